@@ -1,0 +1,219 @@
+import {
+  DescribeServiceDeploymentsCommand,
+  DescribeServicesCommand,
+  DescribeTasksCommand,
+  ECSClient,
+  ListTasksCommand,
+  StopServiceDeploymentCommand,
+  UpdateServiceCommand,
+  type DescribeServicesCommandOutput,
+} from '@aws-sdk/client-ecs'
+import { mockClient } from 'aws-sdk-client-mock'
+import { waitForDeployment, type WatchOptions } from '../../src/deploy/watch.js'
+import type { Rollout } from '../../src/deploy/rollout.js'
+import { fakeClock } from '../helpers/clock.js'
+import { crashedTask, deployment, NEW_ID, NEW_TD, OLD_ID, OLD_TD, oldDeployment, ROLLBACK_ID, service } from '../helpers/ecs.js'
+
+const ecsMock = mockClient(ECSClient)
+const SD_ARN = 'arn:aws:ecs:us-east-1:123456789012:service-deployment/prod/web/abc'
+
+function rollout(overrides: Partial<Rollout> = {}): Rollout {
+  return { deploymentId: NEW_ID, previousTaskDefinition: OLD_TD, started: true, startedAt: Date.UTC(2026, 0, 1), ...overrides }
+}
+
+function described(...deployments: Parameters<typeof service>[0][]): DescribeServicesCommandOutput[] {
+  return deployments.map((d) => ({ $metadata: {}, services: [service(d)] }))
+}
+
+function options(overrides: Partial<WatchOptions> = {}): WatchOptions & { lines: string[] } {
+  const lines: string[] = []
+  return {
+    ecs: new ECSClient({ region: 'us-east-1' }),
+    cluster: 'prod',
+    service: 'web',
+    rollout: rollout(),
+    targetTaskDefinition: NEW_TD,
+    timeoutMs: 30 * 60_000,
+    rollbackOnFailure: true,
+    clock: fakeClock(),
+    log: (line) => lines.push(line),
+    lines,
+    ...overrides,
+  }
+}
+
+/** Answers DescribeServices with each response in turn, then the last one forever. */
+function script(responses: DescribeServicesCommandOutput[]): void {
+  let call = ecsMock.on(DescribeServicesCommand)
+  for (const response of responses) call = call.resolvesOnce(response)
+  call.resolves(responses[responses.length - 1] ?? { services: [] })
+}
+
+beforeEach(() => {
+  ecsMock.reset()
+  ecsMock.on(ListTasksCommand).resolves({ taskArns: [] })
+})
+
+describe('waitForDeployment', () => {
+  test('succeeds when the new revision becomes primary and complete, logging count changes and events once', async () => {
+    const start = Date.UTC(2026, 0, 1)
+    script(
+      described(
+        { deployments: [deployment(), oldDeployment()] },
+        {
+          deployments: [deployment({ runningCount: 1, pendingCount: 1 }), oldDeployment()],
+          events: [{ id: 'e1', createdAt: new Date(start + 1000), message: '(service web) has started 2 tasks: (task a) (task b).' }],
+        },
+        {
+          deployments: [deployment({ runningCount: 1, pendingCount: 1 }), oldDeployment()],
+          events: [{ id: 'e1', createdAt: new Date(start + 1000), message: '(service web) has started 2 tasks: (task a) (task b).' }],
+        },
+        {
+          deployments: [deployment({ runningCount: 2, rolloutState: 'COMPLETED', rolloutStateReason: `ECS deployment ${NEW_ID} completed.` })],
+          events: [
+            { id: 'e2', createdAt: new Date(start + 9000), message: '(service web) has reached a steady state.' },
+            { id: 'e1', createdAt: new Date(start + 1000), message: '(service web) has started 2 tasks: (task a) (task b).' },
+          ],
+        },
+      ),
+    )
+    const o = options()
+    const result = await waitForDeployment(o)
+    expect(result.outcome).toBe('succeeded')
+    expect(result.reason).toBe(`ECS deployment ${NEW_ID} completed.`)
+    expect(o.lines.filter((l) => l.includes('has started 2 tasks'))).toHaveLength(1)
+    expect(o.lines.filter((l) => l.includes('running 1/2, pending 1'))).toHaveLength(1)
+    expect(o.lines).toContain('[0:09] (service web) has reached a steady state.')
+    expect(ecsMock).not.toHaveReceivedCommand(StopServiceDeploymentCommand)
+  })
+
+  test('a circuit-breaker rollback is reported as rolled-back with the reason, without a rollback request of its own', async () => {
+    script(
+      described(
+        { deployments: [deployment(), oldDeployment()] },
+        {
+          deployments: [
+            deployment({ id: ROLLBACK_ID, taskDefinition: OLD_TD, runningCount: 2 }),
+            deployment({ status: 'ACTIVE', failedTasks: 3, rolloutState: 'FAILED', rolloutStateReason: 'ECS deployment circuit breaker: tasks failed to start.' }),
+          ],
+        },
+      ),
+    )
+    ecsMock.on(ListTasksCommand).resolves({ taskArns: ['arn:aws:ecs:us-east-1:123456789012:task/prod/t1'] })
+    ecsMock.on(DescribeTasksCommand).resolves({ tasks: [crashedTask('t1', 1)] })
+    const o = options()
+    const result = await waitForDeployment(o)
+    expect(result.outcome).toBe('rolled-back')
+    expect(result.reason).toBe('ECS deployment circuit breaker: tasks failed to start. ECS rolled back to web:6.')
+    expect(result.stoppedTasks[0]?.containers[0]?.exitCode).toBe(1)
+    expect(o.lines.some((l) => l.includes('task t1 stopped: Essential container in task exited [EssentialContainerExited] — web: exit code 1'))).toBe(true)
+    expect(ecsMock).not.toHaveReceivedCommand(UpdateServiceCommand)
+    expect(ecsMock).not.toHaveReceivedCommand(StopServiceDeploymentCommand)
+  })
+
+  test('a crash loop without a circuit breaker fails fast and rolls back to the previous revision', async () => {
+    const noBreaker = { deploymentConfiguration: { deploymentCircuitBreaker: { enable: false, rollback: false } } }
+    script(
+      described(
+        { ...noBreaker, deployments: [deployment(), oldDeployment()] },
+        { ...noBreaker, deployments: [deployment({ failedTasks: 1 }), oldDeployment()] },
+        { ...noBreaker, deployments: [deployment({ failedTasks: 3 }), oldDeployment()] },
+      ),
+    )
+    ecsMock.on(ListTasksCommand).resolves({ taskArns: ['arn:aws:ecs:us-east-1:123456789012:task/prod/t1'] })
+    ecsMock.on(DescribeTasksCommand).resolves({ tasks: [crashedTask('t1', 137)] })
+    ecsMock.on(UpdateServiceCommand).resolves({})
+    const clock = fakeClock()
+    const result = await waitForDeployment(options({ clock }))
+    expect(result.outcome).toBe('failed')
+    expect(result.reason).toMatch(/^tasks of web:7 keep stopping \(3 failed to start or crashed\)/)
+    expect(result.rollback).toBe('rolled the service back to web:6 by redeploying it')
+    expect(ecsMock).toHaveReceivedCommandWith(UpdateServiceCommand, { cluster: 'prod', service: 'web', taskDefinition: OLD_TD })
+    expect(clock.now() - Date.UTC(2026, 0, 1)).toBeLessThan(10_000)
+  })
+
+  test('times out, says where the rollout stood and asks ECS to roll back the service deployment', async () => {
+    script(described({ deployments: [deployment({ pendingCount: 2 }), oldDeployment()] }))
+    ecsMock.on(DescribeServiceDeploymentsCommand).resolves({ serviceDeployments: [{ serviceDeploymentArn: SD_ARN, status: 'IN_PROGRESS' }] })
+    ecsMock.on(StopServiceDeploymentCommand).resolves({ serviceDeploymentArn: SD_ARN })
+    const result = await waitForDeployment(options({ rollout: rollout({ serviceDeploymentArn: SD_ARN }), timeoutMs: 60_000 }))
+    expect(result.outcome).toBe('timed-out')
+    expect(result.reason).toBe('the rollout did not finish within 1 minute(s) (web:7: running 0/2, pending 2, failed 0)')
+    expect(ecsMock).toHaveReceivedCommandWith(StopServiceDeploymentCommand, { serviceDeploymentArn: SD_ARN, stopType: 'ROLLBACK' })
+  })
+
+  test('timeout with rollback-on-failure false leaves the service alone', async () => {
+    script(described({ deployments: [deployment({ pendingCount: 2 }), oldDeployment()] }))
+    const result = await waitForDeployment(options({ rollbackOnFailure: false, timeoutMs: 30_000 }))
+    expect(result.outcome).toBe('timed-out')
+    expect(result.rollback).toBeUndefined()
+    expect(ecsMock).not.toHaveReceivedCommand(UpdateServiceCommand)
+  })
+
+  test('cancellation stops waiting and requests the rollback', async () => {
+    script(described({ deployments: [deployment(), oldDeployment()] }))
+    ecsMock.on(UpdateServiceCommand).resolves({})
+    const controller = new AbortController()
+    const clock = fakeClock()
+    const sleep = clock.sleep
+    clock.sleep = async (ms, signal) => {
+      controller.abort()
+      return sleep(ms, signal)
+    }
+    const result = await waitForDeployment(options({ clock, signal: controller.signal }))
+    expect(result.outcome).toBe('failed')
+    expect(result.reason).toMatch(/^the job was cancelled while the rollout was in progress/)
+    expect(ecsMock).toHaveReceivedCommandWith(UpdateServiceCommand, { taskDefinition: OLD_TD })
+  })
+
+  test.each([
+    ['SUCCESSFUL', 'succeeded'],
+    ['ROLLBACK_SUCCESSFUL', 'rolled-back'],
+    ['ROLLBACK_IN_PROGRESS', 'rolled-back'],
+    ['ROLLBACK_FAILED', 'failed'],
+    ['STOPPED', 'failed'],
+  ] as const)('service deployment status %s ends the wait as %s', async (status, outcome) => {
+    script(described({ deployments: [deployment(), oldDeployment()] }))
+    ecsMock.on(DescribeServiceDeploymentsCommand).resolves({
+      serviceDeployments: [{ serviceDeploymentArn: SD_ARN, status, rollback: { reason: 'alarm web-5xx in ALARM' } }],
+    })
+    const result = await waitForDeployment(options({ rollout: rollout({ serviceDeploymentArn: SD_ARN }) }))
+    expect(result.outcome).toBe(outcome)
+  })
+
+  test('throttled polls are retried, then the rollout is followed to the end', async () => {
+    const throttled = Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException', $metadata: { attempts: 6 } })
+    ecsMock
+      .on(DescribeServicesCommand)
+      .rejectsOnce(throttled)
+      .rejectsOnce(throttled)
+      .resolves({ services: [service({ deployments: [deployment({ runningCount: 2, rolloutState: 'COMPLETED' })] })] })
+    const o = options()
+    const result = await waitForDeployment(o)
+    expect(result.outcome).toBe('succeeded')
+    expect(o.lines.filter((l) => l.includes('could not read the rollout'))).toHaveLength(2)
+  })
+
+  test('gives up with the explained error after five failed polls in a row', async () => {
+    ecsMock.on(DescribeServicesCommand).rejects(Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException', $metadata: { attempts: 6 } }))
+    await expect(waitForDeployment(options())).rejects.toThrow('AWS kept throttling ecs:DescribeServices (6 attempts): Rate exceeded.')
+  })
+
+  test('a deployment replaced by someone else is a failure, and nothing is rolled back', async () => {
+    script(described({ deployments: [deployment({ id: OLD_ID, taskDefinition: 'arn:aws:ecs:us-east-1:123456789012:task-definition/web:8' })] }))
+    const result = await waitForDeployment(options())
+    expect(result.outcome).toBe('failed')
+    expect(result.reason).toBe('the deployment was replaced by another one (now web:8); someone else deployed the service')
+    expect(ecsMock).not.toHaveReceivedCommand(UpdateServiceCommand)
+  })
+
+  test('polls quickly at first, then backs off to at most six seconds', async () => {
+    script(described({ deployments: [deployment({ pendingCount: 2 }), oldDeployment()] }))
+    const clock = fakeClock()
+    await waitForDeployment(options({ clock, timeoutMs: 120_000, rollbackOnFailure: false }))
+    expect(clock.sleeps.slice(0, 3)).toEqual([1000, 2000, 2000])
+    expect(Math.max(...clock.sleeps)).toBe(6000)
+    // 2 minutes at ≤ 1 DescribeServices per poll: well under ECS's rate limits.
+    expect(ecsMock.commandCalls(DescribeServicesCommand).length).toBeLessThanOrEqual(25)
+  })
+})

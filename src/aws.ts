@@ -1,0 +1,41 @@
+import { ECSClient } from '@aws-sdk/client-ecs'
+import { ECRClient } from '@aws-sdk/client-ecr'
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs'
+import { UserError } from './errors.js'
+
+export interface AwsClients {
+  region: string
+  ecs: ECSClient
+  ecr: ECRClient
+  logs: CloudWatchLogsClient
+}
+
+const USER_AGENT: [string, string] = ['ecs-deploy-action', '1']
+
+/** Returns the region from the input or the standard variables, or throws saying how to set one. */
+export function resolveRegion(input: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+  const region = input || env.AWS_REGION || env.AWS_DEFAULT_REGION
+  if (!region) {
+    throw new UserError(
+      'No AWS region: set the `region` input, or AWS_REGION (aws-actions/configure-aws-credentials sets it).',
+    )
+  }
+  if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) {
+    throw new UserError(`region "${region}" is not an AWS region name (like us-east-1).`)
+  }
+  return region
+}
+
+/**
+ * Makes every AWS client in one place. Endpoints come from the SDK's own AWS_ENDPOINT_URL* variables,
+ * so the local stack is reached exactly as AWS is.
+ */
+export function createClients(region: string): AwsClients {
+  const config = { region, maxAttempts: 6, retryMode: 'adaptive', customUserAgent: [USER_AGENT] }
+  return {
+    region,
+    ecs: new ECSClient(config),
+    ecr: new ECRClient(config),
+    logs: new CloudWatchLogsClient(config),
+  }
+}

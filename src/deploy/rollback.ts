@@ -1,0 +1,23 @@
+import { StopServiceDeploymentCommand, UpdateServiceCommand, type ECSClient } from '@aws-sdk/client-ecs'
+import { awsCall } from '../aws-errors.js'
+import type { Rollout } from './rollout.js'
+
+/**
+ * Asks ECS to roll the service back to the revision it ran before: through StopServiceDeployment where
+ * the service has service deployments, else by updating it to the previous task definition.
+ * Returns a line for the log and summary.
+ */
+export async function requestRollback(ecs: ECSClient, cluster: string, service: string, rollout: Rollout): Promise<string> {
+  const previous = rollout.previousTaskDefinition.split('/').pop()
+  if (rollout.serviceDeploymentArn) {
+    const arn = rollout.serviceDeploymentArn
+    await awsCall('ecs:StopServiceDeployment', () =>
+      ecs.send(new StopServiceDeploymentCommand({ serviceDeploymentArn: arn, stopType: 'ROLLBACK' })),
+    )
+    return `requested a rollback to ${previous} (StopServiceDeployment ROLLBACK)`
+  }
+  await awsCall('ecs:UpdateService', () =>
+    ecs.send(new UpdateServiceCommand({ cluster, service, taskDefinition: rollout.previousTaskDefinition })),
+  )
+  return `rolled the service back to ${previous} by redeploying it`
+}

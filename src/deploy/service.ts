@@ -1,0 +1,43 @@
+import { DescribeServicesCommand, type ECSClient, type Service } from '@aws-sdk/client-ecs'
+import { awsCall } from '../aws-errors.js'
+import { UserError } from '../errors.js'
+
+/** Returns the service, checked to be one this action can roll out; throws a UserError saying why not. */
+export async function findService(ecs: ECSClient, cluster: string, name: string, region: string): Promise<Service> {
+  const where = `cluster "${cluster}" (region ${region})`
+  let response
+  try {
+    response = await awsCall('ecs:DescribeServices', () =>
+      ecs.send(new DescribeServicesCommand({ cluster, services: [name], include: ['TAGS'] })),
+    )
+  } catch (error) {
+    if ((error as Error).name === 'ClusterNotFoundException' || /ClusterNotFoundException/.test(String(error))) {
+      throw new UserError(`Cluster "${cluster}" was not found in region ${region}: check the \`cluster\` input and AWS_REGION.`)
+    }
+    throw error
+  }
+  const service = response.services?.[0]
+  if (!service) {
+    const reason = response.failures?.[0]?.reason ?? 'MISSING'
+    throw new UserError(
+      `Service "${name}" was not found in ${where} (${reason}): check the \`service\` and \`cluster\` inputs; this action updates existing services, create it first.`,
+    )
+  }
+  if (service.status !== 'ACTIVE') {
+    throw new UserError(
+      `Service "${name}" in ${where} is ${service.status}, not ACTIVE: it is being deleted or was deleted. Create it again or pick another service.`,
+    )
+  }
+  const controller = service.deploymentController?.type ?? 'ECS'
+  if (controller === 'CODE_DEPLOY') {
+    throw new UserError(
+      `Service "${name}" uses the CODE_DEPLOY deployment controller: its rollouts go through AWS CodeDeploy (blue/green with an appspec), which the CodeDeploy strategy handles, not an ECS rolling update.`,
+    )
+  }
+  if (controller === 'EXTERNAL') {
+    throw new UserError(
+      `Service "${name}" uses the EXTERNAL deployment controller: its task sets are managed by another tool, so this action cannot roll it out.`,
+    )
+  }
+  return service
+}

@@ -1,0 +1,93 @@
+import type { Deployment, Service, ServiceDeployment } from '@aws-sdk/client-ecs'
+
+export type Outcome = 'succeeded' | 'failed' | 'rolled-back' | 'timed-out'
+
+export interface Verdict {
+  outcome: Outcome
+  reason: string
+  /** The action, not ECS, decided the rollout failed (it would go on forever), so a rollback is the action's to ask for. */
+  gaveUp?: boolean
+}
+
+/** What one poll saw of the rollout. */
+export interface Snapshot {
+  service: Service
+  /** The deployment this run follows, when ECS still lists it. */
+  deployment?: Deployment
+  serviceDeployment?: ServiceDeployment
+}
+
+/** How many stopped tasks of the new revision mean "crash loop" when ECS's circuit breaker is off (ECS's own formula). */
+export function crashLoopThreshold(desiredCount: number): number {
+  return Math.min(200, Math.max(3, Math.ceil(desiredCount / 2)))
+}
+
+function describeRevision(taskDefinitionArn: string | undefined): string {
+  return taskDefinitionArn?.split('/').pop() ?? 'unknown revision'
+}
+
+/** Judges a service deployment's own status; undefined while it is still rolling. */
+function judgeServiceDeployment(sd: ServiceDeployment): Verdict | undefined {
+  const because = sd.statusReason ? `: ${sd.statusReason}` : ''
+  const rollbackReason = sd.rollback?.reason ?? sd.statusReason
+  switch (sd.status) {
+    case 'SUCCESSFUL':
+      return { outcome: 'succeeded', reason: sd.statusReason ?? 'deployment completed' }
+    case 'ROLLBACK_REQUESTED':
+    case 'ROLLBACK_IN_PROGRESS':
+      return { outcome: 'rolled-back', reason: `ECS is rolling back${rollbackReason ? `: ${rollbackReason}` : ''}` }
+    case 'ROLLBACK_SUCCESSFUL':
+      return { outcome: 'rolled-back', reason: `ECS rolled back${rollbackReason ? `: ${rollbackReason}` : ''}` }
+    case 'ROLLBACK_FAILED':
+      return { outcome: 'failed', reason: `the rollback failed too${because}` }
+    case 'STOPPED':
+    case 'STOP_REQUESTED':
+      return { outcome: 'failed', reason: `the deployment was stopped${because}` }
+    default:
+      return undefined
+  }
+}
+
+/**
+ * Decides whether the followed rollout has ended and how. Pure: the watch loop feeds it snapshots.
+ * Success needs the new revision to be primary and complete; any rollback is a failure.
+ */
+export function judge(snapshot: Snapshot, targetTaskDefinition: string): Verdict | undefined {
+  const { service, deployment, serviceDeployment } = snapshot
+  const primary = service.deployments?.find((d) => d.status === 'PRIMARY')
+  if (serviceDeployment) {
+    const verdict = judgeServiceDeployment(serviceDeployment)
+    if (verdict) return verdict
+  }
+  if (!deployment) {
+    const now = describeRevision(primary?.taskDefinition)
+    return primary?.taskDefinition === targetTaskDefinition
+      ? undefined
+      : { outcome: 'failed', reason: `the deployment was replaced by another one (now ${now}); someone else deployed the service` }
+  }
+  if (deployment.rolloutState === 'FAILED') {
+    const reason = deployment.rolloutStateReason ?? 'ECS marked the deployment FAILED'
+    const rolledBack = primary && primary.id !== deployment.id && primary.taskDefinition !== targetTaskDefinition
+    return rolledBack
+      ? { outcome: 'rolled-back', reason: `${reason} ECS rolled back to ${describeRevision(primary.taskDefinition)}.` }
+      : { outcome: 'failed', reason }
+  }
+  const settled =
+    deployment.status === 'PRIMARY' &&
+    deployment.runningCount === deployment.desiredCount &&
+    (deployment.pendingCount ?? 0) === 0 &&
+    (deployment.rolloutState === 'COMPLETED' || (deployment.rolloutState === undefined && service.deployments?.length === 1))
+  if (settled) {
+    return { outcome: 'succeeded', reason: deployment.rolloutStateReason ?? 'the service reached a steady state' }
+  }
+  const breakerOn = service.deploymentConfiguration?.deploymentCircuitBreaker?.enable === true
+  const failed = deployment.failedTasks ?? 0
+  if (!breakerOn && failed >= crashLoopThreshold(deployment.desiredCount ?? 1)) {
+    return {
+      outcome: 'failed',
+      reason: `tasks of ${describeRevision(deployment.taskDefinition)} keep stopping (${failed} failed to start or crashed) and ECS's circuit breaker is off, so ECS would retry forever`,
+      gaveUp: true,
+    }
+  }
+  return undefined
+}

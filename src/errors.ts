@@ -1,0 +1,19 @@
+/** A problem the user can fix: bad input, missing resource, missing permission. Nothing was changed. */
+export class UserError extends Error {
+  override name = 'UserError'
+}
+
+/** The deployment ran and did not succeed; `status` is what the action reports. */
+export class DeploymentFailed extends Error {
+  override name = 'DeploymentFailed'
+  constructor(
+    message: string,
+    readonly status: 'failed' | 'rolled-back' | 'timed-out',
+  ) {
+    super(message)
+  }
+}
+
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}

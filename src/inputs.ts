@@ -1,0 +1,170 @@
+import * as core from '@actions/core'
+import { UserError } from './errors.js'
+import type { EnvChange } from './taskdef/index.js'
+
+export type CircuitBreakerMode = 'keep' | 'rollback' | 'enable' | 'disable'
+
+/** The action's inputs, typed and validated; keyed like action.yml. */
+export interface Inputs {
+  cluster: string
+  service: string
+  taskDefinition?: string
+  image?: string
+  containers: string[]
+  environmentVariables: EnvChange[]
+  secrets: EnvChange[]
+  vars: Record<string, string>
+  desiredCount?: number
+  forceNewDeployment: boolean
+  wait: boolean
+  timeoutMinutes: number
+  rollbackOnFailure: boolean
+  deploymentCircuitBreaker: CircuitBreakerMode
+  region?: string
+  environment?: string
+}
+
+/** Reads one input by its action.yml name; '' when not given. */
+export type InputReader = (name: string) => string
+
+const readActionInput: InputReader = (name) => core.getInput(name)
+
+export function getInputs(read: InputReader = readActionInput): Inputs {
+  const text = (name: string): string | undefined => read(name).trim() || undefined
+  const service = text('service')
+  if (!service) {
+    throw new UserError('Input `service` is required: the name or ARN of the ECS service to deploy.')
+  }
+  const desiredCount = text('desired-count')
+  const region = text('region')
+  const taskDefinition = text('task-definition')
+  const image = text('image')
+  const environment = text('environment')
+  return {
+    cluster: text('cluster') ?? 'default',
+    service,
+    ...(taskDefinition !== undefined && { taskDefinition }),
+    ...(image !== undefined && { image: parseImageInput(image) }),
+    containers: parseList(read('container')),
+    environmentVariables: parseEnvChanges('environment-variables', read('environment-variables')),
+    secrets: parseEnvChanges('secrets', read('secrets')),
+    vars: parseVars(read('vars')),
+    ...(desiredCount !== undefined && { desiredCount: parseInteger('desired-count', desiredCount, 0, 5000) }),
+    forceNewDeployment: parseBoolean('force-new-deployment', read('force-new-deployment'), false),
+    wait: parseBoolean('wait', read('wait'), true),
+    timeoutMinutes: parseNumber('timeout-minutes', text('timeout-minutes') ?? '30', 1, 360),
+    rollbackOnFailure: parseBoolean('rollback-on-failure', read('rollback-on-failure'), true),
+    deploymentCircuitBreaker: parseChoice('deployment-circuit-breaker', text('deployment-circuit-breaker') ?? 'keep', [
+      'keep',
+      'rollback',
+      'enable',
+      'disable',
+    ]),
+    ...(region !== undefined && { region }),
+    ...(environment !== undefined && { environment }),
+  }
+}
+
+export function parseBoolean(name: string, value: string, fallback: boolean): boolean {
+  const v = value.trim().toLowerCase()
+  if (v === '') return fallback
+  if (v === 'true') return true
+  if (v === 'false') return false
+  throw new UserError(`Input \`${name}\` must be true or false, not "${value.trim()}".`)
+}
+
+export function parseNumber(name: string, value: string, min: number, max: number): number {
+  const n = Number(value)
+  if (!/^\d+(\.\d+)?$/.test(value) || n < min || n > max) {
+    throw new UserError(`Input \`${name}\` must be a number from ${min} to ${max}, not "${value}".`)
+  }
+  return n
+}
+
+export function parseInteger(name: string, value: string, min: number, max: number): number {
+  if (!/^\d+$/.test(value)) {
+    throw new UserError(`Input \`${name}\` must be a whole number from ${min} to ${max}, not "${value}".`)
+  }
+  return parseNumber(name, value, min, max)
+}
+
+export function parseChoice<T extends string>(name: string, value: string, choices: readonly T[]): T {
+  const found = choices.find((c) => c === value.toLowerCase())
+  if (!found) {
+    throw new UserError(`Input \`${name}\` must be one of ${choices.join(', ')}, not "${value}".`)
+  }
+  return found
+}
+
+/** Splits a comma or newline separated list, dropping blanks. */
+export function parseList(value: string): string[] {
+  return value
+    .split(/[,\n]/)
+    .map((s) => s.trim())
+    .filter(Boolean)
+}
+
+/** Non-blank, non-comment lines of a multiline input, with their 1-based line numbers. */
+function meaningfulLines(value: string): { line: string; number: number }[] {
+  return value
+    .split('\n')
+    .map((line, i) => ({ line: line.trim(), number: i + 1 }))
+    .filter(({ line }) => line !== '' && !line.startsWith('#'))
+}
+
+/**
+ * Parses `KEY=value` lines, split at the first `=` only (values may hold `=`). `KEY=` is an empty value;
+ * `!KEY` removes the key.
+ */
+export function parseEnvChanges(name: string, value: string): EnvChange[] {
+  const seen = new Set<string>()
+  return meaningfulLines(value).map(({ line, number }) => {
+    const removal = line.startsWith('!')
+    const eq = line.indexOf('=')
+    const key = removal ? line.slice(1).trim() : eq === -1 ? '' : line.slice(0, eq).trim()
+    if (!removal && eq === -1) {
+      throw new UserError(
+        `Input \`${name}\` line ${number} is not KEY=value (it has no "="). Write KEY=value, KEY= for an empty value, or !KEY to remove it.`,
+      )
+    }
+    if (!/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(key)) {
+      throw new UserError(
+        `Input \`${name}\` line ${number}: "${key}" is not a valid variable name (letters, digits, _ . -, not starting with a digit).`,
+      )
+    }
+    if (seen.has(key)) {
+      throw new UserError(`Input \`${name}\` line ${number}: ${key} is given twice.`)
+    }
+    seen.add(key)
+    return removal ? { name: key, remove: true } : { name: key, value: line.slice(eq + 1) }
+  })
+}
+
+/** Parses `NAME=value` placeholder lines into a map. */
+export function parseVars(value: string): Record<string, string> {
+  const vars: Record<string, string> = {}
+  for (const change of parseEnvChanges('vars', value)) {
+    if (change.remove || change.value === undefined) {
+      throw new UserError(`Input \`vars\`: "!${change.name}" removes nothing here; give NAME=value.`)
+    }
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(change.name)) {
+      throw new UserError(`Input \`vars\`: "${change.name}" cannot be a placeholder name (letters, digits and _ only).`)
+    }
+    vars[change.name] = change.value
+  }
+  return vars
+}
+
+/** Checks the shape of an image reference; the registry decides whether it exists. */
+export function parseImageInput(image: string): string {
+  if (/\s/.test(image) || !/^[a-z0-9]([a-z0-9._:/@-]*[a-zA-Z0-9_.-])?$/i.test(image) || image.includes('//')) {
+    throw new UserError(
+      `Input \`image\` "${image}" is not an image reference: expected registry/repository[:tag] or registry/repository@sha256:<64 hex>.`,
+    )
+  }
+  const at = image.indexOf('@')
+  if (at !== -1 && !/^sha256:[a-f0-9]{64}$/.test(image.slice(at + 1))) {
+    throw new UserError(`Input \`image\` "${image}": the digest after @ must be sha256: followed by 64 hex digits.`)
+  }
+  return image
+}

@@ -22,6 +22,8 @@ export interface Inputs {
   deploymentCircuitBreaker: CircuitBreakerMode
   region?: string
   environment?: string
+  /** How many of a failed container's last log lines to show. */
+  logLines: number
 }
 
 /** Reads one input by its action.yml name; '' when not given. */
@@ -62,6 +64,7 @@ export function getInputs(read: InputReader = readActionInput): Inputs {
     ]),
     ...(region !== undefined && { region }),
     ...(environment !== undefined && { environment }),
+    logLines: parseInteger('log-lines', text('log-lines') ?? '30', 0, 1000),
   }
 }
 

@@ -6,6 +6,7 @@ import { describeTaskDefinition, registerIfChanged } from './deploy/register.js'
 import { startRollout } from './deploy/rollout.js'
 import { findService } from './deploy/service.js'
 import { waitForDeployment } from './deploy/watch.js'
+import { attachLogs, causeOfEvents, groupFailures } from './deploy/diagnose.js'
 import { DeploymentFailed, errorMessage, UserError } from './errors.js'
 import { getInputs, type Inputs } from './inputs.js'
 import { renderSummary, type DeploymentReport } from './report/summary.js'
@@ -76,7 +77,7 @@ function newReport(inputs: Inputs, region: string, git: GitContext): DeploymentR
 
 /** Deploys one service, filling `report` as it goes (so a failure part-way still reports what was done). */
 export async function deploy(inputs: Inputs, git: GitContext, clock: Clock, signal: AbortSignal, report: DeploymentReport): Promise<void> {
-  const { ecs } = createClients(report.region)
+  const { ecs, logs } = createClients(report.region)
   const service = await core.group('Service', async () => {
     const found = await findService(ecs, inputs.cluster, inputs.service, report.region)
     core.info(`${found.serviceName} in ${inputs.cluster}: running ${found.taskDefinition?.split('/').pop()}, ${found.runningCount}/${found.desiredCount} tasks`)
@@ -159,10 +160,22 @@ export async function deploy(inputs: Inputs, git: GitContext, clock: Clock, sign
     status: result.outcome,
     reason: result.reason,
     timeline: result.timeline,
-    stoppedTasks: result.stoppedTasks,
     recentEvents: result.recentEvents,
     ...(result.rollback !== undefined && { rollback: result.rollback }),
   })
+  if (result.outcome !== 'succeeded') {
+    const failures = groupFailures(result.stoppedTasks)
+    report.failures = await attachLogs(logs, failures, rendered.request.containerDefinitions ?? [], inputs.logLines)
+    const eventCause = causeOfEvents(result.recentEvents)
+    if (eventCause) report.eventCause = eventCause
+  }
+}
+
+/** The one-line error: what happened, then the first cause in plain words and its fix. */
+export function failureMessage(report: DeploymentReport): string {
+  const cause = report.failures?.[0]?.cause ?? report.eventCause
+  const why = cause ? ` ${cause.summary} ${cause.fix}` : ''
+  return `Deployment of ${report.service} ${report.status}: ${report.reason.replace(/\.$/, '')}.${why}`
 }
 
 export async function run(clock: Clock = systemClock): Promise<void> {
@@ -175,7 +188,7 @@ export async function run(clock: Clock = systemClock): Promise<void> {
     report = newReport(inputs, resolveRegion(inputs.region), git)
     await deploy(inputs, git, clock, cancellationSignal(), report)
     if (report.status !== 'succeeded') {
-      throw new DeploymentFailed(`Deployment of ${report.service} ${report.status}: ${report.reason}`, report.status as DeploymentFailed['status'])
+      throw new DeploymentFailed(failureMessage(report), report.status as DeploymentFailed['status'])
     }
     core.info(`✅ ${report.service}: ${report.reason}`)
   } catch (error) {

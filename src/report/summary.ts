@@ -1,4 +1,4 @@
-import type { StoppedTask } from '../deploy/tasks.js'
+import type { Cause, Failure } from '../deploy/diagnose.js'
 import { describeStoppedTask } from '../deploy/tasks.js'
 import { formatElapsed, type TimelineEntry } from '../deploy/watch.js'
 
@@ -23,7 +23,10 @@ export interface DeploymentReport {
   changes?: string[]
   timeline?: TimelineEntry[]
   startedAt?: number
-  stoppedTasks?: StoppedTask[]
+  /** Distinct causes of the stopped tasks, with evidence and log lines. */
+  failures?: Failure[]
+  /** A cause read from service events when no task stopped (placement, health checks). */
+  eventCause?: Cause
   recentEvents?: string[]
   rollback?: string
   /** Markdown of the image that was built, when one was. */
@@ -57,20 +60,29 @@ function table(rows: [string, string][]): string {
   return ['| | |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${escapeCell(v)} |`)].join('\n')
 }
 
+function failureLines(failure: Failure): string[] {
+  const lines = [
+    `**${failure.cause.summary}**${failure.tasks > 1 ? ` (${failure.tasks} tasks)` : ''}`,
+    '',
+    `Fix: ${failure.cause.fix}`,
+    '',
+    `Evidence: ${describeStoppedTask(failure.example)}`,
+    '',
+  ]
+  if (failure.logLines?.length) {
+    lines.push(`Last ${failure.logLines.length} log lines of ${failure.container} (${failure.logSource}):`, '', '```', ...failure.logLines, '```', '')
+  } else if (failure.logError) {
+    lines.push(`Logs: ${failure.logError}`, '')
+  }
+  return lines
+}
+
 function diagnosis(report: DeploymentReport): string[] {
   const lines: string[] = ['### Why it failed', '', report.reason, '']
   if (report.rollback) lines.push(`Rollback: ${report.rollback}`, '')
-  const tasks = report.stoppedTasks ?? []
-  if (tasks.length) {
-    lines.push(`Stopped tasks of the new revision (${tasks.length}):`, '')
-    // Identical failures are listed once with a count; a crash loop repeats the same reason many times.
-    const counted = new Map<string, number>()
-    for (const task of tasks) {
-      const key = describeStoppedTask(task).replace(/^task \S+ /, '')
-      counted.set(key, (counted.get(key) ?? 0) + 1)
-    }
-    for (const [line, count] of counted) lines.push(`- ${count > 1 ? `${count} tasks ` : 'task '}${line}`)
-    lines.push('')
+  for (const failure of report.failures ?? []) lines.push(...failureLines(failure))
+  if (!report.failures?.length && report.eventCause) {
+    lines.push(`**${report.eventCause.summary}**`, '', `Fix: ${report.eventCause.fix}`, '')
   }
   if (report.recentEvents?.length) {
     lines.push('Latest service events:', '', ...report.recentEvents.map((e) => `- ${e}`), '')

@@ -1,0 +1,108 @@
+import { getInputs, parseEnvChanges, parseImageInput, parseList, parseVars, type InputReader } from '../src/inputs.js'
+
+function reader(values: Record<string, string>): InputReader {
+  return (name) => values[name] ?? ''
+}
+
+describe('getInputs', () => {
+  test('defaults', () => {
+    expect(getInputs(reader({ service: 'web' }))).toEqual({
+      cluster: 'default',
+      service: 'web',
+      containers: [],
+      environmentVariables: [],
+      secrets: [],
+      vars: {},
+      forceNewDeployment: false,
+      wait: true,
+      timeoutMinutes: 30,
+      rollbackOnFailure: true,
+      deploymentCircuitBreaker: 'keep',
+      logLines: 30,
+    })
+  })
+
+  test('every input read and typed', () => {
+    const inputs = getInputs(
+      reader({
+        cluster: 'prod',
+        service: 'web',
+        'task-definition': '.aws/td.json',
+        image: '123456789012.dkr.ecr.us-east-1.amazonaws.com/web@sha256:' + 'a'.repeat(64),
+        container: 'web, sidecar',
+        'environment-variables': 'A=1\nURL=https://x/?a=b=c\nEMPTY=\n!OLD',
+        secrets: 'DB_PASSWORD=arn:aws:secretsmanager:us-east-1:123456789012:secret:db',
+        vars: 'CPU=256',
+        'desired-count': '3',
+        'force-new-deployment': 'TRUE',
+        wait: 'false',
+        'timeout-minutes': '12.5',
+        'rollback-on-failure': 'false',
+        'deployment-circuit-breaker': 'rollback',
+        region: 'eu-west-1',
+        environment: 'prod',
+      }),
+    )
+    expect(inputs).toMatchObject({
+      cluster: 'prod',
+      taskDefinition: '.aws/td.json',
+      containers: ['web', 'sidecar'],
+      environmentVariables: [
+        { name: 'A', value: '1' },
+        { name: 'URL', value: 'https://x/?a=b=c' },
+        { name: 'EMPTY', value: '' },
+        { name: 'OLD', remove: true },
+      ],
+      secrets: [{ name: 'DB_PASSWORD', value: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:db' }],
+      vars: { CPU: '256' },
+      desiredCount: 3,
+      forceNewDeployment: true,
+      wait: false,
+      timeoutMinutes: 12.5,
+      rollbackOnFailure: false,
+      deploymentCircuitBreaker: 'rollback',
+      region: 'eu-west-1',
+      environment: 'prod',
+    })
+  })
+
+  test.each([
+    [{ service: ' ' }, 'Input `service` is required: the name or ARN of the ECS service to deploy.'],
+    [{ 'desired-count': '-1' }, 'Input `desired-count` must be a whole number from 0 to 5000, not "-1".'],
+    [{ 'desired-count': '2.5' }, 'Input `desired-count` must be a whole number from 0 to 5000, not "2.5".'],
+    [{ 'desired-count': '9999' }, 'Input `desired-count` must be a number from 0 to 5000, not "9999".'],
+    [{ 'log-lines': 'all' }, 'Input `log-lines` must be a whole number from 0 to 1000, not "all".'],
+    [{ wait: 'yes' }, 'Input `wait` must be true or false, not "yes".'],
+    [{ 'timeout-minutes': '0' }, 'Input `timeout-minutes` must be a number from 1 to 360, not "0".'],
+    [{ 'timeout-minutes': 'ten' }, 'Input `timeout-minutes` must be a number from 1 to 360, not "ten".'],
+    [{ 'deployment-circuit-breaker': 'on' }, 'Input `deployment-circuit-breaker` must be one of keep, rollback, enable, disable, not "on".'],
+    [{ image: 'web app' }, 'Input `image` "web app" is not an image reference: expected registry/repository[:tag] or registry/repository@sha256:<64 hex>.'],
+    [{ image: 'web@sha256:abc' }, 'Input `image` "web@sha256:abc": the digest after @ must be sha256: followed by 64 hex digits.'],
+    [{ 'environment-variables': 'A=1\nnot a pair' }, 'Input `environment-variables` line 2 is not KEY=value (it has no "="). Write KEY=value, KEY= for an empty value, or !KEY to remove it.'],
+    [{ 'environment-variables': '1A=x' }, 'Input `environment-variables` line 1: "1A" is not a valid variable name (letters, digits, _ . -, not starting with a digit).'],
+    [{ secrets: 'A=x\nA=y' }, 'Input `secrets` line 2: A is given twice.'],
+    [{ vars: '!CPU' }, 'Input `vars`: "!CPU" removes nothing here; give NAME=value.'],
+    [{ vars: 'my.var=1' }, 'Input `vars`: "my.var" cannot be a placeholder name (letters, digits and _ only).'],
+  ])('bad input %j → %s', (values, message) => {
+    const read = reader({ service: 'web', ...values })
+    expect(() => getInputs(read)).toThrow(message)
+    expect(() => getInputs(read)).toThrow(expect.objectContaining({ name: 'UserError' }))
+  })
+})
+
+describe('parsers', () => {
+  test('a value may hold = and # and spaces; comments and blank lines are skipped', () => {
+    expect(parseEnvChanges('x', '# comment\n\n  GREETING = hello = world # not a comment  \n')).toEqual([
+      { name: 'GREETING', value: ' hello = world # not a comment' },
+    ])
+  })
+  test('lists split on commas and newlines', () => {
+    expect(parseList('a, b\nc,,')).toEqual(['a', 'b', 'c'])
+  })
+  test('vars become a map', () => {
+    expect(parseVars('A=1\nB=')).toEqual({ A: '1', B: '' })
+  })
+  test.each(['nginx', 'nginx:1.27', '127.0.0.1:5000/web:abc', 'public.ecr.aws/a/b', `r/w@sha256:${'0'.repeat(64)}`])('%s is an image reference', (ref) => {
+    expect(parseImageInput(ref)).toBe(ref)
+  })
+})

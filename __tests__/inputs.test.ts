@@ -80,6 +80,7 @@ describe('getInputs', () => {
     [{ image: 'web@sha256:abc' }, 'Input `image` "web@sha256:abc": the digest after @ must be sha256: followed by 64 hex digits.'],
     [{ 'environment-variables': 'A=1\nnot a pair' }, 'Input `environment-variables` line 2 is not KEY=value (it has no "="). Write KEY=value, KEY= for an empty value, or !KEY to remove it.'],
     [{ 'environment-variables': '1A=x' }, 'Input `environment-variables` line 1: "1A" is not a valid variable name (letters, digits, _ . -, not starting with a digit).'],
+    [{ secrets: 'DB=' }, 'Input `secrets`: DB has no value. Give the ARN of a Secrets Manager secret or an SSM parameter (name or ARN), or !DB to remove it.'],
     [{ secrets: 'A=x\nA=y' }, 'Input `secrets` line 2: A is given twice.'],
     [{ vars: '!CPU' }, 'Input `vars`: "!CPU" removes nothing here; give NAME=value.'],
     [{ vars: 'my.var=1' }, 'Input `vars`: "my.var" cannot be a placeholder name (letters, digits and _ only).'],

@@ -49,7 +49,7 @@ export function getInputs(read: InputReader = readActionInput): Inputs {
     ...(image !== undefined && { image: parseImageInput(image) }),
     containers: parseList(read('container')),
     environmentVariables: parseEnvChanges('environment-variables', read('environment-variables')),
-    secrets: parseEnvChanges('secrets', read('secrets')),
+    secrets: parseSecrets(read('secrets')),
     vars: parseVars(read('vars')),
     ...(desiredCount !== undefined && { desiredCount: parseInteger('desired-count', desiredCount, 0, 5000) }),
     forceNewDeployment: parseBoolean('force-new-deployment', read('force-new-deployment'), false),
@@ -141,6 +141,18 @@ export function parseEnvChanges(name: string, value: string): EnvChange[] {
     seen.add(key)
     return removal ? { name: key, remove: true } : { name: key, value: line.slice(eq + 1) }
   })
+}
+
+/** Like environment variables, but a secret's value is where ECS reads it from, so it cannot be empty. */
+export function parseSecrets(value: string): EnvChange[] {
+  const changes = parseEnvChanges('secrets', value)
+  const empty = changes.find((c) => c.value === '')
+  if (empty) {
+    throw new UserError(
+      `Input \`secrets\`: ${empty.name} has no value. Give the ARN of a Secrets Manager secret or an SSM parameter (name or ARN), or !${empty.name} to remove it.`,
+    )
+  }
+  return changes
 }
 
 /** Parses `NAME=value` placeholder lines into a map. */

@@ -1,0 +1,97 @@
+import type { TaskDefinition } from '@aws-sdk/client-ecs'
+import { renderTaskDefinition, sameTaskDefinition } from '../../src/taskdef/index.js'
+import { fixtures, workspace, writeTemplate } from './helpers.js'
+
+const ecr = '123456789012.dkr.ecr.us-east-1.amazonaws.com'
+const placeholders = {
+  GITHUB_SHA: 'f00dfeed',
+  SHORT_SHA: 'f00d',
+  REF_NAME: 'main',
+  RUN_NUMBER: '42',
+  ENVIRONMENT: 'prod',
+  CPU: '512',
+  GREETING: 'hi',
+}
+
+describe('renderTaskDefinition', () => {
+  const originalWorkspace = process.env.GITHUB_WORKSPACE
+  beforeEach(() => {
+    process.env.GITHUB_WORKSPACE = fixtures
+  })
+  afterAll(() => {
+    process.env.GITHUB_WORKSPACE = originalWorkspace
+  })
+
+  it('renders describe-task-definition output with a new image', async () => {
+    const rendered = await renderTaskDefinition({
+      templatePath: 'describe-output.json',
+      image: `${ecr}/web@sha256:0123`,
+      environment: [{ name: 'LOG_LEVEL', value: 'debug' }],
+      placeholders,
+    })
+    expect(rendered.containers).toEqual(['web'])
+    expect(rendered.notes).toEqual([
+      'dropped read-only keys: taskDefinitionArn, revision, status, requiresAttributes, compatibilities, registeredAt, registeredBy',
+      `the image goes to web: the container(s) running ${ecr}/web`,
+    ])
+    expect(rendered.request).toMatchObject({ family: 'web', cpu: '256', tags: [{ key: 'team', value: 'payments' }] })
+    expect(rendered.request.containerDefinitions?.[0]).toMatchObject({
+      image: `${ecr}/web@sha256:0123`,
+      environment: [{ name: 'LOG_LEVEL', value: 'debug' }],
+    })
+    expect(rendered.request.containerDefinitions?.[1]?.image).toBe(
+      'public.ecr.aws/aws-observability/aws-otel-collector:v0.40.0',
+    )
+    expect(rendered.request).not.toHaveProperty('taskDefinitionArn')
+  })
+
+  it('renders the same request from the JSON and the YAML template', async () => {
+    const [json, yaml] = await Promise.all(
+      ['td.json', 'td.yaml'].map((templatePath) => renderTaskDefinition({ templatePath, placeholders })),
+    )
+    expect(json?.request).toMatchObject({ family: 'web-prod', cpu: '512', memory: '512' })
+    expect(yaml?.request).toEqual({ ...json?.request, executionRoleArn: 'arn:aws:iam::123456789012:role/web-execution' })
+    expect(json?.containers).toEqual([])
+    expect(json?.notes).toEqual([])
+  })
+
+  it('starts from the current task definition and its tags', async () => {
+    const current = (await renderTaskDefinition({ templatePath: 'describe-output.json', placeholders })).request
+    const described = { ...current, taskDefinitionArn: 'arn:…:task-definition/web:41', revision: 41, status: 'ACTIVE' }
+    const tags = [{ key: 'team', value: 'payments' }]
+    const rendered = await renderTaskDefinition({
+      current: described as TaskDefinition,
+      currentTags: tags,
+      image: `${ecr}/web:v2`,
+      containers: ['web'],
+      placeholders: {},
+    })
+    expect(rendered.notes).toEqual(['dropped read-only keys: taskDefinitionArn, revision, status'])
+    expect(rendered.request.tags).toEqual(tags)
+    expect(rendered.request.containerDefinitions?.[0]?.image).toBe(`${ecr}/web:v2`)
+    expect(sameTaskDefinition(rendered.request, described as TaskDefinition, tags)).toBe(false)
+
+    const unchanged = await renderTaskDefinition({
+      current: described as TaskDefinition,
+      currentTags: tags,
+      placeholders: {},
+    })
+    expect(sameTaskDefinition(unchanged.request, described as TaskDefinition, tags)).toBe(true)
+  })
+
+  it('names the file in validation errors', async () => {
+    const dir = workspace()
+    process.env.GITHUB_WORKSPACE = dir
+    const text = 'family: web\ncontainerDefinitions:\n  - name: web\n    image: nginx\n    healthcheck: {}\n'
+    writeTemplate(dir, 'td.yaml', text)
+    await expect(renderTaskDefinition({ templatePath: 'td.yaml', placeholders })).rejects.toThrow(
+      'task definition td.yaml, containerDefinitions[0] (web).healthcheck: unknown key; did you mean healthCheck?',
+    )
+  })
+
+  it('needs a template or the current definition', async () => {
+    await expect(renderTaskDefinition({ placeholders })).rejects.toThrow(
+      'renderTaskDefinition needs templatePath or current',
+    )
+  })
+})

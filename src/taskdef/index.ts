@@ -1,0 +1,3 @@
+export { renderTaskDefinition, type RenderOptions, type RenderedTaskDefinition } from './render.js'
+export { sameTaskDefinition, describeChanges } from './compare.js'
+export type { EnvChange } from './apply.js'

@@ -1,0 +1,64 @@
+import { readFile } from 'node:fs/promises'
+import { extname, resolve } from 'node:path'
+import { parseDocument } from 'yaml'
+import { UserError } from '../errors.js'
+import { fillPlaceholders, markedPlaceholders, unmarked } from './placeholders.js'
+import { described, isPlainObject, type PlainObject } from './values.js'
+
+/**
+ * Reads a task definition template (JSON or YAML), fills its placeholders and unwraps
+ * `aws ecs describe-task-definition` output, whose tags become the definition's `tags`.
+ */
+export async function loadTemplate(
+  path: string,
+  placeholders: Record<string, string>,
+  workspace = process.env.GITHUB_WORKSPACE || process.cwd(),
+): Promise<PlainObject> {
+  const source = `task definition ${path}`
+  const marked = markedPlaceholders(await templateText(path, workspace))
+  // One parser for both: YAML 1.2 reads JSON, and unlike JSON.parse on Node 20 it says where the error is.
+  const doc = parseDocument(marked)
+  const [error] = doc.errors
+  if (error) {
+    const format = extname(path).toLowerCase() === '.json' ? 'JSON' : 'YAML'
+    throw new UserError(`${source} is not valid ${format}: ${unmarked(error.message).trimEnd()}`)
+  }
+  fillPlaceholders(doc, marked, placeholders, source)
+  return unwrapped(doc.toJS(), source)
+}
+
+async function templateText(path: string, workspace: string): Promise<string> {
+  const fullPath = resolve(workspace, path)
+  try {
+    return await readFile(fullPath, 'utf8')
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException
+    const reason = code === 'ENOENT' ? 'not found' : `cannot be read (${message})`
+    throw new UserError(
+      `task definition ${path} ${reason} at ${fullPath}. The \`task-definition\` input is relative to the workspace ` +
+        '(GITHUB_WORKSPACE, else the working directory): check the path, and that the repository is checked out.',
+    )
+  }
+}
+
+function unwrapped(value: unknown, source: string): PlainObject {
+  if (!isPlainObject(value)) {
+    throw new UserError(
+      `${source}: the top level must be an object (a RegisterTaskDefinition request or the output of ` +
+        `\`aws ecs describe-task-definition\`), found ${value === null ? 'nothing' : described(value)}.`,
+    )
+  }
+  if (!('taskDefinition' in value)) return value
+  const { taskDefinition, tags, ...rest } = value
+  const extra = Object.keys(rest)
+  if (extra.length) {
+    throw new UserError(
+      `${source} looks like \`aws ecs describe-task-definition\` output (it has taskDefinition) but also has ` +
+        `${extra.join(', ')}; that output has only taskDefinition and tags. Remove the other keys.`,
+    )
+  }
+  if (!isPlainObject(taskDefinition)) {
+    throw new UserError(`${source}, taskDefinition: expected an object, found ${described(taskDefinition)}.`)
+  }
+  return tags === undefined ? taskDefinition : { ...taskDefinition, tags }
+}

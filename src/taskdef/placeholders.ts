@@ -1,0 +1,68 @@
+import { isScalar, parseDocument, visit, type Document } from 'yaml'
+import { problemsError } from './problems.js'
+
+const NAME = '[A-Za-z_][A-Za-z0-9_]*'
+const PLACEHOLDER = new RegExp(`(\\$?)\\$\\{(${NAME})\\}`, 'g')
+// Placeholders become private-use characters of the same length: the parser then takes them anywhere
+// (even unquoted where a number goes), and the positions it reports stay those of the user's text.
+const ESCAPE = '\uE003'
+const DOLLAR = '\uE000'
+const OPEN = '\uE001'
+const CLOSE = '\uE002'
+const MARKED = new RegExp(`(${ESCAPE}?)${DOLLAR}${OPEN}(${NAME})${CLOSE}`, 'g')
+
+/** `text` with `${NAME}` and `$${NAME}` marked, each character for one. */
+export function markedPlaceholders(text: string): string {
+  return text.replace(
+    PLACEHOLDER,
+    (_, escape: string, name: string) => `${escape ? ESCAPE : ''}${DOLLAR}${OPEN}${name}${CLOSE}`,
+  )
+}
+
+/** `text` as the user wrote it, for parser messages that quote the marked text. */
+export function unmarked(text: string): string {
+  return text.replace(/[\uE000\uE003]/g, '$').replaceAll(OPEN, '{').replaceAll(CLOSE, '}')
+}
+
+/**
+ * Fills the placeholders in the scalars of `doc`, parsed from `marked`, so a value is never parsed as
+ * syntax (quotes and backslashes in it need no escaping). Placeholders in comments are ignored.
+ * Throws one error listing every unknown placeholder.
+ */
+export function fillPlaceholders(doc: Document, marked: string, values: Record<string, string>, source: string): void {
+  const unknown: { name: string; line: number }[] = []
+  visit(doc, {
+    Scalar(_key, node) {
+      if (typeof node.value !== 'string' || !node.value.includes(OPEN)) return
+      const [start, end] = node.range ?? [0, 0]
+      for (const match of marked.slice(start, end).matchAll(MARKED)) {
+        const name = match[2] ?? ''
+        if (!match[1] && !Object.hasOwn(values, name)) unknown.push({ name, line: lineAt(marked, start + match.index) })
+      }
+      const filled = node.value.replace(MARKED, (_, escape: string, name: string) =>
+        escape ? `\${${name}}` : (values[name] ?? ''),
+      )
+      // An unquoted, untagged scalar gets the type its filled-in text has, so `cpu: ${CPU}` is a number.
+      node.value = node.type === 'PLAIN' && !node.tag ? plainValue(filled) : filled
+    },
+  })
+  const [first] = unknown
+  if (!first) return
+  const known = Object.keys(values).join(', ') || '(none)'
+  const example = first.name
+  throw problemsError(
+    source,
+    unknown.map(({ name, line }) => `line ${line}: unknown placeholder \${${name}}`),
+    `Known: ${known}. Add ${unknown.length === 1 ? 'it' : 'them'} with the \`vars\` input (${example}=value), ` +
+      `or write $\${${example}} for a literal \${${example}}.`,
+  )
+}
+
+function plainValue(text: string): unknown {
+  const doc = parseDocument(text)
+  return doc.errors.length === 0 && isScalar(doc.contents) ? doc.contents.value : text
+}
+
+function lineAt(text: string, offset: number): number {
+  return text.slice(0, offset).split('\n').length
+}

@@ -1,0 +1,58 @@
+import type { RegisterTaskDefinitionCommandInput, Tag, TaskDefinition } from '@aws-sdk/client-ecs'
+import { applyChanges, type EnvChange } from './apply.js'
+import { withoutReadOnlyKeys } from './clean.js'
+import { loadTemplate } from './load.js'
+import { checkedRequest } from './validate.js'
+import type { PlainObject } from './values.js'
+
+export interface RenderOptions {
+  /** File to load; undefined → start from `current`. */
+  templatePath?: string
+  /** The service's current task definition; required when templatePath is undefined. */
+  current?: TaskDefinition
+  /** Tags of the current task definition; they become the tags when starting from `current`. */
+  currentTags?: Tag[]
+  /** Full image reference, may be repo@sha256:… */
+  image?: string
+  /** Names from the `container` input; empty → the only container, else those running `image`'s repository. */
+  containers?: string[]
+  environment?: EnvChange[]
+  /** value = ARN or SSM parameter name (valueFrom). */
+  secrets?: EnvChange[]
+  /** NAME → value for ${NAME} in the template. */
+  placeholders: Record<string, string>
+}
+
+export interface RenderedTaskDefinition {
+  /** Ready for RegisterTaskDefinitionCommand. */
+  request: RegisterTaskDefinitionCommandInput
+  /** Names of the containers that got the image (empty when no image was given). */
+  containers: string[]
+  /** Notes for the log, e.g. 'dropped read-only keys: taskDefinitionArn, revision, status'. */
+  notes: string[]
+}
+
+/** The RegisterTaskDefinition request: the template (or current definition), checked, with the changes applied. */
+export async function renderTaskDefinition(options: RenderOptions): Promise<RenderedTaskDefinition> {
+  const { source, definition } = await startingPoint(options)
+  const { definition: cleaned, dropped } = withoutReadOnlyKeys(definition)
+  const request = checkedRequest(cleaned, source)
+  const applied = applyChanges(request, options, source)
+  const notes = [...(dropped.length ? [`dropped read-only keys: ${dropped.join(', ')}`] : []), ...applied.notes]
+  return { request, containers: applied.containers, notes }
+}
+
+async function startingPoint(options: RenderOptions): Promise<{ source: string; definition: PlainObject }> {
+  const { templatePath, current, currentTags } = options
+  if (templatePath !== undefined) {
+    return {
+      source: `task definition ${templatePath}`,
+      definition: await loadTemplate(templatePath, options.placeholders),
+    }
+  }
+  if (!current) throw new Error('renderTaskDefinition needs templatePath or current')
+  // A copy: the changes are applied in place.
+  const definition: PlainObject = structuredClone({ ...current })
+  if (currentTags?.length) definition.tags = currentTags
+  return { source: `current task definition ${current.family}:${current.revision}`, definition }
+}

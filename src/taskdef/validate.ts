@@ -1,0 +1,111 @@
+import type { RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs'
+import { REQUEST_SHAPE, shapeOf, type Shape, type StructShape } from './model.js'
+import { problemsError } from './problems.js'
+import { described, isPlainObject, type PlainObject } from './values.js'
+
+/**
+ * The definition checked against the RegisterTaskDefinition API model at every depth: unknown keys,
+ * value types and required keys. null means "not set" and is dropped. Throws listing every problem.
+ */
+export function checkedRequest(definition: PlainObject, source: string): RegisterTaskDefinitionCommandInput {
+  const problems: string[] = []
+  const request = checked(withStringSizes(definition), REQUEST_SHAPE, '', problems)
+  if (Array.isArray(definition.containerDefinitions) && definition.containerDefinitions.length === 0) {
+    problems.push('containerDefinitions: empty; add at least one container')
+  }
+  if (problems.length) throw problemsError(source, problems)
+  return request as RegisterTaskDefinitionCommandInput
+}
+
+/** The API takes task-level cpu and memory as strings ("256", "1 vCPU"); people write numbers. */
+export function withStringSizes(definition: object): PlainObject {
+  const copy: PlainObject = { ...definition }
+  for (const key of ['cpu', 'memory']) {
+    if (typeof copy[key] === 'number') copy[key] = String(copy[key])
+  }
+  return copy
+}
+
+function checked(value: unknown, shape: Shape, path: string, problems: string[]): unknown {
+  switch (shape.kind) {
+    case 'any':
+      return value
+    case 'struct':
+      return isPlainObject(value) ? checkedStruct(value, shape, path, problems) : mismatch('an object')
+    case 'map':
+      if (!isPlainObject(value)) return mismatch('an object')
+      return Object.fromEntries(
+        present(value).map(([key, item]) => [key, checked(item, shapeOf(shape.value), `${path}.${key}`, problems)]),
+      )
+    case 'list':
+      if (!Array.isArray(value)) return mismatch('a list')
+      return value.map((item, index) =>
+        checked(item, shapeOf(shape.member), `${path}[${index}]${label(item)}`, problems),
+      )
+    default:
+      return typeof value === shape.kind ? value : mismatch(`a ${shape.kind}`)
+  }
+
+  function mismatch(expected: string): unknown {
+    problems.push(`${path}: expected ${expected}, found ${described(value)}${quotingHint(value, shape.kind)}`)
+    return value
+  }
+}
+
+function checkedStruct(value: PlainObject, shape: StructShape, path: string, problems: string[]): PlainObject {
+  const result: PlainObject = {}
+  for (const [key, item] of present(value)) {
+    const at = path ? `${path}.${key}` : key
+    const index = shape.members.indexOf(key)
+    if (index < 0) problems.push(`${at}: unknown key; ${suggestion(key, shape.members)}`)
+    else result[key] = checked(item, shapeOf(shape.memberSchemas[index]), at, problems)
+  }
+  for (const key of shape.required) {
+    if (result[key] === undefined) problems.push(`${path ? `${path}.` : ''}${key}: missing (required)`)
+  }
+  return result
+}
+
+function present(value: PlainObject): [string, unknown][] {
+  return Object.entries(value).filter(([, item]) => item !== null && item !== undefined)
+}
+
+/** ` (web)` after a list index, when the item has a name. */
+function label(item: unknown): string {
+  return isPlainObject(item) && typeof item.name === 'string' ? ` (${item.name})` : ''
+}
+
+function quotingHint(value: unknown, expected: Shape['kind']): string {
+  if (expected === 'string' && (typeof value === 'number' || typeof value === 'boolean')) return '; put it in quotes'
+  if (typeof value !== 'string' || value.trim() === '') return ''
+  const unquoted =
+    expected === 'number' ? !Number.isNaN(Number(value)) : expected === 'boolean' && /^(true|false)$/.test(value)
+  return unquoted ? '; remove the quotes' : ''
+}
+
+/** The valid key closest to `key` (by case, then spelling, then a shortened or longer name), else all of them. */
+function suggestion(key: string, valid: string[]): string {
+  const lower = key.toLowerCase()
+  const [closest] = valid
+    .map((candidate) => ({ candidate, distance: editDistance(lower, candidate.toLowerCase()) }))
+    .sort((a, b) => a.distance - b.distance)
+  const extended = valid.find((candidate) => {
+    const other = candidate.toLowerCase()
+    return lower.length >= 3 && (other.startsWith(lower) || lower.startsWith(other))
+  })
+  const best = closest && closest.distance <= Math.max(2, Math.floor(key.length / 3)) ? closest.candidate : extended
+  return best ? `did you mean ${best}?` : `valid keys: ${valid.join(', ')}`
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i]
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1)
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution)
+    }
+    previous = current
+  }
+  return previous[b.length] ?? 0
+}

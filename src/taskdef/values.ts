@@ -1,0 +1,16 @@
+/** Helpers for the plain values a parsed template or an SDK response is made of. */
+
+export type PlainObject = Record<string, unknown>
+
+/** An object literal, not a list or Date; works across realms (structuredClone, jest's vm). */
+export function isPlainObject(value: unknown): value is PlainObject {
+  return Object.prototype.toString.call(value) === '[object Object]'
+}
+
+/** What a value is, for messages: `the number 8080`, `a list`. */
+export function described(value: unknown): string {
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'a list'
+  if (typeof value === 'object') return 'an object'
+  return `the ${typeof value} ${JSON.stringify(value)}`
+}

@@ -82,12 +82,54 @@ describe('getInputs', () => {
     [{ 'environment-variables': '1A=x' }, 'Input `environment-variables` line 1: "1A" is not a valid variable name (letters, digits, _ . -, not starting with a digit).'],
     [{ secrets: 'DB=' }, 'Input `secrets`: DB has no value. Give the ARN of a Secrets Manager secret or an SSM parameter (name or ARN), or !DB to remove it.'],
     [{ secrets: 'A=x\nA=y' }, 'Input `secrets` line 2: A is given twice.'],
+    [{ dockerfile: 'Dockerfile.prod' }, 'Input `dockerfile` needs `build` (the docker build context); without `build` nothing is built.'],
+    [{ build: '.' }, 'Input `build` needs `image`: the repository to push to, e.g. 123456789012.dkr.ecr.us-east-1.amazonaws.com/web.'],
+    [{ build: '.', image: 'r/web', push: 'maybe' }, 'Input `push` must be true or false, not "maybe".'],
+    [{ build: '.', image: 'r/web', 'build-args': 'NODE ENV=x' }, 'Input `build-args` line 1: "NODE ENV" is not a valid variable name (letters, digits, _ . -, not starting with a digit).'],
     [{ vars: '!CPU' }, 'Input `vars`: "!CPU" removes nothing here; give NAME=value.'],
-    [{ vars: 'my.var=1' }, 'Input `vars`: "my.var" cannot be a placeholder name (letters, digits and _ only).'],
+    [{ vars: 'my.var=1' }, 'Input `vars`: "my.var" must be letters, digits and _ only.'],
   ])('bad input %j → %s', (values, message) => {
     const read = reader({ service: 'web', ...values })
     expect(() => getInputs(read)).toThrow(message)
     expect(() => getInputs(read)).toThrow(expect.objectContaining({ name: 'UserError' }))
+  })
+})
+
+describe('build inputs', () => {
+  test('absent without `build`', () => {
+    expect(getInputs(reader({ service: 'web', image: 'r/web:1' })).build).toBeUndefined()
+  })
+  test('typed with defaults', () => {
+    const inputs = getInputs(
+      reader({
+        service: 'web',
+        build: '.',
+        image: '123456789012.dkr.ecr.us-east-1.amazonaws.com/web',
+        'build-args': 'NODE_ENV=production\nURL=a=b',
+        tags: 'latest, v1',
+        'cache-from': 'type=registry,ref=r/web:cache\nr/web:latest',
+        'create-repository': 'true',
+      }),
+    )
+    expect(inputs.build).toEqual({
+      build: '.',
+      image: '123456789012.dkr.ecr.us-east-1.amazonaws.com/web',
+      dockerfile: undefined,
+      buildArgs: { NODE_ENV: 'production', URL: 'a=b' },
+      target: undefined,
+      platforms: [],
+      tags: ['latest', 'v1'],
+      cacheFrom: ['type=registry,ref=r/web:cache', 'r/web:latest'],
+      cacheTo: [],
+      push: true,
+      createRepository: true,
+      scanOnPush: true,
+      immutableTags: false,
+      skipBuildIfExists: true,
+      registryUsername: undefined,
+      registryPassword: undefined,
+      logout: true,
+    })
   })
 })
 

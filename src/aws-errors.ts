@@ -1,4 +1,4 @@
-import { UserError } from './errors.js'
+import { AwsError, UserError } from './errors.js'
 
 interface SdkError {
   name?: string
@@ -18,7 +18,7 @@ const NETWORK = ['ECONNREFUSED', 'ENOTFOUND', 'ECONNRESET', 'ETIMEDOUT', 'EAI_AG
  * action of the call (ecs:UpdateService), which is also what a denied caller must be granted.
  */
 export function explainAwsError(error: unknown, permission: string): Error {
-  if (error instanceof UserError || !(error instanceof Error)) return error as Error
+  if (error instanceof UserError || error instanceof AwsError || !(error instanceof Error)) return error as Error
   const e = error as SdkError
   const name = e.name ?? ''
   const detail = e.message ? `: ${e.message}` : ''
@@ -44,16 +44,16 @@ export function explainAwsError(error: unknown, permission: string): Error {
   }
   if (THROTTLED.includes(name)) {
     const attempts = e.$metadata?.attempts ?? 1
-    return new Error(`AWS kept throttling ${permission} (${attempts} attempts)${detail}. Try again later, or deploy fewer services at once.`)
+    return new AwsError(`AWS kept throttling ${permission} (${attempts} attempts)${detail}. Try again later, or deploy fewer services at once.`)
   }
   const code = e.code ?? (error.cause as SdkError | undefined)?.code ?? ''
   if (NETWORK.includes(code) || name === 'TimeoutError') {
-    return new Error(`Could not reach AWS for ${permission} (${code || name})${detail}. Check the network, AWS_REGION and any AWS_ENDPOINT_URL* variables.`)
+    return new AwsError(`Could not reach AWS for ${permission} (${code || name})${detail}. Check the network, AWS_REGION and any AWS_ENDPOINT_URL* variables.`)
   }
   if (name === 'InvalidParameterException' || name === 'ClientException' || name === 'ValidationException') {
     return new UserError(`${permission} was refused${detail}`)
   }
-  return new Error(`${permission} failed (${name || 'error'})${detail}`)
+  return new AwsError(`${permission} failed (${name || 'error'})${detail}`)
 }
 
 /** Runs one AWS call, turning its failure into an explained error. */

@@ -3,6 +3,11 @@ export class UserError extends Error {
   override name = 'UserError'
 }
 
+/** An AWS call failed for a reason outside the user's input (network, throttling, AWS itself); the message says which call. */
+export class AwsError extends Error {
+  override name = 'AwsError'
+}
+
 /** The deployment ran and did not succeed; `status` is what the action reports. */
 export class DeploymentFailed extends Error {
   override name = 'DeploymentFailed'

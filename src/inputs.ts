@@ -1,5 +1,6 @@
 import * as core from '@actions/core'
 import { UserError } from './errors.js'
+import type { ImageInputs } from './image/index.js'
 import type { EnvChange } from './taskdef/index.js'
 
 export type CircuitBreakerMode = 'keep' | 'rollback' | 'enable' | 'disable'
@@ -24,6 +25,8 @@ export interface Inputs {
   environment?: string
   /** How many of a failed container's last log lines to show. */
   logLines: number
+  /** Set when `build` is given: build, push and deploy that image. */
+  build?: ImageInputs
 }
 
 /** Reads one input by its action.yml name; '' when not given. */
@@ -65,7 +68,50 @@ export function getInputs(read: InputReader = readActionInput): Inputs {
     ...(region !== undefined && { region }),
     ...(environment !== undefined && { environment }),
     logLines: parseInteger('log-lines', text('log-lines') ?? '30', 0, 1000),
+    ...withBuild(read, image),
   }
+}
+
+/** The build-and-push inputs, when `build` is given; `image` then names the repository to push to. */
+function withBuild(read: InputReader, image: string | undefined): { build?: ImageInputs } {
+  const text = (name: string): string | undefined => read(name).trim() || undefined
+  const build = text('build')
+  if (build === undefined) {
+    const stray = ['dockerfile', 'build-args', 'target', 'platforms', 'cache-from', 'cache-to'].filter((name) => text(name))
+    if (stray.length) {
+      throw new UserError(`Input \`${stray[0]}\` needs \`build\` (the docker build context); without \`build\` nothing is built.`)
+    }
+    return {}
+  }
+  if (!image) {
+    throw new UserError('Input `build` needs `image`: the repository to push to, e.g. 123456789012.dkr.ecr.us-east-1.amazonaws.com/web.')
+  }
+  return {
+    build: {
+      build,
+      image,
+      dockerfile: text('dockerfile'),
+      buildArgs: parseVars(read('build-args'), 'build-args'),
+      target: text('target'),
+      platforms: parseList(read('platforms')),
+      tags: parseList(read('tags')),
+      cacheFrom: parseLines(read('cache-from')),
+      cacheTo: parseLines(read('cache-to')),
+      push: parseBoolean('push', read('push'), true),
+      createRepository: parseBoolean('create-repository', read('create-repository'), false),
+      scanOnPush: parseBoolean('scan-on-push', read('scan-on-push'), true),
+      immutableTags: parseBoolean('immutable-tags', read('immutable-tags'), false),
+      skipBuildIfExists: parseBoolean('skip-build-if-exists', read('skip-build-if-exists'), true),
+      registryUsername: text('registry-username'),
+      registryPassword: text('registry-password'),
+      logout: parseBoolean('logout', read('logout'), true),
+    },
+  }
+}
+
+/** One entry a line (cache specs hold commas, so no comma splitting). */
+function parseLines(value: string): string[] {
+  return meaningfulLines(value).map(({ line }) => line)
 }
 
 export function parseBoolean(name: string, value: string, fallback: boolean): boolean {
@@ -156,14 +202,14 @@ export function parseSecrets(value: string): EnvChange[] {
 }
 
 /** Parses `NAME=value` placeholder lines into a map. */
-export function parseVars(value: string): Record<string, string> {
+export function parseVars(value: string, input = 'vars'): Record<string, string> {
   const vars: Record<string, string> = {}
-  for (const change of parseEnvChanges('vars', value)) {
+  for (const change of parseEnvChanges(input, value)) {
     if (change.remove || change.value === undefined) {
-      throw new UserError(`Input \`vars\`: "!${change.name}" removes nothing here; give NAME=value.`)
+      throw new UserError(`Input \`${input}\`: "!${change.name}" removes nothing here; give NAME=value.`)
     }
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(change.name)) {
-      throw new UserError(`Input \`vars\`: "${change.name}" cannot be a placeholder name (letters, digits and _ only).`)
+      throw new UserError(`Input \`${input}\`: "${change.name}" must be letters, digits and _ only.`)
     }
     vars[change.name] = change.value
   }

@@ -7,11 +7,11 @@ import { startRollout } from './deploy/rollout.js'
 import { findService } from './deploy/service.js'
 import { waitForDeployment } from './deploy/watch.js'
 import { attachLogs, causeOfEvents, groupFailures } from './deploy/diagnose.js'
-import { DeploymentFailed, errorMessage, UserError } from './errors.js'
+import { AwsError, DeploymentFailed, errorMessage, UserError } from './errors.js'
+import { buildAndPushImage, logoutRegistries } from './image/index.js'
 import { getInputs, type Inputs } from './inputs.js'
 import { renderSummary, type DeploymentReport } from './report/summary.js'
 import { describeChanges, renderTaskDefinition } from './taskdef/index.js'
-import path from 'node:path'
 
 /** Values a template's ${PLACEHOLDERS} can use. */
 export function placeholderValues(inputs: Inputs, git: GitContext, region: string, image: string | undefined): Record<string, string> {
@@ -50,6 +50,13 @@ function setOutputs(report: DeploymentReport): void {
   core.setOutput('task-definition-arn', report.taskDefinitionArn ?? '')
   core.setOutput('task-definition-revision', report.taskDefinitionArn?.split(':').pop() ?? '')
   if (report.image) core.setOutput('image', report.image)
+  const built = report.builtImage
+  if (built) {
+    core.setOutput('image-digest', built.digest)
+    core.setOutput('image-tags', built.tags.join(','))
+    core.setOutput('build-seconds', String(built.buildSeconds))
+    core.setOutput('push-seconds', String(built.pushSeconds))
+  }
 }
 
 async function writeSummary(report: DeploymentReport): Promise<void> {
@@ -77,20 +84,24 @@ function newReport(inputs: Inputs, region: string, git: GitContext): DeploymentR
 
 /** Deploys one service, filling `report` as it goes (so a failure part-way still reports what was done). */
 export async function deploy(inputs: Inputs, git: GitContext, clock: Clock, signal: AbortSignal, report: DeploymentReport): Promise<void> {
-  const { ecs, logs } = createClients(report.region)
+  const clients = createClients(report.region)
+  const { ecs, logs } = clients
   const service = await core.group('Service', async () => {
     const found = await findService(ecs, inputs.cluster, inputs.service, report.region)
     core.info(`${found.serviceName} in ${inputs.cluster}: running ${found.taskDefinition?.split('/').pop()}, ${found.runningCount}/${found.desiredCount} tasks`)
     return found
   })
   report.previousTaskDefinition = service.taskDefinition ?? ''
-  const image = inputs.image
+  // Nothing is deployed when the build or push fails: it throws before the task definition is touched.
+  const built = inputs.build && (await buildAndPushImage(inputs.build, { clients, git, now: clock.now }))
+  if (built) report.builtImage = built
+  const image = built ? built.reference : inputs.image
   if (image) report.image = image
 
   const current = service.taskDefinition ? await describeTaskDefinition(ecs, service.taskDefinition) : undefined
   const rendered = await core.group('Task definition', async () => {
     const result = await renderTaskDefinition({
-      ...(inputs.taskDefinition !== undefined && { templatePath: path.resolve(git.workspace, inputs.taskDefinition) }),
+      ...(inputs.taskDefinition !== undefined && { templatePath: inputs.taskDefinition }),
       ...(current && { current: current.taskDefinition, currentTags: current.tags }),
       ...(image !== undefined && { image }),
       containers: inputs.containers,
@@ -179,10 +190,10 @@ export function failureMessage(report: DeploymentReport): string {
 }
 
 export async function run(clock: Clock = systemClock): Promise<void> {
-  core.saveState('isPost', 'true')
   const started = clock.now()
   let report: DeploymentReport | undefined
   try {
+    core.saveState('isPost', 'true')
     const inputs = getInputs()
     const git = readGitContext()
     report = newReport(inputs, resolveRegion(inputs.region), git)
@@ -192,7 +203,7 @@ export async function run(clock: Clock = systemClock): Promise<void> {
     }
     core.info(`✅ ${report.service}: ${report.reason}`)
   } catch (error) {
-    const known = error instanceof UserError || error instanceof DeploymentFailed
+    const known = error instanceof UserError || error instanceof DeploymentFailed || error instanceof AwsError
     const message = known ? error.message : `Unexpected error: ${errorMessage(error)}`
     if (report && !(error instanceof DeploymentFailed)) Object.assign(report, { status: 'failed', reason: errorMessage(error) })
     core.setOutput('status', error instanceof DeploymentFailed ? error.status : 'failed')
@@ -208,5 +219,5 @@ export async function run(clock: Clock = systemClock): Promise<void> {
 
 /** The post step: runs after the job, also when it failed. */
 export async function post(): Promise<void> {
-  // Registry logout is added by the image step; nothing else needs cleaning up.
+  await logoutRegistries()
 }

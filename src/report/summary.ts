@@ -1,4 +1,5 @@
 import type { Cause, Failure } from '../deploy/diagnose.js'
+import { imageSummarySection, type BuiltImage } from '../image/index.js'
 import { describeStoppedTask } from '../deploy/tasks.js'
 import { formatElapsed, type TimelineEntry } from '../deploy/watch.js'
 
@@ -29,8 +30,8 @@ export interface DeploymentReport {
   eventCause?: Cause
   recentEvents?: string[]
   rollback?: string
-  /** Markdown of the image that was built, when one was. */
-  imageSection?: string
+  /** The image this run built and pushed. */
+  builtImage?: BuiltImage
   runUrl?: string
 }
 
@@ -104,15 +105,15 @@ export function renderSummary(report: DeploymentReport): string {
     ['Service', `[${report.service}](${consoleServiceUrl(report.region, report.cluster, report.service)})`],
     ['Cluster', report.cluster],
     ['Region', report.region],
-    ['Task definition', `${revision}${report.registered ? ' (registered by this run)' : ''}`],
   ]
+  if (report.taskDefinitionArn) rows.push(['Task definition', `${revision}${report.registered ? ' (registered by this run)' : ''}`])
   if (report.image) rows.push(['Image', `\`${report.image}\``])
   if (report.containers?.length) rows.push(['Containers', report.containers.join(', ')])
   rows.push(['Strategy', report.strategy], ['Result', status], ['Duration', `${report.durationSeconds} s`])
   if (report.deploymentId) rows.push(['Deployment', report.deploymentId])
   if (report.runUrl) rows.push(['Run', report.runUrl])
   lines.push(table(rows), '')
-  if (report.imageSection) lines.push(report.imageSection, '')
+  if (report.builtImage) lines.push(imageSummarySection(report.builtImage), '')
   if (report.notes.length) lines.push('### Notes', '', ...report.notes.map((n) => `- ${n}`), '')
   if (report.changes?.length) {
     lines.push('<details><summary>Task definition changes</summary>', '', ...report.changes.map((c) => `- ${c}`), '', '</details>', '')

@@ -1,0 +1,79 @@
+import { spawn } from 'node:child_process'
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+
+const ROOT = path.resolve(import.meta.dirname ?? path.dirname(new URL(import.meta.url).pathname), '../..')
+const STACK_ENV = path.join(ROOT, '.stack/env.json')
+
+/** The local stack's endpoints and credentials (written by test/stack/stack.sh start). */
+export function stackEnv(): Record<string, string> {
+  if (!existsSync(STACK_ENV)) {
+    throw new Error(
+      'local stack not running: run test/stack/stack.sh start (needs docker.io docker-registry busybox-static apache2-utils)',
+    )
+  }
+  return JSON.parse(readFileSync(STACK_ENV, 'utf8')) as Record<string, string>
+}
+
+export interface ActionRun {
+  exitCode: number
+  stdout: string
+  outputs: Record<string, string>
+  summary: string
+  /** Lines the runner would show as error annotations. */
+  errors: string[]
+}
+
+/** Parses the GITHUB_OUTPUT file format (`name<<delimiter` blocks). */
+function parseOutputs(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {}
+  const lines = text.split('\n')
+  for (let i = 0; i < lines.length; i++) {
+    const match = /^([^<]+)<<(.+)$/.exec(lines[i] ?? '')
+    if (!match) continue
+    const [, name, delimiter] = match
+    const value: string[] = []
+    while (++i < lines.length && lines[i] !== delimiter) value.push(lines[i] ?? '')
+    outputs[name as string] = value.join('\n')
+  }
+  return outputs
+}
+
+/** Runs dist/index.js exactly as the runner does: INPUT_* variables, GITHUB_* files, the stack's AWS endpoints. */
+export async function runAction(inputs: Record<string, string>, env: Record<string, string> = {}): Promise<ActionRun> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ecs-deploy-e2e-'))
+  const files = { GITHUB_OUTPUT: 'output', GITHUB_STEP_SUMMARY: 'summary', GITHUB_STATE: 'state', GITHUB_ENV: 'env', GITHUB_EVENT_PATH: 'event.json' }
+  for (const name of Object.values(files)) writeFileSync(path.join(dir, name), name === 'event.json' ? '{}' : '')
+  const inputEnv = Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]))
+  const child = spawn(process.execPath, [path.join(ROOT, 'dist/index.js')], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '/root',
+      ...stackEnv(),
+      GITHUB_ACTIONS: 'true',
+      GITHUB_WORKSPACE: ROOT,
+      GITHUB_SHA: 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678',
+      GITHUB_REF_NAME: 'main',
+      GITHUB_REPOSITORY: 'acme/web',
+      GITHUB_RUN_ID: '42',
+      GITHUB_RUN_NUMBER: '7',
+      GITHUB_EVENT_NAME: 'push',
+      ...Object.fromEntries(Object.entries(files).map(([k, f]) => [k, path.join(dir, f)])),
+      ...inputEnv,
+      ...env,
+    },
+  })
+  let stdout = ''
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
+  child.stderr.on('data', (d: Buffer) => (stdout += d.toString()))
+  const exitCode = await new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? -1)))
+  return {
+    exitCode,
+    stdout,
+    outputs: parseOutputs(readFileSync(path.join(dir, 'output'), 'utf8')),
+    summary: readFileSync(path.join(dir, 'summary'), 'utf8'),
+    errors: stdout.split('\n').filter((l) => l.startsWith('::error')),
+  }
+}

@@ -1,0 +1,144 @@
+import { jest } from '@jest/globals'
+import {
+  DescribeServiceDeploymentsCommand,
+  DescribeServicesCommand,
+  DescribeTaskDefinitionCommand,
+  DescribeTasksCommand,
+  ECSClient,
+  ListTasksCommand,
+  RegisterTaskDefinitionCommand,
+  UpdateServiceCommand,
+  type TaskDefinition,
+} from '@aws-sdk/client-ecs'
+import { mockClient } from 'aws-sdk-client-mock'
+import path from 'node:path'
+import { fakeClock } from './helpers/clock.js'
+import { deployment, NEW_ID, NEW_TD, OLD_TD, oldDeployment, service } from './helpers/ecs.js'
+
+const outputs: Record<string, string> = {}
+const failures: string[] = []
+let summary = ''
+let inputs: Record<string, string> = {}
+
+jest.unstable_mockModule('@actions/core', () => ({
+  getInput: (name: string) => inputs[name] ?? '',
+  setOutput: (name: string, value: string) => (outputs[name] = value),
+  setFailed: (message: string) => failures.push(message),
+  saveState: () => undefined,
+  getState: () => '',
+  setSecret: () => undefined,
+  info: () => undefined,
+  warning: () => undefined,
+  error: () => undefined,
+  debug: () => undefined,
+  group: async <T>(_name: string, fn: () => Promise<T>) => fn(),
+  summary: { addRaw: (text: string) => ({ write: async () => void (summary += text) }) },
+}))
+
+const { run } = await import('../src/main.js')
+const ecsMock = mockClient(ECSClient)
+const IMAGE = '123456789012.dkr.ecr.us-east-1.amazonaws.com/web@sha256:' + 'b'.repeat(64)
+
+const current: TaskDefinition = {
+  taskDefinitionArn: OLD_TD,
+  family: 'web',
+  revision: 6,
+  status: 'ACTIVE',
+  networkMode: 'awsvpc',
+  requiresCompatibilities: ['FARGATE'],
+  cpu: '256',
+  memory: '512',
+  containerDefinitions: [
+    { name: 'web', image: '123456789012.dkr.ecr.us-east-1.amazonaws.com/web:old', portMappings: [{ containerPort: 3000, hostPort: 3000, protocol: 'tcp' }], essential: true, cpu: 0, environment: [{ name: 'COMMIT', value: 'a1b2c3d' }] },
+  ],
+}
+
+beforeEach(() => {
+  ecsMock.reset()
+  for (const k of Object.keys(outputs)) delete outputs[k]
+  failures.length = 0
+  summary = ''
+  inputs = { service: 'web', cluster: 'prod', image: IMAGE, 'task-definition': '__tests__/fixtures/web-td.json' }
+  process.env.AWS_REGION = 'us-east-1'
+  process.env.GITHUB_SHA = 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678'
+  process.env.GITHUB_WORKSPACE = path.resolve(import.meta.dirname, '..')
+  ecsMock.on(DescribeServicesCommand).resolves({ services: [service()] })
+  ecsMock.on(DescribeTaskDefinitionCommand).resolves({ taskDefinition: current, tags: [] })
+  ecsMock.on(ListTasksCommand).resolves({ taskArns: [] })
+})
+
+describe('run', () => {
+  test('renders, registers, rolls out and waits; outputs and summary say what was deployed', async () => {
+    ecsMock.on(RegisterTaskDefinitionCommand).resolves({ taskDefinition: { ...current, taskDefinitionArn: NEW_TD, revision: 7 } })
+    ecsMock.on(UpdateServiceCommand).resolves({ service: service({ deployments: [deployment(), oldDeployment()], currentServiceDeployment: 'arn:sd' }) })
+    ecsMock.on(DescribeServiceDeploymentsCommand).resolves({ serviceDeployments: [{ status: 'SUCCESSFUL', statusReason: 'done' }] })
+    await run(fakeClock())
+    expect(failures).toEqual([])
+    expect(ecsMock).toHaveReceivedCommandWith(RegisterTaskDefinitionCommand, {
+      family: 'web',
+      containerDefinitions: [expect.objectContaining({ image: IMAGE, environment: [{ name: 'COMMIT', value: 'a1b2c3d' }] })],
+    })
+    expect(ecsMock).toHaveReceivedCommandWith(UpdateServiceCommand, { cluster: 'prod', service: 'web', taskDefinition: NEW_TD })
+    expect(outputs).toMatchObject({ status: 'succeeded', 'task-definition-arn': NEW_TD, 'task-definition-revision': '7', 'deployment-id': NEW_ID, image: IMAGE })
+    expect(summary).toContain('| Task definition | web:6 → web:7 (registered by this run) |')
+  })
+
+  test('a re-run of the same commit registers nothing and deploys nothing', async () => {
+    const running = { ...current, containerDefinitions: [{ ...current.containerDefinitions![0]!, image: IMAGE }] }
+    ecsMock.on(DescribeTaskDefinitionCommand).resolves({ taskDefinition: running, tags: [] })
+    ecsMock.on(DescribeServicesCommand).resolves({ services: [service({ deployments: [oldDeployment({ status: 'PRIMARY' })] })] })
+    await run(fakeClock())
+    expect(failures).toEqual([])
+    expect(ecsMock).not.toHaveReceivedCommand(RegisterTaskDefinitionCommand)
+    expect(ecsMock).not.toHaveReceivedCommand(UpdateServiceCommand)
+    expect(outputs).toMatchObject({ status: 'succeeded', 'task-definition-arn': OLD_TD, 'deployment-id': '' })
+    expect(summary).toContain('Nothing to deploy: the service already runs this task definition with these settings.')
+  })
+
+  test('a rolled-back rollout fails the step with the cause and fix', async () => {
+    ecsMock.on(RegisterTaskDefinitionCommand).resolves({ taskDefinition: { ...current, taskDefinitionArn: NEW_TD, revision: 7 } })
+    ecsMock.on(UpdateServiceCommand).resolves({ service: service({ deployments: [deployment(), oldDeployment()] }) })
+    ecsMock.on(DescribeServicesCommand).resolvesOnce({ services: [service()] }).resolves({
+      services: [
+        service({
+          deployments: [
+            deployment({ id: 'ecs-svc/9', taskDefinition: OLD_TD }),
+            deployment({ status: 'ACTIVE', failedTasks: 3, rolloutState: 'FAILED', rolloutStateReason: 'ECS deployment circuit breaker: tasks failed to start.' }),
+          ],
+        }),
+      ],
+    })
+    ecsMock.on(ListTasksCommand).resolves({ taskArns: ['arn:aws:ecs:us-east-1:123456789012:task/prod/t1'] })
+    ecsMock.on(DescribeTasksCommand).resolves({
+      tasks: [{ taskArn: 'arn:aws:ecs:us-east-1:123456789012:task/prod/t1', stoppedReason: 'Essential container in task exited', containers: [{ name: 'web', exitCode: 137 }] }],
+    })
+    await run(fakeClock())
+    expect(outputs.status).toBe('rolled-back')
+    expect(failures).toEqual([
+      'Deployment of web rolled-back: ECS deployment circuit breaker: tasks failed to start. ECS rolled back to web:6. A container ran out of memory and was killed (exit code 137). Raise `memory` (task or container) in the task definition, or lower the application\'s memory use.',
+    ])
+    expect(summary).toContain('### Why it failed')
+  })
+
+  test.each([
+    [{ 'task-definition': '__tests__/fixtures/missing.json' }, /^task definition __tests__\/fixtures\/missing.json not found at /],
+    [{ container: 'api' }, /api/],
+    [{ 'desired-count': 'many' }, /^Input `desired-count` must be a whole number/],
+  ])('bad input %j fails with one message and leaves the service untouched', async (bad, message) => {
+    ecsMock.on(RegisterTaskDefinitionCommand).resolves({ taskDefinition: { ...current, taskDefinitionArn: NEW_TD, revision: 7 } })
+    inputs = { ...inputs, ...bad }
+    await run(fakeClock())
+    expect(failures).toHaveLength(1)
+    expect(failures[0]).toMatch(message)
+    expect(outputs.status).toBe('failed')
+    expect(ecsMock).not.toHaveReceivedCommand(RegisterTaskDefinitionCommand)
+    expect(ecsMock).not.toHaveReceivedCommand(UpdateServiceCommand)
+  })
+
+  test('expired credentials say so', async () => {
+    ecsMock.on(DescribeServicesCommand).rejects(Object.assign(new Error('The security token included in the request is expired'), { name: 'ExpiredTokenException', $metadata: {} }))
+    await run(fakeClock())
+    expect(failures[0]).toMatch(/^The AWS credentials have expired \(ecs:DescribeServices answered ExpiredTokenException\)/)
+    expect(ecsMock).not.toHaveReceivedCommand(UpdateServiceCommand)
+  })
+})

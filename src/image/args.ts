@@ -1,0 +1,100 @@
+import { UserError } from '../errors.js'
+import type { GitContext, ImageInputs } from './types.js'
+
+export type BuildArgInputs = Pick<
+  ImageInputs,
+  'build' | 'buildArgs' | 'target' | 'platforms' | 'cacheFrom' | 'cacheTo' | 'push'
+>
+
+export interface BuildContext {
+  /** `registry/repository` to tag. */
+  repository: string
+  tags: string[]
+  /** The Dockerfile path given to docker (`--file`); undefined: docker's default, `<context>/Dockerfile`. */
+  dockerfile?: string
+  git: GitContext
+  /** ISO 8601 build time, for the org.opencontainers.image.created label. */
+  created: string
+}
+
+export interface BuildOptions {
+  /** Use `docker buildx build` (else the legacy `docker build`). */
+  buildx: boolean
+  /** buildx only: where buildx writes the metadata that holds the pushed digest. */
+  metadataFile?: string
+}
+
+const BUILD_ARG_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/
+
+/** The build arguments docker gets: COMMIT_HASH and GIT_SHA from the commit, then the user's (which win). */
+export function effectiveBuildArgs(buildArgs: Record<string, string>, git: Pick<GitContext, 'sha'>): [string, string][] {
+  const merged = new Map<string, string>([
+    ['COMMIT_HASH', git.sha],
+    ['GIT_SHA', git.sha],
+  ])
+  for (const [name, value] of Object.entries(buildArgs)) {
+    if (!BUILD_ARG_NAME.test(name)) {
+      throw new UserError(
+        `build-args: "${name}" is not a build argument name (letters, digits and _, not starting with a digit); write one NAME=value per line.`,
+      )
+    }
+    merged.set(name, value)
+  }
+  return [...merged]
+}
+
+/** OCI labels that tie the image to its commit. */
+export function imageLabels(context: Pick<BuildContext, 'git' | 'created'>): [string, string][] {
+  const { git } = context
+  const labels: [string, string][] = [
+    ['org.opencontainers.image.revision', git.sha],
+    ['org.opencontainers.image.source', `${git.serverUrl.replace(/\/+$/, '')}/${git.repository}`],
+    ['org.opencontainers.image.created', context.created],
+  ]
+  if (git.refName !== '') labels.push(['org.opencontainers.image.version', git.refName])
+  return labels
+}
+
+/**
+ * The arguments after `docker` for the build: `buildx build …` or the legacy `build …`.
+ * Pure, so every combination is tested in a table; throws a UserError for what the chosen builder cannot do.
+ */
+export function buildArgs(inputs: BuildArgInputs, context: BuildContext, options: BuildOptions): string[] {
+  const { buildx } = options
+  if (!buildx) {
+    if (inputs.platforms.length > 0) {
+      throw new UserError(
+        `platforms: building for ${inputs.platforms.join(',')} needs Docker Buildx, which this runner does not have: add docker/setup-buildx-action before this step, or remove platforms.`,
+      )
+    }
+    if (inputs.cacheTo.length > 0) {
+      throw new UserError(
+        'cache-to needs Docker Buildx, which this runner does not have: add docker/setup-buildx-action before this step, or remove cache-to.',
+      )
+    }
+    const typed = inputs.cacheFrom.find((source) => source.includes('='))
+    if (typed !== undefined) {
+      throw new UserError(
+        `cache-from: "${typed}" is a Buildx cache source, but this runner has no Buildx and the legacy docker builder takes image references only (like ${context.repository}:cache): add docker/setup-buildx-action before this step, or give an image reference.`,
+      )
+    }
+  }
+
+  const args = buildx ? ['buildx', 'build', '--progress=plain'] : ['build']
+  if (context.dockerfile !== undefined) args.push('--file', context.dockerfile)
+  for (const tag of context.tags) args.push('--tag', `${context.repository}:${tag}`)
+  for (const [name, value] of effectiveBuildArgs(inputs.buildArgs, context.git)) args.push('--build-arg', `${name}=${value}`)
+  for (const [name, value] of imageLabels(context)) args.push('--label', `${name}=${value}`)
+  if (inputs.target) args.push('--target', inputs.target)
+  if (inputs.platforms.length > 0) args.push('--platform', inputs.platforms.join(','))
+  for (const source of inputs.cacheFrom) args.push('--cache-from', source)
+  for (const destination of inputs.cacheTo) args.push('--cache-to', destination)
+  if (buildx) {
+    if (options.metadataFile !== undefined) args.push('--metadata-file', options.metadataFile)
+    if (inputs.push) args.push('--push')
+    // --load keeps a local copy to look at; buildx cannot load a multi-platform image into the classic store.
+    else if (inputs.platforms.length <= 1) args.push('--load')
+  }
+  args.push(inputs.build)
+  return args
+}

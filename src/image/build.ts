@@ -1,0 +1,341 @@
+import * as core from '@actions/core'
+import type { Repository } from '@aws-sdk/client-ecr'
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { UserError, errorMessage } from '../errors.js'
+import { buildArgs } from './args.js'
+import { parseMetadataFile, parsePushOutput } from './digest.js'
+import { describeBuildFailure, dockerEngineProblem, pushProblem, type PushContext } from './diagnose.js'
+import { checkDocker, docker, dockerLogin, hasBuildx, lastLine } from './docker.js'
+import {
+  describeImage,
+  ecrCredentials,
+  ensureRepository,
+  isTagImmutable,
+  resolveEcrTarget,
+  type EcrTarget,
+} from './ecr.js'
+import { imageName, parseImageReference } from './reference.js'
+import { resolveTags } from './tags.js'
+import type { BuiltImage, ImageDeps, ImageInputs } from './types.js'
+
+/** Build-log lines kept for the error message; the full log is streamed to the job log. */
+const KEPT_LINES = 2000
+
+/**
+ * Builds the commit's image and pushes it, returning the pushed digest (`repo@sha256:…`) to deploy.
+ * With skip-build-if-exists, an image already pushed for the commit's sha tag is reused without building.
+ * Throws a UserError for anything the user can fix; nothing should be deployed when it throws.
+ */
+export async function buildAndPushImage(inputs: ImageInputs, deps: ImageDeps): Promise<BuiltImage> {
+  const now = deps.now ?? Date.now
+  const { git } = deps
+  const ref = parseImageReference(inputs.image)
+  const name = imageName(ref)
+  if (ref.tag !== undefined || ref.digest !== undefined) {
+    core.info(`image: "${inputs.image}" names a ${ref.digest !== undefined ? 'digest' : 'tag'}, which is ignored when building.`)
+  }
+  if ((inputs.registryUsername ? 1 : 0) + (inputs.registryPassword ? 1 : 0) === 1) {
+    throw new UserError('registry-username and registry-password go together: set both, or neither.')
+  }
+  const dockerfile = await checkBuildFiles(inputs)
+  const defaulted = inputs.tags.every((tag) => tag.trim() === '')
+  let tags = resolveTags(inputs.tags, git)
+
+  // Without push, nothing is asked of the registry: the build is local only.
+  const ecr = inputs.push ? await resolveEcrTarget(ref, deps) : undefined
+  if (ecr) {
+    const repository = await ensureRepository(ecr, ref.repository, {
+      create: inputs.createRepository,
+      scanOnPush: inputs.scanOnPush,
+      immutableTags: inputs.immutableTags,
+    })
+    if (defaulted) tags = withoutImmutableBranchTag(tags, git.sha, repository, name)
+    if (inputs.skipBuildIfExists) {
+      const reused = await existingImage(ecr, ref.repository, name, git.sha, tags)
+      if (reused) return reused
+    }
+  }
+  core.info(`Image ${name}, tags ${tags.join(', ')}`)
+
+  await checkDocker()
+  const buildx = await hasBuildx()
+  core.info(buildx ? 'Building with docker buildx.' : 'Docker Buildx is not installed: building with the legacy docker builder.')
+  const metadataDir = buildx
+    ? await mkdtemp(path.join(deps.env?.RUNNER_TEMP || process.env.RUNNER_TEMP || os.tmpdir(), 'ecs-deploy-image-'))
+    : undefined
+  try {
+    const metadataFile = metadataDir !== undefined ? path.join(metadataDir, 'metadata.json') : undefined
+    const args = buildArgs(
+      inputs,
+      { repository: name, tags, ...(dockerfile !== undefined && { dockerfile }), git, created: new Date(now()).toISOString() },
+      { buildx, ...(metadataFile !== undefined && { metadataFile }) },
+    )
+    await login(inputs, ref.registry, ecr)
+    if (!buildx && inputs.cacheFrom.length > 0) await pullCacheImages(inputs.cacheFrom)
+
+    const pushContext: PushContext = { repository: name, sha: git.sha, ecr: ecr?.label }
+    const run = await runBuild(args, { buildx, push: inputs.push, name, tags, dockerfile, metadataFile, pushContext, now })
+    const builder = buildx ? 'buildx' : 'docker'
+    if (!inputs.push) {
+      return { reference: `${name}:${tags[0]}`, repository: name, digest: '', tags, reused: false, buildSeconds: run.buildSeconds, pushSeconds: 0, builder }
+    }
+    const { digest, sizeBytes } = await pushedImage(ecr, ref.repository, name, tags[0] ?? git.sha, run.digest)
+    core.info(`Pushed ${name}@${digest}`)
+    return {
+      reference: `${name}@${digest}`,
+      repository: name,
+      digest,
+      tags,
+      reused: false,
+      buildSeconds: run.buildSeconds,
+      pushSeconds: run.pushSeconds,
+      ...(sizeBytes !== undefined && { sizeBytes }),
+      builder,
+    }
+  } finally {
+    if (metadataDir !== undefined) await rm(metadataDir, { recursive: true, force: true })
+  }
+}
+
+interface BuildRun {
+  buildSeconds: number
+  pushSeconds: number
+  /** The digest docker reported for the push (buildx metadata file, or `docker push` output). */
+  digest?: string | undefined
+}
+
+/** Runs the build (which also pushes, with buildx), then the legacy pushes; fails with the build's or push's own story. */
+async function runBuild(
+  args: string[],
+  options: {
+    buildx: boolean
+    push: boolean
+    name: string
+    tags: string[]
+    dockerfile: string | undefined
+    metadataFile: string | undefined
+    pushContext: PushContext
+    now: () => number
+  },
+): Promise<BuildRun> {
+  const { buildx, push, name, now } = options
+  const lines: string[] = []
+  let pushStartedAt: number | undefined
+  const buildStart = now()
+  const result = await core.group(`Build image ${name}`, () =>
+    docker(args, {
+      onLine: (line) => {
+        lines.push(line)
+        if (lines.length > KEPT_LINES) lines.shift()
+        if (buildx && pushStartedAt === undefined && /^#\d+ pushing /.test(line)) pushStartedAt = now()
+      },
+    }),
+  )
+  const buildEnd = now()
+  if (result.exitCode !== 0) await failBuild(lines, result.exitCode, options.dockerfile, buildx && push, options.pushContext)
+  if (!push) return { buildSeconds: seconds(buildEnd - buildStart), pushSeconds: 0 }
+
+  if (buildx) {
+    // buildx pushes as part of the build: the push time starts at its first "pushing" line.
+    const metadata = await readFile(options.metadataFile ?? '', 'utf8').catch(() => '')
+    return {
+      buildSeconds: seconds((pushStartedAt ?? buildEnd) - buildStart),
+      pushSeconds: seconds(buildEnd - (pushStartedAt ?? buildEnd)),
+      digest: parseMetadataFile(metadata),
+    }
+  }
+  const pushStart = now()
+  const digest = await core.group(`Push image ${name}`, () => pushTags(name, options.tags, options.pushContext))
+  return { buildSeconds: seconds(buildEnd - buildStart), pushSeconds: seconds(now() - pushStart), digest }
+}
+
+/** The pushed digest (docker's, else ECR's) and, from ECR, the image's size. */
+async function pushedImage(
+  ecr: EcrTarget | undefined,
+  repository: string,
+  name: string,
+  tag: string,
+  reported: string | undefined,
+): Promise<{ digest: string; sizeBytes?: number | undefined }> {
+  let digest = reported
+  let sizeBytes: number | undefined
+  if (ecr) {
+    const detail = await describeImage(ecr, repository, digest !== undefined ? { imageDigest: digest } : { imageTag: tag }).catch(
+      (error: unknown) => {
+        if (digest === undefined) throw error
+        core.debug(`Could not read the pushed image's size: ${errorMessage(error)}`)
+        return undefined
+      },
+    )
+    digest ??= detail?.imageDigest
+    sizeBytes = detail?.imageSizeInBytes
+  }
+  if (digest === undefined) {
+    throw new Error(`Pushed ${name}:${tag} but could not tell its digest: neither docker nor the registry reported it.`)
+  }
+  return { digest, sizeBytes }
+}
+
+/** Checks the build context and Dockerfile before anything runs; returns the Dockerfile path to give docker. */
+async function checkBuildFiles(inputs: Pick<ImageInputs, 'build' | 'dockerfile'>): Promise<string | undefined> {
+  if (inputs.build.trim() === '') throw new UserError('build: the build context is empty: give a directory, like `.`.')
+  // A remote context (git or https URL) is docker's to fetch; its Dockerfile cannot be checked here.
+  if (/^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(inputs.build)) return inputs.dockerfile || undefined
+  const isDirectory = await stat(inputs.build).then(
+    (info) => info.isDirectory(),
+    () => false,
+  )
+  if (!isDirectory) {
+    throw new UserError(
+      `build: the build context "${inputs.build}" is not a directory (looked at ${path.resolve(inputs.build)}): give the directory to build, relative to the repository root.`,
+    )
+  }
+  const dockerfile = inputs.dockerfile || path.join(inputs.build, 'Dockerfile')
+  const isFile = await stat(dockerfile).then(
+    (info) => info.isFile(),
+    () => false,
+  )
+  if (!isFile) {
+    throw new UserError(
+      inputs.dockerfile
+        ? `dockerfile: "${inputs.dockerfile}" does not exist (looked at ${path.resolve(dockerfile)}): give the Dockerfile's path relative to the repository root.`
+        : `No Dockerfile in the build context "${inputs.build}" (looked for ${dockerfile}): add one, or set dockerfile to its path.`,
+    )
+  }
+  return dockerfile
+}
+
+/** Immutable tags cannot follow a branch: only the sha is pushed when the tags are the defaults. */
+function withoutImmutableBranchTag(tags: string[], sha: string, repository: Repository | undefined, name: string): string[] {
+  const kept = tags.filter((tag) => tag === sha || !isTagImmutable(tag, repository))
+  if (kept.length < tags.length) {
+    core.info(
+      `${name} has immutable tags, so a branch or tag name could be pushed only once: tagging with the commit sha only (set tags to choose others).`,
+    )
+  }
+  return kept
+}
+
+async function existingImage(
+  ecr: EcrTarget,
+  repository: string,
+  name: string,
+  sha: string,
+  tags: string[],
+): Promise<BuiltImage | undefined> {
+  if (!tags.includes(sha)) {
+    core.info(`skip-build-if-exists: no tag is the commit sha ${sha}, so the image is always built.`)
+    return undefined
+  }
+  const detail = await describeImage(ecr, repository, { imageTag: sha })
+  if (!detail?.imageDigest) return undefined
+  core.info(
+    `${name}:${sha} is already in ECR (${detail.imageDigest}${detail.imagePushedAt ? `, pushed ${detail.imagePushedAt.toISOString()}` : ''}): reusing it without building (skip-build-if-exists).`,
+  )
+  return {
+    reference: `${name}@${detail.imageDigest}`,
+    repository: name,
+    digest: detail.imageDigest,
+    tags: detail.imageTags?.length ? detail.imageTags : [sha],
+    reused: true,
+    buildSeconds: 0,
+    pushSeconds: 0,
+    ...(detail.imageSizeInBytes !== undefined && { sizeBytes: detail.imageSizeInBytes }),
+    builder: 'none',
+  }
+}
+
+async function login(inputs: ImageInputs, registry: string, ecr: EcrTarget | undefined): Promise<void> {
+  if (ecr) {
+    if (inputs.registryUsername) core.info('registry-username and registry-password are not used for ECR: the action logs in with ecr:GetAuthorizationToken.')
+    const credentials = ecr.credentials ?? (await ecrCredentials(ecr))
+    await dockerLogin(credentials.registry, credentials.username, credentials.password, {
+      remember: inputs.logout,
+      hint: `ECR refused the token it had just issued for ${ecr.label}; check that the registry answers at ${credentials.registry}.`,
+    })
+  } else if (inputs.registryUsername && inputs.registryPassword) {
+    await dockerLogin(registry, inputs.registryUsername, inputs.registryPassword, {
+      remember: inputs.logout,
+      hint: 'check registry-username and registry-password.',
+    })
+  }
+}
+
+/** The legacy builder uses --cache-from images only when they are local, so they are pulled first; a miss is no error. */
+async function pullCacheImages(sources: string[]): Promise<void> {
+  await core.group('Pull cache images', async () => {
+    for (const source of sources) {
+      const result = await docker(['pull', source])
+      if (result.exitCode !== 0) {
+        core.warning(`cache-from: could not pull ${source} (${lastLine(`${result.stderr}\n${result.stdout}`)}); building without it.`)
+      }
+    }
+  })
+}
+
+/** Legacy builder: `docker push` every tag; returns the digest docker reports. */
+async function pushTags(name: string, tags: string[], context: PushContext): Promise<string | undefined> {
+  let digest: string | undefined
+  for (const tag of tags) {
+    const result = await docker(['push', `${name}:${tag}`])
+    const output = `${result.stdout}\n${result.stderr}`
+    if (result.exitCode !== 0) {
+      throw (
+        dockerEngineProblem(output) ??
+        pushProblem(output, context) ??
+        new Error(`docker push ${name}:${tag} failed with exit code ${result.exitCode}:\n${tailOf(output)}`)
+      )
+    }
+    const pushed = parsePushOutput(output)
+    if (pushed && digest !== undefined && pushed.digest !== digest) {
+      core.warning(`${name}:${tag} was pushed as ${pushed.digest}, not ${digest} like the tags before it.`)
+    }
+    digest ??= pushed?.digest
+  }
+  return digest
+}
+
+async function failBuild(
+  lines: string[],
+  exitCode: number,
+  dockerfile: string | undefined,
+  pushing: boolean,
+  pushContext: PushContext,
+): Promise<never> {
+  const output = lines.join('\n')
+  const engine = dockerEngineProblem(output)
+  if (engine) throw engine
+  // buildx pushes within the build: a failure after pushing started (or naming the push) is a push failure.
+  if (pushing && /failed to push|pushing (?:layers|manifest)|failed commit on ref/i.test(output)) {
+    const problem = pushProblem(output, pushContext)
+    if (problem) throw problem
+  }
+  const text = dockerfile !== undefined ? await readFile(dockerfile, 'utf8').catch(() => undefined) : undefined
+  const shownPath = dockerfile !== undefined ? annotationPath(dockerfile) : 'Dockerfile'
+  const failure = describeBuildFailure(lines, { path: shownPath, text }, exitCode)
+  if (failure.startLine !== undefined && dockerfile !== undefined) {
+    core.error(failure.message, { title: 'Docker build failed', file: shownPath, startLine: failure.startLine })
+  }
+  throw new UserError(failure.message)
+}
+
+/** Annotations need the path relative to the repository root (the working directory on a runner). */
+function annotationPath(file: string): string {
+  const relative = path.relative(process.cwd(), path.resolve(file))
+  return (relative.startsWith('..') || path.isAbsolute(relative) ? file : relative).split(path.sep).join('/')
+}
+
+function tailOf(output: string): string {
+  return output
+    .split(/\r?\n/)
+    .filter((line) => line.trim() !== '')
+    .slice(-20)
+    .map((line) => `  ${line}`)
+    .join('\n')
+}
+
+function seconds(milliseconds: number): number {
+  return Math.max(0, Math.round(milliseconds / 100) / 10)
+}

@@ -1,0 +1,103 @@
+import * as core from '@actions/core'
+import { errorMessage, UserError } from '../errors.js'
+import { execCommand, type ExecOptions, type ExecResult } from '../exec.js'
+import { dockerEngineProblem, dockerNotInstalled } from './diagnose.js'
+
+/** Action state key listing the registries this run logged in to, for the post step's logout. */
+export const REGISTRIES_STATE = 'registries'
+
+/** Every docker command goes through here: an argument array, never a shell; a missing docker becomes a UserError. */
+export async function docker(args: string[], options: ExecOptions = {}): Promise<ExecResult> {
+  try {
+    return await execCommand('docker', args, options)
+  } catch (error) {
+    if (/Unable to locate executable file/i.test(errorMessage(error))) throw dockerNotInstalled()
+    throw error
+  }
+}
+
+/** Fails with a clear message when docker is missing or its daemon cannot be reached. */
+export async function checkDocker(): Promise<void> {
+  const result = await docker(['version', '--format', '{{.Server.Version}}'], { silent: true })
+  if (result.exitCode === 0) {
+    core.info(`Docker engine ${result.stdout.trim()}`)
+    return
+  }
+  const output = `${result.stderr}\n${result.stdout}`
+  throw (
+    dockerEngineProblem(output) ??
+    new Error(`\`docker version\` failed with exit code ${result.exitCode}: ${output.trim() || 'no output'}`)
+  )
+}
+
+/** Whether the buildx plugin is there (`docker buildx version` succeeds). */
+export async function hasBuildx(): Promise<boolean> {
+  const result = await docker(['buildx', 'version'], { silent: true })
+  return result.exitCode === 0
+}
+
+/**
+ * `docker login` with the password on stdin only (never argv), registered as a secret first.
+ * Remembers the registry for logoutRegistries() unless `remember` is false (logout: false).
+ */
+export async function dockerLogin(
+  registry: string,
+  username: string,
+  password: string,
+  options: { remember: boolean; hint: string },
+): Promise<void> {
+  core.setSecret(password)
+  const result = await docker(['login', '--username', username, '--password-stdin', registry], {
+    input: password,
+    silent: true,
+  })
+  if (result.exitCode !== 0) {
+    const output = `${result.stderr}\n${result.stdout}`
+    throw (
+      dockerEngineProblem(output) ??
+      new UserError(`docker login to ${registry} failed (${lastLine(output)}): ${options.hint}`)
+    )
+  }
+  core.info(`Logged in to ${registry} as ${username}.`)
+  if (options.remember) rememberRegistry(registry)
+}
+
+function rememberRegistry(registry: string): void {
+  const registries = loggedInRegistries()
+  if (!registries.includes(registry)) registries.push(registry)
+  core.saveState(REGISTRIES_STATE, JSON.stringify(registries))
+}
+
+function loggedInRegistries(): string[] {
+  const saved = core.getState(REGISTRIES_STATE)
+  if (!saved) return []
+  try {
+    const parsed: unknown = JSON.parse(saved)
+    return Array.isArray(parsed) ? parsed.filter((item): item is string => typeof item === 'string') : []
+  } catch {
+    return []
+  }
+}
+
+/** For the post step: `docker logout` of every registry the main step logged in to. Never throws; warns instead. */
+export async function logoutRegistries(): Promise<void> {
+  for (const registry of loggedInRegistries()) {
+    try {
+      const result = await docker(['logout', registry], { silent: true })
+      if (result.exitCode === 0) core.info(`Logged out of ${registry}.`)
+      else core.warning(`docker logout ${registry} failed: ${lastLine(`${result.stderr}\n${result.stdout}`)}`)
+    } catch (error) {
+      core.warning(`docker logout ${registry} failed: ${errorMessage(error)}`)
+    }
+  }
+}
+
+export function lastLine(output: string): string {
+  return (
+    output
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .filter((line) => line !== '')
+      .at(-1) ?? 'no output'
+  )
+}

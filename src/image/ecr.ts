@@ -1,0 +1,205 @@
+import * as core from '@actions/core'
+import {
+  CreateRepositoryCommand,
+  DescribeImagesCommand,
+  DescribeRepositoriesCommand,
+  GetAuthorizationTokenCommand,
+  type ECRClient,
+  type ImageDetail,
+  type ImageIdentifier,
+  type Repository,
+} from '@aws-sdk/client-ecr'
+import { createClients } from '../aws.js'
+import { UserError, errorMessage } from '../errors.js'
+import { repositoryMissing } from './diagnose.js'
+import { endpointHost, parseEcrHost, registryKind, type ImageReference } from './reference.js'
+import type { ImageDeps } from './types.js'
+
+export interface RegistryCredentials {
+  /** The registry to `docker login` to (proxyEndpoint without its scheme). */
+  registry: string
+  username: string
+  password: string
+}
+
+/** Where the image's ECR repository lives, and the client that reaches it. */
+export interface EcrTarget {
+  client: ECRClient
+  /** Account for registryId(s); undefined means the caller's own registry (the local stack). */
+  registryId?: string
+  region: string
+  /** `<account>/<region>`, or `<host>/<region>` when the account is not in the host, for messages. */
+  label: string
+  /** Already fetched while finding out that the host is ECR (custom endpoints). */
+  credentials?: RegistryCredentials
+}
+
+/**
+ * The ECR registry behind the image's host, or undefined when it is another registry.
+ * An ECR host gives the account and region (a client for another region comes from `ecrClientFor`); with a custom
+ * ECR endpoint, the host is ECR's when GetAuthorizationToken's proxyEndpoint names it (see registryKind).
+ */
+export async function resolveEcrTarget(ref: ImageReference, deps: ImageDeps): Promise<EcrTarget | undefined> {
+  const { clients } = deps
+  const kind = registryKind(ref.registry, deps.env ?? process.env)
+  if (kind === 'other') return undefined
+  const ecrHost = parseEcrHost(ref.registry)
+  if (ecrHost) {
+    const client =
+      ecrHost.region === clients.region
+        ? clients.ecr
+        : (deps.ecrClientFor ?? ((region: string) => createClients(region).ecr))(ecrHost.region)
+    return {
+      client,
+      registryId: ecrHost.accountId,
+      region: ecrHost.region,
+      label: `${ecrHost.accountId}/${ecrHost.region}`,
+    }
+  }
+  const target: EcrTarget = { client: clients.ecr, region: clients.region, label: `${ref.registry}/${clients.region}` }
+  let credentials: RegistryCredentials
+  try {
+    credentials = await ecrCredentials(target)
+  } catch (error) {
+    core.info(`${ref.registry} is treated as a registry other than ECR: ECR's endpoint did not answer (${errorMessage(error)}).`)
+    return undefined
+  }
+  if (credentials.registry.toLowerCase() !== ref.registry.toLowerCase()) {
+    core.info(`${ref.registry} is treated as a registry other than ECR: ECR's registry is ${credentials.registry}.`)
+    return undefined
+  }
+  return { ...target, credentials }
+}
+
+/** GetAuthorizationToken, decoded; the password is registered as a secret before anything can print it. */
+export async function ecrCredentials(target: Pick<EcrTarget, 'client' | 'registryId' | 'label'>): Promise<RegistryCredentials> {
+  const response = await ecrCall('GetAuthorizationToken', target, () =>
+    target.client.send(
+      new GetAuthorizationTokenCommand(target.registryId !== undefined ? { registryIds: [target.registryId] } : {}),
+    ),
+  )
+  const data = response.authorizationData?.[0]
+  if (!data?.authorizationToken || !data.proxyEndpoint) {
+    throw new Error(`ECR returned no authorization data for ${target.label}.`)
+  }
+  core.setSecret(data.authorizationToken)
+  const decoded = Buffer.from(data.authorizationToken, 'base64').toString('utf8')
+  const colon = decoded.indexOf(':')
+  if (colon <= 0) throw new Error(`ECR returned an authorization token for ${target.label} that is not user:password.`)
+  const password = decoded.slice(colon + 1)
+  core.setSecret(password)
+  return { registry: endpointHost(data.proxyEndpoint), username: decoded.slice(0, colon), password }
+}
+
+export interface RepositoryOptions {
+  create: boolean
+  scanOnPush: boolean
+  immutableTags: boolean
+}
+
+/**
+ * The repository, created when missing and `create` is set; a UserError when it is missing otherwise.
+ * Undefined when the role may not describe repositories and need not create one: the push will tell.
+ */
+export async function ensureRepository(
+  target: EcrTarget,
+  repositoryName: string,
+  options: RepositoryOptions,
+): Promise<Repository | undefined> {
+  const registry = target.registryId !== undefined ? { registryId: target.registryId } : {}
+  try {
+    const found = await target.client.send(
+      new DescribeRepositoriesCommand({ repositoryNames: [repositoryName], ...registry }),
+    )
+    const repository = found.repositories?.[0]
+    if (repository) return repository
+  } catch (error) {
+    if (nameOf(error) === 'AccessDeniedException' && !options.create) {
+      core.debug(`Not allowed to describe ${repositoryName}; the push will show whether it exists: ${errorMessage(error)}`)
+      return undefined
+    }
+    if (nameOf(error) !== 'RepositoryNotFoundException') throw awsProblem('DescribeRepositories', target, error)
+  }
+  if (!options.create) throw repositoryMissing(repositoryName, target.label)
+
+  const created = await ecrCall('CreateRepository', target, () =>
+    target.client.send(
+      new CreateRepositoryCommand({
+        repositoryName,
+        ...registry,
+        imageScanningConfiguration: { scanOnPush: options.scanOnPush },
+        imageTagMutability: options.immutableTags ? 'IMMUTABLE' : 'MUTABLE',
+      }),
+    ),
+  )
+  core.info(
+    `Created ECR repository ${repositoryName} in ${target.label} (scan on push: ${options.scanOnPush}, tags ${options.immutableTags ? 'immutable' : 'mutable'}).`,
+  )
+  return created.repository
+}
+
+/** The image with this tag or digest, or undefined when the image (or the repository) does not exist. */
+export async function describeImage(
+  target: EcrTarget,
+  repositoryName: string,
+  image: ImageIdentifier,
+): Promise<ImageDetail | undefined> {
+  try {
+    const response = await target.client.send(
+      new DescribeImagesCommand({
+        repositoryName,
+        imageIds: [image],
+        ...(target.registryId !== undefined && { registryId: target.registryId }),
+      }),
+    )
+    return response.imageDetails?.[0]
+  } catch (error) {
+    const name = nameOf(error)
+    if (name === 'ImageNotFoundException' || name === 'RepositoryNotFoundException') return undefined
+    throw awsProblem('DescribeImages', target, error)
+  }
+}
+
+/** Whether ECR refuses to move this tag once pushed, given the repository's mutability and exclusion filters. */
+export function isTagImmutable(tag: string, repository: Repository | undefined): boolean {
+  const matchesFilter = () =>
+    (repository?.imageTagMutabilityExclusionFilters ?? []).some(
+      (filter) => filter.filter !== undefined && wildcard(filter.filter).test(tag),
+    )
+  switch (repository?.imageTagMutability) {
+    case 'IMMUTABLE':
+      return true
+    case 'IMMUTABLE_WITH_EXCLUSION':
+      return !matchesFilter()
+    case 'MUTABLE_WITH_EXCLUSION':
+      return matchesFilter()
+    default:
+      return false
+  }
+}
+
+function wildcard(pattern: string): RegExp {
+  return new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`)
+}
+
+async function ecrCall<T>(action: string, target: Pick<EcrTarget, 'label'>, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call()
+  } catch (error) {
+    throw awsProblem(action, target, error)
+  }
+}
+
+/** Access denied becomes a UserError naming the permission; anything else is passed on. */
+function awsProblem(action: string, target: Pick<EcrTarget, 'label'>, error: unknown): unknown {
+  if (nameOf(error) === 'AccessDeniedException') {
+    return new UserError(
+      `Not allowed to call ecr:${action} on ${target.label} (${errorMessage(error)}): grant ecr:${action} to the role this job runs as.`,
+    )
+  }
+  return error
+}
+
+function nameOf(error: unknown): string | undefined {
+  return error instanceof Error ? error.name : undefined
+}

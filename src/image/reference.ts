@@ -1,0 +1,126 @@
+import { UserError } from '../errors.js'
+
+export interface ImageReference {
+  /** Registry host, with its port when one is given (`127.0.0.1:5000`); `docker.io` when none is named. */
+  registry: string
+  /** Repository path inside the registry (`library/nginx` on Docker Hub for `nginx`). */
+  repository: string
+  tag?: string
+  digest?: string
+}
+
+const DIGEST = /^sha256:[a-f0-9]{64}$/
+const OTHER_DIGEST = /^[a-z][a-z0-9]*(?:[-_+.][a-z][a-z0-9]*)*:[a-zA-Z0-9=_-]{32,}$/
+const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/
+// Docker's grammar: lowercase alphanumerics separated by one `.` or `_`, two `_`, or any number of `-`.
+const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/
+const LABEL = '[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?'
+const HOST = new RegExp(`^(?:${LABEL}(?:\\.${LABEL})*|\\[[0-9A-Fa-f:.]+\\])(?::\\d{1,5})?$`)
+const DOCKER_HUB = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io'])
+
+/**
+ * Splits an image reference the way Docker does: the first path component is a registry when it
+ * has a `.` or a `:` or is `localhost`; otherwise the image is on Docker Hub (`nginx` → `library/nginx`).
+ * Throws a UserError naming `inputName` when the reference is not valid.
+ */
+export function parseImageReference(ref: string, inputName = 'image'): ImageReference {
+  const invalid = (why: string) => new UserError(`${inputName} "${ref}" is not a valid image reference: ${why}.`)
+  let rest = ref.trim()
+  if (rest === '') throw invalid('it is empty')
+  if (/\s/.test(rest)) throw invalid('it contains whitespace')
+
+  let digest: string | undefined
+  const at = rest.indexOf('@')
+  if (at >= 0) {
+    digest = rest.slice(at + 1)
+    rest = rest.slice(0, at)
+    if (!DIGEST.test(digest) && !(OTHER_DIGEST.test(digest) && !digest.startsWith('sha256:'))) {
+      throw invalid(`"${digest}" is not a digest (sha256: and 64 lowercase hex digits)`)
+    }
+  }
+
+  let tag: string | undefined
+  const colon = rest.lastIndexOf(':')
+  if (colon > rest.lastIndexOf('/')) {
+    tag = rest.slice(colon + 1)
+    rest = rest.slice(0, colon)
+    if (!TAG.test(tag)) {
+      throw invalid(
+        `tag "${tag}" may only hold letters, digits, _ . and -, must not start with . or -, and has at most 128 characters`,
+      )
+    }
+  }
+
+  const parts = rest.split('/')
+  let registry = 'docker.io'
+  const first = parts[0] ?? ''
+  if (parts.length > 1 && (first.includes('.') || first.includes(':') || first === 'localhost')) {
+    parts.shift()
+    registry = first
+    if (/:(?!\d+$)/.test(registry.replace(/^\[[^\]]*\]/, ''))) {
+      throw invalid('a tag cannot contain "/" (after a registry host, ":" is followed by a port number)')
+    }
+    if (!HOST.test(registry)) throw invalid(`"${registry}" is not a registry host (host or host:port)`)
+  }
+  if (DOCKER_HUB.has(registry.toLowerCase())) {
+    registry = 'docker.io'
+    if (parts.length === 1) parts.unshift('library')
+  }
+  if (parts.length === 0 || parts.some((part) => part === '')) throw invalid('the repository name is missing or has an empty path component')
+  for (const part of parts) {
+    if (!PATH_COMPONENT.test(part)) {
+      throw invalid(
+        part.toLowerCase() !== part && PATH_COMPONENT.test(part.toLowerCase())
+          ? `repository names must be lowercase ("${part}")`
+          : `"${part}" may only hold lowercase letters, digits and single separators (. _ __ -) between them`,
+      )
+    }
+  }
+  const repository = parts.join('/')
+  if (registry.length + 1 + repository.length > 255) throw invalid('the name is longer than 255 characters')
+  return { registry, repository, ...(tag !== undefined && { tag }), ...(digest !== undefined && { digest }) }
+}
+
+/** `registry/repository`: the name to tag, push and deploy (`repo@sha256:…`). */
+export function imageName(ref: Pick<ImageReference, 'registry' | 'repository'>): string {
+  return `${ref.registry}/${ref.repository}`
+}
+
+export interface EcrRegistry {
+  accountId: string
+  region: string
+}
+
+// <account>.dkr.ecr[-fips].<region>.<partition domain>, and the dual-stack <account>.dkr-ecr[-fips].<region>.on.aws.
+const ECR_HOST =
+  /^(\d{12})\.dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.(?:amazonaws\.com(?:\.cn)?|c2s\.ic\.gov|sc2s\.sgov\.gov|cloud\.adc-e\.uk|csp\.hci\.ic\.gov)$/
+const ECR_DUALSTACK_HOST = /^(\d{12})\.dkr-ecr(?:-fips)?\.([a-z0-9-]+)\.on\.aws$/
+
+/** The account and region of an Amazon ECR registry host, or undefined when the host is not ECR's. */
+export function parseEcrHost(host: string): EcrRegistry | undefined {
+  const match = ECR_HOST.exec(host.toLowerCase()) ?? ECR_DUALSTACK_HOST.exec(host.toLowerCase())
+  if (!match?.[1] || !match[2]) return undefined
+  return { accountId: match[1], region: match[2] }
+}
+
+/**
+ * Which kind of registry a host is, for login and the ECR API calls:
+ * - `ecr`: an Amazon ECR host (`<account>.dkr.ecr.<region>.amazonaws.com[.cn]`, FIPS, dual-stack, ISO partitions).
+ * - `ecr-endpoint`: not an ECR host, but ECR is reached through a custom endpoint (AWS_ENDPOINT_URL_ECR or
+ *   AWS_ENDPOINT_URL, as with a local stack). It is ECR only when GetAuthorizationToken's proxyEndpoint names
+ *   this very host; the caller asks ECR and compares (see resolveEcrTarget).
+ * - `other`: any other registry (Docker Hub, GHCR, a private one): registry-username/password, no ECR calls.
+ */
+export function registryKind(host: string, env: NodeJS.ProcessEnv = process.env): 'ecr' | 'ecr-endpoint' | 'other' {
+  if (parseEcrHost(host)) return 'ecr'
+  if (host !== 'docker.io' && (env.AWS_ENDPOINT_URL_ECR || env.AWS_ENDPOINT_URL)) return 'ecr-endpoint'
+  return 'other'
+}
+
+/** The host (and port) of an ECR proxyEndpoint such as `https://123456789012.dkr.ecr.us-east-1.amazonaws.com`. */
+export function endpointHost(proxyEndpoint: string): string {
+  return proxyEndpoint
+    .trim()
+    .replace(/^[a-z]+:\/\//i, '')
+    .replace(/\/.*$/, '')
+}

@@ -1,0 +1,61 @@
+import type { ECRClient } from '@aws-sdk/client-ecr'
+import type { AwsClients } from '../aws.js'
+import type { GitContext as RunContext } from '../context.js'
+
+/** The build-and-push inputs, typed; src/inputs.ts reads action.yml's inputs into this. */
+export interface ImageInputs {
+  /** Docker build context (a directory, or a remote context such as a git URL). */
+  build: string
+  /** Repository to push to; a tag or digest on it is ignored (the pushed digest is what gets deployed). */
+  image: string
+  /** Path to the Dockerfile, relative to the working directory. Default: `<build>/Dockerfile`. */
+  dockerfile?: string | undefined
+  /** Build arguments; COMMIT_HASH and GIT_SHA default to the commit sha. */
+  buildArgs: Record<string, string>
+  target?: string | undefined
+  /** Target platforms (`linux/amd64`…); needs buildx. Empty: the builder's own. */
+  platforms: string[]
+  /** Tags to push. Empty: the full commit sha and the sanitised branch or tag name. */
+  tags: string[]
+  cacheFrom: string[]
+  cacheTo: string[]
+  push: boolean
+  createRepository: boolean
+  scanOnPush: boolean
+  immutableTags: boolean
+  skipBuildIfExists: boolean
+  registryUsername?: string | undefined
+  registryPassword?: string | undefined
+  logout: boolean
+}
+
+/** What the image step needs to know about the commit. */
+export type GitContext = Pick<RunContext, 'sha' | 'refName' | 'repository' | 'serverUrl'>
+
+export interface ImageDeps {
+  clients: AwsClients
+  /** Makes an ECR client for a region other than `clients.region` (an image in another region). */
+  ecrClientFor?: (region: string) => ECRClient
+  git: GitContext
+  /** Milliseconds, like Date.now (injected so tests control durations). */
+  now?: () => number
+  /** Environment to read AWS_ENDPOINT_URL* from (default process.env). */
+  env?: NodeJS.ProcessEnv
+}
+
+export interface BuiltImage {
+  /** `repo@sha256:…`: what the task definition should run. Without push, `repo:<first tag>`. */
+  reference: string
+  /** `registry/repository`, without tag or digest. */
+  repository: string
+  /** `sha256:…` of the pushed manifest (or index); empty when nothing was pushed and no digest is known. */
+  digest: string
+  tags: string[]
+  /** True when the commit's image was already in the registry and no build ran. */
+  reused: boolean
+  buildSeconds: number
+  pushSeconds: number
+  /** Compressed size as ECR reports it (ECR only). */
+  sizeBytes?: number
+  builder: 'buildx' | 'docker' | 'none'
+}

@@ -57,7 +57,7 @@ export function getInputs(read: InputReader = readActionInput): Inputs {
     ...(desiredCount !== undefined && { desiredCount: parseInteger('desired-count', desiredCount, 0, 5000) }),
     forceNewDeployment: parseBoolean('force-new-deployment', read('force-new-deployment'), false),
     wait: parseBoolean('wait', read('wait'), true),
-    timeoutMinutes: parseNumber('timeout-minutes', text('timeout-minutes') ?? '30', 1, 360),
+    timeoutMinutes: parseNumber('timeout-minutes', text('timeout-minutes') ?? '30', 0.1, 360),
     rollbackOnFailure: parseBoolean('rollback-on-failure', read('rollback-on-failure'), true),
     deploymentCircuitBreaker: parseChoice('deployment-circuit-breaker', text('deployment-circuit-breaker') ?? 'keep', [
       'keep',

@@ -165,6 +165,7 @@ export async function deploy(inputs: Inputs, git: GitContext, clock: Clock, sign
       clock,
       signal,
       log: core.info,
+      priorEventIds: (service.events ?? []).flatMap((e) => (e.id ? [e.id] : [])),
     }),
   )
   Object.assign(report, {

@@ -87,6 +87,23 @@ describe('waitForDeployment', () => {
     expect(ecsMock).not.toHaveReceivedCommand(StopServiceDeploymentCommand)
   })
 
+  test('events from before the rollout are not shown; tasks that stopped alike are one line', async () => {
+    const old = { id: 'old', createdAt: new Date(0), message: '(service web) has reached a steady state.' }
+    script(
+      described(
+        { deployments: [deployment(), oldDeployment()], events: [old] },
+        { deployments: [deployment({ failedTasks: 2 }), oldDeployment()], events: [old] },
+        { deployments: [deployment({ runningCount: 2, failedTasks: 2, rolloutState: 'COMPLETED' })], events: [old] },
+      ),
+    )
+    ecsMock.on(ListTasksCommand).resolves({ taskArns: ['arn:aws:ecs:us-east-1:123456789012:task/prod/t1', 'arn:aws:ecs:us-east-1:123456789012:task/prod/t2'] })
+    ecsMock.on(DescribeTasksCommand).resolves({ tasks: [crashedTask('t1'), crashedTask('t2')] })
+    const o = options({ priorEventIds: ['old'] })
+    await waitForDeployment(o)
+    expect(o.lines.some((l) => l.includes('(service web) has reached a steady state.'))).toBe(false)
+    expect(o.lines).toContain('[0:01] 2 tasks stopped: Essential container in task exited [EssentialContainerExited] — web: exit code 1 (t1, t2)')
+  })
+
   test('a circuit-breaker rollback is reported as rolled-back with the reason, without a rollback request of its own', async () => {
     script(
       described(

@@ -1,21 +1,10 @@
 import { spawn } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { loadStack } from './stack.js'
 
-const ROOT = path.resolve(import.meta.dirname ?? path.dirname(new URL(import.meta.url).pathname), '../..')
-const STACK_ENV = path.join(ROOT, '.stack/env.json')
-
-/** The local stack's endpoints and credentials (written by test/stack/stack.sh start). */
-export function stackEnv(): Record<string, string> {
-  if (!existsSync(STACK_ENV)) {
-    throw new Error(
-      'local stack not running: run test/stack/stack.sh start (needs docker.io docker-registry busybox-static apache2-utils)',
-    )
-  }
-  return JSON.parse(readFileSync(STACK_ENV, 'utf8')) as Record<string, string>
-}
-
+const ROOT = path.resolve(import.meta.dirname, '../..')
 export interface ActionRun {
   exitCode: number
   stdout: string
@@ -51,7 +40,7 @@ export async function runAction(inputs: Record<string, string>, env: Record<stri
     env: {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? '/root',
-      ...stackEnv(),
+      ...loadStack(),
       GITHUB_ACTIONS: 'true',
       GITHUB_WORKSPACE: ROOT,
       GITHUB_SHA: 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678',

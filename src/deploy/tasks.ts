@@ -50,6 +50,16 @@ export function describeStoppedTask(task: StoppedTask): string {
   return `task ${task.taskId} stopped: ${task.stoppedReason ?? 'no reason given'}${code}${containers.length ? ` — ${containers.join('; ')}` : ''}`
 }
 
+/** One line per distinct way the tasks stopped: tasks that stopped alike are counted, not repeated. */
+export function describeStoppedTasks(tasks: StoppedTask[]): string[] {
+  const alike = new Map<string, string[]>()
+  for (const task of tasks) {
+    const how = describeStoppedTask(task).slice(`task ${task.taskId} `.length)
+    alike.set(how, [...(alike.get(how) ?? []), task.taskId])
+  }
+  return [...alike].map(([how, ids]) => (ids.length === 1 ? `task ${ids[0]} ${how}` : `${ids.length} tasks ${how} (${ids.join(', ')})`))
+}
+
 /** Stopped tasks started by the deployment, leaving out those already seen (newest ECS keeps for about an hour). */
 export async function stoppedTasksOf(
   ecs: ECSClient,

@@ -10,7 +10,7 @@ import { errorMessage } from '../errors.js'
 import type { Clock } from './clock.js'
 import { requestRollback } from './rollback.js'
 import type { Rollout } from './rollout.js'
-import { describeStoppedTask, stoppedTasksOf, type StoppedTask } from './tasks.js'
+import { describeStoppedTasks, stoppedTasksOf, type StoppedTask } from './tasks.js'
 import { judge, type Outcome, type Snapshot, type Verdict } from './verdict.js'
 
 export interface TimelineEntry {
@@ -39,6 +39,8 @@ export interface WatchOptions {
   /** Aborted when the job is cancelled. */
   signal?: AbortSignal
   log: (line: string) => void
+  /** Ids of service events from before the rollout, so only its own are shown. */
+  priorEventIds?: string[]
   /** Pauses between polls in ms; the last one repeats. Starts quick, backs off gently. */
   pollIntervals?: number[]
 }
@@ -93,7 +95,7 @@ export async function waitForDeployment(options: WatchOptions): Promise<WatchRes
   const deadline = started + options.timeoutMs
   const timeline: TimelineEntry[] = []
   const stoppedTasks: StoppedTask[] = []
-  const seenEvents = new Set<string>()
+  const seenEvents = new Set<string>(options.priorEventIds)
   const seenTasks = new Set<string>()
   let lastCounts = ''
   let lastStatus = ''
@@ -101,7 +103,6 @@ export async function waitForDeployment(options: WatchOptions): Promise<WatchRes
   let failuresInARow = 0
   let recentEvents: ServiceEvent[] = []
   let deployment: Deployment | undefined
-  let firstPoll = true
 
   const note = (message: string, at = clock.now()): void => {
     timeline.push({ at, message })
@@ -156,16 +157,12 @@ export async function waitForDeployment(options: WatchOptions): Promise<WatchRes
     deployment = snapshot.deployment ?? deployment
     recentEvents = (snapshot.service.events ?? []).slice(0, RECENT_EVENTS)
 
-    // Events come newest first; print the unseen ones oldest first. The first poll shows only those since the rollout began.
-    const fresh = (snapshot.service.events ?? [])
-      .filter((e) => e.id && !seenEvents.has(e.id))
-      .reverse()
+    // Events come newest first; print the unseen ones oldest first.
+    const fresh = (snapshot.service.events ?? []).filter((e) => e.id && !seenEvents.has(e.id)).reverse()
     for (const event of fresh) {
       seenEvents.add(event.id ?? '')
-      const at = event.createdAt?.getTime() ?? clock.now()
-      if (!firstPoll || at >= rollout.startedAt - 1000) note(event.message ?? '', Math.max(at, started))
+      note(event.message ?? '', Math.max(event.createdAt?.getTime() ?? clock.now(), started))
     }
-    firstPoll = false
 
     const status = snapshot.serviceDeployment
       ? [snapshot.serviceDeployment.status, snapshot.serviceDeployment.lifecycleStage].filter(Boolean).join(' / ')
@@ -184,11 +181,9 @@ export async function waitForDeployment(options: WatchOptions): Promise<WatchRes
       if (failed > knownFailed && rollout.deploymentId) {
         knownFailed = failed
         const stopped = await stoppedTasksOf(options.ecs, options.cluster, rollout.deploymentId, seenTasks).catch(() => [])
-        for (const task of stopped) {
-          seenTasks.add(task.taskArn)
-          stoppedTasks.push(task)
-          note(describeStoppedTask(task))
-        }
+        for (const task of stopped) seenTasks.add(task.taskArn)
+        stoppedTasks.push(...stopped)
+        for (const line of describeStoppedTasks(stopped)) note(line)
       }
     }
 

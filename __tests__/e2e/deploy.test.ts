@@ -1,0 +1,198 @@
+// The bundled action (dist/index.js) against the local stack, as the runner starts it.
+import { CloudWatchLogsClient, CreateLogGroupCommand } from '@aws-sdk/client-cloudwatch-logs'
+import {
+  CreateClusterCommand,
+  CreateServiceCommand,
+  DescribeServicesCommand,
+  DescribeTaskDefinitionCommand,
+  ECSClient,
+  ListTaskDefinitionsCommand,
+  RegisterTaskDefinitionCommand,
+} from '@aws-sdk/client-ecs'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { runAction } from './action.js'
+import { ScenarioAdmin, useStack, waitFor, type StackEnv } from './stack.js'
+
+let stack: StackEnv
+let admin: ScenarioAdmin
+let ecs: ECSClient
+const dir = mkdtempSync(path.join(tmpdir(), 'ecs-deploy-e2e-td-'))
+const SHA_1 = 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678'
+const SHA_2 = 'b2c3d4e5f60718293a4b5c6d7e8f9012345678a1'
+
+beforeAll(async () => {
+  stack = await useStack()
+  admin = new ScenarioAdmin(stack.STACK_SCENARIO_URL)
+  ecs = new ECSClient({ region: stack.AWS_REGION })
+})
+
+afterAll(() => ecs?.destroy())
+
+function template(extra: Record<string, unknown> = {}, container: Record<string, unknown> = {}): string {
+  const file = path.join(dir, `td-${Math.random().toString(36).slice(2)}.json`)
+  const definition = {
+    family: 'web',
+    networkMode: 'awsvpc',
+    requiresCompatibilities: ['FARGATE'],
+    cpu: '256',
+    memory: '512',
+    containerDefinitions: [
+      {
+        name: 'web',
+        image: `${stack.STACK_REGISTRY}/web:placeholder`,
+        portMappings: [{ containerPort: 8080 }],
+        environment: [{ name: 'COMMIT', value: '${SHORT_SHA}' }],
+        logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': '/ecs/web', 'awslogs-region': 'us-east-1', 'awslogs-stream-prefix': 'ecs' } },
+        ...container,
+      },
+    ],
+    ...extra,
+  }
+  writeFileSync(file, JSON.stringify(definition, null, 2))
+  return file
+}
+
+/** A fresh stack with cluster `prod` and service `web` running web:1 with two tasks. */
+async function givenService(circuitBreaker: { enable: boolean; rollback: boolean }): Promise<void> {
+  await admin.reset({ moto: true })
+  await new CloudWatchLogsClient({ region: stack.AWS_REGION }).send(new CreateLogGroupCommand({ logGroupName: '/ecs/web' })).catch(() => undefined)
+  await ecs.send(new CreateClusterCommand({ clusterName: 'prod' }))
+  await ecs.send(
+    new RegisterTaskDefinitionCommand({
+      family: 'web',
+      networkMode: 'awsvpc',
+      requiresCompatibilities: ['FARGATE'],
+      cpu: '256',
+      memory: '512',
+      containerDefinitions: [{ name: 'web', image: `${stack.STACK_REGISTRY}/web:v1`, portMappings: [{ containerPort: 8080 }] }],
+    }),
+  )
+  await ecs.send(
+    new CreateServiceCommand({
+      cluster: 'prod',
+      serviceName: 'web',
+      taskDefinition: 'web:1',
+      desiredCount: 2,
+      launchType: 'FARGATE',
+      deploymentConfiguration: { maximumPercent: 200, minimumHealthyPercent: 100, deploymentCircuitBreaker: circuitBreaker },
+    }),
+  )
+  await waitFor('web to run 2 tasks', async () => (await currentService()).runningCount === 2, { timeoutMs: 20_000 })
+}
+
+async function currentService() {
+  const { services } = await ecs.send(new DescribeServicesCommand({ cluster: 'prod', services: ['web'] }))
+  if (!services?.[0]) throw new Error('service web is missing')
+  return services[0]
+}
+
+async function revisions(): Promise<string[]> {
+  return (await ecs.send(new ListTaskDefinitionsCommand({ familyPrefix: 'web' }))).taskDefinitionArns ?? []
+}
+
+const inputs = (overrides: Record<string, string> = {}) => ({
+  cluster: 'prod',
+  service: 'web',
+  'task-definition': template(),
+  image: `${stack.STACK_REGISTRY}/web:v2`,
+  ...overrides,
+})
+
+describe('deploy through dist/index.js', () => {
+  test('a first deploy registers the rendered template, rolls out and reports success', async () => {
+    await givenService({ enable: true, rollback: true })
+    const run = await runAction(inputs())
+    expect(run.errors).toEqual([])
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs).toMatchObject({ status: 'succeeded', 'task-definition-revision': '2', image: `${stack.STACK_REGISTRY}/web:v2` })
+    expect(run.outputs['deployment-id']).toMatch(/^ecs-svc\/\d+$/)
+    expect(run.summary).toContain('## ✅ ECS deploy: web succeeded')
+    expect(run.summary).toContain('| Task definition | web:1 → web:2 (registered by this run) |')
+    expect(run.stdout).toMatch(/has reached a steady state/)
+    const service = await currentService()
+    expect(service.taskDefinition).toMatch(/task-definition\/web:2$/)
+    const { taskDefinition } = await ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: 'web:2' }))
+    expect(taskDefinition?.containerDefinitions?.[0]?.environment).toEqual([{ name: 'COMMIT', value: 'a1b2c3d' }])
+
+    // Re-running the same commit registers nothing and deploys nothing.
+    const again = await runAction(inputs())
+    expect(again.exitCode).toBe(0)
+    expect(again.outputs).toMatchObject({ status: 'succeeded', 'task-definition-revision': '2', 'deployment-id': '' })
+    expect(again.summary).toContain('Nothing to deploy')
+    expect(await revisions()).toHaveLength(2)
+  })
+
+  test('build, push and deploy a changed commit by digest; a re-run reuses the pushed image', async () => {
+    await givenService({ enable: true, rollback: true })
+    const build = { build: stack.STACK_SAMPLE_APP, image: `${stack.STACK_REGISTRY}/web`, 'create-repository': 'true' }
+    const run = await runAction(inputs(build), { GITHUB_SHA: SHA_2 })
+    expect(run.errors).toEqual([])
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs.image).toMatch(new RegExp(`^${stack.STACK_REGISTRY}/web@sha256:[a-f0-9]{64}$`))
+    expect(run.outputs['image-tags']).toBe(`${SHA_2},main`)
+    const { taskDefinition } = await ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: 'web:2' }))
+    expect(taskDefinition?.containerDefinitions?.[0]?.image).toBe(run.outputs.image)
+    expect(run.summary).toContain('### Image')
+
+    const rerun = await runAction(inputs(build), { GITHUB_SHA: SHA_2 })
+    expect(rerun.exitCode).toBe(0)
+    expect(rerun.outputs.image).toBe(run.outputs.image)
+    expect(rerun.outputs.status).toBe('succeeded')
+    expect(rerun.summary).toContain('Nothing to deploy')
+    expect(await revisions()).toHaveLength(2)
+  })
+
+  test('tasks that crash without a circuit breaker fail fast, name the exit code and the log lines, and roll back', async () => {
+    await givenService({ enable: false, rollback: false })
+    await admin.scenario({ service: 'web', rollout: { outcome: 'crash', exitCode: 3, logLines: ['listening on 8080', 'Error: DATABASE_URL is not set'] } })
+    const started = Date.now()
+    const run = await runAction(inputs())
+    expect(run.exitCode).toBe(1)
+    expect(run.outputs.status).toBe('failed')
+    expect(run.errors).toHaveLength(1)
+    expect(run.errors[0]).toMatch(/keep stopping/)
+    expect(run.summary).toContain('exit code 3')
+    expect(run.summary).toContain('Error: DATABASE_URL is not set')
+    expect(Date.now() - started).toBeLessThan(60_000)
+    await waitFor('web back on web:1', async () => (await currentService()).taskDefinition?.endsWith('/web:1'), { timeoutMs: 20_000 })
+  })
+
+  test('a circuit-breaker rollback is reported as rolled-back, not success', async () => {
+    await givenService({ enable: true, rollback: true })
+    await admin.scenario({ service: 'web', rollout: { outcome: 'crash', exitCode: 137, reason: 'OutOfMemoryError: Container killed due to memory usage' } })
+    const run = await runAction(inputs())
+    expect(run.exitCode).toBe(1)
+    expect(run.outputs.status).toBe('rolled-back')
+    expect(run.errors[0]).toMatch(/circuit breaker/)
+    expect(run.summary).toContain('A container ran out of memory and was killed (exit code 137).')
+  })
+
+  test('a rollout that never finishes times out and is rolled back', async () => {
+    await givenService({ enable: true, rollback: true })
+    await admin.scenario({ service: 'web', rollout: { outcome: 'stuck-pending' } })
+    const run = await runAction(inputs({ 'timeout-minutes': '0.1' }))
+    expect(run.exitCode).toBe(1)
+    expect(run.outputs.status).toBe('timed-out')
+    expect(run.summary).toMatch(/Rollback: requested a rollback to web:1|Rollback: rolled the service back to web:1/)
+    await waitFor('web back on web:1', async () => (await currentService()).taskDefinition?.endsWith('/web:1'), { timeoutMs: 20_000 })
+  })
+
+  test.each([
+    ['a misspelt key in the template', () => ({ 'task-definition': template({}, { healthcheck: { command: ['CMD', 'true'] } }) }), /healthcheck: unknown key; did you mean healthCheck\?/],
+    ['an unknown container', () => ({ container: 'api' }), /api/],
+    ['a service that does not exist', () => ({ service: 'wbe' }), /Service "wbe" was not found in cluster "prod"/],
+    ['a cluster that does not exist', () => ({ cluster: 'prdo' }), /Cluster "prdo" was not found/],
+    ['an unknown placeholder', () => ({ 'task-definition': template({}, { command: ['${START_COMMAND}'] }) }), /unknown placeholder \$\{START_COMMAND\}/],
+  ])('%s fails with one clear error and leaves the service as it was', async (_name, bad, message) => {
+    await givenService({ enable: true, rollback: true })
+    const run = await runAction(inputs(bad()))
+    expect(run.exitCode).toBe(1)
+    expect(run.errors).toHaveLength(1)
+    expect(run.errors[0]).toMatch(message)
+    expect(run.outputs.status).toBe('failed')
+    expect((await currentService()).taskDefinition).toMatch(/\/web:1$/)
+    expect(await revisions()).toHaveLength(1)
+  })
+})

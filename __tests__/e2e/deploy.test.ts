@@ -10,6 +10,7 @@ import {
   RegisterTaskDefinitionCommand,
 } from '@aws-sdk/client-ecs'
 import { mkdtempSync, writeFileSync } from 'node:fs'
+import { randomBytes } from 'node:crypto'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { runAction } from './action.js'
@@ -20,7 +21,8 @@ let admin: ScenarioAdmin
 let ecs: ECSClient
 const dir = mkdtempSync(path.join(tmpdir(), 'ecs-deploy-e2e-td-'))
 const SHA_1 = 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678'
-const SHA_2 = 'b2c3d4e5f60718293a4b5c6d7e8f9012345678a1'
+// A new commit each run: the registry keeps its images between runs, and this commit's must be built.
+const SHA_2 = randomBytes(20).toString('hex')
 
 beforeAll(async () => {
   stack = await useStack()
@@ -135,12 +137,14 @@ describe('deploy through dist/index.js', () => {
     const { taskDefinition } = await ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: 'web:2' }))
     expect(taskDefinition?.containerDefinitions?.[0]?.image).toBe(run.outputs.image)
     expect(run.summary).toContain('### Image')
+    expect(run.summary).toContain('with docker')
 
     const rerun = await runAction(inputs(build), { GITHUB_SHA: SHA_2 })
     expect(rerun.exitCode).toBe(0)
     expect(rerun.outputs.image).toBe(run.outputs.image)
     expect(rerun.outputs.status).toBe('succeeded')
     expect(rerun.summary).toContain('Nothing to deploy')
+    expect(rerun.summary).toContain('skipped: the image for this commit was already pushed, and is reused')
     expect(await revisions()).toHaveLength(2)
   })
 

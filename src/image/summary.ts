@@ -1,3 +1,4 @@
+import { keyValueTable } from '../report/markdown.js'
 import type { BuiltImage } from './types.js'
 
 /** The "Image" rows of the job summary: what was deployed, and what building it cost. */
@@ -17,16 +18,9 @@ export function imageSummaryRows(built: BuiltImage): [string, string][] {
   return rows
 }
 
-/** A markdown "### Image" section for the job summary (DeploymentReport.imageSection). */
+/** A markdown "### Image" section for the job summary. */
 export function imageSummarySection(built: BuiltImage): string {
-  const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ')
-  return [
-    '### Image',
-    '',
-    '| | |',
-    '| --- | --- |',
-    ...imageSummaryRows(built).map(([name, value]) => `| ${name} | ${cell(value)} |`),
-  ].join('\n')
+  return ['### Image', '', keyValueTable(imageSummaryRows(built))].join('\n')
 }
 
 export function formatBytes(bytes: number): string {

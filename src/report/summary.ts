@@ -1,5 +1,6 @@
 import type { Cause, Failure } from '../deploy/diagnose.js'
 import { imageSummarySection, type BuiltImage } from '../image/index.js'
+import { escapeCell, keyValueTable } from './markdown.js'
 import { describeStoppedTask } from '../deploy/tasks.js'
 import { formatElapsed, type TimelineEntry } from '../deploy/watch.js'
 
@@ -53,14 +54,6 @@ export function consoleServiceUrl(region: string, cluster: string, service: stri
   return `https://${region}.console.aws.amazon.com/ecs/v2/clusters/${c}/services/${s}/deployments?region=${region}`
 }
 
-function escapeCell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ')
-}
-
-function table(rows: [string, string][]): string {
-  return ['| | |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${escapeCell(v)} |`)].join('\n')
-}
-
 function failureLines(failure: Failure): string[] {
   const lines = [
     `**${failure.cause.summary}**${failure.tasks > 1 ? ` (${failure.tasks} tasks)` : ''}`,
@@ -112,7 +105,7 @@ export function renderSummary(report: DeploymentReport): string {
   rows.push(['Strategy', report.strategy], ['Result', status], ['Duration', `${report.durationSeconds} s`])
   if (report.deploymentId) rows.push(['Deployment', report.deploymentId])
   if (report.runUrl) rows.push(['Run', report.runUrl])
-  lines.push(table(rows), '')
+  lines.push(keyValueTable(rows), '')
   if (report.builtImage) lines.push(imageSummarySection(report.builtImage), '')
   if (report.notes.length) lines.push('### Notes', '', ...report.notes.map((n) => `- ${n}`), '')
   if (report.changes?.length) {

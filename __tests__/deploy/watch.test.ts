@@ -184,18 +184,21 @@ describe('waitForDeployment', () => {
   })
 
   test.each([
-    ['SUCCESSFUL', 'succeeded'],
-    ['ROLLBACK_SUCCESSFUL', 'rolled-back'],
-    ['ROLLBACK_IN_PROGRESS', 'rolled-back'],
-    ['ROLLBACK_FAILED', 'failed'],
-    ['STOPPED', 'failed'],
-  ] as const)('service deployment status %s ends the wait as %s', async (status, outcome) => {
+    ['SUCCESSFUL', 'succeeded', 'Deployment completed'],
+    ['ROLLBACK_SUCCESSFUL', 'rolled-back', 'alarm web-5xx in ALARM. ECS rolled back to the previous revision.'],
+    ['ROLLBACK_IN_PROGRESS', 'rolled-back', 'alarm web-5xx in ALARM. ECS is rolling back to the previous revision.'],
+    ['ROLLBACK_FAILED', 'failed', 'the rollback failed too: Deployment completed'],
+    ['STOPPED', 'failed', 'the deployment was stopped: Deployment completed'],
+  ] as const)('service deployment status %s ends the wait as %s', async (status, outcome, reason) => {
     script(described({ deployments: [deployment(), oldDeployment()] }))
     ecsMock.on(DescribeServiceDeploymentsCommand).resolves({
-      serviceDeployments: [{ serviceDeploymentArn: SD_ARN, status, rollback: { reason: 'alarm web-5xx in ALARM' } }],
+      serviceDeployments: [
+        { serviceDeploymentArn: SD_ARN, status, statusReason: 'Deployment completed', ...(status.startsWith('ROLLBACK_') && status !== 'ROLLBACK_FAILED' && { rollback: { reason: 'alarm web-5xx in ALARM' } }) },
+      ],
     })
     const result = await waitForDeployment(options({ rollout: rollout({ serviceDeploymentArn: SD_ARN }) }))
     expect(result.outcome).toBe(outcome)
+    expect(result.reason).toBe(reason)
   })
 
   test('throttled polls are retried, then the rollout is followed to the end', async () => {

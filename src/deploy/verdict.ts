@@ -29,15 +29,15 @@ function describeRevision(taskDefinitionArn: string | undefined): string {
 /** Judges a service deployment's own status; undefined while it is still rolling. */
 function judgeServiceDeployment(sd: ServiceDeployment): Verdict | undefined {
   const because = sd.statusReason ? `: ${sd.statusReason}` : ''
-  const rollbackReason = sd.rollback?.reason ?? sd.statusReason
+  const failedBecause = (sd.rollback?.reason ?? sd.statusReason ?? 'the deployment failed').replace(/\.?$/, '.')
   switch (sd.status) {
     case 'SUCCESSFUL':
       return { outcome: 'succeeded', reason: sd.statusReason ?? 'deployment completed' }
     case 'ROLLBACK_REQUESTED':
     case 'ROLLBACK_IN_PROGRESS':
-      return { outcome: 'rolled-back', reason: `ECS is rolling back${rollbackReason ? `: ${rollbackReason}` : ''}` }
+      return { outcome: 'rolled-back', reason: `${failedBecause} ECS is rolling back to the previous revision.` }
     case 'ROLLBACK_SUCCESSFUL':
-      return { outcome: 'rolled-back', reason: `ECS rolled back${rollbackReason ? `: ${rollbackReason}` : ''}` }
+      return { outcome: 'rolled-back', reason: `${failedBecause} ECS rolled back to the previous revision.` }
     case 'ROLLBACK_FAILED':
       return { outcome: 'failed', reason: `the rollback failed too${because}` }
     case 'STOPPED':

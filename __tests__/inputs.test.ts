@@ -149,3 +149,18 @@ describe('parsers', () => {
     expect(parseImageInput(ref)).toBe(ref)
   })
 })
+
+describe('action.yml', () => {
+  test('declares exactly the inputs the action reads', async () => {
+    const { parse } = await import('yaml')
+    const { readFileSync } = await import('node:fs')
+    const action = parse(readFileSync(new URL('../action.yml', import.meta.url), 'utf8')) as { inputs: Record<string, unknown>; runs: { using: string } }
+    const read = new Set<string>()
+    getInputs((name) => {
+      read.add(name)
+      return { service: 'web', build: '.', image: 'r/web' }[name] ?? ''
+    })
+    expect([...read].sort()).toEqual(Object.keys(action.inputs).sort())
+    expect(action.runs.using).toBe('node24')
+  })
+})

@@ -20,7 +20,6 @@ let stack: StackEnv
 let admin: ScenarioAdmin
 let ecs: ECSClient
 const dir = mkdtempSync(path.join(tmpdir(), 'ecs-deploy-e2e-td-'))
-const SHA_1 = 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678'
 // A new commit each run: the registry keeps its images between runs, and this commit's must be built.
 const SHA_2 = randomBytes(20).toString('hex')
 

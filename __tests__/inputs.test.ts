@@ -8,7 +8,7 @@ describe('getInputs', () => {
   test('defaults', () => {
     expect(getInputs(reader({ service: 'web' }))).toEqual({
       cluster: 'default',
-      service: 'web',
+      services: ['web'],
       containers: [],
       environmentVariables: [],
       secrets: [],
@@ -67,7 +67,7 @@ describe('getInputs', () => {
   })
 
   test.each([
-    [{ service: ' ' }, 'Input `service` is required: the name or ARN of the ECS service to deploy.'],
+    [{ service: ' ' }, 'Input `service` is required: the name or ARN of the ECS service to deploy (or several, comma separated).'],
     [{ 'desired-count': '-1' }, 'Input `desired-count` must be a whole number from 0 to 5000, not "-1".'],
     [{ 'desired-count': '2.5' }, 'Input `desired-count` must be a whole number from 0 to 5000, not "2.5".'],
     [{ 'desired-count': '9999' }, 'Input `desired-count` must be a number from 0 to 5000, not "9999".'],
@@ -93,6 +93,10 @@ describe('getInputs', () => {
     expect(() => getInputs(read)).toThrow(message)
     expect(() => getInputs(read)).toThrow(expect.objectContaining({ name: 'UserError' }))
   })
+})
+
+test('several services, each once', () => {
+  expect(getInputs(reader({ service: 'web, worker\nweb' })).services).toEqual(['web', 'worker'])
 })
 
 describe('build inputs', () => {

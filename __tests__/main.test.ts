@@ -71,7 +71,7 @@ describe('run', () => {
   test('renders, registers, rolls out and waits; outputs and summary say what was deployed', async () => {
     ecsMock.on(RegisterTaskDefinitionCommand).resolves({ taskDefinition: { ...current, taskDefinitionArn: NEW_TD, revision: 7 } })
     ecsMock.on(UpdateServiceCommand).resolves({ service: service({ deployments: [deployment(), oldDeployment()], currentServiceDeployment: 'arn:sd' }) })
-    ecsMock.on(DescribeServiceDeploymentsCommand).resolves({ serviceDeployments: [{ status: 'SUCCESSFUL', statusReason: 'done' }] })
+    ecsMock.on(DescribeServiceDeploymentsCommand).resolves({ serviceDeployments: [{ serviceDeploymentArn: 'arn:sd', status: 'SUCCESSFUL', statusReason: 'done' }] })
     await run(fakeClock())
     expect(failures).toEqual([])
     expect(ecsMock).toHaveReceivedCommandWith(RegisterTaskDefinitionCommand, {
@@ -81,6 +81,38 @@ describe('run', () => {
     expect(ecsMock).toHaveReceivedCommandWith(UpdateServiceCommand, { cluster: 'prod', service: 'web', taskDefinition: NEW_TD })
     expect(outputs).toMatchObject({ status: 'succeeded', 'task-definition-arn': NEW_TD, 'task-definition-revision': '7', 'deployment-id': NEW_ID, image: IMAGE })
     expect(summary).toContain('| Task definition | web:6 → web:7 (registered by this run) |')
+  })
+
+  test('several services: all checked and registered before any update, then one combined wait', async () => {
+    inputs = { ...inputs, service: 'web, worker', 'task-definition': '' }
+    ecsMock.on(DescribeServicesCommand).callsFake((input: { services: string[] }) => ({
+      services: input.services.map((name) =>
+        service({ serviceName: name, taskDefinition: OLD_TD, deployments: [deployment({ runningCount: 2, rolloutState: 'COMPLETED' })] }),
+      ),
+    }))
+    ecsMock.on(RegisterTaskDefinitionCommand).resolves({ taskDefinition: { ...current, taskDefinitionArn: NEW_TD, revision: 7 } })
+    ecsMock.on(UpdateServiceCommand).callsFake((input: { service: string }) => ({
+      service: service({ serviceName: input.service, deployments: [deployment(), oldDeployment()] }),
+    }))
+    await run(fakeClock())
+    expect(failures).toEqual([])
+    expect(ecsMock).toHaveReceivedCommandTimes(UpdateServiceCommand, 2)
+    const calls = ecsMock.commandCalls(DescribeServicesCommand).map((c) => c.args[0].input.services)
+    // Two lookups before the rollout, then the wait reads both services in one call.
+    expect(calls.slice(2)).toEqual([['web', 'worker']])
+    expect(outputs).toMatchObject({ status: 'succeeded', 'task-definition-revision': '7,7', 'deployment-id': `${NEW_ID},${NEW_ID}` })
+    expect(summary).toContain('## ✅ ECS deploy: 2 services, all deployed')
+  })
+
+  test('several services: a bad one stops the run before any is updated', async () => {
+    inputs = { ...inputs, service: 'web, wbe' }
+    ecsMock.on(DescribeServicesCommand).callsFake((input: { services: string[] }) =>
+      input.services[0] === 'wbe' ? { services: [], failures: [{ reason: 'MISSING' }] } : { services: [service()] },
+    )
+    await run(fakeClock())
+    expect(failures[0]).toMatch(/^Service "wbe" was not found/)
+    expect(ecsMock).not.toHaveReceivedCommand(RegisterTaskDefinitionCommand)
+    expect(ecsMock).not.toHaveReceivedCommand(UpdateServiceCommand)
   })
 
   test('a re-run of the same commit registers nothing and deploys nothing', async () => {

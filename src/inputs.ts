@@ -8,7 +8,8 @@ export type CircuitBreakerMode = 'keep' | 'rollback' | 'enable' | 'disable'
 /** The action's inputs, typed and validated; keyed like action.yml. */
 export interface Inputs {
   cluster: string
-  service: string
+  /** One or more services, deployed together with one combined wait. */
+  services: string[]
   taskDefinition?: string
   image?: string
   containers: string[]
@@ -36,9 +37,9 @@ const readActionInput: InputReader = (name) => core.getInput(name)
 
 export function getInputs(read: InputReader = readActionInput): Inputs {
   const text = (name: string): string | undefined => read(name).trim() || undefined
-  const service = text('service')
-  if (!service) {
-    throw new UserError('Input `service` is required: the name or ARN of the ECS service to deploy.')
+  const services = [...new Set(parseList(read('service')))]
+  if (!services.length) {
+    throw new UserError('Input `service` is required: the name or ARN of the ECS service to deploy (or several, comma separated).')
   }
   const desiredCount = text('desired-count')
   const region = text('region')
@@ -47,7 +48,7 @@ export function getInputs(read: InputReader = readActionInput): Inputs {
   const environment = text('environment')
   return {
     cluster: text('cluster') ?? 'default',
-    service,
+    services,
     ...(taskDefinition !== undefined && { taskDefinition }),
     ...(image !== undefined && { image: parseImageInput(image) }),
     containers: parseList(read('container')),

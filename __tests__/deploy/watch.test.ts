@@ -9,7 +9,7 @@ import {
   type DescribeServicesCommandOutput,
 } from '@aws-sdk/client-ecs'
 import { mockClient } from 'aws-sdk-client-mock'
-import { waitForDeployment, type WatchOptions } from '../../src/deploy/watch.js'
+import { waitForDeployment, waitForDeployments, type FollowTarget, type WatchOptions } from '../../src/deploy/watch.js'
 import type { Rollout } from '../../src/deploy/rollout.js'
 import { fakeClock } from '../helpers/clock.js'
 import { crashedTask, deployment, NEW_ID, NEW_TD, OLD_ID, OLD_TD, oldDeployment, ROLLBACK_ID, service } from '../helpers/ecs.js'
@@ -25,7 +25,7 @@ function described(...deployments: Parameters<typeof service>[0][]): DescribeSer
   return deployments.map((d) => ({ $metadata: {}, services: [service(d)] }))
 }
 
-function options(overrides: Partial<WatchOptions> = {}): WatchOptions & { lines: string[] } {
+function options(overrides: Partial<WatchOptions & FollowTarget> = {}): WatchOptions & FollowTarget & { lines: string[] } {
   const lines: string[] = []
   return {
     ecs: new ECSClient({ region: 'us-east-1' }),
@@ -235,5 +235,34 @@ describe('waitForDeployment', () => {
     expect(Math.max(...clock.sleeps)).toBe(6000)
     // 2 minutes at ≤ 1 DescribeServices per poll: well under ECS's rate limits.
     expect(ecsMock.commandCalls(DescribeServicesCommand).length).toBeLessThanOrEqual(25)
+  })
+
+  test('several services are followed in one loop with one DescribeServices call per poll, each judged on its own', async () => {
+    const names = Array.from({ length: 12 }, (_, i) => `svc${i}`)
+    let poll = 0
+    ecsMock.on(DescribeServicesCommand).callsFake((input: { services: string[] }) => {
+      poll++
+      return {
+        services: input.services.map((name) =>
+          service({
+            serviceName: name,
+            // svc3 fails by circuit breaker on the second read; the others complete then.
+            deployments:
+              poll <= 2
+                ? [deployment(), oldDeployment()]
+                : name === 'svc3'
+                  ? [deployment({ id: ROLLBACK_ID, taskDefinition: OLD_TD }), deployment({ status: 'ACTIVE', rolloutState: 'FAILED', rolloutStateReason: 'circuit breaker' })]
+                  : [deployment({ runningCount: 2, rolloutState: 'COMPLETED' })],
+          }),
+        ),
+      }
+    })
+    const o = options()
+    const results = await waitForDeployments(o, names.map((name) => ({ service: name, rollout: rollout(), targetTaskDefinition: NEW_TD })))
+    expect(results.map((r) => r.service)).toEqual(names)
+    expect(results.map((r) => r.outcome)).toEqual(names.map((n) => (n === 'svc3' ? 'rolled-back' : 'succeeded')))
+    // 12 services: two calls (10 + 2) a poll, two polls.
+    expect(ecsMock.commandCalls(DescribeServicesCommand).map((c) => c.args[0].input.services?.length)).toEqual([10, 2, 10, 2])
+    expect(o.lines.some((l) => l.startsWith('[0:01] svc3: rolled back: circuit breaker'))).toBe(true)
   })
 })

@@ -3,6 +3,8 @@ import {
   DescribeServicesCommand,
   type Deployment,
   type ECSClient,
+  type Service,
+  type ServiceDeployment,
   type ServiceEvent,
 } from '@aws-sdk/client-ecs'
 import { awsCall } from '../aws-errors.js'
@@ -19,6 +21,7 @@ export interface TimelineEntry {
 }
 
 export interface WatchResult extends Verdict {
+  service: string
   timeline: TimelineEntry[]
   stoppedTasks: StoppedTask[]
   /** The service's newest events, newest last. */
@@ -27,20 +30,24 @@ export interface WatchResult extends Verdict {
   deployment?: Deployment
 }
 
-export interface WatchOptions {
-  ecs: ECSClient
-  cluster: string
+/** One service's rollout to follow. */
+export interface FollowTarget {
   service: string
   rollout: Rollout
   targetTaskDefinition: string
+  /** Ids of service events from before the rollout, so only its own are shown. */
+  priorEventIds?: string[]
+}
+
+export interface WatchOptions {
+  ecs: ECSClient
+  cluster: string
   timeoutMs: number
   rollbackOnFailure: boolean
   clock: Clock
   /** Aborted when the job is cancelled. */
   signal?: AbortSignal
   log: (line: string) => void
-  /** Ids of service events from before the rollout, so only its own are shown. */
-  priorEventIds?: string[]
   /** Pauses between polls in ms; the last one repeats. Starts quick, backs off gently. */
   pollIntervals?: number[]
 }
@@ -49,6 +56,9 @@ const DEFAULT_POLL_INTERVALS = [1000, 2000, 2000, 3000, 4000, 5000, 6000]
 /** Failed polls in a row (throttling, network) tolerated before giving up. */
 const MAX_POLL_FAILURES = 5
 const RECENT_EVENTS = 5
+/** API limits: DescribeServices takes 10 services, DescribeServiceDeployments 20 ARNs. */
+const SERVICES_PER_CALL = 10
+const SERVICE_DEPLOYMENTS_PER_CALL = 20
 
 export function formatElapsed(ms: number): string {
   const s = Math.max(0, Math.round(ms / 1000))
@@ -60,140 +70,191 @@ function countsLine(d: Deployment): string {
   return `${revision}: running ${d.runningCount ?? 0}/${d.desiredCount ?? 0}, pending ${d.pendingCount ?? 0}, failed ${d.failedTasks ?? 0}`
 }
 
-async function takeSnapshot(options: WatchOptions): Promise<Snapshot> {
-  const { ecs, cluster, service, rollout } = options
-  const described = await awsCall('ecs:DescribeServices', () =>
-    ecs.send(new DescribeServicesCommand({ cluster, services: [service] })),
-  )
-  const current = described.services?.[0]
-  if (!current) throw new Error(`service ${service} disappeared from cluster ${cluster} during the rollout`)
-  const deployment = current.deployments?.find((d) => d.id === rollout.deploymentId)
-  let serviceDeployment
-  if (rollout.serviceDeploymentArn) {
-    const arn = rollout.serviceDeploymentArn
-    const sds = await awsCall('ecs:DescribeServiceDeployments', () =>
-      ecs.send(new DescribeServiceDeploymentsCommand({ serviceDeploymentArns: [arn] })),
-    )
-    serviceDeployment = sds.serviceDeployments?.[0]
+function chunks<T>(items: T[], size: number): T[][] {
+  return Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size))
+}
+
+/** Reads every followed service and service deployment in as few calls as the API allows. */
+async function readState(ecs: ECSClient, cluster: string, followers: Follower[]): Promise<{ services: Map<string, Service>; serviceDeployments: Map<string, ServiceDeployment> }> {
+  const names = followers.map((f) => f.target.service)
+  const arns = followers.flatMap((f) => (f.target.rollout.serviceDeploymentArn ? [f.target.rollout.serviceDeploymentArn] : []))
+  const [serviceLists, deploymentLists] = await Promise.all([
+    Promise.all(
+      chunks(names, SERVICES_PER_CALL).map((batch) =>
+        awsCall('ecs:DescribeServices', () => ecs.send(new DescribeServicesCommand({ cluster, services: batch }))),
+      ),
+    ),
+    Promise.all(
+      chunks(arns, SERVICE_DEPLOYMENTS_PER_CALL).map((batch) =>
+        awsCall('ecs:DescribeServiceDeployments', () => ecs.send(new DescribeServiceDeploymentsCommand({ serviceDeploymentArns: batch }))),
+      ),
+    ),
+  ])
+  const services = new Map<string, Service>()
+  for (const service of serviceLists.flatMap((r) => r.services ?? [])) {
+    // A name or an ARN may have been asked for; both lead to the same service.
+    const asked = names.find((n) => n === service.serviceName || n === service.serviceArn)
+    if (asked) services.set(asked, service)
   }
-  return {
-    service: current,
-    ...(deployment && { deployment }),
-    ...(serviceDeployment && { serviceDeployment }),
+  const serviceDeployments = new Map(
+    deploymentLists.flatMap((r) => r.serviceDeployments ?? []).map((sd) => [sd.serviceDeploymentArn ?? '', sd] as const),
+  )
+  return { services, serviceDeployments }
+}
+
+/** What the watch loop keeps for one service: what it has shown, and the evidence it gathered. */
+class Follower {
+  readonly timeline: TimelineEntry[] = []
+  readonly stoppedTasks: StoppedTask[] = []
+  private readonly seenEvents: Set<string>
+  private readonly seenTasks = new Set<string>()
+  private lastCounts = ''
+  private lastStatus = ''
+  private knownFailed = 0
+  private recentEvents: ServiceEvent[] = []
+  private deployment: Deployment | undefined
+
+  constructor(
+    readonly target: FollowTarget,
+    private readonly options: WatchOptions,
+    private readonly started: number,
+    private readonly prefix: string,
+  ) {
+    this.seenEvents = new Set(target.priorEventIds)
+  }
+
+  note(message: string, at = this.options.clock.now()): void {
+    this.timeline.push({ at, message })
+    this.options.log(`[${formatElapsed(at - this.started)}] ${this.prefix}${message}`)
+  }
+
+  /** Where the rollout stands, for a timeout or cancellation message. */
+  get standing(): string {
+    return this.lastCounts || 'no tasks yet'
+  }
+
+  /** Shows what is new in this poll and judges it; undefined while the rollout goes on. */
+  async observe(snapshot: Snapshot): Promise<Verdict | undefined> {
+    const { ecs, cluster, clock } = this.options
+    const { rollout } = this.target
+    this.deployment = snapshot.deployment ?? this.deployment
+    this.recentEvents = (snapshot.service.events ?? []).slice(0, RECENT_EVENTS)
+    // Events come newest first; show the unseen ones oldest first.
+    for (const event of (snapshot.service.events ?? []).filter((e) => e.id && !this.seenEvents.has(e.id)).reverse()) {
+      this.seenEvents.add(event.id ?? '')
+      this.note(event.message ?? '', Math.max(event.createdAt?.getTime() ?? clock.now(), this.started))
+    }
+    const sd = snapshot.serviceDeployment
+    const status = sd ? [sd.status, sd.lifecycleStage].filter(Boolean).join(' / ') : ''
+    if (status && status !== this.lastStatus) {
+      this.note(`service deployment ${status}`)
+      this.lastStatus = status
+    }
+    if (snapshot.deployment) {
+      const counts = countsLine(snapshot.deployment)
+      if (counts !== this.lastCounts) {
+        this.note(counts)
+        this.lastCounts = counts
+      }
+      const failed = snapshot.deployment.failedTasks ?? 0
+      if (failed > this.knownFailed && rollout.deploymentId) {
+        this.knownFailed = failed
+        const stopped = await stoppedTasksOf(ecs, cluster, rollout.deploymentId, this.seenTasks).catch(() => [])
+        for (const task of stopped) this.seenTasks.add(task.taskArn)
+        this.stoppedTasks.push(...stopped)
+        for (const line of describeStoppedTasks(stopped)) this.note(line)
+      }
+    }
+    const verdict = judge(snapshot, this.target.targetTaskDefinition)
+    if (verdict) this.note(`${verdictWord(verdict.outcome)}: ${verdict.reason}`)
+    return verdict
+  }
+
+  /** The result, after asking for a rollback when the action gave up and was told to. */
+  async finish(verdict: Verdict, rollbackWanted: boolean): Promise<WatchResult> {
+    const { ecs, cluster, rollbackOnFailure } = this.options
+    const { rollout, service } = this.target
+    let rollback: string | undefined
+    if (rollbackWanted && rollbackOnFailure && rollout.started) {
+      rollback = await requestRollback(ecs, cluster, service, rollout).catch(
+        (error: unknown) => `the rollback could not be requested: ${errorMessage(error)}`,
+      )
+      this.note(rollback)
+    }
+    if (verdict.outcome !== 'succeeded' && rollout.deploymentId) {
+      this.stoppedTasks.push(...(await stoppedTasksOf(ecs, cluster, rollout.deploymentId, this.seenTasks).catch(() => [])))
+    }
+    return {
+      ...verdict,
+      service,
+      timeline: this.timeline,
+      stoppedTasks: this.stoppedTasks,
+      recentEvents: this.recentEvents.map((e) => e.message ?? '').reverse(),
+      ...(rollback !== undefined && { rollback }),
+      ...(this.deployment && { deployment: this.deployment }),
+    }
   }
 }
 
 /**
- * Follows the rollout until ECS says it succeeded or failed, the time runs out, or the job is cancelled,
- * logging each new service event and count change. On timeout or cancellation it asks for a rollback when
- * told to. Never throws for the rollout's outcome: that is the returned verdict.
+ * Follows each service's rollout until ECS says it succeeded or failed, the time runs out, or the job is
+ * cancelled: one poll loop for all of them, with batched reads. Logs each new service event and count
+ * change; on timeout or cancellation asks for rollbacks when told to. Never throws for a rollout's
+ * outcome: that is its result, returned in the order of `targets`.
  */
-export async function waitForDeployment(options: WatchOptions): Promise<WatchResult> {
-  const { clock, log, rollout, signal } = options
+export async function waitForDeployments(options: WatchOptions, targets: FollowTarget[]): Promise<WatchResult[]> {
+  const { clock, signal } = options
   const intervals = options.pollIntervals ?? DEFAULT_POLL_INTERVALS
   const started = clock.now()
   const deadline = started + options.timeoutMs
-  const timeline: TimelineEntry[] = []
-  const stoppedTasks: StoppedTask[] = []
-  const seenEvents = new Set<string>(options.priorEventIds)
-  const seenTasks = new Set<string>()
-  let lastCounts = ''
-  let lastStatus = ''
-  let knownFailed = 0
+  const results = new Map<Follower, WatchResult>()
+  const followers = targets.map((t) => new Follower(t, options, started, targets.length > 1 ? `${t.service}: ` : ''))
+  const active = (): Follower[] => followers.filter((f) => !results.has(f))
   let failuresInARow = 0
-  let recentEvents: ServiceEvent[] = []
-  let deployment: Deployment | undefined
 
-  const note = (message: string, at = clock.now()): void => {
-    timeline.push({ at, message })
-    log(`[${formatElapsed(at - started)}] ${message}`)
-  }
-
-  const finish = async (verdict: Verdict, rollbackWanted: boolean): Promise<WatchResult> => {
-    let rollback: string | undefined
-    if (rollbackWanted && options.rollbackOnFailure && rollout.started) {
-      try {
-        rollback = await requestRollback(options.ecs, options.cluster, options.service, rollout)
-        note(rollback)
-      } catch (error) {
-        rollback = `the rollback could not be requested: ${errorMessage(error)}`
-        note(rollback)
-      }
-    }
-    if (verdict.outcome !== 'succeeded' && rollout.deploymentId) {
-      const more = await stoppedTasksOf(options.ecs, options.cluster, rollout.deploymentId, seenTasks).catch(() => [])
-      stoppedTasks.push(...more)
-    }
-    return {
-      ...verdict,
-      timeline,
-      stoppedTasks,
-      recentEvents: recentEvents.map((e) => e.message ?? '').reverse(),
-      ...(rollback !== undefined && { rollback }),
-      ...(deployment && { deployment }),
+  const giveUp = async (outcome: Outcome, why: string): Promise<void> => {
+    for (const follower of active()) {
+      follower.note(why)
+      results.set(follower, await follower.finish({ outcome, reason: `${why} (${follower.standing})` }, true))
     }
   }
 
-  for (let poll = 0; ; poll++) {
+  for (let poll = 0; active().length; poll++) {
     if (signal?.aborted) {
-      note('the job was cancelled while waiting')
-      return finish({ outcome: 'failed', reason: `the job was cancelled while the rollout was in progress (${lastCounts || 'no tasks yet'})` }, true)
+      await giveUp('failed', 'the job was cancelled while the rollout was in progress')
+      break
     }
     if (clock.now() >= deadline) {
-      const minutes = Math.round(options.timeoutMs / 60000)
-      note(`gave up after ${minutes} minute(s)`)
-      return finish({ outcome: 'timed-out', reason: `the rollout did not finish within ${minutes} minute(s) (${lastCounts || 'no tasks yet'})` }, true)
+      await giveUp('timed-out', `the rollout did not finish within ${Math.round(options.timeoutMs / 60000)} minute(s)`)
+      break
     }
-    let snapshot: Snapshot
     try {
-      snapshot = await takeSnapshot(options)
+      const state = await readState(options.ecs, options.cluster, active())
       failuresInARow = 0
+      await Promise.all(
+        active().map(async (follower) => {
+          const { service: name, rollout } = follower.target
+          const service = state.services.get(name)
+          if (!service) throw new Error(`service ${name} disappeared from cluster ${options.cluster} during the rollout`)
+          const deployment = service.deployments?.find((d) => d.id === rollout.deploymentId)
+          const serviceDeployment = rollout.serviceDeploymentArn ? state.serviceDeployments.get(rollout.serviceDeploymentArn) : undefined
+          const verdict = await follower.observe({ service, ...(deployment && { deployment }), ...(serviceDeployment && { serviceDeployment }) })
+          if (verdict) results.set(follower, await follower.finish(verdict, verdict.gaveUp === true))
+        }),
+      )
     } catch (error) {
       if (++failuresInARow >= MAX_POLL_FAILURES) throw error
-      note(`could not read the rollout's state (${errorMessage(error)}); trying again`)
-      await clock.sleep(intervals[Math.min(poll, intervals.length - 1)] ?? 5000, signal)
-      continue
+      options.log(`[${formatElapsed(clock.now() - started)}] could not read the rollout's state (${errorMessage(error)}); trying again`)
     }
-    deployment = snapshot.deployment ?? deployment
-    recentEvents = (snapshot.service.events ?? []).slice(0, RECENT_EVENTS)
-
-    // Events come newest first; print the unseen ones oldest first.
-    const fresh = (snapshot.service.events ?? []).filter((e) => e.id && !seenEvents.has(e.id)).reverse()
-    for (const event of fresh) {
-      seenEvents.add(event.id ?? '')
-      note(event.message ?? '', Math.max(event.createdAt?.getTime() ?? clock.now(), started))
-    }
-
-    const status = snapshot.serviceDeployment
-      ? [snapshot.serviceDeployment.status, snapshot.serviceDeployment.lifecycleStage].filter(Boolean).join(' / ')
-      : ''
-    if (status && status !== lastStatus) {
-      note(`service deployment ${status}`)
-      lastStatus = status
-    }
-    if (snapshot.deployment) {
-      const counts = countsLine(snapshot.deployment)
-      if (counts !== lastCounts) {
-        note(counts)
-        lastCounts = counts
-      }
-      const failed = snapshot.deployment.failedTasks ?? 0
-      if (failed > knownFailed && rollout.deploymentId) {
-        knownFailed = failed
-        const stopped = await stoppedTasksOf(options.ecs, options.cluster, rollout.deploymentId, seenTasks).catch(() => [])
-        for (const task of stopped) seenTasks.add(task.taskArn)
-        stoppedTasks.push(...stopped)
-        for (const line of describeStoppedTasks(stopped)) note(line)
-      }
-    }
-
-    const verdict = judge(snapshot, options.targetTaskDefinition)
-    if (verdict) {
-      note(`${verdictWord(verdict.outcome)}: ${verdict.reason}`)
-      return finish(verdict, verdict.gaveUp === true)
-    }
-    await clock.sleep(intervals[Math.min(poll, intervals.length - 1)] ?? 5000, signal)
+    if (active().length) await clock.sleep(intervals[Math.min(poll, intervals.length - 1)] ?? 6000, signal)
   }
+  return followers.map((f) => results.get(f) as WatchResult)
+}
+
+/** Follows one service's rollout (see waitForDeployments). */
+export async function waitForDeployment(options: WatchOptions & FollowTarget): Promise<WatchResult> {
+  const [result] = await waitForDeployments(options, [options])
+  return result as WatchResult
 }
 
 function verdictWord(outcome: Outcome): string {

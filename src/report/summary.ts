@@ -6,7 +6,7 @@ import { formatElapsed, type TimelineEntry } from '../deploy/watch.js'
 
 export type Status = 'succeeded' | 'failed' | 'rolled-back' | 'timed-out' | 'skipped'
 
-/** Everything the job summary and the outputs say about one run. */
+/** What the job summary and the outputs say about one service. */
 export interface DeploymentReport {
   cluster: string
   service: string
@@ -14,11 +14,9 @@ export interface DeploymentReport {
   status: Status
   reason: string
   strategy: string
-  durationSeconds: number
   previousTaskDefinition?: string
   taskDefinitionArn?: string
   registered?: boolean
-  image?: string
   containers?: string[]
   deploymentId?: string
   notes: string[]
@@ -31,9 +29,28 @@ export interface DeploymentReport {
   eventCause?: Cause
   recentEvents?: string[]
   rollback?: string
+}
+
+/** One run: the services it deployed, the image it built, and how it ended overall. */
+export interface RunReport {
+  cluster: string
+  region: string
+  status: Status
+  /** Why the run failed before or beside any one service (bad input, build failure…). */
+  reason: string
+  durationSeconds: number
+  services: DeploymentReport[]
+  image?: string
   /** The image this run built and pushed. */
   builtImage?: BuiltImage
   runUrl?: string
+}
+
+const SEVERITY: Status[] = ['failed', 'rolled-back', 'timed-out', 'succeeded', 'skipped']
+
+/** The run's status: the worst of its services'. */
+export function overallStatus(statuses: Status[]): Status {
+  return SEVERITY.find((s) => statuses.includes(s)) ?? 'succeeded'
 }
 
 const ICON: Record<Status, string> = {
@@ -72,7 +89,7 @@ function failureLines(failure: Failure): string[] {
 }
 
 function diagnosis(report: DeploymentReport): string[] {
-  const lines: string[] = ['### Why it failed', '', report.reason, '']
+  const lines: string[] = ['#### Why it failed', '', report.reason, '']
   if (report.rollback) lines.push(`Rollback: ${report.rollback}`, '')
   for (const failure of report.failures ?? []) lines.push(...failureLines(failure))
   if (!report.failures?.length && report.eventCause) {
@@ -84,30 +101,32 @@ function diagnosis(report: DeploymentReport): string[] {
   return lines
 }
 
-/** The job summary as Markdown: what was deployed, how it went and, on failure, why. */
-export function renderSummary(report: DeploymentReport): string {
-  const { status } = report
-  const lines = [`## ${ICON[status]} ECS deploy: ${report.service} ${status}`, '']
-  const failed = status === 'failed' || status === 'rolled-back' || status === 'timed-out'
-  if (failed) lines.push(...diagnosis(report))
-  else lines.push(report.reason, '')
-  const revision = report.previousTaskDefinition && report.previousTaskDefinition !== report.taskDefinitionArn
+function revisionChange(report: DeploymentReport): string {
+  const changed = report.previousTaskDefinition && report.previousTaskDefinition !== report.taskDefinitionArn
+  const revision = changed
     ? `${revisionName(report.previousTaskDefinition)} → ${revisionName(report.taskDefinitionArn)}`
     : `${revisionName(report.taskDefinitionArn)} (unchanged)`
-  const rows: [string, string][] = [
-    ['Service', `[${report.service}](${consoleServiceUrl(report.region, report.cluster, report.service)})`],
-    ['Cluster', report.cluster],
-    ['Region', report.region],
-  ]
-  if (report.taskDefinitionArn) rows.push(['Task definition', `${revision}${report.registered ? ' (registered by this run)' : ''}`])
-  if (report.image) rows.push(['Image', `\`${report.image}\``])
+  return `${revision}${report.registered ? ' (registered by this run)' : ''}`
+}
+
+/** One service's part of the summary: why it failed (first), what was deployed, then the details. */
+function serviceSection(report: DeploymentReport, run: RunReport, single: boolean): string[] {
+  const lines: string[] = []
+  const failed = report.status === 'failed' || report.status === 'rolled-back' || report.status === 'timed-out'
+  if (failed) lines.push(...diagnosis(report))
+  else lines.push(report.reason, '')
+  const rows: [string, string][] = [['Service', `[${report.service}](${consoleServiceUrl(report.region, report.cluster, report.service)})`]]
+  if (single) rows.push(['Cluster', report.cluster], ['Region', report.region])
+  if (report.taskDefinitionArn) rows.push(['Task definition', revisionChange(report)])
+  if (single && run.image) rows.push(['Image', `\`${run.image}\``])
   if (report.containers?.length) rows.push(['Containers', report.containers.join(', ')])
-  rows.push(['Strategy', report.strategy], ['Result', status], ['Duration', `${report.durationSeconds} s`])
+  rows.push(['Strategy', report.strategy], ['Result', report.status])
+  if (single) rows.push(['Duration', `${run.durationSeconds} s`])
   if (report.deploymentId) rows.push(['Deployment', report.deploymentId])
-  if (report.runUrl) rows.push(['Run', report.runUrl])
+  if (single && run.runUrl) rows.push(['Run', run.runUrl])
   lines.push(keyValueTable(rows), '')
-  if (report.builtImage) lines.push(imageSummarySection(report.builtImage), '')
-  if (report.notes.length) lines.push('### Notes', '', ...report.notes.map((n) => `- ${n}`), '')
+  if (single && run.builtImage) lines.push(imageSummarySection(run.builtImage), '')
+  if (report.notes.length) lines.push('#### Notes', '', ...report.notes.map((n) => `- ${n}`), '')
   if (report.changes?.length) {
     lines.push('<details><summary>Task definition changes</summary>', '', ...report.changes.map((c) => `- ${c}`), '', '</details>', '')
   }
@@ -124,5 +143,35 @@ export function renderSummary(report: DeploymentReport): string {
       '',
     )
   }
+  return lines
+}
+
+/** The job summary as Markdown: what was deployed, how it went and, on failure, why. */
+export function renderSummary(run: RunReport): string {
+  const [only] = run.services
+  if (run.services.length === 1 && only) {
+    return [`## ${ICON[only.status]} ECS deploy: ${only.service} ${only.status}`, '', ...serviceSection(only, run, true)].join('\n')
+  }
+  const failedCount = run.services.filter((s) => s.status !== 'succeeded').length
+  const title = run.services.length
+    ? `${run.services.length} services, ${failedCount ? `${failedCount} not deployed` : 'all deployed'}`
+    : run.status
+  const lines = [`## ${ICON[run.status]} ECS deploy: ${title}`, '']
+  if (run.reason) lines.push(run.reason, '')
+  if (run.services.length) {
+    lines.push(
+      '| service | task definition | result | |',
+      '| --- | --- | --- | --- |',
+      ...run.services.map((s) => `| ${s.service} | ${escapeCell(s.taskDefinitionArn ? revisionChange(s) : '—')} | ${ICON[s.status]} ${s.status} | ${escapeCell(s.reason)} |`),
+      '',
+    )
+  }
+  const rows: [string, string][] = [['Cluster', run.cluster], ['Region', run.region]]
+  if (run.image) rows.push(['Image', `\`${run.image}\``])
+  rows.push(['Duration', `${run.durationSeconds} s`])
+  if (run.runUrl) rows.push(['Run', run.runUrl])
+  lines.push(keyValueTable(rows), '')
+  if (run.builtImage) lines.push(imageSummarySection(run.builtImage), '')
+  for (const report of run.services) lines.push(`### ${report.service}`, '', ...serviceSection(report, run, false))
   return lines.join('\n')
 }

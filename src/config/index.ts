@@ -1,0 +1,9 @@
+// The config module's public API: read the config file, choose the environment of a run.
+export { loadConfig, parseConfig } from './load.js'
+export { validateConfig } from './schema.js'
+export { resolveEnvironment, type PreviewTarget, type Resolution, type RunEvent, type Selection } from './resolve.js'
+export { withOverrides, withPreviewOverrides, type EnvironmentOverrides } from './overrides.js'
+export { ConfigError, type ConfigProblem } from './problems.js'
+export { parseDuration, formatDuration } from './duration.js'
+export { matchingPattern } from './glob.js'
+export * from './types.js'

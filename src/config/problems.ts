@@ -1,0 +1,98 @@
+import { UserError } from '../errors.js'
+import { suggestion } from './suggest.js'
+
+export type KeyPath = readonly (string | number)[]
+
+/** One thing wrong in the config file, located for an annotation. */
+export interface ConfigProblem {
+  file: string
+  line?: number
+  message: string
+}
+
+/** Every problem of a config file at once, one a line, so one run shows them all. */
+export class ConfigError extends UserError {
+  constructor(readonly problems: ConfigProblem[]) {
+    super(problems.map((p) => p.message).join('\n'))
+  }
+}
+
+/** `environments.dev.services[1]`; keys that are not plain words are quoted. */
+export function displayPath(path: KeyPath): string {
+  return path
+    .map((key, i) => (typeof key === 'number' ? `[${key}]` : /^[\w-]+$/.test(key) ? (i ? `.${key}` : key) : `${i ? '.' : ''}"${key}"`))
+    .join('')
+}
+
+/** How a value reads in a message: strings quoted, lists and mappings named. */
+export function describe(value: unknown): string {
+  if (value === null || value === undefined) return 'empty'
+  if (Array.isArray(value)) return 'a list'
+  if (typeof value === 'object') return 'a mapping'
+  return typeof value === 'string' ? JSON.stringify(value) : String(value)
+}
+
+/** Collects problems, each naming the file, its line when known, and the key path. */
+export class Problems {
+  readonly found: ConfigProblem[] = []
+  constructor(
+    readonly file: string,
+    private readonly locate: (path: KeyPath) => number | undefined = () => undefined,
+  ) {}
+
+  /** Records `<file>:<line>: <path> <problem>` and returns undefined, so readers can `return p.add(…)`. */
+  add(path: KeyPath, problem: string): undefined {
+    const line = this.locate(path)
+    const where = line === undefined ? this.file : `${this.file}:${line}`
+    this.found.push({ file: this.file, ...(line !== undefined && { line }), message: `${where}: ${path.length ? `${displayPath(path)} ` : ''}${problem}` })
+    return undefined
+  }
+
+  /** A mapping whose keys are all in `keys` (any key when `keys` is omitted). */
+  mapping(path: KeyPath, value: unknown, keys?: readonly string[]): Record<string, unknown> | undefined {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      return this.add(path, `must be a mapping (key: value lines), not ${describe(value)}`)
+    }
+    const record = value as Record<string, unknown>
+    for (const key of Object.keys(record)) {
+      if (keys && !keys.includes(key)) this.add([...path, key], `is not a known key${suggestion(key, keys)}`)
+    }
+    return record
+  }
+
+  /** A string (a number is taken as written); `format` checks its shape and says what was expected. */
+  text(path: KeyPath, value: unknown, format?: { pattern: RegExp; expected: string }): string | undefined {
+    if (typeof value === 'number') value = String(value)
+    if (typeof value !== 'string' || value.trim() === '') return this.add(path, `must be a string, not ${describe(value)}`)
+    if (format && !format.pattern.test(value)) return this.add(path, `must be ${format.expected}, not ${describe(value)}`)
+    return value
+  }
+
+  /** A list of strings; one string stands for a list of one. */
+  list(path: KeyPath, value: unknown, item: (path: KeyPath, value: unknown) => string | undefined): string[] | undefined {
+    const items = typeof value === 'string' ? [value] : value
+    if (!Array.isArray(items) || items.length === 0) {
+      return this.add(path, `must be a list of strings (or one string), not ${Array.isArray(items) ? 'an empty list' : describe(value)}`)
+    }
+    const read = items.map((v, i) => item(typeof value === 'string' ? path : [...path, i], v))
+    return read.every((v) => v !== undefined) ? (read as string[]) : undefined
+  }
+
+  integer(path: KeyPath, value: unknown, min: number, max: number): number | undefined {
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+      return this.add(path, `must be a whole number from ${min} to ${max}, not ${describe(value)}`)
+    }
+    return value
+  }
+
+  choice<T extends string>(path: KeyPath, value: unknown, choices: readonly T[]): T | undefined {
+    const found = choices.find((c) => c === value)
+    if (found) return found
+    const near = typeof value === 'string' ? suggestion(value, choices) : ''
+    return this.add(path, `must be one of ${choices.join(', ')}, not ${describe(value)}${near.startsWith('; did') ? near : ''}`)
+  }
+
+  throwIfAny(): void {
+    if (this.found.length) throw new ConfigError(this.found)
+  }
+}

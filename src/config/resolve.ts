@@ -1,0 +1,127 @@
+import { UserError } from '../errors.js'
+import { matchingPattern } from './glob.js'
+import { suggestion } from './suggest.js'
+import type { DeployConfig, EnvironmentConfig, PreviewConfig } from './types.js'
+
+/** What the run was started by, as far as choosing an environment goes. */
+export interface RunEvent {
+  /** GITHUB_EVENT_NAME: push, pull_request, workflow_dispatch… */
+  name: string
+  /** GITHUB_REF: refs/heads/<branch>, refs/tags/<tag>, refs/pull/<N>/merge. */
+  ref: string
+  /** Set on pull_request and pull_request_target events. */
+  pullRequest?: { number: number; action: string; baseRef: string; headRef: string; headSha: string }
+}
+
+/** The inputs that choose an environment instead of (or besides) the ref. */
+export interface Selection {
+  /** The `environment` input: a matrix entry, or a workflow_dispatch choice. */
+  environment?: string
+  /** The `preview` input is set: a pull request gets (or loses) its own preview environment. */
+  preview?: boolean
+}
+
+export interface PreviewTarget {
+  pr: number
+  /** The environment whose services are copied. */
+  base: string
+  config: PreviewConfig
+}
+
+export type Resolution =
+  | { skipped: true; reason: string }
+  | { skipped: false; environment: EnvironmentConfig; reason: string; preview?: PreviewTarget }
+
+const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target']
+
+/**
+ * Chooses the environment of a run, and says why.
+ *
+ * | event                          | result                                                                      |
+ * | ------------------------------ | --------------------------------------------------------------------------- |
+ * | pull_request + `preview`       | the pull request's own preview `pr-<N>`, a copy of `previews.base`          |
+ * | pull_request without `preview` | skipped: pull requests deploy only as previews                              |
+ * | workflow_dispatch + input      | the named environment, whatever the ref (a person chose it)                 |
+ * | other event + input (matrix)   | the named environment when the ref matches its patterns (or it has none),   |
+ * |                                | else skipped, so a matrix over environments deploys only where it should     |
+ * | other event, no input          | the one environment whose branches/tags match the ref; none → skipped;      |
+ * |                                | several → UserError naming them                                             |
+ */
+export function resolveEnvironment(config: DeployConfig, event: RunEvent, selection: Selection = {}): Resolution {
+  if (PULL_REQUEST_EVENTS.includes(event.name)) return resolvePullRequest(config, event, selection)
+  if (selection.environment !== undefined) return resolveNamed(config, event, selection.environment)
+  const matches = config.environments.flatMap((environment) => {
+    const match = refMatch(environment, event.ref)
+    return match ? [{ environment, match }] : []
+  })
+  if (matches.length > 1) {
+    const names = matches.map(({ environment, match }) => `${environment.name} (${match})`)
+    throw new UserError(
+      `ref ${event.ref} matches more than one environment in ${config.file}: ${listing(names)}. Give each ref one environment, or deploy each in its own job that names it in the \`environment\` input (a matrix over environments).`,
+    )
+  }
+  const [found] = matches
+  if (!found) return { skipped: true, reason: `ref ${event.ref} matches no environment's branches or tags in ${config.file}` }
+  return { skipped: false, environment: found.environment, reason: `ref ${event.ref} matches ${found.environment.name}'s ${found.match}` }
+}
+
+function resolveNamed(config: DeployConfig, event: RunEvent, name: string): Resolution {
+  const names = config.environments.map((e) => e.name)
+  const environment = config.environments.find((e) => e.name === name)
+  if (!environment) {
+    const hint = suggestion(name, names)
+    throw new UserError(`Input \`environment\` "${name}" is not an environment in ${config.file}${hint}${hint.endsWith('?') ? '' : '.'}`)
+  }
+  const chosen = `the environment input names ${name}`
+  if (event.name === 'workflow_dispatch') {
+    return { skipped: false, environment, reason: `${chosen}, chosen by workflow_dispatch on ${event.ref}` }
+  }
+  if (!environment.branches.length && !environment.tags.length) {
+    return { skipped: false, environment, reason: `${chosen}, which has no branches or tags, so any ref may deploy to it` }
+  }
+  const match = refMatch(environment, event.ref)
+  if (match) return { skipped: false, environment, reason: `${chosen}, and ref ${event.ref} matches its ${match}` }
+  const patterns = [
+    environment.branches.length ? `branches (${environment.branches.join(', ')})` : '',
+    environment.tags.length ? `tags (${environment.tags.join(', ')})` : '',
+  ]
+  return { skipped: true, reason: `${chosen}, but ref ${event.ref} matches none of its ${patterns.filter(Boolean).join(' or ')}` }
+}
+
+function resolvePullRequest(config: DeployConfig, event: RunEvent, selection: Selection): Resolution {
+  const pr = event.pullRequest
+  if (!pr) return { skipped: true, reason: `the ${event.name} event has no pull request in its payload` }
+  if (!selection.preview) {
+    return {
+      skipped: true,
+      reason: `pull request #${pr.number}: pull_request events deploy only as previews; set the preview input to give each pull request its own environment`,
+    }
+  }
+  const previews = config.previews
+  if (!previews) {
+    throw new UserError(
+      `Input \`preview\` needs a previews: section in ${config.file}: the base environment to copy, and the domain and listener-arn that route to each preview.`,
+    )
+  }
+  const base = config.environments.find((e) => e.name === previews.base) as EnvironmentConfig
+  const { url: _url, strategy: _strategy, ...copied } = base
+  const name = `pr-${pr.number}`
+  return {
+    skipped: false,
+    environment: { ...copied, name, branches: [], tags: [], services: previews.services, desiredCount: previews.desiredCount },
+    reason: `pull request #${pr.number} gets its own preview environment ${name}, copied from ${base.name}`,
+    preview: { pr: pr.number, base: base.name, config: previews },
+  }
+}
+
+/** `branch pattern release/*` or `tag pattern v*` when the ref is a branch or tag the environment takes. */
+function refMatch(environment: EnvironmentConfig, ref: string): string | undefined {
+  const [, kind, name] = /^refs\/(heads|tags)\/(.+)$/.exec(ref) ?? []
+  if (!name) return undefined
+  const pattern = matchingPattern(name, kind === 'heads' ? environment.branches : environment.tags)
+  return pattern === undefined ? undefined : `${kind === 'heads' ? 'branch' : 'tag'} pattern ${pattern}`
+}
+
+function listing(items: string[]): string {
+  return items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}` : (items[0] ?? '')
+}

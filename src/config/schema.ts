@@ -1,0 +1,195 @@
+import { parseDuration } from './duration.js'
+import { patternProblem } from './glob.js'
+import { Problems, type KeyPath } from './problems.js'
+import { suggestion } from './suggest.js'
+import {
+  PREVIEW_DEFAULTS,
+  STRATEGIES,
+  type DeployConfig,
+  type EnvironmentConfig,
+  type PreviewConfig,
+  type PreviewRouting,
+} from './types.js'
+
+const TOP_KEYS = ['environments', 'previews'] as const
+const ENVIRONMENT_KEYS = [
+  'branches',
+  'tags',
+  'cluster',
+  'service',
+  'services',
+  'task-definition',
+  'vars',
+  'desired-count',
+  'strategy',
+  'url',
+  'region',
+] as const
+const PREVIEW_KEYS = ['base', 'services', 'routing', 'domain', 'listener-arn', 'desired-count', 'max', 'ttl'] as const
+
+const NAME = /^[A-Za-z0-9._-]{1,255}$/
+const ECS_NAME = /^([A-Za-z0-9_-]{1,255}|arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:[a-z-]+\/\S+)$/
+const VAR_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
+const URL = /^https?:\/\/[^\s/]+\S*$/
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/
+const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i
+const LISTENER_ARN = /^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:listener\/app\/[^/\s]+\/[0-9a-f]+\/[0-9a-f]+$/
+
+const EXAMPLE = 'e.g. dev: { branches: [develop], cluster: dev, services: [web] }'
+
+/**
+ * Checks a parsed config file and returns it typed, or throws a ConfigError listing every problem.
+ * `locate` gives the line of a key path, for messages and annotations.
+ */
+export function validateConfig(data: unknown, file: string, locate?: (path: KeyPath) => number | undefined): DeployConfig {
+  const p = new Problems(file, locate)
+  if (data === null || data === undefined) p.add([], `the file is empty; add environments: with at least one environment, ${EXAMPLE}`)
+  const top = data === null || data === undefined ? undefined : p.mapping([], data, TOP_KEYS)
+  const config = top && readConfig(p, top)
+  p.throwIfAny()
+  return config as DeployConfig
+}
+
+function readConfig(p: Problems, top: Record<string, unknown>): DeployConfig | undefined {
+  const raw = top.environments
+  if (raw === undefined) p.add([], `has no environments; add at least one, ${EXAMPLE}`)
+  const mapping = raw === undefined ? undefined : p.mapping(['environments'], raw)
+  const entries = Object.entries(mapping ?? {})
+  if (mapping && entries.length === 0) p.add(['environments'], `is empty; add at least one, ${EXAMPLE}`)
+  const read = entries.map(([name, value]) => readEnvironment(p, name, value))
+  const environments = read.filter((e) => e !== undefined)
+  const names = entries.map(([name]) => name)
+  const previews = top.previews === undefined ? undefined : readPreviews(p, top.previews, names, environments)
+  if (!mapping || environments.length !== read.length) return undefined
+  return { file: p.file, environments, ...(previews && { previews }) }
+}
+
+function readEnvironment(p: Problems, name: string, value: unknown): EnvironmentConfig | undefined {
+  const path = ['environments', name]
+  if (!NAME.test(name)) p.add(path, 'is not a usable environment name; use letters, digits, ".", "_" and "-"')
+  const m = p.mapping(path, value, ENVIRONMENT_KEYS)
+  if (!m) return undefined
+  const at = (key: string): KeyPath => [...path, key]
+  const optional = <T>(key: string, read: (path: KeyPath, value: unknown) => T | undefined): T | undefined =>
+    m[key] === undefined ? undefined : read(at(key), m[key])
+  const patterns = (key: string): string[] => optional(key, (kp, v) => p.list(kp, v, (ip, item) => pattern(p, ip, item))) ?? []
+
+  if (m.service !== undefined && m.services !== undefined) {
+    p.add(path, 'has both service and services; keep one (services: [web, worker] lists several)')
+  }
+  const serviceKey = m.services !== undefined ? 'services' : 'service'
+  const services = optional(serviceKey, (kp, v) => p.list(kp, v, (ip, item) => ecsName(p, ip, item, 'an ECS service name or ARN'))) ?? []
+  const cluster = optional('cluster', (kp, v) => ecsName(p, kp, v, 'an ECS cluster name or ARN'))
+  if (services.length && m.cluster === undefined) p.add(path, 'has services but no cluster; add cluster: <the ECS cluster they run in>')
+  const taskDefinition = optional('task-definition', (kp, v) => p.text(kp, v))
+  const desiredCount = optional('desired-count', (kp, v) => p.integer(kp, v, 0, 5000))
+  const strategy = optional('strategy', (kp, v) => p.choice(kp, v, STRATEGIES))
+  const url = optional('url', (kp, v) => p.text(kp, v, { pattern: URL, expected: 'an http(s) URL like https://example.com' }))
+  const region = optional('region', (kp, v) => p.text(kp, v, { pattern: REGION, expected: 'an AWS region like us-east-1' }))
+  return {
+    name,
+    branches: patterns('branches'),
+    tags: patterns('tags'),
+    ...(cluster !== undefined && { cluster }),
+    services,
+    ...(taskDefinition !== undefined && { taskDefinition }),
+    vars: optional('vars', (kp, v) => readVars(p, kp, v)) ?? {},
+    ...(desiredCount !== undefined && { desiredCount }),
+    ...(strategy !== undefined && { strategy }),
+    ...(url !== undefined && { url }),
+    ...(region !== undefined && { region }),
+  }
+}
+
+function pattern(p: Problems, path: KeyPath, value: unknown): string | undefined {
+  const text = p.text(path, value)
+  const problem = text === undefined ? undefined : patternProblem(text)
+  return problem ? p.add(path, `${JSON.stringify(text)} ${problem}`) : text
+}
+
+function ecsName(p: Problems, path: KeyPath, value: unknown, what: string): string | undefined {
+  const text = p.text(path, value)
+  if (text !== undefined && !ECS_NAME.test(text)) {
+    return p.add(path, `${JSON.stringify(text)} is not ${what} (up to 255 letters, digits, "-" and "_")`)
+  }
+  return text
+}
+
+function readVars(p: Problems, path: KeyPath, value: unknown): Record<string, string> | undefined {
+  const m = p.mapping(path, value)
+  if (!m) return undefined
+  const vars: Record<string, string> = {}
+  for (const [name, v] of Object.entries(m)) {
+    if (!VAR_NAME.test(name)) {
+      p.add([...path, name], 'is not a placeholder name; use letters, digits and "_", not starting with a digit')
+    } else if (typeof v === 'boolean') {
+      vars[name] = String(v)
+    } else {
+      const text = typeof v === 'string' ? v : p.text([...path, name], v)
+      if (text !== undefined) vars[name] = text
+    }
+  }
+  return vars
+}
+
+function readPreviews(p: Problems, value: unknown, names: string[], environments: EnvironmentConfig[]): PreviewConfig | undefined {
+  const path = ['previews']
+  const m = p.mapping(path, value, PREVIEW_KEYS)
+  if (!m) return undefined
+  const at = (key: string): KeyPath => [...path, key]
+  const optional = <T>(key: string, read: (path: KeyPath, value: unknown) => T | undefined): T | undefined =>
+    m[key] === undefined ? undefined : read(at(key), m[key])
+
+  const base = m.base === undefined ? p.add(path, 'has no base; add base: <the environment whose services previews copy>') : baseEnvironment(p, m.base, names, environments)
+  const services = optional('services', (kp, v) => p.list(kp, v, (ip, item) => baseService(p, ip, item, base)))
+  const chosenRouting = optional('routing', (kp, v) => p.choice<PreviewRouting>(kp, v, ['host', 'path']))
+  const routing = chosenRouting ?? PREVIEW_DEFAULTS.routing
+  const domain = optional('domain', (kp, v) => p.text(kp, v, { pattern: DOMAIN, expected: 'a DNS name like preview.example.com' }))
+  const listenerArn = optional('listener-arn', (kp, v) =>
+    p.text(kp, v, { pattern: LISTENER_ARN, expected: 'an ALB listener ARN (arn:aws:elasticloadbalancing:<region>:<account>:listener/app/<name>/<id>/<id>)' }),
+  )
+  if (m['listener-arn'] === undefined && (m.domain !== undefined || m.routing !== undefined)) {
+    p.add(path, 'has no listener-arn; add the ARN of the ALB listener that gets one rule per preview')
+  }
+  const hostRouting = m.routing === undefined || chosenRouting === 'host'
+  if (m['listener-arn'] !== undefined && hostRouting && m.domain === undefined) {
+    p.add(path, 'has no domain; host routing gives each preview pr-<N>.<domain>: add domain, or set routing: path (previews at /pr-<N>/)')
+  }
+  const ttl = optional('ttl', (kp, v) => {
+    const text = p.text(kp, v)
+    return text !== undefined && parseDuration(text) === undefined ? p.add(kp, `must be a duration like 7d, 12h or 30m, not ${JSON.stringify(text)}`) : text
+  })
+  const desiredCount = optional('desired-count', (kp, v) => p.integer(kp, v, 0, 5000))
+  const max = optional('max', (kp, v) => p.integer(kp, v, 1, 1000))
+  if (!base) return undefined
+  const ttlText = ttl ?? PREVIEW_DEFAULTS.ttl
+  return {
+    base: base.name,
+    services: services ?? base.services,
+    routing,
+    ...(domain !== undefined && { domain: domain.toLowerCase() }),
+    ...(listenerArn !== undefined && { listenerArn }),
+    desiredCount: desiredCount ?? PREVIEW_DEFAULTS.desiredCount,
+    max: max ?? PREVIEW_DEFAULTS.max,
+    ttl: ttlText,
+    ttlMs: parseDuration(ttlText) ?? 0,
+  }
+}
+
+/** The environment previews copy; undefined without a message when that environment has its own problems. */
+function baseEnvironment(p: Problems, value: unknown, names: string[], environments: EnvironmentConfig[]): EnvironmentConfig | undefined {
+  const path = ['previews', 'base']
+  const name = p.text(path, value)
+  if (name === undefined) return undefined
+  if (!names.includes(name)) return p.add(path, `${JSON.stringify(name)} is not an environment in this file${suggestion(name, names)}`)
+  const base = environments.find((e) => e.name === name)
+  if (!base) return undefined
+  if (!base.services.length) return p.add(path, `${name} has no services to copy; list them under environments.${name}.services`)
+  return base
+}
+
+function baseService(p: Problems, path: KeyPath, value: unknown, base: EnvironmentConfig | undefined): string | undefined {
+  const name = p.text(path, value)
+  if (name === undefined || !base || base.services.includes(name)) return name
+  return p.add(path, `${JSON.stringify(name)} is not one of ${base.name}'s services (${base.services.join(', ')})`)
+}

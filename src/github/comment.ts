@@ -1,0 +1,73 @@
+import type { GitContext } from '../context.js'
+import { keyValueTable } from '../report/markdown.js'
+import { allPages, describeGitHubError, isPermissionError, ownerRepo, PAGE_SIZE, type GitHubApi, type Warn } from './api.js'
+
+export type PreviewStatus = 'deploying' | 'deployed' | 'failed' | 'destroyed'
+
+export interface PreviewCommentFacts {
+  service: string
+  status: PreviewStatus
+  url?: string
+  /** The commit deployed. */
+  sha: string
+  time: Date
+  runUrl?: string
+  /** Why it failed, or what was removed. */
+  detail?: string
+}
+
+const HEADING: Record<PreviewStatus, string> = {
+  deploying: '⏳ Deploying the preview of',
+  deployed: '🚀 Preview of',
+  failed: '❌ The preview failed for',
+  destroyed: '🧹 Removed the preview of',
+}
+
+/** The hidden line that lets a later run find and update this service's comment. */
+export function previewCommentMarker(service: string): string {
+  return `<!-- ecs-deploy-action:preview:${service} -->`
+}
+
+/** The comment's Markdown: URL, commit, status and time, under the hidden marker. */
+export function previewComment(facts: PreviewCommentFacts, git: GitContext): string {
+  const commit = `[\`${facts.sha.slice(0, 7)}\`](${git.serverUrl}/${git.repository}/commit/${facts.sha})`
+  const rows: [string, string][] = [
+    ...(facts.url && facts.status !== 'destroyed' ? [['URL', facts.url] as [string, string]] : []),
+    ['Commit', commit],
+    ['Status', facts.status],
+    ['Updated', `${facts.time.toISOString().slice(0, 16).replace('T', ' ')} UTC`],
+    ...(facts.runUrl ? [['Run', `[logs](${facts.runUrl})`] as [string, string]] : []),
+  ]
+  return [previewCommentMarker(facts.service), `### ${HEADING[facts.status]} \`${facts.service}\``, '', keyValueTable(rows), ...(facts.detail ? ['', facts.detail] : [])].join('\n')
+}
+
+/**
+ * Writes this service's preview comment on the pull request: updates the comment holding its marker, or
+ * adds one. Without permission it warns and returns undefined.
+ */
+export async function upsertPreviewComment(
+  octokit: GitHubApi,
+  git: GitContext,
+  comment: { pr: number; service: string; body: string },
+  warn: Warn,
+): Promise<{ id: number; created: boolean } | undefined> {
+  const repo = ownerRepo(git)
+  const marker = previewCommentMarker(comment.service)
+  const body = comment.body.startsWith(marker) ? comment.body : `${marker}\n${comment.body}`
+  try {
+    const comments = await allPages((page) => octokit.rest.issues.listComments({ ...repo, issue_number: comment.pr, per_page: PAGE_SIZE, page }))
+    const earlier = comments.find((c) => c.body?.startsWith(marker))
+    if (earlier) {
+      await octokit.rest.issues.updateComment({ ...repo, comment_id: earlier.id, body })
+      return { id: earlier.id, created: false }
+    }
+    const { data } = await octokit.rest.issues.createComment({ ...repo, issue_number: comment.pr, body })
+    return { id: data.id, created: true }
+  } catch (error) {
+    const fix = isPermissionError(error)
+      ? ' Give the job `permissions: pull-requests: write` to get the preview URL as a comment.'
+      : ' The deploy itself is not affected.'
+    warn(`Could not write the preview comment on pull request #${comment.pr}: ${describeGitHubError(error)}.${fix}`)
+    return undefined
+  }
+}

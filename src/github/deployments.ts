@@ -1,0 +1,102 @@
+import type { GitContext } from '../context.js'
+import { allPages, describeGitHubError, isPermissionError, ownerRepo, PAGE_SIZE, type DeploymentState, type GitHubApi, type Warn } from './api.js'
+
+export interface DeploymentOptions {
+  /** The GitHub environment: dev, prod, pr-12… */
+  environment: string
+  /** Branch, tag or commit the deployment is of (a pull request from a fork: its commit sha). */
+  ref: string
+  sha: string
+  description: string
+  /** A preview: GitHub shows it as temporary, and it is removed when the pull request closes. */
+  transient: boolean
+  production: boolean
+  /** The run's log, linked from every status. */
+  logUrl?: string
+}
+
+/** One GitHub deployment of this run; every method only warns when GitHub refuses. */
+export interface DeploymentTracker {
+  inProgress(): Promise<void>
+  success(url?: string): Promise<void>
+  failure(logUrl?: string, description?: string): Promise<void>
+  /** The environment is gone (preview destroyed): every deployment to it becomes inactive. */
+  inactive(): Promise<void>
+}
+
+const DESCRIPTION_MAX = 140
+
+/**
+ * Records the deploy as a GitHub deployment with statuses. The deployment is created by the first status.
+ * Without permission, it warns once and does nothing more: a deploy never fails for its GitHub record.
+ */
+export function createDeploymentTracker(octokit: GitHubApi, git: GitContext, options: DeploymentOptions, warn: Warn): DeploymentTracker {
+  const repo = ownerRepo(git)
+  let deploymentId: number | undefined
+  let disabled = false
+
+  async function attempt(what: string, call: () => Promise<void>): Promise<void> {
+    if (disabled) return
+    try {
+      await call()
+    } catch (error) {
+      const why = `${what} for environment ${options.environment}: ${describeGitHubError(error)}.`
+      if (!isPermissionError(error)) return warn(`${why} The deploy itself is not affected.`)
+      disabled = true
+      warn(`${why} Give the job \`permissions: deployments: write\` (or pass a \`github-token\` that may write deployments); the deploy goes on without GitHub deployment statuses.`)
+    }
+  }
+
+  async function create(): Promise<number | undefined> {
+    if (deploymentId !== undefined) return deploymentId
+    const { data } = await octokit.rest.repos.createDeployment({
+      ...repo,
+      ref: options.ref,
+      environment: options.environment,
+      description: truncate(options.description),
+      auto_merge: false,
+      required_contexts: [],
+      transient_environment: options.transient,
+      production_environment: options.production,
+    })
+    if (data.id === undefined) {
+      warn(`GitHub did not create a deployment for environment ${options.environment}: ${data.message ?? 'no deployment id in the answer'}.`)
+      disabled = true
+    }
+    deploymentId = data.id
+    return deploymentId
+  }
+
+  async function status(id: number, state: DeploymentState, extra: { description?: string; environment_url?: string; log_url?: string }): Promise<void> {
+    const logUrl = extra.log_url ?? options.logUrl
+    await octokit.rest.repos.createDeploymentStatus({
+      ...repo,
+      deployment_id: id,
+      state,
+      ...(extra.description !== undefined && { description: truncate(extra.description) }),
+      ...(extra.environment_url !== undefined && { environment_url: extra.environment_url }),
+      ...(logUrl !== undefined && { log_url: logUrl }),
+    })
+  }
+
+  const report = (state: DeploymentState, extra: Parameters<typeof status>[2] = {}): Promise<void> =>
+    attempt(`Could not set the GitHub deployment status to ${state}`, async () => {
+      const id = await create()
+      if (id !== undefined) await status(id, state, extra)
+    })
+
+  return {
+    inProgress: () => report('in_progress'),
+    success: (url) => report('success', url === undefined ? {} : { environment_url: url }),
+    failure: (logUrl, description) => report('failure', { ...(logUrl !== undefined && { log_url: logUrl }), ...(description !== undefined && { description }) }),
+    inactive: () =>
+      attempt('Could not mark the GitHub deployments inactive', async () => {
+        const deployments = await allPages((page) => octokit.rest.repos.listDeployments({ ...repo, environment: options.environment, per_page: PAGE_SIZE, page }))
+        for (const { id } of deployments) await status(id, 'inactive', {})
+      }),
+  }
+}
+
+function truncate(text: string): string {
+  return text.length > DESCRIPTION_MAX ? `${text.slice(0, DESCRIPTION_MAX - 1)}…` : text
+}

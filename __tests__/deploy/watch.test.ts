@@ -227,14 +227,19 @@ describe('waitForDeployment', () => {
     expect(ecsMock).not.toHaveReceivedCommand(UpdateServiceCommand)
   })
 
-  test('polls quickly at first, then backs off to at most six seconds', async () => {
+  test('polls quickly at first, then backs off to five seconds, reading service deployments only now and then', async () => {
     script(described({ deployments: [deployment({ pendingCount: 2 }), oldDeployment()] }))
+    ecsMock.on(DescribeServiceDeploymentsCommand).resolves({ serviceDeployments: [{ serviceDeploymentArn: SD_ARN, status: 'IN_PROGRESS' }] })
     const clock = fakeClock()
-    await waitForDeployment(options({ clock, timeoutMs: 120_000, rollbackOnFailure: false }))
+    await waitForDeployment(options({ clock, timeoutMs: 120_000, rollbackOnFailure: false, rollout: rollout({ serviceDeploymentArn: SD_ARN }) }))
     expect(clock.sleeps.slice(0, 3)).toEqual([1000, 2000, 2000])
-    expect(Math.max(...clock.sleeps)).toBe(6000)
-    // 2 minutes at ≤ 1 DescribeServices per poll: well under ECS's rate limits.
-    expect(ecsMock.commandCalls(DescribeServicesCommand).length).toBeLessThanOrEqual(25)
+    expect(Math.max(...clock.sleeps)).toBe(5000)
+    // Two minutes of waiting stay well under ECS's rate limits and our 20 calls a minute.
+    const describes = ecsMock.commandCalls(DescribeServicesCommand).length
+    const serviceDeployments = ecsMock.commandCalls(DescribeServiceDeploymentsCommand).length
+    expect(describes).toBeLessThanOrEqual(27)
+    expect(serviceDeployments).toBeLessThanOrEqual(Math.ceil(describes / 3))
+    expect((describes + serviceDeployments) / 2).toBeLessThanOrEqual(20)
   })
 
   test('several services are followed in one loop with one DescribeServices call per poll, each judged on its own', async () => {

@@ -52,13 +52,15 @@ export interface WatchOptions {
   pollIntervals?: number[]
 }
 
-const DEFAULT_POLL_INTERVALS = [1000, 2000, 2000, 3000, 4000, 5000, 6000]
+const DEFAULT_POLL_INTERVALS = [1000, 2000, 2000, 3000, 4000, 5000]
 /** Failed polls in a row (throttling, network) tolerated before giving up. */
 const MAX_POLL_FAILURES = 5
 const RECENT_EVENTS = 5
 /** API limits: DescribeServices takes 10 services, DescribeServiceDeployments 20 ARNs. */
 const SERVICES_PER_CALL = 10
 const SERVICE_DEPLOYMENTS_PER_CALL = 20
+/** Service deployments are read when the deployments list changes, and at least every this many polls. */
+const SERVICE_DEPLOYMENT_EVERY = 3
 
 export function formatElapsed(ms: number): string {
   const s = Math.max(0, Math.round(ms / 1000))
@@ -74,32 +76,33 @@ function chunks<T>(items: T[], size: number): T[][] {
   return Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size))
 }
 
-/** Reads every followed service and service deployment in as few calls as the API allows. */
-async function readState(ecs: ECSClient, cluster: string, followers: Follower[]): Promise<{ services: Map<string, Service>; serviceDeployments: Map<string, ServiceDeployment> }> {
-  const names = followers.map((f) => f.target.service)
-  const arns = followers.flatMap((f) => (f.target.rollout.serviceDeploymentArn ? [f.target.rollout.serviceDeploymentArn] : []))
-  const [serviceLists, deploymentLists] = await Promise.all([
-    Promise.all(
-      chunks(names, SERVICES_PER_CALL).map((batch) =>
-        awsCall('ecs:DescribeServices', () => ecs.send(new DescribeServicesCommand({ cluster, services: batch }))),
-      ),
+async function describeServices(ecs: ECSClient, cluster: string, names: string[]): Promise<Map<string, Service>> {
+  const lists = await Promise.all(
+    chunks(names, SERVICES_PER_CALL).map((batch) =>
+      awsCall('ecs:DescribeServices', () => ecs.send(new DescribeServicesCommand({ cluster, services: batch }))),
     ),
-    Promise.all(
-      chunks(arns, SERVICE_DEPLOYMENTS_PER_CALL).map((batch) =>
-        awsCall('ecs:DescribeServiceDeployments', () => ecs.send(new DescribeServiceDeploymentsCommand({ serviceDeploymentArns: batch }))),
-      ),
-    ),
-  ])
+  )
   const services = new Map<string, Service>()
-  for (const service of serviceLists.flatMap((r) => r.services ?? [])) {
+  for (const service of lists.flatMap((r) => r.services ?? [])) {
     // A name or an ARN may have been asked for; both lead to the same service.
     const asked = names.find((n) => n === service.serviceName || n === service.serviceArn)
     if (asked) services.set(asked, service)
   }
-  const serviceDeployments = new Map(
-    deploymentLists.flatMap((r) => r.serviceDeployments ?? []).map((sd) => [sd.serviceDeploymentArn ?? '', sd] as const),
+  return services
+}
+
+async function describeServiceDeployments(ecs: ECSClient, arns: string[]): Promise<Map<string, ServiceDeployment>> {
+  const lists = await Promise.all(
+    chunks(arns, SERVICE_DEPLOYMENTS_PER_CALL).map((batch) =>
+      awsCall('ecs:DescribeServiceDeployments', () => ecs.send(new DescribeServiceDeploymentsCommand({ serviceDeploymentArns: batch }))),
+    ),
   )
-  return { services, serviceDeployments }
+  return new Map(lists.flatMap((r) => r.serviceDeployments ?? []).map((sd) => [sd.serviceDeploymentArn ?? '', sd] as const))
+}
+
+/** What changes in a service's deployments list when a rollout moves on (completes, fails, rolls back). */
+function deploymentsSignature(service: Service | undefined): string {
+  return (service?.deployments ?? []).map((d) => `${d.id}:${d.status}:${d.rolloutState}`).join(',')
 }
 
 /** What the watch loop keeps for one service: what it has shown, and the evidence it gathered. */
@@ -211,6 +214,7 @@ export async function waitForDeployments(options: WatchOptions, targets: FollowT
   const followers = targets.map((t) => new Follower(t, options, started, targets.length > 1 ? `${t.service}: ` : ''))
   const active = (): Follower[] => followers.filter((f) => !results.has(f))
   let failuresInARow = 0
+  const signatures = new Map<string, string>()
 
   const giveUp = async (outcome: Outcome, why: string): Promise<void> => {
     for (const follower of active()) {
@@ -229,15 +233,24 @@ export async function waitForDeployments(options: WatchOptions, targets: FollowT
       break
     }
     try {
-      const state = await readState(options.ecs, options.cluster, active())
+      const services = await describeServices(options.ecs, options.cluster, active().map((f) => f.target.service))
+      // Service deployments add detail (rollback states, stages) but cost a call: read them when something moved.
+      const moved = active().filter((f) => {
+        const signature = deploymentsSignature(services.get(f.target.service))
+        const changed = signatures.get(f.target.service) !== signature
+        signatures.set(f.target.service, signature)
+        return changed || poll % SERVICE_DEPLOYMENT_EVERY === 0
+      })
+      const arns = moved.flatMap((f) => (f.target.rollout.serviceDeploymentArn ? [f.target.rollout.serviceDeploymentArn] : []))
+      const serviceDeployments = arns.length ? await describeServiceDeployments(options.ecs, arns) : new Map<string, ServiceDeployment>()
       failuresInARow = 0
       await Promise.all(
         active().map(async (follower) => {
           const { service: name, rollout } = follower.target
-          const service = state.services.get(name)
+          const service = services.get(name)
           if (!service) throw new Error(`service ${name} disappeared from cluster ${options.cluster} during the rollout`)
           const deployment = service.deployments?.find((d) => d.id === rollout.deploymentId)
-          const serviceDeployment = rollout.serviceDeploymentArn ? state.serviceDeployments.get(rollout.serviceDeploymentArn) : undefined
+          const serviceDeployment = rollout.serviceDeploymentArn ? serviceDeployments.get(rollout.serviceDeploymentArn) : undefined
           const verdict = await follower.observe({ service, ...(deployment && { deployment }), ...(serviceDeployment && { serviceDeployment }) })
           if (verdict) results.set(follower, await follower.finish(verdict, verdict.gaveUp === true))
         }),

@@ -1,0 +1,6 @@
+// The GitHub module's public API: deployments with statuses, the preview comment, the run's event.
+export type { GitHubApi, Warn } from './api.js'
+export { createDeploymentTracker, type DeploymentOptions, type DeploymentTracker } from './deployments.js'
+export { previewComment, previewCommentMarker, upsertPreviewComment, type PreviewCommentFacts, type PreviewStatus } from './comment.js'
+export { environmentUrl } from './environment-url.js'
+export { readRunEvent, runEventFrom } from './event.js'

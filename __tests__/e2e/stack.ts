@@ -1,0 +1,139 @@
+// Helpers for end-to-end tests against the local stack (test/stack/stack.sh start): its environment,
+// the scenario server's admin API, and polling. See test/stack/README.md for the scenario format.
+import { existsSync, readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+
+export const STACK_MISSING =
+  'local stack not running: run test/stack/stack.sh start (needs docker.io docker-registry busybox-static apache2-utils)'
+
+/** What `stack.sh start` writes to .stack/env.json. */
+export interface StackEnv {
+  AWS_ENDPOINT_URL: string
+  AWS_ENDPOINT_URL_ECS: string
+  AWS_ENDPOINT_URL_ECR: string
+  AWS_ENDPOINT_URL_CODEDEPLOY: string
+  AWS_REGION: string
+  AWS_ACCESS_KEY_ID: string
+  AWS_SECRET_ACCESS_KEY: string
+  STACK_REGISTRY: string
+  STACK_REGISTRY_USER: string
+  STACK_REGISTRY_PASSWORD: string
+  STACK_SCENARIO_URL: string
+  STACK_MOTO_URL: string
+  STACK_SAMPLE_APP: string
+  STACK_STATE_DIR: string
+  [name: string]: string
+}
+
+/** Reads .stack/env.json; throws STACK_MISSING when the stack was not started. */
+export function loadStack(stateDir = process.env.STACK_STATE_DIR ?? resolve(process.cwd(), '.stack')): StackEnv {
+  const file = resolve(stateDir, 'env.json')
+  if (!existsSync(file)) throw new Error(`${STACK_MISSING} (no ${file})`)
+  return JSON.parse(readFileSync(file, 'utf8')) as StackEnv
+}
+
+/**
+ * Loads the stack's environment, checks that the scenario server answers, and puts the variables in
+ * process.env so the SDK clients find the endpoints exactly as the action does (AWS_ENDPOINT_URL_*).
+ */
+export async function useStack(): Promise<StackEnv> {
+  const env = loadStack()
+  try {
+    const response = await fetch(`${env.STACK_SCENARIO_URL}/_health`)
+    if (!response.ok) throw new Error(`HTTP ${response.status}`)
+  } catch (error) {
+    throw new Error(`${STACK_MISSING} (scenario server ${env.STACK_SCENARIO_URL}: ${(error as Error).message})`, { cause: error })
+  }
+  Object.assign(process.env, env)
+  return env
+}
+
+/** One phase of an ECS-native BLUE_GREEN / CANARY / LINEAR deployment (reserved, not simulated yet). */
+export interface StagePlan {
+  stage: string
+  seconds?: number
+  productionTrafficWeights?: number[]
+  testTrafficWeight?: number
+  outcome?: 'success' | 'fail' | 'rollback'
+  reason?: string
+}
+
+/** How a rollout unfolds (all durations in scenario seconds; see test/stack/README.md). */
+export interface RolloutPlan {
+  outcome?: 'success' | 'crash' | 'stuck-pending' | 'unhealthy' | 'pull-error'
+  provisioningSeconds?: number
+  taskStartSeconds?: number
+  healthCheckSeconds?: number
+  crashAfterSeconds?: number
+  exitAfterSeconds?: number
+  exitCode?: number
+  reason?: string
+  failures?: number
+  circuitBreakerAfterFailures?: number
+  drainSeconds?: number
+  rollbackStartSeconds?: number
+  logLines?: string[]
+  targetGroup?: string
+  stages?: StagePlan[]
+  rollback?: RolloutPlan
+}
+
+export interface Scenario {
+  service?: string
+  cluster?: string
+  family?: string
+  times?: number
+  rollout?: RolloutPlan
+}
+
+/** The scenario server's admin API. */
+export class ScenarioAdmin {
+  constructor(readonly url: string) {}
+
+  private async call(method: string, path: string, body?: unknown): Promise<unknown> {
+    const response = await fetch(`${this.url}${path}`, {
+      method,
+      ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
+    })
+    const text = await response.text()
+    if (!response.ok) throw new Error(`${method} ${path}: HTTP ${response.status}: ${text}`)
+    return JSON.parse(text) as unknown
+  }
+
+  /** Forgets every cluster, service, task, scenario…; `moto: true` resets moto too. */
+  reset(options: { timeScale?: number; moto?: boolean } = {}): Promise<unknown> {
+    return this.call('POST', '/_reset', options)
+  }
+
+  scenario(scenario: Scenario | Scenario[]): Promise<unknown> {
+    return this.call('POST', '/_scenario', scenario)
+  }
+
+  clock(options: { scale?: number; advanceSeconds?: number }): Promise<unknown> {
+    return this.call('POST', '/_clock', options)
+  }
+
+  state(): Promise<Record<string, unknown>> {
+    return this.call('GET', '/_state') as Promise<Record<string, unknown>>
+  }
+}
+
+/**
+ * Polls `probe` until it returns something truthy, and returns that; fails after `timeoutMs` with
+ * `what` and the last value seen.
+ */
+export async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | undefined | null | false>,
+  { timeoutMs = 10_000, intervalMs = 25 }: { timeoutMs?: number; intervalMs?: number } = {},
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs
+  let last: unknown
+  for (;;) {
+    const value = await probe()
+    if (value) return value
+    last = value
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what} (last: ${JSON.stringify(last)})`)
+    await new Promise((r) => setTimeout(r, intervalMs))
+  }
+}

@@ -1,0 +1,93 @@
+// The admin API of the scenario server (paths starting with /_), for tests and the demo:
+//   POST /_scenario   one scenario or an array (see README.md)    GET /_scenario   the queue
+//   DELETE /_scenario clear the queue
+//   POST /_reset      {"timeScale"?: n, "moto"?: true}  forget everything (moto too when asked)
+//   GET  /_state      everything, for assertions
+//   GET  /_requests   the AWS calls received since the last reset: [{ at (ms), target (X-Amz-Target) }]
+//   POST /_clock      {"scale"?: n, "advanceSeconds"?: n}  set the time scale / jump forward
+//   GET  /_health     200 "ok"
+import { ScenarioError } from './scenario.mjs'
+
+class BadRequest extends Error {}
+
+function parse(body) {
+  if (!body) return {}
+  try {
+    return JSON.parse(body)
+  } catch {
+    throw new BadRequest('body is not valid JSON')
+  }
+}
+
+function positive(value, name) {
+  if (value !== undefined && !(typeof value === 'number' && value > 0)) throw new BadRequest(`${name} must be a number > 0`)
+  return value
+}
+
+/**
+ * @param {import('./world.mjs').World} world
+ * @returns {Record<string, (body: string) => Promise<unknown> | unknown>} "METHOD /path" → handler
+ */
+function routes(world) {
+  return {
+    'GET /_health': () => 'ok',
+    'GET /_state': () => world.snapshot(),
+    'GET /_requests': () => ({ requests: world.requests }),
+    'GET /_scenario': () => ({ scenarios: world.scenarios.scenarios }),
+    'POST /_scenario': (body) => ({ scenarios: world.scenarios.add(parse(body)) }),
+    'DELETE /_scenario': () => {
+      world.scenarios.clear()
+      return { scenarios: [] }
+    },
+    'POST /_reset': async (body) => {
+      const { timeScale, moto } = parse(body)
+      world.reset({ timeScale: positive(timeScale, 'timeScale') })
+      if (moto) {
+        if (!world.options.motoUrl) throw new BadRequest('the server was started without STACK_MOTO_URL')
+        const response = await fetch(`${world.options.motoUrl}/moto-api/reset`, { method: 'POST' })
+        if (!response.ok) throw new Error(`moto reset: HTTP ${response.status}`)
+      }
+      return { reset: true, timeScale: world.clock.scale }
+    },
+    'POST /_clock': (body) => {
+      const { scale, advanceSeconds } = parse(body)
+      if (positive(scale, 'scale') !== undefined) world.clock.scale = scale
+      if (advanceSeconds !== undefined) {
+        if (!(typeof advanceSeconds === 'number' && advanceSeconds >= 0)) throw new BadRequest('advanceSeconds must be a number >= 0')
+        world.clock.advance(advanceSeconds)
+        world.tick()
+      }
+      return { now: world.clock.now().toISOString(), scale: world.clock.scale, offsetSeconds: world.clock.offsetMs / 1000 }
+    },
+  }
+}
+
+/**
+ * Answers an admin request; false when the path is not an admin path.
+ * @param {import('node:http').IncomingMessage} req
+ * @param {import('node:http').ServerResponse} res
+ * @param {string} body
+ * @param {import('./world.mjs').World} world
+ */
+export async function handleAdminRequest(req, res, body, world) {
+  const path = new URL(req.url ?? '/', 'http://localhost').pathname
+  if (!path.startsWith('/_')) return false
+  const handler = routes(world)[`${req.method} ${path}`]
+  let status = 200
+  let payload
+  try {
+    if (!handler) {
+      status = 404
+      payload = { error: `no admin route ${req.method} ${path}` }
+    } else {
+      payload = await handler(body)
+    }
+  } catch (error) {
+    status = error instanceof BadRequest || error instanceof ScenarioError ? 400 : 500
+    payload = { error: error.message }
+  }
+  const text = typeof payload === 'string' ? payload : JSON.stringify(payload, null, 2)
+  res.writeHead(status, { 'content-type': typeof payload === 'string' ? 'text/plain' : 'application/json' })
+  res.end(text)
+  return true
+}

@@ -1,0 +1,235 @@
+// The scenario language: how the next rollout of a service (or the next RunTask of a family) unfolds
+// in time. Pure data + validation, no I/O. Documented in test/stack/README.md.
+
+export const OUTCOMES = ['success', 'crash', 'stuck-pending', 'unhealthy', 'pull-error']
+
+/** Lifecycle stages of ECS-native BLUE_GREEN / CANARY / LINEAR deployments (ServiceDeploymentLifecycleStage). */
+export const LIFECYCLE_STAGES = [
+  'RECONCILE_SERVICE',
+  'PRE_SCALE_UP',
+  'SCALE_UP',
+  'POST_SCALE_UP',
+  'TEST_TRAFFIC_SHIFT',
+  'POST_TEST_TRAFFIC_SHIFT',
+  'PRODUCTION_TRAFFIC_SHIFT',
+  'POST_PRODUCTION_TRAFFIC_SHIFT',
+  'BAKE_TIME',
+  'CLEAN_UP',
+]
+
+/**
+ * @typedef {object} StagePlan one lifecycle stage of a BLUE_GREEN / CANARY / LINEAR deployment (reserved:
+ *   validated and kept on the plan, not simulated yet)
+ * @property {string} stage one of LIFECYCLE_STAGES
+ * @property {number} [seconds] how long the stage lasts
+ * @property {number[]} [productionTrafficWeights] % of production traffic on the new revision, stepped through during the stage
+ * @property {number} [testTrafficWeight] % of test traffic on the new revision
+ * @property {'success' | 'fail' | 'rollback'} [outcome] what happens at the end of the stage (default success)
+ * @property {string} [reason]
+ *
+ * @typedef {object} RolloutPlan
+ * @property {'success' | 'crash' | 'stuck-pending' | 'unhealthy' | 'pull-error'} outcome
+ * @property {number} provisioningSeconds task created (PROVISIONING) → PENDING
+ * @property {number} taskStartSeconds task created → RUNNING (pull-error: → STOPPED, TaskFailedToStart)
+ * @property {number} healthCheckSeconds RUNNING → healthy, i.e. counted as started (unhealthy: → stopped by the scheduler)
+ * @property {number} crashAfterSeconds crash: RUNNING → STOPPED with exitCode (EssentialContainerExited)
+ * @property {number | undefined} exitAfterSeconds success: the essential container exits after this long (RunTask jobs)
+ * @property {number | undefined} exitCode crash: default 1; success with exitAfterSeconds: default 0
+ * @property {string | undefined} reason stoppedReason (crash, unhealthy) or the container's reason (pull-error)
+ * @property {number | undefined} failures only the first N tasks of the rollout fail; the rest succeed
+ * @property {number | undefined} circuitBreakerAfterFailures overrides ECS's threshold (min(200, max(3, ceil(desired/2))))
+ * @property {number} drainSeconds a task asked to stop (old revision, StopTask) → STOPPED
+ * @property {number} rollbackStartSeconds StopServiceDeployment: ROLLBACK_REQUESTED → ROLLBACK_IN_PROGRESS
+ * @property {string[]} logLines written to CloudWatch Logs for awslogs containers when the container exits (crash) or starts
+ * @property {string | undefined} targetGroup target group ARN named in unhealthy messages (default: the service's first)
+ * @property {StagePlan[]} stages reserved for BLUE_GREEN / CANARY / LINEAR
+ * @property {RolloutPlan | undefined} rollback how a rollback of this rollout unfolds (default: success, same timings)
+ *
+ * @typedef {object} Scenario
+ * @property {string | undefined} service service name; omitted: any service
+ * @property {string | undefined} cluster cluster name; omitted: any cluster
+ * @property {string | undefined} family task definition family, for RunTask tasks (instead of service)
+ * @property {number} times how many rollouts use it (default 1); 0: every rollout until /_reset
+ * @property {RolloutPlan} rollout
+ */
+
+export const DEFAULT_ROLLOUT = Object.freeze({
+  outcome: 'success',
+  provisioningSeconds: 0.5,
+  taskStartSeconds: 2,
+  healthCheckSeconds: 0,
+  crashAfterSeconds: 1,
+  exitAfterSeconds: undefined,
+  exitCode: undefined,
+  reason: undefined,
+  failures: undefined,
+  circuitBreakerAfterFailures: undefined,
+  drainSeconds: 1,
+  rollbackStartSeconds: 1,
+  logLines: [],
+  targetGroup: undefined,
+  stages: [],
+  rollback: undefined,
+})
+
+const NUMBER_FIELDS = [
+  'provisioningSeconds',
+  'taskStartSeconds',
+  'healthCheckSeconds',
+  'crashAfterSeconds',
+  'exitAfterSeconds',
+  'exitCode',
+  'failures',
+  'circuitBreakerAfterFailures',
+  'drainSeconds',
+  'rollbackStartSeconds',
+]
+const STRING_FIELDS = ['reason', 'targetGroup']
+const ROLLOUT_FIELDS = ['outcome', ...NUMBER_FIELDS, ...STRING_FIELDS, 'logLines', 'stages', 'rollback']
+const SCENARIO_FIELDS = ['service', 'cluster', 'family', 'times', 'rollout']
+const STAGE_FIELDS = ['stage', 'seconds', 'productionTrafficWeights', 'testTrafficWeight', 'outcome', 'reason']
+
+export class ScenarioError extends Error {}
+
+function assertObject(value, where) {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new ScenarioError(`${where} must be a JSON object`)
+  }
+}
+
+function assertKnownKeys(value, allowed, where) {
+  const unknown = Object.keys(value).filter((k) => !allowed.includes(k))
+  if (unknown.length) {
+    throw new ScenarioError(`${where}: unknown field(s) ${unknown.join(', ')}; allowed: ${allowed.join(', ')}`)
+  }
+}
+
+const isNonNegative = (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0
+
+/**
+ * Validates a rollout plan and fills in the defaults.
+ * @param {unknown} raw
+ * @param {string} [where]
+ * @returns {RolloutPlan}
+ */
+export function parseRollout(raw = {}, where = 'rollout') {
+  assertObject(raw, where)
+  const input = /** @type {Record<string, any>} */ (raw)
+  assertKnownKeys(input, ROLLOUT_FIELDS, where)
+  if (input.outcome !== undefined && !OUTCOMES.includes(input.outcome)) {
+    throw new ScenarioError(`${where}.outcome: "${input.outcome}" is not one of ${OUTCOMES.join(', ')}`)
+  }
+  for (const key of NUMBER_FIELDS) {
+    if (input[key] !== undefined && !isNonNegative(input[key])) {
+      throw new ScenarioError(`${where}.${key} must be a number >= 0`)
+    }
+  }
+  for (const key of STRING_FIELDS) {
+    if (input[key] !== undefined && typeof input[key] !== 'string') {
+      throw new ScenarioError(`${where}.${key} must be a string`)
+    }
+  }
+  if (input.logLines !== undefined && !(Array.isArray(input.logLines) && input.logLines.every((l) => typeof l === 'string'))) {
+    throw new ScenarioError(`${where}.logLines must be an array of strings`)
+  }
+  const stages = (input.stages ?? []).map((stage, i) => parseStage(stage, `${where}.stages[${i}]`))
+  const plan = { ...DEFAULT_ROLLOUT, ...input, stages }
+  plan.rollback =
+    input.rollback === undefined
+      ? undefined
+      : parseRollout({ ...timingsOf(plan), ...input.rollback }, `${where}.rollback`)
+  return plan
+}
+
+/** The timing fields of a plan, inherited by its rollback plan. */
+function timingsOf(plan) {
+  const { provisioningSeconds, taskStartSeconds, healthCheckSeconds, drainSeconds } = plan
+  return { provisioningSeconds, taskStartSeconds, healthCheckSeconds, drainSeconds }
+}
+
+/** The plan a rollback of `plan` follows: its own `rollback` or a success with the same timings. */
+export function rollbackPlanOf(plan) {
+  return plan.rollback ?? parseRollout(timingsOf(plan))
+}
+
+function parseStage(raw, where) {
+  assertObject(raw, where)
+  assertKnownKeys(raw, STAGE_FIELDS, where)
+  if (!LIFECYCLE_STAGES.includes(raw.stage)) {
+    throw new ScenarioError(`${where}.stage: "${raw.stage}" is not one of ${LIFECYCLE_STAGES.join(', ')}`)
+  }
+  if (raw.seconds !== undefined && !isNonNegative(raw.seconds)) throw new ScenarioError(`${where}.seconds must be a number >= 0`)
+  const weights = raw.productionTrafficWeights
+  if (weights !== undefined && !(Array.isArray(weights) && weights.every((w) => isNonNegative(w) && w <= 100))) {
+    throw new ScenarioError(`${where}.productionTrafficWeights must be an array of numbers between 0 and 100`)
+  }
+  if (raw.outcome !== undefined && !['success', 'fail', 'rollback'].includes(raw.outcome)) {
+    throw new ScenarioError(`${where}.outcome must be success, fail or rollback`)
+  }
+  return { seconds: 0, outcome: 'success', ...raw }
+}
+
+/**
+ * @param {unknown} raw
+ * @returns {Scenario}
+ */
+export function parseScenario(raw) {
+  assertObject(raw, 'scenario')
+  const input = /** @type {Record<string, any>} */ (raw)
+  assertKnownKeys(input, SCENARIO_FIELDS, 'scenario')
+  for (const key of ['service', 'cluster', 'family']) {
+    if (input[key] !== undefined && (typeof input[key] !== 'string' || !input[key])) {
+      throw new ScenarioError(`scenario.${key} must be a non-empty string`)
+    }
+  }
+  if (input.service && input.family) throw new ScenarioError('scenario: give service or family, not both')
+  if (input.times !== undefined && !(Number.isInteger(input.times) && input.times >= 0)) {
+    throw new ScenarioError('scenario.times must be an integer >= 0 (0: every rollout)')
+  }
+  return {
+    service: input.service,
+    cluster: input.cluster,
+    family: input.family,
+    times: input.times ?? 1,
+    rollout: parseRollout(input.rollout ?? {}),
+  }
+}
+
+/** The queue of scenarios; each rollout takes the first one that matches it. */
+export class ScenarioBook {
+  constructor() {
+    /** @type {(Scenario & { used: number })[]} */
+    this.scenarios = []
+  }
+
+  /** @param {unknown} raw one scenario or an array of them */
+  add(raw) {
+    const parsed = (Array.isArray(raw) ? raw : [raw]).map(parseScenario)
+    this.scenarios.push(...parsed.map((s) => ({ ...s, used: 0 })))
+    return parsed
+  }
+
+  clear() {
+    this.scenarios = []
+  }
+
+  /**
+   * The plan for the next rollout of a service or RunTask family; consumes the scenario.
+   * @param {{ cluster: string, service?: string, family?: string }} target
+   * @returns {RolloutPlan}
+   */
+  take({ cluster, service, family }) {
+    const index = this.scenarios.findIndex(
+      (s) =>
+        (s.cluster === undefined || s.cluster === cluster) &&
+        (service !== undefined
+          ? s.family === undefined && (s.service === undefined || s.service === service)
+          : s.service === undefined && (s.family === undefined || s.family === family)),
+    )
+    if (index < 0) return parseRollout({})
+    const scenario = /** @type {(typeof this.scenarios)[0]} */ (this.scenarios[index])
+    scenario.used++
+    if (scenario.times !== 0 && scenario.used >= scenario.times) this.scenarios.splice(index, 1)
+    return scenario.rollout
+  }
+}

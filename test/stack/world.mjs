@@ -1,0 +1,115 @@
+// Everything the scenario server simulates, in one place: the clock and its events, the scenarios, and
+// the ECS / ECR / CodeDeploy state. /_reset replaces the state; the AWS services read it through getters.
+import { Clock, Scheduler } from './clock.mjs'
+import { ScenarioBook } from './scenario.mjs'
+import { TaskDefinitionStore } from './task-definitions.mjs'
+import { Services } from './services.mjs'
+import { describeTask } from './tasks.mjs'
+import { EcrState, ecrService } from './ecr.mjs'
+import { ecsService } from './ecs.mjs'
+import { CodeDeployState, codedeployService } from './codedeploy.mjs'
+import { LogWriter } from './logs.mjs'
+import { RegistryClient } from './registry.mjs'
+
+/**
+ * @typedef {{
+ *   registryHost?: string, registryUser?: string, registryPassword?: string,
+ *   motoUrl?: string, timeScale?: number, now?: () => number,
+ * }} WorldOptions now: the real clock (ms), replaceable in unit tests
+ */
+
+export class World {
+  /** @param {WorldOptions} options */
+  constructor(options = {}) {
+    this.options = options
+    this.clock = new Clock({ scale: options.timeScale ?? 1, ...(options.now ? { realNow: options.now } : {}) })
+    this.scheduler = new Scheduler(this.clock)
+    this.logs = new LogWriter({ endpoint: options.motoUrl })
+    this.registry = new RegistryClient({
+      host: options.registryHost,
+      user: options.registryUser,
+      password: options.registryPassword,
+    })
+    this.reset()
+    /** @type {import('./protocol.mjs').AwsService[]} */
+    this.awsServices = [
+      ecsService(() => this.ecs),
+      ecrService({
+        state: () => this.ecr,
+        registry: this.registry,
+        clock: this.clock,
+        registryHost: options.registryHost,
+        user: options.registryUser,
+        password: options.registryPassword,
+      }),
+      codedeployService({ state: () => this.codedeploy, ecs: () => this.ecs, clock: this.clock, scheduler: this.scheduler }),
+    ]
+  }
+
+  /** Forgets everything; the clock goes back to real time (`timeScale` keeps the current one unless given). */
+  reset({ timeScale } = /** @type {{ timeScale?: number }} */ ({})) {
+    /** AWS calls received since the last reset, for the benchmark: real time (ms) and X-Amz-Target. */
+    this.requests = /** @type {{ at: number, target: string }[]} */ ([])
+    this.scheduler.clear()
+    this.clock.offsetMs = 0
+    if (timeScale !== undefined) this.clock.scale = timeScale
+    const scenarios = new ScenarioBook()
+    const taskDefinitions = new TaskDefinitionStore(this.clock)
+    const services = new Services({
+      clock: this.clock,
+      scheduler: this.scheduler,
+      scenarios,
+      taskDefinitions,
+      writeLogs: (task, container, lines) => this.logs.write(task.id, container, lines, this.clock.now()),
+    })
+    /** @type {import('./ecs.mjs').EcsState} */
+    this.ecs = { clusters: new Map(), taskDefinitions, services, scenarios, clock: this.clock }
+    this.ecr = new EcrState()
+    this.codedeploy = new CodeDeployState()
+  }
+
+  get scenarios() {
+    return this.ecs.scenarios
+  }
+
+  /** Runs the events that are due. */
+  tick() {
+    return this.scheduler.runDue()
+  }
+
+  /** Waits for side effects (CloudWatch Logs writes) started so far. */
+  settle() {
+    return this.logs.settle()
+  }
+
+  /** Everything, for assertions (GET /_state); timestamps as ISO strings. */
+  snapshot() {
+    const { services } = this.ecs
+    return {
+      clock: { now: this.clock.now().toISOString(), scale: this.clock.scale, offsetSeconds: this.clock.offsetMs / 1000 },
+      scenarios: this.scenarios.scenarios,
+      pendingEvents: this.scheduler.pending(),
+      clusters: Object.fromEntries(
+        [...this.ecs.clusters.values()].map((c) => [
+          c.name,
+          {
+            status: c.status,
+            services: Object.fromEntries(
+              [...c.services.values()].map((s) => [
+                s.name,
+                {
+                  ...services.describeService(s, { includeTags: true }),
+                  serviceDeployments: s.serviceDeployments.map((sd) => services.describeServiceDeployment(sd)),
+                },
+              ]),
+            ),
+            tasks: [...c.tasks.values()].map((t) => describeTask(t, { includeTags: true })),
+          },
+        ]),
+      ),
+      taskDefinitions: this.ecs.taskDefinitions.snapshot(),
+      ecr: { repositories: Object.fromEntries(this.ecr.repositories) },
+      codedeploy: this.codedeploy.snapshot(),
+    }
+  }
+}

@@ -27,15 +27,24 @@ export function resolveRegion(input: string | undefined, env: NodeJS.ProcessEnv 
 }
 
 /**
- * Makes every AWS client in one place. Endpoints come from the SDK's own AWS_ENDPOINT_URL* variables,
- * so the local stack is reached exactly as AWS is.
+ * Makes every AWS client in one place, each on first use (a run that builds nothing needs no ECR client).
+ * Endpoints come from the SDK's own AWS_ENDPOINT_URL* variables, so the local stack is reached exactly as AWS is.
  */
 export function createClients(region: string): AwsClients {
   const config = { region, maxAttempts: 6, retryMode: 'adaptive', customUserAgent: [USER_AGENT] }
+  let ecs: ECSClient | undefined
+  let ecr: ECRClient | undefined
+  let logs: CloudWatchLogsClient | undefined
   return {
     region,
-    ecs: new ECSClient(config),
-    ecr: new ECRClient(config),
-    logs: new CloudWatchLogsClient(config),
+    get ecs() {
+      return (ecs ??= new ECSClient(config))
+    },
+    get ecr() {
+      return (ecr ??= new ECRClient(config))
+    },
+    get logs() {
+      return (logs ??= new CloudWatchLogsClient(config))
+    },
   }
 }

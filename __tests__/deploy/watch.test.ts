@@ -242,6 +242,14 @@ describe('waitForDeployment', () => {
     expect((describes + serviceDeployments) / 2).toBeLessThanOrEqual(20)
   })
 
+  test('a poll that sees the rollout move is followed up after one second, quiet ones back off', async () => {
+    const quiet = { deployments: [deployment({ pendingCount: 2 }), oldDeployment()] }
+    script(described(quiet, quiet, quiet, quiet, quiet, quiet, quiet, { deployments: [deployment({ runningCount: 1, pendingCount: 1 }), oldDeployment()] }, { deployments: [deployment({ runningCount: 2, rolloutState: 'COMPLETED' })] }))
+    const clock = fakeClock()
+    await waitForDeployment(options({ clock }))
+    expect(clock.sleeps).toEqual([1000, 2000, 2000, 3000, 4000, 5000, 5000, 1000])
+  })
+
   test('several services are followed in one loop with one DescribeServices call per poll, each judged on its own', async () => {
     const names = Array.from({ length: 12 }, (_, i) => `svc${i}`)
     let poll = 0

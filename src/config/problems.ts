@@ -20,12 +20,16 @@ export class ConfigError extends UserError {
 /** `environments.dev.services[1]`; keys that are not plain words are quoted. */
 export function displayPath(path: KeyPath): string {
   return path
-    .map((key, i) => (typeof key === 'number' ? `[${key}]` : /^[\w-]+$/.test(key) ? (i ? `.${key}` : key) : `${i ? '.' : ''}"${key}"`))
+    .map((key, i) => {
+      if (typeof key === 'number') return `[${key}]`
+      const word = /^[\w-]+$/.test(key) ? key : `"${key}"`
+      return i ? `.${word}` : word
+    })
     .join('')
 }
 
 /** How a value reads in a message: strings quoted, lists and mappings named. */
-export function describe(value: unknown): string {
+export function describeValue(value: unknown): string {
   if (value === null || value === undefined) return 'empty'
   if (Array.isArray(value)) return 'a list'
   if (typeof value === 'object') return 'a mapping'
@@ -51,7 +55,7 @@ export class Problems {
   /** A mapping whose keys are all in `keys` (any key when `keys` is omitted). */
   mapping(path: KeyPath, value: unknown, keys?: readonly string[]): Record<string, unknown> | undefined {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      return this.add(path, `must be a mapping (key: value lines), not ${describe(value)}`)
+      return this.add(path, `must be a mapping (key: value lines), not ${describeValue(value)}`)
     }
     const record = value as Record<string, unknown>
     for (const key of Object.keys(record)) {
@@ -63,8 +67,8 @@ export class Problems {
   /** A string (a number is taken as written); `format` checks its shape and says what was expected. */
   text(path: KeyPath, value: unknown, format?: { pattern: RegExp; expected: string }): string | undefined {
     if (typeof value === 'number') value = String(value)
-    if (typeof value !== 'string' || value.trim() === '') return this.add(path, `must be a string, not ${describe(value)}`)
-    if (format && !format.pattern.test(value)) return this.add(path, `must be ${format.expected}, not ${describe(value)}`)
+    if (typeof value !== 'string' || value.trim() === '') return this.add(path, `must be a string, not ${describeValue(value)}`)
+    if (format && !format.pattern.test(value)) return this.add(path, `must be ${format.expected}, not ${describeValue(value)}`)
     return value
   }
 
@@ -72,7 +76,7 @@ export class Problems {
   list(path: KeyPath, value: unknown, item: (path: KeyPath, value: unknown) => string | undefined): string[] | undefined {
     const items = typeof value === 'string' ? [value] : value
     if (!Array.isArray(items) || items.length === 0) {
-      return this.add(path, `must be a list of strings (or one string), not ${Array.isArray(items) ? 'an empty list' : describe(value)}`)
+      return this.add(path, `must be a list of strings (or one string), not ${Array.isArray(items) ? 'an empty list' : describeValue(value)}`)
     }
     const read = items.map((v, i) => item(typeof value === 'string' ? path : [...path, i], v))
     return read.every((v) => v !== undefined) ? (read as string[]) : undefined
@@ -80,16 +84,20 @@ export class Problems {
 
   integer(path: KeyPath, value: unknown, min: number, max: number): number | undefined {
     if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-      return this.add(path, `must be a whole number from ${min} to ${max}, not ${describe(value)}`)
+      return this.add(path, `must be a whole number from ${min} to ${max}, not ${describeValue(value)}`)
     }
     return value
+  }
+
+  boolean(path: KeyPath, value: unknown): boolean | undefined {
+    return typeof value === 'boolean' ? value : this.add(path, `must be true or false, not ${describeValue(value)}`)
   }
 
   choice<T extends string>(path: KeyPath, value: unknown, choices: readonly T[]): T | undefined {
     const found = choices.find((c) => c === value)
     if (found) return found
     const near = typeof value === 'string' ? suggestion(value, choices) : ''
-    return this.add(path, `must be one of ${choices.join(', ')}, not ${describe(value)}${near.startsWith('; did') ? near : ''}`)
+    return this.add(path, `must be one of ${choices.join(', ')}, not ${describeValue(value)}${near.startsWith('; did') ? near : ''}`)
   }
 
   throwIfAny(): void {

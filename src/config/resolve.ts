@@ -104,7 +104,7 @@ function resolvePullRequest(config: DeployConfig, event: RunEvent, selection: Se
     )
   }
   const base = config.environments.find((e) => e.name === previews.base) as EnvironmentConfig
-  const { url: _url, strategy: _strategy, ...copied } = base
+  const { url: _url, strategy: _strategy, production: _production, ...copied } = base
   const name = `pr-${pr.number}`
   return {
     skipped: false,

@@ -24,6 +24,7 @@ const ENVIRONMENT_KEYS = [
   'strategy',
   'url',
   'region',
+  'production',
 ] as const
 const PREVIEW_KEYS = ['base', 'services', 'routing', 'domain', 'listener-arn', 'desired-count', 'max', 'ttl'] as const
 
@@ -86,6 +87,7 @@ function readEnvironment(p: Problems, name: string, value: unknown): Environment
   const strategy = optional('strategy', (kp, v) => p.choice(kp, v, STRATEGIES))
   const url = optional('url', (kp, v) => p.text(kp, v, { pattern: URL, expected: 'an http(s) URL like https://example.com' }))
   const region = optional('region', (kp, v) => p.text(kp, v, { pattern: REGION, expected: 'an AWS region like us-east-1' }))
+  const production = optional('production', (kp, v) => p.boolean(kp, v))
   return {
     name,
     branches: patterns('branches'),
@@ -98,6 +100,7 @@ function readEnvironment(p: Problems, name: string, value: unknown): Environment
     ...(strategy !== undefined && { strategy }),
     ...(url !== undefined && { url }),
     ...(region !== undefined && { region }),
+    ...(production !== undefined && { production }),
   }
 }
 

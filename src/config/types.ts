@@ -16,6 +16,8 @@ export interface EnvironmentConfig {
   strategy?: Strategy
   url?: string
   region?: string
+  /** GitHub shows its deployments as production (production_environment). */
+  production?: boolean
 }
 
 export type PreviewRouting = 'host' | 'path'

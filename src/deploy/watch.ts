@@ -53,6 +53,8 @@ export interface WatchOptions {
 }
 
 const DEFAULT_POLL_INTERVALS = [1000, 2000, 2000, 3000, 4000, 5000]
+/** After a poll that saw the rollout move, the next one comes sooner: ends follow moves (a last task starts, a breaker trips). */
+const FOLLOW_UP_MS = 1000
 /** Failed polls in a row (throttling, network) tolerated before giving up. */
 const MAX_POLL_FAILURES = 5
 const RECENT_EVENTS = 5
@@ -111,6 +113,8 @@ class Follower {
   readonly stoppedTasks: StoppedTask[] = []
   private readonly seenEvents: Set<string>
   private readonly seenTasks = new Set<string>()
+  /** Whether the last poll saw the rollout move (deployments, counts, status): the end may be near. */
+  moved = false
   private lastCounts = ''
   private lastStatus = ''
   private knownFailed = 0
@@ -152,12 +156,14 @@ class Follower {
     if (status && status !== this.lastStatus) {
       this.note(`service deployment ${status}`)
       this.lastStatus = status
+      this.moved = true
     }
     if (snapshot.deployment) {
       const counts = countsLine(snapshot.deployment)
       if (counts !== this.lastCounts) {
         this.note(counts)
         this.lastCounts = counts
+        this.moved = true
       }
       const failed = snapshot.deployment.failedTasks ?? 0
       if (failed > this.knownFailed && rollout.deploymentId) {
@@ -235,13 +241,13 @@ export async function waitForDeployments(options: WatchOptions, targets: FollowT
     try {
       const services = await describeServices(options.ecs, options.cluster, active().map((f) => f.target.service))
       // Service deployments add detail (rollback states, stages) but cost a call: read them when something moved.
-      const moved = active().filter((f) => {
+      const changed = active().filter((f) => {
         const signature = deploymentsSignature(services.get(f.target.service))
-        const changed = signatures.get(f.target.service) !== signature
+        f.moved = signatures.get(f.target.service) !== signature
         signatures.set(f.target.service, signature)
-        return changed || poll % SERVICE_DEPLOYMENT_EVERY === 0
+        return f.moved || poll % SERVICE_DEPLOYMENT_EVERY === 0
       })
-      const arns = moved.flatMap((f) => (f.target.rollout.serviceDeploymentArn ? [f.target.rollout.serviceDeploymentArn] : []))
+      const arns = changed.flatMap((f) => (f.target.rollout.serviceDeploymentArn ? [f.target.rollout.serviceDeploymentArn] : []))
       const serviceDeployments = arns.length ? await describeServiceDeployments(options.ecs, arns) : new Map<string, ServiceDeployment>()
       failuresInARow = 0
       await Promise.all(
@@ -259,7 +265,9 @@ export async function waitForDeployments(options: WatchOptions, targets: FollowT
       if (++failuresInARow >= MAX_POLL_FAILURES) throw error
       options.log(`[${formatElapsed(clock.now() - started)}] could not read the rollout's state (${errorMessage(error)}); trying again`)
     }
-    if (active().length) await clock.sleep(intervals[Math.min(poll, intervals.length - 1)] ?? 6000, signal)
+    if (!active().length) break
+    const scheduled = intervals[Math.min(poll, intervals.length - 1)] ?? 5000
+    await clock.sleep(active().some((f) => f.moved) ? Math.min(FOLLOW_UP_MS, scheduled) : scheduled, signal)
   }
   return followers.map((f) => results.get(f) as WatchResult)
 }

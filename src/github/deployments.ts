@@ -60,7 +60,7 @@ export function createDeploymentTracker(octokit: GitHubApi, git: GitContext, opt
       production_environment: options.production,
     })
     if (data.id === undefined) {
-      warn(`GitHub did not create a deployment for environment ${options.environment}: ${data.message ?? 'no deployment id in the answer'}.`)
+      warn(`GitHub did not create a deployment for environment ${options.environment}: ${(data.message ?? 'no deployment id in the answer').replace(/\.$/, '')}.`)
       disabled = true
     }
     deploymentId = data.id

@@ -29,11 +29,17 @@ export function previewTags(identity: { repository: string; pr: number; createdA
 export const ecsTags = (tags: Record<string, string>): { key: string; value: string }[] => Object.entries(tags).map(([key, value]) => ({ key, value }))
 export const elbTags = (tags: Record<string, string>): { Key: string; Value: string }[] => Object.entries(tags).map(([Key, Value]) => ({ Key, Value }))
 
-/** Reads ECS (`key`/`value`) or ELB (`Key`/`Value`) tags; undefined unless they mark a preview of `repository`. */
-export function readPreviewTags(tags: readonly ({ key?: string; value?: string } | { Key?: string; Value?: string })[] | undefined, repository: string): PreviewIdentity | undefined {
-  const map = new Map(
-    (tags ?? []).map((t) => ('key' in t || 'value' in t ? [t.key, t.value] : [(t as { Key?: string }).Key, (t as { Value?: string }).Value])),
-  )
+/** An ECS tag (`key`/`value`) or an ELB tag (`Key`/`Value`). */
+export interface TagLike {
+  key?: string | undefined
+  value?: string | undefined
+  Key?: string | undefined
+  Value?: string | undefined
+}
+
+/** Reads ECS or ELB tags; undefined unless they mark a preview of `repository`. */
+export function readPreviewTags(tags: readonly TagLike[] | undefined, repository: string): PreviewIdentity | undefined {
+  const map = new Map((tags ?? []).map((t) => [t.key ?? t.Key, t.value ?? t.Value]))
   const pr = Number(map.get(TAG_KEYS.pr))
   if (map.get(TAG_KEYS.repository) !== repository || !Number.isInteger(pr) || pr <= 0) return undefined
   const createdAt = new Date(map.get(TAG_KEYS.createdAt) ?? '')
@@ -49,7 +55,7 @@ export function readPreviewTags(tags: readonly ({ key?: string; value?: string }
 }
 
 /** The base service's own tags worth copying: not AWS's, not ours; ECS allows 50 in all. */
-export function copiedTags(tags: readonly { key?: string; value?: string }[] | undefined, room: number): { key: string; value: string }[] {
+export function copiedTags(tags: readonly TagLike[] | undefined, room: number): { key: string; value: string }[] {
   return (tags ?? [])
     .filter((t): t is { key: string; value: string } => !!t.key && t.value !== undefined && !/^(aws:|ecs-deploy-action:)/i.test(t.key))
     .slice(0, room)

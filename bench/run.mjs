@@ -1,0 +1,201 @@
+// `npm run bench`: how fast the action knows, and what it costs, measured on the local stack.
+// Figures, not pass/fail. Prints a table and writes bench/results.json.
+//   success detection   deployment completed (scenario server's own record) → action exited 0
+//   failure detection   deployment failed (circuit breaker tripped / Nth crash) → action exited non-zero
+//   API calls           ECS calls per minute of waiting per service, for 1 service and for 10 in one run
+//   cold start          `node dist/index.js` launched → first AWS request received
+//   dist size, peak memory (max RSS of the action's process)
+import { CreateClusterCommand, CreateServiceCommand, ECSClient, RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs'
+import { spawn } from 'node:child_process'
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+
+const root = path.resolve(import.meta.dirname, '..')
+const stack = JSON.parse(readFileSync(path.join(root, '.stack/env.json'), 'utf8'))
+Object.assign(process.env, stack)
+const RUNS = Number(process.env.BENCH_RUNS ?? 5)
+const ecs = new ECSClient({ region: stack.AWS_REGION })
+
+async function admin(method, route, body) {
+  const response = await fetch(`${stack.STACK_SCENARIO_URL}${route}`, { method, ...(body && { body: JSON.stringify(body) }) })
+  if (!response.ok) throw new Error(`${route}: ${await response.text()}`)
+  return response.json()
+}
+
+/** A fresh cluster with `count` services (web0…), each running revision 1 with `desired` tasks. */
+async function givenServices(count, { breaker = true, desired = 2 } = {}) {
+  // Set-up runs fast; the measured rollouts at real speed. Timestamps follow the real clock either way.
+  await admin('POST', '/_reset', { moto: true, timeScale: 20 })
+  await ecs.send(new CreateClusterCommand({ clusterName: 'bench' }))
+  const names = Array.from({ length: count }, (_, i) => `web${i}`)
+  for (const name of names) {
+    await ecs.send(
+      new RegisterTaskDefinitionCommand({
+        family: name,
+        networkMode: 'awsvpc',
+        requiresCompatibilities: ['FARGATE'],
+        cpu: '256',
+        memory: '512',
+        containerDefinitions: [{ name: 'web', image: `${stack.STACK_REGISTRY}/web:v1` }],
+      }),
+    )
+    await ecs.send(
+      new CreateServiceCommand({
+        cluster: 'bench',
+        serviceName: name,
+        taskDefinition: name,
+        desiredCount: desired,
+        launchType: 'FARGATE',
+        deploymentConfiguration: { maximumPercent: 200, minimumHealthyPercent: 100, deploymentCircuitBreaker: { enable: breaker, rollback: breaker } },
+      }),
+    )
+  }
+  await waitUntil(async () => {
+    const services = (await admin('GET', '/_state')).clusters.bench.services
+    return names.every((n) => services[n].runningCount === desired && services[n].deployments.length === 1)
+  })
+  await admin('POST', '/_clock', { scale: 1 })
+  return names
+}
+
+async function waitUntil(ready) {
+  for (let i = 0; i < 200 && !(await ready()); i++) await new Promise((r) => setTimeout(r, 50))
+}
+
+/** Runs dist/index.js as the runner does; resolves with its launch and exit times (ms) and max RSS. */
+function runAction(inputs) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ecs-deploy-bench-'))
+  const files = { GITHUB_OUTPUT: 'output', GITHUB_STEP_SUMMARY: 'summary', GITHUB_STATE: 'state', GITHUB_ENV: 'env' }
+  for (const f of Object.values(files)) writeFileSync(path.join(dir, f), '')
+  const rssFile = path.join(dir, 'rss')
+  const launched = Date.now()
+  const child = spawn(process.execPath, ['--no-warnings', path.join(root, 'bench/measure.mjs'), rssFile], {
+    stdio: 'ignore',
+    env: {
+      ...process.env,
+      ...Object.fromEntries(Object.entries(files).map(([k, f]) => [k, path.join(dir, f)])),
+      ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
+      GITHUB_WORKSPACE: dir,
+      GITHUB_SHA: 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678',
+      GITHUB_REF_NAME: 'main',
+    },
+  })
+  return new Promise((resolve) =>
+    child.on('close', (code) => resolve({ code, launched, exited: Date.now(), maxRssKb: Number(readFileSync(rssFile, 'utf8')) })),
+  )
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b)
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
+}
+const round = (x, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits
+
+async function serviceDeploymentsOf(name) {
+  const state = await admin('GET', '/_state')
+  return state.clusters.bench.services[name].serviceDeployments
+}
+
+async function requests() {
+  return (await admin('GET', '/_requests')).requests
+}
+
+/** Seconds from the rollout's end, as the scenario server recorded it, to the action's exit; plus the run. */
+async function detection({ scenario, breaker, end }) {
+  const [name] = await givenServices(1, { breaker })
+  await admin('POST', '/_scenario', { service: name, rollout: scenario })
+  const run = await runAction({ cluster: 'bench', service: name, image: `${stack.STACK_REGISTRY}/web:v2` })
+  const ended = await end(name)
+  return { seconds: (run.exited - ended) / 1000, run }
+}
+
+const successEnd = async (name) => {
+  const sd = (await serviceDeploymentsOf(name)).find((d) => d.status === 'SUCCESSFUL' && d.targetServiceRevision?.arn)
+  return Date.parse(sd.finishedAt)
+}
+const breakerEnd = async (name) => {
+  const sd = (await serviceDeploymentsOf(name)).find((d) => d.rollback?.startedAt)
+  return Date.parse(sd.rollback.startedAt)
+}
+/** Without a circuit breaker the rollout never ends by itself: it has failed once tasks crashed as often as ECS's threshold. */
+const crashLoopEnd = async () => {
+  const state = await admin('GET', '/_state')
+  const stopped = state.clusters.bench.tasks
+    .filter((t) => t.lastStatus === 'STOPPED' && t.taskDefinitionArn.endsWith(':2'))
+    .map((t) => Date.parse(t.stoppedAt))
+    .sort((a, b) => a - b)
+  return stopped[2]
+}
+
+async function main() {
+  const results = { runs: RUNS, node: process.version, machine: `${(await import('node:os')).cpus().length} cores` }
+  const successes = []
+  const failures = []
+  const crashLoops = []
+  const coldStarts = []
+  const rss = []
+  for (let i = 0; i < RUNS; i++) {
+    // Rollouts of different lengths end at different points of the poll schedule.
+    const start = 3 + i * 1.7
+    const ok = await detection({ scenario: { outcome: 'success', taskStartSeconds: start }, breaker: true, end: successEnd })
+    if (ok.run.code !== 0) throw new Error('a successful rollout was reported as failed')
+    successes.push(ok.seconds)
+    rss.push(ok.run.maxRssKb)
+    const first = (await requests()).find((r) => r.at >= ok.run.launched)
+    coldStarts.push(first.at - ok.run.launched)
+    const bad = await detection({ scenario: { outcome: 'crash', taskStartSeconds: start, crashAfterSeconds: 1 }, breaker: true, end: breakerEnd })
+    if (bad.run.code === 0) throw new Error('a rolled-back rollout was reported as success')
+    failures.push(bad.seconds)
+    const loop = await detection({ scenario: { outcome: 'crash', taskStartSeconds: start, crashAfterSeconds: 1 }, breaker: false, end: crashLoopEnd })
+    if (loop.run.code === 0) throw new Error('a crash loop was reported as success')
+    crashLoops.push(loop.seconds)
+    process.stderr.write(`run ${i + 1}/${RUNS}: success ${round(ok.seconds)} s, breaker ${round(bad.seconds)} s, crash loop ${round(loop.seconds)} s\n`)
+  }
+  results.successDetectionSeconds = { median: round(median(successes)), max: round(Math.max(...successes)), all: successes.map((x) => round(x)) }
+  results.failureDetectionSeconds = { median: round(median(failures)), max: round(Math.max(...failures)), all: failures.map((x) => round(x)) }
+  results.crashLoopDetectionSeconds = { median: round(median(crashLoops)), max: round(Math.max(...crashLoops)), all: crashLoops.map((x) => round(x)) }
+  results.coldStartMs = { median: Math.round(median(coldStarts)), all: coldStarts }
+  results.peakMemoryMb = round(Math.max(...rss) / 1024, 1)
+  results.distKb = Math.round(statSync(path.join(root, 'dist/index.js')).size / 1024)
+  results.apiCallsPerMinutePerService = {}
+  for (const count of [1, 10]) {
+    // A two-minute rollout, so the steady polling rate dominates.
+    const names = await givenServices(count)
+    await admin('POST', '/_scenario', { times: 0, rollout: { outcome: 'success', taskStartSeconds: 120 } })
+    const run = await runAction({ cluster: 'bench', service: names.join(','), image: `${stack.STACK_REGISTRY}/web:v2` })
+    if (run.code !== 0) throw new Error(`deploying ${count} services failed`)
+    const log = await requests()
+    const updates = log.filter((r) => r.target.endsWith('.UpdateService'))
+    const waitStart = updates[updates.length - 1].at
+    const waiting = log.filter((r) => r.at > waitStart)
+    const minutes = (run.exited - waitStart) / 60000
+    const byOperation = {}
+    for (const r of waiting) byOperation[r.target.split('.').pop()] = (byOperation[r.target.split('.').pop()] ?? 0) + 1
+    results.apiCallsPerMinutePerService[`${count} service${count > 1 ? 's' : ''}`] = {
+      perMinutePerService: round(waiting.length / minutes / count, 1),
+      calls: waiting.length,
+      waitingMinutes: round(minutes),
+      byOperation,
+    }
+  }
+  writeFileSync(path.join(root, 'bench/results.json'), JSON.stringify(results, null, 2) + '\n')
+  const calls = results.apiCallsPerMinutePerService
+  const rows = [
+    ['success detection (median of ' + RUNS + ')', `${results.successDetectionSeconds.median} s`, '≤ 3 s'],
+    ['failure detection, circuit breaker (median)', `${results.failureDetectionSeconds.median} s`, '≤ 3 s'],
+    ['failure detection, crash loop without breaker (median)', `${results.crashLoopDetectionSeconds.median} s`, '≤ 3 s'],
+    ['API calls / min of waiting / service, 1 service', `${calls['1 service'].perMinutePerService}`, '≤ 20'],
+    ['API calls / min of waiting / service, 10 services', `${calls['10 services'].perMinutePerService}`, 'fewer than 1 service'],
+    ['cold start: launch → first AWS request (median)', `${results.coldStartMs.median} ms`, '≤ 300 ms'],
+    ['dist/index.js size', `${results.distKb} KiB`, ''],
+    ['peak memory (max RSS)', `${results.peakMemoryMb} MB`, ''],
+  ]
+  const width = Math.max(...rows.map((r) => r[0].length))
+  console.log(`\n${'figure'.padEnd(width)}  ${'measured'.padEnd(10)}  target`)
+  for (const [name, value, target] of rows) console.log(`${name.padEnd(width)}  ${value.padEnd(10)}  ${target}`)
+  console.log(`\n${JSON.stringify(results)}`)
+}
+
+await main()
+ecs.destroy()

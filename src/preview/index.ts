@@ -1,0 +1,6 @@
+// The preview module's public API: one environment per pull request — deploy, destroy, sweep.
+export { deployPreview, type PreviewDeployment, type PreviewResult } from './deploy.js'
+export { destroyPreview, type PreviewRemoval } from './destroy.js'
+export { sweepPreviews, type PreviewSweep, type SweptPreview } from './sweep.js'
+export { previewFamily, previewServiceName, targetGroupName } from './names.js'
+export { freePriority } from './priority.js'

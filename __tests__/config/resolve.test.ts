@@ -1,0 +1,138 @@
+import { parseConfig } from '../../src/config/load.js'
+import { resolveEnvironment, type RunEvent } from '../../src/config/resolve.js'
+import { UserError } from '../../src/errors.js'
+
+const FILE = '.github/ecs-deploy.yml'
+const config = parseConfig(
+  `
+environments:
+  dev: { branches: [develop], cluster: dev, services: [web, worker], desired-count: 1 }
+  qa: { branches: ['release/*', '!release/old-*'], cluster: qa, services: [web] }
+  prod: { branches: [main], tags: ['v*'], cluster: prod, services: [web, worker], strategy: canary, url: https://example.com }
+  ops: { cluster: ops, services: [web] }
+previews: { base: dev, services: [web], domain: preview.example.com, desired-count: 2,
+  listener-arn: 'arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/dev/50dc6c495c0c9188/f2f7dc8efc522ab2' }
+`,
+  FILE,
+)
+const overlapping = parseConfig(
+  'environments:\n  prod: { branches: [main] }\n  prod-eu: { branches: [main, "release/*"] }\n  all: { branches: ["**"], tags: ["**"] }\n',
+  FILE,
+)
+const noPreviews = parseConfig('environments:\n  dev: { branches: [develop] }\n', FILE)
+
+const push = (ref: string): RunEvent => ({ name: 'push', ref })
+const pr = (number: number, action = 'opened'): RunEvent => ({
+  name: 'pull_request',
+  ref: `refs/pull/${number}/merge`,
+  pullRequest: { number, action, baseRef: 'develop', headRef: 'feature/x', headSha: 'c'.repeat(40) },
+})
+
+describe('by ref', () => {
+  test.each([
+    ['refs/heads/develop', 'dev', "ref refs/heads/develop matches dev's branch pattern develop"],
+    ['refs/heads/release/1.2', 'qa', "ref refs/heads/release/1.2 matches qa's branch pattern release/*"],
+    ['refs/heads/main', 'prod', "ref refs/heads/main matches prod's branch pattern main"],
+    ['refs/tags/v1.2.0', 'prod', "ref refs/tags/v1.2.0 matches prod's tag pattern v*"],
+  ])('%s → %s', (ref, name, reason) => {
+    expect(resolveEnvironment(config, push(ref))).toEqual({ skipped: false, environment: expect.objectContaining({ name }), reason })
+  })
+
+  test.each([
+    ['refs/heads/feature/login'],
+    ['refs/heads/release/old-1'],
+    ['refs/heads/release/1.2/hotfix'],
+    ['refs/tags/release-1'],
+    ['refs/heads/v1'],
+    ['refs/pull/3/merge'],
+    [''],
+  ])('%j matches nothing → skipped', (ref) => {
+    expect(resolveEnvironment(config, push(ref))).toEqual({
+      skipped: true,
+      reason: `ref ${ref} matches no environment's branches or tags in ${FILE}`,
+    })
+  })
+
+  test.each(['schedule', 'workflow_dispatch', 'release', 'merge_group'])('a %s run is resolved by its ref too', (name) => {
+    expect(resolveEnvironment(config, { name, ref: 'refs/heads/main' })).toMatchObject({ skipped: false, environment: { name: 'prod' } })
+  })
+
+  test.each([
+    ['refs/heads/main', 'ref refs/heads/main matches more than one environment in .github/ecs-deploy.yml: prod (branch pattern main), prod-eu (branch pattern main) and all (branch pattern **).'],
+    ['refs/heads/release/2', 'ref refs/heads/release/2 matches more than one environment in .github/ecs-deploy.yml: prod-eu (branch pattern release/*) and all (branch pattern **).'],
+  ])('%s matching several environments is a mistake naming them', (ref, start) => {
+    expect(() => resolveEnvironment(overlapping, push(ref))).toThrow(
+      new UserError(`${start} Give each ref one environment, or deploy each in its own job that names it in the \`environment\` input (a matrix over environments).`),
+    )
+  })
+
+  test('one environment matching is not ambiguous', () => {
+    expect(resolveEnvironment(overlapping, push('refs/tags/v1'))).toMatchObject({ environment: { name: 'all' } })
+  })
+
+  test('the preview input does not change what a push deploys', () => {
+    expect(resolveEnvironment(config, push('refs/heads/develop'), { preview: true })).toMatchObject({ skipped: false, environment: { name: 'dev' } })
+  })
+})
+
+describe('named by the environment input', () => {
+  test.each([
+    [push('refs/heads/main'), 'prod', false, 'the environment input names prod, and ref refs/heads/main matches its branch pattern main'],
+    [push('refs/tags/v2'), 'prod', false, 'the environment input names prod, and ref refs/tags/v2 matches its tag pattern v*'],
+    [push('refs/heads/develop'), 'prod', true, 'the environment input names prod, but ref refs/heads/develop matches none of its branches (main) or tags (v*)'],
+    [push('refs/heads/develop'), 'qa', true, 'the environment input names qa, but ref refs/heads/develop matches none of its branches (release/*, !release/old-*)'],
+    [push('refs/heads/develop'), 'ops', false, 'the environment input names ops, which has no branches or tags, so any ref may deploy to it'],
+    [{ name: 'workflow_dispatch', ref: 'refs/heads/feature/x' }, 'prod', false, 'the environment input names prod, chosen by workflow_dispatch on refs/heads/feature/x'],
+  ])('%j with %s', (event, environment, skipped, reason) => {
+    const result = resolveEnvironment(config, event, { environment })
+    expect(result).toEqual(skipped ? { skipped, reason } : { skipped, reason, environment: expect.objectContaining({ name: environment }) })
+  })
+
+  test('overlapping environments are fine when one is named (a matrix)', () => {
+    expect(resolveEnvironment(overlapping, push('refs/heads/main'), { environment: 'prod-eu' })).toMatchObject({ environment: { name: 'prod-eu' } })
+  })
+
+  test.each([
+    ['stage', 'Input `environment` "stage" is not an environment in .github/ecs-deploy.yml; use one of: dev, qa, prod, ops.'],
+    ['prd', 'Input `environment` "prd" is not an environment in .github/ecs-deploy.yml; did you mean "prod"?'],
+  ])('an unknown name %s is a mistake naming the known ones', (environment, message) => {
+    expect(() => resolveEnvironment(config, push('refs/heads/main'), { environment })).toThrow(new UserError(message))
+  })
+})
+
+describe('pull requests', () => {
+  test('with the preview input: the pull request gets its own environment, copied from previews.base', () => {
+    const result = resolveEnvironment(config, pr(12), { preview: true })
+    expect(result).toEqual({
+      skipped: false,
+      reason: 'pull request #12 gets its own preview environment pr-12, copied from dev',
+      environment: { name: 'pr-12', branches: [], tags: [], cluster: 'dev', services: ['web'], vars: {}, desiredCount: 2 },
+      preview: { pr: 12, base: 'dev', config: config.previews },
+    })
+  })
+
+  test('a preview copies neither the url, the strategy nor the production flag of its base', () => {
+    const prodBase = parseConfig(
+      'environments:\n  prod: { cluster: prod, services: [web], url: https://x.example.com, strategy: canary, production: true }\npreviews: { base: prod }\n',
+      FILE,
+    )
+    const result = resolveEnvironment(prodBase, { ...pr(3), name: 'pull_request_target' }, { preview: true })
+    expect(result.skipped || result.environment).toEqual({ name: 'pr-3', branches: [], tags: [], cluster: 'prod', services: ['web'], vars: {}, desiredCount: 1 })
+  })
+
+  test.each([
+    [pr(12), {}, 'pull request #12: pull_request events deploy only as previews; set the preview input to give each pull request its own environment'],
+    [pr(12), { environment: 'dev' }, 'pull request #12: pull_request events deploy only as previews; set the preview input to give each pull request its own environment'],
+    [{ name: 'pull_request', ref: 'refs/pull/12/merge' }, { preview: true }, 'the pull_request event has no pull request in its payload'],
+  ])('%j with %j is skipped', (event, selection, reason) => {
+    expect(resolveEnvironment(config, event, selection)).toEqual({ skipped: true, reason })
+  })
+
+  test('the preview input needs a previews section', () => {
+    expect(() => resolveEnvironment(noPreviews, pr(1), { preview: true })).toThrow(
+      new UserError(
+        'Input `preview` needs a previews: section in .github/ecs-deploy.yml: the base environment to copy, and the domain and listener-arn that route to each preview.',
+      ),
+    )
+  })
+})

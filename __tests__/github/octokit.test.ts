@@ -1,0 +1,106 @@
+// The real Octokit from @actions/github against a local fake of the GitHub API: checks that the calls the
+// modules make are the REST routes and bodies GitHub expects, and that Octokit fits the GitHubApi type.
+import { createServer, type IncomingMessage, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { getOctokit } from '@actions/github'
+import type { GitHubApi } from '../../src/github/api.js'
+import { createDeploymentTracker } from '../../src/github/deployments.js'
+import { upsertPreviewComment } from '../../src/github/comment.js'
+import type { GitContext } from '../../src/context.js'
+
+interface Seen {
+  method: string
+  url: string
+  body: unknown
+}
+
+const seen: Seen[] = []
+let answer: (req: Seen) => { status: number; body: unknown }
+let server: Server
+let baseUrl: string
+
+async function bodyOf(req: IncomingMessage): Promise<unknown> {
+  let text = ''
+  for await (const chunk of req) text += String(chunk)
+  return text ? JSON.parse(text) : undefined
+}
+
+beforeAll(async () => {
+  server = createServer(async (req, res) => {
+    const request = { method: req.method ?? '', url: req.url ?? '', body: await bodyOf(req) }
+    seen.push(request)
+    const { status, body } = answer(request)
+    res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body))
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+})
+afterAll(() => new Promise((resolve) => server.close(resolve)))
+beforeEach(() => (seen.length = 0))
+
+const git: GitContext = {
+  sha: 'a'.repeat(40),
+  shortSha: 'aaaaaaa',
+  refName: 'main',
+  repository: 'octo/app',
+  serverUrl: 'https://github.com',
+  runId: '7',
+  runNumber: '3',
+  eventName: 'push',
+  workspace: '/w',
+}
+
+function octokit(): GitHubApi {
+  return getOctokit('test-token', { baseUrl, request: { retries: 0 } })
+}
+
+test('a deployment and its statuses go to the deployments routes', async () => {
+  answer = ({ url }) => (url.endsWith('/deployments') ? { status: 201, body: { id: 42 } } : { status: 201, body: { id: 1 } })
+  const warnings: string[] = []
+  const tracker = createDeploymentTracker(
+    octokit(),
+    git,
+    { environment: 'prod', ref: 'main', sha: git.sha, description: 'web to prod', transient: false, production: true, logUrl: 'https://github.com/octo/app/actions/runs/7' },
+    (m) => warnings.push(m),
+  )
+  await tracker.inProgress()
+  await tracker.success('https://example.com')
+  expect(warnings).toEqual([])
+  expect(seen).toEqual([
+    {
+      method: 'POST',
+      url: '/repos/octo/app/deployments',
+      body: { ref: 'main', environment: 'prod', description: 'web to prod', auto_merge: false, required_contexts: [], transient_environment: false, production_environment: true },
+    },
+    { method: 'POST', url: '/repos/octo/app/deployments/42/statuses', body: { state: 'in_progress', log_url: 'https://github.com/octo/app/actions/runs/7' } },
+    {
+      method: 'POST',
+      url: '/repos/octo/app/deployments/42/statuses',
+      body: { state: 'success', environment_url: 'https://example.com', log_url: 'https://github.com/octo/app/actions/runs/7' },
+    },
+  ])
+})
+
+test("GitHub's real 403 answer is recognised: one warning, then nothing", async () => {
+  answer = () => ({ status: 403, body: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/deployments/deployments#create-a-deployment' } })
+  const warnings: string[] = []
+  const tracker = createDeploymentTracker(octokit(), git, { environment: 'prod', ref: 'main', sha: git.sha, description: 'd', transient: false, production: true }, (m) =>
+    warnings.push(m),
+  )
+  await tracker.inProgress()
+  await tracker.success('https://example.com')
+  expect(seen).toHaveLength(1)
+  expect(warnings).toEqual([
+    'Could not set the GitHub deployment status to in_progress for environment prod: Resource not accessible by integration (HTTP 403). Give the job `permissions: deployments: write` (or pass a `github-token` that may write deployments); the deploy goes on without GitHub deployment statuses.',
+  ])
+})
+
+test('the preview comment is found on the comments route and patched', async () => {
+  answer = ({ method }) =>
+    method === 'GET' ? { status: 200, body: [{ id: 5, body: 'hello' }, { id: 9, body: '<!-- ecs-deploy-action:preview:web -->\nold' }] } : { status: 200, body: { id: 9 } }
+  await expect(upsertPreviewComment(octokit(), git, { pr: 12, service: 'web', body: 'new' }, () => undefined)).resolves.toEqual({ id: 9, created: false })
+  expect(seen).toEqual([
+    { method: 'GET', url: '/repos/octo/app/issues/12/comments?per_page=100&page=1', body: undefined },
+    { method: 'PATCH', url: '/repos/octo/app/issues/comments/9', body: { body: '<!-- ecs-deploy-action:preview:web -->\nnew' } },
+  ])
+})

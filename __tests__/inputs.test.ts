@@ -7,7 +7,6 @@ function reader(values: Record<string, string>): InputReader {
 describe('getInputs', () => {
   test('defaults', () => {
     expect(getInputs(reader({ service: 'web' }))).toEqual({
-      cluster: 'default',
       services: ['web'],
       containers: [],
       environmentVariables: [],
@@ -67,7 +66,8 @@ describe('getInputs', () => {
   })
 
   test.each([
-    [{ service: ' ' }, 'Input `service` is required: the name or ARN of the ECS service to deploy (or several, comma separated).'],
+    [{ preview: 'open' }, 'Input `preview` must be one of deploy, destroy, sweep, not "open".'],
+    [{ 'preview-max': '0' }, 'Input `preview-max` must be a number from 1 to 1000, not "0".'],
     [{ 'desired-count': '-1' }, 'Input `desired-count` must be a whole number from 0 to 5000, not "-1".'],
     [{ 'desired-count': '2.5' }, 'Input `desired-count` must be a whole number from 0 to 5000, not "2.5".'],
     [{ 'desired-count': '9999' }, 'Input `desired-count` must be a number from 0 to 5000, not "9999".'],

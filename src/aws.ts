@@ -1,6 +1,7 @@
 import { ECSClient } from '@aws-sdk/client-ecs'
 import { ECRClient } from '@aws-sdk/client-ecr'
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs'
+import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2'
 import { UserError } from './errors.js'
 
 export interface AwsClients {
@@ -8,6 +9,7 @@ export interface AwsClients {
   ecs: ECSClient
   ecr: ECRClient
   logs: CloudWatchLogsClient
+  elbv2: ElasticLoadBalancingV2Client
 }
 
 const USER_AGENT: [string, string] = ['ecs-deploy-action', '1']
@@ -35,6 +37,7 @@ export function createClients(region: string): AwsClients {
   let ecs: ECSClient | undefined
   let ecr: ECRClient | undefined
   let logs: CloudWatchLogsClient | undefined
+  let elbv2: ElasticLoadBalancingV2Client | undefined
   return {
     region,
     get ecs() {
@@ -45,6 +48,9 @@ export function createClients(region: string): AwsClients {
     },
     get logs() {
       return (logs ??= new CloudWatchLogsClient(config))
+    },
+    get elbv2() {
+      return (elbv2 ??= new ElasticLoadBalancingV2Client(config))
     },
   }
 }

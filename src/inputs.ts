@@ -4,11 +4,13 @@ import type { ImageInputs } from './image/index.js'
 import type { EnvChange } from './taskdef/index.js'
 
 export type CircuitBreakerMode = 'keep' | 'rollback' | 'enable' | 'disable'
+export type PreviewAction = 'deploy' | 'destroy' | 'sweep'
 
 /** The action's inputs, typed and validated; keyed like action.yml. */
 export interface Inputs {
-  cluster: string
-  /** One or more services, deployed together with one combined wait. */
+  /** Undefined when not given: the config file's, else `default`. */
+  cluster?: string
+  /** One or more services, deployed together with one combined wait; empty when the config file names them. */
   services: string[]
   taskDefinition?: string
   image?: string
@@ -28,6 +30,13 @@ export interface Inputs {
   logLines: number
   /** Set when `build` is given: build, push and deploy that image. */
   build?: ImageInputs
+  /** The environments file; undefined: `.github/ecs-deploy.yml` when it exists. */
+  config?: string
+  preview?: PreviewAction
+  previewTtl?: string
+  previewMax?: number
+  /** For GitHub deployments and pull request comments; masked. */
+  githubToken?: string
 }
 
 /** Reads one input by its action.yml name; '' when not given. */
@@ -38,16 +47,13 @@ const readActionInput: InputReader = (name) => core.getInput(name)
 export function getInputs(read: InputReader = readActionInput): Inputs {
   const text = (name: string): string | undefined => read(name).trim() || undefined
   const services = [...new Set(parseList(read('service')))]
-  if (!services.length) {
-    throw new UserError('Input `service` is required: the name or ARN of the ECS service to deploy (or several, comma separated).')
-  }
   const desiredCount = text('desired-count')
   const region = text('region')
   const taskDefinition = text('task-definition')
   const image = text('image')
   const environment = text('environment')
   return {
-    cluster: text('cluster') ?? 'default',
+    ...optional('cluster', text('cluster')),
     services,
     ...(taskDefinition !== undefined && { taskDefinition }),
     ...(image !== undefined && { image: parseImageInput(image) }),
@@ -70,7 +76,26 @@ export function getInputs(read: InputReader = readActionInput): Inputs {
     ...(environment !== undefined && { environment }),
     logLines: parseInteger('log-lines', text('log-lines') ?? '30', 0, 1000),
     ...withBuild(read, image),
+    ...optional('config', text('config')),
+    ...optional('preview', mapText(text('preview'), (v) => parseChoice<PreviewAction>('preview', v, ['deploy', 'destroy', 'sweep']))),
+    ...optional('previewTtl', text('preview-ttl')),
+    ...optional('previewMax', mapText(text('preview-max'), (v) => parseInteger('preview-max', v, 1, 1000))),
+    ...optional('githubToken', secret(text('github-token'))),
   }
+}
+
+/** `{ [name]: value }`, or nothing when the value is absent (optional properties stay absent, not undefined). */
+function optional<K extends string, V>(name: K, value: V | undefined): { [P in K]?: V } {
+  return value === undefined || value === '' ? {} : ({ [name]: value } as { [P in K]?: V })
+}
+
+function mapText<T>(value: string | undefined, parse: (value: string) => T): T | undefined {
+  return value === undefined ? undefined : parse(value)
+}
+
+function secret(value: string | undefined): string | undefined {
+  if (value) core.setSecret(value)
+  return value
 }
 
 /** The build-and-push inputs, when `build` is given; `image` then names the repository to push to. */

@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import * as github from '@actions/github'
 import type { Service } from '@aws-sdk/client-ecs'
 import { createClients, resolveRegion, type AwsClients } from './aws.js'
 import { readGitContext, runUrl, type GitContext } from './context.js'
@@ -10,13 +11,19 @@ import { findService } from './deploy/service.js'
 import { waitForDeployments, type WatchResult } from './deploy/watch.js'
 import { AwsError, DeploymentFailed, errorMessage, UserError } from './errors.js'
 import { buildAndPushImage, logoutRegistries } from './image/index.js'
+import { createDeploymentTracker, environmentUrl, previewComment, readRunEvent, upsertPreviewComment, type DeploymentTracker, type GitHubApi } from './github/index.js'
 import { getInputs, type Inputs } from './inputs.js'
+import { planRun, type Plan, type PreviewPlan } from './plan.js'
+import { deployPreview, destroyPreview, previewFamily, previewServiceName, sweepPreviews } from './preview/index.js'
 import { overallStatus, renderSummary, type DeploymentReport, type RunReport } from './report/summary.js'
 import { describeChanges, renderTaskDefinition, type RenderedTaskDefinition } from './taskdef/index.js'
 
+/** The inputs once the plan has settled the cluster and services. */
+type PlannedInputs = Inputs & { cluster: string }
+
 /** Values a template's ${PLACEHOLDERS} can use. */
 export function placeholderValues(
-  inputs: Inputs,
+  inputs: PlannedInputs,
   service: string,
   git: GitContext,
   region: string,
@@ -41,6 +48,11 @@ export function placeholderValues(
   }
 }
 
+/** ${PR_NUMBER} and friends, for a pull request's preview. */
+function previewPlaceholders(preview: PreviewPlan | undefined): Record<string, string> {
+  return preview ? { PR_NUMBER: String(preview.pr), PREVIEW: `pr-${preview.pr}` } : {}
+}
+
 /** Cancelled when the runner sends SIGINT/SIGTERM (job cancelled), so the wait can stop and roll back. */
 function cancellationSignal(): AbortSignal {
   const controller = new AbortController()
@@ -58,6 +70,7 @@ function setOutputs(run: RunReport): void {
   core.setOutput('deployment-id', each((s) => s.deploymentId))
   core.setOutput('task-definition-arn', each((s) => s.taskDefinitionArn))
   core.setOutput('task-definition-revision', each((s) => s.taskDefinitionArn?.split(':').pop()))
+  if (run.environmentUrl) core.setOutput('environment-url', run.environmentUrl)
   if (run.image) core.setOutput('image', run.image)
   const built = run.builtImage
   if (built) {
@@ -99,11 +112,12 @@ interface Prepared {
 
 async function prepare(
   clients: AwsClients,
-  inputs: Inputs,
+  inputs: PlannedInputs,
   git: GitContext,
   service: Service,
   report: DeploymentReport,
   image: string | undefined,
+  preview: PreviewPlan | undefined,
 ): Promise<Prepared> {
   const { ecs } = clients
   const current = service.taskDefinition ? await describeTaskDefinition(ecs, service.taskDefinition) : undefined
@@ -114,8 +128,10 @@ async function prepare(
     containers: inputs.containers,
     environment: inputs.environmentVariables,
     secrets: inputs.secrets,
-    placeholders: placeholderValues(inputs, report.service, git, report.region, image),
+    placeholders: { ...placeholderValues(inputs, report.service, git, report.region, image), ...previewPlaceholders(preview) },
   })
+  // A preview registers in its own family, so destroying it can deregister what it registered.
+  if (preview && rendered.request.family) rendered.request.family = previewFamily(rendered.request.family, preview.pr)
   report.notes.push(...rendered.notes)
   report.containers = rendered.containers
   if (current) report.changes = describeChanges(rendered.request, current.taskDefinition)
@@ -132,8 +148,28 @@ async function prepare(
   return { service, report, rendered, registered }
 }
 
-async function start(clients: AwsClients, inputs: Inputs, clock: Clock, prepared: Prepared): Promise<Rollout> {
+/**
+ * Starts the rollout of a prepared service. For a preview, the pull request's copy of the service is
+ * created or updated first, and its rollout is the one followed.
+ */
+async function start(clients: AwsClients, inputs: PlannedInputs, git: GitContext, clock: Clock, prepared: Prepared, preview: PreviewPlan | undefined): Promise<Rollout> {
   const { report, registered } = prepared
+  if (preview) {
+    const created = await deployPreview({
+      ecs: clients.ecs,
+      elbv2: clients.elbv2,
+      cluster: inputs.cluster,
+      baseService: report.service,
+      pr: preview.pr,
+      repository: git.repository,
+      taskDefinitionArn: registered.arn,
+      previews: preview.config,
+      now: new Date(clock.now()),
+    })
+    core.info(`${created.serviceName}: ${created.created ? 'created' : 'updated'} the preview of ${report.service}${created.url ? ` at ${created.url}` : ''}`)
+    prepared.service = await findService(clients.ecs, inputs.cluster, created.serviceName, report.region)
+    Object.assign(report, { service: created.serviceName, ...(created.url && { url: created.url }) })
+  }
   const rollout = await startRollout(
     clients.ecs,
     prepared.service,
@@ -163,7 +199,7 @@ async function start(clients: AwsClients, inputs: Inputs, clock: Clock, prepared
 }
 
 /** Fills a service's report from its rollout's result, with the causes of a failure and their log lines. */
-async function conclude(clients: AwsClients, inputs: Inputs, prepared: Prepared, result: WatchResult): Promise<void> {
+async function conclude(clients: AwsClients, inputs: PlannedInputs, prepared: Prepared, result: WatchResult): Promise<void> {
   const { report } = prepared
   Object.assign(report, {
     status: result.outcome,
@@ -180,11 +216,19 @@ async function conclude(clients: AwsClients, inputs: Inputs, prepared: Prepared,
 }
 
 /**
- * Deploys the services, filling `run` as it goes (so a failure part-way still reports what was done).
+ * Deploys the services, filling `run` as it goes (so a failure part-way still reports what was done);
+ * returns the services as they were found.
  * Every service is checked, and its task definition rendered and registered, before any is updated:
  * a mistake in one leaves them all as they were.
  */
-export async function deploy(inputs: Inputs, git: GitContext, clock: Clock, signal: AbortSignal, run: RunReport): Promise<void> {
+export async function deploy(
+  inputs: PlannedInputs,
+  git: GitContext,
+  clock: Clock,
+  signal: AbortSignal,
+  run: RunReport,
+  preview?: PreviewPlan,
+): Promise<Service[]> {
   const clients = createClients(run.region)
   const services = await core.group('Services', () =>
     Promise.all(
@@ -203,12 +247,12 @@ export async function deploy(inputs: Inputs, git: GitContext, clock: Clock, sign
   if (image) run.image = image
 
   const prepared = await core.group('Task definition', () =>
-    Promise.all(services.map((service, i) => prepare(clients, inputs, git, service, run.services[i] as DeploymentReport, image))),
+    Promise.all(services.map((service, i) => prepare(clients, inputs, git, service, run.services[i] as DeploymentReport, image, preview))),
   )
   const rollouts: Rollout[] = []
-  for (const p of prepared) rollouts.push(await start(clients, inputs, clock, p))
+  for (const p of prepared) rollouts.push(await start(clients, inputs, git, clock, p, preview))
   const waiting = prepared.flatMap((p, i) => (rollouts[i]?.deploymentId && inputs.wait ? [{ p, rollout: rollouts[i] }] : []))
-  if (!waiting.length) return
+  if (!waiting.length) return services
   const results = await core.group('Rollout', () =>
     waitForDeployments(
       {
@@ -229,6 +273,7 @@ export async function deploy(inputs: Inputs, git: GitContext, clock: Clock, sign
     ),
   )
   await Promise.all(waiting.map(({ p }, i) => conclude(clients, inputs, p, results[i] as WatchResult)))
+  return services
 }
 
 /** The one-line error for a service: what happened, then the first cause in plain words and its fix. */
@@ -238,6 +283,89 @@ export function failureMessage(report: DeploymentReport): string {
   return `Deployment of ${report.service} ${report.status}: ${report.reason.replace(/\.$/, '')}.${why}`
 }
 
+/** The GitHub API client, when there is a token; deployments and comments are skipped without one. */
+function gitHubClient(inputs: Inputs): GitHubApi | undefined {
+  return inputs.githubToken ? (github.getOctokit(inputs.githubToken) as unknown as GitHubApi) : undefined
+}
+
+/** Removes the pull request's previews of every service of the environment; returns what went. */
+async function destroyPreviews(inputs: PlannedInputs, region: string, preview: PreviewPlan): Promise<string[]> {
+  const clients = createClients(region)
+  const removed: string[] = []
+  for (const service of inputs.services) {
+    const serviceName = previewServiceName(service, preview.pr)
+    const lines = await destroyPreview({ ecs: clients.ecs, elbv2: clients.elbv2, cluster: inputs.cluster, serviceName, pr: preview.pr })
+    removed.push(...(lines.length ? lines : [`${serviceName}: nothing left to remove`]))
+  }
+  return removed
+}
+
+/** Carries out the plan, filling `report`; GitHub deployment statuses and the preview comment follow it. */
+async function carryOut(plan: Plan, git: GitContext, clock: Clock, report: RunReport, octokit: GitHubApi | undefined): Promise<void> {
+  if (plan.kind === 'skip') {
+    Object.assign(report, { status: 'skipped', reason: `Nothing to deploy: ${plan.reason}.` })
+    return
+  }
+  if (plan.kind === 'sweep') {
+    if (!octokit) throw new UserError('Input `preview: sweep` needs `github-token` to tell which pull requests are closed.')
+    const clients = createClients(report.region)
+    const swept = await sweepPreviews({ ecs: clients.ecs, elbv2: clients.elbv2, octokit, git, cluster: plan.cluster, ttl: plan.previews.ttl, ttlMs: plan.previews.ttlMs, now: new Date(clock.now()), warn: core.warning })
+    for (const s of swept) {
+      await createDeploymentTracker(octokit, git, { environment: `pr-${s.pr}`, ref: git.refName, sha: git.sha, description: 'preview removed', transient: true, production: false }, core.warning).inactive()
+    }
+    Object.assign(report, { status: 'succeeded', reason: `Swept ${swept.length} preview(s).`, removed: swept.map((s) => `${s.serviceName}: ${s.reason}`) })
+    return
+  }
+  const { inputs, environment, preview } = plan
+  if (environment) Object.assign(report, { environment: environment.name, ...(plan.reason && { environmentReason: plan.reason }) })
+  if (plan.reason) core.info(`Environment ${environment?.name}: ${plan.reason}`)
+  const tracker: DeploymentTracker | undefined =
+    environment && octokit && preview?.action !== 'destroy'
+      ? createDeploymentTracker(octokit, git, { environment: environment.name, ref: preview ? preview.headSha : git.refName, sha: preview?.headSha || git.sha, description: `${inputs.services.join(', ')} to ${inputs.cluster}`, transient: !!preview, production: !!environment.production, ...(report.runUrl && { logUrl: report.runUrl }) }, core.warning)
+      : undefined
+  if (preview?.action === 'destroy') {
+    Object.assign(report, { removed: await destroyPreviews(inputs, report.region, preview), status: 'succeeded', reason: `The previews of pull request #${preview.pr} are removed.` })
+    if (octokit) {
+      await createDeploymentTracker(octokit, git, { environment: `pr-${preview.pr}`, ref: preview.headSha, sha: preview.headSha, description: 'preview removed', transient: true, production: false }, core.warning).inactive()
+      for (const service of inputs.services) await comment(octokit, git, preview, previewServiceName(service, preview.pr), 'destroyed', clock, report)
+    }
+    return
+  }
+  await tracker?.inProgress()
+  try {
+    const services = await deploy(inputs, git, clock, cancellationSignal(), report, preview)
+    report.status = overallStatus(report.services.map((s) => s.status))
+    const url = environment?.url ?? report.services.find((s) => s.url)?.url ?? (await loadBalancerUrl(report.region, services[0]))
+    if (url) report.environmentUrl = url
+  } finally {
+    if (report.status === 'succeeded') await tracker?.success(report.environmentUrl)
+    else await tracker?.failure(report.runUrl, report.reason || report.services.find((s) => s.status !== 'succeeded')?.reason)
+    if (preview && octokit) {
+      for (const s of report.services) await comment(octokit, git, preview, s.service, s.status === 'succeeded' ? 'deployed' : 'failed', clock, report, s.url)
+    }
+  }
+}
+
+/** The load balancer address a service answers on, if it has one; never fails the deploy. */
+async function loadBalancerUrl(region: string, service: Service | undefined): Promise<string | undefined> {
+  if (!service?.loadBalancers?.length) return undefined
+  return environmentUrl(createClients(region).elbv2, service).catch(() => undefined)
+}
+
+async function comment(
+  octokit: GitHubApi,
+  git: GitContext,
+  preview: PreviewPlan,
+  service: string,
+  status: 'deployed' | 'failed' | 'destroyed',
+  clock: Clock,
+  report: RunReport,
+  url?: string,
+): Promise<void> {
+  const body = previewComment({ service, status, sha: preview.headSha, time: new Date(clock.now()), ...(url && { url }), ...(report.runUrl && { runUrl: report.runUrl }) }, git)
+  await upsertPreviewComment(octokit, git, { pr: preview.pr, service, body }, core.warning)
+}
+
 export async function run(clock: Clock = systemClock): Promise<void> {
   const started = clock.now()
   let report: RunReport | undefined
@@ -245,13 +373,17 @@ export async function run(clock: Clock = systemClock): Promise<void> {
     core.saveState('isPost', 'true')
     const inputs = getInputs()
     const git = readGitContext()
+    const plan = await planRun(inputs, git, readRunEvent())
     const url = runUrl(git)
-    report = { cluster: inputs.cluster, region: resolveRegion(inputs.region), status: 'failed', reason: '', durationSeconds: 0, services: [], ...(url && { runUrl: url }) }
-    await deploy(inputs, git, clock, cancellationSignal(), report)
-    report.status = overallStatus(report.services.map((s) => s.status))
+    const cluster = plan.kind === 'deploy' ? plan.inputs.cluster : plan.kind === 'sweep' ? plan.cluster : (inputs.cluster ?? '')
+    const region = plan.kind === 'skip' ? (inputs.region ?? process.env.AWS_REGION ?? '') : resolveRegion(plan.kind === 'deploy' ? plan.inputs.region : (plan.region ?? inputs.region))
+    report = { cluster, region, status: 'failed', reason: '', durationSeconds: 0, services: [], ...(url && { runUrl: url }) }
+    await carryOut(plan, git, clock, report, gitHubClient(inputs))
     const failed = report.services.filter((s) => s.status !== 'succeeded')
-    if (failed.length) throw new DeploymentFailed(failed.map(failureMessage).join('\n'), report.status as DeploymentFailed['status'])
-    for (const s of report.services) core.info(`✅ ${s.service}: ${s.reason}`)
+    if (report.status !== 'succeeded' && report.status !== 'skipped' && failed.length) {
+      throw new DeploymentFailed(failed.map(failureMessage).join('\n'), report.status as DeploymentFailed['status'])
+    }
+    core.info(report.status === 'skipped' ? `⏭️ ${report.reason}` : `✅ ${report.reason || report.services.map((s) => `${s.service}: ${s.reason}`).join('; ')}`)
   } catch (error) {
     const known = error instanceof UserError || error instanceof DeploymentFailed || error instanceof AwsError
     if (report && !(error instanceof DeploymentFailed)) {

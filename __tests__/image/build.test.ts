@@ -1,3 +1,4 @@
+import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2'
 import { jest } from '@jest/globals'
 import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises'
 import os from 'node:os'
@@ -126,6 +127,7 @@ const clients = {
   ecs: new ECSClient({ region: 'us-east-1' }),
   ecr: new ECRClient({ region: 'us-east-1' }),
   logs: new CloudWatchLogsClient({ region: 'us-east-1' }),
+  elbv2: new ElasticLoadBalancingV2Client({ region: 'us-east-1' }),
 }
 
 function deps(overrides: Partial<ImageDeps> = {}): ImageDeps {

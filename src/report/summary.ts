@@ -29,6 +29,8 @@ export interface DeploymentReport {
   eventCause?: Cause
   recentEvents?: string[]
   rollback?: string
+  /** A preview's address. */
+  url?: string
 }
 
 /** One run: the services it deployed, the image it built, and how it ended overall. */
@@ -40,6 +42,12 @@ export interface RunReport {
   reason: string
   durationSeconds: number
   services: DeploymentReport[]
+  /** The environment deployed (config file or `environment` input), and why it was chosen. */
+  environment?: string
+  environmentReason?: string
+  environmentUrl?: string
+  /** Lines saying what a preview destroy or sweep removed. */
+  removed?: string[]
   image?: string
   /** The image this run built and pushed. */
   builtImage?: BuiltImage
@@ -116,7 +124,7 @@ function serviceSection(report: DeploymentReport, run: RunReport, single: boolea
   if (failed) lines.push(...diagnosis(report))
   else lines.push(report.reason, '')
   const rows: [string, string][] = [['Service', `[${report.service}](${consoleServiceUrl(report.region, report.cluster, report.service)})`]]
-  if (single) rows.push(['Cluster', report.cluster], ['Region', report.region])
+  if (single) rows.push(...environmentRows(run), ['Cluster', report.cluster], ['Region', report.region])
   if (report.taskDefinitionArn) rows.push(['Task definition', revisionChange(report)])
   if (single && run.image) rows.push(['Image', `\`${run.image}\``])
   if (report.containers?.length) rows.push(['Containers', report.containers.join(', ')])
@@ -146,6 +154,13 @@ function serviceSection(report: DeploymentReport, run: RunReport, single: boolea
   return lines
 }
 
+function environmentRows(run: RunReport): [string, string][] {
+  const rows: [string, string][] = []
+  if (run.environment) rows.push(['Environment', `${run.environment}${run.environmentReason ? ` (${run.environmentReason})` : ''}`])
+  if (run.environmentUrl) rows.push(['URL', run.environmentUrl])
+  return rows
+}
+
 /** The job summary as Markdown: what was deployed, how it went and, on failure, why. */
 export function renderSummary(run: RunReport): string {
   const [only] = run.services
@@ -155,7 +170,7 @@ export function renderSummary(run: RunReport): string {
   const failedCount = run.services.filter((s) => s.status !== 'succeeded').length
   const title = run.services.length
     ? `${run.services.length} services, ${failedCount ? `${failedCount} not deployed` : 'all deployed'}`
-    : run.status
+    : `${run.environment ? `${run.environment} ` : ''}${run.status}`
   const lines = [`## ${ICON[run.status]} ECS deploy: ${title}`, '']
   if (run.reason) lines.push(run.reason, '')
   if (run.services.length) {
@@ -166,12 +181,13 @@ export function renderSummary(run: RunReport): string {
       '',
     )
   }
-  const rows: [string, string][] = [['Cluster', run.cluster], ['Region', run.region]]
+  const rows: [string, string][] = [...environmentRows(run), ['Cluster', run.cluster], ['Region', run.region]]
   if (run.image) rows.push(['Image', `\`${run.image}\``])
   rows.push(['Duration', `${run.durationSeconds} s`])
   if (run.runUrl) rows.push(['Run', run.runUrl])
   lines.push(keyValueTable(rows), '')
   if (run.builtImage) lines.push(imageSummarySection(run.builtImage), '')
+  if (run.removed?.length) lines.push('### Removed', '', ...run.removed.map((r) => `- ${r}`), '')
   for (const report of run.services) lines.push(`### ${report.service}`, '', ...serviceSection(report, run, false))
   return lines.join('\n')
 }

@@ -1,0 +1,85 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import type { RunEvent } from '../src/config/index.js'
+import { readGitContext } from '../src/context.js'
+import { getInputs, type InputReader } from '../src/inputs.js'
+import { planRun } from '../src/plan.js'
+
+const CONFIG = `
+environments:
+  dev: { branches: [develop], cluster: dev, services: [web, worker], vars: { LOG_LEVEL: debug }, desired-count: 1 }
+  prod: { branches: [main], tags: ['v*'], cluster: prod, services: [web], url: https://example.com, production: true }
+previews:
+  base: dev
+  services: [web]
+  domain: preview.example.com
+  listener-arn: arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/dev/1/2
+`
+
+function workspace(config?: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'plan-'))
+  if (config !== undefined) {
+    mkdirSync(path.join(dir, '.github'))
+    writeFileSync(path.join(dir, '.github/ecs-deploy.yml'), config)
+  }
+  return dir
+}
+
+const push = (ref: string): RunEvent => ({ name: 'push', ref })
+const pr: RunEvent = { name: 'pull_request', ref: 'refs/pull/12/merge', pullRequest: { number: 12, action: 'opened', baseRef: 'develop', headRef: 'feature/x', headSha: 'abc123' } }
+
+async function plan(values: Record<string, string>, event: RunEvent, config?: string) {
+  const reader: InputReader = (name) => values[name] ?? ''
+  const git = { ...readGitContext({}), workspace: workspace(config) }
+  return planRun(getInputs(reader), git, event)
+}
+
+describe('planRun', () => {
+  test('without a config file the inputs say everything; cluster defaults to `default`', async () => {
+    await expect(plan({ service: 'web' }, push('refs/heads/main'))).resolves.toMatchObject({ kind: 'deploy', inputs: { cluster: 'default', services: ['web'] } })
+  })
+
+  test.each([
+    [{}, 'Input `service` is required: the name or ARN of the ECS service to deploy (or several, comma separated).'],
+    [{ service: 'web', preview: 'deploy' }, 'Input `preview` needs a config file with a previews: section (.github/ecs-deploy.yml, or the `config` input).'],
+    [{ service: 'web', config: 'missing.yml' }, /missing\.yml/],
+  ])('without a config file, %j fails', async (values, message) => {
+    await expect(plan(values, push('refs/heads/main'))).rejects.toThrow(message)
+  })
+
+  test('a push to main deploys prod with its settings, and says why', async () => {
+    const p = await plan({}, push('refs/heads/main'), CONFIG)
+    expect(p).toMatchObject({
+      kind: 'deploy',
+      inputs: { cluster: 'prod', services: ['web'], environment: 'prod' },
+      environment: { name: 'prod', url: 'https://example.com', production: true },
+    })
+    expect(p.kind === 'deploy' && p.reason).toMatch(/refs\/heads\/main matches prod/)
+  })
+
+  test('inputs win over the config file; vars merge', async () => {
+    const p = await plan({ cluster: 'dev-2', service: 'api', vars: 'EXTRA=1' }, push('refs/heads/develop'), CONFIG)
+    expect(p).toMatchObject({ kind: 'deploy', inputs: { cluster: 'dev-2', services: ['api'], vars: { LOG_LEVEL: 'debug', EXTRA: '1' }, desiredCount: 1 } })
+  })
+
+  test('a ref no environment takes is a clean skip', async () => {
+    await expect(plan({}, push('refs/heads/feature/x'), CONFIG)).resolves.toEqual({
+      kind: 'skip',
+      reason: "ref refs/heads/feature/x matches no environment's branches or tags in .github/ecs-deploy.yml",
+    })
+  })
+
+  test('a pull request with preview: deploy gets its own preview, copied from the base', async () => {
+    const p = await plan({ preview: 'deploy', 'preview-max': '3' }, pr, CONFIG)
+    expect(p).toMatchObject({ kind: 'deploy', inputs: { cluster: 'dev', services: ['web'], environment: 'pr-12' }, preview: { action: 'deploy', pr: 12, headSha: 'abc123', config: { max: 3 } } })
+  })
+
+  test('preview: sweep plans a sweep of the base cluster', async () => {
+    await expect(plan({ preview: 'sweep', 'preview-ttl': '12h' }, { name: 'schedule', ref: 'refs/heads/main' }, CONFIG)).resolves.toMatchObject({
+      kind: 'sweep',
+      cluster: 'dev',
+      previews: { ttl: '12h', ttlMs: 12 * 3600_000 },
+    })
+  })
+})

@@ -1,0 +1,114 @@
+import {
+  DEFAULT_CONFIG_FILE,
+  loadConfig,
+  resolveEnvironment,
+  withOverrides,
+  withPreviewOverrides,
+  type EnvironmentConfig,
+  type PreviewConfig,
+  type RunEvent,
+} from './config/index.js'
+import type { GitContext } from './context.js'
+import { UserError } from './errors.js'
+import type { Inputs } from './inputs.js'
+
+/** A pull request's preview, when this run deploys or destroys one. */
+export interface PreviewPlan {
+  action: 'deploy' | 'destroy'
+  pr: number
+  headSha: string
+  config: PreviewConfig
+}
+
+/** What this run does, decided from the inputs, the config file and the event, before touching AWS. */
+export type Plan =
+  | { kind: 'skip'; reason: string }
+  | { kind: 'sweep'; cluster: string; region?: string; previews: PreviewConfig }
+  | {
+      kind: 'deploy'
+      /** The inputs with the environment's settings filled in (inputs win over the config file). */
+      inputs: Inputs & { cluster: string }
+      /** The environment's name, url and flags, when there is one (config file or `environment` input). */
+      environment?: Pick<EnvironmentConfig, 'name' | 'url' | 'production'>
+      /** Why this environment, for the log. */
+      reason?: string
+      preview?: PreviewPlan
+    }
+
+/** The config's previews section with the `preview-ttl` and `preview-max` inputs over it. */
+function previewsFor(inputs: Inputs, previews: PreviewConfig): PreviewConfig {
+  return withPreviewOverrides(previews, {
+    ...(inputs.previewTtl !== undefined && { ttl: inputs.previewTtl }),
+    ...(inputs.previewMax !== undefined && { max: inputs.previewMax }),
+  })
+}
+
+const NO_SERVICE = 'Input `service` is required: the name or ARN of the ECS service to deploy (or several, comma separated).'
+
+/** The plan without a config file: the inputs say everything. */
+function planFromInputs(inputs: Inputs): Plan {
+  if (inputs.preview) {
+    throw new UserError(`Input \`preview\` needs a config file with a previews: section (${DEFAULT_CONFIG_FILE}, or the \`config\` input).`)
+  }
+  if (!inputs.services.length) throw new UserError(NO_SERVICE)
+  return {
+    kind: 'deploy',
+    inputs: { ...inputs, cluster: inputs.cluster ?? 'default' },
+    ...(inputs.environment !== undefined && { environment: { name: inputs.environment } }),
+  }
+}
+
+/** Chooses what to do: which environment (and why), a preview, a sweep, or nothing for this ref. */
+export async function planRun(inputs: Inputs, git: GitContext, event: RunEvent): Promise<Plan> {
+  const config = await loadConfig(inputs.config ?? DEFAULT_CONFIG_FILE, { workspace: git.workspace, required: inputs.config !== undefined })
+  if (!config) return planFromInputs(inputs)
+  if (inputs.preview === 'sweep') {
+    if (!config.previews) throw new UserError(`Input \`preview: sweep\` needs a previews: section in ${config.file}.`)
+    const previews = previewsFor(inputs, config.previews)
+    const base = config.environments.find((e) => e.name === previews.base)
+    return { kind: 'sweep', cluster: inputs.cluster ?? base?.cluster ?? 'default', ...(base?.region !== undefined && { region: base.region }), previews }
+  }
+  const resolution = resolveEnvironment(config, event, {
+    ...(inputs.environment !== undefined && { environment: inputs.environment }),
+    preview: inputs.preview !== undefined,
+  })
+  if (resolution.skipped) return { kind: 'skip', reason: resolution.reason }
+  const environment = withOverrides(resolution.environment, {
+    ...(inputs.cluster !== undefined && { cluster: inputs.cluster }),
+    services: inputs.services,
+    ...(inputs.taskDefinition !== undefined && { taskDefinition: inputs.taskDefinition }),
+    vars: inputs.vars,
+    ...(inputs.desiredCount !== undefined && { desiredCount: inputs.desiredCount }),
+    ...(inputs.region !== undefined && { region: inputs.region }),
+  })
+  if (!environment.services.length) throw new UserError(`Environment ${environment.name} in ${config.file} names no services, and the \`service\` input is empty.`)
+  const pr = resolution.preview && event.pullRequest
+  return {
+    kind: 'deploy',
+    inputs: {
+      ...inputs,
+      cluster: environment.cluster ?? 'default',
+      services: environment.services,
+      vars: environment.vars,
+      environment: environment.name,
+      ...(environment.taskDefinition !== undefined && { taskDefinition: environment.taskDefinition }),
+      ...(environment.desiredCount !== undefined && { desiredCount: environment.desiredCount }),
+      ...(environment.region !== undefined && { region: environment.region }),
+    },
+    environment: {
+      name: environment.name,
+      ...(environment.url !== undefined && { url: environment.url }),
+      ...(environment.production !== undefined && { production: environment.production }),
+    },
+    reason: resolution.reason,
+    ...(resolution.preview &&
+      pr && {
+        preview: {
+          action: inputs.preview === 'destroy' ? 'destroy' : 'deploy',
+          pr: resolution.preview.pr,
+          headSha: pr.headSha,
+          config: previewsFor(inputs, resolution.preview.config),
+        },
+      }),
+  }
+}

@@ -5,20 +5,10 @@ import { AwsError, UserError } from '../../src/errors.js'
 import { deployPreview, type PreviewDeployment } from '../../src/preview/deploy.js'
 import { targetGroupName } from '../../src/preview/names.js'
 import { ecsTags, elbTags, previewTags } from '../../src/preview/tags.js'
-import { baseService, BASE_TG, fakeAws, HTTPS_LISTENER, TD, type FakeAws } from './fake-aws.js'
+import { baseService, BASE_TG, fakeAws, HTTPS_LISTENER, PREVIEWS, TD, type FakeAws } from './fake-aws.js'
 
 const NOW = new Date('2026-01-05T10:00:00.000Z')
-const previews: PreviewConfig = {
-  base: 'dev',
-  services: ['web'],
-  routing: 'host',
-  domain: 'preview.example.com',
-  listenerArn: HTTPS_LISTENER,
-  desiredCount: 1,
-  max: 3,
-  ttl: '7d',
-  ttlMs: 604_800_000,
-}
+const previews: PreviewConfig = { ...PREVIEWS, max: 3 }
 const TG_NAME = targetGroupName('dev', 'web-pr-12', 12)
 const TAGS = previewTags({ repository: 'octo/app', pr: 12, createdAt: NOW, cluster: 'dev', service: 'web-pr-12' })
 

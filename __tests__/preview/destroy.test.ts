@@ -4,19 +4,9 @@ import type { PreviewConfig } from '../../src/config/types.js'
 import { deployPreview } from '../../src/preview/deploy.js'
 import { destroyPreview, type PreviewRemoval } from '../../src/preview/destroy.js'
 import { targetGroupName } from '../../src/preview/names.js'
-import { BASE_TG, fakeAws, HTTPS_LISTENER, TD, type FakeAws } from './fake-aws.js'
+import { BASE_TG, fakeAws, HTTPS_LISTENER, PREVIEWS, TD, type FakeAws } from './fake-aws.js'
 
-const previews: PreviewConfig = {
-  base: 'dev',
-  services: ['web'],
-  routing: 'host',
-  domain: 'preview.example.com',
-  listenerArn: HTTPS_LISTENER,
-  desiredCount: 1,
-  max: 10,
-  ttl: '7d',
-  ttlMs: 604_800_000,
-}
+const previews: PreviewConfig = { ...PREVIEWS }
 const TG_NAME = targetGroupName('dev', 'web-pr-12', 12)
 
 let aws: FakeAws

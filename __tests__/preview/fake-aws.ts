@@ -1,3 +1,4 @@
+import type { PreviewConfig } from '../../src/config/types.js'
 // A small in-memory ECS + ELBv2 behind aws-sdk-client-mock: enough state that running a preview twice,
 // or removing it twice, shows whether the code is idempotent, not only which calls it makes.
 import {
@@ -266,4 +267,17 @@ export function fakeAws(): FakeAws {
     throw new RuleNotFoundException({ message: 'One or more rules not found', ...meta })
   })
   return aws
+}
+
+/** The previews section the preview tests start from; each test overrides what it is about. */
+export const PREVIEWS: PreviewConfig = {
+  base: 'dev',
+  services: ['web'],
+  routing: 'host',
+  domain: 'preview.example.com',
+  listenerArn: HTTPS_LISTENER,
+  desiredCount: 1,
+  max: 10,
+  ttl: '7d',
+  ttlMs: 604_800_000,
 }

@@ -4,21 +4,11 @@ import { sweepPreviews, type PreviewSweep } from '../../src/preview/sweep.js'
 import { ecsTags, elbTags, previewTags } from '../../src/preview/tags.js'
 import { targetGroupName } from '../../src/preview/names.js'
 import { fakeGitHub, git, httpError } from '../github/fake.js'
-import { fakeAws, HTTPS_LISTENER, TD, type FakeAws } from './fake-aws.js'
+import { fakeAws, PREVIEWS, TD, type FakeAws } from './fake-aws.js'
 
 const NOW = new Date('2026-01-10T12:00:00.000Z')
 const DAY = 86_400_000
-const previews: PreviewConfig = {
-  base: 'dev',
-  services: ['web'],
-  routing: 'host',
-  domain: 'preview.example.com',
-  listenerArn: HTTPS_LISTENER,
-  desiredCount: 1,
-  max: 10,
-  ttl: '7d',
-  ttlMs: 7 * DAY,
-}
+const previews: PreviewConfig = { ...PREVIEWS }
 
 let aws: FakeAws
 let github: ReturnType<typeof fakeGitHub>

@@ -8,5 +8,6 @@ export default {
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json', diagnostics: { ignoreCodes: [151002] } }] },
   setupFilesAfterEnv: ['<rootDir>/__tests__/setup.ts'],
+  reporters: ['default', '<rootDir>/scripts/totals-reporter.cjs'],
   clearMocks: true,
 }

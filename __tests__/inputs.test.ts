@@ -18,6 +18,7 @@ describe('getInputs', () => {
       rollbackOnFailure: true,
       deploymentCircuitBreaker: 'keep',
       logLines: 30,
+      dryRun: false,
     })
   })
 

@@ -115,6 +115,22 @@ describe('run', () => {
     expect(ecsMock).not.toHaveReceivedCommand(UpdateServiceCommand)
   })
 
+  test('dry-run shows what would change and registers and deploys nothing', async () => {
+    inputs = { ...inputs, 'dry-run': 'true', 'desired-count': '4', 'deployment-circuit-breaker': 'disable' }
+    await run(fakeClock())
+    expect(failures).toEqual([])
+    expect(ecsMock).not.toHaveReceivedCommand(RegisterTaskDefinitionCommand)
+    expect(ecsMock).not.toHaveReceivedCommand(UpdateServiceCommand)
+    expect(outputs.status).toBe('planned')
+    expect(outputs.diff?.split('\n')).toEqual([
+      `containerDefinitions[web].image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/web:old → ${IMAGE}`,
+      'service desired count: 2 → 4',
+      'service deployment circuit breaker: on, with rollback → off',
+    ])
+    expect(summary).toContain('## 📝 ECS deploy: web planned')
+    expect(summary).toContain('<details open><summary>What changes (3)</summary>')
+  })
+
   test('a re-run of the same commit registers nothing and deploys nothing', async () => {
     const running = { ...current, containerDefinitions: [{ ...current.containerDefinitions![0]!, image: IMAGE }] }
     ecsMock.on(DescribeTaskDefinitionCommand).resolves({ taskDefinition: running, tags: [] })

@@ -37,6 +37,8 @@ export interface Inputs {
   previewMax?: number
   /** For GitHub deployments and pull request comments; masked. */
   githubToken?: string
+  /** Render and compare only: register nothing, deploy nothing (status `planned`). */
+  dryRun: boolean
 }
 
 /** Reads one input by its action.yml name; '' when not given. */
@@ -81,6 +83,7 @@ export function getInputs(read: InputReader = readActionInput): Inputs {
     ...optional('previewTtl', text('preview-ttl')),
     ...optional('previewMax', mapText(text('preview-max'), (v) => parseInteger('preview-max', v, 1, 1000))),
     ...optional('githubToken', secret(text('github-token'))),
+    dryRun: parseBoolean('dry-run', read('dry-run'), false),
   }
 }
 

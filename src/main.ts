@@ -6,6 +6,7 @@ import { readGitContext, runUrl, type GitContext } from './context.js'
 import { systemClock, type Clock } from './deploy/clock.js'
 import { attachLogs, causeOfEvents, groupFailures } from './deploy/diagnose.js'
 import { describeTaskDefinition, registerIfChanged, type RegisteredTaskDefinition } from './deploy/register.js'
+import { serviceChanges } from './deploy/changes.js'
 import { startRollout, type Rollout } from './deploy/rollout.js'
 import { findService } from './deploy/service.js'
 import { waitForDeployments, type WatchResult } from './deploy/watch.js'
@@ -71,6 +72,8 @@ function setOutputs(run: RunReport): void {
   core.setOutput('task-definition-arn', each((s) => s.taskDefinitionArn))
   core.setOutput('task-definition-revision', each((s) => s.taskDefinitionArn?.split(':').pop()))
   if (run.environmentUrl) core.setOutput('environment-url', run.environmentUrl)
+  const changes = run.services.flatMap((s) => (s.changes ?? []).map((c) => (run.services.length > 1 ? `${s.service}: ${c}` : c)))
+  core.setOutput('diff', changes.join('\n'))
   if (run.image) core.setOutput('image', run.image)
   const built = run.builtImage
   if (built) {
@@ -102,13 +105,16 @@ function newServiceReport(run: RunReport, service: Service): DeploymentReport {
   }
 }
 
-/** A service checked, its task definition rendered and registered: ready to roll out, nothing changed on it yet. */
+/** A service checked, its task definition rendered and registered (not in a dry run): nothing changed on it yet. */
 interface Prepared {
   service: Service
   report: DeploymentReport
   rendered: RenderedTaskDefinition
-  registered: RegisteredTaskDefinition
+  registered?: RegisteredTaskDefinition
 }
+
+/** A prepared service whose task definition is registered. */
+type Registered = Prepared & { registered: RegisteredTaskDefinition }
 
 async function prepare(
   clients: AwsClients,
@@ -134,7 +140,14 @@ async function prepare(
   if (preview && rendered.request.family) rendered.request.family = previewFamily(rendered.request.family, preview.pr)
   report.notes.push(...rendered.notes)
   report.containers = rendered.containers
-  if (current) report.changes = describeChanges(rendered.request, current.taskDefinition)
+  report.changes = [
+    ...(current ? describeChanges(rendered.request, current.taskDefinition) : []),
+    ...serviceChanges(service, inputs.desiredCount, inputs.deploymentCircuitBreaker),
+  ]
+  if (inputs.dryRun) {
+    for (const change of report.changes) core.info(`  ${change}`)
+    return { service, report, rendered }
+  }
   const registered = await registerIfChanged(ecs, rendered.request, current)
   Object.assign(report, { taskDefinitionArn: registered.arn, registered: registered.registered })
   const prefix = inputs.services.length > 1 ? `${report.service}: ` : ''
@@ -152,7 +165,7 @@ async function prepare(
  * Starts the rollout of a prepared service. For a preview, the pull request's copy of the service is
  * created or updated first, and its rollout is the one followed.
  */
-async function start(clients: AwsClients, inputs: PlannedInputs, git: GitContext, clock: Clock, prepared: Prepared, preview: PreviewPlan | undefined): Promise<Rollout> {
+async function start(clients: AwsClients, inputs: PlannedInputs, git: GitContext, clock: Clock, prepared: Registered, preview: PreviewPlan | undefined): Promise<Rollout> {
   const { report, registered } = prepared
   if (preview) {
     const created = await deployPreview({
@@ -199,7 +212,7 @@ async function start(clients: AwsClients, inputs: PlannedInputs, git: GitContext
 }
 
 /** Fills a service's report from its rollout's result, with the causes of a failure and their log lines. */
-async function conclude(clients: AwsClients, inputs: PlannedInputs, prepared: Prepared, result: WatchResult): Promise<void> {
+async function conclude(clients: AwsClients, inputs: PlannedInputs, prepared: Registered, result: WatchResult): Promise<void> {
   const { report } = prepared
   Object.assign(report, {
     status: result.outcome,
@@ -246,9 +259,17 @@ export async function deploy(
   const image = built ? built.reference : inputs.image
   if (image) run.image = image
 
-  const prepared = await core.group('Task definition', () =>
+  const planned = await core.group('Task definition', () =>
     Promise.all(services.map((service, i) => prepare(clients, inputs, git, service, run.services[i] as DeploymentReport, image, preview))),
   )
+  if (inputs.dryRun) {
+    for (const { report } of planned) {
+      const count = report.changes?.length ?? 0
+      Object.assign(report, { status: 'planned', reason: `Dry run: ${count ? `${count} change(s)` : 'no change'}; nothing was registered or deployed.` })
+    }
+    return services
+  }
+  const prepared = planned as Registered[]
   const rollouts: Rollout[] = []
   for (const p of prepared) rollouts.push(await start(clients, inputs, git, clock, p, preview))
   const waiting = prepared.flatMap((p, i) => (rollouts[i]?.deploymentId && inputs.wait ? [{ p, rollout: rollouts[i] }] : []))
@@ -320,7 +341,7 @@ async function carryOut(plan: Plan, git: GitContext, clock: Clock, report: RunRe
   if (environment) Object.assign(report, { environment: environment.name, ...(plan.reason && { environmentReason: plan.reason }) })
   if (plan.reason) core.info(`Environment ${environment?.name}: ${plan.reason}`)
   const tracker: DeploymentTracker | undefined =
-    environment && octokit && preview?.action !== 'destroy'
+    environment && octokit && preview?.action !== 'destroy' && !inputs.dryRun
       ? createDeploymentTracker(octokit, git, { environment: environment.name, ref: preview ? preview.headSha : git.refName, sha: preview?.headSha || git.sha, description: `${inputs.services.join(', ')} to ${inputs.cluster}`, transient: !!preview, production: !!environment.production, ...(report.runUrl && { logUrl: report.runUrl }) }, core.warning)
       : undefined
   if (preview?.action === 'destroy') {
@@ -340,7 +361,7 @@ async function carryOut(plan: Plan, git: GitContext, clock: Clock, report: RunRe
   } finally {
     if (report.status === 'succeeded') await tracker?.success(report.environmentUrl)
     else await tracker?.failure(report.runUrl, report.reason || report.services.find((s) => s.status !== 'succeeded')?.reason)
-    if (preview && octokit) {
+    if (preview && octokit && !inputs.dryRun) {
       for (const s of report.services) await comment(octokit, git, preview, s.service, s.status === 'succeeded' ? 'deployed' : 'failed', clock, report, s.url)
     }
   }
@@ -379,8 +400,8 @@ export async function run(clock: Clock = systemClock): Promise<void> {
     const region = plan.kind === 'skip' ? (inputs.region ?? process.env.AWS_REGION ?? '') : resolveRegion(plan.kind === 'deploy' ? plan.inputs.region : (plan.region ?? inputs.region))
     report = { cluster, region, status: 'failed', reason: '', durationSeconds: 0, services: [], ...(url && { runUrl: url }) }
     await carryOut(plan, git, clock, report, gitHubClient(inputs))
-    const failed = report.services.filter((s) => s.status !== 'succeeded')
-    if (report.status !== 'succeeded' && report.status !== 'skipped' && failed.length) {
+    const failed = report.services.filter((s) => s.status !== 'succeeded' && s.status !== 'planned')
+    if (failed.length) {
       throw new DeploymentFailed(failed.map(failureMessage).join('\n'), report.status as DeploymentFailed['status'])
     }
     core.info(report.status === 'skipped' ? `⏭️ ${report.reason}` : `✅ ${report.reason || report.services.map((s) => `${s.service}: ${s.reason}`).join('; ')}`)

@@ -155,6 +155,11 @@ describe('sameTaskDefinition', () => {
       ['containerDefinitions[web].healthCheck.interval: 30 → 10'],
     ],
     [
+      'a secret pointing elsewhere, by name only',
+      changed((r) => Object.assign(r.containerDefinitions[0]!, { secrets: [{ name: 'DB_PASSWORD', valueFrom: 'arn:aws:ssm:us-east-1:123456789012:parameter/db-2' }] })),
+      ['containerDefinitions[web].secrets[DB_PASSWORD].valueFrom: (changed)'],
+    ],
+    [
       'a container no longer essential',
       changed((r) => Object.assign(r.containerDefinitions[0]!, { essential: false })),
       ['containerDefinitions[web].essential: true → false'],

@@ -4,7 +4,7 @@ import { escapeCell, keyValueTable } from './markdown.js'
 import { describeStoppedTask } from '../deploy/tasks.js'
 import { formatElapsed, type TimelineEntry } from '../deploy/watch.js'
 
-export type Status = 'succeeded' | 'failed' | 'rolled-back' | 'timed-out' | 'skipped'
+export type Status = 'succeeded' | 'failed' | 'rolled-back' | 'timed-out' | 'skipped' | 'planned'
 
 /** What the job summary and the outputs say about one service. */
 export interface DeploymentReport {
@@ -54,7 +54,7 @@ export interface RunReport {
   runUrl?: string
 }
 
-const SEVERITY: Status[] = ['failed', 'rolled-back', 'timed-out', 'succeeded', 'skipped']
+const SEVERITY: Status[] = ['failed', 'rolled-back', 'timed-out', 'planned', 'succeeded', 'skipped']
 
 /** The run's status: the worst of its services'. */
 export function overallStatus(statuses: Status[]): Status {
@@ -67,6 +67,7 @@ const ICON: Record<Status, string> = {
   'rolled-back': '↩️',
   'timed-out': '⏱️',
   skipped: '⏭️',
+  planned: '📝',
 }
 
 export function revisionName(taskDefinitionArn: string | undefined): string {
@@ -136,7 +137,8 @@ function serviceSection(report: DeploymentReport, run: RunReport, single: boolea
   if (single && run.builtImage) lines.push(imageSummarySection(run.builtImage), '')
   if (report.notes.length) lines.push('#### Notes', '', ...report.notes.map((n) => `- ${n}`), '')
   if (report.changes?.length) {
-    lines.push('<details><summary>Task definition changes</summary>', '', ...report.changes.map((c) => `- ${c}`), '', '</details>', '')
+    const open = report.status === 'planned' ? '<details open>' : '<details>'
+    lines.push(`${open}<summary>What changes (${report.changes.length})</summary>`, '', ...report.changes.map((c) => `- ${c}`), '', '</details>', '')
   }
   if (report.timeline?.length) {
     const start = report.startedAt ?? report.timeline[0]?.at ?? 0
@@ -167,9 +169,9 @@ export function renderSummary(run: RunReport): string {
   if (run.services.length === 1 && only) {
     return [`## ${ICON[only.status]} ECS deploy: ${only.service} ${only.status}`, '', ...serviceSection(only, run, true)].join('\n')
   }
-  const failedCount = run.services.filter((s) => s.status !== 'succeeded').length
+  const failedCount = run.services.filter((s) => s.status !== 'succeeded' && s.status !== 'planned').length
   const title = run.services.length
-    ? `${run.services.length} services, ${failedCount ? `${failedCount} not deployed` : 'all deployed'}`
+    ? `${run.services.length} services, ${failedCount ? `${failedCount} not deployed` : run.status === 'planned' ? 'planned' : 'all deployed'}`
     : `${run.environment ? `${run.environment} ` : ''}${run.status}`
   const lines = [`## ${ICON[run.status]} ECS deploy: ${title}`, '']
   if (run.reason) lines.push(run.reason, '')

@@ -95,7 +95,8 @@ function collectChanges(before: unknown, after: unknown, path: string, masked: b
           const [was, is] = [beforeByName.get(name), afterByName.get(name)]
           const at = `${path}[${name}]`
           if (was === undefined || is === undefined) changes.push(`${at}: ${was === undefined ? 'added' : 'removed'}`)
-          else collectChanges(was, is, at, masked || (environment && SECRET_LOOKING.test(name)), changes)
+          // Secrets are shown by name only; environment variables whose name looks secret likewise.
+          else collectChanges(was, is, at, masked || path.endsWith('.secrets') || (environment && SECRET_LOOKING.test(name)), changes)
         }
         return
       }

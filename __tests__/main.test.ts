@@ -12,6 +12,8 @@ import {
 } from '@aws-sdk/client-ecs'
 import { mockClient } from 'aws-sdk-client-mock'
 import path from 'node:path'
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { fakeClock } from './helpers/clock.js'
 import { deployment, NEW_ID, NEW_TD, OLD_TD, oldDeployment, service } from './helpers/ecs.js'
 
@@ -116,7 +118,8 @@ describe('run', () => {
   })
 
   test('dry-run shows what would change and registers and deploys nothing', async () => {
-    inputs = { ...inputs, 'dry-run': 'true', 'desired-count': '4', 'deployment-circuit-breaker': 'disable' }
+    const artifacts = mkdtempSync(path.join(tmpdir(), 'artifacts-'))
+    inputs = { ...inputs, 'dry-run': 'true', 'desired-count': '4', 'deployment-circuit-breaker': 'disable', 'artifacts-dir': artifacts }
     await run(fakeClock())
     expect(failures).toEqual([])
     expect(ecsMock).not.toHaveReceivedCommand(RegisterTaskDefinitionCommand)
@@ -128,6 +131,7 @@ describe('run', () => {
       'service deployment circuit breaker: on, with rollback → off',
     ])
     expect(summary).toContain('## 📝 ECS deploy: web planned')
+    expect(JSON.parse(readFileSync(path.join(artifacts, 'imagedefinitions.json'), 'utf8'))).toEqual([{ name: 'web', imageUri: IMAGE }])
     expect(summary).toContain('<details open><summary>What changes (3)</summary>')
   })
 

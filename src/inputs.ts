@@ -39,6 +39,8 @@ export interface Inputs {
   githubToken?: string
   /** Render and compare only: register nothing, deploy nothing (status `planned`). */
   dryRun: boolean
+  /** Where to write CodePipeline's files (imagedefinitions.json, taskdef.json, appspec.yaml…). */
+  artifactsDir?: string
 }
 
 /** Reads one input by its action.yml name; '' when not given. */
@@ -84,6 +86,7 @@ export function getInputs(read: InputReader = readActionInput): Inputs {
     ...optional('previewMax', mapText(text('preview-max'), (v) => parseInteger('preview-max', v, 1, 1000))),
     ...optional('githubToken', secret(text('github-token'))),
     dryRun: parseBoolean('dry-run', read('dry-run'), false),
+    ...optional('artifactsDir', text('artifacts-dir')),
   }
 }
 

@@ -1,5 +1,6 @@
 import * as core from '@actions/core'
 import * as github from '@actions/github'
+import path from 'node:path'
 import type { Service } from '@aws-sdk/client-ecs'
 import { createClients, resolveRegion, type AwsClients } from './aws.js'
 import { readGitContext, runUrl, type GitContext } from './context.js'
@@ -16,6 +17,7 @@ import { createDeploymentTracker, environmentUrl, previewComment, readRunEvent, 
 import { getInputs, type Inputs } from './inputs.js'
 import { planRun, type Plan, type PreviewPlan } from './plan.js'
 import { deployPreview, destroyPreview, previewFamily, previewServiceName, sweepPreviews } from './preview/index.js'
+import { pipelineArtifacts, writePipelineArtifacts } from './report/artifacts.js'
 import { overallStatus, renderSummary, type DeploymentReport, type RunReport } from './report/summary.js'
 import { describeChanges, renderTaskDefinition, type RenderedTaskDefinition } from './taskdef/index.js'
 
@@ -144,6 +146,11 @@ async function prepare(
     ...(current ? describeChanges(rendered.request, current.taskDefinition) : []),
     ...serviceChanges(service, inputs.desiredCount, inputs.deploymentCircuitBreaker),
   ]
+  if (inputs.artifactsDir && image) {
+    const dir = inputs.services.length > 1 ? path.join(inputs.artifactsDir, report.service) : inputs.artifactsDir
+    const written = await writePipelineArtifacts(path.resolve(git.workspace, dir), pipelineArtifacts(rendered.request, rendered.containers, image, service))
+    report.notes.push(`wrote ${written.map((f) => path.basename(f)).join(', ')} to ${dir} for CodePipeline`)
+  }
   if (inputs.dryRun) {
     for (const change of report.changes) core.info(`  ${change}`)
     return { service, report, rendered }

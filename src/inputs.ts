@@ -41,6 +41,9 @@ export interface Inputs {
   dryRun: boolean
   /** Where to write CodePipeline's files (imagedefinitions.json, taskdef.json, appspec.yaml…). */
   artifactsDir?: string
+  /** A one-off command (a migration) run from the new revision before the rollout. */
+  runTask?: string
+  runTaskContainer?: string
 }
 
 /** Reads one input by its action.yml name; '' when not given. */
@@ -87,6 +90,8 @@ export function getInputs(read: InputReader = readActionInput): Inputs {
     ...optional('githubToken', secret(text('github-token'))),
     dryRun: parseBoolean('dry-run', read('dry-run'), false),
     ...optional('artifactsDir', text('artifacts-dir')),
+    ...optional('runTask', text('run-task')),
+    ...optional('runTaskContainer', text('run-task-container')),
   }
 }
 

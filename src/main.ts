@@ -8,6 +8,7 @@ import { systemClock, type Clock } from './deploy/clock.js'
 import { attachLogs, causeOfEvents, groupFailures } from './deploy/diagnose.js'
 import { describeTaskDefinition, registerIfChanged, type RegisteredTaskDefinition } from './deploy/register.js'
 import { serviceChanges } from './deploy/changes.js'
+import { commandArguments, runOneOffTask } from './deploy/run-task.js'
 import { startRollout, type Rollout } from './deploy/rollout.js'
 import { findService } from './deploy/service.js'
 import { waitForDeployments, type WatchResult } from './deploy/watch.js'
@@ -277,6 +278,26 @@ export async function deploy(
     return services
   }
   const prepared = planned as Registered[]
+  const [first] = prepared
+  if (inputs.runTask && first) {
+    await core.group('One-off task', () =>
+      runOneOffTask({
+        ecs: clients.ecs,
+        logs: clients.logs,
+        cluster: inputs.cluster,
+        service: first.service,
+        taskDefinitionArn: first.registered.arn,
+        containers: first.rendered.request.containerDefinitions ?? [],
+        container: inputs.runTaskContainer ?? first.rendered.containers[0] ?? first.rendered.request.containerDefinitions?.[0]?.name ?? '',
+        command: commandArguments(inputs.runTask ?? ''),
+        timeoutMs: inputs.timeoutMinutes * 60_000,
+        clock,
+        signal,
+        log: core.info,
+        logLines: inputs.logLines,
+      }),
+    )
+  }
   const rollouts: Rollout[] = []
   for (const p of prepared) rollouts.push(await start(clients, inputs, git, clock, p, preview))
   const waiting = prepared.flatMap((p, i) => (rollouts[i]?.deploymentId && inputs.wait ? [{ p, rollout: rollouts[i] }] : []))
@@ -414,12 +435,14 @@ export async function run(clock: Clock = systemClock): Promise<void> {
     core.info(report.status === 'skipped' ? `⏭️ ${report.reason}` : `✅ ${report.reason || report.services.map((s) => `${s.service}: ${s.reason}`).join('; ')}`)
   } catch (error) {
     const known = error instanceof UserError || error instanceof DeploymentFailed || error instanceof AwsError
-    if (report && !(error instanceof DeploymentFailed)) {
-      Object.assign(report, { status: 'failed', reason: errorMessage(error) })
-      // Services the run had not finished with share the run's error.
-      for (const s of report.services.filter((s) => !s.reason)) Object.assign(s, { status: 'failed', reason: errorMessage(error) })
+    const status = error instanceof DeploymentFailed ? error.status : 'failed'
+    if (report) {
+      report.status = status
+      if (!(error instanceof DeploymentFailed)) report.reason = errorMessage(error)
+      // Services the run had not finished with share the run's error (a bad input, a failed one-off task…).
+      for (const s of report.services.filter((s) => !s.reason)) Object.assign(s, { status, reason: errorMessage(error) })
     }
-    core.setOutput('status', error instanceof DeploymentFailed ? error.status : 'failed')
+    core.setOutput('status', status)
     core.setFailed(known ? error.message : `Unexpected error: ${errorMessage(error)}`)
   } finally {
     if (report) {

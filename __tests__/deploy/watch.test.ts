@@ -155,7 +155,7 @@ describe('waitForDeployment', () => {
     ecsMock.on(StopServiceDeploymentCommand).resolves({ serviceDeploymentArn: SD_ARN })
     const result = await waitForDeployment(options({ rollout: rollout({ serviceDeploymentArn: SD_ARN }), timeoutMs: 60_000 }))
     expect(result.outcome).toBe('timed-out')
-    expect(result.reason).toBe('the rollout did not finish within 1 minute(s) (web:7: running 0/2, pending 2, failed 0)')
+    expect(result.reason).toBe('the rollout did not finish within 1 min (web:7: running 0/2, pending 2, failed 0)')
     expect(ecsMock).toHaveReceivedCommandWith(StopServiceDeploymentCommand, { serviceDeploymentArn: SD_ARN, stopType: 'ROLLBACK' })
   })
 

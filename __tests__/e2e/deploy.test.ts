@@ -198,4 +198,22 @@ describe('deploy through dist/index.js', () => {
     expect((await currentService()).taskDefinition).toMatch(/\/web:1$/)
     expect(await revisions()).toHaveLength(1)
   })
+
+  test('a one-off task runs from the new revision before the rollout; when it fails, the service is left as it was', async () => {
+    await givenService({ enable: true, rollback: true })
+    await admin.scenario({ family: 'web', rollout: { exitAfterSeconds: 1, exitCode: 0, logLines: ['migrated 3 tables'] } })
+    const ok = await runAction(inputs({ 'run-task': 'npm run migrate' }))
+    expect(ok.errors).toEqual([])
+    expect(ok.stdout).toContain('one-off task')
+    expect(ok.stdout).toContain('│ migrated 3 tables')
+    expect((await currentService()).taskDefinition).toMatch(/\/web:2$/)
+
+    await givenService({ enable: true, rollback: true })
+    await admin.scenario({ family: 'web', rollout: { outcome: 'crash', exitCode: 3, crashAfterSeconds: 1, logLines: ['Error: relation "users" already exists'] } })
+    const bad = await runAction(inputs({ 'run-task': 'npm run migrate' }))
+    expect(bad.exitCode).toBe(1)
+    expect(bad.errors[0]).toMatch(/The one-off task \(npm run migrate\) failed, so the rollout did not start: web: exit code 3/)
+    expect(bad.summary).toContain('relation')
+    expect((await currentService()).taskDefinition).toMatch(/\/web:1$/)
+  })
 })

@@ -19,3 +19,8 @@ export const systemClock: Clock = {
       }
     }),
 }
+
+/** A time limit in words: `45 s`, `30 min`. */
+export function describeLimit(ms: number): string {
+  return ms < 60_000 ? `${Math.round(ms / 1000)} s` : `${Math.round(ms / 6000) / 10} min`
+}

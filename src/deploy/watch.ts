@@ -9,7 +9,7 @@ import {
 } from '@aws-sdk/client-ecs'
 import { awsCall } from '../aws-errors.js'
 import { errorMessage } from '../errors.js'
-import type { Clock } from './clock.js'
+import { describeLimit, type Clock } from './clock.js'
 import { requestRollback } from './rollback.js'
 import type { Rollout } from './rollout.js'
 import { describeStoppedTasks, stoppedTasksOf, type StoppedTask } from './tasks.js'
@@ -235,7 +235,7 @@ export async function waitForDeployments(options: WatchOptions, targets: FollowT
       break
     }
     if (clock.now() >= deadline) {
-      await giveUp('timed-out', `the rollout did not finish within ${Math.round(options.timeoutMs / 60000)} minute(s)`)
+      await giveUp('timed-out', `the rollout did not finish within ${describeLimit(options.timeoutMs)}`)
       break
     }
     try {

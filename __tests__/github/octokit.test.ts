@@ -6,7 +6,7 @@ import { getOctokit } from '@actions/github'
 import type { GitHubApi } from '../../src/github/api.js'
 import { createDeploymentTracker } from '../../src/github/deployments.js'
 import { upsertPreviewComment } from '../../src/github/comment.js'
-import type { GitContext } from '../../src/context.js'
+import { git } from './fake.js'
 
 interface Seen {
   method: string
@@ -38,17 +38,6 @@ beforeAll(async () => {
 afterAll(() => new Promise((resolve) => server.close(resolve)))
 beforeEach(() => (seen.length = 0))
 
-const git: GitContext = {
-  sha: 'a'.repeat(40),
-  shortSha: 'aaaaaaa',
-  refName: 'main',
-  repository: 'octo/app',
-  serverUrl: 'https://github.com',
-  runId: '7',
-  runNumber: '3',
-  eventName: 'push',
-  workspace: '/w',
-}
 
 function octokit(): GitHubApi {
   return getOctokit('test-token', { baseUrl, request: { retries: 0 } })

@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
 import { post, run } from './main.js'
 
-await (core.getState('isPost') === 'true' ? post() : run())
+if (core.getState('isPost') === 'true') await post()
+else await run()

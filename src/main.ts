@@ -141,8 +141,11 @@ async function prepare(
   })
   // A preview registers in its own family, so destroying it can deregister what it registered.
   if (preview && rendered.request.family) rendered.request.family = previewFamily(rendered.request.family, preview.pr)
+  const prefix = inputs.services.length > 1 ? `${report.service}: ` : ''
+  for (const note of rendered.notes) core.info(`${prefix}${note}`)
   report.notes.push(...rendered.notes)
   report.containers = rendered.containers
+  report.rendered = rendered.request
   report.changes = [
     ...(current ? describeChanges(rendered.request, current.taskDefinition) : []),
     ...serviceChanges(service, inputs.desiredCount, inputs.deploymentCircuitBreaker),
@@ -158,8 +161,6 @@ async function prepare(
   }
   const registered = await registerIfChanged(ecs, rendered.request, current)
   Object.assign(report, { taskDefinitionArn: registered.arn, registered: registered.registered })
-  const prefix = inputs.services.length > 1 ? `${report.service}: ` : ''
-  for (const note of rendered.notes) core.info(`${prefix}${note}`)
   core.info(
     registered.registered
       ? `${prefix}registered ${registered.family}:${registered.revision}`
@@ -415,7 +416,14 @@ async function comment(
   await upsertPreviewComment(octokit, git, { pr: preview.pr, service, body }, core.warning)
 }
 
-export async function run(clock: Clock = systemClock): Promise<void> {
+/** How a run ended, for callers other than the runner (the CLI maps it to exit codes). */
+export interface RunResult {
+  report?: RunReport
+  /** Set when the run failed: a bad input (nothing changed), a deployment that failed, or anything else. */
+  failure?: 'bad-input' | 'deployment' | 'error'
+}
+
+export async function run(clock: Clock = systemClock): Promise<RunResult> {
   const started = clock.now()
   let report: RunReport | undefined
   try {
@@ -433,6 +441,7 @@ export async function run(clock: Clock = systemClock): Promise<void> {
       throw new DeploymentFailed(failed.map(failureMessage).join('\n'), report.status as DeploymentFailed['status'])
     }
     core.info(report.status === 'skipped' ? `⏭️ ${report.reason}` : `✅ ${report.reason || report.services.map((s) => `${s.service}: ${s.reason}`).join('; ')}`)
+    return { report }
   } catch (error) {
     const known = error instanceof UserError || error instanceof DeploymentFailed || error instanceof AwsError
     const status = error instanceof DeploymentFailed ? error.status : 'failed'
@@ -444,6 +453,8 @@ export async function run(clock: Clock = systemClock): Promise<void> {
     }
     core.setOutput('status', status)
     core.setFailed(known ? error.message : `Unexpected error: ${errorMessage(error)}`)
+    const failure = error instanceof UserError ? 'bad-input' : error instanceof DeploymentFailed ? 'deployment' : 'error'
+    return { ...(report && { report }), failure }
   } finally {
     if (report) {
       report.durationSeconds = Math.round((clock.now() - started) / 1000)

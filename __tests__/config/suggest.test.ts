@@ -1,4 +1,5 @@
-import { closest, suggestion } from '../../src/config/suggest.js'
+import { closest } from '../../src/suggest.js'
+import { suggestion } from '../../src/config/suggest.js'
 
 test.each([
   ['clustr', 'cluster'],

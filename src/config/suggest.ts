@@ -1,27 +1,4 @@
-/** Edit distance between two words (insertions, deletions, substitutions). */
-function distance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j)
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i]
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost))
-    }
-    previous = current
-  }
-  return previous[b.length] ?? 0
-}
-
-/** The known word closest to a misspelt one, when it is close enough to be what was meant. */
-export function closest(word: string, known: readonly string[]): string | undefined {
-  const lower = word.toLowerCase()
-  let best: { word: string; distance: number } | undefined
-  for (const candidate of known) {
-    const d = distance(lower, candidate.toLowerCase())
-    if (!best || d < best.distance) best = { word: candidate, distance: d }
-  }
-  return best && best.distance <= Math.max(2, Math.floor(word.length / 3)) ? best.word : undefined
-}
+import { closest } from '../suggest.js'
 
 /** `; did you mean "x"?` or `; use one of: a, b, c` — the tail of an "unknown name" message. */
 export function suggestion(word: string, known: readonly string[]): string {

@@ -1,3 +1,4 @@
+import type { RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs'
 import type { Cause, Failure } from '../deploy/diagnose.js'
 import { imageSummarySection, type BuiltImage } from '../image/index.js'
 import { escapeCell, keyValueTable } from './markdown.js'
@@ -31,6 +32,8 @@ export interface DeploymentReport {
   rollback?: string
   /** A preview's address. */
   url?: string
+  /** The task definition as rendered (what `render` prints). */
+  rendered?: RegisterTaskDefinitionCommandInput
 }
 
 /** One run: the services it deployed, the image it built, and how it ended overall. */

@@ -1,3 +1,4 @@
+import { closest } from '../suggest.js'
 import type { RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs'
 import { REQUEST_SHAPE, shapeOf, type Shape, type StructShape } from './model.js'
 import { problemsError } from './problems.js'
@@ -86,26 +87,11 @@ function quotingHint(value: unknown, expected: Shape['kind']): string {
 /** The valid key closest to `key` (by case, then spelling, then a shortened or longer name), else all of them. */
 function suggestion(key: string, valid: string[]): string {
   const lower = key.toLowerCase()
-  const [closest] = valid
-    .map((candidate) => ({ candidate, distance: editDistance(lower, candidate.toLowerCase()) }))
-    .sort((a, b) => a.distance - b.distance)
   const extended = valid.find((candidate) => {
     const other = candidate.toLowerCase()
     return lower.length >= 3 && (other.startsWith(lower) || lower.startsWith(other))
   })
-  const best = closest && closest.distance <= Math.max(2, Math.floor(key.length / 3)) ? closest.candidate : extended
+  const best = closest(key, valid) ?? extended
   return best ? `did you mean ${best}?` : `valid keys: ${valid.join(', ')}`
 }
 
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j)
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i]
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1)
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution)
-    }
-    previous = current
-  }
-  return previous[b.length] ?? 0
-}

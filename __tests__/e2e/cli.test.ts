@@ -1,0 +1,108 @@
+// The CLI (dist/cli/index.js) on the local stack, as TeamCity or CircleCI would run it.
+import {
+  CreateClusterCommand,
+  CreateServiceCommand,
+  DescribeServicesCommand,
+  ECSClient,
+  RegisterTaskDefinitionCommand,
+} from '@aws-sdk/client-ecs'
+import { spawn } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { ScenarioAdmin, useStack, waitFor, type StackEnv } from './stack.js'
+
+const ROOT = path.resolve(import.meta.dirname, '../..')
+let stack: StackEnv
+let ecs: ECSClient
+
+beforeAll(async () => {
+  stack = await useStack()
+  ecs = new ECSClient({ region: stack.AWS_REGION })
+})
+afterAll(() => ecs?.destroy())
+
+/** Runs the CLI with the stack's AWS variables, as a CI shell step would; no GITHUB_* anywhere. */
+async function cli(...args: string[]): Promise<{ code: number; out: string }> {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('GITHUB_') && !k.startsWith('INPUT_')))
+  const child = spawn(process.execPath, ['--no-warnings', path.join(ROOT, 'dist/cli/index.js'), ...args], {
+    env: { ...env, ...stack, CIRCLE_SHA1: 'feedfacecafebeef000000000000000000000000', CIRCLE_BRANCH: 'main' },
+  })
+  let out = ''
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()))
+  child.stderr.on('data', (d: Buffer) => (out += d.toString()))
+  const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? -1)))
+  return { code, out }
+}
+
+async function runningRevision(): Promise<string | undefined> {
+  return (await ecs.send(new DescribeServicesCommand({ cluster: 'ci', services: ['api'] }))).services?.[0]?.taskDefinition?.split('/').pop()
+}
+
+describe('the CLI', () => {
+  let template: string
+  beforeAll(async () => {
+    await new ScenarioAdmin(stack.STACK_SCENARIO_URL).reset({ moto: true, timeScale: 10 })
+    await ecs.send(new CreateClusterCommand({ clusterName: 'ci' }))
+    await ecs.send(
+      new RegisterTaskDefinitionCommand({
+        family: 'api',
+        containerDefinitions: [{ name: 'api', image: `${stack.STACK_REGISTRY}/api:v1`, memory: 256 }],
+      }),
+    )
+    await ecs.send(new CreateServiceCommand({ cluster: 'ci', serviceName: 'api', taskDefinition: 'api', desiredCount: 1 }))
+    await waitFor('api running', async () => (await ecs.send(new DescribeServicesCommand({ cluster: 'ci', services: ['api'] }))).services?.[0]?.runningCount === 1)
+    template = path.join(mkdtempSync(path.join(tmpdir(), 'cli-')), 'td.json')
+    writeFileSync(template, JSON.stringify({ family: 'api', containerDefinitions: [{ name: 'api', image: 'x', memory: 256, environment: [{ name: 'SHA', value: '${SHORT_SHA}' }] }] }))
+  })
+
+  const flags = () => ['--cluster', 'ci', '--service', 'api', '--task-definition', template, '--image', `${stack.STACK_REGISTRY}/api:v2`]
+
+  test('render prints the final task definition, with the commit from the CI variables', async () => {
+    const { code, out } = await cli('render', ...flags())
+    expect(code).toBe(0)
+    const json = JSON.parse(out.slice(out.indexOf('\n{') + 1)) as { containerDefinitions: { image: string; environment: unknown }[] }
+    expect(json.containerDefinitions[0]).toMatchObject({ image: `${stack.STACK_REGISTRY}/api:v2`, environment: [{ name: 'SHA', value: 'feedfac' }] })
+    expect(await runningRevision()).toBe('api:1')
+  })
+
+  test('diff shows what would change and changes nothing', async () => {
+    const { code, out } = await cli('diff', ...flags())
+    expect(code).toBe(0)
+    expect(out).toContain(`containerDefinitions[api].image: ${stack.STACK_REGISTRY}/api:v1 → ${stack.STACK_REGISTRY}/api:v2`)
+    expect(await runningRevision()).toBe('api:1')
+  })
+
+  test('deploy rolls out and waits; --json gives the result', async () => {
+    const { code, out } = await cli('deploy', ...flags(), '--json')
+    expect(code).toBe(0)
+    expect(out).toContain('▸ Rollout')
+    expect(out).not.toContain('::group::')
+    const result = JSON.parse(out.slice(out.lastIndexOf('\n{\n') + 1)) as { status: string; services: { taskDefinitionArn: string }[] }
+    expect(result.status).toBe('succeeded')
+    expect(result.services[0]?.taskDefinitionArn).toMatch(/api:2$/)
+    expect(await runningRevision()).toBe('api:2')
+  })
+
+  test('status shows the running revision and the deployments', async () => {
+    const { code, out } = await cli('status', '--cluster', 'ci', '--service', 'api')
+    expect(code).toBe(0)
+    expect(out).toMatch(/^api \(ACTIVE\) in ci: running api:2, 1\/1 tasks/)
+    expect(out).toContain('PRIMARY')
+  })
+
+  test('rollback goes back to the revision before and waits for it', async () => {
+    const { code, out } = await cli('rollback', '--cluster', 'ci', '--service', 'api')
+    expect(code).toBe(0)
+    expect(out).toContain('rolling back from api:2 to api:1')
+    expect(await runningRevision()).toBe('api:1')
+  })
+
+  test('exit code 2 for bad input, 1 for a failed deployment', async () => {
+    expect((await cli('deploy', '--cluster', 'ci', '--service', 'nope', '--image', 'x/y:1')).code).toBe(2)
+    await new ScenarioAdmin(stack.STACK_SCENARIO_URL).scenario({ service: 'api', rollout: { outcome: 'crash', exitCode: 4 } })
+    const failed = await cli('deploy', ...flags(), '--image', `${stack.STACK_REGISTRY}/api:v3`)
+    expect(failed.code).toBe(1)
+    expect(failed.out).toContain('exit code 4')
+  })
+})

@@ -1,0 +1,186 @@
+// Generated from action.yml by `npm run docs`: the CLI takes the action's inputs as flags.
+import type { InputSpec } from './args.js'
+
+export const ACTION_INPUTS: InputSpec[] = [
+  {
+    "name": "cluster",
+    "description": "Name or ARN of the ECS cluster. Default — the environment's cluster in the config file, else `default`."
+  },
+  {
+    "name": "service",
+    "description": "Name or ARN of the ECS service to deploy; several (comma or newline separated) are deployed together from the same image, with one combined wait. Required unless the config file names the environment's services."
+  },
+  {
+    "name": "task-definition",
+    "description": "Path to a task definition template (JSON or YAML; a plain RegisterTaskDefinition body or the output of `aws ecs describe-task-definition`). ${PLACEHOLDERS} are filled in. When omitted, the service's current task definition is the starting point."
+  },
+  {
+    "name": "image",
+    "description": "Full image reference to deploy (`repo:tag` or `repo@sha256:…`). With `build`, the repository to push to (a tag or digest here is ignored; the pushed digest is deployed)."
+  },
+  {
+    "name": "container",
+    "description": "Container name(s) that get the image, comma separated. Default: the only container, else the one whose image repository matches `image`."
+  },
+  {
+    "name": "environment-variables",
+    "description": "Environment variables to set on the chosen container(s), one `KEY=value` per line (split at the first `=`). `KEY=` sets an empty value; `!KEY` removes the variable."
+  },
+  {
+    "name": "secrets",
+    "description": "Secrets to set on the chosen container(s), one `KEY=arn-or-parameter-name` per line; `!KEY` removes it. Values are ARNs, never the secret itself."
+  },
+  {
+    "name": "vars",
+    "description": "Extra placeholder values for the template, one `NAME=value` per line."
+  },
+  {
+    "name": "desired-count",
+    "description": "Desired task count to set on the service. Default — leave it as it is."
+  },
+  {
+    "name": "force-new-deployment",
+    "description": "Start a new deployment even when nothing changed (e.g. to pick up a new image behind a mutable tag).",
+    "default": "false"
+  },
+  {
+    "name": "dry-run",
+    "description": "Render the task definition and show what would change (task definition fields, desired count, deployment configuration) without registering or deploying anything; the status is `planned`.",
+    "default": "false"
+  },
+  {
+    "name": "run-task",
+    "description": "A one-off command run from the new revision before the rollout, e.g. `npm run migrate` (or a JSON array), with the service's network settings; its log lines are streamed, and a non-zero exit of an essential container stops the deployment before the service is updated."
+  },
+  {
+    "name": "run-task-container",
+    "description": "The container that runs `run-task`. Default — the container that gets the image."
+  },
+  {
+    "name": "artifacts-dir",
+    "description": "Write the files CodePipeline's ECS actions read — imagedefinitions.json, and for blue/green imageDetail.json, taskdef.json and appspec.yaml — into this directory (one subdirectory per service when there are several)."
+  },
+  {
+    "name": "wait",
+    "description": "Wait for the deployment to finish and fail when it fails.",
+    "default": "true"
+  },
+  {
+    "name": "timeout-minutes",
+    "description": "How long to wait for the deployment before giving up.",
+    "default": "30"
+  },
+  {
+    "name": "rollback-on-failure",
+    "description": "When the action gives up (timeout or cancellation), ask ECS to roll back to the previous revision.",
+    "default": "true"
+  },
+  {
+    "name": "deployment-circuit-breaker",
+    "description": "`keep` leaves the service's circuit breaker as configured; `rollback` enables it with rollback; `enable` enables it without rollback; `disable` turns it off.",
+    "default": "keep"
+  },
+  {
+    "name": "log-lines",
+    "description": "On failure, how many of the failing container's last log lines (CloudWatch Logs, awslogs driver) to show.",
+    "default": "30"
+  },
+  {
+    "name": "region",
+    "description": "AWS region. Default — AWS_REGION / AWS_DEFAULT_REGION from the environment (set by configure-aws-credentials)."
+  },
+  {
+    "name": "environment",
+    "description": "The environment to deploy (dev, qa, prod…): with a config file it picks the environment (a matrix entry, a workflow_dispatch choice); without, it names the GitHub deployment. Templates see it as ${ENVIRONMENT}."
+  },
+  {
+    "name": "config",
+    "description": "Path to the environments file mapping branches and tags to environments (cluster, services, template, vars…). Default — `.github/ecs-deploy.yml` when it exists."
+  },
+  {
+    "name": "preview",
+    "description": "Pull request preview environments, from the config file's previews section — `deploy` (on opened/synchronize/reopened) creates or updates `<service>-pr-<N>`; `destroy` (on closed) removes it; `sweep` (on a schedule) removes previews of closed pull requests or older than preview-ttl."
+  },
+  {
+    "name": "preview-ttl",
+    "description": "Previews older than this are removed by `preview - sweep` (e.g. 7d, 12h). Overrides previews.ttl."
+  },
+  {
+    "name": "preview-max",
+    "description": "The most previews that may exist at once. Overrides previews.max."
+  },
+  {
+    "name": "github-token",
+    "description": "Token for GitHub deployment statuses and preview comments (needs deployments and pull-requests write)."
+  },
+  {
+    "name": "build",
+    "description": "Docker build context. When set, the image is built, pushed and deployed by digest; when absent, `image` must already exist."
+  },
+  {
+    "name": "dockerfile",
+    "description": "Path to the Dockerfile (default `<build>/Dockerfile`)."
+  },
+  {
+    "name": "build-args",
+    "description": "Build arguments, one `NAME=value` per line. COMMIT_HASH and GIT_SHA default to the commit."
+  },
+  {
+    "name": "target",
+    "description": "Build stage to target."
+  },
+  {
+    "name": "platforms",
+    "description": "Target platforms, comma separated (needs buildx), e.g. `linux/amd64,linux/arm64`."
+  },
+  {
+    "name": "tags",
+    "description": "Tags to push, comma or newline separated. Default — the full commit sha and the sanitised branch or tag name."
+  },
+  {
+    "name": "cache-from",
+    "description": "Cache sources for the build, one per line (e.g. `type=registry,ref=<repo>:cache` with buildx, or an image reference)."
+  },
+  {
+    "name": "cache-to",
+    "description": "Cache destination for buildx builds, one per line."
+  },
+  {
+    "name": "push",
+    "description": "Push the built image.",
+    "default": "true"
+  },
+  {
+    "name": "create-repository",
+    "description": "Create the ECR repository when it does not exist.",
+    "default": "false"
+  },
+  {
+    "name": "scan-on-push",
+    "description": "With create-repository, enable image scanning on push.",
+    "default": "true"
+  },
+  {
+    "name": "immutable-tags",
+    "description": "With create-repository, make tags immutable.",
+    "default": "false"
+  },
+  {
+    "name": "skip-build-if-exists",
+    "description": "When the commit's tag is already in the repository, deploy it instead of building again.",
+    "default": "true"
+  },
+  {
+    "name": "registry-username",
+    "description": "Username for a registry that is not ECR."
+  },
+  {
+    "name": "registry-password",
+    "description": "Password or token for a registry that is not ECR."
+  },
+  {
+    "name": "logout",
+    "description": "Log out of the registry in the post step.",
+    "default": "true"
+  }
+]

@@ -14,7 +14,7 @@ import { randomBytes } from 'node:crypto'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { runAction } from './action.js'
-import { ScenarioAdmin, useStack, waitFor, type StackEnv } from './stack.js'
+import { ScenarioAdmin, useStack, waitFor, webTaskDefinition, type StackEnv } from './stack.js'
 
 let stack: StackEnv
 let admin: ScenarioAdmin
@@ -33,24 +33,11 @@ afterAll(() => ecs?.destroy())
 
 function template(extra: Record<string, unknown> = {}, container: Record<string, unknown> = {}): string {
   const file = path.join(dir, `td-${Math.random().toString(36).slice(2)}.json`)
-  const definition = {
-    family: 'web',
-    networkMode: 'awsvpc',
-    requiresCompatibilities: ['FARGATE'],
-    cpu: '256',
-    memory: '512',
-    containerDefinitions: [
-      {
-        name: 'web',
-        image: `${stack.STACK_REGISTRY}/web:placeholder`,
-        portMappings: [{ containerPort: 8080 }],
-        environment: [{ name: 'COMMIT', value: '${SHORT_SHA}' }],
-        logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': '/ecs/web', 'awslogs-region': 'us-east-1', 'awslogs-stream-prefix': 'ecs' } },
-        ...container,
-      },
-    ],
-    ...extra,
-  }
+  const base = webTaskDefinition('web', `${stack.STACK_REGISTRY}/web:placeholder`, {
+    environment: [{ name: 'COMMIT', value: '${SHORT_SHA}' }],
+    logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': '/ecs/web', 'awslogs-region': 'us-east-1', 'awslogs-stream-prefix': 'ecs' } },
+  })
+  const definition = { ...base, containerDefinitions: base.containerDefinitions?.map((c) => ({ ...c, ...container })), ...extra }
   writeFileSync(file, JSON.stringify(definition, null, 2))
   return file
 }
@@ -61,14 +48,7 @@ async function givenService(circuitBreaker: { enable: boolean; rollback: boolean
   await new CloudWatchLogsClient({ region: stack.AWS_REGION }).send(new CreateLogGroupCommand({ logGroupName: '/ecs/web' })).catch(() => undefined)
   await ecs.send(new CreateClusterCommand({ clusterName: 'prod' }))
   await ecs.send(
-    new RegisterTaskDefinitionCommand({
-      family: 'web',
-      networkMode: 'awsvpc',
-      requiresCompatibilities: ['FARGATE'],
-      cpu: '256',
-      memory: '512',
-      containerDefinitions: [{ name: 'web', image: `${stack.STACK_REGISTRY}/web:v1`, portMappings: [{ containerPort: 8080 }] }],
-    }),
+    new RegisterTaskDefinitionCommand(webTaskDefinition('web', `${stack.STACK_REGISTRY}/web:v1`)),
   )
   await ecs.send(
     new CreateServiceCommand({

@@ -22,7 +22,7 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { runAction } from './action.js'
-import { ScenarioAdmin, useStack, waitFor, type StackEnv } from './stack.js'
+import { ScenarioAdmin, useStack, waitFor, webTaskDefinition, type StackEnv } from './stack.js'
 
 interface Seen {
   method: string
@@ -86,14 +86,7 @@ async function givenEnvironments(): Promise<string> {
   for (const cluster of ['dev', 'prod']) {
     await ecs.send(new CreateClusterCommand({ clusterName: cluster }))
     await ecs.send(
-      new RegisterTaskDefinitionCommand({
-        family: `web-${cluster}`,
-        networkMode: 'awsvpc',
-        requiresCompatibilities: ['FARGATE'],
-        cpu: '256',
-        memory: '512',
-        containerDefinitions: [{ name: 'web', image: `${stack.STACK_REGISTRY}/web:v1`, portMappings: [{ containerPort: 8080 }] }],
-      }),
+      new RegisterTaskDefinitionCommand(webTaskDefinition(`web-${cluster}`, `${stack.STACK_REGISTRY}/web:v1`)),
     )
     await ecs.send(
       new CreateServiceCommand({

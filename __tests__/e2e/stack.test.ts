@@ -47,7 +47,7 @@ import {
   GetDeploymentCommand,
   GetDeploymentTargetCommand,
 } from '@aws-sdk/client-codedeploy'
-import { ScenarioAdmin, useStack, waitFor, type StackEnv } from './stack.js'
+import { ScenarioAdmin, useStack, waitFor, webTaskDefinition, type StackEnv } from './stack.js'
 
 const CLUSTER = 'e2e'
 const TARGET_GROUP = 'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/0123456789abcdef'
@@ -72,16 +72,7 @@ async function givenService(options: { desiredCount?: number; circuitBreaker?: {
   await ecs.send(new CreateClusterCommand({ clusterName: CLUSTER }))
   for (const tag of ['v1', 'v2']) {
     await ecs.send(
-      new RegisterTaskDefinitionCommand({
-        family: 'web',
-        networkMode: 'awsvpc',
-        requiresCompatibilities: ['FARGATE'],
-        cpu: '256',
-        memory: '512',
-        containerDefinitions: [
-          { name: 'web', image: `${stack.STACK_REGISTRY}/web:${tag}`, portMappings: [{ containerPort: 8080 }], logConfiguration: LOGS },
-        ],
-      }),
+      new RegisterTaskDefinitionCommand(webTaskDefinition('web', `${stack.STACK_REGISTRY}/web:${tag}`, { logConfiguration: LOGS })),
     )
   }
   await ecs.send(

@@ -1,5 +1,6 @@
 // Helpers for end-to-end tests against the local stack (test/stack/stack.sh start): its environment,
 // the scenario server's admin API, and polling. See test/stack/README.md for the scenario format.
+import type { ContainerDefinition, RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs'
 import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 
@@ -135,5 +136,17 @@ export async function waitFor<T>(
     last = value
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what} (last: ${JSON.stringify(last)})`)
     await new Promise((r) => setTimeout(r, intervalMs))
+  }
+}
+
+/** The Fargate task definition of the sample web container that the end-to-end tests deploy. */
+export function webTaskDefinition(family: string, image: string, container: Partial<ContainerDefinition> = {}): RegisterTaskDefinitionCommandInput {
+  return {
+    family,
+    networkMode: 'awsvpc',
+    requiresCompatibilities: ['FARGATE'],
+    cpu: '256',
+    memory: '512',
+    containerDefinitions: [{ name: 'web', image, portMappings: [{ containerPort: 8080 }], ...container }],
   }
 }

@@ -1,0 +1,32 @@
+import * as core from '@actions/core'
+import { errorMessage } from '../errors.js'
+import { renderSummary, type DeploymentReport, type RunReport } from './summary.js'
+
+/** Outputs: one value per service, comma separated in the order of the `service` input. */
+export function setOutputs(run: RunReport): void {
+  const each = (value: (s: DeploymentReport) => string | undefined): string => run.services.map((s) => value(s) ?? '').join(',')
+  core.setOutput('status', run.status)
+  core.setOutput('duration-seconds', String(run.durationSeconds))
+  core.setOutput('deployment-id', each((s) => s.deploymentId))
+  core.setOutput('task-definition-arn', each((s) => s.taskDefinitionArn))
+  core.setOutput('task-definition-revision', each((s) => s.taskDefinitionArn?.split(':').pop()))
+  if (run.environmentUrl) core.setOutput('environment-url', run.environmentUrl)
+  const changes = run.services.flatMap((s) => (s.changes ?? []).map((c) => (run.services.length > 1 ? `${s.service}: ${c}` : c)))
+  core.setOutput('diff', changes.join('\n'))
+  if (run.image) core.setOutput('image', run.image)
+  const built = run.builtImage
+  if (built) {
+    core.setOutput('image-digest', built.digest)
+    core.setOutput('image-tags', built.tags.join(','))
+    core.setOutput('build-seconds', String(built.buildSeconds))
+    core.setOutput('push-seconds', String(built.pushSeconds))
+  }
+}
+
+export async function writeSummary(run: RunReport): Promise<void> {
+  try {
+    await core.summary.addRaw(renderSummary(run), true).write()
+  } catch (error) {
+    core.warning(`Could not write the job summary: ${errorMessage(error)}`)
+  }
+}

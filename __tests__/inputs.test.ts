@@ -19,6 +19,24 @@ describe('getInputs', () => {
       deploymentCircuitBreaker: 'keep',
       logLines: 30,
       dryRun: false,
+      strategy: { deploymentAlarms: [], onBusy: 'wait' },
+    })
+  })
+
+  test.each([
+    [{ 'wait-until': 'ready', wait: 'false' }, 'Input `wait-until` needs `wait: true`: the action follows the deployment to the pause (or to its end).'],
+    [{ continue: 'true', wait: 'false' }, 'Input `continue` needs `wait: true`: the action follows the deployment to the pause (or to its end).'],
+  ])('strategy inputs that need wait: %j', (inputs, message) => {
+    expect(() => getInputs(reader({ service: 'web', ...inputs }))).toThrow(message)
+  })
+
+  test('the strategy inputs', () => {
+    expect(getInputs(reader({ service: 'web', strategy: 'canary', 'canary-percent': '10', 'wait-until': 'test-traffic-shifted' })).strategy).toEqual({
+      strategy: 'canary',
+      canaryPercent: 10,
+      waitUntil: 'POST_TEST_TRAFFIC_SHIFT',
+      deploymentAlarms: [],
+      onBusy: 'wait',
     })
   })
 

@@ -1,4 +1,5 @@
 import { ECSClient } from '@aws-sdk/client-ecs'
+import { CodeDeployClient } from '@aws-sdk/client-codedeploy'
 import { ECRClient } from '@aws-sdk/client-ecr'
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs'
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2'
@@ -10,6 +11,7 @@ export interface AwsClients {
   ecr: ECRClient
   logs: CloudWatchLogsClient
   elbv2: ElasticLoadBalancingV2Client
+  codedeploy: CodeDeployClient
 }
 
 const USER_AGENT: [string, string] = ['ecs-deploy-action', '1']
@@ -38,6 +40,7 @@ export function createClients(region: string): AwsClients {
   let ecr: ECRClient | undefined
   let logs: CloudWatchLogsClient | undefined
   let elbv2: ElasticLoadBalancingV2Client | undefined
+  let codedeploy: CodeDeployClient | undefined
   return {
     region,
     get ecs() {
@@ -51,6 +54,9 @@ export function createClients(region: string): AwsClients {
     },
     get elbv2() {
       return (elbv2 ??= new ElasticLoadBalancingV2Client(config))
+    },
+    get codedeploy() {
+      return (codedeploy ??= new CodeDeployClient(config))
     },
   }
 }

@@ -77,7 +77,8 @@ export async function carryOut(plan: Plan, git: GitContext, clock: Clock, report
     if (url) report.environmentUrl = url
   } finally {
     if (report.status === 'succeeded') await tracker?.success(report.environmentUrl)
-    else await tracker?.failure(report.runUrl, report.reason || report.services.find((s) => s.status !== 'succeeded')?.reason)
+    // A paused deployment stays in progress on GitHub: the run that continues it says how it ended.
+    else if (report.status !== 'paused') await tracker?.failure(report.runUrl, report.reason || report.services.find((s) => s.status !== 'succeeded')?.reason)
     if (preview && octokit && !inputs.dryRun) {
       for (const s of report.services) await comment(octokit, git, preview, s.service, s.status === 'succeeded' ? 'deployed' : 'failed', clock, report, s.url)
     }

@@ -1,6 +1,8 @@
 import * as core from '@actions/core'
 import { UserError } from './errors.js'
 import type { ImageInputs } from './image/index.js'
+import { readStrategyInputs } from './strategy/inputs.js'
+import type { StrategyInputs } from './strategy/types.js'
 import type { EnvChange } from './taskdef/index.js'
 
 export type CircuitBreakerMode = 'keep' | 'rollback' | 'enable' | 'disable'
@@ -44,6 +46,8 @@ export interface Inputs {
   /** A one-off command (a migration) run from the new revision before the rollout. */
   runTask?: string
   runTaskContainer?: string
+  /** `strategy` and what goes with it: canary/linear steps, alarms, wait-until / continue, on-busy, CodeDeploy. */
+  strategy: StrategyInputs
 }
 
 /** Reads one input by its action.yml name; '' when not given. */
@@ -59,6 +63,11 @@ export function getInputs(read: InputReader = readActionInput): Inputs {
   const taskDefinition = text('task-definition')
   const image = text('image')
   const environment = text('environment')
+  const strategy = readStrategyInputs(read)
+  const wait = parseBoolean('wait', read('wait'), true)
+  if (!wait && (strategy.waitUntil || strategy.continueAction)) {
+    throw new UserError(`Input \`${strategy.waitUntil ? 'wait-until' : 'continue'}\` needs \`wait: true\`: the action follows the deployment to the pause (or to its end).`)
+  }
   return {
     ...optional('cluster', text('cluster')),
     services,
@@ -70,7 +79,7 @@ export function getInputs(read: InputReader = readActionInput): Inputs {
     vars: parseVars(read('vars')),
     ...(desiredCount !== undefined && { desiredCount: parseInteger('desired-count', desiredCount, 0, 5000) }),
     forceNewDeployment: parseBoolean('force-new-deployment', read('force-new-deployment'), false),
-    wait: parseBoolean('wait', read('wait'), true),
+    wait,
     timeoutMinutes: parseNumber('timeout-minutes', text('timeout-minutes') ?? '30', 0.1, 360),
     rollbackOnFailure: parseBoolean('rollback-on-failure', read('rollback-on-failure'), true),
     deploymentCircuitBreaker: parseChoice('deployment-circuit-breaker', text('deployment-circuit-breaker') ?? 'keep', [
@@ -92,6 +101,7 @@ export function getInputs(read: InputReader = readActionInput): Inputs {
     ...optional('artifactsDir', text('artifacts-dir')),
     ...optional('runTask', text('run-task')),
     ...optional('runTaskContainer', text('run-task-container')),
+    strategy,
   }
 }
 

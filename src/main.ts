@@ -38,7 +38,7 @@ export async function run(clock: Clock = systemClock): Promise<RunResult> {
     const region = plan.kind === 'skip' ? (inputs.region ?? process.env.AWS_REGION ?? '') : resolveRegion(plan.kind === 'deploy' ? plan.inputs.region : (plan.region ?? inputs.region))
     report = { cluster, region, status: 'failed', reason: '', durationSeconds: 0, services: [], ...(url && { runUrl: url }) }
     await carryOut(plan, git, clock, report, gitHubClient(inputs))
-    const failed = report.services.filter((s) => s.status !== 'succeeded' && s.status !== 'planned')
+    const failed = report.services.filter((s) => s.status !== 'succeeded' && s.status !== 'planned' && s.status !== 'paused')
     if (failed.length) {
       throw new DeploymentFailed(failed.map(failureMessage).join('\n'), report.status as DeploymentFailed['status'])
     }

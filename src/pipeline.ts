@@ -1,6 +1,6 @@
 import * as core from '@actions/core'
 import path from 'node:path'
-import type { Service } from '@aws-sdk/client-ecs'
+import type { ContainerDefinition, Service } from '@aws-sdk/client-ecs'
 import { createClients, type AwsClients } from './aws.js'
 import type { GitContext } from './context.js'
 import type { Clock } from './deploy/clock.js'
@@ -8,9 +8,9 @@ import { attachLogs, causeOfEvents, groupFailures } from './deploy/diagnose.js'
 import { describeTaskDefinition, registerIfChanged, type RegisteredTaskDefinition } from './deploy/register.js'
 import { serviceChanges } from './deploy/changes.js'
 import { commandArguments, runOneOffTask } from './deploy/run-task.js'
-import { startRollout, type Rollout } from './deploy/rollout.js'
+import type { Rollout } from './deploy/rollout.js'
 import { findService } from './deploy/service.js'
-import { waitForDeployments, type WatchResult } from './deploy/watch.js'
+import { waitForDeployments, type WatchOptions, type WatchResult } from './deploy/watch.js'
 import { buildAndPushImage } from './image/index.js'
 import type { Inputs } from './inputs.js'
 import type { PreviewPlan } from './plan.js'
@@ -18,6 +18,7 @@ import { deployPreview, previewFamily } from './preview/index.js'
 import { pipelineArtifacts, writePipelineArtifacts } from './report/artifacts.js'
 import type { DeploymentReport, RunReport } from './report/summary.js'
 import { describeChanges, renderTaskDefinition, type RenderedTaskDefinition } from './taskdef/index.js'
+import { continueStrategy, planStrategy, rollingPlan, startStrategy, type StrategyPlan } from './strategy/index.js'
 
 /** The inputs once the plan has settled the cluster and services. */
 export type PlannedInputs = Inputs & { cluster: string }
@@ -54,22 +55,27 @@ function previewPlaceholders(preview: PreviewPlan | undefined): Record<string, s
   return preview ? { PR_NUMBER: String(preview.pr), PREVIEW: `pr-${preview.pr}` } : {}
 }
 
-function newServiceReport(run: RunReport, service: Service): DeploymentReport {
+function newServiceReport(run: RunReport, { service, plan }: Found): DeploymentReport {
   return {
     cluster: run.cluster,
     service: service.serviceName ?? '',
     region: run.region,
     status: 'failed',
     reason: '',
-    strategy: 'rolling',
+    strategy: plan.description,
     previousTaskDefinition: service.taskDefinition ?? '',
     notes: [],
   }
 }
 
-/** A service checked, its task definition rendered and registered (not in a dry run): nothing changed on it yet. */
-interface Prepared {
+/** A service found, and how it will be deployed (its strategy checked against it). */
+interface Found {
   service: Service
+  plan: StrategyPlan
+}
+
+/** A service checked, its task definition rendered and registered (not in a dry run): nothing changed on it yet. */
+interface Prepared extends Found {
   report: DeploymentReport
   rendered: RenderedTaskDefinition
   registered?: RegisteredTaskDefinition
@@ -82,7 +88,7 @@ async function prepare(
   clients: AwsClients,
   inputs: PlannedInputs,
   git: GitContext,
-  service: Service,
+  { service, plan }: Found,
   report: DeploymentReport,
   image: string | undefined,
   preview: PreviewPlan | undefined,
@@ -108,6 +114,7 @@ async function prepare(
   report.changes = [
     ...(current ? describeChanges(rendered.request, current.taskDefinition) : []),
     ...serviceChanges(service, inputs.desiredCount, inputs.deploymentCircuitBreaker),
+    ...plan.changes,
   ]
   if (inputs.artifactsDir && image) {
     const dir = inputs.services.length > 1 ? path.join(inputs.artifactsDir, report.service) : inputs.artifactsDir
@@ -116,7 +123,7 @@ async function prepare(
   }
   if (inputs.dryRun) {
     for (const change of report.changes) core.info(`  ${change}`)
-    return { service, report, rendered }
+    return { service, plan, report, rendered }
   }
   const registered = await registerIfChanged(ecs, rendered.request, current)
   Object.assign(report, { taskDefinitionArn: registered.arn, registered: registered.registered })
@@ -126,14 +133,22 @@ async function prepare(
       : `${prefix}no change to register: ${registered.family}:${registered.revision} already has this content`,
   )
   for (const change of report.changes ?? []) core.info(`  ${change}`)
-  return { service, report, rendered, registered }
+  return { service, plan, report, rendered, registered }
 }
 
 /**
  * Starts the rollout of a prepared service. For a preview, the pull request's copy of the service is
  * created or updated first, and its rollout is the one followed.
  */
-async function start(clients: AwsClients, inputs: PlannedInputs, git: GitContext, clock: Clock, prepared: Registered, preview: PreviewPlan | undefined): Promise<Rollout> {
+async function start(
+  clients: AwsClients,
+  inputs: PlannedInputs,
+  git: GitContext,
+  clock: Clock,
+  signal: AbortSignal,
+  prepared: Registered,
+  preview: PreviewPlan | undefined,
+): Promise<Rollout> {
   const { report, registered } = prepared
   if (preview) {
     const created = await deployPreview({
@@ -151,8 +166,10 @@ async function start(clients: AwsClients, inputs: PlannedInputs, git: GitContext
     prepared.service = await findService(clients.ecs, inputs.cluster, created.serviceName, report.region)
     Object.assign(report, { service: created.serviceName, ...(created.url && { url: created.url }) })
   }
-  const rollout = await startRollout(
-    clients.ecs,
+  const rollout = await startStrategy(
+    clients,
+    { clock, signal, timeoutMs: inputs.timeoutMinutes * 60_000, log: core.info },
+    prepared.plan,
     prepared.service,
     {
       cluster: inputs.cluster,
@@ -160,8 +177,8 @@ async function start(clients: AwsClients, inputs: PlannedInputs, git: GitContext
       ...(inputs.desiredCount !== undefined && { desiredCount: inputs.desiredCount }),
       forceNewDeployment: inputs.forceNewDeployment,
       deploymentCircuitBreaker: inputs.deploymentCircuitBreaker,
+      containers: prepared.rendered.request.containerDefinitions ?? [],
     },
-    clock.now(),
   )
   report.startedAt = rollout.startedAt
   const revision = `${registered.family}:${registered.revision}`
@@ -180,17 +197,16 @@ async function start(clients: AwsClients, inputs: PlannedInputs, git: GitContext
 }
 
 /** Fills a service's report from its rollout's result, with the causes of a failure and their log lines. */
-async function conclude(clients: AwsClients, inputs: PlannedInputs, prepared: Registered, result: WatchResult): Promise<void> {
-  const { report } = prepared
+async function conclude(clients: AwsClients, inputs: PlannedInputs, report: DeploymentReport, containers: ContainerDefinition[], result: WatchResult): Promise<void> {
   Object.assign(report, {
     status: result.outcome,
     reason: result.reason,
     timeline: result.timeline,
     recentEvents: result.recentEvents,
     ...(result.rollback !== undefined && { rollback: result.rollback }),
+    ...(result.progress && { progress: result.progress }),
   })
-  if (result.outcome === 'succeeded') return
-  const containers = prepared.rendered.request.containerDefinitions ?? []
+  if (result.outcome === 'succeeded' || result.outcome === 'paused') return
   report.failures = await attachLogs(clients.logs, groupFailures(result.stoppedTasks), containers, inputs.logLines)
   const eventCause = causeOfEvents(result.recentEvents)
   if (eventCause) report.eventCause = eventCause
@@ -211,16 +227,26 @@ export async function deploy(
   preview?: PreviewPlan,
 ): Promise<Service[]> {
   const clients = createClients(run.region)
-  const services = await core.group('Services', () =>
+  const found = await core.group('Services', () =>
     Promise.all(
-      inputs.services.map(async (name) => {
-        const found = await findService(clients.ecs, inputs.cluster, name, run.region)
-        core.info(`${found.serviceName} in ${inputs.cluster}: running ${found.taskDefinition?.split('/').pop()}, ${found.runningCount}/${found.desiredCount} tasks`)
-        return found
+      inputs.services.map(async (name): Promise<Found> => {
+        const service = await findService(clients.ecs, inputs.cluster, name, run.region)
+        core.info(`${service.serviceName} in ${inputs.cluster}: running ${service.taskDefinition?.split('/').pop()}, ${service.runningCount}/${service.desiredCount} tasks`)
+        // A preview is a plain copy of the service, without its blue/green set-up: it rolls.
+        const plan = preview
+          ? rollingPlan(inputs.strategy)
+          : await planStrategy(clients, inputs.cluster, service, inputs.strategy, { circuitBreaker: inputs.deploymentCircuitBreaker, workspace: git.workspace })
+        core.info(`  strategy: ${plan.description}`)
+        return { service, plan }
       }),
     ),
   )
-  run.services = services.map((s) => newServiceReport(run, s))
+  const services = found.map((f) => f.service)
+  run.services = found.map((f) => newServiceReport(run, f))
+  if (inputs.strategy.continueAction) {
+    await resume(clients, inputs, clock, signal, run, found)
+    return services
+  }
   // Nothing is deployed when the build or push fails: it throws before any task definition is touched.
   const built = inputs.build && (await buildAndPushImage(inputs.build, { clients, git, now: clock.now }))
   if (built) run.builtImage = built
@@ -228,7 +254,7 @@ export async function deploy(
   if (image) run.image = image
 
   const planned = await core.group('Task definition', () =>
-    Promise.all(services.map((service, i) => prepare(clients, inputs, git, service, run.services[i] as DeploymentReport, image, preview))),
+    Promise.all(found.map((f, i) => prepare(clients, inputs, git, f, run.services[i] as DeploymentReport, image, preview))),
   )
   if (inputs.dryRun) {
     for (const { report } of planned) {
@@ -259,20 +285,12 @@ export async function deploy(
     )
   }
   const rollouts: Rollout[] = []
-  for (const p of prepared) rollouts.push(await start(clients, inputs, git, clock, p, preview))
+  for (const p of prepared) rollouts.push(await start(clients, inputs, git, clock, signal, p, preview))
   const waiting = prepared.flatMap((p, i) => (rollouts[i]?.deploymentId && inputs.wait ? [{ p, rollout: rollouts[i] }] : []))
   if (!waiting.length) return services
   const results = await core.group('Rollout', () =>
     waitForDeployments(
-      {
-        ecs: clients.ecs,
-        cluster: inputs.cluster,
-        timeoutMs: inputs.timeoutMinutes * 60_000,
-        rollbackOnFailure: inputs.rollbackOnFailure,
-        clock,
-        signal,
-        log: core.info,
-      },
+      watchOptions(clients, inputs, clock, signal),
       waiting.map(({ p, rollout }) => ({
         service: p.report.service,
         rollout,
@@ -281,6 +299,51 @@ export async function deploy(
       })),
     ),
   )
-  await Promise.all(waiting.map(({ p }, i) => conclude(clients, inputs, p, results[i] as WatchResult)))
+  await Promise.all(waiting.map(({ p }, i) => conclude(clients, inputs, p.report, p.rendered.request.containerDefinitions ?? [], results[i] as WatchResult)))
   return services
+}
+
+function watchOptions(clients: AwsClients, inputs: PlannedInputs, clock: Clock, signal: AbortSignal): WatchOptions {
+  return {
+    ecs: clients.ecs,
+    codedeploy: clients.codedeploy,
+    cluster: inputs.cluster,
+    timeoutMs: inputs.timeoutMinutes * 60_000,
+    rollbackOnFailure: inputs.rollbackOnFailure,
+    clock,
+    signal,
+    log: core.info,
+  }
+}
+
+/**
+ * `continue`: resumes (or rolls back) the deployments an earlier run left paused at `wait-until`, and follows
+ * them to their end. Nothing is built, rendered or registered.
+ */
+async function resume(clients: AwsClients, inputs: PlannedInputs, clock: Clock, signal: AbortSignal, run: RunReport, found: Found[]): Promise<void> {
+  const rollouts = await Promise.all(found.map(({ service, plan }) => continueStrategy(clients, inputs.cluster, plan, service, clock.now())))
+  const verb = inputs.strategy.continueAction === 'rollback' ? 'rolling back' : 'continuing'
+  rollouts.forEach((rollout, i) => {
+    const report = run.services[i] as DeploymentReport
+    Object.assign(report, { taskDefinitionArn: rollout.targetTaskDefinition, previousTaskDefinition: rollout.previousTaskDefinition, startedAt: rollout.startedAt })
+    if (rollout.deploymentId) report.deploymentId = rollout.deploymentId
+    core.info(`${report.service}: ${verb} deployment ${rollout.deploymentId} of ${rollout.targetTaskDefinition.split('/').pop()}`)
+  })
+  const results = await core.group('Rollout', () =>
+    waitForDeployments(
+      watchOptions(clients, inputs, clock, signal),
+      rollouts.map((rollout, i) => ({
+        service: run.services[i]?.service ?? '',
+        rollout,
+        targetTaskDefinition: rollout.targetTaskDefinition,
+        priorEventIds: (found[i]?.service.events ?? []).flatMap((e) => (e.id ? [e.id] : [])),
+      })),
+    ),
+  )
+  await Promise.all(
+    rollouts.map(async (rollout, i) => {
+      const described = await describeTaskDefinition(clients.ecs, rollout.targetTaskDefinition).catch(() => undefined)
+      await conclude(clients, inputs, run.services[i] as DeploymentReport, described?.taskDefinition.containerDefinitions ?? [], results[i] as WatchResult)
+    }),
+  )
 }

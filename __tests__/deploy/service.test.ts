@@ -15,6 +15,11 @@ describe('findService', () => {
     expect(ecsMock).toHaveReceivedCommandWith(DescribeServicesCommand, { cluster: 'prod', services: ['web'] })
   })
 
+  test('returns a CODE_DEPLOY service too: the CodeDeploy strategy deploys it', async () => {
+    ecsMock.on(DescribeServicesCommand).resolves({ services: [service({ deploymentController: { type: 'CODE_DEPLOY' } })] })
+    await expect(findService(ecs, 'prod', 'web', 'us-east-1')).resolves.toMatchObject({ deploymentController: { type: 'CODE_DEPLOY' } })
+  })
+
   test.each([
     [
       { services: [], failures: [{ arn: 'arn:aws:ecs:us-east-1:123456789012:service/prod/wbe', reason: 'MISSING' }] },
@@ -23,10 +28,6 @@ describe('findService', () => {
     [
       { services: [service({ status: 'INACTIVE' })] },
       'Service "wbe" in cluster "prod" (region us-east-1) is INACTIVE, not ACTIVE: it is being deleted or was deleted. Create it again or pick another service.',
-    ],
-    [
-      { services: [service({ deploymentController: { type: 'CODE_DEPLOY' } })] },
-      'Service "wbe" uses the CODE_DEPLOY deployment controller: its rollouts go through AWS CodeDeploy (blue/green with an appspec), which the CodeDeploy strategy handles, not an ECS rolling update.',
     ],
     [
       { services: [service({ deploymentController: { type: 'EXTERNAL' } })] },

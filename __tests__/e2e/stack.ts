@@ -49,7 +49,7 @@ export async function useStack(): Promise<StackEnv> {
   return env
 }
 
-/** One phase of an ECS-native BLUE_GREEN / CANARY / LINEAR deployment (reserved, not simulated yet). */
+/** One lifecycle stage of an ECS-native BLUE_GREEN / CANARY / LINEAR deployment (test/stack/native.mjs). */
 export interface StagePlan {
   stage: string
   seconds?: number
@@ -57,6 +57,10 @@ export interface StagePlan {
   testTrafficWeight?: number
   outcome?: 'success' | 'fail' | 'rollback'
   reason?: string
+  /** A Lambda hook's ARN shown running during the stage (FAILED when the stage does not succeed). */
+  hook?: string
+  /** A CloudWatch alarm that goes to ALARM at the end of the stage (the stage then rolls back). */
+  alarm?: string
 }
 
 /** How a rollout unfolds (all durations in scenario seconds; see test/stack/README.md). */
@@ -75,6 +79,8 @@ export interface RolloutPlan {
   rollbackStartSeconds?: number
   logLines?: string[]
   targetGroup?: string
+  /** CodeDeploy: the lifecycle event that fails (its hook's Lambda returns Failed). */
+  failAt?: string
   stages?: StagePlan[]
   rollback?: RolloutPlan
 }

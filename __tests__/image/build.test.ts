@@ -1,3 +1,4 @@
+import { CodeDeployClient } from '@aws-sdk/client-codedeploy'
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2'
 import { jest } from '@jest/globals'
 import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises'
@@ -128,6 +129,7 @@ const clients = {
   ecr: new ECRClient({ region: 'us-east-1' }),
   logs: new CloudWatchLogsClient({ region: 'us-east-1' }),
   elbv2: new ElasticLoadBalancingV2Client({ region: 'us-east-1' }),
+  codedeploy: new CodeDeployClient({ region: 'us-east-1' }),
 }
 
 function deps(overrides: Partial<ImageDeps> = {}): ImageDeps {

@@ -81,6 +81,64 @@ export const ACTION_INPUTS: InputSpec[] = [
     "default": "keep"
   },
   {
+    "name": "strategy",
+    "description": "How the new revision takes over — `rolling`, `blue-green`, `canary` or `linear` — whatever the service's deployment controller: ECS (rolling update, or ECS's own blue/green, canary and linear, which need a load balancer with advancedConfiguration or Service Connect) or CODE_DEPLOY (CodeDeploy's predefined configs, or `codedeploy-config`). Default — the service's own (its configured ECS strategy, or its deployment group's config)."
+  },
+  {
+    "name": "bake-minutes",
+    "description": "ECS blue-green, canary, linear — minutes both revisions run after production traffic has moved, before the old one goes (bakeTimeInMinutes). Default — the service's, else 0."
+  },
+  {
+    "name": "canary-percent",
+    "description": "`strategy: canary` — % of production traffic the new revision takes first (0.1–100, steps of 0.1). ECS's default is 5; CodeDeploy's predefined configs take 10."
+  },
+  {
+    "name": "canary-bake-minutes",
+    "description": "`strategy: canary` — minutes at that share before the rest of the traffic moves. ECS's default is 10; CodeDeploy: 5 or 15."
+  },
+  {
+    "name": "step-percent",
+    "description": "`strategy: linear` — % of production traffic moved at each step (3–100, steps of 0.1). ECS's default is 10; CodeDeploy: 10."
+  },
+  {
+    "name": "step-bake-minutes",
+    "description": "`strategy: linear` — minutes between steps. ECS's default is 6; CodeDeploy: 1 or 3."
+  },
+  {
+    "name": "deployment-alarms",
+    "description": "CloudWatch alarm names (comma or newline separated) that roll an ECS deployment back when one goes to ALARM (deploymentConfiguration.alarms, with rollback); the summary names the alarm that fired. Default — leave the service's alarms as they are."
+  },
+  {
+    "name": "wait-until",
+    "description": "Stop following at this point and report `paused` (e.g. to run smoke tests against the test listener): `test-traffic-shifted` (alias `ready`), `scaled-up`, `production-traffic-shifted`, or a stage ECS can pause at (PRE_SCALE_UP, POST_SCALE_UP, POST_TEST_TRAFFIC_SHIFT, PRE_PRODUCTION_TRAFFIC_SHIFT, POST_PRODUCTION_TRAFFIC_SHIFT). ECS: the action sets a PAUSE lifecycle hook there (without `wait-until` it removes PAUSE hooks); CodeDeploy: only `ready`, and the deployment group must wait for a manual reroute (deploymentReadyOption STOP_DEPLOYMENT)."
+  },
+  {
+    "name": "continue",
+    "description": "`true` lets the deployment an earlier run left paused go on (ContinueServiceDeployment CONTINUE, or CodeDeploy's ContinueDeployment) and follows it to its end; `rollback` rolls it back. Nothing is built or registered.",
+    "default": "false"
+  },
+  {
+    "name": "on-busy",
+    "description": "When the service already has another deployment in flight — `wait` for it to end (within timeout-minutes), or `fail` having changed nothing. A deployment left paused is never waited for.",
+    "default": "wait"
+  },
+  {
+    "name": "appspec",
+    "description": "CODE_DEPLOY services — path of an appspec.yml / appspec.json (version 0.0, Resources → TargetService → Properties → TaskDefinition, LoadBalancerInfo; Hooks pass through); the new task definition ARN is set into it. Default — one made from the service's load balancer (container name and port)."
+  },
+  {
+    "name": "codedeploy-application",
+    "description": "CODE_DEPLOY services — the CodeDeploy application. Default — `AppECS-<cluster>-<service>`, the ECS console's name."
+  },
+  {
+    "name": "codedeploy-deployment-group",
+    "description": "CODE_DEPLOY services — the deployment group. Default — `DgpECS-<cluster>-<service>`, the ECS console's name."
+  },
+  {
+    "name": "codedeploy-config",
+    "description": "CODE_DEPLOY services — a deployment config by name (e.g. a custom canary), instead of the predefined one for `strategy`."
+  },
+  {
     "name": "log-lines",
     "description": "On failure, how many of the failing container's last log lines (CloudWatch Logs, awslogs driver) to show.",
     "default": "30"

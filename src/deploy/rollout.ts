@@ -7,7 +7,9 @@ import {
   type UpdateServiceCommandInput,
 } from '@aws-sdk/client-ecs'
 import { awsCall } from '../aws-errors.js'
+import { UserError } from '../errors.js'
 import type { CircuitBreakerMode } from '../inputs.js'
+import type { Mechanism } from '../strategy/types.js'
 
 export interface RolloutRequest {
   cluster: string
@@ -15,6 +17,8 @@ export interface RolloutRequest {
   desiredCount?: number
   forceNewDeployment: boolean
   deploymentCircuitBreaker: CircuitBreakerMode
+  /** Deployment configuration members to set (strategy, alarms, hooks: see strategy/native.ts); the rest stays. */
+  deploymentConfiguration?: Partial<DeploymentConfiguration>
 }
 
 /** The deployment this run follows. */
@@ -30,6 +34,10 @@ export interface Rollout {
   startedAt: number
   /** Why nothing was started, when nothing was. */
   unchangedReason?: string
+  /** How the rollout goes; absent: an ECS rolling update. */
+  mechanism?: Mechanism
+  /** The lifecycle hook (ECS) or Ready state (CodeDeploy, `ready`) this run resumed: not a pause to stop at again. */
+  resumed?: string
 }
 
 /** The service's deployment configuration with the circuit breaker set as asked; undefined when it stays as it is. */
@@ -45,13 +53,36 @@ export function circuitBreakerConfiguration(
   return { ...current, deploymentCircuitBreaker: wanted }
 }
 
+/** The configuration with `wanted` members set (undefined ones removed); undefined when nothing changes. */
+export function mergeConfiguration(
+  current: DeploymentConfiguration | undefined,
+  wanted: Partial<DeploymentConfiguration> | undefined,
+): DeploymentConfiguration | undefined {
+  if (!wanted) return undefined
+  const merged = Object.fromEntries(Object.entries({ ...current, ...wanted }).filter(([, v]) => v !== undefined)) as DeploymentConfiguration
+  return sameValue(merged, current ?? {}) ? undefined : merged
+}
+
+/** Deep equality of plain API values, whatever the order of their keys. */
+function sameValue(a: unknown, b: unknown): boolean {
+  const sorted = (v: unknown): unknown =>
+    Array.isArray(v) ? v.map(sorted) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined).sort(([x], [y]) => x.localeCompare(y)).map(([k, x]) => [k, sorted(x)])) : v
+  return JSON.stringify(sorted(a)) === JSON.stringify(sorted(b))
+}
+
+/** Whether the configuration deploys with ECS's own blue/green, canary or linear strategy. */
+export function isNative(configuration: DeploymentConfiguration | undefined): boolean {
+  return (configuration?.strategy ?? 'ROLLING') !== 'ROLLING'
+}
+
 export function primaryDeployment(service: Service): Deployment | undefined {
   return service.deployments?.find((d) => d.status === 'PRIMARY')
 }
 
 /** What UpdateService must change, or undefined when the service already is as asked. */
 export function serviceUpdate(service: Service, request: RolloutRequest): UpdateServiceCommandInput | undefined {
-  const deploymentConfiguration = circuitBreakerConfiguration(service.deploymentConfiguration, request.deploymentCircuitBreaker)
+  const withBreaker = circuitBreakerConfiguration(service.deploymentConfiguration, request.deploymentCircuitBreaker)
+  const deploymentConfiguration = mergeConfiguration(withBreaker ?? service.deploymentConfiguration, request.deploymentConfiguration) ?? withBreaker
   const changesRevision = service.taskDefinition !== request.taskDefinitionArn
   const changesCount = request.desiredCount !== undefined && request.desiredCount !== service.desiredCount
   if (!changesRevision && !changesCount && !deploymentConfiguration && !request.forceNewDeployment) return undefined
@@ -75,13 +106,21 @@ export async function startRollout(
   request: RolloutRequest,
   now: number,
 ): Promise<Rollout> {
+  if (service.deploymentController?.type === 'CODE_DEPLOY') {
+    throw new UserError(
+      `Service "${service.serviceName}" uses the CODE_DEPLOY deployment controller: its rollouts go through AWS CodeDeploy (blue/green with an appspec), not an ECS update of its task definition.`,
+    )
+  }
   const previousTaskDefinition = service.taskDefinition ?? ''
   const update = serviceUpdate(service, request)
+  const native = isNative(update?.deploymentConfiguration ?? service.deploymentConfiguration)
+  const mechanism = native ? { mechanism: 'ecs-native' as const } : {}
   if (!update) {
     const primary = primaryDeployment(service)
     if (primary?.rolloutState === 'IN_PROGRESS' && primary.taskDefinition === request.taskDefinitionArn) {
       return {
         ...followed(primary, service.currentServiceDeployment),
+        ...mechanism,
         previousTaskDefinition,
         started: false,
         startedAt: (primary.createdAt ?? new Date(now)).getTime(),
@@ -99,6 +138,7 @@ export async function startRollout(
   const primary = updated && primaryDeployment(updated)
   return {
     ...(primary && followed(primary, updated?.currentServiceDeployment)),
+    ...mechanism,
     previousTaskDefinition,
     started: true,
     startedAt: now,

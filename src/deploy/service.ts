@@ -2,7 +2,7 @@ import { DescribeServicesCommand, type ECSClient, type Service } from '@aws-sdk/
 import { awsCall } from '../aws-errors.js'
 import { UserError } from '../errors.js'
 
-/** Returns the service, checked to be one this action can roll out; throws a UserError saying why not. */
+/** Returns the service, checked to be one this action can deploy (ECS or CODE_DEPLOY controller); throws a UserError saying why not. */
 export async function findService(ecs: ECSClient, cluster: string, name: string, region: string): Promise<Service> {
   const where = `cluster "${cluster}" (region ${region})`
   let response
@@ -28,12 +28,8 @@ export async function findService(ecs: ECSClient, cluster: string, name: string,
       `Service "${name}" in ${where} is ${service.status}, not ACTIVE: it is being deleted or was deleted. Create it again or pick another service.`,
     )
   }
+  // ECS services roll out (rolling, or ECS's own blue/green, canary, linear); CODE_DEPLOY ones through CodeDeploy.
   const controller = service.deploymentController?.type ?? 'ECS'
-  if (controller === 'CODE_DEPLOY') {
-    throw new UserError(
-      `Service "${name}" uses the CODE_DEPLOY deployment controller: its rollouts go through AWS CodeDeploy (blue/green with an appspec), which the CodeDeploy strategy handles, not an ECS rolling update.`,
-    )
-  }
   if (controller === 'EXTERNAL') {
     throw new UserError(
       `Service "${name}" uses the EXTERNAL deployment controller: its task sets are managed by another tool, so this action cannot roll it out.`,

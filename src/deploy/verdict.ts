@@ -1,6 +1,8 @@
 import type { Deployment, Service, ServiceDeployment } from '@aws-sdk/client-ecs'
+import { awaitingHook, describeTraffic, hookName, trafficOf } from '../strategy/progress.js'
 
-export type Outcome = 'succeeded' | 'failed' | 'rolled-back' | 'timed-out'
+/** `paused`: the deployment waits at a lifecycle hook (or CodeDeploy's Ready) for `continue`. */
+export type Outcome = 'succeeded' | 'failed' | 'rolled-back' | 'timed-out' | 'paused'
 
 export interface Verdict {
   outcome: Outcome
@@ -26,10 +28,46 @@ function describeRevision(taskDefinitionArn: string | undefined): string {
   return taskDefinitionArn?.split('/').pop() ?? 'unknown revision'
 }
 
+/** How judge() reads a rollout. */
+export interface JudgeOptions {
+  /** ECS-native blue/green, canary or linear: only the service deployment can say it succeeded (after bake time and clean-up). */
+  native?: boolean
+  /** A hook this run resumed with ContinueServiceDeployment: it may still read AWAITING_ACTION for a moment. */
+  resumed?: string
+}
+
+/** Why a service deployment failed, most specific first: the alarm that fired, the hook that failed, ECS's words. */
+export function failureCause(sd: ServiceDeployment): string {
+  const stage = sd.lifecycleStage ? ` during ${sd.lifecycleStage}` : ''
+  const triggered = sd.alarms?.triggeredAlarmNames ?? []
+  if (triggered.length) {
+    return `CloudWatch alarm${triggered.length > 1 ? 's' : ''} ${triggered.join(', ')} went to ALARM${stage}.`
+  }
+  const hook = sd.lifecycleHookDetails?.find((h) => h.status === 'FAILED' || h.status === 'TIMED_OUT')
+  if (hook) {
+    return hook.targetType === 'PAUSE'
+      ? `nobody continued the paused deployment before its PAUSE hook timed out${stage}.`
+      : `lifecycle hook ${hookName(hook)} ${hook.status === 'FAILED' ? 'failed' : 'timed out'}${stage} (${hook.targetArn ?? hook.hookId}).`
+  }
+  return (sd.rollback?.reason ?? sd.statusReason ?? 'the deployment failed').replace(/\.?$/, '.')
+}
+
+/** Where a paused deployment waits, what traffic the new revision has, and how to go on. */
+function pausedVerdict(sd: ServiceDeployment, hookId: string | undefined, expiresAt: Date | undefined, timeoutAction: string | undefined): Verdict {
+  const traffic = describeTraffic(trafficOf(sd))
+  const expires = expiresAt ? ` If nobody does, ECS will ${(timeoutAction ?? 'ROLLBACK') === 'CONTINUE' ? 'go on' : 'roll back'} by itself at ${expiresAt.toISOString()}.` : ''
+  return {
+    outcome: 'paused',
+    reason: `the deployment is paused at ${sd.lifecycleStage ?? 'a lifecycle hook'}${traffic ? ` (new revision: ${traffic})` : ''}${hookId ? `, hook ${hookId}` : ''}. Run this action with \`continue: true\` to go on, or \`continue: rollback\` to roll back.${expires}`,
+  }
+}
+
 /** Judges a service deployment's own status; undefined while it is still rolling. */
-function judgeServiceDeployment(sd: ServiceDeployment): Verdict | undefined {
+function judgeServiceDeployment(sd: ServiceDeployment, resumed?: string): Verdict | undefined {
   const because = sd.statusReason ? `: ${sd.statusReason}` : ''
-  const failedBecause = (sd.rollback?.reason ?? sd.statusReason ?? 'the deployment failed').replace(/\.?$/, '.')
+  const failedBecause = failureCause(sd)
+  const pause = awaitingHook(sd, resumed)
+  if (pause && (sd.status === 'IN_PROGRESS' || sd.status === 'PENDING')) return pausedVerdict(sd, pause.hookId, pause.expiresAt, pause.timeoutAction)
   switch (sd.status) {
     case 'SUCCESSFUL':
       return { outcome: 'succeeded', reason: sd.statusReason ?? 'deployment completed' }
@@ -52,11 +90,11 @@ function judgeServiceDeployment(sd: ServiceDeployment): Verdict | undefined {
  * Decides whether the followed rollout has ended and how. Pure: the watch loop feeds it snapshots.
  * Success needs the new revision to be primary and complete; any rollback is a failure.
  */
-export function judge(snapshot: Snapshot, targetTaskDefinition: string): Verdict | undefined {
+export function judge(snapshot: Snapshot, targetTaskDefinition: string, options: JudgeOptions = {}): Verdict | undefined {
   const { service, deployment, serviceDeployment } = snapshot
   const primary = service.deployments?.find((d) => d.status === 'PRIMARY')
   if (serviceDeployment) {
-    const verdict = judgeServiceDeployment(serviceDeployment)
+    const verdict = judgeServiceDeployment(serviceDeployment, options.resumed)
     if (verdict) return verdict
   }
   if (!deployment) {
@@ -77,7 +115,8 @@ export function judge(snapshot: Snapshot, targetTaskDefinition: string): Verdict
     deployment.runningCount === deployment.desiredCount &&
     (deployment.pendingCount ?? 0) === 0 &&
     (deployment.rolloutState === 'COMPLETED' || (deployment.rolloutState === undefined && service.deployments?.length === 1))
-  if (settled) {
+  // A blue/green deployment's tasks are all up long before it ends (traffic shift, bake time, clean-up).
+  if (settled && !(options.native && serviceDeployment)) {
     return { outcome: 'succeeded', reason: deployment.rolloutStateReason ?? 'the service reached a steady state' }
   }
   const breakerOn = service.deploymentConfiguration?.deploymentCircuitBreaker?.enable === true

@@ -1,3 +1,4 @@
+import type { CodeDeployClient } from '@aws-sdk/client-codedeploy'
 import {
   DescribeServiceDeploymentsCommand,
   DescribeServicesCommand,
@@ -9,6 +10,8 @@ import {
 } from '@aws-sdk/client-ecs'
 import { awsCall } from '../aws-errors.js'
 import { errorMessage } from '../errors.js'
+import { CodeDeployTracker, greenTaskSet, judgeCodeDeploy, readCodeDeploy, type CodeDeployState } from '../strategy/codedeploy/observe.js'
+import { awaitingHook, NativeTracker, type PausedAt, type StrategyProgress } from '../strategy/progress.js'
 import { describeLimit, type Clock } from './clock.js'
 import { requestRollback } from './rollback.js'
 import type { Rollout } from './rollout.js'
@@ -28,6 +31,8 @@ export interface WatchResult extends Verdict {
   recentEvents: string[]
   rollback?: string
   deployment?: Deployment
+  /** Blue/green, canary, linear (ECS or CodeDeploy): stages, traffic steps, hooks, alarms, where it paused. */
+  progress?: StrategyProgress
 }
 
 /** One service's rollout to follow. */
@@ -41,6 +46,8 @@ export interface FollowTarget {
 
 export interface WatchOptions {
   ecs: ECSClient
+  /** Needed to follow CodeDeploy deployments (rollouts with mechanism `codedeploy`). */
+  codedeploy?: CodeDeployClient
   cluster: string
   timeoutMs: number
   rollbackOnFailure: boolean
@@ -107,6 +114,9 @@ function deploymentsSignature(service: Service | undefined): string {
   return (service?.deployments ?? []).map((d) => `${d.id}:${d.status}:${d.rolloutState}`).join(',')
 }
 
+/** What one poll saw of a service's rollout: ECS's view, and CodeDeploy's for a CodeDeploy deployment. */
+type Observed = Snapshot & { codedeploy?: CodeDeployState }
+
 /** What the watch loop keeps for one service: what it has shown, and the evidence it gathered. */
 class Follower {
   readonly timeline: TimelineEntry[] = []
@@ -120,6 +130,11 @@ class Follower {
   private knownFailed = 0
   private recentEvents: ServiceEvent[] = []
   private deployment: Deployment | undefined
+  /** Follows blue/green, canary and linear deployments' stages and traffic. */
+  private readonly tracker: NativeTracker | CodeDeployTracker | undefined
+  /** The last CodeDeploy state seen, and the ECS target's id once known. */
+  private codedeployState: CodeDeployState | undefined
+  readonly codedeployCache: { targetId?: string } = {}
 
   constructor(
     readonly target: FollowTarget,
@@ -128,6 +143,12 @@ class Follower {
     private readonly prefix: string,
   ) {
     this.seenEvents = new Set(target.priorEventIds)
+    const { mechanism } = target.rollout
+    this.tracker = mechanism === 'codedeploy' ? new CodeDeployTracker() : mechanism === 'ecs-native' ? new NativeTracker() : undefined
+  }
+
+  get mechanism(): Rollout['mechanism'] {
+    return this.target.rollout.mechanism
   }
 
   note(message: string, at = this.options.clock.now()): void {
@@ -137,11 +158,12 @@ class Follower {
 
   /** Where the rollout stands, for a timeout or cancellation message. */
   get standing(): string {
-    return this.lastCounts || 'no tasks yet'
+    const parts = this.mechanism === undefined || this.mechanism === 'rolling' ? [this.lastCounts] : [this.lastStatus, this.lastCounts]
+    return parts.filter(Boolean).join('; ') || 'no tasks yet'
   }
 
   /** Shows what is new in this poll and judges it; undefined while the rollout goes on. */
-  async observe(snapshot: Snapshot): Promise<Verdict | undefined> {
+  async observe(snapshot: Observed): Promise<Verdict | undefined> {
     const { ecs, cluster, clock } = this.options
     const { rollout } = this.target
     this.deployment = snapshot.deployment ?? this.deployment
@@ -151,6 +173,7 @@ class Follower {
       this.seenEvents.add(event.id ?? '')
       this.note(event.message ?? '', Math.max(event.createdAt?.getTime() ?? clock.now(), this.started))
     }
+    if (snapshot.codedeploy) return this.observeCodeDeploy(snapshot.codedeploy)
     const sd = snapshot.serviceDeployment
     const status = sd ? [sd.status, sd.lifecycleStage].filter(Boolean).join(' / ') : ''
     if (status && status !== this.lastStatus) {
@@ -158,6 +181,7 @@ class Follower {
       this.lastStatus = status
       this.moved = true
     }
+    if (sd && this.tracker instanceof NativeTracker) this.track(this.tracker.update(sd, clock.now()))
     if (snapshot.deployment) {
       const counts = countsLine(snapshot.deployment)
       if (counts !== this.lastCounts) {
@@ -174,9 +198,52 @@ class Follower {
         for (const line of describeStoppedTasks(stopped)) this.note(line)
       }
     }
-    const verdict = judge(snapshot, this.target.targetTaskDefinition)
+    const native = rollout.mechanism === 'ecs-native'
+    const verdict = judge(snapshot, this.target.targetTaskDefinition, { native, ...(rollout.resumed && { resumed: rollout.resumed }) })
+    if (verdict?.outcome === 'paused' && sd) this.pausedAt(sd)
+    return this.concluded(verdict)
+  }
+
+  private observeCodeDeploy(state: CodeDeployState): Verdict | undefined {
+    this.codedeployState = state
+    const { deployment } = state
+    const running = state.target?.lifecycleEvents?.find((e) => e.status === 'InProgress')?.lifecycleEventName
+    this.lastStatus = `CodeDeploy ${deployment.status}${running ? ` at ${running}` : ''}`
+    if (this.tracker instanceof CodeDeployTracker) this.track(this.tracker.update(state, this.options.clock.now()))
+    const verdict = judgeCodeDeploy(state, this.target.rollout.resumed)
+    if (verdict?.outcome === 'paused' && this.tracker) {
+      const wait = deployment.blueGreenDeploymentConfiguration?.deploymentReadyOption?.waitTimeInMinutes
+      this.tracker.progress.paused = { stage: 'Ready', ...(deployment.deploymentId && { deploymentId: deployment.deploymentId }), ...(wait && { timeoutAction: `STOP after ${wait} min` }) }
+    }
+    return this.concluded(verdict)
+  }
+
+  /** Notes the tracker's lines; any of them means the rollout moved. */
+  private track(lines: string[]): void {
+    for (const line of lines) this.note(line)
+    if (lines.length) this.moved = true
+  }
+
+  private pausedAt(sd: ServiceDeployment): void {
+    const hook = awaitingHook(sd, this.target.rollout.resumed)
+    const paused: PausedAt = {
+      stage: sd.lifecycleStage ?? 'a lifecycle hook',
+      ...(hook?.hookId && { hookId: hook.hookId }),
+      ...(hook?.expiresAt && { expiresAt: hook.expiresAt.getTime() }),
+      ...(hook?.timeoutAction && { timeoutAction: hook.timeoutAction }),
+      ...(sd.serviceDeploymentArn && { serviceDeploymentArn: sd.serviceDeploymentArn }),
+    }
+    if (this.tracker) this.tracker.progress.paused = paused
+  }
+
+  private concluded(verdict: Verdict | undefined): Verdict | undefined {
     if (verdict) this.note(`${verdictWord(verdict.outcome)}: ${verdict.reason}`)
     return verdict
+  }
+
+  /** Who started the rollout's tasks: the ECS deployment, or CodeDeploy's replacement task set. */
+  private get taskStarter(): string | undefined {
+    return this.mechanism === 'codedeploy' ? greenTaskSet(this.codedeployState) : this.target.rollout.deploymentId
   }
 
   /** The result, after asking for a rollback when the action gave up and was told to. */
@@ -185,13 +252,14 @@ class Follower {
     const { rollout, service } = this.target
     let rollback: string | undefined
     if (rollbackWanted && rollbackOnFailure && rollout.started) {
-      rollback = await requestRollback(ecs, cluster, service, rollout).catch(
+      rollback = await requestRollback(ecs, cluster, service, rollout, this.options.codedeploy).catch(
         (error: unknown) => `the rollback could not be requested: ${errorMessage(error)}`,
       )
       this.note(rollback)
     }
-    if (verdict.outcome !== 'succeeded' && rollout.deploymentId) {
-      this.stoppedTasks.push(...(await stoppedTasksOf(ecs, cluster, rollout.deploymentId, this.seenTasks).catch(() => [])))
+    const starter = this.taskStarter
+    if (verdict.outcome !== 'succeeded' && verdict.outcome !== 'paused' && starter) {
+      this.stoppedTasks.push(...(await stoppedTasksOf(ecs, cluster, starter, this.seenTasks).catch(() => [])))
     }
     return {
       ...verdict,
@@ -201,6 +269,7 @@ class Follower {
       recentEvents: this.recentEvents.map((e) => e.message ?? '').reverse(),
       ...(rollback !== undefined && { rollback }),
       ...(this.deployment && { deployment: this.deployment }),
+      ...(this.tracker && { progress: this.tracker.progress }),
     }
   }
 }
@@ -240,15 +309,17 @@ export async function waitForDeployments(options: WatchOptions, targets: FollowT
     }
     try {
       const services = await describeServices(options.ecs, options.cluster, active().map((f) => f.target.service))
-      // Service deployments add detail (rollback states, stages) but cost a call: read them when something moved.
+      // Service deployments add detail (rollback states, stages) but cost a call: for a rolling update, read them
+      // when something moved; a blue/green, canary or linear deployment moves through its stages unseen otherwise.
       const changed = active().filter((f) => {
         const signature = deploymentsSignature(services.get(f.target.service))
         f.moved = signatures.get(f.target.service) !== signature
         signatures.set(f.target.service, signature)
-        return f.moved || poll % SERVICE_DEPLOYMENT_EVERY === 0
+        return f.moved || f.mechanism === 'ecs-native' || poll % SERVICE_DEPLOYMENT_EVERY === 0
       })
       const arns = changed.flatMap((f) => (f.target.rollout.serviceDeploymentArn ? [f.target.rollout.serviceDeploymentArn] : []))
       const serviceDeployments = arns.length ? await describeServiceDeployments(options.ecs, arns) : new Map<string, ServiceDeployment>()
+      const codedeployStates = await readCodeDeployStates(options, active())
       failuresInARow = 0
       await Promise.all(
         active().map(async (follower) => {
@@ -257,7 +328,8 @@ export async function waitForDeployments(options: WatchOptions, targets: FollowT
           if (!service) throw new Error(`service ${name} disappeared from cluster ${options.cluster} during the rollout`)
           const deployment = service.deployments?.find((d) => d.id === rollout.deploymentId)
           const serviceDeployment = rollout.serviceDeploymentArn ? serviceDeployments.get(rollout.serviceDeploymentArn) : undefined
-          const verdict = await follower.observe({ service, ...(deployment && { deployment }), ...(serviceDeployment && { serviceDeployment }) })
+          const codedeploy = codedeployStates.get(follower)
+          const verdict = await follower.observe({ service, ...(deployment && { deployment }), ...(serviceDeployment && { serviceDeployment }), ...(codedeploy && { codedeploy }) })
           if (verdict) results.set(follower, await follower.finish(verdict, verdict.gaveUp === true))
         }),
       )
@@ -272,6 +344,17 @@ export async function waitForDeployments(options: WatchOptions, targets: FollowT
   return followers.map((f) => results.get(f) as WatchResult)
 }
 
+/** CodeDeploy's view of each CodeDeploy rollout. */
+async function readCodeDeployStates(options: WatchOptions, followers: Follower[]): Promise<Map<Follower, CodeDeployState>> {
+  const following = followers.filter((f) => f.mechanism === 'codedeploy' && f.target.rollout.deploymentId)
+  if (!following.length) return new Map()
+  const { codedeploy } = options
+  if (!codedeploy) throw new Error('following a CodeDeploy deployment needs the CodeDeploy client (WatchOptions.codedeploy)')
+  return new Map(
+    await Promise.all(following.map(async (f) => [f, await readCodeDeploy(codedeploy, f.target.rollout.deploymentId ?? '', f.codedeployCache)] as const)),
+  )
+}
+
 /** Follows one service's rollout (see waitForDeployments). */
 export async function waitForDeployment(options: WatchOptions & FollowTarget): Promise<WatchResult> {
   const [result] = await waitForDeployments(options, [options])
@@ -279,5 +362,5 @@ export async function waitForDeployment(options: WatchOptions & FollowTarget): P
 }
 
 function verdictWord(outcome: Outcome): string {
-  return { succeeded: 'succeeded', failed: 'failed', 'rolled-back': 'rolled back', 'timed-out': 'timed out' }[outcome]
+  return { succeeded: 'succeeded', failed: 'failed', 'rolled-back': 'rolled back', 'timed-out': 'timed out', paused: 'paused' }[outcome]
 }

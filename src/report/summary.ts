@@ -4,8 +4,10 @@ import { imageSummarySection, type BuiltImage } from '../image/index.js'
 import { escapeCell, keyValueTable } from './markdown.js'
 import { describeStoppedTask } from '../deploy/tasks.js'
 import { formatElapsed, type TimelineEntry } from '../deploy/watch.js'
+import { strategyRows, type StrategyProgress } from '../strategy/index.js'
 
-export type Status = 'succeeded' | 'failed' | 'rolled-back' | 'timed-out' | 'skipped' | 'planned'
+/** `paused`: the deployment waits at `wait-until` for a later run's `continue`. */
+export type Status = 'succeeded' | 'failed' | 'rolled-back' | 'timed-out' | 'paused' | 'skipped' | 'planned'
 
 /** What the job summary and the outputs say about one service. */
 export interface DeploymentReport {
@@ -32,6 +34,8 @@ export interface DeploymentReport {
   rollback?: string
   /** A preview's address. */
   url?: string
+  /** Blue/green, canary, linear: stages, traffic steps, hooks, alarms, where it paused. */
+  progress?: StrategyProgress
   /** The task definition as rendered (what `render` prints). */
   rendered?: RegisterTaskDefinitionCommandInput
 }
@@ -57,7 +61,7 @@ export interface RunReport {
   runUrl?: string
 }
 
-const SEVERITY: Status[] = ['failed', 'rolled-back', 'timed-out', 'planned', 'succeeded', 'skipped']
+const SEVERITY: Status[] = ['failed', 'rolled-back', 'timed-out', 'paused', 'planned', 'succeeded', 'skipped']
 
 /** The run's status: the worst of its services'. */
 export function overallStatus(statuses: Status[]): Status {
@@ -69,6 +73,7 @@ const ICON: Record<Status, string> = {
   failed: '❌',
   'rolled-back': '↩️',
   'timed-out': '⏱️',
+  paused: '⏸️',
   skipped: '⏭️',
   planned: '📝',
 }
@@ -132,7 +137,7 @@ function serviceSection(report: DeploymentReport, run: RunReport, single: boolea
   if (report.taskDefinitionArn) rows.push(['Task definition', revisionChange(report)])
   if (single && run.image) rows.push(['Image', `\`${run.image}\``])
   if (report.containers?.length) rows.push(['Containers', report.containers.join(', ')])
-  rows.push(['Strategy', report.strategy], ['Result', report.status])
+  rows.push(['Strategy', report.strategy], ...strategyRows(report.progress, report.startedAt ?? report.timeline?.[0]?.at ?? 0), ['Result', report.status])
   if (single) rows.push(['Duration', `${run.durationSeconds} s`])
   if (report.deploymentId) rows.push(['Deployment', report.deploymentId])
   if (single && run.runUrl) rows.push(['Run', run.runUrl])
@@ -172,9 +177,9 @@ export function renderSummary(run: RunReport): string {
   if (run.services.length === 1 && only) {
     return [`## ${ICON[only.status]} ECS deploy: ${only.service} ${only.status}`, '', ...serviceSection(only, run, true)].join('\n')
   }
-  const failedCount = run.services.filter((s) => s.status !== 'succeeded' && s.status !== 'planned').length
+  const failedCount = run.services.filter((s) => s.status !== 'succeeded' && s.status !== 'planned' && s.status !== 'paused').length
   const title = run.services.length
-    ? `${run.services.length} services, ${failedCount ? `${failedCount} not deployed` : run.status === 'planned' ? 'planned' : 'all deployed'}`
+    ? `${run.services.length} services, ${failedCount ? `${failedCount} not deployed` : run.status === 'planned' || run.status === 'paused' ? run.status : 'all deployed'}`
     : `${run.environment ? `${run.environment} ` : ''}${run.status}`
   const lines = [`## ${ICON[run.status]} ECS deploy: ${title}`, '']
   if (run.reason) lines.push(run.reason, '')

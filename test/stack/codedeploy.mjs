@@ -1,20 +1,47 @@
-// CodeDeploy (CodeDeploy_20141006) for ECS blue/green, kept small: applications, deployment groups and
-// deployments that go Created → InProgress (lifecycle events one after another) → [Ready] → Succeeded,
-// or Failed / Stopped, as the scenario of the deployment group's ECS service says.
+// CodeDeploy (CodeDeploy_20141006) for ECS blue/green, kept small: applications, deployment groups, deployment
+// configs and deployments that go Created → InProgress (lifecycle events one after another; a replacement task
+// set whose traffic follows the deployment config) → [Ready] → Succeeded, or Failed / Stopped (with a rollback
+// when asked), as the scenario of the deployment group's ECS service says.
 import { parse as parseYaml } from 'yaml'
-import { AwsError, check } from './protocol.mjs'
-import { codedeployDeploymentId, serviceArn, uuid } from './ids.mjs'
+import { AwsError, check, paginate } from './protocol.mjs'
+import { codedeployDeploymentId, nineteenDigits, serviceArn, uuid } from './ids.mjs'
+import { CODEDEPLOY_EVENTS as LIFECYCLE } from './scenario.mjs'
 
-const LIFECYCLE = ['BeforeInstall', 'Install', 'AfterInstall', 'AllowTestTraffic', 'AfterAllowTestTraffic',
-  'BeforeAllowTraffic', 'AllowTraffic', 'AfterAllowTraffic']
+/** A deployment whose group waits for a manual reroute stops here, Ready, before BeforeAllowTraffic. */
+const READY_BEFORE = LIFECYCLE.indexOf('BeforeAllowTraffic')
 const FAILS_AT = { crash: 'Install', 'pull-error': 'Install', unhealthy: 'AllowTraffic' }
 const DONE = ['Succeeded', 'Failed', 'Stopped']
+
+/** CodeDeploy's predefined ECS configs: % of production traffic per step, minutes between steps. */
+const PREDEFINED = {
+  'CodeDeployDefault.ECSAllAtOnce': { type: 'AllAtOnce' },
+  'CodeDeployDefault.ECSCanary10Percent5Minutes': { type: 'TimeBasedCanary', timeBasedCanary: { canaryPercentage: 10, canaryInterval: 5 } },
+  'CodeDeployDefault.ECSCanary10Percent15Minutes': { type: 'TimeBasedCanary', timeBasedCanary: { canaryPercentage: 10, canaryInterval: 15 } },
+  'CodeDeployDefault.ECSLinear10PercentEvery1Minutes': { type: 'TimeBasedLinear', timeBasedLinear: { linearPercentage: 10, linearInterval: 1 } },
+  'CodeDeployDefault.ECSLinear10PercentEvery3Minutes': { type: 'TimeBasedLinear', timeBasedLinear: { linearPercentage: 10, linearInterval: 3 } },
+}
+
+/** The traffic steps of a traffic routing config: weights on the replacement task set, and seconds between them. */
+export function trafficSteps(routing) {
+  if (routing?.type === 'TimeBasedCanary') {
+    const { canaryPercentage, canaryInterval } = routing.timeBasedCanary
+    return { weights: [canaryPercentage, 100], seconds: canaryInterval * 60 }
+  }
+  if (routing?.type === 'TimeBasedLinear') {
+    const { linearPercentage, linearInterval } = routing.timeBasedLinear
+    const weights = []
+    for (let w = linearPercentage; w < 100; w += linearPercentage) weights.push(w)
+    return { weights: [...weights, 100], seconds: linearInterval * 60 }
+  }
+  return { weights: [100], seconds: 0 }
+}
 
 export class CodeDeployState {
   constructor() {
     /** @type {Map<string, any>} */ this.applications = new Map()
     /** @type {Map<string, any>} key: application/group */ this.groups = new Map()
     /** @type {Map<string, any>} */ this.deployments = new Map()
+    /** @type {Map<string, any>} custom deployment configs */ this.configs = new Map()
   }
 
   snapshot() {
@@ -38,7 +65,7 @@ function deploymentInfo(d) {
   return {
     applicationName: d.applicationName,
     deploymentGroupName: d.deploymentGroupName,
-    deploymentConfigName: d.group.deploymentConfigName,
+    deploymentConfigName: d.configName,
     deploymentId: d.id,
     revision: d.revision,
     status: d.status,
@@ -49,7 +76,7 @@ function deploymentInfo(d) {
     deploymentOverview: { Pending: count('Pending'), InProgress: count('InProgress'), Succeeded: count('Succeeded'),
       Failed: count('Failed'), Skipped: count('Skipped'), Ready: d.status === 'Ready' ? 1 : 0 },
     description: d.description,
-    creator: 'user',
+    creator: d.creator,
     ignoreApplicationStopFailures: false,
     autoRollbackConfiguration: d.group.autoRollbackConfiguration,
     updateOutdatedInstancesOnly: false,
@@ -88,42 +115,90 @@ export function codedeployService({ state, ecs, clock, scheduler }) {
     if (!found) throw new AwsError('DeploymentDoesNotExistException', `The deployment ${id} could not be found.`)
     return found
   }
-  const finish = (d, status, errorInformation) => {
+  const routingOf = (name) => {
+    const routing = PREDEFINED[name] ?? state().configs.get(name)?.trafficRoutingConfig
+    if (!routing) throw new AwsError('DeploymentConfigDoesNotExistException', `No deployment configuration found for name: ${name}`)
+    return routing
+  }
+  const ecsService = (d) => {
+    const target = d.group.ecsServices?.[0]
+    return ecs().clusters.get(target?.clusterName ?? '')?.services.get(target?.serviceName ?? '')
+  }
+  /** The replacement (green) and original (blue) task sets, as GetDeploymentTarget shows them. */
+  const taskSets = (d) => {
+    if (!d.green) return undefined
+    const count = ecsService(d)?.desiredCount ?? 1
+    const set = (label, id, weight, running) => ({ identifer: id, desiredCount: count, pendingCount: 0, runningCount: running ? count : 0,
+      status: 'PRIMARY', trafficWeight: weight, targetGroup: { name: `${label.toLowerCase()}-tg` }, taskSetLabel: label })
+    return [set('Blue', d.blue, 100 - d.traffic, true), set('Green', d.green, d.traffic, d.greenRunning)]
+  }
+  /** Ends the deployment; a failure or stop rolls back when the group (or StopDeployment) says so. */
+  const finish = (d, status, errorInformation, rollback = false) => {
     if (DONE.includes(d.status)) return
     d.status = status
     d.errorInformation = errorInformation
     d.completeTime = clock.now()
     for (const e of d.events) if (e.status === 'Pending' || e.status === 'InProgress') e.status = status === 'Succeeded' ? 'Succeeded' : 'Skipped'
     if (status === 'Succeeded') {
-      const target = d.group.ecsServices?.[0]
-      const service = ecs().clusters.get(target?.clusterName ?? '')?.services.get(target?.serviceName ?? '')
+      const service = ecsService(d)
       const taskDefinition = appSpecTaskDefinition(d.revision?.appSpecContent?.content)
       if (service && taskDefinition) service.taskDefinition = ecs().taskDefinitions.find(taskDefinition)?.taskDefinition.taskDefinitionArn ?? taskDefinition
+      return
     }
+    d.traffic = 0
+    if (rollback) rollBack(d)
   }
+  /** A rollback is a deployment of its own, back to the original task set: it succeeds at once. */
+  const rollBack = (d) => {
+    const id = codedeployDeploymentId()
+    const now = clock.now()
+    state().deployments.set(id, {
+      ...d, id, status: 'Succeeded', creator: 'codeDeployRollback', createTime: now, startTime: now, completeTime: now,
+      errorInformation: undefined, rollbackInfo: { rollbackTriggeringDeploymentId: d.id }, revision: d.previousRevision,
+      events: LIFECYCLE.map((lifecycleEventName) => ({ lifecycleEventName, status: 'Succeeded' })),
+    })
+    d.rollbackInfo = { rollbackDeploymentId: id, rollbackMessage: `Deployment ${d.id} rolled back by deployment ${id}.` }
+  }
+  const failsOnRollback = (d) => d.group.autoRollbackConfiguration?.enabled === true
   /** Runs lifecycle event `i` and schedules the next one. */
   const runEvent = (d, i) => {
     if (DONE.includes(d.status)) return
     const event = d.events[i]
-    if (!event) {
-      const wait = d.group.blueGreenDeploymentConfiguration?.deploymentReadyOption
-      if (wait?.actionOnTimeout === 'STOP_DEPLOYMENT' && (wait.waitTimeInMinutes ?? 0) > 0 && !d.continued) d.status = 'Ready'
-      else finish(d, 'Succeeded')
+    if (!event) return finish(d, 'Succeeded')
+    const wait = d.group.blueGreenDeploymentConfiguration?.deploymentReadyOption
+    if (i === READY_BEFORE && wait?.actionOnTimeout === 'STOP_DEPLOYMENT' && !d.continued) {
+      d.status = 'Ready'
+      scheduler.in((wait.waitTimeInMinutes ?? 0) * 60, `codedeploy ${d.id} ready timeout`, () => {
+        if (d.status === 'Ready') finish(d, 'Stopped', { code: 'TIMEOUT', message: 'The deployment timed out while waiting for traffic to be rerouted.' }, failsOnRollback(d))
+      })
+      d.resume = () => runEvent(d, i)
       return
     }
     event.status = 'InProgress'
     event.startTime = clock.now()
-    const seconds = d.plan.taskStartSeconds / LIFECYCLE.length
-    scheduler.in(seconds, `codedeploy ${d.id} ${event.lifecycleEventName}`, () => {
+    const name = event.lifecycleEventName
+    let seconds = d.plan.taskStartSeconds / LIFECYCLE.length
+    if (name === 'Install') d.green = `ecs-svc/${nineteenDigits()}`
+    if (name === 'AllowTraffic') {
+      const { weights, seconds: interval } = trafficSteps(d.routing)
+      weights.forEach((weight, k) => scheduler.in(k * interval, `codedeploy ${d.id} traffic ${weight}`, () => {
+        if (d.status === 'InProgress') d.traffic = weight
+      }))
+      seconds += (weights.length - 1) * interval
+    }
+    scheduler.in(seconds, `codedeploy ${d.id} ${name}`, () => {
       if (DONE.includes(d.status)) return
       event.endTime = clock.now()
-      if (d.plan.outcome === 'stuck-pending' && event.lifecycleEventName === 'Install') return
-      if (FAILS_AT[d.plan.outcome] === event.lifecycleEventName) {
+      if (d.plan.outcome === 'stuck-pending' && name === 'Install') return
+      if (FAILS_AT[d.plan.outcome] === name || d.plan.failAt === name) {
         event.status = 'Failed'
-        const message = d.plan.reason ?? `The ECS service cannot reach a steady state during ${event.lifecycleEventName}.`
-        finish(d, 'Failed', { code: 'ECS_UPDATE_ERROR', message })
+        const hook = d.plan.failAt === name
+        const message = d.plan.reason ?? (hook ? `The ${name} hook's Lambda function returned Failed.` : `The ECS service cannot reach a steady state during ${name}.`)
+        event.diagnostics = { errorCode: hook ? 'ScriptFailed' : 'UnknownError', message, scriptName: '', logTail: '' }
+        finish(d, 'Failed', { code: hook ? 'HOOK_EXECUTION_FAILURE' : 'ECS_UPDATE_ERROR', message: `Lifecycle event ${name} failed.` }, failsOnRollback(d))
         return
       }
+      if (name === 'Install') d.greenRunning = true
       event.status = 'Succeeded'
       runEvent(d, i + 1)
     })
@@ -142,6 +217,22 @@ export function codedeployService({ state, ecs, clock, scheduler }) {
         return { applicationId: app.applicationId }
       },
       GetApplication: (input) => ({ application: application(input.applicationName) }),
+      CreateDeploymentConfig: (input) => {
+        const name = input.deploymentConfigName
+        check(typeof name === 'string' && name, 'DeploymentConfigNameRequiredException', 'A deployment configuration name is required.')
+        if (PREDEFINED[name] || state().configs.has(name)) throw new AwsError('DeploymentConfigAlreadyExistsException', `A deployment configuration with name ${name} already exists.`)
+        const config = { deploymentConfigId: uuid(), deploymentConfigName: name, computePlatform: input.computePlatform ?? 'Server',
+          trafficRoutingConfig: input.trafficRoutingConfig, createTime: clock.now() }
+        state().configs.set(name, config)
+        return { deploymentConfigId: config.deploymentConfigId }
+      },
+      GetDeploymentConfig: (input) => {
+        const name = input.deploymentConfigName
+        const predefined = PREDEFINED[name]
+        if (predefined) return { deploymentConfigInfo: { deploymentConfigName: name, computePlatform: 'ECS', trafficRoutingConfig: predefined } }
+        routingOf(name)
+        return { deploymentConfigInfo: state().configs.get(name) }
+      },
       CreateDeploymentGroup: (input) => {
         application(input.applicationName)
         const key = `${input.applicationName}/${input.deploymentGroupName}`
@@ -167,16 +258,26 @@ export function codedeployService({ state, ecs, clock, scheduler }) {
         const g = group(input.applicationName, input.deploymentGroupName)
         const target = g.ecsServices[0]
         check(target, 'InvalidDeploymentGroupNameException', 'The deployment group has no ECS service.')
+        const configName = input.deploymentConfigName ?? g.deploymentConfigName
+        const routing = routingOf(configName)
+        const content = input.revision?.appSpecContent?.content
+        check(input.revision?.revisionType === 'AppSpecContent' && appSpecTaskDefinition(content), 'InvalidRevisionException',
+          'The AppSpec content must name the TaskDefinition of an AWS::ECS::Service resource.')
         const active = [...state().deployments.values()].find((d) => d.group === g && !DONE.includes(d.status))
         if (active) throw new AwsError('DeploymentLimitExceededException', `The deployment group ${g.deploymentGroupName} has an active deployment: ${active.id}.`)
+        const service = ecs().clusters.get(target.clusterName)?.services.get(target.serviceName)
         const now = clock.now()
         const d = {
           id: codedeployDeploymentId(),
           applicationName: input.applicationName,
           deploymentGroupName: input.deploymentGroupName,
           group: g,
+          configName,
+          routing,
           revision: input.revision,
+          previousRevision: service && { revisionType: 'AppSpecContent', appSpecContent: { content: `Resources:\n  - TargetService:\n      Type: AWS::ECS::Service\n      Properties:\n        TaskDefinition: ${service.taskDefinition}\n` } },
           description: input.description,
+          creator: 'user',
           plan: ecs().scenarios.take({ cluster: target.clusterName, service: target.serviceName }),
           status: 'Created',
           createTime: now,
@@ -185,6 +286,11 @@ export function codedeployService({ state, ecs, clock, scheduler }) {
           errorInformation: undefined,
           rollbackInfo: undefined,
           continued: false,
+          /** @type {(() => void) | undefined} goes on from Ready */ resume: undefined,
+          blue: `ecs-svc/${nineteenDigits()}`,
+          /** @type {string | undefined} the replacement task set, from Install on */ green: undefined,
+          greenRunning: false,
+          traffic: 0,
           targetId: `${target.clusterName}:${target.serviceName}`,
           targetArn: serviceArn(target.clusterName, target.serviceName),
           events: LIFECYCLE.map((lifecycleEventName) => ({ lifecycleEventName, status: 'Pending' })),
@@ -199,6 +305,15 @@ export function codedeployService({ state, ecs, clock, scheduler }) {
         return { deploymentId: d.id }
       },
       GetDeployment: (input) => ({ deploymentInfo: deploymentInfo(deployment(input.deploymentId)) }),
+      ListDeployments: (input) => {
+        const g = input.applicationName ? group(input.applicationName, input.deploymentGroupName) : undefined
+        const ids = [...state().deployments.values()]
+          .filter((d) => (!g || d.group === g) && (!input.includeOnlyStatuses?.length || input.includeOnlyStatuses.includes(d.status)))
+          .sort((a, b) => b.createTime - a.createTime)
+          .map((d) => d.id)
+        const { page, nextToken } = paginate(ids, input, 100)
+        return { deployments: page, nextToken }
+      },
       ListDeploymentTargets: (input) => ({ targetIds: [deployment(input.deploymentId).targetId] }),
       GetDeploymentTarget: (input) => {
         const d = deployment(input.deploymentId)
@@ -208,22 +323,23 @@ export function codedeployService({ state, ecs, clock, scheduler }) {
           deploymentTarget: {
             deploymentTargetType: 'ECSTarget',
             ecsTarget: { deploymentId: d.id, targetId: d.targetId, targetArn: d.targetArn, lastUpdatedAt: clock.now(),
-              lifecycleEvents: d.events, status },
+              lifecycleEvents: d.events, status, taskSetsInfo: taskSets(d) },
           },
         }
       },
       ContinueDeployment: (input) => {
         const d = deployment(input.deploymentId)
         check(d.status === 'Ready', 'DeploymentIsNotInReadyStateException', 'The deployment is not in the Ready state.')
+        check((input.deploymentWaitType ?? 'READY_WAIT') === 'READY_WAIT', 'InvalidDeploymentWaitTypeException', 'Only READY_WAIT is simulated.')
         d.continued = true
-        finish(d, 'Succeeded')
+        d.status = 'InProgress'
+        d.resume?.()
         return {}
       },
       StopDeployment: (input) => {
         const d = deployment(input.deploymentId)
         if (DONE.includes(d.status)) throw new AwsError('DeploymentAlreadyCompletedException', `The deployment ${d.id} is already completed.`)
-        if (input.autoRollbackEnabled) d.rollbackInfo = { rollbackMessage: 'Deployment was stopped; rolling back.' }
-        finish(d, 'Stopped', { code: 'DEPLOYMENT_STOPPED', message: 'The deployment was stopped by the user.' })
+        finish(d, 'Stopped', { code: 'MANUAL_STOP', message: 'The deployment was stopped by the user.' }, input.autoRollbackEnabled === true)
         return { status: 'Succeeded', statusMessage: 'The deployment was stopped.' }
       },
     },

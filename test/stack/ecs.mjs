@@ -209,6 +209,11 @@ export function ecsService(state) {
         const sd = state().services.stopServiceDeployment(input.serviceDeploymentArn, input.stopType)
         return { serviceDeploymentArn: sd.arn }
       },
+      ContinueServiceDeployment: (input) => {
+        check(typeof input.hookId === 'string' && input.hookId, 'InvalidParameterException', 'hookId must be specified.')
+        const sd = state().services.continueServiceDeployment(input.serviceDeploymentArn, input.hookId, input.action)
+        return { serviceDeploymentArn: sd.arn }
+      },
       DescribeServiceRevisions: (input) => {
         const arns = input.serviceRevisionArns ?? []
         check(arns.length > 0 && arns.length <= 20, 'InvalidParameterException', 'serviceRevisionArns must contain 1 to 20 ARNs.')

@@ -1,6 +1,18 @@
 // Types of scenario.mjs for TypeScript tests (the stack itself is plain JavaScript).
 export declare const OUTCOMES: readonly string[]
 export declare const LIFECYCLE_STAGES: readonly string[]
+export declare const CODEDEPLOY_EVENTS: readonly string[]
+
+export interface StagePlan {
+  stage: string
+  seconds: number
+  outcome: 'success' | 'fail' | 'rollback'
+  productionTrafficWeights?: number[]
+  testTrafficWeight?: number
+  reason?: string
+  hook?: string
+  alarm?: string
+}
 
 export interface RolloutPlan {
   outcome: 'success' | 'crash' | 'stuck-pending' | 'unhealthy' | 'pull-error'
@@ -17,7 +29,8 @@ export interface RolloutPlan {
   rollbackStartSeconds: number
   logLines: string[]
   targetGroup: string | undefined
-  stages: { stage: string; seconds: number; outcome: string; productionTrafficWeights?: number[]; testTrafficWeight?: number; reason?: string }[]
+  failAt: string | undefined
+  stages: StagePlan[]
   rollback: RolloutPlan | undefined
 }
 

@@ -3,7 +3,14 @@
 
 export const OUTCOMES = ['success', 'crash', 'stuck-pending', 'unhealthy', 'pull-error']
 
-/** Lifecycle stages of ECS-native BLUE_GREEN / CANARY / LINEAR deployments (ServiceDeploymentLifecycleStage). */
+/** The lifecycle events of a CodeDeploy ECS deployment, where `failAt` can make one fail (a hook's Lambda returning Failed). */
+export const CODEDEPLOY_EVENTS = ['BeforeInstall', 'Install', 'AfterInstall', 'AllowTestTraffic', 'AfterAllowTestTraffic',
+  'BeforeAllowTraffic', 'AllowTraffic', 'AfterAllowTraffic']
+
+/**
+ * Lifecycle stages of ECS-native BLUE_GREEN / CANARY / LINEAR deployments, in order (ServiceDeploymentLifecycleStage,
+ * plus PRE_PRODUCTION_TRAFFIC_SHIFT, where lifecycle hooks can run before production traffic moves).
+ */
 export const LIFECYCLE_STAGES = [
   'RECONCILE_SERVICE',
   'PRE_SCALE_UP',
@@ -11,6 +18,7 @@ export const LIFECYCLE_STAGES = [
   'POST_SCALE_UP',
   'TEST_TRAFFIC_SHIFT',
   'POST_TEST_TRAFFIC_SHIFT',
+  'PRE_PRODUCTION_TRAFFIC_SHIFT',
   'PRODUCTION_TRAFFIC_SHIFT',
   'POST_PRODUCTION_TRAFFIC_SHIFT',
   'BAKE_TIME',
@@ -18,14 +26,17 @@ export const LIFECYCLE_STAGES = [
 ]
 
 /**
- * @typedef {object} StagePlan one lifecycle stage of a BLUE_GREEN / CANARY / LINEAR deployment (reserved:
- *   validated and kept on the plan, not simulated yet)
+ * @typedef {object} StagePlan one lifecycle stage of a BLUE_GREEN / CANARY / LINEAR deployment (native.mjs)
  * @property {string} stage one of LIFECYCLE_STAGES
- * @property {number} [seconds] how long the stage lasts
- * @property {number[]} [productionTrafficWeights] % of production traffic on the new revision, stepped through during the stage
- * @property {number} [testTrafficWeight] % of test traffic on the new revision
- * @property {'success' | 'fail' | 'rollback'} [outcome] what happens at the end of the stage (default success)
- * @property {string} [reason]
+ * @property {number} seconds how long the stage lasts (SCALE_UP: at least until the new tasks are healthy)
+ * @property {number[]} [productionTrafficWeights] % of production traffic on the new revision: the first at the
+ *   stage's start, the last at its end, the others evenly between
+ * @property {number} [testTrafficWeight] % of test traffic on the new revision from the stage's start
+ * @property {'success' | 'fail' | 'rollback'} outcome what happens at the end of the stage (default success; rollback
+ *   with `alarm`)
+ * @property {string} [reason] the service deployment's statusReason when the stage fails or rolls back
+ * @property {string} [hook] a Lambda hook's ARN shown running during the stage (FAILED when the stage does not succeed)
+ * @property {string} [alarm] a CloudWatch alarm that goes to ALARM at the end of the stage
  *
  * @typedef {object} RolloutPlan
  * @property {'success' | 'crash' | 'stuck-pending' | 'unhealthy' | 'pull-error'} outcome
@@ -42,7 +53,8 @@ export const LIFECYCLE_STAGES = [
  * @property {number} rollbackStartSeconds StopServiceDeployment: ROLLBACK_REQUESTED → ROLLBACK_IN_PROGRESS
  * @property {string[]} logLines written to CloudWatch Logs for awslogs containers when the container exits (crash) or starts
  * @property {string | undefined} targetGroup target group ARN named in unhealthy messages (default: the service's first)
- * @property {StagePlan[]} stages reserved for BLUE_GREEN / CANARY / LINEAR
+ * @property {string | undefined} failAt CodeDeploy: the lifecycle event that fails (its hook's Lambda returns Failed; `reason` is the diagnostics message)
+ * @property {StagePlan[]} stages how a BLUE_GREEN / CANARY / LINEAR deployment unfolds (default: from its configuration)
  * @property {RolloutPlan | undefined} rollback how a rollback of this rollout unfolds (default: success, same timings)
  *
  * @typedef {object} Scenario
@@ -68,6 +80,7 @@ export const DEFAULT_ROLLOUT = Object.freeze({
   rollbackStartSeconds: 1,
   logLines: [],
   targetGroup: undefined,
+  failAt: undefined,
   stages: [],
   rollback: undefined,
 })
@@ -84,10 +97,10 @@ const NUMBER_FIELDS = [
   'drainSeconds',
   'rollbackStartSeconds',
 ]
-const STRING_FIELDS = ['reason', 'targetGroup']
+const STRING_FIELDS = ['reason', 'targetGroup', 'failAt']
 const ROLLOUT_FIELDS = ['outcome', ...NUMBER_FIELDS, ...STRING_FIELDS, 'logLines', 'stages', 'rollback']
 const SCENARIO_FIELDS = ['service', 'cluster', 'family', 'times', 'rollout']
-const STAGE_FIELDS = ['stage', 'seconds', 'productionTrafficWeights', 'testTrafficWeight', 'outcome', 'reason']
+const STAGE_FIELDS = ['stage', 'seconds', 'productionTrafficWeights', 'testTrafficWeight', 'outcome', 'reason', 'hook', 'alarm']
 
 export class ScenarioError extends Error {}
 
@@ -132,6 +145,9 @@ export function parseRollout(raw = {}, where = 'rollout') {
   if (input.logLines !== undefined && !(Array.isArray(input.logLines) && input.logLines.every((l) => typeof l === 'string'))) {
     throw new ScenarioError(`${where}.logLines must be an array of strings`)
   }
+  if (input.failAt !== undefined && !CODEDEPLOY_EVENTS.includes(input.failAt)) {
+    throw new ScenarioError(`${where}.failAt: "${input.failAt}" is not one of ${CODEDEPLOY_EVENTS.join(', ')}`)
+  }
   const stages = (input.stages ?? []).map((stage, i) => parseStage(stage, `${where}.stages[${i}]`))
   const plan = { ...DEFAULT_ROLLOUT, ...input, stages }
   plan.rollback =
@@ -163,10 +179,16 @@ function parseStage(raw, where) {
   if (weights !== undefined && !(Array.isArray(weights) && weights.every((w) => isNonNegative(w) && w <= 100))) {
     throw new ScenarioError(`${where}.productionTrafficWeights must be an array of numbers between 0 and 100`)
   }
+  if (raw.testTrafficWeight !== undefined && !(isNonNegative(raw.testTrafficWeight) && raw.testTrafficWeight <= 100)) {
+    throw new ScenarioError(`${where}.testTrafficWeight must be a number between 0 and 100`)
+  }
   if (raw.outcome !== undefined && !['success', 'fail', 'rollback'].includes(raw.outcome)) {
     throw new ScenarioError(`${where}.outcome must be success, fail or rollback`)
   }
-  return { seconds: 0, outcome: 'success', ...raw }
+  for (const key of ['reason', 'hook', 'alarm']) {
+    if (raw[key] !== undefined && (typeof raw[key] !== 'string' || !raw[key])) throw new ScenarioError(`${where}.${key} must be a non-empty string`)
+  }
+  return { seconds: 0, ...raw, outcome: raw.outcome ?? (raw.alarm ? 'rollback' : 'success') }
 }
 
 /**

@@ -5,6 +5,7 @@ import { AwsError, check } from './protocol.mjs'
 import { alnum, nineteenDigits, serviceArn, serviceDeploymentArn, serviceRevisionArn, uuid } from './ids.mjs'
 import { rollbackPlanOf } from './scenario.mjs'
 import { createTask, isLive, isPending, isRunning, stopTask } from './tasks.mjs'
+import { isNativeStrategy, NativeDeployments } from './native.mjs'
 
 /** Scenario seconds between a deployment's creation and its first task launch. */
 const START_DELAY_SECONDS = 0.2
@@ -74,6 +75,7 @@ export class Services {
     }
     this.reconciling = new Set()
     this.reconcileAgain = new Set()
+    this.native = new NativeDeployments(this)
   }
 
   // --- API entry points -------------------------------------------------------------------------
@@ -142,10 +144,7 @@ export class Services {
       input.forceNewDeployment === true ||
       (td !== undefined && td.taskDefinitionArn !== service.taskDefinition) ||
       DEPLOYING.some((k) => input[k] !== undefined && !same(input[k], service[k]))
-    if (deploys && deploymentConfiguration.strategy && deploymentConfiguration.strategy !== 'ROLLING') {
-      throw new AwsError('UnsupportedFeatureException',
-        `The scenario server simulates ROLLING deployments only; strategy ${deploymentConfiguration.strategy} is not simulated yet.`)
-    }
+    if (deploys && isNativeStrategy(deploymentConfiguration)) checkNativeStrategy(deploymentConfiguration, input.loadBalancers ?? service.loadBalancers)
     for (const k of SETTABLE) if (input[k] !== undefined) service[k] = input[k]
     service.deploymentConfiguration = deploymentConfiguration
     if (input.desiredCount !== undefined) {
@@ -186,13 +185,24 @@ export class Services {
       if (sd.status !== requested) return // superseded by a newer deployment meanwhile
       if (stopType === 'ROLLBACK') {
         this.failDeployment(deployment, `ECS deployment ${deployment.id} stopped: rollback requested.`)
-        this.beginRollback(sd, deployment, 'Service deployment rolled back because of a stop request.')
+        if (sd.native) this.native.rollback(sd, 'Service deployment rolled back because of a stop request.')
+        else this.beginRollback(sd, deployment, 'Service deployment rolled back because of a stop request.')
       } else {
         this.failDeployment(deployment, `ECS deployment ${deployment.id} stopped.`)
         this.finishServiceDeployment(sd, 'STOPPED', 'Service deployment stopped because of a stop request.')
       }
       this.reconcile(service)
     })
+    return sd
+  }
+
+  /** ContinueServiceDeployment: a BLUE_GREEN / CANARY / LINEAR deployment paused at a PAUSE hook goes on or rolls back. */
+  continueServiceDeployment(arn, hookId, action = 'CONTINUE') {
+    const sd = this.serviceDeployments.get(arn)
+    if (!sd) throw new AwsError('ServiceDeploymentNotFoundException', `The service deployment ${arn} does not exist.`)
+    check(['CONTINUE', 'ROLLBACK'].includes(action), 'InvalidParameterException', 'action must be CONTINUE or ROLLBACK.')
+    check(sd.native, 'InvalidParameterException', `The service deployment ${arn} has no lifecycle hooks to continue.`)
+    this.native.continue(sd, hookId, action)
     return sd
   }
 
@@ -267,6 +277,7 @@ export class Services {
       if (sd.status === 'PENDING') {
         sd.startedAt = this.clock.now()
         this.setServiceDeploymentStatus(sd, 'IN_PROGRESS')
+        if (sd.native === null) this.native.begin(sd)
       }
       this.reconcile(service)
     })
@@ -322,9 +333,13 @@ export class Services {
         failureCount: 0,
         threshold: circuitBreakerThreshold(deployment),
       },
-      alarms: { status: service.deploymentConfiguration.alarms?.enable ? 'MONITORING' : 'DISABLED' },
+      alarms: alarmsOf(service.deploymentConfiguration),
       rollbackTo: service.lastCompleted,
+      /** @type {any} BLUE_GREEN / CANARY / LINEAR: null until the stage machine begins (native.mjs) */
+      native: undefined,
     }
+    // The first deployment has nothing to shift traffic from: it starts like a rolling one.
+    if (isNativeStrategy(service.deploymentConfiguration) && sd.sourceRevisionArns.length) sd.native = null
     service.serviceDeployments.unshift(sd)
     this.serviceDeployments.set(sd.arn, sd)
     return sd
@@ -341,6 +356,7 @@ export class Services {
     sd.finishedAt = this.clock.now()
     if (status === 'STOPPED') sd.stoppedAt = sd.finishedAt
     if (status === 'SUCCESSFUL' && sd.circuitBreaker.status === 'MONITORING') sd.circuitBreaker.status = 'MONITORING_COMPLETE'
+    if (status === 'SUCCESSFUL' && sd.alarms.status === 'MONITORING') sd.alarms = { ...sd.alarms, status: 'MONITORING_COMPLETE' }
   }
 
   completeDeployment(service, deployment) {
@@ -374,7 +390,8 @@ export class Services {
     if (deployment !== sd.deployment) {
       this.finishServiceDeployment(sd, 'ROLLBACK_FAILED', 'The rollback failed: tasks failed to start.')
     } else if (service.deploymentConfiguration.deploymentCircuitBreaker?.rollback) {
-      this.beginRollback(sd, deployment, CIRCUIT_BREAKER_REASON)
+      if (sd.native) this.native.rollback(sd, CIRCUIT_BREAKER_REASON)
+      else this.beginRollback(sd, deployment, CIRCUIT_BREAKER_REASON)
     } else {
       this.finishServiceDeployment(sd, 'STOPPED', CIRCUIT_BREAKER_REASON)
     }
@@ -469,6 +486,9 @@ export class Services {
     const minHealthy = Math.ceil((desired * minimumHealthyPercent) / 100)
     const mine = live.filter((t) => t.deployment === primary)
     const others = live.filter((t) => t.deployment !== primary)
+    // Blue/green: the new revision scales up beside the old one, which serves until CLEAN_UP.
+    const sd = primary.serviceDeployment
+    const blueGreen = Boolean(sd?.native && sd.deployment === primary && !sd.native.cleanedUp)
 
     const toStop = []
     if (mine.length > desired) {
@@ -476,7 +496,7 @@ export class Services {
       toStop.push(...byReadiness.slice(0, mine.length - desired))
     }
     let stoppable = live.filter((t) => t.ready && !toStop.includes(t)).length - minHealthy
-    for (const t of others) {
+    for (const t of blueGreen ? [] : others) {
       if (!t.ready) toStop.push(t)
       else if (stoppable > 0) {
         toStop.push(t)
@@ -487,10 +507,11 @@ export class Services {
 
     if (primary.started && !primary.stopLaunching) {
       const remaining = mine.filter((t) => !toStop.includes(t)).length
-      const room = maxTotal - (live.length - toStop.length)
+      const room = blueGreen ? desired : maxTotal - (live.length - toStop.length)
       const count = Math.max(0, Math.min(desired - remaining, room))
       this.launch(service, primary, count)
     }
+    if (blueGreen) this.native.tasksChanged(sd)
 
     const now = this.clock.nowMs()
     service.deployments = service.deployments.filter(
@@ -613,7 +634,8 @@ export class Services {
     }
   }
 
-  revisionSummary(service, arn) {
+  /** @param {any} [weights] traffic weights, for the revisions of a BLUE_GREEN / CANARY / LINEAR service deployment */
+  revisionSummary(service, arn, weights = {}) {
     const deployments = service.deployments.filter((d) => d.revisionArn === arn)
     const tasks = this.tasksOf(service).filter((t) => t.deployment?.revisionArn === arn)
     return {
@@ -621,11 +643,14 @@ export class Services {
       requestedTaskCount: deployments.reduce((sum, d) => sum + d.desiredCount, 0),
       runningTaskCount: tasks.filter(isRunning).length,
       pendingTaskCount: tasks.filter(isPending).length,
+      ...weights,
     }
   }
 
   describeServiceDeployment(sd) {
     const service = sd.service
+    // BLUE_GREEN / CANARY / LINEAR (null: its stages have not begun yet)
+    const native = sd.native !== undefined
     return {
       serviceDeploymentArn: sd.arn,
       serviceArn: service.arn,
@@ -635,10 +660,12 @@ export class Services {
       finishedAt: sd.finishedAt,
       stoppedAt: sd.stoppedAt,
       updatedAt: sd.updatedAt,
-      sourceServiceRevisions: sd.sourceRevisionArns.map((arn) => this.revisionSummary(service, arn)),
-      targetServiceRevision: this.revisionSummary(service, sd.targetRevisionArn),
+      sourceServiceRevisions: sd.sourceRevisionArns.map((arn) => this.revisionSummary(service, arn, native && this.native.weights(sd, false))),
+      targetServiceRevision: this.revisionSummary(service, sd.targetRevisionArn, native && this.native.weights(sd, true)),
       status: sd.status,
       statusReason: sd.statusReason,
+      lifecycleStage: sd.lifecycleStage,
+      lifecycleHookDetails: native ? this.native.hookDetails(sd) : undefined,
       deploymentConfiguration: sd.deploymentConfiguration,
       rollback: sd.rollback,
       deploymentCircuitBreaker: sd.circuitBreaker,
@@ -659,6 +686,27 @@ export class Services {
       statusReason: sd.statusReason,
     }
   }
+}
+
+/** ServiceDeploymentAlarms from the service's configuration. */
+function alarmsOf(configuration) {
+  const alarms = configuration.alarms
+  return alarms?.enable
+    ? { status: 'MONITORING', alarmNames: alarms.alarmNames ?? [], triggeredAlarmNames: [] }
+    : { status: 'DISABLED' }
+}
+
+/** What UpdateService checks before a BLUE_GREEN / CANARY / LINEAR deployment. */
+function checkNativeStrategy(configuration, loadBalancers) {
+  const { strategy } = configuration
+  const lacking = (loadBalancers ?? []).filter((lb) => {
+    const a = lb.advancedConfiguration
+    return !(a?.alternateTargetGroupArn && a.productionListenerRule && a.roleArn)
+  })
+  check(!lacking.length, 'InvalidParameterException',
+    `The ${strategy} deployment strategy requires loadBalancers[].advancedConfiguration with alternateTargetGroupArn, productionListenerRule and roleArn.`)
+  check(strategy !== 'BLUE_GREEN' || configuration.bakeTimeInMinutes !== undefined, 'InvalidParameterException',
+    'bakeTimeInMinutes is required with the BLUE_GREEN deployment strategy.')
 }
 
 function mergeDeploymentConfiguration(current, update) {

@@ -1,0 +1,113 @@
+import { UserError } from '../errors.js'
+import { parseChoice, parseInteger, parseList, parseNumber, type InputReader } from '../inputs.js'
+import { PAUSE_ALIASES, PAUSE_STAGES, STRATEGIES, type ContinueAction, type OnBusy, type PauseStage, type StrategyInputs, type StrategyName } from './types.js'
+
+/** Stages a deployment passes through but cannot pause at, with the nearest one that can. */
+const UNPAUSABLE: Record<string, PauseStage> = {
+  RECONCILE_SERVICE: 'PRE_SCALE_UP',
+  SCALE_UP: 'POST_SCALE_UP',
+  TEST_TRAFFIC_SHIFT: 'POST_TEST_TRAFFIC_SHIFT',
+  PRODUCTION_TRAFFIC_SHIFT: 'POST_PRODUCTION_TRAFFIC_SHIFT',
+  BAKE_TIME: 'POST_PRODUCTION_TRAFFIC_SHIFT',
+  CLEAN_UP: 'POST_PRODUCTION_TRAFFIC_SHIFT',
+}
+
+const NATIVE: readonly StrategyName[] = ['blue-green', 'canary', 'linear']
+const MAX_MINUTES = 1440
+
+/** Reads and checks the strategy inputs (`strategy`, `canary-percent`, `wait-until`, `continue`, `appspec`…). */
+export function readStrategyInputs(read: InputReader): StrategyInputs {
+  const text = (name: string): string | undefined => read(name).trim() || undefined
+  const strategyText = text('strategy')
+  const strategy = strategyText === undefined ? undefined : parseChoice<StrategyName>('strategy', strategyText, STRATEGIES)
+  const number = (name: string, parse: (value: string) => number, appliesTo: readonly StrategyName[]): number | undefined => {
+    const value = text(name)
+    if (value === undefined) return undefined
+    requireStrategy(name, strategy, appliesTo)
+    return parse(value)
+  }
+  const minutes = (name: string) => (value: string) => parseInteger(name, value, 0, MAX_MINUTES)
+  const waitUntil = mapDefined(text('wait-until'), parseWaitUntil)
+  if (waitUntil !== undefined && strategy === 'rolling') {
+    throw new UserError('Input `wait-until` needs `strategy: blue-green`, `canary` or `linear`: a rolling update has no stage to pause at.')
+  }
+  const continueAction = parseContinue(read('continue'))
+  if (continueAction !== undefined && waitUntil !== undefined) {
+    throw new UserError('Inputs `continue` and `wait-until` exclude each other: `continue` resumes (or rolls back) the deployment an earlier run left paused.')
+  }
+  const inputs: StrategyInputs = {
+    deploymentAlarms: parseAlarms(read('deployment-alarms')),
+    onBusy: parseChoice<OnBusy>('on-busy', text('on-busy') ?? 'wait', ['wait', 'fail']),
+  }
+  const optional: { [K in keyof StrategyInputs]?: StrategyInputs[K] | undefined } = {
+    strategy,
+    bakeMinutes: number('bake-minutes', minutes('bake-minutes'), NATIVE),
+    canaryPercent: number('canary-percent', (v) => parsePercent('canary-percent', v, 0.1), ['canary']),
+    canaryBakeMinutes: number('canary-bake-minutes', minutes('canary-bake-minutes'), ['canary']),
+    stepPercent: number('step-percent', (v) => parsePercent('step-percent', v, 3), ['linear']),
+    stepBakeMinutes: number('step-bake-minutes', minutes('step-bake-minutes'), ['linear']),
+    waitUntil,
+    continueAction,
+    codedeployApplication: text('codedeploy-application'),
+    codedeployDeploymentGroup: text('codedeploy-deployment-group'),
+    codedeployConfig: text('codedeploy-config'),
+    appspec: text('appspec'),
+  }
+  for (const [key, value] of Object.entries(optional)) if (value !== undefined) Object.assign(inputs, { [key]: value })
+  return inputs
+}
+
+function mapDefined<T>(value: string | undefined, parse: (value: string) => T): T | undefined {
+  return value === undefined ? undefined : parse(value)
+}
+
+function describeStrategies(names: readonly StrategyName[]): string {
+  return names.map((n) => `\`strategy: ${n}\``).join(', ').replace(/, ([^,]*)$/, ' or $1')
+}
+
+/** An input that only means something for some strategies must come with one of them. */
+function requireStrategy(name: string, strategy: StrategyName | undefined, appliesTo: readonly StrategyName[]): void {
+  if (strategy === undefined) throw new UserError(`Input \`${name}\` needs ${describeStrategies(appliesTo)}.`)
+  if (!appliesTo.includes(strategy)) {
+    throw new UserError(`Input \`${name}\` applies to ${describeStrategies(appliesTo)}, not \`strategy: ${strategy}\`.`)
+  }
+}
+
+/** ECS takes traffic percentages in steps of 0.1. */
+function parsePercent(name: string, value: string, min: number): number {
+  const n = parseNumber(name, value, min, 100)
+  if (Math.abs(n * 10 - Math.round(n * 10)) > 1e-9) throw new UserError(`Input \`${name}\` must be a multiple of 0.1, not "${value}".`)
+  return n
+}
+
+export function parseWaitUntil(value: string): PauseStage {
+  const alias = PAUSE_ALIASES[value.toLowerCase()]
+  if (alias) return alias
+  const stage = value.toUpperCase().replaceAll('-', '_')
+  const pausable = PAUSE_STAGES.find((s) => s === stage)
+  if (pausable) return pausable
+  const instead = UNPAUSABLE[stage]
+  if (instead) {
+    throw new UserError(`Input \`wait-until\`: ECS cannot pause a deployment at ${stage} (PAUSE hooks are not allowed there); pause at ${instead} instead.`)
+  }
+  throw new UserError(
+    `Input \`wait-until\` must be one of ${Object.keys(PAUSE_ALIASES).join(', ')} or a stage ECS can pause at (${PAUSE_STAGES.join(', ')}), not "${value}".`,
+  )
+}
+
+function parseContinue(value: string): ContinueAction | undefined {
+  const v = value.trim().toLowerCase()
+  if (v === '' || v === 'false') return undefined
+  if (v === 'true') return 'continue'
+  if (v === 'rollback') return 'rollback'
+  throw new UserError(
+    `Input \`continue\` must be true (let the paused deployment go on), rollback (roll it back) or false, not "${value.trim()}".`,
+  )
+}
+
+function parseAlarms(value: string): string[] {
+  const names = [...new Set(parseList(value))]
+  const long = names.find((n) => n.length > 255)
+  if (long) throw new UserError(`Input \`deployment-alarms\`: "${long.slice(0, 40)}…" is longer than 255 characters, too long for a CloudWatch alarm name.`)
+  return names
+}

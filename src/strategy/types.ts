@@ -1,0 +1,46 @@
+/** `strategy`: one input whatever the mechanism (ECS rolling update, ECS-native blue/green…, CodeDeploy). */
+export type StrategyName = 'rolling' | 'blue-green' | 'canary' | 'linear'
+export const STRATEGIES: readonly StrategyName[] = ['rolling', 'blue-green', 'canary', 'linear']
+
+/** What a service with a deployment already in flight makes the action do. */
+export type OnBusy = 'wait' | 'fail'
+
+/** `continue`: what to do with the deployment an earlier run left paused. */
+export type ContinueAction = 'continue' | 'rollback'
+
+/** How the service deploys: ECS's rolling update, ECS's own blue/green / canary / linear, or CodeDeploy. */
+export type Mechanism = 'rolling' | 'ecs-native' | 'codedeploy'
+
+/** The strategy inputs, typed and validated (src/strategy/inputs.ts). */
+export interface StrategyInputs {
+  /** Undefined: the service's own (its configured ECS strategy, or its CodeDeploy group's config). */
+  strategy?: StrategyName
+  bakeMinutes?: number
+  canaryPercent?: number
+  canaryBakeMinutes?: number
+  stepPercent?: number
+  stepBakeMinutes?: number
+  /** CloudWatch alarm names that roll an ECS deployment back; empty: leave the service's alarms as they are. */
+  deploymentAlarms: string[]
+  /** Where to stop and report `paused`: an ECS lifecycle stage where a PAUSE hook is allowed (CodeDeploy: Ready, i.e. POST_TEST_TRAFFIC_SHIFT). */
+  waitUntil?: PauseStage
+  continueAction?: ContinueAction
+  onBusy: OnBusy
+  codedeployApplication?: string
+  codedeployDeploymentGroup?: string
+  codedeployConfig?: string
+  /** Path of an appspec.yml / appspec.json, relative to the workspace. */
+  appspec?: string
+}
+
+/** The lifecycle stages where ECS allows a PAUSE hook (ContinueServiceDeployment resumes it). */
+export const PAUSE_STAGES = ['PRE_SCALE_UP', 'POST_SCALE_UP', 'POST_TEST_TRAFFIC_SHIFT', 'PRE_PRODUCTION_TRAFFIC_SHIFT', 'POST_PRODUCTION_TRAFFIC_SHIFT'] as const
+export type PauseStage = (typeof PAUSE_STAGES)[number]
+
+/** Friendly names for `wait-until`; `ready` is CodeDeploy's word for the same point (test traffic on the new revision). */
+export const PAUSE_ALIASES: Readonly<Record<string, PauseStage>> = {
+  'scaled-up': 'POST_SCALE_UP',
+  'test-traffic-shifted': 'POST_TEST_TRAFFIC_SHIFT',
+  ready: 'POST_TEST_TRAFFIC_SHIFT',
+  'production-traffic-shifted': 'POST_PRODUCTION_TRAFFIC_SHIFT',
+}

@@ -9,7 +9,7 @@ import { planRun } from '../src/plan.js'
 const CONFIG = `
 environments:
   dev: { branches: [develop], cluster: dev, services: [web, worker], vars: { LOG_LEVEL: debug }, desired-count: 1 }
-  prod: { branches: [main], tags: ['v*'], cluster: prod, services: [web], url: https://example.com, production: true }
+  prod: { branches: [main], tags: ['v*'], cluster: prod, services: [web], url: https://example.com, production: true, strategy: canary }
 previews:
   base: dev
   services: [web]
@@ -56,6 +56,12 @@ describe('planRun', () => {
       environment: { name: 'prod', url: 'https://example.com', production: true },
     })
     expect(p.kind === 'deploy' && p.reason).toMatch(/refs\/heads\/main matches prod/)
+    expect(p.kind === 'deploy' && p.inputs.strategy.strategy).toBe('canary')
+  })
+
+  test("the strategy input wins over the environment's", async () => {
+    const p = await plan({ strategy: 'linear' }, push('refs/heads/main'), CONFIG)
+    expect(p.kind === 'deploy' && p.inputs.strategy.strategy).toBe('linear')
   })
 
   test('inputs win over the config file; vars merge', async () => {

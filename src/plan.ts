@@ -94,6 +94,8 @@ export async function planRun(inputs: Inputs, git: GitContext, event: RunEvent):
       ...(environment.taskDefinition !== undefined && { taskDefinition: environment.taskDefinition }),
       ...(environment.desiredCount !== undefined && { desiredCount: environment.desiredCount }),
       ...(environment.region !== undefined && { region: environment.region }),
+      // The environment's strategy applies unless the `strategy` input names one.
+      strategy: { ...(environment.strategy !== undefined && { strategy: environment.strategy }), ...inputs.strategy },
     },
     environment: {
       name: environment.name,

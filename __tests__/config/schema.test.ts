@@ -149,6 +149,12 @@ describe('problems name the file, the line, the key path and the fix', () => {
     ['environments:\n  dev:\n    branches:\n      - main\n      - v[!0-9]\n', [
       `${FILE}:5: environments.dev.branches[1] "v[!0-9]" has [!0-9], but a [ ] holds only letters, digits and ranges of them (a-z, A-Z, 0-9), and cannot exclude characters`,
     ]],
+    ['environments:\n  dev:\n    branches: ["!main", "!release/*"]\n', [
+      `${FILE}:3: environments.dev.branches has only ! patterns, which exclude but include nothing, so no branch matches; put what to include first ('**', then '!…')`,
+    ]],
+    ['environments:\n  dev:\n    tags: "!v1"\n', [
+      `${FILE}:3: environments.dev.tags has only ! patterns, which exclude but include nothing, so no tag matches; put what to include first ('**', then '!…')`,
+    ]],
     ['environments:\n  dev:\n    tags: "v[0-9"\n', [`${FILE}:3: environments.dev.tags "v[0-9" has a [ without its closing ]`]],
     ['environments:\n  dev:\n    branches: [""]\n', [`${FILE}:3: environments.dev.branches[0] must be a string, not ""`]],
     ['environments:\n  dev:\n    vars: [A=1]\n', [`${FILE}:3: environments.dev.vars must be a mapping (key: value lines), not a list`]],

@@ -97,7 +97,7 @@ describe('planRun', () => {
 
   test("explicit inputs on a branch no environment lists: deployed without the config file's settings, and the log says why", async () => {
     const p = await plan({ cluster: 'ci', service: 'api' }, feature, CONFIG)
-    expect(p).toEqual(expect.objectContaining({ kind: 'deploy', reason: `the \`service\` input names the target, and ${unmatched}, so no environment's settings apply` }))
+    expect(p).toEqual(expect.objectContaining({ kind: 'deploy', reason: `the \`service\` input names the target; no environment's settings apply (${unmatched})` }))
     expect(p.kind === 'deploy' && p.inputs).toMatchObject({ vars: {}, strategy: {} })
   })
 

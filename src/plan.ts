@@ -76,7 +76,7 @@ export async function planRun(inputs: Inputs, git: GitContext, event: RunEvent):
     // A skip is for a target the config file names. Services given as inputs name the target themselves (unless the
     // `environment` input gates them, as a matrix over environments does), so they are deployed as the inputs say.
     if (!inputs.services.length || inputs.environment !== undefined || inputs.preview !== undefined) return { kind: 'skip', reason: resolution.reason }
-    return { ...planFromInputs(inputs), reason: `the \`service\` input names the target, and ${resolution.reason}, so no environment's settings apply` }
+    return { ...planFromInputs(inputs), reason: `the \`service\` input names the target; no environment's settings apply (${resolution.reason})` }
   }
   const environment = withOverrides(resolution.environment, {
     ...(inputs.cluster !== undefined && { cluster: inputs.cluster }),

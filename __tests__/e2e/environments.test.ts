@@ -160,7 +160,7 @@ describe('environments and previews through dist/index.js', () => {
     expect(run.exitCode).toBe(0)
     expect(run.outputs.status).toBe('succeeded')
     expect(run.stdout).toContain(
-      "No environment: the `service` input names the target, and ref refs/heads/feature/x matches no environment's branches or tags in .github/ecs-deploy.yml, so no environment's settings apply",
+      "No environment: the `service` input names the target; no environment's settings apply (ref refs/heads/feature/x matches no environment's branches or tags in .github/ecs-deploy.yml)",
     )
     const { services } = await ecs.send(new DescribeServicesCommand({ cluster: 'dev', services: ['web'] }))
     expect(services?.[0]?.taskDefinition).toMatch(/web-dev:2$/)

@@ -76,6 +76,37 @@ describe('planRun', () => {
     })
   })
 
+  const feature = push('refs/heads/feature/x')
+  const unmatched = "ref refs/heads/feature/x matches no environment's branches or tags in .github/ecs-deploy.yml"
+  test.each([
+    // [inputs, event, what is deployed: cluster and services, or undefined for a skip]
+    [{ cluster: 'ci', service: 'api' }, feature, { cluster: 'ci', services: ['api'] }],
+    [{ service: 'api' }, feature, { cluster: 'default', services: ['api'] }],
+    [{ service: 'api,worker', vars: 'A=1' }, feature, { cluster: 'default', services: ['api', 'worker'], vars: { A: '1' } }],
+    [{ service: 'api' }, pr, { cluster: 'default', services: ['api'] }],
+    [{ cluster: 'ci' }, feature, undefined],
+    [{}, feature, undefined],
+    [{ cluster: 'ci', service: 'api', environment: 'prod' }, feature, undefined],
+  ])('with a config file, inputs %j on %j: the inputs name the target, a skip only when the config does', async (values, event, deployed) => {
+    const p = await plan(values, event, CONFIG)
+    if (!deployed) return expect(p.kind).toBe('skip')
+    expect(p).toMatchObject({ kind: 'deploy', inputs: deployed })
+    expect(p.kind === 'deploy' && p.environment).toBeUndefined()
+    expect(p.kind === 'deploy' && p.inputs.environment).toBeUndefined()
+  })
+
+  test("explicit inputs on a branch no environment lists: deployed without the config file's settings, and the log says why", async () => {
+    const p = await plan({ cluster: 'ci', service: 'api' }, feature, CONFIG)
+    expect(p).toEqual(expect.objectContaining({ kind: 'deploy', reason: `the \`service\` input names the target; no environment's settings apply (${unmatched})` }))
+    expect(p.kind === 'deploy' && p.inputs).toMatchObject({ vars: {}, strategy: {} })
+  })
+
+  test('explicit inputs on a branch an environment lists: the environment fills in what the inputs leave out', async () => {
+    const p = await plan({ service: 'api' }, push('refs/heads/develop'), CONFIG)
+    expect(p).toMatchObject({ kind: 'deploy', inputs: { cluster: 'dev', services: ['api'], vars: { LOG_LEVEL: 'debug' }, desiredCount: 1 }, environment: { name: 'dev' } })
+    expect(p.kind === 'deploy' && p.reason).toBe("ref refs/heads/develop matches dev's branch pattern develop; the `service` input names the target, the environment fills in the rest")
+  })
+
   test('a pull request with preview: deploy gets its own preview, copied from the base', async () => {
     const p = await plan({ preview: 'deploy', 'preview-max': '3' }, pr, CONFIG)
     expect(p).toMatchObject({ kind: 'deploy', inputs: { cluster: 'dev', services: ['web'], environment: 'pr-12' }, preview: { action: 'deploy', pr: 12, headSha: 'abc123', config: { max: 3 } } })

@@ -56,7 +56,7 @@ export async function carryOut(plan: Plan, git: GitContext, clock: Clock, report
   }
   const { inputs, environment, preview } = plan
   if (environment) Object.assign(report, { environment: environment.name, ...(plan.reason && { environmentReason: plan.reason }) })
-  if (plan.reason) core.info(`Environment ${environment?.name}: ${plan.reason}`)
+  if (plan.reason) core.info(environment ? `Environment ${environment.name}: ${plan.reason}` : `No environment: ${plan.reason}`)
   const tracker: DeploymentTracker | undefined =
     environment && octokit && preview?.action !== 'destroy' && !inputs.dryRun
       ? createDeploymentTracker(octokit, git, { environment: environment.name, ref: preview ? preview.headSha : git.refName, sha: preview?.headSha || git.sha, description: `${inputs.services.join(', ')} to ${inputs.cluster}`, transient: !!preview, production: !!environment.production, ...(report.runUrl && { logUrl: report.runUrl }) }, core.warning)

@@ -30,7 +30,7 @@ export type Plan =
       inputs: Inputs & { cluster: string }
       /** The environment's name, url and flags, when there is one (config file or `environment` input). */
       environment?: Pick<EnvironmentConfig, 'name' | 'url' | 'production'>
-      /** Why this environment, for the log. */
+      /** Why this environment, and whether the inputs or the config file named the target, for the log. */
       reason?: string
       preview?: PreviewPlan
     }
@@ -46,7 +46,7 @@ function previewsFor(inputs: Inputs, previews: PreviewConfig): PreviewConfig {
 const NO_SERVICE = 'Input `service` is required: the name or ARN of the ECS service to deploy (or several, comma separated).'
 
 /** The plan without a config file: the inputs say everything. */
-function planFromInputs(inputs: Inputs): Plan {
+function planFromInputs(inputs: Inputs): Extract<Plan, { kind: 'deploy' }> {
   if (inputs.preview) {
     throw new UserError(`Input \`preview\` needs a config file with a previews: section (${DEFAULT_CONFIG_FILE}, or the \`config\` input).`)
   }
@@ -72,7 +72,12 @@ export async function planRun(inputs: Inputs, git: GitContext, event: RunEvent):
     ...(inputs.environment !== undefined && { environment: inputs.environment }),
     preview: inputs.preview !== undefined,
   })
-  if (resolution.skipped) return { kind: 'skip', reason: resolution.reason }
+  if (resolution.skipped) {
+    // A skip is for a target the config file names. Services given as inputs name the target themselves (unless the
+    // `environment` input gates them, as a matrix over environments does), so they are deployed as the inputs say.
+    if (!inputs.services.length || inputs.environment !== undefined || inputs.preview !== undefined) return { kind: 'skip', reason: resolution.reason }
+    return { ...planFromInputs(inputs), reason: `the \`service\` input names the target; no environment's settings apply (${resolution.reason})` }
+  }
   const environment = withOverrides(resolution.environment, {
     ...(inputs.cluster !== undefined && { cluster: inputs.cluster }),
     services: inputs.services,
@@ -102,7 +107,7 @@ export async function planRun(inputs: Inputs, git: GitContext, event: RunEvent):
       ...(environment.url !== undefined && { url: environment.url }),
       ...(environment.production !== undefined && { production: environment.production }),
     },
-    reason: resolution.reason,
+    reason: inputs.services.length ? `${resolution.reason}; the \`service\` input names the target, the environment fills in the rest` : resolution.reason,
     ...(resolution.preview &&
       pr && {
         preview: {

@@ -9,6 +9,8 @@ describe('parseArgs', () => {
     [['rollback', '--service', 'web', '--to', 'web:5'], { command: 'rollback', inputs: { service: 'web' }, json: false, to: 'web:5' }],
     [['preview', 'deploy', '--pr', '12'], { command: 'preview', previewAction: 'deploy', inputs: {}, json: false, pr: 12 }],
     [['preview', 'sweep'], { command: 'preview', previewAction: 'sweep', inputs: {}, json: false }],
+    [['deploy', '--ref', 'refs/tags/v1.2.3'], { command: 'deploy', inputs: {}, json: false, ref: 'refs/tags/v1.2.3' }],
+    [['deploy', '--ref=refs/heads/release/2'], { command: 'deploy', inputs: {}, json: false, ref: 'refs/heads/release/2' }],
   ])('%j', (argv, expected) => {
     expect(parseArgs(argv, ACTION_INPUTS)).toEqual(expected)
   })
@@ -20,6 +22,9 @@ describe('parseArgs', () => {
     [['preview'], 'preview needs deploy, destroy or sweep, as in: ecs-deploy-action preview deploy --pr 12.'],
     [['preview', 'destroy'], 'preview destroy needs --pr <number>.'],
     [['preview', 'deploy', '--pr', 'twelve'], '--pr must be a pull request number, not "twelve".'],
+    [['deploy', '--ref', 'main'], '--ref must be refs/heads/<branch> or refs/tags/<tag>, not "main".'],
+    [['deploy', '--ref', 'refs/pull/7/merge'], '--ref must be refs/heads/<branch> or refs/tags/<tag>, not "refs/pull/7/merge".'],
+    [['deploy', '--ref=refs/heads/'], '--ref must be refs/heads/<branch> or refs/tags/<tag>, not "refs/heads/".'],
   ])('%j is refused', (argv, message) => {
     expect(() => parseArgs(argv, ACTION_INPUTS)).toThrow(message)
   })

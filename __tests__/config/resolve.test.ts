@@ -45,7 +45,6 @@ describe('by ref', () => {
     ['refs/tags/release-1'],
     ['refs/heads/v1'],
     ['refs/pull/3/merge'],
-    [''],
   ])('%j matches nothing → skipped', (ref) => {
     expect(resolveEnvironment(config, push(ref))).toEqual({
       skipped: true,
@@ -72,6 +71,27 @@ describe('by ref', () => {
 
   test('the preview input does not change what a push deploys', () => {
     expect(resolveEnvironment(config, push('refs/heads/develop'), { preview: true })).toMatchObject({ skipped: false, environment: { name: 'dev' } })
+  })
+})
+
+describe('an unknown ref (a CI that does not say the branch or tag)', () => {
+  const unknown =
+    'The branch or tag of this run is unknown, and .github/ecs-deploy.yml chooses the environment by it. Name it: with the CLI, --ref refs/heads/<branch> or --ref refs/tags/<tag>; in TeamCity, which does not export the branch by default, the parameter env.TEAMCITY_BUILD_BRANCH = %teamcity.build.branch%; in CircleCI, CIRCLE_BRANCH or CIRCLE_TAG; in GitHub Actions, GITHUB_REF.'
+  test.each([
+    // [event name, selection, what happens: the error, or the environment chosen without the ref]
+    ['push', {}, unknown],
+    ['schedule', {}, unknown],
+    ['push', { environment: 'prod' }, unknown],
+    ['push', { environment: 'ops' }, 'ops'],
+    ['workflow_dispatch', { environment: 'prod' }, 'prod'],
+  ])('a %s run with %j', (name, selection, outcome) => {
+    const resolve = () => resolveEnvironment(config, { name, ref: '' }, selection)
+    if (outcome === unknown) expect(resolve).toThrow(new UserError(unknown))
+    else expect(resolve()).toMatchObject({ skipped: false, environment: { name: outcome } })
+  })
+
+  test('a pull request does not need it', () => {
+    expect(resolveEnvironment(config, { ...pr(12), ref: '' }, { preview: true })).toMatchObject({ skipped: false, environment: { name: 'pr-12' } })
   })
 })
 

@@ -146,8 +146,14 @@ describe('problems name the file, the line, the key path and the fix', () => {
     ['environments:\n  dev:\n    region: useast1\n', [`${FILE}:3: environments.dev.region must be an AWS region like us-east-1, not "useast1"`]],
     ['environments:\n  prod:\n    production: yes\n', [`${FILE}:3: environments.prod.production must be true or false, not "yes"`]],
     ['environments:\n  dev:\n    task-definition: {}\n', [`${FILE}:3: environments.dev.task-definition must be a string, not a mapping`]],
-    ['environments:\n  dev:\n    branches:\n      - main\n      - v?\n', [
-      `${FILE}:5: environments.dev.branches[1] "v?" uses "?", which branch and tag names cannot contain; use * (any characters but /) or ** (any characters)`,
+    ['environments:\n  dev:\n    branches:\n      - main\n      - v[!0-9]\n', [
+      `${FILE}:5: environments.dev.branches[1] "v[!0-9]" has [!0-9], but a [ ] holds only letters, digits and ranges of them (a-z, A-Z, 0-9), and cannot exclude characters`,
+    ]],
+    ['environments:\n  dev:\n    branches: ["!main", "!release/*"]\n', [
+      `${FILE}:3: environments.dev.branches has only ! patterns, which exclude but include nothing, so no branch matches; put what to include first ('**', then '!…')`,
+    ]],
+    ['environments:\n  dev:\n    tags: "!v1"\n', [
+      `${FILE}:3: environments.dev.tags has only ! patterns, which exclude but include nothing, so no tag matches; put what to include first ('**', then '!…')`,
     ]],
     ['environments:\n  dev:\n    tags: "v[0-9"\n', [`${FILE}:3: environments.dev.tags "v[0-9" has a [ without its closing ]`]],
     ['environments:\n  dev:\n    branches: [""]\n', [`${FILE}:3: environments.dev.branches[0] must be a string, not ""`]],

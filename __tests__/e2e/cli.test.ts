@@ -7,7 +7,7 @@ import {
   RegisterTaskDefinitionCommand,
 } from '@aws-sdk/client-ecs'
 import { spawn } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { ScenarioAdmin, useStack, waitFor, type StackEnv } from './stack.js'
@@ -27,6 +27,20 @@ async function cli(...args: string[]): Promise<{ code: number; out: string }> {
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('GITHUB_') && !k.startsWith('INPUT_')))
   const child = spawn(process.execPath, ['--no-warnings', path.join(ROOT, 'dist/cli/index.js'), ...args], {
     env: { ...env, ...stack, CIRCLE_SHA1: 'feedfacecafebeef000000000000000000000000', CIRCLE_BRANCH: 'main' },
+  })
+  let out = ''
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()))
+  child.stderr.on('data', (d: Buffer) => (out += d.toString()))
+  const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? -1)))
+  return { code, out }
+}
+
+/** The CLI as a TeamCity step runs it in `cwd`: the commit in BUILD_VCS_NUMBER, the branch only when the build exports it. */
+async function teamcityCli(cwd: string, env: Record<string, string>, ...args: string[]): Promise<{ code: number; out: string }> {
+  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('GITHUB_') && !k.startsWith('INPUT_') && !k.startsWith('CIRCLE_')))
+  const child = spawn(process.execPath, ['--no-warnings', path.join(ROOT, 'dist/cli/index.js'), ...args], {
+    cwd,
+    env: { ...base, ...stack, TEAMCITY_VERSION: '2025.11', BUILD_VCS_NUMBER: 'feedfacecafebeef000000000000000000000000', ...env },
   })
   let out = ''
   child.stdout.on('data', (d: Buffer) => (out += d.toString()))
@@ -104,5 +118,22 @@ describe('the CLI', () => {
     const failed = await cli('deploy', ...flags(), '--image', `${stack.STACK_REGISTRY}/api:v3`)
     expect(failed.code).toBe(1)
     expect(failed.out).toContain('exit code 4')
+  })
+
+  test('with a config file, an unknown branch or tag stops with exit 2 and says how to pass it; --ref refs/tags/… picks by tag', async () => {
+    const workspace = mkdtempSync(path.join(tmpdir(), 'cli-config-'))
+    mkdirSync(path.join(workspace, '.github'))
+    writeFileSync(path.join(workspace, '.github/ecs-deploy.yml'), "environments:\n  prod: { tags: ['v[0-9]+.[0-9]+.[0-9]+'], cluster: ci, services: [api] }\n")
+    const args = ['render', '--task-definition', template, '--image', `${stack.STACK_REGISTRY}/api:v2`]
+    const unknown = await teamcityCli(workspace, {}, ...args)
+    expect(unknown.code).toBe(2)
+    expect(unknown.out).toContain('The branch or tag of this run is unknown, and .github/ecs-deploy.yml chooses the environment by it.')
+    expect(unknown.out).toContain('env.TEAMCITY_BUILD_BRANCH = %teamcity.build.branch%')
+    const tagged = await teamcityCli(workspace, {}, ...args, '--ref', 'refs/tags/v1.2.3')
+    expect(tagged.code).toBe(0)
+    expect(tagged.out).toContain("Environment prod: ref refs/tags/v1.2.3 matches prod's tag pattern v[0-9]+.[0-9]+.[0-9]+")
+    const exported = await teamcityCli(workspace, { TEAMCITY_BUILD_BRANCH: 'refs/tags/v2.0.10' }, ...args)
+    expect(exported.code).toBe(0)
+    expect(exported.out).toContain("Environment prod: ref refs/tags/v2.0.10 matches prod's tag pattern")
   })
 })

@@ -152,6 +152,22 @@ describe('environments and previews through dist/index.js', () => {
     expect(run.summary).toContain("Nothing to deploy: ref refs/heads/feature/x matches no environment's branches or tags")
   })
 
+  test('cluster and service given as inputs are deployed on a branch no environment lists, without any environment', async () => {
+    const workspace = await givenEnvironments()
+    seen.length = 0
+    const run = await runAction({ ...token, ...image(), cluster: 'dev', service: 'web' }, { GITHUB_WORKSPACE: workspace, GITHUB_REF: 'refs/heads/feature/x', GITHUB_API_URL: githubUrl })
+    expect(run.errors).toEqual([])
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs.status).toBe('succeeded')
+    expect(run.stdout).toContain(
+      "No environment: the `service` input names the target; no environment's settings apply (ref refs/heads/feature/x matches no environment's branches or tags in .github/ecs-deploy.yml)",
+    )
+    const { services } = await ecs.send(new DescribeServicesCommand({ cluster: 'dev', services: ['web'] }))
+    expect(services?.[0]?.taskDefinition).toMatch(/web-dev:2$/)
+    // No environment, so no GitHub deployment is made for it.
+    expect(seen.filter((r) => r.method === 'POST' && r.url.includes('/deployments'))).toEqual([])
+  })
+
   test('a pull request gets a preview (service, target group, rule, comment); closing it removes them all', async () => {
     const workspace = await givenEnvironments()
     seen.length = 0

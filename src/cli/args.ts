@@ -1,5 +1,6 @@
 import { UserError } from '../errors.js'
 import { closest } from '../suggest.js'
+import { REF } from './ref.js'
 
 export const COMMANDS = ['deploy', 'render', 'diff', 'status', 'rollback', 'preview'] as const
 export type Command = (typeof COMMANDS)[number]
@@ -17,6 +18,11 @@ export const CLI_FLAGS: InputSpec[] = [
   { name: 'json', description: 'Print a machine-readable result at the end.' },
   { name: 'to', description: 'rollback: the revision to go back to (family:revision or ARN). Default — the one before the current.' },
   { name: 'pr', description: 'preview: the pull request number.' },
+  {
+    name: 'ref',
+    description:
+      'The branch or tag being deployed, refs/heads/<branch> or refs/tags/<tag>, for the config file\'s environments. Default — from the CI (GITHUB_REF, CIRCLE_TAG / CIRCLE_BRANCH, TEAMCITY_BUILD_BRANCH) or git (the branch, or on a detached HEAD the tag at it).',
+  },
   { name: 'help', description: 'Show this help.' },
 ]
 
@@ -29,6 +35,7 @@ export interface CliArgs {
   json: boolean
   to?: string
   pr?: number
+  ref?: string
 }
 
 /** Asking for help is not an error, but it ends the run before anything else. */
@@ -67,8 +74,9 @@ export function parseArgs(argv: string[], inputs: InputSpec[]): CliArgs {
     values[name] = match[2] ?? (next !== undefined && !next.startsWith('--') ? (i++, next) : 'true')
   }
   if (values.help) throw new HelpRequested()
-  const { json, to, pr, help: _help, ...actionInputs } = values
+  const { json, to, pr, ref, help: _help, ...actionInputs } = values
   if (pr !== undefined && !/^\d+$/.test(pr)) throw new UserError(`--pr must be a pull request number, not "${pr}".`)
+  if (ref !== undefined && !REF.test(ref)) throw new UserError(`--ref must be refs/heads/<branch> or refs/tags/<tag>, not "${ref}".`)
   if (command === 'preview' && previewAction !== 'sweep' && pr === undefined) throw new UserError(`preview ${previewAction} needs --pr <number>.`)
   return {
     command: command as Command,
@@ -77,6 +85,7 @@ export function parseArgs(argv: string[], inputs: InputSpec[]): CliArgs {
     json: json === 'true',
     ...(to !== undefined && { to }),
     ...(pr !== undefined && { pr: Number(pr) }),
+    ...(ref !== undefined && { ref }),
   }
 }
 

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -9,6 +8,7 @@ import { errorMessage, UserError } from '../errors.js'
 import { run, type RunResult } from '../main.js'
 import { ACTION_INPUTS } from './action-inputs.js'
 import { HelpRequested, helpText, parseArgs, type CliArgs } from './args.js'
+import { ciRef, gitIn, refName, type Git } from './ref.js'
 import { describeStatus, rollbackService } from './service-commands.js'
 import { terminalWriter } from './terminal.js'
 
@@ -19,24 +19,20 @@ export interface CliIo {
 }
 
 /**
- * The commit and branch from the CI the CLI runs in (GitHub, CircleCI, TeamCity) or from git, as the
- * GITHUB_* variables the action's core reads.
+ * The commit and the branch or tag from the CI the CLI runs in (GitHub, CircleCI, TeamCity) or from git, as the
+ * GITHUB_* variables the action's core reads. `ref` (the --ref flag) wins; when nothing says the ref, GITHUB_REF is
+ * empty and a config file that chooses environments by it stops the run, saying how to name it.
  */
-export function ciVariables(env: NodeJS.ProcessEnv): Record<string, string> {
-  const git = (args: string[]): string => {
-    try {
-      return execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()
-    } catch {
-      return ''
-    }
-  }
-  const sha = env.GITHUB_SHA || env.CIRCLE_SHA1 || env.BUILD_VCS_NUMBER || git(['rev-parse', 'HEAD'])
-  const ref = env.GITHUB_REF_NAME || env.CIRCLE_BRANCH || env.CIRCLE_TAG || env.TEAMCITY_BUILD_BRANCH || git(['rev-parse', '--abbrev-ref', 'HEAD'])
+export function ciVariables(env: NodeJS.ProcessEnv, options: { ref?: string; git?: Git } = {}): Record<string, string> {
+  const workspace = env.GITHUB_WORKSPACE || process.cwd()
+  const git = options.git ?? gitIn(workspace)
+  const sha = env.GITHUB_SHA || env.CIRCLE_SHA1 || env.BUILD_VCS_NUMBER || git(['rev-parse', 'HEAD']) || ''
+  const ref = options.ref ?? ciRef(env, git) ?? ''
   return {
     GITHUB_SHA: sha,
-    GITHUB_REF_NAME: ref,
-    GITHUB_REF: env.GITHUB_REF || (env.CIRCLE_TAG ? `refs/tags/${env.CIRCLE_TAG}` : `refs/heads/${ref}`),
-    GITHUB_WORKSPACE: env.GITHUB_WORKSPACE || process.cwd(),
+    GITHUB_REF_NAME: refName(ref),
+    GITHUB_REF: ref,
+    GITHUB_WORKSPACE: workspace,
     GITHUB_EVENT_NAME: env.GITHUB_EVENT_NAME || 'push',
     GITHUB_RUN_NUMBER: env.GITHUB_RUN_NUMBER || env.CIRCLE_BUILD_NUM || env.BUILD_NUMBER || '',
   }
@@ -49,7 +45,7 @@ function actionEnvironment(args: CliArgs, io: CliIo, dir: string): Record<string
   if (args.previewAction) inputs.preview = args.previewAction
   const env: Record<string, string> = {
     ...Object.fromEntries(Object.entries(io.env).filter((e): e is [string, string] => e[1] !== undefined && !e[0].startsWith('INPUT_'))),
-    ...ciVariables(io.env),
+    ...ciVariables(io.env, { ...(args.ref !== undefined && { ref: args.ref }) }),
     ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
     GITHUB_OUTPUT: path.join(dir, 'output'),
     GITHUB_STEP_SUMMARY: path.join(dir, 'summary.md'),

@@ -46,12 +46,15 @@ const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target']
  * |                                | else skipped, so a matrix over environments deploys only where it should     |
  * | other event, no input          | the one environment whose branches/tags match the ref; none → skipped;      |
  * |                                | several → UserError naming them                                             |
+ *
+ * An unknown ref (empty: the CLI found no branch or tag) is a UserError wherever the ref would choose.
  */
 export function resolveEnvironment(config: DeployConfig, event: RunEvent, selection: Selection = {}): Resolution {
   if (PULL_REQUEST_EVENTS.includes(event.name)) return resolvePullRequest(config, event, selection)
   if (selection.environment !== undefined) return resolveNamed(config, event, selection.environment)
+  const ref = knownRef(config, event)
   const matches = config.environments.flatMap((environment) => {
-    const match = refMatch(environment, event.ref)
+    const match = refMatch(environment, ref)
     return match ? [{ environment, match }] : []
   })
   if (matches.length > 1) {
@@ -79,7 +82,7 @@ function resolveNamed(config: DeployConfig, event: RunEvent, name: string): Reso
   if (!environment.branches.length && !environment.tags.length) {
     return { skipped: false, environment, reason: `${chosen}, which has no branches or tags, so any ref may deploy to it` }
   }
-  const match = refMatch(environment, event.ref)
+  const match = refMatch(environment, knownRef(config, event))
   if (match) return { skipped: false, environment, reason: `${chosen}, and ref ${event.ref} matches its ${match}` }
   const patterns = [
     environment.branches.length ? `branches (${environment.branches.join(', ')})` : '',
@@ -112,6 +115,14 @@ function resolvePullRequest(config: DeployConfig, event: RunEvent, selection: Se
     reason: `pull request #${pr.number} gets its own preview environment ${name}, copied from ${base.name}`,
     preview: { pr: pr.number, base: base.name, config: previews },
   }
+}
+
+/** The run's ref, when the environment is chosen by it; unknown (a CI that does not say it), the run stops and says how to name it. */
+function knownRef(config: DeployConfig, event: RunEvent): string {
+  if (event.ref !== '') return event.ref
+  throw new UserError(
+    `The branch or tag of this run is unknown, and ${config.file} chooses the environment by it. Name it: with the CLI, --ref refs/heads/<branch> or --ref refs/tags/<tag>; in TeamCity, which does not export the branch by default, the parameter env.TEAMCITY_BUILD_BRANCH = %teamcity.build.branch%; in CircleCI, CIRCLE_BRANCH or CIRCLE_TAG; in GitHub Actions, GITHUB_REF.`,
+  )
 }
 
 /** `branch pattern release/*` or `tag pattern v*` when the ref is a branch or tag the environment takes. */

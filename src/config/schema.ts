@@ -73,7 +73,14 @@ function readEnvironment(p: Problems, name: string, value: unknown): Environment
   const at = (key: string): KeyPath => [...path, key]
   const optional = <T>(key: string, read: (path: KeyPath, value: unknown) => T | undefined): T | undefined =>
     m[key] === undefined ? undefined : read(at(key), m[key])
-  const patterns = (key: string): string[] => optional(key, (kp, v) => p.list(kp, v, (ip, item) => pattern(p, ip, item))) ?? []
+  const patterns = (key: string): string[] => {
+    const list = optional(key, (kp, v) => p.list(kp, v, (ip, item) => pattern(p, ip, item))) ?? []
+    // As in GitHub's filters: ! only excludes what an earlier pattern included, so a list of them alone matches nothing.
+    if (list.length && list.every((item) => item.startsWith('!'))) {
+      p.add(at(key), `has only ! patterns, which exclude but include nothing, so no ${key === 'tags' ? 'tag' : 'branch'} matches; put what to include first ('**', then '!…')`)
+    }
+    return list
+  }
 
   if (m.service !== undefined && m.services !== undefined) {
     p.add(path, 'has both service and services; keep one (services: [web, worker] lists several)')

@@ -76,8 +76,9 @@ function git(...args) {
   return execFileSync('git', args, { encoding: 'utf8' }).trim()
 }
 
-function fail(message) {
-  console.error(`::error::${message}`)
+/** Ends the run with one error annotation per problem. */
+function fail(...problems) {
+  for (const problem of problems) console.error(`::error::${problem}`)
   process.exit(1)
 }
 
@@ -88,7 +89,7 @@ function main(argv) {
   const tag = argv.find((a) => !a.startsWith('--')) ?? (dryRun ? `v${packageVersion}` : (process.env.GITHUB_REF_NAME ?? ''))
   const changelog = readFileSync('CHANGELOG.md', 'utf8')
   const problems = releaseProblems({ tag, packageVersion, changelog })
-  if (problems.length) fail(problems.join('\n'))
+  if (problems.length) fail(...problems)
 
   const tagged = git('tag', '--list', tag) === tag ? git('rev-parse', `${tag}^{commit}`) : undefined
   const head = git('rev-parse', 'HEAD')

@@ -203,3 +203,9 @@ function baseService(p: Problems, path: KeyPath, value: unknown, base: Environme
   if (name === undefined || !base || base.services.includes(name)) return name
   return p.add(path, `${JSON.stringify(name)} is not one of ${base.name}'s services (${base.services.join(', ')})`)
 }
+
+/** The keys and shapes this validator accepts, for the test that keeps schema/ecs-deploy.schema.json in step with it. */
+export const CONFIG_RULES = {
+  keys: { top: TOP_KEYS, environment: ENVIRONMENT_KEYS, previews: PREVIEW_KEYS },
+  patterns: { NAME, ECS_NAME, VAR_NAME, URL, REGION, DOMAIN, LISTENER_ARN },
+} as const

@@ -1,0 +1,137 @@
+// schema/ecs-deploy.schema.json (for editors) and the action's validator must accept and refuse the same config files.
+import { readFileSync } from 'node:fs'
+import { parse } from 'yaml'
+import { parseConfig } from '../../src/config/load.js'
+import { ConfigError } from '../../src/config/problems.js'
+import { CONFIG_RULES } from '../../src/config/schema.js'
+import { schemaErrors, type Schema } from '../helpers/json-schema.js'
+
+const SCHEMA_FILE = 'schema/ecs-deploy.schema.json'
+const schema = JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as Schema
+const definitions = schema.definitions as Record<string, Schema>
+const LISTENER = 'arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/dev-alb/50dc6c495c0c9188/f2f7dc8efc522ab2'
+const DEV = 'environments:\n  dev: { branches: [develop], cluster: dev, services: [web, worker] }\n'
+
+/** The validator's messages for a config text; [] when it accepts it. */
+function validatorProblems(text: string): string[] {
+  try {
+    parseConfig(text, '.github/ecs-deploy.yml')
+    return []
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error
+    return error.problems.map((p) => p.message)
+  }
+}
+
+const schemaProblems = (text: string): string[] => schemaErrors(schema, parse(text) as unknown)
+
+const ACCEPTED: [string, string][] = [
+  ['the example config', readFileSync('examples/ecs-deploy.yml', 'utf8')],
+  ['an environment with no keys', 'environments:\n  dev: {}\n'],
+  ['one string for a list, one service, numbers and booleans in vars', 'environments:\n  dev:\n    branches: develop\n    cluster: dev\n    service: web\n    vars: { PORT: 3000, DEBUG: true, NAME: x, EMPTY: "" }\n'],
+  ['ARNs for cluster and services', 'environments:\n  prod:\n    cluster: arn:aws:ecs:us-east-1:123456789012:cluster/prod\n    services: [arn:aws:ecs:us-east-1:123456789012:service/prod/web]\n'],
+  ['a cluster written as a number', 'environments:\n  dev: { cluster: 42, services: web }\n'],
+  ['patterns with sets and exclusions', "environments:\n  prod: { branches: ['release/**', '!release/old-*'], tags: ['v[0-9]*', 7] }\n"],
+  ['every environment key', 'environments:\n  prod:\n    cluster: prod\n    services: [web]\n    task-definition: .aws/td.json\n    desired-count: 0\n    strategy: linear\n    url: http://example.com/x\n    region: eu-west-1\n    production: false\n'],
+  ['previews with a base only', `${DEV}previews:\n  base: dev\n`],
+  ['previews by path without a domain', `${DEV}previews:\n  base: dev\n  routing: path\n  listener-arn: ${LISTENER}\n`],
+  ['previews with every key', `${DEV}previews:\n  base: dev\n  services: web\n  routing: host\n  domain: Preview.Example.COM\n  listener-arn: ${LISTENER}\n  desired-count: 2\n  max: 1000\n  ttl: 12h\n`],
+]
+
+const REFUSED: [string, string][] = [
+  ['an empty file', ''],
+  ['a list at the top', '- dev\n'],
+  ['a misspelt top-level key', 'environment:\n  dev: {}\n'],
+  ['no environments', 'previews:\n  base: dev\n'],
+  ['no environment in environments', 'environments: {}\n'],
+  ['an environment that is not a mapping', 'environments:\n  dev:\n'],
+  ['an environment name with a space', 'environments:\n  dev env: {}\n'],
+  ['a misspelt environment key', 'environments:\n  dev: { servces: [web] }\n'],
+  ['service and services together', 'environments:\n  dev: { cluster: dev, service: web, services: [worker] }\n'],
+  ['services without a cluster', 'environments:\n  dev: { services: [web] }\n'],
+  ['an empty services list', 'environments:\n  dev: { cluster: dev, services: [] }\n'],
+  ['a cluster name with a space', "environments:\n  dev: { cluster: 'my cluster' }\n"],
+  ['a cluster that is a fraction', 'environments:\n  dev: { cluster: 1.5 }\n'],
+  ['a service that is a mapping', 'environments:\n  dev: { cluster: dev, services: [{ name: web }] }\n'],
+  ['a pattern with ?', "environments:\n  dev: { branches: ['feature-?'] }\n"],
+  ['a pattern that is only !', "environments:\n  dev: { branches: ['!'] }\n"],
+  ['a pattern with an unclosed [', "environments:\n  dev: { tags: ['v[0-9'] }\n"],
+  ['a blank pattern', "environments:\n  dev: { branches: ['  '] }\n"],
+  ['a blank task-definition', "environments:\n  dev: { task-definition: '' }\n"],
+  ['a var name starting with a digit', 'environments:\n  dev: { vars: { 1X: a } }\n'],
+  ['a var name with a dash', 'environments:\n  dev: { vars: { LOG-LEVEL: a } }\n'],
+  ['a var that is a list', 'environments:\n  dev: { vars: { A: [1] } }\n'],
+  ['a var with no value', 'environments:\n  dev: { vars: { A: } }\n'],
+  ['a negative desired-count', 'environments:\n  dev: { desired-count: -1 }\n'],
+  ['a desired-count above 5000', 'environments:\n  dev: { desired-count: 5001 }\n'],
+  ['a fractional desired-count', 'environments:\n  dev: { desired-count: 1.5 }\n'],
+  ['a desired-count in quotes', "environments:\n  dev: { desired-count: '3' }\n"],
+  ['an unknown strategy', 'environments:\n  dev: { strategy: bluegreen }\n'],
+  ['a url without a scheme', 'environments:\n  dev: { url: example.com }\n'],
+  ['a region in capitals', 'environments:\n  dev: { region: US-EAST-1 }\n'],
+  ['production as yes', 'environments:\n  dev: { production: yes }\n'],
+  ['previews without a base', `${DEV}previews:\n  max: 3\n`],
+  ['a preview domain without a listener', `${DEV}previews:\n  base: dev\n  domain: preview.example.com\n`],
+  ['a preview routing without a listener', `${DEV}previews:\n  base: dev\n  routing: path\n`],
+  ['host routing without a domain', `${DEV}previews:\n  base: dev\n  listener-arn: ${LISTENER}\n`],
+  ['explicit host routing without a domain', `${DEV}previews:\n  base: dev\n  routing: host\n  listener-arn: ${LISTENER}\n`],
+  ['an unknown routing', `${DEV}previews:\n  base: dev\n  routing: dns\n  domain: p.example.com\n  listener-arn: ${LISTENER}\n`],
+  ['a network load balancer listener', `${DEV}previews:\n  base: dev\n  domain: p.example.com\n  listener-arn: ${LISTENER.replace('/app/', '/net/')}\n`],
+  ['a domain with an underscore', `${DEV}previews:\n  base: dev\n  domain: pre_view.example.com\n  listener-arn: ${LISTENER}\n`],
+  ['a ttl in words', `${DEV}previews:\n  base: dev\n  ttl: 7 days\n`],
+  ['a zero ttl', `${DEV}previews:\n  base: dev\n  ttl: 0d\n`],
+  ['a ttl without a unit', `${DEV}previews:\n  base: dev\n  ttl: 7\n`],
+  ['max 0', `${DEV}previews:\n  base: dev\n  max: 0\n`],
+  ['a misspelt previews key', `${DEV}previews:\n  base: dev\n  domains: p.example.com\n`],
+]
+
+/** Rules that refer to other parts of the file, which JSON Schema (without $data) cannot say; only the action checks them. */
+const ONLY_THE_VALIDATOR: [string, string][] = [
+  ['a preview base that is not an environment', `${DEV}previews:\n  base: prod\n`],
+  ['a preview base without services', 'environments:\n  dev: { branches: [develop] }\npreviews:\n  base: dev\n'],
+  ["a preview service that is not one of the base's", `${DEV}previews:\n  base: dev\n  services: [api]\n`],
+]
+
+test.each(ACCEPTED)('both accept %s', (_name, text) => {
+  expect(validatorProblems(text)).toEqual([])
+  expect(schemaProblems(text)).toEqual([])
+})
+
+test.each(REFUSED)('both refuse %s', (_name, text) => {
+  expect(validatorProblems(text)).not.toEqual([])
+  expect(schemaProblems(text)).not.toEqual([])
+})
+
+test.each(ONLY_THE_VALIDATOR)('only the validator can refuse %s (the schema says so in its description)', (_name, text) => {
+  expect(validatorProblems(text)).not.toEqual([])
+  expect(schemaProblems(text)).toEqual([])
+  expect(schema.description).toMatch(/previews\.base names an environment of this file that has services, and previews\.services are among them/)
+})
+
+describe('the schema knows what the validator knows', () => {
+  const keys = (s: Schema) => Object.keys(s.properties as Schema).sort()
+  test('the same keys at each level', () => {
+    expect(keys(schema)).toEqual([...CONFIG_RULES.keys.top].sort())
+    expect(keys(definitions.environment!)).toEqual([...CONFIG_RULES.keys.environment].sort())
+    expect(keys(definitions.previews!)).toEqual([...CONFIG_RULES.keys.previews].sort())
+  })
+
+  test('the same patterns for names, ARNs, URLs and regions', () => {
+    const env = definitions.environment!.properties as Record<string, Schema>
+    const previews = definitions.previews!.properties as Record<string, Schema>
+    const { patterns } = CONFIG_RULES
+    expect(((schema.properties as Record<string, Schema>).environments!.propertyNames as Schema).pattern).toBe(patterns.NAME.source)
+    expect(env.cluster!.pattern).toBe(patterns.ECS_NAME.source)
+    expect(env.service!.pattern).toBe(patterns.ECS_NAME.source)
+    expect((env.vars!.propertyNames as Schema).pattern).toBe(patterns.VAR_NAME.source)
+    expect(env.url!.pattern).toBe(patterns.URL.source)
+    expect(env.region!.pattern).toBe(patterns.REGION.source)
+    expect(previews['listener-arn']!.pattern).toBe(patterns.LISTENER_ARN.source)
+  })
+
+  test('the domain pattern, spelt out for both cases (JSON Schema has no /i), matches what the validator matches', () => {
+    const domain = new RegExp((definitions.previews!.properties as Record<string, Schema>).domain!.pattern as string)
+    const samples = ['preview.example.com', 'Preview.EXAMPLE.Com', 'a.io', 'x-1.y-2.example.org', 'example', '-a.example.com', 'a..com', 'a.c0m', `${'a'.repeat(64)}.com`, `${'a.'.repeat(127)}com`]
+    expect(samples.map((s) => domain.test(s))).toEqual(samples.map((s) => CONFIG_RULES.patterns.DOMAIN.test(s)))
+  })
+})

@@ -31,6 +31,7 @@ const ACCEPTED: [string, string][] = [
   ['one string for a list, one service, numbers and booleans in vars', 'environments:\n  dev:\n    branches: develop\n    cluster: dev\n    service: web\n    vars: { PORT: 3000, DEBUG: true, NAME: x, EMPTY: "" }\n'],
   ['ARNs for cluster and services', 'environments:\n  prod:\n    cluster: arn:aws:ecs:us-east-1:123456789012:cluster/prod\n    services: [arn:aws:ecs:us-east-1:123456789012:service/prod/web]\n'],
   ['a cluster written as a number', 'environments:\n  dev: { cluster: 42, services: web }\n'],
+  ['GitHub\'s own ? and + examples, and escapes', "environments:\n  prod: { branches: ['feature-?', 'releases/**/v[0-9]+'], tags: ['v[0-9]+.[0-9]+.[0-9]+', 'v1\\+'] }\n"],
   ['patterns with sets and exclusions', "environments:\n  prod: { branches: ['release/**', '!release/old-*'], tags: ['v[0-9]*', 7] }\n"],
   ['every environment key', 'environments:\n  prod:\n    cluster: prod\n    services: [web]\n    task-definition: .aws/td.json\n    desired-count: 0\n    strategy: linear\n    url: http://example.com/x\n    region: eu-west-1\n    production: false\n'],
   ['previews with a base only', `${DEV}previews:\n  base: dev\n`],
@@ -53,7 +54,10 @@ const REFUSED: [string, string][] = [
   ['a cluster name with a space', "environments:\n  dev: { cluster: 'my cluster' }\n"],
   ['a cluster that is a fraction', 'environments:\n  dev: { cluster: 1.5 }\n'],
   ['a service that is a mapping', 'environments:\n  dev: { cluster: dev, services: [{ name: web }] }\n'],
-  ['a pattern with ?', "environments:\n  dev: { branches: ['feature-?'] }\n"],
+  ['a + with nothing before it to repeat', "environments:\n  dev: { branches: ['+main'] }\n"],
+  ['a set that excludes', "environments:\n  dev: { tags: ['v[!0-9]'] }\n"],
+  ['an empty set', "environments:\n  dev: { tags: ['v[]'] }\n"],
+  ['a pattern ending in an escape that escapes nothing', "environments:\n  dev: { branches: ['main\\'] }\n"],
   ['a pattern that is only !', "environments:\n  dev: { branches: ['!'] }\n"],
   ['a pattern with an unclosed [', "environments:\n  dev: { tags: ['v[0-9'] }\n"],
   ['a blank pattern', "environments:\n  dev: { branches: ['  '] }\n"],
@@ -89,6 +93,8 @@ const REFUSED: [string, string][] = [
 const ONLY_THE_VALIDATOR: [string, string][] = [
   ['a preview base that is not an environment', `${DEV}previews:\n  base: prod\n`],
   ['a preview base without services', 'environments:\n  dev: { branches: [develop] }\npreviews:\n  base: dev\n'],
+  ['a range written backwards', "environments:\n  dev: { tags: ['v[9-0]'] }\n"],
+  ['a list of only exclusions, which matches nothing', "environments:\n  dev: { branches: ['!main'] }\n"],
   ["a preview service that is not one of the base's", `${DEV}previews:\n  base: dev\n  services: [api]\n`],
 ]
 

@@ -28,7 +28,7 @@ describe('buildKey', () => {
     expect(await buildKey(reordered, dockerfile, { sha: SHA })).toBe(await buildKey(again, dockerfile, { sha: SHA }))
   })
 
-  test.each<[string, (inputs: BuildKeyInputs) => BuildKeyInputs | Promise<BuildKeyInputs>, (() => string)?]>([
+  test.each<[string, (inputs: BuildKeyInputs) => BuildKeyInputs | Promise<BuildKeyInputs>, (() => string) | undefined]>([
     ['another Dockerfile path (same content)', (i) => i, () => path.join(dir, 'api.Dockerfile')],
     ['another target', (i) => ({ ...i, target: 'test' }), undefined],
     ['another build-arg value', (i) => ({ ...i, buildArgs: { NODE_ENV: 'development' } }), undefined],

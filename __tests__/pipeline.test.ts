@@ -138,6 +138,19 @@ describe('dry run', () => {
   })
 })
 
+describe('dry run, a service busy with another deployment', () => {
+  test('does not wait: the report says what a deploy would do', async () => {
+    const other = 'arn:aws:ecs:us-east-1:123456789012:task-definition/web:5'
+    ecsMock.on(DescribeServicesCommand).resolves({ services: [service({ deployments: [deployment({ id: 'ecs-svc/5', taskDefinition: other }), oldDeployment()] })] })
+    inputs = { ...inputs, 'dry-run': 'true' }
+    const clock = fakeClock()
+    const result = await run(clock)
+    expect(failures).toEqual([])
+    expect(clock.sleeps).toEqual([])
+    expect(result.report?.services[0]?.notes).toContain('busy with deployment ecs-svc/5 of web:5 (IN_PROGRESS): a deploy would wait for it (on-busy: wait)')
+  })
+})
+
 describe('checks before changes', () => {
   const busy = () =>
     service({ deployments: [deployment({ id: 'ecs-svc/5', taskDefinition: 'arn:aws:ecs:us-east-1:123456789012:task-definition/web:5' }), oldDeployment()] })

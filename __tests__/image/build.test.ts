@@ -428,7 +428,7 @@ describe('skip-build-if-exists', () => {
   })
 
   test('a missing repository is not a reusable image', async () => {
-    ecrMock.on(DescribeImagesCommand, { imageIds: [{ imageTag: SHA }] }).rejects(new RepositoryNotFoundException({ message: 'x', $metadata: {} }))
+    ecrMock.on(DescribeImagesCommand, { imageIds: [{ imageTag: keyTag }] }).rejects(new RepositoryNotFoundException({ message: 'x', $metadata: {} }))
     expect((await buildAndPushImage(inputs(), deps())).reused).toBe(false)
   })
 })

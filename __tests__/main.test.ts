@@ -10,6 +10,7 @@ import {
   UpdateServiceCommand,
   type TaskDefinition,
 } from '@aws-sdk/client-ecs'
+import { DescribeImagesCommand, ECRClient } from '@aws-sdk/client-ecr'
 import { mockClient } from 'aws-sdk-client-mock'
 import path from 'node:path'
 import { mkdtempSync, readFileSync } from 'node:fs'
@@ -39,6 +40,7 @@ jest.unstable_mockModule('@actions/core', () => ({
 
 const { run } = await import('../src/main.js')
 const ecsMock = mockClient(ECSClient)
+const ecrMock = mockClient(ECRClient)
 const IMAGE = '123456789012.dkr.ecr.us-east-1.amazonaws.com/web@sha256:' + 'b'.repeat(64)
 
 const current: TaskDefinition = {
@@ -67,6 +69,9 @@ beforeEach(() => {
   ecsMock.on(DescribeServicesCommand).resolves({ services: [service()] })
   ecsMock.on(DescribeTaskDefinitionCommand).resolves({ taskDefinition: current, tags: [] })
   ecsMock.on(ListTasksCommand).resolves({ taskArns: [] })
+  // The image to deploy is in ECR (checked before anything changes).
+  ecrMock.reset()
+  ecrMock.on(DescribeImagesCommand).resolves({ imageDetails: [{ imageDigest: `sha256:${'b'.repeat(64)}` }] })
 })
 
 describe('run', () => {

@@ -5,20 +5,20 @@ import { createClients, type AwsClients } from './aws.js'
 import type { GitContext } from './context.js'
 import type { Clock } from './deploy/clock.js'
 import { attachLogs, causeOfEvents, groupFailures } from './deploy/diagnose.js'
-import { describeTaskDefinition, registerIfChanged, type RegisteredTaskDefinition } from './deploy/register.js'
+import { describeTaskDefinition, registerIfChanged, type DescribedTaskDefinition, type RegisteredTaskDefinition } from './deploy/register.js'
 import { serviceChanges } from './deploy/changes.js'
 import { commandArguments, runOneOffTask } from './deploy/run-task.js'
 import type { Rollout } from './deploy/rollout.js'
 import { findService } from './deploy/service.js'
 import { waitForDeployments, type WatchOptions, type WatchResult } from './deploy/watch.js'
-import { buildAndPushImage } from './image/index.js'
+import { carryOutImageBuild, checkImageExists, planImageBuild, type ImageBuildPlan } from './image/index.js'
 import type { Inputs } from './inputs.js'
 import type { PreviewPlan } from './plan.js'
 import { deployPreview, previewFamily } from './preview/index.js'
 import { pipelineArtifacts, writePipelineArtifacts } from './report/artifacts.js'
 import type { DeploymentReport, RunReport } from './report/summary.js'
-import { describeChanges, renderTaskDefinition, type RenderedTaskDefinition } from './taskdef/index.js'
-import { continueStrategy, planStrategy, rollingPlan, startStrategy, type StrategyPlan } from './strategy/index.js'
+import { describeChanges, renderTaskDefinition, sameTaskDefinition, type RenderedTaskDefinition } from './taskdef/index.js'
+import { checkIdle, continueStrategy, deploymentInFlight, planStrategy, rollingPlan, startStrategy, type StrategyPlan } from './strategy/index.js'
 
 /** The inputs once the plan has settled the cluster and services. */
 export type PlannedInputs = Inputs & { cluster: string }
@@ -74,16 +74,20 @@ interface Found {
   plan: StrategyPlan
 }
 
-/** A service checked, its task definition rendered and registered (not in a dry run): nothing changed on it yet. */
+/** A service checked and its task definition rendered and validated: nothing changed on it yet. */
 interface Prepared extends Found {
   report: DeploymentReport
   rendered: RenderedTaskDefinition
-  registered?: RegisteredTaskDefinition
+  current?: DescribedTaskDefinition | undefined
 }
 
 /** A prepared service whose task definition is registered. */
 type Registered = Prepared & { registered: RegisteredTaskDefinition }
 
+/**
+ * Renders and validates the service's task definition with `image` and fills its report (notes, changes); `log`
+ * false re-renders quietly once the build has replaced the planned image reference by the pushed digest.
+ */
 async function prepare(
   clients: AwsClients,
   inputs: PlannedInputs,
@@ -92,6 +96,7 @@ async function prepare(
   report: DeploymentReport,
   image: string | undefined,
   preview: PreviewPlan | undefined,
+  log = true,
 ): Promise<Prepared> {
   const { ecs } = clients
   const current = service.taskDefinition ? await describeTaskDefinition(ecs, service.taskDefinition) : undefined
@@ -106,9 +111,10 @@ async function prepare(
   })
   // A preview registers in its own family, so destroying it can deregister what it registered.
   if (preview && rendered.request.family) rendered.request.family = previewFamily(rendered.request.family, preview.pr)
-  const prefix = inputs.services.length > 1 ? `${report.service}: ` : ''
-  for (const note of rendered.notes) core.info(`${prefix}${note}`)
-  report.notes.push(...rendered.notes)
+  if (log) {
+    for (const note of rendered.notes) core.info(`${prefixOf(inputs, report)}${note}`)
+    report.notes.push(...rendered.notes)
+  }
   report.containers = rendered.containers
   report.rendered = rendered.request
   report.changes = [
@@ -116,24 +122,37 @@ async function prepare(
     ...serviceChanges(service, inputs.desiredCount, inputs.deploymentCircuitBreaker),
     ...plan.changes,
   ]
-  if (inputs.artifactsDir && image) {
-    const dir = inputs.services.length > 1 ? path.join(inputs.artifactsDir, report.service) : inputs.artifactsDir
-    const written = await writePipelineArtifacts(path.resolve(git.workspace, dir), pipelineArtifacts(rendered.request, rendered.containers, image, service))
-    report.notes.push(`wrote ${written.map((f) => path.basename(f)).join(', ')} to ${dir} for CodePipeline`)
-  }
-  if (inputs.dryRun) {
-    for (const change of report.changes) core.info(`  ${change}`)
-    return { service, plan, report, rendered }
-  }
-  const registered = await registerIfChanged(ecs, rendered.request, current)
+  return { service, plan, report, rendered, current }
+}
+
+const prefixOf = (inputs: PlannedInputs, report: DeploymentReport): string => (inputs.services.length > 1 ? `${report.service}: ` : '')
+
+/** CodePipeline's files (artifacts-dir), for the image that is (or, in a dry run, would be) deployed. */
+async function writeArtifacts(inputs: PlannedInputs, git: GitContext, { report, rendered, service }: Prepared, image: string | undefined): Promise<void> {
+  if (!inputs.artifactsDir || !image) return
+  const dir = inputs.services.length > 1 ? path.join(inputs.artifactsDir, report.service) : inputs.artifactsDir
+  const written = await writePipelineArtifacts(path.resolve(git.workspace, dir), pipelineArtifacts(rendered.request, rendered.containers, image, service))
+  report.notes.push(`wrote ${written.map((f) => path.basename(f)).join(', ')} to ${dir} for CodePipeline`)
+}
+
+/** Registers the rendered task definition unless a revision already has its content. */
+async function register(clients: AwsClients, inputs: PlannedInputs, prepared: Prepared): Promise<Registered> {
+  const { report } = prepared
+  const registered = await registerIfChanged(clients.ecs, prepared.rendered.request, prepared.current)
   Object.assign(report, { taskDefinitionArn: registered.arn, registered: registered.registered })
+  const prefix = prefixOf(inputs, report)
   core.info(
     registered.registered
       ? `${prefix}registered ${registered.family}:${registered.revision}`
       : `${prefix}no change to register: ${registered.family}:${registered.revision} already has this content`,
   )
   for (const change of report.changes ?? []) core.info(`  ${change}`)
-  return { service, plan, report, rendered, registered }
+  return { ...prepared, registered }
+}
+
+/** The revision this run deploys when it registers nothing new (the service's own), else undefined. */
+function unchangedRevision({ rendered, current }: Prepared): string | undefined {
+  return current && sameTaskDefinition(rendered.request, current.taskDefinition, current.tags) ? current.taskDefinition.taskDefinitionArn : undefined
 }
 
 /**
@@ -215,8 +234,10 @@ async function conclude(clients: AwsClients, inputs: PlannedInputs, report: Depl
 /**
  * Deploys the services, filling `run` as it goes (so a failure part-way still reports what was done);
  * returns the services as they were found.
- * Every service is checked, and its task definition rendered and registered, before any is updated:
- * a mistake in one leaves them all as they were.
+ * Everything that can be checked is, before anything changes: services and strategies, the image (or the build's
+ * plan), every task definition rendered and validated, deployments in flight; then the build and push, then every
+ * registration, then the updates. A mistake in one service leaves them all as they were; a dry run stops before the
+ * build and changes nothing.
  */
 export async function deploy(
   inputs: PlannedInputs,
@@ -247,23 +268,50 @@ export async function deploy(
     await resume(clients, inputs, clock, signal, run, found)
     return services
   }
-  // Nothing is deployed when the build or push fails: it throws before any task definition is touched.
-  const built = inputs.build && (await buildAndPushImage(inputs.build, { clients, git, now: clock.now }))
+  // Everything that can be checked is checked before anything changes: the image (build planned read-only, or the
+  // image to deploy looked up), every task definition rendered and validated, other deployments in flight.
+  const imageDeps = { clients, git, now: clock.now }
+  const buildInputs = inputs.build
+  const imagePlan = buildInputs && (await core.group('Image', () => planImageBuild(buildInputs, imageDeps)))
+  if (!buildInputs && inputs.image) await checkImageExists(inputs.image, imageDeps)
+  const plannedImage = imagePlan ? imagePlan.reference : inputs.image
+  if (plannedImage) run.image = plannedImage
+  const checked = await core.group('Task definition', () =>
+    Promise.all(found.map((f, i) => prepare(clients, inputs, git, f, run.services[i] as DeploymentReport, plannedImage, preview))),
+  )
+  const waitContext = { clock, signal, timeoutMs: inputs.timeoutMinutes * 60_000, log: core.info }
+  if (inputs.dryRun) {
+    await Promise.all(checked.map((p) => writeArtifacts(inputs, git, p, plannedImage)))
+    const imageNote = imagePlan && dryRunImageNote(imagePlan)
+    for (const p of checked) {
+      const { report } = p
+      for (const change of report.changes ?? []) core.info(`  ${change}`)
+      if (imageNote) report.notes.push(imageNote)
+      const busy = preview ? undefined : await deploymentInFlight(clients, p.plan, p.service, unchangedRevision(p))
+      if (busy) report.notes.push(`busy with ${busy.what}: a deploy would ${busy.paused || p.plan.inputs.onBusy === 'fail' ? 'fail' : 'wait for it'} (on-busy: ${p.plan.inputs.onBusy})`)
+      const count = report.changes?.length ?? 0
+      Object.assign(report, { status: 'planned', reason: `Dry run: ${count ? `${count} change(s)` : 'no change'}; nothing was built, pushed, registered or deployed.` })
+    }
+    if (imageNote) core.info(imageNote)
+    return services
+  }
+  // A preview deploys its own copy of the service: the base service's deployments are not in its way.
+  if (!preview) {
+    for (const p of checked) p.service = await checkIdle(clients, waitContext, inputs.cluster, p.plan, p.service, unchangedRevision(p))
+  }
+
+  // Nothing is deployed when the build or push fails: it throws before any task definition is registered.
+  const built = imagePlan && (await carryOutImageBuild(imagePlan, imageDeps))
   if (built) run.builtImage = built
   const image = built ? built.reference : inputs.image
   if (image) run.image = image
-
-  const planned = await core.group('Task definition', () =>
-    Promise.all(found.map((f, i) => prepare(clients, inputs, git, f, run.services[i] as DeploymentReport, image, preview))),
-  )
-  if (inputs.dryRun) {
-    for (const { report } of planned) {
-      const count = report.changes?.length ?? 0
-      Object.assign(report, { status: 'planned', reason: `Dry run: ${count ? `${count} change(s)` : 'no change'}; nothing was registered or deployed.` })
-    }
-    return services
-  }
-  const prepared = planned as Registered[]
+  const final = image === plannedImage ? checked : await Promise.all(checked.map((p) => prepare(clients, inputs, git, p, p.report, image, preview, false)))
+  const prepared = await core.group('Register', async () => {
+    await Promise.all(final.map((p) => writeArtifacts(inputs, git, p, image)))
+    const registered: Registered[] = []
+    for (const p of final) registered.push(await register(clients, inputs, p))
+    return registered
+  })
   const [first] = prepared
   if (inputs.runTask && first) {
     await core.group('One-off task', () =>
@@ -301,6 +349,13 @@ export async function deploy(
   )
   await Promise.all(waiting.map(({ p }, i) => conclude(clients, inputs, p.report, p.rendered.request.containerDefinitions ?? [], results[i] as WatchResult)))
   return services
+}
+
+/** What a dry run says of the build it did not run. */
+function dryRunImageNote(plan: ImageBuildPlan): string {
+  if (plan.reused) return `would deploy ${plan.reused.reference}, already built from this commit the same way (skip-build-if-exists); nothing built`
+  const repository = plan.createRepository ? `; would create the ECR repository ${plan.ref.repository}` : ''
+  return `would build ${plan.name}:${plan.tags[0]} from ${plan.inputs.build} and push it as ${plan.tags.join(', ')}${repository}; nothing built or pushed (dry run)`
 }
 
 function watchOptions(clients: AwsClients, inputs: PlannedInputs, clock: Clock, signal: AbortSignal): WatchOptions {

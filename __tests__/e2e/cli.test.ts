@@ -10,7 +10,7 @@ import { spawn } from 'node:child_process'
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { ScenarioAdmin, useStack, waitFor, type StackEnv } from './stack.js'
+import { registryHas, ScenarioAdmin, useStack, waitFor, type StackEnv } from './stack.js'
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
 let stack: StackEnv
@@ -84,6 +84,17 @@ describe('the CLI', () => {
     const { code, out } = await cli('diff', ...flags())
     expect(code).toBe(0)
     expect(out).toContain(`containerDefinitions[api].image: ${stack.STACK_REGISTRY}/api:v1 → ${stack.STACK_REGISTRY}/api:v2`)
+    expect(await runningRevision()).toBe('api:1')
+  })
+
+  test('diff with --build builds and pushes nothing, and names the image it would build', async () => {
+    const repository = `cli-dry-${Date.now().toString(36)}`
+    const image = `${stack.STACK_REGISTRY}/${repository}`
+    const { code, out } = await cli('diff', ...flags(), '--build', stack.STACK_SAMPLE_APP, '--image', image, '--create-repository')
+    expect(code).toBe(0)
+    expect(out).toContain(`would build ${image}:feedfacecafebeef000000000000000000000000 from ${stack.STACK_SAMPLE_APP}`)
+    expect(out).toContain(`containerDefinitions[api].image: ${stack.STACK_REGISTRY}/api:v1 → ${image}:feedfacecafebeef000000000000000000000000`)
+    expect(await registryHas(stack, repository, 'feedfacecafebeef000000000000000000000000')).toBe(false)
     expect(await runningRevision()).toBe('api:1')
   })
 

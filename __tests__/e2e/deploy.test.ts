@@ -9,12 +9,13 @@ import {
   ListTaskDefinitionsCommand,
   RegisterTaskDefinitionCommand,
 } from '@aws-sdk/client-ecs'
+import { DescribeRepositoriesCommand, ECRClient } from '@aws-sdk/client-ecr'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { randomBytes } from 'node:crypto'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { runAction } from './action.js'
-import { ScenarioAdmin, useStack, waitFor, webTaskDefinition, type StackEnv } from './stack.js'
+import { registryHas, ScenarioAdmin, useStack, waitFor, webTaskDefinition, type StackEnv } from './stack.js'
 
 let stack: StackEnv
 let admin: ScenarioAdmin
@@ -112,7 +113,8 @@ describe('deploy through dist/index.js', () => {
     expect(run.errors).toEqual([])
     expect(run.exitCode).toBe(0)
     expect(run.outputs.image).toMatch(new RegExp(`^${stack.STACK_REGISTRY}/web@sha256:[a-f0-9]{64}$`))
-    expect(run.outputs['image-tags']).toBe(`${SHA_2},main`)
+    // The third tag finds this commit's image built the same way again (skip-build-if-exists).
+    expect(run.outputs['image-tags']).toMatch(new RegExp(`^${SHA_2},main,${SHA_2}-[a-f0-9]{12}$`))
     const { taskDefinition } = await ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: 'web:2' }))
     expect(taskDefinition?.containerDefinitions?.[0]?.image).toBe(run.outputs.image)
     expect(run.summary).toContain('### Image')
@@ -125,6 +127,39 @@ describe('deploy through dist/index.js', () => {
     expect(rerun.summary).toContain('Nothing to deploy')
     expect(rerun.summary).toContain('skipped: the image for this commit was already pushed, and is reused')
     expect(await revisions()).toHaveLength(2)
+  })
+
+  test('a dry run with build changes nothing: no repository, no image pushed, nothing registered, the service untouched', async () => {
+    await givenService({ enable: true, rollback: true })
+    const sha = randomBytes(20).toString('hex')
+    const repository = `dry-${sha.slice(0, 8)}`
+    const run = await runAction(inputs({ build: stack.STACK_SAMPLE_APP, image: `${stack.STACK_REGISTRY}/${repository}`, 'create-repository': 'true', 'dry-run': 'true' }), {
+      GITHUB_SHA: sha,
+    })
+    expect(run.errors).toEqual([])
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs.status).toBe('planned')
+    expect(run.stdout).toContain(`would build ${stack.STACK_REGISTRY}/${repository}:${sha} from ${stack.STACK_SAMPLE_APP}`)
+    expect(run.outputs.diff).toContain(`→ ${stack.STACK_REGISTRY}/${repository}:${sha}`)
+    expect(await registryHas(stack, repository, sha)).toBe(false)
+    const ecr = new ECRClient({ region: stack.AWS_REGION })
+    await expect(ecr.send(new DescribeRepositoriesCommand({ repositoryNames: [repository] }))).rejects.toMatchObject({ name: 'RepositoryNotFoundException' })
+    ecr.destroy()
+    expect((await currentService()).taskDefinition).toMatch(/\/web:1$/)
+    expect(await revisions()).toHaveLength(1)
+  })
+
+  test('an image tag that does not exist fails before anything is registered, naming the image and the repository', async () => {
+    await givenService({ enable: true, rollback: true })
+    const image = `${stack.STACK_REGISTRY}/web:no-such-tag`
+    const run = await runAction(inputs({ image }))
+    expect(run.exitCode).toBe(1)
+    expect(run.errors).toEqual([
+      `::error::The image ${image} does not exist: ECR repository web (${stack.STACK_REGISTRY}/web in ${stack.STACK_REGISTRY}/${stack.AWS_REGION}) has no tag no-such-tag. Check the tag, push it first, or set \`build\` to build and push it in this run.`,
+    ])
+    expect(run.outputs.status).toBe('failed')
+    expect((await currentService()).taskDefinition).toMatch(/\/web:1$/)
+    expect(await revisions()).toHaveLength(1)
   })
 
   test('tasks that crash without a circuit breaker fail fast, name the exit code and the log lines, and roll back', async () => {

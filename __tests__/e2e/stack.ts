@@ -1,8 +1,10 @@
 // Helpers for end-to-end tests against the local stack (test/stack/stack.sh start): its environment,
 // the scenario server's admin API, and polling. See test/stack/README.md for the scenario format.
 import type { ContainerDefinition, RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs'
+import { execFile } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
+import { promisify } from 'node:util'
 
 export const STACK_MISSING =
   'local stack not running: run test/stack/stack.sh start (needs docker.io docker-registry busybox-static apache2-utils)'
@@ -46,7 +48,31 @@ export async function useStack(): Promise<StackEnv> {
     throw new Error(`${STACK_MISSING} (scenario server ${env.STACK_SCENARIO_URL}: ${(error as Error).message})`, { cause: error })
   }
   Object.assign(process.env, env)
+  await ensureSampleImages(env)
   return env
+}
+
+/** The images the tests deploy without building: the action checks that they exist, as ECR's images must. */
+export const SAMPLE_IMAGES = ['web:v1', 'web:v2', 'web:v3', 'api:v1', 'api:v2', 'api:v3']
+
+/** Whether the local registry has repository:tag (HTTP API v2, basic auth). */
+export async function registryHas(env: StackEnv, repository: string, tag: string): Promise<boolean> {
+  const auth = Buffer.from(`${env.STACK_REGISTRY_USER}:${env.STACK_REGISTRY_PASSWORD}`).toString('base64')
+  const response = await fetch(`http://${env.STACK_REGISTRY}/v2/${repository}/manifests/${tag}`, {
+    method: 'HEAD',
+    headers: { authorization: `Basic ${auth}`, accept: 'application/vnd.docker.distribution.manifest.v2+json, application/vnd.oci.image.manifest.v1+json' },
+  })
+  return response.ok
+}
+
+/** Pushes the sample app as each of SAMPLE_IMAGES the registry does not have yet (it keeps them between runs). */
+async function ensureSampleImages(env: StackEnv): Promise<void> {
+  const script = resolve(import.meta.dirname, '../../test/stack/stack.sh')
+  for (const image of SAMPLE_IMAGES) {
+    const [repository = '', tag = ''] = image.split(':')
+    if (await registryHas(env, repository, tag)) continue
+    await promisify(execFile)('bash', [script, 'push-sample', repository, tag], { env: { ...process.env, STACK_STATE_DIR: env.STACK_STATE_DIR } })
+  }
 }
 
 /** One lifecycle stage of an ECS-native BLUE_GREEN / CANARY / LINEAR deployment (test/stack/native.mjs). */

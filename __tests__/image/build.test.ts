@@ -44,6 +44,7 @@ const execCommand = jest.fn(async (command: string, args: string[], options: Exe
 jest.unstable_mockModule('../../src/exec.js', () => ({ execCommand }))
 
 const { buildAndPushImage, logoutRegistries } = await import('../../src/image/index.js')
+const { buildKey, reuseTag } = await import('../../src/image/build-key.js')
 const { UserError } = await import('../../src/errors.js')
 type ImageInputs = import('../../src/image/types.js').ImageInputs
 type ImageDeps = import('../../src/image/types.js').ImageDeps
@@ -60,6 +61,8 @@ const PERMISSIONS =
 
 const ecrMock = mockClient(ECRClient)
 let workdir: string
+/** The reuse tag of inputs() in workdir: the commit sha and the build key. */
+let keyTag: string
 
 function ok(stdout = '', exitCode = 0, stderr = ''): ExecResult {
   return { exitCode, stdout, stderr }
@@ -157,9 +160,7 @@ function stubEcr(): void {
     authorizationData: [{ authorizationToken: TOKEN, proxyEndpoint: `https://${HOST}` }],
   })
   ecrMock.on(DescribeRepositoriesCommand).resolves({ repositories: [{ repositoryName: 'web', imageTagMutability: 'MUTABLE' }] })
-  ecrMock
-    .on(DescribeImagesCommand, { imageIds: [{ imageTag: SHA }] })
-    .rejects(new ImageNotFoundException({ message: 'not found', $metadata: {} }))
+  ecrMock.on(DescribeImagesCommand).rejects(new ImageNotFoundException({ message: 'not found', $metadata: {} }))
   ecrMock
     .on(DescribeImagesCommand, { imageIds: [{ imageDigest: DIGEST }] })
     .resolves({ imageDetails: [{ imageDigest: DIGEST, imageTags: [SHA, 'main'], imageSizeInBytes: 3_500_000 }] })
@@ -171,6 +172,7 @@ beforeEach(async () => {
   fakeDocker = legacyDocker()
   workdir = await mkdtemp(path.join(os.tmpdir(), 'image-test-'))
   await writeFile(path.join(workdir, 'Dockerfile'), 'FROM scratch\nCOPY app /app\n')
+  keyTag = reuseTag(SHA, await buildKey(inputs(), path.join(workdir, 'Dockerfile'), { sha: SHA }))
   stubEcr()
 })
 
@@ -186,7 +188,7 @@ describe('ECR, legacy builder', () => {
       reference: `${REPO}@${DIGEST}`,
       repository: REPO,
       digest: DIGEST,
-      tags: [SHA, 'main'],
+      tags: [SHA, 'main', keyTag],
       reused: false,
       buildSeconds: 1.5,
       pushSeconds: 1.5,
@@ -200,12 +202,13 @@ describe('ECR, legacy builder', () => {
       ['build', '--file'],
       ['push', `${REPO}:${SHA}`],
       ['push', `${REPO}:main`],
+      ['push', `${REPO}:${keyTag}`],
     ])
     expect(ecrMock).toHaveReceivedCommandWith(GetAuthorizationTokenCommand, { registryIds: ['123456789012'] })
     expect(ecrMock).toHaveReceivedCommandWith(DescribeImagesCommand, {
       repositoryName: 'web',
       registryId: '123456789012',
-      imageIds: [{ imageTag: SHA }],
+      imageIds: [{ imageTag: keyTag }],
     })
     expect(core.group).toHaveBeenCalledWith(`Build image ${REPO}`, expect.any(Function))
     expect(core.group).toHaveBeenCalledWith(`Push image ${REPO}`, expect.any(Function))
@@ -244,6 +247,7 @@ describe('ECR, legacy builder', () => {
       'build',
       '--file', dockerfile,
       '--tag', `${REPO}:v1`,
+      '--tag', expect.stringMatching(new RegExp(`^${REPO}:${SHA}-[a-f0-9]{12}$`)),
       '--build-arg', `COMMIT_HASH=${SHA}`,
       '--build-arg', `GIT_SHA=${SHA}`,
       '--build-arg', 'NODE_ENV=production',
@@ -251,6 +255,7 @@ describe('ECR, legacy builder', () => {
       '--label', 'org.opencontainers.image.source=https://github.com/octo/web',
       '--label', expect.stringMatching(/^org\.opencontainers\.image\.created=2023-11-14T22:13:2\d\.\d{3}Z$/),
       '--label', 'org.opencontainers.image.version=main',
+      '--label', expect.stringMatching(/^org\.ecs-deploy-action\.build-key=[a-f0-9]{64}$/),
       '--target', 'prod',
       workdir,
     ])
@@ -272,10 +277,7 @@ describe('ECR, legacy builder', () => {
 
   test('the digest comes from ECR when docker does not print it', async () => {
     fakeDocker.push = () => ok('The push refers to repository [x]\nPushed')
-    ecrMock
-      .on(DescribeImagesCommand, { imageIds: [{ imageTag: SHA }] })
-      .resolvesOnce({ imageDetails: [] })
-      .resolves({ imageDetails: [{ imageDigest: OTHER_DIGEST, imageSizeInBytes: 10 }] })
+    ecrMock.on(DescribeImagesCommand, { imageIds: [{ imageTag: SHA }] }).resolves({ imageDetails: [{ imageDigest: OTHER_DIGEST, imageSizeInBytes: 10 }] })
     const built = await buildAndPushImage(inputs(), deps())
     expect(built.reference).toBe(`${REPO}@${OTHER_DIGEST}`)
     expect(built.sizeBytes).toBe(10)
@@ -383,8 +385,8 @@ describe('ECR, buildx', () => {
 })
 
 describe('skip-build-if-exists', () => {
-  test('reuses the image already pushed for the commit, without docker', async () => {
-    ecrMock.on(DescribeImagesCommand, { imageIds: [{ imageTag: SHA }] }).resolves({
+  test('reuses the image already pushed for the commit with the same build key, without docker', async () => {
+    ecrMock.on(DescribeImagesCommand, { imageIds: [{ imageTag: keyTag }] }).resolves({
       imageDetails: [{ imageDigest: OTHER_DIGEST, imageTags: ['main', SHA], imageSizeInBytes: 42, imagePushedAt: new Date('2025-01-01T00:00:00Z') }],
     })
     const built = await buildAndPushImage(inputs(), deps())
@@ -401,7 +403,7 @@ describe('skip-build-if-exists', () => {
     })
     expect(execCommand).not.toHaveBeenCalled()
     expect(core.info).toHaveBeenCalledWith(
-      `${REPO}:${SHA} is already in ECR (${OTHER_DIGEST}, pushed 2025-01-01T00:00:00.000Z): reusing it without building (skip-build-if-exists).`,
+      `reused ${REPO}@${OTHER_DIGEST}: built from the same commit with the same Dockerfile/target/build-args/platforms (key ${keyTag.slice(-12)}, pushed 2025-01-01T00:00:00.000Z); not building (skip-build-if-exists).`,
     )
   })
 
@@ -411,14 +413,22 @@ describe('skip-build-if-exists', () => {
     expect(dockerCall('build')).toBeDefined()
   })
 
-  test('tags without the sha: nothing identifies the commit, so it builds', async () => {
-    await buildAndPushImage(inputs({ tags: ['latest'] }), deps())
-    expect(ecrMock).not.toHaveReceivedCommandWith(DescribeImagesCommand, { imageIds: [{ imageTag: SHA }] })
-    expect(core.info).toHaveBeenCalledWith(`skip-build-if-exists: no tag is the commit sha ${SHA}, so the image is always built.`)
+  test('an image of the commit built another way (only the sha tag matches) is not reused: it builds, and says why', async () => {
+    ecrMock.on(DescribeImagesCommand, { imageIds: [{ imageTag: SHA }] }).resolves({ imageDetails: [{ imageDigest: OTHER_DIGEST, imageTags: [SHA] }] })
+    const built = await buildAndPushImage(inputs(), deps())
+    expect(built.reused).toBe(false)
+    expect(dockerCall('build')).toBeDefined()
+    expect(core.info).toHaveBeenCalledWith(`rebuilding: no image of this commit with build key ${keyTag.slice(-12)} (no tag ${keyTag} in ${REPO}).`)
+  })
+
+  test('tags without the sha: the reuse tag still finds the commit’s image, and is pushed with the user’s tags', async () => {
+    const built = await buildAndPushImage(inputs({ tags: ['latest'] }), deps())
+    expect(ecrMock).toHaveReceivedCommandWith(DescribeImagesCommand, { imageIds: [{ imageTag: keyTag }] })
+    expect(built.tags).toEqual(['latest', keyTag])
   })
 
   test('a missing repository is not a reusable image', async () => {
-    ecrMock.on(DescribeImagesCommand, { imageIds: [{ imageTag: SHA }] }).rejects(new RepositoryNotFoundException({ message: 'x', $metadata: {} }))
+    ecrMock.on(DescribeImagesCommand, { imageIds: [{ imageTag: keyTag }] }).rejects(new RepositoryNotFoundException({ message: 'x', $metadata: {} }))
     expect((await buildAndPushImage(inputs(), deps())).reused).toBe(false)
   })
 })
@@ -444,8 +454,8 @@ describe('create-repository', () => {
       imageScanningConfiguration: { scanOnPush: true },
       imageTagMutability: 'IMMUTABLE',
     })
-    expect(built.tags).toEqual([SHA])
-    expect(dockerCalls().filter((args) => args[0] === 'push')).toEqual([['push', `${REPO}:${SHA}`]])
+    expect(built.tags).toEqual([SHA, keyTag])
+    expect(dockerCalls().filter((args) => args[0] === 'push')).toEqual([['push', `${REPO}:${SHA}`], ['push', `${REPO}:${keyTag}`]])
   })
 
   test('mutable, no scanning', async () => {
@@ -455,7 +465,7 @@ describe('create-repository', () => {
       imageScanningConfiguration: { scanOnPush: false },
       imageTagMutability: 'MUTABLE',
     })
-    expect(built.tags).toEqual([SHA, 'main'])
+    expect(built.tags).toEqual([SHA, 'main', keyTag])
   })
 
   test('not allowed to create', async () => {
@@ -473,19 +483,19 @@ describe('immutable repository with exclusions', () => {
     ecrMock.on(DescribeRepositoriesCommand).resolves({
       repositories: [{ imageTagMutability: 'IMMUTABLE_WITH_EXCLUSION', imageTagMutabilityExclusionFilters: [{ filterType: 'WILDCARD', filter: 'ma*' }] }],
     })
-    expect((await buildAndPushImage(inputs(), deps())).tags).toEqual([SHA, 'main'])
+    expect((await buildAndPushImage(inputs(), deps())).tags).toEqual([SHA, 'main', keyTag])
   })
 
   test('a branch tag not matching it goes', async () => {
     ecrMock.on(DescribeRepositoriesCommand).resolves({
       repositories: [{ imageTagMutability: 'IMMUTABLE_WITH_EXCLUSION', imageTagMutabilityExclusionFilters: [{ filterType: 'WILDCARD', filter: 'release-*' }] }],
     })
-    expect((await buildAndPushImage(inputs(), deps())).tags).toEqual([SHA])
+    expect((await buildAndPushImage(inputs(), deps())).tags).toEqual([SHA, keyTag])
   })
 
   test('tags the user chose are pushed as they are', async () => {
     ecrMock.on(DescribeRepositoriesCommand).resolves({ repositories: [{ imageTagMutability: 'IMMUTABLE' }] })
-    expect((await buildAndPushImage(inputs({ tags: [SHA, 'main'] }), deps())).tags).toEqual([SHA, 'main'])
+    expect((await buildAndPushImage(inputs({ tags: [SHA, 'main'] }), deps())).tags).toEqual([SHA, 'main', keyTag])
   })
 })
 

@@ -45,7 +45,7 @@ export const ACTION_INPUTS: InputSpec[] = [
   },
   {
     "name": "dry-run",
-    "description": "Render the task definition and show what would change (task definition fields, desired count, deployment configuration) without registering or deploying anything; the status is `planned`.",
+    "description": "Check everything and show what would change (task definition fields, desired count, deployment configuration) without changing anything: with `build`, no image is built or pushed and no repository created (the log names the image that would be built); nothing is registered or deployed. The status is `planned`.",
     "default": "false"
   },
   {
@@ -225,7 +225,7 @@ export const ACTION_INPUTS: InputSpec[] = [
   },
   {
     "name": "skip-build-if-exists",
-    "description": "When the commit's tag is already in the repository, deploy it instead of building again.",
+    "description": "When an image of this commit built with the same Dockerfile, context, target, build-args and platforms is already in the ECR repository (tag `<sha>-<build key>`, pushed with every build), deploy it instead of building again.",
     "default": "true"
   },
   {

@@ -15,6 +15,8 @@ export interface BuildContext {
   git: GitContext
   /** ISO 8601 build time, for the org.opencontainers.image.created label. */
   created: string
+  /** The build key (see build-key.ts), kept as a label so the image says how it was built. */
+  buildKey?: string
 }
 
 export interface BuildOptions {
@@ -23,6 +25,9 @@ export interface BuildOptions {
   /** buildx only: where buildx writes the metadata that holds the pushed digest. */
   metadataFile?: string
 }
+
+/** The image label that holds the build key (see build-key.ts). */
+export const BUILD_KEY_LABEL = 'org.ecs-deploy-action.build-key'
 
 const BUILD_ARG_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/
 
@@ -44,7 +49,7 @@ export function effectiveBuildArgs(buildArgs: Record<string, string>, git: Pick<
 }
 
 /** OCI labels that tie the image to its commit. */
-export function imageLabels(context: Pick<BuildContext, 'git' | 'created'>): [string, string][] {
+export function imageLabels(context: Pick<BuildContext, 'git' | 'created' | 'buildKey'>): [string, string][] {
   const { git } = context
   const labels: [string, string][] = [
     ['org.opencontainers.image.revision', git.sha],
@@ -52,6 +57,7 @@ export function imageLabels(context: Pick<BuildContext, 'git' | 'created'>): [st
     ['org.opencontainers.image.created', context.created],
   ]
   if (git.refName !== '') labels.push(['org.opencontainers.image.version', git.refName])
+  if (context.buildKey !== undefined) labels.push([BUILD_KEY_LABEL, context.buildKey])
   return labels
 }
 

@@ -11,25 +11,53 @@ import { checkDocker, docker, dockerLogin, hasBuildx, lastLine } from './docker.
 import {
   describeImage,
   ecrCredentials,
-  ensureRepository,
+  createRepository,
+  findRepository,
   isTagImmutable,
   resolveEcrTarget,
   type EcrTarget,
 } from './ecr.js'
-import { imageName, parseImageReference } from './reference.js'
-import { resolveTags } from './tags.js'
+import { buildKey, reuseTag } from './build-key.js'
+import { imageName, parseImageReference, type ImageReference } from './reference.js'
+import { isValidTag, resolveTags } from './tags.js'
 import type { BuiltImage, ImageDeps, ImageInputs } from './types.js'
 
 /** Build-log lines kept for the error message; the full log is streamed to the job log. */
 const KEPT_LINES = 2000
 
 /**
+ * What a build will do, settled and checked without changing anything (no repository created, no login, no build):
+ * the image's name and tags, its build key, its ECR repository, and the image to reuse when one was built the same way.
+ */
+export interface ImageBuildPlan {
+  inputs: ImageInputs
+  ref: ImageReference
+  /** `registry/repository`. */
+  name: string
+  dockerfile: string | undefined
+  tags: string[]
+  /** sha256 over what shapes the image (see build-key.ts). */
+  key: string
+  ecr?: EcrTarget | undefined
+  /** The ECR repository must be created first (create-repository: true). */
+  createRepository: boolean
+  /** An image of this commit built with the same key, already pushed: deployed without building. */
+  reused?: BuiltImage
+  /** What the task definition will name: the reused image's digest, else `name:<first tag>` until the push gives the digest. */
+  reference: string
+}
+
+/**
  * Builds the commit's image and pushes it, returning the pushed digest (`repo@sha256:…`) to deploy.
- * With skip-build-if-exists, an image already pushed for the commit's sha tag is reused without building.
+ * With skip-build-if-exists, an image already pushed for the commit with the same build key is reused without building.
  * Throws a UserError for anything the user can fix; nothing should be deployed when it throws.
  */
 export async function buildAndPushImage(inputs: ImageInputs, deps: ImageDeps): Promise<BuiltImage> {
-  const now = deps.now ?? Date.now
+  return carryOutImageBuild(await planImageBuild(inputs, deps), deps)
+}
+
+/** Checks the build's inputs and files and asks ECR (read-only) about the repository and a reusable image. */
+export async function planImageBuild(inputs: ImageInputs, deps: ImageDeps): Promise<ImageBuildPlan> {
   const { git } = deps
   const ref = parseImageReference(inputs.image)
   const name = imageName(ref)
@@ -42,20 +70,38 @@ export async function buildAndPushImage(inputs: ImageInputs, deps: ImageDeps): P
   const dockerfile = await checkBuildFiles(inputs)
   const defaulted = inputs.tags.every((tag) => tag.trim() === '')
   let tags = resolveTags(inputs.tags, git)
+  const key = await buildKey(inputs, dockerfile, git)
+  const keyTag = inputs.skipBuildIfExists && isValidTag(git.sha) ? reuseTag(git.sha, key) : undefined
 
   // Without push, nothing is asked of the registry: the build is local only.
   const ecr = inputs.push ? await resolveEcrTarget(ref, deps) : undefined
+  let createRepository = false
+  let reused: BuiltImage | undefined
   if (ecr) {
-    const repository = await ensureRepository(ecr, ref.repository, {
-      create: inputs.createRepository,
-      scanOnPush: inputs.scanOnPush,
-      immutableTags: inputs.immutableTags,
-    })
+    const found = await findRepository(ecr, ref.repository, { create: inputs.createRepository })
+    createRepository = found.missing
+    // A repository still to be created will have the mutability create-repository gives it.
+    const repository = found.missing ? { imageTagMutability: inputs.immutableTags ? ('IMMUTABLE' as const) : ('MUTABLE' as const) } : found.repository
     if (defaulted) tags = withoutImmutableBranchTag(tags, git.sha, repository, name)
-    if (inputs.skipBuildIfExists) {
-      const reused = await existingImage(ecr, ref.repository, name, git.sha, tags)
-      if (reused) return reused
-    }
+    if (keyTag !== undefined && !found.missing) reused = await existingImage(ecr, ref.repository, name, keyTag, key)
+    else if (keyTag !== undefined) core.info(`rebuilding: no image of this commit with build key ${key.slice(0, 12)} (the repository does not exist yet).`)
+  } else if (keyTag !== undefined && inputs.push) {
+    core.info(`skip-build-if-exists: ${name} is not in ECR, where the action can look images up, so the image is always built.`)
+  }
+  // Pushed too, so that the next run of this commit built the same way finds it.
+  if (ecr && keyTag !== undefined && !tags.includes(keyTag)) tags = [...tags, keyTag]
+  const reference = reused ? reused.reference : `${name}:${tags[0]}`
+  return { inputs, ref, name, dockerfile, tags, key, ecr, createRepository, ...(reused && { reused }), reference }
+}
+
+/** Creates the repository when planned, logs in, builds and pushes; returns the reused image when the plan found one. */
+export async function carryOutImageBuild(plan: ImageBuildPlan, deps: ImageDeps): Promise<BuiltImage> {
+  if (plan.reused) return plan.reused
+  const now = deps.now ?? Date.now
+  const { git } = deps
+  const { inputs, ref, name, tags, dockerfile, ecr } = plan
+  if (ecr && plan.createRepository) {
+    await createRepository(ecr, ref.repository, { create: true, scanOnPush: inputs.scanOnPush, immutableTags: inputs.immutableTags })
   }
   core.info(`Image ${name}, tags ${tags.join(', ')}`)
 
@@ -69,7 +115,7 @@ export async function buildAndPushImage(inputs: ImageInputs, deps: ImageDeps): P
     const metadataFile = metadataDir !== undefined ? path.join(metadataDir, 'metadata.json') : undefined
     const args = buildArgs(
       inputs,
-      { repository: name, tags, ...(dockerfile !== undefined && { dockerfile }), git, created: new Date(now()).toISOString() },
+      { repository: name, tags, ...(dockerfile !== undefined && { dockerfile }), git, created: new Date(now()).toISOString(), buildKey: plan.key },
       { buildx, ...(metadataFile !== undefined && { metadataFile }) },
     )
     await login(inputs, ref.registry, ecr)
@@ -218,27 +264,22 @@ function withoutImmutableBranchTag(tags: string[], sha: string, repository: Repo
   return kept
 }
 
-async function existingImage(
-  ecr: EcrTarget,
-  repository: string,
-  name: string,
-  sha: string,
-  tags: string[],
-): Promise<BuiltImage | undefined> {
-  if (!tags.includes(sha)) {
-    core.info(`skip-build-if-exists: no tag is the commit sha ${sha}, so the image is always built.`)
+/** The commit's image built with this key, found by its reuse tag; says in the log why it is reused or rebuilt. */
+async function existingImage(ecr: EcrTarget, repository: string, name: string, keyTag: string, key: string): Promise<BuiltImage | undefined> {
+  const detail = await describeImage(ecr, repository, { imageTag: keyTag })
+  const short = key.slice(0, 12)
+  if (!detail?.imageDigest) {
+    core.info(`rebuilding: no image of this commit with build key ${short} (no tag ${keyTag} in ${name}).`)
     return undefined
   }
-  const detail = await describeImage(ecr, repository, { imageTag: sha })
-  if (!detail?.imageDigest) return undefined
   core.info(
-    `${name}:${sha} is already in ECR (${detail.imageDigest}${detail.imagePushedAt ? `, pushed ${detail.imagePushedAt.toISOString()}` : ''}): reusing it without building (skip-build-if-exists).`,
+    `reused ${name}@${detail.imageDigest}: built from the same commit with the same Dockerfile/target/build-args/platforms (key ${short}${detail.imagePushedAt ? `, pushed ${detail.imagePushedAt.toISOString()}` : ''}); not building (skip-build-if-exists).`,
   )
   return {
     reference: `${name}@${detail.imageDigest}`,
     repository: name,
     digest: detail.imageDigest,
-    tags: detail.imageTags?.length ? detail.imageTags : [sha],
+    tags: detail.imageTags?.length ? detail.imageTags : [keyTag],
     reused: true,
     buildSeconds: 0,
     pushSeconds: 0,

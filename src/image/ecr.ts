@@ -97,31 +97,38 @@ export interface RepositoryOptions {
   immutableTags: boolean
 }
 
+/** The repository as found: `missing` when it does not exist and create-repository asks for it to be created. */
+export interface FoundRepository {
+  repository?: Repository | undefined
+  missing: boolean
+}
+
 /**
- * The repository, created when missing and `create` is set; a UserError when it is missing otherwise.
- * Undefined when the role may not describe repositories and need not create one: the push will tell.
+ * Looks the repository up without changing anything; a UserError when it is missing and `create` is not set.
+ * `repository` is undefined when the role may not describe repositories and need not create one: the push will tell.
  */
-export async function ensureRepository(
-  target: EcrTarget,
-  repositoryName: string,
-  options: RepositoryOptions,
-): Promise<Repository | undefined> {
+export async function findRepository(target: EcrTarget, repositoryName: string, options: Pick<RepositoryOptions, 'create'>): Promise<FoundRepository> {
   const registry = target.registryId !== undefined ? { registryId: target.registryId } : {}
   try {
     const found = await target.client.send(
       new DescribeRepositoriesCommand({ repositoryNames: [repositoryName], ...registry }),
     )
     const repository = found.repositories?.[0]
-    if (repository) return repository
+    if (repository) return { repository, missing: false }
   } catch (error) {
     if (nameOf(error) === 'AccessDeniedException' && !options.create) {
       core.debug(`Not allowed to describe ${repositoryName}; the push will show whether it exists: ${errorMessage(error)}`)
-      return undefined
+      return { missing: false }
     }
     if (nameOf(error) !== 'RepositoryNotFoundException') throw awsProblem('DescribeRepositories', target, error)
   }
   if (!options.create) throw repositoryMissing(repositoryName, target.label)
+  return { missing: true }
+}
 
+/** Creates the repository (create-repository: true) and says so. */
+export async function createRepository(target: EcrTarget, repositoryName: string, options: RepositoryOptions): Promise<Repository | undefined> {
+  const registry = target.registryId !== undefined ? { registryId: target.registryId } : {}
   const created = await ecrCall('CreateRepository', target, () =>
     target.client.send(
       new CreateRepositoryCommand({

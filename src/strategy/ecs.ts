@@ -23,7 +23,7 @@ async function describeServiceDeployment(ecs: ECSClient, arn: string): Promise<S
 }
 
 /** The deployment in flight on the service, other than one of `target` (which a re-run follows instead). */
-async function inFlight(ecs: ECSClient, service: Service, target: string): Promise<InFlight | undefined> {
+export async function inFlight(ecs: ECSClient, service: Service, target: string | undefined): Promise<InFlight | undefined> {
   const primary = primaryDeployment(service)
   if (primary?.rolloutState !== 'IN_PROGRESS' || primary.taskDefinition === target) return undefined
   const since = primary.createdAt ? ` since ${primary.createdAt.toISOString()}` : ''

@@ -158,3 +158,4 @@ export async function continueStrategy(clients: StrategyClients, cluster: string
   return continueEcsDeployment(clients.ecs, cluster, service, action, now)
 }
 export { strategyRows } from './summary.js'
+export { checkIdle, deploymentInFlight } from './idle.js'

@@ -20,9 +20,9 @@ export interface CodeDeployPlan {
 }
 
 const revision = (arn: string | undefined): string => arn?.split('/').pop() ?? '?'
-const deployedBy = (d: DeploymentInfo): string | undefined => appSpecTaskDefinition(d.revision?.appSpecContent?.content)
+export const deployedBy = (d: DeploymentInfo): string | undefined => appSpecTaskDefinition(d.revision?.appSpecContent?.content)
 
-function describeInFlight(d: DeploymentInfo): InFlight {
+export function describeInFlight(d: DeploymentInfo): InFlight {
   const what = `CodeDeploy deployment ${d.deploymentId} of ${revision(deployedBy(d))} (${d.status})`
   return { what, ...(d.status === 'Ready' && { paused: 'Ready' }) }
 }

@@ -1,0 +1,38 @@
+// Before anything changes: the image to deploy (no build) must be in its registry, or ECS would only find out when a
+// task fails to start. ECR is asked (DescribeImages); other registries are not checked, and the log says so.
+import * as core from '@actions/core'
+import { DescribeImagesCommand } from '@aws-sdk/client-ecr'
+import { UserError, errorMessage } from '../errors.js'
+import { resolveEcrTarget } from './ecr.js'
+import { imageName, parseImageReference } from './reference.js'
+import type { ImageDeps } from './types.js'
+
+/** Throws a UserError naming the image and its repository when ECR does not have it; logs when it cannot tell. */
+export async function checkImageExists(image: string, deps: ImageDeps): Promise<void> {
+  const ref = parseImageReference(image)
+  const ecr = await resolveEcrTarget(ref, deps)
+  if (!ecr) {
+    core.info(`${image} is not in ECR: whether it exists was not checked (${ref.registry} is another registry).`)
+    return
+  }
+  // Docker pulls by digest when both are given; no tag at all means `latest`.
+  const id = ref.digest !== undefined ? { imageDigest: ref.digest } : { imageTag: ref.tag ?? 'latest' }
+  const named = id.imageDigest !== undefined ? `digest ${id.imageDigest}` : `tag ${id.imageTag}`
+  const fix = `push it first, or set \`build\` to build and push it in this run.`
+  try {
+    const response = await ecr.client.send(
+      new DescribeImagesCommand({ repositoryName: ref.repository, imageIds: [id], ...(ecr.registryId !== undefined && { registryId: ecr.registryId }) }),
+    )
+    if (response.imageDetails?.length) return
+  } catch (error) {
+    const name = error instanceof Error ? error.name : ''
+    if (name === 'RepositoryNotFoundException') {
+      throw new UserError(`The image ${image} does not exist: there is no ECR repository ${ref.repository} in ${ecr.label}. Create it and ${fix}`)
+    }
+    if (name !== 'ImageNotFoundException') {
+      core.warning(`Could not check that ${image} exists (ecr:DescribeImages on ${ecr.label}: ${errorMessage(error)}); deploying it unchecked.`)
+      return
+    }
+  }
+  throw new UserError(`The image ${image} does not exist: ECR repository ${ref.repository} (${imageName(ref)} in ${ecr.label}) has no ${named}. Check the tag, ${fix}`)
+}

@@ -50,6 +50,7 @@ const current: TaskDefinition = {
   requiresCompatibilities: ['FARGATE'],
   cpu: '256',
   memory: '512',
+  executionRoleArn: 'arn:aws:iam::123456789012:role/ecsTaskExecutionRole',
   containerDefinitions: [
     { name: 'web', image: '123456789012.dkr.ecr.us-east-1.amazonaws.com/web:old', portMappings: [{ containerPort: 3000, hostPort: 3000, protocol: 'tcp' }], essential: true, cpu: 0, environment: [{ name: 'COMMIT', value: 'a1b2c3d' }] },
   ],

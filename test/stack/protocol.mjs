@@ -35,11 +35,15 @@ export function toAwsJson(value) {
  * @param {T[]} items
  * @param {{ nextToken?: string, maxResults?: number }} input
  * @param {number} [defaultMax]
+ * @param {number} [max] the largest maxResults the operation takes (a value outside 1..max is refused)
  * @returns {{ page: T[], nextToken?: string }}
  */
-export function paginate(items, { nextToken, maxResults }, defaultMax = 100) {
+export function paginate(items, { nextToken, maxResults }, defaultMax = 100, max = 100) {
   const start = nextToken ? Number(Buffer.from(nextToken, 'base64url').toString()) : 0
   if (!Number.isInteger(start) || start < 0) throw new AwsError('InvalidParameterException', 'Invalid nextToken.')
+  if (maxResults !== undefined && !(Number.isInteger(maxResults) && maxResults >= 1 && maxResults <= max)) {
+    throw new AwsError('InvalidParameterException', `maxResults must be between 1 and ${max}.`)
+  }
   const end = start + (maxResults || defaultMax)
   return {
     page: items.slice(start, end),

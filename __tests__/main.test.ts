@@ -163,7 +163,7 @@ describe('run', () => {
     })
     ecsMock.on(ListTasksCommand).resolves({ taskArns: ['arn:aws:ecs:us-east-1:123456789012:task/prod/t1'] })
     ecsMock.on(DescribeTasksCommand).resolves({
-      tasks: [{ taskArn: 'arn:aws:ecs:us-east-1:123456789012:task/prod/t1', stoppedReason: 'Essential container in task exited', containers: [{ name: 'web', exitCode: 137 }] }],
+      tasks: [{ taskArn: 'arn:aws:ecs:us-east-1:123456789012:task/prod/t1', startedBy: NEW_ID, stoppedReason: 'Essential container in task exited', containers: [{ name: 'web', exitCode: 137 }] }],
     })
     await run(fakeClock())
     expect(outputs.status).toBe('rolled-back')

@@ -222,6 +222,15 @@ describe('ECS-native deployments in the scenario server', () => {
     expect(errorCode(() => ecs('UpdateService', { service: 'web', taskDefinition: 'web:2', loadBalancers: [LB], deploymentConfiguration: { strategy: 'BLUE_GREEN' } }))).toBe(
       'InvalidParameterException: bakeTimeInMinutes is required with the BLUE_GREEN deployment strategy.',
     )
+    const withHooks = (lifecycleHooks: object[]) => () =>
+      ecs('UpdateService', { service: 'web', taskDefinition: 'web:2', loadBalancers: [LB], deploymentConfiguration: { strategy: 'BLUE_GREEN', bakeTimeInMinutes: 0, lifecycleHooks } })
+    expect(errorCode(withHooks([{ targetType: 'PAUSE', lifecycleStages: ['PRODUCTION_TRAFFIC_SHIFT'] }]))).toBe(
+      'InvalidParameterException: PAUSE hooks cannot be configured at TEST_TRAFFIC_SHIFT or PRODUCTION_TRAFFIC_SHIFT stages.',
+    )
+    expect(errorCode(withHooks([{ hookTargetArn: 'arn:fn', roleArn: 'arn:role', lifecycleStages: ['BAKE_TIME'] }]))).toBe(
+      'InvalidParameterException: Invalid lifecycle stage BAKE_TIME; valid stages: RECONCILE_SERVICE, PRE_SCALE_UP, POST_SCALE_UP, TEST_TRAFFIC_SHIFT, ' +
+        'POST_TEST_TRAFFIC_SHIFT, PRE_PRODUCTION_TRAFFIC_SHIFT, PRODUCTION_TRAFFIC_SHIFT, POST_PRODUCTION_TRAFFIC_SHIFT.',
+    )
   })
 })
 

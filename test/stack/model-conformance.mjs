@@ -77,7 +77,8 @@ function check(value, name, at, model, report) {
         const member = shape.members[key]
         const inner = at ? `${at}.${key}` : key
         if (!member) report(inner, `not a member of ${name}`)
-        else if (item !== null) check(item, member.shape, inner, model, report)
+        else if (item === null) report(inner, 'null; AWS leaves out members that are not set')
+        else check(item, member.shape, inner, model, report)
       }
       return
     }

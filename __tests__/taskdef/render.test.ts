@@ -95,7 +95,7 @@ describe('renderTaskDefinition', () => {
     const text = 'family: web\nrequiresCompatibilities: [FARGATE]\nnetworkMode: awsvpc\ncpu: 256\nmemory: 512\ncontainerDefinitions:\n  - name: web\n'
     writeTemplate(dir, 'td.yaml', text)
     await expect(renderTaskDefinition({ templatePath: 'td.yaml', image: `${ecr}/web:v2`, placeholders })).rejects.toThrow(
-      'task definition td.yaml, containerDefinitions[0] (web).image: pulling a private ECR image on Fargate needs a task execution role; ' +
+      'task definition td.yaml, containerDefinitions[0] (web).image: ECS needs a task execution role for pulling a private ECR image on Fargate; ' +
         'set executionRoleArn (e.g. the ARN of ecsTaskExecutionRole)',
     )
   })
@@ -106,7 +106,7 @@ describe('renderTaskDefinition', () => {
     expect(rendered.request.containerDefinitions?.[0]?.image).toBe(`${ecr}/web:v2`)
     const fargate = { ...ec2, requiresCompatibilities: ['FARGATE'], networkMode: 'awsvpc', cpu: '256', memory: '1024' }
     await expect(renderTaskDefinition({ current: fargate as TaskDefinition, placeholders: {} })).rejects.toThrow(
-      'current task definition web:3, containerDefinitions[0] (web).image: pulling a private ECR image on Fargate needs a task execution role; ' +
+      'current task definition web:3, containerDefinitions[0] (web).image: ECS needs a task execution role for pulling a private ECR image on Fargate; ' +
         'set executionRoleArn (e.g. the ARN of ecsTaskExecutionRole)',
     )
   })

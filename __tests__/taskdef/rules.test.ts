@@ -46,22 +46,27 @@ describe('checkEcsRules', () => {
     [
       'awslogs on Fargate without an execution role',
       { ...fargate, executionRoleArn: undefined, containerDefinitions: [{ name: 'web', image: 'nginx:1', logConfiguration: awslogs }] },
-      `containerDefinitions[0] (web).logConfiguration.logDriver: the awslogs driver on Fargate needs a task execution role; ${roleFix}`,
+      `containerDefinitions[0] (web).logConfiguration.logDriver: ECS needs a task execution role for the awslogs driver on Fargate; ${roleFix}`,
     ],
     [
       'a private ECR image on Fargate without an execution role',
       { ...fargate, executionRoleArn: undefined, containerDefinitions: [{ name: 'web', image: ecrImage }] },
-      `containerDefinitions[0] (web).image: pulling a private ECR image on Fargate needs a task execution role; ${roleFix}`,
+      `containerDefinitions[0] (web).image: ECS needs a task execution role for pulling a private ECR image on Fargate; ${roleFix}`,
     ],
     [
       'secrets on EC2 without an execution role',
       { family: 'web', containerDefinitions: [{ name: 'web', image: 'nginx', secrets: [{ name: 'DB', valueFrom: 'arn:aws:ssm:::parameter/db' }] }] },
-      `containerDefinitions[0] (web).secrets: secrets (valueFrom) needs a task execution role; ${roleFix}`,
+      `containerDefinitions[0] (web).secrets: ECS needs a task execution role for secrets (valueFrom); ${roleFix}`,
+    ],
+    [
+      'log driver secrets without an execution role',
+      { family: 'web', containerDefinitions: [{ name: 'web', image: 'nginx', logConfiguration: { logDriver: 'splunk', secretOptions: [{ name: 'splunk-token', valueFrom: 'arn:secret' }] } }] },
+      `containerDefinitions[0] (web).logConfiguration.secretOptions: ECS needs a task execution role for log driver secrets (secretOptions); ${roleFix}`,
     ],
     [
       'registry credentials without an execution role',
       { family: 'web', containerDefinitions: [{ name: 'web', image: 'ghcr.io/acme/web:1', repositoryCredentials: { credentialsParameter: 'arn:secret' } }] },
-      `containerDefinitions[0] (web).repositoryCredentials: private registry credentials needs a task execution role; ${roleFix}`,
+      `containerDefinitions[0] (web).repositoryCredentials: ECS needs a task execution role for private registry credentials; ${roleFix}`,
     ],
     [
       'an image with a space',
@@ -83,8 +88,8 @@ describe('checkEcsRules', () => {
       `${source} has 4 problems:\n` +
         '  - networkMode: Fargate runs only awsvpc; set "networkMode": "awsvpc"\n' +
         '  - memory: does not go with cpu 256 on Fargate; use 512, 1024 or 2048 (MiB)\n' +
-        `  - containerDefinitions[0] (web).image: pulling a private ECR image on Fargate needs a task execution role; ${roleFix}\n` +
-        `  - containerDefinitions[0] (web).logConfiguration.logDriver: the awslogs driver on Fargate needs a task execution role; ${roleFix}`,
+        `  - containerDefinitions[0] (web).image: ECS needs a task execution role for pulling a private ECR image on Fargate; ${roleFix}\n` +
+        `  - containerDefinitions[0] (web).logConfiguration.logDriver: ECS needs a task execution role for the awslogs driver on Fargate; ${roleFix}`,
     )
   })
 

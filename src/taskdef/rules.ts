@@ -60,21 +60,25 @@ function units(value: string, unit: 'vcpu' | 'gb'): number | undefined {
 
 const PRIVATE_ECR = /^\d{12}\.dkr\.ecr(-fips)?\.[a-z0-9-]+\.amazonaws\.com(\.cn)?\//
 
-/** What ECS needs the execution role for: pulling from private ECR and sending awslogs on Fargate, secrets, registry credentials. */
+/** What ECS does with the task execution role: on Fargate pull private ECR images and send awslogs; anywhere read secrets. */
+const ROLE_USES: { field: string; use: string; applies: (container: ContainerDefinition, fargate: boolean) => boolean }[] = [
+  { field: 'image', use: 'pulling a private ECR image on Fargate', applies: (c, fargate) => fargate && PRIVATE_ECR.test(c.image ?? '') },
+  { field: 'logConfiguration.logDriver', use: 'the awslogs driver on Fargate', applies: (c, fargate) => fargate && c.logConfiguration?.logDriver === 'awslogs' },
+  { field: 'secrets', use: 'secrets (valueFrom)', applies: (c) => Boolean(c.secrets?.length) },
+  { field: 'logConfiguration.secretOptions', use: 'log driver secrets (secretOptions)', applies: (c) => Boolean(c.logConfiguration?.secretOptions?.length) },
+  { field: 'repositoryCredentials', use: 'private registry credentials', applies: (c) => Boolean(c.repositoryCredentials) },
+]
+
 export function executionRoleNeeded(request: Request): string[] {
   if (request.executionRoleArn) return []
   const fargate = onFargate(request)
-  return (request.containerDefinitions ?? []).flatMap((container, index) => {
-    const at = containerPath(container, index)
-    const reasons = [
-      ...(fargate && PRIVATE_ECR.test(container.image ?? '') ? [[`${at}.image`, 'pulling a private ECR image on Fargate']] : []),
-      ...(fargate && container.logConfiguration?.logDriver === 'awslogs' ? [[`${at}.logConfiguration.logDriver`, 'the awslogs driver on Fargate']] : []),
-      ...(container.secrets?.length ? [[`${at}.secrets`, 'secrets (valueFrom)']] : []),
-      ...(container.logConfiguration?.secretOptions?.length ? [[`${at}.logConfiguration.secretOptions`, 'log secrets (valueFrom)']] : []),
-      ...(container.repositoryCredentials ? [[`${at}.repositoryCredentials`, 'private registry credentials']] : []),
-    ]
-    return reasons.map(([path, why]) => `${path}: ${why} needs a task execution role; set executionRoleArn (e.g. the ARN of ecsTaskExecutionRole)`)
-  })
+  return (request.containerDefinitions ?? []).flatMap((container, index) =>
+    ROLE_USES.filter(({ applies }) => applies(container, fargate)).map(
+      ({ field, use }) =>
+        `${containerPath(container, index)}.${field}: ECS needs a task execution role for ${use}; ` +
+        'set executionRoleArn (e.g. the ARN of ecsTaskExecutionRole)',
+    ),
+  )
 }
 
 /** What ECS accepts as an image: up to 255 letters, digits, - _ : . / # and @ (a digest). */

@@ -5,4 +5,5 @@ export default {
   testMatch: ['**/e2e/**/*.test.ts'],
   testPathIgnorePatterns: [],
   testTimeout: 300000,
+  testSequencer: '<rootDir>/scripts/e2e-sequencer.cjs',
 }

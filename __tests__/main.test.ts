@@ -52,6 +52,7 @@ const current: TaskDefinition = {
   requiresCompatibilities: ['FARGATE'],
   cpu: '256',
   memory: '512',
+  executionRoleArn: 'arn:aws:iam::123456789012:role/ecsTaskExecutionRole',
   containerDefinitions: [
     { name: 'web', image: '123456789012.dkr.ecr.us-east-1.amazonaws.com/web:old', portMappings: [{ containerPort: 3000, hostPort: 3000, protocol: 'tcp' }], essential: true, cpu: 0, environment: [{ name: 'COMMIT', value: 'a1b2c3d' }] },
   ],
@@ -167,7 +168,7 @@ describe('run', () => {
     })
     ecsMock.on(ListTasksCommand).resolves({ taskArns: ['arn:aws:ecs:us-east-1:123456789012:task/prod/t1'] })
     ecsMock.on(DescribeTasksCommand).resolves({
-      tasks: [{ taskArn: 'arn:aws:ecs:us-east-1:123456789012:task/prod/t1', stoppedReason: 'Essential container in task exited', containers: [{ name: 'web', exitCode: 137 }] }],
+      tasks: [{ taskArn: 'arn:aws:ecs:us-east-1:123456789012:task/prod/t1', startedBy: NEW_ID, stoppedReason: 'Essential container in task exited', containers: [{ name: 'web', exitCode: 137 }] }],
     })
     await run(fakeClock())
     expect(outputs.status).toBe('rolled-back')

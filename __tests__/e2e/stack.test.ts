@@ -108,10 +108,12 @@ async function serviceDeployment(arn: string): Promise<ServiceDeployment> {
   return serviceDeployments[0]
 }
 
-async function tasks(filter: { desiredStatus?: 'RUNNING' | 'STOPPED'; startedBy?: string | undefined } = {}): Promise<Task[]> {
-  const { taskArns } = await ecs.send(new ListTasksCommand({ cluster: CLUSTER, serviceName: 'web', ...filter }))
+/** Tasks of service web (desiredStatus default RUNNING); ECS takes startedBy only as the sole filter, so it is matched here. */
+async function tasks({ desiredStatus, startedBy }: { desiredStatus?: 'RUNNING' | 'STOPPED'; startedBy?: string | undefined } = {}): Promise<Task[]> {
+  const { taskArns } = await ecs.send(new ListTasksCommand({ cluster: CLUSTER, serviceName: 'web', ...(desiredStatus && { desiredStatus }) }))
   if (!taskArns?.length) return []
-  return (await ecs.send(new DescribeTasksCommand({ cluster: CLUSTER, tasks: taskArns }))).tasks ?? []
+  const described = (await ecs.send(new DescribeTasksCommand({ cluster: CLUSTER, tasks: taskArns }))).tasks ?? []
+  return described.filter((task) => startedBy === undefined || task.startedBy === startedBy)
 }
 
 const messages = (s: Service) => (s.events ?? []).map((e) => e.message ?? '')

@@ -171,6 +171,9 @@ export async function waitFor<T>(
   }
 }
 
+/** The role ECS pulls images and sends awslogs with on Fargate: without one it refuses such task definitions. */
+export const EXECUTION_ROLE = 'arn:aws:iam::123456789012:role/ecsTaskExecutionRole'
+
 /** The Fargate task definition of the sample web container that the end-to-end tests deploy. */
 export function webTaskDefinition(family: string, image: string, container: Partial<ContainerDefinition> = {}): RegisterTaskDefinitionCommandInput {
   return {
@@ -179,6 +182,7 @@ export function webTaskDefinition(family: string, image: string, container: Part
     requiresCompatibilities: ['FARGATE'],
     cpu: '256',
     memory: '512',
+    executionRoleArn: EXECUTION_ROLE,
     containerDefinitions: [{ name: 'web', image, portMappings: [{ containerPort: 8080 }], ...container }],
   }
 }

@@ -40,9 +40,10 @@ export function service(overrides: Partial<Service> = {}): Service {
   }
 }
 
-export function crashedTask(id: string, exitCode = 1): Task {
+export function crashedTask(id: string, exitCode = 1, startedBy = NEW_ID): Task {
   return {
     taskArn: `arn:aws:ecs:us-east-1:123456789012:task/prod/${id}`,
+    startedBy,
     taskDefinitionArn: NEW_TD,
     lastStatus: 'STOPPED',
     stoppedReason: 'Essential container in task exited',

@@ -86,7 +86,7 @@ describe('ECS-native deployments in the scenario server', () => {
     givenService()
     deploy({ strategy: 'BLUE_GREEN', bakeTimeInMinutes: 1 })
     const during: string[][] = []
-    const seen = follow(0.1, 1000, (line) => line.includes(' PRODUCTION_TRAFFIC_SHIFT') && during.push(summary(service()) ?? []))
+    const seen = follow(0.1, 1000, (line) => line.includes(' PRODUCTION_TRAFFIC_SHIFT p100') && during.push(summary(service()) ?? []))
     expect(during).toEqual([['PRIMARY web:2 IN_PROGRESS r2', 'ACTIVE web:1 COMPLETED r2']])
     expect(seen).toEqual([
       'PENDING undefined p0 t0',
@@ -95,7 +95,7 @@ describe('ECS-native deployments in the scenario server', () => {
       'IN_PROGRESS POST_SCALE_UP p0 t0',
       'IN_PROGRESS TEST_TRAFFIC_SHIFT p0 t100',
       'IN_PROGRESS POST_TEST_TRAFFIC_SHIFT p0 t100',
-      'IN_PROGRESS PRE_PRODUCTION_TRAFFIC_SHIFT p0 t100',
+      'IN_PROGRESS PRODUCTION_TRAFFIC_SHIFT p0 t100',
       'IN_PROGRESS PRODUCTION_TRAFFIC_SHIFT p100 t100',
       'IN_PROGRESS POST_PRODUCTION_TRAFFIC_SHIFT p100 t100',
       'IN_PROGRESS BAKE_TIME p100 t100',
@@ -205,6 +205,15 @@ describe('ECS-native deployments in the scenario server', () => {
     expect(follow().pop()).toBe('ROLLBACK_SUCCESSFUL BAKE_TIME p0 t0')
   })
 
+  test('a PAUSE at the hook stage PRE_PRODUCTION_TRAFFIC_SHIFT shows the lifecycle stage PRODUCTION_TRAFFIC_SHIFT, no traffic moved', () => {
+    givenService()
+    deploy({ strategy: 'BLUE_GREEN', bakeTimeInMinutes: 0, lifecycleHooks: [{ targetType: 'PAUSE', lifecycleStages: ['PRE_PRODUCTION_TRAFFIC_SHIFT'] }] })
+    advance(30)
+    const paused = serviceDeployment()
+    expect(paused).toMatchObject({ status: 'IN_PROGRESS', lifecycleStage: 'PRODUCTION_TRAFFIC_SHIFT', lifecycleHookDetails: [{ targetType: 'PAUSE', status: 'AWAITING_ACTION' }] })
+    expect(paused.targetServiceRevision).toMatchObject({ requestedProductionTrafficWeight: 0, requestedTestTrafficWeight: 100 })
+  })
+
   test('UpdateService checks what ECS needs for blue/green', () => {
     givenService({ loadBalancers: [{ ...LB, advancedConfiguration: undefined }] })
     expect(errorCode(() => deploy({ strategy: 'CANARY' }))).toBe(
@@ -212,6 +221,15 @@ describe('ECS-native deployments in the scenario server', () => {
     )
     expect(errorCode(() => ecs('UpdateService', { service: 'web', taskDefinition: 'web:2', loadBalancers: [LB], deploymentConfiguration: { strategy: 'BLUE_GREEN' } }))).toBe(
       'InvalidParameterException: bakeTimeInMinutes is required with the BLUE_GREEN deployment strategy.',
+    )
+    const withHooks = (lifecycleHooks: object[]) => () =>
+      ecs('UpdateService', { service: 'web', taskDefinition: 'web:2', loadBalancers: [LB], deploymentConfiguration: { strategy: 'BLUE_GREEN', bakeTimeInMinutes: 0, lifecycleHooks } })
+    expect(errorCode(withHooks([{ targetType: 'PAUSE', lifecycleStages: ['PRODUCTION_TRAFFIC_SHIFT'] }]))).toBe(
+      'InvalidParameterException: PAUSE hooks cannot be configured at TEST_TRAFFIC_SHIFT or PRODUCTION_TRAFFIC_SHIFT stages.',
+    )
+    expect(errorCode(withHooks([{ hookTargetArn: 'arn:fn', roleArn: 'arn:role', lifecycleStages: ['BAKE_TIME'] }]))).toBe(
+      'InvalidParameterException: Invalid lifecycle stage BAKE_TIME; valid stages: RECONCILE_SERVICE, PRE_SCALE_UP, POST_SCALE_UP, TEST_TRAFFIC_SHIFT, ' +
+        'POST_TEST_TRAFFIC_SHIFT, PRE_PRODUCTION_TRAFFIC_SHIFT, PRODUCTION_TRAFFIC_SHIFT, POST_PRODUCTION_TRAFFIC_SHIFT.',
     )
   })
 })
@@ -234,17 +252,22 @@ describe('CodeDeploy in the scenario server', () => {
   const status = (deploymentId: string) => codedeploy<GetDeploymentOutput>('GetDeployment', { deploymentId }).deploymentInfo
   const target = (deploymentId: string) => codedeploy<GetDeploymentTargetOutput>('GetDeploymentTarget', { deploymentId, targetId: 'default:web' }).deploymentTarget?.ecsTarget
 
-  test('a canary config: the replacement task set takes 10 %, then 100 %', () => {
+  test('a canary config: the replacement task set takes 10 %, then 100 %, and is PRIMARY only then', () => {
     givenGroup()
     const id = create({ deploymentConfigName: 'CodeDeployDefault.ECSCanary10Percent5Minutes' })
-    const weights: number[] = []
+    const weights: string[] = []
     for (let i = 0; i < 400; i++) {
-      const green = target(id)?.taskSetsInfo?.find((t) => t.taskSetLabel === 'Green')
-      if (green?.trafficWeight !== undefined && weights[weights.length - 1] !== green.trafficWeight) weights.push(green.trafficWeight)
+      const sets = target(id)?.taskSetsInfo ?? []
+      const line = sets.map((t) => `${t.taskSetLabel} ${t.trafficWeight} ${t.status}`).join(', ')
+      if (line && weights[weights.length - 1] !== line) weights.push(line)
       if (status(id)?.status === 'Succeeded') break
       advance(i < 20 ? 0.2 : 10)
     }
-    expect(weights).toEqual([0, 10, 100])
+    expect(weights).toEqual([
+      'Blue 100 PRIMARY, Green 0 ACTIVE',
+      'Blue 90 PRIMARY, Green 10 ACTIVE',
+      'Blue 0 ACTIVE, Green 100 PRIMARY',
+    ])
     expect(status(id)).toMatchObject({ status: 'Succeeded', deploymentConfigName: 'CodeDeployDefault.ECSCanary10Percent5Minutes' })
     expect(service().taskDefinition).toMatch(/web:2$/)
   })

@@ -209,3 +209,63 @@ describe('rolling deployments', () => {
     )
   })
 })
+
+describe('what ECS refuses, the scenario server refuses', () => {
+  const refusal = (operation: string, input: object): string => {
+    try {
+      ecs(operation, input)
+    } catch (error) {
+      return error instanceof AwsError ? `${error.code}: ${error.message}` : String(error)
+    }
+    return 'accepted'
+  }
+  const role = 'arn:aws:iam::123456789012:role/ecsTaskExecutionRole'
+  const awslogs = { logDriver: 'awslogs', options: { 'awslogs-group': '/ecs/web' } }
+  const fargate = { family: 'web', requiresCompatibilities: ['FARGATE'], networkMode: 'awsvpc', cpu: '256', memory: '512', executionRoleArn: role }
+  const container = { name: 'web', image: 'nginx:1' }
+
+  test('ListTasks: startedBy must be the only filter; maxResults is 1 to 100', () => {
+    givenService()
+    expect(refusal('ListTasks', { startedBy: 'ecs-svc/1', desiredStatus: 'STOPPED' })).toBe(
+      'InvalidParameterException: startedBy cannot be combined with other filters (desiredStatus).',
+    )
+    expect(refusal('ListTasks', { startedBy: 'ecs-svc/1', serviceName: 'web', family: 'web' })).toBe(
+      'InvalidParameterException: startedBy cannot be combined with other filters (family, serviceName).',
+    )
+    expect(refusal('ListTasks', { startedBy: 'ecs-svc/1' })).toBe('accepted')
+    expect(refusal('ListTasks', { serviceName: 'web', desiredStatus: 'STOPPED', maxResults: 100 })).toBe('accepted')
+    expect(refusal('ListTasks', { serviceName: 'web', maxResults: 101 })).toBe('InvalidParameterException: maxResults must be between 1 and 100.')
+    expect(refusal('ListTasks', { serviceName: 'web', maxResults: 0 })).toBe('InvalidParameterException: maxResults must be between 1 and 100.')
+  })
+
+  test.each([
+    ['Fargate without awsvpc', { ...fargate, networkMode: 'bridge', containerDefinitions: [container] }, "Fargate only supports network mode 'awsvpc'."],
+    ['a cpu Fargate does not have', { ...fargate, cpu: '300', containerDefinitions: [container] }, "Invalid 'cpu' setting for task."],
+    ['memory that does not go with the cpu', { ...fargate, cpu: '1 vCPU', memory: '1GB', containerDefinitions: [container] }, 'No Fargate configuration exists for given values.'],
+    [
+      'awslogs on Fargate without an execution role',
+      { ...fargate, executionRoleArn: undefined, containerDefinitions: [{ ...container, logConfiguration: awslogs }] },
+      'Fargate requires task definition to have execution role ARN to support log driver awslogs.',
+    ],
+    [
+      'an ECR image on Fargate without an execution role',
+      { ...fargate, executionRoleArn: undefined, containerDefinitions: [{ ...container, image: '123456789012.dkr.ecr.us-east-1.amazonaws.com/web:1' }] },
+      'Fargate requires task definition to have execution role ARN to support ECR images.',
+    ],
+    [
+      'secrets without an execution role, on EC2 too',
+      { family: 'web', containerDefinitions: [{ ...container, memory: 128, secrets: [{ name: 'DB', valueFrom: 'arn:aws:ssm:us-east-1:123456789012:parameter/db' }] }] },
+      "When you are specifying container secrets, you must also specify a value for 'executionRoleArn'.",
+    ],
+  ])('RegisterTaskDefinition refuses %s', (_case, input, message) => {
+    world = new World({ now: () => now })
+    expect(refusal('RegisterTaskDefinition', input)).toBe(`ClientException: ${message}`)
+  })
+
+  test('RegisterTaskDefinition takes Fargate sizes in vCPU and GB, and EC2 definitions without an execution role', () => {
+    world = new World({ now: () => now })
+    expect(refusal('RegisterTaskDefinition', { ...fargate, cpu: '8 vCPU', memory: '60 GB', containerDefinitions: [{ ...container, logConfiguration: awslogs }] })).toBe('accepted')
+    const ec2 = { family: 'web', networkMode: 'bridge', containerDefinitions: [{ ...container, image: '123456789012.dkr.ecr.us-east-1.amazonaws.com/web:1', memory: 128, logConfiguration: awslogs }] }
+    expect(refusal('RegisterTaskDefinition', ec2)).toBe('accepted')
+  })
+})

@@ -166,7 +166,7 @@ describe('loadTemplate placeholders', () => {
     expect(yaml).toEqual({
       family: 'web-prod',
       cpu: 512,
-      memory: 512,
+      memory: 1024,
       networkMode: 'awsvpc',
       requiresCompatibilities: ['FARGATE'],
       executionRoleArn: 'arn:aws:iam::123456789012:role/web-execution',
@@ -185,7 +185,7 @@ describe('loadTemplate placeholders', () => {
       ],
     })
     const json = await loadTemplate('td.json', placeholders, fixtures)
-    expect(json).toEqual({ ...yaml, memory: '512', executionRoleArn: undefined })
+    expect(json).toEqual({ ...yaml, memory: '1024' })
   })
 
   it('reports an unknown placeholder with its line and the fix', async () => {

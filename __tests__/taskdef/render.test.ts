@@ -49,8 +49,8 @@ describe('renderTaskDefinition', () => {
     const [json, yaml] = await Promise.all(
       ['td.json', 'td.yaml'].map((templatePath) => renderTaskDefinition({ templatePath, placeholders })),
     )
-    expect(json?.request).toMatchObject({ family: 'web-prod', cpu: '512', memory: '512' })
-    expect(yaml?.request).toEqual({ ...json?.request, executionRoleArn: 'arn:aws:iam::123456789012:role/web-execution' })
+    expect(json?.request).toMatchObject({ family: 'web-prod', cpu: '512', memory: '1024' })
+    expect(yaml?.request).toEqual(json?.request)
     expect(json?.containers).toEqual([])
     expect(json?.notes).toEqual([])
   })
@@ -86,6 +86,28 @@ describe('renderTaskDefinition', () => {
     writeTemplate(dir, 'td.yaml', text)
     await expect(renderTaskDefinition({ templatePath: 'td.yaml', placeholders })).rejects.toThrow(
       'task definition td.yaml, containerDefinitions[0] (web).healthcheck: unknown key; did you mean healthCheck?',
+    )
+  })
+
+  it('refuses what ECS would refuse once the changes are applied: the image input on Fargate without an execution role', async () => {
+    const dir = workspace()
+    process.env.GITHUB_WORKSPACE = dir
+    const text = 'family: web\nrequiresCompatibilities: [FARGATE]\nnetworkMode: awsvpc\ncpu: 256\nmemory: 512\ncontainerDefinitions:\n  - name: web\n'
+    writeTemplate(dir, 'td.yaml', text)
+    await expect(renderTaskDefinition({ templatePath: 'td.yaml', image: `${ecr}/web:v2`, placeholders })).rejects.toThrow(
+      'task definition td.yaml, containerDefinitions[0] (web).image: ECS needs a task execution role for pulling a private ECR image on Fargate; ' +
+        'set executionRoleArn (e.g. the ARN of ecsTaskExecutionRole)',
+    )
+  })
+
+  it('holds the current task definition to the same rules, and an EC2 one to no Fargate rule', async () => {
+    const ec2 = { family: 'web', revision: 3, networkMode: 'bridge', containerDefinitions: [{ name: 'web', image: `${ecr}/web:v1`, memory: 128 }] }
+    const rendered = await renderTaskDefinition({ current: ec2 as TaskDefinition, image: `${ecr}/web:v2`, placeholders: {} })
+    expect(rendered.request.containerDefinitions?.[0]?.image).toBe(`${ecr}/web:v2`)
+    const fargate = { ...ec2, requiresCompatibilities: ['FARGATE'], networkMode: 'awsvpc', cpu: '256', memory: '1024' }
+    await expect(renderTaskDefinition({ current: fargate as TaskDefinition, placeholders: {} })).rejects.toThrow(
+      'current task definition web:3, containerDefinitions[0] (web).image: ECS needs a task execution role for pulling a private ECR image on Fargate; ' +
+        'set executionRoleArn (e.g. the ARN of ecsTaskExecutionRole)',
     )
   })
 

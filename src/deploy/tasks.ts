@@ -67,13 +67,13 @@ export async function stoppedTasksOf(
   deploymentId: string,
   seen: ReadonlySet<string>,
 ): Promise<StoppedTask[]> {
-  const listed = await awsCall('ecs:ListTasks', () =>
-    ecs.send(new ListTasksCommand({ cluster, startedBy: deploymentId, desiredStatus: 'STOPPED', maxResults: 100 })),
-  )
+  // ECS takes startedBy only as the sole filter (then only RUNNING tasks), so the cluster's newest stopped tasks are matched here.
+  const listed = await awsCall('ecs:ListTasks', () => ecs.send(new ListTasksCommand({ cluster, desiredStatus: 'STOPPED', maxResults: 100 })))
   const fresh = (listed.taskArns ?? []).filter((arn) => !seen.has(arn))
   if (fresh.length === 0) return []
   const described = await awsCall('ecs:DescribeTasks', () => ecs.send(new DescribeTasksCommand({ cluster, tasks: fresh })))
   return (described.tasks ?? [])
+    .filter((task) => task.startedBy === deploymentId)
     .map(toStoppedTask)
     .sort((a, b) => (a.stoppedAt ?? 0) - (b.stoppedAt ?? 0))
 }

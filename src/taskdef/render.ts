@@ -2,6 +2,7 @@ import type { RegisterTaskDefinitionCommandInput, Tag, TaskDefinition } from '@a
 import { applyChanges, type EnvChange } from './apply.js'
 import { withoutReadOnlyKeys } from './clean.js'
 import { loadTemplate } from './load.js'
+import { checkEcsRules } from './rules.js'
 import { checkedRequest } from './validate.js'
 import type { PlainObject } from './values.js'
 
@@ -32,12 +33,13 @@ export interface RenderedTaskDefinition {
   notes: string[]
 }
 
-/** The RegisterTaskDefinition request: the template (or current definition), checked, with the changes applied. */
+/** The RegisterTaskDefinition request: the template (or current definition), checked, with the changes applied, as ECS would take it. */
 export async function renderTaskDefinition(options: RenderOptions): Promise<RenderedTaskDefinition> {
   const { source, definition } = await startingPoint(options)
   const { definition: cleaned, dropped } = withoutReadOnlyKeys(definition)
   const request = checkedRequest(cleaned, source)
   const applied = applyChanges(request, options, source)
+  checkEcsRules(request, source)
   const notes = [...(dropped.length ? [`dropped read-only keys: ${dropped.join(', ')}`] : []), ...applied.notes]
   return { request, containers: applied.containers, notes }
 }

@@ -124,13 +124,17 @@ export function codedeployService({ state, ecs, clock, scheduler }) {
     const target = d.group.ecsServices?.[0]
     return ecs().clusters.get(target?.clusterName ?? '')?.services.get(target?.serviceName ?? '')
   }
-  /** The replacement (green) and original (blue) task sets, as GetDeploymentTarget shows them. */
+  /**
+   * The replacement (green) and original (blue) task sets, as GetDeploymentTarget shows them: the original is PRIMARY
+   * and the replacement ACTIVE until all production traffic is on the replacement, then the other way round.
+   */
   const taskSets = (d) => {
     if (!d.green) return undefined
     const count = ecsService(d)?.desiredCount ?? 1
-    const set = (label, id, weight, running) => ({ identifer: id, desiredCount: count, pendingCount: 0, runningCount: running ? count : 0,
-      status: 'PRIMARY', trafficWeight: weight, targetGroup: { name: `${label.toLowerCase()}-tg` }, taskSetLabel: label })
-    return [set('Blue', d.blue, 100 - d.traffic, true), set('Green', d.green, d.traffic, d.greenRunning)]
+    const shifted = d.traffic === 100
+    const set = (label, id, weight, running, primary) => ({ identifer: id, desiredCount: count, pendingCount: 0, runningCount: running ? count : 0,
+      status: primary ? 'PRIMARY' : 'ACTIVE', trafficWeight: weight, targetGroup: { name: `${label.toLowerCase()}-tg` }, taskSetLabel: label })
+    return [set('Blue', d.blue, 100 - d.traffic, true, !shifted), set('Green', d.green, d.traffic, d.greenRunning, shifted)]
   }
   /** Ends the deployment; a failure or stop rolls back when the group (or StopDeployment) says so. */
   const finish = (d, status, errorInformation, rollback = false) => {

@@ -48,6 +48,8 @@ function taskDefinitionText() {
       requiresCompatibilities: ['FARGATE'],
       cpu: '256',
       memory: '512',
+      // Fargate pulls from ECR and sends awslogs with this role; ECS refuses the definition without it.
+      executionRoleArn: 'arn:aws:iam::123456789012:role/ecsTaskExecutionRole',
       containerDefinitions: [
         {
           name: 'web',

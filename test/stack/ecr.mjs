@@ -140,7 +140,7 @@ export function ecrService({ state, registry, clock, registryHost, user, passwor
         const all = await allRepositories()
         const names = input.repositoryNames ?? all
         for (const name of names) if (!all.includes(name)) throw notFound(name)
-        const { page, nextToken } = paginate(names, input)
+        const { page, nextToken } = paginate(names, input, 100, 1000)
         return { repositories: page.map(repositoryShape), nextToken }
       },
 
@@ -161,7 +161,7 @@ export function ecrService({ state, registry, clock, registryHost, user, passwor
         } else {
           selected = input.filter?.tagStatus === 'UNTAGGED' ? [] : [...images.values()]
         }
-        const { page, nextToken } = paginate(selected, input)
+        const { page, nextToken } = paginate(selected, input, 100, 1000)
         return { imageDetails: await Promise.all(page.map((image) => imageDetail(name, image))), nextToken }
       },
 
@@ -198,7 +198,7 @@ export function ecrService({ state, registry, clock, registryHost, user, passwor
       ListImages: async (input) => {
         const images = await taggedImages(input.repositoryName)
         const ids = [...images.values()].flatMap((i) => i.tags.map((imageTag) => ({ imageDigest: i.digest, imageTag })))
-        const { page, nextToken } = paginate(ids, input)
+        const { page, nextToken } = paginate(ids, input, 100, 1000)
         return { imageIds: page, nextToken }
       },
 

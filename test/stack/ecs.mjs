@@ -231,6 +231,10 @@ export function ecsService(state) {
       ListTasks: (input) => {
         const c = cluster(input.cluster)
         const byService = input.serviceName === undefined ? undefined : service(c, input.serviceName)
+        // ECS: "When you specify startedBy as the filter, it must be the only filter that you use."
+        const others = ['containerInstance', 'family', 'serviceName', 'desiredStatus', 'launchType', 'daemonName'].filter((key) => input[key] !== undefined)
+        check(input.startedBy === undefined || !others.length, 'InvalidParameterException',
+          `startedBy cannot be combined with other filters (${others.join(', ')}).`)
         const desiredStatus = input.desiredStatus ?? 'RUNNING'
         const arns = [...c.tasks.values()]
           .reverse()

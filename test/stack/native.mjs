@@ -5,6 +5,7 @@
 import { check } from './protocol.mjs'
 import { alnum } from './ids.mjs'
 import { isLive } from './tasks.mjs'
+import { REPORTED_AS } from './scenario.mjs'
 
 export const NATIVE_STRATEGIES = ['BLUE_GREEN', 'CANARY', 'LINEAR']
 /** Scenario seconds of the stages that only mark a point (PRE_SCALE_UP, POST_…). */
@@ -94,7 +95,8 @@ export class NativeDeployments {
     const stage = n.stages[++n.index]
     if (!stage) return
     n.stage = stage
-    sd.lifecycleStage = stage.stage
+    // Hooks match stage.stage (a hook stage); lifecycleStage only ever shows a ServiceDeploymentLifecycleStage.
+    sd.lifecycleStage = REPORTED_AS[stage.stage] ?? stage.stage
     this.touch(sd)
     if (stage.testTrafficWeight !== undefined) n.test = stage.testTrafficWeight
     const weights = stage.productionTrafficWeights ?? []

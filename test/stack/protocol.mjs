@@ -35,11 +35,15 @@ export function toAwsJson(value) {
  * @param {T[]} items
  * @param {{ nextToken?: string, maxResults?: number }} input
  * @param {number} [defaultMax]
+ * @param {number} [max] the largest maxResults the operation takes (a value outside 1..max is refused)
  * @returns {{ page: T[], nextToken?: string }}
  */
-export function paginate(items, { nextToken, maxResults }, defaultMax = 100) {
+export function paginate(items, { nextToken, maxResults }, defaultMax = 100, max = 100) {
   const start = nextToken ? Number(Buffer.from(nextToken, 'base64url').toString()) : 0
   if (!Number.isInteger(start) || start < 0) throw new AwsError('InvalidParameterException', 'Invalid nextToken.')
+  if (maxResults !== undefined && !(Number.isInteger(maxResults) && maxResults >= 1 && maxResults <= max)) {
+    throw new AwsError('InvalidParameterException', `maxResults must be between 1 and ${max}.`)
+  }
   const end = start + (maxResults || defaultMax)
   return {
     page: items.slice(start, end),
@@ -53,13 +57,19 @@ export function paginate(items, { nextToken, maxResults }, defaultMax = 100) {
  */
 
 /**
+ * @typedef {{ service: string, operation: string, status: number, body: string }} AwsResponse what was answered:
+ *   service = the X-Amz-Target prefix, body = the JSON text sent
+ */
+
+/**
  * Answers one AWS JSON 1.1 request. Returns false when the request is not one (no X-Amz-Target).
  * @param {import('node:http').IncomingMessage} req
  * @param {import('node:http').ServerResponse} res
  * @param {string} body
  * @param {AwsService[]} services
+ * @param {(response: AwsResponse) => void} [onResponse] sees every answer (the model conformance check records them)
  */
-export async function handleAwsRequest(req, res, body, services) {
+export async function handleAwsRequest(req, res, body, services, onResponse) {
   const target = req.headers['x-amz-target']
   if (req.method !== 'POST' || typeof target !== 'string') return false
   const dot = target.lastIndexOf('.')
@@ -95,6 +105,7 @@ export async function handleAwsRequest(req, res, body, services) {
     'x-amzn-requestid': requestId,
   })
   res.end(text)
+  onResponse?.({ service: prefix, operation, status, body: text })
   if (process.env.STACK_VERBOSE) console.log(`${status} ${target} ${body.slice(0, 500)}`)
   return true
 }

@@ -4,9 +4,12 @@
 //
 // Environment (background mode): STACK_REGISTRY (127.0.0.1:PORT), STACK_REGISTRY_USER, STACK_REGISTRY_PASSWORD,
 // STACK_MOTO_URL, STACK_SCENARIO_PORT (default 0: the OS picks), STACK_PORT_FILE (the port is written there
-// once listening), STACK_TIME_SCALE (default 1), STACK_VERBOSE (log every request).
+// once listening), STACK_TIME_SCALE (default 1), STACK_VERBOSE (log every request), STACK_RECORD_DIR (append every
+// distinct AWS response to responses.jsonl there, for the model conformance check: __tests__/e2e/stack-model.test.ts).
+import { createHash } from 'node:crypto'
 import { createServer } from 'node:http'
-import { writeFileSync } from 'node:fs'
+import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { handleAwsRequest } from './protocol.mjs'
 import { handleAdminRequest } from './admin.mjs'
@@ -24,11 +27,33 @@ function readBody(req) {
 }
 
 /**
- * @param {import('./world.mjs').WorldOptions & { port?: number }} [options]
+ * Appends each distinct response as a JSON line {service, operation, status, body} to `dir`/responses.jsonl.
+ * @param {string} dir
+ * @returns {{ record: (response: import('./protocol.mjs').AwsResponse) => void, close: () => Promise<void> }}
+ */
+export function responseRecorder(dir) {
+  mkdirSync(dir, { recursive: true })
+  const out = createWriteStream(path.join(dir, 'responses.jsonl'), { flags: 'a' })
+  const seen = new Set()
+  return {
+    record(response) {
+      const line = JSON.stringify(response)
+      const hash = createHash('sha1').update(line).digest('base64')
+      if (seen.has(hash)) return
+      seen.add(hash)
+      out.write(`${line}\n`)
+    },
+    close: () => new Promise((resolve) => out.end(() => resolve(undefined))),
+  }
+}
+
+/**
+ * @param {import('./world.mjs').WorldOptions & { port?: number, recordDir?: string }} [options]
  * @returns {Promise<{ url: string, port: number, world: World, close: () => Promise<void> }>}
  */
 export async function startScenarioServer(options = {}) {
   const world = new World(options)
+  const recorder = options.recordDir ? responseRecorder(options.recordDir) : undefined
   const server = createServer(async (req, res) => {
     try {
       const body = await readBody(req)
@@ -36,7 +61,7 @@ export async function startScenarioServer(options = {}) {
       if (typeof target === 'string') world.requests.push({ at: Date.now(), target })
       world.tick()
       await world.settle()
-      if (await handleAwsRequest(req, res, body, world.awsServices)) return
+      if (await handleAwsRequest(req, res, body, world.awsServices, recorder?.record)) return
       if (await handleAdminRequest(req, res, body, world)) return
       res.writeHead(404, { 'content-type': 'text/plain' })
       res.end('not an AWS JSON 1.1 request (no X-Amz-Target) nor an admin path (/_...)\n')
@@ -62,6 +87,7 @@ export async function startScenarioServer(options = {}) {
       server.closeAllConnections()
       await new Promise((resolve) => server.close(() => resolve(undefined)))
       await world.settle()
+      await recorder?.close()
     },
   }
 }
@@ -75,6 +101,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     registryPassword: env.STACK_REGISTRY_PASSWORD,
     motoUrl: env.STACK_MOTO_URL,
     timeScale: Number(env.STACK_TIME_SCALE ?? 1),
+    ...(env.STACK_RECORD_DIR && { recordDir: env.STACK_RECORD_DIR }),
   })
   console.log(`scenario server listening on ${started.url}`)
   if (env.STACK_PORT_FILE) writeFileSync(env.STACK_PORT_FILE, `${started.port}\n`)

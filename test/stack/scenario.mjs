@@ -9,7 +9,8 @@ export const CODEDEPLOY_EVENTS = ['BeforeInstall', 'Install', 'AfterInstall', 'A
 
 /**
  * Lifecycle stages of ECS-native BLUE_GREEN / CANARY / LINEAR deployments, in order (ServiceDeploymentLifecycleStage,
- * plus PRE_PRODUCTION_TRAFFIC_SHIFT, where lifecycle hooks can run before production traffic moves).
+ * plus the hook stage PRE_PRODUCTION_TRAFFIC_SHIFT, where lifecycle hooks can run before production traffic moves;
+ * it is not a lifecycle stage, so DescribeServiceDeployments shows it as PRODUCTION_TRAFFIC_SHIFT: see REPORTED_AS).
  */
 export const LIFECYCLE_STAGES = [
   'RECONCILE_SERVICE',
@@ -24,6 +25,9 @@ export const LIFECYCLE_STAGES = [
   'BAKE_TIME',
   'CLEAN_UP',
 ]
+
+/** Hook stages (DeploymentLifecycleHookStage) that are not lifecycle stages → the lifecycleStage ECS reports meanwhile. */
+export const REPORTED_AS = { PRE_PRODUCTION_TRAFFIC_SHIFT: 'PRODUCTION_TRAFFIC_SHIFT' }
 
 /**
  * @typedef {object} StagePlan one lifecycle stage of a BLUE_GREEN / CANARY / LINEAR deployment (native.mjs)

@@ -707,7 +707,20 @@ function checkNativeStrategy(configuration, loadBalancers) {
     `The ${strategy} deployment strategy requires loadBalancers[].advancedConfiguration with alternateTargetGroupArn, productionListenerRule and roleArn.`)
   check(strategy !== 'BLUE_GREEN' || configuration.bakeTimeInMinutes !== undefined, 'InvalidParameterException',
     'bakeTimeInMinutes is required with the BLUE_GREEN deployment strategy.')
+  for (const hook of configuration.lifecycleHooks ?? []) {
+    const stages = hook.lifecycleStages ?? []
+    const unknown = stages.filter((stage) => !HOOK_STAGES.includes(stage))
+    check(!unknown.length, 'InvalidParameterException', `Invalid lifecycle stage ${unknown.join(', ')}; valid stages: ${HOOK_STAGES.join(', ')}.`)
+    check(hook.targetType !== 'PAUSE' || !stages.some((stage) => TRAFFIC_SHIFTS.includes(stage)), 'InvalidParameterException',
+      'PAUSE hooks cannot be configured at TEST_TRAFFIC_SHIFT or PRODUCTION_TRAFFIC_SHIFT stages.')
+  }
 }
+
+/** DeploymentLifecycleHookStage: where hooks can run (not the same list as the lifecycle stages a deployment shows). */
+const HOOK_STAGES = ['RECONCILE_SERVICE', 'PRE_SCALE_UP', 'POST_SCALE_UP', 'TEST_TRAFFIC_SHIFT', 'POST_TEST_TRAFFIC_SHIFT',
+  'PRE_PRODUCTION_TRAFFIC_SHIFT', 'PRODUCTION_TRAFFIC_SHIFT', 'POST_PRODUCTION_TRAFFIC_SHIFT']
+/** Stages only Lambda hooks can use: traffic is moving there. */
+const TRAFFIC_SHIFTS = ['TEST_TRAFFIC_SHIFT', 'PRODUCTION_TRAFFIC_SHIFT']
 
 function mergeDeploymentConfiguration(current, update) {
   if (!update) return structuredClone(current)

@@ -12,7 +12,9 @@
 #
 # Everything binds 127.0.0.1 on ports the OS picks. State, logs and PIDs live in .stack/ at the
 # repository root (override with STACK_STATE_DIR). STACK_TIME_SCALE sets the scenario server's
-# default time scale (scenario seconds per real second, default 1).
+# default time scale (scenario seconds per real second, default 1). The scenario server records every
+# distinct AWS response in .stack/responses.jsonl (STACK_RECORD_DIR moves it) for the model conformance
+# check, which reads the API models from moto's botocore (STACK_BOTOCORE_DATA in env.json).
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -177,9 +179,10 @@ start_moto() {
 }
 
 start_scenario() {
-  rm -f "$STATE/scenario.port"
+  rm -f "$STATE/scenario.port" "${STACK_RECORD_DIR:-$STATE}/responses.jsonl"
   log "starting scenario server"
-  STACK_REGISTRY="127.0.0.1:$REGISTRY_PORT" \
+  STACK_RECORD_DIR="${STACK_RECORD_DIR:-$STATE}" \
+    STACK_REGISTRY="127.0.0.1:$REGISTRY_PORT" \
     STACK_REGISTRY_USER="$REGISTRY_USER" \
     STACK_REGISTRY_PASSWORD="$REGISTRY_PASSWORD" \
     STACK_MOTO_URL="http://127.0.0.1:$MOTO_PORT" \
@@ -201,6 +204,14 @@ prepare_sample_app() {
   chmod 755 "$HERE/sample-app/busybox"
 }
 
+# The AWS API models (service-2.json.gz) of the botocore that moto runs on; empty when python cannot say.
+botocore_data() {
+  local python
+  python=$(head -n 1 "$MOTO_SERVER" | sed -n 's/^#! *//p')
+  [[ -n $python ]] || return 0
+  $python -c 'import botocore, os; print(os.path.join(os.path.dirname(botocore.__file__), "data"))' 2>/dev/null || true
+}
+
 write_env() {
   local scenario="http://127.0.0.1:$SCENARIO_PORT" moto="http://127.0.0.1:$MOTO_PORT"
   STACK_ENV_AWS_ENDPOINT_URL_ECS=$scenario \
@@ -219,6 +230,8 @@ write_env() {
     STACK_ENV_STACK_MOTO_URL=$moto \
     STACK_ENV_STACK_SAMPLE_APP="$HERE/sample-app" \
     STACK_ENV_STACK_STATE_DIR="$STATE" \
+    STACK_ENV_STACK_RECORD_DIR="${STACK_RECORD_DIR:-$STATE}" \
+    STACK_ENV_STACK_BOTOCORE_DATA="$(botocore_data)" \
     node -e '
       const fs = require("fs"), dir = process.argv[1]
       const env = Object.fromEntries(Object.entries(process.env)

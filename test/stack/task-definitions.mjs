@@ -57,7 +57,7 @@ function requiresAttributes(input) {
   return names.map((name) => ({ name }))
 }
 
-function validate(input) {
+function validate(input, registryHost) {
   check(typeof input.family === 'string' && FAMILY.test(input.family), 'ClientException',
     'Family contains invalid characters or is longer than 255 characters.')
   const containers = input.containerDefinitions
@@ -69,23 +69,65 @@ function validate(input) {
     check(!names.has(c.name), 'ClientException', `Duplicate container name: ${c.name}.`)
     names.add(c.name)
   }
+  const executionRole = Boolean(input.executionRoleArn)
+  check(executionRole || !containers.some((c) => c.secrets?.length || c.logConfiguration?.secretOptions?.length), 'ClientException',
+    "When you are specifying container secrets, you must also specify a value for 'executionRoleArn'.")
+  check(executionRole || !containers.some((c) => c.repositoryCredentials), 'ClientException',
+    "When you are specifying repositoryCredentials, you must also specify a value for 'executionRoleArn'.")
   if (input.requiresCompatibilities?.includes('FARGATE')) {
     check(input.networkMode === 'awsvpc', 'ClientException', "Fargate only supports network mode 'awsvpc'.")
     check(Boolean(input.cpu), 'ClientException', "Fargate requires that 'cpu' be defined at the task level.")
     check(Boolean(input.memory), 'ClientException', "Fargate requires that 'memory' be defined at the task level.")
+    const cpu = sizeOf(input.cpu, 'vcpu')
+    check(cpu in FARGATE_MEMORY, 'ClientException', "Invalid 'cpu' setting for task.")
+    check(FARGATE_MEMORY[cpu].includes(sizeOf(input.memory, 'gb')), 'ClientException', 'No Fargate configuration exists for given values.')
+    check(executionRole || !containers.some((c) => c.logConfiguration?.logDriver === 'awslogs'), 'ClientException',
+      'Fargate requires task definition to have execution role ARN to support log driver awslogs.')
+    check(executionRole || !containers.some((c) => isEcrImage(c.image, registryHost)), 'ClientException',
+      'Fargate requires task definition to have execution role ARN to support ECR images.')
   }
 }
 
+const range = (from, to, step) => Array.from({ length: (to - from) / step + 1 }, (_, k) => from + k * step)
+/** Task memory (MiB) for each task cpu (units) on Fargate, from the ECS Developer Guide. */
+const FARGATE_MEMORY = {
+  256: [512, 1024, 2048],
+  512: range(1024, 4096, 1024),
+  1024: range(2048, 8192, 1024),
+  2048: range(4096, 16384, 1024),
+  4096: range(8192, 30720, 1024),
+  8192: range(16384, 61440, 4096),
+  16384: range(32768, 122880, 8192),
+}
+
+/** "1024" → 1024, "1 vCPU" / "2 GB" → 1024 / 2048, as RegisterTaskDefinition converts them; NaN for anything else. */
+function sizeOf(value, unit) {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(String(value))
+  if (!match) return NaN
+  if (!match[2]) return Number(match[1])
+  return match[2].toLowerCase() === unit ? Number(match[1]) * 1024 : NaN
+}
+
+/** An image from a private ECR registry: an AWS one, or the stack's own (whose repositoryUri is the local registry). */
+function isEcrImage(image, registryHost) {
+  const host = String(image).split('/')[0]
+  return /^\d{12}\.dkr\.ecr(-fips)?\.[a-z0-9-]+\.amazonaws\.com(\.cn)?$/.test(host) || (registryHost !== undefined && host === registryHost)
+}
+
 export class TaskDefinitionStore {
-  /** @param {import('./clock.mjs').Clock} clock */
-  constructor(clock) {
+  /**
+   * @param {import('./clock.mjs').Clock} clock
+   * @param {string} [registryHost] the stack registry's host:port, which stands for ECR
+   */
+  constructor(clock, registryHost) {
     this.clock = clock
+    this.registryHost = registryHost
     /** @type {Map<string, any[]>} family → revisions (index revision-1) */
     this.families = new Map()
   }
 
   register(input) {
-    validate(input)
+    validate(input, this.registryHost)
     const revisions = this.families.get(input.family) ?? []
     this.families.set(input.family, revisions)
     const revision = revisions.length + 1

@@ -54,7 +54,7 @@ export class World {
     this.clock.offsetMs = 0
     if (timeScale !== undefined) this.clock.scale = timeScale
     const scenarios = new ScenarioBook()
-    const taskDefinitions = new TaskDefinitionStore(this.clock)
+    const taskDefinitions = new TaskDefinitionStore(this.clock, this.options.registryHost)
     const services = new Services({
       clock: this.clock,
       scheduler: this.scheduler,

@@ -12,26 +12,26 @@ function task(id: string, stoppedReason: string, container: Partial<StoppedTask[
 beforeEach(() => logsMock.reset())
 
 describe('causeOf', () => {
+  // ECS's own wording: stoppedReason, stopCode and the container's reason and exit code as DescribeTasks returns them.
+  const tg = 'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web-tg/0123456789abcdef'
   test.each([
-    [task('a', 'CannotPullContainerError: pull image manifest has been retried 5 time(s): 123.dkr.ecr.us-east-1.amazonaws.com/web:abc: not found'), 'The image could not be pulled: the tag or digest does not exist in the repository.'],
-    [task('a', 'CannotPullContainerError: pull access denied for web, repository does not exist or may require authorization: 403 Forbidden'), 'The image could not be pulled: access to the repository was denied.'],
-    [task('a', 'CannotPullContainerError: failed to resolve ref: dial tcp 52.1.2.3:443: i/o timeout'), 'The image could not be pulled: the task has no network route to the registry.'],
-    [task('a', 'ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed: unable to retrieve secret from asm: AccessDeniedException'), "The task's secrets could not be read when it started."],
-    [task('a', 'Essential container in task exited', { exitCode: 137 }), 'A container ran out of memory and was killed (exit code 137).'],
-    [task('a', 'OutOfMemoryError: Container killed due to memory usage', {}), 'A container ran out of memory and was killed (exit code 137).'],
-    [task('a', 'Task failed ELB health checks in (target-group arn:aws:elasticloadbalancing:us-east-1:1:targetgroup/web-tg/abc)'), "Tasks failed the load balancer's health checks."],
-    [task('a', 'Task failed container health checks'), "A container failed its own health check (the task definition's healthCheck)."],
-    [task('a', 'Essential container in task exited', { exitCode: 1, reason: 'Error: listen EADDRINUSE: address already in use :::3000' }), 'The container could not bind its port: it is already in use on the host.'],
+    [task('a', 'CannotPullContainerError: pull image manifest has been retried 5 time(s): failed to resolve ref 123456789012.dkr.ecr.us-east-1.amazonaws.com/web:abc: 123456789012.dkr.ecr.us-east-1.amazonaws.com/web:abc: not found', {}, 'TaskFailedToStart'), 'The image could not be pulled: the tag or digest does not exist in the repository.'],
+    [task('a', "CannotPullContainerError: Error response from daemon: pull access denied for web, repository does not exist or may require 'docker login': denied: requested access to the resource is denied", {}, 'TaskFailedToStart'), 'The image could not be pulled: access to the repository was denied.'],
+    [task('a', 'CannotPullContainerError: failed to resolve ref: dial tcp 52.1.2.3:443: i/o timeout', {}, 'TaskFailedToStart'), 'The image could not be pulled: the task has no network route to the registry.'],
+    [task('a', 'ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed: unable to retrieve ecr registry auth: service call has been retried 3 time(s): RequestError: send request failed', {}, 'TaskFailedToStart'), 'The image could not be pulled: the task has no network route to the registry.'],
+    [task('a', 'ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed: unable to retrieve secret from asm: service call has been retried 1 time(s): failed to fetch secret arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf from secrets manager: AccessDeniedException', {}, 'TaskFailedToStart'), "The task's secrets could not be read when it started."],
+    // Stopped by the scheduler for its health, then killed: the 137 is SIGKILL, not memory.
+    [task('a', `Task failed ELB health checks in (target-group ${tg})`, { exitCode: 137 }, 'ServiceSchedulerInitiated'), "Tasks failed the load balancer's health checks in target group web-tg."],
+    [task('a', 'Task failed container health checks', { exitCode: 137, healthStatus: 'UNHEALTHY' }, 'ServiceSchedulerInitiated'), "A container failed its own health check (the task definition's healthCheck)."],
+    [task('a', 'Essential container in task exited', { exitCode: 137, reason: 'OutOfMemoryError: Container killed due to memory usage' }, 'EssentialContainerExited'), 'A container ran out of memory and was killed.'],
+    [task('a', 'OutOfMemoryError: Container killed due to memory usage', { exitCode: 137, reason: 'OutOfMemoryError: Container killed due to memory usage' }, 'EssentialContainerExited'), 'A container ran out of memory and was killed.'],
+    [task('a', 'Essential container in task exited', { exitCode: 137 }, 'EssentialContainerExited'), 'An essential container was killed (SIGKILL, exit code 137) without an out-of-memory reason.'],
+    [task('a', 'Essential container in task exited', { exitCode: 1, reason: 'Error: listen EADDRINUSE: address already in use :::3000' }, 'EssentialContainerExited'), 'The container could not bind its port: it is already in use on the host.'],
     [task('a', 'Essential container in task exited', { exitCode: 1 }, 'EssentialContainerExited'), 'An essential container exited: the application stopped with an error.'],
+    [task('a', 'CannotStartContainerError: Error response from daemon: failed to create shim task: exec: "/app/start": no such file or directory', {}, 'TaskFailedToStart'), 'The task failed to start: CannotStartContainerError: Error response from daemon: failed to create shim task: exec: "/app/start": no such file or directory'],
     [task('a', 'Something new'), 'Tasks stopped: Something new.'],
   ])('%#: %s', (stopped, summary) => {
     expect(causeOf(stopped).summary).toBe(summary)
-  })
-
-  test('names the target group of failed ELB health checks', () => {
-    expect(causeOf(task('a', 'Task failed ELB health checks in (target-group arn:aws:elasticloadbalancing:us-east-1:1:target-group/web-tg/abc)')).summary).toBe(
-      "Tasks failed the load balancer's health checks in target group web-tg.",
-    )
   })
 
   test('reads placement failures from service events', () => {

@@ -162,12 +162,19 @@ describe('run', () => {
     })
     ecsMock.on(ListTasksCommand).resolves({ taskArns: ['arn:aws:ecs:us-east-1:123456789012:task/prod/t1'] })
     ecsMock.on(DescribeTasksCommand).resolves({
-      tasks: [{ taskArn: 'arn:aws:ecs:us-east-1:123456789012:task/prod/t1', stoppedReason: 'Essential container in task exited', containers: [{ name: 'web', exitCode: 137 }] }],
+      tasks: [
+        {
+          taskArn: 'arn:aws:ecs:us-east-1:123456789012:task/prod/t1',
+          startedBy: NEW_ID,
+          stoppedReason: 'Essential container in task exited',
+          containers: [{ name: 'web', exitCode: 137, reason: 'OutOfMemoryError: Container killed due to memory usage' }],
+        },
+      ],
     })
     await run(fakeClock())
     expect(outputs.status).toBe('rolled-back')
     expect(failures).toEqual([
-      'Deployment of web rolled-back: ECS deployment circuit breaker: tasks failed to start. ECS rolled back to web:6. A container ran out of memory and was killed (exit code 137). Raise `memory` (task or container) in the task definition, or lower the application\'s memory use.',
+      'Deployment of web rolled-back: ECS deployment circuit breaker: tasks failed to start. ECS rolled back to web:6. A container ran out of memory and was killed. Raise `memory` (task or container) in the task definition, or lower the application\'s memory use.',
     ])
     expect(summary).toContain('### Why it failed')
   })

@@ -204,6 +204,7 @@ async function conclude(clients: AwsClients, inputs: PlannedInputs, report: Depl
     timeline: result.timeline,
     recentEvents: result.recentEvents,
     ...(result.rollback !== undefined && { rollback: result.rollback }),
+    ...(result.stoppedTasksError !== undefined && { stoppedTasksError: result.stoppedTasksError }),
     ...(result.progress && { progress: result.progress }),
   })
   if (result.outcome === 'succeeded' || result.outcome === 'paused') return

@@ -122,8 +122,9 @@ describe('CodeDeploy deployments', () => {
         target(4, 'Failed', 0, { diagnostics }),
       ],
     ])
-    ecsMock.on(ListTasksCommand, { startedBy: 'ecs-svc/9999' }).resolves({ taskArns: ['arn:aws:ecs:us-east-1:123456789012:task/prod/t1'] })
-    ecsMock.on(DescribeTasksCommand).resolves({ tasks: [crashedTask('t1')] })
+    ecsMock.on(ListTasksCommand, { serviceName: 'web', desiredStatus: 'STOPPED' }).resolves({ taskArns: ['arn:aws:ecs:us-east-1:123456789012:task/prod/t1', 'arn:aws:ecs:us-east-1:123456789012:task/prod/t0'] })
+    // t0 is a task of the original task set: not the replacement's stop reason.
+    ecsMock.on(DescribeTasksCommand).resolves({ tasks: [crashedTask('t1', 1, 'ecs-svc/9999'), crashedTask('t0', 1, 'ecs-svc/1234')] })
     const o = options()
     const result = await waitForDeployment(o)
     expect(result.outcome).toBe('rolled-back')

@@ -276,6 +276,31 @@ describe('CodeDeploy through dist/index.js', () => {
     expect((await currentService()).taskDefinition).toBe(run.outputs['task-definition-arn'])
   })
 
+  test('a canary whose group waits an hour to terminate the original task set: succeeded once all traffic has shifted, nothing stopped', async () => {
+    const terminateAfterAnHour = { terminateBlueInstancesOnDeploymentSuccess: { action: 'TERMINATE' as const, terminationWaitTimeInMinutes: 60 } }
+    await givenService({ timeScale: 20, codedeploy: { blueGreenDeploymentConfiguration: terminateAfterAnHour } })
+    await codedeploy.send(
+      new CreateDeploymentConfigCommand({
+        deploymentConfigName: 'Canary10Percent1Minute',
+        computePlatform: 'ECS',
+        trafficRoutingConfig: { type: 'TimeBasedCanary', timeBasedCanary: { canaryPercentage: 10, canaryInterval: 1 } },
+      }),
+    )
+    // At time scale 20 the canary takes 3 s, the termination wait 180 s: far beyond the action's 15 s.
+    const run = await runAction(inputs({ appspec: appspec(), 'codedeploy-config': 'Canary10Percent1Minute', 'timeout-minutes': '0.25' }))
+    expect(run.errors).toEqual([])
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs.status).toBe('succeeded')
+    expect(run.stdout).toContain(
+      "shifted all production traffic to the new task set and every lifecycle hook succeeded; CodeDeploy terminates the original task set after 60 min (the deployment group's termination wait), then marks the deployment Succeeded.",
+    )
+    expect(run.stdout).not.toContain('StopDeployment')
+    const { deploymentInfo } = await codedeploy.send(new GetDeploymentCommand({ deploymentId: run.outputs['deployment-id'] }))
+    expect(deploymentInfo?.status).toBe('InProgress')
+    expect(deploymentInfo?.rollbackInfo).toBeUndefined()
+    expect((await currentService()).taskDefinition).toBe(run.outputs['task-definition-arn'])
+  })
+
   test('a hook’s Lambda failing: rolled back by the group, with the failing event’s diagnostics', async () => {
     await givenService({ codedeploy: { autoRollbackConfiguration: { enabled: true, events: ['DEPLOYMENT_FAILURE'] } } })
     await admin.scenario({ service: 'web', rollout: { failAt: 'AfterAllowTestTraffic', reason: 'SmokeTest returned Failed: GET /status answered 500' } })

@@ -53,15 +53,30 @@ describe('groupFailures and attachLogs', () => {
     expect(failures).toHaveLength(1)
     expect(failures[0]?.tasks).toBe(3)
     logsMock.on(GetLogEventsCommand).resolves({ events: [{ message: 'Error: Cannot find module express\n' }] })
-    const [withLogs] = await attachLogs(new CloudWatchLogsClient({ region: 'us-east-1' }), failures, containers, 30)
+    const [withLogs] = await attachLogs(() => new CloudWatchLogsClient({ region: 'us-east-1' }), failures, containers, 30)
     expect(withLogs?.logLines).toEqual(['Error: Cannot find module express'])
     expect(logsMock).toHaveReceivedCommandTimes(GetLogEventsCommand, 1)
     expect(logsMock).toHaveReceivedCommandWith(GetLogEventsCommand, { logGroupName: '/ecs/web', logStreamName: 'ecs/web/t1', limit: 30, startFromHead: false })
   })
 
+  test("logs are read in the container's awslogs-region, not the action's", async () => {
+    const inIreland = [{ ...containers[0], logConfiguration: { logDriver: 'awslogs' as const, options: { 'awslogs-group': '/ecs/web', 'awslogs-region': 'eu-west-1', 'awslogs-stream-prefix': 'ecs' } } }]
+    logsMock.on(GetLogEventsCommand).resolves({ events: [{ message: 'boom' }] })
+    const asked: (string | undefined)[] = []
+    const logsIn = (region: string | undefined): CloudWatchLogsClient => {
+      asked.push(region)
+      return new CloudWatchLogsClient({ region: region ?? 'us-east-1' })
+    }
+    const [failure] = await attachLogs(logsIn, groupFailures([task('t1', 'Essential container in task exited', { exitCode: 2 })]), inIreland, 30)
+    expect(asked).toEqual(['eu-west-1'])
+    expect(failure?.logLines).toEqual(['boom'])
+    await attachLogs(logsIn, groupFailures([task('t1', 'Essential container in task exited', { exitCode: 2 })]), containers, 30)
+    expect(asked).toEqual(['eu-west-1', undefined])
+  })
+
   test('a log stream that cannot be read is said, not fatal', async () => {
     logsMock.on(GetLogEventsCommand).rejects(Object.assign(new Error('The specified log stream does not exist.'), { name: 'ResourceNotFoundException' }))
-    const [failure] = await attachLogs(new CloudWatchLogsClient({ region: 'us-east-1' }), groupFailures([task('t1', 'x', { exitCode: 2 })]), containers, 30)
+    const [failure] = await attachLogs(() => new CloudWatchLogsClient({ region: 'us-east-1' }), groupFailures([task('t1', 'x', { exitCode: 2 })]), containers, 30)
     expect(failure?.logError).toBe('could not read the log stream: The specified log stream does not exist.')
   })
 

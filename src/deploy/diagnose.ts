@@ -167,9 +167,12 @@ export function logStreamOf(definition: ContainerDefinition | undefined, taskId:
   return { group, stream: `${prefix}/${definition.name}/${taskId}`, ...(options['awslogs-region'] && { region: options['awslogs-region'] }) }
 }
 
-/** Adds each failure's container log tail (once per distinct failure, not per task). */
+/** The CloudWatch Logs client for a container's `awslogs-region` (undefined: the action's region); may throw for a bad name. */
+export type LogsClientIn = (region: string | undefined) => CloudWatchLogsClient
+
+/** Adds each failure's container log tail (once per distinct failure, not per task), read in the container's log region. */
 export async function attachLogs(
-  logs: CloudWatchLogsClient,
+  logsIn: LogsClientIn,
   failures: Failure[],
   containers: ContainerDefinition[],
   lines: number,
@@ -181,7 +184,7 @@ export async function attachLogs(
       if (!where || lines <= 0) return failure
       const logSource = `${where.group} › ${where.stream}`
       try {
-        const response = await logs.send(
+        const response = await logsIn(where.region).send(
           new GetLogEventsCommand({ logGroupName: where.group, logStreamName: where.stream, limit: lines, startFromHead: false }),
         )
         const logLines = (response.events ?? []).map((e) => (e.message ?? '').replace(/\n$/, ''))

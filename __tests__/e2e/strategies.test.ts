@@ -10,6 +10,7 @@ import {
   GetDeploymentCommand,
   GetDeploymentTargetCommand,
   ListDeploymentsCommand,
+  StopDeploymentCommand,
   type CreateDeploymentGroupCommandInput,
 } from '@aws-sdk/client-codedeploy'
 import {
@@ -390,6 +391,40 @@ describe('local stack: ECS-native strategies and CodeDeploy through the SDK', ()
     expect(deploymentTarget?.ecsTarget?.taskSetsInfo?.map((t) => `${t.taskSetLabel} ${t.trafficWeight}`)).toEqual(['Blue 100', 'Green 0'])
     await codedeploy.send(new ContinueDeploymentCommand({ deploymentId, deploymentWaitType: 'READY_WAIT' }))
     await waitFor('Succeeded', async () => (await codedeploy.send(new GetDeploymentCommand({ deploymentId }))).deploymentInfo?.status === 'Succeeded')
+    expect((await currentService()).taskDefinition).toMatch(/\/web:2$/)
+  })
+
+  test('a CodeDeploy deployment stays InProgress through the termination wait after the shift, then succeeds; stopped in it, traffic goes back', async () => {
+    const terminateAfter = { terminateBlueInstancesOnDeploymentSuccess: { action: 'TERMINATE' as const, terminationWaitTimeInMinutes: 5 } }
+    await givenService({ timeScale: 20, codedeploy: { blueGreenDeploymentConfiguration: terminateAfter } })
+    await ecs.send(new RegisterTaskDefinitionCommand(webTaskDefinition('web', `${stack.STACK_REGISTRY}/web:v2`)))
+    const deploy = async (taskDefinition: string): Promise<string> => {
+      const content = SEED_APPSPEC.replace('<TASK_DEFINITION>', taskDefinition)
+      const { deploymentId } = await codedeploy.send(
+        new CreateDeploymentCommand({ applicationName: 'AppECS-prod-web', deploymentGroupName: 'DgpECS-prod-web', revision: { revisionType: 'AppSpecContent', appSpecContent: { content } } }),
+      )
+      return deploymentId ?? ''
+    }
+    const shifted = async (deploymentId: string): Promise<boolean> => {
+      const { deploymentTarget } = await codedeploy.send(new GetDeploymentTargetCommand({ deploymentId, targetId: 'prod:web' }))
+      const events = deploymentTarget?.ecsTarget?.lifecycleEvents ?? []
+      return events.length > 0 && events.every((e) => e.status === 'Succeeded')
+    }
+    const status = async (deploymentId: string) => (await codedeploy.send(new GetDeploymentCommand({ deploymentId }))).deploymentInfo?.status
+
+    const first = await deploy('web:2')
+    await waitFor('every lifecycle event done', () => shifted(first))
+    expect(await status(first)).toBe('InProgress')
+    expect((await currentService()).taskDefinition).toMatch(/\/web:2$/)
+    await admin.clock({ advanceSeconds: 5 * 60 })
+    await waitFor('Succeeded after the termination wait', async () => (await status(first)) === 'Succeeded')
+
+    await ecs.send(new RegisterTaskDefinitionCommand(webTaskDefinition('web', `${stack.STACK_REGISTRY}/web:v3`)))
+    const second = await deploy('web:3')
+    await waitFor('every lifecycle event done', () => shifted(second))
+    expect((await currentService()).taskDefinition).toMatch(/\/web:3$/)
+    await codedeploy.send(new StopDeploymentCommand({ deploymentId: second, autoRollbackEnabled: true }))
+    expect(await status(second)).toBe('Stopped')
     expect((await currentService()).taskDefinition).toMatch(/\/web:2$/)
   })
 })

@@ -35,6 +35,18 @@ describe('stoppedTasksOf', () => {
     expect(ecsMock.commandCalls(DescribeTasksCommand).map((c) => c.args[0].input.tasks?.length)).toEqual([100, 49])
   })
 
+  test("other deployments' tasks are described once, not at every call", async () => {
+    ecsMock.on(ListTasksCommand).resolves({ taskArns: [arn('old1'), arn('new1')] })
+    ecsMock.on(DescribeTasksCommand).callsFake((input: { tasks: string[] }) => ({
+      tasks: input.tasks.map((t) => (t.endsWith('old1') ? crashedTask('old1', 1, OLD_ID) : crashedTask('new1', 1, NEW_ID))),
+    }))
+    const seen = new Set<string>()
+    expect((await stoppedTasksOf(ecs, 'prod', 'web', NEW_ID, seen)).map((t) => t.taskId)).toEqual(['new1'])
+    seen.add(arn('new1'))
+    expect(await stoppedTasksOf(ecs, 'prod', 'web', NEW_ID, seen)).toEqual([])
+    expect(ecsMock).toHaveReceivedCommandTimes(DescribeTasksCommand, 1)
+  })
+
   test('no stopped task: no DescribeTasks', async () => {
     ecsMock.on(ListTasksCommand).resolves({ taskArns: [] })
     await expect(stoppedTasksOf(ecs, 'prod', 'web', NEW_ID, new Set())).resolves.toEqual([])

@@ -66,8 +66,9 @@ const TASKS_PER_CALL = 100
 
 /**
  * The service's stopped tasks that `startedBy` (an ECS deployment or CodeDeploy task set id) started, leaving out those
- * already seen (ECS keeps stopped tasks for about an hour), oldest first. ListTasks takes `startedBy` only as its sole
- * filter, so the service's stopped tasks are listed and each task's own `startedBy` picks them.
+ * in `seen` (ECS keeps stopped tasks for about an hour), oldest first. ListTasks takes `startedBy` only as its sole
+ * filter, so the service's stopped tasks are listed and each task's own `startedBy` picks them; the other deployments'
+ * tasks are added to `seen`, so the next call does not describe them again.
  * Throws "could not read the stopped tasks: …" when ECS does not answer, so a diagnosis never mistakes that for none.
  */
 export async function stoppedTasksOf(
@@ -75,7 +76,7 @@ export async function stoppedTasksOf(
   cluster: string,
   service: string,
   startedBy: string,
-  seen: ReadonlySet<string>,
+  seen: Set<string>,
 ): Promise<StoppedTask[]> {
   try {
     const arns: string[] = []
@@ -90,6 +91,7 @@ export async function stoppedTasksOf(
       const described = await awsCall('ecs:DescribeTasks', () => ecs.send(new DescribeTasksCommand({ cluster, tasks: batch })))
       tasks.push(...(described.tasks ?? []))
     }
+    for (const task of tasks) if (task.startedBy !== startedBy && task.taskArn) seen.add(task.taskArn)
     return tasks
       .filter((t) => t.startedBy === startedBy)
       .map(toStoppedTask)

@@ -168,14 +168,43 @@ describe('run', () => {
     })
     ecsMock.on(ListTasksCommand).resolves({ taskArns: ['arn:aws:ecs:us-east-1:123456789012:task/prod/t1'] })
     ecsMock.on(DescribeTasksCommand).resolves({
-      tasks: [{ taskArn: 'arn:aws:ecs:us-east-1:123456789012:task/prod/t1', startedBy: NEW_ID, stoppedReason: 'Essential container in task exited', containers: [{ name: 'web', exitCode: 137 }] }],
+      tasks: [
+        {
+          taskArn: 'arn:aws:ecs:us-east-1:123456789012:task/prod/t1',
+          startedBy: NEW_ID,
+          stoppedReason: 'Essential container in task exited',
+          containers: [{ name: 'web', exitCode: 137, reason: 'OutOfMemoryError: Container killed due to memory usage' }],
+        },
+      ],
     })
     await run(fakeClock())
     expect(outputs.status).toBe('rolled-back')
     expect(failures).toEqual([
-      'Deployment of web rolled-back: ECS deployment circuit breaker: tasks failed to start. ECS rolled back to web:6. A container ran out of memory and was killed (exit code 137). Raise `memory` (task or container) in the task definition, or lower the application\'s memory use.',
+      'Deployment of web rolled-back: ECS deployment circuit breaker: tasks failed to start. ECS rolled back to web:6. A container ran out of memory and was killed. Raise `memory` (task or container) in the task definition, or lower the application\'s memory use.',
     ])
     expect(summary).toContain('### Why it failed')
+  })
+
+  test('stopped tasks that cannot be read: the failure says the diagnosis is incomplete and why', async () => {
+    ecsMock.on(RegisterTaskDefinitionCommand).resolves({ taskDefinition: { ...current, taskDefinitionArn: NEW_TD, revision: 7 } })
+    ecsMock.on(UpdateServiceCommand).resolves({ service: service({ deployments: [deployment(), oldDeployment()] }) })
+    ecsMock.on(DescribeServicesCommand).resolvesOnce({ services: [service()] }).resolves({
+      services: [
+        service({
+          deployments: [
+            deployment({ id: 'ecs-svc/9', taskDefinition: OLD_TD }),
+            deployment({ status: 'ACTIVE', failedTasks: 3, rolloutState: 'FAILED', rolloutStateReason: 'ECS deployment circuit breaker: tasks failed to start.' }),
+          ],
+        }),
+      ],
+    })
+    ecsMock.on(ListTasksCommand).rejects(Object.assign(new Error('User is not authorized to perform: ecs:ListTasks'), { name: 'AccessDeniedException', $metadata: {} }))
+    await run(fakeClock())
+    expect(outputs.status).toBe('rolled-back')
+    expect(failures).toEqual([
+      'Deployment of web rolled-back: ECS deployment circuit breaker: tasks failed to start. ECS rolled back to web:6. Diagnosis incomplete: could not read the stopped tasks: AWS denied ecs:ListTasks: User is not authorized to perform: ecs:ListTasks. Grant ecs:ListTasks to the role this workflow uses (README, "IAM permissions").',
+    ])
+    expect(summary).toContain('Stopped tasks: could not read the stopped tasks: AWS denied ecs:ListTasks: User is not authorized to perform: ecs:ListTasks. Grant ecs:ListTasks')
   })
 
   test.each([

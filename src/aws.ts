@@ -12,6 +12,8 @@ export interface AwsClients {
   logs: CloudWatchLogsClient
   elbv2: ElasticLoadBalancingV2Client
   codedeploy: CodeDeployClient
+  /** The CloudWatch Logs client for a region (a container's `awslogs-region`): `logs` for the action's own region. */
+  logsIn(region: string | undefined): CloudWatchLogsClient
 }
 
 const USER_AGENT: [string, string] = ['ecs-deploy-action', '1']
@@ -41,6 +43,8 @@ export function createClients(region: string): AwsClients {
   let logs: CloudWatchLogsClient | undefined
   let elbv2: ElasticLoadBalancingV2Client | undefined
   let codedeploy: CodeDeployClient | undefined
+  const logsElsewhere = new Map<string, CloudWatchLogsClient>()
+  const logsHere = (): CloudWatchLogsClient => (logs ??= new CloudWatchLogsClient(config))
   return {
     region,
     get ecs() {
@@ -50,7 +54,14 @@ export function createClients(region: string): AwsClients {
       return (ecr ??= new ECRClient(config))
     },
     get logs() {
-      return (logs ??= new CloudWatchLogsClient(config))
+      return logsHere()
+    },
+    logsIn(other) {
+      if (!other || other === region) return logsHere()
+      const name = resolveRegion(other)
+      const client = logsElsewhere.get(name) ?? new CloudWatchLogsClient({ ...config, region: name })
+      logsElsewhere.set(name, client)
+      return client
     },
     get elbv2() {
       return (elbv2 ??= new ElasticLoadBalancingV2Client(config))

@@ -15,7 +15,9 @@ import type { DeploymentReport, RunReport } from './report/summary.js'
 export function failureMessage(report: DeploymentReport): string {
   const cause = report.failures?.[0]?.cause ?? report.eventCause
   const why = cause ? ` ${cause.summary} ${cause.fix}` : ''
-  return `Deployment of ${report.service} ${report.status}: ${report.reason.replace(/\.$/, '')}.${why}`
+  // Without the stopped tasks the cause may be missing: say why rather than let it look like there were none.
+  const unread = report.stoppedTasksError && !report.failures?.length ? ` Diagnosis incomplete: ${report.stoppedTasksError.replace(/\.$/, '')}.` : ''
+  return `Deployment of ${report.service} ${report.status}: ${report.reason.replace(/\.$/, '')}.${why}${unread}`
 }
 
 /** How a run ended, for callers other than the runner (the CLI maps it to exit codes). */

@@ -223,10 +223,11 @@ async function conclude(clients: AwsClients, inputs: PlannedInputs, report: Depl
     timeline: result.timeline,
     recentEvents: result.recentEvents,
     ...(result.rollback !== undefined && { rollback: result.rollback }),
+    ...(result.stoppedTasksError !== undefined && { stoppedTasksError: result.stoppedTasksError }),
     ...(result.progress && { progress: result.progress }),
   })
   if (result.outcome === 'succeeded' || result.outcome === 'paused') return
-  report.failures = await attachLogs(clients.logs, groupFailures(result.stoppedTasks), containers, inputs.logLines)
+  report.failures = await attachLogs((region) => clients.logsIn(region), groupFailures(result.stoppedTasks), containers, inputs.logLines)
   const eventCause = causeOfEvents(result.recentEvents)
   if (eventCause) report.eventCause = eventCause
 }
@@ -317,7 +318,7 @@ export async function deploy(
     await core.group('One-off task', () =>
       runOneOffTask({
         ecs: clients.ecs,
-        logs: clients.logs,
+        logsIn: (region) => clients.logsIn(region),
         cluster: inputs.cluster,
         service: first.service,
         taskDefinitionArn: first.registered.arn,

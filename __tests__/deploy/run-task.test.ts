@@ -20,7 +20,7 @@ function options(overrides: Partial<OneOffTask> = {}): OneOffTask & { lines: str
   const lines: string[] = []
   return {
     ecs: new ECSClient({ region: 'us-east-1' }),
-    logs: new CloudWatchLogsClient({ region: 'us-east-1' }),
+    logsIn: () => new CloudWatchLogsClient({ region: 'us-east-1' }),
     cluster: 'prod',
     service: service({ launchType: 'FARGATE', networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-1'] } } }),
     taskDefinitionArn: NEW_TD,

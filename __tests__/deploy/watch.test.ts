@@ -128,6 +128,25 @@ describe('waitForDeployment', () => {
     expect(ecsMock).not.toHaveReceivedCommand(StopServiceDeploymentCommand)
   })
 
+  test('stopped tasks that cannot be read are in the result as an error, not an empty list', async () => {
+    script(
+      described(
+        { deployments: [deployment(), oldDeployment()] },
+        {
+          deployments: [
+            deployment({ id: ROLLBACK_ID, taskDefinition: OLD_TD, runningCount: 2 }),
+            deployment({ status: 'ACTIVE', failedTasks: 3, rolloutState: 'FAILED', rolloutStateReason: 'ECS deployment circuit breaker: tasks failed to start.' }),
+          ],
+        },
+      ),
+    )
+    ecsMock.on(ListTasksCommand).rejects(Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException', $metadata: {} }))
+    const result = await waitForDeployment(options())
+    expect(result.outcome).toBe('rolled-back')
+    expect(result.stoppedTasks).toEqual([])
+    expect(result.stoppedTasksError).toMatch(/^could not read the stopped tasks: .*Rate exceeded/)
+  })
+
   test('a crash loop without a circuit breaker fails fast and rolls back to the previous revision', async () => {
     const noBreaker = { deploymentConfiguration: { deploymentCircuitBreaker: { enable: false, rollback: false } } }
     script(

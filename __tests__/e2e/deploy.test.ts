@@ -177,6 +177,25 @@ describe('deploy through dist/index.js', () => {
     await waitFor('web back on web:1', async () => (await currentService()).taskDefinition?.endsWith('/web:1'), { timeoutMs: 20_000 })
   })
 
+  test("the failing container's log lines are read in its awslogs-region, not the action's", async () => {
+    await givenService({ enable: false, rollback: false })
+    await admin.scenario({ service: 'web', rollout: { outcome: 'crash', exitCode: 3, logLines: ['Error: DATABASE_URL is not set'] } })
+    const elsewhere = { logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': '/ecs/web', 'awslogs-region': 'eu-west-1', 'awslogs-stream-prefix': 'ecs' } } }
+    const run = await runAction(inputs({ 'task-definition': template({}, elsewhere) }))
+    expect(run.outputs.status).toBe('failed')
+    expect(run.summary).toContain('Error: DATABASE_URL is not set')
+    expect(run.summary).not.toContain('could not read the log stream')
+  })
+
+  test('tasks stopped for failed ELB health checks (then killed, exit 137) are named so, not out of memory', async () => {
+    await givenService({ enable: true, rollback: true })
+    await admin.scenario({ service: 'web', rollout: { outcome: 'unhealthy', healthCheckSeconds: 1, targetGroup: 'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/0123456789abcdef' } })
+    const run = await runAction(inputs())
+    expect(run.exitCode).toBe(1)
+    expect(run.summary).toContain("Tasks failed the load balancer's health checks in target group web.")
+    expect(run.summary).not.toContain('out of memory')
+  })
+
   test('a circuit-breaker rollback is reported as rolled-back, not success', async () => {
     await givenService({ enable: true, rollback: true })
     await admin.scenario({ service: 'web', rollout: { outcome: 'crash', exitCode: 137, reason: 'OutOfMemoryError: Container killed due to memory usage' } })
@@ -184,7 +203,7 @@ describe('deploy through dist/index.js', () => {
     expect(run.exitCode).toBe(1)
     expect(run.outputs.status).toBe('rolled-back')
     expect(run.errors[0]).toMatch(/circuit breaker/)
-    expect(run.summary).toContain('A container ran out of memory and was killed (exit code 137).')
+    expect(run.summary).toContain('A container ran out of memory and was killed.')
   })
 
   test('a rollout that never finishes times out and is rolled back', async () => {

@@ -10,6 +10,7 @@ import {
   GetDeploymentCommand,
   GetDeploymentTargetCommand,
   ListDeploymentsCommand,
+  StopDeploymentCommand,
   type CreateDeploymentGroupCommandInput,
 } from '@aws-sdk/client-codedeploy'
 import {
@@ -276,6 +277,31 @@ describe('CodeDeploy through dist/index.js', () => {
     expect((await currentService()).taskDefinition).toBe(run.outputs['task-definition-arn'])
   })
 
+  test('a canary whose group waits an hour to terminate the original task set: succeeded once all traffic has shifted, nothing stopped', async () => {
+    const terminateAfterAnHour = { terminateBlueInstancesOnDeploymentSuccess: { action: 'TERMINATE' as const, terminationWaitTimeInMinutes: 60 } }
+    await givenService({ timeScale: 20, codedeploy: { blueGreenDeploymentConfiguration: terminateAfterAnHour } })
+    await codedeploy.send(
+      new CreateDeploymentConfigCommand({
+        deploymentConfigName: 'Canary10Percent1Minute',
+        computePlatform: 'ECS',
+        trafficRoutingConfig: { type: 'TimeBasedCanary', timeBasedCanary: { canaryPercentage: 10, canaryInterval: 1 } },
+      }),
+    )
+    // At time scale 20 the canary takes 3 s, the termination wait 180 s: far beyond the action's 15 s.
+    const run = await runAction(inputs({ appspec: appspec(), 'codedeploy-config': 'Canary10Percent1Minute', 'timeout-minutes': '0.25' }))
+    expect(run.errors).toEqual([])
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs.status).toBe('succeeded')
+    expect(run.stdout).toContain(
+      "shifted all production traffic to the new task set and every lifecycle hook succeeded; CodeDeploy terminates the original task set after 60 min (the deployment group's termination wait), then marks the deployment Succeeded.",
+    )
+    expect(run.stdout).not.toContain('StopDeployment')
+    const { deploymentInfo } = await codedeploy.send(new GetDeploymentCommand({ deploymentId: run.outputs['deployment-id'] }))
+    expect(deploymentInfo?.status).toBe('InProgress')
+    expect(deploymentInfo?.rollbackInfo).toBeUndefined()
+    expect((await currentService()).taskDefinition).toBe(run.outputs['task-definition-arn'])
+  })
+
   test('a hook’s Lambda failing: rolled back by the group, with the failing event’s diagnostics', async () => {
     await givenService({ codedeploy: { autoRollbackConfiguration: { enabled: true, events: ['DEPLOYMENT_FAILURE'] } } })
     await admin.scenario({ service: 'web', rollout: { failAt: 'AfterAllowTestTraffic', reason: 'SmokeTest returned Failed: GET /status answered 500' } })
@@ -365,6 +391,40 @@ describe('local stack: ECS-native strategies and CodeDeploy through the SDK', ()
     expect(deploymentTarget?.ecsTarget?.taskSetsInfo?.map((t) => `${t.taskSetLabel} ${t.trafficWeight}`)).toEqual(['Blue 100', 'Green 0'])
     await codedeploy.send(new ContinueDeploymentCommand({ deploymentId, deploymentWaitType: 'READY_WAIT' }))
     await waitFor('Succeeded', async () => (await codedeploy.send(new GetDeploymentCommand({ deploymentId }))).deploymentInfo?.status === 'Succeeded')
+    expect((await currentService()).taskDefinition).toMatch(/\/web:2$/)
+  })
+
+  test('a CodeDeploy deployment stays InProgress through the termination wait after the shift, then succeeds; stopped in it, traffic goes back', async () => {
+    const terminateAfter = { terminateBlueInstancesOnDeploymentSuccess: { action: 'TERMINATE' as const, terminationWaitTimeInMinutes: 5 } }
+    await givenService({ timeScale: 20, codedeploy: { blueGreenDeploymentConfiguration: terminateAfter } })
+    await ecs.send(new RegisterTaskDefinitionCommand(webTaskDefinition('web', `${stack.STACK_REGISTRY}/web:v2`)))
+    const deploy = async (taskDefinition: string): Promise<string> => {
+      const content = SEED_APPSPEC.replace('<TASK_DEFINITION>', taskDefinition)
+      const { deploymentId } = await codedeploy.send(
+        new CreateDeploymentCommand({ applicationName: 'AppECS-prod-web', deploymentGroupName: 'DgpECS-prod-web', revision: { revisionType: 'AppSpecContent', appSpecContent: { content } } }),
+      )
+      return deploymentId ?? ''
+    }
+    const shifted = async (deploymentId: string): Promise<boolean> => {
+      const { deploymentTarget } = await codedeploy.send(new GetDeploymentTargetCommand({ deploymentId, targetId: 'prod:web' }))
+      const events = deploymentTarget?.ecsTarget?.lifecycleEvents ?? []
+      return events.length > 0 && events.every((e) => e.status === 'Succeeded')
+    }
+    const status = async (deploymentId: string) => (await codedeploy.send(new GetDeploymentCommand({ deploymentId }))).deploymentInfo?.status
+
+    const first = await deploy('web:2')
+    await waitFor('every lifecycle event done', () => shifted(first))
+    expect(await status(first)).toBe('InProgress')
+    expect((await currentService()).taskDefinition).toMatch(/\/web:2$/)
+    await admin.clock({ advanceSeconds: 5 * 60 })
+    await waitFor('Succeeded after the termination wait', async () => (await status(first)) === 'Succeeded')
+
+    await ecs.send(new RegisterTaskDefinitionCommand(webTaskDefinition('web', `${stack.STACK_REGISTRY}/web:v3`)))
+    const second = await deploy('web:3')
+    await waitFor('every lifecycle event done', () => shifted(second))
+    expect((await currentService()).taskDefinition).toMatch(/\/web:3$/)
+    await codedeploy.send(new StopDeploymentCommand({ deploymentId: second, autoRollbackEnabled: true }))
+    expect(await status(second)).toBe('Stopped')
     expect((await currentService()).taskDefinition).toMatch(/\/web:2$/)
   })
 })

@@ -40,11 +40,12 @@ export function service(overrides: Partial<Service> = {}): Service {
   }
 }
 
+/** A task that crashed, started by `startedBy` (the new deployment unless said). */
 export function crashedTask(id: string, exitCode = 1, startedBy = NEW_ID): Task {
   return {
     taskArn: `arn:aws:ecs:us-east-1:123456789012:task/prod/${id}`,
-    startedBy,
     taskDefinitionArn: NEW_TD,
+    startedBy,
     lastStatus: 'STOPPED',
     stoppedReason: 'Essential container in task exited',
     stopCode: 'EssentialContainerExited',

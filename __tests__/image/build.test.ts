@@ -133,6 +133,7 @@ const clients = {
   logs: new CloudWatchLogsClient({ region: 'us-east-1' }),
   elbv2: new ElasticLoadBalancingV2Client({ region: 'us-east-1' }),
   codedeploy: new CodeDeployClient({ region: 'us-east-1' }),
+  logsIn: () => new CloudWatchLogsClient({ region: 'us-east-1' }),
 }
 
 function deps(overrides: Partial<ImageDeps> = {}): ImageDeps {

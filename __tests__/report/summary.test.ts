@@ -80,6 +80,11 @@ describe('renderSummary', () => {
     expect(md).toContain('- (service web) (deployment ecs-svc/1) deployment failed: tasks failed to start.')
   })
 
+  test('stopped tasks that could not be read are said, not taken for none', () => {
+    const md = renderSummary(runOf({ ...rolledBack, failures: [], stoppedTasksError: 'could not read the stopped tasks: AWS denied ecs:ListTasks: no.' }))
+    expect(md).toContain('Stopped tasks: could not read the stopped tasks: AWS denied ecs:ListTasks: no.')
+  })
+
   test('several services: one table, then a section each', () => {
     const md = renderSummary(runOf(web, { ...rolledBack, service: 'worker' }))
     expect(md).toContain('## ↩️ ECS deploy: 2 services, 1 not deployed')

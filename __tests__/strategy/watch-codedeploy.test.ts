@@ -113,6 +113,55 @@ describe('CodeDeploy deployments', () => {
     expect(cdMock).toHaveReceivedCommandTimes(ListDeploymentTargetsCommand, 1)
   })
 
+  test('traffic all shifted and every hook succeeded: succeeded while CodeDeploy waits to terminate the original task set', async () => {
+    const waits = { terminateBlueInstancesOnDeploymentSuccess: { action: 'TERMINATE' as const, terminationWaitTimeInMinutes: 60 } }
+    script([
+      [info('InProgress', { blueGreenDeploymentConfiguration: waits }), target(6, 'InProgress', 10)],
+      [info('InProgress', { blueGreenDeploymentConfiguration: waits }), target(7, 'InProgress', 100)],
+      // CodeDeploy stays InProgress for the group's termination wait (an hour here), longer than the action waits.
+      [info('InProgress', { blueGreenDeploymentConfiguration: waits }), target(8, 'Succeeded', 100)],
+    ])
+    cdMock.on(StopDeploymentCommand).resolves({})
+    const clock = fakeClock()
+    const result = await waitForDeployment(options({ clock, timeoutMs: 5 * 60_000 }))
+    expect(result).toMatchObject({
+      outcome: 'succeeded',
+      reason: `CodeDeploy deployment ${ID} shifted all production traffic to the new task set and every lifecycle hook succeeded; CodeDeploy terminates the original task set after 60 min (the deployment group's termination wait), then marks the deployment Succeeded.`,
+    })
+    expect(result.rollback).toBeUndefined()
+    expect(cdMock).not.toHaveReceivedCommand(StopDeploymentCommand)
+    expect(clock.now() - Date.UTC(2026, 0, 1)).toBeLessThan(60_000)
+  })
+
+  test.each([
+    ['traffic at 100 % but AfterAllowTraffic still running', target(7, 'InProgress', 100)],
+    ['every hook done but traffic at 10 %', target(8, 'Succeeded', 10)],
+    ['AfterAllowTraffic failed', target(7, 'Failed', 100)],
+  ])('not shifted yet (%s): a timeout still stops it with a rollback', async (_name, state) => {
+    script([[info('InProgress'), state]])
+    cdMock.on(StopDeploymentCommand).resolves({})
+    const result = await waitForDeployment(options({ timeoutMs: 60_000 }))
+    expect(result.outcome).toBe('timed-out')
+    expect(cdMock).toHaveReceivedCommandWith(StopDeploymentCommand, { deploymentId: ID, autoRollbackEnabled: true })
+  })
+
+  test('the shift completing between the last poll and the timeout: no rollback of a release that serves', async () => {
+    const before = target(6, 'InProgress', 10)
+    const after = target(8, 'Succeeded', 100)
+    // Every poll sees the canary at 10 %; the fresh read before the rollback (its own ListDeploymentTargets) sees the shift done.
+    const rollbackRead = (): boolean => cdMock.commandCalls(ListDeploymentTargetsCommand).length > 1
+    cdMock.on(GetDeploymentCommand).resolves({ deploymentInfo: info('InProgress') })
+    cdMock.on(GetDeploymentTargetCommand).callsFake(() => ({ deploymentTarget: { deploymentTargetType: 'ECSTarget', ecsTarget: rollbackRead() ? after : before } }))
+    cdMock.on(StopDeploymentCommand).resolves({})
+    const clock = fakeClock()
+    const result = await waitForDeployment(options({ clock, timeoutMs: 4_000, pollIntervals: [2_000] }))
+    expect(result.outcome).toBe('timed-out')
+    expect(result.rollback).toBe(
+      `did not stop CodeDeploy deployment ${ID}: all production traffic is on the new task set and every lifecycle hook succeeded, so a rollback would revert a release that already serves (CodeDeploy terminates the original task set shortly)`,
+    )
+    expect(cdMock).not.toHaveReceivedCommand(StopDeploymentCommand)
+  })
+
   test('a hook that fails: rolled back, with the failing event’s diagnostics and the green tasks’ stop reasons', async () => {
     const diagnostics = { errorCode: 'ScriptFailed' as const, message: 'The Lambda function SmokeTest returned Failed' }
     script([
@@ -122,8 +171,9 @@ describe('CodeDeploy deployments', () => {
         target(4, 'Failed', 0, { diagnostics }),
       ],
     ])
-    ecsMock.on(ListTasksCommand, { desiredStatus: 'STOPPED' }).resolves({ taskArns: ['arn:aws:ecs:us-east-1:123456789012:task/prod/t1', 'arn:aws:ecs:us-east-1:123456789012:task/prod/t9'] })
-    ecsMock.on(DescribeTasksCommand).resolves({ tasks: [crashedTask('t1', 1, 'ecs-svc/9999'), crashedTask('t9', 2, 'someone-else')] })
+    ecsMock.on(ListTasksCommand, { serviceName: 'web', desiredStatus: 'STOPPED' }).resolves({ taskArns: ['arn:aws:ecs:us-east-1:123456789012:task/prod/t1', 'arn:aws:ecs:us-east-1:123456789012:task/prod/t0'] })
+    // t0 is a task of the original task set: not the replacement's stop reason.
+    ecsMock.on(DescribeTasksCommand).resolves({ tasks: [crashedTask('t1', 1, 'ecs-svc/9999'), crashedTask('t0', 1, 'ecs-svc/1234')] })
     const o = options()
     const result = await waitForDeployment(o)
     expect(result.outcome).toBe('rolled-back')

@@ -27,7 +27,7 @@ interface Rule {
 
 const EXECUTION_ROLE = "the task definition's executionRoleArn"
 
-// Ordered: the first rule that matches names the cause.
+// Ordered: the first rule that matches names the cause; ECS's stop and container reasons decide before an exit code.
 const RULES: Rule[] = [
   {
     test: (t) => /CannotPullContainerError/i.test(t) && /denied|not authorized|403|unauthorized/i.test(t),
@@ -58,16 +58,9 @@ const RULES: Rule[] = [
     }),
   },
   {
-    test: (t, code) => code === 137 || /OutOfMemory/i.test(t),
-    cause: () => ({
-      summary: 'A container ran out of memory and was killed (exit code 137).',
-      fix: 'Raise `memory` (task or container) in the task definition, or lower the application\'s memory use.',
-    }),
-  },
-  {
     test: (t) => /failed ELB health checks/i.test(t),
     cause: (t) => {
-      const targetGroup = /target-group\/([^/\s)]+)/.exec(t)?.[1]
+      const targetGroup = /:targetgroup\/([^/\s)]+)/.exec(t)?.[1]
       return {
         summary: `Tasks failed the load balancer's health checks${targetGroup ? ` in target group ${targetGroup}` : ''}.`,
         fix: "Check that the app answers the target group's health check path with 200 on the container port, and that healthCheckGracePeriodSeconds covers its start-up time.",
@@ -93,6 +86,22 @@ const RULES: Rule[] = [
     cause: () => ({
       summary: 'ECS could not place the tasks: no capacity meets their requirements.',
       fix: 'Add capacity (instances or a capacity provider), lower cpu/memory, or relax placement constraints.',
+    }),
+  },
+  {
+    // ECS words it "OutOfMemoryError: Container killed due to memory usage" on the container (and, on Fargate, the task).
+    test: (t) => /OutOfMemoryError/i.test(t),
+    cause: () => ({
+      summary: 'A container ran out of memory and was killed.',
+      fix: 'Raise `memory` (task or container) in the task definition, or lower the application\'s memory use.',
+    }),
+  },
+  {
+    // SIGKILL without an out-of-memory reason: the container ignored SIGTERM for stopTimeout, or something killed it.
+    test: (t, code) => code === 137 && /Essential container/i.test(t),
+    cause: () => ({
+      summary: 'An essential container was killed (SIGKILL, exit code 137) without an out-of-memory reason.',
+      fix: "Check that the app exits on SIGTERM within the container's stopTimeout, and read its last log lines below; if it was close to its `memory`, raise it.",
     }),
   },
   {
@@ -158,9 +167,12 @@ export function logStreamOf(definition: ContainerDefinition | undefined, taskId:
   return { group, stream: `${prefix}/${definition.name}/${taskId}`, ...(options['awslogs-region'] && { region: options['awslogs-region'] }) }
 }
 
-/** Adds each failure's container log tail (once per distinct failure, not per task). */
+/** The CloudWatch Logs client for a container's `awslogs-region` (undefined: the action's region); may throw for a bad name. */
+export type LogsClientIn = (region: string | undefined) => CloudWatchLogsClient
+
+/** Adds each failure's container log tail (once per distinct failure, not per task), read in the container's log region. */
 export async function attachLogs(
-  logs: CloudWatchLogsClient,
+  logsIn: LogsClientIn,
   failures: Failure[],
   containers: ContainerDefinition[],
   lines: number,
@@ -172,7 +184,7 @@ export async function attachLogs(
       if (!where || lines <= 0) return failure
       const logSource = `${where.group} › ${where.stream}`
       try {
-        const response = await logs.send(
+        const response = await logsIn(where.region).send(
           new GetLogEventsCommand({ logGroupName: where.group, logStreamName: where.stream, limit: lines, startFromHead: false }),
         )
         const logLines = (response.events ?? []).map((e) => (e.message ?? '').replace(/\n$/, ''))

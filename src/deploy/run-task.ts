@@ -1,4 +1,4 @@
-import { GetLogEventsCommand, type CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs'
+import { GetLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs'
 import {
   DescribeTasksCommand,
   RunTaskCommand,
@@ -11,12 +11,13 @@ import {
 import { awsCall } from '../aws-errors.js'
 import { DeploymentFailed, UserError } from '../errors.js'
 import { describeLimit, type Clock } from './clock.js'
-import { logStreamOf } from './diagnose.js'
+import { logStreamOf, type LogsClientIn } from './diagnose.js'
 import { taskId } from './tasks.js'
 
 export interface OneOffTask {
   ecs: ECSClient
-  logs: CloudWatchLogsClient
+  /** CloudWatch Logs in the container's `awslogs-region`. */
+  logsIn: LogsClientIn
   cluster: string
   /** The service whose network configuration and capacity the task borrows. */
   service: Service
@@ -52,9 +53,9 @@ export function commandArguments(command: string): string[] {
 }
 
 /** Reads a task's log stream from where it was left; returns the new lines and where to go on. */
-async function newLogLines(logs: CloudWatchLogsClient, where: { group: string; stream: string }, token: string | undefined) {
+async function newLogLines(logsIn: LogsClientIn, where: { group: string; stream: string; region?: string }, token: string | undefined) {
   try {
-    const response = await logs.send(
+    const response = await logsIn(where.region).send(
       new GetLogEventsCommand({ logGroupName: where.group, logStreamName: where.stream, startFromHead: true, ...(token && { nextToken: token }) }),
     )
     return { lines: (response.events ?? []).map((e) => (e.message ?? '').replace(/\n$/, '')), token: response.nextForwardToken ?? token }
@@ -104,7 +105,7 @@ export async function runOneOffTask(t: OneOffTask): Promise<void> {
   for (;;) {
     const task = (await awsCall('ecs:DescribeTasks', () => t.ecs.send(new DescribeTasksCommand({ cluster: t.cluster, tasks: [arn] })))).tasks?.[0]
     if (where) {
-      const read = await newLogLines(t.logs, where, token)
+      const read = await newLogLines(t.logsIn, where, token)
       token = read.token
       for (const line of read.lines) t.log(`  │ ${line}`)
       seen.push(...read.lines)

@@ -1,5 +1,6 @@
-import { DescribeTasksCommand, ListTasksCommand, type ECSClient, type Task } from '@aws-sdk/client-ecs'
+import { DescribeTasksCommand, paginateListTasks, type ECSClient, type Task } from '@aws-sdk/client-ecs'
 import { awsCall } from '../aws-errors.js'
+import { errorMessage } from '../errors.js'
 
 export interface StoppedContainer {
   name: string
@@ -60,20 +61,42 @@ export function describeStoppedTasks(tasks: StoppedTask[]): string[] {
   return [...alike].map(([how, ids]) => (ids.length === 1 ? `task ${ids[0]} ${how}` : `${ids.length} tasks ${how} (${ids.join(', ')})`))
 }
 
-/** Stopped tasks started by the deployment, leaving out those already seen (newest ECS keeps for about an hour). */
+/** ListTasks' and DescribeTasks' limit per call. */
+const TASKS_PER_CALL = 100
+
+/**
+ * The service's stopped tasks that `startedBy` (an ECS deployment or CodeDeploy task set id) started, leaving out those
+ * in `seen` (ECS keeps stopped tasks for about an hour), oldest first. ListTasks takes `startedBy` only as its sole
+ * filter, so the service's stopped tasks are listed and each task's own `startedBy` picks them; the other deployments'
+ * tasks are added to `seen`, so the next call does not describe them again.
+ * Throws "could not read the stopped tasks: …" when ECS does not answer, so a diagnosis never mistakes that for none.
+ */
 export async function stoppedTasksOf(
   ecs: ECSClient,
   cluster: string,
-  deploymentId: string,
-  seen: ReadonlySet<string>,
+  service: string,
+  startedBy: string,
+  seen: Set<string>,
 ): Promise<StoppedTask[]> {
-  // ECS takes startedBy only as the sole filter (then only RUNNING tasks), so the cluster's newest stopped tasks are matched here.
-  const listed = await awsCall('ecs:ListTasks', () => ecs.send(new ListTasksCommand({ cluster, desiredStatus: 'STOPPED', maxResults: 100 })))
-  const fresh = (listed.taskArns ?? []).filter((arn) => !seen.has(arn))
-  if (fresh.length === 0) return []
-  const described = await awsCall('ecs:DescribeTasks', () => ecs.send(new DescribeTasksCommand({ cluster, tasks: fresh })))
-  return (described.tasks ?? [])
-    .filter((task) => task.startedBy === deploymentId)
-    .map(toStoppedTask)
-    .sort((a, b) => (a.stoppedAt ?? 0) - (b.stoppedAt ?? 0))
+  try {
+    const arns: string[] = []
+    await awsCall('ecs:ListTasks', async () => {
+      const pages = paginateListTasks({ client: ecs, pageSize: TASKS_PER_CALL }, { cluster, serviceName: service, desiredStatus: 'STOPPED' })
+      for await (const page of pages) arns.push(...(page.taskArns ?? []))
+    })
+    const fresh = arns.filter((arn) => !seen.has(arn))
+    const tasks: Task[] = []
+    for (let i = 0; i < fresh.length; i += TASKS_PER_CALL) {
+      const batch = fresh.slice(i, i + TASKS_PER_CALL)
+      const described = await awsCall('ecs:DescribeTasks', () => ecs.send(new DescribeTasksCommand({ cluster, tasks: batch })))
+      tasks.push(...(described.tasks ?? []))
+    }
+    for (const task of tasks) if (task.startedBy !== startedBy && task.taskArn) seen.add(task.taskArn)
+    return tasks
+      .filter((t) => t.startedBy === startedBy)
+      .map(toStoppedTask)
+      .sort((a, b) => (a.stoppedAt ?? 0) - (b.stoppedAt ?? 0))
+  } catch (error) {
+    throw new Error(`could not read the stopped tasks: ${errorMessage(error)}`, { cause: error })
+  }
 }

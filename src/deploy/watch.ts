@@ -27,6 +27,8 @@ export interface WatchResult extends Verdict {
   service: string
   timeline: TimelineEntry[]
   stoppedTasks: StoppedTask[]
+  /** Why the stopped tasks could not be read: the diagnosis lacks them and must say so. */
+  stoppedTasksError?: string
   /** The service's newest events, newest last. */
   recentEvents: string[]
   rollback?: string
@@ -192,7 +194,10 @@ class Follower {
       const failed = snapshot.deployment.failedTasks ?? 0
       if (failed > this.knownFailed && rollout.deploymentId) {
         this.knownFailed = failed
-        const stopped = await stoppedTasksOf(ecs, cluster, rollout.deploymentId, this.seenTasks).catch(() => [])
+        const stopped = await stoppedTasksOf(ecs, cluster, this.target.service, rollout.deploymentId, this.seenTasks).catch((error: unknown) => {
+          this.note(errorMessage(error))
+          return []
+        })
         for (const task of stopped) this.seenTasks.add(task.taskArn)
         this.stoppedTasks.push(...stopped)
         for (const line of describeStoppedTasks(stopped)) this.note(line)
@@ -258,8 +263,13 @@ class Follower {
       this.note(rollback)
     }
     const starter = this.taskStarter
+    let stoppedTasksError: string | undefined
     if (verdict.outcome !== 'succeeded' && verdict.outcome !== 'paused' && starter) {
-      this.stoppedTasks.push(...(await stoppedTasksOf(ecs, cluster, starter, this.seenTasks).catch(() => [])))
+      try {
+        this.stoppedTasks.push(...(await stoppedTasksOf(ecs, cluster, service, starter, this.seenTasks)))
+      } catch (error) {
+        stoppedTasksError = errorMessage(error)
+      }
     }
     return {
       ...verdict,
@@ -268,6 +278,7 @@ class Follower {
       stoppedTasks: this.stoppedTasks,
       recentEvents: this.recentEvents.map((e) => e.message ?? '').reverse(),
       ...(rollback !== undefined && { rollback }),
+      ...(stoppedTasksError !== undefined && { stoppedTasksError }),
       ...(this.deployment && { deployment: this.deployment }),
       ...(this.tracker && { progress: this.tracker.progress }),
     }

@@ -30,6 +30,8 @@ export interface DeploymentReport {
   failures?: Failure[]
   /** A cause read from service events when no task stopped (placement, health checks). */
   eventCause?: Cause
+  /** Why the stopped tasks could not be read, so the causes above may be missing. */
+  stoppedTasksError?: string
   recentEvents?: string[]
   rollback?: string
   /** A preview's address. */
@@ -109,6 +111,7 @@ function diagnosis(report: DeploymentReport): string[] {
   const lines: string[] = ['#### Why it failed', '', report.reason, '']
   if (report.rollback) lines.push(`Rollback: ${report.rollback}`, '')
   for (const failure of report.failures ?? []) lines.push(...failureLines(failure))
+  if (report.stoppedTasksError) lines.push(`Stopped tasks: ${report.stoppedTasksError}`, '')
   if (!report.failures?.length && report.eventCause) {
     lines.push(`**${report.eventCause.summary}**`, '', `Fix: ${report.eventCause.fix}`, '')
   }

@@ -1,7 +1,7 @@
 // CodeDeploy (CodeDeploy_20141006) for ECS blue/green, kept small: applications, deployment groups, deployment
 // configs and deployments that go Created → InProgress (lifecycle events one after another; a replacement task
-// set whose traffic follows the deployment config) → [Ready] → Succeeded, or Failed / Stopped (with a rollback
-// when asked), as the scenario of the deployment group's ECS service says.
+// set whose traffic follows the deployment config; then the group's termination wait) → [Ready] → Succeeded, or
+// Failed / Stopped (with a rollback when asked), as the scenario of the deployment group's ECS service says.
 import { parse as parseYaml } from 'yaml'
 import { AwsError, check, paginate } from './protocol.mjs'
 import { codedeployDeploymentId, nineteenDigits, serviceArn, uuid } from './ids.mjs'
@@ -143,14 +143,30 @@ export function codedeployService({ state, ecs, clock, scheduler }) {
     d.errorInformation = errorInformation
     d.completeTime = clock.now()
     for (const e of d.events) if (e.status === 'Pending' || e.status === 'InProgress') e.status = status === 'Succeeded' ? 'Succeeded' : 'Skipped'
-    if (status === 'Succeeded') {
-      const service = ecsService(d)
-      const taskDefinition = appSpecTaskDefinition(d.revision?.appSpecContent?.content)
-      if (service && taskDefinition) service.taskDefinition = ecs().taskDefinitions.find(taskDefinition)?.taskDefinition.taskDefinitionArn ?? taskDefinition
-      return
-    }
+    if (status === 'Succeeded') return serveRevision(d, d.revision)
     d.traffic = 0
+    // Stopped during the termination wait: production traffic goes back to the original task set.
+    if (d.shifted) serveRevision(d, d.previousRevision)
     if (rollback) rollBack(d)
+  }
+  /** The service's task definition becomes the one of the task set that takes production traffic. */
+  const serveRevision = (d, revision) => {
+    const service = ecsService(d)
+    const taskDefinition = appSpecTaskDefinition(revision?.appSpecContent?.content)
+    if (service && taskDefinition) service.taskDefinition = ecs().taskDefinitions.find(taskDefinition)?.taskDefinition.taskDefinitionArn ?? taskDefinition
+  }
+  /**
+   * After AfterAllowTraffic the replacement task set serves all production traffic; CodeDeploy keeps the deployment
+   * InProgress for the group's terminationWaitTimeInMinutes, then deletes the original task set and succeeds.
+   */
+  const awaitTermination = (d) => {
+    const minutes = d.group.blueGreenDeploymentConfiguration?.terminateBlueInstancesOnDeploymentSuccess?.terminationWaitTimeInMinutes ?? 0
+    if (!minutes) return finish(d, 'Succeeded')
+    d.shifted = true
+    serveRevision(d, d.revision)
+    scheduler.in(minutes * 60, `codedeploy ${d.id} terminate original task set`, () => {
+      if (d.status === 'InProgress') finish(d, 'Succeeded')
+    })
   }
   /** A rollback is a deployment of its own, back to the original task set: it succeeds at once. */
   const rollBack = (d) => {
@@ -168,7 +184,7 @@ export function codedeployService({ state, ecs, clock, scheduler }) {
   const runEvent = (d, i) => {
     if (DONE.includes(d.status)) return
     const event = d.events[i]
-    if (!event) return finish(d, 'Succeeded')
+    if (!event) return awaitTermination(d)
     const wait = d.group.blueGreenDeploymentConfiguration?.deploymentReadyOption
     if (i === READY_BEFORE && wait?.actionOnTimeout === 'STOP_DEPLOYMENT' && !d.continued) {
       d.status = 'Ready'
@@ -294,6 +310,8 @@ export function codedeployService({ state, ecs, clock, scheduler }) {
           blue: `ecs-svc/${nineteenDigits()}`,
           /** @type {string | undefined} the replacement task set, from Install on */ green: undefined,
           greenRunning: false,
+          /** all production traffic on the replacement task set, waiting to terminate the original */
+          shifted: false,
           traffic: 0,
           targetId: `${target.clusterName}:${target.serviceName}`,
           targetArn: serviceArn(target.clusterName, target.serviceName),

@@ -16,7 +16,7 @@ export function awslogsTarget(taskId, container) {
   const group = options['awslogs-group']
   if (!group) return undefined
   const prefix = options['awslogs-stream-prefix']
-  return { group, stream: prefix ? `${prefix}/${container.name}/${taskId}` : taskId }
+  return { group, stream: prefix ? `${prefix}/${container.name}/${taskId}` : taskId, region: options['awslogs-region'] ?? REGION }
 }
 
 const ignoreExists = (error) => {
@@ -26,13 +26,9 @@ const ignoreExists = (error) => {
 export class LogWriter {
   /** @param {{ endpoint?: string }} options without endpoint (no moto), log lines are dropped with a warning */
   constructor({ endpoint }) {
-    this.client = endpoint
-      ? new CloudWatchLogsClient({
-          endpoint,
-          region: REGION,
-          credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-        })
-      : undefined
+    this.endpoint = endpoint
+    /** @type {Map<string, CloudWatchLogsClient>} one per region: the awslogs driver writes to the container's awslogs-region */
+    this.clients = new Map()
     /** @type {Set<Promise<void>>} */
     this.pending = new Set()
   }
@@ -47,11 +43,11 @@ export class LogWriter {
   write(taskId, container, lines, at) {
     const target = awslogsTarget(taskId, container)
     if (!target || !lines.length) return
-    if (!this.client) {
+    if (!this.endpoint) {
       console.warn(`no moto endpoint: dropping ${lines.length} log lines for ${target.group}/${target.stream}`)
       return
     }
-    const client = this.client
+    const client = this.clientIn(target.region)
     const end = at.getTime()
     const logEvents = lines.map((message, i) => ({ timestamp: end - (lines.length - i), message }))
     const work = (async () => {
@@ -63,6 +59,16 @@ export class LogWriter {
     })().catch((error) => console.error(`writing logs to ${target.group}/${target.stream} failed:`, error))
     this.pending.add(work)
     work.finally(() => this.pending.delete(work))
+  }
+
+  /** @param {string} region */
+  clientIn(region) {
+    let client = this.clients.get(region)
+    if (!client) {
+      client = new CloudWatchLogsClient({ endpoint: this.endpoint, region, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } })
+      this.clients.set(region, client)
+    }
+    return client
   }
 
   /** Waits for the writes started so far. */

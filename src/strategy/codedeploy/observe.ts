@@ -65,6 +65,33 @@ export class CodeDeployTracker {
   }
 }
 
+/** The last ECS lifecycle event before CodeDeploy waits to delete the original task set. */
+const LAST_TRAFFIC_EVENT = 'AfterAllowTraffic'
+
+/**
+ * Whether the deployment has done all it does for the release: production traffic all on the replacement (green) task
+ * set, and every lifecycle event up to AfterAllowTraffic through (Succeeded; Skipped where there is nothing to do).
+ * CodeDeploy then stays InProgress for the group's termination wait before deleting the original task set, and a
+ * StopDeployment with rollback would move the traffic back: the release already serves.
+ */
+export function trafficShifted(state: CodeDeployState): boolean {
+  const events = state.target?.lifecycleEvents ?? []
+  const last = events.findIndex((e) => e.lifecycleEventName === LAST_TRAFFIC_EVENT)
+  const green = state.target?.taskSetsInfo?.find((t) => t.taskSetLabel === 'Green')
+  return (
+    green?.trafficWeight === 100 &&
+    last >= 0 &&
+    events[last]?.status === 'Succeeded' &&
+    events.slice(0, last).every((e) => e.status === 'Succeeded' || e.status === 'Skipped')
+  )
+}
+
+/** "after N min": when CodeDeploy deletes the original task set, from the deployment group's blue/green settings. */
+export function terminationWait(deployment: DeploymentInfo): string {
+  const minutes = deployment.blueGreenDeploymentConfiguration?.terminateBlueInstancesOnDeploymentSuccess?.terminationWaitTimeInMinutes
+  return minutes ? `after ${minutes} min (the deployment group's termination wait)` : 'shortly'
+}
+
 /** Why a CodeDeploy deployment failed: the failed lifecycle event's diagnostics, else CodeDeploy's error. */
 export function codedeployCause(state: CodeDeployState): string {
   const failed = state.target?.lifecycleEvents?.find((e) => e.status === 'Failed')
@@ -103,6 +130,14 @@ export function judgeCodeDeploy(state: CodeDeployState, resumed?: string): Verdi
         reason: `CodeDeploy deployment ${id} is Ready: the new task set takes test traffic, production traffic stays on the old one. Run this action with \`continue: true\` to reroute production traffic, or \`continue: rollback\` to stop it and roll back.${expires}`,
       }
     }
+    case 'InProgress':
+    case 'Baking':
+      return trafficShifted(state)
+        ? {
+            outcome: 'succeeded',
+            reason: `CodeDeploy deployment ${id} shifted all production traffic to the new task set and every lifecycle hook succeeded; CodeDeploy terminates the original task set ${terminationWait(deployment)}, then marks the deployment Succeeded.`,
+          }
+        : undefined
     default:
       return undefined
   }

@@ -1,0 +1,19 @@
+// Rolling back a CodeDeploy deployment the action gave up on (timeout, cancellation), unless it already serves.
+import type { CodeDeployClient } from '@aws-sdk/client-codedeploy'
+import { stopDeployment } from './deployment.js'
+import { readCodeDeploy, terminationWait, trafficShifted } from './observe.js'
+
+/**
+ * Stops the deployment with CodeDeploy's auto-rollback to `previous`, unless its production traffic has all shifted
+ * with every hook succeeded: then only the original task set's deletion is left, and a rollback would revert a
+ * release that already serves. Reads the deployment first, so a shift completed since the last poll counts.
+ * Returns a line for the log and summary.
+ */
+export async function rollBackCodeDeployment(codedeploy: CodeDeployClient, deploymentId: string, previous: string | undefined): Promise<string> {
+  const state = await readCodeDeploy(codedeploy, deploymentId, {})
+  if (trafficShifted(state)) {
+    return `did not stop CodeDeploy deployment ${deploymentId}: all production traffic is on the new task set and every lifecycle hook succeeded, so a rollback would revert a release that already serves (CodeDeploy terminates the original task set ${terminationWait(state.deployment)})`
+  }
+  await stopDeployment(codedeploy, deploymentId, true)
+  return `stopped CodeDeploy deployment ${deploymentId} with a rollback to ${previous} (StopDeployment, autoRollbackEnabled)`
+}

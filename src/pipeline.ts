@@ -1,7 +1,7 @@
 import * as core from '@actions/core'
 import path from 'node:path'
 import type { ContainerDefinition, Service } from '@aws-sdk/client-ecs'
-import { createClients, type AwsClients } from './aws.js'
+import { createClients, RunDeadline, type AwsClients } from './aws.js'
 import type { GitContext } from './context.js'
 import type { Clock } from './deploy/clock.js'
 import { attachLogs, causeOfEvents, groupFailures } from './deploy/diagnose.js'
@@ -226,7 +226,11 @@ export async function deploy(
   run: RunReport,
   preview?: PreviewPlan,
 ): Promise<Service[]> {
-  const clients = createClients(run.region)
+  // Each phase (reading, each wait) may take timeout-minutes; no AWS request outlives its phase (plus the grace).
+  const deadline = new RunDeadline(signal)
+  const phase = (): void => deadline.restart(inputs.timeoutMinutes * 60_000)
+  phase()
+  const clients = createClients(run.region, deadline)
   const found = await core.group('Services', () =>
     Promise.all(
       inputs.services.map(async (name): Promise<Found> => {
@@ -244,7 +248,7 @@ export async function deploy(
   const services = found.map((f) => f.service)
   run.services = found.map((f) => newServiceReport(run, f))
   if (inputs.strategy.continueAction) {
-    await resume(clients, inputs, clock, signal, run, found)
+    await resume(clients, inputs, clock, signal, run, found, phase)
     return services
   }
   // Nothing is deployed when the build or push fails: it throws before any task definition is touched.
@@ -252,6 +256,7 @@ export async function deploy(
   if (built) run.builtImage = built
   const image = built ? built.reference : inputs.image
   if (image) run.image = image
+  phase()
 
   const planned = await core.group('Task definition', () =>
     Promise.all(found.map((f, i) => prepare(clients, inputs, git, f, run.services[i] as DeploymentReport, image, preview))),
@@ -266,6 +271,7 @@ export async function deploy(
   const prepared = planned as Registered[]
   const [first] = prepared
   if (inputs.runTask && first) {
+    phase()
     await core.group('One-off task', () =>
       runOneOffTask({
         ecs: clients.ecs,
@@ -285,9 +291,11 @@ export async function deploy(
     )
   }
   const rollouts: Rollout[] = []
+  phase()
   for (const p of prepared) rollouts.push(await start(clients, inputs, git, clock, signal, p, preview))
   const waiting = prepared.flatMap((p, i) => (rollouts[i]?.deploymentId && inputs.wait ? [{ p, rollout: rollouts[i] }] : []))
   if (!waiting.length) return services
+  phase()
   const results = await core.group('Rollout', () =>
     waitForDeployments(
       watchOptions(clients, inputs, clock, signal),
@@ -320,7 +328,15 @@ function watchOptions(clients: AwsClients, inputs: PlannedInputs, clock: Clock, 
  * `continue`: resumes (or rolls back) the deployments an earlier run left paused at `wait-until`, and follows
  * them to their end. Nothing is built, rendered or registered.
  */
-async function resume(clients: AwsClients, inputs: PlannedInputs, clock: Clock, signal: AbortSignal, run: RunReport, found: Found[]): Promise<void> {
+async function resume(
+  clients: AwsClients,
+  inputs: PlannedInputs,
+  clock: Clock,
+  signal: AbortSignal,
+  run: RunReport,
+  found: Found[],
+  phase: () => void,
+): Promise<void> {
   const rollouts = await Promise.all(found.map(({ service, plan }) => continueStrategy(clients, inputs.cluster, plan, service, clock.now())))
   const verb = inputs.strategy.continueAction === 'rollback' ? 'rolling back' : 'continuing'
   rollouts.forEach((rollout, i) => {
@@ -329,6 +345,7 @@ async function resume(clients: AwsClients, inputs: PlannedInputs, clock: Clock, 
     if (rollout.deploymentId) report.deploymentId = rollout.deploymentId
     core.info(`${report.service}: ${verb} deployment ${rollout.deploymentId} of ${rollout.targetTaskDefinition.split('/').pop()}`)
   })
+  phase()
   const results = await core.group('Rollout', () =>
     waitForDeployments(
       watchOptions(clients, inputs, clock, signal),

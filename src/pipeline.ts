@@ -19,6 +19,7 @@ import { pipelineArtifacts, writePipelineArtifacts } from './report/artifacts.js
 import type { DeploymentReport, RunReport } from './report/summary.js'
 import { describeChanges, renderTaskDefinition, type RenderedTaskDefinition } from './taskdef/index.js'
 import { continueStrategy, planStrategy, rollingPlan, startStrategy, type StrategyPlan } from './strategy/index.js'
+import { logSafe } from './report/text.js'
 
 /** The inputs once the plan has settled the cluster and services. */
 export type PlannedInputs = Inputs & { cluster: string }
@@ -107,7 +108,7 @@ async function prepare(
   // A preview registers in its own family, so destroying it can deregister what it registered.
   if (preview && rendered.request.family) rendered.request.family = previewFamily(rendered.request.family, preview.pr)
   const prefix = inputs.services.length > 1 ? `${report.service}: ` : ''
-  for (const note of rendered.notes) core.info(`${prefix}${note}`)
+  for (const note of rendered.notes) core.info(logSafe(`${prefix}${note}`))
   report.notes.push(...rendered.notes)
   report.containers = rendered.containers
   report.rendered = rendered.request
@@ -122,7 +123,7 @@ async function prepare(
     report.notes.push(`wrote ${written.map((f) => path.basename(f)).join(', ')} to ${dir} for CodePipeline`)
   }
   if (inputs.dryRun) {
-    for (const change of report.changes) core.info(`  ${change}`)
+    for (const change of report.changes) core.info(logSafe(`  ${change}`))
     return { service, plan, report, rendered }
   }
   const registered = await registerIfChanged(ecs, rendered.request, current)
@@ -132,7 +133,7 @@ async function prepare(
       ? `${prefix}registered ${registered.family}:${registered.revision}`
       : `${prefix}no change to register: ${registered.family}:${registered.revision} already has this content`,
   )
-  for (const change of report.changes ?? []) core.info(`  ${change}`)
+  for (const change of report.changes ?? []) core.info(logSafe(`  ${change}`))
   return { service, plan, report, rendered, registered }
 }
 

@@ -13,6 +13,7 @@ import { DeploymentFailed, UserError } from '../errors.js'
 import { describeLimit, type Clock } from './clock.js'
 import { logStreamOf } from './diagnose.js'
 import { taskId } from './tasks.js'
+import { logSafe } from '../report/text.js'
 
 export interface OneOffTask {
   ecs: ECSClient
@@ -106,7 +107,7 @@ export async function runOneOffTask(t: OneOffTask): Promise<void> {
     if (where) {
       const read = await newLogLines(t.logs, where, token)
       token = read.token
-      for (const line of read.lines) t.log(`  │ ${line}`)
+      for (const line of read.lines) t.log(logSafe(`  │ ${line}`))
       seen.push(...read.lines)
     }
     if (task?.lastStatus === 'STOPPED') {

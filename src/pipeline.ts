@@ -20,6 +20,7 @@ import type { DeploymentReport, RunReport } from './report/summary.js'
 import { describeChanges, renderTaskDefinition, type RenderedTaskDefinition } from './taskdef/index.js'
 import { continueStrategy, planStrategy, rollingPlan, startStrategy, type StrategyPlan } from './strategy/index.js'
 import { logSafe } from './report/text.js'
+import { insideWorkspace } from './workspace-path.js'
 
 /** The inputs once the plan has settled the cluster and services. */
 export type PlannedInputs = Inputs & { cluster: string }
@@ -119,7 +120,7 @@ async function prepare(
   ]
   if (inputs.artifactsDir && image) {
     const dir = inputs.services.length > 1 ? path.join(inputs.artifactsDir, report.service) : inputs.artifactsDir
-    const written = await writePipelineArtifacts(path.resolve(git.workspace, dir), pipelineArtifacts(rendered.request, rendered.containers, image, service))
+    const written = await writePipelineArtifacts(await insideWorkspace('artifacts-dir', dir, git.workspace), pipelineArtifacts(rendered.request, rendered.containers, image, service))
     report.notes.push(`wrote ${written.map((f) => path.basename(f)).join(', ')} to ${dir} for CodePipeline`)
   }
   if (inputs.dryRun) {

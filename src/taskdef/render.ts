@@ -3,6 +3,9 @@ import { applyChanges, type EnvChange } from './apply.js'
 import { withoutReadOnlyKeys } from './clean.js'
 import { loadTemplate } from './load.js'
 import { checkedRequest } from './validate.js'
+import { duplicateKeyProblems } from './duplicate-keys.js'
+import { imageProblems } from './images.js'
+import { problemsError } from './problems.js'
 import type { PlainObject } from './values.js'
 
 export interface RenderOptions {
@@ -37,7 +40,11 @@ export async function renderTaskDefinition(options: RenderOptions): Promise<Rend
   const { source, definition } = await startingPoint(options)
   const { definition: cleaned, dropped } = withoutReadOnlyKeys(definition)
   const request = checkedRequest(cleaned, source)
+  const duplicated = duplicateKeyProblems(request)
+  if (duplicated.length) throw problemsError(source, duplicated)
   const applied = applyChanges(request, options, source)
+  const badImages = imageProblems(request)
+  if (badImages.length) throw problemsError(source, badImages)
   const notes = [...(dropped.length ? [`dropped read-only keys: ${dropped.join(', ')}`] : []), ...applied.notes]
   return { request, containers: applied.containers, notes }
 }

@@ -7,9 +7,9 @@ import {
   RegisterTaskDefinitionCommand,
 } from '@aws-sdk/client-ecs'
 import { spawn } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import path from 'node:path'
+import { workspaceDir } from './action.js'
 import { ScenarioAdmin, useStack, waitFor, type StackEnv } from './stack.js'
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
@@ -52,7 +52,7 @@ describe('the CLI', () => {
     )
     await ecs.send(new CreateServiceCommand({ cluster: 'ci', serviceName: 'api', taskDefinition: 'api', desiredCount: 1 }))
     await waitFor('api running', async () => (await ecs.send(new DescribeServicesCommand({ cluster: 'ci', services: ['api'] }))).services?.[0]?.runningCount === 1)
-    template = path.join(mkdtempSync(path.join(tmpdir(), 'cli-')), 'td.json')
+    template = path.join(workspaceDir('cli-'), 'td.json')
     writeFileSync(template, JSON.stringify({ family: 'api', containerDefinitions: [{ name: 'api', image: 'x', memory: 256, environment: [{ name: 'SHA', value: '${SHORT_SHA}' }] }] }))
   })
 

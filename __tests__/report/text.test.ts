@@ -114,7 +114,8 @@ describe('outside text on its way to the job log', () => {
 
   test("a one-off task's log lines, streamed", async () => {
     ecsMock.on(RunTaskCommand).resolves({ tasks: [{ taskArn: 'arn:aws:ecs:us-east-1:123456789012:task/prod/abc', lastStatus: 'PENDING' }] })
-    ecsMock.on(DescribeTasksCommand).resolves({ tasks: [{ taskArn: 'arn:aws:ecs:us-east-1:123456789012:task/prod/abc', lastStatus: 'STOPPED', containers: [{ name: 'web', exitCode: 0 }] }] })
+    const sidecar = { name: 'sidecar', reason: 'CannotStartContainerError\n::error::forged by a container reason' }
+    ecsMock.on(DescribeTasksCommand).resolves({ tasks: [{ taskArn: 'arn:aws:ecs:us-east-1:123456789012:task/prod/abc', lastStatus: 'STOPPED', containers: [{ name: 'web', exitCode: 0 }, sidecar] }] })
     logsMock.on(GetLogEventsCommand).resolves({ events: HOSTILE.map((message) => ({ message })) })
     const stdout = await stdoutOf(() =>
       runOneOffTask({
@@ -123,7 +124,7 @@ describe('outside text on its way to the job log', () => {
         cluster: 'prod',
         service: service({ launchType: 'FARGATE' }),
         taskDefinitionArn: NEW_TD,
-        containers: [{ name: 'web', essential: true, logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': '/ecs/web', 'awslogs-stream-prefix': 'ecs' } } }],
+        containers: [{ name: 'sidecar', essential: false }, { name: 'web', essential: true, logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': '/ecs/web', 'awslogs-stream-prefix': 'ecs' } } }],
         container: 'web',
         command: ['migrate'],
         timeoutMs: 60_000,
@@ -133,6 +134,7 @@ describe('outside text on its way to the job log', () => {
       }),
     )
     expect(stdout).toContain('legacy command')
+    expect(stdout).toContain('forged by a container reason')
     expect(commandLines(stdout)).toEqual([])
   })
 })

@@ -112,7 +112,7 @@ export async function runOneOffTask(t: OneOffTask): Promise<void> {
     }
     if (task?.lastStatus === 'STOPPED') {
       const failed = (task.containers ?? []).filter((c) => c.exitCode !== 0 && (t.containers.find((d) => d.name === c.name)?.essential ?? true))
-      if (!failed.length) return t.log(`one-off task ${id} finished: ${exitSummary(task)}`)
+      if (!failed.length) return t.log(logSafe(`one-off task ${id} finished: ${exitSummary(task)}`))
       const tail = seen.slice(-t.logLines)
       throw new DeploymentFailed(
         `The one-off task (${t.command.join(' ')}) failed, so the rollout did not start: ${exitSummary(task)}${task.stoppedReason ? ` — ${task.stoppedReason}` : ''}.` +

@@ -147,7 +147,8 @@ describe('outside text in the job summary', () => {
     status: 'failed',
     reason: 'ECS deployment circuit breaker: [click](https://evil.example)',
     strategy: 'rolling',
-    notes: [],
+    notes: ['the image goes to container <b onmouseover=x>web</b>'],
+    containers: ['<b onmouseover=x>web</b>'],
     failures: [
       {
         cause: { summary: 'Tasks stopped: <script>x</script>', fix: 'Fix it.' },
@@ -170,6 +171,7 @@ describe('outside text in the job summary', () => {
   test('no outside text becomes a link, an image, HTML or a heading', () => {
     expect(md).not.toMatch(/\]\(https:\/\/evil/)
     expect(md).not.toContain('<script>')
+    expect(md).not.toContain('<b ')
     expect(md).toContain('\\[stop\\](https:\u200B//evil.example)')
     expect(md).toContain('| line \\| with pipe ## heading |')
   })

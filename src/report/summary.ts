@@ -137,14 +137,14 @@ function serviceSection(report: DeploymentReport, run: RunReport, single: boolea
   if (single) rows.push(...environmentRows(run), ['Cluster', report.cluster], ['Region', report.region])
   if (report.taskDefinitionArn) rows.push(['Task definition', revisionChange(report)])
   if (single && run.image) rows.push(['Image', `\`${run.image}\``])
-  if (report.containers?.length) rows.push(['Containers', report.containers.join(', ')])
+  if (report.containers?.length) rows.push(['Containers', summaryText(report.containers.join(', '))])
   rows.push(['Strategy', report.strategy], ...strategyRows(report.progress, report.startedAt ?? report.timeline?.[0]?.at ?? 0), ['Result', report.status])
   if (single) rows.push(['Duration', `${run.durationSeconds} s`])
   if (report.deploymentId) rows.push(['Deployment', report.deploymentId])
   if (single && run.runUrl) rows.push(['Run', run.runUrl])
   lines.push(keyValueTable(rows), '')
   if (single && run.builtImage) lines.push(imageSummarySection(run.builtImage), '')
-  if (report.notes.length) lines.push('#### Notes', '', ...report.notes.map((n) => `- ${n}`), '')
+  if (report.notes.length) lines.push('#### Notes', '', ...report.notes.map((n) => `- ${summaryText(n)}`), '')
   if (report.changes?.length) {
     const open = report.status === 'planned' ? '<details open>' : '<details>'
     lines.push(`${open}<summary>What changes (${report.changes.length})</summary>`, '', ...report.changes.map((c) => `- ${summaryText(c)}`), '', '</details>', '')

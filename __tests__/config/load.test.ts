@@ -66,3 +66,10 @@ test('a YAML alias bomb is refused with the file and line', async () => {
     ),
   )
 })
+
+test('a file that is one plain string is reported without quoting it', async () => {
+  await writeFile(path.join(workspace, 'deploy.yml'), 'AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI\n')
+  await expect(loadConfig('deploy.yml', { workspace, required: true })).rejects.toThrow(
+    new ConfigError([{ file: 'deploy.yml', message: 'deploy.yml: must be a mapping (key: value lines), not a string' }]),
+  )
+})

@@ -69,6 +69,7 @@ describe('parseAppSpec', () => {
     ['two services', SEED.replace('Hooks:', '  - Other: {}\nHooks:'), 'Resources: expected a list with the one ECS service (- TargetService: …), found 2 entries.'],
     ['a hook without a function', SEED.replace('"SmokeTest"', '""'), 'Hooks[1].AfterAllowTestTraffic: expected a string, found the string "".'],
     ['not an object', '- a\n- b\n', 'appspec a.yml, the top level: expected an object, found a list.'],
+    ['a plain string, not quoted', 'AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI\n', 'appspec a.yml, the top level: expected an object, found a string.'],
   ])('%s', (_name, text, message) => {
     expect(() => parseAppSpec(text, 'appspec a.yml')).toThrow(message)
   })

@@ -5,7 +5,7 @@ import { UserError } from '../errors.js'
 import { insideWorkspace } from '../workspace-path.js'
 import { yamlData } from '../yaml-data.js'
 import { fillPlaceholders, markedPlaceholders, unmarked } from './placeholders.js'
-import { isPlainObject, type PlainObject } from './values.js'
+import { isPlainObject, kindOf, type PlainObject } from './values.js'
 
 /**
  * Reads a task definition template (JSON or YAML), fills its placeholders and unwraps
@@ -66,11 +66,4 @@ function unwrapped(value: unknown, source: string): PlainObject {
     throw new UserError(`${source}, taskDefinition: expected an object, found ${kindOf(taskDefinition)}.`)
   }
   return tags === undefined ? taskDefinition : { ...taskDefinition, tags }
-}
-
-/** What a value is, without quoting it: the file may be anything (a secret, /proc/self/environ). */
-function kindOf(value: unknown): string {
-  if (value === null || value === undefined) return 'nothing'
-  if (Array.isArray(value)) return 'a list'
-  return typeof value === 'object' ? 'an object' : `a ${typeof value}`
 }

@@ -6,7 +6,7 @@ import { Document, parseDocument, type Scalar } from 'yaml'
 import { UserError } from '../../errors.js'
 import { closest } from '../../suggest.js'
 import { problemsError } from '../../taskdef/problems.js'
-import { described, isPlainObject } from '../../taskdef/values.js'
+import { described, isPlainObject, kindOf } from '../../taskdef/values.js'
 import { insideWorkspace } from '../../workspace-path.js'
 import { yamlData } from '../../yaml-data.js'
 
@@ -48,7 +48,7 @@ function object(fields: Record<string, Check>): Check {
   const keys = Object.keys(fields).map((k) => k.replace(/!$/, ''))
   return (value, path, problems) => {
     const at = (name: string): string => (path ? `${path}.${name}` : name)
-    if (!isPlainObject(value)) return void problems.push(`${path || 'the top level'}: expected an object, found ${described(value)}.`)
+    if (!isPlainObject(value)) return void problems.push(`${path || 'the top level'}: expected an object, found ${path ? described(value) : kindOf(value)}.`)
     for (const [key, check] of Object.entries(fields)) {
       const name = key.replace(/!$/, '')
       if (value[name] !== undefined) check(value[name], at(name), problems)

@@ -14,6 +14,7 @@ describe('explainAwsError', () => {
     [sdkError('ThrottlingException', 'Rate exceeded'), 'AWS kept throttling ecs:UpdateService (3 attempts): Rate exceeded. Try again later, or deploy fewer services at once.', false],
     [sdkError('Error', 'connect ECONNREFUSED 127.0.0.1:1', { code: 'ECONNREFUSED' }), 'Could not reach AWS for ecs:UpdateService (ECONNREFUSED): connect ECONNREFUSED 127.0.0.1:1. Check the network, AWS_REGION and any AWS_ENDPOINT_URL* variables.', false],
     [sdkError('InvalidParameterException', 'Task definition does not support launch type FARGATE.'), 'ecs:UpdateService was refused: Task definition does not support launch type FARGATE.', true],
+    [sdkError('AbortError', 'Request aborted'), "AWS did not answer ecs:UpdateService before the run's deadline (timeout-minutes, or the job was cancelled).", false],
     [sdkError('ServerException', 'boom'), 'ecs:UpdateService failed (ServerException): boom', false],
   ])('%s', (error, message, userError) => {
     const explained = explainAwsError(error, 'ecs:UpdateService')

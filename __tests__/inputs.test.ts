@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals'
 import { getInputs, parseEnvChanges, parseImageInput, parseList, parseVars, type InputReader } from '../src/inputs.js'
 
 function reader(values: Record<string, string>): InputReader {
@@ -95,8 +96,10 @@ describe('getInputs', () => {
     [{ 'timeout-minutes': '0' }, 'Input `timeout-minutes` must be a number from 0.1 to 360, not "0".'],
     [{ 'timeout-minutes': 'ten' }, 'Input `timeout-minutes` must be a number from 0.1 to 360, not "ten".'],
     [{ 'deployment-circuit-breaker': 'on' }, 'Input `deployment-circuit-breaker` must be one of keep, rollback, enable, disable, not "on".'],
-    [{ image: 'web app' }, 'Input `image` "web app" is not an image reference: expected registry/repository[:tag] or registry/repository@sha256:<64 hex>.'],
-    [{ image: 'web@sha256:abc' }, 'Input `image` "web@sha256:abc": the digest after @ must be sha256: followed by 64 hex digits.'],
+    [{ image: 'web app' }, 'Input `image` "web app" is not a valid image reference: it contains whitespace.'],
+    [{ image: 'web@sha256:abc' }, 'Input `image` "web@sha256:abc" is not a valid image reference: a sha256 digest has 64 hex digits; "abc" has 3.'],
+    [{ image: '127.0.0.1:5000/Web:v1' }, 'Input `image` "127.0.0.1:5000/Web:v1" is not a valid image reference: repository names must be lowercase ("Web").'],
+    [{ image: `web:${'v'.repeat(129)}` }, `Input \`image\` "web:${'v'.repeat(129)}" is not a valid image reference: the tag has 129 characters; at most 128.`],
     [{ 'environment-variables': 'A=1\nnot a pair' }, 'Input `environment-variables` line 2 is not KEY=value (it has no "="). Write KEY=value, KEY= for an empty value, or !KEY to remove it.'],
     [{ 'environment-variables': '1A=x' }, 'Input `environment-variables` line 1: "1A" is not a valid variable name (letters, digits, _ . -, not starting with a digit).'],
     [{ secrets: 'DB=' }, 'Input `secrets`: DB has no value. Give the ARN of a Secrets Manager secret or an SSM parameter (name or ARN), or !DB to remove it.'],
@@ -119,6 +122,23 @@ test('several services, each once', () => {
 })
 
 describe('build inputs', () => {
+  test('build-args that look like secrets are warned about and masked; others are not', () => {
+    let stdout = ''
+    const spy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += chunk.toString()), true))
+    try {
+      getInputs(reader({ service: 'web', build: '.', image: 'r/web', 'build-args': 'NODE_ENV=production\nNPM_TOKEN=npm_abc\napi_key=k123' }))
+    } finally {
+      spy.mockRestore()
+    }
+    expect(stdout.split('\n').filter((l) => l.startsWith('::'))).toEqual([
+      '::warning::build-args NPM_TOKEN, api_key look like secrets: a build argument is kept in the image history (docker history shows it ' +
+        'to anyone who can pull the image) and is on the docker command line. Pass secrets as build secrets instead ' +
+        '(RUN --mount=type=secret in the Dockerfile, docker build --secret); the values are masked in this log.',
+      '::add-mask::npm_abc',
+      '::add-mask::k123',
+    ])
+  })
+
   test('absent without `build`', () => {
     expect(getInputs(reader({ service: 'web', image: 'r/web:1' })).build).toBeUndefined()
   })

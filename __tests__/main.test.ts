@@ -13,7 +13,7 @@ import {
 import { DescribeImagesCommand, ECRClient } from '@aws-sdk/client-ecr'
 import { mockClient } from 'aws-sdk-client-mock'
 import path from 'node:path'
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { fakeClock } from './helpers/clock.js'
 import { deployment, NEW_ID, NEW_TD, OLD_TD, oldDeployment, service } from './helpers/ecs.js'
@@ -124,7 +124,10 @@ describe('run', () => {
   })
 
   test('dry-run shows what would change and registers and deploys nothing', async () => {
-    const artifacts = mkdtempSync(path.join(tmpdir(), 'artifacts-'))
+    // Inside the workspace (build/ is ignored by git): artifacts are never written anywhere else.
+    const build = path.join(process.env.GITHUB_WORKSPACE ?? '', 'build')
+    mkdirSync(build, { recursive: true })
+    const artifacts = mkdtempSync(path.join(build, 'artifacts-'))
     inputs = { ...inputs, 'dry-run': 'true', 'desired-count': '4', 'deployment-circuit-breaker': 'disable', 'artifacts-dir': artifacts }
     await run(fakeClock())
     expect(failures).toEqual([])
@@ -138,7 +141,16 @@ describe('run', () => {
     ])
     expect(summary).toContain('## 📝 ECS deploy: web planned')
     expect(JSON.parse(readFileSync(path.join(artifacts, 'imagedefinitions.json'), 'utf8'))).toEqual([{ name: 'web', imageUri: IMAGE }])
+    rmSync(artifacts, { recursive: true })
     expect(summary).toContain('<details open><summary>What changes (3)</summary>')
+  })
+
+  test('artifacts-dir outside the workspace is an input error, and nothing is written there', async () => {
+    const outside = path.join(mkdtempSync(path.join(tmpdir(), 'artifacts-')), 'out')
+    inputs = { ...inputs, 'dry-run': 'true', 'artifacts-dir': outside }
+    await run(fakeClock())
+    expect(failures).toEqual([`Input \`artifacts-dir\` must name a path inside the workspace (${process.env.GITHUB_WORKSPACE}); ${outside} leads outside it.`])
+    expect(() => readFileSync(path.join(outside, 'imagedefinitions.json'))).toThrow()
   })
 
   test('a re-run of the same commit registers nothing and deploys nothing', async () => {

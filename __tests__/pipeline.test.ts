@@ -194,7 +194,9 @@ describe('checks before changes', () => {
   test('a template error stops the run before docker build', async () => {
     const template = path.join(context, 'td.json')
     writeFileSync(template, JSON.stringify({ family: 'web', containerDefinitions: [{ name: 'web', image: 'x', memory: 256, healthcheck: { command: ['CMD', 'true'] } }] }))
-    inputs = { ...inputs, ...building(), 'task-definition': template }
+    // Templates are read only inside the workspace.
+    process.env.GITHUB_WORKSPACE = context
+    inputs = { ...inputs, ...building(), 'task-definition': 'td.json' }
     await run(fakeClock())
     expect(failures).toHaveLength(1)
     expect(failures[0]).toMatch(/healthcheck: unknown key; did you mean healthCheck\?/)

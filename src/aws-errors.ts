@@ -50,6 +50,9 @@ export function explainAwsError(error: unknown, permission: string): Error {
   if (NETWORK.includes(code) || name === 'TimeoutError') {
     return new AwsError(`Could not reach AWS for ${permission} (${code || name})${detail}. Check the network, AWS_REGION and any AWS_ENDPOINT_URL* variables.`)
   }
+  if (name === 'AbortError') {
+    return new AwsError(`AWS did not answer ${permission} before the run's deadline (timeout-minutes, or the job was cancelled).`)
+  }
   if (name === 'InvalidParameterException' || name === 'ClientException' || name === 'ValidationException') {
     return new UserError(`${permission} was refused${detail}`)
   }

@@ -4,6 +4,8 @@ import type { ImageInputs } from './image/index.js'
 import { readStrategyInputs } from './strategy/inputs.js'
 import type { StrategyInputs } from './strategy/types.js'
 import type { EnvChange } from './taskdef/index.js'
+import { secretBuildArgsWarning, secretLikeBuildArgs } from './image/args.js'
+import { parseImageReference } from './image/reference.js'
 
 export type CircuitBreakerMode = 'keep' | 'rollback' | 'enable' | 'disable'
 export type PreviewAction = 'deploy' | 'destroy' | 'sweep'
@@ -133,12 +135,18 @@ function withBuild(read: InputReader, image: string | undefined): { build?: Imag
   if (!image) {
     throw new UserError('Input `build` needs `image`: the repository to push to, e.g. 123456789012.dkr.ecr.us-east-1.amazonaws.com/web.')
   }
+  const buildArgs = parseVars(read('build-args'), 'build-args')
+  const secretLike = secretLikeBuildArgs(buildArgs)
+  if (secretLike.length) {
+    core.warning(secretBuildArgsWarning(secretLike))
+    for (const name of secretLike) if (buildArgs[name]) core.setSecret(buildArgs[name])
+  }
   return {
     build: {
       build,
       image,
       dockerfile: text('dockerfile'),
-      buildArgs: parseVars(read('build-args'), 'build-args'),
+      buildArgs,
       target: text('target'),
       platforms: parseList(read('platforms')),
       tags: parseList(read('tags')),
@@ -263,16 +271,8 @@ export function parseVars(value: string, input = 'vars'): Record<string, string>
   return vars
 }
 
-/** Checks the shape of an image reference; the registry decides whether it exists. */
+/** Checks an image reference against the distribution grammar (the registry decides whether it exists). */
 export function parseImageInput(image: string): string {
-  if (/\s/.test(image) || !/^[a-z0-9]([a-z0-9._:/@-]*[a-zA-Z0-9_.-])?$/i.test(image) || image.includes('//')) {
-    throw new UserError(
-      `Input \`image\` "${image}" is not an image reference: expected registry/repository[:tag] or registry/repository@sha256:<64 hex>.`,
-    )
-  }
-  const at = image.indexOf('@')
-  if (at !== -1 && !/^sha256:[a-f0-9]{64}$/.test(image.slice(at + 1))) {
-    throw new UserError(`Input \`image\` "${image}": the digest after @ must be sha256: followed by 64 hex digits.`)
-  }
+  parseImageReference(image, 'Input `image`')
   return image
 }

@@ -9,6 +9,7 @@ import { getInputs } from './inputs.js'
 import { carryOut, gitHubClient } from './carry-out.js'
 import { setOutputs, writeSummary } from './report/outputs.js'
 import { planRun } from './plan.js'
+import { logSafe } from './report/text.js'
 import type { DeploymentReport, RunReport } from './report/summary.js'
 
 /** The one-line error for a service: what happened, then the first cause in plain words and its fix. */
@@ -44,7 +45,7 @@ export async function run(clock: Clock = systemClock): Promise<RunResult> {
     if (failed.length) {
       throw new DeploymentFailed(failed.map(failureMessage).join('\n'), report.status as DeploymentFailed['status'])
     }
-    core.info(report.status === 'skipped' ? `⏭️ ${report.reason}` : `✅ ${report.reason || report.services.map((s) => `${s.service}: ${s.reason}`).join('; ')}`)
+    core.info(logSafe(report.status === 'skipped' ? `⏭️ ${report.reason}` : `✅ ${report.reason || report.services.map((s) => `${s.service}: ${s.reason}`).join('; ')}`))
     return { report }
   } catch (error) {
     const known = error instanceof UserError || error instanceof DeploymentFailed || error instanceof AwsError

@@ -1,7 +1,7 @@
 import * as core from '@actions/core'
 import path from 'node:path'
 import type { ContainerDefinition, Service } from '@aws-sdk/client-ecs'
-import { createClients, type AwsClients } from './aws.js'
+import { createClients, RunDeadline, type AwsClients } from './aws.js'
 import type { GitContext } from './context.js'
 import type { Clock } from './deploy/clock.js'
 import { attachLogs, causeOfEvents, groupFailures } from './deploy/diagnose.js'
@@ -19,6 +19,8 @@ import { pipelineArtifacts, writePipelineArtifacts } from './report/artifacts.js
 import type { DeploymentReport, RunReport } from './report/summary.js'
 import { describeChanges, renderTaskDefinition, sameTaskDefinition, type RenderedTaskDefinition } from './taskdef/index.js'
 import { checkIdle, continueStrategy, deploymentInFlight, planStrategy, rollingPlan, startStrategy, type StrategyPlan } from './strategy/index.js'
+import { logSafe } from './report/text.js'
+import { insideWorkspace } from './workspace-path.js'
 
 /** The inputs once the plan has settled the cluster and services. */
 export type PlannedInputs = Inputs & { cluster: string }
@@ -112,7 +114,7 @@ async function prepare(
   // A preview registers in its own family, so destroying it can deregister what it registered.
   if (preview && rendered.request.family) rendered.request.family = previewFamily(rendered.request.family, preview.pr)
   if (log) {
-    for (const note of rendered.notes) core.info(`${prefixOf(inputs, report)}${note}`)
+    for (const note of rendered.notes) core.info(logSafe(`${prefixOf(inputs, report)}${note}`))
     report.notes.push(...rendered.notes)
   }
   report.containers = rendered.containers
@@ -131,7 +133,7 @@ const prefixOf = (inputs: PlannedInputs, report: DeploymentReport): string => (i
 async function writeArtifacts(inputs: PlannedInputs, git: GitContext, { report, rendered, service }: Prepared, image: string | undefined): Promise<void> {
   if (!inputs.artifactsDir || !image) return
   const dir = inputs.services.length > 1 ? path.join(inputs.artifactsDir, report.service) : inputs.artifactsDir
-  const written = await writePipelineArtifacts(path.resolve(git.workspace, dir), pipelineArtifacts(rendered.request, rendered.containers, image, service))
+  const written = await writePipelineArtifacts(await insideWorkspace('artifacts-dir', dir, git.workspace), pipelineArtifacts(rendered.request, rendered.containers, image, service))
   report.notes.push(`wrote ${written.map((f) => path.basename(f)).join(', ')} to ${dir} for CodePipeline`)
 }
 
@@ -146,7 +148,7 @@ async function register(clients: AwsClients, inputs: PlannedInputs, prepared: Pr
       ? `${prefix}registered ${registered.family}:${registered.revision}`
       : `${prefix}no change to register: ${registered.family}:${registered.revision} already has this content`,
   )
-  for (const change of report.changes ?? []) core.info(`  ${change}`)
+  for (const change of report.changes ?? []) core.info(logSafe(`  ${change}`))
   return { ...prepared, registered }
 }
 
@@ -248,7 +250,11 @@ export async function deploy(
   run: RunReport,
   preview?: PreviewPlan,
 ): Promise<Service[]> {
-  const clients = createClients(run.region)
+  // Each phase (reading, each wait) may take timeout-minutes; no AWS request outlives its phase (plus the grace).
+  const deadline = new RunDeadline(signal)
+  const phase = (): void => deadline.restart(inputs.timeoutMinutes * 60_000)
+  phase()
+  const clients = createClients(run.region, deadline)
   const found = await core.group('Services', () =>
     Promise.all(
       inputs.services.map(async (name): Promise<Found> => {
@@ -266,7 +272,7 @@ export async function deploy(
   const services = found.map((f) => f.service)
   run.services = found.map((f) => newServiceReport(run, f))
   if (inputs.strategy.continueAction) {
-    await resume(clients, inputs, clock, signal, run, found)
+    await resume(clients, inputs, clock, signal, run, found, phase)
     return services
   }
   // Everything that can be checked is checked before anything changes: the image (build planned read-only, or the
@@ -286,7 +292,7 @@ export async function deploy(
     const imageNote = imagePlan && dryRunImageNote(imagePlan)
     for (const p of checked) {
       const { report } = p
-      for (const change of report.changes ?? []) core.info(`  ${change}`)
+      for (const change of report.changes ?? []) core.info(logSafe(`  ${change}`))
       if (imageNote) report.notes.push(imageNote)
       const busy = preview ? undefined : await deploymentInFlight(clients, p.plan, p.service, unchangedRevision(p))
       if (busy) report.notes.push(`busy with ${busy.what}: a deploy would ${busy.paused || p.plan.inputs.onBusy === 'fail' ? 'fail' : 'wait for it'} (on-busy: ${p.plan.inputs.onBusy})`)
@@ -298,6 +304,7 @@ export async function deploy(
   }
   // A preview deploys its own copy of the service: the base service's deployments are not in its way.
   if (!preview) {
+    phase()
     for (const p of checked) p.service = await checkIdle(clients, waitContext, inputs.cluster, p.plan, p.service, unchangedRevision(p))
   }
 
@@ -306,6 +313,7 @@ export async function deploy(
   if (built) run.builtImage = built
   const image = built ? built.reference : inputs.image
   if (image) run.image = image
+  phase()
   const final = image === plannedImage ? checked : await Promise.all(checked.map((p) => prepare(clients, inputs, git, p, p.report, image, preview, false)))
   const prepared = await core.group('Register', async () => {
     await Promise.all(final.map((p) => writeArtifacts(inputs, git, p, image)))
@@ -315,6 +323,7 @@ export async function deploy(
   })
   const [first] = prepared
   if (inputs.runTask && first) {
+    phase()
     await core.group('One-off task', () =>
       runOneOffTask({
         ecs: clients.ecs,
@@ -334,9 +343,11 @@ export async function deploy(
     )
   }
   const rollouts: Rollout[] = []
+  phase()
   for (const p of prepared) rollouts.push(await start(clients, inputs, git, clock, signal, p, preview))
   const waiting = prepared.flatMap((p, i) => (rollouts[i]?.deploymentId && inputs.wait ? [{ p, rollout: rollouts[i] }] : []))
   if (!waiting.length) return services
+  phase()
   const results = await core.group('Rollout', () =>
     waitForDeployments(
       watchOptions(clients, inputs, clock, signal),
@@ -376,7 +387,15 @@ function watchOptions(clients: AwsClients, inputs: PlannedInputs, clock: Clock, 
  * `continue`: resumes (or rolls back) the deployments an earlier run left paused at `wait-until`, and follows
  * them to their end. Nothing is built, rendered or registered.
  */
-async function resume(clients: AwsClients, inputs: PlannedInputs, clock: Clock, signal: AbortSignal, run: RunReport, found: Found[]): Promise<void> {
+async function resume(
+  clients: AwsClients,
+  inputs: PlannedInputs,
+  clock: Clock,
+  signal: AbortSignal,
+  run: RunReport,
+  found: Found[],
+  phase: () => void,
+): Promise<void> {
   const rollouts = await Promise.all(found.map(({ service, plan }) => continueStrategy(clients, inputs.cluster, plan, service, clock.now())))
   const verb = inputs.strategy.continueAction === 'rollback' ? 'rolling back' : 'continuing'
   rollouts.forEach((rollout, i) => {
@@ -385,6 +404,7 @@ async function resume(clients: AwsClients, inputs: PlannedInputs, clock: Clock, 
     if (rollout.deploymentId) report.deploymentId = rollout.deploymentId
     core.info(`${report.service}: ${verb} deployment ${rollout.deploymentId} of ${rollout.targetTaskDefinition.split('/').pop()}`)
   })
+  phase()
   const results = await core.group('Rollout', () =>
     waitForDeployments(
       watchOptions(clients, inputs, clock, signal),

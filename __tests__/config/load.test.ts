@@ -1,4 +1,4 @@
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, mkdir, rm, symlink, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { loadConfig } from '../../src/config/load.js'
@@ -41,4 +41,35 @@ test('problems name the file as the user wrote it', async () => {
 
 test('a directory is not a config file', async () => {
   await expect(loadConfig('.github', { workspace, required: true })).rejects.toThrow(/EISDIR/)
+})
+
+test('a config file out of the workspace is refused, naming the input: by path or through a symlink', async () => {
+  const outside = await mkdtemp(path.join(os.tmpdir(), 'outside-'))
+  await writeFile(path.join(outside, 'deploy.yml'), 'environments: {}\n')
+  await symlink(path.join(outside, 'deploy.yml'), path.join(workspace, '.github/ecs-deploy.yml'))
+  await expect(loadConfig(path.join(outside, 'deploy.yml'), { workspace, required: true })).rejects.toThrow(
+    new UserError(`Input \`config\` must name a path inside the workspace (${workspace}); ${path.join(outside, 'deploy.yml')} leads outside it.`),
+  )
+  await expect(loadConfig('.github/ecs-deploy.yml', { workspace, required: false })).rejects.toThrow(
+    new UserError(
+      `Input \`config\` must name a path inside the workspace (${workspace}); .github/ecs-deploy.yml leads outside it (through a symlink, to ${path.join(outside, 'deploy.yml')}).`,
+    ),
+  )
+})
+
+test('a YAML alias bomb is refused with the file and line', async () => {
+  const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', 'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]', 'c: [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]', ''].join('\n')
+  await writeFile(path.join(workspace, 'deploy.yml'), bomb)
+  await expect(loadConfig('deploy.yml', { workspace, required: true })).rejects.toThrow(
+    new UserError(
+      'deploy.yml:2: its YAML aliases expand more than 100 times (the first alias is on this line); refused, as such a file can exhaust memory. Write the values out, or use fewer aliases.',
+    ),
+  )
+})
+
+test('a file that is one plain string is reported without quoting it', async () => {
+  await writeFile(path.join(workspace, 'deploy.yml'), 'AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI\n')
+  await expect(loadConfig('deploy.yml', { workspace, required: true })).rejects.toThrow(
+    new ConfigError([{ file: 'deploy.yml', message: 'deploy.yml: must be a mapping (key: value lines), not a string' }]),
+  )
 })

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { loadStack } from './stack.js'
@@ -12,6 +12,12 @@ export interface ActionRun {
   summary: string
   /** Lines the runner would show as error annotations. */
   errors: string[]
+}
+
+/** A fresh directory inside the workspace (build/, ignored by git): the action reads files from nowhere else. */
+export function workspaceDir(prefix: string): string {
+  mkdirSync(path.join(ROOT, 'build'), { recursive: true })
+  return mkdtempSync(path.join(ROOT, 'build', prefix))
 }
 
 /** Parses the GITHUB_OUTPUT file format (`name<<delimiter` blocks). */

@@ -7,9 +7,9 @@ import {
   RegisterTaskDefinitionCommand,
 } from '@aws-sdk/client-ecs'
 import { spawn } from 'node:child_process'
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+import { workspaceDir } from './action.js'
 import { registryHas, ScenarioAdmin, useStack, waitFor, type StackEnv } from './stack.js'
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
@@ -66,7 +66,7 @@ describe('the CLI', () => {
     )
     await ecs.send(new CreateServiceCommand({ cluster: 'ci', serviceName: 'api', taskDefinition: 'api', desiredCount: 1 }))
     await waitFor('api running', async () => (await ecs.send(new DescribeServicesCommand({ cluster: 'ci', services: ['api'] }))).services?.[0]?.runningCount === 1)
-    template = path.join(mkdtempSync(path.join(tmpdir(), 'cli-')), 'td.json')
+    template = path.join(workspaceDir('cli-'), 'td.json')
     writeFileSync(template, JSON.stringify({ family: 'api', containerDefinitions: [{ name: 'api', image: 'x', memory: 256, environment: [{ name: 'SHA', value: '${SHORT_SHA}' }] }] }))
   })
 
@@ -132,10 +132,12 @@ describe('the CLI', () => {
   })
 
   test('with a config file, an unknown branch or tag stops with exit 2 and says how to pass it; --ref refs/tags/… picks by tag', async () => {
-    const workspace = mkdtempSync(path.join(tmpdir(), 'cli-config-'))
+    // The CLI's workspace is its working directory: the template lies inside it.
+    const workspace = workspaceDir('cli-config-')
     mkdirSync(path.join(workspace, '.github'))
     writeFileSync(path.join(workspace, '.github/ecs-deploy.yml'), "environments:\n  prod: { tags: ['v[0-9]+.[0-9]+.[0-9]+'], cluster: ci, services: [api] }\n")
-    const args = ['render', '--task-definition', template, '--image', `${stack.STACK_REGISTRY}/api:v2`]
+    copyFileSync(template, path.join(workspace, 'td.json'))
+    const args = ['render', '--task-definition', 'td.json', '--image', `${stack.STACK_REGISTRY}/api:v2`]
     const unknown = await teamcityCli(workspace, {}, ...args)
     expect(unknown.code).toBe(2)
     expect(unknown.out).toContain('The branch or tag of this run is unknown, and .github/ecs-deploy.yml chooses the environment by it.')

@@ -10,17 +10,16 @@ import {
   RegisterTaskDefinitionCommand,
 } from '@aws-sdk/client-ecs'
 import { DescribeRepositoriesCommand, ECRClient } from '@aws-sdk/client-ecr'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import { randomBytes } from 'node:crypto'
-import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { runAction } from './action.js'
+import { runAction, workspaceDir } from './action.js'
 import { registryHas, ScenarioAdmin, useStack, waitFor, webTaskDefinition, type StackEnv } from './stack.js'
 
 let stack: StackEnv
 let admin: ScenarioAdmin
 let ecs: ECSClient
-const dir = mkdtempSync(path.join(tmpdir(), 'ecs-deploy-e2e-td-'))
+const dir = workspaceDir('e2e-td-')
 // A new commit each run: the registry keeps its images between runs, and this commit's must be built.
 const SHA_2 = randomBytes(20).toString('hex')
 

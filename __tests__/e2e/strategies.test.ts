@@ -27,17 +27,16 @@ import {
   type Service,
   type ServiceDeployment,
 } from '@aws-sdk/client-ecs'
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { runAction } from './action.js'
+import { runAction, workspaceDir } from './action.js'
 import { ScenarioAdmin, useStack, waitFor, webTaskDefinition, type StagePlan, type StackEnv } from './stack.js'
 
 let stack: StackEnv
 let admin: ScenarioAdmin
 let ecs: ECSClient
 let codedeploy: CodeDeployClient
-const dir = mkdtempSync(path.join(tmpdir(), 'ecs-deploy-e2e-strategies-'))
+const dir = workspaceDir('e2e-strategies-')
 
 beforeAll(async () => {
   stack = await useStack()

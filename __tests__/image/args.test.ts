@@ -1,4 +1,4 @@
-import { buildArgs, effectiveBuildArgs, imageLabels, type BuildArgInputs, type BuildContext } from '../../src/image/args.js'
+import { buildArgs, effectiveBuildArgs, imageLabels, secretLikeBuildArgs, type BuildArgInputs, type BuildContext } from '../../src/image/args.js'
 import { UserError } from '../../src/errors.js'
 
 const SHA = '0123456789abcdef0123456789abcdef01234567'
@@ -106,4 +106,13 @@ test('imageLabels', () => {
     ['org.opencontainers.image.created', CREATED],
     ['org.opencontainers.image.version', 'main'],
   ])
+})
+
+describe('secretLikeBuildArgs', () => {
+  test.each([
+    [{ NODE_ENV: 'production', VERSION: '1' }, []],
+    [{ GITHUB_TOKEN: 'x', DB_PASSWORD: 'y', client_secret: 'z', SSH_KEY: 'k', NODE_ENV: 'p' }, ['GITHUB_TOKEN', 'DB_PASSWORD', 'client_secret', 'SSH_KEY']],
+  ])('%j → %j', (args, names) => {
+    expect(secretLikeBuildArgs(args)).toEqual(names)
+  })
 })

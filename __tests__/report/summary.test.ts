@@ -75,7 +75,7 @@ describe('renderSummary', () => {
     const md = renderSummary(runOf(rolledBack))
     expect(md.indexOf('Why it failed')).toBeLessThan(md.indexOf('| Service |'))
     expect(md).toContain('**A container ran out of memory and was killed (exit code 137).** (3 tasks)')
-    expect(md).toContain('Evidence: task a stopped: Essential container in task exited [EssentialContainerExited] — web: exit code 137, OutOfMemoryError')
+    expect(md).toContain('Evidence: task a stopped: Essential container in task exited \\[EssentialContainerExited\\] — web: exit code 137, OutOfMemoryError')
     expect(md).toContain('Last 2 log lines of web (/ecs/web › ecs/web/a):\n\n```\nstarting\nFATAL ERROR: Reached heap limit\n```')
     expect(md).toContain('- (service web) (deployment ecs-svc/1) deployment failed: tasks failed to start.')
   })

@@ -55,7 +55,7 @@ describe('parseAppSpec', () => {
   })
 
   test.each([
-    ['broken YAML', 'version: 0.0\nResources: [', 'appspec a.yml is not valid YAML or JSON: Flow sequence in block collection must be sufficiently indented and end with a ]'],
+    ['broken YAML', 'version: 0.0\nResources: [', 'appspec a.yml:2: is not valid YAML or JSON: Flow sequence in block collection must be sufficiently indented and end with a ]'],
     [
       'a misspelt key',
       SEED.replace('LoadBalancerInfo', 'LoadBalancerinfo'),
@@ -69,6 +69,7 @@ describe('parseAppSpec', () => {
     ['two services', SEED.replace('Hooks:', '  - Other: {}\nHooks:'), 'Resources: expected a list with the one ECS service (- TargetService: …), found 2 entries.'],
     ['a hook without a function', SEED.replace('"SmokeTest"', '""'), 'Hooks[1].AfterAllowTestTraffic: expected a string, found the string "".'],
     ['not an object', '- a\n- b\n', 'appspec a.yml, the top level: expected an object, found a list.'],
+    ['a plain string, not quoted', 'AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI\n', 'appspec a.yml, the top level: expected an object, found a string.'],
   ])('%s', (_name, text, message) => {
     expect(() => parseAppSpec(text, 'appspec a.yml')).toThrow(message)
   })
@@ -89,6 +90,21 @@ describe('loadAppSpec', () => {
     await expect(loadAppSpec('.aws/appspec.yml', dir)).rejects.toThrow(
       `appspec .aws/appspec.yml not found at ${path.join(dir, '.aws/appspec.yml')}. The \`appspec\` input is relative to the workspace: check the path, or leave it out to have the AppSpec made from the service's load balancer.`,
     )
+  })
+
+  test('a path out of the workspace is refused, naming the input', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'appspec-'))
+    writeFileSync(path.join(tmpdir(), 'appspec-outside.yml'), SEED)
+    await expect(loadAppSpec('../appspec-outside.yml', dir)).rejects.toThrow(
+      `Input \`appspec\` must name a path inside the workspace (${dir}); ../appspec-outside.yml leads outside it.`,
+    )
+  })
+
+  test('a YAML alias bomb is refused with the file and line', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'appspec-'))
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', 'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]', 'c: [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]', ''].join('\n')
+    writeFileSync(path.join(dir, 'appspec.yml'), bomb)
+    await expect(loadAppSpec('appspec.yml', dir)).rejects.toThrow('appspec appspec.yml:2: its YAML aliases expand more than 100 times')
   })
 })
 

@@ -1,5 +1,5 @@
-import { mkdirSync } from 'node:fs'
-import { join } from 'node:path'
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { loadTemplate } from '../../src/taskdef/load.js'
 import { fixtures, workspace, writeTemplate } from './helpers.js'
 
@@ -52,29 +52,26 @@ describe('loadTemplate errors', () => {
       'a missing comma in JSON',
       'td.json',
       '{\n  "family": "web"\n  "cpu": "${CPU}"\n}\n',
-      'task definition td.json is not valid JSON: Missing , between flow map items at line 3, column 3:\n\n' +
-        '  "family": "web"\n  "cpu": "${CPU}"\n  ^',
+      'task definition td.json:3: is not valid JSON (column 3): Missing , between flow map items',
     ],
     [
       'an unclosed JSON list',
       'td.json',
       '{"containerDefinitions": [{"name": "web"}\n',
-      'task definition td.json is not valid JSON: Flow sequence in block collection must be sufficiently indented ' +
-        'and end with a ] at line 2, column 1:\n\n' +
-        '{"containerDefinitions": [{"name": "web"}\n\n^',
+      'task definition td.json:2: is not valid JSON (column 1): Flow sequence in block collection must be sufficiently indented ' +
+        'and end with a ]',
     ],
     [
       'bad YAML indentation',
       'td.yaml',
       'family: web\n  cpu: 256\n',
-      'task definition td.yaml is not valid YAML: Nested mappings are not allowed in compact mappings at line 1, column 9:\n\n' +
-        'family: web\n        ^',
+      'task definition td.yaml:1: is not valid YAML (column 9): Nested mappings are not allowed in compact mappings',
     ],
     [
       'duplicate keys',
       'td.yml',
       'family: web\nfamily: api\n',
-      'task definition td.yml is not valid YAML: Map keys must be unique at line 2, column 1:\n\nfamily: web\nfamily: api\n^',
+      'task definition td.yml:2: is not valid YAML (column 1): Map keys must be unique',
     ],
     [
       'a top-level list',
@@ -101,7 +98,7 @@ describe('loadTemplate errors', () => {
       'describe output whose taskDefinition is not an object',
       'td.json',
       '{"taskDefinition": "web:3"}',
-      'task definition td.json, taskDefinition: expected an object, found the string "web:3".',
+      'task definition td.json, taskDefinition: expected an object, found a string.',
     ],
   ])('reports %s', async (_case, name, text, message) => {
     expect(await loadError(name, text)).toBe(message)
@@ -205,6 +202,45 @@ describe('loadTemplate placeholders', () => {
         '  - line 4: unknown placeholder ${constructor}\n' +
         'Known: CPU, TAG, QUOTED, APOSTROPHE, EMPTY, OTHER. Add them with the `vars` input (FAMILY=value), ' +
         'or write $${FAMILY} for a literal ${FAMILY}.',
+    )
+  })
+})
+
+describe('loadTemplate: files that are not what they should be', () => {
+  const SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'
+
+  it.each([
+    ['a path up out of the workspace', (dir: string) => (writeFileSync(join(dirname(dir), 'outside.json'), '{}'), '../outside.json'), '../outside.json leads outside it.'],
+    ['an absolute path elsewhere', () => '/proc/self/environ', '/proc/self/environ leads outside it.'],
+    [
+      'a symlink out of the workspace',
+      (dir: string) => (symlinkSync('/proc/self/environ', join(dir, 'td.json')), 'td.json'),
+      'td.json leads outside it (through a symlink, to /proc/<pid>/environ).',
+    ],
+  ])('refuses %s, naming the input', async (_case, arrange, end) => {
+    const dir = workspace()
+    const path = arrange(dir)
+    const error = (await loadTemplate(path, {}, dir).catch((e: unknown) => e)) as Error
+    expect(error.name).toBe('UserError')
+    expect(error.message.replaceAll(dir, '<workspace>').replace(/\/proc\/\d+\//, '/proc/<pid>/')).toBe(
+      `Input \`task-definition\` must name a path inside the workspace (<workspace>); ${end}`,
+    )
+  })
+
+  it.each([
+    ['an environment dump (a plain string)', 'td.json', `AWS_SECRET_ACCESS_KEY=${SECRET}\u0000HOME=/root`, 'task definition td.json: the top level must be an object (a RegisterTaskDefinition request or the output of `aws ecs describe-task-definition`), found a string.'],
+    ['a key file (invalid YAML)', 'td.yaml', `-----BEGIN KEY-----\n${SECRET}: [\n`, 'task definition td.yaml:1: is not valid YAML (column 1): Implicit keys need to be on a single line'],
+  ])('reports %s without quoting it', async (_case, name, text, message) => {
+    const reported = await loadError(name, text)
+    expect(reported).toBe(message)
+    expect(reported).not.toContain(SECRET)
+  })
+
+  it('refuses a YAML alias bomb with the file and the line of its first alias', async () => {
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', 'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]', 'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]', 'd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]', ''].join('\n')
+    expect(await loadError('td.yaml', bomb)).toBe(
+      'task definition td.yaml:2: its YAML aliases expand more than 100 times (the first alias is on this line); ' +
+        'refused, as such a file can exhaust memory. Write the values out, or use fewer aliases.',
     )
   })
 })

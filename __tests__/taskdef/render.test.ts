@@ -25,7 +25,7 @@ describe('renderTaskDefinition', () => {
   it('renders describe-task-definition output with a new image', async () => {
     const rendered = await renderTaskDefinition({
       templatePath: 'describe-output.json',
-      image: `${ecr}/web@sha256:0123`,
+      image: `${ecr}/web@sha256:${'0123'.repeat(16)}`,
       environment: [{ name: 'LOG_LEVEL', value: 'debug' }],
       placeholders,
     })
@@ -36,7 +36,7 @@ describe('renderTaskDefinition', () => {
     ])
     expect(rendered.request).toMatchObject({ family: 'web', cpu: '256', tags: [{ key: 'team', value: 'payments' }] })
     expect(rendered.request.containerDefinitions?.[0]).toMatchObject({
-      image: `${ecr}/web@sha256:0123`,
+      image: `${ecr}/web@sha256:${'0123'.repeat(16)}`,
       environment: [{ name: 'LOG_LEVEL', value: 'debug' }],
     })
     expect(rendered.request.containerDefinitions?.[1]?.image).toBe(
@@ -108,6 +108,33 @@ describe('renderTaskDefinition', () => {
     await expect(renderTaskDefinition({ current: fargate as TaskDefinition, placeholders: {} })).rejects.toThrow(
       'current task definition web:3, containerDefinitions[0] (web).image: ECS needs a task execution role for pulling a private ECR image on Fargate; ' +
         'set executionRoleArn (e.g. the ARN of ecsTaskExecutionRole)',
+    )
+  })
+
+  it.each([
+    [
+      'an environment variable set twice, with both positions',
+      '    environment:\n      - { name: LOG_LEVEL, value: info }\n      - { name: PORT, value: "80" }\n      - { name: LOG_LEVEL, value: debug }\n',
+      'task definition td.yaml, containerDefinitions[0] (web).environment: LOG_LEVEL is set twice, at [0] and [2]; ECS would keep only one, silently: remove the others',
+    ],
+    [
+      'a secret named three times',
+      '    secrets:\n      - { name: DB, valueFrom: a }\n      - { name: DB, valueFrom: b }\n      - { name: DB, valueFrom: c }\n',
+      'task definition td.yaml, containerDefinitions[0] (web).secrets: DB is set 3 times, at [0], [1] and [2]; ECS would keep only one, silently: remove the others',
+    ],
+  ])('refuses %s', async (_case, lines, message) => {
+    const dir = workspace()
+    process.env.GITHUB_WORKSPACE = dir
+    writeTemplate(dir, 'td.yaml', `family: web\ncontainerDefinitions:\n  - name: web\n    image: nginx\n${lines}`)
+    await expect(renderTaskDefinition({ templatePath: 'td.yaml', placeholders })).rejects.toThrow(message)
+  })
+
+  it("checks every container's image against the reference grammar, naming the container", async () => {
+    const dir = workspace()
+    process.env.GITHUB_WORKSPACE = dir
+    writeTemplate(dir, 'td.yaml', 'family: web\ncontainerDefinitions:\n  - name: web\n    image: web\n  - name: log\n    image: Fluent/Bit:2\n')
+    await expect(renderTaskDefinition({ templatePath: 'td.yaml', placeholders, image: `${ecr}/web:v1`, containers: ['web'] })).rejects.toThrow(
+      'task definition td.yaml, containerDefinitions[1] (log).image "Fluent/Bit:2" is not a valid image reference: repository names must be lowercase ("Fluent")',
     )
   })
 

@@ -71,12 +71,12 @@ describe('checkEcsRules', () => {
     [
       'an image with a space',
       { ...fargate, containerDefinitions: [{ name: 'web', image: 'web: v1' }] },
-      'containerDefinitions[0] (web).image: not an image reference; write registry/repository:tag or repository@sha256:digest',
+      'containerDefinitions[0] (web).image "web: v1" is not a valid image reference: it contains whitespace',
     ],
     [
       'an image with an unfilled placeholder',
       { ...fargate, containerDefinitions: [{ name: 'web', image: 'web:${TAG}' }] },
-      'containerDefinitions[0] (web).image: not an image reference; write registry/repository:tag or repository@sha256:digest',
+      'containerDefinitions[0] (web).image "web:${TAG}" is not a valid image reference: tag "${TAG}" holds "$"; a tag may only hold letters, digits, _ . and -',
     ],
   ])('refuses %s', (_case, request, expected) => {
     expect(problem(request as RegisterTaskDefinitionCommandInput)).toBe(`${source}, ${expected}`)

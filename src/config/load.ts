@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises'
-import path from 'node:path'
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml'
 import { UserError } from '../errors.js'
+import { insideWorkspace } from '../workspace-path.js'
+import { yamlData } from '../yaml-data.js'
 import { ConfigError, type KeyPath } from './problems.js'
 import { validateConfig } from './schema.js'
 import type { DeployConfig } from './types.js'
@@ -11,7 +12,7 @@ import type { DeployConfig } from './types.js'
  * named it (`required`), which is then a mistake to report.
  */
 export async function loadConfig(file: string, options: { workspace: string; required: boolean }): Promise<DeployConfig | undefined> {
-  const absolute = path.resolve(options.workspace, file)
+  const absolute = await insideWorkspace('config', file, options.workspace)
   let text: string
   try {
     text = await readFile(absolute, 'utf8')
@@ -37,7 +38,7 @@ export function parseConfig(text: string, file: string): DeployConfig {
       }),
     )
   }
-  return validateConfig(doc.toJS(), file, (keyPath) => lineOf(doc, lineCounter, keyPath))
+  return validateConfig(yamlData(doc, file, text), file, (keyPath) => lineOf(doc, lineCounter, keyPath))
 }
 
 /** The line of a key path: the key's own line for a mapping entry, the item's line in a list. */

@@ -55,7 +55,9 @@ export class Problems {
   /** A mapping whose keys are all in `keys` (any key when `keys` is omitted). */
   mapping(path: KeyPath, value: unknown, keys?: readonly string[]): Record<string, unknown> | undefined {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      return this.add(path, `must be a mapping (key: value lines), not ${describeValue(value)}`)
+      // The whole file as one string is not quoted: it may be anything (a secret, an environment dump).
+      const what = path.length || typeof value !== 'string' ? describeValue(value) : 'a string'
+      return this.add(path, `must be a mapping (key: value lines), not ${what}`)
     }
     const record = value as Record<string, unknown>
     for (const key of Object.keys(record)) {

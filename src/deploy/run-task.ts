@@ -13,6 +13,7 @@ import { DeploymentFailed, UserError } from '../errors.js'
 import { describeLimit, type Clock } from './clock.js'
 import { logStreamOf, type LogsClientIn } from './diagnose.js'
 import { taskId } from './tasks.js'
+import { logSafe } from '../report/text.js'
 
 export interface OneOffTask {
   ecs: ECSClient
@@ -107,12 +108,12 @@ export async function runOneOffTask(t: OneOffTask): Promise<void> {
     if (where) {
       const read = await newLogLines(t.logsIn, where, token)
       token = read.token
-      for (const line of read.lines) t.log(`  │ ${line}`)
+      for (const line of read.lines) t.log(logSafe(`  │ ${line}`))
       seen.push(...read.lines)
     }
     if (task?.lastStatus === 'STOPPED') {
       const failed = (task.containers ?? []).filter((c) => c.exitCode !== 0 && (t.containers.find((d) => d.name === c.name)?.essential ?? true))
-      if (!failed.length) return t.log(`one-off task ${id} finished: ${exitSummary(task)}`)
+      if (!failed.length) return t.log(logSafe(`one-off task ${id} finished: ${exitSummary(task)}`))
       const tail = seen.slice(-t.logLines)
       throw new DeploymentFailed(
         `The one-off task (${t.command.join(' ')}) failed, so the rollout did not start: ${exitSummary(task)}${task.stoppedReason ? ` — ${task.stoppedReason}` : ''}.` +

@@ -17,6 +17,7 @@ import { requestRollback } from './rollback.js'
 import type { Rollout } from './rollout.js'
 import { describeStoppedTasks, stoppedTasksOf, type StoppedTask } from './tasks.js'
 import { judge, type Outcome, type Snapshot, type Verdict } from './verdict.js'
+import { logSafe } from '../report/text.js'
 
 export interface TimelineEntry {
   at: number
@@ -155,7 +156,7 @@ class Follower {
 
   note(message: string, at = this.options.clock.now()): void {
     this.timeline.push({ at, message })
-    this.options.log(`[${formatElapsed(at - this.started)}] ${this.prefix}${message}`)
+    this.options.log(logSafe(`[${formatElapsed(at - this.started)}] ${this.prefix}${message}`))
   }
 
   /** Where the rollout stands, for a timeout or cancellation message. */
@@ -346,7 +347,7 @@ export async function waitForDeployments(options: WatchOptions, targets: FollowT
       )
     } catch (error) {
       if (++failuresInARow >= MAX_POLL_FAILURES) throw error
-      options.log(`[${formatElapsed(clock.now() - started)}] could not read the rollout's state (${errorMessage(error)}); trying again`)
+      options.log(logSafe(`[${formatElapsed(clock.now() - started)}] could not read the rollout's state (${errorMessage(error)}); trying again`))
     }
     if (!active().length) break
     const scheduled = intervals[Math.min(poll, intervals.length - 1)] ?? 5000

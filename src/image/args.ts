@@ -48,6 +48,26 @@ export function effectiveBuildArgs(buildArgs: Record<string, string>, git: Pick<
   return [...merged]
 }
 
+const SECRET_LIKE = /TOKEN|PASSWORD|SECRET|KEY/i
+
+/** The build arguments whose names look like secrets (*TOKEN*, *PASSWORD*, *SECRET*, *KEY*). */
+export function secretLikeBuildArgs(buildArgs: Record<string, string>): string[] {
+  return Object.keys(buildArgs).filter((name) => SECRET_LIKE.test(name))
+}
+
+/**
+ * The warning for build arguments that look like secrets: a build argument's value stays in the image's
+ * history for anyone who can pull it, and is on the docker command line.
+ */
+export function secretBuildArgsWarning(names: string[]): string {
+  return (
+    `build-args ${names.join(', ')} look${names.length === 1 ? 's' : ''} like ${names.length === 1 ? 'a secret' : 'secrets'}: ` +
+    'a build argument is kept in the image history (docker history shows it to anyone who can pull the image) and is ' +
+    'on the docker command line. Pass secrets as build secrets instead (RUN --mount=type=secret in the Dockerfile, ' +
+    'docker build --secret); the values are masked in this log.'
+  )
+}
+
 /** OCI labels that tie the image to its commit. */
 export function imageLabels(context: Pick<BuildContext, 'git' | 'created' | 'buildKey'>): [string, string][] {
   const { git } = context

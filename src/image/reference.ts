@@ -9,19 +9,49 @@ export interface ImageReference {
   digest?: string
 }
 
-const DIGEST = /^sha256:[a-f0-9]{64}$/
-const OTHER_DIGEST = /^[a-z][a-z0-9]*(?:[-_+.][a-z][a-z0-9]*)*:[a-zA-Z0-9=_-]{32,}$/
-const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/
+// The distribution grammar: algorithm-component ([+._-] algorithm-component)* ":" encoded; registries accept these three.
+const DIGEST_ALGORITHM = /^[a-z0-9]+(?:[+._-][a-z0-9]+)*$/
+const HEX_DIGITS: Record<string, number> = { sha256: 64, sha384: 96, sha512: 128 }
+const TAG_MAX = 128
 // Docker's grammar: lowercase alphanumerics separated by one `.` or `_`, two `_`, or any number of `-`.
 const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/
 const LABEL = '[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?'
 const HOST = new RegExp(`^(?:${LABEL}(?:\\.${LABEL})*|\\[[0-9A-Fa-f:.]+\\])(?::\\d{1,5})?$`)
 const DOCKER_HUB = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io'])
 
+/** Why `digest` (after `@`) is not one, or undefined when it is. */
+function digestProblem(digest: string): string | undefined {
+  const colon = digest.indexOf(':')
+  if (colon < 0) return `"${digest}" after @ is not a digest: expected algorithm:hex, like sha256:<64 hex digits>`
+  const algorithm = digest.slice(0, colon)
+  const hex = digest.slice(colon + 1)
+  const digits = HEX_DIGITS[algorithm]
+  if (digits === undefined) {
+    return DIGEST_ALGORITHM.test(algorithm)
+      ? `digest algorithm "${algorithm}" is not one registries accept (sha256, sha384 or sha512)`
+      : `"${algorithm}" is not a digest algorithm (lowercase letters and digits, like sha256)`
+  }
+  if (!/^[a-f0-9]*$/.test(hex)) return `a ${algorithm} digest is lowercase hex digits (0-9, a-f); "${hex}" is not`
+  if (hex.length !== digits) return `a ${algorithm} digest has ${digits} hex digits; "${hex}" has ${hex.length}`
+  return undefined
+}
+
+/** Why `tag` (after the last `:`) is not one, or undefined when it is. */
+function tagProblem(tag: string): string | undefined {
+  if (tag === '') return 'the tag after ":" is empty; give one, or leave out the ":"'
+  if (tag.length > TAG_MAX) return `the tag has ${tag.length} characters; at most ${TAG_MAX}`
+  const bad = /[^A-Za-z0-9_.-]/.exec(tag)?.[0]
+  if (bad) return `tag "${tag}" holds "${bad}"; a tag may only hold letters, digits, _ . and -`
+  if (/^[.-]/.test(tag)) return `tag "${tag}" starts with "${tag[0]}"; it must start with a letter, digit or _`
+  return undefined
+}
+
 /**
  * Splits an image reference the way Docker does: the first path component is a registry when it
  * has a `.` or a `:` or is `localhost`; otherwise the image is on Docker Hub (`nginx` → `library/nginx`).
- * Throws a UserError naming `inputName` when the reference is not valid.
+ * A tag and a digest together (`web:1.2@sha256:…`) are valid: both are kept, and the digest alone decides
+ * what is pulled (the tag is a label for people).
+ * Throws a UserError naming `inputName` when the reference is not valid, saying what is wrong.
  */
 export function parseImageReference(ref: string, inputName = 'image'): ImageReference {
   const invalid = (why: string) => new UserError(`${inputName} "${ref}" is not a valid image reference: ${why}.`)
@@ -34,9 +64,8 @@ export function parseImageReference(ref: string, inputName = 'image'): ImageRefe
   if (at >= 0) {
     digest = rest.slice(at + 1)
     rest = rest.slice(0, at)
-    if (!DIGEST.test(digest) && !(OTHER_DIGEST.test(digest) && !digest.startsWith('sha256:'))) {
-      throw invalid(`"${digest}" is not a digest (sha256: and 64 lowercase hex digits)`)
-    }
+    const problem = digestProblem(digest)
+    if (problem) throw invalid(problem)
   }
 
   let tag: string | undefined
@@ -44,11 +73,8 @@ export function parseImageReference(ref: string, inputName = 'image'): ImageRefe
   if (colon > rest.lastIndexOf('/')) {
     tag = rest.slice(colon + 1)
     rest = rest.slice(0, colon)
-    if (!TAG.test(tag)) {
-      throw invalid(
-        `tag "${tag}" may only hold letters, digits, _ . and -, must not start with . or -, and has at most 128 characters`,
-      )
-    }
+    const problem = tagProblem(tag)
+    if (problem) throw invalid(problem)
   }
 
   const parts = rest.split('/')

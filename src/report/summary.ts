@@ -5,6 +5,7 @@ import { escapeCell, keyValueTable } from './markdown.js'
 import { describeStoppedTask } from '../deploy/tasks.js'
 import { formatElapsed, type TimelineEntry } from '../deploy/watch.js'
 import { strategyRows, type StrategyProgress } from '../strategy/index.js'
+import { summaryCode, summaryText } from './text.js'
 
 /** `paused`: the deployment waits at `wait-until` for a later run's `continue`. */
 export type Status = 'succeeded' | 'failed' | 'rolled-back' | 'timed-out' | 'paused' | 'skipped' | 'planned'
@@ -92,31 +93,31 @@ export function consoleServiceUrl(region: string, cluster: string, service: stri
 
 function failureLines(failure: Failure): string[] {
   const lines = [
-    `**${failure.cause.summary}**${failure.tasks > 1 ? ` (${failure.tasks} tasks)` : ''}`,
+    `**${summaryText(failure.cause.summary)}**${failure.tasks > 1 ? ` (${failure.tasks} tasks)` : ''}`,
     '',
     `Fix: ${failure.cause.fix}`,
     '',
-    `Evidence: ${describeStoppedTask(failure.example)}`,
+    `Evidence: ${summaryText(describeStoppedTask(failure.example))}`,
     '',
   ]
   if (failure.logLines?.length) {
-    lines.push(`Last ${failure.logLines.length} log lines of ${failure.container} (${failure.logSource}):`, '', '```', ...failure.logLines, '```', '')
+    lines.push(`Last ${failure.logLines.length} log lines of ${failure.container} (${summaryText(failure.logSource ?? "")}):`, '', summaryCode(failure.logLines.join('\n')), '')
   } else if (failure.logError) {
-    lines.push(`Logs: ${failure.logError}`, '')
+    lines.push(`Logs: ${summaryText(failure.logError)}`, '')
   }
   return lines
 }
 
 function diagnosis(report: DeploymentReport): string[] {
-  const lines: string[] = ['#### Why it failed', '', report.reason, '']
-  if (report.rollback) lines.push(`Rollback: ${report.rollback}`, '')
+  const lines: string[] = ['#### Why it failed', '', summaryText(report.reason), '']
+  if (report.rollback) lines.push(`Rollback: ${summaryText(report.rollback)}`, '')
   for (const failure of report.failures ?? []) lines.push(...failureLines(failure))
   if (report.stoppedTasksError) lines.push(`Stopped tasks: ${report.stoppedTasksError}`, '')
   if (!report.failures?.length && report.eventCause) {
-    lines.push(`**${report.eventCause.summary}**`, '', `Fix: ${report.eventCause.fix}`, '')
+    lines.push(`**${summaryText(report.eventCause.summary)}**`, '', `Fix: ${report.eventCause.fix}`, '')
   }
   if (report.recentEvents?.length) {
-    lines.push('Latest service events:', '', ...report.recentEvents.map((e) => `- ${e}`), '')
+    lines.push('Latest service events:', '', ...report.recentEvents.map((e) => `- ${summaryText(e)}`), '')
   }
   return lines
 }
@@ -134,22 +135,22 @@ function serviceSection(report: DeploymentReport, run: RunReport, single: boolea
   const lines: string[] = []
   const failed = report.status === 'failed' || report.status === 'rolled-back' || report.status === 'timed-out'
   if (failed) lines.push(...diagnosis(report))
-  else lines.push(report.reason, '')
+  else lines.push(summaryText(report.reason), '')
   const rows: [string, string][] = [['Service', `[${report.service}](${consoleServiceUrl(report.region, report.cluster, report.service)})`]]
   if (single) rows.push(...environmentRows(run), ['Cluster', report.cluster], ['Region', report.region])
   if (report.taskDefinitionArn) rows.push(['Task definition', revisionChange(report)])
   if (single && run.image) rows.push(['Image', `\`${run.image}\``])
-  if (report.containers?.length) rows.push(['Containers', report.containers.join(', ')])
+  if (report.containers?.length) rows.push(['Containers', summaryText(report.containers.join(', '))])
   rows.push(['Strategy', report.strategy], ...strategyRows(report.progress, report.startedAt ?? report.timeline?.[0]?.at ?? 0), ['Result', report.status])
   if (single) rows.push(['Duration', `${run.durationSeconds} s`])
   if (report.deploymentId) rows.push(['Deployment', report.deploymentId])
   if (single && run.runUrl) rows.push(['Run', run.runUrl])
   lines.push(keyValueTable(rows), '')
   if (single && run.builtImage) lines.push(imageSummarySection(run.builtImage), '')
-  if (report.notes.length) lines.push('#### Notes', '', ...report.notes.map((n) => `- ${n}`), '')
+  if (report.notes.length) lines.push('#### Notes', '', ...report.notes.map((n) => `- ${summaryText(n)}`), '')
   if (report.changes?.length) {
     const open = report.status === 'planned' ? '<details open>' : '<details>'
-    lines.push(`${open}<summary>What changes (${report.changes.length})</summary>`, '', ...report.changes.map((c) => `- ${c}`), '', '</details>', '')
+    lines.push(`${open}<summary>What changes (${report.changes.length})</summary>`, '', ...report.changes.map((c) => `- ${summaryText(c)}`), '', '</details>', '')
   }
   if (report.timeline?.length) {
     const start = report.startedAt ?? report.timeline[0]?.at ?? 0
@@ -158,7 +159,7 @@ function serviceSection(report: DeploymentReport, run: RunReport, single: boolea
       '',
       '| elapsed | event |',
       '| --- | --- |',
-      ...report.timeline.map((t) => `| ${formatElapsed(t.at - start)} | ${escapeCell(t.message)} |`),
+      ...report.timeline.map((t) => `| ${formatElapsed(t.at - start)} | ${summaryText(t.message)} |`),
       '',
       '</details>',
       '',
@@ -185,12 +186,12 @@ export function renderSummary(run: RunReport): string {
     ? `${run.services.length} services, ${failedCount ? `${failedCount} not deployed` : run.status === 'planned' || run.status === 'paused' ? run.status : 'all deployed'}`
     : `${run.environment ? `${run.environment} ` : ''}${run.status}`
   const lines = [`## ${ICON[run.status]} ECS deploy: ${title}`, '']
-  if (run.reason) lines.push(run.reason, '')
+  if (run.reason) lines.push(summaryText(run.reason), '')
   if (run.services.length) {
     lines.push(
       '| service | task definition | result | |',
       '| --- | --- | --- | --- |',
-      ...run.services.map((s) => `| ${s.service} | ${escapeCell(s.taskDefinitionArn ? revisionChange(s) : '—')} | ${ICON[s.status]} ${s.status} | ${escapeCell(s.reason)} |`),
+      ...run.services.map((s) => `| ${s.service} | ${escapeCell(s.taskDefinitionArn ? revisionChange(s) : '—')} | ${ICON[s.status]} ${s.status} | ${summaryText(s.reason)} |`),
       '',
     )
   }

@@ -1,5 +1,6 @@
 import { formatElapsed } from '../deploy/watch.js'
 import type { StrategyProgress, TrafficPoint } from './progress.js'
+import { summaryText } from '../report/text.js'
 
 /** `0 % → 10 % (0:42) → 100 % (5:43)`: each step of one kind of traffic, with its time since `start`. */
 function steps(points: TrafficPoint[], kind: 'production' | 'test', start: number): string | undefined {
@@ -26,9 +27,9 @@ export function strategyRows(progress: StrategyProgress | undefined, start: numb
   const test = steps(progress.traffic, 'test', start)
   if (test) rows.push(['Test traffic', test])
   if (progress.stages.length) rows.push(['Stages', progress.stages.map((s) => `${s.stage} ${formatElapsed(s.at - start)}`).join(' → ')])
-  if (progress.hooks.length) rows.push(['Lifecycle hooks', progress.hooks.map((h) => `${h.name} ${h.status}`).join(', ')])
+  if (progress.hooks.length) rows.push(['Lifecycle hooks', progress.hooks.map((h) => `${summaryText(h.name)} ${h.status}`).join(', ')])
   const alarms = progress.alarms
-  if (alarms?.names.length) rows.push(['Alarms', alarms.names.map((n) => (alarms.triggered.includes(n) ? `${n} → ALARM` : n)).join(', ')])
+  if (alarms?.names.length) rows.push(['Alarms', alarms.names.map((n) => (alarms.triggered.includes(n) ? `${summaryText(n)} → ALARM` : summaryText(n))).join(', ')])
   const paused = progress.paused
   if (paused) {
     const expires = paused.expiresAt ? `; ${paused.timeoutAction ?? 'ROLLBACK'} at ${new Date(paused.expiresAt).toISOString()} unless continued` : paused.timeoutAction ? `; ${paused.timeoutAction} unless continued` : ''

@@ -1,9 +1,11 @@
 import { readFile } from 'node:fs/promises'
-import { extname, resolve } from 'node:path'
-import { parseDocument } from 'yaml'
+import { extname } from 'node:path'
+import { LineCounter, parseDocument } from 'yaml'
 import { UserError } from '../errors.js'
+import { insideWorkspace } from '../workspace-path.js'
+import { yamlData } from '../yaml-data.js'
 import { fillPlaceholders, markedPlaceholders, unmarked } from './placeholders.js'
-import { described, isPlainObject, type PlainObject } from './values.js'
+import { isPlainObject, kindOf, type PlainObject } from './values.js'
 
 /**
  * Reads a task definition template (JSON or YAML), fills its placeholders and unwraps
@@ -17,18 +19,21 @@ export async function loadTemplate(
   const source = `task definition ${path}`
   const marked = markedPlaceholders(await templateText(path, workspace))
   // One parser for both: YAML 1.2 reads JSON, and unlike JSON.parse on Node 20 it says where the error is.
-  const doc = parseDocument(marked)
+  // Errors give the line, never the file's text: the file may not be what it should be (and hold secrets).
+  const lineCounter = new LineCounter()
+  const doc = parseDocument(marked, { lineCounter, prettyErrors: false })
   const [error] = doc.errors
   if (error) {
     const format = extname(path).toLowerCase() === '.json' ? 'JSON' : 'YAML'
-    throw new UserError(`${source} is not valid ${format}: ${unmarked(error.message).trimEnd()}`)
+    const { line, col } = lineCounter.linePos(error.pos[0])
+    throw new UserError(`${source}:${line}: is not valid ${format} (column ${col}): ${unmarked(error.message.split('\n')[0] ?? '')}`)
   }
   fillPlaceholders(doc, marked, placeholders, source)
-  return unwrapped(doc.toJS(), source)
+  return unwrapped(yamlData(doc, source, marked), source)
 }
 
 async function templateText(path: string, workspace: string): Promise<string> {
-  const fullPath = resolve(workspace, path)
+  const fullPath = await insideWorkspace('task-definition', path, workspace)
   try {
     return await readFile(fullPath, 'utf8')
   } catch (error) {
@@ -45,7 +50,7 @@ function unwrapped(value: unknown, source: string): PlainObject {
   if (!isPlainObject(value)) {
     throw new UserError(
       `${source}: the top level must be an object (a RegisterTaskDefinition request or the output of ` +
-        `\`aws ecs describe-task-definition\`), found ${value === null ? 'nothing' : described(value)}.`,
+        `\`aws ecs describe-task-definition\`), found ${kindOf(value)}.`,
     )
   }
   if (!('taskDefinition' in value)) return value
@@ -58,7 +63,7 @@ function unwrapped(value: unknown, source: string): PlainObject {
     )
   }
   if (!isPlainObject(taskDefinition)) {
-    throw new UserError(`${source}, taskDefinition: expected an object, found ${described(taskDefinition)}.`)
+    throw new UserError(`${source}, taskDefinition: expected an object, found ${kindOf(taskDefinition)}.`)
   }
   return tags === undefined ? taskDefinition : { ...taskDefinition, tags }
 }

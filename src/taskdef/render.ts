@@ -4,6 +4,8 @@ import { withoutReadOnlyKeys } from './clean.js'
 import { loadTemplate } from './load.js'
 import { checkEcsRules } from './rules.js'
 import { checkedRequest } from './validate.js'
+import { duplicateKeyProblems } from './duplicate-keys.js'
+import { problemsError } from './problems.js'
 import type { PlainObject } from './values.js'
 
 export interface RenderOptions {
@@ -38,6 +40,8 @@ export async function renderTaskDefinition(options: RenderOptions): Promise<Rend
   const { source, definition } = await startingPoint(options)
   const { definition: cleaned, dropped } = withoutReadOnlyKeys(definition)
   const request = checkedRequest(cleaned, source)
+  const duplicated = duplicateKeyProblems(request)
+  if (duplicated.length) throw problemsError(source, duplicated)
   const applied = applyChanges(request, options, source)
   checkEcsRules(request, source)
   const notes = [...(dropped.length ? [`dropped read-only keys: ${dropped.join(', ')}`] : []), ...applied.notes]

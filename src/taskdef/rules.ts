@@ -1,4 +1,5 @@
 import type { ContainerDefinition, RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs'
+import { imageProblems } from './images.js'
 import { problemsError } from './problems.js'
 
 type Request = RegisterTaskDefinitionCommandInput
@@ -14,7 +15,7 @@ export function checkEcsRules(request: Request, source: string): void {
   if (problems.length) throw problemsError(source, problems)
 }
 
-export const RULES: Rule[] = [fargateNetworkMode, fargateSize, executionRoleNeeded, imageReferences]
+export const RULES: Rule[] = [fargateNetworkMode, fargateSize, executionRoleNeeded, imageProblems]
 
 const onFargate = (request: Request): boolean => request.requiresCompatibilities?.includes('FARGATE') ?? false
 
@@ -79,19 +80,6 @@ export function executionRoleNeeded(request: Request): string[] {
         'set executionRoleArn (e.g. the ARN of ecsTaskExecutionRole)',
     ),
   )
-}
-
-/** What ECS accepts as an image: up to 255 letters, digits, - _ : . / # and @ (a digest). */
-const IMAGE = /^[A-Za-z0-9][A-Za-z0-9_\-:./#@]{0,254}$/
-
-/** A simple well-formedness check (no whitespace, quotes or unfilled ${…}); not the full reference grammar. */
-export function imageReferences(request: Request): string[] {
-  return (request.containerDefinitions ?? []).flatMap((container, index) => {
-    const { image } = container
-    if (image === undefined || IMAGE.test(image)) return []
-    const why = image.length > 255 ? 'longer than 255 characters' : 'not an image reference'
-    return [`${containerPath(container, index)}.image: ${why}; write registry/repository:tag or repository@sha256:digest`]
-  })
 }
 
 function containerPath(container: ContainerDefinition, index: number): string {

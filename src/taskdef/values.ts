@@ -14,3 +14,10 @@ export function described(value: unknown): string {
   if (typeof value === 'object') return 'an object'
   return `the ${typeof value} ${JSON.stringify(value)}`
 }
+
+/** What a value is without quoting it, for a whole file that may be anything (a secret, /proc/self/environ). */
+export function kindOf(value: unknown): string {
+  if (value === null || value === undefined) return 'nothing'
+  if (Array.isArray(value)) return 'a list'
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`
+}

@@ -1,13 +1,14 @@
 // The AppSpec of an ECS deployment through CodeDeploy: read as users write it (appspec.yml / appspec.json),
 // or generated from the service; checked against the AppSpec reference for ECS before CodeDeploy sees it.
 import { readFile } from 'node:fs/promises'
-import { resolve } from 'node:path'
 import type { ContainerDefinition, Service } from '@aws-sdk/client-ecs'
 import { Document, parseDocument, type Scalar } from 'yaml'
 import { UserError } from '../../errors.js'
 import { closest } from '../../suggest.js'
 import { problemsError } from '../../taskdef/problems.js'
-import { described, isPlainObject } from '../../taskdef/values.js'
+import { described, isPlainObject, kindOf } from '../../taskdef/values.js'
+import { insideWorkspace } from '../../workspace-path.js'
+import { yamlData } from '../../yaml-data.js'
 
 /** The lifecycle hooks CodeDeploy runs for ECS (Lambda functions), in order. */
 export const ECS_HOOKS = ['BeforeInstall', 'AfterInstall', 'AfterAllowTestTraffic', 'BeforeAllowTraffic', 'AfterAllowTraffic'] as const
@@ -47,7 +48,7 @@ function object(fields: Record<string, Check>): Check {
   const keys = Object.keys(fields).map((k) => k.replace(/!$/, ''))
   return (value, path, problems) => {
     const at = (name: string): string => (path ? `${path}.${name}` : name)
-    if (!isPlainObject(value)) return void problems.push(`${path || 'the top level'}: expected an object, found ${described(value)}.`)
+    if (!isPlainObject(value)) return void problems.push(`${path || 'the top level'}: expected an object, found ${path ? described(value) : kindOf(value)}.`)
     for (const [key, check] of Object.entries(fields)) {
       const name = key.replace(/!$/, '')
       if (value[name] !== undefined) check(value[name], at(name), problems)
@@ -116,10 +117,10 @@ export function appSpecProblems(spec: unknown): string[] {
 
 /** Parses and checks an AppSpec (YAML or JSON); throws one error naming every problem with its path. */
 export function parseAppSpec(content: string, source: string): AppSpec {
-  const document = parseDocument(content)
+  const document = parseDocument(content, { prettyErrors: false })
   const [error] = document.errors
-  if (error) throw new UserError(`${source} is not valid YAML or JSON: ${error.message.trimEnd()}`)
-  const spec: unknown = document.toJS()
+  if (error) throw new UserError(`${source}:${content.slice(0, error.pos[0]).split('\n').length}: is not valid YAML or JSON: ${error.message.split('\n')[0]}`)
+  const spec: unknown = yamlData(document, source, content)
   const problems = appSpecProblems(spec)
   if (problems.length) throw problemsError(source, problems, 'See the AppSpec reference for ECS: https://docs.aws.amazon.com/codedeploy/latest/userguide/reference-appspec-file-structure-resources.html#reference-appspec-file-structure-resources-ecs')
   return describeSpec(document, source)
@@ -140,7 +141,7 @@ function describeSpec(document: Document, source: string): AppSpec {
 
 /** Reads the `appspec` input's file, relative to the workspace. */
 export async function loadAppSpec(path: string, workspace = process.env.GITHUB_WORKSPACE || process.cwd()): Promise<AppSpec> {
-  const fullPath = resolve(workspace, path)
+  const fullPath = await insideWorkspace('appspec', path, workspace)
   let content: string
   try {
     content = await readFile(fullPath, 'utf8')

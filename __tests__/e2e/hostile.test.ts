@@ -129,8 +129,10 @@ describe('outside text is data', () => {
     expect(run.exitCode).toBe(1)
     expect(run.outputs.status).toBe('failed')
     const commands = run.stdout.split(/\r\n|[\n\r]/).filter((line) => line.trimStart().startsWith('::') || line.includes('##['))
-    // Our own commands only: groups, outputs' masks, the one error annotation (whose data may quote the reason).
-    expect(commands.filter((line) => !/^::(group|endgroup|debug)::/.test(line) && !line.startsWith('::error::Deployment of web failed'))).toEqual([])
+    // Our own commands only: groups, the masks of the registry credentials, the one error annotation (whose data may quote the reason).
+    expect(commands).not.toContain('::add-mask::hunter2')
+    const ours = (line: string): boolean => /^::(group|endgroup|debug|add-mask)::/.test(line) || line.startsWith('::error::Deployment of web failed')
+    expect(commands.filter((line) => !ours(line))).toEqual([])
     expect(run.stdout).toContain('\\::error::forged annotation')
     expect(run.summary).toContain('````\n')
     expect(run.summary).toContain('\n::add-mask::hunter2\n')

@@ -72,7 +72,9 @@ beforeEach(() => {
 describe('run', () => {
   test('renders, registers, rolls out and waits; outputs and summary say what was deployed', async () => {
     ecsMock.on(RegisterTaskDefinitionCommand).resolves({ taskDefinition: { ...current, taskDefinitionArn: NEW_TD, revision: 7 } })
-    ecsMock.on(UpdateServiceCommand).resolves({ service: service({ deployments: [deployment(), oldDeployment()], currentServiceDeployment: 'arn:sd' }) })
+    const rolling = service({ deployments: [deployment(), oldDeployment()], currentServiceDeployment: 'arn:sd' })
+    ecsMock.on(UpdateServiceCommand).resolves({ service: rolling })
+    ecsMock.on(DescribeServicesCommand).resolvesOnce({ services: [service()] }).resolves({ services: [rolling] })
     ecsMock.on(DescribeServiceDeploymentsCommand).resolves({ serviceDeployments: [{ serviceDeploymentArn: 'arn:sd', status: 'SUCCESSFUL', statusReason: 'done' }] })
     await run(fakeClock())
     expect(failures).toEqual([])

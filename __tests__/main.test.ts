@@ -87,6 +87,19 @@ describe('run', () => {
     expect(summary).toContain('| Task definition | web:6 → web:7 (registered by this run) |')
   })
 
+  test('wait: false starts the rollout and reports it without reading its progress', async () => {
+    inputs = { ...inputs, wait: 'false' }
+    ecsMock.on(RegisterTaskDefinitionCommand).resolves({ taskDefinition: { ...current, taskDefinitionArn: NEW_TD, revision: 7 } })
+    ecsMock.on(UpdateServiceCommand).resolves({ service: service({ deployments: [deployment(), oldDeployment()] }) })
+    await run(fakeClock())
+    expect(failures).toEqual([])
+    expect(ecsMock).toHaveReceivedCommandTimes(UpdateServiceCommand, 1)
+    // The one DescribeServices is the lookup before the update: nothing follows the rollout.
+    expect(ecsMock).toHaveReceivedCommandTimes(DescribeServicesCommand, 1)
+    expect(outputs).toMatchObject({ status: 'succeeded', 'deployment-id': NEW_ID })
+    expect(summary).toContain('Deployment started; not waiting for it (wait: false).')
+  })
+
   test('several services: all checked and registered before any update, then one combined wait', async () => {
     inputs = { ...inputs, service: 'web, worker', 'task-definition': '' }
     ecsMock.on(DescribeServicesCommand).callsFake((input: { services: string[] }) => ({

@@ -1,6 +1,6 @@
 // The watch loop against what real ECS does (test/stack scenario flags): eventual consistency after UpdateService,
 // a stale currentServiceDeployment, another actor deploying over the rollout, and a policy missing permissions.
-import { CreateClusterCommand, CreateServiceCommand, DescribeServicesCommand, ECSClient, RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs'
+import { CreateClusterCommand, CreateServiceCommand, DescribeServicesCommand, ECSClient, RegisterTaskDefinitionCommand, UpdateServiceCommand } from '@aws-sdk/client-ecs'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -71,6 +71,18 @@ describe('the watch loop against real ECS behaviour', () => {
     expect(run.outputs.status).toBe('rolled-back')
     expect(run.errors[0]).toMatch(/circuit breaker/)
     await waitFor('web back on web:1', async () => (await currentService()).taskDefinition?.endsWith('/web:1'), { timeoutMs: 20_000 })
+  })
+
+  test('a re-run following the rollout in flight is not fooled by a stale currentServiceDeployment: it reports the rollback', async () => {
+    await givenService()
+    // An earlier run registered and started exactly what this run renders (web:2); this run follows it.
+    await ecs.send(new RegisterTaskDefinitionCommand(webTaskDefinition('web', `${stack.STACK_REGISTRY}/web:v2`)))
+    await admin.scenario({ service: 'web', rollout: { staleCurrentServiceDeploymentSeconds: 4, outcome: 'crash', crashAfterSeconds: 1 } })
+    await ecs.send(new UpdateServiceCommand({ cluster: 'prod', service: 'web', taskDefinition: 'web:2' }))
+    const run = await runAction(inputs())
+    expect(run.stdout).toMatch(/following deployment ecs-svc\/\d+, already rolling out web:2/)
+    expect(run.exitCode).toBe(1)
+    expect(run.outputs.status).toBe('rolled-back')
   })
 
   test("another actor deploys the same revision over this run's rollout (no service deployments): a prompt failure, theirs left alone", async () => {

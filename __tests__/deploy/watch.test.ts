@@ -374,6 +374,18 @@ describe('waitForDeployment against real ECS behaviour', () => {
     expect(ecsMock).not.toHaveReceivedCommand(UpdateServiceCommand)
   })
 
+  test('on timeout, a service deployment never shown to be this rollout\'s is not the one stopped: the previous revision is redeployed', async () => {
+    const stale = { serviceDeploymentArn: OLD_SD_ARN, status: 'SUCCESSFUL' as const, createdAt: new Date(START - 600_000) }
+    script(described({ deployments: [deployment({ pendingCount: 2 }), oldDeployment()], currentServiceDeployment: OLD_SD_ARN }))
+    ecsMock.on(DescribeServiceDeploymentsCommand).resolves({ serviceDeployments: [stale] })
+    ecsMock.on(UpdateServiceCommand).resolves({})
+    const result = await waitForDeployment(options({ timeoutMs: 30_000, rollout: rollout({ serviceDeploymentArn: OLD_SD_ARN, since: START }) }))
+    expect(result.outcome).toBe('timed-out')
+    expect(result.rollback).toBe('rolled the service back to web:6 by redeploying it')
+    expect(ecsMock).not.toHaveReceivedCommand(StopServiceDeploymentCommand)
+    expect(ecsMock).toHaveReceivedCommandTimes(DescribeServiceDeploymentsCommand, 1)
+  })
+
   test('StopServiceDeployment denied: the rollback falls back to redeploying the previous revision', async () => {
     script(described({ deployments: [deployment({ pendingCount: 2 }), oldDeployment()] }))
     ecsMock.on(DescribeServiceDeploymentsCommand).resolves({ serviceDeployments: [{ serviceDeploymentArn: SD_ARN, status: 'IN_PROGRESS' }] })

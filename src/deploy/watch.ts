@@ -189,6 +189,8 @@ class Follower {
   /** The service deployment to read: this rollout's, else a candidate (UpdateService's answer, then what the service names now). */
   serviceDeploymentToRead(service: Service | undefined): string | undefined {
     if (this.serviceDeploymentArn) return this.serviceDeploymentArn
+    // A resumed or CodeDeploy rollout: its service deployment, if any, was given for certain.
+    if (this.target.rollout.since === undefined) return undefined
     return [this.target.rollout.serviceDeploymentArn, service?.currentServiceDeployment].find((arn) => arn && !this.earlier.has(arn))
   }
 
@@ -319,7 +321,10 @@ class Follower {
     const { rollout, service } = this.target
     let rollback: string | undefined
     if (rollbackWanted && rollbackOnFailure && rollout.started) {
-      rollback = await requestRollback(ecs, cluster, service, rollout, this.options.codedeploy).catch(
+      // Only a service deployment shown to be this rollout's is stopped; else the previous revision is redeployed.
+      const { serviceDeploymentArn: _candidate, ...known } = rollout
+      const ours = { ...known, ...(this.serviceDeploymentArn && { serviceDeploymentArn: this.serviceDeploymentArn }) }
+      rollback = await requestRollback(ecs, cluster, service, ours, this.options.codedeploy).catch(
         (error: unknown) => `the rollback could not be requested: ${errorMessage(error)}`,
       )
       this.note(rollback)

@@ -356,6 +356,17 @@ describe('waitForDeployment against real ECS behaviour', () => {
     expect(ecsMock).not.toHaveReceivedCommand(StopServiceDeploymentCommand)
   })
 
+  test('a rollback ECS runs is a rollback, even while the old revision is PRIMARY before this deployment reads FAILED', async () => {
+    script(described({ deployments: [deployment(), oldDeployment()] }, { deployments: [oldDeployment({ status: 'PRIMARY', id: ROLLBACK_ID, rolloutState: 'IN_PROGRESS' }), deployment({ status: 'ACTIVE' })] }))
+    let poll = 0
+    ecsMock.on(DescribeServiceDeploymentsCommand).callsFake(() => ({
+      serviceDeployments: [{ serviceDeploymentArn: SD_ARN, status: ++poll > 1 ? 'ROLLBACK_IN_PROGRESS' : 'IN_PROGRESS', rollback: { reason: 'alarm web-5xx in ALARM' } }],
+    }))
+    const result = await waitForDeployment(options({ rollout: rollout({ serviceDeploymentArn: SD_ARN }) }))
+    expect(result.outcome).toBe('rolled-back')
+    expect(result.reason).toBe('alarm web-5xx in ALARM. ECS is rolling back to the previous revision.')
+  })
+
   test('a deployment gone from the list after it was seen, another one primary: replaced', async () => {
     script(described({ deployments: [deployment(), oldDeployment()] }, { deployments: [deployment({ id: OLD_ID, taskDefinition: 'arn:aws:ecs:us-east-1:123456789012:task-definition/web:8' })] }))
     const result = await waitForDeployment(options())

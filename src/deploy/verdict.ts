@@ -103,7 +103,8 @@ export function judge(snapshot: Snapshot, targetTaskDefinition: string, options:
   const { service, deployment, serviceDeployment } = snapshot
   const primary = service.deployments?.find((d) => d.status === 'PRIMARY')
   // Not PRIMARY without having failed: a newer deployment, which ECS did not start to roll this one back.
-  if (deployment && primary && deployment.status !== 'PRIMARY' && deployment.rolloutState !== 'FAILED') {
+  const rollingBack = serviceDeployment?.status?.startsWith('ROLLBACK_') === true
+  if (deployment && primary && deployment.status !== 'PRIMARY' && deployment.rolloutState !== 'FAILED' && !rollingBack) {
     return deployment.rolloutState === 'COMPLETED'
       ? { outcome: 'succeeded', reason: deployment.rolloutStateReason ?? 'the deployment completed' }
       : replacedBy(primary)

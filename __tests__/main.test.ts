@@ -78,7 +78,9 @@ beforeEach(() => {
 describe('run', () => {
   test('renders, registers, rolls out and waits; outputs and summary say what was deployed', async () => {
     ecsMock.on(RegisterTaskDefinitionCommand).resolves({ taskDefinition: { ...current, taskDefinitionArn: NEW_TD, revision: 7 } })
-    ecsMock.on(UpdateServiceCommand).resolves({ service: service({ deployments: [deployment(), oldDeployment()], currentServiceDeployment: 'arn:sd' }) })
+    const rolling = service({ deployments: [deployment(), oldDeployment()], currentServiceDeployment: 'arn:sd' })
+    ecsMock.on(UpdateServiceCommand).resolves({ service: rolling })
+    ecsMock.on(DescribeServicesCommand).resolvesOnce({ services: [service()] }).resolves({ services: [rolling] })
     ecsMock.on(DescribeServiceDeploymentsCommand).resolves({ serviceDeployments: [{ serviceDeploymentArn: 'arn:sd', status: 'SUCCESSFUL', statusReason: 'done' }] })
     await run(fakeClock())
     expect(failures).toEqual([])
@@ -89,6 +91,19 @@ describe('run', () => {
     expect(ecsMock).toHaveReceivedCommandWith(UpdateServiceCommand, { cluster: 'prod', service: 'web', taskDefinition: NEW_TD })
     expect(outputs).toMatchObject({ status: 'succeeded', 'task-definition-arn': NEW_TD, 'task-definition-revision': '7', 'deployment-id': NEW_ID, image: IMAGE })
     expect(summary).toContain('| Task definition | web:6 → web:7 (registered by this run) |')
+  })
+
+  test('wait: false starts the rollout and reports it without reading its progress', async () => {
+    inputs = { ...inputs, wait: 'false' }
+    ecsMock.on(RegisterTaskDefinitionCommand).resolves({ taskDefinition: { ...current, taskDefinitionArn: NEW_TD, revision: 7 } })
+    ecsMock.on(UpdateServiceCommand).resolves({ service: service({ deployments: [deployment(), oldDeployment()] }) })
+    await run(fakeClock())
+    expect(failures).toEqual([])
+    expect(ecsMock).toHaveReceivedCommandTimes(UpdateServiceCommand, 1)
+    // The one DescribeServices is the lookup before the update: nothing follows the rollout.
+    expect(ecsMock).toHaveReceivedCommandTimes(DescribeServicesCommand, 1)
+    expect(outputs).toMatchObject({ status: 'succeeded', 'deployment-id': NEW_ID })
+    expect(summary).toContain('Deployment started; not waiting for it (wait: false).')
   })
 
   test('several services: all checked and registered before any update, then one combined wait', async () => {

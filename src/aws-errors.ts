@@ -59,6 +59,11 @@ export function explainAwsError(error: unknown, permission: string): Error {
   return new AwsError(`${permission} failed (${name || 'error'})${detail}`)
 }
 
+/** Whether AWS refused a call for lack of permission (the SDK's error, before explainAwsError). */
+export function isAccessDenied(error: unknown): boolean {
+  return error instanceof Error && ACCESS_DENIED.includes(error.name)
+}
+
 /** Runs one AWS call, turning its failure into an explained error. */
 export async function awsCall<T>(permission: string, call: () => Promise<T>): Promise<T> {
   try {

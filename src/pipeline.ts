@@ -380,6 +380,7 @@ function watchOptions(clients: AwsClients, inputs: PlannedInputs, clock: Clock, 
     clock,
     signal,
     log: core.info,
+    warn: core.warning,
   }
 }
 

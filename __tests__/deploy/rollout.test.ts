@@ -42,16 +42,17 @@ describe('serviceUpdate', () => {
 describe('startRollout', () => {
   test('updates the service and follows the new primary deployment and its service deployment', async () => {
     ecsMock.on(UpdateServiceCommand).resolves({
-      service: service({ deployments: [deployment(), oldDeployment()], currentServiceDeployment: 'arn:sd/1' }),
+      service: service({ deployments: [deployment({ createdAt: new Date(900) }), oldDeployment()], currentServiceDeployment: 'arn:sd/1' }),
     })
     const rollout = await startRollout(ecs, service(), request, 1000)
-    expect(rollout).toEqual({ deploymentId: NEW_ID, serviceDeploymentArn: 'arn:sd/1', previousTaskDefinition: OLD_TD, started: true, startedAt: 1000 })
+    // ECS's own time of the new deployment: service deployments created before it are earlier rollouts'.
+    expect(rollout).toEqual({ deploymentId: NEW_ID, serviceDeploymentArn: 'arn:sd/1', previousTaskDefinition: OLD_TD, started: true, startedAt: 1000, since: 900 })
   })
 
   test('a re-run while the same revision rolls out follows that rollout instead of starting another', async () => {
     const rolling = service({ taskDefinition: NEW_TD, deployments: [deployment({ createdAt: new Date(500) }), oldDeployment()] })
     const rollout = await startRollout(ecs, rolling, request, 1000)
-    expect(rollout).toMatchObject({ deploymentId: NEW_ID, started: false, startedAt: 500 })
+    expect(rollout).toMatchObject({ deploymentId: NEW_ID, started: false, startedAt: 500, since: 500 })
     expect(ecsMock).not.toHaveReceivedCommand(UpdateServiceCommand)
   })
 

@@ -14,6 +14,12 @@ import type { Rollout } from '../../src/deploy/rollout.js'
 import { fakeClock } from '../helpers/clock.js'
 import { crashedTask, deployment, NEW_ID, NEW_TD, OLD_ID, OLD_TD, oldDeployment, ROLLBACK_ID, service } from '../helpers/ecs.js'
 
+const START = Date.UTC(2026, 0, 1)
+const OTHER_ID = 'ecs-svc/4444444444444444444'
+const OLD_SD_ARN = 'arn:aws:ecs:us-east-1:123456789012:service-deployment/prod/web/old'
+const accessDenied = (operation: string) =>
+  Object.assign(new Error(`User: arn:aws:sts::123456789012:assumed-role/deploy/gh is not authorized to perform: ecs:${operation}`), { name: 'AccessDeniedException', $metadata: {} })
+
 const ecsMock = mockClient(ECSClient)
 const SD_ARN = 'arn:aws:ecs:us-east-1:123456789012:service-deployment/prod/web/abc'
 
@@ -238,14 +244,6 @@ describe('waitForDeployment', () => {
     await expect(waitForDeployment(options())).rejects.toThrow('AWS kept throttling ecs:DescribeServices (6 attempts): Rate exceeded.')
   })
 
-  test('a deployment replaced by someone else is a failure, and nothing is rolled back', async () => {
-    script(described({ deployments: [deployment({ id: OLD_ID, taskDefinition: 'arn:aws:ecs:us-east-1:123456789012:task-definition/web:8' })] }))
-    const result = await waitForDeployment(options())
-    expect(result.outcome).toBe('failed')
-    expect(result.reason).toBe('the deployment was replaced by another one (now web:8); someone else deployed the service')
-    expect(ecsMock).not.toHaveReceivedCommand(UpdateServiceCommand)
-  })
-
   test('polls quickly at first, then backs off to five seconds, reading service deployments only now and then', async () => {
     script(described({ deployments: [deployment({ pendingCount: 2 }), oldDeployment()] }))
     ecsMock.on(DescribeServiceDeploymentsCommand).resolves({ serviceDeployments: [{ serviceDeploymentArn: SD_ARN, status: 'IN_PROGRESS' }] })
@@ -296,5 +294,194 @@ describe('waitForDeployment', () => {
     // 12 services: two calls (10 + 2) a poll, two polls.
     expect(ecsMock.commandCalls(DescribeServicesCommand).map((c) => c.args[0].input.services?.length)).toEqual([10, 2, 10, 2])
     expect(o.lines.some((l) => l.startsWith('[0:01] svc3: rolled back: circuit breaker'))).toBe(true)
+  })
+})
+
+describe('waitForDeployment against real ECS behaviour', () => {
+  test('eventual consistency: while DescribeServices still shows the previous PRIMARY, it waits instead of judging', async () => {
+    const before = { deployments: [oldDeployment({ status: 'PRIMARY' })] }
+    script(described(before, before, before, { deployments: [deployment(), oldDeployment()] }, { deployments: [deployment({ runningCount: 2, rolloutState: 'COMPLETED' })] }))
+    const o = options()
+    const result = await waitForDeployment(o)
+    expect(result.outcome).toBe('succeeded')
+    expect(o.lines.filter((l) => l.includes('does not list deployment'))).toEqual([`[0:00] ECS does not list deployment ${NEW_ID} yet (it is eventually consistent); waiting for it`])
+  })
+
+  test('a deployment ECS never shows fails after the bound, naming it, and nothing is rolled back', async () => {
+    script(described({ deployments: [oldDeployment({ status: 'PRIMARY' })] }))
+    const clock = fakeClock()
+    const result = await waitForDeployment(options({ clock, visibilityTimeoutMs: 60_000 }))
+    expect(result.outcome).toBe('failed')
+    expect(result.reason).toBe(`ECS has not shown deployment ${NEW_ID} of web 60 s after UpdateService returned it`)
+    expect(clock.now() - START).toBeGreaterThanOrEqual(60_000)
+    expect(clock.now() - START).toBeLessThan(70_000)
+    expect(ecsMock).not.toHaveReceivedCommand(UpdateServiceCommand)
+    expect(ecsMock).not.toHaveReceivedCommand(StopServiceDeploymentCommand)
+  })
+
+  test('a stale currentServiceDeployment (the previous, SUCCESSFUL one) is not a success: the rollout is followed to its real end', async () => {
+    const since = START + 500
+    const previous = { serviceDeploymentArn: OLD_SD_ARN, status: 'SUCCESSFUL' as const, createdAt: new Date(START - 600_000), statusReason: 'done' }
+    const ours = (status: 'IN_PROGRESS' | 'ROLLBACK_SUCCESSFUL') => ({ serviceDeploymentArn: SD_ARN, status, createdAt: new Date(since), ...(status !== 'IN_PROGRESS' && { rollback: { reason: 'ECS deployment circuit breaker: tasks failed to start.' } }) })
+    let failed = false
+    ecsMock.on(DescribeServiceDeploymentsCommand).callsFake((input: { serviceDeploymentArns: string[] }) => ({
+      serviceDeployments: input.serviceDeploymentArns.map((arn) => (arn === OLD_SD_ARN ? previous : ours(failed ? 'ROLLBACK_SUCCESSFUL' : 'IN_PROGRESS'))),
+    }))
+    let poll = 0
+    ecsMock.on(DescribeServicesCommand).callsFake(() => {
+      poll++
+      failed = poll >= 4
+      const deployments = failed
+        ? [deployment({ id: ROLLBACK_ID, taskDefinition: OLD_TD }), deployment({ status: 'ACTIVE', failedTasks: 3, rolloutState: 'FAILED', rolloutStateReason: 'ECS deployment circuit breaker: tasks failed to start.' })]
+        : [deployment({ createdAt: new Date(since) }), oldDeployment()]
+      // ECS names the previous service deployment for the first polls.
+      return { services: [service({ deployments, currentServiceDeployment: poll <= 2 ? OLD_SD_ARN : SD_ARN })] }
+    })
+    const result = await waitForDeployment(options({ rollout: rollout({ serviceDeploymentArn: OLD_SD_ARN, since }) }))
+    expect(result.outcome).toBe('rolled-back')
+    expect(result.reason).toBe('ECS deployment circuit breaker: tasks failed to start. ECS rolled back to the previous revision.')
+    expect(ecsMock.commandCalls(DescribeServiceDeploymentsCommand).filter((c) => c.args[0].input.serviceDeploymentArns?.includes(OLD_SD_ARN))).toHaveLength(1)
+  })
+
+  test('a re-run following the rollout in flight is not fooled by a stale currentServiceDeployment either', async () => {
+    const since = START - 5000
+    ecsMock.on(DescribeServiceDeploymentsCommand).callsFake((input: { serviceDeploymentArns: string[] }) => ({
+      serviceDeployments: input.serviceDeploymentArns.map((arn) =>
+        arn === OLD_SD_ARN ? { serviceDeploymentArn: arn, status: 'SUCCESSFUL', createdAt: new Date(START - 600_000) } : { serviceDeploymentArn: arn, status: 'IN_PROGRESS', createdAt: new Date(since) },
+      ),
+    }))
+    script(described({ deployments: [deployment({ pendingCount: 2 }), oldDeployment()], currentServiceDeployment: OLD_SD_ARN }))
+    const clock = fakeClock()
+    const result = await waitForDeployment(options({ clock, timeoutMs: 60_000, rollout: rollout({ started: false, startedAt: since, since, serviceDeploymentArn: OLD_SD_ARN }) }))
+    expect(result.outcome).toBe('timed-out')
+    expect(clock.now() - START).toBeGreaterThanOrEqual(60_000)
+  })
+
+  test('another actor deploying the same revision over this one (no service deployments): a prompt failure, nothing rolled back', async () => {
+    script(
+      described(
+        { deployments: [deployment(), oldDeployment()] },
+        { deployments: [deployment({ id: OTHER_ID }), deployment({ status: 'ACTIVE', runningCount: 1 }), oldDeployment()] },
+        { deployments: [deployment({ id: OTHER_ID, runningCount: 2 })] },
+      ),
+    )
+    const clock = fakeClock()
+    const result = await waitForDeployment(options({ clock }))
+    expect(result.outcome).toBe('failed')
+    expect(result.reason).toBe(`another deployment replaced this one: ${OTHER_ID} of web:7 is now the service's primary deployment, started by someone else; nothing was rolled back`)
+    expect(clock.now() - START).toBeLessThan(5000)
+    expect(result.rollback).toBeUndefined()
+    expect(ecsMock).not.toHaveReceivedCommand(UpdateServiceCommand)
+    expect(ecsMock).not.toHaveReceivedCommand(StopServiceDeploymentCommand)
+  })
+
+  test('a rollback ECS runs is a rollback, even while the old revision is PRIMARY before this deployment reads FAILED', async () => {
+    script(described({ deployments: [deployment(), oldDeployment()] }, { deployments: [oldDeployment({ status: 'PRIMARY', id: ROLLBACK_ID, rolloutState: 'IN_PROGRESS' }), deployment({ status: 'ACTIVE' })] }))
+    let poll = 0
+    ecsMock.on(DescribeServiceDeploymentsCommand).callsFake(() => ({
+      serviceDeployments: [{ serviceDeploymentArn: SD_ARN, status: ++poll > 1 ? 'ROLLBACK_IN_PROGRESS' : 'IN_PROGRESS', rollback: { reason: 'alarm web-5xx in ALARM' } }],
+    }))
+    const result = await waitForDeployment(options({ rollout: rollout({ serviceDeploymentArn: SD_ARN }) }))
+    expect(result.outcome).toBe('rolled-back')
+    expect(result.reason).toBe('alarm web-5xx in ALARM. ECS is rolling back to the previous revision.')
+  })
+
+  test('a deployment gone from the list after it was seen, another one primary: replaced', async () => {
+    script(described({ deployments: [deployment(), oldDeployment()] }, { deployments: [deployment({ id: OLD_ID, taskDefinition: 'arn:aws:ecs:us-east-1:123456789012:task-definition/web:8' })] }))
+    const result = await waitForDeployment(options())
+    expect(result.outcome).toBe('failed')
+    expect(result.reason).toBe(`another deployment replaced this one: ${OLD_ID} of web:8 is now the service's primary deployment, started by someone else; nothing was rolled back`)
+    expect(ecsMock).not.toHaveReceivedCommand(UpdateServiceCommand)
+  })
+
+  test('a rollout this run did not start (a re-run following it) is never rolled back, even on timeout', async () => {
+    script(described({ deployments: [deployment({ pendingCount: 2 }), oldDeployment()] }))
+    ecsMock.on(DescribeServiceDeploymentsCommand).resolves({ serviceDeployments: [{ serviceDeploymentArn: SD_ARN, status: 'IN_PROGRESS' }] })
+    const result = await waitForDeployment(options({ timeoutMs: 30_000, rollout: rollout({ started: false, serviceDeploymentArn: SD_ARN }) }))
+    expect(result.outcome).toBe('timed-out')
+    expect(result.rollback).toBeUndefined()
+    expect(ecsMock).not.toHaveReceivedCommand(StopServiceDeploymentCommand)
+    expect(ecsMock).not.toHaveReceivedCommand(UpdateServiceCommand)
+  })
+
+  test('on timeout, a service deployment never shown to be this rollout\'s is not the one stopped: the previous revision is redeployed', async () => {
+    const stale = { serviceDeploymentArn: OLD_SD_ARN, status: 'SUCCESSFUL' as const, createdAt: new Date(START - 600_000) }
+    script(described({ deployments: [deployment({ pendingCount: 2 }), oldDeployment()], currentServiceDeployment: OLD_SD_ARN }))
+    ecsMock.on(DescribeServiceDeploymentsCommand).resolves({ serviceDeployments: [stale] })
+    ecsMock.on(UpdateServiceCommand).resolves({})
+    const result = await waitForDeployment(options({ timeoutMs: 30_000, rollout: rollout({ serviceDeploymentArn: OLD_SD_ARN, since: START }) }))
+    expect(result.outcome).toBe('timed-out')
+    expect(result.rollback).toBe('rolled the service back to web:6 by redeploying it')
+    expect(ecsMock).not.toHaveReceivedCommand(StopServiceDeploymentCommand)
+    expect(ecsMock).toHaveReceivedCommandTimes(DescribeServiceDeploymentsCommand, 1)
+  })
+
+  test('StopServiceDeployment denied: the rollback falls back to redeploying the previous revision', async () => {
+    script(described({ deployments: [deployment({ pendingCount: 2 }), oldDeployment()] }))
+    ecsMock.on(DescribeServiceDeploymentsCommand).resolves({ serviceDeployments: [{ serviceDeploymentArn: SD_ARN, status: 'IN_PROGRESS' }] })
+    ecsMock.on(StopServiceDeploymentCommand).rejects(accessDenied('StopServiceDeployment'))
+    ecsMock.on(UpdateServiceCommand).resolves({})
+    const result = await waitForDeployment(options({ timeoutMs: 30_000, rollout: rollout({ serviceDeploymentArn: SD_ARN }) }))
+    expect(result.outcome).toBe('timed-out')
+    expect(result.rollback).toBe('AWS denied ecs:StopServiceDeployment, so rolled the service back to web:6 by redeploying it')
+    expect(ecsMock).toHaveReceivedCommandWith(UpdateServiceCommand, { cluster: 'prod', service: 'web', taskDefinition: OLD_TD })
+  })
+
+  test('without ecs:DescribeServiceDeployments: one warning, then DescribeServices alone, polled as fast as with it', async () => {
+    const steps = described(
+      { deployments: [deployment(), oldDeployment()] },
+      { deployments: [deployment({ pendingCount: 2 }), oldDeployment()] },
+      { deployments: [deployment({ pendingCount: 2 }), oldDeployment()] },
+      { deployments: [deployment({ pendingCount: 2 }), oldDeployment()] },
+      { deployments: [deployment({ runningCount: 2, rolloutState: 'COMPLETED' })] },
+    )
+    script(steps)
+    ecsMock.on(DescribeServiceDeploymentsCommand).rejects(accessDenied('DescribeServiceDeployments'))
+    const warnings: string[] = []
+    const clock = fakeClock()
+    const o = options({ clock, warn: (line) => warnings.push(line), rollout: rollout({ serviceDeploymentArn: SD_ARN }) })
+    const result = await waitForDeployment(o)
+    expect(result.outcome).toBe('succeeded')
+    expect(warnings).toEqual([
+      'AWS denied ecs:DescribeServiceDeployments: following the rollout through DescribeServices alone (no lifecycle stages, traffic or rollback states). Grant ecs:DescribeServiceDeployments to see them (README, "IAM permissions").',
+    ])
+    expect(ecsMock).toHaveReceivedCommandTimes(DescribeServiceDeploymentsCommand, 1)
+    expect(o.lines.some((l) => l.includes('could not read'))).toBe(false)
+    expect(clock.sleeps).toEqual([1000, 1000, 2000, 3000])
+  })
+
+  test('a crash loop with the circuit breaker on is left to ECS: no giving up, no rollback request of its own', async () => {
+    script(
+      described(
+        { deployments: [deployment(), oldDeployment()] },
+        { deployments: [deployment({ failedTasks: 3 }), oldDeployment()] },
+        { deployments: [deployment({ failedTasks: 5 }), oldDeployment()] },
+        {
+          deployments: [
+            deployment({ id: ROLLBACK_ID, taskDefinition: OLD_TD }),
+            deployment({ status: 'ACTIVE', failedTasks: 6, rolloutState: 'FAILED', rolloutStateReason: 'ECS deployment circuit breaker: tasks failed to start.' }),
+          ],
+        },
+      ),
+    )
+    const result = await waitForDeployment(options())
+    expect(result.outcome).toBe('rolled-back')
+    expect(result.rollback).toBeUndefined()
+    expect(ecsMock).not.toHaveReceivedCommand(UpdateServiceCommand)
+  })
+
+  test('all tasks running but one still pending is not success yet', async () => {
+    const noBreaker = { deploymentConfiguration: { deploymentCircuitBreaker: { enable: false, rollback: false } } }
+    script(
+      described(
+        { ...noBreaker, deployments: [deployment({ runningCount: 2, pendingCount: 1, rolloutState: undefined })] },
+        { ...noBreaker, deployments: [deployment({ runningCount: 2, pendingCount: 1, rolloutState: undefined })] },
+        { ...noBreaker, deployments: [deployment({ runningCount: 2, pendingCount: 0, rolloutState: undefined })] },
+      ),
+    )
+    const o = options()
+    const result = await waitForDeployment(o)
+    expect(result.outcome).toBe('succeeded')
+    expect(ecsMock).toHaveReceivedCommandTimes(DescribeServicesCommand, 3)
   })
 })

@@ -109,6 +109,14 @@ export interface RolloutPlan {
   failAt?: string
   stages?: StagePlan[]
   rollback?: RolloutPlan
+  /** Eventual consistency: the reads show the new deployment only this long after UpdateService. */
+  visibilityDelaySeconds?: number
+  /** currentServiceDeployment names the previous service deployment this long after UpdateService. */
+  staleCurrentServiceDeploymentSeconds?: number
+  /** false: the service deployment is never named, listed or described. */
+  serviceDeployments?: boolean
+  /** Another actor deploys the same revision over the rollout this long after it starts. */
+  replacedAfterSeconds?: number
 }
 
 export interface Scenario {
@@ -142,7 +150,12 @@ export class ScenarioAdmin {
     return this.call('POST', '/_scenario', scenario)
   }
 
-  clock(options: { scale?: number; advanceSeconds?: number }): Promise<unknown> {
+  /** Answers these operations (`ecs:StopServiceDeployment`) with AccessDeniedException, as IAM would; [] allows all. */
+  deny(operations: string[]): Promise<unknown> {
+    return this.call('POST', '/_deny', { operations })
+  }
+
+    clock(options: { scale?: number; advanceSeconds?: number }): Promise<unknown> {
     return this.call('POST', '/_clock', options)
   }
 

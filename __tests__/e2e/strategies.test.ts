@@ -131,7 +131,8 @@ const inputs = (overrides: Record<string, string> = {}) => ({ cluster: 'prod', s
 const CANARY_STAGES: StagePlan[] = [
   { stage: 'PRE_SCALE_UP', seconds: 1 },
   { stage: 'SCALE_UP', seconds: 1 },
-  { stage: 'TEST_TRAFFIC_SHIFT', seconds: 10, testTrafficWeight: 100 },
+  // Long enough (3 s at time scale 10) for a poll to land in it even on a busy machine.
+  { stage: 'TEST_TRAFFIC_SHIFT', seconds: 30, testTrafficWeight: 100 },
   { stage: 'PRODUCTION_TRAFFIC_SHIFT', seconds: 40, productionTrafficWeights: [10, 100] },
   { stage: 'BAKE_TIME', seconds: 30 },
   { stage: 'CLEAN_UP' },
@@ -166,7 +167,7 @@ describe('ECS-native strategies through dist/index.js', () => {
     expect(run.stdout.indexOf('production 10 %')).toBeLessThan(run.stdout.indexOf('production 100 %'))
     expect(run.stdout).toContain('alarms web-5xx: MONITORING')
     expect(run.summary).toContain('| Strategy | canary (ECS): 10 % for 1 min, then 100 % |')
-    expect(run.summary).toMatch(/\| Production traffic \| (0 % \(\d+:\d\d\) → )?10 % \(\d+:\d\d\) → 100 % \(\d+:\d\d\) \|/)
+    expect(run.summary).toMatch(/\| Production traffic \| 0 % → 10 % \(\d+:\d\d\) → 100 % \(\d+:\d\d\) \|/)
     expect(run.summary).toContain('| Alarms | web-5xx |')
     expect(run.summary).toContain('PRODUCTION_TRAFFIC_SHIFT')
     expect((await currentService()).deploymentConfiguration).toMatchObject({
@@ -269,7 +270,7 @@ describe('CodeDeploy through dist/index.js', () => {
     expect(run.stdout).toContain('strategy: CodeDeploy Canary10Percent1Minute: application AppECS-prod-web, deployment group DgpECS-prod-web, hooks AfterAllowTestTraffic → SmokeTest')
     expect(run.stdout).toContain('AfterAllowTestTraffic: Succeeded')
     expect(run.stdout).toMatch(/task sets: blue 90 % \(2\/2 running\), green 10 % \(2\/2 running\)/)
-    expect(run.summary).toMatch(/\| Production traffic \| 10 % \(\d+:\d\d\) → 100 % \(\d+:\d\d\) \|/)
+    expect(run.summary).toMatch(/\| Production traffic \| 0 % → 10 % \(\d+:\d\d\) → 100 % \(\d+:\d\d\) \|/)
     const { deploymentInfo } = await codedeploy.send(new GetDeploymentCommand({ deploymentId: run.outputs['deployment-id'] }))
     expect(deploymentInfo?.revision?.appSpecContent?.content).toContain(`TaskDefinition: ${run.outputs['task-definition-arn']}`)
     expect(deploymentInfo?.revision?.appSpecContent?.content).toContain('- AfterAllowTestTraffic: "SmokeTest"')

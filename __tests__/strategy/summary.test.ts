@@ -24,8 +24,8 @@ describe('strategyRows', () => {
         start,
       ),
     ).toEqual([
-      ['Production traffic', '0 % (0:05) → 10 % (0:42) → 100 % (5:43)'],
-      ['Test traffic', '0 % (0:05) → 100 % (0:30)'],
+      ['Production traffic', '0 % → 10 % (0:42) → 100 % (5:43)'],
+      ['Test traffic', '0 % → 100 % (0:30)'],
       ['Stages', 'PRE_SCALE_UP 0:01 → PRODUCTION_TRAFFIC_SHIFT 0:42'],
       ['Lifecycle hooks', 'smoke-test SUCCEEDED'],
       ['Alarms', 'web-5xx → ALARM, web-latency'],
@@ -38,6 +38,13 @@ describe('strategyRows', () => {
       start,
     )
     expect(rows).toEqual([['Paused at', 'POST_TEST_TRAFFIC_SHIFT (hook ecs-pause-1); ROLLBACK at 2026-01-02T00:00:00.000Z unless continued']])
+  })
+
+  test('the traffic starts at 0 % whether or not a poll saw it: the first step is the first change', () => {
+    const seen = strategyRows({ traffic: [{ at: at(0), production: 0 }, { at: at(4), production: 10 }], stages: [], hooks: [] }, start)
+    const missed = strategyRows({ traffic: [{ at: at(4), production: 10 }], stages: [], hooks: [] }, start)
+    expect(seen).toEqual([['Production traffic', '0 % → 10 % (0:04)']])
+    expect(missed).toEqual(seen)
   })
 
   test('nothing for a rolling update', () => expect(strategyRows(undefined, start)).toEqual([]))

@@ -25,8 +25,16 @@ export interface RolloutRequest {
 export interface Rollout {
   /** ECS deployment id (ecs-svc/…) of the new primary deployment; undefined when nothing was started or followed. */
   deploymentId?: string
-  /** ARN of the matching service deployment, where the service reports one. */
+  /**
+   * ARN of the matching service deployment, where the service reports one. With `since`, only a candidate: ECS may
+   * still name the previous service deployment for a few seconds after UpdateService (see deploy/watch.ts).
+   */
   serviceDeploymentArn?: string
+  /**
+   * When ECS created the followed deployment (ECS's clock, ms): a service deployment created before it belongs to an
+   * earlier rollout. Absent: `serviceDeploymentArn` is certain (a resumed deployment).
+   */
+  since?: number
   /** The revision the service ran before, for a rollback where ECS cannot do it itself. */
   previousTaskDefinition: string
   /** true when this run called UpdateService; false when it follows a rollout already under way, or none. */
@@ -118,13 +126,8 @@ export async function startRollout(
   if (!update) {
     const primary = primaryDeployment(service)
     if (primary?.rolloutState === 'IN_PROGRESS' && primary.taskDefinition === request.taskDefinitionArn) {
-      return {
-        ...followed(primary, service.currentServiceDeployment),
-        ...mechanism,
-        previousTaskDefinition,
-        started: false,
-        startedAt: (primary.createdAt ?? new Date(now)).getTime(),
-      }
+      const startedAt = (primary.createdAt ?? new Date(now)).getTime()
+      return { ...followed(primary, service.currentServiceDeployment), ...mechanism, previousTaskDefinition, started: false, startedAt, since: startedAt }
     }
     return {
       previousTaskDefinition,
@@ -134,6 +137,7 @@ export async function startRollout(
     }
   }
   const response = await awsCall('ecs:UpdateService', () => ecs.send(new UpdateServiceCommand(update)))
+  // The new deployment is taken from UpdateService's answer: DescribeServices may not show it for a few seconds.
   const updated = response.service
   const primary = updated && primaryDeployment(updated)
   return {
@@ -142,6 +146,7 @@ export async function startRollout(
     previousTaskDefinition,
     started: true,
     startedAt: now,
+    since: primary?.createdAt?.getTime() ?? now,
   }
 }
 

@@ -86,23 +86,34 @@ function judgeServiceDeployment(sd: ServiceDeployment, resumed?: string): Verdic
   }
 }
 
+/** Another actor's deployment took over the service: not this run's to roll back, and not a success of this run. */
+function replacedBy(primary: Deployment): Verdict {
+  return {
+    outcome: 'failed',
+    reason: `another deployment replaced this one: ${primary.id} of ${describeRevision(primary.taskDefinition)} is now the service's primary deployment, started by someone else; nothing was rolled back`,
+  }
+}
+
 /**
- * Decides whether the followed rollout has ended and how. Pure: the watch loop feeds it snapshots.
+ * Decides whether the followed rollout has ended and how. Pure: the watch loop feeds it snapshots, once ECS has
+ * listed the followed deployment (before that, nothing is a verdict on it).
  * Success needs the new revision to be primary and complete; any rollback is a failure.
  */
 export function judge(snapshot: Snapshot, targetTaskDefinition: string, options: JudgeOptions = {}): Verdict | undefined {
   const { service, deployment, serviceDeployment } = snapshot
   const primary = service.deployments?.find((d) => d.status === 'PRIMARY')
+  // Not PRIMARY without having failed: a newer deployment, which ECS did not start to roll this one back.
+  const rollingBack = serviceDeployment?.status?.startsWith('ROLLBACK_') === true
+  if (deployment && primary && deployment.status !== 'PRIMARY' && deployment.rolloutState !== 'FAILED' && !rollingBack) {
+    return deployment.rolloutState === 'COMPLETED'
+      ? { outcome: 'succeeded', reason: deployment.rolloutStateReason ?? 'the deployment completed' }
+      : replacedBy(primary)
+  }
   if (serviceDeployment) {
     const verdict = judgeServiceDeployment(serviceDeployment, options.resumed)
     if (verdict) return verdict
   }
-  if (!deployment) {
-    const now = describeRevision(primary?.taskDefinition)
-    return primary?.taskDefinition === targetTaskDefinition
-      ? undefined
-      : { outcome: 'failed', reason: `the deployment was replaced by another one (now ${now}); someone else deployed the service` }
-  }
+  if (!deployment) return primary ? replacedBy(primary) : undefined
   if (deployment.rolloutState === 'FAILED') {
     const reason = deployment.rolloutStateReason ?? 'ECS marked the deployment FAILED'
     const rolledBack = primary && primary.id !== deployment.id && primary.taskDefinition !== targetTaskDefinition

@@ -8,7 +8,7 @@ import {
   type ServiceDeployment,
   type ServiceEvent,
 } from '@aws-sdk/client-ecs'
-import { awsCall } from '../aws-errors.js'
+import { awsCall, isAccessDenied } from '../aws-errors.js'
 import { errorMessage } from '../errors.js'
 import { CodeDeployTracker, greenTaskSet, judgeCodeDeploy, readCodeDeploy, type CodeDeployState } from '../strategy/codedeploy/observe.js'
 import { awaitingHook, NativeTracker, type PausedAt, type StrategyProgress } from '../strategy/progress.js'
@@ -58,8 +58,12 @@ export interface WatchOptions {
   /** Aborted when the job is cancelled. */
   signal?: AbortSignal
   log: (line: string) => void
+  /** For what the user should fix but the rollout survives (a missing permission); default: `log`. */
+  warn?: (line: string) => void
   /** Pauses between polls in ms; the last one repeats. Starts quick, backs off gently. */
   pollIntervals?: number[]
+  /** How long DescribeServices may take to list a deployment UpdateService returned (ECS is eventually consistent). */
+  visibilityTimeoutMs?: number
 }
 
 const DEFAULT_POLL_INTERVALS = [1000, 2000, 2000, 3000, 4000, 5000]
@@ -73,6 +77,9 @@ const SERVICES_PER_CALL = 10
 const SERVICE_DEPLOYMENTS_PER_CALL = 20
 /** Service deployments are read when the deployments list changes, and at least every this many polls. */
 const SERVICE_DEPLOYMENT_EVERY = 3
+const VISIBILITY_TIMEOUT_MS = 60_000
+/** A service deployment created this long before the followed deployment still counts as its own (ECS stamps both). */
+const CREATED_TOLERANCE_MS = 1000
 
 export function formatElapsed(ms: number): string {
   const s = Math.max(0, Math.round(ms / 1000))
@@ -103,13 +110,16 @@ async function describeServices(ecs: ECSClient, cluster: string, names: string[]
   return services
 }
 
-async function describeServiceDeployments(ecs: ECSClient, arns: string[]): Promise<Map<string, ServiceDeployment>> {
-  const lists = await Promise.all(
-    chunks(arns, SERVICE_DEPLOYMENTS_PER_CALL).map((batch) =>
-      awsCall('ecs:DescribeServiceDeployments', () => ecs.send(new DescribeServiceDeploymentsCommand({ serviceDeploymentArns: batch }))),
-    ),
-  )
-  return new Map(lists.flatMap((r) => r.serviceDeployments ?? []).map((sd) => [sd.serviceDeploymentArn ?? '', sd] as const))
+/** The service deployments asked for; undefined when AWS denies ecs:DescribeServiceDeployments. */
+async function describeServiceDeployments(ecs: ECSClient, arns: string[]): Promise<Map<string, ServiceDeployment> | undefined> {
+  const describe = (batch: string[]) => ecs.send(new DescribeServiceDeploymentsCommand({ serviceDeploymentArns: batch }))
+  try {
+    const lists = await Promise.all(chunks(arns, SERVICE_DEPLOYMENTS_PER_CALL).map((batch) => describe(batch)))
+    return new Map(lists.flatMap((r) => r.serviceDeployments ?? []).map((sd) => [sd.serviceDeploymentArn ?? '', sd] as const))
+  } catch (error) {
+    if (isAccessDenied(error)) return undefined
+    return awsCall('ecs:DescribeServiceDeployments', () => Promise.reject(error))
+  }
 }
 
 /** What changes in a service's deployments list when a rollout moves on (completes, fails, rolls back). */
@@ -133,6 +143,12 @@ class Follower {
   private knownFailed = 0
   private recentEvents: ServiceEvent[] = []
   private deployment: Deployment | undefined
+  /** Whether DescribeServices has listed the followed deployment: until then nothing it shows is a verdict on it. */
+  private visible: boolean
+  private notedInvisible = false
+  /** The service deployment shown to be this rollout's, and those shown to be earlier rollouts'. */
+  private serviceDeploymentArn: string | undefined
+  private readonly earlier = new Set<string>()
   /** Follows blue/green, canary and linear deployments' stages and traffic. */
   private readonly tracker: NativeTracker | CodeDeployTracker | undefined
   /** The last CodeDeploy state seen, and the ECS target's id once known. */
@@ -146,7 +162,10 @@ class Follower {
     private readonly prefix: string,
   ) {
     this.seenEvents = new Set(target.priorEventIds)
-    const { mechanism } = target.rollout
+    const { mechanism, since, serviceDeploymentArn } = target.rollout
+    // A rollout already under way was found in DescribeServices; one this run started is known from UpdateService only.
+    this.visible = !target.rollout.started
+    if (since === undefined) this.serviceDeploymentArn = serviceDeploymentArn
     this.tracker = mechanism === 'codedeploy' ? new CodeDeployTracker() : mechanism === 'ecs-native' ? new NativeTracker() : undefined
   }
 
@@ -165,10 +184,58 @@ class Follower {
     return parts.filter(Boolean).join('; ') || 'no tasks yet'
   }
 
+  /** Whether this rollout's service deployment is known (not just a candidate). */
+  get knowsServiceDeployment(): boolean {
+    return this.serviceDeploymentArn !== undefined
+  }
+
+  /** The service deployment to read: this rollout's, else a candidate (UpdateService's answer, then what the service names now). */
+  serviceDeploymentToRead(service: Service | undefined): string | undefined {
+    if (this.serviceDeploymentArn) return this.serviceDeploymentArn
+    // A resumed or CodeDeploy rollout: its service deployment, if any, was given for certain.
+    if (this.target.rollout.since === undefined) return undefined
+    return [this.target.rollout.serviceDeploymentArn, service?.currentServiceDeployment].find((arn) => arn && !this.earlier.has(arn))
+  }
+
+  /**
+   * The service deployment if it is this rollout's: created at or after the followed deployment, and either the one
+   * UpdateService returned or named while the followed deployment is the service's PRIMARY. ECS may name the previous
+   * one for a few seconds after an update: that one is never a verdict on this rollout.
+   */
+  private claim(sd: ServiceDeployment | undefined, deployment: Deployment | undefined): ServiceDeployment | undefined {
+    const arn = sd?.serviceDeploymentArn
+    if (!sd || !arn) return undefined
+    if (arn === this.serviceDeploymentArn) return sd
+    const { since, serviceDeploymentArn: returned } = this.target.rollout
+    const created = (sd.createdAt ?? sd.startedAt)?.getTime()
+    if (since !== undefined && created !== undefined && created < since - CREATED_TOLERANCE_MS) {
+      this.earlier.add(arn)
+      return undefined
+    }
+    if (arn !== returned && deployment?.status !== 'PRIMARY') return undefined
+    this.serviceDeploymentArn = arn
+    return sd
+  }
+
+  /** Until DescribeServices lists the deployment UpdateService returned, waits (bounded) instead of judging. */
+  private notVisibleYet(): Verdict | undefined {
+    const limit = this.options.visibilityTimeoutMs ?? VISIBILITY_TIMEOUT_MS
+    const id = this.target.rollout.deploymentId
+    if (this.options.clock.now() - this.started >= limit) {
+      return this.concluded({ outcome: 'failed', reason: `ECS has not shown deployment ${id} of ${this.target.service} ${Math.round(limit / 1000)} s after UpdateService returned it` })
+    }
+    if (!this.notedInvisible) this.note(`ECS does not list deployment ${id} yet (it is eventually consistent); waiting for it`)
+    this.notedInvisible = true
+    return undefined
+  }
+
   /** Shows what is new in this poll and judges it; undefined while the rollout goes on. */
-  async observe(snapshot: Observed): Promise<Verdict | undefined> {
+  async observe(observed: Observed): Promise<Verdict | undefined> {
     const { ecs, cluster, clock } = this.options
     const { rollout } = this.target
+    const { serviceDeployment: candidate, ...seen } = observed
+    const serviceDeployment = this.claim(candidate, observed.deployment)
+    const snapshot: Observed = { ...seen, ...(serviceDeployment && { serviceDeployment }) }
     this.deployment = snapshot.deployment ?? this.deployment
     this.recentEvents = (snapshot.service.events ?? []).slice(0, RECENT_EVENTS)
     // Events come newest first; show the unseen ones oldest first.
@@ -177,6 +244,8 @@ class Follower {
       this.note(event.message ?? '', Math.max(event.createdAt?.getTime() ?? clock.now(), this.started))
     }
     if (snapshot.codedeploy) return this.observeCodeDeploy(snapshot.codedeploy)
+    if (snapshot.deployment) this.visible = true
+    else if (!this.visible) return this.notVisibleYet()
     const sd = snapshot.serviceDeployment
     const status = sd ? [sd.status, sd.lifecycleStage].filter(Boolean).join(' / ') : ''
     if (status && status !== this.lastStatus) {
@@ -258,7 +327,10 @@ class Follower {
     const { rollout, service } = this.target
     let rollback: string | undefined
     if (rollbackWanted && rollbackOnFailure && rollout.started) {
-      rollback = await requestRollback(ecs, cluster, service, rollout, this.options.codedeploy).catch(
+      // Only a service deployment shown to be this rollout's is stopped; else the previous revision is redeployed.
+      const { serviceDeploymentArn: _candidate, ...known } = rollout
+      const ours = { ...known, ...(this.serviceDeploymentArn && { serviceDeploymentArn: this.serviceDeploymentArn }) }
+      rollback = await requestRollback(ecs, cluster, service, ours, this.options.codedeploy).catch(
         (error: unknown) => `the rollback could not be requested: ${errorMessage(error)}`,
       )
       this.note(rollback)
@@ -302,6 +374,8 @@ export async function waitForDeployments(options: WatchOptions, targets: FollowT
   const active = (): Follower[] => followers.filter((f) => !results.has(f))
   let failuresInARow = 0
   const signatures = new Map<string, string>()
+  // Without ecs:DescribeServiceDeployments the rollout is followed through DescribeServices alone, after one warning.
+  let serviceDeploymentsDenied = false
 
   const giveUp = async (outcome: Outcome, why: string): Promise<void> => {
     for (const follower of active()) {
@@ -323,14 +397,29 @@ export async function waitForDeployments(options: WatchOptions, targets: FollowT
       const services = await describeServices(options.ecs, options.cluster, active().map((f) => f.target.service))
       // Service deployments add detail (rollback states, stages) but cost a call: for a rolling update, read them
       // when something moved; a blue/green, canary or linear deployment moves through its stages unseen otherwise.
-      const changed = active().filter((f) => {
-        const signature = deploymentsSignature(services.get(f.target.service))
+      // A candidate (not yet shown to be this rollout's) is read on every poll until it is settled.
+      const toRead = new Map<Follower, string>()
+      for (const f of active()) {
+        const service = services.get(f.target.service)
+        const signature = deploymentsSignature(service)
         f.moved = signatures.get(f.target.service) !== signature
         signatures.set(f.target.service, signature)
-        return f.moved || f.mechanism === 'ecs-native' || poll % SERVICE_DEPLOYMENT_EVERY === 0
-      })
-      const arns = changed.flatMap((f) => (f.target.rollout.serviceDeploymentArn ? [f.target.rollout.serviceDeploymentArn] : []))
-      const serviceDeployments = arns.length ? await describeServiceDeployments(options.ecs, arns) : new Map<string, ServiceDeployment>()
+        const arn = serviceDeploymentsDenied ? undefined : f.serviceDeploymentToRead(service)
+        const due = f.moved || f.mechanism === 'ecs-native' || poll % SERVICE_DEPLOYMENT_EVERY === 0 || !f.knowsServiceDeployment
+        if (arn && due) toRead.set(f, arn)
+      }
+      const arns = [...new Set(toRead.values())]
+      let serviceDeployments = new Map<string, ServiceDeployment>()
+      if (arns.length) {
+        const described = await describeServiceDeployments(options.ecs, arns)
+        if (described) serviceDeployments = described
+        else {
+          serviceDeploymentsDenied = true
+          ;(options.warn ?? options.log)(
+            'AWS denied ecs:DescribeServiceDeployments: following the rollout through DescribeServices alone (no lifecycle stages, traffic or rollback states). Grant ecs:DescribeServiceDeployments to see them (README, "IAM permissions").',
+          )
+        }
+      }
       const codedeployStates = await readCodeDeployStates(options, active())
       failuresInARow = 0
       await Promise.all(
@@ -339,7 +428,8 @@ export async function waitForDeployments(options: WatchOptions, targets: FollowT
           const service = services.get(name)
           if (!service) throw new Error(`service ${name} disappeared from cluster ${options.cluster} during the rollout`)
           const deployment = service.deployments?.find((d) => d.id === rollout.deploymentId)
-          const serviceDeployment = rollout.serviceDeploymentArn ? serviceDeployments.get(rollout.serviceDeploymentArn) : undefined
+          const read = toRead.get(follower)
+          const serviceDeployment = read ? serviceDeployments.get(read) : undefined
           const codedeploy = codedeployStates.get(follower)
           const verdict = await follower.observe({ service, ...(deployment && { deployment }), ...(serviceDeployment && { serviceDeployment }), ...(codedeploy && { codedeploy }) })
           if (verdict) results.set(follower, await follower.finish(verdict, verdict.gaveUp === true))

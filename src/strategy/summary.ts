@@ -2,17 +2,20 @@ import { formatElapsed } from '../deploy/watch.js'
 import type { StrategyProgress, TrafficPoint } from './progress.js'
 import { summaryText } from '../report/text.js'
 
-/** `0 % → 10 % (0:42) → 100 % (5:43)`: each step of one kind of traffic, with its time since `start`. */
+/**
+ * `0 % → 10 % (0:42) → 100 % (5:43)`: each step of one kind of traffic, with its time since `start`. The new revision
+ * starts without traffic, so `0 %` comes first, untimed: when a poll first saw it is no step (and varies run to run).
+ */
 function steps(points: TrafficPoint[], kind: 'production' | 'test', start: number): string | undefined {
-  const shown: string[] = []
-  let last: number | undefined
+  const shown = ['0 %']
+  let last = 0
   for (const point of points) {
     const weight = point[kind]
     if (weight === undefined || weight === last) continue
     shown.push(`${weight} % (${formatElapsed(point.at - start)})`)
     last = weight
   }
-  return shown.length > 1 || (shown.length === 1 && last !== 0) ? shown.join(' → ') : undefined
+  return shown.length > 1 ? shown.join(' → ') : undefined
 }
 
 /**

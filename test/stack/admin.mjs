@@ -5,6 +5,7 @@
 //   GET  /_state      everything, for assertions
 //   GET  /_requests   the AWS calls received since the last reset: [{ at (ms), target (X-Amz-Target) }]
 //   POST /_clock      {"scale"?: n, "advanceSeconds"?: n}  set the time scale / jump forward
+//   POST /_deny       {"operations": ["ecs:StopServiceDeployment", …]}  answer these with AccessDeniedException ([] to allow all)
 //   GET  /_health     200 "ok"
 import { ScenarioError } from './scenario.mjs'
 
@@ -48,6 +49,14 @@ function routes(world) {
         if (!response.ok) throw new Error(`moto reset: HTTP ${response.status}`)
       }
       return { reset: true, timeScale: world.clock.scale }
+    },
+    'POST /_deny': (body) => {
+      const { operations } = parse(body)
+      if (!(Array.isArray(operations) && operations.every((op) => typeof op === 'string' && /^([a-z]+:)?[A-Z][A-Za-z]+$/.test(op)))) {
+        throw new BadRequest('operations must be an array of operation names, e.g. ["ecs:StopServiceDeployment"]')
+      }
+      world.deny(operations)
+      return { denied: [...world.denied] }
     },
     'POST /_clock': (body) => {
       const { scale, advanceSeconds } = parse(body)

@@ -144,7 +144,7 @@ export function ecsService(state) {
       // --- services ------------------------------------------------------------------------------
       CreateService: (input) => {
         const created = state().services.create(cluster(input.cluster), input)
-        return { service: state().services.describeService(created, { includeTags: true }) }
+        return { service: state().services.describeService(created, { includeTags: true, fresh: true }) }
       },
       DescribeServices: (input) => {
         const c = cluster(input.cluster)
@@ -162,7 +162,7 @@ export function ecsService(state) {
       UpdateService: (input) => {
         const c = cluster(input.cluster)
         const updated = state().services.update(service(c, input.service), input)
-        return { service: state().services.describeService(updated) }
+        return { service: state().services.describeService(updated, { fresh: true }) }
       },
       DeleteService: (input) => {
         const c = cluster(input.cluster)
@@ -187,6 +187,7 @@ export function ecsService(state) {
         const after = input.createdAt?.after === undefined ? -Infinity : Number(input.createdAt.after) * 1000
         const before = input.createdAt?.before === undefined ? Infinity : Number(input.createdAt.before) * 1000
         const list = s.serviceDeployments
+          .filter((sd) => state().services.serviceDeploymentShown(sd))
           .filter((sd) => !input.status?.length || input.status.includes(sd.status))
           .filter((sd) => sd.createdAt.getTime() >= after && sd.createdAt.getTime() <= before)
           .map((sd) => state().services.briefServiceDeployment(sd))
@@ -200,7 +201,7 @@ export function ecsService(state) {
         const failures = []
         for (const arn of arns) {
           const sd = state().services.serviceDeployments.get(arn)
-          if (sd) serviceDeployments.push(state().services.describeServiceDeployment(sd))
+          if (sd && state().services.serviceDeploymentShown(sd)) serviceDeployments.push(state().services.describeServiceDeployment(sd))
           else failures.push({ arn, reason: 'MISSING' })
         }
         return { serviceDeployments, failures }

@@ -32,6 +32,10 @@ export interface RolloutPlan {
   failAt: string | undefined
   stages: StagePlan[]
   rollback: RolloutPlan | undefined
+  visibilityDelaySeconds: number
+  staleCurrentServiceDeploymentSeconds: number
+  serviceDeployments: boolean
+  replacedAfterSeconds: number | undefined
 }
 
 export interface Scenario {

@@ -60,6 +60,13 @@ export const REPORTED_AS = { PRE_PRODUCTION_TRAFFIC_SHIFT: 'PRODUCTION_TRAFFIC_S
  * @property {string | undefined} failAt CodeDeploy: the lifecycle event that fails (its hook's Lambda returns Failed; `reason` is the diagnostics message)
  * @property {StagePlan[]} stages how a BLUE_GREEN / CANARY / LINEAR deployment unfolds (default: from its configuration)
  * @property {RolloutPlan | undefined} rollback how a rollback of this rollout unfolds (default: success, same timings)
+ * @property {number} visibilityDelaySeconds eventual consistency: for this long after UpdateService, DescribeServices,
+ *   ListServiceDeployments and DescribeServiceDeployments do not show the new deployment (UpdateService's answer does)
+ * @property {number} staleCurrentServiceDeploymentSeconds for this long, `currentServiceDeployment` (UpdateService's answer
+ *   and DescribeServices) still names the previous service deployment
+ * @property {boolean} serviceDeployments false: the deployment has no service deployment (none listed, described or named)
+ * @property {number | undefined} replacedAfterSeconds another actor: this long after the rollout starts, someone else
+ *   updates the service to the same revision (forceNewDeployment), which takes the next matching scenario
  *
  * @typedef {object} Scenario
  * @property {string | undefined} service service name; omitted: any service
@@ -87,6 +94,10 @@ export const DEFAULT_ROLLOUT = Object.freeze({
   failAt: undefined,
   stages: [],
   rollback: undefined,
+  visibilityDelaySeconds: 0,
+  staleCurrentServiceDeploymentSeconds: 0,
+  serviceDeployments: true,
+  replacedAfterSeconds: undefined,
 })
 
 const NUMBER_FIELDS = [
@@ -100,9 +111,12 @@ const NUMBER_FIELDS = [
   'circuitBreakerAfterFailures',
   'drainSeconds',
   'rollbackStartSeconds',
+  'visibilityDelaySeconds',
+  'staleCurrentServiceDeploymentSeconds',
+  'replacedAfterSeconds',
 ]
 const STRING_FIELDS = ['reason', 'targetGroup', 'failAt']
-const ROLLOUT_FIELDS = ['outcome', ...NUMBER_FIELDS, ...STRING_FIELDS, 'logLines', 'stages', 'rollback']
+const ROLLOUT_FIELDS = ['outcome', ...NUMBER_FIELDS, ...STRING_FIELDS, 'logLines', 'stages', 'rollback', 'serviceDeployments']
 const SCENARIO_FIELDS = ['service', 'cluster', 'family', 'times', 'rollout']
 const STAGE_FIELDS = ['stage', 'seconds', 'productionTrafficWeights', 'testTrafficWeight', 'outcome', 'reason', 'hook', 'alarm']
 
@@ -148,6 +162,9 @@ export function parseRollout(raw = {}, where = 'rollout') {
   }
   if (input.logLines !== undefined && !(Array.isArray(input.logLines) && input.logLines.every((l) => typeof l === 'string'))) {
     throw new ScenarioError(`${where}.logLines must be an array of strings`)
+  }
+  if (input.serviceDeployments !== undefined && typeof input.serviceDeployments !== 'boolean') {
+    throw new ScenarioError(`${where}.serviceDeployments must be true or false`)
   }
   if (input.failAt !== undefined && !CODEDEPLOY_EVENTS.includes(input.failAt)) {
     throw new ScenarioError(`${where}.failAt: "${input.failAt}" is not one of ${CODEDEPLOY_EVENTS.join(', ')}`)

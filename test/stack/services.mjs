@@ -259,6 +259,8 @@ export class Services {
       listedUntil: 0,
       stopLaunching: false,
       serviceDeployment,
+      /** @type {number} clock time (ms) from which DescribeServices shows it (eventual consistency) */
+      visibleAt: this.clock.after(plan.visibilityDelaySeconds ?? 0),
     }
     service.deployments.unshift(deployment)
     service.taskDefinition = taskDefinitionArn
@@ -270,6 +272,12 @@ export class Services {
         }
       }
       deployment.serviceDeployment = this.createServiceDeployment(service, deployment)
+      if (plan.replacedAfterSeconds !== undefined) {
+        // Another actor deploys the same revision over this rollout (UpdateService with forceNewDeployment).
+        this.deps.scheduler.in(plan.replacedAfterSeconds, `another actor replaces ${id}`, () => {
+          if (service.status === 'ACTIVE' && service.deployments[0] === deployment) this.update(service, { forceNewDeployment: true })
+        })
+      }
     }
     this.deps.scheduler.in(START_DELAY_SECONDS, `start ${id}`, () => {
       deployment.started = true
@@ -337,6 +345,10 @@ export class Services {
       rollbackTo: service.lastCompleted,
       /** @type {any} BLUE_GREEN / CANARY / LINEAR: null until the stage machine begins (native.mjs) */
       native: undefined,
+      /** scenario `serviceDeployments: false`: never listed, described or named */
+      hidden: deployment.plan.serviceDeployments === false,
+      /** @type {number} clock time (ms) from which the service names it as its currentServiceDeployment */
+      currentFrom: this.clock.after(deployment.plan.staleCurrentServiceDeploymentSeconds ?? 0),
     }
     // The first deployment has nothing to shift traffic from: it starts like a rolling one.
     if (isNativeStrategy(service.deploymentConfiguration) && sd.sourceRevisionArns.length) sd.native = null
@@ -575,7 +587,21 @@ export class Services {
 
   // --- shapes -----------------------------------------------------------------------------------
 
-  describeService(service, { includeTags = false } = {}) {
+  /** Whether the API shows a service deployment now (`fresh`: as UpdateService's own answer, before eventual consistency). */
+  serviceDeploymentShown(sd, { fresh = false } = {}) {
+    return !sd.hidden && (fresh || sd.deployment.visibleAt <= this.clock.nowMs())
+  }
+
+  /**
+   * The service as DescribeServices shows it; `fresh`: as UpdateService / CreateService answer, with the deployment just
+   * started. Otherwise a deployment inside its `visibilityDelaySeconds` is not shown yet: the one before it still reads PRIMARY.
+   */
+  describeService(service, { includeTags = false, fresh = false } = {}) {
+    const now = this.clock.nowMs()
+    const unseen = fresh ? [] : service.deployments.filter((d) => d.visibleAt > now)
+    const shown = service.deployments.filter((d) => !unseen.includes(d))
+    const stillPrimary = unseen.some((d) => d.status === 'PRIMARY') ? shown[0] : undefined
+    const current = service.serviceDeployments.find((sd) => this.serviceDeploymentShown(sd, { fresh }) && sd.currentFrom <= now)
     const tasks = this.tasksOf(service)
     const counts = (filter) => ({
       runningCount: tasks.filter((t) => filter(t) && isRunning(t)).length,
@@ -595,11 +621,11 @@ export class Services {
       capacityProviderStrategy: service.capacityProviderStrategy,
       platformVersion: service.launchType === 'FARGATE' ? (service.platformVersion ?? 'LATEST') : service.platformVersion,
       platformFamily: service.launchType === 'FARGATE' ? 'Linux' : undefined,
-      taskDefinition: service.taskDefinition,
+      taskDefinition: unseen.length ? (shown[0]?.taskDefinition ?? service.taskDefinition) : service.taskDefinition,
       deploymentConfiguration: service.deploymentConfiguration,
-      deployments: service.deployments.map((d) => ({
+      deployments: shown.map((d) => ({
         id: d.id,
-        status: d.status,
+        status: d === stillPrimary ? 'PRIMARY' : d.status,
         taskDefinition: d.taskDefinition,
         desiredCount: d.desiredCount,
         ...counts((t) => t.deployment === d),
@@ -617,7 +643,7 @@ export class Services {
       roleArn: service.roleArn,
       events: service.events,
       createdAt: service.createdAt,
-      currentServiceDeployment: service.serviceDeployments[0]?.arn,
+      currentServiceDeployment: current?.arn,
       currentServiceRevisions: revisions.map((arn) => this.revisionSummary(service, arn)),
       placementConstraints: service.placementConstraints,
       placementStrategy: service.placementStrategy,

@@ -27,4 +27,8 @@ export declare class World {
   tick(): number
   settle(): Promise<void>
   snapshot(): Record<string, any>
+  /** IAM actions answered with AccessDeniedException (POST /_deny). */
+  readonly denied: Set<string>
+  /** Denies these operations (`ecs:StopServiceDeployment`, or `StopServiceDeployment` for ECS); [] allows all again. */
+  deny(operations: string[]): void
 }

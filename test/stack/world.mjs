@@ -10,6 +10,10 @@ import { ecsService } from './ecs.mjs'
 import { CodeDeployState, codedeployService } from './codedeploy.mjs'
 import { LogWriter } from './logs.mjs'
 import { RegistryClient } from './registry.mjs'
+import { AwsError } from './protocol.mjs'
+
+/** The IAM prefix of each service's actions. */
+const IAM_PREFIX = { AmazonEC2ContainerServiceV20141113: 'ecs', AmazonEC2ContainerRegistry_V20150921: 'ecr', CodeDeploy_20141006: 'codedeploy' }
 
 /**
  * @typedef {{
@@ -43,7 +47,31 @@ export class World {
         password: options.registryPassword,
       }),
       codedeployService({ state: () => this.codedeploy, ecs: () => this.ecs, clock: this.clock, scheduler: this.scheduler }),
-    ]
+    ].map((service) => this.withDenials(service))
+  }
+
+  /** The service with each operation first checking the deny list (POST /_deny), answering as IAM does. */
+  withDenials(service) {
+    const iam = IAM_PREFIX[service.targetPrefix] ?? 'unknown'
+    const operations = Object.fromEntries(
+      Object.entries(service.operations).map(([name, operation]) => [
+        name,
+        (input) => {
+          const action = `${iam}:${name}`
+          if (this.denied.has(action)) {
+            throw new AwsError('AccessDeniedException',
+              `User: arn:aws:sts::123456789012:assumed-role/github-actions/ecs-deploy is not authorized to perform: ${action} because no identity-based policy allows the ${action} action`)
+          }
+          return operation(input)
+        },
+      ]),
+    )
+    return { ...service, operations }
+  }
+
+  /** Denies these operations (`ecs:StopServiceDeployment` or `StopServiceDeployment` for ECS) until the next call or reset. */
+  deny(operations) {
+    this.denied = new Set(operations.map((op) => (op.includes(':') ? op : `ecs:${op}`)))
   }
 
   /** Forgets everything; the clock goes back to real time (`timeScale` keeps the current one unless given). */
@@ -51,6 +79,8 @@ export class World {
     /** AWS calls received since the last reset, for the benchmark: real time (ms) and X-Amz-Target. */
     this.requests = /** @type {{ at: number, target: string }[]} */ ([])
     this.scheduler.clear()
+    /** IAM actions answered with AccessDeniedException (POST /_deny). */
+    this.denied = new Set()
     this.clock.offsetMs = 0
     if (timeScale !== undefined) this.clock.scale = timeScale
     const scenarios = new ScenarioBook()
@@ -98,7 +128,7 @@ export class World {
               [...c.services.values()].map((s) => [
                 s.name,
                 {
-                  ...services.describeService(s, { includeTags: true }),
+                  ...services.describeService(s, { includeTags: true, fresh: true }),
                   serviceDeployments: s.serviceDeployments.map((sd) => services.describeServiceDeployment(sd)),
                 },
               ]),

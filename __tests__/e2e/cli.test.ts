@@ -7,7 +7,8 @@ import {
   RegisterTaskDefinitionCommand,
 } from '@aws-sdk/client-ecs'
 import { spawn } from 'node:child_process'
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { workspaceDir } from './action.js'
 import { registryHas, ScenarioAdmin, useStack, waitFor, type StackEnv } from './stack.js'
@@ -132,8 +133,8 @@ describe('the CLI', () => {
   })
 
   test('with a config file, an unknown branch or tag stops with exit 2 and says how to pass it; --ref refs/tags/… picks by tag', async () => {
-    // The CLI's workspace is its working directory: the template lies inside it.
-    const workspace = workspaceDir('cli-config-')
+    // Outside any git checkout, so git cannot tell the branch; the CLI's workspace is its working directory, with the template in it.
+    const workspace = mkdtempSync(path.join(tmpdir(), 'cli-config-'))
     mkdirSync(path.join(workspace, '.github'))
     writeFileSync(path.join(workspace, '.github/ecs-deploy.yml'), "environments:\n  prod: { tags: ['v[0-9]+.[0-9]+.[0-9]+'], cluster: ci, services: [api] }\n")
     copyFileSync(template, path.join(workspace, 'td.json'))

@@ -1,16 +1,15 @@
 // The watch loop against what real ECS does (test/stack scenario flags): eventual consistency after UpdateService,
 // a stale currentServiceDeployment, another actor deploying over the rollout, and a policy missing permissions.
 import { CreateClusterCommand, CreateServiceCommand, DescribeServicesCommand, ECSClient, RegisterTaskDefinitionCommand, UpdateServiceCommand } from '@aws-sdk/client-ecs'
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { runAction } from './action.js'
+import { runAction, workspaceDir } from './action.js'
 import { ScenarioAdmin, useStack, waitFor, webTaskDefinition, type Scenario, type StackEnv } from './stack.js'
 
 let stack: StackEnv
 let admin: ScenarioAdmin
 let ecs: ECSClient
-const dir = mkdtempSync(path.join(tmpdir(), 'ecs-deploy-e2e-watch-'))
+const dir = workspaceDir('e2e-watch-')
 
 beforeAll(async () => {
   stack = await useStack()

@@ -1,20 +1,15 @@
 // The bundled action (dist/index.js) against the local stack, as the runner starts it.
-import { CloudWatchLogsClient, CreateLogGroupCommand } from '@aws-sdk/client-cloudwatch-logs'
 import {
-  CreateClusterCommand,
-  CreateServiceCommand,
-  DescribeServicesCommand,
   DescribeTaskDefinitionCommand,
   ECSClient,
   ListTaskDefinitionsCommand,
-  RegisterTaskDefinitionCommand,
 } from '@aws-sdk/client-ecs'
 import { DescribeRepositoriesCommand, ECRClient } from '@aws-sdk/client-ecr'
 import { writeFileSync } from 'node:fs'
 import { randomBytes } from 'node:crypto'
 import path from 'node:path'
 import { runAction, workspaceDir } from './action.js'
-import { registryHas, ScenarioAdmin, useStack, waitFor, webTaskDefinition, type StackEnv } from './stack.js'
+import { givenWebService, registryHas, ScenarioAdmin, useStack, waitFor, webService, webTaskDefinition, type Service, type StackEnv } from './stack.js'
 
 let stack: StackEnv
 let admin: ScenarioAdmin
@@ -42,31 +37,13 @@ function template(extra: Record<string, unknown> = {}, container: Record<string,
   return file
 }
 
-/** A fresh stack with cluster `prod` and service `web` running web:1 with two tasks. */
-async function givenService(circuitBreaker: { enable: boolean; rollback: boolean }): Promise<void> {
-  await admin.reset({ moto: true })
-  await new CloudWatchLogsClient({ region: stack.AWS_REGION }).send(new CreateLogGroupCommand({ logGroupName: '/ecs/web' })).catch(() => undefined)
-  await ecs.send(new CreateClusterCommand({ clusterName: 'prod' }))
-  await ecs.send(
-    new RegisterTaskDefinitionCommand(webTaskDefinition('web', `${stack.STACK_REGISTRY}/web:v1`)),
-  )
-  await ecs.send(
-    new CreateServiceCommand({
-      cluster: 'prod',
-      serviceName: 'web',
-      taskDefinition: 'web:1',
-      desiredCount: 2,
-      launchType: 'FARGATE',
-      deploymentConfiguration: { maximumPercent: 200, minimumHealthyPercent: 100, deploymentCircuitBreaker: circuitBreaker },
-    }),
-  )
-  await waitFor('web to run 2 tasks', async () => (await currentService()).runningCount === 2, { timeoutMs: 20_000 })
+/** A fresh stack with cluster `prod` and service `web` running web:1 with two tasks, logging to /ecs/web. */
+function givenService(circuitBreaker: { enable: boolean; rollback: boolean }): Promise<void> {
+  return givenWebService(stack, admin, ecs, { logGroup: true, circuitBreaker })
 }
 
-async function currentService() {
-  const { services } = await ecs.send(new DescribeServicesCommand({ cluster: 'prod', services: ['web'] }))
-  if (!services?.[0]) throw new Error('service web is missing')
-  return services[0]
+function currentService(): Promise<Service> {
+  return webService(ecs)
 }
 
 async function revisions(): Promise<string[]> {

@@ -1,13 +1,12 @@
 // The real world is not polite: endpoints that hang, and outside text that looks like workflow commands.
-import { CloudWatchLogsClient, CreateLogGroupCommand } from '@aws-sdk/client-cloudwatch-logs'
-import { CreateClusterCommand, CreateServiceCommand, DescribeServicesCommand, ECSClient, RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs'
+import { ECSClient } from '@aws-sdk/client-ecs'
 import { request as httpRequest, createServer as createHttpServer, type IncomingMessage } from 'node:http'
 import { createServer, type Server, type Socket } from 'node:net'
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { GRACE_MS } from '../../src/aws.js'
 import { runAction, workspaceDir } from './action.js'
-import { ScenarioAdmin, useStack, waitFor, webTaskDefinition, type StackEnv } from './stack.js'
+import { givenWebService, ScenarioAdmin, useStack, webTaskDefinition, type StackEnv } from './stack.js'
 
 let stack: StackEnv
 let admin: ScenarioAdmin
@@ -22,24 +21,9 @@ beforeAll(async () => {
 
 afterAll(() => ecs?.destroy())
 
-async function givenService(): Promise<void> {
-  await admin.reset({ moto: true })
-  await new CloudWatchLogsClient({ region: stack.AWS_REGION }).send(new CreateLogGroupCommand({ logGroupName: '/ecs/web' })).catch(() => undefined)
-  await ecs.send(new CreateClusterCommand({ clusterName: 'prod' }))
-  await ecs.send(new RegisterTaskDefinitionCommand(webTaskDefinition('web', `${stack.STACK_REGISTRY}/web:v1`)))
-  await ecs.send(
-    new CreateServiceCommand({
-      cluster: 'prod',
-      serviceName: 'web',
-      taskDefinition: 'web:1',
-      desiredCount: 2,
-      launchType: 'FARGATE',
-      deploymentConfiguration: { maximumPercent: 200, minimumHealthyPercent: 100, deploymentCircuitBreaker: { enable: false, rollback: false } },
-    }),
-  )
-  await waitFor('web to run 2 tasks', async () => (await ecs.send(new DescribeServicesCommand({ cluster: 'prod', services: ['web'] }))).services?.[0]?.runningCount === 2, {
-    timeoutMs: 20_000,
-  })
+/** Service web on web:1 without a circuit breaker, logging to /ecs/web. */
+function givenService(): Promise<void> {
+  return givenWebService(stack, admin, ecs, { logGroup: true, circuitBreaker: { enable: false, rollback: false } })
 }
 
 function template(): string {

@@ -1,6 +1,17 @@
 // Helpers for end-to-end tests against the local stack (test/stack/stack.sh start): its environment,
 // the scenario server's admin API, and polling. See test/stack/README.md for the scenario format.
-import type { ContainerDefinition, RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs'
+import { CloudWatchLogsClient, CreateLogGroupCommand } from '@aws-sdk/client-cloudwatch-logs'
+import {
+  CreateClusterCommand,
+  CreateServiceCommand,
+  DescribeServicesCommand,
+  RegisterTaskDefinitionCommand,
+  type ContainerDefinition,
+  type CreateServiceCommandInput,
+  type ECSClient,
+  type RegisterTaskDefinitionCommandInput,
+  type Service,
+} from '@aws-sdk/client-ecs'
 import { execFile } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
@@ -199,3 +210,51 @@ export function webTaskDefinition(family: string, image: string, container: Part
     containerDefinitions: [{ name: 'web', image, portMappings: [{ containerPort: 8080 }], ...container }],
   }
 }
+
+export interface WebServiceOptions {
+  /** The scenario server's time scale after the reset (its default when unset). */
+  timeScale?: number
+  /** Scenarios set right after the reset, before the service exists. */
+  scenarios?: Scenario[]
+  /** The service's circuit breaker; the service's default deployment configuration when unset. */
+  circuitBreaker?: { enable: boolean; rollback: boolean }
+  /** Creates the /ecs/web log group the awslogs templates write to. */
+  logGroup?: boolean
+  /** More of CreateService's input (load balancers, deployment controller…). */
+  service?: Partial<CreateServiceCommandInput>
+}
+
+/** Resets the stack (and moto), then makes cluster prod with service web on web:1, and waits for its two Fargate tasks. */
+export async function givenWebService(stack: StackEnv, admin: ScenarioAdmin, ecs: ECSClient, options: WebServiceOptions = {}): Promise<void> {
+  await admin.reset({ ...(options.timeScale !== undefined && { timeScale: options.timeScale }), moto: true })
+  if (options.scenarios?.length) await admin.scenario(options.scenarios)
+  if (options.logGroup) {
+    const logs = new CloudWatchLogsClient({ region: stack.AWS_REGION })
+    await logs.send(new CreateLogGroupCommand({ logGroupName: '/ecs/web' })).catch(() => undefined)
+    logs.destroy()
+  }
+  await ecs.send(new CreateClusterCommand({ clusterName: 'prod' }))
+  await ecs.send(new RegisterTaskDefinitionCommand(webTaskDefinition('web', `${stack.STACK_REGISTRY}/web:v1`)))
+  await ecs.send(
+    new CreateServiceCommand({
+      cluster: 'prod',
+      serviceName: 'web',
+      taskDefinition: 'web:1',
+      desiredCount: 2,
+      launchType: 'FARGATE',
+      ...(options.circuitBreaker && {
+        deploymentConfiguration: { maximumPercent: 200, minimumHealthyPercent: 100, deploymentCircuitBreaker: options.circuitBreaker },
+      }),
+      ...options.service,
+    }),
+  )
+  await waitFor('web to run 2 tasks', async () => (await webService(ecs)).runningCount === 2, { timeoutMs: 20_000 })
+}
+
+/** Service web of cluster prod, as DescribeServices shows it now. */
+export async function webService(ecs: ECSClient): Promise<Service> {
+  const { services } = await ecs.send(new DescribeServicesCommand({ cluster: 'prod', services: ['web'] }))
+  if (!services?.[0]) throw new Error('service web is missing')
+  return services[0]
+}
+export type { Service } from '@aws-sdk/client-ecs'

@@ -15,10 +15,7 @@ import {
 } from '@aws-sdk/client-codedeploy'
 import {
   ContinueServiceDeploymentCommand,
-  CreateClusterCommand,
-  CreateServiceCommand,
   DescribeServiceDeploymentsCommand,
-  DescribeServicesCommand,
   ECSClient,
   ListTaskDefinitionsCommand,
   RegisterTaskDefinitionCommand,
@@ -30,7 +27,7 @@ import {
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { runAction, workspaceDir } from './action.js'
-import { ScenarioAdmin, useStack, waitFor, webTaskDefinition, type StagePlan, type StackEnv } from './stack.js'
+import { givenWebService, ScenarioAdmin, useStack, waitFor, webService, webTaskDefinition, type StackEnv, type StagePlan } from './stack.js'
 
 let stack: StackEnv
 let admin: ScenarioAdmin
@@ -82,20 +79,10 @@ Hooks:
  * group: set up for ECS's blue/green unless told otherwise, or deployed by CodeDeploy.
  */
 async function givenService(options: { timeScale?: number; loadBalancer?: LoadBalancer; codedeploy?: Partial<CreateDeploymentGroupCommandInput> } = {}): Promise<void> {
-  await admin.reset({ timeScale: options.timeScale ?? 10, moto: true })
-  await ecs.send(new CreateClusterCommand({ clusterName: 'prod' }))
-  await ecs.send(new RegisterTaskDefinitionCommand(webTaskDefinition('web', `${stack.STACK_REGISTRY}/web:v1`)))
-  await ecs.send(
-    new CreateServiceCommand({
-      cluster: 'prod',
-      serviceName: 'web',
-      taskDefinition: 'web:1',
-      desiredCount: 2,
-      launchType: 'FARGATE',
-      loadBalancers: [options.loadBalancer ?? READY_FOR_BLUE_GREEN],
-      ...(options.codedeploy && { deploymentController: { type: 'CODE_DEPLOY' } }),
-    }),
-  )
+  await givenWebService(stack, admin, ecs, {
+    timeScale: options.timeScale ?? 10,
+    service: { loadBalancers: [options.loadBalancer ?? READY_FOR_BLUE_GREEN], ...(options.codedeploy && { deploymentController: { type: 'CODE_DEPLOY' } }) },
+  })
   if (options.codedeploy) {
     await codedeploy.send(new CreateApplicationCommand({ applicationName: 'AppECS-prod-web', computePlatform: 'ECS' }))
     await codedeploy.send(
@@ -108,13 +95,10 @@ async function givenService(options: { timeScale?: number; loadBalancer?: LoadBa
       }),
     )
   }
-  await waitFor('web to run 2 tasks', async () => (await currentService()).runningCount === 2, { timeoutMs: 20_000 })
 }
 
-async function currentService(): Promise<Service> {
-  const { services } = await ecs.send(new DescribeServicesCommand({ cluster: 'prod', services: ['web'] }))
-  if (!services?.[0]) throw new Error('service web is missing')
-  return services[0]
+function currentService(): Promise<Service> {
+  return webService(ecs)
 }
 
 async function currentServiceDeployment(): Promise<ServiceDeployment> {

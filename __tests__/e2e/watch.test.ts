@@ -1,10 +1,10 @@
 // The watch loop against what real ECS does (test/stack scenario flags): eventual consistency after UpdateService,
 // a stale currentServiceDeployment, another actor deploying over the rollout, and a policy missing permissions.
-import { CreateClusterCommand, CreateServiceCommand, DescribeServicesCommand, ECSClient, RegisterTaskDefinitionCommand, UpdateServiceCommand } from '@aws-sdk/client-ecs'
+import { ECSClient, RegisterTaskDefinitionCommand, UpdateServiceCommand } from '@aws-sdk/client-ecs'
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { runAction, workspaceDir } from './action.js'
-import { ScenarioAdmin, useStack, waitFor, webTaskDefinition, type Scenario, type StackEnv } from './stack.js'
+import { givenWebService, ScenarioAdmin, useStack, waitFor, webService, webTaskDefinition, type Scenario, type Service, type StackEnv } from './stack.js'
 
 let stack: StackEnv
 let admin: ScenarioAdmin
@@ -19,29 +19,13 @@ beforeAll(async () => {
 
 afterAll(() => ecs?.destroy())
 
-/** A fresh stack (real time) with cluster prod and service web on web:1 (two tasks, circuit breaker with rollback). */
-async function givenService(scenarios: Scenario[] = []): Promise<void> {
-  await admin.reset({ timeScale: 1, moto: true })
-  if (scenarios.length) await admin.scenario(scenarios)
-  await ecs.send(new CreateClusterCommand({ clusterName: 'prod' }))
-  await ecs.send(new RegisterTaskDefinitionCommand(webTaskDefinition('web', `${stack.STACK_REGISTRY}/web:v1`)))
-  await ecs.send(
-    new CreateServiceCommand({
-      cluster: 'prod',
-      serviceName: 'web',
-      taskDefinition: 'web:1',
-      desiredCount: 2,
-      launchType: 'FARGATE',
-      deploymentConfiguration: { maximumPercent: 200, minimumHealthyPercent: 100, deploymentCircuitBreaker: { enable: true, rollback: true } },
-    }),
-  )
-  await waitFor('web to run 2 tasks', async () => (await currentService()).runningCount === 2, { timeoutMs: 20_000 })
+/** A fresh stack (real time) with service web on web:1 (two tasks, circuit breaker with rollback); `scenarios` set first. */
+function givenService(scenarios: Scenario[] = []): Promise<void> {
+  return givenWebService(stack, admin, ecs, { timeScale: 1, scenarios, circuitBreaker: { enable: true, rollback: true } })
 }
 
-async function currentService() {
-  const { services } = await ecs.send(new DescribeServicesCommand({ cluster: 'prod', services: ['web'] }))
-  if (!services?.[0]) throw new Error('service web is missing')
-  return services[0]
+function currentService(): Promise<Service> {
+  return webService(ecs)
 }
 
 function inputs(overrides: Record<string, string> = {}): Record<string, string> {

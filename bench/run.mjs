@@ -6,7 +6,7 @@
 //   cold start          `node dist/index.js` launched → first AWS request received
 //   dist size, peak memory (max RSS of the action's process)
 import { CreateClusterCommand, CreateServiceCommand, ECSClient, RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs'
-import { spawn } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -37,6 +37,8 @@ async function givenServices(count, { breaker = true, desired = 2 } = {}) {
         requiresCompatibilities: ['FARGATE'],
         cpu: '256',
         memory: '512',
+        // Fargate pulls from ECR (the stack's registry stands for it) with the task execution role.
+        executionRoleArn: 'arn:aws:iam::123456789012:role/ecsTaskExecutionRole',
         containerDefinitions: [{ name: 'web', image: `${stack.STACK_REGISTRY}/web:v1` }],
       }),
     )
@@ -128,7 +130,13 @@ const crashLoopEnd = async () => {
   return stopped[2]
 }
 
+/** The action checks that the image it deploys exists: push the sample app as web:v1 and web:v2 (once per registry). */
+function pushSampleImages() {
+  for (const tag of ['v1', 'v2']) execFileSync('bash', [path.join(root, 'test/stack/stack.sh'), 'push-sample', 'web', tag], { stdio: 'ignore' })
+}
+
 async function main() {
+  pushSampleImages()
   const results = { runs: RUNS, node: process.version, machine: `${(await import('node:os')).cpus().length} cores` }
   const successes = []
   const failures = []

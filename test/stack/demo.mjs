@@ -5,7 +5,7 @@ import { CloudWatchLogsClient, CreateLogGroupCommand } from '@aws-sdk/client-clo
 import { CreateClusterCommand, CreateServiceCommand, ECSClient, RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs'
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
@@ -66,9 +66,9 @@ function taskDefinitionText() {
 }
 
 /** Runs dist/index.js as the GitHub runner does and returns its exit code and the job summary it wrote. */
-async function runAction(title, inputs, sha) {
+async function runAction(title, inputs, sha, workspace) {
   console.log(`\n${bold(`━━ ${title} ━━`)}\n`)
-  const dir = mkdtempSync(path.join(tmpdir(), 'ecs-deploy-demo-'))
+  const dir = mkdtempSync(path.join(tmpdir(), 'ecs-deploy-demo-run-'))
   const files = { GITHUB_OUTPUT: 'output', GITHUB_STEP_SUMMARY: 'summary.md', GITHUB_STATE: 'state', GITHUB_ENV: 'env' }
   for (const file of Object.values(files)) writeFileSync(path.join(dir, file), '')
   const child = spawn(process.execPath, ['--no-warnings', path.join(root, 'dist/index.js')], {
@@ -77,7 +77,7 @@ async function runAction(title, inputs, sha) {
       ...process.env,
       ...Object.fromEntries(Object.entries(files).map(([k, f]) => [k, path.join(dir, f)])),
       ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
-      GITHUB_WORKSPACE: dir,
+      GITHUB_WORKSPACE: workspace,
       GITHUB_SHA: sha,
       GITHUB_REF_NAME: 'main',
       GITHUB_REPOSITORY: 'acme/web',
@@ -123,19 +123,24 @@ export function markdownForTerminal(markdown) {
     else out.push(line.replace(/\*\*(.*?)\*\*/g, (_, s) => bold(s)))
   }
   flush()
-  return out.filter((line, i, all) => !(line === '' && all[i - 1] === '')).join('\n')
+  // The summary escapes Markdown in outside text (\[, \_, \`…); a terminal shows the characters themselves.
+  const unescaped = out.map((line) => line.replace(/\\([\\`*_{}[\]()#+\-.!|<>~])/g, '$1'))
+  return unescaped.filter((line, i, all) => !(line === '' && all[i - 1] === '')).join('\n')
 }
 
 async function main() {
   await createService()
-  const template = path.join(mkdtempSync(path.join(tmpdir(), 'ecs-deploy-demo-td-')), 'task-definition.json')
-  writeFileSync(template, taskDefinitionText())
-  const common = { cluster: 'demo', service: 'web', 'task-definition': template, 'create-repository': 'true' }
+  // The checkout the action runs in: the template is read only from inside it, as in a real workflow.
+  const workspace = mkdtempSync(path.join(tmpdir(), 'ecs-deploy-demo-checkout-'))
+  mkdirSync(path.join(workspace, '.aws'))
+  writeFileSync(path.join(workspace, '.aws/task-definition.json'), taskDefinitionText())
+  const common = { cluster: 'demo', service: 'web', 'task-definition': '.aws/task-definition.json', 'create-repository': 'true' }
 
   const good = await runAction(
     '1. push to main: build the sample app, push it, deploy it by digest',
     { ...common, build: stack.STACK_SAMPLE_APP, image: `${stack.STACK_REGISTRY}/web` },
     randomBytes(20).toString('hex'),
+    workspace,
   )
   // The next rollout's tasks crash, as an app missing its configuration would.
   await admin('/_scenario', {
@@ -151,6 +156,7 @@ async function main() {
     '2. a broken release: ECS rolls it back, and the action says why',
     { ...common, build: stack.STACK_SAMPLE_APP, image: `${stack.STACK_REGISTRY}/web`, 'environment-variables': 'FEATURE_X=on' },
     randomBytes(20).toString('hex'),
+    workspace,
   )
   if (good.code !== 0 || bad.code === 0) {
     console.error('\nThe demo did not go as expected: the first deploy should succeed and the second fail.')

@@ -1,4 +1,4 @@
-import { overallStatus, renderSummary, type DeploymentReport, type RunReport } from '../../src/report/summary.js'
+import { overallStatus, renderSummary, type DeploymentReport, type RunReport } from '../../src/run-report.js'
 import { NEW_TD, OLD_TD } from '../helpers/ecs.js'
 
 const web: DeploymentReport = {

@@ -1,11 +1,11 @@
 import type { RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs'
-import type { Cause, Failure } from '../deploy/diagnose.js'
-import { imageSummarySection, type BuiltImage } from '../image/index.js'
-import { escapeCell, keyValueTable } from './markdown.js'
-import { describeStoppedTask } from '../deploy/tasks.js'
-import { formatElapsed, type TimelineEntry } from '../deploy/watch.js'
-import { strategyRows, type StrategyProgress } from '../strategy/index.js'
-import { summaryCode, summaryText } from './text.js'
+import type { Cause, Failure } from './deploy/diagnose.js'
+import { imageSummarySection, type BuiltImage } from './image/index.js'
+import { escapeCell, keyValueTable } from './report/markdown.js'
+import { describeStoppedTask } from './deploy/tasks.js'
+import { formatElapsed, type TimelineEntry } from './deploy/watch.js'
+import { strategyRows, type StrategyProgress } from './strategy/index.js'
+import { summaryCode, summaryText } from './report/text.js'
 
 /** `paused`: the deployment waits at `wait-until` for a later run's `continue`. */
 export type Status = 'succeeded' | 'failed' | 'rolled-back' | 'timed-out' | 'paused' | 'skipped' | 'planned'

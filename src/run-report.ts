@@ -64,6 +64,11 @@ export interface RunReport {
   runUrl?: string
 }
 
+/** Whether a deployment (or a run) with this status failed: the one definition the exit code, the summary and GitHub use. */
+export function isFailure(status: Status): boolean {
+  return status === 'failed' || status === 'rolled-back' || status === 'timed-out'
+}
+
 const SEVERITY: Status[] = ['failed', 'rolled-back', 'timed-out', 'paused', 'planned', 'succeeded', 'skipped']
 
 /** The run's status: the worst of its services'. */
@@ -133,8 +138,7 @@ function revisionChange(report: DeploymentReport): string {
 /** One service's part of the summary: why it failed (first), what was deployed, then the details. */
 function serviceSection(report: DeploymentReport, run: RunReport, single: boolean): string[] {
   const lines: string[] = []
-  const failed = report.status === 'failed' || report.status === 'rolled-back' || report.status === 'timed-out'
-  if (failed) lines.push(...diagnosis(report))
+  if (isFailure(report.status)) lines.push(...diagnosis(report))
   else lines.push(summaryText(report.reason), '')
   const rows: [string, string][] = [['Service', `[${report.service}](${consoleServiceUrl(report.region, report.cluster, report.service)})`]]
   if (single) rows.push(...environmentRows(run), ['Cluster', report.cluster], ['Region', report.region])
@@ -181,7 +185,7 @@ export function renderSummary(run: RunReport): string {
   if (run.services.length === 1 && only) {
     return [`## ${ICON[only.status]} ECS deploy: ${only.service} ${only.status}`, '', ...serviceSection(only, run, true)].join('\n')
   }
-  const failedCount = run.services.filter((s) => s.status !== 'succeeded' && s.status !== 'planned' && s.status !== 'paused').length
+  const failedCount = run.services.filter((s) => isFailure(s.status)).length
   const title = run.services.length
     ? `${run.services.length} services, ${failedCount ? `${failedCount} not deployed` : run.status === 'planned' || run.status === 'paused' ? run.status : 'all deployed'}`
     : `${run.environment ? `${run.environment} ` : ''}${run.status}`

@@ -115,3 +115,9 @@ describe('renderSummary', () => {
     expect(overallStatus([...statuses])).toBe(expected)
   })
 })
+
+test('failed is defined once: failed, rolled back and timed out; paused, planned, skipped and succeeded are not', async () => {
+  const { isFailure } = await import('../../src/run-report.js')
+  const statuses = ['succeeded', 'failed', 'rolled-back', 'timed-out', 'paused', 'skipped', 'planned'] as const
+  expect(statuses.filter(isFailure)).toEqual(['failed', 'rolled-back', 'timed-out'])
+})

@@ -6,7 +6,7 @@ import { createDeploymentTracker, previewComment, upsertPreviewComment, type Dep
 import { deploy, type PlannedInputs } from '../pipeline.js'
 import type { Plan, PreviewPlan } from '../plan.js'
 import { destroyPreview, environmentUrl, previewServiceName, sweepPreviews } from '../preview/index.js'
-import { overallStatus, type RunReport } from '../run-report.js'
+import { isFailure, overallStatus, type RunReport } from '../run-report.js'
 import type { Ports } from './ports.js'
 
 /** Removes the pull request's previews of every service of the environment; returns what went. */
@@ -63,7 +63,7 @@ export async function carryOut(plan: Plan, git: GitContext, ports: Ports, report
   } finally {
     if (report.status === 'succeeded') await tracker?.success(report.environmentUrl)
     // A paused deployment stays in progress on GitHub: the run that continues it says how it ended.
-    else if (report.status !== 'paused') await tracker?.failure(report.runUrl, report.reason || report.services.find((s) => s.status !== 'succeeded')?.reason)
+    else if (report.status !== 'paused') await tracker?.failure(report.runUrl, report.reason || report.services.find((s) => isFailure(s.status))?.reason)
     if (preview && octokit && !inputs.dryRun) {
       for (const s of report.services) await comment(octokit, git, preview, s.service, s.status === 'succeeded' ? 'deployed' : 'failed', clock, report, warn, s.url)
     }

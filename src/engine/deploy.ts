@@ -6,7 +6,7 @@ import type { RunEvent } from '../config/index.js'
 import type { Inputs } from '../inputs.js'
 import { planRun } from '../plan.js'
 import { logSafe } from '../report/text.js'
-import type { DeploymentReport, RunReport } from '../run-report.js'
+import { isFailure, type DeploymentReport, type RunReport } from '../run-report.js'
 import { carryOut } from './carry-out.js'
 import type { Ports } from './ports.js'
 
@@ -54,7 +54,7 @@ export async function deploy(settings: DeploySettings, ports: Ports): Promise<Ru
       plan.kind === 'skip' ? (inputs.region ?? env.AWS_REGION ?? '') : resolveRegion(plan.kind === 'deploy' ? plan.inputs.region : (plan.region ?? inputs.region), env)
     report = { cluster, region, status: 'failed', reason: '', durationSeconds: 0, services: [], ...(url && { runUrl: url }) }
     await carryOut(plan, git, ports, report)
-    const failed = report.services.filter((s) => s.status !== 'succeeded' && s.status !== 'planned' && s.status !== 'paused')
+    const failed = report.services.filter((s) => isFailure(s.status))
     if (failed.length) {
       throw new DeploymentFailed(failed.map(failureMessage).join('\n'), report.status as DeploymentFailed['status'])
     }

@@ -1,6 +1,5 @@
 // The action's door: inputs from the runner → settings; the engine's ports → @actions/core (log, outputs, summary, annotations).
 import * as core from '@actions/core'
-import * as github from '@actions/github'
 import { createClients } from '../aws.js'
 import { readGitContext } from '../context.js'
 import { systemClock, type Clock } from '../deploy/clock.js'
@@ -8,10 +7,10 @@ import { deploy, type RunResult } from '../engine/deploy.js'
 import { errorMessage, UserError } from '../errors.js'
 import type { Log } from '../log.js'
 import type { Ports } from '../engine/ports.js'
-import type { GitHubApi } from '../github/index.js'
 import { readRunEvent } from '../github/index.js'
 import { logoutRegistries } from '../image/index.js'
 import { getInputs } from '../inputs.js'
+import { gitHubClient } from './github.js'
 import { setOutputs, writeSummary } from './outputs.js'
 
 export { failureMessage, type RunResult } from '../engine/deploy.js'
@@ -36,11 +35,6 @@ function cancellationSignal(): AbortSignal {
   process.once('SIGINT', cancel)
   process.once('SIGTERM', cancel)
   return controller.signal
-}
-
-/** The GitHub API client, when there is a token; deployments and comments are skipped without one. */
-function gitHubClient(token: string | undefined): GitHubApi | undefined {
-  return token ? (github.getOctokit(token) as unknown as GitHubApi) : undefined
 }
 
 function loggedInRegistries(): string[] {
@@ -71,7 +65,8 @@ export async function run(clock: Clock = systemClock): Promise<RunResult> {
       clock,
       signal: cancellationSignal(),
       aws: (region, deadline) => createClients(region, deadline),
-      github: gitHubClient(inputs.githubToken),
+      // Deployments and comments are skipped without a token.
+      github: inputs.githubToken ? gitHubClient(inputs.githubToken) : undefined,
       outputs: setOutputs,
       summary: writeSummary,
       loggedIn: rememberRegistry,

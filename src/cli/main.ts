@@ -104,7 +104,7 @@ function settingsOf(args: CliArgs, io: CliIo, log: TerminalLog): DeploySettings 
 const exitCode = (result: RunResult): number => (result.failure === 'bad-input' ? 2 : result.failure ? 1 : 0)
 
 /** The failing containers' last log lines, which the error message promises. */
-function failureLogLines(services: DeploymentReport[]): string[] {
+export function failureLogLines(services: DeploymentReport[]): string[] {
   return services.flatMap((s) =>
     (s.failures ?? []).flatMap((f) =>
       f.logLines?.length ? [`${s.service}: last log lines of ${f.container ?? 'the container'}${f.logSource ? ` (${f.logSource})` : ''}:`, ...f.logLines.map((l) => `  ${l}`)] : [],

@@ -1,6 +1,7 @@
 // The engine's log in a terminal: everything on stderr (stdout is for data), groups as headings, the rollout's count
-// lines as one updating status line in a TTY, and every secret the run registers replaced by *** before it is written.
+// lines as one updating status line in a TTY, warnings and errors in flag terms, and every secret the run registers replaced by *** before it is written.
 import type { Log } from '../log.js'
+import { inFlagTerms } from './terms.js'
 
 const bold = (text: string, tty: boolean): string => (tty ? `\x1b[1m${text}\x1b[0m` : text)
 const COUNTS = /^\[\d+:\d\d\] (\S+: )?\S+: running \d+\/\d+, pending \d+, failed \d+$/
@@ -34,8 +35,8 @@ export function terminalLog(write: (text: string) => void, tty: boolean): Termin
     annotation?.file ? ` (${annotation.file}${annotation.startLine !== undefined ? `:${annotation.startLine}` : ''})` : ''
   return {
     info: (message) => line(message),
-    warning: (message, annotation) => line(`warning: ${message}${where(annotation)}`),
-    error: (message, annotation) => line(`${bold('Error:', tty)} ${message}${where(annotation)}`),
+    warning: (message, annotation) => line(`warning: ${inFlagTerms(message)}${where(annotation)}`),
+    error: (message, annotation) => line(`${bold('Error:', tty)} ${inFlagTerms(message)}${where(annotation)}`),
     debug: () => undefined,
     async group(name, fn) {
       line(bold(`▸ ${name}`, tty))

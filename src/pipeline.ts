@@ -69,7 +69,7 @@ function previewPlaceholders(preview: PreviewPlan | undefined): Record<string, s
   return preview ? { PR_NUMBER: String(preview.pr), PREVIEW: `pr-${preview.pr}` } : {}
 }
 
-function newServiceReport(run: RunReport, { service, plan }: Found): DeploymentReport {
+function newServiceReport(run: RunReport, service: Service, plan: StrategyPlan): DeploymentReport {
   return {
     cluster: run.cluster,
     service: service.serviceName ?? '',
@@ -82,15 +82,15 @@ function newServiceReport(run: RunReport, { service, plan }: Found): DeploymentR
   }
 }
 
-/** A service found, and how it will be deployed (its strategy checked against it). */
+/** A service found, how it will be deployed (its strategy checked against it), and its own report. */
 interface Found {
   service: Service
   plan: StrategyPlan
+  report: DeploymentReport
 }
 
 /** A service checked and its task definition rendered and validated: nothing changed on it yet. */
 interface Prepared extends Found {
-  report: DeploymentReport
   rendered: RenderedTaskDefinition
   current?: DescribedTaskDefinition | undefined
 }
@@ -276,26 +276,26 @@ export async function deploy(
           ? rollingPlan(inputs.strategy)
           : await planStrategy(clients, inputs.cluster, service, inputs.strategy, { circuitBreaker: inputs.deploymentCircuitBreaker, workspace: git.workspace })
         log.info(`  strategy: ${plan.description}`)
-        return { service, plan }
+        return { service, plan, report: newServiceReport(run, service, plan) }
       }),
     ),
   )
   const services = found.map((f) => f.service)
-  run.services = found.map((f) => newServiceReport(run, f))
+  run.services = found.map((f) => f.report)
   if (inputs.strategy.continueAction) {
-    await resume(clients, inputs, ports, run, found, phase)
+    await resume(clients, inputs, ports, found, phase)
     return services
   }
   // Everything that can be checked is checked before anything changes: the image (build planned read-only, or the
   // image to deploy looked up), every task definition rendered and validated, other deployments in flight.
-  const imageDeps = { clients, git, now: clock.now, log, loggedIn: ports.loggedIn }
+  const imageDeps = { clients, git, now: clock.now, log, loggedIn: ports.loggedIn, ecrClientFor: (region: string) => ports.aws(region, deadline).ecr }
   const buildInputs = inputs.build
   const imagePlan = buildInputs && (await log.group('Image', () => planImageBuild(buildInputs, imageDeps)))
   if (!buildInputs && inputs.image) await checkImageExists(inputs.image, imageDeps)
   const plannedImage = imagePlan ? imagePlan.reference : inputs.image
   if (plannedImage) run.image = plannedImage
   const checked = await log.group('Task definition', () =>
-    Promise.all(found.map((f, i) => prepare(clients, inputs, git, f, run.services[i] as DeploymentReport, plannedImage, preview, log))),
+    Promise.all(found.map((f) => prepare(clients, inputs, git, f, f.report, plannedImage, preview, log))),
   )
   const waitContext = { clock, signal, timeoutMs: inputs.timeoutMinutes * 60_000, log: log.info }
   if (inputs.dryRun) {
@@ -353,10 +353,10 @@ export async function deploy(
       }),
     )
   }
-  const rollouts: Rollout[] = []
+  const started: { p: Registered; rollout: Rollout }[] = []
   phase()
-  for (const p of prepared) rollouts.push(await start(clients, inputs, git, ports, p, preview))
-  const waiting = prepared.flatMap((p, i) => (rollouts[i]?.deploymentId && inputs.wait ? [{ p, rollout: rollouts[i] }] : []))
+  for (const p of prepared) started.push({ p, rollout: await start(clients, inputs, git, ports, p, preview) })
+  const waiting = started.filter(({ rollout }) => rollout.deploymentId && inputs.wait)
   if (!waiting.length) return services
   phase()
   const results = await log.group('Rollout', () =>
@@ -403,15 +403,13 @@ async function resume(
   clients: AwsClients,
   inputs: PlannedInputs,
   ports: DeployPorts,
-  run: RunReport,
   found: Found[],
   phase: () => void,
 ): Promise<void> {
   const { clock, log } = ports
-  const rollouts = await Promise.all(found.map(({ service, plan }) => continueStrategy(clients, inputs.cluster, plan, service, clock.now())))
+  const resumed = await Promise.all(found.map(async (f) => ({ ...f, rollout: await continueStrategy(clients, inputs.cluster, f.plan, f.service, clock.now()) })))
   const verb = inputs.strategy.continueAction === 'rollback' ? 'rolling back' : 'continuing'
-  rollouts.forEach((rollout, i) => {
-    const report = run.services[i] as DeploymentReport
+  resumed.forEach(({ rollout, report }) => {
     Object.assign(report, { taskDefinitionArn: rollout.targetTaskDefinition, previousTaskDefinition: rollout.previousTaskDefinition, startedAt: rollout.startedAt })
     if (rollout.deploymentId) report.deploymentId = rollout.deploymentId
     log.info(`${report.service}: ${verb} deployment ${rollout.deploymentId} of ${rollout.targetTaskDefinition.split('/').pop()}`)
@@ -420,18 +418,18 @@ async function resume(
   const results = await log.group('Rollout', () =>
     waitForDeployments(
       watchOptions(clients, inputs, ports),
-      rollouts.map((rollout, i) => ({
-        service: run.services[i]?.service ?? '',
+      resumed.map(({ rollout, report, service }) => ({
+        service: report.service,
         rollout,
         targetTaskDefinition: rollout.targetTaskDefinition,
-        priorEventIds: (found[i]?.service.events ?? []).flatMap((e) => (e.id ? [e.id] : [])),
+        priorEventIds: (service.events ?? []).flatMap((e) => (e.id ? [e.id] : [])),
       })),
     ),
   )
   await Promise.all(
-    rollouts.map(async (rollout, i) => {
+    resumed.map(async ({ rollout, report }, i) => {
       const described = await describeTaskDefinition(clients.ecs, rollout.targetTaskDefinition).catch(() => undefined)
-      await conclude(clients, inputs, run.services[i] as DeploymentReport, described?.taskDefinition.containerDefinitions ?? [], results[i] as WatchResult)
+      await conclude(clients, inputs, report, described?.taskDefinition.containerDefinitions ?? [], results[i] as WatchResult)
     }),
   )
 }

@@ -6,7 +6,7 @@ import { createDeploymentTracker, previewComment, upsertPreviewComment, type Dep
 import { deploy, type PlannedInputs } from '../pipeline.js'
 import type { Plan, PreviewPlan } from '../plan.js'
 import { destroyPreview, environmentUrl, previewServiceName, sweepPreviews } from '../preview/index.js'
-import { isFailure, overallStatus, type RunReport } from '../run-report.js'
+import { isFailure, overallStatus, type RunReport, type Status } from '../run-report.js'
 import type { Ports } from './ports.js'
 
 /** Removes the pull request's previews of every service of the environment; returns what went. */
@@ -21,13 +21,18 @@ async function destroyPreviews(ports: Ports, inputs: PlannedInputs, region: stri
   return removed
 }
 
-/** Carries out the plan, filling `report`; GitHub deployment statuses and the preview comment follow it. */
-export async function carryOut(plan: Plan, git: GitContext, ports: Ports, report: RunReport): Promise<void> {
+/** How a run ended, as far as the run as a whole goes (each service's own report carries the rest). */
+export type RunOutcome = Pick<RunReport, 'status' | 'reason'> & Partial<Pick<RunReport, 'removed' | 'environmentUrl'>>
+
+/**
+ * Carries out the plan and returns how it ended; the pipeline fills `report.services` (and the image) as it goes,
+ * so a failure part-way still reports what was done. GitHub deployment statuses and the preview comment follow it.
+ */
+export async function carryOut(plan: Plan, git: GitContext, ports: Ports, report: RunReport): Promise<RunOutcome> {
   const { clock, log, github: octokit } = ports
   const warn = (message: string): void => log.warning(message)
   if (plan.kind === 'skip') {
-    Object.assign(report, { status: 'skipped', reason: `Nothing to deploy: ${plan.reason}.` })
-    return
+    return { status: 'skipped', reason: `Nothing to deploy: ${plan.reason}.` }
   }
   if (plan.kind === 'sweep') {
     if (!octokit) throw new UserError('Input `preview: sweep` needs `github-token` to tell which pull requests are closed.')
@@ -36,34 +41,35 @@ export async function carryOut(plan: Plan, git: GitContext, ports: Ports, report
     for (const s of swept) {
       await createDeploymentTracker(octokit, git, { environment: `pr-${s.pr}`, ref: git.refName, sha: git.sha, description: 'preview removed', transient: true, production: false }, warn).inactive()
     }
-    Object.assign(report, { status: 'succeeded', reason: `Swept ${swept.length} preview(s).`, removed: swept.map((s) => `${s.serviceName}: ${s.reason}`) })
-    return
+    return { status: 'succeeded', reason: `Swept ${swept.length} preview(s).`, removed: swept.map((s) => `${s.serviceName}: ${s.reason}`) }
   }
   const { inputs, environment, preview } = plan
-  if (environment) Object.assign(report, { environment: environment.name, ...(plan.reason && { environmentReason: plan.reason }) })
   if (plan.reason) log.info(environment ? `Environment ${environment.name}: ${plan.reason}` : `No environment: ${plan.reason}`)
   const tracker: DeploymentTracker | undefined =
     environment && octokit && preview?.action !== 'destroy' && !inputs.dryRun
       ? createDeploymentTracker(octokit, git, { environment: environment.name, ref: preview ? preview.headSha : git.refName, sha: preview?.headSha || git.sha, description: `${inputs.services.join(', ')} to ${inputs.cluster}`, transient: !!preview, production: !!environment.production, ...(report.runUrl && { logUrl: report.runUrl }) }, warn)
       : undefined
   if (preview?.action === 'destroy') {
-    Object.assign(report, { removed: await destroyPreviews(ports, inputs, report.region, preview), status: 'succeeded', reason: `The previews of pull request #${preview.pr} are removed.` })
+    const removed = await destroyPreviews(ports, inputs, report.region, preview)
     if (octokit) {
       await createDeploymentTracker(octokit, git, { environment: `pr-${preview.pr}`, ref: preview.headSha, sha: preview.headSha, description: 'preview removed', transient: true, production: false }, warn).inactive()
       for (const service of inputs.services) await comment(octokit, git, preview, previewServiceName(service, preview.pr), 'destroyed', clock, report, warn)
     }
-    return
+    return { status: 'succeeded', reason: `The previews of pull request #${preview.pr} are removed.`, removed }
   }
   await tracker?.inProgress()
+  // Until the services say otherwise (a throw part-way leaves it so).
+  let status: Status = 'failed'
+  let environmentUrl: string | undefined
   try {
     const services = await deploy(inputs, git, ports, report, preview)
-    report.status = overallStatus(report.services.map((s) => s.status))
-    const url = environment?.url ?? report.services.find((s) => s.url)?.url ?? (await loadBalancerUrl(ports, report.region, services[0]))
-    if (url) report.environmentUrl = url
+    status = overallStatus(report.services.map((s) => s.status))
+    environmentUrl = environment?.url ?? report.services.find((s) => s.url)?.url ?? (await loadBalancerUrl(ports, report.region, services[0]))
+    return { status, reason: '', ...(environmentUrl && { environmentUrl }) }
   } finally {
-    if (report.status === 'succeeded') await tracker?.success(report.environmentUrl)
+    if (status === 'succeeded') await tracker?.success(environmentUrl)
     // A paused deployment stays in progress on GitHub: the run that continues it says how it ended.
-    else if (report.status !== 'paused') await tracker?.failure(report.runUrl, report.reason || report.services.find((s) => isFailure(s.status))?.reason)
+    else if (status !== 'paused') await tracker?.failure(report.runUrl, report.services.find((s) => isFailure(s.status))?.reason)
     if (preview && octokit && !inputs.dryRun) {
       for (const s of report.services) await comment(octokit, git, preview, s.service, s.status === 'succeeded' ? 'deployed' : 'failed', clock, report, warn, s.url)
     }

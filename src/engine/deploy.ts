@@ -52,8 +52,10 @@ export async function deploy(settings: DeploySettings, ports: Ports): Promise<Ru
     const cluster = plan.kind === 'deploy' ? plan.inputs.cluster : plan.kind === 'sweep' ? plan.cluster : (inputs.cluster ?? '')
     const region =
       plan.kind === 'skip' ? (inputs.region ?? env.AWS_REGION ?? '') : resolveRegion(plan.kind === 'deploy' ? plan.inputs.region : (plan.region ?? inputs.region), env)
-    report = { cluster, region, status: 'failed', reason: '', durationSeconds: 0, services: [], ...(url && { runUrl: url }) }
-    await carryOut(plan, git, ports, report)
+    const environment = plan.kind === 'deploy' && plan.environment ? { environment: plan.environment.name, ...(plan.reason && { environmentReason: plan.reason }) } : {}
+    report = { cluster, region, status: 'failed', reason: '', durationSeconds: 0, services: [], ...(url && { runUrl: url }), ...environment }
+    const outcome = await carryOut(plan, git, ports, report)
+    report = { ...report, ...outcome }
     const failed = report.services.filter((s) => isFailure(s.status))
     if (failed.length) {
       throw new DeploymentFailed(failed.map(failureMessage).join('\n'), report.status as DeploymentFailed['status'])

@@ -39,3 +39,10 @@ describe('the settings table and action.yml', () => {
     expect(SETTINGS.filter((s) => s.secret).map((s) => s.name)).toEqual(['github-token', 'registry-password'])
   })
 })
+
+test('every setting the table marks secret is masked as soon as the inputs are read', () => {
+  const masked: string[] = []
+  const values: Record<string, string> = { service: 'web', build: '.', image: 'r/web', 'github-token': 'ghp_abc', 'registry-username': 'me', 'registry-password': 'pa55word' }
+  getInputs((name) => values[name] ?? '', { warning: () => undefined, secret: (value) => void masked.push(value) })
+  expect(masked).toEqual(['ghp_abc', 'pa55word'])
+})

@@ -6,6 +6,7 @@ import type { EnvChange } from './taskdef/index.js'
 import { secretBuildArgsWarning, secretLikeBuildArgs } from './image/args.js'
 import { parseImageReference } from './image/reference.js'
 import type { Log } from './log.js'
+import { SETTINGS } from './settings.js'
 
 export type CircuitBreakerMode = 'keep' | 'rollback' | 'enable' | 'disable'
 export type PreviewAction = 'deploy' | 'destroy' | 'sweep'
@@ -58,6 +59,11 @@ export type InputReader = (name: string) => string
 /** Reads and checks every input; secrets are masked and secret-like build args warned about through `log`. */
 export function getInputs(read: InputReader, log: Pick<Log, 'warning' | 'secret'>): Inputs {
   const text = (name: string): string | undefined => read(name).trim() || undefined
+  // Masked before anything can show them: every setting the table marks secret.
+  for (const setting of SETTINGS.filter((s) => s.secret)) {
+    const value = text(setting.name)
+    if (value) log.secret(value)
+  }
   const services = [...new Set(parseList(read('service')))]
   const desiredCount = text('desired-count')
   const region = text('region')
@@ -97,7 +103,7 @@ export function getInputs(read: InputReader, log: Pick<Log, 'warning' | 'secret'
     ...optional('preview', mapText(text('preview'), (v) => parseChoice<PreviewAction>('preview', v, ['deploy', 'destroy', 'sweep']))),
     ...optional('previewTtl', text('preview-ttl')),
     ...optional('previewMax', mapText(text('preview-max'), (v) => parseInteger('preview-max', v, 1, 1000))),
-    ...optional('githubToken', secret(text('github-token'), log)),
+    ...optional('githubToken', text('github-token')),
     dryRun: parseBoolean('dry-run', read('dry-run'), false),
     ...optional('artifactsDir', text('artifacts-dir')),
     ...optional('runTask', text('run-task')),
@@ -113,11 +119,6 @@ function optional<K extends string, V>(name: K, value: V | undefined): { [P in K
 
 function mapText<T>(value: string | undefined, parse: (value: string) => T): T | undefined {
   return value === undefined ? undefined : parse(value)
-}
-
-function secret(value: string | undefined, log: Pick<Log, 'secret'>): string | undefined {
-  if (value) log.secret(value)
-  return value
 }
 
 /** The build-and-push inputs, when `build` is given; `image` then names the repository to push to. */

@@ -65,7 +65,7 @@ describe('help', () => {
   })
 
   test('help status lists only the flags of status', () => {
-    expect(flagsOf('status').map((f) => f.name)).toEqual(['cluster', 'service', 'region', 'json', 'help'])
+    expect(flagsOf('status').map((f) => f.name)).toEqual(['cluster', 'service', 'region', 'json', 'offline', 'help'])
     expect(helpText('status')).not.toContain('--image')
   })
 

@@ -41,3 +41,10 @@ test('render from a template with --offline makes no AWS call and prints only th
   expect(code).toBe(0)
   expect(JSON.parse(out.stdout)).toMatchObject({ family: 'web', containerDefinitions: [{ name: 'web', image: 'r/web:1' }] })
 })
+
+test('--offline refuses the commands that need AWS, before any call', async () => {
+  const { io: out, cli } = io({ AWS_REGION: 'us-east-1' })
+  expect(await runCli(['status', '--service', 'web', '--offline'], cli)).toBe(2)
+  expect(out.stderr).toBe('Error: --offline: status reads the service from ECS; drop --offline.\n')
+  expect(out.stdout).toBe('')
+})

@@ -57,9 +57,9 @@ export function flagsOf(command: Command): FlagSpec[] {
     }))
   switch (command) {
     case 'status':
-      return [...settings((s) => SERVICE_FLAGS.includes(s.name)), ...cli('json', 'help')]
+      return [...settings((s) => SERVICE_FLAGS.includes(s.name)), ...cli('json', 'offline', 'help')]
     case 'rollback':
-      return [...settings((s) => [...SERVICE_FLAGS, 'timeout-minutes'].includes(s.name)), ...cli('to', 'json', 'help')]
+      return [...settings((s) => [...SERVICE_FLAGS, 'timeout-minutes'].includes(s.name)), ...cli('to', 'json', 'offline', 'help')]
     case 'render':
     case 'diff':
       return [...settings((s) => s.name !== 'preview' && s.name !== 'dry-run'), ...cli('json', 'offline', 'ref', 'help')]

@@ -81,7 +81,9 @@ function awsPort(args: CliArgs): Ports['aws'] {
   return (region, deadline): AwsClients => {
     if (args.offline) {
       throw new UserError(
-        `--offline: ${args.command} needs AWS here (${args.command === 'diff' ? "the service's current task definition to compare with" : 'the service, or the image to build'}); drop --offline, or give --task-definition without --build to render offline.`,
+        args.command === 'status' || args.command === 'rollback'
+          ? `--offline: ${args.command} reads the service from ECS; drop --offline.`
+          : `--offline: ${args.command} needs AWS here (${args.command === 'diff' ? "the service's current task definition to compare with" : 'the service, or the image to build'}); drop --offline, or give --task-definition without --build to render offline.`,
       )
     }
     return createClients(region, deadline)
@@ -165,7 +167,7 @@ async function serviceCommand(args: CliArgs, io: CliIo, log: TerminalLog, out: (
   const cluster = args.inputs.cluster ?? 'default'
   const service = args.inputs.service
   if (!service) throw new UserError(`${args.command} needs --service.`)
-  const { ecs } = createClients(region)
+  const { ecs } = awsPort(args)(region)
   if (args.command === 'status') {
     const status = describeStatus(await findService(ecs, cluster, service, region))
     out(args.json ? `${JSON.stringify(status.data, null, 2)}\n` : `${status.lines.join('\n')}\n`)

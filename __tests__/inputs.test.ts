@@ -1,5 +1,7 @@
-import { jest } from '@jest/globals'
-import { getInputs, parseEnvChanges, parseImageInput, parseList, parseVars, type InputReader } from '../src/inputs.js'
+import { getInputs as parseInputs, parseEnvChanges, parseImageInput, parseList, parseVars, type InputReader } from '../src/inputs.js'
+
+/** Reads the inputs; warnings and masks go to `log` (recorded where a test looks at them). */
+const getInputs = (read: InputReader, log = { warning: (_: string): void => undefined, secret: (_: string): void => undefined }) => parseInputs(read, log)
 
 function reader(values: Record<string, string>): InputReader {
   return (name) => values[name] ?? ''
@@ -123,19 +125,15 @@ test('several services, each once', () => {
 
 describe('build inputs', () => {
   test('build-args that look like secrets are warned about and masked; others are not', () => {
-    let stdout = ''
-    const spy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += chunk.toString()), true))
-    try {
-      getInputs(reader({ service: 'web', build: '.', image: 'r/web', 'build-args': 'NODE_ENV=production\nNPM_TOKEN=npm_abc\napi_key=k123' }))
-    } finally {
-      spy.mockRestore()
-    }
-    expect(stdout.split('\n').filter((l) => l.startsWith('::'))).toEqual([
-      '::warning::build-args NPM_TOKEN, api_key look like secrets: a build argument is kept in the image history (docker history shows it ' +
+    const said: string[] = []
+    const log = { warning: (text: string) => void said.push(`warning: ${text}`), secret: (value: string) => void said.push(`secret: ${value}`) }
+    getInputs(reader({ service: 'web', build: '.', image: 'r/web', 'build-args': 'NODE_ENV=production\nNPM_TOKEN=npm_abc\napi_key=k123' }), log)
+    expect(said).toEqual([
+      'warning: build-args NPM_TOKEN, api_key look like secrets: a build argument is kept in the image history (docker history shows it ' +
         'to anyone who can pull the image) and is on the docker command line. Pass secrets as build secrets instead ' +
         '(RUN --mount=type=secret in the Dockerfile, docker build --secret); the values are masked in this log.',
-      '::add-mask::npm_abc',
-      '::add-mask::k123',
+      'secret: npm_abc',
+      'secret: k123',
     ])
   })
 

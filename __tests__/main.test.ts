@@ -38,7 +38,7 @@ jest.unstable_mockModule('@actions/core', () => ({
   summary: { addRaw: (text: string) => ({ write: async () => void (summary += text) }) },
 }))
 
-const { run } = await import('../src/main.js')
+const { run } = await import('../src/action/main.js')
 const ecsMock = mockClient(ECSClient)
 const ecrMock = mockClient(ECRClient)
 const IMAGE = '123456789012.dkr.ecr.us-east-1.amazonaws.com/web@sha256:' + 'b'.repeat(64)

@@ -58,7 +58,7 @@ const docker = jest.fn(async (_command: string, args: string[], _options?: ExecO
 })
 jest.unstable_mockModule('../src/exec.js', () => ({ execCommand: docker }))
 
-const { run } = await import('../src/main.js')
+const { run } = await import('../src/action/main.js')
 const ecsMock = mockClient(ECSClient)
 const ecrMock = mockClient(ECRClient)
 const dockerVerbs = () => docker.mock.calls.map((call) => call[1][0])

@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { RunEvent } from '../src/config/index.js'
 import { readGitContext } from '../src/context.js'
-import { getInputs, type InputReader } from '../src/inputs.js'
+import { getInputs as parseInputs, type InputReader } from '../src/inputs.js'
+
+/** Reads the inputs; warnings and masks go to `log` (recorded where a test looks at them). */
+const getInputs = (read: InputReader, log = { warning: (_: string): void => undefined, secret: (_: string): void => undefined }) => parseInputs(read, log)
 import { planRun } from '../src/plan.js'
 
 const CONFIG = `

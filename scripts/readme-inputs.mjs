@@ -1,5 +1,5 @@
-// Regenerates what is derived from action.yml (the source of truth): the README's inputs and outputs
-// tables, and src/cli/action-inputs.ts (the CLI's flags). `--check` exits 1 when either is out of date.
+// Regenerates the README's inputs and outputs tables from action.yml, which a unit test (__tests__/settings.test.ts)
+// keeps in step with the settings table (src/settings.ts) that the action and the CLI read. `--check` exits 1 when out of date.
 import { readFileSync, writeFileSync } from 'node:fs'
 import { parse } from 'yaml'
 
@@ -27,40 +27,14 @@ function replaceBetween(text, marker, body) {
   return `${text.slice(0, from + start.length)}\n${body}\n${text.slice(to)}`
 }
 
-function cliInputs(inputs) {
-  const specs = Object.entries(inputs).map(([name, i]) => ({
-    name,
-    description: String(i.description ?? '').replace(/\s+/g, ' ').trim(),
-    // The runner fills ${{ … }} defaults; a terminal has no such thing.
-    ...(i.default !== undefined && !String(i.default).includes('${{') && { default: String(i.default) }),
-  }))
-  return [
-    '// Generated from action.yml by `npm run docs`: the CLI takes the action\'s inputs as flags.',
-    "import type { InputSpec } from './args.js'",
-    '',
-    `export const ACTION_INPUTS: InputSpec[] = ${JSON.stringify(specs, null, 2)}`,
-    '',
-  ].join('\n')
-}
-
 const readmeUrl = new URL('README.md', root)
-const cliUrl = new URL('src/cli/action-inputs.ts', root)
 const readme = readFileSync(readmeUrl, 'utf8')
 const fresh = replaceBetween(replaceBetween(readme, 'inputs', inputsTable(action.inputs)), 'outputs', outputsTable(action.outputs))
-const cli = cliInputs(action.inputs)
-const current = (() => {
-  try {
-    return readFileSync(cliUrl, 'utf8')
-  } catch {
-    return ''
-  }
-})()
 if (process.argv.includes('--check')) {
-  if (fresh !== readme || cli !== current) {
-    console.error('README.md tables or src/cli/action-inputs.ts differ from action.yml: run `npm run docs`.')
+  if (fresh !== readme) {
+    console.error('README.md tables differ from action.yml: run `npm run docs`.')
     process.exit(1)
   }
 } else {
   writeFileSync(readmeUrl, fresh)
-  writeFileSync(cliUrl, cli)
 }

@@ -1,5 +1,3 @@
-import * as core from '@actions/core'
-import { post, run } from './main.js'
+import { main } from './action/main.js'
 
-if (core.getState('isPost') === 'true') await post()
-else await run()
+await main()

@@ -1,4 +1,3 @@
-import * as core from '@actions/core'
 import { UserError } from './errors.js'
 import type { ImageInputs } from './image/index.js'
 import { readStrategyInputs } from './strategy/inputs.js'
@@ -6,6 +5,8 @@ import type { StrategyInputs } from './strategy/types.js'
 import type { EnvChange } from './taskdef/index.js'
 import { secretBuildArgsWarning, secretLikeBuildArgs } from './image/args.js'
 import { parseImageReference } from './image/reference.js'
+import type { Log } from './log.js'
+import { SETTINGS } from './settings.js'
 
 export type CircuitBreakerMode = 'keep' | 'rollback' | 'enable' | 'disable'
 export type PreviewAction = 'deploy' | 'destroy' | 'sweep'
@@ -55,10 +56,14 @@ export interface Inputs {
 /** Reads one input by its action.yml name; '' when not given. */
 export type InputReader = (name: string) => string
 
-const readActionInput: InputReader = (name) => core.getInput(name)
-
-export function getInputs(read: InputReader = readActionInput): Inputs {
+/** Reads and checks every input; secrets are masked and secret-like build args warned about through `log`. */
+export function getInputs(read: InputReader, log: Pick<Log, 'warning' | 'secret'>): Inputs {
   const text = (name: string): string | undefined => read(name).trim() || undefined
+  // Masked before anything can show them: every setting the table marks secret.
+  for (const setting of SETTINGS.filter((s) => s.secret)) {
+    const value = text(setting.name)
+    if (value) log.secret(value)
+  }
   const services = [...new Set(parseList(read('service')))]
   const desiredCount = text('desired-count')
   const region = text('region')
@@ -93,12 +98,12 @@ export function getInputs(read: InputReader = readActionInput): Inputs {
     ...(region !== undefined && { region }),
     ...(environment !== undefined && { environment }),
     logLines: parseInteger('log-lines', text('log-lines') ?? '30', 0, 1000),
-    ...withBuild(read, image),
+    ...withBuild(read, image, log),
     ...optional('config', text('config')),
     ...optional('preview', mapText(text('preview'), (v) => parseChoice<PreviewAction>('preview', v, ['deploy', 'destroy', 'sweep']))),
     ...optional('previewTtl', text('preview-ttl')),
     ...optional('previewMax', mapText(text('preview-max'), (v) => parseInteger('preview-max', v, 1, 1000))),
-    ...optional('githubToken', secret(text('github-token'))),
+    ...optional('githubToken', text('github-token')),
     dryRun: parseBoolean('dry-run', read('dry-run'), false),
     ...optional('artifactsDir', text('artifacts-dir')),
     ...optional('runTask', text('run-task')),
@@ -116,13 +121,8 @@ function mapText<T>(value: string | undefined, parse: (value: string) => T): T |
   return value === undefined ? undefined : parse(value)
 }
 
-function secret(value: string | undefined): string | undefined {
-  if (value) core.setSecret(value)
-  return value
-}
-
 /** The build-and-push inputs, when `build` is given; `image` then names the repository to push to. */
-function withBuild(read: InputReader, image: string | undefined): { build?: ImageInputs } {
+function withBuild(read: InputReader, image: string | undefined, log: Pick<Log, 'warning' | 'secret'>): { build?: ImageInputs } {
   const text = (name: string): string | undefined => read(name).trim() || undefined
   const build = text('build')
   if (build === undefined) {
@@ -138,8 +138,8 @@ function withBuild(read: InputReader, image: string | undefined): { build?: Imag
   const buildArgs = parseVars(read('build-args'), 'build-args')
   const secretLike = secretLikeBuildArgs(buildArgs)
   if (secretLike.length) {
-    core.warning(secretBuildArgsWarning(secretLike))
-    for (const name of secretLike) if (buildArgs[name]) core.setSecret(buildArgs[name])
+    log.warning(secretBuildArgsWarning(secretLike))
+    for (const name of secretLike) if (buildArgs[name]) log.secret(buildArgs[name])
   }
   return {
     build: {

@@ -1,7 +1,6 @@
-import * as core from '@actions/core'
 import path from 'node:path'
 import type { ContainerDefinition, Service } from '@aws-sdk/client-ecs'
-import { createClients, RunDeadline, type AwsClients } from './aws.js'
+import { RunDeadline, type AwsClients } from './aws.js'
 import type { GitContext } from './context.js'
 import type { Clock } from './deploy/clock.js'
 import { attachLogs, causeOfEvents, groupFailures } from './deploy/diagnose.js'
@@ -16,11 +15,24 @@ import type { Inputs } from './inputs.js'
 import type { PreviewPlan } from './plan.js'
 import { deployPreview, previewFamily } from './preview/index.js'
 import { pipelineArtifacts, writePipelineArtifacts } from './report/artifacts.js'
-import type { DeploymentReport, RunReport } from './report/summary.js'
+import type { DeploymentReport, RunReport } from './run-report.js'
 import { describeChanges, renderTaskDefinition, sameTaskDefinition, type RenderedTaskDefinition } from './taskdef/index.js'
 import { checkIdle, continueStrategy, deploymentInFlight, planStrategy, rollingPlan, startStrategy, type StrategyPlan } from './strategy/index.js'
 import { logSafe } from './report/text.js'
 import { insideWorkspace } from './workspace-path.js'
+import type { Log } from './log.js'
+
+/** The ports a deploy uses (the engine's Ports has them all, and more). */
+export interface DeployPorts {
+  log: Log
+  clock: Clock
+  /** Cancelled when the run should stop (job cancelled, Ctrl-C): the wait stops and rolls back. */
+  signal: AbortSignal
+  /** The AWS clients for a region; every call of the run goes through them. */
+  aws(region: string, deadline?: RunDeadline): AwsClients
+  /** Called for each registry the run logs in to and should log out of when it ends. */
+  loggedIn(registry: string): void
+}
 
 /** The inputs once the plan has settled the cluster and services. */
 export type PlannedInputs = Inputs & { cluster: string }
@@ -57,7 +69,7 @@ function previewPlaceholders(preview: PreviewPlan | undefined): Record<string, s
   return preview ? { PR_NUMBER: String(preview.pr), PREVIEW: `pr-${preview.pr}` } : {}
 }
 
-function newServiceReport(run: RunReport, { service, plan }: Found): DeploymentReport {
+function newServiceReport(run: RunReport, service: Service, plan: StrategyPlan): DeploymentReport {
   return {
     cluster: run.cluster,
     service: service.serviceName ?? '',
@@ -70,15 +82,15 @@ function newServiceReport(run: RunReport, { service, plan }: Found): DeploymentR
   }
 }
 
-/** A service found, and how it will be deployed (its strategy checked against it). */
+/** A service found, how it will be deployed (its strategy checked against it), and its own report. */
 interface Found {
   service: Service
   plan: StrategyPlan
+  report: DeploymentReport
 }
 
 /** A service checked and its task definition rendered and validated: nothing changed on it yet. */
 interface Prepared extends Found {
-  report: DeploymentReport
   rendered: RenderedTaskDefinition
   current?: DescribedTaskDefinition | undefined
 }
@@ -98,7 +110,7 @@ async function prepare(
   report: DeploymentReport,
   image: string | undefined,
   preview: PreviewPlan | undefined,
-  log = true,
+  log: Log | undefined,
 ): Promise<Prepared> {
   const { ecs } = clients
   const current = service.taskDefinition ? await describeTaskDefinition(ecs, service.taskDefinition) : undefined
@@ -114,7 +126,7 @@ async function prepare(
   // A preview registers in its own family, so destroying it can deregister what it registered.
   if (preview && rendered.request.family) rendered.request.family = previewFamily(rendered.request.family, preview.pr)
   if (log) {
-    for (const note of rendered.notes) core.info(logSafe(`${prefixOf(inputs, report)}${note}`))
+    for (const note of rendered.notes) log.info(logSafe(`${prefixOf(inputs, report)}${note}`))
     report.notes.push(...rendered.notes)
   }
   report.containers = rendered.containers
@@ -138,17 +150,17 @@ async function writeArtifacts(inputs: PlannedInputs, git: GitContext, { report, 
 }
 
 /** Registers the rendered task definition unless a revision already has its content. */
-async function register(clients: AwsClients, inputs: PlannedInputs, prepared: Prepared): Promise<Registered> {
+async function register(clients: AwsClients, inputs: PlannedInputs, prepared: Prepared, log: Log): Promise<Registered> {
   const { report } = prepared
   const registered = await registerIfChanged(clients.ecs, prepared.rendered.request, prepared.current)
   Object.assign(report, { taskDefinitionArn: registered.arn, registered: registered.registered })
   const prefix = prefixOf(inputs, report)
-  core.info(
+  log.info(
     registered.registered
       ? `${prefix}registered ${registered.family}:${registered.revision}`
       : `${prefix}no change to register: ${registered.family}:${registered.revision} already has this content`,
   )
-  for (const change of report.changes ?? []) core.info(logSafe(`  ${change}`))
+  for (const change of report.changes ?? []) log.info(logSafe(`  ${change}`))
   return { ...prepared, registered }
 }
 
@@ -165,8 +177,7 @@ async function start(
   clients: AwsClients,
   inputs: PlannedInputs,
   git: GitContext,
-  clock: Clock,
-  signal: AbortSignal,
+  { clock, signal, log }: DeployPorts,
   prepared: Registered,
   preview: PreviewPlan | undefined,
 ): Promise<Rollout> {
@@ -183,13 +194,13 @@ async function start(
       previews: preview.config,
       now: new Date(clock.now()),
     })
-    core.info(`${created.serviceName}: ${created.created ? 'created' : 'updated'} the preview of ${report.service}${created.url ? ` at ${created.url}` : ''}`)
+    log.info(`${created.serviceName}: ${created.created ? 'created' : 'updated'} the preview of ${report.service}${created.url ? ` at ${created.url}` : ''}`)
     prepared.service = await findService(clients.ecs, inputs.cluster, created.serviceName, report.region)
     Object.assign(report, { service: created.serviceName, ...(created.url && { url: created.url }) })
   }
   const rollout = await startStrategy(
     clients,
-    { clock, signal, timeoutMs: inputs.timeoutMinutes * 60_000, log: core.info },
+    { clock, signal, timeoutMs: inputs.timeoutMinutes * 60_000, log: log.info },
     prepared.plan,
     prepared.service,
     {
@@ -207,7 +218,7 @@ async function start(
     Object.assign(report, { status: 'succeeded', reason: `Nothing to deploy: ${rollout.unchangedReason}.` })
   } else {
     report.deploymentId = rollout.deploymentId
-    core.info(
+    log.info(
       rollout.started
         ? `${report.service}: started deployment ${rollout.deploymentId} of ${revision}`
         : `${report.service}: following deployment ${rollout.deploymentId}, already rolling out ${revision}`,
@@ -245,61 +256,61 @@ async function conclude(clients: AwsClients, inputs: PlannedInputs, report: Depl
 export async function deploy(
   inputs: PlannedInputs,
   git: GitContext,
-  clock: Clock,
-  signal: AbortSignal,
+  ports: DeployPorts,
   run: RunReport,
   preview?: PreviewPlan,
 ): Promise<Service[]> {
+  const { clock, signal, log } = ports
   // Each phase (reading, each wait) may take timeout-minutes; no AWS request outlives its phase (plus the grace).
   const deadline = new RunDeadline(signal)
   const phase = (): void => deadline.restart(inputs.timeoutMinutes * 60_000)
   phase()
-  const clients = createClients(run.region, deadline)
-  const found = await core.group('Services', () =>
+  const clients = ports.aws(run.region, deadline)
+  const found = await log.group('Services', () =>
     Promise.all(
       inputs.services.map(async (name): Promise<Found> => {
         const service = await findService(clients.ecs, inputs.cluster, name, run.region)
-        core.info(`${service.serviceName} in ${inputs.cluster}: running ${service.taskDefinition?.split('/').pop()}, ${service.runningCount}/${service.desiredCount} tasks`)
+        log.info(`${service.serviceName} in ${inputs.cluster}: running ${service.taskDefinition?.split('/').pop()}, ${service.runningCount}/${service.desiredCount} tasks`)
         // A preview is a plain copy of the service, without its blue/green set-up: it rolls.
         const plan = preview
           ? rollingPlan(inputs.strategy)
           : await planStrategy(clients, inputs.cluster, service, inputs.strategy, { circuitBreaker: inputs.deploymentCircuitBreaker, workspace: git.workspace })
-        core.info(`  strategy: ${plan.description}`)
-        return { service, plan }
+        log.info(`  strategy: ${plan.description}`)
+        return { service, plan, report: newServiceReport(run, service, plan) }
       }),
     ),
   )
   const services = found.map((f) => f.service)
-  run.services = found.map((f) => newServiceReport(run, f))
+  run.services = found.map((f) => f.report)
   if (inputs.strategy.continueAction) {
-    await resume(clients, inputs, clock, signal, run, found, phase)
+    await resume(clients, inputs, ports, found, phase)
     return services
   }
   // Everything that can be checked is checked before anything changes: the image (build planned read-only, or the
   // image to deploy looked up), every task definition rendered and validated, other deployments in flight.
-  const imageDeps = { clients, git, now: clock.now }
+  const imageDeps = { clients, git, now: clock.now, log, loggedIn: ports.loggedIn, ecrClientFor: (region: string) => ports.aws(region, deadline).ecr }
   const buildInputs = inputs.build
-  const imagePlan = buildInputs && (await core.group('Image', () => planImageBuild(buildInputs, imageDeps)))
+  const imagePlan = buildInputs && (await log.group('Image', () => planImageBuild(buildInputs, imageDeps)))
   if (!buildInputs && inputs.image) await checkImageExists(inputs.image, imageDeps)
   const plannedImage = imagePlan ? imagePlan.reference : inputs.image
   if (plannedImage) run.image = plannedImage
-  const checked = await core.group('Task definition', () =>
-    Promise.all(found.map((f, i) => prepare(clients, inputs, git, f, run.services[i] as DeploymentReport, plannedImage, preview))),
+  const checked = await log.group('Task definition', () =>
+    Promise.all(found.map((f) => prepare(clients, inputs, git, f, f.report, plannedImage, preview, log))),
   )
-  const waitContext = { clock, signal, timeoutMs: inputs.timeoutMinutes * 60_000, log: core.info }
+  const waitContext = { clock, signal, timeoutMs: inputs.timeoutMinutes * 60_000, log: log.info }
   if (inputs.dryRun) {
     await Promise.all(checked.map((p) => writeArtifacts(inputs, git, p, plannedImage)))
     const imageNote = imagePlan && dryRunImageNote(imagePlan)
     for (const p of checked) {
       const { report } = p
-      for (const change of report.changes ?? []) core.info(logSafe(`  ${change}`))
+      for (const change of report.changes ?? []) log.info(logSafe(`  ${change}`))
       if (imageNote) report.notes.push(imageNote)
       const busy = preview ? undefined : await deploymentInFlight(clients, p.plan, p.service, unchangedRevision(p))
       if (busy) report.notes.push(`busy with ${busy.what}: a deploy would ${busy.paused || p.plan.inputs.onBusy === 'fail' ? 'fail' : 'wait for it'} (on-busy: ${p.plan.inputs.onBusy})`)
       const count = report.changes?.length ?? 0
       Object.assign(report, { status: 'planned', reason: `Dry run: ${count ? `${count} change(s)` : 'no change'}; nothing was built, pushed, registered or deployed.` })
     }
-    if (imageNote) core.info(imageNote)
+    if (imageNote) log.info(imageNote)
     return services
   }
   // A preview deploys its own copy of the service: the base service's deployments are not in its way.
@@ -314,17 +325,17 @@ export async function deploy(
   const image = built ? built.reference : inputs.image
   if (image) run.image = image
   phase()
-  const final = image === plannedImage ? checked : await Promise.all(checked.map((p) => prepare(clients, inputs, git, p, p.report, image, preview, false)))
-  const prepared = await core.group('Register', async () => {
+  const final = image === plannedImage ? checked : await Promise.all(checked.map((p) => prepare(clients, inputs, git, p, p.report, image, preview, undefined)))
+  const prepared = await log.group('Register', async () => {
     await Promise.all(final.map((p) => writeArtifacts(inputs, git, p, image)))
     const registered: Registered[] = []
-    for (const p of final) registered.push(await register(clients, inputs, p))
+    for (const p of final) registered.push(await register(clients, inputs, p, log))
     return registered
   })
   const [first] = prepared
   if (inputs.runTask && first) {
     phase()
-    await core.group('One-off task', () =>
+    await log.group('One-off task', () =>
       runOneOffTask({
         ecs: clients.ecs,
         logsIn: (region) => clients.logsIn(region),
@@ -337,20 +348,20 @@ export async function deploy(
         timeoutMs: inputs.timeoutMinutes * 60_000,
         clock,
         signal,
-        log: core.info,
+        log: log.info,
         logLines: inputs.logLines,
       }),
     )
   }
-  const rollouts: Rollout[] = []
+  const started: { p: Registered; rollout: Rollout }[] = []
   phase()
-  for (const p of prepared) rollouts.push(await start(clients, inputs, git, clock, signal, p, preview))
-  const waiting = prepared.flatMap((p, i) => (rollouts[i]?.deploymentId && inputs.wait ? [{ p, rollout: rollouts[i] }] : []))
+  for (const p of prepared) started.push({ p, rollout: await start(clients, inputs, git, ports, p, preview) })
+  const waiting = started.filter(({ rollout }) => rollout.deploymentId && inputs.wait)
   if (!waiting.length) return services
   phase()
-  const results = await core.group('Rollout', () =>
+  const results = await log.group('Rollout', () =>
     waitForDeployments(
-      watchOptions(clients, inputs, clock, signal),
+      watchOptions(clients, inputs, ports),
       waiting.map(({ p, rollout }) => ({
         service: p.report.service,
         rollout,
@@ -370,7 +381,7 @@ function dryRunImageNote(plan: ImageBuildPlan): string {
   return `would build ${plan.name}:${plan.tags[0]} from ${plan.inputs.build} and push it as ${plan.tags.join(', ')}${repository}; nothing built or pushed (dry run)`
 }
 
-function watchOptions(clients: AwsClients, inputs: PlannedInputs, clock: Clock, signal: AbortSignal): WatchOptions {
+function watchOptions(clients: AwsClients, inputs: PlannedInputs, { clock, signal, log }: DeployPorts): WatchOptions {
   return {
     ecs: clients.ecs,
     codedeploy: clients.codedeploy,
@@ -379,8 +390,8 @@ function watchOptions(clients: AwsClients, inputs: PlannedInputs, clock: Clock, 
     rollbackOnFailure: inputs.rollbackOnFailure,
     clock,
     signal,
-    log: core.info,
-    warn: core.warning,
+    log: log.info,
+    warn: (message) => log.warning(message),
   }
 }
 
@@ -391,36 +402,34 @@ function watchOptions(clients: AwsClients, inputs: PlannedInputs, clock: Clock, 
 async function resume(
   clients: AwsClients,
   inputs: PlannedInputs,
-  clock: Clock,
-  signal: AbortSignal,
-  run: RunReport,
+  ports: DeployPorts,
   found: Found[],
   phase: () => void,
 ): Promise<void> {
-  const rollouts = await Promise.all(found.map(({ service, plan }) => continueStrategy(clients, inputs.cluster, plan, service, clock.now())))
+  const { clock, log } = ports
+  const resumed = await Promise.all(found.map(async (f) => ({ ...f, rollout: await continueStrategy(clients, inputs.cluster, f.plan, f.service, clock.now()) })))
   const verb = inputs.strategy.continueAction === 'rollback' ? 'rolling back' : 'continuing'
-  rollouts.forEach((rollout, i) => {
-    const report = run.services[i] as DeploymentReport
+  resumed.forEach(({ rollout, report }) => {
     Object.assign(report, { taskDefinitionArn: rollout.targetTaskDefinition, previousTaskDefinition: rollout.previousTaskDefinition, startedAt: rollout.startedAt })
     if (rollout.deploymentId) report.deploymentId = rollout.deploymentId
-    core.info(`${report.service}: ${verb} deployment ${rollout.deploymentId} of ${rollout.targetTaskDefinition.split('/').pop()}`)
+    log.info(`${report.service}: ${verb} deployment ${rollout.deploymentId} of ${rollout.targetTaskDefinition.split('/').pop()}`)
   })
   phase()
-  const results = await core.group('Rollout', () =>
+  const results = await log.group('Rollout', () =>
     waitForDeployments(
-      watchOptions(clients, inputs, clock, signal),
-      rollouts.map((rollout, i) => ({
-        service: run.services[i]?.service ?? '',
+      watchOptions(clients, inputs, ports),
+      resumed.map(({ rollout, report, service }) => ({
+        service: report.service,
         rollout,
         targetTaskDefinition: rollout.targetTaskDefinition,
-        priorEventIds: (found[i]?.service.events ?? []).flatMap((e) => (e.id ? [e.id] : [])),
+        priorEventIds: (service.events ?? []).flatMap((e) => (e.id ? [e.id] : [])),
       })),
     ),
   )
   await Promise.all(
-    rollouts.map(async (rollout, i) => {
+    resumed.map(async ({ rollout, report }, i) => {
       const described = await describeTaskDefinition(clients.ecs, rollout.targetTaskDefinition).catch(() => undefined)
-      await conclude(clients, inputs, run.services[i] as DeploymentReport, described?.taskDefinition.containerDefinitions ?? [], results[i] as WatchResult)
+      await conclude(clients, inputs, report, described?.taskDefinition.containerDefinitions ?? [], results[i] as WatchResult)
     }),
   )
 }

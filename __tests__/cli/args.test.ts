@@ -1,23 +1,32 @@
-import { ACTION_INPUTS } from '../../src/cli/action-inputs.js'
-import { HelpRequested, helpText, parseArgs } from '../../src/cli/args.js'
+import { flagsOf, HelpRequested, helpText, parseArgs, VersionRequested } from '../../src/cli/args.js'
+import { SETTINGS } from '../../src/settings.js'
+
+const base = { json: false, offline: false }
 
 describe('parseArgs', () => {
   test.each([
-    [['deploy', '--cluster', 'prod', '--service=web'], { command: 'deploy', inputs: { cluster: 'prod', service: 'web' }, json: false }],
-    [['deploy', '--service', 'web', '--force-new-deployment', '--json'], { command: 'deploy', inputs: { service: 'web', 'force-new-deployment': 'true' }, json: true }],
-    [['diff', '--vars', 'A=1=2'], { command: 'diff', inputs: { vars: 'A=1=2' }, json: false }],
-    [['rollback', '--service', 'web', '--to', 'web:5'], { command: 'rollback', inputs: { service: 'web' }, json: false, to: 'web:5' }],
-    [['preview', 'deploy', '--pr', '12'], { command: 'preview', previewAction: 'deploy', inputs: {}, json: false, pr: 12 }],
-    [['preview', 'sweep'], { command: 'preview', previewAction: 'sweep', inputs: {}, json: false }],
-    [['deploy', '--ref', 'refs/tags/v1.2.3'], { command: 'deploy', inputs: {}, json: false, ref: 'refs/tags/v1.2.3' }],
-    [['deploy', '--ref=refs/heads/release/2'], { command: 'deploy', inputs: {}, json: false, ref: 'refs/heads/release/2' }],
+    [['deploy', '--cluster', 'prod', '--service=web'], { command: 'deploy', inputs: { cluster: 'prod', service: 'web' }, ...base }],
+    [['deploy', '--service', 'web', '--force-new-deployment', '--json'], { command: 'deploy', inputs: { service: 'web', 'force-new-deployment': 'true' }, ...base, json: true }],
+    [['deploy', '--wait', 'false', '--push=false'], { command: 'deploy', inputs: { wait: 'false', push: 'false' }, ...base }],
+    [['diff', '--vars', 'A=1=2'], { command: 'diff', inputs: { vars: 'A=1=2' }, ...base }],
+    [['render', '--offline', '--vars', 'A=1', '--vars', 'B=2'], { command: 'render', inputs: { vars: 'A=1\nB=2' }, ...base, offline: true }],
+    [['deploy', '--service', 'web', '--service', 'worker'], { command: 'deploy', inputs: { service: 'web\nworker' }, ...base }],
+    [['rollback', '--service', 'web', '--to', 'web:5'], { command: 'rollback', inputs: { service: 'web' }, ...base, to: 'web:5' }],
+    [['preview', 'deploy', '--pr', '12'], { command: 'preview', previewAction: 'deploy', inputs: {}, ...base, pr: 12 }],
+    [['preview', 'sweep'], { command: 'preview', previewAction: 'sweep', inputs: {}, ...base }],
+    [['deploy', '--ref', 'refs/tags/v1.2.3'], { command: 'deploy', inputs: {}, ...base, ref: 'refs/tags/v1.2.3' }],
+    [['deploy', '--ref=refs/heads/release/2'], { command: 'deploy', inputs: {}, ...base, ref: 'refs/heads/release/2' }],
   ])('%j', (argv, expected) => {
-    expect(parseArgs(argv, ACTION_INPUTS)).toEqual(expected)
+    expect(parseArgs(argv)).toEqual(expected)
   })
 
   test.each([
-    [['ship'], 'Unknown command "ship": use one of deploy, render, diff, status, rollback, preview (ecs-deploy-action --help).'],
-    [['deploy', '--clustr', 'x'], 'Unknown flag --clustr; did you mean --cluster? (ecs-deploy-action --help lists them).'],
+    [['ship'], 'Unknown command "ship". Commands: deploy, render, diff, status, rollback, preview, help (ecs-deploy-action help).'],
+    [['rendr'], 'Unknown command "rendr"; did you mean render? Commands: deploy, render, diff, status, rollback, preview, help (ecs-deploy-action help).'],
+    [['deploy', '--clustr', 'x'], 'Unknown flag --clustr; did you mean --cluster? (ecs-deploy-action help deploy lists its flags).'],
+    [['status', '--image', 'x'], 'Unknown flag --image. status does not take it. (ecs-deploy-action help status lists its flags).'],
+    [['deploy', '--cluster', 'a', '--cluster', 'b'], '--cluster is given 2 times ("a", "b"): give it once.'],
+    [['deploy', '--cluster'], '--cluster needs a value: --cluster <value> or --cluster=<value>.'],
     [['deploy', 'web'], 'Unexpected argument "web": flags are --name value or --name=value.'],
     [['preview'], 'preview needs deploy, destroy or sweep, as in: ecs-deploy-action preview deploy --pr 12.'],
     [['preview', 'destroy'], 'preview destroy needs --pr <number>.'],
@@ -26,17 +35,41 @@ describe('parseArgs', () => {
     [['deploy', '--ref', 'refs/pull/7/merge'], '--ref must be refs/heads/<branch> or refs/tags/<tag>, not "refs/pull/7/merge".'],
     [['deploy', '--ref=refs/heads/'], '--ref must be refs/heads/<branch> or refs/tags/<tag>, not "refs/heads/".'],
   ])('%j is refused', (argv, message) => {
-    expect(() => parseArgs(argv, ACTION_INPUTS)).toThrow(message)
+    expect(() => parseArgs(argv)).toThrow(message)
   })
 
-  test.each([[[]], [['--help']], [['deploy', '--help']]])('%j asks for help', (argv) => {
-    expect(() => parseArgs(argv, ACTION_INPUTS)).toThrow(HelpRequested)
+  test.each([
+    [[], undefined],
+    [['--help'], undefined],
+    [['help'], undefined],
+    [['help', 'render'], 'render'],
+    [['deploy', '--help'], 'deploy'],
+  ])('%j asks for help about %s', (argv, command) => {
+    expect(() => parseArgs(argv)).toThrow(expect.objectContaining({ command }))
+    expect(() => parseArgs(argv)).toThrow(HelpRequested)
   })
 
-  test('help lists every input of action.yml with its default', () => {
-    const help = helpText(ACTION_INPUTS)
-    for (const input of ACTION_INPUTS) expect(help).toContain(`--${input.name}`)
+  test.each([[['--version']], [['deploy', '--version']]])('%j asks for the version', (argv) => {
+    expect(() => parseArgs(argv)).toThrow(VersionRequested)
+  })
+})
+
+describe('help', () => {
+  test('help deploy lists every setting with its default, and only the flags deploy takes', () => {
+    const help = helpText('deploy')
+    for (const setting of SETTINGS.filter((s) => s.name !== 'preview')) expect(help).toContain(`--${setting.name}`)
     expect(help).toContain('--timeout-minutes (default: 30)')
+    expect(help).toContain('--vars (repeatable)')
+    expect(help).not.toContain('--to ')
     expect(help).toContain('Exit codes: 0 success, 1 deployment failed or rolled back, 2 bad input.')
+  })
+
+  test('help status lists only the flags of status', () => {
+    expect(flagsOf('status').map((f) => f.name)).toEqual(['cluster', 'service', 'region', 'json', 'offline', 'help'])
+    expect(helpText('status')).not.toContain('--image')
+  })
+
+  test('help without a command lists the commands', () => {
+    expect(helpText()).toContain('  render     print the final task definition (JSON) on stdout; registers nothing')
   })
 })

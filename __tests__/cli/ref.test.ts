@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { ciVariables } from '../../src/cli/main.js'
+import { ciContext } from '../../src/cli/main.js'
 import { ciRef, gitIn, refName, type Git } from '../../src/cli/ref.js'
 
 /** A git that answers from a table of `args joined by space → output`; anything else fails, as git does outside a repository. */
@@ -66,17 +66,17 @@ describe('ciRef with the real git', () => {
   })
 })
 
-describe('ciVariables', () => {
+describe('ciContext', () => {
   test.each([
-    // [env, --ref, GITHUB_REF, GITHUB_REF_NAME]
+    // [env, --ref, the ref, its name]
     [{ CIRCLE_TAG: 'v1.2.3' }, undefined, 'refs/tags/v1.2.3', 'v1.2.3'],
     [{ TEAMCITY_BUILD_BRANCH: 'refs/tags/v1.2.3' }, undefined, 'refs/tags/v1.2.3', 'v1.2.3'],
     [{ CIRCLE_BRANCH: 'main' }, 'refs/tags/v9', 'refs/tags/v9', 'v9'],
     [{}, 'refs/heads/release/1', 'refs/heads/release/1', 'release/1'],
     [{}, undefined, '', ''],
-  ])('%j with --ref %s → GITHUB_REF %j', (env, ref, githubRef, name) => {
-    const vars = ciVariables({ ...env, GITHUB_WORKSPACE: '/w' }, { git: fakeGit({}), ...(ref !== undefined && { ref }) })
-    expect(vars).toMatchObject({ GITHUB_REF: githubRef, GITHUB_REF_NAME: name, GITHUB_WORKSPACE: '/w' })
+  ])('%j with --ref %s → ref %j', (env, ref, githubRef, name) => {
+    const context = ciContext({ ...env, GITHUB_WORKSPACE: '/w' }, { git: fakeGit({}), ...(ref !== undefined && { ref }) })
+    expect(context).toMatchObject({ ref: githubRef, git: { refName: name, workspace: '/w' } })
   })
 })
 

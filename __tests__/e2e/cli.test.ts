@@ -23,31 +23,37 @@ beforeAll(async () => {
 })
 afterAll(() => ecs?.destroy())
 
-/** Runs the CLI with the stack's AWS variables, as a CI shell step would; no GITHUB_* anywhere. */
-async function cli(...args: string[]): Promise<{ code: number; out: string }> {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('GITHUB_') && !k.startsWith('INPUT_')))
-  const child = spawn(process.execPath, ['--no-warnings', path.join(ROOT, 'dist/cli/index.js'), ...args], {
-    env: { ...env, ...stack, CIRCLE_SHA1: 'feedfacecafebeef000000000000000000000000', CIRCLE_BRANCH: 'main' },
-  })
-  let out = ''
-  child.stdout.on('data', (d: Buffer) => (out += d.toString()))
-  child.stderr.on('data', (d: Buffer) => (out += d.toString()))
+interface CliRun {
+  code: number
+  /** Data only. */
+  stdout: string
+  /** Logs and progress. */
+  stderr: string
+  /** Both, as a terminal shows them. */
+  out: string
+}
+
+/** Runs the CLI in `cwd` with `env`; stdout and stderr kept apart, as `render > td.json` would. */
+async function spawnCli(env: NodeJS.ProcessEnv, args: string[], cwd?: string): Promise<CliRun> {
+  const child = spawn(process.execPath, ['--no-warnings', path.join(ROOT, 'dist/cli/index.js'), ...args], { env, ...(cwd !== undefined && { cwd }) })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
   const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? -1)))
-  return { code, out }
+  return { code, stdout, stderr, out: `${stderr}${stdout}` }
+}
+
+/** Runs the CLI with the stack's AWS variables, as a CI shell step would; no GITHUB_* anywhere. */
+async function cli(...args: string[]): Promise<CliRun> {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('GITHUB_') && !k.startsWith('INPUT_')))
+  return spawnCli({ ...env, ...stack, CIRCLE_SHA1: 'feedfacecafebeef000000000000000000000000', CIRCLE_BRANCH: 'main' }, args)
 }
 
 /** The CLI as a TeamCity step runs it in `cwd`: the commit in BUILD_VCS_NUMBER, the branch only when the build exports it. */
-async function teamcityCli(cwd: string, env: Record<string, string>, ...args: string[]): Promise<{ code: number; out: string }> {
+async function teamcityCli(cwd: string, env: Record<string, string>, ...args: string[]): Promise<CliRun> {
   const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('GITHUB_') && !k.startsWith('INPUT_') && !k.startsWith('CIRCLE_')))
-  const child = spawn(process.execPath, ['--no-warnings', path.join(ROOT, 'dist/cli/index.js'), ...args], {
-    cwd,
-    env: { ...base, ...stack, TEAMCITY_VERSION: '2025.11', BUILD_VCS_NUMBER: 'feedfacecafebeef000000000000000000000000', ...env },
-  })
-  let out = ''
-  child.stdout.on('data', (d: Buffer) => (out += d.toString()))
-  child.stderr.on('data', (d: Buffer) => (out += d.toString()))
-  const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? -1)))
-  return { code, out }
+  return spawnCli({ ...base, ...stack, TEAMCITY_VERSION: '2025.11', BUILD_VCS_NUMBER: 'feedfacecafebeef000000000000000000000000', ...env }, args, cwd)
 }
 
 async function runningRevision(): Promise<string | undefined> {
@@ -71,14 +77,39 @@ describe('the CLI', () => {
     writeFileSync(template, JSON.stringify({ family: 'api', containerDefinitions: [{ name: 'api', image: 'x', memory: 256, environment: [{ name: 'SHA', value: '${SHORT_SHA}' }] }] }))
   })
 
-  const flags = () => ['--cluster', 'ci', '--service', 'api', '--task-definition', template, '--image', `${stack.STACK_REGISTRY}/api:v2`]
+  const flags = (image = `${stack.STACK_REGISTRY}/api:v2`) => ['--cluster', 'ci', '--service', 'api', '--task-definition', template, '--image', image]
 
-  test('render prints the final task definition, with the commit from the CI variables', async () => {
-    const { code, out } = await cli('render', ...flags())
+  test('render prints the final task definition on stdout, nothing else: it pipes into a JSON parser', async () => {
+    const { code, stdout, stderr } = await cli('render', ...flags())
     expect(code).toBe(0)
-    const json = JSON.parse(out.slice(out.indexOf('\n{') + 1)) as { containerDefinitions: { image: string; environment: unknown }[] }
+    const json = JSON.parse(stdout) as { containerDefinitions: { image: string; environment: unknown }[] }
     expect(json.containerDefinitions[0]).toMatchObject({ image: `${stack.STACK_REGISTRY}/api:v2`, environment: [{ name: 'SHA', value: 'feedfac' }] })
+    expect(stderr).not.toContain('"containerDefinitions"')
     expect(await runningRevision()).toBe('api:1')
+  })
+
+  test('render with a template works offline; --offline refuses what needs AWS, in flag terms', async () => {
+    const offline = await cli('render', ...flags(), '--offline')
+    expect(offline.code).toBe(0)
+    expect((JSON.parse(offline.stdout) as { family: string }).family).toBe('api')
+    const diff = await cli('diff', ...flags(), '--offline')
+    expect(diff.code).toBe(2)
+    expect(diff.stdout).toBe('')
+    expect(diff.stderr).toContain("--offline: diff needs AWS here (the service's current task definition to compare with)")
+  })
+
+  test('--version, help <command>, and a repeated single-value flag is an error', async () => {
+    const version = await cli('--version')
+    expect(version.code).toBe(0)
+    expect(version.stdout).toMatch(/^\d+\.\d+\.\d+\n$/)
+    const help = await cli('help', 'status')
+    expect(help.stdout).toContain('--service')
+    expect(help.stdout).not.toContain('--image')
+    const twice = await cli('render', ...flags(), '--cluster', 'other')
+    expect(twice.code).toBe(2)
+    expect(twice.stderr).toContain('--cluster is given 2 times ("ci", "other"): give it once.')
+    const typo = await cli('rendr')
+    expect(typo.stderr).toContain('did you mean render?')
   })
 
   test('diff shows what would change and changes nothing', async () => {
@@ -91,7 +122,7 @@ describe('the CLI', () => {
   test('diff with --build builds and pushes nothing, and names the image it would build', async () => {
     const repository = `cli-dry-${Date.now().toString(36)}`
     const image = `${stack.STACK_REGISTRY}/${repository}`
-    const { code, out } = await cli('diff', ...flags(), '--build', stack.STACK_SAMPLE_APP, '--image', image, '--create-repository')
+    const { code, out } = await cli('diff', ...flags(image), '--build', stack.STACK_SAMPLE_APP, '--create-repository')
     expect(code).toBe(0)
     expect(out).toContain(`would build ${image}:feedfacecafebeef000000000000000000000000 from ${stack.STACK_SAMPLE_APP}`)
     expect(out).toContain(`containerDefinitions[api].image: ${stack.STACK_REGISTRY}/api:v1 → ${image}:feedfacecafebeef000000000000000000000000`)
@@ -100,11 +131,12 @@ describe('the CLI', () => {
   })
 
   test('deploy rolls out and waits; --json gives the result', async () => {
-    const { code, out } = await cli('deploy', ...flags(), '--json')
+    const { code, stdout, stderr } = await cli('deploy', ...flags(), '--json')
     expect(code).toBe(0)
-    expect(out).toContain('▸ Rollout')
-    expect(out).not.toContain('::group::')
-    const result = JSON.parse(out.slice(out.lastIndexOf('\n{\n') + 1)) as { status: string; services: { taskDefinitionArn: string }[] }
+    expect(stderr).toContain('▸ Rollout')
+    expect(stderr).not.toContain('::group::')
+    // stdout is the one JSON document; the logs are all on stderr.
+    const result = JSON.parse(stdout) as { status: string; services: { taskDefinitionArn: string }[] }
     expect(result.status).toBe('succeeded')
     expect(result.services[0]?.taskDefinitionArn).toMatch(/api:2$/)
     expect(await runningRevision()).toBe('api:2')
@@ -127,7 +159,7 @@ describe('the CLI', () => {
   test('exit code 2 for bad input, 1 for a failed deployment', async () => {
     expect((await cli('deploy', '--cluster', 'ci', '--service', 'nope', '--image', 'x/y:1')).code).toBe(2)
     await new ScenarioAdmin(stack.STACK_SCENARIO_URL).scenario({ service: 'api', rollout: { outcome: 'crash', exitCode: 4 } })
-    const failed = await cli('deploy', ...flags(), '--image', `${stack.STACK_REGISTRY}/api:v3`)
+    const failed = await cli('deploy', ...flags(`${stack.STACK_REGISTRY}/api:v3`))
     expect(failed.code).toBe(1)
     expect(failed.out).toContain('exit code 4')
   })

@@ -19,7 +19,6 @@ import { ECSClient } from '@aws-sdk/client-ecs'
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs'
 import type { ExecOptions, ExecResult } from '../../src/exec.js'
 
-const state = new Map<string, string>()
 const core = {
   info: jest.fn(),
   debug: jest.fn(),
@@ -27,10 +26,11 @@ const core = {
   error: jest.fn(),
   setSecret: jest.fn(),
   group: jest.fn(async (_name: string, fn: () => Promise<unknown>) => fn()),
-  saveState: jest.fn((name: string, value: string) => void state.set(name, value)),
-  getState: jest.fn((name: string) => state.get(name) ?? ''),
 }
-jest.unstable_mockModule('@actions/core', () => core)
+/** The engine's log port, recorded. */
+const log: Log = { info: core.info, debug: core.debug, warning: core.warning, error: core.error, secret: core.setSecret, group: core.group as Log['group'] }
+/** The registries the build told it logged in to. */
+const loggedIn = jest.fn((_registry: string) => undefined)
 
 type Handler = (args: string[], options: ExecOptions) => ExecResult | Promise<ExecResult>
 let fakeDocker: Record<string, Handler>
@@ -48,6 +48,7 @@ const { buildKey, reuseTag } = await import('../../src/image/build-key.js')
 const { UserError } = await import('../../src/errors.js')
 type ImageInputs = import('../../src/image/types.js').ImageInputs
 type ImageDeps = import('../../src/image/types.js').ImageDeps
+type Log = import('../../src/engine/ports.js').Log
 
 const SHA = '0123456789abcdef0123456789abcdef01234567'
 const DIGEST = `sha256:${'d'.repeat(64)}`
@@ -144,6 +145,8 @@ function deps(overrides: Partial<ImageDeps> = {}): ImageDeps {
     // every call moves the clock 1.5 s
     now: () => (time += 1500),
     env: {},
+    log,
+    loggedIn,
     ...overrides,
   }
 }
@@ -169,7 +172,6 @@ function stubEcr(): void {
 
 beforeEach(async () => {
   ecrMock.reset()
-  state.clear()
   fakeDocker = legacyDocker()
   workdir = await mkdtemp(path.join(os.tmpdir(), 'image-test-'))
   await writeFile(path.join(workdir, 'Dockerfile'), 'FROM scratch\nCOPY app /app\n')
@@ -231,12 +233,12 @@ describe('ECR, legacy builder', () => {
     const secretAt = core.setSecret.mock.invocationCallOrder[0] ?? Infinity
     const loginAt = execCommand.mock.invocationCallOrder[execCommand.mock.calls.findIndex((call) => call[1][0] === 'login')] ?? 0
     expect(secretAt).toBeLessThan(loginAt)
-    expect(state.get('registries')).toBe(JSON.stringify([HOST]))
+    expect(loggedIn.mock.calls).toEqual([[HOST]])
   })
 
   test('logout: false leaves nothing for the post step', async () => {
     await buildAndPushImage(inputs({ logout: false }), deps())
-    expect(core.saveState).not.toHaveBeenCalled()
+    expect(loggedIn).not.toHaveBeenCalled()
   })
 
   test('build arguments, labels, target and the Dockerfile reach docker build', async () => {
@@ -560,7 +562,7 @@ describe('which registry', () => {
     expect(dockerCalls().flat()).not.toContain('ghp_secret')
     expect(built).toMatchObject({ reference: `ghcr.io/octo/web@${DIGEST}`, tags: [SHA, 'main'] })
     expect(built.sizeBytes).toBeUndefined()
-    expect(state.get('registries')).toBe('["ghcr.io"]')
+    expect(loggedIn.mock.calls).toEqual([['ghcr.io']])
   })
 
   test('another registry without credentials: pushes without logging in', async () => {
@@ -752,8 +754,7 @@ describe('bad input and faults', () => {
 
 describe('logoutRegistries', () => {
   test('logs out of every registry the main step logged in to', async () => {
-    state.set('registries', JSON.stringify([HOST, 'ghcr.io']))
-    await logoutRegistries()
+    await logoutRegistries([HOST, 'ghcr.io'], log)
     expect(dockerCalls()).toEqual([
       ['logout', HOST],
       ['logout', 'ghcr.io'],
@@ -761,22 +762,20 @@ describe('logoutRegistries', () => {
   })
 
   test('nothing saved: nothing to do', async () => {
-    await logoutRegistries()
+    await logoutRegistries([], log)
     expect(execCommand).not.toHaveBeenCalled()
   })
 
   test('a failing logout warns and goes on', async () => {
-    state.set('registries', JSON.stringify(['a.example.com', 'b.example.com']))
     fakeDocker.logout = (args) => (args[1] === 'a.example.com' ? ok('', 1, 'boom') : ok())
-    await logoutRegistries()
+    await logoutRegistries(['a.example.com', 'b.example.com'], log)
     expect(core.warning).toHaveBeenCalledWith('docker logout a.example.com failed: boom')
     expect(dockerCalls()).toHaveLength(2)
   })
 
   test('docker gone in the post step: warns, never throws', async () => {
-    state.set('registries', '["a.example.com"]')
     execCommand.mockRejectedValueOnce(new Error('Unable to locate executable file: docker.'))
-    await expect(logoutRegistries()).resolves.toBeUndefined()
+    await expect(logoutRegistries(['a.example.com'], log)).resolves.toBeUndefined()
     expect(core.warning).toHaveBeenCalledWith(expect.stringContaining('docker logout a.example.com failed: Docker is not installed'))
   })
 })

@@ -1,115 +1,206 @@
+// The CLI's flags, made from the settings table (src/settings.ts) plus the CLI's own; parsed with node:util's parseArgs.
+import { parseArgs as parseFlags, type ParseArgsConfig } from 'node:util'
 import { UserError } from '../errors.js'
+import { isRepeatable, SETTINGS, type Setting } from '../settings.js'
 import { closest } from '../suggest.js'
 import { REF } from './ref.js'
 
-export const COMMANDS = ['deploy', 'render', 'diff', 'status', 'rollback', 'preview'] as const
-export type Command = (typeof COMMANDS)[number]
+export const COMMANDS = ['deploy', 'render', 'diff', 'status', 'rollback', 'preview', 'help'] as const
+export type Command = Exclude<(typeof COMMANDS)[number], 'help'>
 export const PREVIEW_ACTIONS = ['deploy', 'destroy', 'sweep'] as const
 
-/** An input of action.yml, as `--help` lists it. */
-export interface InputSpec {
+/** A flag as --help lists it. */
+export interface FlagSpec {
   name: string
   description: string
   default?: string
+  kind: Setting['kind']
 }
 
-/** Flags the CLI has beside the action's inputs. */
-export const CLI_FLAGS: InputSpec[] = [
-  { name: 'json', description: 'Print a machine-readable result at the end.' },
-  { name: 'to', description: 'rollback: the revision to go back to (family:revision or ARN). Default — the one before the current.' },
-  { name: 'pr', description: 'preview: the pull request number.' },
+/** Flags the CLI has beside the settings. */
+export const CLI_FLAGS: FlagSpec[] = [
+  { name: 'json', kind: 'boolean', description: 'Print one JSON document (the result) on stdout; logs stay on stderr.' },
+  { name: 'offline', kind: 'boolean', description: 'Make no AWS call: a command that needs one stops with an error saying which.' },
+  { name: 'to', kind: 'text', description: 'The revision to go back to (family:revision or ARN). Default — the one before the current.' },
+  { name: 'pr', kind: 'number', description: 'The pull request number.' },
   {
     name: 'ref',
+    kind: 'text',
     description:
-      'The branch or tag being deployed, refs/heads/<branch> or refs/tags/<tag>, for the config file\'s environments. Default — from the CI (GITHUB_REF, CIRCLE_TAG / CIRCLE_BRANCH, TEAMCITY_BUILD_BRANCH) or git (the branch, or on a detached HEAD the tag at it).',
+      "The branch or tag being deployed, refs/heads/<branch> or refs/tags/<tag>, for the config file's environments. Default — from the CI (GITHUB_REF, CIRCLE_TAG / CIRCLE_BRANCH, TEAMCITY_BUILD_BRANCH) or git (the branch, or on a detached HEAD the tag at it).",
   },
-  { name: 'help', description: 'Show this help.' },
+  { name: 'help', kind: 'boolean', description: 'Show the help of the command.' },
+  { name: 'version', kind: 'boolean', description: 'Print the version.' },
 ]
+
+const SUMMARIES: Record<Command, string> = {
+  deploy: 'build (with --build), render, register, roll out and wait',
+  render: 'print the final task definition (JSON) on stdout; registers nothing',
+  diff: 'print what a deploy would change on stdout; changes nothing',
+  status: 'the service: deployments, running revision, recent events',
+  rollback: 'roll back the rollout in flight, or go back to a revision (--to family:rev)',
+  preview: 'deploy|destroy|sweep: pull request previews (--pr N), from the config file',
+}
+
+const SERVICE_FLAGS = ['cluster', 'service', 'region']
+
+/** The flags each command takes: only those are accepted, and listed by `help <command>`. */
+export function flagsOf(command: Command): FlagSpec[] {
+  const cli = (...names: string[]): FlagSpec[] => CLI_FLAGS.filter((f) => names.includes(f.name))
+  const settings = (filter: (s: Setting) => boolean): FlagSpec[] =>
+    SETTINGS.filter(filter).map((s) => ({
+      name: s.name,
+      kind: s.kind,
+      description: s.description,
+      // The runner fills ${{ … }} defaults; a terminal has no such thing.
+      ...(s.default !== undefined && !s.default.includes('${{') && { default: s.default }),
+    }))
+  switch (command) {
+    case 'status':
+      return [...settings((s) => SERVICE_FLAGS.includes(s.name)), ...cli('json', 'offline', 'help')]
+    case 'rollback':
+      return [...settings((s) => [...SERVICE_FLAGS, 'timeout-minutes'].includes(s.name)), ...cli('to', 'json', 'offline', 'help')]
+    case 'render':
+    case 'diff':
+      return [...settings((s) => s.name !== 'preview' && s.name !== 'dry-run'), ...cli('json', 'offline', 'ref', 'help')]
+    case 'preview':
+      return [...settings((s) => s.name !== 'preview' && s.name !== 'dry-run'), ...cli('pr', 'json', 'ref', 'help')]
+    case 'deploy':
+      return [...settings((s) => s.name !== 'preview'), ...cli('json', 'ref', 'help')]
+  }
+}
 
 export interface CliArgs {
   command: Command
   /** `preview deploy|destroy|sweep` */
   previewAction?: (typeof PREVIEW_ACTIONS)[number]
-  /** Values by action.yml input name; booleans given bare are 'true'. */
+  /** Values by setting name; a repeatable flag's values joined by newlines, a boolean given bare 'true'. */
   inputs: Record<string, string>
   json: boolean
+  offline: boolean
   to?: string
   pr?: number
   ref?: string
 }
 
-/** Asking for help is not an error, but it ends the run before anything else. */
-export class HelpRequested extends Error {}
+/** Asking for help or the version is not an error, but it ends the run before anything else. */
+export class HelpRequested extends Error {
+  constructor(readonly command?: Command) {
+    super('help')
+  }
+}
+export class VersionRequested extends Error {}
 
-/**
- * Parses `COMMAND [preview-action] --input value --flag=value --bool …`. Flags are the action's input
- * names; an unknown one is an error naming the closest.
- */
-export function parseArgs(argv: string[], inputs: InputSpec[]): CliArgs {
-  const [command, ...rest] = argv
-  if (!command || command === '--help' || command === '-h' || command === 'help') throw new HelpRequested()
-  if (!(COMMANDS as readonly string[]).includes(command)) {
-    throw new UserError(`Unknown command "${command}": use one of ${COMMANDS.join(', ')} (ecs-deploy-action --help).`)
+/** Booleans take `--flag`, `--flag true|false` or `--flag=false`: a bare one becomes `--flag=true` before parsing. */
+function withBareBooleans(argv: string[], booleans: Set<string>): string[] {
+  const out: string[] = []
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string
+    const name = /^--([a-z0-9-]+)$/.exec(arg)?.[1]
+    if (name && booleans.has(name)) {
+      const next = argv[i + 1]
+      const given = next === 'true' || next === 'false'
+      out.push(`--${name}=${given ? next : 'true'}`)
+      if (given) i++
+    } else out.push(arg)
+  }
+  return out
+}
+
+function commandOf(word: string | undefined): Command | 'help' {
+  if (!word || word === '--help' || word === '-h') return 'help'
+  if ((COMMANDS as readonly string[]).includes(word)) return word as Command | 'help'
+  if (word === '--version' || word === '-V') throw new VersionRequested()
+  const hint = closest(word, [...COMMANDS])
+  throw new UserError(`Unknown command "${word}"${hint ? `; did you mean ${hint}?` : '.'} Commands: ${COMMANDS.join(', ')} (ecs-deploy-action help).`)
+}
+
+/** Parses `COMMAND [preview-action] --flag value --flag=value --bool …`; an unknown flag is an error naming the closest. */
+export function parseArgs(argv: string[]): CliArgs {
+  const [word, ...rest] = argv
+  const command = commandOf(word)
+  if (command === 'help') {
+    const about = rest[0]
+    if (about === undefined) throw new HelpRequested()
+    const named = commandOf(about)
+    throw new HelpRequested(named === 'help' ? undefined : named)
   }
   let previewAction: CliArgs['previewAction']
   if (command === 'preview') {
-    const action = rest.shift()
+    const action = rest[0]
+    if (action === '--help') throw new HelpRequested('preview')
     if (!action || !(PREVIEW_ACTIONS as readonly string[]).includes(action)) {
       throw new UserError(`preview needs deploy, destroy or sweep, as in: ecs-deploy-action preview deploy --pr 12.`)
     }
+    rest.shift()
     previewAction = action as CliArgs['previewAction']
   }
-  const known = [...inputs.map((i) => i.name), ...CLI_FLAGS.map((f) => f.name)]
-  const values: Record<string, string> = {}
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i] as string
-    const match = /^--([a-z0-9-]+)(?:=(.*))?$/s.exec(arg)
-    if (!match) throw new UserError(`Unexpected argument "${arg}": flags are --name value or --name=value.`)
-    const name = match[1] as string
-    if (!known.includes(name)) {
-      const hint = closest(name, known)
-      throw new UserError(`Unknown flag --${name}${hint ? `; did you mean --${hint}?` : ''} (ecs-deploy-action --help lists them).`)
-    }
-    const next = rest[i + 1]
-    values[name] = match[2] ?? (next !== undefined && !next.startsWith('--') ? (i++, next) : 'true')
+  if (rest.includes('--version')) throw new VersionRequested()
+  const flags = flagsOf(command)
+  const options: ParseArgsConfig['options'] = Object.fromEntries(flags.map((f) => [f.name, { type: 'string', multiple: true }]))
+  let values: Record<string, string[] | undefined>
+  try {
+    const parsed = parseFlags({ args: withBareBooleans(rest, new Set(flags.filter((f) => f.kind === 'boolean').map((f) => f.name))), options, strict: true, allowPositionals: false })
+    values = parsed.values as Record<string, string[] | undefined>
+  } catch (error) {
+    throw flagError(error, command, flags)
   }
-  if (values.help) throw new HelpRequested()
-  const { json, to, pr, ref, help: _help, ...actionInputs } = values
+  const one = (name: string): string | undefined => {
+    const given = values[name]
+    if (!given || given.length === 0) return undefined
+    if (given.length > 1) throw new UserError(`--${name} is given ${given.length} times (${given.map((v) => JSON.stringify(v)).join(', ')}): give it once.`)
+    return given[0]
+  }
+  if (one('help') === 'true') throw new HelpRequested(command)
+  const inputs: Record<string, string> = {}
+  for (const flag of flags.filter((f) => !CLI_FLAGS.some((c) => c.name === f.name))) {
+    const setting = SETTINGS.find((s) => s.name === flag.name)
+    const value = setting && isRepeatable(setting) ? values[flag.name]?.join('\n') : one(flag.name)
+    if (value !== undefined) inputs[flag.name] = value
+  }
+  const pr = one('pr')
+  const ref = one('ref')
+  const to = one('to')
   if (pr !== undefined && !/^\d+$/.test(pr)) throw new UserError(`--pr must be a pull request number, not "${pr}".`)
   if (ref !== undefined && !REF.test(ref)) throw new UserError(`--ref must be refs/heads/<branch> or refs/tags/<tag>, not "${ref}".`)
   if (command === 'preview' && previewAction !== 'sweep' && pr === undefined) throw new UserError(`preview ${previewAction} needs --pr <number>.`)
   return {
-    command: command as Command,
+    command,
     ...(previewAction && { previewAction }),
-    inputs: actionInputs,
-    json: json === 'true',
+    inputs,
+    json: one('json') === 'true',
+    offline: one('offline') === 'true',
     ...(to !== undefined && { to }),
     ...(pr !== undefined && { pr: Number(pr) }),
     ...(ref !== undefined && { ref }),
   }
 }
 
-/** `--help`: the commands, then every flag with its default. */
-export function helpText(inputs: InputSpec[]): string {
-  const flag = (spec: InputSpec): string => `  --${spec.name}${spec.default !== undefined ? ` (default: ${spec.default})` : ''}\n      ${spec.description}`
-  return [
-    'Usage: ecs-deploy-action <command> [flags]',
-    '',
-    'Commands:',
-    '  deploy                          build (with --build), render, register, roll out and wait',
-    '  render                          print the final task definition; registers nothing',
-    '  diff                            show what a deploy would change; changes nothing',
-    '  status                          the service: deployments, running revision, recent events',
-    '  rollback [--to family:rev]      roll back the rollout in flight, or go back to a revision',
-    '  preview deploy|destroy|sweep    pull request previews (--pr N), from the config file',
-    '',
-    'Exit codes: 0 success, 1 deployment failed or rolled back, 2 bad input.',
-    'AWS credentials and region come from the usual AWS_* variables and profiles.',
-    '',
-    'Flags (the action\'s inputs):',
-    ...inputs.map(flag),
-    '',
-    'CLI flags:',
-    ...CLI_FLAGS.map(flag),
-  ].join('\n')
+/** parseArgs' errors, in the CLI's words: the flag, the closest known one, where the list is. */
+function flagError(error: unknown, command: Command, flags: FlagSpec[]): UserError {
+  const message = error instanceof Error ? error.message : String(error)
+  const unknown = /Unknown option '(-{1,2}[^']+)'/.exec(message)?.[1]
+  if (unknown) {
+    const name = unknown.replace(/^-+/, '')
+    const hint = closest(name, flags.map((f) => f.name))
+    const elsewhere = !hint && SETTINGS.some((s) => s.name === name) ? ` ${command} does not take it.` : ''
+    return new UserError(`Unknown flag ${unknown}${hint ? `; did you mean --${hint}?` : '.'}${elsewhere} (ecs-deploy-action help ${command} lists its flags).`)
+  }
+  const missing = /Option '(-{1,2}[^ ']+)(?: [^']*)?' argument missing/.exec(message)?.[1]
+  if (missing) return new UserError(`${missing} needs a value: ${missing} <value> or ${missing}=<value>.`)
+  const positional = /Unexpected argument '([^']+)'/.exec(message)?.[1]
+  if (positional) return new UserError(`Unexpected argument "${positional}": flags are --name value or --name=value.`)
+  return new UserError(message)
+}
+
+/** `help`: the commands; `help <command>`: that command's flags only, with their defaults. */
+export function helpText(command?: Command): string {
+  const commands = Object.entries(SUMMARIES).map(([name, summary]) => `  ${name.padEnd(10)} ${summary}`)
+  const head = ['Exit codes: 0 success, 1 deployment failed or rolled back, 2 bad input.', 'AWS credentials and region come from the usual AWS_* variables and profiles.']
+  if (!command) {
+    return ['Usage: ecs-deploy-action <command> [flags]', '', 'Commands:', ...commands, '', ...head, '', 'ecs-deploy-action help <command> lists its flags; --version prints the version.'].join('\n')
+  }
+  const flag = (spec: FlagSpec): string =>
+    `  --${spec.name}${spec.kind === 'lines' || spec.kind === 'list' ? ' (repeatable)' : ''}${spec.default !== undefined ? ` (default: ${spec.default})` : ''}\n      ${spec.description}`
+  return [`Usage: ecs-deploy-action ${command}${command === 'preview' ? ' deploy|destroy|sweep' : ''} [flags]`, '', `  ${SUMMARIES[command]}`, '', ...head, '', 'Flags:', ...flagsOf(command).map(flag)].join('\n')
 }

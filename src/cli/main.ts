@@ -1,93 +1,173 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
-import { createClients, resolveRegion } from '../aws.js'
+// The CLI's door: flags → settings, the engine's ports → stderr (logs, progress) and stdout (data only).
+import { createRequire } from 'node:module'
+import { createClients, resolveRegion, type AwsClients } from '../aws.js'
+import type { GitContext } from '../context.js'
+import type { RunEvent } from '../config/index.js'
 import { systemClock, type Clock } from '../deploy/clock.js'
 import { findService } from '../deploy/service.js'
+import { deploy, describeStatus, render, rendersOffline, rollbackService, type DeploySettings, type Ports, type RunResult } from '../engine/index.js'
 import { errorMessage, UserError } from '../errors.js'
-import { run, type RunResult } from '../main.js'
-import { ACTION_INPUTS } from './action-inputs.js'
-import { HelpRequested, helpText, parseArgs, type CliArgs } from './args.js'
+import { runEventFrom } from '../github/index.js'
+import { logoutRegistries } from '../image/index.js'
+import { getInputs } from '../inputs.js'
+import type { DeploymentReport } from '../run-report.js'
+import { HelpRequested, helpText, parseArgs, VersionRequested, type CliArgs } from './args.js'
+import { gitHubClient } from './github.js'
 import { ciRef, gitIn, refName, type Git } from './ref.js'
-import { describeStatus, rollbackService } from './service-commands.js'
-import { terminalWriter } from './terminal.js'
+import { terminalLog, type TerminalLog } from './terminal.js'
 
 export interface CliIo {
   env: NodeJS.ProcessEnv
-  stdout: { write(text: string): unknown; isTTY?: boolean }
+  /** Data only: the rendered task definition, the change list, the --json document. */
+  stdout: { write(text: string): unknown }
+  /** Logs and progress. */
+  stderr: { write(text: string): unknown; isTTY?: boolean }
   clock?: Clock
+  /** Where the CLI runs (the workspace): the config file, templates and git are looked up from here. */
+  cwd?: string
+  /** Stops the run (Ctrl-C): the wait stops and rolls back, as a cancelled job does. */
+  signal?: AbortSignal
+}
+
+/** The CLI's version, from the package.json beside the bundle (dist/cli/) or the source. */
+export function version(): string {
+  const require = createRequire(import.meta.url)
+  for (const file of ['../../package.json', '../package.json']) {
+    try {
+      const found = require(file) as { name?: string; version?: string }
+      if (found.name === 'ecs-deploy-action' && found.version) return found.version
+    } catch {
+      // not there: the next
+    }
+  }
+  return 'unknown'
 }
 
 /**
- * The commit and the branch or tag from the CI the CLI runs in (GitHub, CircleCI, TeamCity) or from git, as the
- * GITHUB_* variables the action's core reads. `ref` (the --ref flag) wins; when nothing says the ref, GITHUB_REF is
- * empty and a config file that chooses environments by it stops the run, saying how to name it.
+ * The commit, branch or tag and build number from the CI the CLI runs in (GitHub, CircleCI, TeamCity) or from git.
+ * `ref` (the --ref flag) wins; when nothing says the ref it is empty, and a config file that chooses environments by it
+ * stops the run, saying how to name it.
  */
-export function ciVariables(env: NodeJS.ProcessEnv, options: { ref?: string; git?: Git } = {}): Record<string, string> {
-  const workspace = env.GITHUB_WORKSPACE || process.cwd()
+export function ciContext(env: NodeJS.ProcessEnv, options: { ref?: string; git?: Git; cwd?: string } = {}): { git: GitContext; ref: string } {
+  const workspace = env.GITHUB_WORKSPACE || options.cwd || process.cwd()
   const git = options.git ?? gitIn(workspace)
   const sha = env.GITHUB_SHA || env.CIRCLE_SHA1 || env.BUILD_VCS_NUMBER || git(['rev-parse', 'HEAD']) || ''
   const ref = options.ref ?? ciRef(env, git) ?? ''
   return {
-    GITHUB_SHA: sha,
-    GITHUB_REF_NAME: refName(ref),
-    GITHUB_REF: ref,
-    GITHUB_WORKSPACE: workspace,
-    GITHUB_EVENT_NAME: env.GITHUB_EVENT_NAME || 'push',
-    GITHUB_RUN_NUMBER: env.GITHUB_RUN_NUMBER || env.CIRCLE_BUILD_NUM || env.BUILD_NUMBER || '',
+    ref,
+    git: {
+      sha,
+      shortSha: sha.slice(0, 7),
+      refName: refName(ref),
+      repository: env.GITHUB_REPOSITORY ?? '',
+      serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
+      runId: env.GITHUB_RUN_ID ?? '',
+      runNumber: env.GITHUB_RUN_NUMBER || env.CIRCLE_BUILD_NUM || env.BUILD_NUMBER || '',
+      eventName: 'push',
+      workspace,
+    },
   }
 }
 
-/** The environment the action's core runs with: the inputs as INPUT_* and files for outputs and summary. */
-function actionEnvironment(args: CliArgs, io: CliIo, dir: string): Record<string, string> {
-  const inputs = { ...args.inputs }
-  if (args.command === 'render' || args.command === 'diff') inputs['dry-run'] = 'true'
-  if (args.previewAction) inputs.preview = args.previewAction
-  const env: Record<string, string> = {
-    ...Object.fromEntries(Object.entries(io.env).filter((e): e is [string, string] => e[1] !== undefined && !e[0].startsWith('INPUT_'))),
-    ...ciVariables(io.env, { ...(args.ref !== undefined && { ref: args.ref }) }),
-    ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
-    GITHUB_OUTPUT: path.join(dir, 'output'),
-    GITHUB_STEP_SUMMARY: path.join(dir, 'summary.md'),
-    GITHUB_STATE: path.join(dir, 'state'),
-  }
-  if (args.pr !== undefined) {
-    const event = path.join(dir, 'event.json')
-    writeFileSync(event, JSON.stringify({ action: args.previewAction === 'destroy' ? 'closed' : 'synchronize', number: args.pr, pull_request: { number: args.pr, head: { sha: env.GITHUB_SHA } } }))
-    Object.assign(env, { GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: event, GITHUB_REF: `refs/pull/${args.pr}/merge` })
-  }
-  for (const file of ['output', 'summary.md', 'state']) writeFileSync(path.join(dir, file), '')
-  return env
+/** What triggered the run, as the config file's environments see it: a push of the ref, or the pull request of --pr. */
+function runEvent(args: CliArgs, ref: string, git: GitContext): RunEvent {
+  if (args.pr === undefined) return { name: 'push', ref }
+  const action = args.previewAction === 'destroy' ? 'closed' : 'synchronize'
+  return runEventFrom('pull_request', `refs/pull/${args.pr}/merge`, { action, number: args.pr, pull_request: { number: args.pr, head: { sha: git.sha } } })
 }
 
-/** Runs the action's core with `env` as the process environment, its output shown for a terminal. */
-async function runAction(env: Record<string, string>, io: CliIo): Promise<RunResult> {
-  const saved = process.env
-  const write = process.stdout.write.bind(process.stdout)
-  // The action writes to process.stdout; what it writes goes, rendered, to the real one (or to io.stdout in tests).
-  const terminal = terminalWriter((text) => void (io.stdout === process.stdout ? write(text) : io.stdout.write(text)), io.stdout.isTTY === true)
-  process.env = env
-  process.stdout.write = ((chunk: string | Uint8Array) => (terminal.write(String(chunk)), true)) as typeof process.stdout.write
+/** The AWS port: the clients, or with --offline an error naming the call that was needed. */
+function awsPort(args: CliArgs): Ports['aws'] {
+  return (region, deadline): AwsClients => {
+    if (args.offline) {
+      throw new UserError(
+        args.command === 'status' || args.command === 'rollback'
+          ? `--offline: ${args.command} reads the service from ECS; drop --offline.`
+          : `--offline: ${args.command} needs AWS here (${args.command === 'diff' ? "the service's current task definition to compare with" : 'the service, or the image to build'}); drop --offline, or give --task-definition without --build to render offline.`,
+      )
+    }
+    return createClients(region, deadline)
+  }
+}
+
+function settingsOf(args: CliArgs, io: CliIo, log: TerminalLog): DeploySettings {
+  const values = { ...args.inputs }
+  if (args.command === 'render' || args.command === 'diff') values['dry-run'] = 'true'
+  if (args.previewAction) values.preview = args.previewAction
+  // The runner's default github.token has no meaning here: a token comes from --github-token or GITHUB_TOKEN.
+  if (values['github-token'] === undefined && io.env.GITHUB_TOKEN) values['github-token'] = io.env.GITHUB_TOKEN
+  const { git, ref } = ciContext(io.env, { ...(args.ref !== undefined && { ref: args.ref }), ...(io.cwd !== undefined && { cwd: io.cwd }) })
+  return { inputs: getInputs((name) => values[name] ?? '', log), git, event: runEvent(args, ref, git), env: io.env }
+}
+
+const exitCode = (result: RunResult): number => (result.failure === 'bad-input' ? 2 : result.failure ? 1 : 0)
+
+/** The failing containers' last log lines, which the error message promises. */
+export function failureLogLines(services: DeploymentReport[]): string[] {
+  return services.flatMap((s) =>
+    (s.failures ?? []).flatMap((f) =>
+      f.logLines?.length ? [`${s.service}: last log lines of ${f.container ?? 'the container'}${f.logSource ? ` (${f.logSource})` : ''}:`, ...f.logLines.map((l) => `  ${l}`)] : [],
+    ),
+  )
+}
+
+async function runDeploy(args: CliArgs, io: CliIo, log: TerminalLog, out: (text: string) => void): Promise<number> {
+  const settings = settingsOf(args, io, log)
+  if (args.command === 'render' && rendersOffline(settings)) {
+    const rendered = await render(settings, log)
+    const data = rendered.length === 1 ? rendered[0]?.taskDefinition : Object.fromEntries(rendered.map((r) => [r.service, r.taskDefinition]))
+    out(`${JSON.stringify(data, null, 2)}\n`)
+    return 0
+  }
+  const registries: string[] = []
+  const ports: Ports = {
+    log,
+    clock: io.clock ?? systemClock,
+    signal: io.signal ?? new AbortController().signal,
+    aws: awsPort(args),
+    github: settings.inputs.githubToken ? gitHubClient(settings.inputs.githubToken) : undefined,
+    outputs: () => undefined,
+    summary: async () => undefined,
+    loggedIn: (registry) => void (registries.includes(registry) || registries.push(registry)),
+  }
+  let result: RunResult
   try {
-    return await run(io.clock)
+    result = await deploy(settings, ports)
   } finally {
-    terminal.end()
-    process.stdout.write = write
-    process.env = saved
+    await logoutRegistries(registries, log)
   }
+  const services = result.report?.services ?? []
+  if (result.failure) {
+    for (const line of failureLogLines(services)) log.info(line)
+    log.error(result.message ?? 'failed')
+  }
+  if (args.json) {
+    const report = result.report
+    const document = {
+      status: report?.status ?? result.status ?? 'failed',
+      reason: report?.reason || result.message,
+      image: report?.image,
+      environment: report?.environment,
+      environmentUrl: report?.environmentUrl,
+      durationSeconds: report?.durationSeconds,
+      services: services.map(({ rendered: _rendered, timeline: _timeline, ...s }) => ({ ...s, ...(args.command === 'render' && { taskDefinition: _rendered }) })),
+    }
+    out(`${JSON.stringify(document, null, 2)}\n`)
+  } else if (args.command === 'render' && !result.failure) {
+    out(`${JSON.stringify(services.length === 1 ? services[0]?.rendered : Object.fromEntries(services.map((s) => [s.service, s.rendered])), null, 2)}\n`)
+  } else if (args.command === 'diff' && !result.failure) {
+    for (const s of services) out(`${s.service}: ${s.changes?.length ? `\n${s.changes.map((c) => `  ${c}`).join('\n')}` : 'no change'}\n`)
+  }
+  return exitCode(result)
 }
 
-function exitCode(result: RunResult): number {
-  return result.failure === 'bad-input' ? 2 : result.failure ? 1 : 0
-}
-
-async function serviceCommand(args: CliArgs, io: CliIo, out: (text: string) => void): Promise<number> {
+async function serviceCommand(args: CliArgs, io: CliIo, log: TerminalLog, out: (text: string) => void): Promise<number> {
   const clock = io.clock ?? systemClock
   const region = resolveRegion(args.inputs.region || undefined, io.env)
   const cluster = args.inputs.cluster ?? 'default'
   const service = args.inputs.service
   if (!service) throw new UserError(`${args.command} needs --service.`)
-  const { ecs } = createClients(region)
+  const { ecs } = awsPort(args)(region)
   if (args.command === 'status') {
     const status = describeStatus(await findService(ecs, cluster, service, region))
     out(args.json ? `${JSON.stringify(status.data, null, 2)}\n` : `${status.lines.join('\n')}\n`)
@@ -101,61 +181,33 @@ async function serviceCommand(args: CliArgs, io: CliIo, out: (text: string) => v
     ...(args.to !== undefined && { to: args.to }),
     clock,
     timeoutMs: Number(args.inputs['timeout-minutes'] ?? 30) * 60_000,
-    log: (line) => out(`${line}\n`),
+    log: (line) => log.info(line),
   })
   if (args.json) out(`${JSON.stringify({ status: result.outcome, reason: result.reason }, null, 2)}\n`)
+  else log.info(`${result.outcome}: ${result.reason}`)
   return result.outcome === 'succeeded' ? 0 : 1
 }
 
-/** The CLI: same core as the action, flags named like its inputs. Returns the exit code. */
+/** The CLI: the engine behind flags named like the action's inputs. Returns the exit code. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
-  const out = (text: string): void => void io.stdout.write(text)
-  const inputs = ACTION_INPUTS
-  let args: CliArgs
+  const log = terminalLog((text) => void io.stderr.write(text), io.stderr.isTTY === true)
+  const out = (text: string): void => void io.stdout.write(log.redact(text))
   try {
-    args = parseArgs(argv, inputs)
+    const args = parseArgs(argv)
+    if (args.command === 'status' || args.command === 'rollback') return await serviceCommand(args, io, log, out)
+    return await runDeploy(args, io, log, out)
   } catch (error) {
     if (error instanceof HelpRequested) {
-      out(`${helpText(inputs)}\n`)
+      out(`${helpText(error.command)}\n`)
       return 0
     }
-    out(`Error: ${errorMessage(error)}\n`)
-    return 2
-  }
-  if (args.command === 'status' || args.command === 'rollback') {
-    try {
-      return await serviceCommand(args, io, out)
-    } catch (error) {
-      out(`Error: ${errorMessage(error)}\n`)
-      return error instanceof UserError ? 2 : 1
+    if (error instanceof VersionRequested) {
+      out(`${version()}\n`)
+      return 0
     }
+    log.error(error instanceof UserError ? error.message : `Unexpected error: ${errorMessage(error)}`)
+    return error instanceof UserError ? 2 : 1
+  } finally {
+    log.end()
   }
-  const dir = mkdtempSync(path.join(tmpdir(), 'ecs-deploy-cli-'))
-  const result = await runAction(actionEnvironment(args, io, dir), io)
-  const services = result.report?.services ?? []
-  if (args.command === 'render' && !result.failure) {
-    out(`${JSON.stringify(services.length === 1 ? services[0]?.rendered : Object.fromEntries(services.map((s) => [s.service, s.rendered])), null, 2)}\n`)
-  }
-  if (args.command === 'diff' && !result.failure) {
-    for (const s of services) out(`${s.service}: ${s.changes?.length ? `\n${s.changes.map((c) => `  ${c}`).join('\n')}` : 'no change'}\n`)
-  }
-  if (args.json) {
-    const report = result.report
-    out(
-      `${JSON.stringify(
-        {
-          status: report?.status ?? 'failed',
-          reason: report?.reason,
-          image: report?.image,
-          environment: report?.environment,
-          environmentUrl: report?.environmentUrl,
-          durationSeconds: report?.durationSeconds,
-          services: services.map(({ rendered: _rendered, timeline: _timeline, ...s }) => s),
-        },
-        null,
-        2,
-      )}\n`,
-    )
-  }
-  return exitCode(result)
 }

@@ -1,48 +1,52 @@
-/**
- * Shows the action's output in a terminal: the runner's workflow commands (::group::, ::error::…) as
- * readable lines, and — when stdout is a TTY — the rollout's count lines as one updating status line.
- */
+// The engine's log in a terminal: everything on stderr (stdout is for data), groups as headings, the rollout's count
+// lines as one updating status line in a TTY, warnings and errors in flag terms, and every secret the run registers replaced by *** before it is written.
+import type { Log } from '../log.js'
+import { inFlagTerms } from './terms.js'
+
 const bold = (text: string, tty: boolean): string => (tty ? `\x1b[1m${text}\x1b[0m` : text)
 const COUNTS = /^\[\d+:\d\d\] (\S+: )?\S+: running \d+\/\d+, pending \d+, failed \d+$/
 
-export interface TerminalWriter {
-  /** Renders one chunk of what the action wrote. */
-  write(chunk: string): void
+export interface TerminalLog extends Log {
   /** Ends a status line left open. */
   end(): void
+  /** The text with every registered secret replaced by ***. */
+  redact(text: string): string
 }
 
-export function terminalWriter(out: (text: string) => void, tty: boolean): TerminalWriter {
-  let pending = ''
+export function terminalLog(write: (text: string) => void, tty: boolean): TerminalLog {
+  const secrets = new Set<string>()
   let statusOpen = false
+  const redact = (text: string): string => [...secrets].sort((a, b) => b.length - a.length).reduce((t, s) => t.split(s).join('***'), text)
   const closeStatus = (): void => {
-    if (statusOpen) out('\n')
+    if (statusOpen) write('\n')
     statusOpen = false
   }
   const line = (text: string): void => {
-    const group = /^::group::(.*)$/.exec(text)
-    const command = /^::(error|warning|notice)[^:]*::(.*)$/.exec(text)
-    if (/^::(endgroup|set-output|save-state|add-mask|debug)\b/.test(text) || /^::endgroup::/.test(text)) return
-    if (tty && COUNTS.test(text)) {
-      out(`\r\x1b[K${text}`)
+    const safe = redact(text)
+    if (tty && COUNTS.test(safe)) {
+      write(`\r\x1b[K${safe}`)
       statusOpen = true
       return
     }
     closeStatus()
-    if (group) out(`${bold(`▸ ${group[1]}`, tty)}\n`)
-    else if (command) out(`${command[1] === 'error' ? bold('Error:', tty) : `${command[1]}:`} ${(command[2] ?? '').replace(/%0A/g, '\n').replace(/%25/g, '%')}\n`)
-    else out(`${text}\n`)
+    write(`${safe}\n`)
   }
+  const where = (annotation?: { file?: string; startLine?: number }): string =>
+    annotation?.file ? ` (${annotation.file}${annotation.startLine !== undefined ? `:${annotation.startLine}` : ''})` : ''
   return {
-    write(chunk) {
-      const parts = (pending + chunk).split('\n')
-      pending = parts.pop() ?? ''
-      for (const part of parts) line(part)
+    info: (message) => line(message),
+    warning: (message, annotation) => line(`warning: ${inFlagTerms(message)}${where(annotation)}`),
+    error: (message, annotation) => line(`${bold('Error:', tty)} ${inFlagTerms(message)}${where(annotation)}`),
+    debug: () => undefined,
+    async group(name, fn) {
+      line(bold(`▸ ${name}`, tty))
+      return fn()
     },
-    end() {
-      if (pending) line(pending)
-      pending = ''
-      closeStatus()
+    secret(value) {
+      // One-character values would blank the log; the runner does not mask them either.
+      if (value.length > 1) secrets.add(value)
     },
+    end: closeStatus,
+    redact,
   }
 }

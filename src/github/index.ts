@@ -2,5 +2,4 @@
 export type { GitHubApi, Warn } from './api.js'
 export { createDeploymentTracker, type DeploymentOptions, type DeploymentTracker } from './deployments.js'
 export { previewComment, previewCommentMarker, upsertPreviewComment, type PreviewCommentFacts, type PreviewStatus } from './comment.js'
-export { environmentUrl } from './environment-url.js'
 export { readRunEvent, runEventFrom } from './event.js'

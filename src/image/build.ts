@@ -1,4 +1,3 @@
-import * as core from '@actions/core'
 import type { Repository } from '@aws-sdk/client-ecr'
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises'
 import os from 'node:os'
@@ -21,6 +20,7 @@ import { buildKey, reuseTag } from './build-key.js'
 import { imageName, parseImageReference, type ImageReference } from './reference.js'
 import { isValidTag, resolveTags } from './tags.js'
 import type { BuiltImage, ImageDeps, ImageInputs } from './types.js'
+import type { Log } from '../log.js'
 
 /** Build-log lines kept for the error message; the full log is streamed to the job log. */
 const KEPT_LINES = 2000
@@ -58,11 +58,11 @@ export async function buildAndPushImage(inputs: ImageInputs, deps: ImageDeps): P
 
 /** Checks the build's inputs and files and asks ECR (read-only) about the repository and a reusable image. */
 export async function planImageBuild(inputs: ImageInputs, deps: ImageDeps): Promise<ImageBuildPlan> {
-  const { git } = deps
+  const { git, log } = deps
   const ref = parseImageReference(inputs.image)
   const name = imageName(ref)
   if (ref.tag !== undefined || ref.digest !== undefined) {
-    core.info(`image: "${inputs.image}" names a ${ref.digest !== undefined ? 'digest' : 'tag'}, which is ignored when building.`)
+    log.info(`image: "${inputs.image}" names a ${ref.digest !== undefined ? 'digest' : 'tag'}, which is ignored when building.`)
   }
   if ((inputs.registryUsername ? 1 : 0) + (inputs.registryPassword ? 1 : 0) === 1) {
     throw new UserError('registry-username and registry-password go together: set both, or neither.')
@@ -78,15 +78,15 @@ export async function planImageBuild(inputs: ImageInputs, deps: ImageDeps): Prom
   let createRepository = false
   let reused: BuiltImage | undefined
   if (ecr) {
-    const found = await findRepository(ecr, ref.repository, { create: inputs.createRepository })
+    const found = await findRepository(ecr, ref.repository, { create: inputs.createRepository }, log)
     createRepository = found.missing
     // A repository still to be created will have the mutability create-repository gives it.
     const repository = found.missing ? { imageTagMutability: inputs.immutableTags ? ('IMMUTABLE' as const) : ('MUTABLE' as const) } : found.repository
-    if (defaulted) tags = withoutImmutableBranchTag(tags, git.sha, repository, name)
-    if (keyTag !== undefined && !found.missing) reused = await existingImage(ecr, ref.repository, name, keyTag, key)
-    else if (keyTag !== undefined) core.info(`rebuilding: no image of this commit with build key ${key.slice(0, 12)} (the repository does not exist yet).`)
+    if (defaulted) tags = withoutImmutableBranchTag(tags, git.sha, repository, name, log)
+    if (keyTag !== undefined && !found.missing) reused = await existingImage(ecr, ref.repository, name, keyTag, key, log)
+    else if (keyTag !== undefined) log.info(`rebuilding: no image of this commit with build key ${key.slice(0, 12)} (the repository does not exist yet).`)
   } else if (keyTag !== undefined && inputs.push) {
-    core.info(`skip-build-if-exists: ${name} is not in ECR, where the action can look images up, so the image is always built.`)
+    log.info(`skip-build-if-exists: ${name} is not in ECR, where the action can look images up, so the image is always built.`)
   }
   // Pushed too, so that the next run of this commit built the same way finds it.
   if (ecr && keyTag !== undefined && !tags.includes(keyTag)) tags = [...tags, keyTag]
@@ -98,16 +98,16 @@ export async function planImageBuild(inputs: ImageInputs, deps: ImageDeps): Prom
 export async function carryOutImageBuild(plan: ImageBuildPlan, deps: ImageDeps): Promise<BuiltImage> {
   if (plan.reused) return plan.reused
   const now = deps.now ?? Date.now
-  const { git } = deps
+  const { git, log } = deps
   const { inputs, ref, name, tags, dockerfile, ecr } = plan
   if (ecr && plan.createRepository) {
-    await createRepository(ecr, ref.repository, { create: true, scanOnPush: inputs.scanOnPush, immutableTags: inputs.immutableTags })
+    await createRepository(ecr, ref.repository, { create: true, scanOnPush: inputs.scanOnPush, immutableTags: inputs.immutableTags }, log)
   }
-  core.info(`Image ${name}, tags ${tags.join(', ')}`)
+  log.info(`Image ${name}, tags ${tags.join(', ')}`)
 
-  await checkDocker()
+  await checkDocker(log)
   const buildx = await hasBuildx()
-  core.info(buildx ? 'Building with docker buildx.' : 'Docker Buildx is not installed: building with the legacy docker builder.')
+  log.info(buildx ? 'Building with docker buildx.' : 'Docker Buildx is not installed: building with the legacy docker builder.')
   const metadataDir = buildx
     ? await mkdtemp(path.join(deps.env?.RUNNER_TEMP || process.env.RUNNER_TEMP || os.tmpdir(), 'ecs-deploy-image-'))
     : undefined
@@ -118,17 +118,17 @@ export async function carryOutImageBuild(plan: ImageBuildPlan, deps: ImageDeps):
       { repository: name, tags, ...(dockerfile !== undefined && { dockerfile }), git, created: new Date(now()).toISOString(), buildKey: plan.key },
       { buildx, ...(metadataFile !== undefined && { metadataFile }) },
     )
-    await login(inputs, ref.registry, ecr)
-    if (!buildx && inputs.cacheFrom.length > 0) await pullCacheImages(inputs.cacheFrom)
+    await login(inputs, ref.registry, ecr, deps)
+    if (!buildx && inputs.cacheFrom.length > 0) await pullCacheImages(inputs.cacheFrom, log)
 
     const pushContext: PushContext = { repository: name, sha: git.sha, ecr: ecr?.label }
-    const run = await runBuild(args, { buildx, push: inputs.push, name, tags, dockerfile, metadataFile, pushContext, now })
+    const run = await runBuild(args, { buildx, push: inputs.push, name, tags, dockerfile, metadataFile, pushContext, now, log })
     const builder = buildx ? 'buildx' : 'docker'
     if (!inputs.push) {
       return { reference: `${name}:${tags[0]}`, repository: name, digest: '', tags, reused: false, buildSeconds: run.buildSeconds, pushSeconds: 0, builder }
     }
-    const { digest, sizeBytes } = await pushedImage(ecr, ref.repository, name, tags[0] ?? git.sha, run.digest)
-    core.info(`Pushed ${name}@${digest}`)
+    const { digest, sizeBytes } = await pushedImage(ecr, ref.repository, name, tags[0] ?? git.sha, run.digest, log)
+    log.info(`Pushed ${name}@${digest}`)
     return {
       reference: `${name}@${digest}`,
       repository: name,
@@ -164,14 +164,16 @@ async function runBuild(
     metadataFile: string | undefined
     pushContext: PushContext
     now: () => number
+    log: Log
   },
 ): Promise<BuildRun> {
-  const { buildx, push, name, now } = options
+  const { buildx, push, name, now, log } = options
   const lines: string[] = []
   let pushStartedAt: number | undefined
   const buildStart = now()
-  const result = await core.group(`Build image ${name}`, () =>
+  const result = await log.group(`Build image ${name}`, () =>
     docker(args, {
+      log,
       onLine: (line) => {
         lines.push(line)
         if (lines.length > KEPT_LINES) lines.shift()
@@ -180,7 +182,7 @@ async function runBuild(
     }),
   )
   const buildEnd = now()
-  if (result.exitCode !== 0) await failBuild(lines, result.exitCode, options.dockerfile, buildx && push, options.pushContext)
+  if (result.exitCode !== 0) await failBuild(lines, result.exitCode, options.dockerfile, buildx && push, options.pushContext, log)
   if (!push) return { buildSeconds: seconds(buildEnd - buildStart), pushSeconds: 0 }
 
   if (buildx) {
@@ -193,7 +195,7 @@ async function runBuild(
     }
   }
   const pushStart = now()
-  const digest = await core.group(`Push image ${name}`, () => pushTags(name, options.tags, options.pushContext))
+  const digest = await log.group(`Push image ${name}`, () => pushTags(name, options.tags, options.pushContext, log))
   return { buildSeconds: seconds(buildEnd - buildStart), pushSeconds: seconds(now() - pushStart), digest }
 }
 
@@ -204,6 +206,7 @@ async function pushedImage(
   name: string,
   tag: string,
   reported: string | undefined,
+  log: Log,
 ): Promise<{ digest: string; sizeBytes?: number | undefined }> {
   let digest = reported
   let sizeBytes: number | undefined
@@ -211,7 +214,7 @@ async function pushedImage(
     const detail = await describeImage(ecr, repository, digest !== undefined ? { imageDigest: digest } : { imageTag: tag }).catch(
       (error: unknown) => {
         if (digest === undefined) throw error
-        core.debug(`Could not read the pushed image's size: ${errorMessage(error)}`)
+        log.debug(`Could not read the pushed image's size: ${errorMessage(error)}`)
         return undefined
       },
     )
@@ -254,10 +257,10 @@ async function checkBuildFiles(inputs: Pick<ImageInputs, 'build' | 'dockerfile'>
 }
 
 /** Immutable tags cannot follow a branch: only the sha is pushed when the tags are the defaults. */
-function withoutImmutableBranchTag(tags: string[], sha: string, repository: Repository | undefined, name: string): string[] {
+function withoutImmutableBranchTag(tags: string[], sha: string, repository: Repository | undefined, name: string, log: Log): string[] {
   const kept = tags.filter((tag) => tag === sha || !isTagImmutable(tag, repository))
   if (kept.length < tags.length) {
-    core.info(
+    log.info(
       `${name} has immutable tags, so a branch or tag name could be pushed only once: tagging with the commit sha only (set tags to choose others).`,
     )
   }
@@ -265,14 +268,14 @@ function withoutImmutableBranchTag(tags: string[], sha: string, repository: Repo
 }
 
 /** The commit's image built with this key, found by its reuse tag; says in the log why it is reused or rebuilt. */
-async function existingImage(ecr: EcrTarget, repository: string, name: string, keyTag: string, key: string): Promise<BuiltImage | undefined> {
+async function existingImage(ecr: EcrTarget, repository: string, name: string, keyTag: string, key: string, log: Log): Promise<BuiltImage | undefined> {
   const detail = await describeImage(ecr, repository, { imageTag: keyTag })
   const short = key.slice(0, 12)
   if (!detail?.imageDigest) {
-    core.info(`rebuilding: no image of this commit with build key ${short} (no tag ${keyTag} in ${name}).`)
+    log.info(`rebuilding: no image of this commit with build key ${short} (no tag ${keyTag} in ${name}).`)
     return undefined
   }
-  core.info(
+  log.info(
     `reused ${name}@${detail.imageDigest}: built from the same commit with the same Dockerfile/target/build-args/platforms (key ${short}${detail.imagePushedAt ? `, pushed ${detail.imagePushedAt.toISOString()}` : ''}); not building (skip-build-if-exists).`,
   )
   return {
@@ -288,39 +291,43 @@ async function existingImage(ecr: EcrTarget, repository: string, name: string, k
   }
 }
 
-async function login(inputs: ImageInputs, registry: string, ecr: EcrTarget | undefined): Promise<void> {
+async function login(inputs: ImageInputs, registry: string, ecr: EcrTarget | undefined, { log, loggedIn }: ImageDeps): Promise<void> {
   if (ecr) {
-    if (inputs.registryUsername) core.info('registry-username and registry-password are not used for ECR: the action logs in with ecr:GetAuthorizationToken.')
-    const credentials = ecr.credentials ?? (await ecrCredentials(ecr))
+    if (inputs.registryUsername) log.info('registry-username and registry-password are not used for ECR: the action logs in with ecr:GetAuthorizationToken.')
+    const credentials = ecr.credentials ?? (await ecrCredentials(ecr, log))
     await dockerLogin(credentials.registry, credentials.username, credentials.password, {
       remember: inputs.logout,
+      log,
+      loggedIn,
       hint: `ECR refused the token it had just issued for ${ecr.label}; check that the registry answers at ${credentials.registry}.`,
     })
   } else if (inputs.registryUsername && inputs.registryPassword) {
     await dockerLogin(registry, inputs.registryUsername, inputs.registryPassword, {
       remember: inputs.logout,
+      log,
+      loggedIn,
       hint: 'check registry-username and registry-password.',
     })
   }
 }
 
 /** The legacy builder uses --cache-from images only when they are local, so they are pulled first; a miss is no error. */
-async function pullCacheImages(sources: string[]): Promise<void> {
-  await core.group('Pull cache images', async () => {
+async function pullCacheImages(sources: string[], log: Log): Promise<void> {
+  await log.group('Pull cache images', async () => {
     for (const source of sources) {
-      const result = await docker(['pull', source])
+      const result = await docker(['pull', source], { log })
       if (result.exitCode !== 0) {
-        core.warning(`cache-from: could not pull ${source} (${lastLine(`${result.stderr}\n${result.stdout}`)}); building without it.`)
+        log.warning(`cache-from: could not pull ${source} (${lastLine(`${result.stderr}\n${result.stdout}`)}); building without it.`)
       }
     }
   })
 }
 
 /** Legacy builder: `docker push` every tag; returns the digest docker reports. */
-async function pushTags(name: string, tags: string[], context: PushContext): Promise<string | undefined> {
+async function pushTags(name: string, tags: string[], context: PushContext, log: Log): Promise<string | undefined> {
   let digest: string | undefined
   for (const tag of tags) {
-    const result = await docker(['push', `${name}:${tag}`])
+    const result = await docker(['push', `${name}:${tag}`], { log })
     const output = `${result.stdout}\n${result.stderr}`
     if (result.exitCode !== 0) {
       throw (
@@ -331,7 +338,7 @@ async function pushTags(name: string, tags: string[], context: PushContext): Pro
     }
     const pushed = parsePushOutput(output)
     if (pushed && digest !== undefined && pushed.digest !== digest) {
-      core.warning(`${name}:${tag} was pushed as ${pushed.digest}, not ${digest} like the tags before it.`)
+      log.warning(`${name}:${tag} was pushed as ${pushed.digest}, not ${digest} like the tags before it.`)
     }
     digest ??= pushed?.digest
   }
@@ -344,6 +351,7 @@ async function failBuild(
   dockerfile: string | undefined,
   pushing: boolean,
   pushContext: PushContext,
+  log: Log,
 ): Promise<never> {
   const output = lines.join('\n')
   const engine = dockerEngineProblem(output)
@@ -357,7 +365,7 @@ async function failBuild(
   const shownPath = dockerfile !== undefined ? annotationPath(dockerfile) : 'Dockerfile'
   const failure = describeBuildFailure(lines, { path: shownPath, text }, exitCode)
   if (failure.startLine !== undefined && dockerfile !== undefined) {
-    core.error(failure.message, { title: 'Docker build failed', file: shownPath, startLine: failure.startLine })
+    log.error(failure.message, { title: 'Docker build failed', file: shownPath, startLine: failure.startLine })
   }
   throw new UserError(failure.message)
 }

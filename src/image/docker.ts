@@ -1,10 +1,7 @@
-import * as core from '@actions/core'
 import { errorMessage, UserError } from '../errors.js'
 import { execCommand, type ExecOptions, type ExecResult } from '../exec.js'
 import { dockerEngineProblem, dockerNotInstalled } from './diagnose.js'
-
-/** Action state key listing the registries this run logged in to, for the post step's logout. */
-export const REGISTRIES_STATE = 'registries'
+import type { Log } from '../log.js'
 
 /** Every docker command goes through here: an argument array, never a shell; a missing docker becomes a UserError. */
 export async function docker(args: string[], options: ExecOptions = {}): Promise<ExecResult> {
@@ -17,10 +14,10 @@ export async function docker(args: string[], options: ExecOptions = {}): Promise
 }
 
 /** Fails with a clear message when docker is missing or its daemon cannot be reached. */
-export async function checkDocker(): Promise<void> {
+export async function checkDocker(log: Log): Promise<void> {
   const result = await docker(['version', '--format', '{{.Server.Version}}'], { silent: true })
   if (result.exitCode === 0) {
-    core.info(`Docker engine ${result.stdout.trim()}`)
+    log.info(`Docker engine ${result.stdout.trim()}`)
     return
   }
   const output = `${result.stderr}\n${result.stdout}`
@@ -38,15 +35,15 @@ export async function hasBuildx(): Promise<boolean> {
 
 /**
  * `docker login` with the password on stdin only (never argv), registered as a secret first.
- * Remembers the registry for logoutRegistries() unless `remember` is false (logout: false).
+ * Tells `loggedIn` of the registry, for logoutRegistries() at the end, unless `remember` is false (logout: false).
  */
 export async function dockerLogin(
   registry: string,
   username: string,
   password: string,
-  options: { remember: boolean; hint: string },
+  options: { remember: boolean; hint: string; log: Log; loggedIn?: ((registry: string) => void) | undefined },
 ): Promise<void> {
-  core.setSecret(password)
+  options.log.secret(password)
   const result = await docker(['login', '--username', username, '--password-stdin', registry], {
     input: password,
     silent: true,
@@ -58,36 +55,19 @@ export async function dockerLogin(
       new UserError(`docker login to ${registry} failed (${lastLine(output)}): ${options.hint}`)
     )
   }
-  core.info(`Logged in to ${registry} as ${username}.`)
-  if (options.remember) rememberRegistry(registry)
+  options.log.info(`Logged in to ${registry} as ${username}.`)
+  if (options.remember) options.loggedIn?.(registry)
 }
 
-function rememberRegistry(registry: string): void {
-  const registries = loggedInRegistries()
-  if (!registries.includes(registry)) registries.push(registry)
-  core.saveState(REGISTRIES_STATE, JSON.stringify(registries))
-}
-
-function loggedInRegistries(): string[] {
-  const saved = core.getState(REGISTRIES_STATE)
-  if (!saved) return []
-  try {
-    const parsed: unknown = JSON.parse(saved)
-    return Array.isArray(parsed) ? parsed.filter((item): item is string => typeof item === 'string') : []
-  } catch {
-    return []
-  }
-}
-
-/** For the post step: `docker logout` of every registry the main step logged in to. Never throws; warns instead. */
-export async function logoutRegistries(): Promise<void> {
-  for (const registry of loggedInRegistries()) {
+/** At the end of a run (the action's post step): `docker logout` of every registry it logged in to. Never throws; warns instead. */
+export async function logoutRegistries(registries: string[], log: Log): Promise<void> {
+  for (const registry of registries) {
     try {
       const result = await docker(['logout', registry], { silent: true })
-      if (result.exitCode === 0) core.info(`Logged out of ${registry}.`)
-      else core.warning(`docker logout ${registry} failed: ${lastLine(`${result.stderr}\n${result.stdout}`)}`)
+      if (result.exitCode === 0) log.info(`Logged out of ${registry}.`)
+      else log.warning(`docker logout ${registry} failed: ${lastLine(`${result.stderr}\n${result.stdout}`)}`)
     } catch (error) {
-      core.warning(`docker logout ${registry} failed: ${errorMessage(error)}`)
+      log.warning(`docker logout ${registry} failed: ${errorMessage(error)}`)
     }
   }
 }

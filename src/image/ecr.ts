@@ -1,4 +1,3 @@
-import * as core from '@actions/core'
 import {
   CreateRepositoryCommand,
   DescribeImagesCommand,
@@ -14,6 +13,7 @@ import { UserError, errorMessage } from '../errors.js'
 import { repositoryMissing } from './diagnose.js'
 import { endpointHost, parseEcrHost, registryKind, type ImageReference } from './reference.js'
 import type { ImageDeps } from './types.js'
+import type { Log } from '../log.js'
 
 export interface RegistryCredentials {
   /** The registry to `docker login` to (proxyEndpoint without its scheme). */
@@ -59,20 +59,20 @@ export async function resolveEcrTarget(ref: ImageReference, deps: ImageDeps): Pr
   const target: EcrTarget = { client: clients.ecr, region: clients.region, label: `${ref.registry}/${clients.region}` }
   let credentials: RegistryCredentials
   try {
-    credentials = await ecrCredentials(target)
+    credentials = await ecrCredentials(target, deps.log)
   } catch (error) {
-    core.info(`${ref.registry} is treated as a registry other than ECR: ECR's endpoint did not answer (${errorMessage(error)}).`)
+    deps.log.info(`${ref.registry} is treated as a registry other than ECR: ECR's endpoint did not answer (${errorMessage(error)}).`)
     return undefined
   }
   if (credentials.registry.toLowerCase() !== ref.registry.toLowerCase()) {
-    core.info(`${ref.registry} is treated as a registry other than ECR: ECR's registry is ${credentials.registry}.`)
+    deps.log.info(`${ref.registry} is treated as a registry other than ECR: ECR's registry is ${credentials.registry}.`)
     return undefined
   }
   return { ...target, credentials }
 }
 
 /** GetAuthorizationToken, decoded; the password is registered as a secret before anything can print it. */
-export async function ecrCredentials(target: Pick<EcrTarget, 'client' | 'registryId' | 'label'>): Promise<RegistryCredentials> {
+export async function ecrCredentials(target: Pick<EcrTarget, 'client' | 'registryId' | 'label'>, log: Log): Promise<RegistryCredentials> {
   const response = await ecrCall('GetAuthorizationToken', target, () =>
     target.client.send(
       new GetAuthorizationTokenCommand(target.registryId !== undefined ? { registryIds: [target.registryId] } : {}),
@@ -82,12 +82,12 @@ export async function ecrCredentials(target: Pick<EcrTarget, 'client' | 'registr
   if (!data?.authorizationToken || !data.proxyEndpoint) {
     throw new Error(`ECR returned no authorization data for ${target.label}.`)
   }
-  core.setSecret(data.authorizationToken)
+  log.secret(data.authorizationToken)
   const decoded = Buffer.from(data.authorizationToken, 'base64').toString('utf8')
   const colon = decoded.indexOf(':')
   if (colon <= 0) throw new Error(`ECR returned an authorization token for ${target.label} that is not user:password.`)
   const password = decoded.slice(colon + 1)
-  core.setSecret(password)
+  log.secret(password)
   return { registry: endpointHost(data.proxyEndpoint), username: decoded.slice(0, colon), password }
 }
 
@@ -107,7 +107,7 @@ export interface FoundRepository {
  * Looks the repository up without changing anything; a UserError when it is missing and `create` is not set.
  * `repository` is undefined when the role may not describe repositories and need not create one: the push will tell.
  */
-export async function findRepository(target: EcrTarget, repositoryName: string, options: Pick<RepositoryOptions, 'create'>): Promise<FoundRepository> {
+export async function findRepository(target: EcrTarget, repositoryName: string, options: Pick<RepositoryOptions, 'create'>, log: Log): Promise<FoundRepository> {
   const registry = target.registryId !== undefined ? { registryId: target.registryId } : {}
   try {
     const found = await target.client.send(
@@ -117,7 +117,7 @@ export async function findRepository(target: EcrTarget, repositoryName: string, 
     if (repository) return { repository, missing: false }
   } catch (error) {
     if (nameOf(error) === 'AccessDeniedException' && !options.create) {
-      core.debug(`Not allowed to describe ${repositoryName}; the push will show whether it exists: ${errorMessage(error)}`)
+      log.debug(`Not allowed to describe ${repositoryName}; the push will show whether it exists: ${errorMessage(error)}`)
       return { missing: false }
     }
     if (nameOf(error) !== 'RepositoryNotFoundException') throw awsProblem('DescribeRepositories', target, error)
@@ -127,7 +127,7 @@ export async function findRepository(target: EcrTarget, repositoryName: string, 
 }
 
 /** Creates the repository (create-repository: true) and says so. */
-export async function createRepository(target: EcrTarget, repositoryName: string, options: RepositoryOptions): Promise<Repository | undefined> {
+export async function createRepository(target: EcrTarget, repositoryName: string, options: RepositoryOptions, log: Log): Promise<Repository | undefined> {
   const registry = target.registryId !== undefined ? { registryId: target.registryId } : {}
   const created = await ecrCall('CreateRepository', target, () =>
     target.client.send(
@@ -139,7 +139,7 @@ export async function createRepository(target: EcrTarget, repositoryName: string
       }),
     ),
   )
-  core.info(
+  log.info(
     `Created ECR repository ${repositoryName} in ${target.label} (scan on push: ${options.scanOnPush}, tags ${options.immutableTags ? 'immutable' : 'mutable'}).`,
   )
   return created.repository

@@ -1,6 +1,5 @@
 // Before anything changes: the image to deploy (no build) must be in its registry, or ECS would only find out when a
 // task fails to start. ECR is asked (DescribeImages); other registries are not checked, and the log says so.
-import * as core from '@actions/core'
 import { DescribeImagesCommand } from '@aws-sdk/client-ecr'
 import { UserError, errorMessage } from '../errors.js'
 import { resolveEcrTarget } from './ecr.js'
@@ -12,7 +11,7 @@ export async function checkImageExists(image: string, deps: ImageDeps): Promise<
   const ref = parseImageReference(image)
   const ecr = await resolveEcrTarget(ref, deps)
   if (!ecr) {
-    core.info(`${image} is not in ECR: whether it exists was not checked (${ref.registry} is another registry).`)
+    deps.log.info(`${image} is not in ECR: whether it exists was not checked (${ref.registry} is another registry).`)
     return
   }
   // Docker pulls by digest when both are given; no tag at all means `latest`.
@@ -30,7 +29,7 @@ export async function checkImageExists(image: string, deps: ImageDeps): Promise<
       throw new UserError(`The image ${image} does not exist: there is no ECR repository ${ref.repository} in ${ecr.label}. Create it and ${fix}`)
     }
     if (name !== 'ImageNotFoundException') {
-      core.warning(`Could not check that ${image} exists (ecr:DescribeImages on ${ecr.label}: ${errorMessage(error)}); deploying it unchecked.`)
+      deps.log.warning(`Could not check that ${image} exists (ecr:DescribeImages on ${ecr.label}: ${errorMessage(error)}); deploying it unchecked.`)
       return
     }
   }

@@ -1,6 +1,7 @@
 import type { ECRClient } from '@aws-sdk/client-ecr'
 import type { AwsClients } from '../aws.js'
 import type { GitContext as RunContext } from '../context.js'
+import type { Log } from '../log.js'
 
 /** The build-and-push inputs, typed; src/inputs.ts reads action.yml's inputs into this. */
 export interface ImageInputs {
@@ -41,6 +42,9 @@ export interface ImageDeps {
   now?: () => number
   /** Environment to read AWS_ENDPOINT_URL* from (default process.env). */
   env?: NodeJS.ProcessEnv
+  log: Log
+  /** Told of each registry logged in to, so the run logs out of it at the end. */
+  loggedIn?: (registry: string) => void
 }
 
 export interface BuiltImage {

@@ -9,7 +9,7 @@ import {
 import { awsCall } from '../aws-errors.js'
 import type { PreviewConfig } from '../config/types.js'
 import { UserError } from '../errors.js'
-import { environmentUrl } from '../github/environment-url.js'
+import { environmentUrl } from './environment-url.js'
 import { awsCallIfExists, describeRules, describeTargetGroup, forwardsTo } from './elb.js'
 import { describeService, listPreviewServices } from './find.js'
 import { previewHost, previewPathPatterns, previewServiceName, shortName, targetGroupName } from './names.js'

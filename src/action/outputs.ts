@@ -1,6 +1,6 @@
 import * as core from '@actions/core'
 import { errorMessage } from '../errors.js'
-import { renderSummary, type DeploymentReport, type RunReport } from './summary.js'
+import { renderSummary, type DeploymentReport, type RunReport } from '../run-report.js'
 
 /** Outputs: one value per service, comma separated in the order of the `service` input. */
 export function setOutputs(run: RunReport): void {

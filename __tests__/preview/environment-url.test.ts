@@ -1,5 +1,5 @@
 import type { Action } from '@aws-sdk/client-elastic-load-balancing-v2'
-import { environmentUrl } from '../../src/github/environment-url.js'
+import { environmentUrl } from '../../src/preview/environment-url.js'
 import { BASE_TG, fakeAws, HTTP_LISTENER, HTTPS_LISTENER, LB_ARN, type FakeAws } from '../preview/fake-aws.js'
 
 const DNS = 'dev-alb-123.us-east-1.elb.amazonaws.com'

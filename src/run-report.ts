@@ -1,11 +1,11 @@
 import type { RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs'
-import type { Cause, Failure } from '../deploy/diagnose.js'
-import { imageSummarySection, type BuiltImage } from '../image/index.js'
-import { escapeCell, keyValueTable } from './markdown.js'
-import { describeStoppedTask } from '../deploy/tasks.js'
-import { formatElapsed, type TimelineEntry } from '../deploy/watch.js'
-import { strategyRows, type StrategyProgress } from '../strategy/index.js'
-import { summaryCode, summaryText } from './text.js'
+import type { Cause, Failure } from './deploy/diagnose.js'
+import { imageSummarySection, type BuiltImage } from './image/index.js'
+import { escapeCell, keyValueTable } from './report/markdown.js'
+import { describeStoppedTask } from './deploy/tasks.js'
+import { formatElapsed, type TimelineEntry } from './deploy/watch.js'
+import { strategyRows, type StrategyProgress } from './strategy/index.js'
+import { summaryCode, summaryText } from './report/text.js'
 
 /** `paused`: the deployment waits at `wait-until` for a later run's `continue`. */
 export type Status = 'succeeded' | 'failed' | 'rolled-back' | 'timed-out' | 'paused' | 'skipped' | 'planned'
@@ -62,6 +62,11 @@ export interface RunReport {
   /** The image this run built and pushed. */
   builtImage?: BuiltImage
   runUrl?: string
+}
+
+/** Whether a deployment (or a run) with this status failed: the one definition the exit code, the summary and GitHub use. */
+export function isFailure(status: Status): boolean {
+  return status === 'failed' || status === 'rolled-back' || status === 'timed-out'
 }
 
 const SEVERITY: Status[] = ['failed', 'rolled-back', 'timed-out', 'paused', 'planned', 'succeeded', 'skipped']
@@ -133,8 +138,7 @@ function revisionChange(report: DeploymentReport): string {
 /** One service's part of the summary: why it failed (first), what was deployed, then the details. */
 function serviceSection(report: DeploymentReport, run: RunReport, single: boolean): string[] {
   const lines: string[] = []
-  const failed = report.status === 'failed' || report.status === 'rolled-back' || report.status === 'timed-out'
-  if (failed) lines.push(...diagnosis(report))
+  if (isFailure(report.status)) lines.push(...diagnosis(report))
   else lines.push(summaryText(report.reason), '')
   const rows: [string, string][] = [['Service', `[${report.service}](${consoleServiceUrl(report.region, report.cluster, report.service)})`]]
   if (single) rows.push(...environmentRows(run), ['Cluster', report.cluster], ['Region', report.region])
@@ -181,7 +185,7 @@ export function renderSummary(run: RunReport): string {
   if (run.services.length === 1 && only) {
     return [`## ${ICON[only.status]} ECS deploy: ${only.service} ${only.status}`, '', ...serviceSection(only, run, true)].join('\n')
   }
-  const failedCount = run.services.filter((s) => s.status !== 'succeeded' && s.status !== 'planned' && s.status !== 'paused').length
+  const failedCount = run.services.filter((s) => isFailure(s.status)).length
   const title = run.services.length
     ? `${run.services.length} services, ${failedCount ? `${failedCount} not deployed` : run.status === 'planned' || run.status === 'paused' ? run.status : 'all deployed'}`
     : `${run.environment ? `${run.environment} ` : ''}${run.status}`

@@ -1,3 +1,4 @@
+// The engine's service commands: `status` (the service, its deployments and events) and `rollback`; no door's words in them.
 import {
   DescribeServicesCommand,
   ListTaskDefinitionsCommand,

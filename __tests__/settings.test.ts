@@ -1,0 +1,48 @@
+// The settings table (src/settings.ts) is what the action and the CLI read; action.yml must declare the same inputs.
+import { readFileSync } from 'node:fs'
+import { parse } from 'yaml'
+import { getInputs } from '../src/inputs.js'
+import { SETTINGS } from '../src/settings.js'
+
+interface ActionInput {
+  description?: string
+  default?: string
+}
+const action = parse(readFileSync(new URL('../action.yml', import.meta.url), 'utf8')) as { inputs: Record<string, ActionInput> }
+const plain = (text: string | undefined): string => (text ?? '').replace(/\s+/g, ' ').trim()
+
+describe('the settings table and action.yml', () => {
+  test('the same inputs, in the same order', () => {
+    expect(SETTINGS.map((s) => s.name)).toEqual(Object.keys(action.inputs))
+  })
+
+  test.each(SETTINGS.map((s) => [s.name, s] as const))('%s: same default and description', (name, setting) => {
+    const input = action.inputs[name]
+    expect(input?.default === undefined ? undefined : String(input.default)).toBe(setting.default)
+    expect(plain(input?.description)).toBe(setting.description)
+  })
+
+  test('the action reads exactly the inputs of the table', () => {
+    const read = new Set<string>()
+    getInputs(
+      (name) => {
+        read.add(name)
+        return { service: 'web', build: '.', image: 'r/web' }[name] ?? ''
+      },
+      { warning: () => undefined, secret: () => undefined },
+    )
+    expect([...read].sort()).toEqual(SETTINGS.map((s) => s.name).sort())
+  })
+
+  test('booleans default to true or false; secrets are the token and the registry password', () => {
+    for (const s of SETTINGS.filter((s) => s.kind === 'boolean')) expect(['true', 'false']).toContain(s.default)
+    expect(SETTINGS.filter((s) => s.secret).map((s) => s.name)).toEqual(['github-token', 'registry-password'])
+  })
+})
+
+test('every setting the table marks secret is masked as soon as the inputs are read', () => {
+  const masked: string[] = []
+  const values: Record<string, string> = { service: 'web', build: '.', image: 'r/web', 'github-token': 'ghp_abc', 'registry-username': 'me', 'registry-password': 'pa55word' }
+  getInputs((name) => values[name] ?? '', { warning: () => undefined, secret: (value) => void masked.push(value) })
+  expect(masked).toEqual(['ghp_abc', 'pa55word'])
+})

@@ -1,0 +1,95 @@
+// The action's door: inputs from the runner → settings; the engine's ports → @actions/core (log, outputs, summary, annotations).
+import * as core from '@actions/core'
+import { createClients } from '../aws.js'
+import { readGitContext } from '../context.js'
+import { systemClock, type Clock } from '../deploy/clock.js'
+import { deploy, type RunResult } from '../engine/deploy.js'
+import { errorMessage, UserError } from '../errors.js'
+import type { Log } from '../log.js'
+import type { Ports } from '../engine/ports.js'
+import { readRunEvent } from '../github/index.js'
+import { logoutRegistries } from '../image/index.js'
+import { getInputs } from '../inputs.js'
+import { gitHubClient } from './github.js'
+import { setOutputs, writeSummary } from './outputs.js'
+
+export { failureMessage, type RunResult } from '../engine/deploy.js'
+
+/** Action state key listing the registries this run logged in to, for the post step's logout. */
+export const REGISTRIES_STATE = 'registries'
+
+/** The engine's log on the runner: workflow commands, groups, annotations and masks. */
+export const actionLog: Log = {
+  info: (message) => core.info(message),
+  warning: (message, annotation) => (annotation ? core.warning(message, annotation) : core.warning(message)),
+  error: (message, annotation) => (annotation ? core.error(message, annotation) : core.error(message)),
+  debug: (message) => core.debug(message),
+  group: (name, fn) => core.group(name, fn),
+  secret: (value) => core.setSecret(value),
+}
+
+/** Cancelled when the runner sends SIGINT/SIGTERM (job cancelled), so the wait can stop and roll back. */
+function cancellationSignal(): AbortSignal {
+  const controller = new AbortController()
+  const cancel = (): void => controller.abort()
+  process.once('SIGINT', cancel)
+  process.once('SIGTERM', cancel)
+  return controller.signal
+}
+
+function loggedInRegistries(): string[] {
+  const saved = core.getState(REGISTRIES_STATE)
+  if (!saved) return []
+  try {
+    const parsed: unknown = JSON.parse(saved)
+    return Array.isArray(parsed) ? parsed.filter((item): item is string => typeof item === 'string') : []
+  } catch {
+    return []
+  }
+}
+
+function rememberRegistry(registry: string): void {
+  const registries = loggedInRegistries()
+  if (!registries.includes(registry)) registries.push(registry)
+  core.saveState(REGISTRIES_STATE, JSON.stringify(registries))
+}
+
+/** The main step: reads the inputs, runs the engine, reports on the runner. */
+export async function run(clock: Clock = systemClock): Promise<RunResult> {
+  core.saveState('isPost', 'true')
+  let result: RunResult
+  try {
+    const inputs = getInputs((name) => core.getInput(name), actionLog)
+    const ports: Ports = {
+      log: actionLog,
+      clock,
+      signal: cancellationSignal(),
+      aws: (region, deadline) => createClients(region, deadline),
+      // Deployments and comments are skipped without a token.
+      github: inputs.githubToken ? gitHubClient(inputs.githubToken) : undefined,
+      outputs: setOutputs,
+      summary: writeSummary,
+      loggedIn: rememberRegistry,
+    }
+    result = await deploy({ inputs, git: readGitContext(), event: readRunEvent() }, ports)
+  } catch (error) {
+    // Reading the inputs failed: nothing ran.
+    result = { failure: error instanceof UserError ? 'bad-input' : 'error', status: 'failed', message: error instanceof UserError ? error.message : `Unexpected error: ${errorMessage(error)}` }
+  }
+  if (result.failure) {
+    if (!result.report) core.setOutput('status', result.status ?? 'failed')
+    core.setFailed(result.message ?? 'failed')
+  }
+  return result
+}
+
+/** The post step: runs after the job, also when it failed. */
+export async function post(): Promise<void> {
+  await logoutRegistries(loggedInRegistries(), actionLog)
+}
+
+/** The action's entry: the main step, or the post step when the main step has run. */
+export async function main(): Promise<void> {
+  if (core.getState('isPost') === 'true') await post()
+  else await run()
+}

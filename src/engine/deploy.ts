@@ -1,0 +1,83 @@
+// The engine's entry point for a deploy: plain settings and ports in, a result out. Both doors (the action, the CLI) call it.
+import { resolveRegion } from '../aws.js'
+import { runUrl, type GitContext } from '../context.js'
+import { AwsError, DeploymentFailed, errorMessage, UserError } from '../errors.js'
+import type { RunEvent } from '../config/index.js'
+import type { Inputs } from '../inputs.js'
+import { planRun } from '../plan.js'
+import { logSafe } from '../report/text.js'
+import { isFailure, type DeploymentReport, type RunReport } from '../run-report.js'
+import { carryOut } from './carry-out.js'
+import type { Ports } from './ports.js'
+
+/** What a deploy is asked to do: the settings, the commit and ref it runs for, and what triggered it. */
+export interface DeploySettings {
+  inputs: Inputs
+  git: GitContext
+  event: RunEvent
+  /** Environment to read AWS_REGION from when `region` is not set. */
+  env?: NodeJS.ProcessEnv
+}
+
+/** How a run ended. */
+export interface RunResult {
+  report?: RunReport
+  /** Set when the run failed: a bad input (nothing changed), a deployment that failed, or anything else. */
+  failure?: 'bad-input' | 'deployment' | 'error'
+  /** The run's status when it failed (also without a report). */
+  status?: string
+  /** The one message that says why the run failed. */
+  message?: string
+}
+
+/** The one-line error for a service: what happened, then the first cause in plain words and its fix. */
+export function failureMessage(report: DeploymentReport): string {
+  const cause = report.failures?.[0]?.cause ?? report.eventCause
+  const why = cause ? ` ${cause.summary} ${cause.fix}` : ''
+  // Without the stopped tasks the cause may be missing: say why rather than let it look like there were none.
+  const unread = report.stoppedTasksError && !report.failures?.length ? ` Diagnosis incomplete: ${report.stoppedTasksError.replace(/\.$/, '')}.` : ''
+  return `Deployment of ${report.service} ${report.status}: ${report.reason.replace(/\.$/, '')}.${why}${unread}`
+}
+
+/** Plans and carries out a run; publishes its outputs and summary through the ports, also when it fails. */
+export async function deploy(settings: DeploySettings, ports: Ports): Promise<RunResult> {
+  const { clock, log } = ports
+  const env = settings.env ?? process.env
+  const started = clock.now()
+  let report: RunReport | undefined
+  try {
+    const { inputs, git } = settings
+    const plan = await planRun(inputs, git, settings.event)
+    const url = runUrl(git)
+    const cluster = plan.kind === 'deploy' ? plan.inputs.cluster : plan.kind === 'sweep' ? plan.cluster : (inputs.cluster ?? '')
+    const region =
+      plan.kind === 'skip' ? (inputs.region ?? env.AWS_REGION ?? '') : resolveRegion(plan.kind === 'deploy' ? plan.inputs.region : (plan.region ?? inputs.region), env)
+    const environment = plan.kind === 'deploy' && plan.environment ? { environment: plan.environment.name, ...(plan.reason && { environmentReason: plan.reason }) } : {}
+    report = { cluster, region, status: 'failed', reason: '', durationSeconds: 0, services: [], ...(url && { runUrl: url }), ...environment }
+    const outcome = await carryOut(plan, git, ports, report)
+    report = { ...report, ...outcome }
+    const failed = report.services.filter((s) => isFailure(s.status))
+    if (failed.length) {
+      throw new DeploymentFailed(failed.map(failureMessage).join('\n'), report.status as DeploymentFailed['status'])
+    }
+    log.info(logSafe(report.status === 'skipped' ? `⏭️ ${report.reason}` : `✅ ${report.reason || report.services.map((s) => `${s.service}: ${s.reason}`).join('; ')}`))
+    return { report }
+  } catch (error) {
+    const known = error instanceof UserError || error instanceof DeploymentFailed || error instanceof AwsError
+    const status = error instanceof DeploymentFailed ? error.status : 'failed'
+    if (report) {
+      report.status = status
+      if (!(error instanceof DeploymentFailed)) report.reason = errorMessage(error)
+      // Services the run had not finished with share the run's error (a bad input, a failed one-off task…).
+      for (const s of report.services.filter((s) => !s.reason)) Object.assign(s, { status, reason: errorMessage(error) })
+    }
+    const failure = error instanceof UserError ? 'bad-input' : error instanceof DeploymentFailed ? 'deployment' : 'error'
+    return { ...(report && { report }), failure, status, message: known ? error.message : `Unexpected error: ${errorMessage(error)}` }
+  } finally {
+    if (report) {
+      report.durationSeconds = Math.round((clock.now() - started) / 1000)
+      ports.outputs(report)
+      await ports.summary(report)
+    }
+  }
+}

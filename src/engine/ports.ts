@@ -1,0 +1,17 @@
+// What the engine needs from the world, given by the door that runs it (src/action/ for the runner, src/cli/ for a terminal).
+// The engine never imports @actions/*: everything it says or publishes goes through these ports.
+import type { GitHubApi } from '../github/index.js'
+import type { DeployPorts } from '../pipeline.js'
+import type { RunReport } from '../run-report.js'
+
+export type { Annotation, Log } from '../log.js'
+
+/** Every port a run uses. */
+export interface Ports extends DeployPorts {
+  /** The GitHub API, when there is a token: deployments and pull request comments are skipped without it. */
+  github?: GitHubApi | undefined
+  /** Publishes the run's outputs (step outputs, or nothing in a terminal). */
+  outputs(report: RunReport): void
+  /** Writes the run's summary (the job summary, or nothing in a terminal). */
+  summary(report: RunReport): Promise<void>
+}

@@ -1,7 +1,7 @@
 import * as core from '@actions/core'
 import * as github from '@actions/github'
 import type { Service } from '@aws-sdk/client-ecs'
-import { createClients } from './aws.js'
+import { createClients } from './aws/clients.js'
 import type { GitContext } from './context.js'
 import type { Clock } from './deploy/clock.js'
 import { UserError } from './errors.js'

@@ -1,5 +1,5 @@
 import * as core from '@actions/core'
-import { resolveRegion } from './aws.js'
+import { resolveRegion } from './aws/clients.js'
 import { readGitContext, runUrl } from './context.js'
 import { systemClock, type Clock } from './deploy/clock.js'
 import { AwsError, DeploymentFailed, errorMessage, UserError } from './errors.js'

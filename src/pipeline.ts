@@ -1,7 +1,8 @@
 import * as core from '@actions/core'
 import path from 'node:path'
 import type { ContainerDefinition, Service } from '@aws-sdk/client-ecs'
-import { createClients, RunDeadline, type AwsClients } from './aws.js'
+import { createClients, RunDeadline, type AwsClients } from './aws/clients.js'
+import { taskDefinitionRevision } from './aws/arn.js'
 import type { GitContext } from './context.js'
 import type { Clock } from './deploy/clock.js'
 import { attachLogs, causeOfEvents, groupFailures } from './deploy/diagnose.js'
@@ -259,7 +260,7 @@ export async function deploy(
     Promise.all(
       inputs.services.map(async (name): Promise<Found> => {
         const service = await findService(clients.ecs, inputs.cluster, name, run.region)
-        core.info(`${service.serviceName} in ${inputs.cluster}: running ${service.taskDefinition?.split('/').pop()}, ${service.runningCount}/${service.desiredCount} tasks`)
+        core.info(`${service.serviceName} in ${inputs.cluster}: running ${taskDefinitionRevision(service.taskDefinition)}, ${service.runningCount}/${service.desiredCount} tasks`)
         // A preview is a plain copy of the service, without its blue/green set-up: it rolls.
         const plan = preview
           ? rollingPlan(inputs.strategy)
@@ -403,7 +404,7 @@ async function resume(
     const report = run.services[i] as DeploymentReport
     Object.assign(report, { taskDefinitionArn: rollout.targetTaskDefinition, previousTaskDefinition: rollout.previousTaskDefinition, startedAt: rollout.startedAt })
     if (rollout.deploymentId) report.deploymentId = rollout.deploymentId
-    core.info(`${report.service}: ${verb} deployment ${rollout.deploymentId} of ${rollout.targetTaskDefinition.split('/').pop()}`)
+    core.info(`${report.service}: ${verb} deployment ${rollout.deploymentId} of ${taskDefinitionRevision(rollout.targetTaskDefinition)}`)
   })
   phase()
   const results = await core.group('Rollout', () =>

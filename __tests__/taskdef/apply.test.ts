@@ -1,5 +1,6 @@
 import type { ContainerDefinition, RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs'
-import { applyChanges, imageRepository, type Changes } from '../../src/taskdef/apply.js'
+import { applyChanges, type Changes } from '../../src/taskdef/apply.js'
+import { imageRepository } from '../../src/image/reference.js'
 
 const source = 'task definition td.json'
 const ecr = '123456789012.dkr.ecr.us-east-1.amazonaws.com'

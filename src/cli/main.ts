@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { createClients, resolveRegion } from '../aws.js'
+import { createClients, resolveRegion } from '../aws/clients.js'
 import { systemClock, type Clock } from '../deploy/clock.js'
 import { findService } from '../deploy/service.js'
 import { errorMessage, UserError } from '../errors.js'

@@ -1,4 +1,5 @@
 import type { Deployment, Service, ServiceDeployment } from '@aws-sdk/client-ecs'
+import { taskDefinitionRevision } from '../aws/arn.js'
 import { awaitingHook, describeTraffic, hookName, trafficOf } from '../strategy/progress.js'
 
 /** `paused`: the deployment waits at a lifecycle hook (or CodeDeploy's Ready) for `continue`. */
@@ -25,7 +26,7 @@ export function crashLoopThreshold(desiredCount: number): number {
 }
 
 function describeRevision(taskDefinitionArn: string | undefined): string {
-  return taskDefinitionArn?.split('/').pop() ?? 'unknown revision'
+  return taskDefinitionRevision(taskDefinitionArn, 'unknown revision')
 }
 
 /** How judge() reads a rollout. */

@@ -1,14 +1,8 @@
 import type { CodeDeployClient } from '@aws-sdk/client-codedeploy'
-import {
-  DescribeServiceDeploymentsCommand,
-  DescribeServicesCommand,
-  type Deployment,
-  type ECSClient,
-  type Service,
-  type ServiceDeployment,
-  type ServiceEvent,
-} from '@aws-sdk/client-ecs'
-import { awsCall, isAccessDenied } from '../aws-errors.js'
+import type { Deployment, ECSClient, Service, ServiceDeployment, ServiceEvent } from '@aws-sdk/client-ecs'
+import { taskDefinitionRevision } from '../aws/arn.js'
+import * as ecsGateway from '../aws/ecs.js'
+import { isAccessDenied } from '../aws/errors.js'
 import { errorMessage } from '../errors.js'
 import { CodeDeployTracker, greenTaskSet, judgeCodeDeploy, readCodeDeploy, type CodeDeployState } from '../strategy/codedeploy/observe.js'
 import { awaitingHook, NativeTracker, type PausedAt, type StrategyProgress } from '../strategy/progress.js'
@@ -72,9 +66,6 @@ const FOLLOW_UP_MS = 1000
 /** Failed polls in a row (throttling, network) tolerated before giving up. */
 const MAX_POLL_FAILURES = 5
 const RECENT_EVENTS = 5
-/** API limits: DescribeServices takes 10 services, DescribeServiceDeployments 20 ARNs. */
-const SERVICES_PER_CALL = 10
-const SERVICE_DEPLOYMENTS_PER_CALL = 20
 /** Service deployments are read when the deployments list changes, and at least every this many polls. */
 const SERVICE_DEPLOYMENT_EVERY = 3
 const VISIBILITY_TIMEOUT_MS = 60_000
@@ -87,22 +78,13 @@ export function formatElapsed(ms: number): string {
 }
 
 function countsLine(d: Deployment): string {
-  const revision = d.taskDefinition?.split('/').pop() ?? '?'
+  const revision = taskDefinitionRevision(d.taskDefinition)
   return `${revision}: running ${d.runningCount ?? 0}/${d.desiredCount ?? 0}, pending ${d.pendingCount ?? 0}, failed ${d.failedTasks ?? 0}`
 }
 
-function chunks<T>(items: T[], size: number): T[][] {
-  return Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size))
-}
-
 async function describeServices(ecs: ECSClient, cluster: string, names: string[]): Promise<Map<string, Service>> {
-  const lists = await Promise.all(
-    chunks(names, SERVICES_PER_CALL).map((batch) =>
-      awsCall('ecs:DescribeServices', () => ecs.send(new DescribeServicesCommand({ cluster, services: batch }))),
-    ),
-  )
   const services = new Map<string, Service>()
-  for (const service of lists.flatMap((r) => r.services ?? [])) {
+  for (const service of await ecsGateway.describeServicesByName(ecs, cluster, names)) {
     // A name or an ARN may have been asked for; both lead to the same service.
     const asked = names.find((n) => n === service.serviceName || n === service.serviceArn)
     if (asked) services.set(asked, service)
@@ -112,13 +94,11 @@ async function describeServices(ecs: ECSClient, cluster: string, names: string[]
 
 /** The service deployments asked for; undefined when AWS denies ecs:DescribeServiceDeployments. */
 async function describeServiceDeployments(ecs: ECSClient, arns: string[]): Promise<Map<string, ServiceDeployment> | undefined> {
-  const describe = (batch: string[]) => ecs.send(new DescribeServiceDeploymentsCommand({ serviceDeploymentArns: batch }))
   try {
-    const lists = await Promise.all(chunks(arns, SERVICE_DEPLOYMENTS_PER_CALL).map((batch) => describe(batch)))
-    return new Map(lists.flatMap((r) => r.serviceDeployments ?? []).map((sd) => [sd.serviceDeploymentArn ?? '', sd] as const))
+    return await ecsGateway.describeServiceDeployments(ecs, arns)
   } catch (error) {
     if (isAccessDenied(error)) return undefined
-    return awsCall('ecs:DescribeServiceDeployments', () => Promise.reject(error))
+    throw error
   }
 }
 

@@ -1,25 +1,15 @@
 // Starting and resuming deployments of ECS-controlled services (rolling, or ECS's own blue/green, canary, linear).
-import {
-  ContinueServiceDeploymentCommand,
-  DescribeServiceDeploymentsCommand,
-  DescribeServicesCommand,
-  ListServiceDeploymentsCommand,
-  type ECSClient,
-  type Service,
-  type ServiceDeployment,
-} from '@aws-sdk/client-ecs'
-import { awsCall } from '../aws-errors.js'
+import type { ECSClient, Service, ServiceDeployment } from '@aws-sdk/client-ecs'
+import { taskDefinitionRevision as revision } from '../aws/arn.js'
+import { continueServiceDeployment, describeService, describeServiceDeployments, listServiceDeployments } from '../aws/ecs.js'
 import { isNative, primaryDeployment, startRollout, type Rollout, type RolloutRequest } from '../deploy/rollout.js'
 import { UserError } from '../errors.js'
 import { untilIdle, type InFlight, type WaitContext } from './busy.js'
 import { awaitingHook } from './progress.js'
 import type { ContinueAction, StrategyInputs } from './types.js'
 
-const revision = (arn: string | undefined): string => arn?.split('/').pop() ?? '?'
-
 async function describeServiceDeployment(ecs: ECSClient, arn: string): Promise<ServiceDeployment | undefined> {
-  const response = await awsCall('ecs:DescribeServiceDeployments', () => ecs.send(new DescribeServiceDeploymentsCommand({ serviceDeploymentArns: [arn] })))
-  return response.serviceDeployments?.[0]
+  return (await describeServiceDeployments(ecs, [arn])).get(arn)
 }
 
 /** The deployment in flight on the service, other than one of `target` (which a re-run follows instead). */
@@ -51,8 +41,7 @@ export async function startEcsDeployment(
   await untilIdle(ctx, name, inputs.onBusy, async () => {
     // The service as found first, then as it is on each later round.
     if (!fresh) {
-      const response = await awsCall('ecs:DescribeServices', () => ecs.send(new DescribeServicesCommand({ cluster: request.cluster, services: [name] })))
-      current = response.services?.[0] ?? current
+      current = (await describeService(ecs, request.cluster, name)) ?? current
     }
     fresh = false
     return inFlight(ecs, current, request.taskDefinitionArn)
@@ -66,13 +55,9 @@ export type ResumedRollout = Rollout & { targetTaskDefinition: string }
 /** Continues (or rolls back) the service deployment an earlier run left paused at its PAUSE hook. */
 export async function continueEcsDeployment(ecs: ECSClient, cluster: string, service: Service, action: ContinueAction, now: number): Promise<ResumedRollout> {
   const name = service.serviceName ?? ''
-  const listed = await awsCall('ecs:ListServiceDeployments', () =>
-    ecs.send(new ListServiceDeploymentsCommand({ cluster, service: name, status: ['PENDING', 'IN_PROGRESS'] })),
-  )
-  const arns = (listed.serviceDeployments ?? []).flatMap((sd) => (sd.serviceDeploymentArn ? [sd.serviceDeploymentArn] : []))
-  const described = arns.length
-    ? ((await awsCall('ecs:DescribeServiceDeployments', () => ecs.send(new DescribeServiceDeploymentsCommand({ serviceDeploymentArns: arns })))).serviceDeployments ?? [])
-    : []
+  const listed = await listServiceDeployments(ecs, { cluster, service: name, status: ['PENDING', 'IN_PROGRESS'] })
+  const arns = listed.flatMap((sd) => (sd.serviceDeploymentArn ? [sd.serviceDeploymentArn] : []))
+  const described = arns.length ? [...(await describeServiceDeployments(ecs, arns)).values()] : []
   const paused = described.find((sd) => awaitingHook(sd))
   const hook = awaitingHook(paused)
   if (!paused?.serviceDeploymentArn || !hook?.hookId) {
@@ -81,9 +66,7 @@ export async function continueEcsDeployment(ecs: ECSClient, cluster: string, ser
   }
   const arn = paused.serviceDeploymentArn
   const hookId = hook.hookId
-  await awsCall('ecs:ContinueServiceDeployment', () =>
-    ecs.send(new ContinueServiceDeploymentCommand({ serviceDeploymentArn: arn, hookId, action: action === 'continue' ? 'CONTINUE' : 'ROLLBACK' })),
-  )
+  await continueServiceDeployment(ecs, { serviceDeploymentArn: arn, hookId, action: action === 'continue' ? 'CONTINUE' : 'ROLLBACK' })
   const primary = primaryDeployment(service)
   const source = service.deployments?.find((d) => d.status === 'ACTIVE')
   return {

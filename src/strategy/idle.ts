@@ -1,8 +1,8 @@
 // Before anything changes: is another deployment in flight on the service? `on-busy: fail` (or a paused deployment)
 // stops the run here, before the image is built or a revision registered; `on-busy: wait` waits here. The start of
 // the rollout asks again, as the service may have become busy since.
-import { DescribeServicesCommand, type Service } from '@aws-sdk/client-ecs'
-import { awsCall } from '../aws-errors.js'
+import type { Service } from '@aws-sdk/client-ecs'
+import { describeService } from '../aws/ecs.js'
 import { untilIdle, type InFlight, type WaitContext } from './busy.js'
 import { deployedBy, describeInFlight } from './codedeploy/start.js'
 import { ACTIVE_STATUSES, findDeployment } from './codedeploy/deployment.js'
@@ -37,8 +37,7 @@ export async function checkIdle(
   await untilIdle(ctx, name, plan.inputs.onBusy, async () => {
     // The service as found first, then as it is on each later round.
     if (!fresh && !plan.codedeploy) {
-      const response = await awsCall('ecs:DescribeServices', () => clients.ecs.send(new DescribeServicesCommand({ cluster, services: [name] })))
-      current = response.services?.[0] ?? current
+      current = (await describeService(clients.ecs, cluster, name)) ?? current
     }
     fresh = false
     return deploymentInFlight(clients, plan, current, target)

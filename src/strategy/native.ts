@@ -1,4 +1,5 @@
 import type { DeploymentConfiguration, DeploymentLifecycleHook, DeploymentStrategy, LoadBalancer, Service } from '@aws-sdk/client-ecs'
+import { resourceId } from '../aws/arn.js'
 import { UserError } from '../errors.js'
 import type { PauseStage, StrategyInputs, StrategyName } from './types.js'
 
@@ -89,7 +90,7 @@ const ADVANCED = {
   roleArn: 'a role ECS assumes to change them (AmazonECSInfrastructureRolePolicyForLoadBalancers)',
 } as const
 
-const targetGroupName = (lb: LoadBalancer): string => lb.targetGroupArn?.split(':').pop()?.replace(/^targetgroup\//, '') ?? '?'
+const targetGroupName = (lb: LoadBalancer): string => (lb.targetGroupArn ? resourceId(lb.targetGroupArn) : '?')
 
 /**
  * Checks that the service has what ECS needs to shift traffic for a blue-green, canary or linear deployment:

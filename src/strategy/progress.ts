@@ -1,4 +1,5 @@
 import type { DeploymentLifecycleHookDetail, ServiceDeployment } from '@aws-sdk/client-ecs'
+import { functionName } from '../aws/arn.js'
 
 /** Traffic on the new revision at one moment, in %. */
 export interface TrafficPoint {
@@ -40,7 +41,7 @@ export function newProgress(): StrategyProgress {
 /** A hook's name for people: the Lambda function's name, or `PAUSE`. */
 export function hookName(hook: DeploymentLifecycleHookDetail): string {
   if (hook.targetType === 'PAUSE') return 'PAUSE'
-  return hook.targetArn?.split(':').pop() ?? hook.hookId ?? '?'
+  return hook.targetArn ? functionName(hook.targetArn) : (hook.hookId ?? '?')
 }
 
 /** The PAUSE hook a service deployment waits at, if any (not `resumed`, which a continue just answered). */

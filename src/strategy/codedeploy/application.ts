@@ -1,13 +1,8 @@
 // Which CodeDeploy application, deployment group and deployment config deploy a CODE_DEPLOY service.
-import {
-  GetApplicationCommand,
-  GetDeploymentConfigCommand,
-  GetDeploymentGroupCommand,
-  type CodeDeployClient,
-  type DeploymentGroupInfo,
-} from '@aws-sdk/client-codedeploy'
+import type { CodeDeployClient, DeploymentGroupInfo } from '@aws-sdk/client-codedeploy'
 import type { Service } from '@aws-sdk/client-ecs'
-import { awsCall } from '../../aws-errors.js'
+import { resourceName } from '../../aws/arn.js'
+import { getApplication, getDeploymentConfig, getDeploymentGroup } from '../../aws/codedeploy.js'
 import { UserError } from '../../errors.js'
 import type { StrategyInputs } from '../types.js'
 
@@ -17,19 +12,7 @@ export interface DeploymentGroup {
   info: DeploymentGroupInfo
 }
 
-/** Runs a call; undefined when AWS answers that the thing does not exist. */
-async function unlessMissing<T>(permission: string, missing: string, call: () => Promise<T>): Promise<T | undefined> {
-  return awsCall(permission, async () => {
-    try {
-      return await call()
-    } catch (error) {
-      if ((error as Error).name === missing) return undefined
-      throw error
-    }
-  })
-}
-
-const clusterName = (cluster: string): string => cluster.split('/').pop() ?? cluster
+const clusterName = resourceName
 
 /**
  * Finds the application and deployment group of the service: the inputs', else the names the ECS console
@@ -40,9 +23,7 @@ export async function findDeploymentGroup(codedeploy: CodeDeployClient, cluster:
   const conventional = `the name the ECS console gives it for service ${name} in cluster ${clusterName(cluster)}`
   const application = inputs.codedeployApplication ?? `AppECS-${clusterName(cluster)}-${name}`
   const deploymentGroup = inputs.codedeployDeploymentGroup ?? `DgpECS-${clusterName(cluster)}-${name}`
-  const app = await unlessMissing('codedeploy:GetApplication', 'ApplicationDoesNotExistException', () =>
-    codedeploy.send(new GetApplicationCommand({ applicationName: application })),
-  )
+  const app = await getApplication(codedeploy, application)
   if (!app) {
     throw new UserError(
       inputs.codedeployApplication
@@ -50,10 +31,7 @@ export async function findDeploymentGroup(codedeploy: CodeDeployClient, cluster:
         : `CodeDeploy application "${application}" (${conventional}) was not found: set \`codedeploy-application\` and \`codedeploy-deployment-group\` to the ones that deploy service ${name}.`,
     )
   }
-  const group = await unlessMissing('codedeploy:GetDeploymentGroup', 'DeploymentGroupDoesNotExistException', () =>
-    codedeploy.send(new GetDeploymentGroupCommand({ applicationName: application, deploymentGroupName: deploymentGroup })),
-  )
-  const info = group?.deploymentGroupInfo
+  const info = await getDeploymentGroup(codedeploy, application, deploymentGroup)
   if (!info) {
     throw new UserError(
       inputs.codedeployDeploymentGroup
@@ -118,10 +96,7 @@ function noPredefined(asked: string, routing: string, predefined: string): UserE
 
 /** Checks that a named deployment config exists and is for ECS. */
 export async function checkDeploymentConfig(codedeploy: CodeDeployClient, name: string): Promise<void> {
-  const found = await unlessMissing('codedeploy:GetDeploymentConfig', 'DeploymentConfigDoesNotExistException', () =>
-    codedeploy.send(new GetDeploymentConfigCommand({ deploymentConfigName: name })),
-  )
-  const info = found?.deploymentConfigInfo
+  const info = await getDeploymentConfig(codedeploy, name)
   if (!info) throw new UserError(`CodeDeploy deployment config "${name}" does not exist: check \`codedeploy-config\`; the predefined ECS configs are ${PREDEFINED}.`)
   if (info.computePlatform && info.computePlatform !== 'ECS') {
     throw new UserError(`CodeDeploy deployment config "${name}" is for ${info.computePlatform}, not ECS: name an ECS config in \`codedeploy-config\` (${PREDEFINED}).`)

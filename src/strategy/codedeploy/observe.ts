@@ -1,13 +1,7 @@
 // Following a CodeDeploy deployment of an ECS service: its status, the ECS target's lifecycle events and
 // task sets (with their traffic), and the verdict.
-import {
-  GetDeploymentTargetCommand,
-  ListDeploymentTargetsCommand,
-  type CodeDeployClient,
-  type DeploymentInfo,
-  type ECSTarget,
-} from '@aws-sdk/client-codedeploy'
-import { awsCall } from '../../aws-errors.js'
+import type { CodeDeployClient, DeploymentInfo, ECSTarget } from '@aws-sdk/client-codedeploy'
+import { getEcsTarget, listDeploymentTargets } from '../../aws/codedeploy.js'
 import type { Verdict } from '../../deploy/verdict.js'
 import { newProgress, Seen } from '../progress.js'
 import { getDeployment } from './deployment.js'
@@ -22,14 +16,12 @@ export interface CodeDeployState {
 export async function readCodeDeploy(codedeploy: CodeDeployClient, deploymentId: string, cache: { targetId?: string }): Promise<CodeDeployState> {
   const deployment = await getDeployment(codedeploy, deploymentId)
   if (!cache.targetId && deployment.status !== 'Created' && deployment.status !== 'Queued') {
-    const listed = await awsCall('codedeploy:ListDeploymentTargets', () => codedeploy.send(new ListDeploymentTargetsCommand({ deploymentId })))
-    const [targetId] = listed.targetIds ?? []
+    const [targetId] = await listDeploymentTargets(codedeploy, deploymentId)
     if (targetId) cache.targetId = targetId
   }
   if (!cache.targetId) return { deployment }
   const targetId = cache.targetId
-  const response = await awsCall('codedeploy:GetDeploymentTarget', () => codedeploy.send(new GetDeploymentTargetCommand({ deploymentId, targetId })))
-  const target = response.deploymentTarget?.ecsTarget
+  const target = await getEcsTarget(codedeploy, deploymentId, targetId)
   return { deployment, ...(target && { target }) }
 }
 

@@ -1,7 +1,8 @@
 // Starting and resuming CodeDeploy deployments of a CODE_DEPLOY service.
 import type { CodeDeployClient, DeploymentInfo } from '@aws-sdk/client-codedeploy'
-import { UpdateServiceCommand, type ContainerDefinition, type ECSClient, type Service } from '@aws-sdk/client-ecs'
-import { awsCall } from '../../aws-errors.js'
+import type { ContainerDefinition, ECSClient, Service } from '@aws-sdk/client-ecs'
+import { taskDefinitionRevision as revision } from '../../aws/arn.js'
+import { updateService } from '../../aws/ecs.js'
 import type { Rollout, RolloutRequest } from '../../deploy/rollout.js'
 import { UserError } from '../../errors.js'
 import { untilIdle, type InFlight, type WaitContext } from '../busy.js'
@@ -19,7 +20,6 @@ export interface CodeDeployPlan {
   appSpec: AppSpec
 }
 
-const revision = (arn: string | undefined): string => arn?.split('/').pop() ?? '?'
 export const deployedBy = (d: DeploymentInfo): string | undefined => appSpecTaskDefinition(d.revision?.appSpecContent?.content)
 
 export function describeInFlight(d: DeploymentInfo): InFlight {
@@ -59,7 +59,7 @@ export async function startCodeDeployment(
   if (request.desiredCount !== undefined && request.desiredCount !== service.desiredCount) {
     // CodeDeploy keeps the count of the service; only the task definition is CodeDeploy's to change.
     const desiredCount = request.desiredCount
-    await awsCall('ecs:UpdateService', () => clients.ecs.send(new UpdateServiceCommand({ cluster: request.cluster, service: name, desiredCount })))
+    await updateService(clients.ecs, { cluster: request.cluster, service: name, desiredCount })
   }
   const content = appSpecContent(plan.appSpec, request.taskDefinitionArn)
   const deploymentId = await createDeployment(codedeploy, plan.group, content, plan.config, `ecs-deploy-action: ${revision(request.taskDefinitionArn)}`)

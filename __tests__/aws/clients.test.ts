@@ -1,6 +1,6 @@
 import { createServer, type Server, type Socket } from 'node:net'
 import { DescribeServicesCommand } from '@aws-sdk/client-ecs'
-import { createClients, RunDeadline } from '../src/aws.js'
+import { createClients, RunDeadline } from '../../src/aws/clients.js'
 
 /** A TCP server on 127.0.0.1 that accepts connections and never answers. */
 async function silentEndpoint(): Promise<{ url: string; close: () => Promise<void> }> {

@@ -1,4 +1,4 @@
-import { createClients } from '../src/aws.js'
+import { createClients } from '../../src/aws/clients.js'
 
 describe('createClients().logsIn', () => {
   const clients = createClients('us-east-1')

@@ -5,7 +5,7 @@ import { UserError } from '../errors.js'
 import type { Clock } from '../deploy/clock.js'
 import { primaryDeployment, startRollout } from '../deploy/rollout.js'
 import { findService } from '../deploy/service.js'
-import { waitForDeployment, type WatchResult } from '../deploy/watch.js'
+import { waitForDeployment, type WatchResult } from '../mechanisms/watch.js'
 
 const revision = (arn: string | undefined): string => taskDefinitionRevision(arn, '—')
 

@@ -20,7 +20,7 @@ export interface Rollout {
   deploymentId?: string
   /**
    * ARN of the matching service deployment, where the service reports one. With `since`, only a candidate: ECS may
-   * still name the previous service deployment for a few seconds after UpdateService (see deploy/watch.ts).
+   * still name the previous service deployment for a few seconds after UpdateService (see mechanisms/watch.ts).
    */
   serviceDeploymentArn?: string
   /**

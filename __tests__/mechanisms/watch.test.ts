@@ -9,7 +9,7 @@ import {
   type DescribeServicesCommandOutput,
 } from '@aws-sdk/client-ecs'
 import { mockClient } from 'aws-sdk-client-mock'
-import { waitForDeployment, waitForDeployments, type FollowTarget, type WatchOptions } from '../../src/deploy/watch.js'
+import { waitForDeployment, waitForDeployments, type FollowTarget, type WatchOptions } from '../../src/mechanisms/watch.js'
 import type { Rollout } from '../../src/deploy/rollout.js'
 import { fakeClock } from '../helpers/clock.js'
 import { crashedTask, deployment, NEW_ID, NEW_TD, OLD_ID, OLD_TD, oldDeployment, ROLLBACK_ID, service } from '../helpers/ecs.js'

@@ -1,7 +1,7 @@
 import type { DeploymentConfiguration, DeploymentLifecycleHook, DeploymentStrategy, LoadBalancer, Service } from '@aws-sdk/client-ecs'
 import { resourceId } from '../aws/arn.js'
 import { UserError } from '../errors.js'
-import type { PauseStage, StrategyInputs, StrategyName } from './types.js'
+import type { PauseStage, StrategyInputs, StrategyName } from '../strategy/types.js'
 
 const ECS_STRATEGY: Record<StrategyName, DeploymentStrategy> = { rolling: 'ROLLING', 'blue-green': 'BLUE_GREEN', canary: 'CANARY', linear: 'LINEAR' }
 const NAME_OF: Record<string, StrategyName> = { ROLLING: 'rolling', BLUE_GREEN: 'blue-green', CANARY: 'canary', LINEAR: 'linear' }

@@ -3,7 +3,7 @@
 import type { CodeDeployClient, DeploymentInfo, ECSTarget } from '@aws-sdk/client-codedeploy'
 import { getEcsTarget, listDeploymentTargets } from '../../aws/codedeploy.js'
 import type { Verdict } from '../../deploy/verdict.js'
-import { newProgress, Seen } from '../progress.js'
+import { newProgress, Seen } from '../../deploy/progress.js'
 import { getDeployment } from './deployment.js'
 
 /** What one poll saw of a CodeDeploy deployment. */

@@ -3,7 +3,7 @@ import { CodeDeployClient, GetDeploymentCommand, ListDeploymentsCommand, type De
 import { ECSClient } from '@aws-sdk/client-ecs'
 import { mockClient } from 'aws-sdk-client-mock'
 import 'aws-sdk-client-mock-jest'
-import { deploymentInFlight, type StrategyPlan } from '../../src/strategy/index.js'
+import { deploymentInFlight, type StrategyPlan } from '../../src/mechanisms/index.js'
 import { deployment, NEW_TD, oldDeployment, service } from '../helpers/ecs.js'
 
 const codedeployMock = mockClient(CodeDeployClient)

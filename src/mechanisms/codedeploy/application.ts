@@ -4,7 +4,7 @@ import type { Service } from '@aws-sdk/client-ecs'
 import { resourceName } from '../../aws/arn.js'
 import { getApplication, getDeploymentConfig, getDeploymentGroup } from '../../aws/codedeploy.js'
 import { UserError } from '../../errors.js'
-import type { StrategyInputs } from '../types.js'
+import type { StrategyInputs } from '../../strategy/types.js'
 
 export interface DeploymentGroup {
   application: string

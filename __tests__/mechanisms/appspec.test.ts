@@ -8,7 +8,7 @@ import {
   generateAppSpec,
   loadAppSpec,
   parseAppSpec,
-} from '../../src/strategy/codedeploy/appspec.js'
+} from '../../src/mechanisms/codedeploy/appspec.js'
 import { NEW_TD, service } from '../helpers/ecs.js'
 
 /** The shape the seeds ship (and CodePipeline's ECS blue/green action reads). */

@@ -3,8 +3,8 @@ import type { ECSClient } from '@aws-sdk/client-ecs'
 import { taskDefinitionRevision } from '../aws/arn.js'
 import { stopServiceDeployment, updateService } from '../aws/ecs.js'
 import { isAccessDenied } from '../aws/errors.js'
-import { rollBackCodeDeployment } from '../strategy/codedeploy/rollback.js'
-import type { Rollout } from './rollout.js'
+import { rollBackCodeDeployment } from './codedeploy/rollback.js'
+import type { Rollout } from '../deploy/rollout.js'
 
 /**
  * Asks for a rollback to the revision the service ran before: CodeDeploy's StopDeployment with auto-rollback

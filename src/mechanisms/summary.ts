@@ -1,5 +1,5 @@
-import { formatElapsed } from '../deploy/watch.js'
-import type { StrategyProgress, TrafficPoint } from './progress.js'
+import { formatElapsed } from '../deploy/clock.js'
+import type { StrategyProgress, TrafficPoint } from '../deploy/progress.js'
 import { summaryText } from '../report/text.js'
 
 /**

@@ -9,7 +9,7 @@ import {
 } from '@aws-sdk/client-ecs'
 import { mockClient } from 'aws-sdk-client-mock'
 import type { Rollout } from '../../src/deploy/rollout.js'
-import { waitForDeployment, type FollowTarget, type WatchOptions } from '../../src/deploy/watch.js'
+import { waitForDeployment, type FollowTarget, type WatchOptions } from '../../src/mechanisms/watch.js'
 import { fakeClock } from '../helpers/clock.js'
 import { deployment, NEW_ID, NEW_TD, OLD_TD, oldDeployment, service } from '../helpers/ecs.js'
 

@@ -12,7 +12,7 @@ import {
 import { DescribeServicesCommand, DescribeTasksCommand, ECSClient, ListTasksCommand } from '@aws-sdk/client-ecs'
 import { mockClient } from 'aws-sdk-client-mock'
 import type { Rollout } from '../../src/deploy/rollout.js'
-import { waitForDeployment, type FollowTarget, type WatchOptions } from '../../src/deploy/watch.js'
+import { waitForDeployment, type FollowTarget, type WatchOptions } from '../../src/mechanisms/watch.js'
 import { fakeClock } from '../helpers/clock.js'
 import { crashedTask, NEW_TD, OLD_TD, service } from '../helpers/ecs.js'
 

@@ -21,7 +21,7 @@ import {
   type LoadBalancer,
 } from '@aws-sdk/client-ecs'
 import { mockClient } from 'aws-sdk-client-mock'
-import { continueStrategy, planStrategy, rollingPlan, startStrategy, type StrategyInputs, type WaitContext } from '../../src/strategy/index.js'
+import { continueStrategy, planStrategy, rollingPlan, startStrategy, type StrategyInputs, type WaitContext } from '../../src/mechanisms/index.js'
 import { fakeClock } from '../helpers/clock.js'
 import { deployment, NEW_ID, NEW_TD, OLD_TD, oldDeployment, service } from '../helpers/ecs.js'
 

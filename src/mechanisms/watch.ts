@@ -4,13 +4,14 @@ import { taskDefinitionRevision } from '../aws/arn.js'
 import * as ecsGateway from '../aws/ecs.js'
 import { isAccessDenied } from '../aws/errors.js'
 import { errorMessage } from '../errors.js'
-import { CodeDeployTracker, greenTaskSet, judgeCodeDeploy, readCodeDeploy, type CodeDeployState } from '../strategy/codedeploy/observe.js'
-import { awaitingHook, NativeTracker, type PausedAt, type StrategyProgress } from '../strategy/progress.js'
-import { describeLimit, type Clock } from './clock.js'
+import { CodeDeployTracker, greenTaskSet, judgeCodeDeploy, readCodeDeploy, type CodeDeployState } from './codedeploy/observe.js'
+import { awaitingHook, type PausedAt, type StrategyProgress } from '../deploy/progress.js'
+import { describeLimit, formatElapsed, type Clock } from '../deploy/clock.js'
+import { NativeTracker } from './native-tracker.js'
 import { requestRollback } from './rollback.js'
-import type { Rollout } from './rollout.js'
-import { describeStoppedTasks, stoppedTasksOf, type StoppedTask } from './tasks.js'
-import { judge, type Outcome, type Snapshot, type Verdict } from './verdict.js'
+import type { Rollout } from '../deploy/rollout.js'
+import { describeStoppedTasks, stoppedTasksOf, type StoppedTask } from '../deploy/tasks.js'
+import { judge, type Outcome, type Snapshot, type Verdict } from '../deploy/verdict.js'
 import { logSafe } from '../report/text.js'
 
 export interface TimelineEntry {
@@ -71,11 +72,6 @@ const SERVICE_DEPLOYMENT_EVERY = 3
 const VISIBILITY_TIMEOUT_MS = 60_000
 /** A service deployment created this long before the followed deployment still counts as its own (ECS stamps both). */
 const CREATED_TOLERANCE_MS = 1000
-
-export function formatElapsed(ms: number): string {
-  const s = Math.max(0, Math.round(ms / 1000))
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`
-}
 
 function countsLine(d: Deployment): string {
   const revision = taskDefinitionRevision(d.taskDefinition)

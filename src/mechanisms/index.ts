@@ -12,13 +12,13 @@ import { generateAppSpec, loadAppSpec } from './codedeploy/appspec.js'
 import { continueCodeDeployment, startCodeDeployment, type CodeDeployPlan } from './codedeploy/start.js'
 import { continueEcsDeployment, startEcsDeployment, type ResumedRollout } from './ecs.js'
 import { checkNativeSupport, configuredStrategy, describeConfiguration, strategyConfiguration } from './native.js'
-import type { Mechanism, StrategyInputs } from './types.js'
+import type { Mechanism, StrategyInputs } from '../strategy/types.js'
 
 export type { WaitContext } from './busy.js'
 export type { ResumedRollout } from './ecs.js'
-export type { PausedAt, StrategyProgress, TrafficPoint } from './progress.js'
-export { readStrategyInputs } from './inputs.js'
-export type * from './types.js'
+export type { PausedAt, StrategyProgress, TrafficPoint } from '../deploy/progress.js'
+export { readStrategyInputs } from '../strategy/inputs.js'
+export type * from '../strategy/types.js'
 
 export interface StrategyClients {
   ecs: ECSClient

@@ -5,8 +5,8 @@ import { continueServiceDeployment, describeService, describeServiceDeployments,
 import { isNative, primaryDeployment, startRollout, type Rollout, type RolloutRequest } from '../deploy/rollout.js'
 import { UserError } from '../errors.js'
 import { untilIdle, type InFlight, type WaitContext } from './busy.js'
-import { awaitingHook } from './progress.js'
-import type { ContinueAction, StrategyInputs } from './types.js'
+import { awaitingHook } from '../deploy/progress.js'
+import type { ContinueAction, StrategyInputs } from '../strategy/types.js'
 
 async function describeServiceDeployment(ecs: ECSClient, arn: string): Promise<ServiceDeployment | undefined> {
   return (await describeServiceDeployments(ecs, [arn])).get(arn)

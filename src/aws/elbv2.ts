@@ -119,3 +119,14 @@ export async function deleteTargetGroup(elbv2: ElasticLoadBalancingV2Client, tar
   )
   return deleted !== undefined
 }
+
+/** Whether a rule (or a listener's default actions) sends traffic to the target group. */
+export function forwardsTo(actions: Rule['Actions'], targetGroupArn: string): boolean {
+  return (actions ?? []).some(
+    (a) => a.Type === 'forward' && (a.TargetGroupArn === targetGroupArn || !!a.ForwardConfig?.TargetGroups?.some((t) => t.TargetGroupArn === targetGroupArn)),
+  )
+}
+
+export async function loadBalancerDnsName(elbv2: ElasticLoadBalancingV2Client, loadBalancerArn: string): Promise<string | undefined> {
+  return (await describeLoadBalancer(elbv2, loadBalancerArn))?.DNSName
+}

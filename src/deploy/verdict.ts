@@ -31,8 +31,11 @@ function describeRevision(taskDefinitionArn: string | undefined): string {
 
 /** How judge() reads a rollout. */
 export interface JudgeOptions {
-  /** ECS-native blue/green, canary or linear: only the service deployment can say it succeeded (after bake time and clean-up). */
-  native?: boolean
+  /**
+   * Only the service deployment can say the rollout succeeded: a blue/green, canary or linear deployment's tasks are all
+   * up long before it ends (traffic shift, bake time, clean-up).
+   */
+  untilServiceDeploymentEnds?: boolean
   /** A hook this run resumed with ContinueServiceDeployment: it may still read AWAITING_ACTION for a moment. */
   resumed?: string
 }
@@ -127,8 +130,7 @@ export function judge(snapshot: Snapshot, targetTaskDefinition: string, options:
     deployment.runningCount === deployment.desiredCount &&
     (deployment.pendingCount ?? 0) === 0 &&
     (deployment.rolloutState === 'COMPLETED' || (deployment.rolloutState === undefined && service.deployments?.length === 1))
-  // A blue/green deployment's tasks are all up long before it ends (traffic shift, bake time, clean-up).
-  if (settled && !(options.native && serviceDeployment)) {
+  if (settled && !(options.untilServiceDeploymentEnds && serviceDeployment)) {
     return { outcome: 'succeeded', reason: deployment.rolloutStateReason ?? 'the service reached a steady state' }
   }
   const breakerOn = service.deploymentConfiguration?.deploymentCircuitBreaker?.enable === true

@@ -4,14 +4,13 @@ import { taskDefinitionRevision } from '../aws/arn.js'
 import * as ecsGateway from '../aws/ecs.js'
 import { isAccessDenied } from '../aws/errors.js'
 import { errorMessage } from '../errors.js'
-import { CodeDeployTracker, greenTaskSet, judgeCodeDeploy, readCodeDeploy, type CodeDeployState } from './codedeploy/observe.js'
-import { awaitingHook, type PausedAt, type StrategyProgress } from '../deploy/progress.js'
+import type { StrategyProgress } from '../deploy/progress.js'
 import { describeLimit, formatElapsed, type Clock } from '../deploy/clock.js'
-import { NativeTracker } from './native-tracker.js'
-import { requestRollback } from './rollback.js'
 import type { Rollout } from '../deploy/rollout.js'
 import { describeStoppedTasks, stoppedTasksOf, type StoppedTask } from '../deploy/tasks.js'
-import { judge, type Outcome, type Snapshot, type Verdict } from '../deploy/verdict.js'
+import type { Outcome, Snapshot, Verdict } from '../deploy/verdict.js'
+import type { RolloutWatch } from './mechanism.js'
+import { mechanismOf } from './registry.js'
 import { logSafe } from '../report/text.js'
 
 export interface TimelineEntry {
@@ -103,9 +102,6 @@ function deploymentsSignature(service: Service | undefined): string {
   return (service?.deployments ?? []).map((d) => `${d.id}:${d.status}:${d.rolloutState}`).join(',')
 }
 
-/** What one poll saw of a service's rollout: ECS's view, and CodeDeploy's for a CodeDeploy deployment. */
-type Observed = Snapshot & { codedeploy?: CodeDeployState }
-
 /** What the watch loop keeps for one service: what it has shown, and the evidence it gathered. */
 class Follower {
   readonly timeline: TimelineEntry[] = []
@@ -125,11 +121,8 @@ class Follower {
   /** The service deployment shown to be this rollout's, and those shown to be earlier rollouts'. */
   private serviceDeploymentArn: string | undefined
   private readonly earlier = new Set<string>()
-  /** Follows blue/green, canary and linear deployments' stages and traffic. */
-  private readonly tracker: NativeTracker | CodeDeployTracker | undefined
-  /** The last CodeDeploy state seen, and the ECS target's id once known. */
-  private codedeployState: CodeDeployState | undefined
-  readonly codedeployCache: { targetId?: string } = {}
+  /** The rollout followed the way its mechanism needs (rolling, ECS-native, CodeDeploy). */
+  readonly watch: RolloutWatch
 
   constructor(
     readonly target: FollowTarget,
@@ -138,15 +131,12 @@ class Follower {
     private readonly prefix: string,
   ) {
     this.seenEvents = new Set(target.priorEventIds)
-    const { mechanism, since, serviceDeploymentArn } = target.rollout
+    const { since, serviceDeploymentArn } = target.rollout
     // A rollout already under way was found in DescribeServices; one this run started is known from UpdateService only.
     this.visible = !target.rollout.started
     if (since === undefined) this.serviceDeploymentArn = serviceDeploymentArn
-    this.tracker = mechanism === 'codedeploy' ? new CodeDeployTracker() : mechanism === 'ecs-native' ? new NativeTracker() : undefined
-  }
-
-  get mechanism(): Rollout['mechanism'] {
-    return this.target.rollout.mechanism
+    const { ecs, codedeploy, cluster } = options
+    this.watch = mechanismOf(target.rollout.mechanism).watch({ ecs, codedeploy, cluster, service: target.service, rollout: target.rollout, targetTaskDefinition: target.targetTaskDefinition })
   }
 
   note(message: string, at = this.options.clock.now()): void {
@@ -156,8 +146,7 @@ class Follower {
 
   /** Where the rollout stands, for a timeout or cancellation message. */
   get standing(): string {
-    const parts = this.mechanism === undefined || this.mechanism === 'rolling' ? [this.lastCounts] : [this.lastStatus, this.lastCounts]
-    return parts.filter(Boolean).join('; ') || 'no tasks yet'
+    return this.watch.standing(this.lastStatus, this.lastCounts) || 'no tasks yet'
   }
 
   /** Whether this rollout's service deployment is known (not just a candidate). */
@@ -206,12 +195,12 @@ class Follower {
   }
 
   /** Shows what is new in this poll and judges it; undefined while the rollout goes on. */
-  async observe(observed: Observed): Promise<Verdict | undefined> {
+  async observe(observed: Snapshot): Promise<Verdict | undefined> {
     const { ecs, cluster, clock } = this.options
     const { rollout } = this.target
     const { serviceDeployment: candidate, ...seen } = observed
     const serviceDeployment = this.claim(candidate, observed.deployment)
-    const snapshot: Observed = { ...seen, ...(serviceDeployment && { serviceDeployment }) }
+    const snapshot: Snapshot = { ...seen, ...(serviceDeployment && { serviceDeployment }) }
     this.deployment = snapshot.deployment ?? this.deployment
     this.recentEvents = (snapshot.service.events ?? []).slice(0, RECENT_EVENTS)
     // Events come newest first; show the unseen ones oldest first.
@@ -219,7 +208,12 @@ class Follower {
       this.seenEvents.add(event.id ?? '')
       this.note(event.message ?? '', Math.max(event.createdAt?.getTime() ?? clock.now(), this.started))
     }
-    if (snapshot.codedeploy) return this.observeCodeDeploy(snapshot.codedeploy)
+    const own = this.watch.observeOwn(clock.now())
+    if (own) {
+      this.lastStatus = own.status
+      this.track(own.lines)
+      return this.concluded(own.verdict)
+    }
     if (snapshot.deployment) this.visible = true
     else if (!this.visible) return this.notVisibleYet()
     const sd = snapshot.serviceDeployment
@@ -229,7 +223,7 @@ class Follower {
       this.lastStatus = status
       this.moved = true
     }
-    if (sd && this.tracker instanceof NativeTracker) this.track(this.tracker.update(sd, clock.now()))
+    if (sd) this.track(this.watch.track(sd, clock.now()))
     if (snapshot.deployment) {
       const counts = countsLine(snapshot.deployment)
       if (counts !== this.lastCounts) {
@@ -249,24 +243,7 @@ class Follower {
         for (const line of describeStoppedTasks(stopped)) this.note(line)
       }
     }
-    const native = rollout.mechanism === 'ecs-native'
-    const verdict = judge(snapshot, this.target.targetTaskDefinition, { native, ...(rollout.resumed && { resumed: rollout.resumed }) })
-    if (verdict?.outcome === 'paused' && sd) this.pausedAt(sd)
-    return this.concluded(verdict)
-  }
-
-  private observeCodeDeploy(state: CodeDeployState): Verdict | undefined {
-    this.codedeployState = state
-    const { deployment } = state
-    const running = state.target?.lifecycleEvents?.find((e) => e.status === 'InProgress')?.lifecycleEventName
-    this.lastStatus = `CodeDeploy ${deployment.status}${running ? ` at ${running}` : ''}`
-    if (this.tracker instanceof CodeDeployTracker) this.track(this.tracker.update(state, this.options.clock.now()))
-    const verdict = judgeCodeDeploy(state, this.target.rollout.resumed)
-    if (verdict?.outcome === 'paused' && this.tracker) {
-      const wait = deployment.blueGreenDeploymentConfiguration?.deploymentReadyOption?.waitTimeInMinutes
-      this.tracker.progress.paused = { stage: 'Ready', ...(deployment.deploymentId && { deploymentId: deployment.deploymentId }), ...(wait && { timeoutAction: `STOP after ${wait} min` }) }
-    }
-    return this.concluded(verdict)
+    return this.concluded(this.watch.judge(snapshot))
   }
 
   /** Notes the tracker's lines; any of them means the rollout moved. */
@@ -275,26 +252,9 @@ class Follower {
     if (lines.length) this.moved = true
   }
 
-  private pausedAt(sd: ServiceDeployment): void {
-    const hook = awaitingHook(sd, this.target.rollout.resumed)
-    const paused: PausedAt = {
-      stage: sd.lifecycleStage ?? 'a lifecycle hook',
-      ...(hook?.hookId && { hookId: hook.hookId }),
-      ...(hook?.expiresAt && { expiresAt: hook.expiresAt.getTime() }),
-      ...(hook?.timeoutAction && { timeoutAction: hook.timeoutAction }),
-      ...(sd.serviceDeploymentArn && { serviceDeploymentArn: sd.serviceDeploymentArn }),
-    }
-    if (this.tracker) this.tracker.progress.paused = paused
-  }
-
   private concluded(verdict: Verdict | undefined): Verdict | undefined {
     if (verdict) this.note(`${verdictWord(verdict.outcome)}: ${verdict.reason}`)
     return verdict
-  }
-
-  /** Who started the rollout's tasks: the ECS deployment, or CodeDeploy's replacement task set. */
-  private get taskStarter(): string | undefined {
-    return this.mechanism === 'codedeploy' ? greenTaskSet(this.codedeployState) : this.target.rollout.deploymentId
   }
 
   /** The result, after asking for a rollback when the action gave up and was told to. */
@@ -306,12 +266,12 @@ class Follower {
       // Only a service deployment shown to be this rollout's is stopped; else the previous revision is redeployed.
       const { serviceDeploymentArn: _candidate, ...known } = rollout
       const ours = { ...known, ...(this.serviceDeploymentArn && { serviceDeploymentArn: this.serviceDeploymentArn }) }
-      rollback = await requestRollback(ecs, cluster, service, ours, this.options.codedeploy).catch(
+      rollback = await this.watch.rollBack(ours).catch(
         (error: unknown) => `the rollback could not be requested: ${errorMessage(error)}`,
       )
       this.note(rollback)
     }
-    const starter = this.taskStarter
+    const starter = this.watch.taskStarter()
     let stoppedTasksError: string | undefined
     if (verdict.outcome !== 'succeeded' && verdict.outcome !== 'paused' && starter) {
       try {
@@ -329,7 +289,7 @@ class Follower {
       ...(rollback !== undefined && { rollback }),
       ...(stoppedTasksError !== undefined && { stoppedTasksError }),
       ...(this.deployment && { deployment: this.deployment }),
-      ...(this.tracker && { progress: this.tracker.progress }),
+      ...(this.watch.progress && { progress: this.watch.progress }),
     }
   }
 }
@@ -381,7 +341,7 @@ export async function waitForDeployments(options: WatchOptions, targets: FollowT
         f.moved = signatures.get(f.target.service) !== signature
         signatures.set(f.target.service, signature)
         const arn = serviceDeploymentsDenied ? undefined : f.serviceDeploymentToRead(service)
-        const due = f.moved || f.mechanism === 'ecs-native' || poll % SERVICE_DEPLOYMENT_EVERY === 0 || !f.knowsServiceDeployment
+        const due = f.moved || f.watch.readsServiceDeploymentEveryPoll || poll % SERVICE_DEPLOYMENT_EVERY === 0 || !f.knowsServiceDeployment
         if (arn && due) toRead.set(f, arn)
       }
       const arns = [...new Set(toRead.values())]
@@ -396,7 +356,8 @@ export async function waitForDeployments(options: WatchOptions, targets: FollowT
           )
         }
       }
-      const codedeployStates = await readCodeDeployStates(options, active())
+      // A mechanism followed through its own API (CodeDeploy) reads it too.
+      await Promise.all(active().map((f) => f.watch.read()))
       failuresInARow = 0
       await Promise.all(
         active().map(async (follower) => {
@@ -406,8 +367,7 @@ export async function waitForDeployments(options: WatchOptions, targets: FollowT
           const deployment = service.deployments?.find((d) => d.id === rollout.deploymentId)
           const read = toRead.get(follower)
           const serviceDeployment = read ? serviceDeployments.get(read) : undefined
-          const codedeploy = codedeployStates.get(follower)
-          const verdict = await follower.observe({ service, ...(deployment && { deployment }), ...(serviceDeployment && { serviceDeployment }), ...(codedeploy && { codedeploy }) })
+          const verdict = await follower.observe({ service, ...(deployment && { deployment }), ...(serviceDeployment && { serviceDeployment }) })
           if (verdict) results.set(follower, await follower.finish(verdict, verdict.gaveUp === true))
         }),
       )
@@ -420,17 +380,6 @@ export async function waitForDeployments(options: WatchOptions, targets: FollowT
     await clock.sleep(active().some((f) => f.moved) ? Math.min(FOLLOW_UP_MS, scheduled) : scheduled, signal)
   }
   return followers.map((f) => results.get(f) as WatchResult)
-}
-
-/** CodeDeploy's view of each CodeDeploy rollout. */
-async function readCodeDeployStates(options: WatchOptions, followers: Follower[]): Promise<Map<Follower, CodeDeployState>> {
-  const following = followers.filter((f) => f.mechanism === 'codedeploy' && f.target.rollout.deploymentId)
-  if (!following.length) return new Map()
-  const { codedeploy } = options
-  if (!codedeploy) throw new Error('following a CodeDeploy deployment needs the CodeDeploy client (WatchOptions.codedeploy)')
-  return new Map(
-    await Promise.all(following.map(async (f) => [f, await readCodeDeploy(codedeploy, f.target.rollout.deploymentId ?? '', f.codedeployCache)] as const)),
-  )
 }
 
 /** Follows one service's rollout (see waitForDeployments). */

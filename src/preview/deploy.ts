@@ -6,7 +6,6 @@ import { awsErrorName } from '../aws/errors.js'
 import type { PreviewConfig } from '../config/types.js'
 import { UserError } from '../errors.js'
 import { environmentUrl } from '../github/environment-url.js'
-import { describeRules, describeTargetGroup, forwardsTo } from './elb.js'
 import { describeService, listPreviewServices } from './find.js'
 import { previewHost, previewPathPatterns, previewServiceName, shortName, targetGroupName } from './names.js'
 import { freePriority } from './priority.js'
@@ -115,7 +114,7 @@ async function ensureRouting(
 }
 
 async function listenerRules(d: PreviewDeployment, listenerArn: string): Promise<Rule[]> {
-  const rules = await describeRules(d.elbv2, listenerArn)
+  const rules = await elb.describeRules(d.elbv2, listenerArn)
   if (rules) return rules
   throw new UserError(`The listener in previews.listener-arn was not found (${listenerArn}): check the ARN, and that AWS_REGION is the load balancer's region.`)
 }
@@ -123,10 +122,10 @@ async function listenerRules(d: PreviewDeployment, listenerArn: string): Promise
 /** The preview's target group: found by its name, or created like the base service's. */
 async function ensureTargetGroup(d: PreviewDeployment, base: Service, serviceName: string, tags: Record<string, string>): Promise<string> {
   const name = targetGroupName(d.cluster, serviceName, d.pr)
-  const existing = await describeTargetGroup(d.elbv2, { name })
+  const existing = await elb.describeTargetGroup(d.elbv2, { name })
   if (existing?.TargetGroupArn) return existing.TargetGroupArn
   const baseArn = base.loadBalancers?.find((lb) => lb.targetGroupArn)?.targetGroupArn as string
-  const model = await describeTargetGroup(d.elbv2, { arn: baseArn })
+  const model = await elb.describeTargetGroup(d.elbv2, { arn: baseArn })
   if (!model) throw new UserError(`Target group ${baseArn} of service "${d.baseService}" was not found, so the preview cannot copy it: check the service's load balancer settings.`)
   const created = await elb.createTargetGroup(d.elbv2, {
     Name: name,
@@ -157,7 +156,7 @@ async function ensureTargetGroup(d: PreviewDeployment, base: Service, serviceNam
  */
 async function ensureRule(d: PreviewDeployment, listenerArn: string, targetGroupArn: string, tags: Record<string, string>, rules: Rule[]): Promise<number | undefined> {
   for (let attempt = 1; ; attempt++) {
-    if (rules.some((r) => forwardsTo(r.Actions, targetGroupArn))) return undefined
+    if (rules.some((r) => elb.forwardsTo(r.Actions, targetGroupArn))) return undefined
     const priority = freePriority(rules)
     if (priority === undefined) {
       throw new UserError(`Listener ${listenerArn} has no free rule priority (1 to 50000 are all taken): delete unused rules, or remove old previews with a preview: sweep run.`)

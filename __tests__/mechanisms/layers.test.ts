@@ -27,7 +27,7 @@ describe('layers', () => {
   })
 
   test('the watch loop, the idle check and the strategy entry points know no mechanism but through the registry', () => {
-    const mechanismModules = ['rolling.ts', 'ecs-native.ts', 'native-tracker.ts', 'codedeploy'].map((m) => join('src', 'mechanisms', m))
+    const mechanismModules = ['rolling.ts', 'ecs-native.ts', 'ecs-native-tracker.ts', 'ecs-native-config.ts', 'ecs-controlled.ts', 'codedeploy'].map((m) => join('src', 'mechanisms', m))
     const generic = ['watch.ts', 'idle.ts', 'index.ts'].map((m) => join('src', 'mechanisms', m))
     const found = generic.flatMap((file) => imports(file).filter((t) => mechanismModules.some((m) => t.startsWith(m))).map((t) => `${file} → ${t}`))
     expect(found).toEqual([])

@@ -4,9 +4,9 @@ import type { ServiceDeployment } from '@aws-sdk/client-ecs'
 import { awaitingHook, type PausedAt, type StrategyProgress } from '../deploy/progress.js'
 import type { Snapshot, Verdict } from '../deploy/verdict.js'
 import { judge } from '../deploy/verdict.js'
-import { ecsControlled } from './ecs.js'
+import { ecsControlled } from './ecs-controlled.js'
 import type { DeploymentMechanism } from './mechanism.js'
-import { NativeTracker } from './native-tracker.js'
+import { NativeTracker } from './ecs-native-tracker.js'
 import { RollingWatch } from './rolling.js'
 
 class NativeWatch extends RollingWatch {

@@ -4,7 +4,7 @@ import type { Mechanism, StrategyInputs } from '../strategy/types.js'
 import { codedeploy } from './codedeploy/mechanism.js'
 import { ecsNative } from './ecs-native.js'
 import type { DeploymentMechanism } from './mechanism.js'
-import { configuredStrategy } from './native.js'
+import { configuredStrategy } from './ecs-native-config.js'
 import { rolling } from './rolling.js'
 
 const MECHANISMS: Record<Mechanism, DeploymentMechanism> = { rolling, 'ecs-native': ecsNative, codedeploy }

@@ -5,7 +5,7 @@ import type { StrategyProgress } from '../deploy/progress.js'
 import { rollBackEcs } from '../deploy/rollback.js'
 import type { Rollout } from '../deploy/rollout.js'
 import { judge, type Snapshot, type Verdict } from '../deploy/verdict.js'
-import { ecsControlled } from './ecs.js'
+import { ecsControlled } from './ecs-controlled.js'
 import type { DeploymentMechanism, OwnObservation, RolloutWatch, WatchContext } from './mechanism.js'
 
 export class RollingWatch implements RolloutWatch {

@@ -1,5 +1,5 @@
 import type { LoadBalancer } from '@aws-sdk/client-ecs'
-import { checkNativeSupport, describeConfiguration, pauseHooks, strategyConfiguration } from '../../src/mechanisms/native.js'
+import { checkNativeSupport, describeConfiguration, pauseHooks, strategyConfiguration } from '../../src/mechanisms/ecs-native-config.js'
 import type { StrategyInputs } from '../../src/strategy/types.js'
 import { deployment, service } from '../helpers/ecs.js'
 

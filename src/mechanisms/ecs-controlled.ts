@@ -9,7 +9,7 @@ import { untilIdle, type InFlight, type WaitContext } from './busy.js'
 import { awaitingHook } from '../deploy/progress.js'
 import type { ContinueAction, StrategyInputs } from '../strategy/types.js'
 import type { DeploymentMechanism, PlanOptions, ResumedRollout, StrategyClients, StrategyPlan } from './mechanism.js'
-import { checkNativeSupport, configuredStrategy, describeConfiguration, strategyConfiguration } from './native.js'
+import { checkNativeSupport, configuredStrategy, describeConfiguration, strategyConfiguration } from './ecs-native-config.js'
 
 async function describeServiceDeployment(ecs: ECSClient, arn: string): Promise<ServiceDeployment | undefined> {
   return (await describeServiceDeployments(ecs, [arn])).get(arn)

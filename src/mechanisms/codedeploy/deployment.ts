@@ -7,12 +7,12 @@ import type { DeploymentGroup } from './application.js'
 /** Statuses of a deployment that has not ended; CodeDeploy runs one at a time per group. */
 export const ACTIVE_STATUSES: DeploymentStatus[] = ['Created', 'Queued', 'InProgress', 'Baking', 'Ready']
 
-export const { getDeployment, stopDeployment } = gateway
+export { getDeployment, stopDeployment } from '../../aws/codedeploy.js'
 
 /** The group's newest deployment in one of these statuses, if any. */
 export async function findDeployment(codedeploy: CodeDeployClient, group: DeploymentGroup, statuses: DeploymentStatus[]): Promise<DeploymentInfo | undefined> {
   const [newest] = await gateway.listDeployments(codedeploy, group, statuses)
-  return newest ? getDeployment(codedeploy, newest) : undefined
+  return newest ? gateway.getDeployment(codedeploy, newest) : undefined
 }
 
 /** Starts a deployment of the AppSpec; returns its id. */
@@ -36,5 +36,5 @@ export async function createDeployment(
 /** Lets a Ready deployment reroute production traffic, or stops it with a rollback. */
 export async function resumeDeployment(codedeploy: CodeDeployClient, deploymentId: string, action: ContinueAction): Promise<void> {
   if (action === 'continue') await gateway.continueDeployment(codedeploy, deploymentId)
-  else await stopDeployment(codedeploy, deploymentId, true)
+  else await gateway.stopDeployment(codedeploy, deploymentId, true)
 }

@@ -24,6 +24,9 @@ describe('imageRepository', () => {
     ['nginx:1.27', 'docker.io/library/nginx'],
     ['docker.io/library/nginx:latest', 'docker.io/library/nginx'],
     ['envoyproxy/envoy:v1.31', 'docker.io/envoyproxy/envoy'],
+    // Docker Hub's other names and its implied library/ are the same repository, as parseImageReference reads them.
+    ['index.docker.io/org/app:v1', 'docker.io/org/app'],
+    ['docker.io/nginx:1.27', 'docker.io/library/nginx'],
   ])('%s is from %s', (reference, repository) => {
     expect(imageRepository(reference)).toBe(repository)
   })

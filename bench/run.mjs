@@ -6,7 +6,7 @@
 //   cold start          `node dist/index.js` launched → first AWS request received
 //   dist size, peak memory (max RSS of the action's process)
 import { CreateClusterCommand, CreateServiceCommand, ECSClient, RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs'
-import { spawn } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -37,6 +37,8 @@ async function givenServices(count, { breaker = true, desired = 2 } = {}) {
         requiresCompatibilities: ['FARGATE'],
         cpu: '256',
         memory: '512',
+        // Fargate pulls a private (ECR) image with the task execution role: ECS refuses the revision without one.
+        executionRoleArn: 'arn:aws:iam::123456789012:role/ecsTaskExecutionRole',
         containerDefinitions: [{ name: 'web', image: `${stack.STACK_REGISTRY}/web:v1` }],
       }),
     )
@@ -71,7 +73,7 @@ function runAction(inputs) {
   const rssFile = path.join(dir, 'rss')
   const launched = Date.now()
   const child = spawn(process.execPath, ['--no-warnings', path.join(root, 'bench/measure.mjs'), rssFile], {
-    stdio: 'ignore',
+    stdio: process.env.BENCH_DEBUG ? 'inherit' : 'ignore',
     env: {
       ...process.env,
       ...Object.fromEntries(Object.entries(files).map(([k, f]) => [k, path.join(dir, f)])),
@@ -129,6 +131,8 @@ const crashLoopEnd = async () => {
 }
 
 async function main() {
+  // The action checks that the image to deploy exists before changing anything: push the one the rollouts deploy.
+  execFileSync('bash', [path.join(root, 'test/stack/stack.sh'), 'push-sample', 'web', 'v2'], { stdio: ['ignore', 'ignore', 'inherit'] })
   const results = { runs: RUNS, node: process.version, machine: `${(await import('node:os')).cpus().length} cores` }
   const successes = []
   const failures = []

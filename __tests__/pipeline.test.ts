@@ -264,6 +264,6 @@ describe('the image to deploy exists', () => {
     ecrMock.on(DescribeImagesCommand).rejects(Object.assign(new Error('not authorized to perform: ecr:DescribeImages'), { name: 'AccessDeniedException' }))
     await run(fakeClock())
     expect(failures).toEqual([])
-    expect(logs).toContain(`warning: Could not check that ${REPO}:v2 exists (ecr:DescribeImages on 123456789012/us-east-1: not authorized to perform: ecr:DescribeImages); deploying it unchecked.`)
+    expect(logs).toContain(`warning: Could not check that ${REPO}:v2 exists (AWS denied ecr:DescribeImages on 123456789012/us-east-1: not authorized to perform: ecr:DescribeImages. Grant ecr:DescribeImages to the role this workflow uses (README, "IAM permissions").); deploying it unchecked.`)
   })
 })

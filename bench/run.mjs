@@ -37,7 +37,7 @@ async function givenServices(count, { breaker = true, desired = 2 } = {}) {
         requiresCompatibilities: ['FARGATE'],
         cpu: '256',
         memory: '512',
-        // Fargate pulls from ECR (the stack's registry stands for it) with the task execution role.
+        // Fargate pulls a private (ECR) image with the task execution role: ECS refuses the revision without one.
         executionRoleArn: 'arn:aws:iam::123456789012:role/ecsTaskExecutionRole',
         containerDefinitions: [{ name: 'web', image: `${stack.STACK_REGISTRY}/web:v1` }],
       }),
@@ -73,7 +73,7 @@ function runAction(inputs) {
   const rssFile = path.join(dir, 'rss')
   const launched = Date.now()
   const child = spawn(process.execPath, ['--no-warnings', path.join(root, 'bench/measure.mjs'), rssFile], {
-    stdio: 'ignore',
+    stdio: process.env.BENCH_DEBUG ? 'inherit' : 'ignore',
     env: {
       ...process.env,
       ...Object.fromEntries(Object.entries(files).map(([k, f]) => [k, path.join(dir, f)])),
@@ -130,13 +130,9 @@ const crashLoopEnd = async () => {
   return stopped[2]
 }
 
-/** The action checks that the image it deploys exists: push the sample app as web:v1 and web:v2 (once per registry). */
-function pushSampleImages() {
-  for (const tag of ['v1', 'v2']) execFileSync('bash', [path.join(root, 'test/stack/stack.sh'), 'push-sample', 'web', tag], { stdio: 'ignore' })
-}
-
 async function main() {
-  pushSampleImages()
+  // The action checks that the image to deploy exists before changing anything: push the one the rollouts deploy.
+  execFileSync('bash', [path.join(root, 'test/stack/stack.sh'), 'push-sample', 'web', 'v2'], { stdio: ['ignore', 'ignore', 'inherit'] })
   const results = { runs: RUNS, node: process.version, machine: `${(await import('node:os')).cpus().length} cores` }
   const successes = []
   const failures = []

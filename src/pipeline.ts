@@ -1,6 +1,7 @@
 import path from 'node:path'
 import type { ContainerDefinition, Service } from '@aws-sdk/client-ecs'
-import { RunDeadline, type AwsClients } from './aws.js'
+import { RunDeadline, type AwsClients } from './aws/clients.js'
+import { taskDefinitionRevision } from './aws/arn.js'
 import type { GitContext } from './context.js'
 import type { Clock } from './deploy/clock.js'
 import { attachLogs, causeOfEvents, groupFailures } from './deploy/diagnose.js'
@@ -9,7 +10,7 @@ import { serviceChanges } from './deploy/changes.js'
 import { commandArguments, runOneOffTask } from './deploy/run-task.js'
 import type { Rollout } from './deploy/rollout.js'
 import { findService } from './deploy/service.js'
-import { waitForDeployments, type WatchOptions, type WatchResult } from './deploy/watch.js'
+import { waitForDeployments, type WatchOptions, type WatchResult } from './mechanisms/watch.js'
 import { carryOutImageBuild, checkImageExists, planImageBuild, type ImageBuildPlan } from './image/index.js'
 import type { Inputs } from './inputs.js'
 import type { PreviewPlan } from './plan.js'
@@ -17,7 +18,7 @@ import { deployPreview, previewFamily } from './preview/index.js'
 import { pipelineArtifacts, writePipelineArtifacts } from './report/artifacts.js'
 import type { DeploymentReport, RunReport } from './run-report.js'
 import { describeChanges, renderTaskDefinition, sameTaskDefinition, type RenderedTaskDefinition } from './taskdef/index.js'
-import { checkIdle, continueStrategy, deploymentInFlight, planStrategy, rollingPlan, startStrategy, type StrategyPlan } from './strategy/index.js'
+import { checkIdle, continueStrategy, deploymentInFlight, planStrategy, rollingPlan, startStrategy, type StrategyPlan } from './mechanisms/index.js'
 import { logSafe } from './report/text.js'
 import { insideWorkspace } from './workspace-path.js'
 import type { Log } from './log.js'
@@ -270,7 +271,7 @@ export async function deploy(
     Promise.all(
       inputs.services.map(async (name): Promise<Found> => {
         const service = await findService(clients.ecs, inputs.cluster, name, run.region)
-        log.info(`${service.serviceName} in ${inputs.cluster}: running ${service.taskDefinition?.split('/').pop()}, ${service.runningCount}/${service.desiredCount} tasks`)
+        log.info(`${service.serviceName} in ${inputs.cluster}: running ${taskDefinitionRevision(service.taskDefinition)}, ${service.runningCount}/${service.desiredCount} tasks`)
         // A preview is a plain copy of the service, without its blue/green set-up: it rolls.
         const plan = preview
           ? rollingPlan(inputs.strategy)
@@ -412,7 +413,7 @@ async function resume(
   resumed.forEach(({ rollout, report }) => {
     Object.assign(report, { taskDefinitionArn: rollout.targetTaskDefinition, previousTaskDefinition: rollout.previousTaskDefinition, startedAt: rollout.startedAt })
     if (rollout.deploymentId) report.deploymentId = rollout.deploymentId
-    log.info(`${report.service}: ${verb} deployment ${rollout.deploymentId} of ${rollout.targetTaskDefinition.split('/').pop()}`)
+    log.info(`${report.service}: ${verb} deployment ${rollout.deploymentId} of ${taskDefinitionRevision(rollout.targetTaskDefinition)}`)
   })
   phase()
   const results = await log.group('Rollout', () =>

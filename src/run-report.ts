@@ -3,8 +3,9 @@ import type { Cause, Failure } from './deploy/diagnose.js'
 import { imageSummarySection, type BuiltImage } from './image/index.js'
 import { escapeCell, keyValueTable } from './report/markdown.js'
 import { describeStoppedTask } from './deploy/tasks.js'
-import { formatElapsed, type TimelineEntry } from './deploy/watch.js'
-import { strategyRows, type StrategyProgress } from './strategy/index.js'
+import { formatElapsed } from './deploy/clock.js'
+import type { TimelineEntry } from './mechanisms/watch.js'
+import { strategyRows, type StrategyProgress } from './mechanisms/index.js'
 import { summaryCode, summaryText } from './report/text.js'
 
 /** `paused`: the deployment waits at `wait-until` for a later run's `continue`. */

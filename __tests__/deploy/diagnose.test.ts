@@ -77,7 +77,7 @@ describe('groupFailures and attachLogs', () => {
   test('a log stream that cannot be read is said, not fatal', async () => {
     logsMock.on(GetLogEventsCommand).rejects(Object.assign(new Error('The specified log stream does not exist.'), { name: 'ResourceNotFoundException' }))
     const [failure] = await attachLogs(() => new CloudWatchLogsClient({ region: 'us-east-1' }), groupFailures([task('t1', 'x', { exitCode: 2 })]), containers, 30)
-    expect(failure?.logError).toBe('could not read the log stream: The specified log stream does not exist.')
+    expect(failure?.logError).toBe('could not read the log stream: logs:GetLogEvents found no such log stream: The specified log stream does not exist.')
   })
 
   test('containers without awslogs have no stream', () => {

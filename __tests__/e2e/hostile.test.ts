@@ -4,7 +4,7 @@ import { request as httpRequest, createServer as createHttpServer, type Incoming
 import { createServer, type Server, type Socket } from 'node:net'
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { GRACE_MS } from '../../src/aws.js'
+import { GRACE_MS } from '../../src/aws/clients.js'
 import { runAction, workspaceDir } from './action.js'
 import { givenWebService, ScenarioAdmin, useStack, webTaskDefinition, type StackEnv } from './stack.js'
 

@@ -1,7 +1,7 @@
 import { CreateRuleCommand, CreateTargetGroupCommand, DescribeRulesCommand, TooManyRulesException } from '@aws-sdk/client-elastic-load-balancing-v2'
 import { CreateServiceCommand, UpdateServiceCommand } from '@aws-sdk/client-ecs'
 import type { PreviewConfig } from '../../src/config/types.js'
-import { AwsError, UserError } from '../../src/errors.js'
+import { UserError } from '../../src/errors.js'
 import { deployPreview, type PreviewDeployment } from '../../src/preview/deploy.js'
 import { targetGroupName } from '../../src/preview/names.js'
 import { ecsTags, elbTags, previewTags } from '../../src/preview/tags.js'
@@ -110,9 +110,10 @@ describe('a new preview', () => {
 
   test('priorities taken three times in a row: the AWS error is reported', async () => {
     aws.stolenPriorities.push(2, 4, 5)
-    await expect(deployPreview(deployment())).rejects.toThrow(
-      new AwsError("elasticloadbalancing:CreateRule failed (PriorityInUseException): Priority '5' is currently in use"),
-    )
+    await expect(deployPreview(deployment())).rejects.toMatchObject({
+      name: 'AwsError',
+      message: "elasticloadbalancing:CreateRule failed (PriorityInUseException): Priority '5' is currently in use",
+    })
   })
 
   test('a target group left by an interrupted run is used, not created again', async () => {

@@ -4,7 +4,7 @@ import { DescribeServicesCommand, DescribeTasksCommand, ECSClient, ListTasksComm
 import { jest } from '@jest/globals'
 import { mockClient } from 'aws-sdk-client-mock'
 import { runOneOffTask } from '../../src/deploy/run-task.js'
-import { waitForDeployment } from '../../src/deploy/watch.js'
+import { waitForDeployment } from '../../src/mechanisms/watch.js'
 import { renderSummary, type DeploymentReport } from '../../src/run-report.js'
 import { logSafe, summaryCode, summaryText } from '../../src/report/text.js'
 import { fakeClock } from '../helpers/clock.js'

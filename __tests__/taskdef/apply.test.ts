@@ -1,5 +1,6 @@
 import type { ContainerDefinition, RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs'
-import { applyChanges, imageRepository, type Changes } from '../../src/taskdef/apply.js'
+import { applyChanges, type Changes } from '../../src/taskdef/apply.js'
+import { imageRepository } from '../../src/image/reference.js'
 
 const source = 'task definition td.json'
 const ecr = '123456789012.dkr.ecr.us-east-1.amazonaws.com'
@@ -23,6 +24,9 @@ describe('imageRepository', () => {
     ['nginx:1.27', 'docker.io/library/nginx'],
     ['docker.io/library/nginx:latest', 'docker.io/library/nginx'],
     ['envoyproxy/envoy:v1.31', 'docker.io/envoyproxy/envoy'],
+    // Docker Hub's other names and its implied library/ are the same repository, as parseImageReference reads them.
+    ['index.docker.io/org/app:v1', 'docker.io/org/app'],
+    ['docker.io/nginx:1.27', 'docker.io/library/nginx'],
   ])('%s is from %s', (reference, repository) => {
     expect(imageRepository(reference)).toBe(repository)
   })

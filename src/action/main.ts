@@ -1,6 +1,6 @@
 // The action's door: inputs from the runner → settings; the engine's ports → @actions/core (log, outputs, summary, annotations).
 import * as core from '@actions/core'
-import { createClients } from '../aws.js'
+import { createClients } from '../aws/clients.js'
 import { readGitContext } from '../context.js'
 import { systemClock, type Clock } from '../deploy/clock.js'
 import { deploy, type RunResult } from '../engine/deploy.js'

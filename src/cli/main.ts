@@ -1,6 +1,6 @@
 // The CLI's door: flags → settings, the engine's ports → stderr (logs, progress) and stdout (data only).
 import { createRequire } from 'node:module'
-import { createClients, resolveRegion, type AwsClients } from '../aws.js'
+import { createClients, resolveRegion, type AwsClients } from '../aws/clients.js'
 import type { GitContext } from '../context.js'
 import type { RunEvent } from '../config/index.js'
 import { systemClock, type Clock } from '../deploy/clock.js'

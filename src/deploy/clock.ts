@@ -24,3 +24,9 @@ export const systemClock: Clock = {
 export function describeLimit(ms: number): string {
   return ms < 60_000 ? `${Math.round(ms / 1000)} s` : `${Math.round(ms / 6000) / 10} min`
 }
+
+/** `m:ss` of a duration, for timelines. */
+export function formatElapsed(ms: number): string {
+  const s = Math.max(0, Math.round(ms / 1000))
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`
+}

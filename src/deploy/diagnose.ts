@@ -1,5 +1,6 @@
-import { GetLogEventsCommand, type CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs'
+import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs'
 import type { ContainerDefinition } from '@aws-sdk/client-ecs'
+import { getLogEvents } from '../aws/logs.js'
 import { errorMessage } from '../errors.js'
 import type { StoppedTask } from './tasks.js'
 
@@ -184,10 +185,7 @@ export async function attachLogs(
       if (!where || lines <= 0) return failure
       const logSource = `${where.group} › ${where.stream}`
       try {
-        const response = await logsIn(where.region).send(
-          new GetLogEventsCommand({ logGroupName: where.group, logStreamName: where.stream, limit: lines, startFromHead: false }),
-        )
-        const logLines = (response.events ?? []).map((e) => (e.message ?? '').replace(/\n$/, ''))
+        const { lines: logLines } = await getLogEvents(logsIn(where.region), where, { limit: lines })
         return { ...failure, logLines, logSource }
       } catch (error) {
         return { ...failure, logSource, logError: `could not read the log stream: ${errorMessage(error)}` }

@@ -1,12 +1,6 @@
-import {
-  DescribeTaskDefinitionCommand,
-  RegisterTaskDefinitionCommand,
-  type ECSClient,
-  type RegisterTaskDefinitionCommandInput,
-  type Tag,
-  type TaskDefinition,
-} from '@aws-sdk/client-ecs'
-import { awsCall } from '../aws-errors.js'
+import type { ECSClient, RegisterTaskDefinitionCommandInput, Tag, TaskDefinition } from '@aws-sdk/client-ecs'
+import * as ecsGateway from '../aws/ecs.js'
+import { unlessNotFound } from '../aws/errors.js'
 import { sameTaskDefinition } from '../taskdef/index.js'
 
 export interface DescribedTaskDefinition {
@@ -23,23 +17,14 @@ export interface RegisteredTaskDefinition {
 }
 
 export async function describeTaskDefinition(ecs: ECSClient, taskDefinition: string): Promise<DescribedTaskDefinition> {
-  const response = await awsCall('ecs:DescribeTaskDefinition', () =>
-    ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition, include: ['TAGS'] })),
-  )
+  const response = await ecsGateway.describeTaskDefinition(ecs, taskDefinition)
   if (!response.taskDefinition) throw new Error(`ecs:DescribeTaskDefinition returned nothing for ${taskDefinition}`)
   return { taskDefinition: response.taskDefinition, tags: response.tags ?? [] }
 }
 
 /** The family's newest revision, or undefined when the family has none yet. */
 async function latestRevision(ecs: ECSClient, family: string): Promise<DescribedTaskDefinition | undefined> {
-  try {
-    return await describeTaskDefinition(ecs, family)
-  } catch (error) {
-    if (/ClientException|Unable to describe task definition/.test(`${(error as Error).name} ${(error as Error).message}`)) {
-      return undefined
-    }
-    throw error
-  }
+  return unlessNotFound(describeTaskDefinition(ecs, family))
 }
 
 function toRegistered(taskDefinition: TaskDefinition, registered: boolean): RegisteredTaskDefinition {
@@ -67,7 +52,7 @@ export async function registerIfChanged(
   if (latest && latest.taskDefinition.taskDefinitionArn !== current?.taskDefinition.taskDefinitionArn) {
     if (sameTaskDefinition(request, latest.taskDefinition, latest.tags)) return toRegistered(latest.taskDefinition, false)
   }
-  const response = await awsCall('ecs:RegisterTaskDefinition', () => ecs.send(new RegisterTaskDefinitionCommand(request)))
-  if (!response.taskDefinition) throw new Error('ecs:RegisterTaskDefinition returned no task definition')
-  return toRegistered(response.taskDefinition, true)
+  const registered = await ecsGateway.registerTaskDefinition(ecs, request)
+  if (!registered) throw new Error('ecs:RegisterTaskDefinition returned no task definition')
+  return toRegistered(registered, true)
 }

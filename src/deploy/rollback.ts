@@ -1,33 +1,27 @@
-import type { CodeDeployClient } from '@aws-sdk/client-codedeploy'
-import { StopServiceDeploymentCommand, UpdateServiceCommand, type ECSClient } from '@aws-sdk/client-ecs'
-import { awsCall, explainAwsError, isAccessDenied } from '../aws-errors.js'
-import { rollBackCodeDeployment } from '../strategy/codedeploy/rollback.js'
+import type { ECSClient } from '@aws-sdk/client-ecs'
+import { taskDefinitionRevision } from '../aws/arn.js'
+import { stopServiceDeployment, updateService } from '../aws/ecs.js'
+import { isAccessDenied } from '../aws/errors.js'
 import type { Rollout } from './rollout.js'
 
 /**
- * Asks for a rollback to the revision the service ran before: CodeDeploy's StopDeployment with auto-rollback
- * for a CodeDeploy deployment (unless its traffic has all shifted); StopServiceDeployment where the service has service deployments; else (or when
- * StopServiceDeployment is denied) by updating it to the previous task definition. Returns a line for the log and summary.
+ * Asks ECS for a rollback to the revision the service ran before: StopServiceDeployment where the rollout has a service
+ * deployment shown to be its own; else (or when StopServiceDeployment is denied) by updating the service to the previous
+ * task definition. Returns a line for the log and summary.
  */
-export async function requestRollback(ecs: ECSClient, cluster: string, service: string, rollout: Rollout, codedeploy?: CodeDeployClient): Promise<string> {
-  const previous = rollout.previousTaskDefinition.split('/').pop()
-  if (rollout.mechanism === 'codedeploy' && rollout.deploymentId && codedeploy) {
-    return rollBackCodeDeployment(codedeploy, rollout.deploymentId, previous)
-  }
+export async function rollBackEcs(ecs: ECSClient, cluster: string, service: string, rollout: Rollout): Promise<string> {
+  const previous = taskDefinitionRevision(rollout.previousTaskDefinition)
   let denied = ''
   if (rollout.serviceDeploymentArn) {
-    const arn = rollout.serviceDeploymentArn
     try {
-      await ecs.send(new StopServiceDeploymentCommand({ serviceDeploymentArn: arn, stopType: 'ROLLBACK' }))
+      await stopServiceDeployment(ecs, rollout.serviceDeploymentArn)
       return `requested a rollback to ${previous} (StopServiceDeployment ROLLBACK)`
     } catch (error) {
       // A policy without ecs:StopServiceDeployment: redeploying the previous revision is the README's promised fallback.
-      if (!isAccessDenied(error)) throw explainAwsError(error, 'ecs:StopServiceDeployment')
+      if (!isAccessDenied(error)) throw error
       denied = 'AWS denied ecs:StopServiceDeployment, so '
     }
   }
-  await awsCall('ecs:UpdateService', () =>
-    ecs.send(new UpdateServiceCommand({ cluster, service, taskDefinition: rollout.previousTaskDefinition })),
-  )
+  await updateService(ecs, { cluster, service, taskDefinition: rollout.previousTaskDefinition })
   return `${denied}rolled the service back to ${previous} by redeploying it`
 }

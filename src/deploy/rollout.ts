@@ -1,12 +1,5 @@
-import {
-  UpdateServiceCommand,
-  type Deployment,
-  type DeploymentConfiguration,
-  type ECSClient,
-  type Service,
-  type UpdateServiceCommandInput,
-} from '@aws-sdk/client-ecs'
-import { awsCall } from '../aws-errors.js'
+import type { Deployment, DeploymentConfiguration, ECSClient, Service, UpdateServiceCommandInput } from '@aws-sdk/client-ecs'
+import { updateService } from '../aws/ecs.js'
 import { UserError } from '../errors.js'
 import type { CircuitBreakerMode } from '../inputs.js'
 import type { Mechanism } from '../strategy/types.js'
@@ -27,7 +20,7 @@ export interface Rollout {
   deploymentId?: string
   /**
    * ARN of the matching service deployment, where the service reports one. With `since`, only a candidate: ECS may
-   * still name the previous service deployment for a few seconds after UpdateService (see deploy/watch.ts).
+   * still name the previous service deployment for a few seconds after UpdateService (see mechanisms/watch.ts).
    */
   serviceDeploymentArn?: string
   /**
@@ -136,9 +129,8 @@ export async function startRollout(
       unchangedReason: 'the service already runs this task definition with these settings',
     }
   }
-  const response = await awsCall('ecs:UpdateService', () => ecs.send(new UpdateServiceCommand(update)))
   // The new deployment is taken from UpdateService's answer: DescribeServices may not show it for a few seconds.
-  const updated = response.service
+  const updated = await updateService(ecs, update)
   const primary = updated && primaryDeployment(updated)
   return {
     ...(primary && followed(primary, updated?.currentServiceDeployment)),

@@ -1,14 +1,6 @@
-import { GetLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs'
-import {
-  DescribeTasksCommand,
-  RunTaskCommand,
-  StopTaskCommand,
-  type ContainerDefinition,
-  type ECSClient,
-  type Service,
-  type Task,
-} from '@aws-sdk/client-ecs'
-import { awsCall } from '../aws-errors.js'
+import type { ContainerDefinition, ECSClient, Service, Task } from '@aws-sdk/client-ecs'
+import { describeTasks, runTask, stopTask } from '../aws/ecs.js'
+import { getLogEvents } from '../aws/logs.js'
 import { DeploymentFailed, UserError } from '../errors.js'
 import { describeLimit, type Clock } from './clock.js'
 import { logStreamOf, type LogsClientIn } from './diagnose.js'
@@ -56,10 +48,8 @@ export function commandArguments(command: string): string[] {
 /** Reads a task's log stream from where it was left; returns the new lines and where to go on. */
 async function newLogLines(logsIn: LogsClientIn, where: { group: string; stream: string; region?: string }, token: string | undefined) {
   try {
-    const response = await logsIn(where.region).send(
-      new GetLogEventsCommand({ logGroupName: where.group, logStreamName: where.stream, startFromHead: true, ...(token && { nextToken: token }) }),
-    )
-    return { lines: (response.events ?? []).map((e) => (e.message ?? '').replace(/\n$/, '')), token: response.nextForwardToken ?? token }
+    const page = await getLogEvents(logsIn(where.region), where, { fromHead: true, token })
+    return { lines: page.lines, token: page.nextToken }
   } catch {
     return { lines: [], token } // the stream appears only once the container has started
   }
@@ -79,22 +69,18 @@ export async function runOneOffTask(t: OneOffTask): Promise<void> {
   if (!definition) {
     throw new UserError(`Input \`run-task-container\` "${t.container}" is not a container of the task definition (${t.containers.map((c) => c.name).join(', ')}).`)
   }
-  const started = await awsCall('ecs:RunTask', () =>
-    t.ecs.send(
-      new RunTaskCommand({
-        cluster: t.cluster,
-        taskDefinition: t.taskDefinitionArn,
-        startedBy: 'ecs-deploy-action',
-        ...(t.service.capacityProviderStrategy?.length ? { capacityProviderStrategy: t.service.capacityProviderStrategy } : t.service.launchType && { launchType: t.service.launchType }),
-        ...(t.service.networkConfiguration && { networkConfiguration: t.service.networkConfiguration }),
-        ...(t.service.platformVersion && { platformVersion: t.service.platformVersion }),
-        overrides: { containerOverrides: [{ name: t.container, command: t.command }] },
-      }),
-    ),
-  )
-  const arn = started.tasks?.[0]?.taskArn
+  const started = await runTask(t.ecs, {
+    cluster: t.cluster,
+    taskDefinition: t.taskDefinitionArn,
+    startedBy: 'ecs-deploy-action',
+    ...(t.service.capacityProviderStrategy?.length ? { capacityProviderStrategy: t.service.capacityProviderStrategy } : t.service.launchType && { launchType: t.service.launchType }),
+    ...(t.service.networkConfiguration && { networkConfiguration: t.service.networkConfiguration }),
+    ...(t.service.platformVersion && { platformVersion: t.service.platformVersion }),
+    overrides: { containerOverrides: [{ name: t.container, command: t.command }] },
+  })
+  const arn = started.tasks[0]?.taskArn
   if (!arn) {
-    const failure = started.failures?.[0]
+    const failure = started.failures[0]
     throw new DeploymentFailed(`The one-off task could not start: ${failure?.reason ?? 'no reason given'}${failure?.detail ? ` (${failure.detail})` : ''}.`, 'failed')
   }
   const id = taskId(arn)
@@ -104,7 +90,7 @@ export async function runOneOffTask(t: OneOffTask): Promise<void> {
   let token: string | undefined
   const deadline = t.clock.now() + t.timeoutMs
   for (;;) {
-    const task = (await awsCall('ecs:DescribeTasks', () => t.ecs.send(new DescribeTasksCommand({ cluster: t.cluster, tasks: [arn] })))).tasks?.[0]
+    const [task] = await describeTasks(t.ecs, t.cluster, [arn])
     if (where) {
       const read = await newLogLines(t.logsIn, where, token)
       token = read.token
@@ -124,7 +110,7 @@ export async function runOneOffTask(t: OneOffTask): Promise<void> {
     const cancelled = t.signal?.aborted
     if (cancelled || t.clock.now() >= deadline) {
       const why = cancelled ? 'the job was cancelled' : `it did not finish within ${describeLimit(t.timeoutMs)}`
-      await awsCall('ecs:StopTask', () => t.ecs.send(new StopTaskCommand({ cluster: t.cluster, task: arn, reason: `ecs-deploy-action: ${why}` })))
+      await stopTask(t.ecs, t.cluster, arn, `ecs-deploy-action: ${why}`)
       throw new DeploymentFailed(`The one-off task ${id} was stopped because ${why}; the rollout did not start.`, cancelled ? 'failed' : 'timed-out')
     }
     await t.clock.sleep(POLL_MS, t.signal)

@@ -1,5 +1,6 @@
-import { DescribeServicesCommand, type ECSClient, type Service } from '@aws-sdk/client-ecs'
-import { awsCall } from '../aws-errors.js'
+import type { ECSClient, Service } from '@aws-sdk/client-ecs'
+import { describeServices } from '../aws/ecs.js'
+import { isNotFound } from '../aws/errors.js'
 import { UserError } from '../errors.js'
 
 /** Returns the service, checked to be one this action can deploy (ECS or CODE_DEPLOY controller); throws a UserError saying why not. */
@@ -7,11 +8,9 @@ export async function findService(ecs: ECSClient, cluster: string, name: string,
   const where = `cluster "${cluster}" (region ${region})`
   let response
   try {
-    response = await awsCall('ecs:DescribeServices', () =>
-      ecs.send(new DescribeServicesCommand({ cluster, services: [name], include: ['TAGS'] })),
-    )
+    response = await describeServices(ecs, { cluster, services: [name], include: ['TAGS'] })
   } catch (error) {
-    if ((error as Error).name === 'ClusterNotFoundException' || /ClusterNotFoundException/.test(String(error))) {
+    if (isNotFound(error, 'cluster')) {
       throw new UserError(`Cluster "${cluster}" was not found in region ${region}: check the \`cluster\` input and AWS_REGION.`)
     }
     throw error

@@ -1,5 +1,6 @@
-import { DescribeTasksCommand, paginateListTasks, type ECSClient, type Task } from '@aws-sdk/client-ecs'
-import { awsCall } from '../aws-errors.js'
+import type { ECSClient, Task } from '@aws-sdk/client-ecs'
+import { resourceName } from '../aws/arn.js'
+import { describeTasks, listTasks } from '../aws/ecs.js'
 import { errorMessage } from '../errors.js'
 
 export interface StoppedContainer {
@@ -21,7 +22,7 @@ export interface StoppedTask {
 }
 
 export function taskId(taskArn: string): string {
-  return taskArn.split('/').pop() ?? taskArn
+  return resourceName(taskArn)
 }
 
 export function toStoppedTask(task: Task): StoppedTask {
@@ -61,9 +62,6 @@ export function describeStoppedTasks(tasks: StoppedTask[]): string[] {
   return [...alike].map(([how, ids]) => (ids.length === 1 ? `task ${ids[0]} ${how}` : `${ids.length} tasks ${how} (${ids.join(', ')})`))
 }
 
-/** ListTasks' and DescribeTasks' limit per call. */
-const TASKS_PER_CALL = 100
-
 /**
  * The service's stopped tasks that `startedBy` (an ECS deployment or CodeDeploy task set id) started, leaving out those
  * in `seen` (ECS keeps stopped tasks for about an hour), oldest first. ListTasks takes `startedBy` only as its sole
@@ -79,18 +77,8 @@ export async function stoppedTasksOf(
   seen: Set<string>,
 ): Promise<StoppedTask[]> {
   try {
-    const arns: string[] = []
-    await awsCall('ecs:ListTasks', async () => {
-      const pages = paginateListTasks({ client: ecs, pageSize: TASKS_PER_CALL }, { cluster, serviceName: service, desiredStatus: 'STOPPED' })
-      for await (const page of pages) arns.push(...(page.taskArns ?? []))
-    })
-    const fresh = arns.filter((arn) => !seen.has(arn))
-    const tasks: Task[] = []
-    for (let i = 0; i < fresh.length; i += TASKS_PER_CALL) {
-      const batch = fresh.slice(i, i + TASKS_PER_CALL)
-      const described = await awsCall('ecs:DescribeTasks', () => ecs.send(new DescribeTasksCommand({ cluster, tasks: batch })))
-      tasks.push(...(described.tasks ?? []))
-    }
+    const arns = await listTasks(ecs, { cluster, serviceName: service, desiredStatus: 'STOPPED' })
+    const tasks = await describeTasks(ecs, cluster, arns.filter((arn) => !seen.has(arn)))
     for (const task of tasks) if (task.startedBy !== startedBy && task.taskArn) seen.add(task.taskArn)
     return tasks
       .filter((t) => t.startedBy === startedBy)

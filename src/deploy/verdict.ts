@@ -1,5 +1,6 @@
 import type { Deployment, Service, ServiceDeployment } from '@aws-sdk/client-ecs'
-import { awaitingHook, describeTraffic, hookName, trafficOf } from '../strategy/progress.js'
+import { taskDefinitionRevision } from '../aws/arn.js'
+import { awaitingHook, describeTraffic, hookName, trafficOf } from './progress.js'
 
 /** `paused`: the deployment waits at a lifecycle hook (or CodeDeploy's Ready) for `continue`. */
 export type Outcome = 'succeeded' | 'failed' | 'rolled-back' | 'timed-out' | 'paused'
@@ -25,13 +26,16 @@ export function crashLoopThreshold(desiredCount: number): number {
 }
 
 function describeRevision(taskDefinitionArn: string | undefined): string {
-  return taskDefinitionArn?.split('/').pop() ?? 'unknown revision'
+  return taskDefinitionRevision(taskDefinitionArn, 'unknown revision')
 }
 
 /** How judge() reads a rollout. */
 export interface JudgeOptions {
-  /** ECS-native blue/green, canary or linear: only the service deployment can say it succeeded (after bake time and clean-up). */
-  native?: boolean
+  /**
+   * Only the service deployment can say the rollout succeeded: a blue/green, canary or linear deployment's tasks are all
+   * up long before it ends (traffic shift, bake time, clean-up).
+   */
+  untilServiceDeploymentEnds?: boolean
   /** A hook this run resumed with ContinueServiceDeployment: it may still read AWAITING_ACTION for a moment. */
   resumed?: string
 }
@@ -126,8 +130,7 @@ export function judge(snapshot: Snapshot, targetTaskDefinition: string, options:
     deployment.runningCount === deployment.desiredCount &&
     (deployment.pendingCount ?? 0) === 0 &&
     (deployment.rolloutState === 'COMPLETED' || (deployment.rolloutState === undefined && service.deployments?.length === 1))
-  // A blue/green deployment's tasks are all up long before it ends (traffic shift, bake time, clean-up).
-  if (settled && !(options.native && serviceDeployment)) {
+  if (settled && !(options.untilServiceDeploymentEnds && serviceDeployment)) {
     return { outcome: 'succeeded', reason: deployment.rolloutStateReason ?? 'the service reached a steady state' }
   }
   const breakerOn = service.deploymentConfiguration?.deploymentCircuitBreaker?.enable === true

@@ -1,5 +1,5 @@
 // The engine's entry point for a deploy: plain settings and ports in, a result out. Both doors (the action, the CLI) call it.
-import { resolveRegion } from '../aws.js'
+import { resolveRegion } from '../aws/clients.js'
 import { runUrl, type GitContext } from '../context.js'
 import { AwsError, DeploymentFailed, errorMessage, UserError } from '../errors.js'
 import type { RunEvent } from '../config/index.js'

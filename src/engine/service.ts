@@ -1,26 +1,21 @@
 // The engine's service commands: `status` (the service, its deployments and events) and `rollback`; no door's words in them.
-import {
-  DescribeServicesCommand,
-  ListTaskDefinitionsCommand,
-  StopServiceDeploymentCommand,
-  type ECSClient,
-  type Service,
-} from '@aws-sdk/client-ecs'
-import { awsCall } from '../aws-errors.js'
+import type { ECSClient, Service } from '@aws-sdk/client-ecs'
+import { resourceName, revisionNumber, taskDefinitionFamily, taskDefinitionRevision } from '../aws/arn.js'
+import { describeService, listTaskDefinitions, stopServiceDeployment } from '../aws/ecs.js'
 import { UserError } from '../errors.js'
 import type { Clock } from '../deploy/clock.js'
 import { primaryDeployment, startRollout } from '../deploy/rollout.js'
 import { findService } from '../deploy/service.js'
-import { waitForDeployment, type WatchResult } from '../deploy/watch.js'
+import { waitForDeployment, type WatchResult } from '../mechanisms/watch.js'
 
-const revision = (arn: string | undefined): string => arn?.split('/').pop() ?? '—'
+const revision = (arn: string | undefined): string => taskDefinitionRevision(arn, '—')
 
 /** `status`: the service, its deployments and its newest events, as lines (and as data for --json). */
 export function describeStatus(service: Service): { lines: string[]; data: object } {
   const deployments = service.deployments ?? []
   const events = (service.events ?? []).slice(0, 5)
   const lines = [
-    `${service.serviceName} (${service.status}) in ${service.clusterArn?.split('/').pop()}: running ${revision(service.taskDefinition)}, ${service.runningCount}/${service.desiredCount} tasks, ${service.pendingCount ?? 0} pending`,
+    `${service.serviceName} (${service.status}) in ${service.clusterArn && resourceName(service.clusterArn)}: running ${revision(service.taskDefinition)}, ${service.runningCount}/${service.desiredCount} tasks, ${service.pendingCount ?? 0} pending`,
     'deployments:',
     ...deployments.map(
       (d) => `  ${d.status} ${d.id} ${revision(d.taskDefinition)} ${d.rolloutState ?? ''} running ${d.runningCount}/${d.desiredCount}, failed ${d.failedTasks ?? 0}${d.rolloutStateReason ? ` — ${d.rolloutStateReason}` : ''}`,
@@ -43,13 +38,12 @@ export function describeStatus(service: Service): { lines: string[]; data: objec
 
 /** The revision before the one the service runs: the newest ACTIVE revision of its family older than it. */
 async function previousRevision(ecs: ECSClient, current: string): Promise<string> {
-  const [, family, number] = /task-definition\/(.+):(\d+)$/.exec(current) ?? []
-  if (!family || !number) throw new UserError(`Cannot tell the revision before ${current}: give --to family:revision.`)
-  const listed = await awsCall('ecs:ListTaskDefinitions', () =>
-    ecs.send(new ListTaskDefinitionsCommand({ familyPrefix: family, status: 'ACTIVE', sort: 'DESC', maxResults: 100 })),
-  )
+  const family = taskDefinitionFamily(current)
+  const number = revisionNumber(current)
+  if (!current || number === undefined) throw new UserError(`Cannot tell the revision before ${current}: give --to family:revision.`)
+  const listed = await listTaskDefinitions(ecs, { familyPrefix: family, status: 'ACTIVE', sort: 'DESC' })
   // familyPrefix also matches longer family names (web → web-worker): keep this family's own revisions.
-  const older = (listed.taskDefinitionArns ?? []).find((arn) => arn.includes(`/${family}:`) && Number(arn.split(':').pop()) < Number(number))
+  const older = listed.find((arn) => taskDefinitionFamily(arn) === family && (revisionNumber(arn) ?? Infinity) < number)
   if (!older) throw new UserError(`${family} has no ACTIVE revision before ${number} to roll back to: give --to family:revision.`)
   return older
 }
@@ -78,14 +72,14 @@ export async function rollbackService(r: RollbackRequest): Promise<WatchResult> 
   if (!r.to && inFlight && service.currentServiceDeployment) {
     const arn = service.currentServiceDeployment
     target = service.deployments?.find((d) => d.status === 'ACTIVE')?.taskDefinition ?? ''
-    await awsCall('ecs:StopServiceDeployment', () => r.ecs.send(new StopServiceDeploymentCommand({ serviceDeploymentArn: arn, stopType: 'ROLLBACK' })))
+    await stopServiceDeployment(r.ecs, arn)
     r.log(`stopped the rollout of ${revision(primary?.taskDefinition)} with a rollback to ${revision(target)}`)
   } else {
     target = r.to ?? (inFlight ? (service.deployments?.find((d) => d.status === 'ACTIVE')?.taskDefinition ?? '') : await previousRevision(r.ecs, service.taskDefinition ?? ''))
     const started = await startRollout(r.ecs, service, { cluster: r.cluster, taskDefinitionArn: target, forceNewDeployment: false, deploymentCircuitBreaker: 'keep' }, r.clock.now())
     r.log(started.started ? `rolling back from ${revision(service.taskDefinition)} to ${revision(target)}` : `already on ${revision(target)}`)
   }
-  const after = (await awsCall('ecs:DescribeServices', () => r.ecs.send(new DescribeServicesCommand({ cluster: r.cluster, services: [r.service] })))).services?.[0]
+  const after = await describeService(r.ecs, r.cluster, r.service)
   const following = after && primaryDeployment(after)
   const targetArn = following?.taskDefinition ?? target
   return waitForDeployment({

@@ -1,15 +1,8 @@
-import {
-  CreateRepositoryCommand,
-  DescribeImagesCommand,
-  DescribeRepositoriesCommand,
-  GetAuthorizationTokenCommand,
-  type ECRClient,
-  type ImageDetail,
-  type ImageIdentifier,
-  type Repository,
-} from '@aws-sdk/client-ecr'
-import { createClients } from '../aws.js'
-import { UserError, errorMessage } from '../errors.js'
+import type { ECRClient, ImageDetail, ImageIdentifier, Repository } from '@aws-sdk/client-ecr'
+import { createClients } from '../aws/clients.js'
+import * as gateway from '../aws/ecr.js'
+import { isAccessDenied, isNotFound, unlessNotFound } from '../aws/errors.js'
+import { errorMessage } from '../errors.js'
 import { repositoryMissing } from './diagnose.js'
 import { endpointHost, parseEcrHost, registryKind, type ImageReference } from './reference.js'
 import type { ImageDeps } from './types.js'
@@ -73,12 +66,7 @@ export async function resolveEcrTarget(ref: ImageReference, deps: ImageDeps): Pr
 
 /** GetAuthorizationToken, decoded; the password is registered as a secret before anything can print it. */
 export async function ecrCredentials(target: Pick<EcrTarget, 'client' | 'registryId' | 'label'>, log: Log): Promise<RegistryCredentials> {
-  const response = await ecrCall('GetAuthorizationToken', target, () =>
-    target.client.send(
-      new GetAuthorizationTokenCommand(target.registryId !== undefined ? { registryIds: [target.registryId] } : {}),
-    ),
-  )
-  const data = response.authorizationData?.[0]
+  const data = await gateway.getAuthorizationToken(target)
   if (!data?.authorizationToken || !data.proxyEndpoint) {
     throw new Error(`ECR returned no authorization data for ${target.label}.`)
   }
@@ -108,19 +96,15 @@ export interface FoundRepository {
  * `repository` is undefined when the role may not describe repositories and need not create one: the push will tell.
  */
 export async function findRepository(target: EcrTarget, repositoryName: string, options: Pick<RepositoryOptions, 'create'>, log: Log): Promise<FoundRepository> {
-  const registry = target.registryId !== undefined ? { registryId: target.registryId } : {}
   try {
-    const found = await target.client.send(
-      new DescribeRepositoriesCommand({ repositoryNames: [repositoryName], ...registry }),
-    )
-    const repository = found.repositories?.[0]
+    const repository = await gateway.describeRepository(target, repositoryName)
     if (repository) return { repository, missing: false }
   } catch (error) {
-    if (nameOf(error) === 'AccessDeniedException' && !options.create) {
+    if (isAccessDenied(error) && !options.create) {
       log.debug(`Not allowed to describe ${repositoryName}; the push will show whether it exists: ${errorMessage(error)}`)
       return { missing: false }
     }
-    if (nameOf(error) !== 'RepositoryNotFoundException') throw awsProblem('DescribeRepositories', target, error)
+    if (!isNotFound(error, 'repository')) throw error
   }
   if (!options.create) throw repositoryMissing(repositoryName, target.label)
   return { missing: true }
@@ -128,21 +112,15 @@ export async function findRepository(target: EcrTarget, repositoryName: string, 
 
 /** Creates the repository (create-repository: true) and says so. */
 export async function createRepository(target: EcrTarget, repositoryName: string, options: RepositoryOptions, log: Log): Promise<Repository | undefined> {
-  const registry = target.registryId !== undefined ? { registryId: target.registryId } : {}
-  const created = await ecrCall('CreateRepository', target, () =>
-    target.client.send(
-      new CreateRepositoryCommand({
-        repositoryName,
-        ...registry,
-        imageScanningConfiguration: { scanOnPush: options.scanOnPush },
-        imageTagMutability: options.immutableTags ? 'IMMUTABLE' : 'MUTABLE',
-      }),
-    ),
-  )
+  const created = await gateway.createRepository(target, {
+    repositoryName,
+    imageScanningConfiguration: { scanOnPush: options.scanOnPush },
+    imageTagMutability: options.immutableTags ? 'IMMUTABLE' : 'MUTABLE',
+  })
   log.info(
     `Created ECR repository ${repositoryName} in ${target.label} (scan on push: ${options.scanOnPush}, tags ${options.immutableTags ? 'immutable' : 'mutable'}).`,
   )
-  return created.repository
+  return created
 }
 
 /** The image with this tag or digest, or undefined when the image (or the repository) does not exist. */
@@ -151,20 +129,7 @@ export async function describeImage(
   repositoryName: string,
   image: ImageIdentifier,
 ): Promise<ImageDetail | undefined> {
-  try {
-    const response = await target.client.send(
-      new DescribeImagesCommand({
-        repositoryName,
-        imageIds: [image],
-        ...(target.registryId !== undefined && { registryId: target.registryId }),
-      }),
-    )
-    return response.imageDetails?.[0]
-  } catch (error) {
-    const name = nameOf(error)
-    if (name === 'ImageNotFoundException' || name === 'RepositoryNotFoundException') return undefined
-    throw awsProblem('DescribeImages', target, error)
-  }
+  return unlessNotFound(gateway.describeImage(target, repositoryName, image))
 }
 
 /** Whether ECR refuses to move this tag once pushed, given the repository's mutability and exclusion filters. */
@@ -187,26 +152,4 @@ export function isTagImmutable(tag: string, repository: Repository | undefined):
 
 function wildcard(pattern: string): RegExp {
   return new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`)
-}
-
-async function ecrCall<T>(action: string, target: Pick<EcrTarget, 'label'>, call: () => Promise<T>): Promise<T> {
-  try {
-    return await call()
-  } catch (error) {
-    throw awsProblem(action, target, error)
-  }
-}
-
-/** Access denied becomes a UserError naming the permission; anything else is passed on. */
-function awsProblem(action: string, target: Pick<EcrTarget, 'label'>, error: unknown): unknown {
-  if (nameOf(error) === 'AccessDeniedException') {
-    return new UserError(
-      `Not allowed to call ecr:${action} on ${target.label} (${errorMessage(error)}): grant ecr:${action} to the role this job runs as.`,
-    )
-  }
-  return error
-}
-
-function nameOf(error: unknown): string | undefined {
-  return error instanceof Error ? error.name : undefined
 }

@@ -1,6 +1,7 @@
 // Before anything changes: the image to deploy (no build) must be in its registry, or ECS would only find out when a
 // task fails to start. ECR is asked (DescribeImages); other registries are not checked, and the log says so.
-import { DescribeImagesCommand } from '@aws-sdk/client-ecr'
+import { describeImage } from '../aws/ecr.js'
+import { isNotFound } from '../aws/errors.js'
 import { UserError, errorMessage } from '../errors.js'
 import { resolveEcrTarget } from './ecr.js'
 import { imageName, parseImageReference } from './reference.js'
@@ -19,17 +20,13 @@ export async function checkImageExists(image: string, deps: ImageDeps): Promise<
   const named = id.imageDigest !== undefined ? `digest ${id.imageDigest}` : `tag ${id.imageTag}`
   const fix = `push it first, or set \`build\` to build and push it in this run.`
   try {
-    const response = await ecr.client.send(
-      new DescribeImagesCommand({ repositoryName: ref.repository, imageIds: [id], ...(ecr.registryId !== undefined && { registryId: ecr.registryId }) }),
-    )
-    if (response.imageDetails?.length) return
+    if (await describeImage(ecr, ref.repository, id)) return
   } catch (error) {
-    const name = error instanceof Error ? error.name : ''
-    if (name === 'RepositoryNotFoundException') {
+    if (isNotFound(error, 'repository')) {
       throw new UserError(`The image ${image} does not exist: there is no ECR repository ${ref.repository} in ${ecr.label}. Create it and ${fix}`)
     }
-    if (name !== 'ImageNotFoundException') {
-      deps.log.warning(`Could not check that ${image} exists (ecr:DescribeImages on ${ecr.label}: ${errorMessage(error)}); deploying it unchecked.`)
+    if (!isNotFound(error, 'image')) {
+      deps.log.warning(`Could not check that ${image} exists (${errorMessage(error)}); deploying it unchecked.`)
       return
     }
   }

@@ -55,42 +55,20 @@ function tagProblem(tag: string): string | undefined {
  */
 export function parseImageReference(ref: string, inputName = 'image'): ImageReference {
   const invalid = (why: string) => new UserError(`${inputName} "${ref}" is not a valid image reference: ${why}.`)
-  let rest = ref.trim()
-  if (rest === '') throw invalid('it is empty')
-  if (/\s/.test(rest)) throw invalid('it contains whitespace')
+  const trimmed = ref.trim()
+  if (trimmed === '') throw invalid('it is empty')
+  if (/\s/.test(trimmed)) throw invalid('it contains whitespace')
 
-  let digest: string | undefined
-  const at = rest.indexOf('@')
-  if (at >= 0) {
-    digest = rest.slice(at + 1)
-    rest = rest.slice(0, at)
-    const problem = digestProblem(digest)
-    if (problem) throw invalid(problem)
-  }
+  const { name, tag, digest } = splitSuffixes(trimmed)
+  const problem = (digest !== undefined ? digestProblem(digest) : undefined) ?? (tag !== undefined ? tagProblem(tag) : undefined)
+  if (problem) throw invalid(problem)
 
-  let tag: string | undefined
-  const colon = rest.lastIndexOf(':')
-  if (colon > rest.lastIndexOf('/')) {
-    tag = rest.slice(colon + 1)
-    rest = rest.slice(0, colon)
-    const problem = tagProblem(tag)
-    if (problem) throw invalid(problem)
-  }
-
-  const parts = rest.split('/')
-  let registry = 'docker.io'
-  const first = parts[0] ?? ''
-  if (parts.length > 1 && (first.includes('.') || first.includes(':') || first === 'localhost')) {
-    parts.shift()
-    registry = first
-    if (/:(?!\d+$)/.test(registry.replace(/^\[[^\]]*\]/, ''))) {
+  const { registry, parts, named } = splitName(name)
+  if (named) {
+    if (/:(?!\d+$)/.test(named.replace(/^\[[^\]]*\]/, ''))) {
       throw invalid('a tag cannot contain "/" (after a registry host, ":" is followed by a port number)')
     }
-    if (!HOST.test(registry)) throw invalid(`"${registry}" is not a registry host (host or host:port)`)
-  }
-  if (DOCKER_HUB.has(registry.toLowerCase())) {
-    registry = 'docker.io'
-    if (parts.length === 1) parts.unshift('library')
+    if (!HOST.test(named)) throw invalid(`"${named}" is not a registry host (host or host:port)`)
   }
   if (parts.length === 0 || parts.some((part) => part === '')) throw invalid('the repository name is missing or has an empty path component')
   for (const part of parts) {
@@ -105,6 +83,43 @@ export function parseImageReference(ref: string, inputName = 'image'): ImageRefe
   const repository = parts.join('/')
   if (registry.length + 1 + repository.length > 255) throw invalid('the name is longer than 255 characters')
   return { registry, repository, ...(tag !== undefined && { tag }), ...(digest !== undefined && { digest }) }
+}
+
+/** The name, tag (after the last `:` past the last `/`) and digest (after `@`) of a reference, unchecked. */
+function splitSuffixes(ref: string): { name: string; tag?: string; digest?: string } {
+  const at = ref.indexOf('@')
+  const digest = at >= 0 ? ref.slice(at + 1) : undefined
+  const rest = at >= 0 ? ref.slice(0, at) : ref
+  const colon = rest.lastIndexOf(':')
+  const tag = colon > rest.lastIndexOf('/') ? rest.slice(colon + 1) : undefined
+  const name = tag !== undefined ? rest.slice(0, colon) : rest
+  return { name, ...(tag !== undefined && { tag }), ...(digest !== undefined && { digest }) }
+}
+
+/**
+ * Registry and path components of a name: the first component is the registry when it has a `.` or a `:` or is
+ * `localhost`, else Docker Hub (`nginx` → `library/nginx`). `named` is the registry as written, when one was.
+ */
+function splitName(name: string): { registry: string; parts: string[]; named?: string } {
+  const parts = name.split('/')
+  const first = parts[0] ?? ''
+  const named = parts.length > 1 && (first.includes('.') || first.includes(':') || first === 'localhost') ? first : undefined
+  if (named !== undefined) parts.shift()
+  let registry = named ?? 'docker.io'
+  if (DOCKER_HUB.has(registry.toLowerCase())) {
+    registry = 'docker.io'
+    if (parts.length === 1) parts.unshift('library')
+  }
+  return { registry, parts, ...(named !== undefined && { named }) }
+}
+
+/**
+ * `registry/repository` of a reference, without tag or digest, with Docker Hub's implied parts; unchecked, so it
+ * also reads a template's images that the grammar refuses (those are reported by the task definition's validation).
+ */
+export function imageRepository(reference: string): string {
+  const { registry, parts } = splitName(splitSuffixes(reference).name)
+  return `${registry}/${parts.join('/')}`
 }
 
 /** `registry/repository`: the name to tag, push and deploy (`repo@sha256:…`). */

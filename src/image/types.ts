@@ -1,5 +1,5 @@
 import type { ECRClient } from '@aws-sdk/client-ecr'
-import type { AwsClients } from '../aws.js'
+import type { AwsClients } from '../aws/clients.js'
 import type { GitContext as RunContext } from '../context.js'
 import type { Log } from '../log.js'
 

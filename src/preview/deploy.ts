@@ -1,16 +1,11 @@
-import { CreateServiceCommand, UpdateServiceCommand, type ECSClient, type Service } from '@aws-sdk/client-ecs'
-import {
-  CreateRuleCommand,
-  CreateTargetGroupCommand,
-  type ElasticLoadBalancingV2Client,
-  type Rule,
-  type RuleCondition,
-} from '@aws-sdk/client-elastic-load-balancing-v2'
-import { awsCall } from '../aws-errors.js'
+import type { ECSClient, Service } from '@aws-sdk/client-ecs'
+import type { ElasticLoadBalancingV2Client, Rule, RuleCondition } from '@aws-sdk/client-elastic-load-balancing-v2'
+import { createService, updateService } from '../aws/ecs.js'
+import * as elb from '../aws/elbv2.js'
+import { awsErrorName } from '../aws/errors.js'
 import type { PreviewConfig } from '../config/types.js'
 import { UserError } from '../errors.js'
 import { environmentUrl } from './environment-url.js'
-import { awsCallIfExists, describeRules, describeTargetGroup, forwardsTo } from './elb.js'
 import { describeService, listPreviewServices } from './find.js'
 import { previewHost, previewPathPatterns, previewServiceName, shortName, targetGroupName } from './names.js'
 import { freePriority } from './priority.js'
@@ -68,9 +63,7 @@ export async function deployPreview(d: PreviewDeployment): Promise<PreviewResult
   const routing = base.loadBalancers?.some((lb) => lb.targetGroupArn) ? await ensureRouting(d, base, serviceName, tags) : undefined
 
   if (existing) {
-    await awsCall('ecs:UpdateService', () =>
-      d.ecs.send(new UpdateServiceCommand({ cluster: d.cluster, service: serviceName, taskDefinition: d.taskDefinitionArn, desiredCount: d.previews.desiredCount })),
-    )
+    await updateService(d.ecs, { cluster: d.cluster, service: serviceName, taskDefinition: d.taskDefinitionArn, desiredCount: d.previews.desiredCount })
   } else {
     const request = previewServiceRequest(base, {
       cluster: d.cluster,
@@ -80,7 +73,7 @@ export async function deployPreview(d: PreviewDeployment): Promise<PreviewResult
       tags,
       ...(routing && { targetGroupArn: routing.targetGroupArn }),
     })
-    await awsCall('ecs:CreateService', () => d.ecs.send(new CreateServiceCommand(request)))
+    await createService(d.ecs, request)
   }
   const url = routing && (await environmentUrl(d.elbv2, { loadBalancers: [{ targetGroupArn: routing.targetGroupArn }] }))
   return {
@@ -121,7 +114,7 @@ async function ensureRouting(
 }
 
 async function listenerRules(d: PreviewDeployment, listenerArn: string): Promise<Rule[]> {
-  const rules = await describeRules(d.elbv2, listenerArn)
+  const rules = await elb.describeRules(d.elbv2, listenerArn)
   if (rules) return rules
   throw new UserError(`The listener in previews.listener-arn was not found (${listenerArn}): check the ARN, and that AWS_REGION is the load balancer's region.`)
 }
@@ -129,35 +122,31 @@ async function listenerRules(d: PreviewDeployment, listenerArn: string): Promise
 /** The preview's target group: found by its name, or created like the base service's. */
 async function ensureTargetGroup(d: PreviewDeployment, base: Service, serviceName: string, tags: Record<string, string>): Promise<string> {
   const name = targetGroupName(d.cluster, serviceName, d.pr)
-  const existing = await describeTargetGroup(d.elbv2, { name })
+  const existing = await elb.describeTargetGroup(d.elbv2, { name })
   if (existing?.TargetGroupArn) return existing.TargetGroupArn
   const baseArn = base.loadBalancers?.find((lb) => lb.targetGroupArn)?.targetGroupArn as string
-  const model = await describeTargetGroup(d.elbv2, { arn: baseArn })
+  const model = await elb.describeTargetGroup(d.elbv2, { arn: baseArn })
   if (!model) throw new UserError(`Target group ${baseArn} of service "${d.baseService}" was not found, so the preview cannot copy it: check the service's load balancer settings.`)
-  const created = await awsCall('elasticloadbalancing:CreateTargetGroup', () =>
-    d.elbv2.send(
-      new CreateTargetGroupCommand({
-        Name: name,
-        Protocol: model.Protocol,
-        ProtocolVersion: model.ProtocolVersion,
-        Port: model.Port,
-        VpcId: model.VpcId,
-        TargetType: base.networkConfiguration?.awsvpcConfiguration ? 'ip' : model.TargetType,
-        IpAddressType: model.IpAddressType,
-        HealthCheckEnabled: model.HealthCheckEnabled,
-        HealthCheckProtocol: model.HealthCheckProtocol,
-        HealthCheckPort: model.HealthCheckPort,
-        HealthCheckPath: model.HealthCheckPath,
-        HealthCheckIntervalSeconds: model.HealthCheckIntervalSeconds,
-        HealthCheckTimeoutSeconds: model.HealthCheckTimeoutSeconds,
-        HealthyThresholdCount: model.HealthyThresholdCount,
-        UnhealthyThresholdCount: model.UnhealthyThresholdCount,
-        Matcher: model.Matcher,
-        Tags: elbTags(tags),
-      }),
-    ),
-  )
-  return created.TargetGroups?.[0]?.TargetGroupArn as string
+  const created = await elb.createTargetGroup(d.elbv2, {
+    Name: name,
+    Protocol: model.Protocol,
+    ProtocolVersion: model.ProtocolVersion,
+    Port: model.Port,
+    VpcId: model.VpcId,
+    TargetType: base.networkConfiguration?.awsvpcConfiguration ? 'ip' : model.TargetType,
+    IpAddressType: model.IpAddressType,
+    HealthCheckEnabled: model.HealthCheckEnabled,
+    HealthCheckProtocol: model.HealthCheckProtocol,
+    HealthCheckPort: model.HealthCheckPort,
+    HealthCheckPath: model.HealthCheckPath,
+    HealthCheckIntervalSeconds: model.HealthCheckIntervalSeconds,
+    HealthCheckTimeoutSeconds: model.HealthCheckTimeoutSeconds,
+    HealthyThresholdCount: model.HealthyThresholdCount,
+    UnhealthyThresholdCount: model.UnhealthyThresholdCount,
+    Matcher: model.Matcher,
+    Tags: elbTags(tags),
+  })
+  return created?.TargetGroupArn as string
 }
 
 /**
@@ -167,37 +156,34 @@ async function ensureTargetGroup(d: PreviewDeployment, base: Service, serviceNam
  */
 async function ensureRule(d: PreviewDeployment, listenerArn: string, targetGroupArn: string, tags: Record<string, string>, rules: Rule[]): Promise<number | undefined> {
   for (let attempt = 1; ; attempt++) {
-    if (rules.some((r) => forwardsTo(r.Actions, targetGroupArn))) return undefined
+    if (rules.some((r) => elb.forwardsTo(r.Actions, targetGroupArn))) return undefined
     const priority = freePriority(rules)
     if (priority === undefined) {
       throw new UserError(`Listener ${listenerArn} has no free rule priority (1 to 50000 are all taken): delete unused rules, or remove old previews with a preview: sweep run.`)
     }
-    const created = await awsCallIfExists('elasticloadbalancing:CreateRule', attempt < RULE_ATTEMPTS ? ['PriorityInUseException'] : [], () =>
-      createRule(d, listenerArn, targetGroupArn, priority, tags),
-    )
-    if (created) return priority
+    if (await createRule(d, listenerArn, targetGroupArn, priority, tags, attempt < RULE_ATTEMPTS)) return priority
     rules = await listenerRules(d, listenerArn)
   }
 }
 
-async function createRule(d: PreviewDeployment, listenerArn: string, targetGroupArn: string, priority: number, tags: Record<string, string>): Promise<true> {
+/** Creates the rule; false when its priority was taken meanwhile and `retry` allows another try. */
+async function createRule(d: PreviewDeployment, listenerArn: string, targetGroupArn: string, priority: number, tags: Record<string, string>, retry: boolean): Promise<boolean> {
   const { domain, routing } = d.previews
   const condition: RuleCondition =
     routing === 'host' && domain
       ? { Field: 'host-header', HostHeaderConfig: { Values: [previewHost(d.pr, domain)] } }
       : { Field: 'path-pattern', PathPatternConfig: { Values: previewPathPatterns(d.pr) } }
   try {
-    await d.elbv2.send(
-      new CreateRuleCommand({
-        ListenerArn: listenerArn,
-        Priority: priority,
-        Conditions: [condition],
-        Actions: [{ Type: 'forward', TargetGroupArn: targetGroupArn }],
-        Tags: elbTags(tags),
-      }),
-    )
+    await elb.createRule(d.elbv2, {
+      ListenerArn: listenerArn,
+      Priority: priority,
+      Conditions: [condition],
+      Actions: [{ Type: 'forward', TargetGroupArn: targetGroupArn }],
+      Tags: elbTags(tags),
+    })
   } catch (error) {
-    if ((error as Error).name !== 'TooManyRulesException') throw error
+    if (retry && awsErrorName(error) === 'PriorityInUseException') return false
+    if (awsErrorName(error) !== 'TooManyRulesException') throw error
     throw new UserError(
       `The load balancer of ${listenerArn} has as many rules as it may (TooManyRules): remove old previews with a preview: sweep run, lower previews.max, or raise the "Rules per Application Load Balancer" quota.`,
     )

@@ -1,6 +1,6 @@
 import type { ElasticLoadBalancingV2Client, Listener, Rule } from '@aws-sdk/client-elastic-load-balancing-v2'
 import type { Service } from '@aws-sdk/client-ecs'
-import { describeListeners, describeRules, describeTargetGroup, forwardsTo, loadBalancerDnsName } from './elb.js'
+import { describeListeners, describeRules, describeTargetGroup, forwardsTo, loadBalancerDnsName } from '../aws/elbv2.js'
 
 /**
  * Where people reach the service: through the load balancer of its (first) target group, on the host of

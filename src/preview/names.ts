@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto'
+import { resourceName } from '../aws/arn.js'
 
 const ECS_NAME_MAX = 255
 const TARGET_GROUP_NAME_MAX = 32
 
 /** The last part of a name or ARN (`arn:…:service/dev/web` → `web`). */
 export function shortName(nameOrArn: string): string {
-  return nameOrArn.split('/').pop() ?? nameOrArn
+  return resourceName(nameOrArn)
 }
 
 /** `<name>-pr-<N>`, kept to ECS's rules for service and family names: 255 letters, digits, - and _. */

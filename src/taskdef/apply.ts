@@ -1,5 +1,6 @@
 import type { ContainerDefinition, RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs'
 import { UserError } from '../errors.js'
+import { imageRepository } from '../image/reference.js'
 import { problemsError } from './problems.js'
 
 /** `remove: true` deletes the variable; the value "" is a legitimate empty value. */
@@ -84,16 +85,6 @@ function chosenContainers(
     `${source} has containers ${names.join(', ')}. ` +
       'Set the `container` input to say which of them get the environment variables and secrets.',
   )
-}
-
-/** Registry and path of an image reference, without tag or digest, with Docker Hub's implied parts. */
-export function imageRepository(reference: string): string {
-  const withoutDigest = reference.split('@')[0] ?? ''
-  const tagAt = withoutDigest.lastIndexOf(':')
-  const repository = tagAt > withoutDigest.lastIndexOf('/') ? withoutDigest.slice(0, tagAt) : withoutDigest
-  const [first = '', ...rest] = repository.split('/')
-  if (rest.length && (/[.:]/.test(first) || first === 'localhost')) return repository
-  return `docker.io/${rest.length ? repository : `library/${repository}`}`
 }
 
 /** `entries` with each change applied by name: replaced where it was (every duplicate), appended when new. */

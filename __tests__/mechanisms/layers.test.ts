@@ -1,0 +1,36 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { dirname, join, normalize } from 'node:path'
+
+/** Every .ts file under `dir`. */
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name)
+    return statSync(path).isDirectory() ? sources(path) : path.endsWith('.ts') ? [path] : []
+  })
+}
+
+/** The src/ files a file imports (relative imports only). */
+function imports(file: string): string[] {
+  return [...readFileSync(file, 'utf8').matchAll(/from '(\.[^']+)\.js'/g)].map((m) => normalize(join(dirname(file), `${m[1]}.ts`)))
+}
+
+const importers = (folder: string, of: (target: string) => boolean): string[] =>
+  sources(folder).flatMap((file) => imports(file).filter(of).map((target) => `${file} → ${target}`))
+
+describe('layers', () => {
+  test('the AWS gateways import nothing of the product but the error classes', () => {
+    expect(importers('src/aws', (t) => !t.startsWith(join('src', 'aws')) && t !== join('src', 'errors.ts'))).toEqual([])
+  })
+
+  test('deploy/ (ECS reads, verdicts, rollbacks) never imports the mechanisms', () => {
+    expect(importers('src/deploy', (t) => t.startsWith(join('src', 'mechanisms')))).toEqual([])
+  })
+
+  test('the watch loop, the idle check and the strategy entry points know no mechanism but through the registry', () => {
+    const mechanismModules = ['rolling.ts', 'ecs-native.ts', 'ecs-native-tracker.ts', 'ecs-native-config.ts', 'ecs-controlled.ts', 'codedeploy'].map((m) => join('src', 'mechanisms', m))
+    const generic = ['watch.ts', 'idle.ts', 'index.ts'].map((m) => join('src', 'mechanisms', m))
+    const found = generic.flatMap((file) => imports(file).filter((t) => mechanismModules.some((m) => t.startsWith(m))).map((t) => `${file} → ${t}`))
+    expect(found).toEqual([])
+    for (const file of generic) expect(readFileSync(file, 'utf8')).not.toMatch(/=== '(codedeploy|ecs-native|rolling)'|plan\.codedeploy/)
+  })
+})

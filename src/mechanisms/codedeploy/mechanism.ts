@@ -1,0 +1,143 @@
+// CodeDeploy deployments of CODE_DEPLOY services: planned against the application, deployment group and AppSpec;
+// followed through CodeDeploy's own API (status, lifecycle events, task sets); never rolled back once the traffic shifted.
+import type { Service, ServiceDeployment } from '@aws-sdk/client-ecs'
+import type { StrategyProgress } from '../../deploy/progress.js'
+import { rollBackEcs } from '../../deploy/rollback.js'
+import type { Rollout } from '../../deploy/rollout.js'
+import { judge, type Snapshot, type Verdict } from '../../deploy/verdict.js'
+import { taskDefinitionRevision } from '../../aws/arn.js'
+import { UserError } from '../../errors.js'
+import type { StrategyInputs } from '../../strategy/types.js'
+import type { DeploymentMechanism, OwnObservation, PlanOptions, RolloutWatch, StrategyClients, StrategyPlan, WatchContext } from '../mechanism.js'
+import { checkDeploymentConfig, deploymentConfigName, findDeploymentGroup } from './application.js'
+import { generateAppSpec, loadAppSpec } from './appspec.js'
+import { ACTIVE_STATUSES, findDeployment } from './deployment.js'
+import { CodeDeployTracker, greenTaskSet, judgeCodeDeploy, readCodeDeploy, type CodeDeployState } from './observe.js'
+import { rollBackCodeDeployment } from './rollback.js'
+import { continueCodeDeployment, deployedBy, describeInFlight, startCodeDeployment, type CodeDeployPlan } from './start.js'
+
+async function planCodeDeploy(clients: StrategyClients, cluster: string, service: Service, inputs: StrategyInputs, options: PlanOptions): Promise<StrategyPlan> {
+  const { codedeploy } = clients
+  if (inputs.deploymentAlarms.length) {
+    throw new UserError(
+      'Input `deployment-alarms` sets ECS deployment alarms, which CODE_DEPLOY services do not use: add the alarms to the CodeDeploy deployment group (alarmConfiguration, and autoRollbackConfiguration with DEPLOYMENT_STOP_ON_ALARM).',
+    )
+  }
+  if (inputs.bakeMinutes !== undefined) {
+    throw new UserError(
+      "Input `bake-minutes` is for ECS's own blue/green: with CodeDeploy the old task set's wait is the deployment group's terminateBlueInstancesOnDeploymentSuccess.terminationWaitTimeInMinutes.",
+    )
+  }
+  if (options.circuitBreaker && options.circuitBreaker !== 'keep') {
+    throw new UserError('Input `deployment-circuit-breaker` applies to ECS rolling updates; a CODE_DEPLOY service rolls back through its deployment group (autoRollbackConfiguration).')
+  }
+  const config = deploymentConfigName(inputs)
+  const group = await findDeploymentGroup(codedeploy, cluster, service, inputs)
+  if (inputs.codedeployConfig) await checkDeploymentConfig(codedeploy, inputs.codedeployConfig)
+  if (inputs.waitUntil && inputs.waitUntil !== 'POST_TEST_TRAFFIC_SHIFT') {
+    throw new UserError(
+      `Input \`wait-until\`: a CodeDeploy deployment can wait only at Ready, once test traffic reaches the new task set, not at ${inputs.waitUntil}: set \`wait-until: ready\`.`,
+    )
+  }
+  const ready = group.info.blueGreenDeploymentConfiguration?.deploymentReadyOption
+  if (inputs.waitUntil && ready?.actionOnTimeout !== 'STOP_DEPLOYMENT') {
+    throw new UserError(
+      `Input \`wait-until\`: deployment group "${group.deploymentGroup}" reroutes traffic by itself (deploymentReadyOption ${ready?.actionOnTimeout ?? 'CONTINUE_DEPLOYMENT'}), so its deployments never wait at Ready. Set the group's blueGreenDeploymentConfiguration.deploymentReadyOption to actionOnTimeout STOP_DEPLOYMENT with waitTimeInMinutes (how long it may wait), or drop \`wait-until\`.`,
+    )
+  }
+  const appSpec = inputs.appspec ? await loadAppSpec(inputs.appspec, options.workspace) : generateAppSpec(service)
+  const hooks = appSpec.hooks.length ? `, hooks ${appSpec.hooks.map((h) => `${h.event} → ${h.function}`).join(', ')}` : ''
+  const shown = config ?? `${group.info.deploymentConfigName ?? 'CodeDeployDefault.ECSAllAtOnce'} (the deployment group's)`
+  return {
+    mechanism: 'codedeploy',
+    description: `CodeDeploy ${shown}: application ${group.application}, deployment group ${group.deploymentGroup}${hooks}${inputs.waitUntil ? ', waiting at Ready' : ''}`,
+    inputs,
+    codedeploy: { group, appSpec, ...(config !== undefined && { config }) },
+    changes: [],
+  }
+}
+
+function codedeployPlan(plan: StrategyPlan): CodeDeployPlan {
+  if (!plan.codedeploy) throw new Error('a CodeDeploy deployment needs the CodeDeploy plan (planStrategy)')
+  return plan.codedeploy
+}
+
+class CodeDeployWatch implements RolloutWatch {
+  readonly readsServiceDeploymentEveryPoll = false
+  private readonly tracker = new CodeDeployTracker()
+  /** What this poll read, until observed; the last state observed; the ECS target's id once known. */
+  private fresh: CodeDeployState | undefined
+  private state: CodeDeployState | undefined
+  private readonly cache: { targetId?: string } = {}
+
+  constructor(private readonly ctx: WatchContext) {}
+
+  get progress(): StrategyProgress {
+    return this.tracker.progress
+  }
+
+  async read(): Promise<void> {
+    const { deploymentId } = this.ctx.rollout
+    if (!deploymentId) return
+    const { codedeploy } = this.ctx
+    if (!codedeploy) throw new Error('following a CodeDeploy deployment needs the CodeDeploy client (WatchOptions.codedeploy)')
+    this.fresh = await readCodeDeploy(codedeploy, deploymentId, this.cache)
+  }
+
+  observeOwn(at: number): OwnObservation | undefined {
+    const state = this.fresh
+    if (!state) return undefined
+    this.fresh = undefined
+    this.state = state
+    const { deployment } = state
+    const running = state.target?.lifecycleEvents?.find((e) => e.status === 'InProgress')?.lifecycleEventName
+    const lines = this.tracker.update(state, at)
+    const verdict = judgeCodeDeploy(state, this.ctx.rollout.resumed)
+    if (verdict?.outcome === 'paused') {
+      const wait = deployment.blueGreenDeploymentConfiguration?.deploymentReadyOption?.waitTimeInMinutes
+      this.tracker.progress.paused = { stage: 'Ready', ...(deployment.deploymentId && { deploymentId: deployment.deploymentId }), ...(wait && { timeoutAction: `STOP after ${wait} min` }) }
+    }
+    return { status: `CodeDeploy ${deployment.status}${running ? ` at ${running}` : ''}`, lines, verdict }
+  }
+
+  track(_serviceDeployment: ServiceDeployment, _at: number): string[] {
+    return []
+  }
+
+  /** Before CodeDeploy names a deployment, ECS's view is all there is. */
+  judge(snapshot: Snapshot): Verdict | undefined {
+    const { resumed } = this.ctx.rollout
+    return judge(snapshot, this.ctx.targetTaskDefinition, { ...(resumed && { resumed }) })
+  }
+
+  standing(status: string, counts: string): string {
+    return [status, counts].filter(Boolean).join('; ')
+  }
+
+  /** The replacement (green) task set starts the new tasks. */
+  taskStarter(): string | undefined {
+    return greenTaskSet(this.state)
+  }
+
+  rollBack(rollout: Rollout): Promise<string> {
+    const { ecs, codedeploy, cluster, service } = this.ctx
+    if (rollout.deploymentId && codedeploy) {
+      return rollBackCodeDeployment(codedeploy, rollout.deploymentId, taskDefinitionRevision(rollout.previousTaskDefinition))
+    }
+    return rollBackEcs(ecs, cluster, service, rollout)
+  }
+}
+
+export const codedeploy: DeploymentMechanism = {
+  name: 'codedeploy',
+  plan: planCodeDeploy,
+  async inFlight(clients, _cluster, plan, service, target) {
+    const active = await findDeployment(clients.codedeploy, codedeployPlan(plan).group, ACTIVE_STATUSES)
+    if (!active || (active.status !== 'Ready' && target !== undefined && deployedBy(active) === target)) return { service }
+    return { service, inFlight: describeInFlight(active) }
+  },
+  start: (clients, ctx, plan, service, request) => startCodeDeployment(clients, ctx, codedeployPlan(plan), service, request, plan.inputs.onBusy),
+  resume: (clients, _cluster, plan, service, now) =>
+    continueCodeDeployment(clients.codedeploy, codedeployPlan(plan), service, plan.inputs.continueAction ?? 'continue', now),
+  watch: (ctx) => new CodeDeployWatch(ctx),
+}

@@ -1,0 +1,127 @@
+import type { DeploymentConfiguration, DeploymentLifecycleHook, DeploymentStrategy, LoadBalancer, Service } from '@aws-sdk/client-ecs'
+import { resourceId } from '../aws/arn.js'
+import { UserError } from '../errors.js'
+import type { PauseStage, StrategyInputs, StrategyName } from '../strategy/types.js'
+
+const ECS_STRATEGY: Record<StrategyName, DeploymentStrategy> = { rolling: 'ROLLING', 'blue-green': 'BLUE_GREEN', canary: 'CANARY', linear: 'LINEAR' }
+const NAME_OF: Record<string, StrategyName> = { ROLLING: 'rolling', BLUE_GREEN: 'blue-green', CANARY: 'canary', LINEAR: 'linear' }
+
+/** ECS's defaults when canaryConfiguration / linearConfiguration leave a member out. */
+const ECS_DEFAULTS = { canaryPercent: 5, canaryBakeTimeInMinutes: 10, stepPercent: 10, stepBakeTimeInMinutes: 6 }
+
+/** The strategy an ECS-controlled service uses now. */
+export function configuredStrategy(service: Service): StrategyName {
+  return NAME_OF[service.deploymentConfiguration?.strategy ?? 'ROLLING'] ?? 'rolling'
+}
+
+/**
+ * The deployment configuration members the strategy inputs ask for, relative to what the service has:
+ * strategy and its settings, alarms, the PAUSE hook of `wait-until`. Members not returned stay as they are.
+ */
+export function strategyConfiguration(current: DeploymentConfiguration | undefined, inputs: StrategyInputs): Partial<DeploymentConfiguration> {
+  const wanted: Partial<DeploymentConfiguration> = {}
+  const strategy = inputs.strategy ?? NAME_OF[current?.strategy ?? 'ROLLING'] ?? 'rolling'
+  if (inputs.strategy !== undefined) {
+    wanted.strategy = ECS_STRATEGY[inputs.strategy]
+    // Each strategy's own settings are valid only with it, so the others' are dropped.
+    wanted.canaryConfiguration = undefined
+    wanted.linearConfiguration = undefined
+    if (strategy === 'rolling') wanted.bakeTimeInMinutes = undefined
+  }
+  if (strategy !== 'rolling') {
+    // BLUE_GREEN needs a bake time: the service's, else none.
+    wanted.bakeTimeInMinutes = inputs.bakeMinutes ?? current?.bakeTimeInMinutes ?? 0
+  }
+  if (strategy === 'canary') {
+    wanted.canaryConfiguration = {
+      ...current?.canaryConfiguration,
+      ...(inputs.canaryPercent !== undefined && { canaryPercent: inputs.canaryPercent }),
+      ...(inputs.canaryBakeMinutes !== undefined && { canaryBakeTimeInMinutes: inputs.canaryBakeMinutes }),
+    }
+  }
+  if (strategy === 'linear') {
+    wanted.linearConfiguration = {
+      ...current?.linearConfiguration,
+      ...(inputs.stepPercent !== undefined && { stepPercent: inputs.stepPercent }),
+      ...(inputs.stepBakeMinutes !== undefined && { stepBakeTimeInMinutes: inputs.stepBakeMinutes }),
+    }
+  }
+  if (inputs.deploymentAlarms.length) wanted.alarms = { alarmNames: inputs.deploymentAlarms, enable: true, rollback: true }
+  const hooks = strategy === 'rolling' ? undefined : pauseHooks(current?.lifecycleHooks, inputs.waitUntil)
+  if (hooks) wanted.lifecycleHooks = hooks
+  return wanted
+}
+
+/**
+ * Lifecycle hooks with the one PAUSE hook `wait-until` asks for. Pausing is the action's to manage: without
+ * `wait-until`, PAUSE hooks are removed (a deployment would otherwise stop at them with nobody to continue it);
+ * Lambda hooks pass through. Undefined when the hooks stay as they are.
+ */
+export function pauseHooks(current: DeploymentLifecycleHook[] | undefined, waitUntil: PauseStage | undefined): DeploymentLifecycleHook[] | undefined {
+  const others = (current ?? []).filter((h) => h.targetType !== 'PAUSE')
+  const wanted = waitUntil ? [...others, { targetType: 'PAUSE' as const, lifecycleStages: [waitUntil] }] : others
+  const same = JSON.stringify(wanted) === JSON.stringify(current ?? [])
+  return same ? undefined : wanted
+}
+
+/** The configuration's strategy in words, for the log and the summary: `canary: 10 % for 5 min, then 100 %`. */
+export function describeConfiguration(configuration: DeploymentConfiguration | undefined): string {
+  const strategy = NAME_OF[configuration?.strategy ?? 'ROLLING'] ?? 'rolling'
+  const bake = configuration?.bakeTimeInMinutes ? `, bake ${configuration.bakeTimeInMinutes} min` : ''
+  switch (strategy) {
+    case 'rolling':
+      return 'rolling update (ECS)'
+    case 'blue-green':
+      return `blue/green (ECS): all traffic at once${bake}`
+    case 'canary': {
+      const c = configuration?.canaryConfiguration
+      return `canary (ECS): ${c?.canaryPercent ?? ECS_DEFAULTS.canaryPercent} % for ${c?.canaryBakeTimeInMinutes ?? ECS_DEFAULTS.canaryBakeTimeInMinutes} min, then 100 %${bake}`
+    }
+    case 'linear': {
+      const l = configuration?.linearConfiguration
+      return `linear (ECS): ${l?.stepPercent ?? ECS_DEFAULTS.stepPercent} % more every ${l?.stepBakeTimeInMinutes ?? ECS_DEFAULTS.stepBakeTimeInMinutes} min${bake}`
+    }
+  }
+}
+
+const ADVANCED = {
+  alternateTargetGroupArn: 'a second target group for the new revision',
+  productionListenerRule: 'the listener rule (Application Load Balancer) or listener (Network Load Balancer) that carries production traffic',
+  roleArn: 'a role ECS assumes to change them (AmazonECSInfrastructureRolePolicyForLoadBalancers)',
+} as const
+
+const targetGroupName = (lb: LoadBalancer): string => (lb.targetGroupArn ? resourceId(lb.targetGroupArn) : '?')
+
+/**
+ * Checks that the service has what ECS needs to shift traffic for a blue-green, canary or linear deployment:
+ * a load balancer whose target groups have advancedConfiguration, or Service Connect. Throws saying what is
+ * missing and how to add it.
+ */
+export function checkNativeSupport(service: Service, strategy: StrategyName): void {
+  if (strategy === 'rolling') return
+  const name = `Service "${service.serviceName}"`
+  const orRolling = 'or deploy with `strategy: rolling`.'
+  const balancers = service.loadBalancers ?? []
+  const classic = balancers.find((lb) => lb.loadBalancerName && !lb.targetGroupArn)
+  if (classic) {
+    throw new UserError(
+      `${name} cannot use \`strategy: ${strategy}\`: its Classic Load Balancer ${classic.loadBalancerName} cannot shift traffic between revisions. Move the service to an Application or Network Load Balancer target group, ${orRolling}`,
+    )
+  }
+  const serviceConnect = service.deployments?.some((d) => d.serviceConnectConfiguration?.enabled === true) === true
+  if (!balancers.length && !serviceConnect) {
+    throw new UserError(
+      `${name} cannot use \`strategy: ${strategy}\`: it has neither a load balancer nor Service Connect, so ECS has no traffic to shift between revisions. Attach an Application or Network Load Balancer target group (with advancedConfiguration) or enable Service Connect, ${orRolling}`,
+    )
+  }
+  const problems = balancers.flatMap((lb) => {
+    const missing = (Object.keys(ADVANCED) as (keyof typeof ADVANCED)[]).filter((key) => !lb.advancedConfiguration?.[key])
+    return missing.length ? [`target group ${targetGroupName(lb)} lacks ${missing.join(', ')}`] : []
+  })
+  if (problems.length) {
+    const how = Object.entries(ADVANCED).map(([key, what]) => `${key} — ${what}`).join('; ')
+    throw new UserError(
+      `${name} cannot use \`strategy: ${strategy}\`: ECS shifts traffic through loadBalancers[].advancedConfiguration, and ${problems.join('; ')}. Set it on the service (aws ecs update-service --load-balancers, or LoadBalancers[].AdvancedConfiguration in CloudFormation): ${how}; testListenerRule is optional, for test traffic. Or deploy with \`strategy: rolling\`.`,
+    )
+  }
+}

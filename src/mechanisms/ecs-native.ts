@@ -1,0 +1,47 @@
+// ECS's own blue/green, canary and linear deployments: followed through their service deployment (stages, traffic,
+// hooks, alarms) on every poll; only the service deployment says they succeeded; paused at a PAUSE hook for `continue`.
+import type { ServiceDeployment } from '@aws-sdk/client-ecs'
+import { awaitingHook, type PausedAt, type StrategyProgress } from '../deploy/progress.js'
+import type { Snapshot, Verdict } from '../deploy/verdict.js'
+import { judge } from '../deploy/verdict.js'
+import { ecsControlled } from './ecs-controlled.js'
+import type { DeploymentMechanism } from './mechanism.js'
+import { NativeTracker } from './ecs-native-tracker.js'
+import { RollingWatch } from './rolling.js'
+
+class NativeWatch extends RollingWatch {
+  override readonly readsServiceDeploymentEveryPoll = true
+  private readonly tracker = new NativeTracker()
+
+  override get progress(): StrategyProgress {
+    return this.tracker.progress
+  }
+
+  override track(serviceDeployment: ServiceDeployment, at: number): string[] {
+    return this.tracker.update(serviceDeployment, at)
+  }
+
+  override judge(snapshot: Snapshot): Verdict | undefined {
+    const { resumed } = this.ctx.rollout
+    const verdict = judge(snapshot, this.ctx.targetTaskDefinition, { untilServiceDeploymentEnds: true, ...(resumed && { resumed }) })
+    if (verdict?.outcome === 'paused' && snapshot.serviceDeployment) this.tracker.progress.paused = pausedAt(snapshot.serviceDeployment, resumed)
+    return verdict
+  }
+
+  override standing(status: string, counts: string): string {
+    return [status, counts].filter(Boolean).join('; ')
+  }
+}
+
+function pausedAt(sd: ServiceDeployment, resumed: string | undefined): PausedAt {
+  const hook = awaitingHook(sd, resumed)
+  return {
+    stage: sd.lifecycleStage ?? 'a lifecycle hook',
+    ...(hook?.hookId && { hookId: hook.hookId }),
+    ...(hook?.expiresAt && { expiresAt: hook.expiresAt.getTime() }),
+    ...(hook?.timeoutAction && { timeoutAction: hook.timeoutAction }),
+    ...(sd.serviceDeploymentArn && { serviceDeploymentArn: sd.serviceDeploymentArn }),
+  }
+}
+
+export const ecsNative: DeploymentMechanism = { name: 'ecs-native', ...ecsControlled, watch: (ctx) => new NativeWatch(ctx) }

@@ -1,0 +1,97 @@
+// What every deployment mechanism (rolling, ECS-native blue/green/canary/linear, CodeDeploy) implements: checking its
+// prerequisites, starting and resuming a rollout, and following one. The plan, the idle check and the watch loop call
+// these and know no mechanism by name; a new mechanism is one more module that implements them (see index.ts).
+import type { CodeDeployClient } from '@aws-sdk/client-codedeploy'
+import type { ContainerDefinition, DeploymentConfiguration, ECSClient, Service, ServiceDeployment } from '@aws-sdk/client-ecs'
+import type { StrategyProgress } from '../deploy/progress.js'
+import type { Rollout, RolloutRequest } from '../deploy/rollout.js'
+import type { Snapshot, Verdict } from '../deploy/verdict.js'
+import type { CircuitBreakerMode } from '../inputs.js'
+import type { Mechanism, StrategyInputs } from '../strategy/types.js'
+import type { InFlight, WaitContext } from './busy.js'
+import type { CodeDeployPlan } from './codedeploy/start.js'
+
+export interface StrategyClients {
+  ecs: ECSClient
+  codedeploy: CodeDeployClient
+}
+
+/** How a service will be deployed, settled (and checked) before anything changes. */
+export interface StrategyPlan {
+  mechanism: Mechanism
+  /** In words, for the log and the summary's Strategy row: `canary (ECS): 10 % for 5 min, then 100 %`. */
+  description: string
+  inputs: StrategyInputs
+  /** ECS services: the deployment configuration members to set (strategy, alarms, PAUSE hook). */
+  configuration?: Partial<DeploymentConfiguration>
+  codedeploy?: CodeDeployPlan
+  /** What the deployment changes on the service beside its task definition, one line each (`diff`, dry-run). */
+  changes: string[]
+}
+
+export interface PlanOptions {
+  circuitBreaker?: CircuitBreakerMode
+  workspace?: string
+}
+
+/** A resumed rollout, with the revision it brings. */
+export type ResumedRollout = Rollout & { targetTaskDefinition: string }
+
+export type StartRequest = RolloutRequest & { containers?: ContainerDefinition[] }
+
+/** What a mechanism's watch needs of the rollout it follows. */
+export interface WatchContext {
+  ecs: ECSClient
+  /** Needed to follow CodeDeploy deployments. */
+  codedeploy?: CodeDeployClient | undefined
+  cluster: string
+  service: string
+  rollout: Rollout
+  targetTaskDefinition: string
+}
+
+/** What one poll of a mechanism's own API (CodeDeploy's) showed: its status, progress lines and verdict. */
+export interface OwnObservation {
+  status: string
+  lines: string[]
+  verdict?: Verdict | undefined
+}
+
+/** One rollout followed the way its mechanism needs: API state → progress lines and a verdict; its rollback. */
+export interface RolloutWatch {
+  /** Whether the service deployment is read on every poll: a blue/green deployment moves through its stages unseen otherwise. */
+  readonly readsServiceDeploymentEveryPoll: boolean
+  /** Stages, traffic, hooks and alarms so far, for the summary; undefined for a rolling update. */
+  readonly progress: StrategyProgress | undefined
+  /** Reads the mechanism's own API, once per poll (CodeDeploy's deployment and target); nothing for ECS's mechanisms. */
+  read(): Promise<void>
+  /** What read() saw, when the mechanism is followed through its own API; undefined: follow ECS's view. */
+  observeOwn(at: number): OwnObservation | undefined
+  /** Progress lines from ECS's service deployment. */
+  track(serviceDeployment: ServiceDeployment, at: number): string[]
+  /** The verdict on ECS's view of the rollout; undefined while it goes on. */
+  judge(snapshot: Snapshot): Verdict | undefined
+  /** Where the rollout stands in words, for a timeout or cancellation message. */
+  standing(status: string, counts: string): string
+  /** Who started the rollout's tasks (their `startedBy`), to find the ones that stopped. */
+  taskStarter(): string | undefined
+  /** Asks for a rollback of `rollout` (this run's, with only a service deployment shown to be its own); a line for the log. */
+  rollBack(rollout: Rollout): Promise<string>
+}
+
+export interface DeploymentMechanism {
+  readonly name: Mechanism
+  /** Checks the inputs against the service and settles the plan; throws a UserError naming what to fix, having changed nothing. */
+  plan(clients: StrategyClients, cluster: string, service: Service, inputs: StrategyInputs, options: PlanOptions): Promise<StrategyPlan>
+  /**
+   * The deployment in flight on the service, other than one already rolling out `target`; with `reread`, the service as
+   * it is now is read first where the mechanism needs it. Returns the service it looked at.
+   */
+  inFlight(clients: StrategyClients, cluster: string, plan: StrategyPlan, service: Service, target: string | undefined, reread: boolean): Promise<{ service: Service; inFlight?: InFlight | undefined }>
+  /** Starts the deployment of a registered revision as planned, once nothing else is in flight (per `on-busy`). */
+  start(clients: StrategyClients, ctx: WaitContext, plan: StrategyPlan, service: Service, request: StartRequest): Promise<Rollout>
+  /** `continue`: resumes (or rolls back) the deployment an earlier run left paused. */
+  resume(clients: StrategyClients, cluster: string, plan: StrategyPlan, service: Service, now: number): Promise<ResumedRollout>
+  /** Follows one rollout of this mechanism. */
+  watch(ctx: WatchContext): RolloutWatch
+}

@@ -1,0 +1,48 @@
+// ECS's rolling update: followed through DescribeServices (the service deployment, when readable, adds rollback
+// states); judged by the deployment's counts and rollout state; rolled back through ECS.
+import type { ServiceDeployment } from '@aws-sdk/client-ecs'
+import type { StrategyProgress } from '../deploy/progress.js'
+import { rollBackEcs } from '../deploy/rollback.js'
+import type { Rollout } from '../deploy/rollout.js'
+import { judge, type Snapshot, type Verdict } from '../deploy/verdict.js'
+import { ecsControlled } from './ecs-controlled.js'
+import type { DeploymentMechanism, OwnObservation, RolloutWatch, WatchContext } from './mechanism.js'
+
+export class RollingWatch implements RolloutWatch {
+  readonly readsServiceDeploymentEveryPoll: boolean = false
+
+  constructor(protected readonly ctx: WatchContext) {}
+
+  get progress(): StrategyProgress | undefined {
+    return undefined
+  }
+
+  async read(): Promise<void> {}
+
+  observeOwn(): OwnObservation | undefined {
+    return undefined
+  }
+
+  track(_serviceDeployment: ServiceDeployment, _at: number): string[] {
+    return []
+  }
+
+  judge(snapshot: Snapshot): Verdict | undefined {
+    const { resumed } = this.ctx.rollout
+    return judge(snapshot, this.ctx.targetTaskDefinition, { ...(resumed && { resumed }) })
+  }
+
+  standing(_status: string, counts: string): string {
+    return counts
+  }
+
+  taskStarter(): string | undefined {
+    return this.ctx.rollout.deploymentId
+  }
+
+  rollBack(rollout: Rollout): Promise<string> {
+    return rollBackEcs(this.ctx.ecs, this.ctx.cluster, this.ctx.service, rollout)
+  }
+}
+
+export const rolling: DeploymentMechanism = { name: 'rolling', ...ecsControlled, watch: (ctx) => new RollingWatch(ctx) }

@@ -13,7 +13,9 @@ function sourceFiles(dir = SRC): string[] {
 
 /** Every module a file imports or re-exports (type-only imports too: they are dependencies of the design). */
 function importsOf(file: string): string[] {
-  return [...readFileSync(file, 'utf8').matchAll(/^(?:import|export)\b[^'"]*?from\s+'([^']+)'|^import\s+'([^']+)'/gm)].map((m) => m[1] ?? m[2] ?? '')
+  return [
+    ...readFileSync(file, 'utf8').matchAll(/^(?:import|export)\b[^'"]*?from\s+'([^']+)'|^import\s+'([^']+)'/gm),
+  ].map((m) => m[1] ?? m[2] ?? '')
 }
 
 /** A folder of src/ is one unit; a file directly in src/ is a unit of its own. */
@@ -93,7 +95,9 @@ describe('layers', () => {
       graph.get(from)?.delete(to)
     }
     const described = cycles(graph).map((cycle) =>
-      cycle.flatMap((from) => cycle.flatMap((to) => (graph.get(from)?.get(to) ?? []).map((file) => `${from} -> ${to} (${file})`))),
+      cycle.flatMap((from) =>
+        cycle.flatMap((to) => (graph.get(from)?.get(to) ?? []).map((file) => `${from} -> ${to} (${file})`)),
+      ),
     )
     expect(described).toEqual([])
   })

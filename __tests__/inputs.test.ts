@@ -1,7 +1,17 @@
-import { getInputs as parseInputs, parseEnvChanges, parseImageInput, parseList, parseVars, type InputReader } from '../src/inputs.js'
+import {
+  getInputs as parseInputs,
+  parseEnvChanges,
+  parseImageInput,
+  parseList,
+  parseVars,
+  type InputReader,
+} from '../src/inputs.js'
 
 /** Reads the inputs; warnings and masks go to `log` (recorded where a test looks at them). */
-const getInputs = (read: InputReader, log = { warning: (_: string): void => undefined, secret: (_: string): void => undefined }) => parseInputs(read, log)
+const getInputs = (
+  read: InputReader,
+  log = { warning: (_: string): void => undefined, secret: (_: string): void => undefined },
+) => parseInputs(read, log)
 
 function reader(values: Record<string, string>): InputReader {
   return (name) => values[name] ?? ''
@@ -27,14 +37,24 @@ describe('getInputs', () => {
   })
 
   test.each([
-    [{ 'wait-until': 'ready', wait: 'false' }, 'Input `wait-until` needs `wait: true`: the action follows the deployment to the pause (or to its end).'],
-    [{ continue: 'true', wait: 'false' }, 'Input `continue` needs `wait: true`: the action follows the deployment to the pause (or to its end).'],
+    [
+      { 'wait-until': 'ready', wait: 'false' },
+      'Input `wait-until` needs `wait: true`: the action follows the deployment to the pause (or to its end).',
+    ],
+    [
+      { continue: 'true', wait: 'false' },
+      'Input `continue` needs `wait: true`: the action follows the deployment to the pause (or to its end).',
+    ],
   ])('strategy inputs that need wait: %j', (inputs, message) => {
     expect(() => getInputs(reader({ service: 'web', ...inputs }))).toThrow(message)
   })
 
   test('the strategy inputs', () => {
-    expect(getInputs(reader({ service: 'web', strategy: 'canary', 'canary-percent': '10', 'wait-until': 'test-traffic-shifted' })).strategy).toEqual({
+    expect(
+      getInputs(
+        reader({ service: 'web', strategy: 'canary', 'canary-percent': '10', 'wait-until': 'test-traffic-shifted' }),
+      ).strategy,
+    ).toEqual({
       strategy: 'canary',
       canaryPercent: 10,
       waitUntil: 'POST_TEST_TRAFFIC_SHIFT',
@@ -97,19 +117,49 @@ describe('getInputs', () => {
     [{ wait: 'yes' }, 'Input `wait` must be true or false, not "yes".'],
     [{ 'timeout-minutes': '0' }, 'Input `timeout-minutes` must be a number from 0.1 to 360, not "0".'],
     [{ 'timeout-minutes': 'ten' }, 'Input `timeout-minutes` must be a number from 0.1 to 360, not "ten".'],
-    [{ 'deployment-circuit-breaker': 'on' }, 'Input `deployment-circuit-breaker` must be one of keep, rollback, enable, disable, not "on".'],
+    [
+      { 'deployment-circuit-breaker': 'on' },
+      'Input `deployment-circuit-breaker` must be one of keep, rollback, enable, disable, not "on".',
+    ],
     [{ image: 'web app' }, 'Input `image` "web app" is not a valid image reference: it contains whitespace.'],
-    [{ image: 'web@sha256:abc' }, 'Input `image` "web@sha256:abc" is not a valid image reference: a sha256 digest has 64 hex digits; "abc" has 3.'],
-    [{ image: '127.0.0.1:5000/Web:v1' }, 'Input `image` "127.0.0.1:5000/Web:v1" is not a valid image reference: repository names must be lowercase ("Web").'],
-    [{ image: `web:${'v'.repeat(129)}` }, `Input \`image\` "web:${'v'.repeat(129)}" is not a valid image reference: the tag has 129 characters; at most 128.`],
-    [{ 'environment-variables': 'A=1\nnot a pair' }, 'Input `environment-variables` line 2 is not KEY=value (it has no "="). Write KEY=value, KEY= for an empty value, or !KEY to remove it.'],
-    [{ 'environment-variables': '1A=x' }, 'Input `environment-variables` line 1: "1A" is not a valid variable name (letters, digits, _ . -, not starting with a digit).'],
-    [{ secrets: 'DB=' }, 'Input `secrets`: DB has no value. Give the ARN of a Secrets Manager secret or an SSM parameter (name or ARN), or !DB to remove it.'],
+    [
+      { image: 'web@sha256:abc' },
+      'Input `image` "web@sha256:abc" is not a valid image reference: a sha256 digest has 64 hex digits; "abc" has 3.',
+    ],
+    [
+      { image: '127.0.0.1:5000/Web:v1' },
+      'Input `image` "127.0.0.1:5000/Web:v1" is not a valid image reference: repository names must be lowercase ("Web").',
+    ],
+    [
+      { image: `web:${'v'.repeat(129)}` },
+      `Input \`image\` "web:${'v'.repeat(129)}" is not a valid image reference: the tag has 129 characters; at most 128.`,
+    ],
+    [
+      { 'environment-variables': 'A=1\nnot a pair' },
+      'Input `environment-variables` line 2 is not KEY=value (it has no "="). Write KEY=value, KEY= for an empty value, or !KEY to remove it.',
+    ],
+    [
+      { 'environment-variables': '1A=x' },
+      'Input `environment-variables` line 1: "1A" is not a valid variable name (letters, digits, _ . -, not starting with a digit).',
+    ],
+    [
+      { secrets: 'DB=' },
+      'Input `secrets`: DB has no value. Give the ARN of a Secrets Manager secret or an SSM parameter (name or ARN), or !DB to remove it.',
+    ],
     [{ secrets: 'A=x\nA=y' }, 'Input `secrets` line 2: A is given twice.'],
-    [{ dockerfile: 'Dockerfile.prod' }, 'Input `dockerfile` needs `build` (the docker build context); without `build` nothing is built.'],
-    [{ build: '.' }, 'Input `build` needs `image`: the repository to push to, e.g. 123456789012.dkr.ecr.us-east-1.amazonaws.com/web.'],
+    [
+      { dockerfile: 'Dockerfile.prod' },
+      'Input `dockerfile` needs `build` (the docker build context); without `build` nothing is built.',
+    ],
+    [
+      { build: '.' },
+      'Input `build` needs `image`: the repository to push to, e.g. 123456789012.dkr.ecr.us-east-1.amazonaws.com/web.',
+    ],
     [{ build: '.', image: 'r/web', push: 'maybe' }, 'Input `push` must be true or false, not "maybe".'],
-    [{ build: '.', image: 'r/web', 'build-args': 'NODE ENV=x' }, 'Input `build-args` line 1: "NODE ENV" is not a valid variable name (letters, digits, _ . -, not starting with a digit).'],
+    [
+      { build: '.', image: 'r/web', 'build-args': 'NODE ENV=x' },
+      'Input `build-args` line 1: "NODE ENV" is not a valid variable name (letters, digits, _ . -, not starting with a digit).',
+    ],
     [{ vars: '!CPU' }, 'Input `vars`: "!CPU" removes nothing here; give NAME=value.'],
     [{ vars: 'my.var=1' }, 'Input `vars`: "my.var" must be letters, digits and _ only.'],
   ])('bad input %j → %s', (values, message) => {
@@ -126,8 +176,19 @@ test('several services, each once', () => {
 describe('build inputs', () => {
   test('build-args that look like secrets are warned about and masked; others are not', () => {
     const said: string[] = []
-    const log = { warning: (text: string) => void said.push(`warning: ${text}`), secret: (value: string) => void said.push(`secret: ${value}`) }
-    getInputs(reader({ service: 'web', build: '.', image: 'r/web', 'build-args': 'NODE_ENV=production\nNPM_TOKEN=npm_abc\napi_key=k123' }), log)
+    const log = {
+      warning: (text: string) => void said.push(`warning: ${text}`),
+      secret: (value: string) => void said.push(`secret: ${value}`),
+    }
+    getInputs(
+      reader({
+        service: 'web',
+        build: '.',
+        image: 'r/web',
+        'build-args': 'NODE_ENV=production\nNPM_TOKEN=npm_abc\napi_key=k123',
+      }),
+      log,
+    )
     expect(said).toEqual([
       'warning: build-args NPM_TOKEN, api_key look like secrets: a build argument is kept in the image history (docker history shows it ' +
         'to anyone who can pull the image) and is on the docker command line. Pass secrets as build secrets instead ' +
@@ -186,16 +247,22 @@ describe('parsers', () => {
   test('vars become a map', () => {
     expect(parseVars('A=1\nB=')).toEqual({ A: '1', B: '' })
   })
-  test.each(['nginx', 'nginx:1.27', '127.0.0.1:5000/web:abc', 'public.ecr.aws/a/b', `r/w@sha256:${'0'.repeat(64)}`])('%s is an image reference', (ref) => {
-    expect(parseImageInput(ref)).toBe(ref)
-  })
+  test.each(['nginx', 'nginx:1.27', '127.0.0.1:5000/web:abc', 'public.ecr.aws/a/b', `r/w@sha256:${'0'.repeat(64)}`])(
+    '%s is an image reference',
+    (ref) => {
+      expect(parseImageInput(ref)).toBe(ref)
+    },
+  )
 })
 
 describe('action.yml', () => {
   test('declares exactly the inputs the action reads', async () => {
     const { parse } = await import('yaml')
     const { readFileSync } = await import('node:fs')
-    const action = parse(readFileSync(new URL('../action.yml', import.meta.url), 'utf8')) as { inputs: Record<string, unknown>; runs: { using: string } }
+    const action = parse(readFileSync(new URL('../action.yml', import.meta.url), 'utf8')) as {
+      inputs: Record<string, unknown>
+      runs: { using: string }
+    }
     const read = new Set<string>()
     getInputs((name) => {
       read.add(name)

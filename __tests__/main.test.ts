@@ -54,7 +54,14 @@ const current: TaskDefinition = {
   memory: '512',
   executionRoleArn: 'arn:aws:iam::123456789012:role/ecsTaskExecutionRole',
   containerDefinitions: [
-    { name: 'web', image: '123456789012.dkr.ecr.us-east-1.amazonaws.com/web:old', portMappings: [{ containerPort: 3000, hostPort: 3000, protocol: 'tcp' }], essential: true, cpu: 0, environment: [{ name: 'COMMIT', value: 'a1b2c3d' }] },
+    {
+      name: 'web',
+      image: '123456789012.dkr.ecr.us-east-1.amazonaws.com/web:old',
+      portMappings: [{ containerPort: 3000, hostPort: 3000, protocol: 'tcp' }],
+      essential: true,
+      cpu: 0,
+      environment: [{ name: 'COMMIT', value: 'a1b2c3d' }],
+    },
   ],
 }
 
@@ -77,25 +84,46 @@ beforeEach(() => {
 
 describe('run', () => {
   test('renders, registers, rolls out and waits; outputs and summary say what was deployed', async () => {
-    ecsMock.on(RegisterTaskDefinitionCommand).resolves({ taskDefinition: { ...current, taskDefinitionArn: NEW_TD, revision: 7 } })
+    ecsMock
+      .on(RegisterTaskDefinitionCommand)
+      .resolves({ taskDefinition: { ...current, taskDefinitionArn: NEW_TD, revision: 7 } })
     const rolling = service({ deployments: [deployment(), oldDeployment()], currentServiceDeployment: 'arn:sd' })
     ecsMock.on(UpdateServiceCommand).resolves({ service: rolling })
-    ecsMock.on(DescribeServicesCommand).resolvesOnce({ services: [service()] }).resolves({ services: [rolling] })
-    ecsMock.on(DescribeServiceDeploymentsCommand).resolves({ serviceDeployments: [{ serviceDeploymentArn: 'arn:sd', status: 'SUCCESSFUL', statusReason: 'done' }] })
+    ecsMock
+      .on(DescribeServicesCommand)
+      .resolvesOnce({ services: [service()] })
+      .resolves({ services: [rolling] })
+    ecsMock.on(DescribeServiceDeploymentsCommand).resolves({
+      serviceDeployments: [{ serviceDeploymentArn: 'arn:sd', status: 'SUCCESSFUL', statusReason: 'done' }],
+    })
     await run(fakeClock())
     expect(failures).toEqual([])
     expect(ecsMock).toHaveReceivedCommandWith(RegisterTaskDefinitionCommand, {
       family: 'web',
-      containerDefinitions: [expect.objectContaining({ image: IMAGE, environment: [{ name: 'COMMIT', value: 'a1b2c3d' }] })],
+      containerDefinitions: [
+        expect.objectContaining({ image: IMAGE, environment: [{ name: 'COMMIT', value: 'a1b2c3d' }] }),
+      ],
     })
-    expect(ecsMock).toHaveReceivedCommandWith(UpdateServiceCommand, { cluster: 'prod', service: 'web', taskDefinition: NEW_TD })
-    expect(outputs).toMatchObject({ status: 'succeeded', 'task-definition-arn': NEW_TD, 'task-definition-revision': '7', 'deployment-id': NEW_ID, image: IMAGE })
+    expect(ecsMock).toHaveReceivedCommandWith(UpdateServiceCommand, {
+      cluster: 'prod',
+      service: 'web',
+      taskDefinition: NEW_TD,
+    })
+    expect(outputs).toMatchObject({
+      status: 'succeeded',
+      'task-definition-arn': NEW_TD,
+      'task-definition-revision': '7',
+      'deployment-id': NEW_ID,
+      image: IMAGE,
+    })
     expect(summary).toContain('| Task definition | web:6 → web:7 (registered by this run) |')
   })
 
   test('wait: false starts the rollout and reports it without reading its progress', async () => {
     inputs = { ...inputs, wait: 'false' }
-    ecsMock.on(RegisterTaskDefinitionCommand).resolves({ taskDefinition: { ...current, taskDefinitionArn: NEW_TD, revision: 7 } })
+    ecsMock
+      .on(RegisterTaskDefinitionCommand)
+      .resolves({ taskDefinition: { ...current, taskDefinitionArn: NEW_TD, revision: 7 } })
     ecsMock.on(UpdateServiceCommand).resolves({ service: service({ deployments: [deployment(), oldDeployment()] }) })
     await run(fakeClock())
     expect(failures).toEqual([])
@@ -110,10 +138,16 @@ describe('run', () => {
     inputs = { ...inputs, service: 'web, worker', 'task-definition': '' }
     ecsMock.on(DescribeServicesCommand).callsFake((input: { services: string[] }) => ({
       services: input.services.map((name) =>
-        service({ serviceName: name, taskDefinition: OLD_TD, deployments: [deployment({ runningCount: 2, rolloutState: 'COMPLETED' })] }),
+        service({
+          serviceName: name,
+          taskDefinition: OLD_TD,
+          deployments: [deployment({ runningCount: 2, rolloutState: 'COMPLETED' })],
+        }),
       ),
     }))
-    ecsMock.on(RegisterTaskDefinitionCommand).resolves({ taskDefinition: { ...current, taskDefinitionArn: NEW_TD, revision: 7 } })
+    ecsMock
+      .on(RegisterTaskDefinitionCommand)
+      .resolves({ taskDefinition: { ...current, taskDefinitionArn: NEW_TD, revision: 7 } })
     ecsMock.on(UpdateServiceCommand).callsFake((input: { service: string }) => ({
       service: service({ serviceName: input.service, deployments: [deployment(), oldDeployment()] }),
     }))
@@ -123,15 +157,21 @@ describe('run', () => {
     const calls = ecsMock.commandCalls(DescribeServicesCommand).map((c) => c.args[0].input.services)
     // Two lookups before the rollout, then the wait reads both services in one call.
     expect(calls.slice(2)).toEqual([['web', 'worker']])
-    expect(outputs).toMatchObject({ status: 'succeeded', 'task-definition-revision': '7,7', 'deployment-id': `${NEW_ID},${NEW_ID}` })
+    expect(outputs).toMatchObject({
+      status: 'succeeded',
+      'task-definition-revision': '7,7',
+      'deployment-id': `${NEW_ID},${NEW_ID}`,
+    })
     expect(summary).toContain('## ✅ ECS deploy: 2 services, all deployed')
   })
 
   test('several services: a bad one stops the run before any is updated', async () => {
     inputs = { ...inputs, service: 'web, wbe' }
-    ecsMock.on(DescribeServicesCommand).callsFake((input: { services: string[] }) =>
-      input.services[0] === 'wbe' ? { services: [], failures: [{ reason: 'MISSING' }] } : { services: [service()] },
-    )
+    ecsMock
+      .on(DescribeServicesCommand)
+      .callsFake((input: { services: string[] }) =>
+        input.services[0] === 'wbe' ? { services: [], failures: [{ reason: 'MISSING' }] } : { services: [service()] },
+      )
     await run(fakeClock())
     expect(failures[0]).toMatch(/^Service "wbe" was not found/)
     expect(ecsMock).not.toHaveReceivedCommand(RegisterTaskDefinitionCommand)
@@ -143,7 +183,13 @@ describe('run', () => {
     const build = path.join(process.env.GITHUB_WORKSPACE ?? '', 'build')
     mkdirSync(build, { recursive: true })
     const artifacts = mkdtempSync(path.join(build, 'artifacts-'))
-    inputs = { ...inputs, 'dry-run': 'true', 'desired-count': '4', 'deployment-circuit-breaker': 'disable', 'artifacts-dir': artifacts }
+    inputs = {
+      ...inputs,
+      'dry-run': 'true',
+      'desired-count': '4',
+      'deployment-circuit-breaker': 'disable',
+      'artifacts-dir': artifacts,
+    }
     await run(fakeClock())
     expect(failures).toEqual([])
     expect(ecsMock).not.toHaveReceivedCommand(RegisterTaskDefinitionCommand)
@@ -155,7 +201,9 @@ describe('run', () => {
       'service deployment circuit breaker: on, with rollback → off',
     ])
     expect(summary).toContain('## 📝 ECS deploy: web planned')
-    expect(JSON.parse(readFileSync(path.join(artifacts, 'imagedefinitions.json'), 'utf8'))).toEqual([{ name: 'web', imageUri: IMAGE }])
+    expect(JSON.parse(readFileSync(path.join(artifacts, 'imagedefinitions.json'), 'utf8'))).toEqual([
+      { name: 'web', imageUri: IMAGE },
+    ])
     rmSync(artifacts, { recursive: true })
     expect(summary).toContain('<details open><summary>What changes (3)</summary>')
   })
@@ -164,14 +212,18 @@ describe('run', () => {
     const outside = path.join(mkdtempSync(path.join(tmpdir(), 'artifacts-')), 'out')
     inputs = { ...inputs, 'dry-run': 'true', 'artifacts-dir': outside }
     await run(fakeClock())
-    expect(failures).toEqual([`Input \`artifacts-dir\` must name a path inside the workspace (${process.env.GITHUB_WORKSPACE}); ${outside} leads outside it.`])
+    expect(failures).toEqual([
+      `Input \`artifacts-dir\` must name a path inside the workspace (${process.env.GITHUB_WORKSPACE}); ${outside} leads outside it.`,
+    ])
     expect(() => readFileSync(path.join(outside, 'imagedefinitions.json'))).toThrow()
   })
 
   test('a re-run of the same commit registers nothing and deploys nothing', async () => {
     const running = { ...current, containerDefinitions: [{ ...current.containerDefinitions![0]!, image: IMAGE }] }
     ecsMock.on(DescribeTaskDefinitionCommand).resolves({ taskDefinition: running, tags: [] })
-    ecsMock.on(DescribeServicesCommand).resolves({ services: [service({ deployments: [oldDeployment({ status: 'PRIMARY' })] })] })
+    ecsMock
+      .on(DescribeServicesCommand)
+      .resolves({ services: [service({ deployments: [oldDeployment({ status: 'PRIMARY' })] })] })
     await run(fakeClock())
     expect(failures).toEqual([])
     expect(ecsMock).not.toHaveReceivedCommand(RegisterTaskDefinitionCommand)
@@ -181,18 +233,28 @@ describe('run', () => {
   })
 
   test('a rolled-back rollout fails the step with the cause and fix', async () => {
-    ecsMock.on(RegisterTaskDefinitionCommand).resolves({ taskDefinition: { ...current, taskDefinitionArn: NEW_TD, revision: 7 } })
+    ecsMock
+      .on(RegisterTaskDefinitionCommand)
+      .resolves({ taskDefinition: { ...current, taskDefinitionArn: NEW_TD, revision: 7 } })
     ecsMock.on(UpdateServiceCommand).resolves({ service: service({ deployments: [deployment(), oldDeployment()] }) })
-    ecsMock.on(DescribeServicesCommand).resolvesOnce({ services: [service()] }).resolves({
-      services: [
-        service({
-          deployments: [
-            deployment({ id: 'ecs-svc/9', taskDefinition: OLD_TD }),
-            deployment({ status: 'ACTIVE', failedTasks: 3, rolloutState: 'FAILED', rolloutStateReason: 'ECS deployment circuit breaker: tasks failed to start.' }),
-          ],
-        }),
-      ],
-    })
+    ecsMock
+      .on(DescribeServicesCommand)
+      .resolvesOnce({ services: [service()] })
+      .resolves({
+        services: [
+          service({
+            deployments: [
+              deployment({ id: 'ecs-svc/9', taskDefinition: OLD_TD }),
+              deployment({
+                status: 'ACTIVE',
+                failedTasks: 3,
+                rolloutState: 'FAILED',
+                rolloutStateReason: 'ECS deployment circuit breaker: tasks failed to start.',
+              }),
+            ],
+          }),
+        ],
+      })
     ecsMock.on(ListTasksCommand).resolves({ taskArns: ['arn:aws:ecs:us-east-1:123456789012:task/prod/t1'] })
     ecsMock.on(DescribeTasksCommand).resolves({
       tasks: [
@@ -200,46 +262,70 @@ describe('run', () => {
           taskArn: 'arn:aws:ecs:us-east-1:123456789012:task/prod/t1',
           startedBy: NEW_ID,
           stoppedReason: 'Essential container in task exited',
-          containers: [{ name: 'web', exitCode: 137, reason: 'OutOfMemoryError: Container killed due to memory usage' }],
+          containers: [
+            { name: 'web', exitCode: 137, reason: 'OutOfMemoryError: Container killed due to memory usage' },
+          ],
         },
       ],
     })
     await run(fakeClock())
     expect(outputs.status).toBe('rolled-back')
     expect(failures).toEqual([
-      'Deployment of web rolled-back: ECS deployment circuit breaker: tasks failed to start. ECS rolled back to web:6. A container ran out of memory and was killed. Raise `memory` (task or container) in the task definition, or lower the application\'s memory use.',
+      "Deployment of web rolled-back: ECS deployment circuit breaker: tasks failed to start. ECS rolled back to web:6. A container ran out of memory and was killed. Raise `memory` (task or container) in the task definition, or lower the application's memory use.",
     ])
     expect(summary).toContain('### Why it failed')
   })
 
   test('stopped tasks that cannot be read: the failure says the diagnosis is incomplete and why', async () => {
-    ecsMock.on(RegisterTaskDefinitionCommand).resolves({ taskDefinition: { ...current, taskDefinitionArn: NEW_TD, revision: 7 } })
+    ecsMock
+      .on(RegisterTaskDefinitionCommand)
+      .resolves({ taskDefinition: { ...current, taskDefinitionArn: NEW_TD, revision: 7 } })
     ecsMock.on(UpdateServiceCommand).resolves({ service: service({ deployments: [deployment(), oldDeployment()] }) })
-    ecsMock.on(DescribeServicesCommand).resolvesOnce({ services: [service()] }).resolves({
-      services: [
-        service({
-          deployments: [
-            deployment({ id: 'ecs-svc/9', taskDefinition: OLD_TD }),
-            deployment({ status: 'ACTIVE', failedTasks: 3, rolloutState: 'FAILED', rolloutStateReason: 'ECS deployment circuit breaker: tasks failed to start.' }),
-          ],
-        }),
-      ],
-    })
-    ecsMock.on(ListTasksCommand).rejects(Object.assign(new Error('User is not authorized to perform: ecs:ListTasks'), { name: 'AccessDeniedException', $metadata: {} }))
+    ecsMock
+      .on(DescribeServicesCommand)
+      .resolvesOnce({ services: [service()] })
+      .resolves({
+        services: [
+          service({
+            deployments: [
+              deployment({ id: 'ecs-svc/9', taskDefinition: OLD_TD }),
+              deployment({
+                status: 'ACTIVE',
+                failedTasks: 3,
+                rolloutState: 'FAILED',
+                rolloutStateReason: 'ECS deployment circuit breaker: tasks failed to start.',
+              }),
+            ],
+          }),
+        ],
+      })
+    ecsMock.on(ListTasksCommand).rejects(
+      Object.assign(new Error('User is not authorized to perform: ecs:ListTasks'), {
+        name: 'AccessDeniedException',
+        $metadata: {},
+      }),
+    )
     await run(fakeClock())
     expect(outputs.status).toBe('rolled-back')
     expect(failures).toEqual([
       'Deployment of web rolled-back: ECS deployment circuit breaker: tasks failed to start. ECS rolled back to web:6. Diagnosis incomplete: could not read the stopped tasks: AWS denied ecs:ListTasks: User is not authorized to perform: ecs:ListTasks. Grant ecs:ListTasks to the role this workflow uses (README, "IAM permissions").',
     ])
-    expect(summary).toContain('Stopped tasks: could not read the stopped tasks: AWS denied ecs:ListTasks: User is not authorized to perform: ecs:ListTasks. Grant ecs:ListTasks')
+    expect(summary).toContain(
+      'Stopped tasks: could not read the stopped tasks: AWS denied ecs:ListTasks: User is not authorized to perform: ecs:ListTasks. Grant ecs:ListTasks',
+    )
   })
 
   test.each([
-    [{ 'task-definition': '__tests__/fixtures/missing.json' }, /^task definition __tests__\/fixtures\/missing.json not found at /],
+    [
+      { 'task-definition': '__tests__/fixtures/missing.json' },
+      /^task definition __tests__\/fixtures\/missing.json not found at /,
+    ],
     [{ container: 'api' }, /api/],
     [{ 'desired-count': 'many' }, /^Input `desired-count` must be a whole number/],
   ])('bad input %j fails with one message and leaves the service untouched', async (bad, message) => {
-    ecsMock.on(RegisterTaskDefinitionCommand).resolves({ taskDefinition: { ...current, taskDefinitionArn: NEW_TD, revision: 7 } })
+    ecsMock
+      .on(RegisterTaskDefinitionCommand)
+      .resolves({ taskDefinition: { ...current, taskDefinitionArn: NEW_TD, revision: 7 } })
     inputs = { ...inputs, ...bad }
     await run(fakeClock())
     expect(failures).toHaveLength(1)
@@ -250,9 +336,16 @@ describe('run', () => {
   })
 
   test('expired credentials say so', async () => {
-    ecsMock.on(DescribeServicesCommand).rejects(Object.assign(new Error('The security token included in the request is expired'), { name: 'ExpiredTokenException', $metadata: {} }))
+    ecsMock.on(DescribeServicesCommand).rejects(
+      Object.assign(new Error('The security token included in the request is expired'), {
+        name: 'ExpiredTokenException',
+        $metadata: {},
+      }),
+    )
     await run(fakeClock())
-    expect(failures[0]).toMatch(/^The AWS credentials have expired \(ecs:DescribeServices answered ExpiredTokenException\)/)
+    expect(failures[0]).toMatch(
+      /^The AWS credentials have expired \(ecs:DescribeServices answered ExpiredTokenException\)/,
+    )
     expect(ecsMock).not.toHaveReceivedCommand(UpdateServiceCommand)
   })
 })

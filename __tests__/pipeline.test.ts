@@ -52,9 +52,16 @@ const HOST = '123456789012.dkr.ecr.us-east-1.amazonaws.com'
 const REPO = `${HOST}/web`
 /** Every docker command the run gives, with a plausible answer (legacy builder). */
 const docker = jest.fn(async (_command: string, args: string[], _options?: ExecOptions): Promise<ExecResult> => {
-  const answers: Record<string, string> = { version: '28.2.2', login: 'Login Succeeded', build: 'Successfully built 1a2b3c', push: `${args[1]?.split(':').pop()}: digest: ${DIGEST} size: 528` }
+  const answers: Record<string, string> = {
+    version: '28.2.2',
+    login: 'Login Succeeded',
+    build: 'Successfully built 1a2b3c',
+    push: `${args[1]?.split(':').pop()}: digest: ${DIGEST} size: 528`,
+  }
   const answer = answers[args[0] ?? '']
-  return answer === undefined ? { exitCode: 1, stdout: '', stderr: 'unknown command' } : { exitCode: 0, stdout: answer, stderr: '' }
+  return answer === undefined
+    ? { exitCode: 1, stdout: '', stderr: 'unknown command' }
+    : { exitCode: 0, stdout: answer, stderr: '' }
 })
 jest.unstable_mockModule('../src/exec.js', () => ({ execCommand: docker }))
 
@@ -72,7 +79,14 @@ const current: TaskDefinition = {
   requiresCompatibilities: ['FARGATE'],
   cpu: '256',
   memory: '512',
-  containerDefinitions: [{ name: 'web', image: `${REPO}:old`, portMappings: [{ containerPort: 3000, hostPort: 3000, protocol: 'tcp' }], essential: true }],
+  containerDefinitions: [
+    {
+      name: 'web',
+      image: `${REPO}:old`,
+      portMappings: [{ containerPort: 3000, hostPort: 3000, protocol: 'tcp' }],
+      essential: true,
+    },
+  ],
 }
 
 let context: string
@@ -87,20 +101,40 @@ beforeEach(() => {
   context = mkdtempSync(path.join(tmpdir(), 'pipeline-context-'))
   writeFileSync(path.join(context, 'Dockerfile'), 'FROM scratch\n')
   // Not waiting: what matters here is what the run sends before the rollout, not how it ends.
-  inputs = { service: 'web', cluster: 'prod', image: `${REPO}:v2`, 'task-definition': '__tests__/fixtures/web-td.json', wait: 'false' }
+  inputs = {
+    service: 'web',
+    cluster: 'prod',
+    image: `${REPO}:v2`,
+    'task-definition': '__tests__/fixtures/web-td.json',
+    wait: 'false',
+  }
   process.env.AWS_REGION = 'us-east-1'
   process.env.GITHUB_SHA = 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678'
   process.env.GITHUB_WORKSPACE = path.resolve(import.meta.dirname, '..')
   ecsMock.on(DescribeServicesCommand).resolves({ services: [service()] })
   ecsMock.on(DescribeTaskDefinitionCommand).resolves({ taskDefinition: current, tags: [] })
   ecsMock.on(ListTasksCommand).resolves({ taskArns: [] })
-  ecsMock.on(RegisterTaskDefinitionCommand).resolves({ taskDefinition: { ...current, taskDefinitionArn: NEW_TD, revision: 7 } })
-  ecsMock.on(UpdateServiceCommand).resolves({ service: service({ deployments: [deployment({ rolloutState: 'COMPLETED', runningCount: 2 }), oldDeployment()] }) })
-  ecrMock.on(GetAuthorizationTokenCommand).resolves({ authorizationData: [{ authorizationToken: Buffer.from('AWS:pw').toString('base64'), proxyEndpoint: `https://${HOST}` }] })
-  ecrMock.on(DescribeRepositoriesCommand).resolves({ repositories: [{ repositoryName: 'web', imageTagMutability: 'MUTABLE' }] })
+  ecsMock
+    .on(RegisterTaskDefinitionCommand)
+    .resolves({ taskDefinition: { ...current, taskDefinitionArn: NEW_TD, revision: 7 } })
+  ecsMock.on(UpdateServiceCommand).resolves({
+    service: service({ deployments: [deployment({ rolloutState: 'COMPLETED', runningCount: 2 }), oldDeployment()] }),
+  })
+  ecrMock.on(GetAuthorizationTokenCommand).resolves({
+    authorizationData: [
+      { authorizationToken: Buffer.from('AWS:pw').toString('base64'), proxyEndpoint: `https://${HOST}` },
+    ],
+  })
+  ecrMock
+    .on(DescribeRepositoriesCommand)
+    .resolves({ repositories: [{ repositoryName: 'web', imageTagMutability: 'MUTABLE' }] })
   ecrMock.on(DescribeImagesCommand).rejects(new ImageNotFoundException({ message: 'not found', $metadata: {} }))
-  ecrMock.on(DescribeImagesCommand, { imageIds: [{ imageTag: 'v2' }] }).resolves({ imageDetails: [{ imageDigest: DIGEST, imageTags: ['v2'] }] })
-  ecrMock.on(DescribeImagesCommand, { imageIds: [{ imageDigest: DIGEST }] }).resolves({ imageDetails: [{ imageDigest: DIGEST, imageTags: ['v2'] }] })
+  ecrMock
+    .on(DescribeImagesCommand, { imageIds: [{ imageTag: 'v2' }] })
+    .resolves({ imageDetails: [{ imageDigest: DIGEST, imageTags: ['v2'] }] })
+  ecrMock
+    .on(DescribeImagesCommand, { imageIds: [{ imageDigest: DIGEST }] })
+    .resolves({ imageDetails: [{ imageDigest: DIGEST, imageTags: ['v2'] }] })
 })
 
 const building = () => ({ build: context, image: REPO })
@@ -119,7 +153,11 @@ describe('dry run', () => {
     const sha = process.env.GITHUB_SHA
     expect(outputs.diff).toContain(`containerDefinitions[web].image: ${REPO}:old → ${REPO}:${sha}`)
     expect(logs).toContainEqual(
-      expect.stringMatching(new RegExp(`^would build ${REPO}:${sha} from ${context} and push it as ${sha}, ${sha}-[a-f0-9]{12}; would create the ECR repository web; nothing built or pushed \\(dry run\\)$`)),
+      expect.stringMatching(
+        new RegExp(
+          `^would build ${REPO}:${sha} from ${context} and push it as ${sha}, ${sha}-[a-f0-9]{12}; would create the ECR repository web; nothing built or pushed \\(dry run\\)$`,
+        ),
+      ),
     )
   })
 
@@ -134,26 +172,37 @@ describe('dry run', () => {
     expect(failures).toEqual([])
     expect(docker).not.toHaveBeenCalled()
     expect(outputs.diff).toContain(`containerDefinitions[web].image: ${REPO}:old → ${REPO}@${DIGEST}`)
-    expect(logs).toContain(`would deploy ${REPO}@${DIGEST}, already built from this commit the same way (skip-build-if-exists); nothing built`)
+    expect(logs).toContain(
+      `would deploy ${REPO}@${DIGEST}, already built from this commit the same way (skip-build-if-exists); nothing built`,
+    )
   })
 })
 
 describe('dry run, a service busy with another deployment', () => {
   test('does not wait: the report says what a deploy would do', async () => {
     const other = 'arn:aws:ecs:us-east-1:123456789012:task-definition/web:5'
-    ecsMock.on(DescribeServicesCommand).resolves({ services: [service({ deployments: [deployment({ id: 'ecs-svc/5', taskDefinition: other }), oldDeployment()] })] })
+    ecsMock.on(DescribeServicesCommand).resolves({
+      services: [service({ deployments: [deployment({ id: 'ecs-svc/5', taskDefinition: other }), oldDeployment()] })],
+    })
     inputs = { ...inputs, 'dry-run': 'true' }
     const clock = fakeClock()
     const result = await run(clock)
     expect(failures).toEqual([])
     expect(clock.sleeps).toEqual([])
-    expect(result.report?.services[0]?.notes).toContain('busy with deployment ecs-svc/5 of web:5 (IN_PROGRESS): a deploy would wait for it (on-busy: wait)')
+    expect(result.report?.services[0]?.notes).toContain(
+      'busy with deployment ecs-svc/5 of web:5 (IN_PROGRESS): a deploy would wait for it (on-busy: wait)',
+    )
   })
 })
 
 describe('checks before changes', () => {
   const busy = () =>
-    service({ deployments: [deployment({ id: 'ecs-svc/5', taskDefinition: 'arn:aws:ecs:us-east-1:123456789012:task-definition/web:5' }), oldDeployment()] })
+    service({
+      deployments: [
+        deployment({ id: 'ecs-svc/5', taskDefinition: 'arn:aws:ecs:us-east-1:123456789012:task-definition/web:5' }),
+        oldDeployment(),
+      ],
+    })
   const busyMessage =
     'Service "web" is busy with deployment ecs-svc/5 of web:5 (IN_PROGRESS): nothing was changed. Run again once it has finished, or set `on-busy: wait` to have the action wait for it.'
 
@@ -178,14 +227,26 @@ describe('checks before changes', () => {
   })
 
   test('on-busy: wait waits for the other deployment before building, then deploys without waiting again', async () => {
-    const idle = service({ deployments: [oldDeployment({ status: 'PRIMARY', taskDefinition: 'arn:aws:ecs:us-east-1:123456789012:task-definition/web:5' })] })
-    ecsMock.on(DescribeServicesCommand).resolvesOnce({ services: [busy()] }).resolves({ services: [idle] })
+    const idle = service({
+      deployments: [
+        oldDeployment({
+          status: 'PRIMARY',
+          taskDefinition: 'arn:aws:ecs:us-east-1:123456789012:task-definition/web:5',
+        }),
+      ],
+    })
+    ecsMock
+      .on(DescribeServicesCommand)
+      .resolvesOnce({ services: [busy()] })
+      .resolves({ services: [idle] })
     inputs = { ...inputs, ...building() }
     const clock = fakeClock()
     await run(clock)
     expect(failures).toEqual([])
     expect(clock.sleeps).toEqual([5000])
-    const waited = logs.indexOf('web: deployment ecs-svc/5 of web:5 (IN_PROGRESS) is in flight; waiting for it to finish (on-busy: wait)')
+    const waited = logs.indexOf(
+      'web: deployment ecs-svc/5 of web:5 (IN_PROGRESS) is in flight; waiting for it to finish (on-busy: wait)',
+    )
     expect(waited).toBeGreaterThanOrEqual(0)
     expect(waited).toBeLessThan(logs.findIndex((line) => line.startsWith('Image ')))
     expect(ecsMock).toHaveReceivedCommand(UpdateServiceCommand)
@@ -193,7 +254,13 @@ describe('checks before changes', () => {
 
   test('a template error stops the run before docker build', async () => {
     const template = path.join(context, 'td.json')
-    writeFileSync(template, JSON.stringify({ family: 'web', containerDefinitions: [{ name: 'web', image: 'x', memory: 256, healthcheck: { command: ['CMD', 'true'] } }] }))
+    writeFileSync(
+      template,
+      JSON.stringify({
+        family: 'web',
+        containerDefinitions: [{ name: 'web', image: 'x', memory: 256, healthcheck: { command: ['CMD', 'true'] } }],
+      }),
+    )
     // Templates are read only inside the workspace.
     process.env.GITHUB_WORKSPACE = context
     inputs = { ...inputs, ...building(), 'task-definition': 'td.json' }
@@ -209,27 +276,40 @@ describe('checks before changes', () => {
     await run(fakeClock())
     expect(failures).toEqual([])
     expect(dockerVerbs()).toEqual(['version', 'buildx', 'login', 'build', 'push', 'push'])
-    expect(ecsMock).toHaveReceivedCommandWith(RegisterTaskDefinitionCommand, { containerDefinitions: [expect.objectContaining({ image: `${REPO}@${DIGEST}` })] })
+    expect(ecsMock).toHaveReceivedCommandWith(RegisterTaskDefinitionCommand, {
+      containerDefinitions: [expect.objectContaining({ image: `${REPO}@${DIGEST}` })],
+    })
     expect(outputs.image).toBe(`${REPO}@${DIGEST}`)
   })
 })
 
 describe('the image to deploy exists', () => {
   test.each([
-    ['a tag', `${REPO}:v3`, `The image ${REPO}:v3 does not exist: ECR repository web (${REPO} in 123456789012/us-east-1) has no tag v3. Check the tag, push it first, or set \`build\` to build and push it in this run.`],
-    ['no tag (latest)', REPO, `The image ${REPO} does not exist: ECR repository web (${REPO} in 123456789012/us-east-1) has no tag latest. Check the tag, push it first, or set \`build\` to build and push it in this run.`],
+    [
+      'a tag',
+      `${REPO}:v3`,
+      `The image ${REPO}:v3 does not exist: ECR repository web (${REPO} in 123456789012/us-east-1) has no tag v3. Check the tag, push it first, or set \`build\` to build and push it in this run.`,
+    ],
+    [
+      'no tag (latest)',
+      REPO,
+      `The image ${REPO} does not exist: ECR repository web (${REPO} in 123456789012/us-east-1) has no tag latest. Check the tag, push it first, or set \`build\` to build and push it in this run.`,
+    ],
     [
       'a digest',
       `${REPO}@sha256:${'e'.repeat(64)}`,
       `The image ${REPO}@sha256:${'e'.repeat(64)} does not exist: ECR repository web (${REPO} in 123456789012/us-east-1) has no digest sha256:${'e'.repeat(64)}. Check the tag, push it first, or set \`build\` to build and push it in this run.`,
     ],
-  ])('an ECR image with %s that is not there: one clear error before anything changes', async (_name, image, message) => {
-    inputs = { ...inputs, image }
-    await run(fakeClock())
-    expect(failures).toEqual([message])
-    expect(ecsMock).not.toHaveReceivedCommand(RegisterTaskDefinitionCommand)
-    expect(ecsMock).not.toHaveReceivedCommand(UpdateServiceCommand)
-  })
+  ])(
+    'an ECR image with %s that is not there: one clear error before anything changes',
+    async (_name, image, message) => {
+      inputs = { ...inputs, image }
+      await run(fakeClock())
+      expect(failures).toEqual([message])
+      expect(ecsMock).not.toHaveReceivedCommand(RegisterTaskDefinitionCommand)
+      expect(ecsMock).not.toHaveReceivedCommand(UpdateServiceCommand)
+    },
+  )
 
   test('a missing repository is named', async () => {
     ecrMock.on(DescribeImagesCommand).rejects(new RepositoryNotFoundException({ message: 'no', $metadata: {} }))
@@ -244,7 +324,11 @@ describe('the image to deploy exists', () => {
   test('an ECR image that is there is deployed: by tag or by digest', async () => {
     await run(fakeClock())
     expect(failures).toEqual([])
-    expect(ecrMock).toHaveReceivedCommandWith(DescribeImagesCommand, { repositoryName: 'web', registryId: '123456789012', imageIds: [{ imageTag: 'v2' }] })
+    expect(ecrMock).toHaveReceivedCommandWith(DescribeImagesCommand, {
+      repositoryName: 'web',
+      registryId: '123456789012',
+      imageIds: [{ imageTag: 'v2' }],
+    })
     inputs = { ...inputs, image: `${REPO}@${DIGEST}` }
     await run(fakeClock())
     expect(failures).toEqual([])
@@ -255,15 +339,23 @@ describe('the image to deploy exists', () => {
     inputs = { ...inputs, image: 'ghcr.io/acme/web:v2' }
     await run(fakeClock())
     expect(failures).toEqual([])
-    expect(logs).toContain('ghcr.io/acme/web:v2 is not in ECR: whether it exists was not checked (ghcr.io is another registry).')
+    expect(logs).toContain(
+      'ghcr.io/acme/web:v2 is not in ECR: whether it exists was not checked (ghcr.io is another registry).',
+    )
     expect(ecrMock).not.toHaveReceivedCommand(DescribeImagesCommand)
     expect(ecsMock).toHaveReceivedCommand(UpdateServiceCommand)
   })
 
   test('not allowed to look: a warning, and the deploy goes on', async () => {
-    ecrMock.on(DescribeImagesCommand).rejects(Object.assign(new Error('not authorized to perform: ecr:DescribeImages'), { name: 'AccessDeniedException' }))
+    ecrMock
+      .on(DescribeImagesCommand)
+      .rejects(
+        Object.assign(new Error('not authorized to perform: ecr:DescribeImages'), { name: 'AccessDeniedException' }),
+      )
     await run(fakeClock())
     expect(failures).toEqual([])
-    expect(logs).toContain(`warning: Could not check that ${REPO}:v2 exists (AWS denied ecr:DescribeImages on 123456789012/us-east-1: not authorized to perform: ecr:DescribeImages. Grant ecr:DescribeImages to the role this workflow uses (README, "IAM permissions").); deploying it unchecked.`)
+    expect(logs).toContain(
+      `warning: Could not check that ${REPO}:v2 exists (AWS denied ecr:DescribeImages on 123456789012/us-east-1: not authorized to perform: ecr:DescribeImages. Grant ecr:DescribeImages to the role this workflow uses (README, "IAM permissions").); deploying it unchecked.`,
+    )
   })
 })

@@ -6,7 +6,10 @@ import { readGitContext } from '../src/context.js'
 import { getInputs as parseInputs, type InputReader } from '../src/inputs.js'
 
 /** Reads the inputs; warnings and masks go to `log` (recorded where a test looks at them). */
-const getInputs = (read: InputReader, log = { warning: (_: string): void => undefined, secret: (_: string): void => undefined }) => parseInputs(read, log)
+const getInputs = (
+  read: InputReader,
+  log = { warning: (_: string): void => undefined, secret: (_: string): void => undefined },
+) => parseInputs(read, log)
 import { planRun } from '../src/plan.js'
 
 const CONFIG = `
@@ -30,7 +33,11 @@ function workspace(config?: string): string {
 }
 
 const push = (ref: string): RunEvent => ({ name: 'push', ref })
-const pr: RunEvent = { name: 'pull_request', ref: 'refs/pull/12/merge', pullRequest: { number: 12, action: 'opened', baseRef: 'develop', headRef: 'feature/x', headSha: 'abc123' } }
+const pr: RunEvent = {
+  name: 'pull_request',
+  ref: 'refs/pull/12/merge',
+  pullRequest: { number: 12, action: 'opened', baseRef: 'develop', headRef: 'feature/x', headSha: 'abc123' },
+}
 
 async function plan(values: Record<string, string>, event: RunEvent, config?: string) {
   const reader: InputReader = (name) => values[name] ?? ''
@@ -40,12 +47,18 @@ async function plan(values: Record<string, string>, event: RunEvent, config?: st
 
 describe('planRun', () => {
   test('without a config file the inputs say everything; cluster defaults to `default`', async () => {
-    await expect(plan({ service: 'web' }, push('refs/heads/main'))).resolves.toMatchObject({ kind: 'deploy', inputs: { cluster: 'default', services: ['web'] } })
+    await expect(plan({ service: 'web' }, push('refs/heads/main'))).resolves.toMatchObject({
+      kind: 'deploy',
+      inputs: { cluster: 'default', services: ['web'] },
+    })
   })
 
   test.each([
     [{}, 'Input `service` is required: the name or ARN of the ECS service to deploy (or several, comma separated).'],
-    [{ service: 'web', preview: 'deploy' }, 'Input `preview` needs a config file with a previews: section (.github/ecs-deploy.yml, or the `config` input).'],
+    [
+      { service: 'web', preview: 'deploy' },
+      'Input `preview` needs a config file with a previews: section (.github/ecs-deploy.yml, or the `config` input).',
+    ],
     [{ service: 'web', config: 'missing.yml' }, /missing\.yml/],
   ])('without a config file, %j fails', async (values, message) => {
     await expect(plan(values, push('refs/heads/main'))).rejects.toThrow(message)
@@ -69,7 +82,10 @@ describe('planRun', () => {
 
   test('inputs win over the config file; vars merge', async () => {
     const p = await plan({ cluster: 'dev-2', service: 'api', vars: 'EXTRA=1' }, push('refs/heads/develop'), CONFIG)
-    expect(p).toMatchObject({ kind: 'deploy', inputs: { cluster: 'dev-2', services: ['api'], vars: { LOG_LEVEL: 'debug', EXTRA: '1' }, desiredCount: 1 } })
+    expect(p).toMatchObject({
+      kind: 'deploy',
+      inputs: { cluster: 'dev-2', services: ['api'], vars: { LOG_LEVEL: 'debug', EXTRA: '1' }, desiredCount: 1 },
+    })
   })
 
   test('a ref no environment takes is a clean skip', async () => {
@@ -85,38 +101,62 @@ describe('planRun', () => {
     // [inputs, event, what is deployed: cluster and services, or undefined for a skip]
     [{ cluster: 'ci', service: 'api' }, feature, { cluster: 'ci', services: ['api'] }],
     [{ service: 'api' }, feature, { cluster: 'default', services: ['api'] }],
-    [{ service: 'api,worker', vars: 'A=1' }, feature, { cluster: 'default', services: ['api', 'worker'], vars: { A: '1' } }],
+    [
+      { service: 'api,worker', vars: 'A=1' },
+      feature,
+      { cluster: 'default', services: ['api', 'worker'], vars: { A: '1' } },
+    ],
     [{ service: 'api' }, pr, { cluster: 'default', services: ['api'] }],
     [{ cluster: 'ci' }, feature, undefined],
     [{}, feature, undefined],
     [{ cluster: 'ci', service: 'api', environment: 'prod' }, feature, undefined],
-  ])('with a config file, inputs %j on %j: the inputs name the target, a skip only when the config does', async (values, event, deployed) => {
-    const p = await plan(values, event, CONFIG)
-    if (!deployed) return expect(p.kind).toBe('skip')
-    expect(p).toMatchObject({ kind: 'deploy', inputs: deployed })
-    expect(p.kind === 'deploy' && p.environment).toBeUndefined()
-    expect(p.kind === 'deploy' && p.inputs.environment).toBeUndefined()
-  })
+  ])(
+    'with a config file, inputs %j on %j: the inputs name the target, a skip only when the config does',
+    async (values, event, deployed) => {
+      const p = await plan(values, event, CONFIG)
+      if (!deployed) return expect(p.kind).toBe('skip')
+      expect(p).toMatchObject({ kind: 'deploy', inputs: deployed })
+      expect(p.kind === 'deploy' && p.environment).toBeUndefined()
+      expect(p.kind === 'deploy' && p.inputs.environment).toBeUndefined()
+    },
+  )
 
   test("explicit inputs on a branch no environment lists: deployed without the config file's settings, and the log says why", async () => {
     const p = await plan({ cluster: 'ci', service: 'api' }, feature, CONFIG)
-    expect(p).toEqual(expect.objectContaining({ kind: 'deploy', reason: `the \`service\` input names the target; no environment's settings apply (${unmatched})` }))
+    expect(p).toEqual(
+      expect.objectContaining({
+        kind: 'deploy',
+        reason: `the \`service\` input names the target; no environment's settings apply (${unmatched})`,
+      }),
+    )
     expect(p.kind === 'deploy' && p.inputs).toMatchObject({ vars: {}, strategy: {} })
   })
 
   test('explicit inputs on a branch an environment lists: the environment fills in what the inputs leave out', async () => {
     const p = await plan({ service: 'api' }, push('refs/heads/develop'), CONFIG)
-    expect(p).toMatchObject({ kind: 'deploy', inputs: { cluster: 'dev', services: ['api'], vars: { LOG_LEVEL: 'debug' }, desiredCount: 1 }, environment: { name: 'dev' } })
-    expect(p.kind === 'deploy' && p.reason).toBe("ref refs/heads/develop matches dev's branch pattern develop; the `service` input names the target, the environment fills in the rest")
+    expect(p).toMatchObject({
+      kind: 'deploy',
+      inputs: { cluster: 'dev', services: ['api'], vars: { LOG_LEVEL: 'debug' }, desiredCount: 1 },
+      environment: { name: 'dev' },
+    })
+    expect(p.kind === 'deploy' && p.reason).toBe(
+      "ref refs/heads/develop matches dev's branch pattern develop; the `service` input names the target, the environment fills in the rest",
+    )
   })
 
   test('a pull request with preview: deploy gets its own preview, copied from the base', async () => {
     const p = await plan({ preview: 'deploy', 'preview-max': '3' }, pr, CONFIG)
-    expect(p).toMatchObject({ kind: 'deploy', inputs: { cluster: 'dev', services: ['web'], environment: 'pr-12' }, preview: { action: 'deploy', pr: 12, headSha: 'abc123', config: { max: 3 } } })
+    expect(p).toMatchObject({
+      kind: 'deploy',
+      inputs: { cluster: 'dev', services: ['web'], environment: 'pr-12' },
+      preview: { action: 'deploy', pr: 12, headSha: 'abc123', config: { max: 3 } },
+    })
   })
 
   test('preview: sweep plans a sweep of the base cluster', async () => {
-    await expect(plan({ preview: 'sweep', 'preview-ttl': '12h' }, { name: 'schedule', ref: 'refs/heads/main' }, CONFIG)).resolves.toMatchObject({
+    await expect(
+      plan({ preview: 'sweep', 'preview-ttl': '12h' }, { name: 'schedule', ref: 'refs/heads/main' }, CONFIG),
+    ).resolves.toMatchObject({
       kind: 'sweep',
       cluster: 'dev',
       previews: { ttl: '12h', ttlMs: 12 * 3600_000 },

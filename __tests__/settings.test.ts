@@ -8,7 +8,9 @@ interface ActionInput {
   description?: string
   default?: string
 }
-const action = parse(readFileSync(new URL('../action.yml', import.meta.url), 'utf8')) as { inputs: Record<string, ActionInput> }
+const action = parse(readFileSync(new URL('../action.yml', import.meta.url), 'utf8')) as {
+  inputs: Record<string, ActionInput>
+}
 const plain = (text: string | undefined): string => (text ?? '').replace(/\s+/g, ' ').trim()
 
 describe('the settings table and action.yml', () => {
@@ -42,7 +44,14 @@ describe('the settings table and action.yml', () => {
 
 test('every setting the table marks secret is masked as soon as the inputs are read', () => {
   const masked: string[] = []
-  const values: Record<string, string> = { service: 'web', build: '.', image: 'r/web', 'github-token': 'ghp_abc', 'registry-username': 'me', 'registry-password': 'pa55word' }
+  const values: Record<string, string> = {
+    service: 'web',
+    build: '.',
+    image: 'r/web',
+    'github-token': 'ghp_abc',
+    'registry-username': 'me',
+    'registry-password': 'pa55word',
+  }
   getInputs((name) => values[name] ?? '', { warning: () => undefined, secret: (value) => void masked.push(value) })
   expect(masked).toEqual(['ghp_abc', 'pa55word'])
 })

@@ -5,7 +5,12 @@
 //   API calls           ECS calls per minute of waiting per service, for 1 service and for 10 in one run
 //   cold start          `node dist/index.js` launched → first AWS request received
 //   dist size, peak memory (max RSS of the action's process)
-import { CreateClusterCommand, CreateServiceCommand, ECSClient, RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs'
+import {
+  CreateClusterCommand,
+  CreateServiceCommand,
+  ECSClient,
+  RegisterTaskDefinitionCommand,
+} from '@aws-sdk/client-ecs'
 import { execFileSync, spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -18,7 +23,10 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5)
 const ecs = new ECSClient({ region: stack.AWS_REGION })
 
 async function admin(method, route, body) {
-  const response = await fetch(`${stack.STACK_SCENARIO_URL}${route}`, { method, ...(body && { body: JSON.stringify(body) }) })
+  const response = await fetch(`${stack.STACK_SCENARIO_URL}${route}`, {
+    method,
+    ...(body && { body: JSON.stringify(body) }),
+  })
   if (!response.ok) throw new Error(`${route}: ${await response.text()}`)
   return response.json()
 }
@@ -49,7 +57,11 @@ async function givenServices(count, { breaker = true, desired = 2 } = {}) {
         taskDefinition: name,
         desiredCount: desired,
         launchType: 'FARGATE',
-        deploymentConfiguration: { maximumPercent: 200, minimumHealthyPercent: 100, deploymentCircuitBreaker: { enable: breaker, rollback: breaker } },
+        deploymentConfiguration: {
+          maximumPercent: 200,
+          minimumHealthyPercent: 100,
+          deploymentCircuitBreaker: { enable: breaker, rollback: breaker },
+        },
       }),
     )
   }
@@ -84,7 +96,9 @@ function runAction(inputs) {
     },
   })
   return new Promise((resolve) =>
-    child.on('close', (code) => resolve({ code, launched, exited: Date.now(), maxRssKb: Number(readFileSync(rssFile, 'utf8')) })),
+    child.on('close', (code) =>
+      resolve({ code, launched, exited: Date.now(), maxRssKb: Number(readFileSync(rssFile, 'utf8')) }),
+    ),
   )
 }
 
@@ -132,7 +146,9 @@ const crashLoopEnd = async () => {
 
 async function main() {
   // The action checks that the image to deploy exists before changing anything: push the one the rollouts deploy.
-  execFileSync('bash', [path.join(root, 'test/stack/stack.sh'), 'push-sample', 'web', 'v2'], { stdio: ['ignore', 'ignore', 'inherit'] })
+  execFileSync('bash', [path.join(root, 'test/stack/stack.sh'), 'push-sample', 'web', 'v2'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
   const results = { runs: RUNS, node: process.version, machine: `${(await import('node:os')).cpus().length} cores` }
   const successes = []
   const failures = []
@@ -142,23 +158,49 @@ async function main() {
   for (let i = 0; i < RUNS; i++) {
     // Rollouts of different lengths end at different points of the poll schedule.
     const start = 3 + i * 1.7
-    const ok = await detection({ scenario: { outcome: 'success', taskStartSeconds: start }, breaker: true, end: successEnd })
+    const ok = await detection({
+      scenario: { outcome: 'success', taskStartSeconds: start },
+      breaker: true,
+      end: successEnd,
+    })
     if (ok.run.code !== 0) throw new Error('a successful rollout was reported as failed')
     successes.push(ok.seconds)
     rss.push(ok.run.maxRssKb)
     const first = (await requests()).find((r) => r.at >= ok.run.launched)
     coldStarts.push(first.at - ok.run.launched)
-    const bad = await detection({ scenario: { outcome: 'crash', taskStartSeconds: start, crashAfterSeconds: 1 }, breaker: true, end: breakerEnd })
+    const bad = await detection({
+      scenario: { outcome: 'crash', taskStartSeconds: start, crashAfterSeconds: 1 },
+      breaker: true,
+      end: breakerEnd,
+    })
     if (bad.run.code === 0) throw new Error('a rolled-back rollout was reported as success')
     failures.push(bad.seconds)
-    const loop = await detection({ scenario: { outcome: 'crash', taskStartSeconds: start, crashAfterSeconds: 1 }, breaker: false, end: crashLoopEnd })
+    const loop = await detection({
+      scenario: { outcome: 'crash', taskStartSeconds: start, crashAfterSeconds: 1 },
+      breaker: false,
+      end: crashLoopEnd,
+    })
     if (loop.run.code === 0) throw new Error('a crash loop was reported as success')
     crashLoops.push(loop.seconds)
-    process.stderr.write(`run ${i + 1}/${RUNS}: success ${round(ok.seconds)} s, breaker ${round(bad.seconds)} s, crash loop ${round(loop.seconds)} s\n`)
+    process.stderr.write(
+      `run ${i + 1}/${RUNS}: success ${round(ok.seconds)} s, breaker ${round(bad.seconds)} s, crash loop ${round(loop.seconds)} s\n`,
+    )
   }
-  results.successDetectionSeconds = { median: round(median(successes)), max: round(Math.max(...successes)), all: successes.map((x) => round(x)) }
-  results.failureDetectionSeconds = { median: round(median(failures)), max: round(Math.max(...failures)), all: failures.map((x) => round(x)) }
-  results.crashLoopDetectionSeconds = { median: round(median(crashLoops)), max: round(Math.max(...crashLoops)), all: crashLoops.map((x) => round(x)) }
+  results.successDetectionSeconds = {
+    median: round(median(successes)),
+    max: round(Math.max(...successes)),
+    all: successes.map((x) => round(x)),
+  }
+  results.failureDetectionSeconds = {
+    median: round(median(failures)),
+    max: round(Math.max(...failures)),
+    all: failures.map((x) => round(x)),
+  }
+  results.crashLoopDetectionSeconds = {
+    median: round(median(crashLoops)),
+    max: round(Math.max(...crashLoops)),
+    all: crashLoops.map((x) => round(x)),
+  }
   results.coldStartMs = { median: Math.round(median(coldStarts)), all: coldStarts }
   results.peakMemoryMb = round(Math.max(...rss) / 1024, 1)
   results.distKb = Math.round(statSync(path.join(root, 'dist/index.js')).size / 1024)
@@ -188,9 +230,17 @@ async function main() {
   const rows = [
     ['success detection (median of ' + RUNS + ')', `${results.successDetectionSeconds.median} s`, '≤ 3 s'],
     ['failure detection, circuit breaker (median)', `${results.failureDetectionSeconds.median} s`, '≤ 3 s'],
-    ['failure detection, crash loop without breaker (median)', `${results.crashLoopDetectionSeconds.median} s`, '≤ 3 s'],
+    [
+      'failure detection, crash loop without breaker (median)',
+      `${results.crashLoopDetectionSeconds.median} s`,
+      '≤ 3 s',
+    ],
     ['API calls / min of waiting / service, 1 service', `${calls['1 service'].perMinutePerService}`, '≤ 20'],
-    ['API calls / min of waiting / service, 10 services', `${calls['10 services'].perMinutePerService}`, 'fewer than 1 service'],
+    [
+      'API calls / min of waiting / service, 10 services',
+      `${calls['10 services'].perMinutePerService}`,
+      'fewer than 1 service',
+    ],
     ['cold start: launch → first AWS request (median)', `${results.coldStartMs.median} ms`, '≤ 300 ms'],
     ['dist/index.js size', `${results.distKb} KiB`, ''],
     ['peak memory (max RSS)', `${results.peakMemoryMb} MB`, ''],

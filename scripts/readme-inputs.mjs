@@ -5,17 +5,26 @@ import { parse } from 'yaml'
 
 const root = new URL('../', import.meta.url)
 const action = parse(readFileSync(new URL('action.yml', root), 'utf8'))
-const cell = (text) => String(text ?? '').replace(/\s+/g, ' ').trim().replace(/\|/g, '\\|')
+const cell = (text) =>
+  String(text ?? '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/\|/g, '\\|')
 
 export function inputsTable(inputs) {
   const rows = Object.entries(inputs).map(
-    ([name, i]) => `| \`${name}\` | ${cell(i.description)} | ${i.default !== undefined ? `\`${cell(i.default)}\`` : i.required ? '**required**' : ''} |`,
+    ([name, i]) =>
+      `| \`${name}\` | ${cell(i.description)} | ${i.default !== undefined ? `\`${cell(i.default)}\`` : i.required ? '**required**' : ''} |`,
   )
   return ['| input | description | default |', '| --- | --- | --- |', ...rows].join('\n')
 }
 
 export function outputsTable(outputs) {
-  return ['| output | description |', '| --- | --- |', ...Object.entries(outputs).map(([n, o]) => `| \`${n}\` | ${cell(o.description)} |`)].join('\n')
+  return [
+    '| output | description |',
+    '| --- | --- |',
+    ...Object.entries(outputs).map(([n, o]) => `| \`${n}\` | ${cell(o.description)} |`),
+  ].join('\n')
 }
 
 function replaceBetween(text, marker, body) {
@@ -29,7 +38,11 @@ function replaceBetween(text, marker, body) {
 
 const readmeUrl = new URL('README.md', root)
 const readme = readFileSync(readmeUrl, 'utf8')
-const fresh = replaceBetween(replaceBetween(readme, 'inputs', inputsTable(action.inputs)), 'outputs', outputsTable(action.outputs))
+const fresh = replaceBetween(
+  replaceBetween(readme, 'inputs', inputsTable(action.inputs)),
+  'outputs',
+  outputsTable(action.outputs),
+)
 if (process.argv.includes('--check')) {
   if (fresh !== readme) {
     console.error('README.md tables differ from action.yml: run `npm run docs`.')

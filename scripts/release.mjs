@@ -42,7 +42,9 @@ const compare = (a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]
 export function releasePosition(tag, existingTags) {
   const release = parseVersionTag(tag)
   const others = existingTags.map(parseVersionTag).filter((t) => t && compare(t.parts, release.parts) > 0)
-  const newerSameMajor = others.filter((t) => t.parts[0] === release.parts[0]).sort((a, b) => compare(b.parts, a.parts))[0]
+  const newerSameMajor = others
+    .filter((t) => t.parts[0] === release.parts[0])
+    .sort((a, b) => compare(b.parts, a.parts))[0]
   return {
     moveMajor: newerSameMajor === undefined,
     latest: others.length === 0,
@@ -53,13 +55,18 @@ export function releasePosition(tag, existingTags) {
 /** What stands in the way of releasing `tag`, one message each, naming the fix; [] when nothing does. */
 export function releaseProblems({ tag, packageVersion, changelog }) {
   const release = parseVersionTag(tag)
-  if (!release) return [`Tag ${JSON.stringify(tag)} is not a release tag: releases are tagged vMAJOR.MINOR.PATCH, e.g. v1.2.3.`]
+  if (!release)
+    return [`Tag ${JSON.stringify(tag)} is not a release tag: releases are tagged vMAJOR.MINOR.PATCH, e.g. v1.2.3.`]
   const problems = []
   if (packageVersion !== release.version) {
-    problems.push(`package.json has version ${packageVersion}, the tag ${tag}: set "version": "${release.version}" in package.json (npm version ${release.version} --no-git-tag-version) and tag that commit.`)
+    problems.push(
+      `package.json has version ${packageVersion}, the tag ${tag}: set "version": "${release.version}" in package.json (npm version ${release.version} --no-git-tag-version) and tag that commit.`,
+    )
   }
   if (changelogSection(changelog, release.version) === undefined) {
-    problems.push(`CHANGELOG.md has no notes for ${release.version}: add a "## [${release.version}] - <date>" section listing what changed.`)
+    problems.push(
+      `CHANGELOG.md has no notes for ${release.version}: add a "## [${release.version}] - <date>" section listing what changed.`,
+    )
   }
   return problems
 }
@@ -67,8 +74,25 @@ export function releaseProblems({ tag, packageVersion, changelog }) {
 /** The commands that publish the release, as argument lists; `notesFile` holds the changelog section. */
 export function publishCommands(tag, notesFile, position) {
   const { major } = parseVersionTag(tag)
-  const commands = [['gh', 'release', 'create', tag, '--verify-tag', '--title', tag, '--notes-file', notesFile, `--latest=${position.latest}`]]
-  if (position.moveMajor) commands.push(['git', 'tag', '--force', major, `${tag}^{commit}`], ['git', 'push', '--force', 'origin', `refs/tags/${major}`])
+  const commands = [
+    [
+      'gh',
+      'release',
+      'create',
+      tag,
+      '--verify-tag',
+      '--title',
+      tag,
+      '--notes-file',
+      notesFile,
+      `--latest=${position.latest}`,
+    ],
+  ]
+  if (position.moveMajor)
+    commands.push(
+      ['git', 'tag', '--force', major, `${tag}^{commit}`],
+      ['git', 'push', '--force', 'origin', `refs/tags/${major}`],
+    )
   return commands
 }
 
@@ -86,18 +110,22 @@ function main(argv) {
   const dryRun = argv.includes('--dry-run')
   process.chdir(fileURLToPath(new URL('..', import.meta.url)))
   const packageVersion = JSON.parse(readFileSync('package.json', 'utf8')).version
-  const tag = argv.find((a) => !a.startsWith('--')) ?? (dryRun ? `v${packageVersion}` : (process.env.GITHUB_REF_NAME ?? ''))
+  const tag =
+    argv.find((a) => !a.startsWith('--')) ?? (dryRun ? `v${packageVersion}` : (process.env.GITHUB_REF_NAME ?? ''))
   const changelog = readFileSync('CHANGELOG.md', 'utf8')
   const problems = releaseProblems({ tag, packageVersion, changelog })
   if (problems.length) fail(...problems)
 
   const tagged = git('tag', '--list', tag) === tag ? git('rev-parse', `${tag}^{commit}`) : undefined
   const head = git('rev-parse', 'HEAD')
-  if (tagged === undefined && !dryRun) fail(`Tag ${tag} does not exist here: push the tag (git push origin ${tag}), which starts the release workflow.`)
+  if (tagged === undefined && !dryRun)
+    fail(`Tag ${tag} does not exist here: push the tag (git push origin ${tag}), which starts the release workflow.`)
   if (tagged !== undefined && tagged !== head) {
     const problem = `Tag ${tag} is commit ${tagged.slice(0, 12)}, but this checkout is ${head.slice(0, 12)}`
     if (!dryRun) fail(`${problem}: release from the tag itself.`)
-    console.log(`${problem}: ${tag} is released already; the next release needs a new version in package.json and CHANGELOG.md.`)
+    console.log(
+      `${problem}: ${tag} is released already; the next release needs a new version in package.json and CHANGELOG.md.`,
+    )
   }
 
   console.log('Checking that dist/ is what src/ builds (npm run check:dist)…')
@@ -111,12 +139,17 @@ function main(argv) {
   const notesFile = path.join(mkdtempSync(path.join(tmpdir(), 'release-')), 'notes.md')
   const { version, major } = parseVersionTag(tag)
   writeFileSync(notesFile, `${changelogSection(changelog, version)}\n`)
-  console.log(position.moveMajor ? `${major} moves to ${tag}.` : `${major} stays at ${position.keptAt}, which is newer than ${tag}.`)
+  console.log(
+    position.moveMajor
+      ? `${major} moves to ${tag}.`
+      : `${major} stays at ${position.keptAt}, which is newer than ${tag}.`,
+  )
   for (const command of publishCommands(tag, notesFile, position)) {
     console.log(`${dryRun ? 'would run' : 'running'}: ${command.join(' ')}`)
     if (!dryRun) execFileSync(command[0], command.slice(1), { stdio: 'inherit' })
   }
-  if (dryRun && tagged === undefined) console.log(`(dry run: tag ${tag} does not exist yet; the release workflow runs when it is pushed)`)
+  if (dryRun && tagged === undefined)
+    console.log(`(dry run: tag ${tag} does not exist yet; the release workflow runs when it is pushed)`)
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main(process.argv.slice(2))

@@ -8,12 +8,18 @@ const STACK_TEST = /__tests__[\\/](stack[\\/]|e2e[\\/]stack[^\\/]*\.test\.ts$)/
 
 class TotalsReporter {
   onRunComplete(_contexts, results) {
-    const count = (files) => files.reduce((sum, f) => ({ passed: sum.passed + f.numPassingTests, failed: sum.failed + f.numFailingTests }), { passed: 0, failed: 0 })
+    const count = (files) =>
+      files.reduce((sum, f) => ({ passed: sum.passed + f.numPassingTests, failed: sum.failed + f.numFailingTests }), {
+        passed: 0,
+        failed: 0,
+      })
     const stack = count(results.testResults.filter((f) => STACK_TEST.test(f.testFilePath)))
     const product = { passed: results.numPassedTests - stack.passed, failed: results.numFailedTests - stack.failed }
-    const stackLine = stack.passed + stack.failed ? ` (and stack tests: ${stack.passed} passed, ${stack.failed} failed)` : ''
+    const stackLine =
+      stack.passed + stack.failed ? ` (and stack tests: ${stack.passed} passed, ${stack.failed} failed)` : ''
     process.stderr.write(`tests: ${product.passed} passed, ${product.failed} failed${stackLine}\n`)
-    if (process.env.TEST_TOTALS_FILE) appendFileSync(process.env.TEST_TOTALS_FILE, `${product.passed} ${product.failed}\n`)
+    if (process.env.TEST_TOTALS_FILE)
+      appendFileSync(process.env.TEST_TOTALS_FILE, `${product.passed} ${product.failed}\n`)
   }
 }
 

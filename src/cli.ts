@@ -5,4 +5,9 @@ import { runCli } from './cli/main.js'
 const controller = new AbortController()
 process.once('SIGINT', () => controller.abort())
 process.once('SIGTERM', () => controller.abort())
-process.exitCode = await runCli(process.argv.slice(2), { env: process.env, stdout: process.stdout, stderr: process.stderr, signal: controller.signal })
+process.exitCode = await runCli(process.argv.slice(2), {
+  env: process.env,
+  stdout: process.stdout,
+  stderr: process.stderr,
+  signal: controller.signal,
+})

@@ -73,7 +73,9 @@ export function getInputs(read: InputReader, log: Pick<Log, 'warning' | 'secret'
   const strategy = readStrategyInputs(read)
   const wait = parseBoolean('wait', read('wait'), true)
   if (!wait && (strategy.waitUntil || strategy.continueAction)) {
-    throw new UserError(`Input \`${strategy.waitUntil ? 'wait-until' : 'continue'}\` needs \`wait: true\`: the action follows the deployment to the pause (or to its end).`)
+    throw new UserError(
+      `Input \`${strategy.waitUntil ? 'wait-until' : 'continue'}\` needs \`wait: true\`: the action follows the deployment to the pause (or to its end).`,
+    )
   }
   return {
     ...optional('cluster', text('cluster')),
@@ -100,9 +102,15 @@ export function getInputs(read: InputReader, log: Pick<Log, 'warning' | 'secret'
     logLines: parseInteger('log-lines', text('log-lines') ?? '30', 0, 1000),
     ...withBuild(read, image, log),
     ...optional('config', text('config')),
-    ...optional('preview', mapText(text('preview'), (v) => parseChoice<PreviewAction>('preview', v, ['deploy', 'destroy', 'sweep']))),
+    ...optional(
+      'preview',
+      mapText(text('preview'), (v) => parseChoice<PreviewAction>('preview', v, ['deploy', 'destroy', 'sweep'])),
+    ),
     ...optional('previewTtl', text('preview-ttl')),
-    ...optional('previewMax', mapText(text('preview-max'), (v) => parseInteger('preview-max', v, 1, 1000))),
+    ...optional(
+      'previewMax',
+      mapText(text('preview-max'), (v) => parseInteger('preview-max', v, 1, 1000)),
+    ),
     ...optional('githubToken', text('github-token')),
     dryRun: parseBoolean('dry-run', read('dry-run'), false),
     ...optional('artifactsDir', text('artifacts-dir')),
@@ -122,18 +130,28 @@ function mapText<T>(value: string | undefined, parse: (value: string) => T): T |
 }
 
 /** The build-and-push inputs, when `build` is given; `image` then names the repository to push to. */
-function withBuild(read: InputReader, image: string | undefined, log: Pick<Log, 'warning' | 'secret'>): { build?: ImageInputs } {
+function withBuild(
+  read: InputReader,
+  image: string | undefined,
+  log: Pick<Log, 'warning' | 'secret'>,
+): { build?: ImageInputs } {
   const text = (name: string): string | undefined => read(name).trim() || undefined
   const build = text('build')
   if (build === undefined) {
-    const stray = ['dockerfile', 'build-args', 'target', 'platforms', 'cache-from', 'cache-to'].filter((name) => text(name))
+    const stray = ['dockerfile', 'build-args', 'target', 'platforms', 'cache-from', 'cache-to'].filter((name) =>
+      text(name),
+    )
     if (stray.length) {
-      throw new UserError(`Input \`${stray[0]}\` needs \`build\` (the docker build context); without \`build\` nothing is built.`)
+      throw new UserError(
+        `Input \`${stray[0]}\` needs \`build\` (the docker build context); without \`build\` nothing is built.`,
+      )
     }
     return {}
   }
   if (!image) {
-    throw new UserError('Input `build` needs `image`: the repository to push to, e.g. 123456789012.dkr.ecr.us-east-1.amazonaws.com/web.')
+    throw new UserError(
+      'Input `build` needs `image`: the repository to push to, e.g. 123456789012.dkr.ecr.us-east-1.amazonaws.com/web.',
+    )
   }
   const buildArgs = parseVars(read('build-args'), 'build-args')
   const secretLike = secretLikeBuildArgs(buildArgs)

@@ -5,7 +5,12 @@ import { taskDefinitionRevision } from './aws/arn.js'
 import type { GitContext } from './context.js'
 import type { Clock } from './deploy/clock.js'
 import { attachLogs, causeOfEvents, groupFailures } from './deploy/diagnose.js'
-import { describeTaskDefinition, registerIfChanged, type DescribedTaskDefinition, type RegisteredTaskDefinition } from './deploy/register.js'
+import {
+  describeTaskDefinition,
+  registerIfChanged,
+  type DescribedTaskDefinition,
+  type RegisteredTaskDefinition,
+} from './deploy/register.js'
 import { serviceChanges } from './deploy/changes.js'
 import { commandArguments, runOneOffTask } from './deploy/run-task.js'
 import type { Rollout } from './deploy/rollout.js'
@@ -17,8 +22,21 @@ import type { PreviewPlan } from './plan.js'
 import { deployPreview, previewFamily } from './preview/index.js'
 import { pipelineArtifacts, writePipelineArtifacts } from './report/artifacts.js'
 import type { DeploymentReport, RunReport } from './run-report.js'
-import { describeChanges, renderTaskDefinition, sameTaskDefinition, type RenderedTaskDefinition } from './taskdef/index.js'
-import { checkIdle, continueStrategy, deploymentInFlight, planStrategy, rollingPlan, startStrategy, type StrategyPlan } from './mechanisms/index.js'
+import {
+  describeChanges,
+  renderTaskDefinition,
+  sameTaskDefinition,
+  type RenderedTaskDefinition,
+} from './taskdef/index.js'
+import {
+  checkIdle,
+  continueStrategy,
+  deploymentInFlight,
+  planStrategy,
+  rollingPlan,
+  startStrategy,
+  type StrategyPlan,
+} from './mechanisms/index.js'
 import { logSafe } from './report/text.js'
 import { insideWorkspace } from './workspace-path.js'
 import type { Log } from './log.js'
@@ -122,7 +140,10 @@ async function prepare(
     containers: inputs.containers,
     environment: inputs.environmentVariables,
     secrets: inputs.secrets,
-    placeholders: { ...placeholderValues(inputs, report.service, git, report.region, image), ...previewPlaceholders(preview) },
+    placeholders: {
+      ...placeholderValues(inputs, report.service, git, report.region, image),
+      ...previewPlaceholders(preview),
+    },
   })
   // A preview registers in its own family, so destroying it can deregister what it registered.
   if (preview && rendered.request.family) rendered.request.family = previewFamily(rendered.request.family, preview.pr)
@@ -140,13 +161,22 @@ async function prepare(
   return { service, plan, report, rendered, current }
 }
 
-const prefixOf = (inputs: PlannedInputs, report: DeploymentReport): string => (inputs.services.length > 1 ? `${report.service}: ` : '')
+const prefixOf = (inputs: PlannedInputs, report: DeploymentReport): string =>
+  inputs.services.length > 1 ? `${report.service}: ` : ''
 
 /** CodePipeline's files (artifacts-dir), for the image that is (or, in a dry run, would be) deployed. */
-async function writeArtifacts(inputs: PlannedInputs, git: GitContext, { report, rendered, service }: Prepared, image: string | undefined): Promise<void> {
+async function writeArtifacts(
+  inputs: PlannedInputs,
+  git: GitContext,
+  { report, rendered, service }: Prepared,
+  image: string | undefined,
+): Promise<void> {
   if (!inputs.artifactsDir || !image) return
   const dir = inputs.services.length > 1 ? path.join(inputs.artifactsDir, report.service) : inputs.artifactsDir
-  const written = await writePipelineArtifacts(await insideWorkspace('artifacts-dir', dir, git.workspace), pipelineArtifacts(rendered.request, rendered.containers, image, service))
+  const written = await writePipelineArtifacts(
+    await insideWorkspace('artifacts-dir', dir, git.workspace),
+    pipelineArtifacts(rendered.request, rendered.containers, image, service),
+  )
   report.notes.push(`wrote ${written.map((f) => path.basename(f)).join(', ')} to ${dir} for CodePipeline`)
 }
 
@@ -167,7 +197,9 @@ async function register(clients: AwsClients, inputs: PlannedInputs, prepared: Pr
 
 /** The revision this run deploys when it registers nothing new (the service's own), else undefined. */
 function unchangedRevision({ rendered, current }: Prepared): string | undefined {
-  return current && sameTaskDefinition(rendered.request, current.taskDefinition, current.tags) ? current.taskDefinition.taskDefinitionArn : undefined
+  return current && sameTaskDefinition(rendered.request, current.taskDefinition, current.tags)
+    ? current.taskDefinition.taskDefinitionArn
+    : undefined
 }
 
 /**
@@ -195,7 +227,9 @@ async function start(
       previews: preview.config,
       now: new Date(clock.now()),
     })
-    log.info(`${created.serviceName}: ${created.created ? 'created' : 'updated'} the preview of ${report.service}${created.url ? ` at ${created.url}` : ''}`)
+    log.info(
+      `${created.serviceName}: ${created.created ? 'created' : 'updated'} the preview of ${report.service}${created.url ? ` at ${created.url}` : ''}`,
+    )
     prepared.service = await findService(clients.ecs, inputs.cluster, created.serviceName, report.region)
     Object.assign(report, { service: created.serviceName, ...(created.url && { url: created.url }) })
   }
@@ -224,13 +258,20 @@ async function start(
         ? `${report.service}: started deployment ${rollout.deploymentId} of ${revision}`
         : `${report.service}: following deployment ${rollout.deploymentId}, already rolling out ${revision}`,
     )
-    if (!inputs.wait) Object.assign(report, { status: 'succeeded', reason: 'Deployment started; not waiting for it (wait: false).' })
+    if (!inputs.wait)
+      Object.assign(report, { status: 'succeeded', reason: 'Deployment started; not waiting for it (wait: false).' })
   }
   return rollout
 }
 
 /** Fills a service's report from its rollout's result, with the causes of a failure and their log lines. */
-async function conclude(clients: AwsClients, inputs: PlannedInputs, report: DeploymentReport, containers: ContainerDefinition[], result: WatchResult): Promise<void> {
+async function conclude(
+  clients: AwsClients,
+  inputs: PlannedInputs,
+  report: DeploymentReport,
+  containers: ContainerDefinition[],
+  result: WatchResult,
+): Promise<void> {
   Object.assign(report, {
     status: result.outcome,
     reason: result.reason,
@@ -241,7 +282,12 @@ async function conclude(clients: AwsClients, inputs: PlannedInputs, report: Depl
     ...(result.progress && { progress: result.progress }),
   })
   if (result.outcome === 'succeeded' || result.outcome === 'paused') return
-  report.failures = await attachLogs((region) => clients.logsIn(region), groupFailures(result.stoppedTasks), containers, inputs.logLines)
+  report.failures = await attachLogs(
+    (region) => clients.logsIn(region),
+    groupFailures(result.stoppedTasks),
+    containers,
+    inputs.logLines,
+  )
   const eventCause = causeOfEvents(result.recentEvents)
   if (eventCause) report.eventCause = eventCause
 }
@@ -271,11 +317,16 @@ export async function deploy(
     Promise.all(
       inputs.services.map(async (name): Promise<Found> => {
         const service = await findService(clients.ecs, inputs.cluster, name, run.region)
-        log.info(`${service.serviceName} in ${inputs.cluster}: running ${taskDefinitionRevision(service.taskDefinition)}, ${service.runningCount}/${service.desiredCount} tasks`)
+        log.info(
+          `${service.serviceName} in ${inputs.cluster}: running ${taskDefinitionRevision(service.taskDefinition)}, ${service.runningCount}/${service.desiredCount} tasks`,
+        )
         // A preview is a plain copy of the service, without its blue/green set-up: it rolls.
         const plan = preview
           ? rollingPlan(inputs.strategy)
-          : await planStrategy(clients, inputs.cluster, service, inputs.strategy, { circuitBreaker: inputs.deploymentCircuitBreaker, workspace: git.workspace })
+          : await planStrategy(clients, inputs.cluster, service, inputs.strategy, {
+              circuitBreaker: inputs.deploymentCircuitBreaker,
+              workspace: git.workspace,
+            })
         log.info(`  strategy: ${plan.description}`)
         return { service, plan, report: newServiceReport(run, service, plan) }
       }),
@@ -289,7 +340,14 @@ export async function deploy(
   }
   // Everything that can be checked is checked before anything changes: the image (build planned read-only, or the
   // image to deploy looked up), every task definition rendered and validated, other deployments in flight.
-  const imageDeps = { clients, git, now: clock.now, log, loggedIn: ports.loggedIn, ecrClientFor: (region: string) => ports.aws(region, deadline).ecr }
+  const imageDeps = {
+    clients,
+    git,
+    now: clock.now,
+    log,
+    loggedIn: ports.loggedIn,
+    ecrClientFor: (region: string) => ports.aws(region, deadline).ecr,
+  }
   const buildInputs = inputs.build
   const imagePlan = buildInputs && (await log.group('Image', () => planImageBuild(buildInputs, imageDeps)))
   if (!buildInputs && inputs.image) await checkImageExists(inputs.image, imageDeps)
@@ -307,9 +365,15 @@ export async function deploy(
       for (const change of report.changes ?? []) log.info(logSafe(`  ${change}`))
       if (imageNote) report.notes.push(imageNote)
       const busy = preview ? undefined : await deploymentInFlight(clients, p.plan, p.service, unchangedRevision(p))
-      if (busy) report.notes.push(`busy with ${busy.what}: a deploy would ${busy.paused || p.plan.inputs.onBusy === 'fail' ? 'fail' : 'wait for it'} (on-busy: ${p.plan.inputs.onBusy})`)
+      if (busy)
+        report.notes.push(
+          `busy with ${busy.what}: a deploy would ${busy.paused || p.plan.inputs.onBusy === 'fail' ? 'fail' : 'wait for it'} (on-busy: ${p.plan.inputs.onBusy})`,
+        )
       const count = report.changes?.length ?? 0
-      Object.assign(report, { status: 'planned', reason: `Dry run: ${count ? `${count} change(s)` : 'no change'}; nothing was built, pushed, registered or deployed.` })
+      Object.assign(report, {
+        status: 'planned',
+        reason: `Dry run: ${count ? `${count} change(s)` : 'no change'}; nothing was built, pushed, registered or deployed.`,
+      })
     }
     if (imageNote) log.info(imageNote)
     return services
@@ -317,7 +381,8 @@ export async function deploy(
   // A preview deploys its own copy of the service: the base service's deployments are not in its way.
   if (!preview) {
     phase()
-    for (const p of checked) p.service = await checkIdle(clients, waitContext, inputs.cluster, p.plan, p.service, unchangedRevision(p))
+    for (const p of checked)
+      p.service = await checkIdle(clients, waitContext, inputs.cluster, p.plan, p.service, unchangedRevision(p))
   }
 
   // Nothing is deployed when the build or push fails: it throws before any task definition is registered.
@@ -326,7 +391,10 @@ export async function deploy(
   const image = built ? built.reference : inputs.image
   if (image) run.image = image
   phase()
-  const final = image === plannedImage ? checked : await Promise.all(checked.map((p) => prepare(clients, inputs, git, p, p.report, image, preview, undefined)))
+  const final =
+    image === plannedImage
+      ? checked
+      : await Promise.all(checked.map((p) => prepare(clients, inputs, git, p, p.report, image, preview, undefined)))
   const prepared = await log.group('Register', async () => {
     await Promise.all(final.map((p) => writeArtifacts(inputs, git, p, image)))
     const registered: Registered[] = []
@@ -344,7 +412,11 @@ export async function deploy(
         service: first.service,
         taskDefinitionArn: first.registered.arn,
         containers: first.rendered.request.containerDefinitions ?? [],
-        container: inputs.runTaskContainer ?? first.rendered.containers[0] ?? first.rendered.request.containerDefinitions?.[0]?.name ?? '',
+        container:
+          inputs.runTaskContainer ??
+          first.rendered.containers[0] ??
+          first.rendered.request.containerDefinitions?.[0]?.name ??
+          '',
         command: commandArguments(inputs.runTask ?? ''),
         timeoutMs: inputs.timeoutMinutes * 60_000,
         clock,
@@ -371,13 +443,18 @@ export async function deploy(
       })),
     ),
   )
-  await Promise.all(waiting.map(({ p }, i) => conclude(clients, inputs, p.report, p.rendered.request.containerDefinitions ?? [], results[i] as WatchResult)))
+  await Promise.all(
+    waiting.map(({ p }, i) =>
+      conclude(clients, inputs, p.report, p.rendered.request.containerDefinitions ?? [], results[i] as WatchResult),
+    ),
+  )
   return services
 }
 
 /** What a dry run says of the build it did not run. */
 function dryRunImageNote(plan: ImageBuildPlan): string {
-  if (plan.reused) return `would deploy ${plan.reused.reference}, already built from this commit the same way (skip-build-if-exists); nothing built`
+  if (plan.reused)
+    return `would deploy ${plan.reused.reference}, already built from this commit the same way (skip-build-if-exists); nothing built`
   const repository = plan.createRepository ? `; would create the ECR repository ${plan.ref.repository}` : ''
   return `would build ${plan.name}:${plan.tags[0]} from ${plan.inputs.build} and push it as ${plan.tags.join(', ')}${repository}; nothing built or pushed (dry run)`
 }
@@ -408,12 +485,23 @@ async function resume(
   phase: () => void,
 ): Promise<void> {
   const { clock, log } = ports
-  const resumed = await Promise.all(found.map(async (f) => ({ ...f, rollout: await continueStrategy(clients, inputs.cluster, f.plan, f.service, clock.now()) })))
+  const resumed = await Promise.all(
+    found.map(async (f) => ({
+      ...f,
+      rollout: await continueStrategy(clients, inputs.cluster, f.plan, f.service, clock.now()),
+    })),
+  )
   const verb = inputs.strategy.continueAction === 'rollback' ? 'rolling back' : 'continuing'
   resumed.forEach(({ rollout, report }) => {
-    Object.assign(report, { taskDefinitionArn: rollout.targetTaskDefinition, previousTaskDefinition: rollout.previousTaskDefinition, startedAt: rollout.startedAt })
+    Object.assign(report, {
+      taskDefinitionArn: rollout.targetTaskDefinition,
+      previousTaskDefinition: rollout.previousTaskDefinition,
+      startedAt: rollout.startedAt,
+    })
     if (rollout.deploymentId) report.deploymentId = rollout.deploymentId
-    log.info(`${report.service}: ${verb} deployment ${rollout.deploymentId} of ${taskDefinitionRevision(rollout.targetTaskDefinition)}`)
+    log.info(
+      `${report.service}: ${verb} deployment ${rollout.deploymentId} of ${taskDefinitionRevision(rollout.targetTaskDefinition)}`,
+    )
   })
   phase()
   const results = await log.group('Rollout', () =>
@@ -430,7 +518,13 @@ async function resume(
   await Promise.all(
     resumed.map(async ({ rollout, report }, i) => {
       const described = await describeTaskDefinition(clients.ecs, rollout.targetTaskDefinition).catch(() => undefined)
-      await conclude(clients, inputs, report, described?.taskDefinition.containerDefinitions ?? [], results[i] as WatchResult)
+      await conclude(
+        clients,
+        inputs,
+        report,
+        described?.taskDefinition.containerDefinitions ?? [],
+        results[i] as WatchResult,
+      )
     }),
   )
 }

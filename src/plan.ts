@@ -43,12 +43,15 @@ function previewsFor(inputs: Inputs, previews: PreviewConfig): PreviewConfig {
   })
 }
 
-const NO_SERVICE = 'Input `service` is required: the name or ARN of the ECS service to deploy (or several, comma separated).'
+const NO_SERVICE =
+  'Input `service` is required: the name or ARN of the ECS service to deploy (or several, comma separated).'
 
 /** The plan without a config file: the inputs say everything. */
 function planFromInputs(inputs: Inputs): Extract<Plan, { kind: 'deploy' }> {
   if (inputs.preview) {
-    throw new UserError(`Input \`preview\` needs a config file with a previews: section (${DEFAULT_CONFIG_FILE}, or the \`config\` input).`)
+    throw new UserError(
+      `Input \`preview\` needs a config file with a previews: section (${DEFAULT_CONFIG_FILE}, or the \`config\` input).`,
+    )
   }
   if (!inputs.services.length) throw new UserError(NO_SERVICE)
   return {
@@ -60,13 +63,21 @@ function planFromInputs(inputs: Inputs): Extract<Plan, { kind: 'deploy' }> {
 
 /** Chooses what to do: which environment (and why), a preview, a sweep, or nothing for this ref. */
 export async function planRun(inputs: Inputs, git: GitContext, event: RunEvent): Promise<Plan> {
-  const config = await loadConfig(inputs.config ?? DEFAULT_CONFIG_FILE, { workspace: git.workspace, required: inputs.config !== undefined })
+  const config = await loadConfig(inputs.config ?? DEFAULT_CONFIG_FILE, {
+    workspace: git.workspace,
+    required: inputs.config !== undefined,
+  })
   if (!config) return planFromInputs(inputs)
   if (inputs.preview === 'sweep') {
     if (!config.previews) throw new UserError(`Input \`preview: sweep\` needs a previews: section in ${config.file}.`)
     const previews = previewsFor(inputs, config.previews)
     const base = config.environments.find((e) => e.name === previews.base)
-    return { kind: 'sweep', cluster: inputs.cluster ?? base?.cluster ?? 'default', ...(base?.region !== undefined && { region: base.region }), previews }
+    return {
+      kind: 'sweep',
+      cluster: inputs.cluster ?? base?.cluster ?? 'default',
+      ...(base?.region !== undefined && { region: base.region }),
+      previews,
+    }
   }
   const resolution = resolveEnvironment(config, event, {
     ...(inputs.environment !== undefined && { environment: inputs.environment }),
@@ -75,8 +86,12 @@ export async function planRun(inputs: Inputs, git: GitContext, event: RunEvent):
   if (resolution.skipped) {
     // A skip is for a target the config file names. Services given as inputs name the target themselves (unless the
     // `environment` input gates them, as a matrix over environments does), so they are deployed as the inputs say.
-    if (!inputs.services.length || inputs.environment !== undefined || inputs.preview !== undefined) return { kind: 'skip', reason: resolution.reason }
-    return { ...planFromInputs(inputs), reason: `the \`service\` input names the target; no environment's settings apply (${resolution.reason})` }
+    if (!inputs.services.length || inputs.environment !== undefined || inputs.preview !== undefined)
+      return { kind: 'skip', reason: resolution.reason }
+    return {
+      ...planFromInputs(inputs),
+      reason: `the \`service\` input names the target; no environment's settings apply (${resolution.reason})`,
+    }
   }
   const environment = withOverrides(resolution.environment, {
     ...(inputs.cluster !== undefined && { cluster: inputs.cluster }),
@@ -86,7 +101,10 @@ export async function planRun(inputs: Inputs, git: GitContext, event: RunEvent):
     ...(inputs.desiredCount !== undefined && { desiredCount: inputs.desiredCount }),
     ...(inputs.region !== undefined && { region: inputs.region }),
   })
-  if (!environment.services.length) throw new UserError(`Environment ${environment.name} in ${config.file} names no services, and the \`service\` input is empty.`)
+  if (!environment.services.length)
+    throw new UserError(
+      `Environment ${environment.name} in ${config.file} names no services, and the \`service\` input is empty.`,
+    )
   const pr = resolution.preview && event.pullRequest
   return {
     kind: 'deploy',
@@ -107,7 +125,9 @@ export async function planRun(inputs: Inputs, git: GitContext, event: RunEvent):
       ...(environment.url !== undefined && { url: environment.url }),
       ...(environment.production !== undefined && { production: environment.production }),
     },
-    reason: inputs.services.length ? `${resolution.reason}; the \`service\` input names the target, the environment fills in the rest` : resolution.reason,
+    reason: inputs.services.length
+      ? `${resolution.reason}; the \`service\` input names the target, the environment fills in the rest`
+      : resolution.reason,
     ...(resolution.preview &&
       pr && {
         preview: {

@@ -107,7 +107,12 @@ function failureLines(failure: Failure): string[] {
     '',
   ]
   if (failure.logLines?.length) {
-    lines.push(`Last ${failure.logLines.length} log lines of ${failure.container} (${summaryText(failure.logSource ?? "")}):`, '', summaryCode(failure.logLines.join('\n')), '')
+    lines.push(
+      `Last ${failure.logLines.length} log lines of ${failure.container} (${summaryText(failure.logSource ?? '')}):`,
+      '',
+      summaryCode(failure.logLines.join('\n')),
+      '',
+    )
   } else if (failure.logError) {
     lines.push(`Logs: ${summaryText(failure.logError)}`, '')
   }
@@ -141,12 +146,18 @@ function serviceSection(report: DeploymentReport, run: RunReport, single: boolea
   const lines: string[] = []
   if (isFailure(report.status)) lines.push(...diagnosis(report))
   else lines.push(summaryText(report.reason), '')
-  const rows: [string, string][] = [['Service', `[${report.service}](${consoleServiceUrl(report.region, report.cluster, report.service)})`]]
+  const rows: [string, string][] = [
+    ['Service', `[${report.service}](${consoleServiceUrl(report.region, report.cluster, report.service)})`],
+  ]
   if (single) rows.push(...environmentRows(run), ['Cluster', report.cluster], ['Region', report.region])
   if (report.taskDefinitionArn) rows.push(['Task definition', revisionChange(report)])
   if (single && run.image) rows.push(['Image', `\`${run.image}\``])
   if (report.containers?.length) rows.push(['Containers', summaryText(report.containers.join(', '))])
-  rows.push(['Strategy', report.strategy], ...strategyRows(report.progress, report.startedAt ?? report.timeline?.[0]?.at ?? 0), ['Result', report.status])
+  rows.push(
+    ['Strategy', report.strategy],
+    ...strategyRows(report.progress, report.startedAt ?? report.timeline?.[0]?.at ?? 0),
+    ['Result', report.status],
+  )
   if (single) rows.push(['Duration', `${run.durationSeconds} s`])
   if (report.deploymentId) rows.push(['Deployment', report.deploymentId])
   if (single && run.runUrl) rows.push(['Run', run.runUrl])
@@ -155,7 +166,14 @@ function serviceSection(report: DeploymentReport, run: RunReport, single: boolea
   if (report.notes.length) lines.push('#### Notes', '', ...report.notes.map((n) => `- ${summaryText(n)}`), '')
   if (report.changes?.length) {
     const open = report.status === 'planned' ? '<details open>' : '<details>'
-    lines.push(`${open}<summary>What changes (${report.changes.length})</summary>`, '', ...report.changes.map((c) => `- ${summaryText(c)}`), '', '</details>', '')
+    lines.push(
+      `${open}<summary>What changes (${report.changes.length})</summary>`,
+      '',
+      ...report.changes.map((c) => `- ${summaryText(c)}`),
+      '',
+      '</details>',
+      '',
+    )
   }
   if (report.timeline?.length) {
     const start = report.startedAt ?? report.timeline[0]?.at ?? 0
@@ -175,7 +193,8 @@ function serviceSection(report: DeploymentReport, run: RunReport, single: boolea
 
 function environmentRows(run: RunReport): [string, string][] {
   const rows: [string, string][] = []
-  if (run.environment) rows.push(['Environment', `${run.environment}${run.environmentReason ? ` (${run.environmentReason})` : ''}`])
+  if (run.environment)
+    rows.push(['Environment', `${run.environment}${run.environmentReason ? ` (${run.environmentReason})` : ''}`])
   if (run.environmentUrl) rows.push(['URL', run.environmentUrl])
   return rows
 }
@@ -184,7 +203,11 @@ function environmentRows(run: RunReport): [string, string][] {
 export function renderSummary(run: RunReport): string {
   const [only] = run.services
   if (run.services.length === 1 && only) {
-    return [`## ${ICON[only.status]} ECS deploy: ${only.service} ${only.status}`, '', ...serviceSection(only, run, true)].join('\n')
+    return [
+      `## ${ICON[only.status]} ECS deploy: ${only.service} ${only.status}`,
+      '',
+      ...serviceSection(only, run, true),
+    ].join('\n')
   }
   const failedCount = run.services.filter((s) => isFailure(s.status)).length
   const title = run.services.length
@@ -196,7 +219,10 @@ export function renderSummary(run: RunReport): string {
     lines.push(
       '| service | task definition | result | |',
       '| --- | --- | --- | --- |',
-      ...run.services.map((s) => `| ${s.service} | ${escapeCell(s.taskDefinitionArn ? revisionChange(s) : '—')} | ${ICON[s.status]} ${s.status} | ${summaryText(s.reason)} |`),
+      ...run.services.map(
+        (s) =>
+          `| ${s.service} | ${escapeCell(s.taskDefinitionArn ? revisionChange(s) : '—')} | ${ICON[s.status]} ${s.status} | ${summaryText(s.reason)} |`,
+      ),
       '',
     )
   }

@@ -23,146 +23,139 @@ export interface Setting {
 
 export const SETTINGS: readonly Setting[] = [
   {
-    name: "cluster",
+    name: 'cluster',
     kind: 'text',
     group: 'deploy',
     description:
       "Name or ARN of the ECS cluster. Default — the environment's cluster in the config file, else `default`.",
   },
   {
-    name: "service",
+    name: 'service',
     kind: 'list',
     group: 'deploy',
     description:
       "Name or ARN of the ECS service to deploy; several (comma or newline separated) are deployed together from the same image, with one combined wait. Required unless the config file names the environment's services.",
   },
   {
-    name: "task-definition",
+    name: 'task-definition',
     kind: 'text',
     group: 'deploy',
     description:
       "Path to a task definition template (JSON or YAML; a plain RegisterTaskDefinition body or the output of `aws ecs describe-task-definition`). ${PLACEHOLDERS} are filled in. When omitted, the service's current task definition is the starting point.",
   },
   {
-    name: "image",
+    name: 'image',
     kind: 'text',
     group: 'deploy',
     description:
-      "Full image reference to deploy (`repo:tag` or `repo@sha256:…`). With `build`, the repository to push to (a tag or digest here is ignored; the pushed digest is deployed).",
+      'Full image reference to deploy (`repo:tag` or `repo@sha256:…`). With `build`, the repository to push to (a tag or digest here is ignored; the pushed digest is deployed).',
   },
   {
-    name: "container",
+    name: 'container',
     kind: 'list',
     group: 'deploy',
     description:
-      "Container name(s) that get the image, comma separated. Default: the only container, else the one whose image repository matches `image`.",
+      'Container name(s) that get the image, comma separated. Default: the only container, else the one whose image repository matches `image`.',
   },
   {
-    name: "environment-variables",
+    name: 'environment-variables',
     kind: 'lines',
     group: 'deploy',
     description:
-      "Environment variables to set on the chosen container(s), one `KEY=value` per line (split at the first `=`). `KEY=` sets an empty value; `!KEY` removes the variable.",
+      'Environment variables to set on the chosen container(s), one `KEY=value` per line (split at the first `=`). `KEY=` sets an empty value; `!KEY` removes the variable.',
   },
   {
-    name: "secrets",
+    name: 'secrets',
     kind: 'lines',
     group: 'deploy',
     description:
-      "Secrets to set on the chosen container(s), one `KEY=arn-or-parameter-name` per line; `!KEY` removes it. Values are ARNs, never the secret itself.",
+      'Secrets to set on the chosen container(s), one `KEY=arn-or-parameter-name` per line; `!KEY` removes it. Values are ARNs, never the secret itself.',
   },
   {
-    name: "vars",
+    name: 'vars',
     kind: 'lines',
     group: 'deploy',
-    description:
-      "Extra placeholder values for the template, one `NAME=value` per line.",
+    description: 'Extra placeholder values for the template, one `NAME=value` per line.',
   },
   {
-    name: "desired-count",
+    name: 'desired-count',
     kind: 'number',
     group: 'deploy',
-    description:
-      "Desired task count to set on the service. Default — leave it as it is.",
+    description: 'Desired task count to set on the service. Default — leave it as it is.',
   },
   {
-    name: "force-new-deployment",
+    name: 'force-new-deployment',
     kind: 'boolean',
-    default: "false",
+    default: 'false',
+    group: 'deploy',
+    description: 'Start a new deployment even when nothing changed (e.g. to pick up a new image behind a mutable tag).',
+  },
+  {
+    name: 'dry-run',
+    kind: 'boolean',
+    default: 'false',
     group: 'deploy',
     description:
-      "Start a new deployment even when nothing changed (e.g. to pick up a new image behind a mutable tag).",
+      'Check everything and show what would change (task definition fields, desired count, deployment configuration) without changing anything: with `build`, no image is built or pushed and no repository created (the log names the image that would be built); nothing is registered or deployed. The status is `planned`.',
   },
   {
-    name: "dry-run",
-    kind: 'boolean',
-    default: "false",
-    group: 'deploy',
-    description:
-      "Check everything and show what would change (task definition fields, desired count, deployment configuration) without changing anything: with `build`, no image is built or pushed and no repository created (the log names the image that would be built); nothing is registered or deployed. The status is `planned`.",
-  },
-  {
-    name: "run-task",
+    name: 'run-task',
     kind: 'text',
     group: 'deploy',
     description:
       "A one-off command run from the new revision before the rollout, e.g. `npm run migrate` (or a JSON array), with the service's network settings; its log lines are streamed, and a non-zero exit of an essential container stops the deployment before the service is updated.",
   },
   {
-    name: "run-task-container",
+    name: 'run-task-container',
     kind: 'text',
     group: 'deploy',
-    description:
-      "The container that runs `run-task`. Default — the container that gets the image.",
+    description: 'The container that runs `run-task`. Default — the container that gets the image.',
   },
   {
-    name: "artifacts-dir",
+    name: 'artifacts-dir',
     kind: 'text',
     group: 'deploy',
     description:
       "Write the files CodePipeline's ECS actions read — imagedefinitions.json, and for blue/green imageDetail.json, taskdef.json and appspec.yaml — into this directory (one subdirectory per service when there are several).",
   },
   {
-    name: "wait",
+    name: 'wait',
     kind: 'boolean',
-    default: "true",
+    default: 'true',
     group: 'wait',
-    description:
-      "Wait for the deployment to finish and fail when it fails.",
+    description: 'Wait for the deployment to finish and fail when it fails.',
   },
   {
-    name: "timeout-minutes",
+    name: 'timeout-minutes',
     kind: 'number',
-    default: "30",
+    default: '30',
     group: 'wait',
-    description:
-      "How long to wait for the deployment before giving up.",
+    description: 'How long to wait for the deployment before giving up.',
   },
   {
-    name: "rollback-on-failure",
+    name: 'rollback-on-failure',
     kind: 'boolean',
-    default: "true",
+    default: 'true',
     group: 'wait',
-    description:
-      "When the action gives up (timeout or cancellation), ask ECS to roll back to the previous revision.",
+    description: 'When the action gives up (timeout or cancellation), ask ECS to roll back to the previous revision.',
   },
   {
-    name: "deployment-circuit-breaker",
+    name: 'deployment-circuit-breaker',
     kind: 'text',
-    default: "keep",
+    default: 'keep',
     group: 'wait',
     description:
       "`keep` leaves the service's circuit breaker as configured; `rollback` enables it with rollback; `enable` enables it without rollback; `disable` turns it off.",
   },
   {
-    name: "strategy",
+    name: 'strategy',
     kind: 'text',
     group: 'strategy',
     description:
       "How the new revision takes over — `rolling`, `blue-green`, `canary` or `linear` — whatever the service's deployment controller: ECS (rolling update, or ECS's own blue/green, canary and linear, which need a load balancer with advancedConfiguration or Service Connect) or CODE_DEPLOY (CodeDeploy's predefined configs, or `codedeploy-config`). Default — the service's own (its configured ECS strategy, or its deployment group's config).",
   },
   {
-    name: "bake-minutes",
+    name: 'bake-minutes',
     kind: 'number',
     group: 'strategy',
     strategies: ['blue-green'],
@@ -170,7 +163,7 @@ export const SETTINGS: readonly Setting[] = [
       "ECS blue-green, canary, linear — minutes both revisions run after production traffic has moved, before the old one goes (bakeTimeInMinutes). Default — the service's, else 0.",
   },
   {
-    name: "canary-percent",
+    name: 'canary-percent',
     kind: 'number',
     group: 'strategy',
     strategies: ['canary'],
@@ -178,7 +171,7 @@ export const SETTINGS: readonly Setting[] = [
       "`strategy: canary` — % of production traffic the new revision takes first (0.1–100, steps of 0.1). ECS's default is 5; CodeDeploy's predefined configs take 10.",
   },
   {
-    name: "canary-bake-minutes",
+    name: 'canary-bake-minutes',
     kind: 'number',
     group: 'strategy',
     strategies: ['canary'],
@@ -186,7 +179,7 @@ export const SETTINGS: readonly Setting[] = [
       "`strategy: canary` — minutes at that share before the rest of the traffic moves. ECS's default is 10; CodeDeploy: 5 or 15.",
   },
   {
-    name: "step-percent",
+    name: 'step-percent',
     kind: 'number',
     group: 'strategy',
     strategies: ['linear'],
@@ -194,45 +187,44 @@ export const SETTINGS: readonly Setting[] = [
       "`strategy: linear` — % of production traffic moved at each step (3–100, steps of 0.1). ECS's default is 10; CodeDeploy: 10.",
   },
   {
-    name: "step-bake-minutes",
+    name: 'step-bake-minutes',
     kind: 'number',
     group: 'strategy',
     strategies: ['linear'],
-    description:
-      "`strategy: linear` — minutes between steps. ECS's default is 6; CodeDeploy: 1 or 3.",
+    description: "`strategy: linear` — minutes between steps. ECS's default is 6; CodeDeploy: 1 or 3.",
   },
   {
-    name: "deployment-alarms",
+    name: 'deployment-alarms',
     kind: 'lines',
     group: 'strategy',
     description:
       "CloudWatch alarm names (comma or newline separated) that roll an ECS deployment back when one goes to ALARM (deploymentConfiguration.alarms, with rollback); the summary names the alarm that fired. Default — leave the service's alarms as they are.",
   },
   {
-    name: "wait-until",
+    name: 'wait-until',
     kind: 'text',
     group: 'strategy',
     description:
-      "Stop following at this point and report `paused` (e.g. to run smoke tests against the test listener): `test-traffic-shifted` (alias `ready`), `scaled-up`, `production-traffic-shifted`, or a stage ECS can pause at (PRE_SCALE_UP, POST_SCALE_UP, POST_TEST_TRAFFIC_SHIFT, PRE_PRODUCTION_TRAFFIC_SHIFT, POST_PRODUCTION_TRAFFIC_SHIFT). ECS: the action sets a PAUSE lifecycle hook there (without `wait-until` it removes PAUSE hooks); CodeDeploy: only `ready`, and the deployment group must wait for a manual reroute (deploymentReadyOption STOP_DEPLOYMENT).",
+      'Stop following at this point and report `paused` (e.g. to run smoke tests against the test listener): `test-traffic-shifted` (alias `ready`), `scaled-up`, `production-traffic-shifted`, or a stage ECS can pause at (PRE_SCALE_UP, POST_SCALE_UP, POST_TEST_TRAFFIC_SHIFT, PRE_PRODUCTION_TRAFFIC_SHIFT, POST_PRODUCTION_TRAFFIC_SHIFT). ECS: the action sets a PAUSE lifecycle hook there (without `wait-until` it removes PAUSE hooks); CodeDeploy: only `ready`, and the deployment group must wait for a manual reroute (deploymentReadyOption STOP_DEPLOYMENT).',
   },
   {
-    name: "continue",
+    name: 'continue',
     kind: 'text',
-    default: "false",
+    default: 'false',
     group: 'strategy',
     description:
       "`true` lets the deployment an earlier run left paused go on (ContinueServiceDeployment CONTINUE, or CodeDeploy's ContinueDeployment) and follows it to its end; `rollback` rolls it back. Nothing is built or registered.",
   },
   {
-    name: "on-busy",
+    name: 'on-busy',
     kind: 'text',
-    default: "wait",
+    default: 'wait',
     group: 'strategy',
     description:
-      "When the service already has another deployment in flight — `wait` for it to end (within timeout-minutes), or `fail` having changed nothing. A deployment left paused is never waited for.",
+      'When the service already has another deployment in flight — `wait` for it to end (within timeout-minutes), or `fail` having changed nothing. A deployment left paused is never waited for.',
   },
   {
-    name: "appspec",
+    name: 'appspec',
     kind: 'text',
     group: 'strategy',
     strategies: ['codedeploy'],
@@ -240,7 +232,7 @@ export const SETTINGS: readonly Setting[] = [
       "CODE_DEPLOY services — path of an appspec.yml / appspec.json (version 0.0, Resources → TargetService → Properties → TaskDefinition, LoadBalancerInfo; Hooks pass through); the new task definition ARN is set into it. Default — one made from the service's load balancer (container name and port).",
   },
   {
-    name: "codedeploy-application",
+    name: 'codedeploy-application',
     kind: 'text',
     group: 'strategy',
     strategies: ['codedeploy'],
@@ -248,7 +240,7 @@ export const SETTINGS: readonly Setting[] = [
       "CODE_DEPLOY services — the CodeDeploy application. Default — `AppECS-<cluster>-<service>`, the ECS console's name.",
   },
   {
-    name: "codedeploy-deployment-group",
+    name: 'codedeploy-deployment-group',
     kind: 'text',
     group: 'strategy',
     strategies: ['codedeploy'],
@@ -256,190 +248,176 @@ export const SETTINGS: readonly Setting[] = [
       "CODE_DEPLOY services — the deployment group. Default — `DgpECS-<cluster>-<service>`, the ECS console's name.",
   },
   {
-    name: "codedeploy-config",
+    name: 'codedeploy-config',
     kind: 'text',
     group: 'strategy',
     strategies: ['codedeploy'],
     description:
-      "CODE_DEPLOY services — a deployment config by name (e.g. a custom canary), instead of the predefined one for `strategy`.",
+      'CODE_DEPLOY services — a deployment config by name (e.g. a custom canary), instead of the predefined one for `strategy`.',
   },
   {
-    name: "log-lines",
+    name: 'log-lines',
     kind: 'number',
-    default: "30",
+    default: '30',
     group: 'wait',
     description:
       "On failure, how many of the failing container's last log lines (CloudWatch Logs, awslogs driver) to show.",
   },
   {
-    name: "region",
+    name: 'region',
     kind: 'text',
     group: 'deploy',
     description:
-      "AWS region. Default — AWS_REGION / AWS_DEFAULT_REGION from the environment (set by configure-aws-credentials).",
+      'AWS region. Default — AWS_REGION / AWS_DEFAULT_REGION from the environment (set by configure-aws-credentials).',
   },
   {
-    name: "environment",
+    name: 'environment',
     kind: 'text',
     group: 'environments',
     description:
-      "The environment to deploy (dev, qa, prod…): with a config file it picks the environment (a matrix entry, a workflow_dispatch choice); without, it names the GitHub deployment. Templates see it as ${ENVIRONMENT}.",
+      'The environment to deploy (dev, qa, prod…): with a config file it picks the environment (a matrix entry, a workflow_dispatch choice); without, it names the GitHub deployment. Templates see it as ${ENVIRONMENT}.',
   },
   {
-    name: "config",
+    name: 'config',
     kind: 'text',
     group: 'environments',
     description:
-      "Path to the environments file mapping branches and tags to environments (cluster, services, template, vars…). Default — `.github/ecs-deploy.yml` when it exists.",
+      'Path to the environments file mapping branches and tags to environments (cluster, services, template, vars…). Default — `.github/ecs-deploy.yml` when it exists.',
   },
   {
-    name: "preview",
+    name: 'preview',
     kind: 'text',
     group: 'environments',
     description:
       "Pull request preview environments, from the config file's previews section — `deploy` (on opened/synchronize/reopened) creates or updates `<service>-pr-<N>`; `destroy` (on closed) removes it; `sweep` (on a schedule) removes previews of closed pull requests or older than preview-ttl.",
   },
   {
-    name: "preview-ttl",
+    name: 'preview-ttl',
     kind: 'text',
     group: 'environments',
-    description:
-      "Previews older than this are removed by `preview - sweep` (e.g. 7d, 12h). Overrides previews.ttl.",
+    description: 'Previews older than this are removed by `preview - sweep` (e.g. 7d, 12h). Overrides previews.ttl.',
   },
   {
-    name: "preview-max",
+    name: 'preview-max',
     kind: 'number',
     group: 'environments',
-    description:
-      "The most previews that may exist at once. Overrides previews.max.",
+    description: 'The most previews that may exist at once. Overrides previews.max.',
   },
   {
-    name: "github-token",
+    name: 'github-token',
     kind: 'text',
-    default: "${{ github.token }}",
+    default: '${{ github.token }}',
     secret: true,
     group: 'environments',
     description:
-      "Token for GitHub deployment statuses and preview comments (needs deployments and pull-requests write).",
+      'Token for GitHub deployment statuses and preview comments (needs deployments and pull-requests write).',
   },
   {
-    name: "build",
+    name: 'build',
     kind: 'text',
     group: 'build',
     description:
-      "Docker build context. When set, the image is built, pushed and deployed by digest; when absent, `image` must already exist.",
+      'Docker build context. When set, the image is built, pushed and deployed by digest; when absent, `image` must already exist.',
   },
   {
-    name: "dockerfile",
+    name: 'dockerfile',
     kind: 'text',
     group: 'build',
-    description:
-      "Path to the Dockerfile (default `<build>/Dockerfile`).",
+    description: 'Path to the Dockerfile (default `<build>/Dockerfile`).',
   },
   {
-    name: "build-args",
+    name: 'build-args',
     kind: 'lines',
     group: 'build',
-    description:
-      "Build arguments, one `NAME=value` per line. COMMIT_HASH and GIT_SHA default to the commit.",
+    description: 'Build arguments, one `NAME=value` per line. COMMIT_HASH and GIT_SHA default to the commit.',
   },
   {
-    name: "target",
+    name: 'target',
     kind: 'text',
     group: 'build',
-    description:
-      "Build stage to target.",
+    description: 'Build stage to target.',
   },
   {
-    name: "platforms",
+    name: 'platforms',
+    kind: 'list',
+    group: 'build',
+    description: 'Target platforms, comma separated (needs buildx), e.g. `linux/amd64,linux/arm64`.',
+  },
+  {
+    name: 'tags',
     kind: 'list',
     group: 'build',
     description:
-      "Target platforms, comma separated (needs buildx), e.g. `linux/amd64,linux/arm64`.",
+      'Tags to push, comma or newline separated. Default — the full commit sha and the sanitised branch or tag name.',
   },
   {
-    name: "tags",
-    kind: 'list',
-    group: 'build',
-    description:
-      "Tags to push, comma or newline separated. Default — the full commit sha and the sanitised branch or tag name.",
-  },
-  {
-    name: "cache-from",
+    name: 'cache-from',
     kind: 'lines',
     group: 'build',
     description:
-      "Cache sources for the build, one per line (e.g. `type=registry,ref=<repo>:cache` with buildx, or an image reference).",
+      'Cache sources for the build, one per line (e.g. `type=registry,ref=<repo>:cache` with buildx, or an image reference).',
   },
   {
-    name: "cache-to",
+    name: 'cache-to',
     kind: 'lines',
     group: 'build',
-    description:
-      "Cache destination for buildx builds, one per line.",
+    description: 'Cache destination for buildx builds, one per line.',
   },
   {
-    name: "push",
+    name: 'push',
     kind: 'boolean',
-    default: "true",
+    default: 'true',
+    group: 'build',
+    description: 'Push the built image.',
+  },
+  {
+    name: 'create-repository',
+    kind: 'boolean',
+    default: 'false',
+    group: 'build',
+    description: 'Create the ECR repository when it does not exist.',
+  },
+  {
+    name: 'scan-on-push',
+    kind: 'boolean',
+    default: 'true',
+    group: 'build',
+    description: 'With create-repository, enable image scanning on push.',
+  },
+  {
+    name: 'immutable-tags',
+    kind: 'boolean',
+    default: 'false',
+    group: 'build',
+    description: 'With create-repository, make tags immutable.',
+  },
+  {
+    name: 'skip-build-if-exists',
+    kind: 'boolean',
+    default: 'true',
     group: 'build',
     description:
-      "Push the built image.",
+      'When an image of this commit built with the same Dockerfile, context, target, build-args and platforms is already in the ECR repository (tag `<sha>-<build key>`, pushed with every build), deploy it instead of building again.',
   },
   {
-    name: "create-repository",
-    kind: 'boolean',
-    default: "false",
-    group: 'build',
-    description:
-      "Create the ECR repository when it does not exist.",
-  },
-  {
-    name: "scan-on-push",
-    kind: 'boolean',
-    default: "true",
-    group: 'build',
-    description:
-      "With create-repository, enable image scanning on push.",
-  },
-  {
-    name: "immutable-tags",
-    kind: 'boolean',
-    default: "false",
-    group: 'build',
-    description:
-      "With create-repository, make tags immutable.",
-  },
-  {
-    name: "skip-build-if-exists",
-    kind: 'boolean',
-    default: "true",
-    group: 'build',
-    description:
-      "When an image of this commit built with the same Dockerfile, context, target, build-args and platforms is already in the ECR repository (tag `<sha>-<build key>`, pushed with every build), deploy it instead of building again.",
-  },
-  {
-    name: "registry-username",
+    name: 'registry-username',
     kind: 'text',
     group: 'build',
-    description:
-      "Username for a registry that is not ECR.",
+    description: 'Username for a registry that is not ECR.',
   },
   {
-    name: "registry-password",
+    name: 'registry-password',
     kind: 'text',
     secret: true,
     group: 'build',
-    description:
-      "Password or token for a registry that is not ECR.",
+    description: 'Password or token for a registry that is not ECR.',
   },
   {
-    name: "logout",
+    name: 'logout',
     kind: 'boolean',
-    default: "true",
+    default: 'true',
     group: 'build',
-    description:
-      "Log out of the registry in the post step.",
+    description: 'Log out of the registry in the post step.',
   },
 ]
 

@@ -30,5 +30,7 @@ export async function insideWorkspace(input: string, value: string, workspace: s
   const lexicallyInside = isInside(path.resolve(workspace), resolved)
   if (lexicallyInside && isInside(root, real)) return resolved
   const via = lexicallyInside ? ` (through a symlink, to ${real})` : ''
-  throw new UserError(`Input \`${input}\` must name a path inside the workspace (${workspace}); ${value} leads outside it${via}.`)
+  throw new UserError(
+    `Input \`${input}\` must name a path inside the workspace (${workspace}); ${value} leads outside it${via}.`,
+  )
 }

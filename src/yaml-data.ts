@@ -27,4 +27,3 @@ export function yamlData(doc: Document, source: string, text: string): unknown {
     )
   }
 }
-

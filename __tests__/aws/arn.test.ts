@@ -1,4 +1,12 @@
-import { functionName, parseArn, resourceId, resourceName, revisionNumber, taskDefinitionFamily, taskDefinitionRevision } from '../../src/aws/arn.js'
+import {
+  functionName,
+  parseArn,
+  resourceId,
+  resourceName,
+  revisionNumber,
+  taskDefinitionFamily,
+  taskDefinitionRevision,
+} from '../../src/aws/arn.js'
 
 const TD = 'arn:aws:ecs:us-east-1:123456789012:task-definition/web:12'
 const SERVICE = 'arn:aws:ecs:us-east-1:123456789012:service/prod/web'
@@ -6,7 +14,13 @@ const TG = 'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web-
 
 describe('ARNs', () => {
   test('parts of an ARN; a plain name is none', () => {
-    expect(parseArn(SERVICE)).toEqual({ partition: 'aws', service: 'ecs', region: 'us-east-1', account: '123456789012', resource: 'service/prod/web' })
+    expect(parseArn(SERVICE)).toEqual({
+      partition: 'aws',
+      service: 'ecs',
+      region: 'us-east-1',
+      account: '123456789012',
+      resource: 'service/prod/web',
+    })
     expect(parseArn('web:12')).toBeUndefined()
   })
 

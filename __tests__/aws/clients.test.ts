@@ -19,7 +19,11 @@ describe('AWS requests against an endpoint that never answers', () => {
   let endpoint: Awaited<ReturnType<typeof silentEndpoint>>
   beforeEach(async () => {
     endpoint = await silentEndpoint()
-    Object.assign(process.env, { AWS_ENDPOINT_URL_ECS: endpoint.url, AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'secret' })
+    Object.assign(process.env, {
+      AWS_ENDPOINT_URL_ECS: endpoint.url,
+      AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
+      AWS_SECRET_ACCESS_KEY: 'secret',
+    })
   })
   afterEach(async () => {
     process.env = { ...saved }
@@ -29,7 +33,10 @@ describe('AWS requests against an endpoint that never answers', () => {
   const describe1 = new DescribeServicesCommand({ cluster: 'c', services: ['web'] })
   const elapsed = async (call: Promise<unknown>): Promise<{ ms: number; error: Error }> => {
     const start = Date.now()
-    const error = (await call.then(() => undefined, (e: unknown) => e)) as Error
+    const error = (await call.then(
+      () => undefined,
+      (e: unknown) => e,
+    )) as Error
     return { ms: Date.now() - start, error }
   }
 

@@ -1,6 +1,11 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { DescribeServicesCommand, DescribeTaskDefinitionCommand, ECSClient, ListTasksCommand } from '@aws-sdk/client-ecs'
+import {
+  DescribeServicesCommand,
+  DescribeTaskDefinitionCommand,
+  ECSClient,
+  ListTasksCommand,
+} from '@aws-sdk/client-ecs'
 import { mockClient } from 'aws-sdk-client-mock'
 import { describeServices, describeTaskDefinition, listTasks } from '../../src/aws/ecs.js'
 import { awsErrorName, isAccessDenied, isNotFound, NotFound, unlessNotFound } from '../../src/aws/errors.js'
@@ -18,7 +23,9 @@ describe('the gateways', () => {
     ecsMock.on(DescribeServicesCommand).rejects(denied)
     const error = await describeServices(ecs, { cluster: 'prod', services: ['web'] }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(UserError)
-    expect((error as Error).message).toBe('AWS denied ecs:DescribeServices: not authorized. Grant ecs:DescribeServices to the role this workflow uses (README, "IAM permissions").')
+    expect((error as Error).message).toBe(
+      'AWS denied ecs:DescribeServices: not authorized. Grant ecs:DescribeServices to the role this workflow uses (README, "IAM permissions").',
+    )
     expect((error as Error).cause).toBe(denied)
     expect(isAccessDenied(error)).toBe(true)
     expect(awsErrorName(error)).toBe('AccessDeniedException')
@@ -28,14 +35,21 @@ describe('the gateways', () => {
     ecsMock.on(DescribeServicesCommand).rejects(sdkError('ClusterNotFoundException', 'Cluster not found.'))
     const error = await describeServices(ecs, { cluster: 'nope', services: ['web'] }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(NotFound)
-    expect(error).toMatchObject({ what: 'cluster', message: 'ecs:DescribeServices found no such cluster: Cluster not found.' })
+    expect(error).toMatchObject({
+      what: 'cluster',
+      message: 'ecs:DescribeServices found no such cluster: Cluster not found.',
+    })
     expect(isNotFound(error, 'cluster')).toBe(true)
     expect(isNotFound(error, 'service')).toBe(false)
   })
 
   test('a task definition ECS cannot describe is a NotFound; other ClientExceptions are refusals', async () => {
-    ecsMock.on(DescribeTaskDefinitionCommand, { taskDefinition: 'gone' }).rejects(sdkError('ClientException', 'Unable to describe task definition.'))
-    ecsMock.on(DescribeTaskDefinitionCommand, { taskDefinition: 'bad' }).rejects(sdkError('ClientException', 'Invalid revision number.'))
+    ecsMock
+      .on(DescribeTaskDefinitionCommand, { taskDefinition: 'gone' })
+      .rejects(sdkError('ClientException', 'Unable to describe task definition.'))
+    ecsMock
+      .on(DescribeTaskDefinitionCommand, { taskDefinition: 'bad' })
+      .rejects(sdkError('ClientException', 'Invalid revision number.'))
     await expect(unlessNotFound(describeTaskDefinition(ecs, 'gone'))).resolves.toBeUndefined()
     const refused = await describeTaskDefinition(ecs, 'bad').catch((e: unknown) => e)
     expect(refused).not.toBeInstanceOf(NotFound)

@@ -5,13 +5,31 @@ const base = { json: false, offline: false }
 
 describe('parseArgs', () => {
   test.each([
-    [['deploy', '--cluster', 'prod', '--service=web'], { command: 'deploy', inputs: { cluster: 'prod', service: 'web' }, ...base }],
-    [['deploy', '--service', 'web', '--force-new-deployment', '--json'], { command: 'deploy', inputs: { service: 'web', 'force-new-deployment': 'true' }, ...base, json: true }],
-    [['deploy', '--wait', 'false', '--push=false'], { command: 'deploy', inputs: { wait: 'false', push: 'false' }, ...base }],
+    [
+      ['deploy', '--cluster', 'prod', '--service=web'],
+      { command: 'deploy', inputs: { cluster: 'prod', service: 'web' }, ...base },
+    ],
+    [
+      ['deploy', '--service', 'web', '--force-new-deployment', '--json'],
+      { command: 'deploy', inputs: { service: 'web', 'force-new-deployment': 'true' }, ...base, json: true },
+    ],
+    [
+      ['deploy', '--wait', 'false', '--push=false'],
+      { command: 'deploy', inputs: { wait: 'false', push: 'false' }, ...base },
+    ],
     [['diff', '--vars', 'A=1=2'], { command: 'diff', inputs: { vars: 'A=1=2' }, ...base }],
-    [['render', '--offline', '--vars', 'A=1', '--vars', 'B=2'], { command: 'render', inputs: { vars: 'A=1\nB=2' }, ...base, offline: true }],
-    [['deploy', '--service', 'web', '--service', 'worker'], { command: 'deploy', inputs: { service: 'web\nworker' }, ...base }],
-    [['rollback', '--service', 'web', '--to', 'web:5'], { command: 'rollback', inputs: { service: 'web' }, ...base, to: 'web:5' }],
+    [
+      ['render', '--offline', '--vars', 'A=1', '--vars', 'B=2'],
+      { command: 'render', inputs: { vars: 'A=1\nB=2' }, ...base, offline: true },
+    ],
+    [
+      ['deploy', '--service', 'web', '--service', 'worker'],
+      { command: 'deploy', inputs: { service: 'web\nworker' }, ...base },
+    ],
+    [
+      ['rollback', '--service', 'web', '--to', 'web:5'],
+      { command: 'rollback', inputs: { service: 'web' }, ...base, to: 'web:5' },
+    ],
     [['preview', 'deploy', '--pr', '12'], { command: 'preview', previewAction: 'deploy', inputs: {}, ...base, pr: 12 }],
     [['preview', 'sweep'], { command: 'preview', previewAction: 'sweep', inputs: {}, ...base }],
     [['deploy', '--ref', 'refs/tags/v1.2.3'], { command: 'deploy', inputs: {}, ...base, ref: 'refs/tags/v1.2.3' }],
@@ -21,10 +39,22 @@ describe('parseArgs', () => {
   })
 
   test.each([
-    [['ship'], 'Unknown command "ship". Commands: deploy, render, diff, status, rollback, preview, help (ecs-deploy-action help).'],
-    [['rendr'], 'Unknown command "rendr"; did you mean render? Commands: deploy, render, diff, status, rollback, preview, help (ecs-deploy-action help).'],
-    [['deploy', '--clustr', 'x'], 'Unknown flag --clustr; did you mean --cluster? (ecs-deploy-action help deploy lists its flags).'],
-    [['status', '--image', 'x'], 'Unknown flag --image. status does not take it. (ecs-deploy-action help status lists its flags).'],
+    [
+      ['ship'],
+      'Unknown command "ship". Commands: deploy, render, diff, status, rollback, preview, help (ecs-deploy-action help).',
+    ],
+    [
+      ['rendr'],
+      'Unknown command "rendr"; did you mean render? Commands: deploy, render, diff, status, rollback, preview, help (ecs-deploy-action help).',
+    ],
+    [
+      ['deploy', '--clustr', 'x'],
+      'Unknown flag --clustr; did you mean --cluster? (ecs-deploy-action help deploy lists its flags).',
+    ],
+    [
+      ['status', '--image', 'x'],
+      'Unknown flag --image. status does not take it. (ecs-deploy-action help status lists its flags).',
+    ],
     [['deploy', '--cluster', 'a', '--cluster', 'b'], '--cluster is given 2 times ("a", "b"): give it once.'],
     [['deploy', '--cluster'], '--cluster needs a value: --cluster <value> or --cluster=<value>.'],
     [['deploy', 'web'], 'Unexpected argument "web": flags are --name value or --name=value.'],
@@ -32,7 +62,10 @@ describe('parseArgs', () => {
     [['preview', 'destroy'], 'preview destroy needs --pr <number>.'],
     [['preview', 'deploy', '--pr', 'twelve'], '--pr must be a pull request number, not "twelve".'],
     [['deploy', '--ref', 'main'], '--ref must be refs/heads/<branch> or refs/tags/<tag>, not "main".'],
-    [['deploy', '--ref', 'refs/pull/7/merge'], '--ref must be refs/heads/<branch> or refs/tags/<tag>, not "refs/pull/7/merge".'],
+    [
+      ['deploy', '--ref', 'refs/pull/7/merge'],
+      '--ref must be refs/heads/<branch> or refs/tags/<tag>, not "refs/pull/7/merge".',
+    ],
     [['deploy', '--ref=refs/heads/'], '--ref must be refs/heads/<branch> or refs/tags/<tag>, not "refs/heads/".'],
   ])('%j is refused', (argv, message) => {
     expect(() => parseArgs(argv)).toThrow(message)

@@ -3,22 +3,38 @@ import type { DeploymentReport } from '../../src/run-report.js'
 
 function io(env: NodeJS.ProcessEnv = {}) {
   const io = { stdout: '', stderr: '' }
-  return { io, cli: { env, stdout: { write: (t: string) => (io.stdout += t) }, stderr: { write: (t: string) => (io.stderr += t) } } }
+  return {
+    io,
+    cli: {
+      env,
+      stdout: { write: (t: string) => (io.stdout += t) },
+      stderr: { write: (t: string) => (io.stderr += t) },
+    },
+  }
 }
 
 test('the failing containers’ last log lines, which the error promises, are printed', () => {
   const report = {
     service: 'web',
-    failures: [{ container: 'app', logSource: '/ecs/web', logLines: ['listening on 8080', 'Error: DATABASE_URL is not set'] }, { container: 'sidecar' }],
+    failures: [
+      { container: 'app', logSource: '/ecs/web', logLines: ['listening on 8080', 'Error: DATABASE_URL is not set'] },
+      { container: 'sidecar' },
+    ],
   } as unknown as DeploymentReport
-  expect(failureLogLines([report])).toEqual(['web: last log lines of app (/ecs/web):', '  listening on 8080', '  Error: DATABASE_URL is not set'])
+  expect(failureLogLines([report])).toEqual([
+    'web: last log lines of app (/ecs/web):',
+    '  listening on 8080',
+    '  Error: DATABASE_URL is not set',
+  ])
 })
 
 test('a bad flag: exit code 2, the error on stderr, nothing on stdout', async () => {
   const { io: out, cli } = io()
   expect(await runCli(['deploy', '--clustr', 'x'], cli)).toBe(2)
   expect(out.stdout).toBe('')
-  expect(out.stderr).toBe('Error: Unknown flag --clustr; did you mean --cluster? (ecs-deploy-action help deploy lists its flags).\n')
+  expect(out.stderr).toBe(
+    'Error: Unknown flag --clustr; did you mean --cluster? (ecs-deploy-action help deploy lists its flags).\n',
+  )
 })
 
 test('render from a template with --offline makes no AWS call and prints only the JSON on stdout', async () => {
@@ -26,20 +42,29 @@ test('render from a template with --offline makes no AWS call and prints only th
   const { tmpdir } = await import('node:os')
   const path = await import('node:path')
   const dir = mkdtempSync(path.join(tmpdir(), 'cli-render-'))
-  writeFileSync(path.join(dir, 'td.json'), JSON.stringify({ family: 'web', containerDefinitions: [{ name: 'web', image: 'x', memory: 256 }] }))
+  writeFileSync(
+    path.join(dir, 'td.json'),
+    JSON.stringify({ family: 'web', containerDefinitions: [{ name: 'web', image: 'x', memory: 256 }] }),
+  )
   const { io: out, cli } = io({ GITHUB_WORKSPACE: dir, GITHUB_SHA: 'a'.repeat(40), GITHUB_REF: 'refs/heads/main' })
   // The CLI's workspace is its working directory: templates are read from inside it.
   const before = process.cwd()
   process.chdir(dir)
   let code: number
   try {
-    code = await runCli(['render', '--offline', '--service', 'web', '--task-definition', 'td.json', '--image', 'r/web:1'], { ...cli, cwd: dir })
+    code = await runCli(
+      ['render', '--offline', '--service', 'web', '--task-definition', 'td.json', '--image', 'r/web:1'],
+      { ...cli, cwd: dir },
+    )
   } finally {
     process.chdir(before)
   }
   expect(out.stderr).not.toContain('Error')
   expect(code).toBe(0)
-  expect(JSON.parse(out.stdout)).toMatchObject({ family: 'web', containerDefinitions: [{ name: 'web', image: 'r/web:1' }] })
+  expect(JSON.parse(out.stdout)).toMatchObject({
+    family: 'web',
+    containerDefinitions: [{ name: 'web', image: 'r/web:1' }],
+  })
 })
 
 test('--offline refuses the commands that need AWS, before any call', async () => {

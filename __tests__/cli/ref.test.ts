@@ -42,7 +42,11 @@ describe('ciRef', () => {
 
 describe('ciRef with the real git', () => {
   const git = (dir: string, ...args: string[]) =>
-    execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', '-c', 'init.defaultBranch=main', ...args], { cwd: dir, stdio: 'ignore' })
+    execFileSync(
+      'git',
+      ['-c', 'user.name=t', '-c', 'user.email=t@example.com', '-c', 'init.defaultBranch=main', ...args],
+      { cwd: dir, stdio: 'ignore' },
+    )
   let repo: string
   beforeAll(() => {
     repo = mkdtempSync(path.join(tmpdir(), 'ref-'))
@@ -75,7 +79,10 @@ describe('ciContext', () => {
     [{}, 'refs/heads/release/1', 'refs/heads/release/1', 'release/1'],
     [{}, undefined, '', ''],
   ])('%j with --ref %s → ref %j', (env, ref, githubRef, name) => {
-    const context = ciContext({ ...env, GITHUB_WORKSPACE: '/w' }, { git: fakeGit({}), ...(ref !== undefined && { ref }) })
+    const context = ciContext(
+      { ...env, GITHUB_WORKSPACE: '/w' },
+      { git: fakeGit({}), ...(ref !== undefined && { ref }) },
+    )
     expect(context).toMatchObject({ ref: githubRef, git: { refName: name, workspace: '/w' } })
   })
 })

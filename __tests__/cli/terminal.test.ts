@@ -37,7 +37,9 @@ describe('terminalLog', () => {
       log.info('[0:03] web:7: running 1/2, pending 1, failed 0')
       log.info('[0:04] done')
     })
-    expect(out).toBe('\r\x1b[K[0:01] web:7: running 0/2, pending 2, failed 0\r\x1b[K[0:03] web:7: running 1/2, pending 1, failed 0\n[0:04] done\n')
+    expect(out).toBe(
+      '\r\x1b[K[0:01] web:7: running 0/2, pending 2, failed 0\r\x1b[K[0:03] web:7: running 1/2, pending 1, failed 0\n[0:04] done\n',
+    )
   })
 
   test('secrets registered with the log are redacted from everything it writes', async () => {

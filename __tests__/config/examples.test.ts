@@ -23,7 +23,9 @@ interface Workflow {
   jobs: Record<string, { steps: Step[]; permissions?: Record<string, string> }>
 }
 
-const action = parse(readFileSync('action.yml', 'utf8')) as { inputs: Record<string, { required?: boolean; default?: unknown }> }
+const action = parse(readFileSync('action.yml', 'utf8')) as {
+  inputs: Record<string, { required?: boolean; default?: unknown }>
+}
 const known = new Set([...Object.keys(action.inputs), ...INPUTS_BEING_ADDED])
 const required = Object.entries(action.inputs)
   .filter(([name, input]) => input.required && input.default === undefined && !OPTIONAL_WITH_CONFIG.includes(name))
@@ -39,7 +41,11 @@ function actionSteps(workflow: Workflow): Step[] {
 }
 
 test('the three example workflows are there', () => {
-  expect(workflows.map(([file]) => file).sort()).toEqual(['branch-environments.yml', 'nightly-sweep.yml', 'pr-previews.yml'])
+  expect(workflows.map(([file]) => file).sort()).toEqual([
+    'branch-environments.yml',
+    'nightly-sweep.yml',
+    'pr-previews.yml',
+  ])
 })
 
 describe.each(workflows)('%s', (_file, workflow) => {
@@ -62,7 +68,9 @@ describe.each(workflows)('%s', (_file, workflow) => {
   })
 
   test('may ask for OIDC credentials (id-token: write) when it configures AWS credentials', () => {
-    const usesAws = Object.values(workflow.jobs).some((job) => job.steps.some((s) => s.uses?.startsWith('aws-actions/configure-aws-credentials@')))
+    const usesAws = Object.values(workflow.jobs).some((job) =>
+      job.steps.some((s) => s.uses?.startsWith('aws-actions/configure-aws-credentials@')),
+    )
     expect(usesAws).toBe(true)
     expect(workflow.permissions?.['id-token']).toBe('write')
   })

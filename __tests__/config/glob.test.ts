@@ -8,9 +8,17 @@ const BRANCHES_AND_TAGS: [string[], string[], string[]][] = [
   // one * stops at a slash
   [['feature/*'], ['feature/my-branch', 'feature/your-branch'], ['feature/a/b', 'feature', 'features/x']],
   // ** crosses slashes
-  [['feature/**'], ['feature/beta-a/my-branch', 'feature/your-branch', 'feature/mona/the/octocat'], ['feature', 'other/feature/x']],
+  [
+    ['feature/**'],
+    ['feature/beta-a/my-branch', 'feature/your-branch', 'feature/mona/the/octocat'],
+    ['feature', 'other/feature/x'],
+  ],
   // plain names match only themselves
-  [['main', 'releases/mona-the-octocat'], ['main', 'releases/mona-the-octocat'], ['main2', 'releases/mona', 'xmain']],
+  [
+    ['main', 'releases/mona-the-octocat'],
+    ['main', 'releases/mona-the-octocat'],
+    ['main2', 'releases/mona', 'xmain'],
+  ],
   // * alone: any name without a slash
   [['*'], ['main', 'releases'], ['releases/1.0', 'a/b']],
   // ** alone: every name (GitHub's default when there is no filter)
@@ -33,7 +41,11 @@ const FILE_PATHS: [string[], string[], string[]][] = [
   [['docs/*'], ['docs/README.md', 'docs/file.txt'], ['docs/mona/octocat.txt']],
   [['docs/**'], ['docs/README.md', 'docs/mona/octocat.txt'], ['README.md']],
   // **/ may also match no directory
-  [['docs/**/*.md'], ['docs/README.md', 'docs/mona/hello-world.md', 'docs/a/markdown/file.md'], ['docs/a/file.txt', 'README.md']],
+  [
+    ['docs/**/*.md'],
+    ['docs/README.md', 'docs/mona/hello-world.md', 'docs/a/markdown/file.md'],
+    ['docs/a/file.txt', 'README.md'],
+  ],
   [['**/docs/**'], ['docs/hello.md', 'dir/docs/my-file.txt', 'space/docs/plan/space.doc'], ['mydocs/x', 'docs']],
   [['**/README.md'], ['README.md', 'js/README.md'], ['js/NOTREADME.md']],
   [['**/*src/**'], ['a/src/app.js', 'my-src/code/js/app.js'], ['a/source/app.js']],
@@ -107,7 +119,8 @@ describe('globToRegExp', () => {
 })
 
 describe('patternProblem', () => {
-  const set = (s: string) => `has [${s}], but a [ ] holds only letters, digits and ranges of them (a-z, A-Z, 0-9), and cannot exclude characters`
+  const set = (s: string) =>
+    `has [${s}], but a [ ] holds only letters, digits and ranges of them (a-z, A-Z, 0-9), and cannot exclude characters`
   test.each([
     ['main', undefined],
     ['!release/*', undefined],
@@ -123,10 +136,22 @@ describe('patternProblem', () => {
     ['v[.-]', set('.-')],
     ['v[9-0]', set('9-0')],
     ['v[a-Z]', set('a-Z')],
-    ['+main', 'has a + with no character before it to repeat (+ means one or more of the preceding character); write \\+ for a + itself'],
-    ['!?x', 'has a ? with no character before it to repeat (? means zero or one of the preceding character); write \\? for a ? itself'],
-    ['v*+', 'has a + with no character before it to repeat (+ means one or more of the preceding character); write \\+ for a + itself'],
-    ['v1++', 'has a + with no character before it to repeat (+ means one or more of the preceding character); write \\+ for a + itself'],
+    [
+      '+main',
+      'has a + with no character before it to repeat (+ means one or more of the preceding character); write \\+ for a + itself',
+    ],
+    [
+      '!?x',
+      'has a ? with no character before it to repeat (? means zero or one of the preceding character); write \\? for a ? itself',
+    ],
+    [
+      'v*+',
+      'has a + with no character before it to repeat (+ means one or more of the preceding character); write \\+ for a + itself',
+    ],
+    [
+      'v1++',
+      'has a + with no character before it to repeat (+ means one or more of the preceding character); write \\+ for a + itself',
+    ],
     ['main\\', 'ends with a \\ that escapes nothing'],
   ])('%j → %s', (pattern, problem) => {
     expect(patternProblem(pattern)).toBe(problem)

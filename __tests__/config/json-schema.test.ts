@@ -9,7 +9,8 @@ import { schemaErrors, type Schema } from '../helpers/json-schema.js'
 const SCHEMA_FILE = 'schema/ecs-deploy.schema.json'
 const schema = JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as Schema
 const definitions = schema.definitions as Record<string, Schema>
-const LISTENER = 'arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/dev-alb/50dc6c495c0c9188/f2f7dc8efc522ab2'
+const LISTENER =
+  'arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/dev-alb/50dc6c495c0c9188/f2f7dc8efc522ab2'
 const DEV = 'environments:\n  dev: { branches: [develop], cluster: dev, services: [web, worker] }\n'
 
 /** The validator's messages for a config text; [] when it accepts it. */
@@ -28,15 +29,33 @@ const schemaProblems = (text: string): string[] => schemaErrors(schema, parse(te
 const ACCEPTED: [string, string][] = [
   ['the example config', readFileSync('examples/ecs-deploy.yml', 'utf8')],
   ['an environment with no keys', 'environments:\n  dev: {}\n'],
-  ['one string for a list, one service, numbers and booleans in vars', 'environments:\n  dev:\n    branches: develop\n    cluster: dev\n    service: web\n    vars: { PORT: 3000, DEBUG: true, NAME: x, EMPTY: "" }\n'],
-  ['ARNs for cluster and services', 'environments:\n  prod:\n    cluster: arn:aws:ecs:us-east-1:123456789012:cluster/prod\n    services: [arn:aws:ecs:us-east-1:123456789012:service/prod/web]\n'],
+  [
+    'one string for a list, one service, numbers and booleans in vars',
+    'environments:\n  dev:\n    branches: develop\n    cluster: dev\n    service: web\n    vars: { PORT: 3000, DEBUG: true, NAME: x, EMPTY: "" }\n',
+  ],
+  [
+    'ARNs for cluster and services',
+    'environments:\n  prod:\n    cluster: arn:aws:ecs:us-east-1:123456789012:cluster/prod\n    services: [arn:aws:ecs:us-east-1:123456789012:service/prod/web]\n',
+  ],
   ['a cluster written as a number', 'environments:\n  dev: { cluster: 42, services: web }\n'],
-  ['GitHub\'s own ? and + examples, and escapes', "environments:\n  prod: { branches: ['feature-?', 'releases/**/v[0-9]+'], tags: ['v[0-9]+.[0-9]+.[0-9]+', 'v1\\+'] }\n"],
-  ['patterns with sets and exclusions', "environments:\n  prod: { branches: ['release/**', '!release/old-*'], tags: ['v[0-9]*', 7] }\n"],
-  ['every environment key', 'environments:\n  prod:\n    cluster: prod\n    services: [web]\n    task-definition: .aws/td.json\n    desired-count: 0\n    strategy: linear\n    url: http://example.com/x\n    region: eu-west-1\n    production: false\n'],
+  [
+    "GitHub's own ? and + examples, and escapes",
+    "environments:\n  prod: { branches: ['feature-?', 'releases/**/v[0-9]+'], tags: ['v[0-9]+.[0-9]+.[0-9]+', 'v1\\+'] }\n",
+  ],
+  [
+    'patterns with sets and exclusions',
+    "environments:\n  prod: { branches: ['release/**', '!release/old-*'], tags: ['v[0-9]*', 7] }\n",
+  ],
+  [
+    'every environment key',
+    'environments:\n  prod:\n    cluster: prod\n    services: [web]\n    task-definition: .aws/td.json\n    desired-count: 0\n    strategy: linear\n    url: http://example.com/x\n    region: eu-west-1\n    production: false\n',
+  ],
   ['previews with a base only', `${DEV}previews:\n  base: dev\n`],
   ['previews by path without a domain', `${DEV}previews:\n  base: dev\n  routing: path\n  listener-arn: ${LISTENER}\n`],
-  ['previews with every key', `${DEV}previews:\n  base: dev\n  services: web\n  routing: host\n  domain: Preview.Example.COM\n  listener-arn: ${LISTENER}\n  desired-count: 2\n  max: 1000\n  ttl: 12h\n`],
+  [
+    'previews with every key',
+    `${DEV}previews:\n  base: dev\n  services: web\n  routing: host\n  domain: Preview.Example.COM\n  listener-arn: ${LISTENER}\n  desired-count: 2\n  max: 1000\n  ttl: 12h\n`,
+  ],
 ]
 
 const REFUSED: [string, string][] = [
@@ -78,10 +97,22 @@ const REFUSED: [string, string][] = [
   ['a preview domain without a listener', `${DEV}previews:\n  base: dev\n  domain: preview.example.com\n`],
   ['a preview routing without a listener', `${DEV}previews:\n  base: dev\n  routing: path\n`],
   ['host routing without a domain', `${DEV}previews:\n  base: dev\n  listener-arn: ${LISTENER}\n`],
-  ['explicit host routing without a domain', `${DEV}previews:\n  base: dev\n  routing: host\n  listener-arn: ${LISTENER}\n`],
-  ['an unknown routing', `${DEV}previews:\n  base: dev\n  routing: dns\n  domain: p.example.com\n  listener-arn: ${LISTENER}\n`],
-  ['a network load balancer listener', `${DEV}previews:\n  base: dev\n  domain: p.example.com\n  listener-arn: ${LISTENER.replace('/app/', '/net/')}\n`],
-  ['a domain with an underscore', `${DEV}previews:\n  base: dev\n  domain: pre_view.example.com\n  listener-arn: ${LISTENER}\n`],
+  [
+    'explicit host routing without a domain',
+    `${DEV}previews:\n  base: dev\n  routing: host\n  listener-arn: ${LISTENER}\n`,
+  ],
+  [
+    'an unknown routing',
+    `${DEV}previews:\n  base: dev\n  routing: dns\n  domain: p.example.com\n  listener-arn: ${LISTENER}\n`,
+  ],
+  [
+    'a network load balancer listener',
+    `${DEV}previews:\n  base: dev\n  domain: p.example.com\n  listener-arn: ${LISTENER.replace('/app/', '/net/')}\n`,
+  ],
+  [
+    'a domain with an underscore',
+    `${DEV}previews:\n  base: dev\n  domain: pre_view.example.com\n  listener-arn: ${LISTENER}\n`,
+  ],
   ['a ttl in words', `${DEV}previews:\n  base: dev\n  ttl: 7 days\n`],
   ['a zero ttl', `${DEV}previews:\n  base: dev\n  ttl: 0d\n`],
   ['a ttl without a unit', `${DEV}previews:\n  base: dev\n  ttl: 7\n`],
@@ -108,11 +139,16 @@ test.each(REFUSED)('both refuse %s', (_name, text) => {
   expect(schemaProblems(text)).not.toEqual([])
 })
 
-test.each(ONLY_THE_VALIDATOR)('only the validator can refuse %s (the schema says so in its description)', (_name, text) => {
-  expect(validatorProblems(text)).not.toEqual([])
-  expect(schemaProblems(text)).toEqual([])
-  expect(schema.description).toMatch(/previews\.base names an environment of this file that has services, and previews\.services are among them/)
-})
+test.each(ONLY_THE_VALIDATOR)(
+  'only the validator can refuse %s (the schema says so in its description)',
+  (_name, text) => {
+    expect(validatorProblems(text)).not.toEqual([])
+    expect(schemaProblems(text)).toEqual([])
+    expect(schema.description).toMatch(
+      /previews\.base names an environment of this file that has services, and previews\.services are among them/,
+    )
+  },
+)
 
 describe('the schema knows what the validator knows', () => {
   const keys = (s: Schema) => Object.keys(s.properties as Schema).sort()
@@ -126,7 +162,9 @@ describe('the schema knows what the validator knows', () => {
     const env = definitions.environment!.properties as Record<string, Schema>
     const previews = definitions.previews!.properties as Record<string, Schema>
     const { patterns } = CONFIG_RULES
-    expect(((schema.properties as Record<string, Schema>).environments!.propertyNames as Schema).pattern).toBe(patterns.NAME.source)
+    expect(((schema.properties as Record<string, Schema>).environments!.propertyNames as Schema).pattern).toBe(
+      patterns.NAME.source,
+    )
     expect(env.cluster!.pattern).toBe(patterns.ECS_NAME.source)
     expect(env.service!.pattern).toBe(patterns.ECS_NAME.source)
     expect((env.vars!.propertyNames as Schema).pattern).toBe(patterns.VAR_NAME.source)
@@ -137,7 +175,18 @@ describe('the schema knows what the validator knows', () => {
 
   test('the domain pattern, spelt out for both cases (JSON Schema has no /i), matches what the validator matches', () => {
     const domain = new RegExp((definitions.previews!.properties as Record<string, Schema>).domain!.pattern as string)
-    const samples = ['preview.example.com', 'Preview.EXAMPLE.Com', 'a.io', 'x-1.y-2.example.org', 'example', '-a.example.com', 'a..com', 'a.c0m', `${'a'.repeat(64)}.com`, `${'a.'.repeat(127)}com`]
+    const samples = [
+      'preview.example.com',
+      'Preview.EXAMPLE.Com',
+      'a.io',
+      'x-1.y-2.example.org',
+      'example',
+      '-a.example.com',
+      'a..com',
+      'a.c0m',
+      `${'a'.repeat(64)}.com`,
+      `${'a.'.repeat(127)}com`,
+    ]
     expect(samples.map((s) => domain.test(s))).toEqual(samples.map((s) => CONFIG_RULES.patterns.DOMAIN.test(s)))
   })
 })

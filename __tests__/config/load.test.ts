@@ -35,7 +35,13 @@ test('a file the user named must exist', async () => {
 test('problems name the file as the user wrote it', async () => {
   await writeFile(path.join(workspace, '.github/ecs-deploy.yml'), 'environments:\n  dev: { clustr: dev }\n')
   await expect(loadConfig('.github/ecs-deploy.yml', { workspace, required: false })).rejects.toThrow(
-    new ConfigError([{ file: '.github/ecs-deploy.yml', line: 2, message: '.github/ecs-deploy.yml:2: environments.dev.clustr is not a known key; did you mean "cluster"?' }]),
+    new ConfigError([
+      {
+        file: '.github/ecs-deploy.yml',
+        line: 2,
+        message: '.github/ecs-deploy.yml:2: environments.dev.clustr is not a known key; did you mean "cluster"?',
+      },
+    ]),
   )
 })
 
@@ -48,7 +54,9 @@ test('a config file out of the workspace is refused, naming the input: by path o
   await writeFile(path.join(outside, 'deploy.yml'), 'environments: {}\n')
   await symlink(path.join(outside, 'deploy.yml'), path.join(workspace, '.github/ecs-deploy.yml'))
   await expect(loadConfig(path.join(outside, 'deploy.yml'), { workspace, required: true })).rejects.toThrow(
-    new UserError(`Input \`config\` must name a path inside the workspace (${workspace}); ${path.join(outside, 'deploy.yml')} leads outside it.`),
+    new UserError(
+      `Input \`config\` must name a path inside the workspace (${workspace}); ${path.join(outside, 'deploy.yml')} leads outside it.`,
+    ),
   )
   await expect(loadConfig('.github/ecs-deploy.yml', { workspace, required: false })).rejects.toThrow(
     new UserError(
@@ -58,7 +66,12 @@ test('a config file out of the workspace is refused, naming the input: by path o
 })
 
 test('a YAML alias bomb is refused with the file and line', async () => {
-  const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', 'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]', 'c: [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]', ''].join('\n')
+  const bomb = [
+    'a: &a [x, x, x, x, x, x, x, x, x, x]',
+    'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]',
+    'c: [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]',
+    '',
+  ].join('\n')
   await writeFile(path.join(workspace, 'deploy.yml'), bomb)
   await expect(loadConfig('deploy.yml', { workspace, required: true })).rejects.toThrow(
     new UserError(
@@ -70,6 +83,8 @@ test('a YAML alias bomb is refused with the file and line', async () => {
 test('a file that is one plain string is reported without quoting it', async () => {
   await writeFile(path.join(workspace, 'deploy.yml'), 'AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI\n')
   await expect(loadConfig('deploy.yml', { workspace, required: true })).rejects.toThrow(
-    new ConfigError([{ file: 'deploy.yml', message: 'deploy.yml: must be a mapping (key: value lines), not a string' }]),
+    new ConfigError([
+      { file: 'deploy.yml', message: 'deploy.yml: must be a mapping (key: value lines), not a string' },
+    ]),
   )
 })

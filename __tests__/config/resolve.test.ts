@@ -35,7 +35,11 @@ describe('by ref', () => {
     ['refs/heads/main', 'prod', "ref refs/heads/main matches prod's branch pattern main"],
     ['refs/tags/v1.2.0', 'prod', "ref refs/tags/v1.2.0 matches prod's tag pattern v*"],
   ])('%s → %s', (ref, name, reason) => {
-    expect(resolveEnvironment(config, push(ref))).toEqual({ skipped: false, environment: expect.objectContaining({ name }), reason })
+    expect(resolveEnvironment(config, push(ref))).toEqual({
+      skipped: false,
+      environment: expect.objectContaining({ name }),
+      reason,
+    })
   })
 
   test.each([
@@ -52,16 +56,30 @@ describe('by ref', () => {
     })
   })
 
-  test.each(['schedule', 'workflow_dispatch', 'release', 'merge_group'])('a %s run is resolved by its ref too', (name) => {
-    expect(resolveEnvironment(config, { name, ref: 'refs/heads/main' })).toMatchObject({ skipped: false, environment: { name: 'prod' } })
-  })
+  test.each(['schedule', 'workflow_dispatch', 'release', 'merge_group'])(
+    'a %s run is resolved by its ref too',
+    (name) => {
+      expect(resolveEnvironment(config, { name, ref: 'refs/heads/main' })).toMatchObject({
+        skipped: false,
+        environment: { name: 'prod' },
+      })
+    },
+  )
 
   test.each([
-    ['refs/heads/main', 'ref refs/heads/main matches more than one environment in .github/ecs-deploy.yml: prod (branch pattern main), prod-eu (branch pattern main) and all (branch pattern **).'],
-    ['refs/heads/release/2', 'ref refs/heads/release/2 matches more than one environment in .github/ecs-deploy.yml: prod-eu (branch pattern release/*) and all (branch pattern **).'],
+    [
+      'refs/heads/main',
+      'ref refs/heads/main matches more than one environment in .github/ecs-deploy.yml: prod (branch pattern main), prod-eu (branch pattern main) and all (branch pattern **).',
+    ],
+    [
+      'refs/heads/release/2',
+      'ref refs/heads/release/2 matches more than one environment in .github/ecs-deploy.yml: prod-eu (branch pattern release/*) and all (branch pattern **).',
+    ],
   ])('%s matching several environments is a mistake naming them', (ref, start) => {
     expect(() => resolveEnvironment(overlapping, push(ref))).toThrow(
-      new UserError(`${start} Give each ref one environment, or deploy each in its own job that names it in the \`environment\` input (a matrix over environments).`),
+      new UserError(
+        `${start} Give each ref one environment, or deploy each in its own job that names it in the \`environment\` input (a matrix over environments).`,
+      ),
     )
   })
 
@@ -70,7 +88,10 @@ describe('by ref', () => {
   })
 
   test('the preview input does not change what a push deploys', () => {
-    expect(resolveEnvironment(config, push('refs/heads/develop'), { preview: true })).toMatchObject({ skipped: false, environment: { name: 'dev' } })
+    expect(resolveEnvironment(config, push('refs/heads/develop'), { preview: true })).toMatchObject({
+      skipped: false,
+      environment: { name: 'dev' },
+    })
   })
 })
 
@@ -91,29 +112,69 @@ describe('an unknown ref (a CI that does not say the branch or tag)', () => {
   })
 
   test('a pull request does not need it', () => {
-    expect(resolveEnvironment(config, { ...pr(12), ref: '' }, { preview: true })).toMatchObject({ skipped: false, environment: { name: 'pr-12' } })
+    expect(resolveEnvironment(config, { ...pr(12), ref: '' }, { preview: true })).toMatchObject({
+      skipped: false,
+      environment: { name: 'pr-12' },
+    })
   })
 })
 
 describe('named by the environment input', () => {
   test.each([
-    [push('refs/heads/main'), 'prod', false, 'the environment input names prod, and ref refs/heads/main matches its branch pattern main'],
-    [push('refs/tags/v2'), 'prod', false, 'the environment input names prod, and ref refs/tags/v2 matches its tag pattern v*'],
-    [push('refs/heads/develop'), 'prod', true, 'the environment input names prod, but ref refs/heads/develop matches none of its branches (main) or tags (v*)'],
-    [push('refs/heads/develop'), 'qa', true, 'the environment input names qa, but ref refs/heads/develop matches none of its branches (release/*, !release/old-*)'],
-    [push('refs/heads/develop'), 'ops', false, 'the environment input names ops, which has no branches or tags, so any ref may deploy to it'],
-    [{ name: 'workflow_dispatch', ref: 'refs/heads/feature/x' }, 'prod', false, 'the environment input names prod, chosen by workflow_dispatch on refs/heads/feature/x'],
+    [
+      push('refs/heads/main'),
+      'prod',
+      false,
+      'the environment input names prod, and ref refs/heads/main matches its branch pattern main',
+    ],
+    [
+      push('refs/tags/v2'),
+      'prod',
+      false,
+      'the environment input names prod, and ref refs/tags/v2 matches its tag pattern v*',
+    ],
+    [
+      push('refs/heads/develop'),
+      'prod',
+      true,
+      'the environment input names prod, but ref refs/heads/develop matches none of its branches (main) or tags (v*)',
+    ],
+    [
+      push('refs/heads/develop'),
+      'qa',
+      true,
+      'the environment input names qa, but ref refs/heads/develop matches none of its branches (release/*, !release/old-*)',
+    ],
+    [
+      push('refs/heads/develop'),
+      'ops',
+      false,
+      'the environment input names ops, which has no branches or tags, so any ref may deploy to it',
+    ],
+    [
+      { name: 'workflow_dispatch', ref: 'refs/heads/feature/x' },
+      'prod',
+      false,
+      'the environment input names prod, chosen by workflow_dispatch on refs/heads/feature/x',
+    ],
   ])('%j with %s', (event, environment, skipped, reason) => {
     const result = resolveEnvironment(config, event, { environment })
-    expect(result).toEqual(skipped ? { skipped, reason } : { skipped, reason, environment: expect.objectContaining({ name: environment }) })
+    expect(result).toEqual(
+      skipped ? { skipped, reason } : { skipped, reason, environment: expect.objectContaining({ name: environment }) },
+    )
   })
 
   test('overlapping environments are fine when one is named (a matrix)', () => {
-    expect(resolveEnvironment(overlapping, push('refs/heads/main'), { environment: 'prod-eu' })).toMatchObject({ environment: { name: 'prod-eu' } })
+    expect(resolveEnvironment(overlapping, push('refs/heads/main'), { environment: 'prod-eu' })).toMatchObject({
+      environment: { name: 'prod-eu' },
+    })
   })
 
   test.each([
-    ['stage', 'Input `environment` "stage" is not an environment in .github/ecs-deploy.yml; use one of: dev, qa, prod, ops.'],
+    [
+      'stage',
+      'Input `environment` "stage" is not an environment in .github/ecs-deploy.yml; use one of: dev, qa, prod, ops.',
+    ],
     ['prd', 'Input `environment` "prd" is not an environment in .github/ecs-deploy.yml; did you mean "prod"?'],
   ])('an unknown name %s is a mistake naming the known ones', (environment, message) => {
     expect(() => resolveEnvironment(config, push('refs/heads/main'), { environment })).toThrow(new UserError(message))
@@ -126,7 +187,15 @@ describe('pull requests', () => {
     expect(result).toEqual({
       skipped: false,
       reason: 'pull request #12 gets its own preview environment pr-12, copied from dev',
-      environment: { name: 'pr-12', branches: [], tags: [], cluster: 'dev', services: ['web'], vars: {}, desiredCount: 2 },
+      environment: {
+        name: 'pr-12',
+        branches: [],
+        tags: [],
+        cluster: 'dev',
+        services: ['web'],
+        vars: {},
+        desiredCount: 2,
+      },
       preview: { pr: 12, base: 'dev', config: config.previews },
     })
   })
@@ -137,13 +206,33 @@ describe('pull requests', () => {
       FILE,
     )
     const result = resolveEnvironment(prodBase, { ...pr(3), name: 'pull_request_target' }, { preview: true })
-    expect(result.skipped || result.environment).toEqual({ name: 'pr-3', branches: [], tags: [], cluster: 'prod', services: ['web'], vars: {}, desiredCount: 1 })
+    expect(result.skipped || result.environment).toEqual({
+      name: 'pr-3',
+      branches: [],
+      tags: [],
+      cluster: 'prod',
+      services: ['web'],
+      vars: {},
+      desiredCount: 1,
+    })
   })
 
   test.each([
-    [pr(12), {}, 'pull request #12: pull_request events deploy only as previews; set the preview input to give each pull request its own environment'],
-    [pr(12), { environment: 'dev' }, 'pull request #12: pull_request events deploy only as previews; set the preview input to give each pull request its own environment'],
-    [{ name: 'pull_request', ref: 'refs/pull/12/merge' }, { preview: true }, 'the pull_request event has no pull request in its payload'],
+    [
+      pr(12),
+      {},
+      'pull request #12: pull_request events deploy only as previews; set the preview input to give each pull request its own environment',
+    ],
+    [
+      pr(12),
+      { environment: 'dev' },
+      'pull request #12: pull_request events deploy only as previews; set the preview input to give each pull request its own environment',
+    ],
+    [
+      { name: 'pull_request', ref: 'refs/pull/12/merge' },
+      { preview: true },
+      'the pull_request event has no pull request in its payload',
+    ],
   ])('%j with %j is skipped', (event, selection, reason) => {
     expect(resolveEnvironment(config, event, selection)).toEqual({ skipped: true, reason })
   })

@@ -9,11 +9,23 @@ const ecsMock = mockClient(ECSClient)
 const logsMock = mockClient(CloudWatchLogsClient)
 const ARN = 'arn:aws:ecs:us-east-1:123456789012:task/prod/abc123'
 const containers = [
-  { name: 'web', essential: true, logConfiguration: { logDriver: 'awslogs' as const, options: { 'awslogs-group': '/ecs/web', 'awslogs-stream-prefix': 'ecs' } } },
+  {
+    name: 'web',
+    essential: true,
+    logConfiguration: {
+      logDriver: 'awslogs' as const,
+      options: { 'awslogs-group': '/ecs/web', 'awslogs-stream-prefix': 'ecs' },
+    },
+  },
 ]
 
 function task(lastStatus: string, exitCode?: number): Task {
-  return { taskArn: ARN, lastStatus, containers: [{ name: 'web', ...(exitCode !== undefined && { exitCode }) }], ...(lastStatus === 'STOPPED' && { stoppedReason: 'Essential container in task exited' }) }
+  return {
+    taskArn: ARN,
+    lastStatus,
+    containers: [{ name: 'web', ...(exitCode !== undefined && { exitCode }) }],
+    ...(lastStatus === 'STOPPED' && { stoppedReason: 'Essential container in task exited' }),
+  }
 }
 
 function options(overrides: Partial<OneOffTask> = {}): OneOffTask & { lines: string[] } {
@@ -22,7 +34,10 @@ function options(overrides: Partial<OneOffTask> = {}): OneOffTask & { lines: str
     ecs: new ECSClient({ region: 'us-east-1' }),
     logsIn: () => new CloudWatchLogsClient({ region: 'us-east-1' }),
     cluster: 'prod',
-    service: service({ launchType: 'FARGATE', networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-1'] } } }),
+    service: service({
+      launchType: 'FARGATE',
+      networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-1'] } },
+    }),
     taskDefinitionArn: NEW_TD,
     containers,
     container: 'web',
@@ -44,8 +59,14 @@ beforeEach(() => {
 
 describe('runOneOffTask', () => {
   test('runs the command with the service network settings, streams its log lines, and returns when it exits 0', async () => {
-    ecsMock.on(DescribeTasksCommand).resolvesOnce({ tasks: [task('RUNNING')] }).resolves({ tasks: [task('STOPPED', 0)] })
-    logsMock.on(GetLogEventsCommand).resolvesOnce({ events: [{ message: 'migrating 3 tables' }], nextForwardToken: 't1' }).resolves({ events: [{ message: 'done' }], nextForwardToken: 't2' })
+    ecsMock
+      .on(DescribeTasksCommand)
+      .resolvesOnce({ tasks: [task('RUNNING')] })
+      .resolves({ tasks: [task('STOPPED', 0)] })
+    logsMock
+      .on(GetLogEventsCommand)
+      .resolvesOnce({ events: [{ message: 'migrating 3 tables' }], nextForwardToken: 't1' })
+      .resolves({ events: [{ message: 'done' }], nextForwardToken: 't2' })
     const o = options()
     await runOneOffTask(o)
     expect(ecsMock).toHaveReceivedCommandWith(RunTaskCommand, {
@@ -55,8 +76,16 @@ describe('runOneOffTask', () => {
       networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-1'] } },
       overrides: { containerOverrides: [{ name: 'web', command: ['npm', 'run', 'migrate'] }] },
     })
-    expect(logsMock).toHaveReceivedNthCommandWith(2, GetLogEventsCommand, { logStreamName: 'ecs/web/abc123', nextToken: 't1' })
-    expect(o.lines).toEqual(['one-off task abc123 started: npm run migrate', '  │ migrating 3 tables', '  │ done', 'one-off task abc123 finished: web: exit code 0'])
+    expect(logsMock).toHaveReceivedNthCommandWith(2, GetLogEventsCommand, {
+      logStreamName: 'ecs/web/abc123',
+      nextToken: 't1',
+    })
+    expect(o.lines).toEqual([
+      'one-off task abc123 started: npm run migrate',
+      '  │ migrating 3 tables',
+      '  │ done',
+      'one-off task abc123 finished: web: exit code 0',
+    ])
   })
 
   test('a non-zero exit fails with the exit code and the last log lines, before any rollout', async () => {
@@ -75,12 +104,16 @@ describe('runOneOffTask', () => {
   test('a timeout stops the task', async () => {
     ecsMock.on(DescribeTasksCommand).resolves({ tasks: [task('RUNNING')] })
     ecsMock.on(StopTaskCommand).resolves({})
-    await expect(runOneOffTask(options({ timeoutMs: 10_000 }))).rejects.toThrow('The one-off task abc123 was stopped because it did not finish within 10 s; the rollout did not start.')
+    await expect(runOneOffTask(options({ timeoutMs: 10_000 }))).rejects.toThrow(
+      'The one-off task abc123 was stopped because it did not finish within 10 s; the rollout did not start.',
+    )
     expect(ecsMock).toHaveReceivedCommandWith(StopTaskCommand, { cluster: 'prod', task: ARN })
   })
 
   test('an unknown container is named with the real ones', async () => {
-    await expect(runOneOffTask(options({ container: 'api' }))).rejects.toThrow('Input `run-task-container` "api" is not a container of the task definition (web).')
+    await expect(runOneOffTask(options({ container: 'api' }))).rejects.toThrow(
+      'Input `run-task-container` "api" is not a container of the task definition (web).',
+    )
   })
 
   test.each([

@@ -16,8 +16,12 @@ describe('findService', () => {
   })
 
   test('returns a CODE_DEPLOY service too: the CodeDeploy strategy deploys it', async () => {
-    ecsMock.on(DescribeServicesCommand).resolves({ services: [service({ deploymentController: { type: 'CODE_DEPLOY' } })] })
-    await expect(findService(ecs, 'prod', 'web', 'us-east-1')).resolves.toMatchObject({ deploymentController: { type: 'CODE_DEPLOY' } })
+    ecsMock
+      .on(DescribeServicesCommand)
+      .resolves({ services: [service({ deploymentController: { type: 'CODE_DEPLOY' } })] })
+    await expect(findService(ecs, 'prod', 'web', 'us-east-1')).resolves.toMatchObject({
+      deploymentController: { type: 'CODE_DEPLOY' },
+    })
   })
 
   test.each([
@@ -39,7 +43,9 @@ describe('findService', () => {
   })
 
   test('an unknown cluster names the input to check', async () => {
-    ecsMock.on(DescribeServicesCommand).rejects(new ClusterNotFoundException({ message: 'Cluster not found.', $metadata: {} }))
+    ecsMock
+      .on(DescribeServicesCommand)
+      .rejects(new ClusterNotFoundException({ message: 'Cluster not found.', $metadata: {} }))
     await expect(findService(ecs, 'prdo', 'web', 'us-east-1')).rejects.toThrow(
       'Cluster "prdo" was not found in region us-east-1: check the `cluster` input and AWS_REGION.',
     )

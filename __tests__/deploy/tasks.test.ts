@@ -27,7 +27,12 @@ describe('stoppedTasksOf', () => {
     expect(ecsMock).toHaveReceivedCommandTimes(ListTasksCommand, 2)
     // (The SDK's paginator reuses one input object, so each recorded call shows the last nextToken.)
     for (const call of ecsMock.commandCalls(ListTasksCommand)) {
-      expect(call.args[0].input).toMatchObject({ cluster: 'prod', serviceName: 'web', desiredStatus: 'STOPPED', maxResults: 100 })
+      expect(call.args[0].input).toMatchObject({
+        cluster: 'prod',
+        serviceName: 'web',
+        desiredStatus: 'STOPPED',
+        maxResults: 100,
+      })
       expect(call.args[0].input.startedBy).toBeUndefined()
     }
     expect(ecsMock.commandCalls(ListTasksCommand)[1]?.args[0].input.nextToken).toBe('page2')
@@ -38,7 +43,9 @@ describe('stoppedTasksOf', () => {
   test("other deployments' tasks are described once, not at every call", async () => {
     ecsMock.on(ListTasksCommand).resolves({ taskArns: [arn('old1'), arn('new1')] })
     ecsMock.on(DescribeTasksCommand).callsFake((input: { tasks: string[] }) => ({
-      tasks: input.tasks.map((t) => (t.endsWith('old1') ? crashedTask('old1', 1, OLD_ID) : crashedTask('new1', 1, NEW_ID))),
+      tasks: input.tasks.map((t) =>
+        t.endsWith('old1') ? crashedTask('old1', 1, OLD_ID) : crashedTask('new1', 1, NEW_ID),
+      ),
     }))
     const seen = new Set<string>()
     expect((await stoppedTasksOf(ecs, 'prod', 'web', NEW_ID, seen)).map((t) => t.taskId)).toEqual(['new1'])
@@ -54,12 +61,23 @@ describe('stoppedTasksOf', () => {
   })
 
   test.each([
-    ['ListTasks', ListTasksCommand, 'could not read the stopped tasks: AWS denied ecs:ListTasks: User is not authorized to perform: ecs:ListTasks.'],
-    ['DescribeTasks', DescribeTasksCommand, 'could not read the stopped tasks: AWS denied ecs:DescribeTasks: User is not authorized to perform: ecs:DescribeTasks.'],
+    [
+      'ListTasks',
+      ListTasksCommand,
+      'could not read the stopped tasks: AWS denied ecs:ListTasks: User is not authorized to perform: ecs:ListTasks.',
+    ],
+    [
+      'DescribeTasks',
+      DescribeTasksCommand,
+      'could not read the stopped tasks: AWS denied ecs:DescribeTasks: User is not authorized to perform: ecs:DescribeTasks.',
+    ],
   ] as const)('a failing %s is an error saying so, never "no stopped tasks"', async (name, command, message) => {
     ecsMock.on(ListTasksCommand).resolves({ taskArns: [arn('t1')] })
     ecsMock.on(DescribeTasksCommand).resolves({ tasks: [crashedTask('t1')] })
-    const denied = Object.assign(new Error(`User is not authorized to perform: ecs:${name}`), { name: 'AccessDeniedException', $metadata: {} })
+    const denied = Object.assign(new Error(`User is not authorized to perform: ecs:${name}`), {
+      name: 'AccessDeniedException',
+      $metadata: {},
+    })
     ecsMock.on(command as typeof ListTasksCommand).rejects(denied)
     await expect(stoppedTasksOf(ecs, 'prod', 'web', NEW_ID, new Set())).rejects.toThrow(message)
   })

@@ -38,7 +38,13 @@ function parseOutputs(text: string): Record<string, string> {
 /** Runs dist/index.js exactly as the runner does: INPUT_* variables, GITHUB_* files, the stack's AWS endpoints. */
 export async function runAction(inputs: Record<string, string>, env: Record<string, string> = {}): Promise<ActionRun> {
   const dir = mkdtempSync(path.join(tmpdir(), 'ecs-deploy-e2e-'))
-  const files = { GITHUB_OUTPUT: 'output', GITHUB_STEP_SUMMARY: 'summary', GITHUB_STATE: 'state', GITHUB_ENV: 'env', GITHUB_EVENT_PATH: 'event.json' }
+  const files = {
+    GITHUB_OUTPUT: 'output',
+    GITHUB_STEP_SUMMARY: 'summary',
+    GITHUB_STATE: 'state',
+    GITHUB_ENV: 'env',
+    GITHUB_EVENT_PATH: 'event.json',
+  }
   for (const name of Object.values(files)) writeFileSync(path.join(dir, name), name === 'event.json' ? '{}' : '')
   const inputEnv = Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]))
   const child = spawn(process.execPath, [path.join(ROOT, 'dist/index.js')], {

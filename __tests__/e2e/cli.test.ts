@@ -35,7 +35,10 @@ interface CliRun {
 
 /** Runs the CLI in `cwd` with `env`; stdout and stderr kept apart, as `render > td.json` would. */
 async function spawnCli(env: NodeJS.ProcessEnv, args: string[], cwd?: string): Promise<CliRun> {
-  const child = spawn(process.execPath, ['--no-warnings', path.join(ROOT, 'dist/cli/index.js'), ...args], { env, ...(cwd !== undefined && { cwd }) })
+  const child = spawn(process.execPath, ['--no-warnings', path.join(ROOT, 'dist/cli/index.js'), ...args], {
+    env,
+    ...(cwd !== undefined && { cwd }),
+  })
   let stdout = ''
   let stderr = ''
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
@@ -46,18 +49,41 @@ async function spawnCli(env: NodeJS.ProcessEnv, args: string[], cwd?: string): P
 
 /** Runs the CLI with the stack's AWS variables, as a CI shell step would; no GITHUB_* anywhere. */
 async function cli(...args: string[]): Promise<CliRun> {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('GITHUB_') && !k.startsWith('INPUT_')))
-  return spawnCli({ ...env, ...stack, CIRCLE_SHA1: 'feedfacecafebeef000000000000000000000000', CIRCLE_BRANCH: 'main' }, args)
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !k.startsWith('GITHUB_') && !k.startsWith('INPUT_')),
+  )
+  return spawnCli(
+    { ...env, ...stack, CIRCLE_SHA1: 'feedfacecafebeef000000000000000000000000', CIRCLE_BRANCH: 'main' },
+    args,
+  )
 }
 
 /** The CLI as a TeamCity step runs it in `cwd`: the commit in BUILD_VCS_NUMBER, the branch only when the build exports it. */
 async function teamcityCli(cwd: string, env: Record<string, string>, ...args: string[]): Promise<CliRun> {
-  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('GITHUB_') && !k.startsWith('INPUT_') && !k.startsWith('CIRCLE_')))
-  return spawnCli({ ...base, ...stack, TEAMCITY_VERSION: '2025.11', BUILD_VCS_NUMBER: 'feedfacecafebeef000000000000000000000000', ...env }, args, cwd)
+  const base = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([k]) => !k.startsWith('GITHUB_') && !k.startsWith('INPUT_') && !k.startsWith('CIRCLE_'),
+    ),
+  )
+  return spawnCli(
+    {
+      ...base,
+      ...stack,
+      TEAMCITY_VERSION: '2025.11',
+      BUILD_VCS_NUMBER: 'feedfacecafebeef000000000000000000000000',
+      ...env,
+    },
+    args,
+    cwd,
+  )
 }
 
 async function runningRevision(): Promise<string | undefined> {
-  return (await ecs.send(new DescribeServicesCommand({ cluster: 'ci', services: ['api'] }))).services?.[0]?.taskDefinition?.split('/').pop()
+  return (
+    await ecs.send(new DescribeServicesCommand({ cluster: 'ci', services: ['api'] }))
+  ).services?.[0]?.taskDefinition
+    ?.split('/')
+    .pop()
 }
 
 describe('the CLI', () => {
@@ -71,19 +97,46 @@ describe('the CLI', () => {
         containerDefinitions: [{ name: 'api', image: `${stack.STACK_REGISTRY}/api:v1`, memory: 256 }],
       }),
     )
-    await ecs.send(new CreateServiceCommand({ cluster: 'ci', serviceName: 'api', taskDefinition: 'api', desiredCount: 1 }))
-    await waitFor('api running', async () => (await ecs.send(new DescribeServicesCommand({ cluster: 'ci', services: ['api'] }))).services?.[0]?.runningCount === 1)
+    await ecs.send(
+      new CreateServiceCommand({ cluster: 'ci', serviceName: 'api', taskDefinition: 'api', desiredCount: 1 }),
+    )
+    await waitFor(
+      'api running',
+      async () =>
+        (await ecs.send(new DescribeServicesCommand({ cluster: 'ci', services: ['api'] }))).services?.[0]
+          ?.runningCount === 1,
+    )
     template = path.join(workspaceDir('cli-'), 'td.json')
-    writeFileSync(template, JSON.stringify({ family: 'api', containerDefinitions: [{ name: 'api', image: 'x', memory: 256, environment: [{ name: 'SHA', value: '${SHORT_SHA}' }] }] }))
+    writeFileSync(
+      template,
+      JSON.stringify({
+        family: 'api',
+        containerDefinitions: [
+          { name: 'api', image: 'x', memory: 256, environment: [{ name: 'SHA', value: '${SHORT_SHA}' }] },
+        ],
+      }),
+    )
   })
 
-  const flags = (image = `${stack.STACK_REGISTRY}/api:v2`) => ['--cluster', 'ci', '--service', 'api', '--task-definition', template, '--image', image]
+  const flags = (image = `${stack.STACK_REGISTRY}/api:v2`) => [
+    '--cluster',
+    'ci',
+    '--service',
+    'api',
+    '--task-definition',
+    template,
+    '--image',
+    image,
+  ]
 
   test('render prints the final task definition on stdout, nothing else: it pipes into a JSON parser', async () => {
     const { code, stdout, stderr } = await cli('render', ...flags())
     expect(code).toBe(0)
     const json = JSON.parse(stdout) as { containerDefinitions: { image: string; environment: unknown }[] }
-    expect(json.containerDefinitions[0]).toMatchObject({ image: `${stack.STACK_REGISTRY}/api:v2`, environment: [{ name: 'SHA', value: 'feedfac' }] })
+    expect(json.containerDefinitions[0]).toMatchObject({
+      image: `${stack.STACK_REGISTRY}/api:v2`,
+      environment: [{ name: 'SHA', value: 'feedfac' }],
+    })
     expect(stderr).not.toContain('"containerDefinitions"')
     expect(await runningRevision()).toBe('api:1')
   })
@@ -95,7 +148,9 @@ describe('the CLI', () => {
     const diff = await cli('diff', ...flags(), '--offline')
     expect(diff.code).toBe(2)
     expect(diff.stdout).toBe('')
-    expect(diff.stderr).toContain("--offline: diff needs AWS here (the service's current task definition to compare with)")
+    expect(diff.stderr).toContain(
+      "--offline: diff needs AWS here (the service's current task definition to compare with)",
+    )
   })
 
   test('--version, help <command>, and a repeated single-value flag is an error', async () => {
@@ -115,7 +170,9 @@ describe('the CLI', () => {
   test('diff shows what would change and changes nothing', async () => {
     const { code, out } = await cli('diff', ...flags())
     expect(code).toBe(0)
-    expect(out).toContain(`containerDefinitions[api].image: ${stack.STACK_REGISTRY}/api:v1 → ${stack.STACK_REGISTRY}/api:v2`)
+    expect(out).toContain(
+      `containerDefinitions[api].image: ${stack.STACK_REGISTRY}/api:v1 → ${stack.STACK_REGISTRY}/api:v2`,
+    )
     expect(await runningRevision()).toBe('api:1')
   })
 
@@ -124,8 +181,12 @@ describe('the CLI', () => {
     const image = `${stack.STACK_REGISTRY}/${repository}`
     const { code, out } = await cli('diff', ...flags(image), '--build', stack.STACK_SAMPLE_APP, '--create-repository')
     expect(code).toBe(0)
-    expect(out).toContain(`would build ${image}:feedfacecafebeef000000000000000000000000 from ${stack.STACK_SAMPLE_APP}`)
-    expect(out).toContain(`containerDefinitions[api].image: ${stack.STACK_REGISTRY}/api:v1 → ${image}:feedfacecafebeef000000000000000000000000`)
+    expect(out).toContain(
+      `would build ${image}:feedfacecafebeef000000000000000000000000 from ${stack.STACK_SAMPLE_APP}`,
+    )
+    expect(out).toContain(
+      `containerDefinitions[api].image: ${stack.STACK_REGISTRY}/api:v1 → ${image}:feedfacecafebeef000000000000000000000000`,
+    )
     expect(await registryHas(stack, repository, 'feedfacecafebeef000000000000000000000000')).toBe(false)
     expect(await runningRevision()).toBe('api:1')
   })
@@ -158,7 +219,10 @@ describe('the CLI', () => {
 
   test('exit code 2 for bad input, 1 for a failed deployment', async () => {
     expect((await cli('deploy', '--cluster', 'ci', '--service', 'nope', '--image', 'x/y:1')).code).toBe(2)
-    await new ScenarioAdmin(stack.STACK_SCENARIO_URL).scenario({ service: 'api', rollout: { outcome: 'crash', exitCode: 4 } })
+    await new ScenarioAdmin(stack.STACK_SCENARIO_URL).scenario({
+      service: 'api',
+      rollout: { outcome: 'crash', exitCode: 4 },
+    })
     const failed = await cli('deploy', ...flags(`${stack.STACK_REGISTRY}/api:v3`))
     expect(failed.code).toBe(1)
     expect(failed.out).toContain('exit code 4')
@@ -168,16 +232,23 @@ describe('the CLI', () => {
     // Outside any git checkout, so git cannot tell the branch; the CLI's workspace is its working directory, with the template in it.
     const workspace = mkdtempSync(path.join(tmpdir(), 'cli-config-'))
     mkdirSync(path.join(workspace, '.github'))
-    writeFileSync(path.join(workspace, '.github/ecs-deploy.yml'), "environments:\n  prod: { tags: ['v[0-9]+.[0-9]+.[0-9]+'], cluster: ci, services: [api] }\n")
+    writeFileSync(
+      path.join(workspace, '.github/ecs-deploy.yml'),
+      "environments:\n  prod: { tags: ['v[0-9]+.[0-9]+.[0-9]+'], cluster: ci, services: [api] }\n",
+    )
     copyFileSync(template, path.join(workspace, 'td.json'))
     const args = ['render', '--task-definition', 'td.json', '--image', `${stack.STACK_REGISTRY}/api:v2`]
     const unknown = await teamcityCli(workspace, {}, ...args)
     expect(unknown.code).toBe(2)
-    expect(unknown.out).toContain('The branch or tag of this run is unknown, and .github/ecs-deploy.yml chooses the environment by it.')
+    expect(unknown.out).toContain(
+      'The branch or tag of this run is unknown, and .github/ecs-deploy.yml chooses the environment by it.',
+    )
     expect(unknown.out).toContain('env.TEAMCITY_BUILD_BRANCH = %teamcity.build.branch%')
     const tagged = await teamcityCli(workspace, {}, ...args, '--ref', 'refs/tags/v1.2.3')
     expect(tagged.code).toBe(0)
-    expect(tagged.out).toContain("Environment prod: ref refs/tags/v1.2.3 matches prod's tag pattern v[0-9]+.[0-9]+.[0-9]+")
+    expect(tagged.out).toContain(
+      "Environment prod: ref refs/tags/v1.2.3 matches prod's tag pattern v[0-9]+.[0-9]+.[0-9]+",
+    )
     const exported = await teamcityCli(workspace, { TEAMCITY_BUILD_BRANCH: 'refs/tags/v2.0.10' }, ...args)
     expect(exported.code).toBe(0)
     expect(exported.out).toContain("Environment prod: ref refs/tags/v2.0.10 matches prod's tag pattern")

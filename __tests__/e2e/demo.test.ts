@@ -10,10 +10,14 @@ test('the demo deploys the sample app by digest, then shows a broken release rol
   const admin = new ScenarioAdmin((await useStack()).STACK_SCENARIO_URL)
   // The demo speeds the stack's clock up; the suites after it expect the scale they found.
   const { clock } = (await admin.state()) as { clock: { scale: number } }
-  const { stdout } = await promisify(execFile)(process.execPath, ['--no-warnings', path.join(root, 'test/stack/demo.mjs')], {
-    cwd: root,
-    maxBuffer: 16 * 1024 * 1024,
-  })
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    ['--no-warnings', path.join(root, 'test/stack/demo.mjs')],
+    {
+      cwd: root,
+      maxBuffer: 16 * 1024 * 1024,
+    },
+  )
   await admin.reset({ timeScale: clock.scale })
   expect(stdout).toMatch(/web@sha256:[0-9a-f]{64}/)
   expect(stdout).toContain('Why it failed')

@@ -1,15 +1,21 @@
 // The bundled action (dist/index.js) against the local stack, as the runner starts it.
-import {
-  DescribeTaskDefinitionCommand,
-  ECSClient,
-  ListTaskDefinitionsCommand,
-} from '@aws-sdk/client-ecs'
+import { DescribeTaskDefinitionCommand, ECSClient, ListTaskDefinitionsCommand } from '@aws-sdk/client-ecs'
 import { DescribeRepositoriesCommand, ECRClient } from '@aws-sdk/client-ecr'
 import { writeFileSync } from 'node:fs'
 import { randomBytes } from 'node:crypto'
 import path from 'node:path'
 import { runAction, workspaceDir } from './action.js'
-import { givenWebService, registryHas, ScenarioAdmin, useStack, waitFor, webService, webTaskDefinition, type Service, type StackEnv } from './stack.js'
+import {
+  givenWebService,
+  registryHas,
+  ScenarioAdmin,
+  useStack,
+  waitFor,
+  webService,
+  webTaskDefinition,
+  type Service,
+  type StackEnv,
+} from './stack.js'
 
 let stack: StackEnv
 let admin: ScenarioAdmin
@@ -30,9 +36,16 @@ function template(extra: Record<string, unknown> = {}, container: Record<string,
   const file = path.join(dir, `td-${Math.random().toString(36).slice(2)}.json`)
   const base = webTaskDefinition('web', `${stack.STACK_REGISTRY}/web:placeholder`, {
     environment: [{ name: 'COMMIT', value: '${SHORT_SHA}' }],
-    logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': '/ecs/web', 'awslogs-region': 'us-east-1', 'awslogs-stream-prefix': 'ecs' } },
+    logConfiguration: {
+      logDriver: 'awslogs',
+      options: { 'awslogs-group': '/ecs/web', 'awslogs-region': 'us-east-1', 'awslogs-stream-prefix': 'ecs' },
+    },
   })
-  const definition = { ...base, containerDefinitions: base.containerDefinitions?.map((c) => ({ ...c, ...container })), ...extra }
+  const definition = {
+    ...base,
+    containerDefinitions: base.containerDefinitions?.map((c) => ({ ...c, ...container })),
+    ...extra,
+  }
   writeFileSync(file, JSON.stringify(definition, null, 2))
   return file
 }
@@ -64,7 +77,11 @@ describe('deploy through dist/index.js', () => {
     const run = await runAction(inputs())
     expect(run.errors).toEqual([])
     expect(run.exitCode).toBe(0)
-    expect(run.outputs).toMatchObject({ status: 'succeeded', 'task-definition-revision': '2', image: `${stack.STACK_REGISTRY}/web:v2` })
+    expect(run.outputs).toMatchObject({
+      status: 'succeeded',
+      'task-definition-revision': '2',
+      image: `${stack.STACK_REGISTRY}/web:v2`,
+    })
     expect(run.outputs['deployment-id']).toMatch(/^ecs-svc\/\d+$/)
     expect(run.summary).toContain('## ✅ ECS deploy: web succeeded')
     expect(run.summary).toContain('| Task definition | web:1 → web:2 (registered by this run) |')
@@ -109,17 +126,29 @@ describe('deploy through dist/index.js', () => {
     await givenService({ enable: true, rollback: true })
     const sha = randomBytes(20).toString('hex')
     const repository = `dry-${sha.slice(0, 8)}`
-    const run = await runAction(inputs({ build: stack.STACK_SAMPLE_APP, image: `${stack.STACK_REGISTRY}/${repository}`, 'create-repository': 'true', 'dry-run': 'true' }), {
-      GITHUB_SHA: sha,
-    })
+    const run = await runAction(
+      inputs({
+        build: stack.STACK_SAMPLE_APP,
+        image: `${stack.STACK_REGISTRY}/${repository}`,
+        'create-repository': 'true',
+        'dry-run': 'true',
+      }),
+      {
+        GITHUB_SHA: sha,
+      },
+    )
     expect(run.errors).toEqual([])
     expect(run.exitCode).toBe(0)
     expect(run.outputs.status).toBe('planned')
-    expect(run.stdout).toContain(`would build ${stack.STACK_REGISTRY}/${repository}:${sha} from ${stack.STACK_SAMPLE_APP}`)
+    expect(run.stdout).toContain(
+      `would build ${stack.STACK_REGISTRY}/${repository}:${sha} from ${stack.STACK_SAMPLE_APP}`,
+    )
     expect(run.outputs.diff).toContain(`→ ${stack.STACK_REGISTRY}/${repository}:${sha}`)
     expect(await registryHas(stack, repository, sha)).toBe(false)
     const ecr = new ECRClient({ region: stack.AWS_REGION })
-    await expect(ecr.send(new DescribeRepositoriesCommand({ repositoryNames: [repository] }))).rejects.toMatchObject({ name: 'RepositoryNotFoundException' })
+    await expect(ecr.send(new DescribeRepositoriesCommand({ repositoryNames: [repository] }))).rejects.toMatchObject({
+      name: 'RepositoryNotFoundException',
+    })
     ecr.destroy()
     expect((await currentService()).taskDefinition).toMatch(/\/web:1$/)
     expect(await revisions()).toHaveLength(1)
@@ -140,7 +169,10 @@ describe('deploy through dist/index.js', () => {
 
   test('tasks that crash without a circuit breaker fail fast, name the exit code and the log lines, and roll back', async () => {
     await givenService({ enable: false, rollback: false })
-    await admin.scenario({ service: 'web', rollout: { outcome: 'crash', exitCode: 3, logLines: ['listening on 8080', 'Error: DATABASE_URL is not set'] } })
+    await admin.scenario({
+      service: 'web',
+      rollout: { outcome: 'crash', exitCode: 3, logLines: ['listening on 8080', 'Error: DATABASE_URL is not set'] },
+    })
     const started = Date.now()
     const run = await runAction(inputs())
     expect(run.exitCode).toBe(1)
@@ -150,13 +182,23 @@ describe('deploy through dist/index.js', () => {
     expect(run.summary).toContain('exit code 3')
     expect(run.summary).toContain('Error: DATABASE_URL is not set')
     expect(Date.now() - started).toBeLessThan(60_000)
-    await waitFor('web back on web:1', async () => (await currentService()).taskDefinition?.endsWith('/web:1'), { timeoutMs: 20_000 })
+    await waitFor('web back on web:1', async () => (await currentService()).taskDefinition?.endsWith('/web:1'), {
+      timeoutMs: 20_000,
+    })
   })
 
   test("the failing container's log lines are read in its awslogs-region, not the action's", async () => {
     await givenService({ enable: false, rollback: false })
-    await admin.scenario({ service: 'web', rollout: { outcome: 'crash', exitCode: 3, logLines: ['Error: DATABASE_URL is not set'] } })
-    const elsewhere = { logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': '/ecs/web', 'awslogs-region': 'eu-west-1', 'awslogs-stream-prefix': 'ecs' } } }
+    await admin.scenario({
+      service: 'web',
+      rollout: { outcome: 'crash', exitCode: 3, logLines: ['Error: DATABASE_URL is not set'] },
+    })
+    const elsewhere = {
+      logConfiguration: {
+        logDriver: 'awslogs',
+        options: { 'awslogs-group': '/ecs/web', 'awslogs-region': 'eu-west-1', 'awslogs-stream-prefix': 'ecs' },
+      },
+    }
     const run = await runAction(inputs({ 'task-definition': template({}, elsewhere) }))
     expect(run.outputs.status).toBe('failed')
     expect(run.summary).toContain('Error: DATABASE_URL is not set')
@@ -165,7 +207,14 @@ describe('deploy through dist/index.js', () => {
 
   test('tasks stopped for failed ELB health checks (then killed, exit 137) are named so, not out of memory', async () => {
     await givenService({ enable: true, rollback: true })
-    await admin.scenario({ service: 'web', rollout: { outcome: 'unhealthy', healthCheckSeconds: 1, targetGroup: 'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/0123456789abcdef' } })
+    await admin.scenario({
+      service: 'web',
+      rollout: {
+        outcome: 'unhealthy',
+        healthCheckSeconds: 1,
+        targetGroup: 'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/0123456789abcdef',
+      },
+    })
     const run = await runAction(inputs())
     expect(run.exitCode).toBe(1)
     expect(run.summary).toContain("Tasks failed the load balancer's health checks in target group web.")
@@ -174,7 +223,10 @@ describe('deploy through dist/index.js', () => {
 
   test('a circuit-breaker rollback is reported as rolled-back, not success', async () => {
     await givenService({ enable: true, rollback: true })
-    await admin.scenario({ service: 'web', rollout: { outcome: 'crash', exitCode: 137, reason: 'OutOfMemoryError: Container killed due to memory usage' } })
+    await admin.scenario({
+      service: 'web',
+      rollout: { outcome: 'crash', exitCode: 137, reason: 'OutOfMemoryError: Container killed due to memory usage' },
+    })
     const run = await runAction(inputs())
     expect(run.exitCode).toBe(1)
     expect(run.outputs.status).toBe('rolled-back')
@@ -189,15 +241,25 @@ describe('deploy through dist/index.js', () => {
     expect(run.exitCode).toBe(1)
     expect(run.outputs.status).toBe('timed-out')
     expect(run.summary).toMatch(/Rollback: requested a rollback to web:1|Rollback: rolled the service back to web:1/)
-    await waitFor('web back on web:1', async () => (await currentService()).taskDefinition?.endsWith('/web:1'), { timeoutMs: 20_000 })
+    await waitFor('web back on web:1', async () => (await currentService()).taskDefinition?.endsWith('/web:1'), {
+      timeoutMs: 20_000,
+    })
   })
 
   test.each([
-    ['a misspelt key in the template', () => ({ 'task-definition': template({}, { healthcheck: { command: ['CMD', 'true'] } }) }), /healthcheck: unknown key; did you mean healthCheck\?/],
+    [
+      'a misspelt key in the template',
+      () => ({ 'task-definition': template({}, { healthcheck: { command: ['CMD', 'true'] } }) }),
+      /healthcheck: unknown key; did you mean healthCheck\?/,
+    ],
     ['an unknown container', () => ({ container: 'api' }), /api/],
     ['a service that does not exist', () => ({ service: 'wbe' }), /Service "wbe" was not found in cluster "prod"/],
     ['a cluster that does not exist', () => ({ cluster: 'prdo' }), /Cluster "prdo" was not found/],
-    ['an unknown placeholder', () => ({ 'task-definition': template({}, { command: ['${START_COMMAND}'] }) }), /unknown placeholder \$\{START_COMMAND\}/],
+    [
+      'an unknown placeholder',
+      () => ({ 'task-definition': template({}, { command: ['${START_COMMAND}'] }) }),
+      /unknown placeholder \$\{START_COMMAND\}/,
+    ],
   ])('%s fails with one clear error and leaves the service as it was', async (_name, bad, message) => {
     await givenService({ enable: true, rollback: true })
     const run = await runAction(inputs(bad()))
@@ -211,7 +273,10 @@ describe('deploy through dist/index.js', () => {
 
   test('a one-off task runs from the new revision before the rollout; when it fails, the service is left as it was', async () => {
     await givenService({ enable: true, rollback: true })
-    await admin.scenario({ family: 'web', rollout: { exitAfterSeconds: 1, exitCode: 0, logLines: ['migrated 3 tables'] } })
+    await admin.scenario({
+      family: 'web',
+      rollout: { exitAfterSeconds: 1, exitCode: 0, logLines: ['migrated 3 tables'] },
+    })
     const ok = await runAction(inputs({ 'run-task': 'npm run migrate' }))
     expect(ok.errors).toEqual([])
     expect(ok.stdout).toContain('one-off task')
@@ -219,10 +284,20 @@ describe('deploy through dist/index.js', () => {
     expect((await currentService()).taskDefinition).toMatch(/\/web:2$/)
 
     await givenService({ enable: true, rollback: true })
-    await admin.scenario({ family: 'web', rollout: { outcome: 'crash', exitCode: 3, crashAfterSeconds: 1, logLines: ['Error: relation "users" already exists'] } })
+    await admin.scenario({
+      family: 'web',
+      rollout: {
+        outcome: 'crash',
+        exitCode: 3,
+        crashAfterSeconds: 1,
+        logLines: ['Error: relation "users" already exists'],
+      },
+    })
     const bad = await runAction(inputs({ 'run-task': 'npm run migrate' }))
     expect(bad.exitCode).toBe(1)
-    expect(bad.errors[0]).toMatch(/The one-off task \(npm run migrate\) failed, so the rollout did not start: web: exit code 3/)
+    expect(bad.errors[0]).toMatch(
+      /The one-off task \(npm run migrate\) failed, so the rollout did not start: web: exit code 3/,
+    )
     expect(bad.summary).toContain('relation')
     expect((await currentService()).taskDefinition).toMatch(/\/web:1$/)
   })

@@ -45,13 +45,20 @@ async function startFakeGitHub(): Promise<void> {
   github = createServer(async (req, res) => {
     let text = ''
     for await (const chunk of req) text += String(chunk)
-    const request = { method: req.method ?? '', url: req.url ?? '', body: text ? (JSON.parse(text) as Record<string, unknown>) : {} }
+    const request = {
+      method: req.method ?? '',
+      url: req.url ?? '',
+      body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
+    }
     seen.push(request)
     let body: unknown = { id: ++id }
     if (request.method === 'GET' && /\/comments/.test(request.url)) body = comments
     if (request.method === 'GET' && /\/deployments\?/.test(request.url)) body = []
-    if (request.method === 'POST' && /\/issues\/\d+\/comments$/.test(request.url)) comments.push({ id, body: String(request.body.body) })
-    res.writeHead(request.method === 'POST' ? 201 : 200, { 'content-type': 'application/json' }).end(JSON.stringify(body))
+    if (request.method === 'POST' && /\/issues\/\d+\/comments$/.test(request.url))
+      comments.push({ id, body: String(request.body.body) })
+    res
+      .writeHead(request.method === 'POST' ? 201 : 200, { 'content-type': 'application/json' })
+      .end(JSON.stringify(body))
   })
   await new Promise<void>((resolve) => github.listen(0, '127.0.0.1', resolve))
   githubUrl = `http://127.0.0.1:${(github.address() as AddressInfo).port}`
@@ -76,13 +83,40 @@ async function givenEnvironments(): Promise<string> {
   const ec2 = new EC2Client({ region: stack.AWS_REGION })
   const vpc = (await ec2.send(new CreateVpcCommand({ CidrBlock: '10.0.0.0/16' }))).Vpc?.VpcId ?? ''
   const subnets = await Promise.all(
-    ['a', 'b'].map(async (az, i) => (await ec2.send(new CreateSubnetCommand({ VpcId: vpc, CidrBlock: `10.0.${i}.0/24`, AvailabilityZone: `us-east-1${az}` }))).Subnet?.SubnetId ?? ''),
+    ['a', 'b'].map(
+      async (az, i) =>
+        (
+          await ec2.send(
+            new CreateSubnetCommand({ VpcId: vpc, CidrBlock: `10.0.${i}.0/24`, AvailabilityZone: `us-east-1${az}` }),
+          )
+        ).Subnet?.SubnetId ?? '',
+    ),
   )
-  const lb = (await elbv2.send(new CreateLoadBalancerCommand({ Name: 'dev', Subnets: subnets, Type: 'application' }))).LoadBalancers?.[0]
-  const tg = (await elbv2.send(new CreateTargetGroupCommand({ Name: 'dev-web', Protocol: 'HTTP', Port: 8080, VpcId: vpc, TargetType: 'ip', HealthCheckPath: '/status' }))).TargetGroups?.[0]
+  const lb = (await elbv2.send(new CreateLoadBalancerCommand({ Name: 'dev', Subnets: subnets, Type: 'application' })))
+    .LoadBalancers?.[0]
+  const tg = (
+    await elbv2.send(
+      new CreateTargetGroupCommand({
+        Name: 'dev-web',
+        Protocol: 'HTTP',
+        Port: 8080,
+        VpcId: vpc,
+        TargetType: 'ip',
+        HealthCheckPath: '/status',
+      }),
+    )
+  ).TargetGroups?.[0]
   listenerArn =
-    (await elbv2.send(new CreateListenerCommand({ LoadBalancerArn: lb?.LoadBalancerArn, Protocol: 'HTTP', Port: 80, DefaultActions: [{ Type: 'forward', TargetGroupArn: tg?.TargetGroupArn }] })))
-      .Listeners?.[0]?.ListenerArn ?? ''
+    (
+      await elbv2.send(
+        new CreateListenerCommand({
+          LoadBalancerArn: lb?.LoadBalancerArn,
+          Protocol: 'HTTP',
+          Port: 80,
+          DefaultActions: [{ Type: 'forward', TargetGroupArn: tg?.TargetGroupArn }],
+        }),
+      )
+    ).Listeners?.[0]?.ListenerArn ?? ''
   for (const cluster of ['dev', 'prod']) {
     await ecs.send(new CreateClusterCommand({ clusterName: cluster }))
     await ecs.send(
@@ -97,7 +131,9 @@ async function givenEnvironments(): Promise<string> {
         launchType: 'FARGATE',
         networkConfiguration: { awsvpcConfiguration: { subnets, assignPublicIp: 'DISABLED' } },
         deploymentConfiguration: { deploymentCircuitBreaker: { enable: true, rollback: true } },
-        ...(cluster === 'dev' && { loadBalancers: [{ targetGroupArn: tg?.TargetGroupArn, containerName: 'web', containerPort: 8080 }] }),
+        ...(cluster === 'dev' && {
+          loadBalancers: [{ targetGroupArn: tg?.TargetGroupArn, containerName: 'web', containerPort: 8080 }],
+        }),
       }),
     )
   }
@@ -131,13 +167,20 @@ describe('environments and previews through dist/index.js', () => {
   test('a push to main deploys prod, with a GitHub deployment going in_progress → success with the URL', async () => {
     const workspace = await givenEnvironments()
     seen.length = 0
-    const run = await runAction({ ...token, ...image() }, { GITHUB_WORKSPACE: workspace, GITHUB_REF: 'refs/heads/main', GITHUB_API_URL: githubUrl })
+    const run = await runAction(
+      { ...token, ...image() },
+      { GITHUB_WORKSPACE: workspace, GITHUB_REF: 'refs/heads/main', GITHUB_API_URL: githubUrl },
+    )
     expect(run.errors).toEqual([])
     expect(run.outputs).toMatchObject({ status: 'succeeded', 'environment-url': 'https://example.com' })
     expect(run.summary).toContain('| Environment | prod (ref refs/heads/main matches prod')
     expect(run.stdout).toContain('Environment prod: ref refs/heads/main matches prod')
     const deployments = seen.filter((r) => r.method === 'POST' && r.url.startsWith('/repos/acme/web/deployments'))
-    expect(deployments[0]?.body).toMatchObject({ environment: 'prod', production_environment: true, transient_environment: false })
+    expect(deployments[0]?.body).toMatchObject({
+      environment: 'prod',
+      production_environment: true,
+      transient_environment: false,
+    })
     expect(deployments.slice(1).map((r) => r.body.state)).toEqual(['in_progress', 'success'])
     expect(deployments[2]?.body.environment_url).toBe('https://example.com')
     const { services } = await ecs.send(new DescribeServicesCommand({ cluster: 'prod', services: ['web'] }))
@@ -146,16 +189,25 @@ describe('environments and previews through dist/index.js', () => {
 
   test('a branch no environment takes is skipped: exit 0, status skipped, nothing deployed', async () => {
     const workspace = await givenEnvironments()
-    const run = await runAction(image(), { GITHUB_WORKSPACE: workspace, GITHUB_REF: 'refs/heads/feature/x', GITHUB_API_URL: githubUrl })
+    const run = await runAction(image(), {
+      GITHUB_WORKSPACE: workspace,
+      GITHUB_REF: 'refs/heads/feature/x',
+      GITHUB_API_URL: githubUrl,
+    })
     expect(run.exitCode).toBe(0)
     expect(run.outputs.status).toBe('skipped')
-    expect(run.summary).toContain("Nothing to deploy: ref refs/heads/feature/x matches no environment's branches or tags")
+    expect(run.summary).toContain(
+      "Nothing to deploy: ref refs/heads/feature/x matches no environment's branches or tags",
+    )
   })
 
   test('cluster and service given as inputs are deployed on a branch no environment lists, without any environment', async () => {
     const workspace = await givenEnvironments()
     seen.length = 0
-    const run = await runAction({ ...token, ...image(), cluster: 'dev', service: 'web' }, { GITHUB_WORKSPACE: workspace, GITHUB_REF: 'refs/heads/feature/x', GITHUB_API_URL: githubUrl })
+    const run = await runAction(
+      { ...token, ...image(), cluster: 'dev', service: 'web' },
+      { GITHUB_WORKSPACE: workspace, GITHUB_REF: 'refs/heads/feature/x', GITHUB_API_URL: githubUrl },
+    )
     expect(run.errors).toEqual([])
     expect(run.exitCode).toBe(0)
     expect(run.outputs.status).toBe('succeeded')
@@ -171,24 +223,54 @@ describe('environments and previews through dist/index.js', () => {
   test('a pull request gets a preview (service, target group, rule, comment); closing it removes them all', async () => {
     const workspace = await givenEnvironments()
     seen.length = 0
-    const pr = { number: 7, pull_request: { number: 7, base: { ref: 'develop' }, head: { ref: 'feature/x', sha: 'c0ffee0000000000000000000000000000000000' } } }
-    const env = { GITHUB_WORKSPACE: workspace, GITHUB_EVENT_NAME: 'pull_request', GITHUB_REF: 'refs/pull/7/merge', GITHUB_API_URL: githubUrl }
-    const opened = await runAction({ ...token, ...image(), preview: 'deploy' }, { ...env, GITHUB_EVENT_PATH: event(workspace, { action: 'opened', ...pr }) })
+    const pr = {
+      number: 7,
+      pull_request: {
+        number: 7,
+        base: { ref: 'develop' },
+        head: { ref: 'feature/x', sha: 'c0ffee0000000000000000000000000000000000' },
+      },
+    }
+    const env = {
+      GITHUB_WORKSPACE: workspace,
+      GITHUB_EVENT_NAME: 'pull_request',
+      GITHUB_REF: 'refs/pull/7/merge',
+      GITHUB_API_URL: githubUrl,
+    }
+    const opened = await runAction(
+      { ...token, ...image(), preview: 'deploy' },
+      { ...env, GITHUB_EVENT_PATH: event(workspace, { action: 'opened', ...pr }) },
+    )
     expect(opened.errors).toEqual([])
     expect(opened.outputs.status).toBe('succeeded')
     expect(opened.outputs['environment-url']).toBe('http://pr-7.preview.example.com/')
-    const preview = (await ecs.send(new DescribeServicesCommand({ cluster: 'dev', services: ['web-pr-7'] }))).services?.[0]
+    const preview = (await ecs.send(new DescribeServicesCommand({ cluster: 'dev', services: ['web-pr-7'] })))
+      .services?.[0]
     expect(preview?.status).toBe('ACTIVE')
     expect(preview?.taskDefinition).toMatch(/web-dev-pr-7:1$/)
     const groups = (await elbv2.send(new DescribeTargetGroupsCommand({}))).TargetGroups ?? []
     expect(groups.map((g) => g.TargetGroupName)).toContain(preview?.loadBalancers?.[0]?.targetGroupArn?.split('/')[1])
     const rules = (await elbv2.send(new DescribeRulesCommand({ ListenerArn: listenerArn }))).Rules ?? []
-    expect(rules.some((r) => r.Conditions?.some((c) => c.HostHeaderConfig?.Values?.includes('pr-7.preview.example.com') || c.Values?.includes('pr-7.preview.example.com')))).toBe(true)
+    expect(
+      rules.some((r) =>
+        r.Conditions?.some(
+          (c) =>
+            c.HostHeaderConfig?.Values?.includes('pr-7.preview.example.com') ||
+            c.Values?.includes('pr-7.preview.example.com'),
+        ),
+      ),
+    ).toBe(true)
     const comment = seen.find((r) => r.method === 'POST' && r.url === '/repos/acme/web/issues/7/comments')
     expect(String(comment?.body.body)).toContain('pr-7.preview.example.com')
-    expect(seen.find((r) => r.url === '/repos/acme/web/deployments' && r.method === 'POST')?.body).toMatchObject({ environment: 'pr-7', transient_environment: true })
+    expect(seen.find((r) => r.url === '/repos/acme/web/deployments' && r.method === 'POST')?.body).toMatchObject({
+      environment: 'pr-7',
+      transient_environment: true,
+    })
 
-    const closed = await runAction({ ...token, preview: 'destroy' }, { ...env, GITHUB_EVENT_PATH: event(workspace, { action: 'closed', ...pr }) })
+    const closed = await runAction(
+      { ...token, preview: 'destroy' },
+      { ...env, GITHUB_EVENT_PATH: event(workspace, { action: 'closed', ...pr }) },
+    )
     expect(closed.errors).toEqual([])
     expect(closed.outputs.status).toBe('succeeded')
     await waitFor('the preview service to be gone', async () => {
@@ -197,9 +279,14 @@ describe('environments and previews through dist/index.js', () => {
     })
     const after = (await elbv2.send(new DescribeRulesCommand({ ListenerArn: listenerArn }))).Rules ?? []
     expect(after.filter((r) => !r.IsDefault)).toEqual([])
-    expect(((await elbv2.send(new DescribeTargetGroupsCommand({}))).TargetGroups ?? []).map((g) => g.TargetGroupName)).toEqual(['dev-web'])
+    expect(
+      ((await elbv2.send(new DescribeTargetGroupsCommand({}))).TargetGroups ?? []).map((g) => g.TargetGroupName),
+    ).toEqual(['dev-web'])
     // Closing again finds nothing to remove, and still succeeds.
-    const again = await runAction({ ...token, preview: 'destroy' }, { ...env, GITHUB_EVENT_PATH: event(workspace, { action: 'closed', ...pr }) })
+    const again = await runAction(
+      { ...token, preview: 'destroy' },
+      { ...env, GITHUB_EVENT_PATH: event(workspace, { action: 'closed', ...pr }) },
+    )
     expect(again.exitCode).toBe(0)
   })
 })

@@ -13,16 +13,29 @@ const CODEDEPLOY = 'CodeDeploy_20141006'
 function models(): Models {
   const dataDir = loadStack().STACK_BOTOCORE_DATA
   if (!dataDir || !existsSync(path.join(dataDir, 'ecs'))) {
-    throw new Error(`no AWS API models at "${dataDir ?? ''}": stack.sh takes them from moto's botocore; restart the stack (stop, start)`)
+    throw new Error(
+      `no AWS API models at "${dataDir ?? ''}": stack.sh takes them from moto's botocore; restart the stack (stop, start)`,
+    )
   }
   return loadModels(dataDir)
 }
 
-const response = (service: string, operation: string, body: object, status = 200): AwsResponse => ({ service, operation, status, body: JSON.stringify(body) })
+const response = (service: string, operation: string, body: object, status = 200): AwsResponse => ({
+  service,
+  operation,
+  status,
+  body: JSON.stringify(body),
+})
 
 describe('the scenario server against the AWS API models', () => {
   test('the check catches what AWS never answers', () => {
-    const sd = { serviceDeploymentArn: 'arn', status: 'IN_PROGRESS', lifecycleStage: 'PRE_PRODUCTION_TRAFFIC_SHIFT', createdAt: '2026-01-01', colour: 'blue' }
+    const sd = {
+      serviceDeploymentArn: 'arn',
+      status: 'IN_PROGRESS',
+      lifecycleStage: 'PRE_PRODUCTION_TRAFFIC_SHIFT',
+      createdAt: '2026-01-01',
+      colour: 'blue',
+    }
     expect(violations(response(ECS, 'DescribeServiceDeployments', { serviceDeployments: [sd] }), models())).toEqual([
       'ECS.DescribeServiceDeployments serviceDeployments[0].lifecycleStage: "PRE_PRODUCTION_TRAFFIC_SHIFT" is not a ServiceDeploymentLifecycleStage: ' +
         'RECONCILE_SERVICE, PRE_SCALE_UP, SCALE_UP, POST_SCALE_UP, TEST_TRAFFIC_SHIFT, POST_TEST_TRAFFIC_SHIFT, PRODUCTION_TRAFFIC_SHIFT, ' +
@@ -33,20 +46,31 @@ describe('the scenario server against the AWS API models', () => {
     expect(violations(response(ECS, 'ListTasks', { taskArns: 'arn' }), models())).toEqual([
       'ECS.ListTasks taskArns: expected a list (StringList), found the string "arn"',
     ])
-    expect(violations(response(ECS, 'ListTasks', { __type: 'ServiceDeploymentNotFoundException', message: 'no' }, 400), models())).toEqual([
+    expect(
+      violations(
+        response(ECS, 'ListTasks', { __type: 'ServiceDeploymentNotFoundException', message: 'no' }, 400),
+        models(),
+      ),
+    ).toEqual([
       'ECS.ListTasks error: __type "ServiceDeploymentNotFoundException" is not an error of the operation ' +
         '(AccessDeniedException, ServerException, InvalidParameterException, ClientException, ServiceNotFoundException, ClusterNotFoundException)',
     ])
-    expect(violations(response(CODEDEPLOY, 'GetDeployment', { deploymentInfo: { status: 'Done' } }), models())).toEqual([
-      'CodeDeploy.GetDeployment deploymentInfo.status: "Done" is not a DeploymentStatus: Created, Queued, InProgress, Baking, Succeeded, Failed, Stopped, Ready',
-    ])
+    expect(violations(response(CODEDEPLOY, 'GetDeployment', { deploymentInfo: { status: 'Done' } }), models())).toEqual(
+      [
+        'CodeDeploy.GetDeployment deploymentInfo.status: "Done" is not a DeploymentStatus: Created, Queued, InProgress, Baking, Succeeded, Failed, Stopped, Ready',
+      ],
+    )
   })
 
   test('every response recorded during the end-to-end suite conforms', () => {
     const stack = loadStack()
     const file = path.join(stack.STACK_RECORD_DIR ?? stack.STACK_STATE_DIR, 'responses.jsonl')
-    if (!existsSync(file)) throw new Error(`no responses recorded at ${file}: restart the stack (stack.sh stop, start), which records them`)
-    const recorded = readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as AwsResponse)
+    if (!existsSync(file))
+      throw new Error(`no responses recorded at ${file}: restart the stack (stack.sh stop, start), which records them`)
+    const recorded = readFileSync(file, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as AwsResponse)
     expect(recorded.length).toBeGreaterThan(0)
     const all = models()
     // The same problem at another list index or in another response is one line, with how often it was seen.

@@ -51,7 +51,10 @@ import { ScenarioAdmin, useStack, waitFor, webTaskDefinition, type StackEnv } fr
 
 const CLUSTER = 'e2e'
 const TARGET_GROUP = 'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/0123456789abcdef'
-const LOGS = { logDriver: 'awslogs' as const, options: { 'awslogs-group': '/ecs/web', 'awslogs-region': 'us-east-1', 'awslogs-stream-prefix': 'ecs' } }
+const LOGS = {
+  logDriver: 'awslogs' as const,
+  options: { 'awslogs-group': '/ecs/web', 'awslogs-region': 'us-east-1', 'awslogs-stream-prefix': 'ecs' },
+}
 
 let stack: StackEnv
 let admin: ScenarioAdmin
@@ -67,12 +70,16 @@ beforeAll(async () => {
 afterAll(() => ecs?.destroy())
 
 /** A fresh stack (time 20× faster) with cluster e2e, web:1 and web:2, and service web on web:1, steady. */
-async function givenService(options: { desiredCount?: number; circuitBreaker?: { enable: boolean; rollback: boolean } } = {}) {
+async function givenService(
+  options: { desiredCount?: number; circuitBreaker?: { enable: boolean; rollback: boolean } } = {},
+) {
   await admin.reset({ timeScale: 20, moto: true })
   await ecs.send(new CreateClusterCommand({ clusterName: CLUSTER }))
   for (const tag of ['v1', 'v2']) {
     await ecs.send(
-      new RegisterTaskDefinitionCommand(webTaskDefinition('web', `${stack.STACK_REGISTRY}/web:${tag}`, { logConfiguration: LOGS })),
+      new RegisterTaskDefinitionCommand(
+        webTaskDefinition('web', `${stack.STACK_REGISTRY}/web:${tag}`, { logConfiguration: LOGS }),
+      ),
     )
   }
   await ecs.send(
@@ -109,8 +116,13 @@ async function serviceDeployment(arn: string): Promise<ServiceDeployment> {
 }
 
 /** Tasks of service web (desiredStatus default RUNNING); ECS takes startedBy only as the sole filter, so it is matched here. */
-async function tasks({ desiredStatus, startedBy }: { desiredStatus?: 'RUNNING' | 'STOPPED'; startedBy?: string | undefined } = {}): Promise<Task[]> {
-  const { taskArns } = await ecs.send(new ListTasksCommand({ cluster: CLUSTER, serviceName: 'web', ...(desiredStatus && { desiredStatus }) }))
+async function tasks({
+  desiredStatus,
+  startedBy,
+}: { desiredStatus?: 'RUNNING' | 'STOPPED'; startedBy?: string | undefined } = {}): Promise<Task[]> {
+  const { taskArns } = await ecs.send(
+    new ListTasksCommand({ cluster: CLUSTER, serviceName: 'web', ...(desiredStatus && { desiredStatus }) }),
+  )
   if (!taskArns?.length) return []
   const described = (await ecs.send(new DescribeTasksCommand({ cluster: CLUSTER, tasks: taskArns }))).tasks ?? []
   return described.filter((task) => startedBy === undefined || task.startedBy === startedBy)
@@ -127,7 +139,9 @@ describe('local stack: ECS rolling deployments', () => {
     await admin.clock({ scale: 1 })
     await admin.scenario({ service: 'web', rollout: { provisioningSeconds: 1, taskStartSeconds: 3, drainSeconds: 2 } })
 
-    const updated = (await ecs.send(new UpdateServiceCommand({ cluster: CLUSTER, service: 'web', taskDefinition: 'web:2' }))).service
+    const updated = (
+      await ecs.send(new UpdateServiceCommand({ cluster: CLUSTER, service: 'web', taskDefinition: 'web:2' }))
+    ).service
     const next = primary(updated ?? {})
     expect(next.id).toMatch(/^ecs-svc\/\d{19}$/)
     expect(next).toMatchObject({
@@ -142,7 +156,10 @@ describe('local stack: ECS rolling deployments', () => {
       rolloutStateReason: `ECS deployment ${next.id} in progress.`,
     })
     expect(next.createdAt).toBeInstanceOf(Date)
-    expect(updated?.deployments?.find((d) => d.status === 'ACTIVE')).toMatchObject({ id: oldDeployment.id, runningCount: 2 })
+    expect(updated?.deployments?.find((d) => d.status === 'ACTIVE')).toMatchObject({
+      id: oldDeployment.id,
+      runningCount: 2,
+    })
 
     await admin.clock({ advanceSeconds: 0.5 }) // launched: PROVISIONING
     let fresh = await tasks({ startedBy: next.id })
@@ -158,9 +175,16 @@ describe('local stack: ECS rolling deployments', () => {
     await admin.clock({ advanceSeconds: 2 }) // RUNNING; the old tasks are asked to stop
     fresh = await tasks({ startedBy: next.id })
     expect(fresh.map((t) => t.lastStatus)).toEqual(['RUNNING', 'RUNNING'])
-    expect(fresh[0]?.containers?.[0]).toMatchObject({ name: 'web', image: `${stack.STACK_REGISTRY}/web:v2`, lastStatus: 'RUNNING' })
+    expect(fresh[0]?.containers?.[0]).toMatchObject({
+      name: 'web',
+      image: `${stack.STACK_REGISTRY}/web:v2`,
+      lastStatus: 'RUNNING',
+    })
     let s = await service()
-    expect(s.deployments?.map((d) => [d.status, d.runningCount])).toEqual([['PRIMARY', 2], ['ACTIVE', 0]])
+    expect(s.deployments?.map((d) => [d.status, d.runningCount])).toEqual([
+      ['PRIMARY', 2],
+      ['ACTIVE', 0],
+    ])
     const draining = await tasks({ startedBy: oldDeployment.id, desiredStatus: 'STOPPED' })
     expect(draining.map((t) => [t.lastStatus, t.stopCode])).toEqual([
       ['STOPPING', 'ServiceSchedulerInitiated'],
@@ -171,7 +195,12 @@ describe('local stack: ECS rolling deployments', () => {
     await admin.clock({ advanceSeconds: 2 }) // drained: COMPLETED
     s = await service()
     expect(s.deployments).toHaveLength(1)
-    expect(primary(s)).toMatchObject({ id: next.id, rolloutState: 'COMPLETED', rolloutStateReason: `ECS deployment ${next.id} completed.`, runningCount: 2 })
+    expect(primary(s)).toMatchObject({
+      id: next.id,
+      rolloutState: 'COMPLETED',
+      rolloutStateReason: `ECS deployment ${next.id} completed.`,
+      runningCount: 2,
+    })
     expect(s.taskDefinition).toMatch(/web:2$/)
 
     const events = messages(s)
@@ -185,20 +214,33 @@ describe('local stack: ECS rolling deployments', () => {
     expect(since).toBeGreaterThan(1)
     for (const id of newIds) expect(events[since]).toContain(`(task ${id})`)
     const rollout = events.slice(0, since).reverse()
-    expect(rollout.filter((m) => m === `(service web) registered 1 targets in (target-group ${TARGET_GROUP})`)).toHaveLength(2)
-    expect(rollout.filter((m) => /^\(service web\) has stopped 1 running tasks: \(task [0-9a-f]{32}\)\.$/.test(m))).toHaveLength(2)
+    expect(
+      rollout.filter((m) => m === `(service web) registered 1 targets in (target-group ${TARGET_GROUP})`),
+    ).toHaveLength(2)
+    expect(
+      rollout.filter((m) => /^\(service web\) has stopped 1 running tasks: \(task [0-9a-f]{32}\)\.$/.test(m)),
+    ).toHaveLength(2)
     expect(rollout).toContain('(service web) has begun draining connections on 1 tasks.')
     expect(rollout).toContain(`(service web) deregistered 1 targets in (target-group ${TARGET_GROUP})`)
     const times = (s.events ?? []).map((e) => e.createdAt?.getTime() ?? 0)
     expect(times).toEqual([...times].sort((a, b) => b - a)) // newest first
     expect(s.events?.[0]?.id).toMatch(/^[0-9a-f-]{36}$/)
 
-    const { serviceDeployments } = await ecs.send(new ListServiceDeploymentsCommand({ cluster: CLUSTER, service: 'web' }))
+    const { serviceDeployments } = await ecs.send(
+      new ListServiceDeploymentsCommand({ cluster: CLUSTER, service: 'web' }),
+    )
     expect(serviceDeployments?.map((d) => d.status)).toEqual(['SUCCESSFUL', 'SUCCESSFUL'])
     const sd = await serviceDeployment(serviceDeployments?.[0]?.serviceDeploymentArn ?? '')
-    expect(sd.serviceDeploymentArn).toMatch(/^arn:aws:ecs:us-east-1:123456789012:service-deployment\/e2e\/web\/[A-Za-z0-9]{21}$/)
-    expect(sd.targetServiceRevision).toMatchObject({ arn: expect.stringMatching(new RegExp(`service-revision/e2e/web/${next.id?.slice(8)}$`)), runningTaskCount: 2 })
-    expect(sd.sourceServiceRevisions?.[0]?.arn).toMatch(new RegExp(`service-revision/e2e/web/${oldDeployment.id?.slice(8)}$`))
+    expect(sd.serviceDeploymentArn).toMatch(
+      /^arn:aws:ecs:us-east-1:123456789012:service-deployment\/e2e\/web\/[A-Za-z0-9]{21}$/,
+    )
+    expect(sd.targetServiceRevision).toMatchObject({
+      arn: expect.stringMatching(new RegExp(`service-revision/e2e/web/${next.id?.slice(8)}$`)),
+      runningTaskCount: 2,
+    })
+    expect(sd.sourceServiceRevisions?.[0]?.arn).toMatch(
+      new RegExp(`service-revision/e2e/web/${oldDeployment.id?.slice(8)}$`),
+    )
     expect(sd.deploymentCircuitBreaker).toEqual({ status: 'DISABLED', failureCount: 0, threshold: 3 })
     expect(sd.finishedAt).toBeInstanceOf(Date)
   })
@@ -216,7 +258,10 @@ describe('local stack: ECS rolling deployments', () => {
         logLines: ['listening on 8080', 'Error: DATABASE_URL is not set'],
       },
     })
-    const failing = primary((await ecs.send(new UpdateServiceCommand({ cluster: CLUSTER, service: 'web', taskDefinition: 'web:2' }))).service ?? {})
+    const failing = primary(
+      (await ecs.send(new UpdateServiceCommand({ cluster: CLUSTER, service: 'web', taskDefinition: 'web:2' })))
+        .service ?? {},
+    )
 
     const failed = await waitFor('the circuit breaker to fail the deployment', async () => {
       const s = await service()
@@ -239,17 +284,25 @@ describe('local stack: ECS rolling deployments', () => {
 
     const crashed = await tasks({ startedBy: failing.id, desiredStatus: 'STOPPED' })
     expect(crashed.length).toBeGreaterThanOrEqual(3)
-    expect(crashed[0]).toMatchObject({ lastStatus: 'STOPPED', stopCode: 'EssentialContainerExited', stoppedReason: 'Essential container in task exited' })
+    expect(crashed[0]).toMatchObject({
+      lastStatus: 'STOPPED',
+      stopCode: 'EssentialContainerExited',
+      stoppedReason: 'Essential container in task exited',
+    })
     expect(crashed[0]?.containers?.[0]).toMatchObject({ name: 'web', exitCode: 1, lastStatus: 'STOPPED' })
     expect(crashed[0]?.stoppedAt).toBeInstanceOf(Date)
 
     const taskId = crashed[0]?.taskArn?.split('/').pop()
     const logs = new CloudWatchLogsClient({})
-    const { events } = await logs.send(new GetLogEventsCommand({ logGroupName: '/ecs/web', logStreamName: `ecs/web/${taskId}` }))
+    const { events } = await logs.send(
+      new GetLogEventsCommand({ logGroupName: '/ecs/web', logStreamName: `ecs/web/${taskId}` }),
+    )
     expect(events?.map((e) => e.message)).toEqual(['listening on 8080', 'Error: DATABASE_URL is not set'])
     logs.destroy()
 
-    const { serviceDeployments } = await ecs.send(new ListServiceDeploymentsCommand({ cluster: CLUSTER, service: 'web' }))
+    const { serviceDeployments } = await ecs.send(
+      new ListServiceDeploymentsCommand({ cluster: CLUSTER, service: 'web' }),
+    )
     const arn = serviceDeployments?.[0]?.serviceDeploymentArn ?? ''
     const done = await waitFor('the rollback to succeed', async () => {
       const sd = await serviceDeployment(arn)
@@ -258,7 +311,10 @@ describe('local stack: ECS rolling deployments', () => {
     expect(done).toMatchObject({
       statusReason: 'ECS deployment circuit breaker: tasks failed to start.',
       deploymentCircuitBreaker: { status: 'TRIGGERED', failureCount: 3, threshold: 3 },
-      rollback: { reason: 'ECS deployment circuit breaker: tasks failed to start.', serviceRevisionArn: done.sourceServiceRevisions?.[0]?.arn },
+      rollback: {
+        reason: 'ECS deployment circuit breaker: tasks failed to start.',
+        serviceRevisionArn: done.sourceServiceRevisions?.[0]?.arn,
+      },
     })
     const after = await service()
     expect(after.taskDefinition).toMatch(/web:1$/)
@@ -268,7 +324,10 @@ describe('local stack: ECS rolling deployments', () => {
 
   test('without a circuit breaker a crash loop goes on: failedTasks grows and the rollout stays IN_PROGRESS', async () => {
     await givenService({ desiredCount: 1 })
-    await admin.scenario({ service: 'web', rollout: { outcome: 'crash', taskStartSeconds: 0.5, crashAfterSeconds: 0.5 } })
+    await admin.scenario({
+      service: 'web',
+      rollout: { outcome: 'crash', taskStartSeconds: 0.5, crashAfterSeconds: 0.5 },
+    })
     await ecs.send(new UpdateServiceCommand({ cluster: CLUSTER, service: 'web', taskDefinition: 'web:2' }))
     const s = await waitFor('5 failed tasks', async () => {
       const current = await service()
@@ -285,11 +344,15 @@ describe('local stack: ECS rolling deployments', () => {
     await givenService()
     await admin.scenario({ service: 'web', rollout: { outcome: 'stuck-pending', rollbackStartSeconds: 2 } })
     await ecs.send(new UpdateServiceCommand({ cluster: CLUSTER, service: 'web', taskDefinition: 'web:2' }))
-    const { serviceDeployments } = await ecs.send(new ListServiceDeploymentsCommand({ cluster: CLUSTER, service: 'web', status: ['PENDING', 'IN_PROGRESS'] }))
+    const { serviceDeployments } = await ecs.send(
+      new ListServiceDeploymentsCommand({ cluster: CLUSTER, service: 'web', status: ['PENDING', 'IN_PROGRESS'] }),
+    )
     const arn = serviceDeployments?.[0]?.serviceDeploymentArn ?? ''
     await waitFor('the stuck tasks to be PENDING', async () => (await tasks()).some((t) => t.lastStatus === 'PENDING'))
 
-    const stopped = await ecs.send(new StopServiceDeploymentCommand({ serviceDeploymentArn: arn, stopType: 'ROLLBACK' }))
+    const stopped = await ecs.send(
+      new StopServiceDeploymentCommand({ serviceDeploymentArn: arn, stopType: 'ROLLBACK' }),
+    )
     expect(stopped.serviceDeploymentArn).toBe(arn)
     expect((await serviceDeployment(arn)).status).toBe('ROLLBACK_REQUESTED')
     const inProgress = await waitFor('ROLLBACK_IN_PROGRESS', async () => {
@@ -305,43 +368,74 @@ describe('local stack: ECS rolling deployments', () => {
     const s = await service()
     expect(s.taskDefinition).toMatch(/web:1$/)
     expect(s.deployments?.map((d) => [d.status, d.rolloutState])).toEqual([['PRIMARY', 'COMPLETED']])
-    await expect(ecs.send(new StopServiceDeploymentCommand({ serviceDeploymentArn: arn }))).rejects.toMatchObject({ name: 'ConflictException' })
+    await expect(ecs.send(new StopServiceDeploymentCommand({ serviceDeploymentArn: arn }))).rejects.toMatchObject({
+      name: 'ConflictException',
+    })
   })
 
   test('pull errors stop tasks as TaskFailedToStart; failed health checks are stopped by the scheduler', async () => {
     await givenService({ desiredCount: 1 })
     await admin.scenario([
-      { service: 'web', rollout: { outcome: 'pull-error', reason: 'CannotPullContainerError: pull access denied for web' } },
+      {
+        service: 'web',
+        rollout: { outcome: 'pull-error', reason: 'CannotPullContainerError: pull access denied for web' },
+      },
       { service: 'web', rollout: { outcome: 'unhealthy', healthCheckSeconds: 1 } },
     ])
-    const pulling = primary((await ecs.send(new UpdateServiceCommand({ cluster: CLUSTER, service: 'web', taskDefinition: 'web:2' }))).service ?? {})
+    const pulling = primary(
+      (await ecs.send(new UpdateServiceCommand({ cluster: CLUSTER, service: 'web', taskDefinition: 'web:2' })))
+        .service ?? {},
+    )
     const [pullFailed] = await waitFor('a pull error', async () => {
       const stopped = await tasks({ startedBy: pulling.id, desiredStatus: 'STOPPED' })
       return stopped.length > 0 && stopped
     })
-    expect(pullFailed).toMatchObject({ stopCode: 'TaskFailedToStart', stoppedReason: 'CannotPullContainerError: pull access denied for web' })
+    expect(pullFailed).toMatchObject({
+      stopCode: 'TaskFailedToStart',
+      stoppedReason: 'CannotPullContainerError: pull access denied for web',
+    })
     expect(pullFailed?.startedAt).toBeUndefined()
     expect(pullFailed?.containers?.[0]?.reason).toBe('CannotPullContainerError: pull access denied for web')
 
-    const checking = primary((await ecs.send(new UpdateServiceCommand({ cluster: CLUSTER, service: 'web', forceNewDeployment: true }))).service ?? {})
+    const checking = primary(
+      (await ecs.send(new UpdateServiceCommand({ cluster: CLUSTER, service: 'web', forceNewDeployment: true })))
+        .service ?? {},
+    )
     const [unhealthy] = await waitFor('a failed health check', async () => {
       const stopped = await tasks({ startedBy: checking.id, desiredStatus: 'STOPPED' })
       return stopped.length > 0 && stopped
     })
-    expect(unhealthy).toMatchObject({ stopCode: 'ServiceSchedulerInitiated', stoppedReason: `Task failed ELB health checks in (target-group ${TARGET_GROUP})` })
-    expect(messages(await service())).toContain(`(service web) (port 8080) is unhealthy in (target-group ${TARGET_GROUP}) due to (reason Health checks failed).`)
+    expect(unhealthy).toMatchObject({
+      stopCode: 'ServiceSchedulerInitiated',
+      stoppedReason: `Task failed ELB health checks in (target-group ${TARGET_GROUP})`,
+    })
+    expect(messages(await service())).toContain(
+      `(service web) (port 8080) is unhealthy in (target-group ${TARGET_GROUP}) due to (reason Health checks failed).`,
+    )
   })
 
   test('RunTask follows a family scenario: the essential container exits with its code', async () => {
     await givenService({ desiredCount: 0 })
     await admin.scenario({ family: 'web', rollout: { taskStartSeconds: 0.5, exitAfterSeconds: 1, exitCode: 0 } })
-    const { tasks: started } = await ecs.send(new RunTaskCommand({ cluster: CLUSTER, taskDefinition: 'web', startedBy: 'migrations', launchType: 'FARGATE' }))
-    expect(started?.[0]).toMatchObject({ group: 'family:web', startedBy: 'migrations', lastStatus: 'PROVISIONING', taskDefinitionArn: expect.stringMatching(/web:2$/) })
+    const { tasks: started } = await ecs.send(
+      new RunTaskCommand({ cluster: CLUSTER, taskDefinition: 'web', startedBy: 'migrations', launchType: 'FARGATE' }),
+    )
+    expect(started?.[0]).toMatchObject({
+      group: 'family:web',
+      startedBy: 'migrations',
+      lastStatus: 'PROVISIONING',
+      taskDefinitionArn: expect.stringMatching(/web:2$/),
+    })
     const done = await waitFor('the task to exit', async () => {
-      const { tasks: found } = await ecs.send(new DescribeTasksCommand({ cluster: CLUSTER, tasks: [started?.[0]?.taskArn ?? ''] }))
+      const { tasks: found } = await ecs.send(
+        new DescribeTasksCommand({ cluster: CLUSTER, tasks: [started?.[0]?.taskArn ?? ''] }),
+      )
       return found?.[0]?.lastStatus === 'STOPPED' && found[0]
     })
-    expect(done).toMatchObject({ stopCode: 'EssentialContainerExited', containers: [expect.objectContaining({ exitCode: 0 })] })
+    expect(done).toMatchObject({
+      stopCode: 'EssentialContainerExited',
+      containers: [expect.objectContaining({ exitCode: 0 })],
+    })
   })
 })
 
@@ -349,28 +443,40 @@ describe('local stack: ECS errors as the SDK raises them', () => {
   beforeAll(() => givenService({ desiredCount: 0 }))
 
   test('an unknown cluster is ClusterNotFoundException', async () => {
-    const error = await ecs.send(new DescribeServicesCommand({ cluster: 'nope', services: ['web'] })).catch((e: unknown) => e)
+    const error = await ecs
+      .send(new DescribeServicesCommand({ cluster: 'nope', services: ['web'] }))
+      .catch((e: unknown) => e)
     expect(error).toBeInstanceOf(ClusterNotFoundException)
-    expect(error).toMatchObject({ name: 'ClusterNotFoundException', message: 'Cluster not found.', $metadata: { httpStatusCode: 400 } })
+    expect(error).toMatchObject({
+      name: 'ClusterNotFoundException',
+      message: 'Cluster not found.',
+      $metadata: { httpStatusCode: 400 },
+    })
   })
 
   test('UpdateService on an unknown service is ServiceNotFoundException; DescribeServices reports it MISSING', async () => {
-    await expect(ecs.send(new UpdateServiceCommand({ cluster: CLUSTER, service: 'ghost', taskDefinition: 'web:2' }))).rejects.toBeInstanceOf(
-      ServiceNotFoundException,
+    await expect(
+      ecs.send(new UpdateServiceCommand({ cluster: CLUSTER, service: 'ghost', taskDefinition: 'web:2' })),
+    ).rejects.toBeInstanceOf(ServiceNotFoundException)
+    const { services, failures } = await ecs.send(
+      new DescribeServicesCommand({ cluster: CLUSTER, services: ['ghost'] }),
     )
-    const { services, failures } = await ecs.send(new DescribeServicesCommand({ cluster: CLUSTER, services: ['ghost'] }))
     expect(services).toEqual([])
     expect(failures).toEqual([{ arn: 'arn:aws:ecs:us-east-1:123456789012:service/e2e/ghost', reason: 'MISSING' }])
   })
 
   test('an unknown task definition is ClientException', async () => {
-    await expect(ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: 'nope:1' }))).rejects.toBeInstanceOf(ClientException)
+    await expect(ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: 'nope:1' }))).rejects.toBeInstanceOf(
+      ClientException,
+    )
   })
 
   test('a deleted (INACTIVE) service is ServiceNotActiveException', async () => {
     await ecs.send(new DeleteServiceCommand({ cluster: CLUSTER, service: 'web' }))
     await waitFor('web INACTIVE', async () => (await service()).status === 'INACTIVE')
-    const error = await ecs.send(new UpdateServiceCommand({ cluster: CLUSTER, service: 'web', desiredCount: 1 })).catch((e: unknown) => e)
+    const error = await ecs
+      .send(new UpdateServiceCommand({ cluster: CLUSTER, service: 'web', desiredCount: 1 }))
+      .catch((e: unknown) => e)
     expect(error).toBeInstanceOf(ServiceNotActiveException)
     expect(error).toMatchObject({ name: 'ServiceNotActiveException' })
   })
@@ -384,7 +490,9 @@ describe('local stack: ECR on the real registry', () => {
     const auth = authorizationData?.[0]
     expect(auth?.proxyEndpoint).toBe(`http://${stack.STACK_REGISTRY}`)
     expect(auth?.expiresAt).toBeInstanceOf(Date)
-    const [user, password] = Buffer.from(auth?.authorizationToken ?? '', 'base64').toString().split(':')
+    const [user, password] = Buffer.from(auth?.authorizationToken ?? '', 'base64')
+      .toString()
+      .split(':')
     expect(user).toBe('AWS')
 
     const name = `e2e-${randomBytes(4).toString('hex')}`
@@ -393,17 +501,25 @@ describe('local stack: ECR on the real registry', () => {
 
     // Each docker client config in its own directory: the machine's ~/.docker stays as it is.
     const dockerWith = (config: string) => (args: string[], input?: string) =>
-      execFileSync('docker', ['--config', config, ...args], { input, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] })
+      execFileSync('docker', ['--config', config, ...args], {
+        input,
+        encoding: 'utf8',
+        stdio: ['pipe', 'pipe', 'pipe'],
+      })
     const docker = dockerWith(mkdtempSync(path.join(tmpdir(), 'stack-docker-')))
     const anonymous = dockerWith(mkdtempSync(path.join(tmpdir(), 'stack-docker-')))
     const ref = `${repository?.repositoryUri}:c0ffee`
-    expect(docker(['login', '-u', user ?? '', '--password-stdin', stack.STACK_REGISTRY], password)).toContain('Login Succeeded')
+    expect(docker(['login', '-u', user ?? '', '--password-stdin', stack.STACK_REGISTRY], password)).toContain(
+      'Login Succeeded',
+    )
     docker(['build', '-q', '--build-arg', 'COMMIT_HASH=c0ffee', '-t', ref, stack.STACK_SAMPLE_APP])
     const digest = /digest: (sha256:[0-9a-f]{64})/.exec(docker(['push', ref]))?.[1]
     expect(digest).toMatch(/^sha256:/)
     expect(() => anonymous(['push', ref])).toThrow(/no basic auth credentials|unauthorized/)
 
-    const { imageDetails } = await ecr.send(new DescribeImagesCommand({ repositoryName: name, imageIds: [{ imageTag: 'c0ffee' }] }))
+    const { imageDetails } = await ecr.send(
+      new DescribeImagesCommand({ repositoryName: name, imageIds: [{ imageTag: 'c0ffee' }] }),
+    )
     expect(imageDetails?.[0]).toMatchObject({
       registryId: '123456789012',
       repositoryName: name,
@@ -414,10 +530,12 @@ describe('local stack: ECR on the real registry', () => {
     expect(imageDetails?.[0]?.imageSizeInBytes).toBeGreaterThan(500_000) // busybox
     expect(imageDetails?.[0]?.imagePushedAt).toBeInstanceOf(Date)
 
-    await expect(ecr.send(new DescribeImagesCommand({ repositoryName: name, imageIds: [{ imageTag: 'nope' }] }))).rejects.toBeInstanceOf(
-      ImageNotFoundException,
+    await expect(
+      ecr.send(new DescribeImagesCommand({ repositoryName: name, imageIds: [{ imageTag: 'nope' }] })),
+    ).rejects.toBeInstanceOf(ImageNotFoundException)
+    await expect(ecr.send(new DescribeImagesCommand({ repositoryName: `${name}-missing` }))).rejects.toBeInstanceOf(
+      RepositoryNotFoundException,
     )
-    await expect(ecr.send(new DescribeImagesCommand({ repositoryName: `${name}-missing` }))).rejects.toBeInstanceOf(RepositoryNotFoundException)
     ecr.destroy()
   })
 })
@@ -435,7 +553,8 @@ describe('local stack: CodeDeploy', () => {
         ecsServices: [{ clusterName: CLUSTER, serviceName: 'web' }],
       }),
     )
-    const appSpec = 'version: 0.0\nResources:\n  - TargetService:\n      Type: AWS::ECS::Service\n      Properties:\n        TaskDefinition: web:2\n'
+    const appSpec =
+      'version: 0.0\nResources:\n  - TargetService:\n      Type: AWS::ECS::Service\n      Properties:\n        TaskDefinition: web:2\n'
     const { deploymentId } = await codedeploy.send(
       new CreateDeploymentCommand({
         applicationName: 'web',
@@ -453,7 +572,9 @@ describe('local stack: CodeDeploy', () => {
     expect([...seen]).toEqual(expect.arrayContaining(['InProgress', 'Succeeded']))
     expect(info.createTime).toBeInstanceOf(Date)
     expect(info.completeTime).toBeInstanceOf(Date)
-    const { deploymentTarget } = await codedeploy.send(new GetDeploymentTargetCommand({ deploymentId, targetId: `${CLUSTER}:web` }))
+    const { deploymentTarget } = await codedeploy.send(
+      new GetDeploymentTargetCommand({ deploymentId, targetId: `${CLUSTER}:web` }),
+    )
     expect(deploymentTarget?.ecsTarget?.lifecycleEvents?.map((e) => e.status)).toEqual(Array(8).fill('Succeeded'))
     expect((await service()).taskDefinition).toMatch(/web:2$/)
     codedeploy.destroy()

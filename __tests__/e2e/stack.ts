@@ -56,7 +56,9 @@ export async function useStack(): Promise<StackEnv> {
     const response = await fetch(`${env.STACK_SCENARIO_URL}/_health`)
     if (!response.ok) throw new Error(`HTTP ${response.status}`)
   } catch (error) {
-    throw new Error(`${STACK_MISSING} (scenario server ${env.STACK_SCENARIO_URL}: ${(error as Error).message})`, { cause: error })
+    throw new Error(`${STACK_MISSING} (scenario server ${env.STACK_SCENARIO_URL}: ${(error as Error).message})`, {
+      cause: error,
+    })
   }
   Object.assign(process.env, env)
   await ensureSampleImages(env)
@@ -71,7 +73,10 @@ export async function registryHas(env: StackEnv, repository: string, tag: string
   const auth = Buffer.from(`${env.STACK_REGISTRY_USER}:${env.STACK_REGISTRY_PASSWORD}`).toString('base64')
   const response = await fetch(`http://${env.STACK_REGISTRY}/v2/${repository}/manifests/${tag}`, {
     method: 'HEAD',
-    headers: { authorization: `Basic ${auth}`, accept: 'application/vnd.docker.distribution.manifest.v2+json, application/vnd.oci.image.manifest.v1+json' },
+    headers: {
+      authorization: `Basic ${auth}`,
+      accept: 'application/vnd.docker.distribution.manifest.v2+json, application/vnd.oci.image.manifest.v1+json',
+    },
   })
   return response.ok
 }
@@ -82,7 +87,9 @@ async function ensureSampleImages(env: StackEnv): Promise<void> {
   for (const image of SAMPLE_IMAGES) {
     const [repository = '', tag = ''] = image.split(':')
     if (await registryHas(env, repository, tag)) continue
-    await promisify(execFile)('bash', [script, 'push-sample', repository, tag], { env: { ...process.env, STACK_STATE_DIR: env.STACK_STATE_DIR } })
+    await promisify(execFile)('bash', [script, 'push-sample', repository, tag], {
+      env: { ...process.env, STACK_STATE_DIR: env.STACK_STATE_DIR },
+    })
   }
 }
 
@@ -166,7 +173,7 @@ export class ScenarioAdmin {
     return this.call('POST', '/_deny', { operations })
   }
 
-    clock(options: { scale?: number; advanceSeconds?: number }): Promise<unknown> {
+  clock(options: { scale?: number; advanceSeconds?: number }): Promise<unknown> {
     return this.call('POST', '/_clock', options)
   }
 
@@ -190,7 +197,8 @@ export async function waitFor<T>(
     const value = await probe()
     if (value) return value
     last = value
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what} (last: ${JSON.stringify(last)})`)
+    if (Date.now() > deadline)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what} (last: ${JSON.stringify(last)})`)
     await new Promise((r) => setTimeout(r, intervalMs))
   }
 }
@@ -199,7 +207,11 @@ export async function waitFor<T>(
 export const EXECUTION_ROLE = 'arn:aws:iam::123456789012:role/ecsTaskExecutionRole'
 
 /** The Fargate task definition of the sample web container that the end-to-end tests deploy. */
-export function webTaskDefinition(family: string, image: string, container: Partial<ContainerDefinition> = {}): RegisterTaskDefinitionCommandInput {
+export function webTaskDefinition(
+  family: string,
+  image: string,
+  container: Partial<ContainerDefinition> = {},
+): RegisterTaskDefinitionCommandInput {
   return {
     family,
     networkMode: 'awsvpc',
@@ -225,7 +237,12 @@ export interface WebServiceOptions {
 }
 
 /** Resets the stack (and moto), then makes cluster prod with service web on web:1, and waits for its two Fargate tasks. */
-export async function givenWebService(stack: StackEnv, admin: ScenarioAdmin, ecs: ECSClient, options: WebServiceOptions = {}): Promise<void> {
+export async function givenWebService(
+  stack: StackEnv,
+  admin: ScenarioAdmin,
+  ecs: ECSClient,
+  options: WebServiceOptions = {},
+): Promise<void> {
   await admin.reset({ ...(options.timeScale !== undefined && { timeScale: options.timeScale }), moto: true })
   if (options.scenarios?.length) await admin.scenario(options.scenarios)
   if (options.logGroup) {
@@ -243,7 +260,11 @@ export async function givenWebService(stack: StackEnv, admin: ScenarioAdmin, ecs
       desiredCount: 2,
       launchType: 'FARGATE',
       ...(options.circuitBreaker && {
-        deploymentConfiguration: { maximumPercent: 200, minimumHealthyPercent: 100, deploymentCircuitBreaker: options.circuitBreaker },
+        deploymentConfiguration: {
+          maximumPercent: 200,
+          minimumHealthyPercent: 100,
+          deploymentCircuitBreaker: options.circuitBreaker,
+        },
       }),
       ...options.service,
     }),

@@ -27,7 +27,16 @@ import {
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { runAction, workspaceDir } from './action.js'
-import { givenWebService, ScenarioAdmin, useStack, waitFor, webService, webTaskDefinition, type StackEnv, type StagePlan } from './stack.js'
+import {
+  givenWebService,
+  ScenarioAdmin,
+  useStack,
+  waitFor,
+  webService,
+  webTaskDefinition,
+  type StackEnv,
+  type StagePlan,
+} from './stack.js'
 
 let stack: StackEnv
 let admin: ScenarioAdmin
@@ -53,9 +62,12 @@ const READY_FOR_BLUE_GREEN: LoadBalancer = {
   containerName: 'web',
   containerPort: 8080,
   advancedConfiguration: {
-    alternateTargetGroupArn: 'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web-green/fedcba9876543210',
-    productionListenerRule: 'arn:aws:elasticloadbalancing:us-east-1:123456789012:listener-rule/app/web/50dc6c495c0c9188/f2f7dc8efc522ab2/9683b2d02a6cabee',
-    testListenerRule: 'arn:aws:elasticloadbalancing:us-east-1:123456789012:listener-rule/app/web/50dc6c495c0c9188/f2f7dc8efc522ab2/1234567890abcdef',
+    alternateTargetGroupArn:
+      'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web-green/fedcba9876543210',
+    productionListenerRule:
+      'arn:aws:elasticloadbalancing:us-east-1:123456789012:listener-rule/app/web/50dc6c495c0c9188/f2f7dc8efc522ab2/9683b2d02a6cabee',
+    testListenerRule:
+      'arn:aws:elasticloadbalancing:us-east-1:123456789012:listener-rule/app/web/50dc6c495c0c9188/f2f7dc8efc522ab2/1234567890abcdef',
     roleArn: 'arn:aws:iam::123456789012:role/ecsInfrastructureRoleForLoadBalancers',
   },
 }
@@ -78,10 +90,19 @@ Hooks:
  * A fresh stack (time `timeScale`× faster) with cluster prod and service web on web:1 (two tasks) behind a target
  * group: set up for ECS's blue/green unless told otherwise, or deployed by CodeDeploy.
  */
-async function givenService(options: { timeScale?: number; loadBalancer?: LoadBalancer; codedeploy?: Partial<CreateDeploymentGroupCommandInput> } = {}): Promise<void> {
+async function givenService(
+  options: {
+    timeScale?: number
+    loadBalancer?: LoadBalancer
+    codedeploy?: Partial<CreateDeploymentGroupCommandInput>
+  } = {},
+): Promise<void> {
   await givenWebService(stack, admin, ecs, {
     timeScale: options.timeScale ?? 10,
-    service: { loadBalancers: [options.loadBalancer ?? READY_FOR_BLUE_GREEN], ...(options.codedeploy && { deploymentController: { type: 'CODE_DEPLOY' } }) },
+    service: {
+      loadBalancers: [options.loadBalancer ?? READY_FOR_BLUE_GREEN],
+      ...(options.codedeploy && { deploymentController: { type: 'CODE_DEPLOY' } }),
+    },
   })
   if (options.codedeploy) {
     await codedeploy.send(new CreateApplicationCommand({ applicationName: 'AppECS-prod-web', computePlatform: 'ECS' }))
@@ -103,13 +124,21 @@ function currentService(): Promise<Service> {
 
 async function currentServiceDeployment(): Promise<ServiceDeployment> {
   const arn = (await currentService()).currentServiceDeployment
-  const { serviceDeployments } = await ecs.send(new DescribeServiceDeploymentsCommand({ serviceDeploymentArns: [arn ?? ''] }))
+  const { serviceDeployments } = await ecs.send(
+    new DescribeServiceDeploymentsCommand({ serviceDeploymentArns: [arn ?? ''] }),
+  )
   return serviceDeployments?.[0] ?? {}
 }
 
-const revisions = async (): Promise<string[]> => (await ecs.send(new ListTaskDefinitionsCommand({ familyPrefix: 'web' }))).taskDefinitionArns ?? []
+const revisions = async (): Promise<string[]> =>
+  (await ecs.send(new ListTaskDefinitionsCommand({ familyPrefix: 'web' }))).taskDefinitionArns ?? []
 
-const inputs = (overrides: Record<string, string> = {}) => ({ cluster: 'prod', service: 'web', image: `${stack.STACK_REGISTRY}/web:v2`, ...overrides })
+const inputs = (overrides: Record<string, string> = {}) => ({
+  cluster: 'prod',
+  service: 'web',
+  image: `${stack.STACK_REGISTRY}/web:v2`,
+  ...overrides,
+})
 
 /** A canary's stages on the stack, slow enough (at time scale 10) for the action to see each traffic step. */
 const CANARY_STAGES: StagePlan[] = [
@@ -141,12 +170,24 @@ describe('ECS-native strategies through dist/index.js', () => {
   test('canary: 10 % of production traffic, then 100 %, each shown once and in the summary with its time', async () => {
     await givenService()
     await admin.scenario({ service: 'web', rollout: { stages: CANARY_STAGES } })
-    const run = await runAction(inputs({ strategy: 'canary', 'canary-percent': '10', 'canary-bake-minutes': '1', 'bake-minutes': '0', 'deployment-alarms': 'web-5xx' }))
+    const run = await runAction(
+      inputs({
+        strategy: 'canary',
+        'canary-percent': '10',
+        'canary-bake-minutes': '1',
+        'bake-minutes': '0',
+        'deployment-alarms': 'web-5xx',
+      }),
+    )
     expect(run.errors).toEqual([])
     expect(run.outputs.status).toBe('succeeded')
     const traffic = run.stdout.split('\n').filter((l) => l.includes('traffic on the new revision: production'))
     expect(traffic.map((l) => l.replace(/^.*traffic on the new revision: /, ''))).toEqual(
-      expect.arrayContaining(['production 0 %, test 100 %', 'production 10 %, test 100 %', 'production 100 %, test 100 %']),
+      expect.arrayContaining([
+        'production 0 %, test 100 %',
+        'production 10 %, test 100 %',
+        'production 100 %, test 100 %',
+      ]),
     )
     expect(run.stdout.indexOf('production 10 %')).toBeLessThan(run.stdout.indexOf('production 100 %'))
     expect(run.stdout).toContain('alarms web-5xx: MONITORING')
@@ -165,34 +206,57 @@ describe('ECS-native strategies through dist/index.js', () => {
     await givenService()
     await admin.scenario({
       service: 'web',
-      rollout: { stages: [{ stage: 'SCALE_UP', seconds: 1 }, { stage: 'PRODUCTION_TRAFFIC_SHIFT', seconds: 20, productionTrafficWeights: [10], alarm: 'web-5xx' }] },
+      rollout: {
+        stages: [
+          { stage: 'SCALE_UP', seconds: 1 },
+          { stage: 'PRODUCTION_TRAFFIC_SHIFT', seconds: 20, productionTrafficWeights: [10], alarm: 'web-5xx' },
+        ],
+      },
     })
-    const run = await runAction(inputs({ strategy: 'canary', 'canary-percent': '10', 'bake-minutes': '0', 'deployment-alarms': 'web-5xx' }))
+    const run = await runAction(
+      inputs({ strategy: 'canary', 'canary-percent': '10', 'bake-minutes': '0', 'deployment-alarms': 'web-5xx' }),
+    )
     expect(run.exitCode).toBe(1)
     expect(run.outputs.status).toBe('rolled-back')
     expect(run.errors[0]).toContain('CloudWatch alarm web-5xx went to ALARM during PRODUCTION_TRAFFIC_SHIFT.')
     expect(run.summary).toContain('| Alarms | web-5xx → ALARM |')
-    await waitFor('web back on web:1', async () => (await currentService()).taskDefinition?.endsWith('/web:1'), { timeoutMs: 20_000 })
+    await waitFor('web back on web:1', async () => (await currentService()).taskDefinition?.endsWith('/web:1'), {
+      timeoutMs: 20_000,
+    })
   })
 
   test('wait-until: paused after test traffic; a new deploy is refused; continue: true finishes it', async () => {
     await givenService()
-    const paused = await runAction(inputs({ strategy: 'blue-green', 'bake-minutes': '0', 'wait-until': 'test-traffic-shifted' }))
+    const paused = await runAction(
+      inputs({ strategy: 'blue-green', 'bake-minutes': '0', 'wait-until': 'test-traffic-shifted' }),
+    )
     expect(paused.errors).toEqual([])
     expect(paused.exitCode).toBe(0)
     expect(paused.outputs.status).toBe('paused')
     expect(paused.summary).toContain('## ⏸️ ECS deploy: web paused')
-    expect(paused.summary).toMatch(/\| Paused at \| POST_TEST_TRAFFIC_SHIFT \(hook ecs-pause-\w+\); ROLLBACK at .* unless continued \|/)
+    expect(paused.summary).toMatch(
+      /\| Paused at \| POST_TEST_TRAFFIC_SHIFT \(hook ecs-pause-\w+\); ROLLBACK at .* unless continued \|/,
+    )
     const sd = await currentServiceDeployment()
-    expect(sd).toMatchObject({ status: 'IN_PROGRESS', lifecycleStage: 'POST_TEST_TRAFFIC_SHIFT', lifecycleHookDetails: [{ targetType: 'PAUSE', status: 'AWAITING_ACTION' }] })
-    expect(sd.targetServiceRevision).toMatchObject({ requestedTestTrafficWeight: 100, requestedProductionTrafficWeight: 0 })
+    expect(sd).toMatchObject({
+      status: 'IN_PROGRESS',
+      lifecycleStage: 'POST_TEST_TRAFFIC_SHIFT',
+      lifecycleHookDetails: [{ targetType: 'PAUSE', status: 'AWAITING_ACTION' }],
+    })
+    expect(sd.targetServiceRevision).toMatchObject({
+      requestedTestTrafficWeight: 100,
+      requestedProductionTrafficWeight: 0,
+    })
 
     // Another revision is registered, but the service is left alone: nobody's paused deployment is overrun.
     const another = await runAction(inputs({ image: `${stack.STACK_REGISTRY}/web:v3` }))
     expect(another.exitCode).toBe(1)
     expect(another.errors[0]).toContain('paused at POST_TEST_TRAFFIC_SHIFT')
     expect(another.errors[0]).toContain('run this action with `continue: true` or `continue: rollback`')
-    expect(await currentServiceDeployment()).toMatchObject({ serviceDeploymentArn: sd.serviceDeploymentArn, status: 'IN_PROGRESS' })
+    expect(await currentServiceDeployment()).toMatchObject({
+      serviceDeploymentArn: sd.serviceDeploymentArn,
+      status: 'IN_PROGRESS',
+    })
 
     const resumed = await runAction({ cluster: 'prod', service: 'web', continue: 'true' })
     expect(resumed.errors).toEqual([])
@@ -209,7 +273,9 @@ describe('ECS-native strategies through dist/index.js', () => {
     expect(back.exitCode).toBe(1)
     expect(back.outputs.status).toBe('rolled-back')
     expect(back.errors[0]).toContain('Service deployment rolled back by ContinueServiceDeployment (ROLLBACK).')
-    await waitFor('web back on web:1', async () => (await currentService()).taskDefinition?.endsWith('/web:1'), { timeoutMs: 20_000 })
+    await waitFor('web back on web:1', async () => (await currentService()).taskDefinition?.endsWith('/web:1'), {
+      timeoutMs: 20_000,
+    })
   })
 
   test('a service without what blue/green needs is refused before anything is registered, saying what to set', async () => {
@@ -251,18 +317,26 @@ describe('CodeDeploy through dist/index.js', () => {
     expect(run.errors).toEqual([])
     expect(run.exitCode).toBe(0)
     expect(run.outputs['deployment-id']).toMatch(/^d-[A-Z0-9]{9}$/)
-    expect(run.stdout).toContain('strategy: CodeDeploy Canary10Percent1Minute: application AppECS-prod-web, deployment group DgpECS-prod-web, hooks AfterAllowTestTraffic → SmokeTest')
+    expect(run.stdout).toContain(
+      'strategy: CodeDeploy Canary10Percent1Minute: application AppECS-prod-web, deployment group DgpECS-prod-web, hooks AfterAllowTestTraffic → SmokeTest',
+    )
     expect(run.stdout).toContain('AfterAllowTestTraffic: Succeeded')
     expect(run.stdout).toMatch(/task sets: blue 90 % \(2\/2 running\), green 10 % \(2\/2 running\)/)
     expect(run.summary).toMatch(/\| Production traffic \| 0 % → 10 % \(\d+:\d\d\) → 100 % \(\d+:\d\d\) \|/)
-    const { deploymentInfo } = await codedeploy.send(new GetDeploymentCommand({ deploymentId: run.outputs['deployment-id'] }))
-    expect(deploymentInfo?.revision?.appSpecContent?.content).toContain(`TaskDefinition: ${run.outputs['task-definition-arn']}`)
+    const { deploymentInfo } = await codedeploy.send(
+      new GetDeploymentCommand({ deploymentId: run.outputs['deployment-id'] }),
+    )
+    expect(deploymentInfo?.revision?.appSpecContent?.content).toContain(
+      `TaskDefinition: ${run.outputs['task-definition-arn']}`,
+    )
     expect(deploymentInfo?.revision?.appSpecContent?.content).toContain('- AfterAllowTestTraffic: "SmokeTest"')
     expect((await currentService()).taskDefinition).toBe(run.outputs['task-definition-arn'])
   })
 
   test('a canary whose group waits an hour to terminate the original task set: succeeded once all traffic has shifted, nothing stopped', async () => {
-    const terminateAfterAnHour = { terminateBlueInstancesOnDeploymentSuccess: { action: 'TERMINATE' as const, terminationWaitTimeInMinutes: 60 } }
+    const terminateAfterAnHour = {
+      terminateBlueInstancesOnDeploymentSuccess: { action: 'TERMINATE' as const, terminationWaitTimeInMinutes: 60 },
+    }
     await givenService({ timeScale: 20, codedeploy: { blueGreenDeploymentConfiguration: terminateAfterAnHour } })
     await codedeploy.send(
       new CreateDeploymentConfigCommand({
@@ -272,7 +346,9 @@ describe('CodeDeploy through dist/index.js', () => {
       }),
     )
     // At time scale 20 the canary takes 3 s, the termination wait 180 s: far beyond the action's 15 s.
-    const run = await runAction(inputs({ appspec: appspec(), 'codedeploy-config': 'Canary10Percent1Minute', 'timeout-minutes': '0.25' }))
+    const run = await runAction(
+      inputs({ appspec: appspec(), 'codedeploy-config': 'Canary10Percent1Minute', 'timeout-minutes': '0.25' }),
+    )
     expect(run.errors).toEqual([])
     expect(run.exitCode).toBe(0)
     expect(run.outputs.status).toBe('succeeded')
@@ -280,7 +356,9 @@ describe('CodeDeploy through dist/index.js', () => {
       "shifted all production traffic to the new task set and every lifecycle hook succeeded; CodeDeploy terminates the original task set after 60 min (the deployment group's termination wait), then marks the deployment Succeeded.",
     )
     expect(run.stdout).not.toContain('StopDeployment')
-    const { deploymentInfo } = await codedeploy.send(new GetDeploymentCommand({ deploymentId: run.outputs['deployment-id'] }))
+    const { deploymentInfo } = await codedeploy.send(
+      new GetDeploymentCommand({ deploymentId: run.outputs['deployment-id'] }),
+    )
     expect(deploymentInfo?.status).toBe('InProgress')
     expect(deploymentInfo?.rollbackInfo).toBeUndefined()
     expect((await currentService()).taskDefinition).toBe(run.outputs['task-definition-arn'])
@@ -288,16 +366,27 @@ describe('CodeDeploy through dist/index.js', () => {
 
   test('a hook’s Lambda failing: rolled back by the group, with the failing event’s diagnostics', async () => {
     await givenService({ codedeploy: { autoRollbackConfiguration: { enabled: true, events: ['DEPLOYMENT_FAILURE'] } } })
-    await admin.scenario({ service: 'web', rollout: { failAt: 'AfterAllowTestTraffic', reason: 'SmokeTest returned Failed: GET /status answered 500' } })
+    await admin.scenario({
+      service: 'web',
+      rollout: { failAt: 'AfterAllowTestTraffic', reason: 'SmokeTest returned Failed: GET /status answered 500' },
+    })
     const run = await runAction(inputs({ strategy: 'blue-green', appspec: appspec() }))
     expect(run.exitCode).toBe(1)
     expect(run.outputs.status).toBe('rolled-back')
-    expect(run.errors[0]).toMatch(/CodeDeploy deployment d-\w+ failed: AfterAllowTestTraffic failed: SmokeTest returned Failed: GET \/status answered 500\. \[HOOK_EXECUTION_FAILURE\] CodeDeploy rolled back \(deployment d-\w+\)/)
+    expect(run.errors[0]).toMatch(
+      /CodeDeploy deployment d-\w+ failed: AfterAllowTestTraffic failed: SmokeTest returned Failed: GET \/status answered 500\. \[HOOK_EXECUTION_FAILURE\] CodeDeploy rolled back \(deployment d-\w+\)/,
+    )
     expect((await currentService()).taskDefinition).toMatch(/\/web:1$/)
   })
 
   test('wait-until ready, then continue: true reroutes production traffic', async () => {
-    await givenService({ codedeploy: { blueGreenDeploymentConfiguration: { deploymentReadyOption: { actionOnTimeout: 'STOP_DEPLOYMENT', waitTimeInMinutes: 60 } } } })
+    await givenService({
+      codedeploy: {
+        blueGreenDeploymentConfiguration: {
+          deploymentReadyOption: { actionOnTimeout: 'STOP_DEPLOYMENT', waitTimeInMinutes: 60 },
+        },
+      },
+    })
     const paused = await runAction(inputs({ strategy: 'blue-green', 'wait-until': 'ready' }))
     expect(paused.errors).toEqual([])
     expect(paused.outputs.status).toBe('paused')
@@ -314,8 +403,16 @@ describe('CodeDeploy through dist/index.js', () => {
       () => ({ appspec: appspec(SEED_APPSPEC.replace('ContainerPort', 'ContainerPrt')) }),
       'Resources[0].TargetService.Properties.LoadBalancerInfo.ContainerPrt is not an AppSpec key for ECS (did you mean ContainerPort?).',
     ],
-    ['a deployment group that is not there', () => ({ 'codedeploy-deployment-group': 'web-dg' }), 'CodeDeploy deployment group "web-dg" was not found in application "AppECS-prod-web": check the `codedeploy-deployment-group` input.'],
-    ['rolling', () => ({ strategy: 'rolling' }), 'CodeDeploy deploys blue/green (all at once, canary or linear), never rolling.'],
+    [
+      'a deployment group that is not there',
+      () => ({ 'codedeploy-deployment-group': 'web-dg' }),
+      'CodeDeploy deployment group "web-dg" was not found in application "AppECS-prod-web": check the `codedeploy-deployment-group` input.',
+    ],
+    [
+      'rolling',
+      () => ({ strategy: 'rolling' }),
+      'CodeDeploy deploys blue/green (all at once, canary or linear), never rolling.',
+    ],
   ])('%s is refused before anything is registered', async (_name, bad, message) => {
     await givenService({ codedeploy: {} })
     const run = await runAction(inputs(bad()))
@@ -348,8 +445,17 @@ describe('local stack: ECS-native strategies and CodeDeploy through the SDK', ()
     })
     expect(paused.lifecycleStage).toBe('POST_TEST_TRAFFIC_SHIFT')
     expect(paused.lifecycleHookDetails?.[0]?.expiresAt).toBeInstanceOf(Date)
-    expect(paused.sourceServiceRevisions?.[0]).toMatchObject({ requestedProductionTrafficWeight: 100, requestedTestTrafficWeight: 0 })
-    await ecs.send(new ContinueServiceDeploymentCommand({ serviceDeploymentArn: paused.serviceDeploymentArn, hookId: paused.lifecycleHookDetails?.[0]?.hookId, action: 'CONTINUE' }))
+    expect(paused.sourceServiceRevisions?.[0]).toMatchObject({
+      requestedProductionTrafficWeight: 100,
+      requestedTestTrafficWeight: 0,
+    })
+    await ecs.send(
+      new ContinueServiceDeploymentCommand({
+        serviceDeploymentArn: paused.serviceDeploymentArn,
+        hookId: paused.lifecycleHookDetails?.[0]?.hookId,
+        action: 'CONTINUE',
+      }),
+    )
     const done = await waitFor('SUCCESSFUL', async () => {
       const sd = await currentServiceDeployment()
       return sd.status === 'SUCCESSFUL' && sd
@@ -359,42 +465,80 @@ describe('local stack: ECS-native strategies and CodeDeploy through the SDK', ()
   })
 
   test('a CodeDeploy deployment waits at Ready with its task sets, and ListDeployments finds it there', async () => {
-    await givenService({ timeScale: 20, codedeploy: { blueGreenDeploymentConfiguration: { deploymentReadyOption: { actionOnTimeout: 'STOP_DEPLOYMENT', waitTimeInMinutes: 60 } } } })
+    await givenService({
+      timeScale: 20,
+      codedeploy: {
+        blueGreenDeploymentConfiguration: {
+          deploymentReadyOption: { actionOnTimeout: 'STOP_DEPLOYMENT', waitTimeInMinutes: 60 },
+        },
+      },
+    })
     await ecs.send(new RegisterTaskDefinitionCommand(webTaskDefinition('web', `${stack.STACK_REGISTRY}/web:v2`)))
     const { deploymentId } = await codedeploy.send(
       new CreateDeploymentCommand({
         applicationName: 'AppECS-prod-web',
         deploymentGroupName: 'DgpECS-prod-web',
-        revision: { revisionType: 'AppSpecContent', appSpecContent: { content: SEED_APPSPEC.replace('<TASK_DEFINITION>', 'web:2') } },
+        revision: {
+          revisionType: 'AppSpecContent',
+          appSpecContent: { content: SEED_APPSPEC.replace('<TASK_DEFINITION>', 'web:2') },
+        },
       }),
     )
-    await waitFor('Ready', async () => (await codedeploy.send(new GetDeploymentCommand({ deploymentId }))).deploymentInfo?.status === 'Ready')
-    const ready = await codedeploy.send(new ListDeploymentsCommand({ applicationName: 'AppECS-prod-web', deploymentGroupName: 'DgpECS-prod-web', includeOnlyStatuses: ['Ready'] }))
+    await waitFor(
+      'Ready',
+      async () =>
+        (await codedeploy.send(new GetDeploymentCommand({ deploymentId }))).deploymentInfo?.status === 'Ready',
+    )
+    const ready = await codedeploy.send(
+      new ListDeploymentsCommand({
+        applicationName: 'AppECS-prod-web',
+        deploymentGroupName: 'DgpECS-prod-web',
+        includeOnlyStatuses: ['Ready'],
+      }),
+    )
     expect(ready.deployments).toEqual([deploymentId])
-    const { deploymentTarget } = await codedeploy.send(new GetDeploymentTargetCommand({ deploymentId, targetId: 'prod:web' }))
-    expect(deploymentTarget?.ecsTarget?.taskSetsInfo?.map((t) => `${t.taskSetLabel} ${t.trafficWeight}`)).toEqual(['Blue 100', 'Green 0'])
+    const { deploymentTarget } = await codedeploy.send(
+      new GetDeploymentTargetCommand({ deploymentId, targetId: 'prod:web' }),
+    )
+    expect(deploymentTarget?.ecsTarget?.taskSetsInfo?.map((t) => `${t.taskSetLabel} ${t.trafficWeight}`)).toEqual([
+      'Blue 100',
+      'Green 0',
+    ])
     await codedeploy.send(new ContinueDeploymentCommand({ deploymentId, deploymentWaitType: 'READY_WAIT' }))
-    await waitFor('Succeeded', async () => (await codedeploy.send(new GetDeploymentCommand({ deploymentId }))).deploymentInfo?.status === 'Succeeded')
+    await waitFor(
+      'Succeeded',
+      async () =>
+        (await codedeploy.send(new GetDeploymentCommand({ deploymentId }))).deploymentInfo?.status === 'Succeeded',
+    )
     expect((await currentService()).taskDefinition).toMatch(/\/web:2$/)
   })
 
   test('a CodeDeploy deployment stays InProgress through the termination wait after the shift, then succeeds; stopped in it, traffic goes back', async () => {
-    const terminateAfter = { terminateBlueInstancesOnDeploymentSuccess: { action: 'TERMINATE' as const, terminationWaitTimeInMinutes: 5 } }
+    const terminateAfter = {
+      terminateBlueInstancesOnDeploymentSuccess: { action: 'TERMINATE' as const, terminationWaitTimeInMinutes: 5 },
+    }
     await givenService({ timeScale: 20, codedeploy: { blueGreenDeploymentConfiguration: terminateAfter } })
     await ecs.send(new RegisterTaskDefinitionCommand(webTaskDefinition('web', `${stack.STACK_REGISTRY}/web:v2`)))
     const deploy = async (taskDefinition: string): Promise<string> => {
       const content = SEED_APPSPEC.replace('<TASK_DEFINITION>', taskDefinition)
       const { deploymentId } = await codedeploy.send(
-        new CreateDeploymentCommand({ applicationName: 'AppECS-prod-web', deploymentGroupName: 'DgpECS-prod-web', revision: { revisionType: 'AppSpecContent', appSpecContent: { content } } }),
+        new CreateDeploymentCommand({
+          applicationName: 'AppECS-prod-web',
+          deploymentGroupName: 'DgpECS-prod-web',
+          revision: { revisionType: 'AppSpecContent', appSpecContent: { content } },
+        }),
       )
       return deploymentId ?? ''
     }
     const shifted = async (deploymentId: string): Promise<boolean> => {
-      const { deploymentTarget } = await codedeploy.send(new GetDeploymentTargetCommand({ deploymentId, targetId: 'prod:web' }))
+      const { deploymentTarget } = await codedeploy.send(
+        new GetDeploymentTargetCommand({ deploymentId, targetId: 'prod:web' }),
+      )
       const events = deploymentTarget?.ecsTarget?.lifecycleEvents ?? []
       return events.length > 0 && events.every((e) => e.status === 'Succeeded')
     }
-    const status = async (deploymentId: string) => (await codedeploy.send(new GetDeploymentCommand({ deploymentId }))).deploymentInfo?.status
+    const status = async (deploymentId: string) =>
+      (await codedeploy.send(new GetDeploymentCommand({ deploymentId }))).deploymentInfo?.status
 
     const first = await deploy('web:2')
     await waitFor('every lifecycle event done', () => shifted(first))

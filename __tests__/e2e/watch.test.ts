@@ -4,7 +4,17 @@ import { ECSClient, RegisterTaskDefinitionCommand, UpdateServiceCommand } from '
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { runAction, workspaceDir } from './action.js'
-import { givenWebService, ScenarioAdmin, useStack, waitFor, webService, webTaskDefinition, type Scenario, type Service, type StackEnv } from './stack.js'
+import {
+  givenWebService,
+  ScenarioAdmin,
+  useStack,
+  waitFor,
+  webService,
+  webTaskDefinition,
+  type Scenario,
+  type Service,
+  type StackEnv,
+} from './stack.js'
 
 let stack: StackEnv
 let admin: ScenarioAdmin
@@ -21,7 +31,11 @@ afterAll(() => ecs?.destroy())
 
 /** A fresh stack (real time) with service web on web:1 (two tasks, circuit breaker with rollback); `scenarios` set first. */
 function givenService(scenarios: Scenario[] = []): Promise<void> {
-  return givenWebService(stack, admin, ecs, { timeScale: 1, scenarios, circuitBreaker: { enable: true, rollback: true } })
+  return givenWebService(stack, admin, ecs, {
+    timeScale: 1,
+    scenarios,
+    circuitBreaker: { enable: true, rollback: true },
+  })
 }
 
 function currentService(): Promise<Service> {
@@ -31,7 +45,13 @@ function currentService(): Promise<Service> {
 function inputs(overrides: Record<string, string> = {}): Record<string, string> {
   const file = path.join(dir, `td-${Math.random().toString(36).slice(2)}.json`)
   writeFileSync(file, JSON.stringify(webTaskDefinition('web', `${stack.STACK_REGISTRY}/web:placeholder`)))
-  return { cluster: 'prod', service: 'web', 'task-definition': file, image: `${stack.STACK_REGISTRY}/web:v2`, ...overrides }
+  return {
+    cluster: 'prod',
+    service: 'web',
+    'task-definition': file,
+    image: `${stack.STACK_REGISTRY}/web:v2`,
+    ...overrides,
+  }
 }
 
 describe('the watch loop against real ECS behaviour', () => {
@@ -42,25 +62,35 @@ describe('the watch loop against real ECS behaviour', () => {
     expect(run.errors).toEqual([])
     expect(run.exitCode).toBe(0)
     expect(run.outputs.status).toBe('succeeded')
-    expect(run.stdout).toMatch(/ECS does not list deployment ecs-svc\/\d+ yet \(it is eventually consistent\); waiting for it/)
+    expect(run.stdout).toMatch(
+      /ECS does not list deployment ecs-svc\/\d+ yet \(it is eventually consistent\); waiting for it/,
+    )
     expect((await currentService()).taskDefinition).toMatch(/\/web:2$/)
   })
 
   test('a stale currentServiceDeployment does not make a failing rollout a success: it is reported rolled back', async () => {
     await givenService()
-    await admin.scenario({ service: 'web', rollout: { staleCurrentServiceDeploymentSeconds: 4, outcome: 'crash', crashAfterSeconds: 1 } })
+    await admin.scenario({
+      service: 'web',
+      rollout: { staleCurrentServiceDeploymentSeconds: 4, outcome: 'crash', crashAfterSeconds: 1 },
+    })
     const run = await runAction(inputs())
     expect(run.exitCode).toBe(1)
     expect(run.outputs.status).toBe('rolled-back')
     expect(run.errors[0]).toMatch(/circuit breaker/)
-    await waitFor('web back on web:1', async () => (await currentService()).taskDefinition?.endsWith('/web:1'), { timeoutMs: 20_000 })
+    await waitFor('web back on web:1', async () => (await currentService()).taskDefinition?.endsWith('/web:1'), {
+      timeoutMs: 20_000,
+    })
   })
 
   test('a re-run following the rollout in flight is not fooled by a stale currentServiceDeployment: it reports the rollback', async () => {
     await givenService()
     // An earlier run registered and started exactly what this run renders (web:2); this run follows it.
     await ecs.send(new RegisterTaskDefinitionCommand(webTaskDefinition('web', `${stack.STACK_REGISTRY}/web:v2`)))
-    await admin.scenario({ service: 'web', rollout: { staleCurrentServiceDeploymentSeconds: 4, outcome: 'crash', crashAfterSeconds: 1 } })
+    await admin.scenario({
+      service: 'web',
+      rollout: { staleCurrentServiceDeploymentSeconds: 4, outcome: 'crash', crashAfterSeconds: 1 },
+    })
     await ecs.send(new UpdateServiceCommand({ cluster: 'prod', service: 'web', taskDefinition: 'web:2' }))
     const run = await runAction(inputs())
     expect(run.stdout).toMatch(/following deployment ecs-svc\/\d+, already rolling out web:2/)
@@ -79,7 +109,9 @@ describe('the watch loop against real ECS behaviour', () => {
     const run = await runAction(inputs({ 'timeout-minutes': '1' }))
     expect(run.exitCode).toBe(1)
     expect(run.outputs.status).toBe('failed')
-    expect(run.errors[0]).toMatch(/another deployment replaced this one: ecs-svc\/\d+ of web:2 is now the service's primary deployment, started by someone else; nothing was rolled back/)
+    expect(run.errors[0]).toMatch(
+      /another deployment replaced this one: ecs-svc\/\d+ of web:2 is now the service's primary deployment, started by someone else; nothing was rolled back/,
+    )
     expect(Date.now() - started).toBeLessThan(30_000)
     expect(run.summary).not.toMatch(/Rollback:/)
     const service = await currentService()
@@ -94,8 +126,12 @@ describe('the watch loop against real ECS behaviour', () => {
     const run = await runAction(inputs({ 'timeout-minutes': '0.1' }))
     expect(run.exitCode).toBe(1)
     expect(run.outputs.status).toBe('timed-out')
-    expect(run.summary).toContain('AWS denied ecs:StopServiceDeployment, so rolled the service back to web:1 by redeploying it')
-    await waitFor('web back on web:1', async () => (await currentService()).taskDefinition?.endsWith('/web:1'), { timeoutMs: 20_000 })
+    expect(run.summary).toContain(
+      'AWS denied ecs:StopServiceDeployment, so rolled the service back to web:1 by redeploying it',
+    )
+    await waitFor('web back on web:1', async () => (await currentService()).taskDefinition?.endsWith('/web:1'), {
+      timeoutMs: 20_000,
+    })
   })
 
   test('a policy without the service-deployment permissions: one warning, the rollout still followed to success', async () => {
@@ -106,7 +142,9 @@ describe('the watch loop against real ECS behaviour', () => {
     expect(run.outputs.status).toBe('succeeded')
     const warnings = run.stdout.split('\n').filter((l) => l.startsWith('::warning'))
     expect(warnings).toHaveLength(1)
-    expect(warnings[0]).toContain('AWS denied ecs:DescribeServiceDeployments: following the rollout through DescribeServices alone')
+    expect(warnings[0]).toContain(
+      'AWS denied ecs:DescribeServiceDeployments: following the rollout through DescribeServices alone',
+    )
     expect(run.stdout).not.toContain('could not read the rollout')
   })
 })

@@ -7,7 +7,17 @@ const MARKER = '<!-- ecs-deploy-action:preview:web -->'
 describe('previewComment', () => {
   test('a deployed preview: URL, commit, status, time and run', () => {
     expect(
-      previewComment({ service: 'web', status: 'deployed', url: 'https://pr-12.preview.example.com', sha: git.sha, time: TIME, runUrl: 'https://github.com/octo/app/actions/runs/7' }, git),
+      previewComment(
+        {
+          service: 'web',
+          status: 'deployed',
+          url: 'https://pr-12.preview.example.com',
+          sha: git.sha,
+          time: TIME,
+          runUrl: 'https://github.com/octo/app/actions/runs/7',
+        },
+        git,
+      ),
     ).toBe(
       [
         MARKER,
@@ -25,7 +35,19 @@ describe('previewComment', () => {
   })
 
   test('a destroyed preview shows no URL; a detail goes under the table', () => {
-    expect(previewComment({ service: 'web', status: 'destroyed', url: 'https://x', sha: git.sha, time: TIME, detail: 'Removed: service web-pr-12.' }, git)).toBe(
+    expect(
+      previewComment(
+        {
+          service: 'web',
+          status: 'destroyed',
+          url: 'https://x',
+          sha: git.sha,
+          time: TIME,
+          detail: 'Removed: service web-pr-12.',
+        },
+        git,
+      ),
+    ).toBe(
       [
         MARKER,
         '### 🧹 Removed the preview of `web`',
@@ -56,28 +78,53 @@ describe('previewComment', () => {
 describe('upsertPreviewComment', () => {
   test('no earlier comment: adds one, with the marker first', async () => {
     const github = fakeGitHub()
-    await expect(upsertPreviewComment(github, git, { pr: 12, service: 'web', body: 'hello' }, () => undefined)).resolves.toEqual({ id: 100, created: true })
-    expect(github.rest.issues.createComment).toHaveBeenCalledWith({ owner: 'octo', repo: 'app', issue_number: 12, body: `${MARKER}\nhello` })
+    await expect(
+      upsertPreviewComment(github, git, { pr: 12, service: 'web', body: 'hello' }, () => undefined),
+    ).resolves.toEqual({ id: 100, created: true })
+    expect(github.rest.issues.createComment).toHaveBeenCalledWith({
+      owner: 'octo',
+      repo: 'app',
+      issue_number: 12,
+      body: `${MARKER}\nhello`,
+    })
   })
 
   test("updates its own comment, found on a later page, and not another service's", async () => {
     const github = fakeGitHub()
-    const page1 = Array.from({ length: 100 }, (_, i) => ({ id: i + 1, body: i === 3 ? '<!-- ecs-deploy-action:preview:worker -->\nx' : 'lgtm' }))
-    github.rest.issues.listComments.mockImplementation(async ({ page }) => ({ data: page === 1 ? page1 : [{ id: 321, body: `${MARKER}\nold` }, { id: 322, body: null }] }))
+    const page1 = Array.from({ length: 100 }, (_, i) => ({
+      id: i + 1,
+      body: i === 3 ? '<!-- ecs-deploy-action:preview:worker -->\nx' : 'lgtm',
+    }))
+    github.rest.issues.listComments.mockImplementation(async ({ page }) => ({
+      data:
+        page === 1
+          ? page1
+          : [
+              { id: 321, body: `${MARKER}\nold` },
+              { id: 322, body: null },
+            ],
+    }))
     const body = previewComment({ service: 'web', status: 'deployed', sha: git.sha, time: TIME }, git)
-    await expect(upsertPreviewComment(github, git, { pr: 12, service: 'web', body }, () => undefined)).resolves.toEqual({ id: 321, created: false })
+    await expect(upsertPreviewComment(github, git, { pr: 12, service: 'web', body }, () => undefined)).resolves.toEqual(
+      { id: 321, created: false },
+    )
     expect(github.rest.issues.updateComment).toHaveBeenCalledWith({ owner: 'octo', repo: 'app', comment_id: 321, body })
     expect(github.rest.issues.createComment).not.toHaveBeenCalled()
   })
 
   test.each([
-    [httpError(403, 'Resource not accessible by integration'), 'Resource not accessible by integration (HTTP 403). Give the job `permissions: pull-requests: write` to get the preview URL as a comment.'],
+    [
+      httpError(403, 'Resource not accessible by integration'),
+      'Resource not accessible by integration (HTTP 403). Give the job `permissions: pull-requests: write` to get the preview URL as a comment.',
+    ],
     [httpError(500, 'Server Error'), 'Server Error (HTTP 500). The deploy itself is not affected.'],
   ])('a refusal warns and returns undefined (%#)', async (error, said) => {
     const github = fakeGitHub()
     github.rest.issues.createComment.mockRejectedValue(error)
     const warnings: string[] = []
-    await expect(upsertPreviewComment(github, git, { pr: 12, service: 'web', body: 'x' }, (m) => warnings.push(m))).resolves.toBeUndefined()
+    await expect(
+      upsertPreviewComment(github, git, { pr: 12, service: 'web', body: 'x' }, (m) => warnings.push(m)),
+    ).resolves.toBeUndefined()
     expect(warnings).toEqual([`Could not write the preview comment on pull request #12: ${said}`])
   })
 })

@@ -39,7 +39,14 @@ test('the first status creates the deployment: no auto-merge, no required contex
   })
   expect(github.rest.repos.createDeploymentStatus.mock.calls.map(([p]) => p)).toEqual([
     { owner: 'octo', repo: 'app', deployment_id: 42, state: 'in_progress', log_url: options.logUrl },
-    { owner: 'octo', repo: 'app', deployment_id: 42, state: 'success', environment_url: 'https://pr-12.preview.example.com', log_url: options.logUrl },
+    {
+      owner: 'octo',
+      repo: 'app',
+      deployment_id: 42,
+      state: 'success',
+      environment_url: 'https://pr-12.preview.example.com',
+      log_url: options.logUrl,
+    },
   ])
 })
 
@@ -50,7 +57,14 @@ test('failure links the log given and says why, in at most 140 characters', asyn
   await tracker.failure('https://logs/1', long)
   await tracker.failure()
   expect(github.rest.repos.createDeploymentStatus.mock.calls.map(([p]) => p)).toEqual([
-    { owner: 'octo', repo: 'app', deployment_id: 42, state: 'failure', log_url: 'https://logs/1', description: `${'x'.repeat(139)}…` },
+    {
+      owner: 'octo',
+      repo: 'app',
+      deployment_id: 42,
+      state: 'failure',
+      log_url: 'https://logs/1',
+      description: `${'x'.repeat(139)}…`,
+    },
     { owner: 'octo', repo: 'app', deployment_id: 42, state: 'failure' },
   ])
 })
@@ -58,25 +72,43 @@ test('failure links the log given and says why, in at most 140 characters', asyn
 test('success without a URL leaves environment_url out', async () => {
   const { github, tracker } = setup()
   await tracker.success()
-  expect(github.rest.repos.createDeploymentStatus).toHaveBeenCalledWith({ owner: 'octo', repo: 'app', deployment_id: 42, state: 'success', log_url: options.logUrl })
+  expect(github.rest.repos.createDeploymentStatus).toHaveBeenCalledWith({
+    owner: 'octo',
+    repo: 'app',
+    deployment_id: 42,
+    state: 'success',
+    log_url: options.logUrl,
+  })
 })
 
 test('inactive marks every deployment of the environment inactive, page by page', async () => {
   const { github, tracker } = setup()
   const first = Array.from({ length: 100 }, (_, i) => ({ id: i + 1 }))
-  github.rest.repos.listDeployments.mockImplementation(async ({ page }) => ({ data: page === 1 ? first : [{ id: 500 }] }))
+  github.rest.repos.listDeployments.mockImplementation(async ({ page }) => ({
+    data: page === 1 ? first : [{ id: 500 }],
+  }))
   await tracker.inactive()
   expect(github.rest.repos.listDeployments.mock.calls.map(([p]) => p)).toEqual([
     { owner: 'octo', repo: 'app', environment: 'pr-12', per_page: 100, page: 1 },
     { owner: 'octo', repo: 'app', environment: 'pr-12', per_page: 100, page: 2 },
   ])
   expect(github.rest.repos.createDeploymentStatus).toHaveBeenCalledTimes(101)
-  expect(github.rest.repos.createDeploymentStatus).toHaveBeenLastCalledWith({ owner: 'octo', repo: 'app', deployment_id: 500, state: 'inactive', log_url: options.logUrl })
+  expect(github.rest.repos.createDeploymentStatus).toHaveBeenLastCalledWith({
+    owner: 'octo',
+    repo: 'app',
+    deployment_id: 500,
+    state: 'inactive',
+    log_url: options.logUrl,
+  })
   expect(github.rest.repos.createDeployment).not.toHaveBeenCalled()
 })
 
 test.each([
-  ['403', httpError(403, 'Resource not accessible by integration - https://docs.github.com/rest/deployments'), 'Resource not accessible by integration (HTTP 403)'],
+  [
+    '403',
+    httpError(403, 'Resource not accessible by integration - https://docs.github.com/rest/deployments'),
+    'Resource not accessible by integration (HTTP 403)',
+  ],
   ['404', httpError(404, 'Not Found'), 'Not Found (HTTP 404)'],
   ['the message alone', new Error('Resource not accessible by integration'), 'Resource not accessible by integration'],
 ])('without permission (%s): one warning, then every call does nothing', async (_name, error, said) => {
@@ -89,7 +121,9 @@ test.each([
   expect(github.rest.repos.createDeployment).toHaveBeenCalledTimes(1)
   expect(github.rest.repos.createDeploymentStatus).not.toHaveBeenCalled()
   expect(github.rest.repos.listDeployments).not.toHaveBeenCalled()
-  expect(warnings).toEqual([`Could not set the GitHub deployment status to in_progress for environment pr-12: ${said}. ${PERMISSION_HINT}`])
+  expect(warnings).toEqual([
+    `Could not set the GitHub deployment status to in_progress for environment pr-12: ${said}. ${PERMISSION_HINT}`,
+  ])
 })
 
 test('a permission error on a status also turns the rest off', async () => {
@@ -98,7 +132,9 @@ test('a permission error on a status also turns the rest off', async () => {
   await tracker.inProgress()
   await tracker.success()
   expect(github.rest.repos.createDeploymentStatus).toHaveBeenCalledTimes(1)
-  expect(warnings).toEqual([`Could not set the GitHub deployment status to in_progress for environment pr-12: Forbidden (HTTP 403). ${PERMISSION_HINT}`])
+  expect(warnings).toEqual([
+    `Could not set the GitHub deployment status to in_progress for environment pr-12: Forbidden (HTTP 403). ${PERMISSION_HINT}`,
+  ])
 })
 
 test('other errors warn each time and never throw', async () => {
@@ -108,21 +144,29 @@ test('other errors warn each time and never throw', async () => {
   await tracker.success('https://x')
   expect(github.rest.repos.createDeploymentStatus).toHaveBeenCalledTimes(2)
   expect(github.rest.repos.createDeployment).toHaveBeenCalledTimes(1)
-  expect(warnings).toEqual(['Could not set the GitHub deployment status to in_progress for environment pr-12: Bad Gateway (HTTP 502). The deploy itself is not affected.'])
+  expect(warnings).toEqual([
+    'Could not set the GitHub deployment status to in_progress for environment pr-12: Bad Gateway (HTTP 502). The deploy itself is not affected.',
+  ])
 })
 
 test('inactive warns when listing fails', async () => {
   const { github, warnings, tracker } = setup()
   github.rest.repos.listDeployments.mockRejectedValue(httpError(500, 'Server Error'))
   await tracker.inactive()
-  expect(warnings).toEqual(['Could not mark the GitHub deployments inactive for environment pr-12: Server Error (HTTP 500). The deploy itself is not affected.'])
+  expect(warnings).toEqual([
+    'Could not mark the GitHub deployments inactive for environment pr-12: Server Error (HTTP 500). The deploy itself is not affected.',
+  ])
 })
 
 test('an answer without a deployment id (202) warns once and stops', async () => {
   const { github, warnings, tracker } = setup()
-  github.rest.repos.createDeployment.mockResolvedValue({ data: { message: 'Auto-merged main into topic on deployment.' } })
+  github.rest.repos.createDeployment.mockResolvedValue({
+    data: { message: 'Auto-merged main into topic on deployment.' },
+  })
   await tracker.inProgress()
   await tracker.success()
   expect(github.rest.repos.createDeploymentStatus).not.toHaveBeenCalled()
-  expect(warnings).toEqual(['GitHub did not create a deployment for environment pr-12: Auto-merged main into topic on deployment.'])
+  expect(warnings).toEqual([
+    'GitHub did not create a deployment for environment pr-12: Auto-merged main into topic on deployment.',
+  ])
 })

@@ -11,15 +11,39 @@ const prPayload = {
 
 test.each([
   ['push', 'refs/heads/main', { ref: 'refs/heads/main', after: 'x' }, { name: 'push', ref: 'refs/heads/main' }],
-  ['workflow_dispatch', 'refs/heads/dev', { inputs: { environment: 'qa' } }, { name: 'workflow_dispatch', ref: 'refs/heads/dev' }],
+  [
+    'workflow_dispatch',
+    'refs/heads/dev',
+    { inputs: { environment: 'qa' } },
+    { name: 'workflow_dispatch', ref: 'refs/heads/dev' },
+  ],
   ['schedule', 'refs/heads/main', undefined, { name: 'schedule', ref: 'refs/heads/main' }],
   [
     'pull_request',
     'refs/pull/12/merge',
     prPayload,
-    { name: 'pull_request', ref: 'refs/pull/12/merge', pullRequest: { number: 12, action: 'synchronize', baseRef: 'develop', headRef: 'feature/login', headSha: 'c'.repeat(40) } },
+    {
+      name: 'pull_request',
+      ref: 'refs/pull/12/merge',
+      pullRequest: {
+        number: 12,
+        action: 'synchronize',
+        baseRef: 'develop',
+        headRef: 'feature/login',
+        headSha: 'c'.repeat(40),
+      },
+    },
   ],
-  ['pull_request', 'refs/pull/3/merge', { pull_request: { number: 3 } }, { name: 'pull_request', ref: 'refs/pull/3/merge', pullRequest: { number: 3, action: '', baseRef: '', headRef: '', headSha: '' } }],
+  [
+    'pull_request',
+    'refs/pull/3/merge',
+    { pull_request: { number: 3 } },
+    {
+      name: 'pull_request',
+      ref: 'refs/pull/3/merge',
+      pullRequest: { number: 3, action: '', baseRef: '', headRef: '', headSha: '' },
+    },
+  ],
   ['pull_request', 'refs/pull/3/merge', { number: 3 }, { name: 'pull_request', ref: 'refs/pull/3/merge' }],
 ])('%s %s', (name, ref, payload, expected) => {
   expect(runEventFrom(name, ref, payload)).toEqual(expected)
@@ -29,7 +53,13 @@ test('readRunEvent reads the payload file the runner names', async () => {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'event-'))
   try {
     await writeFile(path.join(dir, 'event.json'), JSON.stringify(prPayload))
-    expect(readRunEvent({ GITHUB_EVENT_NAME: 'pull_request', GITHUB_REF: 'refs/pull/12/merge', GITHUB_EVENT_PATH: path.join(dir, 'event.json') })).toMatchObject({
+    expect(
+      readRunEvent({
+        GITHUB_EVENT_NAME: 'pull_request',
+        GITHUB_REF: 'refs/pull/12/merge',
+        GITHUB_EVENT_PATH: path.join(dir, 'event.json'),
+      }),
+    ).toMatchObject({
       pullRequest: { number: 12, action: 'synchronize' },
     })
   } finally {
@@ -38,6 +68,9 @@ test('readRunEvent reads the payload file the runner names', async () => {
 })
 
 test('without a payload file: name and ref only', () => {
-  expect(readRunEvent({ GITHUB_EVENT_NAME: 'push', GITHUB_REF: 'refs/tags/v1' })).toEqual({ name: 'push', ref: 'refs/tags/v1' })
+  expect(readRunEvent({ GITHUB_EVENT_NAME: 'push', GITHUB_REF: 'refs/tags/v1' })).toEqual({
+    name: 'push',
+    ref: 'refs/tags/v1',
+  })
   expect(readRunEvent({})).toEqual({ name: '', ref: '' })
 })

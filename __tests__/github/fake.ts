@@ -34,7 +34,9 @@ export function fakeGitHub() {
         updateComment: jest.fn(async (_p: { comment_id: number }) => ({ data: { id: _p.comment_id } })),
       },
       pulls: {
-        get: jest.fn(async (_p: { pull_number: number }) => ({ data: { state: 'open' } as { state: string; merged?: boolean | null } })),
+        get: jest.fn(async (_p: { pull_number: number }) => ({
+          data: { state: 'open' } as { state: string; merged?: boolean | null },
+        })),
       },
     },
   }

@@ -38,18 +38,26 @@ beforeAll(async () => {
 afterAll(() => new Promise((resolve) => server.close(resolve)))
 beforeEach(() => (seen.length = 0))
 
-
 function octokit(): GitHubApi {
   return getOctokit('test-token', { baseUrl, request: { retries: 0 } })
 }
 
 test('a deployment and its statuses go to the deployments routes', async () => {
-  answer = ({ url }) => (url.endsWith('/deployments') ? { status: 201, body: { id: 42 } } : { status: 201, body: { id: 1 } })
+  answer = ({ url }) =>
+    url.endsWith('/deployments') ? { status: 201, body: { id: 42 } } : { status: 201, body: { id: 1 } }
   const warnings: string[] = []
   const tracker = createDeploymentTracker(
     octokit(),
     git,
-    { environment: 'prod', ref: 'main', sha: git.sha, description: 'web to prod', transient: false, production: true, logUrl: 'https://github.com/octo/app/actions/runs/7' },
+    {
+      environment: 'prod',
+      ref: 'main',
+      sha: git.sha,
+      description: 'web to prod',
+      transient: false,
+      production: true,
+      logUrl: 'https://github.com/octo/app/actions/runs/7',
+    },
     (m) => warnings.push(m),
   )
   await tracker.inProgress()
@@ -59,22 +67,47 @@ test('a deployment and its statuses go to the deployments routes', async () => {
     {
       method: 'POST',
       url: '/repos/octo/app/deployments',
-      body: { ref: 'main', environment: 'prod', description: 'web to prod', auto_merge: false, required_contexts: [], transient_environment: false, production_environment: true },
+      body: {
+        ref: 'main',
+        environment: 'prod',
+        description: 'web to prod',
+        auto_merge: false,
+        required_contexts: [],
+        transient_environment: false,
+        production_environment: true,
+      },
     },
-    { method: 'POST', url: '/repos/octo/app/deployments/42/statuses', body: { state: 'in_progress', log_url: 'https://github.com/octo/app/actions/runs/7' } },
     {
       method: 'POST',
       url: '/repos/octo/app/deployments/42/statuses',
-      body: { state: 'success', environment_url: 'https://example.com', log_url: 'https://github.com/octo/app/actions/runs/7' },
+      body: { state: 'in_progress', log_url: 'https://github.com/octo/app/actions/runs/7' },
+    },
+    {
+      method: 'POST',
+      url: '/repos/octo/app/deployments/42/statuses',
+      body: {
+        state: 'success',
+        environment_url: 'https://example.com',
+        log_url: 'https://github.com/octo/app/actions/runs/7',
+      },
     },
   ])
 })
 
 test("GitHub's real 403 answer is recognised: one warning, then nothing", async () => {
-  answer = () => ({ status: 403, body: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/deployments/deployments#create-a-deployment' } })
+  answer = () => ({
+    status: 403,
+    body: {
+      message: 'Resource not accessible by integration',
+      documentation_url: 'https://docs.github.com/rest/deployments/deployments#create-a-deployment',
+    },
+  })
   const warnings: string[] = []
-  const tracker = createDeploymentTracker(octokit(), git, { environment: 'prod', ref: 'main', sha: git.sha, description: 'd', transient: false, production: true }, (m) =>
-    warnings.push(m),
+  const tracker = createDeploymentTracker(
+    octokit(),
+    git,
+    { environment: 'prod', ref: 'main', sha: git.sha, description: 'd', transient: false, production: true },
+    (m) => warnings.push(m),
   )
   await tracker.inProgress()
   await tracker.success('https://example.com')
@@ -86,10 +119,24 @@ test("GitHub's real 403 answer is recognised: one warning, then nothing", async 
 
 test('the preview comment is found on the comments route and patched', async () => {
   answer = ({ method }) =>
-    method === 'GET' ? { status: 200, body: [{ id: 5, body: 'hello' }, { id: 9, body: '<!-- ecs-deploy-action:preview:web -->\nold' }] } : { status: 200, body: { id: 9 } }
-  await expect(upsertPreviewComment(octokit(), git, { pr: 12, service: 'web', body: 'new' }, () => undefined)).resolves.toEqual({ id: 9, created: false })
+    method === 'GET'
+      ? {
+          status: 200,
+          body: [
+            { id: 5, body: 'hello' },
+            { id: 9, body: '<!-- ecs-deploy-action:preview:web -->\nold' },
+          ],
+        }
+      : { status: 200, body: { id: 9 } }
+  await expect(
+    upsertPreviewComment(octokit(), git, { pr: 12, service: 'web', body: 'new' }, () => undefined),
+  ).resolves.toEqual({ id: 9, created: false })
   expect(seen).toEqual([
     { method: 'GET', url: '/repos/octo/app/issues/12/comments?per_page=100&page=1', body: undefined },
-    { method: 'PATCH', url: '/repos/octo/app/issues/comments/9', body: { body: '<!-- ecs-deploy-action:preview:web -->\nnew' } },
+    {
+      method: 'PATCH',
+      url: '/repos/octo/app/issues/comments/9',
+      body: { body: '<!-- ecs-deploy-action:preview:web -->\nnew' },
+    },
   ])
 })

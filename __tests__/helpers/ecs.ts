@@ -21,7 +21,14 @@ export function deployment(overrides: Partial<Deployment> = {}): Deployment {
 }
 
 export function oldDeployment(overrides: Partial<Deployment> = {}): Deployment {
-  return deployment({ id: OLD_ID, status: 'ACTIVE', taskDefinition: OLD_TD, runningCount: 2, rolloutState: 'COMPLETED', ...overrides })
+  return deployment({
+    id: OLD_ID,
+    status: 'ACTIVE',
+    taskDefinition: OLD_TD,
+    runningCount: 2,
+    rolloutState: 'COMPLETED',
+    ...overrides,
+  })
 }
 
 export function service(overrides: Partial<Service> = {}): Service {
@@ -33,7 +40,11 @@ export function service(overrides: Partial<Service> = {}): Service {
     desiredCount: 2,
     runningCount: 2,
     deploymentController: { type: 'ECS' },
-    deploymentConfiguration: { maximumPercent: 200, minimumHealthyPercent: 100, deploymentCircuitBreaker: { enable: true, rollback: true } },
+    deploymentConfiguration: {
+      maximumPercent: 200,
+      minimumHealthyPercent: 100,
+      deploymentCircuitBreaker: { enable: true, rollback: true },
+    },
     deployments: [oldDeployment({ status: 'PRIMARY' })],
     events: [],
     ...overrides,
@@ -50,6 +61,12 @@ export function crashedTask(id: string, exitCode = 1, startedBy = NEW_ID): Task 
     stoppedReason: 'Essential container in task exited',
     stopCode: 'EssentialContainerExited',
     stoppedAt: new Date(Date.UTC(2026, 0, 1, 0, 0, 5)),
-    containers: [{ name: 'web', exitCode, reason: exitCode === 137 ? 'OutOfMemoryError: Container killed due to memory usage' : undefined }],
+    containers: [
+      {
+        name: 'web',
+        exitCode,
+        reason: exitCode === 137 ? 'OutOfMemoryError: Container killed due to memory usage' : undefined,
+      },
+    ],
   }
 }

@@ -11,7 +11,8 @@ export function schemaErrors(root: Schema, value: unknown, schema: Schema = root
   const errors: string[] = []
   const fail = (keyword: string) => errors.push(`${at}: ${keyword}`)
   const sub = (s: unknown, v: unknown, path = at) => schemaErrors(root, v, s as Schema, path)
-  const child = (key: string | number) => (typeof key === 'number' ? `${at}[${key}]` : at === '(root)' ? key : `${at}.${key}`)
+  const child = (key: string | number) =>
+    typeof key === 'number' ? `${at}[${key}]` : at === '(root)' ? key : `${at}.${key}`
   const object = isObject(value) ? value : undefined
 
   for (const [keyword, rule] of Object.entries(schema)) {
@@ -51,7 +52,9 @@ export function schemaErrors(root: Schema, value: unknown, schema: Schema = root
         if (object && Object.keys(object).length < (rule as number)) fail('minProperties')
         break
       case 'properties':
-        if (object) for (const [key, s] of Object.entries(rule as Schema)) if (key in object) errors.push(...sub(s, object[key], child(key)))
+        if (object)
+          for (const [key, s] of Object.entries(rule as Schema))
+            if (key in object) errors.push(...sub(s, object[key], child(key)))
         break
       case 'additionalProperties':
         if (object) {
@@ -63,12 +66,15 @@ export function schemaErrors(root: Schema, value: unknown, schema: Schema = root
         }
         break
       case 'propertyNames':
-        if (object) for (const key of Object.keys(object)) errors.push(...sub(rule, key, child(key)).map(() => `${child(key)}: propertyNames`))
+        if (object)
+          for (const key of Object.keys(object))
+            errors.push(...sub(rule, key, child(key)).map(() => `${child(key)}: propertyNames`))
         break
       case 'dependencies':
         if (object) {
           for (const [key, needs] of Object.entries(rule as Record<string, string[]>)) {
-            if (key in object) for (const need of needs) if (!(need in object)) fail(`dependencies ${key} needs ${need}`)
+            if (key in object)
+              for (const need of needs) if (!(need in object)) fail(`dependencies ${key} needs ${need}`)
           }
         }
         break

@@ -1,4 +1,11 @@
-import { buildArgs, effectiveBuildArgs, imageLabels, secretLikeBuildArgs, type BuildArgInputs, type BuildContext } from '../../src/image/args.js'
+import {
+  buildArgs,
+  effectiveBuildArgs,
+  imageLabels,
+  secretLikeBuildArgs,
+  type BuildArgInputs,
+  type BuildContext,
+} from '../../src/image/args.js'
 import { UserError } from '../../src/errors.js'
 
 const SHA = '0123456789abcdef0123456789abcdef01234567'
@@ -15,68 +22,188 @@ const context: BuildContext = {
 }
 
 const COMMON = [
-  '--file', 'Dockerfile',
-  '--tag', `${REPO}:${SHA}`,
-  '--tag', `${REPO}:main`,
-  '--build-arg', `COMMIT_HASH=${SHA}`,
-  '--build-arg', `GIT_SHA=${SHA}`,
-  '--label', `org.opencontainers.image.revision=${SHA}`,
-  '--label', 'org.opencontainers.image.source=https://github.com/octo/web',
-  '--label', `org.opencontainers.image.created=${CREATED}`,
-  '--label', 'org.opencontainers.image.version=main',
+  '--file',
+  'Dockerfile',
+  '--tag',
+  `${REPO}:${SHA}`,
+  '--tag',
+  `${REPO}:main`,
+  '--build-arg',
+  `COMMIT_HASH=${SHA}`,
+  '--build-arg',
+  `GIT_SHA=${SHA}`,
+  '--label',
+  `org.opencontainers.image.revision=${SHA}`,
+  '--label',
+  'org.opencontainers.image.source=https://github.com/octo/web',
+  '--label',
+  `org.opencontainers.image.created=${CREATED}`,
+  '--label',
+  'org.opencontainers.image.version=main',
 ]
 const LABELS = COMMON.slice(COMMON.indexOf('--label'))
 const BUILDX = ['buildx', 'build', '--progress=plain']
 
 describe('buildArgs', () => {
-  test.each<[string, Partial<BuildArgInputs>, Partial<BuildContext>, { buildx: boolean; metadataFile?: string }, string[]]>([
+  test.each<
+    [string, Partial<BuildArgInputs>, Partial<BuildContext>, { buildx: boolean; metadataFile?: string }, string[]]
+  >([
     ['legacy, defaults', {}, {}, { buildx: false }, ['build', ...COMMON, '.']],
     ['legacy, no push', { push: false }, {}, { buildx: false }, ['build', ...COMMON, '.']],
-    ['legacy, context dir', { build: 'app' }, { dockerfile: 'app/Dockerfile' }, { buildx: false },
-      ['build', '--file', 'app/Dockerfile', ...COMMON.slice(2), 'app']],
+    [
+      'legacy, context dir',
+      { build: 'app' },
+      { dockerfile: 'app/Dockerfile' },
+      { buildx: false },
+      ['build', '--file', 'app/Dockerfile', ...COMMON.slice(2), 'app'],
+    ],
     ['legacy, target', { target: 'runtime' }, {}, { buildx: false }, ['build', ...COMMON, '--target', 'runtime', '.']],
-    ['legacy, cache-from image refs', { cacheFrom: [`${REPO}:main`, `${REPO}:cache`] }, {}, { buildx: false },
-      ['build', ...COMMON, '--cache-from', `${REPO}:main`, '--cache-from', `${REPO}:cache`, '.']],
-    ['legacy, build args in order, user wins', { buildArgs: { NODE_ENV: 'production', GIT_SHA: 'override', EMPTY: '', EQ: 'a=b=c' } }, {}, { buildx: false },
-      ['build', '--file', 'Dockerfile', '--tag', `${REPO}:${SHA}`, '--tag', `${REPO}:main`,
-        '--build-arg', `COMMIT_HASH=${SHA}`, '--build-arg', 'GIT_SHA=override', '--build-arg', 'NODE_ENV=production',
-        '--build-arg', 'EMPTY=', '--build-arg', 'EQ=a=b=c', ...LABELS, '.']],
-    ['legacy, one tag', {}, { tags: ['latest'] }, { buildx: false },
-      ['build', '--file', 'Dockerfile', '--tag', `${REPO}:latest`, ...COMMON.slice(COMMON.indexOf('--build-arg')), '.']],
-    ['buildx, push with metadata', {}, {}, { buildx: true, metadataFile: '/tmp/m.json' },
-      [...BUILDX, ...COMMON, '--metadata-file', '/tmp/m.json', '--push', '.']],
+    [
+      'legacy, cache-from image refs',
+      { cacheFrom: [`${REPO}:main`, `${REPO}:cache`] },
+      {},
+      { buildx: false },
+      ['build', ...COMMON, '--cache-from', `${REPO}:main`, '--cache-from', `${REPO}:cache`, '.'],
+    ],
+    [
+      'legacy, build args in order, user wins',
+      { buildArgs: { NODE_ENV: 'production', GIT_SHA: 'override', EMPTY: '', EQ: 'a=b=c' } },
+      {},
+      { buildx: false },
+      [
+        'build',
+        '--file',
+        'Dockerfile',
+        '--tag',
+        `${REPO}:${SHA}`,
+        '--tag',
+        `${REPO}:main`,
+        '--build-arg',
+        `COMMIT_HASH=${SHA}`,
+        '--build-arg',
+        'GIT_SHA=override',
+        '--build-arg',
+        'NODE_ENV=production',
+        '--build-arg',
+        'EMPTY=',
+        '--build-arg',
+        'EQ=a=b=c',
+        ...LABELS,
+        '.',
+      ],
+    ],
+    [
+      'legacy, one tag',
+      {},
+      { tags: ['latest'] },
+      { buildx: false },
+      ['build', '--file', 'Dockerfile', '--tag', `${REPO}:latest`, ...COMMON.slice(COMMON.indexOf('--build-arg')), '.'],
+    ],
+    [
+      'buildx, push with metadata',
+      {},
+      {},
+      { buildx: true, metadataFile: '/tmp/m.json' },
+      [...BUILDX, ...COMMON, '--metadata-file', '/tmp/m.json', '--push', '.'],
+    ],
     ['buildx, push without metadata', {}, {}, { buildx: true }, [...BUILDX, ...COMMON, '--push', '.']],
-    ['buildx, no push loads', { push: false }, {}, { buildx: true, metadataFile: '/tmp/m.json' },
-      [...BUILDX, ...COMMON, '--metadata-file', '/tmp/m.json', '--load', '.']],
-    ['buildx, no push, one platform loads', { push: false, platforms: ['linux/arm64'] }, {}, { buildx: true },
-      [...BUILDX, ...COMMON, '--platform', 'linux/arm64', '--load', '.']],
-    ['buildx, no push, two platforms cannot load', { push: false, platforms: ['linux/amd64', 'linux/arm64'] }, {}, { buildx: true },
-      [...BUILDX, ...COMMON, '--platform', 'linux/amd64,linux/arm64', '.']],
-    ['buildx, platforms', { platforms: ['linux/amd64', 'linux/arm64'] }, {}, { buildx: true },
-      [...BUILDX, ...COMMON, '--platform', 'linux/amd64,linux/arm64', '--push', '.']],
-    ['buildx, caches', { cacheFrom: ['type=gha', `type=registry,ref=${REPO}:cache`], cacheTo: ['type=gha,mode=max'] }, {}, { buildx: true },
-      [...BUILDX, ...COMMON, '--cache-from', 'type=gha', '--cache-from', `type=registry,ref=${REPO}:cache`, '--cache-to', 'type=gha,mode=max', '--push', '.']],
-    ['buildx, target and platform', { target: 'prod', platforms: ['linux/arm64'] }, {}, { buildx: true },
-      [...BUILDX, ...COMMON, '--target', 'prod', '--platform', 'linux/arm64', '--push', '.']],
-    ['no ref name, no version label', {}, { git: { ...context.git, refName: '' } }, { buildx: false },
-      ['build', ...COMMON.slice(0, -2), '.']],
-    ['GitHub Enterprise source', {}, { git: { ...context.git, serverUrl: 'https://ghe.example.com/' } }, { buildx: false },
-      ['build', ...COMMON.map((arg) => arg.replace('https://github.com/', 'https://ghe.example.com/')), '.']],
+    [
+      'buildx, no push loads',
+      { push: false },
+      {},
+      { buildx: true, metadataFile: '/tmp/m.json' },
+      [...BUILDX, ...COMMON, '--metadata-file', '/tmp/m.json', '--load', '.'],
+    ],
+    [
+      'buildx, no push, one platform loads',
+      { push: false, platforms: ['linux/arm64'] },
+      {},
+      { buildx: true },
+      [...BUILDX, ...COMMON, '--platform', 'linux/arm64', '--load', '.'],
+    ],
+    [
+      'buildx, no push, two platforms cannot load',
+      { push: false, platforms: ['linux/amd64', 'linux/arm64'] },
+      {},
+      { buildx: true },
+      [...BUILDX, ...COMMON, '--platform', 'linux/amd64,linux/arm64', '.'],
+    ],
+    [
+      'buildx, platforms',
+      { platforms: ['linux/amd64', 'linux/arm64'] },
+      {},
+      { buildx: true },
+      [...BUILDX, ...COMMON, '--platform', 'linux/amd64,linux/arm64', '--push', '.'],
+    ],
+    [
+      'buildx, caches',
+      { cacheFrom: ['type=gha', `type=registry,ref=${REPO}:cache`], cacheTo: ['type=gha,mode=max'] },
+      {},
+      { buildx: true },
+      [
+        ...BUILDX,
+        ...COMMON,
+        '--cache-from',
+        'type=gha',
+        '--cache-from',
+        `type=registry,ref=${REPO}:cache`,
+        '--cache-to',
+        'type=gha,mode=max',
+        '--push',
+        '.',
+      ],
+    ],
+    [
+      'buildx, target and platform',
+      { target: 'prod', platforms: ['linux/arm64'] },
+      {},
+      { buildx: true },
+      [...BUILDX, ...COMMON, '--target', 'prod', '--platform', 'linux/arm64', '--push', '.'],
+    ],
+    [
+      'no ref name, no version label',
+      {},
+      { git: { ...context.git, refName: '' } },
+      { buildx: false },
+      ['build', ...COMMON.slice(0, -2), '.'],
+    ],
+    [
+      'GitHub Enterprise source',
+      {},
+      { git: { ...context.git, serverUrl: 'https://ghe.example.com/' } },
+      { buildx: false },
+      ['build', ...COMMON.map((arg) => arg.replace('https://github.com/', 'https://ghe.example.com/')), '.'],
+    ],
   ])('%s', (_name, given, contextOverrides, options, expected) => {
     expect(buildArgs({ ...inputs, ...given }, { ...context, ...contextOverrides }, options)).toEqual(expected)
   })
 
   test.each<[string, Partial<BuildArgInputs>, string]>([
-    ['platforms', { platforms: ['linux/arm64'] },
-      'platforms: building for linux/arm64 needs Docker Buildx, which this runner does not have: add docker/setup-buildx-action before this step, or remove platforms.'],
-    ['cache-to', { cacheTo: ['type=inline'] },
-      'cache-to needs Docker Buildx, which this runner does not have: add docker/setup-buildx-action before this step, or remove cache-to.'],
-    ['cache-from type=', { cacheFrom: [`${REPO}:main`, 'type=gha'] },
-      `cache-from: "type=gha" is a Buildx cache source, but this runner has no Buildx and the legacy docker builder takes image references only (like ${REPO}:cache): add docker/setup-buildx-action before this step, or give an image reference.`],
-    ['bad build-arg name', { buildArgs: { 'MY ARG': 'x' } },
-      'build-args: "MY ARG" is not a build argument name (letters, digits and _, not starting with a digit); write one NAME=value per line.'],
-    ['build-arg starting with a digit', { buildArgs: { '1X': 'x' } },
-      'build-args: "1X" is not a build argument name (letters, digits and _, not starting with a digit); write one NAME=value per line.'],
+    [
+      'platforms',
+      { platforms: ['linux/arm64'] },
+      'platforms: building for linux/arm64 needs Docker Buildx, which this runner does not have: add docker/setup-buildx-action before this step, or remove platforms.',
+    ],
+    [
+      'cache-to',
+      { cacheTo: ['type=inline'] },
+      'cache-to needs Docker Buildx, which this runner does not have: add docker/setup-buildx-action before this step, or remove cache-to.',
+    ],
+    [
+      'cache-from type=',
+      { cacheFrom: [`${REPO}:main`, 'type=gha'] },
+      `cache-from: "type=gha" is a Buildx cache source, but this runner has no Buildx and the legacy docker builder takes image references only (like ${REPO}:cache): add docker/setup-buildx-action before this step, or give an image reference.`,
+    ],
+    [
+      'bad build-arg name',
+      { buildArgs: { 'MY ARG': 'x' } },
+      'build-args: "MY ARG" is not a build argument name (letters, digits and _, not starting with a digit); write one NAME=value per line.',
+    ],
+    [
+      'build-arg starting with a digit',
+      { buildArgs: { '1X': 'x' } },
+      'build-args: "1X" is not a build argument name (letters, digits and _, not starting with a digit); write one NAME=value per line.',
+    ],
   ])('legacy builder refuses %s', (_name, given, message) => {
     expect(() => buildArgs({ ...inputs, ...given }, context, { buildx: false })).toThrow(new UserError(message))
   })
@@ -111,7 +238,10 @@ test('imageLabels', () => {
 describe('secretLikeBuildArgs', () => {
   test.each([
     [{ NODE_ENV: 'production', VERSION: '1' }, []],
-    [{ GITHUB_TOKEN: 'x', DB_PASSWORD: 'y', client_secret: 'z', SSH_KEY: 'k', NODE_ENV: 'p' }, ['GITHUB_TOKEN', 'DB_PASSWORD', 'client_secret', 'SSH_KEY']],
+    [
+      { GITHUB_TOKEN: 'x', DB_PASSWORD: 'y', client_secret: 'z', SSH_KEY: 'k', NODE_ENV: 'p' },
+      ['GITHUB_TOKEN', 'DB_PASSWORD', 'client_secret', 'SSH_KEY'],
+    ],
   ])('%j → %j', (args, names) => {
     expect(secretLikeBuildArgs(args)).toEqual(names)
   })

@@ -28,15 +28,21 @@ describe('buildKey', () => {
     expect(await buildKey(reordered, dockerfile, { sha: SHA })).toBe(await buildKey(again, dockerfile, { sha: SHA }))
   })
 
-  test.each<[string, (inputs: BuildKeyInputs) => BuildKeyInputs | Promise<BuildKeyInputs>, (() => string) | undefined]>([
-    ['another Dockerfile path (same content)', (i) => i, () => path.join(dir, 'api.Dockerfile')],
-    ['another target', (i) => ({ ...i, target: 'test' }), undefined],
-    ['another build-arg value', (i) => ({ ...i, buildArgs: { NODE_ENV: 'development' } }), undefined],
-    ['one more build-arg', (i) => ({ ...i, buildArgs: { ...i.buildArgs, EXTRA: '1' } }), undefined],
-    ['another platform', (i) => ({ ...i, platforms: ['linux/arm64'] }), undefined],
-    ['another build context', (i) => ({ ...i, build: path.join(dir, 'sub') }), undefined],
-    ['another Dockerfile content', async (i) => (await writeFile(dockerfile, 'FROM scratch\nCOPY other /app\n'), i), undefined],
-  ])('%s gives another key', async (_name, change, otherDockerfile) => {
+  test.each<[string, (inputs: BuildKeyInputs) => BuildKeyInputs | Promise<BuildKeyInputs>, (() => string) | undefined]>(
+    [
+      ['another Dockerfile path (same content)', (i) => i, () => path.join(dir, 'api.Dockerfile')],
+      ['another target', (i) => ({ ...i, target: 'test' }), undefined],
+      ['another build-arg value', (i) => ({ ...i, buildArgs: { NODE_ENV: 'development' } }), undefined],
+      ['one more build-arg', (i) => ({ ...i, buildArgs: { ...i.buildArgs, EXTRA: '1' } }), undefined],
+      ['another platform', (i) => ({ ...i, platforms: ['linux/arm64'] }), undefined],
+      ['another build context', (i) => ({ ...i, build: path.join(dir, 'sub') }), undefined],
+      [
+        'another Dockerfile content',
+        async (i) => (await writeFile(dockerfile, 'FROM scratch\nCOPY other /app\n'), i),
+        undefined,
+      ],
+    ],
+  )('%s gives another key', async (_name, change, otherDockerfile) => {
     const before = await buildKey(base(), dockerfile, { sha: SHA })
     const changed = await change(base())
     expect(await buildKey(changed, otherDockerfile?.() ?? dockerfile, { sha: SHA })).not.toBe(before)

@@ -28,7 +28,14 @@ const core = {
   group: jest.fn(async (_name: string, fn: () => Promise<unknown>) => fn()),
 }
 /** The engine's log port, recorded. */
-const log: Log = { info: core.info, debug: core.debug, warning: core.warning, error: core.error, secret: core.setSecret, group: core.group as Log['group'] }
+const log: Log = {
+  info: core.info,
+  debug: core.debug,
+  warning: core.warning,
+  error: core.error,
+  secret: core.setSecret,
+  group: core.group as Log['group'],
+}
 /** The registries the build told it logged in to. */
 const loggedIn = jest.fn((_registry: string) => undefined)
 
@@ -98,8 +105,16 @@ function buildxDocker(): Record<string, Handler> {
     'buildx version': () => ok('github.com/docker/buildx v0.24.0 abc'),
     'buildx build': async (args, options) => {
       const file = args[args.indexOf('--metadata-file') + 1] ?? ''
-      const pushing = args.includes('--push') ? ['#6 pushing layers', '#6 pushing layers 1.2s done'] : ['#6 importing to image store']
-      for (const line of ['#5 [2/2] COPY app /app', '#5 DONE 0.1s', '#6 exporting to image', ...pushing, '#6 DONE 1.3s']) {
+      const pushing = args.includes('--push')
+        ? ['#6 pushing layers', '#6 pushing layers 1.2s done']
+        : ['#6 importing to image store']
+      for (const line of [
+        '#5 [2/2] COPY app /app',
+        '#5 DONE 0.1s',
+        '#6 exporting to image',
+        ...pushing,
+        '#6 DONE 1.3s',
+      ]) {
         options.onLine?.(line)
       }
       await writeFile(file, JSON.stringify({ 'containerimage.digest': DIGEST }))
@@ -156,14 +171,17 @@ function dockerCalls(): string[][] {
 }
 
 function dockerCall(name: string): [string, string[], ExecOptions | undefined] | undefined {
-  return execCommand.mock.calls.find((call) => call[1][0] === name) as [string, string[], ExecOptions | undefined] | undefined
+  return execCommand.mock.calls.find((call) => call[1][0] === name) as
+    [string, string[], ExecOptions | undefined] | undefined
 }
 
 function stubEcr(): void {
   ecrMock.on(GetAuthorizationTokenCommand).resolves({
     authorizationData: [{ authorizationToken: TOKEN, proxyEndpoint: `https://${HOST}` }],
   })
-  ecrMock.on(DescribeRepositoriesCommand).resolves({ repositories: [{ repositoryName: 'web', imageTagMutability: 'MUTABLE' }] })
+  ecrMock
+    .on(DescribeRepositoriesCommand)
+    .resolves({ repositories: [{ repositoryName: 'web', imageTagMutability: 'MUTABLE' }] })
   ecrMock.on(DescribeImagesCommand).rejects(new ImageNotFoundException({ message: 'not found', $metadata: {} }))
   ecrMock
     .on(DescribeImagesCommand, { imageIds: [{ imageDigest: DIGEST }] })
@@ -231,7 +249,8 @@ describe('ECR, legacy builder', () => {
     expect(core.setSecret).toHaveBeenCalledWith(PASSWORD)
     expect(core.setSecret).toHaveBeenCalledWith(TOKEN)
     const secretAt = core.setSecret.mock.invocationCallOrder[0] ?? Infinity
-    const loginAt = execCommand.mock.invocationCallOrder[execCommand.mock.calls.findIndex((call) => call[1][0] === 'login')] ?? 0
+    const loginAt =
+      execCommand.mock.invocationCallOrder[execCommand.mock.calls.findIndex((call) => call[1][0] === 'login')] ?? 0
     expect(secretAt).toBeLessThan(loginAt)
     expect(loggedIn.mock.calls).toEqual([[HOST]])
   })
@@ -244,22 +263,37 @@ describe('ECR, legacy builder', () => {
   test('build arguments, labels, target and the Dockerfile reach docker build', async () => {
     await writeFile(path.join(workdir, 'web.Dockerfile'), 'FROM scratch\n')
     const dockerfile = path.join(workdir, 'web.Dockerfile')
-    await buildAndPushImage(inputs({ dockerfile, target: 'prod', buildArgs: { NODE_ENV: 'production' }, tags: ['v1'] }), deps())
+    await buildAndPushImage(
+      inputs({ dockerfile, target: 'prod', buildArgs: { NODE_ENV: 'production' }, tags: ['v1'] }),
+      deps(),
+    )
     const args = dockerCall('build')?.[1]
     expect(args).toEqual([
       'build',
-      '--file', dockerfile,
-      '--tag', `${REPO}:v1`,
-      '--tag', expect.stringMatching(new RegExp(`^${REPO}:${SHA}-[a-f0-9]{12}$`)),
-      '--build-arg', `COMMIT_HASH=${SHA}`,
-      '--build-arg', `GIT_SHA=${SHA}`,
-      '--build-arg', 'NODE_ENV=production',
-      '--label', `org.opencontainers.image.revision=${SHA}`,
-      '--label', 'org.opencontainers.image.source=https://github.com/octo/web',
-      '--label', expect.stringMatching(/^org\.opencontainers\.image\.created=2023-11-14T22:13:2\d\.\d{3}Z$/),
-      '--label', 'org.opencontainers.image.version=main',
-      '--label', expect.stringMatching(/^org\.ecs-deploy-action\.build-key=[a-f0-9]{64}$/),
-      '--target', 'prod',
+      '--file',
+      dockerfile,
+      '--tag',
+      `${REPO}:v1`,
+      '--tag',
+      expect.stringMatching(new RegExp(`^${REPO}:${SHA}-[a-f0-9]{12}$`)),
+      '--build-arg',
+      `COMMIT_HASH=${SHA}`,
+      '--build-arg',
+      `GIT_SHA=${SHA}`,
+      '--build-arg',
+      'NODE_ENV=production',
+      '--label',
+      `org.opencontainers.image.revision=${SHA}`,
+      '--label',
+      'org.opencontainers.image.source=https://github.com/octo/web',
+      '--label',
+      expect.stringMatching(/^org\.opencontainers\.image\.created=2023-11-14T22:13:2\d\.\d{3}Z$/),
+      '--label',
+      'org.opencontainers.image.version=main',
+      '--label',
+      expect.stringMatching(/^org\.ecs-deploy-action\.build-key=[a-f0-9]{64}$/),
+      '--target',
+      'prod',
       workdir,
     ])
   })
@@ -271,7 +305,9 @@ describe('ECR, legacy builder', () => {
       ['pull', `${REPO}:main`],
       ['pull', `${REPO}:cache`],
     ])
-    expect(core.warning).toHaveBeenCalledWith(`cache-from: could not pull ${REPO}:cache (manifest unknown); building without it.`)
+    expect(core.warning).toHaveBeenCalledWith(
+      `cache-from: could not pull ${REPO}:cache (manifest unknown); building without it.`,
+    )
     const build = dockerCall('build')?.[1] ?? []
     expect(build.filter((_arg, i) => build[i - 1] === '--cache-from')).toEqual([`${REPO}:main`, `${REPO}:cache`])
     const loginAt = dockerCalls().findIndex((args) => args[0] === 'login')
@@ -280,7 +316,9 @@ describe('ECR, legacy builder', () => {
 
   test('the digest comes from ECR when docker does not print it', async () => {
     fakeDocker.push = () => ok('The push refers to repository [x]\nPushed')
-    ecrMock.on(DescribeImagesCommand, { imageIds: [{ imageTag: SHA }] }).resolves({ imageDetails: [{ imageDigest: OTHER_DIGEST, imageSizeInBytes: 10 }] })
+    ecrMock
+      .on(DescribeImagesCommand, { imageIds: [{ imageTag: SHA }] })
+      .resolves({ imageDetails: [{ imageDigest: OTHER_DIGEST, imageSizeInBytes: 10 }] })
     const built = await buildAndPushImage(inputs(), deps())
     expect(built.reference).toBe(`${REPO}@${OTHER_DIGEST}`)
     expect(built.sizeBytes).toBe(10)
@@ -312,7 +350,12 @@ describe('ECR, buildx', () => {
   test('pushes within the build and reads the digest from the metadata file', async () => {
     fakeDocker = buildxDocker()
     const built = await buildAndPushImage(inputs({ platforms: ['linux/amd64', 'linux/arm64'] }), deps())
-    expect(built).toMatchObject({ reference: `${REPO}@${DIGEST}`, builder: 'buildx', reused: false, sizeBytes: 3_500_000 })
+    expect(built).toMatchObject({
+      reference: `${REPO}@${DIGEST}`,
+      builder: 'buildx',
+      reused: false,
+      sizeBytes: 3_500_000,
+    })
     // clock: build starts at t, "pushing" seen at t+1.5 s, build ends at t+3 s
     expect(built.buildSeconds).toBe(1.5)
     expect(built.pushSeconds).toBe(1.5)
@@ -390,7 +433,14 @@ describe('ECR, buildx', () => {
 describe('skip-build-if-exists', () => {
   test('reuses the image already pushed for the commit with the same build key, without docker', async () => {
     ecrMock.on(DescribeImagesCommand, { imageIds: [{ imageTag: keyTag }] }).resolves({
-      imageDetails: [{ imageDigest: OTHER_DIGEST, imageTags: ['main', SHA], imageSizeInBytes: 42, imagePushedAt: new Date('2025-01-01T00:00:00Z') }],
+      imageDetails: [
+        {
+          imageDigest: OTHER_DIGEST,
+          imageTags: ['main', SHA],
+          imageSizeInBytes: 42,
+          imagePushedAt: new Date('2025-01-01T00:00:00Z'),
+        },
+      ],
     })
     const built = await buildAndPushImage(inputs(), deps())
     expect(built).toEqual({
@@ -417,11 +467,15 @@ describe('skip-build-if-exists', () => {
   })
 
   test('an image of the commit built another way (only the sha tag matches) is not reused: it builds, and says why', async () => {
-    ecrMock.on(DescribeImagesCommand, { imageIds: [{ imageTag: SHA }] }).resolves({ imageDetails: [{ imageDigest: OTHER_DIGEST, imageTags: [SHA] }] })
+    ecrMock
+      .on(DescribeImagesCommand, { imageIds: [{ imageTag: SHA }] })
+      .resolves({ imageDetails: [{ imageDigest: OTHER_DIGEST, imageTags: [SHA] }] })
     const built = await buildAndPushImage(inputs(), deps())
     expect(built.reused).toBe(false)
     expect(dockerCall('build')).toBeDefined()
-    expect(core.info).toHaveBeenCalledWith(`rebuilding: no image of this commit with build key ${keyTag.slice(-12)} (no tag ${keyTag} in ${REPO}).`)
+    expect(core.info).toHaveBeenCalledWith(
+      `rebuilding: no image of this commit with build key ${keyTag.slice(-12)} (no tag ${keyTag} in ${REPO}).`,
+    )
   })
 
   test('tags without the sha: the reuse tag still finds the commit’s image, and is pushed with the user’s tags', async () => {
@@ -431,7 +485,9 @@ describe('skip-build-if-exists', () => {
   })
 
   test('a missing repository is not a reusable image', async () => {
-    ecrMock.on(DescribeImagesCommand, { imageIds: [{ imageTag: keyTag }] }).rejects(new RepositoryNotFoundException({ message: 'x', $metadata: {} }))
+    ecrMock
+      .on(DescribeImagesCommand, { imageIds: [{ imageTag: keyTag }] })
+      .rejects(new RepositoryNotFoundException({ message: 'x', $metadata: {} }))
     expect((await buildAndPushImage(inputs(), deps())).reused).toBe(false)
   })
 })
@@ -443,13 +499,17 @@ describe('create-repository', () => {
 
   test('missing and create-repository false: says how to fix it, before building', async () => {
     await expect(buildAndPushImage(inputs(), deps())).rejects.toThrow(
-      new UserError('ECR repository web does not exist in 123456789012/us-east-1: create it, or set create-repository: true.'),
+      new UserError(
+        'ECR repository web does not exist in 123456789012/us-east-1: create it, or set create-repository: true.',
+      ),
     )
     expect(execCommand).not.toHaveBeenCalled()
   })
 
   test('creates it with scan-on-push and immutable tags; immutable tags keep only the sha by default', async () => {
-    ecrMock.on(CreateRepositoryCommand).resolves({ repository: { repositoryName: 'web', imageTagMutability: 'IMMUTABLE' } })
+    ecrMock
+      .on(CreateRepositoryCommand)
+      .resolves({ repository: { repositoryName: 'web', imageTagMutability: 'IMMUTABLE' } })
     const built = await buildAndPushImage(inputs({ createRepository: true, immutableTags: true }), deps())
     expect(ecrMock).toHaveReceivedCommandWith(CreateRepositoryCommand, {
       repositoryName: 'web',
@@ -458,11 +518,16 @@ describe('create-repository', () => {
       imageTagMutability: 'IMMUTABLE',
     })
     expect(built.tags).toEqual([SHA, keyTag])
-    expect(dockerCalls().filter((args) => args[0] === 'push')).toEqual([['push', `${REPO}:${SHA}`], ['push', `${REPO}:${keyTag}`]])
+    expect(dockerCalls().filter((args) => args[0] === 'push')).toEqual([
+      ['push', `${REPO}:${SHA}`],
+      ['push', `${REPO}:${keyTag}`],
+    ])
   })
 
   test('mutable, no scanning', async () => {
-    ecrMock.on(CreateRepositoryCommand).resolves({ repository: { repositoryName: 'web', imageTagMutability: 'MUTABLE' } })
+    ecrMock
+      .on(CreateRepositoryCommand)
+      .resolves({ repository: { repositoryName: 'web', imageTagMutability: 'MUTABLE' } })
     const built = await buildAndPushImage(inputs({ createRepository: true, scanOnPush: false }), deps())
     expect(ecrMock).toHaveReceivedCommandWith(CreateRepositoryCommand, {
       imageScanningConfiguration: { scanOnPush: false },
@@ -472,10 +537,15 @@ describe('create-repository', () => {
   })
 
   test('not allowed to create', async () => {
-    ecrMock.on(CreateRepositoryCommand).rejects(Object.assign(new Error('User x is not authorized to perform: ecr:CreateRepository'), { name: 'AccessDeniedException' }))
+    ecrMock.on(CreateRepositoryCommand).rejects(
+      Object.assign(new Error('User x is not authorized to perform: ecr:CreateRepository'), {
+        name: 'AccessDeniedException',
+      }),
+    )
     await expect(buildAndPushImage(inputs({ createRepository: true }), deps())).rejects.toMatchObject({
       name: 'UserError',
-      message: 'AWS denied ecr:CreateRepository on 123456789012/us-east-1: User x is not authorized to perform: ecr:CreateRepository. Grant ecr:CreateRepository to the role this workflow uses (README, "IAM permissions").',
+      message:
+        'AWS denied ecr:CreateRepository on 123456789012/us-east-1: User x is not authorized to perform: ecr:CreateRepository. Grant ecr:CreateRepository to the role this workflow uses (README, "IAM permissions").',
     })
   })
 })
@@ -483,14 +553,24 @@ describe('create-repository', () => {
 describe('immutable repository with exclusions', () => {
   test('a branch tag matching an exclusion filter stays', async () => {
     ecrMock.on(DescribeRepositoriesCommand).resolves({
-      repositories: [{ imageTagMutability: 'IMMUTABLE_WITH_EXCLUSION', imageTagMutabilityExclusionFilters: [{ filterType: 'WILDCARD', filter: 'ma*' }] }],
+      repositories: [
+        {
+          imageTagMutability: 'IMMUTABLE_WITH_EXCLUSION',
+          imageTagMutabilityExclusionFilters: [{ filterType: 'WILDCARD', filter: 'ma*' }],
+        },
+      ],
     })
     expect((await buildAndPushImage(inputs(), deps())).tags).toEqual([SHA, 'main', keyTag])
   })
 
   test('a branch tag not matching it goes', async () => {
     ecrMock.on(DescribeRepositoriesCommand).resolves({
-      repositories: [{ imageTagMutability: 'IMMUTABLE_WITH_EXCLUSION', imageTagMutabilityExclusionFilters: [{ filterType: 'WILDCARD', filter: 'release-*' }] }],
+      repositories: [
+        {
+          imageTagMutability: 'IMMUTABLE_WITH_EXCLUSION',
+          imageTagMutabilityExclusionFilters: [{ filterType: 'WILDCARD', filter: 'release-*' }],
+        },
+      ],
     })
     expect((await buildAndPushImage(inputs(), deps())).tags).toEqual([SHA, keyTag])
   })
@@ -505,7 +585,9 @@ describe('which registry', () => {
   test('an image in another region gets a client for that region', async () => {
     const ecrClientFor = jest.fn((region: string) => new ECRClient({ region }))
     const host = '123456789012.dkr.ecr.eu-west-1.amazonaws.com'
-    ecrMock.on(GetAuthorizationTokenCommand).resolves({ authorizationData: [{ authorizationToken: TOKEN, proxyEndpoint: `https://${host}` }] })
+    ecrMock
+      .on(GetAuthorizationTokenCommand)
+      .resolves({ authorizationData: [{ authorizationToken: TOKEN, proxyEndpoint: `https://${host}` }] })
     fakeDocker.push = (args) => ok(`${args[1]}: digest: ${DIGEST} size: 1`)
     const built = await buildAndPushImage(inputs({ image: `${host}/web` }), deps({ ecrClientFor }))
     expect(ecrClientFor).toHaveBeenCalledWith('eu-west-1')
@@ -515,17 +597,24 @@ describe('which registry', () => {
 
   test('another account: registryIds names it', async () => {
     const host = '210987654321.dkr.ecr.us-east-1.amazonaws.com'
-    ecrMock.on(GetAuthorizationTokenCommand).resolves({ authorizationData: [{ authorizationToken: TOKEN, proxyEndpoint: `https://${host}` }] })
+    ecrMock
+      .on(GetAuthorizationTokenCommand)
+      .resolves({ authorizationData: [{ authorizationToken: TOKEN, proxyEndpoint: `https://${host}` }] })
     await buildAndPushImage(inputs({ image: `${host}/team/web` }), deps())
     expect(ecrMock).toHaveReceivedCommandWith(GetAuthorizationTokenCommand, { registryIds: ['210987654321'] })
-    expect(ecrMock).toHaveReceivedCommandWith(DescribeRepositoriesCommand, { repositoryNames: ['team/web'], registryId: '210987654321' })
+    expect(ecrMock).toHaveReceivedCommandWith(DescribeRepositoriesCommand, {
+      repositoryNames: ['team/web'],
+      registryId: '210987654321',
+    })
   })
 
   test('custom ECR endpoint (local stack): the image host is ECR when proxyEndpoint names it; one token serves both', async () => {
     ecrMock.on(GetAuthorizationTokenCommand).resolves({
       authorizationData: [{ authorizationToken: TOKEN, proxyEndpoint: 'http://127.0.0.1:5000' }],
     })
-    ecrMock.on(DescribeImagesCommand, { imageIds: [{ imageTag: SHA }] }).rejects(new ImageNotFoundException({ message: 'no', $metadata: {} }))
+    ecrMock
+      .on(DescribeImagesCommand, { imageIds: [{ imageTag: SHA }] })
+      .rejects(new ImageNotFoundException({ message: 'no', $metadata: {} }))
     const built = await buildAndPushImage(
       inputs({ image: '127.0.0.1:5000/web' }),
       deps({ env: { AWS_ENDPOINT_URL_ECR: 'http://127.0.0.1:4566' } }),
@@ -541,10 +630,15 @@ describe('which registry', () => {
     ecrMock.on(GetAuthorizationTokenCommand).resolves({
       authorizationData: [{ authorizationToken: TOKEN, proxyEndpoint: 'http://127.0.0.1:6000' }],
     })
-    await buildAndPushImage(inputs({ image: '127.0.0.1:5000/web' }), deps({ env: { AWS_ENDPOINT_URL: 'http://127.0.0.1:4566' } }))
+    await buildAndPushImage(
+      inputs({ image: '127.0.0.1:5000/web' }),
+      deps({ env: { AWS_ENDPOINT_URL: 'http://127.0.0.1:4566' } }),
+    )
     expect(ecrMock).not.toHaveReceivedCommand(DescribeRepositoriesCommand)
     expect(dockerCall('login')).toBeUndefined()
-    expect(core.info).toHaveBeenCalledWith('127.0.0.1:5000 is treated as a registry other than ECR: ECR\'s registry is 127.0.0.1:6000.')
+    expect(core.info).toHaveBeenCalledWith(
+      "127.0.0.1:5000 is treated as a registry other than ECR: ECR's registry is 127.0.0.1:6000.",
+    )
   })
 
   test('another registry with registry-username/password: logs in with them, password on stdin', async () => {
@@ -572,13 +666,14 @@ describe('which registry', () => {
   })
 
   test('only one of registry-username and registry-password', async () => {
-    await expect(buildAndPushImage(inputs({ image: 'ghcr.io/octo/web', registryUsername: 'octo' }), deps())).rejects.toThrow(
-      new UserError('registry-username and registry-password go together: set both, or neither.'),
-    )
+    await expect(
+      buildAndPushImage(inputs({ image: 'ghcr.io/octo/web', registryUsername: 'octo' }), deps()),
+    ).rejects.toThrow(new UserError('registry-username and registry-password go together: set both, or neither.'))
   })
 
   test('ECR login refused by docker', async () => {
-    fakeDocker.login = () => ok('', 1, 'Error response from daemon: login attempt to https://x/v2/ failed with status: 400 Bad Request')
+    fakeDocker.login = () =>
+      ok('', 1, 'Error response from daemon: login attempt to https://x/v2/ failed with status: 400 Bad Request')
     await expect(buildAndPushImage(inputs(), deps())).rejects.toThrow(
       new UserError(
         `docker login to ${HOST} failed (Error response from daemon: login attempt to https://x/v2/ failed with status: 400 Bad Request): ECR refused the token it had just issued for 123456789012/us-east-1; check that the registry answers at ${HOST}.`,
@@ -587,10 +682,15 @@ describe('which registry', () => {
   })
 
   test('not allowed to get an ECR token', async () => {
-    ecrMock.on(GetAuthorizationTokenCommand).rejects(Object.assign(new Error('not authorized to perform: ecr:GetAuthorizationToken'), { name: 'AccessDeniedException' }))
+    ecrMock.on(GetAuthorizationTokenCommand).rejects(
+      Object.assign(new Error('not authorized to perform: ecr:GetAuthorizationToken'), {
+        name: 'AccessDeniedException',
+      }),
+    )
     await expect(buildAndPushImage(inputs(), deps())).rejects.toMatchObject({
       name: 'UserError',
-      message: 'AWS denied ecr:GetAuthorizationToken on 123456789012/us-east-1: not authorized to perform: ecr:GetAuthorizationToken. Grant ecr:GetAuthorizationToken to the role this workflow uses (README, "IAM permissions").',
+      message:
+        'AWS denied ecr:GetAuthorizationToken on 123456789012/us-east-1: not authorized to perform: ecr:GetAuthorizationToken. Grant ecr:GetAuthorizationToken to the role this workflow uses (README, "IAM permissions").',
     })
   })
 })
@@ -598,7 +698,9 @@ describe('which registry', () => {
 describe('bad input and faults', () => {
   test('Docker missing', async () => {
     execCommand.mockRejectedValueOnce(
-      new Error('Unable to locate executable file: docker. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.'),
+      new Error(
+        'Unable to locate executable file: docker. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.',
+      ),
     )
     await expect(buildAndPushImage(inputs(), deps())).rejects.toThrow(
       new UserError(
@@ -631,14 +733,18 @@ describe('bad input and faults', () => {
   test('dockerfile input names a missing file', async () => {
     const missing = path.join(workdir, 'nope', 'Dockerfile')
     await expect(buildAndPushImage(inputs({ dockerfile: missing }), deps())).rejects.toThrow(
-      new UserError(`dockerfile: "${missing}" does not exist (looked at ${missing}): give the Dockerfile's path relative to the repository root.`),
+      new UserError(
+        `dockerfile: "${missing}" does not exist (looked at ${missing}): give the Dockerfile's path relative to the repository root.`,
+      ),
     )
   })
 
   test('dockerfile input names a directory', async () => {
     await mkdir(path.join(workdir, 'dir'))
     const dir = path.join(workdir, 'dir')
-    await expect(buildAndPushImage(inputs({ dockerfile: dir }), deps())).rejects.toThrow(`dockerfile: "${dir}" does not exist`)
+    await expect(buildAndPushImage(inputs({ dockerfile: dir }), deps())).rejects.toThrow(
+      `dockerfile: "${dir}" does not exist`,
+    )
   })
 
   test('build context missing', async () => {
@@ -668,7 +774,7 @@ describe('bad input and faults', () => {
         'Step 3/3 : RUN ["/app", "--check"]',
         ' ---> Running in 9f8e7d6c',
         'check failed: config missing',
-        'The command \'/app --check\' returned a non-zero code: 2',
+        "The command '/app --check' returned a non-zero code: 2",
       ],
       1,
     )
@@ -685,7 +791,9 @@ describe('bad input and faults', () => {
 
   test('build failure without a line: no file annotation', async () => {
     fakeDocker.build = emit(['something broke'], 1)
-    await expect(buildAndPushImage(inputs(), deps())).rejects.toThrow(new UserError('Docker build failed (exit code 1):\n  something broke'))
+    await expect(buildAndPushImage(inputs(), deps())).rejects.toThrow(
+      new UserError('Docker build failed (exit code 1):\n  something broke'),
+    )
     expect(core.error).not.toHaveBeenCalled()
   })
 
@@ -701,18 +809,26 @@ describe('bad input and faults', () => {
   })
 
   test('repository missing at push time (the role may not describe repositories)', async () => {
-    ecrMock.on(DescribeRepositoriesCommand).rejects(Object.assign(new Error('denied'), { name: 'AccessDeniedException' }))
+    ecrMock
+      .on(DescribeRepositoriesCommand)
+      .rejects(Object.assign(new Error('denied'), { name: 'AccessDeniedException' }))
     fakeDocker.push = () =>
       ok('', 1, "name unknown: The repository with name 'web' does not exist in the registry with id '123456789012'")
     await expect(buildAndPushImage(inputs(), deps())).rejects.toThrow(
-      new UserError('ECR repository web does not exist in 123456789012/us-east-1: create it, or set create-repository: true.'),
+      new UserError(
+        'ECR repository web does not exist in 123456789012/us-east-1: create it, or set create-repository: true.',
+      ),
     )
   })
 
   test('immutable tag already holding another image', async () => {
     fakeDocker.push = (args) =>
       args[1] === `${REPO}:main`
-        ? ok('', 1, "tag invalid: The image tag 'main' already exists in the 'web' repository and cannot be overwritten because the repository is immutable.")
+        ? ok(
+            '',
+            1,
+            "tag invalid: The image tag 'main' already exists in the 'web' repository and cannot be overwritten because the repository is immutable.",
+          )
         : ok(pushed(SHA))
     await expect(buildAndPushImage(inputs(), deps())).rejects.toThrow(
       new UserError(
@@ -774,6 +890,8 @@ describe('logoutRegistries', () => {
   test('docker gone in the post step: warns, never throws', async () => {
     execCommand.mockRejectedValueOnce(new Error('Unable to locate executable file: docker.'))
     await expect(logoutRegistries(['a.example.com'], log)).resolves.toBeUndefined()
-    expect(core.warning).toHaveBeenCalledWith(expect.stringContaining('docker logout a.example.com failed: Docker is not installed'))
+    expect(core.warning).toHaveBeenCalledWith(
+      expect.stringContaining('docker logout a.example.com failed: Docker is not installed'),
+    )
   })
 })

@@ -39,7 +39,16 @@ describe('dockerfileInstructions', () => {
   })
 
   test('escape directive and heredoc', () => {
-    const text = ['# escape=`', 'FROM scratch', 'RUN a `', '  b', 'RUN <<EOF', 'FROM not-an-instruction', 'EOF', 'USER app'].join('\r\n')
+    const text = [
+      '# escape=`',
+      'FROM scratch',
+      'RUN a `',
+      '  b',
+      'RUN <<EOF',
+      'FROM not-an-instruction',
+      'EOF',
+      'USER app',
+    ].join('\r\n')
     expect(dockerfileInstructions(text).map((i) => [i.line, i.keyword])).toEqual([
       [2, 'FROM'],
       [3, 'RUN'],
@@ -101,7 +110,10 @@ describe('describeBuildFailure', () => {
   })
 
   test('legacy builder without the Dockerfile text still names the step', () => {
-    const lines = ['Step 2/2 : COPY missing /x', 'COPY failed: file not found in build context or excluded by .dockerignore: stat missing: file does not exist']
+    const lines = [
+      'Step 2/2 : COPY missing /x',
+      'COPY failed: file not found in build context or excluded by .dockerignore: stat missing: file does not exist',
+    ]
     expect(describeBuildFailure(lines, { path: 'Dockerfile' }, 1)).toEqual({
       message:
         'Docker build failed at step COPY missing /x:\n  COPY failed: file not found in build context or excluded by .dockerignore: stat missing: file does not exist',
@@ -109,7 +121,10 @@ describe('describeBuildFailure', () => {
   })
 
   test('legacy parse error names the line', () => {
-    const lines = ['Sending build context to Docker daemon  2.048kB', 'Error response from daemon: dockerfile parse error line 3: unknown instruction: RUNN']
+    const lines = [
+      'Sending build context to Docker daemon  2.048kB',
+      'Error response from daemon: dockerfile parse error line 3: unknown instruction: RUNN',
+    ]
     expect(describeBuildFailure(lines, { path: 'Dockerfile', text: 'FROM scratch\n\nRUNN x' }, 1)).toEqual({
       message:
         'Docker build failed at Dockerfile:3:\n  Sending build context to Docker daemon  2.048kB\n  Error response from daemon: dockerfile parse error line 3: unknown instruction: RUNN',
@@ -171,18 +186,25 @@ describe('describeBuildFailure', () => {
     const failure = describeBuildFailure(lines, { path: 'docker/app.Dockerfile' }, 1)
     expect(failure.startLine).toBe(2)
     expect(failure.message.split('\n')[0]).toBe('Docker build failed at docker/app.Dockerfile:2 (RUNN x):')
-    expect(failure.message).toContain('  ERROR: failed to solve: dockerfile parse error on line 2: unknown instruction: RUNN')
+    expect(failure.message).toContain(
+      '  ERROR: failed to solve: dockerfile parse error on line 2: unknown instruction: RUNN',
+    )
   })
 
   test('nothing recognisable: exit code and the last lines', () => {
     const lines = Array.from({ length: 30 }, (_, i) => `line ${i + 1}`)
     const failure = describeBuildFailure(lines, { path: 'Dockerfile' }, 125)
     expect(failure.startLine).toBeUndefined()
-    expect(failure.message.split('\n')).toEqual(['Docker build failed (exit code 125):', ...lines.slice(-20).map((l) => `  ${l}`)])
+    expect(failure.message.split('\n')).toEqual([
+      'Docker build failed (exit code 125):',
+      ...lines.slice(-20).map((l) => `  ${l}`),
+    ])
   })
 
   test('no output at all', () => {
-    expect(describeBuildFailure([], { path: 'Dockerfile' }, 1)).toEqual({ message: 'Docker build failed (exit code 1).' })
+    expect(describeBuildFailure([], { path: 'Dockerfile' }, 1)).toEqual({
+      message: 'Docker build failed (exit code 1).',
+    })
   })
 
   test('keeps only the failing step’s last 20 lines', () => {
@@ -202,7 +224,7 @@ describe('dockerEngineProblem', () => {
     ],
     [
       'Client: Docker Engine\npermission denied while trying to connect to the Docker daemon socket at unix:///var/run/docker.sock: Get "http://%2Fvar%2Frun%2Fdocker.sock/v1.47/version": dial unix /var/run/docker.sock: connect: permission denied',
-      "This user may not use the Docker daemon (docker said: permission denied while trying to connect to the Docker daemon socket at unix:///var/run/docker.sock: Get \"http://%2Fvar%2Frun%2Fdocker.sock/v1.47/version\": dial unix /var/run/docker.sock: connect: permission denied): add the runner's user to the docker group, or run the job as a user that may.",
+      'This user may not use the Docker daemon (docker said: permission denied while trying to connect to the Docker daemon socket at unix:///var/run/docker.sock: Get "http://%2Fvar%2Frun%2Fdocker.sock/v1.47/version": dial unix /var/run/docker.sock: connect: permission denied): add the runner\'s user to the docker group, or run the job as a user that may.',
     ],
   ])('%s', (output, message) => {
     expect(dockerEngineProblem(output)).toEqual(new UserError(message))

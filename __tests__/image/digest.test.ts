@@ -14,7 +14,11 @@ describe('parsePushOutput', () => {
       ].join('\n'),
       { digest: A, manifestSize: 528 },
     ],
-    ['layers already there', `a1b2: Layer already exists\nmain: digest: ${A} size: 1570\n`, { digest: A, manifestSize: 1570 }],
+    [
+      'layers already there',
+      `a1b2: Layer already exists\nmain: digest: ${A} size: 1570\n`,
+      { digest: A, manifestSize: 1570 },
+    ],
     ['last digest wins', `x: digest: ${B} size: 1\ny: digest: ${A} size: 2`, { digest: A, manifestSize: 2 }],
     ['CRLF', `main: digest: ${A} size: 528\r\n`, { digest: A, manifestSize: 528 }],
     ['no digest', 'The push refers to repository [127.0.0.1:5000/web]\nerror', undefined],

@@ -16,8 +16,14 @@ describe('parseImageReference', () => {
     ['127.0.0.1:5000/web:tag', { registry: '127.0.0.1:5000', repository: 'web', tag: 'tag' }],
     ['127.0.0.1:5000/team/web:v1.2-rc_3', { registry: '127.0.0.1:5000', repository: 'team/web', tag: 'v1.2-rc_3' }],
     [`127.0.0.1:5000/web@${DIGEST}`, { registry: '127.0.0.1:5000', repository: 'web', digest: DIGEST }],
-    [`127.0.0.1:5000/web:main@${DIGEST}`, { registry: '127.0.0.1:5000', repository: 'web', tag: 'main', digest: DIGEST }],
-    [`web@sha512:${'b'.repeat(128)}`, { registry: 'docker.io', repository: 'library/web', digest: `sha512:${'b'.repeat(128)}` }],
+    [
+      `127.0.0.1:5000/web:main@${DIGEST}`,
+      { registry: '127.0.0.1:5000', repository: 'web', tag: 'main', digest: DIGEST },
+    ],
+    [
+      `web@sha512:${'b'.repeat(128)}`,
+      { registry: 'docker.io', repository: 'library/web', digest: `sha512:${'b'.repeat(128)}` },
+    ],
     [`web:${'v'.repeat(128)}`, { registry: 'docker.io', repository: 'library/web', tag: 'v'.repeat(128) }],
     [
       '123456789012.dkr.ecr.us-east-1.amazonaws.com/web',
@@ -38,7 +44,10 @@ describe('parseImageReference', () => {
   test.each([
     ['', 'image "" is not a valid image reference: it is empty.'],
     ['my app', 'image "my app" is not a valid image reference: it contains whitespace.'],
-    ['127.0.0.1:5000/Web', 'image "127.0.0.1:5000/Web" is not a valid image reference: repository names must be lowercase ("Web").'],
+    [
+      '127.0.0.1:5000/Web',
+      'image "127.0.0.1:5000/Web" is not a valid image reference: repository names must be lowercase ("Web").',
+    ],
     [
       'web:feature/x',
       'image "web:feature/x" is not a valid image reference: a tag cannot contain "/" (after a registry host, ":" is followed by a port number).',
@@ -51,20 +60,50 @@ describe('parseImageReference', () => {
       'web@sha256:abc',
       'image "web@sha256:abc" is not a valid image reference: a sha256 digest has 64 hex digits; "abc" has 3.',
     ],
-    ['web:', 'image "web:" is not a valid image reference: the tag after ":" is empty; give one, or leave out the ":".'],
-    [`web:${'v'.repeat(129)}`, `image "web:${'v'.repeat(129)}" is not a valid image reference: the tag has 129 characters; at most 128.`],
-    ['web:a+b', 'image "web:a+b" is not a valid image reference: tag "a+b" holds "+"; a tag may only hold letters, digits, _ . and -.'],
-    ['web:.hidden', 'image "web:.hidden" is not a valid image reference: tag ".hidden" starts with "."; it must start with a letter, digit or _.'],
-    ['web@abc', 'image "web@abc" is not a valid image reference: "abc" after @ is not a digest: expected algorithm:hex, like sha256:<64 hex digits>.'],
-    [`web@md5:${'a'.repeat(32)}`, `image "web@md5:${'a'.repeat(32)}" is not a valid image reference: digest algorithm "md5" is not one registries accept (sha256, sha384 or sha512).`],
-    [`web@SHA256:${'a'.repeat(64)}`, `image "web@SHA256:${'a'.repeat(64)}" is not a valid image reference: "SHA256" is not a digest algorithm (lowercase letters and digits, like sha256).`],
-    [`web@sha256:${'A'.repeat(64)}`, `image "web@sha256:${'A'.repeat(64)}" is not a valid image reference: a sha256 digest is lowercase hex digits (0-9, a-f); "${'A'.repeat(64)}" is not.`],
-    [`web:v1@sha512:${'a'.repeat(64)}`, `image "web:v1@sha512:${'a'.repeat(64)}" is not a valid image reference: a sha512 digest has 128 hex digits; "${'a'.repeat(64)}" has 64.`],
+    [
+      'web:',
+      'image "web:" is not a valid image reference: the tag after ":" is empty; give one, or leave out the ":".',
+    ],
+    [
+      `web:${'v'.repeat(129)}`,
+      `image "web:${'v'.repeat(129)}" is not a valid image reference: the tag has 129 characters; at most 128.`,
+    ],
+    [
+      'web:a+b',
+      'image "web:a+b" is not a valid image reference: tag "a+b" holds "+"; a tag may only hold letters, digits, _ . and -.',
+    ],
+    [
+      'web:.hidden',
+      'image "web:.hidden" is not a valid image reference: tag ".hidden" starts with "."; it must start with a letter, digit or _.',
+    ],
+    [
+      'web@abc',
+      'image "web@abc" is not a valid image reference: "abc" after @ is not a digest: expected algorithm:hex, like sha256:<64 hex digits>.',
+    ],
+    [
+      `web@md5:${'a'.repeat(32)}`,
+      `image "web@md5:${'a'.repeat(32)}" is not a valid image reference: digest algorithm "md5" is not one registries accept (sha256, sha384 or sha512).`,
+    ],
+    [
+      `web@SHA256:${'a'.repeat(64)}`,
+      `image "web@SHA256:${'a'.repeat(64)}" is not a valid image reference: "SHA256" is not a digest algorithm (lowercase letters and digits, like sha256).`,
+    ],
+    [
+      `web@sha256:${'A'.repeat(64)}`,
+      `image "web@sha256:${'A'.repeat(64)}" is not a valid image reference: a sha256 digest is lowercase hex digits (0-9, a-f); "${'A'.repeat(64)}" is not.`,
+    ],
+    [
+      `web:v1@sha512:${'a'.repeat(64)}`,
+      `image "web:v1@sha512:${'a'.repeat(64)}" is not a valid image reference: a sha512 digest has 128 hex digits; "${'a'.repeat(64)}" has 64.`,
+    ],
     [
       '127.0.0.1:5000//web',
       'image "127.0.0.1:5000//web" is not a valid image reference: the repository name is missing or has an empty path component.',
     ],
-    ['ghcr.io/', 'image "ghcr.io/" is not a valid image reference: the repository name is missing or has an empty path component.'],
+    [
+      'ghcr.io/',
+      'image "ghcr.io/" is not a valid image reference: the repository name is missing or has an empty path component.',
+    ],
     [
       'bad_host.example.com/web',
       'image "bad_host.example.com/web" is not a valid image reference: "bad_host.example.com" is not a registry host (host or host:port).',

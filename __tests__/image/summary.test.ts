@@ -39,7 +39,15 @@ describe('imageSummaryRows', () => {
 
   test('built with buildx, not pushed', () => {
     const { sizeBytes: _size, ...rest } = built
-    expect(imageSummaryRows({ ...rest, digest: '', reference: `127.0.0.1:5000/web:${SHA}`, builder: 'buildx', pushSeconds: 0 })).toEqual([
+    expect(
+      imageSummaryRows({
+        ...rest,
+        digest: '',
+        reference: `127.0.0.1:5000/web:${SHA}`,
+        builder: 'buildx',
+        pushSeconds: 0,
+      }),
+    ).toEqual([
       ['Reference', `\`127.0.0.1:5000/web:${SHA}\``],
       ['Digest', 'not pushed'],
       ['Tags', `\`${SHA}\`, \`main\``],

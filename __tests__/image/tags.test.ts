@@ -73,18 +73,36 @@ describe('resolveTags', () => {
   const git = { sha: SHA, refName: 'feature/x' }
   test.each([
     [[], [SHA, 'feature-x']],
-    [[' ', ''], [SHA, 'feature-x']],
+    [
+      [' ', ''],
+      [SHA, 'feature-x'],
+    ],
     [['latest'], ['latest']],
-    [['v1', ' v2 ', 'v1'], ['v1', 'v2']],
-    [[SHA, 'prod'], [SHA, 'prod']],
+    [
+      ['v1', ' v2 ', 'v1'],
+      ['v1', 'v2'],
+    ],
+    [
+      [SHA, 'prod'],
+      [SHA, 'prod'],
+    ],
   ])('%j → %j', (given, tags) => {
     expect(resolveTags(given, git)).toEqual(tags)
   })
 
   test.each([
-    ['feature/x', 'tags: "feature/x" is not a valid Docker tag (letters, digits, _ . and - only, not starting with . or -, at most 128 characters); "feature-x" would be.'],
-    ['.x', 'tags: ".x" is not a valid Docker tag (letters, digits, _ . and - only, not starting with . or -, at most 128 characters); "x" would be.'],
-    ['---', 'tags: "---" is not a valid Docker tag (letters, digits, _ . and - only, not starting with . or -, at most 128 characters).'],
+    [
+      'feature/x',
+      'tags: "feature/x" is not a valid Docker tag (letters, digits, _ . and - only, not starting with . or -, at most 128 characters); "feature-x" would be.',
+    ],
+    [
+      '.x',
+      'tags: ".x" is not a valid Docker tag (letters, digits, _ . and - only, not starting with . or -, at most 128 characters); "x" would be.',
+    ],
+    [
+      '---',
+      'tags: "---" is not a valid Docker tag (letters, digits, _ . and - only, not starting with . or -, at most 128 characters).',
+    ],
   ])('refuses %j without changing it', (tag, message) => {
     expect(() => resolveTags(['ok', tag], git)).toThrow(new UserError(message))
   })

@@ -49,27 +49,73 @@ describe('parseAppSpec', () => {
   })
 
   test('reads JSON too', () => {
-    const json = JSON.stringify({ version: '0.0', Resources: [{ TargetService: { Type: 'AWS::ECS::Service', Properties: { TaskDefinition: 'x', LoadBalancerInfo: { ContainerName: 'web', ContainerPort: 80 } } } }] })
+    const json = JSON.stringify({
+      version: '0.0',
+      Resources: [
+        {
+          TargetService: {
+            Type: 'AWS::ECS::Service',
+            Properties: { TaskDefinition: 'x', LoadBalancerInfo: { ContainerName: 'web', ContainerPort: 80 } },
+          },
+        },
+      ],
+    })
     const spec = parseAppSpec(json, 'appspec appspec.json')
     expect(appSpecTaskDefinition(appSpecContent(spec, NEW_TD))).toBe(NEW_TD)
   })
 
   test.each([
-    ['broken YAML', 'version: 0.0\nResources: [', 'appspec a.yml:2: is not valid YAML or JSON: Flow sequence in block collection must be sufficiently indented and end with a ]'],
+    [
+      'broken YAML',
+      'version: 0.0\nResources: [',
+      'appspec a.yml:2: is not valid YAML or JSON: Flow sequence in block collection must be sufficiently indented and end with a ]',
+    ],
     [
       'a misspelt key',
       SEED.replace('LoadBalancerInfo', 'LoadBalancerinfo'),
       'appspec a.yml, Resources[0].TargetService.Properties.LoadBalancerinfo is not an AppSpec key for ECS (did you mean LoadBalancerInfo?).',
     ],
-    ['a port as a word', SEED.replace('8080', 'eighty'), 'appspec a.yml, Resources[0].TargetService.Properties.LoadBalancerInfo.ContainerPort: expected a port number (1-65535), found the string "eighty".'],
-    ['another resource type', SEED.replace('AWS::ECS::Service', 'AWS::Lambda::Function'), 'Resources[0].TargetService.Type: expected one of AWS::ECS::Service, found the string "AWS::Lambda::Function".'],
-    ['an unknown hook', SEED.replace('BeforeInstall:', 'BeforeAllowTestTraffic:'), 'Hooks[0]: BeforeAllowTestTraffic is not an ECS lifecycle hook (did you mean BeforeAllowTraffic?); ECS has BeforeInstall, AfterInstall, AfterAllowTestTraffic, BeforeAllowTraffic, AfterAllowTraffic.'],
-    ['no task definition', SEED.replace('        TaskDefinition: <TASK_DEFINITION>\n', ''), 'appspec a.yml, Resources[0].TargetService.Properties.TaskDefinition is missing.'],
-    ['the wrong version', SEED.replace('version: 0.0', 'version: 1'), 'appspec a.yml, version: expected 0.0, found the number 1.'],
-    ['two services', SEED.replace('Hooks:', '  - Other: {}\nHooks:'), 'Resources: expected a list with the one ECS service (- TargetService: …), found 2 entries.'],
-    ['a hook without a function', SEED.replace('"SmokeTest"', '""'), 'Hooks[1].AfterAllowTestTraffic: expected a string, found the string "".'],
+    [
+      'a port as a word',
+      SEED.replace('8080', 'eighty'),
+      'appspec a.yml, Resources[0].TargetService.Properties.LoadBalancerInfo.ContainerPort: expected a port number (1-65535), found the string "eighty".',
+    ],
+    [
+      'another resource type',
+      SEED.replace('AWS::ECS::Service', 'AWS::Lambda::Function'),
+      'Resources[0].TargetService.Type: expected one of AWS::ECS::Service, found the string "AWS::Lambda::Function".',
+    ],
+    [
+      'an unknown hook',
+      SEED.replace('BeforeInstall:', 'BeforeAllowTestTraffic:'),
+      'Hooks[0]: BeforeAllowTestTraffic is not an ECS lifecycle hook (did you mean BeforeAllowTraffic?); ECS has BeforeInstall, AfterInstall, AfterAllowTestTraffic, BeforeAllowTraffic, AfterAllowTraffic.',
+    ],
+    [
+      'no task definition',
+      SEED.replace('        TaskDefinition: <TASK_DEFINITION>\n', ''),
+      'appspec a.yml, Resources[0].TargetService.Properties.TaskDefinition is missing.',
+    ],
+    [
+      'the wrong version',
+      SEED.replace('version: 0.0', 'version: 1'),
+      'appspec a.yml, version: expected 0.0, found the number 1.',
+    ],
+    [
+      'two services',
+      SEED.replace('Hooks:', '  - Other: {}\nHooks:'),
+      'Resources: expected a list with the one ECS service (- TargetService: …), found 2 entries.',
+    ],
+    [
+      'a hook without a function',
+      SEED.replace('"SmokeTest"', '""'),
+      'Hooks[1].AfterAllowTestTraffic: expected a string, found the string "".',
+    ],
     ['not an object', '- a\n- b\n', 'appspec a.yml, the top level: expected an object, found a list.'],
-    ['a plain string, not quoted', 'AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI\n', 'appspec a.yml, the top level: expected an object, found a string.'],
+    [
+      'a plain string, not quoted',
+      'AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI\n',
+      'appspec a.yml, the top level: expected an object, found a string.',
+    ],
   ])('%s', (_name, text, message) => {
     expect(() => parseAppSpec(text, 'appspec a.yml')).toThrow(message)
   })
@@ -86,7 +132,10 @@ describe('loadAppSpec', () => {
   test('reads the file relative to the workspace; a missing one names the input', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'appspec-'))
     writeFileSync(path.join(dir, 'appspec.yml'), SEED)
-    await expect(loadAppSpec('appspec.yml', dir)).resolves.toMatchObject({ source: 'appspec appspec.yml', containerName: 'web' })
+    await expect(loadAppSpec('appspec.yml', dir)).resolves.toMatchObject({
+      source: 'appspec appspec.yml',
+      containerName: 'web',
+    })
     await expect(loadAppSpec('.aws/appspec.yml', dir)).rejects.toThrow(
       `appspec .aws/appspec.yml not found at ${path.join(dir, '.aws/appspec.yml')}. The \`appspec\` input is relative to the workspace: check the path, or leave it out to have the AppSpec made from the service's load balancer.`,
     )
@@ -102,15 +151,24 @@ describe('loadAppSpec', () => {
 
   test('a YAML alias bomb is refused with the file and line', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'appspec-'))
-    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', 'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]', 'c: [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]', ''].join('\n')
+    const bomb = [
+      'a: &a [x, x, x, x, x, x, x, x, x, x]',
+      'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]',
+      'c: [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]',
+      '',
+    ].join('\n')
     writeFileSync(path.join(dir, 'appspec.yml'), bomb)
-    await expect(loadAppSpec('appspec.yml', dir)).rejects.toThrow('appspec appspec.yml:2: its YAML aliases expand more than 100 times')
+    await expect(loadAppSpec('appspec.yml', dir)).rejects.toThrow(
+      'appspec appspec.yml:2: its YAML aliases expand more than 100 times',
+    )
   })
 })
 
 describe('generateAppSpec', () => {
   test('from the service’s load balancer, as the ECS console writes it', () => {
-    const spec = generateAppSpec(service({ loadBalancers: [{ targetGroupArn: 'arn:tg', containerName: 'web', containerPort: 8080 }] }))
+    const spec = generateAppSpec(
+      service({ loadBalancers: [{ targetGroupArn: 'arn:tg', containerName: 'web', containerPort: 8080 }] }),
+    )
     expect(appSpecContent(spec, NEW_TD)).toBe(
       `version: 0.0\nResources:\n  - TargetService:\n      Type: AWS::ECS::Service\n      Properties:\n        TaskDefinition: ${NEW_TD}\n        LoadBalancerInfo:\n          ContainerName: web\n          ContainerPort: 8080\n`,
     )
@@ -127,8 +185,14 @@ describe('checkContainer', () => {
   const spec = parseAppSpec(SEED, 'appspec appspec.yml')
   test.each([
     [[{ name: 'web', portMappings: [{ containerPort: 8080 }] }], undefined],
-    [[{ name: 'app', portMappings: [{ containerPort: 8080 }] }], 'appspec appspec.yml, Resources[0].TargetService.Properties.LoadBalancerInfo.ContainerName: the task definition has no container "web" (it has app).'],
-    [[{ name: 'web', portMappings: [{ containerPort: 80 }] }], 'appspec appspec.yml, Resources[0].TargetService.Properties.LoadBalancerInfo.ContainerPort: container web maps no port 8080 (it maps 80).'],
+    [
+      [{ name: 'app', portMappings: [{ containerPort: 8080 }] }],
+      'appspec appspec.yml, Resources[0].TargetService.Properties.LoadBalancerInfo.ContainerName: the task definition has no container "web" (it has app).',
+    ],
+    [
+      [{ name: 'web', portMappings: [{ containerPort: 80 }] }],
+      'appspec appspec.yml, Resources[0].TargetService.Properties.LoadBalancerInfo.ContainerPort: container web maps no port 8080 (it maps 80).',
+    ],
   ])('%j', (containers, message) => {
     if (message) expect(() => checkContainer(spec, containers)).toThrow(message)
     else expect(() => checkContainer(spec, containers)).not.toThrow()

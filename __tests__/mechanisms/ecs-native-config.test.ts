@@ -1,16 +1,26 @@
 import type { LoadBalancer } from '@aws-sdk/client-ecs'
-import { checkNativeSupport, describeConfiguration, pauseHooks, strategyConfiguration } from '../../src/mechanisms/ecs-native-config.js'
+import {
+  checkNativeSupport,
+  describeConfiguration,
+  pauseHooks,
+  strategyConfiguration,
+} from '../../src/mechanisms/ecs-native-config.js'
 import type { StrategyInputs } from '../../src/strategy/types.js'
 import { deployment, service } from '../helpers/ecs.js'
 
-const inputs = (overrides: Partial<StrategyInputs> = {}): StrategyInputs => ({ deploymentAlarms: [], onBusy: 'wait', ...overrides })
+const inputs = (overrides: Partial<StrategyInputs> = {}): StrategyInputs => ({
+  deploymentAlarms: [],
+  onBusy: 'wait',
+  ...overrides,
+})
 const TG = 'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/0123456789abcdef'
 const ready: LoadBalancer = {
   targetGroupArn: TG,
   containerName: 'web',
   containerPort: 8080,
   advancedConfiguration: {
-    alternateTargetGroupArn: 'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web-green/fedcba9876543210',
+    alternateTargetGroupArn:
+      'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web-green/fedcba9876543210',
     productionListenerRule: 'arn:aws:elasticloadbalancing:us-east-1:123456789012:listener-rule/app/web/1/2/3',
     roleArn: 'arn:aws:iam::123456789012:role/ecs-infrastructure',
   },
@@ -18,28 +28,66 @@ const ready: LoadBalancer = {
 
 describe('strategyConfiguration', () => {
   test.each([
-    ['blue-green with a bake time', inputs({ strategy: 'blue-green', bakeMinutes: 5 }), { strategy: 'BLUE_GREEN', bakeTimeInMinutes: 5 }],
-    ['blue-green without one: none', inputs({ strategy: 'blue-green' }), { strategy: 'BLUE_GREEN', bakeTimeInMinutes: 0 }],
+    [
+      'blue-green with a bake time',
+      inputs({ strategy: 'blue-green', bakeMinutes: 5 }),
+      { strategy: 'BLUE_GREEN', bakeTimeInMinutes: 5 },
+    ],
+    [
+      'blue-green without one: none',
+      inputs({ strategy: 'blue-green' }),
+      { strategy: 'BLUE_GREEN', bakeTimeInMinutes: 0 },
+    ],
     [
       'canary with its settings',
       inputs({ strategy: 'canary', canaryPercent: 10, canaryBakeMinutes: 5 }),
-      { strategy: 'CANARY', canaryConfiguration: { canaryPercent: 10, canaryBakeTimeInMinutes: 5 }, linearConfiguration: undefined },
+      {
+        strategy: 'CANARY',
+        canaryConfiguration: { canaryPercent: 10, canaryBakeTimeInMinutes: 5 },
+        linearConfiguration: undefined,
+      },
     ],
-    ['linear with ECS defaults', inputs({ strategy: 'linear' }), { strategy: 'LINEAR', linearConfiguration: {}, canaryConfiguration: undefined }],
-    ['back to rolling drops the others’ settings', inputs({ strategy: 'rolling' }), { strategy: 'ROLLING', bakeTimeInMinutes: undefined, canaryConfiguration: undefined }],
-    ['alarms that roll back', inputs({ deploymentAlarms: ['web-5xx'] }), { alarms: { alarmNames: ['web-5xx'], enable: true, rollback: true } }],
+    [
+      'linear with ECS defaults',
+      inputs({ strategy: 'linear' }),
+      { strategy: 'LINEAR', linearConfiguration: {}, canaryConfiguration: undefined },
+    ],
+    [
+      'back to rolling drops the others’ settings',
+      inputs({ strategy: 'rolling' }),
+      { strategy: 'ROLLING', bakeTimeInMinutes: undefined, canaryConfiguration: undefined },
+    ],
+    [
+      'alarms that roll back',
+      inputs({ deploymentAlarms: ['web-5xx'] }),
+      { alarms: { alarmNames: ['web-5xx'], enable: true, rollback: true } },
+    ],
     [
       'a PAUSE hook for wait-until, next to the Lambda hooks',
       inputs({ strategy: 'blue-green', waitUntil: 'POST_TEST_TRAFFIC_SHIFT' }),
-      { lifecycleHooks: [{ targetType: 'AWS_LAMBDA', hookTargetArn: 'arn:fn', lifecycleStages: ['POST_SCALE_UP'] }, { targetType: 'PAUSE', lifecycleStages: ['POST_TEST_TRAFFIC_SHIFT'] }] },
+      {
+        lifecycleHooks: [
+          { targetType: 'AWS_LAMBDA', hookTargetArn: 'arn:fn', lifecycleStages: ['POST_SCALE_UP'] },
+          { targetType: 'PAUSE', lifecycleStages: ['POST_TEST_TRAFFIC_SHIFT'] },
+        ],
+      },
     ],
   ])('%s', (_name, given, expected) => {
-    const current = { strategy: 'ROLLING' as const, lifecycleHooks: [{ targetType: 'AWS_LAMBDA' as const, hookTargetArn: 'arn:fn', lifecycleStages: ['POST_SCALE_UP' as const] }] }
+    const current = {
+      strategy: 'ROLLING' as const,
+      lifecycleHooks: [
+        { targetType: 'AWS_LAMBDA' as const, hookTargetArn: 'arn:fn', lifecycleStages: ['POST_SCALE_UP' as const] },
+      ],
+    }
     expect(strategyConfiguration(current, given)).toMatchObject(expected)
   })
 
   test('keeps the service’s canary settings that are not given', () => {
-    const current = { strategy: 'CANARY' as const, bakeTimeInMinutes: 3, canaryConfiguration: { canaryPercent: 20, canaryBakeTimeInMinutes: 15 } }
+    const current = {
+      strategy: 'CANARY' as const,
+      bakeTimeInMinutes: 3,
+      canaryConfiguration: { canaryPercent: 20, canaryBakeTimeInMinutes: 15 },
+    }
     expect(strategyConfiguration(current, inputs({ canaryBakeMinutes: 5 } as Partial<StrategyInputs>))).toEqual({
       bakeTimeInMinutes: 3,
       canaryConfiguration: { canaryPercent: 20, canaryBakeTimeInMinutes: 5 },
@@ -47,15 +95,20 @@ describe('strategyConfiguration', () => {
   })
 
   test('rolling keeps its hooks as they are', () => {
-    expect(strategyConfiguration({ lifecycleHooks: [{ targetType: 'PAUSE', lifecycleStages: ['PRE_SCALE_UP'] }] }, inputs())).toEqual({})
+    expect(
+      strategyConfiguration({ lifecycleHooks: [{ targetType: 'PAUSE', lifecycleStages: ['PRE_SCALE_UP'] }] }, inputs()),
+    ).toEqual({})
   })
 })
 
 describe('pauseHooks', () => {
   const pause = { targetType: 'PAUSE' as const, lifecycleStages: ['POST_TEST_TRAFFIC_SHIFT' as const] }
-  test('unchanged when the one PAUSE hook is already there', () => expect(pauseHooks([pause], 'POST_TEST_TRAFFIC_SHIFT')).toBeUndefined())
-  test('moved to the stage asked for', () => expect(pauseHooks([pause], 'POST_SCALE_UP')).toEqual([{ targetType: 'PAUSE', lifecycleStages: ['POST_SCALE_UP'] }]))
-  test('removed without wait-until, so no deployment stops with nobody to continue it', () => expect(pauseHooks([pause], undefined)).toEqual([]))
+  test('unchanged when the one PAUSE hook is already there', () =>
+    expect(pauseHooks([pause], 'POST_TEST_TRAFFIC_SHIFT')).toBeUndefined())
+  test('moved to the stage asked for', () =>
+    expect(pauseHooks([pause], 'POST_SCALE_UP')).toEqual([{ targetType: 'PAUSE', lifecycleStages: ['POST_SCALE_UP'] }]))
+  test('removed without wait-until, so no deployment stops with nobody to continue it', () =>
+    expect(pauseHooks([pause], undefined)).toEqual([]))
   test('nothing to do without hooks', () => expect(pauseHooks(undefined, undefined)).toBeUndefined())
 })
 
@@ -63,7 +116,10 @@ describe('describeConfiguration', () => {
   test.each([
     [undefined, 'rolling update (ECS)'],
     [{ strategy: 'BLUE_GREEN' as const, bakeTimeInMinutes: 5 }, 'blue/green (ECS): all traffic at once, bake 5 min'],
-    [{ strategy: 'CANARY' as const, canaryConfiguration: { canaryPercent: 10, canaryBakeTimeInMinutes: 5 } }, 'canary (ECS): 10 % for 5 min, then 100 %'],
+    [
+      { strategy: 'CANARY' as const, canaryConfiguration: { canaryPercent: 10, canaryBakeTimeInMinutes: 5 } },
+      'canary (ECS): 10 % for 5 min, then 100 %',
+    ],
     [{ strategy: 'CANARY' as const }, 'canary (ECS): 5 % for 10 min, then 100 %'],
     [{ strategy: 'LINEAR' as const, linearConfiguration: { stepPercent: 25 } }, 'linear (ECS): 25 % more every 6 min'],
   ])('%j', (configuration, expected) => expect(describeConfiguration(configuration)).toBe(expected))
@@ -72,7 +128,9 @@ describe('describeConfiguration', () => {
 describe('checkNativeSupport', () => {
   test('a load balancer with advancedConfiguration, or Service Connect, will do', () => {
     expect(() => checkNativeSupport(service({ loadBalancers: [ready] }), 'canary')).not.toThrow()
-    const connected = service({ deployments: [deployment({ serviceConnectConfiguration: { enabled: true, namespace: 'prod' } })] })
+    const connected = service({
+      deployments: [deployment({ serviceConnectConfiguration: { enabled: true, namespace: 'prod' } })],
+    })
     expect(() => checkNativeSupport(connected, 'blue-green')).not.toThrow()
     expect(() => checkNativeSupport(service(), 'rolling')).not.toThrow()
   })
@@ -95,7 +153,9 @@ describe('checkNativeSupport', () => {
     ],
     [
       'a role missing',
-      service({ loadBalancers: [{ ...ready, advancedConfiguration: { ...ready.advancedConfiguration, roleArn: undefined } }] }),
+      service({
+        loadBalancers: [{ ...ready, advancedConfiguration: { ...ready.advancedConfiguration, roleArn: undefined } }],
+      }),
       'target group web/0123456789abcdef lacks roleArn.',
     ],
   ])('%s', (_name, given, message) => {

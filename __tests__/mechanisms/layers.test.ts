@@ -11,11 +11,17 @@ function sources(dir: string): string[] {
 
 /** The src/ files a file imports (relative imports only). */
 function imports(file: string): string[] {
-  return [...readFileSync(file, 'utf8').matchAll(/from '(\.[^']+)\.js'/g)].map((m) => normalize(join(dirname(file), `${m[1]}.ts`)))
+  return [...readFileSync(file, 'utf8').matchAll(/from '(\.[^']+)\.js'/g)].map((m) =>
+    normalize(join(dirname(file), `${m[1]}.ts`)),
+  )
 }
 
 const importers = (folder: string, of: (target: string) => boolean): string[] =>
-  sources(folder).flatMap((file) => imports(file).filter(of).map((target) => `${file} → ${target}`))
+  sources(folder).flatMap((file) =>
+    imports(file)
+      .filter(of)
+      .map((target) => `${file} → ${target}`),
+  )
 
 describe('layers', () => {
   test('the AWS gateways import nothing of the product but the error classes', () => {
@@ -27,10 +33,22 @@ describe('layers', () => {
   })
 
   test('the watch loop, the idle check and the strategy entry points know no mechanism but through the registry', () => {
-    const mechanismModules = ['rolling.ts', 'ecs-native.ts', 'ecs-native-tracker.ts', 'ecs-native-config.ts', 'ecs-controlled.ts', 'codedeploy'].map((m) => join('src', 'mechanisms', m))
+    const mechanismModules = [
+      'rolling.ts',
+      'ecs-native.ts',
+      'ecs-native-tracker.ts',
+      'ecs-native-config.ts',
+      'ecs-controlled.ts',
+      'codedeploy',
+    ].map((m) => join('src', 'mechanisms', m))
     const generic = ['watch.ts', 'idle.ts', 'index.ts'].map((m) => join('src', 'mechanisms', m))
-    const found = generic.flatMap((file) => imports(file).filter((t) => mechanismModules.some((m) => t.startsWith(m))).map((t) => `${file} → ${t}`))
+    const found = generic.flatMap((file) =>
+      imports(file)
+        .filter((t) => mechanismModules.some((m) => t.startsWith(m)))
+        .map((t) => `${file} → ${t}`),
+    )
     expect(found).toEqual([])
-    for (const file of generic) expect(readFileSync(file, 'utf8')).not.toMatch(/=== '(codedeploy|ecs-native|rolling)'|plan\.codedeploy/)
+    for (const file of generic)
+      expect(readFileSync(file, 'utf8')).not.toMatch(/=== '(codedeploy|ecs-native|rolling)'|plan\.codedeploy/)
   })
 })

@@ -34,14 +34,39 @@ describe('strategyRows', () => {
 
   test('paused: where, the hook, and what happens unless continued', () => {
     const rows = strategyRows(
-      { traffic: [{ at: at(1), production: 0, test: 0 }], stages: [], hooks: [], paused: { stage: 'POST_TEST_TRAFFIC_SHIFT', hookId: 'ecs-pause-1', expiresAt: Date.UTC(2026, 0, 2), timeoutAction: 'ROLLBACK' } },
+      {
+        traffic: [{ at: at(1), production: 0, test: 0 }],
+        stages: [],
+        hooks: [],
+        paused: {
+          stage: 'POST_TEST_TRAFFIC_SHIFT',
+          hookId: 'ecs-pause-1',
+          expiresAt: Date.UTC(2026, 0, 2),
+          timeoutAction: 'ROLLBACK',
+        },
+      },
       start,
     )
-    expect(rows).toEqual([['Paused at', 'POST_TEST_TRAFFIC_SHIFT (hook ecs-pause-1); ROLLBACK at 2026-01-02T00:00:00.000Z unless continued']])
+    expect(rows).toEqual([
+      [
+        'Paused at',
+        'POST_TEST_TRAFFIC_SHIFT (hook ecs-pause-1); ROLLBACK at 2026-01-02T00:00:00.000Z unless continued',
+      ],
+    ])
   })
 
   test('the traffic starts at 0 % whether or not a poll saw it: the first step is the first change', () => {
-    const seen = strategyRows({ traffic: [{ at: at(0), production: 0 }, { at: at(4), production: 10 }], stages: [], hooks: [] }, start)
+    const seen = strategyRows(
+      {
+        traffic: [
+          { at: at(0), production: 0 },
+          { at: at(4), production: 10 },
+        ],
+        stages: [],
+        hooks: [],
+      },
+      start,
+    )
     const missed = strategyRows({ traffic: [{ at: at(4), production: 10 }], stages: [], hooks: [] }, start)
     expect(seen).toEqual([['Production traffic', '0 % → 10 % (0:04)']])
     expect(missed).toEqual(seen)

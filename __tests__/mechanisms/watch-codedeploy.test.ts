@@ -20,10 +20,24 @@ const ecsMock = mockClient(ECSClient)
 const cdMock = mockClient(CodeDeployClient)
 const ID = 'd-ABCDEFGHI'
 const TARGET = 'prod:web'
-const EVENTS = ['BeforeInstall', 'Install', 'AfterInstall', 'AllowTestTraffic', 'AfterAllowTestTraffic', 'BeforeAllowTraffic', 'AllowTraffic', 'AfterAllowTraffic']
+const EVENTS = [
+  'BeforeInstall',
+  'Install',
+  'AfterInstall',
+  'AllowTestTraffic',
+  'AfterAllowTestTraffic',
+  'BeforeAllowTraffic',
+  'AllowTraffic',
+  'AfterAllowTraffic',
+]
 
 /** The ECS target with the first `done` events Succeeded, the next one as `next`, and the task sets' traffic. */
-function target(done: number, next: LifecycleEvent['status'] = 'InProgress', green?: number, extra: Partial<LifecycleEvent> = {}): ECSTarget {
+function target(
+  done: number,
+  next: LifecycleEvent['status'] = 'InProgress',
+  green?: number,
+  extra: Partial<LifecycleEvent> = {},
+): ECSTarget {
   return {
     targetId: TARGET,
     lifecycleEvents: EVENTS.map((lifecycleEventName, i) => ({
@@ -33,14 +47,30 @@ function target(done: number, next: LifecycleEvent['status'] = 'InProgress', gre
     })),
     ...(green !== undefined && {
       taskSetsInfo: [
-        { identifer: 'ecs-svc/9999', taskSetLabel: 'Green' as const, trafficWeight: green, desiredCount: 2, runningCount: 2 },
-        { identifer: 'ecs-svc/1111', taskSetLabel: 'Blue' as const, trafficWeight: 100 - green, desiredCount: 2, runningCount: 2 },
+        {
+          identifer: 'ecs-svc/9999',
+          taskSetLabel: 'Green' as const,
+          trafficWeight: green,
+          desiredCount: 2,
+          runningCount: 2,
+        },
+        {
+          identifer: 'ecs-svc/1111',
+          taskSetLabel: 'Blue' as const,
+          trafficWeight: 100 - green,
+          desiredCount: 2,
+          runningCount: 2,
+        },
       ],
     }),
   }
 }
 
-const info = (status: DeploymentInfo['status'], extra: Partial<DeploymentInfo> = {}): DeploymentInfo => ({ deploymentId: ID, status, ...extra })
+const info = (status: DeploymentInfo['status'], extra: Partial<DeploymentInfo> = {}): DeploymentInfo => ({
+  deploymentId: ID,
+  status,
+  ...extra,
+})
 
 /** GetDeployment and GetDeploymentTarget, poll after poll; the last pair repeats. */
 function script(polls: [DeploymentInfo, ECSTarget][]): void {
@@ -56,10 +86,19 @@ function script(polls: [DeploymentInfo, ECSTarget][]): void {
 }
 
 function rollout(overrides: Partial<Rollout> = {}): Rollout {
-  return { deploymentId: ID, mechanism: 'codedeploy', previousTaskDefinition: OLD_TD, started: true, startedAt: Date.UTC(2026, 0, 1), ...overrides }
+  return {
+    deploymentId: ID,
+    mechanism: 'codedeploy',
+    previousTaskDefinition: OLD_TD,
+    started: true,
+    startedAt: Date.UTC(2026, 0, 1),
+    ...overrides,
+  }
 }
 
-function options(overrides: Partial<WatchOptions & FollowTarget> = {}): WatchOptions & FollowTarget & { lines: string[] } {
+function options(
+  overrides: Partial<WatchOptions & FollowTarget> = {},
+): WatchOptions & FollowTarget & { lines: string[] } {
   const lines: string[] = []
   return {
     ecs: new ECSClient({ region: 'us-east-1' }),
@@ -80,7 +119,9 @@ function options(overrides: Partial<WatchOptions & FollowTarget> = {}): WatchOpt
 beforeEach(() => {
   ecsMock.reset()
   cdMock.reset()
-  ecsMock.on(DescribeServicesCommand).resolves({ services: [service({ deploymentController: { type: 'CODE_DEPLOY' } })] })
+  ecsMock
+    .on(DescribeServicesCommand)
+    .resolves({ services: [service({ deploymentController: { type: 'CODE_DEPLOY' } })] })
   ecsMock.on(ListTasksCommand).resolves({ taskArns: [] })
   cdMock.on(ListDeploymentTargetsCommand).resolves({ targetIds: [TARGET] })
 })
@@ -114,7 +155,9 @@ describe('CodeDeploy deployments', () => {
   })
 
   test('traffic all shifted and every hook succeeded: succeeded while CodeDeploy waits to terminate the original task set', async () => {
-    const waits = { terminateBlueInstancesOnDeploymentSuccess: { action: 'TERMINATE' as const, terminationWaitTimeInMinutes: 60 } }
+    const waits = {
+      terminateBlueInstancesOnDeploymentSuccess: { action: 'TERMINATE' as const, terminationWaitTimeInMinutes: 60 },
+    }
     script([
       [info('InProgress', { blueGreenDeploymentConfiguration: waits }), target(6, 'InProgress', 10)],
       [info('InProgress', { blueGreenDeploymentConfiguration: waits }), target(7, 'InProgress', 100)],
@@ -151,7 +194,9 @@ describe('CodeDeploy deployments', () => {
     // Every poll sees the canary at 10 %; the fresh read before the rollback (its own ListDeploymentTargets) sees the shift done.
     const rollbackRead = (): boolean => cdMock.commandCalls(ListDeploymentTargetsCommand).length > 1
     cdMock.on(GetDeploymentCommand).resolves({ deploymentInfo: info('InProgress') })
-    cdMock.on(GetDeploymentTargetCommand).callsFake(() => ({ deploymentTarget: { deploymentTargetType: 'ECSTarget', ecsTarget: rollbackRead() ? after : before } }))
+    cdMock.on(GetDeploymentTargetCommand).callsFake(() => ({
+      deploymentTarget: { deploymentTargetType: 'ECSTarget', ecsTarget: rollbackRead() ? after : before },
+    }))
     cdMock.on(StopDeploymentCommand).resolves({})
     const clock = fakeClock()
     const result = await waitForDeployment(options({ clock, timeoutMs: 4_000, pollIntervals: [2_000] }))
@@ -167,13 +212,23 @@ describe('CodeDeploy deployments', () => {
     script([
       [info('InProgress'), target(4, 'InProgress', 0)],
       [
-        info('Failed', { errorInformation: { code: 'HOOK_EXECUTION_FAILURE', message: 'Lifecycle event AfterAllowTestTraffic failed.' }, rollbackInfo: { rollbackDeploymentId: 'd-ROLLBACK1' } }),
+        info('Failed', {
+          errorInformation: {
+            code: 'HOOK_EXECUTION_FAILURE',
+            message: 'Lifecycle event AfterAllowTestTraffic failed.',
+          },
+          rollbackInfo: { rollbackDeploymentId: 'd-ROLLBACK1' },
+        }),
         target(4, 'Failed', 0, { diagnostics }),
       ],
     ])
-    ecsMock.on(ListTasksCommand, { serviceName: 'web', desiredStatus: 'STOPPED' }).resolves({ taskArns: ['arn:aws:ecs:us-east-1:123456789012:task/prod/t1', 'arn:aws:ecs:us-east-1:123456789012:task/prod/t0'] })
+    ecsMock.on(ListTasksCommand, { serviceName: 'web', desiredStatus: 'STOPPED' }).resolves({
+      taskArns: ['arn:aws:ecs:us-east-1:123456789012:task/prod/t1', 'arn:aws:ecs:us-east-1:123456789012:task/prod/t0'],
+    })
     // t0 is a task of the original task set: not the replacement's stop reason.
-    ecsMock.on(DescribeTasksCommand).resolves({ tasks: [crashedTask('t1', 1, 'ecs-svc/9999'), crashedTask('t0', 1, 'ecs-svc/1234')] })
+    ecsMock
+      .on(DescribeTasksCommand)
+      .resolves({ tasks: [crashedTask('t1', 1, 'ecs-svc/9999'), crashedTask('t0', 1, 'ecs-svc/1234')] })
     const o = options()
     const result = await waitForDeployment(o)
     expect(result.outcome).toBe('rolled-back')
@@ -186,9 +241,19 @@ describe('CodeDeploy deployments', () => {
   })
 
   test('failed without a rollback: CodeDeploy’s own error when no event says more', async () => {
-    script([[info('Failed', { errorInformation: { code: 'ECS_UPDATE_ERROR', message: 'The ECS service cannot reach a steady state' } }), target(1, 'Pending')]])
+    script([
+      [
+        info('Failed', {
+          errorInformation: { code: 'ECS_UPDATE_ERROR', message: 'The ECS service cannot reach a steady state' },
+        }),
+        target(1, 'Pending'),
+      ],
+    ])
     const result = await waitForDeployment(options())
-    expect(result).toMatchObject({ outcome: 'failed', reason: `CodeDeploy deployment ${ID} failed: The ECS service cannot reach a steady state. [ECS_UPDATE_ERROR]` })
+    expect(result).toMatchObject({
+      outcome: 'failed',
+      reason: `CodeDeploy deployment ${ID} failed: The ECS service cannot reach a steady state. [ECS_UPDATE_ERROR]`,
+    })
   })
 
   test('Ready: paused, with how to go on; nothing stopped', async () => {
@@ -214,9 +279,20 @@ describe('CodeDeploy deployments', () => {
   })
 
   test('stopped by someone with a rollback: rolled back', async () => {
-    script([[info('Stopped', { errorInformation: { code: 'MANUAL_STOP', message: 'The deployment was stopped by the user.' }, rollbackInfo: { rollbackMessage: 'Deployment was stopped; rolling back.' } }), target(2, 'Skipped')]])
+    script([
+      [
+        info('Stopped', {
+          errorInformation: { code: 'MANUAL_STOP', message: 'The deployment was stopped by the user.' },
+          rollbackInfo: { rollbackMessage: 'Deployment was stopped; rolling back.' },
+        }),
+        target(2, 'Skipped'),
+      ],
+    ])
     const result = await waitForDeployment(options())
-    expect(result).toMatchObject({ outcome: 'rolled-back', reason: `CodeDeploy deployment ${ID} was stopped: The deployment was stopped by the user. CodeDeploy rolled back.` })
+    expect(result).toMatchObject({
+      outcome: 'rolled-back',
+      reason: `CodeDeploy deployment ${ID} was stopped: The deployment was stopped by the user. CodeDeploy rolled back.`,
+    })
   })
 
   test('a timeout stops the deployment with CodeDeploy’s auto-rollback', async () => {
@@ -226,7 +302,9 @@ describe('CodeDeploy deployments', () => {
     expect(result.outcome).toBe('timed-out')
     expect(result.reason).toBe('the rollout did not finish within 1 min (CodeDeploy InProgress at Install)')
     expect(cdMock).toHaveReceivedCommandWith(StopDeploymentCommand, { deploymentId: ID, autoRollbackEnabled: true })
-    expect(result.rollback).toBe(`stopped CodeDeploy deployment ${ID} with a rollback to web:6 (StopDeployment, autoRollbackEnabled)`)
+    expect(result.rollback).toBe(
+      `stopped CodeDeploy deployment ${ID} with a rollback to web:6 (StopDeployment, autoRollbackEnabled)`,
+    )
   })
 
   test('a cancelled job stops it too', async () => {

@@ -1,4 +1,9 @@
-import { CreateRuleCommand, CreateTargetGroupCommand, DescribeRulesCommand, TooManyRulesException } from '@aws-sdk/client-elastic-load-balancing-v2'
+import {
+  CreateRuleCommand,
+  CreateTargetGroupCommand,
+  DescribeRulesCommand,
+  TooManyRulesException,
+} from '@aws-sdk/client-elastic-load-balancing-v2'
 import { CreateServiceCommand, UpdateServiceCommand } from '@aws-sdk/client-ecs'
 import type { PreviewConfig } from '../../src/config/types.js'
 import { UserError } from '../../src/errors.js'
@@ -90,13 +95,17 @@ describe('a new preview', () => {
   test('path routing: a /pr-<N>/ rule, reached on the load balancer name', async () => {
     const { domain: _domain, ...pathPreviews } = previews
     const result = await deployPreview(deployment({ previews: { ...pathPreviews, routing: 'path' } }))
-    expect(aws.elbMock).toHaveReceivedCommandWith(CreateRuleCommand, { Conditions: [{ Field: 'path-pattern', PathPatternConfig: { Values: ['/pr-12', '/pr-12/*'] } }] })
+    expect(aws.elbMock).toHaveReceivedCommandWith(CreateRuleCommand, {
+      Conditions: [{ Field: 'path-pattern', PathPatternConfig: { Values: ['/pr-12', '/pr-12/*'] } }],
+    })
     expect(result.url).toBe('https://dev-alb-123.us-east-1.elb.amazonaws.com/pr-12/')
   })
 
   test('a service without a load balancer (a worker) gets no target group, rule or URL', async () => {
     aws.services.get('dev')?.set('worker', baseService({ serviceName: 'worker', loadBalancers: [] }))
-    await expect(deployPreview(deployment({ baseService: 'worker', taskDefinitionArn: TD('worker-pr-12', 1) }))).resolves.toEqual({ serviceName: 'worker-pr-12', created: true })
+    await expect(
+      deployPreview(deployment({ baseService: 'worker', taskDefinitionArn: TD('worker-pr-12', 1) })),
+    ).resolves.toEqual({ serviceName: 'worker-pr-12', created: true })
     expect(aws.elbMock).not.toHaveReceivedCommand(CreateTargetGroupCommand)
     expect(aws.elbMock).not.toHaveReceivedCommand(CreateRuleCommand)
     expect(aws.services.get('dev')?.get('worker-pr-12')).not.toHaveProperty('loadBalancers')
@@ -137,12 +146,24 @@ describe('an existing preview', () => {
     aws.ecsMock.resetHistory()
     aws.elbMock.resetHistory()
     const second = await deployPreview(deployment({ taskDefinitionArn: TD('web-pr-12', 2) }))
-    expect(second).toEqual({ serviceName: 'web-pr-12', created: false, url: first.url, targetGroupArn: first.targetGroupArn })
-    expect(aws.ecsMock).toHaveReceivedCommandWith(UpdateServiceCommand, { cluster: 'dev', service: 'web-pr-12', taskDefinition: TD('web-pr-12', 2), desiredCount: 1 })
+    expect(second).toEqual({
+      serviceName: 'web-pr-12',
+      created: false,
+      url: first.url,
+      targetGroupArn: first.targetGroupArn,
+    })
+    expect(aws.ecsMock).toHaveReceivedCommandWith(UpdateServiceCommand, {
+      cluster: 'dev',
+      service: 'web-pr-12',
+      taskDefinition: TD('web-pr-12', 2),
+      desiredCount: 1,
+    })
     expect(aws.ecsMock).not.toHaveReceivedCommand(CreateServiceCommand)
     expect(aws.elbMock).not.toHaveReceivedCommand(CreateTargetGroupCommand)
     expect(aws.elbMock).not.toHaveReceivedCommand(CreateRuleCommand)
-    expect(aws.rules.get(HTTPS_LISTENER)?.filter((r) => r.Actions?.[0]?.TargetGroupArn === first.targetGroupArn)).toHaveLength(1)
+    expect(
+      aws.rules.get(HTTPS_LISTENER)?.filter((r) => r.Actions?.[0]?.TargetGroupArn === first.targetGroupArn),
+    ).toHaveLength(1)
   })
 
   test('is updated even when max previews exist', async () => {
@@ -170,20 +191,26 @@ describe('refusals', () => {
     if (status) aws.services.get('dev')?.set('web', baseService({ status }))
     else aws.services.get('dev')?.delete('web')
     await expect(deployPreview(deployment())).rejects.toThrow(
-      new UserError(`Service "web", which the previews copy, is not active in cluster "dev" (${said}): check previews.base and that environment's services.`),
+      new UserError(
+        `Service "web", which the previews copy, is not active in cluster "dev" (${said}): check previews.base and that environment's services.`,
+      ),
     )
   })
 
   test('a missing cluster', async () => {
     await expect(deployPreview(deployment({ cluster: 'nope' }))).rejects.toThrow(
-      new UserError('Cluster "nope" was not found: check the cluster of the previews.base environment, and AWS_REGION.'),
+      new UserError(
+        'Cluster "nope" was not found: check the cluster of the previews.base environment, and AWS_REGION.',
+      ),
     )
   })
 
   test('a preview still being deleted', async () => {
     existingPreview(12, 'octo/app', 'DRAINING')
     await expect(deployPreview(deployment())).rejects.toThrow(
-      new UserError('Preview service "web-pr-12" in cluster "dev" is still being deleted (DRAINING); run the job again in a few minutes.'),
+      new UserError(
+        'Preview service "web-pr-12" in cluster "dev" is still being deleted (DRAINING); run the job again in a few minutes.',
+      ),
     )
   })
 
@@ -199,13 +226,17 @@ describe('refusals', () => {
   test('a listener that does not exist: nothing is created', async () => {
     const listenerArn = HTTPS_LISTENER.replace('f2f7dc8efc522ab2', 'aaaaaaaaaaaaaaaa')
     await expect(deployPreview(deployment({ previews: { ...previews, listenerArn } }))).rejects.toThrow(
-      new UserError(`The listener in previews.listener-arn was not found (${listenerArn}): check the ARN, and that AWS_REGION is the load balancer's region.`),
+      new UserError(
+        `The listener in previews.listener-arn was not found (${listenerArn}): check the ARN, and that AWS_REGION is the load balancer's region.`,
+      ),
     )
     expect(aws.elbMock).not.toHaveReceivedCommand(CreateTargetGroupCommand)
   })
 
   test('a listener with every priority taken', async () => {
-    aws.elbMock.on(DescribeRulesCommand).resolves({ Rules: Array.from({ length: 50_000 }, (_, i) => ({ Priority: String(i + 1) })) })
+    aws.elbMock
+      .on(DescribeRulesCommand)
+      .resolves({ Rules: Array.from({ length: 50_000 }, (_, i) => ({ Priority: String(i + 1) })) })
     await expect(deployPreview(deployment())).rejects.toThrow(
       new UserError(
         `Listener ${HTTPS_LISTENER} has no free rule priority (1 to 50000 are all taken): delete unused rules, or remove old previews with a preview: sweep run.`,
@@ -214,7 +245,9 @@ describe('refusals', () => {
   })
 
   test('a load balancer with as many rules as its quota allows', async () => {
-    aws.elbMock.on(CreateRuleCommand).rejects(new TooManyRulesException({ message: 'You have reached the maximum number of rules', $metadata: {} }))
+    aws.elbMock
+      .on(CreateRuleCommand)
+      .rejects(new TooManyRulesException({ message: 'You have reached the maximum number of rules', $metadata: {} }))
     await expect(deployPreview(deployment())).rejects.toThrow(
       new UserError(
         `The load balancer of ${HTTPS_LISTENER} has as many rules as it may (TooManyRules): remove old previews with a preview: sweep run, lower previews.max, or raise the "Rules per Application Load Balancer" quota.`,
@@ -225,7 +258,9 @@ describe('refusals', () => {
   test("the base service's target group is gone", async () => {
     aws.targetGroups = aws.targetGroups.filter((g) => g.TargetGroupArn !== BASE_TG)
     await expect(deployPreview(deployment())).rejects.toThrow(
-      new UserError(`Target group ${BASE_TG} of service "web" was not found, so the preview cannot copy it: check the service's load balancer settings.`),
+      new UserError(
+        `Target group ${BASE_TG} of service "web" was not found, so the preview cannot copy it: check the service's load balancer settings.`,
+      ),
     )
   })
 })

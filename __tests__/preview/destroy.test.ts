@@ -23,7 +23,17 @@ beforeEach(async () => {
 })
 
 const deploy = (taskDefinitionArn = TD('web-pr-12', 2)) =>
-  deployPreview({ ecs: aws.ecs, elbv2: aws.elbv2, cluster: 'dev', baseService: 'web', pr: 12, repository: 'octo/app', taskDefinitionArn, previews, now: new Date() })
+  deployPreview({
+    ecs: aws.ecs,
+    elbv2: aws.elbv2,
+    cluster: 'dev',
+    baseService: 'web',
+    pr: 12,
+    repository: 'octo/app',
+    taskDefinitionArn,
+    previews,
+    now: new Date(),
+  })
 
 test('removes the service, its rule, its target group and its own task definition revisions', async () => {
   const { targetGroupArn } = await deploy()
@@ -34,12 +44,21 @@ test('removes the service, its rule, its target group and its own task definitio
     'task definition web-pr-12:1',
     'task definition web-pr-12:2',
   ])
-  expect(aws.ecsMock.commandCalls(UpdateServiceCommand).map((c) => c.args[0].input)).toEqual([{ cluster: 'dev', service: 'web-pr-12', desiredCount: 0 }])
-  expect(aws.ecsMock).toHaveReceivedCommandWith(DeleteServiceCommand, { cluster: 'dev', service: 'web-pr-12', force: true })
+  expect(aws.ecsMock.commandCalls(UpdateServiceCommand).map((c) => c.args[0].input)).toEqual([
+    { cluster: 'dev', service: 'web-pr-12', desiredCount: 0 },
+  ])
+  expect(aws.ecsMock).toHaveReceivedCommandWith(DeleteServiceCommand, {
+    cluster: 'dev',
+    service: 'web-pr-12',
+    force: true,
+  })
   expect(aws.services.get('dev')?.get('web-pr-12')?.status).toBe('DRAINING')
   expect(aws.targetGroups.map((g) => g.TargetGroupArn)).toEqual([BASE_TG])
   expect(aws.rules.get(HTTPS_LISTENER)?.some((r) => r.Actions?.[0]?.TargetGroupArn === targetGroupArn)).toBe(false)
-  expect(aws.taskDefinitions.filter((t) => t.status === 'ACTIVE').map((t) => t.arn)).toEqual([TD('web', 6), TD('web-pr-123', 1)])
+  expect(aws.taskDefinitions.filter((t) => t.status === 'ACTIVE').map((t) => t.arn)).toEqual([
+    TD('web', 6),
+    TD('web-pr-123', 1),
+  ])
 })
 
 test('a second run finds nothing left to remove', async () => {
@@ -60,7 +79,10 @@ test('a service still draining is not deleted again; what is left around it is',
 test('the service already gone: the rule and target group left behind are removed', async () => {
   await deploy()
   aws.services.get('dev')?.delete('web-pr-12')
-  await expect(destroyPreview(removal)).resolves.toEqual([`listener rule ${HTTPS_LISTENER}/rule-2 (priority 2)`, `target group ${TG_NAME}`])
+  await expect(destroyPreview(removal)).resolves.toEqual([
+    `listener rule ${HTTPS_LISTENER}/rule-2 (priority 2)`,
+    `target group ${TG_NAME}`,
+  ])
 })
 
 test("a preview running the base family keeps the base's revisions", async () => {

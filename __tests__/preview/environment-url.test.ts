@@ -10,7 +10,8 @@ beforeEach(() => {
   aws.targetGroups.push({ TargetGroupArn: TG2, TargetGroupName: 'pr-12-abc' })
 })
 
-const url = (targetGroupArn = TG2): Promise<string | undefined> => environmentUrl(aws.elbv2, { loadBalancers: [{ targetGroupArn }] })
+const url = (targetGroupArn = TG2): Promise<string | undefined> =>
+  environmentUrl(aws.elbv2, { loadBalancers: [{ targetGroupArn }] })
 const forward = (targetGroupArn: string): Action[] => [{ Type: 'forward', TargetGroupArn: targetGroupArn }]
 
 test("the HTTPS listener's default action: https:// and the load balancer's DNS name", async () => {
@@ -18,12 +19,20 @@ test("the HTTPS listener's default action: https:// and the load balancer's DNS 
 })
 
 test('a host-header rule gives its host', async () => {
-  aws.rules.get(HTTPS_LISTENER)?.unshift({ Priority: '7', Conditions: [{ Field: 'host-header', HostHeaderConfig: { Values: ['*.x.com', 'pr-12.preview.example.com'] } }], Actions: forward(TG2) })
+  aws.rules.get(HTTPS_LISTENER)?.unshift({
+    Priority: '7',
+    Conditions: [{ Field: 'host-header', HostHeaderConfig: { Values: ['*.x.com', 'pr-12.preview.example.com'] } }],
+    Actions: forward(TG2),
+  })
   await expect(url()).resolves.toBe('https://pr-12.preview.example.com/')
 })
 
 test('the older Values field of a condition is read too', async () => {
-  aws.rules.get(HTTPS_LISTENER)?.unshift({ Priority: '7', Conditions: [{ Field: 'host-header', Values: ['app.example.com'] }], Actions: forward(TG2) })
+  aws.rules.get(HTTPS_LISTENER)?.unshift({
+    Priority: '7',
+    Conditions: [{ Field: 'host-header', Values: ['app.example.com'] }],
+    Actions: forward(TG2),
+  })
   await expect(url()).resolves.toBe('https://app.example.com/')
 })
 
@@ -38,13 +47,23 @@ test('a path-pattern rule gives its prefix on the DNS name; a weighted forward c
 
 test('the rule with the lowest priority wins', async () => {
   const rules = aws.rules.get(HTTPS_LISTENER) ?? []
-  rules.unshift({ Priority: '20', Conditions: [{ Field: 'host-header', HostHeaderConfig: { Values: ['second.example.com'] } }], Actions: forward(TG2) })
-  rules.push({ Priority: '5', Conditions: [{ Field: 'host-header', HostHeaderConfig: { Values: ['first.example.com'] } }], Actions: forward(TG2) })
+  rules.unshift({
+    Priority: '20',
+    Conditions: [{ Field: 'host-header', HostHeaderConfig: { Values: ['second.example.com'] } }],
+    Actions: forward(TG2),
+  })
+  rules.push({
+    Priority: '5',
+    Conditions: [{ Field: 'host-header', HostHeaderConfig: { Values: ['first.example.com'] } }],
+    Actions: forward(TG2),
+  })
   await expect(url()).resolves.toBe('https://first.example.com/')
 })
 
 test('only an HTTP listener on another port: http:// with the port', async () => {
-  aws.listeners = [{ ListenerArn: HTTP_LISTENER, LoadBalancerArn: LB_ARN, Protocol: 'HTTP', Port: 8080, DefaultActions: forward(TG2) }]
+  aws.listeners = [
+    { ListenerArn: HTTP_LISTENER, LoadBalancerArn: LB_ARN, Protocol: 'HTTP', Port: 8080, DefaultActions: forward(TG2) },
+  ]
   aws.rules.set(HTTP_LISTENER, [])
   await expect(url()).resolves.toBe(`http://${DNS}:8080/`)
 })

@@ -43,7 +43,8 @@ export const LB_ARN = `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT}:loadbal
 export const HTTPS_LISTENER = `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT}:listener/app/dev-alb/50dc6c495c0c9188/f2f7dc8efc522ab2`
 export const HTTP_LISTENER = `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT}:listener/app/dev-alb/50dc6c495c0c9188/0000000000000080`
 export const BASE_TG = `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT}:targetgroup/dev-web/73e2d6bc24d8a067`
-export const TD = (family: string, revision: number): string => `arn:aws:ecs:${REGION}:${ACCOUNT}:task-definition/${family}:${revision}`
+export const TD = (family: string, revision: number): string =>
+  `arn:aws:ecs:${REGION}:${ACCOUNT}:task-definition/${family}:${revision}`
 
 const meta = { $metadata: {} }
 
@@ -57,7 +58,9 @@ export function baseService(overrides: Partial<Service> = {}): Service {
     desiredCount: 2,
     launchType: 'FARGATE',
     platformVersion: 'LATEST',
-    networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-1', 'subnet-2'], securityGroups: ['sg-1'], assignPublicIp: 'DISABLED' } },
+    networkConfiguration: {
+      awsvpcConfiguration: { subnets: ['subnet-1', 'subnet-2'], securityGroups: ['sg-1'], assignPublicIp: 'DISABLED' },
+    },
     loadBalancers: [{ targetGroupArn: BASE_TG, containerName: 'web', containerPort: 3000 }],
     healthCheckGracePeriodSeconds: 30,
     roleArn: `arn:aws:iam::${ACCOUNT}:role/aws-service-role/ecs.amazonaws.com/AWSServiceRoleForECS`,
@@ -123,17 +126,54 @@ export function fakeAws(): FakeAws {
     ],
     tags: new Map(),
     listeners: [
-      { ListenerArn: HTTP_LISTENER, LoadBalancerArn: LB_ARN, Protocol: 'HTTP', Port: 80, DefaultActions: [{ Type: 'redirect' }] },
-      { ListenerArn: HTTPS_LISTENER, LoadBalancerArn: LB_ARN, Protocol: 'HTTPS', Port: 443, DefaultActions: [{ Type: 'forward', TargetGroupArn: BASE_TG }] },
+      {
+        ListenerArn: HTTP_LISTENER,
+        LoadBalancerArn: LB_ARN,
+        Protocol: 'HTTP',
+        Port: 80,
+        DefaultActions: [{ Type: 'redirect' }],
+      },
+      {
+        ListenerArn: HTTPS_LISTENER,
+        LoadBalancerArn: LB_ARN,
+        Protocol: 'HTTPS',
+        Port: 443,
+        DefaultActions: [{ Type: 'forward', TargetGroupArn: BASE_TG }],
+      },
     ],
     rules: new Map([
-      [HTTP_LISTENER, [{ RuleArn: `${HTTP_LISTENER}/default`, Priority: 'default', IsDefault: true, Actions: [{ Type: 'redirect' }] }]],
+      [
+        HTTP_LISTENER,
+        [
+          {
+            RuleArn: `${HTTP_LISTENER}/default`,
+            Priority: 'default',
+            IsDefault: true,
+            Actions: [{ Type: 'redirect' }],
+          },
+        ],
+      ],
       [
         HTTPS_LISTENER,
         [
-          { RuleArn: `${HTTPS_LISTENER}/r1`, Priority: '1', Conditions: [{ Field: 'path-pattern', PathPatternConfig: { Values: ['/admin/*'] } }], Actions: [{ Type: 'fixed-response' }] },
-          { RuleArn: `${HTTPS_LISTENER}/r3`, Priority: '3', Conditions: [{ Field: 'host-header', HostHeaderConfig: { Values: ['api.example.com'] } }], Actions: [{ Type: 'fixed-response' }] },
-          { RuleArn: `${HTTPS_LISTENER}/default`, Priority: 'default', IsDefault: true, Actions: [{ Type: 'forward', TargetGroupArn: BASE_TG }] },
+          {
+            RuleArn: `${HTTPS_LISTENER}/r1`,
+            Priority: '1',
+            Conditions: [{ Field: 'path-pattern', PathPatternConfig: { Values: ['/admin/*'] } }],
+            Actions: [{ Type: 'fixed-response' }],
+          },
+          {
+            RuleArn: `${HTTPS_LISTENER}/r3`,
+            Priority: '3',
+            Conditions: [{ Field: 'host-header', HostHeaderConfig: { Values: ['api.example.com'] } }],
+            Actions: [{ Type: 'fixed-response' }],
+          },
+          {
+            RuleArn: `${HTTPS_LISTENER}/default`,
+            Priority: 'default',
+            IsDefault: true,
+            Actions: [{ Type: 'forward', TargetGroupArn: BASE_TG }],
+          },
         ],
       ],
     ]),
@@ -147,7 +187,8 @@ export function fakeAws(): FakeAws {
   }
   const serviceNamed = (c: string | undefined, name: string | undefined): Service => {
     const s = cluster(c).get(name?.split('/').pop() ?? '')
-    if (!s || s.status !== 'ACTIVE') throw new ServiceNotActiveException({ message: 'Service was not ACTIVE.', ...meta })
+    if (!s || s.status !== 'ACTIVE')
+      throw new ServiceNotActiveException({ message: 'Service was not ACTIVE.', ...meta })
     return s
   }
 
@@ -162,12 +203,16 @@ export function fakeAws(): FakeAws {
   ecsMock.on(ListServicesCommand).callsFake(({ cluster: c, nextToken }) => {
     const arns = [...cluster(c).values()].filter((s) => s.status === 'ACTIVE').map((s) => s.serviceArn as string)
     const start = nextToken ? Number(nextToken) : 0
-    return { serviceArns: arns.slice(start, start + 2), ...(start + 2 < arns.length && { nextToken: String(start + 2) }) }
+    return {
+      serviceArns: arns.slice(start, start + 2),
+      ...(start + 2 < arns.length && { nextToken: String(start + 2) }),
+    }
   })
   ecsMock.on(CreateServiceCommand).callsFake((input) => {
     const services = cluster(input.cluster)
     const existing = services.get(input.serviceName)
-    if (existing && existing.status !== 'INACTIVE') throw new Error('InvalidParameterException: Creation of service was not idempotent.')
+    if (existing && existing.status !== 'INACTIVE')
+      throw new Error('InvalidParameterException: Creation of service was not idempotent.')
     const service: Service = {
       ...input,
       serviceArn: `arn:aws:ecs:${REGION}:${ACCOUNT}:service/${input.cluster}/${input.serviceName}`,
@@ -184,7 +229,8 @@ export function fakeAws(): FakeAws {
   })
   ecsMock.on(DeleteServiceCommand).callsFake(({ cluster: c, service: name, force }) => {
     const service = serviceNamed(c, name)
-    if (!force && service.desiredCount) throw new Error('InvalidParameterException: The service cannot be stopped while it is scaled above 0.')
+    if (!force && service.desiredCount)
+      throw new Error('InvalidParameterException: The service cannot be stopped while it is scaled above 0.')
     service.status = 'DRAINING'
     return { service }
   })
@@ -209,17 +255,28 @@ export function fakeAws(): FakeAws {
   }
   const withLoadBalancers = (g: TargetGroup): TargetGroup => {
     const targets = (actions: Rule['Actions']): boolean =>
-      !!actions?.some((a) => a.TargetGroupArn === g.TargetGroupArn || a.ForwardConfig?.TargetGroups?.some((t) => t.TargetGroupArn === g.TargetGroupArn))
-    const used = aws.listeners.some((l) => targets(l.DefaultActions)) || [...aws.rules.values()].some((rules) => rules.some((r) => targets(r.Actions)))
+      !!actions?.some(
+        (a) =>
+          a.TargetGroupArn === g.TargetGroupArn ||
+          a.ForwardConfig?.TargetGroups?.some((t) => t.TargetGroupArn === g.TargetGroupArn),
+      )
+    const used =
+      aws.listeners.some((l) => targets(l.DefaultActions)) ||
+      [...aws.rules.values()].some((rules) => rules.some((r) => targets(r.Actions)))
     return { ...g, LoadBalancerArns: used ? [LB_ARN] : [] }
   }
   elbMock.on(DescribeTargetGroupsCommand).callsFake(({ TargetGroupArns, Names, Marker }) => {
     if (TargetGroupArns || Names) {
-      const found = aws.targetGroups.filter((g) => TargetGroupArns?.includes(g.TargetGroupArn) || Names?.includes(g.TargetGroupName))
+      const found = aws.targetGroups.filter(
+        (g) => TargetGroupArns?.includes(g.TargetGroupArn) || Names?.includes(g.TargetGroupName),
+      )
       return found.length ? { TargetGroups: found.map(withLoadBalancers) } : groupNotFound()
     }
     const start = Marker ? Number(Marker) : 0
-    return { TargetGroups: aws.targetGroups.slice(start, start + 2).map(withLoadBalancers), ...(start + 2 < aws.targetGroups.length && { NextMarker: String(start + 2) }) }
+    return {
+      TargetGroups: aws.targetGroups.slice(start, start + 2).map(withLoadBalancers),
+      ...(start + 2 < aws.targetGroups.length && { NextMarker: String(start + 2) }),
+    }
   })
   elbMock.on(CreateTargetGroupCommand).callsFake(({ Tags, ...input }) => {
     const arn = `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT}:targetgroup/${input.Name}/${aws.targetGroups.length}`
@@ -228,7 +285,8 @@ export function fakeAws(): FakeAws {
     return { TargetGroups: [{ ...input, TargetGroupArn: arn, TargetGroupName: input.Name }] }
   })
   elbMock.on(DeleteTargetGroupCommand).callsFake(({ TargetGroupArn }) => {
-    if (withLoadBalancers({ TargetGroupArn }).LoadBalancerArns?.length) throw new ResourceInUseException({ message: 'Target group is currently in use by a listener or a rule', ...meta })
+    if (withLoadBalancers({ TargetGroupArn }).LoadBalancerArns?.length)
+      throw new ResourceInUseException({ message: 'Target group is currently in use by a listener or a rule', ...meta })
     aws.targetGroups = aws.targetGroups.filter((g) => g.TargetGroupArn !== TargetGroupArn)
     return {}
   })
@@ -237,10 +295,14 @@ export function fakeAws(): FakeAws {
     return { TagDescriptions: ResourceArns.map((arn: string) => ({ ResourceArn: arn, Tags: aws.tags.get(arn) ?? [] })) }
   })
   elbMock.on(DescribeListenersCommand).callsFake(({ LoadBalancerArn, ListenerArns }) => ({
-    Listeners: aws.listeners.filter((l) => l.LoadBalancerArn === LoadBalancerArn || ListenerArns?.includes(l.ListenerArn)),
+    Listeners: aws.listeners.filter(
+      (l) => l.LoadBalancerArn === LoadBalancerArn || ListenerArns?.includes(l.ListenerArn),
+    ),
   }))
   elbMock.on(DescribeLoadBalancersCommand).callsFake(({ LoadBalancerArns }) => ({
-    LoadBalancers: LoadBalancerArns?.includes(LB_ARN) ? [{ LoadBalancerArn: LB_ARN, DNSName: 'dev-alb-123.us-east-1.elb.amazonaws.com' }] : [],
+    LoadBalancers: LoadBalancerArns?.includes(LB_ARN)
+      ? [{ LoadBalancerArn: LB_ARN, DNSName: 'dev-alb-123.us-east-1.elb.amazonaws.com' }]
+      : [],
   }))
   elbMock.on(DescribeRulesCommand).callsFake(({ ListenerArn, Marker }) => {
     const rules = rulesOf(ListenerArn)
@@ -250,8 +312,14 @@ export function fakeAws(): FakeAws {
   elbMock.on(CreateRuleCommand).callsFake(({ ListenerArn, Priority, Conditions, Actions, Tags }) => {
     const rules = rulesOf(ListenerArn)
     const stolen = aws.stolenPriorities.shift()
-    if (stolen !== undefined) rules.unshift({ RuleArn: `${ListenerArn}/stolen-${stolen}`, Priority: String(stolen), Actions: [{ Type: 'fixed-response' }] })
-    if (rules.some((r) => r.Priority === String(Priority))) throw new PriorityInUseException({ message: `Priority '${Priority}' is currently in use`, ...meta })
+    if (stolen !== undefined)
+      rules.unshift({
+        RuleArn: `${ListenerArn}/stolen-${stolen}`,
+        Priority: String(stolen),
+        Actions: [{ Type: 'fixed-response' }],
+      })
+    if (rules.some((r) => r.Priority === String(Priority)))
+      throw new PriorityInUseException({ message: `Priority '${Priority}' is currently in use`, ...meta })
     const rule = { RuleArn: `${ListenerArn}/rule-${Priority}`, Priority: String(Priority), Conditions, Actions }
     rules.unshift(rule)
     aws.tags.set(rule.RuleArn, Tags ?? [])

@@ -1,4 +1,12 @@
-import { isPreviewFamily, previewFamily, previewHost, previewPathPatterns, previewServiceName, shortName, targetGroupName } from '../../src/preview/names.js'
+import {
+  isPreviewFamily,
+  previewFamily,
+  previewHost,
+  previewPathPatterns,
+  previewServiceName,
+  shortName,
+  targetGroupName,
+} from '../../src/preview/names.js'
 
 test.each([
   ['web', 12, 'web-pr-12'],
@@ -27,11 +35,17 @@ describe('targetGroupName', () => {
   })
 
   test('the same on every run, for a cluster name or ARN alike', () => {
-    expect(targetGroupName('arn:aws:ecs:us-east-1:123456789012:cluster/dev', 'web-pr-12', 12)).toBe(targetGroupName('dev', 'web-pr-12', 12))
+    expect(targetGroupName('arn:aws:ecs:us-east-1:123456789012:cluster/dev', 'web-pr-12', 12)).toBe(
+      targetGroupName('dev', 'web-pr-12', 12),
+    )
   })
 
   test('different for another service or cluster', () => {
-    const names = new Set([targetGroupName('dev', 'web-pr-12', 12), targetGroupName('dev', 'api-pr-12', 12), targetGroupName('qa', 'web-pr-12', 12)])
+    const names = new Set([
+      targetGroupName('dev', 'web-pr-12', 12),
+      targetGroupName('dev', 'api-pr-12', 12),
+      targetGroupName('qa', 'web-pr-12', 12),
+    ])
     expect(names.size).toBe(3)
   })
 })

@@ -10,7 +10,7 @@ const spec: PreviewServiceSpec = {
   tags: { 'ecs-deploy-action:pr': '12' },
 }
 
-test("a Fargate service behind a load balancer: its network, platform, exec, tags; our target group", () => {
+test('a Fargate service behind a load balancer: its network, platform, exec, tags; our target group', () => {
   expect(previewServiceRequest(baseService(), spec)).toEqual({
     cluster: 'dev',
     serviceName: 'web-pr-12',
@@ -18,7 +18,9 @@ test("a Fargate service behind a load balancer: its network, platform, exec, tag
     desiredCount: 1,
     launchType: 'FARGATE',
     platformVersion: 'LATEST',
-    networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-1', 'subnet-2'], securityGroups: ['sg-1'], assignPublicIp: 'DISABLED' } },
+    networkConfiguration: {
+      awsvpcConfiguration: { subnets: ['subnet-1', 'subnet-2'], securityGroups: ['sg-1'], assignPublicIp: 'DISABLED' },
+    },
     enableExecuteCommand: true,
     loadBalancers: [{ targetGroupArn: 'arn:tg/pr-12', containerName: 'web', containerPort: 3000 }],
     healthCheckGracePeriodSeconds: 30,
@@ -71,7 +73,10 @@ test('without a target group (a worker): no load balancer, no grace period', () 
 
 test('service discovery and Service Connect are not copied (the copy would share them)', () => {
   const request = previewServiceRequest(
-    baseService({ serviceRegistries: [{ registryArn: 'arn:sd' }], deployments: [{ serviceConnectConfiguration: { enabled: true } }] }),
+    baseService({
+      serviceRegistries: [{ registryArn: 'arn:sd' }],
+      deployments: [{ serviceConnectConfiguration: { enabled: true } }],
+    }),
     spec,
   )
   expect(request).not.toHaveProperty('serviceRegistries')

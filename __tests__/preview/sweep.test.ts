@@ -20,7 +20,9 @@ beforeEach(() => {
   github = fakeGitHub()
   warnings = []
   closed.clear()
-  github.rest.pulls.get.mockImplementation(async ({ pull_number }) => ({ data: { state: closed.has(pull_number) ? 'closed' : 'open' } }))
+  github.rest.pulls.get.mockImplementation(async ({ pull_number }) => ({
+    data: { state: closed.has(pull_number) ? 'closed' : 'open' },
+  }))
 })
 
 const deploy = (pr: number, createdAgo: number) =>
@@ -37,7 +39,18 @@ const deploy = (pr: number, createdAgo: number) =>
   })
 
 function sweep(overrides: Partial<PreviewSweep> = {}) {
-  return sweepPreviews({ ecs: aws.ecs, elbv2: aws.elbv2, octokit: github, git, cluster: 'dev', ttl: '7d', ttlMs: 7 * DAY, now: NOW, warn: (m) => warnings.push(m), ...overrides })
+  return sweepPreviews({
+    ecs: aws.ecs,
+    elbv2: aws.elbv2,
+    octokit: github,
+    git,
+    cluster: 'dev',
+    ttl: '7d',
+    ttlMs: 7 * DAY,
+    now: NOW,
+    warn: (m) => warnings.push(m),
+    ...overrides,
+  })
 }
 
 test('removes previews of closed pull requests and those older than the ttl, and says why', async () => {
@@ -50,7 +63,11 @@ test('removes previews of closed pull requests and those older than the ttl, and
     { serviceName: 'web-pr-1', pr: 1, reason: 'pull request #1 is closed' },
     { serviceName: 'web-pr-2', pr: 2, reason: 'created 8d 3h ago, longer than the ttl of 7d' },
   ])
-  expect(swept[0]?.removed).toEqual(['service web-pr-1', expect.stringMatching(/^listener rule /), `target group ${targetGroupName('dev', 'web-pr-1', 1)}`])
+  expect(swept[0]?.removed).toEqual([
+    'service web-pr-1',
+    expect.stringMatching(/^listener rule /),
+    `target group ${targetGroupName('dev', 'web-pr-1', 1)}`,
+  ])
   expect(aws.services.get('dev')?.get('web-pr-3')?.status).toBe('ACTIVE')
   expect(github.rest.pulls.get).toHaveBeenCalledWith({ owner: 'octo', repo: 'app', pull_number: 1 })
 })
@@ -60,7 +77,9 @@ test("another repository's previews are left alone", async () => {
     serviceName: 'web-pr-9',
     serviceArn: 'arn:aws:ecs:us-east-1:123456789012:service/dev/web-pr-9',
     status: 'ACTIVE',
-    tags: ecsTags(previewTags({ repository: 'octo/other', pr: 9, createdAt: new Date(0), cluster: 'dev', service: 'web-pr-9' })),
+    tags: ecsTags(
+      previewTags({ repository: 'octo/other', pr: 9, createdAt: new Date(0), cluster: 'dev', service: 'web-pr-9' }),
+    ),
   })
   closed.add(9)
   await expect(sweep()).resolves.toEqual([])
@@ -72,21 +91,44 @@ test('a target group whose service is already gone is removed with its rule', as
   aws.services.get('dev')?.delete('web-pr-5')
   closed.add(5)
   await expect(sweep()).resolves.toEqual([
-    { serviceName: 'web-pr-5', pr: 5, reason: 'pull request #5 is closed', removed: [expect.stringMatching(/^listener rule /), `target group ${targetGroupName('dev', 'web-pr-5', 5)}`] },
+    {
+      serviceName: 'web-pr-5',
+      pr: 5,
+      reason: 'pull request #5 is closed',
+      removed: [expect.stringMatching(/^listener rule /), `target group ${targetGroupName('dev', 'web-pr-5', 5)}`],
+    },
   ])
 })
 
 test("target groups tagged for another cluster or repository are not this sweep's", async () => {
   const arn = 'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/pr-8-aaaaaaaa/9'
   aws.targetGroups.push({ TargetGroupArn: arn, TargetGroupName: 'pr-8-aaaaaaaa' })
-  aws.tags.set(arn, elbTags(previewTags({ repository: 'octo/app', pr: 8, createdAt: new Date(0), cluster: 'qa', service: 'web-pr-8' })))
+  aws.tags.set(
+    arn,
+    elbTags(previewTags({ repository: 'octo/app', pr: 8, createdAt: new Date(0), cluster: 'qa', service: 'web-pr-8' })),
+  )
   await expect(sweep()).resolves.toEqual([])
 })
 
 test('GitHub asked once per pull request, even with several services', async () => {
   await deploy(1, DAY)
-  aws.services.get('dev')?.set('worker', { ...aws.services.get('dev')?.get('web'), serviceName: 'worker', serviceArn: 'arn:aws:ecs:us-east-1:123456789012:service/dev/worker', loadBalancers: [] })
-  await deployPreview({ ecs: aws.ecs, elbv2: aws.elbv2, cluster: 'dev', baseService: 'worker', pr: 1, repository: 'octo/app', taskDefinitionArn: TD('worker-pr-1', 1), previews, now: NOW })
+  aws.services.get('dev')?.set('worker', {
+    ...aws.services.get('dev')?.get('web'),
+    serviceName: 'worker',
+    serviceArn: 'arn:aws:ecs:us-east-1:123456789012:service/dev/worker',
+    loadBalancers: [],
+  })
+  await deployPreview({
+    ecs: aws.ecs,
+    elbv2: aws.elbv2,
+    cluster: 'dev',
+    baseService: 'worker',
+    pr: 1,
+    repository: 'octo/app',
+    taskDefinitionArn: TD('worker-pr-1', 1),
+    previews,
+    now: NOW,
+  })
   closed.add(1)
   const swept = await sweep()
   expect(swept.map((s) => s.serviceName).sort()).toEqual(['web-pr-1', 'worker-pr-1'])
@@ -110,5 +152,7 @@ test('nothing to sweep in an empty cluster', async () => {
 })
 
 test('a cluster that does not exist is a mistake to fix', async () => {
-  await expect(sweep({ cluster: 'nope' })).rejects.toThrow('Cluster "nope" was not found: check the cluster of the previews.base environment, and AWS_REGION.')
+  await expect(sweep({ cluster: 'nope' })).rejects.toThrow(
+    'Cluster "nope" was not found: check the cluster of the previews.base environment, and AWS_REGION.',
+  )
 })

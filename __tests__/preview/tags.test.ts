@@ -1,6 +1,12 @@
 import { copiedTags, ecsTags, elbTags, previewTags, readPreviewTags } from '../../src/preview/tags.js'
 
-const identity = { repository: 'octo/app', pr: 12, createdAt: new Date('2026-01-02T03:04:05.000Z'), cluster: 'dev', service: 'web-pr-12' }
+const identity = {
+  repository: 'octo/app',
+  pr: 12,
+  createdAt: new Date('2026-01-02T03:04:05.000Z'),
+  cluster: 'dev',
+  service: 'web-pr-12',
+}
 const tags = previewTags(identity)
 
 test('previewTags names repository, pull request, creation time, cluster and service', () => {
@@ -28,7 +34,16 @@ test.each([
 })
 
 test('a bad creation time is left out', () => {
-  expect(readPreviewTags(ecsTags({ 'ecs-deploy-action:repository': 'octo/app', 'ecs-deploy-action:pr': '3', 'ecs-deploy-action:created-at': 'soon' }), 'octo/app')).toEqual({
+  expect(
+    readPreviewTags(
+      ecsTags({
+        'ecs-deploy-action:repository': 'octo/app',
+        'ecs-deploy-action:pr': '3',
+        'ecs-deploy-action:created-at': 'soon',
+      }),
+      'octo/app',
+    ),
+  ).toEqual({
     repository: 'octo/app',
     pr: 3,
   })

@@ -1,7 +1,13 @@
 // scripts/release.mjs: what the release workflow checks and what it would publish, without network or git.
 import { readFileSync } from 'node:fs'
 import { parse } from 'yaml'
-import { changelogSection, parseVersionTag, publishCommands, releasePosition, releaseProblems } from '../../scripts/release.mjs'
+import {
+  changelogSection,
+  parseVersionTag,
+  publishCommands,
+  releasePosition,
+  releaseProblems,
+} from '../../scripts/release.mjs'
 
 const CHANGELOG = `# Changelog
 
@@ -29,9 +35,12 @@ describe('parseVersionTag', () => {
     expect(parseVersionTag(tag)).toEqual(expected)
   })
 
-  test.each(['v1', 'v1.2', '1.2.3', 'v1.2.3-rc.1', 'v1.2.3+build', 'v01.2.3', 'v1.2.3 ', 'main', ''])('%j is not', (tag) => {
-    expect(parseVersionTag(tag)).toBeUndefined()
-  })
+  test.each(['v1', 'v1.2', '1.2.3', 'v1.2.3-rc.1', 'v1.2.3+build', 'v01.2.3', 'v1.2.3 ', 'main', ''])(
+    '%j is not',
+    (tag) => {
+      expect(parseVersionTag(tag)).toBeUndefined()
+    },
+  )
 })
 
 describe('changelogSection', () => {
@@ -71,7 +80,9 @@ describe('releaseProblems', () => {
 
   test("this repository's version is releasable: CHANGELOG.md has its section", () => {
     const packageVersion = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version
-    expect(releaseProblems({ tag: `v${packageVersion}`, packageVersion, changelog: readFileSync('CHANGELOG.md', 'utf8') })).toEqual([])
+    expect(
+      releaseProblems({ tag: `v${packageVersion}`, packageVersion, changelog: readFileSync('CHANGELOG.md', 'utf8') }),
+    ).toEqual([])
   })
 })
 
@@ -81,7 +92,18 @@ describe('releasePosition and publishCommands', () => {
   test('the newest release of a major moves that major tag, and is latest when nothing is newer', () => {
     expect(releasePosition('v2.1.0', [...TAGS, 'v2.1.0'])).toEqual({ moveMajor: true, latest: true })
     expect(publishCommands('v2.1.0', '/tmp/notes.md', { moveMajor: true, latest: true })).toEqual([
-      ['gh', 'release', 'create', 'v2.1.0', '--verify-tag', '--title', 'v2.1.0', '--notes-file', '/tmp/notes.md', '--latest=true'],
+      [
+        'gh',
+        'release',
+        'create',
+        'v2.1.0',
+        '--verify-tag',
+        '--title',
+        'v2.1.0',
+        '--notes-file',
+        '/tmp/notes.md',
+        '--latest=true',
+      ],
       ['git', 'tag', '--force', 'v2', 'v2.1.0^{commit}'],
       ['git', 'push', '--force', 'origin', 'refs/tags/v2'],
     ])
@@ -95,7 +117,18 @@ describe('releasePosition and publishCommands', () => {
     const position = releasePosition('v1.1.1', [...TAGS, 'v1.1.1'])
     expect(position).toEqual({ moveMajor: false, latest: false, keptAt: 'v1.2.0' })
     expect(publishCommands('v1.1.1', 'n.md', position)).toEqual([
-      ['gh', 'release', 'create', 'v1.1.1', '--verify-tag', '--title', 'v1.1.1', '--notes-file', 'n.md', '--latest=false'],
+      [
+        'gh',
+        'release',
+        'create',
+        'v1.1.1',
+        '--verify-tag',
+        '--title',
+        'v1.1.1',
+        '--notes-file',
+        'n.md',
+        '--latest=false',
+      ],
     ])
   })
 
@@ -107,7 +140,10 @@ describe('releasePosition and publishCommands', () => {
 describe('the release workflow', () => {
   const workflow = parse(readFileSync('.github/workflows/release.yml', 'utf8')) as {
     on: { push: { tags: string[] } }
-    jobs: Record<string, { permissions: Record<string, string>; steps: { uses?: string; run?: string; with?: Record<string, unknown> }[] }>
+    jobs: Record<
+      string,
+      { permissions: Record<string, string>; steps: { uses?: string; run?: string; with?: Record<string, unknown> }[] }
+    >
   }
   const job = Object.values(workflow.jobs)[0]!
 
@@ -124,7 +160,10 @@ describe('the release workflow', () => {
   test('runs the script on the pushed tag with all tags fetched, and may write contents only', () => {
     expect(job.permissions).toEqual({ contents: 'write' })
     expect(job.steps.find((s) => s.uses?.startsWith('actions/checkout@'))?.with).toEqual({ 'fetch-depth': 0 })
-    expect(job.steps.map((s) => s.run).filter(Boolean)).toEqual(['npm ci --no-audit --no-fund', 'node scripts/release.mjs "$GITHUB_REF_NAME"'])
+    expect(job.steps.map((s) => s.run).filter(Boolean)).toEqual([
+      'npm ci --no-audit --no-fund',
+      'node scripts/release.mjs "$GITHUB_REF_NAME"',
+    ])
   })
 
   test('CI rehearses it on every push (dry run)', () => {

@@ -65,7 +65,8 @@ describe('license, changelog and policies', () => {
     expect(named.length).toBeGreaterThan(3)
     expect(named.filter((script) => !(script in pkg.scripts))).toEqual([])
     expect(contributing).toContain('npm ci')
-    for (const file of [...contributing.matchAll(/`((?:scripts|schema|__tests__|src)\/[\w./-]+)`/g)].map((m) => m[1]!)) expect(existsSync(file)).toBe(true)
+    for (const file of [...contributing.matchAll(/`((?:scripts|schema|__tests__|src)\/[\w./-]+)`/g)].map((m) => m[1]!))
+      expect(existsSync(file)).toBe(true)
   })
 
   test('CODEOWNERS gives every path an owner', () => {
@@ -86,7 +87,14 @@ describe('action.yml', () => {
 
   test('has a name of its own for the Marketplace, and a real author', () => {
     // Names already listed on the Marketplace (a listing needs a unique name), and names too generic to be free.
-    const taken = ['ECS Deploy', 'Deploy to ECS', 'Amazon ECS Deploy', 'Deploy to Amazon ECS', 'ECS Deploy Action', 'AWS ECS Deploy']
+    const taken = [
+      'ECS Deploy',
+      'Deploy to ECS',
+      'Amazon ECS Deploy',
+      'Deploy to Amazon ECS',
+      'ECS Deploy Action',
+      'AWS ECS Deploy',
+    ]
     expect(taken.map((n) => n.toLowerCase())).not.toContain(action.name.toLowerCase())
     expect(action.name).toMatch(/^ECS Deploy: /)
     expect(action.author).toBe('ecs-deploy-action contributors')
@@ -94,11 +102,15 @@ describe('action.yml', () => {
 })
 
 describe('npm ci on a fresh clone', () => {
-  const lock = JSON.parse(read('package-lock.json')) as { lockfileVersion: number; packages: Record<string, Record<string, unknown>> }
+  const lock = JSON.parse(read('package-lock.json')) as {
+    lockfileVersion: number
+    packages: Record<string, Record<string, unknown>>
+  }
   const root = lock.packages['']!
 
   test("the lock file's root entry is package.json (npm ci refuses a lock file out of sync)", () => {
-    for (const key of ['name', 'version', 'license', 'dependencies', 'devDependencies', 'bin', 'engines']) expect([key, root[key]]).toEqual([key, pkg[key]])
+    for (const key of ['name', 'version', 'license', 'dependencies', 'devDependencies', 'bin', 'engines'])
+      expect([key, root[key]]).toEqual([key, pkg[key]])
   })
 
   /** Whether `version` is in a caret range `^x.y.z` (the only form package.json uses). */
@@ -134,7 +146,10 @@ describe('npm ci on a fresh clone', () => {
 
 describe('dependabot and CodeQL', () => {
   test('dependabot updates npm packages and the actions the workflows use', () => {
-    const config = parse(read('.github/dependabot.yml')) as { version: number; updates: { 'package-ecosystem': string; directory: string; schedule: { interval: string } }[] }
+    const config = parse(read('.github/dependabot.yml')) as {
+      version: number
+      updates: { 'package-ecosystem': string; directory: string; schedule: { interval: string } }[]
+    }
     expect(config.version).toBe(2)
     expect(config.updates.map((u) => [u['package-ecosystem'], u.directory]).sort()).toEqual([
       ['github-actions', '/'],
@@ -144,16 +159,47 @@ describe('dependabot and CodeQL', () => {
   })
 
   test('a CodeQL workflow analyses the TypeScript and the workflows, and may upload its results', () => {
-    const codeql = parse(read('.github/workflows/codeql.yml')) as { jobs: Record<string, Job & { strategy: { matrix: { language: string[] } } }> }
+    const codeql = parse(read('.github/workflows/codeql.yml')) as {
+      jobs: Record<string, Job & { strategy: { matrix: { language: string[] } } }>
+    }
     const job = Object.values(codeql.jobs)[0]!
     expect(job.strategy.matrix.language).toEqual(['javascript-typescript', 'actions'])
     expect(job.permissions).toMatchObject({ 'security-events': 'write' })
-    expect((job.steps ?? []).map((s) => s.uses?.replace(/@.*/, ''))).toEqual(['actions/checkout', 'github/codeql-action/init', 'github/codeql-action/analyze'])
+    expect((job.steps ?? []).map((s) => s.uses?.replace(/@.*/, ''))).toEqual([
+      'actions/checkout',
+      'github/codeql-action/init',
+      'github/codeql-action/analyze',
+    ])
   })
 })
 
-const PERMISSION_SCOPES = ['actions', 'attestations', 'checks', 'contents', 'deployments', 'id-token', 'issues', 'discussions', 'packages', 'pages', 'pull-requests', 'repository-projects', 'security-events', 'statuses', 'models']
-const TRIGGERS = ['push', 'pull_request', 'pull_request_target', 'workflow_dispatch', 'schedule', 'release', 'workflow_call', 'workflow_run']
+const PERMISSION_SCOPES = [
+  'actions',
+  'attestations',
+  'checks',
+  'contents',
+  'deployments',
+  'id-token',
+  'issues',
+  'discussions',
+  'packages',
+  'pages',
+  'pull-requests',
+  'repository-projects',
+  'security-events',
+  'statuses',
+  'models',
+]
+const TRIGGERS = [
+  'push',
+  'pull_request',
+  'pull_request_target',
+  'workflow_dispatch',
+  'schedule',
+  'release',
+  'workflow_call',
+  'workflow_run',
+]
 
 describe.each(workflowFiles)('workflow %s', (file) => {
   const workflow = parse(read(file)) as Workflow
@@ -168,11 +214,17 @@ describe.each(workflowFiles)('workflow %s', (file) => {
   })
 
   test('asks for permissions by scope, read or write, at the top', () => {
-    const scopes = [workflow.permissions, ...Object.values(workflow.jobs ?? {}).map((j) => j.permissions)].filter((p) => p !== undefined)
+    const scopes = [workflow.permissions, ...Object.values(workflow.jobs ?? {}).map((j) => j.permissions)].filter(
+      (p) => p !== undefined,
+    )
     expect(typeof workflow.permissions).toBe('object')
     for (const permissions of scopes) {
       for (const [scope, level] of Object.entries(permissions as Record<string, string>)) {
-        expect([scope, PERMISSION_SCOPES.includes(scope), ['read', 'write', 'none'].includes(level)]).toEqual([scope, true, true])
+        expect([scope, PERMISSION_SCOPES.includes(scope), ['read', 'write', 'none'].includes(level)]).toEqual([
+          scope,
+          true,
+          true,
+        ])
       }
     }
   })
@@ -181,7 +233,11 @@ describe.each(workflowFiles)('workflow %s', (file) => {
     for (const [id, job] of Object.entries(workflow.jobs ?? {})) {
       expect([id, job['runs-on'] !== undefined || job.uses !== undefined]).toEqual([id, true])
       for (const step of job.steps ?? []) {
-        expect([id, step.name ?? step.uses ?? step.run, Number(step.uses !== undefined) + Number(step.run !== undefined)]).toEqual([id, step.name ?? step.uses ?? step.run, 1])
+        expect([
+          id,
+          step.name ?? step.uses ?? step.run,
+          Number(step.uses !== undefined) + Number(step.run !== undefined),
+        ]).toEqual([id, step.name ?? step.uses ?? step.run, 1])
         if (step.uses) expect(step.uses).toMatch(/^[\w.-]+\/[\w./-]+@[\w.-]+$|^\.\//)
         if (step.with) expect(step.uses).toBeDefined()
       }
@@ -191,13 +247,23 @@ describe.each(workflowFiles)('workflow %s', (file) => {
 
 describe('one version of each action across README, examples and workflows', () => {
   const sources = ['README.md', 'examples/ecs-deploy.yml', ...workflowFiles]
-  const uses = sources.flatMap((file) => [...read(file).matchAll(/uses:\s*([\w.-]+\/[\w.-]+)(?:\/[\w./-]+)?@([\w.-]+)/g)].map((m) => ({ file, action: m[1]!, ref: m[2]! })))
+  const uses = sources.flatMap((file) =>
+    [...read(file).matchAll(/uses:\s*([\w.-]+\/[\w.-]+)(?:\/[\w./-]+)?@([\w.-]+)/g)].map((m) => ({
+      file,
+      action: m[1]!,
+      ref: m[2]!,
+    })),
+  )
 
   test(`this action is used at ${MAJOR}, the major of package.json's version, also by npx and in the schema's address`, () => {
     const own = [
       ...uses.filter((u) => u.action === 'org/ecs-deploy-action').map((u) => `${u.file} ${u.ref}`),
-      ...sources.flatMap((file) => [...read(file).matchAll(/github:org\/ecs-deploy-action#(\S+)/g)].map((m) => `${file} ${m[1]}`)),
-      ...sources.flatMap((file) => [...read(file).matchAll(/org\/ecs-deploy-action\/(v[^/]+)\/schema\//g)].map((m) => `${file} ${m[1]}`)),
+      ...sources.flatMap((file) =>
+        [...read(file).matchAll(/github:org\/ecs-deploy-action#(\S+)/g)].map((m) => `${file} ${m[1]}`),
+      ),
+      ...sources.flatMap((file) =>
+        [...read(file).matchAll(/org\/ecs-deploy-action\/(v[^/]+)\/schema\//g)].map((m) => `${file} ${m[1]}`),
+      ),
     ]
     expect(own.length).toBeGreaterThan(5)
     expect(own.filter((u) => !u.endsWith(` ${MAJOR}`))).toEqual([])
@@ -206,7 +272,9 @@ describe('one version of each action across README, examples and workflows', () 
   test('every other action is at the same version wherever it appears', () => {
     const refs = new Map<string, Set<string>>()
     for (const u of uses) refs.set(u.action, (refs.get(u.action) ?? new Set()).add(u.ref))
-    expect([...refs.keys()]).toEqual(expect.arrayContaining(['actions/checkout', 'aws-actions/configure-aws-credentials', 'actions/setup-node']))
+    expect([...refs.keys()]).toEqual(
+      expect.arrayContaining(['actions/checkout', 'aws-actions/configure-aws-credentials', 'actions/setup-node']),
+    )
     expect([...refs].filter(([, r]) => r.size > 1).map(([action, r]) => `${action}: ${[...r].join(', ')}`)).toEqual([])
   })
 })
@@ -216,7 +284,9 @@ describe('the config schema', () => {
   const modeline = `# yaml-language-server: $schema=${schema.$id}`
 
   test('its address is this repository file at the major tag', () => {
-    expect(schema.$id).toBe(`https://raw.githubusercontent.com/org/ecs-deploy-action/${MAJOR}/schema/ecs-deploy.schema.json`)
+    expect(schema.$id).toBe(
+      `https://raw.githubusercontent.com/org/ecs-deploy-action/${MAJOR}/schema/ecs-deploy.schema.json`,
+    )
   })
 
   test('the example config and the README point editors at it', () => {
@@ -232,6 +302,10 @@ describe('the README quick start', () => {
     expect(Object.keys(quickStart)).toEqual(['jobs'])
     const job = Object.values(quickStart.jobs!)[0]!
     expect(job.permissions).toEqual({ contents: 'read', 'id-token': 'write' })
-    expect((job.steps ?? []).map((s) => s.uses?.replace(/@.*/, ''))).toEqual(['actions/checkout', 'aws-actions/configure-aws-credentials', 'org/ecs-deploy-action'])
+    expect((job.steps ?? []).map((s) => s.uses?.replace(/@.*/, ''))).toEqual([
+      'actions/checkout',
+      'aws-actions/configure-aws-credentials',
+      'org/ecs-deploy-action',
+    ])
   })
 })

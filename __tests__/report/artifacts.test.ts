@@ -20,16 +20,32 @@ describe('CodePipeline artifacts', () => {
     })
     const dir = mkdtempSync(path.join(tmpdir(), 'artifacts-'))
     const written = await writePipelineArtifacts(dir, artifacts)
-    expect(written.map((f) => path.basename(f))).toEqual(['imagedefinitions.json', 'imageDetail.json', 'taskdef.json', 'appspec.yaml'])
+    expect(written.map((f) => path.basename(f))).toEqual([
+      'imagedefinitions.json',
+      'imageDetail.json',
+      'taskdef.json',
+      'appspec.yaml',
+    ])
     const read = (name: string) => readFileSync(path.join(dir, name), 'utf8')
     expect(JSON.parse(read('imagedefinitions.json'))).toEqual([{ name: 'web', imageUri: IMAGE }])
     expect(JSON.parse(read('imageDetail.json'))).toEqual({ ImageURI: IMAGE })
-    expect(JSON.parse(read('taskdef.json')).containerDefinitions.map((c: { image: string }) => c.image)).toEqual(['<IMAGE1_NAME>', 'amazon/aws-xray-daemon'])
+    expect(JSON.parse(read('taskdef.json')).containerDefinitions.map((c: { image: string }) => c.image)).toEqual([
+      '<IMAGE1_NAME>',
+      'amazon/aws-xray-daemon',
+    ])
     expect(read('appspec.yaml')).toMatch(/^version: 0\.0$/m)
     expect(parse(read('appspec.yaml'))).toEqual({
       version: 0,
       Resources: [
-        { TargetService: { Type: 'AWS::ECS::Service', Properties: { TaskDefinition: '<TASK_DEFINITION>', LoadBalancerInfo: { ContainerName: 'web', ContainerPort: 3000 } } } },
+        {
+          TargetService: {
+            Type: 'AWS::ECS::Service',
+            Properties: {
+              TaskDefinition: '<TASK_DEFINITION>',
+              LoadBalancerInfo: { ContainerName: 'web', ContainerPort: 3000 },
+            },
+          },
+        },
       ],
     })
   })

@@ -66,7 +66,9 @@ describe('renderSummary', () => {
     expect(md).toContain('| Task definition | web:6 → web:7 (registered by this run) |')
     expect(md).toContain('| Image | `127.0.0.1:5000/web@sha256:abc` |')
     expect(md).toContain('| Duration | 42 s |')
-    expect(md).toContain('[web](https://us-east-1.console.aws.amazon.com/ecs/v2/clusters/prod/services/web/deployments?region=us-east-1)')
+    expect(md).toContain(
+      '[web](https://us-east-1.console.aws.amazon.com/ecs/v2/clusters/prod/services/web/deployments?region=us-east-1)',
+    )
     expect(md).toContain('| 1:00 | (service web) has reached a steady state. |')
     expect(md).not.toContain('Why it failed')
   })
@@ -75,32 +77,50 @@ describe('renderSummary', () => {
     const md = renderSummary(runOf(rolledBack))
     expect(md.indexOf('Why it failed')).toBeLessThan(md.indexOf('| Service |'))
     expect(md).toContain('**A container ran out of memory and was killed (exit code 137).** (3 tasks)')
-    expect(md).toContain('Evidence: task a stopped: Essential container in task exited \\[EssentialContainerExited\\] — web: exit code 137, OutOfMemoryError')
-    expect(md).toContain('Last 2 log lines of web (/ecs/web › ecs/web/a):\n\n```\nstarting\nFATAL ERROR: Reached heap limit\n```')
+    expect(md).toContain(
+      'Evidence: task a stopped: Essential container in task exited \\[EssentialContainerExited\\] — web: exit code 137, OutOfMemoryError',
+    )
+    expect(md).toContain(
+      'Last 2 log lines of web (/ecs/web › ecs/web/a):\n\n```\nstarting\nFATAL ERROR: Reached heap limit\n```',
+    )
     expect(md).toContain('- (service web) (deployment ecs-svc/1) deployment failed: tasks failed to start.')
   })
 
   test('stopped tasks that could not be read are said, not taken for none', () => {
-    const md = renderSummary(runOf({ ...rolledBack, failures: [], stoppedTasksError: 'could not read the stopped tasks: AWS denied ecs:ListTasks: no.' }))
+    const md = renderSummary(
+      runOf({
+        ...rolledBack,
+        failures: [],
+        stoppedTasksError: 'could not read the stopped tasks: AWS denied ecs:ListTasks: no.',
+      }),
+    )
     expect(md).toContain('Stopped tasks: could not read the stopped tasks: AWS denied ecs:ListTasks: no.')
   })
 
   test('several services: one table, then a section each', () => {
     const md = renderSummary(runOf(web, { ...rolledBack, service: 'worker' }))
     expect(md).toContain('## ↩️ ECS deploy: 2 services, 1 not deployed')
-    expect(md).toContain('| web | web:6 → web:7 (registered by this run) | ✅ succeeded | ECS deployment ecs-svc/1 completed. |')
+    expect(md).toContain(
+      '| web | web:6 → web:7 (registered by this run) | ✅ succeeded | ECS deployment ecs-svc/1 completed. |',
+    )
     expect(md).toContain('| worker | web:6 → web:7 (registered by this run) | ↩️ rolled-back |')
     expect(md.indexOf('### web')).toBeLessThan(md.indexOf('### worker'))
   })
 
   test('a run that failed before finding its services says why', () => {
-    const md = renderSummary({ ...runOf(), status: 'failed', reason: 'Cluster "prdo" was not found in region us-east-1.' })
+    const md = renderSummary({
+      ...runOf(),
+      status: 'failed',
+      reason: 'Cluster "prdo" was not found in region us-east-1.',
+    })
     expect(md).toContain('## ❌ ECS deploy: failed')
     expect(md).toContain('Cluster "prdo" was not found')
   })
 
   test('an unchanged run says so', () => {
-    expect(renderSummary(runOf({ ...web, previousTaskDefinition: NEW_TD, registered: false }))).toContain('| Task definition | web:7 (unchanged) |')
+    expect(renderSummary(runOf({ ...web, previousTaskDefinition: NEW_TD, registered: false }))).toContain(
+      '| Task definition | web:7 (unchanged) |',
+    )
   })
 
   test('table cells cannot be broken by a pipe in a message', () => {

@@ -1,6 +1,13 @@
 import * as core from '@actions/core'
 import { CloudWatchLogsClient, GetLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs'
-import { DescribeServicesCommand, DescribeTasksCommand, ECSClient, ListTasksCommand, RunTaskCommand, type Task } from '@aws-sdk/client-ecs'
+import {
+  DescribeServicesCommand,
+  DescribeTasksCommand,
+  ECSClient,
+  ListTasksCommand,
+  RunTaskCommand,
+  type Task,
+} from '@aws-sdk/client-ecs'
 import { jest } from '@jest/globals'
 import { mockClient } from 'aws-sdk-client-mock'
 import { runOneOffTask } from '../../src/deploy/run-task.js'
@@ -28,13 +35,17 @@ const HOSTILE = [
 
 /** What the runner would carry out: `::` after leading whitespace, or `##[` anywhere in a line. */
 function commandLines(stdout: string): string[] {
-  return stdout.split(/\r\n|[\n\r\u2028\u2029\u0085]/).filter((line) => line.trimStart().startsWith('::') || line.includes('##['))
+  return stdout
+    .split(/\r\n|[\n\r\u2028\u2029\u0085]/)
+    .filter((line) => line.trimStart().startsWith('::') || line.includes('##['))
 }
 
 /** Everything written to stdout while `action` runs, as the runner would read it. */
 async function stdoutOf(action: () => Promise<unknown>): Promise<string> {
   let written = ''
-  const spy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((written += chunk.toString()), true))
+  const spy = jest
+    .spyOn(process.stdout, 'write')
+    .mockImplementation((chunk: string | Uint8Array) => ((written += chunk.toString()), true))
   try {
     await action().catch(() => undefined)
   } finally {
@@ -88,12 +99,28 @@ describe('outside text on its way to the job log', () => {
   test('service events and stop reasons, through the rollout log', async () => {
     const start = Date.UTC(2026, 0, 1)
     const events = HOSTILE.map((message, i) => ({ id: `e${i}`, createdAt: new Date(start + 1000), message }))
-    const hostileTask = (id: string, reason: string): Task => ({ ...crashedTask(id), stoppedReason: reason, containers: [{ name: 'web', exitCode: 1, reason }] })
+    const hostileTask = (id: string, reason: string): Task => ({
+      ...crashedTask(id),
+      stoppedReason: reason,
+      containers: [{ name: 'web', exitCode: 1, reason }],
+    })
     ecsMock
       .on(DescribeServicesCommand)
       .resolvesOnce({ services: [service({ deployments: [deployment(), oldDeployment()] })] })
-      .resolves({ services: [service({ deployments: [deployment({ failedTasks: HOSTILE.length, rolloutState: 'FAILED', rolloutStateReason: HOSTILE[0] }), oldDeployment()], events })] })
-    ecsMock.on(ListTasksCommand).resolves({ taskArns: HOSTILE.map((_, i) => `arn:aws:ecs:us-east-1:123456789012:task/prod/t${i}`) })
+      .resolves({
+        services: [
+          service({
+            deployments: [
+              deployment({ failedTasks: HOSTILE.length, rolloutState: 'FAILED', rolloutStateReason: HOSTILE[0] }),
+              oldDeployment(),
+            ],
+            events,
+          }),
+        ],
+      })
+    ecsMock
+      .on(ListTasksCommand)
+      .resolves({ taskArns: HOSTILE.map((_, i) => `arn:aws:ecs:us-east-1:123456789012:task/prod/t${i}`) })
     ecsMock.on(DescribeTasksCommand).resolves({ tasks: HOSTILE.map((reason, i) => hostileTask(`t${i}`, reason)) })
     const stdout = await stdoutOf(() =>
       waitForDeployment({
@@ -113,9 +140,19 @@ describe('outside text on its way to the job log', () => {
   })
 
   test("a one-off task's log lines, streamed", async () => {
-    ecsMock.on(RunTaskCommand).resolves({ tasks: [{ taskArn: 'arn:aws:ecs:us-east-1:123456789012:task/prod/abc', lastStatus: 'PENDING' }] })
+    ecsMock
+      .on(RunTaskCommand)
+      .resolves({ tasks: [{ taskArn: 'arn:aws:ecs:us-east-1:123456789012:task/prod/abc', lastStatus: 'PENDING' }] })
     const sidecar = { name: 'sidecar', reason: 'CannotStartContainerError\n::error::forged by a container reason' }
-    ecsMock.on(DescribeTasksCommand).resolves({ tasks: [{ taskArn: 'arn:aws:ecs:us-east-1:123456789012:task/prod/abc', lastStatus: 'STOPPED', containers: [{ name: 'web', exitCode: 0 }, sidecar] }] })
+    ecsMock.on(DescribeTasksCommand).resolves({
+      tasks: [
+        {
+          taskArn: 'arn:aws:ecs:us-east-1:123456789012:task/prod/abc',
+          lastStatus: 'STOPPED',
+          containers: [{ name: 'web', exitCode: 0 }, sidecar],
+        },
+      ],
+    })
     logsMock.on(GetLogEventsCommand).resolves({ events: HOSTILE.map((message) => ({ message })) })
     const stdout = await stdoutOf(() =>
       runOneOffTask({
@@ -124,7 +161,17 @@ describe('outside text on its way to the job log', () => {
         cluster: 'prod',
         service: service({ launchType: 'FARGATE' }),
         taskDefinitionArn: NEW_TD,
-        containers: [{ name: 'sidecar', essential: false }, { name: 'web', essential: true, logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': '/ecs/web', 'awslogs-stream-prefix': 'ecs' } } }],
+        containers: [
+          { name: 'sidecar', essential: false },
+          {
+            name: 'web',
+            essential: true,
+            logConfiguration: {
+              logDriver: 'awslogs',
+              options: { 'awslogs-group': '/ecs/web', 'awslogs-stream-prefix': 'ecs' },
+            },
+          },
+        ],
         container: 'web',
         command: ['migrate'],
         timeoutMs: 60_000,
@@ -162,7 +209,14 @@ describe('outside text in the job summary', () => {
     recentEvents: ['(service web) ![img](https://evil.example/i.png)'],
     timeline: [{ at: 1, message: 'line | with pipe\n## heading' }],
   }
-  const md = renderSummary({ cluster: 'prod', region: 'us-east-1', status: 'failed', reason: '', durationSeconds: 1, services: [report] })
+  const md = renderSummary({
+    cluster: 'prod',
+    region: 'us-east-1',
+    status: 'failed',
+    reason: '',
+    durationSeconds: 1,
+    services: [report],
+  })
 
   test('log lines stay inside a code block they cannot close', () => {
     expect(md).toContain('`````\nok\n```\n</details><a href="https://evil.example">x</a>\n````\n`````')

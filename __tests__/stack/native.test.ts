@@ -6,7 +6,12 @@ import type {
   GetDeploymentTargetOutput,
   ListDeploymentsOutput,
 } from '@aws-sdk/client-codedeploy'
-import type { DescribeServiceDeploymentsCommandOutput, DescribeServicesCommandOutput, Service, ServiceDeployment } from '@aws-sdk/client-ecs'
+import type {
+  DescribeServiceDeploymentsCommandOutput,
+  DescribeServicesCommandOutput,
+  Service,
+  ServiceDeployment,
+} from '@aws-sdk/client-ecs'
 import { AwsError } from '../../test/stack/protocol.mjs'
 import { World } from '../../test/stack/world.mjs'
 
@@ -23,7 +28,8 @@ function call<T>(prefix: string, operation: string, input: object): T {
   if (!handler) throw new Error(`no operation ${operation}`)
   return handler(input) as T
 }
-const ecs = <T>(operation: string, input: object = {}): T => call<T>('AmazonEC2ContainerServiceV20141113', operation, input)
+const ecs = <T>(operation: string, input: object = {}): T =>
+  call<T>('AmazonEC2ContainerServiceV20141113', operation, input)
 const codedeploy = <T>(operation: string, input: object = {}): T => call<T>('CodeDeploy_20141006', operation, input)
 
 function service(): Service {
@@ -31,9 +37,13 @@ function service(): Service {
 }
 function serviceDeployment(): ServiceDeployment {
   const arn = service().currentServiceDeployment
-  return ecs<DescribeServiceDeploymentsCommandOutput>('DescribeServiceDeployments', { serviceDeploymentArns: [arn] }).serviceDeployments?.[0] ?? {}
+  return (
+    ecs<DescribeServiceDeploymentsCommandOutput>('DescribeServiceDeployments', { serviceDeploymentArns: [arn] })
+      .serviceDeployments?.[0] ?? {}
+  )
 }
-const summary = (s: Service) => s.deployments?.map((d) => `${d.status} ${d.taskDefinition?.split('/')[1]} ${d.rolloutState} r${d.runningCount}`)
+const summary = (s: Service) =>
+  s.deployments?.map((d) => `${d.status} ${d.taskDefinition?.split('/')[1]} ${d.rolloutState} r${d.runningCount}`)
 const errorCode = (fn: () => unknown): string => {
   try {
     fn()
@@ -47,14 +57,19 @@ const LB = {
   targetGroupArn: 'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/0123456789abcdef',
   containerName: 'web',
   containerPort: 8080,
-  advancedConfiguration: { alternateTargetGroupArn: 'arn:tg/green', productionListenerRule: 'arn:rule', roleArn: 'arn:role' },
+  advancedConfiguration: {
+    alternateTargetGroupArn: 'arn:tg/green',
+    productionListenerRule: 'arn:rule',
+    roleArn: 'arn:role',
+  },
 }
 
 /** Cluster default, web:1 and web:2, service web (2 tasks) steady on web:1 behind a load balancer set up for blue/green. */
 function givenService(extra: object = {}): void {
   world = new World({ now: () => now })
   ecs('CreateCluster', {})
-  for (const image of ['web:v1', 'web:v2']) ecs('RegisterTaskDefinition', { family: 'web', containerDefinitions: [{ name: 'web', image }] })
+  for (const image of ['web:v1', 'web:v2'])
+    ecs('RegisterTaskDefinition', { family: 'web', containerDefinitions: [{ name: 'web', image }] })
   ecs('CreateService', { serviceName: 'web', taskDefinition: 'web:1', desiredCount: 2, loadBalancers: [LB], ...extra })
   advance(10)
 }
@@ -86,7 +101,11 @@ describe('ECS-native deployments in the scenario server', () => {
     givenService()
     deploy({ strategy: 'BLUE_GREEN', bakeTimeInMinutes: 1 })
     const during: string[][] = []
-    const seen = follow(0.1, 1000, (line) => line.includes(' PRODUCTION_TRAFFIC_SHIFT p100') && during.push(summary(service()) ?? []))
+    const seen = follow(
+      0.1,
+      1000,
+      (line) => line.includes(' PRODUCTION_TRAFFIC_SHIFT p100') && during.push(summary(service()) ?? []),
+    )
     expect(during).toEqual([['PRIMARY web:2 IN_PROGRESS r2', 'ACTIVE web:1 COMPLETED r2']])
     expect(seen).toEqual([
       'PENDING undefined p0 t0',
@@ -103,7 +122,10 @@ describe('ECS-native deployments in the scenario server', () => {
       'SUCCESSFUL CLEAN_UP p100 t100',
     ])
     expect(summary(service())).toEqual(['PRIMARY web:2 COMPLETED r2'])
-    expect(serviceDeployment().sourceServiceRevisions?.[0]).toMatchObject({ requestedProductionTrafficWeight: 0, requestedTestTrafficWeight: 0 })
+    expect(serviceDeployment().sourceServiceRevisions?.[0]).toMatchObject({
+      requestedProductionTrafficWeight: 0,
+      requestedTestTrafficWeight: 0,
+    })
   })
 
   test('canary from the scenario’s stages: 10 % then 100 %', () => {
@@ -143,15 +165,25 @@ describe('ECS-native deployments in the scenario server', () => {
       expect(hook).toMatchObject({ targetType: 'PAUSE', status: 'AWAITING_ACTION', timeoutAction: 'ROLLBACK' })
       // ECS's default timeout: a day from when it paused.
       expect(hook?.expiresAt?.getTime()).toBeGreaterThan(now + 1439 * 60_000)
-      expect(errorCode(() => ecs('ContinueServiceDeployment', { serviceDeploymentArn: paused.serviceDeploymentArn, hookId: 'nope' }))).toMatch(/^InvalidParameterException: The lifecycle hook nope was not found/)
-      ecs('ContinueServiceDeployment', { serviceDeploymentArn: paused.serviceDeploymentArn, hookId: hook?.hookId, action })
+      expect(
+        errorCode(() =>
+          ecs('ContinueServiceDeployment', { serviceDeploymentArn: paused.serviceDeploymentArn, hookId: 'nope' }),
+        ),
+      ).toMatch(/^InvalidParameterException: The lifecycle hook nope was not found/)
+      ecs('ContinueServiceDeployment', {
+        serviceDeploymentArn: paused.serviceDeploymentArn,
+        hookId: hook?.hookId,
+        action,
+      })
       const end = follow().pop()
       if (action === 'CONTINUE') {
         expect(end).toBe('SUCCESSFUL CLEAN_UP p100 t100')
         expect(summary(service())).toEqual(['PRIMARY web:2 COMPLETED r2'])
       } else {
         expect(end).toBe('ROLLBACK_SUCCESSFUL POST_TEST_TRAFFIC_SHIFT p0 t0')
-        expect(serviceDeployment().rollback?.reason).toBe('Service deployment rolled back by ContinueServiceDeployment (ROLLBACK).')
+        expect(serviceDeployment().rollback?.reason).toBe(
+          'Service deployment rolled back by ContinueServiceDeployment (ROLLBACK).',
+        )
         advance(5)
         expect(summary(service())).toEqual(['PRIMARY web:1 COMPLETED r2'])
         expect(service().taskDefinition).toMatch(/web:1$/)
@@ -165,7 +197,10 @@ describe('ECS-native deployments in the scenario server', () => {
       { stage: 'SCALE_UP', seconds: 0 },
       { stage: 'PRODUCTION_TRAFFIC_SHIFT', seconds: 2, productionTrafficWeights: [10], alarm: 'web-5xx' },
     ])
-    expect(follow().slice(-2)).toEqual(['ROLLBACK_IN_PROGRESS PRODUCTION_TRAFFIC_SHIFT p0 t0', 'ROLLBACK_SUCCESSFUL PRODUCTION_TRAFFIC_SHIFT p0 t0'])
+    expect(follow().slice(-2)).toEqual([
+      'ROLLBACK_IN_PROGRESS PRODUCTION_TRAFFIC_SHIFT p0 t0',
+      'ROLLBACK_SUCCESSFUL PRODUCTION_TRAFFIC_SHIFT p0 t0',
+    ])
     expect(serviceDeployment()).toMatchObject({
       alarms: { status: 'TRIGGERED', alarmNames: ['web-5xx'], triggeredAlarmNames: ['web-5xx'] },
       rollback: { reason: 'Service deployment rolled back because the CloudWatch alarm web-5xx is in ALARM state.' },
@@ -176,22 +211,40 @@ describe('ECS-native deployments in the scenario server', () => {
     givenService()
     const smoke = 'arn:aws:lambda:us-east-1:123456789012:function:smoke-test'
     const check = 'arn:aws:lambda:us-east-1:123456789012:function:check'
-    deploy({ strategy: 'BLUE_GREEN', bakeTimeInMinutes: 0, lifecycleHooks: [{ hookTargetArn: check, roleArn: 'arn:role', lifecycleStages: ['POST_SCALE_UP'] }] }, [
-      { stage: 'SCALE_UP' },
-      { stage: 'POST_SCALE_UP', seconds: 1 },
-      { stage: 'POST_TEST_TRAFFIC_SHIFT', seconds: 1, hook: smoke, outcome: 'rollback' },
-    ])
+    deploy(
+      {
+        strategy: 'BLUE_GREEN',
+        bakeTimeInMinutes: 0,
+        lifecycleHooks: [{ hookTargetArn: check, roleArn: 'arn:role', lifecycleStages: ['POST_SCALE_UP'] }],
+      },
+      [
+        { stage: 'SCALE_UP' },
+        { stage: 'POST_SCALE_UP', seconds: 1 },
+        { stage: 'POST_TEST_TRAFFIC_SHIFT', seconds: 1, hook: smoke, outcome: 'rollback' },
+      ],
+    )
     expect(follow().pop()).toBe('ROLLBACK_SUCCESSFUL POST_TEST_TRAFFIC_SHIFT p0 t0')
-    expect(serviceDeployment().lifecycleHookDetails?.map((h) => `${h.targetArn?.split(':').pop()} ${h.status}`)).toEqual(['check SUCCEEDED', 'smoke-test FAILED'])
-    expect(serviceDeployment().rollback?.reason).toBe(`Service deployment rolled back because the lifecycle hook ${smoke} failed.`)
+    expect(
+      serviceDeployment().lifecycleHookDetails?.map((h) => `${h.targetArn?.split(':').pop()} ${h.status}`),
+    ).toEqual(['check SUCCEEDED', 'smoke-test FAILED'])
+    expect(serviceDeployment().rollback?.reason).toBe(
+      `Service deployment rolled back because the lifecycle hook ${smoke} failed.`,
+    )
   })
 
   test('green tasks that crash trip the circuit breaker; blue never stopped serving', () => {
     givenService({ deploymentConfiguration: { deploymentCircuitBreaker: { enable: true, rollback: true } } })
     world.scenarios.add({ rollout: { outcome: 'crash' } })
-    ecs('UpdateService', { service: 'web', taskDefinition: 'web:2', deploymentConfiguration: { strategy: 'BLUE_GREEN', bakeTimeInMinutes: 0 } })
+    ecs('UpdateService', {
+      service: 'web',
+      taskDefinition: 'web:2',
+      deploymentConfiguration: { strategy: 'BLUE_GREEN', bakeTimeInMinutes: 0 },
+    })
     expect(follow().pop()).toBe('ROLLBACK_SUCCESSFUL SCALE_UP p0 t0')
-    expect(serviceDeployment()).toMatchObject({ deploymentCircuitBreaker: { status: 'TRIGGERED' }, statusReason: 'ECS deployment circuit breaker: tasks failed to start.' })
+    expect(serviceDeployment()).toMatchObject({
+      deploymentCircuitBreaker: { status: 'TRIGGERED' },
+      statusReason: 'ECS deployment circuit breaker: tasks failed to start.',
+    })
     advance(5)
     expect(summary(service())).toEqual(['PRIMARY web:1 COMPLETED r2'])
   })
@@ -207,11 +260,22 @@ describe('ECS-native deployments in the scenario server', () => {
 
   test('a PAUSE at the hook stage PRE_PRODUCTION_TRAFFIC_SHIFT shows the lifecycle stage PRODUCTION_TRAFFIC_SHIFT, no traffic moved', () => {
     givenService()
-    deploy({ strategy: 'BLUE_GREEN', bakeTimeInMinutes: 0, lifecycleHooks: [{ targetType: 'PAUSE', lifecycleStages: ['PRE_PRODUCTION_TRAFFIC_SHIFT'] }] })
+    deploy({
+      strategy: 'BLUE_GREEN',
+      bakeTimeInMinutes: 0,
+      lifecycleHooks: [{ targetType: 'PAUSE', lifecycleStages: ['PRE_PRODUCTION_TRAFFIC_SHIFT'] }],
+    })
     advance(30)
     const paused = serviceDeployment()
-    expect(paused).toMatchObject({ status: 'IN_PROGRESS', lifecycleStage: 'PRODUCTION_TRAFFIC_SHIFT', lifecycleHookDetails: [{ targetType: 'PAUSE', status: 'AWAITING_ACTION' }] })
-    expect(paused.targetServiceRevision).toMatchObject({ requestedProductionTrafficWeight: 0, requestedTestTrafficWeight: 100 })
+    expect(paused).toMatchObject({
+      status: 'IN_PROGRESS',
+      lifecycleStage: 'PRODUCTION_TRAFFIC_SHIFT',
+      lifecycleHookDetails: [{ targetType: 'PAUSE', status: 'AWAITING_ACTION' }],
+    })
+    expect(paused.targetServiceRevision).toMatchObject({
+      requestedProductionTrafficWeight: 0,
+      requestedTestTrafficWeight: 100,
+    })
   })
 
   test('UpdateService checks what ECS needs for blue/green', () => {
@@ -219,15 +283,29 @@ describe('ECS-native deployments in the scenario server', () => {
     expect(errorCode(() => deploy({ strategy: 'CANARY' }))).toBe(
       'InvalidParameterException: The CANARY deployment strategy requires loadBalancers[].advancedConfiguration with alternateTargetGroupArn, productionListenerRule and roleArn.',
     )
-    expect(errorCode(() => ecs('UpdateService', { service: 'web', taskDefinition: 'web:2', loadBalancers: [LB], deploymentConfiguration: { strategy: 'BLUE_GREEN' } }))).toBe(
-      'InvalidParameterException: bakeTimeInMinutes is required with the BLUE_GREEN deployment strategy.',
-    )
+    expect(
+      errorCode(() =>
+        ecs('UpdateService', {
+          service: 'web',
+          taskDefinition: 'web:2',
+          loadBalancers: [LB],
+          deploymentConfiguration: { strategy: 'BLUE_GREEN' },
+        }),
+      ),
+    ).toBe('InvalidParameterException: bakeTimeInMinutes is required with the BLUE_GREEN deployment strategy.')
     const withHooks = (lifecycleHooks: object[]) => () =>
-      ecs('UpdateService', { service: 'web', taskDefinition: 'web:2', loadBalancers: [LB], deploymentConfiguration: { strategy: 'BLUE_GREEN', bakeTimeInMinutes: 0, lifecycleHooks } })
+      ecs('UpdateService', {
+        service: 'web',
+        taskDefinition: 'web:2',
+        loadBalancers: [LB],
+        deploymentConfiguration: { strategy: 'BLUE_GREEN', bakeTimeInMinutes: 0, lifecycleHooks },
+      })
     expect(errorCode(withHooks([{ targetType: 'PAUSE', lifecycleStages: ['PRODUCTION_TRAFFIC_SHIFT'] }]))).toBe(
       'InvalidParameterException: PAUSE hooks cannot be configured at TEST_TRAFFIC_SHIFT or PRODUCTION_TRAFFIC_SHIFT stages.',
     )
-    expect(errorCode(withHooks([{ hookTargetArn: 'arn:fn', roleArn: 'arn:role', lifecycleStages: ['BAKE_TIME'] }]))).toBe(
+    expect(
+      errorCode(withHooks([{ hookTargetArn: 'arn:fn', roleArn: 'arn:role', lifecycleStages: ['BAKE_TIME'] }])),
+    ).toBe(
       'InvalidParameterException: Invalid lifecycle stage BAKE_TIME; valid stages: RECONCILE_SERVICE, PRE_SCALE_UP, POST_SCALE_UP, TEST_TRAFFIC_SHIFT, ' +
         'POST_TEST_TRAFFIC_SHIFT, PRE_PRODUCTION_TRAFFIC_SHIFT, PRODUCTION_TRAFFIC_SHIFT, POST_PRODUCTION_TRAFFIC_SHIFT.',
     )
@@ -235,12 +313,18 @@ describe('ECS-native deployments in the scenario server', () => {
 })
 
 describe('CodeDeploy in the scenario server', () => {
-  const appSpec = 'version: 0.0\nResources:\n  - TargetService:\n      Type: AWS::ECS::Service\n      Properties:\n        TaskDefinition: web:2\n        LoadBalancerInfo:\n          ContainerName: web\n          ContainerPort: 8080\n'
+  const appSpec =
+    'version: 0.0\nResources:\n  - TargetService:\n      Type: AWS::ECS::Service\n      Properties:\n        TaskDefinition: web:2\n        LoadBalancerInfo:\n          ContainerName: web\n          ContainerPort: 8080\n'
 
   function givenGroup(group: object = {}): void {
     givenService({ deploymentController: { type: 'CODE_DEPLOY' } })
     codedeploy('CreateApplication', { applicationName: 'AppECS-default-web', computePlatform: 'ECS' })
-    codedeploy('CreateDeploymentGroup', { applicationName: 'AppECS-default-web', deploymentGroupName: 'DgpECS-default-web', ecsServices: [{ clusterName: 'default', serviceName: 'web' }], ...group })
+    codedeploy('CreateDeploymentGroup', {
+      applicationName: 'AppECS-default-web',
+      deploymentGroupName: 'DgpECS-default-web',
+      ecsServices: [{ clusterName: 'default', serviceName: 'web' }],
+      ...group,
+    })
   }
   const create = (extra: object = {}) =>
     codedeploy<CreateDeploymentOutput>('CreateDeployment', {
@@ -249,8 +333,11 @@ describe('CodeDeploy in the scenario server', () => {
       revision: { revisionType: 'AppSpecContent', appSpecContent: { content: appSpec } },
       ...extra,
     }).deploymentId ?? ''
-  const status = (deploymentId: string) => codedeploy<GetDeploymentOutput>('GetDeployment', { deploymentId }).deploymentInfo
-  const target = (deploymentId: string) => codedeploy<GetDeploymentTargetOutput>('GetDeploymentTarget', { deploymentId, targetId: 'default:web' }).deploymentTarget?.ecsTarget
+  const status = (deploymentId: string) =>
+    codedeploy<GetDeploymentOutput>('GetDeployment', { deploymentId }).deploymentInfo
+  const target = (deploymentId: string) =>
+    codedeploy<GetDeploymentTargetOutput>('GetDeploymentTarget', { deploymentId, targetId: 'default:web' })
+      .deploymentTarget?.ecsTarget
 
   test('a canary config: the replacement task set takes 10 %, then 100 %, and is PRIMARY only then', () => {
     givenGroup()
@@ -268,24 +355,50 @@ describe('CodeDeploy in the scenario server', () => {
       'Blue 90 PRIMARY, Green 10 ACTIVE',
       'Blue 0 ACTIVE, Green 100 PRIMARY',
     ])
-    expect(status(id)).toMatchObject({ status: 'Succeeded', deploymentConfigName: 'CodeDeployDefault.ECSCanary10Percent5Minutes' })
+    expect(status(id)).toMatchObject({
+      status: 'Succeeded',
+      deploymentConfigName: 'CodeDeployDefault.ECSCanary10Percent5Minutes',
+    })
     expect(service().taskDefinition).toMatch(/web:2$/)
   })
 
   test('a group that waits: Ready before production traffic; ContinueDeployment goes on; ListDeployments finds it', () => {
-    givenGroup({ blueGreenDeploymentConfiguration: { deploymentReadyOption: { actionOnTimeout: 'STOP_DEPLOYMENT', waitTimeInMinutes: 30 } } })
+    givenGroup({
+      blueGreenDeploymentConfiguration: {
+        deploymentReadyOption: { actionOnTimeout: 'STOP_DEPLOYMENT', waitTimeInMinutes: 30 },
+      },
+    })
     const id = create()
     advance(5)
     expect(status(id)?.status).toBe('Ready')
-    expect(target(id)?.lifecycleEvents?.map((e) => e.status)).toEqual(['Succeeded', 'Succeeded', 'Succeeded', 'Succeeded', 'Succeeded', 'Pending', 'Pending', 'Pending'])
-    expect(codedeploy<ListDeploymentsOutput>('ListDeployments', { applicationName: 'AppECS-default-web', deploymentGroupName: 'DgpECS-default-web', includeOnlyStatuses: ['Ready'] }).deployments).toEqual([id])
+    expect(target(id)?.lifecycleEvents?.map((e) => e.status)).toEqual([
+      'Succeeded',
+      'Succeeded',
+      'Succeeded',
+      'Succeeded',
+      'Succeeded',
+      'Pending',
+      'Pending',
+      'Pending',
+    ])
+    expect(
+      codedeploy<ListDeploymentsOutput>('ListDeployments', {
+        applicationName: 'AppECS-default-web',
+        deploymentGroupName: 'DgpECS-default-web',
+        includeOnlyStatuses: ['Ready'],
+      }).deployments,
+    ).toEqual([id])
     codedeploy('ContinueDeployment', { deploymentId: id, deploymentWaitType: 'READY_WAIT' })
     advance(5)
     expect(status(id)?.status).toBe('Succeeded')
   })
 
   test('Ready for longer than the group’s wait time: Stopped', () => {
-    givenGroup({ blueGreenDeploymentConfiguration: { deploymentReadyOption: { actionOnTimeout: 'STOP_DEPLOYMENT', waitTimeInMinutes: 1 } } })
+    givenGroup({
+      blueGreenDeploymentConfiguration: {
+        deploymentReadyOption: { actionOnTimeout: 'STOP_DEPLOYMENT', waitTimeInMinutes: 1 },
+      },
+    })
     const id = create()
     advance(70)
     expect(status(id)).toMatchObject({ status: 'Stopped', errorInformation: { code: 'TIMEOUT' } })
@@ -293,24 +406,43 @@ describe('CodeDeploy in the scenario server', () => {
 
   test('a hook’s Lambda that fails: Failed with its diagnostics; the group’s auto-rollback makes a rollback deployment', () => {
     givenGroup({ autoRollbackConfiguration: { enabled: true, events: ['DEPLOYMENT_FAILURE'] } })
-    world.scenarios.add({ rollout: { failAt: 'AfterAllowTestTraffic', reason: 'SmokeTest returned Failed: GET /status answered 500' } })
+    world.scenarios.add({
+      rollout: { failAt: 'AfterAllowTestTraffic', reason: 'SmokeTest returned Failed: GET /status answered 500' },
+    })
     const id = create()
     advance(5)
     const info = status(id)
     expect(info).toMatchObject({ status: 'Failed', errorInformation: { code: 'HOOK_EXECUTION_FAILURE' } })
-    expect(target(id)?.lifecycleEvents?.[4]).toMatchObject({ lifecycleEventName: 'AfterAllowTestTraffic', status: 'Failed', diagnostics: { errorCode: 'ScriptFailed', message: 'SmokeTest returned Failed: GET /status answered 500' } })
-    expect(status(info?.rollbackInfo?.rollbackDeploymentId ?? '')).toMatchObject({ status: 'Succeeded', creator: 'codeDeployRollback' })
+    expect(target(id)?.lifecycleEvents?.[4]).toMatchObject({
+      lifecycleEventName: 'AfterAllowTestTraffic',
+      status: 'Failed',
+      diagnostics: { errorCode: 'ScriptFailed', message: 'SmokeTest returned Failed: GET /status answered 500' },
+    })
+    expect(status(info?.rollbackInfo?.rollbackDeploymentId ?? '')).toMatchObject({
+      status: 'Succeeded',
+      creator: 'codeDeployRollback',
+    })
     expect(service().taskDefinition).toMatch(/web:1$/)
   })
 
   test('StopDeployment with auto-rollback; unknown configs and a second deployment are refused', () => {
     givenGroup()
-    expect(errorCode(() => create({ deploymentConfigName: 'Nope' }))).toBe('DeploymentConfigDoesNotExistException: No deployment configuration found for name: Nope')
-    codedeploy('CreateDeploymentConfig', { deploymentConfigName: 'Canary20', computePlatform: 'ECS', trafficRoutingConfig: { type: 'TimeBasedCanary', timeBasedCanary: { canaryPercentage: 20, canaryInterval: 1 } } })
+    expect(errorCode(() => create({ deploymentConfigName: 'Nope' }))).toBe(
+      'DeploymentConfigDoesNotExistException: No deployment configuration found for name: Nope',
+    )
+    codedeploy('CreateDeploymentConfig', {
+      deploymentConfigName: 'Canary20',
+      computePlatform: 'ECS',
+      trafficRoutingConfig: { type: 'TimeBasedCanary', timeBasedCanary: { canaryPercentage: 20, canaryInterval: 1 } },
+    })
     const id = create({ deploymentConfigName: 'Canary20' })
     expect(errorCode(() => create())).toMatch(/^DeploymentLimitExceededException/)
     advance(1)
     codedeploy('StopDeployment', { deploymentId: id, autoRollbackEnabled: true })
-    expect(status(id)).toMatchObject({ status: 'Stopped', errorInformation: { code: 'MANUAL_STOP' }, rollbackInfo: { rollbackDeploymentId: expect.stringMatching(/^d-/) } })
+    expect(status(id)).toMatchObject({
+      status: 'Stopped',
+      errorInformation: { code: 'MANUAL_STOP' },
+      rollbackInfo: { rollbackDeploymentId: expect.stringMatching(/^d-/) },
+    })
   })
 })

@@ -39,7 +39,11 @@ function service(): Service {
 }
 
 const primary = (s: Service): Deployment => s.deployments?.find((d) => d.status === 'PRIMARY') ?? {}
-const summary = (s: Service) => s.deployments?.map((d) => `${d.status} ${d.taskDefinition?.split('/')[1]} ${d.rolloutState} r${d.runningCount} p${d.pendingCount} f${d.failedTasks}`)
+const summary = (s: Service) =>
+  s.deployments?.map(
+    (d) =>
+      `${d.status} ${d.taskDefinition?.split('/')[1]} ${d.rolloutState} r${d.runningCount} p${d.pendingCount} f${d.failedTasks}`,
+  )
 
 function tasks(desiredStatus = 'RUNNING'): Task[] {
   const { taskArns } = ecs<ListTasksCommandOutput>('ListTasks', { serviceName: 'web', desiredStatus })
@@ -49,7 +53,9 @@ function tasks(desiredStatus = 'RUNNING'): Task[] {
 function latestServiceDeployment(): ServiceDeployment {
   const { serviceDeployments } = ecs<ListServiceDeploymentsCommandOutput>('ListServiceDeployments', { service: 'web' })
   const arn = serviceDeployments?.[0]?.serviceDeploymentArn
-  const described = ecs<DescribeServiceDeploymentsCommandOutput>('DescribeServiceDeployments', { serviceDeploymentArns: [arn] })
+  const described = ecs<DescribeServiceDeploymentsCommandOutput>('DescribeServiceDeployments', {
+    serviceDeploymentArns: [arn],
+  })
   return described.serviceDeployments?.[0] ?? {}
 }
 
@@ -57,8 +63,14 @@ function latestServiceDeployment(): ServiceDeployment {
 function givenService(deploymentConfiguration: object = {}, desiredCount = 2): void {
   world = new World({ now: () => now })
   ecs('CreateCluster', {})
-  for (const image of ['web:v1', 'web:v2']) ecs('RegisterTaskDefinition', { family: 'web', containerDefinitions: [{ name: 'web', image }] })
-  ecs<CreateServiceCommandOutput>('CreateService', { serviceName: 'web', taskDefinition: 'web:1', desiredCount, deploymentConfiguration })
+  for (const image of ['web:v1', 'web:v2'])
+    ecs('RegisterTaskDefinition', { family: 'web', containerDefinitions: [{ name: 'web', image }] })
+  ecs<CreateServiceCommandOutput>('CreateService', {
+    serviceName: 'web',
+    taskDefinition: 'web:1',
+    desiredCount,
+    deploymentConfiguration,
+  })
   advance(10)
   expect(summary(service())).toEqual([`PRIMARY web:1 COMPLETED r${desiredCount} p0 f0`])
 }
@@ -66,17 +78,27 @@ function givenService(deploymentConfiguration: object = {}, desiredCount = 2): v
 describe('scenario language', () => {
   test('fills in defaults; a rollback plan inherits the timings', () => {
     const scenario = parseScenario({ service: 'web', rollout: { outcome: 'crash', taskStartSeconds: 4, rollback: {} } })
-    expect(scenario).toMatchObject({ service: 'web', times: 1, rollout: { outcome: 'crash', taskStartSeconds: 4, drainSeconds: 1 } })
+    expect(scenario).toMatchObject({
+      service: 'web',
+      times: 1,
+      rollout: { outcome: 'crash', taskStartSeconds: 4, drainSeconds: 1 },
+    })
     expect(scenario.rollout.rollback).toMatchObject({ outcome: 'success', taskStartSeconds: 4 })
   })
 
   test.each([
     [{ rollout: { outcom: 'crash' } }, 'rollout: unknown field(s) outcom; allowed: outcome, provisioningSeconds'],
-    [{ rollout: { outcome: 'explode' } }, 'rollout.outcome: "explode" is not one of success, crash, stuck-pending, unhealthy, pull-error'],
+    [
+      { rollout: { outcome: 'explode' } },
+      'rollout.outcome: "explode" is not one of success, crash, stuck-pending, unhealthy, pull-error',
+    ],
     [{ rollout: { taskStartSeconds: -1 } }, 'rollout.taskStartSeconds must be a number >= 0'],
     [{ service: 'web', family: 'web' }, 'scenario: give service or family, not both'],
     [{ times: 1.5 }, 'scenario.times must be an integer >= 0 (0: every rollout)'],
-    [{ rollout: { stages: [{ stage: 'DEPLOY' }] } }, 'rollout.stages[0].stage: "DEPLOY" is not one of RECONCILE_SERVICE'],
+    [
+      { rollout: { stages: [{ stage: 'DEPLOY' }] } },
+      'rollout.stages[0].stage: "DEPLOY" is not one of RECONCILE_SERVICE',
+    ],
     [{ rollout: { logLines: 'boom' } }, 'rollout.logLines must be an array of strings'],
   ])('rejects %j', (raw, message) => {
     expect(() => parseScenario(raw)).toThrow(ScenarioError)
@@ -109,7 +131,10 @@ describe('AWS JSON 1.1 plumbing', () => {
   test('pagination tokens walk the list', () => {
     const first = paginate([1, 2, 3], { maxResults: 2 })
     expect(first.page).toEqual([1, 2])
-    expect(paginate([1, 2, 3], { maxResults: 2, ...(first.nextToken ? { nextToken: first.nextToken } : {}) })).toEqual({ page: [3], nextToken: undefined })
+    expect(paginate([1, 2, 3], { maxResults: 2, ...(first.nextToken ? { nextToken: first.nextToken } : {}) })).toEqual({
+      page: [3],
+      nextToken: undefined,
+    })
   })
 })
 
@@ -121,7 +146,11 @@ describe('rolling deployments', () => {
     expect(summary(service())).toEqual(['PRIMARY web:2 IN_PROGRESS r0 p0 f0', 'ACTIVE web:1 COMPLETED r2 p0 f0'])
     advance(0.5)
     expect(summary(service())).toEqual(['PRIMARY web:2 IN_PROGRESS r0 p2 f0', 'ACTIVE web:1 COMPLETED r2 p0 f0'])
-    expect(tasks().map((t) => t.lastStatus).sort()).toEqual(['PROVISIONING', 'PROVISIONING', 'RUNNING', 'RUNNING'])
+    expect(
+      tasks()
+        .map((t) => t.lastStatus)
+        .sort(),
+    ).toEqual(['PROVISIONING', 'PROVISIONING', 'RUNNING', 'RUNNING'])
     advance(3)
     expect(summary(service())).toEqual(['PRIMARY web:2 IN_PROGRESS r2 p0 f0', 'ACTIVE web:1 COMPLETED r0 p0 f0'])
     expect(tasks('STOPPED').map((t) => t.lastStatus)).toEqual(['STOPPING', 'STOPPING'])
@@ -129,7 +158,10 @@ describe('rolling deployments', () => {
     const s = service()
     expect(summary(s)).toEqual(['PRIMARY web:2 COMPLETED r2 p0 f0'])
     expect(s.events?.[0]?.message).toBe('(service web) has reached a steady state.')
-    expect(latestServiceDeployment()).toMatchObject({ status: 'SUCCESSFUL', deploymentCircuitBreaker: { status: 'DISABLED' } })
+    expect(latestServiceDeployment()).toMatchObject({
+      status: 'SUCCESSFUL',
+      deploymentCircuitBreaker: { status: 'DISABLED' },
+    })
   })
 
   test('minimumHealthyPercent 50 / maximumPercent 100 stops an old task before starting a new one', () => {
@@ -160,9 +192,15 @@ describe('rolling deployments', () => {
     advance(4) // second crash: threshold
     const s = service()
     expect(summary(s)?.[0]).toMatch(/^PRIMARY web:1 IN_PROGRESS/)
-    expect(s.deployments?.find((d) => d.rolloutState === 'FAILED')).toMatchObject({ failedTasks: 2, rolloutStateReason: 'ECS deployment circuit breaker: tasks failed to start.' })
+    expect(s.deployments?.find((d) => d.rolloutState === 'FAILED')).toMatchObject({
+      failedTasks: 2,
+      rolloutStateReason: 'ECS deployment circuit breaker: tasks failed to start.',
+    })
     expect(s.events?.map((e) => e.message)).toContain(`(service web) rolling back to deployment ${completed.id}.`)
-    expect(latestServiceDeployment()).toMatchObject({ status: 'ROLLBACK_IN_PROGRESS', deploymentCircuitBreaker: { status: 'TRIGGERED', failureCount: 2, threshold: 2 } })
+    expect(latestServiceDeployment()).toMatchObject({
+      status: 'ROLLBACK_IN_PROGRESS',
+      deploymentCircuitBreaker: { status: 'TRIGGERED', failureCount: 2, threshold: 2 },
+    })
     advance(10)
     expect(summary(service())).toEqual(['PRIMARY web:1 COMPLETED r1 p0 f0'])
     expect(latestServiceDeployment().status).toBe('ROLLBACK_SUCCESSFUL')
@@ -173,7 +211,10 @@ describe('rolling deployments', () => {
     world.scenarios.add({ rollout: { outcome: 'pull-error', rollback: { outcome: 'pull-error' } } })
     ecs('UpdateService', { service: 'web', taskDefinition: 'web:2' })
     advance(60)
-    expect(latestServiceDeployment()).toMatchObject({ status: 'ROLLBACK_FAILED', statusReason: 'The rollback failed: tasks failed to start.' })
+    expect(latestServiceDeployment()).toMatchObject({
+      status: 'ROLLBACK_FAILED',
+      statusReason: 'The rollback failed: tasks failed to start.',
+    })
   })
 
   test('StopServiceDeployment ABORT stops the deployment where it is', () => {
@@ -202,11 +243,19 @@ describe('rolling deployments', () => {
     expect(code(() => ecs('UpdateService', { cluster: 'nope', service: 'web' }))).toBe('ClusterNotFoundException')
     expect(code(() => ecs('UpdateService', { service: 'nope' }))).toBe('ServiceNotFoundException')
     expect(code(() => ecs('UpdateService', { service: 'web', taskDefinition: 'web:9' }))).toBe('ClientException')
-    expect(code(() => ecs('CreateService', { serviceName: 'web', taskDefinition: 'web:1' }))).toBe('InvalidParameterException')
-    // BLUE_GREEN without a bake time (native.test.ts has the rest of ECS's own strategies).
-    expect(code(() => ecs('UpdateService', { service: 'web', forceNewDeployment: true, deploymentConfiguration: { strategy: 'BLUE_GREEN' } }))).toBe(
+    expect(code(() => ecs('CreateService', { serviceName: 'web', taskDefinition: 'web:1' }))).toBe(
       'InvalidParameterException',
     )
+    // BLUE_GREEN without a bake time (native.test.ts has the rest of ECS's own strategies).
+    expect(
+      code(() =>
+        ecs('UpdateService', {
+          service: 'web',
+          forceNewDeployment: true,
+          deploymentConfiguration: { strategy: 'BLUE_GREEN' },
+        }),
+      ),
+    ).toBe('InvalidParameterException')
   })
 })
 
@@ -221,7 +270,14 @@ describe('what ECS refuses, the scenario server refuses', () => {
   }
   const role = 'arn:aws:iam::123456789012:role/ecsTaskExecutionRole'
   const awslogs = { logDriver: 'awslogs', options: { 'awslogs-group': '/ecs/web' } }
-  const fargate = { family: 'web', requiresCompatibilities: ['FARGATE'], networkMode: 'awsvpc', cpu: '256', memory: '512', executionRoleArn: role }
+  const fargate = {
+    family: 'web',
+    requiresCompatibilities: ['FARGATE'],
+    networkMode: 'awsvpc',
+    cpu: '256',
+    memory: '512',
+    executionRoleArn: role,
+  }
   const container = { name: 'web', image: 'nginx:1' }
 
   test('ListTasks: startedBy must be the only filter; maxResults is 1 to 100', () => {
@@ -234,14 +290,30 @@ describe('what ECS refuses, the scenario server refuses', () => {
     )
     expect(refusal('ListTasks', { startedBy: 'ecs-svc/1' })).toBe('accepted')
     expect(refusal('ListTasks', { serviceName: 'web', desiredStatus: 'STOPPED', maxResults: 100 })).toBe('accepted')
-    expect(refusal('ListTasks', { serviceName: 'web', maxResults: 101 })).toBe('InvalidParameterException: maxResults must be between 1 and 100.')
-    expect(refusal('ListTasks', { serviceName: 'web', maxResults: 0 })).toBe('InvalidParameterException: maxResults must be between 1 and 100.')
+    expect(refusal('ListTasks', { serviceName: 'web', maxResults: 101 })).toBe(
+      'InvalidParameterException: maxResults must be between 1 and 100.',
+    )
+    expect(refusal('ListTasks', { serviceName: 'web', maxResults: 0 })).toBe(
+      'InvalidParameterException: maxResults must be between 1 and 100.',
+    )
   })
 
   test.each([
-    ['Fargate without awsvpc', { ...fargate, networkMode: 'bridge', containerDefinitions: [container] }, "Fargate only supports network mode 'awsvpc'."],
-    ['a cpu Fargate does not have', { ...fargate, cpu: '300', containerDefinitions: [container] }, "Invalid 'cpu' setting for task."],
-    ['memory that does not go with the cpu', { ...fargate, cpu: '1 vCPU', memory: '1GB', containerDefinitions: [container] }, 'No Fargate configuration exists for given values.'],
+    [
+      'Fargate without awsvpc',
+      { ...fargate, networkMode: 'bridge', containerDefinitions: [container] },
+      "Fargate only supports network mode 'awsvpc'.",
+    ],
+    [
+      'a cpu Fargate does not have',
+      { ...fargate, cpu: '300', containerDefinitions: [container] },
+      "Invalid 'cpu' setting for task.",
+    ],
+    [
+      'memory that does not go with the cpu',
+      { ...fargate, cpu: '1 vCPU', memory: '1GB', containerDefinitions: [container] },
+      'No Fargate configuration exists for given values.',
+    ],
     [
       'awslogs on Fargate without an execution role',
       { ...fargate, executionRoleArn: undefined, containerDefinitions: [{ ...container, logConfiguration: awslogs }] },
@@ -249,12 +321,25 @@ describe('what ECS refuses, the scenario server refuses', () => {
     ],
     [
       'an ECR image on Fargate without an execution role',
-      { ...fargate, executionRoleArn: undefined, containerDefinitions: [{ ...container, image: '123456789012.dkr.ecr.us-east-1.amazonaws.com/web:1' }] },
+      {
+        ...fargate,
+        executionRoleArn: undefined,
+        containerDefinitions: [{ ...container, image: '123456789012.dkr.ecr.us-east-1.amazonaws.com/web:1' }],
+      },
       'Fargate requires task definition to have execution role ARN to support ECR images.',
     ],
     [
       'secrets without an execution role, on EC2 too',
-      { family: 'web', containerDefinitions: [{ ...container, memory: 128, secrets: [{ name: 'DB', valueFrom: 'arn:aws:ssm:us-east-1:123456789012:parameter/db' }] }] },
+      {
+        family: 'web',
+        containerDefinitions: [
+          {
+            ...container,
+            memory: 128,
+            secrets: [{ name: 'DB', valueFrom: 'arn:aws:ssm:us-east-1:123456789012:parameter/db' }],
+          },
+        ],
+      },
       "When you are specifying container secrets, you must also specify a value for 'executionRoleArn'.",
     ],
   ])('RegisterTaskDefinition refuses %s', (_case, input, message) => {
@@ -264,8 +349,26 @@ describe('what ECS refuses, the scenario server refuses', () => {
 
   test('RegisterTaskDefinition takes Fargate sizes in vCPU and GB, and EC2 definitions without an execution role', () => {
     world = new World({ now: () => now })
-    expect(refusal('RegisterTaskDefinition', { ...fargate, cpu: '8 vCPU', memory: '60 GB', containerDefinitions: [{ ...container, logConfiguration: awslogs }] })).toBe('accepted')
-    const ec2 = { family: 'web', networkMode: 'bridge', containerDefinitions: [{ ...container, image: '123456789012.dkr.ecr.us-east-1.amazonaws.com/web:1', memory: 128, logConfiguration: awslogs }] }
+    expect(
+      refusal('RegisterTaskDefinition', {
+        ...fargate,
+        cpu: '8 vCPU',
+        memory: '60 GB',
+        containerDefinitions: [{ ...container, logConfiguration: awslogs }],
+      }),
+    ).toBe('accepted')
+    const ec2 = {
+      family: 'web',
+      networkMode: 'bridge',
+      containerDefinitions: [
+        {
+          ...container,
+          image: '123456789012.dkr.ecr.us-east-1.amazonaws.com/web:1',
+          memory: 128,
+          logConfiguration: awslogs,
+        },
+      ],
+    }
     expect(refusal('RegisterTaskDefinition', ec2)).toBe('accepted')
   })
 })

@@ -77,9 +77,18 @@ describe('sameTaskDefinition', () => {
   })
 
   it('compares tags when they are given, in any order', () => {
-    const tagged = { ...request(), tags: [{ key: 'team', value: 'payments' }, { key: 'app', value: 'web' }] }
+    const tagged = {
+      ...request(),
+      tags: [
+        { key: 'team', value: 'payments' },
+        { key: 'app', value: 'web' },
+      ],
+    }
     expect(sameTaskDefinition(tagged, current())).toBe(true)
-    const reordered = [{ key: 'app', value: 'web' }, { key: 'team', value: 'payments' }]
+    const reordered = [
+      { key: 'app', value: 'web' },
+      { key: 'team', value: 'payments' },
+    ]
     expect(sameTaskDefinition(tagged, current(), reordered)).toBe(true)
     expect(sameTaskDefinition(tagged, current(), [{ key: 'app', value: 'web' }])).toBe(false)
     expect(sameTaskDefinition(request(), current(), [])).toBe(true)
@@ -92,7 +101,11 @@ describe('sameTaskDefinition', () => {
       [`containerDefinitions[web].image: ${image}:v1 → ${image}:v2`],
     ],
     ['task-level cpu', { ...request(), cpu: '512' }, ['cpu: 256 → 512']],
-    ['a role', { ...request(), taskRoleArn: 'arn:aws:iam::1:role/web' }, ['taskRoleArn: (none) → arn:aws:iam::1:role/web']],
+    [
+      'a role',
+      { ...request(), taskRoleArn: 'arn:aws:iam::1:role/web' },
+      ['taskRoleArn: (none) → arn:aws:iam::1:role/web'],
+    ],
     [
       'an environment value, and a secret-looking one without showing it',
       changed((r) =>
@@ -118,7 +131,10 @@ describe('sameTaskDefinition', () => {
           ],
         }),
       ),
-      ['containerDefinitions[web].environment[DB_TOKEN]: added', 'containerDefinitions[web].environment[API_KEY]: removed'],
+      [
+        'containerDefinitions[web].environment[DB_TOKEN]: added',
+        'containerDefinitions[web].environment[API_KEY]: removed',
+      ],
     ],
     [
       'variables whose names repeat, without showing any value',
@@ -151,12 +167,18 @@ describe('sameTaskDefinition', () => {
     ],
     [
       'a health check interval',
-      changed((r) => Object.assign(r.containerDefinitions[0]!, { healthCheck: { command: ['CMD', 'true'], interval: 10 } })),
+      changed((r) =>
+        Object.assign(r.containerDefinitions[0]!, { healthCheck: { command: ['CMD', 'true'], interval: 10 } }),
+      ),
       ['containerDefinitions[web].healthCheck.interval: 30 → 10'],
     ],
     [
       'a secret pointing elsewhere, by name only',
-      changed((r) => Object.assign(r.containerDefinitions[0]!, { secrets: [{ name: 'DB_PASSWORD', valueFrom: 'arn:aws:ssm:us-east-1:123456789012:parameter/db-2' }] })),
+      changed((r) =>
+        Object.assign(r.containerDefinitions[0]!, {
+          secrets: [{ name: 'DB_PASSWORD', valueFrom: 'arn:aws:ssm:us-east-1:123456789012:parameter/db-2' }],
+        }),
+      ),
       ['containerDefinitions[web].secrets[DB_PASSWORD].valueFrom: (changed)'],
     ],
     [

@@ -139,7 +139,12 @@ describe('loadTemplate placeholders', () => {
     ['YAML double quotes keep a string', 'td.yaml', 'cpu: "${CPU}"\n', { cpu: '256' }],
     ['YAML double quotes and quotes in the value', 'td.yaml', 'v: "${QUOTED}"\n', { v: 'say "hi" \\o/' }],
     ['YAML single quotes and an apostrophe', 'td.yaml', "v: '${APOSTROPHE}'\n", { v: "it's" }],
-    ['YAML plain apostrophe and quotes', 'td.yaml', 'a: ${APOSTROPHE}\nq: ${QUOTED}\n', { a: "it's", q: 'say "hi" \\o/' }],
+    [
+      'YAML plain apostrophe and quotes',
+      'td.yaml',
+      'a: ${APOSTROPHE}\nq: ${QUOTED}\n',
+      { a: "it's", q: 'say "hi" \\o/' },
+    ],
     ['YAML block scalar', 'td.yaml', 'v: |\n  tag ${TAG}\n', { v: 'tag abc123\n' }],
     ['YAML flow list', 'td.yaml', 'command: [${CPU}, ${TAG}]\n', { command: [256, 'abc123'] }],
     ['YAML escape', 'td.yaml', 'v: $${TAG}\n', { v: '${TAG}' }],
@@ -210,7 +215,11 @@ describe('loadTemplate: files that are not what they should be', () => {
   const SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'
 
   it.each([
-    ['a path up out of the workspace', (dir: string) => (writeFileSync(join(dirname(dir), 'outside.json'), '{}'), '../outside.json'), '../outside.json leads outside it.'],
+    [
+      'a path up out of the workspace',
+      (dir: string) => (writeFileSync(join(dirname(dir), 'outside.json'), '{}'), '../outside.json'),
+      '../outside.json leads outside it.',
+    ],
     ['an absolute path elsewhere', () => '/proc/self/environ', '/proc/self/environ leads outside it.'],
     [
       'a symlink out of the workspace',
@@ -228,8 +237,18 @@ describe('loadTemplate: files that are not what they should be', () => {
   })
 
   it.each([
-    ['an environment dump (a plain string)', 'td.json', `AWS_SECRET_ACCESS_KEY=${SECRET}\u0000HOME=/root`, 'task definition td.json: the top level must be an object (a RegisterTaskDefinition request or the output of `aws ecs describe-task-definition`), found a string.'],
-    ['a key file (invalid YAML)', 'td.yaml', `-----BEGIN KEY-----\n${SECRET}: [\n`, 'task definition td.yaml:1: is not valid YAML (column 1): Implicit keys need to be on a single line'],
+    [
+      'an environment dump (a plain string)',
+      'td.json',
+      `AWS_SECRET_ACCESS_KEY=${SECRET}\u0000HOME=/root`,
+      'task definition td.json: the top level must be an object (a RegisterTaskDefinition request or the output of `aws ecs describe-task-definition`), found a string.',
+    ],
+    [
+      'a key file (invalid YAML)',
+      'td.yaml',
+      `-----BEGIN KEY-----\n${SECRET}: [\n`,
+      'task definition td.yaml:1: is not valid YAML (column 1): Implicit keys need to be on a single line',
+    ],
   ])('reports %s without quoting it', async (_case, name, text, message) => {
     const reported = await loadError(name, text)
     expect(reported).toBe(message)
@@ -237,7 +256,13 @@ describe('loadTemplate: files that are not what they should be', () => {
   })
 
   it('refuses a YAML alias bomb with the file and the line of its first alias', async () => {
-    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', 'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]', 'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]', 'd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]', ''].join('\n')
+    const bomb = [
+      'a: &a [x, x, x, x, x, x, x, x, x, x]',
+      'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]',
+      'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]',
+      'd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]',
+      '',
+    ].join('\n')
     expect(await loadError('td.yaml', bomb)).toBe(
       'task definition td.yaml:2: its YAML aliases expand more than 100 times (the first alias is on this line); ' +
         'refused, as such a file can exhaust memory. Write the values out, or use fewer aliases.',

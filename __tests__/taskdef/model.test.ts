@@ -25,7 +25,9 @@ describe('the ECS API model', () => {
   })
 
   it('decodes container definitions, following lazy references and member wrappers', () => {
-    const containerDefinitions = shapeOf(REQUEST_SHAPE.memberSchemas[REQUEST_SHAPE.members.indexOf('containerDefinitions')])
+    const containerDefinitions = shapeOf(
+      REQUEST_SHAPE.memberSchemas[REQUEST_SHAPE.members.indexOf('containerDefinitions')],
+    )
     expect(containerDefinitions.kind).toBe('list')
     const container = containerDefinitions.kind === 'list' ? shapeOf(containerDefinitions.member) : undefined
     expect(container).toMatchObject({ kind: 'struct', name: 'ContainerDefinition', required: ['name'] })

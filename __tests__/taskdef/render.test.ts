@@ -92,17 +92,29 @@ describe('renderTaskDefinition', () => {
   it('refuses what ECS would refuse once the changes are applied: the image input on Fargate without an execution role', async () => {
     const dir = workspace()
     process.env.GITHUB_WORKSPACE = dir
-    const text = 'family: web\nrequiresCompatibilities: [FARGATE]\nnetworkMode: awsvpc\ncpu: 256\nmemory: 512\ncontainerDefinitions:\n  - name: web\n'
+    const text =
+      'family: web\nrequiresCompatibilities: [FARGATE]\nnetworkMode: awsvpc\ncpu: 256\nmemory: 512\ncontainerDefinitions:\n  - name: web\n'
     writeTemplate(dir, 'td.yaml', text)
-    await expect(renderTaskDefinition({ templatePath: 'td.yaml', image: `${ecr}/web:v2`, placeholders })).rejects.toThrow(
+    await expect(
+      renderTaskDefinition({ templatePath: 'td.yaml', image: `${ecr}/web:v2`, placeholders }),
+    ).rejects.toThrow(
       'task definition td.yaml, containerDefinitions[0] (web).image: ECS needs a task execution role for pulling a private ECR image on Fargate; ' +
         'set executionRoleArn (e.g. the ARN of ecsTaskExecutionRole)',
     )
   })
 
   it('holds the current task definition to the same rules, and an EC2 one to no Fargate rule', async () => {
-    const ec2 = { family: 'web', revision: 3, networkMode: 'bridge', containerDefinitions: [{ name: 'web', image: `${ecr}/web:v1`, memory: 128 }] }
-    const rendered = await renderTaskDefinition({ current: ec2 as TaskDefinition, image: `${ecr}/web:v2`, placeholders: {} })
+    const ec2 = {
+      family: 'web',
+      revision: 3,
+      networkMode: 'bridge',
+      containerDefinitions: [{ name: 'web', image: `${ecr}/web:v1`, memory: 128 }],
+    }
+    const rendered = await renderTaskDefinition({
+      current: ec2 as TaskDefinition,
+      image: `${ecr}/web:v2`,
+      placeholders: {},
+    })
     expect(rendered.request.containerDefinitions?.[0]?.image).toBe(`${ecr}/web:v2`)
     const fargate = { ...ec2, requiresCompatibilities: ['FARGATE'], networkMode: 'awsvpc', cpu: '256', memory: '1024' }
     await expect(renderTaskDefinition({ current: fargate as TaskDefinition, placeholders: {} })).rejects.toThrow(
@@ -132,8 +144,14 @@ describe('renderTaskDefinition', () => {
   it("checks every container's image against the reference grammar, naming the container", async () => {
     const dir = workspace()
     process.env.GITHUB_WORKSPACE = dir
-    writeTemplate(dir, 'td.yaml', 'family: web\ncontainerDefinitions:\n  - name: web\n    image: web\n  - name: log\n    image: Fluent/Bit:2\n')
-    await expect(renderTaskDefinition({ templatePath: 'td.yaml', placeholders, image: `${ecr}/web:v1`, containers: ['web'] })).rejects.toThrow(
+    writeTemplate(
+      dir,
+      'td.yaml',
+      'family: web\ncontainerDefinitions:\n  - name: web\n    image: web\n  - name: log\n    image: Fluent/Bit:2\n',
+    )
+    await expect(
+      renderTaskDefinition({ templatePath: 'td.yaml', placeholders, image: `${ecr}/web:v1`, containers: ['web'] }),
+    ).rejects.toThrow(
       'task definition td.yaml, containerDefinitions[1] (log).image "Fluent/Bit:2" is not a valid image reference: repository names must be lowercase ("Fluent")',
     )
   })

@@ -28,7 +28,11 @@ function problem(request: RegisterTaskDefinitionCommandInput): string {
 
 describe('checkEcsRules', () => {
   it.each([
-    ['Fargate without awsvpc', { ...fargate, networkMode: 'bridge' as const }, 'networkMode: Fargate runs only awsvpc; set "networkMode": "awsvpc"'],
+    [
+      'Fargate without awsvpc',
+      { ...fargate, networkMode: 'bridge' as const },
+      'networkMode: Fargate runs only awsvpc; set "networkMode": "awsvpc"',
+    ],
     [
       'Fargate without a network mode',
       { ...fargate, networkMode: undefined },
@@ -39,13 +43,33 @@ describe('checkEcsRules', () => {
       { ...fargate, memory: undefined },
       'memory: missing; Fargate needs task-level cpu and memory, e.g. "cpu": "256", "memory": "512"',
     ],
-    ['a cpu Fargate does not have', { ...fargate, cpu: '384' }, 'cpu: not a Fargate size; use one of 256, 512, 1024, 2048, 4096, 8192, 16384 (CPU units)'],
-    ['memory too small for the cpu', { ...fargate, cpu: '1024', memory: '1024' }, 'memory: does not go with cpu 1024 on Fargate; use 2048 to 8192 in steps of 1024 (MiB)'],
-    ['memory off the step', { ...fargate, cpu: '8192', memory: '18432' }, 'memory: does not go with cpu 8192 on Fargate; use 16384 to 61440 in steps of 4096 (MiB)'],
-    ['memory in GB off the pair', { ...fargate, cpu: '0.25 vCPU', memory: '3 GB' }, 'memory: does not go with cpu 256 on Fargate; use 512, 1024 or 2048 (MiB)'],
+    [
+      'a cpu Fargate does not have',
+      { ...fargate, cpu: '384' },
+      'cpu: not a Fargate size; use one of 256, 512, 1024, 2048, 4096, 8192, 16384 (CPU units)',
+    ],
+    [
+      'memory too small for the cpu',
+      { ...fargate, cpu: '1024', memory: '1024' },
+      'memory: does not go with cpu 1024 on Fargate; use 2048 to 8192 in steps of 1024 (MiB)',
+    ],
+    [
+      'memory off the step',
+      { ...fargate, cpu: '8192', memory: '18432' },
+      'memory: does not go with cpu 8192 on Fargate; use 16384 to 61440 in steps of 4096 (MiB)',
+    ],
+    [
+      'memory in GB off the pair',
+      { ...fargate, cpu: '0.25 vCPU', memory: '3 GB' },
+      'memory: does not go with cpu 256 on Fargate; use 512, 1024 or 2048 (MiB)',
+    ],
     [
       'awslogs on Fargate without an execution role',
-      { ...fargate, executionRoleArn: undefined, containerDefinitions: [{ name: 'web', image: 'nginx:1', logConfiguration: awslogs }] },
+      {
+        ...fargate,
+        executionRoleArn: undefined,
+        containerDefinitions: [{ name: 'web', image: 'nginx:1', logConfiguration: awslogs }],
+      },
       `containerDefinitions[0] (web).logConfiguration.logDriver: ECS needs a task execution role for the awslogs driver on Fargate; ${roleFix}`,
     ],
     [
@@ -55,17 +79,39 @@ describe('checkEcsRules', () => {
     ],
     [
       'secrets on EC2 without an execution role',
-      { family: 'web', containerDefinitions: [{ name: 'web', image: 'nginx', secrets: [{ name: 'DB', valueFrom: 'arn:aws:ssm:::parameter/db' }] }] },
+      {
+        family: 'web',
+        containerDefinitions: [
+          { name: 'web', image: 'nginx', secrets: [{ name: 'DB', valueFrom: 'arn:aws:ssm:::parameter/db' }] },
+        ],
+      },
       `containerDefinitions[0] (web).secrets: ECS needs a task execution role for secrets (valueFrom); ${roleFix}`,
     ],
     [
       'log driver secrets without an execution role',
-      { family: 'web', containerDefinitions: [{ name: 'web', image: 'nginx', logConfiguration: { logDriver: 'splunk', secretOptions: [{ name: 'splunk-token', valueFrom: 'arn:secret' }] } }] },
+      {
+        family: 'web',
+        containerDefinitions: [
+          {
+            name: 'web',
+            image: 'nginx',
+            logConfiguration: {
+              logDriver: 'splunk',
+              secretOptions: [{ name: 'splunk-token', valueFrom: 'arn:secret' }],
+            },
+          },
+        ],
+      },
       `containerDefinitions[0] (web).logConfiguration.secretOptions: ECS needs a task execution role for log driver secrets (secretOptions); ${roleFix}`,
     ],
     [
       'registry credentials without an execution role',
-      { family: 'web', containerDefinitions: [{ name: 'web', image: 'ghcr.io/acme/web:1', repositoryCredentials: { credentialsParameter: 'arn:secret' } }] },
+      {
+        family: 'web',
+        containerDefinitions: [
+          { name: 'web', image: 'ghcr.io/acme/web:1', repositoryCredentials: { credentialsParameter: 'arn:secret' } },
+        ],
+      },
       `containerDefinitions[0] (web).repositoryCredentials: ECS needs a task execution role for private registry credentials; ${roleFix}`,
     ],
     [
@@ -83,7 +129,13 @@ describe('checkEcsRules', () => {
   })
 
   it('lists every problem at once', () => {
-    const request = { ...fargate, networkMode: 'host' as const, cpu: '256', memory: '4096', executionRoleArn: undefined }
+    const request = {
+      ...fargate,
+      networkMode: 'host' as const,
+      cpu: '256',
+      memory: '4096',
+      executionRoleArn: undefined,
+    }
     expect(problem(request)).toBe(
       `${source} has 4 problems:\n` +
         '  - networkMode: Fargate runs only awsvpc; set "networkMode": "awsvpc"\n' +
@@ -100,11 +152,35 @@ describe('checkEcsRules', () => {
     ['memory in steps above the first', { ...fargate, cpu: '4096', memory: '9216' }],
     [
       'EC2 with bridge, awslogs and a private ECR image, no execution role (the instance role pulls and logs)',
-      { family: 'web', networkMode: 'bridge' as const, containerDefinitions: [{ name: 'web', image: ecrImage, memory: 128, logConfiguration: awslogs }] },
+      {
+        family: 'web',
+        networkMode: 'bridge' as const,
+        containerDefinitions: [{ name: 'web', image: ecrImage, memory: 128, logConfiguration: awslogs }],
+      },
     ],
-    ['EC2 without task-level cpu and memory', { family: 'web', requiresCompatibilities: ['EC2' as const], containerDefinitions: [{ name: 'web', image: 'nginx' }] }],
-    ['a public ECR image on Fargate without an execution role', { ...fargate, executionRoleArn: undefined, containerDefinitions: [{ name: 'web', image: 'public.ecr.aws/nginx/nginx:1' }] }],
-    ['an image by digest', { ...fargate, containerDefinitions: [{ name: 'web', image: `${ecrImage.split(':v1')[0]}@sha256:${'a'.repeat(64)}` }] }],
+    [
+      'EC2 without task-level cpu and memory',
+      {
+        family: 'web',
+        requiresCompatibilities: ['EC2' as const],
+        containerDefinitions: [{ name: 'web', image: 'nginx' }],
+      },
+    ],
+    [
+      'a public ECR image on Fargate without an execution role',
+      {
+        ...fargate,
+        executionRoleArn: undefined,
+        containerDefinitions: [{ name: 'web', image: 'public.ecr.aws/nginx/nginx:1' }],
+      },
+    ],
+    [
+      'an image by digest',
+      {
+        ...fargate,
+        containerDefinitions: [{ name: 'web', image: `${ecrImage.split(':v1')[0]}@sha256:${'a'.repeat(64)}` }],
+      },
+    ],
   ])('accepts %s', (_case, request) => {
     expect(() => checkEcsRules(request as RegisterTaskDefinitionCommandInput, source)).not.toThrow()
   })

@@ -97,14 +97,21 @@ describe('checkedRequest', () => {
       { family: 'web', containerDefinitions: [{ ...web, env: [] }] },
       'containerDefinitions[0] (web).env: unknown key; did you mean environment?',
     ],
-    ['no containers', { family: 'web', containerDefinitions: [] }, 'containerDefinitions: empty; add at least one container'],
+    [
+      'no containers',
+      { family: 'web', containerDefinitions: [] },
+      'containerDefinitions: empty; add at least one container',
+    ],
   ])('reports %s', (_case, definition, message) => {
     expect(problem(definition)).toBe(`${source}, ${message}`)
   })
 
   it('reports every problem at once', () => {
     const definition = {
-      containerDefinitions: [{ ...web, Image: 'x', cpu: '1' }, { name: 'sidecar', secrets: [{ name: 'A' }] }],
+      containerDefinitions: [
+        { ...web, Image: 'x', cpu: '1' },
+        { name: 'sidecar', secrets: [{ name: 'A' }] },
+      ],
     }
     expect(problem(definition)).toBe(
       'task definition td.json has 4 problems:\n' +
@@ -132,7 +139,9 @@ describe('checkedRequest', () => {
         cpu: 256,
         memory: 512,
         taskRoleArn: null,
-        containerDefinitions: [{ ...web, cpu: 128, environment: [{ name: 'EMPTY', value: '' }], dockerLabels: { a: null } }],
+        containerDefinitions: [
+          { ...web, cpu: 128, environment: [{ name: 'EMPTY', value: '' }], dockerLabels: { a: null } },
+        ],
       },
       source,
     )

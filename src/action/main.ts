@@ -74,7 +74,11 @@ export async function run(clock: Clock = systemClock): Promise<RunResult> {
     result = await deploy({ inputs, git: readGitContext(), event: readRunEvent() }, ports)
   } catch (error) {
     // Reading the inputs failed: nothing ran.
-    result = { failure: error instanceof UserError ? 'bad-input' : 'error', status: 'failed', message: error instanceof UserError ? error.message : `Unexpected error: ${errorMessage(error)}` }
+    result = {
+      failure: error instanceof UserError ? 'bad-input' : 'error',
+      status: 'failed',
+      message: error instanceof UserError ? error.message : `Unexpected error: ${errorMessage(error)}`,
+    }
   }
   if (result.failure) {
     if (!result.report) core.setOutput('status', result.status ?? 'failed')

@@ -4,14 +4,26 @@ import { renderSummary, type DeploymentReport, type RunReport } from '../run-rep
 
 /** Outputs: one value per service, comma separated in the order of the `service` input. */
 export function setOutputs(run: RunReport): void {
-  const each = (value: (s: DeploymentReport) => string | undefined): string => run.services.map((s) => value(s) ?? '').join(',')
+  const each = (value: (s: DeploymentReport) => string | undefined): string =>
+    run.services.map((s) => value(s) ?? '').join(',')
   core.setOutput('status', run.status)
   core.setOutput('duration-seconds', String(run.durationSeconds))
-  core.setOutput('deployment-id', each((s) => s.deploymentId))
-  core.setOutput('task-definition-arn', each((s) => s.taskDefinitionArn))
-  core.setOutput('task-definition-revision', each((s) => s.taskDefinitionArn?.split(':').pop()))
+  core.setOutput(
+    'deployment-id',
+    each((s) => s.deploymentId),
+  )
+  core.setOutput(
+    'task-definition-arn',
+    each((s) => s.taskDefinitionArn),
+  )
+  core.setOutput(
+    'task-definition-revision',
+    each((s) => s.taskDefinitionArn?.split(':').pop()),
+  )
   if (run.environmentUrl) core.setOutput('environment-url', run.environmentUrl)
-  const changes = run.services.flatMap((s) => (s.changes ?? []).map((c) => (run.services.length > 1 ? `${s.service}: ${c}` : c)))
+  const changes = run.services.flatMap((s) =>
+    (s.changes ?? []).map((c) => (run.services.length > 1 ? `${s.service}: ${c}` : c)),
+  )
   core.setOutput('diff', changes.join('\n'))
   if (run.image) core.setOutput('image', run.image)
   const built = run.builtImage

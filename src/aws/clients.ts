@@ -68,7 +68,11 @@ export class RunDeadline {
     const now = this.now()
     const end = Math.min(this.at, this.cancelledAt ?? Infinity)
     const stop = now < end ? end : end + this.graceMs
-    const signals = [own, now < end ? this.cancelled : undefined, Number.isFinite(stop) ? AbortSignal.timeout(Math.max(0, stop - now)) : undefined]
+    const signals = [
+      own,
+      now < end ? this.cancelled : undefined,
+      Number.isFinite(stop) ? AbortSignal.timeout(Math.max(0, stop - now)) : undefined,
+    ]
     const present = signals.filter((s): s is AbortSignal => s !== undefined)
     return present.length > 1 ? AbortSignal.any(present) : present[0]
   }
@@ -76,11 +80,17 @@ export class RunDeadline {
 
 /** Node's HTTP handler with timeouts, whose every attempt also carries the run's deadline as its abort signal. */
 class DeadlineHandler extends NodeHttpHandler {
-  constructor(private readonly deadline: RunDeadline | undefined, timeouts: { connectionTimeout: number; requestTimeout: number }) {
+  constructor(
+    private readonly deadline: RunDeadline | undefined,
+    timeouts: { connectionTimeout: number; requestTimeout: number },
+  ) {
     super({ ...timeouts, throwOnRequestTimeout: true })
   }
 
-  override handle(request: Parameters<NodeHttpHandler['handle']>[0], options: HttpHandlerOptions = {}): ReturnType<NodeHttpHandler['handle']> {
+  override handle(
+    request: Parameters<NodeHttpHandler['handle']>[0],
+    options: HttpHandlerOptions = {},
+  ): ReturnType<NodeHttpHandler['handle']> {
     const abortSignal = this.deadline?.signal(options.abortSignal as AbortSignal | undefined) ?? options.abortSignal
     return super.handle(request, { ...options, ...(abortSignal && { abortSignal }) })
   }

@@ -27,7 +27,11 @@ const registryOf = (r: Registry) => (r.registryId !== undefined ? { registryId: 
 
 export async function getAuthorizationToken(registry: Registry): Promise<AuthorizationData | undefined> {
   const input = registry.registryId !== undefined ? { registryIds: [registry.registryId] } : {}
-  const response = await awsCall('ecr:GetAuthorizationToken', () => registry.client.send(new GetAuthorizationTokenCommand(input)), { on: registry.label })
+  const response = await awsCall(
+    'ecr:GetAuthorizationToken',
+    () => registry.client.send(new GetAuthorizationTokenCommand(input)),
+    { on: registry.label },
+  )
   return response.authorizationData?.[0]
 }
 
@@ -35,24 +39,39 @@ export async function getAuthorizationToken(registry: Registry): Promise<Authori
 export async function describeRepository(registry: Registry, repositoryName: string): Promise<Repository | undefined> {
   const found = await awsCall(
     'ecr:DescribeRepositories',
-    () => registry.client.send(new DescribeRepositoriesCommand({ repositoryNames: [repositoryName], ...registryOf(registry) })),
+    () =>
+      registry.client.send(
+        new DescribeRepositoriesCommand({ repositoryNames: [repositoryName], ...registryOf(registry) }),
+      ),
     { on: registry.label, missing: REPOSITORY },
   )
   return found.repositories?.[0]
 }
 
-export async function createRepository(registry: Registry, input: Omit<CreateRepositoryCommandInput, 'registryId'>): Promise<Repository | undefined> {
-  const created = await awsCall('ecr:CreateRepository', () => registry.client.send(new CreateRepositoryCommand({ ...input, ...registryOf(registry) })), {
-    on: registry.label,
-  })
+export async function createRepository(
+  registry: Registry,
+  input: Omit<CreateRepositoryCommandInput, 'registryId'>,
+): Promise<Repository | undefined> {
+  const created = await awsCall(
+    'ecr:CreateRepository',
+    () => registry.client.send(new CreateRepositoryCommand({ ...input, ...registryOf(registry) })),
+    {
+      on: registry.label,
+    },
+  )
   return created.repository
 }
 
 /** The image with this tag or digest; a NotFound('repository') or NotFound('image') when either is missing. */
-export async function describeImage(registry: Registry, repositoryName: string, image: ImageIdentifier): Promise<ImageDetail | undefined> {
+export async function describeImage(
+  registry: Registry,
+  repositoryName: string,
+  image: ImageIdentifier,
+): Promise<ImageDetail | undefined> {
   const response = await awsCall(
     'ecr:DescribeImages',
-    () => registry.client.send(new DescribeImagesCommand({ repositoryName, imageIds: [image], ...registryOf(registry) })),
+    () =>
+      registry.client.send(new DescribeImagesCommand({ repositoryName, imageIds: [image], ...registryOf(registry) })),
     { on: registry.label, missing: { ...REPOSITORY, ImageNotFoundException: 'image' } },
   )
   return response.imageDetails?.[0]

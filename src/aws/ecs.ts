@@ -52,14 +52,24 @@ function chunks<T>(items: T[], size: number): T[][] {
 }
 
 /** DescribeServices for one batch of at most 10 names; a missing cluster is a NotFound('cluster'). */
-export function describeServices(ecs: ECSClient, input: DescribeServicesCommandInput): Promise<DescribeServicesCommandOutput> {
+export function describeServices(
+  ecs: ECSClient,
+  input: DescribeServicesCommandInput,
+): Promise<DescribeServicesCommandOutput> {
   return awsCall('ecs:DescribeServices', () => ecs.send(new DescribeServicesCommand(input)), { missing: CLUSTER })
 }
 
 /** The services found among `names` (any number, asked in batches), by name and by ARN as asked. */
-export async function describeServicesByName(ecs: ECSClient, cluster: string, names: string[], include?: DescribeServicesCommandInput['include']): Promise<Service[]> {
+export async function describeServicesByName(
+  ecs: ECSClient,
+  cluster: string,
+  names: string[],
+  include?: DescribeServicesCommandInput['include'],
+): Promise<Service[]> {
   const answers = await Promise.all(
-    chunks(names, SERVICES_PER_CALL).map((services) => describeServices(ecs, { cluster, services, ...(include && { include }) })),
+    chunks(names, SERVICES_PER_CALL).map((services) =>
+      describeServices(ecs, { cluster, services, ...(include && { include }) }),
+    ),
   )
   return answers.flatMap((a) => a.services ?? [])
 }
@@ -75,7 +85,8 @@ export async function listServices(ecs: ECSClient, cluster: string): Promise<str
     'ecs:ListServices',
     async () => {
       const arns: string[] = []
-      for await (const page of paginateListServices({ client: ecs, pageSize: 100 }, { cluster })) arns.push(...(page.serviceArns ?? []))
+      for await (const page of paginateListServices({ client: ecs, pageSize: 100 }, { cluster }))
+        arns.push(...(page.serviceArns ?? []))
       return arns
     },
     { missing: CLUSTER },
@@ -83,7 +94,8 @@ export async function listServices(ecs: ECSClient, cluster: string): Promise<str
 }
 
 export async function updateService(ecs: ECSClient, input: UpdateServiceCommandInput): Promise<Service | undefined> {
-  return (await awsCall('ecs:UpdateService', () => ecs.send(new UpdateServiceCommand(input)), { missing: SERVICE })).service
+  return (await awsCall('ecs:UpdateService', () => ecs.send(new UpdateServiceCommand(input)), { missing: SERVICE }))
+    .service
 }
 
 export async function createService(ecs: ECSClient, input: CreateServiceCommandInput): Promise<Service | undefined> {
@@ -91,34 +103,59 @@ export async function createService(ecs: ECSClient, input: CreateServiceCommandI
 }
 
 export async function deleteService(ecs: ECSClient, cluster: string, service: string): Promise<Service | undefined> {
-  return (await awsCall('ecs:DeleteService', () => ecs.send(new DeleteServiceCommand({ cluster, service, force: true })), { missing: SERVICE })).service
+  return (
+    await awsCall('ecs:DeleteService', () => ecs.send(new DeleteServiceCommand({ cluster, service, force: true })), {
+      missing: SERVICE,
+    })
+  ).service
 }
 
 /** The service deployments asked for (any number, asked in batches of 20), by ARN. */
-export async function describeServiceDeployments(ecs: ECSClient, arns: string[]): Promise<Map<string, ServiceDeployment>> {
+export async function describeServiceDeployments(
+  ecs: ECSClient,
+  arns: string[],
+): Promise<Map<string, ServiceDeployment>> {
   const answers = await Promise.all(
     chunks(arns, SERVICE_DEPLOYMENTS_PER_CALL).map((serviceDeploymentArns) =>
-      awsCall('ecs:DescribeServiceDeployments', () => ecs.send(new DescribeServiceDeploymentsCommand({ serviceDeploymentArns }))),
+      awsCall('ecs:DescribeServiceDeployments', () =>
+        ecs.send(new DescribeServiceDeploymentsCommand({ serviceDeploymentArns })),
+      ),
     ),
   )
-  return new Map(answers.flatMap((a) => a.serviceDeployments ?? []).map((sd) => [sd.serviceDeploymentArn ?? '', sd] as const))
+  return new Map(
+    answers.flatMap((a) => a.serviceDeployments ?? []).map((sd) => [sd.serviceDeploymentArn ?? '', sd] as const),
+  )
 }
 
-export async function listServiceDeployments(ecs: ECSClient, input: ListServiceDeploymentsCommandInput): Promise<ServiceDeploymentBrief[]> {
-  return (await awsCall('ecs:ListServiceDeployments', () => ecs.send(new ListServiceDeploymentsCommand(input)))).serviceDeployments ?? []
+export async function listServiceDeployments(
+  ecs: ECSClient,
+  input: ListServiceDeploymentsCommandInput,
+): Promise<ServiceDeploymentBrief[]> {
+  return (
+    (await awsCall('ecs:ListServiceDeployments', () => ecs.send(new ListServiceDeploymentsCommand(input))))
+      .serviceDeployments ?? []
+  )
 }
 
-export async function continueServiceDeployment(ecs: ECSClient, input: ContinueServiceDeploymentCommandInput): Promise<void> {
+export async function continueServiceDeployment(
+  ecs: ECSClient,
+  input: ContinueServiceDeploymentCommandInput,
+): Promise<void> {
   await awsCall('ecs:ContinueServiceDeployment', () => ecs.send(new ContinueServiceDeploymentCommand(input)))
 }
 
 /** Stops a service deployment with a rollback to the revision it replaces. */
 export async function stopServiceDeployment(ecs: ECSClient, serviceDeploymentArn: string): Promise<void> {
-  await awsCall('ecs:StopServiceDeployment', () => ecs.send(new StopServiceDeploymentCommand({ serviceDeploymentArn, stopType: 'ROLLBACK' })))
+  await awsCall('ecs:StopServiceDeployment', () =>
+    ecs.send(new StopServiceDeploymentCommand({ serviceDeploymentArn, stopType: 'ROLLBACK' })),
+  )
 }
 
 /** A task definition with its tags; a NotFound('task definition') when there is no such revision or family. */
-export async function describeTaskDefinition(ecs: ECSClient, taskDefinition: string): Promise<DescribeTaskDefinitionCommandOutput> {
+export async function describeTaskDefinition(
+  ecs: ECSClient,
+  taskDefinition: string,
+): Promise<DescribeTaskDefinitionCommandOutput> {
   return awsCall('ecs:DescribeTaskDefinition', async () => {
     try {
       return await ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition, include: ['TAGS'] }))
@@ -126,15 +163,23 @@ export async function describeTaskDefinition(ecs: ECSClient, taskDefinition: str
       // ECS answers a ClientException, told apart from other ones only by its message.
       const e = error as Error
       if (e.name === 'ClientException' && /Unable to describe task definition/.test(e.message)) {
-        throw new NotFound('task definition', `ecs:DescribeTaskDefinition found no task definition ${taskDefinition}: ${e.message}`, { cause: error })
+        throw new NotFound(
+          'task definition',
+          `ecs:DescribeTaskDefinition found no task definition ${taskDefinition}: ${e.message}`,
+          { cause: error },
+        )
       }
       throw error
     }
   })
 }
 
-export async function registerTaskDefinition(ecs: ECSClient, input: RegisterTaskDefinitionCommandInput): Promise<TaskDefinition | undefined> {
-  return (await awsCall('ecs:RegisterTaskDefinition', () => ecs.send(new RegisterTaskDefinitionCommand(input)))).taskDefinition
+export async function registerTaskDefinition(
+  ecs: ECSClient,
+  input: RegisterTaskDefinitionCommandInput,
+): Promise<TaskDefinition | undefined> {
+  return (await awsCall('ecs:RegisterTaskDefinition', () => ecs.send(new RegisterTaskDefinitionCommand(input))))
+    .taskDefinition
 }
 
 export async function deregisterTaskDefinition(ecs: ECSClient, taskDefinition: string): Promise<void> {
@@ -145,7 +190,8 @@ export async function deregisterTaskDefinition(ecs: ECSClient, taskDefinition: s
 export async function listTaskDefinitions(ecs: ECSClient, input: ListTaskDefinitionsCommandInput): Promise<string[]> {
   return awsCall('ecs:ListTaskDefinitions', async () => {
     const arns: string[] = []
-    for await (const page of paginateListTaskDefinitions({ client: ecs, pageSize: 100 }, input)) arns.push(...(page.taskDefinitionArns ?? []))
+    for await (const page of paginateListTaskDefinitions({ client: ecs, pageSize: 100 }, input))
+      arns.push(...(page.taskDefinitionArns ?? []))
     return arns
   })
 }
@@ -154,7 +200,8 @@ export async function listTaskDefinitions(ecs: ECSClient, input: ListTaskDefinit
 export async function listTasks(ecs: ECSClient, input: ListTasksCommandInput): Promise<string[]> {
   return awsCall('ecs:ListTasks', async () => {
     const arns: string[] = []
-    for await (const page of paginateListTasks({ client: ecs, pageSize: TASKS_PER_CALL }, input)) arns.push(...(page.taskArns ?? []))
+    for await (const page of paginateListTasks({ client: ecs, pageSize: TASKS_PER_CALL }, input))
+      arns.push(...(page.taskArns ?? []))
     return arns
   })
 }
@@ -163,13 +210,18 @@ export async function listTasks(ecs: ECSClient, input: ListTasksCommandInput): P
 export async function describeTasks(ecs: ECSClient, cluster: string, arns: string[]): Promise<Task[]> {
   const tasks: Task[] = []
   for (const batch of chunks(arns, TASKS_PER_CALL)) {
-    const described = await awsCall('ecs:DescribeTasks', () => ecs.send(new DescribeTasksCommand({ cluster, tasks: batch })))
+    const described = await awsCall('ecs:DescribeTasks', () =>
+      ecs.send(new DescribeTasksCommand({ cluster, tasks: batch })),
+    )
     tasks.push(...(described.tasks ?? []))
   }
   return tasks
 }
 
-export async function runTask(ecs: ECSClient, input: RunTaskCommandInput): Promise<{ tasks: Task[]; failures: Failure[] }> {
+export async function runTask(
+  ecs: ECSClient,
+  input: RunTaskCommandInput,
+): Promise<{ tasks: Task[]; failures: Failure[] }> {
   const started = await awsCall('ecs:RunTask', () => ecs.send(new RunTaskCommand(input)))
   return { tasks: started.tasks ?? [], failures: started.failures ?? [] }
 }

@@ -28,12 +28,16 @@ const TARGET_GROUP = { TargetGroupNotFoundException: 'target group' }
 const TAGS_PER_CALL = 20
 
 /** Every rule of a listener; undefined when the listener does not exist. */
-export async function describeRules(elbv2: ElasticLoadBalancingV2Client, listenerArn: string): Promise<Rule[] | undefined> {
+export async function describeRules(
+  elbv2: ElasticLoadBalancingV2Client,
+  listenerArn: string,
+): Promise<Rule[] | undefined> {
   const read = awsCall(
     'elasticloadbalancing:DescribeRules',
     async () => {
       const rules: Rule[] = []
-      for await (const page of paginateDescribeRules({ client: elbv2, pageSize: 100 }, { ListenerArn: listenerArn })) rules.push(...(page.Rules ?? []))
+      for await (const page of paginateDescribeRules({ client: elbv2, pageSize: 100 }, { ListenerArn: listenerArn }))
+        rules.push(...(page.Rules ?? []))
       return rules
     },
     { missing: LISTENER },
@@ -42,13 +46,18 @@ export async function describeRules(elbv2: ElasticLoadBalancingV2Client, listene
 }
 
 /** The listeners of a load balancer, or the one named; none when it does not exist. */
-export async function describeListeners(elbv2: ElasticLoadBalancingV2Client, query: { loadBalancerArn: string } | { listenerArn: string }): Promise<Listener[]> {
-  const input = 'loadBalancerArn' in query ? { LoadBalancerArn: query.loadBalancerArn } : { ListenerArns: [query.listenerArn] }
+export async function describeListeners(
+  elbv2: ElasticLoadBalancingV2Client,
+  query: { loadBalancerArn: string } | { listenerArn: string },
+): Promise<Listener[]> {
+  const input =
+    'loadBalancerArn' in query ? { LoadBalancerArn: query.loadBalancerArn } : { ListenerArns: [query.listenerArn] }
   const read = awsCall(
     'elasticloadbalancing:DescribeListeners',
     async () => {
       const listeners: Listener[] = []
-      for await (const page of paginateDescribeListeners({ client: elbv2 }, input)) listeners.push(...(page.Listeners ?? []))
+      for await (const page of paginateDescribeListeners({ client: elbv2 }, input))
+        listeners.push(...(page.Listeners ?? []))
       return listeners
     },
     { missing: { ...LISTENER, LoadBalancerNotFoundException: 'load balancer' } },
@@ -57,10 +66,15 @@ export async function describeListeners(elbv2: ElasticLoadBalancingV2Client, que
 }
 
 /** One target group by ARN or name, or undefined when there is none. */
-export async function describeTargetGroup(elbv2: ElasticLoadBalancingV2Client, query: { arn: string } | { name: string }): Promise<TargetGroup | undefined> {
+export async function describeTargetGroup(
+  elbv2: ElasticLoadBalancingV2Client,
+  query: { arn: string } | { name: string },
+): Promise<TargetGroup | undefined> {
   const input = 'arn' in query ? { TargetGroupArns: [query.arn] } : { Names: [query.name] }
   const found = await unlessNotFound(
-    awsCall('elasticloadbalancing:DescribeTargetGroups', () => elbv2.send(new DescribeTargetGroupsCommand(input)), { missing: TARGET_GROUP }),
+    awsCall('elasticloadbalancing:DescribeTargetGroups', () => elbv2.send(new DescribeTargetGroupsCommand(input)), {
+      missing: TARGET_GROUP,
+    }),
   )
   return found?.TargetGroups?.[0]
 }
@@ -69,7 +83,8 @@ export async function describeTargetGroup(elbv2: ElasticLoadBalancingV2Client, q
 export async function describeAllTargetGroups(elbv2: ElasticLoadBalancingV2Client): Promise<TargetGroup[]> {
   return awsCall('elasticloadbalancing:DescribeTargetGroups', async () => {
     const groups: TargetGroup[] = []
-    for await (const page of paginateDescribeTargetGroups({ client: elbv2, pageSize: 400 }, {})) groups.push(...(page.TargetGroups ?? []))
+    for await (const page of paginateDescribeTargetGroups({ client: elbv2, pageSize: 400 }, {}))
+      groups.push(...(page.TargetGroups ?? []))
     return groups
   })
 }
@@ -79,35 +94,54 @@ export async function describeTags(elbv2: ElasticLoadBalancingV2Client, arns: st
   const descriptions: TagDescription[] = []
   for (let i = 0; i < arns.length; i += TAGS_PER_CALL) {
     const ResourceArns = arns.slice(i, i + TAGS_PER_CALL)
-    const answer = await awsCall('elasticloadbalancing:DescribeTags', () => elbv2.send(new DescribeTagsCommand({ ResourceArns })))
+    const answer = await awsCall('elasticloadbalancing:DescribeTags', () =>
+      elbv2.send(new DescribeTagsCommand({ ResourceArns })),
+    )
     descriptions.push(...(answer.TagDescriptions ?? []))
   }
   return descriptions
 }
 
 /** A load balancer, or undefined when it does not exist. */
-export async function describeLoadBalancer(elbv2: ElasticLoadBalancingV2Client, loadBalancerArn: string): Promise<LoadBalancer | undefined> {
+export async function describeLoadBalancer(
+  elbv2: ElasticLoadBalancingV2Client,
+  loadBalancerArn: string,
+): Promise<LoadBalancer | undefined> {
   const found = await unlessNotFound(
-    awsCall('elasticloadbalancing:DescribeLoadBalancers', () => elbv2.send(new DescribeLoadBalancersCommand({ LoadBalancerArns: [loadBalancerArn] })), {
-      missing: { LoadBalancerNotFoundException: 'load balancer' },
-    }),
+    awsCall(
+      'elasticloadbalancing:DescribeLoadBalancers',
+      () => elbv2.send(new DescribeLoadBalancersCommand({ LoadBalancerArns: [loadBalancerArn] })),
+      {
+        missing: { LoadBalancerNotFoundException: 'load balancer' },
+      },
+    ),
   )
   return found?.LoadBalancers?.[0]
 }
 
-export async function createTargetGroup(elbv2: ElasticLoadBalancingV2Client, input: CreateTargetGroupCommandInput): Promise<TargetGroup | undefined> {
-  return (await awsCall('elasticloadbalancing:CreateTargetGroup', () => elbv2.send(new CreateTargetGroupCommand(input)))).TargetGroups?.[0]
+export async function createTargetGroup(
+  elbv2: ElasticLoadBalancingV2Client,
+  input: CreateTargetGroupCommandInput,
+): Promise<TargetGroup | undefined> {
+  return (
+    await awsCall('elasticloadbalancing:CreateTargetGroup', () => elbv2.send(new CreateTargetGroupCommand(input)))
+  ).TargetGroups?.[0]
 }
 
 /** Creates a listener rule; AWS's refusals (PriorityInUseException, TooManyRulesException) are told apart by awsErrorName. */
-export async function createRule(elbv2: ElasticLoadBalancingV2Client, input: CreateRuleCommandInput): Promise<Rule | undefined> {
+export async function createRule(
+  elbv2: ElasticLoadBalancingV2Client,
+  input: CreateRuleCommandInput,
+): Promise<Rule | undefined> {
   return (await awsCall('elasticloadbalancing:CreateRule', () => elbv2.send(new CreateRuleCommand(input)))).Rules?.[0]
 }
 
 /** Deletes a rule; false when it was already gone. */
 export async function deleteRule(elbv2: ElasticLoadBalancingV2Client, ruleArn: string): Promise<boolean> {
   const deleted = await unlessNotFound(
-    awsCall('elasticloadbalancing:DeleteRule', () => elbv2.send(new DeleteRuleCommand({ RuleArn: ruleArn })), { missing: { RuleNotFoundException: 'rule' } }),
+    awsCall('elasticloadbalancing:DeleteRule', () => elbv2.send(new DeleteRuleCommand({ RuleArn: ruleArn })), {
+      missing: { RuleNotFoundException: 'rule' },
+    }),
   )
   return deleted !== undefined
 }
@@ -115,7 +149,11 @@ export async function deleteRule(elbv2: ElasticLoadBalancingV2Client, ruleArn: s
 /** Deletes a target group; false when it was already gone. */
 export async function deleteTargetGroup(elbv2: ElasticLoadBalancingV2Client, targetGroupArn: string): Promise<boolean> {
   const deleted = await unlessNotFound(
-    awsCall('elasticloadbalancing:DeleteTargetGroup', () => elbv2.send(new DeleteTargetGroupCommand({ TargetGroupArn: targetGroupArn })), { missing: TARGET_GROUP }),
+    awsCall(
+      'elasticloadbalancing:DeleteTargetGroup',
+      () => elbv2.send(new DeleteTargetGroupCommand({ TargetGroupArn: targetGroupArn })),
+      { missing: TARGET_GROUP },
+    ),
   )
   return deleted !== undefined
 }
@@ -123,10 +161,16 @@ export async function deleteTargetGroup(elbv2: ElasticLoadBalancingV2Client, tar
 /** Whether a rule (or a listener's default actions) sends traffic to the target group. */
 export function forwardsTo(actions: Rule['Actions'], targetGroupArn: string): boolean {
   return (actions ?? []).some(
-    (a) => a.Type === 'forward' && (a.TargetGroupArn === targetGroupArn || !!a.ForwardConfig?.TargetGroups?.some((t) => t.TargetGroupArn === targetGroupArn)),
+    (a) =>
+      a.Type === 'forward' &&
+      (a.TargetGroupArn === targetGroupArn ||
+        !!a.ForwardConfig?.TargetGroups?.some((t) => t.TargetGroupArn === targetGroupArn)),
   )
 }
 
-export async function loadBalancerDnsName(elbv2: ElasticLoadBalancingV2Client, loadBalancerArn: string): Promise<string | undefined> {
+export async function loadBalancerDnsName(
+  elbv2: ElasticLoadBalancingV2Client,
+  loadBalancerArn: string,
+): Promise<string | undefined> {
   return (await describeLoadBalancer(elbv2, loadBalancerArn))?.DNSName
 }

@@ -34,7 +34,11 @@ export class NotFound extends UserError {
  * `on` names the resource when the call's target is not obvious (an ECR registry). An error named in `missing` is a
  * NotFound saying what was not found.
  */
-export function explainAwsError(error: unknown, permission: string, options: { on?: string; missing?: Missing } = {}): Error {
+export function explainAwsError(
+  error: unknown,
+  permission: string,
+  options: { on?: string; missing?: Missing } = {},
+): Error {
   if (error instanceof UserError || error instanceof AwsError || !(error instanceof Error)) return error as Error
   const e = error as SdkError
   const name = e.name ?? ''
@@ -51,29 +55,41 @@ export function explainAwsError(error: unknown, permission: string, options: { o
   }
   if (EXPIRED.includes(name)) {
     return new UserError(
-      `The AWS credentials have expired (${permission} answered ${name}). Configure credentials right before this step, or lengthen the session (role-duration-seconds of aws-actions/configure-aws-credentials).`, cause
+      `The AWS credentials have expired (${permission} answered ${name}). Configure credentials right before this step, or lengthen the session (role-duration-seconds of aws-actions/configure-aws-credentials).`,
+      cause,
     )
   }
   if (INVALID_CREDENTIALS.includes(name)) {
     return new UserError(
-      `AWS did not accept the credentials (${permission} answered ${name}${detail}). Check the access key, secret and session token, or the role that aws-actions/configure-aws-credentials assumes.`, cause
+      `AWS did not accept the credentials (${permission} answered ${name}${detail}). Check the access key, secret and session token, or the role that aws-actions/configure-aws-credentials assumes.`,
+      cause,
     )
   }
   if (name === 'CredentialsProviderError') {
     return new UserError(
-      `No AWS credentials were found. Add aws-actions/configure-aws-credentials before this step (OIDC role or access keys).`, cause
+      `No AWS credentials were found. Add aws-actions/configure-aws-credentials before this step (OIDC role or access keys).`,
+      cause,
     )
   }
   if (THROTTLED.includes(name)) {
     const attempts = e.$metadata?.attempts ?? 1
-    return new AwsError(`AWS kept throttling ${permission} (${attempts} attempts)${detail}. Try again later, or deploy fewer services at once.`, cause)
+    return new AwsError(
+      `AWS kept throttling ${permission} (${attempts} attempts)${detail}. Try again later, or deploy fewer services at once.`,
+      cause,
+    )
   }
   const code = e.code ?? (error.cause as SdkError | undefined)?.code ?? ''
   if (NETWORK.includes(code) || name === 'TimeoutError') {
-    return new AwsError(`Could not reach AWS for ${permission} (${code || name})${detail}. Check the network, AWS_REGION and any AWS_ENDPOINT_URL* variables.`, cause)
+    return new AwsError(
+      `Could not reach AWS for ${permission} (${code || name})${detail}. Check the network, AWS_REGION and any AWS_ENDPOINT_URL* variables.`,
+      cause,
+    )
   }
   if (name === 'AbortError') {
-    return new AwsError(`AWS did not answer ${permission} before the run's deadline (timeout-minutes, or the job was cancelled).`, cause)
+    return new AwsError(
+      `AWS did not answer ${permission} before the run's deadline (timeout-minutes, or the job was cancelled).`,
+      cause,
+    )
   }
   if (name === 'InvalidParameterException' || name === 'ClientException' || name === 'ValidationException') {
     return new UserError(`${permission} was refused${detail}`, cause)
@@ -88,7 +104,11 @@ export function isAccessDenied(error: unknown): boolean {
 }
 
 /** Runs one AWS call, turning its failure into an explained error (a NotFound for the error names in `missing`). */
-export async function awsCall<T>(permission: string, call: () => Promise<T>, options: { on?: string; missing?: Missing } = {}): Promise<T> {
+export async function awsCall<T>(
+  permission: string,
+  call: () => Promise<T>,
+  options: { on?: string; missing?: Missing } = {},
+): Promise<T> {
   try {
     return await call()
   } catch (error) {

@@ -19,12 +19,18 @@ export async function getLogEvents(
   where: LogStream,
   read: { limit: number } | { fromHead: true; token?: string | undefined },
 ): Promise<LogPage> {
-  const position = 'limit' in read ? { limit: read.limit, startFromHead: false } : { startFromHead: true, ...(read.token && { nextToken: read.token }) }
+  const position =
+    'limit' in read
+      ? { limit: read.limit, startFromHead: false }
+      : { startFromHead: true, ...(read.token && { nextToken: read.token }) }
   const response = await awsCall(
     'logs:GetLogEvents',
     () => logs.send(new GetLogEventsCommand({ logGroupName: where.group, logStreamName: where.stream, ...position })),
     { missing: { ResourceNotFoundException: 'log stream' } },
   )
   const nextToken = response.nextForwardToken ?? ('token' in read ? read.token : undefined)
-  return { lines: (response.events ?? []).map((e) => (e.message ?? '').replace(/\n$/, '')), ...(nextToken !== undefined && { nextToken }) }
+  return {
+    lines: (response.events ?? []).map((e) => (e.message ?? '').replace(/\n$/, '')),
+    ...(nextToken !== undefined && { nextToken }),
+  }
 }

@@ -19,9 +19,21 @@ export interface FlagSpec {
 
 /** Flags the CLI has beside the settings. */
 export const CLI_FLAGS: FlagSpec[] = [
-  { name: 'json', kind: 'boolean', description: 'Print one JSON document (the result) on stdout; logs stay on stderr.' },
-  { name: 'offline', kind: 'boolean', description: 'Make no AWS call: a command that needs one stops with an error saying which.' },
-  { name: 'to', kind: 'text', description: 'The revision to go back to (family:revision or ARN). Default — the one before the current.' },
+  {
+    name: 'json',
+    kind: 'boolean',
+    description: 'Print one JSON document (the result) on stdout; logs stay on stderr.',
+  },
+  {
+    name: 'offline',
+    kind: 'boolean',
+    description: 'Make no AWS call: a command that needs one stops with an error saying which.',
+  },
+  {
+    name: 'to',
+    kind: 'text',
+    description: 'The revision to go back to (family:revision or ARN). Default — the one before the current.',
+  },
   { name: 'pr', kind: 'number', description: 'The pull request number.' },
   {
     name: 'ref',
@@ -59,10 +71,16 @@ export function flagsOf(command: Command): FlagSpec[] {
     case 'status':
       return [...settings((s) => SERVICE_FLAGS.includes(s.name)), ...cli('json', 'offline', 'help')]
     case 'rollback':
-      return [...settings((s) => [...SERVICE_FLAGS, 'timeout-minutes'].includes(s.name)), ...cli('to', 'json', 'offline', 'help')]
+      return [
+        ...settings((s) => [...SERVICE_FLAGS, 'timeout-minutes'].includes(s.name)),
+        ...cli('to', 'json', 'offline', 'help'),
+      ]
     case 'render':
     case 'diff':
-      return [...settings((s) => s.name !== 'preview' && s.name !== 'dry-run'), ...cli('json', 'offline', 'ref', 'help')]
+      return [
+        ...settings((s) => s.name !== 'preview' && s.name !== 'dry-run'),
+        ...cli('json', 'offline', 'ref', 'help'),
+      ]
     case 'preview':
       return [...settings((s) => s.name !== 'preview' && s.name !== 'dry-run'), ...cli('pr', 'json', 'ref', 'help')]
     case 'deploy':
@@ -112,7 +130,9 @@ function commandOf(word: string | undefined): Command | 'help' {
   if ((COMMANDS as readonly string[]).includes(word)) return word as Command | 'help'
   if (word === '--version' || word === '-V') throw new VersionRequested()
   const hint = closest(word, [...COMMANDS])
-  throw new UserError(`Unknown command "${word}"${hint ? `; did you mean ${hint}?` : '.'} Commands: ${COMMANDS.join(', ')} (ecs-deploy-action help).`)
+  throw new UserError(
+    `Unknown command "${word}"${hint ? `; did you mean ${hint}?` : '.'} Commands: ${COMMANDS.join(', ')} (ecs-deploy-action help).`,
+  )
 }
 
 /** Parses `COMMAND [preview-action] --flag value --flag=value --bool …`; an unknown flag is an error naming the closest. */
@@ -137,10 +157,17 @@ export function parseArgs(argv: string[]): CliArgs {
   }
   if (rest.includes('--version')) throw new VersionRequested()
   const flags = flagsOf(command)
-  const options: ParseArgsConfig['options'] = Object.fromEntries(flags.map((f) => [f.name, { type: 'string', multiple: true }]))
+  const options: ParseArgsConfig['options'] = Object.fromEntries(
+    flags.map((f) => [f.name, { type: 'string', multiple: true }]),
+  )
   let values: Record<string, string[] | undefined>
   try {
-    const parsed = parseFlags({ args: withBareBooleans(rest, new Set(flags.filter((f) => f.kind === 'boolean').map((f) => f.name))), options, strict: true, allowPositionals: false })
+    const parsed = parseFlags({
+      args: withBareBooleans(rest, new Set(flags.filter((f) => f.kind === 'boolean').map((f) => f.name))),
+      options,
+      strict: true,
+      allowPositionals: false,
+    })
     values = parsed.values as Record<string, string[] | undefined>
   } catch (error) {
     throw flagError(error, command, flags)
@@ -148,7 +175,10 @@ export function parseArgs(argv: string[]): CliArgs {
   const one = (name: string): string | undefined => {
     const given = values[name]
     if (!given || given.length === 0) return undefined
-    if (given.length > 1) throw new UserError(`--${name} is given ${given.length} times (${given.map((v) => JSON.stringify(v)).join(', ')}): give it once.`)
+    if (given.length > 1)
+      throw new UserError(
+        `--${name} is given ${given.length} times (${given.map((v) => JSON.stringify(v)).join(', ')}): give it once.`,
+      )
     return given[0]
   }
   if (one('help') === 'true') throw new HelpRequested(command)
@@ -162,8 +192,10 @@ export function parseArgs(argv: string[]): CliArgs {
   const ref = one('ref')
   const to = one('to')
   if (pr !== undefined && !/^\d+$/.test(pr)) throw new UserError(`--pr must be a pull request number, not "${pr}".`)
-  if (ref !== undefined && !REF.test(ref)) throw new UserError(`--ref must be refs/heads/<branch> or refs/tags/<tag>, not "${ref}".`)
-  if (command === 'preview' && previewAction !== 'sweep' && pr === undefined) throw new UserError(`preview ${previewAction} needs --pr <number>.`)
+  if (ref !== undefined && !REF.test(ref))
+    throw new UserError(`--ref must be refs/heads/<branch> or refs/tags/<tag>, not "${ref}".`)
+  if (command === 'preview' && previewAction !== 'sweep' && pr === undefined)
+    throw new UserError(`preview ${previewAction} needs --pr <number>.`)
   return {
     command,
     ...(previewAction && { previewAction }),
@@ -182,9 +214,14 @@ function flagError(error: unknown, command: Command, flags: FlagSpec[]): UserErr
   const unknown = /Unknown option '(-{1,2}[^']+)'/.exec(message)?.[1]
   if (unknown) {
     const name = unknown.replace(/^-+/, '')
-    const hint = closest(name, flags.map((f) => f.name))
+    const hint = closest(
+      name,
+      flags.map((f) => f.name),
+    )
     const elsewhere = !hint && SETTINGS.some((s) => s.name === name) ? ` ${command} does not take it.` : ''
-    return new UserError(`Unknown flag ${unknown}${hint ? `; did you mean --${hint}?` : '.'}${elsewhere} (ecs-deploy-action help ${command} lists its flags).`)
+    return new UserError(
+      `Unknown flag ${unknown}${hint ? `; did you mean --${hint}?` : '.'}${elsewhere} (ecs-deploy-action help ${command} lists its flags).`,
+    )
   }
   const missing = /Option '(-{1,2}[^ ']+)(?: [^']*)?' argument missing/.exec(message)?.[1]
   if (missing) return new UserError(`${missing} needs a value: ${missing} <value> or ${missing}=<value>.`)
@@ -196,11 +233,32 @@ function flagError(error: unknown, command: Command, flags: FlagSpec[]): UserErr
 /** `help`: the commands; `help <command>`: that command's flags only, with their defaults. */
 export function helpText(command?: Command): string {
   const commands = Object.entries(SUMMARIES).map(([name, summary]) => `  ${name.padEnd(10)} ${summary}`)
-  const head = ['Exit codes: 0 success, 1 deployment failed or rolled back, 2 bad input.', 'AWS credentials and region come from the usual AWS_* variables and profiles.']
+  const head = [
+    'Exit codes: 0 success, 1 deployment failed or rolled back, 2 bad input.',
+    'AWS credentials and region come from the usual AWS_* variables and profiles.',
+  ]
   if (!command) {
-    return ['Usage: ecs-deploy-action <command> [flags]', '', 'Commands:', ...commands, '', ...head, '', 'ecs-deploy-action help <command> lists its flags; --version prints the version.'].join('\n')
+    return [
+      'Usage: ecs-deploy-action <command> [flags]',
+      '',
+      'Commands:',
+      ...commands,
+      '',
+      ...head,
+      '',
+      'ecs-deploy-action help <command> lists its flags; --version prints the version.',
+    ].join('\n')
   }
   const flag = (spec: FlagSpec): string =>
     `  --${spec.name}${spec.kind === 'lines' || spec.kind === 'list' ? ' (repeatable)' : ''}${spec.default !== undefined ? ` (default: ${spec.default})` : ''}\n      ${spec.description}`
-  return [`Usage: ecs-deploy-action ${command}${command === 'preview' ? ' deploy|destroy|sweep' : ''} [flags]`, '', `  ${SUMMARIES[command]}`, '', ...head, '', 'Flags:', ...flagsOf(command).map(flag)].join('\n')
+  return [
+    `Usage: ecs-deploy-action ${command}${command === 'preview' ? ' deploy|destroy|sweep' : ''} [flags]`,
+    '',
+    `  ${SUMMARIES[command]}`,
+    '',
+    ...head,
+    '',
+    'Flags:',
+    ...flagsOf(command).map(flag),
+  ].join('\n')
 }

@@ -5,7 +5,16 @@ import type { GitContext } from '../context.js'
 import type { RunEvent } from '../config/index.js'
 import { systemClock, type Clock } from '../deploy/clock.js'
 import { findService } from '../deploy/service.js'
-import { deploy, describeStatus, render, rendersOffline, rollbackService, type DeploySettings, type Ports, type RunResult } from '../engine/index.js'
+import {
+  deploy,
+  describeStatus,
+  render,
+  rendersOffline,
+  rollbackService,
+  type DeploySettings,
+  type Ports,
+  type RunResult,
+} from '../engine/index.js'
 import { errorMessage, UserError } from '../errors.js'
 import { runEventFrom } from '../github/index.js'
 import { logoutRegistries } from '../image/index.js'
@@ -48,7 +57,10 @@ export function version(): string {
  * `ref` (the --ref flag) wins; when nothing says the ref it is empty, and a config file that chooses environments by it
  * stops the run, saying how to name it.
  */
-export function ciContext(env: NodeJS.ProcessEnv, options: { ref?: string; git?: Git; cwd?: string } = {}): { git: GitContext; ref: string } {
+export function ciContext(
+  env: NodeJS.ProcessEnv,
+  options: { ref?: string; git?: Git; cwd?: string } = {},
+): { git: GitContext; ref: string } {
   const workspace = env.GITHUB_WORKSPACE || options.cwd || process.cwd()
   const git = options.git ?? gitIn(workspace)
   const sha = env.GITHUB_SHA || env.CIRCLE_SHA1 || env.BUILD_VCS_NUMBER || git(['rev-parse', 'HEAD']) || ''
@@ -73,7 +85,11 @@ export function ciContext(env: NodeJS.ProcessEnv, options: { ref?: string; git?:
 function runEvent(args: CliArgs, ref: string, git: GitContext): RunEvent {
   if (args.pr === undefined) return { name: 'push', ref }
   const action = args.previewAction === 'destroy' ? 'closed' : 'synchronize'
-  return runEventFrom('pull_request', `refs/pull/${args.pr}/merge`, { action, number: args.pr, pull_request: { number: args.pr, head: { sha: git.sha } } })
+  return runEventFrom('pull_request', `refs/pull/${args.pr}/merge`, {
+    action,
+    number: args.pr,
+    pull_request: { number: args.pr, head: { sha: git.sha } },
+  })
 }
 
 /** The AWS port: the clients, or with --offline an error naming the call that was needed. */
@@ -96,7 +112,10 @@ function settingsOf(args: CliArgs, io: CliIo, log: TerminalLog): DeploySettings 
   if (args.previewAction) values.preview = args.previewAction
   // The runner's default github.token has no meaning here: a token comes from --github-token or GITHUB_TOKEN.
   if (values['github-token'] === undefined && io.env.GITHUB_TOKEN) values['github-token'] = io.env.GITHUB_TOKEN
-  const { git, ref } = ciContext(io.env, { ...(args.ref !== undefined && { ref: args.ref }), ...(io.cwd !== undefined && { cwd: io.cwd }) })
+  const { git, ref } = ciContext(io.env, {
+    ...(args.ref !== undefined && { ref: args.ref }),
+    ...(io.cwd !== undefined && { cwd: io.cwd }),
+  })
   return { inputs: getInputs((name) => values[name] ?? '', log), git, event: runEvent(args, ref, git), env: io.env }
 }
 
@@ -106,7 +125,12 @@ const exitCode = (result: RunResult): number => (result.failure === 'bad-input' 
 export function failureLogLines(services: DeploymentReport[]): string[] {
   return services.flatMap((s) =>
     (s.failures ?? []).flatMap((f) =>
-      f.logLines?.length ? [`${s.service}: last log lines of ${f.container ?? 'the container'}${f.logSource ? ` (${f.logSource})` : ''}:`, ...f.logLines.map((l) => `  ${l}`)] : [],
+      f.logLines?.length
+        ? [
+            `${s.service}: last log lines of ${f.container ?? 'the container'}${f.logSource ? ` (${f.logSource})` : ''}:`,
+            ...f.logLines.map((l) => `  ${l}`),
+          ]
+        : [],
     ),
   )
 }
@@ -115,7 +139,10 @@ async function runDeploy(args: CliArgs, io: CliIo, log: TerminalLog, out: (text:
   const settings = settingsOf(args, io, log)
   if (args.command === 'render' && rendersOffline(settings)) {
     const rendered = await render(settings, log)
-    const data = rendered.length === 1 ? rendered[0]?.taskDefinition : Object.fromEntries(rendered.map((r) => [r.service, r.taskDefinition]))
+    const data =
+      rendered.length === 1
+        ? rendered[0]?.taskDefinition
+        : Object.fromEntries(rendered.map((r) => [r.service, r.taskDefinition]))
     out(`${JSON.stringify(data, null, 2)}\n`)
     return 0
   }
@@ -150,18 +177,29 @@ async function runDeploy(args: CliArgs, io: CliIo, log: TerminalLog, out: (text:
       environment: report?.environment,
       environmentUrl: report?.environmentUrl,
       durationSeconds: report?.durationSeconds,
-      services: services.map(({ rendered: _rendered, timeline: _timeline, ...s }) => ({ ...s, ...(args.command === 'render' && { taskDefinition: _rendered }) })),
+      services: services.map(({ rendered: _rendered, timeline: _timeline, ...s }) => ({
+        ...s,
+        ...(args.command === 'render' && { taskDefinition: _rendered }),
+      })),
     }
     out(`${JSON.stringify(document, null, 2)}\n`)
   } else if (args.command === 'render' && !result.failure) {
-    out(`${JSON.stringify(services.length === 1 ? services[0]?.rendered : Object.fromEntries(services.map((s) => [s.service, s.rendered])), null, 2)}\n`)
+    out(
+      `${JSON.stringify(services.length === 1 ? services[0]?.rendered : Object.fromEntries(services.map((s) => [s.service, s.rendered])), null, 2)}\n`,
+    )
   } else if (args.command === 'diff' && !result.failure) {
-    for (const s of services) out(`${s.service}: ${s.changes?.length ? `\n${s.changes.map((c) => `  ${c}`).join('\n')}` : 'no change'}\n`)
+    for (const s of services)
+      out(`${s.service}: ${s.changes?.length ? `\n${s.changes.map((c) => `  ${c}`).join('\n')}` : 'no change'}\n`)
   }
   return exitCode(result)
 }
 
-async function serviceCommand(args: CliArgs, io: CliIo, log: TerminalLog, out: (text: string) => void): Promise<number> {
+async function serviceCommand(
+  args: CliArgs,
+  io: CliIo,
+  log: TerminalLog,
+  out: (text: string) => void,
+): Promise<number> {
   const clock = io.clock ?? systemClock
   const region = resolveRegion(args.inputs.region || undefined, io.env)
   const cluster = args.inputs.cluster ?? 'default'

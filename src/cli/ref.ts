@@ -6,7 +6,9 @@ export type Git = (args: string[]) => string | undefined
 export function gitIn(cwd: string): Git {
   return (args) => {
     try {
-      return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || undefined
+      return (
+        execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || undefined
+      )
     } catch {
       return undefined
     }

@@ -16,7 +16,8 @@ export interface TerminalLog extends Log {
 export function terminalLog(write: (text: string) => void, tty: boolean): TerminalLog {
   const secrets = new Set<string>()
   let statusOpen = false
-  const redact = (text: string): string => [...secrets].sort((a, b) => b.length - a.length).reduce((t, s) => t.split(s).join('***'), text)
+  const redact = (text: string): string =>
+    [...secrets].sort((a, b) => b.length - a.length).reduce((t, s) => t.split(s).join('***'), text)
   const closeStatus = (): void => {
     if (statusOpen) write('\n')
     statusOpen = false
@@ -32,7 +33,9 @@ export function terminalLog(write: (text: string) => void, tty: boolean): Termin
     write(`${safe}\n`)
   }
   const where = (annotation?: { file?: string; startLine?: number }): string =>
-    annotation?.file ? ` (${annotation.file}${annotation.startLine !== undefined ? `:${annotation.startLine}` : ''})` : ''
+    annotation?.file
+      ? ` (${annotation.file}${annotation.startLine !== undefined ? `:${annotation.startLine}` : ''})`
+      : ''
   return {
     info: (message) => line(message),
     warning: (message, annotation) => line(`warning: ${inFlagTerms(message)}${where(annotation)}`),

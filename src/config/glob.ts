@@ -40,7 +40,9 @@ function translate(body: string): Translation {
     } else if (c === '?' || c === '+') {
       if (!repeatable) {
         const meaning = c === '?' ? 'zero or one' : 'one or more'
-        return { problem: `has a ${c} with no character before it to repeat (${c} means ${meaning} of the preceding character); write \\${c} for a ${c} itself` }
+        return {
+          problem: `has a ${c} with no character before it to repeat (${c} means ${meaning} of the preceding character); write \\${c} for a ${c} itself`,
+        }
       }
       source += c
       repeatable = false

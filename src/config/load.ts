@@ -11,7 +11,10 @@ import type { DeployConfig } from './types.js'
  * Reads the config file `file` (relative to the workspace). A missing file is no config, unless the user
  * named it (`required`), which is then a mistake to report.
  */
-export async function loadConfig(file: string, options: { workspace: string; required: boolean }): Promise<DeployConfig | undefined> {
+export async function loadConfig(
+  file: string,
+  options: { workspace: string; required: boolean },
+): Promise<DeployConfig | undefined> {
   const absolute = await insideWorkspace('config', file, options.workspace)
   let text: string
   try {
@@ -47,7 +50,8 @@ function lineOf(doc: Document, lines: LineCounter, keyPath: KeyPath): number | u
   const last = keyPath[keyPath.length - 1]
   const parent = keyPath.length > 1 ? doc.getIn(keyPath.slice(0, -1), true) : doc.contents
   let node: unknown
-  if (isMap(parent)) node = parent.items.find((pair) => isScalar(pair.key) && String(pair.key.value) === String(last))?.key
+  if (isMap(parent))
+    node = parent.items.find((pair) => isScalar(pair.key) && String(pair.key.value) === String(last))?.key
   else if (isSeq(parent) && typeof last === 'number') node = parent.items[last]
   else node = parent
   const offset = (node as { range?: [number, number, number] } | undefined)?.range?.[0]

@@ -48,7 +48,11 @@ export class Problems {
   add(path: KeyPath, problem: string): undefined {
     const line = this.locate(path)
     const where = line === undefined ? this.file : `${this.file}:${line}`
-    this.found.push({ file: this.file, ...(line !== undefined && { line }), message: `${where}: ${path.length ? `${displayPath(path)} ` : ''}${problem}` })
+    this.found.push({
+      file: this.file,
+      ...(line !== undefined && { line }),
+      message: `${where}: ${path.length ? `${displayPath(path)} ` : ''}${problem}`,
+    })
     return undefined
   }
 
@@ -69,16 +73,25 @@ export class Problems {
   /** A string (a number is taken as written); `format` checks its shape and says what was expected. */
   text(path: KeyPath, value: unknown, format?: { pattern: RegExp; expected: string }): string | undefined {
     if (typeof value === 'number') value = String(value)
-    if (typeof value !== 'string' || value.trim() === '') return this.add(path, `must be a string, not ${describeValue(value)}`)
-    if (format && !format.pattern.test(value)) return this.add(path, `must be ${format.expected}, not ${describeValue(value)}`)
+    if (typeof value !== 'string' || value.trim() === '')
+      return this.add(path, `must be a string, not ${describeValue(value)}`)
+    if (format && !format.pattern.test(value))
+      return this.add(path, `must be ${format.expected}, not ${describeValue(value)}`)
     return value
   }
 
   /** A list of strings; one string stands for a list of one. */
-  list(path: KeyPath, value: unknown, item: (path: KeyPath, value: unknown) => string | undefined): string[] | undefined {
+  list(
+    path: KeyPath,
+    value: unknown,
+    item: (path: KeyPath, value: unknown) => string | undefined,
+  ): string[] | undefined {
     const items = typeof value === 'string' ? [value] : value
     if (!Array.isArray(items) || items.length === 0) {
-      return this.add(path, `must be a list of strings (or one string), not ${Array.isArray(items) ? 'an empty list' : describeValue(value)}`)
+      return this.add(
+        path,
+        `must be a list of strings (or one string), not ${Array.isArray(items) ? 'an empty list' : describeValue(value)}`,
+      )
     }
     const read = items.map((v, i) => item(typeof value === 'string' ? path : [...path, i], v))
     return read.every((v) => v !== undefined) ? (read as string[]) : undefined
@@ -99,7 +112,10 @@ export class Problems {
     const found = choices.find((c) => c === value)
     if (found) return found
     const near = typeof value === 'string' ? suggestion(value, choices) : ''
-    return this.add(path, `must be one of ${choices.join(', ')}, not ${describeValue(value)}${near.startsWith('; did') ? near : ''}`)
+    return this.add(
+      path,
+      `must be one of ${choices.join(', ')}, not ${describeValue(value)}${near.startsWith('; did') ? near : ''}`,
+    )
   }
 
   throwIfAny(): void {

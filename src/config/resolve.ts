@@ -64,8 +64,13 @@ export function resolveEnvironment(config: DeployConfig, event: RunEvent, select
     )
   }
   const [found] = matches
-  if (!found) return { skipped: true, reason: `ref ${event.ref} matches no environment's branches or tags in ${config.file}` }
-  return { skipped: false, environment: found.environment, reason: `ref ${event.ref} matches ${found.environment.name}'s ${found.match}` }
+  if (!found)
+    return { skipped: true, reason: `ref ${event.ref} matches no environment's branches or tags in ${config.file}` }
+  return {
+    skipped: false,
+    environment: found.environment,
+    reason: `ref ${event.ref} matches ${found.environment.name}'s ${found.match}`,
+  }
 }
 
 function resolveNamed(config: DeployConfig, event: RunEvent, name: string): Resolution {
@@ -73,14 +78,20 @@ function resolveNamed(config: DeployConfig, event: RunEvent, name: string): Reso
   const environment = config.environments.find((e) => e.name === name)
   if (!environment) {
     const hint = suggestion(name, names)
-    throw new UserError(`Input \`environment\` "${name}" is not an environment in ${config.file}${hint}${hint.endsWith('?') ? '' : '.'}`)
+    throw new UserError(
+      `Input \`environment\` "${name}" is not an environment in ${config.file}${hint}${hint.endsWith('?') ? '' : '.'}`,
+    )
   }
   const chosen = `the environment input names ${name}`
   if (event.name === 'workflow_dispatch') {
     return { skipped: false, environment, reason: `${chosen}, chosen by workflow_dispatch on ${event.ref}` }
   }
   if (!environment.branches.length && !environment.tags.length) {
-    return { skipped: false, environment, reason: `${chosen}, which has no branches or tags, so any ref may deploy to it` }
+    return {
+      skipped: false,
+      environment,
+      reason: `${chosen}, which has no branches or tags, so any ref may deploy to it`,
+    }
   }
   const match = refMatch(environment, knownRef(config, event))
   if (match) return { skipped: false, environment, reason: `${chosen}, and ref ${event.ref} matches its ${match}` }
@@ -88,7 +99,10 @@ function resolveNamed(config: DeployConfig, event: RunEvent, name: string): Reso
     environment.branches.length ? `branches (${environment.branches.join(', ')})` : '',
     environment.tags.length ? `tags (${environment.tags.join(', ')})` : '',
   ]
-  return { skipped: true, reason: `${chosen}, but ref ${event.ref} matches none of its ${patterns.filter(Boolean).join(' or ')}` }
+  return {
+    skipped: true,
+    reason: `${chosen}, but ref ${event.ref} matches none of its ${patterns.filter(Boolean).join(' or ')}`,
+  }
 }
 
 function resolvePullRequest(config: DeployConfig, event: RunEvent, selection: Selection): Resolution {
@@ -111,7 +125,14 @@ function resolvePullRequest(config: DeployConfig, event: RunEvent, selection: Se
   const name = `pr-${pr.number}`
   return {
     skipped: false,
-    environment: { ...copied, name, branches: [], tags: [], services: previews.services, desiredCount: previews.desiredCount },
+    environment: {
+      ...copied,
+      name,
+      branches: [],
+      tags: [],
+      services: previews.services,
+      desiredCount: previews.desiredCount,
+    },
     reason: `pull request #${pr.number} gets its own preview environment ${name}, copied from ${base.name}`,
     preview: { pr: pr.number, base: base.name, config: previews },
   }

@@ -34,7 +34,8 @@ const VAR_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
 const URL = /^https?:\/\/[^\s/]+\S*$/
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i
-const LISTENER_ARN = /^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:listener\/app\/[^/\s]+\/[0-9a-f]+\/[0-9a-f]+$/
+const LISTENER_ARN =
+  /^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:listener\/app\/[^/\s]+\/[0-9a-f]+\/[0-9a-f]+$/
 
 const EXAMPLE = 'e.g. dev: { branches: [develop], cluster: dev, services: [web] }'
 
@@ -42,9 +43,14 @@ const EXAMPLE = 'e.g. dev: { branches: [develop], cluster: dev, services: [web] 
  * Checks a parsed config file and returns it typed, or throws a ConfigError listing every problem.
  * `locate` gives the line of a key path, for messages and annotations.
  */
-export function validateConfig(data: unknown, file: string, locate?: (path: KeyPath) => number | undefined): DeployConfig {
+export function validateConfig(
+  data: unknown,
+  file: string,
+  locate?: (path: KeyPath) => number | undefined,
+): DeployConfig {
   const p = new Problems(file, locate)
-  if (data === null || data === undefined) p.add([], `the file is empty; add environments: with at least one environment, ${EXAMPLE}`)
+  if (data === null || data === undefined)
+    p.add([], `the file is empty; add environments: with at least one environment, ${EXAMPLE}`)
   const top = data === null || data === undefined ? undefined : p.mapping([], data, TOP_KEYS)
   const config = top && readConfig(p, top)
   p.throwIfAny()
@@ -77,7 +83,10 @@ function readEnvironment(p: Problems, name: string, value: unknown): Environment
     const list = optional(key, (kp, v) => p.list(kp, v, (ip, item) => pattern(p, ip, item))) ?? []
     // As in GitHub's filters: ! only excludes what an earlier pattern included, so a list of them alone matches nothing.
     if (list.length && list.every((item) => item.startsWith('!'))) {
-      p.add(at(key), `has only ! patterns, which exclude but include nothing, so no ${key === 'tags' ? 'tag' : 'branch'} matches; put what to include first ('**', then '!…')`)
+      p.add(
+        at(key),
+        `has only ! patterns, which exclude but include nothing, so no ${key === 'tags' ? 'tag' : 'branch'} matches; put what to include first ('**', then '!…')`,
+      )
     }
     return list
   }
@@ -86,14 +95,21 @@ function readEnvironment(p: Problems, name: string, value: unknown): Environment
     p.add(path, 'has both service and services; keep one (services: [web, worker] lists several)')
   }
   const serviceKey = m.services !== undefined ? 'services' : 'service'
-  const services = optional(serviceKey, (kp, v) => p.list(kp, v, (ip, item) => ecsName(p, ip, item, 'an ECS service name or ARN'))) ?? []
+  const services =
+    optional(serviceKey, (kp, v) => p.list(kp, v, (ip, item) => ecsName(p, ip, item, 'an ECS service name or ARN'))) ??
+    []
   const cluster = optional('cluster', (kp, v) => ecsName(p, kp, v, 'an ECS cluster name or ARN'))
-  if (services.length && m.cluster === undefined) p.add(path, 'has services but no cluster; add cluster: <the ECS cluster they run in>')
+  if (services.length && m.cluster === undefined)
+    p.add(path, 'has services but no cluster; add cluster: <the ECS cluster they run in>')
   const taskDefinition = optional('task-definition', (kp, v) => p.text(kp, v))
   const desiredCount = optional('desired-count', (kp, v) => p.integer(kp, v, 0, 5000))
   const strategy = optional('strategy', (kp, v) => p.choice(kp, v, STRATEGIES))
-  const url = optional('url', (kp, v) => p.text(kp, v, { pattern: URL, expected: 'an http(s) URL like https://example.com' }))
-  const region = optional('region', (kp, v) => p.text(kp, v, { pattern: REGION, expected: 'an AWS region like us-east-1' }))
+  const url = optional('url', (kp, v) =>
+    p.text(kp, v, { pattern: URL, expected: 'an http(s) URL like https://example.com' }),
+  )
+  const region = optional('region', (kp, v) =>
+    p.text(kp, v, { pattern: REGION, expected: 'an AWS region like us-east-1' }),
+  )
   const production = optional('production', (kp, v) => p.boolean(kp, v))
   return {
     name,
@@ -142,7 +158,12 @@ function readVars(p: Problems, path: KeyPath, value: unknown): Record<string, st
   return vars
 }
 
-function readPreviews(p: Problems, value: unknown, names: string[], environments: EnvironmentConfig[]): PreviewConfig | undefined {
+function readPreviews(
+  p: Problems,
+  value: unknown,
+  names: string[],
+  environments: EnvironmentConfig[],
+): PreviewConfig | undefined {
   const path = ['previews']
   const m = p.mapping(path, value, PREVIEW_KEYS)
   if (!m) return undefined
@@ -150,24 +171,37 @@ function readPreviews(p: Problems, value: unknown, names: string[], environments
   const optional = <T>(key: string, read: (path: KeyPath, value: unknown) => T | undefined): T | undefined =>
     m[key] === undefined ? undefined : read(at(key), m[key])
 
-  const base = m.base === undefined ? p.add(path, 'has no base; add base: <the environment whose services previews copy>') : baseEnvironment(p, m.base, names, environments)
+  const base =
+    m.base === undefined
+      ? p.add(path, 'has no base; add base: <the environment whose services previews copy>')
+      : baseEnvironment(p, m.base, names, environments)
   const services = optional('services', (kp, v) => p.list(kp, v, (ip, item) => baseService(p, ip, item, base)))
   const chosenRouting = optional('routing', (kp, v) => p.choice<PreviewRouting>(kp, v, ['host', 'path']))
   const routing = chosenRouting ?? PREVIEW_DEFAULTS.routing
-  const domain = optional('domain', (kp, v) => p.text(kp, v, { pattern: DOMAIN, expected: 'a DNS name like preview.example.com' }))
+  const domain = optional('domain', (kp, v) =>
+    p.text(kp, v, { pattern: DOMAIN, expected: 'a DNS name like preview.example.com' }),
+  )
   const listenerArn = optional('listener-arn', (kp, v) =>
-    p.text(kp, v, { pattern: LISTENER_ARN, expected: 'an ALB listener ARN (arn:aws:elasticloadbalancing:<region>:<account>:listener/app/<name>/<id>/<id>)' }),
+    p.text(kp, v, {
+      pattern: LISTENER_ARN,
+      expected: 'an ALB listener ARN (arn:aws:elasticloadbalancing:<region>:<account>:listener/app/<name>/<id>/<id>)',
+    }),
   )
   if (m['listener-arn'] === undefined && (m.domain !== undefined || m.routing !== undefined)) {
     p.add(path, 'has no listener-arn; add the ARN of the ALB listener that gets one rule per preview')
   }
   const hostRouting = m.routing === undefined || chosenRouting === 'host'
   if (m['listener-arn'] !== undefined && hostRouting && m.domain === undefined) {
-    p.add(path, 'has no domain; host routing gives each preview pr-<N>.<domain>: add domain, or set routing: path (previews at /pr-<N>/)')
+    p.add(
+      path,
+      'has no domain; host routing gives each preview pr-<N>.<domain>: add domain, or set routing: path (previews at /pr-<N>/)',
+    )
   }
   const ttl = optional('ttl', (kp, v) => {
     const text = p.text(kp, v)
-    return text !== undefined && parseDuration(text) === undefined ? p.add(kp, `must be a duration like 7d, 12h or 30m, not ${JSON.stringify(text)}`) : text
+    return text !== undefined && parseDuration(text) === undefined
+      ? p.add(kp, `must be a duration like 7d, 12h or 30m, not ${JSON.stringify(text)}`)
+      : text
   })
   const desiredCount = optional('desired-count', (kp, v) => p.integer(kp, v, 0, 5000))
   const max = optional('max', (kp, v) => p.integer(kp, v, 1, 1000))
@@ -187,18 +221,30 @@ function readPreviews(p: Problems, value: unknown, names: string[], environments
 }
 
 /** The environment previews copy; undefined without a message when that environment has its own problems. */
-function baseEnvironment(p: Problems, value: unknown, names: string[], environments: EnvironmentConfig[]): EnvironmentConfig | undefined {
+function baseEnvironment(
+  p: Problems,
+  value: unknown,
+  names: string[],
+  environments: EnvironmentConfig[],
+): EnvironmentConfig | undefined {
   const path = ['previews', 'base']
   const name = p.text(path, value)
   if (name === undefined) return undefined
-  if (!names.includes(name)) return p.add(path, `${JSON.stringify(name)} is not an environment in this file${suggestion(name, names)}`)
+  if (!names.includes(name))
+    return p.add(path, `${JSON.stringify(name)} is not an environment in this file${suggestion(name, names)}`)
   const base = environments.find((e) => e.name === name)
   if (!base) return undefined
-  if (!base.services.length) return p.add(path, `${name} has no services to copy; list them under environments.${name}.services`)
+  if (!base.services.length)
+    return p.add(path, `${name} has no services to copy; list them under environments.${name}.services`)
   return base
 }
 
-function baseService(p: Problems, path: KeyPath, value: unknown, base: EnvironmentConfig | undefined): string | undefined {
+function baseService(
+  p: Problems,
+  path: KeyPath,
+  value: unknown,
+  base: EnvironmentConfig | undefined,
+): string | undefined {
   const name = p.text(path, value)
   if (name === undefined || !base || base.services.includes(name)) return name
   return p.add(path, `${JSON.stringify(name)} is not one of ${base.name}'s services (${base.services.join(', ')})`)

@@ -8,7 +8,11 @@ function breakerName(breaker: DeploymentCircuitBreaker | undefined): string {
 }
 
 /** What the update would change on the service itself, beside its task definition, one line each. */
-export function serviceChanges(service: Service, desiredCount: number | undefined, breaker: CircuitBreakerMode): string[] {
+export function serviceChanges(
+  service: Service,
+  desiredCount: number | undefined,
+  breaker: CircuitBreakerMode,
+): string[] {
   const changes: string[] = []
   if (desiredCount !== undefined && desiredCount !== service.desiredCount) {
     changes.push(`service desired count: ${service.desiredCount} → ${desiredCount}`)
@@ -16,7 +20,9 @@ export function serviceChanges(service: Service, desiredCount: number | undefine
   const configuration = circuitBreakerConfiguration(service.deploymentConfiguration, breaker)
   if (configuration) {
     const before = breakerName(service.deploymentConfiguration?.deploymentCircuitBreaker)
-    changes.push(`service deployment circuit breaker: ${before} → ${breakerName(configuration.deploymentCircuitBreaker)}`)
+    changes.push(
+      `service deployment circuit breaker: ${before} → ${breakerName(configuration.deploymentCircuitBreaker)}`,
+    )
   }
   return changes
 }

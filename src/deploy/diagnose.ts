@@ -94,7 +94,7 @@ const RULES: Rule[] = [
     test: (t) => /OutOfMemoryError/i.test(t),
     cause: () => ({
       summary: 'A container ran out of memory and was killed.',
-      fix: 'Raise `memory` (task or container) in the task definition, or lower the application\'s memory use.',
+      fix: "Raise `memory` (task or container) in the task definition, or lower the application's memory use.",
     }),
   },
   {
@@ -122,7 +122,9 @@ const RULES: Rule[] = [
 ]
 
 function failingContainer(task: StoppedTask): StoppedTask['containers'][number] | undefined {
-  return task.containers.find((c) => c.exitCode !== undefined && c.exitCode !== 0) ?? task.containers.find((c) => c.reason)
+  return (
+    task.containers.find((c) => c.exitCode !== undefined && c.exitCode !== 0) ?? task.containers.find((c) => c.reason)
+  )
 }
 
 /** Names the cause of one stopped task, or a generic one quoting ECS. */
@@ -159,13 +161,20 @@ export function groupFailures(tasks: StoppedTask[]): Failure[] {
 }
 
 /** Where a container's logs go with the awslogs driver: `<prefix>/<container>/<task-id>` in the group. */
-export function logStreamOf(definition: ContainerDefinition | undefined, taskId: string): { group: string; stream: string; region?: string } | undefined {
+export function logStreamOf(
+  definition: ContainerDefinition | undefined,
+  taskId: string,
+): { group: string; stream: string; region?: string } | undefined {
   const log = definition?.logConfiguration
   const options = log?.options ?? {}
   const group = options['awslogs-group']
   const prefix = options['awslogs-stream-prefix']
   if (log?.logDriver !== 'awslogs' || !group || !prefix || !definition?.name) return undefined
-  return { group, stream: `${prefix}/${definition.name}/${taskId}`, ...(options['awslogs-region'] && { region: options['awslogs-region'] }) }
+  return {
+    group,
+    stream: `${prefix}/${definition.name}/${taskId}`,
+    ...(options['awslogs-region'] && { region: options['awslogs-region'] }),
+  }
 }
 
 /** The CloudWatch Logs client for a container's `awslogs-region` (undefined: the action's region); may throw for a bad name. */

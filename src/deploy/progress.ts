@@ -45,8 +45,13 @@ export function hookName(hook: DeploymentLifecycleHookDetail): string {
 }
 
 /** The PAUSE hook a service deployment waits at, if any (not `resumed`, which a continue just answered). */
-export function awaitingHook(sd: ServiceDeployment | undefined, resumed?: string): DeploymentLifecycleHookDetail | undefined {
-  return sd?.lifecycleHookDetails?.find((h) => h.targetType === 'PAUSE' && h.status === 'AWAITING_ACTION' && h.hookId !== resumed)
+export function awaitingHook(
+  sd: ServiceDeployment | undefined,
+  resumed?: string,
+): DeploymentLifecycleHookDetail | undefined {
+  return sd?.lifecycleHookDetails?.find(
+    (h) => h.targetType === 'PAUSE' && h.status === 'AWAITING_ACTION' && h.hookId !== resumed,
+  )
 }
 
 /** `production 10 %, test 100 %` on the new revision, or undefined when ECS reports no weights. */
@@ -62,7 +67,9 @@ export function describeTraffic(point: Omit<TrafficPoint, 'at'>): string | undef
 export function trafficOf(sd: ServiceDeployment): Omit<TrafficPoint, 'at'> {
   const target = sd.targetServiceRevision
   return {
-    ...(target?.requestedProductionTrafficWeight !== undefined && { production: target.requestedProductionTrafficWeight }),
+    ...(target?.requestedProductionTrafficWeight !== undefined && {
+      production: target.requestedProductionTrafficWeight,
+    }),
     ...(target?.requestedTestTrafficWeight !== undefined && { test: target.requestedTestTrafficWeight }),
   }
 }

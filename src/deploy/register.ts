@@ -50,7 +50,8 @@ export async function registerIfChanged(
   }
   const latest = request.family ? await latestRevision(ecs, request.family) : undefined
   if (latest && latest.taskDefinition.taskDefinitionArn !== current?.taskDefinition.taskDefinitionArn) {
-    if (sameTaskDefinition(request, latest.taskDefinition, latest.tags)) return toRegistered(latest.taskDefinition, false)
+    if (sameTaskDefinition(request, latest.taskDefinition, latest.tags))
+      return toRegistered(latest.taskDefinition, false)
   }
   const registered = await ecsGateway.registerTaskDefinition(ecs, request)
   if (!registered) throw new Error('ecs:RegisterTaskDefinition returned no task definition')

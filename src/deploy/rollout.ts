@@ -1,4 +1,10 @@
-import type { Deployment, DeploymentConfiguration, ECSClient, Service, UpdateServiceCommandInput } from '@aws-sdk/client-ecs'
+import type {
+  Deployment,
+  DeploymentConfiguration,
+  ECSClient,
+  Service,
+  UpdateServiceCommandInput,
+} from '@aws-sdk/client-ecs'
 import { updateService } from '../aws/ecs.js'
 import { UserError } from '../errors.js'
 import type { CircuitBreakerMode } from '../inputs.js'
@@ -60,14 +66,25 @@ export function mergeConfiguration(
   wanted: Partial<DeploymentConfiguration> | undefined,
 ): DeploymentConfiguration | undefined {
   if (!wanted) return undefined
-  const merged = Object.fromEntries(Object.entries({ ...current, ...wanted }).filter(([, v]) => v !== undefined)) as DeploymentConfiguration
+  const merged = Object.fromEntries(
+    Object.entries({ ...current, ...wanted }).filter(([, v]) => v !== undefined),
+  ) as DeploymentConfiguration
   return sameValue(merged, current ?? {}) ? undefined : merged
 }
 
 /** Deep equality of plain API values, whatever the order of their keys. */
 function sameValue(a: unknown, b: unknown): boolean {
   const sorted = (v: unknown): unknown =>
-    Array.isArray(v) ? v.map(sorted) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined).sort(([x], [y]) => x.localeCompare(y)).map(([k, x]) => [k, sorted(x)])) : v
+    Array.isArray(v)
+      ? v.map(sorted)
+      : v && typeof v === 'object'
+        ? Object.fromEntries(
+            Object.entries(v)
+              .filter(([, x]) => x !== undefined)
+              .sort(([x], [y]) => x.localeCompare(y))
+              .map(([k, x]) => [k, sorted(x)]),
+          )
+        : v
   return JSON.stringify(sorted(a)) === JSON.stringify(sorted(b))
 }
 
@@ -83,7 +100,8 @@ export function primaryDeployment(service: Service): Deployment | undefined {
 /** What UpdateService must change, or undefined when the service already is as asked. */
 export function serviceUpdate(service: Service, request: RolloutRequest): UpdateServiceCommandInput | undefined {
   const withBreaker = circuitBreakerConfiguration(service.deploymentConfiguration, request.deploymentCircuitBreaker)
-  const deploymentConfiguration = mergeConfiguration(withBreaker ?? service.deploymentConfiguration, request.deploymentConfiguration) ?? withBreaker
+  const deploymentConfiguration =
+    mergeConfiguration(withBreaker ?? service.deploymentConfiguration, request.deploymentConfiguration) ?? withBreaker
   const changesRevision = service.taskDefinition !== request.taskDefinitionArn
   const changesCount = request.desiredCount !== undefined && request.desiredCount !== service.desiredCount
   if (!changesRevision && !changesCount && !deploymentConfiguration && !request.forceNewDeployment) return undefined
@@ -120,7 +138,14 @@ export async function startRollout(
     const primary = primaryDeployment(service)
     if (primary?.rolloutState === 'IN_PROGRESS' && primary.taskDefinition === request.taskDefinitionArn) {
       const startedAt = (primary.createdAt ?? new Date(now)).getTime()
-      return { ...followed(primary, service.currentServiceDeployment), ...mechanism, previousTaskDefinition, started: false, startedAt, since: startedAt }
+      return {
+        ...followed(primary, service.currentServiceDeployment),
+        ...mechanism,
+        previousTaskDefinition,
+        started: false,
+        startedAt,
+        since: startedAt,
+      }
     }
     return {
       previousTaskDefinition,
@@ -142,7 +167,10 @@ export async function startRollout(
   }
 }
 
-function followed(primary: Deployment, serviceDeploymentArn: string | undefined): Pick<Rollout, 'deploymentId' | 'serviceDeploymentArn'> {
+function followed(
+  primary: Deployment,
+  serviceDeploymentArn: string | undefined,
+): Pick<Rollout, 'deploymentId' | 'serviceDeploymentArn'> {
   return {
     ...(primary.id !== undefined && { deploymentId: primary.id }),
     ...(serviceDeploymentArn !== undefined && { serviceDeploymentArn }),

@@ -46,7 +46,11 @@ export function commandArguments(command: string): string[] {
 }
 
 /** Reads a task's log stream from where it was left; returns the new lines and where to go on. */
-async function newLogLines(logsIn: LogsClientIn, where: { group: string; stream: string; region?: string }, token: string | undefined) {
+async function newLogLines(
+  logsIn: LogsClientIn,
+  where: { group: string; stream: string; region?: string },
+  token: string | undefined,
+) {
   try {
     const page = await getLogEvents(logsIn(where.region), where, { fromHead: true, token })
     return { lines: page.lines, token: page.nextToken }
@@ -56,7 +60,9 @@ async function newLogLines(logsIn: LogsClientIn, where: { group: string; stream:
 }
 
 function exitSummary(task: Task): string {
-  return (task.containers ?? []).map((c) => `${c.name}: ${c.exitCode !== undefined ? `exit code ${c.exitCode}` : (c.reason ?? 'no exit code')}`).join(', ')
+  return (task.containers ?? [])
+    .map((c) => `${c.name}: ${c.exitCode !== undefined ? `exit code ${c.exitCode}` : (c.reason ?? 'no exit code')}`)
+    .join(', ')
 }
 
 /**
@@ -67,13 +73,17 @@ function exitSummary(task: Task): string {
 export async function runOneOffTask(t: OneOffTask): Promise<void> {
   const definition = t.containers.find((c) => c.name === t.container)
   if (!definition) {
-    throw new UserError(`Input \`run-task-container\` "${t.container}" is not a container of the task definition (${t.containers.map((c) => c.name).join(', ')}).`)
+    throw new UserError(
+      `Input \`run-task-container\` "${t.container}" is not a container of the task definition (${t.containers.map((c) => c.name).join(', ')}).`,
+    )
   }
   const started = await runTask(t.ecs, {
     cluster: t.cluster,
     taskDefinition: t.taskDefinitionArn,
     startedBy: 'ecs-deploy-action',
-    ...(t.service.capacityProviderStrategy?.length ? { capacityProviderStrategy: t.service.capacityProviderStrategy } : t.service.launchType && { launchType: t.service.launchType }),
+    ...(t.service.capacityProviderStrategy?.length
+      ? { capacityProviderStrategy: t.service.capacityProviderStrategy }
+      : t.service.launchType && { launchType: t.service.launchType }),
     ...(t.service.networkConfiguration && { networkConfiguration: t.service.networkConfiguration }),
     ...(t.service.platformVersion && { platformVersion: t.service.platformVersion }),
     overrides: { containerOverrides: [{ name: t.container, command: t.command }] },
@@ -81,7 +91,10 @@ export async function runOneOffTask(t: OneOffTask): Promise<void> {
   const arn = started.tasks[0]?.taskArn
   if (!arn) {
     const failure = started.failures[0]
-    throw new DeploymentFailed(`The one-off task could not start: ${failure?.reason ?? 'no reason given'}${failure?.detail ? ` (${failure.detail})` : ''}.`, 'failed')
+    throw new DeploymentFailed(
+      `The one-off task could not start: ${failure?.reason ?? 'no reason given'}${failure?.detail ? ` (${failure.detail})` : ''}.`,
+      'failed',
+    )
   }
   const id = taskId(arn)
   t.log(`one-off task ${id} started: ${t.command.join(' ')}`)
@@ -98,7 +111,9 @@ export async function runOneOffTask(t: OneOffTask): Promise<void> {
       seen.push(...read.lines)
     }
     if (task?.lastStatus === 'STOPPED') {
-      const failed = (task.containers ?? []).filter((c) => c.exitCode !== 0 && (t.containers.find((d) => d.name === c.name)?.essential ?? true))
+      const failed = (task.containers ?? []).filter(
+        (c) => c.exitCode !== 0 && (t.containers.find((d) => d.name === c.name)?.essential ?? true),
+      )
       if (!failed.length) return t.log(logSafe(`one-off task ${id} finished: ${exitSummary(task)}`))
       const tail = seen.slice(-t.logLines)
       throw new DeploymentFailed(
@@ -111,7 +126,10 @@ export async function runOneOffTask(t: OneOffTask): Promise<void> {
     if (cancelled || t.clock.now() >= deadline) {
       const why = cancelled ? 'the job was cancelled' : `it did not finish within ${describeLimit(t.timeoutMs)}`
       await stopTask(t.ecs, t.cluster, arn, `ecs-deploy-action: ${why}`)
-      throw new DeploymentFailed(`The one-off task ${id} was stopped because ${why}; the rollout did not start.`, cancelled ? 'failed' : 'timed-out')
+      throw new DeploymentFailed(
+        `The one-off task ${id} was stopped because ${why}; the rollout did not start.`,
+        cancelled ? 'failed' : 'timed-out',
+      )
     }
     await t.clock.sleep(POLL_MS, t.signal)
   }

@@ -11,7 +11,9 @@ export async function findService(ecs: ECSClient, cluster: string, name: string,
     response = await describeServices(ecs, { cluster, services: [name], include: ['TAGS'] })
   } catch (error) {
     if (isNotFound(error, 'cluster')) {
-      throw new UserError(`Cluster "${cluster}" was not found in region ${region}: check the \`cluster\` input and AWS_REGION.`)
+      throw new UserError(
+        `Cluster "${cluster}" was not found in region ${region}: check the \`cluster\` input and AWS_REGION.`,
+      )
     }
     throw error
   }

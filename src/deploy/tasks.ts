@@ -47,7 +47,10 @@ export function toStoppedTask(task: Task): StoppedTask {
 export function describeStoppedTask(task: StoppedTask): string {
   const containers = task.containers
     .filter((c) => c.exitCode !== undefined || c.reason)
-    .map((c) => `${c.name}: ${c.exitCode !== undefined ? `exit code ${c.exitCode}` : ''}${c.reason ? `${c.exitCode !== undefined ? ', ' : ''}${c.reason}` : ''}`)
+    .map(
+      (c) =>
+        `${c.name}: ${c.exitCode !== undefined ? `exit code ${c.exitCode}` : ''}${c.reason ? `${c.exitCode !== undefined ? ', ' : ''}${c.reason}` : ''}`,
+    )
   const code = task.stopCode ? ` [${task.stopCode}]` : ''
   return `task ${task.taskId} stopped: ${task.stoppedReason ?? 'no reason given'}${code}${containers.length ? ` — ${containers.join('; ')}` : ''}`
 }
@@ -59,7 +62,9 @@ export function describeStoppedTasks(tasks: StoppedTask[]): string[] {
     const how = describeStoppedTask(task).slice(`task ${task.taskId} `.length)
     alike.set(how, [...(alike.get(how) ?? []), task.taskId])
   }
-  return [...alike].map(([how, ids]) => (ids.length === 1 ? `task ${ids[0]} ${how}` : `${ids.length} tasks ${how} (${ids.join(', ')})`))
+  return [...alike].map(([how, ids]) =>
+    ids.length === 1 ? `task ${ids[0]} ${how}` : `${ids.length} tasks ${how} (${ids.join(', ')})`,
+  )
 }
 
 /**
@@ -78,7 +83,11 @@ export async function stoppedTasksOf(
 ): Promise<StoppedTask[]> {
   try {
     const arns = await listTasks(ecs, { cluster, serviceName: service, desiredStatus: 'STOPPED' })
-    const tasks = await describeTasks(ecs, cluster, arns.filter((arn) => !seen.has(arn)))
+    const tasks = await describeTasks(
+      ecs,
+      cluster,
+      arns.filter((arn) => !seen.has(arn)),
+    )
     for (const task of tasks) if (task.startedBy !== startedBy && task.taskArn) seen.add(task.taskArn)
     return tasks
       .filter((t) => t.startedBy === startedBy)

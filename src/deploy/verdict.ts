@@ -57,9 +57,16 @@ export function failureCause(sd: ServiceDeployment): string {
 }
 
 /** Where a paused deployment waits, what traffic the new revision has, and how to go on. */
-function pausedVerdict(sd: ServiceDeployment, hookId: string | undefined, expiresAt: Date | undefined, timeoutAction: string | undefined): Verdict {
+function pausedVerdict(
+  sd: ServiceDeployment,
+  hookId: string | undefined,
+  expiresAt: Date | undefined,
+  timeoutAction: string | undefined,
+): Verdict {
   const traffic = describeTraffic(trafficOf(sd))
-  const expires = expiresAt ? ` If nobody does, ECS will ${(timeoutAction ?? 'ROLLBACK') === 'CONTINUE' ? 'go on' : 'roll back'} by itself at ${expiresAt.toISOString()}.` : ''
+  const expires = expiresAt
+    ? ` If nobody does, ECS will ${(timeoutAction ?? 'ROLLBACK') === 'CONTINUE' ? 'go on' : 'roll back'} by itself at ${expiresAt.toISOString()}.`
+    : ''
   return {
     outcome: 'paused',
     reason: `the deployment is paused at ${sd.lifecycleStage ?? 'a lifecycle hook'}${traffic ? ` (new revision: ${traffic})` : ''}${hookId ? `, hook ${hookId}` : ''}. Run this action with \`continue: true\` to go on, or \`continue: rollback\` to roll back.${expires}`,
@@ -71,7 +78,8 @@ function judgeServiceDeployment(sd: ServiceDeployment, resumed?: string): Verdic
   const because = sd.statusReason ? `: ${sd.statusReason}` : ''
   const failedBecause = failureCause(sd)
   const pause = awaitingHook(sd, resumed)
-  if (pause && (sd.status === 'IN_PROGRESS' || sd.status === 'PENDING')) return pausedVerdict(sd, pause.hookId, pause.expiresAt, pause.timeoutAction)
+  if (pause && (sd.status === 'IN_PROGRESS' || sd.status === 'PENDING'))
+    return pausedVerdict(sd, pause.hookId, pause.expiresAt, pause.timeoutAction)
   switch (sd.status) {
     case 'SUCCESSFUL':
       return { outcome: 'succeeded', reason: sd.statusReason ?? 'deployment completed' }
@@ -103,12 +111,22 @@ function replacedBy(primary: Deployment): Verdict {
  * listed the followed deployment (before that, nothing is a verdict on it).
  * Success needs the new revision to be primary and complete; any rollback is a failure.
  */
-export function judge(snapshot: Snapshot, targetTaskDefinition: string, options: JudgeOptions = {}): Verdict | undefined {
+export function judge(
+  snapshot: Snapshot,
+  targetTaskDefinition: string,
+  options: JudgeOptions = {},
+): Verdict | undefined {
   const { service, deployment, serviceDeployment } = snapshot
   const primary = service.deployments?.find((d) => d.status === 'PRIMARY')
   // Not PRIMARY without having failed: a newer deployment, which ECS did not start to roll this one back.
   const rollingBack = serviceDeployment?.status?.startsWith('ROLLBACK_') === true
-  if (deployment && primary && deployment.status !== 'PRIMARY' && deployment.rolloutState !== 'FAILED' && !rollingBack) {
+  if (
+    deployment &&
+    primary &&
+    deployment.status !== 'PRIMARY' &&
+    deployment.rolloutState !== 'FAILED' &&
+    !rollingBack
+  ) {
     return deployment.rolloutState === 'COMPLETED'
       ? { outcome: 'succeeded', reason: deployment.rolloutStateReason ?? 'the deployment completed' }
       : replacedBy(primary)
@@ -129,7 +147,8 @@ export function judge(snapshot: Snapshot, targetTaskDefinition: string, options:
     deployment.status === 'PRIMARY' &&
     deployment.runningCount === deployment.desiredCount &&
     (deployment.pendingCount ?? 0) === 0 &&
-    (deployment.rolloutState === 'COMPLETED' || (deployment.rolloutState === undefined && service.deployments?.length === 1))
+    (deployment.rolloutState === 'COMPLETED' ||
+      (deployment.rolloutState === undefined && service.deployments?.length === 1))
   if (settled && !(options.untilServiceDeploymentEnds && serviceDeployment)) {
     return { outcome: 'succeeded', reason: deployment.rolloutStateReason ?? 'the service reached a steady state' }
   }

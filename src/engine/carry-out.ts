@@ -2,7 +2,13 @@ import type { Service } from '@aws-sdk/client-ecs'
 import type { GitContext } from '../context.js'
 import type { Clock } from '../deploy/clock.js'
 import { UserError } from '../errors.js'
-import { createDeploymentTracker, previewComment, upsertPreviewComment, type DeploymentTracker, type GitHubApi } from '../github/index.js'
+import {
+  createDeploymentTracker,
+  previewComment,
+  upsertPreviewComment,
+  type DeploymentTracker,
+  type GitHubApi,
+} from '../github/index.js'
 import { deploy, type PlannedInputs } from '../pipeline.js'
 import type { Plan, PreviewPlan } from '../plan.js'
 import { destroyPreview, environmentUrl, previewServiceName, sweepPreviews } from '../preview/index.js'
@@ -10,12 +16,23 @@ import { isFailure, overallStatus, type RunReport, type Status } from '../run-re
 import type { Ports } from './ports.js'
 
 /** Removes the pull request's previews of every service of the environment; returns what went. */
-async function destroyPreviews(ports: Ports, inputs: PlannedInputs, region: string, preview: PreviewPlan): Promise<string[]> {
+async function destroyPreviews(
+  ports: Ports,
+  inputs: PlannedInputs,
+  region: string,
+  preview: PreviewPlan,
+): Promise<string[]> {
   const clients = ports.aws(region)
   const removed: string[] = []
   for (const service of inputs.services) {
     const serviceName = previewServiceName(service, preview.pr)
-    const lines = await destroyPreview({ ecs: clients.ecs, elbv2: clients.elbv2, cluster: inputs.cluster, serviceName, pr: preview.pr })
+    const lines = await destroyPreview({
+      ecs: clients.ecs,
+      elbv2: clients.elbv2,
+      cluster: inputs.cluster,
+      serviceName,
+      pr: preview.pr,
+    })
     removed.push(...(lines.length ? lines : [`${serviceName}: nothing left to remove`]))
   }
   return removed
@@ -35,25 +52,79 @@ export async function carryOut(plan: Plan, git: GitContext, ports: Ports, report
     return { status: 'skipped', reason: `Nothing to deploy: ${plan.reason}.` }
   }
   if (plan.kind === 'sweep') {
-    if (!octokit) throw new UserError('Input `preview: sweep` needs `github-token` to tell which pull requests are closed.')
+    if (!octokit)
+      throw new UserError('Input `preview: sweep` needs `github-token` to tell which pull requests are closed.')
     const clients = ports.aws(report.region)
-    const swept = await sweepPreviews({ ecs: clients.ecs, elbv2: clients.elbv2, octokit, git, cluster: plan.cluster, ttl: plan.previews.ttl, ttlMs: plan.previews.ttlMs, now: new Date(clock.now()), warn })
+    const swept = await sweepPreviews({
+      ecs: clients.ecs,
+      elbv2: clients.elbv2,
+      octokit,
+      git,
+      cluster: plan.cluster,
+      ttl: plan.previews.ttl,
+      ttlMs: plan.previews.ttlMs,
+      now: new Date(clock.now()),
+      warn,
+    })
     for (const s of swept) {
-      await createDeploymentTracker(octokit, git, { environment: `pr-${s.pr}`, ref: git.refName, sha: git.sha, description: 'preview removed', transient: true, production: false }, warn).inactive()
+      await createDeploymentTracker(
+        octokit,
+        git,
+        {
+          environment: `pr-${s.pr}`,
+          ref: git.refName,
+          sha: git.sha,
+          description: 'preview removed',
+          transient: true,
+          production: false,
+        },
+        warn,
+      ).inactive()
     }
-    return { status: 'succeeded', reason: `Swept ${swept.length} preview(s).`, removed: swept.map((s) => `${s.serviceName}: ${s.reason}`) }
+    return {
+      status: 'succeeded',
+      reason: `Swept ${swept.length} preview(s).`,
+      removed: swept.map((s) => `${s.serviceName}: ${s.reason}`),
+    }
   }
   const { inputs, environment, preview } = plan
-  if (plan.reason) log.info(environment ? `Environment ${environment.name}: ${plan.reason}` : `No environment: ${plan.reason}`)
+  if (plan.reason)
+    log.info(environment ? `Environment ${environment.name}: ${plan.reason}` : `No environment: ${plan.reason}`)
   const tracker: DeploymentTracker | undefined =
     environment && octokit && preview?.action !== 'destroy' && !inputs.dryRun
-      ? createDeploymentTracker(octokit, git, { environment: environment.name, ref: preview ? preview.headSha : git.refName, sha: preview?.headSha || git.sha, description: `${inputs.services.join(', ')} to ${inputs.cluster}`, transient: !!preview, production: !!environment.production, ...(report.runUrl && { logUrl: report.runUrl }) }, warn)
+      ? createDeploymentTracker(
+          octokit,
+          git,
+          {
+            environment: environment.name,
+            ref: preview ? preview.headSha : git.refName,
+            sha: preview?.headSha || git.sha,
+            description: `${inputs.services.join(', ')} to ${inputs.cluster}`,
+            transient: !!preview,
+            production: !!environment.production,
+            ...(report.runUrl && { logUrl: report.runUrl }),
+          },
+          warn,
+        )
       : undefined
   if (preview?.action === 'destroy') {
     const removed = await destroyPreviews(ports, inputs, report.region, preview)
     if (octokit) {
-      await createDeploymentTracker(octokit, git, { environment: `pr-${preview.pr}`, ref: preview.headSha, sha: preview.headSha, description: 'preview removed', transient: true, production: false }, warn).inactive()
-      for (const service of inputs.services) await comment(octokit, git, preview, previewServiceName(service, preview.pr), 'destroyed', clock, report, warn)
+      await createDeploymentTracker(
+        octokit,
+        git,
+        {
+          environment: `pr-${preview.pr}`,
+          ref: preview.headSha,
+          sha: preview.headSha,
+          description: 'preview removed',
+          transient: true,
+          production: false,
+        },
+        warn,
+      ).inactive()
+      for (const service of inputs.services)
+        await comment(octokit, git, preview, previewServiceName(service, preview.pr), 'destroyed', clock, report, warn)
     }
     return { status: 'succeeded', reason: `The previews of pull request #${preview.pr} are removed.`, removed }
   }
@@ -64,20 +135,39 @@ export async function carryOut(plan: Plan, git: GitContext, ports: Ports, report
   try {
     const services = await deploy(inputs, git, ports, report, preview)
     status = overallStatus(report.services.map((s) => s.status))
-    environmentUrl = environment?.url ?? report.services.find((s) => s.url)?.url ?? (await loadBalancerUrl(ports, report.region, services[0]))
+    environmentUrl =
+      environment?.url ??
+      report.services.find((s) => s.url)?.url ??
+      (await loadBalancerUrl(ports, report.region, services[0]))
     return { status, reason: '', ...(environmentUrl && { environmentUrl }) }
   } finally {
     if (status === 'succeeded') await tracker?.success(environmentUrl)
     // A paused deployment stays in progress on GitHub: the run that continues it says how it ended.
-    else if (status !== 'paused') await tracker?.failure(report.runUrl, report.services.find((s) => isFailure(s.status))?.reason)
+    else if (status !== 'paused')
+      await tracker?.failure(report.runUrl, report.services.find((s) => isFailure(s.status))?.reason)
     if (preview && octokit && !inputs.dryRun) {
-      for (const s of report.services) await comment(octokit, git, preview, s.service, s.status === 'succeeded' ? 'deployed' : 'failed', clock, report, warn, s.url)
+      for (const s of report.services)
+        await comment(
+          octokit,
+          git,
+          preview,
+          s.service,
+          s.status === 'succeeded' ? 'deployed' : 'failed',
+          clock,
+          report,
+          warn,
+          s.url,
+        )
     }
   }
 }
 
 /** The load balancer address a service answers on, if it has one; never fails the deploy. */
-async function loadBalancerUrl(ports: Ports, region: string, service: Service | undefined): Promise<string | undefined> {
+async function loadBalancerUrl(
+  ports: Ports,
+  region: string,
+  service: Service | undefined,
+): Promise<string | undefined> {
   if (!service?.loadBalancers?.length) return undefined
   return environmentUrl(ports.aws(region).elbv2, service).catch(() => undefined)
 }
@@ -93,6 +183,16 @@ async function comment(
   warn: (message: string) => void,
   url?: string,
 ): Promise<void> {
-  const body = previewComment({ service, status, sha: preview.headSha, time: new Date(clock.now()), ...(url && { url }), ...(report.runUrl && { runUrl: report.runUrl }) }, git)
+  const body = previewComment(
+    {
+      service,
+      status,
+      sha: preview.headSha,
+      time: new Date(clock.now()),
+      ...(url && { url }),
+      ...(report.runUrl && { runUrl: report.runUrl }),
+    },
+    git,
+  )
   await upsertPreviewComment(octokit, git, { pr: preview.pr, service, body }, warn)
 }

@@ -35,7 +35,10 @@ export function failureMessage(report: DeploymentReport): string {
   const cause = report.failures?.[0]?.cause ?? report.eventCause
   const why = cause ? ` ${cause.summary} ${cause.fix}` : ''
   // Without the stopped tasks the cause may be missing: say why rather than let it look like there were none.
-  const unread = report.stoppedTasksError && !report.failures?.length ? ` Diagnosis incomplete: ${report.stoppedTasksError.replace(/\.$/, '')}.` : ''
+  const unread =
+    report.stoppedTasksError && !report.failures?.length
+      ? ` Diagnosis incomplete: ${report.stoppedTasksError.replace(/\.$/, '')}.`
+      : ''
   return `Deployment of ${report.service} ${report.status}: ${report.reason.replace(/\.$/, '')}.${why}${unread}`
 }
 
@@ -49,18 +52,39 @@ export async function deploy(settings: DeploySettings, ports: Ports): Promise<Ru
     const { inputs, git } = settings
     const plan = await planRun(inputs, git, settings.event)
     const url = runUrl(git)
-    const cluster = plan.kind === 'deploy' ? plan.inputs.cluster : plan.kind === 'sweep' ? plan.cluster : (inputs.cluster ?? '')
+    const cluster =
+      plan.kind === 'deploy' ? plan.inputs.cluster : plan.kind === 'sweep' ? plan.cluster : (inputs.cluster ?? '')
     const region =
-      plan.kind === 'skip' ? (inputs.region ?? env.AWS_REGION ?? '') : resolveRegion(plan.kind === 'deploy' ? plan.inputs.region : (plan.region ?? inputs.region), env)
-    const environment = plan.kind === 'deploy' && plan.environment ? { environment: plan.environment.name, ...(plan.reason && { environmentReason: plan.reason }) } : {}
-    report = { cluster, region, status: 'failed', reason: '', durationSeconds: 0, services: [], ...(url && { runUrl: url }), ...environment }
+      plan.kind === 'skip'
+        ? (inputs.region ?? env.AWS_REGION ?? '')
+        : resolveRegion(plan.kind === 'deploy' ? plan.inputs.region : (plan.region ?? inputs.region), env)
+    const environment =
+      plan.kind === 'deploy' && plan.environment
+        ? { environment: plan.environment.name, ...(plan.reason && { environmentReason: plan.reason }) }
+        : {}
+    report = {
+      cluster,
+      region,
+      status: 'failed',
+      reason: '',
+      durationSeconds: 0,
+      services: [],
+      ...(url && { runUrl: url }),
+      ...environment,
+    }
     const outcome = await carryOut(plan, git, ports, report)
     report = { ...report, ...outcome }
     const failed = report.services.filter((s) => isFailure(s.status))
     if (failed.length) {
       throw new DeploymentFailed(failed.map(failureMessage).join('\n'), report.status as DeploymentFailed['status'])
     }
-    log.info(logSafe(report.status === 'skipped' ? `⏭️ ${report.reason}` : `✅ ${report.reason || report.services.map((s) => `${s.service}: ${s.reason}`).join('; ')}`))
+    log.info(
+      logSafe(
+        report.status === 'skipped'
+          ? `⏭️ ${report.reason}`
+          : `✅ ${report.reason || report.services.map((s) => `${s.service}: ${s.reason}`).join('; ')}`,
+      ),
+    )
     return { report }
   } catch (error) {
     const known = error instanceof UserError || error instanceof DeploymentFailed || error instanceof AwsError
@@ -69,10 +93,17 @@ export async function deploy(settings: DeploySettings, ports: Ports): Promise<Ru
       report.status = status
       if (!(error instanceof DeploymentFailed)) report.reason = errorMessage(error)
       // Services the run had not finished with share the run's error (a bad input, a failed one-off task…).
-      for (const s of report.services.filter((s) => !s.reason)) Object.assign(s, { status, reason: errorMessage(error) })
+      for (const s of report.services.filter((s) => !s.reason))
+        Object.assign(s, { status, reason: errorMessage(error) })
     }
-    const failure = error instanceof UserError ? 'bad-input' : error instanceof DeploymentFailed ? 'deployment' : 'error'
-    return { ...(report && { report }), failure, status, message: known ? error.message : `Unexpected error: ${errorMessage(error)}` }
+    const failure =
+      error instanceof UserError ? 'bad-input' : error instanceof DeploymentFailed ? 'deployment' : 'error'
+    return {
+      ...(report && { report }),
+      failure,
+      status,
+      message: known ? error.message : `Unexpected error: ${errorMessage(error)}`,
+    }
   } finally {
     if (report) {
       report.durationSeconds = Math.round((clock.now() - started) / 1000)

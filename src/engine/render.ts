@@ -24,10 +24,17 @@ export function rendersOffline(settings: DeploySettings): boolean {
 export async function render(settings: DeploySettings, log: Log): Promise<RenderedService[]> {
   const { inputs, git } = settings
   const templatePath = inputs.taskDefinition
-  if (templatePath === undefined || inputs.build) throw new Error('render() needs a template and no build: use the dry-run deploy otherwise')
+  if (templatePath === undefined || inputs.build)
+    throw new Error('render() needs a template and no build: use the dry-run deploy otherwise')
   const plan = await planRun(inputs, git, settings.event)
-  if (plan.kind !== 'deploy') throw new UserError(plan.kind === 'skip' ? `Nothing to render: ${plan.reason}.` : 'render renders services, not a preview sweep.')
-  if (plan.reason) log.info(plan.environment ? `Environment ${plan.environment.name}: ${plan.reason}` : `No environment: ${plan.reason}`)
+  if (plan.kind !== 'deploy')
+    throw new UserError(
+      plan.kind === 'skip' ? `Nothing to render: ${plan.reason}.` : 'render renders services, not a preview sweep.',
+    )
+  if (plan.reason)
+    log.info(
+      plan.environment ? `Environment ${plan.environment.name}: ${plan.reason}` : `No environment: ${plan.reason}`,
+    )
   const env = settings.env ?? process.env
   // The region only fills ${AWS_REGION}: none is needed to render.
   const region = plan.inputs.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? ''

@@ -18,7 +18,8 @@ export function describeStatus(service: Service): { lines: string[]; data: objec
     `${service.serviceName} (${service.status}) in ${service.clusterArn && resourceName(service.clusterArn)}: running ${revision(service.taskDefinition)}, ${service.runningCount}/${service.desiredCount} tasks, ${service.pendingCount ?? 0} pending`,
     'deployments:',
     ...deployments.map(
-      (d) => `  ${d.status} ${d.id} ${revision(d.taskDefinition)} ${d.rolloutState ?? ''} running ${d.runningCount}/${d.desiredCount}, failed ${d.failedTasks ?? 0}${d.rolloutStateReason ? ` — ${d.rolloutStateReason}` : ''}`,
+      (d) =>
+        `  ${d.status} ${d.id} ${revision(d.taskDefinition)} ${d.rolloutState ?? ''} running ${d.runningCount}/${d.desiredCount}, failed ${d.failedTasks ?? 0}${d.rolloutStateReason ? ` — ${d.rolloutStateReason}` : ''}`,
     ),
     'recent events:',
     ...events.map((e) => `  ${e.createdAt?.toISOString() ?? ''} ${e.message}`),
@@ -30,7 +31,15 @@ export function describeStatus(service: Service): { lines: string[]; data: objec
     desiredCount: service.desiredCount,
     runningCount: service.runningCount,
     pendingCount: service.pendingCount,
-    deployments: deployments.map((d) => ({ id: d.id, status: d.status, taskDefinition: d.taskDefinition, rolloutState: d.rolloutState, runningCount: d.runningCount, desiredCount: d.desiredCount, failedTasks: d.failedTasks })),
+    deployments: deployments.map((d) => ({
+      id: d.id,
+      status: d.status,
+      taskDefinition: d.taskDefinition,
+      rolloutState: d.rolloutState,
+      runningCount: d.runningCount,
+      desiredCount: d.desiredCount,
+      failedTasks: d.failedTasks,
+    })),
     events: events.map((e) => ({ at: e.createdAt?.toISOString(), message: e.message })),
   }
   return { lines, data }
@@ -40,11 +49,13 @@ export function describeStatus(service: Service): { lines: string[]; data: objec
 async function previousRevision(ecs: ECSClient, current: string): Promise<string> {
   const family = taskDefinitionFamily(current)
   const number = revisionNumber(current)
-  if (!current || number === undefined) throw new UserError(`Cannot tell the revision before ${current}: give --to family:revision.`)
+  if (!current || number === undefined)
+    throw new UserError(`Cannot tell the revision before ${current}: give --to family:revision.`)
   const listed = await listTaskDefinitions(ecs, { familyPrefix: family, status: 'ACTIVE', sort: 'DESC' })
   // familyPrefix also matches longer family names (web → web-worker): keep this family's own revisions.
   const older = listed.find((arn) => taskDefinitionFamily(arn) === family && (revisionNumber(arn) ?? Infinity) < number)
-  if (!older) throw new UserError(`${family} has no ACTIVE revision before ${number} to roll back to: give --to family:revision.`)
+  if (!older)
+    throw new UserError(`${family} has no ACTIVE revision before ${number} to roll back to: give --to family:revision.`)
   return older
 }
 
@@ -75,9 +86,22 @@ export async function rollbackService(r: RollbackRequest): Promise<WatchResult> 
     await stopServiceDeployment(r.ecs, arn)
     r.log(`stopped the rollout of ${revision(primary?.taskDefinition)} with a rollback to ${revision(target)}`)
   } else {
-    target = r.to ?? (inFlight ? (service.deployments?.find((d) => d.status === 'ACTIVE')?.taskDefinition ?? '') : await previousRevision(r.ecs, service.taskDefinition ?? ''))
-    const started = await startRollout(r.ecs, service, { cluster: r.cluster, taskDefinitionArn: target, forceNewDeployment: false, deploymentCircuitBreaker: 'keep' }, r.clock.now())
-    r.log(started.started ? `rolling back from ${revision(service.taskDefinition)} to ${revision(target)}` : `already on ${revision(target)}`)
+    target =
+      r.to ??
+      (inFlight
+        ? (service.deployments?.find((d) => d.status === 'ACTIVE')?.taskDefinition ?? '')
+        : await previousRevision(r.ecs, service.taskDefinition ?? ''))
+    const started = await startRollout(
+      r.ecs,
+      service,
+      { cluster: r.cluster, taskDefinitionArn: target, forceNewDeployment: false, deploymentCircuitBreaker: 'keep' },
+      r.clock.now(),
+    )
+    r.log(
+      started.started
+        ? `rolling back from ${revision(service.taskDefinition)} to ${revision(target)}`
+        : `already on ${revision(target)}`,
+    )
   }
   const after = await describeService(r.ecs, r.cluster, r.service)
   const following = after && primaryDeployment(after)
@@ -86,7 +110,12 @@ export async function rollbackService(r: RollbackRequest): Promise<WatchResult> 
     ecs: r.ecs,
     cluster: r.cluster,
     service: r.service,
-    rollout: { ...(following?.id && { deploymentId: following.id }), previousTaskDefinition: service.taskDefinition ?? '', started: false, startedAt: r.clock.now() },
+    rollout: {
+      ...(following?.id && { deploymentId: following.id }),
+      previousTaskDefinition: service.taskDefinition ?? '',
+      started: false,
+      startedAt: r.clock.now(),
+    },
     targetTaskDefinition: targetArn,
     priorEventIds: (service.events ?? []).flatMap((e) => (e.id ? [e.id] : [])),
     timeoutMs: r.timeoutMs,

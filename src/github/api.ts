@@ -30,17 +30,43 @@ export interface GitHubApi {
         environment_url?: string
         log_url?: string
       }): Promise<unknown>
-      listDeployments(params: { owner: string; repo: string; environment: string; per_page: number; page: number }): Promise<{ data: { id: number }[] }>
+      listDeployments(params: {
+        owner: string
+        repo: string
+        environment: string
+        per_page: number
+        page: number
+      }): Promise<{ data: { id: number }[] }>
     }
     issues: {
-      listComments(params: { owner: string; repo: string; issue_number: number; per_page: number; page: number }): Promise<{
+      listComments(params: {
+        owner: string
+        repo: string
+        issue_number: number
+        per_page: number
+        page: number
+      }): Promise<{
         data: { id: number; body?: string | null }[]
       }>
-      createComment(params: { owner: string; repo: string; issue_number: number; body: string }): Promise<{ data: { id: number } }>
-      updateComment(params: { owner: string; repo: string; comment_id: number; body: string }): Promise<{ data: { id: number } }>
+      createComment(params: {
+        owner: string
+        repo: string
+        issue_number: number
+        body: string
+      }): Promise<{ data: { id: number } }>
+      updateComment(params: {
+        owner: string
+        repo: string
+        comment_id: number
+        body: string
+      }): Promise<{ data: { id: number } }>
     }
     pulls: {
-      get(params: { owner: string; repo: string; pull_number: number }): Promise<{ data: { state: string; merged?: boolean | null } }>
+      get(params: {
+        owner: string
+        repo: string
+        pull_number: number
+      }): Promise<{ data: { state: string; merged?: boolean | null } }>
     }
   }
 }
@@ -64,7 +90,10 @@ export function isPermissionError(error: unknown): boolean {
 /** `Not Found (HTTP 404)`: the first line of Octokit's message, and the status. */
 export function describeGitHubError(error: unknown): string {
   const status = (error as { status?: number }).status
-  const message = errorMessage(error).split('\n')[0]?.replace(/ - https:\/\/docs\.github\.com\S*$/, '') ?? ''
+  const message =
+    errorMessage(error)
+      .split('\n')[0]
+      ?.replace(/ - https:\/\/docs\.github\.com\S*$/, '') ?? ''
   return status === undefined ? message : `${message} (HTTP ${status})`
 }
 

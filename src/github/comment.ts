@@ -1,6 +1,14 @@
 import type { GitContext } from '../context.js'
 import { keyValueTable } from '../report/markdown.js'
-import { allPages, describeGitHubError, isPermissionError, ownerRepo, PAGE_SIZE, type GitHubApi, type Warn } from './api.js'
+import {
+  allPages,
+  describeGitHubError,
+  isPermissionError,
+  ownerRepo,
+  PAGE_SIZE,
+  type GitHubApi,
+  type Warn,
+} from './api.js'
 
 export type PreviewStatus = 'deploying' | 'deployed' | 'failed' | 'destroyed'
 
@@ -38,7 +46,13 @@ export function previewComment(facts: PreviewCommentFacts, git: GitContext): str
     ['Updated', `${facts.time.toISOString().slice(0, 16).replace('T', ' ')} UTC`],
     ...(facts.runUrl ? [['Run', `[logs](${facts.runUrl})`] as [string, string]] : []),
   ]
-  return [previewCommentMarker(facts.service), `### ${HEADING[facts.status]} \`${facts.service}\``, '', keyValueTable(rows), ...(facts.detail ? ['', facts.detail] : [])].join('\n')
+  return [
+    previewCommentMarker(facts.service),
+    `### ${HEADING[facts.status]} \`${facts.service}\``,
+    '',
+    keyValueTable(rows),
+    ...(facts.detail ? ['', facts.detail] : []),
+  ].join('\n')
 }
 
 /**
@@ -55,7 +69,9 @@ export async function upsertPreviewComment(
   const marker = previewCommentMarker(comment.service)
   const body = comment.body.startsWith(marker) ? comment.body : `${marker}\n${comment.body}`
   try {
-    const comments = await allPages((page) => octokit.rest.issues.listComments({ ...repo, issue_number: comment.pr, per_page: PAGE_SIZE, page }))
+    const comments = await allPages((page) =>
+      octokit.rest.issues.listComments({ ...repo, issue_number: comment.pr, per_page: PAGE_SIZE, page }),
+    )
     const earlier = comments.find((c) => c.body?.startsWith(marker))
     if (earlier) {
       await octokit.rest.issues.updateComment({ ...repo, comment_id: earlier.id, body })

@@ -1,5 +1,14 @@
 import type { GitContext } from '../context.js'
-import { allPages, describeGitHubError, isPermissionError, ownerRepo, PAGE_SIZE, type DeploymentState, type GitHubApi, type Warn } from './api.js'
+import {
+  allPages,
+  describeGitHubError,
+  isPermissionError,
+  ownerRepo,
+  PAGE_SIZE,
+  type DeploymentState,
+  type GitHubApi,
+  type Warn,
+} from './api.js'
 
 export interface DeploymentOptions {
   /** The GitHub environment: dev, prod, pr-12… */
@@ -30,7 +39,12 @@ const DESCRIPTION_MAX = 140
  * Records the deploy as a GitHub deployment with statuses. The deployment is created by the first status.
  * Without permission, it warns once and does nothing more: a deploy never fails for its GitHub record.
  */
-export function createDeploymentTracker(octokit: GitHubApi, git: GitContext, options: DeploymentOptions, warn: Warn): DeploymentTracker {
+export function createDeploymentTracker(
+  octokit: GitHubApi,
+  git: GitContext,
+  options: DeploymentOptions,
+  warn: Warn,
+): DeploymentTracker {
   const repo = ownerRepo(git)
   let deploymentId: number | undefined
   let disabled = false
@@ -43,7 +57,9 @@ export function createDeploymentTracker(octokit: GitHubApi, git: GitContext, opt
       const why = `${what} for environment ${options.environment}: ${describeGitHubError(error)}.`
       if (!isPermissionError(error)) return warn(`${why} The deploy itself is not affected.`)
       disabled = true
-      warn(`${why} Give the job \`permissions: deployments: write\` (or pass a \`github-token\` that may write deployments); the deploy goes on without GitHub deployment statuses.`)
+      warn(
+        `${why} Give the job \`permissions: deployments: write\` (or pass a \`github-token\` that may write deployments); the deploy goes on without GitHub deployment statuses.`,
+      )
     }
   }
 
@@ -60,14 +76,20 @@ export function createDeploymentTracker(octokit: GitHubApi, git: GitContext, opt
       production_environment: options.production,
     })
     if (data.id === undefined) {
-      warn(`GitHub did not create a deployment for environment ${options.environment}: ${(data.message ?? 'no deployment id in the answer').replace(/\.$/, '')}.`)
+      warn(
+        `GitHub did not create a deployment for environment ${options.environment}: ${(data.message ?? 'no deployment id in the answer').replace(/\.$/, '')}.`,
+      )
       disabled = true
     }
     deploymentId = data.id
     return deploymentId
   }
 
-  async function status(id: number, state: DeploymentState, extra: { description?: string; environment_url?: string; log_url?: string }): Promise<void> {
+  async function status(
+    id: number,
+    state: DeploymentState,
+    extra: { description?: string; environment_url?: string; log_url?: string },
+  ): Promise<void> {
     const logUrl = extra.log_url ?? options.logUrl
     await octokit.rest.repos.createDeploymentStatus({
       ...repo,
@@ -88,10 +110,16 @@ export function createDeploymentTracker(octokit: GitHubApi, git: GitContext, opt
   return {
     inProgress: () => report('in_progress'),
     success: (url) => report('success', url === undefined ? {} : { environment_url: url }),
-    failure: (logUrl, description) => report('failure', { ...(logUrl !== undefined && { log_url: logUrl }), ...(description !== undefined && { description }) }),
+    failure: (logUrl, description) =>
+      report('failure', {
+        ...(logUrl !== undefined && { log_url: logUrl }),
+        ...(description !== undefined && { description }),
+      }),
     inactive: () =>
       attempt('Could not mark the GitHub deployments inactive', async () => {
-        const deployments = await allPages((page) => octokit.rest.repos.listDeployments({ ...repo, environment: options.environment, per_page: PAGE_SIZE, page }))
+        const deployments = await allPages((page) =>
+          octokit.rest.repos.listDeployments({ ...repo, environment: options.environment, per_page: PAGE_SIZE, page }),
+        )
         for (const { id } of deployments) await status(id, 'inactive', {})
       }),
   }

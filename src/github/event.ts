@@ -15,7 +15,13 @@ export function runEventFrom(name: string, ref: string, payload: unknown): RunEv
   return {
     name,
     ref,
-    pullRequest: { number, action: p.action ?? '', baseRef: p.pull_request.base?.ref ?? '', headRef: p.pull_request.head?.ref ?? '', headSha: p.pull_request.head?.sha ?? '' },
+    pullRequest: {
+      number,
+      action: p.action ?? '',
+      baseRef: p.pull_request.base?.ref ?? '',
+      headRef: p.pull_request.head?.ref ?? '',
+      headSha: p.pull_request.head?.sha ?? '',
+    },
   }
 }
 

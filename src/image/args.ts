@@ -32,7 +32,10 @@ export const BUILD_KEY_LABEL = 'org.ecs-deploy-action.build-key'
 const BUILD_ARG_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/
 
 /** The build arguments docker gets: COMMIT_HASH and GIT_SHA from the commit, then the user's (which win). */
-export function effectiveBuildArgs(buildArgs: Record<string, string>, git: Pick<GitContext, 'sha'>): [string, string][] {
+export function effectiveBuildArgs(
+  buildArgs: Record<string, string>,
+  git: Pick<GitContext, 'sha'>,
+): [string, string][] {
   const merged = new Map<string, string>([
     ['COMMIT_HASH', git.sha],
     ['GIT_SHA', git.sha],
@@ -109,7 +112,8 @@ export function buildArgs(inputs: BuildArgInputs, context: BuildContext, options
   const args = buildx ? ['buildx', 'build', '--progress=plain'] : ['build']
   if (context.dockerfile !== undefined) args.push('--file', context.dockerfile)
   for (const tag of context.tags) args.push('--tag', `${context.repository}:${tag}`)
-  for (const [name, value] of effectiveBuildArgs(inputs.buildArgs, context.git)) args.push('--build-arg', `${name}=${value}`)
+  for (const [name, value] of effectiveBuildArgs(inputs.buildArgs, context.git))
+    args.push('--build-arg', `${name}=${value}`)
   for (const [name, value] of imageLabels(context)) args.push('--label', `${name}=${value}`)
   if (inputs.target) args.push('--target', inputs.target)
   if (inputs.platforms.length > 0) args.push('--platform', inputs.platforms.join(','))

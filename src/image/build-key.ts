@@ -17,7 +17,11 @@ export type BuildKeyInputs = Pick<ImageInputs, 'build' | 'dockerfile' | 'target'
  * (with COMMIT_HASH/GIT_SHA, as docker gets them) and the platforms. A remote context's Dockerfile cannot be read
  * here: its path alone counts.
  */
-export async function buildKey(inputs: BuildKeyInputs, dockerfile: string | undefined, git: Pick<GitContext, 'sha'>): Promise<string> {
+export async function buildKey(
+  inputs: BuildKeyInputs,
+  dockerfile: string | undefined,
+  git: Pick<GitContext, 'sha'>,
+): Promise<string> {
   const content = dockerfile !== undefined ? await readFile(dockerfile, 'utf8').catch(() => '') : ''
   const shape = {
     context: path.normalize(inputs.build),

@@ -62,7 +62,9 @@ export async function planImageBuild(inputs: ImageInputs, deps: ImageDeps): Prom
   const ref = parseImageReference(inputs.image)
   const name = imageName(ref)
   if (ref.tag !== undefined || ref.digest !== undefined) {
-    log.info(`image: "${inputs.image}" names a ${ref.digest !== undefined ? 'digest' : 'tag'}, which is ignored when building.`)
+    log.info(
+      `image: "${inputs.image}" names a ${ref.digest !== undefined ? 'digest' : 'tag'}, which is ignored when building.`,
+    )
   }
   if ((inputs.registryUsername ? 1 : 0) + (inputs.registryPassword ? 1 : 0) === 1) {
     throw new UserError('registry-username and registry-password go together: set both, or neither.')
@@ -81,12 +83,20 @@ export async function planImageBuild(inputs: ImageInputs, deps: ImageDeps): Prom
     const found = await findRepository(ecr, ref.repository, { create: inputs.createRepository }, log)
     createRepository = found.missing
     // A repository still to be created will have the mutability create-repository gives it.
-    const repository = found.missing ? { imageTagMutability: inputs.immutableTags ? ('IMMUTABLE' as const) : ('MUTABLE' as const) } : found.repository
+    const repository = found.missing
+      ? { imageTagMutability: inputs.immutableTags ? ('IMMUTABLE' as const) : ('MUTABLE' as const) }
+      : found.repository
     if (defaulted) tags = withoutImmutableBranchTag(tags, git.sha, repository, name, log)
-    if (keyTag !== undefined && !found.missing) reused = await existingImage(ecr, ref.repository, name, keyTag, key, log)
-    else if (keyTag !== undefined) log.info(`rebuilding: no image of this commit with build key ${key.slice(0, 12)} (the repository does not exist yet).`)
+    if (keyTag !== undefined && !found.missing)
+      reused = await existingImage(ecr, ref.repository, name, keyTag, key, log)
+    else if (keyTag !== undefined)
+      log.info(
+        `rebuilding: no image of this commit with build key ${key.slice(0, 12)} (the repository does not exist yet).`,
+      )
   } else if (keyTag !== undefined && inputs.push) {
-    log.info(`skip-build-if-exists: ${name} is not in ECR, where the action can look images up, so the image is always built.`)
+    log.info(
+      `skip-build-if-exists: ${name} is not in ECR, where the action can look images up, so the image is always built.`,
+    )
   }
   // Pushed too, so that the next run of this commit built the same way finds it.
   if (ecr && keyTag !== undefined && !tags.includes(keyTag)) tags = [...tags, keyTag]
@@ -101,13 +111,22 @@ export async function carryOutImageBuild(plan: ImageBuildPlan, deps: ImageDeps):
   const { git, log } = deps
   const { inputs, ref, name, tags, dockerfile, ecr } = plan
   if (ecr && plan.createRepository) {
-    await createRepository(ecr, ref.repository, { create: true, scanOnPush: inputs.scanOnPush, immutableTags: inputs.immutableTags }, log)
+    await createRepository(
+      ecr,
+      ref.repository,
+      { create: true, scanOnPush: inputs.scanOnPush, immutableTags: inputs.immutableTags },
+      log,
+    )
   }
   log.info(`Image ${name}, tags ${tags.join(', ')}`)
 
   await checkDocker(log)
   const buildx = await hasBuildx()
-  log.info(buildx ? 'Building with docker buildx.' : 'Docker Buildx is not installed: building with the legacy docker builder.')
+  log.info(
+    buildx
+      ? 'Building with docker buildx.'
+      : 'Docker Buildx is not installed: building with the legacy docker builder.',
+  )
   const metadataDir = buildx
     ? await mkdtemp(path.join(deps.env?.RUNNER_TEMP || process.env.RUNNER_TEMP || os.tmpdir(), 'ecs-deploy-image-'))
     : undefined
@@ -115,17 +134,43 @@ export async function carryOutImageBuild(plan: ImageBuildPlan, deps: ImageDeps):
     const metadataFile = metadataDir !== undefined ? path.join(metadataDir, 'metadata.json') : undefined
     const args = buildArgs(
       inputs,
-      { repository: name, tags, ...(dockerfile !== undefined && { dockerfile }), git, created: new Date(now()).toISOString(), buildKey: plan.key },
+      {
+        repository: name,
+        tags,
+        ...(dockerfile !== undefined && { dockerfile }),
+        git,
+        created: new Date(now()).toISOString(),
+        buildKey: plan.key,
+      },
       { buildx, ...(metadataFile !== undefined && { metadataFile }) },
     )
     await login(inputs, ref.registry, ecr, deps)
     if (!buildx && inputs.cacheFrom.length > 0) await pullCacheImages(inputs.cacheFrom, log)
 
     const pushContext: PushContext = { repository: name, sha: git.sha, ecr: ecr?.label }
-    const run = await runBuild(args, { buildx, push: inputs.push, name, tags, dockerfile, metadataFile, pushContext, now, log })
+    const run = await runBuild(args, {
+      buildx,
+      push: inputs.push,
+      name,
+      tags,
+      dockerfile,
+      metadataFile,
+      pushContext,
+      now,
+      log,
+    })
     const builder = buildx ? 'buildx' : 'docker'
     if (!inputs.push) {
-      return { reference: `${name}:${tags[0]}`, repository: name, digest: '', tags, reused: false, buildSeconds: run.buildSeconds, pushSeconds: 0, builder }
+      return {
+        reference: `${name}:${tags[0]}`,
+        repository: name,
+        digest: '',
+        tags,
+        reused: false,
+        buildSeconds: run.buildSeconds,
+        pushSeconds: 0,
+        builder,
+      }
     }
     const { digest, sizeBytes } = await pushedImage(ecr, ref.repository, name, tags[0] ?? git.sha, run.digest, log)
     log.info(`Pushed ${name}@${digest}`)
@@ -182,7 +227,8 @@ async function runBuild(
     }),
   )
   const buildEnd = now()
-  if (result.exitCode !== 0) await failBuild(lines, result.exitCode, options.dockerfile, buildx && push, options.pushContext, log)
+  if (result.exitCode !== 0)
+    await failBuild(lines, result.exitCode, options.dockerfile, buildx && push, options.pushContext, log)
   if (!push) return { buildSeconds: seconds(buildEnd - buildStart), pushSeconds: 0 }
 
   if (buildx) {
@@ -211,13 +257,15 @@ async function pushedImage(
   let digest = reported
   let sizeBytes: number | undefined
   if (ecr) {
-    const detail = await describeImage(ecr, repository, digest !== undefined ? { imageDigest: digest } : { imageTag: tag }).catch(
-      (error: unknown) => {
-        if (digest === undefined) throw error
-        log.debug(`Could not read the pushed image's size: ${errorMessage(error)}`)
-        return undefined
-      },
-    )
+    const detail = await describeImage(
+      ecr,
+      repository,
+      digest !== undefined ? { imageDigest: digest } : { imageTag: tag },
+    ).catch((error: unknown) => {
+      if (digest === undefined) throw error
+      log.debug(`Could not read the pushed image's size: ${errorMessage(error)}`)
+      return undefined
+    })
     digest ??= detail?.imageDigest
     sizeBytes = detail?.imageSizeInBytes
   }
@@ -257,7 +305,13 @@ async function checkBuildFiles(inputs: Pick<ImageInputs, 'build' | 'dockerfile'>
 }
 
 /** Immutable tags cannot follow a branch: only the sha is pushed when the tags are the defaults. */
-function withoutImmutableBranchTag(tags: string[], sha: string, repository: Repository | undefined, name: string, log: Log): string[] {
+function withoutImmutableBranchTag(
+  tags: string[],
+  sha: string,
+  repository: Repository | undefined,
+  name: string,
+  log: Log,
+): string[] {
   const kept = tags.filter((tag) => tag === sha || !isTagImmutable(tag, repository))
   if (kept.length < tags.length) {
     log.info(
@@ -268,7 +322,14 @@ function withoutImmutableBranchTag(tags: string[], sha: string, repository: Repo
 }
 
 /** The commit's image built with this key, found by its reuse tag; says in the log why it is reused or rebuilt. */
-async function existingImage(ecr: EcrTarget, repository: string, name: string, keyTag: string, key: string, log: Log): Promise<BuiltImage | undefined> {
+async function existingImage(
+  ecr: EcrTarget,
+  repository: string,
+  name: string,
+  keyTag: string,
+  key: string,
+  log: Log,
+): Promise<BuiltImage | undefined> {
   const detail = await describeImage(ecr, repository, { imageTag: keyTag })
   const short = key.slice(0, 12)
   if (!detail?.imageDigest) {
@@ -291,9 +352,17 @@ async function existingImage(ecr: EcrTarget, repository: string, name: string, k
   }
 }
 
-async function login(inputs: ImageInputs, registry: string, ecr: EcrTarget | undefined, { log, loggedIn }: ImageDeps): Promise<void> {
+async function login(
+  inputs: ImageInputs,
+  registry: string,
+  ecr: EcrTarget | undefined,
+  { log, loggedIn }: ImageDeps,
+): Promise<void> {
   if (ecr) {
-    if (inputs.registryUsername) log.info('registry-username and registry-password are not used for ECR: the action logs in with ecr:GetAuthorizationToken.')
+    if (inputs.registryUsername)
+      log.info(
+        'registry-username and registry-password are not used for ECR: the action logs in with ecr:GetAuthorizationToken.',
+      )
     const credentials = ecr.credentials ?? (await ecrCredentials(ecr, log))
     await dockerLogin(credentials.registry, credentials.username, credentials.password, {
       remember: inputs.logout,
@@ -317,7 +386,9 @@ async function pullCacheImages(sources: string[], log: Log): Promise<void> {
     for (const source of sources) {
       const result = await docker(['pull', source], { log })
       if (result.exitCode !== 0) {
-        log.warning(`cache-from: could not pull ${source} (${lastLine(`${result.stderr}\n${result.stdout}`)}); building without it.`)
+        log.warning(
+          `cache-from: could not pull ${source} (${lastLine(`${result.stderr}\n${result.stdout}`)}); building without it.`,
+        )
       }
     }
   })

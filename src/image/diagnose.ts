@@ -84,13 +84,18 @@ export function dockerfileInstructions(text: string): DockerfileInstruction[] {
  * The Dockerfile line of the step a legacy build names (`Step 3/5 : RUN make`): the 3rd instruction when its
  * keyword agrees, else the first instruction with the same text.
  */
-export function lineOfLegacyStep(step: number, stepText: string, instructions: DockerfileInstruction[]): number | undefined {
+export function lineOfLegacyStep(
+  step: number,
+  stepText: string,
+  instructions: DockerfileInstruction[],
+): number | undefined {
   const normalised = stepText.replace(/\s+/g, ' ').trim()
   const keyword = (normalised.split(' ')[0] ?? '').toUpperCase()
   const byIndex = instructions[step - 1]
   if (byIndex && byIndex.keyword === keyword) return byIndex.line
   const sameText = (instruction: DockerfileInstruction) =>
-    instruction.keyword === keyword && instruction.text.slice(keyword.length).trim() === normalised.slice(keyword.length).trim()
+    instruction.keyword === keyword &&
+    instruction.text.slice(keyword.length).trim() === normalised.slice(keyword.length).trim()
   return instructions.find(sameText)?.line
 }
 
@@ -209,7 +214,9 @@ export function pushProblem(output: string, context: PushContext): UserError | u
   if (missing !== undefined) {
     return context.ecr !== undefined
       ? repositoryMissing(repositoryPath(context.repository), context.ecr)
-      : new UserError(`The repository ${context.repository} does not exist (registry said: ${missing.trim()}): create it first.`)
+      : new UserError(
+          `The repository ${context.repository} does not exist (registry said: ${missing.trim()}): create it first.`,
+        )
   }
 
   const denied = findLine(

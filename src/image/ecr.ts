@@ -54,7 +54,9 @@ export async function resolveEcrTarget(ref: ImageReference, deps: ImageDeps): Pr
   try {
     credentials = await ecrCredentials(target, deps.log)
   } catch (error) {
-    deps.log.info(`${ref.registry} is treated as a registry other than ECR: ECR's endpoint did not answer (${errorMessage(error)}).`)
+    deps.log.info(
+      `${ref.registry} is treated as a registry other than ECR: ECR's endpoint did not answer (${errorMessage(error)}).`,
+    )
     return undefined
   }
   if (credentials.registry.toLowerCase() !== ref.registry.toLowerCase()) {
@@ -65,7 +67,10 @@ export async function resolveEcrTarget(ref: ImageReference, deps: ImageDeps): Pr
 }
 
 /** GetAuthorizationToken, decoded; the password is registered as a secret before anything can print it. */
-export async function ecrCredentials(target: Pick<EcrTarget, 'client' | 'registryId' | 'label'>, log: Log): Promise<RegistryCredentials> {
+export async function ecrCredentials(
+  target: Pick<EcrTarget, 'client' | 'registryId' | 'label'>,
+  log: Log,
+): Promise<RegistryCredentials> {
   const data = await gateway.getAuthorizationToken(target)
   if (!data?.authorizationToken || !data.proxyEndpoint) {
     throw new Error(`ECR returned no authorization data for ${target.label}.`)
@@ -95,13 +100,20 @@ export interface FoundRepository {
  * Looks the repository up without changing anything; a UserError when it is missing and `create` is not set.
  * `repository` is undefined when the role may not describe repositories and need not create one: the push will tell.
  */
-export async function findRepository(target: EcrTarget, repositoryName: string, options: Pick<RepositoryOptions, 'create'>, log: Log): Promise<FoundRepository> {
+export async function findRepository(
+  target: EcrTarget,
+  repositoryName: string,
+  options: Pick<RepositoryOptions, 'create'>,
+  log: Log,
+): Promise<FoundRepository> {
   try {
     const repository = await gateway.describeRepository(target, repositoryName)
     if (repository) return { repository, missing: false }
   } catch (error) {
     if (isAccessDenied(error) && !options.create) {
-      log.debug(`Not allowed to describe ${repositoryName}; the push will show whether it exists: ${errorMessage(error)}`)
+      log.debug(
+        `Not allowed to describe ${repositoryName}; the push will show whether it exists: ${errorMessage(error)}`,
+      )
       return { missing: false }
     }
     if (!isNotFound(error, 'repository')) throw error
@@ -111,7 +123,12 @@ export async function findRepository(target: EcrTarget, repositoryName: string, 
 }
 
 /** Creates the repository (create-repository: true) and says so. */
-export async function createRepository(target: EcrTarget, repositoryName: string, options: RepositoryOptions, log: Log): Promise<Repository | undefined> {
+export async function createRepository(
+  target: EcrTarget,
+  repositoryName: string,
+  options: RepositoryOptions,
+  log: Log,
+): Promise<Repository | undefined> {
   const created = await gateway.createRepository(target, {
     repositoryName,
     imageScanningConfiguration: { scanOnPush: options.scanOnPush },
@@ -151,5 +168,10 @@ export function isTagImmutable(tag: string, repository: Repository | undefined):
 }
 
 function wildcard(pattern: string): RegExp {
-  return new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`)
+  return new RegExp(
+    `^${pattern
+      .split('*')
+      .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  )
 }

@@ -23,12 +23,16 @@ export async function checkImageExists(image: string, deps: ImageDeps): Promise<
     if (await describeImage(ecr, ref.repository, id)) return
   } catch (error) {
     if (isNotFound(error, 'repository')) {
-      throw new UserError(`The image ${image} does not exist: there is no ECR repository ${ref.repository} in ${ecr.label}. Create it and ${fix}`)
+      throw new UserError(
+        `The image ${image} does not exist: there is no ECR repository ${ref.repository} in ${ecr.label}. Create it and ${fix}`,
+      )
     }
     if (!isNotFound(error, 'image')) {
       deps.log.warning(`Could not check that ${image} exists (${errorMessage(error)}); deploying it unchecked.`)
       return
     }
   }
-  throw new UserError(`The image ${image} does not exist: ECR repository ${ref.repository} (${imageName(ref)} in ${ecr.label}) has no ${named}. Check the tag, ${fix}`)
+  throw new UserError(
+    `The image ${image} does not exist: ECR repository ${ref.repository} (${imageName(ref)} in ${ecr.label}) has no ${named}. Check the tag, ${fix}`,
+  )
 }

@@ -60,7 +60,8 @@ export function parseImageReference(ref: string, inputName = 'image'): ImageRefe
   if (/\s/.test(trimmed)) throw invalid('it contains whitespace')
 
   const { name, tag, digest } = splitSuffixes(trimmed)
-  const problem = (digest !== undefined ? digestProblem(digest) : undefined) ?? (tag !== undefined ? tagProblem(tag) : undefined)
+  const problem =
+    (digest !== undefined ? digestProblem(digest) : undefined) ?? (tag !== undefined ? tagProblem(tag) : undefined)
   if (problem) throw invalid(problem)
 
   const { registry, parts, named } = splitName(name)
@@ -70,7 +71,8 @@ export function parseImageReference(ref: string, inputName = 'image'): ImageRefe
     }
     if (!HOST.test(named)) throw invalid(`"${named}" is not a registry host (host or host:port)`)
   }
-  if (parts.length === 0 || parts.some((part) => part === '')) throw invalid('the repository name is missing or has an empty path component')
+  if (parts.length === 0 || parts.some((part) => part === ''))
+    throw invalid('the repository name is missing or has an empty path component')
   for (const part of parts) {
     if (!PATH_COMPONENT.test(part)) {
       throw invalid(
@@ -103,7 +105,8 @@ function splitSuffixes(ref: string): { name: string; tag?: string; digest?: stri
 function splitName(name: string): { registry: string; parts: string[]; named?: string } {
   const parts = name.split('/')
   const first = parts[0] ?? ''
-  const named = parts.length > 1 && (first.includes('.') || first.includes(':') || first === 'localhost') ? first : undefined
+  const named =
+    parts.length > 1 && (first.includes('.') || first.includes(':') || first === 'localhost') ? first : undefined
   if (named !== undefined) parts.shift()
   let registry = named ?? 'docker.io'
   if (DOCKER_HUB.has(registry.toLowerCase())) {

@@ -8,11 +8,15 @@ export function imageSummaryRows(built: BuiltImage): [string, string][] {
     ['Digest', built.digest ? `\`${built.digest}\`` : 'not pushed'],
     ['Tags', built.tags.length ? built.tags.map((tag) => `\`${tag}\``).join(', ') : '—'],
   ]
-  if (built.sizeBytes !== undefined) rows.push(['Size', `${formatBytes(built.sizeBytes)} (compressed, as stored in ECR)`])
+  if (built.sizeBytes !== undefined)
+    rows.push(['Size', `${formatBytes(built.sizeBytes)} (compressed, as stored in ECR)`])
   if (built.reused) {
     rows.push(['Build', 'skipped: the image for this commit was already pushed, and is reused'])
   } else {
-    rows.push(['Build', `${formatSeconds(built.buildSeconds)} with ${built.builder === 'buildx' ? 'docker buildx' : 'docker build'}`])
+    rows.push([
+      'Build',
+      `${formatSeconds(built.buildSeconds)} with ${built.builder === 'buildx' ? 'docker buildx' : 'docker build'}`,
+    ])
     rows.push(['Push', built.digest ? formatSeconds(built.pushSeconds) : 'not pushed (push: false)'])
   }
   return rows

@@ -23,7 +23,12 @@ export interface WaitContext {
 const POLL_MS = 5000
 
 /** Resolves once `probe` finds nothing in flight; throws, having changed nothing, when told not to wait or when waiting fails. */
-export async function untilIdle(ctx: WaitContext, service: string, onBusy: OnBusy, probe: () => Promise<InFlight | undefined>): Promise<void> {
+export async function untilIdle(
+  ctx: WaitContext,
+  service: string,
+  onBusy: OnBusy,
+  probe: () => Promise<InFlight | undefined>,
+): Promise<void> {
   const deadline = ctx.clock.now() + ctx.timeoutMs
   let logged = false
   for (let busy = await probe(); busy; busy = await probe()) {
@@ -33,11 +38,18 @@ export async function untilIdle(ctx: WaitContext, service: string, onBusy: OnBus
       )
     }
     if (onBusy === 'fail') {
-      throw new UserError(`Service "${service}" is busy with ${busy.what}: nothing was changed. Run again once it has finished, or set \`on-busy: wait\` to have the action wait for it.`)
+      throw new UserError(
+        `Service "${service}" is busy with ${busy.what}: nothing was changed. Run again once it has finished, or set \`on-busy: wait\` to have the action wait for it.`,
+      )
     }
-    if (ctx.signal?.aborted) throw new UserError(`The job was cancelled while waiting for ${busy.what} of service "${service}" to finish: nothing was changed.`)
+    if (ctx.signal?.aborted)
+      throw new UserError(
+        `The job was cancelled while waiting for ${busy.what} of service "${service}" to finish: nothing was changed.`,
+      )
     if (ctx.clock.now() >= deadline) {
-      throw new UserError(`Service "${service}" was still busy with ${busy.what} after ${describeLimit(ctx.timeoutMs)} (on-busy: wait): nothing was changed.`)
+      throw new UserError(
+        `Service "${service}" was still busy with ${busy.what} after ${describeLimit(ctx.timeoutMs)} (on-busy: wait): nothing was changed.`,
+      )
     }
     if (!logged) ctx.log(`${service}: ${busy.what} is in flight; waiting for it to finish (on-busy: wait)`)
     logged = true

@@ -2,21 +2,42 @@
 // planning, the idle check, starting and resuming; they differ in how a rollout is followed (rolling.ts, ecs-native.ts).
 import type { DeploymentConfiguration, ECSClient, Service, ServiceDeployment } from '@aws-sdk/client-ecs'
 import { taskDefinitionRevision as revision } from '../aws/arn.js'
-import { continueServiceDeployment, describeService, describeServiceDeployments, listServiceDeployments } from '../aws/ecs.js'
-import { isNative, mergeConfiguration, primaryDeployment, startRollout, type Rollout, type RolloutRequest } from '../deploy/rollout.js'
+import {
+  continueServiceDeployment,
+  describeService,
+  describeServiceDeployments,
+  listServiceDeployments,
+} from '../aws/ecs.js'
+import {
+  isNative,
+  mergeConfiguration,
+  primaryDeployment,
+  startRollout,
+  type Rollout,
+  type RolloutRequest,
+} from '../deploy/rollout.js'
 import { UserError } from '../errors.js'
 import { untilIdle, type InFlight, type WaitContext } from './busy.js'
 import { awaitingHook } from '../deploy/progress.js'
 import type { ContinueAction, StrategyInputs } from '../strategy/types.js'
 import type { DeploymentMechanism, PlanOptions, ResumedRollout, StrategyClients, StrategyPlan } from './mechanism.js'
-import { checkNativeSupport, configuredStrategy, describeConfiguration, strategyConfiguration } from './ecs-native-config.js'
+import {
+  checkNativeSupport,
+  configuredStrategy,
+  describeConfiguration,
+  strategyConfiguration,
+} from './ecs-native-config.js'
 
 async function describeServiceDeployment(ecs: ECSClient, arn: string): Promise<ServiceDeployment | undefined> {
   return (await describeServiceDeployments(ecs, [arn])).get(arn)
 }
 
 /** The deployment in flight on the service, other than one of `target` (which a re-run follows instead). */
-export async function inFlight(ecs: ECSClient, service: Service, target: string | undefined): Promise<InFlight | undefined> {
+export async function inFlight(
+  ecs: ECSClient,
+  service: Service,
+  target: string | undefined,
+): Promise<InFlight | undefined> {
   const primary = primaryDeployment(service)
   if (primary?.rolloutState !== 'IN_PROGRESS' || primary.taskDefinition === target) return undefined
   const since = primary.createdAt ? ` since ${primary.createdAt.toISOString()}` : ''
@@ -53,7 +74,13 @@ export async function startEcsDeployment(
 }
 
 /** Continues (or rolls back) the service deployment an earlier run left paused at its PAUSE hook. */
-export async function continueEcsDeployment(ecs: ECSClient, cluster: string, service: Service, action: ContinueAction, now: number): Promise<ResumedRollout> {
+export async function continueEcsDeployment(
+  ecs: ECSClient,
+  cluster: string,
+  service: Service,
+  action: ContinueAction,
+  now: number,
+): Promise<ResumedRollout> {
   const name = service.serviceName ?? ''
   const listed = await listServiceDeployments(ecs, { cluster, service: name, status: ['PENDING', 'IN_PROGRESS'] })
   const arns = listed.flatMap((sd) => (sd.serviceDeploymentArn ? [sd.serviceDeploymentArn] : []))
@@ -61,12 +88,20 @@ export async function continueEcsDeployment(ecs: ECSClient, cluster: string, ser
   const paused = described.find((sd) => awaitingHook(sd))
   const hook = awaitingHook(paused)
   if (!paused?.serviceDeploymentArn || !hook?.hookId) {
-    const now = described[0] ? `its deployment in flight is at ${described[0].lifecycleStage ?? described[0].status}` : 'it has no deployment in flight'
-    throw new UserError(`Input \`continue\`: service "${name}" has no deployment paused at a lifecycle hook (${now}): nothing was changed.`)
+    const now = described[0]
+      ? `its deployment in flight is at ${described[0].lifecycleStage ?? described[0].status}`
+      : 'it has no deployment in flight'
+    throw new UserError(
+      `Input \`continue\`: service "${name}" has no deployment paused at a lifecycle hook (${now}): nothing was changed.`,
+    )
   }
   const arn = paused.serviceDeploymentArn
   const hookId = hook.hookId
-  await continueServiceDeployment(ecs, { serviceDeploymentArn: arn, hookId, action: action === 'continue' ? 'CONTINUE' : 'ROLLBACK' })
+  await continueServiceDeployment(ecs, {
+    serviceDeploymentArn: arn,
+    hookId,
+    action: action === 'continue' ? 'CONTINUE' : 'ROLLBACK',
+  })
   const primary = primaryDeployment(service)
   const source = service.deployments?.find((d) => d.status === 'ACTIVE')
   return {
@@ -81,12 +116,25 @@ export async function continueEcsDeployment(ecs: ECSClient, cluster: string, ser
   }
 }
 
-const CODEDEPLOY_ONLY = { appspec: 'appspec', codedeployApplication: 'codedeploy-application', codedeployDeploymentGroup: 'codedeploy-deployment-group', codedeployConfig: 'codedeploy-config' } as const
+const CODEDEPLOY_ONLY = {
+  appspec: 'appspec',
+  codedeployApplication: 'codedeploy-application',
+  codedeployDeploymentGroup: 'codedeploy-deployment-group',
+  codedeployConfig: 'codedeploy-config',
+} as const
 
 /** Checks the strategy inputs against an ECS-controlled service (its load balancer for blue/green) and settles the plan. */
-async function planEcs(_clients: StrategyClients, _cluster: string, service: Service, inputs: StrategyInputs, _options: PlanOptions): Promise<StrategyPlan> {
+async function planEcs(
+  _clients: StrategyClients,
+  _cluster: string,
+  service: Service,
+  inputs: StrategyInputs,
+  _options: PlanOptions,
+): Promise<StrategyPlan> {
   const name = service.serviceName ?? ''
-  const stray = (Object.keys(CODEDEPLOY_ONLY) as (keyof typeof CODEDEPLOY_ONLY)[]).find((key) => inputs[key] !== undefined)
+  const stray = (Object.keys(CODEDEPLOY_ONLY) as (keyof typeof CODEDEPLOY_ONLY)[]).find(
+    (key) => inputs[key] !== undefined,
+  )
   if (stray) {
     throw new UserError(
       `Input \`${CODEDEPLOY_ONLY[stray]}\` applies to services with the CODE_DEPLOY deployment controller; service "${name}" uses ECS (for ECS's own blue/green, canary or linear, set \`strategy\`).`,
@@ -106,16 +154,25 @@ async function planEcs(_clients: StrategyClients, _cluster: string, service: Ser
 }
 
 /** What the configuration change does, in words. */
-function configurationChanges(before: DeploymentConfiguration | undefined, after: DeploymentConfiguration | undefined): string[] {
+function configurationChanges(
+  before: DeploymentConfiguration | undefined,
+  after: DeploymentConfiguration | undefined,
+): string[] {
   const changes: string[] = []
   const strategyBefore = describeConfiguration(before)
   const strategyAfter = describeConfiguration(after)
-  if (strategyBefore !== strategyAfter) changes.push(`service deployment strategy: ${strategyBefore} → ${strategyAfter}`)
-  const alarms = (c: DeploymentConfiguration | undefined): string => (c?.alarms?.enable ? `${c.alarms.alarmNames?.join(', ')}${c.alarms.rollback ? ' (roll back on ALARM)' : ''}` : 'none')
+  if (strategyBefore !== strategyAfter)
+    changes.push(`service deployment strategy: ${strategyBefore} → ${strategyAfter}`)
+  const alarms = (c: DeploymentConfiguration | undefined): string =>
+    c?.alarms?.enable ? `${c.alarms.alarmNames?.join(', ')}${c.alarms.rollback ? ' (roll back on ALARM)' : ''}` : 'none'
   if (alarms(before) !== alarms(after)) changes.push(`service deployment alarms: ${alarms(before)} → ${alarms(after)}`)
   const pauses = (c: DeploymentConfiguration | undefined): string =>
-    (c?.lifecycleHooks ?? []).filter((h) => h.targetType === 'PAUSE').flatMap((h) => h.lifecycleStages ?? []).join(', ') || 'none'
-  if (pauses(before) !== pauses(after)) changes.push(`service deployment PAUSE hooks: ${pauses(before)} → ${pauses(after)}`)
+    (c?.lifecycleHooks ?? [])
+      .filter((h) => h.targetType === 'PAUSE')
+      .flatMap((h) => h.lifecycleStages ?? [])
+      .join(', ') || 'none'
+  if (pauses(before) !== pauses(after))
+    changes.push(`service deployment PAUSE hooks: ${pauses(before)} → ${pauses(after)}`)
   return changes
 }
 
@@ -124,12 +181,20 @@ export const ecsControlled: Omit<DeploymentMechanism, 'name' | 'watch'> = {
   plan: planEcs,
   async inFlight(clients, cluster, _plan, service, target, reread) {
     // The service as found first, then as it is on each later round.
-    const current = reread ? ((await describeService(clients.ecs, cluster, service.serviceName ?? '')) ?? service) : service
+    const current = reread
+      ? ((await describeService(clients.ecs, cluster, service.serviceName ?? '')) ?? service)
+      : service
     return { service: current, inFlight: await inFlight(clients.ecs, current, target) }
   },
   start(clients, ctx, plan, service, request) {
     const { containers: _containers, ...ecsRequest } = request
-    return startEcsDeployment(clients.ecs, ctx, service, { ...ecsRequest, ...(plan.configuration && { deploymentConfiguration: plan.configuration }) }, plan.inputs)
+    return startEcsDeployment(
+      clients.ecs,
+      ctx,
+      service,
+      { ...ecsRequest, ...(plan.configuration && { deploymentConfiguration: plan.configuration }) },
+      plan.inputs,
+    )
   },
   resume(clients, cluster, plan, service, now) {
     return continueEcsDeployment(clients.ecs, cluster, service, plan.inputs.continueAction ?? 'continue', now)

@@ -1,10 +1,26 @@
-import type { DeploymentConfiguration, DeploymentLifecycleHook, DeploymentStrategy, LoadBalancer, Service } from '@aws-sdk/client-ecs'
+import type {
+  DeploymentConfiguration,
+  DeploymentLifecycleHook,
+  DeploymentStrategy,
+  LoadBalancer,
+  Service,
+} from '@aws-sdk/client-ecs'
 import { resourceId } from '../aws/arn.js'
 import { UserError } from '../errors.js'
 import type { PauseStage, StrategyInputs, StrategyName } from '../strategy/types.js'
 
-const ECS_STRATEGY: Record<StrategyName, DeploymentStrategy> = { rolling: 'ROLLING', 'blue-green': 'BLUE_GREEN', canary: 'CANARY', linear: 'LINEAR' }
-const NAME_OF: Record<string, StrategyName> = { ROLLING: 'rolling', BLUE_GREEN: 'blue-green', CANARY: 'canary', LINEAR: 'linear' }
+const ECS_STRATEGY: Record<StrategyName, DeploymentStrategy> = {
+  rolling: 'ROLLING',
+  'blue-green': 'BLUE_GREEN',
+  canary: 'CANARY',
+  linear: 'LINEAR',
+}
+const NAME_OF: Record<string, StrategyName> = {
+  ROLLING: 'rolling',
+  BLUE_GREEN: 'blue-green',
+  CANARY: 'canary',
+  LINEAR: 'linear',
+}
 
 /** ECS's defaults when canaryConfiguration / linearConfiguration leave a member out. */
 const ECS_DEFAULTS = { canaryPercent: 5, canaryBakeTimeInMinutes: 10, stepPercent: 10, stepBakeTimeInMinutes: 6 }
@@ -18,7 +34,10 @@ export function configuredStrategy(service: Service): StrategyName {
  * The deployment configuration members the strategy inputs ask for, relative to what the service has:
  * strategy and its settings, alarms, the PAUSE hook of `wait-until`. Members not returned stay as they are.
  */
-export function strategyConfiguration(current: DeploymentConfiguration | undefined, inputs: StrategyInputs): Partial<DeploymentConfiguration> {
+export function strategyConfiguration(
+  current: DeploymentConfiguration | undefined,
+  inputs: StrategyInputs,
+): Partial<DeploymentConfiguration> {
   const wanted: Partial<DeploymentConfiguration> = {}
   const strategy = inputs.strategy ?? NAME_OF[current?.strategy ?? 'ROLLING'] ?? 'rolling'
   if (inputs.strategy !== undefined) {
@@ -46,7 +65,8 @@ export function strategyConfiguration(current: DeploymentConfiguration | undefin
       ...(inputs.stepBakeMinutes !== undefined && { stepBakeTimeInMinutes: inputs.stepBakeMinutes }),
     }
   }
-  if (inputs.deploymentAlarms.length) wanted.alarms = { alarmNames: inputs.deploymentAlarms, enable: true, rollback: true }
+  if (inputs.deploymentAlarms.length)
+    wanted.alarms = { alarmNames: inputs.deploymentAlarms, enable: true, rollback: true }
   const hooks = strategy === 'rolling' ? undefined : pauseHooks(current?.lifecycleHooks, inputs.waitUntil)
   if (hooks) wanted.lifecycleHooks = hooks
   return wanted
@@ -57,7 +77,10 @@ export function strategyConfiguration(current: DeploymentConfiguration | undefin
  * `wait-until`, PAUSE hooks are removed (a deployment would otherwise stop at them with nobody to continue it);
  * Lambda hooks pass through. Undefined when the hooks stay as they are.
  */
-export function pauseHooks(current: DeploymentLifecycleHook[] | undefined, waitUntil: PauseStage | undefined): DeploymentLifecycleHook[] | undefined {
+export function pauseHooks(
+  current: DeploymentLifecycleHook[] | undefined,
+  waitUntil: PauseStage | undefined,
+): DeploymentLifecycleHook[] | undefined {
   const others = (current ?? []).filter((h) => h.targetType !== 'PAUSE')
   const wanted = waitUntil ? [...others, { targetType: 'PAUSE' as const, lifecycleStages: [waitUntil] }] : others
   const same = JSON.stringify(wanted) === JSON.stringify(current ?? [])
@@ -86,7 +109,8 @@ export function describeConfiguration(configuration: DeploymentConfiguration | u
 
 const ADVANCED = {
   alternateTargetGroupArn: 'a second target group for the new revision',
-  productionListenerRule: 'the listener rule (Application Load Balancer) or listener (Network Load Balancer) that carries production traffic',
+  productionListenerRule:
+    'the listener rule (Application Load Balancer) or listener (Network Load Balancer) that carries production traffic',
   roleArn: 'a role ECS assumes to change them (AmazonECSInfrastructureRolePolicyForLoadBalancers)',
 } as const
 
@@ -115,11 +139,15 @@ export function checkNativeSupport(service: Service, strategy: StrategyName): vo
     )
   }
   const problems = balancers.flatMap((lb) => {
-    const missing = (Object.keys(ADVANCED) as (keyof typeof ADVANCED)[]).filter((key) => !lb.advancedConfiguration?.[key])
+    const missing = (Object.keys(ADVANCED) as (keyof typeof ADVANCED)[]).filter(
+      (key) => !lb.advancedConfiguration?.[key],
+    )
     return missing.length ? [`target group ${targetGroupName(lb)} lacks ${missing.join(', ')}`] : []
   })
   if (problems.length) {
-    const how = Object.entries(ADVANCED).map(([key, what]) => `${key} — ${what}`).join('; ')
+    const how = Object.entries(ADVANCED)
+      .map(([key, what]) => `${key} — ${what}`)
+      .join('; ')
     throw new UserError(
       `${name} cannot use \`strategy: ${strategy}\`: ECS shifts traffic through loadBalancers[].advancedConfiguration, and ${problems.join('; ')}. Set it on the service (aws ecs update-service --load-balancers, or LoadBalancers[].AdvancedConfiguration in CloudFormation): ${how}; testListenerRule is optional, for test traffic. Or deploy with \`strategy: rolling\`.`,
     )

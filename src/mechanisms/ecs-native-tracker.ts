@@ -11,7 +11,8 @@ export class NativeTracker {
 
   update(sd: ServiceDeployment, at: number): string[] {
     const lines: string[] = []
-    if (sd.lifecycleStage && this.seen.changed('stage', sd.lifecycleStage)) this.progress.stages.push({ at, stage: sd.lifecycleStage })
+    if (sd.lifecycleStage && this.seen.changed('stage', sd.lifecycleStage))
+      this.progress.stages.push({ at, stage: sd.lifecycleStage })
     const traffic = trafficOf(sd)
     const words = describeTraffic(traffic)
     if (words && this.seen.changed('traffic', words)) {

@@ -23,8 +23,12 @@ class NativeWatch extends RollingWatch {
 
   override judge(snapshot: Snapshot): Verdict | undefined {
     const { resumed } = this.ctx.rollout
-    const verdict = judge(snapshot, this.ctx.targetTaskDefinition, { untilServiceDeploymentEnds: true, ...(resumed && { resumed }) })
-    if (verdict?.outcome === 'paused' && snapshot.serviceDeployment) this.tracker.progress.paused = pausedAt(snapshot.serviceDeployment, resumed)
+    const verdict = judge(snapshot, this.ctx.targetTaskDefinition, {
+      untilServiceDeploymentEnds: true,
+      ...(resumed && { resumed }),
+    })
+    if (verdict?.outcome === 'paused' && snapshot.serviceDeployment)
+      this.tracker.progress.paused = pausedAt(snapshot.serviceDeployment, resumed)
     return verdict
   }
 
@@ -44,4 +48,8 @@ function pausedAt(sd: ServiceDeployment, resumed: string | undefined): PausedAt 
   }
 }
 
-export const ecsNative: DeploymentMechanism = { name: 'ecs-native', ...ecsControlled, watch: (ctx) => new NativeWatch(ctx) }
+export const ecsNative: DeploymentMechanism = {
+  name: 'ecs-native',
+  ...ecsControlled,
+  watch: (ctx) => new NativeWatch(ctx),
+}

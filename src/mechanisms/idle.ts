@@ -10,7 +10,12 @@ import type { StrategyClients, StrategyPlan } from './mechanism.js'
  * The deployment in flight on the service, if any, other than one already rolling out `target` (the revision this
  * run would deploy when it registers nothing new; undefined when it registers a new one), which a re-run follows.
  */
-export async function deploymentInFlight(clients: StrategyClients, plan: StrategyPlan, service: Service, target: string | undefined): Promise<InFlight | undefined> {
+export async function deploymentInFlight(
+  clients: StrategyClients,
+  plan: StrategyPlan,
+  service: Service,
+  target: string | undefined,
+): Promise<InFlight | undefined> {
   return (await mechanismOf(plan.mechanism).inFlight(clients, '', plan, service, target, false)).inFlight
 }
 

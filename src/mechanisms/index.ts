@@ -20,22 +20,45 @@ export type * from '../strategy/types.js'
  * application and group, the appspec — and settles how it will be deployed. Throws a UserError naming what is
  * wrong and how to fix it; changes nothing.
  */
-export async function planStrategy(clients: StrategyClients, cluster: string, service: Service, inputs: StrategyInputs, options: PlanOptions = {}): Promise<StrategyPlan> {
+export async function planStrategy(
+  clients: StrategyClients,
+  cluster: string,
+  service: Service,
+  inputs: StrategyInputs,
+  options: PlanOptions = {},
+): Promise<StrategyPlan> {
   return mechanismFor(service, inputs).plan(clients, cluster, service, inputs, options)
 }
 
 /** A plain rolling update, whatever the inputs ask: for a pull request's preview, a copy of the service without its blue/green set-up. */
 export function rollingPlan(inputs: StrategyInputs): StrategyPlan {
-  return { mechanism: 'rolling', description: 'rolling update (ECS)', inputs: { deploymentAlarms: [], onBusy: inputs.onBusy }, changes: [] }
+  return {
+    mechanism: 'rolling',
+    description: 'rolling update (ECS)',
+    inputs: { deploymentAlarms: [], onBusy: inputs.onBusy },
+    changes: [],
+  }
 }
 
 /** Starts the deployment of a registered revision as planned. */
-export async function startStrategy(clients: StrategyClients, ctx: WaitContext, plan: StrategyPlan, service: Service, request: StartRequest): Promise<Rollout> {
+export async function startStrategy(
+  clients: StrategyClients,
+  ctx: WaitContext,
+  plan: StrategyPlan,
+  service: Service,
+  request: StartRequest,
+): Promise<Rollout> {
   return mechanismOf(plan.mechanism).start(clients, ctx, plan, service, request)
 }
 
 /** `continue`: resumes (or rolls back) the deployment an earlier run left paused; the watch loop follows it. */
-export async function continueStrategy(clients: StrategyClients, cluster: string, plan: StrategyPlan, service: Service, now: number): Promise<ResumedRollout> {
+export async function continueStrategy(
+  clients: StrategyClients,
+  cluster: string,
+  plan: StrategyPlan,
+  service: Service,
+  now: number,
+): Promise<ResumedRollout> {
   return mechanismOf(plan.mechanism).resume(clients, cluster, plan, service, now)
 }
 

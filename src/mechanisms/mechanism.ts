@@ -2,7 +2,13 @@
 // prerequisites, starting and resuming a rollout, and following one. The plan, the idle check and the watch loop call
 // these and know no mechanism by name; a new mechanism is one more module that implements them (see index.ts).
 import type { CodeDeployClient } from '@aws-sdk/client-codedeploy'
-import type { ContainerDefinition, DeploymentConfiguration, ECSClient, Service, ServiceDeployment } from '@aws-sdk/client-ecs'
+import type {
+  ContainerDefinition,
+  DeploymentConfiguration,
+  ECSClient,
+  Service,
+  ServiceDeployment,
+} from '@aws-sdk/client-ecs'
 import type { StrategyProgress } from '../deploy/progress.js'
 import type { Rollout, RolloutRequest } from '../deploy/rollout.js'
 import type { Snapshot, Verdict } from '../deploy/verdict.js'
@@ -82,16 +88,41 @@ export interface RolloutWatch {
 export interface DeploymentMechanism {
   readonly name: Mechanism
   /** Checks the inputs against the service and settles the plan; throws a UserError naming what to fix, having changed nothing. */
-  plan(clients: StrategyClients, cluster: string, service: Service, inputs: StrategyInputs, options: PlanOptions): Promise<StrategyPlan>
+  plan(
+    clients: StrategyClients,
+    cluster: string,
+    service: Service,
+    inputs: StrategyInputs,
+    options: PlanOptions,
+  ): Promise<StrategyPlan>
   /**
    * The deployment in flight on the service, other than one already rolling out `target`; with `reread`, the service as
    * it is now is read first where the mechanism needs it. Returns the service it looked at.
    */
-  inFlight(clients: StrategyClients, cluster: string, plan: StrategyPlan, service: Service, target: string | undefined, reread: boolean): Promise<{ service: Service; inFlight?: InFlight | undefined }>
+  inFlight(
+    clients: StrategyClients,
+    cluster: string,
+    plan: StrategyPlan,
+    service: Service,
+    target: string | undefined,
+    reread: boolean,
+  ): Promise<{ service: Service; inFlight?: InFlight | undefined }>
   /** Starts the deployment of a registered revision as planned, once nothing else is in flight (per `on-busy`). */
-  start(clients: StrategyClients, ctx: WaitContext, plan: StrategyPlan, service: Service, request: StartRequest): Promise<Rollout>
+  start(
+    clients: StrategyClients,
+    ctx: WaitContext,
+    plan: StrategyPlan,
+    service: Service,
+    request: StartRequest,
+  ): Promise<Rollout>
   /** `continue`: resumes (or rolls back) the deployment an earlier run left paused. */
-  resume(clients: StrategyClients, cluster: string, plan: StrategyPlan, service: Service, now: number): Promise<ResumedRollout>
+  resume(
+    clients: StrategyClients,
+    cluster: string,
+    plan: StrategyPlan,
+    service: Service,
+    now: number,
+  ): Promise<ResumedRollout>
   /** Follows one rollout of this mechanism. */
   watch(ctx: WatchContext): RolloutWatch
 }

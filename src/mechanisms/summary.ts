@@ -29,13 +29,23 @@ export function strategyRows(progress: StrategyProgress | undefined, start: numb
   if (production) rows.push(['Production traffic', production])
   const test = steps(progress.traffic, 'test', start)
   if (test) rows.push(['Test traffic', test])
-  if (progress.stages.length) rows.push(['Stages', progress.stages.map((s) => `${s.stage} ${formatElapsed(s.at - start)}`).join(' → ')])
-  if (progress.hooks.length) rows.push(['Lifecycle hooks', progress.hooks.map((h) => `${summaryText(h.name)} ${h.status}`).join(', ')])
+  if (progress.stages.length)
+    rows.push(['Stages', progress.stages.map((s) => `${s.stage} ${formatElapsed(s.at - start)}`).join(' → ')])
+  if (progress.hooks.length)
+    rows.push(['Lifecycle hooks', progress.hooks.map((h) => `${summaryText(h.name)} ${h.status}`).join(', ')])
   const alarms = progress.alarms
-  if (alarms?.names.length) rows.push(['Alarms', alarms.names.map((n) => (alarms.triggered.includes(n) ? `${summaryText(n)} → ALARM` : summaryText(n))).join(', ')])
+  if (alarms?.names.length)
+    rows.push([
+      'Alarms',
+      alarms.names.map((n) => (alarms.triggered.includes(n) ? `${summaryText(n)} → ALARM` : summaryText(n))).join(', '),
+    ])
   const paused = progress.paused
   if (paused) {
-    const expires = paused.expiresAt ? `; ${paused.timeoutAction ?? 'ROLLBACK'} at ${new Date(paused.expiresAt).toISOString()} unless continued` : paused.timeoutAction ? `; ${paused.timeoutAction} unless continued` : ''
+    const expires = paused.expiresAt
+      ? `; ${paused.timeoutAction ?? 'ROLLBACK'} at ${new Date(paused.expiresAt).toISOString()} unless continued`
+      : paused.timeoutAction
+        ? `; ${paused.timeoutAction} unless continued`
+        : ''
     rows.push(['Paused at', `${paused.stage}${paused.hookId ? ` (hook ${paused.hookId})` : ''}${expires}`])
   }
   return rows

@@ -88,7 +88,10 @@ async function describeServices(ecs: ECSClient, cluster: string, names: string[]
 }
 
 /** The service deployments asked for; undefined when AWS denies ecs:DescribeServiceDeployments. */
-async function describeServiceDeployments(ecs: ECSClient, arns: string[]): Promise<Map<string, ServiceDeployment> | undefined> {
+async function describeServiceDeployments(
+  ecs: ECSClient,
+  arns: string[],
+): Promise<Map<string, ServiceDeployment> | undefined> {
   try {
     return await ecsGateway.describeServiceDeployments(ecs, arns)
   } catch (error) {
@@ -136,7 +139,14 @@ class Follower {
     this.visible = !target.rollout.started
     if (since === undefined) this.serviceDeploymentArn = serviceDeploymentArn
     const { ecs, codedeploy, cluster } = options
-    this.watch = mechanismOf(target.rollout.mechanism).watch({ ecs, codedeploy, cluster, service: target.service, rollout: target.rollout, targetTaskDefinition: target.targetTaskDefinition })
+    this.watch = mechanismOf(target.rollout.mechanism).watch({
+      ecs,
+      codedeploy,
+      cluster,
+      service: target.service,
+      rollout: target.rollout,
+      targetTaskDefinition: target.targetTaskDefinition,
+    })
   }
 
   note(message: string, at = this.options.clock.now()): void {
@@ -159,7 +169,9 @@ class Follower {
     if (this.serviceDeploymentArn) return this.serviceDeploymentArn
     // A resumed or CodeDeploy rollout: its service deployment, if any, was given for certain.
     if (this.target.rollout.since === undefined) return undefined
-    return [this.target.rollout.serviceDeploymentArn, service?.currentServiceDeployment].find((arn) => arn && !this.earlier.has(arn))
+    return [this.target.rollout.serviceDeploymentArn, service?.currentServiceDeployment].find(
+      (arn) => arn && !this.earlier.has(arn),
+    )
   }
 
   /**
@@ -187,9 +199,13 @@ class Follower {
     const limit = this.options.visibilityTimeoutMs ?? VISIBILITY_TIMEOUT_MS
     const id = this.target.rollout.deploymentId
     if (this.options.clock.now() - this.started >= limit) {
-      return this.concluded({ outcome: 'failed', reason: `ECS has not shown deployment ${id} of ${this.target.service} ${Math.round(limit / 1000)} s after UpdateService returned it` })
+      return this.concluded({
+        outcome: 'failed',
+        reason: `ECS has not shown deployment ${id} of ${this.target.service} ${Math.round(limit / 1000)} s after UpdateService returned it`,
+      })
     }
-    if (!this.notedInvisible) this.note(`ECS does not list deployment ${id} yet (it is eventually consistent); waiting for it`)
+    if (!this.notedInvisible)
+      this.note(`ECS does not list deployment ${id} yet (it is eventually consistent); waiting for it`)
     this.notedInvisible = true
     return undefined
   }
@@ -234,7 +250,13 @@ class Follower {
       const failed = snapshot.deployment.failedTasks ?? 0
       if (failed > this.knownFailed && rollout.deploymentId) {
         this.knownFailed = failed
-        const stopped = await stoppedTasksOf(ecs, cluster, this.target.service, rollout.deploymentId, this.seenTasks).catch((error: unknown) => {
+        const stopped = await stoppedTasksOf(
+          ecs,
+          cluster,
+          this.target.service,
+          rollout.deploymentId,
+          this.seenTasks,
+        ).catch((error: unknown) => {
           this.note(errorMessage(error))
           return []
         })
@@ -266,9 +288,9 @@ class Follower {
       // Only a service deployment shown to be this rollout's is stopped; else the previous revision is redeployed.
       const { serviceDeploymentArn: _candidate, ...known } = rollout
       const ours = { ...known, ...(this.serviceDeploymentArn && { serviceDeploymentArn: this.serviceDeploymentArn }) }
-      rollback = await this.watch.rollBack(ours).catch(
-        (error: unknown) => `the rollback could not be requested: ${errorMessage(error)}`,
-      )
+      rollback = await this.watch
+        .rollBack(ours)
+        .catch((error: unknown) => `the rollback could not be requested: ${errorMessage(error)}`)
       this.note(rollback)
     }
     const starter = this.watch.taskStarter()
@@ -330,7 +352,11 @@ export async function waitForDeployments(options: WatchOptions, targets: FollowT
       break
     }
     try {
-      const services = await describeServices(options.ecs, options.cluster, active().map((f) => f.target.service))
+      const services = await describeServices(
+        options.ecs,
+        options.cluster,
+        active().map((f) => f.target.service),
+      )
       // Service deployments add detail (rollback states, stages) but cost a call: for a rolling update, read them
       // when something moved; a blue/green, canary or linear deployment moves through its stages unseen otherwise.
       // A candidate (not yet shown to be this rollout's) is read on every poll until it is settled.
@@ -341,7 +367,11 @@ export async function waitForDeployments(options: WatchOptions, targets: FollowT
         f.moved = signatures.get(f.target.service) !== signature
         signatures.set(f.target.service, signature)
         const arn = serviceDeploymentsDenied ? undefined : f.serviceDeploymentToRead(service)
-        const due = f.moved || f.watch.readsServiceDeploymentEveryPoll || poll % SERVICE_DEPLOYMENT_EVERY === 0 || !f.knowsServiceDeployment
+        const due =
+          f.moved ||
+          f.watch.readsServiceDeploymentEveryPoll ||
+          poll % SERVICE_DEPLOYMENT_EVERY === 0 ||
+          !f.knowsServiceDeployment
         if (arn && due) toRead.set(f, arn)
       }
       const arns = [...new Set(toRead.values())]
@@ -363,17 +393,26 @@ export async function waitForDeployments(options: WatchOptions, targets: FollowT
         active().map(async (follower) => {
           const { service: name, rollout } = follower.target
           const service = services.get(name)
-          if (!service) throw new Error(`service ${name} disappeared from cluster ${options.cluster} during the rollout`)
+          if (!service)
+            throw new Error(`service ${name} disappeared from cluster ${options.cluster} during the rollout`)
           const deployment = service.deployments?.find((d) => d.id === rollout.deploymentId)
           const read = toRead.get(follower)
           const serviceDeployment = read ? serviceDeployments.get(read) : undefined
-          const verdict = await follower.observe({ service, ...(deployment && { deployment }), ...(serviceDeployment && { serviceDeployment }) })
+          const verdict = await follower.observe({
+            service,
+            ...(deployment && { deployment }),
+            ...(serviceDeployment && { serviceDeployment }),
+          })
           if (verdict) results.set(follower, await follower.finish(verdict, verdict.gaveUp === true))
         }),
       )
     } catch (error) {
       if (++failuresInARow >= MAX_POLL_FAILURES) throw error
-      options.log(logSafe(`[${formatElapsed(clock.now() - started)}] could not read the rollout's state (${errorMessage(error)}); trying again`))
+      options.log(
+        logSafe(
+          `[${formatElapsed(clock.now() - started)}] could not read the rollout's state (${errorMessage(error)}); trying again`,
+        ),
+      )
     }
     if (!active().length) break
     const scheduled = intervals[Math.min(poll, intervals.length - 1)] ?? 5000
@@ -389,5 +428,11 @@ export async function waitForDeployment(options: WatchOptions & FollowTarget): P
 }
 
 function verdictWord(outcome: Outcome): string {
-  return { succeeded: 'succeeded', failed: 'failed', 'rolled-back': 'rolled back', 'timed-out': 'timed out', paused: 'paused' }[outcome]
+  return {
+    succeeded: 'succeeded',
+    failed: 'failed',
+    'rolled-back': 'rolled back',
+    'timed-out': 'timed out',
+    paused: 'paused',
+  }[outcome]
 }

@@ -55,15 +55,30 @@ export async function deployPreview(d: PreviewDeployment): Promise<PreviewResult
   }
   const existing = await describeService(d.ecs, d.cluster, serviceName)
   if (existing?.status === 'DRAINING') {
-    throw new UserError(`Preview service "${serviceName}" in cluster "${d.cluster}" is still being deleted (DRAINING); run the job again in a few minutes.`)
+    throw new UserError(
+      `Preview service "${serviceName}" in cluster "${d.cluster}" is still being deleted (DRAINING); run the job again in a few minutes.`,
+    )
   }
   if (!existing) await checkRoomForPreview(d)
 
-  const tags = previewTags({ repository: d.repository, pr: d.pr, createdAt: d.now, cluster: shortName(d.cluster), service: serviceName })
-  const routing = base.loadBalancers?.some((lb) => lb.targetGroupArn) ? await ensureRouting(d, base, serviceName, tags) : undefined
+  const tags = previewTags({
+    repository: d.repository,
+    pr: d.pr,
+    createdAt: d.now,
+    cluster: shortName(d.cluster),
+    service: serviceName,
+  })
+  const routing = base.loadBalancers?.some((lb) => lb.targetGroupArn)
+    ? await ensureRouting(d, base, serviceName, tags)
+    : undefined
 
   if (existing) {
-    await updateService(d.ecs, { cluster: d.cluster, service: serviceName, taskDefinition: d.taskDefinitionArn, desiredCount: d.previews.desiredCount })
+    await updateService(d.ecs, {
+      cluster: d.cluster,
+      service: serviceName,
+      taskDefinition: d.taskDefinitionArn,
+      desiredCount: d.previews.desiredCount,
+    })
   } else {
     const request = previewServiceRequest(base, {
       cluster: d.cluster,
@@ -75,7 +90,8 @@ export async function deployPreview(d: PreviewDeployment): Promise<PreviewResult
     })
     await createService(d.ecs, request)
   }
-  const url = routing && (await environmentUrl(d.elbv2, { loadBalancers: [{ targetGroupArn: routing.targetGroupArn }] }))
+  const url =
+    routing && (await environmentUrl(d.elbv2, { loadBalancers: [{ targetGroupArn: routing.targetGroupArn }] }))
   return {
     serviceName,
     created: !existing,
@@ -87,7 +103,9 @@ export async function deployPreview(d: PreviewDeployment): Promise<PreviewResult
 
 /** Refuses a new preview when `previews.max` pull requests already have one. */
 async function checkRoomForPreview(d: PreviewDeployment): Promise<void> {
-  const others = new Set((await listPreviewServices(d.ecs, d.cluster, d.repository)).map((p) => p.pr).filter((pr) => pr !== d.pr))
+  const others = new Set(
+    (await listPreviewServices(d.ecs, d.cluster, d.repository)).map((p) => p.pr).filter((pr) => pr !== d.pr),
+  )
   if (others.size < d.previews.max) return
   const prs = [...others].sort((a, b) => a - b).map((pr) => `#${pr}`)
   throw new UserError(
@@ -116,17 +134,27 @@ async function ensureRouting(
 async function listenerRules(d: PreviewDeployment, listenerArn: string): Promise<Rule[]> {
   const rules = await elb.describeRules(d.elbv2, listenerArn)
   if (rules) return rules
-  throw new UserError(`The listener in previews.listener-arn was not found (${listenerArn}): check the ARN, and that AWS_REGION is the load balancer's region.`)
+  throw new UserError(
+    `The listener in previews.listener-arn was not found (${listenerArn}): check the ARN, and that AWS_REGION is the load balancer's region.`,
+  )
 }
 
 /** The preview's target group: found by its name, or created like the base service's. */
-async function ensureTargetGroup(d: PreviewDeployment, base: Service, serviceName: string, tags: Record<string, string>): Promise<string> {
+async function ensureTargetGroup(
+  d: PreviewDeployment,
+  base: Service,
+  serviceName: string,
+  tags: Record<string, string>,
+): Promise<string> {
   const name = targetGroupName(d.cluster, serviceName, d.pr)
   const existing = await elb.describeTargetGroup(d.elbv2, { name })
   if (existing?.TargetGroupArn) return existing.TargetGroupArn
   const baseArn = base.loadBalancers?.find((lb) => lb.targetGroupArn)?.targetGroupArn as string
   const model = await elb.describeTargetGroup(d.elbv2, { arn: baseArn })
-  if (!model) throw new UserError(`Target group ${baseArn} of service "${d.baseService}" was not found, so the preview cannot copy it: check the service's load balancer settings.`)
+  if (!model)
+    throw new UserError(
+      `Target group ${baseArn} of service "${d.baseService}" was not found, so the preview cannot copy it: check the service's load balancer settings.`,
+    )
   const created = await elb.createTargetGroup(d.elbv2, {
     Name: name,
     Protocol: model.Protocol,
@@ -154,12 +182,20 @@ async function ensureTargetGroup(d: PreviewDeployment, base: Service, serviceNam
  * priority; kept when one already forwards there. Another run may take the same priority at the same
  * time, so a taken priority is looked up again. Returns the priority of a rule it created.
  */
-async function ensureRule(d: PreviewDeployment, listenerArn: string, targetGroupArn: string, tags: Record<string, string>, rules: Rule[]): Promise<number | undefined> {
+async function ensureRule(
+  d: PreviewDeployment,
+  listenerArn: string,
+  targetGroupArn: string,
+  tags: Record<string, string>,
+  rules: Rule[],
+): Promise<number | undefined> {
   for (let attempt = 1; ; attempt++) {
     if (rules.some((r) => elb.forwardsTo(r.Actions, targetGroupArn))) return undefined
     const priority = freePriority(rules)
     if (priority === undefined) {
-      throw new UserError(`Listener ${listenerArn} has no free rule priority (1 to 50000 are all taken): delete unused rules, or remove old previews with a preview: sweep run.`)
+      throw new UserError(
+        `Listener ${listenerArn} has no free rule priority (1 to 50000 are all taken): delete unused rules, or remove old previews with a preview: sweep run.`,
+      )
     }
     if (await createRule(d, listenerArn, targetGroupArn, priority, tags, attempt < RULE_ATTEMPTS)) return priority
     rules = await listenerRules(d, listenerArn)
@@ -167,7 +203,14 @@ async function ensureRule(d: PreviewDeployment, listenerArn: string, targetGroup
 }
 
 /** Creates the rule; false when its priority was taken meanwhile and `retry` allows another try. */
-async function createRule(d: PreviewDeployment, listenerArn: string, targetGroupArn: string, priority: number, tags: Record<string, string>, retry: boolean): Promise<boolean> {
+async function createRule(
+  d: PreviewDeployment,
+  listenerArn: string,
+  targetGroupArn: string,
+  priority: number,
+  tags: Record<string, string>,
+  retry: boolean,
+): Promise<boolean> {
   const { domain, routing } = d.previews
   const condition: RuleCondition =
     routing === 'host' && domain

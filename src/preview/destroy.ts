@@ -3,7 +3,14 @@ import type { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-
 import { taskDefinitionFamily, taskDefinitionRevision } from '../aws/arn.js'
 import { deleteService, deregisterTaskDefinition, listTaskDefinitions, updateService } from '../aws/ecs.js'
 import { unlessNotFound } from '../aws/errors.js'
-import { deleteRule, deleteTargetGroup, describeListeners, describeRules, describeTargetGroup, forwardsTo } from '../aws/elbv2.js'
+import {
+  deleteRule,
+  deleteTargetGroup,
+  describeListeners,
+  describeRules,
+  describeTargetGroup,
+  forwardsTo,
+} from '../aws/elbv2.js'
 import { describeService } from './find.js'
 import { isPreviewFamily, targetGroupName } from './names.js'
 
@@ -49,7 +56,8 @@ async function removeTargetGroup(r: PreviewRemoval): Promise<string[]> {
     for (const listener of await describeListeners(r.elbv2, { loadBalancerArn })) {
       const rules = listener.ListenerArn ? ((await describeRules(r.elbv2, listener.ListenerArn)) ?? []) : []
       for (const rule of rules.filter((rule) => !rule.IsDefault && rule.RuleArn && forwardsTo(rule.Actions, arn))) {
-        if (await deleteRule(r.elbv2, rule.RuleArn as string)) removed.push(`listener rule ${rule.RuleArn} (priority ${rule.Priority})`)
+        if (await deleteRule(r.elbv2, rule.RuleArn as string))
+          removed.push(`listener rule ${rule.RuleArn} (priority ${rule.Priority})`)
       }
     }
   }
@@ -59,7 +67,9 @@ async function removeTargetGroup(r: PreviewRemoval): Promise<string[]> {
 
 /** Deregisters every ACTIVE revision of the preview's own family (the prefix search also finds longer families). */
 async function deregisterFamily(ecs: ECSClient, family: string): Promise<string[]> {
-  const arns = (await listTaskDefinitions(ecs, { familyPrefix: family, status: 'ACTIVE' })).filter((arn) => taskDefinitionFamily(arn) === family)
+  const arns = (await listTaskDefinitions(ecs, { familyPrefix: family, status: 'ACTIVE' })).filter(
+    (arn) => taskDefinitionFamily(arn) === family,
+  )
   const removed: string[] = []
   for (const arn of arns) {
     await deregisterTaskDefinition(ecs, arn)

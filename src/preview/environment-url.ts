@@ -7,7 +7,10 @@ import { describeListeners, describeRules, describeTargetGroup, forwardsTo, load
  * the listener rule that forwards to it (or the load balancer's DNS name), `https://` behind an HTTPS
  * listener. Undefined when no load balancer forwards to it.
  */
-export async function environmentUrl(elbv2: ElasticLoadBalancingV2Client, service: Pick<Service, 'loadBalancers'>): Promise<string | undefined> {
+export async function environmentUrl(
+  elbv2: ElasticLoadBalancingV2Client,
+  service: Pick<Service, 'loadBalancers'>,
+): Promise<string | undefined> {
   const targetGroupArn = service.loadBalancers?.find((lb) => lb.targetGroupArn)?.targetGroupArn
   if (!targetGroupArn) return undefined
   const loadBalancerArn = (await describeTargetGroup(elbv2, { arn: targetGroupArn }))?.LoadBalancerArns?.[0]
@@ -29,7 +32,11 @@ function byPreference(a: Listener, b: Listener): number {
 }
 
 /** The host and path of the first rule (by priority) forwarding to the target group; `{}` for the default action. */
-function routeTo(rules: Rule[], listener: Listener, targetGroupArn: string): { host?: string; path: string } | undefined {
+function routeTo(
+  rules: Rule[],
+  listener: Listener,
+  targetGroupArn: string,
+): { host?: string; path: string } | undefined {
   const ordered = [...rules].sort((a, b) => priorityOf(a) - priorityOf(b))
   const rule = ordered.find((r) => forwardsTo(r.Actions, targetGroupArn))
   if (!rule) return forwardsTo(listener.DefaultActions, targetGroupArn) ? { path: '/' } : undefined
@@ -44,7 +51,9 @@ function routeTo(rules: Rule[], listener: Listener, targetGroupArn: string): { h
 }
 
 function priorityOf(rule: Rule): number {
-  return rule.IsDefault || !rule.Priority || !/^\d+$/.test(rule.Priority) ? Number.MAX_SAFE_INTEGER : Number(rule.Priority)
+  return rule.IsDefault || !rule.Priority || !/^\d+$/.test(rule.Priority)
+    ? Number.MAX_SAFE_INTEGER
+    : Number(rule.Priority)
 }
 
 function listenerUrl(listener: Listener, host: string, path: string): string {

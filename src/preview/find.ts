@@ -20,35 +20,53 @@ async function inCluster<T>(cluster: string, call: Promise<T>): Promise<T> {
     return await call
   } catch (error) {
     if (!isNotFound(error, 'cluster')) throw error
-    throw new UserError(`Cluster "${cluster}" was not found: check the cluster of the previews.base environment, and AWS_REGION.`)
+    throw new UserError(
+      `Cluster "${cluster}" was not found: check the cluster of the previews.base environment, and AWS_REGION.`,
+    )
   }
 }
 
 /** One service by name, with its tags; undefined when the cluster has no such service (or no longer). */
 export async function describeService(ecs: ECSClient, cluster: string, name: string): Promise<Service | undefined> {
-  const service = (await inCluster(cluster, describeServices(ecs, { cluster, services: [name], include: ['TAGS'] }))).services?.[0]
+  const service = (await inCluster(cluster, describeServices(ecs, { cluster, services: [name], include: ['TAGS'] })))
+    .services?.[0]
   return service && service.status !== 'INACTIVE' ? service : undefined
 }
 
 /** The ACTIVE preview services of `repository` in the cluster, found by their tags. */
-export async function listPreviewServices(ecs: ECSClient, cluster: string, repository: string): Promise<FoundPreview[]> {
+export async function listPreviewServices(
+  ecs: ECSClient,
+  cluster: string,
+  repository: string,
+): Promise<FoundPreview[]> {
   const arns = await inCluster(cluster, listServices(ecs, cluster))
   const found: FoundPreview[] = []
   for (const service of await describeServicesByName(ecs, cluster, arns, ['TAGS'])) {
     const identity = service.status === 'ACTIVE' ? readPreviewTags(service.tags, repository) : undefined
-    if (identity && service.serviceName) found.push({ ...identity, serviceName: service.serviceName, ecsService: service })
+    if (identity && service.serviceName)
+      found.push({ ...identity, serviceName: service.serviceName, ecsService: service })
   }
   return found
 }
 
 /** The preview target groups of `repository` for the cluster, found by their tags (ELB reads tags 20 at a time). */
-export async function listPreviewTargetGroups(elbv2: ElasticLoadBalancingV2Client, cluster: string, repository: string): Promise<FoundPreview[]> {
-  const groups = (await describeAllTargetGroups(elbv2)).filter((g) => g.TargetGroupArn && g.TargetGroupName?.startsWith('pr-'))
+export async function listPreviewTargetGroups(
+  elbv2: ElasticLoadBalancingV2Client,
+  cluster: string,
+  repository: string,
+): Promise<FoundPreview[]> {
+  const groups = (await describeAllTargetGroups(elbv2)).filter(
+    (g) => g.TargetGroupArn && g.TargetGroupName?.startsWith('pr-'),
+  )
   const found: FoundPreview[] = []
-  for (const description of await describeTags(elbv2, groups.map((g) => g.TargetGroupArn as string))) {
+  for (const description of await describeTags(
+    elbv2,
+    groups.map((g) => g.TargetGroupArn as string),
+  )) {
     const identity = readPreviewTags(description.Tags, repository)
     const targetGroup = groups.find((g) => g.TargetGroupArn === description.ResourceArn)
-    if (identity?.service && identity.cluster === shortName(cluster) && targetGroup) found.push({ ...identity, serviceName: identity.service, targetGroup })
+    if (identity?.service && identity.cluster === shortName(cluster) && targetGroup)
+      found.push({ ...identity, serviceName: identity.service, targetGroup })
   }
   return found
 }

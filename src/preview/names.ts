@@ -12,7 +12,11 @@ export function shortName(nameOrArn: string): string {
 /** `<name>-pr-<N>`, kept to ECS's rules for service and family names: 255 letters, digits, - and _. */
 function withPrSuffix(name: string, pr: number): string {
   const suffix = `-pr-${pr}`
-  return shortName(name).replace(/[^A-Za-z0-9_-]/g, '-').slice(0, ECS_NAME_MAX - suffix.length) + suffix
+  return (
+    shortName(name)
+      .replace(/[^A-Za-z0-9_-]/g, '-')
+      .slice(0, ECS_NAME_MAX - suffix.length) + suffix
+  )
 }
 
 /** The preview's ECS service name: `<service>-pr-<N>`. */
@@ -35,7 +39,9 @@ export function isPreviewFamily(family: string, pr: number): boolean {
  * and service keeps two services' previews of one pull request apart, and is the same on every run.
  */
 export function targetGroupName(cluster: string, serviceName: string, pr: number): string {
-  const hash = createHash('sha256').update(`${shortName(cluster)}/${serviceName}`).digest('hex')
+  const hash = createHash('sha256')
+    .update(`${shortName(cluster)}/${serviceName}`)
+    .digest('hex')
   const prefix = `pr-${pr}-`
   return prefix + hash.slice(0, Math.min(8, TARGET_GROUP_NAME_MAX - prefix.length))
 }

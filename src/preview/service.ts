@@ -28,15 +28,25 @@ export function previewServiceRequest(base: Service, spec: PreviewServiceSpec): 
     serviceName: spec.serviceName,
     taskDefinition: spec.taskDefinitionArn,
     desiredCount: spec.desiredCount,
-    ...(base.capacityProviderStrategy?.length ? { capacityProviderStrategy: base.capacityProviderStrategy } : base.launchType && { launchType: base.launchType }),
+    ...(base.capacityProviderStrategy?.length
+      ? { capacityProviderStrategy: base.capacityProviderStrategy }
+      : base.launchType && { launchType: base.launchType }),
     ...(base.platformVersion && { platformVersion: base.platformVersion }),
     ...(base.networkConfiguration && { networkConfiguration: base.networkConfiguration }),
     ...(role && { role }),
     ...(base.enableExecuteCommand !== undefined && { enableExecuteCommand: base.enableExecuteCommand }),
     ...(spec.targetGroupArn &&
       balanced && {
-        loadBalancers: [{ targetGroupArn: spec.targetGroupArn, containerName: balanced.containerName, containerPort: balanced.containerPort }],
-        ...(base.healthCheckGracePeriodSeconds !== undefined && { healthCheckGracePeriodSeconds: base.healthCheckGracePeriodSeconds }),
+        loadBalancers: [
+          {
+            targetGroupArn: spec.targetGroupArn,
+            containerName: balanced.containerName,
+            containerPort: balanced.containerPort,
+          },
+        ],
+        ...(base.healthCheckGracePeriodSeconds !== undefined && {
+          healthCheckGracePeriodSeconds: base.healthCheckGracePeriodSeconds,
+        }),
       }),
     ...(base.placementConstraints?.length && { placementConstraints: base.placementConstraints }),
     ...(base.placementStrategy?.length && { placementStrategy: base.placementStrategy }),

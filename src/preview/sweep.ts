@@ -51,7 +51,13 @@ export async function sweepPreviews(s: PreviewSweep): Promise<SweptPreview[]> {
   for (const preview of previews) {
     const reason = removalReason(preview, await pullState(preview.pr), s)
     if (!reason) continue
-    const removed = await destroyPreview({ ecs: s.ecs, elbv2: s.elbv2, cluster: s.cluster, serviceName: preview.serviceName, pr: preview.pr })
+    const removed = await destroyPreview({
+      ecs: s.ecs,
+      elbv2: s.elbv2,
+      cluster: s.cluster,
+      serviceName: preview.serviceName,
+      pr: preview.pr,
+    })
     swept.push({ serviceName: preview.serviceName, pr: preview.pr, reason, removed })
   }
   return swept

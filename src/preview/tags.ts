@@ -16,7 +16,13 @@ export interface PreviewIdentity {
 }
 
 /** The tags every preview resource carries, so previews can be counted and swept by tag. */
-export function previewTags(identity: { repository: string; pr: number; createdAt: Date; cluster: string; service: string }): Record<string, string> {
+export function previewTags(identity: {
+  repository: string
+  pr: number
+  createdAt: Date
+  cluster: string
+  service: string
+}): Record<string, string> {
   return {
     [TAG_KEYS.repository]: identity.repository,
     [TAG_KEYS.pr]: String(identity.pr),
@@ -26,8 +32,10 @@ export function previewTags(identity: { repository: string; pr: number; createdA
   }
 }
 
-export const ecsTags = (tags: Record<string, string>): { key: string; value: string }[] => Object.entries(tags).map(([key, value]) => ({ key, value }))
-export const elbTags = (tags: Record<string, string>): { Key: string; Value: string }[] => Object.entries(tags).map(([Key, Value]) => ({ Key, Value }))
+export const ecsTags = (tags: Record<string, string>): { key: string; value: string }[] =>
+  Object.entries(tags).map(([key, value]) => ({ key, value }))
+export const elbTags = (tags: Record<string, string>): { Key: string; Value: string }[] =>
+  Object.entries(tags).map(([Key, Value]) => ({ Key, Value }))
 
 /** An ECS tag (`key`/`value`) or an ELB tag (`Key`/`Value`). */
 export interface TagLike {
@@ -57,6 +65,9 @@ export function readPreviewTags(tags: readonly TagLike[] | undefined, repository
 /** The base service's own tags worth copying: not AWS's, not ours; ECS allows 50 in all. */
 export function copiedTags(tags: readonly TagLike[] | undefined, room: number): { key: string; value: string }[] {
   return (tags ?? [])
-    .filter((t): t is { key: string; value: string } => !!t.key && t.value !== undefined && !/^(aws:|ecs-deploy-action:)/i.test(t.key))
+    .filter(
+      (t): t is { key: string; value: string } =>
+        !!t.key && t.value !== undefined && !/^(aws:|ecs-deploy-action:)/i.test(t.key),
+    )
     .slice(0, room)
 }

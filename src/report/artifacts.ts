@@ -24,7 +24,9 @@ export function pipelineArtifacts(
 ): PipelineArtifacts {
   const taskdef = {
     ...request,
-    containerDefinitions: (request.containerDefinitions ?? []).map((c) => (containers.includes(c.name ?? '') ? { ...c, image: '<IMAGE1_NAME>' } : c)),
+    containerDefinitions: (request.containerDefinitions ?? []).map((c) =>
+      containers.includes(c.name ?? '') ? { ...c, image: '<IMAGE1_NAME>' } : c,
+    ),
   }
   const balancer = service.loadBalancers?.[0]
   return {

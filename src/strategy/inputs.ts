@@ -1,6 +1,15 @@
 import { UserError } from '../errors.js'
 import { parseChoice, parseInteger, parseList, parseNumber, type InputReader } from '../inputs.js'
-import { PAUSE_ALIASES, PAUSE_STAGES, STRATEGIES, type ContinueAction, type OnBusy, type PauseStage, type StrategyInputs, type StrategyName } from './types.js'
+import {
+  PAUSE_ALIASES,
+  PAUSE_STAGES,
+  STRATEGIES,
+  type ContinueAction,
+  type OnBusy,
+  type PauseStage,
+  type StrategyInputs,
+  type StrategyName,
+} from './types.js'
 
 /** Stages a deployment passes through but cannot pause at, with the nearest one that can. */
 const UNPAUSABLE: Record<string, PauseStage> = {
@@ -19,8 +28,13 @@ const MAX_MINUTES = 1440
 export function readStrategyInputs(read: InputReader): StrategyInputs {
   const text = (name: string): string | undefined => read(name).trim() || undefined
   const strategyText = text('strategy')
-  const strategy = strategyText === undefined ? undefined : parseChoice<StrategyName>('strategy', strategyText, STRATEGIES)
-  const number = (name: string, parse: (value: string) => number, appliesTo: readonly StrategyName[]): number | undefined => {
+  const strategy =
+    strategyText === undefined ? undefined : parseChoice<StrategyName>('strategy', strategyText, STRATEGIES)
+  const number = (
+    name: string,
+    parse: (value: string) => number,
+    appliesTo: readonly StrategyName[],
+  ): number | undefined => {
     const value = text(name)
     if (value === undefined) return undefined
     requireStrategy(name, strategy, appliesTo)
@@ -29,11 +43,15 @@ export function readStrategyInputs(read: InputReader): StrategyInputs {
   const minutes = (name: string) => (value: string) => parseInteger(name, value, 0, MAX_MINUTES)
   const waitUntil = mapDefined(text('wait-until'), parseWaitUntil)
   if (waitUntil !== undefined && strategy === 'rolling') {
-    throw new UserError('Input `wait-until` needs `strategy: blue-green`, `canary` or `linear`: a rolling update has no stage to pause at.')
+    throw new UserError(
+      'Input `wait-until` needs `strategy: blue-green`, `canary` or `linear`: a rolling update has no stage to pause at.',
+    )
   }
   const continueAction = parseContinue(read('continue'))
   if (continueAction !== undefined && waitUntil !== undefined) {
-    throw new UserError('Inputs `continue` and `wait-until` exclude each other: `continue` resumes (or rolls back) the deployment an earlier run left paused.')
+    throw new UserError(
+      'Inputs `continue` and `wait-until` exclude each other: `continue` resumes (or rolls back) the deployment an earlier run left paused.',
+    )
   }
   const inputs: StrategyInputs = {
     deploymentAlarms: parseAlarms(read('deployment-alarms')),
@@ -62,7 +80,10 @@ function mapDefined<T>(value: string | undefined, parse: (value: string) => T): 
 }
 
 function describeStrategies(names: readonly StrategyName[]): string {
-  return names.map((n) => `\`strategy: ${n}\``).join(', ').replace(/, ([^,]*)$/, ' or $1')
+  return names
+    .map((n) => `\`strategy: ${n}\``)
+    .join(', ')
+    .replace(/, ([^,]*)$/, ' or $1')
 }
 
 /** An input that only means something for some strategies must come with one of them. */
@@ -76,7 +97,8 @@ function requireStrategy(name: string, strategy: StrategyName | undefined, appli
 /** ECS takes traffic percentages in steps of 0.1. */
 function parsePercent(name: string, value: string, min: number): number {
   const n = parseNumber(name, value, min, 100)
-  if (Math.abs(n * 10 - Math.round(n * 10)) > 1e-9) throw new UserError(`Input \`${name}\` must be a multiple of 0.1, not "${value}".`)
+  if (Math.abs(n * 10 - Math.round(n * 10)) > 1e-9)
+    throw new UserError(`Input \`${name}\` must be a multiple of 0.1, not "${value}".`)
   return n
 }
 
@@ -88,7 +110,9 @@ export function parseWaitUntil(value: string): PauseStage {
   if (pausable) return pausable
   const instead = UNPAUSABLE[stage]
   if (instead) {
-    throw new UserError(`Input \`wait-until\`: ECS cannot pause a deployment at ${stage} (PAUSE hooks are not allowed there); pause at ${instead} instead.`)
+    throw new UserError(
+      `Input \`wait-until\`: ECS cannot pause a deployment at ${stage} (PAUSE hooks are not allowed there); pause at ${instead} instead.`,
+    )
   }
   throw new UserError(
     `Input \`wait-until\` must be one of ${Object.keys(PAUSE_ALIASES).join(', ')} or a stage ECS can pause at (${PAUSE_STAGES.join(', ')}), not "${value}".`,
@@ -108,6 +132,9 @@ function parseContinue(value: string): ContinueAction | undefined {
 function parseAlarms(value: string): string[] {
   const names = [...new Set(parseList(value))]
   const long = names.find((n) => n.length > 255)
-  if (long) throw new UserError(`Input \`deployment-alarms\`: "${long.slice(0, 40)}…" is longer than 255 characters, too long for a CloudWatch alarm name.`)
+  if (long)
+    throw new UserError(
+      `Input \`deployment-alarms\`: "${long.slice(0, 40)}…" is longer than 255 characters, too long for a CloudWatch alarm name.`,
+    )
   return names
 }

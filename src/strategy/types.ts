@@ -34,7 +34,13 @@ export interface StrategyInputs {
 }
 
 /** The lifecycle stages where ECS allows a PAUSE hook (ContinueServiceDeployment resumes it). */
-export const PAUSE_STAGES = ['PRE_SCALE_UP', 'POST_SCALE_UP', 'POST_TEST_TRAFFIC_SHIFT', 'PRE_PRODUCTION_TRAFFIC_SHIFT', 'POST_PRODUCTION_TRAFFIC_SHIFT'] as const
+export const PAUSE_STAGES = [
+  'PRE_SCALE_UP',
+  'POST_SCALE_UP',
+  'POST_TEST_TRAFFIC_SHIFT',
+  'PRE_PRODUCTION_TRAFFIC_SHIFT',
+  'POST_PRODUCTION_TRAFFIC_SHIFT',
+] as const
 export type PauseStage = (typeof PAUSE_STAGES)[number]
 
 /** Friendly names for `wait-until`; `ready` is CodeDeploy's word for the same point (test traffic on the new revision). */

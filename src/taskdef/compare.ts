@@ -96,7 +96,14 @@ function collectChanges(before: unknown, after: unknown, path: string, masked: b
           const at = `${path}[${name}]`
           if (was === undefined || is === undefined) changes.push(`${at}: ${was === undefined ? 'added' : 'removed'}`)
           // Secrets are shown by name only; environment variables whose name looks secret likewise.
-          else collectChanges(was, is, at, masked || path.endsWith('.secrets') || (environment && SECRET_LOOKING.test(name)), changes)
+          else
+            collectChanges(
+              was,
+              is,
+              at,
+              masked || path.endsWith('.secrets') || (environment && SECRET_LOOKING.test(name)),
+              changes,
+            )
         }
         return
       }

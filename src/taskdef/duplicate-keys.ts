@@ -13,13 +13,19 @@ function duplicates(list: { name?: string | undefined }[] | undefined, at: strin
   })
   return [...where]
     .filter(([, indexes]) => indexes.length > 1)
-    .map(([name, indexes]) => `${at}: ${name} is set ${indexes.length === 2 ? 'twice' : `${indexes.length} times`}, at ${positions(indexes)}; ECS would keep only one, silently: remove the others`)
+    .map(
+      ([name, indexes]) =>
+        `${at}: ${name} is set ${indexes.length === 2 ? 'twice' : `${indexes.length} times`}, at ${positions(indexes)}; ECS would keep only one, silently: remove the others`,
+    )
 }
 
 /** Each container's environment variable or secret named more than once, with every position it has. */
 export function duplicateKeyProblems(request: RegisterTaskDefinitionCommandInput): string[] {
   return (request.containerDefinitions ?? []).flatMap((container: ContainerDefinition, index) => {
     const at = `containerDefinitions[${index}]${container.name ? ` (${container.name})` : ''}`
-    return [...duplicates(container.environment, `${at}.environment`), ...duplicates(container.secrets, `${at}.secrets`)]
+    return [
+      ...duplicates(container.environment, `${at}.environment`),
+      ...duplicates(container.secrets, `${at}.secrets`),
+    ]
   })
 }

@@ -7,7 +7,10 @@ export function imageProblems(request: RegisterTaskDefinitionCommandInput): stri
   return (request.containerDefinitions ?? []).flatMap((container, index) => {
     if (typeof container.image !== 'string') return []
     try {
-      parseImageReference(container.image, `containerDefinitions[${index}]${container.name ? ` (${container.name})` : ''}.image`)
+      parseImageReference(
+        container.image,
+        `containerDefinitions[${index}]${container.name ? ` (${container.name})` : ''}.image`,
+      )
       return []
     } catch (error) {
       if (!(error instanceof UserError)) throw error

@@ -26,7 +26,9 @@ export async function loadTemplate(
   if (error) {
     const format = extname(path).toLowerCase() === '.json' ? 'JSON' : 'YAML'
     const { line, col } = lineCounter.linePos(error.pos[0])
-    throw new UserError(`${source}:${line}: is not valid ${format} (column ${col}): ${unmarked(error.message.split('\n')[0] ?? '')}`)
+    throw new UserError(
+      `${source}:${line}: is not valid ${format} (column ${col}): ${unmarked(error.message.split('\n')[0] ?? '')}`,
+    )
   }
   fillPlaceholders(doc, marked, placeholders, source)
   return unwrapped(yamlData(doc, source, marked), source)

@@ -21,7 +21,10 @@ export function markedPlaceholders(text: string): string {
 
 /** `text` as the user wrote it, for parser messages that quote the marked text. */
 export function unmarked(text: string): string {
-  return text.replace(/[\uE000\uE003]/g, '$').replaceAll(OPEN, '{').replaceAll(CLOSE, '}')
+  return text
+    .replace(/[\uE000\uE003]/g, '$')
+    .replaceAll(OPEN, '{')
+    .replaceAll(CLOSE, '}')
 }
 
 /**

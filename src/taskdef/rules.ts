@@ -21,7 +21,9 @@ const onFargate = (request: Request): boolean => request.requiresCompatibilities
 
 export function fargateNetworkMode(request: Request): string[] {
   if (!onFargate(request) || request.networkMode === 'awsvpc') return []
-  const found = request.networkMode ? 'Fargate runs only awsvpc' : 'not set (ECS takes bridge), and Fargate runs only awsvpc'
+  const found = request.networkMode
+    ? 'Fargate runs only awsvpc'
+    : 'not set (ECS takes bridge), and Fargate runs only awsvpc'
   return [`networkMode: ${found}; set "networkMode": "awsvpc"`]
 }
 
@@ -40,13 +42,19 @@ export function fargateSize(request: Request): string[] {
   if (!onFargate(request)) return []
   const missing = (['cpu', 'memory'] as const).filter((key) => !request[key])
   if (missing.length) {
-    return missing.map((key) => `${key}: missing; Fargate needs task-level cpu and memory, e.g. "cpu": "256", "memory": "512"`)
+    return missing.map(
+      (key) => `${key}: missing; Fargate needs task-level cpu and memory, e.g. "cpu": "256", "memory": "512"`,
+    )
   }
   const cpu = units(request.cpu ?? '', 'vcpu')
   const memory = units(request.memory ?? '', 'gb')
   const allowed = cpu === undefined ? undefined : FARGATE_MEMORY[cpu]
   if (!allowed) return [`cpu: not a Fargate size; use one of ${Object.keys(FARGATE_MEMORY).join(', ')} (CPU units)`]
-  const fits = memory !== undefined && memory >= allowed.from && memory <= allowed.to && (memory - allowed.from) % allowed.step === 0
+  const fits =
+    memory !== undefined &&
+    memory >= allowed.from &&
+    memory <= allowed.to &&
+    (memory - allowed.from) % allowed.step === 0
   return fits ? [] : [`memory: does not go with cpu ${cpu} on Fargate; use ${allowed.text} (MiB)`]
 }
 
@@ -62,12 +70,32 @@ function units(value: string, unit: 'vcpu' | 'gb'): number | undefined {
 const PRIVATE_ECR = /^\d{12}\.dkr\.ecr(-fips)?\.[a-z0-9-]+\.amazonaws\.com(\.cn)?\//
 
 /** What ECS does with the task execution role: on Fargate pull private ECR images and send awslogs; anywhere read secrets. */
-const ROLE_USES: { field: string; use: string; applies: (container: ContainerDefinition, fargate: boolean) => boolean }[] = [
-  { field: 'image', use: 'pulling a private ECR image on Fargate', applies: (c, fargate) => fargate && PRIVATE_ECR.test(c.image ?? '') },
-  { field: 'logConfiguration.logDriver', use: 'the awslogs driver on Fargate', applies: (c, fargate) => fargate && c.logConfiguration?.logDriver === 'awslogs' },
+const ROLE_USES: {
+  field: string
+  use: string
+  applies: (container: ContainerDefinition, fargate: boolean) => boolean
+}[] = [
+  {
+    field: 'image',
+    use: 'pulling a private ECR image on Fargate',
+    applies: (c, fargate) => fargate && PRIVATE_ECR.test(c.image ?? ''),
+  },
+  {
+    field: 'logConfiguration.logDriver',
+    use: 'the awslogs driver on Fargate',
+    applies: (c, fargate) => fargate && c.logConfiguration?.logDriver === 'awslogs',
+  },
   { field: 'secrets', use: 'secrets (valueFrom)', applies: (c) => Boolean(c.secrets?.length) },
-  { field: 'logConfiguration.secretOptions', use: 'log driver secrets (secretOptions)', applies: (c) => Boolean(c.logConfiguration?.secretOptions?.length) },
-  { field: 'repositoryCredentials', use: 'private registry credentials', applies: (c) => Boolean(c.repositoryCredentials) },
+  {
+    field: 'logConfiguration.secretOptions',
+    use: 'log driver secrets (secretOptions)',
+    applies: (c) => Boolean(c.logConfiguration?.secretOptions?.length),
+  },
+  {
+    field: 'repositoryCredentials',
+    use: 'private registry credentials',
+    applies: (c) => Boolean(c.repositoryCredentials),
+  },
 ]
 
 export function executionRoleNeeded(request: Request): string[] {

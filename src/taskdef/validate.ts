@@ -94,4 +94,3 @@ function suggestion(key: string, valid: string[]): string {
   const best = closest(key, valid) ?? extended
   return best ? `did you mean ${best}?` : `valid keys: ${valid.join(', ')}`
 }
-

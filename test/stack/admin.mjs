@@ -21,7 +21,8 @@ function parse(body) {
 }
 
 function positive(value, name) {
-  if (value !== undefined && !(typeof value === 'number' && value > 0)) throw new BadRequest(`${name} must be a number > 0`)
+  if (value !== undefined && !(typeof value === 'number' && value > 0))
+    throw new BadRequest(`${name} must be a number > 0`)
   return value
 }
 
@@ -52,7 +53,10 @@ function routes(world) {
     },
     'POST /_deny': (body) => {
       const { operations } = parse(body)
-      if (!(Array.isArray(operations) && operations.every((op) => typeof op === 'string' && /^([a-z]+:)?[A-Z][A-Za-z]+$/.test(op)))) {
+      if (!(
+        Array.isArray(operations) &&
+        operations.every((op) => typeof op === 'string' && /^([a-z]+:)?[A-Z][A-Za-z]+$/.test(op))
+      )) {
         throw new BadRequest('operations must be an array of operation names, e.g. ["ecs:StopServiceDeployment"]')
       }
       world.deny(operations)
@@ -62,11 +66,16 @@ function routes(world) {
       const { scale, advanceSeconds } = parse(body)
       if (positive(scale, 'scale') !== undefined) world.clock.scale = scale
       if (advanceSeconds !== undefined) {
-        if (!(typeof advanceSeconds === 'number' && advanceSeconds >= 0)) throw new BadRequest('advanceSeconds must be a number >= 0')
+        if (!(typeof advanceSeconds === 'number' && advanceSeconds >= 0))
+          throw new BadRequest('advanceSeconds must be a number >= 0')
         world.clock.advance(advanceSeconds)
         world.tick()
       }
-      return { now: world.clock.now().toISOString(), scale: world.clock.scale, offsetSeconds: world.clock.offsetMs / 1000 }
+      return {
+        now: world.clock.now().toISOString(),
+        scale: world.clock.scale,
+        offsetSeconds: world.clock.offsetMs / 1000,
+      }
     },
   }
 }

@@ -15,10 +15,22 @@ const DONE = ['Succeeded', 'Failed', 'Stopped']
 /** CodeDeploy's predefined ECS configs: % of production traffic per step, minutes between steps. */
 const PREDEFINED = {
   'CodeDeployDefault.ECSAllAtOnce': { type: 'AllAtOnce' },
-  'CodeDeployDefault.ECSCanary10Percent5Minutes': { type: 'TimeBasedCanary', timeBasedCanary: { canaryPercentage: 10, canaryInterval: 5 } },
-  'CodeDeployDefault.ECSCanary10Percent15Minutes': { type: 'TimeBasedCanary', timeBasedCanary: { canaryPercentage: 10, canaryInterval: 15 } },
-  'CodeDeployDefault.ECSLinear10PercentEvery1Minutes': { type: 'TimeBasedLinear', timeBasedLinear: { linearPercentage: 10, linearInterval: 1 } },
-  'CodeDeployDefault.ECSLinear10PercentEvery3Minutes': { type: 'TimeBasedLinear', timeBasedLinear: { linearPercentage: 10, linearInterval: 3 } },
+  'CodeDeployDefault.ECSCanary10Percent5Minutes': {
+    type: 'TimeBasedCanary',
+    timeBasedCanary: { canaryPercentage: 10, canaryInterval: 5 },
+  },
+  'CodeDeployDefault.ECSCanary10Percent15Minutes': {
+    type: 'TimeBasedCanary',
+    timeBasedCanary: { canaryPercentage: 10, canaryInterval: 15 },
+  },
+  'CodeDeployDefault.ECSLinear10PercentEvery1Minutes': {
+    type: 'TimeBasedLinear',
+    timeBasedLinear: { linearPercentage: 10, linearInterval: 1 },
+  },
+  'CodeDeployDefault.ECSLinear10PercentEvery3Minutes': {
+    type: 'TimeBasedLinear',
+    timeBasedLinear: { linearPercentage: 10, linearInterval: 3 },
+  },
 }
 
 /** The traffic steps of a traffic routing config: weights on the replacement task set, and seconds between them. */
@@ -73,8 +85,14 @@ function deploymentInfo(d) {
     createTime: d.createTime,
     startTime: d.startTime,
     completeTime: d.completeTime,
-    deploymentOverview: { Pending: count('Pending'), InProgress: count('InProgress'), Succeeded: count('Succeeded'),
-      Failed: count('Failed'), Skipped: count('Skipped'), Ready: d.status === 'Ready' ? 1 : 0 },
+    deploymentOverview: {
+      Pending: count('Pending'),
+      InProgress: count('InProgress'),
+      Succeeded: count('Succeeded'),
+      Failed: count('Failed'),
+      Skipped: count('Skipped'),
+      Ready: d.status === 'Ready' ? 1 : 0,
+    },
     description: d.description,
     creator: d.creator,
     ignoreApplicationStopFailures: false,
@@ -98,7 +116,11 @@ function deploymentInfo(d) {
  */
 export function codedeployService({ state, ecs, clock, scheduler }) {
   const application = (name) => {
-    check(typeof name === 'string' && name, 'ApplicationNameRequiredException', 'The minimum number of required application names was not specified.')
+    check(
+      typeof name === 'string' && name,
+      'ApplicationNameRequiredException',
+      'The minimum number of required application names was not specified.',
+    )
     const found = state().applications.get(name)
     if (!found) throw new AwsError('ApplicationDoesNotExistException', `No application found for name: ${name}`)
     return found
@@ -106,23 +128,31 @@ export function codedeployService({ state, ecs, clock, scheduler }) {
   const group = (appName, name) => {
     application(appName)
     const found = state().groups.get(`${appName}/${name}`)
-    if (!found) throw new AwsError('DeploymentGroupDoesNotExistException', `No Deployment Group found for name: ${name}`)
+    if (!found)
+      throw new AwsError('DeploymentGroupDoesNotExistException', `No Deployment Group found for name: ${name}`)
     return found
   }
   const deployment = (id) => {
-    check(typeof id === 'string' && id, 'DeploymentIdRequiredException', 'At least one deployment ID must be specified.')
+    check(
+      typeof id === 'string' && id,
+      'DeploymentIdRequiredException',
+      'At least one deployment ID must be specified.',
+    )
     const found = state().deployments.get(id)
     if (!found) throw new AwsError('DeploymentDoesNotExistException', `The deployment ${id} could not be found.`)
     return found
   }
   const routingOf = (name) => {
     const routing = PREDEFINED[name] ?? state().configs.get(name)?.trafficRoutingConfig
-    if (!routing) throw new AwsError('DeploymentConfigDoesNotExistException', `No deployment configuration found for name: ${name}`)
+    if (!routing)
+      throw new AwsError('DeploymentConfigDoesNotExistException', `No deployment configuration found for name: ${name}`)
     return routing
   }
   const ecsService = (d) => {
     const target = d.group.ecsServices?.[0]
-    return ecs().clusters.get(target?.clusterName ?? '')?.services.get(target?.serviceName ?? '')
+    return ecs()
+      .clusters.get(target?.clusterName ?? '')
+      ?.services.get(target?.serviceName ?? '')
   }
   /**
    * The replacement (green) and original (blue) task sets, as GetDeploymentTarget shows them: the original is PRIMARY
@@ -132,9 +162,20 @@ export function codedeployService({ state, ecs, clock, scheduler }) {
     if (!d.green) return undefined
     const count = ecsService(d)?.desiredCount ?? 1
     const shifted = d.traffic === 100
-    const set = (label, id, weight, running, primary) => ({ identifer: id, desiredCount: count, pendingCount: 0, runningCount: running ? count : 0,
-      status: primary ? 'PRIMARY' : 'ACTIVE', trafficWeight: weight, targetGroup: { name: `${label.toLowerCase()}-tg` }, taskSetLabel: label })
-    return [set('Blue', d.blue, 100 - d.traffic, true, !shifted), set('Green', d.green, d.traffic, d.greenRunning, shifted)]
+    const set = (label, id, weight, running, primary) => ({
+      identifer: id,
+      desiredCount: count,
+      pendingCount: 0,
+      runningCount: running ? count : 0,
+      status: primary ? 'PRIMARY' : 'ACTIVE',
+      trafficWeight: weight,
+      targetGroup: { name: `${label.toLowerCase()}-tg` },
+      taskSetLabel: label,
+    })
+    return [
+      set('Blue', d.blue, 100 - d.traffic, true, !shifted),
+      set('Green', d.green, d.traffic, d.greenRunning, shifted),
+    ]
   }
   /** Ends the deployment; a failure or stop rolls back when the group (or StopDeployment) says so. */
   const finish = (d, status, errorInformation, rollback = false) => {
@@ -142,7 +183,9 @@ export function codedeployService({ state, ecs, clock, scheduler }) {
     d.status = status
     d.errorInformation = errorInformation
     d.completeTime = clock.now()
-    for (const e of d.events) if (e.status === 'Pending' || e.status === 'InProgress') e.status = status === 'Succeeded' ? 'Succeeded' : 'Skipped'
+    for (const e of d.events)
+      if (e.status === 'Pending' || e.status === 'InProgress')
+        e.status = status === 'Succeeded' ? 'Succeeded' : 'Skipped'
     if (status === 'Succeeded') return serveRevision(d, d.revision)
     d.traffic = 0
     // Stopped during the termination wait: production traffic goes back to the original task set.
@@ -153,14 +196,18 @@ export function codedeployService({ state, ecs, clock, scheduler }) {
   const serveRevision = (d, revision) => {
     const service = ecsService(d)
     const taskDefinition = appSpecTaskDefinition(revision?.appSpecContent?.content)
-    if (service && taskDefinition) service.taskDefinition = ecs().taskDefinitions.find(taskDefinition)?.taskDefinition.taskDefinitionArn ?? taskDefinition
+    if (service && taskDefinition)
+      service.taskDefinition =
+        ecs().taskDefinitions.find(taskDefinition)?.taskDefinition.taskDefinitionArn ?? taskDefinition
   }
   /**
    * After AfterAllowTraffic the replacement task set serves all production traffic; CodeDeploy keeps the deployment
    * InProgress for the group's terminationWaitTimeInMinutes, then deletes the original task set and succeeds.
    */
   const awaitTermination = (d) => {
-    const minutes = d.group.blueGreenDeploymentConfiguration?.terminateBlueInstancesOnDeploymentSuccess?.terminationWaitTimeInMinutes ?? 0
+    const minutes =
+      d.group.blueGreenDeploymentConfiguration?.terminateBlueInstancesOnDeploymentSuccess
+        ?.terminationWaitTimeInMinutes ?? 0
     if (!minutes) return finish(d, 'Succeeded')
     d.shifted = true
     serveRevision(d, d.revision)
@@ -173,11 +220,22 @@ export function codedeployService({ state, ecs, clock, scheduler }) {
     const id = codedeployDeploymentId()
     const now = clock.now()
     state().deployments.set(id, {
-      ...d, id, status: 'Succeeded', creator: 'codeDeployRollback', createTime: now, startTime: now, completeTime: now,
-      errorInformation: undefined, rollbackInfo: { rollbackTriggeringDeploymentId: d.id }, revision: d.previousRevision,
+      ...d,
+      id,
+      status: 'Succeeded',
+      creator: 'codeDeployRollback',
+      createTime: now,
+      startTime: now,
+      completeTime: now,
+      errorInformation: undefined,
+      rollbackInfo: { rollbackTriggeringDeploymentId: d.id },
+      revision: d.previousRevision,
       events: LIFECYCLE.map((lifecycleEventName) => ({ lifecycleEventName, status: 'Succeeded' })),
     })
-    d.rollbackInfo = { rollbackDeploymentId: id, rollbackMessage: `Deployment ${d.id} rolled back by deployment ${id}.` }
+    d.rollbackInfo = {
+      rollbackDeploymentId: id,
+      rollbackMessage: `Deployment ${d.id} rolled back by deployment ${id}.`,
+    }
   }
   const failsOnRollback = (d) => d.group.autoRollbackConfiguration?.enabled === true
   /** Runs lifecycle event `i` and schedules the next one. */
@@ -189,7 +247,13 @@ export function codedeployService({ state, ecs, clock, scheduler }) {
     if (i === READY_BEFORE && wait?.actionOnTimeout === 'STOP_DEPLOYMENT' && !d.continued) {
       d.status = 'Ready'
       scheduler.in((wait.waitTimeInMinutes ?? 0) * 60, `codedeploy ${d.id} ready timeout`, () => {
-        if (d.status === 'Ready') finish(d, 'Stopped', { code: 'TIMEOUT', message: 'The deployment timed out while waiting for traffic to be rerouted.' }, failsOnRollback(d))
+        if (d.status === 'Ready')
+          finish(
+            d,
+            'Stopped',
+            { code: 'TIMEOUT', message: 'The deployment timed out while waiting for traffic to be rerouted.' },
+            failsOnRollback(d),
+          )
       })
       d.resume = () => runEvent(d, i)
       return
@@ -201,9 +265,11 @@ export function codedeployService({ state, ecs, clock, scheduler }) {
     if (name === 'Install') d.green = `ecs-svc/${nineteenDigits()}`
     if (name === 'AllowTraffic') {
       const { weights, seconds: interval } = trafficSteps(d.routing)
-      weights.forEach((weight, k) => scheduler.in(k * interval, `codedeploy ${d.id} traffic ${weight}`, () => {
-        if (d.status === 'InProgress') d.traffic = weight
-      }))
+      weights.forEach((weight, k) =>
+        scheduler.in(k * interval, `codedeploy ${d.id} traffic ${weight}`, () => {
+          if (d.status === 'InProgress') d.traffic = weight
+        }),
+      )
       seconds += (weights.length - 1) * interval
     }
     scheduler.in(seconds, `codedeploy ${d.id} ${name}`, () => {
@@ -213,9 +279,18 @@ export function codedeployService({ state, ecs, clock, scheduler }) {
       if (FAILS_AT[d.plan.outcome] === name || d.plan.failAt === name) {
         event.status = 'Failed'
         const hook = d.plan.failAt === name
-        const message = d.plan.reason ?? (hook ? `The ${name} hook's Lambda function returned Failed.` : `The ECS service cannot reach a steady state during ${name}.`)
+        const message =
+          d.plan.reason ??
+          (hook
+            ? `The ${name} hook's Lambda function returned Failed.`
+            : `The ECS service cannot reach a steady state during ${name}.`)
         event.diagnostics = { errorCode: hook ? 'ScriptFailed' : 'UnknownError', message, scriptName: '', logTail: '' }
-        finish(d, 'Failed', { code: hook ? 'HOOK_EXECUTION_FAILURE' : 'ECS_UPDATE_ERROR', message: `Lifecycle event ${name} failed.` }, failsOnRollback(d))
+        finish(
+          d,
+          'Failed',
+          { code: hook ? 'HOOK_EXECUTION_FAILURE' : 'ECS_UPDATE_ERROR', message: `Lifecycle event ${name} failed.` },
+          failsOnRollback(d),
+        )
         return
       }
       if (name === 'Install') d.greenRunning = true
@@ -229,34 +304,68 @@ export function codedeployService({ state, ecs, clock, scheduler }) {
     operations: {
       CreateApplication: (input) => {
         const name = input.applicationName
-        check(typeof name === 'string' && name, 'ApplicationNameRequiredException', 'The minimum number of required application names was not specified.')
-        if (state().applications.has(name)) throw new AwsError('ApplicationAlreadyExistsException', `The application ${name} already exists.`)
-        const app = { applicationId: uuid(), applicationName: name, createTime: clock.now(), linkedToGitHub: false,
-          computePlatform: input.computePlatform ?? 'Server' }
+        check(
+          typeof name === 'string' && name,
+          'ApplicationNameRequiredException',
+          'The minimum number of required application names was not specified.',
+        )
+        if (state().applications.has(name))
+          throw new AwsError('ApplicationAlreadyExistsException', `The application ${name} already exists.`)
+        const app = {
+          applicationId: uuid(),
+          applicationName: name,
+          createTime: clock.now(),
+          linkedToGitHub: false,
+          computePlatform: input.computePlatform ?? 'Server',
+        }
         state().applications.set(name, app)
         return { applicationId: app.applicationId }
       },
       GetApplication: (input) => ({ application: application(input.applicationName) }),
       CreateDeploymentConfig: (input) => {
         const name = input.deploymentConfigName
-        check(typeof name === 'string' && name, 'DeploymentConfigNameRequiredException', 'A deployment configuration name is required.')
-        if (PREDEFINED[name] || state().configs.has(name)) throw new AwsError('DeploymentConfigAlreadyExistsException', `A deployment configuration with name ${name} already exists.`)
-        const config = { deploymentConfigId: uuid(), deploymentConfigName: name, computePlatform: input.computePlatform ?? 'Server',
-          trafficRoutingConfig: input.trafficRoutingConfig, createTime: clock.now() }
+        check(
+          typeof name === 'string' && name,
+          'DeploymentConfigNameRequiredException',
+          'A deployment configuration name is required.',
+        )
+        if (PREDEFINED[name] || state().configs.has(name))
+          throw new AwsError(
+            'DeploymentConfigAlreadyExistsException',
+            `A deployment configuration with name ${name} already exists.`,
+          )
+        const config = {
+          deploymentConfigId: uuid(),
+          deploymentConfigName: name,
+          computePlatform: input.computePlatform ?? 'Server',
+          trafficRoutingConfig: input.trafficRoutingConfig,
+          createTime: clock.now(),
+        }
         state().configs.set(name, config)
         return { deploymentConfigId: config.deploymentConfigId }
       },
       GetDeploymentConfig: (input) => {
         const name = input.deploymentConfigName
         const predefined = PREDEFINED[name]
-        if (predefined) return { deploymentConfigInfo: { deploymentConfigName: name, computePlatform: 'ECS', trafficRoutingConfig: predefined } }
+        if (predefined)
+          return {
+            deploymentConfigInfo: {
+              deploymentConfigName: name,
+              computePlatform: 'ECS',
+              trafficRoutingConfig: predefined,
+            },
+          }
         routingOf(name)
         return { deploymentConfigInfo: state().configs.get(name) }
       },
       CreateDeploymentGroup: (input) => {
         application(input.applicationName)
         const key = `${input.applicationName}/${input.deploymentGroupName}`
-        if (state().groups.has(key)) throw new AwsError('DeploymentGroupAlreadyExistsException', `The deployment group ${input.deploymentGroupName} already exists.`)
+        if (state().groups.has(key))
+          throw new AwsError(
+            'DeploymentGroupAlreadyExistsException',
+            `The deployment group ${input.deploymentGroupName} already exists.`,
+          )
         const info = {
           applicationName: input.applicationName,
           deploymentGroupId: uuid(),
@@ -266,7 +375,10 @@ export function codedeployService({ state, ecs, clock, scheduler }) {
           ecsServices: input.ecsServices ?? [],
           loadBalancerInfo: input.loadBalancerInfo,
           blueGreenDeploymentConfiguration: input.blueGreenDeploymentConfiguration,
-          deploymentStyle: input.deploymentStyle ?? { deploymentType: 'BLUE_GREEN', deploymentOption: 'WITH_TRAFFIC_CONTROL' },
+          deploymentStyle: input.deploymentStyle ?? {
+            deploymentType: 'BLUE_GREEN',
+            deploymentOption: 'WITH_TRAFFIC_CONTROL',
+          },
           autoRollbackConfiguration: input.autoRollbackConfiguration ?? { enabled: false, events: [] },
           computePlatform: 'ECS',
         }
@@ -281,10 +393,17 @@ export function codedeployService({ state, ecs, clock, scheduler }) {
         const configName = input.deploymentConfigName ?? g.deploymentConfigName
         const routing = routingOf(configName)
         const content = input.revision?.appSpecContent?.content
-        check(input.revision?.revisionType === 'AppSpecContent' && appSpecTaskDefinition(content), 'InvalidRevisionException',
-          'The AppSpec content must name the TaskDefinition of an AWS::ECS::Service resource.')
+        check(
+          input.revision?.revisionType === 'AppSpecContent' && appSpecTaskDefinition(content),
+          'InvalidRevisionException',
+          'The AppSpec content must name the TaskDefinition of an AWS::ECS::Service resource.',
+        )
         const active = [...state().deployments.values()].find((d) => d.group === g && !DONE.includes(d.status))
-        if (active) throw new AwsError('DeploymentLimitExceededException', `The deployment group ${g.deploymentGroupName} has an active deployment: ${active.id}.`)
+        if (active)
+          throw new AwsError(
+            'DeploymentLimitExceededException',
+            `The deployment group ${g.deploymentGroupName} has an active deployment: ${active.id}.`,
+          )
         const service = ecs().clusters.get(target.clusterName)?.services.get(target.serviceName)
         const now = clock.now()
         const d = {
@@ -295,7 +414,12 @@ export function codedeployService({ state, ecs, clock, scheduler }) {
           configName,
           routing,
           revision: input.revision,
-          previousRevision: service && { revisionType: 'AppSpecContent', appSpecContent: { content: `Resources:\n  - TargetService:\n      Type: AWS::ECS::Service\n      Properties:\n        TaskDefinition: ${service.taskDefinition}\n` } },
+          previousRevision: service && {
+            revisionType: 'AppSpecContent',
+            appSpecContent: {
+              content: `Resources:\n  - TargetService:\n      Type: AWS::ECS::Service\n      Properties:\n        TaskDefinition: ${service.taskDefinition}\n`,
+            },
+          },
           description: input.description,
           creator: 'user',
           plan: ecs().scenarios.take({ cluster: target.clusterName, service: target.serviceName }),
@@ -330,7 +454,11 @@ export function codedeployService({ state, ecs, clock, scheduler }) {
       ListDeployments: (input) => {
         const g = input.applicationName ? group(input.applicationName, input.deploymentGroupName) : undefined
         const ids = [...state().deployments.values()]
-          .filter((d) => (!g || d.group === g) && (!input.includeOnlyStatuses?.length || input.includeOnlyStatuses.includes(d.status)))
+          .filter(
+            (d) =>
+              (!g || d.group === g) &&
+              (!input.includeOnlyStatuses?.length || input.includeOnlyStatuses.includes(d.status)),
+          )
           .sort((a, b) => b.createTime - a.createTime)
           .map((d) => d.id)
         const { page, nextToken } = paginate(ids, input, 100)
@@ -339,20 +467,39 @@ export function codedeployService({ state, ecs, clock, scheduler }) {
       ListDeploymentTargets: (input) => ({ targetIds: [deployment(input.deploymentId).targetId] }),
       GetDeploymentTarget: (input) => {
         const d = deployment(input.deploymentId)
-        if (input.targetId !== d.targetId) throw new AwsError('DeploymentTargetDoesNotExistException', `The target ${input.targetId} does not exist.`)
-        const status = d.status === 'Created' ? 'Pending' : d.status === 'Stopped' ? 'Skipped' : d.status === 'Ready' ? 'Ready' : d.status
+        if (input.targetId !== d.targetId)
+          throw new AwsError('DeploymentTargetDoesNotExistException', `The target ${input.targetId} does not exist.`)
+        const status =
+          d.status === 'Created'
+            ? 'Pending'
+            : d.status === 'Stopped'
+              ? 'Skipped'
+              : d.status === 'Ready'
+                ? 'Ready'
+                : d.status
         return {
           deploymentTarget: {
             deploymentTargetType: 'ECSTarget',
-            ecsTarget: { deploymentId: d.id, targetId: d.targetId, targetArn: d.targetArn, lastUpdatedAt: clock.now(),
-              lifecycleEvents: d.events, status, taskSetsInfo: taskSets(d) },
+            ecsTarget: {
+              deploymentId: d.id,
+              targetId: d.targetId,
+              targetArn: d.targetArn,
+              lastUpdatedAt: clock.now(),
+              lifecycleEvents: d.events,
+              status,
+              taskSetsInfo: taskSets(d),
+            },
           },
         }
       },
       ContinueDeployment: (input) => {
         const d = deployment(input.deploymentId)
         check(d.status === 'Ready', 'DeploymentIsNotInReadyStateException', 'The deployment is not in the Ready state.')
-        check((input.deploymentWaitType ?? 'READY_WAIT') === 'READY_WAIT', 'InvalidDeploymentWaitTypeException', 'Only READY_WAIT is simulated.')
+        check(
+          (input.deploymentWaitType ?? 'READY_WAIT') === 'READY_WAIT',
+          'InvalidDeploymentWaitTypeException',
+          'Only READY_WAIT is simulated.',
+        )
         d.continued = true
         d.status = 'InProgress'
         d.resume?.()
@@ -360,8 +507,14 @@ export function codedeployService({ state, ecs, clock, scheduler }) {
       },
       StopDeployment: (input) => {
         const d = deployment(input.deploymentId)
-        if (DONE.includes(d.status)) throw new AwsError('DeploymentAlreadyCompletedException', `The deployment ${d.id} is already completed.`)
-        finish(d, 'Stopped', { code: 'MANUAL_STOP', message: 'The deployment was stopped by the user.' }, input.autoRollbackEnabled === true)
+        if (DONE.includes(d.status))
+          throw new AwsError('DeploymentAlreadyCompletedException', `The deployment ${d.id} is already completed.`)
+        finish(
+          d,
+          'Stopped',
+          { code: 'MANUAL_STOP', message: 'The deployment was stopped by the user.' },
+          input.autoRollbackEnabled === true,
+        )
         return { status: 'Succeeded', statusMessage: 'The deployment was stopped.' }
       },
     },

@@ -2,7 +2,12 @@
 // to the local stack, then deploys a broken release to show how a failure is explained.
 // Run by `npm run demo` (test/stack/demo.sh starts and stops the stack around it).
 import { CloudWatchLogsClient, CreateLogGroupCommand } from '@aws-sdk/client-cloudwatch-logs'
-import { CreateClusterCommand, CreateServiceCommand, ECSClient, RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs'
+import {
+  CreateClusterCommand,
+  CreateServiceCommand,
+  ECSClient,
+  RegisterTaskDefinitionCommand,
+} from '@aws-sdk/client-ecs'
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
@@ -24,9 +29,17 @@ async function createService() {
   // Scenario time runs at the speed of a real rollout, a little faster, so the demo takes seconds.
   await admin('/_reset', { moto: true, timeScale: 4 })
   const ecs = new ECSClient({ region: stack.AWS_REGION })
-  await new CloudWatchLogsClient({ region: stack.AWS_REGION }).send(new CreateLogGroupCommand({ logGroupName: '/ecs/web' }))
+  await new CloudWatchLogsClient({ region: stack.AWS_REGION }).send(
+    new CreateLogGroupCommand({ logGroupName: '/ecs/web' }),
+  )
   await ecs.send(new CreateClusterCommand({ clusterName: 'demo' }))
-  await ecs.send(new RegisterTaskDefinitionCommand(JSON.parse(taskDefinitionText().replace('${IMAGE}', `${stack.STACK_REGISTRY}/web:first`).replace('${SHORT_SHA}', 'first'))))
+  await ecs.send(
+    new RegisterTaskDefinitionCommand(
+      JSON.parse(
+        taskDefinitionText().replace('${IMAGE}', `${stack.STACK_REGISTRY}/web:first`).replace('${SHORT_SHA}', 'first'),
+      ),
+    ),
+  )
   await ecs.send(
     new CreateServiceCommand({
       cluster: 'demo',
@@ -34,7 +47,11 @@ async function createService() {
       taskDefinition: 'web',
       desiredCount: 2,
       launchType: 'FARGATE',
-      deploymentConfiguration: { maximumPercent: 200, minimumHealthyPercent: 100, deploymentCircuitBreaker: { enable: true, rollback: true } },
+      deploymentConfiguration: {
+        maximumPercent: 200,
+        minimumHealthyPercent: 100,
+        deploymentCircuitBreaker: { enable: true, rollback: true },
+      },
     }),
   )
 }
@@ -56,7 +73,10 @@ function taskDefinitionText() {
           image: '${IMAGE}',
           portMappings: [{ containerPort: 8080 }],
           environment: [{ name: 'RELEASE', value: '${SHORT_SHA}' }],
-          logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': '/ecs/web', 'awslogs-region': 'us-east-1', 'awslogs-stream-prefix': 'ecs' } },
+          logConfiguration: {
+            logDriver: 'awslogs',
+            options: { 'awslogs-group': '/ecs/web', 'awslogs-region': 'us-east-1', 'awslogs-stream-prefix': 'ecs' },
+          },
         },
       ],
     },
@@ -109,16 +129,29 @@ export function markdownForTerminal(markdown) {
     if (!table.length) return
     const rows = table.filter((r) => !r.every((c) => /^-+$/.test(c) || c === ''))
     const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)))
-    for (const row of rows) out.push('  ' + row.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd())
+    for (const row of rows)
+      out.push(
+        '  ' +
+          row
+            .map((c, i) => c.padEnd(widths[i]))
+            .join('  ')
+            .trimEnd(),
+      )
     table = []
   }
   for (const line of markdown.split('\n')) {
     if (line.startsWith('|')) {
-      table.push(line.slice(1, -1).split(/(?<!\\)\|/).map((c) => c.trim().replace(/\\\|/g, '|')))
+      table.push(
+        line
+          .slice(1, -1)
+          .split(/(?<!\\)\|/)
+          .map((c) => c.trim().replace(/\\\|/g, '|')),
+      )
       continue
     }
     flush()
-    if (/^<\/?details>|^<summary>/.test(line)) out.push(line.replace(/<[^>]+>/g, '').trim() && bold(line.replace(/<[^>]+>/g, '')))
+    if (/^<\/?details>|^<summary>/.test(line))
+      out.push(line.replace(/<[^>]+>/g, '').trim() && bold(line.replace(/<[^>]+>/g, '')))
     else if (line.startsWith('#')) out.push(bold(line.replace(/^#+\s*/, '')))
     else out.push(line.replace(/\*\*(.*?)\*\*/g, (_, s) => bold(s)))
   }
@@ -134,7 +167,12 @@ async function main() {
   const workspace = mkdtempSync(path.join(tmpdir(), 'ecs-deploy-demo-checkout-'))
   mkdirSync(path.join(workspace, '.aws'))
   writeFileSync(path.join(workspace, '.aws/task-definition.json'), taskDefinitionText())
-  const common = { cluster: 'demo', service: 'web', 'task-definition': '.aws/task-definition.json', 'create-repository': 'true' }
+  const common = {
+    cluster: 'demo',
+    service: 'web',
+    'task-definition': '.aws/task-definition.json',
+    'create-repository': 'true',
+  }
 
   const good = await runAction(
     '1. push to main: build the sample app, push it, deploy it by digest',
@@ -149,12 +187,22 @@ async function main() {
       outcome: 'crash',
       exitCode: 1,
       crashAfterSeconds: 2,
-      logLines: ['> web@1.4.0 start', '> node server.js', 'Error: DATABASE_URL is not set', '    at Object.<anonymous> (/app/server.js:7:9)'],
+      logLines: [
+        '> web@1.4.0 start',
+        '> node server.js',
+        'Error: DATABASE_URL is not set',
+        '    at Object.<anonymous> (/app/server.js:7:9)',
+      ],
     },
   })
   const bad = await runAction(
     '2. a broken release: ECS rolls it back, and the action says why',
-    { ...common, build: stack.STACK_SAMPLE_APP, image: `${stack.STACK_REGISTRY}/web`, 'environment-variables': 'FEATURE_X=on' },
+    {
+      ...common,
+      build: stack.STACK_SAMPLE_APP,
+      image: `${stack.STACK_REGISTRY}/web`,
+      'environment-variables': 'FEATURE_X=on',
+    },
     randomBytes(20).toString('hex'),
     workspace,
   )

@@ -8,10 +8,13 @@ const REPOSITORY_NAME = /^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a
 const TOKEN_HOURS = 12
 
 const notFound = (name) =>
-  new AwsError('RepositoryNotFoundException',
-    `The repository with name '${name}' does not exist in the registry with id '${ACCOUNT}'`)
+  new AwsError(
+    'RepositoryNotFoundException',
+    `The repository with name '${name}' does not exist in the registry with id '${ACCOUNT}'`,
+  )
 
-const imageIdText = ({ imageDigest, imageTag }) => `{imageDigest:'${imageDigest ?? 'null'}', imageTag:'${imageTag ?? 'null'}'}`
+const imageIdText = ({ imageDigest, imageTag }) =>
+  `{imageDigest:'${imageDigest ?? 'null'}', imageTag:'${imageTag ?? 'null'}'}`
 
 /** Repositories created through CreateRepository (the registry itself has no metadata). */
 export class EcrState {
@@ -106,7 +109,10 @@ export function ecrService({ state, registry, clock, registryHost, user, passwor
       return found
     }
     if (imageId.imageDigest) {
-      return images.get(imageId.imageDigest) ?? (await registry.manifest(name, imageId.imageDigest).then((m) => m && { ...m, tags: [] }))
+      return (
+        images.get(imageId.imageDigest) ??
+        (await registry.manifest(name, imageId.imageDigest).then((m) => m && { ...m, tags: [] }))
+      )
     }
     return undefined
   }
@@ -126,11 +132,16 @@ export function ecrService({ state, registry, clock, registryHost, user, passwor
 
       CreateRepository: async (input) => {
         const name = input.repositoryName
-        check(typeof name === 'string' && name.length >= 2 && name.length <= 256 && REPOSITORY_NAME.test(name),
-          'InvalidParameterException', `Invalid parameter at 'repositoryName' failed to satisfy constraint: 'must satisfy regular expression '${REPOSITORY_NAME.source}''`)
+        check(
+          typeof name === 'string' && name.length >= 2 && name.length <= 256 && REPOSITORY_NAME.test(name),
+          'InvalidParameterException',
+          `Invalid parameter at 'repositoryName' failed to satisfy constraint: 'must satisfy regular expression '${REPOSITORY_NAME.source}''`,
+        )
         if ((await allRepositories()).includes(name)) {
-          throw new AwsError('RepositoryAlreadyExistsException',
-            `The repository with name '${name}' already exists in the registry with id '${ACCOUNT}'`)
+          throw new AwsError(
+            'RepositoryAlreadyExistsException',
+            `The repository with name '${name}' already exists in the registry with id '${ACCOUNT}'`,
+          )
         }
         metadata(name, input)
         return { repository: repositoryShape(name) }
@@ -153,8 +164,10 @@ export function ecrService({ state, registry, clock, registryHost, user, passwor
           for (const imageId of input.imageIds) {
             const found = await resolve(name, images, imageId)
             if (!found) {
-              throw new AwsError('ImageNotFoundException',
-                `The image with imageId ${imageIdText(imageId)} does not exist within the repository with name '${name}' in the registry with id '${ACCOUNT}'`)
+              throw new AwsError(
+                'ImageNotFoundException',
+                `The image with imageId ${imageIdText(imageId)} does not exist within the repository with name '${name}' in the registry with id '${ACCOUNT}'`,
+              )
             }
             selected.push(found)
           }
@@ -173,15 +186,22 @@ export function ecrService({ state, registry, clock, registryHost, user, passwor
         for (const imageId of input.imageIds ?? []) {
           const found = await resolve(name, images, imageId)
           if (!found) {
-            const mismatch = Boolean(imageId.imageTag && imageId.imageDigest) &&
+            const mismatch =
+              Boolean(imageId.imageTag && imageId.imageDigest) &&
               [...images.values()].some((i) => i.tags.includes(imageId.imageTag))
-            result.failures.push(mismatch
-              ? { imageId, failureCode: 'ImageTagDoesNotMatchDigest', failureReason: 'Invalid image tag' }
-              : { imageId, failureCode: 'ImageNotFound', failureReason: 'Requested image not found' })
+            result.failures.push(
+              mismatch
+                ? { imageId, failureCode: 'ImageTagDoesNotMatchDigest', failureReason: 'Invalid image tag' }
+                : { imageId, failureCode: 'ImageNotFound', failureReason: 'Requested image not found' },
+            )
             continue
           }
           if (!accepted.includes(found.mediaType)) {
-            result.failures.push({ imageId, failureCode: 'UnsupportedImageType', failureReason: `Manifest media type ${found.mediaType} is not accepted` })
+            result.failures.push({
+              imageId,
+              failureCode: 'UnsupportedImageType',
+              failureReason: `Manifest media type ${found.mediaType} is not accepted`,
+            })
             continue
           }
           result.images.push({
@@ -204,10 +224,17 @@ export function ecrService({ state, registry, clock, registryHost, user, passwor
 
       PutImageTagMutability: async (input) => {
         await tagsOf(input.repositoryName)
-        check(['MUTABLE', 'IMMUTABLE'].includes(input.imageTagMutability), 'InvalidParameterException',
-          'imageTagMutability must be MUTABLE or IMMUTABLE.')
+        check(
+          ['MUTABLE', 'IMMUTABLE'].includes(input.imageTagMutability),
+          'InvalidParameterException',
+          'imageTagMutability must be MUTABLE or IMMUTABLE.',
+        )
         metadata(input.repositoryName).imageTagMutability = input.imageTagMutability
-        return { registryId: ACCOUNT, repositoryName: input.repositoryName, imageTagMutability: input.imageTagMutability }
+        return {
+          registryId: ACCOUNT,
+          repositoryName: input.repositoryName,
+          imageTagMutability: input.imageTagMutability,
+        }
       },
     },
   }

@@ -39,17 +39,25 @@ export function ecsService(state) {
   }
   /** The object whose tags an ARN names (cluster, service, task, task definition). */
   const taggable = (arn) => {
-    check(typeof arn === 'string' && arn.startsWith('arn:aws:ecs:'), 'InvalidParameterException', 'The ARN provided is invalid.')
+    check(
+      typeof arn === 'string' && arn.startsWith('arn:aws:ecs:'),
+      'InvalidParameterException',
+      'The ARN provided is invalid.',
+    )
     const s = state()
     const resource = arn.split(':').slice(5).join(':')
     const [kind, ...path] = resource.split('/')
     const c = kind === 'task-definition' ? undefined : s.clusters.get(path[0] ?? '')
     const found =
-      kind === 'task-definition' ? s.taskDefinitions.findByArn(arn)
-      : kind === 'cluster' ? c
-      : kind === 'service' ? c?.services.get(path[1] ?? '')
-      : kind === 'task' ? c?.tasks.get(path[1] ?? '')
-      : undefined
+      kind === 'task-definition'
+        ? s.taskDefinitions.findByArn(arn)
+        : kind === 'cluster'
+          ? c
+          : kind === 'service'
+            ? c?.services.get(path[1] ?? '')
+            : kind === 'task'
+              ? c?.tasks.get(path[1] ?? '')
+              : undefined
     if (!found) throw new AwsError('ResourceNotFoundException', 'The specified resource could not be found.')
     return found
   }
@@ -84,8 +92,11 @@ export function ecsService(state) {
       // --- clusters ------------------------------------------------------------------------------
       CreateCluster: (input) => {
         const name = input.clusterName ?? 'default'
-        check(/^[a-zA-Z0-9_-]{1,255}$/.test(name), 'InvalidParameterException',
-          'Cluster name can have up to 255 letters, numbers, hyphens and underscores.')
+        check(
+          /^[a-zA-Z0-9_-]{1,255}$/.test(name),
+          'InvalidParameterException',
+          'Cluster name can have up to 255 letters, numbers, hyphens and underscores.',
+        )
         const clusters = state().clusters
         const existing = clusters.get(name)
         if (existing?.status === 'ACTIVE') return { cluster: clusterShape(existing, ['TAGS', 'SETTINGS']) }
@@ -114,15 +125,24 @@ export function ecsService(state) {
         return { clusters, failures }
       },
       ListClusters: (input) => {
-        const { page, nextToken } = paginate([...state().clusters.values()].filter((c) => c.status === 'ACTIVE').map((c) => c.arn), input)
+        const { page, nextToken } = paginate(
+          [...state().clusters.values()].filter((c) => c.status === 'ACTIVE').map((c) => c.arn),
+          input,
+        )
         return { clusterArns: page, nextToken }
       },
       DeleteCluster: (input) => {
         const c = cluster(input.cluster)
-        check(![...c.services.values()].some((s) => s.status !== 'INACTIVE'), 'ClusterContainsServicesException',
-          'The Cluster cannot be deleted while Services are active.')
-        check(![...c.tasks.values()].some((t) => t.lastStatus !== 'STOPPED'), 'ClusterContainsTasksException',
-          'The Cluster cannot be deleted while Tasks are active.')
+        check(
+          ![...c.services.values()].some((s) => s.status !== 'INACTIVE'),
+          'ClusterContainsServicesException',
+          'The Cluster cannot be deleted while Services are active.',
+        )
+        check(
+          ![...c.tasks.values()].some((t) => t.lastStatus !== 'STOPPED'),
+          'ClusterContainsTasksException',
+          'The Cluster cannot be deleted while Tasks are active.',
+        )
         c.status = 'INACTIVE'
         return { cluster: clusterShape(c) }
       },
@@ -132,8 +152,7 @@ export function ecsService(state) {
         const found = state().taskDefinitions.register(input)
         return { taskDefinition: found.taskDefinition, tags: found.tags }
       },
-      DescribeTaskDefinition: (input) =>
-        taskDefinitionResult(state().taskDefinitions.get(input.taskDefinition), input),
+      DescribeTaskDefinition: (input) => taskDefinitionResult(state().taskDefinitions.get(input.taskDefinition), input),
       ListTaskDefinitions: (input) => state().taskDefinitions.list(input),
       ListTaskDefinitionFamilies: (input) => state().taskDefinitions.listFamilies(input),
       DeregisterTaskDefinition: (input) => ({
@@ -149,13 +168,21 @@ export function ecsService(state) {
       DescribeServices: (input) => {
         const c = cluster(input.cluster)
         const refs = input.services ?? []
-        check(refs.length > 0 && refs.length <= 10, 'InvalidParameterException', 'services must contain 1 to 10 names or ARNs.')
+        check(
+          refs.length > 0 && refs.length <= 10,
+          'InvalidParameterException',
+          'services must contain 1 to 10 names or ARNs.',
+        )
         const services = []
         const failures = []
         for (const ref of refs) {
           const found = c.services.get(serviceName(ref))
           if (found) services.push(state().services.describeService(found, { includeTags: includesTags(input) }))
-          else failures.push({ arn: ref.startsWith('arn:') ? ref : `${c.arn.replace(':cluster/', ':service/')}/${ref}`, reason: 'MISSING' })
+          else
+            failures.push({
+              arn: ref.startsWith('arn:') ? ref : `${c.arn.replace(':cluster/', ':service/')}/${ref}`,
+              reason: 'MISSING',
+            })
         }
         return { services, failures }
       },
@@ -182,7 +209,9 @@ export function ecsService(state) {
 
       // --- service deployments and revisions -----------------------------------------------------
       ListServiceDeployments: (input) => {
-        const c = cluster(input.cluster ?? (input.service?.startsWith('arn:') ? input.service.split('/').at(-2) : undefined))
+        const c = cluster(
+          input.cluster ?? (input.service?.startsWith('arn:') ? input.service.split('/').at(-2) : undefined),
+        )
         const s = service(c, input.service)
         const after = input.createdAt?.after === undefined ? -Infinity : Number(input.createdAt.after) * 1000
         const before = input.createdAt?.before === undefined ? Infinity : Number(input.createdAt.before) * 1000
@@ -196,12 +225,17 @@ export function ecsService(state) {
       },
       DescribeServiceDeployments: (input) => {
         const arns = input.serviceDeploymentArns ?? []
-        check(arns.length > 0 && arns.length <= 20, 'InvalidParameterException', 'serviceDeploymentArns must contain 1 to 20 ARNs.')
+        check(
+          arns.length > 0 && arns.length <= 20,
+          'InvalidParameterException',
+          'serviceDeploymentArns must contain 1 to 20 ARNs.',
+        )
         const serviceDeployments = []
         const failures = []
         for (const arn of arns) {
           const sd = state().services.serviceDeployments.get(arn)
-          if (sd && state().services.serviceDeploymentShown(sd)) serviceDeployments.push(state().services.describeServiceDeployment(sd))
+          if (sd && state().services.serviceDeploymentShown(sd))
+            serviceDeployments.push(state().services.describeServiceDeployment(sd))
           else failures.push({ arn, reason: 'MISSING' })
         }
         return { serviceDeployments, failures }
@@ -211,13 +245,21 @@ export function ecsService(state) {
         return { serviceDeploymentArn: sd.arn }
       },
       ContinueServiceDeployment: (input) => {
-        check(typeof input.hookId === 'string' && input.hookId, 'InvalidParameterException', 'hookId must be specified.')
+        check(
+          typeof input.hookId === 'string' && input.hookId,
+          'InvalidParameterException',
+          'hookId must be specified.',
+        )
         const sd = state().services.continueServiceDeployment(input.serviceDeploymentArn, input.hookId, input.action)
         return { serviceDeploymentArn: sd.arn }
       },
       DescribeServiceRevisions: (input) => {
         const arns = input.serviceRevisionArns ?? []
-        check(arns.length > 0 && arns.length <= 20, 'InvalidParameterException', 'serviceRevisionArns must contain 1 to 20 ARNs.')
+        check(
+          arns.length > 0 && arns.length <= 20,
+          'InvalidParameterException',
+          'serviceRevisionArns must contain 1 to 20 ARNs.',
+        )
         const serviceRevisions = []
         const failures = []
         for (const arn of arns) {
@@ -233,9 +275,19 @@ export function ecsService(state) {
         const c = cluster(input.cluster)
         const byService = input.serviceName === undefined ? undefined : service(c, input.serviceName)
         // ECS: "When you specify startedBy as the filter, it must be the only filter that you use."
-        const others = ['containerInstance', 'family', 'serviceName', 'desiredStatus', 'launchType', 'daemonName'].filter((key) => input[key] !== undefined)
-        check(input.startedBy === undefined || !others.length, 'InvalidParameterException',
-          `startedBy cannot be combined with other filters (${others.join(', ')}).`)
+        const others = [
+          'containerInstance',
+          'family',
+          'serviceName',
+          'desiredStatus',
+          'launchType',
+          'daemonName',
+        ].filter((key) => input[key] !== undefined)
+        check(
+          input.startedBy === undefined || !others.length,
+          'InvalidParameterException',
+          `startedBy cannot be combined with other filters (${others.join(', ')}).`,
+        )
         const desiredStatus = input.desiredStatus ?? 'RUNNING'
         const arns = [...c.tasks.values()]
           .reverse()
@@ -251,7 +303,11 @@ export function ecsService(state) {
       DescribeTasks: (input) => {
         const c = cluster(input.cluster)
         const refs = input.tasks ?? []
-        check(refs.length > 0 && refs.length <= 100, 'InvalidParameterException', 'tasks must contain 1 to 100 ids or ARNs.')
+        check(
+          refs.length > 0 && refs.length <= 100,
+          'InvalidParameterException',
+          'tasks must contain 1 to 100 ids or ARNs.',
+        )
         const tasks = []
         const failures = []
         for (const ref of refs) {
@@ -268,7 +324,11 @@ export function ecsService(state) {
         check(found && found.taskDefinition.status === 'ACTIVE', 'ClientException', 'TaskDefinition not found.')
         const td = found.taskDefinition
         const count = input.count ?? 1
-        check(Number.isInteger(count) && count >= 1 && count <= 10, 'InvalidParameterException', 'count must be between 1 and 10.')
+        check(
+          Number.isInteger(count) && count >= 1 && count <= 10,
+          'InvalidParameterException',
+          'count must be between 1 and 10.',
+        )
         const plan = s.scenarios.take({ cluster: c.name, family: td.family })
         const tasks = Array.from({ length: count }, () => {
           const t = createTask(s.services.taskContext, {

@@ -24,13 +24,15 @@ export const nameFromArn = (value) => (value.startsWith('arn:') ? value.split('/
 export const taskId = () => randomBytes(16).toString('hex')
 
 /** 19 decimal digits, like the number in `ecs-svc/4980306466373577095` and in service revision ARNs. */
-export const nineteenDigits = () => String(randomInt(1, 10)) + Array.from({ length: 18 }, () => randomInt(0, 10)).join('')
+export const nineteenDigits = () =>
+  String(randomInt(1, 10)) + Array.from({ length: 18 }, () => randomInt(0, 10)).join('')
 
 const ALNUM = 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ'
 /** Random letters and digits, like the last part of a service deployment ARN (`ejGvqq2ilnbKT9qj0vLJe`). */
 export const alnum = (length) => Array.from({ length }, () => ALNUM[randomInt(0, ALNUM.length)]).join('')
 
 /** CodeDeploy deployment id: `d-` and 9 upper-case letters/digits. */
-export const codedeployDeploymentId = () => 'd-' + Array.from({ length: 9 }, () => ALNUM[randomInt(0, 36)].toUpperCase()).join('')
+export const codedeployDeploymentId = () =>
+  'd-' + Array.from({ length: 9 }, () => ALNUM[randomInt(0, 36)].toUpperCase()).join('')
 
 export const uuid = () => randomUUID()

@@ -16,7 +16,11 @@ export function awslogsTarget(taskId, container) {
   const group = options['awslogs-group']
   if (!group) return undefined
   const prefix = options['awslogs-stream-prefix']
-  return { group, stream: prefix ? `${prefix}/${container.name}/${taskId}` : taskId, region: options['awslogs-region'] ?? REGION }
+  return {
+    group,
+    stream: prefix ? `${prefix}/${container.name}/${taskId}` : taskId,
+    region: options['awslogs-region'] ?? REGION,
+  }
 }
 
 const ignoreExists = (error) => {
@@ -55,7 +59,9 @@ export class LogWriter {
       await client
         .send(new CreateLogStreamCommand({ logGroupName: target.group, logStreamName: target.stream }))
         .catch(ignoreExists)
-      await client.send(new PutLogEventsCommand({ logGroupName: target.group, logStreamName: target.stream, logEvents }))
+      await client.send(
+        new PutLogEventsCommand({ logGroupName: target.group, logStreamName: target.stream, logEvents }),
+      )
     })().catch((error) => console.error(`writing logs to ${target.group}/${target.stream} failed:`, error))
     this.pending.add(work)
     work.finally(() => this.pending.delete(work))
@@ -65,7 +71,11 @@ export class LogWriter {
   clientIn(region) {
     let client = this.clients.get(region)
     if (!client) {
-      client = new CloudWatchLogsClient({ endpoint: this.endpoint, region, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } })
+      client = new CloudWatchLogsClient({
+        endpoint: this.endpoint,
+        region,
+        credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+      })
       this.clients.set(region, client)
     }
     return client

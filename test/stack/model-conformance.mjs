@@ -10,8 +10,16 @@ import path from 'node:path'
 import { gunzipSync } from 'node:zlib'
 
 /** Errors any AWS JSON API can answer with, though operations do not list them (the API references' Common Errors). */
-const COMMON_ERRORS = ['ThrottlingException', 'AccessDeniedException', 'ExpiredTokenException', 'UnrecognizedClientException',
-  'InternalFailure', 'ServiceUnavailable', 'ValidationError', 'RequestExpired']
+const COMMON_ERRORS = [
+  'ThrottlingException',
+  'AccessDeniedException',
+  'ExpiredTokenException',
+  'UnrecognizedClientException',
+  'InternalFailure',
+  'ServiceUnavailable',
+  'ValidationError',
+  'RequestExpired',
+]
 
 /**
  * The models of the services the scenario server speaks, by X-Amz-Target prefix.
@@ -52,13 +60,16 @@ export function violations({ service, operation, status, body }, models) {
   if (status >= 400) {
     const errors = (op.errors ?? []).map((e) => e.shape)
     if (![...errors, ...COMMON_ERRORS].includes(value.__type)) {
-      problems.push(`${where} error: __type ${JSON.stringify(value.__type)} is not an error of the operation (${errors.join(', ')})`)
+      problems.push(
+        `${where} error: __type ${JSON.stringify(value.__type)} is not an error of the operation (${errors.join(', ')})`,
+      )
     }
     if (typeof value.message !== 'string') problems.push(`${where} error: message is not a string`)
     return problems
   }
   if (!op.output) {
-    if (Object.keys(value).length) problems.push(`${where}: the operation has no output, but the body has ${Object.keys(value).join(', ')}`)
+    if (Object.keys(value).length)
+      problems.push(`${where}: the operation has no output, but the body has ${Object.keys(value).join(', ')}`)
     return problems
   }
   check(value, op.output.shape, '', model, (at, problem) => problems.push(`${where} ${at || '(body)'}: ${problem}`))
@@ -87,10 +98,13 @@ function check(value, name, at, model, report) {
       return value.forEach((item, index) => check(item, shape.member.shape, `${at}[${index}]`, model, report))
     case 'map':
       if (!isObject(value)) return report(at, `expected a map (${name}), found ${typeName(value)}`)
-      return Object.entries(value).forEach(([key, item]) => check(item, shape.value.shape, `${at}.${key}`, model, report))
+      return Object.entries(value).forEach(([key, item]) =>
+        check(item, shape.value.shape, `${at}.${key}`, model, report),
+      )
     case 'string':
       if (typeof value !== 'string') return report(at, `expected a string (${name}), found ${typeName(value)}`)
-      if (shape.enum && !shape.enum.includes(value)) report(at, `${JSON.stringify(value)} is not a ${name}: ${shape.enum.join(', ')}`)
+      if (shape.enum && !shape.enum.includes(value))
+        report(at, `${JSON.stringify(value)} is not a ${name}: ${shape.enum.join(', ')}`)
       return
     case 'integer':
     case 'long':
@@ -99,12 +113,18 @@ function check(value, name, at, model, report) {
     case 'double':
       return typeof value === 'number' ? undefined : report(at, `expected a number (${name}), found ${typeName(value)}`)
     case 'boolean':
-      return typeof value === 'boolean' ? undefined : report(at, `expected a boolean (${name}), found ${typeName(value)}`)
+      return typeof value === 'boolean'
+        ? undefined
+        : report(at, `expected a boolean (${name}), found ${typeName(value)}`)
     case 'timestamp':
       // AWS JSON 1.1: epoch seconds.
-      return typeof value === 'number' ? undefined : report(at, `expected a timestamp in epoch seconds (${name}), found ${typeName(value)}`)
+      return typeof value === 'number'
+        ? undefined
+        : report(at, `expected a timestamp in epoch seconds (${name}), found ${typeName(value)}`)
     case 'blob':
-      return typeof value === 'string' ? undefined : report(at, `expected base64 text (${name}), found ${typeName(value)}`)
+      return typeof value === 'string'
+        ? undefined
+        : report(at, `expected base64 text (${name}), found ${typeName(value)}`)
     default:
       return undefined
   }

@@ -109,7 +109,13 @@ export class NativeDeployments {
       else this.after(sd, (stage.seconds * k) / (weights.length - 1), 'traffic', shift)
     })
     for (const arn of this.lambdaHooks(sd, stage)) {
-      n.hooks.push({ hookId: `ecs-lambda-${alnum(20)}`, targetType: 'AWS_LAMBDA', targetArn: arn, status: 'IN_PROGRESS', stage: stage.stage })
+      n.hooks.push({
+        hookId: `ecs-lambda-${alnum(20)}`,
+        targetType: 'AWS_LAMBDA',
+        targetArn: arn,
+        status: 'IN_PROGRESS',
+        stage: stage.stage,
+      })
     }
     if (stage.stage === 'CLEAN_UP') return this.cleanUp(sd)
     this.after(sd, stage.seconds, `end of ${stage.stage}`, () => this.endStage(sd))
@@ -144,13 +150,16 @@ export class NativeDeployments {
     this.touch(sd)
     if (stage.outcome === 'rollback') return this.rollback(sd, stage.reason ?? this.failureReason(stage))
     if (stage.outcome === 'fail') return this.stop(sd, stage.reason ?? this.failureReason(stage))
-    const pause = (sd.deploymentConfiguration.lifecycleHooks ?? []).find((h) => h.targetType === 'PAUSE' && (h.lifecycleStages ?? []).includes(stage.stage))
+    const pause = (sd.deploymentConfiguration.lifecycleHooks ?? []).find(
+      (h) => h.targetType === 'PAUSE' && (h.lifecycleStages ?? []).includes(stage.stage),
+    )
     if (pause) return this.pause(sd, pause)
     this.next(sd)
   }
 
   failureReason(stage) {
-    if (stage.alarm) return `Service deployment rolled back because the CloudWatch alarm ${stage.alarm} is in ALARM state.`
+    if (stage.alarm)
+      return `Service deployment rolled back because the CloudWatch alarm ${stage.alarm} is in ALARM state.`
     if (stage.hook) return `Service deployment rolled back because the lifecycle hook ${stage.hook} failed.`
     return `Service deployment failed during ${stage.stage}.`
   }
@@ -193,11 +202,20 @@ export class NativeDeployments {
   /** ContinueServiceDeployment: goes on past the paused hook, or rolls back. */
   continue(sd, hookId, action) {
     const hook = sd.native?.hooks.find((h) => h.hookId === hookId)
-    check(hook, 'InvalidParameterException', `The lifecycle hook ${hookId} was not found in service deployment ${sd.arn}.`)
-    check(hook.status === 'AWAITING_ACTION' && this.running(sd), 'InvalidParameterException', `The lifecycle hook ${hookId} is ${hook.status}, not AWAITING_ACTION.`)
+    check(
+      hook,
+      'InvalidParameterException',
+      `The lifecycle hook ${hookId} was not found in service deployment ${sd.arn}.`,
+    )
+    check(
+      hook.status === 'AWAITING_ACTION' && this.running(sd),
+      'InvalidParameterException',
+      `The lifecycle hook ${hookId} is ${hook.status}, not AWAITING_ACTION.`,
+    )
     hook.status = 'SUCCEEDED'
     this.touch(sd)
-    if (action === 'ROLLBACK') this.rollback(sd, 'Service deployment rolled back by ContinueServiceDeployment (ROLLBACK).')
+    if (action === 'ROLLBACK')
+      this.rollback(sd, 'Service deployment rolled back by ContinueServiceDeployment (ROLLBACK).')
     else this.next(sd)
   }
 
@@ -214,12 +232,20 @@ export class NativeDeployments {
   rollback(sd, reason) {
     const { service } = sd
     const green = sd.deployment
-    const blue = service.deployments.find((d) => d !== green && d.revisionArn === sd.sourceRevisionArns[0]) ?? service.lastCompleted
+    const blue =
+      service.deployments.find((d) => d !== green && d.revisionArn === sd.sourceRevisionArns[0]) ??
+      service.lastCompleted
     Object.assign(sd.native, { production: 0, test: 0, waitingForTasks: false })
-    if (green.rolloutState === 'IN_PROGRESS') this.services.failDeployment(green, `ECS deployment ${green.id} rolled back: ${reason}`)
+    if (green.rolloutState === 'IN_PROGRESS')
+      this.services.failDeployment(green, `ECS deployment ${green.id} rolled back: ${reason}`)
     this.services.setServiceDeploymentStatus(sd, 'ROLLBACK_IN_PROGRESS', reason)
     sd.rollback = { reason, startedAt: this.clock.now(), serviceRevisionArn: blue?.revisionArn }
-    if (!blue) return this.services.finishServiceDeployment(sd, 'ROLLBACK_FAILED', `${reason} No previous service revision to roll back to.`)
+    if (!blue)
+      return this.services.finishServiceDeployment(
+        sd,
+        'ROLLBACK_FAILED',
+        `${reason} No previous service revision to roll back to.`,
+      )
     this.services.event(service, `rolling back to deployment ${blue.id}.`)
     this.scheduler.in(green.plan.rollbackStartSeconds, `blue serves again ${sd.arn}`, () => {
       if (sd.status !== 'ROLLBACK_IN_PROGRESS') return

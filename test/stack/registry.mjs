@@ -16,7 +16,8 @@ export class RegistryClient {
   }
 
   async request(path, { method = 'GET', accept } = {}) {
-    if (!this.host) throw new AwsError('ServerException', 'The scenario server was started without STACK_REGISTRY.', 500)
+    if (!this.host)
+      throw new AwsError('ServerException', 'The scenario server was started without STACK_REGISTRY.', 500)
     try {
       return await fetch(`http://${this.host}/v2/${path}`, {
         method,
@@ -50,9 +51,16 @@ export class RegistryClient {
    * @returns {Promise<{ digest: string, mediaType: string, text: string, manifest: any } | undefined>}
    */
   async manifest(repository, reference, acceptedMediaTypes = MANIFEST_TYPES) {
-    const response = await this.request(`${repository}/manifests/${reference}`, { accept: acceptedMediaTypes.join(', ') })
+    const response = await this.request(`${repository}/manifests/${reference}`, {
+      accept: acceptedMediaTypes.join(', '),
+    })
     if (response.status === 404) return undefined
-    if (!response.ok) throw new AwsError('ServerException', `registry manifest ${repository}:${reference}: HTTP ${response.status}`, 500)
+    if (!response.ok)
+      throw new AwsError(
+        'ServerException',
+        `registry manifest ${repository}:${reference}: HTTP ${response.status}`,
+        500,
+      )
     const text = await response.text()
     const manifest = JSON.parse(text)
     return {

@@ -4,8 +4,16 @@
 export const OUTCOMES = ['success', 'crash', 'stuck-pending', 'unhealthy', 'pull-error']
 
 /** The lifecycle events of a CodeDeploy ECS deployment, where `failAt` can make one fail (a hook's Lambda returning Failed). */
-export const CODEDEPLOY_EVENTS = ['BeforeInstall', 'Install', 'AfterInstall', 'AllowTestTraffic', 'AfterAllowTestTraffic',
-  'BeforeAllowTraffic', 'AllowTraffic', 'AfterAllowTraffic']
+export const CODEDEPLOY_EVENTS = [
+  'BeforeInstall',
+  'Install',
+  'AfterInstall',
+  'AllowTestTraffic',
+  'AfterAllowTestTraffic',
+  'BeforeAllowTraffic',
+  'AllowTraffic',
+  'AfterAllowTraffic',
+]
 
 /**
  * Lifecycle stages of ECS-native BLUE_GREEN / CANARY / LINEAR deployments, in order (ServiceDeploymentLifecycleStage,
@@ -116,9 +124,26 @@ const NUMBER_FIELDS = [
   'replacedAfterSeconds',
 ]
 const STRING_FIELDS = ['reason', 'targetGroup', 'failAt']
-const ROLLOUT_FIELDS = ['outcome', ...NUMBER_FIELDS, ...STRING_FIELDS, 'logLines', 'stages', 'rollback', 'serviceDeployments']
+const ROLLOUT_FIELDS = [
+  'outcome',
+  ...NUMBER_FIELDS,
+  ...STRING_FIELDS,
+  'logLines',
+  'stages',
+  'rollback',
+  'serviceDeployments',
+]
 const SCENARIO_FIELDS = ['service', 'cluster', 'family', 'times', 'rollout']
-const STAGE_FIELDS = ['stage', 'seconds', 'productionTrafficWeights', 'testTrafficWeight', 'outcome', 'reason', 'hook', 'alarm']
+const STAGE_FIELDS = [
+  'stage',
+  'seconds',
+  'productionTrafficWeights',
+  'testTrafficWeight',
+  'outcome',
+  'reason',
+  'hook',
+  'alarm',
+]
 
 export class ScenarioError extends Error {}
 
@@ -160,7 +185,10 @@ export function parseRollout(raw = {}, where = 'rollout') {
       throw new ScenarioError(`${where}.${key} must be a string`)
     }
   }
-  if (input.logLines !== undefined && !(Array.isArray(input.logLines) && input.logLines.every((l) => typeof l === 'string'))) {
+  if (
+    input.logLines !== undefined &&
+    !(Array.isArray(input.logLines) && input.logLines.every((l) => typeof l === 'string'))
+  ) {
     throw new ScenarioError(`${where}.logLines must be an array of strings`)
   }
   if (input.serviceDeployments !== undefined && typeof input.serviceDeployments !== 'boolean') {
@@ -195,7 +223,8 @@ function parseStage(raw, where) {
   if (!LIFECYCLE_STAGES.includes(raw.stage)) {
     throw new ScenarioError(`${where}.stage: "${raw.stage}" is not one of ${LIFECYCLE_STAGES.join(', ')}`)
   }
-  if (raw.seconds !== undefined && !isNonNegative(raw.seconds)) throw new ScenarioError(`${where}.seconds must be a number >= 0`)
+  if (raw.seconds !== undefined && !isNonNegative(raw.seconds))
+    throw new ScenarioError(`${where}.seconds must be a number >= 0`)
   const weights = raw.productionTrafficWeights
   if (weights !== undefined && !(Array.isArray(weights) && weights.every((w) => isNonNegative(w) && w <= 100))) {
     throw new ScenarioError(`${where}.productionTrafficWeights must be an array of numbers between 0 and 100`)
@@ -207,7 +236,8 @@ function parseStage(raw, where) {
     throw new ScenarioError(`${where}.outcome must be success, fail or rollback`)
   }
   for (const key of ['reason', 'hook', 'alarm']) {
-    if (raw[key] !== undefined && (typeof raw[key] !== 'string' || !raw[key])) throw new ScenarioError(`${where}.${key} must be a non-empty string`)
+    if (raw[key] !== undefined && (typeof raw[key] !== 'string' || !raw[key]))
+      throw new ScenarioError(`${where}.${key} must be a non-empty string`)
   }
   return { seconds: 0, ...raw, outcome: raw.outcome ?? (raw.alarm ? 'rollback' : 'success') }
 }

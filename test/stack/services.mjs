@@ -41,8 +41,15 @@ const SETTABLE = [
   'volumeConfigurations',
 ]
 /** Members whose change makes UpdateService start a new deployment. */
-const DEPLOYING = ['loadBalancers', 'serviceRegistries', 'capacityProviderStrategy', 'platformVersion', 'networkConfiguration',
-  'serviceConnectConfiguration', 'volumeConfigurations']
+const DEPLOYING = [
+  'loadBalancers',
+  'serviceRegistries',
+  'capacityProviderStrategy',
+  'platformVersion',
+  'networkConfiguration',
+  'serviceConnectConfiguration',
+  'volumeConfigurations',
+]
 
 const same = (a, b) => JSON.stringify(a) === JSON.stringify(b)
 
@@ -83,13 +90,24 @@ export class Services {
   /** @param {Cluster} cluster */
   create(cluster, input) {
     const name = input.serviceName
-    check(typeof name === 'string' && /^[a-zA-Z0-9_-]{1,255}$/.test(name), 'InvalidParameterException',
-      'Service name can have up to 255 letters, numbers, hyphens and underscores.')
+    check(
+      typeof name === 'string' && /^[a-zA-Z0-9_-]{1,255}$/.test(name),
+      'InvalidParameterException',
+      'Service name can have up to 255 letters, numbers, hyphens and underscores.',
+    )
     const existing = cluster.services.get(name)
-    check(!existing || existing.status === 'INACTIVE', 'InvalidParameterException', 'Creation of service was not idempotent.')
+    check(
+      !existing || existing.status === 'INACTIVE',
+      'InvalidParameterException',
+      'Creation of service was not idempotent.',
+    )
     const td = this.activeTaskDefinition(input.taskDefinition)
     const desiredCount = input.desiredCount ?? 0
-    check(Number.isInteger(desiredCount) && desiredCount >= 0, 'InvalidParameterException', 'desiredCount must be >= 0.')
+    check(
+      Number.isInteger(desiredCount) && desiredCount >= 0,
+      'InvalidParameterException',
+      'desiredCount must be >= 0.',
+    )
     const now = this.clock.now()
     const service = {
       cluster,
@@ -99,7 +117,10 @@ export class Services {
       desiredCount,
       launchType: input.capacityProviderStrategy ? undefined : (input.launchType ?? 'EC2'),
       taskDefinition: td.taskDefinitionArn,
-      deploymentConfiguration: mergeDeploymentConfiguration(DEFAULT_DEPLOYMENT_CONFIGURATION, input.deploymentConfiguration),
+      deploymentConfiguration: mergeDeploymentConfiguration(
+        DEFAULT_DEPLOYMENT_CONFIGURATION,
+        input.deploymentConfiguration,
+      ),
       deploymentController: input.deploymentController ?? { type: 'ECS' },
       schedulingStrategy: input.schedulingStrategy ?? 'REPLICA',
       roleArn: input.role,
@@ -133,18 +154,29 @@ export class Services {
   update(service, input) {
     check(service.status === 'ACTIVE', 'ServiceNotActiveException', 'Service was not ACTIVE.')
     const controller = service.deploymentController?.type ?? 'ECS'
-    check(!(input.taskDefinition && controller === 'CODE_DEPLOY'), 'InvalidParameterException',
-      'Unable to update task definition on services with a CODE_DEPLOY deployment controller. Use AWS CodeDeploy to trigger a new deployment.')
+    check(
+      !(input.taskDefinition && controller === 'CODE_DEPLOY'),
+      'InvalidParameterException',
+      'Unable to update task definition on services with a CODE_DEPLOY deployment controller. Use AWS CodeDeploy to trigger a new deployment.',
+    )
     const td = input.taskDefinition ? this.activeTaskDefinition(input.taskDefinition) : undefined
     if (input.desiredCount !== undefined) {
-      check(Number.isInteger(input.desiredCount) && input.desiredCount >= 0, 'InvalidParameterException', 'desiredCount must be >= 0.')
+      check(
+        Number.isInteger(input.desiredCount) && input.desiredCount >= 0,
+        'InvalidParameterException',
+        'desiredCount must be >= 0.',
+      )
     }
-    const deploymentConfiguration = mergeDeploymentConfiguration(service.deploymentConfiguration, input.deploymentConfiguration)
+    const deploymentConfiguration = mergeDeploymentConfiguration(
+      service.deploymentConfiguration,
+      input.deploymentConfiguration,
+    )
     const deploys =
       input.forceNewDeployment === true ||
       (td !== undefined && td.taskDefinitionArn !== service.taskDefinition) ||
       DEPLOYING.some((k) => input[k] !== undefined && !same(input[k], service[k]))
-    if (deploys && isNativeStrategy(deploymentConfiguration)) checkNativeStrategy(deploymentConfiguration, input.loadBalancers ?? service.loadBalancers)
+    if (deploys && isNativeStrategy(deploymentConfiguration))
+      checkNativeStrategy(deploymentConfiguration, input.loadBalancers ?? service.loadBalancers)
     for (const k of SETTABLE) if (input[k] !== undefined) service[k] = input[k]
     service.deploymentConfiguration = deploymentConfiguration
     if (input.desiredCount !== undefined) {
@@ -162,8 +194,11 @@ export class Services {
 
   delete(service, { force = false } = {}) {
     check(service.status === 'ACTIVE', 'ServiceNotActiveException', 'Service was not ACTIVE.')
-    check(force || service.desiredCount === 0, 'InvalidParameterException',
-      'The service cannot be stopped while it is scaled above 0.')
+    check(
+      force || service.desiredCount === 0,
+      'InvalidParameterException',
+      'The service cannot be stopped while it is scaled above 0.',
+    )
     service.status = 'DRAINING'
     service.desiredCount = 0
     for (const d of service.deployments) d.desiredCount = 0
@@ -175,8 +210,11 @@ export class Services {
     const sd = this.serviceDeployments.get(arn)
     if (!sd) throw new AwsError('ServiceDeploymentNotFoundException', `The service deployment ${arn} does not exist.`)
     check(['ROLLBACK', 'ABORT'].includes(stopType), 'InvalidParameterException', 'stopType must be ROLLBACK or ABORT.')
-    check(['PENDING', 'IN_PROGRESS'].includes(sd.status), 'ConflictException',
-      `The service deployment is ${sd.status} and can't be stopped.`)
+    check(
+      ['PENDING', 'IN_PROGRESS'].includes(sd.status),
+      'ConflictException',
+      `The service deployment is ${sd.status} and can't be stopped.`,
+    )
     const deployment = sd.deployment
     const service = sd.service
     const requested = stopType === 'ROLLBACK' ? 'ROLLBACK_REQUESTED' : 'STOP_REQUESTED'
@@ -200,7 +238,11 @@ export class Services {
   continueServiceDeployment(arn, hookId, action = 'CONTINUE') {
     const sd = this.serviceDeployments.get(arn)
     if (!sd) throw new AwsError('ServiceDeploymentNotFoundException', `The service deployment ${arn} does not exist.`)
-    check(['CONTINUE', 'ROLLBACK'].includes(action), 'InvalidParameterException', 'action must be CONTINUE or ROLLBACK.')
+    check(
+      ['CONTINUE', 'ROLLBACK'].includes(action),
+      'InvalidParameterException',
+      'action must be CONTINUE or ROLLBACK.',
+    )
     check(sd.native, 'InvalidParameterException', `The service deployment ${arn} has no lifecycle hooks to continue.`)
     this.native.continue(sd, hookId, action)
     return sd
@@ -268,14 +310,19 @@ export class Services {
     if (!serviceDeployment) {
       for (const old of service.serviceDeployments) {
         if (!TERMINAL.includes(old.status)) {
-          this.finishServiceDeployment(old, 'STOPPED', 'Service deployment stopped because a newer service deployment started.')
+          this.finishServiceDeployment(
+            old,
+            'STOPPED',
+            'Service deployment stopped because a newer service deployment started.',
+          )
         }
       }
       deployment.serviceDeployment = this.createServiceDeployment(service, deployment)
       if (plan.replacedAfterSeconds !== undefined) {
         // Another actor deploys the same revision over this rollout (UpdateService with forceNewDeployment).
         this.deps.scheduler.in(plan.replacedAfterSeconds, `another actor replaces ${id}`, () => {
-          if (service.status === 'ACTIVE' && service.deployments[0] === deployment) this.update(service, { forceNewDeployment: true })
+          if (service.status === 'ACTIVE' && service.deployments[0] === deployment)
+            this.update(service, { forceNewDeployment: true })
         })
       }
     }
@@ -367,8 +414,10 @@ export class Services {
     this.setServiceDeploymentStatus(sd, status, reason)
     sd.finishedAt = this.clock.now()
     if (status === 'STOPPED') sd.stoppedAt = sd.finishedAt
-    if (status === 'SUCCESSFUL' && sd.circuitBreaker.status === 'MONITORING') sd.circuitBreaker.status = 'MONITORING_COMPLETE'
-    if (status === 'SUCCESSFUL' && sd.alarms.status === 'MONITORING') sd.alarms = { ...sd.alarms, status: 'MONITORING_COMPLETE' }
+    if (status === 'SUCCESSFUL' && sd.circuitBreaker.status === 'MONITORING')
+      sd.circuitBreaker.status = 'MONITORING_COMPLETE'
+    if (status === 'SUCCESSFUL' && sd.alarms.status === 'MONITORING')
+      sd.alarms = { ...sd.alarms, status: 'MONITORING_COMPLETE' }
   }
 
   completeDeployment(service, deployment) {
@@ -444,7 +493,8 @@ export class Services {
       deployment.failedTasks++
       deployment.updatedAt = this.clock.now()
       const sd = deployment.serviceDeployment
-      if (sd && (sd.rollbackDeployment ?? sd.deployment) === deployment) sd.circuitBreaker.failureCount = deployment.failedTasks
+      if (sd && (sd.rollbackDeployment ?? sd.deployment) === deployment)
+        sd.circuitBreaker.failureCount = deployment.failedTasks
       if (task.healthStatus === 'UNHEALTHY' && tg) {
         const port = service.loadBalancers[0]?.containerPort
         this.event(service, `(port ${port}) is unhealthy in (target-group ${tg}) due to (reason Health checks failed).`)
@@ -456,7 +506,10 @@ export class Services {
         if (cb?.enable && deployment.failedTasks >= circuitBreakerThreshold(deployment)) {
           this.tripCircuitBreaker(service, deployment)
         } else if (!cb?.enable && deployment.failedTasks === 5) {
-          this.event(service, 'is unable to consistently start tasks successfully. For more information, see the Troubleshooting section of the Amazon ECS Developer Guide.')
+          this.event(
+            service,
+            'is unable to consistently start tasks successfully. For more information, see the Troubleshooting section of the Amazon ECS Developer Guide.',
+          )
         }
       }
       this.deps.scheduler.in(REPLACE_DELAY_SECONDS, `replace failed task ${task.id}`, () => this.reconcile(service))
@@ -527,7 +580,8 @@ export class Services {
 
     const now = this.clock.nowMs()
     service.deployments = service.deployments.filter(
-      (d) => d === primary || now < d.listedUntil || tasks.some((t) => t.deployment === d && t.lastStatus !== 'STOPPED'),
+      (d) =>
+        d === primary || now < d.listedUntil || tasks.some((t) => t.deployment === d && t.lastStatus !== 'STOPPED'),
     )
 
     const primaryTasks = this.tasksOf(service).filter((t) => isLive(t) && t.deployment === primary)
@@ -577,7 +631,8 @@ export class Services {
       this.event(service, `deregistered ${running.length} targets in (target-group ${tg})`)
     }
     this.event(service, `has stopped ${tasks.length} running tasks: ${tasks.map((t) => `(task ${t.id})`).join(' ')}.`)
-    for (const t of tasks) stopTask(this.taskContext, t, { stopCode: 'ServiceSchedulerInitiated', stoppedReason: reason })
+    for (const t of tasks)
+      stopTask(this.taskContext, t, { stopCode: 'ServiceSchedulerInitiated', stoppedReason: reason })
   }
 
   event(service, text) {
@@ -601,7 +656,9 @@ export class Services {
     const unseen = fresh ? [] : service.deployments.filter((d) => d.visibleAt > now)
     const shown = service.deployments.filter((d) => !unseen.includes(d))
     const stillPrimary = unseen.some((d) => d.status === 'PRIMARY') ? shown[0] : undefined
-    const current = service.serviceDeployments.find((sd) => this.serviceDeploymentShown(sd, { fresh }) && sd.currentFrom <= now)
+    const current = service.serviceDeployments.find(
+      (sd) => this.serviceDeploymentShown(sd, { fresh }) && sd.currentFrom <= now,
+    )
     const tasks = this.tasksOf(service)
     const counts = (filter) => ({
       runningCount: tasks.filter((t) => filter(t) && isRunning(t)).length,
@@ -619,7 +676,8 @@ export class Services {
       ...counts(() => true),
       launchType: service.launchType,
       capacityProviderStrategy: service.capacityProviderStrategy,
-      platformVersion: service.launchType === 'FARGATE' ? (service.platformVersion ?? 'LATEST') : service.platformVersion,
+      platformVersion:
+        service.launchType === 'FARGATE' ? (service.platformVersion ?? 'LATEST') : service.platformVersion,
       platformFamily: service.launchType === 'FARGATE' ? 'Linux' : undefined,
       taskDefinition: unseen.length ? (shown[0]?.taskDefinition ?? service.taskDefinition) : service.taskDefinition,
       deploymentConfiguration: service.deploymentConfiguration,
@@ -686,8 +744,14 @@ export class Services {
       finishedAt: sd.finishedAt,
       stoppedAt: sd.stoppedAt,
       updatedAt: sd.updatedAt,
-      sourceServiceRevisions: sd.sourceRevisionArns.map((arn) => this.revisionSummary(service, arn, native && this.native.weights(sd, false))),
-      targetServiceRevision: this.revisionSummary(service, sd.targetRevisionArn, native && this.native.weights(sd, true)),
+      sourceServiceRevisions: sd.sourceRevisionArns.map((arn) =>
+        this.revisionSummary(service, arn, native && this.native.weights(sd, false)),
+      ),
+      targetServiceRevision: this.revisionSummary(
+        service,
+        sd.targetRevisionArn,
+        native && this.native.weights(sd, true),
+      ),
       status: sd.status,
       statusReason: sd.statusReason,
       lifecycleStage: sd.lifecycleStage,
@@ -729,22 +793,43 @@ function checkNativeStrategy(configuration, loadBalancers) {
     const a = lb.advancedConfiguration
     return !(a?.alternateTargetGroupArn && a.productionListenerRule && a.roleArn)
   })
-  check(!lacking.length, 'InvalidParameterException',
-    `The ${strategy} deployment strategy requires loadBalancers[].advancedConfiguration with alternateTargetGroupArn, productionListenerRule and roleArn.`)
-  check(strategy !== 'BLUE_GREEN' || configuration.bakeTimeInMinutes !== undefined, 'InvalidParameterException',
-    'bakeTimeInMinutes is required with the BLUE_GREEN deployment strategy.')
+  check(
+    !lacking.length,
+    'InvalidParameterException',
+    `The ${strategy} deployment strategy requires loadBalancers[].advancedConfiguration with alternateTargetGroupArn, productionListenerRule and roleArn.`,
+  )
+  check(
+    strategy !== 'BLUE_GREEN' || configuration.bakeTimeInMinutes !== undefined,
+    'InvalidParameterException',
+    'bakeTimeInMinutes is required with the BLUE_GREEN deployment strategy.',
+  )
   for (const hook of configuration.lifecycleHooks ?? []) {
     const stages = hook.lifecycleStages ?? []
     const unknown = stages.filter((stage) => !HOOK_STAGES.includes(stage))
-    check(!unknown.length, 'InvalidParameterException', `Invalid lifecycle stage ${unknown.join(', ')}; valid stages: ${HOOK_STAGES.join(', ')}.`)
-    check(hook.targetType !== 'PAUSE' || !stages.some((stage) => TRAFFIC_SHIFTS.includes(stage)), 'InvalidParameterException',
-      'PAUSE hooks cannot be configured at TEST_TRAFFIC_SHIFT or PRODUCTION_TRAFFIC_SHIFT stages.')
+    check(
+      !unknown.length,
+      'InvalidParameterException',
+      `Invalid lifecycle stage ${unknown.join(', ')}; valid stages: ${HOOK_STAGES.join(', ')}.`,
+    )
+    check(
+      hook.targetType !== 'PAUSE' || !stages.some((stage) => TRAFFIC_SHIFTS.includes(stage)),
+      'InvalidParameterException',
+      'PAUSE hooks cannot be configured at TEST_TRAFFIC_SHIFT or PRODUCTION_TRAFFIC_SHIFT stages.',
+    )
   }
 }
 
 /** DeploymentLifecycleHookStage: where hooks can run (not the same list as the lifecycle stages a deployment shows). */
-const HOOK_STAGES = ['RECONCILE_SERVICE', 'PRE_SCALE_UP', 'POST_SCALE_UP', 'TEST_TRAFFIC_SHIFT', 'POST_TEST_TRAFFIC_SHIFT',
-  'PRE_PRODUCTION_TRAFFIC_SHIFT', 'PRODUCTION_TRAFFIC_SHIFT', 'POST_PRODUCTION_TRAFFIC_SHIFT']
+const HOOK_STAGES = [
+  'RECONCILE_SERVICE',
+  'PRE_SCALE_UP',
+  'POST_SCALE_UP',
+  'TEST_TRAFFIC_SHIFT',
+  'POST_TEST_TRAFFIC_SHIFT',
+  'PRE_PRODUCTION_TRAFFIC_SHIFT',
+  'PRODUCTION_TRAFFIC_SHIFT',
+  'POST_PRODUCTION_TRAFFIC_SHIFT',
+]
 /** Stages only Lambda hooks can use: traffic is moving there. */
 const TRAFFIC_SHIFTS = ['TEST_TRAFFIC_SHIFT', 'PRODUCTION_TRAFFIC_SHIFT']
 
@@ -760,7 +845,9 @@ function mergeDeploymentConfiguration(current, update) {
 
 /** ECS's threshold: min(200, max(3, ceil(desired / 2))) failed tasks, unless the scenario says otherwise. */
 export function circuitBreakerThreshold(deployment) {
-  return deployment.plan.circuitBreakerAfterFailures ?? Math.min(200, Math.max(3, Math.ceil(deployment.desiredCount / 2)))
+  return (
+    deployment.plan.circuitBreakerAfterFailures ?? Math.min(200, Math.max(3, Math.ceil(deployment.desiredCount / 2)))
+  )
 }
 
 const targetGroupOf = (service) => service.loadBalancers?.find((lb) => lb.targetGroupArn)?.targetGroupArn

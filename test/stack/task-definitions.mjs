@@ -58,33 +58,60 @@ function requiresAttributes(input) {
 }
 
 function validate(input, registryHost) {
-  check(typeof input.family === 'string' && FAMILY.test(input.family), 'ClientException',
-    'Family contains invalid characters or is longer than 255 characters.')
+  check(
+    typeof input.family === 'string' && FAMILY.test(input.family),
+    'ClientException',
+    'Family contains invalid characters or is longer than 255 characters.',
+  )
   const containers = input.containerDefinitions
   check(Array.isArray(containers) && containers.length > 0, 'ClientException', 'Container list cannot be empty.')
   const names = new Set()
   for (const c of containers) {
-    check(typeof c.name === 'string' && c.name.length > 0, 'ClientException', 'Container.name should not be null or empty.')
-    check(typeof c.image === 'string' && c.image.length > 0, 'ClientException', 'Container.image should not be null or empty.')
+    check(
+      typeof c.name === 'string' && c.name.length > 0,
+      'ClientException',
+      'Container.name should not be null or empty.',
+    )
+    check(
+      typeof c.image === 'string' && c.image.length > 0,
+      'ClientException',
+      'Container.image should not be null or empty.',
+    )
     check(!names.has(c.name), 'ClientException', `Duplicate container name: ${c.name}.`)
     names.add(c.name)
   }
   const executionRole = Boolean(input.executionRoleArn)
-  check(executionRole || !containers.some((c) => c.secrets?.length || c.logConfiguration?.secretOptions?.length), 'ClientException',
-    "When you are specifying container secrets, you must also specify a value for 'executionRoleArn'.")
-  check(executionRole || !containers.some((c) => c.repositoryCredentials), 'ClientException',
-    "When you are specifying repositoryCredentials, you must also specify a value for 'executionRoleArn'.")
+  check(
+    executionRole || !containers.some((c) => c.secrets?.length || c.logConfiguration?.secretOptions?.length),
+    'ClientException',
+    "When you are specifying container secrets, you must also specify a value for 'executionRoleArn'.",
+  )
+  check(
+    executionRole || !containers.some((c) => c.repositoryCredentials),
+    'ClientException',
+    "When you are specifying repositoryCredentials, you must also specify a value for 'executionRoleArn'.",
+  )
   if (input.requiresCompatibilities?.includes('FARGATE')) {
     check(input.networkMode === 'awsvpc', 'ClientException', "Fargate only supports network mode 'awsvpc'.")
     check(Boolean(input.cpu), 'ClientException', "Fargate requires that 'cpu' be defined at the task level.")
     check(Boolean(input.memory), 'ClientException', "Fargate requires that 'memory' be defined at the task level.")
     const cpu = sizeOf(input.cpu, 'vcpu')
     check(cpu in FARGATE_MEMORY, 'ClientException', "Invalid 'cpu' setting for task.")
-    check(FARGATE_MEMORY[cpu].includes(sizeOf(input.memory, 'gb')), 'ClientException', 'No Fargate configuration exists for given values.')
-    check(executionRole || !containers.some((c) => c.logConfiguration?.logDriver === 'awslogs'), 'ClientException',
-      'Fargate requires task definition to have execution role ARN to support log driver awslogs.')
-    check(executionRole || !containers.some((c) => isEcrImage(c.image, registryHost)), 'ClientException',
-      'Fargate requires task definition to have execution role ARN to support ECR images.')
+    check(
+      FARGATE_MEMORY[cpu].includes(sizeOf(input.memory, 'gb')),
+      'ClientException',
+      'No Fargate configuration exists for given values.',
+    )
+    check(
+      executionRole || !containers.some((c) => c.logConfiguration?.logDriver === 'awslogs'),
+      'ClientException',
+      'Fargate requires task definition to have execution role ARN to support log driver awslogs.',
+    )
+    check(
+      executionRole || !containers.some((c) => isEcrImage(c.image, registryHost)),
+      'ClientException',
+      'Fargate requires task definition to have execution role ARN to support ECR images.',
+    )
   }
 }
 
@@ -111,7 +138,10 @@ function sizeOf(value, unit) {
 /** An image from a private ECR registry: an AWS one, or the stack's own (whose repositoryUri is the local registry). */
 function isEcrImage(image, registryHost) {
   const host = String(image).split('/')[0]
-  return /^\d{12}\.dkr\.ecr(-fips)?\.[a-z0-9-]+\.amazonaws\.com(\.cn)?$/.test(host) || (registryHost !== undefined && host === registryHost)
+  return (
+    /^\d{12}\.dkr\.ecr(-fips)?\.[a-z0-9-]+\.amazonaws\.com(\.cn)?$/.test(host) ||
+    (registryHost !== undefined && host === registryHost)
+  )
 }
 
 export class TaskDefinitionStore {
@@ -200,7 +230,11 @@ export class TaskDefinitionStore {
 
   deregister(ref) {
     const found = this.get(ref, 'The specified task definition does not exist.')
-    check(found.taskDefinition.status === 'ACTIVE', 'ClientException', 'The specified task definition is already INACTIVE.')
+    check(
+      found.taskDefinition.status === 'ACTIVE',
+      'ClientException',
+      'The specified task definition is already INACTIVE.',
+    )
     found.taskDefinition.status = 'INACTIVE'
     found.taskDefinition.deregisteredAt = this.clock.now()
     return found
@@ -211,9 +245,18 @@ export class TaskDefinitionStore {
     const failures = []
     for (const ref of refs ?? []) {
       const found = this.find(ref)
-      if (!found) failures.push({ arn: ref, reason: 'TASK_DEFINITION_NOT_FOUND', detail: 'The specified task definition does not exist.' })
+      if (!found)
+        failures.push({
+          arn: ref,
+          reason: 'TASK_DEFINITION_NOT_FOUND',
+          detail: 'The specified task definition does not exist.',
+        })
       else if (found.taskDefinition.status === 'ACTIVE') {
-        failures.push({ arn: ref, reason: 'TASK_DEFINITION_NOT_INACTIVE', detail: 'The task definition must be INACTIVE before it can be deleted.' })
+        failures.push({
+          arn: ref,
+          reason: 'TASK_DEFINITION_NOT_INACTIVE',
+          detail: 'The task definition must be INACTIVE before it can be deleted.',
+        })
       } else {
         found.taskDefinition.status = 'DELETE_IN_PROGRESS'
         taskDefinitions.push(found.taskDefinition)
@@ -228,6 +271,8 @@ export class TaskDefinitionStore {
   }
 
   snapshot() {
-    return Object.fromEntries([...this.families].map(([family, revisions]) => [family, revisions.map((r) => r.taskDefinition)]))
+    return Object.fromEntries(
+      [...this.families].map(([family, revisions]) => [family, revisions.map((r) => r.taskDefinition)]),
+    )
   }
 }

@@ -150,8 +150,14 @@ function afterRunning(ctx, task, outcome) {
       task.healthStatus = 'UNHEALTHY'
       const tg = plan.targetGroup ?? task.targetGroup
       const reason =
-        plan.reason ?? (tg ? `Task failed ELB health checks in (target-group ${tg})` : 'Task failed container health checks')
-      stopTask(ctx, task, { stopCode: 'ServiceSchedulerInitiated', stoppedReason: reason, change: 'failed', exitCode: 137 })
+        plan.reason ??
+        (tg ? `Task failed ELB health checks in (target-group ${tg})` : 'Task failed container health checks')
+      stopTask(ctx, task, {
+        stopCode: 'ServiceSchedulerInitiated',
+        stoppedReason: reason,
+        change: 'failed',
+        exitCode: 137,
+      })
       return
     }
     for (const c of task.containers) if (c.hasHealthCheck) c.healthStatus = 'HEALTHY'

@@ -13,7 +13,11 @@ import { RegistryClient } from './registry.mjs'
 import { AwsError } from './protocol.mjs'
 
 /** The IAM prefix of each service's actions. */
-const IAM_PREFIX = { AmazonEC2ContainerServiceV20141113: 'ecs', AmazonEC2ContainerRegistry_V20150921: 'ecr', CodeDeploy_20141006: 'codedeploy' }
+const IAM_PREFIX = {
+  AmazonEC2ContainerServiceV20141113: 'ecs',
+  AmazonEC2ContainerRegistry_V20150921: 'ecr',
+  CodeDeploy_20141006: 'codedeploy',
+}
 
 /**
  * @typedef {{
@@ -46,7 +50,12 @@ export class World {
         user: options.registryUser,
         password: options.registryPassword,
       }),
-      codedeployService({ state: () => this.codedeploy, ecs: () => this.ecs, clock: this.clock, scheduler: this.scheduler }),
+      codedeployService({
+        state: () => this.codedeploy,
+        ecs: () => this.ecs,
+        clock: this.clock,
+        scheduler: this.scheduler,
+      }),
     ].map((service) => this.withDenials(service))
   }
 
@@ -59,8 +68,10 @@ export class World {
         (input) => {
           const action = `${iam}:${name}`
           if (this.denied.has(action)) {
-            throw new AwsError('AccessDeniedException',
-              `User: arn:aws:sts::123456789012:assumed-role/github-actions/ecs-deploy is not authorized to perform: ${action} because no identity-based policy allows the ${action} action`)
+            throw new AwsError(
+              'AccessDeniedException',
+              `User: arn:aws:sts::123456789012:assumed-role/github-actions/ecs-deploy is not authorized to perform: ${action} because no identity-based policy allows the ${action} action`,
+            )
           }
           return operation(input)
         },
@@ -116,7 +127,11 @@ export class World {
   snapshot() {
     const { services } = this.ecs
     return {
-      clock: { now: this.clock.now().toISOString(), scale: this.clock.scale, offsetSeconds: this.clock.offsetMs / 1000 },
+      clock: {
+        now: this.clock.now().toISOString(),
+        scale: this.clock.scale,
+        offsetSeconds: this.clock.offsetMs / 1000,
+      },
       scenarios: this.scenarios.scenarios,
       pendingEvents: this.scheduler.pending(),
       clusters: Object.fromEntries(

@@ -18,7 +18,12 @@ const clusterName = resourceName
  * Finds the application and deployment group of the service: the inputs', else the names the ECS console
  * gives them (AppECS-<cluster>-<service>, DgpECS-<cluster>-<service>). Throws saying which input to set.
  */
-export async function findDeploymentGroup(codedeploy: CodeDeployClient, cluster: string, service: Service, inputs: StrategyInputs): Promise<DeploymentGroup> {
+export async function findDeploymentGroup(
+  codedeploy: CodeDeployClient,
+  cluster: string,
+  service: Service,
+  inputs: StrategyInputs,
+): Promise<DeploymentGroup> {
   const name = service.serviceName ?? ''
   const conventional = `the name the ECS console gives it for service ${name} in cluster ${clusterName(cluster)}`
   const application = inputs.codedeployApplication ?? `AppECS-${clusterName(cluster)}-${name}`
@@ -49,7 +54,8 @@ export async function findDeploymentGroup(codedeploy: CodeDeployClient, cluster:
   return { application, deploymentGroup, info }
 }
 
-const PREDEFINED = 'CodeDeployDefault.ECSAllAtOnce, ECSCanary10Percent5Minutes, ECSCanary10Percent15Minutes, ECSLinear10PercentEvery1Minutes, ECSLinear10PercentEvery3Minutes'
+const PREDEFINED =
+  'CodeDeployDefault.ECSAllAtOnce, ECSCanary10Percent5Minutes, ECSCanary10Percent15Minutes, ECSLinear10PercentEvery1Minutes, ECSLinear10PercentEvery3Minutes'
 
 /**
  * The deployment config for the strategy: `codedeploy-config`, else CodeDeploy's predefined one for it;
@@ -58,10 +64,14 @@ const PREDEFINED = 'CodeDeployDefault.ECSAllAtOnce, ECSCanary10Percent5Minutes, 
 export function deploymentConfigName(inputs: StrategyInputs): string | undefined {
   const { strategy } = inputs
   const custom = inputs.codedeployConfig
-  const steps = (['canaryPercent', 'canaryBakeMinutes', 'stepPercent', 'stepBakeMinutes'] as const).find((k) => inputs[k] !== undefined)
+  const steps = (['canaryPercent', 'canaryBakeMinutes', 'stepPercent', 'stepBakeMinutes'] as const).find(
+    (k) => inputs[k] !== undefined,
+  )
   if (custom && steps) {
     const input = steps.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)
-    throw new UserError(`Inputs \`codedeploy-config\` and \`${input}\` exclude each other: the deployment config sets the traffic steps.`)
+    throw new UserError(
+      `Inputs \`codedeploy-config\` and \`${input}\` exclude each other: the deployment config sets the traffic steps.`,
+    )
   }
   if (custom) return custom
   switch (strategy) {
@@ -69,21 +79,31 @@ export function deploymentConfigName(inputs: StrategyInputs): string | undefined
       return undefined
     case 'rolling':
       throw new UserError(
-        'This service uses the CODE_DEPLOY deployment controller: CodeDeploy deploys blue/green (all at once, canary or linear), never rolling. Set `strategy: blue-green`, `canary` or `linear`, or leave `strategy` out to use the deployment group\'s config.',
+        "This service uses the CODE_DEPLOY deployment controller: CodeDeploy deploys blue/green (all at once, canary or linear), never rolling. Set `strategy: blue-green`, `canary` or `linear`, or leave `strategy` out to use the deployment group's config.",
       )
     case 'blue-green':
       return 'CodeDeployDefault.ECSAllAtOnce'
     case 'canary': {
       const percent = inputs.canaryPercent ?? 10
       const minutes = inputs.canaryBakeMinutes ?? 5
-      if (percent === 10 && (minutes === 5 || minutes === 15)) return `CodeDeployDefault.ECSCanary10Percent${minutes}Minutes`
-      throw noPredefined(`canary ${percent} % for ${minutes} min`, `TimeBasedCanary,timeBasedCanary={canaryPercentage=${percent},canaryInterval=${minutes}}`, '10 % for 5 or 15 minutes')
+      if (percent === 10 && (minutes === 5 || minutes === 15))
+        return `CodeDeployDefault.ECSCanary10Percent${minutes}Minutes`
+      throw noPredefined(
+        `canary ${percent} % for ${minutes} min`,
+        `TimeBasedCanary,timeBasedCanary={canaryPercentage=${percent},canaryInterval=${minutes}}`,
+        '10 % for 5 or 15 minutes',
+      )
     }
     case 'linear': {
       const percent = inputs.stepPercent ?? 10
       const minutes = inputs.stepBakeMinutes ?? 1
-      if (percent === 10 && (minutes === 1 || minutes === 3)) return `CodeDeployDefault.ECSLinear10PercentEvery${minutes}Minutes`
-      throw noPredefined(`linear ${percent} % every ${minutes} min`, `TimeBasedLinear,timeBasedLinear={linearPercentage=${percent},linearInterval=${minutes}}`, '10 % every 1 or 3 minutes')
+      if (percent === 10 && (minutes === 1 || minutes === 3))
+        return `CodeDeployDefault.ECSLinear10PercentEvery${minutes}Minutes`
+      throw noPredefined(
+        `linear ${percent} % every ${minutes} min`,
+        `TimeBasedLinear,timeBasedLinear={linearPercentage=${percent},linearInterval=${minutes}}`,
+        '10 % every 1 or 3 minutes',
+      )
     }
   }
 }
@@ -97,8 +117,13 @@ function noPredefined(asked: string, routing: string, predefined: string): UserE
 /** Checks that a named deployment config exists and is for ECS. */
 export async function checkDeploymentConfig(codedeploy: CodeDeployClient, name: string): Promise<void> {
   const info = await getDeploymentConfig(codedeploy, name)
-  if (!info) throw new UserError(`CodeDeploy deployment config "${name}" does not exist: check \`codedeploy-config\`; the predefined ECS configs are ${PREDEFINED}.`)
+  if (!info)
+    throw new UserError(
+      `CodeDeploy deployment config "${name}" does not exist: check \`codedeploy-config\`; the predefined ECS configs are ${PREDEFINED}.`,
+    )
   if (info.computePlatform && info.computePlatform !== 'ECS') {
-    throw new UserError(`CodeDeploy deployment config "${name}" is for ${info.computePlatform}, not ECS: name an ECS config in \`codedeploy-config\` (${PREDEFINED}).`)
+    throw new UserError(
+      `CodeDeploy deployment config "${name}" is for ${info.computePlatform}, not ECS: name an ECS config in \`codedeploy-config\` (${PREDEFINED}).`,
+    )
   }
 }

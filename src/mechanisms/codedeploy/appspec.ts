@@ -11,7 +11,13 @@ import { insideWorkspace } from '../../workspace-path.js'
 import { yamlData } from '../../yaml-data.js'
 
 /** The lifecycle hooks CodeDeploy runs for ECS (Lambda functions), in order. */
-export const ECS_HOOKS = ['BeforeInstall', 'AfterInstall', 'AfterAllowTestTraffic', 'BeforeAllowTraffic', 'AfterAllowTraffic'] as const
+export const ECS_HOOKS = [
+  'BeforeInstall',
+  'AfterInstall',
+  'AfterAllowTestTraffic',
+  'BeforeAllowTraffic',
+  'AfterAllowTraffic',
+] as const
 
 export interface AppSpec {
   /** For messages: `appspec .aws/appspec.yml`, or `the AppSpec generated from service web`. */
@@ -28,11 +34,16 @@ export interface AppSpec {
 
 type Check = (value: unknown, path: string, problems: string[]) => void
 
-const expect = (what: string, test: (v: unknown) => boolean): Check => (value, path, problems) => {
-  if (!test(value)) problems.push(`${path}: expected ${what}, found ${described(value)}.`)
-}
+const expect =
+  (what: string, test: (v: unknown) => boolean): Check =>
+  (value, path, problems) => {
+    if (!test(value)) problems.push(`${path}: expected ${what}, found ${described(value)}.`)
+  }
 const text = expect('a string', (v) => typeof v === 'string' && v.trim() !== '')
-const port = expect('a port number (1-65535)', (v) => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 65535)
+const port = expect(
+  'a port number (1-65535)',
+  (v) => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 65535,
+)
 const count = expect('a whole number', (v) => Number.isInteger(v) && (v as number) >= 0)
 const oneOf = (...values: string[]): Check => expect(`one of ${values.join(', ')}`, (v) => values.includes(v as string))
 
@@ -48,7 +59,10 @@ function object(fields: Record<string, Check>): Check {
   const keys = Object.keys(fields).map((k) => k.replace(/!$/, ''))
   return (value, path, problems) => {
     const at = (name: string): string => (path ? `${path}.${name}` : name)
-    if (!isPlainObject(value)) return void problems.push(`${path || 'the top level'}: expected an object, found ${path ? described(value) : kindOf(value)}.`)
+    if (!isPlainObject(value))
+      return void problems.push(
+        `${path || 'the top level'}: expected an object, found ${path ? described(value) : kindOf(value)}.`,
+      )
     for (const [key, check] of Object.entries(fields)) {
       const name = key.replace(/!$/, '')
       if (value[name] !== undefined) check(value[name], at(name), problems)
@@ -56,7 +70,9 @@ function object(fields: Record<string, Check>): Check {
     }
     for (const key of Object.keys(value).filter((k) => !keys.includes(k))) {
       const guess = closest(key, keys)
-      problems.push(`${at(key)} is not an AppSpec key for ECS${guess ? ` (did you mean ${guess}?)` : ` (known: ${keys.join(', ')})`}.`)
+      problems.push(
+        `${at(key)} is not an AppSpec key for ECS${guess ? ` (did you mean ${guess}?)` : ` (known: ${keys.join(', ')})`}.`,
+      )
     }
   }
 }
@@ -65,7 +81,10 @@ function object(fields: Record<string, Check>): Check {
 function single(value: unknown, path: string, problems: string[]): [string, unknown] | undefined {
   const entries = isPlainObject(value) ? Object.entries(value) : []
   const [entry] = entries
-  if (entries.length !== 1 || !entry) return void problems.push(`${path}: expected one \`Name: value\` entry, found ${entries.length > 1 ? `${entries.length} keys` : described(value)}.`)
+  if (entries.length !== 1 || !entry)
+    return void problems.push(
+      `${path}: expected one \`Name: value\` entry, found ${entries.length > 1 ? `${entries.length} keys` : described(value)}.`,
+    )
   return entry
 }
 
@@ -74,7 +93,11 @@ const properties = object({
   LoadBalancerInfo: object({ 'ContainerName!': text, 'ContainerPort!': port }),
   PlatformVersion: text,
   NetworkConfiguration: object({
-    'AwsvpcConfiguration!': object({ 'Subnets!': list(text), SecurityGroups: list(text), AssignPublicIp: oneOf('ENABLED', 'DISABLED') }),
+    'AwsvpcConfiguration!': object({
+      'Subnets!': list(text),
+      SecurityGroups: list(text),
+      AssignPublicIp: oneOf('ENABLED', 'DISABLED'),
+    }),
   }),
   CapacityProviderStrategy: list(object({ 'CapacityProvider!': text, Base: count, Weight: count })),
 })
@@ -86,21 +109,26 @@ const version: Check = (value, path, problems) => {
 
 const resources: Check = (value, path, problems) => {
   if (!Array.isArray(value) || value.length !== 1) {
-    return void problems.push(`${path}: expected a list with the one ECS service (- TargetService: …), found ${Array.isArray(value) ? `${value.length} entries` : described(value)}.`)
+    return void problems.push(
+      `${path}: expected a list with the one ECS service (- TargetService: …), found ${Array.isArray(value) ? `${value.length} entries` : described(value)}.`,
+    )
   }
   const entry = single(value[0], `${path}[0]`, problems)
   if (entry) resource(entry[1], `${path}[0].${entry[0]}`, problems)
 }
 
 const hooks: Check = (value, path, problems) => {
-  if (!Array.isArray(value)) return void problems.push(`${path}: expected a list (- BeforeInstall: MyFunction), found ${described(value)}.`)
+  if (!Array.isArray(value))
+    return void problems.push(`${path}: expected a list (- BeforeInstall: MyFunction), found ${described(value)}.`)
   value.forEach((hook, i) => {
     const entry = single(hook, `${path}[${i}]`, problems)
     if (!entry) return
     const [event, fn] = entry
     if (!(ECS_HOOKS as readonly string[]).includes(event)) {
       const guess = closest(event, ECS_HOOKS)
-      problems.push(`${path}[${i}]: ${event} is not an ECS lifecycle hook${guess ? ` (did you mean ${guess}?)` : ''}; ECS has ${ECS_HOOKS.join(', ')}.`)
+      problems.push(
+        `${path}[${i}]: ${event} is not an ECS lifecycle hook${guess ? ` (did you mean ${guess}?)` : ''}; ECS has ${ECS_HOOKS.join(', ')}.`,
+      )
     }
     text(fn, `${path}[${i}].${event}`, problems)
   })
@@ -119,15 +147,26 @@ export function appSpecProblems(spec: unknown): string[] {
 export function parseAppSpec(content: string, source: string): AppSpec {
   const document = parseDocument(content, { prettyErrors: false })
   const [error] = document.errors
-  if (error) throw new UserError(`${source}:${content.slice(0, error.pos[0]).split('\n').length}: is not valid YAML or JSON: ${error.message.split('\n')[0]}`)
+  if (error)
+    throw new UserError(
+      `${source}:${content.slice(0, error.pos[0]).split('\n').length}: is not valid YAML or JSON: ${error.message.split('\n')[0]}`,
+    )
   const spec: unknown = yamlData(document, source, content)
   const problems = appSpecProblems(spec)
-  if (problems.length) throw problemsError(source, problems, 'See the AppSpec reference for ECS: https://docs.aws.amazon.com/codedeploy/latest/userguide/reference-appspec-file-structure-resources.html#reference-appspec-file-structure-resources-ecs')
+  if (problems.length)
+    throw problemsError(
+      source,
+      problems,
+      'See the AppSpec reference for ECS: https://docs.aws.amazon.com/codedeploy/latest/userguide/reference-appspec-file-structure-resources.html#reference-appspec-file-structure-resources-ecs',
+    )
   return describeSpec(document, source)
 }
 
 function describeSpec(document: Document, source: string): AppSpec {
-  const spec = document.toJS() as { Resources: Record<string, { Properties: { LoadBalancerInfo?: { ContainerName: string; ContainerPort: number } } }>[]; Hooks?: Record<string, string>[] }
+  const spec = document.toJS() as {
+    Resources: Record<string, { Properties: { LoadBalancerInfo?: { ContainerName: string; ContainerPort: number } } }>[]
+    Hooks?: Record<string, string>[]
+  }
   const [name, target] = Object.entries(spec.Resources[0] ?? {})[0] ?? ['TargetService', undefined]
   const balancer = target?.Properties.LoadBalancerInfo
   return {
@@ -140,7 +179,10 @@ function describeSpec(document: Document, source: string): AppSpec {
 }
 
 /** Reads the `appspec` input's file, relative to the workspace. */
-export async function loadAppSpec(path: string, workspace = process.env.GITHUB_WORKSPACE || process.cwd()): Promise<AppSpec> {
+export async function loadAppSpec(
+  path: string,
+  workspace = process.env.GITHUB_WORKSPACE || process.cwd(),
+): Promise<AppSpec> {
   const fullPath = await insideWorkspace('appspec', path, workspace)
   let content: string
   try {
@@ -194,17 +236,23 @@ export function checkContainer(spec: AppSpec, containers: ContainerDefinition[])
   const container = containers.find((c) => c.name === spec.containerName)
   const where = `${spec.source}, Resources[0].${spec.resource}.Properties.LoadBalancerInfo`
   if (!container) {
-    throw new UserError(`${where}.ContainerName: the task definition has no container "${spec.containerName}" (it has ${containers.map((c) => c.name).join(', ')}).`)
+    throw new UserError(
+      `${where}.ContainerName: the task definition has no container "${spec.containerName}" (it has ${containers.map((c) => c.name).join(', ')}).`,
+    )
   }
   const ports = (container.portMappings ?? []).map((p) => p.containerPort)
   if (spec.containerPort !== undefined && !ports.includes(spec.containerPort)) {
-    throw new UserError(`${where}.ContainerPort: container ${spec.containerName} maps no port ${spec.containerPort} (it maps ${ports.join(', ') || 'none'}).`)
+    throw new UserError(
+      `${where}.ContainerPort: container ${spec.containerName} maps no port ${spec.containerPort} (it maps ${ports.join(', ') || 'none'}).`,
+    )
   }
 }
 
 /** The task definition an AppSpec (as CodeDeploy returns it) deploys, for telling a re-run from another deploy. */
 export function appSpecTaskDefinition(content: string | undefined): string | undefined {
-  const spec = parseDocument(content ?? '').toJS() as { Resources?: Record<string, { Properties?: { TaskDefinition?: string } }>[] } | null
+  const spec = parseDocument(content ?? '').toJS() as {
+    Resources?: Record<string, { Properties?: { TaskDefinition?: string } }>[]
+  } | null
   const resource = Object.values(spec?.Resources?.[0] ?? {})[0]
   return resource?.Properties?.TaskDefinition
 }

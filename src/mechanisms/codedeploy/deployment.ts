@@ -10,7 +10,11 @@ export const ACTIVE_STATUSES: DeploymentStatus[] = ['Created', 'Queued', 'InProg
 export { getDeployment, stopDeployment } from '../../aws/codedeploy.js'
 
 /** The group's newest deployment in one of these statuses, if any. */
-export async function findDeployment(codedeploy: CodeDeployClient, group: DeploymentGroup, statuses: DeploymentStatus[]): Promise<DeploymentInfo | undefined> {
+export async function findDeployment(
+  codedeploy: CodeDeployClient,
+  group: DeploymentGroup,
+  statuses: DeploymentStatus[],
+): Promise<DeploymentInfo | undefined> {
   const [newest] = await gateway.listDeployments(codedeploy, group, statuses)
   return newest ? gateway.getDeployment(codedeploy, newest) : undefined
 }
@@ -34,7 +38,11 @@ export async function createDeployment(
 }
 
 /** Lets a Ready deployment reroute production traffic, or stops it with a rollback. */
-export async function resumeDeployment(codedeploy: CodeDeployClient, deploymentId: string, action: ContinueAction): Promise<void> {
+export async function resumeDeployment(
+  codedeploy: CodeDeployClient,
+  deploymentId: string,
+  action: ContinueAction,
+): Promise<void> {
   if (action === 'continue') await gateway.continueDeployment(codedeploy, deploymentId)
   else await gateway.stopDeployment(codedeploy, deploymentId, true)
 }

@@ -8,15 +8,35 @@ import { judge, type Snapshot, type Verdict } from '../../deploy/verdict.js'
 import { taskDefinitionRevision } from '../../aws/arn.js'
 import { UserError } from '../../errors.js'
 import type { StrategyInputs } from '../../strategy/types.js'
-import type { DeploymentMechanism, OwnObservation, PlanOptions, RolloutWatch, StrategyClients, StrategyPlan, WatchContext } from '../mechanism.js'
+import type {
+  DeploymentMechanism,
+  OwnObservation,
+  PlanOptions,
+  RolloutWatch,
+  StrategyClients,
+  StrategyPlan,
+  WatchContext,
+} from '../mechanism.js'
 import { checkDeploymentConfig, deploymentConfigName, findDeploymentGroup } from './application.js'
 import { generateAppSpec, loadAppSpec } from './appspec.js'
 import { ACTIVE_STATUSES, findDeployment } from './deployment.js'
 import { CodeDeployTracker, greenTaskSet, judgeCodeDeploy, readCodeDeploy, type CodeDeployState } from './observe.js'
 import { rollBackCodeDeployment } from './rollback.js'
-import { continueCodeDeployment, deployedBy, describeInFlight, startCodeDeployment, type CodeDeployPlan } from './start.js'
+import {
+  continueCodeDeployment,
+  deployedBy,
+  describeInFlight,
+  startCodeDeployment,
+  type CodeDeployPlan,
+} from './start.js'
 
-async function planCodeDeploy(clients: StrategyClients, cluster: string, service: Service, inputs: StrategyInputs, options: PlanOptions): Promise<StrategyPlan> {
+async function planCodeDeploy(
+  clients: StrategyClients,
+  cluster: string,
+  service: Service,
+  inputs: StrategyInputs,
+  options: PlanOptions,
+): Promise<StrategyPlan> {
   const { codedeploy } = clients
   if (inputs.deploymentAlarms.length) {
     throw new UserError(
@@ -29,7 +49,9 @@ async function planCodeDeploy(clients: StrategyClients, cluster: string, service
     )
   }
   if (options.circuitBreaker && options.circuitBreaker !== 'keep') {
-    throw new UserError('Input `deployment-circuit-breaker` applies to ECS rolling updates; a CODE_DEPLOY service rolls back through its deployment group (autoRollbackConfiguration).')
+    throw new UserError(
+      'Input `deployment-circuit-breaker` applies to ECS rolling updates; a CODE_DEPLOY service rolls back through its deployment group (autoRollbackConfiguration).',
+    )
   }
   const config = deploymentConfigName(inputs)
   const group = await findDeploymentGroup(codedeploy, cluster, service, inputs)
@@ -46,8 +68,11 @@ async function planCodeDeploy(clients: StrategyClients, cluster: string, service
     )
   }
   const appSpec = inputs.appspec ? await loadAppSpec(inputs.appspec, options.workspace) : generateAppSpec(service)
-  const hooks = appSpec.hooks.length ? `, hooks ${appSpec.hooks.map((h) => `${h.event} → ${h.function}`).join(', ')}` : ''
-  const shown = config ?? `${group.info.deploymentConfigName ?? 'CodeDeployDefault.ECSAllAtOnce'} (the deployment group's)`
+  const hooks = appSpec.hooks.length
+    ? `, hooks ${appSpec.hooks.map((h) => `${h.event} → ${h.function}`).join(', ')}`
+    : ''
+  const shown =
+    config ?? `${group.info.deploymentConfigName ?? 'CodeDeployDefault.ECSAllAtOnce'} (the deployment group's)`
   return {
     mechanism: 'codedeploy',
     description: `CodeDeploy ${shown}: application ${group.application}, deployment group ${group.deploymentGroup}${hooks}${inputs.waitUntil ? ', waiting at Ready' : ''}`,
@@ -80,7 +105,8 @@ class CodeDeployWatch implements RolloutWatch {
     const { deploymentId } = this.ctx.rollout
     if (!deploymentId) return
     const { codedeploy } = this.ctx
-    if (!codedeploy) throw new Error('following a CodeDeploy deployment needs the CodeDeploy client (WatchOptions.codedeploy)')
+    if (!codedeploy)
+      throw new Error('following a CodeDeploy deployment needs the CodeDeploy client (WatchOptions.codedeploy)')
     this.fresh = await readCodeDeploy(codedeploy, deploymentId, this.cache)
   }
 
@@ -95,7 +121,11 @@ class CodeDeployWatch implements RolloutWatch {
     const verdict = judgeCodeDeploy(state, this.ctx.rollout.resumed)
     if (verdict?.outcome === 'paused') {
       const wait = deployment.blueGreenDeploymentConfiguration?.deploymentReadyOption?.waitTimeInMinutes
-      this.tracker.progress.paused = { stage: 'Ready', ...(deployment.deploymentId && { deploymentId: deployment.deploymentId }), ...(wait && { timeoutAction: `STOP after ${wait} min` }) }
+      this.tracker.progress.paused = {
+        stage: 'Ready',
+        ...(deployment.deploymentId && { deploymentId: deployment.deploymentId }),
+        ...(wait && { timeoutAction: `STOP after ${wait} min` }),
+      }
     }
     return { status: `CodeDeploy ${deployment.status}${running ? ` at ${running}` : ''}`, lines, verdict }
   }
@@ -122,7 +152,11 @@ class CodeDeployWatch implements RolloutWatch {
   rollBack(rollout: Rollout): Promise<string> {
     const { ecs, codedeploy, cluster, service } = this.ctx
     if (rollout.deploymentId && codedeploy) {
-      return rollBackCodeDeployment(codedeploy, rollout.deploymentId, taskDefinitionRevision(rollout.previousTaskDefinition))
+      return rollBackCodeDeployment(
+        codedeploy,
+        rollout.deploymentId,
+        taskDefinitionRevision(rollout.previousTaskDefinition),
+      )
     }
     return rollBackEcs(ecs, cluster, service, rollout)
   }
@@ -133,11 +167,19 @@ export const codedeploy: DeploymentMechanism = {
   plan: planCodeDeploy,
   async inFlight(clients, _cluster, plan, service, target) {
     const active = await findDeployment(clients.codedeploy, codedeployPlan(plan).group, ACTIVE_STATUSES)
-    if (!active || (active.status !== 'Ready' && target !== undefined && deployedBy(active) === target)) return { service }
+    if (!active || (active.status !== 'Ready' && target !== undefined && deployedBy(active) === target))
+      return { service }
     return { service, inFlight: describeInFlight(active) }
   },
-  start: (clients, ctx, plan, service, request) => startCodeDeployment(clients, ctx, codedeployPlan(plan), service, request, plan.inputs.onBusy),
+  start: (clients, ctx, plan, service, request) =>
+    startCodeDeployment(clients, ctx, codedeployPlan(plan), service, request, plan.inputs.onBusy),
   resume: (clients, _cluster, plan, service, now) =>
-    continueCodeDeployment(clients.codedeploy, codedeployPlan(plan), service, plan.inputs.continueAction ?? 'continue', now),
+    continueCodeDeployment(
+      clients.codedeploy,
+      codedeployPlan(plan),
+      service,
+      plan.inputs.continueAction ?? 'continue',
+      now,
+    ),
   watch: (ctx) => new CodeDeployWatch(ctx),
 }

@@ -13,7 +13,11 @@ export interface CodeDeployState {
 }
 
 /** Reads the deployment and its ECS target; `targetId` caches the target's id between polls. */
-export async function readCodeDeploy(codedeploy: CodeDeployClient, deploymentId: string, cache: { targetId?: string }): Promise<CodeDeployState> {
+export async function readCodeDeploy(
+  codedeploy: CodeDeployClient,
+  deploymentId: string,
+  cache: { targetId?: string },
+): Promise<CodeDeployState> {
   const deployment = await getDeployment(codedeploy, deploymentId)
   if (!cache.targetId && deployment.status !== 'Created' && deployment.status !== 'Queued') {
     const [targetId] = await listDeploymentTargets(codedeploy, deploymentId)
@@ -38,7 +42,8 @@ export class CodeDeployTracker {
   update(state: CodeDeployState, at: number): string[] {
     const lines: string[] = []
     const { deployment, target } = state
-    if (deployment.status && this.seen.changed('status', deployment.status)) lines.push(`CodeDeploy deployment ${deployment.deploymentId}: ${deployment.status}`)
+    if (deployment.status && this.seen.changed('status', deployment.status))
+      lines.push(`CodeDeploy deployment ${deployment.deploymentId}: ${deployment.status}`)
     for (const event of target?.lifecycleEvents ?? []) {
       const name = event.lifecycleEventName ?? '?'
       if (!event.status || event.status === 'Pending' || !this.seen.changed(`event ${name}`, event.status)) continue
@@ -49,8 +54,14 @@ export class CodeDeployTracker {
     const sets = target?.taskSetsInfo ?? []
     const green = sets.find((t) => t.taskSetLabel === 'Green')
     if (green?.trafficWeight !== undefined) {
-      const words = sets.map((t) => `${(t.taskSetLabel ?? '?').toLowerCase()} ${t.trafficWeight ?? 0} % (${t.runningCount ?? 0}/${t.desiredCount ?? 0} running)`).join(', ')
-      if (this.seen.changed('traffic', String(green.trafficWeight))) this.progress.traffic.push({ at, production: green.trafficWeight })
+      const words = sets
+        .map(
+          (t) =>
+            `${(t.taskSetLabel ?? '?').toLowerCase()} ${t.trafficWeight ?? 0} % (${t.runningCount ?? 0}/${t.desiredCount ?? 0} running)`,
+        )
+        .join(', ')
+      if (this.seen.changed('traffic', String(green.trafficWeight)))
+        this.progress.traffic.push({ at, production: green.trafficWeight })
       if (this.seen.changed('task sets', words)) lines.push(`task sets: ${words}`)
     }
     return lines
@@ -80,7 +91,8 @@ export function trafficShifted(state: CodeDeployState): boolean {
 
 /** "after N min": when CodeDeploy deletes the original task set, from the deployment group's blue/green settings. */
 export function terminationWait(deployment: DeploymentInfo): string {
-  const minutes = deployment.blueGreenDeploymentConfiguration?.terminateBlueInstancesOnDeploymentSuccess?.terminationWaitTimeInMinutes
+  const minutes =
+    deployment.blueGreenDeploymentConfiguration?.terminateBlueInstancesOnDeploymentSuccess?.terminationWaitTimeInMinutes
   return minutes ? `after ${minutes} min (the deployment group's termination wait)` : 'shortly'
 }
 
@@ -99,7 +111,9 @@ export function judgeCodeDeploy(state: CodeDeployState, resumed?: string): Verdi
   const id = deployment.deploymentId
   const rollback = deployment.rollbackInfo
   const rolledBack = Boolean(rollback?.rollbackDeploymentId || rollback?.rollbackMessage)
-  const back = rollback?.rollbackDeploymentId ? ` CodeDeploy rolled back (deployment ${rollback.rollbackDeploymentId}).` : ' CodeDeploy rolled back.'
+  const back = rollback?.rollbackDeploymentId
+    ? ` CodeDeploy rolled back (deployment ${rollback.rollbackDeploymentId}).`
+    : ' CodeDeploy rolled back.'
   switch (deployment.status) {
     case 'Succeeded':
       return { outcome: 'succeeded', reason: `CodeDeploy deployment ${id} succeeded` }
@@ -108,7 +122,9 @@ export function judgeCodeDeploy(state: CodeDeployState, resumed?: string): Verdi
         ? { outcome: 'rolled-back', reason: `CodeDeploy deployment ${id} failed: ${codedeployCause(state)}${back}` }
         : { outcome: 'failed', reason: `CodeDeploy deployment ${id} failed: ${codedeployCause(state)}` }
     case 'Stopped': {
-      const why = deployment.errorInformation?.message ? `: ${deployment.errorInformation.message.replace(/\.$/, '')}` : ''
+      const why = deployment.errorInformation?.message
+        ? `: ${deployment.errorInformation.message.replace(/\.$/, '')}`
+        : ''
       return rolledBack
         ? { outcome: 'rolled-back', reason: `CodeDeploy deployment ${id} was stopped${why}.${back}` }
         : { outcome: 'failed', reason: `CodeDeploy deployment ${id} was stopped${why}.` }

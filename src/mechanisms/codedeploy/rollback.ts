@@ -9,7 +9,11 @@ import { readCodeDeploy, terminationWait, trafficShifted } from './observe.js'
  * release that already serves. Reads the deployment first, so a shift completed since the last poll counts.
  * Returns a line for the log and summary.
  */
-export async function rollBackCodeDeployment(codedeploy: CodeDeployClient, deploymentId: string, previous: string | undefined): Promise<string> {
+export async function rollBackCodeDeployment(
+  codedeploy: CodeDeployClient,
+  deploymentId: string,
+  previous: string | undefined,
+): Promise<string> {
   const state = await readCodeDeploy(codedeploy, deploymentId, {})
   if (trafficShifted(state)) {
     return `did not stop CodeDeploy deployment ${deploymentId}: all production traffic is on the new task set and every lifecycle hook succeeded, so a rollback would revert a release that already serves (CodeDeploy terminates the original task set ${terminationWait(state.deployment)})`

@@ -20,7 +20,8 @@ export interface CodeDeployPlan {
   appSpec: AppSpec
 }
 
-export const deployedBy = (d: DeploymentInfo): string | undefined => appSpecTaskDefinition(d.revision?.appSpecContent?.content)
+export const deployedBy = (d: DeploymentInfo): string | undefined =>
+  appSpecTaskDefinition(d.revision?.appSpecContent?.content)
 
 export function describeInFlight(d: DeploymentInfo): InFlight {
   const what = `CodeDeploy deployment ${d.deploymentId} of ${revision(deployedBy(d))} (${d.status})`
@@ -45,7 +46,12 @@ export async function startCodeDeployment(
   if (request.containers) checkContainer(plan.appSpec, request.containers)
   const active = await findDeployment(codedeploy, plan.group, ACTIVE_STATUSES)
   if (active?.deploymentId && active.status !== 'Ready' && deployedBy(active) === request.taskDefinitionArn) {
-    return { ...base, deploymentId: active.deploymentId, started: false, startedAt: active.createTime?.getTime() ?? ctx.clock.now() }
+    return {
+      ...base,
+      deploymentId: active.deploymentId,
+      started: false,
+      startedAt: active.createTime?.getTime() ?? ctx.clock.now(),
+    }
   }
   let first = true
   await untilIdle(ctx, name, onBusy, async () => {
@@ -54,7 +60,12 @@ export async function startCodeDeployment(
     return found ? describeInFlight(found) : undefined
   })
   if (service.taskDefinition === request.taskDefinitionArn && !request.forceNewDeployment) {
-    return { ...base, started: false, startedAt: ctx.clock.now(), unchangedReason: 'the service already runs this task definition' }
+    return {
+      ...base,
+      started: false,
+      startedAt: ctx.clock.now(),
+      unchangedReason: 'the service already runs this task definition',
+    }
   }
   if (request.desiredCount !== undefined && request.desiredCount !== service.desiredCount) {
     // CodeDeploy keeps the count of the service; only the task definition is CodeDeploy's to change.
@@ -62,12 +73,24 @@ export async function startCodeDeployment(
     await updateService(clients.ecs, { cluster: request.cluster, service: name, desiredCount })
   }
   const content = appSpecContent(plan.appSpec, request.taskDefinitionArn)
-  const deploymentId = await createDeployment(codedeploy, plan.group, content, plan.config, `ecs-deploy-action: ${revision(request.taskDefinitionArn)}`)
+  const deploymentId = await createDeployment(
+    codedeploy,
+    plan.group,
+    content,
+    plan.config,
+    `ecs-deploy-action: ${revision(request.taskDefinitionArn)}`,
+  )
   return { ...base, deploymentId, started: true, startedAt: ctx.clock.now() }
 }
 
 /** Reroutes production traffic for the deployment an earlier run left Ready, or stops it with a rollback. */
-export async function continueCodeDeployment(codedeploy: CodeDeployClient, plan: CodeDeployPlan, service: Service, action: ContinueAction, now: number): Promise<ResumedRollout> {
+export async function continueCodeDeployment(
+  codedeploy: CodeDeployClient,
+  plan: CodeDeployPlan,
+  service: Service,
+  action: ContinueAction,
+  now: number,
+): Promise<ResumedRollout> {
   const ready = await findDeployment(codedeploy, plan.group, ['Ready'])
   if (!ready?.deploymentId) {
     throw new UserError(

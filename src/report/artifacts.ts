@@ -1,7 +1,7 @@
 import type { RegisterTaskDefinitionCommandInput, Service } from '@aws-sdk/client-ecs'
 import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { Document, type Scalar } from 'yaml'
+import { appSpecDocument, ecsAppSpec } from '../appspec-template.js'
 
 /** What CodePipeline's ECS actions read, for teams that keep their pipeline files while moving over. */
 export interface PipelineArtifacts {
@@ -34,30 +34,9 @@ export function pipelineArtifacts(
     'imageDetail.json': { ImageURI: image },
     'taskdef.json': taskdef,
     ...(balancer?.containerName && {
-      'appspec.yaml': {
-        version: 0.0,
-        Resources: [
-          {
-            TargetService: {
-              Type: 'AWS::ECS::Service',
-              Properties: {
-                TaskDefinition: '<TASK_DEFINITION>',
-                LoadBalancerInfo: { ContainerName: balancer.containerName, ContainerPort: balancer.containerPort },
-              },
-            },
-          },
-        ],
-      },
+      'appspec.yaml': ecsAppSpec(balancer.containerName, balancer.containerPort),
     }),
   }
-}
-
-/** YAML with `version: 0.0` as CodeDeploy writes it (a plain number would print as 0). */
-function appSpecText(content: unknown): string {
-  const doc = new Document(content)
-  const version = doc.get('version', true) as Scalar | undefined
-  if (version) version.minFractionDigits = 1
-  return doc.toString()
 }
 
 /** Writes the artifacts into `dir` and returns the paths written. */
@@ -66,7 +45,10 @@ export async function writePipelineArtifacts(dir: string, artifacts: PipelineArt
   const written: string[] = []
   for (const [name, content] of Object.entries(artifacts)) {
     const file = path.join(dir, name)
-    await writeFile(file, name.endsWith('.yaml') ? appSpecText(content) : `${JSON.stringify(content, null, 2)}\n`)
+    await writeFile(
+      file,
+      name.endsWith('.yaml') ? appSpecDocument(content).toString() : `${JSON.stringify(content, null, 2)}\n`,
+    )
     written.push(file)
   }
   return written

@@ -2,7 +2,8 @@
 // or generated from the service; checked against the AppSpec reference for ECS before CodeDeploy sees it.
 import { readFile } from 'node:fs/promises'
 import type { ContainerDefinition, Service } from '@aws-sdk/client-ecs'
-import { Document, parseDocument, type Scalar } from 'yaml'
+import { parseDocument, type Document } from 'yaml'
+import { appSpecDocument, ecsAppSpec } from '../../appspec-template.js'
 import { UserError } from '../../errors.js'
 import { closest } from '../../suggest.js'
 import { problemsError } from '../../taskdef/problems.js'
@@ -204,22 +205,7 @@ export function generateAppSpec(service: Service): AppSpec {
       `Service "${service.serviceName}" has no load balancer with a container name and port to write the AppSpec from: give the \`appspec\` input (an appspec.yml with Resources → TargetService → Properties → LoadBalancerInfo).`,
     )
   }
-  const document = new Document({
-    version: 0.0,
-    Resources: [
-      {
-        TargetService: {
-          Type: 'AWS::ECS::Service',
-          Properties: {
-            TaskDefinition: '<TASK_DEFINITION>',
-            LoadBalancerInfo: { ContainerName: balancer.containerName, ContainerPort: balancer.containerPort },
-          },
-        },
-      },
-    ],
-  })
-  const version = document.get('version', true) as Scalar | undefined
-  if (version) version.minFractionDigits = 1
+  const document = appSpecDocument(ecsAppSpec(balancer.containerName, balancer.containerPort))
   return describeSpec(document, `the AppSpec generated from service ${service.serviceName}`)
 }
 

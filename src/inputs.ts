@@ -7,6 +7,9 @@ import { secretBuildArgsWarning, secretLikeBuildArgs } from './image/args.js'
 import { parseImageReference } from './image/reference.js'
 import type { Log } from './log.js'
 import { SETTINGS } from './settings.js'
+import { parseBoolean, parseChoice, parseInteger, parseList, parseNumber, type InputReader } from './input-values.js'
+
+export { parseBoolean, parseChoice, parseInteger, parseList, parseNumber, type InputReader }
 
 export type CircuitBreakerMode = 'keep' | 'rollback' | 'enable' | 'disable'
 export type PreviewAction = 'deploy' | 'destroy' | 'sweep'
@@ -52,9 +55,6 @@ export interface Inputs {
   /** `strategy` and what goes with it: canary/linear steps, alarms, wait-until / continue, on-busy, CodeDeploy. */
   strategy: StrategyInputs
 }
-
-/** Reads one input by its action.yml name; '' when not given. */
-export type InputReader = (name: string) => string
 
 /** Reads and checks every input; secrets are masked and secret-like build args warned about through `log`. */
 export function getInputs(read: InputReader, log: Pick<Log, 'warning' | 'secret'>): Inputs {
@@ -185,45 +185,6 @@ function withBuild(
 /** One entry a line (cache specs hold commas, so no comma splitting). */
 function parseLines(value: string): string[] {
   return meaningfulLines(value).map(({ line }) => line)
-}
-
-export function parseBoolean(name: string, value: string, fallback: boolean): boolean {
-  const v = value.trim().toLowerCase()
-  if (v === '') return fallback
-  if (v === 'true') return true
-  if (v === 'false') return false
-  throw new UserError(`Input \`${name}\` must be true or false, not "${value.trim()}".`)
-}
-
-export function parseNumber(name: string, value: string, min: number, max: number): number {
-  const n = Number(value)
-  if (!/^\d+(\.\d+)?$/.test(value) || n < min || n > max) {
-    throw new UserError(`Input \`${name}\` must be a number from ${min} to ${max}, not "${value}".`)
-  }
-  return n
-}
-
-export function parseInteger(name: string, value: string, min: number, max: number): number {
-  if (!/^\d+$/.test(value)) {
-    throw new UserError(`Input \`${name}\` must be a whole number from ${min} to ${max}, not "${value}".`)
-  }
-  return parseNumber(name, value, min, max)
-}
-
-export function parseChoice<T extends string>(name: string, value: string, choices: readonly T[]): T {
-  const found = choices.find((c) => c === value.toLowerCase())
-  if (!found) {
-    throw new UserError(`Input \`${name}\` must be one of ${choices.join(', ')}, not "${value}".`)
-  }
-  return found
-}
-
-/** Splits a comma or newline separated list, dropping blanks. */
-export function parseList(value: string): string[] {
-  return value
-    .split(/[,\n]/)
-    .map((s) => s.trim())
-    .filter(Boolean)
 }
 
 /** Non-blank, non-comment lines of a multiline input, with their 1-based line numbers. */

@@ -1,5 +1,5 @@
 import { UserError } from '../errors.js'
-import { parseChoice, parseInteger, parseList, parseNumber, type InputReader } from '../inputs.js'
+import { parseChoice, parseInteger, parseList, parseNumber, type InputReader } from '../input-values.js'
 import {
   PAUSE_ALIASES,
   PAUSE_STAGES,

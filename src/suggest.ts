@@ -22,3 +22,17 @@ export function closest(word: string, known: readonly string[]): string | undefi
   }
   return best && best.distance <= Math.max(2, Math.floor(word.length / 3)) ? best.word : undefined
 }
+
+/**
+ * The one message for a key that is not known, with the key most likely meant (by case, then spelling,
+ * then a shortened or longer name), else the valid keys: `unknown key; did you mean healthCheck?`.
+ */
+export function unknownKey(key: string, valid: readonly string[]): string {
+  const lower = key.toLowerCase()
+  const extended = valid.find((candidate) => {
+    const other = candidate.toLowerCase()
+    return lower.length >= 3 && (other.startsWith(lower) || lower.startsWith(other))
+  })
+  const best = closest(key, valid) ?? extended
+  return `unknown key; ${best ? `did you mean ${best}?` : `valid keys: ${valid.join(', ')}`}`
+}

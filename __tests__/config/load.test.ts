@@ -39,7 +39,7 @@ test('problems name the file as the user wrote it', async () => {
       {
         file: '.github/ecs-deploy.yml',
         line: 2,
-        message: '.github/ecs-deploy.yml:2: environments.dev.clustr is not a known key; did you mean "cluster"?',
+        message: '.github/ecs-deploy.yml:2: environments.dev.clustr: unknown key; did you mean cluster?',
       },
     ]),
   )

@@ -133,145 +133,145 @@ describe('problems name the file, the line, the key path and the fix', () => {
       'previews: { base: dev }\n',
       [
         `${FILE}: has no environments; add at least one, e.g. dev: { branches: [develop], cluster: dev, services: [web] }`,
-        `${FILE}:1: previews.base "dev" is not an environment in this file`,
+        `${FILE}:1: previews.base: "dev" is not an environment in this file`,
       ],
     ],
     [
       'environments: {}\n',
       [
-        `${FILE}:1: environments is empty; add at least one, e.g. dev: { branches: [develop], cluster: dev, services: [web] }`,
+        `${FILE}:1: environments: is empty; add at least one, e.g. dev: { branches: [develop], cluster: dev, services: [web] }`,
       ],
     ],
-    ['environments:\n', [`${FILE}:1: environments must be a mapping (key: value lines), not empty`]],
-    ['environments: [dev, prod]\n', [`${FILE}:1: environments must be a mapping (key: value lines), not a list`]],
+    ['environments:\n', [`${FILE}:1: environments: must be a mapping (key: value lines), not empty`]],
+    ['environments: [dev, prod]\n', [`${FILE}:1: environments: must be a mapping (key: value lines), not a list`]],
     [
       'enviroments:\n  dev: {}\n',
       [
-        `${FILE}:1: enviroments is not a known key; did you mean "environments"?`,
+        `${FILE}:1: enviroments: unknown key; did you mean environments?`,
         `${FILE}: has no environments; add at least one, e.g. dev: { branches: [develop], cluster: dev, services: [web] }`,
       ],
     ],
     [
       'environments:\n  dev:\n    clustr: dev\n',
-      [`${FILE}:3: environments.dev.clustr is not a known key; did you mean "cluster"?`],
+      [`${FILE}:3: environments.dev.clustr: unknown key; did you mean cluster?`],
     ],
     [
       'environments:\n  dev:\n    replicas: 2\n',
       [
-        `${FILE}:3: environments.dev.replicas is not a known key; use one of: branches, tags, cluster, service, services, task-definition, vars, desired-count, strategy, url, region, production`,
+        `${FILE}:3: environments.dev.replicas: unknown key; valid keys: branches, tags, cluster, service, services, task-definition, vars, desired-count, strategy, url, region, production`,
       ],
     ],
-    ['environments:\n  dev: web\n', [`${FILE}:2: environments.dev must be a mapping (key: value lines), not "web"`]],
+    ['environments:\n  dev: web\n', [`${FILE}:2: environments.dev: must be a mapping (key: value lines), not "web"`]],
     [
       'environments:\n  my env: {}\n',
-      [`${FILE}:2: environments."my env" is not a usable environment name; use letters, digits, ".", "_" and "-"`],
+      [`${FILE}:2: environments."my env": is not a usable environment name; use letters, digits, ".", "_" and "-"`],
     ],
     [
       'environments:\n  dev: { services: [web] }\n',
-      [`${FILE}:2: environments.dev has services but no cluster; add cluster: <the ECS cluster they run in>`],
+      [`${FILE}:2: environments.dev: has services but no cluster; add cluster: <the ECS cluster they run in>`],
     ],
     [
       'environments:\n  dev: { cluster: dev, service: web, services: [worker] }\n',
-      [`${FILE}:2: environments.dev has both service and services; keep one (services: [web, worker] lists several)`],
+      [`${FILE}:2: environments.dev: has both service and services; keep one (services: [web, worker] lists several)`],
     ],
     [
       'environments:\n  dev: { cluster: dev, services: [] }\n',
-      [`${FILE}:2: environments.dev.services must be a list of strings (or one string), not an empty list`],
+      [`${FILE}:2: environments.dev.services: must be a list of strings (or one string), not an empty list`],
     ],
     [
       'environments:\n  dev: { cluster: dev, services: { web: 1 } }\n',
-      [`${FILE}:2: environments.dev.services must be a list of strings (or one string), not a mapping`],
+      [`${FILE}:2: environments.dev.services: must be a list of strings (or one string), not a mapping`],
     ],
     [
       'environments:\n  dev:\n    cluster: dev\n    services:\n      - web\n      - web app\n',
       [
-        `${FILE}:6: environments.dev.services[1] "web app" is not an ECS service name or ARN (up to 255 letters, digits, "-" and "_")`,
+        `${FILE}:6: environments.dev.services[1]: "web app" is not an ECS service name or ARN (up to 255 letters, digits, "-" and "_")`,
       ],
     ],
     [
       'environments:\n  dev:\n    cluster: [a, b]\n',
-      [`${FILE}:3: environments.dev.cluster must be a string, not a list`],
+      [`${FILE}:3: environments.dev.cluster: must be a string, not a list`],
     ],
-    ['environments:\n  dev:\n    cluster:\n', [`${FILE}:3: environments.dev.cluster must be a string, not empty`]],
+    ['environments:\n  dev:\n    cluster:\n', [`${FILE}:3: environments.dev.cluster: must be a string, not empty`]],
     [
       'environments:\n  dev:\n    cluster: my cluster\n',
       [
-        `${FILE}:3: environments.dev.cluster "my cluster" is not an ECS cluster name or ARN (up to 255 letters, digits, "-" and "_")`,
+        `${FILE}:3: environments.dev.cluster: "my cluster" is not an ECS cluster name or ARN (up to 255 letters, digits, "-" and "_")`,
       ],
     ],
     [
       'environments:\n  dev:\n    branches: [main, 3]\n    desired-count: two\n',
-      [`${FILE}:4: environments.dev.desired-count must be a whole number from 0 to 5000, not "two"`],
+      [`${FILE}:4: environments.dev.desired-count: must be a whole number from 0 to 5000, not "two"`],
     ],
     [
       'environments:\n  dev:\n    desired-count: 1.5\n',
-      [`${FILE}:3: environments.dev.desired-count must be a whole number from 0 to 5000, not 1.5`],
+      [`${FILE}:3: environments.dev.desired-count: must be a whole number from 0 to 5000, not 1.5`],
     ],
     [
       'environments:\n  dev:\n    desired-count: 9000\n',
-      [`${FILE}:3: environments.dev.desired-count must be a whole number from 0 to 5000, not 9000`],
+      [`${FILE}:3: environments.dev.desired-count: must be a whole number from 0 to 5000, not 9000`],
     ],
     [
       'environments:\n  dev:\n    strategy: canry\n',
       [
-        `${FILE}:3: environments.dev.strategy must be one of rolling, blue-green, canary, linear, not "canry"; did you mean "canary"?`,
+        `${FILE}:3: environments.dev.strategy: must be one of rolling, blue-green, canary, linear, not "canry"; did you mean "canary"?`,
       ],
     ],
     [
       'environments:\n  dev:\n    strategy: true\n',
-      [`${FILE}:3: environments.dev.strategy must be one of rolling, blue-green, canary, linear, not true`],
+      [`${FILE}:3: environments.dev.strategy: must be one of rolling, blue-green, canary, linear, not true`],
     ],
     [
       'environments:\n  dev:\n    url: example.com\n',
-      [`${FILE}:3: environments.dev.url must be an http(s) URL like https://example.com, not "example.com"`],
+      [`${FILE}:3: environments.dev.url: must be an http(s) URL like https://example.com, not "example.com"`],
     ],
     [
       'environments:\n  dev:\n    region: useast1\n',
-      [`${FILE}:3: environments.dev.region must be an AWS region like us-east-1, not "useast1"`],
+      [`${FILE}:3: environments.dev.region: must be an AWS region like us-east-1, not "useast1"`],
     ],
     [
       'environments:\n  prod:\n    production: yes\n',
-      [`${FILE}:3: environments.prod.production must be true or false, not "yes"`],
+      [`${FILE}:3: environments.prod.production: must be true or false, not "yes"`],
     ],
     [
       'environments:\n  dev:\n    task-definition: {}\n',
-      [`${FILE}:3: environments.dev.task-definition must be a string, not a mapping`],
+      [`${FILE}:3: environments.dev.task-definition: must be a string, not a mapping`],
     ],
     [
       'environments:\n  dev:\n    branches:\n      - main\n      - v[!0-9]\n',
       [
-        `${FILE}:5: environments.dev.branches[1] "v[!0-9]" has [!0-9], but a [ ] holds only letters, digits and ranges of them (a-z, A-Z, 0-9), and cannot exclude characters`,
+        `${FILE}:5: environments.dev.branches[1]: "v[!0-9]" has [!0-9], but a [ ] holds only letters, digits and ranges of them (a-z, A-Z, 0-9), and cannot exclude characters`,
       ],
     ],
     [
       'environments:\n  dev:\n    branches: ["!main", "!release/*"]\n',
       [
-        `${FILE}:3: environments.dev.branches has only ! patterns, which exclude but include nothing, so no branch matches; put what to include first ('**', then '!…')`,
+        `${FILE}:3: environments.dev.branches: has only ! patterns, which exclude but include nothing, so no branch matches; put what to include first ('**', then '!…')`,
       ],
     ],
     [
       'environments:\n  dev:\n    tags: "!v1"\n',
       [
-        `${FILE}:3: environments.dev.tags has only ! patterns, which exclude but include nothing, so no tag matches; put what to include first ('**', then '!…')`,
+        `${FILE}:3: environments.dev.tags: has only ! patterns, which exclude but include nothing, so no tag matches; put what to include first ('**', then '!…')`,
       ],
     ],
     [
       'environments:\n  dev:\n    tags: "v[0-9"\n',
-      [`${FILE}:3: environments.dev.tags "v[0-9" has a [ without its closing ]`],
+      [`${FILE}:3: environments.dev.tags: "v[0-9" has a [ without its closing ]`],
     ],
     [
       'environments:\n  dev:\n    branches: [""]\n',
-      [`${FILE}:3: environments.dev.branches[0] must be a string, not ""`],
+      [`${FILE}:3: environments.dev.branches[0]: must be a string, not ""`],
     ],
     [
       'environments:\n  dev:\n    vars: [A=1]\n',
-      [`${FILE}:3: environments.dev.vars must be a mapping (key: value lines), not a list`],
+      [`${FILE}:3: environments.dev.vars: must be a mapping (key: value lines), not a list`],
     ],
     [
       'environments:\n  dev:\n    vars:\n      LOG-LEVEL: debug\n      LIST: [a]\n',
       [
-        `${FILE}:4: environments.dev.vars.LOG-LEVEL is not a placeholder name; use letters, digits and "_", not starting with a digit`,
-        `${FILE}:5: environments.dev.vars.LIST must be a string, not a list`,
+        `${FILE}:4: environments.dev.vars.LOG-LEVEL: is not a placeholder name; use letters, digits and "_", not starting with a digit`,
+        `${FILE}:5: environments.dev.vars.LIST: must be a string, not a list`,
       ],
     ],
     [
@@ -292,58 +292,58 @@ describe('problems name the file, the line, the key path and the fix', () => {
 describe('previews', () => {
   const ENVS = 'environments:\n  dev: { cluster: dev, services: [web, worker] }\n  ops: { cluster: ops }\n'
   test.each([
-    ['previews: dev\n', [`${FILE}:4: previews must be a mapping (key: value lines), not "dev"`]],
+    ['previews: dev\n', [`${FILE}:4: previews: must be a mapping (key: value lines), not "dev"`]],
     [
       'previews: { domain: preview.example.com }\n',
       [
-        `${FILE}:4: previews has no base; add base: <the environment whose services previews copy>`,
-        `${FILE}:4: previews has no listener-arn; add the ARN of the ALB listener that gets one rule per preview`,
+        `${FILE}:4: previews: has no base; add base: <the environment whose services previews copy>`,
+        `${FILE}:4: previews: has no listener-arn; add the ARN of the ALB listener that gets one rule per preview`,
       ],
     ],
     [
       'previews: { base: deb }\n',
-      [`${FILE}:4: previews.base "deb" is not an environment in this file; did you mean "dev"?`],
+      [`${FILE}:4: previews.base: "deb" is not an environment in this file; did you mean "dev"?`],
     ],
     [
       'previews: { base: ops }\n',
-      [`${FILE}:4: previews.base ops has no services to copy; list them under environments.ops.services`],
+      [`${FILE}:4: previews.base: ops has no services to copy; list them under environments.ops.services`],
     ],
     [
       'previews: { base: dev, services: [web, api] }\n',
-      [`${FILE}:4: previews.services[1] "api" is not one of dev's services (web, worker)`],
+      [`${FILE}:4: previews.services[1]: "api" is not one of dev's services (web, worker)`],
     ],
     [
       'previews: { base: dev, domian: x.example.com }\n',
-      [`${FILE}:4: previews.domian is not a known key; did you mean "domain"?`],
+      [`${FILE}:4: previews.domian: unknown key; did you mean domain?`],
     ],
     [
       `previews: { base: dev, listener-arn: ${LISTENER} }\n`,
       [
-        `${FILE}:4: previews has no domain; host routing gives each preview pr-<N>.<domain>: add domain, or set routing: path (previews at /pr-<N>/)`,
+        `${FILE}:4: previews: has no domain; host routing gives each preview pr-<N>.<domain>: add domain, or set routing: path (previews at /pr-<N>/)`,
       ],
     ],
     [
       `previews: { base: dev, routing: paths, listener-arn: ${LISTENER} }\n`,
-      [`${FILE}:4: previews.routing must be one of host, path, not "paths"; did you mean "path"?`],
+      [`${FILE}:4: previews.routing: must be one of host, path, not "paths"; did you mean "path"?`],
     ],
     [
       `previews: { base: dev, domain: "https://preview.example.com", listener-arn: ${LISTENER} }\n`,
-      [`${FILE}:4: previews.domain must be a DNS name like preview.example.com, not "https://preview.example.com"`],
+      [`${FILE}:4: previews.domain: must be a DNS name like preview.example.com, not "https://preview.example.com"`],
     ],
     [
       'previews: { base: dev, domain: preview.example.com, listener-arn: arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/dev-alb/50dc6c495c0c9188 }\n',
       [
-        `${FILE}:4: previews.listener-arn must be an ALB listener ARN (arn:aws:elasticloadbalancing:<region>:<account>:listener/app/<name>/<id>/<id>), not "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/dev-alb/50dc6c495c0c9188"`,
+        `${FILE}:4: previews.listener-arn: must be an ALB listener ARN (arn:aws:elasticloadbalancing:<region>:<account>:listener/app/<name>/<id>/<id>), not "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/dev-alb/50dc6c495c0c9188"`,
       ],
     ],
     [
       'previews: { base: dev, ttl: 1 week }\n',
-      [`${FILE}:4: previews.ttl must be a duration like 7d, 12h or 30m, not "1 week"`],
+      [`${FILE}:4: previews.ttl: must be a duration like 7d, 12h or 30m, not "1 week"`],
     ],
-    ['previews: { base: dev, max: 0 }\n', [`${FILE}:4: previews.max must be a whole number from 1 to 1000, not 0`]],
+    ['previews: { base: dev, max: 0 }\n', [`${FILE}:4: previews.max: must be a whole number from 1 to 1000, not 0`]],
     [
       'previews: { base: dev, desired-count: -1 }\n',
-      [`${FILE}:4: previews.desired-count must be a whole number from 0 to 5000, not -1`],
+      [`${FILE}:4: previews.desired-count: must be a whole number from 0 to 5000, not -1`],
     ],
   ])('%j', (text, expected) => {
     expect(problems(ENVS + text)).toEqual(expected)
@@ -352,7 +352,7 @@ describe('previews', () => {
   test('a base with problems of its own is not reported twice', () => {
     expect(
       problems('environments:\n  dev: { cluster: dev, services: [web], clustr: x }\npreviews: { base: dev }\n'),
-    ).toEqual([`${FILE}:2: environments.dev.clustr is not a known key; did you mean "cluster"?`])
+    ).toEqual([`${FILE}:2: environments.dev.clustr: unknown key; did you mean cluster?`])
   })
 })
 
@@ -360,7 +360,7 @@ describe('validateConfig', () => {
   test('without a locator, problems name the file only', () => {
     expect(() => validateConfig({ environments: { dev: { clustr: 'x' } } }, 'ci.yml')).toThrow(
       new ConfigError([
-        { file: 'ci.yml', message: 'ci.yml: environments.dev.clustr is not a known key; did you mean "cluster"?' },
+        { file: 'ci.yml', message: 'ci.yml: environments.dev.clustr: unknown key; did you mean cluster?' },
       ]),
     )
   })
@@ -374,7 +374,7 @@ describe('validateConfig', () => {
       expect((error as ConfigError).name).toBe('UserError')
       expect((error as ConfigError).problems.map((p) => p.line)).toEqual([3, 4])
       expect((error as ConfigError).message).toBe(
-        `${FILE}:3: environments.dev.clustr is not a known key; did you mean "cluster"?\n${FILE}:4: environments.dev.strategy must be one of rolling, blue-green, canary, linear, not "x"`,
+        `${FILE}:3: environments.dev.clustr: unknown key; did you mean cluster?\n${FILE}:4: environments.dev.strategy: must be one of rolling, blue-green, canary, linear, not "x"`,
       )
     }
   })

@@ -1,4 +1,4 @@
-import { closest } from '../../src/suggest.js'
+import { closest, unknownKey } from '../../src/suggest.js'
 import { suggestion } from '../../src/config/suggest.js'
 
 test.each([
@@ -16,4 +16,10 @@ test('suggestion names the closest word, else lists them all, else nothing', () 
   expect(suggestion('qe', ['dev', 'qa'])).toBe('; did you mean "qa"?')
   expect(suggestion('staging-eu-west', ['dev', 'qa'])).toBe('; use one of: dev, qa')
   expect(suggestion('dev', [])).toBe('')
+})
+
+test('unknownKey: one wording for an unknown key in the config, the task definition and the AppSpec', () => {
+  expect(unknownKey('clustr', ['cluster', 'services'])).toBe('unknown key; did you mean cluster?')
+  expect(unknownKey('env', ['environment', 'image'])).toBe('unknown key; did you mean environment?')
+  expect(unknownKey('replicas', ['cluster', 'services'])).toBe('unknown key; valid keys: cluster, services')
 })

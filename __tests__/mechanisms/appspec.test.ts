@@ -73,7 +73,7 @@ describe('parseAppSpec', () => {
     [
       'a misspelt key',
       SEED.replace('LoadBalancerInfo', 'LoadBalancerinfo'),
-      'appspec a.yml, Resources[0].TargetService.Properties.LoadBalancerinfo is not an AppSpec key for ECS (did you mean LoadBalancerInfo?).',
+      'appspec a.yml, Resources[0].TargetService.Properties.LoadBalancerinfo: unknown key; did you mean LoadBalancerInfo?',
     ],
     [
       'a port as a word',
@@ -123,7 +123,7 @@ describe('parseAppSpec', () => {
   test('every problem at once, with the reference to read', () => {
     const text = SEED.replace('8080', '0').replace('version: 0.0', 'version: 2').replace('Hooks:', 'Hook:')
     expect(() => parseAppSpec(text, 'appspec a.yml')).toThrow(
-      'appspec a.yml has 3 problems:\n  - version: expected 0.0, found the number 2.\n  - Resources[0].TargetService.Properties.LoadBalancerInfo.ContainerPort: expected a port number (1-65535), found the number 0.\n  - Hook is not an AppSpec key for ECS (did you mean Hooks?).\nSee the AppSpec reference for ECS',
+      'appspec a.yml has 3 problems:\n  - version: expected 0.0, found the number 2.\n  - Resources[0].TargetService.Properties.LoadBalancerInfo.ContainerPort: expected a port number (1-65535), found the number 0.\n  - Hook: unknown key; did you mean Hooks?\nSee the AppSpec reference for ECS',
     )
   })
 })

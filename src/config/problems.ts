@@ -1,4 +1,5 @@
 import { UserError } from '../errors.js'
+import { unknownKey } from '../suggest.js'
 import { suggestion } from './suggest.js'
 
 export type KeyPath = readonly (string | number)[]
@@ -44,14 +45,14 @@ export class Problems {
     private readonly locate: (path: KeyPath) => number | undefined = () => undefined,
   ) {}
 
-  /** Records `<file>:<line>: <path> <problem>` and returns undefined, so readers can `return p.add(…)`. */
+  /** Records `<file>:<line>: <path>: <problem>` and returns undefined, so readers can `return p.add(…)`. */
   add(path: KeyPath, problem: string): undefined {
     const line = this.locate(path)
     const where = line === undefined ? this.file : `${this.file}:${line}`
     this.found.push({
       file: this.file,
       ...(line !== undefined && { line }),
-      message: `${where}: ${path.length ? `${displayPath(path)} ` : ''}${problem}`,
+      message: `${where}: ${path.length ? `${displayPath(path)}: ` : ''}${problem}`,
     })
     return undefined
   }
@@ -65,7 +66,7 @@ export class Problems {
     }
     const record = value as Record<string, unknown>
     for (const key of Object.keys(record)) {
-      if (keys && !keys.includes(key)) this.add([...path, key], `is not a known key${suggestion(key, keys)}`)
+      if (keys && !keys.includes(key)) this.add([...path, key], unknownKey(key, keys))
     }
     return record
   }

@@ -1,4 +1,4 @@
-import { closest } from '../suggest.js'
+import { unknownKey } from '../suggest.js'
 import type { RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs'
 import { REQUEST_SHAPE, shapeOf, type Shape, type StructShape } from './model.js'
 import { problemsError } from './problems.js'
@@ -58,7 +58,7 @@ function checkedStruct(value: PlainObject, shape: StructShape, path: string, pro
   for (const [key, item] of present(value)) {
     const at = path ? `${path}.${key}` : key
     const index = shape.members.indexOf(key)
-    if (index < 0) problems.push(`${at}: unknown key; ${suggestion(key, shape.members)}`)
+    if (index < 0) problems.push(`${at}: ${unknownKey(key, shape.members)}`)
     else result[key] = checked(item, shapeOf(shape.memberSchemas[index]), at, problems)
   }
   for (const key of shape.required) {
@@ -82,15 +82,4 @@ function quotingHint(value: unknown, expected: Shape['kind']): string {
   const unquoted =
     expected === 'number' ? !Number.isNaN(Number(value)) : expected === 'boolean' && /^(true|false)$/.test(value)
   return unquoted ? '; remove the quotes' : ''
-}
-
-/** The valid key closest to `key` (by case, then spelling, then a shortened or longer name), else all of them. */
-function suggestion(key: string, valid: string[]): string {
-  const lower = key.toLowerCase()
-  const extended = valid.find((candidate) => {
-    const other = candidate.toLowerCase()
-    return lower.length >= 3 && (other.startsWith(lower) || lower.startsWith(other))
-  })
-  const best = closest(key, valid) ?? extended
-  return best ? `did you mean ${best}?` : `valid keys: ${valid.join(', ')}`
 }

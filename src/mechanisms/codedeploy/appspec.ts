@@ -5,7 +5,7 @@ import type { ContainerDefinition, Service } from '@aws-sdk/client-ecs'
 import { parseDocument, type Document } from 'yaml'
 import { appSpecDocument, ecsAppSpec } from '../../appspec-template.js'
 import { UserError } from '../../errors.js'
-import { closest } from '../../suggest.js'
+import { closest, unknownKey } from '../../suggest.js'
 import { problemsError } from '../../taskdef/problems.js'
 import { described, isPlainObject, kindOf } from '../../taskdef/values.js'
 import { insideWorkspace } from '../../workspace-path.js'
@@ -70,10 +70,7 @@ function object(fields: Record<string, Check>): Check {
       else if (key.endsWith('!')) problems.push(`${at(name)} is missing.`)
     }
     for (const key of Object.keys(value).filter((k) => !keys.includes(k))) {
-      const guess = closest(key, keys)
-      problems.push(
-        `${at(key)} is not an AppSpec key for ECS${guess ? ` (did you mean ${guess}?)` : ` (known: ${keys.join(', ')})`}.`,
-      )
+      problems.push(`${at(key)}: ${unknownKey(key, keys)}`)
     }
   }
 }

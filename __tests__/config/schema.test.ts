@@ -142,7 +142,7 @@ describe('problems name the file, the line, the key path and the fix', () => {
         `${FILE}:1: environments: is empty; add at least one, e.g. dev: { branches: [develop], cluster: dev, services: [web] }`,
       ],
     ],
-    ['environments:\n', [`${FILE}:1: environments: must be a mapping (key: value lines), not empty`]],
+    ['environments:\n', [`${FILE}:1: environments: must be a mapping (key: value lines), not null`]],
     ['environments: [dev, prod]\n', [`${FILE}:1: environments: must be a mapping (key: value lines), not a list`]],
     [
       'enviroments:\n  dev: {}\n',
@@ -161,7 +161,10 @@ describe('problems name the file, the line, the key path and the fix', () => {
         `${FILE}:3: environments.dev.replicas: unknown key; valid keys: branches, tags, cluster, service, services, task-definition, vars, desired-count, strategy, url, region, production`,
       ],
     ],
-    ['environments:\n  dev: web\n', [`${FILE}:2: environments.dev: must be a mapping (key: value lines), not "web"`]],
+    [
+      'environments:\n  dev: web\n',
+      [`${FILE}:2: environments.dev: must be a mapping (key: value lines), not the string "web"`],
+    ],
     [
       'environments:\n  my env: {}\n',
       [`${FILE}:2: environments."my env": is not a usable environment name; use letters, digits, ".", "_" and "-"`],
@@ -180,7 +183,7 @@ describe('problems name the file, the line, the key path and the fix', () => {
     ],
     [
       'environments:\n  dev: { cluster: dev, services: { web: 1 } }\n',
-      [`${FILE}:2: environments.dev.services: must be a list of strings (or one string), not a mapping`],
+      [`${FILE}:2: environments.dev.services: must be a list of strings (or one string), not an object`],
     ],
     [
       'environments:\n  dev:\n    cluster: dev\n    services:\n      - web\n      - web app\n',
@@ -192,7 +195,7 @@ describe('problems name the file, the line, the key path and the fix', () => {
       'environments:\n  dev:\n    cluster: [a, b]\n',
       [`${FILE}:3: environments.dev.cluster: must be a string, not a list`],
     ],
-    ['environments:\n  dev:\n    cluster:\n', [`${FILE}:3: environments.dev.cluster: must be a string, not empty`]],
+    ['environments:\n  dev:\n    cluster:\n', [`${FILE}:3: environments.dev.cluster: must be a string, not null`]],
     [
       'environments:\n  dev:\n    cluster: my cluster\n',
       [
@@ -201,41 +204,47 @@ describe('problems name the file, the line, the key path and the fix', () => {
     ],
     [
       'environments:\n  dev:\n    branches: [main, 3]\n    desired-count: two\n',
-      [`${FILE}:4: environments.dev.desired-count: must be a whole number from 0 to 5000, not "two"`],
+      [`${FILE}:4: environments.dev.desired-count: must be a whole number from 0 to 5000, not the string "two"`],
     ],
     [
       'environments:\n  dev:\n    desired-count: 1.5\n',
-      [`${FILE}:3: environments.dev.desired-count: must be a whole number from 0 to 5000, not 1.5`],
+      [`${FILE}:3: environments.dev.desired-count: must be a whole number from 0 to 5000, not the number 1.5`],
+    ],
+    [
+      'environments:\n  dev:\n    desired-count: AKIAS3CR3T/key\n',
+      [`${FILE}:3: environments.dev.desired-count: must be a whole number from 0 to 5000, not a string`],
     ],
     [
       'environments:\n  dev:\n    desired-count: 9000\n',
-      [`${FILE}:3: environments.dev.desired-count: must be a whole number from 0 to 5000, not 9000`],
+      [`${FILE}:3: environments.dev.desired-count: must be a whole number from 0 to 5000, not the number 9000`],
     ],
     [
       'environments:\n  dev:\n    strategy: canry\n',
       [
-        `${FILE}:3: environments.dev.strategy: must be one of rolling, blue-green, canary, linear, not "canry"; did you mean "canary"?`,
+        `${FILE}:3: environments.dev.strategy: must be one of rolling, blue-green, canary, linear, not the string "canry"; did you mean "canary"?`,
       ],
     ],
     [
       'environments:\n  dev:\n    strategy: true\n',
-      [`${FILE}:3: environments.dev.strategy: must be one of rolling, blue-green, canary, linear, not true`],
+      [
+        `${FILE}:3: environments.dev.strategy: must be one of rolling, blue-green, canary, linear, not the boolean true`,
+      ],
     ],
     [
       'environments:\n  dev:\n    url: example.com\n',
-      [`${FILE}:3: environments.dev.url: must be an http(s) URL like https://example.com, not "example.com"`],
+      [`${FILE}:3: environments.dev.url: must be an http(s) URL like https://example.com, not a string`],
     ],
     [
       'environments:\n  dev:\n    region: useast1\n',
-      [`${FILE}:3: environments.dev.region: must be an AWS region like us-east-1, not "useast1"`],
+      [`${FILE}:3: environments.dev.region: must be an AWS region like us-east-1, not a string`],
     ],
     [
       'environments:\n  prod:\n    production: yes\n',
-      [`${FILE}:3: environments.prod.production: must be true or false, not "yes"`],
+      [`${FILE}:3: environments.prod.production: must be true or false, not the string "yes"`],
     ],
     [
       'environments:\n  dev:\n    task-definition: {}\n',
-      [`${FILE}:3: environments.dev.task-definition: must be a string, not a mapping`],
+      [`${FILE}:3: environments.dev.task-definition: must be a string, not an object`],
     ],
     [
       'environments:\n  dev:\n    branches:\n      - main\n      - v[!0-9]\n',
@@ -261,7 +270,7 @@ describe('problems name the file, the line, the key path and the fix', () => {
     ],
     [
       'environments:\n  dev:\n    branches: [""]\n',
-      [`${FILE}:3: environments.dev.branches[0]: must be a string, not ""`],
+      [`${FILE}:3: environments.dev.branches[0]: must be a string, not an empty string`],
     ],
     [
       'environments:\n  dev:\n    vars: [A=1]\n',
@@ -292,7 +301,7 @@ describe('problems name the file, the line, the key path and the fix', () => {
 describe('previews', () => {
   const ENVS = 'environments:\n  dev: { cluster: dev, services: [web, worker] }\n  ops: { cluster: ops }\n'
   test.each([
-    ['previews: dev\n', [`${FILE}:4: previews: must be a mapping (key: value lines), not "dev"`]],
+    ['previews: dev\n', [`${FILE}:4: previews: must be a mapping (key: value lines), not the string "dev"`]],
     [
       'previews: { domain: preview.example.com }\n',
       [
@@ -324,26 +333,29 @@ describe('previews', () => {
     ],
     [
       `previews: { base: dev, routing: paths, listener-arn: ${LISTENER} }\n`,
-      [`${FILE}:4: previews.routing: must be one of host, path, not "paths"; did you mean "path"?`],
+      [`${FILE}:4: previews.routing: must be one of host, path, not the string "paths"; did you mean "path"?`],
     ],
     [
       `previews: { base: dev, domain: "https://preview.example.com", listener-arn: ${LISTENER} }\n`,
-      [`${FILE}:4: previews.domain: must be a DNS name like preview.example.com, not "https://preview.example.com"`],
+      [`${FILE}:4: previews.domain: must be a DNS name like preview.example.com, not a string`],
     ],
     [
       'previews: { base: dev, domain: preview.example.com, listener-arn: arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/dev-alb/50dc6c495c0c9188 }\n',
       [
-        `${FILE}:4: previews.listener-arn: must be an ALB listener ARN (arn:aws:elasticloadbalancing:<region>:<account>:listener/app/<name>/<id>/<id>), not "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/dev-alb/50dc6c495c0c9188"`,
+        `${FILE}:4: previews.listener-arn: must be an ALB listener ARN (arn:aws:elasticloadbalancing:<region>:<account>:listener/app/<name>/<id>/<id>), not a string`,
       ],
     ],
     [
       'previews: { base: dev, ttl: 1 week }\n',
-      [`${FILE}:4: previews.ttl: must be a duration like 7d, 12h or 30m, not "1 week"`],
+      [`${FILE}:4: previews.ttl: must be a duration like 7d, 12h or 30m, not a string`],
     ],
-    ['previews: { base: dev, max: 0 }\n', [`${FILE}:4: previews.max: must be a whole number from 1 to 1000, not 0`]],
+    [
+      'previews: { base: dev, max: 0 }\n',
+      [`${FILE}:4: previews.max: must be a whole number from 1 to 1000, not the number 0`],
+    ],
     [
       'previews: { base: dev, desired-count: -1 }\n',
-      [`${FILE}:4: previews.desired-count: must be a whole number from 0 to 5000, not -1`],
+      [`${FILE}:4: previews.desired-count: must be a whole number from 0 to 5000, not the number -1`],
     ],
   ])('%j', (text, expected) => {
     expect(problems(ENVS + text)).toEqual(expected)
@@ -374,7 +386,7 @@ describe('validateConfig', () => {
       expect((error as ConfigError).name).toBe('UserError')
       expect((error as ConfigError).problems.map((p) => p.line)).toEqual([3, 4])
       expect((error as ConfigError).message).toBe(
-        `${FILE}:3: environments.dev.clustr: unknown key; did you mean cluster?\n${FILE}:4: environments.dev.strategy: must be one of rolling, blue-green, canary, linear, not "x"`,
+        `${FILE}:3: environments.dev.clustr: unknown key; did you mean cluster?\n${FILE}:4: environments.dev.strategy: must be one of rolling, blue-green, canary, linear, not the string "x"`,
       )
     }
   })

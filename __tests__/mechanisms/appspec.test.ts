@@ -108,7 +108,12 @@ describe('parseAppSpec', () => {
     [
       'a hook without a function',
       SEED.replace('"SmokeTest"', '""'),
-      'Hooks[1].AfterAllowTestTraffic: expected a string, found the string "".',
+      'Hooks[1].AfterAllowTestTraffic: expected a string, found an empty string.',
+    ],
+    [
+      'a value that could be a secret is named by its kind, not quoted',
+      SEED.replace('version: 0.0', 'version: s3cr3t/T0ken'),
+      'appspec a.yml, version: expected 0.0, found a string.',
     ],
     ['not an object', '- a\n- b\n', 'appspec a.yml, the top level: expected an object, found a list.'],
     [

@@ -48,6 +48,11 @@ describe('checkedRequest', () => {
       'containerDefinitions[0] (web).memory: expected a number, found the string "lots"',
     ],
     [
+      'a value that could be a secret is named by its kind, not quoted',
+      { family: 'web', containerDefinitions: [{ ...web, memory: 'ghp_s3cr3tT0ken' }] },
+      'containerDefinitions[0] (web).memory: expected a number, found a string',
+    ],
+    [
       'a number where a string goes',
       { family: 'web', containerDefinitions: [{ ...web, environment: [{ name: 'PORT', value: 8080 }] }] },
       'containerDefinitions[0] (web).environment[0] (PORT).value: expected a string, found the number 8080; put it in quotes',

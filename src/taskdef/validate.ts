@@ -2,7 +2,8 @@ import { unknownKey } from '../suggest.js'
 import type { RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs'
 import { REQUEST_SHAPE, shapeOf, type Shape, type StructShape } from './model.js'
 import { problemsError } from './problems.js'
-import { described, isPlainObject, type PlainObject } from './values.js'
+import { describedValue } from '../problems.js'
+import { isPlainObject, type PlainObject } from './values.js'
 
 /**
  * The definition checked against the RegisterTaskDefinition API model at every depth: unknown keys,
@@ -48,7 +49,7 @@ function checked(value: unknown, shape: Shape, path: string, problems: string[])
   }
 
   function mismatch(expected: string): unknown {
-    problems.push(`${path}: expected ${expected}, found ${described(value)}${quotingHint(value, shape.kind)}`)
+    problems.push(`${path}: expected ${expected}, found ${describedValue(value)}${quotingHint(value, shape.kind)}`)
     return value
   }
 }

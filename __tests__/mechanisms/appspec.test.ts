@@ -68,7 +68,7 @@ describe('parseAppSpec', () => {
     [
       'broken YAML',
       'version: 0.0\nResources: [',
-      'appspec a.yml:2: is not valid YAML or JSON: Flow sequence in block collection must be sufficiently indented and end with a ]',
+      'appspec a.yml, line 2, not valid YAML or JSON: Flow sequence in block collection must be sufficiently indented and end with a ]',
     ],
     [
       'a misspelt key',

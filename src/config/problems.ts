@@ -1,23 +1,11 @@
-import { UserError } from '../errors.js'
-import { describedValue } from '../problems.js'
+import { describedValue, ProblemsError, type Problem } from '../problems.js'
 import { unknownKey } from '../suggest.js'
 import { suggestion } from './suggest.js'
 
 export type KeyPath = readonly (string | number)[]
 
-/** One thing wrong in the config file, located for an annotation. */
-export interface ConfigProblem {
-  file: string
-  line?: number
-  message: string
-}
-
-/** Every problem of a config file at once, one a line, so one run shows them all. */
-export class ConfigError extends UserError {
-  constructor(readonly problems: ConfigProblem[]) {
-    super(problems.map((p) => p.message).join('\n'))
-  }
-}
+/** Every problem of a config file at once, the file named once, so one run shows them all. */
+export class ConfigError extends ProblemsError {}
 
 /** `environments.dev.services[1]`; keys that are not plain words are quoted. */
 export function displayPath(path: KeyPath): string {
@@ -32,21 +20,16 @@ export function displayPath(path: KeyPath): string {
 
 /** Collects problems, each naming the file, its line when known, and the key path. */
 export class Problems {
-  readonly found: ConfigProblem[] = []
+  readonly found: Problem[] = []
   constructor(
     readonly file: string,
     private readonly locate: (path: KeyPath) => number | undefined = () => undefined,
   ) {}
 
-  /** Records `<file>:<line>: <path>: <problem>` and returns undefined, so readers can `return p.add(…)`. */
+  /** Records a problem at `path`, with its line when known, and returns undefined, so readers can `return p.add(…)`. */
   add(path: KeyPath, problem: string): undefined {
     const line = this.locate(path)
-    const where = line === undefined ? this.file : `${this.file}:${line}`
-    this.found.push({
-      file: this.file,
-      ...(line !== undefined && { line }),
-      message: `${where}: ${path.length ? `${displayPath(path)}: ` : ''}${problem}`,
-    })
+    this.found.push({ path: displayPath(path), message: problem, ...(line !== undefined && { line }) })
     return undefined
   }
 
@@ -111,6 +94,6 @@ export class Problems {
   }
 
   throwIfAny(): void {
-    if (this.found.length) throw new ConfigError(this.found)
+    if (this.found.length) throw new ConfigError(this.file, this.found)
   }
 }

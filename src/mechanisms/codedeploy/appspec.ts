@@ -7,7 +7,7 @@ import { appSpecDocument, ecsAppSpec } from '../../appspec-template.js'
 import { UserError } from '../../errors.js'
 import { closest, unknownKey } from '../../suggest.js'
 import { problemsError } from '../../taskdef/problems.js'
-import { describedValue } from '../../problems.js'
+import { describedValue, ProblemsError } from '../../problems.js'
 import { isPlainObject } from '../../taskdef/values.js'
 import { insideWorkspace } from '../../workspace-path.js'
 import { yamlData } from '../../yaml-data.js'
@@ -144,10 +144,12 @@ export function appSpecProblems(spec: unknown): string[] {
 export function parseAppSpec(content: string, source: string): AppSpec {
   const document = parseDocument(content, { prettyErrors: false })
   const [error] = document.errors
-  if (error)
-    throw new UserError(
-      `${source}:${content.slice(0, error.pos[0]).split('\n').length}: is not valid YAML or JSON: ${error.message.split('\n')[0]}`,
-    )
+  if (error) {
+    const line = content.slice(0, error.pos[0]).split('\n').length
+    throw new ProblemsError(source, [
+      { path: '', line, message: `not valid YAML or JSON: ${error.message.split('\n')[0]}` },
+    ])
+  }
   const spec: unknown = yamlData(document, source, content)
   const problems = appSpecProblems(spec)
   if (problems.length)

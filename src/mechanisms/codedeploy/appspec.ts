@@ -5,7 +5,7 @@ import type { ContainerDefinition, Service } from '@aws-sdk/client-ecs'
 import { parseDocument, type Document } from 'yaml'
 import { appSpecDocument, ecsAppSpec } from '../../appspec-template.js'
 import { UserError } from '../../errors.js'
-import { closest, unknownKey } from '../../suggest.js'
+import { didYouMean, unknownKey } from '../../suggest.js'
 import { problemsError } from '../../taskdef/problems.js'
 import { describedValue, ProblemsError } from '../../problems.js'
 import { isPlainObject } from '../../taskdef/values.js'
@@ -39,7 +39,7 @@ type Check = (value: unknown, path: string, problems: string[]) => void
 const expect =
   (what: string, test: (v: unknown) => boolean): Check =>
   (value, path, problems) => {
-    if (!test(value)) problems.push(`${path}: expected ${what}, found ${describedValue(value)}.`)
+    if (!test(value)) problems.push(`${path}: expected ${what}, found ${describedValue(value)}`)
   }
 const text = expect('a string', (v) => typeof v === 'string' && v.trim() !== '')
 const port = expect(
@@ -51,7 +51,7 @@ const oneOf = (...values: string[]): Check => expect(`one of ${values.join(', ')
 
 function list(item: Check): Check {
   return (value, path, problems) => {
-    if (!Array.isArray(value)) return void problems.push(`${path}: expected a list, found ${describedValue(value)}.`)
+    if (!Array.isArray(value)) return void problems.push(`${path}: expected a list, found ${describedValue(value)}`)
     value.forEach((v, i) => item(v, `${path}[${i}]`, problems))
   }
 }
@@ -62,11 +62,11 @@ function object(fields: Record<string, Check>): Check {
   return (value, path, problems) => {
     const at = (name: string): string => (path ? `${path}.${name}` : name)
     if (!isPlainObject(value))
-      return void problems.push(`${path || 'the top level'}: expected an object, found ${describedValue(value)}.`)
+      return void problems.push(`${path || 'the top level'}: expected an object, found ${describedValue(value)}`)
     for (const [key, check] of Object.entries(fields)) {
       const name = key.replace(/!$/, '')
       if (value[name] !== undefined) check(value[name], at(name), problems)
-      else if (key.endsWith('!')) problems.push(`${at(name)} is missing.`)
+      else if (key.endsWith('!')) problems.push(`${at(name)}: missing (required)`)
     }
     for (const key of Object.keys(value).filter((k) => !keys.includes(k))) {
       problems.push(`${at(key)}: ${unknownKey(key, keys)}`)
@@ -80,7 +80,7 @@ function single(value: unknown, path: string, problems: string[]): [string, unkn
   const [entry] = entries
   if (entries.length !== 1 || !entry)
     return void problems.push(
-      `${path}: expected one \`Name: value\` entry, found ${entries.length > 1 ? `${entries.length} keys` : describedValue(value)}.`,
+      `${path}: expected one \`Name: value\` entry, found ${entries.length > 1 ? `${entries.length} keys` : describedValue(value)}`,
     )
   return entry
 }
@@ -101,13 +101,13 @@ const properties = object({
 const resource = object({ 'Type!': oneOf('AWS::ECS::Service'), 'Properties!': properties })
 
 const version: Check = (value, path, problems) => {
-  if (value !== 0 && value !== '0.0') problems.push(`${path}: expected 0.0, found ${describedValue(value)}.`)
+  if (value !== 0 && value !== '0.0') problems.push(`${path}: expected 0.0, found ${describedValue(value)}`)
 }
 
 const resources: Check = (value, path, problems) => {
   if (!Array.isArray(value) || value.length !== 1) {
     return void problems.push(
-      `${path}: expected a list with the one ECS service (- TargetService: …), found ${Array.isArray(value) ? `${value.length} entries` : describedValue(value)}.`,
+      `${path}: expected a list with the one ECS service (- TargetService: …), found ${Array.isArray(value) ? `${value.length} entries` : describedValue(value)}`,
     )
   }
   const entry = single(value[0], `${path}[0]`, problems)
@@ -116,16 +116,13 @@ const resources: Check = (value, path, problems) => {
 
 const hooks: Check = (value, path, problems) => {
   if (!Array.isArray(value))
-    return void problems.push(`${path}: expected a list (- BeforeInstall: MyFunction), found ${describedValue(value)}.`)
+    return void problems.push(`${path}: expected a list (- BeforeInstall: MyFunction), found ${describedValue(value)}`)
   value.forEach((hook, i) => {
     const entry = single(hook, `${path}[${i}]`, problems)
     if (!entry) return
     const [event, fn] = entry
     if (!(ECS_HOOKS as readonly string[]).includes(event)) {
-      const guess = closest(event, ECS_HOOKS)
-      problems.push(
-        `${path}[${i}]: ${event} is not an ECS lifecycle hook${guess ? ` (did you mean ${guess}?)` : ''}; ECS has ${ECS_HOOKS.join(', ')}.`,
-      )
+      problems.push(`${path}[${i}].${event}: not an ECS lifecycle hook; ${didYouMean(event, ECS_HOOKS, 'ECS has')}`)
     }
     text(fn, `${path}[${i}].${event}`, problems)
   })

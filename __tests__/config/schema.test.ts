@@ -222,7 +222,7 @@ describe('problems name the file, the line, the key path and the fix', () => {
     [
       'environments:\n  dev:\n    strategy: canry\n',
       [
-        `line 3, environments.dev.strategy: must be one of rolling, blue-green, canary, linear, not the string "canry"; did you mean "canary"?`,
+        `line 3, environments.dev.strategy: must be one of rolling, blue-green, canary, linear, not the string "canry"; did you mean canary?`,
       ],
     ],
     [
@@ -308,7 +308,7 @@ describe('previews', () => {
     ],
     [
       'previews: { base: deb }\n',
-      [`line 4, previews.base: "deb" is not an environment in this file; did you mean "dev"?`],
+      [`line 4, previews.base: "deb" is not an environment in this file; did you mean dev?`],
     ],
     [
       'previews: { base: ops }\n',
@@ -330,7 +330,7 @@ describe('previews', () => {
     ],
     [
       `previews: { base: dev, routing: paths, listener-arn: ${LISTENER} }\n`,
-      [`line 4, previews.routing: must be one of host, path, not the string "paths"; did you mean "path"?`],
+      [`line 4, previews.routing: must be one of host, path, not the string "paths"; did you mean path?`],
     ],
     [
       `previews: { base: dev, domain: "https://preview.example.com", listener-arn: ${LISTENER} }\n`,

@@ -13,7 +13,7 @@ test.each([
 })
 
 test('suggestion names the closest word, else lists them all, else nothing', () => {
-  expect(suggestion('qe', ['dev', 'qa'])).toBe('; did you mean "qa"?')
+  expect(suggestion('qe', ['dev', 'qa'])).toBe('; did you mean qa?')
   expect(suggestion('staging-eu-west', ['dev', 'qa'])).toBe('; use one of: dev, qa')
   expect(suggestion('dev', [])).toBe('')
 })

@@ -1,8 +1,7 @@
 import { unknownKey } from '../suggest.js'
 import type { RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs'
 import { REQUEST_SHAPE, shapeOf, type Shape, type StructShape } from './model.js'
-import { problemsError } from './problems.js'
-import { describedValue } from '../problems.js'
+import { describedValue, ProblemsError, type Problem } from '../problems.js'
 import { isPlainObject, type PlainObject } from './values.js'
 
 /**
@@ -10,12 +9,12 @@ import { isPlainObject, type PlainObject } from './values.js'
  * value types and required keys. null means "not set" and is dropped. Throws listing every problem.
  */
 export function checkedRequest(definition: PlainObject, source: string): RegisterTaskDefinitionCommandInput {
-  const problems: string[] = []
+  const problems: Problem[] = []
   const request = checked(withStringSizes(definition), REQUEST_SHAPE, '', problems)
   if (Array.isArray(definition.containerDefinitions) && definition.containerDefinitions.length === 0) {
-    problems.push('containerDefinitions: empty; add at least one container')
+    problems.push({ path: 'containerDefinitions', message: 'empty; add at least one container' })
   }
-  if (problems.length) throw problemsError(source, problems)
+  if (problems.length) throw new ProblemsError(source, problems)
   return request as RegisterTaskDefinitionCommandInput
 }
 
@@ -28,7 +27,7 @@ export function withStringSizes(definition: object): PlainObject {
   return copy
 }
 
-function checked(value: unknown, shape: Shape, path: string, problems: string[]): unknown {
+function checked(value: unknown, shape: Shape, path: string, problems: Problem[]): unknown {
   switch (shape.kind) {
     case 'any':
       return value
@@ -49,21 +48,24 @@ function checked(value: unknown, shape: Shape, path: string, problems: string[])
   }
 
   function mismatch(expected: string): unknown {
-    problems.push(`${path}: expected ${expected}, found ${describedValue(value)}${quotingHint(value, shape.kind)}`)
+    problems.push({
+      path,
+      message: `expected ${expected}, found ${describedValue(value)}${quotingHint(value, shape.kind)}`,
+    })
     return value
   }
 }
 
-function checkedStruct(value: PlainObject, shape: StructShape, path: string, problems: string[]): PlainObject {
+function checkedStruct(value: PlainObject, shape: StructShape, path: string, problems: Problem[]): PlainObject {
   const result: PlainObject = {}
   for (const [key, item] of present(value)) {
     const at = path ? `${path}.${key}` : key
     const index = shape.members.indexOf(key)
-    if (index < 0) problems.push(`${at}: ${unknownKey(key, shape.members)}`)
+    if (index < 0) problems.push({ path: at, message: unknownKey(key, shape.members) })
     else result[key] = checked(item, shapeOf(shape.memberSchemas[index]), at, problems)
   }
   for (const key of shape.required) {
-    if (result[key] === undefined) problems.push(`${path ? `${path}.` : ''}${key}: missing (required)`)
+    if (result[key] === undefined) problems.push({ path: path ? `${path}.${key}` : key, message: 'missing (required)' })
   }
   return result
 }

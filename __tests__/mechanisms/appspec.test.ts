@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { ProblemsError } from '../../src/problems.js'
 import {
   appSpecContent,
   appSpecTaskDefinition,
@@ -202,4 +203,17 @@ describe('checkContainer', () => {
     if (message) expect(() => checkContainer(spec, containers)).toThrow(message)
     else expect(() => checkContainer(spec, containers)).not.toThrow()
   })
+})
+
+test('each AppSpec problem carries its path apart from its message (one Problem type with the config and the task definition)', () => {
+  try {
+    parseAppSpec(SEED.replace('version: 0.0', 'version: 2').replace('Hooks:', 'Hook:'), 'appspec a.yml')
+    throw new Error('accepted')
+  } catch (error) {
+    expect(error).toBeInstanceOf(ProblemsError)
+    expect((error as ProblemsError).problems).toEqual([
+      { path: 'version', message: 'expected 0.0, found the number 2' },
+      { path: 'Hook', message: 'unknown key; did you mean Hooks?' },
+    ])
+  }
 })

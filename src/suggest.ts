@@ -22,3 +22,22 @@ export function closest(word: string, known: readonly string[]): string | undefi
   }
   return best && best.distance <= Math.max(2, Math.floor(word.length / 3)) ? best.word : undefined
 }
+
+/**
+ * The one "did you mean" of the validators: the word most likely meant (by case, then spelling, then a shortened
+ * or longer name), else the valid ones after `listed`: `did you mean healthCheck?`, `valid keys: a, b`.
+ */
+export function didYouMean(word: string, valid: readonly string[], listed = 'valid keys'): string {
+  const lower = word.toLowerCase()
+  const extended = valid.find((candidate) => {
+    const other = candidate.toLowerCase()
+    return lower.length >= 3 && (other.startsWith(lower) || lower.startsWith(other))
+  })
+  const best = closest(word, valid) ?? extended
+  return best ? `did you mean ${best}?` : `${listed}: ${valid.join(', ')}`
+}
+
+/** The one message for a key that is not known: `unknown key; did you mean healthCheck?`. */
+export function unknownKey(key: string, valid: readonly string[]): string {
+  return `unknown key; ${didYouMean(key, valid)}`
+}

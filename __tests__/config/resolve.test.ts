@@ -175,7 +175,7 @@ describe('named by the environment input', () => {
       'stage',
       'Input `environment` "stage" is not an environment in .github/ecs-deploy.yml; use one of: dev, qa, prod, ops.',
     ],
-    ['prd', 'Input `environment` "prd" is not an environment in .github/ecs-deploy.yml; did you mean "prod"?'],
+    ['prd', 'Input `environment` "prd" is not an environment in .github/ecs-deploy.yml; did you mean prod?'],
   ])('an unknown name %s is a mistake naming the known ones', (environment, message) => {
     expect(() => resolveEnvironment(config, push('refs/heads/main'), { environment })).toThrow(new UserError(message))
   })

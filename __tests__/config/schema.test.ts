@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { validateConfig } from '../../src/config/schema.js'
 import { ConfigError } from '../../src/config/problems.js'
+import { problemEntry } from '../../src/problems.js'
 import { parseConfig as parseFile } from '../../src/config/load.js'
 
 const FILE = '.github/ecs-deploy.yml'
@@ -12,7 +13,7 @@ function problems(text: string): string[] {
     return []
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error
-    return error.problems.map((p) => p.message)
+    return error.problems.map(problemEntry)
   }
 }
 
@@ -125,164 +126,169 @@ describe('problems name the file, the line, the key path and the fix', () => {
     [
       '',
       [
-        `${FILE}: the file is empty; add environments: with at least one environment, e.g. dev: { branches: [develop], cluster: dev, services: [web] }`,
+        `the file is empty; add environments: with at least one environment, e.g. dev: { branches: [develop], cluster: dev, services: [web] }`,
       ],
     ],
-    ['- dev\n', [`${FILE}: must be a mapping (key: value lines), not a list`]],
+    ['- dev\n', [`must be a mapping (key: value lines), not a list`]],
     [
       'previews: { base: dev }\n',
       [
-        `${FILE}: has no environments; add at least one, e.g. dev: { branches: [develop], cluster: dev, services: [web] }`,
-        `${FILE}:1: previews.base "dev" is not an environment in this file`,
+        `has no environments; add at least one, e.g. dev: { branches: [develop], cluster: dev, services: [web] }`,
+        `line 1, previews.base: "dev" is not an environment in this file`,
       ],
     ],
     [
       'environments: {}\n',
       [
-        `${FILE}:1: environments is empty; add at least one, e.g. dev: { branches: [develop], cluster: dev, services: [web] }`,
+        `line 1, environments: is empty; add at least one, e.g. dev: { branches: [develop], cluster: dev, services: [web] }`,
       ],
     ],
-    ['environments:\n', [`${FILE}:1: environments must be a mapping (key: value lines), not empty`]],
-    ['environments: [dev, prod]\n', [`${FILE}:1: environments must be a mapping (key: value lines), not a list`]],
+    ['environments:\n', [`line 1, environments: must be a mapping (key: value lines), not null`]],
+    ['environments: [dev, prod]\n', [`line 1, environments: must be a mapping (key: value lines), not a list`]],
     [
       'enviroments:\n  dev: {}\n',
       [
-        `${FILE}:1: enviroments is not a known key; did you mean "environments"?`,
-        `${FILE}: has no environments; add at least one, e.g. dev: { branches: [develop], cluster: dev, services: [web] }`,
+        `line 1, enviroments: unknown key; did you mean environments?`,
+        `has no environments; add at least one, e.g. dev: { branches: [develop], cluster: dev, services: [web] }`,
       ],
     ],
     [
       'environments:\n  dev:\n    clustr: dev\n',
-      [`${FILE}:3: environments.dev.clustr is not a known key; did you mean "cluster"?`],
+      [`line 3, environments.dev.clustr: unknown key; did you mean cluster?`],
     ],
     [
       'environments:\n  dev:\n    replicas: 2\n',
       [
-        `${FILE}:3: environments.dev.replicas is not a known key; use one of: branches, tags, cluster, service, services, task-definition, vars, desired-count, strategy, url, region, production`,
+        `line 3, environments.dev.replicas: unknown key; valid keys: branches, tags, cluster, service, services, task-definition, vars, desired-count, strategy, url, region, production`,
       ],
     ],
-    ['environments:\n  dev: web\n', [`${FILE}:2: environments.dev must be a mapping (key: value lines), not "web"`]],
+    [
+      'environments:\n  dev: web\n',
+      [`line 2, environments.dev: must be a mapping (key: value lines), not the string "web"`],
+    ],
     [
       'environments:\n  my env: {}\n',
-      [`${FILE}:2: environments."my env" is not a usable environment name; use letters, digits, ".", "_" and "-"`],
+      [`line 2, environments."my env": is not a usable environment name; use letters, digits, ".", "_" and "-"`],
     ],
     [
       'environments:\n  dev: { services: [web] }\n',
-      [`${FILE}:2: environments.dev has services but no cluster; add cluster: <the ECS cluster they run in>`],
+      [`line 2, environments.dev: has services but no cluster; add cluster: <the ECS cluster they run in>`],
     ],
     [
       'environments:\n  dev: { cluster: dev, service: web, services: [worker] }\n',
-      [`${FILE}:2: environments.dev has both service and services; keep one (services: [web, worker] lists several)`],
+      [`line 2, environments.dev: has both service and services; keep one (services: [web, worker] lists several)`],
     ],
     [
       'environments:\n  dev: { cluster: dev, services: [] }\n',
-      [`${FILE}:2: environments.dev.services must be a list of strings (or one string), not an empty list`],
+      [`line 2, environments.dev.services: must be a list of strings (or one string), not an empty list`],
     ],
     [
       'environments:\n  dev: { cluster: dev, services: { web: 1 } }\n',
-      [`${FILE}:2: environments.dev.services must be a list of strings (or one string), not a mapping`],
+      [`line 2, environments.dev.services: must be a list of strings (or one string), not an object`],
     ],
     [
       'environments:\n  dev:\n    cluster: dev\n    services:\n      - web\n      - web app\n',
       [
-        `${FILE}:6: environments.dev.services[1] "web app" is not an ECS service name or ARN (up to 255 letters, digits, "-" and "_")`,
+        `line 6, environments.dev.services[1]: "web app" is not an ECS service name or ARN (up to 255 letters, digits, "-" and "_")`,
       ],
     ],
     [
       'environments:\n  dev:\n    cluster: [a, b]\n',
-      [`${FILE}:3: environments.dev.cluster must be a string, not a list`],
+      [`line 3, environments.dev.cluster: must be a string, not a list`],
     ],
-    ['environments:\n  dev:\n    cluster:\n', [`${FILE}:3: environments.dev.cluster must be a string, not empty`]],
+    ['environments:\n  dev:\n    cluster:\n', [`line 3, environments.dev.cluster: must be a string, not null`]],
     [
       'environments:\n  dev:\n    cluster: my cluster\n',
       [
-        `${FILE}:3: environments.dev.cluster "my cluster" is not an ECS cluster name or ARN (up to 255 letters, digits, "-" and "_")`,
+        `line 3, environments.dev.cluster: "my cluster" is not an ECS cluster name or ARN (up to 255 letters, digits, "-" and "_")`,
       ],
     ],
     [
       'environments:\n  dev:\n    branches: [main, 3]\n    desired-count: two\n',
-      [`${FILE}:4: environments.dev.desired-count must be a whole number from 0 to 5000, not "two"`],
+      [`line 4, environments.dev.desired-count: must be a whole number from 0 to 5000, not the string "two"`],
     ],
     [
       'environments:\n  dev:\n    desired-count: 1.5\n',
-      [`${FILE}:3: environments.dev.desired-count must be a whole number from 0 to 5000, not 1.5`],
+      [`line 3, environments.dev.desired-count: must be a whole number from 0 to 5000, not the number 1.5`],
+    ],
+    [
+      'environments:\n  dev:\n    desired-count: AKIAS3CR3T/key\n',
+      [`line 3, environments.dev.desired-count: must be a whole number from 0 to 5000, not a string`],
     ],
     [
       'environments:\n  dev:\n    desired-count: 9000\n',
-      [`${FILE}:3: environments.dev.desired-count must be a whole number from 0 to 5000, not 9000`],
+      [`line 3, environments.dev.desired-count: must be a whole number from 0 to 5000, not the number 9000`],
     ],
     [
       'environments:\n  dev:\n    strategy: canry\n',
       [
-        `${FILE}:3: environments.dev.strategy must be one of rolling, blue-green, canary, linear, not "canry"; did you mean "canary"?`,
+        `line 3, environments.dev.strategy: must be one of rolling, blue-green, canary, linear, not the string "canry"; did you mean canary?`,
       ],
     ],
     [
       'environments:\n  dev:\n    strategy: true\n',
-      [`${FILE}:3: environments.dev.strategy must be one of rolling, blue-green, canary, linear, not true`],
+      [`line 3, environments.dev.strategy: must be one of rolling, blue-green, canary, linear, not the boolean true`],
     ],
     [
       'environments:\n  dev:\n    url: example.com\n',
-      [`${FILE}:3: environments.dev.url must be an http(s) URL like https://example.com, not "example.com"`],
+      [`line 3, environments.dev.url: must be an http(s) URL like https://example.com, not a string`],
     ],
     [
       'environments:\n  dev:\n    region: useast1\n',
-      [`${FILE}:3: environments.dev.region must be an AWS region like us-east-1, not "useast1"`],
+      [`line 3, environments.dev.region: must be an AWS region like us-east-1, not a string`],
     ],
     [
       'environments:\n  prod:\n    production: yes\n',
-      [`${FILE}:3: environments.prod.production must be true or false, not "yes"`],
+      [`line 3, environments.prod.production: must be true or false, not the string "yes"`],
     ],
     [
       'environments:\n  dev:\n    task-definition: {}\n',
-      [`${FILE}:3: environments.dev.task-definition must be a string, not a mapping`],
+      [`line 3, environments.dev.task-definition: must be a string, not an object`],
     ],
     [
       'environments:\n  dev:\n    branches:\n      - main\n      - v[!0-9]\n',
       [
-        `${FILE}:5: environments.dev.branches[1] "v[!0-9]" has [!0-9], but a [ ] holds only letters, digits and ranges of them (a-z, A-Z, 0-9), and cannot exclude characters`,
+        `line 5, environments.dev.branches[1]: "v[!0-9]" has [!0-9], but a [ ] holds only letters, digits and ranges of them (a-z, A-Z, 0-9), and cannot exclude characters`,
       ],
     ],
     [
       'environments:\n  dev:\n    branches: ["!main", "!release/*"]\n',
       [
-        `${FILE}:3: environments.dev.branches has only ! patterns, which exclude but include nothing, so no branch matches; put what to include first ('**', then '!…')`,
+        `line 3, environments.dev.branches: has only ! patterns, which exclude but include nothing, so no branch matches; put what to include first ('**', then '!…')`,
       ],
     ],
     [
       'environments:\n  dev:\n    tags: "!v1"\n',
       [
-        `${FILE}:3: environments.dev.tags has only ! patterns, which exclude but include nothing, so no tag matches; put what to include first ('**', then '!…')`,
+        `line 3, environments.dev.tags: has only ! patterns, which exclude but include nothing, so no tag matches; put what to include first ('**', then '!…')`,
       ],
     ],
     [
       'environments:\n  dev:\n    tags: "v[0-9"\n',
-      [`${FILE}:3: environments.dev.tags "v[0-9" has a [ without its closing ]`],
+      [`line 3, environments.dev.tags: "v[0-9" has a [ without its closing ]`],
     ],
     [
       'environments:\n  dev:\n    branches: [""]\n',
-      [`${FILE}:3: environments.dev.branches[0] must be a string, not ""`],
+      [`line 3, environments.dev.branches[0]: must be a string, not an empty string`],
     ],
     [
       'environments:\n  dev:\n    vars: [A=1]\n',
-      [`${FILE}:3: environments.dev.vars must be a mapping (key: value lines), not a list`],
+      [`line 3, environments.dev.vars: must be a mapping (key: value lines), not a list`],
     ],
     [
       'environments:\n  dev:\n    vars:\n      LOG-LEVEL: debug\n      LIST: [a]\n',
       [
-        `${FILE}:4: environments.dev.vars.LOG-LEVEL is not a placeholder name; use letters, digits and "_", not starting with a digit`,
-        `${FILE}:5: environments.dev.vars.LIST must be a string, not a list`,
+        `line 4, environments.dev.vars.LOG-LEVEL: is not a placeholder name; use letters, digits and "_", not starting with a digit`,
+        `line 5, environments.dev.vars.LIST: must be a string, not a list`,
       ],
     ],
     [
       'environments:\n  dev: { cluster: dev }\n  dev: { cluster: dev2 }\n',
-      [`${FILE}:3: is not valid YAML: Map keys must be unique`],
+      [`line 3, not valid YAML: Map keys must be unique`],
     ],
     [
       'environments:\n  dev: [\n',
-      [
-        `${FILE}:3: is not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]`,
-      ],
+      [`line 3, not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]`],
     ],
   ])('%j', (text, expected) => {
     expect(problems(text)).toEqual(expected)
@@ -292,58 +298,61 @@ describe('problems name the file, the line, the key path and the fix', () => {
 describe('previews', () => {
   const ENVS = 'environments:\n  dev: { cluster: dev, services: [web, worker] }\n  ops: { cluster: ops }\n'
   test.each([
-    ['previews: dev\n', [`${FILE}:4: previews must be a mapping (key: value lines), not "dev"`]],
+    ['previews: dev\n', [`line 4, previews: must be a mapping (key: value lines), not the string "dev"`]],
     [
       'previews: { domain: preview.example.com }\n',
       [
-        `${FILE}:4: previews has no base; add base: <the environment whose services previews copy>`,
-        `${FILE}:4: previews has no listener-arn; add the ARN of the ALB listener that gets one rule per preview`,
+        `line 4, previews: has no base; add base: <the environment whose services previews copy>`,
+        `line 4, previews: has no listener-arn; add the ARN of the ALB listener that gets one rule per preview`,
       ],
     ],
     [
       'previews: { base: deb }\n',
-      [`${FILE}:4: previews.base "deb" is not an environment in this file; did you mean "dev"?`],
+      [`line 4, previews.base: "deb" is not an environment in this file; did you mean dev?`],
     ],
     [
       'previews: { base: ops }\n',
-      [`${FILE}:4: previews.base ops has no services to copy; list them under environments.ops.services`],
+      [`line 4, previews.base: ops has no services to copy; list them under environments.ops.services`],
     ],
     [
       'previews: { base: dev, services: [web, api] }\n',
-      [`${FILE}:4: previews.services[1] "api" is not one of dev's services (web, worker)`],
+      [`line 4, previews.services[1]: "api" is not one of dev's services (web, worker)`],
     ],
     [
       'previews: { base: dev, domian: x.example.com }\n',
-      [`${FILE}:4: previews.domian is not a known key; did you mean "domain"?`],
+      [`line 4, previews.domian: unknown key; did you mean domain?`],
     ],
     [
       `previews: { base: dev, listener-arn: ${LISTENER} }\n`,
       [
-        `${FILE}:4: previews has no domain; host routing gives each preview pr-<N>.<domain>: add domain, or set routing: path (previews at /pr-<N>/)`,
+        `line 4, previews: has no domain; host routing gives each preview pr-<N>.<domain>: add domain, or set routing: path (previews at /pr-<N>/)`,
       ],
     ],
     [
       `previews: { base: dev, routing: paths, listener-arn: ${LISTENER} }\n`,
-      [`${FILE}:4: previews.routing must be one of host, path, not "paths"; did you mean "path"?`],
+      [`line 4, previews.routing: must be one of host, path, not the string "paths"; did you mean path?`],
     ],
     [
       `previews: { base: dev, domain: "https://preview.example.com", listener-arn: ${LISTENER} }\n`,
-      [`${FILE}:4: previews.domain must be a DNS name like preview.example.com, not "https://preview.example.com"`],
+      [`line 4, previews.domain: must be a DNS name like preview.example.com, not a string`],
     ],
     [
       'previews: { base: dev, domain: preview.example.com, listener-arn: arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/dev-alb/50dc6c495c0c9188 }\n',
       [
-        `${FILE}:4: previews.listener-arn must be an ALB listener ARN (arn:aws:elasticloadbalancing:<region>:<account>:listener/app/<name>/<id>/<id>), not "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/dev-alb/50dc6c495c0c9188"`,
+        `line 4, previews.listener-arn: must be an ALB listener ARN (arn:aws:elasticloadbalancing:<region>:<account>:listener/app/<name>/<id>/<id>), not a string`,
       ],
     ],
     [
       'previews: { base: dev, ttl: 1 week }\n',
-      [`${FILE}:4: previews.ttl must be a duration like 7d, 12h or 30m, not "1 week"`],
+      [`line 4, previews.ttl: must be a duration like 7d, 12h or 30m, not a string`],
     ],
-    ['previews: { base: dev, max: 0 }\n', [`${FILE}:4: previews.max must be a whole number from 1 to 1000, not 0`]],
+    [
+      'previews: { base: dev, max: 0 }\n',
+      [`line 4, previews.max: must be a whole number from 1 to 1000, not the number 0`],
+    ],
     [
       'previews: { base: dev, desired-count: -1 }\n',
-      [`${FILE}:4: previews.desired-count must be a whole number from 0 to 5000, not -1`],
+      [`line 4, previews.desired-count: must be a whole number from 0 to 5000, not the number -1`],
     ],
   ])('%j', (text, expected) => {
     expect(problems(ENVS + text)).toEqual(expected)
@@ -352,16 +361,14 @@ describe('previews', () => {
   test('a base with problems of its own is not reported twice', () => {
     expect(
       problems('environments:\n  dev: { cluster: dev, services: [web], clustr: x }\npreviews: { base: dev }\n'),
-    ).toEqual([`${FILE}:2: environments.dev.clustr is not a known key; did you mean "cluster"?`])
+    ).toEqual([`line 2, environments.dev.clustr: unknown key; did you mean cluster?`])
   })
 })
 
 describe('validateConfig', () => {
-  test('without a locator, problems name the file only', () => {
+  test('without a locator, problems name the file and the path only', () => {
     expect(() => validateConfig({ environments: { dev: { clustr: 'x' } } }, 'ci.yml')).toThrow(
-      new ConfigError([
-        { file: 'ci.yml', message: 'ci.yml: environments.dev.clustr is not a known key; did you mean "cluster"?' },
-      ]),
+      new ConfigError('ci.yml', [{ path: 'environments.dev.clustr', message: 'unknown key; did you mean cluster?' }]),
     )
   })
 
@@ -374,7 +381,7 @@ describe('validateConfig', () => {
       expect((error as ConfigError).name).toBe('UserError')
       expect((error as ConfigError).problems.map((p) => p.line)).toEqual([3, 4])
       expect((error as ConfigError).message).toBe(
-        `${FILE}:3: environments.dev.clustr is not a known key; did you mean "cluster"?\n${FILE}:4: environments.dev.strategy must be one of rolling, blue-green, canary, linear, not "x"`,
+        `${FILE} has 2 problems:\n  - line 3, environments.dev.clustr: unknown key; did you mean cluster?\n  - line 4, environments.dev.strategy: must be one of rolling, blue-green, canary, linear, not the string "x"`,
       )
     }
   })

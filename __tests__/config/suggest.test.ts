@@ -1,4 +1,4 @@
-import { closest } from '../../src/suggest.js'
+import { closest, didYouMean, unknownKey } from '../../src/suggest.js'
 import { suggestion } from '../../src/config/suggest.js'
 
 test.each([
@@ -13,7 +13,22 @@ test.each([
 })
 
 test('suggestion names the closest word, else lists them all, else nothing', () => {
-  expect(suggestion('qe', ['dev', 'qa'])).toBe('; did you mean "qa"?')
+  expect(suggestion('qe', ['dev', 'qa'])).toBe('; did you mean qa?')
   expect(suggestion('staging-eu-west', ['dev', 'qa'])).toBe('; use one of: dev, qa')
   expect(suggestion('dev', [])).toBe('')
+})
+
+test('unknownKey: one wording for an unknown key in the config, the task definition and the AppSpec', () => {
+  expect(unknownKey('clustr', ['cluster', 'services'])).toBe('unknown key; did you mean cluster?')
+  expect(unknownKey('env', ['environment', 'image'])).toBe('unknown key; did you mean environment?')
+  expect(unknownKey('replicas', ['cluster', 'services'])).toBe('unknown key; valid keys: cluster, services')
+})
+
+test('didYouMean: the likely word, else the valid ones after the caller’s words', () => {
+  expect(didYouMean('BeforeAllowTestTraffic', ['BeforeInstall', 'BeforeAllowTraffic'], 'ECS has')).toBe(
+    'did you mean BeforeAllowTraffic?',
+  )
+  expect(didYouMean('Cleanup', ['BeforeInstall', 'AfterInstall'], 'ECS has')).toBe(
+    'ECS has: BeforeInstall, AfterInstall',
+  )
 })

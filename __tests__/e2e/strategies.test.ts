@@ -401,7 +401,7 @@ describe('CodeDeploy through dist/index.js', () => {
     [
       'an appspec with a misspelt key',
       () => ({ appspec: appspec(SEED_APPSPEC.replace('ContainerPort', 'ContainerPrt')) }),
-      'Resources[0].TargetService.Properties.LoadBalancerInfo.ContainerPrt is not an AppSpec key for ECS (did you mean ContainerPort?).',
+      'Resources[0].TargetService.Properties.LoadBalancerInfo.ContainerPrt: unknown key; did you mean ContainerPort?',
     ],
     [
       'a deployment group that is not there',

@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { ProblemsError } from '../../src/problems.js'
 import {
   appSpecContent,
   appSpecTaskDefinition,
@@ -68,53 +69,58 @@ describe('parseAppSpec', () => {
     [
       'broken YAML',
       'version: 0.0\nResources: [',
-      'appspec a.yml:2: is not valid YAML or JSON: Flow sequence in block collection must be sufficiently indented and end with a ]',
+      'appspec a.yml, line 2, not valid YAML or JSON: Flow sequence in block collection must be sufficiently indented and end with a ]',
     ],
     [
       'a misspelt key',
       SEED.replace('LoadBalancerInfo', 'LoadBalancerinfo'),
-      'appspec a.yml, Resources[0].TargetService.Properties.LoadBalancerinfo is not an AppSpec key for ECS (did you mean LoadBalancerInfo?).',
+      'appspec a.yml, Resources[0].TargetService.Properties.LoadBalancerinfo: unknown key; did you mean LoadBalancerInfo?',
     ],
     [
       'a port as a word',
       SEED.replace('8080', 'eighty'),
-      'appspec a.yml, Resources[0].TargetService.Properties.LoadBalancerInfo.ContainerPort: expected a port number (1-65535), found the string "eighty".',
+      'appspec a.yml, Resources[0].TargetService.Properties.LoadBalancerInfo.ContainerPort: expected a port number (1-65535), found the string "eighty"',
     ],
     [
       'another resource type',
       SEED.replace('AWS::ECS::Service', 'AWS::Lambda::Function'),
-      'Resources[0].TargetService.Type: expected one of AWS::ECS::Service, found the string "AWS::Lambda::Function".',
+      'Resources[0].TargetService.Type: expected one of AWS::ECS::Service, found the string "AWS::Lambda::Function"',
     ],
     [
       'an unknown hook',
       SEED.replace('BeforeInstall:', 'BeforeAllowTestTraffic:'),
-      'Hooks[0]: BeforeAllowTestTraffic is not an ECS lifecycle hook (did you mean BeforeAllowTraffic?); ECS has BeforeInstall, AfterInstall, AfterAllowTestTraffic, BeforeAllowTraffic, AfterAllowTraffic.',
+      'Hooks[0].BeforeAllowTestTraffic: not an ECS lifecycle hook; did you mean BeforeAllowTraffic?',
     ],
     [
       'no task definition',
       SEED.replace('        TaskDefinition: <TASK_DEFINITION>\n', ''),
-      'appspec a.yml, Resources[0].TargetService.Properties.TaskDefinition is missing.',
+      'appspec a.yml, Resources[0].TargetService.Properties.TaskDefinition: missing (required)',
     ],
     [
       'the wrong version',
       SEED.replace('version: 0.0', 'version: 1'),
-      'appspec a.yml, version: expected 0.0, found the number 1.',
+      'appspec a.yml, version: expected 0.0, found the number 1',
     ],
     [
       'two services',
       SEED.replace('Hooks:', '  - Other: {}\nHooks:'),
-      'Resources: expected a list with the one ECS service (- TargetService: …), found 2 entries.',
+      'Resources: expected a list with the one ECS service (- TargetService: …), found 2 entries',
     ],
     [
       'a hook without a function',
       SEED.replace('"SmokeTest"', '""'),
-      'Hooks[1].AfterAllowTestTraffic: expected a string, found the string "".',
+      'Hooks[1].AfterAllowTestTraffic: expected a string, found an empty string',
     ],
-    ['not an object', '- a\n- b\n', 'appspec a.yml, the top level: expected an object, found a list.'],
+    [
+      'a value that could be a secret is named by its kind, not quoted',
+      SEED.replace('version: 0.0', 'version: s3cr3t/T0ken'),
+      'appspec a.yml, version: expected 0.0, found a string',
+    ],
+    ['not an object', '- a\n- b\n', 'appspec a.yml, the top level: expected an object, found a list'],
     [
       'a plain string, not quoted',
       'AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI\n',
-      'appspec a.yml, the top level: expected an object, found a string.',
+      'appspec a.yml, the top level: expected an object, found a string',
     ],
   ])('%s', (_name, text, message) => {
     expect(() => parseAppSpec(text, 'appspec a.yml')).toThrow(message)
@@ -123,7 +129,7 @@ describe('parseAppSpec', () => {
   test('every problem at once, with the reference to read', () => {
     const text = SEED.replace('8080', '0').replace('version: 0.0', 'version: 2').replace('Hooks:', 'Hook:')
     expect(() => parseAppSpec(text, 'appspec a.yml')).toThrow(
-      'appspec a.yml has 3 problems:\n  - version: expected 0.0, found the number 2.\n  - Resources[0].TargetService.Properties.LoadBalancerInfo.ContainerPort: expected a port number (1-65535), found the number 0.\n  - Hook is not an AppSpec key for ECS (did you mean Hooks?).\nSee the AppSpec reference for ECS',
+      'appspec a.yml has 3 problems:\n  - version: expected 0.0, found the number 2\n  - Resources[0].TargetService.Properties.LoadBalancerInfo.ContainerPort: expected a port number (1-65535), found the number 0\n  - Hook: unknown key; did you mean Hooks?\nSee the AppSpec reference for ECS',
     )
   })
 })
@@ -197,4 +203,17 @@ describe('checkContainer', () => {
     if (message) expect(() => checkContainer(spec, containers)).toThrow(message)
     else expect(() => checkContainer(spec, containers)).not.toThrow()
   })
+})
+
+test('each AppSpec problem carries its path apart from its message (one Problem type with the config and the task definition)', () => {
+  try {
+    parseAppSpec(SEED.replace('version: 0.0', 'version: 2').replace('Hooks:', 'Hook:'), 'appspec a.yml')
+    throw new Error('accepted')
+  } catch (error) {
+    expect(error).toBeInstanceOf(ProblemsError)
+    expect((error as ProblemsError).problems).toEqual([
+      { path: 'version', message: 'expected 0.0, found the number 2' },
+      { path: 'Hook', message: 'unknown key; did you mean Hooks?' },
+    ])
+  }
 })

@@ -1,4 +1,5 @@
 import { checkedRequest } from '../../src/taskdef/validate.js'
+import { ProblemsError } from '../../src/problems.js'
 
 const source = 'task definition td.json'
 const web = { name: 'web', image: 'nginx' }
@@ -46,6 +47,11 @@ describe('checkedRequest', () => {
       'a word where a number goes',
       { family: 'web', containerDefinitions: [{ ...web, memory: 'lots' }] },
       'containerDefinitions[0] (web).memory: expected a number, found the string "lots"',
+    ],
+    [
+      'a value that could be a secret is named by its kind, not quoted',
+      { family: 'web', containerDefinitions: [{ ...web, memory: 'ghp_s3cr3tT0ken' }] },
+      'containerDefinitions[0] (web).memory: expected a number, found a string',
     ],
     [
       'a number where a string goes',
@@ -152,4 +158,17 @@ describe('checkedRequest', () => {
       containerDefinitions: [{ ...web, cpu: 128, environment: [{ name: 'EMPTY', value: '' }], dockerLabels: {} }],
     })
   })
+})
+
+test('each problem carries its JSON path apart from its message (one Problem type with the config and the AppSpec)', () => {
+  try {
+    checkedRequest({ family: 'web', containerDefinitions: [{ ...web, healthcheck: {} }], cpu: [] }, source)
+    throw new Error('accepted')
+  } catch (error) {
+    expect(error).toBeInstanceOf(ProblemsError)
+    expect((error as ProblemsError).problems).toEqual([
+      { path: 'containerDefinitions[0] (web).healthcheck', message: 'unknown key; did you mean healthCheck?' },
+      { path: 'cpu', message: 'expected a string, found a list' },
+    ])
+  }
 })

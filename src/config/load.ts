@@ -35,10 +35,12 @@ export function parseConfig(text: string, file: string): DeployConfig {
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false })
   if (doc.errors.length) {
     throw new ConfigError(
-      doc.errors.map((error) => {
-        const line = lineCounter.linePos(error.pos[0]).line
-        return { file, line, message: `${file}:${line}: is not valid YAML: ${error.message.split('\n')[0]}` }
-      }),
+      file,
+      doc.errors.map((error) => ({
+        path: '',
+        line: lineCounter.linePos(error.pos[0]).line,
+        message: `not valid YAML: ${error.message.split('\n')[0]}`,
+      })),
     )
   }
   return validateConfig(yamlData(doc, file, text), file, (keyPath) => lineOf(doc, lineCounter, keyPath))

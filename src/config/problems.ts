@@ -1,21 +1,11 @@
-import { UserError } from '../errors.js'
+import { describedValue, ProblemsError, type Problem } from '../problems.js'
+import { unknownKey } from '../suggest.js'
 import { suggestion } from './suggest.js'
 
 export type KeyPath = readonly (string | number)[]
 
-/** One thing wrong in the config file, located for an annotation. */
-export interface ConfigProblem {
-  file: string
-  line?: number
-  message: string
-}
-
-/** Every problem of a config file at once, one a line, so one run shows them all. */
-export class ConfigError extends UserError {
-  constructor(readonly problems: ConfigProblem[]) {
-    super(problems.map((p) => p.message).join('\n'))
-  }
-}
+/** Every problem of a config file at once, the file named once, so one run shows them all. */
+export class ConfigError extends ProblemsError {}
 
 /** `environments.dev.services[1]`; keys that are not plain words are quoted. */
 export function displayPath(path: KeyPath): string {
@@ -28,44 +18,29 @@ export function displayPath(path: KeyPath): string {
     .join('')
 }
 
-/** How a value reads in a message: strings quoted, lists and mappings named. */
-export function describeValue(value: unknown): string {
-  if (value === null || value === undefined) return 'empty'
-  if (Array.isArray(value)) return 'a list'
-  if (typeof value === 'object') return 'a mapping'
-  return typeof value === 'string' ? JSON.stringify(value) : String(value)
-}
-
 /** Collects problems, each naming the file, its line when known, and the key path. */
 export class Problems {
-  readonly found: ConfigProblem[] = []
+  readonly found: Problem[] = []
   constructor(
     readonly file: string,
     private readonly locate: (path: KeyPath) => number | undefined = () => undefined,
   ) {}
 
-  /** Records `<file>:<line>: <path> <problem>` and returns undefined, so readers can `return p.add(…)`. */
+  /** Records a problem at `path`, with its line when known, and returns undefined, so readers can `return p.add(…)`. */
   add(path: KeyPath, problem: string): undefined {
     const line = this.locate(path)
-    const where = line === undefined ? this.file : `${this.file}:${line}`
-    this.found.push({
-      file: this.file,
-      ...(line !== undefined && { line }),
-      message: `${where}: ${path.length ? `${displayPath(path)} ` : ''}${problem}`,
-    })
+    this.found.push({ path: displayPath(path), message: problem, ...(line !== undefined && { line }) })
     return undefined
   }
 
   /** A mapping whose keys are all in `keys` (any key when `keys` is omitted). */
   mapping(path: KeyPath, value: unknown, keys?: readonly string[]): Record<string, unknown> | undefined {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      // The whole file as one string is not quoted: it may be anything (a secret, an environment dump).
-      const what = path.length || typeof value !== 'string' ? describeValue(value) : 'a string'
-      return this.add(path, `must be a mapping (key: value lines), not ${what}`)
+      return this.add(path, `must be a mapping (key: value lines), not ${describedValue(value)}`)
     }
     const record = value as Record<string, unknown>
     for (const key of Object.keys(record)) {
-      if (keys && !keys.includes(key)) this.add([...path, key], `is not a known key${suggestion(key, keys)}`)
+      if (keys && !keys.includes(key)) this.add([...path, key], unknownKey(key, keys))
     }
     return record
   }
@@ -74,9 +49,9 @@ export class Problems {
   text(path: KeyPath, value: unknown, format?: { pattern: RegExp; expected: string }): string | undefined {
     if (typeof value === 'number') value = String(value)
     if (typeof value !== 'string' || value.trim() === '')
-      return this.add(path, `must be a string, not ${describeValue(value)}`)
+      return this.add(path, `must be a string, not ${describedValue(value)}`)
     if (format && !format.pattern.test(value))
-      return this.add(path, `must be ${format.expected}, not ${describeValue(value)}`)
+      return this.add(path, `must be ${format.expected}, not ${describedValue(value)}`)
     return value
   }
 
@@ -90,7 +65,7 @@ export class Problems {
     if (!Array.isArray(items) || items.length === 0) {
       return this.add(
         path,
-        `must be a list of strings (or one string), not ${Array.isArray(items) ? 'an empty list' : describeValue(value)}`,
+        `must be a list of strings (or one string), not ${Array.isArray(items) ? 'an empty list' : describedValue(value)}`,
       )
     }
     const read = items.map((v, i) => item(typeof value === 'string' ? path : [...path, i], v))
@@ -99,13 +74,13 @@ export class Problems {
 
   integer(path: KeyPath, value: unknown, min: number, max: number): number | undefined {
     if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-      return this.add(path, `must be a whole number from ${min} to ${max}, not ${describeValue(value)}`)
+      return this.add(path, `must be a whole number from ${min} to ${max}, not ${describedValue(value)}`)
     }
     return value
   }
 
   boolean(path: KeyPath, value: unknown): boolean | undefined {
-    return typeof value === 'boolean' ? value : this.add(path, `must be true or false, not ${describeValue(value)}`)
+    return typeof value === 'boolean' ? value : this.add(path, `must be true or false, not ${describedValue(value)}`)
   }
 
   choice<T extends string>(path: KeyPath, value: unknown, choices: readonly T[]): T | undefined {
@@ -114,11 +89,11 @@ export class Problems {
     const near = typeof value === 'string' ? suggestion(value, choices) : ''
     return this.add(
       path,
-      `must be one of ${choices.join(', ')}, not ${describeValue(value)}${near.startsWith('; did') ? near : ''}`,
+      `must be one of ${choices.join(', ')}, not ${describedValue(value)}${near.startsWith('; did') ? near : ''}`,
     )
   }
 
   throwIfAny(): void {
-    if (this.found.length) throw new ConfigError(this.found)
+    if (this.found.length) throw new ConfigError(this.file, this.found)
   }
 }

@@ -1,5 +1,6 @@
 import { parseDuration } from './duration.js'
 import { patternProblem } from './glob.js'
+import { describedValue } from '../problems.js'
 import { Problems, type KeyPath } from './problems.js'
 import { suggestion } from './suggest.js'
 import {
@@ -200,7 +201,7 @@ function readPreviews(
   const ttl = optional('ttl', (kp, v) => {
     const text = p.text(kp, v)
     return text !== undefined && parseDuration(text) === undefined
-      ? p.add(kp, `must be a duration like 7d, 12h or 30m, not ${JSON.stringify(text)}`)
+      ? p.add(kp, `must be a duration like 7d, 12h or 30m, not ${describedValue(text)}`)
       : text
   })
   const desiredCount = optional('desired-count', (kp, v) => p.integer(kp, v, 0, 5000))

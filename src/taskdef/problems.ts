@@ -1,9 +1,10 @@
-import { UserError } from '../errors.js'
+import { ProblemsError } from '../problems.js'
 
-/** One error for everything wrong with a task definition, so the user can fix it all in one go. */
-export function problemsError(source: string, problems: string[], hint?: string): UserError {
-  const tail = hint ? `\n${hint}` : ''
-  if (problems.length === 1) return new UserError(`${source}, ${problems[0]}${tail}`)
-  const list = problems.map((problem) => `  - ${problem}`).join('\n')
-  return new UserError(`${source} has ${problems.length} problems:\n${list}${tail}`)
+/** One error for everything wrong with a task definition; each problem starts with the JSON path of the field to fix. */
+export function problemsError(source: string, problems: string[], hint?: string): ProblemsError {
+  return new ProblemsError(
+    source,
+    problems.map((message) => ({ path: '', message })),
+    hint,
+  )
 }

@@ -1,20 +1,20 @@
-import { closest } from '../suggest.js'
+import { unknownKey } from '../suggest.js'
 import type { RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs'
 import { REQUEST_SHAPE, shapeOf, type Shape, type StructShape } from './model.js'
-import { problemsError } from './problems.js'
-import { described, isPlainObject, type PlainObject } from './values.js'
+import { describedValue, ProblemsError, type Problem } from '../problems.js'
+import { isPlainObject, type PlainObject } from './values.js'
 
 /**
  * The definition checked against the RegisterTaskDefinition API model at every depth: unknown keys,
  * value types and required keys. null means "not set" and is dropped. Throws listing every problem.
  */
 export function checkedRequest(definition: PlainObject, source: string): RegisterTaskDefinitionCommandInput {
-  const problems: string[] = []
+  const problems: Problem[] = []
   const request = checked(withStringSizes(definition), REQUEST_SHAPE, '', problems)
   if (Array.isArray(definition.containerDefinitions) && definition.containerDefinitions.length === 0) {
-    problems.push('containerDefinitions: empty; add at least one container')
+    problems.push({ path: 'containerDefinitions', message: 'empty; add at least one container' })
   }
-  if (problems.length) throw problemsError(source, problems)
+  if (problems.length) throw new ProblemsError(source, problems)
   return request as RegisterTaskDefinitionCommandInput
 }
 
@@ -27,7 +27,7 @@ export function withStringSizes(definition: object): PlainObject {
   return copy
 }
 
-function checked(value: unknown, shape: Shape, path: string, problems: string[]): unknown {
+function checked(value: unknown, shape: Shape, path: string, problems: Problem[]): unknown {
   switch (shape.kind) {
     case 'any':
       return value
@@ -48,21 +48,24 @@ function checked(value: unknown, shape: Shape, path: string, problems: string[])
   }
 
   function mismatch(expected: string): unknown {
-    problems.push(`${path}: expected ${expected}, found ${described(value)}${quotingHint(value, shape.kind)}`)
+    problems.push({
+      path,
+      message: `expected ${expected}, found ${describedValue(value)}${quotingHint(value, shape.kind)}`,
+    })
     return value
   }
 }
 
-function checkedStruct(value: PlainObject, shape: StructShape, path: string, problems: string[]): PlainObject {
+function checkedStruct(value: PlainObject, shape: StructShape, path: string, problems: Problem[]): PlainObject {
   const result: PlainObject = {}
   for (const [key, item] of present(value)) {
     const at = path ? `${path}.${key}` : key
     const index = shape.members.indexOf(key)
-    if (index < 0) problems.push(`${at}: unknown key; ${suggestion(key, shape.members)}`)
+    if (index < 0) problems.push({ path: at, message: unknownKey(key, shape.members) })
     else result[key] = checked(item, shapeOf(shape.memberSchemas[index]), at, problems)
   }
   for (const key of shape.required) {
-    if (result[key] === undefined) problems.push(`${path ? `${path}.` : ''}${key}: missing (required)`)
+    if (result[key] === undefined) problems.push({ path: path ? `${path}.${key}` : key, message: 'missing (required)' })
   }
   return result
 }
@@ -82,15 +85,4 @@ function quotingHint(value: unknown, expected: Shape['kind']): string {
   const unquoted =
     expected === 'number' ? !Number.isNaN(Number(value)) : expected === 'boolean' && /^(true|false)$/.test(value)
   return unquoted ? '; remove the quotes' : ''
-}
-
-/** The valid key closest to `key` (by case, then spelling, then a shortened or longer name), else all of them. */
-function suggestion(key: string, valid: string[]): string {
-  const lower = key.toLowerCase()
-  const extended = valid.find((candidate) => {
-    const other = candidate.toLowerCase()
-    return lower.length >= 3 && (other.startsWith(lower) || lower.startsWith(other))
-  })
-  const best = closest(key, valid) ?? extended
-  return best ? `did you mean ${best}?` : `valid keys: ${valid.join(', ')}`
 }

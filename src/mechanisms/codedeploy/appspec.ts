@@ -5,9 +5,9 @@ import type { ContainerDefinition, Service } from '@aws-sdk/client-ecs'
 import { parseDocument, type Document } from 'yaml'
 import { appSpecDocument, ecsAppSpec } from '../../appspec-template.js'
 import { UserError } from '../../errors.js'
-import { closest } from '../../suggest.js'
-import { problemsError } from '../../taskdef/problems.js'
-import { described, isPlainObject, kindOf } from '../../taskdef/values.js'
+import { didYouMean, unknownKey } from '../../suggest.js'
+import { describedValue, ProblemsError, type Problem } from '../../problems.js'
+import { isPlainObject } from '../../taskdef/values.js'
 import { insideWorkspace } from '../../workspace-path.js'
 import { yamlData } from '../../yaml-data.js'
 
@@ -33,12 +33,12 @@ export interface AppSpec {
   hooks: { event: string; function: string }[]
 }
 
-type Check = (value: unknown, path: string, problems: string[]) => void
+type Check = (value: unknown, path: string, problems: Problem[]) => void
 
 const expect =
   (what: string, test: (v: unknown) => boolean): Check =>
   (value, path, problems) => {
-    if (!test(value)) problems.push(`${path}: expected ${what}, found ${described(value)}.`)
+    if (!test(value)) problems.push({ path, message: `expected ${what}, found ${describedValue(value)}` })
   }
 const text = expect('a string', (v) => typeof v === 'string' && v.trim() !== '')
 const port = expect(
@@ -50,7 +50,8 @@ const oneOf = (...values: string[]): Check => expect(`one of ${values.join(', ')
 
 function list(item: Check): Check {
   return (value, path, problems) => {
-    if (!Array.isArray(value)) return void problems.push(`${path}: expected a list, found ${described(value)}.`)
+    if (!Array.isArray(value))
+      return void problems.push({ path, message: `expected a list, found ${describedValue(value)}` })
     value.forEach((v, i) => item(v, `${path}[${i}]`, problems))
   }
 }
@@ -61,31 +62,30 @@ function object(fields: Record<string, Check>): Check {
   return (value, path, problems) => {
     const at = (name: string): string => (path ? `${path}.${name}` : name)
     if (!isPlainObject(value))
-      return void problems.push(
-        `${path || 'the top level'}: expected an object, found ${path ? described(value) : kindOf(value)}.`,
-      )
+      return void problems.push({
+        path: path || 'the top level',
+        message: `expected an object, found ${describedValue(value)}`,
+      })
     for (const [key, check] of Object.entries(fields)) {
       const name = key.replace(/!$/, '')
       if (value[name] !== undefined) check(value[name], at(name), problems)
-      else if (key.endsWith('!')) problems.push(`${at(name)} is missing.`)
+      else if (key.endsWith('!')) problems.push({ path: at(name), message: 'missing (required)' })
     }
     for (const key of Object.keys(value).filter((k) => !keys.includes(k))) {
-      const guess = closest(key, keys)
-      problems.push(
-        `${at(key)} is not an AppSpec key for ECS${guess ? ` (did you mean ${guess}?)` : ` (known: ${keys.join(', ')})`}.`,
-      )
+      problems.push({ path: at(key), message: unknownKey(key, keys) })
     }
   }
 }
 
 /** One `Name: value` entry of a list, as Resources and Hooks hold them. */
-function single(value: unknown, path: string, problems: string[]): [string, unknown] | undefined {
+function single(value: unknown, path: string, problems: Problem[]): [string, unknown] | undefined {
   const entries = isPlainObject(value) ? Object.entries(value) : []
   const [entry] = entries
   if (entries.length !== 1 || !entry)
-    return void problems.push(
-      `${path}: expected one \`Name: value\` entry, found ${entries.length > 1 ? `${entries.length} keys` : described(value)}.`,
-    )
+    return void problems.push({
+      path,
+      message: `expected one \`Name: value\` entry, found ${entries.length > 1 ? `${entries.length} keys` : describedValue(value)}`,
+    })
   return entry
 }
 
@@ -105,14 +105,15 @@ const properties = object({
 const resource = object({ 'Type!': oneOf('AWS::ECS::Service'), 'Properties!': properties })
 
 const version: Check = (value, path, problems) => {
-  if (value !== 0 && value !== '0.0') problems.push(`${path}: expected 0.0, found ${described(value)}.`)
+  if (value !== 0 && value !== '0.0') problems.push({ path, message: `expected 0.0, found ${describedValue(value)}` })
 }
 
 const resources: Check = (value, path, problems) => {
   if (!Array.isArray(value) || value.length !== 1) {
-    return void problems.push(
-      `${path}: expected a list with the one ECS service (- TargetService: …), found ${Array.isArray(value) ? `${value.length} entries` : described(value)}.`,
-    )
+    return void problems.push({
+      path,
+      message: `expected a list with the one ECS service (- TargetService: …), found ${Array.isArray(value) ? `${value.length} entries` : describedValue(value)}`,
+    })
   }
   const entry = single(value[0], `${path}[0]`, problems)
   if (entry) resource(entry[1], `${path}[0].${entry[0]}`, problems)
@@ -120,16 +121,19 @@ const resources: Check = (value, path, problems) => {
 
 const hooks: Check = (value, path, problems) => {
   if (!Array.isArray(value))
-    return void problems.push(`${path}: expected a list (- BeforeInstall: MyFunction), found ${described(value)}.`)
+    return void problems.push({
+      path,
+      message: `expected a list (- BeforeInstall: MyFunction), found ${describedValue(value)}`,
+    })
   value.forEach((hook, i) => {
     const entry = single(hook, `${path}[${i}]`, problems)
     if (!entry) return
     const [event, fn] = entry
     if (!(ECS_HOOKS as readonly string[]).includes(event)) {
-      const guess = closest(event, ECS_HOOKS)
-      problems.push(
-        `${path}[${i}]: ${event} is not an ECS lifecycle hook${guess ? ` (did you mean ${guess}?)` : ''}; ECS has ${ECS_HOOKS.join(', ')}.`,
-      )
+      problems.push({
+        path: `${path}[${i}].${event}`,
+        message: `not an ECS lifecycle hook; ${didYouMean(event, ECS_HOOKS, 'ECS has')}`,
+      })
     }
     text(fn, `${path}[${i}].${event}`, problems)
   })
@@ -138,8 +142,8 @@ const hooks: Check = (value, path, problems) => {
 const appSpec = object({ 'version!': version, 'Resources!': resources, Hooks: hooks })
 
 /** Every problem of an ECS AppSpec, each with its path. */
-export function appSpecProblems(spec: unknown): string[] {
-  const problems: string[] = []
+export function appSpecProblems(spec: unknown): Problem[] {
+  const problems: Problem[] = []
   appSpec(spec, '', problems)
   return problems
 }
@@ -148,14 +152,16 @@ export function appSpecProblems(spec: unknown): string[] {
 export function parseAppSpec(content: string, source: string): AppSpec {
   const document = parseDocument(content, { prettyErrors: false })
   const [error] = document.errors
-  if (error)
-    throw new UserError(
-      `${source}:${content.slice(0, error.pos[0]).split('\n').length}: is not valid YAML or JSON: ${error.message.split('\n')[0]}`,
-    )
+  if (error) {
+    const line = content.slice(0, error.pos[0]).split('\n').length
+    throw new ProblemsError(source, [
+      { path: '', line, message: `not valid YAML or JSON: ${error.message.split('\n')[0]}` },
+    ])
+  }
   const spec: unknown = yamlData(document, source, content)
   const problems = appSpecProblems(spec)
   if (problems.length)
-    throw problemsError(
+    throw new ProblemsError(
       source,
       problems,
       'See the AppSpec reference for ECS: https://docs.aws.amazon.com/codedeploy/latest/userguide/reference-appspec-file-structure-resources.html#reference-appspec-file-structure-resources-ecs',

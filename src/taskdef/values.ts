@@ -7,14 +7,6 @@ export function isPlainObject(value: unknown): value is PlainObject {
   return Object.prototype.toString.call(value) === '[object Object]'
 }
 
-/** What a value is, for messages: `the number 8080`, `a list`. */
-export function described(value: unknown): string {
-  if (value === null) return 'null'
-  if (Array.isArray(value)) return 'a list'
-  if (typeof value === 'object') return 'an object'
-  return `the ${typeof value} ${JSON.stringify(value)}`
-}
-
 /** What a value is without quoting it, for a whole file that may be anything (a secret, /proc/self/environ). */
 export function kindOf(value: unknown): string {
   if (value === null || value === undefined) return 'nothing'

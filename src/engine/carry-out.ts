@@ -9,7 +9,7 @@ import {
   type DeploymentTracker,
   type GitHubApi,
 } from '../github/index.js'
-import { deploy, type PlannedInputs } from '../pipeline.js'
+import { deploy, partialResult, type PipelineResult, type PlannedInputs } from '../pipeline.js'
 import type { Plan, PreviewPlan } from '../plan.js'
 import { destroyPreview, environmentUrl, previewServiceName, sweepPreviews } from '../preview/index.js'
 import { isFailure, overallStatus, type RunReport, type Status } from '../run-report.js'
@@ -42,8 +42,8 @@ async function destroyPreviews(
 export type RunOutcome = Pick<RunReport, 'status' | 'reason'> & Partial<Pick<RunReport, 'removed' | 'environmentUrl'>>
 
 /**
- * Carries out the plan and returns how it ended; the pipeline fills `report.services` (and the image) as it goes,
- * so a failure part-way still reports what was done. GitHub deployment statuses and the preview comment follow it.
+ * Carries out the plan and returns how it ended; the report takes the services' reports and the image from what the
+ * pipeline returns, or from what it had done when it threw, so a failure part-way still reports what was done. GitHub deployment statuses and the preview comment follow it.
  */
 export async function carryOut(plan: Plan, git: GitContext, ports: Ports, report: RunReport): Promise<RunOutcome> {
   const { clock, log, github: octokit } = ports
@@ -133,13 +133,17 @@ export async function carryOut(plan: Plan, git: GitContext, ports: Ports, report
   let status: Status = 'failed'
   let environmentUrl: string | undefined
   try {
-    const services = await deploy(inputs, git, ports, report, preview)
+    const { services } = record(report, await deploy(inputs, git, ports, report, preview))
     status = overallStatus(report.services.map((s) => s.status))
     environmentUrl =
       environment?.url ??
       report.services.find((s) => s.url)?.url ??
       (await loadBalancerUrl(ports, report.region, services[0]))
     return { status, reason: '', ...(environmentUrl && { environmentUrl }) }
+  } catch (error) {
+    const partial = partialResult(error)
+    if (partial) record(report, partial)
+    throw error
   } finally {
     if (status === 'succeeded') await tracker?.success(environmentUrl)
     // A paused deployment stays in progress on GitHub: the run that continues it says how it ended.
@@ -160,6 +164,14 @@ export async function carryOut(plan: Plan, git: GitContext, ports: Ports, report
         )
     }
   }
+}
+
+/** The run's report takes what the pipeline did (done or, after a failure, done so far): this is where it is built. */
+function record(report: RunReport, result: PipelineResult): PipelineResult {
+  report.services = result.reports
+  if (result.image) report.image = result.image
+  if (result.builtImage) report.builtImage = result.builtImage
+  return result
 }
 
 /** The load balancer address a service answers on, if it has one; never fails the deploy. */

@@ -349,6 +349,8 @@ describe('run', () => {
     expect(outputs.image).toBe(IMAGE)
     expect(outputs.diff).not.toBe('')
     expect(summary).toContain(NEW_TD.split('/').pop())
+    // The service the run had not finished with shares the run's error.
+    expect(summary).toContain('#### Why it failed\n\necs:UpdateService failed (ServerException): Throttled')
   })
 
   test('expired credentials say so', async () => {

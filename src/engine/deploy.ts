@@ -93,8 +93,7 @@ export async function deploy(settings: DeploySettings, ports: Ports): Promise<Ru
       report.status = status
       if (!(error instanceof DeploymentFailed)) report.reason = errorMessage(error)
       // Services the run had not finished with share the run's error (a bad input, a failed one-off task…).
-      for (const s of report.services.filter((s) => !s.reason))
-        Object.assign(s, { status, reason: errorMessage(error) })
+      report.services = report.services.map((s) => (s.reason ? s : { ...s, status, reason: errorMessage(error) }))
     }
     const failure =
       error instanceof UserError ? 'bad-input' : error instanceof DeploymentFailed ? 'deployment' : 'error'

@@ -78,6 +78,15 @@ describe('the table drives the parsing (settingValues)', () => {
     expect(values({ 'step-percent': '3.3' }).number('step-percent')).toBe(3.3)
   })
 
+  test('a lines setting: one item a line, commas kept, blank lines and # comments skipped', () => {
+    const cache = 'type=registry,ref=r/web:cache\n\n# the local one\n type=local,src=/tmp/c \n'
+    expect(values({ 'cache-from': cache }).lines('cache-from')).toEqual([
+      'type=registry,ref=r/web:cache',
+      'type=local,src=/tmp/c',
+    ])
+    expect(() => values({}).lines('platforms')).toThrow('settings.ts has no lines setting `platforms`')
+  })
+
   test('reading a setting as a kind its row does not have is a bug, said at once', () => {
     expect(() => values({}).boolean('timeout-minutes')).toThrow('settings.ts has no boolean setting `timeout-minutes`')
     expect(() => values({}).text('no-such-input')).toThrow('settings.ts has no text setting `no-such-input`')

@@ -54,6 +54,8 @@ export interface SettingValues {
   choice<T extends string>(name: string): T | undefined
   /** Comma or newline separated. */
   list(name: string): string[]
+  /** One item a line (items may hold commas); blank lines and `#` comments skipped. */
+  lines(name: string): string[]
 }
 
 export function settingValues(read: InputReader): SettingValues {
@@ -81,7 +83,16 @@ export function settingValues(read: InputReader): SettingValues {
       return value === undefined ? undefined : parseChoice(name, value, choices as readonly T[])
     },
     list: (name) => (row(name, 'list', 'lines'), parseList(read(name))),
+    lines: (name) => (row(name, 'lines'), meaningfulLines(read(name)).map(({ line }) => line)),
   }
+}
+
+/** Non-blank, non-comment lines of a multiline input, with their 1-based line numbers. */
+export function meaningfulLines(value: string): { line: string; number: number }[] {
+  return value
+    .split('\n')
+    .map((line, i) => ({ line: line.trim(), number: i + 1 }))
+    .filter(({ line }) => line !== '' && !line.startsWith('#'))
 }
 
 /** The setting's row, which must be of one of these kinds: a mismatch is a bug in the code that reads it. */

@@ -13,6 +13,7 @@ import {
   parseInteger,
   parseList,
   parseNumber,
+  meaningfulLines,
   settingValues,
   type InputReader,
 } from './input-values.js'
@@ -163,8 +164,8 @@ function withBuild(
       target: text('target'),
       platforms: values.list('platforms'),
       tags: values.list('tags'),
-      cacheFrom: parseLines(read('cache-from')),
-      cacheTo: parseLines(read('cache-to')),
+      cacheFrom: values.lines('cache-from'),
+      cacheTo: values.lines('cache-to'),
       push: values.boolean('push'),
       createRepository: values.boolean('create-repository'),
       scanOnPush: values.boolean('scan-on-push'),
@@ -175,19 +176,6 @@ function withBuild(
       logout: values.boolean('logout'),
     },
   }
-}
-
-/** One entry a line (cache specs hold commas, so no comma splitting). */
-function parseLines(value: string): string[] {
-  return meaningfulLines(value).map(({ line }) => line)
-}
-
-/** Non-blank, non-comment lines of a multiline input, with their 1-based line numbers. */
-function meaningfulLines(value: string): { line: string; number: number }[] {
-  return value
-    .split('\n')
-    .map((line, i) => ({ line: line.trim(), number: i + 1 }))
-    .filter(({ line }) => line !== '' && !line.startsWith('#'))
 }
 
 /**

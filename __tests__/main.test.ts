@@ -335,6 +335,24 @@ describe('run', () => {
     expect(ecsMock).not.toHaveReceivedCommand(UpdateServiceCommand)
   })
 
+  test('a failure part-way still reports what was done: the registered revision, the image, the changes', async () => {
+    ecsMock
+      .on(RegisterTaskDefinitionCommand)
+      .resolves({ taskDefinition: { ...current, taskDefinitionArn: NEW_TD, revision: 7 } })
+    ecsMock
+      .on(UpdateServiceCommand)
+      .rejects(Object.assign(new Error('Throttled'), { name: 'ServerException', $metadata: {} }))
+    await run(fakeClock())
+    expect(failures).toHaveLength(1)
+    expect(outputs.status).toBe('failed')
+    expect(outputs['task-definition-arn']).toBe(NEW_TD)
+    expect(outputs.image).toBe(IMAGE)
+    expect(outputs.diff).not.toBe('')
+    expect(summary).toContain(NEW_TD.split('/').pop())
+    // The service the run had not finished with shares the run's error.
+    expect(summary).toContain('#### Why it failed\n\necs:UpdateService failed (ServerException): Throttled')
+  })
+
   test('expired credentials say so', async () => {
     ecsMock.on(DescribeServicesCommand).rejects(
       Object.assign(new Error('The security token included in the request is expired'), {

@@ -2,7 +2,9 @@
 import { readFileSync } from 'node:fs'
 import { parse } from 'yaml'
 import { getInputs } from '../src/inputs.js'
-import { SETTINGS } from '../src/settings.js'
+import { settingValues } from '../src/input-values.js'
+import { SETTINGS, settingNamed } from '../src/settings.js'
+import { STRATEGIES } from '../src/strategy/types.js'
 
 interface ActionInput {
   description?: string
@@ -54,4 +56,44 @@ test('every setting the table marks secret is masked as soon as the inputs are r
   }
   getInputs((name) => values[name] ?? '', { warning: () => undefined, secret: (value) => void masked.push(value) })
   expect(masked).toEqual(['ghp_abc', 'pa55word'])
+})
+
+describe('the table drives the parsing (settingValues)', () => {
+  const values = (given: Record<string, string>) => settingValues((name) => given[name] ?? '')
+
+  test("a row's default, range and choices are what the value is read with", () => {
+    expect(values({}).boolean('wait')).toBe(true)
+    expect(values({}).number('timeout-minutes')).toBe(30)
+    expect(values({}).choice('deployment-circuit-breaker')).toBe('keep')
+    expect(values({}).number('desired-count')).toBeUndefined()
+    expect(() => values({ 'log-lines': '1.5' }).number('log-lines')).toThrow(
+      'Input `log-lines` must be a whole number from 0 to 1000, not "1.5".',
+    )
+    expect(() => values({ 'log-lines': '1001' }).number('log-lines')).toThrow(
+      'Input `log-lines` must be a number from 0 to 1000, not "1001".',
+    )
+    expect(() => values({ 'step-percent': '3.25' }).number('step-percent')).toThrow(
+      'Input `step-percent` must be a multiple of 0.1, not "3.25".',
+    )
+    expect(values({ 'step-percent': '3.3' }).number('step-percent')).toBe(3.3)
+  })
+
+  test('a lines setting: one item a line, commas kept, blank lines and # comments skipped', () => {
+    const cache = 'type=registry,ref=r/web:cache\n\n# the local one\n type=local,src=/tmp/c \n'
+    expect(values({ 'cache-from': cache }).lines('cache-from')).toEqual([
+      'type=registry,ref=r/web:cache',
+      'type=local,src=/tmp/c',
+    ])
+    expect(() => values({}).lines('platforms')).toThrow('settings.ts has no lines setting `platforms`')
+  })
+
+  test('reading a setting as a kind its row does not have is a bug, said at once', () => {
+    expect(() => values({}).boolean('timeout-minutes')).toThrow('settings.ts has no boolean setting `timeout-minutes`')
+    expect(() => values({}).text('no-such-input')).toThrow('settings.ts has no text setting `no-such-input`')
+  })
+
+  test('every number has a range; the strategy choices are the strategies', () => {
+    for (const s of SETTINGS.filter((s) => s.kind === 'number')) expect(s.range).toBeDefined()
+    expect(settingNamed('strategy')?.choices).toEqual(STRATEGIES)
+  })
 })

@@ -7,7 +7,16 @@ import { secretBuildArgsWarning, secretLikeBuildArgs } from './image/args.js'
 import { parseImageReference } from './image/reference.js'
 import type { Log } from './log.js'
 import { SETTINGS } from './settings.js'
-import { parseBoolean, parseChoice, parseInteger, parseList, parseNumber, type InputReader } from './input-values.js'
+import {
+  parseBoolean,
+  parseChoice,
+  parseInteger,
+  parseList,
+  parseNumber,
+  meaningfulLines,
+  settingValues,
+  type InputReader,
+} from './input-values.js'
 
 export { parseBoolean, parseChoice, parseInteger, parseList, parseNumber, type InputReader }
 
@@ -58,20 +67,21 @@ export interface Inputs {
 
 /** Reads and checks every input; secrets are masked and secret-like build args warned about through `log`. */
 export function getInputs(read: InputReader, log: Pick<Log, 'warning' | 'secret'>): Inputs {
-  const text = (name: string): string | undefined => read(name).trim() || undefined
+  const values = settingValues(read)
+  const text = values.text
   // Masked before anything can show them: every setting the table marks secret.
   for (const setting of SETTINGS.filter((s) => s.secret)) {
     const value = text(setting.name)
     if (value) log.secret(value)
   }
-  const services = [...new Set(parseList(read('service')))]
-  const desiredCount = text('desired-count')
+  const services = [...new Set(values.list('service'))]
+  const desiredCount = values.number('desired-count')
   const region = text('region')
   const taskDefinition = text('task-definition')
   const image = text('image')
   const environment = text('environment')
   const strategy = readStrategyInputs(read)
-  const wait = parseBoolean('wait', read('wait'), true)
+  const wait = values.boolean('wait')
   if (!wait && (strategy.waitUntil || strategy.continueAction)) {
     throw new UserError(
       `Input \`${strategy.waitUntil ? 'wait-until' : 'continue'}\` needs \`wait: true\`: the action follows the deployment to the pause (or to its end).`,
@@ -82,37 +92,26 @@ export function getInputs(read: InputReader, log: Pick<Log, 'warning' | 'secret'
     services,
     ...(taskDefinition !== undefined && { taskDefinition }),
     ...(image !== undefined && { image: parseImageInput(image) }),
-    containers: parseList(read('container')),
+    containers: values.list('container'),
     environmentVariables: parseEnvChanges('environment-variables', read('environment-variables')),
     secrets: parseSecrets(read('secrets')),
     vars: parseVars(read('vars')),
-    ...(desiredCount !== undefined && { desiredCount: parseInteger('desired-count', desiredCount, 0, 5000) }),
-    forceNewDeployment: parseBoolean('force-new-deployment', read('force-new-deployment'), false),
+    ...(desiredCount !== undefined && { desiredCount }),
+    forceNewDeployment: values.boolean('force-new-deployment'),
     wait,
-    timeoutMinutes: parseNumber('timeout-minutes', text('timeout-minutes') ?? '30', 0.1, 360),
-    rollbackOnFailure: parseBoolean('rollback-on-failure', read('rollback-on-failure'), true),
-    deploymentCircuitBreaker: parseChoice('deployment-circuit-breaker', text('deployment-circuit-breaker') ?? 'keep', [
-      'keep',
-      'rollback',
-      'enable',
-      'disable',
-    ]),
+    timeoutMinutes: values.number('timeout-minutes') as number,
+    rollbackOnFailure: values.boolean('rollback-on-failure'),
+    deploymentCircuitBreaker: values.choice<CircuitBreakerMode>('deployment-circuit-breaker') as CircuitBreakerMode,
     ...(region !== undefined && { region }),
     ...(environment !== undefined && { environment }),
-    logLines: parseInteger('log-lines', text('log-lines') ?? '30', 0, 1000),
+    logLines: values.number('log-lines') as number,
     ...withBuild(read, image, log),
     ...optional('config', text('config')),
-    ...optional(
-      'preview',
-      mapText(text('preview'), (v) => parseChoice<PreviewAction>('preview', v, ['deploy', 'destroy', 'sweep'])),
-    ),
+    ...optional('preview', values.choice<PreviewAction>('preview')),
     ...optional('previewTtl', text('preview-ttl')),
-    ...optional(
-      'previewMax',
-      mapText(text('preview-max'), (v) => parseInteger('preview-max', v, 1, 1000)),
-    ),
+    ...optional('previewMax', values.number('preview-max')),
     ...optional('githubToken', text('github-token')),
-    dryRun: parseBoolean('dry-run', read('dry-run'), false),
+    dryRun: values.boolean('dry-run'),
     ...optional('artifactsDir', text('artifacts-dir')),
     ...optional('runTask', text('run-task')),
     ...optional('runTaskContainer', text('run-task-container')),
@@ -125,21 +124,18 @@ function optional<K extends string, V>(name: K, value: V | undefined): { [P in K
   return value === undefined || value === '' ? {} : ({ [name]: value } as { [P in K]?: V })
 }
 
-function mapText<T>(value: string | undefined, parse: (value: string) => T): T | undefined {
-  return value === undefined ? undefined : parse(value)
-}
-
 /** The build-and-push inputs, when `build` is given; `image` then names the repository to push to. */
 function withBuild(
   read: InputReader,
   image: string | undefined,
   log: Pick<Log, 'warning' | 'secret'>,
 ): { build?: ImageInputs } {
-  const text = (name: string): string | undefined => read(name).trim() || undefined
+  const values = settingValues(read)
+  const text = values.text
   const build = text('build')
   if (build === undefined) {
     const stray = ['dockerfile', 'build-args', 'target', 'platforms', 'cache-from', 'cache-to'].filter((name) =>
-      text(name),
+      read(name).trim(),
     )
     if (stray.length) {
       throw new UserError(
@@ -166,33 +162,20 @@ function withBuild(
       dockerfile: text('dockerfile'),
       buildArgs,
       target: text('target'),
-      platforms: parseList(read('platforms')),
-      tags: parseList(read('tags')),
-      cacheFrom: parseLines(read('cache-from')),
-      cacheTo: parseLines(read('cache-to')),
-      push: parseBoolean('push', read('push'), true),
-      createRepository: parseBoolean('create-repository', read('create-repository'), false),
-      scanOnPush: parseBoolean('scan-on-push', read('scan-on-push'), true),
-      immutableTags: parseBoolean('immutable-tags', read('immutable-tags'), false),
-      skipBuildIfExists: parseBoolean('skip-build-if-exists', read('skip-build-if-exists'), true),
+      platforms: values.list('platforms'),
+      tags: values.list('tags'),
+      cacheFrom: values.lines('cache-from'),
+      cacheTo: values.lines('cache-to'),
+      push: values.boolean('push'),
+      createRepository: values.boolean('create-repository'),
+      scanOnPush: values.boolean('scan-on-push'),
+      immutableTags: values.boolean('immutable-tags'),
+      skipBuildIfExists: values.boolean('skip-build-if-exists'),
       registryUsername: text('registry-username'),
       registryPassword: text('registry-password'),
-      logout: parseBoolean('logout', read('logout'), true),
+      logout: values.boolean('logout'),
     },
   }
-}
-
-/** One entry a line (cache specs hold commas, so no comma splitting). */
-function parseLines(value: string): string[] {
-  return meaningfulLines(value).map(({ line }) => line)
-}
-
-/** Non-blank, non-comment lines of a multiline input, with their 1-based line numbers. */
-function meaningfulLines(value: string): { line: string; number: number }[] {
-  return value
-    .split('\n')
-    .map((line, i) => ({ line: line.trim(), number: i + 1 }))
-    .filter(({ line }) => line !== '' && !line.startsWith('#'))
 }
 
 /**

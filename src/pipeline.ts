@@ -88,11 +88,11 @@ function previewPlaceholders(preview: PreviewPlan | undefined): Record<string, s
   return preview ? { PR_NUMBER: String(preview.pr), PREVIEW: `pr-${preview.pr}` } : {}
 }
 
-function newServiceReport(run: RunReport, service: Service, plan: StrategyPlan): DeploymentReport {
+function newServiceReport(where: Where, service: Service, plan: StrategyPlan): DeploymentReport {
   return {
-    cluster: run.cluster,
+    cluster: where.cluster,
     service: service.serviceName ?? '',
-    region: run.region,
+    region: where.region,
     status: 'failed',
     reason: '',
     strategy: plan.description,
@@ -292,31 +292,71 @@ async function conclude(
   if (eventCause) report.eventCause = eventCause
 }
 
+/** Where the run deploys: the cluster and region of every service. */
+export type Where = Pick<RunReport, 'cluster' | 'region'>
+
+/** What the pipeline did: the services as they were found, each one's report, the image deployed (or planned) and the one built. */
+export interface PipelineResult {
+  services: Service[]
+  reports: DeploymentReport[]
+  image?: string
+  builtImage?: RunReport['builtImage']
+}
+
+/** The results a failure part-way had reached, keyed by the error it threw (which goes on unchanged). */
+const partials = new WeakMap<object, PipelineResult>()
+
+/** What the pipeline had done when it threw `error`, if the error came from it. */
+export function partialResult(error: unknown): PipelineResult | undefined {
+  return typeof error === 'object' && error !== null ? partials.get(error) : undefined
+}
+
 /**
- * Deploys the services, filling `run` as it goes (so a failure part-way still reports what was done);
- * returns the services as they were found.
- * Everything that can be checked is, before anything changes: services and strategies, the image (or the build's
- * plan), every task definition rendered and validated, deployments in flight; then the build and push, then every
- * registration, then the updates. A mistake in one service leaves them all as they were; a dry run stops before the
- * build and changes nothing.
+ * Deploys the services and returns what it did; a failure part-way throws the error unchanged, with what was done so
+ * far for `partialResult` (so it is still reported).
  */
 export async function deploy(
   inputs: PlannedInputs,
   git: GitContext,
   ports: DeployPorts,
-  run: RunReport,
+  where: Where,
   preview?: PreviewPlan,
-): Promise<Service[]> {
+): Promise<PipelineResult> {
+  // Owned by this call alone: the steps below add to it, and it is returned or attached to the error.
+  const done: PipelineResult = { services: [], reports: [] }
+  try {
+    await deploySteps(inputs, git, ports, where, done, preview)
+    return done
+  } catch (error) {
+    if (typeof error === 'object' && error !== null) partials.set(error, done)
+    throw error
+  }
+}
+
+/**
+ * Everything that can be checked is, before anything changes: services and strategies, the image (or the build's
+ * plan), every task definition rendered and validated, deployments in flight; then the build and push, then every
+ * registration, then the updates. A mistake in one service leaves them all as they were; a dry run stops before the
+ * build and changes nothing.
+ */
+async function deploySteps(
+  inputs: PlannedInputs,
+  git: GitContext,
+  ports: DeployPorts,
+  where: Where,
+  done: PipelineResult,
+  preview?: PreviewPlan,
+): Promise<void> {
   const { clock, signal, log } = ports
   // Each phase (reading, each wait) may take timeout-minutes; no AWS request outlives its phase (plus the grace).
   const deadline = new RunDeadline(signal)
   const phase = (): void => deadline.restart(inputs.timeoutMinutes * 60_000)
   phase()
-  const clients = ports.aws(run.region, deadline)
+  const clients = ports.aws(where.region, deadline)
   const found = await log.group('Services', () =>
     Promise.all(
       inputs.services.map(async (name): Promise<Found> => {
-        const service = await findService(clients.ecs, inputs.cluster, name, run.region)
+        const service = await findService(clients.ecs, inputs.cluster, name, where.region)
         log.info(
           `${service.serviceName} in ${inputs.cluster}: running ${taskDefinitionRevision(service.taskDefinition)}, ${service.runningCount}/${service.desiredCount} tasks`,
         )
@@ -328,15 +368,15 @@ export async function deploy(
               workspace: git.workspace,
             })
         log.info(`  strategy: ${plan.description}`)
-        return { service, plan, report: newServiceReport(run, service, plan) }
+        return { service, plan, report: newServiceReport(where, service, plan) }
       }),
     ),
   )
-  const services = found.map((f) => f.service)
-  run.services = found.map((f) => f.report)
+  done.services = found.map((f) => f.service)
+  done.reports = found.map((f) => f.report)
   if (inputs.strategy.continueAction) {
     await resume(clients, inputs, ports, found, phase)
-    return services
+    return
   }
   // Everything that can be checked is checked before anything changes: the image (build planned read-only, or the
   // image to deploy looked up), every task definition rendered and validated, other deployments in flight.
@@ -352,7 +392,7 @@ export async function deploy(
   const imagePlan = buildInputs && (await log.group('Image', () => planImageBuild(buildInputs, imageDeps)))
   if (!buildInputs && inputs.image) await checkImageExists(inputs.image, imageDeps)
   const plannedImage = imagePlan ? imagePlan.reference : inputs.image
-  if (plannedImage) run.image = plannedImage
+  if (plannedImage) done.image = plannedImage
   const checked = await log.group('Task definition', () =>
     Promise.all(found.map((f) => prepare(clients, inputs, git, f, f.report, plannedImage, preview, log))),
   )
@@ -376,7 +416,7 @@ export async function deploy(
       })
     }
     if (imageNote) log.info(imageNote)
-    return services
+    return
   }
   // A preview deploys its own copy of the service: the base service's deployments are not in its way.
   if (!preview) {
@@ -387,9 +427,9 @@ export async function deploy(
 
   // Nothing is deployed when the build or push fails: it throws before any task definition is registered.
   const built = imagePlan && (await carryOutImageBuild(imagePlan, imageDeps))
-  if (built) run.builtImage = built
+  if (built) done.builtImage = built
   const image = built ? built.reference : inputs.image
-  if (image) run.image = image
+  if (image) done.image = image
   phase()
   const final =
     image === plannedImage
@@ -430,7 +470,7 @@ export async function deploy(
   phase()
   for (const p of prepared) started.push({ p, rollout: await start(clients, inputs, git, ports, p, preview) })
   const waiting = started.filter(({ rollout }) => rollout.deploymentId && inputs.wait)
-  if (!waiting.length) return services
+  if (!waiting.length) return
   phase()
   const results = await log.group('Rollout', () =>
     waitForDeployments(
@@ -448,7 +488,6 @@ export async function deploy(
       conclude(clients, inputs, p.report, p.rendered.request.containerDefinitions ?? [], results[i] as WatchResult),
     ),
   )
-  return services
 }
 
 /** What a dry run says of the build it did not run. */

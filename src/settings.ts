@@ -18,6 +18,10 @@ export interface Setting {
   group: SettingGroup
   /** The strategies it applies to (unset: all). */
   strategies?: string[]
+  /** A number's bounds; `whole`: an integer; `step`: it must be a multiple of this. */
+  range?: { min: number; max: number; whole?: boolean; step?: number }
+  /** A text setting that takes one of these words (case-insensitive). */
+  choices?: readonly string[]
   description: string
 }
 
@@ -80,6 +84,7 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'desired-count',
     kind: 'number',
+    range: { min: 0, max: 5000, whole: true },
     group: 'deploy',
     description: 'Desired task count to set on the service. Default — leave it as it is.',
   },
@@ -129,6 +134,7 @@ export const SETTINGS: readonly Setting[] = [
     name: 'timeout-minutes',
     kind: 'number',
     default: '30',
+    range: { min: 0.1, max: 360 },
     group: 'wait',
     description: 'How long to wait for the deployment before giving up.',
   },
@@ -143,6 +149,7 @@ export const SETTINGS: readonly Setting[] = [
     name: 'deployment-circuit-breaker',
     kind: 'text',
     default: 'keep',
+    choices: ['keep', 'rollback', 'enable', 'disable'],
     group: 'wait',
     description:
       "`keep` leaves the service's circuit breaker as configured; `rollback` enables it with rollback; `enable` enables it without rollback; `disable` turns it off.",
@@ -150,6 +157,7 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'strategy',
     kind: 'text',
+    choices: ['rolling', 'blue-green', 'canary', 'linear'],
     group: 'strategy',
     description:
       "How the new revision takes over — `rolling`, `blue-green`, `canary` or `linear` — whatever the service's deployment controller: ECS (rolling update, or ECS's own blue/green, canary and linear, which need a load balancer with advancedConfiguration or Service Connect) or CODE_DEPLOY (CodeDeploy's predefined configs, or `codedeploy-config`). Default — the service's own (its configured ECS strategy, or its deployment group's config).",
@@ -157,14 +165,16 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'bake-minutes',
     kind: 'number',
+    range: { min: 0, max: 1440, whole: true },
     group: 'strategy',
-    strategies: ['blue-green'],
+    strategies: ['blue-green', 'canary', 'linear'],
     description:
       "ECS blue-green, canary, linear — minutes both revisions run after production traffic has moved, before the old one goes (bakeTimeInMinutes). Default — the service's, else 0.",
   },
   {
     name: 'canary-percent',
     kind: 'number',
+    range: { min: 0.1, max: 100, step: 0.1 },
     group: 'strategy',
     strategies: ['canary'],
     description:
@@ -173,6 +183,7 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'canary-bake-minutes',
     kind: 'number',
+    range: { min: 0, max: 1440, whole: true },
     group: 'strategy',
     strategies: ['canary'],
     description:
@@ -181,6 +192,7 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'step-percent',
     kind: 'number',
+    range: { min: 3, max: 100, step: 0.1 },
     group: 'strategy',
     strategies: ['linear'],
     description:
@@ -189,6 +201,7 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'step-bake-minutes',
     kind: 'number',
+    range: { min: 0, max: 1440, whole: true },
     group: 'strategy',
     strategies: ['linear'],
     description: "`strategy: linear` — minutes between steps. ECS's default is 6; CodeDeploy: 1 or 3.",
@@ -219,6 +232,7 @@ export const SETTINGS: readonly Setting[] = [
     name: 'on-busy',
     kind: 'text',
     default: 'wait',
+    choices: ['wait', 'fail'],
     group: 'strategy',
     description:
       'When the service already has another deployment in flight — `wait` for it to end (within timeout-minutes), or `fail` having changed nothing. A deployment left paused is never waited for.',
@@ -259,6 +273,7 @@ export const SETTINGS: readonly Setting[] = [
     name: 'log-lines',
     kind: 'number',
     default: '30',
+    range: { min: 0, max: 1000, whole: true },
     group: 'wait',
     description:
       "On failure, how many of the failing container's last log lines (CloudWatch Logs, awslogs driver) to show.",
@@ -287,6 +302,7 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'preview',
     kind: 'text',
+    choices: ['deploy', 'destroy', 'sweep'],
     group: 'environments',
     description:
       "Pull request preview environments, from the config file's previews section — `deploy` (on opened/synchronize/reopened) creates or updates `<service>-pr-<N>`; `destroy` (on closed) removes it; `sweep` (on a schedule) removes previews of closed pull requests or older than preview-ttl.",
@@ -300,6 +316,7 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'preview-max',
     kind: 'number',
+    range: { min: 1, max: 1000, whole: true },
     group: 'environments',
     description: 'The most previews that may exist at once. Overrides previews.max.',
   },

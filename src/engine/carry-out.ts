@@ -9,10 +9,10 @@ import {
   type DeploymentTracker,
   type GitHubApi,
 } from '../github/index.js'
-import { deploy, type PlannedInputs } from '../pipeline.js'
+import { deploy, partialResult, type PipelineResult, type PlannedInputs } from '../pipeline.js'
 import type { Plan, PreviewPlan } from '../plan.js'
 import { destroyPreview, environmentUrl, previewServiceName, sweepPreviews } from '../preview/index.js'
-import { isFailure, overallStatus, type RunReport, type Status } from '../run-report.js'
+import { isFailure, overallStatus, type DeploymentReport, type RunReport, type Status } from '../run-report.js'
 import type { Ports } from './ports.js'
 
 /** Removes the pull request's previews of every service of the environment; returns what went. */
@@ -39,11 +39,16 @@ async function destroyPreviews(
 }
 
 /** How a run ended, as far as the run as a whole goes (each service's own report carries the rest). */
-export type RunOutcome = Pick<RunReport, 'status' | 'reason'> & Partial<Pick<RunReport, 'removed' | 'environmentUrl'>>
+export type RunOutcome = Pick<RunReport, 'status' | 'reason'> &
+  Partial<Pick<RunReport, 'removed' | 'environmentUrl'>> &
+  PipelineReport
+
+/** What the report takes from the pipeline: each service's report, the image deployed (or planned) and the one built. */
+type PipelineReport = Partial<Pick<RunReport, 'services' | 'image' | 'builtImage'>>
 
 /**
- * Carries out the plan and returns how it ended; the pipeline fills `report.services` (and the image) as it goes,
- * so a failure part-way still reports what was done. GitHub deployment statuses and the preview comment follow it.
+ * Carries out the plan and returns how it ended, with the services' reports and the image the pipeline returned; when
+ * it throws, `doneSoFar(error)` gives what was done, so a failure part-way still reports it. GitHub deployment statuses and the preview comment follow it.
  */
 export async function carryOut(plan: Plan, git: GitContext, ports: Ports, report: RunReport): Promise<RunOutcome> {
   const { clock, log, github: octokit } = ports
@@ -132,21 +137,26 @@ export async function carryOut(plan: Plan, git: GitContext, ports: Ports, report
   // Until the services say otherwise (a throw part-way leaves it so).
   let status: Status = 'failed'
   let environmentUrl: string | undefined
+  let reports: DeploymentReport[] = []
   try {
-    const services = await deploy(inputs, git, ports, report, preview)
-    status = overallStatus(report.services.map((s) => s.status))
+    const result = await deploy(inputs, git, ports, report, preview)
+    reports = result.reports
+    status = overallStatus(reports.map((s) => s.status))
     environmentUrl =
       environment?.url ??
-      report.services.find((s) => s.url)?.url ??
-      (await loadBalancerUrl(ports, report.region, services[0]))
-    return { status, reason: '', ...(environmentUrl && { environmentUrl }) }
+      reports.find((s) => s.url)?.url ??
+      (await loadBalancerUrl(ports, report.region, result.services[0]))
+    return { status, reason: '', ...(environmentUrl && { environmentUrl }), ...pipelineReport(result) }
+  } catch (error) {
+    reports = partialResult(error)?.reports ?? []
+    throw error
   } finally {
     if (status === 'succeeded') await tracker?.success(environmentUrl)
     // A paused deployment stays in progress on GitHub: the run that continues it says how it ended.
     else if (status !== 'paused')
-      await tracker?.failure(report.runUrl, report.services.find((s) => isFailure(s.status))?.reason)
+      await tracker?.failure(report.runUrl, reports.find((s) => isFailure(s.status))?.reason)
     if (preview && octokit && !inputs.dryRun) {
-      for (const s of report.services)
+      for (const s of reports)
         await comment(
           octokit,
           git,
@@ -160,6 +170,21 @@ export async function carryOut(plan: Plan, git: GitContext, ports: Ports, report
         )
     }
   }
+}
+
+/** The report's part that the pipeline did (done or, after a failure, done so far). */
+function pipelineReport(result: PipelineResult): PipelineReport {
+  return {
+    services: result.reports,
+    ...(result.image && { image: result.image }),
+    ...(result.builtImage && { builtImage: result.builtImage }),
+  }
+}
+
+/** What the pipeline had done when it threw `error`, for the report of a run that failed part-way. */
+export function doneSoFar(error: unknown): PipelineReport {
+  const partial = partialResult(error)
+  return partial ? pipelineReport(partial) : {}
 }
 
 /** The load balancer address a service answers on, if it has one; never fails the deploy. */

@@ -7,7 +7,7 @@ import type { Inputs } from '../inputs.js'
 import { planRun } from '../plan.js'
 import { logSafe } from '../report/text.js'
 import { isFailure, type DeploymentReport, type RunReport } from '../run-report.js'
-import { carryOut } from './carry-out.js'
+import { carryOut, doneSoFar } from './carry-out.js'
 import type { Ports } from './ports.js'
 
 /** What a deploy is asked to do: the settings, the commit and ref it runs for, and what triggered it. */
@@ -90,11 +90,11 @@ export async function deploy(settings: DeploySettings, ports: Ports): Promise<Ru
     const known = error instanceof UserError || error instanceof DeploymentFailed || error instanceof AwsError
     const status = error instanceof DeploymentFailed ? error.status : 'failed'
     if (report) {
+      report = { ...report, ...doneSoFar(error) }
       report.status = status
       if (!(error instanceof DeploymentFailed)) report.reason = errorMessage(error)
       // Services the run had not finished with share the run's error (a bad input, a failed one-off task…).
-      for (const s of report.services.filter((s) => !s.reason))
-        Object.assign(s, { status, reason: errorMessage(error) })
+      report.services = report.services.map((s) => (s.reason ? s : { ...s, status, reason: errorMessage(error) }))
     }
     const failure =
       error instanceof UserError ? 'bad-input' : error instanceof DeploymentFailed ? 'deployment' : 'error'

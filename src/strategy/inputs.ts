@@ -1,5 +1,6 @@
 import { UserError } from '../errors.js'
-import { parseChoice, parseInteger, parseList, parseNumber, type InputReader } from '../input-values.js'
+import { parseList, settingValues, type InputReader } from '../input-values.js'
+import { settingNamed } from '../settings.js'
 import {
   PAUSE_ALIASES,
   PAUSE_STAGES,
@@ -21,26 +22,17 @@ const UNPAUSABLE: Record<string, PauseStage> = {
   CLEAN_UP: 'POST_PRODUCTION_TRAFFIC_SHIFT',
 }
 
-const NATIVE: readonly StrategyName[] = ['blue-green', 'canary', 'linear']
-const MAX_MINUTES = 1440
-
 /** Reads and checks the strategy inputs (`strategy`, `canary-percent`, `wait-until`, `continue`, `appspec`…). */
 export function readStrategyInputs(read: InputReader): StrategyInputs {
-  const text = (name: string): string | undefined => read(name).trim() || undefined
-  const strategyText = text('strategy')
-  const strategy =
-    strategyText === undefined ? undefined : parseChoice<StrategyName>('strategy', strategyText, STRATEGIES)
-  const number = (
-    name: string,
-    parse: (value: string) => number,
-    appliesTo: readonly StrategyName[],
-  ): number | undefined => {
-    const value = text(name)
-    if (value === undefined) return undefined
-    requireStrategy(name, strategy, appliesTo)
-    return parse(value)
+  const values = settingValues(read)
+  const text = values.text
+  const strategy = values.choice<StrategyName>('strategy')
+  // A number that only means something for the strategies its row names (checked before its value).
+  const number = (name: string): number | undefined => {
+    if (!read(name).trim()) return undefined
+    requireStrategy(name, strategy, (settingNamed(name)?.strategies ?? STRATEGIES) as StrategyName[])
+    return values.number(name)
   }
-  const minutes = (name: string) => (value: string) => parseInteger(name, value, 0, MAX_MINUTES)
   const waitUntil = mapDefined(text('wait-until'), parseWaitUntil)
   if (waitUntil !== undefined && strategy === 'rolling') {
     throw new UserError(
@@ -55,15 +47,15 @@ export function readStrategyInputs(read: InputReader): StrategyInputs {
   }
   const inputs: StrategyInputs = {
     deploymentAlarms: parseAlarms(read('deployment-alarms')),
-    onBusy: parseChoice<OnBusy>('on-busy', text('on-busy') ?? 'wait', ['wait', 'fail']),
+    onBusy: values.choice<OnBusy>('on-busy') as OnBusy,
   }
   const optional: { [K in keyof StrategyInputs]?: StrategyInputs[K] | undefined } = {
     strategy,
-    bakeMinutes: number('bake-minutes', minutes('bake-minutes'), NATIVE),
-    canaryPercent: number('canary-percent', (v) => parsePercent('canary-percent', v, 0.1), ['canary']),
-    canaryBakeMinutes: number('canary-bake-minutes', minutes('canary-bake-minutes'), ['canary']),
-    stepPercent: number('step-percent', (v) => parsePercent('step-percent', v, 3), ['linear']),
-    stepBakeMinutes: number('step-bake-minutes', minutes('step-bake-minutes'), ['linear']),
+    bakeMinutes: number('bake-minutes'),
+    canaryPercent: number('canary-percent'),
+    canaryBakeMinutes: number('canary-bake-minutes'),
+    stepPercent: number('step-percent'),
+    stepBakeMinutes: number('step-bake-minutes'),
     waitUntil,
     continueAction,
     codedeployApplication: text('codedeploy-application'),
@@ -92,14 +84,6 @@ function requireStrategy(name: string, strategy: StrategyName | undefined, appli
   if (!appliesTo.includes(strategy)) {
     throw new UserError(`Input \`${name}\` applies to ${describeStrategies(appliesTo)}, not \`strategy: ${strategy}\`.`)
   }
-}
-
-/** ECS takes traffic percentages in steps of 0.1. */
-function parsePercent(name: string, value: string, min: number): number {
-  const n = parseNumber(name, value, min, 100)
-  if (Math.abs(n * 10 - Math.round(n * 10)) > 1e-9)
-    throw new UserError(`Input \`${name}\` must be a multiple of 0.1, not "${value}".`)
-  return n
 }
 
 export function parseWaitUntil(value: string): PauseStage {

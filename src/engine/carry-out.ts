@@ -71,21 +71,7 @@ export async function carryOut(plan: Plan, git: GitContext, ports: Ports, report
       now: new Date(clock.now()),
       warn,
     })
-    for (const s of swept) {
-      await createDeploymentTracker(
-        octokit,
-        git,
-        {
-          environment: `pr-${s.pr}`,
-          ref: git.refName,
-          sha: git.sha,
-          description: 'preview removed',
-          transient: true,
-          production: false,
-        },
-        warn,
-      ).inactive()
-    }
+    for (const s of swept) await markPreviewRemoved(octokit, git, s.pr, { ref: git.refName, sha: git.sha }, warn)
     return {
       status: 'succeeded',
       reason: `Swept ${swept.length} preview(s).`,
@@ -115,19 +101,7 @@ export async function carryOut(plan: Plan, git: GitContext, ports: Ports, report
   if (preview?.action === 'destroy') {
     const removed = await destroyPreviews(ports, inputs, report.region, preview)
     if (octokit) {
-      await createDeploymentTracker(
-        octokit,
-        git,
-        {
-          environment: `pr-${preview.pr}`,
-          ref: preview.headSha,
-          sha: preview.headSha,
-          description: 'preview removed',
-          transient: true,
-          production: false,
-        },
-        warn,
-      ).inactive()
+      await markPreviewRemoved(octokit, git, preview.pr, { ref: preview.headSha, sha: preview.headSha }, warn)
       for (const service of inputs.services)
         await comment(octokit, git, preview, previewServiceName(service, preview.pr), 'destroyed', clock, report, warn)
     }
@@ -220,4 +194,22 @@ async function comment(
     git,
   )
   await upsertPreviewComment(octokit, git, { pr: preview.pr, service, body }, warn)
+}
+
+/** Marks the pull request's preview environment inactive on GitHub: its services are gone. */
+function markPreviewRemoved(
+  octokit: GitHubApi,
+  git: GitContext,
+  pr: number,
+  commit: { ref: string; sha: string },
+  warn: (message: string) => void,
+): Promise<void> {
+  const deployment = {
+    environment: `pr-${pr}`,
+    ...commit,
+    description: 'preview removed',
+    transient: true,
+    production: false,
+  }
+  return createDeploymentTracker(octokit, git, deployment, warn).inactive()
 }

@@ -42,6 +42,7 @@ let listenerArn = ''
 async function startFakeGitHub(): Promise<void> {
   let id = 100
   const comments: { id: number; body: string }[] = []
+  const deployments: { id: number; environment: string }[] = []
   github = createServer(async (req, res) => {
     let text = ''
     for await (const chunk of req) text += String(chunk)
@@ -53,7 +54,12 @@ async function startFakeGitHub(): Promise<void> {
     seen.push(request)
     let body: unknown = { id: ++id }
     if (request.method === 'GET' && /\/comments/.test(request.url)) body = comments
-    if (request.method === 'GET' && /\/deployments\?/.test(request.url)) body = []
+    if (request.method === 'GET' && /\/deployments\?/.test(request.url)) {
+      const environment = new URL(request.url, 'http://github').searchParams.get('environment')
+      body = deployments.filter((d) => d.environment === environment)
+    }
+    if (request.method === 'POST' && /\/deployments$/.test(request.url))
+      deployments.push({ id, environment: String(request.body.environment) })
     if (request.method === 'POST' && /\/issues\/\d+\/comments$/.test(request.url))
       comments.push({ id, body: String(request.body.body) })
     res
@@ -273,6 +279,9 @@ describe('environments and previews through dist/index.js', () => {
     )
     expect(closed.errors).toEqual([])
     expect(closed.outputs.status).toBe('succeeded')
+    // The preview's GitHub deployment is marked inactive: its environment is gone.
+    const statuses = seen.filter((r) => r.method === 'POST' && /\/deployments\/\d+\/statuses$/.test(r.url))
+    expect(statuses.map((r) => r.body.state)).toContain('inactive')
     await waitFor('the preview service to be gone', async () => {
       const s = (await ecs.send(new DescribeServicesCommand({ cluster: 'dev', services: ['web-pr-7'] }))).services?.[0]
       return !s || s.status !== 'ACTIVE'

@@ -7,6 +7,7 @@ import type {
   UpdateServiceCommandOutput,
 } from '@aws-sdk/client-ecs'
 import { World } from '../../test/stack/world.mjs'
+import { callOperation, ECS } from './operations.js'
 import { AwsError } from '../../test/stack/protocol.mjs'
 
 let now = Date.UTC(2026, 0, 1)
@@ -17,12 +18,7 @@ function advance(seconds: number): void {
   world.tick()
 }
 
-function ecs<T>(operation: string, input: object = {}): T {
-  const service = world.awsServices.find((s) => s.targetPrefix === 'AmazonEC2ContainerServiceV20141113')
-  const handler = service?.operations[operation]
-  if (!handler) throw new Error(`no ECS operation ${operation}`)
-  return handler(input) as T
-}
+const ecs = <T>(operation: string, input: object = {}): T => callOperation<T>(world, ECS, operation, input)
 
 function service(): Service {
   return ecs<DescribeServicesCommandOutput>('DescribeServices', { services: ['web'] }).services?.[0] ?? {}

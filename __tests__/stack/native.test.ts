@@ -14,6 +14,7 @@ import type {
 } from '@aws-sdk/client-ecs'
 import { AwsError } from '../../test/stack/protocol.mjs'
 import { World } from '../../test/stack/world.mjs'
+import { callOperation, CODEDEPLOY, ECS } from './operations.js'
 
 let now = Date.UTC(2026, 0, 1)
 let world: World
@@ -23,14 +24,9 @@ function advance(seconds: number): void {
   world.tick()
 }
 
-function call<T>(prefix: string, operation: string, input: object): T {
-  const handler = world.awsServices.find((s) => s.targetPrefix === prefix)?.operations[operation]
-  if (!handler) throw new Error(`no operation ${operation}`)
-  return handler(input) as T
-}
-const ecs = <T>(operation: string, input: object = {}): T =>
-  call<T>('AmazonEC2ContainerServiceV20141113', operation, input)
-const codedeploy = <T>(operation: string, input: object = {}): T => call<T>('CodeDeploy_20141006', operation, input)
+const ecs = <T>(operation: string, input: object = {}): T => callOperation<T>(world, ECS, operation, input)
+const codedeploy = <T>(operation: string, input: object = {}): T =>
+  callOperation<T>(world, CODEDEPLOY, operation, input)
 
 function service(): Service {
   return ecs<DescribeServicesCommandOutput>('DescribeServices', { services: ['web'] }).services?.[0] ?? {}

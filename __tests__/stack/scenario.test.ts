@@ -13,6 +13,7 @@ import type {
   Task,
 } from '@aws-sdk/client-ecs'
 import { World } from '../../test/stack/world.mjs'
+import { callOperation, ECS } from './operations.js'
 import { ScenarioBook, ScenarioError, parseScenario } from '../../test/stack/scenario.mjs'
 import { AwsError, paginate, toAwsJson } from '../../test/stack/protocol.mjs'
 
@@ -25,12 +26,7 @@ function advance(seconds: number): void {
   world.tick()
 }
 
-function ecs<T>(operation: string, input: object = {}): T {
-  const service = world.awsServices.find((s) => s.targetPrefix === 'AmazonEC2ContainerServiceV20141113')
-  const handler = service?.operations[operation]
-  if (!handler) throw new Error(`no ECS operation ${operation}`)
-  return handler(input) as T
-}
+const ecs = <T>(operation: string, input: object = {}): T => callOperation<T>(world, ECS, operation, input)
 
 function service(): Service {
   const { services } = ecs<DescribeServicesCommandOutput>('DescribeServices', { services: ['web'] })

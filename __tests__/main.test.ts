@@ -82,6 +82,32 @@ beforeEach(() => {
   ecrMock.on(DescribeImagesCommand).resolves({ imageDetails: [{ imageDigest: `sha256:${'b'.repeat(64)}` }] })
 })
 
+/** The new revision registers and rolls out, then ECS's circuit breaker fails it and rolls back to the old one. */
+function givenCircuitBreakerRollback(): void {
+  ecsMock
+    .on(RegisterTaskDefinitionCommand)
+    .resolves({ taskDefinition: { ...current, taskDefinitionArn: NEW_TD, revision: 7 } })
+  ecsMock.on(UpdateServiceCommand).resolves({ service: service({ deployments: [deployment(), oldDeployment()] }) })
+  ecsMock
+    .on(DescribeServicesCommand)
+    .resolvesOnce({ services: [service()] })
+    .resolves({
+      services: [
+        service({
+          deployments: [
+            deployment({ id: 'ecs-svc/9', taskDefinition: OLD_TD }),
+            deployment({
+              status: 'ACTIVE',
+              failedTasks: 3,
+              rolloutState: 'FAILED',
+              rolloutStateReason: 'ECS deployment circuit breaker: tasks failed to start.',
+            }),
+          ],
+        }),
+      ],
+    })
+}
+
 describe('run', () => {
   test('renders, registers, rolls out and waits; outputs and summary say what was deployed', async () => {
     ecsMock
@@ -233,28 +259,7 @@ describe('run', () => {
   })
 
   test('a rolled-back rollout fails the step with the cause and fix', async () => {
-    ecsMock
-      .on(RegisterTaskDefinitionCommand)
-      .resolves({ taskDefinition: { ...current, taskDefinitionArn: NEW_TD, revision: 7 } })
-    ecsMock.on(UpdateServiceCommand).resolves({ service: service({ deployments: [deployment(), oldDeployment()] }) })
-    ecsMock
-      .on(DescribeServicesCommand)
-      .resolvesOnce({ services: [service()] })
-      .resolves({
-        services: [
-          service({
-            deployments: [
-              deployment({ id: 'ecs-svc/9', taskDefinition: OLD_TD }),
-              deployment({
-                status: 'ACTIVE',
-                failedTasks: 3,
-                rolloutState: 'FAILED',
-                rolloutStateReason: 'ECS deployment circuit breaker: tasks failed to start.',
-              }),
-            ],
-          }),
-        ],
-      })
+    givenCircuitBreakerRollback()
     ecsMock.on(ListTasksCommand).resolves({ taskArns: ['arn:aws:ecs:us-east-1:123456789012:task/prod/t1'] })
     ecsMock.on(DescribeTasksCommand).resolves({
       tasks: [
@@ -277,28 +282,7 @@ describe('run', () => {
   })
 
   test('stopped tasks that cannot be read: the failure says the diagnosis is incomplete and why', async () => {
-    ecsMock
-      .on(RegisterTaskDefinitionCommand)
-      .resolves({ taskDefinition: { ...current, taskDefinitionArn: NEW_TD, revision: 7 } })
-    ecsMock.on(UpdateServiceCommand).resolves({ service: service({ deployments: [deployment(), oldDeployment()] }) })
-    ecsMock
-      .on(DescribeServicesCommand)
-      .resolvesOnce({ services: [service()] })
-      .resolves({
-        services: [
-          service({
-            deployments: [
-              deployment({ id: 'ecs-svc/9', taskDefinition: OLD_TD }),
-              deployment({
-                status: 'ACTIVE',
-                failedTasks: 3,
-                rolloutState: 'FAILED',
-                rolloutStateReason: 'ECS deployment circuit breaker: tasks failed to start.',
-              }),
-            ],
-          }),
-        ],
-      })
+    givenCircuitBreakerRollback()
     ecsMock.on(ListTasksCommand).rejects(
       Object.assign(new Error('User is not authorized to perform: ecs:ListTasks'), {
         name: 'AccessDeniedException',

@@ -261,6 +261,10 @@ describe('one version of each action across README, examples and workflows', () 
       ...sources.flatMap((file) =>
         [...read(file).matchAll(/github:org\/ecs-deploy-action#(\S+)/g)].map((m) => `${file} ${m[1]}`),
       ),
+      // The CLI's npm package, by its major: `npx ecs-deploy-action@1`.
+      ...sources.flatMap((file) =>
+        [...read(file).matchAll(/npx (?:--yes )?ecs-deploy-action@(\S+)/g)].map((m) => `${file} v${m[1]}`),
+      ),
       ...sources.flatMap((file) =>
         [...read(file).matchAll(/org\/ecs-deploy-action\/(v[^/]+)\/schema\//g)].map((m) => `${file} ${m[1]}`),
       ),

@@ -485,6 +485,6 @@ export function settingType(setting: Setting): string {
 }
 
 /** Whether a setting takes several values: a line input (one item a line) or a list, which the CLI lets you repeat. */
-export function isRepeatable(setting: Setting): boolean {
+export function isRepeatable(setting: Pick<Setting, 'kind'>): boolean {
   return setting.kind === 'lines' || setting.kind === 'list'
 }

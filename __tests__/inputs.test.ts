@@ -10,7 +10,11 @@ import {
 /** Reads the inputs; warnings and masks go to `log` (recorded where a test looks at them). */
 const getInputs = (
   read: InputReader,
-  log = { warning: (_: string): void => undefined, secret: (_: string): void => undefined },
+  log = {
+    info: (_: string): void => undefined,
+    warning: (_: string): void => undefined,
+    secret: (_: string): void => undefined,
+  },
 ) => parseInputs(read, log)
 
 function reader(values: Record<string, string>): InputReader {
@@ -177,6 +181,7 @@ describe('build inputs', () => {
   test('build-args that look like secrets are warned about and masked; others are not', () => {
     const said: string[] = []
     const log = {
+      info: () => undefined,
       warning: (text: string) => void said.push(`warning: ${text}`),
       secret: (value: string) => void said.push(`secret: ${value}`),
     }

@@ -8,7 +8,11 @@ import { getInputs as parseInputs, type InputReader } from '../src/inputs.js'
 /** Reads the inputs; warnings and masks go to `log` (recorded where a test looks at them). */
 const getInputs = (
   read: InputReader,
-  log = { warning: (_: string): void => undefined, secret: (_: string): void => undefined },
+  log = {
+    info: (_: string): void => undefined,
+    warning: (_: string): void => undefined,
+    secret: (_: string): void => undefined,
+  },
 ) => parseInputs(read, log)
 import { planRun } from '../src/plan.js'
 

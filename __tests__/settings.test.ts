@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import { parse } from 'yaml'
 import { getInputs } from '../src/inputs.js'
 import { settingValues } from '../src/input-values.js'
-import { SETTINGS, settingNamed } from '../src/settings.js'
+import { groupedSettings, SETTINGS, settingNamed, settingType } from '../src/settings.js'
 import { STRATEGIES } from '../src/strategy/types.js'
 
 interface ActionInput {
@@ -16,26 +16,55 @@ const action = parse(readFileSync(new URL('../action.yml', import.meta.url), 'ut
 const plain = (text: string | undefined): string => (text ?? '').replace(/\s+/g, ' ').trim()
 
 describe('the settings table and action.yml', () => {
-  test('the same inputs, in the same order', () => {
-    expect(SETTINGS.map((s) => s.name)).toEqual(Object.keys(action.inputs))
+  test('the same inputs, group by group, each followed by its aliases', () => {
+    const names = groupedSettings().flatMap(({ settings }) => settings.flatMap((s) => [s.name, ...(s.aliases ?? [])]))
+    expect(names).toEqual(Object.keys(action.inputs))
   })
 
-  test.each(SETTINGS.map((s) => [s.name, s] as const))('%s: same default and description', (name, setting) => {
-    const input = action.inputs[name]
-    expect(input?.default === undefined ? undefined : String(input.default)).toBe(setting.default)
-    expect(plain(input?.description)).toBe(setting.description)
+  test('a `# ── Group ──` comment before each group', () => {
+    const source = readFileSync(new URL('../action.yml', import.meta.url), 'utf8')
+    const headings = [...source.matchAll(/^ {2}# ── (.+) ──\n {2}([\w-]+):/gm)].map(([, heading, first]) => [
+      heading,
+      first,
+    ])
+    expect(headings).toEqual(groupedSettings().map(({ heading, settings }) => [heading, settings[0]?.name]))
   })
 
-  test('the action reads exactly the inputs of the table', () => {
+  test.each(SETTINGS.map((s) => [s.name, s] as const))(
+    '%s: same default and description, ending with its type',
+    (name, setting) => {
+      const input = action.inputs[name]
+      // An aliased input has no default in action.yml (so a given alias can be told from it); the table's applies.
+      const declared = setting.aliases ? undefined : setting.default
+      expect(input?.default === undefined ? undefined : String(input.default)).toBe(declared)
+      expect(plain(input?.description)).toBe(`${setting.description} (${settingType(setting)})`)
+    },
+  )
+
+  test('each alias is declared without a default, naming what it is an alias of', () => {
+    for (const setting of SETTINGS) {
+      for (const alias of setting.aliases ?? []) {
+        expect(action.inputs[alias]?.default).toBeUndefined()
+        expect(plain(action.inputs[alias]?.description)).toMatch(new RegExp(`^Alias of \`${setting.name}\`:`))
+      }
+    }
+  })
+
+  test('a name is a setting or an alias, never both', () => {
+    const names = SETTINGS.flatMap((s) => [s.name, ...(s.aliases ?? [])])
+    expect(new Set(names).size).toBe(names.length)
+  })
+
+  test('the action reads exactly the inputs of the table and their aliases', () => {
     const read = new Set<string>()
     getInputs(
       (name) => {
         read.add(name)
         return { service: 'web', build: '.', image: 'r/web' }[name] ?? ''
       },
-      { warning: () => undefined, secret: () => undefined },
+      { info: () => undefined, warning: () => undefined, secret: () => undefined },
     )
-    expect([...read].sort()).toEqual(SETTINGS.map((s) => s.name).sort())
+    expect([...read].sort()).toEqual(SETTINGS.flatMap((s) => [s.name, ...(s.aliases ?? [])]).sort())
   })
 
   test('booleans default to true or false; secrets are the token and the registry password', () => {
@@ -54,7 +83,11 @@ test('every setting the table marks secret is masked as soon as the inputs are r
     'registry-username': 'me',
     'registry-password': 'pa55word',
   }
-  getInputs((name) => values[name] ?? '', { warning: () => undefined, secret: (value) => void masked.push(value) })
+  getInputs((name) => values[name] ?? '', {
+    info: () => undefined,
+    warning: () => undefined,
+    secret: (value) => void masked.push(value),
+  })
   expect(masked).toEqual(['ghp_abc', 'pa55word'])
 })
 

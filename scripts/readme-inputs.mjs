@@ -1,5 +1,6 @@
-// Regenerates the README's inputs table from the settings table (src/settings.ts, the one the action and the CLI read)
-// and its outputs table from action.yml. `--check` exits 1 when out of date.
+// Regenerates, from the settings table (src/settings.ts, the one the action and the CLI read), action.yml's `inputs:`
+// and the README's inputs tables, both grouped; and the README's outputs table from action.yml. `--check` exits 1
+// when either file is out of date.
 import { readFileSync, writeFileSync } from 'node:fs'
 import ts from 'typescript'
 import { parse } from 'yaml'
@@ -13,21 +14,73 @@ async function loadSettings() {
   const { outputText } = ts.transpileModule(source, {
     compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
   })
-  const { SETTINGS } = await import(`data:text/javascript;base64,${Buffer.from(outputText).toString('base64')}`)
-  return SETTINGS
+  return import(`data:text/javascript;base64,${Buffer.from(outputText).toString('base64')}`)
 }
+const { groupedSettings, settingType } = await loadSettings()
 const cell = (text) =>
   String(text ?? '')
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/\|/g, '\\|')
 
-/** One row a setting, in the table's order: name, description, default (none: empty). */
-export function inputsTable(settings) {
-  const rows = settings.map(
-    (s) => `| \`${s.name}\` | ${cell(s.description)} | ${s.default !== undefined ? `\`${cell(s.default)}\`` : ''} |`,
-  )
-  return ['| input | description | default |', '| --- | --- | --- |', ...rows].join('\n')
+/** A table per group, under its heading: name (and aliases), type, description, default (none: empty). */
+export function inputsTables(groups) {
+  return groups
+    .map(({ heading, settings }) => {
+      const rows = settings.map((s) => {
+        const names = [s.name, ...(s.aliases ?? [])].map((n) => `\`${n}\``).join(' (alias ')
+        const name = s.aliases?.length ? `${names}${')'.repeat(s.aliases.length)}` : names
+        const fallback = s.default !== undefined ? `\`${cell(s.default)}\`` : ''
+        return `| ${name} | ${cell(settingType(s))} | ${cell(s.description)} | ${fallback} |`
+      })
+      return [
+        `### ${heading}`,
+        '',
+        '| input | type | description | default |',
+        '| --- | --- | --- | --- |',
+        ...rows,
+      ].join('\n')
+    })
+    .join('\n\n')
+}
+
+/** action.yml's `inputs:` block: a `# ── Group ──` comment a group, each input followed by its aliases. */
+export function actionInputs(groups) {
+  const blocks = groups.map(({ heading, settings }) => {
+    const inputs = settings.flatMap((s) => [
+      // An aliased input has no action.yml default: the runner would fill it in and the action could not tell
+      // `wait-for-minutes: 10` given alone from both given (the table's default still applies, in the action).
+      actionInput(s.name, `${s.description} (${settingType(s)})`, s.aliases?.length ? undefined : s.default),
+      ...(s.aliases ?? []).map((alias) =>
+        actionInput(
+          alias,
+          `Alias of \`${s.name}\`: its name in the official aws-actions ECS actions (see "Migrating from the official actions" in the README). (${settingType(s)})`,
+        ),
+      ),
+    ])
+    return [`  # ── ${heading} ──`, ...inputs].join('\n')
+  })
+  return `inputs:\n${blocks.join('\n\n')}\n`
+}
+
+function actionInput(name, description, fallback) {
+  const lines = [`  ${name}:`, '    description: >-', ...wrap(description, 110 - 6).map((l) => `      ${l}`)]
+  lines.push('    required: false')
+  if (fallback !== undefined) lines.push(`    default: '${fallback.replace(/'/g, "''")}'`)
+  return lines.join('\n')
+}
+
+/** Words into lines of at most `width` characters (a longer word stays whole). */
+function wrap(text, width) {
+  const lines = []
+  let line = ''
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line)
+      line = word
+    } else line = line ? `${line} ${word}` : word
+  }
+  return line ? [...lines, line] : lines
 }
 
 export function outputsTable(outputs) {
@@ -47,18 +100,34 @@ function replaceBetween(text, marker, body) {
   return `${text.slice(0, from + start.length)}\n${body}\n${text.slice(to)}`
 }
 
+/** action.yml with its `inputs:` block (up to `outputs:`) made anew. */
+function withInputs(yml, inputs) {
+  const from = yml.indexOf('\ninputs:\n')
+  const to = yml.indexOf('\noutputs:\n')
+  if (from === -1 || to === -1) throw new Error('action.yml has no top-level inputs: followed by outputs:')
+  return `${yml.slice(0, from + 1)}${inputs}${yml.slice(to)}`
+}
+
+const groups = groupedSettings()
+const actionUrl = new URL('action.yml', root)
+const actionYml = readFileSync(actionUrl, 'utf8')
 const readmeUrl = new URL('README.md', root)
 const readme = readFileSync(readmeUrl, 'utf8')
-const fresh = replaceBetween(
-  replaceBetween(readme, 'inputs', inputsTable(await loadSettings())),
-  'outputs',
-  outputsTable(action.outputs),
-)
+const files = [
+  [actionUrl, actionYml, withInputs(actionYml, actionInputs(groups))],
+  [
+    readmeUrl,
+    readme,
+    replaceBetween(replaceBetween(readme, 'inputs', inputsTables(groups)), 'outputs', outputsTable(action.outputs)),
+  ],
+]
+const stale = files.filter(([, before, after]) => before !== after)
 if (process.argv.includes('--check')) {
-  if (fresh !== readme) {
-    console.error('README.md tables differ from src/settings.ts (inputs) or action.yml (outputs): run `npm run docs`.')
+  if (stale.length) {
+    const names = stale.map(([url]) => url.pathname.split('/').pop()).join(' and ')
+    console.error(`${names}: out of date with src/settings.ts (inputs) or action.yml (outputs): run \`npm run docs\`.`)
     process.exit(1)
   }
 } else {
-  writeFileSync(readmeUrl, fresh)
+  for (const [url, , after] of stale) writeFileSync(url, after)
 }

@@ -7,6 +7,7 @@ import { secretBuildArgsWarning, secretLikeBuildArgs } from './image/args.js'
 import { parseImageReference } from './image/reference.js'
 import type { Log } from './log.js'
 import { SETTINGS } from './settings.js'
+import { checkOfficialMeanings, readingAliases } from './official-inputs.js'
 import {
   parseBoolean,
   parseChoice,
@@ -66,7 +67,9 @@ export interface Inputs {
 }
 
 /** Reads and checks every input; secrets are masked and secret-like build args warned about through `log`. */
-export function getInputs(read: InputReader, log: Pick<Log, 'warning' | 'secret'>): Inputs {
+export function getInputs(given: InputReader, log: Pick<Log, 'info' | 'warning' | 'secret'>): Inputs {
+  checkOfficialMeanings(given)
+  const read = readingAliases(given, log)
   const values = settingValues(read)
   const text = values.text
   // Masked before anything can show them: every setting the table marks secret.

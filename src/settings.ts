@@ -5,7 +5,17 @@
 /** How a setting's value is written. `list`: comma or newline separated; `lines`: one item a line (a repeatable flag in the CLI). */
 export type SettingKind = 'text' | 'boolean' | 'number' | 'list' | 'lines'
 
-export type SettingGroup = 'deploy' | 'wait' | 'strategy' | 'environments' | 'build'
+/** The groups action.yml and the README list the inputs in, in this order, with their headings. */
+export const SETTING_GROUPS = {
+  target: 'Target',
+  build: 'Image build',
+  'task-definition': 'Task definition',
+  rollout: 'Rollout and strategy',
+  environments: 'Environments and previews',
+  reporting: 'Reporting',
+} as const
+
+export type SettingGroup = keyof typeof SETTING_GROUPS
 
 export interface Setting {
   /** The input's name in action.yml, and the CLI's flag (--name). */
@@ -22,6 +32,8 @@ export interface Setting {
   range?: { min: number; max: number; whole?: boolean; step?: number }
   /** A text setting that takes one of these words (case-insensitive). */
   choices?: readonly string[]
+  /** Other names it is read by: the official aws-actions' names for the same thing (see official-inputs.ts). */
+  aliases?: readonly string[]
   description: string
 }
 
@@ -29,97 +41,98 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'cluster',
     kind: 'text',
-    group: 'deploy',
+    group: 'target',
     description:
       "Name or ARN of the ECS cluster. Default — the environment's cluster in the config file, else `default`.",
   },
   {
     name: 'service',
     kind: 'list',
-    group: 'deploy',
+    group: 'target',
     description:
       "Name or ARN of the ECS service to deploy; several (comma or newline separated) are deployed together from the same image, with one combined wait. Required unless the config file names the environment's services.",
   },
   {
     name: 'task-definition',
     kind: 'text',
-    group: 'deploy',
+    group: 'task-definition',
     description:
       "Path to a task definition template (JSON or YAML; a plain RegisterTaskDefinition body or the output of `aws ecs describe-task-definition`). ${PLACEHOLDERS} are filled in. When omitted, the service's current task definition is the starting point.",
   },
   {
     name: 'image',
     kind: 'text',
-    group: 'deploy',
+    group: 'target',
     description:
       'Full image reference to deploy (`repo:tag` or `repo@sha256:…`). With `build`, the repository to push to (a tag or digest here is ignored; the pushed digest is deployed).',
   },
   {
     name: 'container',
     kind: 'list',
-    group: 'deploy',
+    group: 'task-definition',
+    aliases: ['container-name'],
     description:
       'Container name(s) that get the image, comma separated. Default: the only container, else the one whose image repository matches `image`.',
   },
   {
     name: 'environment-variables',
     kind: 'lines',
-    group: 'deploy',
+    group: 'task-definition',
     description:
       'Environment variables to set on the chosen container(s), one `KEY=value` per line (split at the first `=`). `KEY=` sets an empty value; `!KEY` removes the variable.',
   },
   {
     name: 'secrets',
     kind: 'lines',
-    group: 'deploy',
+    group: 'task-definition',
     description:
       'Secrets to set on the chosen container(s), one `KEY=arn-or-parameter-name` per line; `!KEY` removes it. Values are ARNs, never the secret itself.',
   },
   {
     name: 'vars',
     kind: 'lines',
-    group: 'deploy',
+    group: 'task-definition',
     description: 'Extra placeholder values for the template, one `NAME=value` per line.',
   },
   {
     name: 'desired-count',
     kind: 'number',
     range: { min: 0, max: 5000, whole: true },
-    group: 'deploy',
+    group: 'rollout',
     description: 'Desired task count to set on the service. Default — leave it as it is.',
   },
   {
     name: 'force-new-deployment',
     kind: 'boolean',
     default: 'false',
-    group: 'deploy',
+    group: 'rollout',
     description: 'Start a new deployment even when nothing changed (e.g. to pick up a new image behind a mutable tag).',
   },
   {
     name: 'dry-run',
     kind: 'boolean',
     default: 'false',
-    group: 'deploy',
+    group: 'rollout',
     description:
       'Check everything and show what would change (task definition fields, desired count, deployment configuration) without changing anything: with `build`, no image is built or pushed and no repository created (the log names the image that would be built); nothing is registered or deployed. The status is `planned`.',
   },
   {
     name: 'run-task',
     kind: 'text',
-    group: 'deploy',
+    group: 'rollout',
     description:
       "A one-off command run from the new revision before the rollout, e.g. `npm run migrate` (or a JSON array), with the service's network settings; its log lines are streamed, and a non-zero exit of an essential container stops the deployment before the service is updated.",
   },
   {
     name: 'run-task-container',
     kind: 'text',
-    group: 'deploy',
+    group: 'rollout',
     description: 'The container that runs `run-task`. Default — the container that gets the image.',
   },
   {
     name: 'artifacts-dir',
     kind: 'text',
-    group: 'deploy',
+    group: 'reporting',
     description:
       "Write the files CodePipeline's ECS actions read — imagedefinitions.json, and for blue/green imageDetail.json, taskdef.json and appspec.yaml — into this directory (one subdirectory per service when there are several).",
   },
@@ -127,7 +140,8 @@ export const SETTINGS: readonly Setting[] = [
     name: 'wait',
     kind: 'boolean',
     default: 'true',
-    group: 'wait',
+    group: 'rollout',
+    aliases: ['wait-for-service-stability'],
     description: 'Wait for the deployment to finish and fail when it fails.',
   },
   {
@@ -135,14 +149,15 @@ export const SETTINGS: readonly Setting[] = [
     kind: 'number',
     default: '30',
     range: { min: 0.1, max: 360 },
-    group: 'wait',
+    group: 'rollout',
+    aliases: ['wait-for-minutes'],
     description: 'How long to wait for the deployment before giving up.',
   },
   {
     name: 'rollback-on-failure',
     kind: 'boolean',
     default: 'true',
-    group: 'wait',
+    group: 'rollout',
     description: 'When the action gives up (timeout or cancellation), ask ECS to roll back to the previous revision.',
   },
   {
@@ -150,7 +165,7 @@ export const SETTINGS: readonly Setting[] = [
     kind: 'text',
     default: 'keep',
     choices: ['keep', 'rollback', 'enable', 'disable'],
-    group: 'wait',
+    group: 'rollout',
     description:
       "`keep` leaves the service's circuit breaker as configured; `rollback` enables it with rollback; `enable` enables it without rollback; `disable` turns it off.",
   },
@@ -158,7 +173,7 @@ export const SETTINGS: readonly Setting[] = [
     name: 'strategy',
     kind: 'text',
     choices: ['rolling', 'blue-green', 'canary', 'linear'],
-    group: 'strategy',
+    group: 'rollout',
     description:
       "How the new revision takes over — `rolling`, `blue-green`, `canary` or `linear` — whatever the service's deployment controller: ECS (rolling update, or ECS's own blue/green, canary and linear, which need a load balancer with advancedConfiguration or Service Connect) or CODE_DEPLOY (CodeDeploy's predefined configs, or `codedeploy-config`). Default — the service's own (its configured ECS strategy, or its deployment group's config).",
   },
@@ -166,7 +181,7 @@ export const SETTINGS: readonly Setting[] = [
     name: 'bake-minutes',
     kind: 'number',
     range: { min: 0, max: 1440, whole: true },
-    group: 'strategy',
+    group: 'rollout',
     strategies: ['blue-green', 'canary', 'linear'],
     description:
       "ECS blue-green, canary, linear — minutes both revisions run after production traffic has moved, before the old one goes (bakeTimeInMinutes). Default — the service's, else 0.",
@@ -175,7 +190,7 @@ export const SETTINGS: readonly Setting[] = [
     name: 'canary-percent',
     kind: 'number',
     range: { min: 0.1, max: 100, step: 0.1 },
-    group: 'strategy',
+    group: 'rollout',
     strategies: ['canary'],
     description:
       "`strategy: canary` — % of production traffic the new revision takes first (0.1–100, steps of 0.1). ECS's default is 5; CodeDeploy's predefined configs take 10.",
@@ -184,7 +199,7 @@ export const SETTINGS: readonly Setting[] = [
     name: 'canary-bake-minutes',
     kind: 'number',
     range: { min: 0, max: 1440, whole: true },
-    group: 'strategy',
+    group: 'rollout',
     strategies: ['canary'],
     description:
       "`strategy: canary` — minutes at that share before the rest of the traffic moves. ECS's default is 10; CodeDeploy: 5 or 15.",
@@ -193,7 +208,7 @@ export const SETTINGS: readonly Setting[] = [
     name: 'step-percent',
     kind: 'number',
     range: { min: 3, max: 100, step: 0.1 },
-    group: 'strategy',
+    group: 'rollout',
     strategies: ['linear'],
     description:
       "`strategy: linear` — % of production traffic moved at each step (3–100, steps of 0.1). ECS's default is 10; CodeDeploy: 10.",
@@ -202,21 +217,21 @@ export const SETTINGS: readonly Setting[] = [
     name: 'step-bake-minutes',
     kind: 'number',
     range: { min: 0, max: 1440, whole: true },
-    group: 'strategy',
+    group: 'rollout',
     strategies: ['linear'],
     description: "`strategy: linear` — minutes between steps. ECS's default is 6; CodeDeploy: 1 or 3.",
   },
   {
     name: 'deployment-alarms',
     kind: 'lines',
-    group: 'strategy',
+    group: 'rollout',
     description:
       "CloudWatch alarm names (comma or newline separated) that roll an ECS deployment back when one goes to ALARM (deploymentConfiguration.alarms, with rollback); the summary names the alarm that fired. Default — leave the service's alarms as they are.",
   },
   {
     name: 'wait-until',
     kind: 'text',
-    group: 'strategy',
+    group: 'rollout',
     description:
       'Stop following at this point and report `paused` (e.g. to run smoke tests against the test listener): `test-traffic-shifted` (alias `ready`), `scaled-up`, `production-traffic-shifted`, or a stage ECS can pause at (PRE_SCALE_UP, POST_SCALE_UP, POST_TEST_TRAFFIC_SHIFT, PRE_PRODUCTION_TRAFFIC_SHIFT, POST_PRODUCTION_TRAFFIC_SHIFT). ECS: the action sets a PAUSE lifecycle hook there (without `wait-until` it removes PAUSE hooks); CodeDeploy: only `ready`, and the deployment group must wait for a manual reroute (deploymentReadyOption STOP_DEPLOYMENT).',
   },
@@ -224,7 +239,7 @@ export const SETTINGS: readonly Setting[] = [
     name: 'continue',
     kind: 'text',
     default: 'false',
-    group: 'strategy',
+    group: 'rollout',
     description:
       "`true` lets the deployment an earlier run left paused go on (ContinueServiceDeployment CONTINUE, or CodeDeploy's ContinueDeployment) and follows it to its end; `rollback` rolls it back. Nothing is built or registered.",
   },
@@ -233,22 +248,23 @@ export const SETTINGS: readonly Setting[] = [
     kind: 'text',
     default: 'wait',
     choices: ['wait', 'fail'],
-    group: 'strategy',
+    group: 'rollout',
     description:
       'When the service already has another deployment in flight — `wait` for it to end (within timeout-minutes), or `fail` having changed nothing. A deployment left paused is never waited for.',
   },
   {
     name: 'appspec',
     kind: 'text',
-    group: 'strategy',
+    group: 'rollout',
     strategies: ['codedeploy'],
+    aliases: ['codedeploy-appspec'],
     description:
       "CODE_DEPLOY services — path of an appspec.yml / appspec.json (version 0.0, Resources → TargetService → Properties → TaskDefinition, LoadBalancerInfo; Hooks pass through); the new task definition ARN is set into it. Default — one made from the service's load balancer (container name and port).",
   },
   {
     name: 'codedeploy-application',
     kind: 'text',
-    group: 'strategy',
+    group: 'rollout',
     strategies: ['codedeploy'],
     description:
       "CODE_DEPLOY services — the CodeDeploy application. Default — `AppECS-<cluster>-<service>`, the ECS console's name.",
@@ -256,7 +272,7 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'codedeploy-deployment-group',
     kind: 'text',
-    group: 'strategy',
+    group: 'rollout',
     strategies: ['codedeploy'],
     description:
       "CODE_DEPLOY services — the deployment group. Default — `DgpECS-<cluster>-<service>`, the ECS console's name.",
@@ -264,8 +280,9 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'codedeploy-config',
     kind: 'text',
-    group: 'strategy',
+    group: 'rollout',
     strategies: ['codedeploy'],
+    aliases: ['codedeploy-deployment-config'],
     description:
       'CODE_DEPLOY services — a deployment config by name (e.g. a custom canary), instead of the predefined one for `strategy`.',
   },
@@ -274,14 +291,14 @@ export const SETTINGS: readonly Setting[] = [
     kind: 'number',
     default: '30',
     range: { min: 0, max: 1000, whole: true },
-    group: 'wait',
+    group: 'reporting',
     description:
       "On failure, how many of the failing container's last log lines (CloudWatch Logs, awslogs driver) to show.",
   },
   {
     name: 'region',
     kind: 'text',
-    group: 'deploy',
+    group: 'target',
     description:
       'AWS region. Default — AWS_REGION / AWS_DEFAULT_REGION from the environment (set by configure-aws-credentials).',
   },
@@ -325,7 +342,7 @@ export const SETTINGS: readonly Setting[] = [
     kind: 'text',
     default: '${{ github.token }}',
     secret: true,
-    group: 'environments',
+    group: 'reporting',
     description:
       'Token for GitHub deployment statuses and preview comments (needs deployments and pull-requests write).',
   },
@@ -443,7 +460,31 @@ export function settingNamed(name: string): Setting | undefined {
   return SETTINGS.find((s) => s.name === name)
 }
 
+/** The settings group by group, in SETTING_GROUPS' order (within a group, the table's order). */
+export function groupedSettings(): { group: SettingGroup; heading: string; settings: Setting[] }[] {
+  return (Object.keys(SETTING_GROUPS) as SettingGroup[]).map((group) => ({
+    group,
+    heading: SETTING_GROUPS[group],
+    settings: SETTINGS.filter((s) => s.group === group),
+  }))
+}
+
+/** What a setting's value is, as action.yml's descriptions end and the README's Type column says. */
+export function settingType(setting: Setting): string {
+  const { kind, range, choices } = setting
+  if (choices) return `one of: ${choices.join(', ')}`
+  if (range) return `${range.whole ? 'whole number' : 'number'}, ${range.min}–${range.max}`
+  const kinds: Record<SettingKind, string> = {
+    text: 'string',
+    boolean: 'boolean',
+    number: 'number',
+    list: 'list: comma or newline separated',
+    lines: 'lines: one item a line',
+  }
+  return kinds[kind]
+}
+
 /** Whether a setting takes several values: a line input (one item a line) or a list, which the CLI lets you repeat. */
-export function isRepeatable(setting: Setting): boolean {
+export function isRepeatable(setting: Pick<Setting, 'kind'>): boolean {
   return setting.kind === 'lines' || setting.kind === 'list'
 }

@@ -87,6 +87,24 @@ describe('parseArgs', () => {
   })
 })
 
+describe("the official actions' names (aliases) as flags", () => {
+  test('are taken where their setting is, a boolean bare, and passed on under their own name', () => {
+    expect(
+      parseArgs(['deploy', '--wait-for-service-stability', '--container-name', 'web', '--wait-for-minutes=5']),
+    ).toEqual({
+      command: 'deploy',
+      inputs: { 'wait-for-service-stability': 'true', 'container-name': 'web', 'wait-for-minutes': '5' },
+      ...base,
+    })
+    expect(parseArgs(['rollback', '--wait-for-minutes', '5']).inputs).toEqual({ 'wait-for-minutes': '5' })
+  })
+
+  test('not where their setting is not, and help does not list them', () => {
+    expect(() => parseArgs(['status', '--wait-for-minutes', '5'])).toThrow('Unknown flag --wait-for-minutes')
+    for (const alias of SETTINGS.flatMap((s) => s.aliases ?? [])) expect(helpText('deploy')).not.toContain(`--${alias}`)
+  })
+})
+
 describe('help', () => {
   test('help deploy lists every setting with its default, and only the flags deploy takes', () => {
     const help = helpText('deploy')

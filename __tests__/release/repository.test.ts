@@ -248,7 +248,8 @@ describe.each(workflowFiles)('workflow %s', (file) => {
 describe('one version of each action across README, examples and workflows', () => {
   const sources = ['README.md', 'examples/ecs-deploy.yml', ...workflowFiles]
   const uses = sources.flatMap((file) =>
-    [...read(file).matchAll(/uses:\s*([\w.-]+\/[\w.-]+)(?:\/[\w./-]+)?@([\w.-]+)/g)].map((m) => ({
+    // In a step (`uses: owner/action@ref`) or named in prose (`` `owner/action@ref` ``).
+    [...read(file).matchAll(/(?:uses:\s*|`)([\w.-]+\/[\w.-]+)(?:\/[\w./-]+)?@([\w.-]+)/g)].map((m) => ({
       file,
       action: m[1]!,
       ref: m[2]!,
@@ -260,6 +261,10 @@ describe('one version of each action across README, examples and workflows', () 
       ...uses.filter((u) => u.action === 'org/ecs-deploy-action').map((u) => `${u.file} ${u.ref}`),
       ...sources.flatMap((file) =>
         [...read(file).matchAll(/github:org\/ecs-deploy-action#(\S+)/g)].map((m) => `${file} ${m[1]}`),
+      ),
+      // The CLI's npm package, by its major: `npx ecs-deploy-action@1`.
+      ...sources.flatMap((file) =>
+        [...read(file).matchAll(/npx (?:--yes )?ecs-deploy-action@(\S+)/g)].map((m) => `${file} v${m[1]}`),
       ),
       ...sources.flatMap((file) =>
         [...read(file).matchAll(/org\/ecs-deploy-action\/(v[^/]+)\/schema\//g)].map((m) => `${file} ${m[1]}`),
@@ -295,13 +300,45 @@ describe('the config schema', () => {
   })
 })
 
+/** The permissions a job's steps need: checkout reads, OIDC credentials, this action's GitHub deployment and previews. */
+function neededPermissions(job: Job): Record<string, string> {
+  const needed: Record<string, string> = {}
+  for (const step of job.steps ?? []) {
+    const action = step.uses?.replace(/@.*/, '')
+    if (action === 'actions/checkout') needed.contents = 'read'
+    if (action === 'aws-actions/configure-aws-credentials' && step.with?.['role-to-assume'])
+      needed['id-token'] = 'write'
+    if (action === 'org/ecs-deploy-action') {
+      if (step.with?.['github-token'] !== '') needed.deployments = 'write'
+      const preview = String(step.with?.preview ?? '')
+      if (preview === 'deploy' || preview === 'destroy') needed['pull-requests'] = 'write'
+      if (preview === 'sweep') needed['pull-requests'] = 'read'
+    }
+  }
+  return needed
+}
+
+describe('every job that uses this action asks for the permissions its steps need', () => {
+  const jobs = workflowFiles.flatMap((file) =>
+    Object.entries((parse(read(file)) as Workflow).jobs ?? {})
+      .filter(([, job]) => job.steps?.some((s) => s.uses?.startsWith('org/ecs-deploy-action@')))
+      .map(([id, job]) => [`${file} ${id}`, job, (parse(read(file)) as Workflow).permissions] as const),
+  )
+  test.each(jobs)('%s', (_name, job, workflowPermissions) => {
+    const granted = (job.permissions ?? workflowPermissions) as Record<string, string>
+    expect(granted).toMatchObject(neededPermissions(job))
+  })
+})
+
 describe('the README quick start', () => {
-  test('is a job with the permissions its steps need: OIDC credentials and reading the repository', () => {
+  test('is a job with the permissions its steps need: reading the repository, OIDC credentials, deployments', () => {
     const block = /```yaml\n([\s\S]*?)```/.exec(read('README.md'))![1]!
     const quickStart = parse(block) as { jobs?: Record<string, Job> }
     expect(Object.keys(quickStart)).toEqual(['jobs'])
     const job = Object.values(quickStart.jobs!)[0]!
-    expect(job.permissions).toEqual({ contents: 'read', 'id-token': 'write' })
+    expect(job.permissions).toEqual(neededPermissions(job))
+    expect(job.permissions).toEqual({ contents: 'read', 'id-token': 'write', deployments: 'write' })
+    expect(block).toContain('# pull-requests: write   # only with previews')
     expect((job.steps ?? []).map((s) => s.uses?.replace(/@.*/, ''))).toEqual([
       'actions/checkout',
       'aws-actions/configure-aws-credentials',

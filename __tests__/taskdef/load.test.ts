@@ -113,6 +113,19 @@ describe('loadTemplate errors', () => {
     )
   })
 
+  it.each(['web', 'web:42'])(
+    'a missing file named like a family (%s, as the official action took it) says to leave the input out',
+    async (name) => {
+      const dir = workspace()
+      await expect(loadTemplate(name, {}, dir)).rejects.toThrow(
+        `task definition ${name} not found at ${dir}/${name}. The \`task-definition\` input is relative ` +
+          'to the workspace (GITHUB_WORKSPACE, else the working directory): check the path, and that the ' +
+          `repository is checked out. If "${name}" is a task definition family, leave \`task-definition\` out: ` +
+          "the service's current task definition is the starting point.",
+      )
+    },
+  )
+
   it('reports a file that cannot be read', async () => {
     const dir = workspace()
     mkdirSync(join(dir, 'td.json'))

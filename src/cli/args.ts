@@ -1,7 +1,7 @@
 // The CLI's flags, made from the settings table (src/settings.ts) plus the CLI's own; parsed with node:util's parseArgs.
 import { parseArgs as parseFlags, type ParseArgsConfig } from 'node:util'
 import { UserError } from '../errors.js'
-import { isRepeatable, SETTINGS, type Setting } from '../settings.js'
+import { isRepeatable, settingNamed, SETTINGS, type Setting } from '../settings.js'
 import { closest } from '../suggest.js'
 import { REF } from './ref.js'
 
@@ -157,13 +157,20 @@ export function parseArgs(argv: string[]): CliArgs {
   }
   if (rest.includes('--version')) throw new VersionRequested()
   const flags = flagsOf(command)
+  // The official actions' names of these settings are taken too (not listed by help); getInputs reads them as aliases.
+  const aliases = flags.flatMap((f) =>
+    (settingNamed(f.name)?.aliases ?? []).map((alias): FlagSpec => ({ ...f, name: alias })),
+  )
   const options: ParseArgsConfig['options'] = Object.fromEntries(
-    flags.map((f) => [f.name, { type: 'string', multiple: true }]),
+    [...flags, ...aliases].map((f) => [f.name, { type: 'string', multiple: true }]),
   )
   let values: Record<string, string[] | undefined>
   try {
     const parsed = parseFlags({
-      args: withBareBooleans(rest, new Set(flags.filter((f) => f.kind === 'boolean').map((f) => f.name))),
+      args: withBareBooleans(
+        rest,
+        new Set([...flags, ...aliases].filter((f) => f.kind === 'boolean').map((f) => f.name)),
+      ),
       options,
       strict: true,
       allowPositionals: false,
@@ -183,9 +190,8 @@ export function parseArgs(argv: string[]): CliArgs {
   }
   if (one('help') === 'true') throw new HelpRequested(command)
   const inputs: Record<string, string> = {}
-  for (const flag of flags.filter((f) => !CLI_FLAGS.some((c) => c.name === f.name))) {
-    const setting = SETTINGS.find((s) => s.name === flag.name)
-    const value = setting && isRepeatable(setting) ? values[flag.name]?.join('\n') : one(flag.name)
+  for (const flag of [...flags, ...aliases].filter((f) => !CLI_FLAGS.some((c) => c.name === f.name))) {
+    const value = isRepeatable(flag) ? values[flag.name]?.join('\n') : one(flag.name)
     if (value !== undefined) inputs[flag.name] = value
   }
   const pr = one('pr')

@@ -38,10 +38,14 @@ export interface CliIo {
   signal?: AbortSignal
 }
 
-/** The CLI's version, from the package.json beside the bundle (dist/cli/) or the source. */
+/**
+ * The CLI's version: from the manifest beside the bundle (dist/cli/package.json, the npm package's own), else the
+ * repository's package.json (running from the source). The bundle's own comes first: installed from npm, the files
+ * above it are the installing project's.
+ */
 export function version(): string {
   const require = createRequire(import.meta.url)
-  for (const file of ['../../package.json', '../package.json']) {
+  for (const file of ['./package.json', '../../package.json', '../package.json']) {
     try {
       const found = require(file) as { name?: string; version?: string }
       if (found.name === 'ecs-deploy-action' && found.version) return found.version

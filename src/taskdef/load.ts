@@ -34,6 +34,9 @@ export async function loadTemplate(
   return unwrapped(yamlData(doc, source, marked), source)
 }
 
+/** A task definition family (letters, digits, `-`, `_`), with or without `:revision`: no file extension, no folder. */
+const FAMILY_LIKE = /^[A-Za-z0-9_-]{1,255}(:\d+)?$/
+
 async function templateText(path: string, workspace: string): Promise<string> {
   const fullPath = await insideWorkspace('task-definition', path, workspace)
   try {
@@ -41,9 +44,14 @@ async function templateText(path: string, workspace: string): Promise<string> {
   } catch (error) {
     const { code, message } = error as NodeJS.ErrnoException
     const reason = code === 'ENOENT' ? 'not found' : `cannot be read (${message})`
+    // The official deploy action also took a family name here (`web`, `web:42`): a missing file named like one is that.
+    const family =
+      code === 'ENOENT' && FAMILY_LIKE.test(path)
+        ? ` If "${path}" is a task definition family, leave \`task-definition\` out: the service's current task definition is the starting point.`
+        : ''
     throw new UserError(
       `task definition ${path} ${reason} at ${fullPath}. The \`task-definition\` input is relative to the workspace ` +
-        '(GITHUB_WORKSPACE, else the working directory): check the path, and that the repository is checked out.',
+        `(GITHUB_WORKSPACE, else the working directory): check the path, and that the repository is checked out.${family}`,
     )
   }
 }

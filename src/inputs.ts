@@ -63,6 +63,8 @@ export interface Inputs {
   runTaskContainer?: string
   /** `strategy` and what goes with it: canary/linear steps, alarms, wait-until / continue, on-busy, CodeDeploy. */
   strategy: StrategyInputs
+  /** Deploy the images this environment of the config file runs, without a build. */
+  promoteFrom?: string
 }
 
 /** Reads and checks every input; secrets are masked and secret-like build args warned about through `log`. */
@@ -116,6 +118,7 @@ export function getInputs(read: InputReader, log: Pick<Log, 'warning' | 'secret'
     ...optional('runTask', text('run-task')),
     ...optional('runTaskContainer', text('run-task-container')),
     strategy,
+    ...optional('promoteFrom', text('promote-from')),
   }
 }
 
@@ -144,11 +147,6 @@ function withBuild(
     }
     return {}
   }
-  if (!image) {
-    throw new UserError(
-      'Input `build` needs `image`: the repository to push to, e.g. 123456789012.dkr.ecr.us-east-1.amazonaws.com/web.',
-    )
-  }
   const buildArgs = parseVars(read('build-args'), 'build-args')
   const secretLike = secretLikeBuildArgs(buildArgs)
   if (secretLike.length) {
@@ -158,7 +156,8 @@ function withBuild(
   return {
     build: {
       build,
-      image,
+      // Empty when the config file's environment names the repository (checked once the plan has filled it in).
+      image: image ?? '',
       dockerfile: text('dockerfile'),
       buildArgs,
       target: text('target'),

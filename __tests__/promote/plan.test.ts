@@ -43,11 +43,8 @@ function workspace(config?: string): string {
 const push = (ref: string): RunEvent => ({ name: 'push', ref })
 const quiet = { warning: (_: string): void => undefined, secret: (_: string): void => undefined }
 
-async function plan(
-  values: Record<string, string>,
-  event: RunEvent,
-  config: string | undefined = CONFIG,
-): Promise<Plan> {
+/** `config` null: no config file. */
+async function plan(values: Record<string, string>, event: RunEvent, config: string | null = CONFIG): Promise<Plan> {
   const reader: InputReader = (name) => values[name] ?? ''
   return planRun(getInputs(reader, quiet), { ...readGitContext({}), workspace: workspace(config ?? undefined) }, event)
 }

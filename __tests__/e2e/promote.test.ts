@@ -9,6 +9,7 @@ import {
   RegisterTaskDefinitionCommand,
   UpdateServiceCommand,
 } from '@aws-sdk/client-ecs'
+import { DescribeImagesCommand, ECRClient } from '@aws-sdk/client-ecr'
 import { execFile } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { writeFileSync } from 'node:fs'
@@ -148,6 +149,24 @@ describe('promote-from through dist/index.js', () => {
     const running = await containerOf((await service('qa')).taskDefinition ?? '')
     expect(running?.image).toBe(image)
     expect(running?.environment).toEqual([{ name: 'STAGE_NAME', value: 'qa' }])
+  })
+
+  test("a source that runs a tag is promoted by the digest behind it, pinned in qa's task definition", async () => {
+    const config = await givenDevAndQa()
+    const ecr = new ECRClient({ region: stack.AWS_REGION })
+    const described = await ecr.send(
+      new DescribeImagesCommand({ repositoryName: 'web', imageIds: [{ imageTag: 'v1' }] }),
+    )
+    ecr.destroy()
+    const digest = described.imageDetails?.[0]?.imageDigest ?? ''
+    expect(digest).toMatch(/^sha256:[a-f0-9]{64}$/)
+
+    const qa = await runAction({ config }, { GITHUB_REF: 'refs/heads/release/1.4' })
+    expect(qa.errors).toEqual([])
+    expect(qa.outputs).toMatchObject({ 'promoted-from': 'dev', image: `${stack.STACK_REGISTRY}/web@${digest}` })
+    expect((await containerOf((await service('qa')).taskDefinition ?? ''))?.image).toBe(
+      `${stack.STACK_REGISTRY}/web@${digest}`,
+    )
   })
 
   test('a promotion from an environment mid-rollout is refused, and qa is left as it was', async () => {

@@ -95,6 +95,7 @@ async function givenDevAndQa(): Promise<string> {
       `    image: ${stack.STACK_REGISTRY}/web-promote`,
       `    dockerfile: ${dockerfile}`,
       '    build-args: { STAGE: dev }',
+      '    environment-variables: { GREETING: hello-dev }',
       '  qa:',
       "    branches: ['release/*']",
       '    cluster: qa',
@@ -125,7 +126,12 @@ describe('promote-from through dist/index.js', () => {
       image,
     ])
     expect(JSON.parse(env)).toContain('STAGE=dev')
-    expect((await containerOf((await service('dev')).taskDefinition ?? ''))?.image).toBe(image)
+    const devContainer = await containerOf((await service('dev')).taskDefinition ?? '')
+    expect(devContainer?.image).toBe(image)
+    expect(devContainer?.environment).toEqual([
+      { name: 'STAGE_NAME', value: 'dev' },
+      { name: 'GREETING', value: 'hello-dev' },
+    ])
 
     const qa = await runAction({ config }, { GITHUB_REF: 'refs/heads/release/1.4', GITHUB_SHA: SHA })
     expect(qa.errors).toEqual([])

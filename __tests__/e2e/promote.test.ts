@@ -167,6 +167,14 @@ describe('promote-from through dist/index.js', () => {
     const digest = described.imageDetails?.[0]?.imageDigest ?? ''
     expect(digest).toMatch(/^sha256:[a-f0-9]{64}$/)
 
+    // A dry run reads and shows the promotion, and changes nothing.
+    const before = await service('qa')
+    const dry = await runAction({ config, 'dry-run': 'true' }, { GITHUB_REF: 'refs/heads/release/1.4' })
+    expect(dry.errors).toEqual([])
+    expect(dry.outputs).toMatchObject({ status: 'planned', 'promoted-from': 'dev' })
+    expect(dry.outputs.diff).toContain(`${stack.STACK_REGISTRY}/web@${digest}`)
+    expect((await service('qa')).taskDefinition).toBe(before.taskDefinition)
+
     const qa = await runAction({ config }, { GITHUB_REF: 'refs/heads/release/1.4' })
     expect(qa.errors).toEqual([])
     expect(qa.outputs).toMatchObject({ 'promoted-from': 'dev', image: `${stack.STACK_REGISTRY}/web@${digest}` })

@@ -16,7 +16,13 @@ import { commandArguments, runOneOffTask } from './deploy/run-task.js'
 import type { Rollout } from './deploy/rollout.js'
 import { findService } from './deploy/service.js'
 import { waitForDeployments, type WatchOptions, type WatchResult } from './mechanisms/watch.js'
-import { carryOutImageBuild, checkImageExists, planImageBuild, type ImageBuildPlan } from './image/index.js'
+import {
+  carryOutImageBuild,
+  checkImageExists,
+  planImageBuild,
+  type ImageBuildPlan,
+  type ImageDeps,
+} from './image/index.js'
 import type { Inputs } from './inputs.js'
 import type { PreviewPlan } from './plan.js'
 import { deployPreview, previewFamily } from './preview/index.js'
@@ -521,7 +527,7 @@ async function readPromotion(
   promotion: Promotion,
   where: Where,
   { aws, log }: DeployPorts,
-  imageDeps: Parameters<typeof checkImageExists>[1],
+  imageDeps: ImageDeps,
   deadline: RunDeadline,
 ): Promise<PromotedImages[]> {
   const region = promotion.region ?? where.region

@@ -8,7 +8,7 @@ import { describeServicesByName, describeTaskDefinition, describeTasks, listTask
 import { UserError } from '../errors.js'
 import { resolveEcrTarget } from '../image/ecr.js'
 import { imageName, parseImageReference } from '../image/reference.js'
-import type { ImageDeps } from '../image/types.js'
+import type { ImageDeps } from '../image/index.js'
 import type { Promotion } from './plan.js'
 
 /** The images one source service runs, per container name, each `repo@sha256:…`. */

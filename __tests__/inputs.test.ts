@@ -155,10 +155,6 @@ describe('getInputs', () => {
       { dockerfile: 'Dockerfile.prod' },
       'Input `dockerfile` needs `build` (the docker build context); without `build` nothing is built.',
     ],
-    [
-      { build: '.' },
-      'Input `build` needs `image`: the repository to push to, e.g. 123456789012.dkr.ecr.us-east-1.amazonaws.com/web.',
-    ],
     [{ build: '.', image: 'r/web', push: 'maybe' }, 'Input `push` must be true or false, not "maybe".'],
     [
       { build: '.', image: 'r/web', 'build-args': 'NODE ENV=x' },

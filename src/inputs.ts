@@ -64,6 +64,8 @@ export interface Inputs {
   runTaskContainer?: string
   /** `strategy` and what goes with it: canary/linear steps, alarms, wait-until / continue, on-busy, CodeDeploy. */
   strategy: StrategyInputs
+  /** Deploy the images this environment of the config file runs, without a build. */
+  promoteFrom?: string
 }
 
 /** Reads and checks every input; secrets are masked and secret-like build args warned about through `log`. */
@@ -119,6 +121,7 @@ export function getInputs(given: InputReader, log: Pick<Log, 'info' | 'warning' 
     ...optional('runTask', text('run-task')),
     ...optional('runTaskContainer', text('run-task-container')),
     strategy,
+    ...optional('promoteFrom', text('promote-from')),
   }
 }
 
@@ -147,11 +150,6 @@ function withBuild(
     }
     return {}
   }
-  if (!image) {
-    throw new UserError(
-      'Input `build` needs `image`: the repository to push to, e.g. 123456789012.dkr.ecr.us-east-1.amazonaws.com/web.',
-    )
-  }
   const buildArgs = parseVars(read('build-args'), 'build-args')
   const secretLike = secretLikeBuildArgs(buildArgs)
   if (secretLike.length) {
@@ -161,7 +159,8 @@ function withBuild(
   return {
     build: {
       build,
-      image,
+      // Empty when the config file's environment names the repository (checked once the plan has filled it in).
+      image: image ?? '',
       dockerfile: text('dockerfile'),
       buildArgs,
       target: text('target'),

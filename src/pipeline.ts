@@ -16,7 +16,13 @@ import { commandArguments, runOneOffTask } from './deploy/run-task.js'
 import type { Rollout } from './deploy/rollout.js'
 import { findService } from './deploy/service.js'
 import { waitForDeployments, type WatchOptions, type WatchResult } from './mechanisms/watch.js'
-import { carryOutImageBuild, checkImageExists, planImageBuild, type ImageBuildPlan } from './image/index.js'
+import {
+  carryOutImageBuild,
+  checkImageExists,
+  planImageBuild,
+  type ImageBuildPlan,
+  type ImageDeps,
+} from './image/index.js'
 import type { Inputs } from './inputs.js'
 import type { PreviewPlan } from './plan.js'
 import { deployPreview, previewFamily } from './preview/index.js'
@@ -38,6 +44,8 @@ import {
   type StrategyPlan,
 } from './mechanisms/index.js'
 import { logSafe } from './report/text.js'
+import type { Promotion } from './promote/plan.js'
+import { readPromotedImages, type PromotedImages } from './promote/source.js'
 import { insideWorkspace } from './workspace-path.js'
 import type { Log } from './log.js'
 
@@ -130,6 +138,7 @@ async function prepare(
   image: string | undefined,
   preview: PreviewPlan | undefined,
   log: Log | undefined,
+  promoted?: PromotedImages,
 ): Promise<Prepared> {
   const { ecs } = clients
   const current = service.taskDefinition ? await describeTaskDefinition(ecs, service.taskDefinition) : undefined
@@ -137,11 +146,13 @@ async function prepare(
     ...(inputs.taskDefinition !== undefined && { templatePath: inputs.taskDefinition }),
     ...(current && { current: current.taskDefinition, currentTags: current.tags }),
     ...(image !== undefined && { image }),
+    ...(promoted && { images: promoted.images }),
     containers: inputs.containers,
     environment: inputs.environmentVariables,
     secrets: inputs.secrets,
     placeholders: {
-      ...placeholderValues(inputs, report.service, git, report.region, image),
+      // ${IMAGE} in a template: the promoted image when there is one.
+      ...placeholderValues(inputs, report.service, git, report.region, image ?? onlyImage(promoted)),
       ...previewPlaceholders(preview),
     },
   })
@@ -152,6 +163,7 @@ async function prepare(
     report.notes.push(...rendered.notes)
   }
   report.containers = rendered.containers
+  if (promoted) report.promoted = promotedOf(promoted, rendered.containers)
   report.rendered = rendered.request
   report.changes = [
     ...(current ? describeChanges(rendered.request, current.taskDefinition) : []),
@@ -159,6 +171,11 @@ async function prepare(
     ...plan.changes,
   ]
   return { service, plan, report, rendered, current }
+}
+
+function onlyImage(promoted: PromotedImages | undefined): string | undefined {
+  const images = Object.values(promoted?.images ?? {})
+  return images.length === 1 ? images[0] : undefined
 }
 
 const prefixOf = (inputs: PlannedInputs, report: DeploymentReport): string =>
@@ -301,6 +318,8 @@ export interface PipelineResult {
   reports: DeploymentReport[]
   image?: string
   builtImage?: RunReport['builtImage']
+  /** The environment whose images were deployed (promote-from). */
+  promotedFrom?: string
 }
 
 /** The results a failure part-way had reached, keyed by the error it threw (which goes on unchanged). */
@@ -321,11 +340,12 @@ export async function deploy(
   ports: DeployPorts,
   where: Where,
   preview?: PreviewPlan,
+  promotion?: Promotion,
 ): Promise<PipelineResult> {
   // Owned by this call alone: the steps below add to it, and it is returned or attached to the error.
   const done: PipelineResult = { services: [], reports: [] }
   try {
-    await deploySteps(inputs, git, ports, where, done, preview)
+    await deploySteps(inputs, git, ports, where, done, preview, promotion)
     return done
   } catch (error) {
     if (typeof error === 'object' && error !== null) partials.set(error, done)
@@ -346,6 +366,7 @@ async function deploySteps(
   where: Where,
   done: PipelineResult,
   preview?: PreviewPlan,
+  promotion?: Promotion,
 ): Promise<void> {
   const { clock, signal, log } = ports
   // Each phase (reading, each wait) may take timeout-minutes; no AWS request outlives its phase (plus the grace).
@@ -388,13 +409,22 @@ async function deploySteps(
     loggedIn: ports.loggedIn,
     ecrClientFor: (region: string) => ports.aws(region, deadline).ecr,
   }
+  const promoted =
+    promotion && (await log.group('Promotion', () => readPromotion(promotion, where, ports, imageDeps, deadline)))
+  if (promoted) {
+    done.promotedFrom = promotion.from
+    const images = [...new Set(promoted.flatMap((p) => Object.values(p.images)))]
+    if (images.length === 1) done.image = images[0] as string
+  }
   const buildInputs = inputs.build
   const imagePlan = buildInputs && (await log.group('Image', () => planImageBuild(buildInputs, imageDeps)))
   if (!buildInputs && inputs.image) await checkImageExists(inputs.image, imageDeps)
   const plannedImage = imagePlan ? imagePlan.reference : inputs.image
   if (plannedImage) done.image = plannedImage
   const checked = await log.group('Task definition', () =>
-    Promise.all(found.map((f) => prepare(clients, inputs, git, f, f.report, plannedImage, preview, log))),
+    Promise.all(
+      found.map((f, i) => prepare(clients, inputs, git, f, f.report, plannedImage, preview, log, promoted?.[i])),
+    ),
   )
   const waitContext = { clock, signal, timeoutMs: inputs.timeoutMinutes * 60_000, log: log.info }
   if (inputs.dryRun) {
@@ -434,7 +464,9 @@ async function deploySteps(
   const final =
     image === plannedImage
       ? checked
-      : await Promise.all(checked.map((p) => prepare(clients, inputs, git, p, p.report, image, preview, undefined)))
+      : await Promise.all(
+          checked.map((p, i) => prepare(clients, inputs, git, p, p.report, image, preview, undefined, promoted?.[i])),
+        )
   const prepared = await log.group('Register', async () => {
     await Promise.all(final.map((p) => writeArtifacts(inputs, git, p, image)))
     const registered: Registered[] = []
@@ -488,6 +520,41 @@ async function deploySteps(
       conclude(clients, inputs, p.report, p.rendered.request.containerDefinitions ?? [], results[i] as WatchResult),
     ),
   )
+}
+
+/** The images the promotion's source services run, read in the source's region; logged service by service. */
+async function readPromotion(
+  promotion: Promotion,
+  where: Where,
+  { aws, log }: DeployPorts,
+  imageDeps: ImageDeps,
+  deadline: RunDeadline,
+): Promise<PromotedImages[]> {
+  const region = promotion.region ?? where.region
+  const clients = aws(region, deadline)
+  log.info(
+    `Promoting from ${promotion.from}: reading what its services run in cluster ${promotion.cluster} (${region}); nothing is built.`,
+  )
+  const promoted = await readPromotedImages(promotion, {
+    ecs: clients.ecs,
+    region,
+    imageDeps: { ...imageDeps, clients },
+  })
+  for (const p of promoted) {
+    log.info(`  ${p.service} runs ${taskDefinitionRevision(p.taskDefinition)}:`)
+    for (const [container, image] of Object.entries(p.images)) log.info(logSafe(`    ${container}: ${image}`))
+  }
+  return promoted
+}
+
+/** What a service's report says of its promotion: the containers that got an image, and from where. */
+function promotedOf(promoted: PromotedImages, containers: string[]): NonNullable<DeploymentReport['promoted']> {
+  return {
+    environment: promoted.environment,
+    service: promoted.service,
+    taskDefinition: promoted.taskDefinition,
+    images: Object.fromEntries(containers.map((name) => [name, promoted.images[name] as string])),
+  }
 }
 
 /** What a dry run says of the build it did not run. */

@@ -11,6 +11,8 @@ import {
 import type { GitContext } from './context.js'
 import { UserError } from './errors.js'
 import type { Inputs } from './inputs.js'
+import { checkBuildHasImage, withEnvironmentSettings } from './environment-settings.js'
+import { planPromotion, type Promotion } from './promote/plan.js'
 
 /** A pull request's preview, when this run deploys or destroys one. */
 export interface PreviewPlan {
@@ -33,6 +35,8 @@ export type Plan =
       /** Why this environment, and whether the inputs or the config file named the target, for the log. */
       reason?: string
       preview?: PreviewPlan
+      /** Set when the images come from another environment's services (promote-from), not from a build. */
+      promotion?: Promotion
     }
 
 /** The config's previews section with the `preview-ttl` and `preview-max` inputs over it. */
@@ -47,7 +51,15 @@ const NO_SERVICE =
   'Input `service` is required: the name or ARN of the ECS service to deploy (or several, comma separated).'
 
 /** The plan without a config file: the inputs say everything. */
-function planFromInputs(inputs: Inputs): Extract<Plan, { kind: 'deploy' }> {
+function planFromInputs(inputs: Inputs, configFile?: string): Extract<Plan, { kind: 'deploy' }> {
+  if (inputs.promoteFrom !== undefined) {
+    throw new UserError(
+      configFile === undefined
+        ? `Input \`promote-from\` names an environment of the config file (${DEFAULT_CONFIG_FILE}, or the \`config\` input), whose cluster and services it reads; there is no config file.`
+        : `Input \`promote-from\` needs the environment this run deploys to come from ${configFile} (the \`environment\` input, or a branch or tag one of its environments takes).`,
+    )
+  }
+  checkBuildHasImage(inputs)
   if (inputs.preview) {
     throw new UserError(
       `Input \`preview\` needs a config file with a previews: section (${DEFAULT_CONFIG_FILE}, or the \`config\` input).`,
@@ -89,7 +101,7 @@ export async function planRun(inputs: Inputs, git: GitContext, event: RunEvent):
     if (!inputs.services.length || inputs.environment !== undefined || inputs.preview !== undefined)
       return { kind: 'skip', reason: resolution.reason }
     return {
-      ...planFromInputs(inputs),
+      ...planFromInputs(inputs, config.file),
       reason: `the \`service\` input names the target; no environment's settings apply (${resolution.reason})`,
     }
   }
@@ -106,10 +118,24 @@ export async function planRun(inputs: Inputs, git: GitContext, event: RunEvent):
       `Environment ${environment.name} in ${config.file} names no services, and the \`service\` input is empty.`,
     )
   const pr = resolution.preview && event.pullRequest
+  const settled = withEnvironmentSettings(inputs, environment)
+  checkBuildHasImage(settled, environment.name, config.file)
+  const promoteFrom = inputs.promoteFrom ?? environment.promoteFrom
+  const promotion =
+    promoteFrom === undefined
+      ? undefined
+      : planPromotion(config, {
+          from: promoteFrom,
+          origin: inputs.promoteFrom !== undefined ? 'input' : 'config',
+          target: environment,
+          build: inputs.build !== undefined,
+          image: inputs.image !== undefined,
+          preview: resolution.preview !== undefined,
+        })
   return {
     kind: 'deploy',
     inputs: {
-      ...inputs,
+      ...settled,
       cluster: environment.cluster ?? 'default',
       services: environment.services,
       vars: environment.vars,
@@ -118,7 +144,7 @@ export async function planRun(inputs: Inputs, git: GitContext, event: RunEvent):
       ...(environment.desiredCount !== undefined && { desiredCount: environment.desiredCount }),
       ...(environment.region !== undefined && { region: environment.region }),
       // The environment's strategy applies unless the `strategy` input names one.
-      strategy: { ...(environment.strategy !== undefined && { strategy: environment.strategy }), ...inputs.strategy },
+      strategy: { ...(environment.strategy !== undefined && { strategy: environment.strategy }), ...settled.strategy },
     },
     environment: {
       name: environment.name,
@@ -128,6 +154,7 @@ export async function planRun(inputs: Inputs, git: GitContext, event: RunEvent):
     reason: inputs.services.length
       ? `${resolution.reason}; the \`service\` input names the target, the environment fills in the rest`
       : resolution.reason,
+    ...(promotion && { promotion }),
     ...(resolution.preview &&
       pr && {
         preview: {

@@ -42,6 +42,8 @@ export interface DeploymentReport {
   progress?: StrategyProgress
   /** The task definition as rendered (what `render` prints). */
   rendered?: RegisterTaskDefinitionCommandInput
+  /** promote-from: the source service whose images were deployed, per container name. */
+  promoted?: { environment: string; service: string; taskDefinition: string; images: Record<string, string> }
 }
 
 /** One run: the services it deployed, the image it built, and how it ended overall. */
@@ -63,6 +65,8 @@ export interface RunReport {
   /** The image this run built and pushed. */
   builtImage?: BuiltImage
   runUrl?: string
+  /** The environment whose images this run deployed (promote-from). */
+  promotedFrom?: string
 }
 
 /** Whether a deployment (or a run) with this status failed: the one definition the exit code, the summary and GitHub use. */
@@ -151,7 +155,8 @@ function serviceSection(report: DeploymentReport, run: RunReport, single: boolea
   ]
   if (single) rows.push(...environmentRows(run), ['Cluster', report.cluster], ['Region', report.region])
   if (report.taskDefinitionArn) rows.push(['Task definition', revisionChange(report)])
-  if (single && run.image) rows.push(['Image', `\`${run.image}\``])
+  if (report.promoted) rows.push(...promotionRows(report.promoted))
+  else if (single && run.image) rows.push(['Image', `\`${run.image}\``])
   if (report.containers?.length) rows.push(['Containers', summaryText(report.containers.join(', '))])
   rows.push(
     ['Strategy', report.strategy],
@@ -191,6 +196,27 @@ function serviceSection(report: DeploymentReport, run: RunReport, single: boolea
   return lines
 }
 
+/** Where a promoted service's images came from, and each image by digest. */
+function promotionRows(promoted: NonNullable<DeploymentReport['promoted']>): [string, string][] {
+  const images = Object.entries(promoted.images).map(([container, image]) => `${summaryText(container)}: \`${image}\``)
+  return [
+    [
+      'Promoted from',
+      `${promoted.environment} (${summaryText(promoted.service)}, ${revisionName(promoted.taskDefinition)})`,
+    ],
+    ['Images', images.join('<br>')],
+  ]
+}
+
+/** The promoted images as the `promoted-images` output: `container=image` lines, `service: ` first when there are several. */
+export function promotedImageLines(run: RunReport): string[] {
+  return run.services.flatMap((s) =>
+    Object.entries(s.promoted?.images ?? {}).map(
+      ([container, image]) => `${run.services.length > 1 ? `${s.service}: ` : ''}${container}=${image}`,
+    ),
+  )
+}
+
 function environmentRows(run: RunReport): [string, string][] {
   const rows: [string, string][] = []
   if (run.environment)
@@ -227,6 +253,7 @@ export function renderSummary(run: RunReport): string {
     )
   }
   const rows: [string, string][] = [...environmentRows(run), ['Cluster', run.cluster], ['Region', run.region]]
+  if (run.promotedFrom) rows.push(['Promoted from', run.promotedFrom])
   if (run.image) rows.push(['Image', `\`${run.image}\``])
   rows.push(['Duration', `${run.durationSeconds} s`])
   if (run.runUrl) rows.push(['Run', run.runUrl])

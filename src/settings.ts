@@ -453,6 +453,14 @@ export const SETTINGS: readonly Setting[] = [
     group: 'build',
     description: 'Log out of the registry in the post step.',
   },
+  // promote
+  {
+    name: 'promote-from',
+    kind: 'text',
+    group: 'environments',
+    description:
+      "Deploy the images another environment of the config file runs, by digest, without a build: each service gets the images of the source environment's service of the same name (else the one at the same position in its services list), per container name, and keeps its own task definition otherwise. Refused while a source service is mid-rollout. Overrides the environment's `promote-from`.",
+  },
 ]
 
 /** The setting of this name (an action input or a CLI flag), if there is one. */

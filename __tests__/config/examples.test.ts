@@ -40,11 +40,12 @@ function actionSteps(workflow: Workflow): Step[] {
   return Object.values(workflow.jobs).flatMap((job) => job.steps.filter((step) => ACTION.test(step.uses ?? '')))
 }
 
-test('the three example workflows are there', () => {
+test('the example workflows are there', () => {
   expect(workflows.map(([file]) => file).sort()).toEqual([
     'branch-environments.yml',
     'nightly-sweep.yml',
     'pr-previews.yml',
+    'promotion.yml',
   ])
 })
 

@@ -50,6 +50,15 @@ const ACCEPTED: [string, string][] = [
     'every environment key',
     'environments:\n  prod:\n    cluster: prod\n    services: [web]\n    task-definition: .aws/td.json\n    desired-count: 0\n    strategy: linear\n    url: http://example.com/x\n    region: eu-west-1\n    production: false\n',
   ],
+  // promote
+  [
+    'per-environment build and runtime keys',
+    'environments:\n  dev:\n    cluster: dev\n    services: [web]\n    image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/web-dev\n    dockerfile: docker/dev.Dockerfile\n    target: debug\n    build-args: { NODE_ENV: development, DEBUG: true, PORT: 3000 }\n    environment-variables: { LOG_LEVEL: debug, EMPTY: "", FLAG: false }\n    secrets: { DB_PASSWORD: arn:aws:ssm:us-east-1:123456789012:parameter/db }\n    strategy: canary\n    canary-percent: 12.5\n    canary-bake-minutes: 3\n    bake-minutes: 0\n    deployment-alarms: [web-5xx, web-latency]\n',
+  ],
+  [
+    'promote-from another environment, and linear steps',
+    'environments:\n  qa: { cluster: qa, services: [web] }\n  prod: { cluster: prod, services: [web], promote-from: qa, strategy: linear, step-percent: 25, step-bake-minutes: 2, deployment-alarms: web-5xx }\n',
+  ],
   ['previews with a base only', `${DEV}previews:\n  base: dev\n`],
   ['previews by path without a domain', `${DEV}previews:\n  base: dev\n  routing: path\n  listener-arn: ${LISTENER}\n`],
   [
@@ -93,6 +102,18 @@ const REFUSED: [string, string][] = [
   ['a url without a scheme', 'environments:\n  dev: { url: example.com }\n'],
   ['a region in capitals', 'environments:\n  dev: { region: US-EAST-1 }\n'],
   ['production as yes', 'environments:\n  dev: { production: yes }\n'],
+  // promote
+  ['a canary-percent without a strategy', 'environments:\n  dev: { canary-percent: 10 }\n'],
+  ['a canary-percent above 100', 'environments:\n  dev: { strategy: canary, canary-percent: 101 }\n'],
+  ['a step-percent below 3', 'environments:\n  dev: { strategy: linear, step-percent: 2 }\n'],
+  ['fractional bake minutes', 'environments:\n  dev: { strategy: canary, bake-minutes: 1.5 }\n'],
+  ['build-args as a list', 'environments:\n  dev: { build-args: [A=1] }\n'],
+  ['an environment variable name with a space', "environments:\n  dev: { environment-variables: { 'A B': x } }\n"],
+  ['an empty secret', "environments:\n  dev: { secrets: { DB: '' } }\n"],
+  ['a secret that is a boolean', 'environments:\n  dev: { secrets: { DB: true } }\n'],
+  ['a blank dockerfile', "environments:\n  dev: { dockerfile: ' ' }\n"],
+  ['promote-from with a space', "environments:\n  prod: { promote-from: 'q a' }\n"],
+  ['an empty alarm list', 'environments:\n  dev: { deployment-alarms: [] }\n'],
   ['previews without a base', `${DEV}previews:\n  max: 3\n`],
   ['a preview domain without a listener', `${DEV}previews:\n  base: dev\n  domain: preview.example.com\n`],
   ['a preview routing without a listener', `${DEV}previews:\n  base: dev\n  routing: path\n`],
@@ -127,6 +148,18 @@ const ONLY_THE_VALIDATOR: [string, string][] = [
   ['a range written backwards', "environments:\n  dev: { tags: ['v[9-0]'] }\n"],
   ['a list of only exclusions, which matches nothing', "environments:\n  dev: { branches: ['!main'] }\n"],
   ["a preview service that is not one of the base's", `${DEV}previews:\n  base: dev\n  services: [api]\n`],
+  // promote
+  ['promote-from an environment not in the file', 'environments:\n  prod: { promote-from: qa }\n'],
+  ['promote-from itself', 'environments:\n  prod: { promote-from: prod }\n'],
+  ['promote-from a cycle', 'environments:\n  qa: { promote-from: prod }\n  prod: { promote-from: qa }\n'],
+  ['promote-from an environment without services', 'environments:\n  qa: {}\n  prod: { promote-from: qa }\n'],
+  [
+    'a promoted environment that builds',
+    'environments:\n  qa: { cluster: qa, services: web }\n  prod: { promote-from: qa, dockerfile: Dockerfile }\n',
+  ],
+  ['a strategy option of another strategy', 'environments:\n  dev: { strategy: linear, canary-percent: 10 }\n'],
+  ['a percent off the 0.1 steps', 'environments:\n  dev: { strategy: canary, canary-percent: 10.25 }\n'],
+  ['an image with capitals', 'environments:\n  dev: { image: Web }\n'],
 ]
 
 test.each(ACCEPTED)('both accept %s', (_name, text) => {
@@ -147,6 +180,7 @@ test.each(ONLY_THE_VALIDATOR)(
     expect(schema.description).toMatch(
       /previews\.base names an environment of this file that has services, and previews\.services are among them/,
     )
+    expect(schema.description).toMatch(/promote-from names another environment with services and makes no cycle/)
   },
 )
 
@@ -170,6 +204,10 @@ describe('the schema knows what the validator knows', () => {
     expect((env.vars!.propertyNames as Schema).pattern).toBe(patterns.VAR_NAME.source)
     expect(env.url!.pattern).toBe(patterns.URL.source)
     expect(env.region!.pattern).toBe(patterns.REGION.source)
+    expect(env['promote-from']!.pattern).toBe(patterns.NAME.source)
+    expect((env['build-args']!.propertyNames as Schema).pattern).toBe(patterns.VAR_NAME.source)
+    expect((env['environment-variables']!.propertyNames as Schema).pattern).toBe(patterns.ENV_NAME.source)
+    expect((env.secrets!.propertyNames as Schema).pattern).toBe(patterns.ENV_NAME.source)
     expect(previews['listener-arn']!.pattern).toBe(patterns.LISTENER_ARN.source)
   })
 

@@ -1,6 +1,6 @@
 import * as core from '@actions/core'
 import { errorMessage } from '../errors.js'
-import { renderSummary, type DeploymentReport, type RunReport } from '../run-report.js'
+import { promotedImageLines, renderSummary, type DeploymentReport, type RunReport } from '../run-report.js'
 
 /** Outputs: one value per service, comma separated in the order of the `service` input. */
 export function setOutputs(run: RunReport): void {
@@ -32,6 +32,10 @@ export function setOutputs(run: RunReport): void {
     core.setOutput('image-tags', built.tags.join(','))
     core.setOutput('build-seconds', String(built.buildSeconds))
     core.setOutput('push-seconds', String(built.pushSeconds))
+  }
+  if (run.promotedFrom) {
+    core.setOutput('promoted-from', run.promotedFrom)
+    core.setOutput('promoted-images', promotedImageLines(run).join('\n'))
   }
 }
 

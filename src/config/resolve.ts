@@ -121,7 +121,15 @@ function resolvePullRequest(config: DeployConfig, event: RunEvent, selection: Se
     )
   }
   const base = config.environments.find((e) => e.name === previews.base) as EnvironmentConfig
-  const { url: _url, strategy: _strategy, production: _production, ...copied } = base
+  // A preview deploys the pull request's own image with a rolling update: no promotion, no strategy options.
+  const {
+    url: _url,
+    strategy: _strategy,
+    production: _production,
+    promoteFrom: _promoteFrom,
+    strategyOptions: _strategyOptions,
+    ...copied
+  } = base
   const name = `pr-${pr.number}`
   return {
     skipped: false,

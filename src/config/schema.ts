@@ -3,9 +3,14 @@ import { patternProblem } from './glob.js'
 import { describedValue } from '../problems.js'
 import { Problems, type KeyPath } from './problems.js'
 import { suggestion } from './suggest.js'
+import { UserError } from '../errors.js'
+import { parseImageReference } from '../image/reference.js'
+import { settingNamed } from '../settings.js'
 import {
   PREVIEW_DEFAULTS,
   STRATEGIES,
+  STRATEGY_OPTION_KEYS,
+  type StrategyOptions,
   type DeployConfig,
   type EnvironmentConfig,
   type PreviewConfig,
@@ -13,6 +18,17 @@ import {
 } from './types.js'
 
 const TOP_KEYS = ['environments', 'previews'] as const
+// promote: per-environment build and runtime settings, named like their inputs
+const STRATEGY_OPTIONS = Object.keys(STRATEGY_OPTION_KEYS) as (keyof typeof STRATEGY_OPTION_KEYS)[]
+const BUILD_KEYS = ['image', 'dockerfile', 'target', 'build-args'] as const
+const PROMOTE_KEYS = [
+  'promote-from',
+  ...BUILD_KEYS,
+  'environment-variables',
+  'secrets',
+  ...STRATEGY_OPTIONS,
+  'deployment-alarms',
+] as const
 const ENVIRONMENT_KEYS = [
   'branches',
   'tags',
@@ -26,12 +42,15 @@ const ENVIRONMENT_KEYS = [
   'url',
   'region',
   'production',
+  // promote
+  ...PROMOTE_KEYS,
 ] as const
 const PREVIEW_KEYS = ['base', 'services', 'routing', 'domain', 'listener-arn', 'desired-count', 'max', 'ttl'] as const
 
 const NAME = /^[A-Za-z0-9._-]{1,255}$/
 const ECS_NAME = /^([A-Za-z0-9_-]{1,255}|arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:[a-z-]+\/\S+)$/
 const VAR_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/
 const URL = /^https?:\/\/[^\s/]+\S*$/
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i
@@ -67,6 +86,7 @@ function readConfig(p: Problems, top: Record<string, unknown>): DeployConfig | u
   const read = entries.map(([name, value]) => readEnvironment(p, name, value))
   const environments = read.filter((e) => e !== undefined)
   const names = entries.map(([name]) => name)
+  checkPromotions(p, names, environments)
   const previews = top.previews === undefined ? undefined : readPreviews(p, top.previews, names, environments)
   if (!mapping || environments.length !== read.length) return undefined
   return { file: p.file, environments, ...(previews && { previews }) }
@@ -112,6 +132,7 @@ function readEnvironment(p: Problems, name: string, value: unknown): Environment
     p.text(kp, v, { pattern: REGION, expected: 'an AWS region like us-east-1' }),
   )
   const production = optional('production', (kp, v) => p.boolean(kp, v))
+  const promote = readPromoteKeys(p, path, m, strategy)
   return {
     name,
     branches: patterns('branches'),
@@ -125,6 +146,160 @@ function readEnvironment(p: Problems, name: string, value: unknown): Environment
     ...(url !== undefined && { url }),
     ...(region !== undefined && { region }),
     ...(production !== undefined && { production }),
+    ...promote,
+  }
+}
+
+// promote
+/** promote-from, the build settings, environment variables, secrets and strategy options of one environment. */
+function readPromoteKeys(
+  p: Problems,
+  path: KeyPath,
+  m: Record<string, unknown>,
+  strategy: string | undefined,
+): Partial<EnvironmentConfig> {
+  const at = (key: string): KeyPath => [...path, key]
+  const optional = <T>(key: string, read: (path: KeyPath, value: unknown) => T | undefined): T | undefined =>
+    m[key] === undefined ? undefined : read(at(key), m[key])
+  const promoteFrom = optional('promote-from', (kp, v) =>
+    p.text(kp, v, { pattern: NAME, expected: 'an environment name' }),
+  )
+  const built = BUILD_KEYS.filter((key) => m[key] !== undefined)
+  if (promoteFrom !== undefined && built.length) {
+    p.add(
+      at(built[0] as string),
+      `builds nothing here: the environment has promote-from: ${promoteFrom}, so it deploys the images ${promoteFrom} runs; remove ${built.join(', ')}`,
+    )
+  }
+  const image = optional('image', (kp, v) => {
+    const text = p.text(kp, v)
+    return text === undefined ? undefined : imageReference(p, kp, text)
+  })
+  const text = (key: string): string | undefined => optional(key, (kp, v) => p.text(kp, v))
+  const dockerfile = text('dockerfile')
+  const target = text('target')
+  const buildArgs = optional('build-args', (kp, v) => readVars(p, kp, v))
+  const environmentVariables = optional('environment-variables', (kp, v) => readNamedValues(p, kp, v, ENV_NAME))
+  const secrets = optional('secrets', (kp, v) => readNamedValues(p, kp, v, ENV_NAME, true))
+  const options: StrategyOptions = {}
+  for (const key of STRATEGY_OPTIONS) {
+    const value = optional(key, (kp, v) => strategyOption(p, kp, v, key, strategy))
+    if (value !== undefined) options[STRATEGY_OPTION_KEYS[key]] = value
+  }
+  const alarms = optional('deployment-alarms', (kp, v) =>
+    p.list(kp, v, (ip, item) => p.text(ip, item, { pattern: /^.{1,255}$/, expected: 'a CloudWatch alarm name' })),
+  )
+  return {
+    ...(promoteFrom !== undefined && { promoteFrom }),
+    ...(image !== undefined && { image }),
+    ...(dockerfile !== undefined && { dockerfile }),
+    ...(target !== undefined && { target }),
+    ...(buildArgs !== undefined && { buildArgs }),
+    ...(environmentVariables !== undefined && { environmentVariables }),
+    ...(secrets !== undefined && { secrets }),
+    ...(Object.keys(options).length && { strategyOptions: options }),
+    ...(alarms !== undefined && { deploymentAlarms: alarms }),
+  }
+}
+
+function imageReference(p: Problems, path: KeyPath, text: string): string | undefined {
+  try {
+    parseImageReference(text, JSON.stringify(text).slice(1, -1))
+    return text
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error
+    return p.add(path, error.message.replace(/^.*? is not/, `${JSON.stringify(text)} is not`).replace(/\.$/, ''))
+  }
+}
+
+/** `NAME: value` pairs (environment variables, secrets); a secret's value (where ECS reads it) cannot be empty. */
+function readNamedValues(
+  p: Problems,
+  path: KeyPath,
+  value: unknown,
+  name: RegExp,
+  required = false,
+): Record<string, string> | undefined {
+  const m = p.mapping(path, value)
+  if (!m) return undefined
+  const values: Record<string, string> = {}
+  for (const [key, v] of Object.entries(m)) {
+    const kp = [...path, key]
+    if (!name.test(key)) {
+      p.add(kp, 'is not a variable name; use letters, digits, "_", "." and "-", not starting with a digit')
+      continue
+    }
+    // An environment variable may be empty or written as a boolean; a secret's value is where ECS reads it from.
+    const plain = !required && (typeof v === 'boolean' || typeof v === 'string')
+    const text = plain
+      ? String(v)
+      : required && (v === null || (typeof v === 'string' && v.trim() === ''))
+        ? p.add(kp, 'has no value; give the ARN of a Secrets Manager secret or an SSM parameter (name or ARN)')
+        : p.text(kp, v)
+    if (text !== undefined) values[key] = text
+  }
+  return values
+}
+
+/** A strategy option: a number in its input's range, for an environment whose strategy it applies to. */
+function strategyOption(
+  p: Problems,
+  path: KeyPath,
+  value: unknown,
+  key: string,
+  strategy: string | undefined,
+): number | undefined {
+  const setting = settingNamed(key)
+  const applies = setting?.strategies ?? STRATEGIES
+  const strategies = applies.map((s) => `strategy: ${s}`).join(' or ')
+  if (strategy === undefined) return p.add(path, `needs ${strategies} in this environment`)
+  if (!(applies as readonly string[]).includes(strategy))
+    return p.add(path, `applies to ${strategies}, not strategy: ${strategy}`)
+  const { min = 0, max = Infinity, whole = false, step } = setting?.range ?? {}
+  const multiple = (n: number): boolean => step === undefined || Math.abs(Math.round(n / step) * step - n) < 1e-9
+  if (
+    typeof value !== 'number' ||
+    value < min ||
+    value > max ||
+    (whole && !Number.isInteger(value)) ||
+    !multiple(value)
+  ) {
+    const kind = whole ? 'a whole number' : 'a number'
+    return p.add(
+      path,
+      `must be ${kind} from ${min} to ${max}${step !== undefined ? ` in steps of ${step}` : ''}, not ${describedValue(value)}`,
+    )
+  }
+  return value
+}
+
+/** Each promote-from names another environment of the file, with services to read, and no chain comes back. */
+function checkPromotions(p: Problems, names: string[], environments: EnvironmentConfig[]): void {
+  const byName = new Map(environments.map((e) => [e.name, e]))
+  for (const environment of environments) {
+    const from = environment.promoteFrom
+    if (from === undefined) continue
+    const path = ['environments', environment.name, 'promote-from']
+    if (from === environment.name) {
+      p.add(path, `names ${from} itself; name the environment whose images ${from} should run (e.g. qa for prod)`)
+      continue
+    }
+    if (!names.includes(from)) {
+      p.add(path, `${JSON.stringify(from)} is not an environment in this file${suggestion(from, names)}`)
+      continue
+    }
+    const source = byName.get(from)
+    if (source && !source.services.length)
+      p.add(path, `${from} has no services to read the images from; list them under environments.${from}.services`)
+    const chain = [environment.name]
+    for (let next = source; next?.promoteFrom !== undefined; next = byName.get(next.promoteFrom)) {
+      chain.push(next.name)
+      if (next.promoteFrom === environment.name) {
+        p.add(path, `makes a cycle (${[...chain, environment.name].join(' → ')}); one environment must build its image`)
+        break
+      }
+      if (chain.includes(next.promoteFrom)) break
+    }
   }
 }
 
@@ -254,5 +429,5 @@ function baseService(
 /** The keys and shapes this validator accepts, for the test that keeps schema/ecs-deploy.schema.json in step with it. */
 export const CONFIG_RULES = {
   keys: { top: TOP_KEYS, environment: ENVIRONMENT_KEYS, previews: PREVIEW_KEYS },
-  patterns: { NAME, ECS_NAME, VAR_NAME, URL, REGION, DOMAIN, LISTENER_ARN },
+  patterns: { NAME, ECS_NAME, VAR_NAME, URL, REGION, DOMAIN, LISTENER_ARN, ENV_NAME },
 } as const

@@ -18,7 +18,41 @@ export interface EnvironmentConfig {
   region?: string
   /** GitHub shows its deployments as production (production_environment). */
   production?: boolean
+  // promote
+  /** Deploy the images this other environment's services run, without a build (`promote-from`). */
+  promoteFrom?: string
+  /** The image (with a build: the repository to push to) when the `image` input leaves it out. */
+  image?: string
+  dockerfile?: string
+  target?: string
+  /** Under the `build-args` input's, name by name. */
+  buildArgs?: Record<string, string>
+  /** Under the `environment-variables` input's, name by name. */
+  environmentVariables?: Record<string, string>
+  /** Name → secret ARN or SSM parameter, under the `secrets` input's. */
+  secrets?: Record<string, string>
+  /** The options of the environment's `strategy` (only with it: they are checked against it). */
+  strategyOptions?: StrategyOptions
+  deploymentAlarms?: string[]
 }
+
+/** The strategy options an environment may set, keyed like StrategyInputs. */
+export interface StrategyOptions {
+  bakeMinutes?: number
+  canaryPercent?: number
+  canaryBakeMinutes?: number
+  stepPercent?: number
+  stepBakeMinutes?: number
+}
+
+/** Config key → StrategyOptions key; each key is also the input of that name. */
+export const STRATEGY_OPTION_KEYS = {
+  'bake-minutes': 'bakeMinutes',
+  'canary-percent': 'canaryPercent',
+  'canary-bake-minutes': 'canaryBakeMinutes',
+  'step-percent': 'stepPercent',
+  'step-bake-minutes': 'stepBakeMinutes',
+} as const satisfies Record<string, keyof StrategyOptions>
 
 export type PreviewRouting = 'host' | 'path'
 

@@ -44,7 +44,7 @@ export type RunOutcome = Pick<RunReport, 'status' | 'reason'> &
   PipelineReport
 
 /** What the report takes from the pipeline: each service's report, the image deployed (or planned) and the one built. */
-type PipelineReport = Partial<Pick<RunReport, 'services' | 'image' | 'builtImage'>>
+type PipelineReport = Partial<Pick<RunReport, 'services' | 'image' | 'builtImage' | 'promotedFrom'>>
 
 /**
  * Carries out the plan and returns how it ended, with the services' reports and the image the pipeline returned; when
@@ -113,7 +113,7 @@ export async function carryOut(plan: Plan, git: GitContext, ports: Ports, report
   let environmentUrl: string | undefined
   let reports: DeploymentReport[] = []
   try {
-    const result = await deploy(inputs, git, ports, report, preview)
+    const result = await deploy(inputs, git, ports, report, preview, plan.promotion)
     reports = result.reports
     status = overallStatus(reports.map((s) => s.status))
     environmentUrl =
@@ -152,6 +152,7 @@ function pipelineReport(result: PipelineResult): PipelineReport {
     services: result.reports,
     ...(result.image && { image: result.image }),
     ...(result.builtImage && { builtImage: result.builtImage }),
+    ...(result.promotedFrom && { promotedFrom: result.promotedFrom }),
   }
 }
 

@@ -31,6 +31,11 @@ export async function render(settings: DeploySettings, log: Log): Promise<Render
     throw new UserError(
       plan.kind === 'skip' ? `Nothing to render: ${plan.reason}.` : 'render renders services, not a preview sweep.',
     )
+  if (plan.promotion) {
+    throw new UserError(
+      `Environment ${plan.environment?.name ?? ''} is promoted from ${plan.promotion.from}: its images are the ones ${plan.promotion.from}'s services run, which only ECS can say. Use \`diff\` (or a dry run) to render it with them.`,
+    )
+  }
   if (plan.reason)
     log.info(
       plan.environment ? `Environment ${plan.environment.name}: ${plan.reason}` : `No environment: ${plan.reason}`,

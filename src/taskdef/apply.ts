@@ -15,6 +15,8 @@ export interface Changes {
   containers?: string[] | undefined
   environment?: EnvChange[] | undefined
   secrets?: EnvChange[] | undefined
+  /** Container name → image, for a promotion: each container of that name gets its own image. */
+  images?: Record<string, string> | undefined
 }
 
 /**
@@ -43,9 +45,11 @@ export function applyChanges(
       }))
     }
   }
+  const promoted = changes.images ? promotedContainers(definitions, changes.images, source) : undefined
   const problems = definitions.flatMap((container, index) => containerProblems(container, index))
   if (problems.length) throw problemsError(source, problems)
-  return { containers: changes.image ? chosen.map(({ name }) => name ?? '') : [], notes: note ? [note] : [] }
+  const containers = promoted?.containers ?? (changes.image ? chosen.map(({ name }) => name ?? '') : [])
+  return { containers, notes: [...(note ? [note] : []), ...(promoted?.notes ?? [])] }
 }
 
 /** The containers named by the `container` input, else the only one, else those running `image`'s repository. */
@@ -85,6 +89,33 @@ function chosenContainers(
     `${source} has containers ${names.join(', ')}. ` +
       'Set the `container` input to say which of them get the environment variables and secrets.',
   )
+}
+
+/** Puts each promoted image on the container of its name; the containers it has no image for keep theirs. */
+function promotedContainers(
+  definitions: ContainerDefinition[],
+  images: Record<string, string>,
+  source: string,
+): { containers: string[]; notes: string[] } {
+  const containers = definitions.filter(({ name }) => name !== undefined && images[name] !== undefined)
+  const names = definitions.map(({ name }) => name ?? '')
+  if (!containers.length) {
+    throw new UserError(
+      `${source} has containers ${names.join(', ')}, and the promoted images are for ${Object.keys(images).join(', ')}: no container name in common. Name the containers alike in both environments.`,
+    )
+  }
+  for (const container of containers) container.image = images[container.name as string]
+  const kept = names.filter((name) => images[name] === undefined)
+  const unused = Object.keys(images).filter((name) => !names.includes(name))
+  return {
+    containers: containers.map(({ name }) => name as string),
+    notes: [
+      ...(kept.length
+        ? [`kept the images of ${kept.join(', ')}: the promoted environment has no container of that name`]
+        : []),
+      ...(unused.length ? [`not promoted: ${unused.join(', ')}, which this task definition has no container for`] : []),
+    ],
+  }
 }
 
 /** `entries` with each change applied by name: replaced where it was (every duplicate), appended when new. */

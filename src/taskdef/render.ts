@@ -17,6 +17,8 @@ export interface RenderOptions {
   currentTags?: Tag[]
   /** Full image reference, may be repo@sha256:… */
   image?: string
+  /** Container name → image (a promotion), instead of `image`. */
+  images?: Record<string, string>
   /** Names from the `container` input; empty → the only container, else those running `image`'s repository. */
   containers?: string[]
   environment?: EnvChange[]

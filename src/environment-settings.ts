@@ -1,0 +1,55 @@
+// The config file's per-environment build and runtime settings, filled in where the inputs leave them out: an explicit
+// input always wins (name by name for build args, environment variables and secrets).
+import type { EnvironmentConfig, StrategyOptions } from './config/index.js'
+import { UserError } from './errors.js'
+import type { Inputs } from './inputs.js'
+import type { StrategyInputs } from './strategy/types.js'
+import type { EnvChange } from './taskdef/index.js'
+
+/** The inputs with `environment`'s image, build settings, environment variables, secrets and strategy options under them. */
+export function withEnvironmentSettings(inputs: Inputs, environment: EnvironmentConfig): Inputs {
+  const image = inputs.image ?? (inputs.build ? undefined : environment.image)
+  return {
+    ...inputs,
+    ...(image !== undefined && { image }),
+    ...(inputs.build && {
+      build: {
+        ...inputs.build,
+        image: inputs.build.image || environment.image || '',
+        dockerfile: inputs.build.dockerfile ?? environment.dockerfile,
+        target: inputs.build.target ?? environment.target,
+        buildArgs: { ...environment.buildArgs, ...inputs.build.buildArgs },
+      },
+    }),
+    // Applied in order, so an input's KEY=value or !KEY comes after (and wins over) the environment's.
+    environmentVariables: [...changes(environment.environmentVariables), ...inputs.environmentVariables],
+    secrets: [...changes(environment.secrets), ...inputs.secrets],
+    strategy: withStrategyOptions(inputs.strategy, environment),
+  }
+}
+
+function changes(values: Record<string, string> | undefined): EnvChange[] {
+  return Object.entries(values ?? {}).map(([name, value]) => ({ name, value }))
+}
+
+/**
+ * The environment's strategy options under the inputs' — unless the `strategy` input names another strategy than
+ * the environment's, which then brings its own options (or the defaults). Alarms: the input's when it lists any.
+ */
+function withStrategyOptions(strategy: StrategyInputs, environment: EnvironmentConfig): StrategyInputs {
+  const sameStrategy = strategy.strategy === undefined || strategy.strategy === environment.strategy
+  const options: StrategyOptions = sameStrategy ? (environment.strategyOptions ?? {}) : {}
+  const alarms = strategy.deploymentAlarms.length ? strategy.deploymentAlarms : (environment.deploymentAlarms ?? [])
+  const given = Object.fromEntries(Object.entries(strategy).filter(([, value]) => value !== undefined))
+  return { ...options, ...given, deploymentAlarms: alarms } as StrategyInputs
+}
+
+/** A build needs a repository to push to: the `image` input, or the environment's `image` in the config file. */
+export function checkBuildHasImage(inputs: Inputs, environment?: string, file?: string): void {
+  if (!inputs.build || inputs.build.image) return
+  const where =
+    environment !== undefined && file !== undefined ? ` (or image: in environments.${environment} of ${file})` : ''
+  throw new UserError(
+    `Input \`build\` needs \`image\`${where}: the repository to push to, e.g. 123456789012.dkr.ecr.us-east-1.amazonaws.com/web.`,
+  )
+}

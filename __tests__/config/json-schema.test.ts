@@ -50,6 +50,10 @@ const ACCEPTED: [string, string][] = [
     'every environment key',
     'environments:\n  prod:\n    cluster: prod\n    services: [web]\n    task-definition: .aws/td.json\n    desired-count: 0\n    strategy: linear\n    url: http://example.com/x\n    region: eu-west-1\n    production: false\n',
   ],
+  [
+    'regions, a role and needs',
+    'environments:\n  qa: { regions: [us-east-1, eu-west-1], role-to-assume: arn:aws:iam::123456789012:role/deploy-qa }\n  prod: { regions: us-east-1, needs: qa }\n  ops: { needs: [qa, prod] }\n',
+  ],
   ['previews with a base only', `${DEV}previews:\n  base: dev\n`],
   ['previews by path without a domain', `${DEV}previews:\n  base: dev\n  routing: path\n  listener-arn: ${LISTENER}\n`],
   [
@@ -93,6 +97,11 @@ const REFUSED: [string, string][] = [
   ['a url without a scheme', 'environments:\n  dev: { url: example.com }\n'],
   ['a region in capitals', 'environments:\n  dev: { region: US-EAST-1 }\n'],
   ['production as yes', 'environments:\n  dev: { production: yes }\n'],
+  ['region and regions together', 'environments:\n  dev: { region: us-east-1, regions: [eu-west-1] }\n'],
+  ['a region in regions in capitals', 'environments:\n  dev: { regions: [us-east-1, EU-WEST-1] }\n'],
+  ['an empty regions list', 'environments:\n  dev: { regions: [] }\n'],
+  ['a role-to-assume that is not a role ARN', 'environments:\n  dev: { role-to-assume: deploy }\n'],
+  ['needs with a space', "environments:\n  dev: { needs: ['q a'] }\n"],
   ['previews without a base', `${DEV}previews:\n  max: 3\n`],
   ['a preview domain without a listener', `${DEV}previews:\n  base: dev\n  domain: preview.example.com\n`],
   ['a preview routing without a listener', `${DEV}previews:\n  base: dev\n  routing: path\n`],
@@ -126,6 +135,9 @@ const ONLY_THE_VALIDATOR: [string, string][] = [
   ['a preview base without services', 'environments:\n  dev: { branches: [develop] }\npreviews:\n  base: dev\n'],
   ['a range written backwards', "environments:\n  dev: { tags: ['v[9-0]'] }\n"],
   ['a list of only exclusions, which matches nothing', "environments:\n  dev: { branches: ['!main'] }\n"],
+  ['needs naming no environment of the file', 'environments:\n  dev: { needs: [qa] }\n'],
+  ['needs in a cycle', 'environments:\n  qa: { needs: prod }\n  prod: { needs: qa }\n'],
+  ['a region listed twice', 'environments:\n  dev: { regions: [us-east-1, us-east-1] }\n'],
   ["a preview service that is not one of the base's", `${DEV}previews:\n  base: dev\n  services: [api]\n`],
 ]
 
@@ -145,7 +157,7 @@ test.each(ONLY_THE_VALIDATOR)(
     expect(validatorProblems(text)).not.toEqual([])
     expect(schemaProblems(text)).toEqual([])
     expect(schema.description).toMatch(
-      /previews\.base names an environment of this file that has services, and previews\.services are among them/,
+      /previews\.base names an environment of this file that has services, and previews\.services are among them; each environment's needs names environments of this file, without a cycle; regions lists a region once/,
     )
   },
 )
@@ -170,6 +182,7 @@ describe('the schema knows what the validator knows', () => {
     expect((env.vars!.propertyNames as Schema).pattern).toBe(patterns.VAR_NAME.source)
     expect(env.url!.pattern).toBe(patterns.URL.source)
     expect(env.region!.pattern).toBe(patterns.REGION.source)
+    expect(env['role-to-assume']!.pattern).toBe(patterns.ROLE_ARN.source)
     expect(previews['listener-arn']!.pattern).toBe(patterns.LISTENER_ARN.source)
   })
 

@@ -26,6 +26,9 @@ const ENVIRONMENT_KEYS = [
   'url',
   'region',
   'production',
+  'regions',
+  'role-to-assume',
+  'needs',
 ] as const
 const PREVIEW_KEYS = ['base', 'services', 'routing', 'domain', 'listener-arn', 'desired-count', 'max', 'ttl'] as const
 
@@ -35,6 +38,7 @@ const VAR_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
 const URL = /^https?:\/\/[^\s/]+\S*$/
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i
+const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/
 const LISTENER_ARN =
   /^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:listener\/app\/[^/\s]+\/[0-9a-f]+\/[0-9a-f]+$/
 
@@ -64,15 +68,16 @@ function readConfig(p: Problems, top: Record<string, unknown>): DeployConfig | u
   const mapping = raw === undefined ? undefined : p.mapping(['environments'], raw)
   const entries = Object.entries(mapping ?? {})
   if (mapping && entries.length === 0) p.add(['environments'], `is empty; add at least one, ${EXAMPLE}`)
-  const read = entries.map(([name, value]) => readEnvironment(p, name, value))
-  const environments = read.filter((e) => e !== undefined)
   const names = entries.map(([name]) => name)
+  const read = entries.map(([name, value]) => readEnvironment(p, name, value, names))
+  const environments = read.filter((e) => e !== undefined)
+  checkNeedsCycles(p, environments)
   const previews = top.previews === undefined ? undefined : readPreviews(p, top.previews, names, environments)
   if (!mapping || environments.length !== read.length) return undefined
   return { file: p.file, environments, ...(previews && { previews }) }
 }
 
-function readEnvironment(p: Problems, name: string, value: unknown): EnvironmentConfig | undefined {
+function readEnvironment(p: Problems, name: string, value: unknown, names: string[]): EnvironmentConfig | undefined {
   const path = ['environments', name]
   if (!NAME.test(name)) p.add(path, 'is not a usable environment name; use letters, digits, ".", "_" and "-"')
   const m = p.mapping(path, value, ENVIRONMENT_KEYS)
@@ -112,6 +117,16 @@ function readEnvironment(p: Problems, name: string, value: unknown): Environment
     p.text(kp, v, { pattern: REGION, expected: 'an AWS region like us-east-1' }),
   )
   const production = optional('production', (kp, v) => p.boolean(kp, v))
+  if (m.region !== undefined && m.regions !== undefined)
+    p.add(path, 'has both region and regions; keep one (regions: [us-east-1, eu-west-1] lists several)')
+  const regions = optional('regions', (kp, v) =>
+    p.list(kp, v, (ip, item) => p.text(ip, item, { pattern: REGION, expected: 'an AWS region like us-east-1' })),
+  )
+  if (regions && new Set(regions).size !== regions.length) p.add(at('regions'), 'lists a region twice')
+  const roleToAssume = optional('role-to-assume', (kp, v) =>
+    p.text(kp, v, { pattern: ROLE_ARN, expected: 'an IAM role ARN like arn:aws:iam::123456789012:role/deploy' }),
+  )
+  const needs = optional('needs', (kp, v) => p.list(kp, v, (ip, item) => neededEnvironment(p, ip, item, name, names)))
   return {
     name,
     branches: patterns('branches'),
@@ -125,7 +140,60 @@ function readEnvironment(p: Problems, name: string, value: unknown): Environment
     ...(url !== undefined && { url }),
     ...(region !== undefined && { region }),
     ...(production !== undefined && { production }),
+    ...(regions !== undefined && { regions }),
+    ...(roleToAssume !== undefined && { roleToAssume }),
+    ...(needs !== undefined && { needs }),
   }
+}
+
+/** An item of `needs`: another environment of this file. */
+function neededEnvironment(
+  p: Problems,
+  path: KeyPath,
+  value: unknown,
+  environment: string,
+  names: string[],
+): string | undefined {
+  const need = p.text(path, value)
+  if (need === undefined) return undefined
+  if (need === environment) return p.add(path, `${environment} cannot need itself`)
+  if (!names.includes(need))
+    return p.add(path, `${JSON.stringify(need)} is not an environment in this file${suggestion(need, names)}`)
+  return need
+}
+
+/** Following the environments' `needs` never comes back round. */
+function checkNeedsCycles(p: Problems, environments: EnvironmentConfig[]): void {
+  const byName = new Map(environments.map((e) => [e.name, e]))
+  // A cycle is reported once, at the first environment of it in file order.
+  const reported = new Set<string>()
+  for (const environment of environments) {
+    if (reported.has(environment.name)) continue
+    const cycle = cycleFrom(environment.name, byName)
+    if (!cycle) continue
+    cycle.forEach((name) => reported.add(name))
+    p.add(
+      ['environments', environment.name, 'needs'],
+      `makes a cycle (${[...cycle, cycle[0]].join(' → ')}); an environment cannot wait for one that waits for it`,
+    )
+  }
+}
+
+/** The environments of a `needs` cycle through `start`, in order, or undefined when there is none. */
+function cycleFrom(start: string, byName: Map<string, EnvironmentConfig>): string[] | undefined {
+  const path: string[] = []
+  const visit = (name: string): string[] | undefined => {
+    if (name === start && path.length) return [...path]
+    if (path.includes(name)) return undefined
+    path.push(name)
+    for (const need of byName.get(name)?.needs ?? []) {
+      const found = visit(need)
+      if (found) return found
+    }
+    path.pop()
+    return undefined
+  }
+  return visit(start)
 }
 
 function pattern(p: Problems, path: KeyPath, value: unknown): string | undefined {
@@ -254,5 +322,5 @@ function baseService(
 /** The keys and shapes this validator accepts, for the test that keeps schema/ecs-deploy.schema.json in step with it. */
 export const CONFIG_RULES = {
   keys: { top: TOP_KEYS, environment: ENVIRONMENT_KEYS, previews: PREVIEW_KEYS },
-  patterns: { NAME, ECS_NAME, VAR_NAME, URL, REGION, DOMAIN, LISTENER_ARN },
+  patterns: { NAME, ECS_NAME, VAR_NAME, URL, REGION, DOMAIN, LISTENER_ARN, ROLE_ARN },
 } as const

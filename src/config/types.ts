@@ -16,6 +16,12 @@ export interface EnvironmentConfig {
   strategy?: Strategy
   url?: string
   region?: string
+  /** Several regions, each its own matrix entry deployed in parallel (`regions:`); unset with `region` or neither. */
+  regions?: string[]
+  /** The IAM role a deploy job assumes (configure-aws-credentials' role-to-assume); data for the plan's matrix. */
+  roleToAssume?: string
+  /** Environments that must deploy before this one, for ordering jobs; each exists, and they form no cycle. */
+  needs?: string[]
   /** GitHub shows its deployments as production (production_environment). */
   production?: boolean
 }

@@ -109,7 +109,6 @@ describe('planRun', () => {
     [{ service: 'api' }, pr, { cluster: 'default', services: ['api'] }],
     [{ cluster: 'ci' }, feature, undefined],
     [{}, feature, undefined],
-    [{ cluster: 'ci', service: 'api', environment: 'prod' }, feature, undefined],
   ])(
     'with a config file, inputs %j on %j: the inputs name the target, a skip only when the config does',
     async (values, event, deployed) => {
@@ -120,6 +119,12 @@ describe('planRun', () => {
       expect(p.kind === 'deploy' && p.inputs.environment).toBeUndefined()
     },
   )
+
+  test('a named environment (a matrix entry of the plan) is deployed without matching the ref again', async () => {
+    const p = await plan({ cluster: 'ci', service: 'api', environment: 'prod' }, feature, CONFIG)
+    expect(p).toMatchObject({ kind: 'deploy', inputs: { cluster: 'ci', services: ['api'], environment: 'prod' } })
+    expect(p.kind === 'deploy' && p.environment?.name).toBe('prod')
+  })
 
   test("explicit inputs on a branch no environment lists: deployed without the config file's settings, and the log says why", async () => {
     const p = await plan({ cluster: 'ci', service: 'api' }, feature, CONFIG)

@@ -168,3 +168,27 @@ describe('planRun', () => {
     })
   })
 })
+
+describe('an environment of several regions', () => {
+  const REGIONS = `
+environments:
+  prod: { branches: [main], cluster: prod, services: [web], regions: [us-east-1, eu-west-1] }
+  qa: { branches: [qa], cluster: qa, services: [web], regions: [eu-west-1] }
+`
+  test('with the region input (its matrix entry), deploys that region', async () => {
+    const p = await plan({ environment: 'prod', region: 'eu-west-1' }, push('refs/heads/main'), REGIONS)
+    expect(p).toMatchObject({ kind: 'deploy', inputs: { region: 'eu-west-1' } })
+  })
+
+  test('without it, leaves the region to the job (AWS_REGION) and passes the regions on for the check', async () => {
+    const p = await plan({ environment: 'prod' }, push('refs/heads/main'), REGIONS)
+    expect(p.kind === 'deploy' && p.inputs.region).toBeUndefined()
+    expect(p.kind === 'deploy' && p.environment?.regions).toEqual(['us-east-1', 'eu-west-1'])
+  })
+
+  test('a list of one region is that region', async () => {
+    const p = await plan({}, push('refs/heads/qa'), REGIONS)
+    expect(p).toMatchObject({ kind: 'deploy', inputs: { region: 'eu-west-1' } })
+    expect(p.kind === 'deploy' && p.environment?.regions).toBeUndefined()
+  })
+})

@@ -22,6 +22,8 @@ export { parseBoolean, parseChoice, parseInteger, parseList, parseNumber, type I
 
 export type CircuitBreakerMode = 'keep' | 'rollback' | 'enable' | 'disable'
 export type PreviewAction = 'deploy' | 'destroy' | 'sweep'
+/** `deploy`, or `plan`: output the environment matrix and deploy nothing. */
+export type RunMode = 'deploy' | 'plan'
 
 /** The action's inputs, typed and validated; keyed like action.yml. */
 export interface Inputs {
@@ -63,6 +65,7 @@ export interface Inputs {
   runTaskContainer?: string
   /** `strategy` and what goes with it: canary/linear steps, alarms, wait-until / continue, on-busy, CodeDeploy. */
   strategy: StrategyInputs
+  mode: RunMode
 }
 
 /** Reads and checks every input; secrets are masked and secret-like build args warned about through `log`. */
@@ -116,6 +119,7 @@ export function getInputs(read: InputReader, log: Pick<Log, 'warning' | 'secret'
     ...optional('runTask', text('run-task')),
     ...optional('runTaskContainer', text('run-task-container')),
     strategy,
+    mode: values.choice<RunMode>('mode') as RunMode,
   }
 }
 

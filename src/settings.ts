@@ -290,7 +290,7 @@ export const SETTINGS: readonly Setting[] = [
     kind: 'text',
     group: 'environments',
     description:
-      'The environment to deploy (dev, qa, prod…): with a config file it picks the environment (a matrix entry, a workflow_dispatch choice); without, it names the GitHub deployment. Templates see it as ${ENVIRONMENT}.',
+      "The environment to deploy (dev, qa, prod…): with a config file it picks the environment (an entry of the plan's matrix, a workflow_dispatch choice), deployed without matching the ref again; without, it names the GitHub deployment. Templates see it as ${ENVIRONMENT}.",
   },
   {
     name: 'config',
@@ -435,6 +435,16 @@ export const SETTINGS: readonly Setting[] = [
     default: 'true',
     group: 'build',
     description: 'Log out of the registry in the post step.',
+  },
+  // plan
+  {
+    name: 'mode',
+    kind: 'text',
+    default: 'deploy',
+    group: 'environments',
+    choices: ['deploy', 'plan'],
+    description:
+      '`deploy`, or `plan`: read the config file and the event, deploy nothing and need no AWS credentials, and output `matrix` (one entry per environment and region this ref deploys, for `strategy.matrix` via `fromJSON`), `environments` and `any`. Each deploy job then takes one entry, bound to its GitHub Environment, and names it in `environment`.',
   },
 ]
 

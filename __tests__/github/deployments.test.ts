@@ -187,7 +187,9 @@ describe("the job's own deployment (the runner makes one for a job with `environ
       data: deployments.map(({ id }) => ({ id, creator: { login: 'github-actions[bot]' } })),
     }))
     env.github.rest.repos.listDeploymentStatuses.mockImplementation(async ({ deployment_id }) => ({
-      data: deployments.filter((d) => d.id === deployment_id).map(({ state, log_url }) => ({ state, log_url })),
+      data: deployments
+        .filter((d) => d.id === deployment_id)
+        .map(({ state, log_url }) => ({ state, ...(log_url !== undefined && { log_url }) })),
     }))
     return env
   }

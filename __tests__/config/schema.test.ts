@@ -55,6 +55,7 @@ describe('a valid config', () => {
           strategy: 'canary',
           url: 'https://example.com',
           production: true,
+          roleToAssume: 'arn:aws:iam::123456789012:role/deploy-prod',
           vars: { LOG_LEVEL: 'warn' },
         },
       ],

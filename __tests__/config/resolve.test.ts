@@ -145,12 +145,7 @@ describe('named by the environment input', () => {
       false,
       'the environment input names qa; ref refs/heads/develop matches none of its branches (release/*, !release/old-*), but a named environment is deployed as named',
     ],
-    [
-      push('refs/heads/develop'),
-      'ops',
-      false,
-      'the environment input names ops, which has no branches or tags',
-    ],
+    [push('refs/heads/develop'), 'ops', false, 'the environment input names ops, which has no branches or tags'],
     [
       { name: 'workflow_dispatch', ref: 'refs/heads/feature/x' },
       'prod',

@@ -1,5 +1,4 @@
 import type { EnvironmentPlan } from '../config/index.js'
-import { escapeCell } from './markdown.js'
 import { summaryText } from './text.js'
 
 /** The plan step's job summary: each environment, whether this ref deploys it (and where), and why. */
@@ -9,9 +8,9 @@ export function renderPlanSummary(plan: EnvironmentPlan): string {
       .filter((e) => e.environment === environment)
       .map((e) => e.region ?? 'the job’s region')
       .join(', ')
+  // Names and regions are checked by the config's validator; the reason holds the ref, outside text.
   const rows = plan.verdicts.map(
-    (v) =>
-      `| ${escapeCell(v.environment)} | ${v.deploys ? `✅ ${escapeCell(where(v.environment))}` : '⏭️ no'} | ${escapeCell(summaryText(v.reason))} |`,
+    (v) => `| ${v.environment} | ${v.deploys ? `✅ ${where(v.environment)}` : '⏭️ no'} | ${summaryText(v.reason)} |`,
   )
   return [
     '### Deploy plan',

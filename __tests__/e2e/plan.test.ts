@@ -8,10 +8,12 @@ import {
   ECSClient,
   RegisterTaskDefinitionCommand,
 } from '@aws-sdk/client-ecs'
+import { execFile } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
+import { promisify } from 'node:util'
 import { runAction, workspaceDir } from './action.js'
 import { ScenarioAdmin, useStack, waitFor, webTaskDefinition, type StackEnv } from './stack.js'
 
@@ -224,5 +226,22 @@ describe('plan, then deploy each entry', () => {
     expect(run.errors).toEqual([])
     // staging's earlier deployment ended (success): not this job's.
     expect(created).toEqual([expect.objectContaining({ environment: 'staging', ref: 'main' })])
+  })
+
+  test('the CLI (dist/cli) prints the same matrix on stdout, the reasons on stderr, with no AWS', async () => {
+    const workspace = await givenEnvironments()
+    const { stdout, stderr } = await promisify(execFile)(
+      process.execPath,
+      [
+        '--no-warnings',
+        path.resolve(import.meta.dirname, '../../dist/cli/index.js'),
+        'plan',
+        '--ref',
+        'refs/heads/main',
+      ],
+      { cwd: workspace, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root' } },
+    )
+    expect((JSON.parse(stdout) as { include: Entry[] }).include.map((e) => e.environment)).toEqual(['staging', 'prod'])
+    expect(stderr).toContain('dev: ref refs/heads/main matches none of its branches (develop)')
   })
 })

@@ -136,6 +136,10 @@ const ONLY_THE_VALIDATOR: [string, string][] = [
   ['a range written backwards', "environments:\n  dev: { tags: ['v[9-0]'] }\n"],
   ['a list of only exclusions, which matches nothing', "environments:\n  dev: { branches: ['!main'] }\n"],
   ['needs naming no environment of the file', 'environments:\n  dev: { needs: [qa] }\n'],
+  [
+    'two roles of one account',
+    'environments:\n  dev: { role-to-assume: [arn:aws:iam::123456789012:role/a, arn:aws:iam::123456789012:role/b] }\n',
+  ],
   ['needs in a cycle', 'environments:\n  qa: { needs: prod }\n  prod: { needs: qa }\n'],
   ['a region listed twice', 'environments:\n  dev: { regions: [us-east-1, us-east-1] }\n'],
   ["a preview service that is not one of the base's", `${DEV}previews:\n  base: dev\n  services: [api]\n`],
@@ -157,7 +161,7 @@ test.each(ONLY_THE_VALIDATOR)(
     expect(validatorProblems(text)).not.toEqual([])
     expect(schemaProblems(text)).toEqual([])
     expect(schema.description).toMatch(
-      /previews\.base names an environment of this file that has services, and previews\.services are among them; each environment's needs names environments of this file, without a cycle; regions lists a region once/,
+      /previews\.base names an environment of this file that has services, and previews\.services are among them; each environment's needs names environments of this file, without a cycle; regions lists a region once; role-to-assume lists one role per account/,
     )
   },
 )
@@ -182,7 +186,7 @@ describe('the schema knows what the validator knows', () => {
     expect((env.vars!.propertyNames as Schema).pattern).toBe(patterns.VAR_NAME.source)
     expect(env.url!.pattern).toBe(patterns.URL.source)
     expect(env.region!.pattern).toBe(patterns.REGION.source)
-    expect(env['role-to-assume']!.pattern).toBe(patterns.ROLE_ARN.source)
+    expect((env['role-to-assume']!.anyOf as Schema[])[0]!.pattern).toBe(patterns.ROLE_ARN.source)
     expect(previews['listener-arn']!.pattern).toBe(patterns.LISTENER_ARN.source)
   })
 

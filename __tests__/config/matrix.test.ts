@@ -108,3 +108,26 @@ test('needs order entries across file order, transitively', () => {
   expect(plan.environments).toEqual(['dev', 'qa', 'prod'])
   expect(plan.matrix.include.map((e) => e.needs)).toEqual([[], ['dev'], ['qa']])
 })
+
+test('several accounts (a role each) and regions: one entry per account and region, each naming its account', () => {
+  const accounts = parseConfig(
+    [
+      'environments:',
+      '  prod:',
+      '    tags: ["v*"]',
+      '    cluster: prod',
+      '    services: web',
+      '    regions: [us-east-1, eu-west-1]',
+      '    role-to-assume: [arn:aws:iam::111111111111:role/deploy, arn:aws:iam::222222222222:role/deploy]',
+    ].join('\n'),
+    FILE,
+  )
+  expect(
+    planEnvironments(accounts, push('refs/tags/v1')).matrix.include.map((e) => [e.account, e.region, e.role]),
+  ).toEqual([
+    ['111111111111', 'us-east-1', 'arn:aws:iam::111111111111:role/deploy'],
+    ['111111111111', 'eu-west-1', 'arn:aws:iam::111111111111:role/deploy'],
+    ['222222222222', 'us-east-1', 'arn:aws:iam::222222222222:role/deploy'],
+    ['222222222222', 'eu-west-1', 'arn:aws:iam::222222222222:role/deploy'],
+  ])
+})

@@ -55,7 +55,7 @@ describe('a valid config', () => {
           strategy: 'canary',
           url: 'https://example.com',
           production: true,
-          roleToAssume: 'arn:aws:iam::123456789012:role/deploy-prod',
+          rolesToAssume: ['arn:aws:iam::123456789012:role/deploy-prod'],
           vars: { LOG_LEVEL: 'warn' },
         },
       ],
@@ -290,6 +290,10 @@ describe('problems name the file, the line, the key path and the fix', () => {
         'line 3, environments.dev.regions: lists a region twice',
         'line 5, environments.dev.role-to-assume: must be an IAM role ARN like arn:aws:iam::123456789012:role/deploy, not the string "deploy"',
       ],
+    ],
+    [
+      'environments:\n  dev:\n    role-to-assume:\n      - arn:aws:iam::123456789012:role/a\n      - arn:aws:iam::123456789012:role/b\n',
+      ['line 3, environments.dev.role-to-assume: lists two roles of one account; give one role per AWS account'],
     ],
     [
       'environments:\n  dev: {}\n  qa:\n    needs: [dve, qa]\n  prod: { needs: stage }\n',

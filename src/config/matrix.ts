@@ -1,4 +1,5 @@
 import { UserError } from '../errors.js'
+import { accountOf } from './schema.js'
 import { isPullRequestEvent, knownRef, patternsOf, refMatch, type RunEvent } from './resolve.js'
 import { suggestion } from './suggest.js'
 import type { DeployConfig, EnvironmentConfig } from './types.js'
@@ -13,6 +14,8 @@ export interface MatrixEntry {
   region?: string
   /** The IAM role for configure-aws-credentials, when the environment names one. */
   role?: string
+  /** The role's AWS account, when the environment deploys to several accounts (one role each). */
+  account?: string
   url?: string
   /** Environments that deploy before this one (entries come in that order). */
   needs: string[]
@@ -92,18 +95,22 @@ function verdictOf(
     : verdict(false, `ref ${ref} matches none of its ${patternsOf(environment)}`)
 }
 
-/** The region entries of an environment: one per region it lists, or one without a region. */
+/** The entries of an environment: one per account (role) and region it lists, or one without either. */
 function entriesOf(environment: EnvironmentConfig): MatrixEntry[] {
   const regions = environment.regions ?? (environment.region !== undefined ? [environment.region] : [undefined])
-  return regions.map((region) => ({
-    environment: environment.name,
-    cluster: environment.cluster ?? 'default',
-    services: environment.services.join(','),
-    ...(region !== undefined && { region }),
-    ...(environment.roleToAssume !== undefined && { role: environment.roleToAssume }),
-    ...(environment.url !== undefined && { url: environment.url }),
-    needs: orderingOf(environment),
-  }))
+  const roles = environment.rolesToAssume ?? [undefined]
+  return roles.flatMap((role) =>
+    regions.map((region) => ({
+      environment: environment.name,
+      cluster: environment.cluster ?? 'default',
+      services: environment.services.join(','),
+      ...(region !== undefined && { region }),
+      ...(role !== undefined && { role }),
+      ...(role !== undefined && roles.length > 1 && { account: accountOf(role) }),
+      ...(environment.url !== undefined && { url: environment.url }),
+      needs: orderingOf(environment),
+    })),
+  )
 }
 
 /** The environments with each after those it needs (the config has no cycles), otherwise in file order. */

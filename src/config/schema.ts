@@ -123,9 +123,13 @@ function readEnvironment(p: Problems, name: string, value: unknown, names: strin
     p.list(kp, v, (ip, item) => p.text(ip, item, { pattern: REGION, expected: 'an AWS region like us-east-1' })),
   )
   if (regions && new Set(regions).size !== regions.length) p.add(at('regions'), 'lists a region twice')
-  const roleToAssume = optional('role-to-assume', (kp, v) =>
-    p.text(kp, v, { pattern: ROLE_ARN, expected: 'an IAM role ARN like arn:aws:iam::123456789012:role/deploy' }),
+  const rolesToAssume = optional('role-to-assume', (kp, v) =>
+    p.list(kp, v, (ip, item) =>
+      p.text(ip, item, { pattern: ROLE_ARN, expected: 'an IAM role ARN like arn:aws:iam::123456789012:role/deploy' }),
+    ),
   )
+  if (rolesToAssume && new Set(rolesToAssume.map(accountOf)).size !== rolesToAssume.length)
+    p.add(at('role-to-assume'), 'lists two roles of one account; give one role per AWS account')
   const needs = optional('needs', (kp, v) => p.list(kp, v, (ip, item) => neededEnvironment(p, ip, item, name, names)))
   return {
     name,
@@ -141,9 +145,14 @@ function readEnvironment(p: Problems, name: string, value: unknown, names: strin
     ...(region !== undefined && { region }),
     ...(production !== undefined && { production }),
     ...(regions !== undefined && { regions }),
-    ...(roleToAssume !== undefined && { roleToAssume }),
+    ...(rolesToAssume !== undefined && { rolesToAssume }),
     ...(needs !== undefined && { needs }),
   }
+}
+
+/** The AWS account of a role ARN (its 12 digits). */
+export function accountOf(roleArn: string): string {
+  return roleArn.split(':')[4] ?? ''
 }
 
 /** An item of `needs`: another environment of this file. */

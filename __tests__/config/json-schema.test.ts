@@ -54,6 +54,10 @@ const ACCEPTED: [string, string][] = [
     'regions, a role and needs',
     'environments:\n  qa: { regions: [us-east-1, eu-west-1], role-to-assume: arn:aws:iam::123456789012:role/deploy-qa }\n  prod: { regions: us-east-1, needs: qa }\n  ops: { needs: [qa, prod] }\n',
   ],
+  [
+    'one role per account',
+    'environments:\n  prod: { role-to-assume: [arn:aws:iam::111111111111:role/deploy, arn:aws:iam::222222222222:role/deploy] }\n',
+  ],
   ['previews with a base only', `${DEV}previews:\n  base: dev\n`],
   ['previews by path without a domain', `${DEV}previews:\n  base: dev\n  routing: path\n  listener-arn: ${LISTENER}\n`],
   [

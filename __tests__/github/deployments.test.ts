@@ -184,7 +184,7 @@ describe("the job's own deployment (the runner makes one for a job with `environ
   function given(deployments: ReturnType<typeof runner>[]) {
     const env = setup(prod)
     env.github.rest.repos.listDeployments.mockImplementation(async () => ({
-      data: deployments.map(({ id }) => ({ id, creator: { login: 'github-actions[bot]' } })),
+      data: deployments.map(({ id }) => ({ id })),
     }))
     env.github.rest.repos.listDeploymentStatuses.mockImplementation(async ({ deployment_id }) => ({
       data: deployments

@@ -38,7 +38,7 @@ export interface GitHubApi {
         sha?: string
         per_page: number
         page: number
-      }): Promise<{ data: { id: number; creator?: { login: string } | null }[] }>
+      }): Promise<{ data: { id: number }[] }>
       /** Newest first: the first is the deployment's current state. */
       listDeploymentStatuses(params: {
         owner: string

@@ -167,10 +167,16 @@ async function jobDeployment(
     const latest = statuses[0]
     if (!latest || !JOB_STATES.includes(latest.state)) continue
     const link = latest.log_url || latest.target_url || ''
-    if (new RegExp(`/actions/runs/${runId}(?:[/?#]|$)`).test(link)) return id
+    if (linksToRun(link, runId)) return id
     open ??= id
   }
   return open
+}
+
+/** Whether a status's link is to this workflow run (…/actions/runs/<id>, or a job of it). */
+function linksToRun(link: string, runId: string): boolean {
+  const run = `/actions/runs/${runId}`
+  return link.includes(`${run}/`) || link.endsWith(run)
 }
 
 function truncate(text: string): string {

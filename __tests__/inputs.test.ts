@@ -37,6 +37,7 @@ describe('getInputs', () => {
       logLines: 30,
       dryRun: false,
       strategy: { deploymentAlarms: [], onBusy: 'wait' },
+      mode: 'deploy',
     })
   })
 

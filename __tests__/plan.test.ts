@@ -113,7 +113,6 @@ describe('planRun', () => {
     [{ service: 'api' }, pr, { cluster: 'default', services: ['api'] }],
     [{ cluster: 'ci' }, feature, undefined],
     [{}, feature, undefined],
-    [{ cluster: 'ci', service: 'api', environment: 'prod' }, feature, undefined],
   ])(
     'with a config file, inputs %j on %j: the inputs name the target, a skip only when the config does',
     async (values, event, deployed) => {
@@ -124,6 +123,12 @@ describe('planRun', () => {
       expect(p.kind === 'deploy' && p.inputs.environment).toBeUndefined()
     },
   )
+
+  test('a named environment (a matrix entry of the plan) is deployed without matching the ref again', async () => {
+    const p = await plan({ cluster: 'ci', service: 'api', environment: 'prod' }, feature, CONFIG)
+    expect(p).toMatchObject({ kind: 'deploy', inputs: { cluster: 'ci', services: ['api'], environment: 'prod' } })
+    expect(p.kind === 'deploy' && p.environment?.name).toBe('prod')
+  })
 
   test("explicit inputs on a branch no environment lists: deployed without the config file's settings, and the log says why", async () => {
     const p = await plan({ cluster: 'ci', service: 'api' }, feature, CONFIG)
@@ -165,5 +170,29 @@ describe('planRun', () => {
       cluster: 'dev',
       previews: { ttl: '12h', ttlMs: 12 * 3600_000 },
     })
+  })
+})
+
+describe('an environment of several regions', () => {
+  const REGIONS = `
+environments:
+  prod: { branches: [main], cluster: prod, services: [web], regions: [us-east-1, eu-west-1] }
+  qa: { branches: [qa], cluster: qa, services: [web], regions: [eu-west-1] }
+`
+  test('with the region input (its matrix entry), deploys that region', async () => {
+    const p = await plan({ environment: 'prod', region: 'eu-west-1' }, push('refs/heads/main'), REGIONS)
+    expect(p).toMatchObject({ kind: 'deploy', inputs: { region: 'eu-west-1' } })
+  })
+
+  test('without it, leaves the region to the job (AWS_REGION) and passes the regions on for the check', async () => {
+    const p = await plan({ environment: 'prod' }, push('refs/heads/main'), REGIONS)
+    expect(p.kind === 'deploy' && p.inputs.region).toBeUndefined()
+    expect(p.kind === 'deploy' && p.environment?.regions).toEqual(['us-east-1', 'eu-west-1'])
+  })
+
+  test('a list of one region is that region', async () => {
+    const p = await plan({}, push('refs/heads/qa'), REGIONS)
+    expect(p).toMatchObject({ kind: 'deploy', inputs: { region: 'eu-west-1' } })
+    expect(p.kind === 'deploy' && p.environment?.regions).toBeUndefined()
   })
 })

@@ -23,6 +23,8 @@ export { parseBoolean, parseChoice, parseInteger, parseList, parseNumber, type I
 
 export type CircuitBreakerMode = 'keep' | 'rollback' | 'enable' | 'disable'
 export type PreviewAction = 'deploy' | 'destroy' | 'sweep'
+/** `deploy`, or `plan`: output the environment matrix and deploy nothing. */
+export type RunMode = 'deploy' | 'plan'
 
 /** The action's inputs, typed and validated; keyed like action.yml. */
 export interface Inputs {
@@ -66,6 +68,7 @@ export interface Inputs {
   strategy: StrategyInputs
   /** Deploy the images this environment of the config file runs, without a build. */
   promoteFrom?: string
+  mode: RunMode
 }
 
 /** Reads and checks every input; secrets are masked and secret-like build args warned about through `log`. */
@@ -122,6 +125,7 @@ export function getInputs(given: InputReader, log: Pick<Log, 'info' | 'warning' 
     ...optional('runTaskContainer', text('run-task-container')),
     strategy,
     ...optional('promoteFrom', text('promote-from')),
+    mode: values.choice<RunMode>('mode') as RunMode,
   }
 }
 

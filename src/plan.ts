@@ -31,7 +31,7 @@ export type Plan =
       /** The inputs with the environment's settings filled in (inputs win over the config file). */
       inputs: Inputs & { cluster: string }
       /** The environment's name, url and flags, when there is one (config file or `environment` input). */
-      environment?: Pick<EnvironmentConfig, 'name' | 'url' | 'production'>
+      environment?: Pick<EnvironmentConfig, 'name' | 'url' | 'production' | 'regions'>
       /** Why this environment, and whether the inputs or the config file named the target, for the log. */
       reason?: string
       preview?: PreviewPlan
@@ -132,6 +132,9 @@ export async function planRun(inputs: Inputs, git: GitContext, event: RunEvent):
           image: inputs.image !== undefined,
           preview: resolution.preview !== undefined,
         })
+  // One region of several is the job's (its matrix entry's `region`, or AWS_REGION): the deploy checks it is one of them.
+  const region = environment.region ?? (environment.regions?.length === 1 ? environment.regions[0] : undefined)
+  const regions = environment.regions && environment.regions.length > 1 ? environment.regions : undefined
   return {
     kind: 'deploy',
     inputs: {
@@ -142,7 +145,7 @@ export async function planRun(inputs: Inputs, git: GitContext, event: RunEvent):
       environment: environment.name,
       ...(environment.taskDefinition !== undefined && { taskDefinition: environment.taskDefinition }),
       ...(environment.desiredCount !== undefined && { desiredCount: environment.desiredCount }),
-      ...(environment.region !== undefined && { region: environment.region }),
+      ...(region !== undefined && { region }),
       // The environment's strategy applies unless the `strategy` input names one.
       strategy: { ...(environment.strategy !== undefined && { strategy: environment.strategy }), ...settled.strategy },
     },
@@ -150,6 +153,7 @@ export async function planRun(inputs: Inputs, git: GitContext, event: RunEvent):
       name: environment.name,
       ...(environment.url !== undefined && { url: environment.url }),
       ...(environment.production !== undefined && { production: environment.production }),
+      ...(regions && { regions }),
     },
     reason: inputs.services.length
       ? `${resolution.reason}; the \`service\` input names the target, the environment fills in the rest`

@@ -307,7 +307,7 @@ export const SETTINGS: readonly Setting[] = [
     kind: 'text',
     group: 'environments',
     description:
-      'The environment to deploy (dev, qa, prod…): with a config file it picks the environment (a matrix entry, a workflow_dispatch choice); without, it names the GitHub deployment. Templates see it as ${ENVIRONMENT}.',
+      "The environment to deploy (dev, qa, prod…): with a config file it picks the environment (an entry of the plan's matrix, a workflow_dispatch choice), deployed without matching the ref again; without, it names the GitHub deployment. Templates see it as ${ENVIRONMENT}.",
   },
   {
     name: 'config',
@@ -460,6 +460,16 @@ export const SETTINGS: readonly Setting[] = [
     group: 'environments',
     description:
       "Deploy the images another environment of the config file runs, by digest, without a build: each service gets the images of the source environment's service of the same name (else the one at the same position in its services list), per container name, and keeps its own task definition otherwise. Refused while a source service is mid-rollout. Overrides the environment's `promote-from`.",
+  },
+  // plan
+  {
+    name: 'mode',
+    kind: 'text',
+    default: 'deploy',
+    group: 'environments',
+    choices: ['deploy', 'plan'],
+    description:
+      '`deploy`, or `plan`: read the config file and the event, deploy nothing and need no AWS credentials, and output `matrix` (one entry per environment and region this ref deploys, for `strategy.matrix` via `fromJSON`), `environments` and `any`. Each deploy job then takes one entry, bound to its GitHub Environment, and names it in `environment`.',
   },
 ]
 

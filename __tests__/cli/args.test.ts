@@ -41,11 +41,11 @@ describe('parseArgs', () => {
   test.each([
     [
       ['ship'],
-      'Unknown command "ship". Commands: deploy, render, diff, status, rollback, preview, help (ecs-deploy-action help).',
+      'Unknown command "ship". Commands: deploy, render, diff, status, rollback, preview, plan, help (ecs-deploy-action help).',
     ],
     [
       ['rendr'],
-      'Unknown command "rendr"; did you mean render? Commands: deploy, render, diff, status, rollback, preview, help (ecs-deploy-action help).',
+      'Unknown command "rendr"; did you mean render? Commands: deploy, render, diff, status, rollback, preview, plan, help (ecs-deploy-action help).',
     ],
     [
       ['deploy', '--clustr', 'x'],
@@ -108,7 +108,8 @@ describe("the official actions' names (aliases) as flags", () => {
 describe('help', () => {
   test('help deploy lists every setting with its default, and only the flags deploy takes', () => {
     const help = helpText('deploy')
-    for (const setting of SETTINGS.filter((s) => s.name !== 'preview')) expect(help).toContain(`--${setting.name}`)
+    for (const setting of SETTINGS.filter((s) => s.name !== 'preview' && s.name !== 'mode'))
+      expect(help).toContain(`--${setting.name}`)
     expect(help).toContain('--timeout-minutes (default: 30)')
     expect(help).toContain('--vars (repeatable)')
     expect(help).not.toContain('--to ')

@@ -41,12 +41,15 @@ function actionSteps(workflow: Workflow): Step[] {
 }
 
 test('the example workflows are there', () => {
-  expect(workflows.map(([file]) => file).sort()).toEqual([
-    'branch-environments.yml',
-    'nightly-sweep.yml',
-    'pr-previews.yml',
-    'promotion.yml',
-  ])
+  expect(workflows.map(([file]) => file)).toEqual(
+    expect.arrayContaining([
+      'branch-environments.yml',
+      'multi-region.yml',
+      'nightly-sweep.yml',
+      'pr-previews.yml',
+      'promotion.yml',
+    ]),
+  )
 })
 
 describe.each(workflows)('%s', (_file, workflow) => {
@@ -68,12 +71,16 @@ describe.each(workflows)('%s', (_file, workflow) => {
     }
   })
 
-  test('may ask for OIDC credentials (id-token: write) when it configures AWS credentials', () => {
+  test('asks for OIDC credentials (id-token: write) where it configures AWS credentials', () => {
     const usesAws = Object.values(workflow.jobs).some((job) =>
       job.steps.some((s) => s.uses?.startsWith('aws-actions/configure-aws-credentials@')),
     )
     expect(usesAws).toBe(true)
-    expect(workflow.permissions?.['id-token']).toBe('write')
+    // The workflow's permissions, or those of each job that configures AWS credentials.
+    for (const job of Object.values(workflow.jobs)) {
+      if (!job.steps.some((s) => s.uses?.startsWith('aws-actions/configure-aws-credentials@'))) continue
+      expect((job.permissions ?? workflow.permissions)?.['id-token']).toBe('write')
+    }
   })
 })
 

@@ -59,6 +59,14 @@ const ACCEPTED: [string, string][] = [
     'promote-from another environment, and linear steps',
     'environments:\n  qa: { cluster: qa, services: [web] }\n  prod: { cluster: prod, services: [web], promote-from: qa, strategy: linear, step-percent: 25, step-bake-minutes: 2, deployment-alarms: web-5xx }\n',
   ],
+  [
+    'regions, a role and needs',
+    'environments:\n  qa: { regions: [us-east-1, eu-west-1], role-to-assume: arn:aws:iam::123456789012:role/deploy-qa }\n  prod: { regions: us-east-1, needs: qa }\n  ops: { needs: [qa, prod] }\n',
+  ],
+  [
+    'one role per account',
+    'environments:\n  prod: { role-to-assume: [arn:aws:iam::111111111111:role/deploy, arn:aws:iam::222222222222:role/deploy] }\n',
+  ],
   ['previews with a base only', `${DEV}previews:\n  base: dev\n`],
   ['previews by path without a domain', `${DEV}previews:\n  base: dev\n  routing: path\n  listener-arn: ${LISTENER}\n`],
   [
@@ -114,6 +122,11 @@ const REFUSED: [string, string][] = [
   ['a blank dockerfile', "environments:\n  dev: { dockerfile: ' ' }\n"],
   ['promote-from with a space', "environments:\n  prod: { promote-from: 'q a' }\n"],
   ['an empty alarm list', 'environments:\n  dev: { deployment-alarms: [] }\n'],
+  ['region and regions together', 'environments:\n  dev: { region: us-east-1, regions: [eu-west-1] }\n'],
+  ['a region in regions in capitals', 'environments:\n  dev: { regions: [us-east-1, EU-WEST-1] }\n'],
+  ['an empty regions list', 'environments:\n  dev: { regions: [] }\n'],
+  ['a role-to-assume that is not a role ARN', 'environments:\n  dev: { role-to-assume: deploy }\n'],
+  ['needs with a space', "environments:\n  dev: { needs: ['q a'] }\n"],
   ['previews without a base', `${DEV}previews:\n  max: 3\n`],
   ['a preview domain without a listener', `${DEV}previews:\n  base: dev\n  domain: preview.example.com\n`],
   ['a preview routing without a listener', `${DEV}previews:\n  base: dev\n  routing: path\n`],
@@ -147,6 +160,13 @@ const ONLY_THE_VALIDATOR: [string, string][] = [
   ['a preview base without services', 'environments:\n  dev: { branches: [develop] }\npreviews:\n  base: dev\n'],
   ['a range written backwards', "environments:\n  dev: { tags: ['v[9-0]'] }\n"],
   ['a list of only exclusions, which matches nothing', "environments:\n  dev: { branches: ['!main'] }\n"],
+  ['needs naming no environment of the file', 'environments:\n  dev: { needs: [qa] }\n'],
+  [
+    'two roles of one account',
+    'environments:\n  dev: { role-to-assume: [arn:aws:iam::123456789012:role/a, arn:aws:iam::123456789012:role/b] }\n',
+  ],
+  ['needs in a cycle', 'environments:\n  qa: { needs: prod }\n  prod: { needs: qa }\n'],
+  ['a region listed twice', 'environments:\n  dev: { regions: [us-east-1, us-east-1] }\n'],
   ["a preview service that is not one of the base's", `${DEV}previews:\n  base: dev\n  services: [api]\n`],
   // promote
   ['promote-from an environment not in the file', 'environments:\n  prod: { promote-from: qa }\n'],
@@ -178,7 +198,7 @@ test.each(ONLY_THE_VALIDATOR)(
     expect(validatorProblems(text)).not.toEqual([])
     expect(schemaProblems(text)).toEqual([])
     expect(schema.description).toMatch(
-      /previews\.base names an environment of this file that has services, and previews\.services are among them/,
+      /previews\.base names an environment of this file that has services, and previews\.services are among them; each environment's needs names environments of this file, without a cycle; regions lists a region once; role-to-assume lists one role per account/,
     )
     expect(schema.description).toMatch(/promote-from names another environment with services and makes no cycle/)
   },
@@ -208,6 +228,7 @@ describe('the schema knows what the validator knows', () => {
     expect((env['build-args']!.propertyNames as Schema).pattern).toBe(patterns.VAR_NAME.source)
     expect((env['environment-variables']!.propertyNames as Schema).pattern).toBe(patterns.ENV_NAME.source)
     expect((env.secrets!.propertyNames as Schema).pattern).toBe(patterns.ENV_NAME.source)
+    expect((env['role-to-assume']!.anyOf as Schema[])[0]!.pattern).toBe(patterns.ROLE_ARN.source)
     expect(previews['listener-arn']!.pattern).toBe(patterns.LISTENER_ARN.source)
   })
 

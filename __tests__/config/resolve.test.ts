@@ -78,7 +78,7 @@ describe('by ref', () => {
   ])('%s matching several environments is a mistake naming them', (ref, start) => {
     expect(() => resolveEnvironment(overlapping, push(ref))).toThrow(
       new UserError(
-        `${start} Give each ref one environment, or deploy each in its own job that names it in the \`environment\` input (a matrix over environments).`,
+        `${start} Give each ref one environment, or plan first (\`mode: plan\`) and deploy each entry of its matrix in its own job, which names it in the \`environment\` input.`,
       ),
     )
   })
@@ -102,7 +102,7 @@ describe('an unknown ref (a CI that does not say the branch or tag)', () => {
     // [event name, selection, what happens: the error, or the environment chosen without the ref]
     ['push', {}, unknown],
     ['schedule', {}, unknown],
-    ['push', { environment: 'prod' }, unknown],
+    ['push', { environment: 'prod' }, 'prod'],
     ['push', { environment: 'ops' }, 'ops'],
     ['workflow_dispatch', { environment: 'prod' }, 'prod'],
   ])('a %s run with %j', (name, selection, outcome) => {
@@ -136,21 +136,16 @@ describe('named by the environment input', () => {
     [
       push('refs/heads/develop'),
       'prod',
-      true,
-      'the environment input names prod, but ref refs/heads/develop matches none of its branches (main) or tags (v*)',
+      false,
+      'the environment input names prod; ref refs/heads/develop matches none of its branches (main) or tags (v*), but a named environment is deployed as named',
     ],
     [
       push('refs/heads/develop'),
       'qa',
-      true,
-      'the environment input names qa, but ref refs/heads/develop matches none of its branches (release/*, !release/old-*)',
-    ],
-    [
-      push('refs/heads/develop'),
-      'ops',
       false,
-      'the environment input names ops, which has no branches or tags, so any ref may deploy to it',
+      'the environment input names qa; ref refs/heads/develop matches none of its branches (release/*, !release/old-*), but a named environment is deployed as named',
     ],
+    [push('refs/heads/develop'), 'ops', false, 'the environment input names ops, which has no branches or tags'],
     [
       { name: 'workflow_dispatch', ref: 'refs/heads/feature/x' },
       'prod',

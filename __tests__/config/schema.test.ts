@@ -55,6 +55,7 @@ describe('a valid config', () => {
           strategy: 'canary',
           url: 'https://example.com',
           production: true,
+          rolesToAssume: ['arn:aws:iam::123456789012:role/deploy-prod'],
           vars: { LOG_LEVEL: 'warn' },
         },
       ],
@@ -159,7 +160,7 @@ describe('problems name the file, the line, the key path and the fix', () => {
     [
       'environments:\n  dev:\n    replicas: 2\n',
       [
-        `line 3, environments.dev.replicas: unknown key; valid keys: branches, tags, cluster, service, services, task-definition, vars, desired-count, strategy, url, region, production, promote-from, image, dockerfile, target, build-args, environment-variables, secrets, bake-minutes, canary-percent, canary-bake-minutes, step-percent, step-bake-minutes, deployment-alarms`,
+        `line 3, environments.dev.replicas: unknown key; valid keys: branches, tags, cluster, service, services, task-definition, vars, desired-count, strategy, url, region, production, promote-from, image, dockerfile, target, build-args, environment-variables, secrets, bake-minutes, canary-percent, canary-bake-minutes, step-percent, step-bake-minutes, deployment-alarms, regions, role-to-assume, needs`,
       ],
     ],
     [
@@ -280,6 +281,32 @@ describe('problems name the file, the line, the key path and the fix', () => {
       [
         `line 4, environments.dev.vars.LOG-LEVEL: is not a placeholder name; use letters, digits and "_", not starting with a digit`,
         `line 5, environments.dev.vars.LIST: must be a string, not a list`,
+      ],
+    ],
+    [
+      'environments:\n  dev:\n    regions: [us-east-1, us-east-1]\n    region: us-east-1\n    role-to-assume: deploy\n',
+      [
+        'line 2, environments.dev: has both region and regions; keep one (regions: [us-east-1, eu-west-1] lists several)',
+        'line 3, environments.dev.regions: lists a region twice',
+        'line 5, environments.dev.role-to-assume: must be an IAM role ARN like arn:aws:iam::123456789012:role/deploy, not the string "deploy"',
+      ],
+    ],
+    [
+      'environments:\n  dev:\n    role-to-assume:\n      - arn:aws:iam::123456789012:role/a\n      - arn:aws:iam::123456789012:role/b\n',
+      ['line 3, environments.dev.role-to-assume: lists two roles of one account; give one role per AWS account'],
+    ],
+    [
+      'environments:\n  dev: {}\n  qa:\n    needs: [dve, qa]\n  prod: { needs: stage }\n',
+      [
+        'line 4, environments.qa.needs[0]: "dve" is not an environment in this file; did you mean dev?',
+        'line 4, environments.qa.needs[1]: qa cannot need itself',
+        'line 5, environments.prod.needs: "stage" is not an environment in this file; use one of: dev, qa, prod',
+      ],
+    ],
+    [
+      'environments:\n  dev: { needs: prod }\n  qa: { needs: dev }\n  prod: { needs: qa }\n  ops: { needs: prod }\n',
+      [
+        'line 2, environments.dev.needs: makes a cycle (dev → prod → qa → dev); an environment cannot wait for one that waits for it',
       ],
     ],
     [

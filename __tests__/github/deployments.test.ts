@@ -170,3 +170,70 @@ test('an answer without a deployment id (202) warns once and stops', async () =>
     'GitHub did not create a deployment for environment pr-12: Auto-merged main into topic on deployment.',
   ])
 })
+
+describe("the job's own deployment (the runner makes one for a job with `environment:`)", () => {
+  const prod: DeploymentOptions = {
+    ...options,
+    environment: 'prod',
+    transient: false,
+    production: true,
+    adoptJobDeployment: { runId: '7' },
+  }
+  const runner = (id: number, state: string, log_url?: string) => ({ id, state, ...(log_url && { log_url }) })
+
+  function given(deployments: ReturnType<typeof runner>[]) {
+    const env = setup(prod)
+    env.github.rest.repos.listDeployments.mockImplementation(async () => ({
+      data: deployments.map(({ id }) => ({ id })),
+    }))
+    env.github.rest.repos.listDeploymentStatuses.mockImplementation(async ({ deployment_id }) => ({
+      data: deployments
+        .filter((d) => d.id === deployment_id)
+        .map(({ state, log_url }) => ({ state, ...(log_url !== undefined && { log_url }) })),
+    }))
+    return env
+  }
+
+  test.each([
+    ['the one still in progress', [runner(9, 'success'), runner(8, 'in_progress')], 8],
+    ['the newest open one, when none links to this run', [runner(9, 'queued'), runner(8, 'in_progress')], 9],
+    [
+      'the one whose status links to this run, before a newer open one',
+      [
+        runner(9, 'in_progress', 'https://github.com/octo/app/actions/runs/70/job/1'),
+        runner(8, 'in_progress', 'https://github.com/octo/app/actions/runs/7/job/5'),
+      ],
+      8,
+    ],
+  ])('gets the statuses, found by commit and environment: %s', async (_what, deployments, id) => {
+    const { github, tracker } = given(deployments)
+    await tracker.inProgress()
+    await tracker.success('https://example.com')
+    expect(github.rest.repos.createDeployment).not.toHaveBeenCalled()
+    expect(github.rest.repos.listDeployments).toHaveBeenCalledWith({
+      owner: 'octo',
+      repo: 'app',
+      environment: 'prod',
+      sha: options.sha,
+      per_page: 10,
+      page: 1,
+    })
+    expect(github.rest.repos.listDeployments).toHaveBeenCalledTimes(1)
+    expect(
+      github.rest.repos.createDeploymentStatus.mock.calls.map(([p]) => (p as { deployment_id: number }).deployment_id),
+    ).toEqual([id, id])
+  })
+
+  test('none open (a job without `environment:`, or they all ended): one is created, as before', async () => {
+    const { github, tracker } = given([runner(9, 'success'), runner(8, 'failure')])
+    await tracker.inProgress()
+    expect(github.rest.repos.createDeployment).toHaveBeenCalledTimes(1)
+    expect(github.rest.repos.createDeploymentStatus.mock.calls[0]?.[0]).toMatchObject({ deployment_id: 42 })
+  })
+
+  test('a preview (no adoptJobDeployment) never looks', async () => {
+    const { github, tracker } = setup()
+    await tracker.inProgress()
+    expect(github.rest.repos.listDeployments).not.toHaveBeenCalled()
+  })
+})

@@ -26,7 +26,12 @@ export function fakeGitHub() {
       repos: {
         createDeployment: jest.fn(async (_p: unknown) => ({ data: { id: 42 } as { id?: number; message?: string } })),
         createDeploymentStatus: jest.fn(async (_p: unknown): Promise<unknown> => ({ data: {} })),
-        listDeployments: jest.fn(async (_p: { page: number }) => ({ data: [] as { id: number }[] })),
+        listDeployments: jest.fn(async (_p: { page: number; sha?: string }) => ({
+          data: [] as { id: number }[],
+        })),
+        listDeploymentStatuses: jest.fn(async (_p: { deployment_id: number }) => ({
+          data: [] as { state: string; log_url?: string; target_url?: string }[],
+        })),
       },
       issues: {
         listComments: jest.fn(async (_p: { page: number }) => ({ data: [] as { id: number; body?: string | null }[] })),

@@ -309,7 +309,8 @@ function neededPermissions(job: Job): Record<string, string> {
     if (action === 'aws-actions/configure-aws-credentials' && step.with?.['role-to-assume'])
       needed['id-token'] = 'write'
     if (action === 'org/ecs-deploy-action') {
-      if (step.with?.['github-token'] !== '') needed.deployments = 'write'
+      // A plan reads the config and the event only; a deploy records GitHub deployments.
+      if (step.with?.mode !== 'plan' && step.with?.['github-token'] !== '') needed.deployments = 'write'
       const preview = String(step.with?.preview ?? '')
       if (preview === 'deploy' || preview === 'destroy') needed['pull-requests'] = 'write'
       if (preview === 'sweep') needed['pull-requests'] = 'read'

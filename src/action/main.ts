@@ -12,6 +12,7 @@ import { logoutRegistries } from '../image/index.js'
 import { getInputs } from '../inputs.js'
 import { gitHubClient } from './github.js'
 import { setOutputs, writeSummary } from './outputs.js'
+import { runPlan } from './plan.js'
 
 export { failureMessage, type RunResult } from '../engine/deploy.js'
 
@@ -60,6 +61,10 @@ export async function run(clock: Clock = systemClock): Promise<RunResult> {
   let result: RunResult
   try {
     const inputs = getInputs((name) => core.getInput(name), actionLog)
+    if (inputs.mode === 'plan') {
+      await runPlan(inputs, actionLog)
+      return {}
+    }
     const ports: Ports = {
       log: actionLog,
       clock,
@@ -73,7 +78,7 @@ export async function run(clock: Clock = systemClock): Promise<RunResult> {
     }
     result = await deploy({ inputs, git: readGitContext(), event: readRunEvent() }, ports)
   } catch (error) {
-    // Reading the inputs failed: nothing ran.
+    // Reading the inputs (or planning) failed: nothing ran.
     result = {
       failure: error instanceof UserError ? 'bad-input' : 'error',
       status: 'failed',

@@ -5,7 +5,7 @@ import { isRepeatable, settingNamed, SETTINGS, type Setting } from '../settings.
 import { closest } from '../suggest.js'
 import { REF } from './ref.js'
 
-export const COMMANDS = ['deploy', 'render', 'diff', 'status', 'rollback', 'preview', 'help'] as const
+export const COMMANDS = ['deploy', 'render', 'diff', 'status', 'rollback', 'preview', 'plan', 'help'] as const
 export type Command = Exclude<(typeof COMMANDS)[number], 'help'>
 export const PREVIEW_ACTIONS = ['deploy', 'destroy', 'sweep'] as const
 
@@ -52,9 +52,12 @@ const SUMMARIES: Record<Command, string> = {
   status: 'the service: deployments, running revision, recent events',
   rollback: 'roll back the rollout in flight, or go back to a revision (--to family:rev)',
   preview: 'deploy|destroy|sweep: pull request previews (--pr N), from the config file',
+  plan: 'print the environment matrix (JSON) for this ref on stdout, and why on stderr; no AWS',
 }
 
 const SERVICE_FLAGS = ['cluster', 'service', 'region']
+/** What the plan reads: the config file, and a chosen environment. */
+const PLAN_FLAGS = ['config', 'environment']
 
 /** The flags each command takes: only those are accepted, and listed by `help <command>`. */
 export function flagsOf(command: Command): FlagSpec[] {
@@ -68,6 +71,8 @@ export function flagsOf(command: Command): FlagSpec[] {
       ...(s.default !== undefined && !s.default.includes('${{') && { default: s.default }),
     }))
   switch (command) {
+    case 'plan':
+      return [...settings((s) => PLAN_FLAGS.includes(s.name)), ...cli('ref', 'help')]
     case 'status':
       return [...settings((s) => SERVICE_FLAGS.includes(s.name)), ...cli('json', 'offline', 'help')]
     case 'rollback':
@@ -78,13 +83,16 @@ export function flagsOf(command: Command): FlagSpec[] {
     case 'render':
     case 'diff':
       return [
-        ...settings((s) => s.name !== 'preview' && s.name !== 'dry-run'),
+        ...settings((s) => s.name !== 'preview' && s.name !== 'dry-run' && s.name !== 'mode'),
         ...cli('json', 'offline', 'ref', 'help'),
       ]
     case 'preview':
-      return [...settings((s) => s.name !== 'preview' && s.name !== 'dry-run'), ...cli('pr', 'json', 'ref', 'help')]
+      return [
+        ...settings((s) => s.name !== 'preview' && s.name !== 'dry-run' && s.name !== 'mode'),
+        ...cli('pr', 'json', 'ref', 'help'),
+      ]
     case 'deploy':
-      return [...settings((s) => s.name !== 'preview'), ...cli('json', 'ref', 'help')]
+      return [...settings((s) => s.name !== 'preview' && s.name !== 'mode'), ...cli('json', 'ref', 'help')]
   }
 }
 

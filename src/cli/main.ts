@@ -8,6 +8,7 @@ import { findService } from '../deploy/service.js'
 import {
   deploy,
   describeStatus,
+  planStep,
   render,
   rendersOffline,
   rollbackService,
@@ -230,6 +231,13 @@ async function serviceCommand(
   return result.outcome === 'succeeded' ? 0 : 1
 }
 
+/** `plan`: the matrix JSON on stdout (data), each environment's verdict on stderr. */
+async function runPlan(args: CliArgs, io: CliIo, log: TerminalLog, out: (text: string) => void): Promise<number> {
+  const plan = await planStep(settingsOf(args, io, log), log)
+  out(`${JSON.stringify(plan.matrix, null, 2)}\n`)
+  return 0
+}
+
 /** The CLI: the engine behind flags named like the action's inputs. Returns the exit code. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const log = terminalLog((text) => void io.stderr.write(text), io.stderr.isTTY === true)
@@ -237,6 +245,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     const args = parseArgs(argv)
     if (args.command === 'status' || args.command === 'rollback') return await serviceCommand(args, io, log, out)
+    if (args.command === 'plan') return await runPlan(args, io, log, out)
     return await runDeploy(args, io, log, out)
   } catch (error) {
     if (error instanceof HelpRequested) {

@@ -7,3 +7,10 @@ export { ConfigError } from './problems.js'
 export { parseDuration, formatDuration } from './duration.js'
 export { matchingPattern } from './glob.js'
 export * from './types.js'
+export {
+  planEnvironments,
+  orderingOf,
+  type EnvironmentPlan,
+  type EnvironmentVerdict,
+  type MatrixEntry,
+} from './matrix.js'

@@ -34,6 +34,10 @@ export type Resolution =
 
 const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target']
 
+export function isPullRequestEvent(event: RunEvent): boolean {
+  return PULL_REQUEST_EVENTS.includes(event.name)
+}
+
 /**
  * Chooses the environment of a run, and says why.
  *
@@ -42,15 +46,15 @@ const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target']
  * | pull_request + `preview`       | the pull request's own preview `pr-<N>`, a copy of `previews.base`          |
  * | pull_request without `preview` | skipped: pull requests deploy only as previews                              |
  * | workflow_dispatch + input      | the named environment, whatever the ref (a person chose it)                 |
- * | other event + input (matrix)   | the named environment when the ref matches its patterns (or it has none),   |
- * |                                | else skipped, so a matrix over environments deploys only where it should     |
+ * | other event + input (matrix)   | the named environment, without matching the ref again: the plan step chose  |
+ * |                                | it (`mode: plan` gives each job its entry)                                  |
  * | other event, no input          | the one environment whose branches/tags match the ref; none → skipped;      |
  * |                                | several → UserError naming them                                             |
  *
  * An unknown ref (empty: the CLI found no branch or tag) is a UserError wherever the ref would choose.
  */
 export function resolveEnvironment(config: DeployConfig, event: RunEvent, selection: Selection = {}): Resolution {
-  if (PULL_REQUEST_EVENTS.includes(event.name)) return resolvePullRequest(config, event, selection)
+  if (isPullRequestEvent(event)) return resolvePullRequest(config, event, selection)
   if (selection.environment !== undefined) return resolveNamed(config, event, selection.environment)
   const ref = knownRef(config, event)
   const matches = config.environments.flatMap((environment) => {
@@ -60,7 +64,7 @@ export function resolveEnvironment(config: DeployConfig, event: RunEvent, select
   if (matches.length > 1) {
     const names = matches.map(({ environment, match }) => `${environment.name} (${match})`)
     throw new UserError(
-      `ref ${event.ref} matches more than one environment in ${config.file}: ${listing(names)}. Give each ref one environment, or deploy each in its own job that names it in the \`environment\` input (a matrix over environments).`,
+      `ref ${event.ref} matches more than one environment in ${config.file}: ${listing(names)}. Give each ref one environment, or plan first (\`mode: plan\`) and deploy each entry of its matrix in its own job, which names it in the \`environment\` input.`,
     )
   }
   const [found] = matches
@@ -86,23 +90,27 @@ function resolveNamed(config: DeployConfig, event: RunEvent, name: string): Reso
   if (event.name === 'workflow_dispatch') {
     return { skipped: false, environment, reason: `${chosen}, chosen by workflow_dispatch on ${event.ref}` }
   }
-  if (!environment.branches.length && !environment.tags.length) {
-    return {
-      skipped: false,
-      environment,
-      reason: `${chosen}, which has no branches or tags, so any ref may deploy to it`,
-    }
+  // The input is the plan's matrix entry (or a person's choice): it is deployed as named, without matching the ref
+  // again; the reason only says how the ref relates to it.
+  if (!environment.branches.length && !environment.tags.length)
+    return { skipped: false, environment, reason: `${chosen}, which has no branches or tags` }
+  const match = event.ref === '' ? undefined : refMatch(environment, event.ref)
+  return {
+    skipped: false,
+    environment,
+    reason: match
+      ? `${chosen}, and ref ${event.ref} matches its ${match}`
+      : `${chosen}; ref ${event.ref || '(unknown)'} matches none of its ${patternsOf(environment)}, but a named environment is deployed as named`,
   }
-  const match = refMatch(environment, knownRef(config, event))
-  if (match) return { skipped: false, environment, reason: `${chosen}, and ref ${event.ref} matches its ${match}` }
+}
+
+/** `branches (main) or tags (v*)`, the patterns an environment takes, for messages. */
+export function patternsOf(environment: EnvironmentConfig): string {
   const patterns = [
     environment.branches.length ? `branches (${environment.branches.join(', ')})` : '',
     environment.tags.length ? `tags (${environment.tags.join(', ')})` : '',
   ]
-  return {
-    skipped: true,
-    reason: `${chosen}, but ref ${event.ref} matches none of its ${patterns.filter(Boolean).join(' or ')}`,
-  }
+  return patterns.filter(Boolean).join(' or ')
 }
 
 function resolvePullRequest(config: DeployConfig, event: RunEvent, selection: Selection): Resolution {
@@ -147,7 +155,7 @@ function resolvePullRequest(config: DeployConfig, event: RunEvent, selection: Se
 }
 
 /** The run's ref, when the environment is chosen by it; unknown (a CI that does not say it), the run stops and says how to name it. */
-function knownRef(config: DeployConfig, event: RunEvent): string {
+export function knownRef(config: DeployConfig, event: RunEvent): string {
   if (event.ref !== '') return event.ref
   throw new UserError(
     `The branch or tag of this run is unknown, and ${config.file} chooses the environment by it. Name it: with the CLI, --ref refs/heads/<branch> or --ref refs/tags/<tag>; in TeamCity, which does not export the branch by default, the parameter env.TEAMCITY_BUILD_BRANCH = %teamcity.build.branch%; in CircleCI, CIRCLE_BRANCH or CIRCLE_TAG; in GitHub Actions, GITHUB_REF.`,
@@ -155,7 +163,7 @@ function knownRef(config: DeployConfig, event: RunEvent): string {
 }
 
 /** `branch pattern release/*` or `tag pattern v*` when the ref is a branch or tag the environment takes. */
-function refMatch(environment: EnvironmentConfig, ref: string): string | undefined {
+export function refMatch(environment: EnvironmentConfig, ref: string): string | undefined {
   const [, kind, name] = /^refs\/(heads|tags)\/(.+)$/.exec(ref) ?? []
   if (!name) return undefined
   const pattern = matchingPattern(name, kind === 'heads' ? environment.branches : environment.tags)

@@ -44,6 +44,9 @@ const ENVIRONMENT_KEYS = [
   'production',
   // promote
   ...PROMOTE_KEYS,
+  'regions',
+  'role-to-assume',
+  'needs',
 ] as const
 const PREVIEW_KEYS = ['base', 'services', 'routing', 'domain', 'listener-arn', 'desired-count', 'max', 'ttl'] as const
 
@@ -54,6 +57,7 @@ const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/
 const URL = /^https?:\/\/[^\s/]+\S*$/
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i
+const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/
 const LISTENER_ARN =
   /^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:listener\/app\/[^/\s]+\/[0-9a-f]+\/[0-9a-f]+$/
 
@@ -83,16 +87,17 @@ function readConfig(p: Problems, top: Record<string, unknown>): DeployConfig | u
   const mapping = raw === undefined ? undefined : p.mapping(['environments'], raw)
   const entries = Object.entries(mapping ?? {})
   if (mapping && entries.length === 0) p.add(['environments'], `is empty; add at least one, ${EXAMPLE}`)
-  const read = entries.map(([name, value]) => readEnvironment(p, name, value))
-  const environments = read.filter((e) => e !== undefined)
   const names = entries.map(([name]) => name)
+  const read = entries.map(([name, value]) => readEnvironment(p, name, value, names))
+  const environments = read.filter((e) => e !== undefined)
+  checkNeedsCycles(p, environments)
   checkPromotions(p, names, environments)
   const previews = top.previews === undefined ? undefined : readPreviews(p, top.previews, names, environments)
   if (!mapping || environments.length !== read.length) return undefined
   return { file: p.file, environments, ...(previews && { previews }) }
 }
 
-function readEnvironment(p: Problems, name: string, value: unknown): EnvironmentConfig | undefined {
+function readEnvironment(p: Problems, name: string, value: unknown, names: string[]): EnvironmentConfig | undefined {
   const path = ['environments', name]
   if (!NAME.test(name)) p.add(path, 'is not a usable environment name; use letters, digits, ".", "_" and "-"')
   const m = p.mapping(path, value, ENVIRONMENT_KEYS)
@@ -133,6 +138,20 @@ function readEnvironment(p: Problems, name: string, value: unknown): Environment
   )
   const production = optional('production', (kp, v) => p.boolean(kp, v))
   const promote = readPromoteKeys(p, path, m, strategy)
+  if (m.region !== undefined && m.regions !== undefined)
+    p.add(path, 'has both region and regions; keep one (regions: [us-east-1, eu-west-1] lists several)')
+  const regions = optional('regions', (kp, v) =>
+    p.list(kp, v, (ip, item) => p.text(ip, item, { pattern: REGION, expected: 'an AWS region like us-east-1' })),
+  )
+  if (regions && new Set(regions).size !== regions.length) p.add(at('regions'), 'lists a region twice')
+  const rolesToAssume = optional('role-to-assume', (kp, v) =>
+    p.list(kp, v, (ip, item) =>
+      p.text(ip, item, { pattern: ROLE_ARN, expected: 'an IAM role ARN like arn:aws:iam::123456789012:role/deploy' }),
+    ),
+  )
+  if (rolesToAssume && new Set(rolesToAssume.map(accountOf)).size !== rolesToAssume.length)
+    p.add(at('role-to-assume'), 'lists two roles of one account; give one role per AWS account')
+  const needs = optional('needs', (kp, v) => p.list(kp, v, (ip, item) => neededEnvironment(p, ip, item, name, names)))
   return {
     name,
     branches: patterns('branches'),
@@ -147,6 +166,9 @@ function readEnvironment(p: Problems, name: string, value: unknown): Environment
     ...(region !== undefined && { region }),
     ...(production !== undefined && { production }),
     ...promote,
+    ...(regions !== undefined && { regions }),
+    ...(rolesToAssume !== undefined && { rolesToAssume }),
+    ...(needs !== undefined && { needs }),
   }
 }
 
@@ -303,6 +325,61 @@ function checkPromotions(p: Problems, names: string[], environments: Environment
   }
 }
 
+/** The AWS account of a role ARN (its 12 digits). */
+export function accountOf(roleArn: string): string {
+  return roleArn.split(':')[4] ?? ''
+}
+
+/** An item of `needs`: another environment of this file. */
+function neededEnvironment(
+  p: Problems,
+  path: KeyPath,
+  value: unknown,
+  environment: string,
+  names: string[],
+): string | undefined {
+  const need = p.text(path, value)
+  if (need === undefined) return undefined
+  if (need === environment) return p.add(path, `${environment} cannot need itself`)
+  if (!names.includes(need))
+    return p.add(path, `${JSON.stringify(need)} is not an environment in this file${suggestion(need, names)}`)
+  return need
+}
+
+/** Following the environments' `needs` never comes back round. */
+function checkNeedsCycles(p: Problems, environments: EnvironmentConfig[]): void {
+  const byName = new Map(environments.map((e) => [e.name, e]))
+  // A cycle is reported once, at the first environment of it in file order.
+  const reported = new Set<string>()
+  for (const environment of environments) {
+    if (reported.has(environment.name)) continue
+    const cycle = cycleFrom(environment.name, byName)
+    if (!cycle) continue
+    cycle.forEach((name) => reported.add(name))
+    p.add(
+      ['environments', environment.name, 'needs'],
+      `makes a cycle (${[...cycle, cycle[0]].join(' → ')}); an environment cannot wait for one that waits for it`,
+    )
+  }
+}
+
+/** The environments of a `needs` cycle through `start`, in order, or undefined when there is none. */
+function cycleFrom(start: string, byName: Map<string, EnvironmentConfig>): string[] | undefined {
+  const path: string[] = []
+  const visit = (name: string): string[] | undefined => {
+    if (name === start && path.length) return [...path]
+    if (path.includes(name)) return undefined
+    path.push(name)
+    for (const need of byName.get(name)?.needs ?? []) {
+      const found = visit(need)
+      if (found) return found
+    }
+    path.pop()
+    return undefined
+  }
+  return visit(start)
+}
+
 function pattern(p: Problems, path: KeyPath, value: unknown): string | undefined {
   const text = p.text(path, value)
   const problem = text === undefined ? undefined : patternProblem(text)
@@ -429,5 +506,5 @@ function baseService(
 /** The keys and shapes this validator accepts, for the test that keeps schema/ecs-deploy.schema.json in step with it. */
 export const CONFIG_RULES = {
   keys: { top: TOP_KEYS, environment: ENVIRONMENT_KEYS, previews: PREVIEW_KEYS },
-  patterns: { NAME, ECS_NAME, VAR_NAME, URL, REGION, DOMAIN, LISTENER_ARN, ENV_NAME },
+  patterns: { NAME, ECS_NAME, VAR_NAME, URL, REGION, DOMAIN, LISTENER_ARN, ENV_NAME, ROLE_ARN },
 } as const

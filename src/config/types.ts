@@ -16,6 +16,15 @@ export interface EnvironmentConfig {
   strategy?: Strategy
   url?: string
   region?: string
+  /** Several regions, each its own matrix entry deployed in parallel (`regions:`); unset with `region` or neither. */
+  regions?: string[]
+  /**
+   * The IAM role(s) a deploy job assumes (configure-aws-credentials' role-to-assume); data for the plan's matrix.
+   * Several roles are several AWS accounts: each its own matrix entry (per region).
+   */
+  rolesToAssume?: string[]
+  /** Environments that must deploy before this one, for ordering jobs; each exists, and they form no cycle. */
+  needs?: string[]
   /** GitHub shows its deployments as production (production_environment). */
   production?: boolean
   // promote

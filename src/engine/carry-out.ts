@@ -94,6 +94,8 @@ export async function carryOut(plan: Plan, git: GitContext, ports: Ports, report
             transient: !!preview,
             production: !!environment.production,
             ...(report.runUrl && { logUrl: report.runUrl }),
+            // A preview's deployment is this action's own; an environment's job on the runner may have the runner's.
+            ...(!preview && git.runId && { adoptJobDeployment: { runId: git.runId } }),
           },
           warn,
         )

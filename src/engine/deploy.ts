@@ -42,6 +42,14 @@ export function failureMessage(report: DeploymentReport): string {
   return `Deployment of ${report.service} ${report.status}: ${report.reason.replace(/\.$/, '')}.${why}${unread}`
 }
 
+/** An environment of several regions deploys one of them per run: the `region` input or AWS_REGION must name one. */
+function checkRegionOf(environment: { name: string; regions?: string[] } | undefined, region: string): void {
+  if (!environment?.regions || environment.regions.includes(region)) return
+  throw new UserError(
+    `Environment ${environment.name} deploys to regions ${environment.regions.join(', ')}, not ${region} (this run's \`region\` input or AWS_REGION). Deploy each region as its own entry of the plan's matrix: \`region: \${{ matrix.region }}\`.`,
+  )
+}
+
 /** Plans and carries out a run; publishes its outputs and summary through the ports, also when it fails. */
 export async function deploy(settings: DeploySettings, ports: Ports): Promise<RunResult> {
   const { clock, log } = ports
@@ -58,6 +66,7 @@ export async function deploy(settings: DeploySettings, ports: Ports): Promise<Ru
       plan.kind === 'skip'
         ? (inputs.region ?? env.AWS_REGION ?? '')
         : resolveRegion(plan.kind === 'deploy' ? plan.inputs.region : (plan.region ?? inputs.region), env)
+    if (plan.kind === 'deploy') checkRegionOf(plan.environment, region)
     const environment =
       plan.kind === 'deploy' && plan.environment
         ? { environment: plan.environment.name, ...(plan.reason && { environmentReason: plan.reason }) }

@@ -30,13 +30,23 @@ export interface GitHubApi {
         environment_url?: string
         log_url?: string
       }): Promise<unknown>
+      /** Newest first. */
       listDeployments(params: {
         owner: string
         repo: string
         environment: string
+        sha?: string
         per_page: number
         page: number
       }): Promise<{ data: { id: number }[] }>
+      /** Newest first: the first is the deployment's current state. */
+      listDeploymentStatuses(params: {
+        owner: string
+        repo: string
+        deployment_id: number
+        per_page: number
+        page: number
+      }): Promise<{ data: { state: string; log_url?: string; target_url?: string }[] }>
     }
     issues: {
       listComments(params: {

@@ -22,6 +22,11 @@ export interface DeploymentOptions {
   production: boolean
   /** The run's log, linked from every status. */
   logUrl?: string
+  /**
+   * The job may already have a deployment: a job with `environment:` gets one from the runner. Look for it (this
+   * commit, this environment, still queued or in progress) and give it the statuses instead of creating a second one.
+   */
+  adoptJobDeployment?: { runId: string }
 }
 
 /** One GitHub deployment of this run; every method only warns when GitHub refuses. */
@@ -65,6 +70,10 @@ export function createDeploymentTracker(
 
   async function create(): Promise<number | undefined> {
     if (deploymentId !== undefined) return deploymentId
+    if (options.adoptJobDeployment) {
+      deploymentId = await jobDeployment(octokit, repo, options, options.adoptJobDeployment.runId)
+      if (deploymentId !== undefined) return deploymentId
+    }
     const { data } = await octokit.rest.repos.createDeployment({
       ...repo,
       ref: options.ref,
@@ -123,6 +132,51 @@ export function createDeploymentTracker(
         for (const { id } of deployments) await status(id, 'inactive', {})
       }),
   }
+}
+
+/** The runner's states for the deployment of a job that is waiting to run or running. */
+const JOB_STATES = ['queued', 'in_progress']
+/** How many of the newest deployments of this commit and environment are looked at. */
+const CANDIDATES = 10
+
+/**
+ * The deployment the runner made for this job (`environment:` in the workflow): of the newest deployments of this
+ * commit to this environment, one still queued or in progress; the one whose status links to this run first.
+ */
+async function jobDeployment(
+  octokit: GitHubApi,
+  repo: { owner: string; repo: string },
+  options: DeploymentOptions,
+  runId: string,
+): Promise<number | undefined> {
+  const { data } = await octokit.rest.repos.listDeployments({
+    ...repo,
+    environment: options.environment,
+    sha: options.sha,
+    per_page: CANDIDATES,
+    page: 1,
+  })
+  let open: number | undefined
+  for (const { id } of data.slice(0, CANDIDATES)) {
+    const { data: statuses } = await octokit.rest.repos.listDeploymentStatuses({
+      ...repo,
+      deployment_id: id,
+      per_page: 1,
+      page: 1,
+    })
+    const latest = statuses[0]
+    if (!latest || !JOB_STATES.includes(latest.state)) continue
+    const link = latest.log_url || latest.target_url || ''
+    if (linksToRun(link, runId)) return id
+    open ??= id
+  }
+  return open
+}
+
+/** Whether a status's link is to this workflow run (…/actions/runs/<id>, or a job of it). */
+function linksToRun(link: string, runId: string): boolean {
+  const run = `/actions/runs/${runId}`
+  return link.includes(`${run}/`) || link.endsWith(run)
 }
 
 function truncate(text: string): string {

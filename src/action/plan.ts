@@ -1,0 +1,22 @@
+// `mode: plan` on the runner: the matrix and the environments as step outputs, and the plan as the job summary.
+import * as core from '@actions/core'
+import { readGitContext } from '../context.js'
+import { planStep } from '../engine/plan-step.js'
+import { errorMessage } from '../errors.js'
+import { readRunEvent } from '../github/index.js'
+import type { Inputs } from '../inputs.js'
+import type { Log } from '../log.js'
+import { renderPlanSummary } from '../engine/plan-summary.js'
+
+/** Plans the run and publishes the outputs `matrix`, `environments` and `any`; throws a UserError on bad input. */
+export async function runPlan(inputs: Inputs, log: Log): Promise<void> {
+  const plan = await planStep({ inputs, git: readGitContext(), event: readRunEvent() }, log)
+  core.setOutput('matrix', JSON.stringify(plan.matrix))
+  core.setOutput('environments', JSON.stringify(plan.environments))
+  core.setOutput('any', String(plan.environments.length > 0))
+  try {
+    await core.summary.addRaw(renderPlanSummary(plan), true).write()
+  } catch (error) {
+    core.warning(`Could not write the job summary: ${errorMessage(error)}`)
+  }
+}

@@ -231,7 +231,49 @@ describe('build inputs', () => {
       registryUsername: undefined,
       registryPassword: undefined,
       logout: true,
+      labels: [],
+      buildSecrets: [],
+      buildSecretFiles: [],
+      ssh: [],
+      provenance: undefined,
+      sbom: undefined,
+      noCache: false,
+      pull: false,
     })
+  })
+
+  test('the build essentials: labels, build secrets, ssh, attestations, no-cache and pull', () => {
+    const inputs = getInputs(
+      reader({
+        service: 'web',
+        build: '.',
+        image: 'r/web',
+        labels: 'org.opencontainers.image.title=web\norg.opencontainers.image.description=a, b',
+        'build-secrets': 'npm_token=abc=def',
+        'build-secret-files': 'netrc=.netrc',
+        ssh: 'default',
+        provenance: 'false',
+        sbom: 'true',
+        'no-cache': 'true',
+        pull: 'true',
+      }),
+    )
+    expect(inputs.build).toMatchObject({
+      labels: ['org.opencontainers.image.title=web', 'org.opencontainers.image.description=a, b'],
+      buildSecrets: ['npm_token=abc=def'],
+      buildSecretFiles: ['netrc=.netrc'],
+      ssh: ['default'],
+      provenance: 'false',
+      sbom: 'true',
+      noCache: true,
+      pull: true,
+    })
+  })
+
+  test('a build-only input without build is an error naming it', () => {
+    expect(() => getInputs(reader({ service: 'web', image: 'r/web:v1', 'build-secrets': 'a=b' }))).toThrow(
+      'Input `build-secrets` needs `build` (the docker build context); without `build` nothing is built.',
+    )
   })
 })
 

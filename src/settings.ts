@@ -73,7 +73,7 @@ export const SETTINGS: readonly Setting[] = [
     kind: 'lines',
     group: 'deploy',
     description:
-      'Secrets to set on the chosen container(s), one `KEY=arn-or-parameter-name` per line; `!KEY` removes it. Values are ARNs, never the secret itself.',
+      'ECS runtime secrets to set on the chosen container(s), one `KEY=arn-or-parameter-name` per line; `!KEY` removes it. Values are ARNs, never the secret itself. Not build secrets — for `docker build --secret` see `build-secrets`.',
   },
   {
     name: 'vars',
@@ -365,7 +365,7 @@ export const SETTINGS: readonly Setting[] = [
     kind: 'list',
     group: 'build',
     description:
-      'Tags to push, comma or newline separated. Default — the full commit sha and the sanitised branch or tag name.',
+      "Tags to push, comma or newline separated: bare names (`v1`) or full references of `image`'s repository (docker/metadata-action's `tags` output). Default — the full commit sha and the sanitised branch or tag name.",
   },
   {
     name: 'cache-from',
@@ -435,6 +435,64 @@ export const SETTINGS: readonly Setting[] = [
     default: 'true',
     group: 'build',
     description: 'Log out of the registry in the post step.',
+  },
+  // build
+  {
+    name: 'labels',
+    kind: 'lines',
+    group: 'build',
+    description:
+      "Image labels, one `key=value` per line (docker/metadata-action's `labels` output fits); they win over the action's own OCI labels.",
+  },
+  {
+    name: 'build-secrets',
+    kind: 'lines',
+    secret: true,
+    group: 'build',
+    description:
+      "Build-time secrets (build-push-action's `secrets`), one `id=value` per line, mounted with `RUN --mount=type=secret,id=<id>`: passed to docker through its environment, never its command line or the image. Not ECS runtime secrets (those are `secrets`).",
+  },
+  {
+    name: 'build-secret-files',
+    kind: 'lines',
+    group: 'build',
+    description:
+      "Build-time secrets read from files (build-push-action's `secret-files`), one `id=path` per line, the path inside the workspace.",
+  },
+  {
+    name: 'ssh',
+    kind: 'lines',
+    group: 'build',
+    description:
+      "SSH agent sockets or keys for the build (`RUN --mount=type=ssh`), one per line: `default` (the runner's SSH agent) or `id=path`.",
+  },
+  {
+    name: 'provenance',
+    kind: 'text',
+    group: 'build',
+    description:
+      "Provenance attestation (buildx `--provenance`): `false`, `true`, `mode=min` or `mode=max`. Default — buildx's own. `false` pushes a plain image, without the image index whose attestation entries show in ECR as untagged images. Needs docker buildx, except `false`.",
+  },
+  {
+    name: 'sbom',
+    kind: 'text',
+    group: 'build',
+    description:
+      'SBOM attestation (buildx `--sbom`): `true` or `false`. Default — none. Needs docker buildx, except `false`.',
+  },
+  {
+    name: 'no-cache',
+    kind: 'boolean',
+    default: 'false',
+    group: 'build',
+    description: 'Build without using any cached layer (`--no-cache`).',
+  },
+  {
+    name: 'pull',
+    kind: 'boolean',
+    default: 'false',
+    group: 'build',
+    description: 'Always pull newer versions of the base images (`--pull`).',
   },
 ]
 

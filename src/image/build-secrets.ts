@@ -1,0 +1,135 @@
+// Build secrets and SSH forwarding: what `docker build --secret` / `--ssh` get. A secret's value never goes into
+// argv: docker reads it from an environment variable of its own process (`--secret id=…,env=…`).
+import { stat } from 'node:fs/promises'
+import { UserError } from '../errors.js'
+import { insideWorkspace } from '../workspace-path.js'
+
+/** A build secret (`build-secrets`): its id, which the Dockerfile mounts, and its value. */
+export interface BuildSecret {
+  id: string
+  value: string
+}
+
+/** A build secret read from a file (`build-secret-files`): the absolute path, checked to be inside the workspace. */
+export interface BuildSecretFile {
+  id: string
+  path: string
+}
+
+/** What the build mounts: secrets by value and by file, and SSH agent sockets or keys. */
+export interface BuildMounts {
+  secrets: BuildSecret[]
+  secretFiles: BuildSecretFile[]
+  /** `default`, `id` or `id=path[,path]`, as docker's `--ssh` takes them. */
+  ssh: string[]
+}
+
+// BuildKit's ids are free text, but the flag is comma separated `key=value`: a comma or `=` would split it.
+const SECRET_ID = /^[A-Za-z0-9_.-]+$/
+const ID_RULE = 'letters, digits, _ . and - only'
+
+/** The environment variable that carries secret number `index` to docker. */
+export function secretVariable(index: number): string {
+  return `ECS_DEPLOY_BUILD_SECRET_${index}`
+}
+
+/** `id=value` lines (`build-secrets`, like build-push-action's `secrets`); the value may hold `=` and is never echoed. */
+export function parseBuildSecrets(lines: readonly string[]): BuildSecret[] {
+  const secrets = lines.map((line, index) => {
+    const eq = line.indexOf('=')
+    const id = eq === -1 ? '' : line.slice(0, eq).trim()
+    if (eq === -1) {
+      throw new UserError(
+        `build-secrets: line ${index + 1} is not id=value (it has no "="); write one id=value per line, the id being what the Dockerfile mounts (RUN --mount=type=secret,id=<id>).`,
+      )
+    }
+    checkId('build-secrets', id, index)
+    return { id, value: line.slice(eq + 1) }
+  })
+  return noRepeatedIds('build-secrets', secrets)
+}
+
+/**
+ * `id=path` lines (`build-secret-files`, like build-push-action's `secret-files`): each path must be a file inside
+ * the workspace, so a workflow cannot hand the runner's own files (credentials, keys) to a build by mistake.
+ */
+export async function parseBuildSecretFiles(lines: readonly string[], workspace: string): Promise<BuildSecretFile[]> {
+  const files: BuildSecretFile[] = []
+  for (const [index, line] of lines.entries()) {
+    const eq = line.indexOf('=')
+    const id = eq === -1 ? '' : line.slice(0, eq).trim()
+    const given = eq === -1 ? '' : line.slice(eq + 1).trim()
+    if (eq === -1 || given === '') {
+      throw new UserError(
+        `build-secret-files: line ${index + 1} is not id=path; write one id=path per line, the path relative to the workspace.`,
+      )
+    }
+    checkId('build-secret-files', id, index)
+    if (/[,"]/.test(given)) {
+      throw new UserError(
+        `build-secret-files: the path of secret "${id}" holds a comma or a quote, which docker's --secret cannot take; rename the file.`,
+      )
+    }
+    const absolute = await insideWorkspace('build-secret-files', given, workspace)
+    const isFile = await stat(absolute).then(
+      (info) => info.isFile(),
+      () => false,
+    )
+    if (!isFile) {
+      throw new UserError(
+        `build-secret-files: secret "${id}" names ${given}, which is not a file (looked at ${absolute}): write the secret to that file in an earlier step, or fix the path.`,
+      )
+    }
+    files.push({ id, path: absolute })
+  }
+  return noRepeatedIds('build-secret-files', files)
+}
+
+/** `ssh` lines: `default` (the runner's SSH agent) or `id=socket-or-key[,…]`, as docker's `--ssh` takes them. */
+export function parseSsh(lines: readonly string[]): string[] {
+  for (const [index, line] of lines.entries()) {
+    const id = line.split('=')[0]?.trim() ?? ''
+    if (!SECRET_ID.test(id)) {
+      throw new UserError(
+        `ssh: line ${index + 1} "${id}" is not an SSH id (${ID_RULE}); write \`default\` for the runner's SSH agent, or id=path to a socket or key.`,
+      )
+    }
+  }
+  return [...lines]
+}
+
+/** The `--secret`/`--ssh` arguments: secrets by value point docker at an environment variable, never at the value. */
+export function mountArgs(mounts: BuildMounts): string[] {
+  const args: string[] = []
+  mounts.secrets.forEach(({ id }, index) => args.push('--secret', `id=${id},env=${secretVariable(index)}`))
+  for (const { id, path } of mounts.secretFiles) args.push('--secret', `id=${id},src=${path}`)
+  for (const ssh of mounts.ssh) args.push('--ssh', ssh)
+  return args
+}
+
+/** The environment docker needs for the secrets given by value (merged into its process's environment only). */
+export function mountEnvironment(mounts: Pick<BuildMounts, 'secrets'>): Record<string, string> {
+  return Object.fromEntries(mounts.secrets.map(({ value }, index) => [secretVariable(index), value]))
+}
+
+/** Whether the build mounts anything (BuildKit is needed then). */
+export function hasMounts(mounts: BuildMounts): boolean {
+  return mounts.secrets.length + mounts.secretFiles.length + mounts.ssh.length > 0
+}
+
+function checkId(input: string, id: string, index: number): void {
+  if (!SECRET_ID.test(id)) {
+    throw new UserError(
+      `${input}: line ${index + 1} has ${id === '' ? 'no id before "="' : `id "${id}", which is not an id (${ID_RULE})`}; the id is what the Dockerfile mounts (RUN --mount=type=secret,id=<id>).`,
+    )
+  }
+}
+
+function noRepeatedIds<T extends { id: string }>(input: string, items: T[]): T[] {
+  const seen = new Set<string>()
+  for (const { id } of items) {
+    if (seen.has(id)) throw new UserError(`${input}: secret id "${id}" is given twice; each id once.`)
+    seen.add(id)
+  }
+  return items
+}

@@ -506,6 +506,16 @@ describe('create-repository', () => {
     expect(execCommand).not.toHaveBeenCalled()
   })
 
+  test('what the builder cannot do is refused before the repository is created', async () => {
+    await expect(buildAndPushImage(inputs({ createRepository: true, sbom: 'true' }), deps())).rejects.toThrow(
+      new UserError(
+        'sbom: "true" asks for an attestation, which needs docker buildx; this runner does not have it: add docker/setup-buildx-action before this step, or set sbom: false.',
+      ),
+    )
+    expect(ecrMock).not.toHaveReceivedCommand(CreateRepositoryCommand)
+    expect(dockerCall('login')).toBeUndefined()
+  })
+
   test('creates it with scan-on-push and immutable tags; immutable tags keep only the sha by default', async () => {
     ecrMock
       .on(CreateRepositoryCommand)

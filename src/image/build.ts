@@ -146,16 +146,7 @@ export async function carryOutImageBuild(plan: ImageBuildPlan, deps: ImageDeps):
   const now = deps.now ?? Date.now
   const { git, log } = deps
   const { inputs, ref, name, tags, dockerfile, ecr, mounts } = plan
-  if (ecr && plan.createRepository) {
-    await createRepository(
-      ecr,
-      ref.repository,
-      { create: true, scanOnPush: inputs.scanOnPush, immutableTags: inputs.immutableTags },
-      log,
-    )
-  }
-  log.info(`Image ${name}, tags ${tags.join(', ')}`)
-
+  // The builder is known, and what it cannot do refused (buildArgs), before the repository is created.
   await checkDocker(log)
   const buildx = await hasBuildx()
   log.info(
@@ -181,6 +172,15 @@ export async function carryOutImageBuild(plan: ImageBuildPlan, deps: ImageDeps):
       },
       { buildx, ...(metadataFile !== undefined && { metadataFile }) },
     )
+    if (ecr && plan.createRepository) {
+      await createRepository(
+        ecr,
+        ref.repository,
+        { create: true, scanOnPush: inputs.scanOnPush, immutableTags: inputs.immutableTags },
+        log,
+      )
+    }
+    log.info(`Image ${name}, tags ${tags.join(', ')}`)
     await login(inputs, ref.registry, ecr, deps)
     if (!buildx && inputs.cacheFrom.length > 0) await pullCacheImages(inputs.cacheFrom, log)
 

@@ -191,8 +191,8 @@ describe('build inputs', () => {
     )
     expect(said).toEqual([
       'warning: build-args NPM_TOKEN, api_key look like secrets: a build argument is kept in the image history (docker history shows it ' +
-        'to anyone who can pull the image) and is on the docker command line. Pass secrets as build secrets instead ' +
-        '(RUN --mount=type=secret in the Dockerfile, docker build --secret); the values are masked in this log.',
+        'to anyone who can pull the image) and is on the docker command line. Pass secrets with the `build-secrets` input ' +
+        'instead (id=value, read in the Dockerfile with RUN --mount=type=secret,id=<id>); the values are masked in this log.',
       'secret: npm_abc',
       'secret: k123',
     ])

@@ -70,8 +70,8 @@ export function secretBuildArgsWarning(names: string[]): string {
   return (
     `build-args ${names.join(', ')} look${names.length === 1 ? 's' : ''} like ${names.length === 1 ? 'a secret' : 'secrets'}: ` +
     'a build argument is kept in the image history (docker history shows it to anyone who can pull the image) and is ' +
-    'on the docker command line. Pass secrets as build secrets instead (RUN --mount=type=secret in the Dockerfile, ' +
-    'docker build --secret); the values are masked in this log.'
+    'on the docker command line. Pass secrets with the `build-secrets` input instead (id=value, read in the Dockerfile ' +
+    'with RUN --mount=type=secret,id=<id>); the values are masked in this log.'
   )
 }
 

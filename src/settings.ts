@@ -414,7 +414,7 @@ export const SETTINGS: readonly Setting[] = [
     default: 'true',
     group: 'build',
     description:
-      'When an image of this commit built with the same Dockerfile, context, target, build-args and platforms is already in the ECR repository (tag `<sha>-<build key>`, pushed with every build), deploy it instead of building again.',
+      'When an image of this commit built with the same Dockerfile, context, target, build-args, platforms, build secret and SSH ids, provenance and sbom is already in the ECR repository (tag `<sha>-<build key>`, pushed with every build), deploy it instead of building again.',
   },
   {
     name: 'registry-username',

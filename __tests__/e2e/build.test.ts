@@ -24,6 +24,7 @@ import {
 
 const run = promisify(execFile)
 const DEBIAN_DOCKER = '/usr/bin/docker'
+const ROOT = path.resolve(import.meta.dirname, '../..')
 
 let stack: StackEnv
 let admin: ScenarioAdmin
@@ -134,6 +135,33 @@ describe('building the image through dist/index.js', () => {
     expect(readFileSync(copied, 'utf8').trim()).toBe(createHash('sha256').update(secret).digest('hex'))
     const history = await dockerOutput('history', '--no-trunc', '--format', '{{.CreatedBy}}', image)
     expect(history).not.toContain(secret)
+  })
+
+  test('a secret file outside the workspace: one error naming the input, nothing built, registered or deployed', async () => {
+    await givenWebService(stack, admin, ecs)
+    const before = await webService(ecs)
+    const sha = randomBytes(20).toString('hex')
+    const result = await runAction(
+      {
+        cluster: 'prod',
+        service: 'web',
+        'task-definition': template(),
+        build: contextReadingSecret(),
+        image: `${stack.STACK_REGISTRY}/web`,
+        'create-repository': 'true',
+        'build-secret-files': 'token=/etc/hostname',
+      },
+      { GITHUB_SHA: sha, PATH: debianDockerPath() },
+    )
+    expect(result.exitCode).toBe(1)
+    expect(result.errors).toEqual([
+      `::error::Input \`build-secret-files\` must name a path inside the workspace (${ROOT}); /etc/hostname leads outside it.`,
+    ])
+    expect(result.stdout).not.toContain('[command]docker build')
+    expect(await registryHas(stack, 'web', sha)).toBe(false)
+    const after = await webService(ecs)
+    expect(after.taskDefinition).toBe(before.taskDefinition)
+    expect(after.deployments).toHaveLength(1)
   })
 
   const noBuildKitWithoutBuildx = async (): Promise<boolean> => {

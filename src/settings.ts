@@ -450,7 +450,7 @@ export const SETTINGS: readonly Setting[] = [
     secret: true,
     group: 'build',
     description:
-      "Build-time secrets (build-push-action's `secrets`), one `id=value` per line, mounted with `RUN --mount=type=secret,id=<id>`: passed to docker through its environment, never its command line or the image. Not ECS runtime secrets (those are `secrets`).",
+      "Build-time secrets (build-push-action's `secrets`), one `id=value` per line (or `id` alone: the value of the environment variable `id`), mounted with `RUN --mount=type=secret,id=<id>`: passed to docker through its environment, never its command line or the image. Not ECS runtime secrets (those are `secrets`).",
   },
   {
     name: 'build-secret-files',

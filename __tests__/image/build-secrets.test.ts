@@ -34,6 +34,14 @@ describe('build-secrets', () => {
     ])
   })
 
+  test('an id alone takes the value of the environment variable of that name (kept off a command line)', () => {
+    expect(parseBuildSecrets(['NPM_TOKEN', 'gh=x'], { NPM_TOKEN: 'from-env', gh: 'not-this' })).toEqual([
+      { id: 'NPM_TOKEN', value: 'from-env' },
+      { id: 'gh', value: 'x' },
+    ])
+    expect(parseBuildSecrets(['EMPTY'], { EMPTY: '' })).toEqual([{ id: 'EMPTY', value: '' }])
+  })
+
   test('the value goes to the environment and the argv names only the variable', () => {
     const secrets = parseBuildSecrets(['a=one', 'b=two'])
     const mounts = { secrets, secretFiles: [], ssh: [] }
@@ -48,8 +56,8 @@ describe('build-secrets', () => {
 
   test.each([
     [
-      ['just-a-token'],
-      'build-secrets: line 1 is not id=value (it has no "="); write one id=value per line, the id being what the Dockerfile mounts (RUN --mount=type=secret,id=<id>).',
+      ['NPM_TOKEN'],
+      'build-secrets: line 1 is "NPM_TOKEN" with no value, and no environment variable NPM_TOKEN is set: write id=value, or set NPM_TOKEN in the environment (the step\'s env).',
     ],
     [
       ['a=1', '=x'],

@@ -942,6 +942,15 @@ describe('build essentials', () => {
     expect(build?.[2]?.env).toEqual({ ECS_DEPLOY_BUILD_SECRET_0: SECRET })
   })
 
+  test('a secret by id alone is read from the environment and masked before docker runs', async () => {
+    await buildAndPushImage(inputs({ buildSecrets: ['NPM_TOKEN'] }), deps({ env: { NPM_TOKEN: SECRET } }))
+    expect(dockerCall('build')?.[2]?.env).toMatchObject({ ECS_DEPLOY_BUILD_SECRET_0: SECRET })
+    expect(dockerCall('build')?.[1]).toContain('id=NPM_TOKEN,env=ECS_DEPLOY_BUILD_SECRET_0')
+    expect(core.setSecret).toHaveBeenCalledWith(SECRET)
+    const maskedAt = core.setSecret.mock.invocationCallOrder[core.setSecret.mock.calls.findIndex(([v]) => v === SECRET)]
+    expect(maskedAt).toBeLessThan(execCommand.mock.invocationCallOrder[0] ?? 0)
+  })
+
   test('a docker that needs buildx for BuildKit: the error names the inputs and how to get buildx', async () => {
     fakeDocker.build = () =>
       ok(

@@ -33,18 +33,24 @@ export function secretVariable(index: number): string {
   return `ECS_DEPLOY_BUILD_SECRET_${index}`
 }
 
-/** `id=value` lines (`build-secrets`, like build-push-action's `secrets`); the value may hold `=` and is never echoed. */
-export function parseBuildSecrets(lines: readonly string[]): BuildSecret[] {
+/**
+ * `build-secrets` lines, like build-push-action's `secrets`: `id=value` (split at the first `=`; the value may hold
+ * `=`), or `id` alone for the value of the environment variable of that name — as docker's own `--secret id=<id>`
+ * does, and the way to keep a value off a command line (the CLI's flags) too. A value is never echoed.
+ */
+export function parseBuildSecrets(lines: readonly string[], env: NodeJS.ProcessEnv = {}): BuildSecret[] {
   const secrets = lines.map((line, index) => {
     const eq = line.indexOf('=')
-    const id = eq === -1 ? '' : line.slice(0, eq).trim()
-    if (eq === -1) {
+    const id = (eq === -1 ? line : line.slice(0, eq)).trim()
+    checkId('build-secrets', id, index)
+    if (eq !== -1) return { id, value: line.slice(eq + 1) }
+    const value = env[id]
+    if (value === undefined) {
       throw new UserError(
-        `build-secrets: line ${index + 1} is not id=value (it has no "="); write one id=value per line, the id being what the Dockerfile mounts (RUN --mount=type=secret,id=<id>).`,
+        `build-secrets: line ${index + 1} is "${id}" with no value, and no environment variable ${id} is set: write id=value, or set ${id} in the environment (the step's env).`,
       )
     }
-    checkId('build-secrets', id, index)
-    return { id, value: line.slice(eq + 1) }
+    return { id, value }
   })
   return noRepeatedIds('build-secrets', secrets)
 }

@@ -80,7 +80,9 @@ export async function planImageBuild(inputs: ImageInputs, deps: ImageDeps): Prom
   }
   const dockerfile = await checkBuildFiles(inputs)
   parseLabels(inputs.labels ?? [])
-  const mounts = await buildMounts(inputs, git.workspace ?? process.cwd())
+  const mounts = await buildMounts(inputs, git.workspace ?? process.cwd(), deps.env ?? process.env)
+  // A value from the environment was not masked with the inputs.
+  for (const { value } of mounts.secrets) if (value !== '') log.secret(value)
   const defaulted = inputs.tags.every((tag) => tag.trim() === '')
   let tags = resolveTags(inputs.tags, git, name)
   const key = await buildKey(inputs, dockerfile, git)
@@ -128,8 +130,8 @@ export async function planImageBuild(inputs: ImageInputs, deps: ImageDeps): Prom
 }
 
 /** The build's secrets and SSH mounts, checked (ids, files inside the workspace, one id once across both secret inputs). */
-async function buildMounts(inputs: ImageInputs, workspace: string): Promise<BuildMounts> {
-  const secrets = parseBuildSecrets(inputs.buildSecrets ?? [])
+async function buildMounts(inputs: ImageInputs, workspace: string, env: NodeJS.ProcessEnv): Promise<BuildMounts> {
+  const secrets = parseBuildSecrets(inputs.buildSecrets ?? [], env)
   const secretFiles = await parseBuildSecretFiles(inputs.buildSecretFiles ?? [], workspace)
   const both = secretFiles.find((file) => secrets.some((secret) => secret.id === file.id))
   if (both) {

@@ -55,7 +55,7 @@ export interface ImageDeps {
   git: GitContext
   /** Milliseconds, like Date.now (injected so tests control durations). */
   now?: () => number
-  /** Environment to read AWS_ENDPOINT_URL* from (default process.env). */
+  /** Environment to read AWS_ENDPOINT_URL* and `build-secrets` given by id alone from (default process.env). */
   env?: NodeJS.ProcessEnv
   log: Log
   /** Told of each registry logged in to, so the run logs out of it at the end. */

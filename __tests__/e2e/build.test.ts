@@ -6,7 +6,7 @@
 // PATH) does BuildKit only through buildx, which Debian bookworm does not package: the second test checks the
 // action's error for that case, the first puts Debian's client first on PATH, as a runner with docker.io would have.
 import { DescribeTaskDefinitionCommand, ECSClient } from '@aws-sdk/client-ecs'
-import { execFile } from 'node:child_process'
+import { execFile, spawn } from 'node:child_process'
 import { createHash, randomBytes } from 'node:crypto'
 import { cpSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
@@ -80,6 +80,20 @@ async function dockerOutput(...args: string[]): Promise<string> {
   return (await run('docker', args)).stdout.trim()
 }
 
+/**
+ * The sha256 of the secret that the image's RUN step wrote (contextReadingSecret). The engine that built and pushed
+ * the image knows it by its pushed digest; no pull, which after the CLI's logout would need credentials.
+ */
+async function secretHashIn(image: string): Promise<string> {
+  const container = await dockerOutput('create', image)
+  const copied = path.join(dir, `token-${randomBytes(4).toString('hex')}.sha256`)
+  await run('docker', ['cp', `${container}:/app/token.sha256`, copied])
+  await run('docker', ['rm', container])
+  return readFileSync(copied, 'utf8').trim()
+}
+
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex')
+
 describe('building the image through dist/index.js', () => {
   test('a build secret reaches the RUN step that mounts it, never the log; labels and metadata-action tags are pushed', async () => {
     await givenWebService(stack, admin, ecs)
@@ -121,20 +135,61 @@ describe('building the image through dist/index.js', () => {
     const image = result.outputs.image ?? ''
     const { taskDefinition } = await ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: 'web:2' }))
     expect(taskDefinition?.containerDefinitions?.[0]?.image).toBe(image)
-    await dockerOutput('pull', image)
     const labels = JSON.parse(await dockerOutput('image', 'inspect', '--format', '{{json .Config.Labels}}', image))
     expect(labels).toMatchObject({
       'org.opencontainers.image.title': 'web',
       'org.opencontainers.image.description': 'built with a secret',
       'org.opencontainers.image.revision': sha,
     })
-    const container = await dockerOutput('create', image)
-    const copied = path.join(dir, `token-${sha}.sha256`)
-    await run('docker', ['cp', `${container}:/app/token.sha256`, copied])
-    await run('docker', ['rm', container])
-    expect(readFileSync(copied, 'utf8').trim()).toBe(createHash('sha256').update(secret).digest('hex'))
+    expect(await secretHashIn(image)).toBe(sha256(secret))
     const history = await dockerOutput('history', '--no-trunc', '--format', '{{.CreatedBy}}', image)
     expect(history).not.toContain(secret)
+  })
+
+  test('the CLI: a build secret named by id alone comes from the environment, off the command line and the log', async () => {
+    await givenWebService(stack, admin, ecs)
+    const secret = `cli-${randomBytes(8).toString('hex')}`
+    const env = Object.fromEntries(
+      Object.entries(process.env).filter(([k]) => !k.startsWith('GITHUB_') && !k.startsWith('INPUT_')),
+    )
+    const args = [
+      'deploy',
+      '--cluster',
+      'prod',
+      '--service',
+      'web',
+      '--task-definition',
+      template(),
+      '--build',
+      contextReadingSecret(),
+      '--image',
+      `${stack.STACK_REGISTRY}/web`,
+      '--create-repository',
+      '--build-secrets',
+      'token',
+    ]
+    const child = spawn(process.execPath, ['--no-warnings', path.join(ROOT, 'dist/cli/index.js'), ...args], {
+      cwd: ROOT,
+      env: {
+        ...env,
+        ...stack,
+        PATH: debianDockerPath(),
+        CIRCLE_SHA1: randomBytes(20).toString('hex'),
+        CIRCLE_BRANCH: 'main',
+        token: secret,
+      },
+    })
+    let out = ''
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()))
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()))
+    const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? -1)))
+    expect({ code, out }).toMatchObject({ code: 0 })
+    expect(out).not.toContain(secret)
+    const service = await webService(ecs)
+    const { taskDefinition } = await ecs.send(
+      new DescribeTaskDefinitionCommand({ taskDefinition: service.taskDefinition }),
+    )
+    expect(await secretHashIn(taskDefinition?.containerDefinitions?.[0]?.image ?? '')).toBe(sha256(secret))
   })
 
   test('a secret file outside the workspace: one error naming the input, nothing built, registered or deployed', async () => {

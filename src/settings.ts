@@ -464,7 +464,7 @@ export const SETTINGS: readonly Setting[] = [
     kind: 'lines',
     group: 'build',
     description:
-      "SSH agent sockets or keys for the build (`RUN --mount=type=ssh`), one per line: `default` (the runner's SSH agent) or `id=path`.",
+      "SSH agent sockets or keys for the build (`RUN --mount=type=ssh`), one per line: `default` (the runner's SSH agent, at `SSH_AUTH_SOCK`) or `id=path`.",
   },
   {
     name: 'provenance',

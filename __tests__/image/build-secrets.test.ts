@@ -120,13 +120,21 @@ describe('build-secret-files', () => {
 
 describe('ssh', () => {
   test('default and id=path pass as docker takes them', () => {
-    const ssh = parseSsh(['default', 'github=/home/runner/.ssh/id_ed25519'])
+    const ssh = parseSsh(['default', 'github=/home/runner/.ssh/id_ed25519'], { SSH_AUTH_SOCK: '/tmp/agent.sock' })
     expect(mountArgs({ secrets: [], secretFiles: [], ssh })).toEqual([
       '--ssh',
       'default',
       '--ssh',
       'github=/home/runner/.ssh/id_ed25519',
     ])
+  })
+
+  test('the agent without SSH_AUTH_SOCK is refused, saying how to start one', () => {
+    expect(() => parseSsh(['github=/home/runner/.ssh/id_ed25519', 'default'], {})).toThrow(
+      new UserError(
+        'ssh: "default" uses the runner\'s SSH agent, but SSH_AUTH_SOCK is not set: start an agent and add the key in an earlier step (e.g. webfactory/ssh-agent), or write default=<path to the key>.',
+      ),
+    )
   })
 
   test('a line without an id is refused', () => {

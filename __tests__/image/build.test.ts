@@ -913,7 +913,7 @@ describe('build essentials', () => {
     await writeFile(path.join(workdir, '.netrc'), 'machine example.com')
     await buildAndPushImage(
       inputs({ buildSecrets: [`npm=${SECRET}`], buildSecretFiles: ['netrc=.netrc'], ssh: ['default'] }),
-      deps({ git: { ...deps().git, workspace: workdir } }),
+      deps({ git: { ...deps().git, workspace: workdir }, env: { SSH_AUTH_SOCK: '/tmp/agent.sock' } }),
     )
     const build = dockerCall('build')
     expect(build?.[1]).toEqual(
@@ -959,7 +959,10 @@ describe('build essentials', () => {
         'ERROR: BuildKit is enabled but the buildx component is missing or broken.\n       Install the buildx component to build images with BuildKit:',
       )
     await expect(
-      buildAndPushImage(inputs({ buildSecrets: [`npm=${SECRET}`], ssh: ['default'] }), deps()),
+      buildAndPushImage(
+        inputs({ buildSecrets: [`npm=${SECRET}`], ssh: ['default'] }),
+        deps({ env: { SSH_AUTH_SOCK: '/tmp/agent.sock' } }),
+      ),
     ).rejects.toThrow(
       new UserError(
         "build-secrets and ssh need docker buildx: this runner's docker builds with BuildKit (which mounts secrets and SSH) only through buildx, which is not installed. Add docker/setup-buildx-action before this step.",

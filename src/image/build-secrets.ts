@@ -91,13 +91,21 @@ export async function parseBuildSecretFiles(lines: readonly string[], workspace:
   return noRepeatedIds('build-secret-files', files)
 }
 
-/** `ssh` lines: `default` (the runner's SSH agent) or `id=socket-or-key[,…]`, as docker's `--ssh` takes them. */
-export function parseSsh(lines: readonly string[]): string[] {
+/**
+ * `ssh` lines: `default` (the runner's SSH agent) or `id=socket-or-key[,…]`, as docker's `--ssh` takes them. An id
+ * without a path means the agent at SSH_AUTH_SOCK, which must then be set.
+ */
+export function parseSsh(lines: readonly string[], env: NodeJS.ProcessEnv = {}): string[] {
   for (const [index, line] of lines.entries()) {
     const id = line.split('=')[0]?.trim() ?? ''
     if (!SECRET_ID.test(id)) {
       throw new UserError(
         `ssh: line ${index + 1} "${id}" is not an SSH id (${ID_RULE}); write \`default\` for the runner's SSH agent, or id=path to a socket or key.`,
+      )
+    }
+    if (!line.includes('=') && !env.SSH_AUTH_SOCK) {
+      throw new UserError(
+        `ssh: "${line}" uses the runner's SSH agent, but SSH_AUTH_SOCK is not set: start an agent and add the key in an earlier step (e.g. webfactory/ssh-agent), or write ${id}=<path to the key>.`,
       )
     }
   }

@@ -139,7 +139,7 @@ async function buildMounts(inputs: ImageInputs, workspace: string, env: NodeJS.P
       `Secret id "${both.id}" is in both build-secrets and build-secret-files: the build would get only one; give it once.`,
     )
   }
-  return { secrets, secretFiles, ssh: parseSsh(inputs.ssh ?? []) }
+  return { secrets, secretFiles, ssh: parseSsh(inputs.ssh ?? [], env) }
 }
 
 /** Creates the repository when planned, logs in, builds and pushes; returns the reused image when the plan found one. */

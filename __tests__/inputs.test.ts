@@ -193,8 +193,8 @@ describe('build inputs', () => {
     )
     expect(said).toEqual([
       'warning: build-args NPM_TOKEN, api_key look like secrets: a build argument is kept in the image history (docker history shows it ' +
-        'to anyone who can pull the image) and is on the docker command line. Pass secrets as build secrets instead ' +
-        '(RUN --mount=type=secret in the Dockerfile, docker build --secret); the values are masked in this log.',
+        'to anyone who can pull the image) and is on the docker command line. Pass secrets with the `build-secrets` input ' +
+        'instead (id=value, read in the Dockerfile with RUN --mount=type=secret,id=<id>); the values are masked in this log.',
       'secret: npm_abc',
       'secret: k123',
     ])
@@ -233,7 +233,49 @@ describe('build inputs', () => {
       registryUsername: undefined,
       registryPassword: undefined,
       logout: true,
+      labels: [],
+      buildSecrets: [],
+      buildSecretFiles: [],
+      ssh: [],
+      provenance: undefined,
+      sbom: undefined,
+      noCache: false,
+      pull: false,
     })
+  })
+
+  test('the build essentials: labels, build secrets, ssh, attestations, no-cache and pull', () => {
+    const inputs = getInputs(
+      reader({
+        service: 'web',
+        build: '.',
+        image: 'r/web',
+        labels: 'org.opencontainers.image.title=web\norg.opencontainers.image.description=a, b',
+        'build-secrets': 'npm_token=abc=def',
+        'build-secret-files': 'netrc=.netrc',
+        ssh: 'default',
+        provenance: 'false',
+        sbom: 'true',
+        'no-cache': 'true',
+        pull: 'true',
+      }),
+    )
+    expect(inputs.build).toMatchObject({
+      labels: ['org.opencontainers.image.title=web', 'org.opencontainers.image.description=a, b'],
+      buildSecrets: ['npm_token=abc=def'],
+      buildSecretFiles: ['netrc=.netrc'],
+      ssh: ['default'],
+      provenance: 'false',
+      sbom: 'true',
+      noCache: true,
+      pull: true,
+    })
+  })
+
+  test('a build-only input without build is an error naming it', () => {
+    expect(() => getInputs(reader({ service: 'web', image: 'r/web:v1', 'build-secrets': 'a=b' }))).toThrow(
+      'Input `build-secrets` needs `build` (the docker build context); without `build` nothing is built.',
+    )
   })
 })
 

@@ -67,9 +67,13 @@ describe('the settings table and action.yml', () => {
     expect([...read].sort()).toEqual(SETTINGS.flatMap((s) => [s.name, ...(s.aliases ?? [])]).sort())
   })
 
-  test('booleans default to true or false; secrets are the token and the registry password', () => {
+  test('booleans default to true or false; secrets are the token, the registry password and the build secrets', () => {
     for (const s of SETTINGS.filter((s) => s.kind === 'boolean')) expect(['true', 'false']).toContain(s.default)
-    expect(SETTINGS.filter((s) => s.secret).map((s) => s.name)).toEqual(['github-token', 'registry-password'])
+    expect(SETTINGS.filter((s) => s.secret).map((s) => s.name)).toEqual([
+      'github-token',
+      'registry-password',
+      'build-secrets',
+    ])
   })
 })
 
@@ -82,13 +86,15 @@ test('every setting the table marks secret is masked as soon as the inputs are r
     'github-token': 'ghp_abc',
     'registry-username': 'me',
     'registry-password': 'pa55word',
+    'build-secrets': 'npm=tok1\ngh=tok=2',
   }
   getInputs((name) => values[name] ?? '', {
     info: () => undefined,
     warning: () => undefined,
     secret: (value) => void masked.push(value),
   })
-  expect(masked).toEqual(['ghp_abc', 'pa55word'])
+  // build-secrets: the whole input, then each value (split at the first "=") on its own.
+  expect(masked).toEqual(['ghp_abc', 'pa55word', 'npm=tok1\ngh=tok=2', 'tok1', 'tok=2'])
 })
 
 describe('the table drives the parsing (settingValues)', () => {

@@ -11,6 +11,8 @@ export interface ExecOptions {
   /** Written to the command's stdin (used for passwords: never argv). */
   input?: string
   cwd?: string
+  /** Variables added to the command's environment (how secrets reach a command without its argv). */
+  env?: Record<string, string>
   /** Do not echo the command's output to the log. */
   silent?: boolean
   /** Called with each line of stdout/stderr as it arrives. */
@@ -31,6 +33,7 @@ export async function execCommand(command: string, args: string[], options: Exec
     ignoreReturnCode: true,
     silent: true,
     ...(options.cwd !== undefined && { cwd: options.cwd }),
+    ...(options.env !== undefined && { env: { ...stringEnv(process.env), ...options.env } }),
     ...(options.input !== undefined && { input: Buffer.from(options.input) }),
     listeners: {
       stdout: (data: Buffer) => (stdout += data.toString()),
@@ -39,4 +42,8 @@ export async function execCommand(command: string, args: string[], options: Exec
     },
   })
   return { exitCode, stdout, stderr }
+}
+
+function stringEnv(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined))
 }

@@ -79,7 +79,7 @@ export function getInputs(given: InputReader, log: Pick<Log, 'info' | 'warning' 
   const text = values.text
   // Masked before anything can show them: every setting the table marks secret.
   for (const setting of SETTINGS.filter((s) => s.secret)) {
-    const value = text(setting.name)
+    const value = read(setting.name).trim()
     if (value) log.secret(value)
   }
   const services = [...new Set(values.list('service'))]
@@ -144,9 +144,20 @@ function withBuild(
   const text = values.text
   const build = text('build')
   if (build === undefined) {
-    const stray = ['dockerfile', 'build-args', 'target', 'platforms', 'cache-from', 'cache-to'].filter((name) =>
-      read(name).trim(),
-    )
+    const stray = [
+      'dockerfile',
+      'build-args',
+      'target',
+      'platforms',
+      'cache-from',
+      'cache-to',
+      'labels',
+      'build-secrets',
+      'build-secret-files',
+      'ssh',
+      'provenance',
+      'sbom',
+    ].filter((name) => read(name).trim())
     if (stray.length) {
       throw new UserError(
         `Input \`${stray[0]}\` needs \`build\` (the docker build context); without \`build\` nothing is built.`,
@@ -159,6 +170,12 @@ function withBuild(
   if (secretLike.length) {
     log.warning(secretBuildArgsWarning(secretLike))
     for (const name of secretLike) if (buildArgs[name]) log.secret(buildArgs[name])
+  }
+  const buildSecrets = values.lines('build-secrets')
+  // The table masks the input as a whole; each value is masked too, as it could be shown on its own.
+  for (const line of buildSecrets) {
+    const value = line.slice(line.indexOf('=') + 1)
+    if (line.includes('=') && value !== '') log.secret(value)
   }
   return {
     build: {
@@ -177,6 +194,14 @@ function withBuild(
       scanOnPush: values.boolean('scan-on-push'),
       immutableTags: values.boolean('immutable-tags'),
       skipBuildIfExists: values.boolean('skip-build-if-exists'),
+      labels: values.lines('labels'),
+      buildSecrets,
+      buildSecretFiles: values.lines('build-secret-files'),
+      ssh: values.lines('ssh'),
+      provenance: text('provenance'),
+      sbom: text('sbom'),
+      noCache: values.boolean('no-cache'),
+      pull: values.boolean('pull'),
       registryUsername: text('registry-username'),
       registryPassword: text('registry-password'),
       logout: values.boolean('logout'),

@@ -86,7 +86,7 @@ export const SETTINGS: readonly Setting[] = [
     kind: 'lines',
     group: 'task-definition',
     description:
-      'Secrets to set on the chosen container(s), one `KEY=arn-or-parameter-name` per line; `!KEY` removes it. Values are ARNs, never the secret itself.',
+      'ECS runtime secrets to set on the chosen container(s), one `KEY=arn-or-parameter-name` per line; `!KEY` removes it. Values are ARNs, never the secret itself. Not build secrets — for `docker build --secret` see `build-secrets`.',
   },
   {
     name: 'vars',
@@ -382,7 +382,7 @@ export const SETTINGS: readonly Setting[] = [
     kind: 'list',
     group: 'build',
     description:
-      'Tags to push, comma or newline separated. Default — the full commit sha and the sanitised branch or tag name.',
+      "Tags to push, comma or newline separated: bare names (`v1`) or full references of `image`'s repository (docker/metadata-action's `tags` output). Default — the full commit sha and the sanitised branch or tag name.",
   },
   {
     name: 'cache-from',
@@ -431,7 +431,7 @@ export const SETTINGS: readonly Setting[] = [
     default: 'true',
     group: 'build',
     description:
-      'When an image of this commit built with the same Dockerfile, context, target, build-args and platforms is already in the ECR repository (tag `<sha>-<build key>`, pushed with every build), deploy it instead of building again.',
+      'When an image of this commit built with the same Dockerfile, context, target, build-args, platforms, build secret and SSH ids, provenance and sbom is already in the ECR repository (tag `<sha>-<build key>`, pushed with every build), deploy it instead of building again.',
   },
   {
     name: 'registry-username',
@@ -470,6 +470,64 @@ export const SETTINGS: readonly Setting[] = [
     choices: ['deploy', 'plan'],
     description:
       '`deploy`, or `plan`: read the config file and the event, deploy nothing and need no AWS credentials, and output `matrix` (one entry per environment and region this ref deploys, for `strategy.matrix` via `fromJSON`), `environments` and `any`. Each deploy job then takes one entry, bound to its GitHub Environment, and names it in `environment`.',
+  },
+  // build
+  {
+    name: 'labels',
+    kind: 'lines',
+    group: 'build',
+    description:
+      "Image labels, one `key=value` per line (docker/metadata-action's `labels` output fits); they win over the action's own OCI labels.",
+  },
+  {
+    name: 'build-secrets',
+    kind: 'lines',
+    secret: true,
+    group: 'build',
+    description:
+      "Build-time secrets (build-push-action's `secrets`), one `id=value` per line (or `id` alone: the value of the environment variable `id`), mounted with `RUN --mount=type=secret,id=<id>`: passed to docker through its environment, never its command line or the image. Not ECS runtime secrets (those are `secrets`).",
+  },
+  {
+    name: 'build-secret-files',
+    kind: 'lines',
+    group: 'build',
+    description:
+      "Build-time secrets read from files (build-push-action's `secret-files`), one `id=path` per line, the path inside the workspace.",
+  },
+  {
+    name: 'ssh',
+    kind: 'lines',
+    group: 'build',
+    description:
+      "SSH agent sockets or keys for the build (`RUN --mount=type=ssh`), one per line: `default` (the runner's SSH agent, at `SSH_AUTH_SOCK`) or `id=path`.",
+  },
+  {
+    name: 'provenance',
+    kind: 'text',
+    group: 'build',
+    description:
+      "Provenance attestation (buildx `--provenance`): `false`, `true`, `mode=min` or `mode=max`. Default — buildx's own. `false` pushes a plain image, without the image index whose attestation entries show in ECR as untagged images. Needs docker buildx, except `false`.",
+  },
+  {
+    name: 'sbom',
+    kind: 'text',
+    group: 'build',
+    description:
+      'SBOM attestation (buildx `--sbom`): `true` or `false`. Default — none. Needs docker buildx, except `false`.',
+  },
+  {
+    name: 'no-cache',
+    kind: 'boolean',
+    default: 'false',
+    group: 'build',
+    description: 'Build without using any cached layer (`--no-cache`).',
+  },
+  {
+    name: 'pull',
+    kind: 'boolean',
+    default: 'false',
+    group: 'build',
+    description: 'Always pull newer versions of the base images (`--pull`).',
   },
 ]
 

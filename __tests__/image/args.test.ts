@@ -2,6 +2,7 @@ import {
   buildArgs,
   effectiveBuildArgs,
   imageLabels,
+  parseLabels,
   secretLikeBuildArgs,
   type BuildArgInputs,
   type BuildContext,
@@ -244,5 +245,147 @@ describe('secretLikeBuildArgs', () => {
     ],
   ])('%j → %j', (args, names) => {
     expect(secretLikeBuildArgs(args)).toEqual(names)
+  })
+})
+
+describe('build essentials in the argv', () => {
+  const mounts = {
+    secrets: [
+      { id: 'npm_token', value: 'never-in-argv-1' },
+      { id: 'gh', value: 'never-in-argv-2' },
+    ],
+    secretFiles: [{ id: 'netrc', path: '/work/repo/.netrc' }],
+    ssh: ['default', 'deploy=/tmp/key'],
+  }
+  const MOUNTS = [
+    '--secret',
+    'id=npm_token,env=ECS_DEPLOY_BUILD_SECRET_0',
+    '--secret',
+    'id=gh,env=ECS_DEPLOY_BUILD_SECRET_1',
+    '--secret',
+    'id=netrc,src=/work/repo/.netrc',
+    '--ssh',
+    'default',
+    '--ssh',
+    'deploy=/tmp/key',
+  ]
+
+  test.each<[string, Partial<BuildArgInputs>, Partial<BuildContext>, { buildx: boolean }, string[]]>([
+    [
+      "labels after the action's own: the user's win on the same key",
+      { labels: ['org.opencontainers.image.title=web', 'org.opencontainers.image.version=v1.2.3', 'note=a=b'] },
+      {},
+      { buildx: false },
+      [
+        'build',
+        ...COMMON,
+        '--label',
+        'org.opencontainers.image.title=web',
+        '--label',
+        'org.opencontainers.image.version=v1.2.3',
+        '--label',
+        'note=a=b',
+        '.',
+      ],
+    ],
+    [
+      'secrets and ssh with buildx: ids and env variable names only',
+      {},
+      { mounts },
+      { buildx: true },
+      [...BUILDX, ...COMMON, ...MOUNTS, '--push', '.'],
+    ],
+    [
+      'secrets and ssh with the legacy builder: BuildKit, so plain progress',
+      {},
+      { mounts },
+      { buildx: false },
+      ['build', '--progress=plain', ...COMMON, ...MOUNTS, '.'],
+    ],
+    [
+      'no-cache and pull',
+      { noCache: true, pull: true },
+      {},
+      { buildx: false },
+      ['build', ...COMMON, '--no-cache', '--pull', '.'],
+    ],
+    [
+      'provenance: false and sbom with buildx',
+      { provenance: 'false', sbom: 'true' },
+      {},
+      { buildx: true },
+      [...BUILDX, ...COMMON, '--provenance=false', '--sbom=true', '--push', '.'],
+    ],
+    [
+      'provenance mode=max',
+      { provenance: ' mode=max ' },
+      {},
+      { buildx: true },
+      [...BUILDX, ...COMMON, '--provenance=mode=max', '--push', '.'],
+    ],
+    [
+      'cache to and from gha and a registry with buildx',
+      {
+        cacheFrom: ['type=gha', `type=registry,ref=${REPO}:cache`],
+        cacheTo: ['type=gha,mode=max', `type=registry,ref=${REPO}:cache,mode=max,image-manifest=true`],
+      },
+      {},
+      { buildx: true },
+      [
+        ...BUILDX,
+        ...COMMON,
+        '--cache-from',
+        'type=gha',
+        '--cache-from',
+        `type=registry,ref=${REPO}:cache`,
+        '--cache-to',
+        'type=gha,mode=max',
+        '--cache-to',
+        `type=registry,ref=${REPO}:cache,mode=max,image-manifest=true`,
+        '--push',
+        '.',
+      ],
+    ],
+    [
+      'legacy: provenance false asks nothing of it',
+      { provenance: 'false', sbom: 'FALSE' },
+      {},
+      { buildx: false },
+      ['build', ...COMMON, '.'],
+    ],
+  ])('%s', (_name, given, contextOverrides, options, expected) => {
+    const args = buildArgs({ ...inputs, ...given }, { ...context, ...contextOverrides }, options)
+    expect(args).toEqual(expected)
+    expect(args.join(' ')).not.toContain('never-in-argv')
+  })
+
+  test.each<[string, Partial<BuildArgInputs>, string]>([
+    [
+      'provenance',
+      { provenance: 'mode=max' },
+      'provenance: "mode=max" asks for an attestation, which needs docker buildx; this runner does not have it: add docker/setup-buildx-action before this step, or set provenance: false.',
+    ],
+    [
+      'sbom',
+      { sbom: 'true' },
+      'sbom: "true" asks for an attestation, which needs docker buildx; this runner does not have it: add docker/setup-buildx-action before this step, or set sbom: false.',
+    ],
+  ])('the legacy builder refuses %s', (_name, given, message) => {
+    expect(() => buildArgs({ ...inputs, ...given }, context, { buildx: false })).toThrow(new UserError(message))
+  })
+
+  test.each([
+    [
+      'no =',
+      ['org.opencontainers.image.title'],
+      'labels: line 1 "org.opencontainers.image.title" is not key=value (it has no "="); write one key=value per line, like org.opencontainers.image.title=web.',
+    ],
+    [
+      'bad key',
+      ['a=1', ' =x'],
+      'labels: line 2 has key "", which is not a label key (letters, digits, . _ / -, starting with a letter or digit).',
+    ],
+  ])('labels: %s', (_name, lines, message) => {
+    expect(() => parseLabels(lines)).toThrow(new UserError(message))
   })
 })

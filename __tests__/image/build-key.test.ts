@@ -54,3 +54,27 @@ describe('buildKey', () => {
     expect(reuseTag(SHA, key)).toBe(`${SHA}-${key.slice(0, 12)}`)
   })
 })
+
+describe('buildKey and the build essentials', () => {
+  const key = (inputs: Partial<BuildKeyInputs>) => buildKey({ ...base(), ...inputs }, dockerfile, { sha: SHA })
+
+  test('unset, empty or absent new inputs leave the key as it was (images pushed before stay reusable)', async () => {
+    const before = await key({})
+    expect(await key({ buildSecrets: [], buildSecretFiles: [], ssh: [], provenance: undefined, sbom: '' })).toBe(before)
+  })
+
+  test.each<[string, Partial<BuildKeyInputs>]>([
+    ['a build secret id', { buildSecrets: ['npm=x'] }],
+    ['a secret file id', { buildSecretFiles: ['netrc=.netrc'] }],
+    ['an ssh id', { ssh: ['default'] }],
+    ['provenance', { provenance: 'false' }],
+    ['sbom', { sbom: 'true' }],
+  ])('%s changes the key', async (_name, given) => {
+    expect(await key(given)).not.toBe(await key({}))
+  })
+
+  test("a secret's value never counts, only its id", async () => {
+    expect(await key({ buildSecrets: ['npm=one'] })).toBe(await key({ buildSecrets: ['npm=two'] }))
+    expect(await key({ buildSecrets: ['a=1', 'b=2'] })).toBe(await key({ buildSecrets: ['b=3', 'a=4'] }))
+  })
+})

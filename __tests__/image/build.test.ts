@@ -506,6 +506,16 @@ describe('create-repository', () => {
     expect(execCommand).not.toHaveBeenCalled()
   })
 
+  test('what the builder cannot do is refused before the repository is created', async () => {
+    await expect(buildAndPushImage(inputs({ createRepository: true, sbom: 'true' }), deps())).rejects.toThrow(
+      new UserError(
+        'sbom: "true" asks for an attestation, which needs docker buildx; this runner does not have it: add docker/setup-buildx-action before this step, or set sbom: false.',
+      ),
+    )
+    expect(ecrMock).not.toHaveReceivedCommand(CreateRepositoryCommand)
+    expect(dockerCall('login')).toBeUndefined()
+  })
+
   test('creates it with scan-on-push and immutable tags; immutable tags keep only the sha by default', async () => {
     ecrMock
       .on(CreateRepositoryCommand)
@@ -893,5 +903,119 @@ describe('logoutRegistries', () => {
     expect(core.warning).toHaveBeenCalledWith(
       expect.stringContaining('docker logout a.example.com failed: Docker is not installed'),
     )
+  })
+})
+
+describe('build essentials', () => {
+  const SECRET = 'npm-token-value-42'
+
+  test("legacy builder with build secrets: DOCKER_BUILDKIT=1 and the value in docker's environment, never its argv", async () => {
+    await writeFile(path.join(workdir, '.netrc'), 'machine example.com')
+    await buildAndPushImage(
+      inputs({ buildSecrets: [`npm=${SECRET}`], buildSecretFiles: ['netrc=.netrc'], ssh: ['default'] }),
+      deps({ git: { ...deps().git, workspace: workdir }, env: { SSH_AUTH_SOCK: '/tmp/agent.sock' } }),
+    )
+    const build = dockerCall('build')
+    expect(build?.[1]).toEqual(
+      expect.arrayContaining([
+        '--progress=plain',
+        '--secret',
+        'id=npm,env=ECS_DEPLOY_BUILD_SECRET_0',
+        `id=netrc,src=${path.join(workdir, '.netrc')}`,
+        '--ssh',
+        'default',
+      ]),
+    )
+    expect(build?.[2]?.env).toEqual({ ECS_DEPLOY_BUILD_SECRET_0: SECRET, DOCKER_BUILDKIT: '1' })
+    for (const [, args, options] of execCommand.mock.calls) {
+      expect(args.join(' ')).not.toContain(SECRET)
+      if (args[0] !== 'build') expect(options?.env ?? {}).toEqual({})
+    }
+    for (const [line] of core.info.mock.calls) expect(String(line)).not.toContain(SECRET)
+  })
+
+  test('buildx with a build secret: no DOCKER_BUILDKIT (buildx is BuildKit), the value in the environment', async () => {
+    fakeDocker = buildxDocker()
+    await buildAndPushImage(inputs({ buildSecrets: [`npm=${SECRET}`] }), deps())
+    const build = execCommand.mock.calls.find((call) => call[1][0] === 'buildx' && call[1][1] === 'build')
+    expect(build?.[1]).toContain('id=npm,env=ECS_DEPLOY_BUILD_SECRET_0')
+    expect(build?.[2]?.env).toEqual({ ECS_DEPLOY_BUILD_SECRET_0: SECRET })
+  })
+
+  test('a secret by id alone is read from the environment and masked before docker runs', async () => {
+    await buildAndPushImage(inputs({ buildSecrets: ['NPM_TOKEN'] }), deps({ env: { NPM_TOKEN: SECRET } }))
+    expect(dockerCall('build')?.[2]?.env).toMatchObject({ ECS_DEPLOY_BUILD_SECRET_0: SECRET })
+    expect(dockerCall('build')?.[1]).toContain('id=NPM_TOKEN,env=ECS_DEPLOY_BUILD_SECRET_0')
+    expect(core.setSecret).toHaveBeenCalledWith(SECRET)
+    const maskedAt = core.setSecret.mock.invocationCallOrder[core.setSecret.mock.calls.findIndex(([v]) => v === SECRET)]
+    expect(maskedAt).toBeLessThan(execCommand.mock.invocationCallOrder[0] ?? 0)
+  })
+
+  test('a docker that needs buildx for BuildKit: the error names the inputs and how to get buildx', async () => {
+    fakeDocker.build = () =>
+      ok(
+        '',
+        1,
+        'ERROR: BuildKit is enabled but the buildx component is missing or broken.\n       Install the buildx component to build images with BuildKit:',
+      )
+    await expect(
+      buildAndPushImage(
+        inputs({ buildSecrets: [`npm=${SECRET}`], ssh: ['default'] }),
+        deps({ env: { SSH_AUTH_SOCK: '/tmp/agent.sock' } }),
+      ),
+    ).rejects.toThrow(
+      new UserError(
+        "build-secrets and ssh need docker buildx: this runner's docker builds with BuildKit (which mounts secrets and SSH) only through buildx, which is not installed. Add docker/setup-buildx-action before this step.",
+      ),
+    )
+    expect(dockerCall('push')).toBeUndefined()
+  })
+
+  test('a bad secret file is refused before docker or ECR is asked anything', async () => {
+    await expect(
+      buildAndPushImage(
+        inputs({ buildSecretFiles: ['netrc=.netrc'] }),
+        deps({ git: { ...deps().git, workspace: workdir } }),
+      ),
+    ).rejects.toThrow(
+      new UserError(
+        `build-secret-files: secret "netrc" names .netrc, which is not a file (looked at ${path.join(workdir, '.netrc')}): write the secret to that file in an earlier step, or fix the path.`,
+      ),
+    )
+    expect(execCommand).not.toHaveBeenCalled()
+    expect(ecrMock.calls()).toHaveLength(0)
+  })
+
+  test('one id in both secret inputs is refused', async () => {
+    await writeFile(path.join(workdir, 'npmrc'), 'x')
+    await expect(
+      buildAndPushImage(
+        inputs({ buildSecrets: ['npm=x'], buildSecretFiles: ['npm=npmrc'] }),
+        deps({ git: { ...deps().git, workspace: workdir } }),
+      ),
+    ).rejects.toThrow(
+      new UserError(
+        'Secret id "npm" is in both build-secrets and build-secret-files: the build would get only one; give it once.',
+      ),
+    )
+  })
+
+  test("metadata-action's full references push their tags; labels reach the build", async () => {
+    const built = await buildAndPushImage(
+      inputs({ tags: [`${REPO}:sha-0123456`, `${REPO}:main`], labels: ['org.opencontainers.image.title=web'] }),
+      deps(),
+    )
+    expect(built.tags).toEqual(['sha-0123456', 'main', keyTag])
+    expect(dockerCall('build')?.[1]).toEqual(expect.arrayContaining(['--label', 'org.opencontainers.image.title=web']))
+    expect(dockerCall('push')?.[1]).toEqual(['push', `${REPO}:sha-0123456`])
+  })
+
+  test('a bad label is refused before anything runs', async () => {
+    await expect(buildAndPushImage(inputs({ labels: ['title'] }), deps())).rejects.toThrow(
+      new UserError(
+        'labels: line 1 "title" is not key=value (it has no "="); write one key=value per line, like org.opencontainers.image.title=web.',
+      ),
+    )
+    expect(execCommand).not.toHaveBeenCalled()
   })
 })

@@ -107,3 +107,38 @@ describe('resolveTags', () => {
     expect(() => resolveTags(['ok', tag], git)).toThrow(new UserError(message))
   })
 })
+
+describe('resolveTags with docker/metadata-action references', () => {
+  const REPO = '123456789012.dkr.ecr.us-east-1.amazonaws.com/web'
+  const git = { sha: SHA, refName: 'main' }
+
+  test("full references of the pushed repository give their tags, newline separated as metadata-action's output", () => {
+    const output = [`${REPO}:sha-0123abc`, `${REPO}:main`, 'v1', `${REPO}:main`]
+    expect(resolveTags(output, git, REPO)).toEqual(['sha-0123abc', 'main', 'v1'])
+  })
+
+  test('a registry with a port is no tag', () => {
+    expect(resolveTags(['127.0.0.1:5000/web:pr-7'], git, '127.0.0.1:5000/web')).toEqual(['pr-7'])
+  })
+
+  test.each([
+    [
+      'ghcr.io/acme/web:main',
+      `tags: "ghcr.io/acme/web:main" is a tag of ghcr.io/acme/web, but the image is pushed to ${REPO} (\`image\`): give tags of ${REPO} only (with docker/metadata-action, set its \`images\` to ${REPO}), or bare tag names.`,
+    ],
+    [
+      'web:main',
+      `tags: "web:main" is a tag of docker.io/library/web, but the image is pushed to ${REPO} (\`image\`): give tags of ${REPO} only (with docker/metadata-action, set its \`images\` to ${REPO}), or bare tag names.`,
+    ],
+    [
+      `${REPO}@sha256:${'a'.repeat(64)}`,
+      `tags: "${REPO}@sha256:${'a'.repeat(64)}" names no tag (a digest cannot be pushed to): write ${REPO}:<tag>, or the bare tag name.`,
+    ],
+    [
+      `${REPO}:`,
+      `tags "${REPO}:" is not a valid image reference: the tag after ":" is empty; give one, or leave out the ":".`,
+    ],
+  ])('refuses %j', (entry, message) => {
+    expect(() => resolveTags([entry], git, REPO)).toThrow(new UserError(message))
+  })
+})

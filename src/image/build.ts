@@ -3,7 +3,14 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { UserError, errorMessage } from '../errors.js'
-import { buildArgs } from './args.js'
+import { buildArgs, needsBuildKit, parseLabels } from './args.js'
+import {
+  mountEnvironment,
+  parseBuildSecretFiles,
+  parseBuildSecrets,
+  parseSsh,
+  type BuildMounts,
+} from './build-secrets.js'
 import { parseMetadataFile, parsePushOutput } from './digest.js'
 import { describeBuildFailure, dockerEngineProblem, pushProblem, type PushContext } from './diagnose.js'
 import { checkDocker, docker, dockerLogin, hasBuildx, lastLine } from './docker.js'
@@ -38,6 +45,8 @@ export interface ImageBuildPlan {
   tags: string[]
   /** sha256 over what shapes the image (see build-key.ts). */
   key: string
+  /** Build secrets and SSH to mount, checked. */
+  mounts: BuildMounts
   ecr?: EcrTarget | undefined
   /** The ECR repository must be created first (create-repository: true). */
   createRepository: boolean
@@ -70,8 +79,12 @@ export async function planImageBuild(inputs: ImageInputs, deps: ImageDeps): Prom
     throw new UserError('registry-username and registry-password go together: set both, or neither.')
   }
   const dockerfile = await checkBuildFiles(inputs)
+  parseLabels(inputs.labels ?? [])
+  const mounts = await buildMounts(inputs, git.workspace ?? process.cwd(), deps.env ?? process.env)
+  // A value from the environment was not masked with the inputs.
+  for (const { value } of mounts.secrets) if (value !== '') log.secret(value)
   const defaulted = inputs.tags.every((tag) => tag.trim() === '')
-  let tags = resolveTags(inputs.tags, git)
+  let tags = resolveTags(inputs.tags, git, name)
   const key = await buildKey(inputs, dockerfile, git)
   const keyTag = inputs.skipBuildIfExists && isValidTag(git.sha) ? reuseTag(git.sha, key) : undefined
 
@@ -101,7 +114,32 @@ export async function planImageBuild(inputs: ImageInputs, deps: ImageDeps): Prom
   // Pushed too, so that the next run of this commit built the same way finds it.
   if (ecr && keyTag !== undefined && !tags.includes(keyTag)) tags = [...tags, keyTag]
   const reference = reused ? reused.reference : `${name}:${tags[0]}`
-  return { inputs, ref, name, dockerfile, tags, key, ecr, createRepository, ...(reused && { reused }), reference }
+  return {
+    inputs,
+    ref,
+    name,
+    dockerfile,
+    tags,
+    key,
+    mounts,
+    ecr,
+    createRepository,
+    ...(reused && { reused }),
+    reference,
+  }
+}
+
+/** The build's secrets and SSH mounts, checked (ids, files inside the workspace, one id once across both secret inputs). */
+async function buildMounts(inputs: ImageInputs, workspace: string, env: NodeJS.ProcessEnv): Promise<BuildMounts> {
+  const secrets = parseBuildSecrets(inputs.buildSecrets ?? [], env)
+  const secretFiles = await parseBuildSecretFiles(inputs.buildSecretFiles ?? [], workspace)
+  const both = secretFiles.find((file) => secrets.some((secret) => secret.id === file.id))
+  if (both) {
+    throw new UserError(
+      `Secret id "${both.id}" is in both build-secrets and build-secret-files: the build would get only one; give it once.`,
+    )
+  }
+  return { secrets, secretFiles, ssh: parseSsh(inputs.ssh ?? [], env) }
 }
 
 /** Creates the repository when planned, logs in, builds and pushes; returns the reused image when the plan found one. */
@@ -109,17 +147,8 @@ export async function carryOutImageBuild(plan: ImageBuildPlan, deps: ImageDeps):
   if (plan.reused) return plan.reused
   const now = deps.now ?? Date.now
   const { git, log } = deps
-  const { inputs, ref, name, tags, dockerfile, ecr } = plan
-  if (ecr && plan.createRepository) {
-    await createRepository(
-      ecr,
-      ref.repository,
-      { create: true, scanOnPush: inputs.scanOnPush, immutableTags: inputs.immutableTags },
-      log,
-    )
-  }
-  log.info(`Image ${name}, tags ${tags.join(', ')}`)
-
+  const { inputs, ref, name, tags, dockerfile, ecr, mounts } = plan
+  // The builder is known, and what it cannot do refused (buildArgs), before the repository is created.
   await checkDocker(log)
   const buildx = await hasBuildx()
   log.info(
@@ -141,15 +170,33 @@ export async function carryOutImageBuild(plan: ImageBuildPlan, deps: ImageDeps):
         git,
         created: new Date(now()).toISOString(),
         buildKey: plan.key,
+        mounts,
       },
       { buildx, ...(metadataFile !== undefined && { metadataFile }) },
     )
+    if (ecr && plan.createRepository) {
+      await createRepository(
+        ecr,
+        ref.repository,
+        { create: true, scanOnPush: inputs.scanOnPush, immutableTags: inputs.immutableTags },
+        log,
+      )
+    }
+    log.info(`Image ${name}, tags ${tags.join(', ')}`)
     await login(inputs, ref.registry, ecr, deps)
     if (!buildx && inputs.cacheFrom.length > 0) await pullCacheImages(inputs.cacheFrom, log)
 
     const pushContext: PushContext = { repository: name, sha: git.sha, ecr: ecr?.label }
+    const buildKit = !buildx && needsBuildKit({ mounts })
     const run = await runBuild(args, {
       buildx,
+      env: {
+        ...mountEnvironment(mounts),
+        // The legacy command does secrets and SSH only with BuildKit, which it uses when asked.
+        ...(buildKit && { DOCKER_BUILDKIT: '1' }),
+      },
+      buildKit,
+      mounts,
       push: inputs.push,
       name,
       tags,
@@ -190,6 +237,19 @@ export async function carryOutImageBuild(plan: ImageBuildPlan, deps: ImageDeps):
   }
 }
 
+/** What docker 23 and later say when DOCKER_BUILDKIT=1 is asked of a docker without buildx. */
+const BUILDKIT_NEEDS_BUILDX = /BuildKit is enabled but the buildx component is missing/i
+
+/** The inputs that asked for mounts, by name: `build-secrets and ssh`. */
+function mountInputs(mounts: BuildMounts): string {
+  const names = [
+    mounts.secrets.length > 0 && 'build-secrets',
+    mounts.secretFiles.length > 0 && 'build-secret-files',
+    mounts.ssh.length > 0 && 'ssh',
+  ].filter((name): name is string => typeof name === 'string')
+  return names.join(' and ')
+}
+
 interface BuildRun {
   buildSeconds: number
   pushSeconds: number
@@ -202,6 +262,11 @@ async function runBuild(
   args: string[],
   options: {
     buildx: boolean
+    /** Added to docker's environment: the build secrets' values, DOCKER_BUILDKIT. */
+    env: Record<string, string>
+    /** The legacy command with DOCKER_BUILDKIT=1 (for build secrets or SSH). */
+    buildKit: boolean
+    mounts: BuildMounts
     push: boolean
     name: string
     tags: string[]
@@ -219,6 +284,7 @@ async function runBuild(
   const result = await log.group(`Build image ${name}`, () =>
     docker(args, {
       log,
+      env: options.env,
       onLine: (line) => {
         lines.push(line)
         if (lines.length > KEPT_LINES) lines.shift()
@@ -227,6 +293,10 @@ async function runBuild(
     }),
   )
   const buildEnd = now()
+  if (result.exitCode !== 0 && options.buildKit && BUILDKIT_NEEDS_BUILDX.test(`${result.stderr}\n${lines.join('\n')}`))
+    throw new UserError(
+      `${mountInputs(options.mounts)} need${mountInputs(options.mounts).includes(' and ') ? '' : 's'} docker buildx: this runner's docker builds with BuildKit (which mounts secrets and SSH) only through buildx, which is not installed. Add docker/setup-buildx-action before this step.`,
+    )
   if (result.exitCode !== 0)
     await failBuild(lines, result.exitCode, options.dockerfile, buildx && push, options.pushContext, log)
   if (!push) return { buildSeconds: seconds(buildEnd - buildStart), pushSeconds: 0 }

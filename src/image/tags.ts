@@ -1,4 +1,5 @@
 import { UserError } from '../errors.js'
+import { imageName, parseImageReference } from './reference.js'
 import type { GitContext } from './types.js'
 
 const VALID_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/
@@ -38,10 +39,19 @@ export function defaultTags(git: Pick<GitContext, 'sha' | 'refName'>): string[] 
   return tags
 }
 
-/** The user's tags, checked but never changed (a changed tag would surprise whoever looks for it); the defaults when none. */
-export function resolveTags(given: readonly string[], git: Pick<GitContext, 'sha' | 'refName'>): string[] {
-  const tags = given.map((tag) => tag.trim()).filter((tag) => tag !== '')
-  if (tags.length === 0) return defaultTags(git)
+/**
+ * The user's tags, checked but never changed (a changed tag would surprise whoever looks for it); the defaults when none.
+ * An entry may be a bare tag (`v1`) or a full reference (`<registry>/<repository>:v1`, as docker/metadata-action's `tags`
+ * output gives them), whose repository must be `repository`, the one pushed to.
+ */
+export function resolveTags(
+  given: readonly string[],
+  git: Pick<GitContext, 'sha' | 'refName'>,
+  repository?: string,
+): string[] {
+  const entries = given.map((tag) => tag.trim()).filter((tag) => tag !== '')
+  if (entries.length === 0) return defaultTags(git)
+  const tags = entries.map((entry) => (isReference(entry) ? referenceTag(entry, repository) : entry))
   for (const tag of tags) {
     if (!isValidTag(tag)) {
       const suggestion = sanitiseTag(tag)
@@ -52,4 +62,29 @@ export function resolveTags(given: readonly string[], git: Pick<GitContext, 'sha
     }
   }
   return [...new Set(tags)]
+}
+
+/**
+ * A tag never holds `:`; a full reference with a tag (`repo:tag`, `host:5000/repo:tag`) does. `feature/x` alone is
+ * taken for a mistyped tag (a branch name), which gets the sanitised suggestion.
+ */
+function isReference(entry: string): boolean {
+  return entry.includes(':')
+}
+
+/** The tag of a full reference, once its repository is known to be the one pushed to. */
+function referenceTag(entry: string, repository: string | undefined): string {
+  const ref = parseImageReference(entry, 'tags')
+  const name = imageName(ref)
+  if (repository !== undefined && name !== repository) {
+    throw new UserError(
+      `tags: "${entry}" is a tag of ${name}, but the image is pushed to ${repository} (\`image\`): give tags of ${repository} only (with docker/metadata-action, set its \`images\` to ${repository}), or bare tag names.`,
+    )
+  }
+  if (ref.tag === undefined) {
+    throw new UserError(
+      `tags: "${entry}" names no tag (a digest cannot be pushed to): write ${name}:<tag>, or the bare tag name.`,
+    )
+  }
+  return ref.tag
 }

@@ -25,13 +25,28 @@ export interface ImageInputs {
   scanOnPush: boolean
   immutableTags: boolean
   skipBuildIfExists: boolean
+  /** Image labels, `key=value` lines (docker/metadata-action's `labels` output); after the action's own OCI labels. */
+  labels?: string[]
+  /** Build secrets, `id=value` lines; the values reach docker through its environment only. */
+  buildSecrets?: string[]
+  /** Build secrets from files, `id=path` lines, the paths inside the workspace. */
+  buildSecretFiles?: string[]
+  /** SSH agent sockets or keys for the build: `default` or `id=path`. */
+  ssh?: string[]
+  /** buildx's `--provenance` (`false`, `true`, `mode=max`…); unset: buildx's default. */
+  provenance?: string | undefined
+  /** buildx's `--sbom` (`false`, `true`…); unset: buildx's default (none). */
+  sbom?: string | undefined
+  noCache?: boolean
+  pull?: boolean
   registryUsername?: string | undefined
   registryPassword?: string | undefined
   logout: boolean
 }
 
 /** What the image step needs to know about the commit. */
-export type GitContext = Pick<RunContext, 'sha' | 'refName' | 'repository' | 'serverUrl'>
+export type GitContext = Pick<RunContext, 'sha' | 'refName' | 'repository' | 'serverUrl'> &
+  Partial<Pick<RunContext, 'workspace'>>
 
 export interface ImageDeps {
   clients: AwsClients
@@ -40,7 +55,7 @@ export interface ImageDeps {
   git: GitContext
   /** Milliseconds, like Date.now (injected so tests control durations). */
   now?: () => number
-  /** Environment to read AWS_ENDPOINT_URL* from (default process.env). */
+  /** Environment to read AWS_ENDPOINT_URL* and `build-secrets` given by id alone from (default process.env). */
   env?: NodeJS.ProcessEnv
   log: Log
   /** Told of each registry logged in to, so the run logs out of it at the end. */

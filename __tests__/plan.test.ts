@@ -124,10 +124,15 @@ describe('planRun', () => {
     },
   )
 
-  test('a named environment (a matrix entry of the plan) is deployed without matching the ref again', async () => {
-    const p = await plan({ cluster: 'ci', service: 'api', environment: 'prod' }, feature, CONFIG)
+  test('a named environment (a matrix entry of the plan) is deployed as named on a ref it takes', async () => {
+    const p = await plan({ cluster: 'ci', service: 'api', environment: 'prod' }, push('refs/heads/main'), CONFIG)
     expect(p).toMatchObject({ kind: 'deploy', inputs: { cluster: 'ci', services: ['api'], environment: 'prod' } })
     expect(p.kind === 'deploy' && p.environment?.name).toBe('prod')
+  })
+
+  test('a named environment on a ref it does not take is skipped: a hand-written matrix cannot deploy prod from a feature branch', async () => {
+    const p = await plan({ cluster: 'ci', service: 'api', environment: 'prod' }, feature, CONFIG)
+    expect(p).toMatchObject({ kind: 'skip' })
   })
 
   test("explicit inputs on a branch no environment lists: deployed without the config file's settings, and the log says why", async () => {

@@ -307,7 +307,7 @@ export const SETTINGS: readonly Setting[] = [
     kind: 'text',
     group: 'environments',
     description:
-      "The environment to deploy (dev, qa, prod…): with a config file it picks the environment (an entry of the plan's matrix, a workflow_dispatch choice), deployed without matching the ref again; without, it names the GitHub deployment. Templates see it as ${ENVIRONMENT}.",
+      "The environment to deploy (dev, qa, prod…): with a config file it picks the environment (an entry of the plan's matrix, a workflow_dispatch choice), not chosen again, but outside workflow_dispatch the ref must be one it takes (else skipped); without, it names the GitHub deployment. Templates see it as ${ENVIRONMENT}.",
   },
   {
     name: 'config',

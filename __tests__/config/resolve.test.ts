@@ -102,7 +102,7 @@ describe('an unknown ref (a CI that does not say the branch or tag)', () => {
     // [event name, selection, what happens: the error, or the environment chosen without the ref]
     ['push', {}, unknown],
     ['schedule', {}, unknown],
-    ['push', { environment: 'prod' }, 'prod'],
+    ['push', { environment: 'prod' }, unknown],
     ['push', { environment: 'ops' }, 'ops'],
     ['workflow_dispatch', { environment: 'prod' }, 'prod'],
   ])('a %s run with %j', (name, selection, outcome) => {
@@ -136,14 +136,14 @@ describe('named by the environment input', () => {
     [
       push('refs/heads/develop'),
       'prod',
-      false,
-      'the environment input names prod; ref refs/heads/develop matches none of its branches (main) or tags (v*), but a named environment is deployed as named',
+      true,
+      'the environment input names prod, but ref refs/heads/develop matches none of its branches (main) or tags (v*); plan first (mode: plan) so the matrix holds only the environments this ref deploys',
     ],
     [
       push('refs/heads/develop'),
       'qa',
-      false,
-      'the environment input names qa; ref refs/heads/develop matches none of its branches (release/*, !release/old-*), but a named environment is deployed as named',
+      true,
+      'the environment input names qa, but ref refs/heads/develop matches none of its branches (release/*, !release/old-*); plan first (mode: plan) so the matrix holds only the environments this ref deploys',
     ],
     [push('refs/heads/develop'), 'ops', false, 'the environment input names ops, which has no branches or tags'],
     [

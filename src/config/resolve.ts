@@ -46,8 +46,8 @@ export function isPullRequestEvent(event: RunEvent): boolean {
  * | pull_request + `preview`       | the pull request's own preview `pr-<N>`, a copy of `previews.base`          |
  * | pull_request without `preview` | skipped: pull requests deploy only as previews                              |
  * | workflow_dispatch + input      | the named environment, whatever the ref (a person chose it)                 |
- * | other event + input (matrix)   | the named environment, without matching the ref again: the plan step chose  |
- * |                                | it (`mode: plan` gives each job its entry)                                  |
+ * | other event + input (matrix)   | the named environment, not chosen again (the plan step gave each job its    |
+ * |                                | entry), if the ref is one it takes; else skipped                            |
  * | other event, no input          | the one environment whose branches/tags match the ref; none → skipped;      |
  * |                                | several → UserError naming them                                             |
  *
@@ -90,17 +90,16 @@ function resolveNamed(config: DeployConfig, event: RunEvent, name: string): Reso
   if (event.name === 'workflow_dispatch') {
     return { skipped: false, environment, reason: `${chosen}, chosen by workflow_dispatch on ${event.ref}` }
   }
-  // The input is the plan's matrix entry (or a person's choice): it is deployed as named, without matching the ref
-  // again; the reason only says how the ref relates to it.
+  // The input is the plan's matrix entry (or a person's choice): it is not chosen among the environments again, but the
+  // ref must still be one the environment takes, so a hand-written matrix of every environment cannot deploy prod from
+  // develop.
   if (!environment.branches.length && !environment.tags.length)
     return { skipped: false, environment, reason: `${chosen}, which has no branches or tags` }
-  const match = event.ref === '' ? undefined : refMatch(environment, event.ref)
+  const match = refMatch(environment, knownRef(config, event))
+  if (match) return { skipped: false, environment, reason: `${chosen}, and ref ${event.ref} matches its ${match}` }
   return {
-    skipped: false,
-    environment,
-    reason: match
-      ? `${chosen}, and ref ${event.ref} matches its ${match}`
-      : `${chosen}; ref ${event.ref || '(unknown)'} matches none of its ${patternsOf(environment)}, but a named environment is deployed as named`,
+    skipped: true,
+    reason: `${chosen}, but ref ${event.ref} matches none of its ${patternsOf(environment)}; plan first (mode: plan) so the matrix holds only the environments this ref deploys`,
   }
 }
 

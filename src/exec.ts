@@ -11,6 +11,8 @@ export interface ExecOptions {
   /** Written to the command's stdin (used for passwords: never argv). */
   input?: string
   cwd?: string
+  /** Variables added to the runner's own environment. */
+  env?: Record<string, string>
   /** Do not echo the command's output to the log. */
   silent?: boolean
   /** Called with each line of stdout/stderr as it arrives. */
@@ -31,6 +33,7 @@ export async function execCommand(command: string, args: string[], options: Exec
     ignoreReturnCode: true,
     silent: true,
     ...(options.cwd !== undefined && { cwd: options.cwd }),
+    ...(options.env && { env: { ...environment(), ...options.env } }),
     ...(options.input !== undefined && { input: Buffer.from(options.input) }),
     listeners: {
       stdout: (data: Buffer) => (stdout += data.toString()),
@@ -39,4 +42,9 @@ export async function execCommand(command: string, args: string[], options: Exec
     },
   })
   return { exitCode, stdout, stderr }
+}
+
+/** The process's environment without unset variables (@actions/exec takes strings only). */
+function environment(): Record<string, string> {
+  return Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined))
 }

@@ -6,6 +6,7 @@ import type { EnvChange } from './taskdef/index.js'
 import { secretBuildArgsWarning, secretLikeBuildArgs } from './image/args.js'
 import { parseImageReference } from './image/reference.js'
 import type { Log } from './log.js'
+import { parseHeaders, wantsVerification, type VerifyInputs } from './verify-inputs.js'
 import { SETTINGS } from './settings.js'
 import {
   parseBoolean,
@@ -63,6 +64,8 @@ export interface Inputs {
   runTaskContainer?: string
   /** `strategy` and what goes with it: canary/linear steps, alarms, wait-until / continue, on-busy, CodeDeploy. */
   strategy: StrategyInputs
+  /** The release's check over HTTP and verify-command, when a verify-* input asks for one. */
+  verify?: VerifyInputs
 }
 
 /** Reads and checks every input; secrets are masked and secret-like build args warned about through `log`. */
@@ -71,7 +74,7 @@ export function getInputs(read: InputReader, log: Pick<Log, 'warning' | 'secret'
   const text = values.text
   // Masked before anything can show them: every setting the table marks secret.
   for (const setting of SETTINGS.filter((s) => s.secret)) {
-    const value = text(setting.name)
+    const value = read(setting.name).trim()
     if (value) log.secret(value)
   }
   const services = [...new Set(values.list('service'))]
@@ -116,7 +119,31 @@ export function getInputs(read: InputReader, log: Pick<Log, 'warning' | 'secret'
     ...optional('runTask', text('run-task')),
     ...optional('runTaskContainer', text('run-task-container')),
     strategy,
+    ...readVerifyInputs(read, wait, log),
   }
+}
+
+/** The verify-* inputs, when they ask for a check; each header value is masked. */
+function readVerifyInputs(read: InputReader, wait: boolean, log: Pick<Log, 'secret'>): { verify?: VerifyInputs } {
+  const values = settingValues(read)
+  const headers = parseHeaders(values.lines('verify-headers'))
+  for (const value of Object.values(headers)) if (value) log.secret(value)
+  const command = values.text('verify-command')
+  const verify: VerifyInputs = {
+    urls: values.lines('verify-url'),
+    testUrls: values.lines('verify-test-url'),
+    expect: values.text('verify-expect') ?? '',
+    headers,
+    timeoutSeconds: values.number('verify-timeout') as number,
+    intervalSeconds: values.number('verify-interval') as number,
+    ...(command !== undefined && { command }),
+  }
+  if (!wantsVerification(verify)) return {}
+  if (!wait)
+    throw new UserError(
+      'Input `verify-url` (and the other verify-* inputs) needs `wait: true`: the release is checked once the deployment reaches it.',
+    )
+  return { verify }
 }
 
 /** `{ [name]: value }`, or nothing when the value is absent (optional properties stay absent, not undefined). */

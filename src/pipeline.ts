@@ -15,7 +15,10 @@ import { serviceChanges } from './deploy/changes.js'
 import { commandArguments, runOneOffTask } from './deploy/run-task.js'
 import type { Rollout } from './deploy/rollout.js'
 import { findService } from './deploy/service.js'
-import { waitForDeployments, type WatchOptions, type WatchResult } from './mechanisms/watch.js'
+import { waitForDeployments, type ReleaseCheck, type WatchOptions, type WatchResult } from './mechanisms/watch.js'
+import { verifyRelease, type Deployed, type VerifyStage } from './verify/check.js'
+import { planVerification, type VerifyPlan } from './verify/plan.js'
+import { wantsVerification } from './verify-inputs.js'
 import { carryOutImageBuild, checkImageExists, planImageBuild, type ImageBuildPlan } from './image/index.js'
 import type { Inputs } from './inputs.js'
 import type { PreviewPlan } from './plan.js'
@@ -40,6 +43,7 @@ import {
 import { logSafe } from './report/text.js'
 import { insideWorkspace } from './workspace-path.js'
 import type { Log } from './log.js'
+import { UserError } from './errors.js'
 
 /** The ports a deploy uses (the engine's Ports has them all, and more). */
 export interface DeployPorts {
@@ -112,6 +116,8 @@ interface Found {
 interface Prepared extends Found {
   rendered: RenderedTaskDefinition
   current?: DescribedTaskDefinition | undefined
+  /** How the release will be verified (verify-* inputs), its URLs checked. */
+  verification?: VerifyPlan | undefined
 }
 
 /** A prepared service whose task definition is registered. */
@@ -132,6 +138,15 @@ async function prepare(
   log: Log | undefined,
 ): Promise<Prepared> {
   const { ecs } = clients
+  const placeholders = {
+    ...placeholderValues(inputs, report.service, git, report.region, image),
+    ...previewPlaceholders(preview),
+  }
+  const verification = wantsVerification(inputs.verify) ? planVerification(inputs.verify, placeholders) : undefined
+  if (verification?.testUrls.length && plan.mechanism === 'rolling')
+    throw new UserError(
+      `Input \`verify-test-url\`: ${report.service} rolls (${plan.description}), so no test listener ever routes to the new revision. Use \`verify-url\`, or a blue-green, canary, linear or CodeDeploy strategy.`,
+    )
   const current = service.taskDefinition ? await describeTaskDefinition(ecs, service.taskDefinition) : undefined
   const rendered = await renderTaskDefinition({
     ...(inputs.taskDefinition !== undefined && { templatePath: inputs.taskDefinition }),
@@ -140,10 +155,7 @@ async function prepare(
     containers: inputs.containers,
     environment: inputs.environmentVariables,
     secrets: inputs.secrets,
-    placeholders: {
-      ...placeholderValues(inputs, report.service, git, report.region, image),
-      ...previewPlaceholders(preview),
-    },
+    placeholders,
   })
   // A preview registers in its own family, so destroying it can deregister what it registered.
   if (preview && rendered.request.family) rendered.request.family = previewFamily(rendered.request.family, preview.pr)
@@ -158,7 +170,7 @@ async function prepare(
     ...serviceChanges(service, inputs.desiredCount, inputs.deploymentCircuitBreaker),
     ...plan.changes,
   ]
-  return { service, plan, report, rendered, current }
+  return { service, plan, report, rendered, current, verification }
 }
 
 const prefixOf = (inputs: PlannedInputs, report: DeploymentReport): string =>
@@ -480,6 +492,14 @@ async function deploySteps(
         rollout,
         targetTaskDefinition: p.registered.arn,
         priorEventIds: (p.service.events ?? []).flatMap((e) => (e.id ? [e.id] : [])),
+        ...(p.verification && {
+          verify: releaseCheck(p.verification, ports, {
+            cluster: inputs.cluster,
+            service: p.report.service,
+            taskDefinition: p.registered.arn,
+            image,
+          }),
+        }),
       })),
     ),
   )
@@ -488,6 +508,17 @@ async function deploySteps(
       conclude(clients, inputs, p.report, p.rendered.request.containerDefinitions ?? [], results[i] as WatchResult),
     ),
   )
+}
+
+/** The check of one service's release, at the stages its plan has URLs (or a command) for. */
+function releaseCheck(plan: VerifyPlan, { clock, signal, log }: DeployPorts, deployed: Deployed): ReleaseCheck {
+  const stages: VerifyStage[] = []
+  if (plan.testUrls.length) stages.push('test')
+  if (plan.urls.length || plan.command) stages.push('production')
+  return {
+    stages,
+    run: (stage) => verifyRelease(plan, stage, deployed, { clock, signal, output: (line) => log.info(logSafe(line)) }),
+  }
 }
 
 /** What a dry run says of the build it did not run. */

@@ -6,6 +6,7 @@ import { isAccessDenied } from '../aws/errors.js'
 import { errorMessage } from '../errors.js'
 import type { StrategyProgress } from '../deploy/progress.js'
 import { describeLimit, formatElapsed, type Clock } from '../deploy/clock.js'
+import { rollBackEcs } from '../deploy/rollback.js'
 import type { Rollout } from '../deploy/rollout.js'
 import { describeStoppedTasks, stoppedTasksOf, type StoppedTask } from '../deploy/tasks.js'
 import type { Outcome, Snapshot, Verdict } from '../deploy/verdict.js'
@@ -332,12 +333,11 @@ class Follower {
     if (rollbackWanted && rollbackOnFailure && rollout.started) {
       // Only a service deployment shown to be this rollout's is stopped; else the previous revision is redeployed.
       const { serviceDeploymentArn: _candidate, ...known } = rollout
-      // A deployment that succeeded cannot be stopped: its verification failing redeploys the previous revision.
-      const arn = this.failedAfterSuccess ? undefined : this.serviceDeploymentArn
-      const ours = { ...known, ...(arn && { serviceDeploymentArn: arn }) }
-      rollback = await this.watch
-        .rollBack(ours)
-        .catch((error: unknown) => `the rollback could not be requested: ${errorMessage(error)}`)
+      const ours = { ...known, ...(this.serviceDeploymentArn && { serviceDeploymentArn: this.serviceDeploymentArn }) }
+      // A deployment that succeeded has nothing left to stop: its verification failing redeploys the previous revision.
+      rollback = await (
+        this.failedAfterSuccess ? rollBackEcs(ecs, cluster, service, known) : this.watch.rollBack(ours)
+      ).catch((error: unknown) => `the rollback could not be requested: ${errorMessage(error)}`)
       this.note(rollback)
     }
     const starter = this.watch.taskStarter()

@@ -289,13 +289,7 @@ class Follower {
   private async verified(verdict: Verdict | undefined, snapshot: Snapshot): Promise<Verdict | undefined> {
     const check = this.target.verify
     if (!check) return verdict
-    const goesOn = !verdict || verdict.outcome === 'paused' || verdict.outcome === 'succeeded'
-    if (
-      goesOn &&
-      check.stages.includes('test') &&
-      !this.verifiedStages.has('test') &&
-      this.watch.onTestTraffic(snapshot)
-    ) {
+    if (check.stages.includes('test') && !this.verifiedStages.has('test') && this.watch.onTestTraffic(snapshot)) {
       const failed = await this.verify(check, 'test')
       if (failed) return failed
     }

@@ -139,6 +139,7 @@ class CodeDeployWatch implements RolloutWatch {
     const state = this.state
     if (!state) return false
     if (state.deployment.status === 'Ready') return true
+    if (state.deployment.status !== 'InProgress') return false
     const events = state.target?.lifecycleEvents ?? []
     const status = (name: string): string | undefined => events.find((e) => e.lifecycleEventName === name)?.status
     return status('AfterAllowTestTraffic') === 'Succeeded' && status('AllowTraffic') === 'Pending'

@@ -6,7 +6,7 @@ import type { EnvChange } from './taskdef/index.js'
 import { secretBuildArgsWarning, secretLikeBuildArgs } from './image/args.js'
 import { parseImageReference } from './image/reference.js'
 import type { Log } from './log.js'
-import { parseHeaders, wantsVerification, type VerifyInputs } from './verify-inputs.js'
+import { parseHeaders, type VerifyInputs } from './verify-inputs.js'
 import { SETTINGS } from './settings.js'
 import {
   parseBoolean,
@@ -119,31 +119,28 @@ export function getInputs(read: InputReader, log: Pick<Log, 'warning' | 'secret'
     ...optional('runTask', text('run-task')),
     ...optional('runTaskContainer', text('run-task-container')),
     strategy,
-    ...readVerifyInputs(read, wait, log),
+    ...readVerifyInputs(read, log),
   }
 }
 
 /** The verify-* inputs, when they ask for a check; each header value is masked. */
-function readVerifyInputs(read: InputReader, wait: boolean, log: Pick<Log, 'secret'>): { verify?: VerifyInputs } {
+function readVerifyInputs(read: InputReader, log: Pick<Log, 'secret'>): { verify?: VerifyInputs } {
   const values = settingValues(read)
   const headers = parseHeaders(values.lines('verify-headers'))
   for (const value of Object.values(headers)) if (value) log.secret(value)
-  const command = values.text('verify-command')
+  // Only what was given: the config file's verify block fills in the rest, then the settings' defaults.
+  const given = (name: string): number | undefined => (read(name).trim() ? values.number(name) : undefined)
   const verify: VerifyInputs = {
     urls: values.lines('verify-url'),
     testUrls: values.lines('verify-test-url'),
-    expect: values.text('verify-expect') ?? '',
     headers,
-    timeoutSeconds: values.number('verify-timeout') as number,
-    intervalSeconds: values.number('verify-interval') as number,
-    ...(command !== undefined && { command }),
+    ...optional('expect', values.text('verify-expect')),
+    ...optional('timeoutSeconds', given('verify-timeout')),
+    ...optional('intervalSeconds', given('verify-interval')),
+    ...optional('command', values.text('verify-command')),
   }
-  if (!wantsVerification(verify)) return {}
-  if (!wait)
-    throw new UserError(
-      'Input `verify-url` (and the other verify-* inputs) needs `wait: true`: the release is checked once the deployment reaches it.',
-    )
-  return { verify }
+  const anyGiven = Object.values(verify).some((v) => (typeof v === 'object' ? Object.keys(v).length > 0 : true))
+  return anyGiven ? { verify } : {}
 }
 
 /** `{ [name]: value }`, or nothing when the value is absent (optional properties stay absent, not undefined). */

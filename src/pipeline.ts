@@ -143,6 +143,10 @@ async function prepare(
     ...previewPlaceholders(preview),
   }
   const verification = wantsVerification(inputs.verify) ? planVerification(inputs.verify, placeholders) : undefined
+  if (verification && !inputs.wait)
+    throw new UserError(
+      "Input `verify-url` (and the other verify-* inputs, or the environment's verify block) needs `wait: true`: the release is checked once the deployment reaches it.",
+    )
   if (verification?.testUrls.length && plan.mechanism === 'rolling')
     throw new UserError(
       `Input \`verify-test-url\`: ${report.service} rolls (${plan.description}), so no test listener ever routes to the new revision. Use \`verify-url\`, or a blue-green, canary, linear or CodeDeploy strategy.`,
@@ -387,7 +391,7 @@ async function deploySteps(
   done.services = found.map((f) => f.service)
   done.reports = found.map((f) => f.report)
   if (inputs.strategy.continueAction) {
-    await resume(clients, inputs, ports, found, phase)
+    await resume(clients, inputs, git, ports, found, phase)
     return
   }
   // Everything that can be checked is checked before anything changes: the image (build planned read-only, or the
@@ -550,11 +554,21 @@ function watchOptions(clients: AwsClients, inputs: PlannedInputs, { clock, signa
 async function resume(
   clients: AwsClients,
   inputs: PlannedInputs,
+  git: GitContext,
   ports: DeployPorts,
   found: Found[],
   phase: () => void,
 ): Promise<void> {
   const { clock, log } = ports
+  // Checked before anything changes: the release a paused run verified through the test listener is verified again
+  // while it goes on, and in production at the end.
+  const verifications = new Map<DeploymentReport, VerifyPlan>()
+  if (wantsVerification(inputs.verify) && inputs.strategy.continueAction !== 'rollback')
+    for (const { report } of found)
+      verifications.set(
+        report,
+        planVerification(inputs.verify, placeholderValues(inputs, report.service, git, report.region, undefined)),
+      )
   const resumed = await Promise.all(
     found.map(async (f) => ({
       ...f,
@@ -577,12 +591,22 @@ async function resume(
   const results = await log.group('Rollout', () =>
     waitForDeployments(
       watchOptions(clients, inputs, ports),
-      resumed.map(({ rollout, report, service }) => ({
-        service: report.service,
-        rollout,
-        targetTaskDefinition: rollout.targetTaskDefinition,
-        priorEventIds: (service.events ?? []).flatMap((e) => (e.id ? [e.id] : [])),
-      })),
+      resumed.map(({ rollout, report, service }) => {
+        const verification = verifications.get(report)
+        return {
+          service: report.service,
+          rollout,
+          targetTaskDefinition: rollout.targetTaskDefinition,
+          priorEventIds: (service.events ?? []).flatMap((e) => (e.id ? [e.id] : [])),
+          ...(verification && {
+            verify: releaseCheck(verification, ports, {
+              cluster: inputs.cluster,
+              service: report.service,
+              taskDefinition: rollout.targetTaskDefinition,
+            }),
+          }),
+        }
+      }),
     ),
   )
   await Promise.all(

@@ -11,6 +11,7 @@ import {
 import type { GitContext } from './context.js'
 import { UserError } from './errors.js'
 import type { Inputs } from './inputs.js'
+import { withVerifyConfig, type VerifyInputs } from './verify-inputs.js'
 
 /** A pull request's preview, when this run deploys or destroys one. */
 export interface PreviewPlan {
@@ -117,6 +118,7 @@ export async function planRun(inputs: Inputs, git: GitContext, event: RunEvent):
       ...(environment.taskDefinition !== undefined && { taskDefinition: environment.taskDefinition }),
       ...(environment.desiredCount !== undefined && { desiredCount: environment.desiredCount }),
       ...(environment.region !== undefined && { region: environment.region }),
+      ...optionalVerify(withVerifyConfig(environment.verify, inputs.verify)),
       // The environment's strategy applies unless the `strategy` input names one.
       strategy: { ...(environment.strategy !== undefined && { strategy: environment.strategy }), ...inputs.strategy },
     },
@@ -139,3 +141,5 @@ export async function planRun(inputs: Inputs, git: GitContext, event: RunEvent):
       }),
   }
 }
+
+const optionalVerify = (verify: VerifyInputs | undefined): { verify?: VerifyInputs } => (verify ? { verify } : {})

@@ -1,16 +1,40 @@
 // The verify-* inputs as read (a leaf, so inputs.ts needs nothing of src/verify/): headers split, the rest as given.
+import type { VerifyConfig } from './config/types.js'
 import { UserError } from './errors.js'
 
 /** The verify-* inputs as given (placeholders not filled yet: they depend on the service and environment). */
 export interface VerifyInputs {
   urls: string[]
   testUrls: string[]
-  expect: string
+  expect?: string
   headers: Record<string, string>
-  timeoutSeconds: number
-  intervalSeconds: number
+  /** Unset: the setting's default. */
+  timeoutSeconds?: number
+  intervalSeconds?: number
   /** verify-command as given: split into arguments (no shell), then each argument's placeholders filled. */
   command?: string
+}
+
+/** The environment's `verify:` block under the verify-* inputs: each input given wins over its key. */
+export function withVerifyConfig(
+  config: VerifyConfig | undefined,
+  inputs: VerifyInputs | undefined,
+): VerifyInputs | undefined {
+  if (!config) return inputs
+  const given = inputs ?? { urls: [], testUrls: [], headers: {} }
+  const pick = <K extends keyof VerifyConfig>(key: K): Partial<Pick<VerifyConfig, K>> => {
+    const value = given[key] ?? config[key]
+    return value === undefined ? {} : ({ [key]: value } as Partial<Pick<VerifyConfig, K>>)
+  }
+  return {
+    urls: given.urls.length ? given.urls : config.urls,
+    testUrls: given.testUrls.length ? given.testUrls : config.testUrls,
+    headers: given.headers,
+    ...pick('expect'),
+    ...pick('timeoutSeconds'),
+    ...pick('intervalSeconds'),
+    ...pick('command'),
+  }
 }
 
 /** Whether any verify-* input asks for a check. */

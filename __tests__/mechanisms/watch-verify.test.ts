@@ -147,6 +147,20 @@ describe('verifying the release while the watch follows it', () => {
     expect(ecsMock).toHaveReceivedCommandWith(UpdateServiceCommand, { taskDefinition: OLD_TD })
   })
 
+  test('an answer is outside text: it cannot start a workflow command in the log', async () => {
+    script([[completed, sd(undefined, 0, 'SUCCESSFUL')]])
+    const lines: string[] = []
+    const verify: ReleaseCheck = {
+      stages: ['production'],
+      run: async () => ({ ok: false, lines: [], reason: 'answered HTTP 200 "x\n::add-mask::y\n##[error]z"' }),
+    }
+    const result = await waitForDeployment(options('rolling', verify, lines))
+    expect(result.outcome).toBe('failed')
+    const logged = lines.join('\n').split('\n')
+    expect(logged.filter((l) => /^\s*::/.test(l) || l.includes('##['))).toEqual([])
+    expect(logged).toContain('\\::add-mask::y')
+  })
+
   test('rolling: a rollout that fails is not verified', async () => {
     const failed = service({
       deployments: [deployment({ rolloutState: 'FAILED', rolloutStateReason: 'circuit breaker' })],

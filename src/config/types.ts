@@ -18,6 +18,19 @@ export interface EnvironmentConfig {
   region?: string
   /** GitHub shows its deployments as production (production_environment). */
   production?: boolean
+  // verify
+  /** How its releases are checked over HTTP (the verify-* inputs win key by key). */
+  verify?: VerifyConfig
+}
+
+/** An environment's `verify:` block; request headers stay inputs (they carry secrets, the file is committed). */
+export interface VerifyConfig {
+  urls: string[]
+  testUrls: string[]
+  expect?: string
+  timeoutSeconds?: number
+  intervalSeconds?: number
+  command?: string
 }
 
 export type PreviewRouting = 'host' | 'path'

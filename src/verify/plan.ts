@@ -2,6 +2,7 @@
 // checked, the expectation parsed, headers split. A mistake here is the user's, named by its input.
 import { commandArguments } from '../deploy/run-task.js'
 import { UserError } from '../errors.js'
+import { settingNamed } from '../settings.js'
 import { fillTextPlaceholders } from '../taskdef/placeholders.js'
 import type { VerifyInputs } from '../verify-inputs.js'
 import { parseExpectation, type Expectation } from './expect.js'
@@ -26,10 +27,10 @@ export function planVerification(inputs: VerifyInputs, values: Record<string, st
   return {
     urls: urls('verify-url', inputs.urls),
     testUrls: urls('verify-test-url', inputs.testUrls),
-    expectation: parseExpectation(fillTextPlaceholders(inputs.expect, values, 'verify-expect')),
+    expectation: parseExpectation(fillTextPlaceholders(inputs.expect ?? '', values, 'verify-expect')),
     headers: inputs.headers,
-    timeoutMs: inputs.timeoutSeconds * 1000,
-    intervalMs: inputs.intervalSeconds * 1000,
+    timeoutMs: (inputs.timeoutSeconds ?? defaultSeconds('verify-timeout')) * 1000,
+    intervalMs: (inputs.intervalSeconds ?? defaultSeconds('verify-interval')) * 1000,
     ...(inputs.command !== undefined && {
       // Split first, so a filled-in value stays one argument whatever it holds.
       command: commandArguments(inputs.command, 'verify-command').map((arg) =>
@@ -38,6 +39,8 @@ export function planVerification(inputs: VerifyInputs, values: Record<string, st
     }),
   }
 }
+
+const defaultSeconds = (name: string): number => Number(settingNamed(name)?.default)
 
 function checkedUrl(url: string, input: string): string {
   let parsed: URL

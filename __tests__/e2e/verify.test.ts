@@ -175,6 +175,14 @@ describe('verify-url after a rolling deployment', () => {
     expect(badExpect.errors.join('\n')).toContain(
       'Input `verify-expect`: "$.version = v2" is not a JSON path check. Write it as `$.field.sub[0] == value`.',
     )
+    const noWait = await runAction({ ...base, 'verify-url': `${stack.STACK_LB_URL}/version`, wait: 'false' })
+    expect(noWait.errors.join('\n')).toContain(
+      "Input `verify-url` (and the other verify-* inputs, or the environment's verify block) needs `wait: true`: the release is checked once the deployment reaches it.",
+    )
+    const rolling = await runAction({ ...base, 'verify-test-url': `${stack.STACK_LB_TEST_URL}/version` })
+    expect(rolling.errors.join('\n')).toMatch(
+      /Input `verify-test-url`: web rolls \(rolling[^)]*\)\)?, so no test listener ever routes to the new revision\. Use `verify-url`, or a blue-green, canary, linear or CodeDeploy strategy\./,
+    )
     expect(await revisions()).toHaveLength(1)
   })
 })
@@ -204,6 +212,23 @@ describe('verify-test-url during an ECS-native blue/green deployment', () => {
     expect(test).toBeGreaterThan(-1)
     expect(shift).toBeGreaterThan(test)
     expect(production).toBeGreaterThan(shift)
+  })
+
+  test('paused after test traffic: verified through the test listener while production still answers the old release; continue verifies production', async () => {
+    await givenService({ blueGreen: true })
+    const paused = await runAction({ ...inputs('v2'), 'wait-until': 'test-traffic-shifted' })
+    expect(paused.errors).toEqual([])
+    expect(paused.outputs.status).toBe('paused')
+    expect(paused.stdout).toContain(`verified ${stack.STACK_LB_TEST_URL}/version (test listener)`)
+    expect(paused.stdout).not.toContain('(production)')
+    expect(await version(stack.STACK_LB_URL)).toBe('{"version":"v1"}\n')
+    expect(await version(stack.STACK_LB_TEST_URL)).toBe('{"version":"v2"}\n')
+
+    const { image: _image, ...rest } = inputs('v2')
+    const resumed = await runAction({ ...rest, continue: 'true' })
+    expect(resumed.errors).toEqual([])
+    expect(resumed.outputs.status).toBe('succeeded')
+    expect(resumed.stdout).toContain(`verified ${stack.STACK_LB_URL}/version (production)`)
   })
 
   test('a release the test listener shows broken is rolled back before any production traffic reaches it', async () => {

@@ -40,7 +40,11 @@ describe('the settings table and action.yml', () => {
 
   test('booleans default to true or false; secrets are the token and the registry password', () => {
     for (const s of SETTINGS.filter((s) => s.kind === 'boolean')) expect(['true', 'false']).toContain(s.default)
-    expect(SETTINGS.filter((s) => s.secret).map((s) => s.name)).toEqual(['github-token', 'registry-password', 'verify-headers'])
+    expect(SETTINGS.filter((s) => s.secret).map((s) => s.name)).toEqual([
+      'github-token',
+      'registry-password',
+      'verify-headers',
+    ])
   })
 })
 

@@ -143,7 +143,8 @@ export const SETTINGS: readonly Setting[] = [
     kind: 'boolean',
     default: 'true',
     group: 'wait',
-    description: 'When the action gives up (timeout, cancellation, a failed verification), ask ECS to roll back to the previous revision.',
+    description:
+      'When the action gives up (timeout, cancellation, a failed verification), ask ECS to roll back to the previous revision.',
   },
   {
     name: 'deployment-circuit-breaker',

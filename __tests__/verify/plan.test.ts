@@ -1,3 +1,4 @@
+import { getInputs } from '../../src/inputs.js'
 import { planVerification } from '../../src/verify/plan.js'
 import { parseHeaders, type VerifyInputs } from '../../src/verify-inputs.js'
 
@@ -60,5 +61,24 @@ describe('the release check, planned before anything changes', () => {
       'Input `verify-headers`, header 2: write each header as `Name: value` (a header name is letters, digits and -).',
     )
     expect(bad).not.toThrow(/s3cr3t/)
+  })
+})
+
+test('verify-headers: the input and each header value are masked as soon as the inputs are read', () => {
+  const masked: string[] = []
+  const values: Record<string, string> = {
+    service: 'web',
+    'verify-url': 'https://example.com/version',
+    'verify-headers': 'Authorization: Bearer s3cr3t\nX-Api-Key: k3y',
+  }
+  const inputs = getInputs((name) => values[name] ?? '', {
+    warning: () => undefined,
+    secret: (value) => void masked.push(value),
+  })
+  expect(masked).toEqual(['Authorization: Bearer s3cr3t\nX-Api-Key: k3y', 'Bearer s3cr3t', 'k3y'])
+  expect(inputs.verify).toEqual({
+    urls: ['https://example.com/version'],
+    testUrls: [],
+    headers: { Authorization: 'Bearer s3cr3t', 'X-Api-Key': 'k3y' },
   })
 })

@@ -391,7 +391,7 @@ async function deploySteps(
   done.services = found.map((f) => f.service)
   done.reports = found.map((f) => f.report)
   if (inputs.strategy.continueAction) {
-    await resume(clients, inputs, git, ports, found, phase)
+    await resume(clients, inputs, git, ports, found, phase, deadline)
     return
   }
   // Everything that can be checked is checked before anything changes: the image (build planned read-only, or the
@@ -497,12 +497,17 @@ async function deploySteps(
         targetTaskDefinition: p.registered.arn,
         priorEventIds: (p.service.events ?? []).flatMap((e) => (e.id ? [e.id] : [])),
         ...(p.verification && {
-          verify: releaseCheck(p.verification, ports, {
-            cluster: inputs.cluster,
-            service: p.report.service,
-            taskDefinition: p.registered.arn,
-            image,
-          }),
+          verify: releaseCheck(
+            p.verification,
+            ports,
+            {
+              cluster: inputs.cluster,
+              service: p.report.service,
+              taskDefinition: p.registered.arn,
+              image,
+            },
+            deadline,
+          ),
         }),
       })),
     ),
@@ -514,14 +519,27 @@ async function deploySteps(
   )
 }
 
-/** The check of one service's release, at the stages its plan has URLs (or a command) for. */
-function releaseCheck(plan: VerifyPlan, { clock, signal, log }: DeployPorts, deployed: Deployed): ReleaseCheck {
+/**
+ * The check of one service's release, at the stages its plan has URLs (or a command) for; it stops when the job is
+ * cancelled or the wait's timeout-minutes run out.
+ */
+function releaseCheck(
+  plan: VerifyPlan,
+  { clock, signal, log }: DeployPorts,
+  deployed: Deployed,
+  deadline: RunDeadline,
+): ReleaseCheck {
   const stages: VerifyStage[] = []
   if (plan.testUrls.length) stages.push('test')
   if (plan.urls.length || plan.command) stages.push('production')
   return {
     stages,
-    run: (stage) => verifyRelease(plan, stage, deployed, { clock, signal, output: (line) => log.info(logSafe(line)) }),
+    run: (stage) =>
+      verifyRelease(plan, stage, deployed, {
+        clock,
+        signal: deadline.signal(signal),
+        output: (line) => log.info(logSafe(line)),
+      }),
   }
 }
 
@@ -558,6 +576,7 @@ async function resume(
   ports: DeployPorts,
   found: Found[],
   phase: () => void,
+  deadline: RunDeadline,
 ): Promise<void> {
   const { clock, log } = ports
   // Checked before anything changes: the release a paused run verified through the test listener is verified again
@@ -599,11 +618,16 @@ async function resume(
           targetTaskDefinition: rollout.targetTaskDefinition,
           priorEventIds: (service.events ?? []).flatMap((e) => (e.id ? [e.id] : [])),
           ...(verification && {
-            verify: releaseCheck(verification, ports, {
-              cluster: inputs.cluster,
-              service: report.service,
-              taskDefinition: rollout.targetTaskDefinition,
-            }),
+            verify: releaseCheck(
+              verification,
+              ports,
+              {
+                cluster: inputs.cluster,
+                service: report.service,
+                taskDefinition: rollout.targetTaskDefinition,
+              },
+              deadline,
+            ),
           }),
         }
       }),

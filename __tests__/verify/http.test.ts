@@ -62,7 +62,10 @@ describe('checking one URL', () => {
     const controller = new AbortController()
     controller.abort()
     const check = await checkUrl('http://lb/version', { ...options(fetch), signal: controller.signal })
-    expect(check).toMatchObject({ ok: false, gaveUpAfter: 'the job was cancelled' })
+    expect(check).toMatchObject({
+      ok: false,
+      gaveUpAfter: 'until the run stopped: the job was cancelled or timeout-minutes ran out',
+    })
     expect(calls).toHaveLength(1)
   })
 })

@@ -4,6 +4,7 @@ import { describeLimit } from '../deploy/clock.js'
 import { errorMessage } from '../errors.js'
 import { describeExpectation, meets, type Answer, type Expectation } from './expect.js'
 
+const STOPPED = 'until the run stopped: the job was cancelled or timeout-minutes ran out'
 /** How much of an answer's body a message quotes. */
 const QUOTED_CHARS = 120
 /** No single request waits longer than this, so a hung one leaves time to ask again. */
@@ -15,7 +16,7 @@ export interface HttpCheckOptions {
   timeoutMs: number
   intervalMs: number
   clock: Clock
-  /** The run's: a cancelled job stops the check. */
+  /** The run's: a cancelled job, or the wait's timeout-minutes running out, stops the check. */
   signal?: AbortSignal | undefined
   /** Injectable for tests; the global fetch otherwise. */
   fetch?: typeof fetch | undefined
@@ -29,7 +30,7 @@ export interface UrlCheck {
   answer: string
   expected: string
   attempts: number
-  /** Why the check ended without the expected answer, in words (`for 30 s`, `the job was cancelled`). */
+  /** Why the check ended without the expected answer, in words (`for 30 s`, `until the run was stopped …`). */
   gaveUpAfter?: string
 }
 
@@ -44,7 +45,7 @@ export async function checkUrl(url: string, options: HttpCheckOptions): Promise<
     const got = await ask(url, options, Math.min(REQUEST_TIMEOUT_MS, Math.max(1, deadline - clock.now())))
     const answer = typeof got === 'string' ? got : describeAnswer(got)
     if (typeof got !== 'string' && meets(expectation, got)) return { url, ok: true, answer, expected, attempts }
-    if (signal?.aborted) return { url, ok: false, answer, expected, attempts, gaveUpAfter: 'the job was cancelled' }
+    if (signal?.aborted) return { url, ok: false, answer, expected, attempts, gaveUpAfter: STOPPED }
     if (clock.now() + options.intervalMs >= deadline)
       return { url, ok: false, answer, expected, attempts, gaveUpAfter: `for ${describeLimit(options.timeoutMs)}` }
     await clock.sleep(options.intervalMs, signal)

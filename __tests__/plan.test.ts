@@ -84,6 +84,45 @@ describe('planRun', () => {
     expect(p.kind === 'deploy' && p.inputs.strategy.strategy).toBe('linear')
   })
 
+  // verify
+  test("the environment's verify block, under the verify-* inputs key by key", async () => {
+    const config = `environments:
+  prod:
+    branches: [main]
+    cluster: prod
+    services: [web]
+    verify: { url: 'https://\${ENVIRONMENT}.example.com/version', expect: '$.version == \${GITHUB_SHA}', timeout: 90 }
+`
+    const fromConfig = await plan({}, push('refs/heads/main'), config)
+    expect(fromConfig).toMatchObject({
+      inputs: {
+        verify: {
+          urls: ['https://${ENVIRONMENT}.example.com/version'],
+          testUrls: [],
+          expect: '$.version == ${GITHUB_SHA}',
+          timeoutSeconds: 90,
+          headers: {},
+        },
+      },
+    })
+    const overridden = await plan(
+      { 'verify-url': 'https://other.example.com/v', 'verify-headers': 'X-Key: k', 'verify-timeout': '5' },
+      push('refs/heads/main'),
+      config,
+    )
+    expect(overridden).toMatchObject({
+      inputs: {
+        verify: {
+          urls: ['https://other.example.com/v'],
+          expect: '$.version == ${GITHUB_SHA}',
+          timeoutSeconds: 5,
+          headers: { 'X-Key': 'k' },
+        },
+      },
+    })
+    expect(await plan({}, push('refs/heads/main'), CONFIG)).not.toHaveProperty('inputs.verify')
+  })
+
   test('inputs win over the config file; vars merge', async () => {
     const p = await plan({ cluster: 'dev-2', service: 'api', vars: 'EXTRA=1' }, push('refs/heads/develop'), CONFIG)
     expect(p).toMatchObject({

@@ -67,12 +67,13 @@ describe('the settings table and action.yml', () => {
     expect([...read].sort()).toEqual(SETTINGS.flatMap((s) => [s.name, ...(s.aliases ?? [])]).sort())
   })
 
-  test('booleans default to true or false; secrets are the token, the registry password and the build secrets', () => {
+  test('booleans default to true or false; secrets are the token, the registry password, the build secrets and the verify headers', () => {
     for (const s of SETTINGS.filter((s) => s.kind === 'boolean')) expect(['true', 'false']).toContain(s.default)
     expect(SETTINGS.filter((s) => s.secret).map((s) => s.name)).toEqual([
       'github-token',
       'registry-password',
       'build-secrets',
+      'verify-headers',
     ])
   })
 })

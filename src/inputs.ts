@@ -6,6 +6,7 @@ import type { EnvChange } from './taskdef/index.js'
 import { secretBuildArgsWarning, secretLikeBuildArgs } from './image/args.js'
 import { parseImageReference } from './image/reference.js'
 import type { Log } from './log.js'
+import { parseHeaders, type VerifyInputs } from './verify-inputs.js'
 import { SETTINGS } from './settings.js'
 import { checkOfficialMeanings, readingAliases } from './official-inputs.js'
 import {
@@ -69,6 +70,8 @@ export interface Inputs {
   /** Deploy the images this environment of the config file runs, without a build. */
   promoteFrom?: string
   mode: RunMode
+  /** The release's check over HTTP and verify-command, when a verify-* input asks for one. */
+  verify?: VerifyInputs
 }
 
 /** Reads and checks every input; secrets are masked and secret-like build args warned about through `log`. */
@@ -126,7 +129,28 @@ export function getInputs(given: InputReader, log: Pick<Log, 'info' | 'warning' 
     strategy,
     ...optional('promoteFrom', text('promote-from')),
     mode: values.choice<RunMode>('mode') as RunMode,
+    ...readVerifyInputs(read, log),
   }
+}
+
+/** The verify-* inputs, when they ask for a check; each header value is masked. */
+function readVerifyInputs(read: InputReader, log: Pick<Log, 'secret'>): { verify?: VerifyInputs } {
+  const values = settingValues(read)
+  const headers = parseHeaders(values.lines('verify-headers'))
+  for (const value of Object.values(headers)) if (value) log.secret(value)
+  // Only what was given: the config file's verify block fills in the rest, then the settings' defaults.
+  const given = (name: string): number | undefined => (read(name).trim() ? values.number(name) : undefined)
+  const verify: VerifyInputs = {
+    urls: values.lines('verify-url'),
+    testUrls: values.lines('verify-test-url'),
+    headers,
+    ...optional('expect', values.text('verify-expect')),
+    ...optional('timeoutSeconds', given('verify-timeout')),
+    ...optional('intervalSeconds', given('verify-interval')),
+    ...optional('command', values.text('verify-command')),
+  }
+  const anyGiven = Object.values(verify).some((v) => (typeof v === 'object' ? Object.keys(v).length > 0 : true))
+  return anyGiven ? { verify } : {}
 }
 
 /** `{ [name]: value }`, or nothing when the value is absent (optional properties stay absent, not undefined). */

@@ -15,7 +15,10 @@ import { serviceChanges } from './deploy/changes.js'
 import { commandArguments, runOneOffTask } from './deploy/run-task.js'
 import type { Rollout } from './deploy/rollout.js'
 import { findService } from './deploy/service.js'
-import { waitForDeployments, type WatchOptions, type WatchResult } from './mechanisms/watch.js'
+import { waitForDeployments, type ReleaseCheck, type WatchOptions, type WatchResult } from './mechanisms/watch.js'
+import { verifyRelease, type Deployed, type VerifyStage } from './verify/check.js'
+import { planVerification, type VerifyPlan } from './verify/plan.js'
+import { wantsVerification } from './verify-inputs.js'
 import {
   carryOutImageBuild,
   checkImageExists,
@@ -48,6 +51,7 @@ import type { Promotion } from './promote/plan.js'
 import { readPromotedImages, type PromotedImages } from './promote/source.js'
 import { insideWorkspace } from './workspace-path.js'
 import type { Log } from './log.js'
+import { UserError } from './errors.js'
 
 /** The ports a deploy uses (the engine's Ports has them all, and more). */
 export interface DeployPorts {
@@ -120,6 +124,8 @@ interface Found {
 interface Prepared extends Found {
   rendered: RenderedTaskDefinition
   current?: DescribedTaskDefinition | undefined
+  /** How the release will be verified (verify-* inputs), its URLs checked. */
+  verification?: VerifyPlan | undefined
 }
 
 /** A prepared service whose task definition is registered. */
@@ -141,6 +147,20 @@ async function prepare(
   promoted?: PromotedImages,
 ): Promise<Prepared> {
   const { ecs } = clients
+  const placeholders = {
+    // ${IMAGE} in a template: the promoted image when there is one.
+    ...placeholderValues(inputs, report.service, git, report.region, image ?? onlyImage(promoted)),
+    ...previewPlaceholders(preview),
+  }
+  const verification = wantsVerification(inputs.verify) ? planVerification(inputs.verify, placeholders) : undefined
+  if (verification && !inputs.wait)
+    throw new UserError(
+      "Input `verify-url` (and the other verify-* inputs, or the environment's verify block) needs `wait: true`: the release is checked once the deployment reaches it.",
+    )
+  if (verification?.testUrls.length && plan.mechanism === 'rolling')
+    throw new UserError(
+      `Input \`verify-test-url\`: ${report.service} rolls (${plan.description}), so no test listener ever routes to the new revision. Use \`verify-url\`, or a blue-green, canary, linear or CodeDeploy strategy.`,
+    )
   const current = service.taskDefinition ? await describeTaskDefinition(ecs, service.taskDefinition) : undefined
   const rendered = await renderTaskDefinition({
     ...(inputs.taskDefinition !== undefined && { templatePath: inputs.taskDefinition }),
@@ -150,11 +170,7 @@ async function prepare(
     containers: inputs.containers,
     environment: inputs.environmentVariables,
     secrets: inputs.secrets,
-    placeholders: {
-      // ${IMAGE} in a template: the promoted image when there is one.
-      ...placeholderValues(inputs, report.service, git, report.region, image ?? onlyImage(promoted)),
-      ...previewPlaceholders(preview),
-    },
+    placeholders,
   })
   // A preview registers in its own family, so destroying it can deregister what it registered.
   if (preview && rendered.request.family) rendered.request.family = previewFamily(rendered.request.family, preview.pr)
@@ -170,7 +186,7 @@ async function prepare(
     ...serviceChanges(service, inputs.desiredCount, inputs.deploymentCircuitBreaker),
     ...plan.changes,
   ]
-  return { service, plan, report, rendered, current }
+  return { service, plan, report, rendered, current, verification }
 }
 
 function onlyImage(promoted: PromotedImages | undefined): string | undefined {
@@ -396,7 +412,7 @@ async function deploySteps(
   done.services = found.map((f) => f.service)
   done.reports = found.map((f) => f.report)
   if (inputs.strategy.continueAction) {
-    await resume(clients, inputs, ports, found, phase)
+    await resume(clients, inputs, git, ports, found, phase, deadline)
     return
   }
   // Everything that can be checked is checked before anything changes: the image (build planned read-only, or the
@@ -512,6 +528,19 @@ async function deploySteps(
         rollout,
         targetTaskDefinition: p.registered.arn,
         priorEventIds: (p.service.events ?? []).flatMap((e) => (e.id ? [e.id] : [])),
+        ...(p.verification && {
+          verify: releaseCheck(
+            p.verification,
+            ports,
+            {
+              cluster: inputs.cluster,
+              service: p.report.service,
+              taskDefinition: p.registered.arn,
+              image,
+            },
+            deadline,
+          ),
+        }),
       })),
     ),
   )
@@ -557,6 +586,30 @@ function promotedOf(promoted: PromotedImages, containers: string[]): NonNullable
   }
 }
 
+/**
+ * The check of one service's release, at the stages its plan has URLs (or a command) for; it stops when the job is
+ * cancelled or the wait's timeout-minutes run out.
+ */
+function releaseCheck(
+  plan: VerifyPlan,
+  { clock, signal, log }: DeployPorts,
+  deployed: Deployed,
+  deadline: RunDeadline,
+): ReleaseCheck {
+  const stages: VerifyStage[] = []
+  if (plan.testUrls.length) stages.push('test')
+  if (plan.urls.length || plan.command) stages.push('production')
+  return {
+    stages,
+    run: (stage) =>
+      verifyRelease(plan, stage, deployed, {
+        clock,
+        signal: deadline.signal(signal),
+        output: (line) => log.info(logSafe(line)),
+      }),
+  }
+}
+
 /** What a dry run says of the build it did not run. */
 function dryRunImageNote(plan: ImageBuildPlan): string {
   if (plan.reused)
@@ -586,11 +639,22 @@ function watchOptions(clients: AwsClients, inputs: PlannedInputs, { clock, signa
 async function resume(
   clients: AwsClients,
   inputs: PlannedInputs,
+  git: GitContext,
   ports: DeployPorts,
   found: Found[],
   phase: () => void,
+  deadline: RunDeadline,
 ): Promise<void> {
   const { clock, log } = ports
+  // Checked before anything changes: the release a paused run verified through the test listener is verified again
+  // while it goes on, and in production at the end.
+  const verifications = new Map<DeploymentReport, VerifyPlan>()
+  if (wantsVerification(inputs.verify) && inputs.strategy.continueAction !== 'rollback')
+    for (const { report } of found)
+      verifications.set(
+        report,
+        planVerification(inputs.verify, placeholderValues(inputs, report.service, git, report.region, undefined)),
+      )
   const resumed = await Promise.all(
     found.map(async (f) => ({
       ...f,
@@ -613,12 +677,27 @@ async function resume(
   const results = await log.group('Rollout', () =>
     waitForDeployments(
       watchOptions(clients, inputs, ports),
-      resumed.map(({ rollout, report, service }) => ({
-        service: report.service,
-        rollout,
-        targetTaskDefinition: rollout.targetTaskDefinition,
-        priorEventIds: (service.events ?? []).flatMap((e) => (e.id ? [e.id] : [])),
-      })),
+      resumed.map(({ rollout, report, service }) => {
+        const verification = verifications.get(report)
+        return {
+          service: report.service,
+          rollout,
+          targetTaskDefinition: rollout.targetTaskDefinition,
+          priorEventIds: (service.events ?? []).flatMap((e) => (e.id ? [e.id] : [])),
+          ...(verification && {
+            verify: releaseCheck(
+              verification,
+              ports,
+              {
+                cluster: inputs.cluster,
+                service: report.service,
+                taskDefinition: rollout.targetTaskDefinition,
+              },
+              deadline,
+            ),
+          }),
+        }
+      }),
     ),
   )
   await Promise.all(

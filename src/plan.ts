@@ -13,6 +13,7 @@ import { UserError } from './errors.js'
 import type { Inputs } from './inputs.js'
 import { checkBuildHasImage, withEnvironmentSettings } from './environment-settings.js'
 import { planPromotion, type Promotion } from './promote/plan.js'
+import { withVerifyConfig, type VerifyInputs } from './verify-inputs.js'
 
 /** A pull request's preview, when this run deploys or destroys one. */
 export interface PreviewPlan {
@@ -146,6 +147,7 @@ export async function planRun(inputs: Inputs, git: GitContext, event: RunEvent):
       ...(environment.taskDefinition !== undefined && { taskDefinition: environment.taskDefinition }),
       ...(environment.desiredCount !== undefined && { desiredCount: environment.desiredCount }),
       ...(region !== undefined && { region }),
+      ...optionalVerify(withVerifyConfig(environment.verify, inputs.verify)),
       // The environment's strategy applies unless the `strategy` input names one.
       strategy: { ...(environment.strategy !== undefined && { strategy: environment.strategy }), ...settled.strategy },
     },
@@ -170,3 +172,5 @@ export async function planRun(inputs: Inputs, git: GitContext, event: RunEvent):
       }),
   }
 }
+
+const optionalVerify = (verify: VerifyInputs | undefined): { verify?: VerifyInputs } => (verify ? { verify } : {})

@@ -158,7 +158,8 @@ export const SETTINGS: readonly Setting[] = [
     kind: 'boolean',
     default: 'true',
     group: 'rollout',
-    description: 'When the action gives up (timeout or cancellation), ask ECS to roll back to the previous revision.',
+    description:
+      'When the action gives up (timeout, cancellation, a failed verification), ask ECS to roll back to the previous revision.',
   },
   {
     name: 'deployment-circuit-breaker',
@@ -528,6 +529,60 @@ export const SETTINGS: readonly Setting[] = [
     default: 'false',
     group: 'build',
     description: 'Always pull newer versions of the base images (`--pull`).',
+  },
+  // verify
+  {
+    name: 'verify-url',
+    kind: 'lines',
+    group: 'rollout',
+    description:
+      'URL(s) the released service must answer once the deployment succeeded, one a line; ${PLACEHOLDERS} are filled in (`https://${ENVIRONMENT}.example.com/version`). A check that fails within `verify-timeout` fails the run and, with `rollback-on-failure`, redeploys the previous revision.',
+  },
+  {
+    name: 'verify-test-url',
+    kind: 'lines',
+    group: 'rollout',
+    strategies: ['blue-green', 'canary', 'linear', 'codedeploy'],
+    description:
+      "URL(s) of the load balancer's test listener, checked as soon as it routes to the new revision (ECS blue/green, canary, linear: POST_TEST_TRAFFIC_SHIFT; CodeDeploy: Ready / after AllowTestTraffic); a failure rolls the deployment back.",
+  },
+  {
+    name: 'verify-expect',
+    kind: 'text',
+    group: 'rollout',
+    description:
+      'What each verify URL must answer: a status code (`204`), `/regular expression/`, a JSON path check (`$.version == ${GITHUB_SHA}`) or a substring of the body; anything but a status code also needs a 2xx answer. Default: any 2xx answer.',
+  },
+  {
+    name: 'verify-headers',
+    kind: 'lines',
+    secret: true,
+    group: 'rollout',
+    description:
+      'Request headers for the verify URLs, one `Name: value` a line (masked: e.g. `Authorization: Bearer …`).',
+  },
+  {
+    name: 'verify-timeout',
+    kind: 'number',
+    default: '60',
+    range: { min: 1, max: 3600 },
+    group: 'rollout',
+    description: 'Seconds each verify URL has to answer as expected (it is asked again every `verify-interval`).',
+  },
+  {
+    name: 'verify-interval',
+    kind: 'number',
+    default: '5',
+    range: { min: 0.1, max: 600 },
+    group: 'rollout',
+    description: 'Seconds between two requests to a verify URL that did not answer as expected yet.',
+  },
+  {
+    name: 'verify-command',
+    kind: 'text',
+    group: 'rollout',
+    description:
+      'A command run after the URL checks (smoke tests), as arguments (no shell: write `bash -c "…"` for one); it sees VERIFY_URL, VERIFY_URLS, VERIFY_STAGE (`test` or `production`), DEPLOYED_IMAGE, DEPLOYED_TASK_DEFINITION, ECS_CLUSTER, ECS_SERVICE. A non-zero exit fails the verification.',
   },
 ]
 

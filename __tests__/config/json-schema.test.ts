@@ -68,6 +68,15 @@ const ACCEPTED: [string, string][] = [
     'environments:\n  prod: { role-to-assume: [arn:aws:iam::111111111111:role/deploy, arn:aws:iam::222222222222:role/deploy] }\n',
   ],
   ['previews with a base only', `${DEV}previews:\n  base: dev\n`],
+  // verify
+  [
+    'a verify block with every key',
+    'environments:\n  prod:\n    verify:\n      url: https://${ENVIRONMENT}.example.com/version\n      test-url: [http://test.example.com:8443/version]\n      expect: $.version == ${GITHUB_SHA}\n      timeout: 90\n      interval: 0.5\n      command: npm run smoke\n',
+  ],
+  [
+    'a verify block with a command only and a status code',
+    'environments:\n  prod:\n    verify: { command: ./smoke.sh, expect: 204 }\n',
+  ],
   ['previews by path without a domain', `${DEV}previews:\n  base: dev\n  routing: path\n  listener-arn: ${LISTENER}\n`],
   [
     'previews with every key',
@@ -152,6 +161,12 @@ const REFUSED: [string, string][] = [
   ['a ttl without a unit', `${DEV}previews:\n  base: dev\n  ttl: 7\n`],
   ['max 0', `${DEV}previews:\n  base: dev\n  max: 0\n`],
   ['a misspelt previews key', `${DEV}previews:\n  base: dev\n  domains: p.example.com\n`],
+  // verify
+  ['a verify block that checks nothing', 'environments:\n  prod:\n    verify: { expect: ok }\n'],
+  ['a verify URL without a scheme', 'environments:\n  prod:\n    verify: { url: example.com/version }\n'],
+  ['a verify timeout of 0', 'environments:\n  prod:\n    verify: { url: https://example.com/, timeout: 0 }\n'],
+  ['a verify interval in words', 'environments:\n  prod:\n    verify: { url: https://example.com/, interval: 5s }\n'],
+  ['headers in the verify block', 'environments:\n  prod:\n    verify: { url: https://example.com/, headers: [a] }\n'],
 ]
 
 /** Rules that refer to other parts of the file, which JSON Schema (without $data) cannot say; only the action checks them. */
@@ -210,6 +225,8 @@ describe('the schema knows what the validator knows', () => {
     expect(keys(schema)).toEqual([...CONFIG_RULES.keys.top].sort())
     expect(keys(definitions.environment!)).toEqual([...CONFIG_RULES.keys.environment].sort())
     expect(keys(definitions.previews!)).toEqual([...CONFIG_RULES.keys.previews].sort())
+    const environment = definitions.environment!.properties as Record<string, Schema>
+    expect(keys(environment.verify!)).toEqual([...CONFIG_RULES.keys.verify].sort())
   })
 
   test('the same patterns for names, ARNs, URLs and regions', () => {

@@ -160,7 +160,7 @@ describe('problems name the file, the line, the key path and the fix', () => {
     [
       'environments:\n  dev:\n    replicas: 2\n',
       [
-        `line 3, environments.dev.replicas: unknown key; valid keys: branches, tags, cluster, service, services, task-definition, vars, desired-count, strategy, url, region, production, promote-from, image, dockerfile, target, build-args, environment-variables, secrets, bake-minutes, canary-percent, canary-bake-minutes, step-percent, step-bake-minutes, deployment-alarms, regions, role-to-assume, needs`,
+        `line 3, environments.dev.replicas: unknown key; valid keys: branches, tags, cluster, service, services, task-definition, vars, desired-count, strategy, url, region, production, promote-from, image, dockerfile, target, build-args, environment-variables, secrets, bake-minutes, canary-percent, canary-bake-minutes, step-percent, step-bake-minutes, deployment-alarms, regions, role-to-assume, needs, verify`,
       ],
     ],
     [
@@ -312,6 +312,22 @@ describe('problems name the file, the line, the key path and the fix', () => {
     [
       'environments:\n  dev: { cluster: dev }\n  dev: { cluster: dev2 }\n',
       [`line 3, not valid YAML: Map keys must be unique`],
+    ],
+    // verify
+    [
+      'environments:\n  dev:\n    verify:\n      expect: ok\n      headers: [x]\n',
+      [
+        'line 5, environments.dev.verify.headers: unknown key; valid keys: url, test-url, expect, timeout, interval, command',
+        'line 3, environments.dev.verify: checks nothing; give url (and test-url for blue/green) or command',
+      ],
+    ],
+    [
+      'environments:\n  dev:\n    verify:\n      url: [example.com/version]\n      timeout: 10m\n      interval: 0\n',
+      [
+        'line 4, environments.dev.verify.url[0]: must be an http(s) URL like https://${ENVIRONMENT}.example.com/version, not a string',
+        'line 5, environments.dev.verify.timeout: must be a number of seconds from 1 to 3600, not a string',
+        'line 6, environments.dev.verify.interval: must be a number of seconds from 0.1 to 600, not the number 0',
+      ],
     ],
     [
       'environments:\n  dev: [\n',

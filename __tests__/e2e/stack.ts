@@ -36,6 +36,9 @@ export interface StackEnv {
   STACK_MOTO_URL: string
   STACK_SAMPLE_APP: string
   STACK_STATE_DIR: string
+  /** The load balancer's production and test listeners (test/stack/listeners.mjs). */
+  STACK_LB_URL: string
+  STACK_LB_TEST_URL: string
   [name: string]: string
 }
 
@@ -175,6 +178,11 @@ export class ScenarioAdmin {
 
   clock(options: { scale?: number; advanceSeconds?: number }): Promise<unknown> {
     return this.call('POST', '/_clock', options)
+  }
+
+  /** Puts this service behind the load balancer's listeners (STACK_LB_URL, STACK_LB_TEST_URL; test/stack/listeners.mjs). */
+  listeners(target: { cluster: string; service: string }): Promise<unknown> {
+    return this.call('POST', '/_listeners', target)
   }
 
   state(): Promise<Record<string, unknown>> {

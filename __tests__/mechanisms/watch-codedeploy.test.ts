@@ -317,3 +317,55 @@ describe('CodeDeploy deployments', () => {
     expect(cdMock).toHaveReceivedCommandWith(StopDeploymentCommand, { deploymentId: ID, autoRollbackEnabled: true })
   })
 })
+
+describe('verifying a CodeDeploy release', () => {
+  const check = (failing: boolean) => {
+    const asked: string[] = []
+    return {
+      asked,
+      verify: {
+        stages: ['test' as const, 'production' as const],
+        run: async (stage: 'test' | 'production') => {
+          asked.push(stage)
+          return failing && stage === 'test'
+            ? { ok: false, lines: [], reason: 'verification failed (test listener): http://lb:8443/ answered HTTP 500' }
+            : { ok: true, lines: [] }
+        },
+      },
+    }
+  }
+
+  test('through the test listener once AfterAllowTestTraffic succeeded, before production traffic is rerouted', async () => {
+    script([
+      [info('InProgress'), target(3, 'InProgress', 0)],
+      [info('InProgress'), target(5, 'InProgress', 0)],
+      [info('InProgress'), target(6, 'InProgress', 0)],
+      [info('Succeeded'), target(8, 'Pending', 100)],
+    ])
+    const { asked, verify } = check(false)
+    const result = await waitForDeployment(options({ verify }))
+    expect(result.outcome).toBe('succeeded')
+    expect(asked).toEqual(['test', 'production'])
+    expect(cdMock.commandCalls(GetDeploymentCommand).length).toBeGreaterThan(2)
+  })
+
+  test('at Ready: a failing test listener check stops the deployment with a rollback instead of pausing', async () => {
+    const ready = { deploymentReadyOption: { actionOnTimeout: 'STOP_DEPLOYMENT' as const, waitTimeInMinutes: 60 } }
+    script([[info('Ready', { blueGreenDeploymentConfiguration: ready }), target(5, 'Pending', 0)]])
+    cdMock.on(StopDeploymentCommand).resolves({ status: 'Pending' })
+    const { asked, verify } = check(true)
+    const result = await waitForDeployment(options({ verify }))
+    expect(asked).toEqual(['test'])
+    expect(result.outcome).toBe('failed')
+    expect(result.reason).toBe('verification failed (test listener): http://lb:8443/ answered HTTP 500')
+    expect(cdMock).toHaveReceivedCommandWith(StopDeploymentCommand, { deploymentId: ID, autoRollbackEnabled: true })
+  })
+
+  test('a deployment that failed at BeforeAllowTraffic is not verified', async () => {
+    script([[info('Failed', { errorInformation: { message: 'hook failed' } }), target(5, 'Failed', 0)]])
+    const { asked, verify } = check(false)
+    const result = await waitForDeployment(options({ verify }))
+    expect(result.outcome).not.toBe('succeeded')
+    expect(asked).toEqual([])
+  })
+})

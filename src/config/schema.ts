@@ -15,6 +15,7 @@ import {
   type EnvironmentConfig,
   type PreviewConfig,
   type PreviewRouting,
+  type VerifyConfig,
 } from './types.js'
 
 const TOP_KEYS = ['environments', 'previews'] as const
@@ -47,7 +48,10 @@ const ENVIRONMENT_KEYS = [
   'regions',
   'role-to-assume',
   'needs',
+  // verify
+  'verify',
 ] as const
+const VERIFY_KEYS = ['url', 'test-url', 'expect', 'timeout', 'interval', 'command'] as const
 const PREVIEW_KEYS = ['base', 'services', 'routing', 'domain', 'listener-arn', 'desired-count', 'max', 'ttl'] as const
 
 const NAME = /^[A-Za-z0-9._-]{1,255}$/
@@ -169,6 +173,7 @@ function readEnvironment(p: Problems, name: string, value: unknown, names: strin
     ...(regions !== undefined && { regions }),
     ...(rolesToAssume !== undefined && { rolesToAssume }),
     ...(needs !== undefined && { needs }),
+    ...optionalVerify(optional('verify', (kp, v) => readVerify(p, kp, v))),
   }
 }
 
@@ -380,6 +385,42 @@ function cycleFrom(start: string, byName: Map<string, EnvironmentConfig>): strin
   return visit(start)
 }
 
+const optionalVerify = (verify: VerifyConfig | undefined): { verify?: VerifyConfig } => (verify ? { verify } : {})
+
+/** An environment's `verify:` block: the URLs, expectation, timing and command of the verify-* inputs. */
+function readVerify(p: Problems, path: KeyPath, value: unknown): VerifyConfig | undefined {
+  const m = p.mapping(path, value, VERIFY_KEYS)
+  if (!m) return undefined
+  const at = (key: string): KeyPath => [...path, key]
+  const url = (kp: KeyPath, v: unknown): string | undefined =>
+    p.text(kp, v, { pattern: URL, expected: 'an http(s) URL like https://${ENVIRONMENT}.example.com/version' })
+  const urls = (key: string): string[] => (m[key] === undefined ? [] : (p.list(at(key), m[key], url) ?? []))
+  const seconds = (key: string, min: number, max: number): number | undefined => {
+    const v = m[key]
+    if (v === undefined) return undefined
+    if (typeof v === 'number' && v >= min && v <= max) return v
+    return p.add(at(key), `must be a number of seconds from ${min} to ${max}, not ${describedValue(v)}`)
+  }
+  // Read in the keys' order, so the problems come in the file's order.
+  const verifyUrls = urls('url')
+  const testUrls = urls('test-url')
+  const expect = m.expect === undefined ? undefined : p.text(at('expect'), m.expect)
+  const timeoutSeconds = seconds('timeout', 1, 3600)
+  const intervalSeconds = seconds('interval', 0.1, 600)
+  const command = m.command === undefined ? undefined : p.text(at('command'), m.command)
+  const verify: VerifyConfig = {
+    urls: verifyUrls,
+    testUrls,
+    ...(expect !== undefined && { expect }),
+    ...(timeoutSeconds !== undefined && { timeoutSeconds }),
+    ...(intervalSeconds !== undefined && { intervalSeconds }),
+    ...(command !== undefined && { command }),
+  }
+  if (m.url === undefined && m['test-url'] === undefined && m.command === undefined)
+    p.add(path, 'checks nothing; give url (and test-url for blue/green) or command')
+  return verify
+}
+
 function pattern(p: Problems, path: KeyPath, value: unknown): string | undefined {
   const text = p.text(path, value)
   const problem = text === undefined ? undefined : patternProblem(text)
@@ -505,6 +546,6 @@ function baseService(
 
 /** The keys and shapes this validator accepts, for the test that keeps schema/ecs-deploy.schema.json in step with it. */
 export const CONFIG_RULES = {
-  keys: { top: TOP_KEYS, environment: ENVIRONMENT_KEYS, previews: PREVIEW_KEYS },
+  keys: { top: TOP_KEYS, environment: ENVIRONMENT_KEYS, previews: PREVIEW_KEYS, verify: VERIFY_KEYS },
   patterns: { NAME, ECS_NAME, VAR_NAME, URL, REGION, DOMAIN, LISTENER_ARN, ENV_NAME, ROLE_ARN },
 } as const

@@ -43,6 +43,19 @@ export interface EnvironmentConfig {
   /** The options of the environment's `strategy` (only with it: they are checked against it). */
   strategyOptions?: StrategyOptions
   deploymentAlarms?: string[]
+  // verify
+  /** How its releases are checked over HTTP (the verify-* inputs win key by key). */
+  verify?: VerifyConfig
+}
+
+/** An environment's `verify:` block; request headers stay inputs (they carry secrets, the file is committed). */
+export interface VerifyConfig {
+  urls: string[]
+  testUrls: string[]
+  expect?: string
+  timeoutSeconds?: number
+  intervalSeconds?: number
+  command?: string
 }
 
 /** The strategy options an environment may set, keyed like StrategyInputs. */

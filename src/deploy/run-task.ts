@@ -33,12 +33,12 @@ const POLL_MS = 2000
  * Splits a command line into arguments: whitespace separates, quotes group, no shell is involved.
  * A JSON array is taken as it is.
  */
-export function commandArguments(command: string): string[] {
+export function commandArguments(command: string, input = 'run-task'): string[] {
   const trimmed = command.trim()
   if (trimmed.startsWith('[')) {
     const parsed: unknown = JSON.parse(trimmed)
     if (Array.isArray(parsed) && parsed.every((a) => typeof a === 'string')) return parsed
-    throw new UserError('Input `run-task` as JSON must be an array of strings, like ["npm", "run", "migrate"].')
+    throw new UserError(`Input \`${input}\` as JSON must be an array of strings, like ["npm", "run", "migrate"].`)
   }
   const args: string[] = []
   for (const match of trimmed.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)) args.push(match[1] ?? match[2] ?? match[3] ?? '')

@@ -1,13 +1,21 @@
 // ECS's own blue/green, canary and linear deployments: followed through their service deployment (stages, traffic,
 // hooks, alarms) on every poll; only the service deployment says they succeeded; paused at a PAUSE hook for `continue`.
 import type { ServiceDeployment } from '@aws-sdk/client-ecs'
-import { awaitingHook, type PausedAt, type StrategyProgress } from '../deploy/progress.js'
+import { awaitingHook, trafficOf, type PausedAt, type StrategyProgress } from '../deploy/progress.js'
 import type { Snapshot, Verdict } from '../deploy/verdict.js'
 import { judge } from '../deploy/verdict.js'
 import { ecsControlled } from './ecs-controlled.js'
 import type { DeploymentMechanism } from './mechanism.js'
 import { NativeTracker } from './ecs-native-tracker.js'
 import { RollingWatch } from './rolling.js'
+
+/** The stages after test traffic shifted to the new revision, until the old one goes. */
+const ON_TEST_TRAFFIC = new Set([
+  'POST_TEST_TRAFFIC_SHIFT',
+  'PRODUCTION_TRAFFIC_SHIFT',
+  'POST_PRODUCTION_TRAFFIC_SHIFT',
+  'BAKE_TIME',
+])
 
 class NativeWatch extends RollingWatch {
   override readonly readsServiceDeploymentEveryPoll = true
@@ -19,6 +27,13 @@ class NativeWatch extends RollingWatch {
 
   override track(serviceDeployment: ServiceDeployment, at: number): string[] {
     return this.tracker.update(serviceDeployment, at)
+  }
+
+  /** Test traffic is all on the new revision from the end of TEST_TRAFFIC_SHIFT until clean-up. */
+  override onTestTraffic({ serviceDeployment: sd }: Snapshot): boolean {
+    if (sd?.status !== 'IN_PROGRESS' || !sd.lifecycleStage) return false
+    if (sd.lifecycleStage === 'TEST_TRAFFIC_SHIFT') return trafficOf(sd).test === 100
+    return ON_TEST_TRAFFIC.has(sd.lifecycleStage)
   }
 
   override judge(snapshot: Snapshot): Verdict | undefined {

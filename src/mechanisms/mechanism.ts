@@ -75,6 +75,11 @@ export interface RolloutWatch {
   observeOwn(at: number): OwnObservation | undefined
   /** Progress lines from ECS's service deployment. */
   track(serviceDeployment: ServiceDeployment, at: number): string[]
+  /**
+   * Whether the load balancer's test listener routes to the new revision now, before all production traffic is on it:
+   * when the release is verified through the test listener. Always false for a rolling update.
+   */
+  onTestTraffic(snapshot: Snapshot): boolean
   /** The verdict on ECS's view of the rollout; undefined while it goes on. */
   judge(snapshot: Snapshot): Verdict | undefined
   /** Where the rollout stands in words, for a timeout or cancellation message. */

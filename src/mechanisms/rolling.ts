@@ -27,6 +27,10 @@ export class RollingWatch implements RolloutWatch {
     return []
   }
 
+  onTestTraffic(_snapshot: Snapshot): boolean {
+    return false
+  }
+
   judge(snapshot: Snapshot): Verdict | undefined {
     const { resumed } = this.ctx.rollout
     return judge(snapshot, this.ctx.targetTaskDefinition, { ...(resumed && { resumed }) })

@@ -6,12 +6,14 @@ import { isAccessDenied } from '../aws/errors.js'
 import { errorMessage } from '../errors.js'
 import type { StrategyProgress } from '../deploy/progress.js'
 import { describeLimit, formatElapsed, type Clock } from '../deploy/clock.js'
+import { rollBackEcs } from '../deploy/rollback.js'
 import type { Rollout } from '../deploy/rollout.js'
 import { describeStoppedTasks, stoppedTasksOf, type StoppedTask } from '../deploy/tasks.js'
 import type { Outcome, Snapshot, Verdict } from '../deploy/verdict.js'
 import type { RolloutWatch } from './mechanism.js'
 import { mechanismOf } from './registry.js'
 import { logSafe } from '../report/text.js'
+import type { VerifyOutcome, VerifyStage } from '../verify/check.js'
 
 export interface TimelineEntry {
   at: number
@@ -39,6 +41,14 @@ export interface FollowTarget {
   targetTaskDefinition: string
   /** Ids of service events from before the rollout, so only its own are shown. */
   priorEventIds?: string[]
+  /** The release's check (verify-url, verify-test-url, verify-command), made at the mechanism's stages. */
+  verify?: ReleaseCheck
+}
+
+/** Verifying the release of one service: at which stages, and the check itself. */
+export interface ReleaseCheck {
+  stages: VerifyStage[]
+  run(stage: VerifyStage): Promise<VerifyOutcome>
 }
 
 export interface WatchOptions {
@@ -124,6 +134,9 @@ class Follower {
   /** The service deployment shown to be this rollout's, and those shown to be earlier rollouts'. */
   private serviceDeploymentArn: string | undefined
   private readonly earlier = new Set<string>()
+  /** The stages whose verification ran; and whether it failed after the deployment had succeeded (nothing to stop). */
+  private readonly verifiedStages = new Set<VerifyStage>()
+  private failedAfterSuccess = false
   /** The rollout followed the way its mechanism needs (rolling, ECS-native, CodeDeploy). */
   readonly watch: RolloutWatch
 
@@ -228,7 +241,7 @@ class Follower {
     if (own) {
       this.lastStatus = own.status
       this.track(own.lines)
-      return this.concluded(own.verdict)
+      return this.concluded(await this.verified(own.verdict, snapshot))
     }
     if (snapshot.deployment) this.visible = true
     else if (!this.visible) return this.notVisibleYet()
@@ -265,7 +278,34 @@ class Follower {
         for (const line of describeStoppedTasks(stopped)) this.note(line)
       }
     }
-    return this.concluded(this.watch.judge(snapshot))
+    return this.concluded(await this.verified(this.watch.judge(snapshot), snapshot))
+  }
+
+  /**
+   * The verdict once the release is verified where the rollout stands: through the test listener as soon as it routes to
+   * the new revision, in production once the rollout succeeded. A failed check is a failure the action gave up on, so
+   * it is rolled back (with rollback-on-failure) like any other.
+   */
+  private async verified(verdict: Verdict | undefined, snapshot: Snapshot): Promise<Verdict | undefined> {
+    const check = this.target.verify
+    if (!check) return verdict
+    if (check.stages.includes('test') && !this.verifiedStages.has('test') && this.watch.onTestTraffic(snapshot)) {
+      const failed = await this.verify(check, 'test')
+      if (failed) return failed
+    }
+    if (verdict?.outcome !== 'succeeded' || !check.stages.includes('production')) return verdict
+    const failed = await this.verify(check, 'production')
+    if (failed) this.failedAfterSuccess = true
+    return failed ?? verdict
+  }
+
+  private async verify(check: ReleaseCheck, stage: VerifyStage): Promise<Verdict | undefined> {
+    this.verifiedStages.add(stage)
+    this.note(stage === 'test' ? 'verifying the release through the test listener' : 'verifying the release')
+    const outcome = await check.run(stage)
+    for (const line of outcome.lines) this.note(line)
+    if (outcome.ok) return undefined
+    return { outcome: 'failed', reason: outcome.reason ?? 'the verification failed', gaveUp: true }
   }
 
   /** Notes the tracker's lines; any of them means the rollout moved. */
@@ -288,9 +328,10 @@ class Follower {
       // Only a service deployment shown to be this rollout's is stopped; else the previous revision is redeployed.
       const { serviceDeploymentArn: _candidate, ...known } = rollout
       const ours = { ...known, ...(this.serviceDeploymentArn && { serviceDeploymentArn: this.serviceDeploymentArn }) }
-      rollback = await this.watch
-        .rollBack(ours)
-        .catch((error: unknown) => `the rollback could not be requested: ${errorMessage(error)}`)
+      // A deployment that succeeded has nothing left to stop: its verification failing redeploys the previous revision.
+      rollback = await (
+        this.failedAfterSuccess ? rollBackEcs(ecs, cluster, service, known) : this.watch.rollBack(ours)
+      ).catch((error: unknown) => `the rollback could not be requested: ${errorMessage(error)}`)
       this.note(rollback)
     }
     const starter = this.watch.taskStarter()

@@ -1,4 +1,5 @@
 import { isScalar, parseDocument, visit, type Document } from 'yaml'
+import { UserError } from '../errors.js'
 import { problemsError } from './problems.js'
 
 const NAME = '[A-Za-z_][A-Za-z0-9_]*'
@@ -59,6 +60,23 @@ export function fillPlaceholders(doc: Document, marked: string, values: Record<s
     `Known: ${known}. Add ${unknown.length === 1 ? 'it' : 'them'} with the \`vars\` input (${example}=value), ` +
       `or write $\${${example}} for a literal \${${example}}.`,
   )
+}
+
+/**
+ * `text` (one input's value, not a document) with its `${NAME}` placeholders filled and `$${NAME}` kept as a literal
+ * `${NAME}`; an unknown placeholder is a UserError naming `input` and the known ones.
+ */
+export function fillTextPlaceholders(text: string, values: Record<string, string>, input: string): string {
+  const unknown = [...text.matchAll(PLACEHOLDER)].filter((m) => !m[1] && !Object.hasOwn(values, m[2] ?? ''))
+  const [first] = unknown
+  if (first) {
+    const names = [...new Set(unknown.map((m) => `\${${m[2]}}`))].join(', ')
+    throw new UserError(
+      `Input \`${input}\`: unknown placeholder ${names}. Known: ${Object.keys(values).join(', ') || '(none)'}. ` +
+        `Add it with the \`vars\` input (${first[2]}=value), or write $\${${first[2]}} for a literal \${${first[2]}}.`,
+    )
+  }
+  return text.replace(PLACEHOLDER, (_, escape: string, name: string) => (escape ? `\${${name}}` : (values[name] ?? '')))
 }
 
 function plainValue(text: string): unknown {

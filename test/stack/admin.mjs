@@ -51,6 +51,13 @@ function routes(world) {
       }
       return { reset: true, timeScale: world.clock.scale }
     },
+    'POST /_listeners': (body) => {
+      const { cluster, service } = parse(body)
+      if (typeof cluster !== 'string' || typeof service !== 'string')
+        throw new BadRequest('give the service the listeners front: {"cluster": "prod", "service": "web"}')
+      world.listenerTarget = { cluster, service }
+      return { listeners: world.listenerTarget }
+    },
     'POST /_deny': (body) => {
       const { operations } = parse(body)
       if (!(

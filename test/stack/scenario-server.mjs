@@ -14,6 +14,7 @@ import { pathToFileURL } from 'node:url'
 import { handleAwsRequest } from './protocol.mjs'
 import { handleAdminRequest } from './admin.mjs'
 import { World } from './world.mjs'
+import { startListeners } from './listeners.mjs'
 
 const TICK_MS = 50
 
@@ -103,9 +104,23 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     timeScale: Number(env.STACK_TIME_SCALE ?? 1),
     ...(env.STACK_RECORD_DIR && { recordDir: env.STACK_RECORD_DIR }),
   })
+  // The load balancer's production and test listeners, proxying to real containers of the routed revision.
+  const listeners =
+    env.STACK_LB_PORT && env.STACK_LB_TEST_PORT
+      ? await startListeners({
+          world: started.world,
+          productionPort: Number(env.STACK_LB_PORT),
+          testPort: Number(env.STACK_LB_TEST_PORT),
+          label: env.STACK_CONTAINER_LABEL ?? 'ecs-deploy-stack',
+          dockerConfig: env.STACK_DOCKER_CONFIG ?? '',
+          registryHost: env.STACK_REGISTRY,
+          registryUser: env.STACK_REGISTRY_USER,
+          registryPassword: env.STACK_REGISTRY_PASSWORD,
+        })
+      : undefined
   console.log(`scenario server listening on ${started.url}`)
   if (env.STACK_PORT_FILE) writeFileSync(env.STACK_PORT_FILE, `${started.port}\n`)
-  const stop = () => started.close().then(() => process.exit(0))
+  const stop = () => Promise.all([listeners?.close(), started.close()]).then(() => process.exit(0))
   process.on('SIGTERM', stop)
   process.on('SIGINT', stop)
 }

@@ -180,8 +180,13 @@ start_moto() {
 
 start_scenario() {
   rm -f "$STATE/scenario.port" "${STACK_RECORD_DIR:-$STATE}/responses.jsonl"
-  log "starting scenario server"
-  STACK_RECORD_DIR="${STACK_RECORD_DIR:-$STATE}" \
+  LB_PORT=$(free_port)
+  LB_TEST_PORT=$(free_port)
+  mkdir -p "$STATE/docker-config"
+  log "starting scenario server (load balancer listeners on 127.0.0.1:$LB_PORT, test 127.0.0.1:$LB_TEST_PORT)"
+  STACK_LB_PORT=$LB_PORT STACK_LB_TEST_PORT=$LB_TEST_PORT \
+    STACK_CONTAINER_LABEL="$STATE" STACK_DOCKER_CONFIG="$STATE/docker-config" \
+    STACK_RECORD_DIR="${STACK_RECORD_DIR:-$STATE}" \
     STACK_REGISTRY="127.0.0.1:$REGISTRY_PORT" \
     STACK_REGISTRY_USER="$REGISTRY_USER" \
     STACK_REGISTRY_PASSWORD="$REGISTRY_PASSWORD" \
@@ -228,6 +233,8 @@ write_env() {
     STACK_ENV_STACK_REGISTRY_PASSWORD=$REGISTRY_PASSWORD \
     STACK_ENV_STACK_SCENARIO_URL=$scenario \
     STACK_ENV_STACK_MOTO_URL=$moto \
+    STACK_ENV_STACK_LB_URL="http://127.0.0.1:$LB_PORT" \
+    STACK_ENV_STACK_LB_TEST_URL="http://127.0.0.1:$LB_TEST_PORT" \
     STACK_ENV_STACK_SAMPLE_APP="$HERE/sample-app" \
     STACK_ENV_STACK_STATE_DIR="$STATE" \
     STACK_ENV_STACK_RECORD_DIR="${STACK_RECORD_DIR:-$STATE}" \
@@ -243,8 +250,20 @@ write_env() {
 
 # --- commands ------------------------------------------------------------------------------------
 
+# The sample app's containers the listeners started (labelled with this stack's state directory).
+remove_containers() {
+  docker_ready || return 0
+  local ids
+  ids=$(docker ps -aq --filter "label=ecs-deploy-stack=$STATE" 2>/dev/null || true)
+  [[ -z $ids ]] && return 0
+  log "removing the sample app's containers"
+  # shellcheck disable=SC2086
+  docker rm -f $ids >/dev/null 2>&1 || true
+}
+
 stop_all() {
   stop_one scenario
+  remove_containers
   stop_one moto
   stop_one registry
   stop_one dockerd

@@ -31,4 +31,6 @@ export declare class World {
   readonly denied: Set<string>
   /** Denies these operations (`ecs:StopServiceDeployment`, or `StopServiceDeployment` for ECS); [] allows all again. */
   deny(operations: string[]): void
+  /** The service the load balancer's listeners front (POST /_listeners). */
+  listenerTarget: { cluster: string; service: string } | undefined
 }

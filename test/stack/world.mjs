@@ -107,6 +107,8 @@ export class World {
     this.ecs = { clusters: new Map(), taskDefinitions, services, scenarios, clock: this.clock }
     this.ecr = new EcrState()
     this.codedeploy = new CodeDeployState()
+    /** The service the load balancer's listeners front (POST /_listeners; listeners.mjs). */
+    this.listenerTarget = /** @type {{ cluster: string, service: string } | undefined} */ (undefined)
   }
 
   get scenarios() {

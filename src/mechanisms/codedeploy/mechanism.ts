@@ -134,6 +134,17 @@ class CodeDeployWatch implements RolloutWatch {
     return []
   }
 
+  /** At Ready, or once AfterAllowTestTraffic is over and production traffic not yet rerouted (AllowTraffic not begun). */
+  onTestTraffic(): boolean {
+    const state = this.state
+    if (!state) return false
+    if (state.deployment.status === 'Ready') return true
+    if (state.deployment.status !== 'InProgress') return false
+    const events = state.target?.lifecycleEvents ?? []
+    const status = (name: string): string | undefined => events.find((e) => e.lifecycleEventName === name)?.status
+    return status('AfterAllowTestTraffic') === 'Succeeded' && status('AllowTraffic') === 'Pending'
+  }
+
   /** Before CodeDeploy names a deployment, ECS's view is all there is. */
   judge(snapshot: Snapshot): Verdict | undefined {
     const { resumed } = this.ctx.rollout

@@ -1,0 +1,60 @@
+// The verify-* inputs as read (a leaf, so inputs.ts needs nothing of src/verify/): headers split, the rest as given.
+import type { VerifyConfig } from './config/types.js'
+import { UserError } from './errors.js'
+
+/** The verify-* inputs as given (placeholders not filled yet: they depend on the service and environment). */
+export interface VerifyInputs {
+  urls: string[]
+  testUrls: string[]
+  expect?: string
+  headers: Record<string, string>
+  /** Unset: the setting's default. */
+  timeoutSeconds?: number
+  intervalSeconds?: number
+  /** verify-command as given: split into arguments (no shell), then each argument's placeholders filled. */
+  command?: string
+}
+
+/** The environment's `verify:` block under the verify-* inputs: each input given wins over its key. */
+export function withVerifyConfig(
+  config: VerifyConfig | undefined,
+  inputs: VerifyInputs | undefined,
+): VerifyInputs | undefined {
+  if (!config) return inputs
+  const given = inputs ?? { urls: [], testUrls: [], headers: {} }
+  const pick = <K extends keyof VerifyConfig>(key: K): Partial<Pick<VerifyConfig, K>> => {
+    const value = given[key] ?? config[key]
+    return value === undefined ? {} : ({ [key]: value } as Partial<Pick<VerifyConfig, K>>)
+  }
+  return {
+    urls: given.urls.length ? given.urls : config.urls,
+    testUrls: given.testUrls.length ? given.testUrls : config.testUrls,
+    headers: given.headers,
+    ...pick('expect'),
+    ...pick('timeoutSeconds'),
+    ...pick('intervalSeconds'),
+    ...pick('command'),
+  }
+}
+
+/** Whether any verify-* input asks for a check. */
+export function wantsVerification(inputs: VerifyInputs | undefined): inputs is VerifyInputs {
+  return !!inputs && (inputs.urls.length > 0 || inputs.testUrls.length > 0 || inputs.command !== undefined)
+}
+
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/
+
+/** `verify-headers` lines `Name: value`; a malformed line is named by its number, never echoed (values are secrets). */
+export function parseHeaders(lines: string[]): Record<string, string> {
+  const headers: Record<string, string> = {}
+  lines.forEach((line, i) => {
+    const colon = line.indexOf(':')
+    const name = line.slice(0, colon).trim()
+    if (colon < 1 || !HEADER_NAME.test(name))
+      throw new UserError(
+        `Input \`verify-headers\`, header ${i + 1}: write each header as \`Name: value\` (a header name is letters, digits and -).`,
+      )
+    headers[name] = line.slice(colon + 1).trim()
+  })
+  return headers
+}

@@ -1,0 +1,173 @@
+// The load balancer's two listeners, for real: each request is proxied to a container of the image the simulated
+// target group routes to right now, run in the Docker engine (one container per image and environment, started on
+// first use, labelled with the stack's state directory so `stack.sh stop` removes them).
+//
+// Routing follows the service the listeners front (POST /_listeners {"cluster", "service"}):
+// - while an ECS-native (blue/green, canary, linear) service deployment is IN_PROGRESS, the production listener sends
+//   its requestedProductionTrafficWeight % of requests to the new (green) revision and the rest to the old (blue)
+//   one, the test listener likewise with requestedTestTrafficWeight;
+// - otherwise both send everything to the revision of the last deployment ECS completed (a rolling update's new
+//   revision once the deployment is COMPLETED, the old one before, and again after a rollback completes).
+import { execFile } from 'node:child_process'
+import { createServer, request } from 'node:http'
+import { connect } from 'node:net'
+import { promisify } from 'node:util'
+
+const run = promisify(execFile)
+const READY_TIMEOUT_MS = 15_000
+
+/**
+ * @param {{ world: import('./world.mjs').World, productionPort: number, testPort: number, label: string,
+ *   dockerConfig: string, registryHost?: string, registryUser?: string, registryPassword?: string }} options
+ */
+export async function startListeners(options) {
+  const containers = new ContainerPool(options)
+  const servers = await Promise.all(
+    /** @type {const} */ (['production', 'test']).map((listener) =>
+      listen(listener === 'production' ? options.productionPort : options.testPort, (req, res) =>
+        proxy(listener, req, res, options.world, containers),
+      ),
+    ),
+  )
+  return {
+    close: async () => {
+      for (const server of servers) server.closeAllConnections()
+      await Promise.all(servers.map((server) => new Promise((resolve) => server.close(() => resolve(undefined)))))
+    },
+  }
+}
+
+function listen(port, handler) {
+  return new Promise((resolve, reject) => {
+    const server = createServer(handler)
+    server.once('error', reject)
+    server.listen(port, '127.0.0.1', () => resolve(server))
+  })
+}
+
+/** The task definition ARN the listener routes this request to; undefined when no service is behind it. */
+export function routedTaskDefinition(world, listener, random = Math.random) {
+  const front = world.listenerTarget
+  const service = front && world.ecs.clusters.get(front.cluster)?.services.get(front.service)
+  if (!service || service.status !== 'ACTIVE') return undefined
+  const sd = service.serviceDeployments[0]
+  const completed = service.lastCompleted?.taskDefinition ?? service.taskDefinition
+  if (sd?.native && sd.status === 'IN_PROGRESS') {
+    const weight = listener === 'production' ? sd.native.production : sd.native.test
+    return random() * 100 < weight ? sd.deployment.taskDefinition : completed
+  }
+  return completed
+}
+
+async function proxy(listener, req, res, world, containers) {
+  world.tick()
+  const arn = routedTaskDefinition(world, listener)
+  if (!arn) return answer(res, 503, `no service behind the ${listener} listener (POST /_listeners)\n`)
+  const container = world.ecs.taskDefinitions.find(arn)?.taskDefinition.containerDefinitions?.[0]
+  if (!container) return answer(res, 503, `no container in ${arn}\n`)
+  let port
+  try {
+    port = await containers.portOf(container)
+  } catch (error) {
+    return answer(res, 502, `the ${container.image} container did not start: ${error.message}\n`)
+  }
+  const upstream = request(
+    { host: '127.0.0.1', port, method: req.method, path: req.url, headers: req.headers },
+    (reply) => {
+      res.writeHead(reply.statusCode ?? 502, reply.headers)
+      reply.pipe(res)
+    },
+  )
+  upstream.on('error', (error) => answer(res, 502, `${error.message}\n`))
+  req.pipe(upstream)
+}
+
+function answer(res, status, text) {
+  if (res.headersSent) return res.end()
+  res.writeHead(status, { 'content-type': 'text/plain' })
+  res.end(text)
+}
+
+/** One running container per image and environment, as ECS would run the task definition's container. */
+class ContainerPool {
+  constructor(options) {
+    this.options = options
+    /** @type {Map<string, Promise<number>>} */
+    this.ports = new Map()
+    this.loggedIn = undefined
+  }
+
+  /** The host port of a running container of this container definition, started (and awaited) on first use. */
+  portOf(container) {
+    const environment = (container.environment ?? []).map((e) => `${e.name}=${e.value ?? ''}`)
+    const key = JSON.stringify([container.image, environment])
+    let port = this.ports.get(key)
+    if (!port) {
+      port = this.start(container, environment)
+      // A container that failed to start is tried again by the next request.
+      port.catch(() => this.ports.delete(key))
+      this.ports.set(key, port)
+    }
+    return port
+  }
+
+  async start(container, environment) {
+    await this.login()
+    const containerPort = container.portMappings?.[0]?.containerPort ?? 8080
+    const args = ['run', '-d', '--rm', '--label', `ecs-deploy-stack=${this.options.label}`]
+    args.push('-p', `127.0.0.1::${containerPort}`, ...environment.flatMap((e) => ['-e', e]), container.image)
+    const { stdout: id } = await this.docker(args)
+    const { stdout } = await this.docker(['port', id.trim(), `${containerPort}/tcp`])
+    const port = Number(/:(\d+)\s*$/m.exec(stdout)?.[1])
+    if (!port) throw new Error(`docker port said ${JSON.stringify(stdout.trim())}`)
+    await answersHttp(port)
+    return port
+  }
+
+  /** Logs in to the stack's registry once, in the stack's own docker config, so images are pulled as ECS would. */
+  login() {
+    const { registryHost, registryUser, registryPassword } = this.options
+    if (!registryHost || !registryUser || !registryPassword) return Promise.resolve()
+    this.loggedIn ??= new Promise((resolve, reject) => {
+      const child = execFile(
+        'docker',
+        ['login', '-u', registryUser, '--password-stdin', registryHost],
+        { env: this.env() },
+        (error) => (error ? reject(error) : resolve(undefined)),
+      )
+      child.stdin?.end(registryPassword)
+    })
+    return this.loggedIn
+  }
+
+  docker(args) {
+    return run('docker', args, { env: this.env() })
+  }
+
+  env() {
+    return { ...process.env, DOCKER_CONFIG: this.options.dockerConfig }
+  }
+}
+
+/** Resolves once something accepts connections and answers on the port. */
+async function answersHttp(port) {
+  const deadline = Date.now() + READY_TIMEOUT_MS
+  for (;;) {
+    const open = await new Promise((resolve) => {
+      const socket = connect(port, '127.0.0.1', () => {
+        socket.end()
+        resolve(true)
+      })
+      socket.on('error', () => resolve(false))
+    })
+    if (open) {
+      const ok = await fetch(`http://127.0.0.1:${port}/`).then(
+        () => true,
+        () => false,
+      )
+      if (ok) return
+    }
+    if (Date.now() > deadline) throw new Error(`nothing answers on port ${port} after ${READY_TIMEOUT_MS / 1000} s`)
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+}

@@ -7,6 +7,7 @@ import { secretBuildArgsWarning, secretLikeBuildArgs } from './image/args.js'
 import { parseImageReference } from './image/reference.js'
 import type { Log } from './log.js'
 import { SETTINGS } from './settings.js'
+import { parseCapacityProviderStrategy, parseVolumeConfigurations, type ServiceSettings } from './service-settings.js'
 import {
   parseBoolean,
   parseChoice,
@@ -63,6 +64,8 @@ export interface Inputs {
   runTaskContainer?: string
   /** `strategy` and what goes with it: canary/linear steps, alarms, wait-until / continue, on-busy, CodeDeploy. */
   strategy: StrategyInputs
+  /** The service's deployment settings given as inputs (absent: none); what is absent stays as the service has it. */
+  serviceSettings?: ServiceSettings
 }
 
 /** Reads and checks every input; secrets are masked and secret-like build args warned about through `log`. */
@@ -116,6 +119,40 @@ export function getInputs(read: InputReader, log: Pick<Log, 'warning' | 'secret'
     ...optional('runTask', text('run-task')),
     ...optional('runTaskContainer', text('run-task-container')),
     strategy,
+    ...nonEmpty('serviceSettings', readServiceSettings(read)),
+  }
+}
+
+/** `{ [name]: value }` when the object has a member, else nothing. */
+function nonEmpty<K extends string, V extends object>(name: K, value: V): { [P in K]?: V } {
+  return Object.keys(value).length ? ({ [name]: value } as { [P in K]?: V }) : {}
+}
+
+/** The service deployment settings given (percentages, grace period, tags, exec, capacity providers, EBS volumes). */
+function readServiceSettings(read: InputReader): ServiceSettings {
+  const values = settingValues(read)
+  const flag = (name: string): boolean | undefined => {
+    const value = values.choice<'true' | 'false'>(name)
+    return value === undefined ? undefined : value === 'true'
+  }
+  const strategy = values.text('capacity-provider-strategy')
+  const volumes = values.text('volume-configurations')
+  return {
+    ...optional('minimumHealthyPercent', values.number('minimum-healthy-percent')),
+    ...optional('maximumPercent', values.number('maximum-percent')),
+    ...optional('healthCheckGracePeriodSeconds', values.number('health-check-grace-period')),
+    ...optional(
+      'propagateTags',
+      values.choice<string>('propagate-tags')?.toUpperCase() as ServiceSettings['propagateTags'],
+    ),
+    ...optional('enableECSManagedTags', flag('enable-ecs-managed-tags')),
+    ...optional('enableExecuteCommand', flag('enable-execute-command')),
+    ...(strategy !== undefined && {
+      capacityProviderStrategy: parseCapacityProviderStrategy('capacity-provider-strategy', strategy),
+    }),
+    ...(volumes !== undefined && {
+      volumeConfigurations: parseVolumeConfigurations('volume-configurations', volumes),
+    }),
   }
 }
 

@@ -38,6 +38,7 @@ import {
   type StrategyPlan,
 } from './mechanisms/index.js'
 import { logSafe } from './report/text.js'
+import { checkServiceSettings } from './service-settings.js'
 import { insideWorkspace } from './workspace-path.js'
 import type { Log } from './log.js'
 
@@ -155,7 +156,7 @@ async function prepare(
   report.rendered = rendered.request
   report.changes = [
     ...(current ? describeChanges(rendered.request, current.taskDefinition) : []),
-    ...serviceChanges(service, inputs.desiredCount, inputs.deploymentCircuitBreaker),
+    ...serviceChanges(service, inputs.desiredCount, inputs.deploymentCircuitBreaker, inputs.serviceSettings),
     ...plan.changes,
   ]
   return { service, plan, report, rendered, current }
@@ -244,6 +245,7 @@ async function start(
       ...(inputs.desiredCount !== undefined && { desiredCount: inputs.desiredCount }),
       forceNewDeployment: inputs.forceNewDeployment,
       deploymentCircuitBreaker: inputs.deploymentCircuitBreaker,
+      ...(inputs.serviceSettings && { settings: inputs.serviceSettings }),
       containers: prepared.rendered.request.containerDefinitions ?? [],
     },
   )
@@ -367,6 +369,7 @@ async function deploySteps(
               circuitBreaker: inputs.deploymentCircuitBreaker,
               workspace: git.workspace,
             })
+        checkServiceSettings(service, inputs.serviceSettings ?? {})
         log.info(`  strategy: ${plan.description}`)
         return { service, plan, report: newServiceReport(where, service, plan) }
       }),

@@ -436,6 +436,69 @@ export const SETTINGS: readonly Setting[] = [
     group: 'build',
     description: 'Log out of the registry in the post step.',
   },
+  // service
+  {
+    name: 'minimum-healthy-percent',
+    kind: 'number',
+    range: { min: 0, max: 100, whole: true },
+    group: 'deploy',
+    description:
+      "The service's minimum healthy percent during a deployment (deploymentConfiguration.minimumHealthyPercent). Default — leave it as it is.",
+  },
+  {
+    name: 'maximum-percent',
+    kind: 'number',
+    range: { min: 100, max: 2147483647, whole: true },
+    group: 'deploy',
+    description:
+      "The service's maximum percent during a deployment (deploymentConfiguration.maximumPercent); it must stay above the minimum healthy percent. Default — leave it as it is.",
+  },
+  {
+    name: 'health-check-grace-period',
+    kind: 'number',
+    range: { min: 0, max: 2147483647, whole: true },
+    group: 'deploy',
+    description:
+      'Seconds ECS ignores failing load balancer and container health checks of a new task (healthCheckGracePeriodSeconds). Default — leave it as it is.',
+  },
+  {
+    name: 'propagate-tags',
+    kind: 'text',
+    choices: ['service', 'task_definition', 'none'],
+    group: 'deploy',
+    description:
+      "Where the service's tasks take their tags from: `SERVICE`, `TASK_DEFINITION` or `NONE`. Default — leave it as it is.",
+  },
+  {
+    name: 'enable-ecs-managed-tags',
+    kind: 'text',
+    choices: ['true', 'false'],
+    group: 'deploy',
+    description:
+      "`true` or `false`: ECS tags the service's tasks with the cluster and service names. Default — leave it as it is.",
+  },
+  {
+    name: 'enable-execute-command',
+    kind: 'text',
+    choices: ['true', 'false'],
+    group: 'deploy',
+    description:
+      "`true` or `false`: ECS Exec into the service's tasks (the task role needs the SSM permissions). Default — leave it as it is.",
+  },
+  {
+    name: 'capacity-provider-strategy',
+    kind: 'text',
+    group: 'deploy',
+    description:
+      "The service's capacity provider strategy: `name:weight:base` lines (weight and base optional, e.g. `FARGATE:1:2` and `FARGATE_SPOT:3`) or a JSON array of `{capacityProvider, weight, base}`. Not for CODE_DEPLOY services. Default — leave it as it is.",
+  },
+  {
+    name: 'volume-configurations',
+    kind: 'text',
+    group: 'deploy',
+    description:
+      'EBS volumes attached at launch, as UpdateService takes them: a JSON array of `{"name": …, "managedEBSVolume": {"roleArn": …, "sizeInGiB": …}}` naming task definition volumes with `configuredAtLaunch: true`; `[]` removes them. Not for CODE_DEPLOY services. Default — leave them as they are.',
+  },
 ]
 
 /** The setting of this name (an action input or a CLI flag), if there is one. */

@@ -1,0 +1,136 @@
+// Service settings as code, through dist/index.js on the local stack: what UpdateService sets, what the diff says.
+import { ECSClient, ListTaskDefinitionsCommand } from '@aws-sdk/client-ecs'
+import { writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { runAction, workspaceDir } from './action.js'
+import { givenWebService, ScenarioAdmin, useStack, webService, webTaskDefinition, type StackEnv } from './stack.js'
+
+let stack: StackEnv
+let admin: ScenarioAdmin
+let ecs: ECSClient
+const dir = workspaceDir('e2e-service-')
+const ROLE = 'arn:aws:iam::123456789012:role/ecsInfrastructureRole'
+
+beforeAll(async () => {
+  stack = await useStack()
+  admin = new ScenarioAdmin(stack.STACK_SCENARIO_URL)
+  ecs = new ECSClient({ region: stack.AWS_REGION })
+})
+
+afterAll(() => ecs?.destroy())
+
+/** A template of family web; `extra` adds to it (volumes…). */
+function template(extra: Record<string, unknown> = {}): string {
+  const file = path.join(dir, `td-${Math.random().toString(36).slice(2)}.json`)
+  writeFileSync(
+    file,
+    JSON.stringify({ ...webTaskDefinition('web', `${stack.STACK_REGISTRY}/web:placeholder`), ...extra }),
+  )
+  return file
+}
+
+const revisions = async (): Promise<string[]> =>
+  (await ecs.send(new ListTaskDefinitionsCommand({ familyPrefix: 'web' }))).taskDefinitionArns ?? []
+
+const given = () => givenWebService(stack, admin, ecs, { capacityProviders: ['FARGATE', 'FARGATE_SPOT'] })
+
+const base = () => ({
+  cluster: 'prod',
+  service: 'web',
+  'task-definition': template(),
+  image: `${stack.STACK_REGISTRY}/web:v2`,
+})
+
+const SETTINGS = {
+  'minimum-healthy-percent': '50',
+  'maximum-percent': '150',
+  'health-check-grace-period': '45',
+  'propagate-tags': 'SERVICE',
+  'enable-ecs-managed-tags': 'true',
+  'enable-execute-command': 'true',
+  'capacity-provider-strategy': 'FARGATE:1:1\nFARGATE_SPOT:3',
+}
+
+describe('service settings through dist/index.js', () => {
+  test('the settings given are set by UpdateService with the new revision, and the diff names each', async () => {
+    await given()
+    const run = await runAction({ ...base(), ...SETTINGS })
+    expect(run.errors).toEqual([])
+    expect(run.exitCode).toBe(0)
+    const web = await webService(ecs)
+    expect(web.taskDefinition).toMatch(/task-definition\/web:2$/)
+    expect(web.deploymentConfiguration).toMatchObject({ minimumHealthyPercent: 50, maximumPercent: 150 })
+    expect(web).toMatchObject({
+      healthCheckGracePeriodSeconds: 45,
+      propagateTags: 'SERVICE',
+      enableECSManagedTags: true,
+      enableExecuteCommand: true,
+      capacityProviderStrategy: [
+        { capacityProvider: 'FARGATE', weight: 1, base: 1 },
+        { capacityProvider: 'FARGATE_SPOT', weight: 3 },
+      ],
+    })
+    expect(run.outputs.diff?.split('\n')).toEqual(
+      expect.arrayContaining([
+        'service minimum healthy percent: 100 → 50',
+        'service maximum percent: 200 → 150',
+        'service health check grace period: 0 s → 45 s',
+        'service propagate tags: NONE → SERVICE',
+        'service ECS managed tags: off → on',
+        'service execute command: off → on',
+        'service capacity provider strategy: none (launch type FARGATE) → FARGATE:1:1, FARGATE_SPOT:3:0',
+      ]),
+    )
+
+    // The same again: nothing differs, so nothing is sent and nothing deploys.
+    const again = await runAction({ ...base(), ...SETTINGS })
+    expect(again.exitCode).toBe(0)
+    expect(again.outputs.diff ?? '').not.toContain('service ')
+    expect(again.outputs['deployment-id'] ?? '').toBe('')
+  })
+
+  test('settings not given stay as the service has them', async () => {
+    await given()
+    expect((await runAction({ ...base(), 'enable-execute-command': 'true' })).exitCode).toBe(0)
+    expect((await runAction({ ...base(), 'health-check-grace-period': '30' })).exitCode).toBe(0)
+    const web = await webService(ecs)
+    expect(web).toMatchObject({ enableExecuteCommand: true, healthCheckGracePeriodSeconds: 30 })
+  })
+
+  test('EBS volume configurations reach the deployment', async () => {
+    await given()
+    const volumes = [{ name: 'data', managedEBSVolume: { roleArn: ROLE, sizeInGiB: 20, volumeType: 'gp3' } }]
+    const run = await runAction({
+      ...base(),
+      'task-definition': template({ volumes: [{ name: 'data', configuredAtLaunch: true }] }),
+      'volume-configurations': JSON.stringify(volumes),
+    })
+    expect(run.errors).toEqual([])
+    const web = await webService(ecs)
+    expect(web.deployments?.find((d) => d.status === 'PRIMARY')?.volumeConfigurations).toEqual(volumes)
+    expect(run.outputs.diff).toContain('service volume configurations: none → data (EBS 20 GiB)')
+  })
+
+  test('dry run: the diff shows the settings, and nothing changes', async () => {
+    await given()
+    const before = await webService(ecs)
+    const run = await runAction({ ...base(), ...SETTINGS, 'dry-run': 'true' })
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs.status).toBe('planned')
+    expect(run.outputs.diff).toContain('service execute command: off → on')
+    const after = await webService(ecs)
+    expect(after.enableExecuteCommand).toBe(before.enableExecuteCommand)
+    expect(after.deploymentConfiguration).toEqual(before.deploymentConfiguration)
+  })
+
+  test('a maximum at the minimum fails before anything is registered or updated', async () => {
+    await given()
+    const run = await runAction({ ...base(), 'maximum-percent': '100' })
+    expect(run.exitCode).toBe(1)
+    expect(run.errors.join('\n')).toContain(
+      'Input `maximum-percent`: service "web" would have maximum percent 100 and minimum healthy percent 100; ECS needs the maximum above the minimum so that a rolling update can replace tasks. Nothing was changed.',
+    )
+    expect(await revisions()).toHaveLength(1)
+    expect((await webService(ecs)).deploymentConfiguration?.maximumPercent).toBe(200)
+  })
+})

@@ -64,6 +64,8 @@ export interface Inputs {
   runTaskContainer?: string
   /** `strategy` and what goes with it: canary/linear steps, alarms, wait-until / continue, on-busy, CodeDeploy. */
   strategy: StrategyInputs
+  /** A registered revision to deploy as it is: nothing rendered or registered. */
+  taskDefinitionArn?: string
   /** The service's deployment settings given as inputs (absent: none); what is absent stays as the service has it. */
   serviceSettings?: ServiceSettings
 }
@@ -120,7 +122,23 @@ export function getInputs(read: InputReader, log: Pick<Log, 'warning' | 'secret'
     ...optional('runTaskContainer', text('run-task-container')),
     strategy,
     ...nonEmpty('serviceSettings', readServiceSettings(read)),
+    ...optional('taskDefinitionArn', pinnedRevisionInput(read)),
   }
+}
+
+/** `task-definition-arn`, refused beside the inputs that would change the revision. */
+function pinnedRevisionInput(read: InputReader): string | undefined {
+  const arn = settingValues(read).text('task-definition-arn')
+  if (arn === undefined) return undefined
+  const clash = ['task-definition', 'build', 'image', 'environment-variables', 'secrets'].find((name) =>
+    read(name).trim(),
+  )
+  if (clash) {
+    throw new UserError(
+      `Input \`task-definition-arn\` deploys that revision as it is, so \`${clash}\` cannot change it: drop \`${clash}\`, or drop \`task-definition-arn\` to render and register a new revision.`,
+    )
+  }
+  return arn
 }
 
 /** `{ [name]: value }` when the object has a member, else nothing. */

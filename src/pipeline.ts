@@ -15,6 +15,7 @@ import { serviceChanges } from './deploy/changes.js'
 import { commandArguments, runOneOffTask } from './deploy/run-task.js'
 import type { Rollout } from './deploy/rollout.js'
 import { findService } from './deploy/service.js'
+import { pinnedRevision } from './deploy/pinned.js'
 import { waitForDeployments, type WatchOptions, type WatchResult } from './mechanisms/watch.js'
 import { carryOutImageBuild, checkImageExists, planImageBuild, type ImageBuildPlan } from './image/index.js'
 import type { Inputs } from './inputs.js'
@@ -24,6 +25,7 @@ import { pipelineArtifacts, writePipelineArtifacts } from './report/artifacts.js
 import type { DeploymentReport, RunReport } from './run-report.js'
 import {
   describeChanges,
+  existingTaskDefinition,
   renderTaskDefinition,
   sameTaskDefinition,
   type RenderedTaskDefinition,
@@ -113,6 +115,8 @@ interface Found {
 interface Prepared extends Found {
   rendered: RenderedTaskDefinition
   current?: DescribedTaskDefinition | undefined
+  /** `task-definition-arn`: the revision deployed as it is, registered by someone else. */
+  pinned?: DescribedTaskDefinition
 }
 
 /** A prepared service whose task definition is registered. */
@@ -131,23 +135,27 @@ async function prepare(
   image: string | undefined,
   preview: PreviewPlan | undefined,
   log: Log | undefined,
+  pinned?: DescribedTaskDefinition,
 ): Promise<Prepared> {
   const { ecs } = clients
   const current = service.taskDefinition ? await describeTaskDefinition(ecs, service.taskDefinition) : undefined
-  const rendered = await renderTaskDefinition({
-    ...(inputs.taskDefinition !== undefined && { templatePath: inputs.taskDefinition }),
-    ...(current && { current: current.taskDefinition, currentTags: current.tags }),
-    ...(image !== undefined && { image }),
-    containers: inputs.containers,
-    environment: inputs.environmentVariables,
-    secrets: inputs.secrets,
-    placeholders: {
-      ...placeholderValues(inputs, report.service, git, report.region, image),
-      ...previewPlaceholders(preview),
-    },
-  })
+  const rendered = pinned
+    ? existingTaskDefinition(pinned.taskDefinition, pinned.tags)
+    : await renderTaskDefinition({
+        ...(inputs.taskDefinition !== undefined && { templatePath: inputs.taskDefinition }),
+        ...(current && { current: current.taskDefinition, currentTags: current.tags }),
+        ...(image !== undefined && { image }),
+        containers: inputs.containers,
+        environment: inputs.environmentVariables,
+        secrets: inputs.secrets,
+        placeholders: {
+          ...placeholderValues(inputs, report.service, git, report.region, image),
+          ...previewPlaceholders(preview),
+        },
+      })
   // A preview registers in its own family, so destroying it can deregister what it registered.
-  if (preview && rendered.request.family) rendered.request.family = previewFamily(rendered.request.family, preview.pr)
+  if (preview && !pinned && rendered.request.family)
+    rendered.request.family = previewFamily(rendered.request.family, preview.pr)
   if (log) {
     for (const note of rendered.notes) log.info(logSafe(`${prefixOf(inputs, report)}${note}`))
     report.notes.push(...rendered.notes)
@@ -159,7 +167,7 @@ async function prepare(
     ...serviceChanges(service, inputs.desiredCount, inputs.deploymentCircuitBreaker, inputs.serviceSettings),
     ...plan.changes,
   ]
-  return { service, plan, report, rendered, current }
+  return { service, plan, report, rendered, current, ...(pinned && { pinned }) }
 }
 
 const prefixOf = (inputs: PlannedInputs, report: DeploymentReport): string =>
@@ -183,21 +191,35 @@ async function writeArtifacts(
 
 /** Registers the rendered task definition unless a revision already has its content. */
 async function register(clients: AwsClients, inputs: PlannedInputs, prepared: Prepared, log: Log): Promise<Registered> {
-  const { report } = prepared
-  const registered = await registerIfChanged(clients.ecs, prepared.rendered.request, prepared.current)
+  const { report, pinned } = prepared
+  const registered = pinned
+    ? pinnedRegistration(pinned)
+    : await registerIfChanged(clients.ecs, prepared.rendered.request, prepared.current)
   Object.assign(report, { taskDefinitionArn: registered.arn, registered: registered.registered })
   const prefix = prefixOf(inputs, report)
   log.info(
-    registered.registered
-      ? `${prefix}registered ${registered.family}:${registered.revision}`
-      : `${prefix}no change to register: ${registered.family}:${registered.revision} already has this content`,
+    pinned
+      ? `${prefix}nothing to register: deploying ${registered.family}:${registered.revision} as it is (task-definition-arn)`
+      : registered.registered
+        ? `${prefix}registered ${registered.family}:${registered.revision}`
+        : `${prefix}no change to register: ${registered.family}:${registered.revision} already has this content`,
   )
   for (const change of report.changes ?? []) log.info(logSafe(`  ${change}`))
   return { ...prepared, registered }
 }
 
+function pinnedRegistration({ taskDefinition }: DescribedTaskDefinition): RegisteredTaskDefinition {
+  return {
+    arn: taskDefinition.taskDefinitionArn ?? '',
+    family: taskDefinition.family ?? '',
+    revision: taskDefinition.revision ?? 0,
+    registered: false,
+  }
+}
+
 /** The revision this run deploys when it registers nothing new (the service's own), else undefined. */
-function unchangedRevision({ rendered, current }: Prepared): string | undefined {
+function unchangedRevision({ rendered, current, pinned }: Prepared): string | undefined {
+  if (pinned) return pinned.taskDefinition.taskDefinitionArn
   return current && sameTaskDefinition(rendered.request, current.taskDefinition, current.tags)
     ? current.taskDefinition.taskDefinitionArn
     : undefined
@@ -394,10 +416,20 @@ async function deploySteps(
   const buildInputs = inputs.build
   const imagePlan = buildInputs && (await log.group('Image', () => planImageBuild(buildInputs, imageDeps)))
   if (!buildInputs && inputs.image) await checkImageExists(inputs.image, imageDeps)
+  const pinned = inputs.taskDefinitionArn
+    ? await pinnedRevision(clients.ecs, inputs.taskDefinitionArn, where.region)
+    : undefined
+  if (pinned) {
+    log.info(
+      `task-definition-arn: ${pinned.taskDefinition.family}:${pinned.taskDefinition.revision}, deployed as it is`,
+    )
+    for (const image of new Set(pinned.taskDefinition.containerDefinitions?.map((c) => c.image ?? '')))
+      if (image) await checkImageExists(image, imageDeps)
+  }
   const plannedImage = imagePlan ? imagePlan.reference : inputs.image
   if (plannedImage) done.image = plannedImage
   const checked = await log.group('Task definition', () =>
-    Promise.all(found.map((f) => prepare(clients, inputs, git, f, f.report, plannedImage, preview, log))),
+    Promise.all(found.map((f) => prepare(clients, inputs, git, f, f.report, plannedImage, preview, log, pinned))),
   )
   const waitContext = { clock, signal, timeoutMs: inputs.timeoutMinutes * 60_000, log: log.info }
   if (inputs.dryRun) {

@@ -499,6 +499,13 @@ export const SETTINGS: readonly Setting[] = [
     description:
       'EBS volumes attached at launch, as UpdateService takes them: a JSON array of `{"name": …, "managedEBSVolume": {"roleArn": …, "sizeInGiB": …}}` naming task definition volumes with `configuredAtLaunch: true`; `[]` removes them. Not for CODE_DEPLOY services. Default — leave them as they are.',
   },
+  {
+    name: 'task-definition-arn',
+    kind: 'text',
+    group: 'deploy',
+    description:
+      'Deploy this registered revision as it is (`family:revision` or its ARN), for task definitions another tool owns (Terraform, CDK): nothing is rendered or registered. It must be ACTIVE; its images are checked like `image`. Not with `task-definition`, `build`, `image`, `environment-variables` or `secrets`.',
+  },
 ]
 
 /** The setting of this name (an action input or a CLI flag), if there is one. */

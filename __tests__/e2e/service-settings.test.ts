@@ -1,5 +1,10 @@
 // Service settings as code, through dist/index.js on the local stack: what UpdateService sets, what the diff says.
-import { ECSClient, ListTaskDefinitionsCommand } from '@aws-sdk/client-ecs'
+import {
+  DeregisterTaskDefinitionCommand,
+  ECSClient,
+  ListTaskDefinitionsCommand,
+  RegisterTaskDefinitionCommand,
+} from '@aws-sdk/client-ecs'
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { runAction, workspaceDir } from './action.js'
@@ -132,5 +137,59 @@ describe('service settings through dist/index.js', () => {
     )
     expect(await revisions()).toHaveLength(1)
     expect((await webService(ecs)).deploymentConfiguration?.maximumPercent).toBe(200)
+  })
+})
+
+describe('task-definition-arn: a revision deployed as it is', () => {
+  /** Registers web:2 the way Terraform would, outside the action. */
+  async function registeredElsewhere(image = `${stack.STACK_REGISTRY}/web:v2`): Promise<string> {
+    const { taskDefinition } = await ecs.send(new RegisterTaskDefinitionCommand(webTaskDefinition('web', image)))
+    return taskDefinition?.taskDefinitionArn ?? ''
+  }
+
+  test('the service runs that revision; nothing is registered; the output is its ARN', async () => {
+    await given()
+    const arn = await registeredElsewhere()
+    const run = await runAction({ cluster: 'prod', service: 'web', 'task-definition-arn': 'web:2' })
+    expect(run.errors).toEqual([])
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs['task-definition-arn']).toBe(arn)
+    expect((await webService(ecs)).taskDefinition).toBe(arn)
+    expect(await revisions()).toHaveLength(2)
+    expect(run.stdout).toContain('nothing to register: deploying web:2 as it is (task-definition-arn)')
+    expect(run.outputs.diff).toContain(`→ ${stack.STACK_REGISTRY}/web:v2`)
+  })
+
+  test('a revision that does not exist, or is INACTIVE, fails having changed nothing', async () => {
+    await given()
+    const missing = await runAction({ cluster: 'prod', service: 'web', 'task-definition-arn': 'web:9' })
+    expect(missing.exitCode).toBe(1)
+    expect(missing.errors).toEqual([
+      `::error::Input \`task-definition-arn\`: there is no task definition web:9 in region ${stack.AWS_REGION}. Give an existing revision (family:revision or its full ARN); nothing was changed.`,
+    ])
+    await registeredElsewhere()
+    await ecs.send(new DeregisterTaskDefinitionCommand({ taskDefinition: 'web:2' }))
+    const inactive = await runAction({ cluster: 'prod', service: 'web', 'task-definition-arn': 'web:2' })
+    expect(inactive.errors).toEqual([
+      '::error::Input `task-definition-arn`: web:2 is INACTIVE, not ACTIVE, so ECS starts no new task from it. Register it again or give an ACTIVE revision; nothing was changed.',
+    ])
+    expect((await webService(ecs)).taskDefinition).toMatch(/web:1$/)
+  })
+
+  test("its images are checked like `image`'s", async () => {
+    await given()
+    await registeredElsewhere(`${stack.STACK_REGISTRY}/web:no-such-tag`)
+    const run = await runAction({ cluster: 'prod', service: 'web', 'task-definition-arn': 'web:2' })
+    expect(run.exitCode).toBe(1)
+    expect(run.errors.join('\n')).toContain(`The image ${stack.STACK_REGISTRY}/web:no-such-tag does not exist`)
+    expect((await webService(ecs)).taskDefinition).toMatch(/web:1$/)
+  })
+
+  test('beside a template: one clear error', async () => {
+    await given()
+    const run = await runAction({ ...base(), 'task-definition-arn': 'web:1' })
+    expect(run.errors).toEqual([
+      '::error::Input `task-definition-arn` deploys that revision as it is, so `task-definition` cannot change it: drop `task-definition`, or drop `task-definition-arn` to render and register a new revision.',
+    ])
   })
 })

@@ -7,6 +7,7 @@ import { secretBuildArgsWarning, secretLikeBuildArgs } from './image/args.js'
 import { parseImageReference } from './image/reference.js'
 import type { Log } from './log.js'
 import { SETTINGS } from './settings.js'
+import { readRunTaskOptions, type RunTaskOptions } from './run-task-options.js'
 import { parseCapacityProviderStrategy, parseVolumeConfigurations, type ServiceSettings } from './service-settings.js'
 import {
   parseBoolean,
@@ -66,8 +67,19 @@ export interface Inputs {
   strategy: StrategyInputs
   /** A registered revision to deploy as it is: nothing rendered or registered. */
   taskDefinitionArn?: string
+  /** Register the rendered revision and deploy nothing. */
+  registerOnly?: boolean
+  /** After a successful deploy, deregister the family's revisions beyond the newest N (never one in use). */
+  keepRevisions?: number
+  /** How the `run-task` one-off task runs (count, capacity, network, tags, overrides); absent: as the service. */
+  runTaskOptions?: RunTaskOptions
   /** The service's deployment settings given as inputs (absent: none); what is absent stays as the service has it. */
   serviceSettings?: ServiceSettings
+}
+
+/** Whether the run deploys no service: `register-only`, or `run-task` with no service named anywhere. */
+export function runsAlone(inputs: Pick<Inputs, 'registerOnly' | 'services' | 'runTask'>): boolean {
+  return inputs.registerOnly === true || (!inputs.services.length && inputs.runTask !== undefined)
 }
 
 /** Reads and checks every input; secrets are masked and secret-like build args warned about through `log`. */
@@ -123,6 +135,9 @@ export function getInputs(read: InputReader, log: Pick<Log, 'warning' | 'secret'
     strategy,
     ...nonEmpty('serviceSettings', readServiceSettings(read)),
     ...optional('taskDefinitionArn', pinnedRevisionInput(read)),
+    ...registerOnlyInputs(read),
+    ...optional('keepRevisions', values.number('keep-revisions')),
+    ...nonEmpty('runTaskOptions', readRunTaskOptions(read)),
   }
 }
 
@@ -139,6 +154,24 @@ function pinnedRevisionInput(read: InputReader): string | undefined {
     )
   }
   return arn
+}
+
+/** `register-only`, which registers a template and deploys nothing. */
+function registerOnlyInputs(read: InputReader): { registerOnly?: true } {
+  const values = settingValues(read)
+  if (!values.boolean('register-only')) return {}
+  const clash = ['task-definition-arn', 'keep-revisions', 'desired-count'].find((name) => read(name).trim())
+  if (clash) {
+    throw new UserError(
+      `Input \`register-only\` registers a revision without deploying it, so \`${clash}\` has nothing to act on: drop one of them.`,
+    )
+  }
+  if (!values.text('task-definition')) {
+    throw new UserError(
+      'Input `register-only` needs `task-definition`: the template to render and register (no service is read to start from).',
+    )
+  }
+  return { registerOnly: true }
 }
 
 /** `{ [name]: value }` when the object has a member, else nothing. */

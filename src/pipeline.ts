@@ -208,7 +208,7 @@ async function register(clients: AwsClients, inputs: PlannedInputs, prepared: Pr
   return { ...prepared, registered }
 }
 
-function pinnedRegistration({ taskDefinition }: DescribedTaskDefinition): RegisteredTaskDefinition {
+export function pinnedRegistration({ taskDefinition }: DescribedTaskDefinition): RegisteredTaskDefinition {
   return {
     arn: taskDefinition.taskDefinitionArn ?? '',
     family: taskDefinition.family ?? '',
@@ -346,10 +346,15 @@ export async function deploy(
   where: Where,
   preview?: PreviewPlan,
 ): Promise<PipelineResult> {
-  // Owned by this call alone: the steps below add to it, and it is returned or attached to the error.
+  return recorded((done) => deploySteps(inputs, git, ports, where, done, preview))
+}
+
+/** Runs `steps` on a result of its own and returns it; a throw carries what was done for `partialResult`. */
+export async function recorded(steps: (done: PipelineResult) => Promise<void>): Promise<PipelineResult> {
+  // Owned by this call alone: the steps add to it, and it is returned or attached to the error.
   const done: PipelineResult = { services: [], reports: [] }
   try {
-    await deploySteps(inputs, git, ports, where, done, preview)
+    await steps(done)
     return done
   } catch (error) {
     if (typeof error === 'object' && error !== null) partials.set(error, done)
@@ -479,7 +484,7 @@ async function deploySteps(
   const [first] = prepared
   if (inputs.runTask && first) {
     phase()
-    await log.group('One-off task', () =>
+    first.report.runTaskArns = await log.group('One-off task', () =>
       runOneOffTask({
         ecs: clients.ecs,
         logsIn: (region) => clients.logsIn(region),
@@ -493,6 +498,7 @@ async function deploySteps(
           first.rendered.request.containerDefinitions?.[0]?.name ??
           '',
         command: commandArguments(inputs.runTask ?? ''),
+        ...(inputs.runTaskOptions && { options: inputs.runTaskOptions }),
         timeoutMs: inputs.timeoutMinutes * 60_000,
         clock,
         signal,

@@ -10,7 +10,7 @@ import {
 } from './config/index.js'
 import type { GitContext } from './context.js'
 import { UserError } from './errors.js'
-import type { Inputs } from './inputs.js'
+import { runsAlone, type Inputs } from './inputs.js'
 
 /** A pull request's preview, when this run deploys or destroys one. */
 export interface PreviewPlan {
@@ -53,7 +53,7 @@ function planFromInputs(inputs: Inputs): Extract<Plan, { kind: 'deploy' }> {
       `Input \`preview\` needs a config file with a previews: section (${DEFAULT_CONFIG_FILE}, or the \`config\` input).`,
     )
   }
-  if (!inputs.services.length) throw new UserError(NO_SERVICE)
+  if (!inputs.services.length && !runsAlone(inputs)) throw new UserError(NO_SERVICE)
   return {
     kind: 'deploy',
     inputs: { ...inputs, cluster: inputs.cluster ?? 'default' },
@@ -101,7 +101,7 @@ export async function planRun(inputs: Inputs, git: GitContext, event: RunEvent):
     ...(inputs.desiredCount !== undefined && { desiredCount: inputs.desiredCount }),
     ...(inputs.region !== undefined && { region: inputs.region }),
   })
-  if (!environment.services.length)
+  if (!environment.services.length && !runsAlone(inputs))
     throw new UserError(
       `Environment ${environment.name} in ${config.file} names no services, and the \`service\` input is empty.`,
     )

@@ -42,6 +42,8 @@ export interface DeploymentReport {
   progress?: StrategyProgress
   /** The task definition as rendered (what `render` prints). */
   rendered?: RegisterTaskDefinitionCommandInput
+  /** The one-off tasks `run-task` started. */
+  runTaskArns?: string[]
 }
 
 /** One run: the services it deployed, the image it built, and how it ended overall. */

@@ -506,6 +506,77 @@ export const SETTINGS: readonly Setting[] = [
     description:
       'Deploy this registered revision as it is (`family:revision` or its ARN), for task definitions another tool owns (Terraform, CDK): nothing is rendered or registered. It must be ACTIVE; its images are checked like `image`. Not with `task-definition`, `build`, `image`, `environment-variables` or `secrets`.',
   },
+  {
+    name: 'register-only',
+    kind: 'boolean',
+    default: 'false',
+    group: 'deploy',
+    description:
+      'Render, check and register `task-definition` (with the image, built or given) without deploying any service — for scheduled tasks and EventBridge targets; the `task-definition-arn` output is the revision. With `run-task`, the one-off task then runs from it.',
+  },
+  {
+    name: 'keep-revisions',
+    kind: 'number',
+    range: { min: 1, max: 1000, whole: true },
+    group: 'deploy',
+    description:
+      "After a successful deploy, deregister the family's older ACTIVE revisions beyond the newest N — never one that a service of the cluster still runs or is deploying. Default — keep them all.",
+  },
+  {
+    name: 'run-task-count',
+    kind: 'number',
+    range: { min: 1, max: 10, whole: true },
+    group: 'deploy',
+    description: 'How many one-off tasks `run-task` starts (each must exit 0). Default 1.',
+  },
+  {
+    name: 'run-task-launch-type',
+    kind: 'text',
+    choices: ['fargate', 'ec2', 'external'],
+    group: 'deploy',
+    description:
+      "The one-off task's launch type: `FARGATE`, `EC2` or `EXTERNAL`. Default — the service's, else the cluster's default capacity provider strategy.",
+  },
+  {
+    name: 'run-task-capacity-provider-strategy',
+    kind: 'text',
+    group: 'deploy',
+    description:
+      "The one-off task's capacity provider strategy, written like `capacity-provider-strategy`; not with `run-task-launch-type`. Default — the service's.",
+  },
+  {
+    name: 'run-task-subnets',
+    kind: 'list',
+    group: 'deploy',
+    description:
+      "Subnet IDs for the one-off task (awsvpc), comma separated; needed for a task on its own whose task definition uses awsvpc. Default — the service's.",
+  },
+  {
+    name: 'run-task-security-groups',
+    kind: 'list',
+    group: 'deploy',
+    description: "Security group IDs for the one-off task, comma separated. Default — the service's.",
+  },
+  {
+    name: 'run-task-assign-public-ip',
+    kind: 'text',
+    choices: ['enabled', 'disabled'],
+    group: 'deploy',
+    description: "`ENABLED` or `DISABLED`: a public IP for the one-off task (awsvpc). Default — the service's.",
+  },
+  {
+    name: 'run-task-tags',
+    kind: 'lines',
+    group: 'deploy',
+    description: 'Tags for the one-off task, one `KEY=value` per line.',
+  },
+  {
+    name: 'run-task-overrides',
+    kind: 'text',
+    group: 'deploy',
+    description:
+      "RunTask's `overrides` as JSON (cpu, memory, taskRoleArn, executionRoleArn, ephemeralStorage, containerOverrides); `run-task` is set as the command of `run-task-container`.",
+  },
 ]
 
 /** The setting of this name (an action input or a CLI flag), if there is one. */

@@ -1,6 +1,7 @@
 // Service settings as code, through dist/index.js on the local stack: what UpdateService sets, what the diff says.
 import {
   DeregisterTaskDefinitionCommand,
+  DescribeTasksCommand,
   ECSClient,
   ListTaskDefinitionsCommand,
   RegisterTaskDefinitionCommand,
@@ -191,5 +192,137 @@ describe('task-definition-arn: a revision deployed as it is', () => {
     expect(run.errors).toEqual([
       '::error::Input `task-definition-arn` deploys that revision as it is, so `task-definition` cannot change it: drop `task-definition`, or drop `task-definition-arn` to render and register a new revision.',
     ])
+  })
+})
+
+/** A template of family job (a scheduled task's), logging to /ecs/web. */
+function jobTemplate(networkMode = 'awsvpc'): string {
+  const file = path.join(dir, `job-${Math.random().toString(36).slice(2)}.json`)
+  const definition = webTaskDefinition('job', `${stack.STACK_REGISTRY}/web:placeholder`, {
+    logConfiguration: {
+      logDriver: 'awslogs',
+      options: { 'awslogs-group': '/ecs/web', 'awslogs-region': 'us-east-1', 'awslogs-stream-prefix': 'ecs' },
+    },
+  })
+  writeFileSync(
+    file,
+    JSON.stringify({
+      ...definition,
+      networkMode,
+      ...(networkMode !== 'awsvpc' && { requiresCompatibilities: ['EC2'] }),
+    }),
+  )
+  return file
+}
+
+const jobRevisions = async (): Promise<string[]> =>
+  (await ecs.send(new ListTaskDefinitionsCommand({ familyPrefix: 'job' }))).taskDefinitionArns ?? []
+
+describe('register-only: a revision registered, no service deployed', () => {
+  test('registers the rendered template with the image and says so; a second run registers nothing new', async () => {
+    await givenWebService(stack, admin, ecs, { logGroup: true })
+    const inputs = {
+      'register-only': 'true',
+      'task-definition': jobTemplate(),
+      image: `${stack.STACK_REGISTRY}/web:v2`,
+    }
+    const run = await runAction(inputs)
+    expect(run.errors).toEqual([])
+    expect(run.exitCode).toBe(0)
+    const [arn] = await jobRevisions()
+    expect(arn).toMatch(/task-definition\/job:1$/)
+    expect(run.outputs['task-definition-arn']).toBe(arn)
+    expect(run.outputs.status).toBe('succeeded')
+    expect(run.stdout).toContain('Registered job:1, not deployed (register-only).')
+    expect(run.summary).toContain('not deployed (register-only)')
+    expect((await webService(ecs)).taskDefinition).toMatch(/web:1$/)
+
+    const again = await runAction(inputs)
+    expect(again.exitCode).toBe(0)
+    expect(again.outputs['task-definition-arn']).toBe(arn)
+    expect(again.stdout).toContain('no change to register: job:1 already has this content')
+    expect(await jobRevisions()).toHaveLength(1)
+  })
+
+  test('without a template: one clear error', async () => {
+    const run = await runAction({ 'register-only': 'true', image: `${stack.STACK_REGISTRY}/web:v2` })
+    expect(run.errors).toEqual([
+      '::error::Input `register-only` needs `task-definition`: the template to render and register (no service is read to start from).',
+    ])
+  })
+})
+
+describe('a one-off task on its own (run-task without a service)', () => {
+  const standalone = () => ({
+    cluster: 'prod',
+    'task-definition': jobTemplate(),
+    image: `${stack.STACK_REGISTRY}/web:v2`,
+    'run-task': 'node migrate.js',
+    'run-task-count': '2',
+    'run-task-launch-type': 'FARGATE',
+    'run-task-subnets': 'subnet-1, subnet-2',
+    'run-task-security-groups': 'sg-1',
+    'run-task-assign-public-ip': 'DISABLED',
+    'run-task-tags': 'team=data\nreason=migration',
+    'run-task-overrides': JSON.stringify({
+      memory: '1024',
+      containerOverrides: [{ name: 'web', environment: [{ name: 'STEP', value: '2' }] }],
+    }),
+  })
+
+  test('registers, runs the tasks as asked, streams their logs and outputs their ARNs', async () => {
+    await givenWebService(stack, admin, ecs, { logGroup: true })
+    await admin.scenario({ family: 'job', rollout: { exitAfterSeconds: 1, exitCode: 0, logLines: ['migrated'] } })
+    const run = await runAction(standalone())
+    expect(run.errors).toEqual([])
+    expect(run.exitCode).toBe(0)
+    const arns = run.outputs['run-task-arn']?.split(',') ?? []
+    expect(arns).toHaveLength(2)
+    expect(run.stdout).toContain('migrated')
+    expect(run.stdout).toContain('the one-off task (node migrate.js) exited 0')
+    const { tasks } = await ecs.send(new DescribeTasksCommand({ cluster: 'prod', tasks: arns, include: ['TAGS'] }))
+    for (const task of tasks ?? []) {
+      expect(task).toMatchObject({
+        lastStatus: 'STOPPED',
+        launchType: 'FARGATE',
+        taskDefinitionArn: expect.stringMatching(/job:1$/),
+        startedBy: 'ecs-deploy-action',
+        overrides: {
+          memory: '1024',
+          containerOverrides: [
+            { name: 'web', command: ['node', 'migrate.js'], environment: [{ name: 'STEP', value: '2' }] },
+          ],
+        },
+      })
+      expect(task.tags).toEqual(
+        expect.arrayContaining([
+          { key: 'team', value: 'data' },
+          { key: 'reason', value: 'migration' },
+        ]),
+      )
+    }
+    expect((await webService(ecs)).taskDefinition).toMatch(/web:1$/)
+  })
+
+  test('a non-zero exit fails the run with the exit code and the log tail', async () => {
+    await givenWebService(stack, admin, ecs, { logGroup: true })
+    await admin.scenario({
+      family: 'job',
+      rollout: { outcome: 'crash', exitCode: 3, crashAfterSeconds: 1, logLines: ['Error: no such table'] },
+    })
+    const run = await runAction({ ...standalone(), 'run-task-count': '1' })
+    expect(run.exitCode).toBe(1)
+    expect(run.errors[0]).toMatch(/The one-off task \(node migrate\.js\) failed: web: exit code 3/)
+    expect(run.summary).toContain('no such table')
+  })
+
+  test('an awsvpc task definition without subnets fails before anything is registered', async () => {
+    await givenWebService(stack, admin, ecs, { logGroup: true })
+    const { 'run-task-subnets': _subnets, ...rest } = standalone()
+    const run = await runAction(rest)
+    expect(run.errors).toEqual([
+      '::error::Input `run-task-subnets` is needed to run the one-off task without a service: task definition job uses the awsvpc network mode, so the task needs its subnets (and `run-task-security-groups`).',
+    ])
+    expect(await jobRevisions()).toEqual([])
   })
 })

@@ -16,6 +16,7 @@ import { commandArguments, runOneOffTask } from './deploy/run-task.js'
 import type { Rollout } from './deploy/rollout.js'
 import { findService } from './deploy/service.js'
 import { pinnedRevision } from './deploy/pinned.js'
+import { pruneRevisions } from './deploy/keep-revisions.js'
 import { waitForDeployments, type WatchOptions, type WatchResult } from './mechanisms/watch.js'
 import { carryOutImageBuild, checkImageExists, planImageBuild, type ImageBuildPlan } from './image/index.js'
 import type { Inputs } from './inputs.js'
@@ -511,7 +512,7 @@ async function deploySteps(
   phase()
   for (const p of prepared) started.push({ p, rollout: await start(clients, inputs, git, ports, p, preview) })
   const waiting = started.filter(({ rollout }) => rollout.deploymentId && inputs.wait)
-  if (!waiting.length) return
+  if (!waiting.length) return keepRevisions(clients, inputs, prepared, log)
   phase()
   const results = await log.group('Rollout', () =>
     waitForDeployments(
@@ -529,6 +530,18 @@ async function deploySteps(
       conclude(clients, inputs, p.report, p.rendered.request.containerDefinitions ?? [], results[i] as WatchResult),
     ),
   )
+  await keepRevisions(clients, inputs, prepared, log)
+}
+
+/** `keep-revisions`, once every service succeeded: each family deployed keeps its newest N and what is in use. */
+async function keepRevisions(clients: AwsClients, inputs: PlannedInputs, prepared: Registered[], log: Log) {
+  const keep = inputs.keepRevisions
+  if (keep === undefined || prepared.some((p) => p.report.status !== 'succeeded')) return
+  for (const family of new Set(prepared.map((p) => p.registered.family))) {
+    const gone = await pruneRevisions(clients.ecs, inputs.cluster, family, keep, log)
+    for (const p of prepared.filter((p) => p.registered.family === family))
+      if (gone.length) p.report.notes.push(`deregistered ${gone.join(', ')} (keep-revisions: ${keep})`)
+  }
 }
 
 /** What a dry run says of the build it did not run. */

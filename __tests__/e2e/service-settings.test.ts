@@ -4,7 +4,9 @@ import {
   DescribeTasksCommand,
   ECSClient,
   ListTaskDefinitionsCommand,
+  DescribeTaskDefinitionCommand,
   RegisterTaskDefinitionCommand,
+  RunTaskCommand,
 } from '@aws-sdk/client-ecs'
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
@@ -324,5 +326,53 @@ describe('a one-off task on its own (run-task without a service)', () => {
       '::error::Input `run-task-subnets` is needed to run the one-off task without a service: task definition job uses the awsvpc network mode, so the task needs its subnets (and `run-task-security-groups`).',
     ])
     expect(await jobRevisions()).toEqual([])
+  })
+})
+
+describe('keep-revisions: older revisions deregistered after a successful deploy', () => {
+  const statusOf = async (revision: string): Promise<string | undefined> =>
+    (await ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: revision }))).taskDefinition?.status
+
+  /** web:2 (a one-off task still runs it), web:3, and web-worker:1 (a family that web is a prefix of). */
+  async function olderRevisions(): Promise<void> {
+    await ecs.send(new RegisterTaskDefinitionCommand(webTaskDefinition('web', `${stack.STACK_REGISTRY}/web:v2`)))
+    await ecs.send(new RegisterTaskDefinitionCommand(webTaskDefinition('web', `${stack.STACK_REGISTRY}/web:v3`)))
+    await ecs.send(new RegisterTaskDefinitionCommand(webTaskDefinition('web-worker', `${stack.STACK_REGISTRY}/web:v3`)))
+    await ecs.send(
+      new RunTaskCommand({
+        cluster: 'prod',
+        taskDefinition: 'web:2',
+        launchType: 'FARGATE',
+        networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-1'] } },
+      }),
+    )
+  }
+
+  test('keeps the newest N and every revision in use in the cluster; logs what went', async () => {
+    await given()
+    await olderRevisions()
+    const run = await runAction({ ...base(), 'keep-revisions': '1' })
+    expect(run.errors).toEqual([])
+    expect(run.exitCode).toBe(0)
+    expect((await webService(ecs)).taskDefinition).toMatch(/web:4$/)
+    expect(await statusOf('web:4')).toBe('ACTIVE')
+    expect(await statusOf('web:3')).toBe('INACTIVE')
+    expect(await statusOf('web:2')).toBe('ACTIVE')
+    expect(await statusOf('web-worker:1')).toBe('ACTIVE')
+    expect(run.stdout).toMatch(/keep-revisions 1: deregistered web:3(, web:1)?;/)
+  })
+
+  test('a failed deploy deregisters nothing', async () => {
+    await given()
+    await olderRevisions()
+    await admin.scenario({ service: 'web', rollout: { outcome: 'crash', exitCode: 3 } })
+    const run = await runAction({
+      ...base(),
+      'keep-revisions': '1',
+      'deployment-circuit-breaker': 'disable',
+    })
+    expect(run.exitCode).toBe(1)
+    expect(await statusOf('web:3')).toBe('ACTIVE')
+    expect(run.stdout).not.toContain('keep-revisions 1:')
   })
 })

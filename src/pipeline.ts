@@ -41,7 +41,7 @@ import {
   type StrategyPlan,
 } from './mechanisms/index.js'
 import { logSafe } from './report/text.js'
-import { checkServiceSettings } from './service-settings.js'
+import { checkServiceSettings, checkVolumesAtLaunch } from './service-settings.js'
 import { insideWorkspace } from './workspace-path.js'
 import type { Log } from './log.js'
 
@@ -161,6 +161,7 @@ async function prepare(
     for (const note of rendered.notes) log.info(logSafe(`${prefixOf(inputs, report)}${note}`))
     report.notes.push(...rendered.notes)
   }
+  if (inputs.serviceSettings) checkVolumesAtLaunch(inputs.serviceSettings, rendered.request)
   report.containers = rendered.containers
   report.rendered = rendered.request
   report.changes = [

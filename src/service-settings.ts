@@ -4,6 +4,7 @@
 import type {
   CapacityProviderStrategyItem,
   PropagateTags,
+  RegisterTaskDefinitionCommandInput,
   Service,
   ServiceVolumeConfiguration,
   UpdateServiceCommandInput,
@@ -197,6 +198,17 @@ export function checkServiceSettings(service: Service, settings: ServiceSettings
     const given = settings.maximumPercent === undefined ? 'minimum-healthy-percent' : 'maximum-percent'
     throw new UserError(
       `Input \`${given}\`: service "${name}" would have maximum percent ${max} and minimum healthy percent ${min}; ECS needs the maximum above the minimum so that a rolling update can replace tasks. Nothing was changed.`,
+    )
+  }
+}
+
+/** Each EBS volume configuration must name a volume of the revision that is configured at launch (ECS's rule). */
+export function checkVolumesAtLaunch(settings: ServiceSettings, request: RegisterTaskDefinitionCommandInput): void {
+  const atLaunch = (request.volumes ?? []).filter((v) => v.configuredAtLaunch).map((v) => v.name ?? '')
+  const stray = settings.volumeConfigurations?.find((v) => !atLaunch.includes(v.name ?? ''))
+  if (stray) {
+    throw new UserError(
+      `Input \`volume-configurations\`: "${stray.name}" is not a volume of task definition ${request.family} configured at launch (${atLaunch.length ? `those are: ${atLaunch.join(', ')}` : 'it has none; add one with "configuredAtLaunch": true'}). Nothing was changed.`,
     )
   }
 }

@@ -6,6 +6,7 @@ import { serviceUpdate } from '../../src/deploy/rollout.js'
 import { serviceChanges } from '../../src/deploy/changes.js'
 import {
   checkServiceSettings,
+  checkVolumesAtLaunch,
   parseCapacityProviderStrategy,
   parseVolumeConfigurations,
   type ServiceSettings,
@@ -245,5 +246,38 @@ describe('UpdateService and the diff', () => {
       'service capacity provider strategy: none (launch type FARGATE) → FARGATE_SPOT:3:0',
       'service volume configurations: none → data (EBS 20 GiB)',
     ])
+  })
+})
+
+describe('volume-configurations against the revision', () => {
+  const volumes = [{ name: 'data', managedEBSVolume: { roleArn: ROLE } }]
+
+  test('a volume configured at launch is taken', () => {
+    expect(() =>
+      checkVolumesAtLaunch(
+        { volumeConfigurations: volumes },
+        { family: 'web', containerDefinitions: [], volumes: [{ name: 'data', configuredAtLaunch: true }] },
+      ),
+    ).not.toThrow()
+  })
+
+  test('one that is not, or missing, is named with those that are', () => {
+    expect(() =>
+      checkVolumesAtLaunch(
+        { volumeConfigurations: volumes },
+        {
+          family: 'web',
+          containerDefinitions: [],
+          volumes: [{ name: 'data' }, { name: 'cache', configuredAtLaunch: true }],
+        },
+      ),
+    ).toThrow(
+      'Input `volume-configurations`: "data" is not a volume of task definition web configured at launch (those are: cache). Nothing was changed.',
+    )
+    expect(() =>
+      checkVolumesAtLaunch({ volumeConfigurations: volumes }, { family: 'web', containerDefinitions: [] }),
+    ).toThrow(
+      'Input `volume-configurations`: "data" is not a volume of task definition web configured at launch (it has none; add one with "configuredAtLaunch": true). Nothing was changed.',
+    )
   })
 })

@@ -119,6 +119,9 @@ export async function planRun(inputs: Inputs, git: GitContext, event: RunEvent):
       ...(environment.region !== undefined && { region: environment.region }),
       // The environment's strategy applies unless the `strategy` input names one.
       strategy: { ...(environment.strategy !== undefined && { strategy: environment.strategy }), ...inputs.strategy },
+      ...((environment.serviceSettings || inputs.serviceSettings) && {
+        serviceSettings: { ...environment.serviceSettings, ...inputs.serviceSettings },
+      }),
     },
     environment: {
       name: environment.name,

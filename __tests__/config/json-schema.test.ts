@@ -50,6 +50,14 @@ const ACCEPTED: [string, string][] = [
     'every environment key',
     'environments:\n  prod:\n    cluster: prod\n    services: [web]\n    task-definition: .aws/td.json\n    desired-count: 0\n    strategy: linear\n    url: http://example.com/x\n    region: eu-west-1\n    production: false\n',
   ],
+  [
+    'service settings',
+    'environments:\n  prod:\n    service-settings:\n      minimum-healthy-percent: 50\n      maximum-percent: 200\n      health-check-grace-period: 60\n      propagate-tags: SERVICE\n      enable-ecs-managed-tags: true\n      enable-execute-command: false\n      capacity-provider-strategy: [FARGATE:1:2, FARGATE_SPOT:3]\n',
+  ],
+  [
+    'one capacity provider as a string',
+    'environments:\n  prod:\n    service-settings: { capacity-provider-strategy: FARGATE }\n',
+  ],
   ['previews with a base only', `${DEV}previews:\n  base: dev\n`],
   ['previews by path without a domain', `${DEV}previews:\n  base: dev\n  routing: path\n  listener-arn: ${LISTENER}\n`],
   [
@@ -60,6 +68,13 @@ const ACCEPTED: [string, string][] = [
 
 const REFUSED: [string, string][] = [
   ['an empty file', ''],
+  ['an unknown service setting', 'environments:\n  prod:\n    service-settings: { desired-count: 2 }\n'],
+  ['a maximum percent below 100', 'environments:\n  prod:\n    service-settings: { maximum-percent: 99 }\n'],
+  ['propagate-tags in lower case', 'environments:\n  prod:\n    service-settings: { propagate-tags: service }\n'],
+  [
+    'a capacity provider item that is not name:weight:base',
+    "environments:\n  prod:\n    service-settings: { capacity-provider-strategy: ['FARGATE:one'] }\n",
+  ],
   ['a list at the top', '- dev\n'],
   ['a misspelt top-level key', 'environment:\n  dev: {}\n'],
   ['no environments', 'previews:\n  base: dev\n'],

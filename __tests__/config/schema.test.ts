@@ -159,7 +159,7 @@ describe('problems name the file, the line, the key path and the fix', () => {
     [
       'environments:\n  dev:\n    replicas: 2\n',
       [
-        `line 3, environments.dev.replicas: unknown key; valid keys: branches, tags, cluster, service, services, task-definition, vars, desired-count, strategy, url, region, production`,
+        `line 3, environments.dev.replicas: unknown key; valid keys: branches, tags, cluster, service, services, task-definition, vars, desired-count, strategy, url, region, production, service-settings`,
       ],
     ],
     [

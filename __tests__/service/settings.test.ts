@@ -281,3 +281,29 @@ describe('volume-configurations against the revision', () => {
     )
   })
 })
+
+describe('service-settings in the config file', () => {
+  test('read as the inputs are; the two-bases rule is named at its key', async () => {
+    const { parseConfig } = await import('../../src/config/load.js')
+    const config = parseConfig(
+      'environments:\n  prod:\n    service-settings:\n      maximum-percent: 150\n      propagate-tags: SERVICE\n      capacity-provider-strategy: [FARGATE:1:2, FARGATE_SPOT:3]\n',
+      '.github/ecs-deploy.yml',
+    )
+    expect(config.environments[0]?.serviceSettings).toEqual({
+      maximumPercent: 150,
+      propagateTags: 'SERVICE',
+      capacityProviderStrategy: [
+        { capacityProvider: 'FARGATE', weight: 1, base: 2 },
+        { capacityProvider: 'FARGATE_SPOT', weight: 3 },
+      ],
+    })
+    expect(() =>
+      parseConfig(
+        'environments:\n  prod:\n    service-settings:\n      capacity-provider-strategy: [A:1:1, B:1:1]\n',
+        '.github/ecs-deploy.yml',
+      ),
+    ).toThrow(
+      "line 4, environments.prod.service-settings.capacity-provider-strategy: only one capacity provider may have a base above 0 (ECS's rule).",
+    )
+  })
+})

@@ -3,6 +3,8 @@ import { patternProblem } from './glob.js'
 import { describedValue } from '../problems.js'
 import { Problems, type KeyPath } from './problems.js'
 import { suggestion } from './suggest.js'
+import { errorMessage } from '../errors.js'
+import { parseCapacityProviderStrategy, type ServiceSettings } from '../service-settings.js'
 import {
   PREVIEW_DEFAULTS,
   STRATEGIES,
@@ -26,7 +28,20 @@ const ENVIRONMENT_KEYS = [
   'url',
   'region',
   'production',
+  // service
+  'service-settings',
 ] as const
+/** The service deployment settings an environment may set (as the inputs of the same names, which win). */
+const SERVICE_SETTING_KEYS = [
+  'minimum-healthy-percent',
+  'maximum-percent',
+  'health-check-grace-period',
+  'propagate-tags',
+  'enable-ecs-managed-tags',
+  'enable-execute-command',
+  'capacity-provider-strategy',
+] as const
+const CAPACITY_ITEM = /^[A-Za-z0-9_-]{1,255}(:\d{1,4}(:\d{1,6})?)?$/
 const PREVIEW_KEYS = ['base', 'services', 'routing', 'domain', 'listener-arn', 'desired-count', 'max', 'ttl'] as const
 
 const NAME = /^[A-Za-z0-9._-]{1,255}$/
@@ -112,6 +127,7 @@ function readEnvironment(p: Problems, name: string, value: unknown): Environment
     p.text(kp, v, { pattern: REGION, expected: 'an AWS region like us-east-1' }),
   )
   const production = optional('production', (kp, v) => p.boolean(kp, v))
+  const serviceSettings = optional('service-settings', (kp, v) => readServiceSettings(p, kp, v))
   return {
     name,
     branches: patterns('branches'),
@@ -125,7 +141,38 @@ function readEnvironment(p: Problems, name: string, value: unknown): Environment
     ...(url !== undefined && { url }),
     ...(region !== undefined && { region }),
     ...(production !== undefined && { production }),
+    ...(serviceSettings !== undefined && { serviceSettings }),
   }
+}
+
+/** `service-settings:` — checked like the inputs of the same names. */
+function readServiceSettings(p: Problems, path: KeyPath, value: unknown): ServiceSettings | undefined {
+  const m = p.mapping(path, value, SERVICE_SETTING_KEYS)
+  if (!m) return undefined
+  const get = <T>(key: (typeof SERVICE_SETTING_KEYS)[number], read: (kp: KeyPath, v: unknown) => T | undefined) =>
+    m[key] === undefined ? undefined : read([...path, key], m[key])
+  const strategy = get('capacity-provider-strategy', (kp, v) =>
+    p.list(kp, v, (ip, item) =>
+      p.text(ip, item, { pattern: CAPACITY_ITEM, expected: 'name:weight:base, like FARGATE_SPOT:3 or FARGATE:1:2' }),
+    ),
+  )
+  let capacityProviderStrategy
+  try {
+    capacityProviderStrategy =
+      strategy && parseCapacityProviderStrategy('capacity-provider-strategy', strategy.join('\n'))
+  } catch (error) {
+    p.add([...path, 'capacity-provider-strategy'], errorMessage(error).replace(/^Input `[^`]+`: /, ''))
+  }
+  const settings: { [K in keyof ServiceSettings]: ServiceSettings[K] | undefined } = {
+    minimumHealthyPercent: get('minimum-healthy-percent', (kp, v) => p.integer(kp, v, 0, 100)),
+    maximumPercent: get('maximum-percent', (kp, v) => p.integer(kp, v, 100, 2147483647)),
+    healthCheckGracePeriodSeconds: get('health-check-grace-period', (kp, v) => p.integer(kp, v, 0, 2147483647)),
+    propagateTags: get('propagate-tags', (kp, v) => p.choice(kp, v, ['SERVICE', 'TASK_DEFINITION', 'NONE'] as const)),
+    enableECSManagedTags: get('enable-ecs-managed-tags', (kp, v) => p.boolean(kp, v)),
+    enableExecuteCommand: get('enable-execute-command', (kp, v) => p.boolean(kp, v)),
+    capacityProviderStrategy,
+  }
+  return Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined)) as ServiceSettings
 }
 
 function pattern(p: Problems, path: KeyPath, value: unknown): string | undefined {
@@ -253,6 +300,6 @@ function baseService(
 
 /** The keys and shapes this validator accepts, for the test that keeps schema/ecs-deploy.schema.json in step with it. */
 export const CONFIG_RULES = {
-  keys: { top: TOP_KEYS, environment: ENVIRONMENT_KEYS, previews: PREVIEW_KEYS },
-  patterns: { NAME, ECS_NAME, VAR_NAME, URL, REGION, DOMAIN, LISTENER_ARN },
+  keys: { top: TOP_KEYS, environment: ENVIRONMENT_KEYS, previews: PREVIEW_KEYS, serviceSettings: SERVICE_SETTING_KEYS },
+  patterns: { NAME, ECS_NAME, VAR_NAME, URL, REGION, DOMAIN, LISTENER_ARN, CAPACITY_ITEM },
 } as const

@@ -1,3 +1,4 @@
+import type { ServiceSettings } from '../service-settings.js'
 export const STRATEGIES = ['rolling', 'blue-green', 'canary', 'linear'] as const
 export type Strategy = (typeof STRATEGIES)[number]
 
@@ -18,6 +19,8 @@ export interface EnvironmentConfig {
   region?: string
   /** GitHub shows its deployments as production (production_environment). */
   production?: boolean
+  /** The services' deployment settings (`service-settings:`); the inputs of the same names win. */
+  serviceSettings?: ServiceSettings
 }
 
 export type PreviewRouting = 'host' | 'path'

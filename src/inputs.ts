@@ -166,11 +166,6 @@ function registerOnlyInputs(read: InputReader): { registerOnly?: true } {
       `Input \`register-only\` registers a revision without deploying it, so \`${clash}\` has nothing to act on: drop one of them.`,
     )
   }
-  if (!values.text('task-definition')) {
-    throw new UserError(
-      'Input `register-only` needs `task-definition`: the template to render and register (no service is read to start from).',
-    )
-  }
   return { registerOnly: true }
 }
 

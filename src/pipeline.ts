@@ -15,7 +15,7 @@ import { serviceChanges } from './deploy/changes.js'
 import { commandArguments, runOneOffTask } from './deploy/run-task.js'
 import type { Rollout } from './deploy/rollout.js'
 import { findService } from './deploy/service.js'
-import { pinnedRevision } from './deploy/pinned.js'
+import { pinnedRegistration, pinnedRevision } from './deploy/pinned.js'
 import { pruneRevisions } from './deploy/keep-revisions.js'
 import { waitForDeployments, type WatchOptions, type WatchResult } from './mechanisms/watch.js'
 import { carryOutImageBuild, checkImageExists, planImageBuild, type ImageBuildPlan } from './image/index.js'
@@ -208,15 +208,6 @@ async function register(clients: AwsClients, inputs: PlannedInputs, prepared: Pr
   )
   for (const change of report.changes ?? []) log.info(logSafe(`  ${change}`))
   return { ...prepared, registered }
-}
-
-export function pinnedRegistration({ taskDefinition }: DescribedTaskDefinition): RegisteredTaskDefinition {
-  return {
-    arn: taskDefinition.taskDefinitionArn ?? '',
-    family: taskDefinition.family ?? '',
-    revision: taskDefinition.revision ?? 0,
-    registered: false,
-  }
 }
 
 /** The revision this run deploys when it registers nothing new (the service's own), else undefined. */

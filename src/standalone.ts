@@ -4,13 +4,12 @@ import type { RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs'
 import { RunDeadline } from './aws/clients.js'
 import { unlessNotFound } from './aws/errors.js'
 import type { GitContext } from './context.js'
-import { pinnedRevision } from './deploy/pinned.js'
+import { pinnedRegistration, pinnedRevision } from './deploy/pinned.js'
 import { describeTaskDefinition, registerIfChanged } from './deploy/register.js'
 import { commandArguments, runOneOffTask } from './deploy/run-task.js'
 import { UserError } from './errors.js'
 import { carryOutImageBuild, checkImageExists, planImageBuild } from './image/index.js'
 import {
-  pinnedRegistration,
   placeholderValues,
   recorded,
   type DeployPorts,
@@ -45,6 +44,12 @@ async function aloneSteps(
   done: PipelineResult,
 ): Promise<void> {
   const { clock, signal, log } = ports
+  // The template may come from the config file's environment: checked once the plan has settled it.
+  if (inputs.registerOnly && !inputs.taskDefinition) {
+    throw new UserError(
+      'Input `register-only` needs `task-definition`: the template to render and register (no service is read to start from).',
+    )
+  }
   if (!inputs.taskDefinition && !inputs.taskDefinitionArn) {
     throw new UserError(
       'Input `run-task` without a service needs `task-definition` (a template to register and run) or `task-definition-arn` (a revision to run).',

@@ -51,3 +51,17 @@ test('runsAlone: register-only always; run-task only without a service', () => {
   expect(runsAlone({ services: ['web'], runTask: 'x' })).toBe(false)
   expect(runsAlone({ services: [] })).toBe(false)
 })
+
+test.each([
+  [
+    { 'task-definition-arn': 'web:3', build: '.' },
+    'Input `task-definition-arn` deploys that revision as it is, so `build` cannot change it: drop `build`, or drop `task-definition-arn` to render and register a new revision.',
+  ],
+  [
+    { 'register-only': 'true', 'keep-revisions': '5' },
+    'Input `register-only` registers a revision without deploying it, so `keep-revisions` has nothing to act on: drop one of them.',
+  ],
+])('%j is refused', (values, message) => {
+  const read = (name: string) => (values as Record<string, string>)[name] ?? ''
+  expect(() => getInputs(read, { warning: () => undefined, secret: () => undefined })).toThrow(message)
+})

@@ -2,7 +2,7 @@
 import type { ECSClient } from '@aws-sdk/client-ecs'
 import { isNotFound } from '../aws/errors.js'
 import { UserError } from '../errors.js'
-import { describeTaskDefinition, type DescribedTaskDefinition } from './register.js'
+import { describeTaskDefinition, type DescribedTaskDefinition, type RegisteredTaskDefinition } from './register.js'
 
 /** The revision `task-definition-arn` names; a UserError when it does not exist or is not ACTIVE. */
 export async function pinnedRevision(ecs: ECSClient, arn: string, region: string): Promise<DescribedTaskDefinition> {
@@ -24,4 +24,14 @@ export async function pinnedRevision(ecs: ECSClient, arn: string, region: string
     )
   }
   return described
+}
+
+/** The revision as the registration step reports it: deployed as it is, registered by someone else. */
+export function pinnedRegistration({ taskDefinition }: DescribedTaskDefinition): RegisteredTaskDefinition {
+  return {
+    arn: taskDefinition.taskDefinitionArn ?? '',
+    family: taskDefinition.family ?? '',
+    revision: taskDefinition.revision ?? 0,
+    registered: false,
+  }
 }

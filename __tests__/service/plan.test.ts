@@ -54,8 +54,8 @@ test('runsAlone: register-only always; run-task only without a service', () => {
 
 test.each([
   [
-    { 'task-definition-arn': 'web:3', build: '.' },
-    'Input `task-definition-arn` deploys that revision as it is, so `build` cannot change it: drop `build`, or drop `task-definition-arn` to render and register a new revision.',
+    { 'task-definition-arn': 'web:3', image: 'r/web:v2' },
+    'Input `task-definition-arn` deploys that revision as it is, so `image` cannot change it: drop `image`, or drop `task-definition-arn` to render and register a new revision.',
   ],
   [
     { 'register-only': 'true', 'keep-revisions': '5' },

@@ -9,6 +9,8 @@ import type { Log } from './log.js'
 import { parseHeaders, type VerifyInputs } from './verify-inputs.js'
 import { SETTINGS } from './settings.js'
 import { checkOfficialMeanings, readingAliases } from './official-inputs.js'
+import { readRunTaskOptions, type RunTaskOptions } from './run-task-options.js'
+import { parseCapacityProviderStrategy, parseVolumeConfigurations, type ServiceSettings } from './service-settings.js'
 import {
   parseBoolean,
   parseChoice,
@@ -72,6 +74,21 @@ export interface Inputs {
   mode: RunMode
   /** The release's check over HTTP and verify-command, when a verify-* input asks for one. */
   verify?: VerifyInputs
+  /** A registered revision to deploy as it is: nothing rendered or registered. */
+  taskDefinitionArn?: string
+  /** Register the rendered revision and deploy nothing. */
+  registerOnly?: boolean
+  /** After a successful deploy, deregister the family's revisions beyond the newest N (never one in use). */
+  keepRevisions?: number
+  /** How the `run-task` one-off task runs (count, capacity, network, tags, overrides); absent: as the service. */
+  runTaskOptions?: RunTaskOptions
+  /** The service's deployment settings given as inputs (absent: none); what is absent stays as the service has it. */
+  serviceSettings?: ServiceSettings
+}
+
+/** Whether the run deploys no service: `register-only`, or `run-task` with no service named anywhere. */
+export function runsAlone(inputs: Pick<Inputs, 'registerOnly' | 'services' | 'runTask'>): boolean {
+  return inputs.registerOnly === true || (!inputs.services.length && inputs.runTask !== undefined)
 }
 
 /** Reads and checks every input; secrets are masked and secret-like build args warned about through `log`. */
@@ -130,6 +147,72 @@ export function getInputs(given: InputReader, log: Pick<Log, 'info' | 'warning' 
     ...optional('promoteFrom', text('promote-from')),
     mode: values.choice<RunMode>('mode') as RunMode,
     ...readVerifyInputs(read, log),
+    ...nonEmpty('serviceSettings', readServiceSettings(read)),
+    ...optional('taskDefinitionArn', pinnedRevisionInput(read)),
+    ...registerOnlyInputs(read),
+    ...optional('keepRevisions', values.number('keep-revisions')),
+    ...nonEmpty('runTaskOptions', readRunTaskOptions(read)),
+  }
+}
+
+/** `task-definition-arn`, refused beside the inputs that would change the revision. */
+function pinnedRevisionInput(read: InputReader): string | undefined {
+  const arn = settingValues(read).text('task-definition-arn')
+  if (arn === undefined) return undefined
+  const clash = ['task-definition', 'build', 'image', 'environment-variables', 'secrets'].find((name) =>
+    read(name).trim(),
+  )
+  if (clash) {
+    throw new UserError(
+      `Input \`task-definition-arn\` deploys that revision as it is, so \`${clash}\` cannot change it: drop \`${clash}\`, or drop \`task-definition-arn\` to render and register a new revision.`,
+    )
+  }
+  return arn
+}
+
+/** `register-only`, which registers a template and deploys nothing. */
+function registerOnlyInputs(read: InputReader): { registerOnly?: true } {
+  const values = settingValues(read)
+  if (!values.boolean('register-only')) return {}
+  const clash = ['task-definition-arn', 'keep-revisions', 'desired-count'].find((name) => read(name).trim())
+  if (clash) {
+    throw new UserError(
+      `Input \`register-only\` registers a revision without deploying it, so \`${clash}\` has nothing to act on: drop one of them.`,
+    )
+  }
+  return { registerOnly: true }
+}
+
+/** `{ [name]: value }` when the object has a member, else nothing. */
+function nonEmpty<K extends string, V extends object>(name: K, value: V): { [P in K]?: V } {
+  return Object.keys(value).length ? ({ [name]: value } as { [P in K]?: V }) : {}
+}
+
+/** The service deployment settings given (percentages, grace period, tags, exec, capacity providers, EBS volumes). */
+function readServiceSettings(read: InputReader): ServiceSettings {
+  const values = settingValues(read)
+  const flag = (name: string): boolean | undefined => {
+    const value = values.choice<'true' | 'false'>(name)
+    return value === undefined ? undefined : value === 'true'
+  }
+  const strategy = values.text('capacity-provider-strategy')
+  const volumes = values.text('volume-configurations')
+  return {
+    ...optional('minimumHealthyPercent', values.number('minimum-healthy-percent')),
+    ...optional('maximumPercent', values.number('maximum-percent')),
+    ...optional('healthCheckGracePeriodSeconds', values.number('health-check-grace-period')),
+    ...optional(
+      'propagateTags',
+      values.choice<string>('propagate-tags')?.toUpperCase() as ServiceSettings['propagateTags'],
+    ),
+    ...optional('enableECSManagedTags', flag('enable-ecs-managed-tags')),
+    ...optional('enableExecuteCommand', flag('enable-execute-command')),
+    ...(strategy !== undefined && {
+      capacityProviderStrategy: parseCapacityProviderStrategy('capacity-provider-strategy', strategy),
+    }),
+    ...(volumes !== undefined && {
+      volumeConfigurations: parseVolumeConfigurations('volume-configurations', volumes),
+    }),
   }
 }
 

@@ -15,6 +15,8 @@ import { serviceChanges } from './deploy/changes.js'
 import { commandArguments, runOneOffTask } from './deploy/run-task.js'
 import type { Rollout } from './deploy/rollout.js'
 import { findService } from './deploy/service.js'
+import { pinnedRegistration, pinnedRevision } from './deploy/pinned.js'
+import { pruneRevisions } from './deploy/keep-revisions.js'
 import { waitForDeployments, type ReleaseCheck, type WatchOptions, type WatchResult } from './mechanisms/watch.js'
 import { verifyRelease, type Deployed, type VerifyStage } from './verify/check.js'
 import { planVerification, type VerifyPlan } from './verify/plan.js'
@@ -33,6 +35,7 @@ import { pipelineArtifacts, writePipelineArtifacts } from './report/artifacts.js
 import type { DeploymentReport, RunReport } from './run-report.js'
 import {
   describeChanges,
+  existingTaskDefinition,
   renderTaskDefinition,
   sameTaskDefinition,
   type RenderedTaskDefinition,
@@ -49,6 +52,7 @@ import {
 import { logSafe } from './report/text.js'
 import type { Promotion } from './promote/plan.js'
 import { readPromotedImages, type PromotedImages } from './promote/source.js'
+import { checkServiceSettings, checkVolumesAtLaunch } from './service-settings.js'
 import { insideWorkspace } from './workspace-path.js'
 import type { Log } from './log.js'
 import { UserError } from './errors.js'
@@ -126,6 +130,8 @@ interface Prepared extends Found {
   current?: DescribedTaskDefinition | undefined
   /** How the release will be verified (verify-* inputs), its URLs checked. */
   verification?: VerifyPlan | undefined
+  /** `task-definition-arn`: the revision deployed as it is, registered by someone else. */
+  pinned?: DescribedTaskDefinition
 }
 
 /** A prepared service whose task definition is registered. */
@@ -145,6 +151,7 @@ async function prepare(
   preview: PreviewPlan | undefined,
   log: Log | undefined,
   promoted?: PromotedImages,
+  pinned?: DescribedTaskDefinition,
 ): Promise<Prepared> {
   const { ecs } = clients
   const placeholders = {
@@ -162,31 +169,35 @@ async function prepare(
       `Input \`verify-test-url\`: ${report.service} rolls (${plan.description}), so no test listener ever routes to the new revision. Use \`verify-url\`, or a blue-green, canary, linear or CodeDeploy strategy.`,
     )
   const current = service.taskDefinition ? await describeTaskDefinition(ecs, service.taskDefinition) : undefined
-  const rendered = await renderTaskDefinition({
-    ...(inputs.taskDefinition !== undefined && { templatePath: inputs.taskDefinition }),
-    ...(current && { current: current.taskDefinition, currentTags: current.tags }),
-    ...(image !== undefined && { image }),
-    ...(promoted && { images: promoted.images }),
-    containers: inputs.containers,
-    environment: inputs.environmentVariables,
-    secrets: inputs.secrets,
-    placeholders,
-  })
+  const rendered = pinned
+    ? existingTaskDefinition(pinned.taskDefinition, pinned.tags)
+    : await renderTaskDefinition({
+        ...(inputs.taskDefinition !== undefined && { templatePath: inputs.taskDefinition }),
+        ...(current && { current: current.taskDefinition, currentTags: current.tags }),
+        ...(image !== undefined && { image }),
+        ...(promoted && { images: promoted.images }),
+        containers: inputs.containers,
+        environment: inputs.environmentVariables,
+        secrets: inputs.secrets,
+        placeholders,
+      })
   // A preview registers in its own family, so destroying it can deregister what it registered.
-  if (preview && rendered.request.family) rendered.request.family = previewFamily(rendered.request.family, preview.pr)
+  if (preview && !pinned && rendered.request.family)
+    rendered.request.family = previewFamily(rendered.request.family, preview.pr)
   if (log) {
     for (const note of rendered.notes) log.info(logSafe(`${prefixOf(inputs, report)}${note}`))
     report.notes.push(...rendered.notes)
   }
+  if (inputs.serviceSettings) checkVolumesAtLaunch(inputs.serviceSettings, rendered.request)
   report.containers = rendered.containers
   if (promoted) report.promoted = promotedOf(promoted, rendered.containers)
   report.rendered = rendered.request
   report.changes = [
     ...(current ? describeChanges(rendered.request, current.taskDefinition) : []),
-    ...serviceChanges(service, inputs.desiredCount, inputs.deploymentCircuitBreaker),
+    ...serviceChanges(service, inputs.desiredCount, inputs.deploymentCircuitBreaker, inputs.serviceSettings),
     ...plan.changes,
   ]
-  return { service, plan, report, rendered, current, verification }
+  return { service, plan, report, rendered, current, verification, ...(pinned && { pinned }) }
 }
 
 function onlyImage(promoted: PromotedImages | undefined): string | undefined {
@@ -215,21 +226,26 @@ async function writeArtifacts(
 
 /** Registers the rendered task definition unless a revision already has its content. */
 async function register(clients: AwsClients, inputs: PlannedInputs, prepared: Prepared, log: Log): Promise<Registered> {
-  const { report } = prepared
-  const registered = await registerIfChanged(clients.ecs, prepared.rendered.request, prepared.current)
+  const { report, pinned } = prepared
+  const registered = pinned
+    ? pinnedRegistration(pinned)
+    : await registerIfChanged(clients.ecs, prepared.rendered.request, prepared.current)
   Object.assign(report, { taskDefinitionArn: registered.arn, registered: registered.registered })
   const prefix = prefixOf(inputs, report)
   log.info(
-    registered.registered
-      ? `${prefix}registered ${registered.family}:${registered.revision}`
-      : `${prefix}no change to register: ${registered.family}:${registered.revision} already has this content`,
+    pinned
+      ? `${prefix}nothing to register: deploying ${registered.family}:${registered.revision} as it is (task-definition-arn)`
+      : registered.registered
+        ? `${prefix}registered ${registered.family}:${registered.revision}`
+        : `${prefix}no change to register: ${registered.family}:${registered.revision} already has this content`,
   )
   for (const change of report.changes ?? []) log.info(logSafe(`  ${change}`))
   return { ...prepared, registered }
 }
 
 /** The revision this run deploys when it registers nothing new (the service's own), else undefined. */
-function unchangedRevision({ rendered, current }: Prepared): string | undefined {
+function unchangedRevision({ rendered, current, pinned }: Prepared): string | undefined {
+  if (pinned) return pinned.taskDefinition.taskDefinitionArn
   return current && sameTaskDefinition(rendered.request, current.taskDefinition, current.tags)
     ? current.taskDefinition.taskDefinitionArn
     : undefined
@@ -277,6 +293,7 @@ async function start(
       ...(inputs.desiredCount !== undefined && { desiredCount: inputs.desiredCount }),
       forceNewDeployment: inputs.forceNewDeployment,
       deploymentCircuitBreaker: inputs.deploymentCircuitBreaker,
+      ...(inputs.serviceSettings && { settings: inputs.serviceSettings }),
       containers: prepared.rendered.request.containerDefinitions ?? [],
     },
   )
@@ -358,10 +375,15 @@ export async function deploy(
   preview?: PreviewPlan,
   promotion?: Promotion,
 ): Promise<PipelineResult> {
-  // Owned by this call alone: the steps below add to it, and it is returned or attached to the error.
+  return recorded((done) => deploySteps(inputs, git, ports, where, done, preview, promotion))
+}
+
+/** Runs `steps` on a result of its own and returns it; a throw carries what was done for `partialResult`. */
+export async function recorded(steps: (done: PipelineResult) => Promise<void>): Promise<PipelineResult> {
+  // Owned by this call alone: the steps add to it, and it is returned or attached to the error.
   const done: PipelineResult = { services: [], reports: [] }
   try {
-    await deploySteps(inputs, git, ports, where, done, preview, promotion)
+    await steps(done)
     return done
   } catch (error) {
     if (typeof error === 'object' && error !== null) partials.set(error, done)
@@ -404,6 +426,7 @@ async function deploySteps(
               circuitBreaker: inputs.deploymentCircuitBreaker,
               workspace: git.workspace,
             })
+        checkServiceSettings(service, inputs.serviceSettings ?? {})
         log.info(`  strategy: ${plan.description}`)
         return { service, plan, report: newServiceReport(where, service, plan) }
       }),
@@ -435,11 +458,23 @@ async function deploySteps(
   const buildInputs = inputs.build
   const imagePlan = buildInputs && (await log.group('Image', () => planImageBuild(buildInputs, imageDeps)))
   if (!buildInputs && inputs.image) await checkImageExists(inputs.image, imageDeps)
+  const pinned = inputs.taskDefinitionArn
+    ? await pinnedRevision(clients.ecs, inputs.taskDefinitionArn, where.region)
+    : undefined
+  if (pinned) {
+    log.info(
+      `task-definition-arn: ${pinned.taskDefinition.family}:${pinned.taskDefinition.revision}, deployed as it is`,
+    )
+    for (const image of new Set(pinned.taskDefinition.containerDefinitions?.map((c) => c.image ?? '')))
+      if (image) await checkImageExists(image, imageDeps)
+  }
   const plannedImage = imagePlan ? imagePlan.reference : inputs.image
   if (plannedImage) done.image = plannedImage
   const checked = await log.group('Task definition', () =>
     Promise.all(
-      found.map((f, i) => prepare(clients, inputs, git, f, f.report, plannedImage, preview, log, promoted?.[i])),
+      found.map((f, i) =>
+        prepare(clients, inputs, git, f, f.report, plannedImage, preview, log, promoted?.[i], pinned),
+      ),
     ),
   )
   const waitContext = { clock, signal, timeoutMs: inputs.timeoutMinutes * 60_000, log: log.info }
@@ -492,7 +527,7 @@ async function deploySteps(
   const [first] = prepared
   if (inputs.runTask && first) {
     phase()
-    await log.group('One-off task', () =>
+    first.report.runTaskArns = await log.group('One-off task', () =>
       runOneOffTask({
         ecs: clients.ecs,
         logsIn: (region) => clients.logsIn(region),
@@ -506,6 +541,7 @@ async function deploySteps(
           first.rendered.request.containerDefinitions?.[0]?.name ??
           '',
         command: commandArguments(inputs.runTask ?? ''),
+        ...(inputs.runTaskOptions && { options: inputs.runTaskOptions }),
         timeoutMs: inputs.timeoutMinutes * 60_000,
         clock,
         signal,
@@ -518,7 +554,7 @@ async function deploySteps(
   phase()
   for (const p of prepared) started.push({ p, rollout: await start(clients, inputs, git, ports, p, preview) })
   const waiting = started.filter(({ rollout }) => rollout.deploymentId && inputs.wait)
-  if (!waiting.length) return
+  if (!waiting.length) return keepRevisions(clients, inputs, prepared, log)
   phase()
   const results = await log.group('Rollout', () =>
     waitForDeployments(
@@ -549,6 +585,18 @@ async function deploySteps(
       conclude(clients, inputs, p.report, p.rendered.request.containerDefinitions ?? [], results[i] as WatchResult),
     ),
   )
+  await keepRevisions(clients, inputs, prepared, log)
+}
+
+/** `keep-revisions`, once every service succeeded: each family deployed keeps its newest N and what is in use. */
+async function keepRevisions(clients: AwsClients, inputs: PlannedInputs, prepared: Registered[], log: Log) {
+  const keep = inputs.keepRevisions
+  if (keep === undefined || prepared.some((p) => p.report.status !== 'succeeded')) return
+  for (const family of new Set(prepared.map((p) => p.registered.family))) {
+    const gone = await pruneRevisions(clients.ecs, inputs.cluster, family, keep, log)
+    for (const p of prepared.filter((p) => p.registered.family === family))
+      if (gone.length) p.report.notes.push(`deregistered ${gone.join(', ')} (keep-revisions: ${keep})`)
+  }
 }
 
 /** The images the promotion's source services run, read in the source's region; logged service by service. */

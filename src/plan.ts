@@ -10,7 +10,7 @@ import {
 } from './config/index.js'
 import type { GitContext } from './context.js'
 import { UserError } from './errors.js'
-import type { Inputs } from './inputs.js'
+import { runsAlone, type Inputs } from './inputs.js'
 import { checkBuildHasImage, withEnvironmentSettings } from './environment-settings.js'
 import { planPromotion, type Promotion } from './promote/plan.js'
 import { withVerifyConfig, type VerifyInputs } from './verify-inputs.js'
@@ -66,7 +66,7 @@ function planFromInputs(inputs: Inputs, configFile?: string): Extract<Plan, { ki
       `Input \`preview\` needs a config file with a previews: section (${DEFAULT_CONFIG_FILE}, or the \`config\` input).`,
     )
   }
-  if (!inputs.services.length) throw new UserError(NO_SERVICE)
+  if (!inputs.services.length && !runsAlone(inputs)) throw new UserError(NO_SERVICE)
   return {
     kind: 'deploy',
     inputs: { ...inputs, cluster: inputs.cluster ?? 'default' },
@@ -114,7 +114,7 @@ export async function planRun(inputs: Inputs, git: GitContext, event: RunEvent):
     ...(inputs.desiredCount !== undefined && { desiredCount: inputs.desiredCount }),
     ...(inputs.region !== undefined && { region: inputs.region }),
   })
-  if (!environment.services.length)
+  if (!environment.services.length && !runsAlone(inputs))
     throw new UserError(
       `Environment ${environment.name} in ${config.file} names no services, and the \`service\` input is empty.`,
     )
@@ -150,6 +150,9 @@ export async function planRun(inputs: Inputs, git: GitContext, event: RunEvent):
       ...optionalVerify(withVerifyConfig(environment.verify, inputs.verify)),
       // The environment's strategy applies unless the `strategy` input names one.
       strategy: { ...(environment.strategy !== undefined && { strategy: environment.strategy }), ...settled.strategy },
+      ...((environment.serviceSettings || inputs.serviceSettings) && {
+        serviceSettings: { ...environment.serviceSettings, ...inputs.serviceSettings },
+      }),
     },
     environment: {
       name: environment.name,

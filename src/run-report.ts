@@ -44,6 +44,8 @@ export interface DeploymentReport {
   rendered?: RegisterTaskDefinitionCommandInput
   /** promote-from: the source service whose images were deployed, per container name. */
   promoted?: { environment: string; service: string; taskDefinition: string; images: Record<string, string> }
+  /** The one-off tasks `run-task` started. */
+  runTaskArns?: string[]
 }
 
 /** One run: the services it deployed, the image it built, and how it ended overall. */

@@ -584,6 +584,147 @@ export const SETTINGS: readonly Setting[] = [
     description:
       'A command run after the URL checks (smoke tests), as arguments (no shell: write `bash -c "…"` for one); it sees VERIFY_URL, VERIFY_URLS, VERIFY_STAGE (`test` or `production`), DEPLOYED_IMAGE, DEPLOYED_TASK_DEFINITION, ECS_CLUSTER, ECS_SERVICE. A non-zero exit fails the verification.',
   },
+  // service
+  {
+    name: 'minimum-healthy-percent',
+    kind: 'number',
+    range: { min: 0, max: 100, whole: true },
+    group: 'rollout',
+    description:
+      "The service's minimum healthy percent during a deployment (deploymentConfiguration.minimumHealthyPercent). Default — leave it as it is.",
+  },
+  {
+    name: 'maximum-percent',
+    kind: 'number',
+    range: { min: 100, max: 2147483647, whole: true },
+    group: 'rollout',
+    description:
+      "The service's maximum percent during a deployment (deploymentConfiguration.maximumPercent); it must stay above the minimum healthy percent. Default — leave it as it is.",
+  },
+  {
+    name: 'health-check-grace-period',
+    kind: 'number',
+    range: { min: 0, max: 2147483647, whole: true },
+    group: 'rollout',
+    description:
+      'Seconds ECS ignores failing load balancer and container health checks of a new task (healthCheckGracePeriodSeconds). Default — leave it as it is.',
+  },
+  {
+    name: 'propagate-tags',
+    kind: 'text',
+    choices: ['service', 'task_definition', 'none'],
+    group: 'rollout',
+    description:
+      "Where the service's tasks take their tags from: `SERVICE`, `TASK_DEFINITION` or `NONE`. Default — leave it as it is.",
+  },
+  {
+    name: 'enable-ecs-managed-tags',
+    kind: 'text',
+    choices: ['true', 'false'],
+    group: 'rollout',
+    description:
+      "`true` or `false`: ECS tags the service's tasks with the cluster and service names. Default — leave it as it is.",
+  },
+  {
+    name: 'enable-execute-command',
+    kind: 'text',
+    choices: ['true', 'false'],
+    group: 'rollout',
+    description:
+      "`true` or `false`: ECS Exec into the service's tasks (the task role needs the SSM permissions). Default — leave it as it is.",
+  },
+  {
+    name: 'capacity-provider-strategy',
+    kind: 'text',
+    group: 'rollout',
+    description:
+      "The service's capacity provider strategy: `name:weight:base` lines (weight and base optional, e.g. `FARGATE:1:2` and `FARGATE_SPOT:3`) or a JSON array of `{capacityProvider, weight, base}`. Not for CODE_DEPLOY services. Default — leave it as it is.",
+  },
+  {
+    name: 'volume-configurations',
+    kind: 'text',
+    group: 'rollout',
+    description:
+      'EBS volumes attached at launch, as UpdateService takes them: a JSON array of `{"name": …, "managedEBSVolume": {"roleArn": …, "sizeInGiB": …}}` naming task definition volumes with `configuredAtLaunch: true`; `[]` removes them. Not for CODE_DEPLOY services. Default — leave them as they are.',
+  },
+  {
+    name: 'task-definition-arn',
+    kind: 'text',
+    group: 'task-definition',
+    description:
+      'Deploy this registered revision as it is (`family:revision` or its ARN), for task definitions another tool owns (Terraform, CDK): nothing is rendered or registered. It must be ACTIVE; its images are checked like `image`. Not with `task-definition`, `build`, `image`, `environment-variables` or `secrets`.',
+  },
+  {
+    name: 'register-only',
+    kind: 'boolean',
+    default: 'false',
+    group: 'task-definition',
+    description:
+      'Render, check and register `task-definition` (with the image, built or given) without deploying any service — for scheduled tasks and EventBridge targets; the `task-definition-arn` output is the revision. With `run-task`, the one-off task then runs from it.',
+  },
+  {
+    name: 'keep-revisions',
+    kind: 'number',
+    range: { min: 1, max: 1000, whole: true },
+    group: 'task-definition',
+    description:
+      "After a successful deploy, deregister the family's older ACTIVE revisions beyond the newest N — never one that a service of the cluster still runs or is deploying. Default — keep them all.",
+  },
+  {
+    name: 'run-task-count',
+    kind: 'number',
+    range: { min: 1, max: 10, whole: true },
+    group: 'rollout',
+    description: 'How many one-off tasks `run-task` starts (each must exit 0). Default 1.',
+  },
+  {
+    name: 'run-task-launch-type',
+    kind: 'text',
+    choices: ['fargate', 'ec2', 'external'],
+    group: 'rollout',
+    description:
+      "The one-off task's launch type: `FARGATE`, `EC2` or `EXTERNAL`. Default — the service's, else the cluster's default capacity provider strategy.",
+  },
+  {
+    name: 'run-task-capacity-provider-strategy',
+    kind: 'text',
+    group: 'rollout',
+    description:
+      "The one-off task's capacity provider strategy, written like `capacity-provider-strategy`; not with `run-task-launch-type`. Default — the service's.",
+  },
+  {
+    name: 'run-task-subnets',
+    kind: 'list',
+    group: 'rollout',
+    description:
+      "Subnet IDs for the one-off task (awsvpc), comma separated; needed for a task on its own whose task definition uses awsvpc. Default — the service's.",
+  },
+  {
+    name: 'run-task-security-groups',
+    kind: 'list',
+    group: 'rollout',
+    description: "Security group IDs for the one-off task, comma separated. Default — the service's.",
+  },
+  {
+    name: 'run-task-assign-public-ip',
+    kind: 'text',
+    choices: ['enabled', 'disabled'],
+    group: 'rollout',
+    description: "`ENABLED` or `DISABLED`: a public IP for the one-off task (awsvpc). Default — the service's.",
+  },
+  {
+    name: 'run-task-tags',
+    kind: 'lines',
+    group: 'rollout',
+    description: 'Tags for the one-off task, one `KEY=value` per line.',
+  },
+  {
+    name: 'run-task-overrides',
+    kind: 'text',
+    group: 'rollout',
+    description:
+      "RunTask's `overrides` as JSON (cpu, memory, taskRoleArn, executionRoleArn, ephemeralStorage, containerOverrides); `run-task` is set as the command of `run-task-container`.",
+  },
 ]
 
 /** The setting of this name (an action input or a CLI flag), if there is one. */

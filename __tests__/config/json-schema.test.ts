@@ -67,6 +67,14 @@ const ACCEPTED: [string, string][] = [
     'one role per account',
     'environments:\n  prod: { role-to-assume: [arn:aws:iam::111111111111:role/deploy, arn:aws:iam::222222222222:role/deploy] }\n',
   ],
+  [
+    'service settings',
+    'environments:\n  prod:\n    service-settings:\n      minimum-healthy-percent: 50\n      maximum-percent: 200\n      health-check-grace-period: 60\n      propagate-tags: SERVICE\n      enable-ecs-managed-tags: true\n      enable-execute-command: false\n      capacity-provider-strategy: [FARGATE:1:2, FARGATE_SPOT:3]\n',
+  ],
+  [
+    'one capacity provider as a string',
+    'environments:\n  prod:\n    service-settings: { capacity-provider-strategy: FARGATE }\n',
+  ],
   ['previews with a base only', `${DEV}previews:\n  base: dev\n`],
   // verify
   [
@@ -86,6 +94,13 @@ const ACCEPTED: [string, string][] = [
 
 const REFUSED: [string, string][] = [
   ['an empty file', ''],
+  ['an unknown service setting', 'environments:\n  prod:\n    service-settings: { desired-count: 2 }\n'],
+  ['a maximum percent below 100', 'environments:\n  prod:\n    service-settings: { maximum-percent: 99 }\n'],
+  ['propagate-tags in lower case', 'environments:\n  prod:\n    service-settings: { propagate-tags: service }\n'],
+  [
+    'a capacity provider item that is not name:weight:base',
+    "environments:\n  prod:\n    service-settings: { capacity-provider-strategy: ['FARGATE:one'] }\n",
+  ],
   ['a list at the top', '- dev\n'],
   ['a misspelt top-level key', 'environment:\n  dev: {}\n'],
   ['no environments', 'previews:\n  base: dev\n'],

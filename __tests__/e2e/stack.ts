@@ -242,6 +242,8 @@ export interface WebServiceOptions {
   logGroup?: boolean
   /** More of CreateService's input (load balancers, deployment controller…). */
   service?: Partial<CreateServiceCommandInput>
+  /** Capacity providers associated with cluster prod. */
+  capacityProviders?: string[]
 }
 
 /** Resets the stack (and moto), then makes cluster prod with service web on web:1, and waits for its two Fargate tasks. */
@@ -258,7 +260,12 @@ export async function givenWebService(
     await logs.send(new CreateLogGroupCommand({ logGroupName: '/ecs/web' })).catch(() => undefined)
     logs.destroy()
   }
-  await ecs.send(new CreateClusterCommand({ clusterName: 'prod' }))
+  await ecs.send(
+    new CreateClusterCommand({
+      clusterName: 'prod',
+      ...(options.capacityProviders && { capacityProviders: options.capacityProviders }),
+    }),
+  )
   await ecs.send(new RegisterTaskDefinitionCommand(webTaskDefinition('web', `${stack.STACK_REGISTRY}/web:v1`)))
   await ecs.send(
     new CreateServiceCommand({

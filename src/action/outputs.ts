@@ -21,6 +21,8 @@ export function setOutputs(run: RunReport): void {
     each((s) => s.taskDefinitionArn?.split(':').pop()),
   )
   if (run.environmentUrl) core.setOutput('environment-url', run.environmentUrl)
+  const runTasks = run.services.flatMap((s) => s.runTaskArns ?? [])
+  if (runTasks.length) core.setOutput('run-task-arn', runTasks.join(','))
   const changes = run.services.flatMap((s) =>
     (s.changes ?? []).map((c) => (run.services.length > 1 ? `${s.service}: ${c}` : c)),
   )

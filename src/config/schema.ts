@@ -3,8 +3,9 @@ import { patternProblem } from './glob.js'
 import { describedValue } from '../problems.js'
 import { Problems, type KeyPath } from './problems.js'
 import { suggestion } from './suggest.js'
-import { UserError } from '../errors.js'
+import { errorMessage, UserError } from '../errors.js'
 import { parseImageReference } from '../image/reference.js'
+import { parseCapacityProviderStrategy, type ServiceSettings } from '../service-settings.js'
 import { settingNamed } from '../settings.js'
 import {
   PREVIEW_DEFAULTS,
@@ -50,7 +51,20 @@ const ENVIRONMENT_KEYS = [
   'needs',
   // verify
   'verify',
+  // service
+  'service-settings',
 ] as const
+/** The service deployment settings an environment may set (as the inputs of the same names, which win). */
+const SERVICE_SETTING_KEYS = [
+  'minimum-healthy-percent',
+  'maximum-percent',
+  'health-check-grace-period',
+  'propagate-tags',
+  'enable-ecs-managed-tags',
+  'enable-execute-command',
+  'capacity-provider-strategy',
+] as const
+const CAPACITY_ITEM = /^[A-Za-z0-9_-]{1,255}(:\d{1,4}(:\d{1,6})?)?$/
 const VERIFY_KEYS = ['url', 'test-url', 'expect', 'timeout', 'interval', 'command'] as const
 const PREVIEW_KEYS = ['base', 'services', 'routing', 'domain', 'listener-arn', 'desired-count', 'max', 'ttl'] as const
 
@@ -156,6 +170,7 @@ function readEnvironment(p: Problems, name: string, value: unknown, names: strin
   if (rolesToAssume && new Set(rolesToAssume.map(accountOf)).size !== rolesToAssume.length)
     p.add(at('role-to-assume'), 'lists two roles of one account; give one role per AWS account')
   const needs = optional('needs', (kp, v) => p.list(kp, v, (ip, item) => neededEnvironment(p, ip, item, name, names)))
+  const serviceSettings = optional('service-settings', (kp, v) => readServiceSettings(p, kp, v))
   return {
     name,
     branches: patterns('branches'),
@@ -174,6 +189,7 @@ function readEnvironment(p: Problems, name: string, value: unknown, names: strin
     ...(rolesToAssume !== undefined && { rolesToAssume }),
     ...(needs !== undefined && { needs }),
     ...optionalVerify(optional('verify', (kp, v) => readVerify(p, kp, v))),
+    ...(serviceSettings !== undefined && { serviceSettings }),
   }
 }
 
@@ -421,6 +437,36 @@ function readVerify(p: Problems, path: KeyPath, value: unknown): VerifyConfig | 
   return verify
 }
 
+/** `service-settings:` — checked like the inputs of the same names. */
+function readServiceSettings(p: Problems, path: KeyPath, value: unknown): ServiceSettings | undefined {
+  const m = p.mapping(path, value, SERVICE_SETTING_KEYS)
+  if (!m) return undefined
+  const get = <T>(key: (typeof SERVICE_SETTING_KEYS)[number], read: (kp: KeyPath, v: unknown) => T | undefined) =>
+    m[key] === undefined ? undefined : read([...path, key], m[key])
+  const strategy = get('capacity-provider-strategy', (kp, v) =>
+    p.list(kp, v, (ip, item) =>
+      p.text(ip, item, { pattern: CAPACITY_ITEM, expected: 'name:weight:base, like FARGATE_SPOT:3 or FARGATE:1:2' }),
+    ),
+  )
+  let capacityProviderStrategy
+  try {
+    capacityProviderStrategy =
+      strategy && parseCapacityProviderStrategy('capacity-provider-strategy', strategy.join('\n'))
+  } catch (error) {
+    p.add([...path, 'capacity-provider-strategy'], errorMessage(error).replace(/^Input `[^`]+`: /, ''))
+  }
+  const settings: { [K in keyof ServiceSettings]: ServiceSettings[K] | undefined } = {
+    minimumHealthyPercent: get('minimum-healthy-percent', (kp, v) => p.integer(kp, v, 0, 100)),
+    maximumPercent: get('maximum-percent', (kp, v) => p.integer(kp, v, 100, 2147483647)),
+    healthCheckGracePeriodSeconds: get('health-check-grace-period', (kp, v) => p.integer(kp, v, 0, 2147483647)),
+    propagateTags: get('propagate-tags', (kp, v) => p.choice(kp, v, ['SERVICE', 'TASK_DEFINITION', 'NONE'] as const)),
+    enableECSManagedTags: get('enable-ecs-managed-tags', (kp, v) => p.boolean(kp, v)),
+    enableExecuteCommand: get('enable-execute-command', (kp, v) => p.boolean(kp, v)),
+    capacityProviderStrategy,
+  }
+  return Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined)) as ServiceSettings
+}
+
 function pattern(p: Problems, path: KeyPath, value: unknown): string | undefined {
   const text = p.text(path, value)
   const problem = text === undefined ? undefined : patternProblem(text)
@@ -546,6 +592,12 @@ function baseService(
 
 /** The keys and shapes this validator accepts, for the test that keeps schema/ecs-deploy.schema.json in step with it. */
 export const CONFIG_RULES = {
-  keys: { top: TOP_KEYS, environment: ENVIRONMENT_KEYS, previews: PREVIEW_KEYS, verify: VERIFY_KEYS },
-  patterns: { NAME, ECS_NAME, VAR_NAME, URL, REGION, DOMAIN, LISTENER_ARN, ENV_NAME, ROLE_ARN },
+  keys: {
+    top: TOP_KEYS,
+    environment: ENVIRONMENT_KEYS,
+    previews: PREVIEW_KEYS,
+    verify: VERIFY_KEYS,
+    serviceSettings: SERVICE_SETTING_KEYS,
+  },
+  patterns: { NAME, ECS_NAME, VAR_NAME, URL, REGION, DOMAIN, LISTENER_ARN, ENV_NAME, ROLE_ARN, CAPACITY_ITEM },
 } as const

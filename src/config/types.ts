@@ -1,3 +1,4 @@
+import type { ServiceSettings } from '../service-settings.js'
 export const STRATEGIES = ['rolling', 'blue-green', 'canary', 'linear'] as const
 export type Strategy = (typeof STRATEGIES)[number]
 
@@ -46,6 +47,8 @@ export interface EnvironmentConfig {
   // verify
   /** How its releases are checked over HTTP (the verify-* inputs win key by key). */
   verify?: VerifyConfig
+  /** The services' deployment settings (`service-settings:`); the inputs of the same names win. */
+  serviceSettings?: ServiceSettings
 }
 
 /** An environment's `verify:` block; request headers stay inputs (they carry secrets, the file is committed). */

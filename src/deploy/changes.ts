@@ -1,6 +1,7 @@
 import type { DeploymentCircuitBreaker, Service } from '@aws-sdk/client-ecs'
 import type { CircuitBreakerMode } from '../inputs.js'
 import { circuitBreakerConfiguration } from './rollout.js'
+import { settingsChanges, type ServiceSettings } from '../service-settings.js'
 
 function breakerName(breaker: DeploymentCircuitBreaker | undefined): string {
   if (!breaker?.enable) return 'off'
@@ -12,6 +13,7 @@ export function serviceChanges(
   service: Service,
   desiredCount: number | undefined,
   breaker: CircuitBreakerMode,
+  settings: ServiceSettings = {},
 ): string[] {
   const changes: string[] = []
   if (desiredCount !== undefined && desiredCount !== service.desiredCount) {
@@ -24,5 +26,6 @@ export function serviceChanges(
       `service deployment circuit breaker: ${before} → ${breakerName(configuration.deploymentCircuitBreaker)}`,
     )
   }
+  changes.push(...settingsChanges(service, settings))
   return changes
 }

@@ -9,6 +9,7 @@ import { updateService } from '../aws/ecs.js'
 import { UserError } from '../errors.js'
 import type { CircuitBreakerMode } from '../inputs.js'
 import type { Mechanism } from '../strategy/types.js'
+import { percentagesUpdate, settingsUpdate, type ServiceSettings } from '../service-settings.js'
 
 export interface RolloutRequest {
   cluster: string
@@ -18,6 +19,8 @@ export interface RolloutRequest {
   deploymentCircuitBreaker: CircuitBreakerMode
   /** Deployment configuration members to set (strategy, alarms, hooks: see strategy/native.ts); the rest stays. */
   deploymentConfiguration?: Partial<DeploymentConfiguration>
+  /** The service's deployment settings given as inputs (service-settings.ts); sent only where they differ. */
+  settings?: ServiceSettings
 }
 
 /** The deployment this run follows. */
@@ -100,11 +103,18 @@ export function primaryDeployment(service: Service): Deployment | undefined {
 /** What UpdateService must change, or undefined when the service already is as asked. */
 export function serviceUpdate(service: Service, request: RolloutRequest): UpdateServiceCommandInput | undefined {
   const withBreaker = circuitBreakerConfiguration(service.deploymentConfiguration, request.deploymentCircuitBreaker)
+  const wanted = {
+    ...request.deploymentConfiguration,
+    ...(request.settings && percentagesUpdate(service, request.settings)),
+  }
   const deploymentConfiguration =
-    mergeConfiguration(withBreaker ?? service.deploymentConfiguration, request.deploymentConfiguration) ?? withBreaker
+    mergeConfiguration(withBreaker ?? service.deploymentConfiguration, wanted) ?? withBreaker
+  const settings = request.settings ? settingsUpdate(service, request.settings) : {}
   const changesRevision = service.taskDefinition !== request.taskDefinitionArn
   const changesCount = request.desiredCount !== undefined && request.desiredCount !== service.desiredCount
-  if (!changesRevision && !changesCount && !deploymentConfiguration && !request.forceNewDeployment) return undefined
+  const changesSettings = Object.keys(settings).length > 0
+  if (!changesRevision && !changesCount && !deploymentConfiguration && !changesSettings && !request.forceNewDeployment)
+    return undefined
   return {
     cluster: request.cluster,
     service: service.serviceName,
@@ -112,6 +122,7 @@ export function serviceUpdate(service: Service, request: RolloutRequest): Update
     ...(request.desiredCount !== undefined && { desiredCount: request.desiredCount }),
     ...(request.forceNewDeployment && { forceNewDeployment: true }),
     ...(deploymentConfiguration && { deploymentConfiguration }),
+    ...settings,
   }
 }
 

@@ -11,6 +11,8 @@ import {
 } from '../github/index.js'
 import { deploy, partialResult, type PipelineResult, type PlannedInputs } from '../pipeline.js'
 import type { Plan, PreviewPlan } from '../plan.js'
+import { runsAlone } from '../inputs.js'
+import { runAlone } from '../standalone.js'
 import { destroyPreview, environmentUrl, previewServiceName, sweepPreviews } from '../preview/index.js'
 import { isFailure, overallStatus, type DeploymentReport, type RunReport, type Status } from '../run-report.js'
 import type { Ports } from './ports.js'
@@ -115,7 +117,9 @@ export async function carryOut(plan: Plan, git: GitContext, ports: Ports, report
   let environmentUrl: string | undefined
   let reports: DeploymentReport[] = []
   try {
-    const result = await deploy(inputs, git, ports, report, preview, plan.promotion)
+    const result = runsAlone(inputs)
+      ? await runAlone(inputs, git, ports, report)
+      : await deploy(inputs, git, ports, report, preview, plan.promotion)
     reports = result.reports
     status = overallStatus(reports.map((s) => s.status))
     environmentUrl =

@@ -329,6 +329,16 @@ export function ecsService(state) {
           'InvalidParameterException',
           'count must be between 1 and 10.',
         )
+        check(
+          !(input.launchType && input.capacityProviderStrategy?.length),
+          'InvalidParameterException',
+          'Specifying both a launch type and capacity provider strategy is not supported. Remove one and try again.',
+        )
+        check(
+          (input.capacityProviderStrategy ?? []).every((i) => (c.capacityProviders ?? []).includes(i.capacityProvider)),
+          'InvalidParameterException',
+          'The specified capacity provider strategy cannot contain a capacity provider that is not associated with the cluster. Associate the capacity provider with the cluster or specify a valid capacity provider and try again.',
+        )
         const plan = s.scenarios.take({ cluster: c.name, family: td.family })
         const tasks = Array.from({ length: count }, () => {
           const t = createTask(s.services.taskContext, {

@@ -51,6 +51,16 @@ const DEPLOYING = [
   'volumeConfigurations',
 ]
 
+/** Members UpdateService cannot change on a CODE_DEPLOY service (they come with a CodeDeploy deployment). */
+const CODE_DEPLOY_FIXED = [
+  'loadBalancers',
+  'networkConfiguration',
+  'platformVersion',
+  'capacityProviderStrategy',
+  'volumeConfigurations',
+  'enableExecuteCommand',
+]
+
 const same = (a, b) => JSON.stringify(a) === JSON.stringify(b)
 
 /**
@@ -177,6 +187,24 @@ export class Services {
       DEPLOYING.some((k) => input[k] !== undefined && !same(input[k], service[k]))
     if (deploys && isNativeStrategy(deploymentConfiguration))
       checkNativeStrategy(deploymentConfiguration, input.loadBalancers ?? service.loadBalancers)
+    if (controller === 'CODE_DEPLOY') {
+      const blocked = CODE_DEPLOY_FIXED.find((k) => input[k] !== undefined && !same(input[k], service[k]))
+      check(
+        !blocked,
+        'InvalidParameterException',
+        `Unable to update ${blocked} on services with a CODE_DEPLOY deployment controller. Use AWS CodeDeploy to trigger a new deployment.`,
+      )
+    }
+    if (input.capacityProviderStrategy?.length) {
+      const associated = service.cluster.capacityProviders ?? []
+      check(
+        input.capacityProviderStrategy.every((item) => associated.includes(item.capacityProvider)),
+        'InvalidParameterException',
+        'The specified capacity provider strategy cannot contain a capacity provider that is not associated with the cluster. Associate the capacity provider with the cluster or specify a valid capacity provider and try again.',
+      )
+      // A service moved to a capacity provider strategy no longer has a launch type.
+      service.launchType = undefined
+    }
     for (const k of SETTABLE) if (input[k] !== undefined) service[k] = input[k]
     service.deploymentConfiguration = deploymentConfiguration
     if (input.desiredCount !== undefined) {
@@ -291,6 +319,7 @@ export class Services {
       capacityProviderStrategy: service.capacityProviderStrategy,
       platformVersion: service.platformVersion,
       networkConfiguration: service.networkConfiguration,
+      volumeConfigurations: service.volumeConfigurations,
       rolloutState: 'IN_PROGRESS',
       rolloutStateReason: `ECS deployment ${id} in progress.`,
       plan,
@@ -695,6 +724,7 @@ export class Services {
         platformVersion: d.launchType === 'FARGATE' ? (d.platformVersion ?? '1.4.0') : d.platformVersion,
         platformFamily: d.launchType === 'FARGATE' ? 'Linux' : undefined,
         networkConfiguration: d.networkConfiguration,
+        volumeConfigurations: d.volumeConfigurations,
         rolloutState: d.rolloutState,
         rolloutStateReason: d.rolloutStateReason,
       })),

@@ -1,10 +1,11 @@
 // Starting and resuming CodeDeploy deployments of a CODE_DEPLOY service.
 import type { CodeDeployClient, DeploymentInfo } from '@aws-sdk/client-codedeploy'
-import type { ContainerDefinition, ECSClient, Service } from '@aws-sdk/client-ecs'
+import type { ContainerDefinition, ECSClient, Service, UpdateServiceCommandInput } from '@aws-sdk/client-ecs'
 import { taskDefinitionRevision as revision } from '../../aws/arn.js'
 import { updateService } from '../../aws/ecs.js'
 import type { Rollout, RolloutRequest } from '../../deploy/rollout.js'
 import { UserError } from '../../errors.js'
+import { percentagesUpdate, settingsUpdate } from '../../service-settings.js'
 import { untilIdle, type InFlight, type WaitContext } from '../busy.js'
 import type { ResumedRollout } from '../mechanism.js'
 import type { ContinueAction, OnBusy } from '../../strategy/types.js'
@@ -59,18 +60,18 @@ export async function startCodeDeployment(
     first = false
     return found ? describeInFlight(found) : undefined
   })
+  // CodeDeploy keeps the count and settings of the service; only the task definition is CodeDeploy's to change.
+  const settings = serviceOnlyUpdate(service, request)
+  if (settings) await updateService(clients.ecs, { cluster: request.cluster, service: name, ...settings })
   if (service.taskDefinition === request.taskDefinitionArn && !request.forceNewDeployment) {
     return {
       ...base,
       started: false,
       startedAt: ctx.clock.now(),
-      unchangedReason: 'the service already runs this task definition',
+      unchangedReason: settings
+        ? 'the service already runs this task definition (its settings were updated)'
+        : 'the service already runs this task definition',
     }
-  }
-  if (request.desiredCount !== undefined && request.desiredCount !== service.desiredCount) {
-    // CodeDeploy keeps the count of the service; only the task definition is CodeDeploy's to change.
-    const desiredCount = request.desiredCount
-    await updateService(clients.ecs, { cluster: request.cluster, service: name, desiredCount })
   }
   const content = appSpecContent(plan.appSpec, request.taskDefinitionArn)
   const deploymentId = await createDeployment(
@@ -81,6 +82,24 @@ export async function startCodeDeployment(
     `ecs-deploy-action: ${revision(request.taskDefinitionArn)}`,
   )
   return { ...base, deploymentId, started: true, startedAt: ctx.clock.now() }
+}
+
+/**
+ * What UpdateService changes on a CODE_DEPLOY service beside CodeDeploy's deployment: the desired count and the
+ * settings such a service takes there (checked up front by checkServiceSettings); undefined when nothing differs.
+ */
+function serviceOnlyUpdate(
+  service: Service,
+  request: RolloutRequest,
+): Omit<UpdateServiceCommandInput, 'cluster' | 'service'> | undefined {
+  const percentages = request.settings && percentagesUpdate(service, request.settings)
+  const update = {
+    ...(request.desiredCount !== undefined &&
+      request.desiredCount !== service.desiredCount && { desiredCount: request.desiredCount }),
+    ...(percentages && { deploymentConfiguration: { ...service.deploymentConfiguration, ...percentages } }),
+    ...(request.settings && settingsUpdate(service, request.settings)),
+  }
+  return Object.keys(update).length ? update : undefined
 }
 
 /** Reroutes production traffic for the deployment an earlier run left Ready, or stops it with a rollback. */

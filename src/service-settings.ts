@@ -1,0 +1,320 @@
+// The service's own deployment settings as code (percentages, grace period, tags, exec, capacity providers, EBS
+// volumes): read from the inputs, checked against the service before anything changes, shown in the diff, and sent
+// in UpdateService only when given and different — what the user did not set is never reset.
+import type {
+  CapacityProviderStrategyItem,
+  PropagateTags,
+  RegisterTaskDefinitionCommandInput,
+  Service,
+  ServiceVolumeConfiguration,
+  UpdateServiceCommandInput,
+} from '@aws-sdk/client-ecs'
+import { UserError } from './errors.js'
+import { describedValue } from './problems.js'
+
+export interface ServiceSettings {
+  minimumHealthyPercent?: number
+  maximumPercent?: number
+  healthCheckGracePeriodSeconds?: number
+  propagateTags?: PropagateTags
+  enableECSManagedTags?: boolean
+  enableExecuteCommand?: boolean
+  capacityProviderStrategy?: CapacityProviderStrategyItem[]
+  volumeConfigurations?: ServiceVolumeConfiguration[]
+}
+
+/** Each setting's input, for messages. */
+export const SETTING_INPUTS: Record<keyof ServiceSettings, string> = {
+  minimumHealthyPercent: 'minimum-healthy-percent',
+  maximumPercent: 'maximum-percent',
+  healthCheckGracePeriodSeconds: 'health-check-grace-period',
+  propagateTags: 'propagate-tags',
+  enableECSManagedTags: 'enable-ecs-managed-tags',
+  enableExecuteCommand: 'enable-execute-command',
+  capacityProviderStrategy: 'capacity-provider-strategy',
+  volumeConfigurations: 'volume-configurations',
+}
+
+/** What UpdateService changes on a CODE_DEPLOY service (AWS: the rest goes through a CodeDeploy deployment). */
+const CODE_DEPLOY_UPDATABLE: (keyof ServiceSettings)[] = [
+  'minimumHealthyPercent',
+  'maximumPercent',
+  'healthCheckGracePeriodSeconds',
+  'propagateTags',
+  'enableECSManagedTags',
+]
+
+/**
+ * A capacity provider strategy, as `name:weight:base` lines (weight and base optional) or a JSON array of
+ * `{ capacityProvider, weight, base }` (the official action's form); checked against ECS's rules.
+ */
+export function parseCapacityProviderStrategy(input: string, value: string): CapacityProviderStrategyItem[] {
+  const text = value.trim()
+  const items = text.startsWith('[') ? strategyFromJson(input, text) : strategyFromLines(input, text)
+  if (!items.length) throw new UserError(`Input \`${input}\` names no capacity provider.`)
+  const names = items.map((i) => i.capacityProvider)
+  const twice = names.find((n, i) => names.indexOf(n) !== i)
+  if (twice) throw new UserError(`Input \`${input}\`: capacity provider "${twice}" is given twice.`)
+  if (items.filter((i) => (i.base ?? 0) > 0).length > 1) {
+    throw new UserError(`Input \`${input}\`: only one capacity provider may have a base above 0 (ECS's rule).`)
+  }
+  if (items.length > 1 && !items.some((i) => (i.weight ?? 0) > 0)) {
+    throw new UserError(`Input \`${input}\`: at least one capacity provider needs a weight above 0.`)
+  }
+  return items
+}
+
+function strategyFromLines(input: string, text: string): CapacityProviderStrategyItem[] {
+  return text
+    .split(/[\n,]/)
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('#'))
+    .map((line) => {
+      const [name = '', weight, base, ...rest] = line.split(':').map((part) => part.trim())
+      if (!/^[A-Za-z0-9_-]{1,255}$/.test(name) || rest.length) {
+        throw new UserError(
+          `Input \`${input}\`: "${line}" is not name:weight:base (e.g. FARGATE_SPOT:3 or FARGATE:1:2; weight and base are optional).`,
+        )
+      }
+      return {
+        capacityProvider: name,
+        ...(weight !== undefined && weight !== '' && { weight: whole(input, `${name} weight`, weight, 1000) }),
+        ...(base !== undefined && base !== '' && { base: whole(input, `${name} base`, base, 100000) }),
+      }
+    })
+}
+
+function strategyFromJson(input: string, text: string): CapacityProviderStrategyItem[] {
+  const list = jsonArray(input, text, '[{"capacityProvider": "FARGATE_SPOT", "weight": 3}]')
+  return list.map((item, i) => {
+    const where = `item ${i + 1}`
+    if (!isObject(item) || typeof item.capacityProvider !== 'string' || !item.capacityProvider) {
+      throw new UserError(`Input \`${input}\`, ${where}: needs "capacityProvider", the capacity provider's name.`)
+    }
+    const unknown = Object.keys(item).find((k) => !['capacityProvider', 'weight', 'base'].includes(k))
+    if (unknown) {
+      throw new UserError(
+        `Input \`${input}\`, ${where}: unknown key "${unknown}" (the keys are capacityProvider, weight, base).`,
+      )
+    }
+    const { capacityProvider, weight, base } = item
+    return {
+      capacityProvider,
+      ...(weight !== undefined && { weight: whole(input, `${capacityProvider} weight`, weight, 1000) }),
+      ...(base !== undefined && { base: whole(input, `${capacityProvider} base`, base, 100000) }),
+    }
+  })
+}
+
+const MANAGED_EBS_KEYS = [
+  'encrypted',
+  'kmsKeyId',
+  'volumeType',
+  'sizeInGiB',
+  'snapshotId',
+  'volumeInitializationRate',
+  'iops',
+  'throughput',
+  'tagSpecifications',
+  'roleArn',
+  'filesystemType',
+]
+
+/**
+ * EBS volumes configured at launch, as UpdateService takes them: a JSON array of
+ * `{ "name": …, "managedEBSVolume": { "roleArn": …, … } }`; `[]` removes them.
+ */
+export function parseVolumeConfigurations(input: string, value: string): ServiceVolumeConfiguration[] {
+  const example =
+    '[{"name": "data", "managedEBSVolume": {"roleArn": "arn:aws:iam::123456789012:role/ecsInfrastructureRole", "sizeInGiB": 20}}]'
+  return jsonArray(input, value.trim(), example).map((item, i) => {
+    const where = `Input \`${input}\`, item ${i + 1}`
+    if (!isObject(item) || typeof item.name !== 'string' || !item.name) {
+      throw new UserError(`${where}: needs "name", the task definition volume configured at launch.`)
+    }
+    const unknown = Object.keys(item).find((k) => k !== 'name' && k !== 'managedEBSVolume')
+    if (unknown) throw new UserError(`${where}: unknown key "${unknown}" (the keys are name, managedEBSVolume).`)
+    const ebs = item.managedEBSVolume
+    if (!isObject(ebs) || typeof ebs.roleArn !== 'string' || !ebs.roleArn.startsWith('arn:')) {
+      throw new UserError(
+        `${where} (${item.name}): needs "managedEBSVolume" with "roleArn", the ARN of the infrastructure role ECS uses to manage the volume.`,
+      )
+    }
+    const stray = Object.keys(ebs).find((k) => !MANAGED_EBS_KEYS.includes(k))
+    if (stray) {
+      throw new UserError(
+        `${where} (${item.name}): managedEBSVolume has no key "${stray}" (it takes ${MANAGED_EBS_KEYS.join(', ')}).`,
+      )
+    }
+    return item as unknown as ServiceVolumeConfiguration
+  })
+}
+
+function jsonArray(input: string, text: string, example: string): unknown[] {
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(text)
+  } catch {
+    throw new UserError(`Input \`${input}\` is not valid JSON: give a JSON array, e.g. ${example}.`)
+  }
+  if (!Array.isArray(parsed)) {
+    throw new UserError(`Input \`${input}\` must be a JSON array, not ${describedValue(parsed)}: e.g. ${example}.`)
+  }
+  return parsed
+}
+
+function whole(input: string, what: string, value: unknown, max: number): number {
+  const n = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n > max) {
+    throw new UserError(
+      `Input \`${input}\`: ${what} must be a whole number from 0 to ${max}, not ${describedValue(value)}.`,
+    )
+  }
+  return n
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+
+/**
+ * Checks the settings against the service, before anything changes: what a CODE_DEPLOY service cannot change
+ * through UpdateService, and the percentages as ECS will have them (the given one with the service's other).
+ */
+export function checkServiceSettings(service: Service, settings: ServiceSettings): void {
+  const name = service.serviceName ?? ''
+  if (service.deploymentController?.type === 'CODE_DEPLOY') {
+    const blocked = (Object.keys(settings) as (keyof ServiceSettings)[]).find(
+      (key) => settings[key] !== undefined && !CODE_DEPLOY_UPDATABLE.includes(key),
+    )
+    if (blocked) {
+      throw new UserError(
+        `Input \`${SETTING_INPUTS[blocked]}\` cannot be applied to service "${name}": it uses the CODE_DEPLOY deployment controller, where UpdateService changes only the desired count, deployment percentages, health check grace period, managed tags and tag propagation (the rest belongs to the CodeDeploy deployment). Nothing was changed.`,
+      )
+    }
+  }
+  if (settings.minimumHealthyPercent === undefined && settings.maximumPercent === undefined) return
+  const min = settings.minimumHealthyPercent ?? service.deploymentConfiguration?.minimumHealthyPercent ?? 100
+  const max = settings.maximumPercent ?? service.deploymentConfiguration?.maximumPercent ?? 200
+  if (max <= min) {
+    const given = settings.maximumPercent === undefined ? 'minimum-healthy-percent' : 'maximum-percent'
+    throw new UserError(
+      `Input \`${given}\`: service "${name}" would have maximum percent ${max} and minimum healthy percent ${min}; ECS needs the maximum above the minimum so that a rolling update can replace tasks. Nothing was changed.`,
+    )
+  }
+}
+
+/** Each EBS volume configuration must name a volume of the revision that is configured at launch (ECS's rule). */
+export function checkVolumesAtLaunch(settings: ServiceSettings, request: RegisterTaskDefinitionCommandInput): void {
+  const atLaunch = (request.volumes ?? []).filter((v) => v.configuredAtLaunch).map((v) => v.name ?? '')
+  const stray = settings.volumeConfigurations?.find((v) => !atLaunch.includes(v.name ?? ''))
+  if (stray) {
+    throw new UserError(
+      `Input \`volume-configurations\`: "${stray.name}" is not a volume of task definition ${request.family} configured at launch (${atLaunch.length ? `those are: ${atLaunch.join(', ')}` : 'it has none; add one with "configuredAtLaunch": true'}). Nothing was changed.`,
+    )
+  }
+}
+
+/** The members of UpdateService that change something on the service; empty when it already is as asked. */
+export function settingsUpdate(
+  service: Service,
+  settings: ServiceSettings,
+): Pick<
+  UpdateServiceCommandInput,
+  | 'healthCheckGracePeriodSeconds'
+  | 'propagateTags'
+  | 'enableECSManagedTags'
+  | 'enableExecuteCommand'
+  | 'capacityProviderStrategy'
+  | 'volumeConfigurations'
+> {
+  const differs = <K extends keyof ServiceSettings>(key: K, current: unknown): boolean =>
+    settings[key] !== undefined && JSON.stringify(settings[key]) !== JSON.stringify(current)
+  return {
+    ...(differs('healthCheckGracePeriodSeconds', service.healthCheckGracePeriodSeconds ?? 0) && {
+      healthCheckGracePeriodSeconds: settings.healthCheckGracePeriodSeconds,
+    }),
+    ...(differs('propagateTags', service.propagateTags ?? 'NONE') && { propagateTags: settings.propagateTags }),
+    ...(differs('enableECSManagedTags', service.enableECSManagedTags ?? false) && {
+      enableECSManagedTags: settings.enableECSManagedTags,
+    }),
+    ...(differs('enableExecuteCommand', service.enableExecuteCommand ?? false) && {
+      enableExecuteCommand: settings.enableExecuteCommand,
+    }),
+    ...(differs('capacityProviderStrategy', service.capacityProviderStrategy ?? []) && {
+      capacityProviderStrategy: settings.capacityProviderStrategy,
+    }),
+    ...(differs('volumeConfigurations', currentVolumeConfigurations(service)) && {
+      volumeConfigurations: settings.volumeConfigurations,
+    }),
+  }
+}
+
+/** The deployment percentages to set, when given and different. */
+export function percentagesUpdate(
+  service: Service,
+  settings: ServiceSettings,
+): { minimumHealthyPercent?: number; maximumPercent?: number } | undefined {
+  const current = service.deploymentConfiguration
+  const min = settings.minimumHealthyPercent
+  const max = settings.maximumPercent
+  const wanted = {
+    ...(min !== undefined && min !== current?.minimumHealthyPercent && { minimumHealthyPercent: min }),
+    ...(max !== undefined && max !== current?.maximumPercent && { maximumPercent: max }),
+  }
+  return Object.keys(wanted).length ? wanted : undefined
+}
+
+/** The service's EBS volume configurations: ECS shows them on its PRIMARY deployment. */
+function currentVolumeConfigurations(service: Service): ServiceVolumeConfiguration[] {
+  return service.deployments?.find((d) => d.status === 'PRIMARY')?.volumeConfigurations ?? []
+}
+
+const strategyText = (items: CapacityProviderStrategyItem[] | undefined, service: Service): string =>
+  items?.length
+    ? items.map((i) => `${i.capacityProvider}:${i.weight ?? 0}:${i.base ?? 0}`).join(', ')
+    : `none (launch type ${service.launchType ?? 'EC2'})`
+
+const volumesText = (volumes: ServiceVolumeConfiguration[]): string =>
+  volumes.length
+    ? volumes
+        .map((v) => `${v.name} (EBS${v.managedEBSVolume?.sizeInGiB ? ` ${v.managedEBSVolume.sizeInGiB} GiB` : ''})`)
+        .join(', ')
+    : 'none'
+
+/** What the settings change on the service, one line each (the diff, dry run, the summary). */
+export function settingsChanges(service: Service, settings: ServiceSettings): string[] {
+  const changes: string[] = []
+  const percentages = percentagesUpdate(service, settings)
+  const current = service.deploymentConfiguration
+  if (percentages?.minimumHealthyPercent !== undefined)
+    changes.push(
+      `service minimum healthy percent: ${current?.minimumHealthyPercent ?? 100} → ${percentages.minimumHealthyPercent}`,
+    )
+  if (percentages?.maximumPercent !== undefined)
+    changes.push(`service maximum percent: ${current?.maximumPercent ?? 200} → ${percentages.maximumPercent}`)
+  const update = settingsUpdate(service, settings)
+  if (update.healthCheckGracePeriodSeconds !== undefined)
+    changes.push(
+      `service health check grace period: ${service.healthCheckGracePeriodSeconds ?? 0} s → ${update.healthCheckGracePeriodSeconds} s`,
+    )
+  if (update.propagateTags !== undefined)
+    changes.push(`service propagate tags: ${service.propagateTags ?? 'NONE'} → ${update.propagateTags}`)
+  if (update.enableECSManagedTags !== undefined)
+    changes.push(
+      `service ECS managed tags: ${onOff(service.enableECSManagedTags)} → ${onOff(update.enableECSManagedTags)}`,
+    )
+  if (update.enableExecuteCommand !== undefined)
+    changes.push(
+      `service execute command: ${onOff(service.enableExecuteCommand)} → ${onOff(update.enableExecuteCommand)}`,
+    )
+  if (update.capacityProviderStrategy !== undefined)
+    changes.push(
+      `service capacity provider strategy: ${strategyText(service.capacityProviderStrategy, service)} → ${strategyText(update.capacityProviderStrategy, service)}`,
+    )
+  if (update.volumeConfigurations !== undefined)
+    changes.push(
+      `service volume configurations: ${volumesText(currentVolumeConfigurations(service))} → ${volumesText(update.volumeConfigurations)}`,
+    )
+  return changes
+}
+
+const onOff = (value: boolean | undefined): string => (value ? 'on' : 'off')

@@ -65,8 +65,12 @@ export function readRunTaskOptions(read: InputReader): RunTaskOptions {
   }
 }
 
-/** `KEY=value` lines (split at the first `=`), as ECS takes tags: keys 1–128 characters, values up to 256. */
+/**
+ * `KEY=value` lines (split at the first `=`), or the official action's JSON array of `{"key": …, "value": …}`, as ECS
+ * takes tags: keys 1–128 characters, values up to 256.
+ */
 function parseTags(value: string): Tag[] {
+  if (value.trim().startsWith('[')) return jsonTags(value)
   const seen = new Set<string>()
   return meaningfulLines(value).map(({ line, number }) => {
     const eq = line.indexOf('=')
@@ -81,6 +85,28 @@ function parseTags(value: string): Tag[] {
     seen.add(key)
     return { key, value: tag }
   })
+}
+
+function jsonTags(value: string): Tag[] {
+  const wrong = new UserError(
+    'Input `run-task-tags` is not a JSON array of {"key": …, "value": …} (a key of 1–128 characters, a value of at most 256); or write one KEY=value a line.',
+  )
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(value)
+  } catch {
+    throw wrong
+  }
+  if (!Array.isArray(parsed)) throw wrong
+  const tags = parsed.map((item: unknown) => {
+    const { key, value: tag = '' } = (typeof item === 'object' && item !== null ? item : {}) as Record<string, unknown>
+    if (typeof key !== 'string' || !key || key.length > 128 || typeof tag !== 'string' || tag.length > 256) throw wrong
+    return { key, value: tag }
+  })
+  const keys = tags.map((t) => t.key)
+  const twice = keys.find((k, i) => keys.indexOf(k) !== i)
+  if (twice !== undefined) throw new UserError(`Input \`run-task-tags\`: ${twice} is given twice.`)
+  return tags
 }
 
 const OVERRIDE_KEYS = [

@@ -716,7 +716,8 @@ export const SETTINGS: readonly Setting[] = [
     name: 'run-task-tags',
     kind: 'lines',
     group: 'rollout',
-    description: 'Tags for the one-off task, one `KEY=value` per line.',
+    description:
+      'Tags for the one-off task, one `KEY=value` per line, or a JSON array of `{"key": …, "value": …}` (as the official action takes them).',
   },
   {
     name: 'run-task-overrides',

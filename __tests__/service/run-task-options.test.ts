@@ -30,6 +30,15 @@ test('each input becomes its RunTask member', () => {
   expect(read({ 'run-task': 'x', 'run-task-launch-type': 'fargate' })).toEqual({ launchType: 'FARGATE' })
 })
 
+test("run-task-tags also takes the official action's JSON array", () => {
+  expect(read({ 'run-task': 'x', 'run-task-tags': '[{"key":"team","value":"data"},{"key":"empty"}]' })).toEqual({
+    tags: [
+      { key: 'team', value: 'data' },
+      { key: 'empty', value: '' },
+    ],
+  })
+})
+
 test.each([
   [{ 'run-task-subnets': 'subnet-1' }, 'Input `run-task-subnets` needs `run-task`: the command the one-off task runs.'],
   [
@@ -42,6 +51,11 @@ test.each([
     'Input `run-task-tags` line 1 is not KEY=value (a key of 1–128 characters, a value of at most 256).',
   ],
   [{ 'run-task': 'x', 'run-task-tags': 'a=1\na=2' }, 'Input `run-task-tags` line 2: a is given twice.'],
+  [
+    { 'run-task': 'x', 'run-task-tags': '[{"key":"team","value":1}]' },
+    'Input `run-task-tags` is not a JSON array of {"key": …, "value": …} (a key of 1–128 characters, a value of at most 256); or write one KEY=value a line.',
+  ],
+  [{ 'run-task': 'x', 'run-task-tags': '[{"key":"a"},{"key":"a"}]' }, 'Input `run-task-tags`: a is given twice.'],
   [
     { 'run-task': 'x', 'run-task-overrides': '[]' },
     "Input `run-task-overrides` must be a JSON object (RunTask's overrides), not a list.",

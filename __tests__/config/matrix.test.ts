@@ -109,6 +109,21 @@ test('needs order entries across file order, transitively', () => {
   expect(plan.matrix.include.map((e) => e.needs)).toEqual([[], ['dev'], ['qa']])
 })
 
+test('an environment comes after the one it promotes from, as after one it needs', () => {
+  const chain = parseConfig(
+    [
+      'environments:',
+      '  prod: { branches: [main], cluster: prod, services: [web], promote-from: qa }',
+      '  qa: { branches: [main], cluster: qa, services: [web], needs: dev }',
+      '  dev: { branches: [main], cluster: dev, services: [web] }',
+    ].join('\n'),
+    FILE,
+  )
+  const plan = planEnvironments(chain, push('refs/heads/main'))
+  expect(plan.environments).toEqual(['dev', 'qa', 'prod'])
+  expect(plan.matrix.include.map((e) => e.needs)).toEqual([[], ['dev'], ['qa']])
+})
+
 test('several accounts (a role each) and regions: one entry per account and region, each naming its account', () => {
   const accounts = parseConfig(
     [

@@ -36,9 +36,13 @@ export interface EnvironmentPlan {
   verdicts: EnvironmentVerdict[]
 }
 
-/** The environments this environment must come after; the one place ordering hints are read. */
+/** The environments this environment must come after (its `needs`, and the one it promotes from); the one place ordering hints are read. */
 export function orderingOf(environment: EnvironmentConfig): string[] {
-  return environment.needs ?? []
+  const after = [
+    ...(environment.needs ?? []),
+    ...(environment.promoteFrom !== undefined ? [environment.promoteFrom] : []),
+  ]
+  return [...new Set(after)]
 }
 
 /**

@@ -157,7 +157,7 @@ const crashLoopEnd = async () => {
  */
 function officialDist() {
   const given = process.env.BENCH_OFFICIAL_DIST
-  if (given) return statSync(given).isDirectory() ? path.join(given, 'index.js') : given
+  if (given) return { entry: statSync(given).isDirectory() ? path.join(given, 'index.js') : given, version: given }
   const mirrors = '/work/.mirror'
   const name = existsSync(mirrors) && readdirSync(mirrors).find((d) => d.endsWith('amazon-ecs-deploy-task-definition'))
   if (!name) return undefined
@@ -168,7 +168,7 @@ function officialDist() {
   const version = execFileSync('git', ['--git-dir', gitDir, 'log', '-1', '--format=%h %cs'], {
     encoding: 'utf8',
   }).trim()
-  return Object.assign(path.join(dir, 'dist/index.js'), { version })
+  return { entry: path.join(dir, 'dist/index.js'), version }
 }
 
 /**
@@ -204,14 +204,14 @@ async function startToInputError(official) {
   const times = { ours: [], official: [] }
   for (let i = 0; i < STARTS; i++) {
     const order = official ? (i % 2 ? ['official', 'ours'] : ['ours', 'official']) : ['ours']
-    for (const who of order) times[who].push(await timeToInputError(who === 'ours' ? ours : official))
+    for (const who of order) times[who].push(await timeToInputError(who === 'ours' ? ours : official.entry))
   }
   const summary = (all) => ({ median: Math.round(median(all)), all: all.map((x) => Math.round(x)) })
   return {
     spawnsEach: STARTS,
     ours: summary(times.ours),
     ...(official && {
-      official: { ...summary(times.official), version: official.version ?? official, distKb: distKbOf(official) },
+      official: { ...summary(times.official), version: official.version, distKb: distKbOf(official.entry) },
       ratio: round(median(times.ours) / median(times.official)),
     }),
   }

@@ -1,10 +1,10 @@
 // The action's door: inputs from the runner → settings; the engine's ports → @actions/core (log, outputs, summary, annotations).
-// Only what reading the inputs needs is imported statically: the engine, the AWS SDK, the GitHub client and docker's
-// logout are loaded (`import()`, a chunk of dist/ each) once the inputs are read and the run needs them.
+// Only what reading the inputs and planning the run need is imported statically: the pipeline and the AWS SDK (by the
+// engine), the GitHub client, the summary and docker's logout are loaded (`import()`, chunks of dist/) when needed.
 import * as core from '@actions/core'
 import { readGitContext } from '../context.js'
 import { systemClock, type Clock } from '../deploy/clock.js'
-import type { RunResult } from '../engine/deploy.js'
+import { deploy, type RunResult } from '../engine/deploy.js'
 import { errorMessage, UserError } from '../errors.js'
 import type { Log } from '../log.js'
 import type { Ports } from '../engine/ports.js'
@@ -61,11 +61,8 @@ export async function run(clock: Clock = systemClock): Promise<RunResult> {
   let result: RunResult
   try {
     const inputs = getInputs((name) => core.getInput(name), actionLog)
-    const [{ deploy }, github] = await Promise.all([
-      import('../engine/deploy.js'),
-      // Deployments and comments are skipped without a token.
-      inputs.githubToken ? import('./github.js') : undefined,
-    ])
+    // Deployments and comments are skipped without a token.
+    const github = inputs.githubToken ? await import('./github.js') : undefined
     const ports: Ports = {
       log: actionLog,
       clock,

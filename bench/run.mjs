@@ -83,14 +83,14 @@ async function waitUntil(ready) {
   for (let i = 0; i < 200 && !(await ready()); i++) await new Promise((r) => setTimeout(r, 50))
 }
 
-/** Runs dist/index.js as the runner does; resolves with its launch and exit times (ms) and max RSS. */
-function runAction(inputs) {
+/** Runs dist/index.js (or `entry`) as the runner does; resolves with its launch and exit times (ms) and max RSS. */
+function runAction(inputs, entry = path.join(root, 'dist/index.js')) {
   const dir = mkdtempSync(path.join(tmpdir(), 'ecs-deploy-bench-'))
   const files = { GITHUB_OUTPUT: 'output', GITHUB_STEP_SUMMARY: 'summary', GITHUB_STATE: 'state', GITHUB_ENV: 'env' }
   for (const f of Object.values(files)) writeFileSync(path.join(dir, f), '')
   const rssFile = path.join(dir, 'rss')
   const launched = Date.now()
-  const child = spawn(process.execPath, ['--no-warnings', path.join(root, 'bench/measure.mjs'), rssFile], {
+  const child = spawn(process.execPath, ['--no-warnings', path.join(root, 'bench/measure.mjs'), rssFile, entry], {
     stdio: process.env.BENCH_DEBUG ? 'inherit' : 'ignore',
     env: {
       ...process.env,
@@ -220,6 +220,30 @@ async function startToInputError(official) {
 /** The size of an action's entry file, KiB. */
 const distKbOf = (entry) => Math.round(statSync(entry).size / 1024)
 
+/**
+ * The official action's max RSS (KiB) for the same rolling deploy as ours: register the revision from a task definition
+ * file, update the service, wait for it to be stable.
+ */
+async function officialRollingDeploy(official, taskStartSeconds) {
+  const [name] = await givenServices(1)
+  await admin('POST', '/_scenario', { service: name, rollout: { outcome: 'success', taskStartSeconds } })
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'ecs-deploy-bench-td-')), 'task-definition.json')
+  const taskDefinition = {
+    family: name,
+    networkMode: 'awsvpc',
+    requiresCompatibilities: ['FARGATE'],
+    cpu: '256',
+    memory: '512',
+    executionRoleArn: 'arn:aws:iam::123456789012:role/ecsTaskExecutionRole',
+    containerDefinitions: [{ name: 'web', image: `${stack.STACK_REGISTRY}/web:v2` }],
+  }
+  writeFileSync(file, JSON.stringify(taskDefinition))
+  const inputs = { 'task-definition': file, cluster: 'bench', service: name, 'wait-for-service-stability': 'true' }
+  const run = await runAction(inputs, official.entry)
+  if (run.code !== 0) throw new Error("the official action's rolling deploy failed (BENCH_DEBUG=1 shows its log)")
+  return run.maxRssKb
+}
+
 /** `met` or `not met`, for a figure and its goal (at most). */
 const verdict = (value, goal) => (value === undefined ? 'not measured' : value <= goal ? 'met' : 'not met')
 
@@ -241,6 +265,7 @@ async function main() {
   const crashLoops = []
   const coldStarts = []
   const rss = []
+  const officialRss = []
   for (let i = 0; i < RUNS; i++) {
     // Rollouts of different lengths end at different points of the poll schedule.
     const start = 3 + i * 1.7
@@ -254,6 +279,8 @@ async function main() {
     rss.push(ok.run.maxRssKb)
     const first = (await requests()).find((r) => r.at >= ok.run.launched)
     coldStarts.push(first.at - ok.run.launched)
+    // After reading the request log: setting up the official's service resets it.
+    if (official) officialRss.push(await officialRollingDeploy(official, start))
     const bad = await detection({
       scenario: { outcome: 'crash', taskStartSeconds: start, crashAfterSeconds: 1 },
       breaker: true,
@@ -289,6 +316,7 @@ async function main() {
   }
   results.coldStartMs = { median: Math.round(median(coldStarts)), all: coldStarts }
   results.peakMemoryMb = round(Math.max(...rss) / 1024, 1)
+  if (official) results.officialPeakMemoryMb = round(Math.max(...officialRss) / 1024, 1)
   results.distKb = distKbOf(path.join(root, 'dist/index.js'))
   results.distChunksKb = Object.fromEntries(
     readdirSync(path.join(root, 'dist'))
@@ -362,6 +390,11 @@ async function main() {
       `≤ ${GOALS.startRatio}: ${results.goals.startToInputErrorRatio.result}`,
     ],
     ['dist/index.js size', `${results.distKb} KiB`, `≤ ${GOALS.distMiB} MiB: ${results.goals.distIndexMiB.result}`],
+    [
+      "peak memory, the official action's same rolling deploy",
+      results.officialPeakMemoryMb ? `${results.officialPeakMemoryMb} MB` : 'not found',
+      '',
+    ],
     [
       'peak memory (max RSS)',
       `${results.peakMemoryMb} MB`,

@@ -4,7 +4,10 @@
 //   failure detection   deployment failed (circuit breaker tripped / Nth crash) → action exited non-zero
 //   API calls           ECS calls per minute of waiting per service, for 1 service and for 10 in one run
 //   cold start          `node dist/index.js` launched → first AWS request received
-//   dist size, peak memory (max RSS of the action's process)
+//   start to input error `node dist/index.js` with no inputs → exited with the input error, ours and the official
+//                       aws-actions/amazon-ecs-deploy-task-definition's dist the same way, interleaved; and the ratio
+//   dist size, peak memory (max RSS of the action's process); the goals (start ≤ 0.8× the official's, dist/index.js
+//   ≤ 1.2 MiB, peak memory ≤ 80 MB) with met / not met
 import {
   CreateClusterCommand,
   CreateServiceCommand,
@@ -12,7 +15,7 @@ import {
   RegisterTaskDefinitionCommand,
 } from '@aws-sdk/client-ecs'
 import { execFileSync, spawn } from 'node:child_process'
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
@@ -20,6 +23,9 @@ const root = path.resolve(import.meta.dirname, '..')
 const stack = JSON.parse(readFileSync(path.join(root, '.stack/env.json'), 'utf8'))
 Object.assign(process.env, stack)
 const RUNS = Number(process.env.BENCH_RUNS ?? 5)
+/** Spawns per action for the start-to-input-error figure: cheap (no AWS), so more than the rollouts. */
+const STARTS = Number(process.env.BENCH_STARTS ?? Math.max(15, RUNS * 3))
+const GOALS = { startRatio: 0.8, distMiB: 1.2, peakMemoryMb: 80 }
 const ecs = new ECSClient({ region: stack.AWS_REGION })
 
 async function admin(method, route, body) {
@@ -77,14 +83,14 @@ async function waitUntil(ready) {
   for (let i = 0; i < 200 && !(await ready()); i++) await new Promise((r) => setTimeout(r, 50))
 }
 
-/** Runs dist/index.js as the runner does; resolves with its launch and exit times (ms) and max RSS. */
-function runAction(inputs) {
+/** Runs dist/index.js (or `entry`) as the runner does; resolves with its launch and exit times (ms) and max RSS. */
+function runAction(inputs, entry = path.join(root, 'dist/index.js')) {
   const dir = mkdtempSync(path.join(tmpdir(), 'ecs-deploy-bench-'))
   const files = { GITHUB_OUTPUT: 'output', GITHUB_STEP_SUMMARY: 'summary', GITHUB_STATE: 'state', GITHUB_ENV: 'env' }
   for (const f of Object.values(files)) writeFileSync(path.join(dir, f), '')
   const rssFile = path.join(dir, 'rss')
   const launched = Date.now()
-  const child = spawn(process.execPath, ['--no-warnings', path.join(root, 'bench/measure.mjs'), rssFile], {
+  const child = spawn(process.execPath, ['--no-warnings', path.join(root, 'bench/measure.mjs'), rssFile, entry], {
     stdio: process.env.BENCH_DEBUG ? 'inherit' : 'ignore',
     env: {
       ...process.env,
@@ -144,17 +150,122 @@ const crashLoopEnd = async () => {
   return stopped[2]
 }
 
+/**
+ * The official action's dist/index.js: BENCH_OFFICIAL_DIST (the file, or its dist/ folder), else the snapshot of
+ * aws-actions/amazon-ecs-deploy-task-definition fetched under /work/.mirror, whose dist/ (entry and chunks) is
+ * extracted to a temporary folder. Undefined when neither is there.
+ */
+function officialDist() {
+  const given = process.env.BENCH_OFFICIAL_DIST
+  if (given) return { entry: statSync(given).isDirectory() ? path.join(given, 'index.js') : given, version: given }
+  const mirrors = '/work/.mirror'
+  const name = existsSync(mirrors) && readdirSync(mirrors).find((d) => d.endsWith('amazon-ecs-deploy-task-definition'))
+  if (!name) return undefined
+  const gitDir = path.join(mirrors, name, 'repo')
+  const dir = mkdtempSync(path.join(tmpdir(), 'ecs-deploy-bench-official-'))
+  const archive = execFileSync('git', ['--git-dir', gitDir, 'archive', 'HEAD', 'dist'], { maxBuffer: 1 << 28 })
+  execFileSync('tar', ['-x', '-C', dir], { input: archive })
+  const version = execFileSync('git', ['--git-dir', gitDir, 'log', '-1', '--format=%h %cs'], {
+    encoding: 'utf8',
+  }).trim()
+  return { entry: path.join(dir, 'dist/index.js'), version }
+}
+
+/**
+ * Milliseconds from spawning `node <entry>` with no inputs to its exit, on an empty runner workspace: the path to the
+ * first input error. Fails unless the action exited non-zero with an `::error::` line.
+ */
+function timeToInputError(entry) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ecs-deploy-bench-start-'))
+  const files = { GITHUB_OUTPUT: 'output', GITHUB_STEP_SUMMARY: 'summary', GITHUB_STATE: 'state', GITHUB_ENV: 'env' }
+  for (const f of Object.values(files)) writeFileSync(path.join(dir, f), '')
+  const env = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    GITHUB_WORKSPACE: dir,
+    ...Object.fromEntries(Object.entries(files).map(([k, f]) => [k, path.join(dir, f)])),
+  }
+  const started = process.hrtime.bigint()
+  const child = spawn(process.execPath, [entry], { env, cwd: dir, stdio: ['ignore', 'pipe', 'ignore'] })
+  let stdout = ''
+  child.stdout.on('data', (chunk) => (stdout += chunk))
+  return new Promise((resolve, reject) =>
+    child.on('close', (code) => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6
+      if (code === 0 || !stdout.includes('::error::')) reject(new Error(`${entry} did not stop at an input error`))
+      else resolve(ms)
+    }),
+  )
+}
+
+/** Ours and the official's start to the first input error, interleaved (and alternating who goes first). */
+async function startToInputError(official) {
+  const ours = path.join(root, 'dist/index.js')
+  const times = { ours: [], official: [] }
+  for (let i = 0; i < STARTS; i++) {
+    const order = official ? (i % 2 ? ['official', 'ours'] : ['ours', 'official']) : ['ours']
+    for (const who of order) times[who].push(await timeToInputError(who === 'ours' ? ours : official.entry))
+  }
+  const summary = (all) => ({ median: Math.round(median(all)), all: all.map((x) => Math.round(x)) })
+  return {
+    spawnsEach: STARTS,
+    ours: summary(times.ours),
+    ...(official && {
+      official: { ...summary(times.official), version: official.version, distKb: distKbOf(official.entry) },
+      ratio: round(median(times.ours) / median(times.official)),
+    }),
+  }
+}
+
+/** The size of an action's entry file, KiB. */
+const distKbOf = (entry) => Math.round(statSync(entry).size / 1024)
+
+/**
+ * The official action's max RSS (KiB) for the same rolling deploy as ours: register the revision from a task definition
+ * file, update the service, wait for it to be stable.
+ */
+async function officialRollingDeploy(official, taskStartSeconds) {
+  const [name] = await givenServices(1)
+  await admin('POST', '/_scenario', { service: name, rollout: { outcome: 'success', taskStartSeconds } })
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'ecs-deploy-bench-td-')), 'task-definition.json')
+  const taskDefinition = {
+    family: name,
+    networkMode: 'awsvpc',
+    requiresCompatibilities: ['FARGATE'],
+    cpu: '256',
+    memory: '512',
+    executionRoleArn: 'arn:aws:iam::123456789012:role/ecsTaskExecutionRole',
+    containerDefinitions: [{ name: 'web', image: `${stack.STACK_REGISTRY}/web:v2` }],
+  }
+  writeFileSync(file, JSON.stringify(taskDefinition))
+  const inputs = { 'task-definition': file, cluster: 'bench', service: name, 'wait-for-service-stability': 'true' }
+  const run = await runAction(inputs, official.entry)
+  if (run.code !== 0) throw new Error("the official action's rolling deploy failed (BENCH_DEBUG=1 shows its log)")
+  return run.maxRssKb
+}
+
+/** `met` or `not met`, for a figure and its goal (at most). */
+const verdict = (value, goal) => (value === undefined ? 'not measured' : value <= goal ? 'met' : 'not met')
+
 async function main() {
   // The action checks that the image to deploy exists before changing anything: push the one the rollouts deploy.
   execFileSync('bash', [path.join(root, 'test/stack/stack.sh'), 'push-sample', 'web', 'v2'], {
     stdio: ['ignore', 'ignore', 'inherit'],
   })
   const results = { runs: RUNS, node: process.version, machine: `${(await import('node:os')).cpus().length} cores` }
+  const official = officialDist()
+  if (!official) {
+    process.stderr.write(
+      "The official action's dist was not found (set BENCH_OFFICIAL_DIST, or fetch aws-actions/amazon-ecs-deploy-task-definition): recording ours only.\n",
+    )
+  }
+  results.startToInputErrorMs = await startToInputError(official)
   const successes = []
   const failures = []
   const crashLoops = []
   const coldStarts = []
   const rss = []
+  const officialRss = []
   for (let i = 0; i < RUNS; i++) {
     // Rollouts of different lengths end at different points of the poll schedule.
     const start = 3 + i * 1.7
@@ -168,6 +279,8 @@ async function main() {
     rss.push(ok.run.maxRssKb)
     const first = (await requests()).find((r) => r.at >= ok.run.launched)
     coldStarts.push(first.at - ok.run.launched)
+    // After reading the request log: setting up the official's service resets it.
+    if (official) officialRss.push(await officialRollingDeploy(official, start))
     const bad = await detection({
       scenario: { outcome: 'crash', taskStartSeconds: start, crashAfterSeconds: 1 },
       breaker: true,
@@ -203,7 +316,30 @@ async function main() {
   }
   results.coldStartMs = { median: Math.round(median(coldStarts)), all: coldStarts }
   results.peakMemoryMb = round(Math.max(...rss) / 1024, 1)
-  results.distKb = Math.round(statSync(path.join(root, 'dist/index.js')).size / 1024)
+  if (official) results.officialPeakMemoryMb = round(Math.max(...officialRss) / 1024, 1)
+  results.distKb = distKbOf(path.join(root, 'dist/index.js'))
+  results.distChunksKb = Object.fromEntries(
+    readdirSync(path.join(root, 'dist'))
+      .filter((f) => f.endsWith('.index.js'))
+      .map((f) => [f, distKbOf(path.join(root, 'dist', f))]),
+  )
+  results.goals = {
+    startToInputErrorRatio: {
+      goal: `≤ ${GOALS.startRatio}`,
+      measured: results.startToInputErrorMs.ratio,
+      result: verdict(results.startToInputErrorMs.ratio, GOALS.startRatio),
+    },
+    distIndexMiB: {
+      goal: `≤ ${GOALS.distMiB}`,
+      measured: round(results.distKb / 1024),
+      result: verdict(results.distKb / 1024, GOALS.distMiB),
+    },
+    peakMemoryMb: {
+      goal: `≤ ${GOALS.peakMemoryMb}`,
+      measured: results.peakMemoryMb,
+      result: verdict(results.peakMemoryMb, GOALS.peakMemoryMb),
+    },
+  }
   results.apiCallsPerMinutePerService = {}
   for (const count of [1, 10]) {
     // A two-minute rollout, so the steady polling rate dominates.
@@ -242,8 +378,28 @@ async function main() {
       'fewer than 1 service',
     ],
     ['cold start: launch → first AWS request (median)', `${results.coldStartMs.median} ms`, '≤ 300 ms'],
-    ['dist/index.js size', `${results.distKb} KiB`, ''],
-    ['peak memory (max RSS)', `${results.peakMemoryMb} MB`, ''],
+    ['start → input error, ours (median)', `${results.startToInputErrorMs.ours.median} ms`, ''],
+    [
+      "start → input error, official action's (median)",
+      results.startToInputErrorMs.official ? `${results.startToInputErrorMs.official.median} ms` : 'not found',
+      '',
+    ],
+    [
+      'start → input error, ours / official',
+      `${results.startToInputErrorMs.ratio ?? '–'}`,
+      `≤ ${GOALS.startRatio}: ${results.goals.startToInputErrorRatio.result}`,
+    ],
+    ['dist/index.js size', `${results.distKb} KiB`, `≤ ${GOALS.distMiB} MiB: ${results.goals.distIndexMiB.result}`],
+    [
+      "peak memory, the official action's same rolling deploy",
+      results.officialPeakMemoryMb ? `${results.officialPeakMemoryMb} MB` : 'not found',
+      '',
+    ],
+    [
+      'peak memory (max RSS)',
+      `${results.peakMemoryMb} MB`,
+      `≤ ${GOALS.peakMemoryMb} MB: ${results.goals.peakMemoryMb.result}`,
+    ],
   ]
   const width = Math.max(...rows.map((r) => r[0].length))
   console.log(`\n${'figure'.padEnd(width)}  ${'measured'.padEnd(10)}  target`)

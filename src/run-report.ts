@@ -6,10 +6,10 @@ import { describeStoppedTask } from './deploy/tasks.js'
 import { formatElapsed } from './deploy/clock.js'
 import type { TimelineEntry } from './mechanisms/watch.js'
 import { strategyRows, type StrategyProgress } from './mechanisms/index.js'
+import { isFailure, type Status } from './report/status.js'
 import { summaryCode, summaryText } from './report/text.js'
 
-/** `paused`: the deployment waits at `wait-until` for a later run's `continue`. */
-export type Status = 'succeeded' | 'failed' | 'rolled-back' | 'timed-out' | 'paused' | 'skipped' | 'planned'
+export type { Status } from './report/status.js'
 
 /** What the job summary and the outputs say about one service. */
 export interface DeploymentReport {
@@ -71,10 +71,7 @@ export interface RunReport {
   promotedFrom?: string
 }
 
-/** Whether a deployment (or a run) with this status failed: the one definition the exit code, the summary and GitHub use. */
-export function isFailure(status: Status): boolean {
-  return status === 'failed' || status === 'rolled-back' || status === 'timed-out'
-}
+export { isFailure }
 
 const SEVERITY: Status[] = ['failed', 'rolled-back', 'timed-out', 'paused', 'planned', 'succeeded', 'skipped']
 

@@ -1,8 +1,8 @@
-// The real Octokit from @actions/github against a local fake of the GitHub API: checks that the calls the
-// modules make are the REST routes and bodies GitHub expects, and that Octokit fits the GitHubApi type.
+// The action's GitHub client (@octokit/core and its route table) against a local fake of the GitHub API: checks that
+// the calls the modules make are the REST routes and bodies GitHub expects, at GITHUB_API_URL, with the token.
 import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { getOctokit } from '@actions/github'
+import { gitHubClient } from '../../src/action/github.js'
 import type { GitHubApi } from '../../src/github/api.js'
 import { createDeploymentTracker } from '../../src/github/deployments.js'
 import { upsertPreviewComment } from '../../src/github/comment.js'
@@ -12,6 +12,7 @@ interface Seen {
   method: string
   url: string
   body: unknown
+  authorization?: string | undefined
 }
 
 const seen: Seen[] = []
@@ -28,7 +29,7 @@ async function bodyOf(req: IncomingMessage): Promise<unknown> {
 beforeAll(async () => {
   server = createServer(async (req, res) => {
     const request = { method: req.method ?? '', url: req.url ?? '', body: await bodyOf(req) }
-    seen.push(request)
+    seen.push({ ...request, authorization: req.headers.authorization })
     const { status, body } = answer(request)
     res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body))
   })
@@ -39,8 +40,39 @@ afterAll(() => new Promise((resolve) => server.close(resolve)))
 beforeEach(() => (seen.length = 0))
 
 function octokit(): GitHubApi {
-  return getOctokit('test-token', { baseUrl, request: { retries: 0 } })
+  return gitHubClient('test-token', { GITHUB_API_URL: baseUrl })
 }
+
+/** What the fake saw, without the authorization header (checked once, below). */
+function requests(): Omit<Seen, 'authorization'>[] {
+  return seen.map(({ authorization: _, ...request }) => request)
+}
+
+test('every request carries the token, and pull requests and deployments are read on their routes', async () => {
+  answer = ({ url }) =>
+    url.includes('/pulls/') ? { status: 200, body: { state: 'closed', merged: true } } : { status: 200, body: [] }
+  const api = octokit()
+  await expect(api.rest.pulls.get({ owner: 'octo', repo: 'app', pull_number: 12 })).resolves.toMatchObject({
+    data: { state: 'closed', merged: true },
+  })
+  await api.rest.repos.listDeployments({ owner: 'octo', repo: 'app', environment: 'pr-12', per_page: 100, page: 2 })
+  await api.rest.repos.listDeploymentStatuses({ owner: 'octo', repo: 'app', deployment_id: 7, per_page: 10, page: 1 })
+  expect(seen).toEqual([
+    { method: 'GET', url: '/repos/octo/app/pulls/12', body: undefined, authorization: 'token test-token' },
+    {
+      method: 'GET',
+      url: '/repos/octo/app/deployments?environment=pr-12&per_page=100&page=2',
+      body: undefined,
+      authorization: 'token test-token',
+    },
+    {
+      method: 'GET',
+      url: '/repos/octo/app/deployments/7/statuses?per_page=10&page=1',
+      body: undefined,
+      authorization: 'token test-token',
+    },
+  ])
+})
 
 test('a deployment and its statuses go to the deployments routes', async () => {
   answer = ({ url }) =>
@@ -63,7 +95,7 @@ test('a deployment and its statuses go to the deployments routes', async () => {
   await tracker.inProgress()
   await tracker.success('https://example.com')
   expect(warnings).toEqual([])
-  expect(seen).toEqual([
+  expect(requests()).toEqual([
     {
       method: 'POST',
       url: '/repos/octo/app/deployments',
@@ -131,7 +163,7 @@ test('the preview comment is found on the comments route and patched', async () 
   await expect(
     upsertPreviewComment(octokit(), git, { pr: 12, service: 'web', body: 'new' }, () => undefined),
   ).resolves.toEqual({ id: 9, created: false })
-  expect(seen).toEqual([
+  expect(requests()).toEqual([
     { method: 'GET', url: '/repos/octo/app/issues/12/comments?per_page=100&page=1', body: undefined },
     {
       method: 'PATCH',

@@ -1,7 +1,37 @@
-// The GitHub API client (deployments, pull request comments), made with @actions/github; the CLI uses it too.
-import * as github from '@actions/github'
+// The GitHub API client (deployments, pull request comments): @octokit/core and the few REST routes this action uses,
+// rather than @actions/github (its generated endpoint methods, and undici, for a handful of calls). The CLI uses it too.
+import { Octokit } from '@octokit/core'
 import type { GitHubApi } from '../github/index.js'
 
-export function gitHubClient(token: string): GitHubApi {
-  return github.getOctokit(token) as unknown as GitHubApi
+type Rest = GitHubApi['rest']
+
+/** Each REST method of `GitHubApi` is the route it maps to; a new method is one line here. */
+export const ROUTES: { [Scope in keyof Rest]: { [Method in keyof Rest[Scope]]: string } } = {
+  repos: {
+    createDeployment: 'POST /repos/{owner}/{repo}/deployments',
+    createDeploymentStatus: 'POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses',
+    listDeployments: 'GET /repos/{owner}/{repo}/deployments',
+    listDeploymentStatuses: 'GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses',
+  },
+  issues: {
+    listComments: 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments',
+    createComment: 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
+    updateComment: 'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}',
+  },
+  pulls: {
+    get: 'GET /repos/{owner}/{repo}/pulls/{pull_number}',
+  },
+}
+
+/** The API of `GITHUB_API_URL` (GitHub Enterprise Server too), authenticated with `token`. */
+export function gitHubClient(token: string, env: NodeJS.ProcessEnv = process.env): GitHubApi {
+  const octokit = new Octokit({ auth: token, baseUrl: env.GITHUB_API_URL || 'https://api.github.com' })
+  const bind = <Scope extends keyof Rest>(scope: Scope): Rest[Scope] =>
+    Object.fromEntries(
+      Object.entries(ROUTES[scope]).map(([method, route]) => [
+        method,
+        (params: Record<string, unknown>) => octokit.request(route as string, params),
+      ]),
+    ) as unknown as Rest[Scope]
+  return { rest: { repos: bind('repos'), issues: bind('issues'), pulls: bind('pulls') } }
 }

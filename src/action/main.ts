@@ -1,20 +1,17 @@
 // The action's door: inputs from the runner → settings; the engine's ports → @actions/core (log, outputs, summary, annotations).
+// Only what reading the inputs and planning the run need is imported statically: the pipeline and the AWS SDK (by the
+// engine), the GitHub client, the summary and docker's logout are loaded (`import()`, chunks of dist/) when needed.
 import * as core from '@actions/core'
-import { createClients } from '../aws/clients.js'
 import { readGitContext } from '../context.js'
 import { systemClock, type Clock } from '../deploy/clock.js'
 import { deploy, type RunResult } from '../engine/deploy.js'
 import { errorMessage, UserError } from '../errors.js'
 import type { Log } from '../log.js'
 import type { Ports } from '../engine/ports.js'
-import { readRunEvent } from '../github/index.js'
-import { logoutRegistries } from '../image/index.js'
+import { readRunEvent } from '../github/event.js'
 import { getInputs } from '../inputs.js'
-import { gitHubClient } from './github.js'
-import { setOutputs, writeSummary } from './outputs.js'
-import { runPlan } from './plan.js'
 
-export { failureMessage, type RunResult } from '../engine/deploy.js'
+export type { RunResult } from '../engine/deploy.js'
 
 /** Action state key listing the registries this run logged in to, for the post step's logout. */
 export const REGISTRIES_STATE = 'registries'
@@ -55,6 +52,9 @@ function rememberRegistry(registry: string): void {
   core.saveState(REGISTRIES_STATE, JSON.stringify(registries))
 }
 
+/** The outputs and the summary's renderer, loaded once a run has a report to publish. */
+const publishing = (): Promise<typeof import('./outputs.js')> => import('./outputs.js')
+
 /** The main step: reads the inputs, runs the engine, reports on the runner. */
 export async function run(clock: Clock = systemClock): Promise<RunResult> {
   core.saveState('isPost', 'true')
@@ -62,18 +62,20 @@ export async function run(clock: Clock = systemClock): Promise<RunResult> {
   try {
     const inputs = getInputs((name) => core.getInput(name), actionLog)
     if (inputs.mode === 'plan') {
+      // A plan reads the config file and the event only: no AWS, no GitHub client.
+      const { runPlan } = await import('./plan.js')
       await runPlan(inputs, actionLog)
       return {}
     }
+    // Deployments and comments are skipped without a token.
+    const github = inputs.githubToken ? await import('./github.js') : undefined
     const ports: Ports = {
       log: actionLog,
       clock,
       signal: cancellationSignal(),
-      aws: (region, deadline) => createClients(region, deadline),
-      // Deployments and comments are skipped without a token.
-      github: inputs.githubToken ? gitHubClient(inputs.githubToken) : undefined,
-      outputs: setOutputs,
-      summary: writeSummary,
+      github: inputs.githubToken ? github?.gitHubClient(inputs.githubToken) : undefined,
+      outputs: async (report) => (await publishing()).setOutputs(report),
+      summary: async (report) => (await publishing()).writeSummary(report),
       loggedIn: rememberRegistry,
     }
     result = await deploy({ inputs, git: readGitContext(), event: readRunEvent() }, ports)
@@ -94,7 +96,10 @@ export async function run(clock: Clock = systemClock): Promise<RunResult> {
 
 /** The post step: runs after the job, also when it failed. */
 export async function post(): Promise<void> {
-  await logoutRegistries(loggedInRegistries(), actionLog)
+  const registries = loggedInRegistries()
+  if (!registries.length) return
+  const { logoutRegistries } = await import('../image/docker.js')
+  await logoutRegistries(registries, actionLog)
 }
 
 /** The action's entry: the main step, or the post step when the main step has run. */

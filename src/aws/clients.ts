@@ -5,7 +5,9 @@ import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs'
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2'
 import { NodeHttpHandler } from '@smithy/node-http-handler'
 import type { HttpHandlerOptions } from '@smithy/types'
-import { UserError } from '../errors.js'
+import { resolveRegion } from './region.js'
+
+export { resolveRegion } from './region.js'
 
 export interface AwsClients {
   region: string
@@ -19,20 +21,6 @@ export interface AwsClients {
 }
 
 const USER_AGENT: [string, string] = ['ecs-deploy-action', '1']
-
-/** Returns the region from the input or the standard variables, or throws saying how to set one. */
-export function resolveRegion(input: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
-  const region = input || env.AWS_REGION || env.AWS_DEFAULT_REGION
-  if (!region) {
-    throw new UserError(
-      'No AWS region: set the `region` input, or AWS_REGION (aws-actions/configure-aws-credentials sets it).',
-    )
-  }
-  if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) {
-    throw new UserError(`region "${region}" is not an AWS region name (like us-east-1).`)
-  }
-  return region
-}
 
 /** Time to open a connection, and for one attempt's answer: a silent endpoint is an error, never a hang. */
 export const CONNECTION_TIMEOUT_MS = 5_000

@@ -98,7 +98,7 @@ function runEvent(args: CliArgs, ref: string, git: GitContext): RunEvent {
 }
 
 /** The AWS port: the clients, or with --offline an error naming the call that was needed. */
-function awsPort(args: CliArgs): Ports['aws'] {
+function awsPort(args: CliArgs): NonNullable<Ports['aws']> {
   return (region, deadline): AwsClients => {
     if (args.offline) {
       throw new UserError(

@@ -1,5 +1,5 @@
 // The config module's public API: read the config file, choose the environment of a run.
-export { loadConfig, parseConfig } from './load.js'
+export { loadConfig } from './read.js'
 export { validateConfig } from './schema.js'
 export { resolveEnvironment, type PreviewTarget, type Resolution, type RunEvent, type Selection } from './resolve.js'
 export { withOverrides, withPreviewOverrides, type EnvironmentOverrides } from './overrides.js'

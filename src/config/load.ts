@@ -1,33 +1,8 @@
-import { readFile } from 'node:fs/promises'
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml'
-import { UserError } from '../errors.js'
-import { insideWorkspace } from '../workspace-path.js'
 import { yamlData } from '../yaml-data.js'
 import { ConfigError, type KeyPath } from './problems.js'
 import { validateConfig } from './schema.js'
 import type { DeployConfig } from './types.js'
-
-/**
- * Reads the config file `file` (relative to the workspace). A missing file is no config, unless the user
- * named it (`required`), which is then a mistake to report.
- */
-export async function loadConfig(
-  file: string,
-  options: { workspace: string; required: boolean },
-): Promise<DeployConfig | undefined> {
-  const absolute = await insideWorkspace('config', file, options.workspace)
-  let text: string
-  try {
-    text = await readFile(absolute, 'utf8')
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
-    if (!options.required) return undefined
-    throw new UserError(
-      `Config file ${file} was not found (looked for ${absolute}): check the \`config\` input, and that actions/checkout runs before this step.`,
-    )
-  }
-  return parseConfig(text, file)
-}
 
 /** Parses and validates the text of a config file; problems name `file` and their line. */
 export function parseConfig(text: string, file: string): DeployConfig {

@@ -15,11 +15,11 @@ import { runsAlone } from '../inputs.js'
 import { runAlone } from '../standalone.js'
 import { destroyPreview, environmentUrl, previewServiceName, sweepPreviews } from '../preview/index.js'
 import { isFailure, overallStatus, type DeploymentReport, type RunReport, type Status } from '../run-report.js'
-import type { Ports } from './ports.js'
+import type { ReadyPorts } from './ports.js'
 
 /** Removes the pull request's previews of every service of the environment; returns what went. */
 async function destroyPreviews(
-  ports: Ports,
+  ports: ReadyPorts,
   inputs: PlannedInputs,
   region: string,
   preview: PreviewPlan,
@@ -52,7 +52,7 @@ type PipelineReport = Partial<Pick<RunReport, 'services' | 'image' | 'builtImage
  * Carries out the plan and returns how it ended, with the services' reports and the image the pipeline returned; when
  * it throws, `doneSoFar(error)` gives what was done, so a failure part-way still reports it. GitHub deployment statuses and the preview comment follow it.
  */
-export async function carryOut(plan: Plan, git: GitContext, ports: Ports, report: RunReport): Promise<RunOutcome> {
+export async function carryOut(plan: Plan, git: GitContext, ports: ReadyPorts, report: RunReport): Promise<RunOutcome> {
   const { clock, log, github: octokit } = ports
   const warn = (message: string): void => log.warning(message)
   if (plan.kind === 'skip') {
@@ -170,7 +170,7 @@ export function doneSoFar(error: unknown): PipelineReport {
 
 /** The load balancer address a service answers on, if it has one; never fails the deploy. */
 async function loadBalancerUrl(
-  ports: Ports,
+  ports: ReadyPorts,
   region: string,
   service: Service | undefined,
 ): Promise<string | undefined> {

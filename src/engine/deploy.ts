@@ -1,13 +1,15 @@
 // The engine's entry point for a deploy: plain settings and ports in, a result out. Both doors (the action, the CLI) call it.
-import { resolveRegion } from '../aws/clients.js'
+// Planning is all this module loads; carrying the plan out (the pipeline, the AWS SDK) is a chunk loaded after it.
+import { resolveRegion } from '../aws/region.js'
 import { runUrl, type GitContext } from '../context.js'
 import { AwsError, DeploymentFailed, errorMessage, UserError } from '../errors.js'
 import type { RunEvent } from '../config/index.js'
 import type { Inputs } from '../inputs.js'
 import { planRun } from '../plan.js'
 import { logSafe } from '../report/text.js'
-import { isFailure, type DeploymentReport, type RunReport } from '../run-report.js'
-import { carryOut, doneSoFar } from './carry-out.js'
+import type { RunDeadline } from '../aws/clients.js'
+import type { DeploymentReport, RunReport } from '../run-report.js'
+import { isFailure } from '../report/status.js'
 import type { Ports } from './ports.js'
 
 /** What a deploy is asked to do: the settings, the commit and ref it runs for, and what triggered it. */
@@ -56,6 +58,7 @@ export async function deploy(settings: DeploySettings, ports: Ports): Promise<Ru
   const env = settings.env ?? process.env
   const started = clock.now()
   let report: RunReport | undefined
+  let doneSoFar: typeof import('./carry-out.js').doneSoFar | undefined
   try {
     const { inputs, git } = settings
     const plan = await planRun(inputs, git, settings.event)
@@ -81,7 +84,10 @@ export async function deploy(settings: DeploySettings, ports: Ports): Promise<Ru
       ...(url && { runUrl: url }),
       ...environment,
     }
-    const outcome = await carryOut(plan, git, ports, report)
+    const [carrying, { createClients }] = await Promise.all([import('./carry-out.js'), import('../aws/clients.js')])
+    doneSoFar = carrying.doneSoFar
+    const aws = ports.aws ?? ((where: string, deadline?: RunDeadline) => createClients(where, deadline))
+    const outcome = await carrying.carryOut(plan, git, { ...ports, aws }, report)
     report = { ...report, ...outcome }
     const failed = report.services.filter((s) => isFailure(s.status))
     if (failed.length) {
@@ -99,7 +105,7 @@ export async function deploy(settings: DeploySettings, ports: Ports): Promise<Ru
     const known = error instanceof UserError || error instanceof DeploymentFailed || error instanceof AwsError
     const status = error instanceof DeploymentFailed ? error.status : 'failed'
     if (report) {
-      report = { ...report, ...doneSoFar(error) }
+      report = { ...report, ...doneSoFar?.(error) }
       report.status = status
       if (!(error instanceof DeploymentFailed)) report.reason = errorMessage(error)
       // Services the run had not finished with share the run's error (a bad input, a failed one-off task…).
@@ -116,7 +122,7 @@ export async function deploy(settings: DeploySettings, ports: Ports): Promise<Ru
   } finally {
     if (report) {
       report.durationSeconds = Math.round((clock.now() - started) / 1000)
-      ports.outputs(report)
+      await ports.outputs(report)
       await ports.summary(report)
     }
   }

@@ -7,11 +7,19 @@ import type { RunReport } from '../run-report.js'
 export type { Annotation, Log } from '../log.js'
 
 /** Every port a run uses. */
-export interface Ports extends DeployPorts {
+export interface Ports extends Omit<DeployPorts, 'aws'> {
+  /**
+   * The AWS clients for a region. Without it the engine makes the real ones (`createClients`), loading the AWS SDK only
+   * once the plan needs AWS: a bad input fails before that.
+   */
+  aws?: DeployPorts['aws'] | undefined
   /** The GitHub API, when there is a token: deployments and pull request comments are skipped without it. */
   github?: GitHubApi | undefined
   /** Publishes the run's outputs (step outputs, or nothing in a terminal). */
-  outputs(report: RunReport): void
+  outputs(report: RunReport): void | Promise<void>
   /** Writes the run's summary (the job summary, or nothing in a terminal). */
   summary(report: RunReport): Promise<void>
 }
+
+/** The ports once the engine has its AWS clients: what carrying out a plan uses. */
+export type ReadyPorts = Ports & Pick<DeployPorts, 'aws'>

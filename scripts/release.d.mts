@@ -13,4 +13,9 @@ export function parseVersionTag(tag: string): VersionTag | undefined
 export function changelogSection(changelog: string, version: string): string | undefined
 export function releasePosition(tag: string, existingTags: string[]): ReleasePosition
 export function releaseProblems(release: { tag: string; packageVersion: string; changelog: string }): string[]
-export function publishCommands(tag: string, notesFile: string, position: ReleasePosition): string[][]
+export function publishCommands(
+  tag: string,
+  notesFile: string,
+  position: ReleasePosition,
+  cliPackage?: string,
+): string[][]

@@ -1,6 +1,7 @@
 // Publishes a release from a version tag: `node scripts/release.mjs v1.2.3 [--dry-run]` (the tag defaults to GITHUB_REF_NAME).
 // Checks first — the tag is vX.Y.Z, package.json has that version, CHANGELOG.md has its section, the tag is this commit,
-// dist/ is what src/ builds — then creates the GitHub release and moves the major tag (v1) to it.
+// dist/ is what src/ builds — then creates the GitHub release, moves the major tag (v1) to it and, when NODE_AUTH_TOKEN
+// is set, publishes the CLI's npm package (the bundle alone, see scripts/pack-cli.mjs).
 // --dry-run does every check and prints the commands instead of running them (CI runs it on every push).
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
@@ -71,8 +72,12 @@ export function releaseProblems({ tag, packageVersion, changelog }) {
   return problems
 }
 
-/** The commands that publish the release, as argument lists; `notesFile` holds the changelog section. */
-export function publishCommands(tag, notesFile, position) {
+/**
+ * The commands that publish the release, as argument lists; `notesFile` holds the changelog section, `cliPackage` the
+ * packed CLI (published under npm's `latest` only when the release is the latest; a fix to an older major goes under
+ * `v1` etc., so `npx ecs-deploy-action@1` finds it and `npx ecs-deploy-action` keeps the newest).
+ */
+export function publishCommands(tag, notesFile, position, cliPackage) {
   const { major } = parseVersionTag(tag)
   const commands = [
     [
@@ -93,6 +98,8 @@ export function publishCommands(tag, notesFile, position) {
       ['git', 'tag', '--force', major, `${tag}^{commit}`],
       ['git', 'push', '--force', 'origin', `refs/tags/${major}`],
     )
+  if (cliPackage !== undefined)
+    commands.push(['npm', 'publish', cliPackage, '--access', 'public', '--tag', position.latest ? 'latest' : major])
   return commands
 }
 
@@ -144,7 +151,14 @@ function main(argv) {
       ? `${major} moves to ${tag}.`
       : `${major} stays at ${position.keptAt}, which is newer than ${tag}.`,
   )
-  for (const command of publishCommands(tag, notesFile, position)) {
+  // The CLI's package: packed always (so a dry run checks it), published only with a token for the npm registry.
+  const cliPackage = execFileSync('node', ['scripts/pack-cli.mjs', mkdtempSync(path.join(tmpdir(), 'cli-'))], {
+    encoding: 'utf8',
+  }).trim()
+  const publishCli = dryRun || Boolean(process.env.NODE_AUTH_TOKEN)
+  if (!publishCli)
+    console.log('::warning::NODE_AUTH_TOKEN is not set (the NPM_TOKEN secret): the CLI package is not published.')
+  for (const command of publishCommands(tag, notesFile, position, publishCli ? cliPackage : undefined)) {
     console.log(`${dryRun ? 'would run' : 'running'}: ${command.join(' ')}`)
     if (!dryRun) execFileSync(command[0], command.slice(1), { stdio: 'inherit' })
   }

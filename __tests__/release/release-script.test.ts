@@ -113,6 +113,14 @@ describe('releasePosition and publishCommands', () => {
     expect(releasePosition('v1.2.1', [...TAGS, 'v1.2.1'])).toEqual({ moveMajor: true, latest: false })
   })
 
+  test("the CLI package is published under npm's latest only for the latest release, else under its major", () => {
+    const latest = publishCommands('v2.1.0', 'n.md', { moveMajor: true, latest: true }, '/tmp/cli.tgz')
+    expect(latest.at(-1)).toEqual(['npm', 'publish', '/tmp/cli.tgz', '--access', 'public', '--tag', 'latest'])
+    const older = publishCommands('v1.2.1', 'n.md', { moveMajor: true, latest: false }, '/tmp/cli.tgz')
+    expect(older.at(-1)).toEqual(['npm', 'publish', '/tmp/cli.tgz', '--access', 'public', '--tag', 'v1'])
+    expect(publishCommands('v1.2.1', 'n.md', { moveMajor: true, latest: false }).flat()).not.toContain('npm')
+  })
+
   test('a fix to an older line of a major leaves the major tag on the newer release', () => {
     const position = releasePosition('v1.1.1', [...TAGS, 'v1.1.1'])
     expect(position).toEqual({ moveMajor: false, latest: false, keptAt: 'v1.2.0' })

@@ -94,6 +94,14 @@ describe('stay small', () => {
     expect(statSync(path.join(dist, 'index.js')).size).toBeLessThanOrEqual(1.2 * 1024 * 1024)
   })
 
+  test("undici is not in the bundles: tsconfig.json maps it to src/vendor/no-undici.ts (its WebAssembly HTTP parser is undici's)", () => {
+    for (const folder of [dist, path.join(dist, 'cli')]) {
+      for (const file of readdirSync(folder).filter((f) => f.endsWith('.js'))) {
+        expect([file, readFileSync(path.join(folder, file), 'utf8').includes('llhttp')]).toEqual([file, false])
+      }
+    }
+  })
+
   test('every chunk the bundles load is in dist/', () => {
     for (const folder of [dist, path.join(dist, 'cli')]) {
       const files = readdirSync(folder)

@@ -66,6 +66,19 @@ describe('start fast', () => {
     expect(later(loadedWith('engine/deploy.ts'), ['engine/carry-out.ts', 'pipeline.ts', 'config/load.ts'])).toEqual([])
   })
 
+  test('the CLI answers help, --version and a flag error with neither a command, the AWS SDK nor YAML loaded', () => {
+    const commands = ['cli/run.ts', 'cli/service.ts', 'engine/deploy.ts', 'pipeline.ts', 'aws/clients.ts', 'inputs.ts']
+    expect(later(loadedWith('cli.ts'), commands)).toEqual([])
+  })
+
+  test('the CLI plans, and renders from a template, without the pipeline or the AWS clients', () => {
+    const pipeline = ['engine/carry-out.ts', 'pipeline.ts', 'aws/clients.ts']
+    expect(later(loadedWith('cli/run.ts'), pipeline).filter((m) => m !== 'yaml')).toEqual([])
+    // A template is checked against the ECS API model, which @aws-sdk/client-ecs ships: that package, no other.
+    const sdk = (m: string): boolean => pipeline.includes(m) || /^@(aws-sdk|smithy)\//.test(m)
+    expect([...loadedWith('engine/render.ts')].filter(sdk)).toEqual(['@aws-sdk/client-ecs'])
+  })
+
   test('the walk sees static imports, and neither type-only imports nor import() as loading', () => {
     expect(later(loadedWith('engine/carry-out.ts'), ['pipeline.ts'])).toEqual(
       expect.arrayContaining(['pipeline.ts', '@aws-sdk/client-ecs']),

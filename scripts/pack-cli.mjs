@@ -25,7 +25,7 @@ try {
       manifest.version.split('.')[0] +
       ' deploy --cluster prod --service web --build . --image 123456789012.dkr.ecr.us-east-1.amazonaws.com/web\n' +
       'npx ecs-deploy-action help deploy\n```\n\n' +
-      'One file, no dependencies. The commands, flags and exit codes: see the project README, "The command line".\n',
+      'The bundle alone, no dependencies. The commands, flags and exit codes: see the project README, "The command line".\n',
   )
   mkdirSync(destination, { recursive: true })
   const [packed] = JSON.parse(

@@ -28,7 +28,6 @@ import {
   type ImageBuildPlan,
   type ImageDeps,
 } from './image/index.js'
-import type { Inputs } from './inputs.js'
 import type { PreviewPlan } from './plan.js'
 import { deployPreview, previewFamily } from './preview/index.js'
 import { pipelineArtifacts, writePipelineArtifacts } from './report/artifacts.js'
@@ -56,6 +55,7 @@ import { checkServiceSettings, checkVolumesAtLaunch } from './service-settings.j
 import { insideWorkspace } from './workspace-path.js'
 import type { Log } from './log.js'
 import { UserError } from './errors.js'
+import { placeholderValues, type PlannedInputs } from './placeholders.js'
 
 /** The ports a deploy uses (the engine's Ports has them all, and more). */
 export interface DeployPorts {
@@ -67,36 +67,6 @@ export interface DeployPorts {
   aws(region: string, deadline?: RunDeadline): AwsClients
   /** Called for each registry the run logs in to and should log out of when it ends. */
   loggedIn(registry: string): void
-}
-
-/** The inputs once the plan has settled the cluster and services. */
-export type PlannedInputs = Inputs & { cluster: string }
-
-/** Values a template's ${PLACEHOLDERS} can use. */
-export function placeholderValues(
-  inputs: PlannedInputs,
-  service: string,
-  git: GitContext,
-  region: string,
-  image: string | undefined,
-): Record<string, string> {
-  return {
-    GITHUB_SHA: git.sha,
-    SHORT_SHA: git.shortSha,
-    COMMIT_HASH: git.sha,
-    REF_NAME: git.refName,
-    GITHUB_REF_NAME: git.refName,
-    RUN_NUMBER: git.runNumber,
-    GITHUB_RUN_NUMBER: git.runNumber,
-    RUN_ID: git.runId,
-    REPOSITORY: git.repository,
-    CLUSTER: inputs.cluster,
-    SERVICE: service,
-    AWS_REGION: region,
-    ENVIRONMENT: inputs.environment ?? '',
-    ...(image !== undefined && { IMAGE: image }),
-    ...inputs.vars,
-  }
 }
 
 /** ${PR_NUMBER} and friends, for a pull request's preview. */

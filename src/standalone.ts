@@ -9,14 +9,8 @@ import { describeTaskDefinition, registerIfChanged } from './deploy/register.js'
 import { commandArguments, runOneOffTask } from './deploy/run-task.js'
 import { UserError } from './errors.js'
 import { carryOutImageBuild, checkImageExists, planImageBuild } from './image/index.js'
-import {
-  placeholderValues,
-  recorded,
-  type DeployPorts,
-  type PipelineResult,
-  type PlannedInputs,
-  type Where,
-} from './pipeline.js'
+import { recorded, type DeployPorts, type PipelineResult, type Where } from './pipeline.js'
+import { placeholderValues, type PlannedInputs } from './placeholders.js'
 import { logSafe } from './report/text.js'
 import type { DeploymentReport } from './run-report.js'
 import {

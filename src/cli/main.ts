@@ -1,30 +1,14 @@
 // The CLI's door: flags → settings, the engine's ports → stderr (logs, progress) and stdout (data only).
+// Only parsing the flags is imported statically, so that help, --version and a flag error answer at once: a command's
+// code is loaded (`import()`, chunks of dist/cli/) once the flags name it, and the AWS SDK only by a command that calls AWS.
 import { createRequire } from 'node:module'
-import { createClients, resolveRegion, type AwsClients } from '../aws/clients.js'
 import type { GitContext } from '../context.js'
-import type { RunEvent } from '../config/index.js'
-import { systemClock, type Clock } from '../deploy/clock.js'
-import { findService } from '../deploy/service.js'
-import {
-  deploy,
-  describeStatus,
-  planStep,
-  render,
-  rendersOffline,
-  rollbackService,
-  type DeploySettings,
-  type Ports,
-  type RunResult,
-} from '../engine/index.js'
 import { errorMessage, UserError } from '../errors.js'
-import { runEventFrom } from '../github/index.js'
-import { logoutRegistries } from '../image/index.js'
-import { getInputs } from '../inputs.js'
+import type { Clock } from '../deploy/clock.js'
 import type { DeploymentReport } from '../run-report.js'
 import { HelpRequested, helpText, parseArgs, VersionRequested, type CliArgs } from './args.js'
-import { gitHubClient } from './github.js'
 import { ciRef, gitIn, refName, type Git } from './ref.js'
-import { terminalLog, type TerminalLog } from './terminal.js'
+import { terminalLog } from './terminal.js'
 
 export interface CliIo {
   env: NodeJS.ProcessEnv
@@ -86,45 +70,14 @@ export function ciContext(
   }
 }
 
-/** What triggered the run, as the config file's environments see it: a push of the ref, or the pull request of --pr. */
-function runEvent(args: CliArgs, ref: string, git: GitContext): RunEvent {
-  if (args.pr === undefined) return { name: 'push', ref }
-  const action = args.previewAction === 'destroy' ? 'closed' : 'synchronize'
-  return runEventFrom('pull_request', `refs/pull/${args.pr}/merge`, {
-    action,
-    number: args.pr,
-    pull_request: { number: args.pr, head: { sha: git.sha } },
-  })
+/** Why --offline stops a command that needs AWS: status and rollback, diff, a render without a template. */
+export function offlineError(command: CliArgs['command']): UserError {
+  return new UserError(
+    command === 'status' || command === 'rollback'
+      ? `--offline: ${command} reads the service from ECS; drop --offline.`
+      : `--offline: ${command} needs AWS here (${command === 'diff' ? "the service's current task definition to compare with" : 'the service, or the image to build'}); drop --offline, or give --task-definition without --build to render offline.`,
+  )
 }
-
-/** The AWS port: the clients, or with --offline an error naming the call that was needed. */
-function awsPort(args: CliArgs): NonNullable<Ports['aws']> {
-  return (region, deadline): AwsClients => {
-    if (args.offline) {
-      throw new UserError(
-        args.command === 'status' || args.command === 'rollback'
-          ? `--offline: ${args.command} reads the service from ECS; drop --offline.`
-          : `--offline: ${args.command} needs AWS here (${args.command === 'diff' ? "the service's current task definition to compare with" : 'the service, or the image to build'}); drop --offline, or give --task-definition without --build to render offline.`,
-      )
-    }
-    return createClients(region, deadline)
-  }
-}
-
-function settingsOf(args: CliArgs, io: CliIo, log: TerminalLog): DeploySettings {
-  const values = { ...args.inputs }
-  if (args.command === 'render' || args.command === 'diff') values['dry-run'] = 'true'
-  if (args.previewAction) values.preview = args.previewAction
-  // The runner's default github.token has no meaning here: a token comes from --github-token or GITHUB_TOKEN.
-  if (values['github-token'] === undefined && io.env.GITHUB_TOKEN) values['github-token'] = io.env.GITHUB_TOKEN
-  const { git, ref } = ciContext(io.env, {
-    ...(args.ref !== undefined && { ref: args.ref }),
-    ...(io.cwd !== undefined && { cwd: io.cwd }),
-  })
-  return { inputs: getInputs((name) => values[name] ?? '', log), git, event: runEvent(args, ref, git), env: io.env }
-}
-
-const exitCode = (result: RunResult): number => (result.failure === 'bad-input' ? 2 : result.failure ? 1 : 0)
 
 /** The failing containers' last log lines, which the error message promises. */
 export function failureLogLines(services: DeploymentReport[]): string[] {
@@ -140,113 +93,18 @@ export function failureLogLines(services: DeploymentReport[]): string[] {
   )
 }
 
-async function runDeploy(args: CliArgs, io: CliIo, log: TerminalLog, out: (text: string) => void): Promise<number> {
-  const settings = settingsOf(args, io, log)
-  if (args.command === 'render' && rendersOffline(settings)) {
-    const rendered = await render(settings, log)
-    const data =
-      rendered.length === 1
-        ? rendered[0]?.taskDefinition
-        : Object.fromEntries(rendered.map((r) => [r.service, r.taskDefinition]))
-    out(`${JSON.stringify(data, null, 2)}\n`)
-    return 0
-  }
-  const registries: string[] = []
-  const ports: Ports = {
-    log,
-    clock: io.clock ?? systemClock,
-    signal: io.signal ?? new AbortController().signal,
-    aws: awsPort(args),
-    github: settings.inputs.githubToken ? gitHubClient(settings.inputs.githubToken) : undefined,
-    outputs: () => undefined,
-    summary: async () => undefined,
-    loggedIn: (registry) => void (registries.includes(registry) || registries.push(registry)),
-  }
-  let result: RunResult
-  try {
-    result = await deploy(settings, ports)
-  } finally {
-    await logoutRegistries(registries, log)
-  }
-  const services = result.report?.services ?? []
-  if (result.failure) {
-    for (const line of failureLogLines(services)) log.info(line)
-    log.error(result.message ?? 'failed')
-  }
-  if (args.json) {
-    const report = result.report
-    const document = {
-      status: report?.status ?? result.status ?? 'failed',
-      reason: report?.reason || result.message,
-      image: report?.image,
-      environment: report?.environment,
-      environmentUrl: report?.environmentUrl,
-      durationSeconds: report?.durationSeconds,
-      services: services.map(({ rendered: _rendered, timeline: _timeline, ...s }) => ({
-        ...s,
-        ...(args.command === 'render' && { taskDefinition: _rendered }),
-      })),
-    }
-    out(`${JSON.stringify(document, null, 2)}\n`)
-  } else if (args.command === 'render' && !result.failure) {
-    out(
-      `${JSON.stringify(services.length === 1 ? services[0]?.rendered : Object.fromEntries(services.map((s) => [s.service, s.rendered])), null, 2)}\n`,
-    )
-  } else if (args.command === 'diff' && !result.failure) {
-    for (const s of services)
-      out(`${s.service}: ${s.changes?.length ? `\n${s.changes.map((c) => `  ${c}`).join('\n')}` : 'no change'}\n`)
-  }
-  return exitCode(result)
-}
-
-async function serviceCommand(
-  args: CliArgs,
-  io: CliIo,
-  log: TerminalLog,
-  out: (text: string) => void,
-): Promise<number> {
-  const clock = io.clock ?? systemClock
-  const region = resolveRegion(args.inputs.region || undefined, io.env)
-  const cluster = args.inputs.cluster ?? 'default'
-  const service = args.inputs.service
-  if (!service) throw new UserError(`${args.command} needs --service.`)
-  const { ecs } = awsPort(args)(region)
-  if (args.command === 'status') {
-    const status = describeStatus(await findService(ecs, cluster, service, region))
-    out(args.json ? `${JSON.stringify(status.data, null, 2)}\n` : `${status.lines.join('\n')}\n`)
-    return 0
-  }
-  const result = await rollbackService({
-    ecs,
-    cluster,
-    service,
-    region,
-    ...(args.to !== undefined && { to: args.to }),
-    clock,
-    timeoutMs: Number(args.inputs['timeout-minutes'] ?? 30) * 60_000,
-    log: (line) => log.info(line),
-  })
-  if (args.json) out(`${JSON.stringify({ status: result.outcome, reason: result.reason }, null, 2)}\n`)
-  else log.info(`${result.outcome}: ${result.reason}`)
-  return result.outcome === 'succeeded' ? 0 : 1
-}
-
-/** `plan`: the matrix JSON on stdout (data), each environment's verdict on stderr. */
-async function runPlan(args: CliArgs, io: CliIo, log: TerminalLog, out: (text: string) => void): Promise<number> {
-  const plan = await planStep(settingsOf(args, io, log), log)
-  out(`${JSON.stringify(plan.matrix, null, 2)}\n`)
-  return 0
-}
-
 /** The CLI: the engine behind flags named like the action's inputs. Returns the exit code. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const log = terminalLog((text) => void io.stderr.write(text), io.stderr.isTTY === true)
   const out = (text: string): void => void io.stdout.write(log.redact(text))
   try {
     const args = parseArgs(argv)
-    if (args.command === 'status' || args.command === 'rollback') return await serviceCommand(args, io, log, out)
-    if (args.command === 'plan') return await runPlan(args, io, log, out)
-    return await runDeploy(args, io, log, out)
+    if (args.command === 'status' || args.command === 'rollback') {
+      const { serviceCommand } = await import('./service.js')
+      return await serviceCommand(args, io, log, out)
+    }
+    const { runDeploy, runPlan } = await import('./run.js')
+    return await (args.command === 'plan' ? runPlan : runDeploy)(args, io, log, out)
   } catch (error) {
     if (error instanceof HelpRequested) {
       out(`${helpText(error.command)}\n`)

@@ -9,7 +9,8 @@ import {
   type DeploymentTracker,
   type GitHubApi,
 } from '../github/index.js'
-import { deploy, partialResult, type PipelineResult, type PlannedInputs } from '../pipeline.js'
+import { deploy, partialResult, type PipelineResult } from '../pipeline.js'
+import type { PlannedInputs } from '../placeholders.js'
 import type { Plan, PreviewPlan } from '../plan.js'
 import { runsAlone } from '../inputs.js'
 import { runAlone } from '../standalone.js'

@@ -3,10 +3,10 @@
 // only AWS has: then the dry-run deploy renders it.
 import type { RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs'
 import { UserError } from '../errors.js'
-import { placeholderValues } from '../pipeline.js'
+import { placeholderValues } from '../placeholders.js'
 import { planRun } from '../plan.js'
-import { previewFamily } from '../preview/index.js'
-import { renderTaskDefinition } from '../taskdef/index.js'
+import { previewFamily } from '../preview/names.js'
+import { renderTaskDefinition } from '../taskdef/render.js'
 import type { DeploySettings } from './deploy.js'
 import type { Log } from '../log.js'
 

@@ -1,0 +1,126 @@
+// `plan`, `deploy`, `diff`, `render` and `preview`: the flags as the action's inputs, the engine's ports for a terminal.
+// Planning and rendering from a template need no AWS: the engine loads the pipeline and the AWS SDK once the plan does.
+import type { GitContext } from '../context.js'
+import type { RunEvent } from '../config/index.js'
+import { systemClock } from '../deploy/clock.js'
+import { deploy, type DeploySettings, type RunResult } from '../engine/deploy.js'
+import { planStep } from '../engine/plan-step.js'
+import type { Ports } from '../engine/ports.js'
+import { runEventFrom } from '../github/event.js'
+import { getInputs } from '../inputs.js'
+import type { CliArgs } from './args.js'
+import { ciContext, failureLogLines, offlineError, type CliIo } from './main.js'
+import type { TerminalLog } from './terminal.js'
+
+/** What triggered the run, as the config file's environments see it: a push of the ref, or the pull request of --pr. */
+function runEvent(args: CliArgs, ref: string, git: GitContext): RunEvent {
+  if (args.pr === undefined) return { name: 'push', ref }
+  const action = args.previewAction === 'destroy' ? 'closed' : 'synchronize'
+  return runEventFrom('pull_request', `refs/pull/${args.pr}/merge`, {
+    action,
+    number: args.pr,
+    pull_request: { number: args.pr, head: { sha: git.sha } },
+  })
+}
+
+function settingsOf(args: CliArgs, io: CliIo, log: TerminalLog): DeploySettings {
+  const values = { ...args.inputs }
+  if (args.command === 'render' || args.command === 'diff') values['dry-run'] = 'true'
+  if (args.previewAction) values.preview = args.previewAction
+  // The runner's default github.token has no meaning here: a token comes from --github-token or GITHUB_TOKEN.
+  if (values['github-token'] === undefined && io.env.GITHUB_TOKEN) values['github-token'] = io.env.GITHUB_TOKEN
+  const { git, ref } = ciContext(io.env, {
+    ...(args.ref !== undefined && { ref: args.ref }),
+    ...(io.cwd !== undefined && { cwd: io.cwd }),
+  })
+  return { inputs: getInputs((name) => values[name] ?? '', log), git, event: runEvent(args, ref, git), env: io.env }
+}
+
+const exitCode = (result: RunResult): number => (result.failure === 'bad-input' ? 2 : result.failure ? 1 : 0)
+
+export async function runDeploy(
+  args: CliArgs,
+  io: CliIo,
+  log: TerminalLog,
+  out: (text: string) => void,
+): Promise<number> {
+  const settings = settingsOf(args, io, log)
+  if (args.command === 'render') {
+    // Only render loads @aws-sdk/client-ecs, for the API model its templates are checked against (not the clients).
+    const { render, rendersOffline } = await import('../engine/render.js')
+    if (rendersOffline(settings)) {
+      const rendered = await render(settings, log)
+      const data =
+        rendered.length === 1
+          ? rendered[0]?.taskDefinition
+          : Object.fromEntries(rendered.map((r) => [r.service, r.taskDefinition]))
+      out(`${JSON.stringify(data, null, 2)}\n`)
+      return 0
+    }
+  }
+  const registries: string[] = []
+  const ports: Ports = {
+    log,
+    clock: io.clock ?? systemClock,
+    signal: io.signal ?? new AbortController().signal,
+    // Without --offline the engine makes the AWS clients, once the plan needs them.
+    aws: args.offline
+      ? () => {
+          throw offlineError(args.command)
+        }
+      : undefined,
+    github: settings.inputs.githubToken
+      ? (await import('./github.js')).gitHubClient(settings.inputs.githubToken)
+      : undefined,
+    outputs: () => undefined,
+    summary: async () => undefined,
+    loggedIn: (registry) => void (registries.includes(registry) || registries.push(registry)),
+  }
+  let result: RunResult
+  try {
+    result = await deploy(settings, ports)
+  } finally {
+    if (registries.length) await (await import('../image/docker.js')).logoutRegistries(registries, log)
+  }
+  const services = result.report?.services ?? []
+  if (result.failure) {
+    for (const line of failureLogLines(services)) log.info(line)
+    log.error(result.message ?? 'failed')
+  }
+  if (args.json) {
+    const report = result.report
+    const document = {
+      status: report?.status ?? result.status ?? 'failed',
+      reason: report?.reason || result.message,
+      image: report?.image,
+      environment: report?.environment,
+      environmentUrl: report?.environmentUrl,
+      durationSeconds: report?.durationSeconds,
+      services: services.map(({ rendered: _rendered, timeline: _timeline, ...s }) => ({
+        ...s,
+        ...(args.command === 'render' && { taskDefinition: _rendered }),
+      })),
+    }
+    out(`${JSON.stringify(document, null, 2)}\n`)
+  } else if (args.command === 'render' && !result.failure) {
+    out(
+      `${JSON.stringify(services.length === 1 ? services[0]?.rendered : Object.fromEntries(services.map((s) => [s.service, s.rendered])), null, 2)}\n`,
+    )
+  } else if (args.command === 'diff' && !result.failure) {
+    for (const s of services)
+      out(`${s.service}: ${s.changes?.length ? `\n${s.changes.map((c) => `  ${c}`).join('\n')}` : 'no change'}\n`)
+  }
+  return exitCode(result)
+}
+
+/** `plan`: the matrix JSON on stdout (data), each environment's verdict on stderr. */
+export async function runPlan(
+  args: CliArgs,
+  io: CliIo,
+  log: TerminalLog,
+  out: (text: string) => void,
+): Promise<number> {
+  const plan = await planStep(settingsOf(args, io, log), log)
+  out(`${JSON.stringify(plan.matrix, null, 2)}\n`)
+  return 0
+}

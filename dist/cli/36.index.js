@@ -47,6 +47,45 @@ function lineOf(doc, lines, keyPath) {
 }
 
 
+/***/ }),
+
+/***/ 4381:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   O: () => (/* binding */ yamlData)
+/* harmony export */ });
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+
+
+/** How many times aliases may expand, in all: far above any real file, far below a "billion laughs". */
+const MAX_ALIAS_COUNT = 100;
+/**
+ * The data of a parsed YAML document. A document whose aliases expand past MAX_ALIAS_COUNT is refused, naming
+ * `source` and the line of its first alias, instead of the yaml package's bare "Excessive alias count".
+ */
+function yamlData(doc, source, text) {
+    try {
+        return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    }
+    catch (error) {
+        if (!(error instanceof ReferenceError) || !/alias/i.test(error.message))
+            throw error;
+        let offset = 0;
+        (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .visit */ .YR)(doc, {
+            Alias(_, node) {
+                offset = node.range?.[0] ?? 0;
+                return yaml__WEBPACK_IMPORTED_MODULE_0__/* .visit */ .YR.BREAK;
+            },
+        });
+        const line = text.slice(0, offset).split('\n').length;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${source}:${line}: its YAML aliases expand more than ${MAX_ALIAS_COUNT} times (the first alias is on this line); ` +
+            'refused, as such a file can exhaust memory. Write the values out, or use fewer aliases.');
+    }
+}
+
+
 /***/ })
 
 };

@@ -1,0 +1,178 @@
+export const id = 864;
+export const ids = [864];
+export const modules = {
+
+/***/ 7864:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  serviceCommand: () => (/* binding */ serviceCommand)
+});
+
+// EXTERNAL MODULE: ./src/aws/clients.ts
+var clients = __webpack_require__(201);
+// EXTERNAL MODULE: ./src/aws/region.ts
+var aws_region = __webpack_require__(7249);
+// EXTERNAL MODULE: ./src/deploy/clock.ts
+var deploy_clock = __webpack_require__(3941);
+// EXTERNAL MODULE: ./src/deploy/service.ts
+var deploy_service = __webpack_require__(3432);
+// EXTERNAL MODULE: ./src/aws/arn.ts
+var aws_arn = __webpack_require__(1626);
+// EXTERNAL MODULE: ./src/aws/ecs.ts
+var aws_ecs = __webpack_require__(1032);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/deploy/rollout.ts
+var rollout = __webpack_require__(5398);
+// EXTERNAL MODULE: ./src/mechanisms/watch.ts
+var watch = __webpack_require__(6781);
+;// CONCATENATED MODULE: ./src/engine/service.ts
+
+
+
+
+
+
+const revision = (arn) => (0,aws_arn/* taskDefinitionRevision */.MZ)(arn, '—');
+/** `status`: the service, its deployments and its newest events, as lines (and as data for --json). */
+function describeStatus(service) {
+    const deployments = service.deployments ?? [];
+    const events = (service.events ?? []).slice(0, 5);
+    const lines = [
+        `${service.serviceName} (${service.status}) in ${service.clusterArn && (0,aws_arn/* resourceName */.Iy)(service.clusterArn)}: running ${revision(service.taskDefinition)}, ${service.runningCount}/${service.desiredCount} tasks, ${service.pendingCount ?? 0} pending`,
+        'deployments:',
+        ...deployments.map((d) => `  ${d.status} ${d.id} ${revision(d.taskDefinition)} ${d.rolloutState ?? ''} running ${d.runningCount}/${d.desiredCount}, failed ${d.failedTasks ?? 0}${d.rolloutStateReason ? ` — ${d.rolloutStateReason}` : ''}`),
+        'recent events:',
+        ...events.map((e) => `  ${e.createdAt?.toISOString() ?? ''} ${e.message}`),
+    ];
+    const data = {
+        service: service.serviceName,
+        status: service.status,
+        taskDefinition: service.taskDefinition,
+        desiredCount: service.desiredCount,
+        runningCount: service.runningCount,
+        pendingCount: service.pendingCount,
+        deployments: deployments.map((d) => ({
+            id: d.id,
+            status: d.status,
+            taskDefinition: d.taskDefinition,
+            rolloutState: d.rolloutState,
+            runningCount: d.runningCount,
+            desiredCount: d.desiredCount,
+            failedTasks: d.failedTasks,
+        })),
+        events: events.map((e) => ({ at: e.createdAt?.toISOString(), message: e.message })),
+    };
+    return { lines, data };
+}
+/** The revision before the one the service runs: the newest ACTIVE revision of its family older than it. */
+async function previousRevision(ecs, current) {
+    const family = (0,aws_arn/* taskDefinitionFamily */.dm)(current);
+    const number = (0,aws_arn/* revisionNumber */.P7)(current);
+    if (!current || number === undefined)
+        throw new errors/* UserError */.yo(`Cannot tell the revision before ${current}: give --to family:revision.`);
+    const listed = await (0,aws_ecs/* listTaskDefinitions */.ad)(ecs, { familyPrefix: family, status: 'ACTIVE', sort: 'DESC' });
+    // familyPrefix also matches longer family names (web → web-worker): keep this family's own revisions.
+    const older = listed.find((arn) => (0,aws_arn/* taskDefinitionFamily */.dm)(arn) === family && ((0,aws_arn/* revisionNumber */.P7)(arn) ?? Infinity) < number);
+    if (!older)
+        throw new errors/* UserError */.yo(`${family} has no ACTIVE revision before ${number} to roll back to: give --to family:revision.`);
+    return older;
+}
+/**
+ * `rollback`: stops the rollout in flight with a rollback (where ECS can), or deploys the revision
+ * before (or the one given), then follows the rollback to its end.
+ */
+async function rollbackService(r) {
+    const service = await (0,deploy_service/* findService */.L)(r.ecs, r.cluster, r.service, r.region);
+    const primary = (0,rollout/* primaryDeployment */.sg)(service);
+    const inFlight = (service.deployments?.length ?? 0) > 1 && primary?.rolloutState === 'IN_PROGRESS';
+    let target;
+    if (!r.to && inFlight && service.currentServiceDeployment) {
+        const arn = service.currentServiceDeployment;
+        target = service.deployments?.find((d) => d.status === 'ACTIVE')?.taskDefinition ?? '';
+        await (0,aws_ecs/* stopServiceDeployment */.dD)(r.ecs, arn);
+        r.log(`stopped the rollout of ${revision(primary?.taskDefinition)} with a rollback to ${revision(target)}`);
+    }
+    else {
+        target =
+            r.to ??
+                (inFlight
+                    ? (service.deployments?.find((d) => d.status === 'ACTIVE')?.taskDefinition ?? '')
+                    : await previousRevision(r.ecs, service.taskDefinition ?? ''));
+        const started = await (0,rollout/* startRollout */.wz)(r.ecs, service, { cluster: r.cluster, taskDefinitionArn: target, forceNewDeployment: false, deploymentCircuitBreaker: 'keep' }, r.clock.now());
+        r.log(started.started
+            ? `rolling back from ${revision(service.taskDefinition)} to ${revision(target)}`
+            : `already on ${revision(target)}`);
+    }
+    const after = await (0,aws_ecs/* describeService */.Jv)(r.ecs, r.cluster, r.service);
+    const following = after && (0,rollout/* primaryDeployment */.sg)(after);
+    const targetArn = following?.taskDefinition ?? target;
+    return (0,watch/* waitForDeployment */.K)({
+        ecs: r.ecs,
+        cluster: r.cluster,
+        service: r.service,
+        rollout: {
+            ...(following?.id && { deploymentId: following.id }),
+            previousTaskDefinition: service.taskDefinition ?? '',
+            started: false,
+            startedAt: r.clock.now(),
+        },
+        targetTaskDefinition: targetArn,
+        priorEventIds: (service.events ?? []).flatMap((e) => (e.id ? [e.id] : [])),
+        timeoutMs: r.timeoutMs,
+        rollbackOnFailure: false,
+        clock: r.clock,
+        log: r.log,
+    });
+}
+
+// EXTERNAL MODULE: ./src/cli/main.ts + 5 modules
+var main = __webpack_require__(5244);
+;// CONCATENATED MODULE: ./src/cli/service.ts
+// `status` and `rollback`: a service read (and rolled back) through ECS, so this module loads the AWS SDK.
+
+
+
+
+
+
+
+async function serviceCommand(args, io, log, out) {
+    const clock = io.clock ?? deploy_clock/* systemClock */.ml;
+    const region = (0,aws_region/* resolveRegion */.Z)(args.inputs.region || undefined, io.env);
+    const cluster = args.inputs.cluster ?? 'default';
+    const service = args.inputs.service;
+    if (!service)
+        throw new errors/* UserError */.yo(`${args.command} needs --service.`);
+    if (args.offline)
+        throw (0,main/* offlineError */._P)(args.command);
+    const { ecs } = (0,clients.createClients)(region);
+    if (args.command === 'status') {
+        const status = describeStatus(await (0,deploy_service/* findService */.L)(ecs, cluster, service, region));
+        out(args.json ? `${JSON.stringify(status.data, null, 2)}\n` : `${status.lines.join('\n')}\n`);
+        return 0;
+    }
+    const result = await rollbackService({
+        ecs,
+        cluster,
+        service,
+        region,
+        ...(args.to !== undefined && { to: args.to }),
+        clock,
+        timeoutMs: Number(args.inputs['timeout-minutes'] ?? 30) * 60_000,
+        log: (line) => log.info(line),
+    });
+    if (args.json)
+        out(`${JSON.stringify({ status: result.outcome, reason: result.reason }, null, 2)}\n`);
+    else
+        log.info(`${result.outcome}: ${result.reason}`);
+    return result.outcome === 'succeeded' ? 0 : 1;
+}
+
+
+/***/ })
+
+};

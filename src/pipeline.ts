@@ -361,6 +361,23 @@ export async function recorded(steps: (done: PipelineResult) => Promise<void>): 
   }
 }
 
+/** What the image steps (build plan, existence check, build and push) need, in the run's region and deadline. */
+export function imageDepsOf(
+  clients: AwsClients,
+  git: GitContext,
+  ports: DeployPorts,
+  deadline: RunDeadline,
+): ImageDeps {
+  return {
+    clients,
+    git,
+    now: ports.clock.now,
+    log: ports.log,
+    loggedIn: ports.loggedIn,
+    ecrClientFor: (region: string) => ports.aws(region, deadline).ecr,
+  }
+}
+
 /**
  * Everything that can be checked is, before anything changes: services and strategies, the image (or the build's
  * plan), every task definition rendered and validated, deployments in flight; then the build and push, then every
@@ -410,14 +427,7 @@ async function deploySteps(
   }
   // Everything that can be checked is checked before anything changes: the image (build planned read-only, or the
   // image to deploy looked up), every task definition rendered and validated, other deployments in flight.
-  const imageDeps = {
-    clients,
-    git,
-    now: clock.now,
-    log,
-    loggedIn: ports.loggedIn,
-    ecrClientFor: (region: string) => ports.aws(region, deadline).ecr,
-  }
+  const imageDeps = imageDepsOf(clients, git, ports, deadline)
   const promoted =
     promotion && (await log.group('Promotion', () => readPromotion(promotion, where, ports, imageDeps, deadline)))
   if (promoted) {

@@ -9,7 +9,7 @@ import { describeTaskDefinition, registerIfChanged } from './deploy/register.js'
 import { commandArguments, runOneOffTask } from './deploy/run-task.js'
 import { UserError } from './errors.js'
 import { carryOutImageBuild, checkImageExists, planImageBuild } from './image/index.js'
-import { recorded, type DeployPorts, type PipelineResult, type Where } from './pipeline.js'
+import { imageDepsOf, recorded, type DeployPorts, type PipelineResult, type Where } from './pipeline.js'
 import { placeholderValues, type PlannedInputs } from './placeholders.js'
 import { logSafe } from './report/text.js'
 import type { DeploymentReport } from './run-report.js'
@@ -61,14 +61,7 @@ async function aloneSteps(
     notes: [],
   }
   done.reports = [report]
-  const imageDeps = {
-    clients,
-    git,
-    now: clock.now,
-    log,
-    loggedIn: ports.loggedIn,
-    ecrClientFor: (region: string) => ports.aws(region, deadline).ecr,
-  }
+  const imageDeps = imageDepsOf(clients, git, ports, deadline)
   // Checked before anything changes, as a deploy: the image (or the build's plan), the revision, the task's network.
   const buildInputs = inputs.build
   const imagePlan = buildInputs && (await log.group('Image', () => planImageBuild(buildInputs, imageDeps)))

@@ -2971,6 +2971,17 @@ async function recorded(steps) {
         throw error;
     }
 }
+/** What the image steps (build plan, existence check, build and push) need, in the run's region and deadline. */
+function imageDepsOf(clients, git, ports, deadline) {
+    return {
+        clients,
+        git,
+        now: ports.clock.now,
+        log: ports.log,
+        loggedIn: ports.loggedIn,
+        ecrClientFor: (region) => ports.aws(region, deadline).ecr,
+    };
+}
 /**
  * Everything that can be checked is, before anything changes: services and strategies, the image (or the build's
  * plan), every task definition rendered and validated, deployments in flight; then the build and push, then every
@@ -3006,14 +3017,7 @@ async function deploySteps(inputs, git, ports, where, done, preview, promotion) 
     }
     // Everything that can be checked is checked before anything changes: the image (build planned read-only, or the
     // image to deploy looked up), every task definition rendered and validated, other deployments in flight.
-    const imageDeps = {
-        clients,
-        git,
-        now: clock.now,
-        log,
-        loggedIn: ports.loggedIn,
-        ecrClientFor: (region) => ports.aws(region, deadline).ecr,
-    };
+    const imageDeps = imageDepsOf(clients, git, ports, deadline);
     const promoted = promotion && (await log.group('Promotion', () => readPromotion(promotion, where, ports, imageDeps, deadline)));
     if (promoted) {
         done.promotedFrom = promotion.from;
@@ -3299,14 +3303,7 @@ async function aloneSteps(inputs, git, ports, where, done) {
         notes: [],
     };
     done.reports = [report];
-    const imageDeps = {
-        clients,
-        git,
-        now: clock.now,
-        log,
-        loggedIn: ports.loggedIn,
-        ecrClientFor: (region) => ports.aws(region, deadline).ecr,
-    };
+    const imageDeps = imageDepsOf(clients, git, ports, deadline);
     // Checked before anything changes, as a deploy: the image (or the build's plan), the revision, the task's network.
     const buildInputs = inputs.build;
     const imagePlan = buildInputs && (await log.group('Image', () => planImageBuild(buildInputs, imageDeps)));

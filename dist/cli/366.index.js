@@ -1042,8 +1042,8 @@ function readPromoteKeys(p, path, m, strategy) {
     const dockerfile = text('dockerfile');
     const target = text('target');
     const buildArgs = optional('build-args', (kp, v) => readVars(p, kp, v));
-    const environmentVariables = optional('environment-variables', (kp, v) => readNamedValues(p, kp, v, ENV_NAME));
-    const secrets = optional('secrets', (kp, v) => readNamedValues(p, kp, v, ENV_NAME, true));
+    const environmentVariables = optional('environment-variables', (kp, v) => readNamedValues(p, kp, v, VARIABLE_NAME));
+    const secrets = optional('secrets', (kp, v) => readNamedValues(p, kp, v, VARIABLE_NAME, true));
     const options = {};
     for (const key of STRATEGY_OPTIONS) {
         const value = optional(key, (kp, v) => strategyOption(p, kp, v, key, strategy));
@@ -1074,7 +1074,19 @@ function imageReference(p, path, text) {
         return p.add(path, error.message.replace(/^.*? is not/, `${JSON.stringify(text)} is not`).replace(/\.$/, ''));
     }
 }
-/** `NAME: value` pairs (environment variables, secrets); a secret's value (where ECS reads it) cannot be empty. */
+const PLACEHOLDER_NAME = {
+    pattern: VAR_NAME,
+    wrong: 'is not a placeholder name; use letters, digits and "_", not starting with a digit',
+};
+const VARIABLE_NAME = {
+    pattern: ENV_NAME,
+    wrong: 'is not a variable name; use letters, digits, "_", "." and "-", not starting with a digit',
+};
+/** Placeholders and build args: `NAME: value`, a boolean or number written as text. */
+function readVars(p, path, value) {
+    return readNamedValues(p, path, value, PLACEHOLDER_NAME);
+}
+/** `NAME: value` pairs (placeholders, environment variables, secrets); a secret's value (where ECS reads it) cannot be empty. */
 function readNamedValues(p, path, value, name, required = false) {
     const m = p.mapping(path, value);
     if (!m)
@@ -1082,8 +1094,8 @@ function readNamedValues(p, path, value, name, required = false) {
     const values = {};
     for (const [key, v] of Object.entries(m)) {
         const kp = [...path, key];
-        if (!name.test(key)) {
-            p.add(kp, 'is not a variable name; use letters, digits, "_", "." and "-", not starting with a digit');
+        if (!name.pattern.test(key)) {
+            p.add(kp, name.wrong);
             continue;
         }
         // An environment variable may be empty or written as a boolean; a secret's value is where ECS reads it from.
@@ -1272,26 +1284,6 @@ function ecsName(p, path, value, what) {
         return p.add(path, `${JSON.stringify(text)} is not ${what} (up to 255 letters, digits, "-" and "_")`);
     }
     return text;
-}
-function readVars(p, path, value) {
-    const m = p.mapping(path, value);
-    if (!m)
-        return undefined;
-    const vars = {};
-    for (const [name, v] of Object.entries(m)) {
-        if (!VAR_NAME.test(name)) {
-            p.add([...path, name], 'is not a placeholder name; use letters, digits and "_", not starting with a digit');
-        }
-        else if (typeof v === 'boolean') {
-            vars[name] = String(v);
-        }
-        else {
-            const text = typeof v === 'string' ? v : p.text([...path, name], v);
-            if (text !== undefined)
-                vars[name] = text;
-        }
-    }
-    return vars;
 }
 function readPreviews(p, value, names, environments) {
     const path = ['previews'];

@@ -222,8 +222,8 @@ function readPromoteKeys(
   const dockerfile = text('dockerfile')
   const target = text('target')
   const buildArgs = optional('build-args', (kp, v) => readVars(p, kp, v))
-  const environmentVariables = optional('environment-variables', (kp, v) => readNamedValues(p, kp, v, ENV_NAME))
-  const secrets = optional('secrets', (kp, v) => readNamedValues(p, kp, v, ENV_NAME, true))
+  const environmentVariables = optional('environment-variables', (kp, v) => readNamedValues(p, kp, v, VARIABLE_NAME))
+  const secrets = optional('secrets', (kp, v) => readNamedValues(p, kp, v, VARIABLE_NAME, true))
   const options: StrategyOptions = {}
   for (const key of STRATEGY_OPTIONS) {
     const value = optional(key, (kp, v) => strategyOption(p, kp, v, key, strategy))
@@ -255,12 +255,31 @@ function imageReference(p: Problems, path: KeyPath, text: string): string | unde
   }
 }
 
-/** `NAME: value` pairs (environment variables, secrets); a secret's value (where ECS reads it) cannot be empty. */
+/** How the keys of a `NAME: value` mapping are named, and what a wrong one is told. */
+interface NameRule {
+  pattern: RegExp
+  wrong: string
+}
+const PLACEHOLDER_NAME: NameRule = {
+  pattern: VAR_NAME,
+  wrong: 'is not a placeholder name; use letters, digits and "_", not starting with a digit',
+}
+const VARIABLE_NAME: NameRule = {
+  pattern: ENV_NAME,
+  wrong: 'is not a variable name; use letters, digits, "_", "." and "-", not starting with a digit',
+}
+
+/** Placeholders and build args: `NAME: value`, a boolean or number written as text. */
+function readVars(p: Problems, path: KeyPath, value: unknown): Record<string, string> | undefined {
+  return readNamedValues(p, path, value, PLACEHOLDER_NAME)
+}
+
+/** `NAME: value` pairs (placeholders, environment variables, secrets); a secret's value (where ECS reads it) cannot be empty. */
 function readNamedValues(
   p: Problems,
   path: KeyPath,
   value: unknown,
-  name: RegExp,
+  name: NameRule,
   required = false,
 ): Record<string, string> | undefined {
   const m = p.mapping(path, value)
@@ -268,8 +287,8 @@ function readNamedValues(
   const values: Record<string, string> = {}
   for (const [key, v] of Object.entries(m)) {
     const kp = [...path, key]
-    if (!name.test(key)) {
-      p.add(kp, 'is not a variable name; use letters, digits, "_", "." and "-", not starting with a digit')
+    if (!name.pattern.test(key)) {
+      p.add(kp, name.wrong)
       continue
     }
     // An environment variable may be empty or written as a boolean; a secret's value is where ECS reads it from.
@@ -479,23 +498,6 @@ function ecsName(p: Problems, path: KeyPath, value: unknown, what: string): stri
     return p.add(path, `${JSON.stringify(text)} is not ${what} (up to 255 letters, digits, "-" and "_")`)
   }
   return text
-}
-
-function readVars(p: Problems, path: KeyPath, value: unknown): Record<string, string> | undefined {
-  const m = p.mapping(path, value)
-  if (!m) return undefined
-  const vars: Record<string, string> = {}
-  for (const [name, v] of Object.entries(m)) {
-    if (!VAR_NAME.test(name)) {
-      p.add([...path, name], 'is not a placeholder name; use letters, digits and "_", not starting with a digit')
-    } else if (typeof v === 'boolean') {
-      vars[name] = String(v)
-    } else {
-      const text = typeof v === 'string' ? v : p.text([...path, name], v)
-      if (text !== undefined) vars[name] = text
-    }
-  }
-  return vars
 }
 
 function readPreviews(

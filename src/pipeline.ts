@@ -361,6 +361,28 @@ export async function recorded(steps: (done: PipelineResult) => Promise<void>): 
   }
 }
 
+/**
+ * The image checks made before anything changes: the build's read-only plan, or the image to deploy looked up; and
+ * for `task-definition-arn`, the revision and every image it names.
+ */
+export async function checkImages(
+  inputs: PlannedInputs,
+  clients: AwsClients,
+  region: string,
+  imageDeps: ImageDeps,
+  log: Log,
+): Promise<{ imagePlan: ImageBuildPlan | undefined; pinned: DescribedTaskDefinition | undefined }> {
+  const buildInputs = inputs.build
+  const imagePlan = buildInputs ? await log.group('Image', () => planImageBuild(buildInputs, imageDeps)) : undefined
+  if (!buildInputs && inputs.image) await checkImageExists(inputs.image, imageDeps)
+  const pinned = inputs.taskDefinitionArn
+    ? await pinnedRevision(clients.ecs, inputs.taskDefinitionArn, region)
+    : undefined
+  for (const image of new Set(pinned?.taskDefinition.containerDefinitions?.map((c) => c.image ?? '')))
+    if (image) await checkImageExists(image, imageDeps)
+  return { imagePlan, pinned }
+}
+
 /** What the image steps (build plan, existence check, build and push) need, in the run's region and deadline. */
 export function imageDepsOf(
   clients: AwsClients,
@@ -435,18 +457,11 @@ async function deploySteps(
     const images = [...new Set(promoted.flatMap((p) => Object.values(p.images)))]
     if (images.length === 1) done.image = images[0] as string
   }
-  const buildInputs = inputs.build
-  const imagePlan = buildInputs && (await log.group('Image', () => planImageBuild(buildInputs, imageDeps)))
-  if (!buildInputs && inputs.image) await checkImageExists(inputs.image, imageDeps)
-  const pinned = inputs.taskDefinitionArn
-    ? await pinnedRevision(clients.ecs, inputs.taskDefinitionArn, where.region)
-    : undefined
+  const { imagePlan, pinned } = await checkImages(inputs, clients, where.region, imageDeps, log)
   if (pinned) {
     log.info(
       `task-definition-arn: ${pinned.taskDefinition.family}:${pinned.taskDefinition.revision}, deployed as it is`,
     )
-    for (const image of new Set(pinned.taskDefinition.containerDefinitions?.map((c) => c.image ?? '')))
-      if (image) await checkImageExists(image, imageDeps)
   }
   const plannedImage = imagePlan ? imagePlan.reference : inputs.image
   if (plannedImage) done.image = plannedImage

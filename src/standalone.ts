@@ -4,12 +4,12 @@ import type { RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs'
 import { RunDeadline } from './aws/clients.js'
 import { unlessNotFound } from './aws/errors.js'
 import type { GitContext } from './context.js'
-import { pinnedRegistration, pinnedRevision } from './deploy/pinned.js'
+import { pinnedRegistration } from './deploy/pinned.js'
 import { describeTaskDefinition, registerIfChanged } from './deploy/register.js'
 import { commandArguments, runOneOffTask } from './deploy/run-task.js'
 import { UserError } from './errors.js'
-import { carryOutImageBuild, checkImageExists, planImageBuild } from './image/index.js'
-import { imageDepsOf, recorded, type DeployPorts, type PipelineResult, type Where } from './pipeline.js'
+import { carryOutImageBuild } from './image/index.js'
+import { checkImages, imageDepsOf, recorded, type DeployPorts, type PipelineResult, type Where } from './pipeline.js'
 import { placeholderValues, type PlannedInputs } from './placeholders.js'
 import { logSafe } from './report/text.js'
 import type { DeploymentReport } from './run-report.js'
@@ -63,14 +63,7 @@ async function aloneSteps(
   done.reports = [report]
   const imageDeps = imageDepsOf(clients, git, ports, deadline)
   // Checked before anything changes, as a deploy: the image (or the build's plan), the revision, the task's network.
-  const buildInputs = inputs.build
-  const imagePlan = buildInputs && (await log.group('Image', () => planImageBuild(buildInputs, imageDeps)))
-  if (!buildInputs && inputs.image) await checkImageExists(inputs.image, imageDeps)
-  const pinned = inputs.taskDefinitionArn
-    ? await pinnedRevision(clients.ecs, inputs.taskDefinitionArn, where.region)
-    : undefined
-  for (const image of new Set(pinned?.taskDefinition.containerDefinitions?.map((c) => c.image ?? '')))
-    if (image) await checkImageExists(image, imageDeps)
+  const { imagePlan, pinned } = await checkImages(inputs, clients, where.region, imageDeps, log)
   const render = (image: string | undefined): Promise<RenderedTaskDefinition> =>
     pinned
       ? Promise.resolve(existingTaskDefinition(pinned.taskDefinition, pinned.tags))

@@ -2971,6 +2971,23 @@ async function recorded(steps) {
         throw error;
     }
 }
+/**
+ * The image checks made before anything changes: the build's read-only plan, or the image to deploy looked up; and
+ * for `task-definition-arn`, the revision and every image it names.
+ */
+async function checkImages(inputs, clients, region, imageDeps, log) {
+    const buildInputs = inputs.build;
+    const imagePlan = buildInputs ? await log.group('Image', () => planImageBuild(buildInputs, imageDeps)) : undefined;
+    if (!buildInputs && inputs.image)
+        await checkImageExists(inputs.image, imageDeps);
+    const pinned = inputs.taskDefinitionArn
+        ? await pinnedRevision(clients.ecs, inputs.taskDefinitionArn, region)
+        : undefined;
+    for (const image of new Set(pinned?.taskDefinition.containerDefinitions?.map((c) => c.image ?? '')))
+        if (image)
+            await checkImageExists(image, imageDeps);
+    return { imagePlan, pinned };
+}
 /** What the image steps (build plan, existence check, build and push) need, in the run's region and deadline. */
 function imageDepsOf(clients, git, ports, deadline) {
     return {
@@ -3025,18 +3042,9 @@ async function deploySteps(inputs, git, ports, where, done, preview, promotion) 
         if (images.length === 1)
             done.image = images[0];
     }
-    const buildInputs = inputs.build;
-    const imagePlan = buildInputs && (await log.group('Image', () => planImageBuild(buildInputs, imageDeps)));
-    if (!buildInputs && inputs.image)
-        await checkImageExists(inputs.image, imageDeps);
-    const pinned = inputs.taskDefinitionArn
-        ? await pinnedRevision(clients.ecs, inputs.taskDefinitionArn, where.region)
-        : undefined;
+    const { imagePlan, pinned } = await checkImages(inputs, clients, where.region, imageDeps, log);
     if (pinned) {
         log.info(`task-definition-arn: ${pinned.taskDefinition.family}:${pinned.taskDefinition.revision}, deployed as it is`);
-        for (const image of new Set(pinned.taskDefinition.containerDefinitions?.map((c) => c.image ?? '')))
-            if (image)
-                await checkImageExists(image, imageDeps);
     }
     const plannedImage = imagePlan ? imagePlan.reference : inputs.image;
     if (plannedImage)
@@ -3305,16 +3313,7 @@ async function aloneSteps(inputs, git, ports, where, done) {
     done.reports = [report];
     const imageDeps = imageDepsOf(clients, git, ports, deadline);
     // Checked before anything changes, as a deploy: the image (or the build's plan), the revision, the task's network.
-    const buildInputs = inputs.build;
-    const imagePlan = buildInputs && (await log.group('Image', () => planImageBuild(buildInputs, imageDeps)));
-    if (!buildInputs && inputs.image)
-        await checkImageExists(inputs.image, imageDeps);
-    const pinned = inputs.taskDefinitionArn
-        ? await pinnedRevision(clients.ecs, inputs.taskDefinitionArn, where.region)
-        : undefined;
-    for (const image of new Set(pinned?.taskDefinition.containerDefinitions?.map((c) => c.image ?? '')))
-        if (image)
-            await checkImageExists(image, imageDeps);
+    const { imagePlan, pinned } = await checkImages(inputs, clients, where.region, imageDeps, log);
     const render = (image) => pinned
         ? Promise.resolve(existingTaskDefinition(pinned.taskDefinition, pinned.tags))
         : (0,taskdef_render/* renderTaskDefinition */.P)({

@@ -129,7 +129,9 @@ async function prepare(
     ...placeholderValues(inputs, report.service, git, report.region, image ?? onlyImage(promoted)),
     ...previewPlaceholders(preview),
   }
-  const verification = wantsVerification(inputs.verify) ? planVerification(inputs.verify, placeholders) : undefined
+  const verification = wantsVerification(inputs.verify)
+    ? planVerification(inputs.verify, placeholders, new Set(Object.keys(inputs.vars)))
+    : undefined
   if (verification && !inputs.wait)
     throw new UserError(
       "Input `verify-url` (and the other verify-* inputs, or the environment's verify block) needs `wait: true`: the release is checked once the deployment reaches it.",
@@ -696,7 +698,11 @@ async function resume(
     for (const { report } of found)
       verifications.set(
         report,
-        planVerification(inputs.verify, placeholderValues(inputs, report.service, git, report.region, undefined)),
+        planVerification(
+          inputs.verify,
+          placeholderValues(inputs, report.service, git, report.region, undefined),
+          new Set(Object.keys(inputs.vars)),
+        ),
       )
   const resumed = await Promise.all(
     found.map(async (f) => ({

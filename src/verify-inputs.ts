@@ -13,6 +13,8 @@ export interface VerifyInputs {
   intervalSeconds?: number
   /** verify-command as given: split into arguments (no shell), then each argument's placeholders filled. */
   command?: string
+  /** From the environment's `verify:` block only. */
+  redirects?: 'same-origin' | 'none'
 }
 
 /** The environment's `verify:` block under the verify-* inputs: each input given wins over its key. */
@@ -34,6 +36,7 @@ export function withVerifyConfig(
     ...pick('timeoutSeconds'),
     ...pick('intervalSeconds'),
     ...pick('command'),
+    ...pick('redirects'),
   }
 }
 

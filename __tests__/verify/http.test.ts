@@ -7,6 +7,7 @@ function scripted(answers: ({ status: number; body: string } | Error)[]) {
   const calls: { url: string; headers: unknown }[] = []
   const fn = async (url: string | URL | Request, init?: RequestInit): Promise<Response> => {
     calls.push({ url: String(url), headers: init?.headers })
+    expect(init?.redirect).toBe('manual')
     const next = answers.length > 1 ? answers.shift() : answers[0]
     if (next instanceof Error) throw new TypeError('fetch failed', { cause: next })
     return new Response(next?.body ?? '', { status: next?.status ?? 200 })
@@ -17,6 +18,7 @@ function scripted(answers: ({ status: number; body: string } | Error)[]) {
 const options = (fetch: typeof globalThis.fetch, expect = '$.version == abc') => ({
   expectation: parseExpectation(expect),
   headers: { Authorization: 'Bearer t' },
+  redirects: 'same-origin' as const,
   timeoutMs: 10_000,
   intervalMs: 2_000,
   clock: fakeClock(),

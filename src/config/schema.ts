@@ -44,6 +44,7 @@ const ENVIRONMENT_KEYS = [
   'url',
   'region',
   'production',
+  'protected',
   // promote
   ...PROMOTE_KEYS,
   'regions',
@@ -65,7 +66,7 @@ const SERVICE_SETTING_KEYS = [
   'capacity-provider-strategy',
 ] as const
 const CAPACITY_ITEM = /^[A-Za-z0-9_-]{1,255}(:\d{1,4}(:\d{1,6})?)?$/
-const VERIFY_KEYS = ['url', 'test-url', 'expect', 'timeout', 'interval', 'command'] as const
+const VERIFY_KEYS = ['url', 'test-url', 'expect', 'timeout', 'interval', 'command', 'redirects'] as const
 const PREVIEW_KEYS = ['base', 'services', 'routing', 'domain', 'listener-arn', 'desired-count', 'max', 'ttl'] as const
 
 const NAME = /^[A-Za-z0-9._-]{1,255}$/
@@ -155,6 +156,7 @@ function readEnvironment(p: Problems, name: string, value: unknown, names: strin
     p.text(kp, v, { pattern: REGION, expected: 'an AWS region like us-east-1' }),
   )
   const production = optional('production', (kp, v) => p.boolean(kp, v))
+  const isProtected = optional('protected', (kp, v) => p.boolean(kp, v))
   const promote = readPromoteKeys(p, path, m, strategy)
   if (m.region !== undefined && m.regions !== undefined)
     p.add(path, 'has both region and regions; keep one (regions: [us-east-1, eu-west-1] lists several)')
@@ -184,6 +186,7 @@ function readEnvironment(p: Problems, name: string, value: unknown, names: strin
     ...(url !== undefined && { url }),
     ...(region !== undefined && { region }),
     ...(production !== undefined && { production }),
+    ...(isProtected !== undefined && { protected: isProtected }),
     ...promote,
     ...(regions !== undefined && { regions }),
     ...(rolesToAssume !== undefined && { rolesToAssume }),
@@ -443,6 +446,8 @@ function readVerify(p: Problems, path: KeyPath, value: unknown): VerifyConfig | 
   const timeoutSeconds = seconds('timeout', 1, 3600)
   const intervalSeconds = seconds('interval', 0.1, 600)
   const command = m.command === undefined ? undefined : p.text(at('command'), m.command)
+  const redirects =
+    m.redirects === undefined ? undefined : p.choice(at('redirects'), m.redirects, ['same-origin', 'none'] as const)
   const verify: VerifyConfig = {
     urls: verifyUrls,
     testUrls,
@@ -450,6 +455,7 @@ function readVerify(p: Problems, path: KeyPath, value: unknown): VerifyConfig | 
     ...(timeoutSeconds !== undefined && { timeoutSeconds }),
     ...(intervalSeconds !== undefined && { intervalSeconds }),
     ...(command !== undefined && { command }),
+    ...(redirects !== undefined && { redirects }),
   }
   if (m.url === undefined && m['test-url'] === undefined && m.command === undefined)
     p.add(path, 'checks nothing; give url (and test-url for blue/green) or command')

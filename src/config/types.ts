@@ -28,6 +28,11 @@ export interface EnvironmentConfig {
   needs?: string[]
   /** GitHub shows its deployments as production (production_environment). */
   production?: boolean
+  /**
+   * Only a ref its `branches` or `tags` take deploys here: a `workflow_dispatch` naming the environment from another
+   * ref is refused (without it, allowed).
+   */
+  protected?: boolean
   // promote
   /** Deploy the images this other environment's services run, without a build (`promote-from`). */
   promoteFrom?: string
@@ -59,6 +64,8 @@ export interface VerifyConfig {
   timeoutSeconds?: number
   intervalSeconds?: number
   command?: string
+  /** Which redirects a check follows (`same-origin` by default; `none`: the redirect is the answer). */
+  redirects?: 'same-origin' | 'none'
 }
 
 /** The strategy options an environment may set, keyed like StrategyInputs. */

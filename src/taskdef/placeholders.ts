@@ -66,7 +66,13 @@ export function fillPlaceholders(doc: Document, marked: string, values: Record<s
  * `text` (one input's value, not a document) with its `${NAME}` placeholders filled and `$${NAME}` kept as a literal
  * `${NAME}`; an unknown placeholder is a UserError naming `input` and the known ones.
  */
-export function fillTextPlaceholders(text: string, values: Record<string, string>, input: string): string {
+export function fillTextPlaceholders(
+  text: string,
+  values: Record<string, string>,
+  input: string,
+  /** How a value goes in at `offset` of `text` (as it is by default). */
+  encode: (name: string, value: string, offset: number) => string = (_name, value) => value,
+): string {
   const unknown = [...text.matchAll(PLACEHOLDER)].filter((m) => !m[1] && !Object.hasOwn(values, m[2] ?? ''))
   const [first] = unknown
   if (first) {
@@ -76,7 +82,14 @@ export function fillTextPlaceholders(text: string, values: Record<string, string
         `Add it with the \`vars\` input (${first[2]}=value), or write $\${${first[2]}} for a literal \${${first[2]}}.`,
     )
   }
-  return text.replace(PLACEHOLDER, (_, escape: string, name: string) => (escape ? `\${${name}}` : (values[name] ?? '')))
+  return text.replace(PLACEHOLDER, (_, escape: string, name: string, offset: number) =>
+    escape ? `\${${name}}` : encode(name, values[name] ?? '', offset),
+  )
+}
+
+/** The names of the `${NAME}` placeholders in `text` (not the `$${NAME}` literals). */
+export function placeholderNames(text: string): string[] {
+  return [...text.matchAll(PLACEHOLDER)].filter((m) => !m[1]).map((m) => m[2] ?? '')
 }
 
 function plainValue(text: string): unknown {

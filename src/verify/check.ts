@@ -4,6 +4,7 @@ import type { Clock } from '../deploy/clock.js'
 import { execCommand } from '../exec.js'
 import { checkUrl, type UrlCheck } from './http.js'
 import type { VerifyPlan } from './plan.js'
+import { withoutCredentials } from './redact.js'
 
 /** `test`: the test listener, before production traffic shifts; `production`: once the deployment succeeded. */
 export type VerifyStage = 'test' | 'production'
@@ -57,14 +58,14 @@ export async function verifyRelease(
   const output: string[] = []
   const { exitCode } = await execCommand(command, args, {
     silent: true,
-    env: verifyEnvironment(urls, stage, deployed),
+    env: { ...plan.commandEnv, ...verifyEnvironment(urls, stage, deployed) },
     onLine: (line) => {
       output.push(line)
       ctx.output(line)
     },
   })
   if (exitCode !== 0) {
-    const last = output.slice(-QUOTED_LINES).join(' | ')
+    const last = withoutCredentials(output.slice(-QUOTED_LINES).join(' | '), Object.values(plan.headers))
     return {
       ok: false,
       lines,
@@ -79,7 +80,7 @@ function failedCheck(check: UrlCheck, stage: VerifyStage): string {
   return `verification failed (${STAGE_WORDS[stage]}): ${check.url} answered ${check.answer} (expected ${check.expected}; ${check.attempts} attempt${check.attempts > 1 ? 's' : ''}, ${check.gaveUpAfter ?? ''})`
 }
 
-/** The variables verify-command sees beside the runner's own. */
+/** The variables verify-command sees beside the runner's own and the placeholders' values. */
 export function verifyEnvironment(urls: string[], stage: VerifyStage, deployed: Deployed): Record<string, string> {
   return {
     VERIFY_URL: urls[0] ?? '',

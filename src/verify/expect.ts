@@ -12,6 +12,8 @@ export type Expectation =
 export interface Answer {
   status: number
   body: string
+  /** Why a redirect answered was not followed. */
+  redirect?: string
 }
 
 /** Without `verify-expect`: any 2xx answer. */

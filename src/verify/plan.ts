@@ -1,11 +1,11 @@
 // The release check as the inputs describe it, settled before anything changes: URLs with their placeholders filled and
 // checked, the expectation parsed, headers split. A mistake here is the user's, named by its input.
-import { commandArguments } from '../deploy/run-task.js'
-import { UserError } from '../errors.js'
 import { settingNamed } from '../settings.js'
 import { fillTextPlaceholders } from '../taskdef/placeholders.js'
 import type { VerifyInputs } from '../verify-inputs.js'
+import { verifyCommandArguments } from './command.js'
 import { parseExpectation, type Expectation } from './expect.js'
+import { fillUrl } from './url.js'
 
 /** The check of one service's release. */
 export interface VerifyPlan {
@@ -18,12 +18,24 @@ export interface VerifyPlan {
   timeoutMs: number
   intervalMs: number
   command?: string[]
+  /** The placeholders' values, which verify-command gets as environment variables (never in its text). */
+  commandEnv: Record<string, string>
+  redirects: RedirectPolicy
 }
 
-/** The plan for one service, its placeholders filled from `values`; a malformed URL or expectation throws a UserError. */
-export function planVerification(inputs: VerifyInputs, values: Record<string, string>): VerifyPlan {
-  const urls = (input: string, list: string[]): string[] =>
-    list.map((raw) => checkedUrl(fillTextPlaceholders(raw, values, input), input))
+/** `same-origin` (the default): follow redirects within the URL's origin; `none`: the answer is the redirect. */
+export type RedirectPolicy = 'same-origin' | 'none'
+
+/**
+ * The plan for one service, its placeholders filled from `values` (`own`: the names the workflow set itself, `vars`);
+ * a malformed URL or expectation throws a UserError.
+ */
+export function planVerification(
+  inputs: VerifyInputs,
+  values: Record<string, string>,
+  own: ReadonlySet<string> = new Set(),
+): VerifyPlan {
+  const urls = (input: string, list: string[]): string[] => list.map((raw) => fillUrl(raw, values, own, input).href)
   return {
     urls: urls('verify-url', inputs.urls),
     testUrls: urls('verify-test-url', inputs.testUrls),
@@ -31,29 +43,10 @@ export function planVerification(inputs: VerifyInputs, values: Record<string, st
     headers: inputs.headers,
     timeoutMs: (inputs.timeoutSeconds ?? defaultSeconds('verify-timeout')) * 1000,
     intervalMs: (inputs.intervalSeconds ?? defaultSeconds('verify-interval')) * 1000,
-    ...(inputs.command !== undefined && {
-      // Split first, so a filled-in value stays one argument whatever it holds.
-      command: commandArguments(inputs.command, 'verify-command').map((arg) =>
-        fillTextPlaceholders(arg, values, 'verify-command'),
-      ),
-    }),
+    ...(inputs.command !== undefined && { command: verifyCommandArguments(inputs.command) }),
+    commandEnv: values,
+    redirects: inputs.redirects ?? 'same-origin',
   }
 }
 
 const defaultSeconds = (name: string): number => Number(settingNamed(name)?.default)
-
-function checkedUrl(url: string, input: string): string {
-  let parsed: URL
-  try {
-    parsed = new URL(url)
-  } catch {
-    throw new UserError(`Input \`${input}\`: "${url}" is not a URL. Write an absolute http:// or https:// URL.`)
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
-    throw new UserError(`Input \`${input}\`: "${url}" is not an http:// or https:// URL.`)
-  if (parsed.username || parsed.password)
-    throw new UserError(
-      `Input \`${input}\`: a URL must not carry credentials (they would show in the log); send them with \`verify-headers\` (Authorization: …).`,
-    )
-  return parsed.href
-}

@@ -85,6 +85,10 @@ const ACCEPTED: [string, string][] = [
     'a verify block with a command only and a status code',
     'environments:\n  prod:\n    verify: { command: ./smoke.sh, expect: 204 }\n',
   ],
+  [
+    'a protected environment whose checks follow no redirect',
+    'environments:\n  prod:\n    protected: true\n    verify: { url: https://example.com/, redirects: none }\n',
+  ],
   ['previews by path without a domain', `${DEV}previews:\n  base: dev\n  routing: path\n  listener-arn: ${LISTENER}\n`],
   [
     'previews with every key',
@@ -180,6 +184,8 @@ const REFUSED: [string, string][] = [
   ['a verify block that checks nothing', 'environments:\n  prod:\n    verify: { expect: ok }\n'],
   ['a verify URL without a scheme', 'environments:\n  prod:\n    verify: { url: example.com/version }\n'],
   ['a verify timeout of 0', 'environments:\n  prod:\n    verify: { url: https://example.com/, timeout: 0 }\n'],
+  ['redirects to any origin', 'environments:\n  prod:\n    verify: { url: https://example.com/, redirects: all }\n'],
+  ['protected in words', 'environments:\n  prod:\n    protected: yes please\n'],
   ['a verify interval in words', 'environments:\n  prod:\n    verify: { url: https://example.com/, interval: 5s }\n'],
   ['headers in the verify block', 'environments:\n  prod:\n    verify: { url: https://example.com/, headers: [a] }\n'],
 ]

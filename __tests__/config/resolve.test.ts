@@ -159,6 +159,43 @@ describe('named by the environment input', () => {
     )
   })
 
+  describe('workflow_dispatch and `protected: true`', () => {
+    const guarded = parseConfig(
+      'environments:\n  staging: { branches: [develop] }\n  prod: { branches: [main], tags: ["v*"], protected: true }\n  vault: { protected: true }\n',
+      FILE,
+    )
+    const dispatch = (ref: string): RunEvent => ({ name: 'workflow_dispatch', ref })
+
+    test('an environment without it may be chosen on any ref (a person chose it)', () => {
+      expect(resolveEnvironment(guarded, dispatch('refs/heads/feature/x'), { environment: 'staging' })).toMatchObject({
+        skipped: false,
+        reason: 'the environment input names staging, chosen by workflow_dispatch on refs/heads/feature/x',
+      })
+    })
+
+    test('a protected one only on a ref it takes', () => {
+      expect(resolveEnvironment(guarded, dispatch('refs/tags/v2.0.0'), { environment: 'prod' })).toMatchObject({
+        skipped: false,
+        reason:
+          'the environment input names prod, chosen by workflow_dispatch on refs/tags/v2.0.0, which matches its tag pattern v*',
+      })
+      expect(() => resolveEnvironment(guarded, dispatch('refs/heads/feature/x'), { environment: 'prod' })).toThrow(
+        new UserError(
+          'Environment prod in .github/ecs-deploy.yml is protected: only a ref its branches (main) or tags (v*) take deploys there, and workflow_dispatch ran on refs/heads/feature/x. Run the workflow on such a ref, or remove `protected: true`.',
+        ),
+      )
+      expect(() => resolveEnvironment(guarded, dispatch('refs/heads/main'), { environment: 'vault' })).toThrow(
+        'Environment vault in .github/ecs-deploy.yml is protected: only a ref its branches or tags (it has none) take deploys there',
+      )
+    })
+
+    test('`protected` must be true or false', () => {
+      expect(() => parseConfig('environments:\n  prod: { protected: yes please }\n', FILE)).toThrow(
+        'environments.prod.protected',
+      )
+    })
+  })
+
   test('overlapping environments are fine when one is named (a matrix)', () => {
     expect(resolveEnvironment(overlapping, push('refs/heads/main'), { environment: 'prod-eu' })).toMatchObject({
       environment: { name: 'prod-eu' },

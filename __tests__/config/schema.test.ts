@@ -160,7 +160,7 @@ describe('problems name the file, the line, the key path and the fix', () => {
     [
       'environments:\n  dev:\n    replicas: 2\n',
       [
-        `line 3, environments.dev.replicas: unknown key; valid keys: branches, tags, cluster, service, services, task-definition, vars, desired-count, strategy, url, region, production, promote-from, image, dockerfile, target, build-args, environment-variables, secrets, bake-minutes, canary-percent, canary-bake-minutes, step-percent, step-bake-minutes, deployment-alarms, regions, role-to-assume, needs, verify, service-settings`,
+        `line 3, environments.dev.replicas: unknown key; valid keys: branches, tags, cluster, service, services, task-definition, vars, desired-count, strategy, url, region, production, protected, promote-from, image, dockerfile, target, build-args, environment-variables, secrets, bake-minutes, canary-percent, canary-bake-minutes, step-percent, step-bake-minutes, deployment-alarms, regions, role-to-assume, needs, verify, service-settings`,
       ],
     ],
     [
@@ -317,7 +317,7 @@ describe('problems name the file, the line, the key path and the fix', () => {
     [
       'environments:\n  dev:\n    verify:\n      expect: ok\n      headers: [x]\n',
       [
-        'line 5, environments.dev.verify.headers: unknown key; valid keys: url, test-url, expect, timeout, interval, command',
+        'line 5, environments.dev.verify.headers: unknown key; valid keys: url, test-url, expect, timeout, interval, command, redirects',
         'line 3, environments.dev.verify: checks nothing; give url (and test-url for blue/green) or command',
       ],
     ],

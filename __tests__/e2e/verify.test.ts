@@ -119,9 +119,14 @@ describe('verify-url after a rolling deployment', () => {
     expect(run.outputs.status).toBe('failed')
     const reason = `verification failed (production): ${stack.STACK_LB_URL}/version answered HTTP 200 "{"version":"v3"}" (expected a 2xx JSON answer with $.version == ${sha};`
     expect(run.errors.join('\n')).toContain(reason)
-    expect(run.stdout).toContain('rolled the service back to web:1 by redeploying it')
+    // Reported once ECS reached it, not when it was asked for: the run follows the rollback to its end.
+    expect(run.stdout).toContain('asked ECS to roll the service back to web:1 by redeploying it')
+    expect(run.stdout).toMatch(/ECS rolled the service back to web:1 \(2 of 2 tasks running\)/)
     expect(run.summary).toContain('verification failed (production)')
-    await backOnTheOldRevision()
+    expect(run.summary).toContain('ECS rolled the service back to web:1 (2 of 2 tasks running)')
+    const after = await webService(ecs)
+    expect(after.taskDefinition).toMatch(/\/web:1$/)
+    expect(after.deployments?.map((d) => [d.status, d.rolloutState])).toEqual([['PRIMARY', 'COMPLETED']])
     await waitFor(
       'the load balancer to answer v1 again',
       async () => (await version(stack.STACK_LB_URL)).includes('"v1"'),
@@ -140,7 +145,7 @@ describe('verify-url after a rolling deployment', () => {
       image,
       'verify-url': `${stack.STACK_LB_URL}/status`,
       'verify-expect': 'ok',
-      'verify-command': `bash -c 'echo "smoke $VERIFY_STAGE $VERIFY_URL $DEPLOYED_IMAGE"; exit \${CODE}'`,
+      'verify-command': `bash -c 'echo "smoke $VERIFY_STAGE $VERIFY_URL $DEPLOYED_IMAGE"; exit "$CODE"'`,
     }
     const passed = await runAction({ ...inputs, vars: 'CODE=0' })
     expect(passed.exitCode).toBe(0)

@@ -127,7 +127,7 @@ describe('the watch loop against real ECS behaviour', () => {
     expect(run.exitCode).toBe(1)
     expect(run.outputs.status).toBe('timed-out')
     expect(run.summary).toContain(
-      'AWS denied ecs:StopServiceDeployment, so rolled the service back to web:1 by redeploying it',
+      'AWS denied ecs:StopServiceDeployment, so asked ECS to roll the service back to web:1 by redeploying it',
     )
     await waitFor('web back on web:1', async () => (await currentService()).taskDefinition?.endsWith('/web:1'), {
       timeoutMs: 20_000,

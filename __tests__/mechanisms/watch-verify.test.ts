@@ -14,7 +14,7 @@ import type { Rollout } from '../../src/deploy/rollout.js'
 import { waitForDeployment, type ReleaseCheck, type WatchOptions } from '../../src/mechanisms/watch.js'
 import type { VerifyStage } from '../../src/verify/check.js'
 import { fakeClock } from '../helpers/clock.js'
-import { deployment, NEW_ID, NEW_TD, OLD_TD, service } from '../helpers/ecs.js'
+import { deployment, NEW_ID, NEW_TD, OLD_TD, ROLLBACK_ID, service } from '../helpers/ecs.js'
 
 const ecsMock = mockClient(ECSClient)
 const SD_ARN = 'arn:aws:ecs:us-east-1:123456789012:service-deployment/prod/web/abc'
@@ -129,22 +129,77 @@ describe('verifying the release while the watch follows it', () => {
     expect(ecsMock).not.toHaveReceivedCommand(UpdateServiceCommand)
   })
 
-  test('rolling: no test listener; a failing production check after success redeploys the previous revision', async () => {
+  const rollingBack = (state: 'IN_PROGRESS' | 'COMPLETED', running: number, withNew = true) =>
+    service({
+      deployments: [
+        deployment({ id: ROLLBACK_ID, taskDefinition: OLD_TD, rolloutState: state, runningCount: running }),
+        ...(withNew ? [deployment({ status: 'ACTIVE', runningCount: 2 - running, rolloutState: 'COMPLETED' })] : []),
+      ],
+    })
+
+  test('rolling: no test listener; a failing production check after success redeploys the previous revision, followed to its end', async () => {
     script([
       [inProgress, sd(undefined)],
       [completed, sd(undefined, 0, 'SUCCESSFUL')],
+      [rollingBack('IN_PROGRESS', 0), sd(undefined, 0, 'SUCCESSFUL')],
+      [rollingBack('IN_PROGRESS', 1), sd(undefined, 0, 'SUCCESSFUL')],
+      [rollingBack('COMPLETED', 2, false), sd(undefined, 0, 'SUCCESSFUL')],
     ])
     const verify = check(['test', 'production'], ['production'])
-    const result = await waitForDeployment(options('rolling', verify, []))
+    const lines: string[] = []
+    const result = await waitForDeployment(options('rolling', verify, lines))
     expect(verify.asked).toEqual(['production'])
     expect(result).toMatchObject({
       outcome: 'failed',
       reason: 'verification failed (production): http://lb/version answered HTTP 500',
-      rollback: 'rolled the service back to web:6 by redeploying it',
+      rollback:
+        'asked ECS to roll the service back to web:6 by redeploying it; ECS rolled the service back to web:6 (2 of 2 tasks running)',
     })
+    expect(lines.indexOf('ECS rolled the service back to web:6 (2 of 2 tasks running)')).toBeGreaterThan(
+      lines.indexOf('asked ECS to roll the service back to web:6 by redeploying it'),
+    )
     // A finished service deployment cannot be stopped: the previous revision is deployed again.
     expect(ecsMock).not.toHaveReceivedCommand(StopServiceDeploymentCommand)
     expect(ecsMock).toHaveReceivedCommandWith(UpdateServiceCommand, { taskDefinition: OLD_TD })
+  })
+
+  test.each([
+    [
+      'fails',
+      [
+        service({
+          deployments: [
+            deployment({
+              id: ROLLBACK_ID,
+              taskDefinition: OLD_TD,
+              rolloutState: 'FAILED',
+              rolloutStateReason: 'ECS deployment circuit breaker: tasks failed to start.',
+            }),
+          ],
+        }),
+      ],
+      'the rollback to web:6 failed: ECS deployment circuit breaker: tasks failed to start. (0 of 2 tasks running)',
+    ],
+    [
+      'outlasts the run',
+      [
+        service({
+          deployments: [
+            deployment({ id: ROLLBACK_ID, taskDefinition: OLD_TD, rolloutState: 'IN_PROGRESS', runningCount: 1 }),
+          ],
+        }),
+      ],
+      "the rollback to web:6 had not finished when the run's time ran out (IN_PROGRESS, 1 of 2 tasks running)",
+    ],
+  ])('a rollback that %s is reported as ECS left it, never as done', async (_, rollbackPolls, reached) => {
+    script([
+      [completed, sd(undefined, 0, 'SUCCESSFUL')],
+      ...rollbackPolls.map((s) => [s, sd(undefined, 0, 'SUCCESSFUL')] as [typeof inProgress, ServiceDeployment]),
+    ])
+    const o = { ...options('rolling', check(['production'], ['production']), []), timeoutMs: 60_000 }
+    const result = await waitForDeployment(o)
+    expect(result.rollback).toBe(`asked ECS to roll the service back to web:6 by redeploying it; ${reached}`)
+    expect(result.rollback).not.toMatch(/ rolled the service back/)
   })
 
   test('an answer is outside text: it cannot start a workflow command in the log', async () => {

@@ -237,7 +237,7 @@ describe('waitForDeployment', () => {
     const result = await waitForDeployment(options({ clock }))
     expect(result.outcome).toBe('failed')
     expect(result.reason).toMatch(/^tasks of web:7 keep stopping \(3 failed to start or crashed\)/)
-    expect(result.rollback).toBe('rolled the service back to web:6 by redeploying it')
+    expect(result.rollback).toBe('asked ECS to roll the service back to web:6 by redeploying it')
     expect(ecsMock).toHaveReceivedCommandWith(UpdateServiceCommand, {
       cluster: 'prod',
       service: 'web',
@@ -633,7 +633,7 @@ describe('waitForDeployment against real ECS behaviour', () => {
       options({ timeoutMs: 30_000, rollout: rollout({ serviceDeploymentArn: OLD_SD_ARN, since: START }) }),
     )
     expect(result.outcome).toBe('timed-out')
-    expect(result.rollback).toBe('rolled the service back to web:6 by redeploying it')
+    expect(result.rollback).toBe('asked ECS to roll the service back to web:6 by redeploying it')
     expect(ecsMock).not.toHaveReceivedCommand(StopServiceDeploymentCommand)
     expect(ecsMock).toHaveReceivedCommandTimes(DescribeServiceDeploymentsCommand, 1)
   })
@@ -650,7 +650,7 @@ describe('waitForDeployment against real ECS behaviour', () => {
     )
     expect(result.outcome).toBe('timed-out')
     expect(result.rollback).toBe(
-      'AWS denied ecs:StopServiceDeployment, so rolled the service back to web:6 by redeploying it',
+      'AWS denied ecs:StopServiceDeployment, so asked ECS to roll the service back to web:6 by redeploying it',
     )
     expect(ecsMock).toHaveReceivedCommandWith(UpdateServiceCommand, {
       cluster: 'prod',

@@ -45,7 +45,8 @@ export function isPullRequestEvent(event: RunEvent): boolean {
  * | ------------------------------ | --------------------------------------------------------------------------- |
  * | pull_request + `preview`       | the pull request's own preview `pr-<N>`, a copy of `previews.base`          |
  * | pull_request without `preview` | skipped: pull requests deploy only as previews                              |
- * | workflow_dispatch + input      | the named environment, whatever the ref (a person chose it)                 |
+ * | workflow_dispatch + input      | the named environment, whatever the ref (a person chose it); a `protected`  |
+ * |                                | one only for a ref its branches/tags take, else UserError                   |
  * | other event + input (matrix)   | the named environment, not chosen again (the plan step gave each job its    |
  * |                                | entry), if the ref is one it takes; else skipped                            |
  * | other event, no input          | the one environment whose branches/tags match the ref; none → skipped;      |
@@ -88,7 +89,17 @@ function resolveNamed(config: DeployConfig, event: RunEvent, name: string): Reso
   }
   const chosen = `the environment input names ${name}`
   if (event.name === 'workflow_dispatch') {
-    return { skipped: false, environment, reason: `${chosen}, chosen by workflow_dispatch on ${event.ref}` }
+    // A person may deploy any ref to an environment they choose, but not to a protected one.
+    const match = environment.protected ? refMatch(environment, knownRef(config, event)) : undefined
+    if (environment.protected && !match)
+      throw new UserError(
+        `Environment ${name} in ${config.file} is protected: only a ref its ${patternsOf(environment) || 'branches or tags (it has none)'} take deploys there, and workflow_dispatch ran on ${event.ref}. Run the workflow on such a ref, or remove \`protected: true\`.`,
+      )
+    return {
+      skipped: false,
+      environment,
+      reason: `${chosen}, chosen by workflow_dispatch on ${event.ref}${match ? `, which matches its ${match}` : ''}`,
+    }
   }
   // The input is the plan's matrix entry (or a person's choice): it is not chosen among the environments again, but the
   // ref must still be one the environment takes, so a hand-written matrix of every environment cannot deploy prod from

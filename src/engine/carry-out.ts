@@ -135,7 +135,7 @@ export async function carryOut(plan: Plan, git: GitContext, ports: ReadyPorts, r
     if (status === 'succeeded') await tracker?.success(environmentUrl)
     // A paused deployment stays in progress on GitHub: the run that continues it says how it ended.
     else if (status !== 'paused')
-      await tracker?.failure(report.runUrl, reports.find((s) => isFailure(s.status))?.reason)
+      await tracker?.failure(report.runUrl, failureDescription(reports))
     if (preview && octokit && !inputs.dryRun) {
       for (const s of reports)
         await comment(
@@ -151,6 +151,15 @@ export async function carryOut(plan: Plan, git: GitContext, ports: ReadyPorts, r
         )
     }
   }
+}
+
+/**
+ * Which services ended how, never why: a reason may quote an answer or a command's output, and anyone who can read
+ * the repository reads a deployment status, unmasked.
+ */
+export function failureDescription(reports: DeploymentReport[]): string | undefined {
+  const failed = reports.filter((s) => isFailure(s.status))
+  return failed.length ? `${failed.map((s) => `${s.service} ${s.status}`).join(', ')}; the run's log says why` : undefined
 }
 
 /** The report's part that the pipeline did (done or, after a failure, done so far). */

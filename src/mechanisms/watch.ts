@@ -6,7 +6,7 @@ import { isAccessDenied } from '../aws/errors.js'
 import { errorMessage } from '../errors.js'
 import type { StrategyProgress } from '../deploy/progress.js'
 import { describeLimit, formatElapsed, type Clock } from '../deploy/clock.js'
-import { rollBackEcs } from '../deploy/rollback.js'
+import { followRollback, rollBackEcs } from '../deploy/rollback.js'
 import type { Rollout } from '../deploy/rollout.js'
 import { describeStoppedTasks, stoppedTasksOf, type StoppedTask } from '../deploy/tasks.js'
 import type { Outcome, Snapshot, Verdict } from '../deploy/verdict.js'
@@ -329,10 +329,21 @@ class Follower {
       const { serviceDeploymentArn: _candidate, ...known } = rollout
       const ours = { ...known, ...(this.serviceDeploymentArn && { serviceDeploymentArn: this.serviceDeploymentArn }) }
       // A deployment that succeeded has nothing left to stop: its verification failing redeploys the previous revision.
-      rollback = await (
-        this.failedAfterSuccess ? rollBackEcs(ecs, cluster, service, known) : this.watch.rollBack(ours)
-      ).catch((error: unknown) => `the rollback could not be requested: ${errorMessage(error)}`)
+      let requested = false
+      rollback = await (this.failedAfterSuccess ? rollBackEcs(ecs, cluster, service, known) : this.watch.rollBack(ours))
+        .then((line) => ((requested = true), line))
+        .catch((error: unknown) => `the rollback could not be requested: ${errorMessage(error)}`)
       this.note(rollback)
+      // Only what ECS reached is reported as done: the redeployment is followed within the run's time.
+      if (this.failedAfterSuccess && requested) {
+        const reached = await followRollback(
+          ecs,
+          { cluster, service, previousTaskDefinition: rollout.previousTaskDefinition },
+          { clock: this.options.clock, until: this.started + this.options.timeoutMs, signal: this.options.signal },
+        )
+        this.note(reached)
+        rollback = `${rollback}; ${reached}`
+      }
     }
     const starter = this.watch.taskStarter()
     let stoppedTasksError: string | undefined

@@ -88,7 +88,13 @@ export async function run(clock: Clock = systemClock): Promise<RunResult> {
     }
   }
   if (result.failure) {
-    if (!result.report) core.setOutput('status', result.status ?? 'failed')
+    if (!result.report) {
+      try {
+        core.setOutput('status', result.status ?? 'failed')
+      } catch (error) {
+        core.warning(`Could not write the step's outputs to GITHUB_OUTPUT: ${errorMessage(error)}.`)
+      }
+    }
     core.setFailed(result.message ?? 'failed')
   }
   return result

@@ -2,8 +2,21 @@ import * as core from '@actions/core'
 import { errorMessage } from '../errors.js'
 import { promotedImageLines, renderSummary, type DeploymentReport, type RunReport } from '../run-report.js'
 
-/** Outputs: one value per service, comma separated in the order of the `service` input. */
+/** Outputs: one value per service, comma separated in the order of the `service` input; a failed write warns. */
 export function setOutputs(run: RunReport): void {
+  try {
+    writeOutputs(run)
+  } catch (error) {
+    core.warning(outputsWarning(error))
+  }
+}
+
+/** Why the outputs are missing: GITHUB_OUTPUT could not be written (the run goes on to its summary and error). */
+export function outputsWarning(error: unknown): string {
+  return `Could not write the step's outputs to GITHUB_OUTPUT (${process.env.GITHUB_OUTPUT ?? 'unset'}): ${errorMessage(error)}. The deployment is not affected; later steps will not see its outputs.`
+}
+
+function writeOutputs(run: RunReport): void {
   const each = (value: (s: DeploymentReport) => string | undefined): string =>
     run.services.map((s) => value(s) ?? '').join(',')
   core.setOutput('status', run.status)

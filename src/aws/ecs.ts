@@ -98,6 +98,62 @@ export async function updateService(ecs: ECSClient, input: UpdateServiceCommandI
     .service
 }
 
+/** How many times `updateServiceLooking` sends an update that ECS answered with a server error and did not apply. */
+const UPDATE_ATTEMPTS = 3
+
+/**
+ * UpdateService, never sent again blindly: ECS may apply an update and still answer 5xx, where the SDK's retry would
+ * start a second deployment. After such an answer the service is read, and `applied` (given what DescribeServices
+ * shows) says whether the update took; it is sent again only when it did not.
+ */
+export async function updateServiceLooking(
+  ecs: ECSClient,
+  input: UpdateServiceCommandInput & { cluster: string; service: string },
+  applied: (service: Service) => boolean,
+): Promise<Service | undefined> {
+  for (let attempt = 1; ; attempt++) {
+    const sent = await awsCall(
+      'ecs:UpdateService',
+      async () => {
+        try {
+          return { service: (await ecs.send(withoutServerErrorRetry(new UpdateServiceCommand(input)))).service }
+        } catch (error) {
+          if (error instanceof OutcomeUnknown && attempt < UPDATE_ATTEMPTS) return { unknown: error.answer }
+          throw error instanceof OutcomeUnknown ? error.answer : error
+        }
+      },
+      { missing: SERVICE },
+    )
+    if (!('unknown' in sent)) return sent.service
+    const now = await describeService(ecs, input.cluster, input.service)
+    if (now && applied(now)) return now
+  }
+}
+
+/** A server error the SDK must not retry on its own: the request may have been carried out. */
+class OutcomeUnknown extends Error {
+  override readonly name = 'OutcomeUnknown'
+  constructor(readonly answer: unknown) {
+    super('the call answered a server error, so it may have been carried out')
+  }
+}
+
+/** `command`, whose 5xx answers reach the caller as OutcomeUnknown (which no retry strategy takes for transient). */
+function withoutServerErrorRetry<C extends UpdateServiceCommand>(command: C): C {
+  command.middlewareStack.add(
+    (next) => async (args) => {
+      try {
+        return await next(args)
+      } catch (error) {
+        const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode ?? 0
+        throw status >= 500 ? new OutcomeUnknown(error) : error
+      }
+    },
+    { step: 'deserialize', priority: 'high', name: 'outcomeUnknownOnServerError' },
+  )
+  return command
+}
+
 export async function createService(ecs: ECSClient, input: CreateServiceCommandInput): Promise<Service | undefined> {
   return (await awsCall('ecs:CreateService', () => ecs.send(new CreateServiceCommand(input)))).service
 }

@@ -5,7 +5,7 @@ import type {
   Service,
   UpdateServiceCommandInput,
 } from '@aws-sdk/client-ecs'
-import { updateService } from '../aws/ecs.js'
+import { updateServiceLooking } from '../aws/ecs.js'
 import { UserError } from '../errors.js'
 import type { CircuitBreakerMode } from '../inputs.js'
 import type { Mechanism } from '../strategy/types.js'
@@ -166,7 +166,16 @@ export async function startRollout(
     }
   }
   // The new deployment is taken from UpdateService's answer: DescribeServices may not show it for a few seconds.
-  const updated = await updateService(ecs, update)
+  // An update ECS applied but answered with a server error shows as a new primary deployment of the revision asked for.
+  const before = primaryDeployment(service)?.id
+  const updated = await updateServiceLooking(
+    ecs,
+    { ...update, cluster: request.cluster, service: update.service ?? '' },
+    (now) => {
+      const primary = primaryDeployment(now)
+      return primary?.id !== before && primary?.taskDefinition === request.taskDefinitionArn
+    },
+  )
   const primary = updated && primaryDeployment(updated)
   return {
     ...(primary && followed(primary, updated?.currentServiceDeployment)),

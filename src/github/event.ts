@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import type { RunEvent } from '../config/resolve.js'
+import { errorMessage, UserError } from '../errors.js'
 
 interface PullRequestPayload {
   action?: string
@@ -28,6 +29,15 @@ export function runEventFrom(name: string, ref: string, payload: unknown): RunEv
 /** Reads the run's event from the runner's GITHUB_EVENT_NAME, GITHUB_REF and GITHUB_EVENT_PATH. */
 export function readRunEvent(env: NodeJS.ProcessEnv = process.env): RunEvent {
   const path = env.GITHUB_EVENT_PATH
-  const payload: unknown = path ? JSON.parse(readFileSync(path, 'utf8')) : {}
-  return runEventFrom(env.GITHUB_EVENT_NAME ?? '', env.GITHUB_REF ?? '', payload)
+  return runEventFrom(env.GITHUB_EVENT_NAME ?? '', env.GITHUB_REF ?? '', path ? eventPayload(path) : {})
+}
+
+function eventPayload(path: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'))
+  } catch (error) {
+    throw new UserError(
+      `Could not read the event payload GITHUB_EVENT_PATH (${path}): ${errorMessage(error)}. The runner writes it as JSON; outside GitHub Actions, point GITHUB_EVENT_PATH at a JSON file or unset it.`,
+    )
+  }
 }

@@ -1,6 +1,6 @@
 // UpdateService answered with a server error may have been applied: the service is read before the update is sent
 // again, so an SDK retry never starts a second deployment. Against a local HTTP endpoint, so the SDK's own retry runs.
-import { ECSClient } from '@aws-sdk/client-ecs'
+import { ECSClient, type Service } from '@aws-sdk/client-ecs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { updateService, updateServiceLooking } from '../../src/aws/ecs.js'
@@ -51,7 +51,7 @@ const client = (url: string) =>
   })
 
 const input = { cluster: 'prod', service: 'web', taskDefinition: 'web:2', forceNewDeployment: true }
-const ours = (service: { deployments?: { id?: string }[] }) => service.deployments?.[0]?.id !== 'ecs-svc/old'
+const ours = (service: Service): boolean => service.deployments?.[0]?.id !== 'ecs-svc/old'
 
 let endpoint: Endpoint | undefined
 afterEach(async () => endpoint?.close())

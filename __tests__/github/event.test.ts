@@ -74,3 +74,18 @@ test('without a payload file: name and ref only', () => {
   })
   expect(readRunEvent({})).toEqual({ name: '', ref: '' })
 })
+
+test('a malformed or missing payload file is an error naming the file, not a bare JSON parser message', async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'event-'))
+  try {
+    const file = path.join(dir, 'event.json')
+    await writeFile(file, '{"pull_request": {')
+    const read = (at: string) => () =>
+      readRunEvent({ GITHUB_EVENT_NAME: 'push', GITHUB_REF: 'refs/heads/x', GITHUB_EVENT_PATH: at })
+    expect(read(file)).toThrow(new RegExp(`^Could not read the event payload GITHUB_EVENT_PATH \\(${file}\\): .*JSON`))
+    expect(read(path.join(dir, 'gone.json'))).toThrow(`GITHUB_EVENT_PATH (${path.join(dir, 'gone.json')}): `)
+    expect(read(path.join(dir, 'gone.json'))).toThrow(/ENOENT: no such file/)
+  } finally {
+    await rm(dir, { recursive: true })
+  }
+})

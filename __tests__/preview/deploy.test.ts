@@ -1,6 +1,7 @@
 import {
   CreateRuleCommand,
   CreateTargetGroupCommand,
+  DeleteTargetGroupCommand,
   DescribeRulesCommand,
   TooManyRulesException,
 } from '@aws-sdk/client-elastic-load-balancing-v2'
@@ -253,6 +254,34 @@ describe('refusals', () => {
         `The load balancer of ${HTTPS_LISTENER} has as many rules as it may (TooManyRules): remove old previews with a preview: sweep run, lower previews.max, or raise the "Rules per Application Load Balancer" quota.`,
       ),
     )
+  })
+
+  test('a failure after the target group was made removes it: TooManyRules leaves nothing behind', async () => {
+    const before = aws.targetGroups.map((g) => g.TargetGroupName)
+    aws.elbMock
+      .on(CreateRuleCommand)
+      .rejects(new TooManyRulesException({ message: 'You have reached the maximum number of rules', $metadata: {} }))
+    await expect(deployPreview(deployment())).rejects.toThrow('(TooManyRules)')
+    expect(aws.elbMock).toHaveReceivedCommandWith(CreateTargetGroupCommand, { Name: TG_NAME })
+    expect(aws.elbMock).toHaveReceivedCommand(DeleteTargetGroupCommand)
+    expect(aws.targetGroups.map((g) => g.TargetGroupName)).toEqual(before)
+  })
+
+  test('a failing CreateService removes the rule and target group this run made, and says why it failed', async () => {
+    const rulesBefore = (await aws.elbv2.send(new DescribeRulesCommand({ ListenerArn: HTTPS_LISTENER }))).Rules
+    aws.ecsMock.on(CreateServiceCommand).rejects(new Error('subnet-0 does not exist'))
+    await expect(deployPreview(deployment())).rejects.toThrow('subnet-0 does not exist')
+    expect(aws.targetGroups.map((g) => g.TargetGroupName)).not.toContain(TG_NAME)
+    const rulesAfter = (await aws.elbv2.send(new DescribeRulesCommand({ ListenerArn: HTTPS_LISTENER }))).Rules
+    expect(rulesAfter).toEqual(rulesBefore)
+  })
+
+  test('a target group an earlier run left is not removed when this run fails', async () => {
+    await expect(deployPreview(deployment())).resolves.toMatchObject({ created: true })
+    aws.services.get('dev')?.delete('web-pr-12')
+    aws.ecsMock.on(CreateServiceCommand).rejects(new Error('subnet-0 does not exist'))
+    await expect(deployPreview(deployment())).rejects.toThrow('subnet-0 does not exist')
+    expect(aws.targetGroups.map((g) => g.TargetGroupName)).toContain(TG_NAME)
   })
 
   test("the base service's target group is gone", async () => {

@@ -68,8 +68,38 @@ export async function deployPreview(d: PreviewDeployment): Promise<PreviewResult
     cluster: shortName(d.cluster),
     service: serviceName,
   })
+  // What this run creates is removed again when a later step fails, so a failed preview leaves nothing behind.
+  const created: Created = {}
+  try {
+    return await deployService(d, base, existing, serviceName, tags, created)
+  } catch (error) {
+    await removeCreated(d.elbv2, created)
+    throw error
+  }
+}
+
+/** The load balancer resources a run created, for the cleanup when a later step fails. */
+interface Created {
+  targetGroupArn?: string
+  ruleArn?: string
+}
+
+/** Best effort: the step's own error is the one the user sees. */
+async function removeCreated(elbv2: ElasticLoadBalancingV2Client, created: Created): Promise<void> {
+  if (created.ruleArn) await elb.deleteRule(elbv2, created.ruleArn).catch(() => false)
+  if (created.targetGroupArn) await elb.deleteTargetGroup(elbv2, created.targetGroupArn).catch(() => false)
+}
+
+async function deployService(
+  d: PreviewDeployment,
+  base: Service,
+  existing: Service | undefined,
+  serviceName: string,
+  tags: Record<string, string>,
+  created: Created,
+): Promise<PreviewResult> {
   const routing = base.loadBalancers?.some((lb) => lb.targetGroupArn)
-    ? await ensureRouting(d, base, serviceName, tags)
+    ? await ensureRouting(d, base, serviceName, tags, created)
     : undefined
 
   if (existing) {
@@ -118,6 +148,7 @@ async function ensureRouting(
   base: Service,
   serviceName: string,
   tags: Record<string, string>,
+  created: Created,
 ): Promise<{ targetGroupArn: string; priority?: number }> {
   const listenerArn = d.previews.listenerArn
   if (!listenerArn) {
@@ -126,8 +157,8 @@ async function ensureRouting(
     )
   }
   const rules = await listenerRules(d, listenerArn)
-  const targetGroupArn = await ensureTargetGroup(d, base, serviceName, tags)
-  const priority = await ensureRule(d, listenerArn, targetGroupArn, tags, rules)
+  const targetGroupArn = await ensureTargetGroup(d, base, serviceName, tags, created)
+  const priority = await ensureRule(d, listenerArn, targetGroupArn, tags, rules, created)
   return { targetGroupArn, ...(priority !== undefined && { priority }) }
 }
 
@@ -145,6 +176,7 @@ async function ensureTargetGroup(
   base: Service,
   serviceName: string,
   tags: Record<string, string>,
+  created: Created,
 ): Promise<string> {
   const name = targetGroupName(d.cluster, serviceName, d.pr)
   const existing = await elb.describeTargetGroup(d.elbv2, { name })
@@ -155,7 +187,7 @@ async function ensureTargetGroup(
     throw new UserError(
       `Target group ${baseArn} of service "${d.baseService}" was not found, so the preview cannot copy it: check the service's load balancer settings.`,
     )
-  const created = await elb.createTargetGroup(d.elbv2, {
+  const group = await elb.createTargetGroup(d.elbv2, {
     Name: name,
     Protocol: model.Protocol,
     ProtocolVersion: model.ProtocolVersion,
@@ -174,7 +206,8 @@ async function ensureTargetGroup(
     Matcher: model.Matcher,
     Tags: elbTags(tags),
   })
-  return created?.TargetGroupArn as string
+  if (group?.TargetGroupArn) created.targetGroupArn = group.TargetGroupArn
+  return group?.TargetGroupArn as string
 }
 
 /**
@@ -188,6 +221,7 @@ async function ensureRule(
   targetGroupArn: string,
   tags: Record<string, string>,
   rules: Rule[],
+  created: Created,
 ): Promise<number | undefined> {
   for (let attempt = 1; ; attempt++) {
     if (rules.some((r) => elb.forwardsTo(r.Actions, targetGroupArn))) return undefined
@@ -197,12 +231,16 @@ async function ensureRule(
         `Listener ${listenerArn} has no free rule priority (1 to 50000 are all taken): delete unused rules, or remove old previews with a preview: sweep run.`,
       )
     }
-    if (await createRule(d, listenerArn, targetGroupArn, priority, tags, attempt < RULE_ATTEMPTS)) return priority
+    const rule = await createRule(d, listenerArn, targetGroupArn, priority, tags, attempt < RULE_ATTEMPTS)
+    if (rule) {
+      if (rule.RuleArn) created.ruleArn = rule.RuleArn
+      return priority
+    }
     rules = await listenerRules(d, listenerArn)
   }
 }
 
-/** Creates the rule; false when its priority was taken meanwhile and `retry` allows another try. */
+/** Creates the rule; undefined when its priority was taken meanwhile and `retry` allows another try. */
 async function createRule(
   d: PreviewDeployment,
   listenerArn: string,
@@ -210,26 +248,27 @@ async function createRule(
   priority: number,
   tags: Record<string, string>,
   retry: boolean,
-): Promise<boolean> {
+): Promise<Rule | undefined> {
   const { domain, routing } = d.previews
   const condition: RuleCondition =
     routing === 'host' && domain
       ? { Field: 'host-header', HostHeaderConfig: { Values: [previewHost(d.pr, domain)] } }
       : { Field: 'path-pattern', PathPatternConfig: { Values: previewPathPatterns(d.pr) } }
   try {
-    await elb.createRule(d.elbv2, {
-      ListenerArn: listenerArn,
-      Priority: priority,
-      Conditions: [condition],
-      Actions: [{ Type: 'forward', TargetGroupArn: targetGroupArn }],
-      Tags: elbTags(tags),
-    })
+    return (
+      (await elb.createRule(d.elbv2, {
+        ListenerArn: listenerArn,
+        Priority: priority,
+        Conditions: [condition],
+        Actions: [{ Type: 'forward', TargetGroupArn: targetGroupArn }],
+        Tags: elbTags(tags),
+      })) ?? {}
+    )
   } catch (error) {
-    if (retry && awsErrorName(error) === 'PriorityInUseException') return false
+    if (retry && awsErrorName(error) === 'PriorityInUseException') return undefined
     if (awsErrorName(error) !== 'TooManyRulesException') throw error
     throw new UserError(
       `The load balancer of ${listenerArn} has as many rules as it may (TooManyRules): remove old previews with a preview: sweep run, lower previews.max, or raise the "Rules per Application Load Balancer" quota.`,
     )
   }
-  return true
 }

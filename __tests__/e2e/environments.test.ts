@@ -39,9 +39,13 @@ const seen: Seen[] = []
 let listenerArn = ''
 
 /** A GitHub API that accepts what the action sends and remembers it. */
+/** The pull request's comments as the fake GitHub holds them; a test may add someone else's. */
+const comments: { id: number; body: string; user: { login: string } }[] = []
+/** Who the token is, as GraphQL's viewer says (the job's GITHUB_TOKEN). */
+const TOKEN_LOGIN = 'github-actions[bot]'
+
 async function startFakeGitHub(): Promise<void> {
   let id = 100
-  const comments: { id: number; body: string }[] = []
   const deployments: { id: number; environment: string }[] = []
   github = createServer(async (req, res) => {
     let text = ''
@@ -53,7 +57,13 @@ async function startFakeGitHub(): Promise<void> {
     }
     seen.push(request)
     let body: unknown = { id: ++id }
+    if (request.url === '/graphql') body = { data: { viewer: { login: TOKEN_LOGIN } } }
     if (request.method === 'GET' && /\/comments/.test(request.url)) body = comments
+    const patched = request.method === 'PATCH' && /\/issues\/comments\/(\d+)$/.exec(request.url)
+    if (patched) {
+      const comment = comments.find((c) => c.id === Number(patched[1]))
+      if (comment) comment.body = String(request.body.body)
+    }
     if (request.method === 'GET' && /\/deployments\?/.test(request.url)) {
       const environment = new URL(request.url, 'http://github').searchParams.get('environment')
       body = deployments.filter((d) => d.environment === environment)
@@ -61,7 +71,7 @@ async function startFakeGitHub(): Promise<void> {
     if (request.method === 'POST' && /\/deployments$/.test(request.url))
       deployments.push({ id, environment: String(request.body.environment) })
     if (request.method === 'POST' && /\/issues\/\d+\/comments$/.test(request.url))
-      comments.push({ id, body: String(request.body.body) })
+      comments.push({ id, body: String(request.body.body), user: { login: TOKEN_LOGIN } })
     res
       .writeHead(request.method === 'POST' ? 201 : 200, { 'content-type': 'application/json' })
       .end(JSON.stringify(body))
@@ -229,6 +239,7 @@ describe('environments and previews through dist/index.js', () => {
   test('a pull request gets a preview (service, target group, rule, comment); closing it removes them all', async () => {
     const workspace = await givenEnvironments()
     seen.length = 0
+    comments.length = 0
     const pr = {
       number: 7,
       pull_request: {
@@ -273,6 +284,10 @@ describe('environments and previews through dist/index.js', () => {
       transient_environment: true,
     })
 
+    // The action's own comment, edited on close; a comment someone else wrote with the marker is never touched.
+    const ours = comments.find((c) => c.user.login === TOKEN_LOGIN)
+    expect(ours?.body).toContain('pr-7.preview.example.com')
+
     const closed = await runAction(
       { ...token, preview: 'destroy' },
       { ...env, GITHUB_EVENT_PATH: event(workspace, { action: 'closed', ...pr }) },
@@ -297,5 +312,38 @@ describe('environments and previews through dist/index.js', () => {
       { ...env, GITHUB_EVENT_PATH: event(workspace, { action: 'closed', ...pr }) },
     )
     expect(again.exitCode).toBe(0)
+  })
+
+  test("a comment someone else wrote with the action's marker is never edited: the action adds its own", async () => {
+    const workspace = await givenEnvironments()
+    comments.length = 0
+    const forged =
+      '<!-- ecs-deploy-action:preview:web -->\n### 🚀 Preview of `web`\n[log in here](https://evil.example)'
+    comments.push({ id: 1, body: forged, user: { login: 'mallory' } })
+    seen.length = 0
+    const pr = {
+      number: 8,
+      pull_request: {
+        number: 8,
+        base: { ref: 'develop' },
+        head: { ref: 'feature/y', sha: 'c0ffee0000000000000000000000000000000008' },
+      },
+    }
+    const run = await runAction(
+      { ...token, ...image(), preview: 'deploy' },
+      {
+        GITHUB_WORKSPACE: workspace,
+        GITHUB_EVENT_NAME: 'pull_request',
+        GITHUB_REF: 'refs/pull/8/merge',
+        GITHUB_API_URL: githubUrl,
+        GITHUB_EVENT_PATH: event(workspace, { action: 'opened', ...pr }),
+      },
+    )
+    expect(run.errors).toEqual([])
+    expect(seen.filter((r) => r.method === 'PATCH')).toEqual([])
+    expect(comments.find((c) => c.id === 1)?.body).toBe(forged)
+    const created = seen.filter((r) => r.method === 'POST' && r.url === '/repos/acme/web/issues/8/comments')
+    expect(created).toHaveLength(1)
+    expect(String(created[0]?.body.body)).toContain('pr-8.preview.example.com')
   })
 })

@@ -100,7 +100,7 @@ describe('upsertPreviewComment', () => {
         page === 1
           ? page1
           : [
-              { id: 321, body: `${MARKER}\nold` },
+              { id: 321, body: `${MARKER}\nold`, user: { login: 'github-actions[bot]' } },
               { id: 322, body: null },
             ],
     }))
@@ -110,6 +110,46 @@ describe('upsertPreviewComment', () => {
     )
     expect(github.rest.issues.updateComment).toHaveBeenCalledWith({ owner: 'octo', repo: 'app', comment_id: 321, body })
     expect(github.rest.issues.createComment).not.toHaveBeenCalled()
+  })
+
+  test("another user's comment carrying the marker is never edited: a comment of the action's own is added", async () => {
+    const github = fakeGitHub()
+    github.rest.issues.listComments.mockResolvedValue({
+      data: [
+        { id: 7, body: `${MARKER}\n[click here](https://evil.example)`, user: { login: 'mallory' } },
+        { id: 8, body: `${MARKER}\nno author`, user: null },
+      ],
+    })
+    await expect(
+      upsertPreviewComment(github, git, { pr: 12, service: 'web', body: 'hello' }, () => undefined),
+    ).resolves.toEqual({ id: 100, created: true })
+    expect(github.rest.issues.updateComment).not.toHaveBeenCalled()
+  })
+
+  test.each([
+    ['github-actions[bot]', 'github-actions', true],
+    ['Deploy-Bot', 'deploy-bot', true],
+    ['ann', 'github-actions[bot]', false],
+  ])('the token is %s, the comment by %s: edited %s', async (me, author, edited) => {
+    const github = fakeGitHub()
+    github.viewer.mockResolvedValue({ login: me })
+    github.rest.issues.listComments.mockResolvedValue({
+      data: [{ id: 5, body: `${MARKER}\nold`, user: { login: author } }],
+    })
+    const result = await upsertPreviewComment(github, git, { pr: 12, service: 'web', body: 'x' }, () => undefined)
+    expect(result?.created).toBe(!edited)
+  })
+
+  test('when GitHub does not say who the token is, no comment is edited', async () => {
+    const github = fakeGitHub()
+    github.viewer.mockRejectedValue(httpError(403, 'Resource not accessible by integration'))
+    github.rest.issues.listComments.mockResolvedValue({
+      data: [{ id: 5, body: `${MARKER}\nold`, user: { login: 'github-actions[bot]' } }],
+    })
+    await expect(
+      upsertPreviewComment(github, git, { pr: 12, service: 'web', body: 'x' }, () => undefined),
+    ).resolves.toEqual({ id: 100, created: true })
+    expect(github.rest.issues.updateComment).not.toHaveBeenCalled()
   })
 
   test.each([

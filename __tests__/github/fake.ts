@@ -22,6 +22,7 @@ export function httpError(status: number, message: string): Error {
 /** A fake GitHub API whose every method is a jest mock answering something plausible. */
 export function fakeGitHub() {
   const api = {
+    viewer: jest.fn(async () => ({ login: 'github-actions[bot]' })),
     rest: {
       repos: {
         createDeployment: jest.fn(async (_p: unknown) => ({ data: { id: 42 } as { id?: number; message?: string } })),
@@ -34,7 +35,9 @@ export function fakeGitHub() {
         })),
       },
       issues: {
-        listComments: jest.fn(async (_p: { page: number }) => ({ data: [] as { id: number; body?: string | null }[] })),
+        listComments: jest.fn(async (_p: { page: number }) => ({
+          data: [] as { id: number; body?: string | null; user?: { login: string } | null }[],
+        })),
         createComment: jest.fn(async (_p: unknown) => ({ data: { id: 100 } })),
         updateComment: jest.fn(async (_p: { comment_id: number }) => ({ data: { id: _p.comment_id } })),
       },

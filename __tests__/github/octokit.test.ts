@@ -149,22 +149,26 @@ test("GitHub's real 403 answer is recognised: one warning, then nothing", async 
   ])
 })
 
-test('the preview comment is found on the comments route and patched', async () => {
-  answer = ({ method }) =>
-    method === 'GET'
-      ? {
-          status: 200,
-          body: [
-            { id: 5, body: 'hello' },
-            { id: 9, body: '<!-- ecs-deploy-action:preview:web -->\nold' },
-          ],
-        }
-      : { status: 200, body: { id: 9 } }
+test("the token's login comes from GraphQL's viewer; its own preview comment is found on the comments route and patched", async () => {
+  answer = ({ method, url }) =>
+    url === '/graphql'
+      ? { status: 200, body: { data: { viewer: { login: 'github-actions[bot]' } } } }
+      : method === 'GET'
+        ? {
+            status: 200,
+            body: [
+              { id: 5, body: 'hello', user: { login: 'ann' } },
+              { id: 7, body: '<!-- ecs-deploy-action:preview:web -->\nforged', user: { login: 'mallory' } },
+              { id: 9, body: '<!-- ecs-deploy-action:preview:web -->\nold', user: { login: 'github-actions[bot]' } },
+            ],
+          }
+        : { status: 200, body: { id: 9 } }
   await expect(
     upsertPreviewComment(octokit(), git, { pr: 12, service: 'web', body: 'new' }, () => undefined),
   ).resolves.toEqual({ id: 9, created: false })
   expect(requests()).toEqual([
     { method: 'GET', url: '/repos/octo/app/issues/12/comments?per_page=100&page=1', body: undefined },
+    { method: 'POST', url: '/graphql', body: { query: 'query { viewer { login } }' } },
     {
       method: 'PATCH',
       url: '/repos/octo/app/issues/comments/9',

@@ -33,5 +33,8 @@ export function gitHubClient(token: string, env: NodeJS.ProcessEnv = process.env
         (params: Record<string, unknown>) => octokit.request(route as string, params),
       ]),
     ) as unknown as Rest[Scope]
-  return { rest: { repos: bind('repos'), issues: bind('issues'), pulls: bind('pulls') } }
+  return {
+    viewer: async () => (await octokit.graphql<{ viewer: { login: string } }>('query { viewer { login } }')).viewer,
+    rest: { repos: bind('repos'), issues: bind('issues'), pulls: bind('pulls') },
+  }
 }

@@ -8,6 +8,8 @@ export type DeploymentState = 'in_progress' | 'success' | 'failure' | 'inactive'
  * passes the real client.
  */
 export interface GitHubApi {
+  /** Who the token is (GraphQL's viewer: `github-actions[bot]` for the job's GITHUB_TOKEN). */
+  viewer(): Promise<{ login: string }>
   rest: {
     repos: {
       createDeployment(params: {
@@ -56,7 +58,7 @@ export interface GitHubApi {
         per_page: number
         page: number
       }): Promise<{
-        data: { id: number; body?: string | null }[]
+        data: { id: number; body?: string | null; user?: { login: string } | null }[]
       }>
       createComment(params: {
         owner: string

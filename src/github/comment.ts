@@ -56,8 +56,8 @@ export function previewComment(facts: PreviewCommentFacts, git: GitContext): str
 }
 
 /**
- * Writes this service's preview comment on the pull request: updates the comment holding its marker, or
- * adds one. Without permission it warns and returns undefined.
+ * Writes this service's preview comment on the pull request: updates the comment holding its marker that the token's
+ * identity wrote, or adds one. Without permission it warns and returns undefined.
  */
 export async function upsertPreviewComment(
   octokit: GitHubApi,
@@ -72,7 +72,9 @@ export async function upsertPreviewComment(
     const comments = await allPages((page) =>
       octokit.rest.issues.listComments({ ...repo, issue_number: comment.pr, per_page: PAGE_SIZE, page }),
     )
-    const earlier = comments.find((c) => c.body?.startsWith(marker))
+    // Anyone can write the marker: only a comment the token's own identity wrote is this action's to edit.
+    const me = await tokenLogin(octokit)
+    const earlier = me && comments.find((c) => c.body?.startsWith(marker) && sameLogin(c.user?.login, me))
     if (earlier) {
       await octokit.rest.issues.updateComment({ ...repo, comment_id: earlier.id, body })
       return { id: earlier.id, created: false }
@@ -86,4 +88,19 @@ export async function upsertPreviewComment(
     warn(`Could not write the preview comment on pull request #${comment.pr}: ${describeGitHubError(error)}.${fix}`)
     return undefined
   }
+}
+
+/** The token's login; undefined when GitHub does not say (then no comment is edited, a new one is added). */
+async function tokenLogin(octokit: GitHubApi): Promise<string | undefined> {
+  try {
+    return (await octokit.viewer()).login || undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** GraphQL names a GitHub App `name[bot]` as the viewer and `name` as an author in some places: either is the same one. */
+function sameLogin(author: string | undefined, me: string): boolean {
+  const bare = (login: string): string => login.toLowerCase().replace(/\[bot\]$/, '')
+  return author !== undefined && bare(author) === bare(me)
 }

@@ -69,6 +69,10 @@ function given(source: Service, containers: ContainerDefinition[], tasks: Task[]
 beforeEach(() => {
   ecsMock.reset()
   ecrMock.reset()
+  // Every digest asked for is still in ECR, unless a test says otherwise.
+  ecrMock
+    .on(DescribeImagesCommand)
+    .callsFake(({ imageIds }) => ({ imageDetails: [{ imageDigest: imageIds[0].imageDigest }] }))
 })
 
 test('pins each container: a digest as written, a tag by the digest its running tasks report', async () => {
@@ -96,14 +100,58 @@ test('pins each container: a digest as written, a tag by the digest its running 
   })
 })
 
-test('a tag no running task reports is resolved by ECR (DescribeImages)', async () => {
-  given(service({ desiredCount: 0, runningCount: 0 }), [{ name: 'web', image: `${REPO}:v7` }], [])
-  ecrMock.on(DescribeImagesCommand).resolves({ imageDetails: [{ imageDigest: B, imageTags: ['v7'] }] })
+const DEPLOYED = new Date('2026-01-05T10:00:00Z')
+const scaledToZero = () =>
+  service({
+    desiredCount: 0,
+    runningCount: 0,
+    deployments: [
+      deployment({ taskDefinition: OLD_TD, rolloutState: 'COMPLETED', createdAt: DEPLOYED, desiredCount: 0 }),
+    ],
+  })
+
+test('a tag no running task reports is resolved by ECR (DescribeImages), when pushed before the source deployed', async () => {
+  given(scaledToZero(), [{ name: 'web', image: `${REPO}:v7` }], [])
+  ecrMock
+    .on(DescribeImagesCommand, { imageIds: [{ imageTag: 'v7' }] })
+    .resolves({
+      imageDetails: [{ imageDigest: B, imageTags: ['v7'], imagePushedAt: new Date('2026-01-05T09:00:00Z') }],
+    })
   const [read] = await readPromotedImages(PROMOTION, readers)
   expect(read?.images).toEqual({ web: `${REPO}@${B}` })
   expect(ecrMock.commandCalls(DescribeImagesCommand)[0]?.args[0].input).toMatchObject({
     repositoryName: 'web',
     imageIds: [{ imageTag: 'v7' }],
+  })
+})
+
+test('a source scaled to 0 whose tag moved since it deployed is refused: it never ran that digest', async () => {
+  given(scaledToZero(), [{ name: 'web', image: `${REPO}:v7` }], [])
+  ecrMock
+    .on(DescribeImagesCommand, { imageIds: [{ imageTag: 'v7' }] })
+    .resolves({
+      imageDetails: [{ imageDigest: B, imageTags: ['v7'], imagePushedAt: new Date('2026-01-06T08:00:00Z') }],
+    })
+  await expect(readPromotedImages(PROMOTION, readers)).rejects.toThrow(
+    `Cannot promote from qa: no task of ${SOURCE} runs, so none says which image its container web ran, and ECR's ${REPO}:v7 now names ${B}, pushed at 2026-01-06T08:00:00.000Z, after its deployment started (2026-01-05T10:00:00.000Z): qa may never have run it. Scale qa up so a task reports the digest it runs, or pin the digest in its task definition (image@sha256:…). ${NOTHING}`,
+  )
+})
+
+test('a digest ECR no longer has is refused before anything changes: the rollout would fail pulling it', async () => {
+  given(service(), [{ name: 'web', image: `${REPO}@${A}` }], [task('1', [{ name: 'web', imageDigest: A }])])
+  ecrMock
+    .on(DescribeImagesCommand)
+    .rejects(
+      Object.assign(new Error('The image with imageId {imageDigest:…} does not exist'), {
+        name: 'ImageNotFoundException',
+        $metadata: {},
+      }),
+    )
+  await expect(readPromotedImages(PROMOTION, readers)).rejects.toThrow(
+    `Cannot promote from qa: ${SOURCE}'s container web runs ${REPO}@${A}, which ECR no longer has (repository web): the rollout would fail pulling it. ${NOTHING}`,
+  )
+  expect(ecrMock.commandCalls(DescribeImagesCommand)[0]?.args[0].input).toMatchObject({
+    imageIds: [{ imageDigest: A }],
   })
 })
 

@@ -67,9 +67,13 @@ async function imagesOf(
   const described = await describeTaskDefinition(ecs, taskDefinition)
   const containers = described.taskDefinition?.containerDefinitions ?? []
   const images: Record<string, string> = {}
+  const deployedAt = service.deployments?.[0]?.createdAt
   for (const container of containers) {
-    if (container.name && container.image)
-      images[container.name] = await pinned(container, tasks, source, from, imageDeps)
+    if (container.name && container.image) {
+      const image = await pinned(container, tasks, { source, from, deployedAt }, imageDeps)
+      await checkStillInEcr(image, `${source}'s container ${container.name}`, from, imageDeps)
+      images[container.name] = image
+    }
   }
   return { environment: from, cluster, service: service.serviceName ?? lastPart(name), taskDefinition, images }
 }
@@ -125,17 +129,20 @@ async function runningTasks(ecs: ECSClient, cluster: string, service: Service): 
   return arns.length ? describeTasks(ecs, cluster, arns) : []
 }
 
+/** Where an image is pinned from, for messages, and when the source's deployment started (its tags resolved then). */
+interface PinContext {
+  source: string
+  from: string
+  deployedAt?: Date | undefined
+}
+
 /**
  * The container's image pinned by digest: as written when the task definition names a digest; else the digest its
- * running tasks report (ECS resolves a tag when a task starts), else the one ECR has for the tag now (no task runs).
+ * running tasks report (ECS resolves a tag when a task starts); else, with no task running, the one ECR has for the tag
+ * only when that image was pushed before the source's deployment started (a tag moved since names one it never ran).
  */
-async function pinned(
-  container: ContainerDefinition,
-  tasks: Task[],
-  source: string,
-  from: string,
-  deps: ImageDeps,
-): Promise<string> {
+async function pinned(container: ContainerDefinition, tasks: Task[], at: PinContext, deps: ImageDeps): Promise<string> {
+  const { source, from } = at
   const image = container.image as string
   const ref = parseImageReference(image, `${source}: container ${container.name}'s image`)
   const by = (digest: string): string => `${imageName(ref)}@${digest}`
@@ -157,9 +164,29 @@ async function pinned(
   if (digest) return by(digest)
   const ecr = await resolveEcrTarget(ref, deps)
   const detail = ecr && (await unlessNotFound(describeImage(ecr, ref.repository, { imageTag: ref.tag ?? 'latest' })))
-  if (detail?.imageDigest) return by(detail.imageDigest)
+  if (detail?.imageDigest) {
+    const pushed = detail.imagePushedAt
+    if (pushed && at.deployedAt && pushed.getTime() <= at.deployedAt.getTime()) return by(detail.imageDigest)
+    throw refusal(
+      from,
+      `no task of ${source} runs, so none says which image its container ${container.name} ran, and ECR's ${image} now names ${detail.imageDigest}, pushed ${pushed ? `at ${pushed.toISOString()}` : 'at an unknown time'}, ${at.deployedAt ? `after its deployment started (${at.deployedAt.toISOString()})` : 'while its deployment time is unknown'}: ${from} may never have run it. Scale ${from} up so a task reports the digest it runs, or pin the digest in its task definition (image@sha256:…)`,
+    )
+  }
   throw refusal(
     from,
     `which image ${source} runs in container ${container.name} is unknown: ${image} is a tag, no running task reports its digest, and ${ecr ? 'ECR has no such tag' : 'its registry is not ECR'}`,
+  )
+}
+
+/** Refuses an image pinned to a digest its ECR repository no longer has: the rollout would fail pulling it. */
+async function checkStillInEcr(image: string, what: string, from: string, deps: ImageDeps): Promise<void> {
+  const ref = parseImageReference(image, what)
+  const ecr = ref.digest ? await resolveEcrTarget(ref, deps) : undefined
+  if (!ecr || !ref.digest) return
+  const found = await unlessNotFound(describeImage(ecr, ref.repository, { imageDigest: ref.digest }))
+  if (found) return
+  throw refusal(
+    from,
+    `${what} runs ${image}, which ECR no longer has (repository ${ref.repository}): the rollout would fail pulling it`,
   )
 }

@@ -308,8 +308,8 @@ function previewComment(facts, git) {
     ].join('\n');
 }
 /**
- * Writes this service's preview comment on the pull request: updates the comment holding its marker, or
- * adds one. Without permission it warns and returns undefined.
+ * Writes this service's preview comment on the pull request: updates the comment holding its marker that the token's
+ * identity wrote, or adds one. Without permission it warns and returns undefined.
  */
 async function upsertPreviewComment(octokit, git, comment, warn) {
     const repo = (0,api/* ownerRepo */.QH)(git);
@@ -317,7 +317,9 @@ async function upsertPreviewComment(octokit, git, comment, warn) {
     const body = comment.body.startsWith(marker) ? comment.body : `${marker}\n${comment.body}`;
     try {
         const comments = await (0,api/* allPages */.S4)((page) => octokit.rest.issues.listComments({ ...repo, issue_number: comment.pr, per_page: api/* PAGE_SIZE */.md, page }));
-        const earlier = comments.find((c) => c.body?.startsWith(marker));
+        // Anyone can write the marker: only a comment the token's own identity wrote is this action's to edit.
+        const me = await tokenLogin(octokit);
+        const earlier = me && comments.find((c) => c.body?.startsWith(marker) && sameLogin(c.user?.login, me));
         if (earlier) {
             await octokit.rest.issues.updateComment({ ...repo, comment_id: earlier.id, body });
             return { id: earlier.id, created: false };
@@ -332,6 +334,20 @@ async function upsertPreviewComment(octokit, git, comment, warn) {
         warn(`Could not write the preview comment on pull request #${comment.pr}: ${(0,api/* describeGitHubError */.dZ)(error)}.${fix}`);
         return undefined;
     }
+}
+/** The token's login; undefined when GitHub does not say (then no comment is edited, a new one is added). */
+async function tokenLogin(octokit) {
+    try {
+        return (await octokit.viewer()).login || undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** GraphQL names a GitHub App `name[bot]` as the viewer and `name` as an author in some places: either is the same one. */
+function sameLogin(author, me) {
+    const bare = (login) => login.toLowerCase().replace(/\[bot\]$/, '');
+    return author !== undefined && bare(author) === bare(me);
 }
 
 // EXTERNAL MODULE: ./src/github/event.ts

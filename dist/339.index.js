@@ -38,7 +38,10 @@ function gitHubClient(token, env = process.env) {
         method,
         (params) => octokit.request(route, params),
     ]));
-    return { rest: { repos: bind('repos'), issues: bind('issues'), pulls: bind('pulls') } };
+    return {
+        viewer: async () => (await octokit.graphql('query { viewer { login } }')).viewer,
+        rest: { repos: bind('repos'), issues: bind('issues'), pulls: bind('pulls') },
+    };
 }
 
 

@@ -283,6 +283,7 @@ async function describeImage(registry, repositoryName, image) {
 /* harmony export */   TD: () => (/* binding */ listServices),
 /* harmony export */   Vk: () => (/* binding */ listTasks),
 /* harmony export */   ZZ: () => (/* binding */ runTask),
+/* harmony export */   aU: () => (/* binding */ updateServiceLooking),
 /* harmony export */   ad: () => (/* binding */ listTaskDefinitions),
 /* harmony export */   bU: () => (/* binding */ updateService),
 /* harmony export */   dD: () => (/* binding */ stopServiceDeployment),
@@ -335,6 +336,54 @@ async function listServices(ecs, cluster) {
 async function updateService(ecs, input) {
     return (await (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .awsCall */ .uF)('ecs:UpdateService', () => ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__/* .UpdateServiceCommand */ .kZr(input)), { missing: SERVICE }))
         .service;
+}
+/** How many times `updateServiceLooking` sends an update that ECS answered with a server error and did not apply. */
+const UPDATE_ATTEMPTS = 3;
+/**
+ * UpdateService, never sent again blindly: ECS may apply an update and still answer 5xx, where the SDK's retry would
+ * start a second deployment. After such an answer the service is read, and `applied` (given what DescribeServices
+ * shows) says whether the update took; it is sent again only when it did not.
+ */
+async function updateServiceLooking(ecs, input, applied) {
+    for (let attempt = 1;; attempt++) {
+        const sent = await (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .awsCall */ .uF)('ecs:UpdateService', async () => {
+            try {
+                return { service: (await ecs.send(withoutServerErrorRetry(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__/* .UpdateServiceCommand */ .kZr(input)))).service };
+            }
+            catch (error) {
+                if (error instanceof OutcomeUnknown && attempt < UPDATE_ATTEMPTS)
+                    return { unknown: error.answer };
+                throw error instanceof OutcomeUnknown ? error.answer : error;
+            }
+        }, { missing: SERVICE });
+        if (!('unknown' in sent))
+            return sent.service;
+        const now = await describeService(ecs, input.cluster, input.service);
+        if (now && applied(now))
+            return now;
+    }
+}
+/** A server error the SDK must not retry on its own: the request may have been carried out. */
+class OutcomeUnknown extends Error {
+    answer;
+    name = 'OutcomeUnknown';
+    constructor(answer) {
+        super('the call answered a server error, so it may have been carried out');
+        this.answer = answer;
+    }
+}
+/** `command`, whose 5xx answers reach the caller as OutcomeUnknown (which no retry strategy takes for transient). */
+function withoutServerErrorRetry(command) {
+    command.middlewareStack.add((next) => async (args) => {
+        try {
+            return await next(args);
+        }
+        catch (error) {
+            const status = error.$metadata?.httpStatusCode ?? 0;
+            throw status >= 500 ? new OutcomeUnknown(error) : error;
+        }
+    }, { step: 'deserialize', priority: 'high', name: 'outcomeUnknownOnServerError' });
+    return command;
 }
 async function createService(ecs, input) {
     return (await (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .awsCall */ .uF)('ecs:CreateService', () => ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__/* .CreateServiceCommand */ .JkR(input)))).service;
@@ -536,11 +585,14 @@ function awsErrorName(error) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   a: () => (/* binding */ rollBackEcs)
+/* harmony export */   a: () => (/* binding */ rollBackEcs),
+/* harmony export */   u: () => (/* binding */ followRollback)
 /* harmony export */ });
-/* harmony import */ var _aws_arn_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1626);
+/* harmony import */ var _aws_arn_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1626);
 /* harmony import */ var _aws_ecs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1032);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9378);
+
 
 
 
@@ -550,7 +602,7 @@ function awsErrorName(error) {
  * task definition. Returns a line for the log and summary.
  */
 async function rollBackEcs(ecs, cluster, service, rollout) {
-    const previous = (0,_aws_arn_js__WEBPACK_IMPORTED_MODULE_2__/* .taskDefinitionRevision */ .MZ)(rollout.previousTaskDefinition);
+    const previous = (0,_aws_arn_js__WEBPACK_IMPORTED_MODULE_3__/* .taskDefinitionRevision */ .MZ)(rollout.previousTaskDefinition);
     let denied = '';
     if (rollout.serviceDeploymentArn) {
         try {
@@ -559,13 +611,43 @@ async function rollBackEcs(ecs, cluster, service, rollout) {
         }
         catch (error) {
             // A policy without ecs:StopServiceDeployment: redeploying the previous revision is the README's promised fallback.
-            if (!(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isAccessDenied */ .w7)(error))
+            if (!(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isAccessDenied */ .w7)(error))
                 throw error;
             denied = 'AWS denied ecs:StopServiceDeployment, so ';
         }
     }
     await (0,_aws_ecs_js__WEBPACK_IMPORTED_MODULE_0__/* .updateService */ .bU)(ecs, { cluster, service, taskDefinition: rollout.previousTaskDefinition });
-    return `${denied}rolled the service back to ${previous} by redeploying it`;
+    return `${denied}asked ECS to roll the service back to ${previous} by redeploying it`;
+}
+/** Pause between two reads of a rollback being followed. */
+const FOLLOW_MS = 2000;
+/**
+ * Follows the redeployment of `previousTaskDefinition` until ECS completes or fails it, or `until` (the run's
+ * deadline) or the signal stops the wait; returns what ECS reached, in words.
+ */
+async function followRollback(ecs, where, wait) {
+    const previous = (0,_aws_arn_js__WEBPACK_IMPORTED_MODULE_3__/* .taskDefinitionRevision */ .MZ)(where.previousTaskDefinition);
+    let standing = 'ECS had not listed it yet';
+    while (wait.clock.now() < wait.until && !wait.signal?.aborted) {
+        try {
+            const service = await (0,_aws_ecs_js__WEBPACK_IMPORTED_MODULE_0__/* .describeService */ .Jv)(ecs, where.cluster, where.service);
+            const primary = service?.deployments?.find((d) => d.status === 'PRIMARY');
+            if (primary?.taskDefinition === where.previousTaskDefinition) {
+                const counts = `${primary.runningCount ?? 0} of ${primary.desiredCount ?? 0} tasks running`;
+                if (primary.rolloutState === 'FAILED')
+                    return `the rollback to ${previous} failed: ${primary.rolloutStateReason ?? 'no reason given'} (${counts})`;
+                const others = (service?.deployments ?? []).filter((d) => d !== primary).length;
+                if (primary.rolloutState === 'COMPLETED' && !others)
+                    return `ECS rolled the service back to ${previous} (${counts})`;
+                standing = `${primary.rolloutState ?? 'IN_PROGRESS'}, ${counts}`;
+            }
+        }
+        catch (error) {
+            standing = `could not read it: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error)}`;
+        }
+        await wait.clock.sleep(Math.min(FOLLOW_MS, Math.max(0, wait.until - wait.clock.now())), wait.signal);
+    }
+    return `the rollback to ${previous} had not finished when the run's time ran out (${standing})`;
 }
 
 
@@ -682,7 +764,12 @@ async function startRollout(ecs, service, request, now) {
         };
     }
     // The new deployment is taken from UpdateService's answer: DescribeServices may not show it for a few seconds.
-    const updated = await (0,_aws_ecs_js__WEBPACK_IMPORTED_MODULE_0__/* .updateService */ .bU)(ecs, update);
+    // An update ECS applied but answered with a server error shows as a new primary deployment of the revision asked for.
+    const before = primaryDeployment(service)?.id;
+    const updated = await (0,_aws_ecs_js__WEBPACK_IMPORTED_MODULE_0__/* .updateServiceLooking */ .aU)(ecs, { ...update, cluster: request.cluster, service: update.service ?? '' }, (now) => {
+        const primary = primaryDeployment(now);
+        return primary?.id !== before && primary?.taskDefinition === request.taskDefinitionArn;
+    });
     const primary = updated && primaryDeployment(updated);
     return {
         ...(primary && followed(primary, updated?.currentServiceDeployment)),

@@ -7,6 +7,7 @@ export const modules = {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   outputsWarning: () => (/* binding */ outputsWarning),
 /* harmony export */   setOutputs: () => (/* binding */ setOutputs),
 /* harmony export */   writeSummary: () => (/* binding */ writeSummary)
 /* harmony export */ });
@@ -16,8 +17,20 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
-/** Outputs: one value per service, comma separated in the order of the `service` input. */
+/** Outputs: one value per service, comma separated in the order of the `service` input; a failed write warns. */
 function setOutputs(run) {
+    try {
+        writeOutputs(run);
+    }
+    catch (error) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(outputsWarning(error));
+    }
+}
+/** Why the outputs are missing: GITHUB_OUTPUT could not be written (the run goes on to its summary and error). */
+function outputsWarning(error) {
+    return `Could not write the step's outputs to GITHUB_OUTPUT (${process.env.GITHUB_OUTPUT ?? 'unset'}): ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error)}. The deployment is not affected; later steps will not see its outputs.`;
+}
+function writeOutputs(run) {
     const each = (value) => run.services.map((s) => value(s) ?? '').join(',');
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('status', run.status);
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('duration-seconds', String(run.durationSeconds));

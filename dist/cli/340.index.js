@@ -43,7 +43,10 @@ function gitHubClient(token, env = process.env) {
         method,
         (params) => octokit.request(route, params),
     ]));
-    return { rest: { repos: bind('repos'), issues: bind('issues'), pulls: bind('pulls') } };
+    return {
+        viewer: async () => (await octokit.graphql('query { viewer { login } }')).viewer,
+        rest: { repos: bind('repos'), issues: bind('issues'), pulls: bind('pulls') },
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/cli/github.ts

@@ -99,7 +99,7 @@ async function deploy(settings, ports) {
             ...(url && { runUrl: url }),
             ...environment,
         };
-        const [carrying, { createClients }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(815), __webpack_require__.e(446), __webpack_require__.e(260), __webpack_require__.e(662), __webpack_require__.e(827), __webpack_require__.e(625)]).then(__webpack_require__.bind(__webpack_require__, 1625)), Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(446), __webpack_require__.e(201)]).then(__webpack_require__.bind(__webpack_require__, 201))]);
+        const [carrying, { createClients }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(815), __webpack_require__.e(446), __webpack_require__.e(260), __webpack_require__.e(662), __webpack_require__.e(827), __webpack_require__.e(29)]).then(__webpack_require__.bind(__webpack_require__, 7029)), Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(446), __webpack_require__.e(201)]).then(__webpack_require__.bind(__webpack_require__, 201))]);
         doneSoFar = carrying.doneSoFar;
         const aws = ports.aws ?? ((where, deadline) => createClients(where, deadline));
         const outcome = await carrying.carryOut(plan, git, { ...ports, aws }, report);
@@ -497,7 +497,8 @@ function isPullRequestEvent(event) {
  * | ------------------------------ | --------------------------------------------------------------------------- |
  * | pull_request + `preview`       | the pull request's own preview `pr-<N>`, a copy of `previews.base`          |
  * | pull_request without `preview` | skipped: pull requests deploy only as previews                              |
- * | workflow_dispatch + input      | the named environment, whatever the ref (a person chose it)                 |
+ * | workflow_dispatch + input      | the named environment, whatever the ref (a person chose it); a `protected`  |
+ * |                                | one only for a ref its branches/tags take, else UserError                   |
  * | other event + input (matrix)   | the named environment, not chosen again (the plan step gave each job its    |
  * |                                | entry), if the ref is one it takes; else skipped                            |
  * | other event, no input          | the one environment whose branches/tags match the ref; none → skipped;      |
@@ -537,7 +538,15 @@ function resolveNamed(config, event, name) {
     }
     const chosen = `the environment input names ${name}`;
     if (event.name === 'workflow_dispatch') {
-        return { skipped: false, environment, reason: `${chosen}, chosen by workflow_dispatch on ${event.ref}` };
+        // A person may deploy any ref to an environment they choose, but not to a protected one.
+        const match = environment.protected ? refMatch(environment, knownRef(config, event)) : undefined;
+        if (environment.protected && !match)
+            throw new errors/* UserError */.yo(`Environment ${name} in ${config.file} is protected: only a ref its ${patternsOf(environment) || 'branches or tags (it has none)'} take deploys there, and workflow_dispatch ran on ${event.ref}. Run the workflow on such a ref, or remove \`protected: true\`.`);
+        return {
+            skipped: false,
+            environment,
+            reason: `${chosen}, chosen by workflow_dispatch on ${event.ref}${match ? `, which matches its ${match}` : ''}`,
+        };
     }
     // The input is the plan's matrix entry (or a person's choice): it is not chosen among the environments again, but the
     // ref must still be one the environment takes, so a hand-written matrix of every environment cannot deploy prod from
@@ -896,6 +905,7 @@ const ENVIRONMENT_KEYS = [
     'url',
     'region',
     'production',
+    'protected',
     // promote
     ...PROMOTE_KEYS,
     'regions',
@@ -917,7 +927,7 @@ const SERVICE_SETTING_KEYS = [
     'capacity-provider-strategy',
 ];
 const CAPACITY_ITEM = /^[A-Za-z0-9_-]{1,255}(:\d{1,4}(:\d{1,6})?)?$/;
-const VERIFY_KEYS = ['url', 'test-url', 'expect', 'timeout', 'interval', 'command'];
+const VERIFY_KEYS = ['url', 'test-url', 'expect', 'timeout', 'interval', 'command', 'redirects'];
 const PREVIEW_KEYS = ['base', 'services', 'routing', 'domain', 'listener-arn', 'desired-count', 'max', 'ttl'];
 const NAME = /^[A-Za-z0-9._-]{1,255}$/;
 const ECS_NAME = /^([A-Za-z0-9_-]{1,255}|arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:[a-z-]+\/\S+)$/;
@@ -992,6 +1002,7 @@ function readEnvironment(p, name, value, names) {
     const url = optional('url', (kp, v) => p.text(kp, v, { pattern: URL, expected: 'an http(s) URL like https://example.com' }));
     const region = optional('region', (kp, v) => p.text(kp, v, { pattern: REGION, expected: 'an AWS region like us-east-1' }));
     const production = optional('production', (kp, v) => p.boolean(kp, v));
+    const isProtected = optional('protected', (kp, v) => p.boolean(kp, v));
     const promote = readPromoteKeys(p, path, m, strategy);
     if (m.region !== undefined && m.regions !== undefined)
         p.add(path, 'has both region and regions; keep one (regions: [us-east-1, eu-west-1] lists several)');
@@ -1016,6 +1027,7 @@ function readEnvironment(p, name, value, names) {
         ...(url !== undefined && { url }),
         ...(region !== undefined && { region }),
         ...(production !== undefined && { production }),
+        ...(isProtected !== undefined && { protected: isProtected }),
         ...promote,
         ...(regions !== undefined && { regions }),
         ...(rolesToAssume !== undefined && { rolesToAssume }),
@@ -1235,6 +1247,7 @@ function readVerify(p, path, value) {
     const timeoutSeconds = seconds('timeout', 1, 3600);
     const intervalSeconds = seconds('interval', 0.1, 600);
     const command = m.command === undefined ? undefined : p.text(at('command'), m.command);
+    const redirects = m.redirects === undefined ? undefined : p.choice(at('redirects'), m.redirects, ['same-origin', 'none']);
     const verify = {
         urls: verifyUrls,
         testUrls,
@@ -1242,6 +1255,7 @@ function readVerify(p, path, value) {
         ...(timeoutSeconds !== undefined && { timeoutSeconds }),
         ...(intervalSeconds !== undefined && { intervalSeconds }),
         ...(command !== undefined && { command }),
+        ...(redirects !== undefined && { redirects }),
     };
     if (m.url === undefined && m['test-url'] === undefined && m.command === undefined)
         p.add(path, 'checks nothing; give url (and test-url for blue/green) or command');
@@ -1418,6 +1432,8 @@ const PREVIEW_DEFAULTS = { desiredCount: 1, max: 10, ttl: '7d', routing: 'host' 
 /* unused harmony export readRunEvent */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+
 
 /** The event as environment resolution sees it, from the event name, GITHUB_REF and the event payload. */
 function runEventFrom(name, ref, payload) {
@@ -1440,8 +1456,15 @@ function runEventFrom(name, ref, payload) {
 /** Reads the run's event from the runner's GITHUB_EVENT_NAME, GITHUB_REF and GITHUB_EVENT_PATH. */
 function readRunEvent(env = process.env) {
     const path = env.GITHUB_EVENT_PATH;
-    const payload = path ? JSON.parse(readFileSync(path, 'utf8')) : {};
-    return runEventFrom(env.GITHUB_EVENT_NAME ?? '', env.GITHUB_REF ?? '', payload);
+    return runEventFrom(env.GITHUB_EVENT_NAME ?? '', env.GITHUB_REF ?? '', path ? eventPayload(path) : {});
+}
+function eventPayload(path) {
+    try {
+        return JSON.parse(readFileSync(path, 'utf8'));
+    }
+    catch (error) {
+        throw new UserError(`Could not read the event payload GITHUB_EVENT_PATH (${path}): ${errorMessage(error)}. The runner writes it as JSON; outside GitHub Actions, point GITHUB_EVENT_PATH at a JSON file or unset it.`);
+    }
 }
 
 
@@ -2950,6 +2973,7 @@ function withVerifyConfig(config, inputs) {
         ...pick('timeoutSeconds'),
         ...pick('intervalSeconds'),
         ...pick('command'),
+        ...pick('redirects'),
     };
 }
 /** Whether any verify-* input asks for a check. */

@@ -197,6 +197,7 @@ const READ_ONLY_KEYS = structShape(_aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Ct: () => (/* binding */ fillPlaceholders),
 /* harmony export */   Nf: () => (/* binding */ markedPlaceholders),
+/* harmony export */   o2: () => (/* binding */ placeholderNames),
 /* harmony export */   rD: () => (/* binding */ fillTextPlaceholders),
 /* harmony export */   u7: () => (/* binding */ unmarked)
 /* harmony export */ });
@@ -260,7 +261,9 @@ function fillPlaceholders(doc, marked, values, source) {
  * `text` (one input's value, not a document) with its `${NAME}` placeholders filled and `$${NAME}` kept as a literal
  * `${NAME}`; an unknown placeholder is a UserError naming `input` and the known ones.
  */
-function fillTextPlaceholders(text, values, input) {
+function fillTextPlaceholders(text, values, input, 
+/** How a value goes in at `offset` of `text` (as it is by default). */
+encode = (_name, value) => value) {
     const unknown = [...text.matchAll(PLACEHOLDER)].filter((m) => !m[1] && !Object.hasOwn(values, m[2] ?? ''));
     const [first] = unknown;
     if (first) {
@@ -268,7 +271,11 @@ function fillTextPlaceholders(text, values, input) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`Input \`${input}\`: unknown placeholder ${names}. Known: ${Object.keys(values).join(', ') || '(none)'}. ` +
             `Add it with the \`vars\` input (${first[2]}=value), or write $\${${first[2]}} for a literal \${${first[2]}}.`);
     }
-    return text.replace(PLACEHOLDER, (_, escape, name) => (escape ? `\${${name}}` : (values[name] ?? '')));
+    return text.replace(PLACEHOLDER, (_, escape, name, offset) => escape ? `\${${name}}` : encode(name, values[name] ?? '', offset));
+}
+/** The names of the `${NAME}` placeholders in `text` (not the `$${NAME}` literals). */
+function placeholderNames(text) {
+    return [...text.matchAll(PLACEHOLDER)].filter((m) => !m[1]).map((m) => m[2] ?? '');
 }
 function plainValue(text) {
     const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text);

@@ -536,7 +536,7 @@ export const SETTINGS: readonly Setting[] = [
     kind: 'lines',
     group: 'rollout',
     description:
-      'URL(s) the released service must answer once the deployment succeeded, one a line; ${PLACEHOLDERS} are filled in (`https://${ENVIRONMENT}.example.com/version`). A check that fails within `verify-timeout` fails the run and, with `rollback-on-failure`, redeploys the previous revision.',
+      'URL(s) the released service must answer once the deployment succeeded, one a line; ${PLACEHOLDERS} are filled in (`https://${ENVIRONMENT}.example.com/version`) as a host name label or path segment, never changing the scheme, host or port. A check that fails within `verify-timeout` fails the run and, with `rollback-on-failure`, redeploys the previous revision.',
   },
   {
     name: 'verify-test-url',
@@ -582,7 +582,7 @@ export const SETTINGS: readonly Setting[] = [
     kind: 'text',
     group: 'rollout',
     description:
-      'A command run after the URL checks (smoke tests), as arguments (no shell: write `bash -c "…"` for one); it sees VERIFY_URL, VERIFY_URLS, VERIFY_STAGE (`test` or `production`), DEPLOYED_IMAGE, DEPLOYED_TASK_DEFINITION, ECS_CLUSTER, ECS_SERVICE. A non-zero exit fails the verification.',
+      'A command run after the URL checks (smoke tests), as arguments (no shell: write `bash -c "…"` for one); it sees VERIFY_URL, VERIFY_URLS, VERIFY_STAGE (`test` or `production`), DEPLOYED_IMAGE, DEPLOYED_TASK_DEFINITION, ECS_CLUSTER, ECS_SERVICE and every placeholder as environment variables (`bash -c \'echo "$REF_NAME"\'`); a ${PLACEHOLDER} in its text is refused. A non-zero exit fails the verification.',
   },
   // service
   {

@@ -201,4 +201,34 @@ describe('promote-from through dist/index.js', () => {
     expect(after.taskDefinition).toBe(before.taskDefinition)
     expect(after.deployments).toHaveLength(1)
   })
+
+  test('a source pinned to a digest ECR no longer has is refused before anything changes', async () => {
+    const config = await givenDevAndQa()
+    const gone = `sha256:${'0'.repeat(64)}`
+    await ecs.send(
+      new RegisterTaskDefinitionCommand(webTaskDefinition('web-dev', `${stack.STACK_REGISTRY}/web@${gone}`)),
+    )
+    await ecs.send(new UpdateServiceCommand({ cluster: 'dev', service: 'web', taskDefinition: 'web-dev:2' }))
+    await waitFor(
+      'dev to settle on web-dev:2',
+      async () => {
+        const dev = await service('dev')
+        const [only, ...others] = dev.deployments ?? []
+        return (
+          dev.runningCount === 2 &&
+          !others.length &&
+          only?.rolloutState === 'COMPLETED' &&
+          only.taskDefinition?.endsWith('/web-dev:2')
+        )
+      },
+      { timeoutMs: 60_000, intervalMs: 250 },
+    )
+    const before = await service('qa')
+    const qa = await runAction({ config }, { GITHUB_REF: 'refs/heads/release/1.4' })
+    expect(qa.exitCode).toBe(1)
+    expect(qa.errors).toEqual([
+      `::error::Cannot promote from dev: dev's service web (cluster dev, us-east-1)'s container web runs ${stack.STACK_REGISTRY}/web@${gone}, which ECR no longer has (repository web): the rollout would fail pulling it. Nothing was changed; promote once dev runs one revision, settled (its deployment COMPLETED).`,
+    ])
+    expect((await service('qa')).taskDefinition).toBe(before.taskDefinition)
+  })
 })

@@ -3772,7 +3772,9 @@ async function carryOut(plan, git, ports, report) {
  */
 function failureDescription(reports) {
     const failed = reports.filter((s) => (0,run_report/* isFailure */.N6)(s.status));
-    return failed.length ? `${failed.map((s) => `${s.service} ${s.status}`).join(', ')}; the run's log says why` : undefined;
+    return failed.length
+        ? `${failed.map((s) => `${s.service} ${s.status}`).join(', ')}; the run's log says why`
+        : undefined;
 }
 /** The report's part that the pipeline did (done or, after a failure, done so far). */
 function pipelineReport(result) {

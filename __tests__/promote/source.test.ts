@@ -112,11 +112,9 @@ const scaledToZero = () =>
 
 test('a tag no running task reports is resolved by ECR (DescribeImages), when pushed before the source deployed', async () => {
   given(scaledToZero(), [{ name: 'web', image: `${REPO}:v7` }], [])
-  ecrMock
-    .on(DescribeImagesCommand, { imageIds: [{ imageTag: 'v7' }] })
-    .resolves({
-      imageDetails: [{ imageDigest: B, imageTags: ['v7'], imagePushedAt: new Date('2026-01-05T09:00:00Z') }],
-    })
+  ecrMock.on(DescribeImagesCommand, { imageIds: [{ imageTag: 'v7' }] }).resolves({
+    imageDetails: [{ imageDigest: B, imageTags: ['v7'], imagePushedAt: new Date('2026-01-05T09:00:00Z') }],
+  })
   const [read] = await readPromotedImages(PROMOTION, readers)
   expect(read?.images).toEqual({ web: `${REPO}@${B}` })
   expect(ecrMock.commandCalls(DescribeImagesCommand)[0]?.args[0].input).toMatchObject({
@@ -127,11 +125,9 @@ test('a tag no running task reports is resolved by ECR (DescribeImages), when pu
 
 test('a source scaled to 0 whose tag moved since it deployed is refused: it never ran that digest', async () => {
   given(scaledToZero(), [{ name: 'web', image: `${REPO}:v7` }], [])
-  ecrMock
-    .on(DescribeImagesCommand, { imageIds: [{ imageTag: 'v7' }] })
-    .resolves({
-      imageDetails: [{ imageDigest: B, imageTags: ['v7'], imagePushedAt: new Date('2026-01-06T08:00:00Z') }],
-    })
+  ecrMock.on(DescribeImagesCommand, { imageIds: [{ imageTag: 'v7' }] }).resolves({
+    imageDetails: [{ imageDigest: B, imageTags: ['v7'], imagePushedAt: new Date('2026-01-06T08:00:00Z') }],
+  })
   await expect(readPromotedImages(PROMOTION, readers)).rejects.toThrow(
     `Cannot promote from qa: no task of ${SOURCE} runs, so none says which image its container web ran, and ECR's ${REPO}:v7 now names ${B}, pushed at 2026-01-06T08:00:00.000Z, after its deployment started (2026-01-05T10:00:00.000Z): qa may never have run it. Scale qa up so a task reports the digest it runs, or pin the digest in its task definition (image@sha256:…). ${NOTHING}`,
   )
@@ -139,14 +135,12 @@ test('a source scaled to 0 whose tag moved since it deployed is refused: it neve
 
 test('a digest ECR no longer has is refused before anything changes: the rollout would fail pulling it', async () => {
   given(service(), [{ name: 'web', image: `${REPO}@${A}` }], [task('1', [{ name: 'web', imageDigest: A }])])
-  ecrMock
-    .on(DescribeImagesCommand)
-    .rejects(
-      Object.assign(new Error('The image with imageId {imageDigest:…} does not exist'), {
-        name: 'ImageNotFoundException',
-        $metadata: {},
-      }),
-    )
+  ecrMock.on(DescribeImagesCommand).rejects(
+    Object.assign(new Error('The image with imageId {imageDigest:…} does not exist'), {
+      name: 'ImageNotFoundException',
+      $metadata: {},
+    }),
+  )
   await expect(readPromotedImages(PROMOTION, readers)).rejects.toThrow(
     `Cannot promote from qa: ${SOURCE}'s container web runs ${REPO}@${A}, which ECR no longer has (repository web): the rollout would fail pulling it. ${NOTHING}`,
   )

@@ -3915,7 +3915,9 @@ async function carryOut(plan, git, ports, report) {
  */
 function failureDescription(reports) {
     const failed = reports.filter((s) => (0,report_status/* isFailure */.N)(s.status));
-    return failed.length ? `${failed.map((s) => `${s.service} ${s.status}`).join(', ')}; the run's log says why` : undefined;
+    return failed.length
+        ? `${failed.map((s) => `${s.service} ${s.status}`).join(', ')}; the run's log says why`
+        : undefined;
 }
 /** The report's part that the pipeline did (done or, after a failure, done so far). */
 function pipelineReport(result) {

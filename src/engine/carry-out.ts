@@ -134,8 +134,7 @@ export async function carryOut(plan: Plan, git: GitContext, ports: ReadyPorts, r
   } finally {
     if (status === 'succeeded') await tracker?.success(environmentUrl)
     // A paused deployment stays in progress on GitHub: the run that continues it says how it ended.
-    else if (status !== 'paused')
-      await tracker?.failure(report.runUrl, failureDescription(reports))
+    else if (status !== 'paused') await tracker?.failure(report.runUrl, failureDescription(reports))
     if (preview && octokit && !inputs.dryRun) {
       for (const s of reports)
         await comment(
@@ -159,7 +158,9 @@ export async function carryOut(plan: Plan, git: GitContext, ports: ReadyPorts, r
  */
 export function failureDescription(reports: DeploymentReport[]): string | undefined {
   const failed = reports.filter((s) => isFailure(s.status))
-  return failed.length ? `${failed.map((s) => `${s.service} ${s.status}`).join(', ')}; the run's log says why` : undefined
+  return failed.length
+    ? `${failed.map((s) => `${s.service} ${s.status}`).join(', ')}; the run's log says why`
+    : undefined
 }
 
 /** The report's part that the pipeline did (done or, after a failure, done so far). */

@@ -318,7 +318,7 @@ describe('environments and previews through dist/index.js', () => {
     const workspace = await givenEnvironments()
     comments.length = 0
     const forged =
-      '<!-- ecs-deploy-action:preview:web -->\n### 🚀 Preview of `web`\n[log in here](https://evil.example)'
+      '<!-- ecs-deploy-action:preview:web-pr-8 -->\n### 🚀 Preview of `web-pr-8`\n[log in here](https://evil.example)'
     comments.push({ id: 1, body: forged, user: { login: 'mallory' } })
     seen.length = 0
     const pr = {
@@ -345,5 +345,7 @@ describe('environments and previews through dist/index.js', () => {
     const created = seen.filter((r) => r.method === 'POST' && r.url === '/repos/acme/web/issues/8/comments')
     expect(created).toHaveLength(1)
     expect(String(created[0]?.body.body)).toContain('pr-8.preview.example.com')
+    // The same marker: only the author told the two apart.
+    expect(String(created[0]?.body.body).split('\n')[0]).toBe(forged.split('\n')[0])
   })
 })

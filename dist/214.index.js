@@ -1899,15 +1899,14 @@ async function ask(url, options, timeoutMs) {
     const origin = new URL(url).origin;
     try {
         for (let hop = 0, at = url;; hop++) {
-            const sameOrigin = new URL(at).origin === origin;
             const response = await (options.fetch ?? fetch)(at, {
-                // The configured headers carry secrets: they go to the URL's own origin only.
-                headers: sameOrigin ? options.headers : {},
+                // The headers carry secrets: every request goes to the URL's own origin (no other is followed).
+                headers: options.headers,
                 redirect: 'manual',
                 signal,
             });
             const location = response.headers.get('location');
-            const next = location && isRedirect(response.status) ? new URL(location, at) : undefined;
+            const next = location && isRedirect(response.status) && URL.canParse(location, at) ? new URL(location, at) : undefined;
             const followed = next && options.redirects !== 'none' && next.origin === origin && hop < MAX_REDIRECTS;
             if (!next || !followed) {
                 const body = await response.text();

@@ -50,7 +50,15 @@ const SDK_ECS = () => createRequire(import.meta.url)('@aws-sdk/client-ecs')
  */
 export function withSdkMembers(model, sdk) {
   const shapes = { ...model.shapes }
-  const SIMPLE = { 0: 'string', 1: 'double', 2: 'boolean', 4: 'timestamp', 5: 'timestamp', 6: 'timestamp', 7: 'timestamp' }
+  const SIMPLE = {
+    0: 'string',
+    1: 'double',
+    2: 'boolean',
+    4: 'timestamp',
+    5: 'timestamp',
+    6: 'timestamp',
+    7: 'timestamp',
+  }
   /** A botocore shape name for an SDK schema reference, adding the shapes botocore lacks. */
   const nameOf = (reference) => {
     const schema = resolvedSchema(reference)
@@ -58,7 +66,8 @@ export function withSdkMembers(model, sdk) {
       if (schema >= 64) {
         const member = nameOf(schema & 0b0011_1111)
         const name = `${schema >= 128 ? 'Map' : 'List'}Of${member}`
-        shapes[name] ??= schema >= 128 ? { type: 'map', value: { shape: member } } : { type: 'list', member: { shape: member } }
+        shapes[name] ??=
+          schema >= 128 ? { type: 'map', value: { shape: member } } : { type: 'list', member: { shape: member } }
         return name
       }
       const type = SIMPLE[schema] ?? 'structure'
@@ -89,7 +98,9 @@ export function withSdkMembers(model, sdk) {
       ...known,
       members: {
         ...known.members,
-        ...Object.fromEntries(added.map((member) => [member, { shape: nameOf(memberSchemas[members.indexOf(member)]) }])),
+        ...Object.fromEntries(
+          added.map((member) => [member, { shape: nameOf(memberSchemas[members.indexOf(member)]) }]),
+        ),
       },
     }
   }

@@ -215,13 +215,13 @@ describe('the wait follows them', () => {
 
   test('ECS completing early is a success then, saying what still starts and drains', () => {
     const svc = earlyService()
-    expect(judge({ service: svc, deployment: svc.deployments![0] }, NEW_TD)).toEqual({
+    expect(judge({ service: svc, deployment: svc.deployments![0]! }, NEW_TD)).toEqual({
       outcome: 'succeeded',
       reason:
         'ECS completed the deployment early, at 50 % healthy (early success criteria): 2 of 4 new tasks running, 2 still starting, 3 old tasks still draining',
     })
     const sd = { serviceDeploymentArn: 'arn:sd', status: 'SUCCESSFUL' as const }
-    expect(judge({ service: svc, deployment: svc.deployments![0], serviceDeployment: sd }, NEW_TD)?.reason).toMatch(
+    expect(judge({ service: svc, deployment: svc.deployments![0]!, serviceDeployment: sd }, NEW_TD)?.reason).toMatch(
       /^ECS completed the deployment early/,
     )
   })

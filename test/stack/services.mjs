@@ -857,6 +857,15 @@ function checkNativeStrategy(configuration, loadBalancers) {
     'InvalidParameterException',
     `The ${strategy} deployment strategy requires loadBalancers[].advancedConfiguration with alternateTargetGroupArn, productionListenerRule and roleArn.`,
   )
+  // AdvancedConfiguration: a listener rule for an Application Load Balancer, a listener for a Network Load Balancer.
+  const albListener = (loadBalancers ?? []).find((lb) =>
+    /:listener\/app\//.test(lb.advancedConfiguration?.productionListenerRule),
+  )
+  check(
+    !albListener,
+    'InvalidParameterException',
+    'productionListenerRule must be a listener rule ARN for an Application Load Balancer, or a listener ARN for a Network Load Balancer.',
+  )
   check(
     strategy !== 'BLUE_GREEN' || configuration.bakeTimeInMinutes !== undefined,
     'InvalidParameterException',

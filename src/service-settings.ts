@@ -49,6 +49,9 @@ export const SETTING_INPUTS: Record<keyof ServiceSettings, string> = {
   earlySuccess: 'early-success-healthy-percent',
 }
 
+/** Settings the config file's `service-settings:` gives, with no input of their own. */
+const CONFIG_ONLY: (keyof ServiceSettings)[] = ['circuitBreakerThreshold', 'resetOnHealthyTask', 'earlySuccess']
+
 /** What UpdateService changes on a CODE_DEPLOY service (AWS: the rest goes through a CodeDeploy deployment). */
 const CODE_DEPLOY_UPDATABLE: (keyof ServiceSettings)[] = [
   'minimumHealthyPercent',
@@ -220,7 +223,7 @@ export function checkServiceSettings(service: Service, settings: ServiceSettings
     )
     if (blocked) {
       throw new UserError(
-        `Input \`${SETTING_INPUTS[blocked]}\` cannot be applied to service "${name}": it uses the CODE_DEPLOY deployment controller, where UpdateService changes only the desired count, deployment percentages, health check grace period, managed tags and tag propagation (the rest belongs to the CodeDeploy deployment). Nothing was changed.`,
+        `${CONFIG_ONLY.includes(blocked) ? 'Service setting' : 'Input'} \`${SETTING_INPUTS[blocked]}\` cannot be applied to service "${name}": it uses the CODE_DEPLOY deployment controller, where UpdateService changes only the desired count, deployment percentages, health check grace period, managed tags and tag propagation (the rest belongs to the CodeDeploy deployment). Nothing was changed.`,
       )
     }
   }

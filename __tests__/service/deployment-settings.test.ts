@@ -148,6 +148,13 @@ describe('checked before anything changes', () => {
     ).toThrow('Service setting `early-success-healthy-percent` applies to rolling deployments only')
   })
 
+  test('a CODE_DEPLOY service takes none of them through UpdateService', () => {
+    const codeDeploy = service({ deploymentController: { type: 'CODE_DEPLOY' } })
+    expect(() => checkServiceSettings(codeDeploy, { circuitBreakerThreshold: { type: 'COUNT', value: 2 } })).toThrow(
+      'Service setting `circuit-breaker-threshold` cannot be applied to service "web": it uses the CODE_DEPLOY deployment controller',
+    )
+  })
+
   test('volume-configurations are checked against the SDK model: a misspelt member is named', () => {
     const ROLE = 'arn:aws:iam::123456789012:role/ecsInfrastructureRole'
     expect(() =>

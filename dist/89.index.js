@@ -3202,6 +3202,30 @@ const ADVANCED = {
     productionListenerRule: 'the listener rule (Application Load Balancer) or listener (Network Load Balancer) that carries production traffic',
     roleArn: 'a role ECS assumes to change them (AmazonECSInfrastructureRolePolicyForLoadBalancers)',
 };
+/** `app` or `net` and whether it is a rule, from an ELB listener (rule) ARN; undefined for any other text. */
+function listenerKind(arn) {
+    const match = /:elasticloadbalancing:[^:]*:\d{12}:(listener|listener-rule)\/(app|net)\//.exec(arn ?? '');
+    return match ? { balancer: match[2], rule: match[1] === 'listener-rule' } : undefined;
+}
+/** An ALB's listener where ECS needs its rule, or production and test on different load balancer kinds. */
+function listenerProblems(lb) {
+    const a = lb.advancedConfiguration;
+    const members = { productionListenerRule: a?.productionListenerRule, testListenerRule: a?.testListenerRule };
+    const problems = [];
+    for (const [member, arn] of Object.entries(members)) {
+        if (listenerKind(arn)?.balancer === 'app' && !listenerKind(arn)?.rule)
+            problems.push(`target group ${targetGroupName(lb)}'s ${member} is an Application Load Balancer listener, not a listener rule`);
+    }
+    const production = listenerKind(a?.productionListenerRule)?.balancer;
+    const test = listenerKind(a?.testListenerRule)?.balancer;
+    if (production && test && production !== test)
+        problems.push(`target group ${targetGroupName(lb)} has its production and test listeners on different kinds of load balancer`);
+    return problems;
+}
+/** Whether ECS shifts this service's traffic through a Network Load Balancer (its production listener is one). */
+function behindNetworkLoadBalancer(service) {
+    return (service.loadBalancers ?? []).some((lb) => listenerKind(lb.advancedConfiguration?.productionListenerRule)?.balancer === 'net');
+}
 const targetGroupName = (lb) => (lb.targetGroupArn ? (0,aws_arn/* resourceId */.a)(lb.targetGroupArn) : '?');
 /**
  * Checks that the service has what ECS needs to shift traffic for a blue-green, canary or linear deployment:
@@ -3226,6 +3250,10 @@ function checkNativeSupport(service, strategy) {
         const missing = Object.keys(ADVANCED).filter((key) => !lb.advancedConfiguration?.[key]);
         return missing.length ? [`target group ${targetGroupName(lb)} lacks ${missing.join(', ')}`] : [];
     });
+    const wrongKind = balancers.flatMap((lb) => listenerProblems(lb));
+    if (wrongKind.length) {
+        throw new errors/* UserError */.yo(`${name} cannot use \`strategy: ${strategy}\`: ${wrongKind.join('; ')}. ECS's rule (AdvancedConfiguration): productionListenerRule and testListenerRule name a listener rule for an Application Load Balancer and a listener for a Network Load Balancer. Fix loadBalancers[].advancedConfiguration, ${orRolling}`);
+    }
     if (problems.length) {
         const how = Object.entries(ADVANCED)
             .map(([key, what]) => `${key} — ${what}`)
@@ -3328,12 +3356,14 @@ async function planEcs(_clients, _cluster, service, inputs, _options) {
     const after = (0,rollout/* mergeConfiguration */.zY)(service.deploymentConfiguration, configuration) ?? service.deploymentConfiguration;
     return {
         mechanism: strategy === 'rolling' ? 'rolling' : 'ecs-native',
-        description: `${describeConfiguration(after)}${inputs.waitUntil ? `, pausing at ${inputs.waitUntil}` : ''}`,
+        description: `${describeConfiguration(after)}${inputs.waitUntil ? `, pausing at ${inputs.waitUntil}` : ''}${strategy !== 'rolling' && behindNetworkLoadBalancer(service) ? NLB_NOTE : ''}`,
         inputs,
         configuration,
         changes: configurationChanges(service.deploymentConfiguration, after),
     };
 }
+// AWS's guide (Network Load Balancer resources for blue/green, linear and canary deployments): NLB weights settle late.
+const NLB_NOTE = '; behind a Network Load Balancer, ECS adds 10 min to each traffic shift stage';
 /** What the configuration change does, in words. */
 function configurationChanges(before, after) {
     const changes = [];

@@ -204,6 +204,8 @@ const SETTING_INPUTS = {
     resetOnHealthyTask: 'circuit-breaker-reset-on-healthy-task',
     earlySuccess: 'early-success-healthy-percent',
 };
+/** Settings the config file's `service-settings:` gives, with no input of their own. */
+const CONFIG_ONLY = ['circuitBreakerThreshold', 'resetOnHealthyTask', 'earlySuccess'];
 /** What UpdateService changes on a CODE_DEPLOY service (AWS: the rest goes through a CodeDeploy deployment). */
 const CODE_DEPLOY_UPDATABLE = [
     'minimumHealthyPercent',
@@ -355,7 +357,7 @@ function checkServiceSettings(service, settings, mechanism) {
     if (service.deploymentController?.type === 'CODE_DEPLOY') {
         const blocked = Object.keys(settings).find((key) => settings[key] !== undefined && !CODE_DEPLOY_UPDATABLE.includes(key));
         if (blocked) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input \`${SETTING_INPUTS[blocked]}\` cannot be applied to service "${name}": it uses the CODE_DEPLOY deployment controller, where UpdateService changes only the desired count, deployment percentages, health check grace period, managed tags and tag propagation (the rest belongs to the CodeDeploy deployment). Nothing was changed.`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${CONFIG_ONLY.includes(blocked) ? 'Service setting' : 'Input'} \`${SETTING_INPUTS[blocked]}\` cannot be applied to service "${name}": it uses the CODE_DEPLOY deployment controller, where UpdateService changes only the desired count, deployment percentages, health check grace period, managed tags and tag propagation (the rest belongs to the CodeDeploy deployment). Nothing was changed.`);
         }
     }
     const early = settings.earlySuccess;

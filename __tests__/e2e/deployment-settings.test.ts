@@ -45,7 +45,8 @@ function workspace(settings: string[]): string {
 }
 
 async function deployWith(settings: string[], rollout: RolloutPlan, breaker = { enable: true, rollback: true }) {
-  await givenWebService(stack, admin, ecs, { circuitBreaker: breaker })
+  // Real time: the scale a previous file left would make these rollouts outrun the polls.
+  await givenWebService(stack, admin, ecs, { circuitBreaker: breaker, timeScale: 1 })
   await admin.scenario({ service: 'web', rollout })
   const run = await runAction(
     { image: `${stack.STACK_REGISTRY}/web:v2` },

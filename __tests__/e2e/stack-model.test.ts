@@ -76,9 +76,9 @@ describe('the scenario server against the AWS API models', () => {
     expect(
       violations(response(ECS, 'DescribeServices', services({ deploymentCircuitBreaker: wrong })), models()),
     ).toEqual([
-      'ECS.DescribeServices services[0].deploymentConfiguration.deploymentCircuitBreaker.resetOnHealthyTask: expected a boolean (Sdkboolean), found the string "no"',
       'ECS.DescribeServices services[0].deploymentConfiguration.deploymentCircuitBreaker.thresholdConfiguration.value: expected a number (Sdkdouble), found the string "2"',
       'ECS.DescribeServices services[0].deploymentConfiguration.deploymentCircuitBreaker.thresholdConfiguration.n: not a member of ThresholdConfiguration',
+      'ECS.DescribeServices services[0].deploymentConfiguration.deploymentCircuitBreaker.resetOnHealthyTask: expected a boolean (Sdkboolean), found the string "no"',
     ])
   })
 

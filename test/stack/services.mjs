@@ -554,7 +554,8 @@ export class Services {
       const reset = service.deploymentConfiguration.deploymentCircuitBreaker?.resetOnHealthyTask !== false
       const sd = deployment.serviceDeployment
       if (reset) deployment.breakerFailures = 0
-      if (reset && sd && (sd.rollbackDeployment ?? sd.deployment) === deployment) sd.circuitBreaker.failureCount = 0
+      const monitored = sd && (sd.rollbackDeployment ?? sd.deployment) === deployment
+      if (reset && monitored && sd.circuitBreaker.status === 'MONITORING') sd.circuitBreaker.failureCount = 0
     }
     this.reconcile(service)
   }

@@ -1,6 +1,7 @@
 // `npm run bench`: how fast the action knows, and what it costs, measured on the local stack.
 // Figures, not pass/fail. Prints a table and writes bench/results.json.
 //   success detection   deployment completed (scenario server's own record) → action exited 0
+//   early success       the same, for a rollout ECS completes at 50 % healthy (early success criteria)
 //   failure detection   deployment failed (circuit breaker tripped / Nth crash) → action exited non-zero
 //   API calls           ECS calls per minute of waiting per service, for 1 service and for 10 in one run
 //   cold start          `node dist/index.js` launched → first AWS request received
@@ -38,7 +39,7 @@ async function admin(method, route, body) {
 }
 
 /** A fresh cluster with `count` services (web0…), each running revision 1 with `desired` tasks. */
-async function givenServices(count, { breaker = true, desired = 2 } = {}) {
+async function givenServices(count, { breaker = true, desired = 2, early = false } = {}) {
   // Set-up runs fast; the measured rollouts at real speed. Timestamps follow the real clock either way.
   await admin('POST', '/_reset', { moto: true, timeScale: 20 })
   await ecs.send(new CreateClusterCommand({ clusterName: 'bench' }))
@@ -67,6 +68,11 @@ async function givenServices(count, { breaker = true, desired = 2 } = {}) {
           maximumPercent: 200,
           minimumHealthyPercent: 100,
           deploymentCircuitBreaker: { enable: breaker, rollback: breaker },
+          // Early success criteria: ECS completes the rollout at half the tasks healthy, the rest still starting.
+          ...(early && {
+            minimumHealthyPercent: 50,
+            earlySuccessCriteria: { enable: true, healthyPercent: 50, sourceServiceRevisionCleanup: 'DEFERRED' },
+          }),
         },
       }),
     )
@@ -124,8 +130,8 @@ async function requests() {
 }
 
 /** Seconds from the rollout's end, as the scenario server recorded it, to the action's exit; plus the run. */
-async function detection({ scenario, breaker, end }) {
-  const [name] = await givenServices(1, { breaker })
+async function detection({ scenario, breaker, end, early = false }) {
+  const [name] = await givenServices(1, { breaker, early })
   await admin('POST', '/_scenario', { service: name, rollout: scenario })
   const run = await runAction({ cluster: 'bench', service: name, image: `${stack.STACK_REGISTRY}/web:v2` })
   const ended = await end(name)
@@ -261,6 +267,7 @@ async function main() {
   }
   results.startToInputErrorMs = await startToInputError(official)
   const successes = []
+  const earlySuccesses = []
   const failures = []
   const crashLoops = []
   const coldStarts = []
@@ -281,6 +288,14 @@ async function main() {
     coldStarts.push(first.at - ok.run.launched)
     // After reading the request log: setting up the official's service resets it.
     if (official) officialRss.push(await officialRollingDeploy(official, start))
+    const early = await detection({
+      scenario: { outcome: 'success', taskStartSeconds: start, taskStartStaggerSeconds: 20 },
+      breaker: true,
+      early: true,
+      end: successEnd,
+    })
+    if (early.run.code !== 0) throw new Error('a rollout completed early was reported as failed')
+    earlySuccesses.push(early.seconds)
     const bad = await detection({
       scenario: { outcome: 'crash', taskStartSeconds: start, crashAfterSeconds: 1 },
       breaker: true,
@@ -296,13 +311,18 @@ async function main() {
     if (loop.run.code === 0) throw new Error('a crash loop was reported as success')
     crashLoops.push(loop.seconds)
     process.stderr.write(
-      `run ${i + 1}/${RUNS}: success ${round(ok.seconds)} s, breaker ${round(bad.seconds)} s, crash loop ${round(loop.seconds)} s\n`,
+      `run ${i + 1}/${RUNS}: success ${round(ok.seconds)} s, early success ${round(early.seconds)} s, breaker ${round(bad.seconds)} s, crash loop ${round(loop.seconds)} s\n`,
     )
   }
   results.successDetectionSeconds = {
     median: round(median(successes)),
     max: round(Math.max(...successes)),
     all: successes.map((x) => round(x)),
+  }
+  results.earlySuccessDetectionSeconds = {
+    median: round(median(earlySuccesses)),
+    max: round(Math.max(...earlySuccesses)),
+    all: earlySuccesses.map((x) => round(x)),
   }
   results.failureDetectionSeconds = {
     median: round(median(failures)),
@@ -365,6 +385,11 @@ async function main() {
   const calls = results.apiCallsPerMinutePerService
   const rows = [
     ['success detection (median of ' + RUNS + ')', `${results.successDetectionSeconds.median} s`, '≤ 3 s'],
+    [
+      'early success detection: ECS completed at 50 % healthy (median)',
+      `${results.earlySuccessDetectionSeconds.median} s`,
+      '≤ 5 s (1 poll)',
+    ],
     ['failure detection, circuit breaker (median)', `${results.failureDetectionSeconds.median} s`, '≤ 3 s'],
     [
       'failure detection, crash loop without breaker (median)',

@@ -1,8 +1,16 @@
+<<<<<<<< HEAD:dist/214.index.js
 export const id = 214;
 export const ids = [214];
 export const modules = {
 
 /***/ 2214:
+========
+export const id = 610;
+export const ids = [610];
+export const modules = {
+
+/***/ 3610:
+>>>>>>>> issue-24:dist/610.index.js
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -709,6 +717,12 @@ function checkedRequest(definition, source) {
         throw new src_problems/* ProblemsError */.FQ(source, problems);
     return request;
 }
+/** What is wrong with `value` as one shape of the ECS API model (a schema @aws-sdk/client-ecs exports, `Name$`). */
+function modelProblems(value, schema, path = '') {
+    const problems = [];
+    checked(value, shapeOf(schema), path, problems);
+    return problems;
+}
 /** The API takes task-level cpu and memory as strings ("256", "1 vCPU"); people write numbers. */
 function withStringSizes(definition) {
     const copy = { ...definition };
@@ -1045,6 +1059,8 @@ function serviceChanges(service, desiredCount, breaker, settings = {}) {
         const before = breakerName(service.deploymentConfiguration?.deploymentCircuitBreaker);
         changes.push(`service deployment circuit breaker: ${before} → ${breakerName(configuration.deploymentCircuitBreaker)}`);
     }
+    const breakerAfter = (configuration ?? service.deploymentConfiguration)?.deploymentCircuitBreaker;
+    changes.push(...(0,service_settings/* deploymentSettingsChanges */.wr)(service.deploymentConfiguration, breakerAfter, settings));
     changes.push(...(0,service_settings/* settingsChanges */.fH)(service, settings));
     return changes;
 }
@@ -2960,6 +2976,25 @@ async function checkStillInEcr(image, what, from, deps) {
     throw refusal(from, `${what} runs ${image}, which ECR no longer has (repository ${ref.repository}): the rollout would fail pulling it`);
 }
 
+;// CONCATENATED MODULE: ./src/deploy/settings-model.ts
+// The service settings given as JSON, checked against the ECS API model the SDK ships: the SDK would drop a member it
+// does not know without a word (as for task definitions, see taskdef/validate.ts). Here, on the pipeline's path, and
+// not where the inputs are read, so the entry does not load the SDK.
+
+
+
+
+/** Throws naming the first member of `volume-configurations` that UpdateService's model does not have or type. */
+function checkSettingsModel(settings) {
+    ;
+    (settings.volumeConfigurations ?? []).forEach((item, i) => {
+        const problem = modelProblems(item, client_ecs_dist_cjs/* ServiceVolumeConfiguration$ */.uEA)[0];
+        if (problem) {
+            throw new errors/* UserError */.yo(`Input \`volume-configurations\`, item ${i + 1} (${item.name}): ${(0,src_problems/* problemEntry */.WO)(problem)}. Nothing was changed.`);
+        }
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/placeholders.ts
 /** Values a template's ${PLACEHOLDERS} can use. */
 function placeholderValues(inputs, service, git, region, image) {
@@ -2983,6 +3018,7 @@ function placeholderValues(inputs, service, git, region, image) {
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline.ts
+
 
 
 
@@ -3063,8 +3099,10 @@ async function prepare(clients, inputs, git, { service, plan }, report, image, p
             log.info((0,report_text/* logSafe */.sN)(`${prefixOf(inputs, report)}${note}`));
         report.notes.push(...rendered.notes);
     }
-    if (inputs.serviceSettings)
+    if (inputs.serviceSettings) {
+        checkSettingsModel(inputs.serviceSettings);
         (0,service_settings/* checkVolumesAtLaunch */.gL)(inputs.serviceSettings, rendered.request);
+    }
     report.containers = rendered.containers;
     if (promoted)
         report.promoted = promotedOf(promoted, rendered.containers);
@@ -3256,7 +3294,7 @@ async function deploySteps(inputs, git, ports, where, done, preview, promotion) 
                 circuitBreaker: inputs.deploymentCircuitBreaker,
                 workspace: git.workspace,
             });
-        (0,service_settings/* checkServiceSettings */.V9)(service, inputs.serviceSettings ?? {});
+        (0,service_settings/* checkServiceSettings */.V9)(service, inputs.serviceSettings ?? {}, plan.mechanism);
         log.info(`  strategy: ${plan.description}`);
         return { service, plan, report: newServiceReport(where, service, plan) };
     })));

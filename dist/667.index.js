@@ -78,7 +78,7 @@ const commonParams = {
     UseDualStack: { type: "builtInParams", name: "useDualstackEndpoint" },
 };
 
-var version = "3.1168.0";
+var version = "3.1177.0";
 var packageInfo = {
 	version: version};
 
@@ -10098,7 +10098,7 @@ const commonParams = {
     UseDualStack: { type: "builtInParams", name: "useDualstackEndpoint" },
 };
 
-var version = "3.1168.0";
+var version = "3.1177.0";
 var packageInfo = {
 	version: version};
 
@@ -10910,7 +10910,7 @@ const _DPTCRe = "DescribePullThroughCacheRules";
 const _DPTUE = "DeregisterPullTimeUpdateExclusion";
 const _DPTUER = "DeregisterPullTimeUpdateExclusionRequest";
 const _DPTUERe = "DeregisterPullTimeUpdateExclusionResponse";
-const _DR = "DeleteRepository";
+const _DR = "DeleteReplication";
 const _DRBR = "DescribeReplicationBackfillResults";
 const _DRBRR = "DescribeReplicationBackfillResultsRequest";
 const _DRBRRe = "DescribeReplicationBackfillResultsResponse";
@@ -10932,8 +10932,9 @@ const _DRRes = "DescribeRegistryRequest";
 const _DRResc = "DescribeRegistryResponse";
 const _DRRescr = "DescribeRepositoriesRequest";
 const _DRRescri = "DescribeRepositoriesResponse";
-const _DRe = "DescribeRegistry";
-const _DRes = "DescribeRepositories";
+const _DRe = "DeleteRepository";
+const _DRes = "DescribeRegistry";
+const _DResc = "DescribeRepositories";
 const _DSC = "DeleteSigningConfiguration";
 const _DSCR = "DeleteSigningConfigurationRequest";
 const _DSCRe = "DeleteSigningConfigurationResponse";
@@ -11210,6 +11211,7 @@ const _cRA = "customRoleArn";
 const _cRC = "completedReplicationCount";
 const _cv = "cvss";
 const _d = "description";
+const _dR = "deleteReplication";
 const _dU = "downloadUrl";
 const _de = "destination";
 const _des = "destinations";
@@ -11225,6 +11227,7 @@ const _eITC = "expiringImageTotalCount";
 const _eRP = "ecrRepositoryPrefix";
 const _eRPc = "ecrRepositoryPrefixes";
 const _eT = "encryptionType";
+const _en = "enabled";
 const _ep = "epoch";
 const _f = "failures";
 const _fA = "findingArn";
@@ -11839,6 +11842,11 @@ var DeleteRegistryPolicyResponse$ = [3, n0, _DRPRe,
     [_rI, _pT],
     [0, 0]
 ];
+var DeleteReplication$ = [3, n0, _DR,
+    0,
+    [_en],
+    [2], 1
+];
 var DeleteRepositoryCreationTemplateRequest$ = [3, n0, _DRCTR,
     0,
     [_pr],
@@ -12411,8 +12419,8 @@ var ReplicationDestination$ = [3, n0, _RD,
 ];
 var ReplicationRule$ = [3, n0, _RR,
     0,
-    [_des, _rF],
-    [() => ReplicationDestinationList, () => RepositoryFilterList], 1
+    [_des, _rF, _dR],
+    [() => ReplicationDestinationList, () => RepositoryFilterList, () => DeleteReplication$], 1
 ];
 var Repository$ = [3, n0, _Rep,
     0,
@@ -12752,7 +12760,7 @@ var DeletePullThroughCacheRule$ = [9, n0, _DPTCR,
 var DeleteRegistryPolicy$ = [9, n0, _DRP,
     0, () => DeleteRegistryPolicyRequest$, () => DeleteRegistryPolicyResponse$
 ];
-var DeleteRepository$ = [9, n0, _DR,
+var DeleteRepository$ = [9, n0, _DRe,
     0, () => DeleteRepositoryRequest$, () => DeleteRepositoryResponse$
 ];
 var DeleteRepositoryCreationTemplate$ = [9, n0, _DRCT,
@@ -12782,13 +12790,13 @@ var DescribeImageSigningStatus$ = [9, n0, _DISS,
 var DescribePullThroughCacheRules$ = [9, n0, _DPTCRe,
     0, () => DescribePullThroughCacheRulesRequest$, () => DescribePullThroughCacheRulesResponse$
 ];
-var DescribeRegistry$ = [9, n0, _DRe,
+var DescribeRegistry$ = [9, n0, _DRes,
     0, () => DescribeRegistryRequest$, () => DescribeRegistryResponse$
 ];
 var DescribeReplicationBackfillResults$ = [9, n0, _DRBR,
     0, () => DescribeReplicationBackfillResultsRequest$, () => DescribeReplicationBackfillResultsResponse$
 ];
-var DescribeRepositories$ = [9, n0, _DRes,
+var DescribeRepositories$ = [9, n0, _DResc,
     0, () => DescribeRepositoriesRequest$, () => DescribeRepositoriesResponse$
 ];
 var DescribeRepositoryCreationTemplates$ = [9, n0, _DRCTe,
@@ -13519,6 +13527,7 @@ const ScanStatus = {
     FAILED: "FAILED",
     FINDINGS_UNAVAILABLE: "FINDINGS_UNAVAILABLE",
     IMAGE_ARCHIVED: "IMAGE_ARCHIVED",
+    IMAGE_SIZE_EXCEEDED: "IMAGE_SIZE_EXCEEDED",
     IN_PROGRESS: "IN_PROGRESS",
     LIMIT_EXCEEDED: "LIMIT_EXCEEDED",
     PENDING: "PENDING",
@@ -13641,6 +13650,7 @@ __webpack_unused_export__ = DeleteRegistryPolicy$;
 __webpack_unused_export__ = DeleteRegistryPolicyCommand;
 __webpack_unused_export__ = DeleteRegistryPolicyRequest$;
 __webpack_unused_export__ = DeleteRegistryPolicyResponse$;
+__webpack_unused_export__ = DeleteReplication$;
 __webpack_unused_export__ = DeleteRepository$;
 __webpack_unused_export__ = DeleteRepositoryCommand;
 __webpack_unused_export__ = DeleteRepositoryCreationTemplate$;
@@ -14121,7 +14131,7 @@ const commonParams = {
     UseDualStack: { type: "builtInParams", name: "useDualstackEndpoint" },
 };
 
-var version = "3.1163.0";
+var version = "3.1177.0";
 var packageInfo = {
 	version: version};
 
@@ -14877,6 +14887,7 @@ const _GCAR = "GatewayConnectionAlbResources";
 const _GCARL = "GatewayConnectionAlbResourcesList";
 const _GCAS = "GatewayClusterAssociationSummary";
 const _GCASL = "GatewayClusterAssociationSummaryList";
+const _GCDD = "GatewayConnectorDeregistrationDelay";
 const _GCF = "GatewayConnectorFilters";
 const _GCHC = "GatewayConnectorHealthCheck";
 const _GCHCM = "GatewayConnectorHealthCheckMatcher";
@@ -15172,7 +15183,9 @@ const _TD = "TaskDefinition";
 const _TDL = "TaskDefinitionList";
 const _TDPC = "TaskDefinitionPlacementConstraint";
 const _TDPCa = "TaskDefinitionPlacementConstraints";
+const _TEC = "TrustedExecutionConfiguration";
 const _TES = "TaskEphemeralStorage";
+const _TESr = "TrustedExecutionSummary";
 const _TL = "TmpfsList";
 const _TLSGBR = "TotalLocalStorageGBRequest";
 const _TMEBSVC = "TaskManagedEBSVolumeConfiguration";
@@ -15274,6 +15287,8 @@ const _aPA = "accessPointArn";
 const _aPAA = "awsPcaAuthorityArn";
 const _aPI = "assignPublicIp";
 const _aPIc = "accessPointId";
+const _aPS = "attestationPolicyStatus";
+const _aPt = "attestationPolicy";
 const _aRC = "autoRepairConfiguration";
 const _aS = "actionsStatus";
 const _aSC = "activeServicesCount";
@@ -15385,6 +15400,7 @@ const _dCep = "deploymentController";
 const _dD = "daemonDeployments";
 const _dDA = "daemonDeploymentArn";
 const _dDAa = "daemonDeploymentArns";
+const _dDe = "deregistrationDelay";
 const _dIC = "drainingInstanceCount";
 const _dL = "dockerLabels";
 const _dN = "disableNetworking";
@@ -15533,6 +15549,7 @@ const _iIDS = "instanceIdentityDocumentSignature";
 const _iLT = "instanceLaunchTemplate";
 const _iM = "ipcMode";
 const _iMTP = "instanceMetadataTagsPropagation";
+const _iMs = "isolationMode";
 const _iO = "infrastructureOptimization";
 const _iP = "ingressPaths";
 const _iPE = "initProcessEnabled";
@@ -15630,6 +15647,7 @@ const _nB = "networkBindings";
 const _nBG = "networkBandwidthGbps";
 const _nC = "networkConfiguration";
 const _nDI = "neuronDeviceIds";
+const _nEE = "nitroEnclavesEnabled";
 const _nI = "networkInterfaces";
 const _nIC = "networkInterfaceCount";
 const _nM = "networkMode";
@@ -15826,7 +15844,9 @@ const _tDR = "targetDaemonRevision";
 const _tDRA = "targetDaemonRevisionArn";
 const _tDa = "taskDefinitions";
 const _tE = "telemetryEndpoint";
+const _tEC = "trustedExecutionConfiguration";
 const _tEP = "transitEncryptionPort";
+const _tES = "trustedExecutionSummary";
 const _tEr = "transitEncryption";
 const _tG = "targetGroups";
 const _tGA = "targetGroupArn";
@@ -15849,6 +15869,7 @@ const _tSR = "targetServiceRevision";
 const _tSRA = "targetServiceRevisionArn";
 const _tSa = "taskSets";
 const _tSag = "tagSpecifications";
+const _tSi = "timeoutSeconds";
 const _tT = "targetType";
 const _tTR = "testTrafficRules";
 const _tV = "targetValue";
@@ -16958,8 +16979,13 @@ var GatewayConnectionAlbResources$ = [3, n0, _GCAR,
 ];
 var GatewayConnector$ = [3, n0, _GCa,
     0,
-    [_pN, _hC, _fi],
-    [0, () => GatewayConnectorHealthCheck$, () => GatewayConnectorFilters$], 1
+    [_pN, _hC, _fi, _dDe],
+    [0, () => GatewayConnectorHealthCheck$, () => GatewayConnectorFilters$, () => GatewayConnectorDeregistrationDelay$], 1
+];
+var GatewayConnectorDeregistrationDelay$ = [3, n0, _GCDD,
+    0,
+    [_tSi],
+    [1]
 ];
 var GatewayConnectorFilters$ = [3, n0, _GCF,
     0,
@@ -17098,8 +17124,8 @@ var InstanceHealthCheckResult$ = [3, n0, _IHCR,
 ];
 var InstanceLaunchTemplate$ = [3, n0, _ILT,
     0,
-    [_eIPA, _nC, _sCto, _lSCo, _mo, _cOT, _iMTP, _iR, _fE, _cRa],
-    [0, () => ManagedInstancesNetworkConfiguration$, () => ManagedInstancesStorageConfiguration$, () => ManagedInstancesLocalStorageConfiguration$, 0, 0, 2, [() => InstanceRequirementsRequest$, 0], 2, () => CapacityReservationRequest$], 2
+    [_eIPA, _nC, _sCto, _lSCo, _mo, _cOT, _iMTP, _iR, _fE, _cRa, _nEE],
+    [0, () => ManagedInstancesNetworkConfiguration$, () => ManagedInstancesStorageConfiguration$, () => ManagedInstancesLocalStorageConfiguration$, 0, 0, 2, [() => InstanceRequirementsRequest$, 0], 2, () => CapacityReservationRequest$, 2], 2
 ];
 var InstanceLaunchTemplateUpdate$ = [3, n0, _ILTU,
     0,
@@ -17563,8 +17589,8 @@ var RegisterDaemonTaskDefinitionResponse$ = [3, n0, _RDTDRe,
 ];
 var RegisterTaskDefinitionRequest$ = [3, n0, _RTDR,
     0,
-    [_f, _cD, _tRA, _eRA, _nM, _vo, _pCl, _rCe, _cp, _me, _ta, _pMi, _iM, _pCr, _iAn, _eSp, _rPu, _eFI],
-    [0, [() => ContainerDefinitions, 0], 0, 0, 0, () => VolumeList, () => TaskDefinitionPlacementConstraints, 64 | 0, 0, 0, () => Tags, 0, 0, () => ProxyConfiguration$, () => InferenceAccelerators, () => EphemeralStorage$, () => RuntimePlatform$, 2], 2
+    [_f, _cD, _tRA, _eRA, _nM, _vo, _pCl, _rCe, _cp, _me, _ta, _pMi, _iM, _pCr, _iAn, _eSp, _rPu, _eFI, _tEC],
+    [0, [() => ContainerDefinitions, 0], 0, 0, 0, () => VolumeList, () => TaskDefinitionPlacementConstraints, 64 | 0, 0, 0, () => Tags, 0, 0, () => ProxyConfiguration$, () => InferenceAccelerators, () => EphemeralStorage$, () => RuntimePlatform$, 2, () => TrustedExecutionConfiguration$], 2
 ];
 var RegisterTaskDefinitionResponse$ = [3, n0, _RTDRe,
     0,
@@ -17848,13 +17874,13 @@ var TagResourceResponse$ = [3, n0, _TRRa,
 ];
 var Task$ = [3, n0, _Ta,
     0,
-    [_a, _at, _aZ, _cPN, _cA, _conn, _cAon, _cIA, _conta, _cp, _cAr, _dSe, _eEC, _eSA, _gr, _hS, _iAn, _lS, _lT, _me, _ov, _pV, _pF, _pSA, _pSAu, _sA, _sB, _sCtop, _sAt, _sRt, _sAto, _ta, _tA, _tDA, _ve, _eSp, _fES],
-    [() => Attachments, () => Attributes, 0, 0, 0, 0, 4, 0, () => Containers, 0, 4, 0, 2, 4, 0, 0, () => InferenceAccelerators, 0, 0, 0, [() => TaskOverride$, 0], 0, 0, 4, 4, 4, 0, 0, 4, 0, 4, () => Tags, 0, 0, 1, () => EphemeralStorage$, () => TaskEphemeralStorage$]
+    [_a, _at, _aZ, _cPN, _cA, _conn, _cAon, _cIA, _conta, _cp, _cAr, _dSe, _eEC, _eSA, _gr, _hS, _iAn, _lS, _lT, _me, _ov, _pV, _pF, _pSA, _pSAu, _sA, _sB, _sCtop, _sAt, _sRt, _sAto, _ta, _tA, _tDA, _ve, _eSp, _fES, _tES],
+    [() => Attachments, () => Attributes, 0, 0, 0, 0, 4, 0, () => Containers, 0, 4, 0, 2, 4, 0, 0, () => InferenceAccelerators, 0, 0, 0, [() => TaskOverride$, 0], 0, 0, 4, 4, 4, 0, 0, 4, 0, 4, () => Tags, 0, 0, 1, () => EphemeralStorage$, () => TaskEphemeralStorage$, () => TrustedExecutionSummary$]
 ];
 var TaskDefinition$ = [3, n0, _TD,
     0,
-    [_tDA, _cD, _f, _tRA, _eRA, _nM, _re, _vo, _st, _rAeq, _pCl, _comp, _rPu, _rCe, _cp, _me, _iAn, _pMi, _iM, _pCr, _rAe, _dAer, _dRAe, _rB, _eSp, _eFI],
-    [0, [() => ContainerDefinitions, 0], 0, 0, 0, 0, 1, () => VolumeList, 0, () => RequiresAttributes, () => TaskDefinitionPlacementConstraints, 64 | 0, () => RuntimePlatform$, 64 | 0, 0, 0, () => InferenceAccelerators, 0, 0, () => ProxyConfiguration$, 4, 4, 4, 0, () => EphemeralStorage$, 2]
+    [_tDA, _cD, _f, _tRA, _eRA, _nM, _re, _vo, _st, _rAeq, _pCl, _comp, _rPu, _rCe, _cp, _me, _iAn, _pMi, _iM, _pCr, _rAe, _dAer, _dRAe, _rB, _eSp, _eFI, _tEC],
+    [0, [() => ContainerDefinitions, 0], 0, 0, 0, 0, 1, () => VolumeList, 0, () => RequiresAttributes, () => TaskDefinitionPlacementConstraints, 64 | 0, () => RuntimePlatform$, 64 | 0, 0, 0, () => InferenceAccelerators, 0, 0, () => ProxyConfiguration$, 4, 4, 4, 0, () => EphemeralStorage$, 2, () => TrustedExecutionConfiguration$]
 ];
 var TaskDefinitionPlacementConstraint$ = [3, n0, _TDPC,
     0,
@@ -17910,6 +17936,16 @@ var TotalLocalStorageGBRequest$ = [3, n0, _TLSGBR,
     0,
     [_mi, _ma],
     [1, 1]
+];
+var TrustedExecutionConfiguration$ = [3, n0, _TEC,
+    0,
+    [_iMs, _aPt],
+    [0, 0], 1
+];
+var TrustedExecutionSummary$ = [3, n0, _TESr,
+    0,
+    [_iMs, _aPS],
+    [0, 0], 1
 ];
 var Ulimit$ = [3, n0, _U,
     0,
@@ -19836,6 +19872,8 @@ const AcceleratorName = {
     INFERENTIA: "inferentia",
     K520: "k520",
     K80: "k80",
+    L4: "l4",
+    L40S: "l40s",
     M60: "m60",
     RADEON_PRO_V520: "radeon-pro-v520",
     T4: "t4",
@@ -20193,6 +20231,11 @@ const TaskDefinitionStatus = {
     DELETE_IN_PROGRESS: "DELETE_IN_PROGRESS",
     INACTIVE: "INACTIVE",
 };
+const IsolationMode = {
+    CONFIDENTIAL_SANDBOX: "CONFIDENTIAL_SANDBOX",
+    ISOLATED_SANDBOX: "ISOLATED_SANDBOX",
+    SHARED: "SHARED",
+};
 const Scope = {
     SHARED: "shared",
     TASK: "task",
@@ -20445,6 +20488,9 @@ const TaskStopCode = {
     TERMINATION_NOTICE: "TerminationNotice",
     USER_INITIATED: "UserInitiated",
 };
+const AttestationPolicyStatus = {
+    CONFIGURED: "CONFIGURED",
+};
 const TaskSetField = {
     TAGS: "TAGS",
 };
@@ -20467,6 +20513,7 @@ __webpack_unused_export__ = AssociateGatewayWithClusterRequest$;
 __webpack_unused_export__ = AssociateGatewayWithClusterResponse$;
 __webpack_unused_export__ = Attachment$;
 __webpack_unused_export__ = AttachmentStateChange$;
+__webpack_unused_export__ = AttestationPolicyStatus;
 __webpack_unused_export__ = Attribute$;
 __webpack_unused_export__ = AttributeLimitExceededException;
 __webpack_unused_export__ = AttributeLimitExceededException$;
@@ -20796,6 +20843,7 @@ __webpack_unused_export__ = GatewayConnection$;
 __webpack_unused_export__ = GatewayConnectionAlbResources$;
 __webpack_unused_export__ = GatewayConnectionResources$;
 __webpack_unused_export__ = GatewayConnector$;
+__webpack_unused_export__ = GatewayConnectorDeregistrationDelay$;
 __webpack_unused_export__ = GatewayConnectorFilters$;
 __webpack_unused_export__ = GatewayConnectorHealthCheck$;
 __webpack_unused_export__ = GatewayConnectorHealthCheckMatcher$;
@@ -20846,6 +20894,7 @@ __webpack_unused_export__ = InstanceRequirementsRequest$;
 __webpack_unused_export__ = InvalidParameterException;
 __webpack_unused_export__ = InvalidParameterException$;
 __webpack_unused_export__ = IpcMode;
+__webpack_unused_export__ = IsolationMode;
 __webpack_unused_export__ = KernelCapabilities$;
 __webpack_unused_export__ = KeyValuePair$;
 __webpack_unused_export__ = LaunchType;
@@ -21082,7 +21131,7 @@ __webpack_unused_export__ = ServiceRevisionLoadBalancer$;
 __webpack_unused_export__ = ServiceRevisionOverrides$;
 __webpack_unused_export__ = ServiceRevisionSummary$;
 __webpack_unused_export__ = ServiceRevisionVpcLatticeConfiguration$;
-__webpack_unused_export__ = ServiceVolumeConfiguration$;
+exports.uEA = ServiceVolumeConfiguration$;
 __webpack_unused_export__ = Session$;
 __webpack_unused_export__ = Setting$;
 __webpack_unused_export__ = SettingName;
@@ -21151,6 +21200,8 @@ __webpack_unused_export__ = TimeoutConfiguration$;
 __webpack_unused_export__ = Tmpfs$;
 __webpack_unused_export__ = TotalLocalStorageGBRequest$;
 __webpack_unused_export__ = TransportProtocol;
+__webpack_unused_export__ = TrustedExecutionConfiguration$;
+__webpack_unused_export__ = TrustedExecutionSummary$;
 __webpack_unused_export__ = Ulimit$;
 __webpack_unused_export__ = UlimitName;
 __webpack_unused_export__ = UnsupportedFeatureException;
@@ -25228,6 +25279,7 @@ __webpack_unused_export__ = waitUntilTargetInService;
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 const { HttpRequest, parseUrl } = __webpack_require__(3422);
+const { NoOpLogger } = __webpack_require__(2658);
 const { InvokeStore } = __webpack_require__(9320);
 const { normalizeProvider } = __webpack_require__(402);
 const { RETRY_MODES } = __webpack_require__(3609);
@@ -25364,18 +25416,22 @@ const getHostHeaderPlugin = (options) => ({
 const loggerMiddleware = () => (next, context) => async (args) => {
     try {
         const response = await next(args);
-        const { clientName, commandName, logger, dynamoDbDocumentClientOptions = {} } = context;
-        const { overrideInputFilterSensitiveLog, overrideOutputFilterSensitiveLog } = dynamoDbDocumentClientOptions;
-        const inputFilterSensitiveLog = overrideInputFilterSensitiveLog ?? context.inputFilterSensitiveLog;
-        const outputFilterSensitiveLog = overrideOutputFilterSensitiveLog ?? context.outputFilterSensitiveLog;
-        const { $metadata, ...outputWithoutMetadata } = response.output;
-        logger?.info?.({
-            clientName,
-            commandName,
-            input: inputFilterSensitiveLog(args.input),
-            output: outputFilterSensitiveLog(outputWithoutMetadata),
-            metadata: $metadata,
-        });
+        const { logger } = context;
+        const isNoOpLogger = logger instanceof NoOpLogger;
+        if (logger && !isNoOpLogger) {
+            const { clientName, commandName, dynamoDbDocumentClientOptions = {} } = context;
+            const { overrideInputFilterSensitiveLog, overrideOutputFilterSensitiveLog } = dynamoDbDocumentClientOptions;
+            const inputFilterSensitiveLog = overrideInputFilterSensitiveLog ?? context.inputFilterSensitiveLog;
+            const outputFilterSensitiveLog = overrideOutputFilterSensitiveLog ?? context.outputFilterSensitiveLog;
+            const { $metadata, ...outputWithoutMetadata } = response.output;
+            logger.info?.({
+                clientName,
+                commandName,
+                input: inputFilterSensitiveLog(args.input),
+                output: outputFilterSensitiveLog(outputWithoutMetadata),
+                metadata: $metadata,
+            });
+        }
         return response;
     }
     catch (error) {
@@ -29506,7 +29562,7 @@ const commonParams = {
     UseDualStack: { type: "builtInParams", name: "useDualstackEndpoint" },
 };
 
-var version = "3.998.2";
+var version = "3.998.4";
 var packageInfo = {
 	version: version};
 
@@ -29990,6 +30046,7 @@ const OAuth2ErrorCode = {
     CONFLICT: "CONFLICT",
     INSUFFICIENT_PERMISSIONS: "INSUFFICIENT_PERMISSIONS",
     INVALID_REQUEST: "INVALID_REQUEST",
+    OAUTH_INVALID_CLIENT: "invalid_client",
     OAUTH_INVALID_GRANT: "invalid_grant",
     OAUTH_INVALID_REQUEST: "invalid_request",
     OAUTH_INVALID_SCOPE: "invalid_scope",
@@ -30116,7 +30173,7 @@ const commonParams = {
     UseDualStack: { type: "builtInParams", name: "useDualstackEndpoint" },
 };
 
-var version = "3.998.2";
+var version = "3.998.4";
 var packageInfo = {
 	version: version};
 
@@ -30810,7 +30867,7 @@ const commonParams = {
     UseDualStack: { type: "builtInParams", name: "useDualstackEndpoint" },
 };
 
-var version = "3.998.2";
+var version = "3.998.4";
 var packageInfo = {
 	version: version};
 
@@ -31471,7 +31528,7 @@ const commonParams = {
     UseDualStack: { type: "builtInParams", name: "useDualstackEndpoint" },
 };
 
-var version = "3.998.2";
+var version = "3.998.4";
 var packageInfo = {
 	version: version};
 
@@ -31494,6 +31551,19 @@ class ExpiredTokenException extends STSServiceException {
             ...opts,
         });
         Object.setPrototypeOf(this, ExpiredTokenException.prototype);
+    }
+}
+class InvalidContextAssertionException extends STSServiceException {
+    static shapeId = "com.amazonaws.sts#InvalidContextAssertionException";
+    name = "InvalidContextAssertionException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "InvalidContextAssertionException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, InvalidContextAssertionException.prototype);
     }
 }
 class MalformedPolicyDocumentException extends STSServiceException {
@@ -31593,12 +31663,17 @@ const _DS = "DurationSeconds";
 const _E = "Expiration";
 const _EI = "ExternalId";
 const _ETE = "ExpiredTokenException";
+const _FPA = "FederatedProviderArn";
+const _I = "Issuer";
+const _ICAE = "InvalidContextAssertionException";
 const _IDPCEE = "IDPCommunicationErrorException";
 const _IDPRCE = "IDPRejectedClaimException";
 const _IITE = "InvalidIdentityTokenException";
+const _IP = "IdentityProvider";
 const _K = "Key";
 const _MPDE = "MalformedPolicyDocumentException";
 const _MSTS = "MinimumSessionTokenSize";
+const _OI = "OriginIdentity";
 const _P = "Policy";
 const _PA = "PolicyArns";
 const _PAr = "ProviderArn";
@@ -31613,6 +31688,7 @@ const _Pr = "Provider";
 const _RA = "RoleArn";
 const _RDE = "RegionDisabledException";
 const _RSN = "RoleSessionName";
+const _S = "Subject";
 const _SAK = "SecretAccessKey";
 const _SFWIT = "SubjectFromWebIdentityToken";
 const _SI = "SourceIdentity";
@@ -31620,8 +31696,11 @@ const _SN = "SerialNumber";
 const _ST = "SessionToken";
 const _STS = "SessionTokenSize";
 const _STU = "SessionTokenUtilization";
+const _STu = "SubjectType";
 const _T = "Tags";
 const _TC = "TokenCode";
+const _TCr = "TransactionContext";
+const _TIPC = "TrustedIdentityPropagationContext";
 const _TTK = "TransitiveTagKeys";
 const _Ta = "Tag";
 const _V = "Value";
@@ -31634,8 +31713,13 @@ const _cTT = "clientTokenType";
 const _e = "error";
 const _hE = "httpError";
 const _m = "message";
+const _oIIT = "originIdentityIssuerType";
+const _oIST = "originIdentitySubjectType";
+const _oISTT = "originIdentitySubjectTypeType";
 const _pDLT = "policyDescriptorListType";
 const _s = "smithy.ts.sdk.synthetic.com.amazonaws.sts";
+const _tCIPMT = "transactionContextIdentityProviderMapType";
+const _tCVT = "transactionContextValueType";
 const _tLT = "tagListType";
 const n0 = "com.amazonaws.sts";
 const _s_registry = new TypeRegistry(_s);
@@ -31660,6 +31744,12 @@ var IDPRejectedClaimException$ = [-3, n0, _IDPRCE,
     [0]
 ];
 n0_registry.registerError(IDPRejectedClaimException$, IDPRejectedClaimException);
+var InvalidContextAssertionException$ = [-3, n0, _ICAE,
+    { [_aQE]: [`InvalidContextAssertion`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(InvalidContextAssertionException$, InvalidContextAssertionException);
 var InvalidIdentityTokenException$ = [-3, n0, _IITE,
     { [_aQE]: [`InvalidIdentityToken`, 400], [_e]: _c, [_hE]: 400 },
     [_m],
@@ -31690,6 +31780,10 @@ const errorTypeRegistries = [
 ];
 var accessKeySecretType = [0, n0, _aKST, 8, 0];
 var clientTokenType = [0, n0, _cTT, 8, 0];
+var originIdentityIssuerType = [0, n0, _oIIT, 8, 0];
+var originIdentitySubjectType = [0, n0, _oIST, 8, 0];
+var originIdentitySubjectTypeType = [0, n0, _oISTT, 8, 0];
+var transactionContextValueType = [0, n0, _tCVT, 8, 0];
 var AssumedRoleUser$ = [3, n0, _ARU,
     0,
     [_ARI, _A],
@@ -31712,13 +31806,18 @@ var AssumeRoleWithWebIdentityRequest$ = [3, n0, _ARWWIR,
 ];
 var AssumeRoleWithWebIdentityResponse$ = [3, n0, _ARWWIRs,
     0,
-    [_C, _SFWIT, _ARU, _PPS, _Pr, _Au, _SI, _STU, _STS],
-    [[() => Credentials$, 0], 0, () => AssumedRoleUser$, 1, 0, 0, 0, 1, 1]
+    [_C, _SFWIT, _ARU, _PPS, _Pr, _Au, _SI, _STU, _STS, _TIPC],
+    [[() => Credentials$, 0], 0, () => AssumedRoleUser$, 1, 0, 0, 0, 1, 1, [() => TrustedIdentityPropagationContext$, 0]]
 ];
 var Credentials$ = [3, n0, _C,
     0,
     [_AKI, _SAK, _ST, _E],
     [0, [() => accessKeySecretType, 0], 0, 4], 4
+];
+var OriginIdentity$ = [3, n0, _OI,
+    0,
+    [_S, _STu, _I, _FPA],
+    [[() => originIdentitySubjectType, 0], [() => originIdentitySubjectTypeType, 0], [() => originIdentityIssuerType, 0], 0]
 ];
 var PolicyDescriptorType$ = [3, n0, _PDT,
     0,
@@ -31735,6 +31834,16 @@ var Tag$ = [3, n0, _Ta,
     [_K, _V],
     [0, 0], 2
 ];
+var TransactionContext$ = [3, n0, _TCr,
+    0,
+    [_IP],
+    [[() => transactionContextIdentityProviderMapType, 0]]
+];
+var TrustedIdentityPropagationContext$ = [3, n0, _TIPC,
+    8,
+    [_OI, _TCr],
+    [[() => OriginIdentity$, 0], [() => TransactionContext$, 0]]
+];
 var policyDescriptorListType = [1, n0, _pDLT,
     0, () => PolicyDescriptorType$
 ];
@@ -31743,6 +31852,12 @@ var ProvidedContextsListType = [1, n0, _PCLT,
 ];
 var tagListType = [1, n0, _tLT,
     0, () => Tag$
+];
+var transactionContextIdentityProviderMapType = [2, n0, _tCIPMT,
+    0, [0,
+        0],
+    [() => transactionContextValueType,
+        0]
 ];
 var AssumeRole$ = [9, n0, _AR,
     0, () => AssumeRoleRequest$, () => AssumeRoleResponse$
@@ -32082,10 +32197,13 @@ exports.IDPCommunicationErrorException = IDPCommunicationErrorException;
 exports.IDPCommunicationErrorException$ = IDPCommunicationErrorException$;
 exports.IDPRejectedClaimException = IDPRejectedClaimException;
 exports.IDPRejectedClaimException$ = IDPRejectedClaimException$;
+exports.InvalidContextAssertionException = InvalidContextAssertionException;
+exports.InvalidContextAssertionException$ = InvalidContextAssertionException$;
 exports.InvalidIdentityTokenException = InvalidIdentityTokenException;
 exports.InvalidIdentityTokenException$ = InvalidIdentityTokenException$;
 exports.MalformedPolicyDocumentException = MalformedPolicyDocumentException;
 exports.MalformedPolicyDocumentException$ = MalformedPolicyDocumentException$;
+exports.OriginIdentity$ = OriginIdentity$;
 exports.PackedPolicyTooLargeException = PackedPolicyTooLargeException;
 exports.PackedPolicyTooLargeException$ = PackedPolicyTooLargeException$;
 exports.PolicyDescriptorType$ = PolicyDescriptorType$;
@@ -32097,6 +32215,8 @@ exports.STSClient = STSClient;
 exports.STSServiceException = STSServiceException;
 exports.STSServiceException$ = STSServiceException$;
 exports.Tag$ = Tag$;
+exports.TransactionContext$ = TransactionContext$;
+exports.TrustedIdentityPropagationContext$ = TrustedIdentityPropagationContext$;
 exports.decorateDefaultCredentialProvider = decorateDefaultCredentialProvider;
 exports.errorTypeRegistries = errorTypeRegistries;
 exports.getDefaultRoleAssumer = getDefaultRoleAssumer;
@@ -43525,7 +43645,7 @@ const race = (promise, signal) => {
     }
     let cleanup = () => { };
     const aborted = new Promise((_, reject) => {
-        const handler = () => reject(createAbortError());
+        const handler = () => reject(createAbortError(signal));
         if (signal.aborted) {
             handler();
         }
@@ -43539,7 +43659,13 @@ const race = (promise, signal) => {
     });
     return Promise.race([promise, aborted]).finally(cleanup);
 };
-const createAbortError = () => Object.assign(new Error("Request aborted"), { name: "AbortError" });
+const createAbortError = (signal) => {
+    const reason = signal.reason;
+    if (reason instanceof Error) {
+        return Object.assign(new Error("Request aborted"), { name: "AbortError", cause: reason });
+    }
+    return Object.assign(new Error(reason ? String(reason) : "Request aborted"), { name: "AbortError" });
+};
 const isAbortError = (error) => typeof error === "object" && error !== null && "name" in error && error.name === "AbortError";
 
 const DEFAULT_RETRY_DELAY_BASE = 100;
@@ -43652,10 +43778,13 @@ function bindRetryMiddleware(isStreamingPayload) {
                         throw lastError;
                     }
                     try {
+                        if (abortSignal?.aborted) {
+                            throw lastError;
+                        }
                         retryToken = await race(retryStrategy.refreshRetryTokenForRetry(retryToken, retryErrorInfo), abortSignal);
                     }
                     catch (refreshError) {
-                        if (abortSignal?.aborted && isAbortError(refreshError)) {
+                        if (refreshError !== lastError && abortSignal?.aborted && isAbortError(refreshError)) {
                             throw refreshError;
                         }
                         if (!lastError.$metadata) {

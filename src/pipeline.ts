@@ -52,6 +52,7 @@ import { logSafe } from './report/text.js'
 import type { Promotion } from './promote/plan.js'
 import { readPromotedImages, type PromotedImages } from './promote/source.js'
 import { checkServiceSettings, checkVolumesAtLaunch } from './service-settings.js'
+import { checkSettingsModel } from './deploy/settings-model.js'
 import { insideWorkspace } from './workspace-path.js'
 import type { Log } from './log.js'
 import { UserError } from './errors.js'
@@ -160,7 +161,10 @@ async function prepare(
     for (const note of rendered.notes) log.info(logSafe(`${prefixOf(inputs, report)}${note}`))
     report.notes.push(...rendered.notes)
   }
-  if (inputs.serviceSettings) checkVolumesAtLaunch(inputs.serviceSettings, rendered.request)
+  if (inputs.serviceSettings) {
+    checkSettingsModel(inputs.serviceSettings)
+    checkVolumesAtLaunch(inputs.serviceSettings, rendered.request)
+  }
   report.containers = rendered.containers
   if (promoted) report.promoted = promotedOf(promoted, rendered.containers)
   report.rendered = rendered.request
@@ -437,7 +441,7 @@ async function deploySteps(
               circuitBreaker: inputs.deploymentCircuitBreaker,
               workspace: git.workspace,
             })
-        checkServiceSettings(service, inputs.serviceSettings ?? {})
+        checkServiceSettings(service, inputs.serviceSettings ?? {}, plan.mechanism)
         log.info(`  strategy: ${plan.description}`)
         return { service, plan, report: newServiceReport(where, service, plan) }
       }),

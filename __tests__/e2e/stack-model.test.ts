@@ -62,6 +62,26 @@ describe('the scenario server against the AWS API models', () => {
     )
   })
 
+  test("members newer than botocore's model are checked by the SDK's schema, not let through", () => {
+    const breaker = { enable: true, rollback: true, thresholdConfiguration: { type: 'COUNT', value: 2 } }
+    const early = { enable: true, healthyPercent: 50, sourceServiceRevisionCleanup: 'DEFERRED' }
+    const services = (deploymentConfiguration: object) => ({ services: [{ deploymentConfiguration }] })
+    expect(
+      violations(
+        response(ECS, 'DescribeServices', services({ deploymentCircuitBreaker: breaker, earlySuccessCriteria: early })),
+        models(),
+      ),
+    ).toEqual([])
+    const wrong = { ...breaker, resetOnHealthyTask: 'no', thresholdConfiguration: { type: 'COUNT', value: '2', n: 1 } }
+    expect(
+      violations(response(ECS, 'DescribeServices', services({ deploymentCircuitBreaker: wrong })), models()),
+    ).toEqual([
+      'ECS.DescribeServices services[0].deploymentConfiguration.deploymentCircuitBreaker.thresholdConfiguration.value: expected a number (Sdkdouble), found the string "2"',
+      'ECS.DescribeServices services[0].deploymentConfiguration.deploymentCircuitBreaker.thresholdConfiguration.n: not a member of ThresholdConfiguration',
+      'ECS.DescribeServices services[0].deploymentConfiguration.deploymentCircuitBreaker.resetOnHealthyTask: expected a boolean (Sdkboolean), found the string "no"',
+    ])
+  })
+
   test('every response recorded during the end-to-end suite conforms', () => {
     const stack = loadStack()
     const file = path.join(stack.STACK_RECORD_DIR ?? stack.STACK_STATE_DIR, 'responses.jsonl')

@@ -115,6 +115,8 @@ export interface RolloutPlan {
   outcome?: 'success' | 'crash' | 'stuck-pending' | 'unhealthy' | 'pull-error'
   provisioningSeconds?: number
   taskStartSeconds?: number
+  /** Each task of the rollout reaches RUNNING this much later than the one launched before it. */
+  taskStartStaggerSeconds?: number
   healthCheckSeconds?: number
   crashAfterSeconds?: number
   exitAfterSeconds?: number

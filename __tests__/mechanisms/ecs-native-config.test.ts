@@ -1,5 +1,6 @@
 import type { LoadBalancer } from '@aws-sdk/client-ecs'
 import {
+  behindNetworkLoadBalancer,
   checkNativeSupport,
   describeConfiguration,
   pauseHooks,
@@ -160,5 +161,42 @@ describe('checkNativeSupport', () => {
     ],
   ])('%s', (_name, given, message) => {
     expect(() => checkNativeSupport(given, 'blue-green')).toThrow(message)
+  })
+})
+
+describe('linear and canary behind a Network Load Balancer, and with Service Connect', () => {
+  const ELB = 'arn:aws:elasticloadbalancing:us-east-1:123456789012'
+  const withListeners = (productionListenerRule: string, testListenerRule?: string): LoadBalancer => ({
+    ...ready,
+    advancedConfiguration: { ...ready.advancedConfiguration, productionListenerRule, testListenerRule },
+  })
+  const nlb = withListeners(`${ELB}:listener/net/web/1/2`, `${ELB}:listener/net/web/1/3`)
+
+  test.each(['linear', 'canary', 'blue-green'] as const)(
+    '%s: an NLB listener, or Service Connect, is accepted',
+    (strategy) => {
+      expect(() => checkNativeSupport(service({ loadBalancers: [nlb] }), strategy)).not.toThrow()
+      const connected = service({
+        deployments: [deployment({ serviceConnectConfiguration: { enabled: true, namespace: 'prod' } })],
+      })
+      expect(() => checkNativeSupport(connected, strategy)).not.toThrow()
+      expect(behindNetworkLoadBalancer(service({ loadBalancers: [nlb] }))).toBe(true)
+      expect(behindNetworkLoadBalancer(service({ loadBalancers: [ready] }))).toBe(false)
+    },
+  )
+
+  test.each([
+    [
+      'an ALB listener where ECS needs its rule',
+      withListeners(`${ELB}:listener/app/web/1/2`),
+      'Service "web" cannot use `strategy: linear`: target group web/0123456789abcdef\'s productionListenerRule is an Application Load Balancer listener, not a listener rule. ECS\'s rule (AdvancedConfiguration): productionListenerRule and testListenerRule name a listener rule for an Application Load Balancer and a listener for a Network Load Balancer. Fix loadBalancers[].advancedConfiguration, or deploy with `strategy: rolling`.',
+    ],
+    [
+      'production on an NLB, test on an ALB',
+      withListeners(`${ELB}:listener/net/web/1/2`, `${ELB}:listener-rule/app/web/1/2/3`),
+      'target group web/0123456789abcdef has its production and test listeners on different kinds of load balancer.',
+    ],
+  ])('%s is refused, citing the rule', (_name, lb, message) => {
+    expect(() => checkNativeSupport(service({ loadBalancers: [lb] }), 'linear')).toThrow(message)
   })
 })

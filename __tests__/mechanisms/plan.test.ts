@@ -118,6 +118,22 @@ describe('planStrategy: ECS services', () => {
     ])
   })
 
+  test('linear behind a Network Load Balancer: accepted, and the plan says what ECS adds', async () => {
+    const nlb = {
+      ...balancer,
+      advancedConfiguration: {
+        ...balancer.advancedConfiguration,
+        productionListenerRule: 'arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/net/web/1/2',
+      },
+    }
+    const plan = await planStrategy(clients, 'prod', service({ loadBalancers: [nlb] }), inputs({ strategy: 'linear' }))
+    expect(plan).toMatchObject({
+      mechanism: 'ecs-native',
+      description:
+        'linear (ECS): 10 % more every 6 min; behind a Network Load Balancer, ECS adds 10 min to each traffic shift stage',
+    })
+  })
+
   test('no strategy input: the service’s own, nothing changed', async () => {
     const plan = await planStrategy(clients, 'prod', service(), inputs())
     expect(plan).toMatchObject({ mechanism: 'rolling', description: 'rolling update (ECS)', changes: [] })

@@ -158,6 +158,24 @@ describe('dependabot and CodeQL', () => {
     for (const update of config.updates) expect(['daily', 'weekly', 'monthly']).toContain(update.schedule.interval)
   })
 
+  test('@aws-sdk/* move together, and Dependabot npm pull requests get dist/ rebuilt so check-dist passes', () => {
+    const config = parse(read('.github/dependabot.yml')) as {
+      updates: { 'package-ecosystem': string; groups?: Record<string, { patterns?: string[] }> }[]
+    }
+    const npm = config.updates.find((u) => u['package-ecosystem'] === 'npm')
+    expect(Object.values(npm?.groups ?? {}).map((g) => g.patterns)).toContainEqual(['@aws-sdk/*'])
+    const rebuild = parse(read('.github/workflows/dependabot-dist.yml')) as Workflow
+    expect(Object.keys(rebuild.on as object)).toEqual(['pull_request'])
+    expect(rebuild.permissions).toEqual({ contents: 'write' })
+    const job = Object.values(rebuild.jobs ?? {})[0] as Job & { if?: string }
+    expect(job.if).toContain("github.event.pull_request.user.login == 'dependabot[bot]'")
+    const runs = (job.steps ?? []).map((s) => s.run ?? '')
+    expect(runs).toContain('npm run bundle')
+    expect(runs.join('\n')).toMatch(/git add -- dist[\s\S]*git push origin "HEAD:\$BRANCH"/)
+    // The branch name reaches the script through the environment, never pasted into it.
+    expect(runs.join('\n')).not.toContain('${{')
+  })
+
   test('a CodeQL workflow analyses the TypeScript and the workflows, and may upload its results', () => {
     const codeql = parse(read('.github/workflows/codeql.yml')) as {
       jobs: Record<string, Job & { strategy: { matrix: { language: string[] } } }>

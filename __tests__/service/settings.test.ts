@@ -134,10 +134,6 @@ describe('volume-configurations', () => {
       '[{"name":"data","managedEBSVolume":{"sizeInGiB":1}}]',
       'Input `volume-configurations`, item 1 (data): needs "managedEBSVolume" with "roleArn", the ARN of the infrastructure role ECS uses to manage the volume.',
     ],
-    [
-      `[{"name":"data","managedEBSVolume":{"roleArn":"${ROLE}","size":1}}]`,
-      'Input `volume-configurations`, item 1 (data): managedEBSVolume has no key "size"',
-    ],
   ])('%s is refused', (value, message) => {
     expect(() => parse(value)).toThrow(message)
   })

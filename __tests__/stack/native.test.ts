@@ -149,6 +149,20 @@ describe('ECS-native deployments in the scenario server', () => {
     expect([...new Set(weights)]).toEqual(['0', '25', '50', '75', '100'])
   })
 
+  test('linear behind a Network Load Balancer (its listener as productionListenerRule); an ALB listener is refused', () => {
+    const ELB = 'arn:aws:elasticloadbalancing:us-east-1:123456789012'
+    const behind = (productionListenerRule: string) => ({
+      loadBalancers: [{ ...LB, advancedConfiguration: { ...LB.advancedConfiguration, productionListenerRule } }],
+    })
+    givenService(behind(`${ELB}:listener/net/web/1/2`))
+    deploy({ strategy: 'LINEAR', linearConfiguration: { stepPercent: 50, stepBakeTimeInMinutes: 1 } })
+    expect([...new Set(follow(5).map((l) => /p(\d+)/.exec(l)?.[1]))]).toEqual(['0', '50', '100'])
+    givenService(behind(`${ELB}:listener/app/web/1/2`))
+    expect(errorCode(() => deploy({ strategy: 'LINEAR' }))).toBe(
+      'InvalidParameterException: productionListenerRule must be a listener rule ARN for an Application Load Balancer, or a listener ARN for a Network Load Balancer.',
+    )
+  })
+
   test('a PAUSE hook waits for ContinueServiceDeployment: CONTINUE goes on, ROLLBACK goes back to blue', () => {
     const pause = { lifecycleHooks: [{ targetType: 'PAUSE', lifecycleStages: ['POST_TEST_TRAFFIC_SHIFT'] }] }
     for (const action of ['CONTINUE', 'ROLLBACK']) {

@@ -202,6 +202,70 @@ describe('rolling deployments', () => {
     expect(latestServiceDeployment().status).toBe('ROLLBACK_SUCCESSFUL')
   })
 
+  test("the service's thresholdConfiguration decides when the breaker trips (COUNT 2 of 10 desired)", () => {
+    const breaker = { enable: true, rollback: true, thresholdConfiguration: { type: 'COUNT', value: 2 } }
+    givenService({ deploymentCircuitBreaker: breaker }, 10)
+    world.scenarios.add({ rollout: { outcome: 'crash', drainSeconds: 5 } })
+    ecs('UpdateService', { service: 'web', taskDefinition: 'web:2' })
+    advance(1)
+    expect(latestServiceDeployment().deploymentCircuitBreaker).toEqual({
+      status: 'MONITORING',
+      failureCount: 0,
+      threshold: 2,
+    })
+    advance(4) // ten tasks crash together: the breaker trips at the second
+    expect(latestServiceDeployment()).toMatchObject({
+      status: 'ROLLBACK_IN_PROGRESS',
+      deploymentCircuitBreaker: { status: 'TRIGGERED', threshold: 2 },
+    })
+  })
+
+  test('a healthy task sets the failure count back to 0, unless resetOnHealthyTask is false', () => {
+    for (const resetOnHealthyTask of [undefined, false]) {
+      const breaker = { enable: true, rollback: true, thresholdConfiguration: { type: 'COUNT', value: 2 } }
+      givenService({ deploymentCircuitBreaker: { ...breaker, resetOnHealthyTask } }, 2)
+      world.scenarios.add({ rollout: { outcome: 'crash', failures: 1 } }) // the first task crashes, the rest succeed
+      ecs('UpdateService', { service: 'web', taskDefinition: 'web:2' })
+      advance(30)
+      expect(latestServiceDeployment()).toMatchObject({
+        status: 'SUCCESSFUL',
+        deploymentCircuitBreaker: { failureCount: resetOnHealthyTask === false ? 1 : 0 },
+      })
+    }
+  })
+
+  test('early success: the deployment completes at healthyPercent, ECS goes on starting the rest', () => {
+    const early = { enable: true, healthyPercent: 50, sourceServiceRevisionCleanup: 'DEFERRED' }
+    givenService({ minimumHealthyPercent: 50, earlySuccessCriteria: early }, 4)
+    world.scenarios.add({ rollout: { taskStartSeconds: 2, taskStartStaggerSeconds: 10 } })
+    ecs('UpdateService', { service: 'web', taskDefinition: 'web:2' })
+    advance(8)
+    expect(primary(service()).rolloutState).toBe('IN_PROGRESS')
+    advance(10) // the second of four new tasks is healthy: 50 %
+    const s = service()
+    expect(primary(s)).toMatchObject({ taskDefinition: expect.stringMatching(/web:2$/), rolloutState: 'COMPLETED' })
+    expect(primary(s).runningCount).toBe(2)
+    expect(latestServiceDeployment()).toMatchObject({ status: 'SUCCESSFUL', finishedAt: expect.any(Date) })
+    advance(30)
+    expect(summary(service())).toEqual(['PRIMARY web:2 COMPLETED r4 p0 f0'])
+  })
+
+  test('early success is refused where ECS refuses it', () => {
+    givenService({ minimumHealthyPercent: 100 })
+    const early = { enable: true, healthyPercent: 50, sourceServiceRevisionCleanup: 'BLOCKING' }
+    expect(() =>
+      ecs('UpdateService', { service: 'web', deploymentConfiguration: { earlySuccessCriteria: early } }),
+    ).toThrow('The early success criteria healthyPercent must be greater than or equal to minimumHealthyPercent.')
+    expect(() =>
+      ecs('UpdateService', {
+        service: 'web',
+        deploymentConfiguration: { minimumHealthyPercent: 50, earlySuccessCriteria: { enable: true } },
+      }),
+    ).toThrow(
+      'Early success criteria need healthyPercent (0-100) and sourceServiceRevisionCleanup (BLOCKING or DEFERRED).',
+    )
+  })
+
   test('a rollback that fails too is ROLLBACK_FAILED; a first deployment has nothing to roll back to', () => {
     givenService({ deploymentCircuitBreaker: { enable: true, rollback: true } }, 1)
     world.scenarios.add({ rollout: { outcome: 'pull-error', rollback: { outcome: 'pull-error' } } })

@@ -31,7 +31,7 @@ describe('checkedRequest', () => {
       { family: 'web', containerDefinitions: [web], replicas: 2 },
       'replicas: unknown key; valid keys: family, containerDefinitions, taskRoleArn, executionRoleArn, networkMode, ' +
         'volumes, placementConstraints, requiresCompatibilities, cpu, memory, tags, pidMode, ipcMode, ' +
-        'proxyConfiguration, inferenceAccelerators, ephemeralStorage, runtimePlatform, enableFaultInjection',
+        'proxyConfiguration, inferenceAccelerators, ephemeralStorage, runtimePlatform, enableFaultInjection, trustedExecutionConfiguration',
     ],
     [
       'an unknown key deep down',

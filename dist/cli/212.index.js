@@ -77,7 +77,7 @@ const commonParams = {
     UseDualStack: { type: "builtInParams", name: "useDualstackEndpoint" },
 };
 
-var version = "3.1163.0";
+var version = "3.1177.0";
 var packageInfo = {
 	version: version};
 
@@ -833,6 +833,7 @@ const _GCAR = "GatewayConnectionAlbResources";
 const _GCARL = "GatewayConnectionAlbResourcesList";
 const _GCAS = "GatewayClusterAssociationSummary";
 const _GCASL = "GatewayClusterAssociationSummaryList";
+const _GCDD = "GatewayConnectorDeregistrationDelay";
 const _GCF = "GatewayConnectorFilters";
 const _GCHC = "GatewayConnectorHealthCheck";
 const _GCHCM = "GatewayConnectorHealthCheckMatcher";
@@ -1128,7 +1129,9 @@ const _TD = "TaskDefinition";
 const _TDL = "TaskDefinitionList";
 const _TDPC = "TaskDefinitionPlacementConstraint";
 const _TDPCa = "TaskDefinitionPlacementConstraints";
+const _TEC = "TrustedExecutionConfiguration";
 const _TES = "TaskEphemeralStorage";
+const _TESr = "TrustedExecutionSummary";
 const _TL = "TmpfsList";
 const _TLSGBR = "TotalLocalStorageGBRequest";
 const _TMEBSVC = "TaskManagedEBSVolumeConfiguration";
@@ -1230,6 +1233,8 @@ const _aPA = "accessPointArn";
 const _aPAA = "awsPcaAuthorityArn";
 const _aPI = "assignPublicIp";
 const _aPIc = "accessPointId";
+const _aPS = "attestationPolicyStatus";
+const _aPt = "attestationPolicy";
 const _aRC = "autoRepairConfiguration";
 const _aS = "actionsStatus";
 const _aSC = "activeServicesCount";
@@ -1341,6 +1346,7 @@ const _dCep = "deploymentController";
 const _dD = "daemonDeployments";
 const _dDA = "daemonDeploymentArn";
 const _dDAa = "daemonDeploymentArns";
+const _dDe = "deregistrationDelay";
 const _dIC = "drainingInstanceCount";
 const _dL = "dockerLabels";
 const _dN = "disableNetworking";
@@ -1489,6 +1495,7 @@ const _iIDS = "instanceIdentityDocumentSignature";
 const _iLT = "instanceLaunchTemplate";
 const _iM = "ipcMode";
 const _iMTP = "instanceMetadataTagsPropagation";
+const _iMs = "isolationMode";
 const _iO = "infrastructureOptimization";
 const _iP = "ingressPaths";
 const _iPE = "initProcessEnabled";
@@ -1586,6 +1593,7 @@ const _nB = "networkBindings";
 const _nBG = "networkBandwidthGbps";
 const _nC = "networkConfiguration";
 const _nDI = "neuronDeviceIds";
+const _nEE = "nitroEnclavesEnabled";
 const _nI = "networkInterfaces";
 const _nIC = "networkInterfaceCount";
 const _nM = "networkMode";
@@ -1782,7 +1790,9 @@ const _tDR = "targetDaemonRevision";
 const _tDRA = "targetDaemonRevisionArn";
 const _tDa = "taskDefinitions";
 const _tE = "telemetryEndpoint";
+const _tEC = "trustedExecutionConfiguration";
 const _tEP = "transitEncryptionPort";
+const _tES = "trustedExecutionSummary";
 const _tEr = "transitEncryption";
 const _tG = "targetGroups";
 const _tGA = "targetGroupArn";
@@ -1805,6 +1815,7 @@ const _tSR = "targetServiceRevision";
 const _tSRA = "targetServiceRevisionArn";
 const _tSa = "taskSets";
 const _tSag = "tagSpecifications";
+const _tSi = "timeoutSeconds";
 const _tT = "targetType";
 const _tTR = "testTrafficRules";
 const _tV = "targetValue";
@@ -2914,8 +2925,13 @@ var GatewayConnectionAlbResources$ = [3, n0, _GCAR,
 ];
 var GatewayConnector$ = [3, n0, _GCa,
     0,
-    [_pN, _hC, _fi],
-    [0, () => GatewayConnectorHealthCheck$, () => GatewayConnectorFilters$], 1
+    [_pN, _hC, _fi, _dDe],
+    [0, () => GatewayConnectorHealthCheck$, () => GatewayConnectorFilters$, () => GatewayConnectorDeregistrationDelay$], 1
+];
+var GatewayConnectorDeregistrationDelay$ = [3, n0, _GCDD,
+    0,
+    [_tSi],
+    [1]
 ];
 var GatewayConnectorFilters$ = [3, n0, _GCF,
     0,
@@ -3054,8 +3070,8 @@ var InstanceHealthCheckResult$ = [3, n0, _IHCR,
 ];
 var InstanceLaunchTemplate$ = [3, n0, _ILT,
     0,
-    [_eIPA, _nC, _sCto, _lSCo, _mo, _cOT, _iMTP, _iR, _fE, _cRa],
-    [0, () => ManagedInstancesNetworkConfiguration$, () => ManagedInstancesStorageConfiguration$, () => ManagedInstancesLocalStorageConfiguration$, 0, 0, 2, [() => InstanceRequirementsRequest$, 0], 2, () => CapacityReservationRequest$], 2
+    [_eIPA, _nC, _sCto, _lSCo, _mo, _cOT, _iMTP, _iR, _fE, _cRa, _nEE],
+    [0, () => ManagedInstancesNetworkConfiguration$, () => ManagedInstancesStorageConfiguration$, () => ManagedInstancesLocalStorageConfiguration$, 0, 0, 2, [() => InstanceRequirementsRequest$, 0], 2, () => CapacityReservationRequest$, 2], 2
 ];
 var InstanceLaunchTemplateUpdate$ = [3, n0, _ILTU,
     0,
@@ -3519,8 +3535,8 @@ var RegisterDaemonTaskDefinitionResponse$ = [3, n0, _RDTDRe,
 ];
 var RegisterTaskDefinitionRequest$ = [3, n0, _RTDR,
     0,
-    [_f, _cD, _tRA, _eRA, _nM, _vo, _pCl, _rCe, _cp, _me, _ta, _pMi, _iM, _pCr, _iAn, _eSp, _rPu, _eFI],
-    [0, [() => ContainerDefinitions, 0], 0, 0, 0, () => VolumeList, () => TaskDefinitionPlacementConstraints, 64 | 0, 0, 0, () => Tags, 0, 0, () => ProxyConfiguration$, () => InferenceAccelerators, () => EphemeralStorage$, () => RuntimePlatform$, 2], 2
+    [_f, _cD, _tRA, _eRA, _nM, _vo, _pCl, _rCe, _cp, _me, _ta, _pMi, _iM, _pCr, _iAn, _eSp, _rPu, _eFI, _tEC],
+    [0, [() => ContainerDefinitions, 0], 0, 0, 0, () => VolumeList, () => TaskDefinitionPlacementConstraints, 64 | 0, 0, 0, () => Tags, 0, 0, () => ProxyConfiguration$, () => InferenceAccelerators, () => EphemeralStorage$, () => RuntimePlatform$, 2, () => TrustedExecutionConfiguration$], 2
 ];
 var RegisterTaskDefinitionResponse$ = [3, n0, _RTDRe,
     0,
@@ -3804,13 +3820,13 @@ var TagResourceResponse$ = [3, n0, _TRRa,
 ];
 var Task$ = [3, n0, _Ta,
     0,
-    [_a, _at, _aZ, _cPN, _cA, _conn, _cAon, _cIA, _conta, _cp, _cAr, _dSe, _eEC, _eSA, _gr, _hS, _iAn, _lS, _lT, _me, _ov, _pV, _pF, _pSA, _pSAu, _sA, _sB, _sCtop, _sAt, _sRt, _sAto, _ta, _tA, _tDA, _ve, _eSp, _fES],
-    [() => Attachments, () => Attributes, 0, 0, 0, 0, 4, 0, () => Containers, 0, 4, 0, 2, 4, 0, 0, () => InferenceAccelerators, 0, 0, 0, [() => TaskOverride$, 0], 0, 0, 4, 4, 4, 0, 0, 4, 0, 4, () => Tags, 0, 0, 1, () => EphemeralStorage$, () => TaskEphemeralStorage$]
+    [_a, _at, _aZ, _cPN, _cA, _conn, _cAon, _cIA, _conta, _cp, _cAr, _dSe, _eEC, _eSA, _gr, _hS, _iAn, _lS, _lT, _me, _ov, _pV, _pF, _pSA, _pSAu, _sA, _sB, _sCtop, _sAt, _sRt, _sAto, _ta, _tA, _tDA, _ve, _eSp, _fES, _tES],
+    [() => Attachments, () => Attributes, 0, 0, 0, 0, 4, 0, () => Containers, 0, 4, 0, 2, 4, 0, 0, () => InferenceAccelerators, 0, 0, 0, [() => TaskOverride$, 0], 0, 0, 4, 4, 4, 0, 0, 4, 0, 4, () => Tags, 0, 0, 1, () => EphemeralStorage$, () => TaskEphemeralStorage$, () => TrustedExecutionSummary$]
 ];
 var TaskDefinition$ = [3, n0, _TD,
     0,
-    [_tDA, _cD, _f, _tRA, _eRA, _nM, _re, _vo, _st, _rAeq, _pCl, _comp, _rPu, _rCe, _cp, _me, _iAn, _pMi, _iM, _pCr, _rAe, _dAer, _dRAe, _rB, _eSp, _eFI],
-    [0, [() => ContainerDefinitions, 0], 0, 0, 0, 0, 1, () => VolumeList, 0, () => RequiresAttributes, () => TaskDefinitionPlacementConstraints, 64 | 0, () => RuntimePlatform$, 64 | 0, 0, 0, () => InferenceAccelerators, 0, 0, () => ProxyConfiguration$, 4, 4, 4, 0, () => EphemeralStorage$, 2]
+    [_tDA, _cD, _f, _tRA, _eRA, _nM, _re, _vo, _st, _rAeq, _pCl, _comp, _rPu, _rCe, _cp, _me, _iAn, _pMi, _iM, _pCr, _rAe, _dAer, _dRAe, _rB, _eSp, _eFI, _tEC],
+    [0, [() => ContainerDefinitions, 0], 0, 0, 0, 0, 1, () => VolumeList, 0, () => RequiresAttributes, () => TaskDefinitionPlacementConstraints, 64 | 0, () => RuntimePlatform$, 64 | 0, 0, 0, () => InferenceAccelerators, 0, 0, () => ProxyConfiguration$, 4, 4, 4, 0, () => EphemeralStorage$, 2, () => TrustedExecutionConfiguration$]
 ];
 var TaskDefinitionPlacementConstraint$ = [3, n0, _TDPC,
     0,
@@ -3866,6 +3882,16 @@ var TotalLocalStorageGBRequest$ = [3, n0, _TLSGBR,
     0,
     [_mi, _ma],
     [1, 1]
+];
+var TrustedExecutionConfiguration$ = [3, n0, _TEC,
+    0,
+    [_iMs, _aPt],
+    [0, 0], 1
+];
+var TrustedExecutionSummary$ = [3, n0, _TESr,
+    0,
+    [_iMs, _aPS],
+    [0, 0], 1
 ];
 var Ulimit$ = [3, n0, _U,
     0,
@@ -5792,6 +5818,8 @@ const AcceleratorName = {
     INFERENTIA: "inferentia",
     K520: "k520",
     K80: "k80",
+    L4: "l4",
+    L40S: "l40s",
     M60: "m60",
     RADEON_PRO_V520: "radeon-pro-v520",
     T4: "t4",
@@ -6149,6 +6177,11 @@ const TaskDefinitionStatus = {
     DELETE_IN_PROGRESS: "DELETE_IN_PROGRESS",
     INACTIVE: "INACTIVE",
 };
+const IsolationMode = {
+    CONFIDENTIAL_SANDBOX: "CONFIDENTIAL_SANDBOX",
+    ISOLATED_SANDBOX: "ISOLATED_SANDBOX",
+    SHARED: "SHARED",
+};
 const Scope = {
     SHARED: "shared",
     TASK: "task",
@@ -6401,6 +6434,9 @@ const TaskStopCode = {
     TERMINATION_NOTICE: "TerminationNotice",
     USER_INITIATED: "UserInitiated",
 };
+const AttestationPolicyStatus = {
+    CONFIGURED: "CONFIGURED",
+};
 const TaskSetField = {
     TAGS: "TAGS",
 };
@@ -6423,6 +6459,7 @@ __webpack_unused_export__ = AssociateGatewayWithClusterRequest$;
 __webpack_unused_export__ = AssociateGatewayWithClusterResponse$;
 __webpack_unused_export__ = Attachment$;
 __webpack_unused_export__ = AttachmentStateChange$;
+__webpack_unused_export__ = AttestationPolicyStatus;
 __webpack_unused_export__ = Attribute$;
 __webpack_unused_export__ = AttributeLimitExceededException;
 __webpack_unused_export__ = AttributeLimitExceededException$;
@@ -6752,6 +6789,7 @@ __webpack_unused_export__ = GatewayConnection$;
 __webpack_unused_export__ = GatewayConnectionAlbResources$;
 __webpack_unused_export__ = GatewayConnectionResources$;
 __webpack_unused_export__ = GatewayConnector$;
+__webpack_unused_export__ = GatewayConnectorDeregistrationDelay$;
 __webpack_unused_export__ = GatewayConnectorFilters$;
 __webpack_unused_export__ = GatewayConnectorHealthCheck$;
 __webpack_unused_export__ = GatewayConnectorHealthCheckMatcher$;
@@ -6802,6 +6840,7 @@ __webpack_unused_export__ = InstanceRequirementsRequest$;
 __webpack_unused_export__ = InvalidParameterException;
 __webpack_unused_export__ = InvalidParameterException$;
 __webpack_unused_export__ = IpcMode;
+__webpack_unused_export__ = IsolationMode;
 __webpack_unused_export__ = KernelCapabilities$;
 __webpack_unused_export__ = KeyValuePair$;
 __webpack_unused_export__ = LaunchType;
@@ -7038,7 +7077,7 @@ __webpack_unused_export__ = ServiceRevisionLoadBalancer$;
 __webpack_unused_export__ = ServiceRevisionOverrides$;
 __webpack_unused_export__ = ServiceRevisionSummary$;
 __webpack_unused_export__ = ServiceRevisionVpcLatticeConfiguration$;
-__webpack_unused_export__ = ServiceVolumeConfiguration$;
+exports.uEA = ServiceVolumeConfiguration$;
 __webpack_unused_export__ = Session$;
 __webpack_unused_export__ = Setting$;
 __webpack_unused_export__ = SettingName;
@@ -7107,6 +7146,8 @@ __webpack_unused_export__ = TimeoutConfiguration$;
 __webpack_unused_export__ = Tmpfs$;
 __webpack_unused_export__ = TotalLocalStorageGBRequest$;
 __webpack_unused_export__ = TransportProtocol;
+__webpack_unused_export__ = TrustedExecutionConfiguration$;
+__webpack_unused_export__ = TrustedExecutionSummary$;
 __webpack_unused_export__ = Ulimit$;
 __webpack_unused_export__ = UlimitName;
 __webpack_unused_export__ = UnsupportedFeatureException;
@@ -7216,6 +7257,7 @@ __webpack_unused_export__ = waitUntilTasksStopped;
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 const { HttpRequest, parseUrl } = __webpack_require__(3422);
+const { NoOpLogger } = __webpack_require__(2658);
 const { InvokeStore } = __webpack_require__(9320);
 const { normalizeProvider } = __webpack_require__(402);
 const { RETRY_MODES } = __webpack_require__(3609);
@@ -7352,18 +7394,22 @@ const getHostHeaderPlugin = (options) => ({
 const loggerMiddleware = () => (next, context) => async (args) => {
     try {
         const response = await next(args);
-        const { clientName, commandName, logger, dynamoDbDocumentClientOptions = {} } = context;
-        const { overrideInputFilterSensitiveLog, overrideOutputFilterSensitiveLog } = dynamoDbDocumentClientOptions;
-        const inputFilterSensitiveLog = overrideInputFilterSensitiveLog ?? context.inputFilterSensitiveLog;
-        const outputFilterSensitiveLog = overrideOutputFilterSensitiveLog ?? context.outputFilterSensitiveLog;
-        const { $metadata, ...outputWithoutMetadata } = response.output;
-        logger?.info?.({
-            clientName,
-            commandName,
-            input: inputFilterSensitiveLog(args.input),
-            output: outputFilterSensitiveLog(outputWithoutMetadata),
-            metadata: $metadata,
-        });
+        const { logger } = context;
+        const isNoOpLogger = logger instanceof NoOpLogger;
+        if (logger && !isNoOpLogger) {
+            const { clientName, commandName, dynamoDbDocumentClientOptions = {} } = context;
+            const { overrideInputFilterSensitiveLog, overrideOutputFilterSensitiveLog } = dynamoDbDocumentClientOptions;
+            const inputFilterSensitiveLog = overrideInputFilterSensitiveLog ?? context.inputFilterSensitiveLog;
+            const outputFilterSensitiveLog = overrideOutputFilterSensitiveLog ?? context.outputFilterSensitiveLog;
+            const { $metadata, ...outputWithoutMetadata } = response.output;
+            logger.info?.({
+                clientName,
+                commandName,
+                input: inputFilterSensitiveLog(args.input),
+                output: outputFilterSensitiveLog(outputWithoutMetadata),
+                metadata: $metadata,
+            });
+        }
         return response;
     }
     catch (error) {
@@ -11494,7 +11540,7 @@ const commonParams = {
     UseDualStack: { type: "builtInParams", name: "useDualstackEndpoint" },
 };
 
-var version = "3.998.2";
+var version = "3.998.4";
 var packageInfo = {
 	version: version};
 
@@ -11978,6 +12024,7 @@ const OAuth2ErrorCode = {
     CONFLICT: "CONFLICT",
     INSUFFICIENT_PERMISSIONS: "INSUFFICIENT_PERMISSIONS",
     INVALID_REQUEST: "INVALID_REQUEST",
+    OAUTH_INVALID_CLIENT: "invalid_client",
     OAUTH_INVALID_GRANT: "invalid_grant",
     OAUTH_INVALID_REQUEST: "invalid_request",
     OAUTH_INVALID_SCOPE: "invalid_scope",
@@ -12104,7 +12151,7 @@ const commonParams = {
     UseDualStack: { type: "builtInParams", name: "useDualstackEndpoint" },
 };
 
-var version = "3.998.2";
+var version = "3.998.4";
 var packageInfo = {
 	version: version};
 
@@ -12798,7 +12845,7 @@ const commonParams = {
     UseDualStack: { type: "builtInParams", name: "useDualstackEndpoint" },
 };
 
-var version = "3.998.2";
+var version = "3.998.4";
 var packageInfo = {
 	version: version};
 
@@ -13459,7 +13506,7 @@ const commonParams = {
     UseDualStack: { type: "builtInParams", name: "useDualstackEndpoint" },
 };
 
-var version = "3.998.2";
+var version = "3.998.4";
 var packageInfo = {
 	version: version};
 
@@ -13482,6 +13529,19 @@ class ExpiredTokenException extends STSServiceException {
             ...opts,
         });
         Object.setPrototypeOf(this, ExpiredTokenException.prototype);
+    }
+}
+class InvalidContextAssertionException extends STSServiceException {
+    static shapeId = "com.amazonaws.sts#InvalidContextAssertionException";
+    name = "InvalidContextAssertionException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "InvalidContextAssertionException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, InvalidContextAssertionException.prototype);
     }
 }
 class MalformedPolicyDocumentException extends STSServiceException {
@@ -13581,12 +13641,17 @@ const _DS = "DurationSeconds";
 const _E = "Expiration";
 const _EI = "ExternalId";
 const _ETE = "ExpiredTokenException";
+const _FPA = "FederatedProviderArn";
+const _I = "Issuer";
+const _ICAE = "InvalidContextAssertionException";
 const _IDPCEE = "IDPCommunicationErrorException";
 const _IDPRCE = "IDPRejectedClaimException";
 const _IITE = "InvalidIdentityTokenException";
+const _IP = "IdentityProvider";
 const _K = "Key";
 const _MPDE = "MalformedPolicyDocumentException";
 const _MSTS = "MinimumSessionTokenSize";
+const _OI = "OriginIdentity";
 const _P = "Policy";
 const _PA = "PolicyArns";
 const _PAr = "ProviderArn";
@@ -13601,6 +13666,7 @@ const _Pr = "Provider";
 const _RA = "RoleArn";
 const _RDE = "RegionDisabledException";
 const _RSN = "RoleSessionName";
+const _S = "Subject";
 const _SAK = "SecretAccessKey";
 const _SFWIT = "SubjectFromWebIdentityToken";
 const _SI = "SourceIdentity";
@@ -13608,8 +13674,11 @@ const _SN = "SerialNumber";
 const _ST = "SessionToken";
 const _STS = "SessionTokenSize";
 const _STU = "SessionTokenUtilization";
+const _STu = "SubjectType";
 const _T = "Tags";
 const _TC = "TokenCode";
+const _TCr = "TransactionContext";
+const _TIPC = "TrustedIdentityPropagationContext";
 const _TTK = "TransitiveTagKeys";
 const _Ta = "Tag";
 const _V = "Value";
@@ -13622,8 +13691,13 @@ const _cTT = "clientTokenType";
 const _e = "error";
 const _hE = "httpError";
 const _m = "message";
+const _oIIT = "originIdentityIssuerType";
+const _oIST = "originIdentitySubjectType";
+const _oISTT = "originIdentitySubjectTypeType";
 const _pDLT = "policyDescriptorListType";
 const _s = "smithy.ts.sdk.synthetic.com.amazonaws.sts";
+const _tCIPMT = "transactionContextIdentityProviderMapType";
+const _tCVT = "transactionContextValueType";
 const _tLT = "tagListType";
 const n0 = "com.amazonaws.sts";
 const _s_registry = new TypeRegistry(_s);
@@ -13648,6 +13722,12 @@ var IDPRejectedClaimException$ = [-3, n0, _IDPRCE,
     [0]
 ];
 n0_registry.registerError(IDPRejectedClaimException$, IDPRejectedClaimException);
+var InvalidContextAssertionException$ = [-3, n0, _ICAE,
+    { [_aQE]: [`InvalidContextAssertion`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(InvalidContextAssertionException$, InvalidContextAssertionException);
 var InvalidIdentityTokenException$ = [-3, n0, _IITE,
     { [_aQE]: [`InvalidIdentityToken`, 400], [_e]: _c, [_hE]: 400 },
     [_m],
@@ -13678,6 +13758,10 @@ const errorTypeRegistries = [
 ];
 var accessKeySecretType = [0, n0, _aKST, 8, 0];
 var clientTokenType = [0, n0, _cTT, 8, 0];
+var originIdentityIssuerType = [0, n0, _oIIT, 8, 0];
+var originIdentitySubjectType = [0, n0, _oIST, 8, 0];
+var originIdentitySubjectTypeType = [0, n0, _oISTT, 8, 0];
+var transactionContextValueType = [0, n0, _tCVT, 8, 0];
 var AssumedRoleUser$ = [3, n0, _ARU,
     0,
     [_ARI, _A],
@@ -13700,13 +13784,18 @@ var AssumeRoleWithWebIdentityRequest$ = [3, n0, _ARWWIR,
 ];
 var AssumeRoleWithWebIdentityResponse$ = [3, n0, _ARWWIRs,
     0,
-    [_C, _SFWIT, _ARU, _PPS, _Pr, _Au, _SI, _STU, _STS],
-    [[() => Credentials$, 0], 0, () => AssumedRoleUser$, 1, 0, 0, 0, 1, 1]
+    [_C, _SFWIT, _ARU, _PPS, _Pr, _Au, _SI, _STU, _STS, _TIPC],
+    [[() => Credentials$, 0], 0, () => AssumedRoleUser$, 1, 0, 0, 0, 1, 1, [() => TrustedIdentityPropagationContext$, 0]]
 ];
 var Credentials$ = [3, n0, _C,
     0,
     [_AKI, _SAK, _ST, _E],
     [0, [() => accessKeySecretType, 0], 0, 4], 4
+];
+var OriginIdentity$ = [3, n0, _OI,
+    0,
+    [_S, _STu, _I, _FPA],
+    [[() => originIdentitySubjectType, 0], [() => originIdentitySubjectTypeType, 0], [() => originIdentityIssuerType, 0], 0]
 ];
 var PolicyDescriptorType$ = [3, n0, _PDT,
     0,
@@ -13723,6 +13812,16 @@ var Tag$ = [3, n0, _Ta,
     [_K, _V],
     [0, 0], 2
 ];
+var TransactionContext$ = [3, n0, _TCr,
+    0,
+    [_IP],
+    [[() => transactionContextIdentityProviderMapType, 0]]
+];
+var TrustedIdentityPropagationContext$ = [3, n0, _TIPC,
+    8,
+    [_OI, _TCr],
+    [[() => OriginIdentity$, 0], [() => TransactionContext$, 0]]
+];
 var policyDescriptorListType = [1, n0, _pDLT,
     0, () => PolicyDescriptorType$
 ];
@@ -13731,6 +13830,12 @@ var ProvidedContextsListType = [1, n0, _PCLT,
 ];
 var tagListType = [1, n0, _tLT,
     0, () => Tag$
+];
+var transactionContextIdentityProviderMapType = [2, n0, _tCIPMT,
+    0, [0,
+        0],
+    [() => transactionContextValueType,
+        0]
 ];
 var AssumeRole$ = [9, n0, _AR,
     0, () => AssumeRoleRequest$, () => AssumeRoleResponse$
@@ -14070,10 +14175,13 @@ exports.IDPCommunicationErrorException = IDPCommunicationErrorException;
 exports.IDPCommunicationErrorException$ = IDPCommunicationErrorException$;
 exports.IDPRejectedClaimException = IDPRejectedClaimException;
 exports.IDPRejectedClaimException$ = IDPRejectedClaimException$;
+exports.InvalidContextAssertionException = InvalidContextAssertionException;
+exports.InvalidContextAssertionException$ = InvalidContextAssertionException$;
 exports.InvalidIdentityTokenException = InvalidIdentityTokenException;
 exports.InvalidIdentityTokenException$ = InvalidIdentityTokenException$;
 exports.MalformedPolicyDocumentException = MalformedPolicyDocumentException;
 exports.MalformedPolicyDocumentException$ = MalformedPolicyDocumentException$;
+exports.OriginIdentity$ = OriginIdentity$;
 exports.PackedPolicyTooLargeException = PackedPolicyTooLargeException;
 exports.PackedPolicyTooLargeException$ = PackedPolicyTooLargeException$;
 exports.PolicyDescriptorType$ = PolicyDescriptorType$;
@@ -14085,6 +14193,8 @@ exports.STSClient = STSClient;
 exports.STSServiceException = STSServiceException;
 exports.STSServiceException$ = STSServiceException$;
 exports.Tag$ = Tag$;
+exports.TransactionContext$ = TransactionContext$;
+exports.TrustedIdentityPropagationContext$ = TrustedIdentityPropagationContext$;
 exports.decorateDefaultCredentialProvider = decorateDefaultCredentialProvider;
 exports.errorTypeRegistries = errorTypeRegistries;
 exports.getDefaultRoleAssumer = getDefaultRoleAssumer;
@@ -25513,7 +25623,7 @@ const race = (promise, signal) => {
     }
     let cleanup = () => { };
     const aborted = new Promise((_, reject) => {
-        const handler = () => reject(createAbortError());
+        const handler = () => reject(createAbortError(signal));
         if (signal.aborted) {
             handler();
         }
@@ -25527,7 +25637,13 @@ const race = (promise, signal) => {
     });
     return Promise.race([promise, aborted]).finally(cleanup);
 };
-const createAbortError = () => Object.assign(new Error("Request aborted"), { name: "AbortError" });
+const createAbortError = (signal) => {
+    const reason = signal.reason;
+    if (reason instanceof Error) {
+        return Object.assign(new Error("Request aborted"), { name: "AbortError", cause: reason });
+    }
+    return Object.assign(new Error(reason ? String(reason) : "Request aborted"), { name: "AbortError" });
+};
 const isAbortError = (error) => typeof error === "object" && error !== null && "name" in error && error.name === "AbortError";
 
 const DEFAULT_RETRY_DELAY_BASE = 100;
@@ -25640,10 +25756,13 @@ function bindRetryMiddleware(isStreamingPayload) {
                         throw lastError;
                     }
                     try {
+                        if (abortSignal?.aborted) {
+                            throw lastError;
+                        }
                         retryToken = await race(retryStrategy.refreshRetryTokenForRetry(retryToken, retryErrorInfo), abortSignal);
                     }
                     catch (refreshError) {
-                        if (abortSignal?.aborted && isAbortError(refreshError)) {
+                        if (refreshError !== lastError && abortSignal?.aborted && isAbortError(refreshError)) {
                             throw refreshError;
                         }
                         if (!lastError.$metadata) {

@@ -1,8 +1,16 @@
+<<<<<<<< HEAD:dist/cli/29.index.js
 export const id = 29;
 export const ids = [29,261];
 export const modules = {
 
 /***/ 7029:
+========
+export const id = 387;
+export const ids = [387,261];
+export const modules = {
+
+/***/ 6387:
+>>>>>>>> issue-24:dist/cli/387.index.js
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -487,7 +495,7 @@ function describeChanges(request, current) {
     return changes;
 }
 function comparable(definition) {
-    const { definition: kept } = (0,clean/* withoutReadOnlyKeys */.d)((0,validate/* withStringSizes */.s)(definition));
+    const { definition: kept } = (0,clean/* withoutReadOnlyKeys */.d)((0,validate/* withStringSizes */.s6)(definition));
     const { tags: _tags, enableFaultInjection, containerDefinitions, ...rest } = kept;
     return compact({
         ...rest,
@@ -594,7 +602,7 @@ var rules = __webpack_require__(4943);
 function existingTaskDefinition(taskDefinition, tags) {
     const source = `task definition ${taskDefinition.family}:${taskDefinition.revision}`;
     const { definition } = (0,clean/* withoutReadOnlyKeys */.d)({ ...taskDefinition, ...(tags.length && { tags }) });
-    const request = (0,validate/* checkedRequest */.l)(definition, source);
+    const request = (0,validate/* checkedRequest */.lr)(definition, source);
     (0,rules/* checkEcsRules */.pl)(request, source);
     return { request, containers: [], notes: [] };
 }
@@ -668,6 +676,8 @@ function serviceChanges(service, desiredCount, breaker, settings = {}) {
         const before = breakerName(service.deploymentConfiguration?.deploymentCircuitBreaker);
         changes.push(`service deployment circuit breaker: ${before} → ${breakerName(configuration.deploymentCircuitBreaker)}`);
     }
+    const breakerAfter = (configuration ?? service.deploymentConfiguration)?.deploymentCircuitBreaker;
+    changes.push(...(0,service_settings/* deploymentSettingsChanges */.wr)(service.deploymentConfiguration, breakerAfter, settings));
     changes.push(...(0,service_settings/* settingsChanges */.fH)(service, settings));
     return changes;
 }
@@ -2947,11 +2957,35 @@ async function checkStillInEcr(image, what, from, deps) {
     throw refusal(from, `${what} runs ${image}, which ECR no longer has (repository ${ref.repository}): the rollout would fail pulling it`);
 }
 
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
+var client_ecs_dist_cjs = __webpack_require__(212);
+// EXTERNAL MODULE: ./src/problems.ts
+var problems = __webpack_require__(2095);
+;// CONCATENATED MODULE: ./src/deploy/settings-model.ts
+// The service settings given as JSON, checked against the ECS API model the SDK ships: the SDK would drop a member it
+// does not know without a word (as for task definitions, see taskdef/validate.ts). Here, on the pipeline's path, and
+// not where the inputs are read, so the entry does not load the SDK.
+
+
+
+
+/** Throws naming the first member of `volume-configurations` that UpdateService's model does not have or type. */
+function checkSettingsModel(settings) {
+    ;
+    (settings.volumeConfigurations ?? []).forEach((item, i) => {
+        const problem = (0,validate/* modelProblems */.QW)(item, client_ecs_dist_cjs/* ServiceVolumeConfiguration$ */.uEA)[0];
+        if (problem) {
+            throw new errors/* UserError */.yo(`Input \`volume-configurations\`, item ${i + 1} (${item.name}): ${(0,problems/* problemEntry */.WO)(problem)}. Nothing was changed.`);
+        }
+    });
+}
+
 // EXTERNAL MODULE: ./src/workspace-path.ts
 var workspace_path = __webpack_require__(9152);
 // EXTERNAL MODULE: ./src/placeholders.ts
 var src_placeholders = __webpack_require__(4429);
 ;// CONCATENATED MODULE: ./src/pipeline.ts
+
 
 
 
@@ -3032,8 +3066,10 @@ async function prepare(clients, inputs, git, { service, plan }, report, image, p
             log.info((0,report_text/* logSafe */.sN)(`${prefixOf(inputs, report)}${note}`));
         report.notes.push(...rendered.notes);
     }
-    if (inputs.serviceSettings)
+    if (inputs.serviceSettings) {
+        checkSettingsModel(inputs.serviceSettings);
         (0,service_settings/* checkVolumesAtLaunch */.gL)(inputs.serviceSettings, rendered.request);
+    }
     report.containers = rendered.containers;
     if (promoted)
         report.promoted = promotedOf(promoted, rendered.containers);
@@ -3225,7 +3261,7 @@ async function deploySteps(inputs, git, ports, where, done, preview, promotion) 
                 circuitBreaker: inputs.deploymentCircuitBreaker,
                 workspace: git.workspace,
             });
-        (0,service_settings/* checkServiceSettings */.V9)(service, inputs.serviceSettings ?? {});
+        (0,service_settings/* checkServiceSettings */.V9)(service, inputs.serviceSettings ?? {}, plan.mechanism);
         log.info(`  strategy: ${plan.description}`);
         return { service, plan, report: newServiceReport(where, service, plan) };
     })));

@@ -99,7 +99,11 @@ async function deploy(settings, ports) {
             ...(url && { runUrl: url }),
             ...environment,
         };
+<<<<<<< HEAD
         const [carrying, { createClients }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(815), __webpack_require__.e(446), __webpack_require__.e(260), __webpack_require__.e(662), __webpack_require__.e(827), __webpack_require__.e(29)]).then(__webpack_require__.bind(__webpack_require__, 7029)), Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(446), __webpack_require__.e(201)]).then(__webpack_require__.bind(__webpack_require__, 201))]);
+=======
+        const [carrying, { createClients }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(815), __webpack_require__.e(446), __webpack_require__.e(260), __webpack_require__.e(662), __webpack_require__.e(827), __webpack_require__.e(387)]).then(__webpack_require__.bind(__webpack_require__, 6387)), Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(446), __webpack_require__.e(201)]).then(__webpack_require__.bind(__webpack_require__, 201))]);
+>>>>>>> issue-24
         doneSoFar = carrying.doneSoFar;
         const aws = ports.aws ?? ((where, deadline) => createClients(where, deadline));
         const outcome = await carrying.carryOut(plan, git, { ...ports, aws }, report);
@@ -925,6 +929,10 @@ const SERVICE_SETTING_KEYS = [
     'enable-ecs-managed-tags',
     'enable-execute-command',
     'capacity-provider-strategy',
+    'circuit-breaker-threshold',
+    'circuit-breaker-reset-on-healthy-task',
+    'early-success-healthy-percent',
+    'early-success-cleanup',
 ];
 const CAPACITY_ITEM = /^[A-Za-z0-9_-]{1,255}(:\d{1,4}(:\d{1,6})?)?$/;
 const VERIFY_KEYS = ['url', 'test-url', 'expect', 'timeout', 'interval', 'command', 'redirects'];
@@ -1284,8 +1292,29 @@ function readServiceSettings(p, path, value) {
         enableECSManagedTags: get('enable-ecs-managed-tags', (kp, v) => p.boolean(kp, v)),
         enableExecuteCommand: get('enable-execute-command', (kp, v) => p.boolean(kp, v)),
         capacityProviderStrategy,
+        circuitBreakerThreshold: get('circuit-breaker-threshold', (kp, v) => {
+            const threshold = (0,_service_settings_js__WEBPACK_IMPORTED_MODULE_5__/* .parseThreshold */ .B7)(v);
+            return typeof threshold === 'string' ? p.add(kp, threshold) : threshold;
+        }),
+        resetOnHealthyTask: get('circuit-breaker-reset-on-healthy-task', (kp, v) => p.boolean(kp, v)),
+        earlySuccess: earlySuccess(p, path, m['early-success-healthy-percent'], m['early-success-cleanup']),
     };
     return Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined));
+}
+/** `early-success-healthy-percent` (0–100) and `early-success-cleanup` (BLOCKING, the default, or DEFERRED). */
+function earlySuccess(p, path, percent, cleanup) {
+    if (percent === undefined) {
+        if (cleanup !== undefined)
+            p.add([...path, 'early-success-cleanup'], 'needs early-success-healthy-percent beside it');
+        return undefined;
+    }
+    const healthyPercent = p.integer([...path, 'early-success-healthy-percent'], percent, 0, 100);
+    const sourceServiceRevisionCleanup = cleanup === undefined
+        ? 'BLOCKING'
+        : p.choice([...path, 'early-success-cleanup'], cleanup, ['BLOCKING', 'DEFERRED']);
+    if (healthyPercent === undefined || sourceServiceRevisionCleanup === undefined)
+        return undefined;
+    return { enable: true, healthyPercent, sourceServiceRevisionCleanup };
 }
 function pattern(p, path, value) {
     const text = p.text(path, value);

@@ -636,8 +636,8 @@ function circuitBreakerConfiguration(current, mode) {
     const now = current?.deploymentCircuitBreaker;
     if (now?.enable === wanted.enable && now?.rollback === wanted.rollback)
         return undefined;
-    // UpdateService replaces the whole configuration, so the rest of it is carried over.
-    return { ...current, deploymentCircuitBreaker: wanted };
+    // UpdateService replaces the whole configuration, so the rest of it (a threshold too) is carried over.
+    return { ...current, deploymentCircuitBreaker: { ...now, ...wanted } };
 }
 /** The configuration with `wanted` members set (undefined ones removed); undefined when nothing changes. */
 function mergeConfiguration(current, wanted) {
@@ -668,11 +668,16 @@ function primaryDeployment(service) {
 /** What UpdateService must change, or undefined when the service already is as asked. */
 function serviceUpdate(service, request) {
     const withBreaker = circuitBreakerConfiguration(service.deploymentConfiguration, request.deploymentCircuitBreaker);
+    const base = withBreaker ?? service.deploymentConfiguration;
+    const breaker = request.settings && (0,_service_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .breakerUpdate */ .o6)(base?.deploymentCircuitBreaker, request.settings);
+    const early = request.settings && (0,_service_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .earlySuccessUpdate */ .WB)(service.deploymentConfiguration, request.settings);
     const wanted = {
         ...request.deploymentConfiguration,
         ...(request.settings && (0,_service_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .percentagesUpdate */ .TU)(service, request.settings)),
+        ...(breaker && { deploymentCircuitBreaker: breaker }),
+        ...(early && { earlySuccessCriteria: early }),
     };
-    const deploymentConfiguration = mergeConfiguration(withBreaker ?? service.deploymentConfiguration, wanted) ?? withBreaker;
+    const deploymentConfiguration = mergeConfiguration(base, wanted) ?? withBreaker;
     const settings = request.settings ? (0,_service_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .settingsUpdate */ .Xp)(service, request.settings) : {};
     const changesRevision = service.taskDefinition !== request.taskDefinitionArn;
     const changesCount = request.desiredCount !== undefined && request.desiredCount !== service.desiredCount;
@@ -922,6 +927,8 @@ __webpack_require__.d(__webpack_exports__, {
 var rollback = __webpack_require__(4283);
 // EXTERNAL MODULE: ./src/aws/arn.ts
 var aws_arn = __webpack_require__(1626);
+// EXTERNAL MODULE: ./src/service-settings.ts
+var service_settings = __webpack_require__(2296);
 ;// CONCATENATED MODULE: ./src/deploy/progress.ts
 
 function newProgress() {
@@ -969,9 +976,13 @@ class Seen {
 ;// CONCATENATED MODULE: ./src/deploy/verdict.ts
 
 
-/** How many stopped tasks of the new revision mean "crash loop" when ECS's circuit breaker is off (ECS's own formula). */
-function crashLoopThreshold(desiredCount) {
-    return Math.min(200, Math.max(3, Math.ceil(desiredCount / 2)));
+
+/**
+ * How many stopped tasks of the new revision mean "crash loop" when ECS's circuit breaker is off: ECS's own rule, with
+ * the threshold the service configures (deploymentCircuitBreaker.thresholdConfiguration) when it has one.
+ */
+function crashLoopThreshold(service, desiredCount) {
+    return (0,service_settings/* failureThreshold */.QB)(desiredCount, service.deploymentConfiguration?.deploymentCircuitBreaker?.thresholdConfiguration);
 }
 function describeRevision(taskDefinitionArn) {
     return (0,aws_arn/* taskDefinitionRevision */.MZ)(taskDefinitionArn, 'unknown revision');
@@ -1026,6 +1037,24 @@ function judgeServiceDeployment(sd, resumed) {
             return undefined;
     }
 }
+/**
+ * ECS completed a rolling deployment before all its tasks ran, as the service's early success criteria allow: a
+ * success from that moment (ECS goes on starting the rest), saying what was still starting and draining.
+ */
+function completedEarly(service, deployment) {
+    const criteria = service.deploymentConfiguration?.earlySuccessCriteria;
+    const desired = deployment.desiredCount ?? 0;
+    const running = deployment.runningCount ?? 0;
+    if (!criteria?.enable || running >= desired)
+        return undefined;
+    const draining = (service.deployments ?? [])
+        .filter((d) => d.id !== deployment.id)
+        .reduce((sum, d) => sum + (d.runningCount ?? 0) + (d.pendingCount ?? 0), 0);
+    return {
+        outcome: 'succeeded',
+        reason: `ECS completed the deployment early, at ${criteria.healthyPercent} % healthy (early success criteria): ${running} of ${desired} new tasks running, ${desired - running} still starting${draining ? `, ${draining} old task${draining === 1 ? '' : 's'} still draining` : ''}`,
+    };
+}
 /** Another actor's deployment took over the service: not this run's to roll back, and not a success of this run. */
 function replacedBy(primary) {
     return {
@@ -1054,6 +1083,8 @@ function judge(snapshot, targetTaskDefinition, options = {}) {
     }
     if (serviceDeployment) {
         const verdict = judgeServiceDeployment(serviceDeployment, options.resumed);
+        if (verdict?.outcome === 'succeeded' && deployment)
+            return completedEarly(service, deployment) ?? verdict;
         if (verdict)
             return verdict;
     }
@@ -1074,9 +1105,14 @@ function judge(snapshot, targetTaskDefinition, options = {}) {
     if (settled && !(options.untilServiceDeploymentEnds && serviceDeployment)) {
         return { outcome: 'succeeded', reason: deployment.rolloutStateReason ?? 'the service reached a steady state' };
     }
+    if (deployment.status === 'PRIMARY' && deployment.rolloutState === 'COMPLETED') {
+        const early = completedEarly(service, deployment);
+        if (early)
+            return early;
+    }
     const breakerOn = service.deploymentConfiguration?.deploymentCircuitBreaker?.enable === true;
     const failed = deployment.failedTasks ?? 0;
-    if (!breakerOn && failed >= crashLoopThreshold(deployment.desiredCount ?? 1)) {
+    if (!breakerOn && failed >= crashLoopThreshold(service, deployment.desiredCount ?? 1)) {
         return {
             outcome: 'failed',
             reason: `tasks of ${describeRevision(deployment.taskDefinition)} keep stopping (${failed} failed to start or crashed) and ECS's circuit breaker is off, so ECS would retry forever`,
@@ -1633,8 +1669,6 @@ async function rollBackCodeDeployment(codedeploy, deploymentId, previous) {
 
 // EXTERNAL MODULE: ./src/aws/ecs.ts
 var aws_ecs = __webpack_require__(1032);
-// EXTERNAL MODULE: ./src/service-settings.ts
-var service_settings = __webpack_require__(2296);
 // EXTERNAL MODULE: ./src/mechanisms/busy.ts
 var busy = __webpack_require__(5621);
 ;// CONCATENATED MODULE: ./src/mechanisms/codedeploy/start.ts
@@ -1967,6 +2001,30 @@ const ADVANCED = {
     productionListenerRule: 'the listener rule (Application Load Balancer) or listener (Network Load Balancer) that carries production traffic',
     roleArn: 'a role ECS assumes to change them (AmazonECSInfrastructureRolePolicyForLoadBalancers)',
 };
+/** `app` or `net` and whether it is a rule, from an ELB listener (rule) ARN; undefined for any other text. */
+function listenerKind(arn) {
+    const match = /:elasticloadbalancing:[^:]*:\d{12}:(listener|listener-rule)\/(app|net)\//.exec(arn ?? '');
+    return match ? { balancer: match[2], rule: match[1] === 'listener-rule' } : undefined;
+}
+/** An ALB's listener where ECS needs its rule, or production and test on different load balancer kinds. */
+function listenerProblems(lb) {
+    const a = lb.advancedConfiguration;
+    const members = { productionListenerRule: a?.productionListenerRule, testListenerRule: a?.testListenerRule };
+    const problems = [];
+    for (const [member, arn] of Object.entries(members)) {
+        if (listenerKind(arn)?.balancer === 'app' && !listenerKind(arn)?.rule)
+            problems.push(`target group ${targetGroupName(lb)}'s ${member} is an Application Load Balancer listener, not a listener rule`);
+    }
+    const production = listenerKind(a?.productionListenerRule)?.balancer;
+    const test = listenerKind(a?.testListenerRule)?.balancer;
+    if (production && test && production !== test)
+        problems.push(`target group ${targetGroupName(lb)} has its production and test listeners on different kinds of load balancer`);
+    return problems;
+}
+/** Whether ECS shifts this service's traffic through a Network Load Balancer (its production listener is one). */
+function behindNetworkLoadBalancer(service) {
+    return (service.loadBalancers ?? []).some((lb) => listenerKind(lb.advancedConfiguration?.productionListenerRule)?.balancer === 'net');
+}
 const targetGroupName = (lb) => (lb.targetGroupArn ? (0,aws_arn/* resourceId */.a)(lb.targetGroupArn) : '?');
 /**
  * Checks that the service has what ECS needs to shift traffic for a blue-green, canary or linear deployment:
@@ -1991,6 +2049,10 @@ function checkNativeSupport(service, strategy) {
         const missing = Object.keys(ADVANCED).filter((key) => !lb.advancedConfiguration?.[key]);
         return missing.length ? [`target group ${targetGroupName(lb)} lacks ${missing.join(', ')}`] : [];
     });
+    const wrongKind = balancers.flatMap((lb) => listenerProblems(lb));
+    if (wrongKind.length) {
+        throw new errors/* UserError */.yo(`${name} cannot use \`strategy: ${strategy}\`: ${wrongKind.join('; ')}. ECS's rule (AdvancedConfiguration): productionListenerRule and testListenerRule name a listener rule for an Application Load Balancer and a listener for a Network Load Balancer. Fix loadBalancers[].advancedConfiguration, ${orRolling}`);
+    }
     if (problems.length) {
         const how = Object.entries(ADVANCED)
             .map(([key, what]) => `${key} — ${what}`)
@@ -2093,12 +2155,14 @@ async function planEcs(_clients, _cluster, service, inputs, _options) {
     const after = (0,rollout/* mergeConfiguration */.zY)(service.deploymentConfiguration, configuration) ?? service.deploymentConfiguration;
     return {
         mechanism: strategy === 'rolling' ? 'rolling' : 'ecs-native',
-        description: `${describeConfiguration(after)}${inputs.waitUntil ? `, pausing at ${inputs.waitUntil}` : ''}`,
+        description: `${describeConfiguration(after)}${inputs.waitUntil ? `, pausing at ${inputs.waitUntil}` : ''}${strategy !== 'rolling' && behindNetworkLoadBalancer(service) ? NLB_NOTE : ''}`,
         inputs,
         configuration,
         changes: configurationChanges(service.deploymentConfiguration, after),
     };
 }
+// AWS's guide (Network Load Balancer resources for blue/green, linear and canary deployments): NLB weights settle late.
+const NLB_NOTE = '; behind a Network Load Balancer, ECS adds 10 min to each traffic shift stage';
 /** What the configuration change does, in words. */
 function configurationChanges(before, after) {
     const changes = [];

@@ -66,9 +66,9 @@ function formatElapsed(ms) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   FQ: () => (/* binding */ ProblemsError),
+/* harmony export */   WO: () => (/* binding */ problemEntry),
 /* harmony export */   fl: () => (/* binding */ describedValue)
 /* harmony export */ });
-/* unused harmony export problemEntry */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 // What every validator (config, task definition, AppSpec) reports: its problems, one error listing them all, found values.
 
@@ -173,12 +173,17 @@ function summaryText(text) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Ad: () => (/* binding */ parseCapacityProviderStrategy),
+/* harmony export */   B7: () => (/* binding */ parseThreshold),
 /* harmony export */   PX: () => (/* binding */ parseVolumeConfigurations),
+/* harmony export */   QB: () => (/* binding */ failureThreshold),
 /* harmony export */   TU: () => (/* binding */ percentagesUpdate),
 /* harmony export */   V9: () => (/* binding */ checkServiceSettings),
+/* harmony export */   WB: () => (/* binding */ earlySuccessUpdate),
 /* harmony export */   Xp: () => (/* binding */ settingsUpdate),
 /* harmony export */   fH: () => (/* binding */ settingsChanges),
-/* harmony export */   gL: () => (/* binding */ checkVolumesAtLaunch)
+/* harmony export */   gL: () => (/* binding */ checkVolumesAtLaunch),
+/* harmony export */   o6: () => (/* binding */ breakerUpdate),
+/* harmony export */   wr: () => (/* binding */ deploymentSettingsChanges)
 /* harmony export */ });
 /* unused harmony export SETTING_INPUTS */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
@@ -195,7 +200,12 @@ const SETTING_INPUTS = {
     enableExecuteCommand: 'enable-execute-command',
     capacityProviderStrategy: 'capacity-provider-strategy',
     volumeConfigurations: 'volume-configurations',
+    circuitBreakerThreshold: 'circuit-breaker-threshold',
+    resetOnHealthyTask: 'circuit-breaker-reset-on-healthy-task',
+    earlySuccess: 'early-success-healthy-percent',
 };
+/** Settings the config file's `service-settings:` gives, with no input of their own. */
+const CONFIG_ONLY = ['circuitBreakerThreshold', 'resetOnHealthyTask', 'earlySuccess'];
 /** What UpdateService changes on a CODE_DEPLOY service (AWS: the rest goes through a CodeDeploy deployment). */
 const CODE_DEPLOY_UPDATABLE = [
     'minimumHealthyPercent',
@@ -261,19 +271,6 @@ function strategyFromJson(input, text) {
         };
     });
 }
-const MANAGED_EBS_KEYS = [
-    'encrypted',
-    'kmsKeyId',
-    'volumeType',
-    'sizeInGiB',
-    'snapshotId',
-    'volumeInitializationRate',
-    'iops',
-    'throughput',
-    'tagSpecifications',
-    'roleArn',
-    'filesystemType',
-];
 /**
  * EBS volumes configured at launch, as UpdateService takes them: a JSON array of
  * `{ "name": …, "managedEBSVolume": { "roleArn": …, … } }`; `[]` removes them.
@@ -291,10 +288,6 @@ function parseVolumeConfigurations(input, value) {
         const ebs = item.managedEBSVolume;
         if (!isObject(ebs) || typeof ebs.roleArn !== 'string' || !ebs.roleArn.startsWith('arn:')) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${where} (${item.name}): needs "managedEBSVolume" with "roleArn", the ARN of the infrastructure role ECS uses to manage the volume.`);
-        }
-        const stray = Object.keys(ebs).find((k) => !MANAGED_EBS_KEYS.includes(k));
-        if (stray) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${where} (${item.name}): managedEBSVolume has no key "${stray}" (it takes ${MANAGED_EBS_KEYS.join(', ')}).`);
         }
         return item;
     });
@@ -319,22 +312,62 @@ function whole(input, what, value, max) {
     }
     return n;
 }
+/**
+ * The circuit breaker's threshold as written: `2` (2 failed tasks: COUNT), `25%` (of the desired count, at least 3
+ * and at most 200: BOUNDED_PERCENT), `25% unbounded` (UNBOUNDED_PERCENT). A string is what is wrong with it.
+ */
+function parseThreshold(value) {
+    const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+    const match = /^(\d{1,10})(?:\s*(%)(?:\s+(unbounded))?)?$/i.exec(text);
+    const n = Number(match?.[1]);
+    if (!match || n < 1 || n > 2147483647) {
+        return `${(0,_problems_js__WEBPACK_IMPORTED_MODULE_1__/* .describedValue */ .fl)(value)} is not a threshold: give failed tasks (2), a share of the desired count (25%, at least 3 and at most 200 tasks) or an unbounded share (25% unbounded)`;
+    }
+    const type = !match[2] ? 'COUNT' : match[3] ? 'UNBOUNDED_PERCENT' : 'BOUNDED_PERCENT';
+    return { type, value: n };
+}
+/** How many failed tasks fail a deployment of `desiredCount` tasks (ECS's rule; without a threshold, 50 % bounded). */
+function failureThreshold(desiredCount, threshold) {
+    const { type = 'BOUNDED_PERCENT', value = 50 } = threshold ?? {};
+    if (type === 'COUNT')
+        return value;
+    const share = Math.ceil((desiredCount * value) / 100);
+    return type === 'UNBOUNDED_PERCENT' ? Math.max(1, share) : Math.min(200, Math.max(3, share));
+}
+const thresholdText = (threshold) => {
+    if (!threshold)
+        return 'default (50 % of the desired count, 3–200 tasks)';
+    if (threshold.type === 'COUNT')
+        return `${threshold.value} failed task${threshold.value === 1 ? '' : 's'}`;
+    return `${threshold.value} % of the desired count${threshold.type === 'BOUNDED_PERCENT' ? ', 3–200 tasks' : ', unbounded'}`;
+};
+const earlySuccessText = (criteria) => criteria?.enable
+    ? `at ${criteria.healthyPercent} % healthy (old tasks removed ${criteria.sourceServiceRevisionCleanup === 'DEFERRED' ? 'after' : 'before'})`
+    : 'off';
 const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 /**
  * Checks the settings against the service, before anything changes: what a CODE_DEPLOY service cannot change
  * through UpdateService, and the percentages as ECS will have them (the given one with the service's other).
  */
-function checkServiceSettings(service, settings) {
+function checkServiceSettings(service, settings, mechanism) {
     const name = service.serviceName ?? '';
+    if (settings.earlySuccess?.enable && mechanism === 'ecs-native') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Service setting \`early-success-healthy-percent\` applies to rolling deployments only (ECS's rule: early success criteria work with the rolling deployment strategy); service "${name}" deploys with ECS's blue/green, canary or linear strategy here. Nothing was changed.`);
+    }
     if (service.deploymentController?.type === 'CODE_DEPLOY') {
         const blocked = Object.keys(settings).find((key) => settings[key] !== undefined && !CODE_DEPLOY_UPDATABLE.includes(key));
         if (blocked) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input \`${SETTING_INPUTS[blocked]}\` cannot be applied to service "${name}": it uses the CODE_DEPLOY deployment controller, where UpdateService changes only the desired count, deployment percentages, health check grace period, managed tags and tag propagation (the rest belongs to the CodeDeploy deployment). Nothing was changed.`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${CONFIG_ONLY.includes(blocked) ? 'Service setting' : 'Input'} \`${SETTING_INPUTS[blocked]}\` cannot be applied to service "${name}": it uses the CODE_DEPLOY deployment controller, where UpdateService changes only the desired count, deployment percentages, health check grace period, managed tags and tag propagation (the rest belongs to the CodeDeploy deployment). Nothing was changed.`);
         }
+    }
+    const early = settings.earlySuccess;
+    const minimum = settings.minimumHealthyPercent ?? service.deploymentConfiguration?.minimumHealthyPercent ?? 100;
+    if (early?.enable && (early.healthyPercent ?? 0) < minimum) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Service setting \`early-success-healthy-percent\` (${early.healthyPercent}) is below service "${name}"'s minimum healthy percent (${minimum}); ECS needs it at least as high. Nothing was changed.`);
     }
     if (settings.minimumHealthyPercent === undefined && settings.maximumPercent === undefined)
         return;
-    const min = settings.minimumHealthyPercent ?? service.deploymentConfiguration?.minimumHealthyPercent ?? 100;
+    const min = minimum;
     const max = settings.maximumPercent ?? service.deploymentConfiguration?.maximumPercent ?? 200;
     if (max <= min) {
         const given = settings.maximumPercent === undefined ? 'minimum-healthy-percent' : 'maximum-percent';
@@ -381,6 +414,53 @@ function percentagesUpdate(service, settings) {
         ...(max !== undefined && max !== current?.maximumPercent && { maximumPercent: max }),
     };
     return Object.keys(wanted).length ? wanted : undefined;
+}
+/**
+ * The circuit breaker with the threshold and reset settings on `breaker` (the one the rollout will have); undefined
+ * when they are not given or already so. `enable` and `rollback` are required members, so they are carried over.
+ */
+function breakerUpdate(breaker, settings) {
+    const threshold = settings.circuitBreakerThreshold;
+    const reset = settings.resetOnHealthyTask;
+    const sameThreshold = threshold === undefined ||
+        (breaker?.thresholdConfiguration?.type === threshold.type &&
+            breaker?.thresholdConfiguration?.value === threshold.value);
+    const sameReset = reset === undefined || (breaker?.resetOnHealthyTask ?? true) === reset;
+    if (sameThreshold && sameReset)
+        return undefined;
+    return {
+        enable: breaker?.enable ?? false,
+        rollback: breaker?.rollback ?? false,
+        ...breaker,
+        ...(threshold && { thresholdConfiguration: threshold }),
+        ...(reset !== undefined && { resetOnHealthyTask: reset }),
+    };
+}
+/** The early success criteria to set, when given and different. */
+function earlySuccessUpdate(configuration, settings) {
+    const wanted = settings.earlySuccess;
+    const now = configuration?.earlySuccessCriteria;
+    if (!wanted || earlySuccessText(wanted) === earlySuccessText(now))
+        return undefined;
+    return wanted;
+}
+/** What the circuit breaker and early success settings change, one line each. */
+function deploymentSettingsChanges(configuration, breaker, settings) {
+    const before = configuration?.deploymentCircuitBreaker;
+    const after = breakerUpdate(breaker, settings);
+    const early = earlySuccessUpdate(configuration, settings);
+    const changes = [];
+    if (after &&
+        settings.circuitBreakerThreshold &&
+        thresholdText(before?.thresholdConfiguration) !== thresholdText(after.thresholdConfiguration))
+        changes.push(`service circuit breaker threshold: ${thresholdText(before?.thresholdConfiguration)} → ${thresholdText(after.thresholdConfiguration)}`);
+    if (after &&
+        settings.resetOnHealthyTask !== undefined &&
+        (before?.resetOnHealthyTask ?? true) !== after.resetOnHealthyTask)
+        changes.push(`service circuit breaker reset on healthy task: ${onOff(before?.resetOnHealthyTask ?? true)} → ${onOff(after.resetOnHealthyTask)}`);
+    if (early)
+        changes.push(`service early success: ${earlySuccessText(configuration?.earlySuccessCriteria)} → ${earlySuccessText(early)}`);
+    return changes;
 }
 /** The service's EBS volume configurations: ECS shows them on its PRIMARY deployment. */
 function currentVolumeConfigurations(service) {

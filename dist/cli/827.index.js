@@ -559,7 +559,7 @@ function duplicateKeyProblems(request) {
 async function renderTaskDefinition(options) {
     const { source, definition } = await startingPoint(options);
     const { definition: cleaned, dropped } = (0,clean/* withoutReadOnlyKeys */.d)(definition);
-    const request = (0,validate/* checkedRequest */.l)(cleaned, source);
+    const request = (0,validate/* checkedRequest */.lr)(cleaned, source);
     const duplicated = duplicateKeyProblems(request);
     if (duplicated.length)
         throw (0,taskdef_problems/* problemsError */.$)(source, duplicated);
@@ -728,8 +728,9 @@ function containerPath(container, index) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   l: () => (/* binding */ checkedRequest),
-/* harmony export */   s: () => (/* binding */ withStringSizes)
+/* harmony export */   QW: () => (/* binding */ modelProblems),
+/* harmony export */   lr: () => (/* binding */ checkedRequest),
+/* harmony export */   s6: () => (/* binding */ withStringSizes)
 /* harmony export */ });
 /* harmony import */ var _suggest_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2969);
 /* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5921);
@@ -752,6 +753,12 @@ function checkedRequest(definition, source) {
     if (problems.length)
         throw new _problems_js__WEBPACK_IMPORTED_MODULE_1__/* .ProblemsError */ .FQ(source, problems);
     return request;
+}
+/** What is wrong with `value` as one shape of the ECS API model (a schema @aws-sdk/client-ecs exports, `Name$`). */
+function modelProblems(value, schema, path = '') {
+    const problems = [];
+    checked(value, (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .shapeOf */ .F5)(schema), path, problems);
+    return problems;
 }
 /** The API takes task-level cpu and memory as strings ("256", "1 vCPU"); people write numbers. */
 function withStringSizes(definition) {

@@ -5,7 +5,7 @@ import { Problems, type KeyPath } from './problems.js'
 import { suggestion } from './suggest.js'
 import { errorMessage, UserError } from '../errors.js'
 import { parseImageReference } from '../image/reference.js'
-import { parseCapacityProviderStrategy, type ServiceSettings } from '../service-settings.js'
+import { parseCapacityProviderStrategy, parseThreshold, type ServiceSettings } from '../service-settings.js'
 import { settingNamed } from '../settings.js'
 import {
   PREVIEW_DEFAULTS,
@@ -64,6 +64,10 @@ const SERVICE_SETTING_KEYS = [
   'enable-ecs-managed-tags',
   'enable-execute-command',
   'capacity-provider-strategy',
+  'circuit-breaker-threshold',
+  'circuit-breaker-reset-on-healthy-task',
+  'early-success-healthy-percent',
+  'early-success-cleanup',
 ] as const
 const CAPACITY_ITEM = /^[A-Za-z0-9_-]{1,255}(:\d{1,4}(:\d{1,6})?)?$/
 const VERIFY_KEYS = ['url', 'test-url', 'expect', 'timeout', 'interval', 'command', 'redirects'] as const
@@ -488,8 +492,30 @@ function readServiceSettings(p: Problems, path: KeyPath, value: unknown): Servic
     enableECSManagedTags: get('enable-ecs-managed-tags', (kp, v) => p.boolean(kp, v)),
     enableExecuteCommand: get('enable-execute-command', (kp, v) => p.boolean(kp, v)),
     capacityProviderStrategy,
+    circuitBreakerThreshold: get('circuit-breaker-threshold', (kp, v) => {
+      const threshold = parseThreshold(v)
+      return typeof threshold === 'string' ? p.add(kp, threshold) : threshold
+    }),
+    resetOnHealthyTask: get('circuit-breaker-reset-on-healthy-task', (kp, v) => p.boolean(kp, v)),
+    earlySuccess: earlySuccess(p, path, m['early-success-healthy-percent'], m['early-success-cleanup']),
   }
   return Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined)) as ServiceSettings
+}
+
+/** `early-success-healthy-percent` (0–100) and `early-success-cleanup` (BLOCKING, the default, or DEFERRED). */
+function earlySuccess(p: Problems, path: KeyPath, percent: unknown, cleanup: unknown): ServiceSettings['earlySuccess'] {
+  if (percent === undefined) {
+    if (cleanup !== undefined)
+      p.add([...path, 'early-success-cleanup'], 'needs early-success-healthy-percent beside it')
+    return undefined
+  }
+  const healthyPercent = p.integer([...path, 'early-success-healthy-percent'], percent, 0, 100)
+  const sourceServiceRevisionCleanup =
+    cleanup === undefined
+      ? 'BLOCKING'
+      : p.choice([...path, 'early-success-cleanup'], cleanup, ['BLOCKING', 'DEFERRED'] as const)
+  if (healthyPercent === undefined || sourceServiceRevisionCleanup === undefined) return undefined
+  return { enable: true, healthyPercent, sourceServiceRevisionCleanup }
 }
 
 function pattern(p: Problems, path: KeyPath, value: unknown): string | undefined {

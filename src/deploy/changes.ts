@@ -1,7 +1,7 @@
 import type { DeploymentCircuitBreaker, Service } from '@aws-sdk/client-ecs'
 import type { CircuitBreakerMode } from '../inputs.js'
 import { circuitBreakerConfiguration } from './rollout.js'
-import { settingsChanges, type ServiceSettings } from '../service-settings.js'
+import { deploymentSettingsChanges, settingsChanges, type ServiceSettings } from '../service-settings.js'
 
 function breakerName(breaker: DeploymentCircuitBreaker | undefined): string {
   if (!breaker?.enable) return 'off'
@@ -26,6 +26,8 @@ export function serviceChanges(
       `service deployment circuit breaker: ${before} → ${breakerName(configuration.deploymentCircuitBreaker)}`,
     )
   }
+  const breakerAfter = (configuration ?? service.deploymentConfiguration)?.deploymentCircuitBreaker
+  changes.push(...deploymentSettingsChanges(service.deploymentConfiguration, breakerAfter, settings))
   changes.push(...settingsChanges(service, settings))
   return changes
 }

@@ -9,7 +9,13 @@ import { updateServiceLooking } from '../aws/ecs.js'
 import { UserError } from '../errors.js'
 import type { CircuitBreakerMode } from '../inputs.js'
 import type { Mechanism } from '../strategy/types.js'
-import { percentagesUpdate, settingsUpdate, type ServiceSettings } from '../service-settings.js'
+import {
+  breakerUpdate,
+  earlySuccessUpdate,
+  percentagesUpdate,
+  settingsUpdate,
+  type ServiceSettings,
+} from '../service-settings.js'
 
 export interface RolloutRequest {
   cluster: string
@@ -59,8 +65,8 @@ export function circuitBreakerConfiguration(
   const wanted = { enable: mode !== 'disable', rollback: mode === 'rollback' }
   const now = current?.deploymentCircuitBreaker
   if (now?.enable === wanted.enable && now?.rollback === wanted.rollback) return undefined
-  // UpdateService replaces the whole configuration, so the rest of it is carried over.
-  return { ...current, deploymentCircuitBreaker: wanted }
+  // UpdateService replaces the whole configuration, so the rest of it (a threshold too) is carried over.
+  return { ...current, deploymentCircuitBreaker: { ...now, ...wanted } }
 }
 
 /** The configuration with `wanted` members set (undefined ones removed); undefined when nothing changes. */
@@ -103,12 +109,16 @@ export function primaryDeployment(service: Service): Deployment | undefined {
 /** What UpdateService must change, or undefined when the service already is as asked. */
 export function serviceUpdate(service: Service, request: RolloutRequest): UpdateServiceCommandInput | undefined {
   const withBreaker = circuitBreakerConfiguration(service.deploymentConfiguration, request.deploymentCircuitBreaker)
+  const base = withBreaker ?? service.deploymentConfiguration
+  const breaker = request.settings && breakerUpdate(base?.deploymentCircuitBreaker, request.settings)
+  const early = request.settings && earlySuccessUpdate(service.deploymentConfiguration, request.settings)
   const wanted = {
     ...request.deploymentConfiguration,
     ...(request.settings && percentagesUpdate(service, request.settings)),
+    ...(breaker && { deploymentCircuitBreaker: breaker }),
+    ...(early && { earlySuccessCriteria: early }),
   }
-  const deploymentConfiguration =
-    mergeConfiguration(withBreaker ?? service.deploymentConfiguration, wanted) ?? withBreaker
+  const deploymentConfiguration = mergeConfiguration(base, wanted) ?? withBreaker
   const settings = request.settings ? settingsUpdate(service, request.settings) : {}
   const changesRevision = service.taskDefinition !== request.taskDefinitionArn
   const changesCount = request.desiredCount !== undefined && request.desiredCount !== service.desiredCount

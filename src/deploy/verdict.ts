@@ -1,5 +1,6 @@
 import type { Deployment, Service, ServiceDeployment } from '@aws-sdk/client-ecs'
 import { taskDefinitionRevision } from '../aws/arn.js'
+import { failureThreshold } from '../service-settings.js'
 import { awaitingHook, describeTraffic, hookName, trafficOf } from './progress.js'
 
 /** `paused`: the deployment waits at a lifecycle hook (or CodeDeploy's Ready) for `continue`. */
@@ -20,9 +21,15 @@ export interface Snapshot {
   serviceDeployment?: ServiceDeployment
 }
 
-/** How many stopped tasks of the new revision mean "crash loop" when ECS's circuit breaker is off (ECS's own formula). */
-export function crashLoopThreshold(desiredCount: number): number {
-  return Math.min(200, Math.max(3, Math.ceil(desiredCount / 2)))
+/**
+ * How many stopped tasks of the new revision mean "crash loop" when ECS's circuit breaker is off: ECS's own rule, with
+ * the threshold the service configures (deploymentCircuitBreaker.thresholdConfiguration) when it has one.
+ */
+export function crashLoopThreshold(service: Service, desiredCount: number): number {
+  return failureThreshold(
+    desiredCount,
+    service.deploymentConfiguration?.deploymentCircuitBreaker?.thresholdConfiguration,
+  )
 }
 
 function describeRevision(taskDefinitionArn: string | undefined): string {
@@ -98,6 +105,24 @@ function judgeServiceDeployment(sd: ServiceDeployment, resumed?: string): Verdic
   }
 }
 
+/**
+ * ECS completed a rolling deployment before all its tasks ran, as the service's early success criteria allow: a
+ * success from that moment (ECS goes on starting the rest), saying what was still starting and draining.
+ */
+function completedEarly(service: Service, deployment: Deployment): Verdict | undefined {
+  const criteria = service.deploymentConfiguration?.earlySuccessCriteria
+  const desired = deployment.desiredCount ?? 0
+  const running = deployment.runningCount ?? 0
+  if (!criteria?.enable || running >= desired) return undefined
+  const draining = (service.deployments ?? [])
+    .filter((d) => d.id !== deployment.id)
+    .reduce((sum, d) => sum + (d.runningCount ?? 0) + (d.pendingCount ?? 0), 0)
+  return {
+    outcome: 'succeeded',
+    reason: `ECS completed the deployment early, at ${criteria.healthyPercent} % healthy (early success criteria): ${running} of ${desired} new tasks running, ${desired - running} still starting${draining ? `, ${draining} old task${draining === 1 ? '' : 's'} still draining` : ''}`,
+  }
+}
+
 /** Another actor's deployment took over the service: not this run's to roll back, and not a success of this run. */
 function replacedBy(primary: Deployment): Verdict {
   return {
@@ -133,6 +158,7 @@ export function judge(
   }
   if (serviceDeployment) {
     const verdict = judgeServiceDeployment(serviceDeployment, options.resumed)
+    if (verdict?.outcome === 'succeeded' && deployment) return completedEarly(service, deployment) ?? verdict
     if (verdict) return verdict
   }
   if (!deployment) return primary ? replacedBy(primary) : undefined
@@ -152,9 +178,13 @@ export function judge(
   if (settled && !(options.untilServiceDeploymentEnds && serviceDeployment)) {
     return { outcome: 'succeeded', reason: deployment.rolloutStateReason ?? 'the service reached a steady state' }
   }
+  if (deployment.status === 'PRIMARY' && deployment.rolloutState === 'COMPLETED') {
+    const early = completedEarly(service, deployment)
+    if (early) return early
+  }
   const breakerOn = service.deploymentConfiguration?.deploymentCircuitBreaker?.enable === true
   const failed = deployment.failedTasks ?? 0
-  if (!breakerOn && failed >= crashLoopThreshold(deployment.desiredCount ?? 1)) {
+  if (!breakerOn && failed >= crashLoopThreshold(service, deployment.desiredCount ?? 1)) {
     return {
       outcome: 'failed',
       reason: `tasks of ${describeRevision(deployment.taskDefinition)} keep stopping (${failed} failed to start or crashed) and ECS's circuit breaker is off, so ECS would retry forever`,

@@ -22,6 +22,7 @@ import { awaitingHook } from '../deploy/progress.js'
 import type { ContinueAction, StrategyInputs } from '../strategy/types.js'
 import type { DeploymentMechanism, PlanOptions, ResumedRollout, StrategyClients, StrategyPlan } from './mechanism.js'
 import {
+  behindNetworkLoadBalancer,
   checkNativeSupport,
   configuredStrategy,
   describeConfiguration,
@@ -146,12 +147,17 @@ async function planEcs(
   const after = mergeConfiguration(service.deploymentConfiguration, configuration) ?? service.deploymentConfiguration
   return {
     mechanism: strategy === 'rolling' ? 'rolling' : 'ecs-native',
-    description: `${describeConfiguration(after)}${inputs.waitUntil ? `, pausing at ${inputs.waitUntil}` : ''}`,
+    description: `${describeConfiguration(after)}${inputs.waitUntil ? `, pausing at ${inputs.waitUntil}` : ''}${
+      strategy !== 'rolling' && behindNetworkLoadBalancer(service) ? NLB_NOTE : ''
+    }`,
     inputs,
     configuration,
     changes: configurationChanges(service.deploymentConfiguration, after),
   }
 }
+
+// AWS's guide (Network Load Balancer resources for blue/green, linear and canary deployments): NLB weights settle late.
+const NLB_NOTE = '; behind a Network Load Balancer, ECS adds 10 min to each traffic shift stage'
 
 /** What the configuration change does, in words. */
 function configurationChanges(

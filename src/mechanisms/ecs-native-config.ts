@@ -114,6 +114,39 @@ const ADVANCED = {
   roleArn: 'a role ECS assumes to change them (AmazonECSInfrastructureRolePolicyForLoadBalancers)',
 } as const
 
+/** `app` or `net` and whether it is a rule, from an ELB listener (rule) ARN; undefined for any other text. */
+function listenerKind(arn: string | undefined): { balancer: 'app' | 'net'; rule: boolean } | undefined {
+  const match = /:elasticloadbalancing:[^:]*:\d{12}:(listener|listener-rule)\/(app|net)\//.exec(arn ?? '')
+  return match ? { balancer: match[2] as 'app' | 'net', rule: match[1] === 'listener-rule' } : undefined
+}
+
+/** An ALB's listener where ECS needs its rule, or production and test on different load balancer kinds. */
+function listenerProblems(lb: LoadBalancer): string[] {
+  const a = lb.advancedConfiguration
+  const members = { productionListenerRule: a?.productionListenerRule, testListenerRule: a?.testListenerRule }
+  const problems: string[] = []
+  for (const [member, arn] of Object.entries(members)) {
+    if (listenerKind(arn)?.balancer === 'app' && !listenerKind(arn)?.rule)
+      problems.push(
+        `target group ${targetGroupName(lb)}'s ${member} is an Application Load Balancer listener, not a listener rule`,
+      )
+  }
+  const production = listenerKind(a?.productionListenerRule)?.balancer
+  const test = listenerKind(a?.testListenerRule)?.balancer
+  if (production && test && production !== test)
+    problems.push(
+      `target group ${targetGroupName(lb)} has its production and test listeners on different kinds of load balancer`,
+    )
+  return problems
+}
+
+/** Whether ECS shifts this service's traffic through a Network Load Balancer (its production listener is one). */
+export function behindNetworkLoadBalancer(service: Service): boolean {
+  return (service.loadBalancers ?? []).some(
+    (lb) => listenerKind(lb.advancedConfiguration?.productionListenerRule)?.balancer === 'net',
+  )
+}
+
 const targetGroupName = (lb: LoadBalancer): string => (lb.targetGroupArn ? resourceId(lb.targetGroupArn) : '?')
 
 /**
@@ -144,6 +177,12 @@ export function checkNativeSupport(service: Service, strategy: StrategyName): vo
     )
     return missing.length ? [`target group ${targetGroupName(lb)} lacks ${missing.join(', ')}`] : []
   })
+  const wrongKind = balancers.flatMap((lb) => listenerProblems(lb))
+  if (wrongKind.length) {
+    throw new UserError(
+      `${name} cannot use \`strategy: ${strategy}\`: ${wrongKind.join('; ')}. ECS's rule (AdvancedConfiguration): productionListenerRule and testListenerRule name a listener rule for an Application Load Balancer and a listener for a Network Load Balancer. Fix loadBalancers[].advancedConfiguration, ${orRolling}`,
+    )
+  }
   if (problems.length) {
     const how = Object.entries(ADVANCED)
       .map(([key, what]) => `${key} — ${what}`)

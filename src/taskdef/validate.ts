@@ -18,6 +18,13 @@ export function checkedRequest(definition: PlainObject, source: string): Registe
   return request as RegisterTaskDefinitionCommandInput
 }
 
+/** What is wrong with `value` as one shape of the ECS API model (a schema @aws-sdk/client-ecs exports, `Name$`). */
+export function modelProblems(value: unknown, schema: unknown, path = ''): Problem[] {
+  const problems: Problem[] = []
+  checked(value, shapeOf(schema), path, problems)
+  return problems
+}
+
 /** The API takes task-level cpu and memory as strings ("256", "1 vCPU"); people write numbers. */
 export function withStringSizes(definition: object): PlainObject {
   const copy: PlainObject = { ...definition }

@@ -6,6 +6,7 @@
 // published API models with each member's shape, type and enum. The JS SDK's bundled schemas carry members and
 // types but not which enum a member takes (enums are only TypeScript types there), so they cannot check enums.
 import { readFileSync, readdirSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import path from 'node:path'
 import { gunzipSync } from 'node:zlib'
 
@@ -33,9 +34,87 @@ export function loadModels(dataDir, services = ['ecs', 'ecr', 'codedeploy']) {
     const versions = readdirSync(path.join(dataDir, name)).sort()
     const dir = path.join(dataDir, name, versions[versions.length - 1] ?? '')
     const model = JSON.parse(gunzipSync(readFileSync(path.join(dir, 'service-2.json.gz'))).toString('utf8'))
-    models.set(model.metadata.targetPrefix, model)
+    models.set(model.metadata.targetPrefix, name === 'ecs' ? withSdkMembers(model, SDK_ECS()) : model)
   }
   return models
+}
+
+const SDK_ECS = () => createRequire(import.meta.url)('@aws-sdk/client-ecs')
+
+/**
+ * botocore's model can be older than the JS SDK the action ships with (moto's botocore 1.43 knows neither
+ * `thresholdConfiguration` nor `earlySuccessCriteria`): members the SDK's schemas add to a structure botocore knows
+ * are checked by the SDK's schema — members and types; it carries no enums, so their values are not checked.
+ * @param {any} model botocore's model
+ * @param {Record<string, unknown>} sdk the SDK package (its exported `Name$` schemas)
+ */
+export function withSdkMembers(model, sdk) {
+  const shapes = { ...model.shapes }
+  const SIMPLE = {
+    0: 'string',
+    1: 'double',
+    2: 'boolean',
+    4: 'timestamp',
+    5: 'timestamp',
+    6: 'timestamp',
+    7: 'timestamp',
+  }
+  /** A botocore shape name for an SDK schema reference, adding the shapes botocore lacks. */
+  const nameOf = (reference) => {
+    const schema = resolvedSchema(reference)
+    if (typeof schema === 'number') {
+      if (schema >= 64) {
+        const member = nameOf(schema & 0b0011_1111)
+        const name = `${schema >= 128 ? 'Map' : 'List'}Of${member}`
+        shapes[name] ??=
+          schema >= 128 ? { type: 'map', value: { shape: member } } : { type: 'list', member: { shape: member } }
+        return name
+      }
+      const type = SIMPLE[schema] ?? 'structure'
+      const name = `Sdk${type}`
+      shapes[name] ??= type === 'structure' ? { type, members: {} } : { type }
+      return name
+    }
+    if (!Array.isArray(schema)) return nameOf(15)
+    const [kind, , name, , fourth, fifth] = schema
+    if (shapes[name]) return name
+    if (kind === 0) return nameOf(fourth)
+    if (kind === 1) shapes[name] = { type: 'list', member: { shape: nameOf(fourth) } }
+    else if (kind === 2) shapes[name] = { type: 'map', value: { shape: nameOf(fifth) } }
+    else {
+      shapes[name] = { type: 'structure', members: {} }
+      fourth.forEach((member, i) => (shapes[name].members[member] = { shape: nameOf(fifth[i]) }))
+    }
+    return name
+  }
+  for (const value of Object.values(sdk)) {
+    if (!Array.isArray(value) || value[0] !== 3) continue
+    const [, , name, , members, memberSchemas] = value
+    const known = shapes[name]
+    if (known?.type !== 'structure') continue
+    const added = members.filter((member) => !known.members[member])
+    if (!added.length) continue
+    shapes[name] = {
+      ...known,
+      members: {
+        ...known.members,
+        ...Object.fromEntries(
+          added.map((member) => [member, { shape: nameOf(memberSchemas[members.indexOf(member)]) }]),
+        ),
+      },
+    }
+  }
+  return { ...model, shapes }
+}
+
+/** Follows the SDK schemas' lazy references `() => schema` and member wrappers `[schema, traits]`. */
+function resolvedSchema(reference) {
+  let schema = reference
+  for (;;) {
+    if (typeof schema === 'function') schema = schema()
+    else if (Array.isArray(schema) && schema.length === 2) schema = schema[0]
+    else return schema
+  }
 }
 
 /**

@@ -54,13 +54,16 @@ export const REPORTED_AS = { PRE_PRODUCTION_TRAFFIC_SHIFT: 'PRODUCTION_TRAFFIC_S
  * @property {'success' | 'crash' | 'stuck-pending' | 'unhealthy' | 'pull-error'} outcome
  * @property {number} provisioningSeconds task created (PROVISIONING) → PENDING
  * @property {number} taskStartSeconds task created → RUNNING (pull-error: → STOPPED, TaskFailedToStart)
+ * @property {number} taskStartStaggerSeconds each task of the rollout reaches RUNNING this much later than the one
+ *   launched before it (capacity that comes slowly, e.g. GPUs)
  * @property {number} healthCheckSeconds RUNNING → healthy, i.e. counted as started (unhealthy: → stopped by the scheduler)
  * @property {number} crashAfterSeconds crash: RUNNING → STOPPED with exitCode (EssentialContainerExited)
  * @property {number | undefined} exitAfterSeconds success: the essential container exits after this long (RunTask jobs)
  * @property {number | undefined} exitCode crash: default 1; success with exitAfterSeconds: default 0
  * @property {string | undefined} reason stoppedReason (crash, unhealthy) or the container's reason (pull-error)
  * @property {number | undefined} failures only the first N tasks of the rollout fail; the rest succeed
- * @property {number | undefined} circuitBreakerAfterFailures overrides ECS's threshold (min(200, max(3, ceil(desired/2))))
+ * @property {number | undefined} circuitBreakerAfterFailures overrides ECS's threshold (the service's
+ *   thresholdConfiguration, else min(200, max(3, ceil(desired/2))))
  * @property {number} drainSeconds a task asked to stop (old revision, StopTask) → STOPPED
  * @property {number} rollbackStartSeconds StopServiceDeployment: ROLLBACK_REQUESTED → ROLLBACK_IN_PROGRESS
  * @property {string[]} logLines written to CloudWatch Logs for awslogs containers when the container exits (crash) or starts
@@ -88,6 +91,7 @@ export const DEFAULT_ROLLOUT = Object.freeze({
   outcome: 'success',
   provisioningSeconds: 0.5,
   taskStartSeconds: 2,
+  taskStartStaggerSeconds: 0,
   healthCheckSeconds: 0,
   crashAfterSeconds: 1,
   exitAfterSeconds: undefined,
@@ -111,6 +115,7 @@ export const DEFAULT_ROLLOUT = Object.freeze({
 const NUMBER_FIELDS = [
   'provisioningSeconds',
   'taskStartSeconds',
+  'taskStartStaggerSeconds',
   'healthCheckSeconds',
   'crashAfterSeconds',
   'exitAfterSeconds',

@@ -156,6 +156,7 @@ export class Services {
     service.serviceRegistries ??= []
     service.placementConstraints ??= []
     service.placementStrategy ??= []
+    checkEarlySuccess(service.deploymentConfiguration)
     cluster.services.set(name, service)
     this.startDeployment(service, { taskDefinitionArn: td.taskDefinitionArn, plan: this.takePlan(service) })
     return service
@@ -187,6 +188,7 @@ export class Services {
       DEPLOYING.some((k) => input[k] !== undefined && !same(input[k], service[k]))
     if (deploys && isNativeStrategy(deploymentConfiguration))
       checkNativeStrategy(deploymentConfiguration, input.loadBalancers ?? service.loadBalancers)
+    checkEarlySuccess(deploymentConfiguration)
     if (controller === 'CODE_DEPLOY') {
       const blocked = CODE_DEPLOY_FIXED.find((k) => input[k] !== undefined && !same(input[k], service[k]))
       check(
@@ -313,6 +315,8 @@ export class Services {
       taskDefinition: taskDefinitionArn,
       desiredCount: service.desiredCount,
       failedTasks: 0,
+      /** failures the circuit breaker counts: back to 0 at a healthy task, unless resetOnHealthyTask is false */
+      breakerFailures: 0,
       createdAt: now,
       updatedAt: now,
       launchType: service.launchType,
@@ -415,7 +419,7 @@ export class Services {
       circuitBreaker: {
         status: cb?.enable ? 'MONITORING' : 'DISABLED',
         failureCount: 0,
-        threshold: circuitBreakerThreshold(deployment),
+        threshold: circuitBreakerThreshold(service, deployment),
       },
       alarms: alarmsOf(service.deploymentConfiguration),
       rollbackTo: service.lastCompleted,
@@ -520,10 +524,11 @@ export class Services {
     if (change === 'running' && tg) this.event(service, `registered 1 targets in (target-group ${tg})`)
     if (change === 'failed') {
       deployment.failedTasks++
+      deployment.breakerFailures++
       deployment.updatedAt = this.clock.now()
       const sd = deployment.serviceDeployment
       if (sd && (sd.rollbackDeployment ?? sd.deployment) === deployment)
-        sd.circuitBreaker.failureCount = deployment.failedTasks
+        sd.circuitBreaker.failureCount = deployment.breakerFailures
       if (task.healthStatus === 'UNHEALTHY' && tg) {
         const port = service.loadBalancers[0]?.containerPort
         this.event(service, `(port ${port}) is unhealthy in (target-group ${tg}) due to (reason Health checks failed).`)
@@ -532,7 +537,7 @@ export class Services {
       }
       const cb = service.deploymentConfiguration.deploymentCircuitBreaker
       if (deployment === service.deployments[0] && deployment.rolloutState === 'IN_PROGRESS') {
-        if (cb?.enable && deployment.failedTasks >= circuitBreakerThreshold(deployment)) {
+        if (cb?.enable && deployment.breakerFailures >= circuitBreakerThreshold(service, deployment)) {
           this.tripCircuitBreaker(service, deployment)
         } else if (!cb?.enable && deployment.failedTasks === 5) {
           this.event(
@@ -543,6 +548,14 @@ export class Services {
       }
       this.deps.scheduler.in(REPLACE_DELAY_SECONDS, `replace failed task ${task.id}`, () => this.reconcile(service))
       return
+    }
+    if (change === 'ready' && deployment) {
+      // ECS's default (resetOnHealthyTask true): a task that reaches a healthy state sets the failure count back to 0.
+      const reset = service.deploymentConfiguration.deploymentCircuitBreaker?.resetOnHealthyTask !== false
+      const sd = deployment.serviceDeployment
+      if (reset) deployment.breakerFailures = 0
+      const monitored = sd && (sd.rollbackDeployment ?? sd.deployment) === deployment
+      if (reset && monitored && sd.circuitBreaker.status === 'MONITORING') sd.circuitBreaker.failureCount = 0
     }
     this.reconcile(service)
   }
@@ -620,8 +633,24 @@ export class Services {
       primaryTasks.length === desired &&
       primaryTasks.every((t) => t.ready)
     if (steady && primary.rolloutState === 'IN_PROGRESS') this.completeDeployment(service, primary)
+    else if (primary.rolloutState === 'IN_PROGRESS' && this.earlySuccess(service, primary, primaryTasks))
+      this.completeDeployment(service, primary)
     if (steady && !service.steady) this.event(service, 'has reached a steady state.')
     service.steady = steady
+  }
+
+  /**
+   * Early success criteria (rolling only): the deployment completes once healthyPercent of the desired count is healthy
+   * on the new revision — with BLOCKING, once the old tasks are gone too; ECS goes on starting the rest.
+   */
+  earlySuccess(service, primary, primaryTasks) {
+    const sd = primary.serviceDeployment
+    const criteria = sd?.deploymentConfiguration.earlySuccessCriteria
+    if (!criteria?.enable || !primary.started || sd.native || sd.deployment !== primary) return false
+    const healthy = primaryTasks.filter((t) => t.ready).length
+    if (healthy < Math.ceil((primary.desiredCount * (criteria.healthyPercent ?? 100)) / 100)) return false
+    const oldLive = this.tasksOf(service).some((t) => t.deployment !== primary && isLive(t))
+    return criteria.sourceServiceRevisionCleanup === 'DEFERRED' || !oldLive
   }
 
   launch(service, deployment, count) {
@@ -639,6 +668,7 @@ export class Services {
         fails,
         group: `service:${service.name}`,
         startedBy: deployment.id,
+        launchIndex: deployment.launched - 1,
         launchType: service.launchType,
         tags: service.propagateTags === 'SERVICE' ? service.tags : [],
         deployment,
@@ -828,6 +858,15 @@ function checkNativeStrategy(configuration, loadBalancers) {
     'InvalidParameterException',
     `The ${strategy} deployment strategy requires loadBalancers[].advancedConfiguration with alternateTargetGroupArn, productionListenerRule and roleArn.`,
   )
+  // AdvancedConfiguration: a listener rule for an Application Load Balancer, a listener for a Network Load Balancer.
+  const albListener = (loadBalancers ?? []).find((lb) =>
+    /:listener\/app\//.test(lb.advancedConfiguration?.productionListenerRule),
+  )
+  check(
+    !albListener,
+    'InvalidParameterException',
+    'productionListenerRule must be a listener rule ARN for an Application Load Balancer, or a listener ARN for a Network Load Balancer.',
+  )
   check(
     strategy !== 'BLUE_GREEN' || configuration.bakeTimeInMinutes !== undefined,
     'InvalidParameterException',
@@ -863,6 +902,30 @@ const HOOK_STAGES = [
 /** Stages only Lambda hooks can use: traffic is moving there. */
 const TRAFFIC_SHIFTS = ['TEST_TRAFFIC_SHIFT', 'PRODUCTION_TRAFFIC_SHIFT']
 
+/** ECS's rules for earlySuccessCriteria (API reference, DeploymentEarlySuccessCriteria). */
+function checkEarlySuccess(configuration) {
+  const criteria = configuration.earlySuccessCriteria
+  if (!criteria?.enable) return
+  check(
+    !isNativeStrategy(configuration),
+    'InvalidParameterException',
+    'Early success criteria can only be used with the ROLLING deployment strategy.',
+  )
+  check(
+    Number.isInteger(criteria.healthyPercent) &&
+      criteria.healthyPercent >= 0 &&
+      criteria.healthyPercent <= 100 &&
+      ['BLOCKING', 'DEFERRED'].includes(criteria.sourceServiceRevisionCleanup),
+    'InvalidParameterException',
+    'Early success criteria need healthyPercent (0-100) and sourceServiceRevisionCleanup (BLOCKING or DEFERRED).',
+  )
+  check(
+    criteria.healthyPercent >= (configuration.minimumHealthyPercent ?? 100),
+    'InvalidParameterException',
+    'The early success criteria healthyPercent must be greater than or equal to minimumHealthyPercent.',
+  )
+}
+
 function mergeDeploymentConfiguration(current, update) {
   if (!update) return structuredClone(current)
   return {
@@ -873,11 +936,17 @@ function mergeDeploymentConfiguration(current, update) {
   }
 }
 
-/** ECS's threshold: min(200, max(3, ceil(desired / 2))) failed tasks, unless the scenario says otherwise. */
-export function circuitBreakerThreshold(deployment) {
-  return (
-    deployment.plan.circuitBreakerAfterFailures ?? Math.min(200, Math.max(3, Math.ceil(deployment.desiredCount / 2)))
-  )
+/**
+ * ECS's threshold, from the service's thresholdConfiguration (COUNT: the value; BOUNDED_PERCENT, the default 50: that %
+ * of the desired count, at least 3 and at most 200; UNBOUNDED_PERCENT: without the bounds), unless the scenario says.
+ */
+export function circuitBreakerThreshold(service, deployment) {
+  if (deployment.plan.circuitBreakerAfterFailures !== undefined) return deployment.plan.circuitBreakerAfterFailures
+  const { type = 'BOUNDED_PERCENT', value = 50 } =
+    service.deploymentConfiguration.deploymentCircuitBreaker?.thresholdConfiguration ?? {}
+  if (type === 'COUNT') return value
+  const share = Math.ceil((deployment.desiredCount * value) / 100)
+  return type === 'UNBOUNDED_PERCENT' ? Math.max(1, share) : Math.min(200, Math.max(3, share))
 }
 
 const targetGroupOf = (service) => service.loadBalancers?.find((lb) => lb.targetGroupArn)?.targetGroupArn

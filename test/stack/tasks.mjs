@@ -29,8 +29,9 @@ const ACTIVE_STATES = ['PROVISIONING', 'PENDING', 'ACTIVATING']
  * @param {{
  *   cluster: { name: string, arn: string }, taskDefinition: any, plan: RolloutPlan, fails: boolean,
  *   group: string, startedBy?: string, launchType?: string, overrides?: any, tags?: any[],
- *   deployment?: any, service?: any, targetGroup?: string,
- * }} options fails: this task fails as plan.outcome says (false: it succeeds, see plan.failures)
+ *   deployment?: any, service?: any, targetGroup?: string, launchIndex?: number,
+ * }} options fails: this task fails as plan.outcome says (false: it succeeds, see plan.failures); launchIndex: the
+ *   how-manieth task of its rollout (plan.taskStartStaggerSeconds later each)
  */
 export function createTask(ctx, options) {
   const { cluster, taskDefinition: td, plan } = options
@@ -87,6 +88,7 @@ export function createTask(ctx, options) {
     deployment: options.deployment,
     service: options.service,
     targetGroup: options.targetGroup,
+    startDelaySeconds: (options.launchIndex ?? 0) * (plan.taskStartStaggerSeconds ?? 0),
   }
   scheduleLifecycle(ctx, task)
   return task
@@ -122,7 +124,7 @@ function scheduleLifecycle(ctx, task) {
     })
     return
   }
-  step(ctx, task, plan.taskStartSeconds, 'running', () => {
+  step(ctx, task, plan.taskStartSeconds + task.startDelaySeconds, 'running', () => {
     const now = ctx.clock.now()
     Object.assign(task, { lastStatus: 'RUNNING', pullStoppedAt: now, startedAt: now, connectivityAt: now })
     for (const c of task.containers) c.lastStatus = 'RUNNING'

@@ -1,0 +1,4131 @@
+<<<<<<<< HEAD:dist/214.index.js
+export const id = 214;
+export const ids = [214];
+export const modules = {
+
+/***/ 2214:
+========
+export const id = 610;
+export const ids = [610];
+export const modules = {
+
+/***/ 3610:
+>>>>>>>> issue-24:dist/610.index.js
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  carryOut: () => (/* binding */ carryOut),
+  doneSoFar: () => (/* binding */ doneSoFar),
+  failureDescription: () => (/* binding */ failureDescription)
+});
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/github/index.ts + 2 modules
+var github = __webpack_require__(4112);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/aws/clients.ts
+var aws_clients = __webpack_require__(201);
+// EXTERNAL MODULE: ./src/aws/arn.ts
+var aws_arn = __webpack_require__(1626);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch-logs/dist-cjs/index.js
+var dist_cjs = __webpack_require__(303);
+// EXTERNAL MODULE: ./src/aws/errors.ts
+var aws_errors = __webpack_require__(9378);
+;// CONCATENATED MODULE: ./src/aws/logs.ts
+// The CloudWatch Logs call the action makes: reading a container's log stream (in the region its awslogs-region names).
+
+
+/** Log lines of a stream without their trailing newline: the last `limit` ones, or from the start (or `token`) on. */
+async function getLogEvents(logs, where, read) {
+    const position = 'limit' in read
+        ? { limit: read.limit, startFromHead: false }
+        : { startFromHead: true, ...(read.token && { nextToken: read.token }) };
+    const response = await (0,aws_errors/* awsCall */.uF)('logs:GetLogEvents', () => logs.send(new dist_cjs/* GetLogEventsCommand */.h7S({ logGroupName: where.group, logStreamName: where.stream, ...position })), { missing: { ResourceNotFoundException: 'log stream' } });
+    const nextToken = response.nextForwardToken ?? ('token' in read ? read.token : undefined);
+    return {
+        lines: (response.events ?? []).map((e) => (e.message ?? '').replace(/\n$/, '')),
+        ...(nextToken !== undefined && { nextToken }),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/deploy/diagnose.ts
+
+
+const EXECUTION_ROLE = "the task definition's executionRoleArn";
+// Ordered: the first rule that matches names the cause; ECS's stop and container reasons decide before an exit code.
+const RULES = [
+    {
+        test: (t) => /CannotPullContainerError/i.test(t) && /denied|not authorized|403|unauthorized/i.test(t),
+        cause: () => ({
+            summary: 'The image could not be pulled: access to the repository was denied.',
+            fix: `Give ${EXECUTION_ROLE} ecr:GetAuthorizationToken, ecr:BatchGetImage and ecr:GetDownloadUrlForLayer (the AmazonECSTaskExecutionRolePolicy), and allow it in the repository policy for another account.`,
+        }),
+    },
+    {
+        test: (t) => /CannotPullContainerError/i.test(t) && /not found|manifest unknown|does not exist/i.test(t),
+        cause: () => ({
+            summary: 'The image could not be pulled: the tag or digest does not exist in the repository.',
+            fix: 'Check the `image` input (and that the push finished); deploy by digest to be sure the image exists.',
+        }),
+    },
+    {
+        test: (t) => /CannotPullContainerError|unable to retrieve ecr registry auth/i.test(t),
+        cause: () => ({
+            summary: 'The image could not be pulled: the task has no network route to the registry.',
+            fix: 'Give the tasks a route to ECR: a public IP (assignPublicIp ENABLED) in a public subnet, a NAT gateway, or VPC endpoints for ecr.api, ecr.dkr and S3.',
+        }),
+    },
+    {
+        test: (t) => /ResourceInitializationError/i.test(t) && /secret|ssm|parameter|kms/i.test(t),
+        cause: () => ({
+            summary: "The task's secrets could not be read when it started.",
+            fix: `Give ${EXECUTION_ROLE} secretsmanager:GetSecretValue / ssm:GetParameters (and kms:Decrypt for a customer key) on the secrets named in \`secrets\`, and check that each ARN exists in this region.`,
+        }),
+    },
+    {
+        test: (t) => /failed ELB health checks/i.test(t),
+        cause: (t) => {
+            const targetGroup = /:targetgroup\/([^/\s)]+)/.exec(t)?.[1];
+            return {
+                summary: `Tasks failed the load balancer's health checks${targetGroup ? ` in target group ${targetGroup}` : ''}.`,
+                fix: "Check that the app answers the target group's health check path with 200 on the container port, and that healthCheckGracePeriodSeconds covers its start-up time.",
+            };
+        },
+    },
+    {
+        test: (t) => /failed container health checks/i.test(t),
+        cause: () => ({
+            summary: "A container failed its own health check (the task definition's healthCheck).",
+            fix: 'Run the healthCheck command by hand in the image; raise startPeriod if the app needs longer to start.',
+        }),
+    },
+    {
+        test: (t) => /address already in use|port .* already|EADDRINUSE/i.test(t),
+        cause: () => ({
+            summary: 'The container could not bind its port: it is already in use on the host.',
+            fix: 'With bridge/host networking, use dynamic host ports (hostPort 0) or fewer tasks per instance; or use awsvpc networking.',
+        }),
+    },
+    {
+        test: (t) => /unable to place a task|no container instance met|RESOURCE:|insufficient|capacity/i.test(t),
+        cause: () => ({
+            summary: 'ECS could not place the tasks: no capacity meets their requirements.',
+            fix: 'Add capacity (instances or a capacity provider), lower cpu/memory, or relax placement constraints.',
+        }),
+    },
+    {
+        // ECS words it "OutOfMemoryError: Container killed due to memory usage" on the container (and, on Fargate, the task).
+        test: (t) => /OutOfMemoryError/i.test(t),
+        cause: () => ({
+            summary: 'A container ran out of memory and was killed.',
+            fix: "Raise `memory` (task or container) in the task definition, or lower the application's memory use.",
+        }),
+    },
+    {
+        // SIGKILL without an out-of-memory reason: the container ignored SIGTERM for stopTimeout, or something killed it.
+        test: (t, code) => code === 137 && /Essential container/i.test(t),
+        cause: () => ({
+            summary: 'An essential container was killed (SIGKILL, exit code 137) without an out-of-memory reason.',
+            fix: "Check that the app exits on SIGTERM within the container's stopTimeout, and read its last log lines below; if it was close to its `memory`, raise it.",
+        }),
+    },
+    {
+        test: (t, code) => code !== undefined && code !== 0 && /Essential container/i.test(t),
+        cause: () => ({
+            summary: 'An essential container exited: the application stopped with an error.',
+            fix: "Read the container's last log lines below; run the image locally with the same environment to reproduce.",
+        }),
+    },
+    {
+        test: (t) => /TaskFailedToStart|CannotStartContainerError|CannotCreateContainerError/i.test(t),
+        cause: (t) => ({
+            summary: `The task failed to start: ${t.split('\n')[0]}`,
+            fix: 'Check the entryPoint/command, the image platform (runtimePlatform) and the container settings named in the reason.',
+        }),
+    },
+];
+function failingContainer(task) {
+    return (task.containers.find((c) => c.exitCode !== undefined && c.exitCode !== 0) ?? task.containers.find((c) => c.reason));
+}
+/** Names the cause of one stopped task, or a generic one quoting ECS. */
+function causeOf(task) {
+    const container = failingContainer(task);
+    const text = [task.stoppedReason, task.stopCode, ...task.containers.map((c) => c.reason)].filter(Boolean).join('\n');
+    const rule = RULES.find((r) => r.test(text, container?.exitCode));
+    return (rule?.cause(text) ?? {
+        summary: `Tasks stopped: ${task.stoppedReason ?? 'ECS gave no reason'}${container?.exitCode !== undefined ? ` (exit code ${container.exitCode})` : ''}.`,
+        fix: "Read the container's log lines and the service events below.",
+    });
+}
+/** Also names a cause from service events alone, for failures that leave no stopped task (placement, health). */
+function causeOfEvents(events) {
+    const text = events.join('\n');
+    return RULES.find((r) => r.test(text, undefined))?.cause(text);
+}
+/** Groups stopped tasks by cause, so each distinct failure is shown (and its logs fetched) once. */
+function groupFailures(tasks) {
+    const byCause = new Map();
+    for (const task of tasks) {
+        const cause = causeOf(task);
+        const container = failingContainer(task)?.name;
+        const key = `${cause.summary}|${container ?? ''}`;
+        const found = byCause.get(key);
+        if (found)
+            found.tasks++;
+        else
+            byCause.set(key, { cause, tasks: 1, example: task, ...(container !== undefined && { container }) });
+    }
+    return [...byCause.values()];
+}
+/** Where a container's logs go with the awslogs driver: `<prefix>/<container>/<task-id>` in the group. */
+function logStreamOf(definition, taskId) {
+    const log = definition?.logConfiguration;
+    const options = log?.options ?? {};
+    const group = options['awslogs-group'];
+    const prefix = options['awslogs-stream-prefix'];
+    if (log?.logDriver !== 'awslogs' || !group || !prefix || !definition?.name)
+        return undefined;
+    return {
+        group,
+        stream: `${prefix}/${definition.name}/${taskId}`,
+        ...(options['awslogs-region'] && { region: options['awslogs-region'] }),
+    };
+}
+/** Adds each failure's container log tail (once per distinct failure, not per task), read in the container's log region. */
+async function attachLogs(logsIn, failures, containers, lines) {
+    return Promise.all(failures.map(async (failure) => {
+        const definition = containers.find((c) => c.name === failure.container);
+        const where = logStreamOf(definition, failure.example.taskId);
+        if (!where || lines <= 0)
+            return failure;
+        const logSource = `${where.group} › ${where.stream}`;
+        try {
+            const { lines: logLines } = await getLogEvents(logsIn(where.region), where, { limit: lines });
+            return { ...failure, logLines, logSource };
+        }
+        catch (error) {
+            return { ...failure, logSource, logError: `could not read the log stream: ${(0,errors/* errorMessage */.gJ)(error)}` };
+        }
+    }));
+}
+
+// EXTERNAL MODULE: ./src/aws/ecs.ts
+var aws_ecs = __webpack_require__(1032);
+// EXTERNAL MODULE: ./src/image/reference.ts
+var reference = __webpack_require__(3564);
+// EXTERNAL MODULE: ./src/problems.ts
+var src_problems = __webpack_require__(2095);
+;// CONCATENATED MODULE: ./src/taskdef/problems.ts
+
+/** One error for everything wrong with a task definition; each problem starts with the JSON path of the field to fix. */
+function problemsError(source, problems, hint) {
+    return new src_problems/* ProblemsError */.FQ(source, problems.map((message) => ({ path: '', message })), hint);
+}
+
+;// CONCATENATED MODULE: ./src/taskdef/apply.ts
+
+
+
+/**
+ * Puts the image, environment variables and secrets on the chosen containers of `request`, in place.
+ * Returns the names of the containers that got the image, and how they were chosen.
+ */
+function applyChanges(request, changes, source) {
+    const definitions = request.containerDefinitions ?? [];
+    const { chosen, note } = chosenContainers(definitions, changes, source);
+    for (const container of chosen) {
+        if (changes.image)
+            container.image = changes.image;
+        if (changes.environment?.length) {
+            container.environment = withChanges(container.environment, changes.environment, ({ name, value }) => ({
+                name,
+                value: value ?? '',
+            }));
+        }
+        if (changes.secrets?.length) {
+            container.secrets = withChanges(container.secrets, changes.secrets, ({ name, value }) => ({
+                name,
+                valueFrom: value ?? '',
+            }));
+        }
+    }
+    const promoted = changes.images ? promotedContainers(definitions, changes.images, source) : undefined;
+    const problems = definitions.flatMap((container, index) => containerProblems(container, index));
+    if (problems.length)
+        throw problemsError(source, problems);
+    const containers = promoted?.containers ?? (changes.image ? chosen.map(({ name }) => name ?? '') : []);
+    return { containers, notes: [...(note ? [note] : []), ...(promoted?.notes ?? [])] };
+}
+/** The containers named by the `container` input, else the only one, else those running `image`'s repository. */
+function chosenContainers(definitions, { image, containers = [], environment = [], secrets = [] }, source) {
+    const names = definitions.map(({ name }) => name ?? '');
+    const wanted = containers.filter((name) => name !== '');
+    if (wanted.length) {
+        const missing = wanted.filter((name) => !names.includes(name));
+        if (missing.length) {
+            throw new errors/* UserError */.yo(`${source} has no container named ${missing.map((name) => `"${name}"`).join(', ')} ` +
+                `(from the \`container\` input). Its containers: ${names.join(', ')}.`);
+        }
+        return { chosen: definitions.filter(({ name }) => wanted.includes(name ?? '')) };
+    }
+    if (!image && !environment.length && !secrets.length)
+        return { chosen: [] };
+    const what = image ? 'the image goes' : 'environment variables and secrets go';
+    if (definitions.length === 1)
+        return { chosen: definitions, note: `${what} to container ${names[0]}, the only one` };
+    if (image) {
+        const repository = (0,reference/* imageRepository */.an)(image);
+        const matching = definitions.filter(({ image: current }) => current && (0,reference/* imageRepository */.an)(current) === repository);
+        if (matching.length) {
+            const chosenNames = matching.map(({ name }) => name).join(', ');
+            return { chosen: matching, note: `${what} to ${chosenNames}: the container(s) running ${repository}` };
+        }
+        throw new errors/* UserError */.yo(`${source} has containers ${names.join(', ')}, and none of them runs an image from ${repository}. ` +
+            'Set the `container` input to the container(s) that get the image.');
+    }
+    throw new errors/* UserError */.yo(`${source} has containers ${names.join(', ')}. ` +
+        'Set the `container` input to say which of them get the environment variables and secrets.');
+}
+/** Puts each promoted image on the container of its name; the containers it has no image for keep theirs. */
+function promotedContainers(definitions, images, source) {
+    const containers = definitions.filter(({ name }) => name !== undefined && images[name] !== undefined);
+    const names = definitions.map(({ name }) => name ?? '');
+    if (!containers.length) {
+        throw new errors/* UserError */.yo(`${source} has containers ${names.join(', ')}, and the promoted images are for ${Object.keys(images).join(', ')}: no container name in common. Name the containers alike in both environments.`);
+    }
+    for (const container of containers)
+        container.image = images[container.name];
+    const kept = names.filter((name) => images[name] === undefined);
+    const unused = Object.keys(images).filter((name) => !names.includes(name));
+    return {
+        containers: containers.map(({ name }) => name),
+        notes: [
+            ...(kept.length
+                ? [`kept the images of ${kept.join(', ')}: the promoted environment has no container of that name`]
+                : []),
+            ...(unused.length ? [`not promoted: ${unused.join(', ')}, which this task definition has no container for`] : []),
+        ],
+    };
+}
+/** `entries` with each change applied by name: replaced where it was (every duplicate), appended when new. */
+function withChanges(entries, changes, entry) {
+    let result = [...(entries ?? [])];
+    for (const change of changes) {
+        const exists = result.some(({ name }) => name === change.name);
+        if (change.remove)
+            result = result.filter(({ name }) => name !== change.name);
+        else if (exists)
+            result = result.map((existing) => (existing.name === change.name ? entry(change) : existing));
+        else
+            result.push(entry(change));
+    }
+    return result;
+}
+function containerProblems(container, index) {
+    const at = `containerDefinitions[${index}] (${container.name})`;
+    const problems = [];
+    if (!container.image) {
+        problems.push(`${at}.image: missing (required); set it in the template, or have the \`image\` input fill it in ` +
+            '(the `container` input says which containers get it)');
+    }
+    const environment = new Set(container.environment?.map(({ name }) => name));
+    for (const { name } of container.secrets ?? []) {
+        if (environment.has(name)) {
+            problems.push(`${at}: ${name} is both an environment variable and a secret, which ECS rejects; remove one`);
+        }
+    }
+    return problems;
+}
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
+var client_ecs_dist_cjs = __webpack_require__(212);
+;// CONCATENATED MODULE: ./src/taskdef/model.ts
+
+// Members ECS rejects when absent although the model leaves them optional (`image` is checked after it is filled in).
+const ALSO_REQUIRED = { ContainerDefinition: ['name'] };
+const SCALARS = { 0: 'string', 1: 'number', 2: 'boolean' };
+/**
+ * Decodes a reference in Smithy's static schema encoding (as read by @smithy/core's NormalizedSchema):
+ * numbers are simple types, with bit 64 for "list of" and bit 128 for "map of strings to";
+ * arrays are [0 simple | 1 list | 2 map | 3 struct | 4 union, namespace, name, traits, ...].
+ */
+function shapeOf(reference) {
+    const schema = resolved(reference);
+    if (typeof schema === 'number') {
+        if (schema >= 128)
+            return { kind: 'map', value: schema & 0b0011_1111 };
+        if (schema >= 64)
+            return { kind: 'list', member: schema & 0b0011_1111 };
+        return { kind: SCALARS[schema] ?? 'any' };
+    }
+    if (!Array.isArray(schema))
+        return { kind: 'any' };
+    const [id, , name, , fourth, fifth, requiredCount] = schema;
+    switch (id) {
+        case 0:
+            return shapeOf(fourth);
+        case 1:
+            return { kind: 'list', member: fourth };
+        case 2:
+            return { kind: 'map', value: fifth };
+        case 3:
+        case 4: {
+            const members = fourth;
+            const required = members.slice(0, typeof requiredCount === 'number' ? requiredCount : 0);
+            return {
+                kind: 'struct',
+                name: String(name),
+                members,
+                memberSchemas: fifth,
+                required: [...required, ...(ALSO_REQUIRED[String(name)] ?? [])],
+            };
+        }
+        default:
+            return { kind: 'any' };
+    }
+}
+/** Follows lazy references `() => schema` and member wrappers `[schema, traits]` to the schema itself. */
+function resolved(reference) {
+    let schema = reference;
+    for (;;) {
+        if (typeof schema === 'function')
+            schema = schema();
+        else if (Array.isArray(schema) && schema.length === 2)
+            schema = schema[0];
+        else
+            return schema;
+    }
+}
+function structShape(reference) {
+    const shape = shapeOf(reference);
+    if (shape.kind !== 'struct')
+        throw new Error('@aws-sdk/client-ecs: expected a structure schema');
+    return shape;
+}
+const REQUEST_SHAPE = structShape(client_ecs_dist_cjs/* RegisterTaskDefinitionRequest$ */.fSK);
+/** Keys DescribeTaskDefinition returns that RegisterTaskDefinition does not take (taskDefinitionArn, revision, …). */
+const READ_ONLY_KEYS = structShape(client_ecs_dist_cjs/* TaskDefinition$ */.TAv).members.filter((key) => !REQUEST_SHAPE.members.includes(key));
+
+;// CONCATENATED MODULE: ./src/taskdef/clean.ts
+
+/** The definition without the keys only DescribeTaskDefinition returns, and which of them it had. */
+function withoutReadOnlyKeys(definition) {
+    const dropped = Object.keys(definition).filter((key) => READ_ONLY_KEYS.includes(key) && definition[key] !== undefined);
+    const kept = Object.entries(definition).filter(([key]) => !READ_ONLY_KEYS.includes(key));
+    return { definition: Object.fromEntries(kept), dropped };
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ./src/workspace-path.ts
+var workspace_path = __webpack_require__(9152);
+// EXTERNAL MODULE: ./src/yaml-data.ts
+var yaml_data = __webpack_require__(4381);
+;// CONCATENATED MODULE: ./src/taskdef/placeholders.ts
+
+
+
+const NAME = '[A-Za-z_][A-Za-z0-9_]*';
+const PLACEHOLDER = new RegExp(`(\\$?)\\$\\{(${NAME})\\}`, 'g');
+// Placeholders become private-use characters of the same length: the parser then takes them anywhere
+// (even unquoted where a number goes), and the positions it reports stay those of the user's text.
+const ESCAPE = '\uE003';
+const DOLLAR = '\uE000';
+const OPEN = '\uE001';
+const CLOSE = '\uE002';
+const MARKED = new RegExp(`(${ESCAPE}?)${DOLLAR}${OPEN}(${NAME})${CLOSE}`, 'g');
+/** `text` with `${NAME}` and `$${NAME}` marked, each character for one. */
+function markedPlaceholders(text) {
+    return text.replace(PLACEHOLDER, (_, escape, name) => `${escape ? ESCAPE : ''}${DOLLAR}${OPEN}${name}${CLOSE}`);
+}
+/** `text` as the user wrote it, for parser messages that quote the marked text. */
+function unmarked(text) {
+    return text
+        .replace(/[\uE000\uE003]/g, '$')
+        .replaceAll(OPEN, '{')
+        .replaceAll(CLOSE, '}');
+}
+/**
+ * Fills the placeholders in the scalars of `doc`, parsed from `marked`, so a value is never parsed as
+ * syntax (quotes and backslashes in it need no escaping). Placeholders in comments are ignored.
+ * Throws one error listing every unknown placeholder.
+ */
+function fillPlaceholders(doc, marked, values, source) {
+    const unknown = [];
+    (0,dist/* visit */.YR)(doc, {
+        Scalar(_key, node) {
+            if (typeof node.value !== 'string' || !node.value.includes(OPEN))
+                return;
+            const [start, end] = node.range ?? [0, 0];
+            for (const match of marked.slice(start, end).matchAll(MARKED)) {
+                const name = match[2] ?? '';
+                if (!match[1] && !Object.hasOwn(values, name))
+                    unknown.push({ name, line: lineAt(marked, start + match.index) });
+            }
+            const filled = node.value.replace(MARKED, (_, escape, name) => escape ? `\${${name}}` : (values[name] ?? ''));
+            // An unquoted, untagged scalar gets the type its filled-in text has, so `cpu: ${CPU}` is a number.
+            node.value = node.type === 'PLAIN' && !node.tag ? plainValue(filled) : filled;
+        },
+    });
+    const [first] = unknown;
+    if (!first)
+        return;
+    const known = Object.keys(values).join(', ') || '(none)';
+    const example = first.name;
+    throw problemsError(source, unknown.map(({ name, line }) => `line ${line}: unknown placeholder \${${name}}`), `Known: ${known}. Add ${unknown.length === 1 ? 'it' : 'them'} with the \`vars\` input (${example}=value), ` +
+        `or write $\${${example}} for a literal \${${example}}.`);
+}
+/**
+ * `text` (one input's value, not a document) with its `${NAME}` placeholders filled and `$${NAME}` kept as a literal
+ * `${NAME}`; an unknown placeholder is a UserError naming `input` and the known ones.
+ */
+function fillTextPlaceholders(text, values, input, 
+/** How a value goes in at `offset` of `text` (as it is by default). */
+encode = (_name, value) => value) {
+    const unknown = [...text.matchAll(PLACEHOLDER)].filter((m) => !m[1] && !Object.hasOwn(values, m[2] ?? ''));
+    const [first] = unknown;
+    if (first) {
+        const names = [...new Set(unknown.map((m) => `\${${m[2]}}`))].join(', ');
+        throw new errors/* UserError */.yo(`Input \`${input}\`: unknown placeholder ${names}. Known: ${Object.keys(values).join(', ') || '(none)'}. ` +
+            `Add it with the \`vars\` input (${first[2]}=value), or write $\${${first[2]}} for a literal \${${first[2]}}.`);
+    }
+    return text.replace(PLACEHOLDER, (_, escape, name, offset) => escape ? `\${${name}}` : encode(name, values[name] ?? '', offset));
+}
+/** The names of the `${NAME}` placeholders in `text` (not the `$${NAME}` literals). */
+function placeholderNames(text) {
+    return [...text.matchAll(PLACEHOLDER)].filter((m) => !m[1]).map((m) => m[2] ?? '');
+}
+function plainValue(text) {
+    const doc = (0,dist/* parseDocument */.Tp)(text);
+    return doc.errors.length === 0 && (0,dist/* isScalar */.jn)(doc.contents) ? doc.contents.value : text;
+}
+function lineAt(text, offset) {
+    return text.slice(0, offset).split('\n').length;
+}
+
+// EXTERNAL MODULE: ./src/taskdef/values.ts
+var values = __webpack_require__(64);
+;// CONCATENATED MODULE: ./src/taskdef/load.ts
+
+
+
+
+
+
+
+
+/**
+ * Reads a task definition template (JSON or YAML), fills its placeholders and unwraps
+ * `aws ecs describe-task-definition` output, whose tags become the definition's `tags`.
+ */
+async function loadTemplate(path, placeholders, workspace = process.env.GITHUB_WORKSPACE || process.cwd()) {
+    const source = `task definition ${path}`;
+    const marked = markedPlaceholders(await templateText(path, workspace));
+    // One parser for both: YAML 1.2 reads JSON, and unlike JSON.parse on Node 20 it says where the error is.
+    // Errors give the line, never the file's text: the file may not be what it should be (and hold secrets).
+    const lineCounter = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(marked, { lineCounter, prettyErrors: false });
+    const [error] = doc.errors;
+    if (error) {
+        const format = (0,external_node_path_.extname)(path).toLowerCase() === '.json' ? 'JSON' : 'YAML';
+        const { line, col } = lineCounter.linePos(error.pos[0]);
+        throw new errors/* UserError */.yo(`${source}:${line}: is not valid ${format} (column ${col}): ${unmarked(error.message.split('\n')[0] ?? '')}`);
+    }
+    fillPlaceholders(doc, marked, placeholders, source);
+    return unwrapped((0,yaml_data/* yamlData */.O)(doc, source, marked), source);
+}
+/** A task definition family (letters, digits, `-`, `_`), with or without `:revision`: no file extension, no folder. */
+const FAMILY_LIKE = /^[A-Za-z0-9_-]{1,255}(:\d+)?$/;
+async function templateText(path, workspace) {
+    const fullPath = await (0,workspace_path/* insideWorkspace */.C)('task-definition', path, workspace);
+    try {
+        return await (0,promises_.readFile)(fullPath, 'utf8');
+    }
+    catch (error) {
+        const { code, message } = error;
+        const reason = code === 'ENOENT' ? 'not found' : `cannot be read (${message})`;
+        // The official deploy action also took a family name here (`web`, `web:42`): a missing file named like one is that.
+        const family = code === 'ENOENT' && FAMILY_LIKE.test(path)
+            ? ` If "${path}" is a task definition family, leave \`task-definition\` out: the service's current task definition is the starting point.`
+            : '';
+        throw new errors/* UserError */.yo(`task definition ${path} ${reason} at ${fullPath}. The \`task-definition\` input is relative to the workspace ` +
+            `(GITHUB_WORKSPACE, else the working directory): check the path, and that the repository is checked out.${family}`);
+    }
+}
+function unwrapped(value, source) {
+    if (!(0,values/* isPlainObject */.Q)(value)) {
+        throw new errors/* UserError */.yo(`${source}: the top level must be an object (a RegisterTaskDefinition request or the output of ` +
+            `\`aws ecs describe-task-definition\`), found ${(0,values/* kindOf */.I)(value)}.`);
+    }
+    if (!('taskDefinition' in value))
+        return value;
+    const { taskDefinition, tags, ...rest } = value;
+    const extra = Object.keys(rest);
+    if (extra.length) {
+        throw new errors/* UserError */.yo(`${source} looks like \`aws ecs describe-task-definition\` output (it has taskDefinition) but also has ` +
+            `${extra.join(', ')}; that output has only taskDefinition and tags. Remove the other keys.`);
+    }
+    if (!(0,values/* isPlainObject */.Q)(taskDefinition)) {
+        throw new errors/* UserError */.yo(`${source}, taskDefinition: expected an object, found ${(0,values/* kindOf */.I)(taskDefinition)}.`);
+    }
+    return tags === undefined ? taskDefinition : { ...taskDefinition, tags };
+}
+
+;// CONCATENATED MODULE: ./src/taskdef/images.ts
+
+
+/** Each container image that is not a valid reference (ECS would accept it and fail every task at pull time). */
+function imageProblems(request) {
+    return (request.containerDefinitions ?? []).flatMap((container, index) => {
+        if (typeof container.image !== 'string')
+            return [];
+        try {
+            (0,reference/* parseImageReference */.o_)(container.image, `containerDefinitions[${index}]${container.name ? ` (${container.name})` : ''}.image`);
+            return [];
+        }
+        catch (error) {
+            if (!(error instanceof errors/* UserError */.yo))
+                throw error;
+            return [error.message.replace(/\.$/, '')];
+        }
+    });
+}
+
+;// CONCATENATED MODULE: ./src/taskdef/rules.ts
+
+
+/**
+ * Throws one error listing what ECS would refuse in the (rendered) request: the rules that span several fields,
+ * which the key and type check of the API model cannot see. EC2-only definitions get no Fargate rules.
+ */
+function checkEcsRules(request, source) {
+    const problems = rules_RULES.flatMap((rule) => rule(request));
+    if (problems.length)
+        throw problemsError(source, problems);
+}
+const rules_RULES = [fargateNetworkMode, fargateSize, executionRoleNeeded, imageProblems];
+const onFargate = (request) => request.requiresCompatibilities?.includes('FARGATE') ?? false;
+function fargateNetworkMode(request) {
+    if (!onFargate(request) || request.networkMode === 'awsvpc')
+        return [];
+    const found = request.networkMode
+        ? 'Fargate runs only awsvpc'
+        : 'not set (ECS takes bridge), and Fargate runs only awsvpc';
+    return [`networkMode: ${found}; set "networkMode": "awsvpc"`];
+}
+/** Memory (MiB) ECS accepts for each task cpu (units) on Fargate. */
+const FARGATE_MEMORY = {
+    256: { from: 512, to: 2048, step: 512, text: '512, 1024 or 2048' },
+    512: { from: 1024, to: 4096, step: 1024, text: '1024 to 4096 in steps of 1024' },
+    1024: { from: 2048, to: 8192, step: 1024, text: '2048 to 8192 in steps of 1024' },
+    2048: { from: 4096, to: 16384, step: 1024, text: '4096 to 16384 in steps of 1024' },
+    4096: { from: 8192, to: 30720, step: 1024, text: '8192 to 30720 in steps of 1024' },
+    8192: { from: 16384, to: 61440, step: 4096, text: '16384 to 61440 in steps of 4096' },
+    16384: { from: 32768, to: 122880, step: 8192, text: '32768 to 122880 in steps of 8192' },
+};
+function fargateSize(request) {
+    if (!onFargate(request))
+        return [];
+    const missing = ['cpu', 'memory'].filter((key) => !request[key]);
+    if (missing.length) {
+        return missing.map((key) => `${key}: missing; Fargate needs task-level cpu and memory, e.g. "cpu": "256", "memory": "512"`);
+    }
+    const cpu = units(request.cpu ?? '', 'vcpu');
+    const memory = units(request.memory ?? '', 'gb');
+    const allowed = cpu === undefined ? undefined : FARGATE_MEMORY[cpu];
+    if (!allowed)
+        return [`cpu: not a Fargate size; use one of ${Object.keys(FARGATE_MEMORY).join(', ')} (CPU units)`];
+    const fits = memory !== undefined &&
+        memory >= allowed.from &&
+        memory <= allowed.to &&
+        (memory - allowed.from) % allowed.step === 0;
+    return fits ? [] : [`memory: does not go with cpu ${cpu} on Fargate; use ${allowed.text} (MiB)`];
+}
+/** "256", "0.25 vCPU" → 256; "512", "1 GB" → 1024 (the forms RegisterTaskDefinition converts); undefined otherwise. */
+function units(value, unit) {
+    const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(value);
+    if (!match)
+        return undefined;
+    const [, amount = '', suffix = ''] = match;
+    if (suffix === '')
+        return Number(amount);
+    return suffix.toLowerCase() === unit ? Number(amount) * 1024 : undefined;
+}
+const PRIVATE_ECR = /^\d{12}\.dkr\.ecr(-fips)?\.[a-z0-9-]+\.amazonaws\.com(\.cn)?\//;
+/** What ECS does with the task execution role: on Fargate pull private ECR images and send awslogs; anywhere read secrets. */
+const ROLE_USES = [
+    {
+        field: 'image',
+        use: 'pulling a private ECR image on Fargate',
+        applies: (c, fargate) => fargate && PRIVATE_ECR.test(c.image ?? ''),
+    },
+    {
+        field: 'logConfiguration.logDriver',
+        use: 'the awslogs driver on Fargate',
+        applies: (c, fargate) => fargate && c.logConfiguration?.logDriver === 'awslogs',
+    },
+    { field: 'secrets', use: 'secrets (valueFrom)', applies: (c) => Boolean(c.secrets?.length) },
+    {
+        field: 'logConfiguration.secretOptions',
+        use: 'log driver secrets (secretOptions)',
+        applies: (c) => Boolean(c.logConfiguration?.secretOptions?.length),
+    },
+    {
+        field: 'repositoryCredentials',
+        use: 'private registry credentials',
+        applies: (c) => Boolean(c.repositoryCredentials),
+    },
+];
+function executionRoleNeeded(request) {
+    if (request.executionRoleArn)
+        return [];
+    const fargate = onFargate(request);
+    return (request.containerDefinitions ?? []).flatMap((container, index) => ROLE_USES.filter(({ applies }) => applies(container, fargate)).map(({ field, use }) => `${containerPath(container, index)}.${field}: ECS needs a task execution role for ${use}; ` +
+        'set executionRoleArn (e.g. the ARN of ecsTaskExecutionRole)'));
+}
+function containerPath(container, index) {
+    return `containerDefinitions[${index}] (${container.name})`;
+}
+
+// EXTERNAL MODULE: ./src/suggest.ts
+var suggest = __webpack_require__(2969);
+;// CONCATENATED MODULE: ./src/taskdef/validate.ts
+
+
+
+
+/**
+ * The definition checked against the RegisterTaskDefinition API model at every depth: unknown keys,
+ * value types and required keys. null means "not set" and is dropped. Throws listing every problem.
+ */
+function checkedRequest(definition, source) {
+    const problems = [];
+    const request = checked(withStringSizes(definition), REQUEST_SHAPE, '', problems);
+    if (Array.isArray(definition.containerDefinitions) && definition.containerDefinitions.length === 0) {
+        problems.push({ path: 'containerDefinitions', message: 'empty; add at least one container' });
+    }
+    if (problems.length)
+        throw new src_problems/* ProblemsError */.FQ(source, problems);
+    return request;
+}
+/** What is wrong with `value` as one shape of the ECS API model (a schema @aws-sdk/client-ecs exports, `Name$`). */
+function modelProblems(value, schema, path = '') {
+    const problems = [];
+    checked(value, shapeOf(schema), path, problems);
+    return problems;
+}
+/** The API takes task-level cpu and memory as strings ("256", "1 vCPU"); people write numbers. */
+function withStringSizes(definition) {
+    const copy = { ...definition };
+    for (const key of ['cpu', 'memory']) {
+        if (typeof copy[key] === 'number')
+            copy[key] = String(copy[key]);
+    }
+    return copy;
+}
+function checked(value, shape, path, problems) {
+    switch (shape.kind) {
+        case 'any':
+            return value;
+        case 'struct':
+            return (0,values/* isPlainObject */.Q)(value) ? checkedStruct(value, shape, path, problems) : mismatch('an object');
+        case 'map':
+            if (!(0,values/* isPlainObject */.Q)(value))
+                return mismatch('an object');
+            return Object.fromEntries(present(value).map(([key, item]) => [key, checked(item, shapeOf(shape.value), `${path}.${key}`, problems)]));
+        case 'list':
+            if (!Array.isArray(value))
+                return mismatch('a list');
+            return value.map((item, index) => checked(item, shapeOf(shape.member), `${path}[${index}]${label(item)}`, problems));
+        default:
+            return typeof value === shape.kind ? value : mismatch(`a ${shape.kind}`);
+    }
+    function mismatch(expected) {
+        problems.push({
+            path,
+            message: `expected ${expected}, found ${(0,src_problems/* describedValue */.fl)(value)}${quotingHint(value, shape.kind)}`,
+        });
+        return value;
+    }
+}
+function checkedStruct(value, shape, path, problems) {
+    const result = {};
+    for (const [key, item] of present(value)) {
+        const at = path ? `${path}.${key}` : key;
+        const index = shape.members.indexOf(key);
+        if (index < 0)
+            problems.push({ path: at, message: (0,suggest/* unknownKey */.a)(key, shape.members) });
+        else
+            result[key] = checked(item, shapeOf(shape.memberSchemas[index]), at, problems);
+    }
+    for (const key of shape.required) {
+        if (result[key] === undefined)
+            problems.push({ path: path ? `${path}.${key}` : key, message: 'missing (required)' });
+    }
+    return result;
+}
+function present(value) {
+    return Object.entries(value).filter(([, item]) => item !== null && item !== undefined);
+}
+/** ` (web)` after a list index, when the item has a name. */
+function label(item) {
+    return (0,values/* isPlainObject */.Q)(item) && typeof item.name === 'string' ? ` (${item.name})` : '';
+}
+function quotingHint(value, expected) {
+    if (expected === 'string' && (typeof value === 'number' || typeof value === 'boolean'))
+        return '; put it in quotes';
+    if (typeof value !== 'string' || value.trim() === '')
+        return '';
+    const unquoted = expected === 'number' ? !Number.isNaN(Number(value)) : expected === 'boolean' && /^(true|false)$/.test(value);
+    return unquoted ? '; remove the quotes' : '';
+}
+
+;// CONCATENATED MODULE: ./src/taskdef/duplicate-keys.ts
+/** `[1] and [4]`, `[1], [2] and [4]`. */
+function positions(indexes) {
+    const shown = indexes.map((i) => `[${i}]`);
+    return shown.length > 1 ? `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}` : (shown[0] ?? '');
+}
+function duplicates(list, at) {
+    const where = new Map();
+    (list ?? []).forEach(({ name }, index) => {
+        if (name !== undefined)
+            where.set(name, [...(where.get(name) ?? []), index]);
+    });
+    return [...where]
+        .filter(([, indexes]) => indexes.length > 1)
+        .map(([name, indexes]) => `${at}: ${name} is set ${indexes.length === 2 ? 'twice' : `${indexes.length} times`}, at ${positions(indexes)}; ECS would keep only one, silently: remove the others`);
+}
+/** Each container's environment variable or secret named more than once, with every position it has. */
+function duplicateKeyProblems(request) {
+    return (request.containerDefinitions ?? []).flatMap((container, index) => {
+        const at = `containerDefinitions[${index}]${container.name ? ` (${container.name})` : ''}`;
+        return [
+            ...duplicates(container.environment, `${at}.environment`),
+            ...duplicates(container.secrets, `${at}.secrets`),
+        ];
+    });
+}
+
+;// CONCATENATED MODULE: ./src/taskdef/render.ts
+
+
+
+
+
+
+
+/** The RegisterTaskDefinition request: the template (or current definition), checked, with the changes applied, as ECS would take it. */
+async function renderTaskDefinition(options) {
+    const { source, definition } = await startingPoint(options);
+    const { definition: cleaned, dropped } = withoutReadOnlyKeys(definition);
+    const request = checkedRequest(cleaned, source);
+    const duplicated = duplicateKeyProblems(request);
+    if (duplicated.length)
+        throw problemsError(source, duplicated);
+    const applied = applyChanges(request, options, source);
+    checkEcsRules(request, source);
+    const notes = [...(dropped.length ? [`dropped read-only keys: ${dropped.join(', ')}`] : []), ...applied.notes];
+    return { request, containers: applied.containers, notes };
+}
+async function startingPoint(options) {
+    const { templatePath, current, currentTags } = options;
+    if (templatePath !== undefined) {
+        return {
+            source: `task definition ${templatePath}`,
+            definition: await loadTemplate(templatePath, options.placeholders),
+        };
+    }
+    if (!current)
+        throw new Error('renderTaskDefinition needs templatePath or current');
+    // A copy: the changes are applied in place.
+    const definition = structuredClone({ ...current });
+    if (currentTags?.length)
+        definition.tags = currentTags;
+    return { source: `current task definition ${current.family}:${current.revision}`, definition };
+}
+
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(7975);
+;// CONCATENATED MODULE: ./src/taskdef/compare.ts
+
+
+
+
+const SECRET_LOOKING = /PASSWORD|PASSWD|SECRET|TOKEN|KEY|CREDENTIAL/i;
+/**
+ * True when registering `request` would produce the same content as `current`: read-only keys, key and
+ * list order, empty values and the defaults ECS fills in do not count. Tags count when `currentTags` is given.
+ */
+function sameTaskDefinition(request, current, currentTags) {
+    return ((0,external_node_util_.isDeepStrictEqual)(comparable(request), comparable(current)) &&
+        (currentTags === undefined || (0,external_node_util_.isDeepStrictEqual)(compact(request.tags), compact(currentTags))));
+}
+/**
+ * What registering `request` would change compared with `current`, one line each, such as
+ * `containerDefinitions[web].image: a → b`. Values of secret-looking environment variables are not shown.
+ */
+function describeChanges(request, current) {
+    const changes = [];
+    collectChanges(comparable(current), comparable(request), '', false, changes);
+    return changes;
+}
+function comparable(definition) {
+    const { definition: kept } = withoutReadOnlyKeys(withStringSizes(definition));
+    const { tags: _tags, enableFaultInjection, containerDefinitions, ...rest } = kept;
+    return compact({
+        ...rest,
+        // false is the default, which DescribeTaskDefinition may or may not show.
+        enableFaultInjection: enableFaultInjection || undefined,
+        containerDefinitions: containerDefinitions?.map((container) => withDefaults(container, rest.networkMode === 'awsvpc' || rest.networkMode === 'host')),
+    });
+}
+/** The container as DescribeTaskDefinition returns it: ECS fills these in when they are left out. */
+function withDefaults(container, hostPortIsContainerPort) {
+    return {
+        ...container,
+        essential: container.essential ?? true,
+        cpu: container.cpu ?? 0,
+        portMappings: container.portMappings?.map((mapping) => ({
+            ...mapping,
+            protocol: mapping.protocol ?? 'tcp',
+            hostPort: mapping.hostPort ?? (hostPortIsContainerPort ? mapping.containerPort : undefined),
+        })),
+        healthCheck: container.healthCheck && { interval: 30, timeout: 5, retries: 3, ...container.healthCheck },
+    };
+}
+/** `value` without null, undefined, empty lists and empty objects; lists of named items (or tags) sorted by name. */
+function compact(value) {
+    if (Array.isArray(value)) {
+        // Array.from makes a list of this realm: isDeepStrictEqual compares prototypes, and clones may come from another.
+        const items = Array.from(value, compact).filter((item) => item !== undefined);
+        if (!items.length)
+            return undefined;
+        return uniquelyNamed(items) ? items.sort((a, b) => itemName(a).localeCompare(itemName(b))) : items;
+    }
+    if ((0,values/* isPlainObject */.Q)(value)) {
+        const entries = Object.entries(value)
+            .map(([key, item]) => [key, compact(item)])
+            .filter(([, item]) => item !== undefined);
+        return entries.length ? Object.fromEntries(entries) : undefined;
+    }
+    return value ?? undefined;
+}
+function collectChanges(before, after, path, masked, changes) {
+    if ((0,external_node_util_.isDeepStrictEqual)(before, after))
+        return;
+    if ((0,values/* isPlainObject */.Q)(before) && (0,values/* isPlainObject */.Q)(after)) {
+        for (const key of new Set([...Object.keys(after), ...Object.keys(before)])) {
+            collectChanges(before[key], after[key], path ? `${path}.${key}` : key, masked, changes);
+        }
+        return;
+    }
+    if (Array.isArray(before) || Array.isArray(after)) {
+        const [beforeItems, afterItems] = [before ?? [], after ?? []];
+        if (Array.isArray(beforeItems) && Array.isArray(afterItems)) {
+            const environment = path.endsWith('.environment');
+            if (uniquelyNamed(beforeItems) && uniquelyNamed(afterItems)) {
+                const beforeByName = new Map(beforeItems.map((item) => [itemName(item), item]));
+                const afterByName = new Map(afterItems.map((item) => [itemName(item), item]));
+                for (const name of new Set([...afterByName.keys(), ...beforeByName.keys()])) {
+                    const [was, is] = [beforeByName.get(name), afterByName.get(name)];
+                    const at = `${path}[${name}]`;
+                    if (was === undefined || is === undefined)
+                        changes.push(`${at}: ${was === undefined ? 'added' : 'removed'}`);
+                    // Secrets are shown by name only; environment variables whose name looks secret likewise.
+                    else
+                        collectChanges(was, is, at, masked || path.endsWith('.secrets') || (environment && SECRET_LOOKING.test(name)), changes);
+                }
+                return;
+            }
+            // Without unique names, secret-looking variables cannot be picked out: say only that something changed.
+            if (environment) {
+                changes.push(`${path}: (changed)`);
+                return;
+            }
+            if (beforeItems.length === afterItems.length) {
+                beforeItems.forEach((item, index) => collectChanges(item, afterItems[index], `${path}[${index}]`, masked, changes));
+                return;
+            }
+        }
+    }
+    changes.push(masked ? `${path}: (changed)` : `${path}: ${shown(before)} → ${shown(after)}`);
+}
+/** Whether every item has a name (`name`, or `key` for tags) and no two share one. */
+function uniquelyNamed(items) {
+    const names = items.map(itemName);
+    return names.every((name) => name !== '') && new Set(names).size === names.length;
+}
+function itemName(item) {
+    if (!(0,values/* isPlainObject */.Q)(item))
+        return '';
+    const name = item.name ?? item.key;
+    return typeof name === 'string' ? name : '';
+}
+function shown(value) {
+    if (value === undefined)
+        return '(none)';
+    return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+;// CONCATENATED MODULE: ./src/taskdef/existing.ts
+
+
+
+/** The revision as a request (what it was registered with), checked against ECS's rules; it gets no image. */
+function existingTaskDefinition(taskDefinition, tags) {
+    const source = `task definition ${taskDefinition.family}:${taskDefinition.revision}`;
+    const { definition } = withoutReadOnlyKeys({ ...taskDefinition, ...(tags.length && { tags }) });
+    const request = checkedRequest(definition, source);
+    checkEcsRules(request, source);
+    return { request, containers: [], notes: [] };
+}
+
+;// CONCATENATED MODULE: ./src/taskdef/index.ts
+
+
+
+
+;// CONCATENATED MODULE: ./src/deploy/register.ts
+
+
+
+async function describeTaskDefinition(ecs, taskDefinition) {
+    const response = await aws_ecs/* describeTaskDefinition */.oh(ecs, taskDefinition);
+    if (!response.taskDefinition)
+        throw new Error(`ecs:DescribeTaskDefinition returned nothing for ${taskDefinition}`);
+    return { taskDefinition: response.taskDefinition, tags: response.tags ?? [] };
+}
+/** The family's newest revision, or undefined when the family has none yet. */
+async function latestRevision(ecs, family) {
+    return (0,aws_errors/* unlessNotFound */.CA)(describeTaskDefinition(ecs, family));
+}
+function toRegistered(taskDefinition, registered) {
+    return {
+        arn: taskDefinition.taskDefinitionArn ?? '',
+        family: taskDefinition.family ?? '',
+        revision: taskDefinition.revision ?? 0,
+        registered,
+    };
+}
+/**
+ * Registers `request` unless the service's current revision or the family's newest one already has the
+ * same content, so re-running a job for the same commit registers nothing.
+ */
+async function registerIfChanged(ecs, request, current) {
+    if (current && sameTaskDefinition(request, current.taskDefinition, current.tags)) {
+        return toRegistered(current.taskDefinition, false);
+    }
+    const latest = request.family ? await latestRevision(ecs, request.family) : undefined;
+    if (latest && latest.taskDefinition.taskDefinitionArn !== current?.taskDefinition.taskDefinitionArn) {
+        if (sameTaskDefinition(request, latest.taskDefinition, latest.tags))
+            return toRegistered(latest.taskDefinition, false);
+    }
+    const registered = await aws_ecs/* registerTaskDefinition */.eQ(ecs, request);
+    if (!registered)
+        throw new Error('ecs:RegisterTaskDefinition returned no task definition');
+    return toRegistered(registered, true);
+}
+
+// EXTERNAL MODULE: ./src/deploy/rollout.ts
+var rollout = __webpack_require__(5398);
+// EXTERNAL MODULE: ./src/service-settings.ts
+var service_settings = __webpack_require__(2296);
+;// CONCATENATED MODULE: ./src/deploy/changes.ts
+
+
+function breakerName(breaker) {
+    if (!breaker?.enable)
+        return 'off';
+    return breaker.rollback ? 'on, with rollback' : 'on, without rollback';
+}
+/** What the update would change on the service itself, beside its task definition, one line each. */
+function serviceChanges(service, desiredCount, breaker, settings = {}) {
+    const changes = [];
+    if (desiredCount !== undefined && desiredCount !== service.desiredCount) {
+        changes.push(`service desired count: ${service.desiredCount} → ${desiredCount}`);
+    }
+    const configuration = (0,rollout/* circuitBreakerConfiguration */.C3)(service.deploymentConfiguration, breaker);
+    if (configuration) {
+        const before = breakerName(service.deploymentConfiguration?.deploymentCircuitBreaker);
+        changes.push(`service deployment circuit breaker: ${before} → ${breakerName(configuration.deploymentCircuitBreaker)}`);
+    }
+    const breakerAfter = (configuration ?? service.deploymentConfiguration)?.deploymentCircuitBreaker;
+    changes.push(...(0,service_settings/* deploymentSettingsChanges */.wr)(service.deploymentConfiguration, breakerAfter, settings));
+    changes.push(...(0,service_settings/* settingsChanges */.fH)(service, settings));
+    return changes;
+}
+
+// EXTERNAL MODULE: ./src/deploy/clock.ts
+var deploy_clock = __webpack_require__(3941);
+// EXTERNAL MODULE: ./src/deploy/tasks.ts
+var tasks = __webpack_require__(4909);
+// EXTERNAL MODULE: ./src/report/text.ts
+var report_text = __webpack_require__(5655);
+;// CONCATENATED MODULE: ./src/deploy/run-task.ts
+
+
+
+
+
+
+
+const POLL_MS = 2000;
+/**
+ * Splits a command line into arguments: whitespace separates, quotes group, no shell is involved.
+ * A JSON array is taken as it is.
+ */
+function commandArguments(command, input = 'run-task') {
+    const trimmed = command.trim();
+    if (trimmed.startsWith('[')) {
+        const parsed = JSON.parse(trimmed);
+        if (Array.isArray(parsed) && parsed.every((a) => typeof a === 'string'))
+            return parsed;
+        throw new errors/* UserError */.yo(`Input \`${input}\` as JSON must be an array of strings, like ["npm", "run", "migrate"].`);
+    }
+    const args = [];
+    for (const match of trimmed.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g))
+        args.push(match[1] ?? match[2] ?? match[3] ?? '');
+    return args;
+}
+/** Reads a task's log stream from where it was left; returns the new lines and where to go on. */
+async function newLogLines(logsIn, where, token) {
+    try {
+        const page = await getLogEvents(logsIn(where.region), where, { fromHead: true, token });
+        return { lines: page.lines, token: page.nextToken };
+    }
+    catch {
+        return { lines: [], token }; // the stream appears only once the container has started
+    }
+}
+function exitSummary(task) {
+    return (task.containers ?? [])
+        .map((c) => `${c.name}: ${c.exitCode !== undefined ? `exit code ${c.exitCode}` : (c.reason ?? 'no exit code')}`)
+        .join(', ');
+}
+/** Where and how the task runs: the inputs' settings over the service's. */
+function placement(t) {
+    const o = t.options ?? {};
+    const service = t.service;
+    const capacity = o.capacityProviderStrategy?.length
+        ? { capacityProviderStrategy: o.capacityProviderStrategy }
+        : o.launchType
+            ? { launchType: o.launchType }
+            : service?.capacityProviderStrategy?.length
+                ? { capacityProviderStrategy: service.capacityProviderStrategy }
+                : service?.launchType && { launchType: service.launchType };
+    return {
+        ...capacity,
+        ...networkConfiguration(service?.networkConfiguration, o),
+        ...(service?.platformVersion && { platformVersion: service.platformVersion }),
+    };
+}
+function networkConfiguration(base, o) {
+    const vpc = base?.awsvpcConfiguration;
+    if (!vpc && !o.subnets?.length)
+        return {};
+    return {
+        networkConfiguration: {
+            awsvpcConfiguration: {
+                subnets: o.subnets?.length ? o.subnets : (vpc?.subnets ?? []),
+                ...((o.securityGroups?.length || vpc?.securityGroups) && {
+                    securityGroups: o.securityGroups?.length ? o.securityGroups : vpc?.securityGroups,
+                }),
+                ...((o.assignPublicIp ?? vpc?.assignPublicIp) && { assignPublicIp: o.assignPublicIp ?? vpc?.assignPublicIp }),
+            },
+        },
+    };
+}
+/** The overrides given, with the command set on the run container. */
+function overridesWithCommand(t) {
+    const given = t.options?.overrides ?? {};
+    const others = (given.containerOverrides ?? []).filter((c) => c.name !== t.container);
+    const own = (given.containerOverrides ?? []).find((c) => c.name === t.container);
+    return { ...given, containerOverrides: [...others, { ...own, name: t.container, command: t.command }] };
+}
+/**
+ * Runs a one-off task (a migration, say) from the revision — with the service's network settings before a rollout,
+ * or on its own with the `run-task-*` settings — streams its log lines, and waits for every task to stop. Throws
+ * when an essential container exits non-zero, when a task cannot start, or on timeout or cancellation (after
+ * stopping them). Returns the tasks' ARNs.
+ */
+async function runOneOffTask(t) {
+    const definition = t.containers.find((c) => c.name === t.container);
+    if (!definition) {
+        throw new errors/* UserError */.yo(`Input \`run-task-container\` "${t.container}" is not a container of the task definition (${t.containers.map((c) => c.name).join(', ')}).`);
+    }
+    // Before a rollout, a failure means the rollout does not start; on its own, there is no rollout to speak of.
+    const consequence = t.service ? ', so the rollout did not start' : '';
+    const count = t.options?.count ?? 1;
+    const started = await (0,aws_ecs/* runTask */.ZZ)(t.ecs, {
+        cluster: t.cluster,
+        taskDefinition: t.taskDefinitionArn,
+        startedBy: 'ecs-deploy-action',
+        ...(count > 1 && { count }),
+        ...placement(t),
+        ...(t.options?.tags?.length && { tags: t.options.tags }),
+        overrides: overridesWithCommand(t),
+    });
+    const arns = started.tasks.flatMap((task) => (task.taskArn ? [task.taskArn] : []));
+    if (arns.length < count) {
+        const failure = started.failures[0];
+        for (const arn of arns)
+            await (0,aws_ecs/* stopTask */.S8)(t.ecs, t.cluster, arn, 'ecs-deploy-action: the other tasks could not start');
+        throw new errors/* DeploymentFailed */.Nr(`The one-off task could not start: ${failure?.reason ?? 'no reason given'}${failure?.detail ? ` (${failure.detail})` : ''}.`, 'failed');
+    }
+    const followed = arns.map((arn) => ({
+        arn,
+        id: (0,tasks/* taskId */.BS)(arn),
+        where: logStreamOf(definition, (0,tasks/* taskId */.BS)(arn)),
+        token: undefined,
+        seen: [],
+    }));
+    const several = followed.length > 1;
+    for (const f of followed)
+        t.log(`one-off task ${f.id} started: ${t.command.join(' ')}`);
+    const deadline = t.clock.now() + t.timeoutMs;
+    for (;;) {
+        const tasks = await (0,aws_ecs/* describeTasks */.yz)(t.ecs, t.cluster, arns);
+        for (const f of followed) {
+            if (!f.where)
+                continue;
+            const read = await newLogLines(t.logsIn, f.where, f.token);
+            f.token = read.token;
+            for (const line of read.lines)
+                t.log((0,report_text/* logSafe */.sN)(`  │ ${several ? `${f.id}: ` : ''}${line}`));
+            f.seen.push(...read.lines);
+        }
+        const stopped = followed.map((f) => tasks.find((task) => task.taskArn === f.arn));
+        if (stopped.every((task) => task?.lastStatus === 'STOPPED')) {
+            for (const [i, task] of stopped.entries()) {
+                const f = followed[i];
+                if (!task || !f)
+                    continue;
+                const failed = (task.containers ?? []).filter((c) => c.exitCode !== 0 && (t.containers.find((d) => d.name === c.name)?.essential ?? true));
+                if (!failed.length) {
+                    t.log((0,report_text/* logSafe */.sN)(`one-off task ${f.id} finished: ${exitSummary(task)}`));
+                    continue;
+                }
+                const tail = f.seen.slice(-t.logLines);
+                throw new errors/* DeploymentFailed */.Nr(`The one-off task${several ? ` ${f.id}` : ''} (${t.command.join(' ')}) failed${consequence}: ${exitSummary(task)}${task.stoppedReason ? ` — ${task.stoppedReason}` : ''}.` +
+                    (tail.length ? `\nLast log lines:\n${tail.join('\n')}` : ''), 'failed');
+            }
+            return arns;
+        }
+        const cancelled = t.signal?.aborted;
+        if (cancelled || t.clock.now() >= deadline) {
+            const why = cancelled ? 'the job was cancelled' : `it did not finish within ${(0,deploy_clock/* describeLimit */.XW)(t.timeoutMs)}`;
+            for (const [i, f] of followed.entries())
+                if (stopped[i]?.lastStatus !== 'STOPPED')
+                    await (0,aws_ecs/* stopTask */.S8)(t.ecs, t.cluster, f.arn, `ecs-deploy-action: ${why}`);
+            throw new errors/* DeploymentFailed */.Nr(`The one-off task ${followed.map((f) => f.id).join(', ')} was stopped because ${why}${t.service ? '; the rollout did not start' : ''}.`, cancelled ? 'failed' : 'timed-out');
+        }
+        await t.clock.sleep(POLL_MS, t.signal);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/deploy/service.ts
+
+
+
+/** Returns the service, checked to be one this action can deploy (ECS or CODE_DEPLOY controller); throws a UserError saying why not. */
+async function findService(ecs, cluster, name, region) {
+    const where = `cluster "${cluster}" (region ${region})`;
+    let response;
+    try {
+        response = await (0,aws_ecs/* describeServices */.Ge)(ecs, { cluster, services: [name], include: ['TAGS'] });
+    }
+    catch (error) {
+        if ((0,aws_errors/* isNotFound */.c4)(error, 'cluster')) {
+            throw new errors/* UserError */.yo(`Cluster "${cluster}" was not found in region ${region}: check the \`cluster\` input and AWS_REGION.`);
+        }
+        throw error;
+    }
+    const service = response.services?.[0];
+    if (!service) {
+        const reason = response.failures?.[0]?.reason ?? 'MISSING';
+        throw new errors/* UserError */.yo(`Service "${name}" was not found in ${where} (${reason}): check the \`service\` and \`cluster\` inputs; this action updates existing services, create it first.`);
+    }
+    if (service.status !== 'ACTIVE') {
+        throw new errors/* UserError */.yo(`Service "${name}" in ${where} is ${service.status}, not ACTIVE: it is being deleted or was deleted. Create it again or pick another service.`);
+    }
+    // ECS services roll out (rolling, or ECS's own blue/green, canary, linear); CODE_DEPLOY ones through CodeDeploy.
+    const controller = service.deploymentController?.type ?? 'ECS';
+    if (controller === 'EXTERNAL') {
+        throw new errors/* UserError */.yo(`Service "${name}" uses the EXTERNAL deployment controller: its task sets are managed by another tool, so this action cannot roll it out.`);
+    }
+    return service;
+}
+
+;// CONCATENATED MODULE: ./src/deploy/pinned.ts
+
+
+
+/** The revision `task-definition-arn` names; a UserError when it does not exist or is not ACTIVE. */
+async function pinnedRevision(ecs, arn, region) {
+    let described;
+    try {
+        described = await describeTaskDefinition(ecs, arn);
+    }
+    catch (error) {
+        if ((0,aws_errors/* isNotFound */.c4)(error, 'task definition')) {
+            throw new errors/* UserError */.yo(`Input \`task-definition-arn\`: there is no task definition ${arn} in region ${region}. Give an existing revision (family:revision or its full ARN); nothing was changed.`);
+        }
+        throw error;
+    }
+    const { status, family, revision } = described.taskDefinition;
+    if (status !== 'ACTIVE') {
+        throw new errors/* UserError */.yo(`Input \`task-definition-arn\`: ${family}:${revision} is ${status}, not ACTIVE, so ECS starts no new task from it. Register it again or give an ACTIVE revision; nothing was changed.`);
+    }
+    return described;
+}
+/** The revision as the registration step reports it: deployed as it is, registered by someone else. */
+function pinnedRegistration({ taskDefinition }) {
+    return {
+        arn: taskDefinition.taskDefinitionArn ?? '',
+        family: taskDefinition.family ?? '',
+        revision: taskDefinition.revision ?? 0,
+        registered: false,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/deploy/keep-revisions.ts
+
+
+
+/** Every task definition ARN the cluster's services (and their deployments) and its running tasks use. */
+async function revisionsInUse(ecs, cluster) {
+    const services = await (0,aws_ecs/* describeServicesByName */.Qm)(ecs, cluster, await (0,aws_ecs/* listServices */.TD)(ecs, cluster));
+    const tasks = await (0,aws_ecs/* describeTasks */.yz)(ecs, cluster, await (0,aws_ecs/* listTasks */.Vk)(ecs, { cluster, desiredStatus: 'RUNNING' }));
+    return new Set([
+        ...services.flatMap((s) => [s.taskDefinition, ...(s.deployments ?? []).map((d) => d.taskDefinition)]),
+        ...tasks.map((t) => t.taskDefinitionArn),
+    ].filter((arn) => !!arn));
+}
+/** The family's ACTIVE revisions to deregister: beyond the newest `keep`, and not in use. */
+function revisionsToDeregister(active, keep, inUse) {
+    const newestFirst = [...active].sort((a, b) => ((0,aws_arn/* revisionNumber */.P7)(b) ?? 0) - ((0,aws_arn/* revisionNumber */.P7)(a) ?? 0));
+    return newestFirst.slice(keep).filter((arn) => !inUse.has(arn));
+}
+/**
+ * Deregisters the family's older revisions (see above); returns the `family:revision` of each one deregistered. A
+ * failure is a warning: the deploy itself succeeded.
+ */
+async function pruneRevisions(ecs, cluster, family, keep, log) {
+    try {
+        // familyPrefix also matches longer families (web-worker for web): only the family's own revisions count.
+        const active = (await (0,aws_ecs/* listTaskDefinitions */.ad)(ecs, { familyPrefix: family, status: 'ACTIVE' })).filter((arn) => (0,aws_arn/* taskDefinitionFamily */.dm)(arn) === family);
+        if (active.length <= keep)
+            return [];
+        const doomed = revisionsToDeregister(active, keep, await revisionsInUse(ecs, cluster));
+        const gone = [];
+        for (const arn of doomed) {
+            await (0,aws_ecs/* deregisterTaskDefinition */.T2)(ecs, arn);
+            gone.push((0,aws_arn/* taskDefinitionRevision */.MZ)(arn));
+        }
+        const kept = active.length - gone.length;
+        log.info(gone.length
+            ? `keep-revisions ${keep}: deregistered ${gone.join(', ')}; ${kept} ACTIVE revision(s) of ${family} left (the newest ${keep} and those in use in ${cluster})`
+            : `keep-revisions ${keep}: nothing to deregister; the older revisions of ${family} are in use in ${cluster}`);
+        return gone;
+    }
+    catch (error) {
+        log.warning(`keep-revisions: could not deregister old revisions of ${family}: ${(0,errors/* errorMessage */.gJ)(error)}`);
+        return [];
+    }
+}
+
+// EXTERNAL MODULE: ./src/deploy/rollback.ts
+var deploy_rollback = __webpack_require__(4283);
+// EXTERNAL MODULE: ./src/mechanisms/registry.ts + 15 modules
+var registry = __webpack_require__(9033);
+;// CONCATENATED MODULE: ./src/mechanisms/watch.ts
+
+
+
+
+
+
+
+
+
+const DEFAULT_POLL_INTERVALS = [1000, 2000, 2000, 3000, 4000, 5000];
+/** After a poll that saw the rollout move, the next one comes sooner: ends follow moves (a last task starts, a breaker trips). */
+const FOLLOW_UP_MS = 1000;
+/** Failed polls in a row (throttling, network) tolerated before giving up. */
+const MAX_POLL_FAILURES = 5;
+const RECENT_EVENTS = 5;
+/** Service deployments are read when the deployments list changes, and at least every this many polls. */
+const SERVICE_DEPLOYMENT_EVERY = 3;
+const VISIBILITY_TIMEOUT_MS = 60_000;
+/** A service deployment created this long before the followed deployment still counts as its own (ECS stamps both). */
+const CREATED_TOLERANCE_MS = 1000;
+function countsLine(d) {
+    const revision = (0,aws_arn/* taskDefinitionRevision */.MZ)(d.taskDefinition);
+    return `${revision}: running ${d.runningCount ?? 0}/${d.desiredCount ?? 0}, pending ${d.pendingCount ?? 0}, failed ${d.failedTasks ?? 0}`;
+}
+async function describeServices(ecs, cluster, names) {
+    const services = new Map();
+    for (const service of await aws_ecs/* describeServicesByName */.Qm(ecs, cluster, names)) {
+        // A name or an ARN may have been asked for; both lead to the same service.
+        const asked = names.find((n) => n === service.serviceName || n === service.serviceArn);
+        if (asked)
+            services.set(asked, service);
+    }
+    return services;
+}
+/** The service deployments asked for; undefined when AWS denies ecs:DescribeServiceDeployments. */
+async function describeServiceDeployments(ecs, arns) {
+    try {
+        return await aws_ecs/* describeServiceDeployments */.Pr(ecs, arns);
+    }
+    catch (error) {
+        if ((0,aws_errors/* isAccessDenied */.w7)(error))
+            return undefined;
+        throw error;
+    }
+}
+/** What changes in a service's deployments list when a rollout moves on (completes, fails, rolls back). */
+function deploymentsSignature(service) {
+    return (service?.deployments ?? []).map((d) => `${d.id}:${d.status}:${d.rolloutState}`).join(',');
+}
+/** What the watch loop keeps for one service: what it has shown, and the evidence it gathered. */
+class Follower {
+    target;
+    options;
+    started;
+    prefix;
+    timeline = [];
+    stoppedTasks = [];
+    seenEvents;
+    seenTasks = new Set();
+    /** Whether the last poll saw the rollout move (deployments, counts, status): the end may be near. */
+    moved = false;
+    lastCounts = '';
+    lastStatus = '';
+    knownFailed = 0;
+    recentEvents = [];
+    deployment;
+    /** Whether DescribeServices has listed the followed deployment: until then nothing it shows is a verdict on it. */
+    visible;
+    notedInvisible = false;
+    /** The service deployment shown to be this rollout's, and those shown to be earlier rollouts'. */
+    serviceDeploymentArn;
+    earlier = new Set();
+    /** The stages whose verification ran; and whether it failed after the deployment had succeeded (nothing to stop). */
+    verifiedStages = new Set();
+    failedAfterSuccess = false;
+    /** The rollout followed the way its mechanism needs (rolling, ECS-native, CodeDeploy). */
+    watch;
+    constructor(target, options, started, prefix) {
+        this.target = target;
+        this.options = options;
+        this.started = started;
+        this.prefix = prefix;
+        this.seenEvents = new Set(target.priorEventIds);
+        const { since, serviceDeploymentArn } = target.rollout;
+        // A rollout already under way was found in DescribeServices; one this run started is known from UpdateService only.
+        this.visible = !target.rollout.started;
+        if (since === undefined)
+            this.serviceDeploymentArn = serviceDeploymentArn;
+        const { ecs, codedeploy, cluster } = options;
+        this.watch = (0,registry/* mechanismOf */.D)(target.rollout.mechanism).watch({
+            ecs,
+            codedeploy,
+            cluster,
+            service: target.service,
+            rollout: target.rollout,
+            targetTaskDefinition: target.targetTaskDefinition,
+        });
+    }
+    note(message, at = this.options.clock.now()) {
+        this.timeline.push({ at, message });
+        this.options.log((0,report_text/* logSafe */.sN)(`[${(0,deploy_clock/* formatElapsed */.C7)(at - this.started)}] ${this.prefix}${message}`));
+    }
+    /** Where the rollout stands, for a timeout or cancellation message. */
+    get standing() {
+        return this.watch.standing(this.lastStatus, this.lastCounts) || 'no tasks yet';
+    }
+    /** Whether this rollout's service deployment is known (not just a candidate). */
+    get knowsServiceDeployment() {
+        return this.serviceDeploymentArn !== undefined;
+    }
+    /** The service deployment to read: this rollout's, else a candidate (UpdateService's answer, then what the service names now). */
+    serviceDeploymentToRead(service) {
+        if (this.serviceDeploymentArn)
+            return this.serviceDeploymentArn;
+        // A resumed or CodeDeploy rollout: its service deployment, if any, was given for certain.
+        if (this.target.rollout.since === undefined)
+            return undefined;
+        return [this.target.rollout.serviceDeploymentArn, service?.currentServiceDeployment].find((arn) => arn && !this.earlier.has(arn));
+    }
+    /**
+     * The service deployment if it is this rollout's: created at or after the followed deployment, and either the one
+     * UpdateService returned or named while the followed deployment is the service's PRIMARY. ECS may name the previous
+     * one for a few seconds after an update: that one is never a verdict on this rollout.
+     */
+    claim(sd, deployment) {
+        const arn = sd?.serviceDeploymentArn;
+        if (!sd || !arn)
+            return undefined;
+        if (arn === this.serviceDeploymentArn)
+            return sd;
+        const { since, serviceDeploymentArn: returned } = this.target.rollout;
+        const created = (sd.createdAt ?? sd.startedAt)?.getTime();
+        if (since !== undefined && created !== undefined && created < since - CREATED_TOLERANCE_MS) {
+            this.earlier.add(arn);
+            return undefined;
+        }
+        if (arn !== returned && deployment?.status !== 'PRIMARY')
+            return undefined;
+        this.serviceDeploymentArn = arn;
+        return sd;
+    }
+    /** Until DescribeServices lists the deployment UpdateService returned, waits (bounded) instead of judging. */
+    notVisibleYet() {
+        const limit = this.options.visibilityTimeoutMs ?? VISIBILITY_TIMEOUT_MS;
+        const id = this.target.rollout.deploymentId;
+        if (this.options.clock.now() - this.started >= limit) {
+            return this.concluded({
+                outcome: 'failed',
+                reason: `ECS has not shown deployment ${id} of ${this.target.service} ${Math.round(limit / 1000)} s after UpdateService returned it`,
+            });
+        }
+        if (!this.notedInvisible)
+            this.note(`ECS does not list deployment ${id} yet (it is eventually consistent); waiting for it`);
+        this.notedInvisible = true;
+        return undefined;
+    }
+    /** Shows what is new in this poll and judges it; undefined while the rollout goes on. */
+    async observe(observed) {
+        const { ecs, cluster, clock } = this.options;
+        const { rollout } = this.target;
+        const { serviceDeployment: candidate, ...seen } = observed;
+        const serviceDeployment = this.claim(candidate, observed.deployment);
+        const snapshot = { ...seen, ...(serviceDeployment && { serviceDeployment }) };
+        this.deployment = snapshot.deployment ?? this.deployment;
+        this.recentEvents = (snapshot.service.events ?? []).slice(0, RECENT_EVENTS);
+        // Events come newest first; show the unseen ones oldest first.
+        for (const event of (snapshot.service.events ?? []).filter((e) => e.id && !this.seenEvents.has(e.id)).reverse()) {
+            this.seenEvents.add(event.id ?? '');
+            this.note(event.message ?? '', Math.max(event.createdAt?.getTime() ?? clock.now(), this.started));
+        }
+        const own = this.watch.observeOwn(clock.now());
+        if (own) {
+            this.lastStatus = own.status;
+            this.track(own.lines);
+            return this.concluded(await this.verified(own.verdict, snapshot));
+        }
+        if (snapshot.deployment)
+            this.visible = true;
+        else if (!this.visible)
+            return this.notVisibleYet();
+        const sd = snapshot.serviceDeployment;
+        const status = sd ? [sd.status, sd.lifecycleStage].filter(Boolean).join(' / ') : '';
+        if (status && status !== this.lastStatus) {
+            this.note(`service deployment ${status}`);
+            this.lastStatus = status;
+            this.moved = true;
+        }
+        if (sd)
+            this.track(this.watch.track(sd, clock.now()));
+        if (snapshot.deployment) {
+            const counts = countsLine(snapshot.deployment);
+            if (counts !== this.lastCounts) {
+                this.note(counts);
+                this.lastCounts = counts;
+                this.moved = true;
+            }
+            const failed = snapshot.deployment.failedTasks ?? 0;
+            if (failed > this.knownFailed && rollout.deploymentId) {
+                this.knownFailed = failed;
+                const stopped = await (0,tasks/* stoppedTasksOf */.bd)(ecs, cluster, this.target.service, rollout.deploymentId, this.seenTasks).catch((error) => {
+                    this.note((0,errors/* errorMessage */.gJ)(error));
+                    return [];
+                });
+                for (const task of stopped)
+                    this.seenTasks.add(task.taskArn);
+                this.stoppedTasks.push(...stopped);
+                for (const line of (0,tasks/* describeStoppedTasks */.D1)(stopped))
+                    this.note(line);
+            }
+        }
+        return this.concluded(await this.verified(this.watch.judge(snapshot), snapshot));
+    }
+    /**
+     * The verdict once the release is verified where the rollout stands: through the test listener as soon as it routes to
+     * the new revision, in production once the rollout succeeded. A failed check is a failure the action gave up on, so
+     * it is rolled back (with rollback-on-failure) like any other.
+     */
+    async verified(verdict, snapshot) {
+        const check = this.target.verify;
+        if (!check)
+            return verdict;
+        if (check.stages.includes('test') && !this.verifiedStages.has('test') && this.watch.onTestTraffic(snapshot)) {
+            const failed = await this.verify(check, 'test');
+            if (failed)
+                return failed;
+        }
+        if (verdict?.outcome !== 'succeeded' || !check.stages.includes('production'))
+            return verdict;
+        const failed = await this.verify(check, 'production');
+        if (failed)
+            this.failedAfterSuccess = true;
+        return failed ?? verdict;
+    }
+    async verify(check, stage) {
+        this.verifiedStages.add(stage);
+        this.note(stage === 'test' ? 'verifying the release through the test listener' : 'verifying the release');
+        const outcome = await check.run(stage);
+        for (const line of outcome.lines)
+            this.note(line);
+        if (outcome.ok)
+            return undefined;
+        return { outcome: 'failed', reason: outcome.reason ?? 'the verification failed', gaveUp: true };
+    }
+    /** Notes the tracker's lines; any of them means the rollout moved. */
+    track(lines) {
+        for (const line of lines)
+            this.note(line);
+        if (lines.length)
+            this.moved = true;
+    }
+    concluded(verdict) {
+        if (verdict)
+            this.note(`${verdictWord(verdict.outcome)}: ${verdict.reason}`);
+        return verdict;
+    }
+    /** The result, after asking for a rollback when the action gave up and was told to. */
+    async finish(verdict, rollbackWanted) {
+        const { ecs, cluster, rollbackOnFailure } = this.options;
+        const { rollout, service } = this.target;
+        let rollback;
+        if (rollbackWanted && rollbackOnFailure && rollout.started) {
+            // Only a service deployment shown to be this rollout's is stopped; else the previous revision is redeployed.
+            const { serviceDeploymentArn: _candidate, ...known } = rollout;
+            const ours = { ...known, ...(this.serviceDeploymentArn && { serviceDeploymentArn: this.serviceDeploymentArn }) };
+            // A deployment that succeeded has nothing left to stop: its verification failing redeploys the previous revision.
+            let requested = false;
+            rollback = await (this.failedAfterSuccess ? (0,deploy_rollback/* rollBackEcs */.a)(ecs, cluster, service, known) : this.watch.rollBack(ours))
+                .then((line) => ((requested = true), line))
+                .catch((error) => `the rollback could not be requested: ${(0,errors/* errorMessage */.gJ)(error)}`);
+            this.note(rollback);
+            // Only what ECS reached is reported as done: the redeployment is followed within the run's time.
+            if (this.failedAfterSuccess && requested) {
+                const reached = await (0,deploy_rollback/* followRollback */.u)(ecs, { cluster, service, previousTaskDefinition: rollout.previousTaskDefinition }, { clock: this.options.clock, until: this.started + this.options.timeoutMs, signal: this.options.signal });
+                this.note(reached);
+                rollback = `${rollback}; ${reached}`;
+            }
+        }
+        const starter = this.watch.taskStarter();
+        let stoppedTasksError;
+        if (verdict.outcome !== 'succeeded' && verdict.outcome !== 'paused' && starter) {
+            try {
+                this.stoppedTasks.push(...(await (0,tasks/* stoppedTasksOf */.bd)(ecs, cluster, service, starter, this.seenTasks)));
+            }
+            catch (error) {
+                stoppedTasksError = (0,errors/* errorMessage */.gJ)(error);
+            }
+        }
+        return {
+            ...verdict,
+            service,
+            timeline: this.timeline,
+            stoppedTasks: this.stoppedTasks,
+            recentEvents: this.recentEvents.map((e) => e.message ?? '').reverse(),
+            ...(rollback !== undefined && { rollback }),
+            ...(stoppedTasksError !== undefined && { stoppedTasksError }),
+            ...(this.deployment && { deployment: this.deployment }),
+            ...(this.watch.progress && { progress: this.watch.progress }),
+        };
+    }
+}
+/**
+ * Follows each service's rollout until ECS says it succeeded or failed, the time runs out, or the job is
+ * cancelled: one poll loop for all of them, with batched reads. Logs each new service event and count
+ * change; on timeout or cancellation asks for rollbacks when told to. Never throws for a rollout's
+ * outcome: that is its result, returned in the order of `targets`.
+ */
+async function waitForDeployments(options, targets) {
+    const { clock, signal } = options;
+    const intervals = options.pollIntervals ?? DEFAULT_POLL_INTERVALS;
+    const started = clock.now();
+    const deadline = started + options.timeoutMs;
+    const results = new Map();
+    const followers = targets.map((t) => new Follower(t, options, started, targets.length > 1 ? `${t.service}: ` : ''));
+    const active = () => followers.filter((f) => !results.has(f));
+    let failuresInARow = 0;
+    const signatures = new Map();
+    // Without ecs:DescribeServiceDeployments the rollout is followed through DescribeServices alone, after one warning.
+    let serviceDeploymentsDenied = false;
+    const giveUp = async (outcome, why) => {
+        for (const follower of active()) {
+            follower.note(why);
+            results.set(follower, await follower.finish({ outcome, reason: `${why} (${follower.standing})` }, true));
+        }
+    };
+    for (let poll = 0; active().length; poll++) {
+        if (signal?.aborted) {
+            await giveUp('failed', 'the job was cancelled while the rollout was in progress');
+            break;
+        }
+        if (clock.now() >= deadline) {
+            await giveUp('timed-out', `the rollout did not finish within ${(0,deploy_clock/* describeLimit */.XW)(options.timeoutMs)}`);
+            break;
+        }
+        try {
+            const services = await describeServices(options.ecs, options.cluster, active().map((f) => f.target.service));
+            // Service deployments add detail (rollback states, stages) but cost a call: for a rolling update, read them
+            // when something moved; a blue/green, canary or linear deployment moves through its stages unseen otherwise.
+            // A candidate (not yet shown to be this rollout's) is read on every poll until it is settled.
+            const toRead = new Map();
+            for (const f of active()) {
+                const service = services.get(f.target.service);
+                const signature = deploymentsSignature(service);
+                f.moved = signatures.get(f.target.service) !== signature;
+                signatures.set(f.target.service, signature);
+                const arn = serviceDeploymentsDenied ? undefined : f.serviceDeploymentToRead(service);
+                const due = f.moved ||
+                    f.watch.readsServiceDeploymentEveryPoll ||
+                    poll % SERVICE_DEPLOYMENT_EVERY === 0 ||
+                    !f.knowsServiceDeployment;
+                if (arn && due)
+                    toRead.set(f, arn);
+            }
+            const arns = [...new Set(toRead.values())];
+            let serviceDeployments = new Map();
+            if (arns.length) {
+                const described = await describeServiceDeployments(options.ecs, arns);
+                if (described)
+                    serviceDeployments = described;
+                else {
+                    serviceDeploymentsDenied = true;
+                    (options.warn ?? options.log)('AWS denied ecs:DescribeServiceDeployments: following the rollout through DescribeServices alone (no lifecycle stages, traffic or rollback states). Grant ecs:DescribeServiceDeployments to see them (README, "IAM permissions").');
+                }
+            }
+            // A mechanism followed through its own API (CodeDeploy) reads it too.
+            await Promise.all(active().map((f) => f.watch.read()));
+            failuresInARow = 0;
+            await Promise.all(active().map(async (follower) => {
+                const { service: name, rollout } = follower.target;
+                const service = services.get(name);
+                if (!service)
+                    throw new Error(`service ${name} disappeared from cluster ${options.cluster} during the rollout`);
+                const deployment = service.deployments?.find((d) => d.id === rollout.deploymentId);
+                const read = toRead.get(follower);
+                const serviceDeployment = read ? serviceDeployments.get(read) : undefined;
+                const verdict = await follower.observe({
+                    service,
+                    ...(deployment && { deployment }),
+                    ...(serviceDeployment && { serviceDeployment }),
+                });
+                if (verdict)
+                    results.set(follower, await follower.finish(verdict, verdict.gaveUp === true));
+            }));
+        }
+        catch (error) {
+            if (++failuresInARow >= MAX_POLL_FAILURES)
+                throw error;
+            options.log((0,report_text/* logSafe */.sN)(`[${(0,deploy_clock/* formatElapsed */.C7)(clock.now() - started)}] could not read the rollout's state (${(0,errors/* errorMessage */.gJ)(error)}); trying again`));
+        }
+        if (!active().length)
+            break;
+        const scheduled = intervals[Math.min(poll, intervals.length - 1)] ?? 5000;
+        await clock.sleep(active().some((f) => f.moved) ? Math.min(FOLLOW_UP_MS, scheduled) : scheduled, signal);
+    }
+    return followers.map((f) => results.get(f));
+}
+/** Follows one service's rollout (see waitForDeployments). */
+async function waitForDeployment(options) {
+    const [result] = await waitForDeployments(options, [options]);
+    return result;
+}
+function verdictWord(outcome) {
+    return {
+        succeeded: 'succeeded',
+        failed: 'failed',
+        'rolled-back': 'rolled back',
+        'timed-out': 'timed out',
+        paused: 'paused',
+    }[outcome];
+}
+
+// EXTERNAL MODULE: ./src/exec.ts
+var exec = __webpack_require__(3190);
+;// CONCATENATED MODULE: ./src/verify/expect.ts
+// What a verified release must answer: `verify-expect` parsed once, before anything changes, and matched against each
+// answer. A status code; `/regex/flags`; `$.json.path == value`; anything else is a substring of the body.
+
+/** Without `verify-expect`: any 2xx answer. */
+const ANY_SUCCESS = { kind: 'status', status: 0 };
+const JSON_PATH = /^\$((?:\.[A-Za-z_][\w-]*|\[\d+\])*)\s*==\s*(.*)$/;
+/** `text` (placeholders already filled) as an expectation; a malformed one is a UserError naming the input. */
+function parseExpectation(text, input = 'verify-expect') {
+    const value = text.trim();
+    if (value === '')
+        return ANY_SUCCESS;
+    if (/^\d+$/.test(value)) {
+        const status = Number(value);
+        if (status < 100 || status > 599)
+            throw new errors/* UserError */.yo(`Input \`${input}\`: ${value} is not an HTTP status code (100 to 599).`);
+        return { kind: 'status', status };
+    }
+    const regex = /^\/(.+)\/([a-z]*)$/s.exec(value);
+    if (regex) {
+        try {
+            return { kind: 'regex', pattern: new RegExp(regex[1] ?? '', regex[2]) };
+        }
+        catch (error) {
+            throw new errors/* UserError */.yo(`Input \`${input}\`: ${value} is not a valid regular expression (${error.message}). Write it as /pattern/flags.`);
+        }
+    }
+    if (value.startsWith('$.') || value.startsWith('$[')) {
+        const json = JSON_PATH.exec(value);
+        if (!json || !json[1])
+            throw new errors/* UserError */.yo(`Input \`${input}\`: "${value}" is not a JSON path check. Write it as \`$.field.sub[0] == value\`.`);
+        const path = [...json[1].matchAll(/\.([A-Za-z_][\w-]*)|\[(\d+)\]/g)].map((m) => m[1] ?? Number(m[2]));
+        return { kind: 'json', path, value: unquoted((json[2] ?? '').trim()), text: value };
+    }
+    return { kind: 'substring', text: value };
+}
+function unquoted(value) {
+    return /^"(.*)"$/.test(value) || /^'(.*)'$/.test(value) ? value.slice(1, -1) : value;
+}
+/** Whether the answer is what was expected: the status, else a 2xx answer whose body matches. */
+function meets(expectation, answer) {
+    if (expectation.kind === 'status')
+        return expectation.status === 0 ? isSuccess(answer.status) : answer.status === expectation.status;
+    if (!isSuccess(answer.status))
+        return false;
+    switch (expectation.kind) {
+        case 'substring':
+            return answer.body.includes(expectation.text);
+        case 'regex':
+            return expectation.pattern.test(answer.body);
+        case 'json':
+            return jsonValueAt(answer.body, expectation.path) === expectation.value;
+    }
+}
+const isSuccess = (status) => status >= 200 && status < 300;
+/** The value at `path` in the JSON body, as text (strings as they are, the rest as JSON); undefined when absent. */
+function jsonValueAt(body, path) {
+    let value;
+    try {
+        value = JSON.parse(body);
+    }
+    catch {
+        return undefined;
+    }
+    for (const step of path) {
+        if (value === null || typeof value !== 'object')
+            return undefined;
+        value = value[step];
+    }
+    if (value === undefined)
+        return undefined;
+    return typeof value === 'string' ? value : JSON.stringify(value);
+}
+/** The expectation in words, for messages: `HTTP 204`, `a 2xx answer containing "ok"`. */
+function describeExpectation(expectation) {
+    switch (expectation.kind) {
+        case 'status':
+            return expectation.status === 0 ? 'a 2xx answer' : `HTTP ${expectation.status}`;
+        case 'substring':
+            return `a 2xx answer containing "${expectation.text}"`;
+        case 'regex':
+            return `a 2xx answer matching ${String(expectation.pattern)}`;
+        case 'json':
+            return `a 2xx JSON answer with ${expectation.text}`;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/verify/redact.ts
+// An answer's body (or a command's output) before the log or summary quotes it: the run's own secrets and anything
+// shaped like a credential are cut out, since a redirect or a reflecting endpoint may have put one there.
+const HIDDEN = '***';
+/** Shapes of credentials, each replaced whole (or, where a group 1 is kept, after it). */
+const CREDENTIALS = [
+    /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)/g,
+    // A field named like a secret, in JSON, YAML, a query or an environment file: its value.
+    /((?:^|[^A-Za-z0-9])"?[A-Za-z0-9_-]*(?:secret|password|passwd|token|credential|api[_-]?key|private[_-]?key|signature)[A-Za-z0-9_-]*"?\s*[:=]\s*["']?)(?:(?<=")[^"]+|(?<=')[^']+|[^\s,;&}"']+)/gi,
+    /(\b(?:Bearer|Basic|Token|Digest)\s+)[A-Za-z0-9._~+/=-]{6,}/gi,
+    /\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g,
+    /\b(?:AKIA|ASIA|AROA|AIDA|ABIA|ACCA|AGPA|ANPA|ANVA|APKA)[A-Z0-9]{16}\b/g,
+    /\b(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}|xox[abprs]-[A-Za-z0-9-]{10,}|sk_live_[A-Za-z0-9]{10,})/g,
+    // 40 characters of base64 with upper and lower case and a digit: an AWS secret access key (a hex SHA has no upper case).
+    /(?<![A-Za-z0-9/+=])(?=[A-Za-z0-9/+=]{0,39}[A-Z])(?=[A-Za-z0-9/+=]{0,39}[a-z])(?=[A-Za-z0-9/+=]{0,39}[0-9])[A-Za-z0-9/+=]{40}(?![A-Za-z0-9/+=])/g,
+];
+/** `text` without any of `secrets` (and their words of 8 characters or more) and without credential-shaped text. */
+function withoutCredentials(text, secrets) {
+    const known = secrets
+        .flatMap((secret) => [secret, ...secret.split(/\s+/).filter((word) => word.length >= 8)])
+        .filter((secret) => secret.length >= 4)
+        .sort((a, b) => b.length - a.length);
+    let safe = text;
+    for (const secret of known)
+        safe = safe.replaceAll(secret, HIDDEN);
+    for (const shape of CREDENTIALS)
+        safe = safe.replace(shape, (match, kept) => (typeof kept === 'string' ? kept + HIDDEN : HIDDEN));
+    return safe;
+}
+
+;// CONCATENATED MODULE: ./src/verify/http.ts
+
+
+
+
+const STOPPED = 'until the run stopped: the job was cancelled or timeout-minutes ran out';
+/** How much of an answer's body a message quotes. */
+const QUOTED_CHARS = 120;
+/** No single request waits longer than this, so a hung one leaves time to ask again. */
+const REQUEST_TIMEOUT_MS = 10_000;
+/** Redirects followed within one request, as browsers and curl stop a loop. */
+const MAX_REDIRECTS = 5;
+/** Asks `url` until its answer meets the expectation, the timeout passes or the signal aborts. */
+async function checkUrl(url, options) {
+    const { clock, signal, expectation } = options;
+    const expected = describeExpectation(expectation);
+    const deadline = clock.now() + options.timeoutMs;
+    let attempts = 0;
+    for (;;) {
+        attempts++;
+        const got = await ask(url, options, Math.min(REQUEST_TIMEOUT_MS, Math.max(1, deadline - clock.now())));
+        const answer = typeof got === 'string' ? got : describeAnswer(got, Object.values(options.headers));
+        if (typeof got !== 'string' && meets(expectation, got))
+            return { url, ok: true, answer, expected, attempts };
+        if (signal?.aborted)
+            return { url, ok: false, answer, expected, attempts, gaveUpAfter: STOPPED };
+        if (clock.now() + options.intervalMs >= deadline)
+            return { url, ok: false, answer, expected, attempts, gaveUpAfter: `for ${(0,deploy_clock/* describeLimit */.XW)(options.timeoutMs)}` };
+        await clock.sleep(options.intervalMs, signal);
+    }
+}
+/** The answer, or why there was none; a redirect is followed only within the URL's origin (and not with `none`). */
+async function ask(url, options, timeoutMs) {
+    const signal = AbortSignal.any([AbortSignal.timeout(timeoutMs), ...(options.signal ? [options.signal] : [])]);
+    const origin = new URL(url).origin;
+    try {
+        for (let hop = 0, at = url;; hop++) {
+            const response = await (options.fetch ?? fetch)(at, {
+                // The headers carry secrets: every request goes to the URL's own origin (no other is followed).
+                headers: options.headers,
+                redirect: 'manual',
+                signal,
+            });
+            const location = response.headers.get('location');
+            const next = location && isRedirect(response.status) && URL.canParse(location, at) ? new URL(location, at) : undefined;
+            const followed = next && options.redirects !== 'none' && next.origin === origin && hop < MAX_REDIRECTS;
+            if (!next || !followed) {
+                const body = await response.text();
+                return { status: response.status, body, ...(next && { redirect: notFollowed(next, origin, options) }) };
+            }
+            await response.body?.cancel();
+            at = next.href;
+        }
+    }
+    catch (error) {
+        const cause = error.cause;
+        return `no answer (${(0,errors/* errorMessage */.gJ)(cause ?? error)})`;
+    }
+}
+const isRedirect = (status) => [301, 302, 303, 307, 308].includes(status);
+function notFollowed(next, origin, options) {
+    if (options.redirects === 'none')
+        return `a redirect, not followed (verify redirects: none)`;
+    if (next.origin !== origin)
+        return `a redirect to another origin (${next.origin}), not followed`;
+    return `more than ${MAX_REDIRECTS} redirects`;
+}
+/** `HTTP 500 "…"`: the body without secrets or credentials, cut short. */
+function describeAnswer({ status, body, redirect }, secrets) {
+    const text = withoutCredentials(body, secrets).trim().replace(/\s+/g, ' ');
+    const quoted = text.length > QUOTED_CHARS ? `${text.slice(0, QUOTED_CHARS)}…` : text;
+    return `HTTP ${status}${redirect ? ` (${redirect})` : ''}${quoted ? ` "${quoted}"` : ''}`;
+}
+
+;// CONCATENATED MODULE: ./src/verify/check.ts
+
+
+
+/** The last lines of verify-command's output a failure quotes. */
+const QUOTED_LINES = 5;
+const STAGE_WORDS = { test: 'test listener', production: 'production' };
+/** Checks the stage's URLs one after the other (stopping at the first failure), then runs verify-command. */
+async function verifyRelease(plan, stage, deployed, ctx) {
+    const lines = [];
+    const urls = stage === 'test' ? plan.testUrls : plan.urls;
+    for (const url of urls) {
+        const check = await checkUrl(url, { ...plan, clock: ctx.clock, signal: ctx.signal, fetch: ctx.fetch });
+        if (!check.ok)
+            return { ok: false, lines, reason: failedCheck(check, stage) };
+        lines.push(`verified ${url} (${STAGE_WORDS[stage]}): ${check.expected}${check.attempts > 1 ? ` after ${check.attempts} attempts` : ''}`);
+    }
+    if (!plan.command)
+        return { ok: true, lines };
+    const [command = '', ...args] = plan.command;
+    const output = [];
+    const { exitCode } = await (0,exec/* execCommand */.N)(command, args, {
+        silent: true,
+        env: { ...plan.commandEnv, ...verifyEnvironment(urls, stage, deployed) },
+        onLine: (line) => {
+            output.push(line);
+            ctx.output(line);
+        },
+    });
+    if (exitCode !== 0) {
+        const last = withoutCredentials(output.slice(-QUOTED_LINES).join(' | '), Object.values(plan.headers));
+        return {
+            ok: false,
+            lines,
+            reason: `verification failed (${STAGE_WORDS[stage]}): verify-command exited with code ${exitCode}${last ? `; its last output: ${last}` : ''}`,
+        };
+    }
+    lines.push(`verify-command passed (${STAGE_WORDS[stage]})`);
+    return { ok: true, lines };
+}
+function failedCheck(check, stage) {
+    return `verification failed (${STAGE_WORDS[stage]}): ${check.url} answered ${check.answer} (expected ${check.expected}; ${check.attempts} attempt${check.attempts > 1 ? 's' : ''}, ${check.gaveUpAfter ?? ''})`;
+}
+/** The variables verify-command sees beside the runner's own and the placeholders' values. */
+function verifyEnvironment(urls, stage, deployed) {
+    return {
+        VERIFY_URL: urls[0] ?? '',
+        VERIFY_URLS: urls.join('\n'),
+        VERIFY_STAGE: stage,
+        DEPLOYED_TASK_DEFINITION: deployed.taskDefinition,
+        DEPLOYED_IMAGE: deployed.image ?? '',
+        ECS_CLUSTER: deployed.cluster,
+        ECS_SERVICE: deployed.service,
+    };
+}
+
+// EXTERNAL MODULE: ./src/settings.ts
+var settings = __webpack_require__(8750);
+;// CONCATENATED MODULE: ./src/verify/command.ts
+// verify-command as arguments, with no placeholder filled into them: a value spliced into a script runs as code (a
+// branch named `fix$(touch${IFS}/tmp/x)` would), so the command gets the values as environment variables instead.
+
+
+
+const INPUT = 'verify-command';
+/** Programs whose next argument after -c (or -e, -Command, /c) is code. */
+const SHELLS = /^(?:.*\/)?(?:sh|bash|dash|zsh|ksh|mksh|ash|fish|busybox|python[\d.]*|node|perl|ruby|php|pwsh|powershell|cmd)(?:\.exe)?$/i;
+const CODE_FLAG = /^(?:-[a-z]*[ce][a-z]*|-command|\/c)$/i;
+/** The command's arguments; a `${NAME}` placeholder in any of them is refused with the way to write it. */
+function verifyCommandArguments(text) {
+    const args = commandArguments(text, INPUT);
+    args.forEach((arg, i) => {
+        const [name] = placeholderNames(arg);
+        if (name === undefined)
+            return;
+        const script = args.slice(0, i).some((a) => SHELLS.test(a)) && CODE_FLAG.test(args[i - 1] ?? '');
+        throw new errors/* UserError */.yo(script
+            ? `Input \`${INPUT}\`: \${${name}} is in the script of \`${args.slice(0, i).join(' ')}\`, where a filled-in value would run as code. Write "$${name}" instead: the command gets every placeholder as an environment variable, which the shell reads.`
+            : `Input \`${INPUT}\`: \${${name}} in argument ${i + 1}: placeholders are not filled into the command, it gets them as environment variables. Read $${name} in the command, or through a shell: bash -c '… "$${name}" …'.`);
+    });
+    // `$${NAME}` stays a literal `${NAME}`, for the shell to read from the environment.
+    return args.map((arg) => fillTextPlaceholders(arg, {}, INPUT));
+}
+
+;// CONCATENATED MODULE: ./src/verify/url.ts
+// A verify URL with its placeholders filled so that no value can move the check to another host: a value from the
+// run (REF_NAME, ENVIRONMENT, …: a branch name is anyone's to choose) goes in as a host name label in the host and as
+// a path segment elsewhere; only a value from `vars` (the workflow's own) may give the whole origin (`${LB}/health`).
+
+
+/** Longest DNS label. */
+const LABEL_MAX = 63;
+/** `template` with `values` filled in; `own` names the values the workflow wrote itself (`vars`). */
+function fillUrl(template, values, own, input) {
+    const scheme = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.exec(template)?.[0].length ?? 0;
+    // Placeholder names hold no / ? #, so the template's own text says where its host and port end.
+    const rest = template.slice(scheme).search(/[/?#]/);
+    const authorityEnd = rest < 0 ? template.length : scheme + rest;
+    let givenOrigin;
+    const head = fillTextPlaceholders(template.slice(0, authorityEnd), values, input, (name, value, offset) => {
+        if (scheme > 0 || offset > 0)
+            return hostLabels(value, own.has(name), name, template, input);
+        if (!own.has(name))
+            throw refused(template, input, `\${${name}} may not give the URL's scheme or origin`);
+        givenOrigin = originOf(value, name, template, input);
+        return value;
+    });
+    const tail = fillTextPlaceholders(template.slice(authorityEnd), values, input, (_name, value) => encodeURIComponent(value));
+    const url = parsedUrl(head + tail, input);
+    const expected = givenOrigin ?? originOf(head, '', template, input);
+    if (url.origin !== expected)
+        throw refused(template, input, `the filled-in URL's origin ${url.origin} is not the template's, ${expected}`);
+    return url;
+}
+/** A value in the host: one label (letters, digits, -); a `vars` value may hold several, dot-separated. */
+function hostLabels(value, own, name, template, input) {
+    if (own) {
+        if (/^[A-Za-z0-9.-]+$/.test(value))
+            return value;
+        throw refused(template, input, `\${${name}} is "${value}", which is not a host name (letters, digits, . and -)`);
+    }
+    const label = value
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .slice(0, LABEL_MAX)
+        .replace(/^-+|-+$/g, '');
+    if (label)
+        return label;
+    throw refused(template, input, `\${${name}} holds no letter or digit to make a host name label of`);
+}
+function originOf(text, name, template, input) {
+    const url = URL.canParse(text) ? new URL(text) : undefined;
+    if (url && (url.protocol === 'http:' || url.protocol === 'https:'))
+        return url.origin;
+    throw refused(template, input, name ? `\${${name}} must be an http:// or https:// URL to give its origin` : `"${text}" names no http(s) origin`);
+}
+function refused(template, input, why) {
+    return new errors/* UserError */.yo(`Input \`${input}\`: "${template}": ${why}. A filled-in value never changes a URL's scheme, host or port: write them in the URL (https://\${REF_NAME}.preview.example.com/…), or give the whole origin with one of \`vars\` (\${LB}/health).`);
+}
+/** `url` parsed; a malformed one is a UserError naming the input. */
+function parsedUrl(url, input) {
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        throw new errors/* UserError */.yo(`Input \`${input}\`: "${url}" is not a URL. Write an absolute http:// or https:// URL.`);
+    }
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+        throw new errors/* UserError */.yo(`Input \`${input}\`: "${url}" is not an http:// or https:// URL.`);
+    if (parsed.username || parsed.password)
+        throw new errors/* UserError */.yo(`Input \`${input}\`: a URL must not carry credentials (they would show in the log); send them with \`verify-headers\` (Authorization: …).`);
+    return parsed;
+}
+
+;// CONCATENATED MODULE: ./src/verify/plan.ts
+// The release check as the inputs describe it, settled before anything changes: URLs with their placeholders filled and
+// checked, the expectation parsed, headers split. A mistake here is the user's, named by its input.
+
+
+
+
+
+/**
+ * The plan for one service, its placeholders filled from `values` (`own`: the names the workflow set itself, `vars`);
+ * a malformed URL or expectation throws a UserError.
+ */
+function planVerification(inputs, values, own = new Set()) {
+    const urls = (input, list) => list.map((raw) => fillUrl(raw, values, own, input).href);
+    return {
+        urls: urls('verify-url', inputs.urls),
+        testUrls: urls('verify-test-url', inputs.testUrls),
+        expectation: parseExpectation(fillTextPlaceholders(inputs.expect ?? '', values, 'verify-expect')),
+        headers: inputs.headers,
+        timeoutMs: (inputs.timeoutSeconds ?? defaultSeconds('verify-timeout')) * 1000,
+        intervalMs: (inputs.intervalSeconds ?? defaultSeconds('verify-interval')) * 1000,
+        ...(inputs.command !== undefined && { command: verifyCommandArguments(inputs.command) }),
+        commandEnv: values,
+        redirects: inputs.redirects ?? 'same-origin',
+    };
+}
+const defaultSeconds = (name) => Number((0,settings/* settingNamed */.A$)(name)?.default);
+
+// EXTERNAL MODULE: ./src/verify-inputs.ts
+var verify_inputs = __webpack_require__(214);
+// EXTERNAL MODULE: ./src/image/index.ts + 6 modules
+var src_image = __webpack_require__(5894);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-elastic-load-balancing-v2/dist-cjs/index.js
+var client_elastic_load_balancing_v2_dist_cjs = __webpack_require__(586);
+;// CONCATENATED MODULE: ./src/aws/elbv2.ts
+// The Elastic Load Balancing calls the action makes (preview environments, environment URLs), each named by the IAM
+// action it needs; failures are explained (errors.ts), and what does not exist is a NotFound or undefined.
+
+
+const LISTENER = { ListenerNotFoundException: 'listener' };
+const TARGET_GROUP = { TargetGroupNotFoundException: 'target group' };
+/** DescribeTags takes at most 20 resources. */
+const TAGS_PER_CALL = 20;
+/** Every rule of a listener; undefined when the listener does not exist. */
+async function describeRules(elbv2, listenerArn) {
+    const read = (0,aws_errors/* awsCall */.uF)('elasticloadbalancing:DescribeRules', async () => {
+        const rules = [];
+        for await (const page of (0,client_elastic_load_balancing_v2_dist_cjs/* paginateDescribeRules */.u6y)({ client: elbv2, pageSize: 100 }, { ListenerArn: listenerArn }))
+            rules.push(...(page.Rules ?? []));
+        return rules;
+    }, { missing: LISTENER });
+    return (0,aws_errors/* unlessNotFound */.CA)(read);
+}
+/** The listeners of a load balancer, or the one named; none when it does not exist. */
+async function describeListeners(elbv2, query) {
+    const input = 'loadBalancerArn' in query ? { LoadBalancerArn: query.loadBalancerArn } : { ListenerArns: [query.listenerArn] };
+    const read = (0,aws_errors/* awsCall */.uF)('elasticloadbalancing:DescribeListeners', async () => {
+        const listeners = [];
+        for await (const page of (0,client_elastic_load_balancing_v2_dist_cjs/* paginateDescribeListeners */.GZx)({ client: elbv2 }, input))
+            listeners.push(...(page.Listeners ?? []));
+        return listeners;
+    }, { missing: { ...LISTENER, LoadBalancerNotFoundException: 'load balancer' } });
+    return (await (0,aws_errors/* unlessNotFound */.CA)(read)) ?? [];
+}
+/** One target group by ARN or name, or undefined when there is none. */
+async function describeTargetGroup(elbv2, query) {
+    const input = 'arn' in query ? { TargetGroupArns: [query.arn] } : { Names: [query.name] };
+    const found = await (0,aws_errors/* unlessNotFound */.CA)((0,aws_errors/* awsCall */.uF)('elasticloadbalancing:DescribeTargetGroups', () => elbv2.send(new client_elastic_load_balancing_v2_dist_cjs/* DescribeTargetGroupsCommand */.sC7(input)), {
+        missing: TARGET_GROUP,
+    }));
+    return found?.TargetGroups?.[0];
+}
+/** Every target group of the account and region. */
+async function describeAllTargetGroups(elbv2) {
+    return (0,aws_errors/* awsCall */.uF)('elasticloadbalancing:DescribeTargetGroups', async () => {
+        const groups = [];
+        for await (const page of (0,client_elastic_load_balancing_v2_dist_cjs/* paginateDescribeTargetGroups */.u_3)({ client: elbv2, pageSize: 400 }, {}))
+            groups.push(...(page.TargetGroups ?? []));
+        return groups;
+    });
+}
+/** The tags of these resources (any number, asked 20 at a time). */
+async function describeTags(elbv2, arns) {
+    const descriptions = [];
+    for (let i = 0; i < arns.length; i += TAGS_PER_CALL) {
+        const ResourceArns = arns.slice(i, i + TAGS_PER_CALL);
+        const answer = await (0,aws_errors/* awsCall */.uF)('elasticloadbalancing:DescribeTags', () => elbv2.send(new client_elastic_load_balancing_v2_dist_cjs/* DescribeTagsCommand */.yRM({ ResourceArns })));
+        descriptions.push(...(answer.TagDescriptions ?? []));
+    }
+    return descriptions;
+}
+/** A load balancer, or undefined when it does not exist. */
+async function describeLoadBalancer(elbv2, loadBalancerArn) {
+    const found = await (0,aws_errors/* unlessNotFound */.CA)((0,aws_errors/* awsCall */.uF)('elasticloadbalancing:DescribeLoadBalancers', () => elbv2.send(new client_elastic_load_balancing_v2_dist_cjs/* DescribeLoadBalancersCommand */.AZi({ LoadBalancerArns: [loadBalancerArn] })), {
+        missing: { LoadBalancerNotFoundException: 'load balancer' },
+    }));
+    return found?.LoadBalancers?.[0];
+}
+async function createTargetGroup(elbv2, input) {
+    return (await (0,aws_errors/* awsCall */.uF)('elasticloadbalancing:CreateTargetGroup', () => elbv2.send(new client_elastic_load_balancing_v2_dist_cjs/* CreateTargetGroupCommand */.GGF(input)))).TargetGroups?.[0];
+}
+/** Creates a listener rule; AWS's refusals (PriorityInUseException, TooManyRulesException) are told apart by awsErrorName. */
+async function createRule(elbv2, input) {
+    return (await (0,aws_errors/* awsCall */.uF)('elasticloadbalancing:CreateRule', () => elbv2.send(new client_elastic_load_balancing_v2_dist_cjs/* CreateRuleCommand */.OOk(input)))).Rules?.[0];
+}
+/** Deletes a rule; false when it was already gone. */
+async function deleteRule(elbv2, ruleArn) {
+    const deleted = await (0,aws_errors/* unlessNotFound */.CA)((0,aws_errors/* awsCall */.uF)('elasticloadbalancing:DeleteRule', () => elbv2.send(new client_elastic_load_balancing_v2_dist_cjs/* DeleteRuleCommand */.piX({ RuleArn: ruleArn })), {
+        missing: { RuleNotFoundException: 'rule' },
+    }));
+    return deleted !== undefined;
+}
+/** Deletes a target group; false when it was already gone. */
+async function deleteTargetGroup(elbv2, targetGroupArn) {
+    const deleted = await (0,aws_errors/* unlessNotFound */.CA)((0,aws_errors/* awsCall */.uF)('elasticloadbalancing:DeleteTargetGroup', () => elbv2.send(new client_elastic_load_balancing_v2_dist_cjs/* DeleteTargetGroupCommand */.tX({ TargetGroupArn: targetGroupArn })), { missing: TARGET_GROUP }));
+    return deleted !== undefined;
+}
+/** Whether a rule (or a listener's default actions) sends traffic to the target group. */
+function forwardsTo(actions, targetGroupArn) {
+    return (actions ?? []).some((a) => a.Type === 'forward' &&
+        (a.TargetGroupArn === targetGroupArn ||
+            !!a.ForwardConfig?.TargetGroups?.some((t) => t.TargetGroupArn === targetGroupArn)));
+}
+async function loadBalancerDnsName(elbv2, loadBalancerArn) {
+    return (await describeLoadBalancer(elbv2, loadBalancerArn))?.DNSName;
+}
+
+;// CONCATENATED MODULE: ./src/preview/environment-url.ts
+
+/**
+ * Where people reach the service: through the load balancer of its (first) target group, on the host of
+ * the listener rule that forwards to it (or the load balancer's DNS name), `https://` behind an HTTPS
+ * listener. Undefined when no load balancer forwards to it.
+ */
+async function environmentUrl(elbv2, service) {
+    const targetGroupArn = service.loadBalancers?.find((lb) => lb.targetGroupArn)?.targetGroupArn;
+    if (!targetGroupArn)
+        return undefined;
+    const loadBalancerArn = (await describeTargetGroup(elbv2, { arn: targetGroupArn }))?.LoadBalancerArns?.[0];
+    if (!loadBalancerArn)
+        return undefined;
+    const dnsName = await loadBalancerDnsName(elbv2, loadBalancerArn);
+    const listeners = (await describeListeners(elbv2, { loadBalancerArn })).sort(byPreference);
+    for (const listener of listeners) {
+        const rules = listener.ListenerArn ? ((await describeRules(elbv2, listener.ListenerArn)) ?? []) : [];
+        const route = routeTo(rules, listener, targetGroupArn);
+        const host = route?.host ?? dnsName;
+        if (route && host)
+            return listenerUrl(listener, host, route.path);
+    }
+    return undefined;
+}
+/** HTTPS listeners first, then by port, so the URL people should use comes out. */
+function byPreference(a, b) {
+    return Number(b.Protocol === 'HTTPS') - Number(a.Protocol === 'HTTPS') || (a.Port ?? 0) - (b.Port ?? 0);
+}
+/** The host and path of the first rule (by priority) forwarding to the target group; `{}` for the default action. */
+function routeTo(rules, listener, targetGroupArn) {
+    const ordered = [...rules].sort((a, b) => priorityOf(a) - priorityOf(b));
+    const rule = ordered.find((r) => forwardsTo(r.Actions, targetGroupArn));
+    if (!rule)
+        return forwardsTo(listener.DefaultActions, targetGroupArn) ? { path: '/' } : undefined;
+    const values = (field) => {
+        const condition = rule.Conditions?.find((c) => c.Field === field);
+        return condition?.HostHeaderConfig?.Values ?? condition?.PathPatternConfig?.Values ?? condition?.Values ?? [];
+    };
+    const host = values('host-header').find((h) => !/[*?]/.test(h));
+    const pattern = values('path-pattern').find((p) => p.endsWith('/*')) ?? values('path-pattern')[0];
+    const path = pattern ? pattern.replace(/\*.*$/, '').replace(/\/?$/, '/') : '/';
+    return { ...(host && { host }), path };
+}
+function priorityOf(rule) {
+    return rule.IsDefault || !rule.Priority || !/^\d+$/.test(rule.Priority)
+        ? Number.MAX_SAFE_INTEGER
+        : Number(rule.Priority);
+}
+function listenerUrl(listener, host, path) {
+    const scheme = listener.Protocol === 'HTTPS' ? 'https' : 'http';
+    const defaultPort = scheme === 'https' ? 443 : 80;
+    const port = listener.Port && listener.Port !== defaultPort ? `:${listener.Port}` : '';
+    return `${scheme}://${host}${port}${path}`;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./src/preview/names.ts
+
+
+const ECS_NAME_MAX = 255;
+const TARGET_GROUP_NAME_MAX = 32;
+/** The last part of a name or ARN (`arn:…:service/dev/web` → `web`). */
+function shortName(nameOrArn) {
+    return (0,aws_arn/* resourceName */.Iy)(nameOrArn);
+}
+/** `<name>-pr-<N>`, kept to ECS's rules for service and family names: 255 letters, digits, - and _. */
+function withPrSuffix(name, pr) {
+    const suffix = `-pr-${pr}`;
+    return (shortName(name)
+        .replace(/[^A-Za-z0-9_-]/g, '-')
+        .slice(0, ECS_NAME_MAX - suffix.length) + suffix);
+}
+/** The preview's ECS service name: `<service>-pr-<N>`. */
+function previewServiceName(service, pr) {
+    return withPrSuffix(service, pr);
+}
+/** A task definition family of the preview's own, so its revisions never mix with the base environment's. */
+function previewFamily(family, pr) {
+    return withPrSuffix(family, pr);
+}
+/** Whether a family is the preview family of pull request `pr` (and so may be deregistered with it). */
+function isPreviewFamily(family, pr) {
+    return family.endsWith(`-pr-${pr}`);
+}
+/**
+ * The preview's target group name: ELB allows 32 characters, so `pr-<N>-<hash>`, where the hash of cluster
+ * and service keeps two services' previews of one pull request apart, and is the same on every run.
+ */
+function targetGroupName(cluster, serviceName, pr) {
+    const hash = (0,external_node_crypto_.createHash)('sha256')
+        .update(`${shortName(cluster)}/${serviceName}`)
+        .digest('hex');
+    const prefix = `pr-${pr}-`;
+    return prefix + hash.slice(0, Math.min(8, TARGET_GROUP_NAME_MAX - prefix.length));
+}
+function previewHost(pr, domain) {
+    return `pr-${pr}.${domain}`;
+}
+function previewPathPatterns(pr) {
+    return [`/pr-${pr}`, `/pr-${pr}/*`];
+}
+
+;// CONCATENATED MODULE: ./src/preview/tags.ts
+const TAG_KEYS = {
+    repository: 'ecs-deploy-action:repository',
+    pr: 'ecs-deploy-action:pr',
+    createdAt: 'ecs-deploy-action:created-at',
+    cluster: 'ecs-deploy-action:cluster',
+    service: 'ecs-deploy-action:service',
+};
+/** The tags every preview resource carries, so previews can be counted and swept by tag. */
+function previewTags(identity) {
+    return {
+        [TAG_KEYS.repository]: identity.repository,
+        [TAG_KEYS.pr]: String(identity.pr),
+        [TAG_KEYS.createdAt]: identity.createdAt.toISOString(),
+        [TAG_KEYS.cluster]: identity.cluster,
+        [TAG_KEYS.service]: identity.service,
+    };
+}
+const ecsTags = (tags) => Object.entries(tags).map(([key, value]) => ({ key, value }));
+const elbTags = (tags) => Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
+/** Reads ECS or ELB tags; undefined unless they mark a preview of `repository`. */
+function readPreviewTags(tags, repository) {
+    const map = new Map((tags ?? []).map((t) => [t.key ?? t.Key, t.value ?? t.Value]));
+    const pr = Number(map.get(TAG_KEYS.pr));
+    if (map.get(TAG_KEYS.repository) !== repository || !Number.isInteger(pr) || pr <= 0)
+        return undefined;
+    const createdAt = new Date(map.get(TAG_KEYS.createdAt) ?? '');
+    const cluster = map.get(TAG_KEYS.cluster);
+    const service = map.get(TAG_KEYS.service);
+    return {
+        repository,
+        pr,
+        ...(!Number.isNaN(createdAt.getTime()) && { createdAt }),
+        ...(cluster && { cluster }),
+        ...(service && { service }),
+    };
+}
+/** The base service's own tags worth copying: not AWS's, not ours; ECS allows 50 in all. */
+function copiedTags(tags, room) {
+    return (tags ?? [])
+        .filter((t) => !!t.key && t.value !== undefined && !/^(aws:|ecs-deploy-action:)/i.test(t.key))
+        .slice(0, room);
+}
+
+;// CONCATENATED MODULE: ./src/preview/find.ts
+
+
+
+
+
+
+/** The call's answer; a missing cluster is said in terms of the previews' config. */
+async function inCluster(cluster, call) {
+    try {
+        return await call;
+    }
+    catch (error) {
+        if (!(0,aws_errors/* isNotFound */.c4)(error, 'cluster'))
+            throw error;
+        throw new errors/* UserError */.yo(`Cluster "${cluster}" was not found: check the cluster of the previews.base environment, and AWS_REGION.`);
+    }
+}
+/** One service by name, with its tags; undefined when the cluster has no such service (or no longer). */
+async function describeService(ecs, cluster, name) {
+    const service = (await inCluster(cluster, (0,aws_ecs/* describeServices */.Ge)(ecs, { cluster, services: [name], include: ['TAGS'] })))
+        .services?.[0];
+    return service && service.status !== 'INACTIVE' ? service : undefined;
+}
+/** The ACTIVE preview services of `repository` in the cluster, found by their tags. */
+async function listPreviewServices(ecs, cluster, repository) {
+    const arns = await inCluster(cluster, (0,aws_ecs/* listServices */.TD)(ecs, cluster));
+    const found = [];
+    for (const service of await (0,aws_ecs/* describeServicesByName */.Qm)(ecs, cluster, arns, ['TAGS'])) {
+        const identity = service.status === 'ACTIVE' ? readPreviewTags(service.tags, repository) : undefined;
+        if (identity && service.serviceName)
+            found.push({ ...identity, serviceName: service.serviceName, ecsService: service });
+    }
+    return found;
+}
+/** The preview target groups of `repository` for the cluster, found by their tags (ELB reads tags 20 at a time). */
+async function listPreviewTargetGroups(elbv2, cluster, repository) {
+    const groups = (await describeAllTargetGroups(elbv2)).filter((g) => g.TargetGroupArn && g.TargetGroupName?.startsWith('pr-'));
+    const found = [];
+    for (const description of await describeTags(elbv2, groups.map((g) => g.TargetGroupArn))) {
+        const identity = readPreviewTags(description.Tags, repository);
+        const targetGroup = groups.find((g) => g.TargetGroupArn === description.ResourceArn);
+        if (identity?.service && identity.cluster === shortName(cluster) && targetGroup)
+            found.push({ ...identity, serviceName: identity.service, targetGroup });
+    }
+    return found;
+}
+
+;// CONCATENATED MODULE: ./src/preview/priority.ts
+const PRIORITY_MAX = 50_000;
+/** The lowest rule priority (1 to 50000) no rule of the listener uses; undefined when all are taken. */
+function freePriority(rules) {
+    const used = new Set(rules.flatMap((r) => (r.Priority && /^\d+$/.test(r.Priority) ? [Number(r.Priority)] : [])));
+    for (let priority = 1; priority <= PRIORITY_MAX; priority++)
+        if (!used.has(priority))
+            return priority;
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/preview/service.ts
+
+const ECS_TAG_MAX = 50;
+/**
+ * CreateService for a preview: the base service's network, capacity, platform, role, exec and placement
+ * settings, with its own target group and tags. Not copied, because a copy would share them with the
+ * base: service discovery registries, Service Connect and managed volumes.
+ */
+function previewServiceRequest(base, spec) {
+    const balanced = base.loadBalancers?.find((lb) => lb.targetGroupArn);
+    const awsvpc = !!base.networkConfiguration?.awsvpcConfiguration;
+    const ours = ecsTags(spec.tags);
+    const role = base.roleArn && !awsvpc && !base.roleArn.includes('/aws-service-role/') ? base.roleArn : undefined;
+    return {
+        cluster: spec.cluster,
+        serviceName: spec.serviceName,
+        taskDefinition: spec.taskDefinitionArn,
+        desiredCount: spec.desiredCount,
+        ...(base.capacityProviderStrategy?.length
+            ? { capacityProviderStrategy: base.capacityProviderStrategy }
+            : base.launchType && { launchType: base.launchType }),
+        ...(base.platformVersion && { platformVersion: base.platformVersion }),
+        ...(base.networkConfiguration && { networkConfiguration: base.networkConfiguration }),
+        ...(role && { role }),
+        ...(base.enableExecuteCommand !== undefined && { enableExecuteCommand: base.enableExecuteCommand }),
+        ...(spec.targetGroupArn &&
+            balanced && {
+            loadBalancers: [
+                {
+                    targetGroupArn: spec.targetGroupArn,
+                    containerName: balanced.containerName,
+                    containerPort: balanced.containerPort,
+                },
+            ],
+            ...(base.healthCheckGracePeriodSeconds !== undefined && {
+                healthCheckGracePeriodSeconds: base.healthCheckGracePeriodSeconds,
+            }),
+        }),
+        ...(base.placementConstraints?.length && { placementConstraints: base.placementConstraints }),
+        ...(base.placementStrategy?.length && { placementStrategy: base.placementStrategy }),
+        ...(base.propagateTags && base.propagateTags !== 'NONE' && { propagateTags: base.propagateTags }),
+        ...(base.enableECSManagedTags !== undefined && { enableECSManagedTags: base.enableECSManagedTags }),
+        deploymentConfiguration: { deploymentCircuitBreaker: { enable: true, rollback: true } },
+        tags: [...copiedTags(base.tags, ECS_TAG_MAX - ours.length), ...ours],
+    };
+}
+
+;// CONCATENATED MODULE: ./src/preview/deploy.ts
+
+
+
+
+
+
+
+
+
+
+const RULE_ATTEMPTS = 3;
+/**
+ * Creates or updates the pull request's preview of one base service: `<service>-pr-<N>` in the base's
+ * cluster, with its own target group and listener rule when the base sits behind a load balancer.
+ * Running it again updates the preview (new task definition) and repairs what is missing.
+ */
+async function deployPreview(d) {
+    const serviceName = previewServiceName(d.baseService, d.pr);
+    const base = await describeService(d.ecs, d.cluster, d.baseService);
+    if (base?.status !== 'ACTIVE') {
+        throw new errors/* UserError */.yo(`Service "${d.baseService}", which the previews copy, is not active in cluster "${d.cluster}" (${base?.status ?? 'MISSING'}): check previews.base and that environment's services.`);
+    }
+    const existing = await describeService(d.ecs, d.cluster, serviceName);
+    if (existing?.status === 'DRAINING') {
+        throw new errors/* UserError */.yo(`Preview service "${serviceName}" in cluster "${d.cluster}" is still being deleted (DRAINING); run the job again in a few minutes.`);
+    }
+    if (!existing)
+        await checkRoomForPreview(d);
+    const tags = previewTags({
+        repository: d.repository,
+        pr: d.pr,
+        createdAt: d.now,
+        cluster: shortName(d.cluster),
+        service: serviceName,
+    });
+    // What this run creates is removed again when a later step fails, so a failed preview leaves nothing behind.
+    const created = {};
+    try {
+        return await deployService(d, base, existing, serviceName, tags, created);
+    }
+    catch (error) {
+        await removeCreated(d.elbv2, created);
+        throw error;
+    }
+}
+/** Best effort: the step's own error is the one the user sees. */
+async function removeCreated(elbv2, created) {
+    if (created.ruleArn)
+        await deleteRule(elbv2, created.ruleArn).catch(() => false);
+    if (created.targetGroupArn)
+        await deleteTargetGroup(elbv2, created.targetGroupArn).catch(() => false);
+}
+async function deployService(d, base, existing, serviceName, tags, created) {
+    const routing = base.loadBalancers?.some((lb) => lb.targetGroupArn)
+        ? await ensureRouting(d, base, serviceName, tags, created)
+        : undefined;
+    if (existing) {
+        await (0,aws_ecs/* updateService */.bU)(d.ecs, {
+            cluster: d.cluster,
+            service: serviceName,
+            taskDefinition: d.taskDefinitionArn,
+            desiredCount: d.previews.desiredCount,
+        });
+    }
+    else {
+        const request = previewServiceRequest(base, {
+            cluster: d.cluster,
+            serviceName,
+            taskDefinitionArn: d.taskDefinitionArn,
+            desiredCount: d.previews.desiredCount,
+            tags,
+            ...(routing && { targetGroupArn: routing.targetGroupArn }),
+        });
+        await (0,aws_ecs/* createService */.sR)(d.ecs, request);
+    }
+    const url = routing && (await environmentUrl(d.elbv2, { loadBalancers: [{ targetGroupArn: routing.targetGroupArn }] }));
+    return {
+        serviceName,
+        created: !existing,
+        ...(url && { url }),
+        ...(routing && { targetGroupArn: routing.targetGroupArn }),
+        ...(routing?.priority !== undefined && { rulePriority: routing.priority }),
+    };
+}
+/** Refuses a new preview when `previews.max` pull requests already have one. */
+async function checkRoomForPreview(d) {
+    const others = new Set((await listPreviewServices(d.ecs, d.cluster, d.repository)).map((p) => p.pr).filter((pr) => pr !== d.pr));
+    if (others.size < d.previews.max)
+        return;
+    const prs = [...others].sort((a, b) => a - b).map((pr) => `#${pr}`);
+    throw new errors/* UserError */.yo(`There are already ${others.size} preview environments of ${d.repository} in cluster "${d.cluster}" (pull requests ${prs.join(', ')}), as many as previews.max allows (${d.previews.max}). Raise previews.max in the config file (or the preview-max input), or remove old previews with a preview: sweep run.`);
+}
+async function ensureRouting(d, base, serviceName, tags, created) {
+    const listenerArn = d.previews.listenerArn;
+    if (!listenerArn) {
+        throw new errors/* UserError */.yo(`Service "${d.baseService}" sits behind a load balancer, so its preview needs a listener rule: add previews.listener-arn (and previews.domain) to the config file.`);
+    }
+    const rules = await listenerRules(d, listenerArn);
+    const targetGroupArn = await ensureTargetGroup(d, base, serviceName, tags, created);
+    const priority = await ensureRule(d, listenerArn, targetGroupArn, tags, rules, created);
+    return { targetGroupArn, ...(priority !== undefined && { priority }) };
+}
+async function listenerRules(d, listenerArn) {
+    const rules = await describeRules(d.elbv2, listenerArn);
+    if (rules)
+        return rules;
+    throw new errors/* UserError */.yo(`The listener in previews.listener-arn was not found (${listenerArn}): check the ARN, and that AWS_REGION is the load balancer's region.`);
+}
+/** The preview's target group: found by its name, or created like the base service's. */
+async function ensureTargetGroup(d, base, serviceName, tags, created) {
+    const name = targetGroupName(d.cluster, serviceName, d.pr);
+    const existing = await describeTargetGroup(d.elbv2, { name });
+    if (existing?.TargetGroupArn)
+        return existing.TargetGroupArn;
+    const baseArn = base.loadBalancers?.find((lb) => lb.targetGroupArn)?.targetGroupArn;
+    const model = await describeTargetGroup(d.elbv2, { arn: baseArn });
+    if (!model)
+        throw new errors/* UserError */.yo(`Target group ${baseArn} of service "${d.baseService}" was not found, so the preview cannot copy it: check the service's load balancer settings.`);
+    const group = await createTargetGroup(d.elbv2, {
+        Name: name,
+        Protocol: model.Protocol,
+        ProtocolVersion: model.ProtocolVersion,
+        Port: model.Port,
+        VpcId: model.VpcId,
+        TargetType: base.networkConfiguration?.awsvpcConfiguration ? 'ip' : model.TargetType,
+        IpAddressType: model.IpAddressType,
+        HealthCheckEnabled: model.HealthCheckEnabled,
+        HealthCheckProtocol: model.HealthCheckProtocol,
+        HealthCheckPort: model.HealthCheckPort,
+        HealthCheckPath: model.HealthCheckPath,
+        HealthCheckIntervalSeconds: model.HealthCheckIntervalSeconds,
+        HealthCheckTimeoutSeconds: model.HealthCheckTimeoutSeconds,
+        HealthyThresholdCount: model.HealthyThresholdCount,
+        UnhealthyThresholdCount: model.UnhealthyThresholdCount,
+        Matcher: model.Matcher,
+        Tags: elbTags(tags),
+    });
+    if (group?.TargetGroupArn)
+        created.targetGroupArn = group.TargetGroupArn;
+    return group?.TargetGroupArn;
+}
+/**
+ * A listener rule forwarding the preview's host (or path) to its target group, at the lowest free
+ * priority; kept when one already forwards there. Another run may take the same priority at the same
+ * time, so a taken priority is looked up again. Returns the priority of a rule it created.
+ */
+async function ensureRule(d, listenerArn, targetGroupArn, tags, rules, created) {
+    for (let attempt = 1;; attempt++) {
+        if (rules.some((r) => forwardsTo(r.Actions, targetGroupArn)))
+            return undefined;
+        const priority = freePriority(rules);
+        if (priority === undefined) {
+            throw new errors/* UserError */.yo(`Listener ${listenerArn} has no free rule priority (1 to 50000 are all taken): delete unused rules, or remove old previews with a preview: sweep run.`);
+        }
+        const rule = await deploy_createRule(d, listenerArn, targetGroupArn, priority, tags, attempt < RULE_ATTEMPTS);
+        if (rule) {
+            if (rule.RuleArn)
+                created.ruleArn = rule.RuleArn;
+            return priority;
+        }
+        rules = await listenerRules(d, listenerArn);
+    }
+}
+/** Creates the rule; undefined when its priority was taken meanwhile and `retry` allows another try. */
+async function deploy_createRule(d, listenerArn, targetGroupArn, priority, tags, retry) {
+    const { domain, routing } = d.previews;
+    const condition = routing === 'host' && domain
+        ? { Field: 'host-header', HostHeaderConfig: { Values: [previewHost(d.pr, domain)] } }
+        : { Field: 'path-pattern', PathPatternConfig: { Values: previewPathPatterns(d.pr) } };
+    try {
+        return ((await createRule(d.elbv2, {
+            ListenerArn: listenerArn,
+            Priority: priority,
+            Conditions: [condition],
+            Actions: [{ Type: 'forward', TargetGroupArn: targetGroupArn }],
+            Tags: elbTags(tags),
+        })) ?? {});
+    }
+    catch (error) {
+        if (retry && (0,aws_errors/* awsErrorName */.ZH)(error) === 'PriorityInUseException')
+            return undefined;
+        if ((0,aws_errors/* awsErrorName */.ZH)(error) !== 'TooManyRulesException')
+            throw error;
+        throw new errors/* UserError */.yo(`The load balancer of ${listenerArn} has as many rules as it may (TooManyRules): remove old previews with a preview: sweep run, lower previews.max, or raise the "Rules per Application Load Balancer" quota.`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/preview/destroy.ts
+
+
+
+
+
+
+/**
+ * Removes one preview: the service (scaled to 0, then deleted), its listener rules, its target group, and
+ * the task definition revisions of its own family. What is already gone is skipped, so it can run again.
+ * Returns what it removed, one line each.
+ */
+async function destroyPreview(r) {
+    const removed = [];
+    const service = await describeService(r.ecs, r.cluster, r.serviceName);
+    if (service?.status === 'ACTIVE') {
+        await (0,aws_errors/* unlessNotFound */.CA)((0,aws_ecs/* updateService */.bU)(r.ecs, { cluster: r.cluster, service: r.serviceName, desiredCount: 0 }));
+        const deleted = await (0,aws_errors/* unlessNotFound */.CA)((0,aws_ecs/* deleteService */.hs)(r.ecs, r.cluster, r.serviceName).then(() => true));
+        if (deleted)
+            removed.push(`service ${r.serviceName}`);
+    }
+    removed.push(...(await removeTargetGroup(r)));
+    const family = service?.taskDefinition && (0,aws_arn/* taskDefinitionFamily */.dm)(service.taskDefinition);
+    if (family && isPreviewFamily(family, r.pr))
+        removed.push(...(await deregisterFamily(r.ecs, family)));
+    return removed;
+}
+/**
+ * Deletes the rules forwarding to the preview's target group, then the group. Only the group with the
+ * preview's own name is touched, never the base service's.
+ */
+async function removeTargetGroup(r) {
+    const name = targetGroupName(r.cluster, r.serviceName, r.pr);
+    const group = await describeTargetGroup(r.elbv2, { name });
+    const arn = group?.TargetGroupArn;
+    if (!arn)
+        return [];
+    const removed = [];
+    for (const loadBalancerArn of group.LoadBalancerArns ?? []) {
+        for (const listener of await describeListeners(r.elbv2, { loadBalancerArn })) {
+            const rules = listener.ListenerArn ? ((await describeRules(r.elbv2, listener.ListenerArn)) ?? []) : [];
+            for (const rule of rules.filter((rule) => !rule.IsDefault && rule.RuleArn && forwardsTo(rule.Actions, arn))) {
+                if (await deleteRule(r.elbv2, rule.RuleArn))
+                    removed.push(`listener rule ${rule.RuleArn} (priority ${rule.Priority})`);
+            }
+        }
+    }
+    if (await deleteTargetGroup(r.elbv2, arn))
+        removed.push(`target group ${name}`);
+    return removed;
+}
+/** Deregisters every ACTIVE revision of the preview's own family (the prefix search also finds longer families). */
+async function deregisterFamily(ecs, family) {
+    const arns = (await (0,aws_ecs/* listTaskDefinitions */.ad)(ecs, { familyPrefix: family, status: 'ACTIVE' })).filter((arn) => (0,aws_arn/* taskDefinitionFamily */.dm)(arn) === family);
+    const removed = [];
+    for (const arn of arns) {
+        await (0,aws_ecs/* deregisterTaskDefinition */.T2)(ecs, arn);
+        removed.push(`task definition ${(0,aws_arn/* taskDefinitionRevision */.MZ)(arn)}`);
+    }
+    return removed;
+}
+
+// EXTERNAL MODULE: ./src/config/duration.ts
+var duration = __webpack_require__(7840);
+// EXTERNAL MODULE: ./src/github/api.ts
+var api = __webpack_require__(8943);
+;// CONCATENATED MODULE: ./src/preview/sweep.ts
+
+
+
+
+/**
+ * Removes the previews of this repository whose pull request is closed, or that are older than the ttl.
+ * Previews are found by their tags: services, and target groups left behind by an interrupted removal.
+ */
+async function sweepPreviews(s) {
+    const services = await listPreviewServices(s.ecs, s.cluster, s.git.repository);
+    const groups = await listPreviewTargetGroups(s.elbv2, s.cluster, s.git.repository);
+    const previews = [...services, ...groups.filter((g) => !services.some((p) => p.serviceName === g.serviceName))];
+    const states = new Map();
+    let warned = false;
+    const warnOnce = (message) => {
+        if (!warned)
+            s.warn(message);
+        warned = true;
+    };
+    const pullState = (pr) => {
+        const known = states.get(pr) ?? readPullState(s, pr, warnOnce);
+        states.set(pr, known);
+        return known;
+    };
+    const swept = [];
+    for (const preview of previews) {
+        const reason = removalReason(preview, await pullState(preview.pr), s);
+        if (!reason)
+            continue;
+        const removed = await destroyPreview({
+            ecs: s.ecs,
+            elbv2: s.elbv2,
+            cluster: s.cluster,
+            serviceName: preview.serviceName,
+            pr: preview.pr,
+        });
+        swept.push({ serviceName: preview.serviceName, pr: preview.pr, reason, removed });
+    }
+    return swept;
+}
+function removalReason(preview, state, s) {
+    if (state === 'closed')
+        return `pull request #${preview.pr} is closed`;
+    const age = preview.createdAt ? s.now.getTime() - preview.createdAt.getTime() : undefined;
+    if (age !== undefined && age > s.ttlMs)
+        return `created ${(0,duration/* formatDuration */.a)(age)} ago, longer than the ttl of ${s.ttl}`;
+    return undefined;
+}
+/** Asks GitHub whether the pull request is open; when it cannot tell, warns once and the ttl alone decides. */
+async function readPullState(s, pr, warn) {
+    try {
+        const { data } = await s.octokit.rest.pulls.get({ ...(0,api/* ownerRepo */.QH)(s.git), pull_number: pr });
+        return data.state === 'closed' ? 'closed' : 'open';
+    }
+    catch (error) {
+        warn(`Could not read pull request #${pr}: ${(0,api/* describeGitHubError */.dZ)(error)}. Give the job \`permissions: pull-requests: read\`; until then previews are removed by age (ttl) only.`);
+        return 'unknown';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/preview/index.ts
+// The preview module's public API: one environment per pull request — deploy, destroy, sweep; a service's load balancer address.
+
+
+
+
+
+
+
+// EXTERNAL MODULE: ./src/appspec-template.ts
+var appspec_template = __webpack_require__(7290);
+;// CONCATENATED MODULE: ./src/report/artifacts.ts
+
+
+
+/** The files, as CodePipeline's actions expect them, for one service's rendered task definition. */
+function pipelineArtifacts(request, containers, image, service) {
+    const taskdef = {
+        ...request,
+        containerDefinitions: (request.containerDefinitions ?? []).map((c) => containers.includes(c.name ?? '') ? { ...c, image: '<IMAGE1_NAME>' } : c),
+    };
+    const balancer = service.loadBalancers?.[0];
+    return {
+        'imagedefinitions.json': containers.map((name) => ({ name, imageUri: image })),
+        'imageDetail.json': { ImageURI: image },
+        'taskdef.json': taskdef,
+        ...(balancer?.containerName && {
+            'appspec.yaml': (0,appspec_template/* ecsAppSpec */.g)(balancer.containerName, balancer.containerPort),
+        }),
+    };
+}
+/** Writes the artifacts into `dir` and returns the paths written. */
+async function writePipelineArtifacts(dir, artifacts) {
+    await (0,promises_.mkdir)(dir, { recursive: true });
+    const written = [];
+    for (const [name, content] of Object.entries(artifacts)) {
+        const file = external_node_path_default().join(dir, name);
+        await (0,promises_.writeFile)(file, name.endsWith('.yaml') ? (0,appspec_template/* appSpecDocument */.y)(content).toString() : `${JSON.stringify(content, null, 2)}\n`);
+        written.push(file);
+    }
+    return written;
+}
+
+// EXTERNAL MODULE: ./src/mechanisms/index.ts + 2 modules
+var mechanisms = __webpack_require__(6671);
+// EXTERNAL MODULE: ./src/aws/ecr.ts
+var aws_ecr = __webpack_require__(8663);
+// EXTERNAL MODULE: ./src/image/ecr.ts
+var image_ecr = __webpack_require__(2531);
+;// CONCATENATED MODULE: ./src/promote/source.ts
+
+
+
+
+
+
+
+/** The images each source service of the promotion runs (in the order of `promotion.sources`), or a UserError why not. */
+async function readPromotedImages(promotion, readers) {
+    const names = [...new Set(promotion.sources)];
+    const services = await (0,aws_ecs/* describeServicesByName */.Qm)(readers.ecs, promotion.cluster, names);
+    const read = new Map();
+    for (const name of names) {
+        const service = services.find((s) => s.serviceName === lastPart(name) || s.serviceArn === name);
+        read.set(name, imagesOf(promotion, name, service, readers));
+    }
+    return Promise.all(promotion.sources.map((name) => read.get(name)));
+}
+const lastPart = (name) => name.split('/').pop() ?? name;
+async function imagesOf(promotion, name, service, { ecs, region, imageDeps }) {
+    const { from, cluster } = promotion;
+    const source = `${from}'s service ${lastPart(name)} (cluster ${cluster}, ${region})`;
+    if (!service || service.status !== 'ACTIVE') {
+        throw new errors/* UserError */.yo(`Cannot promote from ${from}: ${source} ${service ? `is ${service.status}` : 'was not found'}. Check environments.${from} in the config file.`);
+    }
+    const taskDefinition = settledTaskDefinition(service, source, from);
+    const tasks = await runningTasks(ecs, cluster, service);
+    const other = tasks.find((t) => t.taskDefinitionArn !== taskDefinition);
+    if (other) {
+        throw refusal(from, `${source} runs more than one revision: a task of ${(0,aws_arn/* taskDefinitionRevision */.MZ)(other.taskDefinitionArn)} besides ${(0,aws_arn/* taskDefinitionRevision */.MZ)(taskDefinition)}`);
+    }
+    const described = await (0,aws_ecs/* describeTaskDefinition */.oh)(ecs, taskDefinition);
+    const containers = described.taskDefinition?.containerDefinitions ?? [];
+    const images = {};
+    const deployedAt = service.deployments?.[0]?.createdAt;
+    for (const container of containers) {
+        if (container.name && container.image) {
+            const image = await pinned(container, tasks, { source, from, deployedAt }, imageDeps);
+            await checkStillInEcr(image, `${source}'s container ${container.name}`, from, imageDeps);
+            images[container.name] = image;
+        }
+    }
+    return { environment: from, cluster, service: service.serviceName ?? lastPart(name), taskDefinition, images };
+}
+/** The one revision a settled service runs; a refusal while it rolls out, is not steady or runs another revision. */
+function settledTaskDefinition(service, source, from) {
+    const deployments = service.deployments ?? [];
+    const taskSets = service.taskSets ?? [];
+    if (deployments.length > 1 || taskSets.length > 1) {
+        const what = deployments.length > 1
+            ? deployments.map(describeDeployment)
+            : taskSets.map((t) => `${t.status} ${(0,aws_arn/* taskDefinitionRevision */.MZ)(t.taskDefinition)}`);
+        throw refusal(from, `${source} is mid-rollout (${what.join(', ')})`);
+    }
+    const [primary] = deployments;
+    if (primary?.rolloutState && primary.rolloutState !== 'COMPLETED') {
+        throw refusal(from, `${source}'s deployment of ${(0,aws_arn/* taskDefinitionRevision */.MZ)(primary.taskDefinition)} is ${primary.rolloutState}, not COMPLETED`);
+    }
+    const running = service.runningCount ?? 0;
+    if (running !== (service.desiredCount ?? 0) || (service.pendingCount ?? 0) > 0) {
+        throw refusal(from, `${source} is not steady: ${running} of ${service.desiredCount ?? 0} tasks running, ${service.pendingCount ?? 0} pending`);
+    }
+    const taskDefinition = taskSets[0]?.taskDefinition ?? primary?.taskDefinition ?? service.taskDefinition;
+    if (!taskDefinition)
+        throw refusal(from, `${source} names no task definition`);
+    if (service.taskDefinition && taskDefinition !== service.taskDefinition) {
+        throw refusal(from, `${source} runs ${(0,aws_arn/* taskDefinitionRevision */.MZ)(taskDefinition)}, not its task definition ${(0,aws_arn/* taskDefinitionRevision */.MZ)(service.taskDefinition)}`);
+    }
+    return taskDefinition;
+}
+function describeDeployment(d) {
+    return `${d.status} ${(0,aws_arn/* taskDefinitionRevision */.MZ)(d.taskDefinition)}${d.rolloutState ? ` ${d.rolloutState}` : ''}`;
+}
+function refusal(from, why) {
+    return new errors/* UserError */.yo(`Cannot promote from ${from}: ${why}. Nothing was changed; promote once ${from} runs one revision, settled (its deployment COMPLETED).`);
+}
+async function runningTasks(ecs, cluster, service) {
+    const arns = await (0,aws_ecs/* listTasks */.Vk)(ecs, { cluster, serviceName: service.serviceName, desiredStatus: 'RUNNING' });
+    return arns.length ? (0,aws_ecs/* describeTasks */.yz)(ecs, cluster, arns) : [];
+}
+/**
+ * The container's image pinned by digest: as written when the task definition names a digest; else the digest its
+ * running tasks report (ECS resolves a tag when a task starts); else, with no task running, the one ECR has for the tag
+ * only when that image was pushed before the source's deployment started (a tag moved since names one it never ran).
+ */
+async function pinned(container, tasks, at, deps) {
+    const { source, from } = at;
+    const image = container.image;
+    const ref = (0,reference/* parseImageReference */.o_)(image, `${source}: container ${container.name}'s image`);
+    const by = (digest) => `${(0,reference/* imageName */.tO)(ref)}@${digest}`;
+    if (ref.digest)
+        return by(ref.digest);
+    const digests = new Set(tasks.flatMap((t) => (t.containers ?? [])
+        .filter((c) => c.name === container.name && c.imageDigest)
+        .map((c) => c.imageDigest)));
+    if (digests.size > 1) {
+        throw refusal(from, `${source}'s tasks run different images behind ${image} (${[...digests].join(', ')}): the tag moved while they started`);
+    }
+    const [digest] = digests;
+    if (digest)
+        return by(digest);
+    const ecr = await (0,image_ecr/* resolveEcrTarget */.sy)(ref, deps);
+    const detail = ecr && (await (0,aws_errors/* unlessNotFound */.CA)((0,aws_ecr/* describeImage */.hu)(ecr, ref.repository, { imageTag: ref.tag ?? 'latest' })));
+    if (detail?.imageDigest) {
+        const pushed = detail.imagePushedAt;
+        if (pushed && at.deployedAt && pushed.getTime() <= at.deployedAt.getTime())
+            return by(detail.imageDigest);
+        throw refusal(from, `no task of ${source} runs, so none says which image its container ${container.name} ran, and ECR's ${image} now names ${detail.imageDigest}, pushed ${pushed ? `at ${pushed.toISOString()}` : 'at an unknown time'}, ${at.deployedAt ? `after its deployment started (${at.deployedAt.toISOString()})` : 'while its deployment time is unknown'}: ${from} may never have run it. Scale ${from} up so a task reports the digest it runs, or pin the digest in its task definition (image@sha256:…)`);
+    }
+    throw refusal(from, `which image ${source} runs in container ${container.name} is unknown: ${image} is a tag, no running task reports its digest, and ${ecr ? 'ECR has no such tag' : 'its registry is not ECR'}`);
+}
+/** Refuses an image pinned to a digest its ECR repository no longer has: the rollout would fail pulling it. */
+async function checkStillInEcr(image, what, from, deps) {
+    const ref = (0,reference/* parseImageReference */.o_)(image, what);
+    const ecr = ref.digest ? await (0,image_ecr/* resolveEcrTarget */.sy)(ref, deps) : undefined;
+    if (!ecr || !ref.digest)
+        return;
+    const found = await (0,aws_errors/* unlessNotFound */.CA)((0,aws_ecr/* describeImage */.hu)(ecr, ref.repository, { imageDigest: ref.digest }));
+    if (found)
+        return;
+    throw refusal(from, `${what} runs ${image}, which ECR no longer has (repository ${ref.repository}): the rollout would fail pulling it`);
+}
+
+;// CONCATENATED MODULE: ./src/deploy/settings-model.ts
+// The service settings given as JSON, checked against the ECS API model the SDK ships: the SDK would drop a member it
+// does not know without a word (as for task definitions, see taskdef/validate.ts). Here, on the pipeline's path, and
+// not where the inputs are read, so the entry does not load the SDK.
+
+
+
+
+/** Throws naming the first member of `volume-configurations` that UpdateService's model does not have or type. */
+function checkSettingsModel(settings) {
+    ;
+    (settings.volumeConfigurations ?? []).forEach((item, i) => {
+        const problem = modelProblems(item, client_ecs_dist_cjs/* ServiceVolumeConfiguration$ */.uEA)[0];
+        if (problem) {
+            throw new errors/* UserError */.yo(`Input \`volume-configurations\`, item ${i + 1} (${item.name}): ${(0,src_problems/* problemEntry */.WO)(problem)}. Nothing was changed.`);
+        }
+    });
+}
+
+;// CONCATENATED MODULE: ./src/placeholders.ts
+/** Values a template's ${PLACEHOLDERS} can use. */
+function placeholderValues(inputs, service, git, region, image) {
+    return {
+        GITHUB_SHA: git.sha,
+        SHORT_SHA: git.shortSha,
+        COMMIT_HASH: git.sha,
+        REF_NAME: git.refName,
+        GITHUB_REF_NAME: git.refName,
+        RUN_NUMBER: git.runNumber,
+        GITHUB_RUN_NUMBER: git.runNumber,
+        RUN_ID: git.runId,
+        REPOSITORY: git.repository,
+        CLUSTER: inputs.cluster,
+        SERVICE: service,
+        AWS_REGION: region,
+        ENVIRONMENT: inputs.environment ?? '',
+        ...(image !== undefined && { IMAGE: image }),
+        ...inputs.vars,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** ${PR_NUMBER} and friends, for a pull request's preview. */
+function previewPlaceholders(preview) {
+    return preview ? { PR_NUMBER: String(preview.pr), PREVIEW: `pr-${preview.pr}` } : {};
+}
+function newServiceReport(where, service, plan) {
+    return {
+        cluster: where.cluster,
+        service: service.serviceName ?? '',
+        region: where.region,
+        status: 'failed',
+        reason: '',
+        strategy: plan.description,
+        previousTaskDefinition: service.taskDefinition ?? '',
+        notes: [],
+    };
+}
+/**
+ * Renders and validates the service's task definition with `image` and fills its report (notes, changes); `log`
+ * false re-renders quietly once the build has replaced the planned image reference by the pushed digest.
+ */
+async function prepare(clients, inputs, git, { service, plan }, report, image, preview, log, promoted, pinned) {
+    const { ecs } = clients;
+    const placeholders = {
+        // ${IMAGE} in a template: the promoted image when there is one.
+        ...placeholderValues(inputs, report.service, git, report.region, image ?? onlyImage(promoted)),
+        ...previewPlaceholders(preview),
+    };
+    const verification = (0,verify_inputs/* wantsVerification */.ni)(inputs.verify)
+        ? planVerification(inputs.verify, placeholders, new Set(Object.keys(inputs.vars)))
+        : undefined;
+    if (verification && !inputs.wait)
+        throw new errors/* UserError */.yo("Input `verify-url` (and the other verify-* inputs, or the environment's verify block) needs `wait: true`: the release is checked once the deployment reaches it.");
+    if (verification?.testUrls.length && plan.mechanism === 'rolling')
+        throw new errors/* UserError */.yo(`Input \`verify-test-url\`: ${report.service} rolls (${plan.description}), so no test listener ever routes to the new revision. Use \`verify-url\`, or a blue-green, canary, linear or CodeDeploy strategy.`);
+    const current = service.taskDefinition ? await describeTaskDefinition(ecs, service.taskDefinition) : undefined;
+    const rendered = pinned
+        ? existingTaskDefinition(pinned.taskDefinition, pinned.tags)
+        : await renderTaskDefinition({
+            ...(inputs.taskDefinition !== undefined && { templatePath: inputs.taskDefinition }),
+            ...(current && { current: current.taskDefinition, currentTags: current.tags }),
+            ...(image !== undefined && { image }),
+            ...(promoted && { images: promoted.images }),
+            containers: inputs.containers,
+            environment: inputs.environmentVariables,
+            secrets: inputs.secrets,
+            placeholders,
+        });
+    // A preview registers in its own family, so destroying it can deregister what it registered.
+    if (preview && !pinned && rendered.request.family)
+        rendered.request.family = previewFamily(rendered.request.family, preview.pr);
+    if (log) {
+        for (const note of rendered.notes)
+            log.info((0,report_text/* logSafe */.sN)(`${prefixOf(inputs, report)}${note}`));
+        report.notes.push(...rendered.notes);
+    }
+    if (inputs.serviceSettings) {
+        checkSettingsModel(inputs.serviceSettings);
+        (0,service_settings/* checkVolumesAtLaunch */.gL)(inputs.serviceSettings, rendered.request);
+    }
+    report.containers = rendered.containers;
+    if (promoted)
+        report.promoted = promotedOf(promoted, rendered.containers);
+    report.rendered = rendered.request;
+    report.changes = [
+        ...(current ? describeChanges(rendered.request, current.taskDefinition) : []),
+        ...serviceChanges(service, inputs.desiredCount, inputs.deploymentCircuitBreaker, inputs.serviceSettings),
+        ...plan.changes,
+    ];
+    return { service, plan, report, rendered, current, verification, ...(pinned && { pinned }) };
+}
+function onlyImage(promoted) {
+    const images = Object.values(promoted?.images ?? {});
+    return images.length === 1 ? images[0] : undefined;
+}
+const prefixOf = (inputs, report) => inputs.services.length > 1 ? `${report.service}: ` : '';
+/** CodePipeline's files (artifacts-dir), for the image that is (or, in a dry run, would be) deployed. */
+async function writeArtifacts(inputs, git, { report, rendered, service }, image) {
+    if (!inputs.artifactsDir || !image)
+        return;
+    const dir = inputs.services.length > 1 ? external_node_path_default().join(inputs.artifactsDir, report.service) : inputs.artifactsDir;
+    const written = await writePipelineArtifacts(await (0,workspace_path/* insideWorkspace */.C)('artifacts-dir', dir, git.workspace), pipelineArtifacts(rendered.request, rendered.containers, image, service));
+    report.notes.push(`wrote ${written.map((f) => external_node_path_default().basename(f)).join(', ')} to ${dir} for CodePipeline`);
+}
+/** Registers the rendered task definition unless a revision already has its content. */
+async function register(clients, inputs, prepared, log) {
+    const { report, pinned } = prepared;
+    const registered = pinned
+        ? pinnedRegistration(pinned)
+        : await registerIfChanged(clients.ecs, prepared.rendered.request, prepared.current);
+    Object.assign(report, { taskDefinitionArn: registered.arn, registered: registered.registered });
+    const prefix = prefixOf(inputs, report);
+    log.info(pinned
+        ? `${prefix}nothing to register: deploying ${registered.family}:${registered.revision} as it is (task-definition-arn)`
+        : registered.registered
+            ? `${prefix}registered ${registered.family}:${registered.revision}`
+            : `${prefix}no change to register: ${registered.family}:${registered.revision} already has this content`);
+    for (const change of report.changes ?? [])
+        log.info((0,report_text/* logSafe */.sN)(`  ${change}`));
+    return { ...prepared, registered };
+}
+/** The revision this run deploys when it registers nothing new (the service's own), else undefined. */
+function unchangedRevision({ rendered, current, pinned }) {
+    if (pinned)
+        return pinned.taskDefinition.taskDefinitionArn;
+    return current && sameTaskDefinition(rendered.request, current.taskDefinition, current.tags)
+        ? current.taskDefinition.taskDefinitionArn
+        : undefined;
+}
+/**
+ * Starts the rollout of a prepared service. For a preview, the pull request's copy of the service is
+ * created or updated first, and its rollout is the one followed.
+ */
+async function start(clients, inputs, git, { clock, signal, log }, prepared, preview) {
+    const { report, registered } = prepared;
+    if (preview) {
+        const created = await deployPreview({
+            ecs: clients.ecs,
+            elbv2: clients.elbv2,
+            cluster: inputs.cluster,
+            baseService: report.service,
+            pr: preview.pr,
+            repository: git.repository,
+            taskDefinitionArn: registered.arn,
+            previews: preview.config,
+            now: new Date(clock.now()),
+        });
+        log.info(`${created.serviceName}: ${created.created ? 'created' : 'updated'} the preview of ${report.service}${created.url ? ` at ${created.url}` : ''}`);
+        prepared.service = await findService(clients.ecs, inputs.cluster, created.serviceName, report.region);
+        Object.assign(report, { service: created.serviceName, ...(created.url && { url: created.url }) });
+    }
+    const rollout = await (0,mechanisms/* startStrategy */.mV)(clients, { clock, signal, timeoutMs: inputs.timeoutMinutes * 60_000, log: log.info }, prepared.plan, prepared.service, {
+        cluster: inputs.cluster,
+        taskDefinitionArn: registered.arn,
+        ...(inputs.desiredCount !== undefined && { desiredCount: inputs.desiredCount }),
+        forceNewDeployment: inputs.forceNewDeployment,
+        deploymentCircuitBreaker: inputs.deploymentCircuitBreaker,
+        ...(inputs.serviceSettings && { settings: inputs.serviceSettings }),
+        containers: prepared.rendered.request.containerDefinitions ?? [],
+    });
+    report.startedAt = rollout.startedAt;
+    const revision = `${registered.family}:${registered.revision}`;
+    if (!rollout.deploymentId) {
+        Object.assign(report, { status: 'succeeded', reason: `Nothing to deploy: ${rollout.unchangedReason}.` });
+    }
+    else {
+        report.deploymentId = rollout.deploymentId;
+        log.info(rollout.started
+            ? `${report.service}: started deployment ${rollout.deploymentId} of ${revision}`
+            : `${report.service}: following deployment ${rollout.deploymentId}, already rolling out ${revision}`);
+        if (!inputs.wait)
+            Object.assign(report, { status: 'succeeded', reason: 'Deployment started; not waiting for it (wait: false).' });
+    }
+    return rollout;
+}
+/** Fills a service's report from its rollout's result, with the causes of a failure and their log lines. */
+async function conclude(clients, inputs, report, containers, result) {
+    Object.assign(report, {
+        status: result.outcome,
+        reason: result.reason,
+        timeline: result.timeline,
+        recentEvents: result.recentEvents,
+        ...(result.rollback !== undefined && { rollback: result.rollback }),
+        ...(result.stoppedTasksError !== undefined && { stoppedTasksError: result.stoppedTasksError }),
+        ...(result.progress && { progress: result.progress }),
+    });
+    if (result.outcome === 'succeeded' || result.outcome === 'paused')
+        return;
+    report.failures = await attachLogs((region) => clients.logsIn(region), groupFailures(result.stoppedTasks), containers, inputs.logLines);
+    const eventCause = causeOfEvents(result.recentEvents);
+    if (eventCause)
+        report.eventCause = eventCause;
+}
+/** The results a failure part-way had reached, keyed by the error it threw (which goes on unchanged). */
+const partials = new WeakMap();
+/** What the pipeline had done when it threw `error`, if the error came from it. */
+function partialResult(error) {
+    return typeof error === 'object' && error !== null ? partials.get(error) : undefined;
+}
+/**
+ * Deploys the services and returns what it did; a failure part-way throws the error unchanged, with what was done so
+ * far for `partialResult` (so it is still reported).
+ */
+async function deploy(inputs, git, ports, where, preview, promotion) {
+    return recorded((done) => deploySteps(inputs, git, ports, where, done, preview, promotion));
+}
+/** Runs `steps` on a result of its own and returns it; a throw carries what was done for `partialResult`. */
+async function recorded(steps) {
+    // Owned by this call alone: the steps add to it, and it is returned or attached to the error.
+    const done = { services: [], reports: [] };
+    try {
+        await steps(done);
+        return done;
+    }
+    catch (error) {
+        if (typeof error === 'object' && error !== null)
+            partials.set(error, done);
+        throw error;
+    }
+}
+/**
+ * The image checks made before anything changes: the build's read-only plan, or the image to deploy looked up; and
+ * for `task-definition-arn`, the revision and every image it names.
+ */
+async function checkImages(inputs, clients, region, imageDeps, log) {
+    const buildInputs = inputs.build;
+    const imagePlan = buildInputs ? await log.group('Image', () => (0,src_image/* planImageBuild */.L7)(buildInputs, imageDeps)) : undefined;
+    if (!buildInputs && inputs.image)
+        await (0,src_image/* checkImageExists */.CK)(inputs.image, imageDeps);
+    const pinned = inputs.taskDefinitionArn
+        ? await pinnedRevision(clients.ecs, inputs.taskDefinitionArn, region)
+        : undefined;
+    for (const image of new Set(pinned?.taskDefinition.containerDefinitions?.map((c) => c.image ?? '')))
+        if (image)
+            await (0,src_image/* checkImageExists */.CK)(image, imageDeps);
+    return { imagePlan, pinned };
+}
+/** What the image steps (build plan, existence check, build and push) need, in the run's region and deadline. */
+function imageDepsOf(clients, git, ports, deadline) {
+    return {
+        clients,
+        git,
+        now: ports.clock.now,
+        log: ports.log,
+        loggedIn: ports.loggedIn,
+        ecrClientFor: (region) => ports.aws(region, deadline).ecr,
+    };
+}
+/**
+ * Everything that can be checked is, before anything changes: services and strategies, the image (or the build's
+ * plan), every task definition rendered and validated, deployments in flight; then the build and push, then every
+ * registration, then the updates. A mistake in one service leaves them all as they were; a dry run stops before the
+ * build and changes nothing.
+ */
+async function deploySteps(inputs, git, ports, where, done, preview, promotion) {
+    const { clock, signal, log } = ports;
+    // Each phase (reading, each wait) may take timeout-minutes; no AWS request outlives its phase (plus the grace).
+    const deadline = new aws_clients.RunDeadline(signal);
+    const phase = () => deadline.restart(inputs.timeoutMinutes * 60_000);
+    phase();
+    const clients = ports.aws(where.region, deadline);
+    const found = await log.group('Services', () => Promise.all(inputs.services.map(async (name) => {
+        const service = await findService(clients.ecs, inputs.cluster, name, where.region);
+        log.info(`${service.serviceName} in ${inputs.cluster}: running ${(0,aws_arn/* taskDefinitionRevision */.MZ)(service.taskDefinition)}, ${service.runningCount}/${service.desiredCount} tasks`);
+        // A preview is a plain copy of the service, without its blue/green set-up: it rolls.
+        const plan = preview
+            ? (0,mechanisms/* rollingPlan */.Zu)(inputs.strategy)
+            : await (0,mechanisms/* planStrategy */.X)(clients, inputs.cluster, service, inputs.strategy, {
+                circuitBreaker: inputs.deploymentCircuitBreaker,
+                workspace: git.workspace,
+            });
+        (0,service_settings/* checkServiceSettings */.V9)(service, inputs.serviceSettings ?? {}, plan.mechanism);
+        log.info(`  strategy: ${plan.description}`);
+        return { service, plan, report: newServiceReport(where, service, plan) };
+    })));
+    done.services = found.map((f) => f.service);
+    done.reports = found.map((f) => f.report);
+    if (inputs.strategy.continueAction) {
+        await resume(clients, inputs, git, ports, found, phase, deadline);
+        return;
+    }
+    // Everything that can be checked is checked before anything changes: the image (build planned read-only, or the
+    // image to deploy looked up), every task definition rendered and validated, other deployments in flight.
+    const imageDeps = imageDepsOf(clients, git, ports, deadline);
+    const promoted = promotion && (await log.group('Promotion', () => readPromotion(promotion, where, ports, imageDeps, deadline)));
+    if (promoted) {
+        done.promotedFrom = promotion.from;
+        const images = [...new Set(promoted.flatMap((p) => Object.values(p.images)))];
+        if (images.length === 1)
+            done.image = images[0];
+    }
+    const { imagePlan, pinned } = await checkImages(inputs, clients, where.region, imageDeps, log);
+    if (pinned) {
+        log.info(`task-definition-arn: ${pinned.taskDefinition.family}:${pinned.taskDefinition.revision}, deployed as it is`);
+    }
+    const plannedImage = imagePlan ? imagePlan.reference : inputs.image;
+    if (plannedImage)
+        done.image = plannedImage;
+    const checked = await log.group('Task definition', () => Promise.all(found.map((f, i) => prepare(clients, inputs, git, f, f.report, plannedImage, preview, log, promoted?.[i], pinned))));
+    const waitContext = { clock, signal, timeoutMs: inputs.timeoutMinutes * 60_000, log: log.info };
+    if (inputs.dryRun) {
+        await Promise.all(checked.map((p) => writeArtifacts(inputs, git, p, plannedImage)));
+        const imageNote = imagePlan && dryRunImageNote(imagePlan);
+        for (const p of checked) {
+            const { report } = p;
+            for (const change of report.changes ?? [])
+                log.info((0,report_text/* logSafe */.sN)(`  ${change}`));
+            if (imageNote)
+                report.notes.push(imageNote);
+            const busy = preview ? undefined : await (0,mechanisms/* deploymentInFlight */.BR)(clients, p.plan, p.service, unchangedRevision(p));
+            if (busy)
+                report.notes.push(`busy with ${busy.what}: a deploy would ${busy.paused || p.plan.inputs.onBusy === 'fail' ? 'fail' : 'wait for it'} (on-busy: ${p.plan.inputs.onBusy})`);
+            const count = report.changes?.length ?? 0;
+            Object.assign(report, {
+                status: 'planned',
+                reason: `Dry run: ${count ? `${count} change(s)` : 'no change'}; nothing was built, pushed, registered or deployed.`,
+            });
+        }
+        if (imageNote)
+            log.info(imageNote);
+        return;
+    }
+    // A preview deploys its own copy of the service: the base service's deployments are not in its way.
+    if (!preview) {
+        phase();
+        for (const p of checked)
+            p.service = await (0,mechanisms/* checkIdle */.JA)(clients, waitContext, inputs.cluster, p.plan, p.service, unchangedRevision(p));
+    }
+    // Nothing is deployed when the build or push fails: it throws before any task definition is registered.
+    const built = imagePlan && (await (0,src_image/* carryOutImageBuild */.vS)(imagePlan, imageDeps));
+    if (built)
+        done.builtImage = built;
+    const image = built ? built.reference : inputs.image;
+    if (image)
+        done.image = image;
+    phase();
+    const final = image === plannedImage
+        ? checked
+        : await Promise.all(checked.map((p, i) => prepare(clients, inputs, git, p, p.report, image, preview, undefined, promoted?.[i])));
+    const prepared = await log.group('Register', async () => {
+        await Promise.all(final.map((p) => writeArtifacts(inputs, git, p, image)));
+        const registered = [];
+        for (const p of final)
+            registered.push(await register(clients, inputs, p, log));
+        return registered;
+    });
+    const [first] = prepared;
+    if (inputs.runTask && first) {
+        phase();
+        first.report.runTaskArns = await log.group('One-off task', () => runOneOffTask({
+            ecs: clients.ecs,
+            logsIn: (region) => clients.logsIn(region),
+            cluster: inputs.cluster,
+            service: first.service,
+            taskDefinitionArn: first.registered.arn,
+            containers: first.rendered.request.containerDefinitions ?? [],
+            container: inputs.runTaskContainer ??
+                first.rendered.containers[0] ??
+                first.rendered.request.containerDefinitions?.[0]?.name ??
+                '',
+            command: commandArguments(inputs.runTask ?? ''),
+            ...(inputs.runTaskOptions && { options: inputs.runTaskOptions }),
+            timeoutMs: inputs.timeoutMinutes * 60_000,
+            clock,
+            signal,
+            log: log.info,
+            logLines: inputs.logLines,
+        }));
+    }
+    const started = [];
+    phase();
+    for (const p of prepared)
+        started.push({ p, rollout: await start(clients, inputs, git, ports, p, preview) });
+    const waiting = started.filter(({ rollout }) => rollout.deploymentId && inputs.wait);
+    if (!waiting.length)
+        return keepRevisions(clients, inputs, prepared, log);
+    phase();
+    const results = await log.group('Rollout', () => waitForDeployments(watchOptions(clients, inputs, ports), waiting.map(({ p, rollout }) => ({
+        service: p.report.service,
+        rollout,
+        targetTaskDefinition: p.registered.arn,
+        priorEventIds: (p.service.events ?? []).flatMap((e) => (e.id ? [e.id] : [])),
+        ...(p.verification && {
+            verify: releaseCheck(p.verification, ports, {
+                cluster: inputs.cluster,
+                service: p.report.service,
+                taskDefinition: p.registered.arn,
+                image,
+            }, deadline),
+        }),
+    }))));
+    await Promise.all(waiting.map(({ p }, i) => conclude(clients, inputs, p.report, p.rendered.request.containerDefinitions ?? [], results[i])));
+    await keepRevisions(clients, inputs, prepared, log);
+}
+/** `keep-revisions`, once every service succeeded: each family deployed keeps its newest N and what is in use. */
+async function keepRevisions(clients, inputs, prepared, log) {
+    const keep = inputs.keepRevisions;
+    if (keep === undefined || prepared.some((p) => p.report.status !== 'succeeded'))
+        return;
+    for (const family of new Set(prepared.map((p) => p.registered.family))) {
+        const gone = await pruneRevisions(clients.ecs, inputs.cluster, family, keep, log);
+        for (const p of prepared.filter((p) => p.registered.family === family))
+            if (gone.length)
+                p.report.notes.push(`deregistered ${gone.join(', ')} (keep-revisions: ${keep})`);
+    }
+}
+/** The images the promotion's source services run, read in the source's region; logged service by service. */
+async function readPromotion(promotion, where, { aws, log }, imageDeps, deadline) {
+    const region = promotion.region ?? where.region;
+    const clients = aws(region, deadline);
+    log.info(`Promoting from ${promotion.from}: reading what its services run in cluster ${promotion.cluster} (${region}); nothing is built.`);
+    const promoted = await readPromotedImages(promotion, {
+        ecs: clients.ecs,
+        region,
+        imageDeps: { ...imageDeps, clients },
+    });
+    for (const p of promoted) {
+        log.info(`  ${p.service} runs ${(0,aws_arn/* taskDefinitionRevision */.MZ)(p.taskDefinition)}:`);
+        for (const [container, image] of Object.entries(p.images))
+            log.info((0,report_text/* logSafe */.sN)(`    ${container}: ${image}`));
+    }
+    return promoted;
+}
+/** What a service's report says of its promotion: the containers that got an image, and from where. */
+function promotedOf(promoted, containers) {
+    return {
+        environment: promoted.environment,
+        service: promoted.service,
+        taskDefinition: promoted.taskDefinition,
+        images: Object.fromEntries(containers.map((name) => [name, promoted.images[name]])),
+    };
+}
+/**
+ * The check of one service's release, at the stages its plan has URLs (or a command) for; it stops when the job is
+ * cancelled or the wait's timeout-minutes run out.
+ */
+function releaseCheck(plan, { clock, signal, log }, deployed, deadline) {
+    const stages = [];
+    if (plan.testUrls.length)
+        stages.push('test');
+    if (plan.urls.length || plan.command)
+        stages.push('production');
+    return {
+        stages,
+        run: (stage) => verifyRelease(plan, stage, deployed, {
+            clock,
+            signal: deadline.signal(signal),
+            output: (line) => log.info((0,report_text/* logSafe */.sN)(line)),
+        }),
+    };
+}
+/** What a dry run says of the build it did not run. */
+function dryRunImageNote(plan) {
+    if (plan.reused)
+        return `would deploy ${plan.reused.reference}, already built from this commit the same way (skip-build-if-exists); nothing built`;
+    const repository = plan.createRepository ? `; would create the ECR repository ${plan.ref.repository}` : '';
+    return `would build ${plan.name}:${plan.tags[0]} from ${plan.inputs.build} and push it as ${plan.tags.join(', ')}${repository}; nothing built or pushed (dry run)`;
+}
+function watchOptions(clients, inputs, { clock, signal, log }) {
+    return {
+        ecs: clients.ecs,
+        codedeploy: clients.codedeploy,
+        cluster: inputs.cluster,
+        timeoutMs: inputs.timeoutMinutes * 60_000,
+        rollbackOnFailure: inputs.rollbackOnFailure,
+        clock,
+        signal,
+        log: log.info,
+        warn: (message) => log.warning(message),
+    };
+}
+/**
+ * `continue`: resumes (or rolls back) the deployments an earlier run left paused at `wait-until`, and follows
+ * them to their end. Nothing is built, rendered or registered.
+ */
+async function resume(clients, inputs, git, ports, found, phase, deadline) {
+    const { clock, log } = ports;
+    // Checked before anything changes: the release a paused run verified through the test listener is verified again
+    // while it goes on, and in production at the end.
+    const verifications = new Map();
+    if ((0,verify_inputs/* wantsVerification */.ni)(inputs.verify) && inputs.strategy.continueAction !== 'rollback')
+        for (const { report } of found)
+            verifications.set(report, planVerification(inputs.verify, placeholderValues(inputs, report.service, git, report.region, undefined), new Set(Object.keys(inputs.vars))));
+    const resumed = await Promise.all(found.map(async (f) => ({
+        ...f,
+        rollout: await (0,mechanisms/* continueStrategy */.LP)(clients, inputs.cluster, f.plan, f.service, clock.now()),
+    })));
+    const verb = inputs.strategy.continueAction === 'rollback' ? 'rolling back' : 'continuing';
+    resumed.forEach(({ rollout, report }) => {
+        Object.assign(report, {
+            taskDefinitionArn: rollout.targetTaskDefinition,
+            previousTaskDefinition: rollout.previousTaskDefinition,
+            startedAt: rollout.startedAt,
+        });
+        if (rollout.deploymentId)
+            report.deploymentId = rollout.deploymentId;
+        log.info(`${report.service}: ${verb} deployment ${rollout.deploymentId} of ${(0,aws_arn/* taskDefinitionRevision */.MZ)(rollout.targetTaskDefinition)}`);
+    });
+    phase();
+    const results = await log.group('Rollout', () => waitForDeployments(watchOptions(clients, inputs, ports), resumed.map(({ rollout, report, service }) => {
+        const verification = verifications.get(report);
+        return {
+            service: report.service,
+            rollout,
+            targetTaskDefinition: rollout.targetTaskDefinition,
+            priorEventIds: (service.events ?? []).flatMap((e) => (e.id ? [e.id] : [])),
+            ...(verification && {
+                verify: releaseCheck(verification, ports, {
+                    cluster: inputs.cluster,
+                    service: report.service,
+                    taskDefinition: rollout.targetTaskDefinition,
+                }, deadline),
+            }),
+        };
+    })));
+    await Promise.all(resumed.map(async ({ rollout, report }, i) => {
+        const described = await describeTaskDefinition(clients.ecs, rollout.targetTaskDefinition).catch(() => undefined);
+        await conclude(clients, inputs, report, described?.taskDefinition.containerDefinitions ?? [], results[i]);
+    }));
+}
+
+// EXTERNAL MODULE: ./src/inputs.ts + 2 modules
+var src_inputs = __webpack_require__(8623);
+;// CONCATENATED MODULE: ./src/standalone.ts
+
+
+
+
+
+
+
+
+
+
+
+/** Registers (or takes) the revision and runs the one-off task, without any service; see `runsAlone`. */
+function runAlone(inputs, git, ports, where) {
+    return recorded((done) => aloneSteps(inputs, git, ports, where, done));
+}
+async function aloneSteps(inputs, git, ports, where, done) {
+    const { clock, signal, log } = ports;
+    // The template may come from the config file's environment: checked once the plan has settled it.
+    if (inputs.registerOnly && !inputs.taskDefinition) {
+        throw new errors/* UserError */.yo('Input `register-only` needs `task-definition`: the template to render and register (no service is read to start from).');
+    }
+    if (!inputs.taskDefinition && !inputs.taskDefinitionArn) {
+        throw new errors/* UserError */.yo('Input `run-task` without a service needs `task-definition` (a template to register and run) or `task-definition-arn` (a revision to run).');
+    }
+    const deadline = new aws_clients.RunDeadline(signal);
+    deadline.restart(inputs.timeoutMinutes * 60_000);
+    const clients = ports.aws(where.region, deadline);
+    const report = {
+        ...where,
+        service: '',
+        status: 'failed',
+        reason: '',
+        strategy: inputs.registerOnly ? 'register only' : 'one-off task',
+        notes: [],
+    };
+    done.reports = [report];
+    const imageDeps = imageDepsOf(clients, git, ports, deadline);
+    // Checked before anything changes, as a deploy: the image (or the build's plan), the revision, the task's network.
+    const { imagePlan, pinned } = await checkImages(inputs, clients, where.region, imageDeps, log);
+    const render = (image) => pinned
+        ? Promise.resolve(existingTaskDefinition(pinned.taskDefinition, pinned.tags))
+        : renderTaskDefinition({
+            templatePath: inputs.taskDefinition ?? '',
+            ...(image !== undefined && { image }),
+            containers: inputs.containers,
+            environment: inputs.environmentVariables,
+            secrets: inputs.secrets,
+            placeholders: placeholderValues(inputs, '', git, where.region, image),
+        });
+    const plannedImage = imagePlan ? imagePlan.reference : inputs.image;
+    if (plannedImage)
+        done.image = plannedImage;
+    let rendered = await log.group('Task definition', () => render(plannedImage));
+    for (const note of rendered.notes)
+        log.info((0,report_text/* logSafe */.sN)(note));
+    const family = rendered.request.family ?? '';
+    const latest = pinned ?? (await (0,aws_errors/* unlessNotFound */.CA)(describeTaskDefinition(clients.ecs, family)));
+    Object.assign(report, {
+        service: family,
+        notes: rendered.notes,
+        containers: rendered.containers,
+        rendered: rendered.request,
+        changes: latest && !pinned ? describeChanges(rendered.request, latest.taskDefinition) : [],
+    });
+    const container = inputs.runTask ? runContainer(inputs, rendered.request, rendered.containers) : undefined;
+    if (inputs.dryRun) {
+        for (const change of report.changes ?? [])
+            log.info((0,report_text/* logSafe */.sN)(`  ${change}`));
+        Object.assign(report, {
+            status: 'planned',
+            reason: `Dry run: ${report.changes?.length ? `${report.changes.length} change(s)` : 'no change'} to ${family}; nothing was built, pushed, registered or run.`,
+        });
+        return;
+    }
+    const built = imagePlan && (await (0,src_image/* carryOutImageBuild */.vS)(imagePlan, imageDeps));
+    if (built)
+        done.builtImage = built;
+    const image = built ? built.reference : inputs.image;
+    if (image)
+        done.image = image;
+    if (image !== plannedImage)
+        rendered = await render(image);
+    const registered = pinned
+        ? pinnedRegistration(pinned)
+        : await log.group('Register', () => registerIfChanged(clients.ecs, rendered.request, latest));
+    const revision = `${registered.family}:${registered.revision}`;
+    Object.assign(report, { taskDefinitionArn: registered.arn, registered: registered.registered });
+    log.info(pinned
+        ? `running ${revision} as it is (task-definition-arn)`
+        : registered.registered
+            ? `registered ${revision}`
+            : `no change to register: ${revision} already has this content`);
+    for (const change of report.changes ?? [])
+        log.info((0,report_text/* logSafe */.sN)(`  ${change}`));
+    let ran = '';
+    if (inputs.runTask && container) {
+        deadline.restart(inputs.timeoutMinutes * 60_000);
+        const command = commandArguments(inputs.runTask);
+        report.runTaskArns = await log.group('One-off task', () => runOneOffTask({
+            ecs: clients.ecs,
+            logsIn: (region) => clients.logsIn(region),
+            cluster: inputs.cluster,
+            taskDefinitionArn: registered.arn,
+            containers: rendered.request.containerDefinitions ?? [],
+            container,
+            command,
+            ...(inputs.runTaskOptions && { options: inputs.runTaskOptions }),
+            timeoutMs: inputs.timeoutMinutes * 60_000,
+            clock,
+            signal,
+            log: log.info,
+            logLines: inputs.logLines,
+        }));
+        ran = `; the one-off task (${command.join(' ')}) exited 0`;
+    }
+    Object.assign(report, {
+        status: 'succeeded',
+        reason: inputs.registerOnly
+            ? `Registered ${revision}, not deployed (register-only)${ran}.`
+            : `Ran ${revision} on its own${ran}.`,
+    });
+}
+/**
+ * The container the one-off task runs in, checked now; and for an awsvpc task definition with no service to borrow
+ * a network from, the subnets it needs.
+ */
+function runContainer(inputs, request, withImage) {
+    const names = (request.containerDefinitions ?? []).map((c) => c.name ?? '');
+    const container = inputs.runTaskContainer ?? withImage[0] ?? names[0] ?? '';
+    if (!names.includes(container)) {
+        throw new errors/* UserError */.yo(`Input \`run-task-container\` "${container}" is not a container of the task definition (${names.join(', ')}).`);
+    }
+    if (request.networkMode === 'awsvpc' && !inputs.runTaskOptions?.subnets?.length) {
+        throw new errors/* UserError */.yo(`Input \`run-task-subnets\` is needed to run the one-off task without a service: task definition ${request.family} uses the awsvpc network mode, so the task needs its subnets (and \`run-task-security-groups\`).`);
+    }
+    return container;
+}
+
+// EXTERNAL MODULE: ./src/run-report.ts
+var run_report = __webpack_require__(7089);
+;// CONCATENATED MODULE: ./src/engine/carry-out.ts
+
+
+
+
+
+
+
+/** Removes the pull request's previews of every service of the environment; returns what went. */
+async function destroyPreviews(ports, inputs, region, preview) {
+    const clients = ports.aws(region);
+    const removed = [];
+    for (const service of inputs.services) {
+        const serviceName = previewServiceName(service, preview.pr);
+        const lines = await destroyPreview({
+            ecs: clients.ecs,
+            elbv2: clients.elbv2,
+            cluster: inputs.cluster,
+            serviceName,
+            pr: preview.pr,
+        });
+        removed.push(...(lines.length ? lines : [`${serviceName}: nothing left to remove`]));
+    }
+    return removed;
+}
+/**
+ * Carries out the plan and returns how it ended, with the services' reports and the image the pipeline returned; when
+ * it throws, `doneSoFar(error)` gives what was done, so a failure part-way still reports it. GitHub deployment statuses and the preview comment follow it.
+ */
+async function carryOut(plan, git, ports, report) {
+    const { clock, log, github: octokit } = ports;
+    const warn = (message) => log.warning(message);
+    if (plan.kind === 'skip') {
+        return { status: 'skipped', reason: `Nothing to deploy: ${plan.reason}.` };
+    }
+    if (plan.kind === 'sweep') {
+        if (!octokit)
+            throw new errors/* UserError */.yo('Input `preview: sweep` needs `github-token` to tell which pull requests are closed.');
+        const clients = ports.aws(report.region);
+        const swept = await sweepPreviews({
+            ecs: clients.ecs,
+            elbv2: clients.elbv2,
+            octokit,
+            git,
+            cluster: plan.cluster,
+            ttl: plan.previews.ttl,
+            ttlMs: plan.previews.ttlMs,
+            now: new Date(clock.now()),
+            warn,
+        });
+        for (const s of swept)
+            await markPreviewRemoved(octokit, git, s.pr, { ref: git.refName, sha: git.sha }, warn);
+        return {
+            status: 'succeeded',
+            reason: `Swept ${swept.length} preview(s).`,
+            removed: swept.map((s) => `${s.serviceName}: ${s.reason}`),
+        };
+    }
+    const { inputs, environment, preview } = plan;
+    if (plan.reason)
+        log.info(environment ? `Environment ${environment.name}: ${plan.reason}` : `No environment: ${plan.reason}`);
+    const tracker = environment && octokit && preview?.action !== 'destroy' && !inputs.dryRun
+        ? (0,github/* createDeploymentTracker */.Eg)(octokit, git, {
+            environment: environment.name,
+            ref: preview ? preview.headSha : git.refName,
+            sha: preview?.headSha || git.sha,
+            description: `${inputs.services.join(', ')} to ${inputs.cluster}`,
+            transient: !!preview,
+            production: !!environment.production,
+            ...(report.runUrl && { logUrl: report.runUrl }),
+            // A preview's deployment is this action's own; an environment's job on the runner may have the runner's.
+            ...(!preview && git.runId && { adoptJobDeployment: { runId: git.runId } }),
+        }, warn)
+        : undefined;
+    if (preview?.action === 'destroy') {
+        const removed = await destroyPreviews(ports, inputs, report.region, preview);
+        if (octokit) {
+            await markPreviewRemoved(octokit, git, preview.pr, { ref: preview.headSha, sha: preview.headSha }, warn);
+            for (const service of inputs.services)
+                await comment(octokit, git, preview, previewServiceName(service, preview.pr), 'destroyed', clock, report, warn);
+        }
+        return { status: 'succeeded', reason: `The previews of pull request #${preview.pr} are removed.`, removed };
+    }
+    await tracker?.inProgress();
+    // Until the services say otherwise (a throw part-way leaves it so).
+    let status = 'failed';
+    let environmentUrl;
+    let reports = [];
+    try {
+        const result = (0,src_inputs/* runsAlone */.Gx)(inputs)
+            ? await runAlone(inputs, git, ports, report)
+            : await deploy(inputs, git, ports, report, preview, plan.promotion);
+        reports = result.reports;
+        status = (0,run_report/* overallStatus */.gX)(reports.map((s) => s.status));
+        environmentUrl =
+            environment?.url ??
+                reports.find((s) => s.url)?.url ??
+                (await loadBalancerUrl(ports, report.region, result.services[0]));
+        return { status, reason: '', ...(environmentUrl && { environmentUrl }), ...pipelineReport(result) };
+    }
+    catch (error) {
+        reports = partialResult(error)?.reports ?? [];
+        throw error;
+    }
+    finally {
+        if (status === 'succeeded')
+            await tracker?.success(environmentUrl);
+        // A paused deployment stays in progress on GitHub: the run that continues it says how it ended.
+        else if (status !== 'paused')
+            await tracker?.failure(report.runUrl, failureDescription(reports));
+        if (preview && octokit && !inputs.dryRun) {
+            for (const s of reports)
+                await comment(octokit, git, preview, s.service, s.status === 'succeeded' ? 'deployed' : 'failed', clock, report, warn, s.url);
+        }
+    }
+}
+/**
+ * Which services ended how, never why: a reason may quote an answer or a command's output, and anyone who can read
+ * the repository reads a deployment status, unmasked.
+ */
+function failureDescription(reports) {
+    const failed = reports.filter((s) => (0,run_report/* isFailure */.N6)(s.status));
+    return failed.length
+        ? `${failed.map((s) => `${s.service} ${s.status}`).join(', ')}; the run's log says why`
+        : undefined;
+}
+/** The report's part that the pipeline did (done or, after a failure, done so far). */
+function pipelineReport(result) {
+    return {
+        services: result.reports,
+        ...(result.image && { image: result.image }),
+        ...(result.builtImage && { builtImage: result.builtImage }),
+        ...(result.promotedFrom && { promotedFrom: result.promotedFrom }),
+    };
+}
+/** What the pipeline had done when it threw `error`, for the report of a run that failed part-way. */
+function doneSoFar(error) {
+    const partial = partialResult(error);
+    return partial ? pipelineReport(partial) : {};
+}
+/** The load balancer address a service answers on, if it has one; never fails the deploy. */
+async function loadBalancerUrl(ports, region, service) {
+    if (!service?.loadBalancers?.length)
+        return undefined;
+    return environmentUrl(ports.aws(region).elbv2, service).catch(() => undefined);
+}
+async function comment(octokit, git, preview, service, status, clock, report, warn, url) {
+    const body = (0,github/* previewComment */.Wy)({
+        service,
+        status,
+        sha: preview.headSha,
+        time: new Date(clock.now()),
+        ...(url && { url }),
+        ...(report.runUrl && { runUrl: report.runUrl }),
+    }, git);
+    await (0,github/* upsertPreviewComment */.dX)(octokit, git, { pr: preview.pr, service, body }, warn);
+}
+/** Marks the pull request's preview environment inactive on GitHub: its services are gone. */
+function markPreviewRemoved(octokit, git, pr, commit, warn) {
+    const deployment = {
+        environment: `pr-${pr}`,
+        ...commit,
+        description: 'preview removed',
+        transient: true,
+        production: false,
+    };
+    return (0,github/* createDeploymentTracker */.Eg)(octokit, git, deployment, warn).inactive();
+}
+
+
+/***/ }),
+
+/***/ 8943:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   QH: () => (/* binding */ ownerRepo),
+/* harmony export */   S4: () => (/* binding */ allPages),
+/* harmony export */   dZ: () => (/* binding */ describeGitHubError),
+/* harmony export */   gj: () => (/* binding */ isPermissionError),
+/* harmony export */   md: () => (/* binding */ PAGE_SIZE)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+
+const PAGE_SIZE = 100;
+function ownerRepo(git) {
+    const [owner = '', repo = ''] = git.repository.split('/');
+    return { owner, repo };
+}
+/** The token may not do this: GitHub answers 403, or 404 for what it hides from the token. */
+function isPermissionError(error) {
+    const status = error.status;
+    return status === 403 || status === 404 || /Resource not accessible by integration/i.test((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error));
+}
+/** `Not Found (HTTP 404)`: the first line of Octokit's message, and the status. */
+function describeGitHubError(error) {
+    const status = error.status;
+    const message = (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)
+        .split('\n')[0]
+        ?.replace(/ - https:\/\/docs\.github\.com\S*$/, '') ?? '';
+    return status === undefined ? message : `${message} (HTTP ${status})`;
+}
+/** Every item of a paged list, PAGE_SIZE at a time, until a short page. */
+async function allPages(page) {
+    const items = [];
+    for (let n = 1;; n++) {
+        const { data } = await page(n);
+        items.push(...data);
+        if (data.length < PAGE_SIZE)
+            return items;
+    }
+}
+
+
+/***/ }),
+
+/***/ 4112:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Eg: () => (/* reexport */ createDeploymentTracker),
+  Wy: () => (/* reexport */ previewComment),
+  lV: () => (/* reexport */ github_event/* readRunEvent */.E),
+  dX: () => (/* reexport */ upsertPreviewComment)
+});
+
+// UNUSED EXPORTS: previewCommentMarker, runEventFrom
+
+// EXTERNAL MODULE: ./src/github/api.ts
+var api = __webpack_require__(8943);
+;// CONCATENATED MODULE: ./src/github/deployments.ts
+
+const DESCRIPTION_MAX = 140;
+/**
+ * Records the deploy as a GitHub deployment with statuses. The deployment is created by the first status.
+ * Without permission, it warns once and does nothing more: a deploy never fails for its GitHub record.
+ */
+function createDeploymentTracker(octokit, git, options, warn) {
+    const repo = (0,api/* ownerRepo */.QH)(git);
+    let deploymentId;
+    let disabled = false;
+    async function attempt(what, call) {
+        if (disabled)
+            return;
+        try {
+            await call();
+        }
+        catch (error) {
+            const why = `${what} for environment ${options.environment}: ${(0,api/* describeGitHubError */.dZ)(error)}.`;
+            if (!(0,api/* isPermissionError */.gj)(error))
+                return warn(`${why} The deploy itself is not affected.`);
+            disabled = true;
+            warn(`${why} Give the job \`permissions: deployments: write\` (or pass a \`github-token\` that may write deployments); the deploy goes on without GitHub deployment statuses.`);
+        }
+    }
+    async function create() {
+        if (deploymentId !== undefined)
+            return deploymentId;
+        if (options.adoptJobDeployment) {
+            deploymentId = await jobDeployment(octokit, repo, options, options.adoptJobDeployment.runId);
+            if (deploymentId !== undefined)
+                return deploymentId;
+        }
+        const { data } = await octokit.rest.repos.createDeployment({
+            ...repo,
+            ref: options.ref,
+            environment: options.environment,
+            description: truncate(options.description),
+            auto_merge: false,
+            required_contexts: [],
+            transient_environment: options.transient,
+            production_environment: options.production,
+        });
+        if (data.id === undefined) {
+            warn(`GitHub did not create a deployment for environment ${options.environment}: ${(data.message ?? 'no deployment id in the answer').replace(/\.$/, '')}.`);
+            disabled = true;
+        }
+        deploymentId = data.id;
+        return deploymentId;
+    }
+    async function status(id, state, extra) {
+        const logUrl = extra.log_url ?? options.logUrl;
+        await octokit.rest.repos.createDeploymentStatus({
+            ...repo,
+            deployment_id: id,
+            state,
+            ...(extra.description !== undefined && { description: truncate(extra.description) }),
+            ...(extra.environment_url !== undefined && { environment_url: extra.environment_url }),
+            ...(logUrl !== undefined && { log_url: logUrl }),
+        });
+    }
+    const report = (state, extra = {}) => attempt(`Could not set the GitHub deployment status to ${state}`, async () => {
+        const id = await create();
+        if (id !== undefined)
+            await status(id, state, extra);
+    });
+    return {
+        inProgress: () => report('in_progress'),
+        success: (url) => report('success', url === undefined ? {} : { environment_url: url }),
+        failure: (logUrl, description) => report('failure', {
+            ...(logUrl !== undefined && { log_url: logUrl }),
+            ...(description !== undefined && { description }),
+        }),
+        inactive: () => attempt('Could not mark the GitHub deployments inactive', async () => {
+            const deployments = await (0,api/* allPages */.S4)((page) => octokit.rest.repos.listDeployments({ ...repo, environment: options.environment, per_page: api/* PAGE_SIZE */.md, page }));
+            for (const { id } of deployments)
+                await status(id, 'inactive', {});
+        }),
+    };
+}
+/** The runner's states for the deployment of a job that is waiting to run or running. */
+const JOB_STATES = ['queued', 'in_progress'];
+/** How many of the newest deployments of this commit and environment are looked at. */
+const CANDIDATES = 10;
+/**
+ * The deployment the runner made for this job (`environment:` in the workflow): of the newest deployments of this
+ * commit to this environment, one still queued or in progress; the one whose status links to this run first.
+ */
+async function jobDeployment(octokit, repo, options, runId) {
+    const { data } = await octokit.rest.repos.listDeployments({
+        ...repo,
+        environment: options.environment,
+        sha: options.sha,
+        per_page: CANDIDATES,
+        page: 1,
+    });
+    let open;
+    for (const { id } of data.slice(0, CANDIDATES)) {
+        const { data: statuses } = await octokit.rest.repos.listDeploymentStatuses({
+            ...repo,
+            deployment_id: id,
+            per_page: 1,
+            page: 1,
+        });
+        const latest = statuses[0];
+        if (!latest || !JOB_STATES.includes(latest.state))
+            continue;
+        const link = latest.log_url || latest.target_url || '';
+        if (linksToRun(link, runId))
+            return id;
+        open ??= id;
+    }
+    return open;
+}
+/** Whether a status's link is to this workflow run (…/actions/runs/<id>, or a job of it). */
+function linksToRun(link, runId) {
+    const run = `/actions/runs/${runId}`;
+    return link.includes(`${run}/`) || link.endsWith(run);
+}
+function truncate(text) {
+    return text.length > DESCRIPTION_MAX ? `${text.slice(0, DESCRIPTION_MAX - 1)}…` : text;
+}
+
+// EXTERNAL MODULE: ./src/report/markdown.ts
+var markdown = __webpack_require__(4285);
+;// CONCATENATED MODULE: ./src/github/comment.ts
+
+
+const HEADING = {
+    deploying: '⏳ Deploying the preview of',
+    deployed: '🚀 Preview of',
+    failed: '❌ The preview failed for',
+    destroyed: '🧹 Removed the preview of',
+};
+/** The hidden line that lets a later run find and update this service's comment. */
+function previewCommentMarker(service) {
+    return `<!-- ecs-deploy-action:preview:${service} -->`;
+}
+/** The comment's Markdown: URL, commit, status and time, under the hidden marker. */
+function previewComment(facts, git) {
+    const commit = `[\`${facts.sha.slice(0, 7)}\`](${git.serverUrl}/${git.repository}/commit/${facts.sha})`;
+    const rows = [
+        ...(facts.url && facts.status !== 'destroyed' ? [['URL', facts.url]] : []),
+        ['Commit', commit],
+        ['Status', facts.status],
+        ['Updated', `${facts.time.toISOString().slice(0, 16).replace('T', ' ')} UTC`],
+        ...(facts.runUrl ? [['Run', `[logs](${facts.runUrl})`]] : []),
+    ];
+    return [
+        previewCommentMarker(facts.service),
+        `### ${HEADING[facts.status]} \`${facts.service}\``,
+        '',
+        (0,markdown/* keyValueTable */.z)(rows),
+        ...(facts.detail ? ['', facts.detail] : []),
+    ].join('\n');
+}
+/**
+ * Writes this service's preview comment on the pull request: updates the comment holding its marker that the token's
+ * identity wrote, or adds one. Without permission it warns and returns undefined.
+ */
+async function upsertPreviewComment(octokit, git, comment, warn) {
+    const repo = (0,api/* ownerRepo */.QH)(git);
+    const marker = previewCommentMarker(comment.service);
+    const body = comment.body.startsWith(marker) ? comment.body : `${marker}\n${comment.body}`;
+    try {
+        const comments = await (0,api/* allPages */.S4)((page) => octokit.rest.issues.listComments({ ...repo, issue_number: comment.pr, per_page: api/* PAGE_SIZE */.md, page }));
+        // Anyone can write the marker: only a comment the token's own identity wrote is this action's to edit.
+        const me = await tokenLogin(octokit);
+        const earlier = me && comments.find((c) => c.body?.startsWith(marker) && sameLogin(c.user?.login, me));
+        if (earlier) {
+            await octokit.rest.issues.updateComment({ ...repo, comment_id: earlier.id, body });
+            return { id: earlier.id, created: false };
+        }
+        const { data } = await octokit.rest.issues.createComment({ ...repo, issue_number: comment.pr, body });
+        return { id: data.id, created: true };
+    }
+    catch (error) {
+        const fix = (0,api/* isPermissionError */.gj)(error)
+            ? ' Give the job `permissions: pull-requests: write` to get the preview URL as a comment.'
+            : ' The deploy itself is not affected.';
+        warn(`Could not write the preview comment on pull request #${comment.pr}: ${(0,api/* describeGitHubError */.dZ)(error)}.${fix}`);
+        return undefined;
+    }
+}
+/** The token's login; undefined when GitHub does not say (then no comment is edited, a new one is added). */
+async function tokenLogin(octokit) {
+    try {
+        return (await octokit.viewer()).login || undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** GraphQL names a GitHub App `name[bot]` as the viewer and `name` as an author in some places: either is the same one. */
+function sameLogin(author, me) {
+    const bare = (login) => login.toLowerCase().replace(/\[bot\]$/, '');
+    return author !== undefined && bare(author) === bare(me);
+}
+
+// EXTERNAL MODULE: ./src/github/event.ts
+var github_event = __webpack_require__(5015);
+;// CONCATENATED MODULE: ./src/github/index.ts
+
+
+
+
+
+/***/ })
+
+};

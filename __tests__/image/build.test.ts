@@ -150,6 +150,7 @@ const clients = {
   elbv2: new ElasticLoadBalancingV2Client({ region: 'us-east-1' }),
   codedeploy: new CodeDeployClient({ region: 'us-east-1' }),
   logsIn: () => new CloudWatchLogsClient({ region: 'us-east-1' }),
+  destroy: () => undefined,
 }
 
 function deps(overrides: Partial<ImageDeps> = {}): ImageDeps {

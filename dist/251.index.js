@@ -21,8 +21,10 @@ var github = __webpack_require__(4112);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/aws/clients.ts
-var aws_clients = __webpack_require__(201);
+// EXTERNAL MODULE: ./src/deadline.ts
+var deadline = __webpack_require__(6683);
+// EXTERNAL MODULE: ./src/http/fetch.ts
+var http_fetch = __webpack_require__(576);
 // EXTERNAL MODULE: ./src/aws/arn.ts
 var aws_arn = __webpack_require__(1626);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch-logs/dist-cjs/index.js
@@ -1596,7 +1598,10 @@ class Follower {
         }
         const starter = this.watch.taskStarter();
         let stoppedTasksError;
-        if (verdict.outcome !== 'succeeded' && verdict.outcome !== 'paused' && starter) {
+        // The stopped tasks are diagnosis, best effort: after the deadline they are not listed.
+        if (verdict.outcome !== 'succeeded' && verdict.outcome !== 'paused' && starter && this.options.deadline?.passed())
+            stoppedTasksError = "the stopped tasks were not listed: the run's deadline had passed";
+        else if (verdict.outcome !== 'succeeded' && verdict.outcome !== 'paused' && starter) {
             try {
                 this.stoppedTasks.push(...(await (0,tasks/* stoppedTasksOf */.bd)(ecs, cluster, service, starter, this.seenTasks)));
             }
@@ -1867,6 +1872,9 @@ function describeAnswer({ status, body }) {
 }
 
 ;// CONCATENATED MODULE: ./src/verify/check.ts
+// Verifying a release: every URL of the stage checked over HTTP, then verify-command, with what the deployment put
+// in place in its environment. One call for every mechanism (the watch loop makes it at their stages).
+
 
 
 /** The last lines of verify-command's output a failure quotes. */
@@ -1886,14 +1894,25 @@ async function verifyRelease(plan, stage, deployed, ctx) {
         return { ok: true, lines };
     const [command = '', ...args] = plan.command;
     const output = [];
-    const { exitCode } = await (0,exec/* execCommand */.N)(command, args, {
+    // verify-timeout bounds the command as it bounds a URL; the run's deadline too. Its whole process group is stopped.
+    const timeout = AbortSignal.timeout(plan.timeoutMs);
+    const { exitCode, stopped } = await (0,exec/* execCommand */.N)(command, args, {
         silent: true,
+        signal: ctx.signal ? AbortSignal.any([ctx.signal, timeout]) : timeout,
         env: verifyEnvironment(urls, stage, deployed),
         onLine: (line) => {
             output.push(line);
             ctx.output(line);
         },
     });
+    if (stopped) {
+        const limit = timeout.aborted ? `within verify-timeout (${(0,deploy_clock/* describeLimit */.XW)(plan.timeoutMs)})` : "before the run's deadline";
+        return {
+            ok: false,
+            lines,
+            reason: `verification failed (${STAGE_WORDS[stage]}): verify-command did not finish ${limit}; it was stopped`,
+        };
+    }
     if (exitCode !== 0) {
         const last = output.slice(-QUOTED_LINES).join(' | ');
         return {
@@ -2808,6 +2827,7 @@ function placeholderValues(inputs, service, git, region, image) {
 
 
 
+
 /** ${PR_NUMBER} and friends, for a pull request's preview. */
 function previewPlaceholders(preview) {
     return preview ? { PR_NUMBER: String(preview.pr), PREVIEW: `pr-${preview.pr}` } : {};
@@ -2959,7 +2979,7 @@ async function start(clients, inputs, git, { clock, signal, log }, prepared, pre
     return rollout;
 }
 /** Fills a service's report from its rollout's result, with the causes of a failure and their log lines. */
-async function conclude(clients, inputs, report, containers, result) {
+async function conclude(clients, inputs, report, containers, result, deadline) {
     Object.assign(report, {
         status: result.outcome,
         reason: result.reason,
@@ -2971,10 +2991,15 @@ async function conclude(clients, inputs, report, containers, result) {
     });
     if (result.outcome === 'succeeded' || result.outcome === 'paused')
         return;
-    report.failures = await attachLogs((region) => clients.logsIn(region), groupFailures(result.stoppedTasks), containers, inputs.logLines);
     const eventCause = causeOfEvents(result.recentEvents);
     if (eventCause)
         report.eventCause = eventCause;
+    // The log lines are best effort: after the deadline they are not read.
+    if (deadline.passed()) {
+        report.failures = groupFailures(result.stoppedTasks);
+        return;
+    }
+    report.failures = await attachLogs((region) => clients.logsIn(region), groupFailures(result.stoppedTasks), containers, inputs.logLines);
 }
 /** The results a failure part-way had reached, keyed by the error it threw (which goes on unchanged). */
 const partials = new WeakMap();
@@ -3028,6 +3053,7 @@ function imageDepsOf(clients, git, ports, deadline) {
         now: ports.clock.now,
         log: ports.log,
         loggedIn: ports.loggedIn,
+        signal: () => deadline.signal(ports.signal),
         ecrClientFor: (region) => ports.aws(region, deadline).ecr,
     };
 }
@@ -3038,9 +3064,8 @@ function imageDepsOf(clients, git, ports, deadline) {
  * build and changes nothing.
  */
 async function deploySteps(inputs, git, ports, where, done, preview, promotion) {
-    const { clock, signal, log } = ports;
-    // Each phase (reading, each wait) may take timeout-minutes; no AWS request outlives its phase (plus the grace).
-    const deadline = new aws_clients.RunDeadline(signal);
+    const { clock, signal, log, deadline } = ports;
+    // Each phase (reading, the build, each wait) may take timeout-minutes; no request outlives its phase (plus the grace).
     const phase = () => deadline.restart(inputs.timeoutMinutes * 60_000);
     phase();
     const clients = ports.aws(where.region, deadline);
@@ -3112,6 +3137,7 @@ async function deploySteps(inputs, git, ports, where, done, preview, promotion) 
             p.service = await (0,mechanisms/* checkIdle */.JA)(clients, waitContext, inputs.cluster, p.plan, p.service, unchangedRevision(p));
     }
     // Nothing is deployed when the build or push fails: it throws before any task definition is registered.
+    phase();
     const built = imagePlan && (await (0,src_image/* carryOutImageBuild */.vS)(imagePlan, imageDeps));
     if (built)
         done.builtImage = built;
@@ -3158,7 +3184,7 @@ async function deploySteps(inputs, git, ports, where, done, preview, promotion) 
         started.push({ p, rollout: await start(clients, inputs, git, ports, p, preview) });
     const waiting = started.filter(({ rollout }) => rollout.deploymentId && inputs.wait);
     if (!waiting.length)
-        return keepRevisions(clients, inputs, prepared, log);
+        return keepRevisions(clients, inputs, prepared, log, deadline);
     phase();
     const results = await log.group('Rollout', () => waitForDeployments(watchOptions(clients, inputs, ports), waiting.map(({ p, rollout }) => ({
         service: p.report.service,
@@ -3174,14 +3200,16 @@ async function deploySteps(inputs, git, ports, where, done, preview, promotion) 
             }, deadline),
         }),
     }))));
-    await Promise.all(waiting.map(({ p }, i) => conclude(clients, inputs, p.report, p.rendered.request.containerDefinitions ?? [], results[i])));
-    await keepRevisions(clients, inputs, prepared, log);
+    await Promise.all(waiting.map(({ p }, i) => conclude(clients, inputs, p.report, p.rendered.request.containerDefinitions ?? [], results[i], deadline)));
+    await keepRevisions(clients, inputs, prepared, log, deadline);
 }
 /** `keep-revisions`, once every service succeeded: each family deployed keeps its newest N and what is in use. */
-async function keepRevisions(clients, inputs, prepared, log) {
+async function keepRevisions(clients, inputs, prepared, log, deadline) {
     const keep = inputs.keepRevisions;
     if (keep === undefined || prepared.some((p) => p.report.status !== 'succeeded'))
         return;
+    if (deadline.passed())
+        return log.info("keep-revisions was skipped: the run's deadline had passed.");
     for (const family of new Set(prepared.map((p) => p.registered.family))) {
         const gone = await pruneRevisions(clients.ecs, inputs.cluster, family, keep, log);
         for (const p of prepared.filter((p) => p.registered.family === family))
@@ -3230,10 +3258,13 @@ function releaseCheck(plan, { clock, signal, log }, deployed, deadline) {
         run: (stage) => verifyRelease(plan, stage, deployed, {
             clock,
             signal: deadline.signal(signal),
+            fetch: verifyFetch,
             output: (line) => log.info((0,report_text/* logSafe */.sN)(line)),
         }),
     };
 }
+/** The verify checks' fetch: through HTTPS_PROXY unless NO_PROXY names the host, and named while it waits. */
+const verifyFetch = ((url, init) => (0,deadline/* waitingFor */.Fz)(`verify ${new URL(url).origin}${new URL(url).pathname}`, () => (0,http_fetch/* httpFetch */.t)(url, init)));
 /** What a dry run says of the build it did not run. */
 function dryRunImageNote(plan) {
     if (plan.reused)
@@ -3241,8 +3272,9 @@ function dryRunImageNote(plan) {
     const repository = plan.createRepository ? `; would create the ECR repository ${plan.ref.repository}` : '';
     return `would build ${plan.name}:${plan.tags[0]} from ${plan.inputs.build} and push it as ${plan.tags.join(', ')}${repository}; nothing built or pushed (dry run)`;
 }
-function watchOptions(clients, inputs, { clock, signal, log }) {
+function watchOptions(clients, inputs, { clock, signal, log, deadline }) {
     return {
+        deadline,
         ecs: clients.ecs,
         codedeploy: clients.codedeploy,
         cluster: inputs.cluster,
@@ -3299,8 +3331,10 @@ async function resume(clients, inputs, git, ports, found, phase, deadline) {
         };
     })));
     await Promise.all(resumed.map(async ({ rollout, report }, i) => {
-        const described = await describeTaskDefinition(clients.ecs, rollout.targetTaskDefinition).catch(() => undefined);
-        await conclude(clients, inputs, report, described?.taskDefinition.containerDefinitions ?? [], results[i]);
+        const described = deadline.passed()
+            ? undefined
+            : await describeTaskDefinition(clients.ecs, rollout.targetTaskDefinition).catch(() => undefined);
+        await conclude(clients, inputs, report, described?.taskDefinition.containerDefinitions ?? [], results[i], deadline);
     }));
 }
 
@@ -3317,13 +3351,12 @@ var src_inputs = __webpack_require__(8623);
 
 
 
-
 /** Registers (or takes) the revision and runs the one-off task, without any service; see `runsAlone`. */
 function runAlone(inputs, git, ports, where) {
     return recorded((done) => aloneSteps(inputs, git, ports, where, done));
 }
 async function aloneSteps(inputs, git, ports, where, done) {
-    const { clock, signal, log } = ports;
+    const { clock, signal, log, deadline } = ports;
     // The template may come from the config file's environment: checked once the plan has settled it.
     if (inputs.registerOnly && !inputs.taskDefinition) {
         throw new errors/* UserError */.yo('Input `register-only` needs `task-definition`: the template to render and register (no service is read to start from).');
@@ -3331,7 +3364,6 @@ async function aloneSteps(inputs, git, ports, where, done) {
     if (!inputs.taskDefinition && !inputs.taskDefinitionArn) {
         throw new errors/* UserError */.yo('Input `run-task` without a service needs `task-definition` (a template to register and run) or `task-definition-arn` (a revision to run).');
     }
-    const deadline = new aws_clients.RunDeadline(signal);
     deadline.restart(inputs.timeoutMinutes * 60_000);
     const clients = ports.aws(where.region, deadline);
     const report = {
@@ -3557,7 +3589,10 @@ async function carryOut(plan, git, ports, report) {
         // A paused deployment stays in progress on GitHub: the run that continues it says how it ended.
         else if (status !== 'paused')
             await tracker?.failure(report.runUrl, reports.find((s) => (0,run_report/* isFailure */.N6)(s.status))?.reason);
-        if (preview && octokit && !inputs.dryRun) {
+        // Comments are best effort: after the deadline they are skipped, not attempted.
+        if (preview && octokit && !inputs.dryRun && ports.deadline.passed())
+            log.info("The pull request's preview comment was skipped: the run's deadline had passed.");
+        else if (preview && octokit && !inputs.dryRun) {
             for (const s of reports)
                 await comment(octokit, git, preview, s.service, s.status === 'succeeded' ? 'deployed' : 'failed', clock, report, warn, s.url);
         }
@@ -3577,9 +3612,9 @@ function doneSoFar(error) {
     const partial = partialResult(error);
     return partial ? pipelineReport(partial) : {};
 }
-/** The load balancer address a service answers on, if it has one; never fails the deploy. */
+/** The load balancer address a service answers on, if it has one (and the deadline has not passed); never fails the deploy. */
 async function loadBalancerUrl(ports, region, service) {
-    if (!service?.loadBalancers?.length)
+    if (!service?.loadBalancers?.length || ports.deadline.passed())
         return undefined;
     return environmentUrl(ports.aws(region).elbv2, service).catch(() => undefined);
 }
@@ -3858,6 +3893,94 @@ var github_event = __webpack_require__(5015);
 
 
 
+
+
+/***/ }),
+
+/***/ 576:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   t: () => (/* binding */ httpFetch)
+/* harmony export */ });
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7067);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4708);
+/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_https__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7856);
+// `fetch` over node:http(s), for the GitHub API client and the verify checks: Node's own fetch ignores HTTPS_PROXY and
+// NO_PROXY (a proxy needs undici's dispatcher, which is not bundled), this one goes through the proxy they name. The
+// caller's signal (the run's deadline) aborts the request and the reading of its answer.
+
+
+
+const MAX_REDIRECTS = 5;
+const NULL_BODY = new Set([101, 204, 205, 304]);
+/** The answer to `url` as a standard Response, redirects followed (unless `redirect: 'manual'`). */
+async function httpFetch(input, init = {}) {
+    let url = new URL(String(input));
+    let method = (init.method ?? 'GET').toUpperCase();
+    let body = init.body ?? undefined;
+    for (let redirects = 0;; redirects++) {
+        const answer = await send(url, method, init.headers, body, init.signal ?? undefined);
+        const location = answer.headers.location;
+        const status = answer.statusCode ?? 0;
+        if (status < 300 || status > 399 || !location || init.redirect === 'manual')
+            return response(answer, url, await read(answer, init.signal ?? undefined));
+        answer.resume();
+        if (init.redirect === 'error' || redirects >= MAX_REDIRECTS)
+            throw new TypeError(`fetch ${url.href}: redirected ${redirects >= MAX_REDIRECTS ? 'too often' : ''}`.trim());
+        url = new URL(location, url);
+        // As fetch does: 303 (and 301/302 of a POST) continue as GET without a body.
+        if (status === 303 || ((status === 301 || status === 302) && method === 'POST')) {
+            method = 'GET';
+            body = undefined;
+        }
+    }
+}
+async function send(url, method, headers, body, signal) {
+    const agent = await (0,_proxy_js__WEBPACK_IMPORTED_MODULE_2__/* .proxyAgentFor */ .H2)(url);
+    const request = url.protocol === 'https:' ? node_https__WEBPACK_IMPORTED_MODULE_1__.request : node_http__WEBPACK_IMPORTED_MODULE_0__.request;
+    const head = Object.fromEntries(new Headers(headers).entries());
+    return new Promise((resolve, reject) => {
+        // Without a proxy, a connection of its own (agent: false): nothing idle is left to hold the process.
+        const req = request(url, { method, headers: head, agent: agent ?? false, ...(signal && { signal }) }, resolve);
+        req.on('error', reject);
+        req.end(body);
+    });
+}
+function read(answer, signal) {
+    return new Promise((resolve, reject) => {
+        const chunks = [];
+        const abort = () => {
+            answer.destroy();
+            reject(signal?.reason ?? new Error('aborted'));
+        };
+        if (signal?.aborted)
+            return abort();
+        signal?.addEventListener('abort', abort, { once: true });
+        answer.on('data', (chunk) => chunks.push(chunk));
+        answer.on('error', reject);
+        answer.on('end', () => {
+            signal?.removeEventListener('abort', abort);
+            resolve(Buffer.concat(chunks));
+        });
+    });
+}
+function response(answer, url, body) {
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(answer.headers))
+        for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value])
+            headers.append(name, one);
+    const status = answer.statusCode ?? 500;
+    const result = new Response(NULL_BODY.has(status) ? null : body, {
+        status,
+        statusText: answer.statusMessage ?? '',
+        headers,
+    });
+    Object.defineProperty(result, 'url', { value: url.href });
+    return result;
+}
 
 
 /***/ })

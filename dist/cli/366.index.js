@@ -42,11 +42,17 @@ var errors = __webpack_require__(3916);
 var src_plan = __webpack_require__(7874);
 // EXTERNAL MODULE: ./src/report/text.ts
 var report_text = __webpack_require__(5655);
+// EXTERNAL MODULE: ./src/deadline.ts
+var src_deadline = __webpack_require__(6683);
+// EXTERNAL MODULE: ./src/http/proxy.ts
+var proxy = __webpack_require__(7856);
 // EXTERNAL MODULE: ./src/report/status.ts
 var report_status = __webpack_require__(6934);
 ;// CONCATENATED MODULE: ./src/engine/deploy.ts
 // The engine's entry point for a deploy: plain settings and ports in, a result out. Both doors (the action, the CLI) call it.
 // Planning is all this module loads; carrying the plan out (the pipeline, the AWS SDK) is a chunk loaded after it.
+
+
 
 
 
@@ -75,6 +81,10 @@ async function deploy(settings, ports) {
     const env = settings.env ?? process.env;
     const started = clock.now();
     let report;
+    // The run's deadline: each phase restarts it; every AWS and GitHub call carries it.
+    const deadline = ports.deadline ?? new src_deadline/* RunDeadline */.sQ(ports.signal, undefined, clock.now);
+    deadline.restart(settings.inputs.timeoutMinutes * 60_000);
+    const made = [];
     let doneSoFar;
     try {
         const { inputs, git } = settings;
@@ -99,10 +109,15 @@ async function deploy(settings, ports) {
             ...(url && { runUrl: url }),
             ...environment,
         };
-        const [carrying, { createClients }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(815), __webpack_require__.e(446), __webpack_require__.e(260), __webpack_require__.e(662), __webpack_require__.e(827), __webpack_require__.e(625)]).then(__webpack_require__.bind(__webpack_require__, 1625)), Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(446), __webpack_require__.e(201)]).then(__webpack_require__.bind(__webpack_require__, 201))]);
+        const [carrying, { createClients }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(815), __webpack_require__.e(446), __webpack_require__.e(662), __webpack_require__.e(827), __webpack_require__.e(625)]).then(__webpack_require__.bind(__webpack_require__, 1625)), Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(446), __webpack_require__.e(201)]).then(__webpack_require__.bind(__webpack_require__, 201))]);
         doneSoFar = carrying.doneSoFar;
-        const aws = ports.aws ?? ((where, deadline) => createClients(where, deadline));
-        const outcome = await carrying.carryOut(plan, git, { ...ports, aws }, report);
+        const aws = ports.aws ??
+            ((where, within = deadline) => {
+                const clients = createClients(where, within);
+                made.push(clients);
+                return clients;
+            });
+        const outcome = await carrying.carryOut(plan, git, { ...ports, aws, deadline }, report);
         report = { ...report, ...outcome };
         const failed = report.services.filter((s) => (0,report_status/* isFailure */.N)(s.status));
         if (failed.length) {
@@ -114,8 +129,11 @@ async function deploy(settings, ports) {
         return { report };
     }
     catch (error) {
-        const known = error instanceof errors/* UserError */.yo || error instanceof errors/* DeploymentFailed */.Nr || error instanceof errors/* AwsError */.Gy;
-        const status = error instanceof errors/* DeploymentFailed */.Nr ? error.status : 'failed';
+        const known = error instanceof errors/* UserError */.yo ||
+            error instanceof errors/* DeploymentFailed */.Nr ||
+            error instanceof errors/* AwsError */.Gy ||
+            error instanceof errors/* NoAnswer */.W_;
+        const status = error instanceof errors/* DeploymentFailed */.Nr ? error.status : error instanceof errors/* NoAnswer */.W_ ? 'timed-out' : 'failed';
         if (report) {
             report = { ...report, ...doneSoFar?.(error) };
             report.status = status;
@@ -133,6 +151,10 @@ async function deploy(settings, ports) {
         };
     }
     finally {
+        // Nothing the run opened may keep the process alive once it is over.
+        for (const clients of made)
+            clients.destroy();
+        (0,proxy/* closeProxyAgents */.pX)();
         if (report) {
             report.durationSeconds = Math.round((clock.now() - started) / 1000);
             await ports.outputs(report);
@@ -221,6 +243,7 @@ async function runDeploy(args, io, log, out) {
         log,
         clock: io.clock ?? clock/* systemClock */.ml,
         signal: io.signal ?? new AbortController().signal,
+        deadline: io.deadline,
         // Without --offline the engine makes the AWS clients, once the plan needs them.
         aws: args.offline
             ? () => {
@@ -228,7 +251,7 @@ async function runDeploy(args, io, log, out) {
             }
             : undefined,
         github: settings.inputs.githubToken
-            ? (await Promise.all(/* import() */[__webpack_require__.e(194), __webpack_require__.e(340)]).then(__webpack_require__.bind(__webpack_require__, 9340))).gitHubClient(settings.inputs.githubToken)
+            ? (await Promise.all(/* import() */[__webpack_require__.e(194), __webpack_require__.e(340)]).then(__webpack_require__.bind(__webpack_require__, 9340))).gitHubClient(settings.inputs.githubToken, io.env, io.deadline)
             : undefined,
         outputs: () => undefined,
         summary: async () => undefined,
@@ -240,7 +263,7 @@ async function runDeploy(args, io, log, out) {
     }
     finally {
         if (registries.length)
-            await (await Promise.all(/* import() */[__webpack_require__.e(260), __webpack_require__.e(261)]).then(__webpack_require__.bind(__webpack_require__, 9261))).logoutRegistries(registries, log);
+            await (await __webpack_require__.e(/* import() */ 261).then(__webpack_require__.bind(__webpack_require__, 9261))).logoutRegistries(registries, log);
     }
     const services = result.report?.services ?? [];
     if (result.failure) {

@@ -248,8 +248,10 @@ var github_event = __webpack_require__(5015);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/aws/clients.ts
-var aws_clients = __webpack_require__(201);
+// EXTERNAL MODULE: ./src/deadline.ts
+var deadline = __webpack_require__(6683);
+// EXTERNAL MODULE: ./src/http/fetch.ts
+var http_fetch = __webpack_require__(576);
 // EXTERNAL MODULE: ./src/aws/arn.ts
 var aws_arn = __webpack_require__(1626);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch-logs/dist-cjs/index.js
@@ -1045,6 +1047,9 @@ function describeAnswer({ status, body }) {
 }
 
 ;// CONCATENATED MODULE: ./src/verify/check.ts
+// Verifying a release: every URL of the stage checked over HTTP, then verify-command, with what the deployment put
+// in place in its environment. One call for every mechanism (the watch loop makes it at their stages).
+
 
 
 /** The last lines of verify-command's output a failure quotes. */
@@ -1064,14 +1069,25 @@ async function verifyRelease(plan, stage, deployed, ctx) {
         return { ok: true, lines };
     const [command = '', ...args] = plan.command;
     const output = [];
-    const { exitCode } = await (0,exec/* execCommand */.N)(command, args, {
+    // verify-timeout bounds the command as it bounds a URL; the run's deadline too. Its whole process group is stopped.
+    const timeout = AbortSignal.timeout(plan.timeoutMs);
+    const { exitCode, stopped } = await (0,exec/* execCommand */.N)(command, args, {
         silent: true,
+        signal: ctx.signal ? AbortSignal.any([ctx.signal, timeout]) : timeout,
         env: verifyEnvironment(urls, stage, deployed),
         onLine: (line) => {
             output.push(line);
             ctx.output(line);
         },
     });
+    if (stopped) {
+        const limit = timeout.aborted ? `within verify-timeout (${(0,deploy_clock/* describeLimit */.XW)(plan.timeoutMs)})` : "before the run's deadline";
+        return {
+            ok: false,
+            lines,
+            reason: `verification failed (${STAGE_WORDS[stage]}): verify-command did not finish ${limit}; it was stopped`,
+        };
+    }
     if (exitCode !== 0) {
         const last = output.slice(-QUOTED_LINES).join(' | ');
         return {
@@ -1188,6 +1204,8 @@ function parseMetadataFile(text) {
 var diagnose = __webpack_require__(3825);
 // EXTERNAL MODULE: ./src/image/docker.ts
 var docker = __webpack_require__(9261);
+// EXTERNAL MODULE: ./src/aws/clients.ts
+var aws_clients = __webpack_require__(201);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecr/dist-cjs/index.js
 var client_ecr_dist_cjs = __webpack_require__(8249);
 ;// CONCATENATED MODULE: ./src/aws/ecr.ts
@@ -1563,9 +1581,11 @@ async function carryOutImageBuild(plan, deps) {
     const now = deps.now ?? Date.now;
     const { git, log } = deps;
     const { inputs, ref, name, tags, dockerfile, ecr, mounts } = plan;
+    // Every docker command of the build carries the run's deadline: a hung build or push is stopped, not waited for.
+    const signal = deps.signal?.();
     // The builder is known, and what it cannot do refused (buildArgs), before the repository is created.
-    await (0,docker.checkDocker)(log);
-    const buildx = await (0,docker.hasBuildx)();
+    await (0,docker.checkDocker)(log, signal);
+    const buildx = await (0,docker.hasBuildx)(signal);
     log.info(buildx
         ? 'Building with docker buildx.'
         : 'Docker Buildx is not installed: building with the legacy docker builder.');
@@ -1587,9 +1607,9 @@ async function carryOutImageBuild(plan, deps) {
             await ecr_createRepository(ecr, ref.repository, { create: true, scanOnPush: inputs.scanOnPush, immutableTags: inputs.immutableTags }, log);
         }
         log.info(`Image ${name}, tags ${tags.join(', ')}`);
-        await login(inputs, ref.registry, ecr, deps);
+        await login(inputs, ref.registry, ecr, deps, signal);
         if (!buildx && inputs.cacheFrom.length > 0)
-            await pullCacheImages(inputs.cacheFrom, log);
+            await pullCacheImages(inputs.cacheFrom, log, signal);
         const pushContext = { repository: name, sha: git.sha, ecr: ecr?.label };
         const buildKit = !buildx && (0,image_args/* needsBuildKit */.c4)({ mounts });
         const run = await runBuild(args, {
@@ -1609,6 +1629,7 @@ async function carryOutImageBuild(plan, deps) {
             pushContext,
             now,
             log,
+            signal,
         });
         const builder = buildx ? 'buildx' : 'docker';
         if (!inputs.push) {
@@ -1662,6 +1683,7 @@ async function runBuild(args, options) {
     const result = await log.group(`Build image ${name}`, () => (0,docker.docker)(args, {
         log,
         env: options.env,
+        signal: options.signal,
         onLine: (line) => {
             lines.push(line);
             if (lines.length > KEPT_LINES)
@@ -1687,7 +1709,7 @@ async function runBuild(args, options) {
         };
     }
     const pushStart = now();
-    const digest = await log.group(`Push image ${name}`, () => pushTags(name, options.tags, options.pushContext, log));
+    const digest = await log.group(`Push image ${name}`, () => pushTags(name, options.tags, options.pushContext, log, options.signal));
     return { buildSeconds: seconds(buildEnd - buildStart), pushSeconds: seconds(now() - pushStart), digest };
 }
 /** The pushed digest (docker's, else ECR's) and, from ECR, the image's size. */
@@ -1758,7 +1780,7 @@ async function existingImage(ecr, repository, name, keyTag, key, log) {
         builder: 'none',
     };
 }
-async function login(inputs, registry, ecr, { log, loggedIn }) {
+async function login(inputs, registry, ecr, { log, loggedIn }, signal) {
     if (ecr) {
         if (inputs.registryUsername)
             log.info('registry-username and registry-password are not used for ECR: the action logs in with ecr:GetAuthorizationToken.');
@@ -1767,6 +1789,7 @@ async function login(inputs, registry, ecr, { log, loggedIn }) {
             remember: inputs.logout,
             log,
             loggedIn,
+            signal,
             hint: `ECR refused the token it had just issued for ${ecr.label}; check that the registry answers at ${credentials.registry}.`,
         });
     }
@@ -1775,15 +1798,16 @@ async function login(inputs, registry, ecr, { log, loggedIn }) {
             remember: inputs.logout,
             log,
             loggedIn,
+            signal,
             hint: 'check registry-username and registry-password.',
         });
     }
 }
 /** The legacy builder uses --cache-from images only when they are local, so they are pulled first; a miss is no error. */
-async function pullCacheImages(sources, log) {
+async function pullCacheImages(sources, log, signal) {
     await log.group('Pull cache images', async () => {
         for (const source of sources) {
-            const result = await (0,docker.docker)(['pull', source], { log });
+            const result = await (0,docker.docker)(['pull', source], { log, signal });
             if (result.exitCode !== 0) {
                 log.warning(`cache-from: could not pull ${source} (${(0,docker.lastLine)(`${result.stderr}\n${result.stdout}`)}); building without it.`);
             }
@@ -1791,10 +1815,10 @@ async function pullCacheImages(sources, log) {
     });
 }
 /** Legacy builder: `docker push` every tag; returns the digest docker reports. */
-async function pushTags(name, tags, context, log) {
+async function pushTags(name, tags, context, log, signal) {
     let digest;
     for (const tag of tags) {
-        const result = await (0,docker.docker)(['push', `${name}:${tag}`], { log });
+        const result = await (0,docker.docker)(['push', `${name}:${tag}`], { log, signal });
         const output = `${result.stdout}\n${result.stderr}`;
         if (result.exitCode !== 0) {
             throw ((0,diagnose/* dockerEngineProblem */.u7)(output) ??
@@ -2776,6 +2800,7 @@ var src_placeholders = __webpack_require__(4429);
 
 
 
+
 /** ${PR_NUMBER} and friends, for a pull request's preview. */
 function previewPlaceholders(preview) {
     return preview ? { PR_NUMBER: String(preview.pr), PREVIEW: `pr-${preview.pr}` } : {};
@@ -2927,7 +2952,7 @@ async function start(clients, inputs, git, { clock, signal, log }, prepared, pre
     return rollout;
 }
 /** Fills a service's report from its rollout's result, with the causes of a failure and their log lines. */
-async function conclude(clients, inputs, report, containers, result) {
+async function conclude(clients, inputs, report, containers, result, deadline) {
     Object.assign(report, {
         status: result.outcome,
         reason: result.reason,
@@ -2939,10 +2964,15 @@ async function conclude(clients, inputs, report, containers, result) {
     });
     if (result.outcome === 'succeeded' || result.outcome === 'paused')
         return;
-    report.failures = await attachLogs((region) => clients.logsIn(region), groupFailures(result.stoppedTasks), containers, inputs.logLines);
     const eventCause = causeOfEvents(result.recentEvents);
     if (eventCause)
         report.eventCause = eventCause;
+    // The log lines are best effort: after the deadline they are not read.
+    if (deadline.passed()) {
+        report.failures = groupFailures(result.stoppedTasks);
+        return;
+    }
+    report.failures = await attachLogs((region) => clients.logsIn(region), groupFailures(result.stoppedTasks), containers, inputs.logLines);
 }
 /** The results a failure part-way had reached, keyed by the error it threw (which goes on unchanged). */
 const partials = new WeakMap();
@@ -2996,6 +3026,7 @@ function imageDepsOf(clients, git, ports, deadline) {
         now: ports.clock.now,
         log: ports.log,
         loggedIn: ports.loggedIn,
+        signal: () => deadline.signal(ports.signal),
         ecrClientFor: (region) => ports.aws(region, deadline).ecr,
     };
 }
@@ -3006,9 +3037,8 @@ function imageDepsOf(clients, git, ports, deadline) {
  * build and changes nothing.
  */
 async function deploySteps(inputs, git, ports, where, done, preview, promotion) {
-    const { clock, signal, log } = ports;
-    // Each phase (reading, each wait) may take timeout-minutes; no AWS request outlives its phase (plus the grace).
-    const deadline = new aws_clients.RunDeadline(signal);
+    const { clock, signal, log, deadline } = ports;
+    // Each phase (reading, the build, each wait) may take timeout-minutes; no request outlives its phase (plus the grace).
     const phase = () => deadline.restart(inputs.timeoutMinutes * 60_000);
     phase();
     const clients = ports.aws(where.region, deadline);
@@ -3080,6 +3110,7 @@ async function deploySteps(inputs, git, ports, where, done, preview, promotion) 
             p.service = await checkIdle(clients, waitContext, inputs.cluster, p.plan, p.service, unchangedRevision(p));
     }
     // Nothing is deployed when the build or push fails: it throws before any task definition is registered.
+    phase();
     const built = imagePlan && (await carryOutImageBuild(imagePlan, imageDeps));
     if (built)
         done.builtImage = built;
@@ -3126,7 +3157,7 @@ async function deploySteps(inputs, git, ports, where, done, preview, promotion) 
         started.push({ p, rollout: await start(clients, inputs, git, ports, p, preview) });
     const waiting = started.filter(({ rollout }) => rollout.deploymentId && inputs.wait);
     if (!waiting.length)
-        return keepRevisions(clients, inputs, prepared, log);
+        return keepRevisions(clients, inputs, prepared, log, deadline);
     phase();
     const results = await log.group('Rollout', () => (0,watch/* waitForDeployments */.f)(watchOptions(clients, inputs, ports), waiting.map(({ p, rollout }) => ({
         service: p.report.service,
@@ -3142,14 +3173,16 @@ async function deploySteps(inputs, git, ports, where, done, preview, promotion) 
             }, deadline),
         }),
     }))));
-    await Promise.all(waiting.map(({ p }, i) => conclude(clients, inputs, p.report, p.rendered.request.containerDefinitions ?? [], results[i])));
-    await keepRevisions(clients, inputs, prepared, log);
+    await Promise.all(waiting.map(({ p }, i) => conclude(clients, inputs, p.report, p.rendered.request.containerDefinitions ?? [], results[i], deadline)));
+    await keepRevisions(clients, inputs, prepared, log, deadline);
 }
 /** `keep-revisions`, once every service succeeded: each family deployed keeps its newest N and what is in use. */
-async function keepRevisions(clients, inputs, prepared, log) {
+async function keepRevisions(clients, inputs, prepared, log, deadline) {
     const keep = inputs.keepRevisions;
     if (keep === undefined || prepared.some((p) => p.report.status !== 'succeeded'))
         return;
+    if (deadline.passed())
+        return log.info("keep-revisions was skipped: the run's deadline had passed.");
     for (const family of new Set(prepared.map((p) => p.registered.family))) {
         const gone = await pruneRevisions(clients.ecs, inputs.cluster, family, keep, log);
         for (const p of prepared.filter((p) => p.registered.family === family))
@@ -3198,10 +3231,13 @@ function releaseCheck(plan, { clock, signal, log }, deployed, deadline) {
         run: (stage) => verifyRelease(plan, stage, deployed, {
             clock,
             signal: deadline.signal(signal),
+            fetch: verifyFetch,
             output: (line) => log.info((0,report_text/* logSafe */.sN)(line)),
         }),
     };
 }
+/** The verify checks' fetch: through HTTPS_PROXY unless NO_PROXY names the host, and named while it waits. */
+const verifyFetch = ((url, init) => (0,deadline/* waitingFor */.Fz)(`verify ${new URL(url).origin}${new URL(url).pathname}`, () => (0,http_fetch/* httpFetch */.t)(url, init)));
 /** What a dry run says of the build it did not run. */
 function dryRunImageNote(plan) {
     if (plan.reused)
@@ -3209,8 +3245,9 @@ function dryRunImageNote(plan) {
     const repository = plan.createRepository ? `; would create the ECR repository ${plan.ref.repository}` : '';
     return `would build ${plan.name}:${plan.tags[0]} from ${plan.inputs.build} and push it as ${plan.tags.join(', ')}${repository}; nothing built or pushed (dry run)`;
 }
-function watchOptions(clients, inputs, { clock, signal, log }) {
+function watchOptions(clients, inputs, { clock, signal, log, deadline }) {
     return {
+        deadline,
         ecs: clients.ecs,
         codedeploy: clients.codedeploy,
         cluster: inputs.cluster,
@@ -3267,8 +3304,10 @@ async function resume(clients, inputs, git, ports, found, phase, deadline) {
         };
     })));
     await Promise.all(resumed.map(async ({ rollout, report }, i) => {
-        const described = await describeTaskDefinition(clients.ecs, rollout.targetTaskDefinition).catch(() => undefined);
-        await conclude(clients, inputs, report, described?.taskDefinition.containerDefinitions ?? [], results[i]);
+        const described = deadline.passed()
+            ? undefined
+            : await describeTaskDefinition(clients.ecs, rollout.targetTaskDefinition).catch(() => undefined);
+        await conclude(clients, inputs, report, described?.taskDefinition.containerDefinitions ?? [], results[i], deadline);
     }));
 }
 
@@ -3285,13 +3324,12 @@ var src_inputs = __webpack_require__(8623);
 
 
 
-
 /** Registers (or takes) the revision and runs the one-off task, without any service; see `runsAlone`. */
 function runAlone(inputs, git, ports, where) {
     return recorded((done) => aloneSteps(inputs, git, ports, where, done));
 }
 async function aloneSteps(inputs, git, ports, where, done) {
-    const { clock, signal, log } = ports;
+    const { clock, signal, log, deadline } = ports;
     // The template may come from the config file's environment: checked once the plan has settled it.
     if (inputs.registerOnly && !inputs.taskDefinition) {
         throw new errors/* UserError */.yo('Input `register-only` needs `task-definition`: the template to render and register (no service is read to start from).');
@@ -3299,7 +3337,6 @@ async function aloneSteps(inputs, git, ports, where, done) {
     if (!inputs.taskDefinition && !inputs.taskDefinitionArn) {
         throw new errors/* UserError */.yo('Input `run-task` without a service needs `task-definition` (a template to register and run) or `task-definition-arn` (a revision to run).');
     }
-    const deadline = new aws_clients.RunDeadline(signal);
     deadline.restart(inputs.timeoutMinutes * 60_000);
     const clients = ports.aws(where.region, deadline);
     const report = {
@@ -3699,7 +3736,10 @@ async function carryOut(plan, git, ports, report) {
         // A paused deployment stays in progress on GitHub: the run that continues it says how it ended.
         else if (status !== 'paused')
             await tracker?.failure(report.runUrl, reports.find((s) => (0,report_status/* isFailure */.N)(s.status))?.reason);
-        if (preview && octokit && !inputs.dryRun) {
+        // Comments are best effort: after the deadline they are skipped, not attempted.
+        if (preview && octokit && !inputs.dryRun && ports.deadline.passed())
+            log.info("The pull request's preview comment was skipped: the run's deadline had passed.");
+        else if (preview && octokit && !inputs.dryRun) {
             for (const s of reports)
                 await comment(octokit, git, preview, s.service, s.status === 'succeeded' ? 'deployed' : 'failed', clock, report, warn, s.url);
         }
@@ -3719,9 +3759,9 @@ function doneSoFar(error) {
     const partial = partialResult(error);
     return partial ? pipelineReport(partial) : {};
 }
-/** The load balancer address a service answers on, if it has one; never fails the deploy. */
+/** The load balancer address a service answers on, if it has one (and the deadline has not passed); never fails the deploy. */
 async function loadBalancerUrl(ports, region, service) {
-    if (!service?.loadBalancers?.length)
+    if (!service?.loadBalancers?.length || ports.deadline.passed())
         return undefined;
     return environmentUrl(ports.aws(region).elbv2, service).catch(() => undefined);
 }
@@ -3757,32 +3797,185 @@ function markPreviewRemoved(octokit, git, pr, commit, warn) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   N: () => (/* binding */ execCommand)
 /* harmony export */ });
-/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1260);
+/* unused harmony export KILL_AFTER_MS */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6683);
+// Every external command (docker, verify-command) runs here: an argument array, never a shell, in a process group of
+// its own, so the run's deadline can stop it and everything it started.
 
-/** Runs a command with an argument array (no shell) and returns its exit code and output; never throws on a non-zero exit. */
-async function execCommand(command, args, options = {}) {
-    let stdout = '';
-    let stderr = '';
-    // @actions/exec would write to process.stdout: the output goes to the log port instead, line by line.
+
+/** How long a stopped command's process group has between SIGTERM and SIGKILL. */
+const KILL_AFTER_MS = 2_000;
+/**
+ * Runs a command with an argument array (no shell) and returns its exit code and output; never throws on a non-zero
+ * exit. A command that cannot be started throws `Unable to locate executable file: <command>`.
+ */
+function execCommand(command, args, options = {}) {
+    return (0,_deadline_js__WEBPACK_IMPORTED_MODULE_1__/* .waitingFor */ .Fz)(`${command} ${args[0] ?? ''}`.trim(), () => run(command, args, options));
+}
+function run(command, args, options) {
     const show = options.silent ? undefined : options.log;
     show?.info(`[command]${command} ${args.join(' ')}`);
     const onLine = show || options.onLine ? (line) => (show?.info(line), options.onLine?.(line)) : undefined;
-    const exitCode = await _actions_exec__WEBPACK_IMPORTED_MODULE_0__/* .exec */ .m(command, args, {
-        ignoreReturnCode: true,
-        silent: true,
-        ...(options.cwd !== undefined && { cwd: options.cwd }),
-        ...(options.env !== undefined && { env: { ...stringEnv(process.env), ...options.env } }),
-        ...(options.input !== undefined && { input: Buffer.from(options.input) }),
-        listeners: {
-            stdout: (data) => (stdout += data.toString()),
-            stderr: (data) => (stderr += data.toString()),
-            ...(onLine && { stdline: onLine, errline: onLine }),
-        },
+    return new Promise((resolve, reject) => {
+        if (options.signal?.aborted)
+            return resolve({ exitCode: 1, stdout: '', stderr: '', stopped: true });
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(command, args, {
+            ...(options.cwd !== undefined && { cwd: options.cwd }),
+            env: { ...process.env, ...options.env },
+            stdio: ['pipe', 'pipe', 'pipe'],
+            // Its own process group: the whole group is stopped, so nothing it started outlives the run.
+            detached: true,
+        });
+        let stdout = '';
+        let stderr = '';
+        let stopped = false;
+        let killTimer;
+        const kill = (signal) => {
+            try {
+                if (child.pid !== undefined)
+                    process.kill(-child.pid, signal);
+            }
+            catch {
+                // The group is gone already.
+            }
+        };
+        const stop = () => {
+            stopped = true;
+            kill('SIGTERM');
+            killTimer = setTimeout(() => kill('SIGKILL'), KILL_AFTER_MS);
+        };
+        options.signal?.addEventListener('abort', stop, { once: true });
+        const partial = { stdout: '', stderr: '' };
+        const lines = (stream) => (data) => {
+            const text = data.toString();
+            if (stream === 'stdout')
+                stdout += text;
+            else
+                stderr += text;
+            if (!onLine)
+                return;
+            const parts = (partial[stream] + text).split(/\r?\n/);
+            partial[stream] = parts.pop() ?? '';
+            parts.forEach(onLine);
+        };
+        child.stdout.on('data', lines('stdout'));
+        child.stderr.on('data', lines('stderr'));
+        child.stdin.on('error', () => undefined);
+        child.stdin.end(options.input);
+        child.on('error', (error) => {
+            options.signal?.removeEventListener('abort', stop);
+            reject(error.code === 'ENOENT' ? new Error(`Unable to locate executable file: ${command}`) : error);
+        });
+        child.on('close', (code, signal) => {
+            clearTimeout(killTimer);
+            options.signal?.removeEventListener('abort', stop);
+            // The group may hold a process that ignored SIGTERM and outlived its leader.
+            if (stopped)
+                kill('SIGKILL');
+            for (const rest of [partial.stdout, partial.stderr])
+                if (rest)
+                    onLine?.(rest);
+            resolve({
+                exitCode: code ?? (signal ? 128 + (signalNumber(signal) ?? 0) : 1),
+                stdout,
+                stderr,
+                ...(stopped && { stopped: true }),
+            });
+        });
     });
-    return { exitCode, stdout, stderr };
 }
-function stringEnv(env) {
-    return Object.fromEntries(Object.entries(env).filter((entry) => entry[1] !== undefined));
+function signalNumber(signal) {
+    return { SIGTERM: 15, SIGKILL: 9, SIGINT: 2 }[signal];
+}
+
+
+/***/ }),
+
+/***/ 576:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   t: () => (/* binding */ httpFetch)
+/* harmony export */ });
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7067);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4708);
+/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_https__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7856);
+// `fetch` over node:http(s), for the GitHub API client and the verify checks: Node's own fetch ignores HTTPS_PROXY and
+// NO_PROXY (a proxy needs undici's dispatcher, which is not bundled), this one goes through the proxy they name. The
+// caller's signal (the run's deadline) aborts the request and the reading of its answer.
+
+
+
+const MAX_REDIRECTS = 5;
+const NULL_BODY = new Set([101, 204, 205, 304]);
+/** The answer to `url` as a standard Response, redirects followed (unless `redirect: 'manual'`). */
+async function httpFetch(input, init = {}) {
+    let url = new URL(String(input));
+    let method = (init.method ?? 'GET').toUpperCase();
+    let body = init.body ?? undefined;
+    for (let redirects = 0;; redirects++) {
+        const answer = await send(url, method, init.headers, body, init.signal ?? undefined);
+        const location = answer.headers.location;
+        const status = answer.statusCode ?? 0;
+        if (status < 300 || status > 399 || !location || init.redirect === 'manual')
+            return response(answer, url, await read(answer, init.signal ?? undefined));
+        answer.resume();
+        if (init.redirect === 'error' || redirects >= MAX_REDIRECTS)
+            throw new TypeError(`fetch ${url.href}: redirected ${redirects >= MAX_REDIRECTS ? 'too often' : ''}`.trim());
+        url = new URL(location, url);
+        // As fetch does: 303 (and 301/302 of a POST) continue as GET without a body.
+        if (status === 303 || ((status === 301 || status === 302) && method === 'POST')) {
+            method = 'GET';
+            body = undefined;
+        }
+    }
+}
+async function send(url, method, headers, body, signal) {
+    const agent = await (0,_proxy_js__WEBPACK_IMPORTED_MODULE_2__/* .proxyAgentFor */ .H2)(url);
+    const request = url.protocol === 'https:' ? node_https__WEBPACK_IMPORTED_MODULE_1__.request : node_http__WEBPACK_IMPORTED_MODULE_0__.request;
+    const head = Object.fromEntries(new Headers(headers).entries());
+    return new Promise((resolve, reject) => {
+        // Without a proxy, a connection of its own (agent: false): nothing idle is left to hold the process.
+        const req = request(url, { method, headers: head, agent: agent ?? false, ...(signal && { signal }) }, resolve);
+        req.on('error', reject);
+        req.end(body);
+    });
+}
+function read(answer, signal) {
+    return new Promise((resolve, reject) => {
+        const chunks = [];
+        const abort = () => {
+            answer.destroy();
+            reject(signal?.reason ?? new Error('aborted'));
+        };
+        if (signal?.aborted)
+            return abort();
+        signal?.addEventListener('abort', abort, { once: true });
+        answer.on('data', (chunk) => chunks.push(chunk));
+        answer.on('error', reject);
+        answer.on('end', () => {
+            signal?.removeEventListener('abort', abort);
+            resolve(Buffer.concat(chunks));
+        });
+    });
+}
+function response(answer, url, body) {
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(answer.headers))
+        for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value])
+            headers.append(name, one);
+    const status = answer.statusCode ?? 500;
+    const result = new Response(NULL_BODY.has(status) ? null : body, {
+        status,
+        statusText: answer.statusMessage ?? '',
+        headers,
+    });
+    Object.defineProperty(result, 'url', { value: url.href });
+    return result;
 }
 
 
@@ -4019,20 +4212,27 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
-/** Every docker command goes through here: an argument array, never a shell; a missing docker becomes a UserError. */
+/**
+ * Every docker command goes through here: an argument array, never a shell; a missing docker becomes a UserError, one
+ * stopped by `signal` (the run's deadline) a NoAnswer naming it.
+ */
 async function docker(args, options = {}) {
+    let result;
     try {
-        return await (0,_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .execCommand */ .N)('docker', args, options);
+        result = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .execCommand */ .N)('docker', args, options);
     }
     catch (error) {
         if (/Unable to locate executable file/i.test((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)))
             throw (0,_diagnose_js__WEBPACK_IMPORTED_MODULE_2__/* .dockerNotInstalled */ .a8)();
         throw error;
     }
+    if (result.stopped)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .NoAnswer */ .W_(`docker ${args[0] ?? ''} did not finish before the run's deadline (timeout-minutes, or the job was cancelled): it was stopped.`);
+    return result;
 }
 /** Fails with a clear message when docker is missing or its daemon cannot be reached. */
-async function checkDocker(log) {
-    const result = await docker(['version', '--format', '{{.Server.Version}}'], { silent: true });
+async function checkDocker(log, signal) {
+    const result = await docker(['version', '--format', '{{.Server.Version}}'], { silent: true, signal });
     if (result.exitCode === 0) {
         log.info(`Docker engine ${result.stdout.trim()}`);
         return;
@@ -4042,8 +4242,8 @@ async function checkDocker(log) {
         new Error(`\`docker version\` failed with exit code ${result.exitCode}: ${output.trim() || 'no output'}`));
 }
 /** Whether the buildx plugin is there (`docker buildx version` succeeds). */
-async function hasBuildx() {
-    const result = await docker(['buildx', 'version'], { silent: true });
+async function hasBuildx(signal) {
+    const result = await docker(['buildx', 'version'], { silent: true, signal });
     return result.exitCode === 0;
 }
 /**
@@ -4055,6 +4255,7 @@ async function dockerLogin(registry, username, password, options) {
     const result = await docker(['login', '--username', username, '--password-stdin', registry], {
         input: password,
         silent: true,
+        signal: options.signal,
     });
     if (result.exitCode !== 0) {
         const output = `${result.stderr}\n${result.stdout}`;

@@ -12,29 +12,25 @@ export const GRACE_MS = 20_000
 export class RunDeadline {
   private at = Infinity
   private cancelledAt: number | undefined
-  private readonly listeners = new Set<(at: number) => void>()
+  private readonly listeners = new Set<(end: number) => void>()
+  // One signal for the phase's end and one for the grace's, held here: a timeout signal that only AbortSignal.any()
+  // refers to may be garbage-collected before it fires, and the request it bounds then waits for ever.
+  private phaseEnd = new Timer()
+  private graceEnd = new Timer()
 
   constructor(
     private readonly cancelled?: AbortSignal,
     readonly graceMs = GRACE_MS,
     private readonly now: () => number = Date.now,
   ) {
-    if (cancelled?.aborted) this.cancelledAt = now()
-    else
-      cancelled?.addEventListener(
-        'abort',
-        () => {
-          this.cancelledAt = this.now()
-          this.changed()
-        },
-        { once: true },
-      )
+    if (cancelled?.aborted) this.cancel()
+    else cancelled?.addEventListener('abort', () => this.cancel(), { once: true })
   }
 
   /** Starts a phase allowed `ms` from now (each wait gets the whole timeout-minutes). */
   restart(ms: number): void {
     this.at = this.now() + ms
-    this.changed()
+    this.rearm()
   }
 
   /** When the time is up (the phase's end, or the cancellation): Infinity before any phase. */
@@ -49,16 +45,10 @@ export class RunDeadline {
 
   /** The signal for a request starting now, joined with the caller's own. */
   signal(own?: AbortSignal): AbortSignal | undefined {
-    const now = this.now()
     const end = this.end
-    const stop = now < end ? end : end + this.graceMs
-    const signals = [
-      own,
-      now < end ? this.cancelled : undefined,
-      Number.isFinite(stop) ? AbortSignal.timeout(Math.max(0, stop - now)) : undefined,
-    ]
-    const present = signals.filter((s): s is AbortSignal => s !== undefined)
-    return present.length > 1 ? AbortSignal.any(present) : present[0]
+    if (!Number.isFinite(end)) return own
+    const bound = this.now() < end ? this.phaseEnd.signal : this.graceEnd.signal
+    return own ? AbortSignal.any([own, bound]) : bound
   }
 
   /** Calls `listener` with the new end whenever it moves (a phase starts, the job is cancelled). */
@@ -67,8 +57,60 @@ export class RunDeadline {
     listener(this.end)
   }
 
-  private changed(): void {
-    for (const listener of this.listeners) listener(this.end)
+  private cancel(): void {
+    this.cancelledAt = this.now()
+    // What is in flight stops now; the timeout path has the grace from here.
+    this.phaseEnd.fire()
+    this.rearm()
+  }
+
+  private rearm(): void {
+    const end = this.end
+    const now = this.now()
+    // The previous phase's signals stay with the requests that carry them, and fire when they were due.
+    if (now < end) this.phaseEnd = new Timer(end - now)
+    this.graceEnd = new Timer(end + this.graceMs - now)
+    for (const listener of this.listeners) listener(end)
+  }
+}
+
+/** An abort signal that fires `ms` from now (never without `ms`); its timer does not keep the process alive. */
+class Timer {
+  private readonly controller = new AbortController()
+  private readonly timer: NodeJS.Timeout | undefined
+
+  constructor(ms?: number) {
+    if (ms === undefined || !Number.isFinite(ms)) return
+    this.timer = setTimeout(() => this.fire(), Math.max(0, ms))
+    this.timer.unref()
+  }
+
+  get signal(): AbortSignal {
+    return this.controller.signal
+  }
+
+  fire(): void {
+    clearTimeout(this.timer)
+    if (!this.controller.signal.aborted)
+      this.controller.abort(new DOMException("The run's deadline has passed", 'AbortError'))
+  }
+}
+
+/**
+ * Runs `call` with a signal that aborts after `ms` or when any of `signals` does. The timer is held until the call
+ * ends (a bare AbortSignal.timeout inside AbortSignal.any may be collected before it fires).
+ */
+export async function withTimeout<T>(
+  ms: number,
+  signals: (AbortSignal | null | undefined)[],
+  call: (signal: AbortSignal) => Promise<T>,
+): Promise<T> {
+  const timer = new Timer(ms)
+  const present = signals.filter((s): s is AbortSignal => !!s)
+  try {
+    return await call(present.length ? AbortSignal.any([timer.signal, ...present]) : timer.signal)
+  } finally {
+    timer.fire()
   }
 }
 

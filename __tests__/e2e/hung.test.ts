@@ -89,6 +89,7 @@ const throughFaults = (): Record<string, string> => ({
 async function timed<T>(run: Promise<T>): Promise<T & { seconds: number }> {
   const started = Date.now()
   const result = await run
+  if (process.env.DEBUG_HUNG) console.log((result as { stdout?: string }).stdout)
   return { ...result, seconds: (Date.now() - started) / 1000 }
 }
 
@@ -149,7 +150,6 @@ describe('each AWS phase hung: the run ends by itself, non-zero, with a summary 
       },
     )
     const run = await timed(runAction(inputs(), throughFaults()))
-    if (process.env.DEBUG_HUNG) console.log(run.stdout)
     expect(run.exitCode).toBe(1)
     expect(run.outputs.status).toBe('timed-out')
     expect(run.summary).toContain('the rollout did not finish within 6 s')
@@ -165,42 +165,44 @@ describe('each AWS phase hung: the run ends by itself, non-zero, with a summary 
     expect(hits['ecs:ListTasks']).toBe(0)
   })
 
-  test('the diagnosis of a failed rollout (stopped tasks) hung: the failure is reported at the deadline', async () => {
-    await given([{ operation: 'ecs:DescribeTasks', mode: 'hang' }], {
-      rollout: { outcome: 'crash', crashAfterSeconds: 1 },
-    })
-    const run = await timed(runAction(inputs()))
-    expect(run.exitCode).toBe(1)
-    expect(run.outputs.status).toBe('rolled-back')
-    expect(run.errors[0]).toContain(
-      "Diagnosis incomplete: AWS did not answer ecs:DescribeTasks before the run's deadline",
-    )
-    expect(run.seconds).toBeLessThan(LIMIT_S)
-  })
-
   test("the failed container's log lines (CloudWatch Logs) hung: the failure is reported at the deadline", async () => {
     await given([{ operation: 'logs:*', mode: 'hang' }], {
       rollout: { outcome: 'crash', crashAfterSeconds: 1, logLines: ['boom'] },
     })
-    const run = await timed(runAction(inputs(), throughFaults()))
+    // The circuit breaker needs a few crashes: 30 s for the rollout to fail, then the log lines' read hangs.
+    const run = await timed(runAction(inputs({ 'timeout-minutes': '0.5' }), throughFaults()))
     expect(run.exitCode).toBe(1)
     expect(run.outputs.status).toBe('rolled-back')
-    expect(run.summary).toContain('## ')
-    expect(run.seconds).toBeLessThan(LIMIT_S)
+    if (process.env.DEBUG_HUNG) {
+      const { requests } = (await (await fetch(`${stack.STACK_SCENARIO_URL}/_requests`)).json()) as {
+        requests: { at: number; target: string }[]
+      }
+      console.log(requests.map((r) => `${r.at - (requests[0]?.at ?? 0)} ${r.target}`).join('\n'))
+    }
+    expect(run.summary).toContain('## ↩️ ECS deploy: web rolled-back')
+    expect(run.seconds).toBeLessThan(30 + GRACE_MS / 1000 + 5)
     expect((await faultHits())['logs:*']).toBeGreaterThan(0)
   })
 
-  test('a dropped connection and a late answer are tried again: the run still succeeds', async () => {
+  test('a connection dropped once and a late answer: the SDK tries again, the run succeeds', async () => {
     await given([
-      { operation: 'ecs:RegisterTaskDefinition', mode: 'drop' },
+      { operation: 'ecs:RegisterTaskDefinition', mode: 'drop', times: 1 },
       { operation: 'ecs:UpdateService', mode: 'delay', seconds: 2 },
     ])
     const run = await timed(runAction(inputs({ 'timeout-minutes': '1' })))
     expect(run.errors).toEqual([])
     expect(run.outputs.status).toBe('succeeded')
     const hits = await faultHits()
-    expect(hits['ecs:RegisterTaskDefinition']).toBeGreaterThanOrEqual(1)
+    expect(hits['ecs:RegisterTaskDefinition']).toBe(1)
     expect(hits['ecs:UpdateService']).toBe(1)
+  })
+
+  test('every connection dropped: a clear error naming the call, at once', async () => {
+    await given([{ operation: 'ecs:DescribeServices', mode: 'drop' }])
+    const run = await timed(runAction(inputs()))
+    expect(run.exitCode).toBe(1)
+    expect(run.errors[0]).toMatch(/^::error::Could not reach AWS for ecs:DescribeServices \(ECONNRESET\)/)
+    expect(run.seconds).toBeLessThan(TIMEOUT_S)
   })
 })
 
@@ -212,7 +214,7 @@ describe('outside AWS hung', () => {
       runAction(inputs({ environment: 'prod', 'github-token': 'test-token' }), { GITHUB_API_URL: github.url }),
     )
     await github.close()
-    expect(github.seen[0]).toBe('POST /repos/acme/web/deployments')
+    expect(github.seen[0]).toMatch(/^(GET|POST) \/repos\/acme\/web\/deployments/)
     expect(run.outputs.status).toBe('succeeded')
     expect(run.exitCode).toBe(0)
     expect(run.stdout).toMatch(/::warning::.*GitHub deployment/i)
@@ -227,7 +229,8 @@ describe('outside AWS hung', () => {
     await app.close()
     expect(run.exitCode).toBe(1)
     expect(app.seen.length).toBeGreaterThan(0)
-    expect(run.summary).toContain(`${app.url}/health answered no answer`)
+    expect(run.summary).toContain('/health answered no answer')
+    expect(run.summary).toContain('Rollback: rolled the service back to web:1')
     expect(run.seconds).toBeLessThan(LIMIT_S)
   })
 
@@ -264,6 +267,8 @@ describe('signals', () => {
     const output = path.join(files, 'output')
     writeFileSync(summary, '')
     writeFileSync(output, '')
+    writeFileSync(path.join(files, 'state'), '')
+    writeFileSync(path.join(files, 'event.json'), '{}')
     const env = Object.fromEntries(
       Object.entries(inputs({ 'timeout-minutes': '5' })).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]),
     )
@@ -279,11 +284,13 @@ describe('signals', () => {
         GITHUB_STEP_SUMMARY: summary,
         GITHUB_OUTPUT: output,
         GITHUB_STATE: path.join(files, 'state'),
+        GITHUB_EVENT_PATH: path.join(files, 'event.json'),
         ...env,
       },
     })
     let stdout = ''
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
+    child.stderr.on('data', (d: Buffer) => (stdout += d.toString()))
     const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)))
     const until = async (pattern: RegExp): Promise<void> => {
       for (let i = 0; i < 300 && !pattern.test(stdout); i++) await new Promise((r) => setTimeout(r, 100))

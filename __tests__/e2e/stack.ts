@@ -156,6 +156,8 @@ export interface Fault {
   after?: number
   /** The fault starts once this operation was called (`ecs:UpdateService`: the rollout phase). */
   afterCall?: string
+  /** How many requests the fault meets (default: every one). */
+  times?: number
 }
 
 /** The scenario server's admin API. */

@@ -1,7 +1,7 @@
 // The GitHub API client (deployments, pull request comments): @octokit/core and the few REST routes this action uses,
 // rather than @actions/github (its generated endpoint methods, and undici, for a handful of calls). The CLI uses it too.
 import { Octokit } from '@octokit/core'
-import { waitingFor, type RunDeadline } from '../deadline.js'
+import { waitingFor, withTimeout, type RunDeadline } from '../deadline.js'
 import type { GitHubApi } from '../github/index.js'
 import { httpFetch, type FetchInit } from '../http/fetch.js'
 
@@ -33,13 +33,12 @@ export const GITHUB_REQUEST_TIMEOUT_MS = 30_000
  * and carries the run's `deadline`, and goes through HTTPS_PROXY unless NO_PROXY names the host.
  */
 export function gitHubClient(token: string, env: NodeJS.ProcessEnv = process.env, deadline?: RunDeadline): GitHubApi {
-  const fetch = (url: string, init: FetchInit = {}): Promise<Response> => {
-    const signals = [AbortSignal.timeout(GITHUB_REQUEST_TIMEOUT_MS), deadline?.signal(), init.signal ?? undefined]
-    const signal = AbortSignal.any(signals.filter((s): s is AbortSignal => s !== undefined))
-    return waitingFor(`GitHub ${init.method ?? 'GET'} ${new URL(url).pathname}`, () =>
-      httpFetch(url, { ...init, signal }),
+  const fetch = (url: string, init: FetchInit = {}): Promise<Response> =>
+    waitingFor(`GitHub ${init.method ?? 'GET'} ${new URL(url).pathname}`, () =>
+      withTimeout(GITHUB_REQUEST_TIMEOUT_MS, [deadline?.signal(), init.signal], (signal) =>
+        httpFetch(url, { ...init, signal }),
+      ),
     )
-  }
   const octokit = new Octokit({
     auth: token,
     baseUrl: env.GITHUB_API_URL || 'https://api.github.com',

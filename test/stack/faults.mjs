@@ -18,7 +18,8 @@ const QUERY_VERSIONS = { '2015-12-01': 'elasticloadbalancing', '2011-06-15': 'st
 export class FaultError extends Error {}
 
 /**
- * @typedef {{ operation: string, mode: 'hang' | 'delay' | 'drop', seconds?: number, after?: number, afterCall?: string }} FaultSpec
+ * @typedef {{ operation: string, mode: 'hang' | 'delay' | 'drop', seconds?: number, after?: number, afterCall?: string, times?: number }} FaultSpec
+ *   times: how many requests the fault meets (default: every one)
  *   afterCall: the fault starts once this operation was called (`ecs:UpdateService`: the rollout phase)
  * @typedef {FaultSpec & { armed: boolean, seen: number, hits: number }} Fault
  */
@@ -50,7 +51,7 @@ export class Faults {
   /** @param {FaultSpec | FaultSpec[]} specs */
   add(specs) {
     for (const spec of Array.isArray(specs) ? specs : [specs]) {
-      const { operation, mode, seconds, after = 0, afterCall } = spec ?? {}
+      const { operation, mode, seconds, after = 0, afterCall, times } = spec ?? {}
       if (typeof operation !== 'string' || !/^(\*|[a-z0-9-]+:(\*|[A-Z][A-Za-z]+))$/.test(operation))
         throw new FaultError(
           'operation must be an IAM action name: "ecs:DescribeServices", "elasticloadbalancing:*" or "*"',
@@ -59,6 +60,8 @@ export class Faults {
       if (mode === 'delay' && !(typeof seconds === 'number' && seconds > 0))
         throw new FaultError('a delay needs seconds > 0')
       if (!(Number.isInteger(after) && after >= 0)) throw new FaultError('after must be a whole number >= 0')
+      if (times !== undefined && !(Number.isInteger(times) && times >= 1))
+        throw new FaultError('times must be a whole number >= 1')
       if (afterCall !== undefined && !(typeof afterCall === 'string' && /^[a-z0-9-]+:[A-Z][A-Za-z]+$/.test(afterCall)))
         throw new FaultError('afterCall must be an IAM action name: "ecs:UpdateService"')
       this.list.push({
@@ -67,6 +70,7 @@ export class Faults {
         ...(seconds !== undefined && { seconds }),
         after,
         ...(afterCall !== undefined && { afterCall }),
+        ...(times !== undefined && { times }),
         armed: afterCall === undefined,
         seen: 0,
         hits: 0,
@@ -85,7 +89,7 @@ export class Faults {
     for (const fault of this.list) {
       if (!fault.armed || !matches(fault.operation, operation)) continue
       fault.seen++
-      if (!found && fault.seen > fault.after) {
+      if (!found && fault.seen > fault.after && (fault.times === undefined || fault.hits < fault.times)) {
         fault.hits++
         found = fault
       }

@@ -43,11 +43,7 @@ const GITHUB_REQUEST_TIMEOUT_MS = 30_000;
  * and carries the run's `deadline`, and goes through HTTPS_PROXY unless NO_PROXY names the host.
  */
 function gitHubClient(token, env = process.env, deadline) {
-    const fetch = (url, init = {}) => {
-        const signals = [AbortSignal.timeout(GITHUB_REQUEST_TIMEOUT_MS), deadline?.signal(), init.signal ?? undefined];
-        const signal = AbortSignal.any(signals.filter((s) => s !== undefined));
-        return (0,_deadline_js__WEBPACK_IMPORTED_MODULE_0__/* .waitingFor */ .Fz)(`GitHub ${init.method ?? 'GET'} ${new URL(url).pathname}`, () => (0,_http_fetch_js__WEBPACK_IMPORTED_MODULE_1__/* .httpFetch */ .t)(url, { ...init, signal }));
-    };
+    const fetch = (url, init = {}) => (0,_deadline_js__WEBPACK_IMPORTED_MODULE_0__/* .waitingFor */ .Fz)(`GitHub ${init.method ?? 'GET'} ${new URL(url).pathname}`, () => (0,_deadline_js__WEBPACK_IMPORTED_MODULE_0__/* .withTimeout */ .wj)(GITHUB_REQUEST_TIMEOUT_MS, [deadline?.signal(), init.signal], (signal) => (0,_http_fetch_js__WEBPACK_IMPORTED_MODULE_1__/* .httpFetch */ .t)(url, { ...init, signal })));
     const octokit = new _octokit_core__WEBPACK_IMPORTED_MODULE_2__/* .Octokit */ .E({
         auth: token,
         baseUrl: env.GITHUB_API_URL || 'https://api.github.com',

@@ -49,11 +49,7 @@ const GITHUB_REQUEST_TIMEOUT_MS = 30_000;
  * and carries the run's `deadline`, and goes through HTTPS_PROXY unless NO_PROXY names the host.
  */
 function gitHubClient(token, env = process.env, deadline) {
-    const fetch = (url, init = {}) => {
-        const signals = [AbortSignal.timeout(GITHUB_REQUEST_TIMEOUT_MS), deadline?.signal(), init.signal ?? undefined];
-        const signal = AbortSignal.any(signals.filter((s) => s !== undefined));
-        return (0,src_deadline/* waitingFor */.Fz)(`GitHub ${init.method ?? 'GET'} ${new URL(url).pathname}`, () => (0,http_fetch/* httpFetch */.t)(url, { ...init, signal }));
-    };
+    const fetch = (url, init = {}) => (0,src_deadline/* waitingFor */.Fz)(`GitHub ${init.method ?? 'GET'} ${new URL(url).pathname}`, () => (0,src_deadline/* withTimeout */.wj)(GITHUB_REQUEST_TIMEOUT_MS, [deadline?.signal(), init.signal], (signal) => (0,http_fetch/* httpFetch */.t)(url, { ...init, signal })));
     const octokit = new dist_src/* Octokit */.E({
         auth: token,
         baseUrl: env.GITHUB_API_URL || 'https://api.github.com',

@@ -58,7 +58,12 @@ class DeadlineHandler extends NodeHttpHandler {
     if (!agent) return super.handle(request, withDeadline)
     let handler = this.proxied.get(agent)
     if (!handler) {
-      handler = new NodeHttpHandler({ ...this.timeouts, throwOnRequestTimeout: true, httpAgent: agent, httpsAgent: agent })
+      handler = new NodeHttpHandler({
+        ...this.timeouts,
+        throwOnRequestTimeout: true,
+        httpAgent: agent,
+        httpsAgent: agent,
+      })
       this.proxied.set(agent, handler)
     }
     return handler.handle(request, withDeadline)

@@ -117,8 +117,8 @@ export async function rollbackService(r: RollbackRequest): Promise<WatchResult> 
         ? `rolling back from ${revision(service.taskDefinition)} to ${revision(target)}`
         : `already on ${revision(target)}`,
     )
-    // A rollback is not rolled back in turn: the wait only follows it (the one in flight, when nothing was started).
-    rollout = { ...started, started: false }
+    // Followed as this run's own (rollbackOnFailure is off: a rollback is not rolled back in turn).
+    rollout = started
     if (!started.deploymentId) {
       const primaryNow = primaryDeployment((await describeService(r.ecs, r.cluster, r.service)) ?? service)
       if (primaryNow?.id) rollout.deploymentId = primaryNow.id

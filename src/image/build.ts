@@ -316,7 +316,9 @@ async function runBuild(
     }
   }
   const pushStart = now()
-  const digest = await log.group(`Push image ${name}`, () => pushTags(name, options.tags, options.pushContext, log, options.signal))
+  const digest = await log.group(`Push image ${name}`, () =>
+    pushTags(name, options.tags, options.pushContext, log, options.signal),
+  )
   return { buildSeconds: seconds(buildEnd - buildStart), pushSeconds: seconds(now() - pushStart), digest }
 }
 

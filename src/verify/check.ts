@@ -67,7 +67,9 @@ export async function verifyRelease(
     },
   })
   if (stopped) {
-    const limit = timeout.aborted ? `within verify-timeout (${describeLimit(plan.timeoutMs)})` : "before the run's deadline"
+    const limit = timeout.aborted
+      ? `within verify-timeout (${describeLimit(plan.timeoutMs)})`
+      : "before the run's deadline"
     return {
       ok: false,
       lines,

@@ -236,6 +236,14 @@ describe('ECR, legacy builder', () => {
     expect(core.group).toHaveBeenCalledWith(`Push image ${REPO}`, expect.any(Function))
   })
 
+  test("every docker command of the build carries the run's deadline (a hung build or push is stopped)", async () => {
+    const deadline = new AbortController()
+    await buildAndPushImage(inputs(), deps({ signal: () => deadline.signal }))
+    expect(dockerCalls().length).toBeGreaterThan(5)
+    for (const [, args, options] of execCommand.mock.calls)
+      expect([args[0], options?.signal]).toEqual([args[0], deadline.signal])
+  })
+
   test('the password goes to stdin only, is a secret first, and the registry is remembered for logout', async () => {
     await buildAndPushImage(inputs(), deps())
 

@@ -1906,7 +1906,9 @@ async function verifyRelease(plan, stage, deployed, ctx) {
         },
     });
     if (stopped) {
-        const limit = timeout.aborted ? `within verify-timeout (${(0,deploy_clock/* describeLimit */.XW)(plan.timeoutMs)})` : "before the run's deadline";
+        const limit = timeout.aborted
+            ? `within verify-timeout (${(0,deploy_clock/* describeLimit */.XW)(plan.timeoutMs)})`
+            : "before the run's deadline";
         return {
             ok: false,
             lines,

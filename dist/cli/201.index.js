@@ -58,7 +58,12 @@ class DeadlineHandler extends _smithy_node_http_handler__WEBPACK_IMPORTED_MODULE
             return super.handle(request, withDeadline);
         let handler = this.proxied.get(agent);
         if (!handler) {
-            handler = new _smithy_node_http_handler__WEBPACK_IMPORTED_MODULE_3__.NodeHttpHandler({ ...this.timeouts, throwOnRequestTimeout: true, httpAgent: agent, httpsAgent: agent });
+            handler = new _smithy_node_http_handler__WEBPACK_IMPORTED_MODULE_3__.NodeHttpHandler({
+                ...this.timeouts,
+                throwOnRequestTimeout: true,
+                httpAgent: agent,
+                httpsAgent: agent,
+            });
             this.proxied.set(agent, handler);
         }
         return handler.handle(request, withDeadline);

@@ -117,8 +117,8 @@ async function rollbackService(r) {
         r.log(started.started
             ? `rolling back from ${revision(service.taskDefinition)} to ${revision(target)}`
             : `already on ${revision(target)}`);
-        // A rollback is not rolled back in turn: the wait only follows it (the one in flight, when nothing was started).
-        rollout = { ...started, started: false };
+        // Followed as this run's own (rollbackOnFailure is off: a rollback is not rolled back in turn).
+        rollout = started;
         if (!started.deploymentId) {
             const primaryNow = (0,deploy_rollout/* primaryDeployment */.sg)((await (0,aws_ecs/* describeService */.Jv)(r.ecs, r.cluster, r.service)) ?? service);
             if (primaryNow?.id)

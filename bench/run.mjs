@@ -381,6 +381,23 @@ async function main() {
       byOperation,
     }
   }
+  // Every ECS call hangs once UpdateService answered (the rollback request too): the run must end by itself.
+  {
+    const [name] = await givenServices(1)
+    await admin('POST', '/_scenario', { service: name, rollout: { outcome: 'stuck-pending' } })
+    await admin('POST', '/_faults', { operation: 'ecs:*', mode: 'hang', afterCall: 'ecs:UpdateService' })
+    const timeoutMinutes = 0.1
+    const run = await runAction({
+      cluster: 'bench',
+      service: name,
+      image: `${stack.STACK_REGISTRY}/web:v2`,
+      'timeout-minutes': String(timeoutMinutes),
+    })
+    await admin('DELETE', '/_faults')
+    const update = (await requests()).find((r) => r.target.endsWith('.UpdateService'))
+    if (run.code === 0 || !update) throw new Error('the run with a hung endpoint did not fail as it should')
+    results.hungEndpointDeadlineToExitSeconds = round((run.exited - (update.at + timeoutMinutes * 60_000)) / 1000, 1)
+  }
   writeFileSync(path.join(root, 'bench/results.json'), JSON.stringify(results, null, 2) + '\n')
   const calls = results.apiCallsPerMinutePerService
   const rows = [
@@ -401,6 +418,11 @@ async function main() {
       'API calls / min of waiting / service, 10 services',
       `${calls['10 services'].perMinutePerService}`,
       'fewer than 1 service',
+    ],
+    [
+      'hung endpoint: time from deadline to exit',
+      `${results.hungEndpointDeadlineToExitSeconds} s`,
+      '≤ grace (20 s) + 5 s',
     ],
     ['cold start: launch → first AWS request (median)', `${results.coldStartMs.median} ms`, '≤ 300 ms'],
     ['start → input error, ours (median)', `${results.startToInputErrorMs.ours.median} ms`, ''],

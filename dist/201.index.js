@@ -8,19 +8,23 @@ export const modules = {
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   CONNECTION_TIMEOUT_MS: () => (/* binding */ CONNECTION_TIMEOUT_MS),
-/* harmony export */   GRACE_MS: () => (/* binding */ GRACE_MS),
+/* harmony export */   GRACE_MS: () => (/* reexport safe */ _deadline_js__WEBPACK_IMPORTED_MODULE_2__.g3),
 /* harmony export */   REQUEST_TIMEOUT_MS: () => (/* binding */ REQUEST_TIMEOUT_MS),
-/* harmony export */   RunDeadline: () => (/* binding */ RunDeadline),
+/* harmony export */   RunDeadline: () => (/* reexport safe */ _deadline_js__WEBPACK_IMPORTED_MODULE_2__.sQ),
 /* harmony export */   createClients: () => (/* binding */ createClients),
-/* harmony export */   resolveRegion: () => (/* reexport safe */ _region_js__WEBPACK_IMPORTED_MODULE_0__.Z)
+/* harmony export */   resolveRegion: () => (/* reexport safe */ _region_js__WEBPACK_IMPORTED_MODULE_1__.Z)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(212);
-/* harmony import */ var _aws_sdk_client_codedeploy__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7507);
-/* harmony import */ var _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8249);
-/* harmony import */ var _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(303);
-/* harmony import */ var _aws_sdk_client_elastic_load_balancing_v2__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(586);
-/* harmony import */ var _smithy_node_http_handler__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1279);
-/* harmony import */ var _region_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7249);
+/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(212);
+/* harmony import */ var _aws_sdk_client_codedeploy__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7507);
+/* harmony import */ var _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8249);
+/* harmony import */ var _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(303);
+/* harmony import */ var _aws_sdk_client_elastic_load_balancing_v2__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(586);
+/* harmony import */ var _smithy_node_http_handler__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1279);
+/* harmony import */ var _http_proxy_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7856);
+/* harmony import */ var _region_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7249);
+/* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6683);
+
+
 
 
 
@@ -33,57 +37,46 @@ const USER_AGENT = ['ecs-deploy-action', '1'];
 /** Time to open a connection, and for one attempt's answer: a silent endpoint is an error, never a hang. */
 const CONNECTION_TIMEOUT_MS = 5_000;
 const REQUEST_TIMEOUT_MS = 30_000;
-/** How long the timeout path (rollback request, diagnosis reads) may take once the time is up or the job is cancelled. */
-const GRACE_MS = 20_000;
 /**
- * The deadline every AWS request honours. A request in flight when the time is up or the job is cancelled is aborted
- * then; one started later (the timeout path) is aborted `graceMs` after that, so a hung endpoint cannot hold the run
- * past its deadline plus the grace.
+ * Node's HTTP handler with timeouts, whose every attempt also carries the run's deadline as its abort signal, and goes
+ * through HTTPS_PROXY / HTTP_PROXY unless NO_PROXY names the endpoint.
  */
-class RunDeadline {
-    cancelled;
-    graceMs;
-    now;
-    at = Infinity;
-    cancelledAt;
-    constructor(cancelled, graceMs = GRACE_MS, now = Date.now) {
-        this.cancelled = cancelled;
-        this.graceMs = graceMs;
-        this.now = now;
-        if (cancelled?.aborted)
-            this.cancelledAt = now();
-        else
-            cancelled?.addEventListener('abort', () => (this.cancelledAt = this.now()), { once: true });
-    }
-    /** Starts a phase allowed `ms` from now (each wait gets the whole timeout-minutes). */
-    restart(ms) {
-        this.at = this.now() + ms;
-    }
-    /** The signal for a request starting now, joined with the caller's own. */
-    signal(own) {
-        const now = this.now();
-        const end = Math.min(this.at, this.cancelledAt ?? Infinity);
-        const stop = now < end ? end : end + this.graceMs;
-        const signals = [
-            own,
-            now < end ? this.cancelled : undefined,
-            Number.isFinite(stop) ? AbortSignal.timeout(Math.max(0, stop - now)) : undefined,
-        ];
-        const present = signals.filter((s) => s !== undefined);
-        return present.length > 1 ? AbortSignal.any(present) : present[0];
-    }
-}
-/** Node's HTTP handler with timeouts, whose every attempt also carries the run's deadline as its abort signal. */
-class DeadlineHandler extends _smithy_node_http_handler__WEBPACK_IMPORTED_MODULE_1__.NodeHttpHandler {
+class DeadlineHandler extends _smithy_node_http_handler__WEBPACK_IMPORTED_MODULE_3__.NodeHttpHandler {
     deadline;
+    timeouts;
+    proxied = new Map();
     constructor(deadline, timeouts) {
         super({ ...timeouts, throwOnRequestTimeout: true });
         this.deadline = deadline;
+        this.timeouts = timeouts;
     }
-    handle(request, options = {}) {
+    async handle(request, options = {}) {
         const abortSignal = this.deadline?.signal(options.abortSignal) ?? options.abortSignal;
-        return super.handle(request, { ...options, ...(abortSignal && { abortSignal }) });
+        const withDeadline = { ...options, ...(abortSignal && { abortSignal }) };
+        const agent = (0,_http_proxy_js__WEBPACK_IMPORTED_MODULE_0__/* .proxyConfigured */ .$o)() ? await (0,_http_proxy_js__WEBPACK_IMPORTED_MODULE_0__/* .proxyAgentFor */ .H2)(endpointOf(request)) : undefined;
+        if (!agent)
+            return super.handle(request, withDeadline);
+        let handler = this.proxied.get(agent);
+        if (!handler) {
+            handler = new _smithy_node_http_handler__WEBPACK_IMPORTED_MODULE_3__.NodeHttpHandler({
+                ...this.timeouts,
+                throwOnRequestTimeout: true,
+                httpAgent: agent,
+                httpsAgent: agent,
+            });
+            this.proxied.set(agent, handler);
+        }
+        return handler.handle(request, withDeadline);
     }
+    destroy() {
+        super.destroy();
+        for (const handler of this.proxied.values())
+            handler.destroy();
+    }
+}
+/** The URL a request goes to, for NO_PROXY (host and port are what it matches). */
+function endpointOf(request) {
+    return `${request.protocol}//${request.hostname}${request.port ? `:${request.port}` : ''}/`;
 }
 /**
  * Makes every AWS client in one place, each on first use (a run that builds nothing needs no ECR client).
@@ -99,14 +92,14 @@ function createClients(region, deadline, timeouts = { connectionTimeout: CONNECT
     let elbv2;
     let codedeploy;
     const logsElsewhere = new Map();
-    const logsHere = () => (logs ??= new _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_2__/* .CloudWatchLogsClient */ .TFr(config));
+    const logsHere = () => (logs ??= new _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_4__/* .CloudWatchLogsClient */ .TFr(config));
     return {
         region,
         get ecs() {
-            return (ecs ??= new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_3__/* .ECSClient */ .Zgc(config));
+            return (ecs ??= new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_5__/* .ECSClient */ .Zgc(config));
         },
         get ecr() {
-            return (ecr ??= new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_4__/* .ECRClient */ .S70(config));
+            return (ecr ??= new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_6__/* .ECRClient */ .S70(config));
         },
         get logs() {
             return logsHere();
@@ -114,17 +107,18 @@ function createClients(region, deadline, timeouts = { connectionTimeout: CONNECT
         logsIn(other) {
             if (!other || other === region)
                 return logsHere();
-            const name = (0,_region_js__WEBPACK_IMPORTED_MODULE_0__/* .resolveRegion */ .Z)(other);
-            const client = logsElsewhere.get(name) ?? new _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_2__/* .CloudWatchLogsClient */ .TFr({ ...config, region: name });
+            const name = (0,_region_js__WEBPACK_IMPORTED_MODULE_1__/* .resolveRegion */ .Z)(other);
+            const client = logsElsewhere.get(name) ?? new _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_4__/* .CloudWatchLogsClient */ .TFr({ ...config, region: name });
             logsElsewhere.set(name, client);
             return client;
         },
         get elbv2() {
-            return (elbv2 ??= new _aws_sdk_client_elastic_load_balancing_v2__WEBPACK_IMPORTED_MODULE_5__/* .ElasticLoadBalancingV2Client */ .MlD(config));
+            return (elbv2 ??= new _aws_sdk_client_elastic_load_balancing_v2__WEBPACK_IMPORTED_MODULE_7__/* .ElasticLoadBalancingV2Client */ .MlD(config));
         },
         get codedeploy() {
-            return (codedeploy ??= new _aws_sdk_client_codedeploy__WEBPACK_IMPORTED_MODULE_6__/* .CodeDeployClient */ .cHd(config));
+            return (codedeploy ??= new _aws_sdk_client_codedeploy__WEBPACK_IMPORTED_MODULE_8__/* .CodeDeployClient */ .cHd(config));
         },
+        destroy: () => requestHandler.destroy(),
     };
 }
 

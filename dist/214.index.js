@@ -1,16 +1,8 @@
-<<<<<<<< HEAD:dist/214.index.js
-export const id = 214;
-export const ids = [214];
+export const id = 251;
+export const ids = [251];
 export const modules = {
 
-/***/ 2214:
-========
-export const id = 610;
-export const ids = [610];
-export const modules = {
-
-/***/ 3610:
->>>>>>>> issue-24:dist/610.index.js
+/***/ 2251:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -19,8 +11,7 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   carryOut: () => (/* binding */ carryOut),
-  doneSoFar: () => (/* binding */ doneSoFar),
-  failureDescription: () => (/* binding */ failureDescription)
+  doneSoFar: () => (/* binding */ doneSoFar)
 });
 
 // EXTERNAL MODULE: ./src/errors.ts
@@ -30,8 +21,10 @@ var github = __webpack_require__(4112);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/aws/clients.ts
-var aws_clients = __webpack_require__(201);
+// EXTERNAL MODULE: ./src/deadline.ts
+var deadline = __webpack_require__(6683);
+// EXTERNAL MODULE: ./src/http/fetch.ts
+var http_fetch = __webpack_require__(576);
 // EXTERNAL MODULE: ./src/aws/arn.ts
 var aws_arn = __webpack_require__(1626);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch-logs/dist-cjs/index.js
@@ -488,9 +481,7 @@ function fillPlaceholders(doc, marked, values, source) {
  * `text` (one input's value, not a document) with its `${NAME}` placeholders filled and `$${NAME}` kept as a literal
  * `${NAME}`; an unknown placeholder is a UserError naming `input` and the known ones.
  */
-function fillTextPlaceholders(text, values, input, 
-/** How a value goes in at `offset` of `text` (as it is by default). */
-encode = (_name, value) => value) {
+function fillTextPlaceholders(text, values, input) {
     const unknown = [...text.matchAll(PLACEHOLDER)].filter((m) => !m[1] && !Object.hasOwn(values, m[2] ?? ''));
     const [first] = unknown;
     if (first) {
@@ -498,11 +489,7 @@ encode = (_name, value) => value) {
         throw new errors/* UserError */.yo(`Input \`${input}\`: unknown placeholder ${names}. Known: ${Object.keys(values).join(', ') || '(none)'}. ` +
             `Add it with the \`vars\` input (${first[2]}=value), or write $\${${first[2]}} for a literal \${${first[2]}}.`);
     }
-    return text.replace(PLACEHOLDER, (_, escape, name, offset) => escape ? `\${${name}}` : encode(name, values[name] ?? '', offset));
-}
-/** The names of the `${NAME}` placeholders in `text` (not the `$${NAME}` literals). */
-function placeholderNames(text) {
-    return [...text.matchAll(PLACEHOLDER)].filter((m) => !m[1]).map((m) => m[2] ?? '');
+    return text.replace(PLACEHOLDER, (_, escape, name) => (escape ? `\${${name}}` : (values[name] ?? '')));
 }
 function plainValue(text) {
     const doc = (0,dist/* parseDocument */.Tp)(text);
@@ -716,12 +703,6 @@ function checkedRequest(definition, source) {
     if (problems.length)
         throw new src_problems/* ProblemsError */.FQ(source, problems);
     return request;
-}
-/** What is wrong with `value` as one shape of the ECS API model (a schema @aws-sdk/client-ecs exports, `Name$`). */
-function modelProblems(value, schema, path = '') {
-    const problems = [];
-    checked(value, shapeOf(schema), path, problems);
-    return problems;
 }
 /** The API takes task-level cpu and memory as strings ("256", "1 vCPU"); people write numbers. */
 function withStringSizes(definition) {
@@ -1059,8 +1040,6 @@ function serviceChanges(service, desiredCount, breaker, settings = {}) {
         const before = breakerName(service.deploymentConfiguration?.deploymentCircuitBreaker);
         changes.push(`service deployment circuit breaker: ${before} → ${breakerName(configuration.deploymentCircuitBreaker)}`);
     }
-    const breakerAfter = (configuration ?? service.deploymentConfiguration)?.deploymentCircuitBreaker;
-    changes.push(...(0,service_settings/* deploymentSettingsChanges */.wr)(service.deploymentConfiguration, breakerAfter, settings));
     changes.push(...(0,service_settings/* settingsChanges */.fH)(service, settings));
     return changes;
 }
@@ -1614,21 +1593,15 @@ class Follower {
             const { serviceDeploymentArn: _candidate, ...known } = rollout;
             const ours = { ...known, ...(this.serviceDeploymentArn && { serviceDeploymentArn: this.serviceDeploymentArn }) };
             // A deployment that succeeded has nothing left to stop: its verification failing redeploys the previous revision.
-            let requested = false;
-            rollback = await (this.failedAfterSuccess ? (0,deploy_rollback/* rollBackEcs */.a)(ecs, cluster, service, known) : this.watch.rollBack(ours))
-                .then((line) => ((requested = true), line))
-                .catch((error) => `the rollback could not be requested: ${(0,errors/* errorMessage */.gJ)(error)}`);
+            rollback = await (this.failedAfterSuccess ? (0,deploy_rollback/* rollBackEcs */.a)(ecs, cluster, service, known) : this.watch.rollBack(ours)).catch((error) => `the rollback could not be requested: ${(0,errors/* errorMessage */.gJ)(error)}`);
             this.note(rollback);
-            // Only what ECS reached is reported as done: the redeployment is followed within the run's time.
-            if (this.failedAfterSuccess && requested) {
-                const reached = await (0,deploy_rollback/* followRollback */.u)(ecs, { cluster, service, previousTaskDefinition: rollout.previousTaskDefinition }, { clock: this.options.clock, until: this.started + this.options.timeoutMs, signal: this.options.signal });
-                this.note(reached);
-                rollback = `${rollback}; ${reached}`;
-            }
         }
         const starter = this.watch.taskStarter();
         let stoppedTasksError;
-        if (verdict.outcome !== 'succeeded' && verdict.outcome !== 'paused' && starter) {
+        // The stopped tasks are diagnosis, best effort: after the deadline they are not listed.
+        if (verdict.outcome !== 'succeeded' && verdict.outcome !== 'paused' && starter && this.options.deadline?.passed())
+            stoppedTasksError = "the stopped tasks were not listed: the run's deadline had passed";
+        else if (verdict.outcome !== 'succeeded' && verdict.outcome !== 'paused' && starter) {
             try {
                 this.stoppedTasks.push(...(await (0,tasks/* stoppedTasksOf */.bd)(ecs, cluster, service, starter, this.seenTasks)));
             }
@@ -1848,38 +1821,7 @@ function describeExpectation(expectation) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/verify/redact.ts
-// An answer's body (or a command's output) before the log or summary quotes it: the run's own secrets and anything
-// shaped like a credential are cut out, since a redirect or a reflecting endpoint may have put one there.
-const HIDDEN = '***';
-/** Shapes of credentials, each replaced whole (or, where a group 1 is kept, after it). */
-const CREDENTIALS = [
-    /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)/g,
-    // A field named like a secret, in JSON, YAML, a query or an environment file: its value.
-    /((?:^|[^A-Za-z0-9])"?[A-Za-z0-9_-]*(?:secret|password|passwd|token|credential|api[_-]?key|private[_-]?key|signature)[A-Za-z0-9_-]*"?\s*[:=]\s*["']?)(?:(?<=")[^"]+|(?<=')[^']+|[^\s,;&}"']+)/gi,
-    /(\b(?:Bearer|Basic|Token|Digest)\s+)[A-Za-z0-9._~+/=-]{6,}/gi,
-    /\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g,
-    /\b(?:AKIA|ASIA|AROA|AIDA|ABIA|ACCA|AGPA|ANPA|ANVA|APKA)[A-Z0-9]{16}\b/g,
-    /\b(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}|xox[abprs]-[A-Za-z0-9-]{10,}|sk_live_[A-Za-z0-9]{10,})/g,
-    // 40 characters of base64 with upper and lower case and a digit: an AWS secret access key (a hex SHA has no upper case).
-    /(?<![A-Za-z0-9/+=])(?=[A-Za-z0-9/+=]{0,39}[A-Z])(?=[A-Za-z0-9/+=]{0,39}[a-z])(?=[A-Za-z0-9/+=]{0,39}[0-9])[A-Za-z0-9/+=]{40}(?![A-Za-z0-9/+=])/g,
-];
-/** `text` without any of `secrets` (and their words of 8 characters or more) and without credential-shaped text. */
-function withoutCredentials(text, secrets) {
-    const known = secrets
-        .flatMap((secret) => [secret, ...secret.split(/\s+/).filter((word) => word.length >= 8)])
-        .filter((secret) => secret.length >= 4)
-        .sort((a, b) => b.length - a.length);
-    let safe = text;
-    for (const secret of known)
-        safe = safe.replaceAll(secret, HIDDEN);
-    for (const shape of CREDENTIALS)
-        safe = safe.replace(shape, (match, kept) => (typeof kept === 'string' ? kept + HIDDEN : HIDDEN));
-    return safe;
-}
-
 ;// CONCATENATED MODULE: ./src/verify/http.ts
-
 
 
 
@@ -1888,8 +1830,6 @@ const STOPPED = 'until the run stopped: the job was cancelled or timeout-minutes
 const QUOTED_CHARS = 120;
 /** No single request waits longer than this, so a hung one leaves time to ask again. */
 const REQUEST_TIMEOUT_MS = 10_000;
-/** Redirects followed within one request, as browsers and curl stop a loop. */
-const MAX_REDIRECTS = 5;
 /** Asks `url` until its answer meets the expectation, the timeout passes or the signal aborts. */
 async function checkUrl(url, options) {
     const { clock, signal, expectation } = options;
@@ -1899,7 +1839,7 @@ async function checkUrl(url, options) {
     for (;;) {
         attempts++;
         const got = await ask(url, options, Math.min(REQUEST_TIMEOUT_MS, Math.max(1, deadline - clock.now())));
-        const answer = typeof got === 'string' ? got : describeAnswer(got, Object.values(options.headers));
+        const answer = typeof got === 'string' ? got : describeAnswer(got);
         if (typeof got !== 'string' && meets(expectation, got))
             return { url, ok: true, answer, expected, attempts };
         if (signal?.aborted)
@@ -1909,50 +1849,31 @@ async function checkUrl(url, options) {
         await clock.sleep(options.intervalMs, signal);
     }
 }
-/** The answer, or why there was none; a redirect is followed only within the URL's origin (and not with `none`). */
+/** The answer, or why there was none. */
 async function ask(url, options, timeoutMs) {
-    const signal = AbortSignal.any([AbortSignal.timeout(timeoutMs), ...(options.signal ? [options.signal] : [])]);
-    const origin = new URL(url).origin;
+    const signals = [AbortSignal.timeout(timeoutMs), ...(options.signal ? [options.signal] : [])];
     try {
-        for (let hop = 0, at = url;; hop++) {
-            const response = await (options.fetch ?? fetch)(at, {
-                // The headers carry secrets: every request goes to the URL's own origin (no other is followed).
-                headers: options.headers,
-                redirect: 'manual',
-                signal,
-            });
-            const location = response.headers.get('location');
-            const next = location && isRedirect(response.status) && URL.canParse(location, at) ? new URL(location, at) : undefined;
-            const followed = next && options.redirects !== 'none' && next.origin === origin && hop < MAX_REDIRECTS;
-            if (!next || !followed) {
-                const body = await response.text();
-                return { status: response.status, body, ...(next && { redirect: notFollowed(next, origin, options) }) };
-            }
-            await response.body?.cancel();
-            at = next.href;
-        }
+        const response = await (options.fetch ?? fetch)(url, {
+            headers: options.headers,
+            redirect: 'follow',
+            signal: AbortSignal.any(signals),
+        });
+        return { status: response.status, body: await response.text() };
     }
     catch (error) {
         const cause = error.cause;
         return `no answer (${(0,errors/* errorMessage */.gJ)(cause ?? error)})`;
     }
 }
-const isRedirect = (status) => [301, 302, 303, 307, 308].includes(status);
-function notFollowed(next, origin, options) {
-    if (options.redirects === 'none')
-        return `a redirect, not followed (verify redirects: none)`;
-    if (next.origin !== origin)
-        return `a redirect to another origin (${next.origin}), not followed`;
-    return `more than ${MAX_REDIRECTS} redirects`;
-}
-/** `HTTP 500 "…"`: the body without secrets or credentials, cut short. */
-function describeAnswer({ status, body, redirect }, secrets) {
-    const text = withoutCredentials(body, secrets).trim().replace(/\s+/g, ' ');
+function describeAnswer({ status, body }) {
+    const text = body.trim().replace(/\s+/g, ' ');
     const quoted = text.length > QUOTED_CHARS ? `${text.slice(0, QUOTED_CHARS)}…` : text;
-    return `HTTP ${status}${redirect ? ` (${redirect})` : ''}${quoted ? ` "${quoted}"` : ''}`;
+    return `HTTP ${status}${quoted ? ` "${quoted}"` : ''}`;
 }
 
 ;// CONCATENATED MODULE: ./src/verify/check.ts
+// Verifying a release: every URL of the stage checked over HTTP, then verify-command, with what the deployment put
+// in place in its environment. One call for every mechanism (the watch loop makes it at their stages).
 
 
 
@@ -1973,16 +1894,29 @@ async function verifyRelease(plan, stage, deployed, ctx) {
         return { ok: true, lines };
     const [command = '', ...args] = plan.command;
     const output = [];
-    const { exitCode } = await (0,exec/* execCommand */.N)(command, args, {
+    // verify-timeout bounds the command as it bounds a URL; the run's deadline too. Its whole process group is stopped.
+    const timeout = AbortSignal.timeout(plan.timeoutMs);
+    const { exitCode, stopped } = await (0,exec/* execCommand */.N)(command, args, {
         silent: true,
-        env: { ...plan.commandEnv, ...verifyEnvironment(urls, stage, deployed) },
+        signal: ctx.signal ? AbortSignal.any([ctx.signal, timeout]) : timeout,
+        env: verifyEnvironment(urls, stage, deployed),
         onLine: (line) => {
             output.push(line);
             ctx.output(line);
         },
     });
+    if (stopped) {
+        const limit = timeout.aborted
+            ? `within verify-timeout (${(0,deploy_clock/* describeLimit */.XW)(plan.timeoutMs)})`
+            : "before the run's deadline";
+        return {
+            ok: false,
+            lines,
+            reason: `verification failed (${STAGE_WORDS[stage]}): verify-command did not finish ${limit}; it was stopped`,
+        };
+    }
     if (exitCode !== 0) {
-        const last = withoutCredentials(output.slice(-QUOTED_LINES).join(' | '), Object.values(plan.headers));
+        const last = output.slice(-QUOTED_LINES).join(' | ');
         return {
             ok: false,
             lines,
@@ -1995,7 +1929,7 @@ async function verifyRelease(plan, stage, deployed, ctx) {
 function failedCheck(check, stage) {
     return `verification failed (${STAGE_WORDS[stage]}): ${check.url} answered ${check.answer} (expected ${check.expected}; ${check.attempts} attempt${check.attempts > 1 ? 's' : ''}, ${check.gaveUpAfter ?? ''})`;
 }
-/** The variables verify-command sees beside the runner's own and the placeholders' values. */
+/** The variables verify-command sees beside the runner's own. */
 function verifyEnvironment(urls, stage, deployed) {
     return {
         VERIFY_URL: urls[0] ?? '',
@@ -2010,89 +1944,32 @@ function verifyEnvironment(urls, stage, deployed) {
 
 // EXTERNAL MODULE: ./src/settings.ts
 var settings = __webpack_require__(8750);
-;// CONCATENATED MODULE: ./src/verify/command.ts
-// verify-command as arguments, with no placeholder filled into them: a value spliced into a script runs as code (a
-// branch named `fix$(touch${IFS}/tmp/x)` would), so the command gets the values as environment variables instead.
+;// CONCATENATED MODULE: ./src/verify/plan.ts
+// The release check as the inputs describe it, settled before anything changes: URLs with their placeholders filled and
+// checked, the expectation parsed, headers split. A mistake here is the user's, named by its input.
 
 
 
-const INPUT = 'verify-command';
-/** Programs whose next argument after -c (or -e, -Command, /c) is code. */
-const SHELLS = /^(?:.*\/)?(?:sh|bash|dash|zsh|ksh|mksh|ash|fish|busybox|python[\d.]*|node|perl|ruby|php|pwsh|powershell|cmd)(?:\.exe)?$/i;
-const CODE_FLAG = /^(?:-[a-z]*[ce][a-z]*|-command|\/c)$/i;
-/** The command's arguments; a `${NAME}` placeholder in any of them is refused with the way to write it. */
-function verifyCommandArguments(text) {
-    const args = commandArguments(text, INPUT);
-    args.forEach((arg, i) => {
-        const [name] = placeholderNames(arg);
-        if (name === undefined)
-            return;
-        const script = args.slice(0, i).some((a) => SHELLS.test(a)) && CODE_FLAG.test(args[i - 1] ?? '');
-        throw new errors/* UserError */.yo(script
-            ? `Input \`${INPUT}\`: \${${name}} is in the script of \`${args.slice(0, i).join(' ')}\`, where a filled-in value would run as code. Write "$${name}" instead: the command gets every placeholder as an environment variable, which the shell reads.`
-            : `Input \`${INPUT}\`: \${${name}} in argument ${i + 1}: placeholders are not filled into the command, it gets them as environment variables. Read $${name} in the command, or through a shell: bash -c '… "$${name}" …'.`);
-    });
-    // `$${NAME}` stays a literal `${NAME}`, for the shell to read from the environment.
-    return args.map((arg) => fillTextPlaceholders(arg, {}, INPUT));
+
+
+/** The plan for one service, its placeholders filled from `values`; a malformed URL or expectation throws a UserError. */
+function planVerification(inputs, values) {
+    const urls = (input, list) => list.map((raw) => checkedUrl(fillTextPlaceholders(raw, values, input), input));
+    return {
+        urls: urls('verify-url', inputs.urls),
+        testUrls: urls('verify-test-url', inputs.testUrls),
+        expectation: parseExpectation(fillTextPlaceholders(inputs.expect ?? '', values, 'verify-expect')),
+        headers: inputs.headers,
+        timeoutMs: (inputs.timeoutSeconds ?? defaultSeconds('verify-timeout')) * 1000,
+        intervalMs: (inputs.intervalSeconds ?? defaultSeconds('verify-interval')) * 1000,
+        ...(inputs.command !== undefined && {
+            // Split first, so a filled-in value stays one argument whatever it holds.
+            command: commandArguments(inputs.command, 'verify-command').map((arg) => fillTextPlaceholders(arg, values, 'verify-command')),
+        }),
+    };
 }
-
-;// CONCATENATED MODULE: ./src/verify/url.ts
-// A verify URL with its placeholders filled so that no value can move the check to another host: a value from the
-// run (REF_NAME, ENVIRONMENT, …: a branch name is anyone's to choose) goes in as a host name label in the host and as
-// a path segment elsewhere; only a value from `vars` (the workflow's own) may give the whole origin (`${LB}/health`).
-
-
-/** Longest DNS label. */
-const LABEL_MAX = 63;
-/** `template` with `values` filled in; `own` names the values the workflow wrote itself (`vars`). */
-function fillUrl(template, values, own, input) {
-    const scheme = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.exec(template)?.[0].length ?? 0;
-    // Placeholder names hold no / ? #, so the template's own text says where its host and port end.
-    const rest = template.slice(scheme).search(/[/?#]/);
-    const authorityEnd = rest < 0 ? template.length : scheme + rest;
-    let givenOrigin;
-    const head = fillTextPlaceholders(template.slice(0, authorityEnd), values, input, (name, value, offset) => {
-        if (scheme > 0 || offset > 0)
-            return hostLabels(value, own.has(name), name, template, input);
-        if (!own.has(name))
-            throw refused(template, input, `\${${name}} may not give the URL's scheme or origin`);
-        givenOrigin = originOf(value, name, template, input);
-        return value;
-    });
-    const tail = fillTextPlaceholders(template.slice(authorityEnd), values, input, (_name, value) => encodeURIComponent(value));
-    const url = parsedUrl(head + tail, input);
-    const expected = givenOrigin ?? originOf(head, '', template, input);
-    if (url.origin !== expected)
-        throw refused(template, input, `the filled-in URL's origin ${url.origin} is not the template's, ${expected}`);
-    return url;
-}
-/** A value in the host: one label (letters, digits, -); a `vars` value may hold several, dot-separated. */
-function hostLabels(value, own, name, template, input) {
-    if (own) {
-        if (/^[A-Za-z0-9.-]+$/.test(value))
-            return value;
-        throw refused(template, input, `\${${name}} is "${value}", which is not a host name (letters, digits, . and -)`);
-    }
-    const label = value
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, '-')
-        .slice(0, LABEL_MAX)
-        .replace(/^-+|-+$/g, '');
-    if (label)
-        return label;
-    throw refused(template, input, `\${${name}} holds no letter or digit to make a host name label of`);
-}
-function originOf(text, name, template, input) {
-    const url = URL.canParse(text) ? new URL(text) : undefined;
-    if (url && (url.protocol === 'http:' || url.protocol === 'https:'))
-        return url.origin;
-    throw refused(template, input, name ? `\${${name}} must be an http:// or https:// URL to give its origin` : `"${text}" names no http(s) origin`);
-}
-function refused(template, input, why) {
-    return new errors/* UserError */.yo(`Input \`${input}\`: "${template}": ${why}. A filled-in value never changes a URL's scheme, host or port: write them in the URL (https://\${REF_NAME}.preview.example.com/…), or give the whole origin with one of \`vars\` (\${LB}/health).`);
-}
-/** `url` parsed; a malformed one is a UserError naming the input. */
-function parsedUrl(url, input) {
+const defaultSeconds = (name) => Number((0,settings/* settingNamed */.A$)(name)?.default);
+function checkedUrl(url, input) {
     let parsed;
     try {
         parsed = new URL(url);
@@ -2104,36 +1981,8 @@ function parsedUrl(url, input) {
         throw new errors/* UserError */.yo(`Input \`${input}\`: "${url}" is not an http:// or https:// URL.`);
     if (parsed.username || parsed.password)
         throw new errors/* UserError */.yo(`Input \`${input}\`: a URL must not carry credentials (they would show in the log); send them with \`verify-headers\` (Authorization: …).`);
-    return parsed;
+    return parsed.href;
 }
-
-;// CONCATENATED MODULE: ./src/verify/plan.ts
-// The release check as the inputs describe it, settled before anything changes: URLs with their placeholders filled and
-// checked, the expectation parsed, headers split. A mistake here is the user's, named by its input.
-
-
-
-
-
-/**
- * The plan for one service, its placeholders filled from `values` (`own`: the names the workflow set itself, `vars`);
- * a malformed URL or expectation throws a UserError.
- */
-function planVerification(inputs, values, own = new Set()) {
-    const urls = (input, list) => list.map((raw) => fillUrl(raw, values, own, input).href);
-    return {
-        urls: urls('verify-url', inputs.urls),
-        testUrls: urls('verify-test-url', inputs.testUrls),
-        expectation: parseExpectation(fillTextPlaceholders(inputs.expect ?? '', values, 'verify-expect')),
-        headers: inputs.headers,
-        timeoutMs: (inputs.timeoutSeconds ?? defaultSeconds('verify-timeout')) * 1000,
-        intervalMs: (inputs.intervalSeconds ?? defaultSeconds('verify-interval')) * 1000,
-        ...(inputs.command !== undefined && { command: verifyCommandArguments(inputs.command) }),
-        commandEnv: values,
-        redirects: inputs.redirects ?? 'same-origin',
-    };
-}
-const defaultSeconds = (name) => Number((0,settings/* settingNamed */.A$)(name)?.default);
 
 // EXTERNAL MODULE: ./src/verify-inputs.ts
 var verify_inputs = __webpack_require__(214);
@@ -2524,26 +2373,8 @@ async function deployPreview(d) {
         cluster: shortName(d.cluster),
         service: serviceName,
     });
-    // What this run creates is removed again when a later step fails, so a failed preview leaves nothing behind.
-    const created = {};
-    try {
-        return await deployService(d, base, existing, serviceName, tags, created);
-    }
-    catch (error) {
-        await removeCreated(d.elbv2, created);
-        throw error;
-    }
-}
-/** Best effort: the step's own error is the one the user sees. */
-async function removeCreated(elbv2, created) {
-    if (created.ruleArn)
-        await deleteRule(elbv2, created.ruleArn).catch(() => false);
-    if (created.targetGroupArn)
-        await deleteTargetGroup(elbv2, created.targetGroupArn).catch(() => false);
-}
-async function deployService(d, base, existing, serviceName, tags, created) {
     const routing = base.loadBalancers?.some((lb) => lb.targetGroupArn)
-        ? await ensureRouting(d, base, serviceName, tags, created)
+        ? await ensureRouting(d, base, serviceName, tags)
         : undefined;
     if (existing) {
         await (0,aws_ecs/* updateService */.bU)(d.ecs, {
@@ -2581,14 +2412,14 @@ async function checkRoomForPreview(d) {
     const prs = [...others].sort((a, b) => a - b).map((pr) => `#${pr}`);
     throw new errors/* UserError */.yo(`There are already ${others.size} preview environments of ${d.repository} in cluster "${d.cluster}" (pull requests ${prs.join(', ')}), as many as previews.max allows (${d.previews.max}). Raise previews.max in the config file (or the preview-max input), or remove old previews with a preview: sweep run.`);
 }
-async function ensureRouting(d, base, serviceName, tags, created) {
+async function ensureRouting(d, base, serviceName, tags) {
     const listenerArn = d.previews.listenerArn;
     if (!listenerArn) {
         throw new errors/* UserError */.yo(`Service "${d.baseService}" sits behind a load balancer, so its preview needs a listener rule: add previews.listener-arn (and previews.domain) to the config file.`);
     }
     const rules = await listenerRules(d, listenerArn);
-    const targetGroupArn = await ensureTargetGroup(d, base, serviceName, tags, created);
-    const priority = await ensureRule(d, listenerArn, targetGroupArn, tags, rules, created);
+    const targetGroupArn = await ensureTargetGroup(d, base, serviceName, tags);
+    const priority = await ensureRule(d, listenerArn, targetGroupArn, tags, rules);
     return { targetGroupArn, ...(priority !== undefined && { priority }) };
 }
 async function listenerRules(d, listenerArn) {
@@ -2598,7 +2429,7 @@ async function listenerRules(d, listenerArn) {
     throw new errors/* UserError */.yo(`The listener in previews.listener-arn was not found (${listenerArn}): check the ARN, and that AWS_REGION is the load balancer's region.`);
 }
 /** The preview's target group: found by its name, or created like the base service's. */
-async function ensureTargetGroup(d, base, serviceName, tags, created) {
+async function ensureTargetGroup(d, base, serviceName, tags) {
     const name = targetGroupName(d.cluster, serviceName, d.pr);
     const existing = await describeTargetGroup(d.elbv2, { name });
     if (existing?.TargetGroupArn)
@@ -2607,7 +2438,7 @@ async function ensureTargetGroup(d, base, serviceName, tags, created) {
     const model = await describeTargetGroup(d.elbv2, { arn: baseArn });
     if (!model)
         throw new errors/* UserError */.yo(`Target group ${baseArn} of service "${d.baseService}" was not found, so the preview cannot copy it: check the service's load balancer settings.`);
-    const group = await createTargetGroup(d.elbv2, {
+    const created = await createTargetGroup(d.elbv2, {
         Name: name,
         Protocol: model.Protocol,
         ProtocolVersion: model.ProtocolVersion,
@@ -2626,16 +2457,14 @@ async function ensureTargetGroup(d, base, serviceName, tags, created) {
         Matcher: model.Matcher,
         Tags: elbTags(tags),
     });
-    if (group?.TargetGroupArn)
-        created.targetGroupArn = group.TargetGroupArn;
-    return group?.TargetGroupArn;
+    return created?.TargetGroupArn;
 }
 /**
  * A listener rule forwarding the preview's host (or path) to its target group, at the lowest free
  * priority; kept when one already forwards there. Another run may take the same priority at the same
  * time, so a taken priority is looked up again. Returns the priority of a rule it created.
  */
-async function ensureRule(d, listenerArn, targetGroupArn, tags, rules, created) {
+async function ensureRule(d, listenerArn, targetGroupArn, tags, rules) {
     for (let attempt = 1;; attempt++) {
         if (rules.some((r) => forwardsTo(r.Actions, targetGroupArn)))
             return undefined;
@@ -2643,37 +2472,34 @@ async function ensureRule(d, listenerArn, targetGroupArn, tags, rules, created) 
         if (priority === undefined) {
             throw new errors/* UserError */.yo(`Listener ${listenerArn} has no free rule priority (1 to 50000 are all taken): delete unused rules, or remove old previews with a preview: sweep run.`);
         }
-        const rule = await deploy_createRule(d, listenerArn, targetGroupArn, priority, tags, attempt < RULE_ATTEMPTS);
-        if (rule) {
-            if (rule.RuleArn)
-                created.ruleArn = rule.RuleArn;
+        if (await deploy_createRule(d, listenerArn, targetGroupArn, priority, tags, attempt < RULE_ATTEMPTS))
             return priority;
-        }
         rules = await listenerRules(d, listenerArn);
     }
 }
-/** Creates the rule; undefined when its priority was taken meanwhile and `retry` allows another try. */
+/** Creates the rule; false when its priority was taken meanwhile and `retry` allows another try. */
 async function deploy_createRule(d, listenerArn, targetGroupArn, priority, tags, retry) {
     const { domain, routing } = d.previews;
     const condition = routing === 'host' && domain
         ? { Field: 'host-header', HostHeaderConfig: { Values: [previewHost(d.pr, domain)] } }
         : { Field: 'path-pattern', PathPatternConfig: { Values: previewPathPatterns(d.pr) } };
     try {
-        return ((await createRule(d.elbv2, {
+        await createRule(d.elbv2, {
             ListenerArn: listenerArn,
             Priority: priority,
             Conditions: [condition],
             Actions: [{ Type: 'forward', TargetGroupArn: targetGroupArn }],
             Tags: elbTags(tags),
-        })) ?? {});
+        });
     }
     catch (error) {
         if (retry && (0,aws_errors/* awsErrorName */.ZH)(error) === 'PriorityInUseException')
-            return undefined;
+            return false;
         if ((0,aws_errors/* awsErrorName */.ZH)(error) !== 'TooManyRulesException')
             throw error;
         throw new errors/* UserError */.yo(`The load balancer of ${listenerArn} has as many rules as it may (TooManyRules): remove old previews with a preview: sweep run, lower previews.max, or raise the "Rules per Application Load Balancer" quota.`);
     }
+    return true;
 }
 
 ;// CONCATENATED MODULE: ./src/preview/destroy.ts
@@ -2887,13 +2713,9 @@ async function imagesOf(promotion, name, service, { ecs, region, imageDeps }) {
     const described = await (0,aws_ecs/* describeTaskDefinition */.oh)(ecs, taskDefinition);
     const containers = described.taskDefinition?.containerDefinitions ?? [];
     const images = {};
-    const deployedAt = service.deployments?.[0]?.createdAt;
     for (const container of containers) {
-        if (container.name && container.image) {
-            const image = await pinned(container, tasks, { source, from, deployedAt }, imageDeps);
-            await checkStillInEcr(image, `${source}'s container ${container.name}`, from, imageDeps);
-            images[container.name] = image;
-        }
+        if (container.name && container.image)
+            images[container.name] = await pinned(container, tasks, source, from, imageDeps);
     }
     return { environment: from, cluster, service: service.serviceName ?? lastPart(name), taskDefinition, images };
 }
@@ -2935,11 +2757,9 @@ async function runningTasks(ecs, cluster, service) {
 }
 /**
  * The container's image pinned by digest: as written when the task definition names a digest; else the digest its
- * running tasks report (ECS resolves a tag when a task starts); else, with no task running, the one ECR has for the tag
- * only when that image was pushed before the source's deployment started (a tag moved since names one it never ran).
+ * running tasks report (ECS resolves a tag when a task starts), else the one ECR has for the tag now (no task runs).
  */
-async function pinned(container, tasks, at, deps) {
-    const { source, from } = at;
+async function pinned(container, tasks, source, from, deps) {
     const image = container.image;
     const ref = (0,reference/* parseImageReference */.o_)(image, `${source}: container ${container.name}'s image`);
     const by = (digest) => `${(0,reference/* imageName */.tO)(ref)}@${digest}`;
@@ -2956,43 +2776,9 @@ async function pinned(container, tasks, at, deps) {
         return by(digest);
     const ecr = await (0,image_ecr/* resolveEcrTarget */.sy)(ref, deps);
     const detail = ecr && (await (0,aws_errors/* unlessNotFound */.CA)((0,aws_ecr/* describeImage */.hu)(ecr, ref.repository, { imageTag: ref.tag ?? 'latest' })));
-    if (detail?.imageDigest) {
-        const pushed = detail.imagePushedAt;
-        if (pushed && at.deployedAt && pushed.getTime() <= at.deployedAt.getTime())
-            return by(detail.imageDigest);
-        throw refusal(from, `no task of ${source} runs, so none says which image its container ${container.name} ran, and ECR's ${image} now names ${detail.imageDigest}, pushed ${pushed ? `at ${pushed.toISOString()}` : 'at an unknown time'}, ${at.deployedAt ? `after its deployment started (${at.deployedAt.toISOString()})` : 'while its deployment time is unknown'}: ${from} may never have run it. Scale ${from} up so a task reports the digest it runs, or pin the digest in its task definition (image@sha256:…)`);
-    }
+    if (detail?.imageDigest)
+        return by(detail.imageDigest);
     throw refusal(from, `which image ${source} runs in container ${container.name} is unknown: ${image} is a tag, no running task reports its digest, and ${ecr ? 'ECR has no such tag' : 'its registry is not ECR'}`);
-}
-/** Refuses an image pinned to a digest its ECR repository no longer has: the rollout would fail pulling it. */
-async function checkStillInEcr(image, what, from, deps) {
-    const ref = (0,reference/* parseImageReference */.o_)(image, what);
-    const ecr = ref.digest ? await (0,image_ecr/* resolveEcrTarget */.sy)(ref, deps) : undefined;
-    if (!ecr || !ref.digest)
-        return;
-    const found = await (0,aws_errors/* unlessNotFound */.CA)((0,aws_ecr/* describeImage */.hu)(ecr, ref.repository, { imageDigest: ref.digest }));
-    if (found)
-        return;
-    throw refusal(from, `${what} runs ${image}, which ECR no longer has (repository ${ref.repository}): the rollout would fail pulling it`);
-}
-
-;// CONCATENATED MODULE: ./src/deploy/settings-model.ts
-// The service settings given as JSON, checked against the ECS API model the SDK ships: the SDK would drop a member it
-// does not know without a word (as for task definitions, see taskdef/validate.ts). Here, on the pipeline's path, and
-// not where the inputs are read, so the entry does not load the SDK.
-
-
-
-
-/** Throws naming the first member of `volume-configurations` that UpdateService's model does not have or type. */
-function checkSettingsModel(settings) {
-    ;
-    (settings.volumeConfigurations ?? []).forEach((item, i) => {
-        const problem = modelProblems(item, client_ecs_dist_cjs/* ServiceVolumeConfiguration$ */.uEA)[0];
-        if (problem) {
-            throw new errors/* UserError */.yo(`Input \`volume-configurations\`, item ${i + 1} (${item.name}): ${(0,src_problems/* problemEntry */.WO)(problem)}. Nothing was changed.`);
-        }
-    });
 }
 
 ;// CONCATENATED MODULE: ./src/placeholders.ts
@@ -3071,9 +2857,7 @@ async function prepare(clients, inputs, git, { service, plan }, report, image, p
         ...placeholderValues(inputs, report.service, git, report.region, image ?? onlyImage(promoted)),
         ...previewPlaceholders(preview),
     };
-    const verification = (0,verify_inputs/* wantsVerification */.ni)(inputs.verify)
-        ? planVerification(inputs.verify, placeholders, new Set(Object.keys(inputs.vars)))
-        : undefined;
+    const verification = (0,verify_inputs/* wantsVerification */.ni)(inputs.verify) ? planVerification(inputs.verify, placeholders) : undefined;
     if (verification && !inputs.wait)
         throw new errors/* UserError */.yo("Input `verify-url` (and the other verify-* inputs, or the environment's verify block) needs `wait: true`: the release is checked once the deployment reaches it.");
     if (verification?.testUrls.length && plan.mechanism === 'rolling')
@@ -3099,10 +2883,8 @@ async function prepare(clients, inputs, git, { service, plan }, report, image, p
             log.info((0,report_text/* logSafe */.sN)(`${prefixOf(inputs, report)}${note}`));
         report.notes.push(...rendered.notes);
     }
-    if (inputs.serviceSettings) {
-        checkSettingsModel(inputs.serviceSettings);
+    if (inputs.serviceSettings)
         (0,service_settings/* checkVolumesAtLaunch */.gL)(inputs.serviceSettings, rendered.request);
-    }
     report.containers = rendered.containers;
     if (promoted)
         report.promoted = promotedOf(promoted, rendered.containers);
@@ -3199,7 +2981,7 @@ async function start(clients, inputs, git, { clock, signal, log }, prepared, pre
     return rollout;
 }
 /** Fills a service's report from its rollout's result, with the causes of a failure and their log lines. */
-async function conclude(clients, inputs, report, containers, result) {
+async function conclude(clients, inputs, report, containers, result, deadline) {
     Object.assign(report, {
         status: result.outcome,
         reason: result.reason,
@@ -3211,10 +2993,15 @@ async function conclude(clients, inputs, report, containers, result) {
     });
     if (result.outcome === 'succeeded' || result.outcome === 'paused')
         return;
-    report.failures = await attachLogs((region) => clients.logsIn(region), groupFailures(result.stoppedTasks), containers, inputs.logLines);
     const eventCause = causeOfEvents(result.recentEvents);
     if (eventCause)
         report.eventCause = eventCause;
+    // The log lines are best effort: after the deadline they are not read.
+    if (deadline.passed()) {
+        report.failures = groupFailures(result.stoppedTasks);
+        return;
+    }
+    report.failures = await attachLogs((region) => clients.logsIn(region), groupFailures(result.stoppedTasks), containers, inputs.logLines);
 }
 /** The results a failure part-way had reached, keyed by the error it threw (which goes on unchanged). */
 const partials = new WeakMap();
@@ -3268,6 +3055,7 @@ function imageDepsOf(clients, git, ports, deadline) {
         now: ports.clock.now,
         log: ports.log,
         loggedIn: ports.loggedIn,
+        signal: () => deadline.signal(ports.signal),
         ecrClientFor: (region) => ports.aws(region, deadline).ecr,
     };
 }
@@ -3278,9 +3066,8 @@ function imageDepsOf(clients, git, ports, deadline) {
  * build and changes nothing.
  */
 async function deploySteps(inputs, git, ports, where, done, preview, promotion) {
-    const { clock, signal, log } = ports;
-    // Each phase (reading, each wait) may take timeout-minutes; no AWS request outlives its phase (plus the grace).
-    const deadline = new aws_clients.RunDeadline(signal);
+    const { clock, signal, log, deadline } = ports;
+    // Each phase (reading, the build, each wait) may take timeout-minutes; no request outlives its phase (plus the grace).
     const phase = () => deadline.restart(inputs.timeoutMinutes * 60_000);
     phase();
     const clients = ports.aws(where.region, deadline);
@@ -3294,7 +3081,7 @@ async function deploySteps(inputs, git, ports, where, done, preview, promotion) 
                 circuitBreaker: inputs.deploymentCircuitBreaker,
                 workspace: git.workspace,
             });
-        (0,service_settings/* checkServiceSettings */.V9)(service, inputs.serviceSettings ?? {}, plan.mechanism);
+        (0,service_settings/* checkServiceSettings */.V9)(service, inputs.serviceSettings ?? {});
         log.info(`  strategy: ${plan.description}`);
         return { service, plan, report: newServiceReport(where, service, plan) };
     })));
@@ -3352,6 +3139,7 @@ async function deploySteps(inputs, git, ports, where, done, preview, promotion) 
             p.service = await (0,mechanisms/* checkIdle */.JA)(clients, waitContext, inputs.cluster, p.plan, p.service, unchangedRevision(p));
     }
     // Nothing is deployed when the build or push fails: it throws before any task definition is registered.
+    phase();
     const built = imagePlan && (await (0,src_image/* carryOutImageBuild */.vS)(imagePlan, imageDeps));
     if (built)
         done.builtImage = built;
@@ -3398,7 +3186,7 @@ async function deploySteps(inputs, git, ports, where, done, preview, promotion) 
         started.push({ p, rollout: await start(clients, inputs, git, ports, p, preview) });
     const waiting = started.filter(({ rollout }) => rollout.deploymentId && inputs.wait);
     if (!waiting.length)
-        return keepRevisions(clients, inputs, prepared, log);
+        return keepRevisions(clients, inputs, prepared, log, deadline);
     phase();
     const results = await log.group('Rollout', () => waitForDeployments(watchOptions(clients, inputs, ports), waiting.map(({ p, rollout }) => ({
         service: p.report.service,
@@ -3414,14 +3202,16 @@ async function deploySteps(inputs, git, ports, where, done, preview, promotion) 
             }, deadline),
         }),
     }))));
-    await Promise.all(waiting.map(({ p }, i) => conclude(clients, inputs, p.report, p.rendered.request.containerDefinitions ?? [], results[i])));
-    await keepRevisions(clients, inputs, prepared, log);
+    await Promise.all(waiting.map(({ p }, i) => conclude(clients, inputs, p.report, p.rendered.request.containerDefinitions ?? [], results[i], deadline)));
+    await keepRevisions(clients, inputs, prepared, log, deadline);
 }
 /** `keep-revisions`, once every service succeeded: each family deployed keeps its newest N and what is in use. */
-async function keepRevisions(clients, inputs, prepared, log) {
+async function keepRevisions(clients, inputs, prepared, log, deadline) {
     const keep = inputs.keepRevisions;
     if (keep === undefined || prepared.some((p) => p.report.status !== 'succeeded'))
         return;
+    if (deadline.passed())
+        return log.info("keep-revisions was skipped: the run's deadline had passed.");
     for (const family of new Set(prepared.map((p) => p.registered.family))) {
         const gone = await pruneRevisions(clients.ecs, inputs.cluster, family, keep, log);
         for (const p of prepared.filter((p) => p.registered.family === family))
@@ -3470,10 +3260,13 @@ function releaseCheck(plan, { clock, signal, log }, deployed, deadline) {
         run: (stage) => verifyRelease(plan, stage, deployed, {
             clock,
             signal: deadline.signal(signal),
+            fetch: verifyFetch,
             output: (line) => log.info((0,report_text/* logSafe */.sN)(line)),
         }),
     };
 }
+/** The verify checks' fetch: through HTTPS_PROXY unless NO_PROXY names the host, and named while it waits. */
+const verifyFetch = ((url, init) => (0,deadline/* waitingFor */.Fz)(`verify ${new URL(url).origin}${new URL(url).pathname}`, () => (0,http_fetch/* httpFetch */.t)(url, init)));
 /** What a dry run says of the build it did not run. */
 function dryRunImageNote(plan) {
     if (plan.reused)
@@ -3481,8 +3274,9 @@ function dryRunImageNote(plan) {
     const repository = plan.createRepository ? `; would create the ECR repository ${plan.ref.repository}` : '';
     return `would build ${plan.name}:${plan.tags[0]} from ${plan.inputs.build} and push it as ${plan.tags.join(', ')}${repository}; nothing built or pushed (dry run)`;
 }
-function watchOptions(clients, inputs, { clock, signal, log }) {
+function watchOptions(clients, inputs, { clock, signal, log, deadline }) {
     return {
+        deadline,
         ecs: clients.ecs,
         codedeploy: clients.codedeploy,
         cluster: inputs.cluster,
@@ -3505,7 +3299,7 @@ async function resume(clients, inputs, git, ports, found, phase, deadline) {
     const verifications = new Map();
     if ((0,verify_inputs/* wantsVerification */.ni)(inputs.verify) && inputs.strategy.continueAction !== 'rollback')
         for (const { report } of found)
-            verifications.set(report, planVerification(inputs.verify, placeholderValues(inputs, report.service, git, report.region, undefined), new Set(Object.keys(inputs.vars))));
+            verifications.set(report, planVerification(inputs.verify, placeholderValues(inputs, report.service, git, report.region, undefined)));
     const resumed = await Promise.all(found.map(async (f) => ({
         ...f,
         rollout: await (0,mechanisms/* continueStrategy */.LP)(clients, inputs.cluster, f.plan, f.service, clock.now()),
@@ -3539,8 +3333,10 @@ async function resume(clients, inputs, git, ports, found, phase, deadline) {
         };
     })));
     await Promise.all(resumed.map(async ({ rollout, report }, i) => {
-        const described = await describeTaskDefinition(clients.ecs, rollout.targetTaskDefinition).catch(() => undefined);
-        await conclude(clients, inputs, report, described?.taskDefinition.containerDefinitions ?? [], results[i]);
+        const described = deadline.passed()
+            ? undefined
+            : await describeTaskDefinition(clients.ecs, rollout.targetTaskDefinition).catch(() => undefined);
+        await conclude(clients, inputs, report, described?.taskDefinition.containerDefinitions ?? [], results[i], deadline);
     }));
 }
 
@@ -3557,13 +3353,12 @@ var src_inputs = __webpack_require__(8623);
 
 
 
-
 /** Registers (or takes) the revision and runs the one-off task, without any service; see `runsAlone`. */
 function runAlone(inputs, git, ports, where) {
     return recorded((done) => aloneSteps(inputs, git, ports, where, done));
 }
 async function aloneSteps(inputs, git, ports, where, done) {
-    const { clock, signal, log } = ports;
+    const { clock, signal, log, deadline } = ports;
     // The template may come from the config file's environment: checked once the plan has settled it.
     if (inputs.registerOnly && !inputs.taskDefinition) {
         throw new errors/* UserError */.yo('Input `register-only` needs `task-definition`: the template to render and register (no service is read to start from).');
@@ -3571,7 +3366,6 @@ async function aloneSteps(inputs, git, ports, where, done) {
     if (!inputs.taskDefinition && !inputs.taskDefinitionArn) {
         throw new errors/* UserError */.yo('Input `run-task` without a service needs `task-definition` (a template to register and run) or `task-definition-arn` (a revision to run).');
     }
-    const deadline = new aws_clients.RunDeadline(signal);
     deadline.restart(inputs.timeoutMinutes * 60_000);
     const clients = ports.aws(where.region, deadline);
     const report = {
@@ -3796,22 +3590,15 @@ async function carryOut(plan, git, ports, report) {
             await tracker?.success(environmentUrl);
         // A paused deployment stays in progress on GitHub: the run that continues it says how it ended.
         else if (status !== 'paused')
-            await tracker?.failure(report.runUrl, failureDescription(reports));
-        if (preview && octokit && !inputs.dryRun) {
+            await tracker?.failure(report.runUrl, reports.find((s) => (0,run_report/* isFailure */.N6)(s.status))?.reason);
+        // Comments are best effort: after the deadline they are skipped, not attempted.
+        if (preview && octokit && !inputs.dryRun && ports.deadline.passed())
+            log.info("The pull request's preview comment was skipped: the run's deadline had passed.");
+        else if (preview && octokit && !inputs.dryRun) {
             for (const s of reports)
                 await comment(octokit, git, preview, s.service, s.status === 'succeeded' ? 'deployed' : 'failed', clock, report, warn, s.url);
         }
     }
-}
-/**
- * Which services ended how, never why: a reason may quote an answer or a command's output, and anyone who can read
- * the repository reads a deployment status, unmasked.
- */
-function failureDescription(reports) {
-    const failed = reports.filter((s) => (0,run_report/* isFailure */.N6)(s.status));
-    return failed.length
-        ? `${failed.map((s) => `${s.service} ${s.status}`).join(', ')}; the run's log says why`
-        : undefined;
 }
 /** The report's part that the pipeline did (done or, after a failure, done so far). */
 function pipelineReport(result) {
@@ -3827,9 +3614,9 @@ function doneSoFar(error) {
     const partial = partialResult(error);
     return partial ? pipelineReport(partial) : {};
 }
-/** The load balancer address a service answers on, if it has one; never fails the deploy. */
+/** The load balancer address a service answers on, if it has one (and the deadline has not passed); never fails the deploy. */
 async function loadBalancerUrl(ports, region, service) {
-    if (!service?.loadBalancers?.length)
+    if (!service?.loadBalancers?.length || ports.deadline.passed())
         return undefined;
     return environmentUrl(ports.aws(region).elbv2, service).catch(() => undefined);
 }
@@ -4076,8 +3863,8 @@ function previewComment(facts, git) {
     ].join('\n');
 }
 /**
- * Writes this service's preview comment on the pull request: updates the comment holding its marker that the token's
- * identity wrote, or adds one. Without permission it warns and returns undefined.
+ * Writes this service's preview comment on the pull request: updates the comment holding its marker, or
+ * adds one. Without permission it warns and returns undefined.
  */
 async function upsertPreviewComment(octokit, git, comment, warn) {
     const repo = (0,api/* ownerRepo */.QH)(git);
@@ -4085,9 +3872,7 @@ async function upsertPreviewComment(octokit, git, comment, warn) {
     const body = comment.body.startsWith(marker) ? comment.body : `${marker}\n${comment.body}`;
     try {
         const comments = await (0,api/* allPages */.S4)((page) => octokit.rest.issues.listComments({ ...repo, issue_number: comment.pr, per_page: api/* PAGE_SIZE */.md, page }));
-        // Anyone can write the marker: only a comment the token's own identity wrote is this action's to edit.
-        const me = await tokenLogin(octokit);
-        const earlier = me && comments.find((c) => c.body?.startsWith(marker) && sameLogin(c.user?.login, me));
+        const earlier = comments.find((c) => c.body?.startsWith(marker));
         if (earlier) {
             await octokit.rest.issues.updateComment({ ...repo, comment_id: earlier.id, body });
             return { id: earlier.id, created: false };
@@ -4103,20 +3888,6 @@ async function upsertPreviewComment(octokit, git, comment, warn) {
         return undefined;
     }
 }
-/** The token's login; undefined when GitHub does not say (then no comment is edited, a new one is added). */
-async function tokenLogin(octokit) {
-    try {
-        return (await octokit.viewer()).login || undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-/** GraphQL names a GitHub App `name[bot]` as the viewer and `name` as an author in some places: either is the same one. */
-function sameLogin(author, me) {
-    const bare = (login) => login.toLowerCase().replace(/\[bot\]$/, '');
-    return author !== undefined && bare(author) === bare(me);
-}
 
 // EXTERNAL MODULE: ./src/github/event.ts
 var github_event = __webpack_require__(5015);
@@ -4124,6 +3895,94 @@ var github_event = __webpack_require__(5015);
 
 
 
+
+
+/***/ }),
+
+/***/ 576:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   t: () => (/* binding */ httpFetch)
+/* harmony export */ });
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7067);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4708);
+/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_https__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7856);
+// `fetch` over node:http(s), for the GitHub API client and the verify checks: Node's own fetch ignores HTTPS_PROXY and
+// NO_PROXY (a proxy needs undici's dispatcher, which is not bundled), this one goes through the proxy they name. The
+// caller's signal (the run's deadline) aborts the request and the reading of its answer.
+
+
+
+const MAX_REDIRECTS = 5;
+const NULL_BODY = new Set([101, 204, 205, 304]);
+/** The answer to `url` as a standard Response, redirects followed (unless `redirect: 'manual'`). */
+async function httpFetch(input, init = {}) {
+    let url = new URL(String(input));
+    let method = (init.method ?? 'GET').toUpperCase();
+    let body = init.body ?? undefined;
+    for (let redirects = 0;; redirects++) {
+        const answer = await send(url, method, init.headers, body, init.signal ?? undefined);
+        const location = answer.headers.location;
+        const status = answer.statusCode ?? 0;
+        if (status < 300 || status > 399 || !location || init.redirect === 'manual')
+            return response(answer, url, await read(answer, init.signal ?? undefined));
+        answer.resume();
+        if (init.redirect === 'error' || redirects >= MAX_REDIRECTS)
+            throw new TypeError(`fetch ${url.href}: redirected ${redirects >= MAX_REDIRECTS ? 'too often' : ''}`.trim());
+        url = new URL(location, url);
+        // As fetch does: 303 (and 301/302 of a POST) continue as GET without a body.
+        if (status === 303 || ((status === 301 || status === 302) && method === 'POST')) {
+            method = 'GET';
+            body = undefined;
+        }
+    }
+}
+async function send(url, method, headers, body, signal) {
+    const agent = await (0,_proxy_js__WEBPACK_IMPORTED_MODULE_2__/* .proxyAgentFor */ .H2)(url);
+    const request = url.protocol === 'https:' ? node_https__WEBPACK_IMPORTED_MODULE_1__.request : node_http__WEBPACK_IMPORTED_MODULE_0__.request;
+    const head = Object.fromEntries(new Headers(headers).entries());
+    return new Promise((resolve, reject) => {
+        // Without a proxy, a connection of its own (agent: false): nothing idle is left to hold the process.
+        const req = request(url, { method, headers: head, agent: agent ?? false, ...(signal && { signal }) }, resolve);
+        req.on('error', reject);
+        req.end(body);
+    });
+}
+function read(answer, signal) {
+    return new Promise((resolve, reject) => {
+        const chunks = [];
+        const abort = () => {
+            answer.destroy();
+            reject(signal?.reason ?? new Error('aborted'));
+        };
+        if (signal?.aborted)
+            return abort();
+        signal?.addEventListener('abort', abort, { once: true });
+        answer.on('data', (chunk) => chunks.push(chunk));
+        answer.on('error', reject);
+        answer.on('end', () => {
+            signal?.removeEventListener('abort', abort);
+            resolve(Buffer.concat(chunks));
+        });
+    });
+}
+function response(answer, url, body) {
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(answer.headers))
+        for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value])
+            headers.append(name, one);
+    const status = answer.statusCode ?? 500;
+    const result = new Response(NULL_BODY.has(status) ? null : body, {
+        status,
+        statusText: answer.statusMessage ?? '',
+        headers,
+    });
+    Object.defineProperty(result, 'url', { value: url.href });
+    return result;
+}
 
 
 /***/ })

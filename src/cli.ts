@@ -1,13 +1,17 @@
 #!/usr/bin/env node
 // The command line: `npx ecs-deploy-action deploy --cluster prod --service web …`, the same engine as the action.
 import { runCli } from './cli/main.js'
+import { EXIT_MARGIN_MS, handleShutdown } from './shutdown.js'
 
-const controller = new AbortController()
-process.once('SIGINT', () => controller.abort())
-process.once('SIGTERM', () => controller.abort())
+// Ctrl-C (SIGINT/SIGTERM) starts the timeout path; a second one, or the grace run out, exits at once.
+const shutdown = handleShutdown({ lastWords: (why) => process.stderr.write(`error: ${why}\n`) })
 process.exitCode = await runCli(process.argv.slice(2), {
   env: process.env,
   stdout: process.stdout,
   stderr: process.stderr,
-  signal: controller.signal,
+  signal: shutdown.signal,
+  deadline: shutdown.deadline,
 })
+shutdown.dispose()
+// Everything the run opened is closed; should anything still hold the process, it is not waited for.
+setTimeout(() => process.exit(), EXIT_MARGIN_MS).unref()

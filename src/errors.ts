@@ -8,6 +8,11 @@ export class AwsError extends Error {
   override name = 'AwsError'
 }
 
+/** An outbound call (AWS, GitHub, docker, verify-command) had no answer before the run's deadline; the message names it. */
+export class NoAnswer extends Error {
+  override name = 'NoAnswer'
+}
+
 /** The deployment ran and did not succeed; `status` is what the action reports. */
 export class DeploymentFailed extends Error {
   override name = 'DeploymentFailed'

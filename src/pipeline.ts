@@ -1,6 +1,8 @@
 import path from 'node:path'
 import type { ContainerDefinition, Service } from '@aws-sdk/client-ecs'
-import { RunDeadline, type AwsClients } from './aws/clients.js'
+import type { AwsClients } from './aws/clients.js'
+import { waitingFor, type RunDeadline } from './deadline.js'
+import { httpFetch, type FetchInit } from './http/fetch.js'
 import { taskDefinitionRevision } from './aws/arn.js'
 import type { GitContext } from './context.js'
 import type { Clock } from './deploy/clock.js'
@@ -64,6 +66,8 @@ export interface DeployPorts {
   clock: Clock
   /** Cancelled when the run should stop (job cancelled, Ctrl-C): the wait stops and rolls back. */
   signal: AbortSignal
+  /** The run's deadline (cancelled with `signal`): every outbound call carries it, each phase restarts it. */
+  deadline: RunDeadline
   /** The AWS clients for a region; every call of the run goes through them. */
   aws(region: string, deadline?: RunDeadline): AwsClients
   /** Called for each registry the run logs in to and should log out of when it ends. */
@@ -297,6 +301,7 @@ async function conclude(
   report: DeploymentReport,
   containers: ContainerDefinition[],
   result: WatchResult,
+  deadline: RunDeadline,
 ): Promise<void> {
   Object.assign(report, {
     status: result.outcome,
@@ -308,14 +313,19 @@ async function conclude(
     ...(result.progress && { progress: result.progress }),
   })
   if (result.outcome === 'succeeded' || result.outcome === 'paused') return
+  const eventCause = causeOfEvents(result.recentEvents)
+  if (eventCause) report.eventCause = eventCause
+  // The log lines are best effort: after the deadline they are not read.
+  if (deadline.passed()) {
+    report.failures = groupFailures(result.stoppedTasks)
+    return
+  }
   report.failures = await attachLogs(
     (region) => clients.logsIn(region),
     groupFailures(result.stoppedTasks),
     containers,
     inputs.logLines,
   )
-  const eventCause = causeOfEvents(result.recentEvents)
-  if (eventCause) report.eventCause = eventCause
 }
 
 /** Where the run deploys: the cluster and region of every service. */
@@ -402,6 +412,7 @@ export function imageDepsOf(
     now: ports.clock.now,
     log: ports.log,
     loggedIn: ports.loggedIn,
+    signal: () => deadline.signal(ports.signal),
     ecrClientFor: (region: string) => ports.aws(region, deadline).ecr,
   }
 }
@@ -421,9 +432,8 @@ async function deploySteps(
   preview?: PreviewPlan,
   promotion?: Promotion,
 ): Promise<void> {
-  const { clock, signal, log } = ports
-  // Each phase (reading, each wait) may take timeout-minutes; no AWS request outlives its phase (plus the grace).
-  const deadline = new RunDeadline(signal)
+  const { clock, signal, log, deadline } = ports
+  // Each phase (reading, the build, each wait) may take timeout-minutes; no request outlives its phase (plus the grace).
   const phase = (): void => deadline.restart(inputs.timeoutMinutes * 60_000)
   phase()
   const clients = ports.aws(where.region, deadline)
@@ -508,6 +518,7 @@ async function deploySteps(
   }
 
   // Nothing is deployed when the build or push fails: it throws before any task definition is registered.
+  phase()
   const built = imagePlan && (await carryOutImageBuild(imagePlan, imageDeps))
   if (built) done.builtImage = built
   const image = built ? built.reference : inputs.image
@@ -555,7 +566,7 @@ async function deploySteps(
   phase()
   for (const p of prepared) started.push({ p, rollout: await start(clients, inputs, git, ports, p, preview) })
   const waiting = started.filter(({ rollout }) => rollout.deploymentId && inputs.wait)
-  if (!waiting.length) return keepRevisions(clients, inputs, prepared, log)
+  if (!waiting.length) return keepRevisions(clients, inputs, prepared, log, deadline)
   phase()
   const results = await log.group('Rollout', () =>
     waitForDeployments(
@@ -583,16 +594,30 @@ async function deploySteps(
   )
   await Promise.all(
     waiting.map(({ p }, i) =>
-      conclude(clients, inputs, p.report, p.rendered.request.containerDefinitions ?? [], results[i] as WatchResult),
+      conclude(
+        clients,
+        inputs,
+        p.report,
+        p.rendered.request.containerDefinitions ?? [],
+        results[i] as WatchResult,
+        deadline,
+      ),
     ),
   )
-  await keepRevisions(clients, inputs, prepared, log)
+  await keepRevisions(clients, inputs, prepared, log, deadline)
 }
 
 /** `keep-revisions`, once every service succeeded: each family deployed keeps its newest N and what is in use. */
-async function keepRevisions(clients: AwsClients, inputs: PlannedInputs, prepared: Registered[], log: Log) {
+async function keepRevisions(
+  clients: AwsClients,
+  inputs: PlannedInputs,
+  prepared: Registered[],
+  log: Log,
+  deadline: RunDeadline,
+) {
   const keep = inputs.keepRevisions
   if (keep === undefined || prepared.some((p) => p.report.status !== 'succeeded')) return
+  if (deadline.passed()) return log.info("keep-revisions was skipped: the run's deadline had passed.")
   for (const family of new Set(prepared.map((p) => p.registered.family))) {
     const gone = await pruneRevisions(clients.ecs, inputs.cluster, family, keep, log)
     for (const p of prepared.filter((p) => p.registered.family === family))
@@ -654,10 +679,15 @@ function releaseCheck(
       verifyRelease(plan, stage, deployed, {
         clock,
         signal: deadline.signal(signal),
+        fetch: verifyFetch,
         output: (line) => log.info(logSafe(line)),
       }),
   }
 }
+
+/** The verify checks' fetch: through HTTPS_PROXY unless NO_PROXY names the host, and named while it waits. */
+const verifyFetch = ((url: string, init?: FetchInit) =>
+  waitingFor(`verify ${new URL(url).origin}${new URL(url).pathname}`, () => httpFetch(url, init))) as typeof fetch
 
 /** What a dry run says of the build it did not run. */
 function dryRunImageNote(plan: ImageBuildPlan): string {
@@ -667,8 +697,13 @@ function dryRunImageNote(plan: ImageBuildPlan): string {
   return `would build ${plan.name}:${plan.tags[0]} from ${plan.inputs.build} and push it as ${plan.tags.join(', ')}${repository}; nothing built or pushed (dry run)`
 }
 
-function watchOptions(clients: AwsClients, inputs: PlannedInputs, { clock, signal, log }: DeployPorts): WatchOptions {
+function watchOptions(
+  clients: AwsClients,
+  inputs: PlannedInputs,
+  { clock, signal, log, deadline }: DeployPorts,
+): WatchOptions {
   return {
+    deadline,
     ecs: clients.ecs,
     codedeploy: clients.codedeploy,
     cluster: inputs.cluster,
@@ -755,13 +790,16 @@ async function resume(
   )
   await Promise.all(
     resumed.map(async ({ rollout, report }, i) => {
-      const described = await describeTaskDefinition(clients.ecs, rollout.targetTaskDefinition).catch(() => undefined)
+      const described = deadline.passed()
+        ? undefined
+        : await describeTaskDefinition(clients.ecs, rollout.targetTaskDefinition).catch(() => undefined)
       await conclude(
         clients,
         inputs,
         report,
         described?.taskDefinition.containerDefinitions ?? [],
         results[i] as WatchResult,
+        deadline,
       )
     }),
   )

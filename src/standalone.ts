@@ -1,7 +1,6 @@
 // Runs that deploy no service: `register-only` (render, check, register — for scheduled tasks and EventBridge
 // targets) and a one-off task on its own (`run-task` with no service: register or take a revision, run, wait).
 import type { RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs'
-import { RunDeadline } from './aws/clients.js'
 import { unlessNotFound } from './aws/errors.js'
 import type { GitContext } from './context.js'
 import { pinnedRegistration } from './deploy/pinned.js'
@@ -37,7 +36,7 @@ async function aloneSteps(
   where: Where,
   done: PipelineResult,
 ): Promise<void> {
-  const { clock, signal, log } = ports
+  const { clock, signal, log, deadline } = ports
   // The template may come from the config file's environment: checked once the plan has settled it.
   if (inputs.registerOnly && !inputs.taskDefinition) {
     throw new UserError(
@@ -49,7 +48,6 @@ async function aloneSteps(
       'Input `run-task` without a service needs `task-definition` (a template to register and run) or `task-definition-arn` (a revision to run).',
     )
   }
-  const deadline = new RunDeadline(signal)
   deadline.restart(inputs.timeoutMinutes * 60_000)
   const clients = ports.aws(where.region, deadline)
   const report: DeploymentReport = {

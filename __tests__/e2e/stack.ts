@@ -150,6 +150,18 @@ export interface Scenario {
   rollout?: RolloutPlan
 }
 
+/** A fault of one AWS operation (IAM's name, `ecs:*`, `*`), once it has answered `after` times. */
+export interface Fault {
+  operation: string
+  mode: 'hang' | 'delay' | 'drop'
+  seconds?: number
+  after?: number
+  /** The fault starts once this operation was called (`ecs:UpdateService`: the rollout phase). */
+  afterCall?: string
+  /** How many requests the fault meets (default: every one). */
+  times?: number
+}
+
 /** The scenario server's admin API. */
 export class ScenarioAdmin {
   constructor(readonly url: string) {}
@@ -176,6 +188,11 @@ export class ScenarioAdmin {
   /** Answers these operations (`ecs:StopServiceDeployment`) with AccessDeniedException, as IAM would; [] allows all. */
   deny(operations: string[]): Promise<unknown> {
     return this.call('POST', '/_deny', { operations })
+  }
+
+  /** Makes these operations hang, answer late or drop the connection once they have answered `after` times (test/stack/faults.mjs). */
+  faults(faults: Fault | Fault[]): Promise<unknown> {
+    return this.call('POST', '/_faults', faults)
   }
 
   clock(options: { scale?: number; advanceSeconds?: number }): Promise<unknown> {

@@ -150,6 +150,7 @@ const clients = {
   elbv2: new ElasticLoadBalancingV2Client({ region: 'us-east-1' }),
   codedeploy: new CodeDeployClient({ region: 'us-east-1' }),
   logsIn: () => new CloudWatchLogsClient({ region: 'us-east-1' }),
+  destroy: () => undefined,
 }
 
 function deps(overrides: Partial<ImageDeps> = {}): ImageDeps {
@@ -233,6 +234,14 @@ describe('ECR, legacy builder', () => {
     })
     expect(core.group).toHaveBeenCalledWith(`Build image ${REPO}`, expect.any(Function))
     expect(core.group).toHaveBeenCalledWith(`Push image ${REPO}`, expect.any(Function))
+  })
+
+  test("every docker command of the build carries the run's deadline (a hung build or push is stopped)", async () => {
+    const deadline = new AbortController()
+    await buildAndPushImage(inputs(), deps({ signal: () => deadline.signal }))
+    expect(dockerCalls().length).toBeGreaterThan(5)
+    for (const [, args, options] of execCommand.mock.calls)
+      expect([args[0], options?.signal]).toEqual([args[0], deadline.signal])
   })
 
   test('the password goes to stdin only, is a secret first, and the registry is remembered for logout', async () => {

@@ -271,6 +271,16 @@ describe('waitForDeployment', () => {
     expect(ecsMock).not.toHaveReceivedCommand(UpdateServiceCommand)
   })
 
+  test("past the run's deadline the stopped tasks (diagnosis) are not listed; the rollback is still requested", async () => {
+    script(described({ deployments: [deployment({ pendingCount: 2 }), oldDeployment()] }))
+    ecsMock.on(UpdateServiceCommand).resolves({})
+    const result = await waitForDeployment(options({ timeoutMs: 30_000, deadline: { passed: () => true } }))
+    expect(result.outcome).toBe('timed-out')
+    expect(result.stoppedTasksError).toBe("the stopped tasks were not listed: the run's deadline had passed")
+    expect(ecsMock).not.toHaveReceivedCommand(ListTasksCommand)
+    expect(ecsMock).toHaveReceivedCommand(UpdateServiceCommand)
+  })
+
   test('cancellation stops waiting and requests the rollback', async () => {
     script(described({ deployments: [deployment(), oldDeployment()] }))
     ecsMock.on(UpdateServiceCommand).resolves({})

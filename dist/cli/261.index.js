@@ -8,32 +8,97 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   N: () => (/* binding */ execCommand)
 /* harmony export */ });
-/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1260);
+/* unused harmony export KILL_AFTER_MS */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6683);
+// Every external command (docker, verify-command) runs here: an argument array, never a shell, in a process group of
+// its own, so the run's deadline can stop it and everything it started.
 
-/** Runs a command with an argument array (no shell) and returns its exit code and output; never throws on a non-zero exit. */
-async function execCommand(command, args, options = {}) {
-    let stdout = '';
-    let stderr = '';
-    // @actions/exec would write to process.stdout: the output goes to the log port instead, line by line.
+
+/** How long a stopped command's process group has between SIGTERM and SIGKILL. */
+const KILL_AFTER_MS = 2_000;
+/**
+ * Runs a command with an argument array (no shell) and returns its exit code and output; never throws on a non-zero
+ * exit. A command that cannot be started throws `Unable to locate executable file: <command>`.
+ */
+function execCommand(command, args, options = {}) {
+    return (0,_deadline_js__WEBPACK_IMPORTED_MODULE_1__/* .waitingFor */ .Fz)(`${command} ${args[0] ?? ''}`.trim(), () => run(command, args, options));
+}
+function run(command, args, options) {
     const show = options.silent ? undefined : options.log;
     show?.info(`[command]${command} ${args.join(' ')}`);
     const onLine = show || options.onLine ? (line) => (show?.info(line), options.onLine?.(line)) : undefined;
-    const exitCode = await _actions_exec__WEBPACK_IMPORTED_MODULE_0__/* .exec */ .m(command, args, {
-        ignoreReturnCode: true,
-        silent: true,
-        ...(options.cwd !== undefined && { cwd: options.cwd }),
-        ...(options.env !== undefined && { env: { ...stringEnv(process.env), ...options.env } }),
-        ...(options.input !== undefined && { input: Buffer.from(options.input) }),
-        listeners: {
-            stdout: (data) => (stdout += data.toString()),
-            stderr: (data) => (stderr += data.toString()),
-            ...(onLine && { stdline: onLine, errline: onLine }),
-        },
+    return new Promise((resolve, reject) => {
+        if (options.signal?.aborted)
+            return resolve({ exitCode: 1, stdout: '', stderr: '', stopped: true });
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(command, args, {
+            ...(options.cwd !== undefined && { cwd: options.cwd }),
+            env: { ...process.env, ...options.env },
+            stdio: ['pipe', 'pipe', 'pipe'],
+            // Its own process group: the whole group is stopped, so nothing it started outlives the run.
+            detached: true,
+        });
+        let stdout = '';
+        let stderr = '';
+        let stopped = false;
+        let killTimer;
+        const kill = (signal) => {
+            try {
+                if (child.pid !== undefined)
+                    process.kill(-child.pid, signal);
+            }
+            catch {
+                // The group is gone already.
+            }
+        };
+        const stop = () => {
+            stopped = true;
+            kill('SIGTERM');
+            killTimer = setTimeout(() => kill('SIGKILL'), KILL_AFTER_MS);
+        };
+        options.signal?.addEventListener('abort', stop, { once: true });
+        const partial = { stdout: '', stderr: '' };
+        const lines = (stream) => (data) => {
+            const text = data.toString();
+            if (stream === 'stdout')
+                stdout += text;
+            else
+                stderr += text;
+            if (!onLine)
+                return;
+            const parts = (partial[stream] + text).split(/\r?\n/);
+            partial[stream] = parts.pop() ?? '';
+            parts.forEach(onLine);
+        };
+        child.stdout.on('data', lines('stdout'));
+        child.stderr.on('data', lines('stderr'));
+        child.stdin.on('error', () => undefined);
+        child.stdin.end(options.input);
+        child.on('error', (error) => {
+            options.signal?.removeEventListener('abort', stop);
+            reject(error.code === 'ENOENT' ? new Error(`Unable to locate executable file: ${command}`) : error);
+        });
+        child.on('close', (code, signal) => {
+            clearTimeout(killTimer);
+            options.signal?.removeEventListener('abort', stop);
+            // The group may hold a process that ignored SIGTERM and outlived its leader.
+            if (stopped)
+                kill('SIGKILL');
+            for (const rest of [partial.stdout, partial.stderr])
+                if (rest)
+                    onLine?.(rest);
+            resolve({
+                exitCode: code ?? (signal ? 128 + (signalNumber(signal) ?? 0) : 1),
+                stdout,
+                stderr,
+                ...(stopped && { stopped: true }),
+            });
+        });
     });
-    return { exitCode, stdout, stderr };
 }
-function stringEnv(env) {
-    return Object.fromEntries(Object.entries(env).filter((entry) => entry[1] !== undefined));
+function signalNumber(signal) {
+    return { SIGTERM: 15, SIGKILL: 9, SIGINT: 2 }[signal];
 }
 
 
@@ -270,20 +335,27 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
-/** Every docker command goes through here: an argument array, never a shell; a missing docker becomes a UserError. */
+/**
+ * Every docker command goes through here: an argument array, never a shell; a missing docker becomes a UserError, one
+ * stopped by `signal` (the run's deadline) a NoAnswer naming it.
+ */
 async function docker(args, options = {}) {
+    let result;
     try {
-        return await (0,_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .execCommand */ .N)('docker', args, options);
+        result = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .execCommand */ .N)('docker', args, options);
     }
     catch (error) {
         if (/Unable to locate executable file/i.test((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)))
             throw (0,_diagnose_js__WEBPACK_IMPORTED_MODULE_2__/* .dockerNotInstalled */ .a8)();
         throw error;
     }
+    if (result.stopped)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .NoAnswer */ .W_(`docker ${args[0] ?? ''} did not finish before the run's deadline (timeout-minutes, or the job was cancelled): it was stopped.`);
+    return result;
 }
 /** Fails with a clear message when docker is missing or its daemon cannot be reached. */
-async function checkDocker(log) {
-    const result = await docker(['version', '--format', '{{.Server.Version}}'], { silent: true });
+async function checkDocker(log, signal) {
+    const result = await docker(['version', '--format', '{{.Server.Version}}'], { silent: true, signal });
     if (result.exitCode === 0) {
         log.info(`Docker engine ${result.stdout.trim()}`);
         return;
@@ -293,8 +365,8 @@ async function checkDocker(log) {
         new Error(`\`docker version\` failed with exit code ${result.exitCode}: ${output.trim() || 'no output'}`));
 }
 /** Whether the buildx plugin is there (`docker buildx version` succeeds). */
-async function hasBuildx() {
-    const result = await docker(['buildx', 'version'], { silent: true });
+async function hasBuildx(signal) {
+    const result = await docker(['buildx', 'version'], { silent: true, signal });
     return result.exitCode === 0;
 }
 /**
@@ -306,6 +378,7 @@ async function dockerLogin(registry, username, password, options) {
     const result = await docker(['login', '--username', username, '--password-stdin', registry], {
         input: password,
         silent: true,
+        signal: options.signal,
     });
     if (result.exitCode !== 0) {
         const output = `${result.stderr}\n${result.stdout}`;

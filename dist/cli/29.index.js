@@ -1,16 +1,8 @@
-<<<<<<<< HEAD:dist/cli/29.index.js
-export const id = 29;
-export const ids = [29,261];
+export const id = 625;
+export const ids = [625,261];
 export const modules = {
 
-/***/ 7029:
-========
-export const id = 387;
-export const ids = [387,261];
-export const modules = {
-
-/***/ 6387:
->>>>>>>> issue-24:dist/cli/387.index.js
+/***/ 1625:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -19,8 +11,7 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   carryOut: () => (/* binding */ carryOut),
-  doneSoFar: () => (/* binding */ doneSoFar),
-  failureDescription: () => (/* binding */ failureDescription)
+  doneSoFar: () => (/* binding */ doneSoFar)
 });
 
 // EXTERNAL MODULE: ./src/errors.ts
@@ -221,8 +212,8 @@ function previewComment(facts, git) {
     ].join('\n');
 }
 /**
- * Writes this service's preview comment on the pull request: updates the comment holding its marker that the token's
- * identity wrote, or adds one. Without permission it warns and returns undefined.
+ * Writes this service's preview comment on the pull request: updates the comment holding its marker, or
+ * adds one. Without permission it warns and returns undefined.
  */
 async function upsertPreviewComment(octokit, git, comment, warn) {
     const repo = ownerRepo(git);
@@ -230,9 +221,7 @@ async function upsertPreviewComment(octokit, git, comment, warn) {
     const body = comment.body.startsWith(marker) ? comment.body : `${marker}\n${comment.body}`;
     try {
         const comments = await allPages((page) => octokit.rest.issues.listComments({ ...repo, issue_number: comment.pr, per_page: PAGE_SIZE, page }));
-        // Anyone can write the marker: only a comment the token's own identity wrote is this action's to edit.
-        const me = await tokenLogin(octokit);
-        const earlier = me && comments.find((c) => c.body?.startsWith(marker) && sameLogin(c.user?.login, me));
+        const earlier = comments.find((c) => c.body?.startsWith(marker));
         if (earlier) {
             await octokit.rest.issues.updateComment({ ...repo, comment_id: earlier.id, body });
             return { id: earlier.id, created: false };
@@ -248,20 +237,6 @@ async function upsertPreviewComment(octokit, git, comment, warn) {
         return undefined;
     }
 }
-/** The token's login; undefined when GitHub does not say (then no comment is edited, a new one is added). */
-async function tokenLogin(octokit) {
-    try {
-        return (await octokit.viewer()).login || undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-/** GraphQL names a GitHub App `name[bot]` as the viewer and `name` as an author in some places: either is the same one. */
-function sameLogin(author, me) {
-    const bare = (login) => login.toLowerCase().replace(/\[bot\]$/, '');
-    return author !== undefined && bare(author) === bare(me);
-}
 
 // EXTERNAL MODULE: ./src/github/event.ts
 var github_event = __webpack_require__(5015);
@@ -273,8 +248,10 @@ var github_event = __webpack_require__(5015);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/aws/clients.ts
-var aws_clients = __webpack_require__(201);
+// EXTERNAL MODULE: ./src/deadline.ts
+var deadline = __webpack_require__(6683);
+// EXTERNAL MODULE: ./src/http/fetch.ts
+var http_fetch = __webpack_require__(576);
 // EXTERNAL MODULE: ./src/aws/arn.ts
 var aws_arn = __webpack_require__(1626);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch-logs/dist-cjs/index.js
@@ -495,7 +472,7 @@ function describeChanges(request, current) {
     return changes;
 }
 function comparable(definition) {
-    const { definition: kept } = (0,clean/* withoutReadOnlyKeys */.d)((0,validate/* withStringSizes */.s6)(definition));
+    const { definition: kept } = (0,clean/* withoutReadOnlyKeys */.d)((0,validate/* withStringSizes */.s)(definition));
     const { tags: _tags, enableFaultInjection, containerDefinitions, ...rest } = kept;
     return compact({
         ...rest,
@@ -602,7 +579,7 @@ var rules = __webpack_require__(4943);
 function existingTaskDefinition(taskDefinition, tags) {
     const source = `task definition ${taskDefinition.family}:${taskDefinition.revision}`;
     const { definition } = (0,clean/* withoutReadOnlyKeys */.d)({ ...taskDefinition, ...(tags.length && { tags }) });
-    const request = (0,validate/* checkedRequest */.lr)(definition, source);
+    const request = (0,validate/* checkedRequest */.l)(definition, source);
     (0,rules/* checkEcsRules */.pl)(request, source);
     return { request, containers: [], notes: [] };
 }
@@ -676,8 +653,6 @@ function serviceChanges(service, desiredCount, breaker, settings = {}) {
         const before = breakerName(service.deploymentConfiguration?.deploymentCircuitBreaker);
         changes.push(`service deployment circuit breaker: ${before} → ${breakerName(configuration.deploymentCircuitBreaker)}`);
     }
-    const breakerAfter = (configuration ?? service.deploymentConfiguration)?.deploymentCircuitBreaker;
-    changes.push(...(0,service_settings/* deploymentSettingsChanges */.wr)(service.deploymentConfiguration, breakerAfter, settings));
     changes.push(...(0,service_settings/* settingsChanges */.fH)(service, settings));
     return changes;
 }
@@ -1021,38 +996,7 @@ function describeExpectation(expectation) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/verify/redact.ts
-// An answer's body (or a command's output) before the log or summary quotes it: the run's own secrets and anything
-// shaped like a credential are cut out, since a redirect or a reflecting endpoint may have put one there.
-const HIDDEN = '***';
-/** Shapes of credentials, each replaced whole (or, where a group 1 is kept, after it). */
-const CREDENTIALS = [
-    /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)/g,
-    // A field named like a secret, in JSON, YAML, a query or an environment file: its value.
-    /((?:^|[^A-Za-z0-9])"?[A-Za-z0-9_-]*(?:secret|password|passwd|token|credential|api[_-]?key|private[_-]?key|signature)[A-Za-z0-9_-]*"?\s*[:=]\s*["']?)(?:(?<=")[^"]+|(?<=')[^']+|[^\s,;&}"']+)/gi,
-    /(\b(?:Bearer|Basic|Token|Digest)\s+)[A-Za-z0-9._~+/=-]{6,}/gi,
-    /\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g,
-    /\b(?:AKIA|ASIA|AROA|AIDA|ABIA|ACCA|AGPA|ANPA|ANVA|APKA)[A-Z0-9]{16}\b/g,
-    /\b(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}|xox[abprs]-[A-Za-z0-9-]{10,}|sk_live_[A-Za-z0-9]{10,})/g,
-    // 40 characters of base64 with upper and lower case and a digit: an AWS secret access key (a hex SHA has no upper case).
-    /(?<![A-Za-z0-9/+=])(?=[A-Za-z0-9/+=]{0,39}[A-Z])(?=[A-Za-z0-9/+=]{0,39}[a-z])(?=[A-Za-z0-9/+=]{0,39}[0-9])[A-Za-z0-9/+=]{40}(?![A-Za-z0-9/+=])/g,
-];
-/** `text` without any of `secrets` (and their words of 8 characters or more) and without credential-shaped text. */
-function withoutCredentials(text, secrets) {
-    const known = secrets
-        .flatMap((secret) => [secret, ...secret.split(/\s+/).filter((word) => word.length >= 8)])
-        .filter((secret) => secret.length >= 4)
-        .sort((a, b) => b.length - a.length);
-    let safe = text;
-    for (const secret of known)
-        safe = safe.replaceAll(secret, HIDDEN);
-    for (const shape of CREDENTIALS)
-        safe = safe.replace(shape, (match, kept) => (typeof kept === 'string' ? kept + HIDDEN : HIDDEN));
-    return safe;
-}
-
 ;// CONCATENATED MODULE: ./src/verify/http.ts
-
 
 
 
@@ -1061,8 +1005,6 @@ const STOPPED = 'until the run stopped: the job was cancelled or timeout-minutes
 const QUOTED_CHARS = 120;
 /** No single request waits longer than this, so a hung one leaves time to ask again. */
 const REQUEST_TIMEOUT_MS = 10_000;
-/** Redirects followed within one request, as browsers and curl stop a loop. */
-const MAX_REDIRECTS = 5;
 /** Asks `url` until its answer meets the expectation, the timeout passes or the signal aborts. */
 async function checkUrl(url, options) {
     const { clock, signal, expectation } = options;
@@ -1072,7 +1014,7 @@ async function checkUrl(url, options) {
     for (;;) {
         attempts++;
         const got = await ask(url, options, Math.min(REQUEST_TIMEOUT_MS, Math.max(1, deadline - clock.now())));
-        const answer = typeof got === 'string' ? got : describeAnswer(got, Object.values(options.headers));
+        const answer = typeof got === 'string' ? got : describeAnswer(got);
         if (typeof got !== 'string' && meets(expectation, got))
             return { url, ok: true, answer, expected, attempts };
         if (signal?.aborted)
@@ -1082,50 +1024,31 @@ async function checkUrl(url, options) {
         await clock.sleep(options.intervalMs, signal);
     }
 }
-/** The answer, or why there was none; a redirect is followed only within the URL's origin (and not with `none`). */
+/** The answer, or why there was none. */
 async function ask(url, options, timeoutMs) {
-    const signal = AbortSignal.any([AbortSignal.timeout(timeoutMs), ...(options.signal ? [options.signal] : [])]);
-    const origin = new URL(url).origin;
+    const signals = [AbortSignal.timeout(timeoutMs), ...(options.signal ? [options.signal] : [])];
     try {
-        for (let hop = 0, at = url;; hop++) {
-            const response = await (options.fetch ?? fetch)(at, {
-                // The headers carry secrets: every request goes to the URL's own origin (no other is followed).
-                headers: options.headers,
-                redirect: 'manual',
-                signal,
-            });
-            const location = response.headers.get('location');
-            const next = location && isRedirect(response.status) && URL.canParse(location, at) ? new URL(location, at) : undefined;
-            const followed = next && options.redirects !== 'none' && next.origin === origin && hop < MAX_REDIRECTS;
-            if (!next || !followed) {
-                const body = await response.text();
-                return { status: response.status, body, ...(next && { redirect: notFollowed(next, origin, options) }) };
-            }
-            await response.body?.cancel();
-            at = next.href;
-        }
+        const response = await (options.fetch ?? fetch)(url, {
+            headers: options.headers,
+            redirect: 'follow',
+            signal: AbortSignal.any(signals),
+        });
+        return { status: response.status, body: await response.text() };
     }
     catch (error) {
         const cause = error.cause;
         return `no answer (${(0,errors/* errorMessage */.gJ)(cause ?? error)})`;
     }
 }
-const isRedirect = (status) => [301, 302, 303, 307, 308].includes(status);
-function notFollowed(next, origin, options) {
-    if (options.redirects === 'none')
-        return `a redirect, not followed (verify redirects: none)`;
-    if (next.origin !== origin)
-        return `a redirect to another origin (${next.origin}), not followed`;
-    return `more than ${MAX_REDIRECTS} redirects`;
-}
-/** `HTTP 500 "…"`: the body without secrets or credentials, cut short. */
-function describeAnswer({ status, body, redirect }, secrets) {
-    const text = withoutCredentials(body, secrets).trim().replace(/\s+/g, ' ');
+function describeAnswer({ status, body }) {
+    const text = body.trim().replace(/\s+/g, ' ');
     const quoted = text.length > QUOTED_CHARS ? `${text.slice(0, QUOTED_CHARS)}…` : text;
-    return `HTTP ${status}${redirect ? ` (${redirect})` : ''}${quoted ? ` "${quoted}"` : ''}`;
+    return `HTTP ${status}${quoted ? ` "${quoted}"` : ''}`;
 }
 
 ;// CONCATENATED MODULE: ./src/verify/check.ts
+// Verifying a release: every URL of the stage checked over HTTP, then verify-command, with what the deployment put
+// in place in its environment. One call for every mechanism (the watch loop makes it at their stages).
 
 
 
@@ -1146,16 +1069,29 @@ async function verifyRelease(plan, stage, deployed, ctx) {
         return { ok: true, lines };
     const [command = '', ...args] = plan.command;
     const output = [];
-    const { exitCode } = await (0,exec/* execCommand */.N)(command, args, {
+    // verify-timeout bounds the command as it bounds a URL; the run's deadline too. Its whole process group is stopped.
+    const timeout = AbortSignal.timeout(plan.timeoutMs);
+    const { exitCode, stopped } = await (0,exec/* execCommand */.N)(command, args, {
         silent: true,
-        env: { ...plan.commandEnv, ...verifyEnvironment(urls, stage, deployed) },
+        signal: ctx.signal ? AbortSignal.any([ctx.signal, timeout]) : timeout,
+        env: verifyEnvironment(urls, stage, deployed),
         onLine: (line) => {
             output.push(line);
             ctx.output(line);
         },
     });
+    if (stopped) {
+        const limit = timeout.aborted
+            ? `within verify-timeout (${(0,deploy_clock/* describeLimit */.XW)(plan.timeoutMs)})`
+            : "before the run's deadline";
+        return {
+            ok: false,
+            lines,
+            reason: `verification failed (${STAGE_WORDS[stage]}): verify-command did not finish ${limit}; it was stopped`,
+        };
+    }
     if (exitCode !== 0) {
-        const last = withoutCredentials(output.slice(-QUOTED_LINES).join(' | '), Object.values(plan.headers));
+        const last = output.slice(-QUOTED_LINES).join(' | ');
         return {
             ok: false,
             lines,
@@ -1168,7 +1104,7 @@ async function verifyRelease(plan, stage, deployed, ctx) {
 function failedCheck(check, stage) {
     return `verification failed (${STAGE_WORDS[stage]}): ${check.url} answered ${check.answer} (expected ${check.expected}; ${check.attempts} attempt${check.attempts > 1 ? 's' : ''}, ${check.gaveUpAfter ?? ''})`;
 }
-/** The variables verify-command sees beside the runner's own and the placeholders' values. */
+/** The variables verify-command sees beside the runner's own. */
 function verifyEnvironment(urls, stage, deployed) {
     return {
         VERIFY_URL: urls[0] ?? '',
@@ -1185,89 +1121,32 @@ function verifyEnvironment(urls, stage, deployed) {
 var settings = __webpack_require__(8750);
 // EXTERNAL MODULE: ./src/taskdef/placeholders.ts
 var placeholders = __webpack_require__(5184);
-;// CONCATENATED MODULE: ./src/verify/command.ts
-// verify-command as arguments, with no placeholder filled into them: a value spliced into a script runs as code (a
-// branch named `fix$(touch${IFS}/tmp/x)` would), so the command gets the values as environment variables instead.
+;// CONCATENATED MODULE: ./src/verify/plan.ts
+// The release check as the inputs describe it, settled before anything changes: URLs with their placeholders filled and
+// checked, the expectation parsed, headers split. A mistake here is the user's, named by its input.
 
 
 
-const INPUT = 'verify-command';
-/** Programs whose next argument after -c (or -e, -Command, /c) is code. */
-const SHELLS = /^(?:.*\/)?(?:sh|bash|dash|zsh|ksh|mksh|ash|fish|busybox|python[\d.]*|node|perl|ruby|php|pwsh|powershell|cmd)(?:\.exe)?$/i;
-const CODE_FLAG = /^(?:-[a-z]*[ce][a-z]*|-command|\/c)$/i;
-/** The command's arguments; a `${NAME}` placeholder in any of them is refused with the way to write it. */
-function verifyCommandArguments(text) {
-    const args = commandArguments(text, INPUT);
-    args.forEach((arg, i) => {
-        const [name] = (0,placeholders/* placeholderNames */.o2)(arg);
-        if (name === undefined)
-            return;
-        const script = args.slice(0, i).some((a) => SHELLS.test(a)) && CODE_FLAG.test(args[i - 1] ?? '');
-        throw new errors/* UserError */.yo(script
-            ? `Input \`${INPUT}\`: \${${name}} is in the script of \`${args.slice(0, i).join(' ')}\`, where a filled-in value would run as code. Write "$${name}" instead: the command gets every placeholder as an environment variable, which the shell reads.`
-            : `Input \`${INPUT}\`: \${${name}} in argument ${i + 1}: placeholders are not filled into the command, it gets them as environment variables. Read $${name} in the command, or through a shell: bash -c '… "$${name}" …'.`);
-    });
-    // `$${NAME}` stays a literal `${NAME}`, for the shell to read from the environment.
-    return args.map((arg) => (0,placeholders/* fillTextPlaceholders */.rD)(arg, {}, INPUT));
+
+
+/** The plan for one service, its placeholders filled from `values`; a malformed URL or expectation throws a UserError. */
+function planVerification(inputs, values) {
+    const urls = (input, list) => list.map((raw) => checkedUrl((0,placeholders/* fillTextPlaceholders */.rD)(raw, values, input), input));
+    return {
+        urls: urls('verify-url', inputs.urls),
+        testUrls: urls('verify-test-url', inputs.testUrls),
+        expectation: parseExpectation((0,placeholders/* fillTextPlaceholders */.rD)(inputs.expect ?? '', values, 'verify-expect')),
+        headers: inputs.headers,
+        timeoutMs: (inputs.timeoutSeconds ?? defaultSeconds('verify-timeout')) * 1000,
+        intervalMs: (inputs.intervalSeconds ?? defaultSeconds('verify-interval')) * 1000,
+        ...(inputs.command !== undefined && {
+            // Split first, so a filled-in value stays one argument whatever it holds.
+            command: commandArguments(inputs.command, 'verify-command').map((arg) => (0,placeholders/* fillTextPlaceholders */.rD)(arg, values, 'verify-command')),
+        }),
+    };
 }
-
-;// CONCATENATED MODULE: ./src/verify/url.ts
-// A verify URL with its placeholders filled so that no value can move the check to another host: a value from the
-// run (REF_NAME, ENVIRONMENT, …: a branch name is anyone's to choose) goes in as a host name label in the host and as
-// a path segment elsewhere; only a value from `vars` (the workflow's own) may give the whole origin (`${LB}/health`).
-
-
-/** Longest DNS label. */
-const LABEL_MAX = 63;
-/** `template` with `values` filled in; `own` names the values the workflow wrote itself (`vars`). */
-function fillUrl(template, values, own, input) {
-    const scheme = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.exec(template)?.[0].length ?? 0;
-    // Placeholder names hold no / ? #, so the template's own text says where its host and port end.
-    const rest = template.slice(scheme).search(/[/?#]/);
-    const authorityEnd = rest < 0 ? template.length : scheme + rest;
-    let givenOrigin;
-    const head = (0,placeholders/* fillTextPlaceholders */.rD)(template.slice(0, authorityEnd), values, input, (name, value, offset) => {
-        if (scheme > 0 || offset > 0)
-            return hostLabels(value, own.has(name), name, template, input);
-        if (!own.has(name))
-            throw refused(template, input, `\${${name}} may not give the URL's scheme or origin`);
-        givenOrigin = originOf(value, name, template, input);
-        return value;
-    });
-    const tail = (0,placeholders/* fillTextPlaceholders */.rD)(template.slice(authorityEnd), values, input, (_name, value) => encodeURIComponent(value));
-    const url = parsedUrl(head + tail, input);
-    const expected = givenOrigin ?? originOf(head, '', template, input);
-    if (url.origin !== expected)
-        throw refused(template, input, `the filled-in URL's origin ${url.origin} is not the template's, ${expected}`);
-    return url;
-}
-/** A value in the host: one label (letters, digits, -); a `vars` value may hold several, dot-separated. */
-function hostLabels(value, own, name, template, input) {
-    if (own) {
-        if (/^[A-Za-z0-9.-]+$/.test(value))
-            return value;
-        throw refused(template, input, `\${${name}} is "${value}", which is not a host name (letters, digits, . and -)`);
-    }
-    const label = value
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, '-')
-        .slice(0, LABEL_MAX)
-        .replace(/^-+|-+$/g, '');
-    if (label)
-        return label;
-    throw refused(template, input, `\${${name}} holds no letter or digit to make a host name label of`);
-}
-function originOf(text, name, template, input) {
-    const url = URL.canParse(text) ? new URL(text) : undefined;
-    if (url && (url.protocol === 'http:' || url.protocol === 'https:'))
-        return url.origin;
-    throw refused(template, input, name ? `\${${name}} must be an http:// or https:// URL to give its origin` : `"${text}" names no http(s) origin`);
-}
-function refused(template, input, why) {
-    return new errors/* UserError */.yo(`Input \`${input}\`: "${template}": ${why}. A filled-in value never changes a URL's scheme, host or port: write them in the URL (https://\${REF_NAME}.preview.example.com/…), or give the whole origin with one of \`vars\` (\${LB}/health).`);
-}
-/** `url` parsed; a malformed one is a UserError naming the input. */
-function parsedUrl(url, input) {
+const defaultSeconds = (name) => Number((0,settings/* settingNamed */.A$)(name)?.default);
+function checkedUrl(url, input) {
     let parsed;
     try {
         parsed = new URL(url);
@@ -1279,36 +1158,8 @@ function parsedUrl(url, input) {
         throw new errors/* UserError */.yo(`Input \`${input}\`: "${url}" is not an http:// or https:// URL.`);
     if (parsed.username || parsed.password)
         throw new errors/* UserError */.yo(`Input \`${input}\`: a URL must not carry credentials (they would show in the log); send them with \`verify-headers\` (Authorization: …).`);
-    return parsed;
+    return parsed.href;
 }
-
-;// CONCATENATED MODULE: ./src/verify/plan.ts
-// The release check as the inputs describe it, settled before anything changes: URLs with their placeholders filled and
-// checked, the expectation parsed, headers split. A mistake here is the user's, named by its input.
-
-
-
-
-
-/**
- * The plan for one service, its placeholders filled from `values` (`own`: the names the workflow set itself, `vars`);
- * a malformed URL or expectation throws a UserError.
- */
-function planVerification(inputs, values, own = new Set()) {
-    const urls = (input, list) => list.map((raw) => fillUrl(raw, values, own, input).href);
-    return {
-        urls: urls('verify-url', inputs.urls),
-        testUrls: urls('verify-test-url', inputs.testUrls),
-        expectation: parseExpectation((0,placeholders/* fillTextPlaceholders */.rD)(inputs.expect ?? '', values, 'verify-expect')),
-        headers: inputs.headers,
-        timeoutMs: (inputs.timeoutSeconds ?? defaultSeconds('verify-timeout')) * 1000,
-        intervalMs: (inputs.intervalSeconds ?? defaultSeconds('verify-interval')) * 1000,
-        ...(inputs.command !== undefined && { command: verifyCommandArguments(inputs.command) }),
-        commandEnv: values,
-        redirects: inputs.redirects ?? 'same-origin',
-    };
-}
-const defaultSeconds = (name) => Number((0,settings/* settingNamed */.A$)(name)?.default);
 
 // EXTERNAL MODULE: ./src/verify-inputs.ts
 var verify_inputs = __webpack_require__(214);
@@ -1355,6 +1206,8 @@ function parseMetadataFile(text) {
 var diagnose = __webpack_require__(3825);
 // EXTERNAL MODULE: ./src/image/docker.ts
 var docker = __webpack_require__(9261);
+// EXTERNAL MODULE: ./src/aws/clients.ts
+var aws_clients = __webpack_require__(201);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecr/dist-cjs/index.js
 var client_ecr_dist_cjs = __webpack_require__(8249);
 ;// CONCATENATED MODULE: ./src/aws/ecr.ts
@@ -1730,9 +1583,11 @@ async function carryOutImageBuild(plan, deps) {
     const now = deps.now ?? Date.now;
     const { git, log } = deps;
     const { inputs, ref, name, tags, dockerfile, ecr, mounts } = plan;
+    // Every docker command of the build carries the run's deadline: a hung build or push is stopped, not waited for.
+    const signal = deps.signal?.();
     // The builder is known, and what it cannot do refused (buildArgs), before the repository is created.
-    await (0,docker.checkDocker)(log);
-    const buildx = await (0,docker.hasBuildx)();
+    await (0,docker.checkDocker)(log, signal);
+    const buildx = await (0,docker.hasBuildx)(signal);
     log.info(buildx
         ? 'Building with docker buildx.'
         : 'Docker Buildx is not installed: building with the legacy docker builder.');
@@ -1754,9 +1609,9 @@ async function carryOutImageBuild(plan, deps) {
             await ecr_createRepository(ecr, ref.repository, { create: true, scanOnPush: inputs.scanOnPush, immutableTags: inputs.immutableTags }, log);
         }
         log.info(`Image ${name}, tags ${tags.join(', ')}`);
-        await login(inputs, ref.registry, ecr, deps);
+        await login(inputs, ref.registry, ecr, deps, signal);
         if (!buildx && inputs.cacheFrom.length > 0)
-            await pullCacheImages(inputs.cacheFrom, log);
+            await pullCacheImages(inputs.cacheFrom, log, signal);
         const pushContext = { repository: name, sha: git.sha, ecr: ecr?.label };
         const buildKit = !buildx && (0,image_args/* needsBuildKit */.c4)({ mounts });
         const run = await runBuild(args, {
@@ -1776,6 +1631,7 @@ async function carryOutImageBuild(plan, deps) {
             pushContext,
             now,
             log,
+            signal,
         });
         const builder = buildx ? 'buildx' : 'docker';
         if (!inputs.push) {
@@ -1829,6 +1685,7 @@ async function runBuild(args, options) {
     const result = await log.group(`Build image ${name}`, () => (0,docker.docker)(args, {
         log,
         env: options.env,
+        signal: options.signal,
         onLine: (line) => {
             lines.push(line);
             if (lines.length > KEPT_LINES)
@@ -1854,7 +1711,7 @@ async function runBuild(args, options) {
         };
     }
     const pushStart = now();
-    const digest = await log.group(`Push image ${name}`, () => pushTags(name, options.tags, options.pushContext, log));
+    const digest = await log.group(`Push image ${name}`, () => pushTags(name, options.tags, options.pushContext, log, options.signal));
     return { buildSeconds: seconds(buildEnd - buildStart), pushSeconds: seconds(now() - pushStart), digest };
 }
 /** The pushed digest (docker's, else ECR's) and, from ECR, the image's size. */
@@ -1925,7 +1782,7 @@ async function existingImage(ecr, repository, name, keyTag, key, log) {
         builder: 'none',
     };
 }
-async function login(inputs, registry, ecr, { log, loggedIn }) {
+async function login(inputs, registry, ecr, { log, loggedIn }, signal) {
     if (ecr) {
         if (inputs.registryUsername)
             log.info('registry-username and registry-password are not used for ECR: the action logs in with ecr:GetAuthorizationToken.');
@@ -1934,6 +1791,7 @@ async function login(inputs, registry, ecr, { log, loggedIn }) {
             remember: inputs.logout,
             log,
             loggedIn,
+            signal,
             hint: `ECR refused the token it had just issued for ${ecr.label}; check that the registry answers at ${credentials.registry}.`,
         });
     }
@@ -1942,15 +1800,16 @@ async function login(inputs, registry, ecr, { log, loggedIn }) {
             remember: inputs.logout,
             log,
             loggedIn,
+            signal,
             hint: 'check registry-username and registry-password.',
         });
     }
 }
 /** The legacy builder uses --cache-from images only when they are local, so they are pulled first; a miss is no error. */
-async function pullCacheImages(sources, log) {
+async function pullCacheImages(sources, log, signal) {
     await log.group('Pull cache images', async () => {
         for (const source of sources) {
-            const result = await (0,docker.docker)(['pull', source], { log });
+            const result = await (0,docker.docker)(['pull', source], { log, signal });
             if (result.exitCode !== 0) {
                 log.warning(`cache-from: could not pull ${source} (${(0,docker.lastLine)(`${result.stderr}\n${result.stdout}`)}); building without it.`);
             }
@@ -1958,10 +1817,10 @@ async function pullCacheImages(sources, log) {
     });
 }
 /** Legacy builder: `docker push` every tag; returns the digest docker reports. */
-async function pushTags(name, tags, context, log) {
+async function pushTags(name, tags, context, log, signal) {
     let digest;
     for (const tag of tags) {
-        const result = await (0,docker.docker)(['push', `${name}:${tag}`], { log });
+        const result = await (0,docker.docker)(['push', `${name}:${tag}`], { log, signal });
         const output = `${result.stdout}\n${result.stderr}`;
         if (result.exitCode !== 0) {
             throw ((0,diagnose/* dockerEngineProblem */.u7)(output) ??
@@ -2396,26 +2255,8 @@ async function deployPreview(d) {
         cluster: (0,names/* shortName */.EU)(d.cluster),
         service: serviceName,
     });
-    // What this run creates is removed again when a later step fails, so a failed preview leaves nothing behind.
-    const created = {};
-    try {
-        return await deployService(d, base, existing, serviceName, tags, created);
-    }
-    catch (error) {
-        await removeCreated(d.elbv2, created);
-        throw error;
-    }
-}
-/** Best effort: the step's own error is the one the user sees. */
-async function removeCreated(elbv2, created) {
-    if (created.ruleArn)
-        await deleteRule(elbv2, created.ruleArn).catch(() => false);
-    if (created.targetGroupArn)
-        await deleteTargetGroup(elbv2, created.targetGroupArn).catch(() => false);
-}
-async function deployService(d, base, existing, serviceName, tags, created) {
     const routing = base.loadBalancers?.some((lb) => lb.targetGroupArn)
-        ? await ensureRouting(d, base, serviceName, tags, created)
+        ? await ensureRouting(d, base, serviceName, tags)
         : undefined;
     if (existing) {
         await (0,aws_ecs/* updateService */.bU)(d.ecs, {
@@ -2453,14 +2294,14 @@ async function checkRoomForPreview(d) {
     const prs = [...others].sort((a, b) => a - b).map((pr) => `#${pr}`);
     throw new errors/* UserError */.yo(`There are already ${others.size} preview environments of ${d.repository} in cluster "${d.cluster}" (pull requests ${prs.join(', ')}), as many as previews.max allows (${d.previews.max}). Raise previews.max in the config file (or the preview-max input), or remove old previews with a preview: sweep run.`);
 }
-async function ensureRouting(d, base, serviceName, tags, created) {
+async function ensureRouting(d, base, serviceName, tags) {
     const listenerArn = d.previews.listenerArn;
     if (!listenerArn) {
         throw new errors/* UserError */.yo(`Service "${d.baseService}" sits behind a load balancer, so its preview needs a listener rule: add previews.listener-arn (and previews.domain) to the config file.`);
     }
     const rules = await listenerRules(d, listenerArn);
-    const targetGroupArn = await ensureTargetGroup(d, base, serviceName, tags, created);
-    const priority = await ensureRule(d, listenerArn, targetGroupArn, tags, rules, created);
+    const targetGroupArn = await ensureTargetGroup(d, base, serviceName, tags);
+    const priority = await ensureRule(d, listenerArn, targetGroupArn, tags, rules);
     return { targetGroupArn, ...(priority !== undefined && { priority }) };
 }
 async function listenerRules(d, listenerArn) {
@@ -2470,7 +2311,7 @@ async function listenerRules(d, listenerArn) {
     throw new errors/* UserError */.yo(`The listener in previews.listener-arn was not found (${listenerArn}): check the ARN, and that AWS_REGION is the load balancer's region.`);
 }
 /** The preview's target group: found by its name, or created like the base service's. */
-async function ensureTargetGroup(d, base, serviceName, tags, created) {
+async function ensureTargetGroup(d, base, serviceName, tags) {
     const name = (0,names/* targetGroupName */.IT)(d.cluster, serviceName, d.pr);
     const existing = await describeTargetGroup(d.elbv2, { name });
     if (existing?.TargetGroupArn)
@@ -2479,7 +2320,7 @@ async function ensureTargetGroup(d, base, serviceName, tags, created) {
     const model = await describeTargetGroup(d.elbv2, { arn: baseArn });
     if (!model)
         throw new errors/* UserError */.yo(`Target group ${baseArn} of service "${d.baseService}" was not found, so the preview cannot copy it: check the service's load balancer settings.`);
-    const group = await createTargetGroup(d.elbv2, {
+    const created = await createTargetGroup(d.elbv2, {
         Name: name,
         Protocol: model.Protocol,
         ProtocolVersion: model.ProtocolVersion,
@@ -2498,16 +2339,14 @@ async function ensureTargetGroup(d, base, serviceName, tags, created) {
         Matcher: model.Matcher,
         Tags: elbTags(tags),
     });
-    if (group?.TargetGroupArn)
-        created.targetGroupArn = group.TargetGroupArn;
-    return group?.TargetGroupArn;
+    return created?.TargetGroupArn;
 }
 /**
  * A listener rule forwarding the preview's host (or path) to its target group, at the lowest free
  * priority; kept when one already forwards there. Another run may take the same priority at the same
  * time, so a taken priority is looked up again. Returns the priority of a rule it created.
  */
-async function ensureRule(d, listenerArn, targetGroupArn, tags, rules, created) {
+async function ensureRule(d, listenerArn, targetGroupArn, tags, rules) {
     for (let attempt = 1;; attempt++) {
         if (rules.some((r) => forwardsTo(r.Actions, targetGroupArn)))
             return undefined;
@@ -2515,37 +2354,34 @@ async function ensureRule(d, listenerArn, targetGroupArn, tags, rules, created) 
         if (priority === undefined) {
             throw new errors/* UserError */.yo(`Listener ${listenerArn} has no free rule priority (1 to 50000 are all taken): delete unused rules, or remove old previews with a preview: sweep run.`);
         }
-        const rule = await deploy_createRule(d, listenerArn, targetGroupArn, priority, tags, attempt < RULE_ATTEMPTS);
-        if (rule) {
-            if (rule.RuleArn)
-                created.ruleArn = rule.RuleArn;
+        if (await deploy_createRule(d, listenerArn, targetGroupArn, priority, tags, attempt < RULE_ATTEMPTS))
             return priority;
-        }
         rules = await listenerRules(d, listenerArn);
     }
 }
-/** Creates the rule; undefined when its priority was taken meanwhile and `retry` allows another try. */
+/** Creates the rule; false when its priority was taken meanwhile and `retry` allows another try. */
 async function deploy_createRule(d, listenerArn, targetGroupArn, priority, tags, retry) {
     const { domain, routing } = d.previews;
     const condition = routing === 'host' && domain
         ? { Field: 'host-header', HostHeaderConfig: { Values: [(0,names/* previewHost */.pE)(d.pr, domain)] } }
         : { Field: 'path-pattern', PathPatternConfig: { Values: (0,names/* previewPathPatterns */.XO)(d.pr) } };
     try {
-        return ((await createRule(d.elbv2, {
+        await createRule(d.elbv2, {
             ListenerArn: listenerArn,
             Priority: priority,
             Conditions: [condition],
             Actions: [{ Type: 'forward', TargetGroupArn: targetGroupArn }],
             Tags: elbTags(tags),
-        })) ?? {});
+        });
     }
     catch (error) {
         if (retry && (0,aws_errors/* awsErrorName */.ZH)(error) === 'PriorityInUseException')
-            return undefined;
+            return false;
         if ((0,aws_errors/* awsErrorName */.ZH)(error) !== 'TooManyRulesException')
             throw error;
         throw new errors/* UserError */.yo(`The load balancer of ${listenerArn} has as many rules as it may (TooManyRules): remove old previews with a preview: sweep run, lower previews.max, or raise the "Rules per Application Load Balancer" quota.`);
     }
+    return true;
 }
 
 ;// CONCATENATED MODULE: ./src/preview/destroy.ts
@@ -2868,13 +2704,9 @@ async function imagesOf(promotion, name, service, { ecs, region, imageDeps }) {
     const described = await (0,aws_ecs/* describeTaskDefinition */.oh)(ecs, taskDefinition);
     const containers = described.taskDefinition?.containerDefinitions ?? [];
     const images = {};
-    const deployedAt = service.deployments?.[0]?.createdAt;
     for (const container of containers) {
-        if (container.name && container.image) {
-            const image = await pinned(container, tasks, { source, from, deployedAt }, imageDeps);
-            await checkStillInEcr(image, `${source}'s container ${container.name}`, from, imageDeps);
-            images[container.name] = image;
-        }
+        if (container.name && container.image)
+            images[container.name] = await pinned(container, tasks, source, from, imageDeps);
     }
     return { environment: from, cluster, service: service.serviceName ?? lastPart(name), taskDefinition, images };
 }
@@ -2916,11 +2748,9 @@ async function runningTasks(ecs, cluster, service) {
 }
 /**
  * The container's image pinned by digest: as written when the task definition names a digest; else the digest its
- * running tasks report (ECS resolves a tag when a task starts); else, with no task running, the one ECR has for the tag
- * only when that image was pushed before the source's deployment started (a tag moved since names one it never ran).
+ * running tasks report (ECS resolves a tag when a task starts), else the one ECR has for the tag now (no task runs).
  */
-async function pinned(container, tasks, at, deps) {
-    const { source, from } = at;
+async function pinned(container, tasks, source, from, deps) {
     const image = container.image;
     const ref = (0,image_reference/* parseImageReference */.o_)(image, `${source}: container ${container.name}'s image`);
     const by = (digest) => `${(0,image_reference/* imageName */.tO)(ref)}@${digest}`;
@@ -2937,47 +2767,9 @@ async function pinned(container, tasks, at, deps) {
         return by(digest);
     const ecr = await resolveEcrTarget(ref, deps);
     const detail = ecr && (await (0,aws_errors/* unlessNotFound */.CA)(describeImage(ecr, ref.repository, { imageTag: ref.tag ?? 'latest' })));
-    if (detail?.imageDigest) {
-        const pushed = detail.imagePushedAt;
-        if (pushed && at.deployedAt && pushed.getTime() <= at.deployedAt.getTime())
-            return by(detail.imageDigest);
-        throw refusal(from, `no task of ${source} runs, so none says which image its container ${container.name} ran, and ECR's ${image} now names ${detail.imageDigest}, pushed ${pushed ? `at ${pushed.toISOString()}` : 'at an unknown time'}, ${at.deployedAt ? `after its deployment started (${at.deployedAt.toISOString()})` : 'while its deployment time is unknown'}: ${from} may never have run it. Scale ${from} up so a task reports the digest it runs, or pin the digest in its task definition (image@sha256:…)`);
-    }
+    if (detail?.imageDigest)
+        return by(detail.imageDigest);
     throw refusal(from, `which image ${source} runs in container ${container.name} is unknown: ${image} is a tag, no running task reports its digest, and ${ecr ? 'ECR has no such tag' : 'its registry is not ECR'}`);
-}
-/** Refuses an image pinned to a digest its ECR repository no longer has: the rollout would fail pulling it. */
-async function checkStillInEcr(image, what, from, deps) {
-    const ref = (0,image_reference/* parseImageReference */.o_)(image, what);
-    const ecr = ref.digest ? await resolveEcrTarget(ref, deps) : undefined;
-    if (!ecr || !ref.digest)
-        return;
-    const found = await (0,aws_errors/* unlessNotFound */.CA)(describeImage(ecr, ref.repository, { imageDigest: ref.digest }));
-    if (found)
-        return;
-    throw refusal(from, `${what} runs ${image}, which ECR no longer has (repository ${ref.repository}): the rollout would fail pulling it`);
-}
-
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
-var client_ecs_dist_cjs = __webpack_require__(212);
-// EXTERNAL MODULE: ./src/problems.ts
-var problems = __webpack_require__(2095);
-;// CONCATENATED MODULE: ./src/deploy/settings-model.ts
-// The service settings given as JSON, checked against the ECS API model the SDK ships: the SDK would drop a member it
-// does not know without a word (as for task definitions, see taskdef/validate.ts). Here, on the pipeline's path, and
-// not where the inputs are read, so the entry does not load the SDK.
-
-
-
-
-/** Throws naming the first member of `volume-configurations` that UpdateService's model does not have or type. */
-function checkSettingsModel(settings) {
-    ;
-    (settings.volumeConfigurations ?? []).forEach((item, i) => {
-        const problem = (0,validate/* modelProblems */.QW)(item, client_ecs_dist_cjs/* ServiceVolumeConfiguration$ */.uEA)[0];
-        if (problem) {
-            throw new errors/* UserError */.yo(`Input \`volume-configurations\`, item ${i + 1} (${item.name}): ${(0,problems/* problemEntry */.WO)(problem)}. Nothing was changed.`);
-        }
-    });
 }
 
 // EXTERNAL MODULE: ./src/workspace-path.ts
@@ -3038,9 +2830,7 @@ async function prepare(clients, inputs, git, { service, plan }, report, image, p
         ...(0,src_placeholders/* placeholderValues */.m)(inputs, report.service, git, report.region, image ?? onlyImage(promoted)),
         ...previewPlaceholders(preview),
     };
-    const verification = (0,verify_inputs/* wantsVerification */.ni)(inputs.verify)
-        ? planVerification(inputs.verify, placeholders, new Set(Object.keys(inputs.vars)))
-        : undefined;
+    const verification = (0,verify_inputs/* wantsVerification */.ni)(inputs.verify) ? planVerification(inputs.verify, placeholders) : undefined;
     if (verification && !inputs.wait)
         throw new errors/* UserError */.yo("Input `verify-url` (and the other verify-* inputs, or the environment's verify block) needs `wait: true`: the release is checked once the deployment reaches it.");
     if (verification?.testUrls.length && plan.mechanism === 'rolling')
@@ -3066,10 +2856,8 @@ async function prepare(clients, inputs, git, { service, plan }, report, image, p
             log.info((0,report_text/* logSafe */.sN)(`${prefixOf(inputs, report)}${note}`));
         report.notes.push(...rendered.notes);
     }
-    if (inputs.serviceSettings) {
-        checkSettingsModel(inputs.serviceSettings);
+    if (inputs.serviceSettings)
         (0,service_settings/* checkVolumesAtLaunch */.gL)(inputs.serviceSettings, rendered.request);
-    }
     report.containers = rendered.containers;
     if (promoted)
         report.promoted = promotedOf(promoted, rendered.containers);
@@ -3166,7 +2954,7 @@ async function start(clients, inputs, git, { clock, signal, log }, prepared, pre
     return rollout;
 }
 /** Fills a service's report from its rollout's result, with the causes of a failure and their log lines. */
-async function conclude(clients, inputs, report, containers, result) {
+async function conclude(clients, inputs, report, containers, result, deadline) {
     Object.assign(report, {
         status: result.outcome,
         reason: result.reason,
@@ -3178,10 +2966,15 @@ async function conclude(clients, inputs, report, containers, result) {
     });
     if (result.outcome === 'succeeded' || result.outcome === 'paused')
         return;
-    report.failures = await attachLogs((region) => clients.logsIn(region), groupFailures(result.stoppedTasks), containers, inputs.logLines);
     const eventCause = causeOfEvents(result.recentEvents);
     if (eventCause)
         report.eventCause = eventCause;
+    // The log lines are best effort: after the deadline they are not read.
+    if (deadline.passed()) {
+        report.failures = groupFailures(result.stoppedTasks);
+        return;
+    }
+    report.failures = await attachLogs((region) => clients.logsIn(region), groupFailures(result.stoppedTasks), containers, inputs.logLines);
 }
 /** The results a failure part-way had reached, keyed by the error it threw (which goes on unchanged). */
 const partials = new WeakMap();
@@ -3235,6 +3028,7 @@ function imageDepsOf(clients, git, ports, deadline) {
         now: ports.clock.now,
         log: ports.log,
         loggedIn: ports.loggedIn,
+        signal: () => deadline.signal(ports.signal),
         ecrClientFor: (region) => ports.aws(region, deadline).ecr,
     };
 }
@@ -3245,9 +3039,8 @@ function imageDepsOf(clients, git, ports, deadline) {
  * build and changes nothing.
  */
 async function deploySteps(inputs, git, ports, where, done, preview, promotion) {
-    const { clock, signal, log } = ports;
-    // Each phase (reading, each wait) may take timeout-minutes; no AWS request outlives its phase (plus the grace).
-    const deadline = new aws_clients.RunDeadline(signal);
+    const { clock, signal, log, deadline } = ports;
+    // Each phase (reading, the build, each wait) may take timeout-minutes; no request outlives its phase (plus the grace).
     const phase = () => deadline.restart(inputs.timeoutMinutes * 60_000);
     phase();
     const clients = ports.aws(where.region, deadline);
@@ -3261,7 +3054,7 @@ async function deploySteps(inputs, git, ports, where, done, preview, promotion) 
                 circuitBreaker: inputs.deploymentCircuitBreaker,
                 workspace: git.workspace,
             });
-        (0,service_settings/* checkServiceSettings */.V9)(service, inputs.serviceSettings ?? {}, plan.mechanism);
+        (0,service_settings/* checkServiceSettings */.V9)(service, inputs.serviceSettings ?? {});
         log.info(`  strategy: ${plan.description}`);
         return { service, plan, report: newServiceReport(where, service, plan) };
     })));
@@ -3319,6 +3112,7 @@ async function deploySteps(inputs, git, ports, where, done, preview, promotion) 
             p.service = await checkIdle(clients, waitContext, inputs.cluster, p.plan, p.service, unchangedRevision(p));
     }
     // Nothing is deployed when the build or push fails: it throws before any task definition is registered.
+    phase();
     const built = imagePlan && (await carryOutImageBuild(imagePlan, imageDeps));
     if (built)
         done.builtImage = built;
@@ -3365,7 +3159,7 @@ async function deploySteps(inputs, git, ports, where, done, preview, promotion) 
         started.push({ p, rollout: await start(clients, inputs, git, ports, p, preview) });
     const waiting = started.filter(({ rollout }) => rollout.deploymentId && inputs.wait);
     if (!waiting.length)
-        return keepRevisions(clients, inputs, prepared, log);
+        return keepRevisions(clients, inputs, prepared, log, deadline);
     phase();
     const results = await log.group('Rollout', () => (0,watch/* waitForDeployments */.f)(watchOptions(clients, inputs, ports), waiting.map(({ p, rollout }) => ({
         service: p.report.service,
@@ -3381,14 +3175,16 @@ async function deploySteps(inputs, git, ports, where, done, preview, promotion) 
             }, deadline),
         }),
     }))));
-    await Promise.all(waiting.map(({ p }, i) => conclude(clients, inputs, p.report, p.rendered.request.containerDefinitions ?? [], results[i])));
-    await keepRevisions(clients, inputs, prepared, log);
+    await Promise.all(waiting.map(({ p }, i) => conclude(clients, inputs, p.report, p.rendered.request.containerDefinitions ?? [], results[i], deadline)));
+    await keepRevisions(clients, inputs, prepared, log, deadline);
 }
 /** `keep-revisions`, once every service succeeded: each family deployed keeps its newest N and what is in use. */
-async function keepRevisions(clients, inputs, prepared, log) {
+async function keepRevisions(clients, inputs, prepared, log, deadline) {
     const keep = inputs.keepRevisions;
     if (keep === undefined || prepared.some((p) => p.report.status !== 'succeeded'))
         return;
+    if (deadline.passed())
+        return log.info("keep-revisions was skipped: the run's deadline had passed.");
     for (const family of new Set(prepared.map((p) => p.registered.family))) {
         const gone = await pruneRevisions(clients.ecs, inputs.cluster, family, keep, log);
         for (const p of prepared.filter((p) => p.registered.family === family))
@@ -3437,10 +3233,13 @@ function releaseCheck(plan, { clock, signal, log }, deployed, deadline) {
         run: (stage) => verifyRelease(plan, stage, deployed, {
             clock,
             signal: deadline.signal(signal),
+            fetch: verifyFetch,
             output: (line) => log.info((0,report_text/* logSafe */.sN)(line)),
         }),
     };
 }
+/** The verify checks' fetch: through HTTPS_PROXY unless NO_PROXY names the host, and named while it waits. */
+const verifyFetch = ((url, init) => (0,deadline/* waitingFor */.Fz)(`verify ${new URL(url).origin}${new URL(url).pathname}`, () => (0,http_fetch/* httpFetch */.t)(url, init)));
 /** What a dry run says of the build it did not run. */
 function dryRunImageNote(plan) {
     if (plan.reused)
@@ -3448,8 +3247,9 @@ function dryRunImageNote(plan) {
     const repository = plan.createRepository ? `; would create the ECR repository ${plan.ref.repository}` : '';
     return `would build ${plan.name}:${plan.tags[0]} from ${plan.inputs.build} and push it as ${plan.tags.join(', ')}${repository}; nothing built or pushed (dry run)`;
 }
-function watchOptions(clients, inputs, { clock, signal, log }) {
+function watchOptions(clients, inputs, { clock, signal, log, deadline }) {
     return {
+        deadline,
         ecs: clients.ecs,
         codedeploy: clients.codedeploy,
         cluster: inputs.cluster,
@@ -3472,7 +3272,7 @@ async function resume(clients, inputs, git, ports, found, phase, deadline) {
     const verifications = new Map();
     if ((0,verify_inputs/* wantsVerification */.ni)(inputs.verify) && inputs.strategy.continueAction !== 'rollback')
         for (const { report } of found)
-            verifications.set(report, planVerification(inputs.verify, (0,src_placeholders/* placeholderValues */.m)(inputs, report.service, git, report.region, undefined), new Set(Object.keys(inputs.vars))));
+            verifications.set(report, planVerification(inputs.verify, (0,src_placeholders/* placeholderValues */.m)(inputs, report.service, git, report.region, undefined)));
     const resumed = await Promise.all(found.map(async (f) => ({
         ...f,
         rollout: await continueStrategy(clients, inputs.cluster, f.plan, f.service, clock.now()),
@@ -3506,8 +3306,10 @@ async function resume(clients, inputs, git, ports, found, phase, deadline) {
         };
     })));
     await Promise.all(resumed.map(async ({ rollout, report }, i) => {
-        const described = await describeTaskDefinition(clients.ecs, rollout.targetTaskDefinition).catch(() => undefined);
-        await conclude(clients, inputs, report, described?.taskDefinition.containerDefinitions ?? [], results[i]);
+        const described = deadline.passed()
+            ? undefined
+            : await describeTaskDefinition(clients.ecs, rollout.targetTaskDefinition).catch(() => undefined);
+        await conclude(clients, inputs, report, described?.taskDefinition.containerDefinitions ?? [], results[i], deadline);
     }));
 }
 
@@ -3524,13 +3326,12 @@ var src_inputs = __webpack_require__(8623);
 
 
 
-
 /** Registers (or takes) the revision and runs the one-off task, without any service; see `runsAlone`. */
 function runAlone(inputs, git, ports, where) {
     return recorded((done) => aloneSteps(inputs, git, ports, where, done));
 }
 async function aloneSteps(inputs, git, ports, where, done) {
-    const { clock, signal, log } = ports;
+    const { clock, signal, log, deadline } = ports;
     // The template may come from the config file's environment: checked once the plan has settled it.
     if (inputs.registerOnly && !inputs.taskDefinition) {
         throw new errors/* UserError */.yo('Input `register-only` needs `task-definition`: the template to render and register (no service is read to start from).');
@@ -3538,7 +3339,6 @@ async function aloneSteps(inputs, git, ports, where, done) {
     if (!inputs.taskDefinition && !inputs.taskDefinitionArn) {
         throw new errors/* UserError */.yo('Input `run-task` without a service needs `task-definition` (a template to register and run) or `task-definition-arn` (a revision to run).');
     }
-    const deadline = new aws_clients.RunDeadline(signal);
     deadline.restart(inputs.timeoutMinutes * 60_000);
     const clients = ports.aws(where.region, deadline);
     const report = {
@@ -3937,22 +3737,15 @@ async function carryOut(plan, git, ports, report) {
             await tracker?.success(environmentUrl);
         // A paused deployment stays in progress on GitHub: the run that continues it says how it ended.
         else if (status !== 'paused')
-            await tracker?.failure(report.runUrl, failureDescription(reports));
-        if (preview && octokit && !inputs.dryRun) {
+            await tracker?.failure(report.runUrl, reports.find((s) => (0,report_status/* isFailure */.N)(s.status))?.reason);
+        // Comments are best effort: after the deadline they are skipped, not attempted.
+        if (preview && octokit && !inputs.dryRun && ports.deadline.passed())
+            log.info("The pull request's preview comment was skipped: the run's deadline had passed.");
+        else if (preview && octokit && !inputs.dryRun) {
             for (const s of reports)
                 await comment(octokit, git, preview, s.service, s.status === 'succeeded' ? 'deployed' : 'failed', clock, report, warn, s.url);
         }
     }
-}
-/**
- * Which services ended how, never why: a reason may quote an answer or a command's output, and anyone who can read
- * the repository reads a deployment status, unmasked.
- */
-function failureDescription(reports) {
-    const failed = reports.filter((s) => (0,report_status/* isFailure */.N)(s.status));
-    return failed.length
-        ? `${failed.map((s) => `${s.service} ${s.status}`).join(', ')}; the run's log says why`
-        : undefined;
 }
 /** The report's part that the pipeline did (done or, after a failure, done so far). */
 function pipelineReport(result) {
@@ -3968,9 +3761,9 @@ function doneSoFar(error) {
     const partial = partialResult(error);
     return partial ? pipelineReport(partial) : {};
 }
-/** The load balancer address a service answers on, if it has one; never fails the deploy. */
+/** The load balancer address a service answers on, if it has one (and the deadline has not passed); never fails the deploy. */
 async function loadBalancerUrl(ports, region, service) {
-    if (!service?.loadBalancers?.length)
+    if (!service?.loadBalancers?.length || ports.deadline.passed())
         return undefined;
     return environmentUrl(ports.aws(region).elbv2, service).catch(() => undefined);
 }
@@ -4006,32 +3799,185 @@ function markPreviewRemoved(octokit, git, pr, commit, warn) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   N: () => (/* binding */ execCommand)
 /* harmony export */ });
-/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1260);
+/* unused harmony export KILL_AFTER_MS */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6683);
+// Every external command (docker, verify-command) runs here: an argument array, never a shell, in a process group of
+// its own, so the run's deadline can stop it and everything it started.
 
-/** Runs a command with an argument array (no shell) and returns its exit code and output; never throws on a non-zero exit. */
-async function execCommand(command, args, options = {}) {
-    let stdout = '';
-    let stderr = '';
-    // @actions/exec would write to process.stdout: the output goes to the log port instead, line by line.
+
+/** How long a stopped command's process group has between SIGTERM and SIGKILL. */
+const KILL_AFTER_MS = 2_000;
+/**
+ * Runs a command with an argument array (no shell) and returns its exit code and output; never throws on a non-zero
+ * exit. A command that cannot be started throws `Unable to locate executable file: <command>`.
+ */
+function execCommand(command, args, options = {}) {
+    return (0,_deadline_js__WEBPACK_IMPORTED_MODULE_1__/* .waitingFor */ .Fz)(`${command} ${args[0] ?? ''}`.trim(), () => run(command, args, options));
+}
+function run(command, args, options) {
     const show = options.silent ? undefined : options.log;
     show?.info(`[command]${command} ${args.join(' ')}`);
     const onLine = show || options.onLine ? (line) => (show?.info(line), options.onLine?.(line)) : undefined;
-    const exitCode = await _actions_exec__WEBPACK_IMPORTED_MODULE_0__/* .exec */ .m(command, args, {
-        ignoreReturnCode: true,
-        silent: true,
-        ...(options.cwd !== undefined && { cwd: options.cwd }),
-        ...(options.env !== undefined && { env: { ...stringEnv(process.env), ...options.env } }),
-        ...(options.input !== undefined && { input: Buffer.from(options.input) }),
-        listeners: {
-            stdout: (data) => (stdout += data.toString()),
-            stderr: (data) => (stderr += data.toString()),
-            ...(onLine && { stdline: onLine, errline: onLine }),
-        },
+    return new Promise((resolve, reject) => {
+        if (options.signal?.aborted)
+            return resolve({ exitCode: 1, stdout: '', stderr: '', stopped: true });
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(command, args, {
+            ...(options.cwd !== undefined && { cwd: options.cwd }),
+            env: { ...process.env, ...options.env },
+            stdio: ['pipe', 'pipe', 'pipe'],
+            // Its own process group: the whole group is stopped, so nothing it started outlives the run.
+            detached: true,
+        });
+        let stdout = '';
+        let stderr = '';
+        let stopped = false;
+        let killTimer;
+        const kill = (signal) => {
+            try {
+                if (child.pid !== undefined)
+                    process.kill(-child.pid, signal);
+            }
+            catch {
+                // The group is gone already.
+            }
+        };
+        const stop = () => {
+            stopped = true;
+            kill('SIGTERM');
+            killTimer = setTimeout(() => kill('SIGKILL'), KILL_AFTER_MS);
+        };
+        options.signal?.addEventListener('abort', stop, { once: true });
+        const partial = { stdout: '', stderr: '' };
+        const lines = (stream) => (data) => {
+            const text = data.toString();
+            if (stream === 'stdout')
+                stdout += text;
+            else
+                stderr += text;
+            if (!onLine)
+                return;
+            const parts = (partial[stream] + text).split(/\r?\n/);
+            partial[stream] = parts.pop() ?? '';
+            parts.forEach(onLine);
+        };
+        child.stdout.on('data', lines('stdout'));
+        child.stderr.on('data', lines('stderr'));
+        child.stdin.on('error', () => undefined);
+        child.stdin.end(options.input);
+        child.on('error', (error) => {
+            options.signal?.removeEventListener('abort', stop);
+            reject(error.code === 'ENOENT' ? new Error(`Unable to locate executable file: ${command}`) : error);
+        });
+        child.on('close', (code, signal) => {
+            clearTimeout(killTimer);
+            options.signal?.removeEventListener('abort', stop);
+            // The group may hold a process that ignored SIGTERM and outlived its leader.
+            if (stopped)
+                kill('SIGKILL');
+            for (const rest of [partial.stdout, partial.stderr])
+                if (rest)
+                    onLine?.(rest);
+            resolve({
+                exitCode: code ?? (signal ? 128 + (signalNumber(signal) ?? 0) : 1),
+                stdout,
+                stderr,
+                ...(stopped && { stopped: true }),
+            });
+        });
     });
-    return { exitCode, stdout, stderr };
 }
-function stringEnv(env) {
-    return Object.fromEntries(Object.entries(env).filter((entry) => entry[1] !== undefined));
+function signalNumber(signal) {
+    return { SIGTERM: 15, SIGKILL: 9, SIGINT: 2 }[signal];
+}
+
+
+/***/ }),
+
+/***/ 576:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   t: () => (/* binding */ httpFetch)
+/* harmony export */ });
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7067);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4708);
+/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_https__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7856);
+// `fetch` over node:http(s), for the GitHub API client and the verify checks: Node's own fetch ignores HTTPS_PROXY and
+// NO_PROXY (a proxy needs undici's dispatcher, which is not bundled), this one goes through the proxy they name. The
+// caller's signal (the run's deadline) aborts the request and the reading of its answer.
+
+
+
+const MAX_REDIRECTS = 5;
+const NULL_BODY = new Set([101, 204, 205, 304]);
+/** The answer to `url` as a standard Response, redirects followed (unless `redirect: 'manual'`). */
+async function httpFetch(input, init = {}) {
+    let url = new URL(String(input));
+    let method = (init.method ?? 'GET').toUpperCase();
+    let body = init.body ?? undefined;
+    for (let redirects = 0;; redirects++) {
+        const answer = await send(url, method, init.headers, body, init.signal ?? undefined);
+        const location = answer.headers.location;
+        const status = answer.statusCode ?? 0;
+        if (status < 300 || status > 399 || !location || init.redirect === 'manual')
+            return response(answer, url, await read(answer, init.signal ?? undefined));
+        answer.resume();
+        if (init.redirect === 'error' || redirects >= MAX_REDIRECTS)
+            throw new TypeError(`fetch ${url.href}: redirected ${redirects >= MAX_REDIRECTS ? 'too often' : ''}`.trim());
+        url = new URL(location, url);
+        // As fetch does: 303 (and 301/302 of a POST) continue as GET without a body.
+        if (status === 303 || ((status === 301 || status === 302) && method === 'POST')) {
+            method = 'GET';
+            body = undefined;
+        }
+    }
+}
+async function send(url, method, headers, body, signal) {
+    const agent = await (0,_proxy_js__WEBPACK_IMPORTED_MODULE_2__/* .proxyAgentFor */ .H2)(url);
+    const request = url.protocol === 'https:' ? node_https__WEBPACK_IMPORTED_MODULE_1__.request : node_http__WEBPACK_IMPORTED_MODULE_0__.request;
+    const head = Object.fromEntries(new Headers(headers).entries());
+    return new Promise((resolve, reject) => {
+        // Without a proxy, a connection of its own (agent: false): nothing idle is left to hold the process.
+        const req = request(url, { method, headers: head, agent: agent ?? false, ...(signal && { signal }) }, resolve);
+        req.on('error', reject);
+        req.end(body);
+    });
+}
+function read(answer, signal) {
+    return new Promise((resolve, reject) => {
+        const chunks = [];
+        const abort = () => {
+            answer.destroy();
+            reject(signal?.reason ?? new Error('aborted'));
+        };
+        if (signal?.aborted)
+            return abort();
+        signal?.addEventListener('abort', abort, { once: true });
+        answer.on('data', (chunk) => chunks.push(chunk));
+        answer.on('error', reject);
+        answer.on('end', () => {
+            signal?.removeEventListener('abort', abort);
+            resolve(Buffer.concat(chunks));
+        });
+    });
+}
+function response(answer, url, body) {
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(answer.headers))
+        for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value])
+            headers.append(name, one);
+    const status = answer.statusCode ?? 500;
+    const result = new Response(NULL_BODY.has(status) ? null : body, {
+        status,
+        statusText: answer.statusMessage ?? '',
+        headers,
+    });
+    Object.defineProperty(result, 'url', { value: url.href });
+    return result;
 }
 
 
@@ -4268,20 +4214,27 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
-/** Every docker command goes through here: an argument array, never a shell; a missing docker becomes a UserError. */
+/**
+ * Every docker command goes through here: an argument array, never a shell; a missing docker becomes a UserError, one
+ * stopped by `signal` (the run's deadline) a NoAnswer naming it.
+ */
 async function docker(args, options = {}) {
+    let result;
     try {
-        return await (0,_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .execCommand */ .N)('docker', args, options);
+        result = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .execCommand */ .N)('docker', args, options);
     }
     catch (error) {
         if (/Unable to locate executable file/i.test((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)))
             throw (0,_diagnose_js__WEBPACK_IMPORTED_MODULE_2__/* .dockerNotInstalled */ .a8)();
         throw error;
     }
+    if (result.stopped)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .NoAnswer */ .W_(`docker ${args[0] ?? ''} did not finish before the run's deadline (timeout-minutes, or the job was cancelled): it was stopped.`);
+    return result;
 }
 /** Fails with a clear message when docker is missing or its daemon cannot be reached. */
-async function checkDocker(log) {
-    const result = await docker(['version', '--format', '{{.Server.Version}}'], { silent: true });
+async function checkDocker(log, signal) {
+    const result = await docker(['version', '--format', '{{.Server.Version}}'], { silent: true, signal });
     if (result.exitCode === 0) {
         log.info(`Docker engine ${result.stdout.trim()}`);
         return;
@@ -4291,8 +4244,8 @@ async function checkDocker(log) {
         new Error(`\`docker version\` failed with exit code ${result.exitCode}: ${output.trim() || 'no output'}`));
 }
 /** Whether the buildx plugin is there (`docker buildx version` succeeds). */
-async function hasBuildx() {
-    const result = await docker(['buildx', 'version'], { silent: true });
+async function hasBuildx(signal) {
+    const result = await docker(['buildx', 'version'], { silent: true, signal });
     return result.exitCode === 0;
 }
 /**
@@ -4304,6 +4257,7 @@ async function dockerLogin(registry, username, password, options) {
     const result = await docker(['login', '--username', username, '--password-stdin', registry], {
         input: password,
         silent: true,
+        signal: options.signal,
     });
     if (result.exitCode !== 0) {
         const output = `${result.stderr}\n${result.stdout}`;

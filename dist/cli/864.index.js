@@ -12,7 +12,7 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/aws/clients.ts
-var clients = __webpack_require__(201);
+var aws_clients = __webpack_require__(201);
 // EXTERNAL MODULE: ./src/aws/region.ts
 var aws_region = __webpack_require__(7249);
 // EXTERNAL MODULE: ./src/deploy/clock.ts
@@ -26,7 +26,7 @@ var aws_ecs = __webpack_require__(1032);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/deploy/rollout.ts
-var rollout = __webpack_require__(5398);
+var deploy_rollout = __webpack_require__(5398);
 // EXTERNAL MODULE: ./src/mechanisms/watch.ts
 var watch = __webpack_require__(6781);
 ;// CONCATENATED MODULE: ./src/engine/service.ts
@@ -87,14 +87,24 @@ async function previousRevision(ecs, current) {
  */
 async function rollbackService(r) {
     const service = await (0,deploy_service/* findService */.L)(r.ecs, r.cluster, r.service, r.region);
-    const primary = (0,rollout/* primaryDeployment */.sg)(service);
+    const primary = (0,deploy_rollout/* primaryDeployment */.sg)(service);
     const inFlight = (service.deployments?.length ?? 0) > 1 && primary?.rolloutState === 'IN_PROGRESS';
     let target;
+    let rollout;
     if (!r.to && inFlight && service.currentServiceDeployment) {
         const arn = service.currentServiceDeployment;
         target = service.deployments?.find((d) => d.status === 'ACTIVE')?.taskDefinition ?? '';
         await (0,aws_ecs/* stopServiceDeployment */.dD)(r.ecs, arn);
         r.log(`stopped the rollout of ${revision(primary?.taskDefinition)} with a rollback to ${revision(target)}`);
+        // StopServiceDeployment names no new deployment: the rollback is the primary one ECS shows for the target.
+        const after = await (0,aws_ecs/* describeService */.Jv)(r.ecs, r.cluster, r.service);
+        const following = after && (0,deploy_rollout/* primaryDeployment */.sg)(after);
+        rollout = {
+            ...(following?.id && following.taskDefinition === target && { deploymentId: following.id }),
+            previousTaskDefinition: service.taskDefinition ?? '',
+            started: false,
+            startedAt: r.clock.now(),
+        };
     }
     else {
         target =
@@ -102,29 +112,31 @@ async function rollbackService(r) {
                 (inFlight
                     ? (service.deployments?.find((d) => d.status === 'ACTIVE')?.taskDefinition ?? '')
                     : await previousRevision(r.ecs, service.taskDefinition ?? ''));
-        const started = await (0,rollout/* startRollout */.wz)(r.ecs, service, { cluster: r.cluster, taskDefinitionArn: target, forceNewDeployment: false, deploymentCircuitBreaker: 'keep' }, r.clock.now());
+        // Followed through UpdateService's own answer: DescribeServices may not show the new deployment for a while.
+        const started = await (0,deploy_rollout/* startRollout */.wz)(r.ecs, service, { cluster: r.cluster, taskDefinitionArn: target, forceNewDeployment: false, deploymentCircuitBreaker: 'keep' }, r.clock.now());
         r.log(started.started
             ? `rolling back from ${revision(service.taskDefinition)} to ${revision(target)}`
             : `already on ${revision(target)}`);
+        // Followed as this run's own (rollbackOnFailure is off: a rollback is not rolled back in turn).
+        rollout = started;
+        if (!started.deploymentId) {
+            const primaryNow = (0,deploy_rollout/* primaryDeployment */.sg)((await (0,aws_ecs/* describeService */.Jv)(r.ecs, r.cluster, r.service)) ?? service);
+            if (primaryNow?.id)
+                rollout.deploymentId = primaryNow.id;
+        }
     }
-    const after = await (0,aws_ecs/* describeService */.Jv)(r.ecs, r.cluster, r.service);
-    const following = after && (0,rollout/* primaryDeployment */.sg)(after);
-    const targetArn = following?.taskDefinition ?? target;
+    r.startWait?.();
     return (0,watch/* waitForDeployment */.K)({
         ecs: r.ecs,
         cluster: r.cluster,
         service: r.service,
-        rollout: {
-            ...(following?.id && { deploymentId: following.id }),
-            previousTaskDefinition: service.taskDefinition ?? '',
-            started: false,
-            startedAt: r.clock.now(),
-        },
-        targetTaskDefinition: targetArn,
+        rollout,
+        targetTaskDefinition: target,
         priorEventIds: (service.events ?? []).flatMap((e) => (e.id ? [e.id] : [])),
         timeoutMs: r.timeoutMs,
         rollbackOnFailure: false,
         clock: r.clock,
+        ...(r.signal && { signal: r.signal }),
         log: r.log,
     });
 }
@@ -149,27 +161,39 @@ async function serviceCommand(args, io, log, out) {
         throw new errors/* UserError */.yo(`${args.command} needs --service.`);
     if (args.offline)
         throw (0,main/* offlineError */._P)(args.command);
-    const { ecs } = (0,clients.createClients)(region);
-    if (args.command === 'status') {
-        const status = describeStatus(await (0,deploy_service/* findService */.L)(ecs, cluster, service, region));
-        out(args.json ? `${JSON.stringify(status.data, null, 2)}\n` : `${status.lines.join('\n')}\n`);
-        return 0;
+    const timeoutMs = Number(args.inputs['timeout-minutes'] ?? 30) * 60_000;
+    // Every call carries the run's deadline: the reads, the rollback request, the wait (which has the whole timeout).
+    const deadline = io.deadline ?? new aws_clients.RunDeadline(io.signal, undefined, clock.now);
+    deadline.restart(timeoutMs);
+    const clients = (0,aws_clients.createClients)(region, deadline);
+    const { ecs } = clients;
+    try {
+        if (args.command === 'status') {
+            const status = describeStatus(await (0,deploy_service/* findService */.L)(ecs, cluster, service, region));
+            out(args.json ? `${JSON.stringify(status.data, null, 2)}\n` : `${status.lines.join('\n')}\n`);
+            return 0;
+        }
+        const result = await rollbackService({
+            ecs,
+            cluster,
+            service,
+            region,
+            ...(args.to !== undefined && { to: args.to }),
+            clock,
+            timeoutMs,
+            ...(io.signal && { signal: io.signal }),
+            log: (line) => log.info(line),
+            startWait: () => deadline.restart(timeoutMs),
+        });
+        if (args.json)
+            out(`${JSON.stringify({ status: result.outcome, reason: result.reason }, null, 2)}\n`);
+        else
+            log.info(`${result.outcome}: ${result.reason}`);
+        return result.outcome === 'succeeded' ? 0 : 1;
     }
-    const result = await rollbackService({
-        ecs,
-        cluster,
-        service,
-        region,
-        ...(args.to !== undefined && { to: args.to }),
-        clock,
-        timeoutMs: Number(args.inputs['timeout-minutes'] ?? 30) * 60_000,
-        log: (line) => log.info(line),
-    });
-    if (args.json)
-        out(`${JSON.stringify({ status: result.outcome, reason: result.reason }, null, 2)}\n`);
-    else
-        log.info(`${result.outcome}: ${result.reason}`);
-    return result.outcome === 'succeeded' ? 0 : 1;
+    finally {
+        clients.destroy();
+    }
 }
 
 

@@ -1,7 +1,9 @@
 // The GitHub API client (deployments, pull request comments): @octokit/core and the few REST routes this action uses,
 // rather than @actions/github (its generated endpoint methods, and undici, for a handful of calls). The CLI uses it too.
 import { Octokit } from '@octokit/core'
+import { waitingFor, withTimeout, type RunDeadline } from '../deadline.js'
 import type { GitHubApi } from '../github/index.js'
+import { httpFetch, type FetchInit } from '../http/fetch.js'
 
 type Rest = GitHubApi['rest']
 
@@ -23,9 +25,25 @@ export const ROUTES: { [Scope in keyof Rest]: { [Method in keyof Rest[Scope]]: s
   },
 }
 
-/** The API of `GITHUB_API_URL` (GitHub Enterprise Server too), authenticated with `token`. */
-export function gitHubClient(token: string, env: NodeJS.ProcessEnv = process.env): GitHubApi {
-  const octokit = new Octokit({ auth: token, baseUrl: env.GITHUB_API_URL || 'https://api.github.com' })
+/** No single GitHub request waits longer than this for its answer. */
+export const GITHUB_REQUEST_TIMEOUT_MS = 30_000
+
+/**
+ * The API of `GITHUB_API_URL` (GitHub Enterprise Server too), authenticated with `token`. Every request has a timeout
+ * and carries the run's `deadline`, and goes through HTTPS_PROXY unless NO_PROXY names the host.
+ */
+export function gitHubClient(token: string, env: NodeJS.ProcessEnv = process.env, deadline?: RunDeadline): GitHubApi {
+  const fetch = (url: string, init: FetchInit = {}): Promise<Response> =>
+    waitingFor(`GitHub ${init.method ?? 'GET'} ${new URL(url).pathname}`, () =>
+      withTimeout(GITHUB_REQUEST_TIMEOUT_MS, [deadline?.signal(), init.signal], (signal) =>
+        httpFetch(url, { ...init, signal }),
+      ),
+    )
+  const octokit = new Octokit({
+    auth: token,
+    baseUrl: env.GITHUB_API_URL || 'https://api.github.com',
+    request: { fetch },
+  })
   const bind = <Scope extends keyof Rest>(scope: Scope): Rest[Scope] =>
     Object.fromEntries(
       Object.entries(ROUTES[scope]).map(([method, route]) => [

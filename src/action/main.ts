@@ -2,6 +2,7 @@
 // Only what reading the inputs and planning the run need is imported statically: the pipeline and the AWS SDK (by the
 // engine), the GitHub client, the summary and docker's logout are loaded (`import()`, chunks of dist/) when needed.
 import * as core from '@actions/core'
+import { appendFileSync } from 'node:fs'
 import { readGitContext } from '../context.js'
 import { systemClock, type Clock } from '../deploy/clock.js'
 import { deploy, type RunResult } from '../engine/deploy.js'
@@ -10,6 +11,7 @@ import type { Log } from '../log.js'
 import type { Ports } from '../engine/ports.js'
 import { readRunEvent } from '../github/event.js'
 import { getInputs } from '../inputs.js'
+import { EXIT_MARGIN_MS, handleShutdown, type Shutdown } from '../shutdown.js'
 
 export type { RunResult } from '../engine/deploy.js'
 
@@ -26,13 +28,19 @@ export const actionLog: Log = {
   secret: (value) => core.setSecret(value),
 }
 
-/** Cancelled when the runner sends SIGINT/SIGTERM (job cancelled), so the wait can stop and roll back. */
-function cancellationSignal(): AbortSignal {
-  const controller = new AbortController()
-  const cancel = (): void => controller.abort()
-  process.once('SIGINT', cancel)
-  process.once('SIGTERM', cancel)
-  return controller.signal
+/**
+ * What a run stopped by force leaves (a second signal, or the grace run out): the error, the `status` output and the
+ * summary, written at once; the summary and outputs only when the run had not written its own yet.
+ */
+function lastWords(published: () => boolean): (why: string, status: string) => void {
+  return (why, status) => {
+    if (!published()) {
+      core.setOutput('status', status)
+      const file = process.env.GITHUB_STEP_SUMMARY
+      if (file) appendFileSync(file, `## ${status === 'timed-out' ? '⏱️' : '❌'} ECS deploy: ${status}\n\n${why}\n`)
+    }
+    core.setFailed(why)
+  }
 }
 
 function loggedInRegistries(): string[] {
@@ -59,6 +67,9 @@ const publishing = (): Promise<typeof import('./outputs.js')> => import('./outpu
 export async function run(clock: Clock = systemClock): Promise<RunResult> {
   core.saveState('isPost', 'true')
   let result: RunResult
+  let published = false
+  // SIGINT/SIGTERM (the job cancelled) starts the timeout path; a second one, or the grace run out, ends the step.
+  const shutdown: Shutdown = handleShutdown({ now: clock.now, lastWords: lastWords(() => published) })
   try {
     const inputs = getInputs((name) => core.getInput(name), actionLog)
     if (inputs.mode === 'plan') {
@@ -72,10 +83,14 @@ export async function run(clock: Clock = systemClock): Promise<RunResult> {
     const ports: Ports = {
       log: actionLog,
       clock,
-      signal: cancellationSignal(),
-      github: inputs.githubToken ? github?.gitHubClient(inputs.githubToken) : undefined,
+      signal: shutdown.signal,
+      deadline: shutdown.deadline,
+      github: inputs.githubToken ? github?.gitHubClient(inputs.githubToken, process.env, shutdown.deadline) : undefined,
       outputs: async (report) => (await publishing()).setOutputs(report),
-      summary: async (report) => (await publishing()).writeSummary(report),
+      summary: async (report) => {
+        await (await publishing()).writeSummary(report)
+        published = true
+      },
       loggedIn: rememberRegistry,
     }
     result = await deploy({ inputs, git: readGitContext(), event: readRunEvent() }, ports)
@@ -86,6 +101,8 @@ export async function run(clock: Clock = systemClock): Promise<RunResult> {
       status: 'failed',
       message: error instanceof UserError ? error.message : `Unexpected error: ${errorMessage(error)}`,
     }
+  } finally {
+    shutdown.dispose()
   }
   if (result.failure) {
     if (!result.report) {
@@ -112,4 +129,6 @@ export async function post(): Promise<void> {
 export async function main(): Promise<void> {
   if (core.getState('isPost') === 'true') await post()
   else await run()
+  // Everything the run opened is closed; should anything still hold the process, it is not waited for.
+  setTimeout(() => process.exit(), EXIT_MARGIN_MS).unref()
 }

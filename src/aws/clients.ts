@@ -5,9 +5,13 @@ import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs'
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2'
 import { NodeHttpHandler } from '@smithy/node-http-handler'
 import type { HttpHandlerOptions } from '@smithy/types'
+import type { Agent } from 'node:http'
+import { RunDeadline } from '../deadline.js'
+import { proxyAgentFor, proxyConfigured } from '../http/proxy.js'
 import { resolveRegion } from './region.js'
 
 export { resolveRegion } from './region.js'
+export { GRACE_MS, RunDeadline } from '../deadline.js'
 
 export interface AwsClients {
   region: string
@@ -18,6 +22,8 @@ export interface AwsClients {
   codedeploy: CodeDeployClient
   /** The CloudWatch Logs client for a region (a container's `awslogs-region`): `logs` for the action's own region. */
   logsIn(region: string | undefined): CloudWatchLogsClient
+  /** Closes every connection the clients hold (the run is over). */
+  destroy(): void
 }
 
 const USER_AGENT: [string, string] = ['ecs-deploy-action', '1']
@@ -25,63 +31,53 @@ const USER_AGENT: [string, string] = ['ecs-deploy-action', '1']
 /** Time to open a connection, and for one attempt's answer: a silent endpoint is an error, never a hang. */
 export const CONNECTION_TIMEOUT_MS = 5_000
 export const REQUEST_TIMEOUT_MS = 30_000
-/** How long the timeout path (rollback request, diagnosis reads) may take once the time is up or the job is cancelled. */
-export const GRACE_MS = 20_000
+
+type Timeouts = { connectionTimeout: number; requestTimeout: number }
 
 /**
- * The deadline every AWS request honours. A request in flight when the time is up or the job is cancelled is aborted
- * then; one started later (the timeout path) is aborted `graceMs` after that, so a hung endpoint cannot hold the run
- * past its deadline plus the grace.
+ * Node's HTTP handler with timeouts, whose every attempt also carries the run's deadline as its abort signal, and goes
+ * through HTTPS_PROXY / HTTP_PROXY unless NO_PROXY names the endpoint.
  */
-export class RunDeadline {
-  private at = Infinity
-  private cancelledAt: number | undefined
-
-  constructor(
-    private readonly cancelled?: AbortSignal,
-    private readonly graceMs = GRACE_MS,
-    private readonly now: () => number = Date.now,
-  ) {
-    if (cancelled?.aborted) this.cancelledAt = now()
-    else cancelled?.addEventListener('abort', () => (this.cancelledAt = this.now()), { once: true })
-  }
-
-  /** Starts a phase allowed `ms` from now (each wait gets the whole timeout-minutes). */
-  restart(ms: number): void {
-    this.at = this.now() + ms
-  }
-
-  /** The signal for a request starting now, joined with the caller's own. */
-  signal(own?: AbortSignal): AbortSignal | undefined {
-    const now = this.now()
-    const end = Math.min(this.at, this.cancelledAt ?? Infinity)
-    const stop = now < end ? end : end + this.graceMs
-    const signals = [
-      own,
-      now < end ? this.cancelled : undefined,
-      Number.isFinite(stop) ? AbortSignal.timeout(Math.max(0, stop - now)) : undefined,
-    ]
-    const present = signals.filter((s): s is AbortSignal => s !== undefined)
-    return present.length > 1 ? AbortSignal.any(present) : present[0]
-  }
-}
-
-/** Node's HTTP handler with timeouts, whose every attempt also carries the run's deadline as its abort signal. */
 class DeadlineHandler extends NodeHttpHandler {
+  private readonly proxied = new Map<Agent, NodeHttpHandler>()
+
   constructor(
     private readonly deadline: RunDeadline | undefined,
-    timeouts: { connectionTimeout: number; requestTimeout: number },
+    private readonly timeouts: Timeouts,
   ) {
     super({ ...timeouts, throwOnRequestTimeout: true })
   }
 
-  override handle(
+  override async handle(
     request: Parameters<NodeHttpHandler['handle']>[0],
     options: HttpHandlerOptions = {},
   ): ReturnType<NodeHttpHandler['handle']> {
     const abortSignal = this.deadline?.signal(options.abortSignal as AbortSignal | undefined) ?? options.abortSignal
-    return super.handle(request, { ...options, ...(abortSignal && { abortSignal }) })
+    const withDeadline = { ...options, ...(abortSignal && { abortSignal }) }
+    const agent = proxyConfigured() ? await proxyAgentFor(endpointOf(request)) : undefined
+    if (!agent) return super.handle(request, withDeadline)
+    let handler = this.proxied.get(agent)
+    if (!handler) {
+      handler = new NodeHttpHandler({
+        ...this.timeouts,
+        throwOnRequestTimeout: true,
+        httpAgent: agent,
+        httpsAgent: agent,
+      })
+      this.proxied.set(agent, handler)
+    }
+    return handler.handle(request, withDeadline)
   }
+
+  override destroy(): void {
+    super.destroy()
+    for (const handler of this.proxied.values()) handler.destroy()
+  }
+}
+
+/** The URL a request goes to, for NO_PROXY (host and port are what it matches). */
+function endpointOf(request: { protocol: string; hostname: string; port?: number | undefined }): string {
+  return `${request.protocol}//${request.hostname}${request.port ? `:${request.port}` : ''}/`
 }
 
 /**
@@ -127,5 +123,6 @@ export function createClients(
     get codedeploy() {
       return (codedeploy ??= new CodeDeployClient(config))
     },
+    destroy: () => requestHandler.destroy(),
   }
 }

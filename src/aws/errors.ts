@@ -1,4 +1,5 @@
-import { AwsError, UserError } from '../errors.js'
+import { waitingFor } from '../deadline.js'
+import { AwsError, NoAnswer, UserError } from '../errors.js'
 
 interface SdkError {
   name?: string
@@ -39,7 +40,8 @@ export function explainAwsError(
   permission: string,
   options: { on?: string; missing?: Missing } = {},
 ): Error {
-  if (error instanceof UserError || error instanceof AwsError || !(error instanceof Error)) return error as Error
+  if (error instanceof UserError || error instanceof AwsError || error instanceof NoAnswer || !(error instanceof Error))
+    return error as Error
   const e = error as SdkError
   const name = e.name ?? ''
   const detail = e.message ? `: ${e.message}` : ''
@@ -86,7 +88,7 @@ export function explainAwsError(
     )
   }
   if (name === 'AbortError') {
-    return new AwsError(
+    return new NoAnswer(
       `AWS did not answer ${permission} before the run's deadline (timeout-minutes, or the job was cancelled).`,
       cause,
     )
@@ -110,7 +112,7 @@ export async function awsCall<T>(
   options: { on?: string; missing?: Missing } = {},
 ): Promise<T> {
   try {
-    return await call()
+    return await waitingFor(permission, call)
   } catch (error) {
     throw explainAwsError(error, permission, options)
   }

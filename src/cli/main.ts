@@ -5,6 +5,7 @@ import { createRequire } from 'node:module'
 import type { GitContext } from '../context.js'
 import { errorMessage, UserError } from '../errors.js'
 import type { Clock } from '../deploy/clock.js'
+import type { RunDeadline } from '../deadline.js'
 import type { DeploymentReport } from '../run-report.js'
 import { HelpRequested, helpText, parseArgs, VersionRequested, type CliArgs } from './args.js'
 import { ciRef, gitIn, refName, type Git } from './ref.js'
@@ -21,6 +22,8 @@ export interface CliIo {
   cwd?: string
   /** Stops the run (Ctrl-C): the wait stops and rolls back, as a cancelled job does. */
   signal?: AbortSignal
+  /** The run's deadline, cancelled with `signal`: every AWS and GitHub call carries it. */
+  deadline?: RunDeadline
 }
 
 /**

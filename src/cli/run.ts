@@ -63,6 +63,7 @@ export async function runDeploy(
     log,
     clock: io.clock ?? systemClock,
     signal: io.signal ?? new AbortController().signal,
+    deadline: io.deadline,
     // Without --offline the engine makes the AWS clients, once the plan needs them.
     aws: args.offline
       ? () => {
@@ -70,7 +71,7 @@ export async function runDeploy(
         }
       : undefined,
     github: settings.inputs.githubToken
-      ? (await import('./github.js')).gitHubClient(settings.inputs.githubToken)
+      ? (await import('./github.js')).gitHubClient(settings.inputs.githubToken, io.env, io.deadline)
       : undefined,
     outputs: () => undefined,
     summary: async () => undefined,

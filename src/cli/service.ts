@@ -1,5 +1,5 @@
 // `status` and `rollback`: a service read (and rolled back) through ECS, so this module loads the AWS SDK.
-import { createClients } from '../aws/clients.js'
+import { createClients, RunDeadline } from '../aws/clients.js'
 import { resolveRegion } from '../aws/region.js'
 import { systemClock } from '../deploy/clock.js'
 import { findService } from '../deploy/service.js'
@@ -21,23 +21,34 @@ export async function serviceCommand(
   const service = args.inputs.service
   if (!service) throw new UserError(`${args.command} needs --service.`)
   if (args.offline) throw offlineError(args.command)
-  const { ecs } = createClients(region)
-  if (args.command === 'status') {
-    const status = describeStatus(await findService(ecs, cluster, service, region))
-    out(args.json ? `${JSON.stringify(status.data, null, 2)}\n` : `${status.lines.join('\n')}\n`)
-    return 0
+  const timeoutMs = Number(args.inputs['timeout-minutes'] ?? 30) * 60_000
+  // Every call carries the run's deadline: the reads, the rollback request, the wait (which has the whole timeout).
+  const deadline = io.deadline ?? new RunDeadline(io.signal, undefined, clock.now)
+  deadline.restart(timeoutMs)
+  const clients = createClients(region, deadline)
+  const { ecs } = clients
+  try {
+    if (args.command === 'status') {
+      const status = describeStatus(await findService(ecs, cluster, service, region))
+      out(args.json ? `${JSON.stringify(status.data, null, 2)}\n` : `${status.lines.join('\n')}\n`)
+      return 0
+    }
+    const result = await rollbackService({
+      ecs,
+      cluster,
+      service,
+      region,
+      ...(args.to !== undefined && { to: args.to }),
+      clock,
+      timeoutMs,
+      ...(io.signal && { signal: io.signal }),
+      log: (line) => log.info(line),
+      startWait: () => deadline.restart(timeoutMs),
+    })
+    if (args.json) out(`${JSON.stringify({ status: result.outcome, reason: result.reason }, null, 2)}\n`)
+    else log.info(`${result.outcome}: ${result.reason}`)
+    return result.outcome === 'succeeded' ? 0 : 1
+  } finally {
+    clients.destroy()
   }
-  const result = await rollbackService({
-    ecs,
-    cluster,
-    service,
-    region,
-    ...(args.to !== undefined && { to: args.to }),
-    clock,
-    timeoutMs: Number(args.inputs['timeout-minutes'] ?? 30) * 60_000,
-    log: (line) => log.info(line),
-  })
-  if (args.json) out(`${JSON.stringify({ status: result.outcome, reason: result.reason }, null, 2)}\n`)
-  else log.info(`${result.outcome}: ${result.reason}`)
-  return result.outcome === 'succeeded' ? 0 : 1
 }

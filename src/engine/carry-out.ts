@@ -135,7 +135,10 @@ export async function carryOut(plan: Plan, git: GitContext, ports: ReadyPorts, r
     if (status === 'succeeded') await tracker?.success(environmentUrl)
     // A paused deployment stays in progress on GitHub: the run that continues it says how it ended.
     else if (status !== 'paused') await tracker?.failure(report.runUrl, failureDescription(reports))
-    if (preview && octokit && !inputs.dryRun) {
+    // Comments are best effort: after the deadline they are skipped, not attempted.
+    if (preview && octokit && !inputs.dryRun && ports.deadline.passed())
+      log.info("The pull request's preview comment was skipped: the run's deadline had passed.")
+    else if (preview && octokit && !inputs.dryRun) {
       for (const s of reports)
         await comment(
           octokit,
@@ -179,13 +182,13 @@ export function doneSoFar(error: unknown): PipelineReport {
   return partial ? pipelineReport(partial) : {}
 }
 
-/** The load balancer address a service answers on, if it has one; never fails the deploy. */
+/** The load balancer address a service answers on, if it has one (and the deadline has not passed); never fails the deploy. */
 async function loadBalancerUrl(
   ports: ReadyPorts,
   region: string,
   service: Service | undefined,
 ): Promise<string | undefined> {
-  if (!service?.loadBalancers?.length) return undefined
+  if (!service?.loadBalancers?.length || ports.deadline.passed()) return undefined
   return environmentUrl(ports.aws(region).elbv2, service).catch(() => undefined)
 }
 

@@ -2,12 +2,14 @@
 // Planning is all this module loads; carrying the plan out (the pipeline, the AWS SDK) is a chunk loaded after it.
 import { resolveRegion } from '../aws/region.js'
 import { runUrl, type GitContext } from '../context.js'
-import { AwsError, DeploymentFailed, errorMessage, UserError } from '../errors.js'
+import { AwsError, DeploymentFailed, errorMessage, NoAnswer, UserError } from '../errors.js'
 import type { RunEvent } from '../config/index.js'
 import type { Inputs } from '../inputs.js'
 import { planRun } from '../plan.js'
 import { logSafe } from '../report/text.js'
-import type { RunDeadline } from '../aws/clients.js'
+import type { AwsClients } from '../aws/clients.js'
+import { RunDeadline } from '../deadline.js'
+import { closeProxyAgents } from '../http/proxy.js'
 import type { DeploymentReport, RunReport } from '../run-report.js'
 import { isFailure } from '../report/status.js'
 import type { Ports } from './ports.js'
@@ -58,6 +60,10 @@ export async function deploy(settings: DeploySettings, ports: Ports): Promise<Ru
   const env = settings.env ?? process.env
   const started = clock.now()
   let report: RunReport | undefined
+  // The run's deadline: each phase restarts it; every AWS and GitHub call carries it.
+  const deadline = ports.deadline ?? new RunDeadline(ports.signal, undefined, clock.now)
+  deadline.restart(settings.inputs.timeoutMinutes * 60_000)
+  const made: AwsClients[] = []
   let doneSoFar: typeof import('./carry-out.js').doneSoFar | undefined
   try {
     const { inputs, git } = settings
@@ -86,8 +92,14 @@ export async function deploy(settings: DeploySettings, ports: Ports): Promise<Ru
     }
     const [carrying, { createClients }] = await Promise.all([import('./carry-out.js'), import('../aws/clients.js')])
     doneSoFar = carrying.doneSoFar
-    const aws = ports.aws ?? ((where: string, deadline?: RunDeadline) => createClients(where, deadline))
-    const outcome = await carrying.carryOut(plan, git, { ...ports, aws }, report)
+    const aws =
+      ports.aws ??
+      ((where: string, within: RunDeadline = deadline): AwsClients => {
+        const clients = createClients(where, within)
+        made.push(clients)
+        return clients
+      })
+    const outcome = await carrying.carryOut(plan, git, { ...ports, aws, deadline }, report)
     report = { ...report, ...outcome }
     const failed = report.services.filter((s) => isFailure(s.status))
     if (failed.length) {
@@ -102,8 +114,12 @@ export async function deploy(settings: DeploySettings, ports: Ports): Promise<Ru
     )
     return { report }
   } catch (error) {
-    const known = error instanceof UserError || error instanceof DeploymentFailed || error instanceof AwsError
-    const status = error instanceof DeploymentFailed ? error.status : 'failed'
+    const known =
+      error instanceof UserError ||
+      error instanceof DeploymentFailed ||
+      error instanceof AwsError ||
+      error instanceof NoAnswer
+    const status = error instanceof DeploymentFailed ? error.status : error instanceof NoAnswer ? 'timed-out' : 'failed'
     if (report) {
       report = { ...report, ...doneSoFar?.(error) }
       report.status = status
@@ -120,6 +136,9 @@ export async function deploy(settings: DeploySettings, ports: Ports): Promise<Ru
       message: known ? error.message : `Unexpected error: ${errorMessage(error)}`,
     }
   } finally {
+    // Nothing the run opened may keep the process alive once it is over.
+    for (const clients of made) clients.destroy()
+    closeProxyAgents()
     if (report) {
       report.durationSeconds = Math.round((clock.now() - started) / 1000)
       await ports.outputs(report)

@@ -4,7 +4,7 @@ import { resourceName, revisionNumber, taskDefinitionFamily, taskDefinitionRevis
 import { describeService, listTaskDefinitions, stopServiceDeployment } from '../aws/ecs.js'
 import { UserError } from '../errors.js'
 import type { Clock } from '../deploy/clock.js'
-import { primaryDeployment, startRollout } from '../deploy/rollout.js'
+import { primaryDeployment, startRollout, type Rollout } from '../deploy/rollout.js'
 import { findService } from '../deploy/service.js'
 import { waitForDeployment, type WatchResult } from '../mechanisms/watch.js'
 
@@ -68,7 +68,11 @@ export interface RollbackRequest {
   to?: string
   clock: Clock
   timeoutMs: number
+  /** Cancelled on Ctrl-C: the wait stops. */
+  signal?: AbortSignal
   log: (line: string) => void
+  /** Called as the wait starts (it has the whole timeout). */
+  startWait?: () => void
 }
 
 /**
@@ -80,17 +84,28 @@ export async function rollbackService(r: RollbackRequest): Promise<WatchResult> 
   const primary = primaryDeployment(service)
   const inFlight = (service.deployments?.length ?? 0) > 1 && primary?.rolloutState === 'IN_PROGRESS'
   let target: string
+  let rollout: Rollout
   if (!r.to && inFlight && service.currentServiceDeployment) {
     const arn = service.currentServiceDeployment
     target = service.deployments?.find((d) => d.status === 'ACTIVE')?.taskDefinition ?? ''
     await stopServiceDeployment(r.ecs, arn)
     r.log(`stopped the rollout of ${revision(primary?.taskDefinition)} with a rollback to ${revision(target)}`)
+    // StopServiceDeployment names no new deployment: the rollback is the primary one ECS shows for the target.
+    const after = await describeService(r.ecs, r.cluster, r.service)
+    const following = after && primaryDeployment(after)
+    rollout = {
+      ...(following?.id && following.taskDefinition === target && { deploymentId: following.id }),
+      previousTaskDefinition: service.taskDefinition ?? '',
+      started: false,
+      startedAt: r.clock.now(),
+    }
   } else {
     target =
       r.to ??
       (inFlight
         ? (service.deployments?.find((d) => d.status === 'ACTIVE')?.taskDefinition ?? '')
         : await previousRevision(r.ecs, service.taskDefinition ?? ''))
+    // Followed through UpdateService's own answer: DescribeServices may not show the new deployment for a while.
     const started = await startRollout(
       r.ecs,
       service,
@@ -102,25 +117,25 @@ export async function rollbackService(r: RollbackRequest): Promise<WatchResult> 
         ? `rolling back from ${revision(service.taskDefinition)} to ${revision(target)}`
         : `already on ${revision(target)}`,
     )
+    // Followed as this run's own (rollbackOnFailure is off: a rollback is not rolled back in turn).
+    rollout = started
+    if (!started.deploymentId) {
+      const primaryNow = primaryDeployment((await describeService(r.ecs, r.cluster, r.service)) ?? service)
+      if (primaryNow?.id) rollout.deploymentId = primaryNow.id
+    }
   }
-  const after = await describeService(r.ecs, r.cluster, r.service)
-  const following = after && primaryDeployment(after)
-  const targetArn = following?.taskDefinition ?? target
+  r.startWait?.()
   return waitForDeployment({
     ecs: r.ecs,
     cluster: r.cluster,
     service: r.service,
-    rollout: {
-      ...(following?.id && { deploymentId: following.id }),
-      previousTaskDefinition: service.taskDefinition ?? '',
-      started: false,
-      startedAt: r.clock.now(),
-    },
-    targetTaskDefinition: targetArn,
+    rollout,
+    targetTaskDefinition: target,
     priorEventIds: (service.events ?? []).flatMap((e) => (e.id ? [e.id] : [])),
     timeoutMs: r.timeoutMs,
     rollbackOnFailure: false,
     clock: r.clock,
+    ...(r.signal && { signal: r.signal }),
     log: r.log,
   })
 }

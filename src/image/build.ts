@@ -148,9 +148,11 @@ export async function carryOutImageBuild(plan: ImageBuildPlan, deps: ImageDeps):
   const now = deps.now ?? Date.now
   const { git, log } = deps
   const { inputs, ref, name, tags, dockerfile, ecr, mounts } = plan
+  // Every docker command of the build carries the run's deadline: a hung build or push is stopped, not waited for.
+  const signal = deps.signal?.()
   // The builder is known, and what it cannot do refused (buildArgs), before the repository is created.
-  await checkDocker(log)
-  const buildx = await hasBuildx()
+  await checkDocker(log, signal)
+  const buildx = await hasBuildx(signal)
   log.info(
     buildx
       ? 'Building with docker buildx.'
@@ -183,8 +185,8 @@ export async function carryOutImageBuild(plan: ImageBuildPlan, deps: ImageDeps):
       )
     }
     log.info(`Image ${name}, tags ${tags.join(', ')}`)
-    await login(inputs, ref.registry, ecr, deps)
-    if (!buildx && inputs.cacheFrom.length > 0) await pullCacheImages(inputs.cacheFrom, log)
+    await login(inputs, ref.registry, ecr, deps, signal)
+    if (!buildx && inputs.cacheFrom.length > 0) await pullCacheImages(inputs.cacheFrom, log, signal)
 
     const pushContext: PushContext = { repository: name, sha: git.sha, ecr: ecr?.label }
     const buildKit = !buildx && needsBuildKit({ mounts })
@@ -205,6 +207,7 @@ export async function carryOutImageBuild(plan: ImageBuildPlan, deps: ImageDeps):
       pushContext,
       now,
       log,
+      signal,
     })
     const builder = buildx ? 'buildx' : 'docker'
     if (!inputs.push) {
@@ -275,6 +278,7 @@ async function runBuild(
     pushContext: PushContext
     now: () => number
     log: Log
+    signal: AbortSignal | undefined
   },
 ): Promise<BuildRun> {
   const { buildx, push, name, now, log } = options
@@ -285,6 +289,7 @@ async function runBuild(
     docker(args, {
       log,
       env: options.env,
+      signal: options.signal,
       onLine: (line) => {
         lines.push(line)
         if (lines.length > KEPT_LINES) lines.shift()
@@ -311,7 +316,9 @@ async function runBuild(
     }
   }
   const pushStart = now()
-  const digest = await log.group(`Push image ${name}`, () => pushTags(name, options.tags, options.pushContext, log))
+  const digest = await log.group(`Push image ${name}`, () =>
+    pushTags(name, options.tags, options.pushContext, log, options.signal),
+  )
   return { buildSeconds: seconds(buildEnd - buildStart), pushSeconds: seconds(now() - pushStart), digest }
 }
 
@@ -427,6 +434,7 @@ async function login(
   registry: string,
   ecr: EcrTarget | undefined,
   { log, loggedIn }: ImageDeps,
+  signal: AbortSignal | undefined,
 ): Promise<void> {
   if (ecr) {
     if (inputs.registryUsername)
@@ -438,6 +446,7 @@ async function login(
       remember: inputs.logout,
       log,
       loggedIn,
+      signal,
       hint: `ECR refused the token it had just issued for ${ecr.label}; check that the registry answers at ${credentials.registry}.`,
     })
   } else if (inputs.registryUsername && inputs.registryPassword) {
@@ -445,16 +454,17 @@ async function login(
       remember: inputs.logout,
       log,
       loggedIn,
+      signal,
       hint: 'check registry-username and registry-password.',
     })
   }
 }
 
 /** The legacy builder uses --cache-from images only when they are local, so they are pulled first; a miss is no error. */
-async function pullCacheImages(sources: string[], log: Log): Promise<void> {
+async function pullCacheImages(sources: string[], log: Log, signal: AbortSignal | undefined): Promise<void> {
   await log.group('Pull cache images', async () => {
     for (const source of sources) {
-      const result = await docker(['pull', source], { log })
+      const result = await docker(['pull', source], { log, signal })
       if (result.exitCode !== 0) {
         log.warning(
           `cache-from: could not pull ${source} (${lastLine(`${result.stderr}\n${result.stdout}`)}); building without it.`,
@@ -465,10 +475,16 @@ async function pullCacheImages(sources: string[], log: Log): Promise<void> {
 }
 
 /** Legacy builder: `docker push` every tag; returns the digest docker reports. */
-async function pushTags(name: string, tags: string[], context: PushContext, log: Log): Promise<string | undefined> {
+async function pushTags(
+  name: string,
+  tags: string[],
+  context: PushContext,
+  log: Log,
+  signal: AbortSignal | undefined,
+): Promise<string | undefined> {
   let digest: string | undefined
   for (const tag of tags) {
-    const result = await docker(['push', `${name}:${tag}`], { log })
+    const result = await docker(['push', `${name}:${tag}`], { log, signal })
     const output = `${result.stdout}\n${result.stderr}`
     if (result.exitCode !== 0) {
       throw (

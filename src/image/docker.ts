@@ -1,21 +1,30 @@
-import { errorMessage, UserError } from '../errors.js'
+import { errorMessage, NoAnswer, UserError } from '../errors.js'
 import { execCommand, type ExecOptions, type ExecResult } from '../exec.js'
 import { dockerEngineProblem, dockerNotInstalled } from './diagnose.js'
 import type { Log } from '../log.js'
 
-/** Every docker command goes through here: an argument array, never a shell; a missing docker becomes a UserError. */
+/**
+ * Every docker command goes through here: an argument array, never a shell; a missing docker becomes a UserError, one
+ * stopped by `signal` (the run's deadline) a NoAnswer naming it.
+ */
 export async function docker(args: string[], options: ExecOptions = {}): Promise<ExecResult> {
+  let result: ExecResult
   try {
-    return await execCommand('docker', args, options)
+    result = await execCommand('docker', args, options)
   } catch (error) {
     if (/Unable to locate executable file/i.test(errorMessage(error))) throw dockerNotInstalled()
     throw error
   }
+  if (result.stopped)
+    throw new NoAnswer(
+      `docker ${args[0] ?? ''} did not finish before the run's deadline (timeout-minutes, or the job was cancelled): it was stopped.`,
+    )
+  return result
 }
 
 /** Fails with a clear message when docker is missing or its daemon cannot be reached. */
-export async function checkDocker(log: Log): Promise<void> {
-  const result = await docker(['version', '--format', '{{.Server.Version}}'], { silent: true })
+export async function checkDocker(log: Log, signal?: AbortSignal): Promise<void> {
+  const result = await docker(['version', '--format', '{{.Server.Version}}'], { silent: true, signal })
   if (result.exitCode === 0) {
     log.info(`Docker engine ${result.stdout.trim()}`)
     return
@@ -28,8 +37,8 @@ export async function checkDocker(log: Log): Promise<void> {
 }
 
 /** Whether the buildx plugin is there (`docker buildx version` succeeds). */
-export async function hasBuildx(): Promise<boolean> {
-  const result = await docker(['buildx', 'version'], { silent: true })
+export async function hasBuildx(signal?: AbortSignal): Promise<boolean> {
+  const result = await docker(['buildx', 'version'], { silent: true, signal })
   return result.exitCode === 0
 }
 
@@ -41,12 +50,19 @@ export async function dockerLogin(
   registry: string,
   username: string,
   password: string,
-  options: { remember: boolean; hint: string; log: Log; loggedIn?: ((registry: string) => void) | undefined },
+  options: {
+    remember: boolean
+    hint: string
+    log: Log
+    loggedIn?: ((registry: string) => void) | undefined
+    signal?: AbortSignal | undefined
+  },
 ): Promise<void> {
   options.log.secret(password)
   const result = await docker(['login', '--username', username, '--password-stdin', registry], {
     input: password,
     silent: true,
+    signal: options.signal,
   })
   if (result.exitCode !== 0) {
     const output = `${result.stderr}\n${result.stdout}`

@@ -60,6 +60,8 @@ export interface ImageDeps {
   log: Log
   /** Told of each registry logged in to, so the run logs out of it at the end. */
   loggedIn?: (registry: string) => void
+  /** The run's deadline as a signal for commands starting now (docker login, build, push). */
+  signal?: () => AbortSignal | undefined
 }
 
 export interface BuiltImage {

@@ -61,6 +61,8 @@ export interface WatchOptions {
   clock: Clock
   /** Aborted when the job is cancelled. */
   signal?: AbortSignal
+  /** The run's deadline: once it has passed, the diagnosis (stopped tasks) is skipped, the rollback request is not. */
+  deadline?: { passed(): boolean }
   log: (line: string) => void
   /** For what the user should fix but the rollout survives (a missing permission); default: `log`. */
   warn?: (line: string) => void
@@ -347,7 +349,10 @@ class Follower {
     }
     const starter = this.watch.taskStarter()
     let stoppedTasksError: string | undefined
-    if (verdict.outcome !== 'succeeded' && verdict.outcome !== 'paused' && starter) {
+    // The stopped tasks are diagnosis, best effort: after the deadline they are not listed.
+    if (verdict.outcome !== 'succeeded' && verdict.outcome !== 'paused' && starter && this.options.deadline?.passed())
+      stoppedTasksError = "the stopped tasks were not listed: the run's deadline had passed"
+    else if (verdict.outcome !== 'succeeded' && verdict.outcome !== 'paused' && starter) {
       try {
         this.stoppedTasks.push(...(await stoppedTasksOf(ecs, cluster, service, starter, this.seenTasks)))
       } catch (error) {

@@ -1,6 +1,6 @@
 // Verifying a release: every URL of the stage checked over HTTP, then verify-command, with what the deployment put
 // in place in its environment. One call for every mechanism (the watch loop makes it at their stages).
-import type { Clock } from '../deploy/clock.js'
+import { describeLimit, type Clock } from '../deploy/clock.js'
 import { execCommand } from '../exec.js'
 import { checkUrl, type UrlCheck } from './http.js'
 import type { VerifyPlan } from './plan.js'
@@ -56,14 +56,27 @@ export async function verifyRelease(
   if (!plan.command) return { ok: true, lines }
   const [command = '', ...args] = plan.command
   const output: string[] = []
-  const { exitCode } = await execCommand(command, args, {
+  // verify-timeout bounds the command as it bounds a URL; the run's deadline too. Its whole process group is stopped.
+  const timeout = AbortSignal.timeout(plan.timeoutMs)
+  const { exitCode, stopped } = await execCommand(command, args, {
     silent: true,
+    signal: ctx.signal ? AbortSignal.any([ctx.signal, timeout]) : timeout,
     env: { ...plan.commandEnv, ...verifyEnvironment(urls, stage, deployed) },
     onLine: (line) => {
       output.push(line)
       ctx.output(line)
     },
   })
+  if (stopped) {
+    const limit = timeout.aborted
+      ? `within verify-timeout (${describeLimit(plan.timeoutMs)})`
+      : "before the run's deadline"
+    return {
+      ok: false,
+      lines,
+      reason: `verification failed (${STAGE_WORDS[stage]}): verify-command did not finish ${limit}; it was stopped`,
+    }
+  }
   if (exitCode !== 0) {
     const last = withoutCredentials(output.slice(-QUOTED_LINES).join(' | '), Object.values(plan.headers))
     return {

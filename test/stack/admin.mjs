@@ -6,8 +6,12 @@
 //   GET  /_requests   the AWS calls received since the last reset: [{ at (ms), target (X-Amz-Target) }]
 //   POST /_clock      {"scale"?: n, "advanceSeconds"?: n}  set the time scale / jump forward
 //   POST /_deny       {"operations": ["ecs:StopServiceDeployment", …]}  answer these with AccessDeniedException ([] to allow all)
+//   POST /_faults     {"operation": "ecs:DescribeServices", "mode": "hang" | "delay" | "drop", "seconds"?, "after"?}
+//                     or an array: the operation, once answered `after` times, never answers / answers late / drops
+//                     the connection (faults.mjs)     GET /_faults  the faults and their hits   DELETE /_faults  none
 //   GET  /_health     200 "ok"
 import { ScenarioError } from './scenario.mjs'
+import { FaultError } from './faults.mjs'
 
 class BadRequest extends Error {}
 
@@ -69,6 +73,12 @@ function routes(world) {
       world.deny(operations)
       return { denied: [...world.denied] }
     },
+    'POST /_faults': (body) => ({ faults: world.faults.add(parse(body)) }),
+    'GET /_faults': () => ({ faults: world.faults.list }),
+    'DELETE /_faults': () => {
+      world.faults.clear()
+      return { faults: [] }
+    },
     'POST /_clock': (body) => {
       const { scale, advanceSeconds } = parse(body)
       if (positive(scale, 'scale') !== undefined) world.clock.scale = scale
@@ -108,7 +118,7 @@ export async function handleAdminRequest(req, res, body, world) {
       payload = await handler(body)
     }
   } catch (error) {
-    status = error instanceof BadRequest || error instanceof ScenarioError ? 400 : 500
+    status = error instanceof BadRequest || error instanceof ScenarioError || error instanceof FaultError ? 400 : 500
     payload = { error: error.message }
   }
   const text = typeof payload === 'string' ? payload : JSON.stringify(payload, null, 2)

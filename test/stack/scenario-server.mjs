@@ -7,13 +7,14 @@
 // once listening), STACK_TIME_SCALE (default 1), STACK_VERBOSE (log every request), STACK_RECORD_DIR (append every
 // distinct AWS response to responses.jsonl there, for the model conformance check: __tests__/e2e/stack-model.test.ts).
 import { createHash } from 'node:crypto'
-import { createServer } from 'node:http'
+import { createServer, request as httpRequest } from 'node:http'
 import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { handleAwsRequest } from './protocol.mjs'
 import { handleAdminRequest } from './admin.mjs'
 import { World } from './world.mjs'
+import { applyFault, operationOf } from './faults.mjs'
 import { startListeners } from './listeners.mjs'
 
 const TICK_MS = 50
@@ -25,6 +26,30 @@ function readBody(req) {
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
     req.on('error', reject)
   })
+}
+
+/** Whether the request is for a service the scenario server answers itself (ECS, ECR, CodeDeploy). */
+function simulates(world, target) {
+  if (typeof target !== 'string') return false
+  const prefix = target.slice(0, target.lastIndexOf('.'))
+  return world.awsServices.some((s) => s.targetPrefix === prefix)
+}
+
+/** Passes the request on to moto and its answer back. */
+function forward(upstream, req, res, body) {
+  const onward = httpRequest(
+    new URL(req.url ?? '/', upstream),
+    { method: req.method, headers: req.headers },
+    (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers)
+      answer.pipe(res)
+    },
+  )
+  onward.on('error', (error) => {
+    if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain' })
+    res.end(`moto: ${error.message}`)
+  })
+  onward.end(body)
 }
 
 /**
@@ -60,8 +85,13 @@ export async function startScenarioServer(options = {}) {
       const body = await readBody(req)
       const target = req.headers['x-amz-target']
       if (typeof target === 'string') world.requests.push({ at: Date.now(), target })
+      const operation = req.url?.startsWith('/_') ? undefined : operationOf(req.headers, body)
+      if (operation && (await applyFault(world.faults.take(operation), req))) return
       world.tick()
       await world.settle()
+      // What it does not simulate (ELBv2, CloudWatch Logs) goes to moto, so their faults can be injected here too.
+      if (operation && world.options.motoUrl && !simulates(world, target))
+        return forward(world.options.motoUrl, req, res, body)
       if (await handleAwsRequest(req, res, body, world.awsServices, recorder?.record)) return
       if (await handleAdminRequest(req, res, body, world)) return
       res.writeHead(404, { 'content-type': 'text/plain' })

@@ -11,6 +11,7 @@ import { CodeDeployState, codedeployService } from './codedeploy.mjs'
 import { LogWriter } from './logs.mjs'
 import { RegistryClient } from './registry.mjs'
 import { AwsError } from './protocol.mjs'
+import { Faults } from './faults.mjs'
 
 /** The IAM prefix of each service's actions. */
 const IAM_PREFIX = {
@@ -92,6 +93,8 @@ export class World {
     this.scheduler.clear()
     /** IAM actions answered with AccessDeniedException (POST /_deny). */
     this.denied = new Set()
+    /** Operations that hang, answer late or drop the connection (POST /_faults). */
+    this.faults = new Faults()
     this.clock.offsetMs = 0
     if (timeScale !== undefined) this.clock.scale = timeScale
     const scenarios = new ScenarioBook()

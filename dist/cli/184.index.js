@@ -1,5 +1,5 @@
-export const id = 793;
-export const ids = [793];
+export const id = 184;
+export const ids = [184];
 export const modules = {
 
 /***/ 7249:
@@ -56,6 +56,46 @@ function describeLimit(ms) {
 function formatElapsed(ms) {
     const s = Math.max(0, Math.round(ms / 1000));
     return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+
+/***/ }),
+
+/***/ 7856:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $o: () => (/* binding */ proxyConfigured),
+/* harmony export */   H2: () => (/* binding */ proxyAgentFor),
+/* harmony export */   pX: () => (/* binding */ closeProxyAgents)
+/* harmony export */ });
+const PROXY_VARIABLES = ['HTTPS_PROXY', 'HTTP_PROXY', 'ALL_PROXY'];
+/** Whether any proxy variable is set, so a request may have to go through a proxy. */
+function proxyConfigured(env = process.env) {
+    return PROXY_VARIABLES.some((name) => env[name] || env[name.toLowerCase()]);
+}
+const agents = new Map();
+/** The agent that tunnels a request for `url` through its proxy; undefined when it goes direct (no proxy, NO_PROXY). */
+async function proxyAgentFor(url) {
+    if (!proxyConfigured())
+        return undefined;
+    const { getProxyForUrl } = await __webpack_require__.e(/* import() */ 182).then(__webpack_require__.bind(__webpack_require__, 8182));
+    const proxy = getProxyForUrl(String(url));
+    if (!proxy)
+        return undefined;
+    let agent = agents.get(proxy);
+    if (!agent) {
+        const { HttpsProxyAgent } = await __webpack_require__.e(/* import() */ 643).then(__webpack_require__.bind(__webpack_require__, 5643));
+        agent = new HttpsProxyAgent(proxy, { keepAlive: true });
+        agents.set(proxy, agent);
+    }
+    return agent;
+}
+/** Closes the proxy agents' idle connections (the run is over). */
+function closeProxyAgents() {
+    for (const agent of agents.values())
+        agent.destroy();
+    agents.clear();
 }
 
 

@@ -120,6 +120,8 @@ class Follower {
   readonly timeline: TimelineEntry[] = []
   readonly stoppedTasks: StoppedTask[] = []
   private readonly seenEvents: Set<string>
+  /** Events from before the rollout: an earlier deployment's "steady state" says nothing about this one. */
+  private readonly priorEvents: Set<string>
   private readonly seenTasks = new Set<string>()
   /** Whether the last poll saw the rollout move (deployments, counts, status): the end may be near. */
   moved = false
@@ -147,6 +149,7 @@ class Follower {
     private readonly prefix: string,
   ) {
     this.seenEvents = new Set(target.priorEventIds)
+    this.priorEvents = new Set(target.priorEventIds)
     const { since, serviceDeploymentArn } = target.rollout
     // A rollout already under way was found in DescribeServices; one this run started is known from UpdateService only.
     this.visible = !target.rollout.started
@@ -231,7 +234,9 @@ class Follower {
     const serviceDeployment = this.claim(candidate, observed.deployment)
     const snapshot: Snapshot = { ...seen, ...(serviceDeployment && { serviceDeployment }) }
     this.deployment = snapshot.deployment ?? this.deployment
-    this.recentEvents = (snapshot.service.events ?? []).slice(0, RECENT_EVENTS)
+    this.recentEvents = (snapshot.service.events ?? [])
+      .filter((e) => !e.id || !this.priorEvents.has(e.id))
+      .slice(0, RECENT_EVENTS)
     // Events come newest first; show the unseen ones oldest first.
     for (const event of (snapshot.service.events ?? []).filter((e) => e.id && !this.seenEvents.has(e.id)).reverse()) {
       this.seenEvents.add(event.id ?? '')

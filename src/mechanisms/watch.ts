@@ -6,7 +6,6 @@ import { isAccessDenied } from '../aws/errors.js'
 import { errorMessage } from '../errors.js'
 import type { StrategyProgress } from '../deploy/progress.js'
 import { describeLimit, formatElapsed, type Clock } from '../deploy/clock.js'
-import { rollBackEcs } from '../deploy/rollback.js'
 import type { Rollout } from '../deploy/rollout.js'
 import { describeStoppedTasks, stoppedTasksOf, type StoppedTask } from '../deploy/tasks.js'
 import type { Outcome, Snapshot, Verdict } from '../deploy/verdict.js'
@@ -334,9 +333,9 @@ class Follower {
       const { serviceDeploymentArn: _candidate, ...known } = rollout
       const ours = { ...known, ...(this.serviceDeploymentArn && { serviceDeploymentArn: this.serviceDeploymentArn }) }
       // A deployment that succeeded has nothing left to stop: its verification failing redeploys the previous revision.
-      rollback = await (
-        this.failedAfterSuccess ? rollBackEcs(ecs, cluster, service, known) : this.watch.rollBack(ours)
-      ).catch((error: unknown) => `the rollback could not be requested: ${errorMessage(error)}`)
+      rollback = await (this.failedAfterSuccess ? this.watch.redeployPrevious(known) : this.watch.rollBack(ours)).catch(
+        (error: unknown) => `the rollback could not be requested: ${errorMessage(error)}`,
+      )
       this.note(rollback)
     }
     const starter = this.watch.taskStarter()

@@ -490,45 +490,6 @@ function awsErrorName(error) {
 
 /***/ }),
 
-/***/ 4283:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   a: () => (/* binding */ rollBackEcs)
-/* harmony export */ });
-/* harmony import */ var _aws_arn_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1626);
-/* harmony import */ var _aws_ecs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1032);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
-
-
-
-/**
- * Asks ECS for a rollback to the revision the service ran before: StopServiceDeployment where the rollout has a service
- * deployment shown to be its own; else (or when StopServiceDeployment is denied) by updating the service to the previous
- * task definition. Returns a line for the log and summary.
- */
-async function rollBackEcs(ecs, cluster, service, rollout) {
-    const previous = (0,_aws_arn_js__WEBPACK_IMPORTED_MODULE_2__/* .taskDefinitionRevision */ .MZ)(rollout.previousTaskDefinition);
-    let denied = '';
-    if (rollout.serviceDeploymentArn) {
-        try {
-            await (0,_aws_ecs_js__WEBPACK_IMPORTED_MODULE_0__/* .stopServiceDeployment */ .dD)(ecs, rollout.serviceDeploymentArn);
-            return `requested a rollback to ${previous} (StopServiceDeployment ROLLBACK)`;
-        }
-        catch (error) {
-            // A policy without ecs:StopServiceDeployment: redeploying the previous revision is the README's promised fallback.
-            if (!(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isAccessDenied */ .w7)(error))
-                throw error;
-            denied = 'AWS denied ecs:StopServiceDeployment, so ';
-        }
-    }
-    await (0,_aws_ecs_js__WEBPACK_IMPORTED_MODULE_0__/* .updateService */ .bU)(ecs, { cluster, service, taskDefinition: rollout.previousTaskDefinition });
-    return `${denied}rolled the service back to ${previous} by redeploying it`;
-}
-
-
-/***/ }),
-
 /***/ 5398:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -821,7 +782,7 @@ async function untilIdle(ctx, service, onBusy, probe) {
 
 /***/ }),
 
-/***/ 9033:
+/***/ 560:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -831,8 +792,6 @@ __webpack_require__.d(__webpack_exports__, {
   D: () => (/* binding */ mechanismOf)
 });
 
-// EXTERNAL MODULE: ./src/deploy/rollback.ts
-var rollback = __webpack_require__(4283);
 // EXTERNAL MODULE: ./src/aws/arn.ts
 var aws_arn = __webpack_require__(1626);
 ;// CONCATENATED MODULE: ./src/deploy/progress.ts
@@ -1529,6 +1488,8 @@ function judgeCodeDeploy(state, resumed) {
 ;// CONCATENATED MODULE: ./src/mechanisms/codedeploy/rollback.ts
 
 
+
+
 /**
  * Stops the deployment with CodeDeploy's auto-rollback to `previous`, unless its production traffic has all shifted
  * with every hook succeeded: then only the original task set's deletion is left, and a rollback would revert a
@@ -1542,6 +1503,20 @@ async function rollBackCodeDeployment(codedeploy, deploymentId, previous) {
     }
     await stopDeployment(codedeploy, deploymentId, true);
     return `stopped CodeDeploy deployment ${deploymentId} with a rollback to ${previous} (StopDeployment, autoRollbackEnabled)`;
+}
+/**
+ * A new CodeDeploy deployment of `previous` (all at once) with the AppSpec of `deploymentId`, which succeeded before its
+ * release failed verification: a finished deployment cannot be stopped. Returns a line for the log and summary.
+ */
+async function redeployPreviousRevision(codedeploy, deploymentId, previous) {
+    const done = await getDeployment(codedeploy, deploymentId);
+    const content = done.revision?.appSpecContent?.content;
+    if (!done.applicationName || !done.deploymentGroupName || !content)
+        throw new Error(`CodeDeploy deployment ${deploymentId} shows no application, group or AppSpec to deploy ${previous} with`);
+    const spec = parseAppSpec(content, `the AppSpec of CodeDeploy deployment ${deploymentId}`);
+    const revision = (0,aws_arn/* taskDefinitionRevision */.MZ)(previous);
+    const id = await deployment_createDeployment(codedeploy, { application: done.applicationName, deploymentGroup: done.deploymentGroupName }, appSpecContent(spec, previous), 'CodeDeployDefault.ECSAllAtOnce', `ecs-deploy-action: rollback to ${revision}`);
+    return `rolled back to ${revision} with CodeDeploy deployment ${id} (CreateDeployment, all at once): ${deploymentId} had already succeeded, so there was nothing to stop`;
 }
 
 // EXTERNAL MODULE: ./src/aws/ecs.ts
@@ -1639,7 +1614,6 @@ async function continueCodeDeployment(codedeploy, plan, service, action, now) {
 }
 
 ;// CONCATENATED MODULE: ./src/mechanisms/codedeploy/mechanism.ts
-
 
 
 
@@ -1760,12 +1734,20 @@ class CodeDeployWatch {
     taskStarter() {
         return greenTaskSet(this.state);
     }
-    rollBack(rollout) {
-        const { ecs, codedeploy, cluster, service } = this.ctx;
-        if (rollout.deploymentId && codedeploy) {
-            return rollBackCodeDeployment(codedeploy, rollout.deploymentId, (0,aws_arn/* taskDefinitionRevision */.MZ)(rollout.previousTaskDefinition));
-        }
-        return (0,rollback/* rollBackEcs */.a)(ecs, cluster, service, rollout);
+    // A CODE_DEPLOY service is rolled back by CodeDeploy only: ECS refuses UpdateService's task definition for it.
+    async rollBack(rollout) {
+        const { codedeploy, deploymentId } = this.ours(rollout);
+        return rollBackCodeDeployment(codedeploy, deploymentId, (0,aws_arn/* taskDefinitionRevision */.MZ)(rollout.previousTaskDefinition));
+    }
+    async redeployPrevious(rollout) {
+        const { codedeploy, deploymentId } = this.ours(rollout);
+        return redeployPreviousRevision(codedeploy, deploymentId, rollout.previousTaskDefinition);
+    }
+    ours(rollout) {
+        const { codedeploy } = this.ctx;
+        if (!rollout.deploymentId || !codedeploy)
+            throw new Error('this run started no CodeDeploy deployment to roll back (a CODE_DEPLOY service is rolled back by CodeDeploy)');
+        return { codedeploy, deploymentId: rollout.deploymentId };
     }
 }
 const codedeploy = {
@@ -2099,6 +2081,34 @@ class NativeTracker {
     }
 }
 
+;// CONCATENATED MODULE: ./src/deploy/rollback.ts
+
+
+
+/**
+ * Asks ECS for a rollback to the revision the service ran before: StopServiceDeployment where the rollout has a service
+ * deployment shown to be its own; else (or when StopServiceDeployment is denied) by updating the service to the previous
+ * task definition. Returns a line for the log and summary.
+ */
+async function rollBackEcs(ecs, cluster, service, rollout) {
+    const previous = (0,aws_arn/* taskDefinitionRevision */.MZ)(rollout.previousTaskDefinition);
+    let denied = '';
+    if (rollout.serviceDeploymentArn) {
+        try {
+            await (0,aws_ecs/* stopServiceDeployment */.dD)(ecs, rollout.serviceDeploymentArn);
+            return `requested a rollback to ${previous} (StopServiceDeployment ROLLBACK)`;
+        }
+        catch (error) {
+            // A policy without ecs:StopServiceDeployment: redeploying the previous revision is the README's promised fallback.
+            if (!(0,aws_errors/* isAccessDenied */.w7)(error))
+                throw error;
+            denied = 'AWS denied ecs:StopServiceDeployment, so ';
+        }
+    }
+    await (0,aws_ecs/* updateService */.bU)(ecs, { cluster, service, taskDefinition: rollout.previousTaskDefinition });
+    return `${denied}rolled the service back to ${previous} by redeploying it`;
+}
+
 ;// CONCATENATED MODULE: ./src/mechanisms/rolling.ts
 
 
@@ -2133,7 +2143,11 @@ class RollingWatch {
         return this.ctx.rollout.deploymentId;
     }
     rollBack(rollout) {
-        return (0,rollback/* rollBackEcs */.a)(this.ctx.ecs, this.ctx.cluster, this.ctx.service, rollout);
+        return rollBackEcs(this.ctx.ecs, this.ctx.cluster, this.ctx.service, rollout);
+    }
+    redeployPrevious(rollout) {
+        const { serviceDeploymentArn: _done, ...previous } = rollout;
+        return rollBackEcs(this.ctx.ecs, this.ctx.cluster, this.ctx.service, previous);
     }
 }
 const rolling = { name: 'rolling', ...ecsControlled, watch: (ctx) => new RollingWatch(ctx) };
@@ -2230,11 +2244,9 @@ function mechanismFor(service, inputs) {
 /* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
 /* harmony import */ var _deploy_clock_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3941);
-/* harmony import */ var _deploy_rollback_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4283);
-/* harmony import */ var _deploy_tasks_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4909);
-/* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9033);
-/* harmony import */ var _report_text_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(5655);
-
+/* harmony import */ var _deploy_tasks_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4909);
+/* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(560);
+/* harmony import */ var _report_text_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5655);
 
 
 
@@ -2292,6 +2304,8 @@ class Follower {
     timeline = [];
     stoppedTasks = [];
     seenEvents;
+    /** Events from before the rollout: an earlier deployment's "steady state" says nothing about this one. */
+    priorEvents;
     seenTasks = new Set();
     /** Whether the last poll saw the rollout move (deployments, counts, status): the end may be near. */
     moved = false;
@@ -2317,13 +2331,14 @@ class Follower {
         this.started = started;
         this.prefix = prefix;
         this.seenEvents = new Set(target.priorEventIds);
+        this.priorEvents = new Set(target.priorEventIds);
         const { since, serviceDeploymentArn } = target.rollout;
         // A rollout already under way was found in DescribeServices; one this run started is known from UpdateService only.
         this.visible = !target.rollout.started;
         if (since === undefined)
             this.serviceDeploymentArn = serviceDeploymentArn;
         const { ecs, codedeploy, cluster } = options;
-        this.watch = (0,_registry_js__WEBPACK_IMPORTED_MODULE_6__/* .mechanismOf */ .D)(target.rollout.mechanism).watch({
+        this.watch = (0,_registry_js__WEBPACK_IMPORTED_MODULE_5__/* .mechanismOf */ .D)(target.rollout.mechanism).watch({
             ecs,
             codedeploy,
             cluster,
@@ -2334,7 +2349,7 @@ class Follower {
     }
     note(message, at = this.options.clock.now()) {
         this.timeline.push({ at, message });
-        this.options.log((0,_report_text_js__WEBPACK_IMPORTED_MODULE_8__/* .logSafe */ .sN)(`[${(0,_deploy_clock_js__WEBPACK_IMPORTED_MODULE_3__/* .formatElapsed */ .C7)(at - this.started)}] ${this.prefix}${message}`));
+        this.options.log((0,_report_text_js__WEBPACK_IMPORTED_MODULE_6__/* .logSafe */ .sN)(`[${(0,_deploy_clock_js__WEBPACK_IMPORTED_MODULE_3__/* .formatElapsed */ .C7)(at - this.started)}] ${this.prefix}${message}`));
     }
     /** Where the rollout stands, for a timeout or cancellation message. */
     get standing() {
@@ -2398,7 +2413,9 @@ class Follower {
         const serviceDeployment = this.claim(candidate, observed.deployment);
         const snapshot = { ...seen, ...(serviceDeployment && { serviceDeployment }) };
         this.deployment = snapshot.deployment ?? this.deployment;
-        this.recentEvents = (snapshot.service.events ?? []).slice(0, RECENT_EVENTS);
+        this.recentEvents = (snapshot.service.events ?? [])
+            .filter((e) => !e.id || !this.priorEvents.has(e.id))
+            .slice(0, RECENT_EVENTS);
         // Events come newest first; show the unseen ones oldest first.
         for (const event of (snapshot.service.events ?? []).filter((e) => e.id && !this.seenEvents.has(e.id)).reverse()) {
             this.seenEvents.add(event.id ?? '');
@@ -2433,14 +2450,14 @@ class Follower {
             const failed = snapshot.deployment.failedTasks ?? 0;
             if (failed > this.knownFailed && rollout.deploymentId) {
                 this.knownFailed = failed;
-                const stopped = await (0,_deploy_tasks_js__WEBPACK_IMPORTED_MODULE_5__/* .stoppedTasksOf */ .bd)(ecs, cluster, this.target.service, rollout.deploymentId, this.seenTasks).catch((error) => {
+                const stopped = await (0,_deploy_tasks_js__WEBPACK_IMPORTED_MODULE_4__/* .stoppedTasksOf */ .bd)(ecs, cluster, this.target.service, rollout.deploymentId, this.seenTasks).catch((error) => {
                     this.note((0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error));
                     return [];
                 });
                 for (const task of stopped)
                     this.seenTasks.add(task.taskArn);
                 this.stoppedTasks.push(...stopped);
-                for (const line of (0,_deploy_tasks_js__WEBPACK_IMPORTED_MODULE_5__/* .describeStoppedTasks */ .D1)(stopped))
+                for (const line of (0,_deploy_tasks_js__WEBPACK_IMPORTED_MODULE_4__/* .describeStoppedTasks */ .D1)(stopped))
                     this.note(line);
             }
         }
@@ -2499,14 +2516,14 @@ class Follower {
             const { serviceDeploymentArn: _candidate, ...known } = rollout;
             const ours = { ...known, ...(this.serviceDeploymentArn && { serviceDeploymentArn: this.serviceDeploymentArn }) };
             // A deployment that succeeded has nothing left to stop: its verification failing redeploys the previous revision.
-            rollback = await (this.failedAfterSuccess ? (0,_deploy_rollback_js__WEBPACK_IMPORTED_MODULE_4__/* .rollBackEcs */ .a)(ecs, cluster, service, known) : this.watch.rollBack(ours)).catch((error) => `the rollback could not be requested: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)}`);
+            rollback = await (this.failedAfterSuccess ? this.watch.redeployPrevious(known) : this.watch.rollBack(ours)).catch((error) => `the rollback could not be requested: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)}`);
             this.note(rollback);
         }
         const starter = this.watch.taskStarter();
         let stoppedTasksError;
         if (verdict.outcome !== 'succeeded' && verdict.outcome !== 'paused' && starter) {
             try {
-                this.stoppedTasks.push(...(await (0,_deploy_tasks_js__WEBPACK_IMPORTED_MODULE_5__/* .stoppedTasksOf */ .bd)(ecs, cluster, service, starter, this.seenTasks)));
+                this.stoppedTasks.push(...(await (0,_deploy_tasks_js__WEBPACK_IMPORTED_MODULE_4__/* .stoppedTasksOf */ .bd)(ecs, cluster, service, starter, this.seenTasks)));
             }
             catch (error) {
                 stoppedTasksError = (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error);
@@ -2611,7 +2628,7 @@ async function waitForDeployments(options, targets) {
         catch (error) {
             if (++failuresInARow >= MAX_POLL_FAILURES)
                 throw error;
-            options.log((0,_report_text_js__WEBPACK_IMPORTED_MODULE_8__/* .logSafe */ .sN)(`[${(0,_deploy_clock_js__WEBPACK_IMPORTED_MODULE_3__/* .formatElapsed */ .C7)(clock.now() - started)}] could not read the rollout's state (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)}); trying again`));
+            options.log((0,_report_text_js__WEBPACK_IMPORTED_MODULE_6__/* .logSafe */ .sN)(`[${(0,_deploy_clock_js__WEBPACK_IMPORTED_MODULE_3__/* .formatElapsed */ .C7)(clock.now() - started)}] could not read the rollout's state (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)}); trying again`));
         }
         if (!active().length)
             break;

@@ -1,5 +1,5 @@
-export const id = 89;
-export const ids = [89,261,201];
+export const id = 492;
+export const ids = [492,261,201];
 export const modules = {
 
 /***/ 7290:
@@ -527,45 +527,6 @@ function isNotFound(error, what) {
 function awsErrorName(error) {
     const sdk = error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo || error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsError */ .Gy ? error.cause : error;
     return sdk instanceof Error ? sdk.name : undefined;
-}
-
-
-/***/ }),
-
-/***/ 4283:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   a: () => (/* binding */ rollBackEcs)
-/* harmony export */ });
-/* harmony import */ var _aws_arn_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1626);
-/* harmony import */ var _aws_ecs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1032);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
-
-
-
-/**
- * Asks ECS for a rollback to the revision the service ran before: StopServiceDeployment where the rollout has a service
- * deployment shown to be its own; else (or when StopServiceDeployment is denied) by updating the service to the previous
- * task definition. Returns a line for the log and summary.
- */
-async function rollBackEcs(ecs, cluster, service, rollout) {
-    const previous = (0,_aws_arn_js__WEBPACK_IMPORTED_MODULE_2__/* .taskDefinitionRevision */ .MZ)(rollout.previousTaskDefinition);
-    let denied = '';
-    if (rollout.serviceDeploymentArn) {
-        try {
-            await (0,_aws_ecs_js__WEBPACK_IMPORTED_MODULE_0__/* .stopServiceDeployment */ .dD)(ecs, rollout.serviceDeploymentArn);
-            return `requested a rollback to ${previous} (StopServiceDeployment ROLLBACK)`;
-        }
-        catch (error) {
-            // A policy without ecs:StopServiceDeployment: redeploying the previous revision is the README's promised fallback.
-            if (!(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isAccessDenied */ .w7)(error))
-                throw error;
-            denied = 'AWS denied ecs:StopServiceDeployment, so ';
-        }
-    }
-    await (0,_aws_ecs_js__WEBPACK_IMPORTED_MODULE_0__/* .updateService */ .bU)(ecs, { cluster, service, taskDefinition: rollout.previousTaskDefinition });
-    return `${denied}rolled the service back to ${previous} by redeploying it`;
 }
 
 
@@ -1985,8 +1946,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: mechanismOf, readStrategyInputs
 
-// EXTERNAL MODULE: ./src/mechanisms/registry.ts + 15 modules
-var registry = __webpack_require__(9033);
+// EXTERNAL MODULE: ./src/mechanisms/registry.ts + 16 modules
+var registry = __webpack_require__(560);
 // EXTERNAL MODULE: ./src/strategy/inputs.ts + 1 modules
 var inputs = __webpack_require__(4446);
 // EXTERNAL MODULE: ./src/deploy/clock.ts
@@ -2109,7 +2070,7 @@ async function continueStrategy(clients, cluster, plan, service, now) {
 
 /***/ }),
 
-/***/ 9033:
+/***/ 560:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2119,8 +2080,6 @@ __webpack_require__.d(__webpack_exports__, {
   D: () => (/* binding */ mechanismOf)
 });
 
-// EXTERNAL MODULE: ./src/deploy/rollback.ts
-var rollback = __webpack_require__(4283);
 // EXTERNAL MODULE: ./src/aws/arn.ts
 var aws_arn = __webpack_require__(1626);
 ;// CONCATENATED MODULE: ./src/deploy/progress.ts
@@ -2817,6 +2776,8 @@ function judgeCodeDeploy(state, resumed) {
 ;// CONCATENATED MODULE: ./src/mechanisms/codedeploy/rollback.ts
 
 
+
+
 /**
  * Stops the deployment with CodeDeploy's auto-rollback to `previous`, unless its production traffic has all shifted
  * with every hook succeeded: then only the original task set's deletion is left, and a rollback would revert a
@@ -2830,6 +2791,20 @@ async function rollBackCodeDeployment(codedeploy, deploymentId, previous) {
     }
     await stopDeployment(codedeploy, deploymentId, true);
     return `stopped CodeDeploy deployment ${deploymentId} with a rollback to ${previous} (StopDeployment, autoRollbackEnabled)`;
+}
+/**
+ * A new CodeDeploy deployment of `previous` (all at once) with the AppSpec of `deploymentId`, which succeeded before its
+ * release failed verification: a finished deployment cannot be stopped. Returns a line for the log and summary.
+ */
+async function redeployPreviousRevision(codedeploy, deploymentId, previous) {
+    const done = await getDeployment(codedeploy, deploymentId);
+    const content = done.revision?.appSpecContent?.content;
+    if (!done.applicationName || !done.deploymentGroupName || !content)
+        throw new Error(`CodeDeploy deployment ${deploymentId} shows no application, group or AppSpec to deploy ${previous} with`);
+    const spec = parseAppSpec(content, `the AppSpec of CodeDeploy deployment ${deploymentId}`);
+    const revision = (0,aws_arn/* taskDefinitionRevision */.MZ)(previous);
+    const id = await deployment_createDeployment(codedeploy, { application: done.applicationName, deploymentGroup: done.deploymentGroupName }, appSpecContent(spec, previous), 'CodeDeployDefault.ECSAllAtOnce', `ecs-deploy-action: rollback to ${revision}`);
+    return `rolled back to ${revision} with CodeDeploy deployment ${id} (CreateDeployment, all at once): ${deploymentId} had already succeeded, so there was nothing to stop`;
 }
 
 // EXTERNAL MODULE: ./src/aws/ecs.ts
@@ -2927,7 +2902,6 @@ async function continueCodeDeployment(codedeploy, plan, service, action, now) {
 }
 
 ;// CONCATENATED MODULE: ./src/mechanisms/codedeploy/mechanism.ts
-
 
 
 
@@ -3048,12 +3022,20 @@ class CodeDeployWatch {
     taskStarter() {
         return greenTaskSet(this.state);
     }
-    rollBack(rollout) {
-        const { ecs, codedeploy, cluster, service } = this.ctx;
-        if (rollout.deploymentId && codedeploy) {
-            return rollBackCodeDeployment(codedeploy, rollout.deploymentId, (0,aws_arn/* taskDefinitionRevision */.MZ)(rollout.previousTaskDefinition));
-        }
-        return (0,rollback/* rollBackEcs */.a)(ecs, cluster, service, rollout);
+    // A CODE_DEPLOY service is rolled back by CodeDeploy only: ECS refuses UpdateService's task definition for it.
+    async rollBack(rollout) {
+        const { codedeploy, deploymentId } = this.ours(rollout);
+        return rollBackCodeDeployment(codedeploy, deploymentId, (0,aws_arn/* taskDefinitionRevision */.MZ)(rollout.previousTaskDefinition));
+    }
+    async redeployPrevious(rollout) {
+        const { codedeploy, deploymentId } = this.ours(rollout);
+        return redeployPreviousRevision(codedeploy, deploymentId, rollout.previousTaskDefinition);
+    }
+    ours(rollout) {
+        const { codedeploy } = this.ctx;
+        if (!rollout.deploymentId || !codedeploy)
+            throw new Error('this run started no CodeDeploy deployment to roll back (a CODE_DEPLOY service is rolled back by CodeDeploy)');
+        return { codedeploy, deploymentId: rollout.deploymentId };
     }
 }
 const codedeploy = {
@@ -3387,6 +3369,34 @@ class NativeTracker {
     }
 }
 
+;// CONCATENATED MODULE: ./src/deploy/rollback.ts
+
+
+
+/**
+ * Asks ECS for a rollback to the revision the service ran before: StopServiceDeployment where the rollout has a service
+ * deployment shown to be its own; else (or when StopServiceDeployment is denied) by updating the service to the previous
+ * task definition. Returns a line for the log and summary.
+ */
+async function rollBackEcs(ecs, cluster, service, rollout) {
+    const previous = (0,aws_arn/* taskDefinitionRevision */.MZ)(rollout.previousTaskDefinition);
+    let denied = '';
+    if (rollout.serviceDeploymentArn) {
+        try {
+            await (0,aws_ecs/* stopServiceDeployment */.dD)(ecs, rollout.serviceDeploymentArn);
+            return `requested a rollback to ${previous} (StopServiceDeployment ROLLBACK)`;
+        }
+        catch (error) {
+            // A policy without ecs:StopServiceDeployment: redeploying the previous revision is the README's promised fallback.
+            if (!(0,aws_errors/* isAccessDenied */.w7)(error))
+                throw error;
+            denied = 'AWS denied ecs:StopServiceDeployment, so ';
+        }
+    }
+    await (0,aws_ecs/* updateService */.bU)(ecs, { cluster, service, taskDefinition: rollout.previousTaskDefinition });
+    return `${denied}rolled the service back to ${previous} by redeploying it`;
+}
+
 ;// CONCATENATED MODULE: ./src/mechanisms/rolling.ts
 
 
@@ -3421,7 +3431,11 @@ class RollingWatch {
         return this.ctx.rollout.deploymentId;
     }
     rollBack(rollout) {
-        return (0,rollback/* rollBackEcs */.a)(this.ctx.ecs, this.ctx.cluster, this.ctx.service, rollout);
+        return rollBackEcs(this.ctx.ecs, this.ctx.cluster, this.ctx.service, rollout);
+    }
+    redeployPrevious(rollout) {
+        const { serviceDeploymentArn: _done, ...previous } = rollout;
+        return rollBackEcs(this.ctx.ecs, this.ctx.cluster, this.ctx.service, previous);
     }
 }
 const rolling = { name: 'rolling', ...ecsControlled, watch: (ctx) => new RollingWatch(ctx) };
@@ -3517,31 +3531,72 @@ function mechanismFor(service, inputs) {
 function escapeCell(text) {
     return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
-/** A two-column name/value table without a header row's words. */
+/** A two-column name/value table whose first pair is its header row (GitHub shows it bold), so no row is empty. */
 function keyValueTable(rows) {
-    return ['| | |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${escapeCell(v)} |`)].join('\n');
+    const row = ([k, v]) => `| ${k} | ${escapeCell(v)} |`;
+    const [header, ...body] = rows;
+    return header ? [row(header), '| --- | --- |', ...body.map(row)].join('\n') : '';
 }
 
 
 /***/ }),
 
-/***/ 7089:
+/***/ 4492:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Br: () => (/* binding */ renderSummary),
-/* harmony export */   N6: () => (/* reexport safe */ _report_status_js__WEBPACK_IMPORTED_MODULE_4__.N),
-/* harmony export */   PR: () => (/* binding */ promotedImageLines),
-/* harmony export */   gX: () => (/* binding */ overallStatus)
-/* harmony export */ });
-/* unused harmony exports revisionName, consoleServiceUrl */
-/* harmony import */ var _image_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5894);
-/* harmony import */ var _report_markdown_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4285);
-/* harmony import */ var _deploy_tasks_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4909);
-/* harmony import */ var _deploy_clock_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3941);
-/* harmony import */ var _mechanisms_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6671);
-/* harmony import */ var _report_status_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6934);
-/* harmony import */ var _report_text_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5655);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  N6: () => (/* reexport */ report_status/* isFailure */.N),
+  gX: () => (/* binding */ overallStatus),
+  PR: () => (/* binding */ promotedImageLines),
+  Br: () => (/* binding */ renderSummary)
+});
+
+// UNUSED EXPORTS: consoleServiceUrl, revisionName
+
+// EXTERNAL MODULE: ./src/image/index.ts + 6 modules
+var src_image = __webpack_require__(5894);
+// EXTERNAL MODULE: ./src/report/markdown.ts
+var markdown = __webpack_require__(4285);
+// EXTERNAL MODULE: ./src/deploy/tasks.ts
+var tasks = __webpack_require__(4909);
+// EXTERNAL MODULE: ./src/deploy/clock.ts
+var clock = __webpack_require__(3941);
+// EXTERNAL MODULE: ./src/mechanisms/index.ts + 2 modules
+var mechanisms = __webpack_require__(6671);
+// EXTERNAL MODULE: ./src/report/status.ts
+var report_status = __webpack_require__(6934);
+// EXTERNAL MODULE: ./src/report/text.ts
+var report_text = __webpack_require__(5655);
+;// CONCATENATED MODULE: ./src/report/timeline.ts
+/** ECS's routine load-balancer events, which repeat once per task and drown the rest of a rollout. */
+const ROUTINE = /\b(?:de)?registered \d+ targets? in\b|\bhas begun draining connections on \d+ tasks?\b/;
+/**
+ * The timeline with each kind of routine event (the same message but for its count) shown once, where it
+ * first came, with how many times it came; every other line stays as it was, in order.
+ */
+function foldTimeline(timeline) {
+    const lines = [];
+    const byKind = new Map();
+    for (const entry of timeline) {
+        const kind = ROUTINE.test(entry.message) ? entry.message.replace(/\b\d+ (?=targets?\b|tasks?\b)/g, 'N ') : undefined;
+        const folded = kind === undefined ? undefined : byKind.get(kind);
+        if (folded) {
+            folded.count++;
+            folded.lastAt = entry.at;
+            continue;
+        }
+        const line = { ...entry, count: 1, lastAt: entry.at };
+        if (kind !== undefined)
+            byKind.set(kind, line);
+        lines.push(line);
+    }
+    return lines;
+}
+
+;// CONCATENATED MODULE: ./src/run-report.ts
+
 
 
 
@@ -3574,34 +3629,34 @@ function consoleServiceUrl(region, cluster, service) {
 }
 function failureLines(failure) {
     const lines = [
-        `**${(0,_report_text_js__WEBPACK_IMPORTED_MODULE_5__/* .summaryText */ .g5)(failure.cause.summary)}**${failure.tasks > 1 ? ` (${failure.tasks} tasks)` : ''}`,
+        `**${(0,report_text/* summaryText */.g5)(failure.cause.summary)}**${failure.tasks > 1 ? ` (${failure.tasks} tasks)` : ''}`,
         '',
         `Fix: ${failure.cause.fix}`,
         '',
-        `Evidence: ${(0,_report_text_js__WEBPACK_IMPORTED_MODULE_5__/* .summaryText */ .g5)((0,_deploy_tasks_js__WEBPACK_IMPORTED_MODULE_1__/* .describeStoppedTask */ .us)(failure.example))}`,
+        `Evidence: ${(0,report_text/* summaryText */.g5)((0,tasks/* describeStoppedTask */.us)(failure.example))}`,
         '',
     ];
     if (failure.logLines?.length) {
-        lines.push(`Last ${failure.logLines.length} log lines of ${failure.container} (${(0,_report_text_js__WEBPACK_IMPORTED_MODULE_5__/* .summaryText */ .g5)(failure.logSource ?? '')}):`, '', (0,_report_text_js__WEBPACK_IMPORTED_MODULE_5__/* .summaryCode */ .gC)(failure.logLines.join('\n')), '');
+        lines.push(`Last ${failure.logLines.length} log lines of ${failure.container} (${(0,report_text/* summaryText */.g5)(failure.logSource ?? '')}):`, '', (0,report_text/* summaryCode */.gC)(failure.logLines.join('\n')), '');
     }
     else if (failure.logError) {
-        lines.push(`Logs: ${(0,_report_text_js__WEBPACK_IMPORTED_MODULE_5__/* .summaryText */ .g5)(failure.logError)}`, '');
+        lines.push(`Logs: ${(0,report_text/* summaryText */.g5)(failure.logError)}`, '');
     }
     return lines;
 }
 function diagnosis(report) {
-    const lines = ['#### Why it failed', '', (0,_report_text_js__WEBPACK_IMPORTED_MODULE_5__/* .summaryText */ .g5)(report.reason), ''];
+    const lines = ['#### Why it failed', '', (0,report_text/* summaryText */.g5)(report.reason), ''];
     if (report.rollback)
-        lines.push(`Rollback: ${(0,_report_text_js__WEBPACK_IMPORTED_MODULE_5__/* .summaryText */ .g5)(report.rollback)}`, '');
+        lines.push(`Rollback: ${(0,report_text/* summaryText */.g5)(report.rollback)}`, '');
     for (const failure of report.failures ?? [])
         lines.push(...failureLines(failure));
     if (report.stoppedTasksError)
         lines.push(`Stopped tasks: ${report.stoppedTasksError}`, '');
     if (!report.failures?.length && report.eventCause) {
-        lines.push(`**${(0,_report_text_js__WEBPACK_IMPORTED_MODULE_5__/* .summaryText */ .g5)(report.eventCause.summary)}**`, '', `Fix: ${report.eventCause.fix}`, '');
+        lines.push(`**${(0,report_text/* summaryText */.g5)(report.eventCause.summary)}**`, '', `Fix: ${report.eventCause.fix}`, '');
     }
     if (report.recentEvents?.length) {
-        lines.push('Latest service events:', '', ...report.recentEvents.map((e) => `- ${(0,_report_text_js__WEBPACK_IMPORTED_MODULE_5__/* .summaryText */ .g5)(e)}`), '');
+        lines.push('Latest service events:', '', ...report.recentEvents.map((e) => `- ${(0,report_text/* summaryText */.g5)(e)}`), '');
     }
     return lines;
 }
@@ -3615,10 +3670,10 @@ function revisionChange(report) {
 /** One service's part of the summary: why it failed (first), what was deployed, then the details. */
 function serviceSection(report, run, single) {
     const lines = [];
-    if ((0,_report_status_js__WEBPACK_IMPORTED_MODULE_4__/* .isFailure */ .N)(report.status))
+    if ((0,report_status/* isFailure */.N)(report.status))
         lines.push(...diagnosis(report));
     else
-        lines.push((0,_report_text_js__WEBPACK_IMPORTED_MODULE_5__/* .summaryText */ .g5)(report.reason), '');
+        lines.push((0,report_text/* summaryText */.g5)(report.reason), '');
     const rows = [
         ['Service', `[${report.service}](${consoleServiceUrl(report.region, report.cluster, report.service)})`],
     ];
@@ -3631,36 +3686,41 @@ function serviceSection(report, run, single) {
     else if (single && run.image)
         rows.push(['Image', `\`${run.image}\``]);
     if (report.containers?.length)
-        rows.push(['Containers', (0,_report_text_js__WEBPACK_IMPORTED_MODULE_5__/* .summaryText */ .g5)(report.containers.join(', '))]);
-    rows.push(['Strategy', report.strategy], ...(0,_mechanisms_index_js__WEBPACK_IMPORTED_MODULE_3__/* .strategyRows */ .xM)(report.progress, report.startedAt ?? report.timeline?.[0]?.at ?? 0), ['Result', report.status]);
+        rows.push(['Containers', (0,report_text/* summaryText */.g5)(report.containers.join(', '))]);
+    rows.push(['Strategy', report.strategy], ...(0,mechanisms/* strategyRows */.xM)(report.progress, report.startedAt ?? report.timeline?.[0]?.at ?? 0), ['Result', report.status]);
     if (single)
         rows.push(['Duration', `${run.durationSeconds} s`]);
     if (report.deploymentId)
         rows.push(['Deployment', report.deploymentId]);
     if (single && run.runUrl)
         rows.push(['Run', run.runUrl]);
-    lines.push((0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_6__/* .keyValueTable */ .z)(rows), '');
+    lines.push((0,markdown/* keyValueTable */.z)(rows), '');
     if (single && run.builtImage)
-        lines.push((0,_image_index_js__WEBPACK_IMPORTED_MODULE_0__/* .imageSummarySection */ .NE)(run.builtImage), '');
+        lines.push((0,src_image/* imageSummarySection */.NE)(run.builtImage), '');
     if (report.notes.length)
-        lines.push('#### Notes', '', ...report.notes.map((n) => `- ${(0,_report_text_js__WEBPACK_IMPORTED_MODULE_5__/* .summaryText */ .g5)(n)}`), '');
+        lines.push('#### Notes', '', ...report.notes.map((n) => `- ${(0,report_text/* summaryText */.g5)(n)}`), '');
     if (report.changes?.length) {
         const open = report.status === 'planned' ? '<details open>' : '<details>';
-        lines.push(`${open}<summary>What changes (${report.changes.length})</summary>`, '', ...report.changes.map((c) => `- ${(0,_report_text_js__WEBPACK_IMPORTED_MODULE_5__/* .summaryText */ .g5)(c)}`), '', '</details>', '');
+        lines.push(`${open}<summary>What changes (${report.changes.length})</summary>`, '', ...report.changes.map((c) => `- ${(0,report_text/* summaryText */.g5)(c)}`), '', '</details>', '');
     }
     if (report.timeline?.length) {
         const start = report.startedAt ?? report.timeline[0]?.at ?? 0;
-        lines.push('<details><summary>Rollout timeline</summary>', '', '| elapsed | event |', '| --- | --- |', ...report.timeline.map((t) => `| ${(0,_deploy_clock_js__WEBPACK_IMPORTED_MODULE_2__/* .formatElapsed */ .C7)(t.at - start)} | ${(0,_report_text_js__WEBPACK_IMPORTED_MODULE_5__/* .summaryText */ .g5)(t.message)} |`), '', '</details>', '');
+        lines.push('<details><summary>Rollout timeline</summary>', '', '| elapsed | event |', '| --- | --- |', ...foldTimeline(report.timeline).map((t) => `| ${(0,clock/* formatElapsed */.C7)(t.at - start)} | ${timelineText(t, start)} |`), '', '</details>', '');
     }
     return lines;
 }
+/** A timeline line; a folded one says how often it came and until when. */
+function timelineText(line, start) {
+    const text = (0,report_text/* summaryText */.g5)(line.message);
+    return line.count > 1 ? `${text} (×${line.count}, the last at ${(0,clock/* formatElapsed */.C7)(line.lastAt - start)})` : text;
+}
 /** Where a promoted service's images came from, and each image by digest. */
 function promotionRows(promoted) {
-    const images = Object.entries(promoted.images).map(([container, image]) => `${(0,_report_text_js__WEBPACK_IMPORTED_MODULE_5__/* .summaryText */ .g5)(container)}: \`${image}\``);
+    const images = Object.entries(promoted.images).map(([container, image]) => `${(0,report_text/* summaryText */.g5)(container)}: \`${image}\``);
     return [
         [
             'Promoted from',
-            `${promoted.environment} (${(0,_report_text_js__WEBPACK_IMPORTED_MODULE_5__/* .summaryText */ .g5)(promoted.service)}, ${revisionName(promoted.taskDefinition)})`,
+            `${promoted.environment} (${(0,report_text/* summaryText */.g5)(promoted.service)}, ${revisionName(promoted.taskDefinition)})`,
         ],
         ['Images', images.join('<br>')],
     ];
@@ -3687,15 +3747,15 @@ function renderSummary(run) {
             ...serviceSection(only, run, true),
         ].join('\n');
     }
-    const failedCount = run.services.filter((s) => (0,_report_status_js__WEBPACK_IMPORTED_MODULE_4__/* .isFailure */ .N)(s.status)).length;
+    const failedCount = run.services.filter((s) => (0,report_status/* isFailure */.N)(s.status)).length;
     const title = run.services.length
         ? `${run.services.length} services, ${failedCount ? `${failedCount} not deployed` : run.status === 'planned' || run.status === 'paused' ? run.status : 'all deployed'}`
         : `${run.environment ? `${run.environment} ` : ''}${run.status}`;
     const lines = [`## ${ICON[run.status]} ECS deploy: ${title}`, ''];
     if (run.reason)
-        lines.push((0,_report_text_js__WEBPACK_IMPORTED_MODULE_5__/* .summaryText */ .g5)(run.reason), '');
+        lines.push((0,report_text/* summaryText */.g5)(run.reason), '');
     if (run.services.length) {
-        lines.push('| service | task definition | result | |', '| --- | --- | --- | --- |', ...run.services.map((s) => `| ${s.service} | ${(0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_6__/* .escapeCell */ .k)(s.taskDefinitionArn ? revisionChange(s) : '—')} | ${ICON[s.status]} ${s.status} | ${(0,_report_text_js__WEBPACK_IMPORTED_MODULE_5__/* .summaryText */ .g5)(s.reason)} |`), '');
+        lines.push('| service | task definition | result | |', '| --- | --- | --- | --- |', ...run.services.map((s) => `| ${s.service} | ${(0,markdown/* escapeCell */.k)(s.taskDefinitionArn ? revisionChange(s) : '—')} | ${ICON[s.status]} ${s.status} | ${(0,report_text/* summaryText */.g5)(s.reason)} |`), '');
     }
     const rows = [...environmentRows(run), ['Cluster', run.cluster], ['Region', run.region]];
     if (run.promotedFrom)
@@ -3705,9 +3765,9 @@ function renderSummary(run) {
     rows.push(['Duration', `${run.durationSeconds} s`]);
     if (run.runUrl)
         rows.push(['Run', run.runUrl]);
-    lines.push((0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_6__/* .keyValueTable */ .z)(rows), '');
+    lines.push((0,markdown/* keyValueTable */.z)(rows), '');
     if (run.builtImage)
-        lines.push((0,_image_index_js__WEBPACK_IMPORTED_MODULE_0__/* .imageSummarySection */ .NE)(run.builtImage), '');
+        lines.push((0,src_image/* imageSummarySection */.NE)(run.builtImage), '');
     if (run.removed?.length)
         lines.push('### Removed', '', ...run.removed.map((r) => `- ${r}`), '');
     for (const report of run.services)

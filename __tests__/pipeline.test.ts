@@ -161,6 +161,20 @@ describe('dry run', () => {
     )
   })
 
+  test("tags take the template's placeholders; an unknown one stops the run before anything is built", async () => {
+    inputs = { ...inputs, ...building(), tags: 'short-${SHORT_SHA}\n${CLUSTER}-${AWS_REGION}', 'dry-run': 'true' }
+    await run(fakeClock())
+    expect(failures).toEqual([])
+    const sha = process.env.GITHUB_SHA ?? ''
+    expect(logs).toContainEqual(
+      expect.stringMatching(new RegExp(`push it as short-${sha.slice(0, 7)}, ${inputs.cluster}-us-east-1[,;]`)),
+    )
+    inputs = { ...inputs, tags: 'v-${NOPE}', 'dry-run': 'false' }
+    await run(fakeClock())
+    expect(failures.join('\n')).toContain('Input `tags`: unknown placeholder ${NOPE}.')
+    expect(docker).not.toHaveBeenCalled()
+  })
+
   test('with build and an image of this commit built the same way: would deploy that one', async () => {
     const reuseTag = new RegExp(`^${process.env.GITHUB_SHA}-[a-f0-9]{12}$`)
     ecrMock.on(DescribeImagesCommand).callsFake((input: { imageIds: { imageTag?: string }[] }) => {

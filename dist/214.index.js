@@ -807,7 +807,7 @@ function duplicateKeyProblems(request) {
 
 /** The RegisterTaskDefinition request: the template (or current definition), checked, with the changes applied, as ECS would take it. */
 async function renderTaskDefinition(options) {
-    const { source, definition } = await startingPoint(options);
+    const { source, definition, note } = await startingPoint(options);
     const { definition: cleaned, dropped } = withoutReadOnlyKeys(definition);
     const request = checkedRequest(cleaned, source);
     const duplicated = duplicateKeyProblems(request);
@@ -815,16 +815,24 @@ async function renderTaskDefinition(options) {
         throw problemsError(source, duplicated);
     const applied = applyChanges(request, options, source);
     checkEcsRules(request, source);
-    const notes = [...(dropped.length ? [`dropped read-only keys: ${dropped.join(', ')}`] : []), ...applied.notes];
+    const notes = [
+        ...(note ? [note] : []),
+        ...(dropped.length ? [`dropped read-only keys: ${dropped.join(', ')}`] : []),
+        ...applied.notes,
+    ];
     return { request, containers: applied.containers, notes };
 }
 async function startingPoint(options) {
     const { templatePath, current, currentTags } = options;
     if (templatePath !== undefined) {
-        return {
-            source: `task definition ${templatePath}`,
-            definition: await loadTemplate(templatePath, options.placeholders),
-        };
+        const source = `task definition ${templatePath}`;
+        const definition = await loadTemplate(templatePath, options.placeholders);
+        // Old pipelines passed the family beside the file (`--family`): the service's own family is the one meant.
+        if (definition.family === undefined && current?.family) {
+            const note = `family: ${current.family}, from the service's current revision ${current.family}:${current.revision} (${templatePath} names none)`;
+            return { source, definition: { family: current.family, ...definition }, note };
+        }
+        return { source, definition };
     }
     if (!current)
         throw new Error('renderTaskDefinition needs templatePath or current');
@@ -1323,12 +1331,9 @@ async function pruneRevisions(ecs, cluster, family, keep, log) {
     }
 }
 
-// EXTERNAL MODULE: ./src/deploy/rollback.ts
-var deploy_rollback = __webpack_require__(4283);
-// EXTERNAL MODULE: ./src/mechanisms/registry.ts + 15 modules
-var registry = __webpack_require__(9033);
+// EXTERNAL MODULE: ./src/mechanisms/registry.ts + 16 modules
+var registry = __webpack_require__(560);
 ;// CONCATENATED MODULE: ./src/mechanisms/watch.ts
-
 
 
 
@@ -1386,6 +1391,8 @@ class Follower {
     timeline = [];
     stoppedTasks = [];
     seenEvents;
+    /** Events from before the rollout: an earlier deployment's "steady state" says nothing about this one. */
+    priorEvents;
     seenTasks = new Set();
     /** Whether the last poll saw the rollout move (deployments, counts, status): the end may be near. */
     moved = false;
@@ -1411,6 +1418,7 @@ class Follower {
         this.started = started;
         this.prefix = prefix;
         this.seenEvents = new Set(target.priorEventIds);
+        this.priorEvents = new Set(target.priorEventIds);
         const { since, serviceDeploymentArn } = target.rollout;
         // A rollout already under way was found in DescribeServices; one this run started is known from UpdateService only.
         this.visible = !target.rollout.started;
@@ -1492,7 +1500,9 @@ class Follower {
         const serviceDeployment = this.claim(candidate, observed.deployment);
         const snapshot = { ...seen, ...(serviceDeployment && { serviceDeployment }) };
         this.deployment = snapshot.deployment ?? this.deployment;
-        this.recentEvents = (snapshot.service.events ?? []).slice(0, RECENT_EVENTS);
+        this.recentEvents = (snapshot.service.events ?? [])
+            .filter((e) => !e.id || !this.priorEvents.has(e.id))
+            .slice(0, RECENT_EVENTS);
         // Events come newest first; show the unseen ones oldest first.
         for (const event of (snapshot.service.events ?? []).filter((e) => e.id && !this.seenEvents.has(e.id)).reverse()) {
             this.seenEvents.add(event.id ?? '');
@@ -1593,7 +1603,7 @@ class Follower {
             const { serviceDeploymentArn: _candidate, ...known } = rollout;
             const ours = { ...known, ...(this.serviceDeploymentArn && { serviceDeploymentArn: this.serviceDeploymentArn }) };
             // A deployment that succeeded has nothing left to stop: its verification failing redeploys the previous revision.
-            rollback = await (this.failedAfterSuccess ? (0,deploy_rollback/* rollBackEcs */.a)(ecs, cluster, service, known) : this.watch.rollBack(ours)).catch((error) => `the rollback could not be requested: ${(0,errors/* errorMessage */.gJ)(error)}`);
+            rollback = await (this.failedAfterSuccess ? this.watch.redeployPrevious(known) : this.watch.rollBack(ours)).catch((error) => `the rollback could not be requested: ${(0,errors/* errorMessage */.gJ)(error)}`);
             this.note(rollback);
         }
         const starter = this.watch.taskStarter();
@@ -3034,8 +3044,13 @@ async function recorded(steps) {
  * The image checks made before anything changes: the build's read-only plan, or the image to deploy looked up; and
  * for `task-definition-arn`, the revision and every image it names.
  */
-async function checkImages(inputs, clients, region, imageDeps, log) {
-    const buildInputs = inputs.build;
+async function checkImages(inputs, clients, region, imageDeps, log, git) {
+    // Tags take the template's placeholders (`${SHORT_SHA}`, `${REF_NAME}`, vars), the image's own excepted.
+    const values = placeholderValues(inputs, '', git, region, undefined);
+    const buildInputs = inputs.build && {
+        ...inputs.build,
+        tags: inputs.build.tags.map((tag) => fillTextPlaceholders(tag, values, 'tags')),
+    };
     const imagePlan = buildInputs ? await log.group('Image', () => (0,src_image/* planImageBuild */.L7)(buildInputs, imageDeps)) : undefined;
     if (!buildInputs && inputs.image)
         await (0,src_image/* checkImageExists */.CK)(inputs.image, imageDeps);
@@ -3101,7 +3116,7 @@ async function deploySteps(inputs, git, ports, where, done, preview, promotion) 
         if (images.length === 1)
             done.image = images[0];
     }
-    const { imagePlan, pinned } = await checkImages(inputs, clients, where.region, imageDeps, log);
+    const { imagePlan, pinned } = await checkImages(inputs, clients, where.region, imageDeps, log, git);
     if (pinned) {
         log.info(`task-definition-arn: ${pinned.taskDefinition.family}:${pinned.taskDefinition.revision}, deployed as it is`);
     }
@@ -3379,7 +3394,7 @@ async function aloneSteps(inputs, git, ports, where, done) {
     done.reports = [report];
     const imageDeps = imageDepsOf(clients, git, ports, deadline);
     // Checked before anything changes, as a deploy: the image (or the build's plan), the revision, the task's network.
-    const { imagePlan, pinned } = await checkImages(inputs, clients, where.region, imageDeps, log);
+    const { imagePlan, pinned } = await checkImages(inputs, clients, where.region, imageDeps, log, git);
     const render = (image) => pinned
         ? Promise.resolve(existingTaskDefinition(pinned.taskDefinition, pinned.tags))
         : renderTaskDefinition({
@@ -3479,8 +3494,8 @@ function runContainer(inputs, request, withImage) {
     return container;
 }
 
-// EXTERNAL MODULE: ./src/run-report.ts
-var run_report = __webpack_require__(7089);
+// EXTERNAL MODULE: ./src/run-report.ts + 1 modules
+var run_report = __webpack_require__(4492);
 ;// CONCATENATED MODULE: ./src/engine/carry-out.ts
 
 

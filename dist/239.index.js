@@ -371,9 +371,11 @@ var github_event = __webpack_require__(5015);
 function escapeCell(text) {
     return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
-/** A two-column name/value table without a header row's words. */
+/** A two-column name/value table whose first pair is its header row (GitHub shows it bold), so no row is empty. */
 function keyValueTable(rows) {
-    return ['| | |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${escapeCell(v)} |`)].join('\n');
+    const row = ([k, v]) => `| ${k} | ${escapeCell(v)} |`;
+    const [header, ...body] = rows;
+    return header ? [row(header), '| --- | --- |', ...body.map(row)].join('\n') : '';
 }
 
 

@@ -59,6 +59,7 @@ import { insideWorkspace } from './workspace-path.js'
 import type { Log } from './log.js'
 import { UserError } from './errors.js'
 import { placeholderValues, type PlannedInputs } from './placeholders.js'
+import { fillTextPlaceholders } from './taskdef/placeholders.js'
 
 /** The ports a deploy uses (the engine's Ports has them all, and more). */
 export interface DeployPorts {
@@ -387,8 +388,14 @@ export async function checkImages(
   region: string,
   imageDeps: ImageDeps,
   log: Log,
+  git: GitContext,
 ): Promise<{ imagePlan: ImageBuildPlan | undefined; pinned: DescribedTaskDefinition | undefined }> {
-  const buildInputs = inputs.build
+  // Tags take the template's placeholders (`${SHORT_SHA}`, `${REF_NAME}`, vars), the image's own excepted.
+  const values = placeholderValues(inputs, '', git, region, undefined)
+  const buildInputs = inputs.build && {
+    ...inputs.build,
+    tags: inputs.build.tags.map((tag) => fillTextPlaceholders(tag, values, 'tags')),
+  }
   const imagePlan = buildInputs ? await log.group('Image', () => planImageBuild(buildInputs, imageDeps)) : undefined
   if (!buildInputs && inputs.image) await checkImageExists(inputs.image, imageDeps)
   const pinned = inputs.taskDefinitionArn
@@ -473,7 +480,7 @@ async function deploySteps(
     const images = [...new Set(promoted.flatMap((p) => Object.values(p.images)))]
     if (images.length === 1) done.image = images[0] as string
   }
-  const { imagePlan, pinned } = await checkImages(inputs, clients, where.region, imageDeps, log)
+  const { imagePlan, pinned } = await checkImages(inputs, clients, where.region, imageDeps, log, git)
   if (pinned) {
     log.info(
       `task-definition-arn: ${pinned.taskDefinition.family}:${pinned.taskDefinition.revision}, deployed as it is`,

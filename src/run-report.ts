@@ -8,6 +8,7 @@ import type { TimelineEntry } from './mechanisms/watch.js'
 import { strategyRows, type StrategyProgress } from './mechanisms/index.js'
 import { isFailure, type Status } from './report/status.js'
 import { summaryCode, summaryText } from './report/text.js'
+import { foldTimeline, type TimelineLine } from './report/timeline.js'
 
 export type { Status } from './report/status.js'
 
@@ -186,13 +187,19 @@ function serviceSection(report: DeploymentReport, run: RunReport, single: boolea
       '',
       '| elapsed | event |',
       '| --- | --- |',
-      ...report.timeline.map((t) => `| ${formatElapsed(t.at - start)} | ${summaryText(t.message)} |`),
+      ...foldTimeline(report.timeline).map((t) => `| ${formatElapsed(t.at - start)} | ${timelineText(t, start)} |`),
       '',
       '</details>',
       '',
     )
   }
   return lines
+}
+
+/** A timeline line; a folded one says how often it came and until when. */
+function timelineText(line: TimelineLine, start: number): string {
+  const text = summaryText(line.message)
+  return line.count > 1 ? `${text} (×${line.count}, the last at ${formatElapsed(line.lastAt - start)})` : text
 }
 
 /** Where a promoted service's images came from, and each image by digest. */

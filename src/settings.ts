@@ -57,7 +57,7 @@ export const SETTINGS: readonly Setting[] = [
     kind: 'text',
     group: 'task-definition',
     description:
-      "Path to a task definition template (JSON or YAML; a plain RegisterTaskDefinition body or the output of `aws ecs describe-task-definition`). ${PLACEHOLDERS} are filled in. When omitted, the service's current task definition is the starting point.",
+      "Path to a task definition template (JSON or YAML; a plain RegisterTaskDefinition body or the output of `aws ecs describe-task-definition`). ${PLACEHOLDERS} are filled in; without `family`, the service's current family is taken (and said). When omitted, the service's current task definition is the starting point.",
   },
   {
     name: 'image',
@@ -383,7 +383,7 @@ export const SETTINGS: readonly Setting[] = [
     kind: 'list',
     group: 'build',
     description:
-      "Tags to push, comma or newline separated: bare names (`v1`) or full references of `image`'s repository (docker/metadata-action's `tags` output). Default — the full commit sha and the sanitised branch or tag name.",
+      "Tags to push, comma or newline separated: bare names (`v1`) or full references of `image`'s repository (docker/metadata-action's `tags` output); ${PLACEHOLDERS} as in the template (`sha-${SHORT_SHA}`). Default — the full commit sha and the sanitised branch or tag name.",
   },
   {
     name: 'cache-from',

@@ -61,7 +61,7 @@ async function aloneSteps(
   done.reports = [report]
   const imageDeps = imageDepsOf(clients, git, ports, deadline)
   // Checked before anything changes, as a deploy: the image (or the build's plan), the revision, the task's network.
-  const { imagePlan, pinned } = await checkImages(inputs, clients, where.region, imageDeps, log)
+  const { imagePlan, pinned } = await checkImages(inputs, clients, where.region, imageDeps, log, git)
   const render = (image: string | undefined): Promise<RenderedTaskDefinition> =>
     pinned
       ? Promise.resolve(existingTaskDefinition(pinned.taskDefinition, pinned.tags))

@@ -97,7 +97,7 @@ describe('by ref', () => {
 
 describe('an unknown ref (a CI that does not say the branch or tag)', () => {
   const unknown =
-    'The branch or tag of this run is unknown, and .github/ecs-deploy.yml chooses the environment by it. Name it: with the CLI, --ref refs/heads/<branch> or --ref refs/tags/<tag>; in TeamCity, which does not export the branch by default, the parameter env.TEAMCITY_BUILD_BRANCH = %teamcity.build.branch%; in CircleCI, CIRCLE_BRANCH or CIRCLE_TAG; in GitHub Actions, GITHUB_REF.'
+    'The branch or tag of this run is unknown, and .github/ecs-deploy.yml chooses the environment by it. Name it: with the CLI, --ref refs/heads/<branch> or --ref refs/tags/<tag>; in TeamCity, which does not export the branch by default, the parameter env.TEAMCITY_BUILD_BRANCH = %teamcity.build.branch% (a VCS root without a branch specification gives "<default>", which names no branch: add one, such as +:refs/heads/*, or pass --ref); in CircleCI, CIRCLE_BRANCH or CIRCLE_TAG; in GitHub Actions, GITHUB_REF.'
   test.each([
     // [event name, selection, what happens: the error, or the environment chosen without the ref]
     ['push', {}, unknown],

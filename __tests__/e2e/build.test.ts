@@ -110,7 +110,8 @@ describe('building the image through dist/index.js', () => {
         'create-repository': 'true',
         'build-secrets': `token=${secret}`,
         // docker/metadata-action's outputs, as a workflow passes them on
-        tags: `${repo}:sha-${sha.slice(0, 7)}\n${repo}:e2e-build`,
+        // and a tag with the template's placeholders, as the old pipelines' short-commit tag
+        tags: `${repo}:sha-${sha.slice(0, 7)}\n${repo}:e2e-build\nshort-\${SHORT_SHA}`,
         labels: 'org.opencontainers.image.title=web\norg.opencontainers.image.description=built with a secret',
         provenance: 'false',
         'no-cache': 'true',
@@ -119,9 +120,12 @@ describe('building the image through dist/index.js', () => {
     )
     expect(result.errors).toEqual([])
     expect(result.exitCode).toBe(0)
-    expect(result.outputs['image-tags']).toMatch(new RegExp(`^sha-${sha.slice(0, 7)},e2e-build,${sha}-[a-f0-9]{12}$`))
+    expect(result.outputs['image-tags']).toMatch(
+      new RegExp(`^sha-${sha.slice(0, 7)},e2e-build,short-${sha.slice(0, 7)},${sha}-[a-f0-9]{12}$`),
+    )
     expect(await registryHas(stack, 'web', `sha-${sha.slice(0, 7)}`)).toBe(true)
     expect(await registryHas(stack, 'web', 'e2e-build')).toBe(true)
+    expect(await registryHas(stack, 'web', `short-${sha.slice(0, 7)}`)).toBe(true)
 
     // The value is only ever handed to the runner to mask; the command line names the variable docker reads it from.
     const shown = result.stdout.split('\n').filter((line) => !line.startsWith('::add-mask::'))

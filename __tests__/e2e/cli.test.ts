@@ -196,6 +196,8 @@ describe('the CLI', () => {
     expect(code).toBe(0)
     expect(stderr).toContain('▸ Rollout')
     expect(stderr).not.toContain('::group::')
+    // On Node 20 the AWS SDK would print its Node-version notice on every run; the CLI silences it.
+    expect(stderr).not.toContain('NodeVersionSupportWarning')
     // stdout is the one JSON document; the logs are all on stderr.
     const result = JSON.parse(stdout) as { status: string; services: { taskDefinitionArn: string }[] }
     expect(result.status).toBe('succeeded')

@@ -29,6 +29,6 @@ test('a ref is outside text: it cannot break the table, add HTML or a link', () 
   )
   const row = summary.split('\n').find((line) => line.startsWith('| dev |')) ?? ''
   expect(row).toBe(
-    '| dev | ✅ the job’s region | ref refs/heads/x\\|y&lt;img src=x&gt;\\[a\\](https:\u200B//evil.example) matches its branch pattern \\*\\* |',
+    '| dev | ✅ the job’s region | ref refs/heads/x\\|y&lt;img src=x&gt;\\[a\\](`https://evil.example`) matches its branch pattern \\*\\* |',
   )
 })

@@ -236,6 +236,12 @@ test('imageLabels', () => {
   ])
 })
 
+test('imageLabels outside GitHub (no repository known): no source label rather than the bare server address', () => {
+  const labels = imageLabels({ ...context, git: { ...context.git, repository: '' } })
+  expect(labels.map(([key]) => key)).not.toContain('org.opencontainers.image.source')
+  expect(labels).toContainEqual(['org.opencontainers.image.revision', SHA])
+})
+
 describe('secretLikeBuildArgs', () => {
   test.each([
     [{ NODE_ENV: 'production', VERSION: '1' }, []],

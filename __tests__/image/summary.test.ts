@@ -61,9 +61,8 @@ test('imageSummarySection is a markdown table under an Image heading', () => {
   expect(imageSummarySection({ ...built, tags: ['a|b'] }).split('\n')).toEqual([
     '### Image',
     '',
-    '| | |',
-    '| --- | --- |',
     `| Reference | \`127.0.0.1:5000/web@${DIGEST}\` |`,
+    '| --- | --- |',
     `| Digest | \`${DIGEST}\` |`,
     '| Tags | `a\\|b` |',
     '| Size | 3.3 MiB (compressed, as stored in ECR) |',

@@ -1,6 +1,7 @@
 // Following CodeDeploy deployments of a CODE_DEPLOY service: scripted API answers, a fake clock.
 import {
   CodeDeployClient,
+  CreateDeploymentCommand,
   GetDeploymentCommand,
   GetDeploymentTargetCommand,
   ListDeploymentTargetsCommand,
@@ -9,7 +10,13 @@ import {
   type ECSTarget,
   type LifecycleEvent,
 } from '@aws-sdk/client-codedeploy'
-import { DescribeServicesCommand, DescribeTasksCommand, ECSClient, ListTasksCommand } from '@aws-sdk/client-ecs'
+import {
+  DescribeServicesCommand,
+  DescribeTasksCommand,
+  ECSClient,
+  ListTasksCommand,
+  UpdateServiceCommand,
+} from '@aws-sdk/client-ecs'
 import { mockClient } from 'aws-sdk-client-mock'
 import type { Rollout } from '../../src/deploy/rollout.js'
 import { waitForDeployment, type FollowTarget, type WatchOptions } from '../../src/mechanisms/watch.js'
@@ -359,6 +366,29 @@ describe('verifying a CodeDeploy release', () => {
     expect(result.outcome).toBe('failed')
     expect(result.reason).toBe('verification failed (test listener): http://lb:8443/ answered HTTP 500')
     expect(cdMock).toHaveReceivedCommandWith(StopDeploymentCommand, { deploymentId: ID, autoRollbackEnabled: true })
+  })
+
+  test('a production check failing after CodeDeploy succeeded: CodeDeploy redeploys the previous revision, never UpdateService', async () => {
+    const appSpecContent = {
+      content: `version: 0.0\nResources:\n  - TargetService:\n      Type: AWS::ECS::Service\n      Properties:\n        TaskDefinition: ${NEW_TD}\n        LoadBalancerInfo:\n          ContainerName: web\n          ContainerPort: 8080\n`,
+    }
+    const done = info('Succeeded', {
+      applicationName: 'AppECS-prod-web',
+      deploymentGroupName: 'DgpECS-prod-web',
+      revision: { revisionType: 'AppSpecContent', appSpecContent },
+    })
+    script([[done, target(8, 'Pending', 100)]])
+    cdMock.on(CreateDeploymentCommand).resolves({ deploymentId: 'd-ROLLBACK' })
+    const verify = {
+      stages: ['production' as const],
+      run: async () => ({ ok: false, lines: [], reason: 'verification failed (production): answered HTTP 500' }),
+    }
+    const result = await waitForDeployment(options({ verify }))
+    expect(result.outcome).toBe('failed')
+    expect(result.rollback).toContain('rolled back to web:6 with CodeDeploy deployment d-ROLLBACK')
+    expect(cdMock).toHaveReceivedCommandWith(CreateDeploymentCommand, { deploymentGroupName: 'DgpECS-prod-web' })
+    expect(ecsMock).not.toHaveReceivedCommand(UpdateServiceCommand)
+    expect(cdMock).not.toHaveReceivedCommand(StopDeploymentCommand)
   })
 
   test('a deployment that failed at BeforeAllowTraffic is not verified', async () => {

@@ -162,6 +162,23 @@ describe('waitForDeployment', () => {
     )
   })
 
+  test("a failure's latest service events are this rollout's only, not an earlier deployment's steady state", async () => {
+    const old = { id: 'old', createdAt: new Date(0), message: '(service web) has reached a steady state.' }
+    const own = {
+      id: 'own',
+      createdAt: new Date(START + 1000),
+      message: '(service web) has started 1 tasks: (task t1).',
+    }
+    const failed = { deployments: [deployment({ failedTasks: 3, rolloutState: 'FAILED' as const }), oldDeployment()] }
+    script(
+      described({ deployments: [deployment(), oldDeployment()], events: [old] }, { ...failed, events: [own, old] }),
+    )
+    ecsMock.on(ListTasksCommand).resolves({ taskArns: [] })
+    const result = await waitForDeployment(options({ priorEventIds: ['old'] }))
+    expect(result.outcome).toBe('failed')
+    expect(result.recentEvents).toEqual([own.message])
+  })
+
   test('a circuit-breaker rollback is reported as rolled-back with the reason, without a rollback request of its own', async () => {
     script(
       described(

@@ -127,6 +127,34 @@ describe('renderSummary', () => {
     expect(renderSummary(runOf({ ...web, timeline: [{ at: 1000, message: 'a | b' }] }))).toContain('| 0:00 | a \\| b |')
   })
 
+  test('every key/value table starts with a header row that names something, never an empty one', () => {
+    const md = renderSummary(runOf(rolledBack, { ...web, service: 'worker' }))
+    expect(md).not.toMatch(/^\|\s*\|\s*\|$/m)
+    expect(md).toContain('| Cluster | prod |\n| --- | --- |')
+    expect(renderSummary(runOf(web))).toMatch(/\| Service \| \[web\]\([^)]+\) \|\n\| --- \| --- \|/)
+  })
+
+  test('repeated target registrations fold into one timeline line with a count; the rest stay in order', () => {
+    const tg = '(target-group arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/0123456789abcdef)'
+    const timeline = [
+      { at: 2000, message: `(service web) registered 1 targets in ${tg}` },
+      { at: 3000, message: '(service web) has stopped 1 running tasks: (task a).' },
+      { at: 4000, message: `(service web) deregistered 1 targets in ${tg}` },
+      { at: 5000, message: `(service web) registered 2 targets in ${tg}` },
+      { at: 9000, message: `(service web) deregistered 1 targets in ${tg}` },
+      { at: 61000, message: '(service web) has reached a steady state.' },
+    ]
+    const rows = renderSummary(runOf({ ...web, timeline }))
+      .split('\n')
+      .filter((l) => /^\| \d+:\d\d \|/.test(l))
+    expect(rows).toEqual([
+      `| 0:01 | (service web) registered 1 targets in ${tg} (×2, the last at 0:04) |`,
+      '| 0:02 | (service web) has stopped 1 running tasks: (task a). |',
+      `| 0:03 | (service web) deregistered 1 targets in ${tg} (×2, the last at 0:08) |`,
+      '| 1:00 | (service web) has reached a steady state. |',
+    ])
+  })
+
   test.each([
     [['succeeded', 'rolled-back'], 'rolled-back'],
     [['timed-out', 'failed'], 'failed'],
@@ -140,4 +168,50 @@ test('failed is defined once: failed, rolled back and timed out; paused, planned
   const { isFailure } = await import('../../src/run-report.js')
   const statuses = ['succeeded', 'failed', 'rolled-back', 'timed-out', 'paused', 'skipped', 'planned'] as const
   expect(statuses.filter(isFailure)).toEqual(['failed', 'rolled-back', 'timed-out'])
+})
+
+describe('what a user copies from the summary is what was there', () => {
+  const DIGEST = `sha256:${'0123456789abcdef'.repeat(4)}`
+  const image = `123456789012.dkr.ecr.us-east-1.amazonaws.com/web@${DIGEST}`
+  const previous = `123456789012.dkr.ecr.us-east-1.amazonaws.com/web@sha256:${'f'.repeat(64)}`
+  const health = 'https://web.example.com/health?probe=1&v=2'
+  const references = [image, previous, health, 'www.example.com/docs', 'ops@example.com']
+  const report: DeploymentReport = {
+    ...rolledBack,
+    reason: `Verification failed: ${health} answered HTTP 500.`,
+    notes: [`deployed ${image}`, 'write to ops@example.com, see www.example.com/docs.'],
+    changes: [`container web: image ${previous} → ${image}`],
+    timeline: [
+      { at: 2000, message: `(service web) pulled ${image}` },
+      { at: 3000, message: `GET ${health} → 500` },
+    ],
+    recentEvents: [`(service web) (task a) failed to pull ${image}: not found`],
+    promoted: { environment: 'staging', service: 'web-staging', taskDefinition: OLD_TD, images: { web: image } },
+  }
+  const md = renderSummary({ ...runOf(report), image })
+
+  /** The text of each inline code span, as a Markdown renderer reads them (a backtick run closes its own length). */
+  const codeSpans = (markdown: string): string[] =>
+    [...markdown.matchAll(/(?<![\\`])(`+)(?!`)(.+?)(?<!`)\1(?!`)/g)].map((m) => m[2] ?? '')
+  const outsideCode = md.replace(/(?<![\\`])(`+)(?!`)(.+?)(?<!`)\1(?!`)/g, '')
+
+  test('no zero-width or other invisible character is inserted anywhere', () => {
+    expect(md).not.toMatch(/[\u200B-\u200D\u2060\uFEFF]/)
+  })
+
+  test.each(references)('%s is in a code span exactly as it was, every time, and nowhere outside one', (reference) => {
+    expect(codeSpans(md)).toContain(reference)
+    expect(
+      codeSpans(md)
+        .filter((span) => span.includes(reference))
+        .every((span) => span === reference),
+    ).toBe(true)
+    expect(outsideCode).not.toContain(reference)
+  })
+
+  test('outside the code spans nothing is left that GitHub would turn into a link or a mention', () => {
+    const ours =
+      /\]\(https:\/\/(us-east-1\.console\.aws\.amazon\.com|github\.com\/acme)[^)]*\)|https:\/\/github\.com\/acme\S*/g
+    expect(outsideCode.replace(ours, '')).not.toMatch(/:\/\/|\bwww\.|@/)
+  })
 })

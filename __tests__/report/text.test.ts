@@ -77,11 +77,13 @@ describe('summaryCode', () => {
 
 describe('summaryText', () => {
   test.each([
-    ['[click](https://evil.example/x)', '\\[click\\](https:\u200B//evil.example/x)'],
+    ['[click](https://evil.example/x)', '\\[click\\](`https://evil.example/x`)'],
     ['<img src=x onerror=alert(1)>', '&lt;img src=x onerror=alert(1)&gt;'],
     ['**bold** `code` | cell', '\\*\\*bold\\*\\* \\`code\\` \\| cell'],
     ['# heading', '\\# heading'],
-    ['see www.evil.example or me@evil.example', 'see www\u200B.evil.example or me@\u200Bevil.example'],
+    ['see www.evil.example or me@evil.example.', 'see `www.evil.example` or `me@evil.example`.'],
+    ['pulled web@sha256:0123abcd, then @octocat', 'pulled `web@sha256:0123abcd`, then `@octocat`'],
+    ['<https://evil.example/a?b=1&c=2>', '&lt;`https://evil.example/a?b=1&c=2`&gt;'],
     ['two\nlines', 'two lines'],
   ])('%j renders as itself', (text, escaped) => {
     expect(summaryText(text)).toBe(escaped)
@@ -226,7 +228,7 @@ describe('outside text in the job summary', () => {
     expect(md).not.toMatch(/\]\(https:\/\/evil/)
     expect(md).not.toContain('<script>')
     expect(md).not.toContain('<b ')
-    expect(md).toContain('\\[stop\\](https:\u200B//evil.example)')
+    expect(md).toContain('\\[stop\\](`https://evil.example`)')
     expect(md).toContain('| line \\| with pipe ## heading |')
   })
 })

@@ -55,6 +55,23 @@ describe('renderTaskDefinition', () => {
     expect(json?.notes).toEqual([])
   })
 
+  it("takes a template's missing family from the service's current revision, and says so", async () => {
+    const dir = workspace()
+    process.env.GITHUB_WORKSPACE = dir
+    writeTemplate(dir, 'td.yaml', 'containerDefinitions:\n  - name: web\n    image: nginx\n')
+    const current: TaskDefinition = { family: 'web', revision: 41, containerDefinitions: [{ name: 'web', image: 'x' }] }
+    const rendered = await renderTaskDefinition({ templatePath: 'td.yaml', current, placeholders })
+    expect(rendered.request.family).toBe('web')
+    expect(rendered.notes).toContain("family: web, from the service's current revision web:41 (td.yaml names none)")
+    // A family in the template is the template's: nothing is taken, nothing said.
+    writeTemplate(dir, 'named.yaml', 'family: other\ncontainerDefinitions:\n  - name: web\n    image: nginx\n')
+    const named = await renderTaskDefinition({ templatePath: 'named.yaml', current, placeholders })
+    expect(named.request.family).toBe('other')
+    expect(named.notes.join('\n')).not.toContain('family')
+    // Offline (no service to read), a template without family is refused as before.
+    await expect(renderTaskDefinition({ templatePath: 'td.yaml', placeholders })).rejects.toThrow('family')
+  })
+
   it('starts from the current task definition and its tags', async () => {
     const current = (await renderTaskDefinition({ templatePath: 'describe-output.json', placeholders })).request
     const described = { ...current, taskDefinitionArn: 'arn:…:task-definition/web:41', revision: 41, status: 'ACTIVE' }

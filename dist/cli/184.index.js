@@ -186,23 +186,36 @@ function summaryCode(text) {
     const fence = '`'.repeat(Math.max(3, longest + 1));
     return `${fence}\n${text.split(LINE_BREAK).join('\n')}\n${fence}`;
 }
-/**
- * The text as inline Markdown that renders as itself: on one line, HTML escaped, the punctuation that makes
- * code, emphasis, links, table cells or (at the start) headings and lists backslash-escaped, and bare addresses
- * broken so that nothing becomes a link.
- */
-function summaryText(text) {
+/** Characters an address or an image reference may hold; none of them can end a code span or a table cell. */
+const REFERENCE_CHAR = String.raw `[\w.:/?#&=%~+@!$,;-]`;
+/** An address (`scheme://…`, `www.…`) or anything with an `@` (image digests, e-mail addresses, mentions). */
+const REFERENCE = new RegExp(String.raw `(?:[a-z][a-z0-9+.-]*://|www\.)${REFERENCE_CHAR}*|${REFERENCE_CHAR}*@${REFERENCE_CHAR}*`, 'gi');
+/** Outside text that is not a reference: HTML and Markdown punctuation escaped. */
+function escapeInline(text) {
     return text
-        .split(LINE_BREAK)
-        .join(' ')
         .replace(/&/g, '&amp;')
         .replace(/</g, '&lt;')
         .replace(/>/g, '&gt;')
-        .replace(/[\\`*_[\]|~]/g, '\\$&')
-        .replace(/^(\s*)([#+=-]|\d+[.)])/, '$1\\$2')
-        .replace(/:\/\//g, ':\u200B//')
-        .replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}\u200B.`)
-        .replace(/@/g, '@\u200B');
+        .replace(/[\\`*_[\]|~]/g, '\\$&');
+}
+/**
+ * The text as inline Markdown that renders as itself: on one line, HTML escaped, the punctuation that makes
+ * code, emphasis, links, table cells or (at the start) headings and lists backslash-escaped. Addresses and
+ * references with an `@` become code spans: they copy exactly as they were, yet never become a link or a mention.
+ */
+function summaryText(text) {
+    const line = text.split(LINE_BREAK).join(' ');
+    let out = '';
+    let at = 0;
+    for (const match of line.matchAll(REFERENCE)) {
+        // A sentence's closing punctuation is not part of the address.
+        const reference = match[0].replace(/[.,;:!?]+$/, '');
+        if (!reference)
+            continue;
+        out += escapeInline(line.slice(at, match.index)) + `\`${reference}\``;
+        at = match.index + reference.length;
+    }
+    return (out + escapeInline(line.slice(at))).replace(/^(\s*)([#+=-]|\d+[.)])/, '$1\\$2');
 }
 
 

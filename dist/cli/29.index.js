@@ -175,9 +175,11 @@ function truncate(text) {
 function markdown_escapeCell(text) {
     return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
-/** A two-column name/value table without a header row's words. */
+/** A two-column name/value table whose first pair is its header row (GitHub shows it bold), so no row is empty. */
 function markdown_keyValueTable(rows) {
-    return ['| | |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${markdown_escapeCell(v)} |`)].join('\n');
+    const row = ([k, v]) => `| ${k} | ${markdown_escapeCell(v)} |`;
+    const [header, ...body] = rows;
+    return header ? [row(header), '| --- | --- |', ...body.map(row)].join('\n') : '';
 }
 
 ;// CONCATENATED MODULE: ./src/github/comment.ts
@@ -2552,8 +2554,8 @@ async function writePipelineArtifacts(dir, artifacts) {
     return written;
 }
 
-// EXTERNAL MODULE: ./src/mechanisms/registry.ts + 15 modules
-var registry = __webpack_require__(9033);
+// EXTERNAL MODULE: ./src/mechanisms/registry.ts + 16 modules
+var registry = __webpack_require__(560);
 // EXTERNAL MODULE: ./src/strategy/inputs.ts + 1 modules
 var inputs = __webpack_require__(4446);
 ;// CONCATENATED MODULE: ./src/mechanisms/summary.ts
@@ -3007,8 +3009,13 @@ async function recorded(steps) {
  * The image checks made before anything changes: the build's read-only plan, or the image to deploy looked up; and
  * for `task-definition-arn`, the revision and every image it names.
  */
-async function checkImages(inputs, clients, region, imageDeps, log) {
-    const buildInputs = inputs.build;
+async function checkImages(inputs, clients, region, imageDeps, log, git) {
+    // Tags take the template's placeholders (`${SHORT_SHA}`, `${REF_NAME}`, vars), the image's own excepted.
+    const values = (0,src_placeholders/* placeholderValues */.m)(inputs, '', git, region, undefined);
+    const buildInputs = inputs.build && {
+        ...inputs.build,
+        tags: inputs.build.tags.map((tag) => (0,placeholders/* fillTextPlaceholders */.rD)(tag, values, 'tags')),
+    };
     const imagePlan = buildInputs ? await log.group('Image', () => planImageBuild(buildInputs, imageDeps)) : undefined;
     if (!buildInputs && inputs.image)
         await checkImageExists(inputs.image, imageDeps);
@@ -3074,7 +3081,7 @@ async function deploySteps(inputs, git, ports, where, done, preview, promotion) 
         if (images.length === 1)
             done.image = images[0];
     }
-    const { imagePlan, pinned } = await checkImages(inputs, clients, where.region, imageDeps, log);
+    const { imagePlan, pinned } = await checkImages(inputs, clients, where.region, imageDeps, log, git);
     if (pinned) {
         log.info(`task-definition-arn: ${pinned.taskDefinition.family}:${pinned.taskDefinition.revision}, deployed as it is`);
     }
@@ -3352,7 +3359,7 @@ async function aloneSteps(inputs, git, ports, where, done) {
     done.reports = [report];
     const imageDeps = imageDepsOf(clients, git, ports, deadline);
     // Checked before anything changes, as a deploy: the image (or the build's plan), the revision, the task's network.
-    const { imagePlan, pinned } = await checkImages(inputs, clients, where.region, imageDeps, log);
+    const { imagePlan, pinned } = await checkImages(inputs, clients, where.region, imageDeps, log, git);
     const render = (image) => pinned
         ? Promise.resolve(existingTaskDefinition(pinned.taskDefinition, pinned.tags))
         : (0,taskdef_render/* renderTaskDefinition */.P)({
@@ -3463,6 +3470,7 @@ var report_status = __webpack_require__(6934);
 
 
 
+
 const SEVERITY = ['failed', 'rolled-back', 'timed-out', 'paused', 'planned', 'succeeded', 'skipped'];
 /** The run's status: the worst of its services'. */
 function overallStatus(statuses) {
@@ -3563,9 +3571,14 @@ function serviceSection(report, run, single) {
     }
     if (report.timeline?.length) {
         const start = report.startedAt ?? report.timeline[0]?.at ?? 0;
-        lines.push('<details><summary>Rollout timeline</summary>', '', '| elapsed | event |', '| --- | --- |', ...report.timeline.map((t) => `| ${formatElapsed(t.at - start)} | ${summaryText(t.message)} |`), '', '</details>', '');
+        lines.push('<details><summary>Rollout timeline</summary>', '', '| elapsed | event |', '| --- | --- |', ...foldTimeline(report.timeline).map((t) => `| ${formatElapsed(t.at - start)} | ${timelineText(t, start)} |`), '', '</details>', '');
     }
     return lines;
+}
+/** A timeline line; a folded one says how often it came and until when. */
+function timelineText(line, start) {
+    const text = summaryText(line.message);
+    return line.count > 1 ? `${text} (×${line.count}, the last at ${formatElapsed(line.lastAt - start)})` : text;
 }
 /** Where a promoted service's images came from, and each image by digest. */
 function promotionRows(promoted) {

@@ -619,7 +619,7 @@ function resolvePullRequest(config, event, selection) {
 function knownRef(config, event) {
     if (event.ref !== '')
         return event.ref;
-    throw new errors/* UserError */.yo(`The branch or tag of this run is unknown, and ${config.file} chooses the environment by it. Name it: with the CLI, --ref refs/heads/<branch> or --ref refs/tags/<tag>; in TeamCity, which does not export the branch by default, the parameter env.TEAMCITY_BUILD_BRANCH = %teamcity.build.branch%; in CircleCI, CIRCLE_BRANCH or CIRCLE_TAG; in GitHub Actions, GITHUB_REF.`);
+    throw new errors/* UserError */.yo(`The branch or tag of this run is unknown, and ${config.file} chooses the environment by it. Name it: with the CLI, --ref refs/heads/<branch> or --ref refs/tags/<tag>; in TeamCity, which does not export the branch by default, the parameter env.TEAMCITY_BUILD_BRANCH = %teamcity.build.branch% (a VCS root without a branch specification gives "<default>", which names no branch: add one, such as +:refs/heads/*, or pass --ref); in CircleCI, CIRCLE_BRANCH or CIRCLE_TAG; in GitHub Actions, GITHUB_REF.`);
 }
 /** `branch pattern release/*` or `tag pattern v*` when the ref is a branch or tag the environment takes. */
 function refMatch(environment, ref) {
@@ -1521,11 +1521,11 @@ function secretBuildArgsWarning(names) {
 /** OCI labels that tie the image to its commit. */
 function imageLabels(context) {
     const { git } = context;
-    const labels = [
-        ['org.opencontainers.image.revision', git.sha],
-        ['org.opencontainers.image.source', `${git.serverUrl.replace(/\/+$/, '')}/${git.repository}`],
-        ['org.opencontainers.image.created', context.created],
-    ];
+    const labels = [['org.opencontainers.image.revision', git.sha]];
+    // Outside GitHub (the CLI in another CI) the repository is unknown: no source beats a server's bare address.
+    if (git.repository !== '')
+        labels.push(['org.opencontainers.image.source', `${git.serverUrl.replace(/\/+$/, '')}/${git.repository}`]);
+    labels.push(['org.opencontainers.image.created', context.created]);
     if (git.refName !== '')
         labels.push(['org.opencontainers.image.version', git.refName]);
     if (context.buildKey !== undefined)

@@ -168,7 +168,7 @@ function resolvePullRequest(config: DeployConfig, event: RunEvent, selection: Se
 export function knownRef(config: DeployConfig, event: RunEvent): string {
   if (event.ref !== '') return event.ref
   throw new UserError(
-    `The branch or tag of this run is unknown, and ${config.file} chooses the environment by it. Name it: with the CLI, --ref refs/heads/<branch> or --ref refs/tags/<tag>; in TeamCity, which does not export the branch by default, the parameter env.TEAMCITY_BUILD_BRANCH = %teamcity.build.branch%; in CircleCI, CIRCLE_BRANCH or CIRCLE_TAG; in GitHub Actions, GITHUB_REF.`,
+    `The branch or tag of this run is unknown, and ${config.file} chooses the environment by it. Name it: with the CLI, --ref refs/heads/<branch> or --ref refs/tags/<tag>; in TeamCity, which does not export the branch by default, the parameter env.TEAMCITY_BUILD_BRANCH = %teamcity.build.branch% (a VCS root without a branch specification gives "<default>", which names no branch: add one, such as +:refs/heads/*, or pass --ref); in CircleCI, CIRCLE_BRANCH or CIRCLE_TAG; in GitHub Actions, GITHUB_REF.`,
   )
 }
 

@@ -78,11 +78,11 @@ export function secretBuildArgsWarning(names: string[]): string {
 /** OCI labels that tie the image to its commit. */
 export function imageLabels(context: Pick<BuildContext, 'git' | 'created' | 'buildKey'>): [string, string][] {
   const { git } = context
-  const labels: [string, string][] = [
-    ['org.opencontainers.image.revision', git.sha],
-    ['org.opencontainers.image.source', `${git.serverUrl.replace(/\/+$/, '')}/${git.repository}`],
-    ['org.opencontainers.image.created', context.created],
-  ]
+  const labels: [string, string][] = [['org.opencontainers.image.revision', git.sha]]
+  // Outside GitHub (the CLI in another CI) the repository is unknown: no source beats a server's bare address.
+  if (git.repository !== '')
+    labels.push(['org.opencontainers.image.source', `${git.serverUrl.replace(/\/+$/, '')}/${git.repository}`])
+  labels.push(['org.opencontainers.image.created', context.created])
   if (git.refName !== '') labels.push(['org.opencontainers.image.version', git.refName])
   if (context.buildKey !== undefined) labels.push([BUILD_KEY_LABEL, context.buildKey])
   return labels

@@ -88,6 +88,11 @@ export interface RolloutWatch {
   taskStarter(): string | undefined
   /** Asks for a rollback of `rollout` (this run's, with only a service deployment shown to be its own); a line for the log. */
   rollBack(rollout: Rollout): Promise<string>
+  /**
+   * Deploys the previous revision again, the way the mechanism deploys, for a rollout that succeeded and then failed its
+   * verification: nothing of it is left to stop. A line for the log.
+   */
+  redeployPrevious(rollout: Rollout): Promise<string>
 }
 
 export interface DeploymentMechanism {

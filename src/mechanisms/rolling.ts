@@ -47,6 +47,11 @@ export class RollingWatch implements RolloutWatch {
   rollBack(rollout: Rollout): Promise<string> {
     return rollBackEcs(this.ctx.ecs, this.ctx.cluster, this.ctx.service, rollout)
   }
+
+  redeployPrevious(rollout: Rollout): Promise<string> {
+    const { serviceDeploymentArn: _done, ...previous } = rollout
+    return rollBackEcs(this.ctx.ecs, this.ctx.cluster, this.ctx.service, previous)
+  }
 }
 
 export const rolling: DeploymentMechanism = { name: 'rolling', ...ecsControlled, watch: (ctx) => new RollingWatch(ctx) }

@@ -6,7 +6,7 @@ import { isAccessDenied } from '../aws/errors.js'
 import { errorMessage } from '../errors.js'
 import type { StrategyProgress } from '../deploy/progress.js'
 import { describeLimit, formatElapsed, type Clock } from '../deploy/clock.js'
-import { followRollback, rollBackEcs } from '../deploy/rollback.js'
+import { followRollback } from '../deploy/rollback.js'
 import type { Rollout } from '../deploy/rollout.js'
 import { describeStoppedTasks, stoppedTasksOf, type StoppedTask } from '../deploy/tasks.js'
 import type { Outcome, Snapshot, Verdict } from '../deploy/verdict.js'
@@ -122,6 +122,8 @@ class Follower {
   readonly timeline: TimelineEntry[] = []
   readonly stoppedTasks: StoppedTask[] = []
   private readonly seenEvents: Set<string>
+  /** Events from before the rollout: an earlier deployment's "steady state" says nothing about this one. */
+  private readonly priorEvents: Set<string>
   private readonly seenTasks = new Set<string>()
   /** Whether the last poll saw the rollout move (deployments, counts, status): the end may be near. */
   moved = false
@@ -149,6 +151,7 @@ class Follower {
     private readonly prefix: string,
   ) {
     this.seenEvents = new Set(target.priorEventIds)
+    this.priorEvents = new Set(target.priorEventIds)
     const { since, serviceDeploymentArn } = target.rollout
     // A rollout already under way was found in DescribeServices; one this run started is known from UpdateService only.
     this.visible = !target.rollout.started
@@ -233,7 +236,9 @@ class Follower {
     const serviceDeployment = this.claim(candidate, observed.deployment)
     const snapshot: Snapshot = { ...seen, ...(serviceDeployment && { serviceDeployment }) }
     this.deployment = snapshot.deployment ?? this.deployment
-    this.recentEvents = (snapshot.service.events ?? []).slice(0, RECENT_EVENTS)
+    this.recentEvents = (snapshot.service.events ?? [])
+      .filter((e) => !e.id || !this.priorEvents.has(e.id))
+      .slice(0, RECENT_EVENTS)
     // Events come newest first; show the unseen ones oldest first.
     for (const event of (snapshot.service.events ?? []).filter((e) => e.id && !this.seenEvents.has(e.id)).reverse()) {
       this.seenEvents.add(event.id ?? '')
@@ -332,7 +337,7 @@ class Follower {
       const ours = { ...known, ...(this.serviceDeploymentArn && { serviceDeploymentArn: this.serviceDeploymentArn }) }
       // A deployment that succeeded has nothing left to stop: its verification failing redeploys the previous revision.
       let requested = false
-      rollback = await (this.failedAfterSuccess ? rollBackEcs(ecs, cluster, service, known) : this.watch.rollBack(ours))
+      rollback = await (this.failedAfterSuccess ? this.watch.redeployPrevious(known) : this.watch.rollBack(ours))
         .then((line) => ((requested = true), line))
         .catch((error: unknown) => `the rollback could not be requested: ${errorMessage(error)}`)
       this.note(rollback)

@@ -3,7 +3,9 @@ export function escapeCell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, ' ')
 }
 
-/** A two-column name/value table without a header row's words. */
+/** A two-column name/value table whose first pair is its header row (GitHub shows it bold), so no row is empty. */
 export function keyValueTable(rows: [string, string][]): string {
-  return ['| | |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${escapeCell(v)} |`)].join('\n')
+  const row = ([k, v]: [string, string]) => `| ${k} | ${escapeCell(v)} |`
+  const [header, ...body] = rows
+  return header ? [row(header), '| --- | --- |', ...body.map(row)].join('\n') : ''
 }

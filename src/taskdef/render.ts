@@ -39,24 +39,34 @@ export interface RenderedTaskDefinition {
 
 /** The RegisterTaskDefinition request: the template (or current definition), checked, with the changes applied, as ECS would take it. */
 export async function renderTaskDefinition(options: RenderOptions): Promise<RenderedTaskDefinition> {
-  const { source, definition } = await startingPoint(options)
+  const { source, definition, note } = await startingPoint(options)
   const { definition: cleaned, dropped } = withoutReadOnlyKeys(definition)
   const request = checkedRequest(cleaned, source)
   const duplicated = duplicateKeyProblems(request)
   if (duplicated.length) throw problemsError(source, duplicated)
   const applied = applyChanges(request, options, source)
   checkEcsRules(request, source)
-  const notes = [...(dropped.length ? [`dropped read-only keys: ${dropped.join(', ')}`] : []), ...applied.notes]
+  const notes = [
+    ...(note ? [note] : []),
+    ...(dropped.length ? [`dropped read-only keys: ${dropped.join(', ')}`] : []),
+    ...applied.notes,
+  ]
   return { request, containers: applied.containers, notes }
 }
 
-async function startingPoint(options: RenderOptions): Promise<{ source: string; definition: PlainObject }> {
+async function startingPoint(
+  options: RenderOptions,
+): Promise<{ source: string; definition: PlainObject; note?: string }> {
   const { templatePath, current, currentTags } = options
   if (templatePath !== undefined) {
-    return {
-      source: `task definition ${templatePath}`,
-      definition: await loadTemplate(templatePath, options.placeholders),
+    const source = `task definition ${templatePath}`
+    const definition = await loadTemplate(templatePath, options.placeholders)
+    // Old pipelines passed the family beside the file (`--family`): the service's own family is the one meant.
+    if (definition.family === undefined && current?.family) {
+      const note = `family: ${current.family}, from the service's current revision ${current.family}:${current.revision} (${templatePath} names none)`
+      return { source, definition: { family: current.family, ...definition }, note }
     }
+    return { source, definition }
   }
   if (!current) throw new Error('renderTaskDefinition needs templatePath or current')
   // A copy: the changes are applied in place.

@@ -22,7 +22,7 @@ export async function findDeployment(
 /** Starts a deployment of the AppSpec; returns its id. */
 export async function createDeployment(
   codedeploy: CodeDeployClient,
-  group: DeploymentGroup,
+  group: Pick<DeploymentGroup, 'application' | 'deploymentGroup'>,
   appSpec: string,
   config: string | undefined,
   description: string,

@@ -1,8 +1,8 @@
 // CodeDeploy deployments of CODE_DEPLOY services: planned against the application, deployment group and AppSpec;
 // followed through CodeDeploy's own API (status, lifecycle events, task sets); never rolled back once the traffic shifted.
+import type { CodeDeployClient } from '@aws-sdk/client-codedeploy'
 import type { Service, ServiceDeployment } from '@aws-sdk/client-ecs'
 import type { StrategyProgress } from '../../deploy/progress.js'
-import { rollBackEcs } from '../../deploy/rollback.js'
 import type { Rollout } from '../../deploy/rollout.js'
 import { judge, type Snapshot, type Verdict } from '../../deploy/verdict.js'
 import { taskDefinitionRevision } from '../../aws/arn.js'
@@ -21,7 +21,7 @@ import { checkDeploymentConfig, deploymentConfigName, findDeploymentGroup } from
 import { generateAppSpec, loadAppSpec } from './appspec.js'
 import { ACTIVE_STATUSES, findDeployment } from './deployment.js'
 import { CodeDeployTracker, greenTaskSet, judgeCodeDeploy, readCodeDeploy, type CodeDeployState } from './observe.js'
-import { rollBackCodeDeployment } from './rollback.js'
+import { redeployPreviousRevision, rollBackCodeDeployment } from './rollback.js'
 import {
   continueCodeDeployment,
   deployedBy,
@@ -160,16 +160,24 @@ class CodeDeployWatch implements RolloutWatch {
     return greenTaskSet(this.state)
   }
 
-  rollBack(rollout: Rollout): Promise<string> {
-    const { ecs, codedeploy, cluster, service } = this.ctx
-    if (rollout.deploymentId && codedeploy) {
-      return rollBackCodeDeployment(
-        codedeploy,
-        rollout.deploymentId,
-        taskDefinitionRevision(rollout.previousTaskDefinition),
+  // A CODE_DEPLOY service is rolled back by CodeDeploy only: ECS refuses UpdateService's task definition for it.
+  async rollBack(rollout: Rollout): Promise<string> {
+    const { codedeploy, deploymentId } = this.ours(rollout)
+    return rollBackCodeDeployment(codedeploy, deploymentId, taskDefinitionRevision(rollout.previousTaskDefinition))
+  }
+
+  async redeployPrevious(rollout: Rollout): Promise<string> {
+    const { codedeploy, deploymentId } = this.ours(rollout)
+    return redeployPreviousRevision(codedeploy, deploymentId, rollout.previousTaskDefinition)
+  }
+
+  private ours(rollout: Rollout): { codedeploy: CodeDeployClient; deploymentId: string } {
+    const { codedeploy } = this.ctx
+    if (!rollout.deploymentId || !codedeploy)
+      throw new Error(
+        'this run started no CodeDeploy deployment to roll back (a CODE_DEPLOY service is rolled back by CodeDeploy)',
       )
-    }
-    return rollBackEcs(ecs, cluster, service, rollout)
+    return { codedeploy, deploymentId: rollout.deploymentId }
   }
 }
 

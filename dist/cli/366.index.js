@@ -109,7 +109,7 @@ async function deploy(settings, ports) {
             ...(url && { runUrl: url }),
             ...environment,
         };
-        const [carrying, { createClients }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(815), __webpack_require__.e(446), __webpack_require__.e(662), __webpack_require__.e(827), __webpack_require__.e(625)]).then(__webpack_require__.bind(__webpack_require__, 1625)), Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(446), __webpack_require__.e(201)]).then(__webpack_require__.bind(__webpack_require__, 201))]);
+        const [carrying, { createClients }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(815), __webpack_require__.e(446), __webpack_require__.e(662), __webpack_require__.e(827), __webpack_require__.e(545)]).then(__webpack_require__.bind(__webpack_require__, 7545)), Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(446), __webpack_require__.e(201)]).then(__webpack_require__.bind(__webpack_require__, 201))]);
         doneSoFar = carrying.doneSoFar;
         const aws = ports.aws ??
             ((where, within = deadline) => {
@@ -520,7 +520,8 @@ function isPullRequestEvent(event) {
  * | ------------------------------ | --------------------------------------------------------------------------- |
  * | pull_request + `preview`       | the pull request's own preview `pr-<N>`, a copy of `previews.base`          |
  * | pull_request without `preview` | skipped: pull requests deploy only as previews                              |
- * | workflow_dispatch + input      | the named environment, whatever the ref (a person chose it)                 |
+ * | workflow_dispatch + input      | the named environment, whatever the ref (a person chose it); a `protected`  |
+ * |                                | one only for a ref its branches/tags take, else UserError                   |
  * | other event + input (matrix)   | the named environment, not chosen again (the plan step gave each job its    |
  * |                                | entry), if the ref is one it takes; else skipped                            |
  * | other event, no input          | the one environment whose branches/tags match the ref; none → skipped;      |
@@ -560,7 +561,15 @@ function resolveNamed(config, event, name) {
     }
     const chosen = `the environment input names ${name}`;
     if (event.name === 'workflow_dispatch') {
-        return { skipped: false, environment, reason: `${chosen}, chosen by workflow_dispatch on ${event.ref}` };
+        // A person may deploy any ref to an environment they choose, but not to a protected one.
+        const match = environment.protected ? refMatch(environment, knownRef(config, event)) : undefined;
+        if (environment.protected && !match)
+            throw new errors/* UserError */.yo(`Environment ${name} in ${config.file} is protected: only a ref its ${patternsOf(environment) || 'branches or tags (it has none)'} take deploys there, and workflow_dispatch ran on ${event.ref}. Run the workflow on such a ref, or remove \`protected: true\`.`);
+        return {
+            skipped: false,
+            environment,
+            reason: `${chosen}, chosen by workflow_dispatch on ${event.ref}${match ? `, which matches its ${match}` : ''}`,
+        };
     }
     // The input is the plan's matrix entry (or a person's choice): it is not chosen among the environments again, but the
     // ref must still be one the environment takes, so a hand-written matrix of every environment cannot deploy prod from
@@ -919,6 +928,7 @@ const ENVIRONMENT_KEYS = [
     'url',
     'region',
     'production',
+    'protected',
     // promote
     ...PROMOTE_KEYS,
     'regions',
@@ -938,9 +948,13 @@ const SERVICE_SETTING_KEYS = [
     'enable-ecs-managed-tags',
     'enable-execute-command',
     'capacity-provider-strategy',
+    'circuit-breaker-threshold',
+    'circuit-breaker-reset-on-healthy-task',
+    'early-success-healthy-percent',
+    'early-success-cleanup',
 ];
 const CAPACITY_ITEM = /^[A-Za-z0-9_-]{1,255}(:\d{1,4}(:\d{1,6})?)?$/;
-const VERIFY_KEYS = ['url', 'test-url', 'expect', 'timeout', 'interval', 'command'];
+const VERIFY_KEYS = ['url', 'test-url', 'expect', 'timeout', 'interval', 'command', 'redirects'];
 const PREVIEW_KEYS = ['base', 'services', 'routing', 'domain', 'listener-arn', 'desired-count', 'max', 'ttl'];
 const NAME = /^[A-Za-z0-9._-]{1,255}$/;
 const ECS_NAME = /^([A-Za-z0-9_-]{1,255}|arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:[a-z-]+\/\S+)$/;
@@ -1015,6 +1029,7 @@ function readEnvironment(p, name, value, names) {
     const url = optional('url', (kp, v) => p.text(kp, v, { pattern: URL, expected: 'an http(s) URL like https://example.com' }));
     const region = optional('region', (kp, v) => p.text(kp, v, { pattern: REGION, expected: 'an AWS region like us-east-1' }));
     const production = optional('production', (kp, v) => p.boolean(kp, v));
+    const isProtected = optional('protected', (kp, v) => p.boolean(kp, v));
     const promote = readPromoteKeys(p, path, m, strategy);
     if (m.region !== undefined && m.regions !== undefined)
         p.add(path, 'has both region and regions; keep one (regions: [us-east-1, eu-west-1] lists several)');
@@ -1039,6 +1054,7 @@ function readEnvironment(p, name, value, names) {
         ...(url !== undefined && { url }),
         ...(region !== undefined && { region }),
         ...(production !== undefined && { production }),
+        ...(isProtected !== undefined && { protected: isProtected }),
         ...promote,
         ...(regions !== undefined && { regions }),
         ...(rolesToAssume !== undefined && { rolesToAssume }),
@@ -1258,6 +1274,7 @@ function readVerify(p, path, value) {
     const timeoutSeconds = seconds('timeout', 1, 3600);
     const intervalSeconds = seconds('interval', 0.1, 600);
     const command = m.command === undefined ? undefined : p.text(at('command'), m.command);
+    const redirects = m.redirects === undefined ? undefined : p.choice(at('redirects'), m.redirects, ['same-origin', 'none']);
     const verify = {
         urls: verifyUrls,
         testUrls,
@@ -1265,6 +1282,7 @@ function readVerify(p, path, value) {
         ...(timeoutSeconds !== undefined && { timeoutSeconds }),
         ...(intervalSeconds !== undefined && { intervalSeconds }),
         ...(command !== undefined && { command }),
+        ...(redirects !== undefined && { redirects }),
     };
     if (m.url === undefined && m['test-url'] === undefined && m.command === undefined)
         p.add(path, 'checks nothing; give url (and test-url for blue/green) or command');
@@ -1293,8 +1311,29 @@ function readServiceSettings(p, path, value) {
         enableECSManagedTags: get('enable-ecs-managed-tags', (kp, v) => p.boolean(kp, v)),
         enableExecuteCommand: get('enable-execute-command', (kp, v) => p.boolean(kp, v)),
         capacityProviderStrategy,
+        circuitBreakerThreshold: get('circuit-breaker-threshold', (kp, v) => {
+            const threshold = (0,_service_settings_js__WEBPACK_IMPORTED_MODULE_5__/* .parseThreshold */ .B7)(v);
+            return typeof threshold === 'string' ? p.add(kp, threshold) : threshold;
+        }),
+        resetOnHealthyTask: get('circuit-breaker-reset-on-healthy-task', (kp, v) => p.boolean(kp, v)),
+        earlySuccess: earlySuccess(p, path, m['early-success-healthy-percent'], m['early-success-cleanup']),
     };
     return Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined));
+}
+/** `early-success-healthy-percent` (0–100) and `early-success-cleanup` (BLOCKING, the default, or DEFERRED). */
+function earlySuccess(p, path, percent, cleanup) {
+    if (percent === undefined) {
+        if (cleanup !== undefined)
+            p.add([...path, 'early-success-cleanup'], 'needs early-success-healthy-percent beside it');
+        return undefined;
+    }
+    const healthyPercent = p.integer([...path, 'early-success-healthy-percent'], percent, 0, 100);
+    const sourceServiceRevisionCleanup = cleanup === undefined
+        ? 'BLOCKING'
+        : p.choice([...path, 'early-success-cleanup'], cleanup, ['BLOCKING', 'DEFERRED']);
+    if (healthyPercent === undefined || sourceServiceRevisionCleanup === undefined)
+        return undefined;
+    return { enable: true, healthyPercent, sourceServiceRevisionCleanup };
 }
 function pattern(p, path, value) {
     const text = p.text(path, value);
@@ -1441,6 +1480,8 @@ const PREVIEW_DEFAULTS = { desiredCount: 1, max: 10, ttl: '7d', routing: 'host' 
 /* unused harmony export readRunEvent */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+
 
 /** The event as environment resolution sees it, from the event name, GITHUB_REF and the event payload. */
 function runEventFrom(name, ref, payload) {
@@ -1463,8 +1504,15 @@ function runEventFrom(name, ref, payload) {
 /** Reads the run's event from the runner's GITHUB_EVENT_NAME, GITHUB_REF and GITHUB_EVENT_PATH. */
 function readRunEvent(env = process.env) {
     const path = env.GITHUB_EVENT_PATH;
-    const payload = path ? JSON.parse(readFileSync(path, 'utf8')) : {};
-    return runEventFrom(env.GITHUB_EVENT_NAME ?? '', env.GITHUB_REF ?? '', payload);
+    return runEventFrom(env.GITHUB_EVENT_NAME ?? '', env.GITHUB_REF ?? '', path ? eventPayload(path) : {});
+}
+function eventPayload(path) {
+    try {
+        return JSON.parse(readFileSync(path, 'utf8'));
+    }
+    catch (error) {
+        throw new UserError(`Could not read the event payload GITHUB_EVENT_PATH (${path}): ${errorMessage(error)}. The runner writes it as JSON; outside GitHub Actions, point GITHUB_EVENT_PATH at a JSON file or unset it.`);
+    }
 }
 
 
@@ -2973,6 +3021,7 @@ function withVerifyConfig(config, inputs) {
         ...pick('timeoutSeconds'),
         ...pick('intervalSeconds'),
         ...pick('command'),
+        ...pick('redirects'),
     };
 }
 /** Whether any verify-* input asks for a check. */

@@ -104,19 +104,23 @@ function functionName(arn) {
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   CONNECTION_TIMEOUT_MS: () => (/* binding */ CONNECTION_TIMEOUT_MS),
-/* harmony export */   GRACE_MS: () => (/* binding */ GRACE_MS),
+/* harmony export */   GRACE_MS: () => (/* reexport safe */ _deadline_js__WEBPACK_IMPORTED_MODULE_2__.g3),
 /* harmony export */   REQUEST_TIMEOUT_MS: () => (/* binding */ REQUEST_TIMEOUT_MS),
-/* harmony export */   RunDeadline: () => (/* binding */ RunDeadline),
+/* harmony export */   RunDeadline: () => (/* reexport safe */ _deadline_js__WEBPACK_IMPORTED_MODULE_2__.sQ),
 /* harmony export */   createClients: () => (/* binding */ createClients),
-/* harmony export */   resolveRegion: () => (/* reexport safe */ _region_js__WEBPACK_IMPORTED_MODULE_0__.Z)
+/* harmony export */   resolveRegion: () => (/* reexport safe */ _region_js__WEBPACK_IMPORTED_MODULE_1__.Z)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(212);
-/* harmony import */ var _aws_sdk_client_codedeploy__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7507);
-/* harmony import */ var _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8249);
-/* harmony import */ var _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(303);
-/* harmony import */ var _aws_sdk_client_elastic_load_balancing_v2__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(586);
-/* harmony import */ var _smithy_node_http_handler__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1279);
-/* harmony import */ var _region_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7249);
+/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(212);
+/* harmony import */ var _aws_sdk_client_codedeploy__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7507);
+/* harmony import */ var _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8249);
+/* harmony import */ var _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(303);
+/* harmony import */ var _aws_sdk_client_elastic_load_balancing_v2__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(586);
+/* harmony import */ var _smithy_node_http_handler__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1279);
+/* harmony import */ var _http_proxy_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7856);
+/* harmony import */ var _region_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7249);
+/* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6683);
+
+
 
 
 
@@ -129,57 +133,46 @@ const USER_AGENT = ['ecs-deploy-action', '1'];
 /** Time to open a connection, and for one attempt's answer: a silent endpoint is an error, never a hang. */
 const CONNECTION_TIMEOUT_MS = 5_000;
 const REQUEST_TIMEOUT_MS = 30_000;
-/** How long the timeout path (rollback request, diagnosis reads) may take once the time is up or the job is cancelled. */
-const GRACE_MS = 20_000;
 /**
- * The deadline every AWS request honours. A request in flight when the time is up or the job is cancelled is aborted
- * then; one started later (the timeout path) is aborted `graceMs` after that, so a hung endpoint cannot hold the run
- * past its deadline plus the grace.
+ * Node's HTTP handler with timeouts, whose every attempt also carries the run's deadline as its abort signal, and goes
+ * through HTTPS_PROXY / HTTP_PROXY unless NO_PROXY names the endpoint.
  */
-class RunDeadline {
-    cancelled;
-    graceMs;
-    now;
-    at = Infinity;
-    cancelledAt;
-    constructor(cancelled, graceMs = GRACE_MS, now = Date.now) {
-        this.cancelled = cancelled;
-        this.graceMs = graceMs;
-        this.now = now;
-        if (cancelled?.aborted)
-            this.cancelledAt = now();
-        else
-            cancelled?.addEventListener('abort', () => (this.cancelledAt = this.now()), { once: true });
-    }
-    /** Starts a phase allowed `ms` from now (each wait gets the whole timeout-minutes). */
-    restart(ms) {
-        this.at = this.now() + ms;
-    }
-    /** The signal for a request starting now, joined with the caller's own. */
-    signal(own) {
-        const now = this.now();
-        const end = Math.min(this.at, this.cancelledAt ?? Infinity);
-        const stop = now < end ? end : end + this.graceMs;
-        const signals = [
-            own,
-            now < end ? this.cancelled : undefined,
-            Number.isFinite(stop) ? AbortSignal.timeout(Math.max(0, stop - now)) : undefined,
-        ];
-        const present = signals.filter((s) => s !== undefined);
-        return present.length > 1 ? AbortSignal.any(present) : present[0];
-    }
-}
-/** Node's HTTP handler with timeouts, whose every attempt also carries the run's deadline as its abort signal. */
-class DeadlineHandler extends _smithy_node_http_handler__WEBPACK_IMPORTED_MODULE_1__.NodeHttpHandler {
+class DeadlineHandler extends _smithy_node_http_handler__WEBPACK_IMPORTED_MODULE_3__.NodeHttpHandler {
     deadline;
+    timeouts;
+    proxied = new Map();
     constructor(deadline, timeouts) {
         super({ ...timeouts, throwOnRequestTimeout: true });
         this.deadline = deadline;
+        this.timeouts = timeouts;
     }
-    handle(request, options = {}) {
+    async handle(request, options = {}) {
         const abortSignal = this.deadline?.signal(options.abortSignal) ?? options.abortSignal;
-        return super.handle(request, { ...options, ...(abortSignal && { abortSignal }) });
+        const withDeadline = { ...options, ...(abortSignal && { abortSignal }) };
+        const agent = (0,_http_proxy_js__WEBPACK_IMPORTED_MODULE_0__/* .proxyConfigured */ .$o)() ? await (0,_http_proxy_js__WEBPACK_IMPORTED_MODULE_0__/* .proxyAgentFor */ .H2)(endpointOf(request)) : undefined;
+        if (!agent)
+            return super.handle(request, withDeadline);
+        let handler = this.proxied.get(agent);
+        if (!handler) {
+            handler = new _smithy_node_http_handler__WEBPACK_IMPORTED_MODULE_3__.NodeHttpHandler({
+                ...this.timeouts,
+                throwOnRequestTimeout: true,
+                httpAgent: agent,
+                httpsAgent: agent,
+            });
+            this.proxied.set(agent, handler);
+        }
+        return handler.handle(request, withDeadline);
     }
+    destroy() {
+        super.destroy();
+        for (const handler of this.proxied.values())
+            handler.destroy();
+    }
+}
+/** The URL a request goes to, for NO_PROXY (host and port are what it matches). */
+function endpointOf(request) {
+    return `${request.protocol}//${request.hostname}${request.port ? `:${request.port}` : ''}/`;
 }
 /**
  * Makes every AWS client in one place, each on first use (a run that builds nothing needs no ECR client).
@@ -195,14 +188,14 @@ function createClients(region, deadline, timeouts = { connectionTimeout: CONNECT
     let elbv2;
     let codedeploy;
     const logsElsewhere = new Map();
-    const logsHere = () => (logs ??= new _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_2__/* .CloudWatchLogsClient */ .TFr(config));
+    const logsHere = () => (logs ??= new _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_4__/* .CloudWatchLogsClient */ .TFr(config));
     return {
         region,
         get ecs() {
-            return (ecs ??= new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_3__/* .ECSClient */ .Zgc(config));
+            return (ecs ??= new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_5__/* .ECSClient */ .Zgc(config));
         },
         get ecr() {
-            return (ecr ??= new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_4__/* .ECRClient */ .S70(config));
+            return (ecr ??= new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_6__/* .ECRClient */ .S70(config));
         },
         get logs() {
             return logsHere();
@@ -210,17 +203,18 @@ function createClients(region, deadline, timeouts = { connectionTimeout: CONNECT
         logsIn(other) {
             if (!other || other === region)
                 return logsHere();
-            const name = (0,_region_js__WEBPACK_IMPORTED_MODULE_0__/* .resolveRegion */ .Z)(other);
-            const client = logsElsewhere.get(name) ?? new _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_2__/* .CloudWatchLogsClient */ .TFr({ ...config, region: name });
+            const name = (0,_region_js__WEBPACK_IMPORTED_MODULE_1__/* .resolveRegion */ .Z)(other);
+            const client = logsElsewhere.get(name) ?? new _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_4__/* .CloudWatchLogsClient */ .TFr({ ...config, region: name });
             logsElsewhere.set(name, client);
             return client;
         },
         get elbv2() {
-            return (elbv2 ??= new _aws_sdk_client_elastic_load_balancing_v2__WEBPACK_IMPORTED_MODULE_5__/* .ElasticLoadBalancingV2Client */ .MlD(config));
+            return (elbv2 ??= new _aws_sdk_client_elastic_load_balancing_v2__WEBPACK_IMPORTED_MODULE_7__/* .ElasticLoadBalancingV2Client */ .MlD(config));
         },
         get codedeploy() {
-            return (codedeploy ??= new _aws_sdk_client_codedeploy__WEBPACK_IMPORTED_MODULE_6__/* .CodeDeployClient */ .cHd(config));
+            return (codedeploy ??= new _aws_sdk_client_codedeploy__WEBPACK_IMPORTED_MODULE_8__/* .CodeDeployClient */ .cHd(config));
         },
+        destroy: () => requestHandler.destroy(),
     };
 }
 
@@ -241,6 +235,7 @@ function createClients(region, deadline, timeouts = { connectionTimeout: CONNECT
 /* harmony export */   TD: () => (/* binding */ listServices),
 /* harmony export */   Vk: () => (/* binding */ listTasks),
 /* harmony export */   ZZ: () => (/* binding */ runTask),
+/* harmony export */   aU: () => (/* binding */ updateServiceLooking),
 /* harmony export */   ad: () => (/* binding */ listTaskDefinitions),
 /* harmony export */   bU: () => (/* binding */ updateService),
 /* harmony export */   dD: () => (/* binding */ stopServiceDeployment),
@@ -293,6 +288,54 @@ async function listServices(ecs, cluster) {
 async function updateService(ecs, input) {
     return (await (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .awsCall */ .uF)('ecs:UpdateService', () => ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__/* .UpdateServiceCommand */ .kZr(input)), { missing: SERVICE }))
         .service;
+}
+/** How many times `updateServiceLooking` sends an update that ECS answered with a server error and did not apply. */
+const UPDATE_ATTEMPTS = 3;
+/**
+ * UpdateService, never sent again blindly: ECS may apply an update and still answer 5xx, where the SDK's retry would
+ * start a second deployment. After such an answer the service is read, and `applied` (given what DescribeServices
+ * shows) says whether the update took; it is sent again only when it did not.
+ */
+async function updateServiceLooking(ecs, input, applied) {
+    for (let attempt = 1;; attempt++) {
+        const sent = await (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .awsCall */ .uF)('ecs:UpdateService', async () => {
+            try {
+                return { service: (await ecs.send(withoutServerErrorRetry(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__/* .UpdateServiceCommand */ .kZr(input)))).service };
+            }
+            catch (error) {
+                if (error instanceof OutcomeUnknown && attempt < UPDATE_ATTEMPTS)
+                    return { unknown: error.answer };
+                throw error instanceof OutcomeUnknown ? error.answer : error;
+            }
+        }, { missing: SERVICE });
+        if (!('unknown' in sent))
+            return sent.service;
+        const now = await describeService(ecs, input.cluster, input.service);
+        if (now && applied(now))
+            return now;
+    }
+}
+/** A server error the SDK must not retry on its own: the request may have been carried out. */
+class OutcomeUnknown extends Error {
+    answer;
+    name = 'OutcomeUnknown';
+    constructor(answer) {
+        super('the call answered a server error, so it may have been carried out');
+        this.answer = answer;
+    }
+}
+/** `command`, whose 5xx answers reach the caller as OutcomeUnknown (which no retry strategy takes for transient). */
+function withoutServerErrorRetry(command) {
+    command.middlewareStack.add((next) => async (args) => {
+        try {
+            return await next(args);
+        }
+        catch (error) {
+            const status = error.$metadata?.httpStatusCode ?? 0;
+            throw status >= 500 ? new OutcomeUnknown(error) : error;
+        }
+    }, { step: 'deserialize', priority: 'high', name: 'outcomeUnknownOnServerError' });
+    return command;
 }
 async function createService(ecs, input) {
     return (await (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .awsCall */ .uF)('ecs:CreateService', () => ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__/* .CreateServiceCommand */ .JkR(input)))).service;
@@ -391,7 +434,9 @@ async function stopTask(ecs, cluster, task, reason) {
 /* harmony export */   w7: () => (/* binding */ isAccessDenied)
 /* harmony export */ });
 /* unused harmony export explainAwsError */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6683);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+
 
 const ACCESS_DENIED = ['AccessDeniedException', 'AccessDenied', 'UnauthorizedOperation', 'AuthorizationError'];
 const EXPIRED = ['ExpiredTokenException', 'ExpiredToken', 'RequestExpired', 'TokenRefreshRequired'];
@@ -399,7 +444,7 @@ const INVALID_CREDENTIALS = ['UnrecognizedClientException', 'InvalidClientTokenI
 const THROTTLED = ['ThrottlingException', 'Throttling', 'TooManyRequestsException', 'RequestLimitExceeded'];
 const NETWORK = ['ECONNREFUSED', 'ENOTFOUND', 'ECONNRESET', 'ETIMEDOUT', 'EAI_AGAIN', 'EHOSTUNREACH'];
 /** AWS said the thing the call named does not exist; `what` says which kind of thing (`cluster`, `service`, `listener`…). */
-class NotFound extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo {
+class NotFound extends _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo {
     what;
     name = 'NotFound';
     constructor(what, message, options) {
@@ -414,7 +459,7 @@ class NotFound extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .
  * NotFound saying what was not found.
  */
 function explainAwsError(error, permission, options = {}) {
-    if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo || error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsError */ .Gy || !(error instanceof Error))
+    if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo || error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AwsError */ .Gy || error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NoAnswer */ .W_ || !(error instanceof Error))
         return error;
     const e = error;
     const name = e.name ?? '';
@@ -425,42 +470,42 @@ function explainAwsError(error, permission, options = {}) {
         return new NotFound(what, `${permission} found no such ${what}${detail}`, cause);
     if (ACCESS_DENIED.includes(name)) {
         const on = options.on ? ` on ${options.on}` : '';
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`AWS denied ${permission}${on}${detail}. Grant ${permission} to the role this workflow uses (README, "IAM permissions").`, cause);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`AWS denied ${permission}${on}${detail}. Grant ${permission} to the role this workflow uses (README, "IAM permissions").`, cause);
     }
     if (EXPIRED.includes(name)) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`The AWS credentials have expired (${permission} answered ${name}). Configure credentials right before this step, or lengthen the session (role-duration-seconds of aws-actions/configure-aws-credentials).`, cause);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`The AWS credentials have expired (${permission} answered ${name}). Configure credentials right before this step, or lengthen the session (role-duration-seconds of aws-actions/configure-aws-credentials).`, cause);
     }
     if (INVALID_CREDENTIALS.includes(name)) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`AWS did not accept the credentials (${permission} answered ${name}${detail}). Check the access key, secret and session token, or the role that aws-actions/configure-aws-credentials assumes.`, cause);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`AWS did not accept the credentials (${permission} answered ${name}${detail}). Check the access key, secret and session token, or the role that aws-actions/configure-aws-credentials assumes.`, cause);
     }
     if (name === 'CredentialsProviderError') {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`No AWS credentials were found. Add aws-actions/configure-aws-credentials before this step (OIDC role or access keys).`, cause);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`No AWS credentials were found. Add aws-actions/configure-aws-credentials before this step (OIDC role or access keys).`, cause);
     }
     if (THROTTLED.includes(name)) {
         const attempts = e.$metadata?.attempts ?? 1;
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsError */ .Gy(`AWS kept throttling ${permission} (${attempts} attempts)${detail}. Try again later, or deploy fewer services at once.`, cause);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AwsError */ .Gy(`AWS kept throttling ${permission} (${attempts} attempts)${detail}. Try again later, or deploy fewer services at once.`, cause);
     }
     const code = e.code ?? error.cause?.code ?? '';
     if (NETWORK.includes(code) || name === 'TimeoutError') {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsError */ .Gy(`Could not reach AWS for ${permission} (${code || name})${detail}. Check the network, AWS_REGION and any AWS_ENDPOINT_URL* variables.`, cause);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AwsError */ .Gy(`Could not reach AWS for ${permission} (${code || name})${detail}. Check the network, AWS_REGION and any AWS_ENDPOINT_URL* variables.`, cause);
     }
     if (name === 'AbortError') {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsError */ .Gy(`AWS did not answer ${permission} before the run's deadline (timeout-minutes, or the job was cancelled).`, cause);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NoAnswer */ .W_(`AWS did not answer ${permission} before the run's deadline (timeout-minutes, or the job was cancelled).`, cause);
     }
     if (name === 'InvalidParameterException' || name === 'ClientException' || name === 'ValidationException') {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${permission} was refused${detail}`, cause);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${permission} was refused${detail}`, cause);
     }
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsError */ .Gy(`${permission} failed (${name || 'error'})${detail}`, cause);
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AwsError */ .Gy(`${permission} failed (${name || 'error'})${detail}`, cause);
 }
 /** Whether AWS refused a call for lack of permission (the SDK's error, or one explainAwsError made from it). */
 function isAccessDenied(error) {
-    const sdk = error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo || error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsError */ .Gy ? error.cause : error;
+    const sdk = error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo || error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AwsError */ .Gy ? error.cause : error;
     return sdk instanceof Error && ACCESS_DENIED.includes(sdk.name);
 }
 /** Runs one AWS call, turning its failure into an explained error (a NotFound for the error names in `missing`). */
 async function awsCall(permission, call, options = {}) {
     try {
-        return await call();
+        return await (0,_deadline_js__WEBPACK_IMPORTED_MODULE_0__/* .waitingFor */ .Fz)(permission, call);
     }
     catch (error) {
         throw explainAwsError(error, permission, options);
@@ -483,8 +528,80 @@ function isNotFound(error, what) {
 }
 /** The name of the SDK error behind an explained one (`PriorityInUseException`), for callers that tell AWS's refusals apart. */
 function awsErrorName(error) {
-    const sdk = error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo || error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsError */ .Gy ? error.cause : error;
+    const sdk = error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo || error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AwsError */ .Gy ? error.cause : error;
     return sdk instanceof Error ? sdk.name : undefined;
+}
+
+
+/***/ }),
+
+/***/ 4283:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ rollBackEcs),
+/* harmony export */   u: () => (/* binding */ followRollback)
+/* harmony export */ });
+/* harmony import */ var _aws_arn_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1626);
+/* harmony import */ var _aws_ecs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1032);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9378);
+
+
+
+
+/**
+ * Asks ECS for a rollback to the revision the service ran before: StopServiceDeployment where the rollout has a service
+ * deployment shown to be its own; else (or when StopServiceDeployment is denied) by updating the service to the previous
+ * task definition. Returns a line for the log and summary.
+ */
+async function rollBackEcs(ecs, cluster, service, rollout) {
+    const previous = (0,_aws_arn_js__WEBPACK_IMPORTED_MODULE_3__/* .taskDefinitionRevision */ .MZ)(rollout.previousTaskDefinition);
+    let denied = '';
+    if (rollout.serviceDeploymentArn) {
+        try {
+            await (0,_aws_ecs_js__WEBPACK_IMPORTED_MODULE_0__/* .stopServiceDeployment */ .dD)(ecs, rollout.serviceDeploymentArn);
+            return `requested a rollback to ${previous} (StopServiceDeployment ROLLBACK)`;
+        }
+        catch (error) {
+            // A policy without ecs:StopServiceDeployment: redeploying the previous revision is the README's promised fallback.
+            if (!(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isAccessDenied */ .w7)(error))
+                throw error;
+            denied = 'AWS denied ecs:StopServiceDeployment, so ';
+        }
+    }
+    await (0,_aws_ecs_js__WEBPACK_IMPORTED_MODULE_0__/* .updateService */ .bU)(ecs, { cluster, service, taskDefinition: rollout.previousTaskDefinition });
+    return `${denied}asked ECS to roll the service back to ${previous} by redeploying it`;
+}
+/** Pause between two reads of a rollback being followed. */
+const FOLLOW_MS = 2000;
+/**
+ * Follows the redeployment of `previousTaskDefinition` until ECS completes or fails it, or `until` (the run's
+ * deadline) or the signal stops the wait; returns what ECS reached, in words.
+ */
+async function followRollback(ecs, where, wait) {
+    const previous = (0,_aws_arn_js__WEBPACK_IMPORTED_MODULE_3__/* .taskDefinitionRevision */ .MZ)(where.previousTaskDefinition);
+    let standing = 'ECS had not listed it yet';
+    while (wait.clock.now() < wait.until && !wait.signal?.aborted) {
+        try {
+            const service = await (0,_aws_ecs_js__WEBPACK_IMPORTED_MODULE_0__/* .describeService */ .Jv)(ecs, where.cluster, where.service);
+            const primary = service?.deployments?.find((d) => d.status === 'PRIMARY');
+            if (primary?.taskDefinition === where.previousTaskDefinition) {
+                const counts = `${primary.runningCount ?? 0} of ${primary.desiredCount ?? 0} tasks running`;
+                if (primary.rolloutState === 'FAILED')
+                    return `the rollback to ${previous} failed: ${primary.rolloutStateReason ?? 'no reason given'} (${counts})`;
+                const others = (service?.deployments ?? []).filter((d) => d !== primary).length;
+                if (primary.rolloutState === 'COMPLETED' && !others)
+                    return `ECS rolled the service back to ${previous} (${counts})`;
+                standing = `${primary.rolloutState ?? 'IN_PROGRESS'}, ${counts}`;
+            }
+        }
+        catch (error) {
+            standing = `could not read it: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error)}`;
+        }
+        await wait.clock.sleep(Math.min(FOLLOW_MS, Math.max(0, wait.until - wait.clock.now())), wait.signal);
+    }
+    return `the rollback to ${previous} had not finished when the run's time ran out (${standing})`;
 }
 
 
@@ -515,8 +632,8 @@ function circuitBreakerConfiguration(current, mode) {
     const now = current?.deploymentCircuitBreaker;
     if (now?.enable === wanted.enable && now?.rollback === wanted.rollback)
         return undefined;
-    // UpdateService replaces the whole configuration, so the rest of it is carried over.
-    return { ...current, deploymentCircuitBreaker: wanted };
+    // UpdateService replaces the whole configuration, so the rest of it (a threshold too) is carried over.
+    return { ...current, deploymentCircuitBreaker: { ...now, ...wanted } };
 }
 /** The configuration with `wanted` members set (undefined ones removed); undefined when nothing changes. */
 function mergeConfiguration(current, wanted) {
@@ -547,11 +664,16 @@ function primaryDeployment(service) {
 /** What UpdateService must change, or undefined when the service already is as asked. */
 function serviceUpdate(service, request) {
     const withBreaker = circuitBreakerConfiguration(service.deploymentConfiguration, request.deploymentCircuitBreaker);
+    const base = withBreaker ?? service.deploymentConfiguration;
+    const breaker = request.settings && (0,_service_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .breakerUpdate */ .o6)(base?.deploymentCircuitBreaker, request.settings);
+    const early = request.settings && (0,_service_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .earlySuccessUpdate */ .WB)(service.deploymentConfiguration, request.settings);
     const wanted = {
         ...request.deploymentConfiguration,
         ...(request.settings && (0,_service_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .percentagesUpdate */ .TU)(service, request.settings)),
+        ...(breaker && { deploymentCircuitBreaker: breaker }),
+        ...(early && { earlySuccessCriteria: early }),
     };
-    const deploymentConfiguration = mergeConfiguration(withBreaker ?? service.deploymentConfiguration, wanted) ?? withBreaker;
+    const deploymentConfiguration = mergeConfiguration(base, wanted) ?? withBreaker;
     const settings = request.settings ? (0,_service_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .settingsUpdate */ .Xp)(service, request.settings) : {};
     const changesRevision = service.taskDefinition !== request.taskDefinitionArn;
     const changesCount = request.desiredCount !== undefined && request.desiredCount !== service.desiredCount;
@@ -601,7 +723,12 @@ async function startRollout(ecs, service, request, now) {
         };
     }
     // The new deployment is taken from UpdateService's answer: DescribeServices may not show it for a few seconds.
-    const updated = await (0,_aws_ecs_js__WEBPACK_IMPORTED_MODULE_0__/* .updateService */ .bU)(ecs, update);
+    // An update ECS applied but answered with a server error shows as a new primary deployment of the revision asked for.
+    const before = primaryDeployment(service)?.id;
+    const updated = await (0,_aws_ecs_js__WEBPACK_IMPORTED_MODULE_0__/* .updateServiceLooking */ .aU)(ecs, { ...update, cluster: request.cluster, service: update.service ?? '' }, (now) => {
+        const primary = primaryDeployment(now);
+        return primary?.id !== before && primary?.taskDefinition === request.taskDefinitionArn;
+    });
     const primary = updated && primaryDeployment(updated);
     return {
         ...(primary && followed(primary, updated?.currentServiceDeployment)),
@@ -782,7 +909,7 @@ async function untilIdle(ctx, service, onBusy, probe) {
 
 /***/ }),
 
-/***/ 560:
+/***/ 9033:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -794,6 +921,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/aws/arn.ts
 var aws_arn = __webpack_require__(1626);
+// EXTERNAL MODULE: ./src/service-settings.ts
+var service_settings = __webpack_require__(2296);
 ;// CONCATENATED MODULE: ./src/deploy/progress.ts
 
 function newProgress() {
@@ -841,9 +970,13 @@ class Seen {
 ;// CONCATENATED MODULE: ./src/deploy/verdict.ts
 
 
-/** How many stopped tasks of the new revision mean "crash loop" when ECS's circuit breaker is off (ECS's own formula). */
-function crashLoopThreshold(desiredCount) {
-    return Math.min(200, Math.max(3, Math.ceil(desiredCount / 2)));
+
+/**
+ * How many stopped tasks of the new revision mean "crash loop" when ECS's circuit breaker is off: ECS's own rule, with
+ * the threshold the service configures (deploymentCircuitBreaker.thresholdConfiguration) when it has one.
+ */
+function crashLoopThreshold(service, desiredCount) {
+    return (0,service_settings/* failureThreshold */.QB)(desiredCount, service.deploymentConfiguration?.deploymentCircuitBreaker?.thresholdConfiguration);
 }
 function describeRevision(taskDefinitionArn) {
     return (0,aws_arn/* taskDefinitionRevision */.MZ)(taskDefinitionArn, 'unknown revision');
@@ -898,6 +1031,24 @@ function judgeServiceDeployment(sd, resumed) {
             return undefined;
     }
 }
+/**
+ * ECS completed a rolling deployment before all its tasks ran, as the service's early success criteria allow: a
+ * success from that moment (ECS goes on starting the rest), saying what was still starting and draining.
+ */
+function completedEarly(service, deployment) {
+    const criteria = service.deploymentConfiguration?.earlySuccessCriteria;
+    const desired = deployment.desiredCount ?? 0;
+    const running = deployment.runningCount ?? 0;
+    if (!criteria?.enable || running >= desired)
+        return undefined;
+    const draining = (service.deployments ?? [])
+        .filter((d) => d.id !== deployment.id)
+        .reduce((sum, d) => sum + (d.runningCount ?? 0) + (d.pendingCount ?? 0), 0);
+    return {
+        outcome: 'succeeded',
+        reason: `ECS completed the deployment early, at ${criteria.healthyPercent} % healthy (early success criteria): ${running} of ${desired} new tasks running, ${desired - running} still starting${draining ? `, ${draining} old task${draining === 1 ? '' : 's'} still draining` : ''}`,
+    };
+}
 /** Another actor's deployment took over the service: not this run's to roll back, and not a success of this run. */
 function replacedBy(primary) {
     return {
@@ -926,6 +1077,8 @@ function judge(snapshot, targetTaskDefinition, options = {}) {
     }
     if (serviceDeployment) {
         const verdict = judgeServiceDeployment(serviceDeployment, options.resumed);
+        if (verdict?.outcome === 'succeeded' && deployment)
+            return completedEarly(service, deployment) ?? verdict;
         if (verdict)
             return verdict;
     }
@@ -946,9 +1099,14 @@ function judge(snapshot, targetTaskDefinition, options = {}) {
     if (settled && !(options.untilServiceDeploymentEnds && serviceDeployment)) {
         return { outcome: 'succeeded', reason: deployment.rolloutStateReason ?? 'the service reached a steady state' };
     }
+    if (deployment.status === 'PRIMARY' && deployment.rolloutState === 'COMPLETED') {
+        const early = completedEarly(service, deployment);
+        if (early)
+            return early;
+    }
     const breakerOn = service.deploymentConfiguration?.deploymentCircuitBreaker?.enable === true;
     const failed = deployment.failedTasks ?? 0;
-    if (!breakerOn && failed >= crashLoopThreshold(deployment.desiredCount ?? 1)) {
+    if (!breakerOn && failed >= crashLoopThreshold(service, deployment.desiredCount ?? 1)) {
         return {
             outcome: 'failed',
             reason: `tasks of ${describeRevision(deployment.taskDefinition)} keep stopping (${failed} failed to start or crashed) and ECS's circuit breaker is off, so ECS would retry forever`,
@@ -1521,8 +1679,6 @@ async function redeployPreviousRevision(codedeploy, deploymentId, previous) {
 
 // EXTERNAL MODULE: ./src/aws/ecs.ts
 var aws_ecs = __webpack_require__(1032);
-// EXTERNAL MODULE: ./src/service-settings.ts
-var service_settings = __webpack_require__(2296);
 // EXTERNAL MODULE: ./src/mechanisms/busy.ts
 var busy = __webpack_require__(5621);
 ;// CONCATENATED MODULE: ./src/mechanisms/codedeploy/start.ts
@@ -1862,6 +2018,30 @@ const ADVANCED = {
     productionListenerRule: 'the listener rule (Application Load Balancer) or listener (Network Load Balancer) that carries production traffic',
     roleArn: 'a role ECS assumes to change them (AmazonECSInfrastructureRolePolicyForLoadBalancers)',
 };
+/** `app` or `net` and whether it is a rule, from an ELB listener (rule) ARN; undefined for any other text. */
+function listenerKind(arn) {
+    const match = /:elasticloadbalancing:[^:]*:\d{12}:(listener|listener-rule)\/(app|net)\//.exec(arn ?? '');
+    return match ? { balancer: match[2], rule: match[1] === 'listener-rule' } : undefined;
+}
+/** An ALB's listener where ECS needs its rule, or production and test on different load balancer kinds. */
+function listenerProblems(lb) {
+    const a = lb.advancedConfiguration;
+    const members = { productionListenerRule: a?.productionListenerRule, testListenerRule: a?.testListenerRule };
+    const problems = [];
+    for (const [member, arn] of Object.entries(members)) {
+        if (listenerKind(arn)?.balancer === 'app' && !listenerKind(arn)?.rule)
+            problems.push(`target group ${targetGroupName(lb)}'s ${member} is an Application Load Balancer listener, not a listener rule`);
+    }
+    const production = listenerKind(a?.productionListenerRule)?.balancer;
+    const test = listenerKind(a?.testListenerRule)?.balancer;
+    if (production && test && production !== test)
+        problems.push(`target group ${targetGroupName(lb)} has its production and test listeners on different kinds of load balancer`);
+    return problems;
+}
+/** Whether ECS shifts this service's traffic through a Network Load Balancer (its production listener is one). */
+function behindNetworkLoadBalancer(service) {
+    return (service.loadBalancers ?? []).some((lb) => listenerKind(lb.advancedConfiguration?.productionListenerRule)?.balancer === 'net');
+}
 const targetGroupName = (lb) => (lb.targetGroupArn ? (0,aws_arn/* resourceId */.a)(lb.targetGroupArn) : '?');
 /**
  * Checks that the service has what ECS needs to shift traffic for a blue-green, canary or linear deployment:
@@ -1886,6 +2066,10 @@ function checkNativeSupport(service, strategy) {
         const missing = Object.keys(ADVANCED).filter((key) => !lb.advancedConfiguration?.[key]);
         return missing.length ? [`target group ${targetGroupName(lb)} lacks ${missing.join(', ')}`] : [];
     });
+    const wrongKind = balancers.flatMap((lb) => listenerProblems(lb));
+    if (wrongKind.length) {
+        throw new errors/* UserError */.yo(`${name} cannot use \`strategy: ${strategy}\`: ${wrongKind.join('; ')}. ECS's rule (AdvancedConfiguration): productionListenerRule and testListenerRule name a listener rule for an Application Load Balancer and a listener for a Network Load Balancer. Fix loadBalancers[].advancedConfiguration, ${orRolling}`);
+    }
     if (problems.length) {
         const how = Object.entries(ADVANCED)
             .map(([key, what]) => `${key} — ${what}`)
@@ -1988,12 +2172,14 @@ async function planEcs(_clients, _cluster, service, inputs, _options) {
     const after = (0,rollout/* mergeConfiguration */.zY)(service.deploymentConfiguration, configuration) ?? service.deploymentConfiguration;
     return {
         mechanism: strategy === 'rolling' ? 'rolling' : 'ecs-native',
-        description: `${describeConfiguration(after)}${inputs.waitUntil ? `, pausing at ${inputs.waitUntil}` : ''}`,
+        description: `${describeConfiguration(after)}${inputs.waitUntil ? `, pausing at ${inputs.waitUntil}` : ''}${strategy !== 'rolling' && behindNetworkLoadBalancer(service) ? NLB_NOTE : ''}`,
         inputs,
         configuration,
         changes: configurationChanges(service.deploymentConfiguration, after),
     };
 }
+// AWS's guide (Network Load Balancer resources for blue/green, linear and canary deployments): NLB weights settle late.
+const NLB_NOTE = '; behind a Network Load Balancer, ECS adds 10 min to each traffic shift stage';
 /** What the configuration change does, in words. */
 function configurationChanges(before, after) {
     const changes = [];
@@ -2081,34 +2267,8 @@ class NativeTracker {
     }
 }
 
-;// CONCATENATED MODULE: ./src/deploy/rollback.ts
-
-
-
-/**
- * Asks ECS for a rollback to the revision the service ran before: StopServiceDeployment where the rollout has a service
- * deployment shown to be its own; else (or when StopServiceDeployment is denied) by updating the service to the previous
- * task definition. Returns a line for the log and summary.
- */
-async function rollBackEcs(ecs, cluster, service, rollout) {
-    const previous = (0,aws_arn/* taskDefinitionRevision */.MZ)(rollout.previousTaskDefinition);
-    let denied = '';
-    if (rollout.serviceDeploymentArn) {
-        try {
-            await (0,aws_ecs/* stopServiceDeployment */.dD)(ecs, rollout.serviceDeploymentArn);
-            return `requested a rollback to ${previous} (StopServiceDeployment ROLLBACK)`;
-        }
-        catch (error) {
-            // A policy without ecs:StopServiceDeployment: redeploying the previous revision is the README's promised fallback.
-            if (!(0,aws_errors/* isAccessDenied */.w7)(error))
-                throw error;
-            denied = 'AWS denied ecs:StopServiceDeployment, so ';
-        }
-    }
-    await (0,aws_ecs/* updateService */.bU)(ecs, { cluster, service, taskDefinition: rollout.previousTaskDefinition });
-    return `${denied}rolled the service back to ${previous} by redeploying it`;
-}
-
+// EXTERNAL MODULE: ./src/deploy/rollback.ts
+var rollback = __webpack_require__(4283);
 ;// CONCATENATED MODULE: ./src/mechanisms/rolling.ts
 
 
@@ -2143,11 +2303,11 @@ class RollingWatch {
         return this.ctx.rollout.deploymentId;
     }
     rollBack(rollout) {
-        return rollBackEcs(this.ctx.ecs, this.ctx.cluster, this.ctx.service, rollout);
+        return (0,rollback/* rollBackEcs */.a)(this.ctx.ecs, this.ctx.cluster, this.ctx.service, rollout);
     }
     redeployPrevious(rollout) {
         const { serviceDeploymentArn: _done, ...previous } = rollout;
-        return rollBackEcs(this.ctx.ecs, this.ctx.cluster, this.ctx.service, previous);
+        return (0,rollback/* rollBackEcs */.a)(this.ctx.ecs, this.ctx.cluster, this.ctx.service, previous);
     }
 }
 const rolling = { name: 'rolling', ...ecsControlled, watch: (ctx) => new RollingWatch(ctx) };
@@ -2239,14 +2399,16 @@ function mechanismFor(service, inputs) {
 /* harmony export */   K: () => (/* binding */ waitForDeployment),
 /* harmony export */   f: () => (/* binding */ waitForDeployments)
 /* harmony export */ });
-/* harmony import */ var _aws_arn_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1626);
+/* harmony import */ var _aws_arn_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(1626);
 /* harmony import */ var _aws_ecs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1032);
 /* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
 /* harmony import */ var _deploy_clock_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3941);
-/* harmony import */ var _deploy_tasks_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4909);
-/* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(560);
-/* harmony import */ var _report_text_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5655);
+/* harmony import */ var _deploy_rollback_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4283);
+/* harmony import */ var _deploy_tasks_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4909);
+/* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9033);
+/* harmony import */ var _report_text_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5655);
+
 
 
 
@@ -2267,7 +2429,7 @@ const VISIBILITY_TIMEOUT_MS = 60_000;
 /** A service deployment created this long before the followed deployment still counts as its own (ECS stamps both). */
 const CREATED_TOLERANCE_MS = 1000;
 function countsLine(d) {
-    const revision = (0,_aws_arn_js__WEBPACK_IMPORTED_MODULE_7__/* .taskDefinitionRevision */ .MZ)(d.taskDefinition);
+    const revision = (0,_aws_arn_js__WEBPACK_IMPORTED_MODULE_8__/* .taskDefinitionRevision */ .MZ)(d.taskDefinition);
     return `${revision}: running ${d.runningCount ?? 0}/${d.desiredCount ?? 0}, pending ${d.pendingCount ?? 0}, failed ${d.failedTasks ?? 0}`;
 }
 async function describeServices(ecs, cluster, names) {
@@ -2338,7 +2500,7 @@ class Follower {
         if (since === undefined)
             this.serviceDeploymentArn = serviceDeploymentArn;
         const { ecs, codedeploy, cluster } = options;
-        this.watch = (0,_registry_js__WEBPACK_IMPORTED_MODULE_5__/* .mechanismOf */ .D)(target.rollout.mechanism).watch({
+        this.watch = (0,_registry_js__WEBPACK_IMPORTED_MODULE_6__/* .mechanismOf */ .D)(target.rollout.mechanism).watch({
             ecs,
             codedeploy,
             cluster,
@@ -2349,7 +2511,7 @@ class Follower {
     }
     note(message, at = this.options.clock.now()) {
         this.timeline.push({ at, message });
-        this.options.log((0,_report_text_js__WEBPACK_IMPORTED_MODULE_6__/* .logSafe */ .sN)(`[${(0,_deploy_clock_js__WEBPACK_IMPORTED_MODULE_3__/* .formatElapsed */ .C7)(at - this.started)}] ${this.prefix}${message}`));
+        this.options.log((0,_report_text_js__WEBPACK_IMPORTED_MODULE_7__/* .logSafe */ .sN)(`[${(0,_deploy_clock_js__WEBPACK_IMPORTED_MODULE_3__/* .formatElapsed */ .C7)(at - this.started)}] ${this.prefix}${message}`));
     }
     /** Where the rollout stands, for a timeout or cancellation message. */
     get standing() {
@@ -2450,14 +2612,14 @@ class Follower {
             const failed = snapshot.deployment.failedTasks ?? 0;
             if (failed > this.knownFailed && rollout.deploymentId) {
                 this.knownFailed = failed;
-                const stopped = await (0,_deploy_tasks_js__WEBPACK_IMPORTED_MODULE_4__/* .stoppedTasksOf */ .bd)(ecs, cluster, this.target.service, rollout.deploymentId, this.seenTasks).catch((error) => {
+                const stopped = await (0,_deploy_tasks_js__WEBPACK_IMPORTED_MODULE_5__/* .stoppedTasksOf */ .bd)(ecs, cluster, this.target.service, rollout.deploymentId, this.seenTasks).catch((error) => {
                     this.note((0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error));
                     return [];
                 });
                 for (const task of stopped)
                     this.seenTasks.add(task.taskArn);
                 this.stoppedTasks.push(...stopped);
-                for (const line of (0,_deploy_tasks_js__WEBPACK_IMPORTED_MODULE_4__/* .describeStoppedTasks */ .D1)(stopped))
+                for (const line of (0,_deploy_tasks_js__WEBPACK_IMPORTED_MODULE_5__/* .describeStoppedTasks */ .D1)(stopped))
                     this.note(line);
             }
         }
@@ -2516,14 +2678,26 @@ class Follower {
             const { serviceDeploymentArn: _candidate, ...known } = rollout;
             const ours = { ...known, ...(this.serviceDeploymentArn && { serviceDeploymentArn: this.serviceDeploymentArn }) };
             // A deployment that succeeded has nothing left to stop: its verification failing redeploys the previous revision.
-            rollback = await (this.failedAfterSuccess ? this.watch.redeployPrevious(known) : this.watch.rollBack(ours)).catch((error) => `the rollback could not be requested: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)}`);
+            let requested = false;
+            rollback = await (this.failedAfterSuccess ? this.watch.redeployPrevious(known) : this.watch.rollBack(ours))
+                .then((line) => ((requested = true), line))
+                .catch((error) => `the rollback could not be requested: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)}`);
             this.note(rollback);
+            // Only what ECS reached is reported as done: the redeployment is followed within the run's time.
+            if (this.failedAfterSuccess && requested) {
+                const reached = await (0,_deploy_rollback_js__WEBPACK_IMPORTED_MODULE_4__/* .followRollback */ .u)(ecs, { cluster, service, previousTaskDefinition: rollout.previousTaskDefinition }, { clock: this.options.clock, until: this.started + this.options.timeoutMs, signal: this.options.signal });
+                this.note(reached);
+                rollback = `${rollback}; ${reached}`;
+            }
         }
         const starter = this.watch.taskStarter();
         let stoppedTasksError;
-        if (verdict.outcome !== 'succeeded' && verdict.outcome !== 'paused' && starter) {
+        // The stopped tasks are diagnosis, best effort: after the deadline they are not listed.
+        if (verdict.outcome !== 'succeeded' && verdict.outcome !== 'paused' && starter && this.options.deadline?.passed())
+            stoppedTasksError = "the stopped tasks were not listed: the run's deadline had passed";
+        else if (verdict.outcome !== 'succeeded' && verdict.outcome !== 'paused' && starter) {
             try {
-                this.stoppedTasks.push(...(await (0,_deploy_tasks_js__WEBPACK_IMPORTED_MODULE_4__/* .stoppedTasksOf */ .bd)(ecs, cluster, service, starter, this.seenTasks)));
+                this.stoppedTasks.push(...(await (0,_deploy_tasks_js__WEBPACK_IMPORTED_MODULE_5__/* .stoppedTasksOf */ .bd)(ecs, cluster, service, starter, this.seenTasks)));
             }
             catch (error) {
                 stoppedTasksError = (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error);
@@ -2628,7 +2802,7 @@ async function waitForDeployments(options, targets) {
         catch (error) {
             if (++failuresInARow >= MAX_POLL_FAILURES)
                 throw error;
-            options.log((0,_report_text_js__WEBPACK_IMPORTED_MODULE_6__/* .logSafe */ .sN)(`[${(0,_deploy_clock_js__WEBPACK_IMPORTED_MODULE_3__/* .formatElapsed */ .C7)(clock.now() - started)}] could not read the rollout's state (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)}); trying again`));
+            options.log((0,_report_text_js__WEBPACK_IMPORTED_MODULE_7__/* .logSafe */ .sN)(`[${(0,_deploy_clock_js__WEBPACK_IMPORTED_MODULE_3__/* .formatElapsed */ .C7)(clock.now() - started)}] could not read the rollout's state (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)}); trying again`));
         }
         if (!active().length)
             break;

@@ -229,8 +229,8 @@ describe('outside AWS hung', () => {
     await app.close()
     expect(run.exitCode).toBe(1)
     expect(app.seen.length).toBeGreaterThan(0)
-    expect(run.summary).toContain('/health answered no answer')
-    expect(run.summary).toContain('Rollback: rolled the service back to web:1')
+    expect(run.summary).toContain('/health` answered no answer')
+    expect(run.summary).toContain('Rollback: asked ECS to roll the service back to web:1')
     expect(run.seconds).toBeLessThan(LIMIT_S)
   })
 

@@ -2,10 +2,10 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { readGitContext } from '../src/context.js'
+import { readGitContext } from '../src/common/git-context.js'
 import { deploy } from '../src/engine/deploy.js'
 import type { Ports } from '../src/engine/ports.js'
-import { getInputs } from '../src/inputs.js'
+import { getInputs } from '../src/settings/inputs.js'
 import { fakeClock } from './helpers/clock.js'
 
 function settings(values: Record<string, string>, env: NodeJS.ProcessEnv) {

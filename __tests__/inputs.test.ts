@@ -5,7 +5,7 @@ import {
   parseList,
   parseVars,
   type InputReader,
-} from '../src/inputs.js'
+} from '../src/settings/inputs.js'
 
 /** Reads the inputs; warnings and masks go to `log` (recorded where a test looks at them). */
 const getInputs = (

@@ -1,8 +1,8 @@
 // A workflow moved from the official aws-actions ECS actions: their names for our settings are aliases, and a value
 // that only makes sense in their meaning of a name we share is an error saying what to write instead.
 import { readFileSync } from 'node:fs'
-import { getInputs, type InputReader } from '../src/inputs.js'
-import { SETTINGS } from '../src/settings.js'
+import { getInputs, type InputReader } from '../src/settings/inputs.js'
+import { SETTINGS } from '../src/settings/table.js'
 
 function run(values: Record<string, string>): { inputs: ReturnType<typeof getInputs>; said: string[] } {
   const said: string[] = []

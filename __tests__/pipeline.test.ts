@@ -23,7 +23,7 @@ import 'aws-sdk-client-mock-jest'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import type { ExecOptions, ExecResult } from '../src/exec.js'
+import type { ExecOptions, ExecResult } from '../src/common/exec.js'
 import { fakeClock } from './helpers/clock.js'
 import { deployment, NEW_TD, OLD_TD, oldDeployment, service } from './helpers/ecs.js'
 
@@ -63,7 +63,7 @@ const docker = jest.fn(async (_command: string, args: string[], _options?: ExecO
     ? { exitCode: 1, stdout: '', stderr: 'unknown command' }
     : { exitCode: 0, stdout: answer, stderr: '' }
 })
-jest.unstable_mockModule('../src/exec.js', () => ({ execCommand: docker }))
+jest.unstable_mockModule('../src/common/exec.js', () => ({ execCommand: docker }))
 
 const { run } = await import('../src/action/main.js')
 const ecsMock = mockClient(ECSClient)

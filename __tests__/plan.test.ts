@@ -2,8 +2,8 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { RunEvent } from '../src/config/index.js'
-import { readGitContext } from '../src/context.js'
-import { getInputs as parseInputs, type InputReader } from '../src/inputs.js'
+import { readGitContext } from '../src/common/git-context.js'
+import { getInputs as parseInputs, type InputReader } from '../src/settings/inputs.js'
 
 /** Reads the inputs; warnings and masks go to `log` (recorded where a test looks at them). */
 const getInputs = (
@@ -14,7 +14,7 @@ const getInputs = (
     secret: (_: string): void => undefined,
   },
 ) => parseInputs(read, log)
-import { planRun } from '../src/plan.js'
+import { planRun } from '../src/engine/environment-plan.js'
 
 const CONFIG = `
 environments:

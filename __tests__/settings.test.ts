@@ -1,9 +1,9 @@
-// The settings table (src/settings.ts) is what the action and the CLI read; action.yml must declare the same inputs.
+// The settings table (src/settings/table.ts) is what the action and the CLI read; action.yml must declare the same inputs.
 import { readFileSync } from 'node:fs'
 import { parse } from 'yaml'
-import { getInputs } from '../src/inputs.js'
-import { settingValues } from '../src/input-values.js'
-import { groupedSettings, SETTINGS, settingNamed, settingType } from '../src/settings.js'
+import { getInputs } from '../src/settings/inputs.js'
+import { settingValues } from '../src/settings/values.js'
+import { groupedSettings, SETTINGS, settingNamed, settingType } from '../src/settings/table.js'
 import { STRATEGIES } from '../src/strategy/types.js'
 
 interface ActionInput {

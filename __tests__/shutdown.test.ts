@@ -1,7 +1,7 @@
 // Signals: the first starts the timeout path, a second one (or the grace run out) ends the process at once.
 import { EventEmitter } from 'node:events'
-import { waitingFor } from '../src/deadline.js'
-import { EXIT_MARGIN_MS, handleShutdown } from '../src/shutdown.js'
+import { waitingFor } from '../src/common/deadline.js'
+import { EXIT_MARGIN_MS, handleShutdown } from '../src/common/shutdown.js'
 
 function harness(graceMs = 100) {
   const signals = new EventEmitter()

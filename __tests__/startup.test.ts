@@ -51,28 +51,37 @@ describe('start fast', () => {
   test('the action reads its inputs and plans before it loads the pipeline, the AWS SDK, YAML, GitHub or docker', () => {
     const lazy = [
       'engine/carry-out.ts',
-      'pipeline.ts',
+      'engine/pipeline.ts',
       'aws/clients.ts',
       'action/github.ts',
       'action/outputs.ts',
-      'run-report.ts',
+      'engine/run-report.ts',
       'image/docker.ts',
-      'exec.ts',
+      'common/exec.ts',
     ]
     expect(later(loadedWith('index.ts'), lazy)).toEqual([])
   })
 
   test('planning a run loads neither the pipeline, the AWS SDK nor the YAML parser (a bad input fails first)', () => {
-    expect(later(loadedWith('engine/deploy.ts'), ['engine/carry-out.ts', 'pipeline.ts', 'config/load.ts'])).toEqual([])
+    expect(
+      later(loadedWith('engine/deploy.ts'), ['engine/carry-out.ts', 'engine/pipeline.ts', 'config/load.ts']),
+    ).toEqual([])
   })
 
   test('the CLI answers help, --version and a flag error with neither a command, the AWS SDK nor YAML loaded', () => {
-    const commands = ['cli/run.ts', 'cli/service.ts', 'engine/deploy.ts', 'pipeline.ts', 'aws/clients.ts', 'inputs.ts']
+    const commands = [
+      'cli/run.ts',
+      'cli/service.ts',
+      'engine/deploy.ts',
+      'engine/pipeline.ts',
+      'aws/clients.ts',
+      'settings/inputs.ts',
+    ]
     expect(later(loadedWith('cli.ts'), commands)).toEqual([])
   })
 
   test('the CLI plans, and renders from a template, without the pipeline or the AWS clients', () => {
-    const pipeline = ['engine/carry-out.ts', 'pipeline.ts', 'aws/clients.ts']
+    const pipeline = ['engine/carry-out.ts', 'engine/pipeline.ts', 'aws/clients.ts']
     expect(later(loadedWith('cli/run.ts'), pipeline).filter((m) => m !== 'yaml')).toEqual([])
     // A template is checked against the ECS API model, which @aws-sdk/client-ecs ships: that package, no other.
     const sdk = (m: string): boolean => pipeline.includes(m) || /^@(aws-sdk|smithy)\//.test(m)
@@ -80,8 +89,8 @@ describe('start fast', () => {
   })
 
   test('the walk sees static imports, and neither type-only imports nor import() as loading', () => {
-    expect(later(loadedWith('engine/carry-out.ts'), ['pipeline.ts'])).toEqual(
-      expect.arrayContaining(['pipeline.ts', '@aws-sdk/client-ecs']),
+    expect(later(loadedWith('engine/carry-out.ts'), ['engine/pipeline.ts'])).toEqual(
+      expect.arrayContaining(['engine/pipeline.ts', '@aws-sdk/client-ecs']),
     )
     expect(
       staticImports(

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { insideWorkspace } from '../src/workspace-path.js'
+import { insideWorkspace } from '../src/common/workspace-path.js'
 
 describe('insideWorkspace', () => {
   const root = mkdtempSync(path.join(tmpdir(), 'workspace-path-'))

@@ -13,8 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 20 modules
 var core = __webpack_require__(3110);
-// EXTERNAL MODULE: ./src/context.ts
-var context = __webpack_require__(788);
+// EXTERNAL MODULE: ./src/common/git-context.ts
+var git_context = __webpack_require__(9723);
 // EXTERNAL MODULE: ./src/config/index.ts + 4 modules
 var src_config = __webpack_require__(5433);
 // EXTERNAL MODULE: ./src/report/text.ts
@@ -38,8 +38,8 @@ async function planStep(settings, log) {
     return plan;
 }
 
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/common/errors.ts
+var errors = __webpack_require__(1922);
 // EXTERNAL MODULE: ./src/github/index.ts + 2 modules
 var github = __webpack_require__(4112);
 ;// CONCATENATED MODULE: ./src/engine/plan-summary.ts
@@ -76,7 +76,7 @@ function renderPlanSummary(plan) {
 
 /** Plans the run and publishes the outputs `matrix`, `environments` and `any`; throws a UserError on bad input. */
 async function runPlan(inputs, log) {
-    const plan = await planStep({ inputs, git: (0,context/* readGitContext */.e)(), event: (0,github/* readRunEvent */.lV)() }, log);
+    const plan = await planStep({ inputs, git: (0,git_context/* readGitContext */.e)(), event: (0,github/* readRunEvent */.lV)() }, log);
     core/* setOutput */.uH('matrix', JSON.stringify(plan.matrix));
     core/* setOutput */.uH('environments', JSON.stringify(plan.environments));
     core/* setOutput */.uH('any', String(plan.environments.length > 0));
@@ -101,7 +101,7 @@ async function runPlan(inputs, log) {
 /* harmony export */   gj: () => (/* binding */ isPermissionError),
 /* harmony export */   md: () => (/* binding */ PAGE_SIZE)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1922);
 
 const PAGE_SIZE = 100;
 function ownerRepo(git) {
@@ -111,12 +111,12 @@ function ownerRepo(git) {
 /** The token may not do this: GitHub answers 403, or 404 for what it hides from the token. */
 function isPermissionError(error) {
     const status = error.status;
-    return status === 403 || status === 404 || /Resource not accessible by integration/i.test((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error));
+    return status === 403 || status === 404 || /Resource not accessible by integration/i.test((0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error));
 }
 /** `Not Found (HTTP 404)`: the first line of Octokit's message, and the status. */
 function describeGitHubError(error) {
     const status = error.status;
-    const message = (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)
+    const message = (0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)
         .split('\n')[0]
         ?.replace(/ - https:\/\/docs\.github\.com\S*$/, '') ?? '';
     return status === undefined ? message : `${message} (HTTP ${status})`;

@@ -12,7 +12,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   gitHubClient: () => (/* binding */ gitHubClient)
 /* harmony export */ });
 /* harmony import */ var _octokit_core__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5194);
-/* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6683);
+/* harmony import */ var _common_deadline_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(673);
 /* harmony import */ var _http_fetch_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(576);
 // The GitHub API client (deployments, pull request comments): @octokit/core and the few REST routes this action uses,
 // rather than @actions/github (its generated endpoint methods, and undici, for a handful of calls). The CLI uses it too.
@@ -43,7 +43,7 @@ const GITHUB_REQUEST_TIMEOUT_MS = 30_000;
  * and carries the run's `deadline`, and goes through HTTPS_PROXY unless NO_PROXY names the host.
  */
 function gitHubClient(token, env = process.env, deadline) {
-    const fetch = (url, init = {}) => (0,_deadline_js__WEBPACK_IMPORTED_MODULE_0__/* .waitingFor */ .Fz)(`GitHub ${init.method ?? 'GET'} ${new URL(url).pathname}`, () => (0,_deadline_js__WEBPACK_IMPORTED_MODULE_0__/* .withTimeout */ .wj)(GITHUB_REQUEST_TIMEOUT_MS, [deadline?.signal(), init.signal], (signal) => (0,_http_fetch_js__WEBPACK_IMPORTED_MODULE_1__/* .httpFetch */ .t)(url, { ...init, signal })));
+    const fetch = (url, init = {}) => (0,_common_deadline_js__WEBPACK_IMPORTED_MODULE_0__/* .waitingFor */ .Fz)(`GitHub ${init.method ?? 'GET'} ${new URL(url).pathname}`, () => (0,_common_deadline_js__WEBPACK_IMPORTED_MODULE_0__/* .withTimeout */ .wj)(GITHUB_REQUEST_TIMEOUT_MS, [deadline?.signal(), init.signal], (signal) => (0,_http_fetch_js__WEBPACK_IMPORTED_MODULE_1__/* .httpFetch */ .t)(url, { ...init, signal })));
     const octokit = new _octokit_core__WEBPACK_IMPORTED_MODULE_2__/* .Octokit */ .E({
         auth: token,
         baseUrl: env.GITHUB_API_URL || 'https://api.github.com',

@@ -12,8 +12,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   writeSummary: () => (/* binding */ writeSummary)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3110);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-/* harmony import */ var _run_report_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4492);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1922);
+/* harmony import */ var _engine_run_report_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6764);
 
 
 
@@ -28,7 +28,7 @@ function setOutputs(run) {
 }
 /** Why the outputs are missing: GITHUB_OUTPUT could not be written (the run goes on to its summary and error). */
 function outputsWarning(error) {
-    return `Could not write the step's outputs to GITHUB_OUTPUT (${process.env.GITHUB_OUTPUT ?? 'unset'}): ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error)}. The deployment is not affected; later steps will not see its outputs.`;
+    return `Could not write the step's outputs to GITHUB_OUTPUT (${process.env.GITHUB_OUTPUT ?? 'unset'}): ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error)}. The deployment is not affected; later steps will not see its outputs.`;
 }
 function writeOutputs(run) {
     const each = (value) => run.services.map((s) => value(s) ?? '').join(',');
@@ -55,15 +55,15 @@ function writeOutputs(run) {
     }
     if (run.promotedFrom) {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('promoted-from', run.promotedFrom);
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('promoted-images', (0,_run_report_js__WEBPACK_IMPORTED_MODULE_2__/* .promotedImageLines */ .PR)(run).join('\n'));
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('promoted-images', (0,_engine_run_report_js__WEBPACK_IMPORTED_MODULE_2__/* .promotedImageLines */ .PR)(run).join('\n'));
     }
 }
 async function writeSummary(run) {
     try {
-        await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw((0,_run_report_js__WEBPACK_IMPORTED_MODULE_2__/* .renderSummary */ .Br)(run), true).write();
+        await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw((0,_engine_run_report_js__WEBPACK_IMPORTED_MODULE_2__/* .renderSummary */ .Br)(run), true).write();
     }
     catch (error) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Could not write the job summary: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error)}`);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Could not write the job summary: ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error)}`);
     }
 }
 

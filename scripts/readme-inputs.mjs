@@ -1,4 +1,4 @@
-// Regenerates, from the settings table (src/settings.ts, the one the action and the CLI read), action.yml's `inputs:`
+// Regenerates, from the settings table (src/settings/table.ts, the one the action and the CLI read), action.yml's `inputs:`
 // and the README's inputs tables, both grouped; and the README's outputs table from action.yml. `--check` exits 1
 // when either file is out of date.
 import { readFileSync, writeFileSync } from 'node:fs'
@@ -10,7 +10,7 @@ const action = parse(readFileSync(new URL('action.yml', root), 'utf8'))
 
 /** The settings table, read from its source (settings.ts imports nothing, so transpiling it alone is enough). */
 async function loadSettings() {
-  const source = readFileSync(new URL('src/settings.ts', root), 'utf8')
+  const source = readFileSync(new URL('src/settings/table.ts', root), 'utf8')
   const { outputText } = ts.transpileModule(source, {
     compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
   })
@@ -125,7 +125,9 @@ const stale = files.filter(([, before, after]) => before !== after)
 if (process.argv.includes('--check')) {
   if (stale.length) {
     const names = stale.map(([url]) => url.pathname.split('/').pop()).join(' and ')
-    console.error(`${names}: out of date with src/settings.ts (inputs) or action.yml (outputs): run \`npm run docs\`.`)
+    console.error(
+      `${names}: out of date with src/settings/table.ts (inputs) or action.yml (outputs): run \`npm run docs\`.`,
+    )
     process.exit(1)
   }
 } else {

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The command line: `npx ecs-deploy-action deploy --cluster prod --service web …`, the same engine as the action.
 import { runCli } from './cli/main.js'
-import { EXIT_MARGIN_MS, handleShutdown } from './shutdown.js'
+import { EXIT_MARGIN_MS, handleShutdown } from './common/shutdown.js'
 
 // The AWS SDK's seven-line notice that its releases from 2027 want Node 22 is for whoever picks the Node version; on
 // every CLI run it buries the log. Set the variable to `false` to see it.

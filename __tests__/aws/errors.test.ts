@@ -1,5 +1,5 @@
 import { explainAwsError, awsCall } from '../../src/aws/errors.js'
-import { UserError } from '../../src/errors.js'
+import { UserError } from '../../src/common/errors.js'
 
 function sdkError(name: string, message = 'details', extra: object = {}): Error {
   return Object.assign(new Error(message), { name, $metadata: { httpStatusCode: 400, attempts: 3 }, ...extra })

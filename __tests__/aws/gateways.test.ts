@@ -9,7 +9,7 @@ import {
 import { mockClient } from 'aws-sdk-client-mock'
 import { describeServices, describeTaskDefinition, listTasks } from '../../src/aws/ecs.js'
 import { awsErrorName, isAccessDenied, isNotFound, NotFound, unlessNotFound } from '../../src/aws/errors.js'
-import { AwsError, UserError } from '../../src/errors.js'
+import { AwsError, UserError } from '../../src/common/errors.js'
 
 const ecsMock = mockClient(ECSClient)
 const ecs = new ECSClient({ region: 'us-east-1' })

@@ -1,5 +1,5 @@
 import { flagsOf, HelpRequested, helpText, parseArgs, VersionRequested } from '../../src/cli/args.js'
-import { SETTINGS } from '../../src/settings.js'
+import { SETTINGS } from '../../src/settings/table.js'
 
 const base = { json: false, offline: false }
 

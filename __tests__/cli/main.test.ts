@@ -1,5 +1,5 @@
 import { failureLogLines, runCli } from '../../src/cli/main.js'
-import type { DeploymentReport } from '../../src/run-report.js'
+import type { DeploymentReport } from '../../src/engine/run-report.js'
 
 function io(env: NodeJS.ProcessEnv = {}) {
   const io = { stdout: '', stderr: '' }

@@ -1,7 +1,7 @@
 // The plan step's matrix: which environments (and regions) a ref deploys, in the order their needs ask for, and why.
 import { parseConfig } from '../../src/config/load.js'
 import { planEnvironments, type RunEvent } from '../../src/config/index.js'
-import { UserError } from '../../src/errors.js'
+import { UserError } from '../../src/common/errors.js'
 
 const FILE = '.github/ecs-deploy.yml'
 const config = parseConfig(

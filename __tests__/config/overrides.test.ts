@@ -1,6 +1,6 @@
 import { withOverrides, withPreviewOverrides } from '../../src/config/overrides.js'
 import type { EnvironmentConfig, PreviewConfig } from '../../src/config/types.js'
-import { UserError } from '../../src/errors.js'
+import { UserError } from '../../src/common/errors.js'
 
 const dev: EnvironmentConfig = {
   name: 'dev',

@@ -1,7 +1,7 @@
 // The config keys of promotion and of per-environment build and runtime settings (src/config/schema.ts).
 import { ConfigError } from '../../src/config/problems.js'
 import { parseConfig } from '../../src/config/load.js'
-import { problemEntry } from '../../src/problems.js'
+import { problemEntry } from '../../src/common/problems.js'
 
 const FILE = '.github/ecs-deploy.yml'
 

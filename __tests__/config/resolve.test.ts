@@ -1,6 +1,6 @@
 import { parseConfig } from '../../src/config/load.js'
 import { resolveEnvironment, type RunEvent } from '../../src/config/resolve.js'
-import { UserError } from '../../src/errors.js'
+import { UserError } from '../../src/common/errors.js'
 
 const FILE = '.github/ecs-deploy.yml'
 const config = parseConfig(

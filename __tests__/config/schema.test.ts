@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { validateConfig } from '../../src/config/schema.js'
 import { ConfigError } from '../../src/config/problems.js'
-import { problemEntry } from '../../src/problems.js'
+import { problemEntry } from '../../src/common/problems.js'
 import { parseConfig as parseFile } from '../../src/config/load.js'
 
 const FILE = '.github/ecs-deploy.yml'

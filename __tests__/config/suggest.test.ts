@@ -1,4 +1,4 @@
-import { closest, didYouMean, unknownKey } from '../../src/suggest.js'
+import { closest, didYouMean, unknownKey } from '../../src/common/suggest.js'
 import { suggestion } from '../../src/config/suggest.js'
 
 test.each([

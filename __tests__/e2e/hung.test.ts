@@ -8,7 +8,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { Socket } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { GRACE_MS } from '../../src/deadline.js'
+import { GRACE_MS } from '../../src/common/deadline.js'
 import { runAction, workspaceDir } from './action.js'
 import {
   givenWebService,

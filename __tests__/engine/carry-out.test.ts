@@ -1,7 +1,7 @@
 // What a GitHub deployment status says of a failed run: which services ended how, never why (a reason can quote an
 // answer body or a command's output, and the status is readable by anyone who can read the repository, unmasked).
 import { failureDescription } from '../../src/engine/carry-out.js'
-import type { DeploymentReport } from '../../src/run-report.js'
+import type { DeploymentReport } from '../../src/engine/run-report.js'
 
 const report = (service: string, status: DeploymentReport['status'], reason: string): DeploymentReport => ({
   cluster: 'prod',

@@ -1,7 +1,7 @@
 // The GitHub client: every request carries the run's deadline (Node's fetch had no timeout at all).
 import { createServer, type Server, type Socket } from 'node:net'
 import { gitHubClient } from '../../src/action/github.js'
-import { RunDeadline } from '../../src/deadline.js'
+import { RunDeadline } from '../../src/common/deadline.js'
 
 let server: Server
 const sockets = new Set<Socket>()

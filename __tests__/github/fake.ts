@@ -1,5 +1,5 @@
 import { jest } from '@jest/globals'
-import type { GitContext } from '../../src/context.js'
+import type { GitContext } from '../../src/common/git-context.js'
 import type { GitHubApi } from '../../src/github/api.js'
 
 export const git: GitContext = {

@@ -8,7 +8,7 @@ import {
   parseBuildSecrets,
   parseSsh,
 } from '../../src/image/build-secrets.js'
-import { UserError } from '../../src/errors.js'
+import { UserError } from '../../src/common/errors.js'
 
 let workspace: string
 let outside: string

@@ -17,7 +17,7 @@ import {
 } from '@aws-sdk/client-ecr'
 import { ECSClient } from '@aws-sdk/client-ecs'
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs'
-import type { ExecOptions, ExecResult } from '../../src/exec.js'
+import type { ExecOptions, ExecResult } from '../../src/common/exec.js'
 
 const core = {
   info: jest.fn(),
@@ -48,11 +48,11 @@ const execCommand = jest.fn(async (command: string, args: string[], options: Exe
   if (!handler) throw new Error(`unexpected docker ${args.join(' ')}`)
   return handler(args, options)
 })
-jest.unstable_mockModule('../../src/exec.js', () => ({ execCommand }))
+jest.unstable_mockModule('../../src/common/exec.js', () => ({ execCommand }))
 
 const { buildAndPushImage, logoutRegistries } = await import('../../src/image/index.js')
 const { buildKey, reuseTag } = await import('../../src/image/build-key.js')
-const { UserError } = await import('../../src/errors.js')
+const { UserError } = await import('../../src/common/errors.js')
 type ImageInputs = import('../../src/image/types.js').ImageInputs
 type ImageDeps = import('../../src/image/types.js').ImageDeps
 type Log = import('../../src/engine/ports.js').Log

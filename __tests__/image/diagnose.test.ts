@@ -5,7 +5,7 @@ import {
   lineOfLegacyStep,
   pushProblem,
 } from '../../src/image/diagnose.js'
-import { UserError } from '../../src/errors.js'
+import { UserError } from '../../src/common/errors.js'
 
 const SHA = '0123456789abcdef0123456789abcdef01234567'
 const REPO = '123456789012.dkr.ecr.us-east-1.amazonaws.com/web'

@@ -2,7 +2,7 @@
 // it names must exist, and every build input that has a build-push-action counterpart must be in it.
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { SETTINGS } from '../../src/settings.js'
+import { SETTINGS } from '../../src/settings/table.js'
 
 const README = readFileSync(path.resolve(import.meta.dirname, '../../README.md'), 'utf8')
 

@@ -1,5 +1,5 @@
 import { endpointHost, imageName, parseEcrHost, parseImageReference, registryKind } from '../../src/image/reference.js'
-import { UserError } from '../../src/errors.js'
+import { UserError } from '../../src/common/errors.js'
 
 const DIGEST = `sha256:${'a'.repeat(64)}`
 

@@ -1,5 +1,5 @@
 import { defaultTags, isValidTag, resolveTags, sanitiseTag } from '../../src/image/tags.js'
-import { UserError } from '../../src/errors.js'
+import { UserError } from '../../src/common/errors.js'
 
 const SHA = '0123456789abcdef0123456789abcdef01234567'
 

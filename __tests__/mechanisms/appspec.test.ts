@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { ProblemsError } from '../../src/problems.js'
+import { ProblemsError } from '../../src/common/problems.js'
 import {
   appSpecContent,
   appSpecTaskDefinition,

@@ -7,7 +7,7 @@ import {
 } from '@aws-sdk/client-elastic-load-balancing-v2'
 import { CreateServiceCommand, UpdateServiceCommand } from '@aws-sdk/client-ecs'
 import type { PreviewConfig } from '../../src/config/types.js'
-import { UserError } from '../../src/errors.js'
+import { UserError } from '../../src/common/errors.js'
 import { deployPreview, type PreviewDeployment } from '../../src/preview/deploy.js'
 import { targetGroupName } from '../../src/preview/names.js'
 import { ecsTags, elbTags, previewTags } from '../../src/preview/tags.js'

@@ -3,9 +3,9 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { RunEvent } from '../../src/config/index.js'
-import { readGitContext } from '../../src/context.js'
-import { getInputs, type InputReader } from '../../src/inputs.js'
-import { planRun, type Plan } from '../../src/plan.js'
+import { readGitContext } from '../../src/common/git-context.js'
+import { getInputs, type InputReader } from '../../src/settings/inputs.js'
+import { planRun, type Plan } from '../../src/engine/environment-plan.js'
 
 const CONFIG = `
 environments:

@@ -2,10 +2,10 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { readGitContext } from '../../src/context.js'
+import { readGitContext } from '../../src/common/git-context.js'
 import { render } from '../../src/engine/index.js'
-import { getInputs } from '../../src/inputs.js'
-import type { Log } from '../../src/log.js'
+import { getInputs } from '../../src/settings/inputs.js'
+import type { Log } from '../../src/common/log.js'
 
 test('render refuses a promoted environment, before any AWS call', async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'render-promoted-'))

@@ -1,6 +1,11 @@
 // A promotion's images on the target's own task definition, and how the summary and outputs say where they came from.
 import { renderTaskDefinition } from '../../src/taskdef/index.js'
-import { promotedImageLines, renderSummary, type DeploymentReport, type RunReport } from '../../src/run-report.js'
+import {
+  promotedImageLines,
+  renderSummary,
+  type DeploymentReport,
+  type RunReport,
+} from '../../src/engine/run-report.js'
 
 const A = `r/web@sha256:${'a'.repeat(64)}`
 const B = `r/proxy@sha256:${'b'.repeat(64)}`

@@ -1,4 +1,4 @@
-import { overallStatus, renderSummary, type DeploymentReport, type RunReport } from '../../src/run-report.js'
+import { overallStatus, renderSummary, type DeploymentReport, type RunReport } from '../../src/engine/run-report.js'
 import { NEW_TD, OLD_TD } from '../helpers/ecs.js'
 
 const web: DeploymentReport = {
@@ -165,7 +165,7 @@ describe('renderSummary', () => {
 })
 
 test('failed is defined once: failed, rolled back and timed out; paused, planned, skipped and succeeded are not', async () => {
-  const { isFailure } = await import('../../src/run-report.js')
+  const { isFailure } = await import('../../src/engine/run-report.js')
   const statuses = ['succeeded', 'failed', 'rolled-back', 'timed-out', 'paused', 'skipped', 'planned'] as const
   expect(statuses.filter(isFailure)).toEqual(['failed', 'rolled-back', 'timed-out'])
 })

@@ -11,7 +11,7 @@ import {
   failureThreshold,
   parseThreshold,
   type ServiceSettings,
-} from '../../src/service-settings.js'
+} from '../../src/settings/service.js'
 import { NEW_TD, deployment, oldDeployment, service } from '../helpers/ecs.js'
 
 const FILE = '.github/ecs-deploy.yml'

@@ -3,9 +3,9 @@
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { readGitContext } from '../../src/context.js'
-import { getInputs, runsAlone } from '../../src/inputs.js'
-import { planRun } from '../../src/plan.js'
+import { readGitContext } from '../../src/common/git-context.js'
+import { getInputs, runsAlone } from '../../src/settings/inputs.js'
+import { planRun } from '../../src/engine/environment-plan.js'
 
 async function plan(values: Record<string, string>, config?: string) {
   const dir = mkdtempSync(path.join(tmpdir(), 'plan-service-'))

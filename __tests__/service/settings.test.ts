@@ -1,7 +1,7 @@
 // The service's deployment settings as inputs: parsed with one clear message each, checked against the service,
 // sent in UpdateService only when given and different, and shown in the diff.
 import type { Service } from '@aws-sdk/client-ecs'
-import { getInputs } from '../../src/inputs.js'
+import { getInputs } from '../../src/settings/inputs.js'
 import { serviceUpdate } from '../../src/deploy/rollout.js'
 import { serviceChanges } from '../../src/deploy/changes.js'
 import {
@@ -10,7 +10,7 @@ import {
   parseCapacityProviderStrategy,
   parseVolumeConfigurations,
   type ServiceSettings,
-} from '../../src/service-settings.js'
+} from '../../src/settings/service.js'
 import { NEW_TD, deployment, service } from '../helpers/ecs.js'
 
 const read = (values: Record<string, string>) =>

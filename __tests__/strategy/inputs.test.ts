@@ -1,4 +1,4 @@
-import { readStrategyInputs } from '../../src/strategy/inputs.js'
+import { readStrategyInputs } from '../../src/settings/strategy.js'
 
 const read = (inputs: Record<string, string>) => (name: string) => inputs[name] ?? ''
 

@@ -1,5 +1,5 @@
 import { checkedRequest } from '../../src/taskdef/validate.js'
-import { ProblemsError } from '../../src/problems.js'
+import { ProblemsError } from '../../src/common/problems.js'
 
 const source = 'task definition td.json'
 const web = { name: 'web', image: 'nginx' }

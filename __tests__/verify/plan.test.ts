@@ -1,6 +1,6 @@
-import { getInputs } from '../../src/inputs.js'
+import { getInputs } from '../../src/settings/inputs.js'
 import { planVerification } from '../../src/verify/plan.js'
-import { parseHeaders, type VerifyInputs } from '../../src/verify-inputs.js'
+import { parseHeaders, type VerifyInputs } from '../../src/settings/verify.js'
 
 const inputs = (overrides: Partial<VerifyInputs> = {}): VerifyInputs => ({
   urls: [],

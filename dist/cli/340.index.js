@@ -15,8 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@octokit/core/dist-src/index.js + 13 modules
 var dist_src = __webpack_require__(5194);
-// EXTERNAL MODULE: ./src/deadline.ts
-var src_deadline = __webpack_require__(6683);
+// EXTERNAL MODULE: ./src/common/deadline.ts
+var common_deadline = __webpack_require__(673);
 // EXTERNAL MODULE: ./src/http/fetch.ts
 var http_fetch = __webpack_require__(576);
 ;// CONCATENATED MODULE: ./src/action/github.ts
@@ -49,7 +49,7 @@ const GITHUB_REQUEST_TIMEOUT_MS = 30_000;
  * and carries the run's `deadline`, and goes through HTTPS_PROXY unless NO_PROXY names the host.
  */
 function gitHubClient(token, env = process.env, deadline) {
-    const fetch = (url, init = {}) => (0,src_deadline/* waitingFor */.Fz)(`GitHub ${init.method ?? 'GET'} ${new URL(url).pathname}`, () => (0,src_deadline/* withTimeout */.wj)(GITHUB_REQUEST_TIMEOUT_MS, [deadline?.signal(), init.signal], (signal) => (0,http_fetch/* httpFetch */.t)(url, { ...init, signal })));
+    const fetch = (url, init = {}) => (0,common_deadline/* waitingFor */.Fz)(`GitHub ${init.method ?? 'GET'} ${new URL(url).pathname}`, () => (0,common_deadline/* withTimeout */.wj)(GITHUB_REQUEST_TIMEOUT_MS, [deadline?.signal(), init.signal], (signal) => (0,http_fetch/* httpFetch */.t)(url, { ...init, signal })));
     const octokit = new dist_src/* Octokit */.E({
         auth: token,
         baseUrl: env.GITHUB_API_URL || 'https://api.github.com',

@@ -2,45 +2,6 @@ export const id = 662;
 export const ids = [662,201];
 export const modules = {
 
-/***/ 7290:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   g: () => (/* binding */ ecsAppSpec),
-/* harmony export */   y: () => (/* binding */ appSpecDocument)
-/* harmony export */ });
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
-// The AppSpec CodeDeploy's console writes for an ECS service, shared by the generated AppSpec and CodePipeline's files.
-
-/** AppSpec content for an ECS service behind a load balancer; CodeDeploy fills in <TASK_DEFINITION>. */
-function ecsAppSpec(containerName, containerPort) {
-    return {
-        version: 0.0,
-        Resources: [
-            {
-                TargetService: {
-                    Type: 'AWS::ECS::Service',
-                    Properties: {
-                        TaskDefinition: '<TASK_DEFINITION>',
-                        LoadBalancerInfo: { ContainerName: containerName, ContainerPort: containerPort },
-                    },
-                },
-            },
-        ],
-    };
-}
-/** A YAML document of `content` with `version: 0.0` as CodeDeploy writes it (a plain number would print as 0). */
-function appSpecDocument(content) {
-    const document = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .Document */ .yo(content);
-    const version = document.get('version', true);
-    if (version)
-        version.minFractionDigits = 1;
-    return document;
-}
-
-
-/***/ }),
-
 /***/ 1626:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -104,9 +65,9 @@ function functionName(arn) {
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   CONNECTION_TIMEOUT_MS: () => (/* binding */ CONNECTION_TIMEOUT_MS),
-/* harmony export */   GRACE_MS: () => (/* reexport safe */ _deadline_js__WEBPACK_IMPORTED_MODULE_2__.g3),
+/* harmony export */   GRACE_MS: () => (/* reexport safe */ _common_deadline_js__WEBPACK_IMPORTED_MODULE_2__.g3),
 /* harmony export */   REQUEST_TIMEOUT_MS: () => (/* binding */ REQUEST_TIMEOUT_MS),
-/* harmony export */   RunDeadline: () => (/* reexport safe */ _deadline_js__WEBPACK_IMPORTED_MODULE_2__.sQ),
+/* harmony export */   RunDeadline: () => (/* reexport safe */ _common_deadline_js__WEBPACK_IMPORTED_MODULE_2__.sQ),
 /* harmony export */   createClients: () => (/* binding */ createClients),
 /* harmony export */   resolveRegion: () => (/* reexport safe */ _region_js__WEBPACK_IMPORTED_MODULE_1__.Z)
 /* harmony export */ });
@@ -118,7 +79,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _smithy_node_http_handler__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1279);
 /* harmony import */ var _http_proxy_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7856);
 /* harmony import */ var _region_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7249);
-/* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6683);
+/* harmony import */ var _common_deadline_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(673);
 
 
 
@@ -434,8 +395,8 @@ async function stopTask(ecs, cluster, task, reason) {
 /* harmony export */   w7: () => (/* binding */ isAccessDenied)
 /* harmony export */ });
 /* unused harmony export explainAwsError */
-/* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6683);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _common_deadline_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(673);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1922);
 
 
 const ACCESS_DENIED = ['AccessDeniedException', 'AccessDenied', 'UnauthorizedOperation', 'AuthorizationError'];
@@ -444,7 +405,7 @@ const INVALID_CREDENTIALS = ['UnrecognizedClientException', 'InvalidClientTokenI
 const THROTTLED = ['ThrottlingException', 'Throttling', 'TooManyRequestsException', 'RequestLimitExceeded'];
 const NETWORK = ['ECONNREFUSED', 'ENOTFOUND', 'ECONNRESET', 'ETIMEDOUT', 'EAI_AGAIN', 'EHOSTUNREACH'];
 /** AWS said the thing the call named does not exist; `what` says which kind of thing (`cluster`, `service`, `listener`…). */
-class NotFound extends _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo {
+class NotFound extends _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo {
     what;
     name = 'NotFound';
     constructor(what, message, options) {
@@ -459,7 +420,7 @@ class NotFound extends _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .
  * NotFound saying what was not found.
  */
 function explainAwsError(error, permission, options = {}) {
-    if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo || error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AwsError */ .Gy || error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NoAnswer */ .W_ || !(error instanceof Error))
+    if (error instanceof _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo || error instanceof _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AwsError */ .Gy || error instanceof _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NoAnswer */ .W_ || !(error instanceof Error))
         return error;
     const e = error;
     const name = e.name ?? '';
@@ -470,42 +431,42 @@ function explainAwsError(error, permission, options = {}) {
         return new NotFound(what, `${permission} found no such ${what}${detail}`, cause);
     if (ACCESS_DENIED.includes(name)) {
         const on = options.on ? ` on ${options.on}` : '';
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`AWS denied ${permission}${on}${detail}. Grant ${permission} to the role this workflow uses (README, "IAM permissions").`, cause);
+        return new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`AWS denied ${permission}${on}${detail}. Grant ${permission} to the role this workflow uses (README, "IAM permissions").`, cause);
     }
     if (EXPIRED.includes(name)) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`The AWS credentials have expired (${permission} answered ${name}). Configure credentials right before this step, or lengthen the session (role-duration-seconds of aws-actions/configure-aws-credentials).`, cause);
+        return new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`The AWS credentials have expired (${permission} answered ${name}). Configure credentials right before this step, or lengthen the session (role-duration-seconds of aws-actions/configure-aws-credentials).`, cause);
     }
     if (INVALID_CREDENTIALS.includes(name)) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`AWS did not accept the credentials (${permission} answered ${name}${detail}). Check the access key, secret and session token, or the role that aws-actions/configure-aws-credentials assumes.`, cause);
+        return new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`AWS did not accept the credentials (${permission} answered ${name}${detail}). Check the access key, secret and session token, or the role that aws-actions/configure-aws-credentials assumes.`, cause);
     }
     if (name === 'CredentialsProviderError') {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`No AWS credentials were found. Add aws-actions/configure-aws-credentials before this step (OIDC role or access keys).`, cause);
+        return new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`No AWS credentials were found. Add aws-actions/configure-aws-credentials before this step (OIDC role or access keys).`, cause);
     }
     if (THROTTLED.includes(name)) {
         const attempts = e.$metadata?.attempts ?? 1;
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AwsError */ .Gy(`AWS kept throttling ${permission} (${attempts} attempts)${detail}. Try again later, or deploy fewer services at once.`, cause);
+        return new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AwsError */ .Gy(`AWS kept throttling ${permission} (${attempts} attempts)${detail}. Try again later, or deploy fewer services at once.`, cause);
     }
     const code = e.code ?? error.cause?.code ?? '';
     if (NETWORK.includes(code) || name === 'TimeoutError') {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AwsError */ .Gy(`Could not reach AWS for ${permission} (${code || name})${detail}. Check the network, AWS_REGION and any AWS_ENDPOINT_URL* variables.`, cause);
+        return new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AwsError */ .Gy(`Could not reach AWS for ${permission} (${code || name})${detail}. Check the network, AWS_REGION and any AWS_ENDPOINT_URL* variables.`, cause);
     }
     if (name === 'AbortError') {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NoAnswer */ .W_(`AWS did not answer ${permission} before the run's deadline (timeout-minutes, or the job was cancelled).`, cause);
+        return new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NoAnswer */ .W_(`AWS did not answer ${permission} before the run's deadline (timeout-minutes, or the job was cancelled).`, cause);
     }
     if (name === 'InvalidParameterException' || name === 'ClientException' || name === 'ValidationException') {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${permission} was refused${detail}`, cause);
+        return new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${permission} was refused${detail}`, cause);
     }
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AwsError */ .Gy(`${permission} failed (${name || 'error'})${detail}`, cause);
+    return new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AwsError */ .Gy(`${permission} failed (${name || 'error'})${detail}`, cause);
 }
 /** Whether AWS refused a call for lack of permission (the SDK's error, or one explainAwsError made from it). */
 function isAccessDenied(error) {
-    const sdk = error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo || error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AwsError */ .Gy ? error.cause : error;
+    const sdk = error instanceof _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo || error instanceof _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AwsError */ .Gy ? error.cause : error;
     return sdk instanceof Error && ACCESS_DENIED.includes(sdk.name);
 }
 /** Runs one AWS call, turning its failure into an explained error (a NotFound for the error names in `missing`). */
 async function awsCall(permission, call, options = {}) {
     try {
-        return await (0,_deadline_js__WEBPACK_IMPORTED_MODULE_0__/* .waitingFor */ .Fz)(permission, call);
+        return await (0,_common_deadline_js__WEBPACK_IMPORTED_MODULE_0__/* .waitingFor */ .Fz)(permission, call);
     }
     catch (error) {
         throw explainAwsError(error, permission, options);
@@ -528,8 +489,86 @@ function isNotFound(error, what) {
 }
 /** The name of the SDK error behind an explained one (`PriorityInUseException`), for callers that tell AWS's refusals apart. */
 function awsErrorName(error) {
-    const sdk = error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo || error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AwsError */ .Gy ? error.cause : error;
+    const sdk = error instanceof _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo || error instanceof _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AwsError */ .Gy ? error.cause : error;
     return sdk instanceof Error ? sdk.name : undefined;
+}
+
+
+/***/ }),
+
+/***/ 9860:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ ecsAppSpec),
+/* harmony export */   y: () => (/* binding */ appSpecDocument)
+/* harmony export */ });
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
+// The AppSpec CodeDeploy's console writes for an ECS service, shared by the generated AppSpec and CodePipeline's files.
+
+/** AppSpec content for an ECS service behind a load balancer; CodeDeploy fills in <TASK_DEFINITION>. */
+function ecsAppSpec(containerName, containerPort) {
+    return {
+        version: 0.0,
+        Resources: [
+            {
+                TargetService: {
+                    Type: 'AWS::ECS::Service',
+                    Properties: {
+                        TaskDefinition: '<TASK_DEFINITION>',
+                        LoadBalancerInfo: { ContainerName: containerName, ContainerPort: containerPort },
+                    },
+                },
+            },
+        ],
+    };
+}
+/** A YAML document of `content` with `version: 0.0` as CodeDeploy writes it (a plain number would print as 0). */
+function appSpecDocument(content) {
+    const document = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .Document */ .yo(content);
+    const version = document.get('version', true);
+    if (version)
+        version.minFractionDigits = 1;
+    return document;
+}
+
+
+/***/ }),
+
+/***/ 8715:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   O: () => (/* binding */ yamlData)
+/* harmony export */ });
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1922);
+
+
+/** How many times aliases may expand, in all: far above any real file, far below a "billion laughs". */
+const MAX_ALIAS_COUNT = 100;
+/**
+ * The data of a parsed YAML document. A document whose aliases expand past MAX_ALIAS_COUNT is refused, naming
+ * `source` and the line of its first alias, instead of the yaml package's bare "Excessive alias count".
+ */
+function yamlData(doc, source, text) {
+    try {
+        return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    }
+    catch (error) {
+        if (!(error instanceof ReferenceError) || !/alias/i.test(error.message))
+            throw error;
+        let offset = 0;
+        (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .visit */ .YR)(doc, {
+            Alias(_, node) {
+                offset = node.range?.[0] ?? 0;
+                return yaml__WEBPACK_IMPORTED_MODULE_0__/* .visit */ .YR.BREAK;
+            },
+        });
+        const line = text.slice(0, offset).split('\n').length;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${source}:${line}: its YAML aliases expand more than ${MAX_ALIAS_COUNT} times (the first alias is on this line); ` +
+            'refused, as such a file can exhaust memory. Write the values out, or use fewer aliases.');
+    }
 }
 
 
@@ -544,7 +583,7 @@ function awsErrorName(error) {
 /* harmony export */ });
 /* harmony import */ var _aws_arn_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1626);
 /* harmony import */ var _aws_ecs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1032);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1922);
 /* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9378);
 
 
@@ -597,7 +636,7 @@ async function followRollback(ecs, where, wait) {
             }
         }
         catch (error) {
-            standing = `could not read it: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error)}`;
+            standing = `could not read it: ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error)}`;
         }
         await wait.clock.sleep(Math.min(FOLLOW_MS, Math.max(0, wait.until - wait.clock.now())), wait.signal);
     }
@@ -619,8 +658,8 @@ async function followRollback(ecs, where, wait) {
 /* harmony export */ });
 /* unused harmony export serviceUpdate */
 /* harmony import */ var _aws_ecs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1032);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-/* harmony import */ var _service_settings_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2296);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1922);
+/* harmony import */ var _settings_service_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6322);
 
 
 
@@ -665,16 +704,16 @@ function primaryDeployment(service) {
 function serviceUpdate(service, request) {
     const withBreaker = circuitBreakerConfiguration(service.deploymentConfiguration, request.deploymentCircuitBreaker);
     const base = withBreaker ?? service.deploymentConfiguration;
-    const breaker = request.settings && (0,_service_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .breakerUpdate */ .o6)(base?.deploymentCircuitBreaker, request.settings);
-    const early = request.settings && (0,_service_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .earlySuccessUpdate */ .WB)(service.deploymentConfiguration, request.settings);
+    const breaker = request.settings && (0,_settings_service_js__WEBPACK_IMPORTED_MODULE_2__/* .breakerUpdate */ .o6)(base?.deploymentCircuitBreaker, request.settings);
+    const early = request.settings && (0,_settings_service_js__WEBPACK_IMPORTED_MODULE_2__/* .earlySuccessUpdate */ .WB)(service.deploymentConfiguration, request.settings);
     const wanted = {
         ...request.deploymentConfiguration,
-        ...(request.settings && (0,_service_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .percentagesUpdate */ .TU)(service, request.settings)),
+        ...(request.settings && (0,_settings_service_js__WEBPACK_IMPORTED_MODULE_2__/* .percentagesUpdate */ .TU)(service, request.settings)),
         ...(breaker && { deploymentCircuitBreaker: breaker }),
         ...(early && { earlySuccessCriteria: early }),
     };
     const deploymentConfiguration = mergeConfiguration(base, wanted) ?? withBreaker;
-    const settings = request.settings ? (0,_service_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .settingsUpdate */ .Xp)(service, request.settings) : {};
+    const settings = request.settings ? (0,_settings_service_js__WEBPACK_IMPORTED_MODULE_2__/* .settingsUpdate */ .Xp)(service, request.settings) : {};
     const changesRevision = service.taskDefinition !== request.taskDefinitionArn;
     const changesCount = request.desiredCount !== undefined && request.desiredCount !== service.desiredCount;
     const changesSettings = Object.keys(settings).length > 0;
@@ -696,7 +735,7 @@ function serviceUpdate(service, request) {
  */
 async function startRollout(ecs, service, request, now) {
     if (service.deploymentController?.type === 'CODE_DEPLOY') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`Service "${service.serviceName}" uses the CODE_DEPLOY deployment controller: its rollouts go through AWS CodeDeploy (blue/green with an appspec), not an ECS update of its task definition.`);
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`Service "${service.serviceName}" uses the CODE_DEPLOY deployment controller: its rollouts go through AWS CodeDeploy (blue/green with an appspec), not an ECS update of its task definition.`);
     }
     const previousTaskDefinition = service.taskDefinition ?? '';
     const update = serviceUpdate(service, request);
@@ -757,7 +796,7 @@ function followed(primary, serviceDeploymentArn) {
 /* harmony export */ });
 /* harmony import */ var _aws_ecs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1032);
 /* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1922);
 
 
 
@@ -770,22 +809,22 @@ async function findService(ecs, cluster, name, region) {
     }
     catch (error) {
         if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c4)(error, 'cluster')) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`Cluster "${cluster}" was not found in region ${region}: check the \`cluster\` input and AWS_REGION.`);
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`Cluster "${cluster}" was not found in region ${region}: check the \`cluster\` input and AWS_REGION.`);
         }
         throw error;
     }
     const service = response.services?.[0];
     if (!service) {
         const reason = response.failures?.[0]?.reason ?? 'MISSING';
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`Service "${name}" was not found in ${where} (${reason}): check the \`service\` and \`cluster\` inputs; this action updates existing services, create it first.`);
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`Service "${name}" was not found in ${where} (${reason}): check the \`service\` and \`cluster\` inputs; this action updates existing services, create it first.`);
     }
     if (service.status !== 'ACTIVE') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`Service "${name}" in ${where} is ${service.status}, not ACTIVE: it is being deleted or was deleted. Create it again or pick another service.`);
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`Service "${name}" in ${where} is ${service.status}, not ACTIVE: it is being deleted or was deleted. Create it again or pick another service.`);
     }
     // ECS services roll out (rolling, or ECS's own blue/green, canary, linear); CODE_DEPLOY ones through CodeDeploy.
     const controller = service.deploymentController?.type ?? 'ECS';
     if (controller === 'EXTERNAL') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`Service "${name}" uses the EXTERNAL deployment controller: its task sets are managed by another tool, so this action cannot roll it out.`);
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`Service "${name}" uses the EXTERNAL deployment controller: its task sets are managed by another tool, so this action cannot roll it out.`);
     }
     return service;
 }
@@ -804,7 +843,7 @@ async function findService(ecs, cluster, name, region) {
 /* unused harmony exports toStoppedTask, describeStoppedTask */
 /* harmony import */ var _aws_arn_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1626);
 /* harmony import */ var _aws_ecs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1032);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1922);
 
 
 
@@ -865,7 +904,7 @@ async function stoppedTasksOf(ecs, cluster, service, startedBy, seen) {
             .sort((a, b) => (a.stoppedAt ?? 0) - (b.stoppedAt ?? 0));
     }
     catch (error) {
-        throw new Error(`could not read the stopped tasks: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error)}`, { cause: error });
+        throw new Error(`could not read the stopped tasks: ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error)}`, { cause: error });
     }
 }
 
@@ -879,7 +918,7 @@ async function stoppedTasksOf(ecs, cluster, service, startedBy, seen) {
 /* harmony export */   F: () => (/* binding */ untilIdle)
 /* harmony export */ });
 /* harmony import */ var _deploy_clock_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3941);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1922);
 
 
 const POLL_MS = 5000;
@@ -889,15 +928,15 @@ async function untilIdle(ctx, service, onBusy, probe) {
     let logged = false;
     for (let busy = await probe(); busy; busy = await probe()) {
         if (busy.paused) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`Service "${service}" has ${busy.what}, paused at ${busy.paused} (an earlier run's \`wait-until\`?): nothing was changed. Resolve it first: run this action with \`continue: true\` or \`continue: rollback\`.`);
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`Service "${service}" has ${busy.what}, paused at ${busy.paused} (an earlier run's \`wait-until\`?): nothing was changed. Resolve it first: run this action with \`continue: true\` or \`continue: rollback\`.`);
         }
         if (onBusy === 'fail') {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`Service "${service}" is busy with ${busy.what}: nothing was changed. Run again once it has finished, or set \`on-busy: wait\` to have the action wait for it.`);
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`Service "${service}" is busy with ${busy.what}: nothing was changed. Run again once it has finished, or set \`on-busy: wait\` to have the action wait for it.`);
         }
         if (ctx.signal?.aborted)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`The job was cancelled while waiting for ${busy.what} of service "${service}" to finish: nothing was changed.`);
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`The job was cancelled while waiting for ${busy.what} of service "${service}" to finish: nothing was changed.`);
         if (ctx.clock.now() >= deadline) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`Service "${service}" was still busy with ${busy.what} after ${(0,_deploy_clock_js__WEBPACK_IMPORTED_MODULE_0__/* .describeLimit */ .XW)(ctx.timeoutMs)} (on-busy: wait): nothing was changed.`);
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`Service "${service}" was still busy with ${busy.what} after ${(0,_deploy_clock_js__WEBPACK_IMPORTED_MODULE_0__/* .describeLimit */ .XW)(ctx.timeoutMs)} (on-busy: wait): nothing was changed.`);
         }
         if (!logged)
             ctx.log(`${service}: ${busy.what} is in flight; waiting for it to finish (on-busy: wait)`);
@@ -921,8 +960,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/aws/arn.ts
 var aws_arn = __webpack_require__(1626);
-// EXTERNAL MODULE: ./src/service-settings.ts
-var service_settings = __webpack_require__(2296);
+// EXTERNAL MODULE: ./src/settings/service.ts
+var settings_service = __webpack_require__(6322);
 ;// CONCATENATED MODULE: ./src/deploy/progress.ts
 
 function newProgress() {
@@ -976,7 +1015,7 @@ class Seen {
  * the threshold the service configures (deploymentCircuitBreaker.thresholdConfiguration) when it has one.
  */
 function crashLoopThreshold(service, desiredCount) {
-    return (0,service_settings/* failureThreshold */.QB)(desiredCount, service.deploymentConfiguration?.deploymentCircuitBreaker?.thresholdConfiguration);
+    return (0,settings_service/* failureThreshold */.QB)(desiredCount, service.deploymentConfiguration?.deploymentCircuitBreaker?.thresholdConfiguration);
 }
 function describeRevision(taskDefinitionArn) {
     return (0,aws_arn/* taskDefinitionRevision */.MZ)(taskDefinitionArn, 'unknown revision');
@@ -1116,8 +1155,8 @@ function judge(snapshot, targetTaskDefinition, options = {}) {
     return undefined;
 }
 
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/common/errors.ts
+var errors = __webpack_require__(1922);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-codedeploy/dist-cjs/index.js
 var dist_cjs = __webpack_require__(7507);
 // EXTERNAL MODULE: ./src/aws/errors.ts
@@ -1270,18 +1309,18 @@ async function checkDeploymentConfig(codedeploy, name) {
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
-// EXTERNAL MODULE: ./src/appspec-template.ts
-var appspec_template = __webpack_require__(7290);
-// EXTERNAL MODULE: ./src/suggest.ts
-var suggest = __webpack_require__(2969);
-// EXTERNAL MODULE: ./src/problems.ts
-var src_problems = __webpack_require__(2095);
+// EXTERNAL MODULE: ./src/common/appspec-template.ts
+var appspec_template = __webpack_require__(9860);
+// EXTERNAL MODULE: ./src/common/suggest.ts
+var suggest = __webpack_require__(8687);
+// EXTERNAL MODULE: ./src/common/problems.ts
+var common_problems = __webpack_require__(7657);
 // EXTERNAL MODULE: ./src/taskdef/values.ts
 var values = __webpack_require__(64);
-// EXTERNAL MODULE: ./src/workspace-path.ts
-var workspace_path = __webpack_require__(9152);
-// EXTERNAL MODULE: ./src/yaml-data.ts
-var yaml_data = __webpack_require__(4381);
+// EXTERNAL MODULE: ./src/common/workspace-path.ts
+var workspace_path = __webpack_require__(7682);
+// EXTERNAL MODULE: ./src/common/yaml-data.ts
+var yaml_data = __webpack_require__(8715);
 ;// CONCATENATED MODULE: ./src/mechanisms/codedeploy/appspec.ts
 // The AppSpec of an ECS deployment through CodeDeploy: read as users write it (appspec.yml / appspec.json),
 // or generated from the service; checked against the AppSpec reference for ECS before CodeDeploy sees it.
@@ -1304,7 +1343,7 @@ const ECS_HOOKS = [
 ];
 const expect = (what, test) => (value, path, problems) => {
     if (!test(value))
-        problems.push({ path, message: `expected ${what}, found ${(0,src_problems/* describedValue */.fl)(value)}` });
+        problems.push({ path, message: `expected ${what}, found ${(0,common_problems/* describedValue */.fl)(value)}` });
 };
 const appspec_text = expect('a string', (v) => typeof v === 'string' && v.trim() !== '');
 const port = expect('a port number (1-65535)', (v) => Number.isInteger(v) && v >= 1 && v <= 65535);
@@ -1313,7 +1352,7 @@ const oneOf = (...values) => expect(`one of ${values.join(', ')}`, (v) => values
 function list(item) {
     return (value, path, problems) => {
         if (!Array.isArray(value))
-            return void problems.push({ path, message: `expected a list, found ${(0,src_problems/* describedValue */.fl)(value)}` });
+            return void problems.push({ path, message: `expected a list, found ${(0,common_problems/* describedValue */.fl)(value)}` });
         value.forEach((v, i) => item(v, `${path}[${i}]`, problems));
     };
 }
@@ -1325,7 +1364,7 @@ function object(fields) {
         if (!(0,values/* isPlainObject */.Q)(value))
             return void problems.push({
                 path: path || 'the top level',
-                message: `expected an object, found ${(0,src_problems/* describedValue */.fl)(value)}`,
+                message: `expected an object, found ${(0,common_problems/* describedValue */.fl)(value)}`,
             });
         for (const [key, check] of Object.entries(fields)) {
             const name = key.replace(/!$/, '');
@@ -1346,7 +1385,7 @@ function single(value, path, problems) {
     if (entries.length !== 1 || !entry)
         return void problems.push({
             path,
-            message: `expected one \`Name: value\` entry, found ${entries.length > 1 ? `${entries.length} keys` : (0,src_problems/* describedValue */.fl)(value)}`,
+            message: `expected one \`Name: value\` entry, found ${entries.length > 1 ? `${entries.length} keys` : (0,common_problems/* describedValue */.fl)(value)}`,
         });
     return entry;
 }
@@ -1366,13 +1405,13 @@ const properties = object({
 const resource = object({ 'Type!': oneOf('AWS::ECS::Service'), 'Properties!': properties });
 const version = (value, path, problems) => {
     if (value !== 0 && value !== '0.0')
-        problems.push({ path, message: `expected 0.0, found ${(0,src_problems/* describedValue */.fl)(value)}` });
+        problems.push({ path, message: `expected 0.0, found ${(0,common_problems/* describedValue */.fl)(value)}` });
 };
 const resources = (value, path, problems) => {
     if (!Array.isArray(value) || value.length !== 1) {
         return void problems.push({
             path,
-            message: `expected a list with the one ECS service (- TargetService: …), found ${Array.isArray(value) ? `${value.length} entries` : (0,src_problems/* describedValue */.fl)(value)}`,
+            message: `expected a list with the one ECS service (- TargetService: …), found ${Array.isArray(value) ? `${value.length} entries` : (0,common_problems/* describedValue */.fl)(value)}`,
         });
     }
     const entry = single(value[0], `${path}[0]`, problems);
@@ -1383,7 +1422,7 @@ const hooks = (value, path, problems) => {
     if (!Array.isArray(value))
         return void problems.push({
             path,
-            message: `expected a list (- BeforeInstall: MyFunction), found ${(0,src_problems/* describedValue */.fl)(value)}`,
+            message: `expected a list (- BeforeInstall: MyFunction), found ${(0,common_problems/* describedValue */.fl)(value)}`,
         });
     value.forEach((hook, i) => {
         const entry = single(hook, `${path}[${i}]`, problems);
@@ -1412,14 +1451,14 @@ function parseAppSpec(content, source) {
     const [error] = document.errors;
     if (error) {
         const line = content.slice(0, error.pos[0]).split('\n').length;
-        throw new src_problems/* ProblemsError */.FQ(source, [
+        throw new common_problems/* ProblemsError */.FQ(source, [
             { path: '', line, message: `not valid YAML or JSON: ${error.message.split('\n')[0]}` },
         ]);
     }
     const spec = (0,yaml_data/* yamlData */.O)(document, source, content);
     const problems = appSpecProblems(spec);
     if (problems.length)
-        throw new src_problems/* ProblemsError */.FQ(source, problems, 'See the AppSpec reference for ECS: https://docs.aws.amazon.com/codedeploy/latest/userguide/reference-appspec-file-structure-resources.html#reference-appspec-file-structure-resources-ecs');
+        throw new common_problems/* ProblemsError */.FQ(source, problems, 'See the AppSpec reference for ECS: https://docs.aws.amazon.com/codedeploy/latest/userguide/reference-appspec-file-structure-resources.html#reference-appspec-file-structure-resources-ecs');
     return describeSpec(document, source);
 }
 function describeSpec(document, source) {
@@ -1742,12 +1781,12 @@ async function startCodeDeployment(clients, ctx, plan, service, request, onBusy)
  * settings such a service takes there (checked up front by checkServiceSettings); undefined when nothing differs.
  */
 function serviceOnlyUpdate(service, request) {
-    const percentages = request.settings && (0,service_settings/* percentagesUpdate */.TU)(service, request.settings);
+    const percentages = request.settings && (0,settings_service/* percentagesUpdate */.TU)(service, request.settings);
     const update = {
         ...(request.desiredCount !== undefined &&
             request.desiredCount !== service.desiredCount && { desiredCount: request.desiredCount }),
         ...(percentages && { deploymentConfiguration: { ...service.deploymentConfiguration, ...percentages } }),
-        ...(request.settings && (0,service_settings/* settingsUpdate */.Xp)(service, request.settings)),
+        ...(request.settings && (0,settings_service/* settingsUpdate */.Xp)(service, request.settings)),
     };
     return Object.keys(update).length ? update : undefined;
 }
@@ -2402,7 +2441,7 @@ function mechanismFor(service, inputs) {
 /* harmony import */ var _aws_arn_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(1626);
 /* harmony import */ var _aws_ecs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1032);
 /* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1922);
 /* harmony import */ var _deploy_clock_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3941);
 /* harmony import */ var _deploy_rollback_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4283);
 /* harmony import */ var _deploy_tasks_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4909);
@@ -2613,7 +2652,7 @@ class Follower {
             if (failed > this.knownFailed && rollout.deploymentId) {
                 this.knownFailed = failed;
                 const stopped = await (0,_deploy_tasks_js__WEBPACK_IMPORTED_MODULE_5__/* .stoppedTasksOf */ .bd)(ecs, cluster, this.target.service, rollout.deploymentId, this.seenTasks).catch((error) => {
-                    this.note((0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error));
+                    this.note((0,_common_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error));
                     return [];
                 });
                 for (const task of stopped)
@@ -2681,7 +2720,7 @@ class Follower {
             let requested = false;
             rollback = await (this.failedAfterSuccess ? this.watch.redeployPrevious(known) : this.watch.rollBack(ours))
                 .then((line) => ((requested = true), line))
-                .catch((error) => `the rollback could not be requested: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)}`);
+                .catch((error) => `the rollback could not be requested: ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)}`);
             this.note(rollback);
             // Only what ECS reached is reported as done: the redeployment is followed within the run's time.
             if (this.failedAfterSuccess && requested) {
@@ -2700,7 +2739,7 @@ class Follower {
                 this.stoppedTasks.push(...(await (0,_deploy_tasks_js__WEBPACK_IMPORTED_MODULE_5__/* .stoppedTasksOf */ .bd)(ecs, cluster, service, starter, this.seenTasks)));
             }
             catch (error) {
-                stoppedTasksError = (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error);
+                stoppedTasksError = (0,_common_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error);
             }
         }
         return {
@@ -2802,7 +2841,7 @@ async function waitForDeployments(options, targets) {
         catch (error) {
             if (++failuresInARow >= MAX_POLL_FAILURES)
                 throw error;
-            options.log((0,_report_text_js__WEBPACK_IMPORTED_MODULE_7__/* .logSafe */ .sN)(`[${(0,_deploy_clock_js__WEBPACK_IMPORTED_MODULE_3__/* .formatElapsed */ .C7)(clock.now() - started)}] could not read the rollout's state (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)}); trying again`));
+            options.log((0,_report_text_js__WEBPACK_IMPORTED_MODULE_7__/* .logSafe */ .sN)(`[${(0,_deploy_clock_js__WEBPACK_IMPORTED_MODULE_3__/* .formatElapsed */ .C7)(clock.now() - started)}] could not read the rollout's state (${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)}); trying again`));
         }
         if (!active().length)
             break;
@@ -2848,45 +2887,6 @@ function kindOf(value) {
     if (Array.isArray(value))
         return 'a list';
     return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
-}
-
-
-/***/ }),
-
-/***/ 4381:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   O: () => (/* binding */ yamlData)
-/* harmony export */ });
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-
-
-/** How many times aliases may expand, in all: far above any real file, far below a "billion laughs". */
-const MAX_ALIAS_COUNT = 100;
-/**
- * The data of a parsed YAML document. A document whose aliases expand past MAX_ALIAS_COUNT is refused, naming
- * `source` and the line of its first alias, instead of the yaml package's bare "Excessive alias count".
- */
-function yamlData(doc, source, text) {
-    try {
-        return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    }
-    catch (error) {
-        if (!(error instanceof ReferenceError) || !/alias/i.test(error.message))
-            throw error;
-        let offset = 0;
-        (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .visit */ .YR)(doc, {
-            Alias(_, node) {
-                offset = node.range?.[0] ?? 0;
-                return yaml__WEBPACK_IMPORTED_MODULE_0__/* .visit */ .YR.BREAK;
-            },
-        });
-        const line = text.slice(0, offset).split('\n').length;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${source}:${line}: its YAML aliases expand more than ${MAX_ALIAS_COUNT} times (the first alias is on this line); ` +
-            'refused, as such a file can exhaust memory. Write the values out, or use fewer aliases.');
-    }
 }
 
 

@@ -23,8 +23,8 @@ var deploy_service = __webpack_require__(3432);
 var aws_arn = __webpack_require__(1626);
 // EXTERNAL MODULE: ./src/aws/ecs.ts
 var aws_ecs = __webpack_require__(1032);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/common/errors.ts
+var errors = __webpack_require__(1922);
 // EXTERNAL MODULE: ./src/deploy/rollout.ts
 var deploy_rollout = __webpack_require__(5398);
 // EXTERNAL MODULE: ./src/mechanisms/watch.ts

@@ -1,7 +1,7 @@
 // The GitHub API client (deployments, pull request comments): @octokit/core and the few REST routes this action uses,
 // rather than @actions/github (its generated endpoint methods, and undici, for a handful of calls). The CLI uses it too.
 import { Octokit } from '@octokit/core'
-import { waitingFor, withTimeout, type RunDeadline } from '../deadline.js'
+import { waitingFor, withTimeout, type RunDeadline } from '../common/deadline.js'
 import type { GitHubApi } from '../github/index.js'
 import { httpFetch, type FetchInit } from '../http/fetch.js'
 

@@ -3,15 +3,15 @@
 // engine), the GitHub client, the summary and docker's logout are loaded (`import()`, chunks of dist/) when needed.
 import * as core from '@actions/core'
 import { appendFileSync } from 'node:fs'
-import { readGitContext } from '../context.js'
+import { readGitContext } from '../common/git-context.js'
 import { systemClock, type Clock } from '../deploy/clock.js'
 import { deploy, type RunResult } from '../engine/deploy.js'
-import { errorMessage, UserError } from '../errors.js'
-import type { Log } from '../log.js'
+import { errorMessage, UserError } from '../common/errors.js'
+import type { Log } from '../common/log.js'
 import type { Ports } from '../engine/ports.js'
 import { readRunEvent } from '../github/event.js'
-import { getInputs } from '../inputs.js'
-import { EXIT_MARGIN_MS, handleShutdown, type Shutdown } from '../shutdown.js'
+import { getInputs } from '../settings/inputs.js'
+import { EXIT_MARGIN_MS, handleShutdown, type Shutdown } from '../common/shutdown.js'
 
 export type { RunResult } from '../engine/deploy.js'
 

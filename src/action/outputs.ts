@@ -1,6 +1,6 @@
 import * as core from '@actions/core'
-import { errorMessage } from '../errors.js'
-import { promotedImageLines, renderSummary, type DeploymentReport, type RunReport } from '../run-report.js'
+import { errorMessage } from '../common/errors.js'
+import { promotedImageLines, renderSummary, type DeploymentReport, type RunReport } from '../engine/run-report.js'
 
 /** Outputs: one value per service, comma separated in the order of the `service` input; a failed write warns. */
 export function setOutputs(run: RunReport): void {

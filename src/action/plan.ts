@@ -1,11 +1,11 @@
 // `mode: plan` on the runner: the matrix and the environments as step outputs, and the plan as the job summary.
 import * as core from '@actions/core'
-import { readGitContext } from '../context.js'
+import { readGitContext } from '../common/git-context.js'
 import { planStep } from '../engine/plan-step.js'
-import { errorMessage } from '../errors.js'
+import { errorMessage } from '../common/errors.js'
 import { readRunEvent } from '../github/index.js'
-import type { Inputs } from '../inputs.js'
-import type { Log } from '../log.js'
+import type { Inputs } from '../settings/inputs.js'
+import type { Log } from '../common/log.js'
 import { renderPlanSummary } from '../engine/plan-summary.js'
 
 /** Plans the run and publishes the outputs `matrix`, `environments` and `any`; throws a UserError on bad input. */

@@ -6,12 +6,12 @@ import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balan
 import { NodeHttpHandler } from '@smithy/node-http-handler'
 import type { HttpHandlerOptions } from '@smithy/types'
 import type { Agent } from 'node:http'
-import { RunDeadline } from '../deadline.js'
+import { RunDeadline } from '../common/deadline.js'
 import { proxyAgentFor, proxyConfigured } from '../http/proxy.js'
 import { resolveRegion } from './region.js'
 
 export { resolveRegion } from './region.js'
-export { GRACE_MS, RunDeadline } from '../deadline.js'
+export { GRACE_MS, RunDeadline } from '../common/deadline.js'
 
 export interface AwsClients {
   region: string

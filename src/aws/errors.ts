@@ -1,5 +1,5 @@
-import { waitingFor } from '../deadline.js'
-import { AwsError, NoAnswer, UserError } from '../errors.js'
+import { waitingFor } from '../common/deadline.js'
+import { AwsError, NoAnswer, UserError } from '../common/errors.js'
 
 interface SdkError {
   name?: string

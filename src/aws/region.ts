@@ -1,5 +1,5 @@
 // The run's AWS region, from the input or the standard variables: a leaf, so planning a run does not load the AWS SDK.
-import { UserError } from '../errors.js'
+import { UserError } from '../common/errors.js'
 
 /** Returns the region from the input or the standard variables, or throws saying how to set one. */
 export function resolveRegion(input: string | undefined, env: NodeJS.ProcessEnv = process.env): string {

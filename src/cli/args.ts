@@ -1,8 +1,8 @@
-// The CLI's flags, made from the settings table (src/settings.ts) plus the CLI's own; parsed with node:util's parseArgs.
+// The CLI's flags, made from the settings table (src/settings/table.ts) plus the CLI's own; parsed with node:util's parseArgs.
 import { parseArgs as parseFlags, type ParseArgsConfig } from 'node:util'
-import { UserError } from '../errors.js'
-import { isRepeatable, settingNamed, SETTINGS, type Setting } from '../settings.js'
-import { closest } from '../suggest.js'
+import { UserError } from '../common/errors.js'
+import { isRepeatable, settingNamed, SETTINGS, type Setting } from '../settings/table.js'
+import { closest } from '../common/suggest.js'
 import { REF } from './ref.js'
 
 export const COMMANDS = ['deploy', 'render', 'diff', 'status', 'rollback', 'preview', 'plan', 'help'] as const

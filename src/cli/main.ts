@@ -2,11 +2,11 @@
 // Only parsing the flags is imported statically, so that help, --version and a flag error answer at once: a command's
 // code is loaded (`import()`, chunks of dist/cli/) once the flags name it, and the AWS SDK only by a command that calls AWS.
 import { createRequire } from 'node:module'
-import type { GitContext } from '../context.js'
-import { errorMessage, UserError } from '../errors.js'
+import type { GitContext } from '../common/git-context.js'
+import { errorMessage, UserError } from '../common/errors.js'
 import type { Clock } from '../deploy/clock.js'
-import type { RunDeadline } from '../deadline.js'
-import type { DeploymentReport } from '../run-report.js'
+import type { RunDeadline } from '../common/deadline.js'
+import type { DeploymentReport } from '../engine/run-report.js'
 import { HelpRequested, helpText, parseArgs, VersionRequested, type CliArgs } from './args.js'
 import { ciRef, gitIn, refName, type Git } from './ref.js'
 import { terminalLog } from './terminal.js'

@@ -1,13 +1,13 @@
 // `plan`, `deploy`, `diff`, `render` and `preview`: the flags as the action's inputs, the engine's ports for a terminal.
 // Planning and rendering from a template need no AWS: the engine loads the pipeline and the AWS SDK once the plan does.
-import type { GitContext } from '../context.js'
+import type { GitContext } from '../common/git-context.js'
 import type { RunEvent } from '../config/index.js'
 import { systemClock } from '../deploy/clock.js'
 import { deploy, type DeploySettings, type RunResult } from '../engine/deploy.js'
 import { planStep } from '../engine/plan-step.js'
 import type { Ports } from '../engine/ports.js'
 import { runEventFrom } from '../github/event.js'
-import { getInputs } from '../inputs.js'
+import { getInputs } from '../settings/inputs.js'
 import type { CliArgs } from './args.js'
 import { ciContext, failureLogLines, offlineError, type CliIo } from './main.js'
 import type { TerminalLog } from './terminal.js'

@@ -1,6 +1,6 @@
 // The engine's log in a terminal: everything on stderr (stdout is for data), groups as headings, the rollout's count
 // lines as one updating status line in a TTY, warnings and errors in flag terms, and every secret the run registers replaced by *** before it is written.
-import type { Log } from '../log.js'
+import type { Log } from '../common/log.js'
 import { inFlagTerms } from './terms.js'
 
 const bold = (text: string, tty: boolean): string => (tty ? `\x1b[1m${text}\x1b[0m` : text)

@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml'
-import { yamlData } from '../yaml-data.js'
+import { yamlData } from '../common/yaml-data.js'
 import { ConfigError, type KeyPath } from './problems.js'
 import { validateConfig } from './schema.js'
 import type { DeployConfig } from './types.js'

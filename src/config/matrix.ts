@@ -1,4 +1,4 @@
-import { UserError } from '../errors.js'
+import { UserError } from '../common/errors.js'
 import { accountOf } from './schema.js'
 import { isPullRequestEvent, knownRef, patternsOf, refMatch, type RunEvent } from './resolve.js'
 import { suggestion } from './suggest.js'

@@ -1,4 +1,4 @@
-import { UserError } from '../errors.js'
+import { UserError } from '../common/errors.js'
 import { parseDuration } from './duration.js'
 import type { EnvironmentConfig, PreviewConfig, Strategy } from './types.js'
 

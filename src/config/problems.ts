@@ -1,5 +1,5 @@
-import { describedValue, ProblemsError, type Problem } from '../problems.js'
-import { unknownKey } from '../suggest.js'
+import { describedValue, ProblemsError, type Problem } from '../common/problems.js'
+import { unknownKey } from '../common/suggest.js'
 import { suggestion } from './suggest.js'
 
 export type KeyPath = readonly (string | number)[]

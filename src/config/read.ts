@@ -1,7 +1,7 @@
 // Reads the config file. The YAML parser (load.ts) is loaded only when there is a file to parse.
 import { readFile } from 'node:fs/promises'
-import { UserError } from '../errors.js'
-import { insideWorkspace } from '../workspace-path.js'
+import { UserError } from '../common/errors.js'
+import { insideWorkspace } from '../common/workspace-path.js'
 import type { DeployConfig } from './types.js'
 
 /**

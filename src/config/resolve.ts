@@ -1,4 +1,4 @@
-import { UserError } from '../errors.js'
+import { UserError } from '../common/errors.js'
 import { matchingPattern } from './glob.js'
 import { suggestion } from './suggest.js'
 import type { DeployConfig, EnvironmentConfig, PreviewConfig } from './types.js'

@@ -1,12 +1,12 @@
 import { parseDuration } from './duration.js'
 import { patternProblem } from './glob.js'
-import { describedValue } from '../problems.js'
+import { describedValue } from '../common/problems.js'
 import { Problems, type KeyPath } from './problems.js'
 import { suggestion } from './suggest.js'
-import { errorMessage, UserError } from '../errors.js'
+import { errorMessage, UserError } from '../common/errors.js'
 import { parseImageReference } from '../image/reference.js'
-import { parseCapacityProviderStrategy, parseThreshold, type ServiceSettings } from '../service-settings.js'
-import { settingNamed } from '../settings.js'
+import { parseCapacityProviderStrategy, parseThreshold, type ServiceSettings } from '../settings/service.js'
+import { settingNamed } from '../settings/table.js'
 import {
   PREVIEW_DEFAULTS,
   STRATEGIES,

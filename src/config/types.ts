@@ -1,4 +1,4 @@
-import type { ServiceSettings } from '../service-settings.js'
+import type { ServiceSettings } from '../settings/service.js'
 export const STRATEGIES = ['rolling', 'blue-green', 'canary', 'linear'] as const
 export type Strategy = (typeof STRATEGIES)[number]
 

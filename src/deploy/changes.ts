@@ -1,7 +1,7 @@
 import type { DeploymentCircuitBreaker, Service } from '@aws-sdk/client-ecs'
-import type { CircuitBreakerMode } from '../inputs.js'
+import type { CircuitBreakerMode } from '../settings/inputs.js'
 import { circuitBreakerConfiguration } from './rollout.js'
-import { deploymentSettingsChanges, settingsChanges, type ServiceSettings } from '../service-settings.js'
+import { deploymentSettingsChanges, settingsChanges, type ServiceSettings } from '../settings/service.js'
 
 function breakerName(breaker: DeploymentCircuitBreaker | undefined): string {
   if (!breaker?.enable) return 'off'

@@ -1,7 +1,7 @@
 import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs'
 import type { ContainerDefinition } from '@aws-sdk/client-ecs'
 import { getLogEvents } from '../aws/logs.js'
-import { errorMessage } from '../errors.js'
+import { errorMessage } from '../common/errors.js'
 import type { StoppedTask } from './tasks.js'
 
 /** A failure in plain words: what happened and what fixes it. */

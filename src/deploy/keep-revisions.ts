@@ -11,7 +11,7 @@ import {
   listTaskDefinitions,
   listTasks,
 } from '../aws/ecs.js'
-import { errorMessage } from '../errors.js'
+import { errorMessage } from '../common/errors.js'
 
 /** Every task definition ARN the cluster's services (and their deployments) and its running tasks use. */
 export async function revisionsInUse(ecs: ECSClient, cluster: string): Promise<Set<string>> {

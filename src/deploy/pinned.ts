@@ -1,7 +1,7 @@
 // `task-definition-arn`: a revision another tool owns (Terraform, CDK), deployed as it is — found, checked ACTIVE.
 import type { ECSClient } from '@aws-sdk/client-ecs'
 import { isNotFound } from '../aws/errors.js'
-import { UserError } from '../errors.js'
+import { UserError } from '../common/errors.js'
 import { describeTaskDefinition, type DescribedTaskDefinition, type RegisteredTaskDefinition } from './register.js'
 
 /** The revision `task-definition-arn` names; a UserError when it does not exist or is not ACTIVE. */

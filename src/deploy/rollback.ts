@@ -1,7 +1,7 @@
 import type { ECSClient } from '@aws-sdk/client-ecs'
 import { taskDefinitionRevision } from '../aws/arn.js'
 import { describeService, stopServiceDeployment, updateService } from '../aws/ecs.js'
-import { errorMessage } from '../errors.js'
+import { errorMessage } from '../common/errors.js'
 import { isAccessDenied } from '../aws/errors.js'
 import type { Clock } from './clock.js'
 import type { Rollout } from './rollout.js'

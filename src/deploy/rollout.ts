@@ -6,8 +6,8 @@ import type {
   UpdateServiceCommandInput,
 } from '@aws-sdk/client-ecs'
 import { updateServiceLooking } from '../aws/ecs.js'
-import { UserError } from '../errors.js'
-import type { CircuitBreakerMode } from '../inputs.js'
+import { UserError } from '../common/errors.js'
+import type { CircuitBreakerMode } from '../settings/inputs.js'
 import type { Mechanism } from '../strategy/types.js'
 import {
   breakerUpdate,
@@ -15,7 +15,7 @@ import {
   percentagesUpdate,
   settingsUpdate,
   type ServiceSettings,
-} from '../service-settings.js'
+} from '../settings/service.js'
 
 export interface RolloutRequest {
   cluster: string

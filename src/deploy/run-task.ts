@@ -7,10 +7,10 @@ import type {
   Task,
   TaskOverride,
 } from '@aws-sdk/client-ecs'
-import type { RunTaskOptions } from '../run-task-options.js'
+import type { RunTaskOptions } from '../settings/run-task.js'
 import { describeTasks, runTask, stopTask } from '../aws/ecs.js'
 import { getLogEvents } from '../aws/logs.js'
-import { DeploymentFailed, UserError } from '../errors.js'
+import { DeploymentFailed, UserError } from '../common/errors.js'
 import { describeLimit, type Clock } from './clock.js'
 import { logStreamOf, type LogsClientIn } from './diagnose.js'
 import { taskId } from './tasks.js'

@@ -1,7 +1,7 @@
 import type { ECSClient, Service } from '@aws-sdk/client-ecs'
 import { describeServices } from '../aws/ecs.js'
 import { isNotFound } from '../aws/errors.js'
-import { UserError } from '../errors.js'
+import { UserError } from '../common/errors.js'
 
 /** Returns the service, checked to be one this action can deploy (ECS or CODE_DEPLOY controller); throws a UserError saying why not. */
 export async function findService(ecs: ECSClient, cluster: string, name: string, region: string): Promise<Service> {

@@ -2,9 +2,9 @@
 // does not know without a word (as for task definitions, see taskdef/validate.ts). Here, on the pipeline's path, and
 // not where the inputs are read, so the entry does not load the SDK.
 import { ServiceVolumeConfiguration$ } from '@aws-sdk/client-ecs'
-import { UserError } from '../errors.js'
-import { problemEntry } from '../problems.js'
-import type { ServiceSettings } from '../service-settings.js'
+import { UserError } from '../common/errors.js'
+import { problemEntry } from '../common/problems.js'
+import type { ServiceSettings } from '../settings/service.js'
 import { modelProblems } from '../taskdef/validate.js'
 
 /** Throws naming the first member of `volume-configurations` that UpdateService's model does not have or type. */

@@ -1,7 +1,7 @@
 import type { ECSClient, Task } from '@aws-sdk/client-ecs'
 import { resourceName } from '../aws/arn.js'
 import { describeTasks, listTasks } from '../aws/ecs.js'
-import { errorMessage } from '../errors.js'
+import { errorMessage } from '../common/errors.js'
 
 export interface StoppedContainer {
   name: string

@@ -1,6 +1,6 @@
 import type { Deployment, Service, ServiceDeployment } from '@aws-sdk/client-ecs'
 import { taskDefinitionRevision } from '../aws/arn.js'
-import { failureThreshold } from '../service-settings.js'
+import { failureThreshold } from '../settings/service.js'
 import { awaitingHook, describeTraffic, hookName, trafficOf } from './progress.js'
 
 /** `paused`: the deployment waits at a lifecycle hook (or CodeDeploy's Ready) for `continue`. */

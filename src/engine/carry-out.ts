@@ -1,7 +1,7 @@
 import type { Service } from '@aws-sdk/client-ecs'
-import type { GitContext } from '../context.js'
+import type { GitContext } from '../common/git-context.js'
 import type { Clock } from '../deploy/clock.js'
-import { UserError } from '../errors.js'
+import { UserError } from '../common/errors.js'
 import {
   createDeploymentTracker,
   previewComment,
@@ -9,13 +9,13 @@ import {
   type DeploymentTracker,
   type GitHubApi,
 } from '../github/index.js'
-import { deploy, partialResult, type PipelineResult } from '../pipeline.js'
-import type { PlannedInputs } from '../placeholders.js'
-import type { Plan, PreviewPlan } from '../plan.js'
-import { runsAlone } from '../inputs.js'
-import { runAlone } from '../standalone.js'
+import { deploy, partialResult, type PipelineResult } from './pipeline.js'
+import type { PlannedInputs } from '../settings/placeholder-values.js'
+import type { Plan, PreviewPlan } from './environment-plan.js'
+import { runsAlone } from '../settings/inputs.js'
+import { runAlone } from './standalone.js'
 import { destroyPreview, environmentUrl, previewServiceName, sweepPreviews } from '../preview/index.js'
-import { isFailure, overallStatus, type DeploymentReport, type RunReport, type Status } from '../run-report.js'
+import { isFailure, overallStatus, type DeploymentReport, type RunReport, type Status } from './run-report.js'
 import type { ReadyPorts } from './ports.js'
 
 /** Removes the pull request's previews of every service of the environment; returns what went. */

@@ -1,16 +1,16 @@
 // The engine's entry point for a deploy: plain settings and ports in, a result out. Both doors (the action, the CLI) call it.
 // Planning is all this module loads; carrying the plan out (the pipeline, the AWS SDK) is a chunk loaded after it.
 import { resolveRegion } from '../aws/region.js'
-import { runUrl, type GitContext } from '../context.js'
-import { AwsError, DeploymentFailed, errorMessage, NoAnswer, UserError } from '../errors.js'
+import { runUrl, type GitContext } from '../common/git-context.js'
+import { AwsError, DeploymentFailed, errorMessage, NoAnswer, UserError } from '../common/errors.js'
 import type { RunEvent } from '../config/index.js'
-import type { Inputs } from '../inputs.js'
-import { planRun } from '../plan.js'
+import type { Inputs } from '../settings/inputs.js'
+import { planRun } from './environment-plan.js'
 import { logSafe } from '../report/text.js'
 import type { AwsClients } from '../aws/clients.js'
-import { RunDeadline } from '../deadline.js'
+import { RunDeadline } from '../common/deadline.js'
 import { closeProxyAgents } from '../http/proxy.js'
-import type { DeploymentReport, RunReport } from '../run-report.js'
+import type { DeploymentReport, RunReport } from './run-report.js'
 import { isFailure } from '../report/status.js'
 import type { Ports } from './ports.js'
 

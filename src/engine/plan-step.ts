@@ -1,7 +1,7 @@
 // The plan step (`mode: plan`, `ecs-deploy-action plan`): which environments this ref deploys, as a matrix. It reads the
 // config file and the event only: no AWS client is made, so it needs no credentials.
 import { DEFAULT_CONFIG_FILE, loadConfig, planEnvironments, type EnvironmentPlan } from '../config/index.js'
-import type { Log } from '../log.js'
+import type { Log } from '../common/log.js'
 import { logSafe } from '../report/text.js'
 import type { DeploySettings } from './deploy.js'
 

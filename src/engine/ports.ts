@@ -1,11 +1,11 @@
 // What the engine needs from the world, given by the door that runs it (src/action/ for the runner, src/cli/ for a terminal).
 // The engine never imports @actions/*: everything it says or publishes goes through these ports.
 import type { GitHubApi } from '../github/index.js'
-import type { DeployPorts } from '../pipeline.js'
-import type { RunReport } from '../run-report.js'
-import type { RunDeadline } from '../deadline.js'
+import type { DeployPorts } from './pipeline.js'
+import type { RunReport } from './run-report.js'
+import type { RunDeadline } from '../common/deadline.js'
 
-export type { Annotation, Log } from '../log.js'
+export type { Annotation, Log } from '../common/log.js'
 
 /** Every port a run uses. */
 export interface Ports extends Omit<DeployPorts, 'aws' | 'deadline'> {

@@ -2,13 +2,13 @@
 // read, no image to look up). Without a template the starting point is the service's current task definition, which
 // only AWS has: then the dry-run deploy renders it.
 import type { RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs'
-import { UserError } from '../errors.js'
-import { placeholderValues } from '../placeholders.js'
-import { planRun } from '../plan.js'
+import { UserError } from '../common/errors.js'
+import { placeholderValues } from '../settings/placeholder-values.js'
+import { planRun } from './environment-plan.js'
 import { previewFamily } from '../preview/names.js'
 import { renderTaskDefinition } from '../taskdef/render.js'
 import type { DeploySettings } from './deploy.js'
-import type { Log } from '../log.js'
+import type { Log } from '../common/log.js'
 
 export interface RenderedService {
   service: string

@@ -2,7 +2,7 @@
 import type { ECSClient, Service } from '@aws-sdk/client-ecs'
 import { resourceName, revisionNumber, taskDefinitionFamily, taskDefinitionRevision } from '../aws/arn.js'
 import { describeService, listTaskDefinitions, stopServiceDeployment } from '../aws/ecs.js'
-import { UserError } from '../errors.js'
+import { UserError } from '../common/errors.js'
 import type { Clock } from '../deploy/clock.js'
 import { primaryDeployment, startRollout, type Rollout } from '../deploy/rollout.js'
 import { findService } from '../deploy/service.js'

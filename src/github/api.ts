@@ -1,5 +1,5 @@
-import type { GitContext } from '../context.js'
-import { errorMessage } from '../errors.js'
+import type { GitContext } from '../common/git-context.js'
+import { errorMessage } from '../common/errors.js'
 
 export type DeploymentState = 'in_progress' | 'success' | 'failure' | 'inactive'
 

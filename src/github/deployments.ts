@@ -1,4 +1,4 @@
-import type { GitContext } from '../context.js'
+import type { GitContext } from '../common/git-context.js'
 import {
   allPages,
   describeGitHubError,

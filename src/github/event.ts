@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import type { RunEvent } from '../config/resolve.js'
-import { errorMessage, UserError } from '../errors.js'
+import { errorMessage, UserError } from '../common/errors.js'
 
 interface PullRequestPayload {
   action?: string

@@ -1,4 +1,4 @@
-import { UserError } from '../errors.js'
+import { UserError } from '../common/errors.js'
 import { hasMounts, mountArgs, type BuildMounts } from './build-secrets.js'
 import type { GitContext, ImageInputs } from './types.js'
 

@@ -1,8 +1,8 @@
 // Build secrets and SSH forwarding: what `docker build --secret` / `--ssh` get. A secret's value never goes into
 // argv: docker reads it from an environment variable of its own process (`--secret id=…,env=…`).
 import { stat } from 'node:fs/promises'
-import { UserError } from '../errors.js'
-import { insideWorkspace } from '../workspace-path.js'
+import { UserError } from '../common/errors.js'
+import { insideWorkspace } from '../common/workspace-path.js'
 
 /** A build secret (`build-secrets`): its id, which the Dockerfile mounts, and its value. */
 export interface BuildSecret {

@@ -2,7 +2,7 @@ import type { Repository } from '@aws-sdk/client-ecr'
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { UserError, errorMessage } from '../errors.js'
+import { UserError, errorMessage } from '../common/errors.js'
 import { buildArgs, needsBuildKit, parseLabels } from './args.js'
 import {
   mountEnvironment,
@@ -27,7 +27,7 @@ import { buildKey, reuseTag } from './build-key.js'
 import { imageName, parseImageReference, type ImageReference } from './reference.js'
 import { isValidTag, resolveTags } from './tags.js'
 import type { BuiltImage, ImageDeps, ImageInputs } from './types.js'
-import type { Log } from '../log.js'
+import type { Log } from '../common/log.js'
 
 /** Build-log lines kept for the error message; the full log is streamed to the job log. */
 const KEPT_LINES = 2000

@@ -1,4 +1,4 @@
-import { UserError } from '../errors.js'
+import { UserError } from '../common/errors.js'
 
 /** How many lines of the failing step an error message shows. */
 const TAIL_LINES = 20

@@ -1,7 +1,7 @@
-import { errorMessage, NoAnswer, UserError } from '../errors.js'
-import { execCommand, type ExecOptions, type ExecResult } from '../exec.js'
+import { errorMessage, NoAnswer, UserError } from '../common/errors.js'
+import { execCommand, type ExecOptions, type ExecResult } from '../common/exec.js'
 import { dockerEngineProblem, dockerNotInstalled } from './diagnose.js'
-import type { Log } from '../log.js'
+import type { Log } from '../common/log.js'
 
 /**
  * Every docker command goes through here: an argument array, never a shell; a missing docker becomes a UserError, one

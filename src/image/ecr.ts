@@ -2,11 +2,11 @@ import type { ECRClient, ImageDetail, ImageIdentifier, Repository } from '@aws-s
 import { createClients } from '../aws/clients.js'
 import * as gateway from '../aws/ecr.js'
 import { isAccessDenied, isNotFound, unlessNotFound } from '../aws/errors.js'
-import { errorMessage } from '../errors.js'
+import { errorMessage } from '../common/errors.js'
 import { repositoryMissing } from './diagnose.js'
 import { endpointHost, parseEcrHost, registryKind, type ImageReference } from './reference.js'
 import type { ImageDeps } from './types.js'
-import type { Log } from '../log.js'
+import type { Log } from '../common/log.js'
 
 export interface RegistryCredentials {
   /** The registry to `docker login` to (proxyEndpoint without its scheme). */

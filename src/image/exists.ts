@@ -2,7 +2,7 @@
 // task fails to start. ECR is asked (DescribeImages); other registries are not checked, and the log says so.
 import { describeImage } from '../aws/ecr.js'
 import { isNotFound } from '../aws/errors.js'
-import { UserError, errorMessage } from '../errors.js'
+import { UserError, errorMessage } from '../common/errors.js'
 import { resolveEcrTarget } from './ecr.js'
 import { imageName, parseImageReference } from './reference.js'
 import type { ImageDeps } from './types.js'

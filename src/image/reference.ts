@@ -1,4 +1,4 @@
-import { UserError } from '../errors.js'
+import { UserError } from '../common/errors.js'
 
 export interface ImageReference {
   /** Registry host, with its port when one is given (`127.0.0.1:5000`); `docker.io` when none is named. */

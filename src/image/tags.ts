@@ -1,4 +1,4 @@
-import { UserError } from '../errors.js'
+import { UserError } from '../common/errors.js'
 import { imageName, parseImageReference } from './reference.js'
 import type { GitContext } from './types.js'
 

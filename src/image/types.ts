@@ -1,9 +1,9 @@
 import type { ECRClient } from '@aws-sdk/client-ecr'
 import type { AwsClients } from '../aws/clients.js'
-import type { GitContext as RunContext } from '../context.js'
-import type { Log } from '../log.js'
+import type { GitContext as RunContext } from '../common/git-context.js'
+import type { Log } from '../common/log.js'
 
-/** The build-and-push inputs, typed; src/inputs.ts reads action.yml's inputs into this. */
+/** The build-and-push inputs, typed; src/settings/inputs.ts reads action.yml's inputs into this. */
 export interface ImageInputs {
   /** Docker build context (a directory, or a remote context such as a git URL). */
   build: string

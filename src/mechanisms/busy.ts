@@ -2,7 +2,7 @@
 // starts over a deployment an earlier run left paused.
 import type { Clock } from '../deploy/clock.js'
 import { describeLimit } from '../deploy/clock.js'
-import { UserError } from '../errors.js'
+import { UserError } from '../common/errors.js'
 import type { OnBusy } from '../strategy/types.js'
 
 /** A deployment in flight, in words. */

@@ -16,7 +16,7 @@ import {
   type Rollout,
   type RolloutRequest,
 } from '../deploy/rollout.js'
-import { UserError } from '../errors.js'
+import { UserError } from '../common/errors.js'
 import { untilIdle, type InFlight, type WaitContext } from './busy.js'
 import { awaitingHook } from '../deploy/progress.js'
 import type { ContinueAction, StrategyInputs } from '../strategy/types.js'

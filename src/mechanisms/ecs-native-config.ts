@@ -6,7 +6,7 @@ import type {
   Service,
 } from '@aws-sdk/client-ecs'
 import { resourceId } from '../aws/arn.js'
-import { UserError } from '../errors.js'
+import { UserError } from '../common/errors.js'
 import type { PauseStage, StrategyInputs, StrategyName } from '../strategy/types.js'
 
 const ECS_STRATEGY: Record<StrategyName, DeploymentStrategy> = {

@@ -12,7 +12,7 @@ import { mechanismFor, mechanismOf } from './registry.js'
 export type { WaitContext } from './busy.js'
 export type { ResumedRollout, StrategyClients, StrategyPlan } from './mechanism.js'
 export type { PausedAt, StrategyProgress, TrafficPoint } from '../deploy/progress.js'
-export { readStrategyInputs } from '../strategy/inputs.js'
+export { readStrategyInputs } from '../settings/strategy.js'
 export type * from '../strategy/types.js'
 
 /**

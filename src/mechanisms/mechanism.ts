@@ -12,7 +12,7 @@ import type {
 import type { StrategyProgress } from '../deploy/progress.js'
 import type { Rollout, RolloutRequest } from '../deploy/rollout.js'
 import type { Snapshot, Verdict } from '../deploy/verdict.js'
-import type { CircuitBreakerMode } from '../inputs.js'
+import type { CircuitBreakerMode } from '../settings/inputs.js'
 import type { Mechanism, StrategyInputs } from '../strategy/types.js'
 import type { InFlight, WaitContext } from './busy.js'
 import type { CodeDeployPlan } from './codedeploy/start.js'

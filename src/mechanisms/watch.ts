@@ -3,7 +3,7 @@ import type { Deployment, ECSClient, Service, ServiceDeployment, ServiceEvent } 
 import { taskDefinitionRevision } from '../aws/arn.js'
 import * as ecsGateway from '../aws/ecs.js'
 import { isAccessDenied } from '../aws/errors.js'
-import { errorMessage } from '../errors.js'
+import { errorMessage } from '../common/errors.js'
 import type { StrategyProgress } from '../deploy/progress.js'
 import { describeLimit, formatElapsed, type Clock } from '../deploy/clock.js'
 import { followRollback } from '../deploy/rollback.js'

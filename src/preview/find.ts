@@ -3,7 +3,7 @@ import type { ElasticLoadBalancingV2Client, TargetGroup } from '@aws-sdk/client-
 import { describeServices, describeServicesByName, listServices } from '../aws/ecs.js'
 import { describeAllTargetGroups, describeTags } from '../aws/elbv2.js'
 import { isNotFound } from '../aws/errors.js'
-import { UserError } from '../errors.js'
+import { UserError } from '../common/errors.js'
 import { shortName } from './names.js'
 import { readPreviewTags, type PreviewIdentity } from './tags.js'
 

@@ -1,7 +1,7 @@
 import type { ECSClient } from '@aws-sdk/client-ecs'
 import type { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2'
 import { formatDuration } from '../config/duration.js'
-import type { GitContext } from '../context.js'
+import type { GitContext } from '../common/git-context.js'
 import { describeGitHubError, ownerRepo, type GitHubApi, type Warn } from '../github/api.js'
 import { destroyPreview } from './destroy.js'
 import { listPreviewServices, listPreviewTargetGroups, type FoundPreview } from './find.js'

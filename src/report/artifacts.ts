@@ -1,7 +1,7 @@
 import type { RegisterTaskDefinitionCommandInput, Service } from '@aws-sdk/client-ecs'
 import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { appSpecDocument, ecsAppSpec } from '../appspec-template.js'
+import { appSpecDocument, ecsAppSpec } from '../common/appspec-template.js'
 
 /** What CodePipeline's ECS actions read, for teams that keep their pipeline files while moving over. */
 export interface PipelineArtifacts {

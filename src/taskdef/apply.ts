@@ -1,5 +1,5 @@
 import type { ContainerDefinition, RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs'
-import { UserError } from '../errors.js'
+import { UserError } from '../common/errors.js'
 import { imageRepository } from '../image/reference.js'
 import { problemsError } from './problems.js'
 

@@ -1,5 +1,5 @@
 import type { RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs'
-import { UserError } from '../errors.js'
+import { UserError } from '../common/errors.js'
 import { parseImageReference } from '../image/reference.js'
 
 /** Each container image that is not a valid reference (ECS would accept it and fail every task at pull time). */

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises'
 import { extname } from 'node:path'
 import { LineCounter, parseDocument } from 'yaml'
-import { UserError } from '../errors.js'
-import { insideWorkspace } from '../workspace-path.js'
-import { yamlData } from '../yaml-data.js'
+import { UserError } from '../common/errors.js'
+import { insideWorkspace } from '../common/workspace-path.js'
+import { yamlData } from '../common/yaml-data.js'
 import { fillPlaceholders, markedPlaceholders, unmarked } from './placeholders.js'
 import { isPlainObject, kindOf, type PlainObject } from './values.js'
 

@@ -1,5 +1,5 @@
 import { isScalar, parseDocument, visit, type Document } from 'yaml'
-import { UserError } from '../errors.js'
+import { UserError } from '../common/errors.js'
 import { problemsError } from './problems.js'
 
 const NAME = '[A-Za-z_][A-Za-z0-9_]*'

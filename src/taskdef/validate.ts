@@ -1,7 +1,7 @@
-import { unknownKey } from '../suggest.js'
+import { unknownKey } from '../common/suggest.js'
 import type { RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs'
 import { REQUEST_SHAPE, shapeOf, type Shape, type StructShape } from './model.js'
-import { describedValue, ProblemsError, type Problem } from '../problems.js'
+import { describedValue, ProblemsError, type Problem } from '../common/problems.js'
 import { isPlainObject, type PlainObject } from './values.js'
 
 /**

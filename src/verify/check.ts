@@ -1,7 +1,7 @@
 // Verifying a release: every URL of the stage checked over HTTP, then verify-command, with what the deployment put
 // in place in its environment. One call for every mechanism (the watch loop makes it at their stages).
 import { describeLimit, type Clock } from '../deploy/clock.js'
-import { execCommand } from '../exec.js'
+import { execCommand } from '../common/exec.js'
 import { checkUrl, type UrlCheck } from './http.js'
 import type { VerifyPlan } from './plan.js'
 import { withoutCredentials } from './redact.js'

@@ -1,7 +1,7 @@
 // verify-command as arguments, with no placeholder filled into them: a value spliced into a script runs as code (a
 // branch named `fix$(touch${IFS}/tmp/x)` would), so the command gets the values as environment variables instead.
 import { commandArguments } from '../deploy/run-task.js'
-import { UserError } from '../errors.js'
+import { UserError } from '../common/errors.js'
 import { fillTextPlaceholders, placeholderNames } from '../taskdef/placeholders.js'
 
 const INPUT = 'verify-command'

@@ -1,6 +1,6 @@
 // What a verified release must answer: `verify-expect` parsed once, before anything changes, and matched against each
 // answer. A status code; `/regex/flags`; `$.json.path == value`; anything else is a substring of the body.
-import { UserError } from '../errors.js'
+import { UserError } from '../common/errors.js'
 
 export type Expectation =
   | { kind: 'status'; status: number }

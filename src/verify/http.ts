@@ -1,7 +1,7 @@
 // The HTTP check of one URL: asked again every interval until it answers as expected or the time runs out.
 import type { Clock } from '../deploy/clock.js'
 import { describeLimit } from '../deploy/clock.js'
-import { errorMessage } from '../errors.js'
+import { errorMessage } from '../common/errors.js'
 import { describeExpectation, meets, type Answer, type Expectation } from './expect.js'
 import type { RedirectPolicy } from './plan.js'
 import { withoutCredentials } from './redact.js'

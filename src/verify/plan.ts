@@ -1,8 +1,8 @@
 // The release check as the inputs describe it, settled before anything changes: URLs with their placeholders filled and
 // checked, the expectation parsed, headers split. A mistake here is the user's, named by its input.
-import { settingNamed } from '../settings.js'
+import { settingNamed } from '../settings/table.js'
 import { fillTextPlaceholders } from '../taskdef/placeholders.js'
-import type { VerifyInputs } from '../verify-inputs.js'
+import type { VerifyInputs } from '../settings/verify.js'
 import { verifyCommandArguments } from './command.js'
 import { parseExpectation, type Expectation } from './expect.js'
 import { fillUrl } from './url.js'

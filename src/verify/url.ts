@@ -1,7 +1,7 @@
 // A verify URL with its placeholders filled so that no value can move the check to another host: a value from the
 // run (REF_NAME, ENVIRONMENT, …: a branch name is anyone's to choose) goes in as a host name label in the host and as
 // a path segment elsewhere; only a value from `vars` (the workflow's own) may give the whole origin (`${LB}/health`).
-import { UserError } from '../errors.js'
+import { UserError } from '../common/errors.js'
 import { fillTextPlaceholders } from '../taskdef/placeholders.js'
 
 /** Longest DNS label. */

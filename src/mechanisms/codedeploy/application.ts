@@ -3,7 +3,7 @@ import type { CodeDeployClient, DeploymentGroupInfo } from '@aws-sdk/client-code
 import type { Service } from '@aws-sdk/client-ecs'
 import { resourceName } from '../../aws/arn.js'
 import { getApplication, getDeploymentConfig, getDeploymentGroup } from '../../aws/codedeploy.js'
-import { UserError } from '../../errors.js'
+import { UserError } from '../../common/errors.js'
 import type { StrategyInputs } from '../../strategy/types.js'
 
 export interface DeploymentGroup {

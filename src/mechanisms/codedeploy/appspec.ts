@@ -3,13 +3,13 @@
 import { readFile } from 'node:fs/promises'
 import type { ContainerDefinition, Service } from '@aws-sdk/client-ecs'
 import { parseDocument, type Document } from 'yaml'
-import { appSpecDocument, ecsAppSpec } from '../../appspec-template.js'
-import { UserError } from '../../errors.js'
-import { didYouMean, unknownKey } from '../../suggest.js'
-import { describedValue, ProblemsError, type Problem } from '../../problems.js'
+import { appSpecDocument, ecsAppSpec } from '../../common/appspec-template.js'
+import { UserError } from '../../common/errors.js'
+import { didYouMean, unknownKey } from '../../common/suggest.js'
+import { describedValue, ProblemsError, type Problem } from '../../common/problems.js'
 import { isPlainObject } from '../../taskdef/values.js'
-import { insideWorkspace } from '../../workspace-path.js'
-import { yamlData } from '../../yaml-data.js'
+import { insideWorkspace } from '../../common/workspace-path.js'
+import { yamlData } from '../../common/yaml-data.js'
 
 /** The lifecycle hooks CodeDeploy runs for ECS (Lambda functions), in order. */
 export const ECS_HOOKS = [

@@ -6,7 +6,7 @@ import type { StrategyProgress } from '../../deploy/progress.js'
 import type { Rollout } from '../../deploy/rollout.js'
 import { judge, type Snapshot, type Verdict } from '../../deploy/verdict.js'
 import { taskDefinitionRevision } from '../../aws/arn.js'
-import { UserError } from '../../errors.js'
+import { UserError } from '../../common/errors.js'
 import type { StrategyInputs } from '../../strategy/types.js'
 import type {
   DeploymentMechanism,

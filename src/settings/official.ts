@@ -1,10 +1,10 @@
 // The official aws-actions ECS actions' inputs in a workflow moved to this action: their names for our settings are
 // read as aliases (the `aliases` of a row in settings.ts), and a value that only makes sense in the official meaning
 // of a name we share is stopped with what to write instead. README "Migrating from the official actions" lists them all.
-import { UserError } from './errors.js'
-import type { InputReader } from './input-values.js'
-import type { Log } from './log.js'
-import { SETTINGS } from './settings.js'
+import { UserError } from '../common/errors.js'
+import type { InputReader } from './values.js'
+import type { Log } from '../common/log.js'
+import { SETTINGS } from './table.js'
 
 /**
  * A reader that answers a setting's name with its alias's value when only the alias is given. Both given with

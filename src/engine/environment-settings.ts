@@ -1,10 +1,12 @@
 // The config file's per-environment build and runtime settings, filled in where the inputs leave them out: an explicit
 // input always wins (name by name for build args, environment variables and secrets).
-import type { EnvironmentConfig, StrategyOptions } from './config/index.js'
-import { UserError } from './errors.js'
-import type { Inputs } from './inputs.js'
-import type { StrategyInputs } from './strategy/types.js'
-import type { EnvChange } from './taskdef/index.js'
+import type { EnvironmentConfig, StrategyOptions } from '../config/index.js'
+import { UserError } from '../common/errors.js'
+import type { Inputs } from '../settings/inputs.js'
+import type { VerifyConfig } from '../config/types.js'
+import type { VerifyInputs } from '../settings/verify.js'
+import type { StrategyInputs } from '../strategy/types.js'
+import type { EnvChange } from '../taskdef/index.js'
 
 /** The inputs with `environment`'s image, build settings, environment variables, secrets and strategy options under them. */
 export function withEnvironmentSettings(inputs: Inputs, environment: EnvironmentConfig): Inputs {
@@ -52,4 +54,27 @@ export function checkBuildHasImage(inputs: Inputs, environment?: string, file?: 
   throw new UserError(
     `Input \`build\` needs \`image\`${where}: the repository to push to, e.g. 123456789012.dkr.ecr.us-east-1.amazonaws.com/web.`,
   )
+}
+
+/** The environment's `verify:` block under the verify-* inputs: each input given wins over its key. */
+export function withVerifyConfig(
+  config: VerifyConfig | undefined,
+  inputs: VerifyInputs | undefined,
+): VerifyInputs | undefined {
+  if (!config) return inputs
+  const given = inputs ?? { urls: [], testUrls: [], headers: {} }
+  const pick = <K extends keyof VerifyConfig>(key: K): Partial<Pick<VerifyConfig, K>> => {
+    const value = given[key] ?? config[key]
+    return value === undefined ? {} : ({ [key]: value } as Partial<Pick<VerifyConfig, K>>)
+  }
+  return {
+    urls: given.urls.length ? given.urls : config.urls,
+    testUrls: given.testUrls.length ? given.testUrls : config.testUrls,
+    headers: given.headers,
+    ...pick('expect'),
+    ...pick('timeoutSeconds'),
+    ...pick('intervalSeconds'),
+    ...pick('command'),
+    ...pick('redirects'),
+  }
 }

@@ -1,8 +1,8 @@
-export const id = 725;
-export const ids = [725];
+export const id = 698;
+export const ids = [698];
 export const modules = {
 
-/***/ 4725:
+/***/ 9698:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -15,15 +15,15 @@ __webpack_require__.d(__webpack_exports__, {
   failureDescription: () => (/* binding */ failureDescription)
 });
 
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/common/errors.ts
+var errors = __webpack_require__(1922);
 // EXTERNAL MODULE: ./src/github/index.ts + 2 modules
 var github = __webpack_require__(4112);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/deadline.ts
-var deadline = __webpack_require__(6683);
+// EXTERNAL MODULE: ./src/common/deadline.ts
+var deadline = __webpack_require__(673);
 // EXTERNAL MODULE: ./src/http/fetch.ts
 var http_fetch = __webpack_require__(576);
 // EXTERNAL MODULE: ./src/aws/arn.ts
@@ -214,13 +214,13 @@ async function attachLogs(logsIn, failures, containers, lines) {
 var aws_ecs = __webpack_require__(1032);
 // EXTERNAL MODULE: ./src/image/reference.ts
 var reference = __webpack_require__(3564);
-// EXTERNAL MODULE: ./src/problems.ts
-var src_problems = __webpack_require__(2095);
+// EXTERNAL MODULE: ./src/common/problems.ts
+var common_problems = __webpack_require__(7657);
 ;// CONCATENATED MODULE: ./src/taskdef/problems.ts
 
 /** One error for everything wrong with a task definition; each problem starts with the JSON path of the field to fix. */
 function problemsError(source, problems, hint) {
-    return new src_problems/* ProblemsError */.FQ(source, problems.map((message) => ({ path: '', message })), hint);
+    return new common_problems/* ProblemsError */.FQ(source, problems.map((message) => ({ path: '', message })), hint);
 }
 
 ;// CONCATENATED MODULE: ./src/taskdef/apply.ts
@@ -420,10 +420,10 @@ function withoutReadOnlyKeys(definition) {
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
-// EXTERNAL MODULE: ./src/workspace-path.ts
-var workspace_path = __webpack_require__(9152);
-// EXTERNAL MODULE: ./src/yaml-data.ts
-var yaml_data = __webpack_require__(4381);
+// EXTERNAL MODULE: ./src/common/workspace-path.ts
+var workspace_path = __webpack_require__(7682);
+// EXTERNAL MODULE: ./src/common/yaml-data.ts
+var yaml_data = __webpack_require__(8715);
 ;// CONCATENATED MODULE: ./src/taskdef/placeholders.ts
 
 
@@ -690,8 +690,8 @@ function containerPath(container, index) {
     return `containerDefinitions[${index}] (${container.name})`;
 }
 
-// EXTERNAL MODULE: ./src/suggest.ts
-var suggest = __webpack_require__(2969);
+// EXTERNAL MODULE: ./src/common/suggest.ts
+var suggest = __webpack_require__(8687);
 ;// CONCATENATED MODULE: ./src/taskdef/validate.ts
 
 
@@ -708,7 +708,7 @@ function checkedRequest(definition, source) {
         problems.push({ path: 'containerDefinitions', message: 'empty; add at least one container' });
     }
     if (problems.length)
-        throw new src_problems/* ProblemsError */.FQ(source, problems);
+        throw new common_problems/* ProblemsError */.FQ(source, problems);
     return request;
 }
 /** What is wrong with `value` as one shape of the ECS API model (a schema @aws-sdk/client-ecs exports, `Name$`). */
@@ -746,7 +746,7 @@ function checked(value, shape, path, problems) {
     function mismatch(expected) {
         problems.push({
             path,
-            message: `expected ${expected}, found ${(0,src_problems/* describedValue */.fl)(value)}${quotingHint(value, shape.kind)}`,
+            message: `expected ${expected}, found ${(0,common_problems/* describedValue */.fl)(value)}${quotingHint(value, shape.kind)}`,
         });
         return value;
     }
@@ -1040,8 +1040,8 @@ async function registerIfChanged(ecs, request, current) {
 
 // EXTERNAL MODULE: ./src/deploy/rollout.ts
 var rollout = __webpack_require__(5398);
-// EXTERNAL MODULE: ./src/service-settings.ts
-var service_settings = __webpack_require__(2296);
+// EXTERNAL MODULE: ./src/settings/service.ts
+var settings_service = __webpack_require__(6322);
 ;// CONCATENATED MODULE: ./src/deploy/changes.ts
 
 
@@ -1062,8 +1062,8 @@ function serviceChanges(service, desiredCount, breaker, settings = {}) {
         changes.push(`service deployment circuit breaker: ${before} → ${breakerName(configuration.deploymentCircuitBreaker)}`);
     }
     const breakerAfter = (configuration ?? service.deploymentConfiguration)?.deploymentCircuitBreaker;
-    changes.push(...(0,service_settings/* deploymentSettingsChanges */.wr)(service.deploymentConfiguration, breakerAfter, settings));
-    changes.push(...(0,service_settings/* settingsChanges */.fH)(service, settings));
+    changes.push(...(0,settings_service/* deploymentSettingsChanges */.wr)(service.deploymentConfiguration, breakerAfter, settings));
+    changes.push(...(0,settings_service/* settingsChanges */.fH)(service, settings));
     return changes;
 }
 
@@ -1769,8 +1769,8 @@ function verdictWord(outcome) {
     }[outcome];
 }
 
-// EXTERNAL MODULE: ./src/exec.ts
-var exec = __webpack_require__(3190);
+// EXTERNAL MODULE: ./src/common/exec.ts
+var exec = __webpack_require__(3644);
 ;// CONCATENATED MODULE: ./src/verify/expect.ts
 // What a verified release must answer: `verify-expect` parsed once, before anything changes, and matched against each
 // answer. A status code; `/regex/flags`; `$.json.path == value`; anything else is a substring of the body.
@@ -2034,8 +2034,8 @@ function verifyEnvironment(urls, stage, deployed) {
     };
 }
 
-// EXTERNAL MODULE: ./src/settings.ts
-var settings = __webpack_require__(8750);
+// EXTERNAL MODULE: ./src/settings/table.ts
+var table = __webpack_require__(2221);
 ;// CONCATENATED MODULE: ./src/verify/command.ts
 // verify-command as arguments, with no placeholder filled into them: a value spliced into a script runs as code (a
 // branch named `fix$(touch${IFS}/tmp/x)` would), so the command gets the values as environment variables instead.
@@ -2159,10 +2159,10 @@ function planVerification(inputs, values, own = new Set()) {
         redirects: inputs.redirects ?? 'same-origin',
     };
 }
-const defaultSeconds = (name) => Number((0,settings/* settingNamed */.A$)(name)?.default);
+const defaultSeconds = (name) => Number((0,table/* settingNamed */.A$)(name)?.default);
 
-// EXTERNAL MODULE: ./src/verify-inputs.ts
-var verify_inputs = __webpack_require__(214);
+// EXTERNAL MODULE: ./src/settings/verify.ts
+var verify = __webpack_require__(8556);
 // EXTERNAL MODULE: ./src/image/index.ts + 6 modules
 var src_image = __webpack_require__(5894);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-elastic-load-balancing-v2/dist-cjs/index.js
@@ -2838,8 +2838,8 @@ async function readPullState(s, pr, warn) {
 
 
 
-// EXTERNAL MODULE: ./src/appspec-template.ts
-var appspec_template = __webpack_require__(7290);
+// EXTERNAL MODULE: ./src/common/appspec-template.ts
+var appspec_template = __webpack_require__(9860);
 ;// CONCATENATED MODULE: ./src/report/artifacts.ts
 
 
@@ -3016,12 +3016,12 @@ function checkSettingsModel(settings) {
     (settings.volumeConfigurations ?? []).forEach((item, i) => {
         const problem = modelProblems(item, client_ecs_dist_cjs/* ServiceVolumeConfiguration$ */.uEA)[0];
         if (problem) {
-            throw new errors/* UserError */.yo(`Input \`volume-configurations\`, item ${i + 1} (${item.name}): ${(0,src_problems/* problemEntry */.WO)(problem)}. Nothing was changed.`);
+            throw new errors/* UserError */.yo(`Input \`volume-configurations\`, item ${i + 1} (${item.name}): ${(0,common_problems/* problemEntry */.WO)(problem)}. Nothing was changed.`);
         }
     });
 }
 
-;// CONCATENATED MODULE: ./src/placeholders.ts
+;// CONCATENATED MODULE: ./src/settings/placeholder-values.ts
 /** Values a template's ${PLACEHOLDERS} can use. */
 function placeholderValues(inputs, service, git, region, image) {
     return {
@@ -3043,7 +3043,7 @@ function placeholderValues(inputs, service, git, region, image) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/pipeline.ts
+;// CONCATENATED MODULE: ./src/engine/pipeline.ts
 
 
 
@@ -3099,7 +3099,7 @@ async function prepare(clients, inputs, git, { service, plan }, report, image, p
         ...placeholderValues(inputs, report.service, git, report.region, image ?? onlyImage(promoted)),
         ...previewPlaceholders(preview),
     };
-    const verification = (0,verify_inputs/* wantsVerification */.ni)(inputs.verify)
+    const verification = (0,verify/* wantsVerification */.n)(inputs.verify)
         ? planVerification(inputs.verify, placeholders, new Set(Object.keys(inputs.vars)))
         : undefined;
     if (verification && !inputs.wait)
@@ -3129,7 +3129,7 @@ async function prepare(clients, inputs, git, { service, plan }, report, image, p
     }
     if (inputs.serviceSettings) {
         checkSettingsModel(inputs.serviceSettings);
-        (0,service_settings/* checkVolumesAtLaunch */.gL)(inputs.serviceSettings, rendered.request);
+        (0,settings_service/* checkVolumesAtLaunch */.gL)(inputs.serviceSettings, rendered.request);
     }
     report.containers = rendered.containers;
     if (promoted)
@@ -3332,7 +3332,7 @@ async function deploySteps(inputs, git, ports, where, done, preview, promotion) 
                 circuitBreaker: inputs.deploymentCircuitBreaker,
                 workspace: git.workspace,
             });
-        (0,service_settings/* checkServiceSettings */.V9)(service, inputs.serviceSettings ?? {}, plan.mechanism);
+        (0,settings_service/* checkServiceSettings */.V9)(service, inputs.serviceSettings ?? {}, plan.mechanism);
         log.info(`  strategy: ${plan.description}`);
         return { service, plan, report: newServiceReport(where, service, plan) };
     })));
@@ -3548,7 +3548,7 @@ async function resume(clients, inputs, git, ports, found, phase, deadline) {
     // Checked before anything changes: the release a paused run verified through the test listener is verified again
     // while it goes on, and in production at the end.
     const verifications = new Map();
-    if ((0,verify_inputs/* wantsVerification */.ni)(inputs.verify) && inputs.strategy.continueAction !== 'rollback')
+    if ((0,verify/* wantsVerification */.n)(inputs.verify) && inputs.strategy.continueAction !== 'rollback')
         for (const { report } of found)
             verifications.set(report, planVerification(inputs.verify, placeholderValues(inputs, report.service, git, report.region, undefined), new Set(Object.keys(inputs.vars))));
     const resumed = await Promise.all(found.map(async (f) => ({
@@ -3591,9 +3591,9 @@ async function resume(clients, inputs, git, ports, found, phase, deadline) {
     }));
 }
 
-// EXTERNAL MODULE: ./src/inputs.ts + 2 modules
-var src_inputs = __webpack_require__(8623);
-;// CONCATENATED MODULE: ./src/standalone.ts
+// EXTERNAL MODULE: ./src/settings/inputs.ts + 2 modules
+var settings_inputs = __webpack_require__(129);
+;// CONCATENATED MODULE: ./src/engine/standalone.ts
 
 
 
@@ -3730,8 +3730,8 @@ function runContainer(inputs, request, withImage) {
     return container;
 }
 
-// EXTERNAL MODULE: ./src/run-report.ts + 1 modules
-var run_report = __webpack_require__(4492);
+// EXTERNAL MODULE: ./src/engine/run-report.ts + 1 modules
+var run_report = __webpack_require__(6764);
 ;// CONCATENATED MODULE: ./src/engine/carry-out.ts
 
 
@@ -3821,7 +3821,7 @@ async function carryOut(plan, git, ports, report) {
     let environmentUrl;
     let reports = [];
     try {
-        const result = (0,src_inputs/* runsAlone */.Gx)(inputs)
+        const result = (0,settings_inputs/* runsAlone */.Gx)(inputs)
             ? await runAlone(inputs, git, ports, report)
             : await deploy(inputs, git, ports, report, preview, plan.promotion);
         reports = result.reports;
@@ -3917,7 +3917,7 @@ function markPreviewRemoved(octokit, git, pr, commit, warn) {
 /* harmony export */   gj: () => (/* binding */ isPermissionError),
 /* harmony export */   md: () => (/* binding */ PAGE_SIZE)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1922);
 
 const PAGE_SIZE = 100;
 function ownerRepo(git) {
@@ -3927,12 +3927,12 @@ function ownerRepo(git) {
 /** The token may not do this: GitHub answers 403, or 404 for what it hides from the token. */
 function isPermissionError(error) {
     const status = error.status;
-    return status === 403 || status === 404 || /Resource not accessible by integration/i.test((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error));
+    return status === 403 || status === 404 || /Resource not accessible by integration/i.test((0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error));
 }
 /** `Not Found (HTTP 404)`: the first line of Octokit's message, and the status. */
 function describeGitHubError(error) {
     const status = error.status;
-    const message = (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)
+    const message = (0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)
         .split('\n')[0]
         ?.replace(/ - https:\/\/docs\.github\.com\S*$/, '') ?? '';
     return status === undefined ? message : `${message} (HTTP ${status})`;

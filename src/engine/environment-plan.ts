@@ -7,13 +7,13 @@ import {
   type EnvironmentConfig,
   type PreviewConfig,
   type RunEvent,
-} from './config/index.js'
-import type { GitContext } from './context.js'
-import { UserError } from './errors.js'
-import { runsAlone, type Inputs } from './inputs.js'
-import { checkBuildHasImage, withEnvironmentSettings } from './environment-settings.js'
-import { planPromotion, type Promotion } from './promote/plan.js'
-import { withVerifyConfig, type VerifyInputs } from './verify-inputs.js'
+} from '../config/index.js'
+import type { GitContext } from '../common/git-context.js'
+import { UserError } from '../common/errors.js'
+import { runsAlone, type Inputs } from '../settings/inputs.js'
+import { checkBuildHasImage, withEnvironmentSettings, withVerifyConfig } from './environment-settings.js'
+import { planPromotion, type Promotion } from '../promote/plan.js'
+import type { VerifyInputs } from '../settings/verify.js'
 
 /** A pull request's preview, when this run deploys or destroys one. */
 export interface PreviewPlan {

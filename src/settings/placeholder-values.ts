@@ -1,5 +1,5 @@
 // The values a template's ${PLACEHOLDERS} take: apart from the pipeline, as `render` needs them offline, without the AWS SDK.
-import type { GitContext } from './context.js'
+import type { GitContext } from '../common/git-context.js'
 import type { Inputs } from './inputs.js'
 
 /** The inputs once the plan has settled the cluster and services. */

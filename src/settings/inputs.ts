@@ -1,16 +1,16 @@
-import { UserError } from './errors.js'
-import type { ImageInputs } from './image/index.js'
-import { readStrategyInputs } from './strategy/inputs.js'
-import type { StrategyInputs } from './strategy/types.js'
-import type { EnvChange } from './taskdef/index.js'
-import { secretBuildArgsWarning, secretLikeBuildArgs } from './image/args.js'
-import { parseImageReference } from './image/reference.js'
-import type { Log } from './log.js'
-import { parseHeaders, type VerifyInputs } from './verify-inputs.js'
-import { SETTINGS } from './settings.js'
-import { checkOfficialMeanings, readingAliases } from './official-inputs.js'
-import { readRunTaskOptions, type RunTaskOptions } from './run-task-options.js'
-import { parseCapacityProviderStrategy, parseVolumeConfigurations, type ServiceSettings } from './service-settings.js'
+import { UserError } from '../common/errors.js'
+import type { ImageInputs } from '../image/index.js'
+import { readStrategyInputs } from './strategy.js'
+import type { StrategyInputs } from '../strategy/types.js'
+import type { EnvChange } from '../taskdef/index.js'
+import { secretBuildArgsWarning, secretLikeBuildArgs } from '../image/args.js'
+import { parseImageReference } from '../image/reference.js'
+import type { Log } from '../common/log.js'
+import { parseHeaders, type VerifyInputs } from './verify.js'
+import { SETTINGS } from './table.js'
+import { checkOfficialMeanings, readingAliases } from './official.js'
+import { readRunTaskOptions, type RunTaskOptions } from './run-task.js'
+import { parseCapacityProviderStrategy, parseVolumeConfigurations, type ServiceSettings } from './service.js'
 import {
   parseBoolean,
   parseChoice,
@@ -20,7 +20,7 @@ import {
   meaningfulLines,
   settingValues,
   type InputReader,
-} from './input-values.js'
+} from './values.js'
 
 export { parseBoolean, parseChoice, parseInteger, parseList, parseNumber, type InputReader }
 

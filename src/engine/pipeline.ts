@@ -1,38 +1,38 @@
 import path from 'node:path'
 import type { ContainerDefinition, Service } from '@aws-sdk/client-ecs'
-import type { AwsClients } from './aws/clients.js'
-import { waitingFor, type RunDeadline } from './deadline.js'
-import { httpFetch, type FetchInit } from './http/fetch.js'
-import { taskDefinitionRevision } from './aws/arn.js'
-import type { GitContext } from './context.js'
-import type { Clock } from './deploy/clock.js'
-import { attachLogs, causeOfEvents, groupFailures } from './deploy/diagnose.js'
+import type { AwsClients } from '../aws/clients.js'
+import { waitingFor, type RunDeadline } from '../common/deadline.js'
+import { httpFetch, type FetchInit } from '../http/fetch.js'
+import { taskDefinitionRevision } from '../aws/arn.js'
+import type { GitContext } from '../common/git-context.js'
+import type { Clock } from '../deploy/clock.js'
+import { attachLogs, causeOfEvents, groupFailures } from '../deploy/diagnose.js'
 import {
   describeTaskDefinition,
   registerIfChanged,
   type DescribedTaskDefinition,
   type RegisteredTaskDefinition,
-} from './deploy/register.js'
-import { serviceChanges } from './deploy/changes.js'
-import { commandArguments, runOneOffTask } from './deploy/run-task.js'
-import type { Rollout } from './deploy/rollout.js'
-import { findService } from './deploy/service.js'
-import { pinnedRegistration, pinnedRevision } from './deploy/pinned.js'
-import { pruneRevisions } from './deploy/keep-revisions.js'
-import { waitForDeployments, type ReleaseCheck, type WatchOptions, type WatchResult } from './mechanisms/watch.js'
-import { verifyRelease, type Deployed, type VerifyStage } from './verify/check.js'
-import { planVerification, type VerifyPlan } from './verify/plan.js'
-import { wantsVerification } from './verify-inputs.js'
+} from '../deploy/register.js'
+import { serviceChanges } from '../deploy/changes.js'
+import { commandArguments, runOneOffTask } from '../deploy/run-task.js'
+import type { Rollout } from '../deploy/rollout.js'
+import { findService } from '../deploy/service.js'
+import { pinnedRegistration, pinnedRevision } from '../deploy/pinned.js'
+import { pruneRevisions } from '../deploy/keep-revisions.js'
+import { waitForDeployments, type ReleaseCheck, type WatchOptions, type WatchResult } from '../mechanisms/watch.js'
+import { verifyRelease, type Deployed, type VerifyStage } from '../verify/check.js'
+import { planVerification, type VerifyPlan } from '../verify/plan.js'
+import { wantsVerification } from '../settings/verify.js'
 import {
   carryOutImageBuild,
   checkImageExists,
   planImageBuild,
   type ImageBuildPlan,
   type ImageDeps,
-} from './image/index.js'
-import type { PreviewPlan } from './plan.js'
-import { deployPreview, previewFamily } from './preview/index.js'
-import { pipelineArtifacts, writePipelineArtifacts } from './report/artifacts.js'
+} from '../image/index.js'
+import type { PreviewPlan } from './environment-plan.js'
+import { deployPreview, previewFamily } from '../preview/index.js'
+import { pipelineArtifacts, writePipelineArtifacts } from '../report/artifacts.js'
 import type { DeploymentReport, RunReport } from './run-report.js'
 import {
   describeChanges,
@@ -40,7 +40,7 @@ import {
   renderTaskDefinition,
   sameTaskDefinition,
   type RenderedTaskDefinition,
-} from './taskdef/index.js'
+} from '../taskdef/index.js'
 import {
   checkIdle,
   continueStrategy,
@@ -49,17 +49,17 @@ import {
   rollingPlan,
   startStrategy,
   type StrategyPlan,
-} from './mechanisms/index.js'
-import { logSafe } from './report/text.js'
-import type { Promotion } from './promote/plan.js'
-import { readPromotedImages, type PromotedImages } from './promote/source.js'
-import { checkServiceSettings, checkVolumesAtLaunch } from './service-settings.js'
-import { checkSettingsModel } from './deploy/settings-model.js'
-import { insideWorkspace } from './workspace-path.js'
-import type { Log } from './log.js'
-import { UserError } from './errors.js'
-import { placeholderValues, type PlannedInputs } from './placeholders.js'
-import { fillTextPlaceholders } from './taskdef/placeholders.js'
+} from '../mechanisms/index.js'
+import { logSafe } from '../report/text.js'
+import type { Promotion } from '../promote/plan.js'
+import { readPromotedImages, type PromotedImages } from '../promote/source.js'
+import { checkServiceSettings, checkVolumesAtLaunch } from '../settings/service.js'
+import { checkSettingsModel } from '../deploy/settings-model.js'
+import { insideWorkspace } from '../common/workspace-path.js'
+import type { Log } from '../common/log.js'
+import { UserError } from '../common/errors.js'
+import { placeholderValues, type PlannedInputs } from '../settings/placeholder-values.js'
+import { fillTextPlaceholders } from '../taskdef/placeholders.js'
 
 /** The ports a deploy uses (the engine's Ports has them all, and more). */
 export interface DeployPorts {

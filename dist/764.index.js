@@ -1,45 +1,6 @@
-export const id = 492;
-export const ids = [492,261,201];
+export const id = 764;
+export const ids = [764,261,201];
 export const modules = {
-
-/***/ 7290:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   g: () => (/* binding */ ecsAppSpec),
-/* harmony export */   y: () => (/* binding */ appSpecDocument)
-/* harmony export */ });
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
-// The AppSpec CodeDeploy's console writes for an ECS service, shared by the generated AppSpec and CodePipeline's files.
-
-/** AppSpec content for an ECS service behind a load balancer; CodeDeploy fills in <TASK_DEFINITION>. */
-function ecsAppSpec(containerName, containerPort) {
-    return {
-        version: 0.0,
-        Resources: [
-            {
-                TargetService: {
-                    Type: 'AWS::ECS::Service',
-                    Properties: {
-                        TaskDefinition: '<TASK_DEFINITION>',
-                        LoadBalancerInfo: { ContainerName: containerName, ContainerPort: containerPort },
-                    },
-                },
-            },
-        ],
-    };
-}
-/** A YAML document of `content` with `version: 0.0` as CodeDeploy writes it (a plain number would print as 0). */
-function appSpecDocument(content) {
-    const document = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .Document */ .yo(content);
-    const version = document.get('version', true);
-    if (version)
-        version.minFractionDigits = 1;
-    return document;
-}
-
-
-/***/ }),
 
 /***/ 1626:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -104,9 +65,9 @@ function functionName(arn) {
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   CONNECTION_TIMEOUT_MS: () => (/* binding */ CONNECTION_TIMEOUT_MS),
-/* harmony export */   GRACE_MS: () => (/* reexport safe */ _deadline_js__WEBPACK_IMPORTED_MODULE_2__.g3),
+/* harmony export */   GRACE_MS: () => (/* reexport safe */ _common_deadline_js__WEBPACK_IMPORTED_MODULE_2__.g3),
 /* harmony export */   REQUEST_TIMEOUT_MS: () => (/* binding */ REQUEST_TIMEOUT_MS),
-/* harmony export */   RunDeadline: () => (/* reexport safe */ _deadline_js__WEBPACK_IMPORTED_MODULE_2__.sQ),
+/* harmony export */   RunDeadline: () => (/* reexport safe */ _common_deadline_js__WEBPACK_IMPORTED_MODULE_2__.sQ),
 /* harmony export */   createClients: () => (/* binding */ createClients),
 /* harmony export */   resolveRegion: () => (/* reexport safe */ _region_js__WEBPACK_IMPORTED_MODULE_1__.Z)
 /* harmony export */ });
@@ -118,7 +79,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _smithy_node_http_handler__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1279);
 /* harmony import */ var _http_proxy_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7856);
 /* harmony import */ var _region_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7249);
-/* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6683);
+/* harmony import */ var _common_deadline_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(673);
 
 
 
@@ -476,8 +437,8 @@ async function stopTask(ecs, cluster, task, reason) {
 /* harmony export */   w7: () => (/* binding */ isAccessDenied)
 /* harmony export */ });
 /* unused harmony export explainAwsError */
-/* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6683);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _common_deadline_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(673);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1922);
 
 
 const ACCESS_DENIED = ['AccessDeniedException', 'AccessDenied', 'UnauthorizedOperation', 'AuthorizationError'];
@@ -486,7 +447,7 @@ const INVALID_CREDENTIALS = ['UnrecognizedClientException', 'InvalidClientTokenI
 const THROTTLED = ['ThrottlingException', 'Throttling', 'TooManyRequestsException', 'RequestLimitExceeded'];
 const NETWORK = ['ECONNREFUSED', 'ENOTFOUND', 'ECONNRESET', 'ETIMEDOUT', 'EAI_AGAIN', 'EHOSTUNREACH'];
 /** AWS said the thing the call named does not exist; `what` says which kind of thing (`cluster`, `service`, `listener`…). */
-class NotFound extends _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo {
+class NotFound extends _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo {
     what;
     name = 'NotFound';
     constructor(what, message, options) {
@@ -501,7 +462,7 @@ class NotFound extends _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .
  * NotFound saying what was not found.
  */
 function explainAwsError(error, permission, options = {}) {
-    if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo || error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AwsError */ .Gy || error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NoAnswer */ .W_ || !(error instanceof Error))
+    if (error instanceof _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo || error instanceof _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AwsError */ .Gy || error instanceof _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NoAnswer */ .W_ || !(error instanceof Error))
         return error;
     const e = error;
     const name = e.name ?? '';
@@ -512,42 +473,42 @@ function explainAwsError(error, permission, options = {}) {
         return new NotFound(what, `${permission} found no such ${what}${detail}`, cause);
     if (ACCESS_DENIED.includes(name)) {
         const on = options.on ? ` on ${options.on}` : '';
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`AWS denied ${permission}${on}${detail}. Grant ${permission} to the role this workflow uses (README, "IAM permissions").`, cause);
+        return new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`AWS denied ${permission}${on}${detail}. Grant ${permission} to the role this workflow uses (README, "IAM permissions").`, cause);
     }
     if (EXPIRED.includes(name)) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`The AWS credentials have expired (${permission} answered ${name}). Configure credentials right before this step, or lengthen the session (role-duration-seconds of aws-actions/configure-aws-credentials).`, cause);
+        return new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`The AWS credentials have expired (${permission} answered ${name}). Configure credentials right before this step, or lengthen the session (role-duration-seconds of aws-actions/configure-aws-credentials).`, cause);
     }
     if (INVALID_CREDENTIALS.includes(name)) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`AWS did not accept the credentials (${permission} answered ${name}${detail}). Check the access key, secret and session token, or the role that aws-actions/configure-aws-credentials assumes.`, cause);
+        return new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`AWS did not accept the credentials (${permission} answered ${name}${detail}). Check the access key, secret and session token, or the role that aws-actions/configure-aws-credentials assumes.`, cause);
     }
     if (name === 'CredentialsProviderError') {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`No AWS credentials were found. Add aws-actions/configure-aws-credentials before this step (OIDC role or access keys).`, cause);
+        return new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`No AWS credentials were found. Add aws-actions/configure-aws-credentials before this step (OIDC role or access keys).`, cause);
     }
     if (THROTTLED.includes(name)) {
         const attempts = e.$metadata?.attempts ?? 1;
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AwsError */ .Gy(`AWS kept throttling ${permission} (${attempts} attempts)${detail}. Try again later, or deploy fewer services at once.`, cause);
+        return new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AwsError */ .Gy(`AWS kept throttling ${permission} (${attempts} attempts)${detail}. Try again later, or deploy fewer services at once.`, cause);
     }
     const code = e.code ?? error.cause?.code ?? '';
     if (NETWORK.includes(code) || name === 'TimeoutError') {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AwsError */ .Gy(`Could not reach AWS for ${permission} (${code || name})${detail}. Check the network, AWS_REGION and any AWS_ENDPOINT_URL* variables.`, cause);
+        return new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AwsError */ .Gy(`Could not reach AWS for ${permission} (${code || name})${detail}. Check the network, AWS_REGION and any AWS_ENDPOINT_URL* variables.`, cause);
     }
     if (name === 'AbortError') {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NoAnswer */ .W_(`AWS did not answer ${permission} before the run's deadline (timeout-minutes, or the job was cancelled).`, cause);
+        return new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NoAnswer */ .W_(`AWS did not answer ${permission} before the run's deadline (timeout-minutes, or the job was cancelled).`, cause);
     }
     if (name === 'InvalidParameterException' || name === 'ClientException' || name === 'ValidationException') {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${permission} was refused${detail}`, cause);
+        return new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${permission} was refused${detail}`, cause);
     }
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AwsError */ .Gy(`${permission} failed (${name || 'error'})${detail}`, cause);
+    return new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AwsError */ .Gy(`${permission} failed (${name || 'error'})${detail}`, cause);
 }
 /** Whether AWS refused a call for lack of permission (the SDK's error, or one explainAwsError made from it). */
 function isAccessDenied(error) {
-    const sdk = error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo || error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AwsError */ .Gy ? error.cause : error;
+    const sdk = error instanceof _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo || error instanceof _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AwsError */ .Gy ? error.cause : error;
     return sdk instanceof Error && ACCESS_DENIED.includes(sdk.name);
 }
 /** Runs one AWS call, turning its failure into an explained error (a NotFound for the error names in `missing`). */
 async function awsCall(permission, call, options = {}) {
     try {
-        return await (0,_deadline_js__WEBPACK_IMPORTED_MODULE_0__/* .waitingFor */ .Fz)(permission, call);
+        return await (0,_common_deadline_js__WEBPACK_IMPORTED_MODULE_0__/* .waitingFor */ .Fz)(permission, call);
     }
     catch (error) {
         throw explainAwsError(error, permission, options);
@@ -570,308 +531,53 @@ function isNotFound(error, what) {
 }
 /** The name of the SDK error behind an explained one (`PriorityInUseException`), for callers that tell AWS's refusals apart. */
 function awsErrorName(error) {
-    const sdk = error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo || error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AwsError */ .Gy ? error.cause : error;
+    const sdk = error instanceof _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo || error instanceof _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AwsError */ .Gy ? error.cause : error;
     return sdk instanceof Error ? sdk.name : undefined;
 }
 
 
 /***/ }),
 
-/***/ 4283:
+/***/ 9860:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   a: () => (/* binding */ rollBackEcs),
-/* harmony export */   u: () => (/* binding */ followRollback)
+/* harmony export */   g: () => (/* binding */ ecsAppSpec),
+/* harmony export */   y: () => (/* binding */ appSpecDocument)
 /* harmony export */ });
-/* harmony import */ var _aws_arn_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1626);
-/* harmony import */ var _aws_ecs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1032);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9378);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
+// The AppSpec CodeDeploy's console writes for an ECS service, shared by the generated AppSpec and CodePipeline's files.
 
-
-
-
-/**
- * Asks ECS for a rollback to the revision the service ran before: StopServiceDeployment where the rollout has a service
- * deployment shown to be its own; else (or when StopServiceDeployment is denied) by updating the service to the previous
- * task definition. Returns a line for the log and summary.
- */
-async function rollBackEcs(ecs, cluster, service, rollout) {
-    const previous = (0,_aws_arn_js__WEBPACK_IMPORTED_MODULE_3__/* .taskDefinitionRevision */ .MZ)(rollout.previousTaskDefinition);
-    let denied = '';
-    if (rollout.serviceDeploymentArn) {
-        try {
-            await (0,_aws_ecs_js__WEBPACK_IMPORTED_MODULE_0__/* .stopServiceDeployment */ .dD)(ecs, rollout.serviceDeploymentArn);
-            return `requested a rollback to ${previous} (StopServiceDeployment ROLLBACK)`;
-        }
-        catch (error) {
-            // A policy without ecs:StopServiceDeployment: redeploying the previous revision is the README's promised fallback.
-            if (!(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isAccessDenied */ .w7)(error))
-                throw error;
-            denied = 'AWS denied ecs:StopServiceDeployment, so ';
-        }
-    }
-    await (0,_aws_ecs_js__WEBPACK_IMPORTED_MODULE_0__/* .updateService */ .bU)(ecs, { cluster, service, taskDefinition: rollout.previousTaskDefinition });
-    return `${denied}asked ECS to roll the service back to ${previous} by redeploying it`;
+/** AppSpec content for an ECS service behind a load balancer; CodeDeploy fills in <TASK_DEFINITION>. */
+function ecsAppSpec(containerName, containerPort) {
+    return {
+        version: 0.0,
+        Resources: [
+            {
+                TargetService: {
+                    Type: 'AWS::ECS::Service',
+                    Properties: {
+                        TaskDefinition: '<TASK_DEFINITION>',
+                        LoadBalancerInfo: { ContainerName: containerName, ContainerPort: containerPort },
+                    },
+                },
+            },
+        ],
+    };
 }
-/** Pause between two reads of a rollback being followed. */
-const FOLLOW_MS = 2000;
-/**
- * Follows the redeployment of `previousTaskDefinition` until ECS completes or fails it, or `until` (the run's
- * deadline) or the signal stops the wait; returns what ECS reached, in words.
- */
-async function followRollback(ecs, where, wait) {
-    const previous = (0,_aws_arn_js__WEBPACK_IMPORTED_MODULE_3__/* .taskDefinitionRevision */ .MZ)(where.previousTaskDefinition);
-    let standing = 'ECS had not listed it yet';
-    while (wait.clock.now() < wait.until && !wait.signal?.aborted) {
-        try {
-            const service = await (0,_aws_ecs_js__WEBPACK_IMPORTED_MODULE_0__/* .describeService */ .Jv)(ecs, where.cluster, where.service);
-            const primary = service?.deployments?.find((d) => d.status === 'PRIMARY');
-            if (primary?.taskDefinition === where.previousTaskDefinition) {
-                const counts = `${primary.runningCount ?? 0} of ${primary.desiredCount ?? 0} tasks running`;
-                if (primary.rolloutState === 'FAILED')
-                    return `the rollback to ${previous} failed: ${primary.rolloutStateReason ?? 'no reason given'} (${counts})`;
-                const others = (service?.deployments ?? []).filter((d) => d !== primary).length;
-                if (primary.rolloutState === 'COMPLETED' && !others)
-                    return `ECS rolled the service back to ${previous} (${counts})`;
-                standing = `${primary.rolloutState ?? 'IN_PROGRESS'}, ${counts}`;
-            }
-        }
-        catch (error) {
-            standing = `could not read it: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error)}`;
-        }
-        await wait.clock.sleep(Math.min(FOLLOW_MS, Math.max(0, wait.until - wait.clock.now())), wait.signal);
-    }
-    return `the rollback to ${previous} had not finished when the run's time ran out (${standing})`;
+/** A YAML document of `content` with `version: 0.0` as CodeDeploy writes it (a plain number would print as 0). */
+function appSpecDocument(content) {
+    const document = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .Document */ .yo(content);
+    const version = document.get('version', true);
+    if (version)
+        version.minFractionDigits = 1;
+    return document;
 }
 
 
 /***/ }),
 
-/***/ 5398:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   C3: () => (/* binding */ circuitBreakerConfiguration),
-/* harmony export */   ib: () => (/* binding */ isNative),
-/* harmony export */   sg: () => (/* binding */ primaryDeployment),
-/* harmony export */   wz: () => (/* binding */ startRollout),
-/* harmony export */   zY: () => (/* binding */ mergeConfiguration)
-/* harmony export */ });
-/* unused harmony export serviceUpdate */
-/* harmony import */ var _aws_ecs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1032);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-/* harmony import */ var _service_settings_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2296);
-
-
-
-/** The service's deployment configuration with the circuit breaker set as asked; undefined when it stays as it is. */
-function circuitBreakerConfiguration(current, mode) {
-    if (mode === 'keep')
-        return undefined;
-    const wanted = { enable: mode !== 'disable', rollback: mode === 'rollback' };
-    const now = current?.deploymentCircuitBreaker;
-    if (now?.enable === wanted.enable && now?.rollback === wanted.rollback)
-        return undefined;
-    // UpdateService replaces the whole configuration, so the rest of it (a threshold too) is carried over.
-    return { ...current, deploymentCircuitBreaker: { ...now, ...wanted } };
-}
-/** The configuration with `wanted` members set (undefined ones removed); undefined when nothing changes. */
-function mergeConfiguration(current, wanted) {
-    if (!wanted)
-        return undefined;
-    const merged = Object.fromEntries(Object.entries({ ...current, ...wanted }).filter(([, v]) => v !== undefined));
-    return sameValue(merged, current ?? {}) ? undefined : merged;
-}
-/** Deep equality of plain API values, whatever the order of their keys. */
-function sameValue(a, b) {
-    const sorted = (v) => Array.isArray(v)
-        ? v.map(sorted)
-        : v && typeof v === 'object'
-            ? Object.fromEntries(Object.entries(v)
-                .filter(([, x]) => x !== undefined)
-                .sort(([x], [y]) => x.localeCompare(y))
-                .map(([k, x]) => [k, sorted(x)]))
-            : v;
-    return JSON.stringify(sorted(a)) === JSON.stringify(sorted(b));
-}
-/** Whether the configuration deploys with ECS's own blue/green, canary or linear strategy. */
-function isNative(configuration) {
-    return (configuration?.strategy ?? 'ROLLING') !== 'ROLLING';
-}
-function primaryDeployment(service) {
-    return service.deployments?.find((d) => d.status === 'PRIMARY');
-}
-/** What UpdateService must change, or undefined when the service already is as asked. */
-function serviceUpdate(service, request) {
-    const withBreaker = circuitBreakerConfiguration(service.deploymentConfiguration, request.deploymentCircuitBreaker);
-    const base = withBreaker ?? service.deploymentConfiguration;
-    const breaker = request.settings && (0,_service_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .breakerUpdate */ .o6)(base?.deploymentCircuitBreaker, request.settings);
-    const early = request.settings && (0,_service_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .earlySuccessUpdate */ .WB)(service.deploymentConfiguration, request.settings);
-    const wanted = {
-        ...request.deploymentConfiguration,
-        ...(request.settings && (0,_service_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .percentagesUpdate */ .TU)(service, request.settings)),
-        ...(breaker && { deploymentCircuitBreaker: breaker }),
-        ...(early && { earlySuccessCriteria: early }),
-    };
-    const deploymentConfiguration = mergeConfiguration(base, wanted) ?? withBreaker;
-    const settings = request.settings ? (0,_service_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .settingsUpdate */ .Xp)(service, request.settings) : {};
-    const changesRevision = service.taskDefinition !== request.taskDefinitionArn;
-    const changesCount = request.desiredCount !== undefined && request.desiredCount !== service.desiredCount;
-    const changesSettings = Object.keys(settings).length > 0;
-    if (!changesRevision && !changesCount && !deploymentConfiguration && !changesSettings && !request.forceNewDeployment)
-        return undefined;
-    return {
-        cluster: request.cluster,
-        service: service.serviceName,
-        taskDefinition: request.taskDefinitionArn,
-        ...(request.desiredCount !== undefined && { desiredCount: request.desiredCount }),
-        ...(request.forceNewDeployment && { forceNewDeployment: true }),
-        ...(deploymentConfiguration && { deploymentConfiguration }),
-        ...settings,
-    };
-}
-/**
- * Starts the rolling update, or finds the rollout of this revision that is already under way (a re-run
- * while it rolls), or reports that the service already runs it.
- */
-async function startRollout(ecs, service, request, now) {
-    if (service.deploymentController?.type === 'CODE_DEPLOY') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`Service "${service.serviceName}" uses the CODE_DEPLOY deployment controller: its rollouts go through AWS CodeDeploy (blue/green with an appspec), not an ECS update of its task definition.`);
-    }
-    const previousTaskDefinition = service.taskDefinition ?? '';
-    const update = serviceUpdate(service, request);
-    const native = isNative(update?.deploymentConfiguration ?? service.deploymentConfiguration);
-    const mechanism = native ? { mechanism: 'ecs-native' } : {};
-    if (!update) {
-        const primary = primaryDeployment(service);
-        if (primary?.rolloutState === 'IN_PROGRESS' && primary.taskDefinition === request.taskDefinitionArn) {
-            const startedAt = (primary.createdAt ?? new Date(now)).getTime();
-            return {
-                ...followed(primary, service.currentServiceDeployment),
-                ...mechanism,
-                previousTaskDefinition,
-                started: false,
-                startedAt,
-                since: startedAt,
-            };
-        }
-        return {
-            previousTaskDefinition,
-            started: false,
-            startedAt: now,
-            unchangedReason: 'the service already runs this task definition with these settings',
-        };
-    }
-    // The new deployment is taken from UpdateService's answer: DescribeServices may not show it for a few seconds.
-    // An update ECS applied but answered with a server error shows as a new primary deployment of the revision asked for.
-    const before = primaryDeployment(service)?.id;
-    const updated = await (0,_aws_ecs_js__WEBPACK_IMPORTED_MODULE_0__/* .updateServiceLooking */ .aU)(ecs, { ...update, cluster: request.cluster, service: update.service ?? '' }, (now) => {
-        const primary = primaryDeployment(now);
-        return primary?.id !== before && primary?.taskDefinition === request.taskDefinitionArn;
-    });
-    const primary = updated && primaryDeployment(updated);
-    return {
-        ...(primary && followed(primary, updated?.currentServiceDeployment)),
-        ...mechanism,
-        previousTaskDefinition,
-        started: true,
-        startedAt: now,
-        since: primary?.createdAt?.getTime() ?? now,
-    };
-}
-function followed(primary, serviceDeploymentArn) {
-    return {
-        ...(primary.id !== undefined && { deploymentId: primary.id }),
-        ...(serviceDeploymentArn !== undefined && { serviceDeploymentArn }),
-    };
-}
-
-
-/***/ }),
-
-/***/ 4909:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   BS: () => (/* binding */ taskId),
-/* harmony export */   D1: () => (/* binding */ describeStoppedTasks),
-/* harmony export */   bd: () => (/* binding */ stoppedTasksOf),
-/* harmony export */   us: () => (/* binding */ describeStoppedTask)
-/* harmony export */ });
-/* unused harmony export toStoppedTask */
-/* harmony import */ var _aws_arn_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1626);
-/* harmony import */ var _aws_ecs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1032);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-
-
-
-function taskId(taskArn) {
-    return (0,_aws_arn_js__WEBPACK_IMPORTED_MODULE_2__/* .resourceName */ .Iy)(taskArn);
-}
-function toStoppedTask(task) {
-    const taskArn = task.taskArn ?? '';
-    return {
-        taskId: taskId(taskArn),
-        taskArn,
-        ...(task.taskDefinitionArn !== undefined && { taskDefinitionArn: task.taskDefinitionArn }),
-        ...(task.stoppedReason !== undefined && { stoppedReason: task.stoppedReason }),
-        ...(task.stopCode !== undefined && { stopCode: task.stopCode }),
-        ...(task.stoppedAt !== undefined && { stoppedAt: task.stoppedAt.getTime() }),
-        containers: (task.containers ?? []).map((c) => ({
-            name: c.name ?? '?',
-            ...(c.exitCode !== undefined && { exitCode: c.exitCode }),
-            ...(c.reason !== undefined && { reason: c.reason }),
-            ...(c.healthStatus !== undefined && { healthStatus: c.healthStatus }),
-        })),
-    };
-}
-/** One line saying why a task stopped: reason, then each container's exit code and reason. */
-function describeStoppedTask(task) {
-    const containers = task.containers
-        .filter((c) => c.exitCode !== undefined || c.reason)
-        .map((c) => `${c.name}: ${c.exitCode !== undefined ? `exit code ${c.exitCode}` : ''}${c.reason ? `${c.exitCode !== undefined ? ', ' : ''}${c.reason}` : ''}`);
-    const code = task.stopCode ? ` [${task.stopCode}]` : '';
-    return `task ${task.taskId} stopped: ${task.stoppedReason ?? 'no reason given'}${code}${containers.length ? ` — ${containers.join('; ')}` : ''}`;
-}
-/** One line per distinct way the tasks stopped: tasks that stopped alike are counted, not repeated. */
-function describeStoppedTasks(tasks) {
-    const alike = new Map();
-    for (const task of tasks) {
-        const how = describeStoppedTask(task).slice(`task ${task.taskId} `.length);
-        alike.set(how, [...(alike.get(how) ?? []), task.taskId]);
-    }
-    return [...alike].map(([how, ids]) => ids.length === 1 ? `task ${ids[0]} ${how}` : `${ids.length} tasks ${how} (${ids.join(', ')})`);
-}
-/**
- * The service's stopped tasks that `startedBy` (an ECS deployment or CodeDeploy task set id) started, leaving out those
- * in `seen` (ECS keeps stopped tasks for about an hour), oldest first. ListTasks takes `startedBy` only as its sole
- * filter, so the service's stopped tasks are listed and each task's own `startedBy` picks them; the other deployments'
- * tasks are added to `seen`, so the next call does not describe them again.
- * Throws "could not read the stopped tasks: …" when ECS does not answer, so a diagnosis never mistakes that for none.
- */
-async function stoppedTasksOf(ecs, cluster, service, startedBy, seen) {
-    try {
-        const arns = await (0,_aws_ecs_js__WEBPACK_IMPORTED_MODULE_0__/* .listTasks */ .Vk)(ecs, { cluster, serviceName: service, desiredStatus: 'STOPPED' });
-        const tasks = await (0,_aws_ecs_js__WEBPACK_IMPORTED_MODULE_0__/* .describeTasks */ .yz)(ecs, cluster, arns.filter((arn) => !seen.has(arn)));
-        for (const task of tasks)
-            if (task.startedBy !== startedBy && task.taskArn)
-                seen.add(task.taskArn);
-        return tasks
-            .filter((t) => t.startedBy === startedBy)
-            .map(toStoppedTask)
-            .sort((a, b) => (a.stoppedAt ?? 0) - (b.stoppedAt ?? 0));
-    }
-    catch (error) {
-        throw new Error(`could not read the stopped tasks: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error)}`, { cause: error });
-    }
-}
-
-
-/***/ }),
-
-/***/ 3190:
+/***/ 3644:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -880,7 +586,7 @@ async function stoppedTasksOf(ecs, cluster, service, startedBy, seen) {
 /* unused harmony export KILL_AFTER_MS */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6683);
+/* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(673);
 // Every external command (docker, verify-command) runs here: an argument array, never a shell, in a process group of
 // its own, so the run's deadline can stop it and everything it started.
 
@@ -973,6 +679,576 @@ function signalNumber(signal) {
 
 /***/ }),
 
+/***/ 8715:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   O: () => (/* binding */ yamlData)
+/* harmony export */ });
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1922);
+
+
+/** How many times aliases may expand, in all: far above any real file, far below a "billion laughs". */
+const MAX_ALIAS_COUNT = 100;
+/**
+ * The data of a parsed YAML document. A document whose aliases expand past MAX_ALIAS_COUNT is refused, naming
+ * `source` and the line of its first alias, instead of the yaml package's bare "Excessive alias count".
+ */
+function yamlData(doc, source, text) {
+    try {
+        return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    }
+    catch (error) {
+        if (!(error instanceof ReferenceError) || !/alias/i.test(error.message))
+            throw error;
+        let offset = 0;
+        (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .visit */ .YR)(doc, {
+            Alias(_, node) {
+                offset = node.range?.[0] ?? 0;
+                return yaml__WEBPACK_IMPORTED_MODULE_0__/* .visit */ .YR.BREAK;
+            },
+        });
+        const line = text.slice(0, offset).split('\n').length;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${source}:${line}: its YAML aliases expand more than ${MAX_ALIAS_COUNT} times (the first alias is on this line); ` +
+            'refused, as such a file can exhaust memory. Write the values out, or use fewer aliases.');
+    }
+}
+
+
+/***/ }),
+
+/***/ 4283:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ rollBackEcs),
+/* harmony export */   u: () => (/* binding */ followRollback)
+/* harmony export */ });
+/* harmony import */ var _aws_arn_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1626);
+/* harmony import */ var _aws_ecs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1032);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1922);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9378);
+
+
+
+
+/**
+ * Asks ECS for a rollback to the revision the service ran before: StopServiceDeployment where the rollout has a service
+ * deployment shown to be its own; else (or when StopServiceDeployment is denied) by updating the service to the previous
+ * task definition. Returns a line for the log and summary.
+ */
+async function rollBackEcs(ecs, cluster, service, rollout) {
+    const previous = (0,_aws_arn_js__WEBPACK_IMPORTED_MODULE_3__/* .taskDefinitionRevision */ .MZ)(rollout.previousTaskDefinition);
+    let denied = '';
+    if (rollout.serviceDeploymentArn) {
+        try {
+            await (0,_aws_ecs_js__WEBPACK_IMPORTED_MODULE_0__/* .stopServiceDeployment */ .dD)(ecs, rollout.serviceDeploymentArn);
+            return `requested a rollback to ${previous} (StopServiceDeployment ROLLBACK)`;
+        }
+        catch (error) {
+            // A policy without ecs:StopServiceDeployment: redeploying the previous revision is the README's promised fallback.
+            if (!(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isAccessDenied */ .w7)(error))
+                throw error;
+            denied = 'AWS denied ecs:StopServiceDeployment, so ';
+        }
+    }
+    await (0,_aws_ecs_js__WEBPACK_IMPORTED_MODULE_0__/* .updateService */ .bU)(ecs, { cluster, service, taskDefinition: rollout.previousTaskDefinition });
+    return `${denied}asked ECS to roll the service back to ${previous} by redeploying it`;
+}
+/** Pause between two reads of a rollback being followed. */
+const FOLLOW_MS = 2000;
+/**
+ * Follows the redeployment of `previousTaskDefinition` until ECS completes or fails it, or `until` (the run's
+ * deadline) or the signal stops the wait; returns what ECS reached, in words.
+ */
+async function followRollback(ecs, where, wait) {
+    const previous = (0,_aws_arn_js__WEBPACK_IMPORTED_MODULE_3__/* .taskDefinitionRevision */ .MZ)(where.previousTaskDefinition);
+    let standing = 'ECS had not listed it yet';
+    while (wait.clock.now() < wait.until && !wait.signal?.aborted) {
+        try {
+            const service = await (0,_aws_ecs_js__WEBPACK_IMPORTED_MODULE_0__/* .describeService */ .Jv)(ecs, where.cluster, where.service);
+            const primary = service?.deployments?.find((d) => d.status === 'PRIMARY');
+            if (primary?.taskDefinition === where.previousTaskDefinition) {
+                const counts = `${primary.runningCount ?? 0} of ${primary.desiredCount ?? 0} tasks running`;
+                if (primary.rolloutState === 'FAILED')
+                    return `the rollback to ${previous} failed: ${primary.rolloutStateReason ?? 'no reason given'} (${counts})`;
+                const others = (service?.deployments ?? []).filter((d) => d !== primary).length;
+                if (primary.rolloutState === 'COMPLETED' && !others)
+                    return `ECS rolled the service back to ${previous} (${counts})`;
+                standing = `${primary.rolloutState ?? 'IN_PROGRESS'}, ${counts}`;
+            }
+        }
+        catch (error) {
+            standing = `could not read it: ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error)}`;
+        }
+        await wait.clock.sleep(Math.min(FOLLOW_MS, Math.max(0, wait.until - wait.clock.now())), wait.signal);
+    }
+    return `the rollback to ${previous} had not finished when the run's time ran out (${standing})`;
+}
+
+
+/***/ }),
+
+/***/ 5398:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C3: () => (/* binding */ circuitBreakerConfiguration),
+/* harmony export */   ib: () => (/* binding */ isNative),
+/* harmony export */   sg: () => (/* binding */ primaryDeployment),
+/* harmony export */   wz: () => (/* binding */ startRollout),
+/* harmony export */   zY: () => (/* binding */ mergeConfiguration)
+/* harmony export */ });
+/* unused harmony export serviceUpdate */
+/* harmony import */ var _aws_ecs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1032);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1922);
+/* harmony import */ var _settings_service_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6322);
+
+
+
+/** The service's deployment configuration with the circuit breaker set as asked; undefined when it stays as it is. */
+function circuitBreakerConfiguration(current, mode) {
+    if (mode === 'keep')
+        return undefined;
+    const wanted = { enable: mode !== 'disable', rollback: mode === 'rollback' };
+    const now = current?.deploymentCircuitBreaker;
+    if (now?.enable === wanted.enable && now?.rollback === wanted.rollback)
+        return undefined;
+    // UpdateService replaces the whole configuration, so the rest of it (a threshold too) is carried over.
+    return { ...current, deploymentCircuitBreaker: { ...now, ...wanted } };
+}
+/** The configuration with `wanted` members set (undefined ones removed); undefined when nothing changes. */
+function mergeConfiguration(current, wanted) {
+    if (!wanted)
+        return undefined;
+    const merged = Object.fromEntries(Object.entries({ ...current, ...wanted }).filter(([, v]) => v !== undefined));
+    return sameValue(merged, current ?? {}) ? undefined : merged;
+}
+/** Deep equality of plain API values, whatever the order of their keys. */
+function sameValue(a, b) {
+    const sorted = (v) => Array.isArray(v)
+        ? v.map(sorted)
+        : v && typeof v === 'object'
+            ? Object.fromEntries(Object.entries(v)
+                .filter(([, x]) => x !== undefined)
+                .sort(([x], [y]) => x.localeCompare(y))
+                .map(([k, x]) => [k, sorted(x)]))
+            : v;
+    return JSON.stringify(sorted(a)) === JSON.stringify(sorted(b));
+}
+/** Whether the configuration deploys with ECS's own blue/green, canary or linear strategy. */
+function isNative(configuration) {
+    return (configuration?.strategy ?? 'ROLLING') !== 'ROLLING';
+}
+function primaryDeployment(service) {
+    return service.deployments?.find((d) => d.status === 'PRIMARY');
+}
+/** What UpdateService must change, or undefined when the service already is as asked. */
+function serviceUpdate(service, request) {
+    const withBreaker = circuitBreakerConfiguration(service.deploymentConfiguration, request.deploymentCircuitBreaker);
+    const base = withBreaker ?? service.deploymentConfiguration;
+    const breaker = request.settings && (0,_settings_service_js__WEBPACK_IMPORTED_MODULE_2__/* .breakerUpdate */ .o6)(base?.deploymentCircuitBreaker, request.settings);
+    const early = request.settings && (0,_settings_service_js__WEBPACK_IMPORTED_MODULE_2__/* .earlySuccessUpdate */ .WB)(service.deploymentConfiguration, request.settings);
+    const wanted = {
+        ...request.deploymentConfiguration,
+        ...(request.settings && (0,_settings_service_js__WEBPACK_IMPORTED_MODULE_2__/* .percentagesUpdate */ .TU)(service, request.settings)),
+        ...(breaker && { deploymentCircuitBreaker: breaker }),
+        ...(early && { earlySuccessCriteria: early }),
+    };
+    const deploymentConfiguration = mergeConfiguration(base, wanted) ?? withBreaker;
+    const settings = request.settings ? (0,_settings_service_js__WEBPACK_IMPORTED_MODULE_2__/* .settingsUpdate */ .Xp)(service, request.settings) : {};
+    const changesRevision = service.taskDefinition !== request.taskDefinitionArn;
+    const changesCount = request.desiredCount !== undefined && request.desiredCount !== service.desiredCount;
+    const changesSettings = Object.keys(settings).length > 0;
+    if (!changesRevision && !changesCount && !deploymentConfiguration && !changesSettings && !request.forceNewDeployment)
+        return undefined;
+    return {
+        cluster: request.cluster,
+        service: service.serviceName,
+        taskDefinition: request.taskDefinitionArn,
+        ...(request.desiredCount !== undefined && { desiredCount: request.desiredCount }),
+        ...(request.forceNewDeployment && { forceNewDeployment: true }),
+        ...(deploymentConfiguration && { deploymentConfiguration }),
+        ...settings,
+    };
+}
+/**
+ * Starts the rolling update, or finds the rollout of this revision that is already under way (a re-run
+ * while it rolls), or reports that the service already runs it.
+ */
+async function startRollout(ecs, service, request, now) {
+    if (service.deploymentController?.type === 'CODE_DEPLOY') {
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`Service "${service.serviceName}" uses the CODE_DEPLOY deployment controller: its rollouts go through AWS CodeDeploy (blue/green with an appspec), not an ECS update of its task definition.`);
+    }
+    const previousTaskDefinition = service.taskDefinition ?? '';
+    const update = serviceUpdate(service, request);
+    const native = isNative(update?.deploymentConfiguration ?? service.deploymentConfiguration);
+    const mechanism = native ? { mechanism: 'ecs-native' } : {};
+    if (!update) {
+        const primary = primaryDeployment(service);
+        if (primary?.rolloutState === 'IN_PROGRESS' && primary.taskDefinition === request.taskDefinitionArn) {
+            const startedAt = (primary.createdAt ?? new Date(now)).getTime();
+            return {
+                ...followed(primary, service.currentServiceDeployment),
+                ...mechanism,
+                previousTaskDefinition,
+                started: false,
+                startedAt,
+                since: startedAt,
+            };
+        }
+        return {
+            previousTaskDefinition,
+            started: false,
+            startedAt: now,
+            unchangedReason: 'the service already runs this task definition with these settings',
+        };
+    }
+    // The new deployment is taken from UpdateService's answer: DescribeServices may not show it for a few seconds.
+    // An update ECS applied but answered with a server error shows as a new primary deployment of the revision asked for.
+    const before = primaryDeployment(service)?.id;
+    const updated = await (0,_aws_ecs_js__WEBPACK_IMPORTED_MODULE_0__/* .updateServiceLooking */ .aU)(ecs, { ...update, cluster: request.cluster, service: update.service ?? '' }, (now) => {
+        const primary = primaryDeployment(now);
+        return primary?.id !== before && primary?.taskDefinition === request.taskDefinitionArn;
+    });
+    const primary = updated && primaryDeployment(updated);
+    return {
+        ...(primary && followed(primary, updated?.currentServiceDeployment)),
+        ...mechanism,
+        previousTaskDefinition,
+        started: true,
+        startedAt: now,
+        since: primary?.createdAt?.getTime() ?? now,
+    };
+}
+function followed(primary, serviceDeploymentArn) {
+    return {
+        ...(primary.id !== undefined && { deploymentId: primary.id }),
+        ...(serviceDeploymentArn !== undefined && { serviceDeploymentArn }),
+    };
+}
+
+
+/***/ }),
+
+/***/ 4909:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BS: () => (/* binding */ taskId),
+/* harmony export */   D1: () => (/* binding */ describeStoppedTasks),
+/* harmony export */   bd: () => (/* binding */ stoppedTasksOf),
+/* harmony export */   us: () => (/* binding */ describeStoppedTask)
+/* harmony export */ });
+/* unused harmony export toStoppedTask */
+/* harmony import */ var _aws_arn_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1626);
+/* harmony import */ var _aws_ecs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1032);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1922);
+
+
+
+function taskId(taskArn) {
+    return (0,_aws_arn_js__WEBPACK_IMPORTED_MODULE_2__/* .resourceName */ .Iy)(taskArn);
+}
+function toStoppedTask(task) {
+    const taskArn = task.taskArn ?? '';
+    return {
+        taskId: taskId(taskArn),
+        taskArn,
+        ...(task.taskDefinitionArn !== undefined && { taskDefinitionArn: task.taskDefinitionArn }),
+        ...(task.stoppedReason !== undefined && { stoppedReason: task.stoppedReason }),
+        ...(task.stopCode !== undefined && { stopCode: task.stopCode }),
+        ...(task.stoppedAt !== undefined && { stoppedAt: task.stoppedAt.getTime() }),
+        containers: (task.containers ?? []).map((c) => ({
+            name: c.name ?? '?',
+            ...(c.exitCode !== undefined && { exitCode: c.exitCode }),
+            ...(c.reason !== undefined && { reason: c.reason }),
+            ...(c.healthStatus !== undefined && { healthStatus: c.healthStatus }),
+        })),
+    };
+}
+/** One line saying why a task stopped: reason, then each container's exit code and reason. */
+function describeStoppedTask(task) {
+    const containers = task.containers
+        .filter((c) => c.exitCode !== undefined || c.reason)
+        .map((c) => `${c.name}: ${c.exitCode !== undefined ? `exit code ${c.exitCode}` : ''}${c.reason ? `${c.exitCode !== undefined ? ', ' : ''}${c.reason}` : ''}`);
+    const code = task.stopCode ? ` [${task.stopCode}]` : '';
+    return `task ${task.taskId} stopped: ${task.stoppedReason ?? 'no reason given'}${code}${containers.length ? ` — ${containers.join('; ')}` : ''}`;
+}
+/** One line per distinct way the tasks stopped: tasks that stopped alike are counted, not repeated. */
+function describeStoppedTasks(tasks) {
+    const alike = new Map();
+    for (const task of tasks) {
+        const how = describeStoppedTask(task).slice(`task ${task.taskId} `.length);
+        alike.set(how, [...(alike.get(how) ?? []), task.taskId]);
+    }
+    return [...alike].map(([how, ids]) => ids.length === 1 ? `task ${ids[0]} ${how}` : `${ids.length} tasks ${how} (${ids.join(', ')})`);
+}
+/**
+ * The service's stopped tasks that `startedBy` (an ECS deployment or CodeDeploy task set id) started, leaving out those
+ * in `seen` (ECS keeps stopped tasks for about an hour), oldest first. ListTasks takes `startedBy` only as its sole
+ * filter, so the service's stopped tasks are listed and each task's own `startedBy` picks them; the other deployments'
+ * tasks are added to `seen`, so the next call does not describe them again.
+ * Throws "could not read the stopped tasks: …" when ECS does not answer, so a diagnosis never mistakes that for none.
+ */
+async function stoppedTasksOf(ecs, cluster, service, startedBy, seen) {
+    try {
+        const arns = await (0,_aws_ecs_js__WEBPACK_IMPORTED_MODULE_0__/* .listTasks */ .Vk)(ecs, { cluster, serviceName: service, desiredStatus: 'STOPPED' });
+        const tasks = await (0,_aws_ecs_js__WEBPACK_IMPORTED_MODULE_0__/* .describeTasks */ .yz)(ecs, cluster, arns.filter((arn) => !seen.has(arn)));
+        for (const task of tasks)
+            if (task.startedBy !== startedBy && task.taskArn)
+                seen.add(task.taskArn);
+        return tasks
+            .filter((t) => t.startedBy === startedBy)
+            .map(toStoppedTask)
+            .sort((a, b) => (a.stoppedAt ?? 0) - (b.stoppedAt ?? 0));
+    }
+    catch (error) {
+        throw new Error(`could not read the stopped tasks: ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error)}`, { cause: error });
+    }
+}
+
+
+/***/ }),
+
+/***/ 6764:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  N6: () => (/* reexport */ report_status/* isFailure */.N),
+  gX: () => (/* binding */ overallStatus),
+  PR: () => (/* binding */ promotedImageLines),
+  Br: () => (/* binding */ renderSummary)
+});
+
+// UNUSED EXPORTS: consoleServiceUrl, revisionName
+
+// EXTERNAL MODULE: ./src/image/index.ts + 6 modules
+var src_image = __webpack_require__(5894);
+// EXTERNAL MODULE: ./src/report/markdown.ts
+var markdown = __webpack_require__(4285);
+// EXTERNAL MODULE: ./src/deploy/tasks.ts
+var tasks = __webpack_require__(4909);
+// EXTERNAL MODULE: ./src/deploy/clock.ts
+var clock = __webpack_require__(3941);
+// EXTERNAL MODULE: ./src/mechanisms/index.ts + 2 modules
+var mechanisms = __webpack_require__(6671);
+// EXTERNAL MODULE: ./src/report/status.ts
+var report_status = __webpack_require__(6934);
+// EXTERNAL MODULE: ./src/report/text.ts
+var report_text = __webpack_require__(5655);
+;// CONCATENATED MODULE: ./src/report/timeline.ts
+/** ECS's routine load-balancer events, which repeat once per task and drown the rest of a rollout. */
+const ROUTINE = /\b(?:de)?registered \d+ targets? in\b|\bhas begun draining connections on \d+ tasks?\b/;
+/**
+ * The timeline with each kind of routine event (the same message but for its count) shown once, where it
+ * first came, with how many times it came; every other line stays as it was, in order.
+ */
+function foldTimeline(timeline) {
+    const lines = [];
+    const byKind = new Map();
+    for (const entry of timeline) {
+        const kind = ROUTINE.test(entry.message) ? entry.message.replace(/\b\d+ (?=targets?\b|tasks?\b)/g, 'N ') : undefined;
+        const folded = kind === undefined ? undefined : byKind.get(kind);
+        if (folded) {
+            folded.count++;
+            folded.lastAt = entry.at;
+            continue;
+        }
+        const line = { ...entry, count: 1, lastAt: entry.at };
+        if (kind !== undefined)
+            byKind.set(kind, line);
+        lines.push(line);
+    }
+    return lines;
+}
+
+;// CONCATENATED MODULE: ./src/engine/run-report.ts
+
+
+
+
+
+
+
+
+
+const SEVERITY = ['failed', 'rolled-back', 'timed-out', 'paused', 'planned', 'succeeded', 'skipped'];
+/** The run's status: the worst of its services'. */
+function overallStatus(statuses) {
+    return SEVERITY.find((s) => statuses.includes(s)) ?? 'succeeded';
+}
+const ICON = {
+    succeeded: '✅',
+    failed: '❌',
+    'rolled-back': '↩️',
+    'timed-out': '⏱️',
+    paused: '⏸️',
+    skipped: '⏭️',
+    planned: '📝',
+};
+function revisionName(taskDefinitionArn) {
+    return taskDefinitionArn?.split('/').pop() ?? '—';
+}
+function consoleServiceUrl(region, cluster, service) {
+    const c = encodeURIComponent(cluster.split('/').pop() ?? cluster);
+    const s = encodeURIComponent(service.split('/').pop() ?? service);
+    return `https://${region}.console.aws.amazon.com/ecs/v2/clusters/${c}/services/${s}/deployments?region=${region}`;
+}
+function failureLines(failure) {
+    const lines = [
+        `**${(0,report_text/* summaryText */.g5)(failure.cause.summary)}**${failure.tasks > 1 ? ` (${failure.tasks} tasks)` : ''}`,
+        '',
+        `Fix: ${failure.cause.fix}`,
+        '',
+        `Evidence: ${(0,report_text/* summaryText */.g5)((0,tasks/* describeStoppedTask */.us)(failure.example))}`,
+        '',
+    ];
+    if (failure.logLines?.length) {
+        lines.push(`Last ${failure.logLines.length} log lines of ${failure.container} (${(0,report_text/* summaryText */.g5)(failure.logSource ?? '')}):`, '', (0,report_text/* summaryCode */.gC)(failure.logLines.join('\n')), '');
+    }
+    else if (failure.logError) {
+        lines.push(`Logs: ${(0,report_text/* summaryText */.g5)(failure.logError)}`, '');
+    }
+    return lines;
+}
+function diagnosis(report) {
+    const lines = ['#### Why it failed', '', (0,report_text/* summaryText */.g5)(report.reason), ''];
+    if (report.rollback)
+        lines.push(`Rollback: ${(0,report_text/* summaryText */.g5)(report.rollback)}`, '');
+    for (const failure of report.failures ?? [])
+        lines.push(...failureLines(failure));
+    if (report.stoppedTasksError)
+        lines.push(`Stopped tasks: ${report.stoppedTasksError}`, '');
+    if (!report.failures?.length && report.eventCause) {
+        lines.push(`**${(0,report_text/* summaryText */.g5)(report.eventCause.summary)}**`, '', `Fix: ${report.eventCause.fix}`, '');
+    }
+    if (report.recentEvents?.length) {
+        lines.push('Latest service events:', '', ...report.recentEvents.map((e) => `- ${(0,report_text/* summaryText */.g5)(e)}`), '');
+    }
+    return lines;
+}
+function revisionChange(report) {
+    const changed = report.previousTaskDefinition && report.previousTaskDefinition !== report.taskDefinitionArn;
+    const revision = changed
+        ? `${revisionName(report.previousTaskDefinition)} → ${revisionName(report.taskDefinitionArn)}`
+        : `${revisionName(report.taskDefinitionArn)} (unchanged)`;
+    return `${revision}${report.registered ? ' (registered by this run)' : ''}`;
+}
+/** One service's part of the summary: why it failed (first), what was deployed, then the details. */
+function serviceSection(report, run, single) {
+    const lines = [];
+    if ((0,report_status/* isFailure */.N)(report.status))
+        lines.push(...diagnosis(report));
+    else
+        lines.push((0,report_text/* summaryText */.g5)(report.reason), '');
+    const rows = [
+        ['Service', `[${report.service}](${consoleServiceUrl(report.region, report.cluster, report.service)})`],
+    ];
+    if (single)
+        rows.push(...environmentRows(run), ['Cluster', report.cluster], ['Region', report.region]);
+    if (report.taskDefinitionArn)
+        rows.push(['Task definition', revisionChange(report)]);
+    if (report.promoted)
+        rows.push(...promotionRows(report.promoted));
+    else if (single && run.image)
+        rows.push(['Image', `\`${run.image}\``]);
+    if (report.containers?.length)
+        rows.push(['Containers', (0,report_text/* summaryText */.g5)(report.containers.join(', '))]);
+    rows.push(['Strategy', report.strategy], ...(0,mechanisms/* strategyRows */.xM)(report.progress, report.startedAt ?? report.timeline?.[0]?.at ?? 0), ['Result', report.status]);
+    if (single)
+        rows.push(['Duration', `${run.durationSeconds} s`]);
+    if (report.deploymentId)
+        rows.push(['Deployment', report.deploymentId]);
+    if (single && run.runUrl)
+        rows.push(['Run', run.runUrl]);
+    lines.push((0,markdown/* keyValueTable */.z)(rows), '');
+    if (single && run.builtImage)
+        lines.push((0,src_image/* imageSummarySection */.NE)(run.builtImage), '');
+    if (report.notes.length)
+        lines.push('#### Notes', '', ...report.notes.map((n) => `- ${(0,report_text/* summaryText */.g5)(n)}`), '');
+    if (report.changes?.length) {
+        const open = report.status === 'planned' ? '<details open>' : '<details>';
+        lines.push(`${open}<summary>What changes (${report.changes.length})</summary>`, '', ...report.changes.map((c) => `- ${(0,report_text/* summaryText */.g5)(c)}`), '', '</details>', '');
+    }
+    if (report.timeline?.length) {
+        const start = report.startedAt ?? report.timeline[0]?.at ?? 0;
+        lines.push('<details><summary>Rollout timeline</summary>', '', '| elapsed | event |', '| --- | --- |', ...foldTimeline(report.timeline).map((t) => `| ${(0,clock/* formatElapsed */.C7)(t.at - start)} | ${timelineText(t, start)} |`), '', '</details>', '');
+    }
+    return lines;
+}
+/** A timeline line; a folded one says how often it came and until when. */
+function timelineText(line, start) {
+    const text = (0,report_text/* summaryText */.g5)(line.message);
+    return line.count > 1 ? `${text} (×${line.count}, the last at ${(0,clock/* formatElapsed */.C7)(line.lastAt - start)})` : text;
+}
+/** Where a promoted service's images came from, and each image by digest. */
+function promotionRows(promoted) {
+    const images = Object.entries(promoted.images).map(([container, image]) => `${(0,report_text/* summaryText */.g5)(container)}: \`${image}\``);
+    return [
+        [
+            'Promoted from',
+            `${promoted.environment} (${(0,report_text/* summaryText */.g5)(promoted.service)}, ${revisionName(promoted.taskDefinition)})`,
+        ],
+        ['Images', images.join('<br>')],
+    ];
+}
+/** The promoted images as the `promoted-images` output: `container=image` lines, `service: ` first when there are several. */
+function promotedImageLines(run) {
+    return run.services.flatMap((s) => Object.entries(s.promoted?.images ?? {}).map(([container, image]) => `${run.services.length > 1 ? `${s.service}: ` : ''}${container}=${image}`));
+}
+function environmentRows(run) {
+    const rows = [];
+    if (run.environment)
+        rows.push(['Environment', `${run.environment}${run.environmentReason ? ` (${run.environmentReason})` : ''}`]);
+    if (run.environmentUrl)
+        rows.push(['URL', run.environmentUrl]);
+    return rows;
+}
+/** The job summary as Markdown: what was deployed, how it went and, on failure, why. */
+function renderSummary(run) {
+    const [only] = run.services;
+    if (run.services.length === 1 && only) {
+        return [
+            `## ${ICON[only.status]} ECS deploy: ${only.service} ${only.status}`,
+            '',
+            ...serviceSection(only, run, true),
+        ].join('\n');
+    }
+    const failedCount = run.services.filter((s) => (0,report_status/* isFailure */.N)(s.status)).length;
+    const title = run.services.length
+        ? `${run.services.length} services, ${failedCount ? `${failedCount} not deployed` : run.status === 'planned' || run.status === 'paused' ? run.status : 'all deployed'}`
+        : `${run.environment ? `${run.environment} ` : ''}${run.status}`;
+    const lines = [`## ${ICON[run.status]} ECS deploy: ${title}`, ''];
+    if (run.reason)
+        lines.push((0,report_text/* summaryText */.g5)(run.reason), '');
+    if (run.services.length) {
+        lines.push('| service | task definition | result | |', '| --- | --- | --- | --- |', ...run.services.map((s) => `| ${s.service} | ${(0,markdown/* escapeCell */.k)(s.taskDefinitionArn ? revisionChange(s) : '—')} | ${ICON[s.status]} ${s.status} | ${(0,report_text/* summaryText */.g5)(s.reason)} |`), '');
+    }
+    const rows = [...environmentRows(run), ['Cluster', run.cluster], ['Region', run.region]];
+    if (run.promotedFrom)
+        rows.push(['Promoted from', run.promotedFrom]);
+    if (run.image)
+        rows.push(['Image', `\`${run.image}\``]);
+    rows.push(['Duration', `${run.durationSeconds} s`]);
+    if (run.runUrl)
+        rows.push(['Run', run.runUrl]);
+    lines.push((0,markdown/* keyValueTable */.z)(rows), '');
+    if (run.builtImage)
+        lines.push((0,src_image/* imageSummarySection */.NE)(run.builtImage), '');
+    if (run.removed?.length)
+        lines.push('### Removed', '', ...run.removed.map((r) => `- ${r}`), '');
+    for (const report of run.services)
+        lines.push(`### ${report.service}`, '', ...serviceSection(report, run, false));
+    return lines.join('\n');
+}
+
+
+/***/ }),
+
 /***/ 3825:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -984,7 +1260,7 @@ function signalNumber(signal) {
 /* harmony export */   u7: () => (/* binding */ dockerEngineProblem)
 /* harmony export */ });
 /* unused harmony exports ECR_PUSH_PERMISSIONS, dockerfileInstructions, lineOfLegacyStep */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1922);
 
 /** How many lines of the failing step an error message shows. */
 const TAIL_LINES = 20;
@@ -996,17 +1272,17 @@ const ECR_PUSH_PERMISSIONS = [
     'ecr:PutImage',
 ];
 function dockerNotInstalled() {
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('Docker is not installed on this runner (no `docker` on PATH): use a runner that has Docker (ubuntu-latest does), or omit `build` and deploy an existing `image`.');
+    return new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('Docker is not installed on this runner (no `docker` on PATH): use a runner that has Docker (ubuntu-latest does), or omit `build` and deploy an existing `image`.');
 }
 /** A UserError when docker's output says the engine cannot be reached; undefined for anything else. */
 function dockerEngineProblem(output) {
     const line = findLine(output, /Cannot connect to the Docker daemon/i);
     if (line !== undefined) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`The Docker daemon is not running (docker said: ${line}): start it before this step, or use a runner where Docker runs (ubuntu-latest does).`);
+        return new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`The Docker daemon is not running (docker said: ${line}): start it before this step, or use a runner where Docker runs (ubuntu-latest does).`);
     }
     const denied = findLine(output, /permission denied while trying to connect to the docker (?:daemon|API)/i);
     if (denied !== undefined) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`This user may not use the Docker daemon (docker said: ${denied}): add the runner's user to the docker group, or run the job as a user that may.`);
+        return new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`This user may not use the Docker daemon (docker said: ${denied}): add the runner's user to the docker group, or run the job as a user that may.`);
     }
     return undefined;
 }
@@ -1145,7 +1421,7 @@ function pushProblem(output, context) {
         const fix = tag === context.sha
             ? 'set skip-build-if-exists: true to deploy the image already pushed for this commit, or push a unique tag'
             : 'push a unique tag instead (the commit sha is one; remove this tag from tags)';
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${named} already exists in ${context.repository} for another image, and the repository's tags are immutable: ${fix}.`);
+        return new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${named} already exists in ${context.repository} for another image, and the repository's tags are immutable: ${fix}.`);
     }
     const missing = findLine(output, /name unknown: The repository with name '[^']+' does not exist/i) ??
         findLine(output, /repository with name '[^']+' (?:does not exist|not found)/i) ??
@@ -1153,20 +1429,20 @@ function pushProblem(output, context) {
     if (missing !== undefined) {
         return context.ecr !== undefined
             ? repositoryMissing(repositoryPath(context.repository), context.ecr)
-            : new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`The repository ${context.repository} does not exist (registry said: ${missing.trim()}): create it first.`);
+            : new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`The repository ${context.repository} does not exist (registry said: ${missing.trim()}): create it first.`);
     }
     const denied = findLine(output, /denied|not authorized|\b403\b|forbidden|unauthorized|\b401\b|no basic auth credentials|authorization token has expired/i);
     if (denied !== undefined) {
         const said = denied.trim();
         if (context.ecr !== undefined) {
-            return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Pushing to ${context.repository} was denied (registry said: ${said}): the role this job runs as needs ${ECR_PUSH_PERMISSIONS.join(', ')} on that repository (and ecr:GetAuthorizationToken).`);
+            return new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Pushing to ${context.repository} was denied (registry said: ${said}): the role this job runs as needs ${ECR_PUSH_PERMISSIONS.join(', ')} on that repository (and ecr:GetAuthorizationToken).`);
         }
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Pushing to ${context.repository} was denied (registry said: ${said}): check registry-username and registry-password, and that this account may push to that repository.`);
+        return new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Pushing to ${context.repository} was denied (registry said: ${said}): check registry-username and registry-password, and that this account may push to that repository.`);
     }
     return undefined;
 }
 function repositoryMissing(repository, registryLabel) {
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`ECR repository ${repository} does not exist in ${registryLabel}: create it, or set create-repository: true.`);
+    return new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`ECR repository ${repository} does not exist in ${registryLabel}: create it, or set create-repository: true.`);
 }
 function repositoryPath(name) {
     return name.slice(name.indexOf('/') + 1);
@@ -1197,8 +1473,8 @@ function lastMatch(lines, pattern) {
 /* harmony export */   fM: () => (/* binding */ lastLine),
 /* harmony export */   logoutRegistries: () => (/* binding */ logoutRegistries)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3190);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1922);
+/* harmony import */ var _common_exec_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3644);
 /* harmony import */ var _diagnose_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3825);
 
 
@@ -1210,15 +1486,15 @@ function lastMatch(lines, pattern) {
 async function docker(args, options = {}) {
     let result;
     try {
-        result = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .execCommand */ .N)('docker', args, options);
+        result = await (0,_common_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .execCommand */ .N)('docker', args, options);
     }
     catch (error) {
-        if (/Unable to locate executable file/i.test((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)))
+        if (/Unable to locate executable file/i.test((0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)))
             throw (0,_diagnose_js__WEBPACK_IMPORTED_MODULE_2__/* .dockerNotInstalled */ .a8)();
         throw error;
     }
     if (result.stopped)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .NoAnswer */ .W_(`docker ${args[0] ?? ''} did not finish before the run's deadline (timeout-minutes, or the job was cancelled): it was stopped.`);
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .NoAnswer */ .W_(`docker ${args[0] ?? ''} did not finish before the run's deadline (timeout-minutes, or the job was cancelled): it was stopped.`);
     return result;
 }
 /** Fails with a clear message when docker is missing or its daemon cannot be reached. */
@@ -1251,7 +1527,7 @@ async function dockerLogin(registry, username, password, options) {
     if (result.exitCode !== 0) {
         const output = `${result.stderr}\n${result.stdout}`;
         throw ((0,_diagnose_js__WEBPACK_IMPORTED_MODULE_2__/* .dockerEngineProblem */ .u7)(output) ??
-            new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`docker login to ${registry} failed (${lastLine(output)}): ${options.hint}`));
+            new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`docker login to ${registry} failed (${lastLine(output)}): ${options.hint}`));
     }
     options.log.info(`Logged in to ${registry} as ${username}.`);
     if (options.remember)
@@ -1268,7 +1544,7 @@ async function logoutRegistries(registries, log) {
                 log.warning(`docker logout ${registry} failed: ${lastLine(`${result.stderr}\n${result.stdout}`)}`);
         }
         catch (error) {
-            log.warning(`docker logout ${registry} failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}`);
+            log.warning(`docker logout ${registry} failed: ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}`);
         }
     }
 }
@@ -1297,7 +1573,7 @@ function lastLine(output) {
 /* harmony import */ var _aws_clients_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(201);
 /* harmony import */ var _aws_ecr_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8663);
 /* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9378);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1922);
 /* harmony import */ var _diagnose_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3825);
 /* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3564);
 
@@ -1334,7 +1610,7 @@ async function resolveEcrTarget(ref, deps) {
         credentials = await ecrCredentials(target, deps.log);
     }
     catch (error) {
-        deps.log.info(`${ref.registry} is treated as a registry other than ECR: ECR's endpoint did not answer (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error)}).`);
+        deps.log.info(`${ref.registry} is treated as a registry other than ECR: ECR's endpoint did not answer (${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error)}).`);
         return undefined;
     }
     if (credentials.registry.toLowerCase() !== ref.registry.toLowerCase()) {
@@ -1370,7 +1646,7 @@ async function findRepository(target, repositoryName, options, log) {
     }
     catch (error) {
         if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isAccessDenied */ .w7)(error) && !options.create) {
-            log.debug(`Not allowed to describe ${repositoryName}; the push will show whether it exists: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error)}`);
+            log.debug(`Not allowed to describe ${repositoryName}; the push will show whether it exists: ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error)}`);
             return { missing: false };
         }
         if (!(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isNotFound */ .c4)(error, 'repository'))
@@ -1440,8 +1716,8 @@ var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/common/errors.ts
+var errors = __webpack_require__(1922);
 // EXTERNAL MODULE: ./src/image/args.ts
 var image_args = __webpack_require__(8636);
 // EXTERNAL MODULE: ./src/image/build-secrets.ts
@@ -2105,7 +2381,7 @@ async function checkImageExists(image, deps) {
 /* harmony export */   F: () => (/* binding */ untilIdle)
 /* harmony export */ });
 /* harmony import */ var _deploy_clock_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3941);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1922);
 
 
 const POLL_MS = 5000;
@@ -2115,15 +2391,15 @@ async function untilIdle(ctx, service, onBusy, probe) {
     let logged = false;
     for (let busy = await probe(); busy; busy = await probe()) {
         if (busy.paused) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`Service "${service}" has ${busy.what}, paused at ${busy.paused} (an earlier run's \`wait-until\`?): nothing was changed. Resolve it first: run this action with \`continue: true\` or \`continue: rollback\`.`);
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`Service "${service}" has ${busy.what}, paused at ${busy.paused} (an earlier run's \`wait-until\`?): nothing was changed. Resolve it first: run this action with \`continue: true\` or \`continue: rollback\`.`);
         }
         if (onBusy === 'fail') {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`Service "${service}" is busy with ${busy.what}: nothing was changed. Run again once it has finished, or set \`on-busy: wait\` to have the action wait for it.`);
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`Service "${service}" is busy with ${busy.what}: nothing was changed. Run again once it has finished, or set \`on-busy: wait\` to have the action wait for it.`);
         }
         if (ctx.signal?.aborted)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`The job was cancelled while waiting for ${busy.what} of service "${service}" to finish: nothing was changed.`);
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`The job was cancelled while waiting for ${busy.what} of service "${service}" to finish: nothing was changed.`);
         if (ctx.clock.now() >= deadline) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`Service "${service}" was still busy with ${busy.what} after ${(0,_deploy_clock_js__WEBPACK_IMPORTED_MODULE_0__/* .describeLimit */ .XW)(ctx.timeoutMs)} (on-busy: wait): nothing was changed.`);
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`Service "${service}" was still busy with ${busy.what} after ${(0,_deploy_clock_js__WEBPACK_IMPORTED_MODULE_0__/* .describeLimit */ .XW)(ctx.timeoutMs)} (on-busy: wait): nothing was changed.`);
         }
         if (!logged)
             ctx.log(`${service}: ${busy.what} is in flight; waiting for it to finish (on-busy: wait)`);
@@ -2154,8 +2430,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/mechanisms/registry.ts + 15 modules
 var registry = __webpack_require__(9033);
-// EXTERNAL MODULE: ./src/strategy/inputs.ts + 1 modules
-var inputs = __webpack_require__(4446);
+// EXTERNAL MODULE: ./src/settings/strategy.ts + 1 modules
+var strategy = __webpack_require__(2964);
 // EXTERNAL MODULE: ./src/deploy/clock.ts
 var clock = __webpack_require__(3941);
 // EXTERNAL MODULE: ./src/report/text.ts
@@ -2288,8 +2564,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/aws/arn.ts
 var aws_arn = __webpack_require__(1626);
-// EXTERNAL MODULE: ./src/service-settings.ts
-var service_settings = __webpack_require__(2296);
+// EXTERNAL MODULE: ./src/settings/service.ts
+var settings_service = __webpack_require__(6322);
 ;// CONCATENATED MODULE: ./src/deploy/progress.ts
 
 function newProgress() {
@@ -2343,7 +2619,7 @@ class Seen {
  * the threshold the service configures (deploymentCircuitBreaker.thresholdConfiguration) when it has one.
  */
 function crashLoopThreshold(service, desiredCount) {
-    return (0,service_settings/* failureThreshold */.QB)(desiredCount, service.deploymentConfiguration?.deploymentCircuitBreaker?.thresholdConfiguration);
+    return (0,settings_service/* failureThreshold */.QB)(desiredCount, service.deploymentConfiguration?.deploymentCircuitBreaker?.thresholdConfiguration);
 }
 function describeRevision(taskDefinitionArn) {
     return (0,aws_arn/* taskDefinitionRevision */.MZ)(taskDefinitionArn, 'unknown revision');
@@ -2483,8 +2759,8 @@ function judge(snapshot, targetTaskDefinition, options = {}) {
     return undefined;
 }
 
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/common/errors.ts
+var errors = __webpack_require__(1922);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-codedeploy/dist-cjs/index.js
 var dist_cjs = __webpack_require__(7507);
 // EXTERNAL MODULE: ./src/aws/errors.ts
@@ -2637,18 +2913,18 @@ async function checkDeploymentConfig(codedeploy, name) {
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
-// EXTERNAL MODULE: ./src/appspec-template.ts
-var appspec_template = __webpack_require__(7290);
-// EXTERNAL MODULE: ./src/suggest.ts
-var suggest = __webpack_require__(2969);
-// EXTERNAL MODULE: ./src/problems.ts
-var src_problems = __webpack_require__(2095);
+// EXTERNAL MODULE: ./src/common/appspec-template.ts
+var appspec_template = __webpack_require__(9860);
+// EXTERNAL MODULE: ./src/common/suggest.ts
+var suggest = __webpack_require__(8687);
+// EXTERNAL MODULE: ./src/common/problems.ts
+var common_problems = __webpack_require__(7657);
 // EXTERNAL MODULE: ./src/taskdef/values.ts
 var values = __webpack_require__(64);
-// EXTERNAL MODULE: ./src/workspace-path.ts
-var workspace_path = __webpack_require__(9152);
-// EXTERNAL MODULE: ./src/yaml-data.ts
-var yaml_data = __webpack_require__(4381);
+// EXTERNAL MODULE: ./src/common/workspace-path.ts
+var workspace_path = __webpack_require__(7682);
+// EXTERNAL MODULE: ./src/common/yaml-data.ts
+var yaml_data = __webpack_require__(8715);
 ;// CONCATENATED MODULE: ./src/mechanisms/codedeploy/appspec.ts
 // The AppSpec of an ECS deployment through CodeDeploy: read as users write it (appspec.yml / appspec.json),
 // or generated from the service; checked against the AppSpec reference for ECS before CodeDeploy sees it.
@@ -2671,7 +2947,7 @@ const ECS_HOOKS = [
 ];
 const expect = (what, test) => (value, path, problems) => {
     if (!test(value))
-        problems.push({ path, message: `expected ${what}, found ${(0,src_problems/* describedValue */.fl)(value)}` });
+        problems.push({ path, message: `expected ${what}, found ${(0,common_problems/* describedValue */.fl)(value)}` });
 };
 const appspec_text = expect('a string', (v) => typeof v === 'string' && v.trim() !== '');
 const port = expect('a port number (1-65535)', (v) => Number.isInteger(v) && v >= 1 && v <= 65535);
@@ -2680,7 +2956,7 @@ const oneOf = (...values) => expect(`one of ${values.join(', ')}`, (v) => values
 function list(item) {
     return (value, path, problems) => {
         if (!Array.isArray(value))
-            return void problems.push({ path, message: `expected a list, found ${(0,src_problems/* describedValue */.fl)(value)}` });
+            return void problems.push({ path, message: `expected a list, found ${(0,common_problems/* describedValue */.fl)(value)}` });
         value.forEach((v, i) => item(v, `${path}[${i}]`, problems));
     };
 }
@@ -2692,7 +2968,7 @@ function object(fields) {
         if (!(0,values/* isPlainObject */.Q)(value))
             return void problems.push({
                 path: path || 'the top level',
-                message: `expected an object, found ${(0,src_problems/* describedValue */.fl)(value)}`,
+                message: `expected an object, found ${(0,common_problems/* describedValue */.fl)(value)}`,
             });
         for (const [key, check] of Object.entries(fields)) {
             const name = key.replace(/!$/, '');
@@ -2713,7 +2989,7 @@ function single(value, path, problems) {
     if (entries.length !== 1 || !entry)
         return void problems.push({
             path,
-            message: `expected one \`Name: value\` entry, found ${entries.length > 1 ? `${entries.length} keys` : (0,src_problems/* describedValue */.fl)(value)}`,
+            message: `expected one \`Name: value\` entry, found ${entries.length > 1 ? `${entries.length} keys` : (0,common_problems/* describedValue */.fl)(value)}`,
         });
     return entry;
 }
@@ -2733,13 +3009,13 @@ const properties = object({
 const resource = object({ 'Type!': oneOf('AWS::ECS::Service'), 'Properties!': properties });
 const version = (value, path, problems) => {
     if (value !== 0 && value !== '0.0')
-        problems.push({ path, message: `expected 0.0, found ${(0,src_problems/* describedValue */.fl)(value)}` });
+        problems.push({ path, message: `expected 0.0, found ${(0,common_problems/* describedValue */.fl)(value)}` });
 };
 const resources = (value, path, problems) => {
     if (!Array.isArray(value) || value.length !== 1) {
         return void problems.push({
             path,
-            message: `expected a list with the one ECS service (- TargetService: …), found ${Array.isArray(value) ? `${value.length} entries` : (0,src_problems/* describedValue */.fl)(value)}`,
+            message: `expected a list with the one ECS service (- TargetService: …), found ${Array.isArray(value) ? `${value.length} entries` : (0,common_problems/* describedValue */.fl)(value)}`,
         });
     }
     const entry = single(value[0], `${path}[0]`, problems);
@@ -2750,7 +3026,7 @@ const hooks = (value, path, problems) => {
     if (!Array.isArray(value))
         return void problems.push({
             path,
-            message: `expected a list (- BeforeInstall: MyFunction), found ${(0,src_problems/* describedValue */.fl)(value)}`,
+            message: `expected a list (- BeforeInstall: MyFunction), found ${(0,common_problems/* describedValue */.fl)(value)}`,
         });
     value.forEach((hook, i) => {
         const entry = single(hook, `${path}[${i}]`, problems);
@@ -2779,14 +3055,14 @@ function parseAppSpec(content, source) {
     const [error] = document.errors;
     if (error) {
         const line = content.slice(0, error.pos[0]).split('\n').length;
-        throw new src_problems/* ProblemsError */.FQ(source, [
+        throw new common_problems/* ProblemsError */.FQ(source, [
             { path: '', line, message: `not valid YAML or JSON: ${error.message.split('\n')[0]}` },
         ]);
     }
     const spec = (0,yaml_data/* yamlData */.O)(document, source, content);
     const problems = appSpecProblems(spec);
     if (problems.length)
-        throw new src_problems/* ProblemsError */.FQ(source, problems, 'See the AppSpec reference for ECS: https://docs.aws.amazon.com/codedeploy/latest/userguide/reference-appspec-file-structure-resources.html#reference-appspec-file-structure-resources-ecs');
+        throw new common_problems/* ProblemsError */.FQ(source, problems, 'See the AppSpec reference for ECS: https://docs.aws.amazon.com/codedeploy/latest/userguide/reference-appspec-file-structure-resources.html#reference-appspec-file-structure-resources-ecs');
     return describeSpec(document, source);
 }
 function describeSpec(document, source) {
@@ -3109,12 +3385,12 @@ async function startCodeDeployment(clients, ctx, plan, service, request, onBusy)
  * settings such a service takes there (checked up front by checkServiceSettings); undefined when nothing differs.
  */
 function serviceOnlyUpdate(service, request) {
-    const percentages = request.settings && (0,service_settings/* percentagesUpdate */.TU)(service, request.settings);
+    const percentages = request.settings && (0,settings_service/* percentagesUpdate */.TU)(service, request.settings);
     const update = {
         ...(request.desiredCount !== undefined &&
             request.desiredCount !== service.desiredCount && { desiredCount: request.desiredCount }),
         ...(percentages && { deploymentConfiguration: { ...service.deploymentConfiguration, ...percentages } }),
-        ...(request.settings && (0,service_settings/* settingsUpdate */.Xp)(service, request.settings)),
+        ...(request.settings && (0,settings_service/* settingsUpdate */.Xp)(service, request.settings)),
     };
     return Object.keys(update).length ? update : undefined;
 }
@@ -3780,243 +4056,6 @@ function keyValueTable(rows) {
 
 /***/ }),
 
-/***/ 4492:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  N6: () => (/* reexport */ report_status/* isFailure */.N),
-  gX: () => (/* binding */ overallStatus),
-  PR: () => (/* binding */ promotedImageLines),
-  Br: () => (/* binding */ renderSummary)
-});
-
-// UNUSED EXPORTS: consoleServiceUrl, revisionName
-
-// EXTERNAL MODULE: ./src/image/index.ts + 6 modules
-var src_image = __webpack_require__(5894);
-// EXTERNAL MODULE: ./src/report/markdown.ts
-var markdown = __webpack_require__(4285);
-// EXTERNAL MODULE: ./src/deploy/tasks.ts
-var tasks = __webpack_require__(4909);
-// EXTERNAL MODULE: ./src/deploy/clock.ts
-var clock = __webpack_require__(3941);
-// EXTERNAL MODULE: ./src/mechanisms/index.ts + 2 modules
-var mechanisms = __webpack_require__(6671);
-// EXTERNAL MODULE: ./src/report/status.ts
-var report_status = __webpack_require__(6934);
-// EXTERNAL MODULE: ./src/report/text.ts
-var report_text = __webpack_require__(5655);
-;// CONCATENATED MODULE: ./src/report/timeline.ts
-/** ECS's routine load-balancer events, which repeat once per task and drown the rest of a rollout. */
-const ROUTINE = /\b(?:de)?registered \d+ targets? in\b|\bhas begun draining connections on \d+ tasks?\b/;
-/**
- * The timeline with each kind of routine event (the same message but for its count) shown once, where it
- * first came, with how many times it came; every other line stays as it was, in order.
- */
-function foldTimeline(timeline) {
-    const lines = [];
-    const byKind = new Map();
-    for (const entry of timeline) {
-        const kind = ROUTINE.test(entry.message) ? entry.message.replace(/\b\d+ (?=targets?\b|tasks?\b)/g, 'N ') : undefined;
-        const folded = kind === undefined ? undefined : byKind.get(kind);
-        if (folded) {
-            folded.count++;
-            folded.lastAt = entry.at;
-            continue;
-        }
-        const line = { ...entry, count: 1, lastAt: entry.at };
-        if (kind !== undefined)
-            byKind.set(kind, line);
-        lines.push(line);
-    }
-    return lines;
-}
-
-;// CONCATENATED MODULE: ./src/run-report.ts
-
-
-
-
-
-
-
-
-
-const SEVERITY = ['failed', 'rolled-back', 'timed-out', 'paused', 'planned', 'succeeded', 'skipped'];
-/** The run's status: the worst of its services'. */
-function overallStatus(statuses) {
-    return SEVERITY.find((s) => statuses.includes(s)) ?? 'succeeded';
-}
-const ICON = {
-    succeeded: '✅',
-    failed: '❌',
-    'rolled-back': '↩️',
-    'timed-out': '⏱️',
-    paused: '⏸️',
-    skipped: '⏭️',
-    planned: '📝',
-};
-function revisionName(taskDefinitionArn) {
-    return taskDefinitionArn?.split('/').pop() ?? '—';
-}
-function consoleServiceUrl(region, cluster, service) {
-    const c = encodeURIComponent(cluster.split('/').pop() ?? cluster);
-    const s = encodeURIComponent(service.split('/').pop() ?? service);
-    return `https://${region}.console.aws.amazon.com/ecs/v2/clusters/${c}/services/${s}/deployments?region=${region}`;
-}
-function failureLines(failure) {
-    const lines = [
-        `**${(0,report_text/* summaryText */.g5)(failure.cause.summary)}**${failure.tasks > 1 ? ` (${failure.tasks} tasks)` : ''}`,
-        '',
-        `Fix: ${failure.cause.fix}`,
-        '',
-        `Evidence: ${(0,report_text/* summaryText */.g5)((0,tasks/* describeStoppedTask */.us)(failure.example))}`,
-        '',
-    ];
-    if (failure.logLines?.length) {
-        lines.push(`Last ${failure.logLines.length} log lines of ${failure.container} (${(0,report_text/* summaryText */.g5)(failure.logSource ?? '')}):`, '', (0,report_text/* summaryCode */.gC)(failure.logLines.join('\n')), '');
-    }
-    else if (failure.logError) {
-        lines.push(`Logs: ${(0,report_text/* summaryText */.g5)(failure.logError)}`, '');
-    }
-    return lines;
-}
-function diagnosis(report) {
-    const lines = ['#### Why it failed', '', (0,report_text/* summaryText */.g5)(report.reason), ''];
-    if (report.rollback)
-        lines.push(`Rollback: ${(0,report_text/* summaryText */.g5)(report.rollback)}`, '');
-    for (const failure of report.failures ?? [])
-        lines.push(...failureLines(failure));
-    if (report.stoppedTasksError)
-        lines.push(`Stopped tasks: ${report.stoppedTasksError}`, '');
-    if (!report.failures?.length && report.eventCause) {
-        lines.push(`**${(0,report_text/* summaryText */.g5)(report.eventCause.summary)}**`, '', `Fix: ${report.eventCause.fix}`, '');
-    }
-    if (report.recentEvents?.length) {
-        lines.push('Latest service events:', '', ...report.recentEvents.map((e) => `- ${(0,report_text/* summaryText */.g5)(e)}`), '');
-    }
-    return lines;
-}
-function revisionChange(report) {
-    const changed = report.previousTaskDefinition && report.previousTaskDefinition !== report.taskDefinitionArn;
-    const revision = changed
-        ? `${revisionName(report.previousTaskDefinition)} → ${revisionName(report.taskDefinitionArn)}`
-        : `${revisionName(report.taskDefinitionArn)} (unchanged)`;
-    return `${revision}${report.registered ? ' (registered by this run)' : ''}`;
-}
-/** One service's part of the summary: why it failed (first), what was deployed, then the details. */
-function serviceSection(report, run, single) {
-    const lines = [];
-    if ((0,report_status/* isFailure */.N)(report.status))
-        lines.push(...diagnosis(report));
-    else
-        lines.push((0,report_text/* summaryText */.g5)(report.reason), '');
-    const rows = [
-        ['Service', `[${report.service}](${consoleServiceUrl(report.region, report.cluster, report.service)})`],
-    ];
-    if (single)
-        rows.push(...environmentRows(run), ['Cluster', report.cluster], ['Region', report.region]);
-    if (report.taskDefinitionArn)
-        rows.push(['Task definition', revisionChange(report)]);
-    if (report.promoted)
-        rows.push(...promotionRows(report.promoted));
-    else if (single && run.image)
-        rows.push(['Image', `\`${run.image}\``]);
-    if (report.containers?.length)
-        rows.push(['Containers', (0,report_text/* summaryText */.g5)(report.containers.join(', '))]);
-    rows.push(['Strategy', report.strategy], ...(0,mechanisms/* strategyRows */.xM)(report.progress, report.startedAt ?? report.timeline?.[0]?.at ?? 0), ['Result', report.status]);
-    if (single)
-        rows.push(['Duration', `${run.durationSeconds} s`]);
-    if (report.deploymentId)
-        rows.push(['Deployment', report.deploymentId]);
-    if (single && run.runUrl)
-        rows.push(['Run', run.runUrl]);
-    lines.push((0,markdown/* keyValueTable */.z)(rows), '');
-    if (single && run.builtImage)
-        lines.push((0,src_image/* imageSummarySection */.NE)(run.builtImage), '');
-    if (report.notes.length)
-        lines.push('#### Notes', '', ...report.notes.map((n) => `- ${(0,report_text/* summaryText */.g5)(n)}`), '');
-    if (report.changes?.length) {
-        const open = report.status === 'planned' ? '<details open>' : '<details>';
-        lines.push(`${open}<summary>What changes (${report.changes.length})</summary>`, '', ...report.changes.map((c) => `- ${(0,report_text/* summaryText */.g5)(c)}`), '', '</details>', '');
-    }
-    if (report.timeline?.length) {
-        const start = report.startedAt ?? report.timeline[0]?.at ?? 0;
-        lines.push('<details><summary>Rollout timeline</summary>', '', '| elapsed | event |', '| --- | --- |', ...foldTimeline(report.timeline).map((t) => `| ${(0,clock/* formatElapsed */.C7)(t.at - start)} | ${timelineText(t, start)} |`), '', '</details>', '');
-    }
-    return lines;
-}
-/** A timeline line; a folded one says how often it came and until when. */
-function timelineText(line, start) {
-    const text = (0,report_text/* summaryText */.g5)(line.message);
-    return line.count > 1 ? `${text} (×${line.count}, the last at ${(0,clock/* formatElapsed */.C7)(line.lastAt - start)})` : text;
-}
-/** Where a promoted service's images came from, and each image by digest. */
-function promotionRows(promoted) {
-    const images = Object.entries(promoted.images).map(([container, image]) => `${(0,report_text/* summaryText */.g5)(container)}: \`${image}\``);
-    return [
-        [
-            'Promoted from',
-            `${promoted.environment} (${(0,report_text/* summaryText */.g5)(promoted.service)}, ${revisionName(promoted.taskDefinition)})`,
-        ],
-        ['Images', images.join('<br>')],
-    ];
-}
-/** The promoted images as the `promoted-images` output: `container=image` lines, `service: ` first when there are several. */
-function promotedImageLines(run) {
-    return run.services.flatMap((s) => Object.entries(s.promoted?.images ?? {}).map(([container, image]) => `${run.services.length > 1 ? `${s.service}: ` : ''}${container}=${image}`));
-}
-function environmentRows(run) {
-    const rows = [];
-    if (run.environment)
-        rows.push(['Environment', `${run.environment}${run.environmentReason ? ` (${run.environmentReason})` : ''}`]);
-    if (run.environmentUrl)
-        rows.push(['URL', run.environmentUrl]);
-    return rows;
-}
-/** The job summary as Markdown: what was deployed, how it went and, on failure, why. */
-function renderSummary(run) {
-    const [only] = run.services;
-    if (run.services.length === 1 && only) {
-        return [
-            `## ${ICON[only.status]} ECS deploy: ${only.service} ${only.status}`,
-            '',
-            ...serviceSection(only, run, true),
-        ].join('\n');
-    }
-    const failedCount = run.services.filter((s) => (0,report_status/* isFailure */.N)(s.status)).length;
-    const title = run.services.length
-        ? `${run.services.length} services, ${failedCount ? `${failedCount} not deployed` : run.status === 'planned' || run.status === 'paused' ? run.status : 'all deployed'}`
-        : `${run.environment ? `${run.environment} ` : ''}${run.status}`;
-    const lines = [`## ${ICON[run.status]} ECS deploy: ${title}`, ''];
-    if (run.reason)
-        lines.push((0,report_text/* summaryText */.g5)(run.reason), '');
-    if (run.services.length) {
-        lines.push('| service | task definition | result | |', '| --- | --- | --- | --- |', ...run.services.map((s) => `| ${s.service} | ${(0,markdown/* escapeCell */.k)(s.taskDefinitionArn ? revisionChange(s) : '—')} | ${ICON[s.status]} ${s.status} | ${(0,report_text/* summaryText */.g5)(s.reason)} |`), '');
-    }
-    const rows = [...environmentRows(run), ['Cluster', run.cluster], ['Region', run.region]];
-    if (run.promotedFrom)
-        rows.push(['Promoted from', run.promotedFrom]);
-    if (run.image)
-        rows.push(['Image', `\`${run.image}\``]);
-    rows.push(['Duration', `${run.durationSeconds} s`]);
-    if (run.runUrl)
-        rows.push(['Run', run.runUrl]);
-    lines.push((0,markdown/* keyValueTable */.z)(rows), '');
-    if (run.builtImage)
-        lines.push((0,src_image/* imageSummarySection */.NE)(run.builtImage), '');
-    if (run.removed?.length)
-        lines.push('### Removed', '', ...run.removed.map((r) => `- ${r}`), '');
-    for (const report of run.services)
-        lines.push(`### ${report.service}`, '', ...serviceSection(report, run, false));
-    return lines.join('\n');
-}
-
-
-/***/ }),
-
 /***/ 64:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -4036,45 +4075,6 @@ function kindOf(value) {
     if (Array.isArray(value))
         return 'a list';
     return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
-}
-
-
-/***/ }),
-
-/***/ 4381:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   O: () => (/* binding */ yamlData)
-/* harmony export */ });
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-
-
-/** How many times aliases may expand, in all: far above any real file, far below a "billion laughs". */
-const MAX_ALIAS_COUNT = 100;
-/**
- * The data of a parsed YAML document. A document whose aliases expand past MAX_ALIAS_COUNT is refused, naming
- * `source` and the line of its first alias, instead of the yaml package's bare "Excessive alias count".
- */
-function yamlData(doc, source, text) {
-    try {
-        return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    }
-    catch (error) {
-        if (!(error instanceof ReferenceError) || !/alias/i.test(error.message))
-            throw error;
-        let offset = 0;
-        (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .visit */ .YR)(doc, {
-            Alias(_, node) {
-                offset = node.range?.[0] ?? 0;
-                return yaml__WEBPACK_IMPORTED_MODULE_0__/* .visit */ .YR.BREAK;
-            },
-        });
-        const line = text.slice(0, offset).split('\n').length;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${source}:${line}: its YAML aliases expand more than ${MAX_ALIAS_COUNT} times (the first alias is on this line); ` +
-            'refused, as such a file can exhaust memory. Write the values out, or use fewer aliases.');
-    }
 }
 
 

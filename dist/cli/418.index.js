@@ -1,5 +1,5 @@
-export const id = 286;
-export const ids = [286];
+export const id = 418;
+export const ids = [418];
 export const modules = {
 
 /***/ 1626:
@@ -59,6 +59,45 @@ function functionName(arn) {
 
 /***/ }),
 
+/***/ 8715:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   O: () => (/* binding */ yamlData)
+/* harmony export */ });
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1922);
+
+
+/** How many times aliases may expand, in all: far above any real file, far below a "billion laughs". */
+const MAX_ALIAS_COUNT = 100;
+/**
+ * The data of a parsed YAML document. A document whose aliases expand past MAX_ALIAS_COUNT is refused, naming
+ * `source` and the line of its first alias, instead of the yaml package's bare "Excessive alias count".
+ */
+function yamlData(doc, source, text) {
+    try {
+        return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    }
+    catch (error) {
+        if (!(error instanceof ReferenceError) || !/alias/i.test(error.message))
+            throw error;
+        let offset = 0;
+        (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .visit */ .YR)(doc, {
+            Alias(_, node) {
+                offset = node.range?.[0] ?? 0;
+                return yaml__WEBPACK_IMPORTED_MODULE_0__/* .visit */ .YR.BREAK;
+            },
+        });
+        const line = text.slice(0, offset).split('\n').length;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${source}:${line}: its YAML aliases expand more than ${MAX_ALIAS_COUNT} times (the first alias is on this line); ` +
+            'refused, as such a file can exhaust memory. Write the values out, or use fewer aliases.');
+    }
+}
+
+
+/***/ }),
+
 /***/ 8084:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -66,9 +105,9 @@ function functionName(arn) {
 /* harmony export */   render: () => (/* binding */ render),
 /* harmony export */   rendersOffline: () => (/* binding */ rendersOffline)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _placeholders_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4429);
-/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7874);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1922);
+/* harmony import */ var _settings_placeholder_values_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3039);
+/* harmony import */ var _environment_plan_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5774);
 /* harmony import */ var _preview_names_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9144);
 /* harmony import */ var _taskdef_render_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4362);
 
@@ -86,11 +125,11 @@ async function render(settings, log) {
     const templatePath = inputs.taskDefinition;
     if (templatePath === undefined || inputs.build)
         throw new Error('render() needs a template and no build: use the dry-run deploy otherwise');
-    const plan = await (0,_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .planRun */ .n)(inputs, git, settings.event);
+    const plan = await (0,_environment_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .planRun */ .n)(inputs, git, settings.event);
     if (plan.kind !== 'deploy')
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(plan.kind === 'skip' ? `Nothing to render: ${plan.reason}.` : 'render renders services, not a preview sweep.');
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(plan.kind === 'skip' ? `Nothing to render: ${plan.reason}.` : 'render renders services, not a preview sweep.');
     if (plan.promotion) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Environment ${plan.environment?.name ?? ''} is promoted from ${plan.promotion.from}: its images are the ones ${plan.promotion.from}'s services run, which only ECS can say. Use \`diff\` (or a dry run) to render it with them.`);
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Environment ${plan.environment?.name ?? ''} is promoted from ${plan.promotion.from}: its images are the ones ${plan.promotion.from}'s services run, which only ECS can say. Use \`diff\` (or a dry run) to render it with them.`);
     }
     if (plan.reason)
         log.info(plan.environment ? `Environment ${plan.environment.name}: ${plan.reason}` : `No environment: ${plan.reason}`);
@@ -107,7 +146,7 @@ async function render(settings, log) {
             environment: plan.inputs.environmentVariables,
             secrets: plan.inputs.secrets,
             placeholders: {
-                ...(0,_placeholders_js__WEBPACK_IMPORTED_MODULE_4__/* .placeholderValues */ .m)(plan.inputs, service, git, region, plan.inputs.image),
+                ...(0,_settings_placeholder_values_js__WEBPACK_IMPORTED_MODULE_4__/* .placeholderValues */ .m)(plan.inputs, service, git, region, plan.inputs.image),
                 ...(preview && { PR_NUMBER: String(preview.pr), PREVIEW: `pr-${preview.pr}` }),
             },
         });
@@ -142,45 +181,6 @@ function kindOf(value) {
     if (Array.isArray(value))
         return 'a list';
     return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
-}
-
-
-/***/ }),
-
-/***/ 4381:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   O: () => (/* binding */ yamlData)
-/* harmony export */ });
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-
-
-/** How many times aliases may expand, in all: far above any real file, far below a "billion laughs". */
-const MAX_ALIAS_COUNT = 100;
-/**
- * The data of a parsed YAML document. A document whose aliases expand past MAX_ALIAS_COUNT is refused, naming
- * `source` and the line of its first alias, instead of the yaml package's bare "Excessive alias count".
- */
-function yamlData(doc, source, text) {
-    try {
-        return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    }
-    catch (error) {
-        if (!(error instanceof ReferenceError) || !/alias/i.test(error.message))
-            throw error;
-        let offset = 0;
-        (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .visit */ .YR)(doc, {
-            Alias(_, node) {
-                offset = node.range?.[0] ?? 0;
-                return yaml__WEBPACK_IMPORTED_MODULE_0__/* .visit */ .YR.BREAK;
-            },
-        });
-        const line = text.slice(0, offset).split('\n').length;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${source}:${line}: its YAML aliases expand more than ${MAX_ALIAS_COUNT} times (the first alias is on this line); ` +
-            'refused, as such a file can exhaust memory. Write the values out, or use fewer aliases.');
-    }
 }
 
 

@@ -13,9 +13,9 @@ import type {
   ThresholdConfiguration,
   UpdateServiceCommandInput,
 } from '@aws-sdk/client-ecs'
-import { UserError } from './errors.js'
-import type { Mechanism } from './strategy/types.js'
-import { describedValue } from './problems.js'
+import { UserError } from '../common/errors.js'
+import type { Mechanism } from '../strategy/types.js'
+import { describedValue } from '../common/problems.js'
 
 export interface ServiceSettings {
   minimumHealthyPercent?: number

@@ -1,8 +1,8 @@
-export const id = 366;
-export const ids = [366];
+export const id = 214;
+export const ids = [214];
 export const modules = {
 
-/***/ 8366:
+/***/ 8214:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -16,7 +16,7 @@ __webpack_require__.d(__webpack_exports__, {
 var clock = __webpack_require__(3941);
 // EXTERNAL MODULE: ./src/aws/region.ts
 var aws_region = __webpack_require__(7249);
-;// CONCATENATED MODULE: ./src/context.ts
+;// CONCATENATED MODULE: ./src/common/git-context.ts
 function readGitContext(env = process.env) {
     const sha = env.GITHUB_SHA ?? '';
     return {
@@ -36,14 +36,14 @@ function runUrl(git) {
     return git.repository && git.runId ? `${git.serverUrl}/${git.repository}/actions/runs/${git.runId}` : undefined;
 }
 
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/plan.ts + 2 modules
-var src_plan = __webpack_require__(7874);
+// EXTERNAL MODULE: ./src/common/errors.ts
+var errors = __webpack_require__(1922);
+// EXTERNAL MODULE: ./src/engine/environment-plan.ts + 2 modules
+var environment_plan = __webpack_require__(5774);
 // EXTERNAL MODULE: ./src/report/text.ts
 var report_text = __webpack_require__(5655);
-// EXTERNAL MODULE: ./src/deadline.ts
-var src_deadline = __webpack_require__(6683);
+// EXTERNAL MODULE: ./src/common/deadline.ts
+var common_deadline = __webpack_require__(673);
 // EXTERNAL MODULE: ./src/http/proxy.ts
 var proxy = __webpack_require__(7856);
 // EXTERNAL MODULE: ./src/report/status.ts
@@ -82,13 +82,13 @@ async function deploy(settings, ports) {
     const started = clock.now();
     let report;
     // The run's deadline: each phase restarts it; every AWS and GitHub call carries it.
-    const deadline = ports.deadline ?? new src_deadline/* RunDeadline */.sQ(ports.signal, undefined, clock.now);
+    const deadline = ports.deadline ?? new common_deadline/* RunDeadline */.sQ(ports.signal, undefined, clock.now);
     deadline.restart(settings.inputs.timeoutMinutes * 60_000);
     const made = [];
     let doneSoFar;
     try {
         const { inputs, git } = settings;
-        const plan = await (0,src_plan/* planRun */.n)(inputs, git, settings.event);
+        const plan = await (0,environment_plan/* planRun */.n)(inputs, git, settings.event);
         const url = runUrl(git);
         const cluster = plan.kind === 'deploy' ? plan.inputs.cluster : plan.kind === 'sweep' ? plan.cluster : (inputs.cluster ?? '');
         const region = plan.kind === 'skip'
@@ -109,7 +109,7 @@ async function deploy(settings, ports) {
             ...(url && { runUrl: url }),
             ...environment,
         };
-        const [carrying, { createClients }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(815), __webpack_require__.e(446), __webpack_require__.e(662), __webpack_require__.e(827), __webpack_require__.e(545)]).then(__webpack_require__.bind(__webpack_require__, 7545)), Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(446), __webpack_require__.e(201)]).then(__webpack_require__.bind(__webpack_require__, 201))]);
+        const [carrying, { createClients }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(815), __webpack_require__.e(446), __webpack_require__.e(662), __webpack_require__.e(73), __webpack_require__.e(644)]).then(__webpack_require__.bind(__webpack_require__, 9644)), Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(446), __webpack_require__.e(201)]).then(__webpack_require__.bind(__webpack_require__, 201))]);
         doneSoFar = carrying.doneSoFar;
         const aws = ports.aws ??
             ((where, within = deadline) => {
@@ -186,8 +186,8 @@ async function planStep(settings, log) {
 
 // EXTERNAL MODULE: ./src/github/event.ts
 var github_event = __webpack_require__(5015);
-// EXTERNAL MODULE: ./src/inputs.ts + 2 modules
-var inputs = __webpack_require__(8623);
+// EXTERNAL MODULE: ./src/settings/inputs.ts + 2 modules
+var inputs = __webpack_require__(129);
 // EXTERNAL MODULE: ./src/cli/main.ts + 5 modules
 var main = __webpack_require__(5244);
 ;// CONCATENATED MODULE: ./src/cli/run.ts
@@ -228,7 +228,7 @@ async function runDeploy(args, io, log, out) {
     const settings = settingsOf(args, io, log);
     if (args.command === 'render') {
         // Only render loads @aws-sdk/client-ecs, for the API model its templates are checked against (not the clients).
-        const { render, rendersOffline } = await Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(815), __webpack_require__.e(827), __webpack_require__.e(286)]).then(__webpack_require__.bind(__webpack_require__, 8084));
+        const { render, rendersOffline } = await Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(815), __webpack_require__.e(73), __webpack_require__.e(418)]).then(__webpack_require__.bind(__webpack_require__, 8084));
         if (rendersOffline(settings)) {
             const rendered = await render(settings, log);
             const data = rendered.length === 1
@@ -469,10 +469,10 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/workspace-path.ts
-var workspace_path = __webpack_require__(9152);
+// EXTERNAL MODULE: ./src/common/errors.ts
+var errors = __webpack_require__(1922);
+// EXTERNAL MODULE: ./src/common/workspace-path.ts
+var workspace_path = __webpack_require__(7682);
 ;// CONCATENATED MODULE: ./src/config/read.ts
 // Reads the config file. The YAML parser (load.ts) is loaded only when there is a file to parse.
 
@@ -784,14 +784,14 @@ function inNeedsOrder(environments) {
 /* harmony export */   xL: () => (/* binding */ ConfigError)
 /* harmony export */ });
 /* unused harmony export displayPath */
-/* harmony import */ var _problems_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2095);
-/* harmony import */ var _suggest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2969);
+/* harmony import */ var _common_problems_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7657);
+/* harmony import */ var _common_suggest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8687);
 /* harmony import */ var _suggest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2784);
 
 
 
 /** Every problem of a config file at once, the file named once, so one run shows them all. */
-class ConfigError extends _problems_js__WEBPACK_IMPORTED_MODULE_0__/* .ProblemsError */ .FQ {
+class ConfigError extends _common_problems_js__WEBPACK_IMPORTED_MODULE_0__/* .ProblemsError */ .FQ {
 }
 /** `environments.dev.services[1]`; keys that are not plain words are quoted. */
 function displayPath(path) {
@@ -822,12 +822,12 @@ class Problems {
     /** A mapping whose keys are all in `keys` (any key when `keys` is omitted). */
     mapping(path, value, keys) {
         if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-            return this.add(path, `must be a mapping (key: value lines), not ${(0,_problems_js__WEBPACK_IMPORTED_MODULE_0__/* .describedValue */ .fl)(value)}`);
+            return this.add(path, `must be a mapping (key: value lines), not ${(0,_common_problems_js__WEBPACK_IMPORTED_MODULE_0__/* .describedValue */ .fl)(value)}`);
         }
         const record = value;
         for (const key of Object.keys(record)) {
             if (keys && !keys.includes(key))
-                this.add([...path, key], (0,_suggest_js__WEBPACK_IMPORTED_MODULE_1__/* .unknownKey */ .a)(key, keys));
+                this.add([...path, key], (0,_common_suggest_js__WEBPACK_IMPORTED_MODULE_1__/* .unknownKey */ .a)(key, keys));
         }
         return record;
     }
@@ -836,35 +836,35 @@ class Problems {
         if (typeof value === 'number')
             value = String(value);
         if (typeof value !== 'string' || value.trim() === '')
-            return this.add(path, `must be a string, not ${(0,_problems_js__WEBPACK_IMPORTED_MODULE_0__/* .describedValue */ .fl)(value)}`);
+            return this.add(path, `must be a string, not ${(0,_common_problems_js__WEBPACK_IMPORTED_MODULE_0__/* .describedValue */ .fl)(value)}`);
         if (format && !format.pattern.test(value))
-            return this.add(path, `must be ${format.expected}, not ${(0,_problems_js__WEBPACK_IMPORTED_MODULE_0__/* .describedValue */ .fl)(value)}`);
+            return this.add(path, `must be ${format.expected}, not ${(0,_common_problems_js__WEBPACK_IMPORTED_MODULE_0__/* .describedValue */ .fl)(value)}`);
         return value;
     }
     /** A list of strings; one string stands for a list of one. */
     list(path, value, item) {
         const items = typeof value === 'string' ? [value] : value;
         if (!Array.isArray(items) || items.length === 0) {
-            return this.add(path, `must be a list of strings (or one string), not ${Array.isArray(items) ? 'an empty list' : (0,_problems_js__WEBPACK_IMPORTED_MODULE_0__/* .describedValue */ .fl)(value)}`);
+            return this.add(path, `must be a list of strings (or one string), not ${Array.isArray(items) ? 'an empty list' : (0,_common_problems_js__WEBPACK_IMPORTED_MODULE_0__/* .describedValue */ .fl)(value)}`);
         }
         const read = items.map((v, i) => item(typeof value === 'string' ? path : [...path, i], v));
         return read.every((v) => v !== undefined) ? read : undefined;
     }
     integer(path, value, min, max) {
         if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-            return this.add(path, `must be a whole number from ${min} to ${max}, not ${(0,_problems_js__WEBPACK_IMPORTED_MODULE_0__/* .describedValue */ .fl)(value)}`);
+            return this.add(path, `must be a whole number from ${min} to ${max}, not ${(0,_common_problems_js__WEBPACK_IMPORTED_MODULE_0__/* .describedValue */ .fl)(value)}`);
         }
         return value;
     }
     boolean(path, value) {
-        return typeof value === 'boolean' ? value : this.add(path, `must be true or false, not ${(0,_problems_js__WEBPACK_IMPORTED_MODULE_0__/* .describedValue */ .fl)(value)}`);
+        return typeof value === 'boolean' ? value : this.add(path, `must be true or false, not ${(0,_common_problems_js__WEBPACK_IMPORTED_MODULE_0__/* .describedValue */ .fl)(value)}`);
     }
     choice(path, value, choices) {
         const found = choices.find((c) => c === value);
         if (found)
             return found;
         const near = typeof value === 'string' ? (0,_suggest_js__WEBPACK_IMPORTED_MODULE_2__/* .suggestion */ .h)(value, choices) : '';
-        return this.add(path, `must be one of ${choices.join(', ')}, not ${(0,_problems_js__WEBPACK_IMPORTED_MODULE_0__/* .describedValue */ .fl)(value)}${near.startsWith('; did') ? near : ''}`);
+        return this.add(path, `must be one of ${choices.join(', ')}, not ${(0,_common_problems_js__WEBPACK_IMPORTED_MODULE_0__/* .describedValue */ .fl)(value)}${near.startsWith('; did') ? near : ''}`);
     }
     throwIfAny() {
         if (this.found.length)
@@ -885,13 +885,13 @@ class Problems {
 /* unused harmony export CONFIG_RULES */
 /* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7840);
 /* harmony import */ var _glob_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(3334);
-/* harmony import */ var _problems_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2095);
+/* harmony import */ var _common_problems_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7657);
 /* harmony import */ var _problems_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4968);
 /* harmony import */ var _suggest_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(2784);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1922);
 /* harmony import */ var _image_reference_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3564);
-/* harmony import */ var _service_settings_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2296);
-/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8750);
+/* harmony import */ var _settings_service_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6322);
+/* harmony import */ var _settings_table_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2221);
 /* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2143);
 
 
@@ -1108,7 +1108,7 @@ function imageReference(p, path, text) {
         return text;
     }
     catch (error) {
-        if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo))
+        if (!(error instanceof _common_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo))
             throw error;
         return p.add(path, error.message.replace(/^.*? is not/, `${JSON.stringify(text)} is not`).replace(/\.$/, ''));
     }
@@ -1151,7 +1151,7 @@ function readNamedValues(p, path, value, name, required = false) {
 }
 /** A strategy option: a number in its input's range, for an environment whose strategy it applies to. */
 function strategyOption(p, path, value, key, strategy) {
-    const setting = (0,_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .settingNamed */ .A$)(key);
+    const setting = (0,_settings_table_js__WEBPACK_IMPORTED_MODULE_6__/* .settingNamed */ .A$)(key);
     const applies = setting?.strategies ?? _types_js__WEBPACK_IMPORTED_MODULE_7__/* .STRATEGIES */ .YL;
     const strategies = applies.map((s) => `strategy: ${s}`).join(' or ');
     if (strategy === undefined)
@@ -1166,7 +1166,7 @@ function strategyOption(p, path, value, key, strategy) {
         (whole && !Number.isInteger(value)) ||
         !multiple(value)) {
         const kind = whole ? 'a whole number' : 'a number';
-        return p.add(path, `must be ${kind} from ${min} to ${max}${step !== undefined ? ` in steps of ${step}` : ''}, not ${(0,_problems_js__WEBPACK_IMPORTED_MODULE_1__/* .describedValue */ .fl)(value)}`);
+        return p.add(path, `must be ${kind} from ${min} to ${max}${step !== undefined ? ` in steps of ${step}` : ''}, not ${(0,_common_problems_js__WEBPACK_IMPORTED_MODULE_1__/* .describedValue */ .fl)(value)}`);
     }
     return value;
 }
@@ -1265,7 +1265,7 @@ function readVerify(p, path, value) {
             return undefined;
         if (typeof v === 'number' && v >= min && v <= max)
             return v;
-        return p.add(at(key), `must be a number of seconds from ${min} to ${max}, not ${(0,_problems_js__WEBPACK_IMPORTED_MODULE_1__/* .describedValue */ .fl)(v)}`);
+        return p.add(at(key), `must be a number of seconds from ${min} to ${max}, not ${(0,_common_problems_js__WEBPACK_IMPORTED_MODULE_1__/* .describedValue */ .fl)(v)}`);
     };
     // Read in the keys' order, so the problems come in the file's order.
     const verifyUrls = urls('url');
@@ -1298,10 +1298,10 @@ function readServiceSettings(p, path, value) {
     let capacityProviderStrategy;
     try {
         capacityProviderStrategy =
-            strategy && (0,_service_settings_js__WEBPACK_IMPORTED_MODULE_5__/* .parseCapacityProviderStrategy */ .Ad)('capacity-provider-strategy', strategy.join('\n'));
+            strategy && (0,_settings_service_js__WEBPACK_IMPORTED_MODULE_5__/* .parseCapacityProviderStrategy */ .Ad)('capacity-provider-strategy', strategy.join('\n'));
     }
     catch (error) {
-        p.add([...path, 'capacity-provider-strategy'], (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error).replace(/^Input `[^`]+`: /, ''));
+        p.add([...path, 'capacity-provider-strategy'], (0,_common_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error).replace(/^Input `[^`]+`: /, ''));
     }
     const settings = {
         minimumHealthyPercent: get('minimum-healthy-percent', (kp, v) => p.integer(kp, v, 0, 100)),
@@ -1312,7 +1312,7 @@ function readServiceSettings(p, path, value) {
         enableExecuteCommand: get('enable-execute-command', (kp, v) => p.boolean(kp, v)),
         capacityProviderStrategy,
         circuitBreakerThreshold: get('circuit-breaker-threshold', (kp, v) => {
-            const threshold = (0,_service_settings_js__WEBPACK_IMPORTED_MODULE_5__/* .parseThreshold */ .B7)(v);
+            const threshold = (0,_settings_service_js__WEBPACK_IMPORTED_MODULE_5__/* .parseThreshold */ .B7)(v);
             return typeof threshold === 'string' ? p.add(kp, threshold) : threshold;
         }),
         resetOnHealthyTask: get('circuit-breaker-reset-on-healthy-task', (kp, v) => p.boolean(kp, v)),
@@ -1375,7 +1375,7 @@ function readPreviews(p, value, names, environments) {
     const ttl = optional('ttl', (kp, v) => {
         const text = p.text(kp, v);
         return text !== undefined && (0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E)(text) === undefined
-            ? p.add(kp, `must be a duration like 7d, 12h or 30m, not ${(0,_problems_js__WEBPACK_IMPORTED_MODULE_1__/* .describedValue */ .fl)(text)}`)
+            ? p.add(kp, `must be a duration like 7d, 12h or 30m, not ${(0,_common_problems_js__WEBPACK_IMPORTED_MODULE_1__/* .describedValue */ .fl)(text)}`)
             : text;
     });
     const desiredCount = optional('desired-count', (kp, v) => p.integer(kp, v, 0, 5000));
@@ -1437,11 +1437,11 @@ const CONFIG_RULES = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   h: () => (/* binding */ suggestion)
 /* harmony export */ });
-/* harmony import */ var _suggest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2969);
+/* harmony import */ var _common_suggest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8687);
 
 /** `; did you mean x?` or `; use one of: a, b, c` — the tail of an "unknown name" message. */
 function suggestion(word, known) {
-    return known.length ? `; ${(0,_suggest_js__WEBPACK_IMPORTED_MODULE_0__/* .didYouMean */ .au)(word, known, 'use one of')}` : '';
+    return known.length ? `; ${(0,_common_suggest_js__WEBPACK_IMPORTED_MODULE_0__/* .didYouMean */ .au)(word, known, 'use one of')}` : '';
 }
 
 
@@ -1471,6 +1471,272 @@ const PREVIEW_DEFAULTS = { desiredCount: 1, max: 10, ttl: '7d', routing: 'host' 
 
 /***/ }),
 
+/***/ 5774:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  n: () => (/* binding */ planRun)
+});
+
+// EXTERNAL MODULE: ./src/config/index.ts + 4 modules
+var src_config = __webpack_require__(7814);
+// EXTERNAL MODULE: ./src/common/errors.ts
+var errors = __webpack_require__(1922);
+// EXTERNAL MODULE: ./src/settings/inputs.ts + 2 modules
+var settings_inputs = __webpack_require__(129);
+;// CONCATENATED MODULE: ./src/engine/environment-settings.ts
+
+/** The inputs with `environment`'s image, build settings, environment variables, secrets and strategy options under them. */
+function withEnvironmentSettings(inputs, environment) {
+    const image = inputs.image ?? (inputs.build ? undefined : environment.image);
+    return {
+        ...inputs,
+        ...(image !== undefined && { image }),
+        ...(inputs.build && {
+            build: {
+                ...inputs.build,
+                image: inputs.build.image || environment.image || '',
+                dockerfile: inputs.build.dockerfile ?? environment.dockerfile,
+                target: inputs.build.target ?? environment.target,
+                buildArgs: { ...environment.buildArgs, ...inputs.build.buildArgs },
+            },
+        }),
+        // Applied in order, so an input's KEY=value or !KEY comes after (and wins over) the environment's.
+        environmentVariables: [...changes(environment.environmentVariables), ...inputs.environmentVariables],
+        secrets: [...changes(environment.secrets), ...inputs.secrets],
+        strategy: withStrategyOptions(inputs.strategy, environment),
+    };
+}
+function changes(values) {
+    return Object.entries(values ?? {}).map(([name, value]) => ({ name, value }));
+}
+/**
+ * The environment's strategy options under the inputs' — unless the `strategy` input names another strategy than
+ * the environment's, which then brings its own options (or the defaults). Alarms: the input's when it lists any.
+ */
+function withStrategyOptions(strategy, environment) {
+    const sameStrategy = strategy.strategy === undefined || strategy.strategy === environment.strategy;
+    const options = sameStrategy ? (environment.strategyOptions ?? {}) : {};
+    const alarms = strategy.deploymentAlarms.length ? strategy.deploymentAlarms : (environment.deploymentAlarms ?? []);
+    const given = Object.fromEntries(Object.entries(strategy).filter(([, value]) => value !== undefined));
+    return { ...options, ...given, deploymentAlarms: alarms };
+}
+/** A build needs a repository to push to: the `image` input, or the environment's `image` in the config file. */
+function checkBuildHasImage(inputs, environment, file) {
+    if (!inputs.build || inputs.build.image)
+        return;
+    const where = environment !== undefined && file !== undefined ? ` (or image: in environments.${environment} of ${file})` : '';
+    throw new errors/* UserError */.yo(`Input \`build\` needs \`image\`${where}: the repository to push to, e.g. 123456789012.dkr.ecr.us-east-1.amazonaws.com/web.`);
+}
+/** The environment's `verify:` block under the verify-* inputs: each input given wins over its key. */
+function withVerifyConfig(config, inputs) {
+    if (!config)
+        return inputs;
+    const given = inputs ?? { urls: [], testUrls: [], headers: {} };
+    const pick = (key) => {
+        const value = given[key] ?? config[key];
+        return value === undefined ? {} : { [key]: value };
+    };
+    return {
+        urls: given.urls.length ? given.urls : config.urls,
+        testUrls: given.testUrls.length ? given.testUrls : config.testUrls,
+        headers: given.headers,
+        ...pick('expect'),
+        ...pick('timeoutSeconds'),
+        ...pick('intervalSeconds'),
+        ...pick('command'),
+        ...pick('redirects'),
+    };
+}
+
+// EXTERNAL MODULE: ./src/config/suggest.ts
+var suggest = __webpack_require__(2784);
+;// CONCATENATED MODULE: ./src/promote/plan.ts
+
+
+const plan_name = (service) => service.split('/').pop() ?? service;
+/**
+ * The promotion of `request.target` from another environment of `config`. Each target service takes the images of the
+ * source service of the same name when every one has such a namesake; otherwise of the one at the same position in the
+ * source's services, which must then list as many. Throws a UserError when they cannot be paired, or when the
+ * promotion is combined with a build, an image or a preview.
+ */
+function planPromotion(config, request) {
+    const { from, target } = request;
+    const key = request.origin === 'input' ? 'Input `promote-from`' : `${config.file}: environments.${target.name}.promote-from`;
+    const builds = request.build ? '`build`' : request.image ? '`image`' : undefined;
+    if (builds) {
+        throw new errors/* UserError */.yo(`${key} (${from}) and ${builds} exclude each other: a promotion deploys the images ${from} runs and builds nothing. Remove ${builds} from the step that deploys ${target.name}.`);
+    }
+    if (request.preview)
+        throw new errors/* UserError */.yo(`${key} does not apply to previews: a preview deploys its pull request's build.`);
+    const names = config.environments.map((e) => e.name);
+    const source = config.environments.find((e) => e.name === from);
+    if (!source) {
+        const hint = (0,suggest/* suggestion */.h)(from, names);
+        throw new errors/* UserError */.yo(`${key}: "${from}" is not an environment in ${config.file}${hint}${hint.endsWith('?') ? '' : '.'}`);
+    }
+    if (source.name === target.name)
+        throw new errors/* UserError */.yo(`${key}: ${from} is the environment being deployed; name the one whose images it should run.`);
+    if (!source.services.length || source.cluster === undefined)
+        throw new errors/* UserError */.yo(`${key}: ${from} names no services (or no cluster) in ${config.file}, so there is nothing to read the images from.`);
+    const byName = target.services.map((service) => source.services.find((s) => plan_name(s) === plan_name(service)));
+    const sources = byName.every((s) => s !== undefined)
+        ? byName
+        : target.services.length === source.services.length
+            ? source.services
+            : undefined;
+    if (!sources) {
+        throw new errors/* UserError */.yo(`${key}: ${target.name}'s services (${target.services.join(', ')}) cannot be paired with ${from}'s (${source.services.join(', ')}): give them the same names, or list as many in the same order.`);
+    }
+    return {
+        from: source.name,
+        cluster: source.cluster,
+        ...(source.region !== undefined && { region: source.region }),
+        sources,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/engine/environment-plan.ts
+
+
+
+
+
+/** The config's previews section with the `preview-ttl` and `preview-max` inputs over it. */
+function previewsFor(inputs, previews) {
+    return (0,src_config/* withPreviewOverrides */.Yb)(previews, {
+        ...(inputs.previewTtl !== undefined && { ttl: inputs.previewTtl }),
+        ...(inputs.previewMax !== undefined && { max: inputs.previewMax }),
+    });
+}
+const NO_SERVICE = 'Input `service` is required: the name or ARN of the ECS service to deploy (or several, comma separated).';
+/** The plan without a config file: the inputs say everything. */
+function planFromInputs(inputs, configFile) {
+    if (inputs.promoteFrom !== undefined) {
+        throw new errors/* UserError */.yo(configFile === undefined
+            ? `Input \`promote-from\` names an environment of the config file (${src_config/* DEFAULT_CONFIG_FILE */.Cu}, or the \`config\` input), whose cluster and services it reads; there is no config file.`
+            : `Input \`promote-from\` needs the environment this run deploys to come from ${configFile} (the \`environment\` input, or a branch or tag one of its environments takes).`);
+    }
+    checkBuildHasImage(inputs);
+    if (inputs.preview) {
+        throw new errors/* UserError */.yo(`Input \`preview\` needs a config file with a previews: section (${src_config/* DEFAULT_CONFIG_FILE */.Cu}, or the \`config\` input).`);
+    }
+    if (!inputs.services.length && !(0,settings_inputs/* runsAlone */.Gx)(inputs))
+        throw new errors/* UserError */.yo(NO_SERVICE);
+    return {
+        kind: 'deploy',
+        inputs: { ...inputs, cluster: inputs.cluster ?? 'default' },
+        ...(inputs.environment !== undefined && { environment: { name: inputs.environment } }),
+    };
+}
+/** Chooses what to do: which environment (and why), a preview, a sweep, or nothing for this ref. */
+async function planRun(inputs, git, event) {
+    const config = await (0,src_config/* loadConfig */.Z9)(inputs.config ?? src_config/* DEFAULT_CONFIG_FILE */.Cu, {
+        workspace: git.workspace,
+        required: inputs.config !== undefined,
+    });
+    if (!config)
+        return planFromInputs(inputs);
+    if (inputs.preview === 'sweep') {
+        if (!config.previews)
+            throw new errors/* UserError */.yo(`Input \`preview: sweep\` needs a previews: section in ${config.file}.`);
+        const previews = previewsFor(inputs, config.previews);
+        const base = config.environments.find((e) => e.name === previews.base);
+        return {
+            kind: 'sweep',
+            cluster: inputs.cluster ?? base?.cluster ?? 'default',
+            ...(base?.region !== undefined && { region: base.region }),
+            previews,
+        };
+    }
+    const resolution = (0,src_config/* resolveEnvironment */.g9)(config, event, {
+        ...(inputs.environment !== undefined && { environment: inputs.environment }),
+        preview: inputs.preview !== undefined,
+    });
+    if (resolution.skipped) {
+        // A skip is for a target the config file names. Services given as inputs name the target themselves (unless the
+        // `environment` input gates them, as a matrix over environments does), so they are deployed as the inputs say.
+        if (!inputs.services.length || inputs.environment !== undefined || inputs.preview !== undefined)
+            return { kind: 'skip', reason: resolution.reason };
+        return {
+            ...planFromInputs(inputs, config.file),
+            reason: `the \`service\` input names the target; no environment's settings apply (${resolution.reason})`,
+        };
+    }
+    const environment = (0,src_config/* withOverrides */.Sn)(resolution.environment, {
+        ...(inputs.cluster !== undefined && { cluster: inputs.cluster }),
+        services: inputs.services,
+        ...(inputs.taskDefinition !== undefined && { taskDefinition: inputs.taskDefinition }),
+        vars: inputs.vars,
+        ...(inputs.desiredCount !== undefined && { desiredCount: inputs.desiredCount }),
+        ...(inputs.region !== undefined && { region: inputs.region }),
+    });
+    if (!environment.services.length && !(0,settings_inputs/* runsAlone */.Gx)(inputs))
+        throw new errors/* UserError */.yo(`Environment ${environment.name} in ${config.file} names no services, and the \`service\` input is empty.`);
+    const pr = resolution.preview && event.pullRequest;
+    const settled = withEnvironmentSettings(inputs, environment);
+    checkBuildHasImage(settled, environment.name, config.file);
+    const promoteFrom = inputs.promoteFrom ?? environment.promoteFrom;
+    const promotion = promoteFrom === undefined
+        ? undefined
+        : planPromotion(config, {
+            from: promoteFrom,
+            origin: inputs.promoteFrom !== undefined ? 'input' : 'config',
+            target: environment,
+            build: inputs.build !== undefined,
+            image: inputs.image !== undefined,
+            preview: resolution.preview !== undefined,
+        });
+    // One region of several is the job's (its matrix entry's `region`, or AWS_REGION): the deploy checks it is one of them.
+    const region = environment.region ?? (environment.regions?.length === 1 ? environment.regions[0] : undefined);
+    const regions = environment.regions && environment.regions.length > 1 ? environment.regions : undefined;
+    return {
+        kind: 'deploy',
+        inputs: {
+            ...settled,
+            cluster: environment.cluster ?? 'default',
+            services: environment.services,
+            vars: environment.vars,
+            environment: environment.name,
+            ...(environment.taskDefinition !== undefined && { taskDefinition: environment.taskDefinition }),
+            ...(environment.desiredCount !== undefined && { desiredCount: environment.desiredCount }),
+            ...(region !== undefined && { region }),
+            ...optionalVerify(withVerifyConfig(environment.verify, inputs.verify)),
+            // The environment's strategy applies unless the `strategy` input names one.
+            strategy: { ...(environment.strategy !== undefined && { strategy: environment.strategy }), ...settled.strategy },
+            ...((environment.serviceSettings || inputs.serviceSettings) && {
+                serviceSettings: { ...environment.serviceSettings, ...inputs.serviceSettings },
+            }),
+        },
+        environment: {
+            name: environment.name,
+            ...(environment.url !== undefined && { url: environment.url }),
+            ...(environment.production !== undefined && { production: environment.production }),
+            ...(regions && { regions }),
+        },
+        reason: inputs.services.length
+            ? `${resolution.reason}; the \`service\` input names the target, the environment fills in the rest`
+            : resolution.reason,
+        ...(promotion && { promotion }),
+        ...(resolution.preview &&
+            pr && {
+            preview: {
+                action: inputs.preview === 'destroy' ? 'destroy' : 'deploy',
+                pr: resolution.preview.pr,
+                headSha: pr.headSha,
+                config: previewsFor(inputs, resolution.preview.config),
+            },
+        }),
+    };
+}
+const optionalVerify = (verify) => (verify ? { verify } : {});
+
+
+/***/ }),
+
 /***/ 5015:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1480,7 +1746,7 @@ const PREVIEW_DEFAULTS = { desiredCount: 1, max: 10, ttl: '7d', routing: 'host' 
 /* unused harmony export readRunEvent */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1922);
 
 
 /** The event as environment resolution sees it, from the event name, GITHUB_REF and the event payload. */
@@ -1530,7 +1796,7 @@ function eventPayload(path) {
 /* harmony export */   t1: () => (/* binding */ effectiveBuildArgs)
 /* harmony export */ });
 /* unused harmony exports BUILD_KEY_LABEL, imageLabels */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1922);
 /* harmony import */ var _build_secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1341);
 
 
@@ -1545,7 +1811,7 @@ function effectiveBuildArgs(buildArgs, git) {
     ]);
     for (const [name, value] of Object.entries(buildArgs)) {
         if (!BUILD_ARG_NAME.test(name)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`build-args: "${name}" is not a build argument name (letters, digits and _, not starting with a digit); write one NAME=value per line.`);
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`build-args: "${name}" is not a build argument name (letters, digits and _, not starting with a digit); write one NAME=value per line.`);
         }
         merged.set(name, value);
     }
@@ -1590,7 +1856,7 @@ function parseLabels(lines) {
         const eq = line.indexOf('=');
         const key = eq === -1 ? line.trim() : line.slice(0, eq).trim();
         if (eq === -1 || !LABEL_KEY.test(key)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(eq === -1
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(eq === -1
                 ? `labels: line ${index + 1} "${key}" is not key=value (it has no "="); write one key=value per line, like org.opencontainers.image.title=web.`
                 : `labels: line ${index + 1} has key "${key}", which is not a label key (letters, digits, . _ / -, starting with a letter or digit).`);
         }
@@ -1604,18 +1870,18 @@ function wantsAttestation(value) {
 /** The legacy builder's refusals: what only buildx can do, named by input. */
 function checkLegacyBuilder(inputs, context) {
     if (inputs.platforms.length > 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`platforms: building for ${inputs.platforms.join(',')} needs Docker Buildx, which this runner does not have: add docker/setup-buildx-action before this step, or remove platforms.`);
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`platforms: building for ${inputs.platforms.join(',')} needs Docker Buildx, which this runner does not have: add docker/setup-buildx-action before this step, or remove platforms.`);
     }
     if (inputs.cacheTo.length > 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('cache-to needs Docker Buildx, which this runner does not have: add docker/setup-buildx-action before this step, or remove cache-to.');
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('cache-to needs Docker Buildx, which this runner does not have: add docker/setup-buildx-action before this step, or remove cache-to.');
     }
     const typed = inputs.cacheFrom.find((source) => source.includes('='));
     if (typed !== undefined) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`cache-from: "${typed}" is a Buildx cache source, but this runner has no Buildx and the legacy docker builder takes image references only (like ${context.repository}:cache): add docker/setup-buildx-action before this step, or give an image reference.`);
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`cache-from: "${typed}" is a Buildx cache source, but this runner has no Buildx and the legacy docker builder takes image references only (like ${context.repository}:cache): add docker/setup-buildx-action before this step, or give an image reference.`);
     }
     for (const name of ['provenance', 'sbom']) {
         if (wantsAttestation(inputs[name])) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${name}: "${inputs[name]}" asks for an attestation, which needs docker buildx; this runner does not have it: add docker/setup-buildx-action before this step, or set ${name}: false.`);
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${name}: "${inputs[name]}" asks for an attestation, which needs docker buildx; this runner does not have it: add docker/setup-buildx-action before this step, or set ${name}: false.`);
         }
     }
 }
@@ -1694,8 +1960,8 @@ function buildArgs(inputs, context, options) {
 /* unused harmony export secretVariable */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-/* harmony import */ var _workspace_path_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9152);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1922);
+/* harmony import */ var _common_workspace_path_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7682);
 // Build secrets and SSH forwarding: what `docker build --secret` / `--ssh` get. A secret's value never goes into
 // argv: docker reads it from an environment variable of its own process (`--secret id=…,env=…`).
 
@@ -1722,7 +1988,7 @@ function parseBuildSecrets(lines, env = {}) {
             return { id, value: line.slice(eq + 1) };
         const value = env[id];
         if (value === undefined) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`build-secrets: line ${index + 1} is "${id}" with no value, and no environment variable ${id} is set: write id=value, or set ${id} in the environment (the step's env).`);
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`build-secrets: line ${index + 1} is "${id}" with no value, and no environment variable ${id} is set: write id=value, or set ${id} in the environment (the step's env).`);
         }
         return { id, value };
     });
@@ -1739,16 +2005,16 @@ async function parseBuildSecretFiles(lines, workspace) {
         const id = eq === -1 ? '' : line.slice(0, eq).trim();
         const given = eq === -1 ? '' : line.slice(eq + 1).trim();
         if (eq === -1 || given === '') {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`build-secret-files: line ${index + 1} is not id=path; write one id=path per line, the path relative to the workspace.`);
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`build-secret-files: line ${index + 1} is not id=path; write one id=path per line, the path relative to the workspace.`);
         }
         checkId('build-secret-files', id, index);
         if (/[,"]/.test(given)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`build-secret-files: the path of secret "${id}" holds a comma or a quote, which docker's --secret cannot take; rename the file.`);
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`build-secret-files: the path of secret "${id}" holds a comma or a quote, which docker's --secret cannot take; rename the file.`);
         }
-        const absolute = await (0,_workspace_path_js__WEBPACK_IMPORTED_MODULE_2__/* .insideWorkspace */ .C)('build-secret-files', given, workspace);
+        const absolute = await (0,_common_workspace_path_js__WEBPACK_IMPORTED_MODULE_2__/* .insideWorkspace */ .C)('build-secret-files', given, workspace);
         const isFile = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(absolute).then((info) => info.isFile(), () => false);
         if (!isFile) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`build-secret-files: secret "${id}" names ${given}, which is not a file (looked at ${absolute}): write the secret to that file in an earlier step, or fix the path.`);
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`build-secret-files: secret "${id}" names ${given}, which is not a file (looked at ${absolute}): write the secret to that file in an earlier step, or fix the path.`);
         }
         files.push({ id, path: absolute });
     }
@@ -1762,10 +2028,10 @@ function parseSsh(lines, env = {}) {
     for (const [index, line] of lines.entries()) {
         const id = line.split('=')[0]?.trim() ?? '';
         if (!SECRET_ID.test(id)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`ssh: line ${index + 1} "${id}" is not an SSH id (${ID_RULE}); write \`default\` for the runner's SSH agent, or id=path to a socket or key.`);
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`ssh: line ${index + 1} "${id}" is not an SSH id (${ID_RULE}); write \`default\` for the runner's SSH agent, or id=path to a socket or key.`);
         }
         if (!line.includes('=') && !env.SSH_AUTH_SOCK) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`ssh: "${line}" uses the runner's SSH agent, but SSH_AUTH_SOCK is not set: start an agent and add the key in an earlier step (e.g. webfactory/ssh-agent), or write ${id}=<path to the key>.`);
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`ssh: "${line}" uses the runner's SSH agent, but SSH_AUTH_SOCK is not set: start an agent and add the key in an earlier step (e.g. webfactory/ssh-agent), or write ${id}=<path to the key>.`);
         }
     }
     return [...lines];
@@ -1790,14 +2056,14 @@ function hasMounts(mounts) {
 }
 function checkId(input, id, index) {
     if (!SECRET_ID.test(id)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${input}: line ${index + 1} has ${id === '' ? 'no id before "="' : `id "${id}", which is not an id (${ID_RULE})`}; the id is what the Dockerfile mounts (RUN --mount=type=secret,id=<id>).`);
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${input}: line ${index + 1} has ${id === '' ? 'no id before "="' : `id "${id}", which is not an id (${ID_RULE})`}; the id is what the Dockerfile mounts (RUN --mount=type=secret,id=<id>).`);
     }
 }
 function noRepeatedIds(input, items) {
     const seen = new Set();
     for (const { id } of items) {
         if (seen.has(id))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${input}: secret id "${id}" is given twice; each id once.`);
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${input}: secret id "${id}" is given twice; each id once.`);
         seen.add(id);
     }
     return items;
@@ -1817,7 +2083,7 @@ function noRepeatedIds(input, items) {
 /* harmony export */   tO: () => (/* binding */ imageName),
 /* harmony export */   wl: () => (/* binding */ parseEcrHost)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1922);
 
 // The distribution grammar: algorithm-component ([+._-] algorithm-component)* ":" encoded; registries accept these three.
 const DIGEST_ALGORITHM = /^[a-z0-9]+(?:[+._-][a-z0-9]+)*$/;
@@ -1868,7 +2134,7 @@ function tagProblem(tag) {
  * Throws a UserError naming `inputName` when the reference is not valid, saying what is wrong.
  */
 function parseImageReference(ref, inputName = 'image') {
-    const invalid = (why) => new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${inputName} "${ref}" is not a valid image reference: ${why}.`);
+    const invalid = (why) => new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${inputName} "${ref}" is not a valid image reference: ${why}.`);
     const trimmed = ref.trim();
     if (trimmed === '')
         throw invalid('it is empty');
@@ -1976,111 +2242,21 @@ function endpointHost(proxyEndpoint) {
 
 /***/ }),
 
-/***/ 5214:
+/***/ 6934:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E1: () => (/* binding */ parseList),
-/* harmony export */   KV: () => (/* binding */ meaningfulLines),
-/* harmony export */   RK: () => (/* binding */ settingValues)
+/* harmony export */   N: () => (/* binding */ isFailure)
 /* harmony export */ });
-/* unused harmony exports parseBoolean, parseNumber, parseInteger, parseChoice */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8750);
-// Reading one input's text as a typed value, with the one message that names the input and what it must be.
-
-
-function parseBoolean(name, value, fallback) {
-    const v = value.trim().toLowerCase();
-    if (v === '')
-        return fallback;
-    if (v === 'true')
-        return true;
-    if (v === 'false')
-        return false;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input \`${name}\` must be true or false, not "${value.trim()}".`);
-}
-function parseNumber(name, value, min, max) {
-    const n = Number(value);
-    if (!/^\d+(\.\d+)?$/.test(value) || n < min || n > max) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input \`${name}\` must be a number from ${min} to ${max}, not "${value}".`);
-    }
-    return n;
-}
-function parseInteger(name, value, min, max) {
-    if (!/^\d+$/.test(value)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input \`${name}\` must be a whole number from ${min} to ${max}, not "${value}".`);
-    }
-    return parseNumber(name, value, min, max);
-}
-function parseChoice(name, value, choices) {
-    const found = choices.find((c) => c === value.toLowerCase());
-    if (!found) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input \`${name}\` must be one of ${choices.join(', ')}, not "${value}".`);
-    }
-    return found;
-}
-/** Splits a comma or newline separated list, dropping blanks. */
-function parseList(value) {
-    return value
-        .split(/[,\n]/)
-        .map((s) => s.trim())
-        .filter(Boolean);
-}
-function settingValues(read) {
-    const given = (name) => read(name).trim() || undefined;
-    return {
-        text: (name) => (row(name, 'text'), given(name)),
-        boolean: (name) => parseBoolean(name, read(name), row(name, 'boolean').default === 'true'),
-        number: (name) => {
-            const { range, default: fallback } = row(name, 'number');
-            const value = given(name) ?? fallback;
-            if (value === undefined)
-                return undefined;
-            if (!range)
-                throw new Error(`settings.ts: \`${name}\` has no range`);
-            const n = range.whole
-                ? parseInteger(name, value, range.min, range.max)
-                : parseNumber(name, value, range.min, range.max);
-            if (range.step !== undefined && !isMultiple(n, range.step)) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input \`${name}\` must be a multiple of ${range.step}, not "${value}".`);
-            }
-            return n;
-        },
-        choice: (name) => {
-            const { choices, default: fallback } = row(name, 'text');
-            const value = given(name) ?? fallback;
-            if (!choices)
-                throw new Error(`settings.ts: \`${name}\` has no choices`);
-            return value === undefined ? undefined : parseChoice(name, value, choices);
-        },
-        list: (name) => (row(name, 'list', 'lines'), parseList(read(name))),
-        lines: (name) => (row(name, 'lines'), meaningfulLines(read(name)).map(({ line }) => line)),
-    };
-}
-/** Non-blank, non-comment lines of a multiline input, with their 1-based line numbers. */
-function meaningfulLines(value) {
-    return value
-        .split('\n')
-        .map((line, i) => ({ line: line.trim(), number: i + 1 }))
-        .filter(({ line }) => line !== '' && !line.startsWith('#'));
-}
-/** The setting's row, which must be of one of these kinds: a mismatch is a bug in the code that reads it. */
-function row(name, ...kinds) {
-    const setting = (0,_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .settingNamed */ .A$)(name);
-    if (!setting || !kinds.includes(setting.kind))
-        throw new Error(`settings.ts has no ${kinds.join('/')} setting \`${name}\``);
-    return setting;
-}
-/** Within float error: 0.3 is a multiple of 0.1. */
-function isMultiple(n, step) {
-    return Math.abs(n / step - Math.round(n / step)) < 1e-9;
+/** Whether a deployment (or a run) with this status failed: the one definition the exit code, the summary and GitHub use. */
+function isFailure(status) {
+    return status === 'failed' || status === 'rolled-back' || status === 'timed-out';
 }
 
 
 /***/ }),
 
-/***/ 8623:
+/***/ 129:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2092,19 +2268,19 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: parseBoolean, parseChoice, parseEnvChanges, parseImageInput, parseInteger, parseList, parseNumber, parseSecrets, parseVars
 
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/strategy/inputs.ts + 1 modules
-var inputs = __webpack_require__(4446);
+// EXTERNAL MODULE: ./src/common/errors.ts
+var errors = __webpack_require__(1922);
+// EXTERNAL MODULE: ./src/settings/strategy.ts + 1 modules
+var settings_strategy = __webpack_require__(2964);
 // EXTERNAL MODULE: ./src/image/args.ts
 var args = __webpack_require__(8636);
 // EXTERNAL MODULE: ./src/image/reference.ts
 var reference = __webpack_require__(3564);
-// EXTERNAL MODULE: ./src/verify-inputs.ts
-var verify_inputs = __webpack_require__(214);
-// EXTERNAL MODULE: ./src/settings.ts
-var settings = __webpack_require__(8750);
-;// CONCATENATED MODULE: ./src/official-inputs.ts
+// EXTERNAL MODULE: ./src/settings/verify.ts
+var settings_verify = __webpack_require__(8556);
+// EXTERNAL MODULE: ./src/settings/table.ts
+var table = __webpack_require__(2221);
+;// CONCATENATED MODULE: ./src/settings/official.ts
 // The official aws-actions ECS actions' inputs in a workflow moved to this action: their names for our settings are
 // read as aliases (the `aliases` of a row in settings.ts), and a value that only makes sense in the official meaning
 // of a name we share is stopped with what to write instead. README "Migrating from the official actions" lists them all.
@@ -2116,7 +2292,7 @@ var settings = __webpack_require__(8750);
  */
 function readingAliases(read, log) {
     const fromAlias = new Map();
-    for (const setting of settings/* SETTINGS */.yy) {
+    for (const setting of table/* SETTINGS */.yy) {
         for (const alias of setting.aliases ?? []) {
             const value = read(alias).trim();
             if (!value)
@@ -2157,13 +2333,13 @@ function checkOfficialMeanings(read) {
     }
 }
 
-// EXTERNAL MODULE: ./src/input-values.ts
-var input_values = __webpack_require__(5214);
-// EXTERNAL MODULE: ./src/problems.ts
-var problems = __webpack_require__(2095);
-// EXTERNAL MODULE: ./src/service-settings.ts
-var service_settings = __webpack_require__(2296);
-;// CONCATENATED MODULE: ./src/run-task-options.ts
+// EXTERNAL MODULE: ./src/settings/values.ts
+var settings_values = __webpack_require__(535);
+// EXTERNAL MODULE: ./src/common/problems.ts
+var problems = __webpack_require__(7657);
+// EXTERNAL MODULE: ./src/settings/service.ts
+var service = __webpack_require__(6322);
+;// CONCATENATED MODULE: ./src/settings/run-task.ts
 
 
 
@@ -2180,7 +2356,7 @@ const RUN_TASK_OPTION_INPUTS = [
 ];
 /** The `run-task-*` settings given; a UserError when one is given without `run-task` or two contradict. */
 function readRunTaskOptions(read) {
-    const values = (0,input_values/* settingValues */.RK)(read);
+    const values = (0,settings_values/* settingValues */.RK)(read);
     const stray = RUN_TASK_OPTION_INPUTS.find((name) => read(name).trim());
     if (!values.text('run-task')) {
         if (stray)
@@ -2202,7 +2378,7 @@ function readRunTaskOptions(read) {
         ...(count !== undefined && { count }),
         ...(launchType && { launchType }),
         ...(strategy && {
-            capacityProviderStrategy: (0,service_settings/* parseCapacityProviderStrategy */.Ad)('run-task-capacity-provider-strategy', strategy),
+            capacityProviderStrategy: (0,service/* parseCapacityProviderStrategy */.Ad)('run-task-capacity-provider-strategy', strategy),
         }),
         ...(subnets.length && { subnets }),
         ...(securityGroups.length && { securityGroups }),
@@ -2219,7 +2395,7 @@ function parseTags(value) {
     if (value.trim().startsWith('['))
         return jsonTags(value);
     const seen = new Set();
-    return (0,input_values/* meaningfulLines */.KV)(value).map(({ line, number }) => {
+    return (0,settings_values/* meaningfulLines */.KV)(value).map(({ line, number }) => {
         const eq = line.indexOf('=');
         const key = eq === -1 ? '' : line.slice(0, eq).trim();
         const tag = line.slice(eq + 1).trim();
@@ -2308,7 +2484,7 @@ function parseOverrides(text) {
     return parsed;
 }
 
-;// CONCATENATED MODULE: ./src/inputs.ts
+;// CONCATENATED MODULE: ./src/settings/inputs.ts
 
 
 
@@ -2328,10 +2504,10 @@ function runsAlone(inputs) {
 function getInputs(given, log) {
     checkOfficialMeanings(given);
     const read = readingAliases(given, log);
-    const values = (0,input_values/* settingValues */.RK)(read);
+    const values = (0,settings_values/* settingValues */.RK)(read);
     const text = values.text;
     // Masked before anything can show them: every setting the table marks secret.
-    for (const setting of settings/* SETTINGS */.yy.filter((s) => s.secret)) {
+    for (const setting of table/* SETTINGS */.yy.filter((s) => s.secret)) {
         const value = read(setting.name).trim();
         if (value)
             log.secret(value);
@@ -2342,7 +2518,7 @@ function getInputs(given, log) {
     const taskDefinition = text('task-definition');
     const image = text('image');
     const environment = text('environment');
-    const strategy = (0,inputs/* readStrategyInputs */.b)(read);
+    const strategy = (0,settings_strategy/* readStrategyInputs */.b)(read);
     const wait = values.boolean('wait');
     if (!wait && (strategy.waitUntil || strategy.continueAction)) {
         throw new errors/* UserError */.yo(`Input \`${strategy.waitUntil ? 'wait-until' : 'continue'}\` needs \`wait: true\`: the action follows the deployment to the pause (or to its end).`);
@@ -2388,7 +2564,7 @@ function getInputs(given, log) {
 }
 /** `task-definition-arn`, refused beside the inputs that would change the revision. */
 function pinnedRevisionInput(read) {
-    const arn = (0,input_values/* settingValues */.RK)(read).text('task-definition-arn');
+    const arn = (0,settings_values/* settingValues */.RK)(read).text('task-definition-arn');
     if (arn === undefined)
         return undefined;
     const clash = ['task-definition', 'build', 'image', 'environment-variables', 'secrets'].find((name) => read(name).trim());
@@ -2399,7 +2575,7 @@ function pinnedRevisionInput(read) {
 }
 /** `register-only`, which registers a template and deploys nothing. */
 function registerOnlyInputs(read) {
-    const values = (0,input_values/* settingValues */.RK)(read);
+    const values = (0,settings_values/* settingValues */.RK)(read);
     if (!values.boolean('register-only'))
         return {};
     const clash = ['task-definition-arn', 'keep-revisions', 'desired-count'].find((name) => read(name).trim());
@@ -2414,7 +2590,7 @@ function nonEmpty(name, value) {
 }
 /** The service deployment settings given (percentages, grace period, tags, exec, capacity providers, EBS volumes). */
 function readServiceSettings(read) {
-    const values = (0,input_values/* settingValues */.RK)(read);
+    const values = (0,settings_values/* settingValues */.RK)(read);
     const flag = (name) => {
         const value = values.choice(name);
         return value === undefined ? undefined : value === 'true';
@@ -2429,17 +2605,17 @@ function readServiceSettings(read) {
         ...optional('enableECSManagedTags', flag('enable-ecs-managed-tags')),
         ...optional('enableExecuteCommand', flag('enable-execute-command')),
         ...(strategy !== undefined && {
-            capacityProviderStrategy: (0,service_settings/* parseCapacityProviderStrategy */.Ad)('capacity-provider-strategy', strategy),
+            capacityProviderStrategy: (0,service/* parseCapacityProviderStrategy */.Ad)('capacity-provider-strategy', strategy),
         }),
         ...(volumes !== undefined && {
-            volumeConfigurations: (0,service_settings/* parseVolumeConfigurations */.PX)('volume-configurations', volumes),
+            volumeConfigurations: (0,service/* parseVolumeConfigurations */.PX)('volume-configurations', volumes),
         }),
     };
 }
 /** The verify-* inputs, when they ask for a check; each header value is masked. */
 function readVerifyInputs(read, log) {
-    const values = (0,input_values/* settingValues */.RK)(read);
-    const headers = (0,verify_inputs/* parseHeaders */.QG)(values.lines('verify-headers'));
+    const values = (0,settings_values/* settingValues */.RK)(read);
+    const headers = (0,settings_verify/* parseHeaders */.Q)(values.lines('verify-headers'));
     for (const value of Object.values(headers))
         if (value)
             log.secret(value);
@@ -2463,7 +2639,7 @@ function optional(name, value) {
 }
 /** The build-and-push inputs, when `build` is given; `image` then names the repository to push to. */
 function withBuild(read, image, log) {
-    const values = (0,input_values/* settingValues */.RK)(read);
+    const values = (0,settings_values/* settingValues */.RK)(read);
     const text = values.text;
     const build = text('build');
     if (build === undefined) {
@@ -2538,7 +2714,7 @@ function withBuild(read, image, log) {
  */
 function parseEnvChanges(name, value) {
     const seen = new Set();
-    return (0,input_values/* meaningfulLines */.KV)(value).map(({ line, number }) => {
+    return (0,settings_values/* meaningfulLines */.KV)(value).map(({ line, number }) => {
         const removal = line.startsWith('!');
         const eq = line.indexOf('=');
         const key = removal ? line.slice(1).trim() : eq === -1 ? '' : line.slice(0, eq).trim();
@@ -2587,270 +2763,7 @@ function parseImageInput(image) {
 
 /***/ }),
 
-/***/ 7874:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  n: () => (/* binding */ planRun)
-});
-
-// EXTERNAL MODULE: ./src/config/index.ts + 4 modules
-var src_config = __webpack_require__(7814);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/inputs.ts + 2 modules
-var src_inputs = __webpack_require__(8623);
-;// CONCATENATED MODULE: ./src/environment-settings.ts
-
-/** The inputs with `environment`'s image, build settings, environment variables, secrets and strategy options under them. */
-function withEnvironmentSettings(inputs, environment) {
-    const image = inputs.image ?? (inputs.build ? undefined : environment.image);
-    return {
-        ...inputs,
-        ...(image !== undefined && { image }),
-        ...(inputs.build && {
-            build: {
-                ...inputs.build,
-                image: inputs.build.image || environment.image || '',
-                dockerfile: inputs.build.dockerfile ?? environment.dockerfile,
-                target: inputs.build.target ?? environment.target,
-                buildArgs: { ...environment.buildArgs, ...inputs.build.buildArgs },
-            },
-        }),
-        // Applied in order, so an input's KEY=value or !KEY comes after (and wins over) the environment's.
-        environmentVariables: [...changes(environment.environmentVariables), ...inputs.environmentVariables],
-        secrets: [...changes(environment.secrets), ...inputs.secrets],
-        strategy: withStrategyOptions(inputs.strategy, environment),
-    };
-}
-function changes(values) {
-    return Object.entries(values ?? {}).map(([name, value]) => ({ name, value }));
-}
-/**
- * The environment's strategy options under the inputs' — unless the `strategy` input names another strategy than
- * the environment's, which then brings its own options (or the defaults). Alarms: the input's when it lists any.
- */
-function withStrategyOptions(strategy, environment) {
-    const sameStrategy = strategy.strategy === undefined || strategy.strategy === environment.strategy;
-    const options = sameStrategy ? (environment.strategyOptions ?? {}) : {};
-    const alarms = strategy.deploymentAlarms.length ? strategy.deploymentAlarms : (environment.deploymentAlarms ?? []);
-    const given = Object.fromEntries(Object.entries(strategy).filter(([, value]) => value !== undefined));
-    return { ...options, ...given, deploymentAlarms: alarms };
-}
-/** A build needs a repository to push to: the `image` input, or the environment's `image` in the config file. */
-function checkBuildHasImage(inputs, environment, file) {
-    if (!inputs.build || inputs.build.image)
-        return;
-    const where = environment !== undefined && file !== undefined ? ` (or image: in environments.${environment} of ${file})` : '';
-    throw new errors/* UserError */.yo(`Input \`build\` needs \`image\`${where}: the repository to push to, e.g. 123456789012.dkr.ecr.us-east-1.amazonaws.com/web.`);
-}
-
-// EXTERNAL MODULE: ./src/config/suggest.ts
-var suggest = __webpack_require__(2784);
-;// CONCATENATED MODULE: ./src/promote/plan.ts
-
-
-const plan_name = (service) => service.split('/').pop() ?? service;
-/**
- * The promotion of `request.target` from another environment of `config`. Each target service takes the images of the
- * source service of the same name when every one has such a namesake; otherwise of the one at the same position in the
- * source's services, which must then list as many. Throws a UserError when they cannot be paired, or when the
- * promotion is combined with a build, an image or a preview.
- */
-function planPromotion(config, request) {
-    const { from, target } = request;
-    const key = request.origin === 'input' ? 'Input `promote-from`' : `${config.file}: environments.${target.name}.promote-from`;
-    const builds = request.build ? '`build`' : request.image ? '`image`' : undefined;
-    if (builds) {
-        throw new errors/* UserError */.yo(`${key} (${from}) and ${builds} exclude each other: a promotion deploys the images ${from} runs and builds nothing. Remove ${builds} from the step that deploys ${target.name}.`);
-    }
-    if (request.preview)
-        throw new errors/* UserError */.yo(`${key} does not apply to previews: a preview deploys its pull request's build.`);
-    const names = config.environments.map((e) => e.name);
-    const source = config.environments.find((e) => e.name === from);
-    if (!source) {
-        const hint = (0,suggest/* suggestion */.h)(from, names);
-        throw new errors/* UserError */.yo(`${key}: "${from}" is not an environment in ${config.file}${hint}${hint.endsWith('?') ? '' : '.'}`);
-    }
-    if (source.name === target.name)
-        throw new errors/* UserError */.yo(`${key}: ${from} is the environment being deployed; name the one whose images it should run.`);
-    if (!source.services.length || source.cluster === undefined)
-        throw new errors/* UserError */.yo(`${key}: ${from} names no services (or no cluster) in ${config.file}, so there is nothing to read the images from.`);
-    const byName = target.services.map((service) => source.services.find((s) => plan_name(s) === plan_name(service)));
-    const sources = byName.every((s) => s !== undefined)
-        ? byName
-        : target.services.length === source.services.length
-            ? source.services
-            : undefined;
-    if (!sources) {
-        throw new errors/* UserError */.yo(`${key}: ${target.name}'s services (${target.services.join(', ')}) cannot be paired with ${from}'s (${source.services.join(', ')}): give them the same names, or list as many in the same order.`);
-    }
-    return {
-        from: source.name,
-        cluster: source.cluster,
-        ...(source.region !== undefined && { region: source.region }),
-        sources,
-    };
-}
-
-// EXTERNAL MODULE: ./src/verify-inputs.ts
-var verify_inputs = __webpack_require__(214);
-;// CONCATENATED MODULE: ./src/plan.ts
-
-
-
-
-
-
-/** The config's previews section with the `preview-ttl` and `preview-max` inputs over it. */
-function previewsFor(inputs, previews) {
-    return (0,src_config/* withPreviewOverrides */.Yb)(previews, {
-        ...(inputs.previewTtl !== undefined && { ttl: inputs.previewTtl }),
-        ...(inputs.previewMax !== undefined && { max: inputs.previewMax }),
-    });
-}
-const NO_SERVICE = 'Input `service` is required: the name or ARN of the ECS service to deploy (or several, comma separated).';
-/** The plan without a config file: the inputs say everything. */
-function planFromInputs(inputs, configFile) {
-    if (inputs.promoteFrom !== undefined) {
-        throw new errors/* UserError */.yo(configFile === undefined
-            ? `Input \`promote-from\` names an environment of the config file (${src_config/* DEFAULT_CONFIG_FILE */.Cu}, or the \`config\` input), whose cluster and services it reads; there is no config file.`
-            : `Input \`promote-from\` needs the environment this run deploys to come from ${configFile} (the \`environment\` input, or a branch or tag one of its environments takes).`);
-    }
-    checkBuildHasImage(inputs);
-    if (inputs.preview) {
-        throw new errors/* UserError */.yo(`Input \`preview\` needs a config file with a previews: section (${src_config/* DEFAULT_CONFIG_FILE */.Cu}, or the \`config\` input).`);
-    }
-    if (!inputs.services.length && !(0,src_inputs/* runsAlone */.Gx)(inputs))
-        throw new errors/* UserError */.yo(NO_SERVICE);
-    return {
-        kind: 'deploy',
-        inputs: { ...inputs, cluster: inputs.cluster ?? 'default' },
-        ...(inputs.environment !== undefined && { environment: { name: inputs.environment } }),
-    };
-}
-/** Chooses what to do: which environment (and why), a preview, a sweep, or nothing for this ref. */
-async function planRun(inputs, git, event) {
-    const config = await (0,src_config/* loadConfig */.Z9)(inputs.config ?? src_config/* DEFAULT_CONFIG_FILE */.Cu, {
-        workspace: git.workspace,
-        required: inputs.config !== undefined,
-    });
-    if (!config)
-        return planFromInputs(inputs);
-    if (inputs.preview === 'sweep') {
-        if (!config.previews)
-            throw new errors/* UserError */.yo(`Input \`preview: sweep\` needs a previews: section in ${config.file}.`);
-        const previews = previewsFor(inputs, config.previews);
-        const base = config.environments.find((e) => e.name === previews.base);
-        return {
-            kind: 'sweep',
-            cluster: inputs.cluster ?? base?.cluster ?? 'default',
-            ...(base?.region !== undefined && { region: base.region }),
-            previews,
-        };
-    }
-    const resolution = (0,src_config/* resolveEnvironment */.g9)(config, event, {
-        ...(inputs.environment !== undefined && { environment: inputs.environment }),
-        preview: inputs.preview !== undefined,
-    });
-    if (resolution.skipped) {
-        // A skip is for a target the config file names. Services given as inputs name the target themselves (unless the
-        // `environment` input gates them, as a matrix over environments does), so they are deployed as the inputs say.
-        if (!inputs.services.length || inputs.environment !== undefined || inputs.preview !== undefined)
-            return { kind: 'skip', reason: resolution.reason };
-        return {
-            ...planFromInputs(inputs, config.file),
-            reason: `the \`service\` input names the target; no environment's settings apply (${resolution.reason})`,
-        };
-    }
-    const environment = (0,src_config/* withOverrides */.Sn)(resolution.environment, {
-        ...(inputs.cluster !== undefined && { cluster: inputs.cluster }),
-        services: inputs.services,
-        ...(inputs.taskDefinition !== undefined && { taskDefinition: inputs.taskDefinition }),
-        vars: inputs.vars,
-        ...(inputs.desiredCount !== undefined && { desiredCount: inputs.desiredCount }),
-        ...(inputs.region !== undefined && { region: inputs.region }),
-    });
-    if (!environment.services.length && !(0,src_inputs/* runsAlone */.Gx)(inputs))
-        throw new errors/* UserError */.yo(`Environment ${environment.name} in ${config.file} names no services, and the \`service\` input is empty.`);
-    const pr = resolution.preview && event.pullRequest;
-    const settled = withEnvironmentSettings(inputs, environment);
-    checkBuildHasImage(settled, environment.name, config.file);
-    const promoteFrom = inputs.promoteFrom ?? environment.promoteFrom;
-    const promotion = promoteFrom === undefined
-        ? undefined
-        : planPromotion(config, {
-            from: promoteFrom,
-            origin: inputs.promoteFrom !== undefined ? 'input' : 'config',
-            target: environment,
-            build: inputs.build !== undefined,
-            image: inputs.image !== undefined,
-            preview: resolution.preview !== undefined,
-        });
-    // One region of several is the job's (its matrix entry's `region`, or AWS_REGION): the deploy checks it is one of them.
-    const region = environment.region ?? (environment.regions?.length === 1 ? environment.regions[0] : undefined);
-    const regions = environment.regions && environment.regions.length > 1 ? environment.regions : undefined;
-    return {
-        kind: 'deploy',
-        inputs: {
-            ...settled,
-            cluster: environment.cluster ?? 'default',
-            services: environment.services,
-            vars: environment.vars,
-            environment: environment.name,
-            ...(environment.taskDefinition !== undefined && { taskDefinition: environment.taskDefinition }),
-            ...(environment.desiredCount !== undefined && { desiredCount: environment.desiredCount }),
-            ...(region !== undefined && { region }),
-            ...optionalVerify((0,verify_inputs/* withVerifyConfig */.id)(environment.verify, inputs.verify)),
-            // The environment's strategy applies unless the `strategy` input names one.
-            strategy: { ...(environment.strategy !== undefined && { strategy: environment.strategy }), ...settled.strategy },
-            ...((environment.serviceSettings || inputs.serviceSettings) && {
-                serviceSettings: { ...environment.serviceSettings, ...inputs.serviceSettings },
-            }),
-        },
-        environment: {
-            name: environment.name,
-            ...(environment.url !== undefined && { url: environment.url }),
-            ...(environment.production !== undefined && { production: environment.production }),
-            ...(regions && { regions }),
-        },
-        reason: inputs.services.length
-            ? `${resolution.reason}; the \`service\` input names the target, the environment fills in the rest`
-            : resolution.reason,
-        ...(promotion && { promotion }),
-        ...(resolution.preview &&
-            pr && {
-            preview: {
-                action: inputs.preview === 'destroy' ? 'destroy' : 'deploy',
-                pr: resolution.preview.pr,
-                headSha: pr.headSha,
-                config: previewsFor(inputs, resolution.preview.config),
-            },
-        }),
-    };
-}
-const optionalVerify = (verify) => (verify ? { verify } : {});
-
-
-/***/ }),
-
-/***/ 6934:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   N: () => (/* binding */ isFailure)
-/* harmony export */ });
-/** Whether a deployment (or a run) with this status failed: the one definition the exit code, the summary and GitHub use. */
-function isFailure(status) {
-    return status === 'failed' || status === 'rolled-back' || status === 'timed-out';
-}
-
-
-/***/ }),
-
-/***/ 4446:
+/***/ 2964:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2861,12 +2774,12 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: parseWaitUntil
 
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/input-values.ts
-var input_values = __webpack_require__(5214);
-// EXTERNAL MODULE: ./src/settings.ts
-var settings = __webpack_require__(8750);
+// EXTERNAL MODULE: ./src/common/errors.ts
+var errors = __webpack_require__(1922);
+// EXTERNAL MODULE: ./src/settings/values.ts
+var settings_values = __webpack_require__(535);
+// EXTERNAL MODULE: ./src/settings/table.ts
+var table = __webpack_require__(2221);
 ;// CONCATENATED MODULE: ./src/strategy/types.ts
 const STRATEGIES = ['rolling', 'blue-green', 'canary', 'linear'];
 /** The lifecycle stages where ECS allows a PAUSE hook (ContinueServiceDeployment resumes it). */
@@ -2885,7 +2798,7 @@ const PAUSE_ALIASES = {
     'production-traffic-shifted': 'POST_PRODUCTION_TRAFFIC_SHIFT',
 };
 
-;// CONCATENATED MODULE: ./src/strategy/inputs.ts
+;// CONCATENATED MODULE: ./src/settings/strategy.ts
 
 
 
@@ -2901,14 +2814,14 @@ const UNPAUSABLE = {
 };
 /** Reads and checks the strategy inputs (`strategy`, `canary-percent`, `wait-until`, `continue`, `appspec`…). */
 function readStrategyInputs(read) {
-    const values = (0,input_values/* settingValues */.RK)(read);
+    const values = (0,settings_values/* settingValues */.RK)(read);
     const text = values.text;
     const strategy = values.choice('strategy');
     // A number that only means something for the strategies its row names (checked before its value).
     const number = (name) => {
         if (!read(name).trim())
             return undefined;
-        requireStrategy(name, strategy, ((0,settings/* settingNamed */.A$)(name)?.strategies ?? STRATEGIES));
+        requireStrategy(name, strategy, ((0,table/* settingNamed */.A$)(name)?.strategies ?? STRATEGIES));
         return values.number(name);
     };
     const waitUntil = mapDefined(text('wait-until'), parseWaitUntil);
@@ -2984,7 +2897,7 @@ function parseContinue(value) {
     throw new errors/* UserError */.yo(`Input \`continue\` must be true (let the paused deployment go on), rollback (roll it back) or false, not "${value.trim()}".`);
 }
 function parseAlarms(value) {
-    const names = [...new Set((0,input_values/* parseList */.E1)(value))];
+    const names = [...new Set((0,settings_values/* parseList */.E1)(value))];
     const long = names.find((n) => n.length > 255);
     if (long)
         throw new errors/* UserError */.yo(`Input \`deployment-alarms\`: "${long.slice(0, 40)}…" is longer than 255 characters, too long for a CloudWatch alarm name.`);
@@ -2994,36 +2907,120 @@ function parseAlarms(value) {
 
 /***/ }),
 
-/***/ 214:
+/***/ 535:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   QG: () => (/* binding */ parseHeaders),
-/* harmony export */   id: () => (/* binding */ withVerifyConfig),
-/* harmony export */   ni: () => (/* binding */ wantsVerification)
+/* harmony export */   E1: () => (/* binding */ parseList),
+/* harmony export */   KV: () => (/* binding */ meaningfulLines),
+/* harmony export */   RK: () => (/* binding */ settingValues)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* unused harmony exports parseBoolean, parseNumber, parseInteger, parseChoice */
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1922);
+/* harmony import */ var _table_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2221);
+// Reading one input's text as a typed value, with the one message that names the input and what it must be.
 
-/** The environment's `verify:` block under the verify-* inputs: each input given wins over its key. */
-function withVerifyConfig(config, inputs) {
-    if (!config)
-        return inputs;
-    const given = inputs ?? { urls: [], testUrls: [], headers: {} };
-    const pick = (key) => {
-        const value = given[key] ?? config[key];
-        return value === undefined ? {} : { [key]: value };
-    };
+
+function parseBoolean(name, value, fallback) {
+    const v = value.trim().toLowerCase();
+    if (v === '')
+        return fallback;
+    if (v === 'true')
+        return true;
+    if (v === 'false')
+        return false;
+    throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input \`${name}\` must be true or false, not "${value.trim()}".`);
+}
+function parseNumber(name, value, min, max) {
+    const n = Number(value);
+    if (!/^\d+(\.\d+)?$/.test(value) || n < min || n > max) {
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input \`${name}\` must be a number from ${min} to ${max}, not "${value}".`);
+    }
+    return n;
+}
+function parseInteger(name, value, min, max) {
+    if (!/^\d+$/.test(value)) {
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input \`${name}\` must be a whole number from ${min} to ${max}, not "${value}".`);
+    }
+    return parseNumber(name, value, min, max);
+}
+function parseChoice(name, value, choices) {
+    const found = choices.find((c) => c === value.toLowerCase());
+    if (!found) {
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input \`${name}\` must be one of ${choices.join(', ')}, not "${value}".`);
+    }
+    return found;
+}
+/** Splits a comma or newline separated list, dropping blanks. */
+function parseList(value) {
+    return value
+        .split(/[,\n]/)
+        .map((s) => s.trim())
+        .filter(Boolean);
+}
+function settingValues(read) {
+    const given = (name) => read(name).trim() || undefined;
     return {
-        urls: given.urls.length ? given.urls : config.urls,
-        testUrls: given.testUrls.length ? given.testUrls : config.testUrls,
-        headers: given.headers,
-        ...pick('expect'),
-        ...pick('timeoutSeconds'),
-        ...pick('intervalSeconds'),
-        ...pick('command'),
-        ...pick('redirects'),
+        text: (name) => (row(name, 'text'), given(name)),
+        boolean: (name) => parseBoolean(name, read(name), row(name, 'boolean').default === 'true'),
+        number: (name) => {
+            const { range, default: fallback } = row(name, 'number');
+            const value = given(name) ?? fallback;
+            if (value === undefined)
+                return undefined;
+            if (!range)
+                throw new Error(`settings.ts: \`${name}\` has no range`);
+            const n = range.whole
+                ? parseInteger(name, value, range.min, range.max)
+                : parseNumber(name, value, range.min, range.max);
+            if (range.step !== undefined && !isMultiple(n, range.step)) {
+                throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input \`${name}\` must be a multiple of ${range.step}, not "${value}".`);
+            }
+            return n;
+        },
+        choice: (name) => {
+            const { choices, default: fallback } = row(name, 'text');
+            const value = given(name) ?? fallback;
+            if (!choices)
+                throw new Error(`settings.ts: \`${name}\` has no choices`);
+            return value === undefined ? undefined : parseChoice(name, value, choices);
+        },
+        list: (name) => (row(name, 'list', 'lines'), parseList(read(name))),
+        lines: (name) => (row(name, 'lines'), meaningfulLines(read(name)).map(({ line }) => line)),
     };
 }
+/** Non-blank, non-comment lines of a multiline input, with their 1-based line numbers. */
+function meaningfulLines(value) {
+    return value
+        .split('\n')
+        .map((line, i) => ({ line: line.trim(), number: i + 1 }))
+        .filter(({ line }) => line !== '' && !line.startsWith('#'));
+}
+/** The setting's row, which must be of one of these kinds: a mismatch is a bug in the code that reads it. */
+function row(name, ...kinds) {
+    const setting = (0,_table_js__WEBPACK_IMPORTED_MODULE_1__/* .settingNamed */ .A$)(name);
+    if (!setting || !kinds.includes(setting.kind))
+        throw new Error(`settings.ts has no ${kinds.join('/')} setting \`${name}\``);
+    return setting;
+}
+/** Within float error: 0.3 is a multiple of 0.1. */
+function isMultiple(n, step) {
+    return Math.abs(n / step - Math.round(n / step)) < 1e-9;
+}
+
+
+/***/ }),
+
+/***/ 8556:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ parseHeaders),
+/* harmony export */   n: () => (/* binding */ wantsVerification)
+/* harmony export */ });
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1922);
+// The verify-* inputs as read (a leaf, so inputs.ts needs nothing of src/verify/): headers split, the rest as given.
+
 /** Whether any verify-* input asks for a check. */
 function wantsVerification(inputs) {
     return !!inputs && (inputs.urls.length > 0 || inputs.testUrls.length > 0 || inputs.command !== undefined);
@@ -3036,7 +3033,7 @@ function parseHeaders(lines) {
         const colon = line.indexOf(':');
         const name = line.slice(0, colon).trim();
         if (colon < 1 || !HEADER_NAME.test(name))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input \`verify-headers\`, header ${i + 1}: write each header as \`Name: value\` (a header name is letters, digits and -).`);
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input \`verify-headers\`, header ${i + 1}: write each header as \`Name: value\` (a header name is letters, digits and -).`);
         headers[name] = line.slice(colon + 1).trim();
     });
     return headers;

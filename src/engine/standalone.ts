@@ -1,23 +1,23 @@
 // Runs that deploy no service: `register-only` (render, check, register — for scheduled tasks and EventBridge
 // targets) and a one-off task on its own (`run-task` with no service: register or take a revision, run, wait).
 import type { RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs'
-import { unlessNotFound } from './aws/errors.js'
-import type { GitContext } from './context.js'
-import { pinnedRegistration } from './deploy/pinned.js'
-import { describeTaskDefinition, registerIfChanged } from './deploy/register.js'
-import { commandArguments, runOneOffTask } from './deploy/run-task.js'
-import { UserError } from './errors.js'
-import { carryOutImageBuild } from './image/index.js'
+import { unlessNotFound } from '../aws/errors.js'
+import type { GitContext } from '../common/git-context.js'
+import { pinnedRegistration } from '../deploy/pinned.js'
+import { describeTaskDefinition, registerIfChanged } from '../deploy/register.js'
+import { commandArguments, runOneOffTask } from '../deploy/run-task.js'
+import { UserError } from '../common/errors.js'
+import { carryOutImageBuild } from '../image/index.js'
 import { checkImages, imageDepsOf, recorded, type DeployPorts, type PipelineResult, type Where } from './pipeline.js'
-import { placeholderValues, type PlannedInputs } from './placeholders.js'
-import { logSafe } from './report/text.js'
+import { placeholderValues, type PlannedInputs } from '../settings/placeholder-values.js'
+import { logSafe } from '../report/text.js'
 import type { DeploymentReport } from './run-report.js'
 import {
   describeChanges,
   existingTaskDefinition,
   renderTaskDefinition,
   type RenderedTaskDefinition,
-} from './taskdef/index.js'
+} from '../taskdef/index.js'
 
 /** Registers (or takes) the revision and runs the one-off task, without any service; see `runsAlone`. */
 export function runAlone(

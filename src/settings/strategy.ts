@@ -1,6 +1,6 @@
-import { UserError } from '../errors.js'
-import { parseList, settingValues, type InputReader } from '../input-values.js'
-import { settingNamed } from '../settings.js'
+import { UserError } from '../common/errors.js'
+import { parseList, settingValues, type InputReader } from './values.js'
+import { settingNamed } from './table.js'
 import {
   PAUSE_ALIASES,
   PAUSE_STAGES,
@@ -10,7 +10,7 @@ import {
   type PauseStage,
   type StrategyInputs,
   type StrategyName,
-} from './types.js'
+} from '../strategy/types.js'
 
 /** Stages a deployment passes through but cannot pause at, with the nearest one that can. */
 const UNPAUSABLE: Record<string, PauseStage> = {

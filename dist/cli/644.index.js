@@ -1,8 +1,110 @@
-export const id = 545;
-export const ids = [545,261];
+export const id = 644;
+export const ids = [644,261];
 export const modules = {
 
-/***/ 7545:
+/***/ 3644:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ execCommand)
+/* harmony export */ });
+/* unused harmony export KILL_AFTER_MS */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(673);
+// Every external command (docker, verify-command) runs here: an argument array, never a shell, in a process group of
+// its own, so the run's deadline can stop it and everything it started.
+
+
+/** How long a stopped command's process group has between SIGTERM and SIGKILL. */
+const KILL_AFTER_MS = 2_000;
+/**
+ * Runs a command with an argument array (no shell) and returns its exit code and output; never throws on a non-zero
+ * exit. A command that cannot be started throws `Unable to locate executable file: <command>`.
+ */
+function execCommand(command, args, options = {}) {
+    return (0,_deadline_js__WEBPACK_IMPORTED_MODULE_1__/* .waitingFor */ .Fz)(`${command} ${args[0] ?? ''}`.trim(), () => run(command, args, options));
+}
+function run(command, args, options) {
+    const show = options.silent ? undefined : options.log;
+    show?.info(`[command]${command} ${args.join(' ')}`);
+    const onLine = show || options.onLine ? (line) => (show?.info(line), options.onLine?.(line)) : undefined;
+    return new Promise((resolve, reject) => {
+        if (options.signal?.aborted)
+            return resolve({ exitCode: 1, stdout: '', stderr: '', stopped: true });
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(command, args, {
+            ...(options.cwd !== undefined && { cwd: options.cwd }),
+            env: { ...process.env, ...options.env },
+            stdio: ['pipe', 'pipe', 'pipe'],
+            // Its own process group: the whole group is stopped, so nothing it started outlives the run.
+            detached: true,
+        });
+        let stdout = '';
+        let stderr = '';
+        let stopped = false;
+        let killTimer;
+        const kill = (signal) => {
+            try {
+                if (child.pid !== undefined)
+                    process.kill(-child.pid, signal);
+            }
+            catch {
+                // The group is gone already.
+            }
+        };
+        const stop = () => {
+            stopped = true;
+            kill('SIGTERM');
+            killTimer = setTimeout(() => kill('SIGKILL'), KILL_AFTER_MS);
+        };
+        options.signal?.addEventListener('abort', stop, { once: true });
+        const partial = { stdout: '', stderr: '' };
+        const lines = (stream) => (data) => {
+            const text = data.toString();
+            if (stream === 'stdout')
+                stdout += text;
+            else
+                stderr += text;
+            if (!onLine)
+                return;
+            const parts = (partial[stream] + text).split(/\r?\n/);
+            partial[stream] = parts.pop() ?? '';
+            parts.forEach(onLine);
+        };
+        child.stdout.on('data', lines('stdout'));
+        child.stderr.on('data', lines('stderr'));
+        child.stdin.on('error', () => undefined);
+        child.stdin.end(options.input);
+        child.on('error', (error) => {
+            options.signal?.removeEventListener('abort', stop);
+            reject(error.code === 'ENOENT' ? new Error(`Unable to locate executable file: ${command}`) : error);
+        });
+        child.on('close', (code, signal) => {
+            clearTimeout(killTimer);
+            options.signal?.removeEventListener('abort', stop);
+            // The group may hold a process that ignored SIGTERM and outlived its leader.
+            if (stopped)
+                kill('SIGKILL');
+            for (const rest of [partial.stdout, partial.stderr])
+                if (rest)
+                    onLine?.(rest);
+            resolve({
+                exitCode: code ?? (signal ? 128 + (signalNumber(signal) ?? 0) : 1),
+                stdout,
+                stderr,
+                ...(stopped && { stopped: true }),
+            });
+        });
+    });
+}
+function signalNumber(signal) {
+    return { SIGTERM: 15, SIGKILL: 9, SIGINT: 2 }[signal];
+}
+
+
+/***/ }),
+
+/***/ 9644:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -15,8 +117,8 @@ __webpack_require__.d(__webpack_exports__, {
   failureDescription: () => (/* binding */ failureDescription)
 });
 
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/common/errors.ts
+var errors = __webpack_require__(1922);
 ;// CONCATENATED MODULE: ./src/github/api.ts
 
 const PAGE_SIZE = 100;
@@ -267,8 +369,8 @@ var github_event = __webpack_require__(5015);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/deadline.ts
-var deadline = __webpack_require__(6683);
+// EXTERNAL MODULE: ./src/common/deadline.ts
+var deadline = __webpack_require__(673);
 // EXTERNAL MODULE: ./src/http/fetch.ts
 var http_fetch = __webpack_require__(576);
 // EXTERNAL MODULE: ./src/aws/arn.ts
@@ -651,8 +753,8 @@ async function registerIfChanged(ecs, request, current) {
 
 // EXTERNAL MODULE: ./src/deploy/rollout.ts
 var rollout = __webpack_require__(5398);
-// EXTERNAL MODULE: ./src/service-settings.ts
-var service_settings = __webpack_require__(2296);
+// EXTERNAL MODULE: ./src/settings/service.ts
+var settings_service = __webpack_require__(6322);
 ;// CONCATENATED MODULE: ./src/deploy/changes.ts
 
 
@@ -673,8 +775,8 @@ function serviceChanges(service, desiredCount, breaker, settings = {}) {
         changes.push(`service deployment circuit breaker: ${before} → ${breakerName(configuration.deploymentCircuitBreaker)}`);
     }
     const breakerAfter = (configuration ?? service.deploymentConfiguration)?.deploymentCircuitBreaker;
-    changes.push(...(0,service_settings/* deploymentSettingsChanges */.wr)(service.deploymentConfiguration, breakerAfter, settings));
-    changes.push(...(0,service_settings/* settingsChanges */.fH)(service, settings));
+    changes.push(...(0,settings_service/* deploymentSettingsChanges */.wr)(service.deploymentConfiguration, breakerAfter, settings));
+    changes.push(...(0,settings_service/* settingsChanges */.fH)(service, settings));
     return changes;
 }
 
@@ -928,8 +1030,8 @@ async function pruneRevisions(ecs, cluster, family, keep, log) {
 
 // EXTERNAL MODULE: ./src/mechanisms/watch.ts
 var watch = __webpack_require__(6781);
-// EXTERNAL MODULE: ./src/exec.ts
-var exec = __webpack_require__(3190);
+// EXTERNAL MODULE: ./src/common/exec.ts
+var exec = __webpack_require__(3644);
 ;// CONCATENATED MODULE: ./src/verify/expect.ts
 // What a verified release must answer: `verify-expect` parsed once, before anything changes, and matched against each
 // answer. A status code; `/regex/flags`; `$.json.path == value`; anything else is a substring of the body.
@@ -1193,8 +1295,8 @@ function verifyEnvironment(urls, stage, deployed) {
     };
 }
 
-// EXTERNAL MODULE: ./src/settings.ts
-var settings = __webpack_require__(8750);
+// EXTERNAL MODULE: ./src/settings/table.ts
+var table = __webpack_require__(2221);
 // EXTERNAL MODULE: ./src/taskdef/placeholders.ts
 var placeholders = __webpack_require__(5184);
 ;// CONCATENATED MODULE: ./src/verify/command.ts
@@ -1320,10 +1422,10 @@ function planVerification(inputs, values, own = new Set()) {
         redirects: inputs.redirects ?? 'same-origin',
     };
 }
-const defaultSeconds = (name) => Number((0,settings/* settingNamed */.A$)(name)?.default);
+const defaultSeconds = (name) => Number((0,table/* settingNamed */.A$)(name)?.default);
 
-// EXTERNAL MODULE: ./src/verify-inputs.ts
-var verify_inputs = __webpack_require__(214);
+// EXTERNAL MODULE: ./src/settings/verify.ts
+var verify = __webpack_require__(8556);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:os"
@@ -2702,8 +2804,8 @@ async function readPullState(s, pr, warn) {
 
 
 
-// EXTERNAL MODULE: ./src/appspec-template.ts
-var appspec_template = __webpack_require__(7290);
+// EXTERNAL MODULE: ./src/common/appspec-template.ts
+var appspec_template = __webpack_require__(9860);
 ;// CONCATENATED MODULE: ./src/report/artifacts.ts
 
 
@@ -2738,8 +2840,8 @@ async function writePipelineArtifacts(dir, artifacts) {
 
 // EXTERNAL MODULE: ./src/mechanisms/registry.ts + 15 modules
 var registry = __webpack_require__(9033);
-// EXTERNAL MODULE: ./src/strategy/inputs.ts + 1 modules
-var inputs = __webpack_require__(4446);
+// EXTERNAL MODULE: ./src/settings/strategy.ts + 1 modules
+var strategy = __webpack_require__(2964);
 ;// CONCATENATED MODULE: ./src/mechanisms/summary.ts
 
 
@@ -2979,8 +3081,8 @@ async function checkStillInEcr(image, what, from, deps) {
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
 var client_ecs_dist_cjs = __webpack_require__(212);
-// EXTERNAL MODULE: ./src/problems.ts
-var problems = __webpack_require__(2095);
+// EXTERNAL MODULE: ./src/common/problems.ts
+var problems = __webpack_require__(7657);
 ;// CONCATENATED MODULE: ./src/deploy/settings-model.ts
 // The service settings given as JSON, checked against the ECS API model the SDK ships: the SDK would drop a member it
 // does not know without a word (as for task definitions, see taskdef/validate.ts). Here, on the pipeline's path, and
@@ -3000,11 +3102,11 @@ function checkSettingsModel(settings) {
     });
 }
 
-// EXTERNAL MODULE: ./src/workspace-path.ts
-var workspace_path = __webpack_require__(9152);
-// EXTERNAL MODULE: ./src/placeholders.ts
-var src_placeholders = __webpack_require__(4429);
-;// CONCATENATED MODULE: ./src/pipeline.ts
+// EXTERNAL MODULE: ./src/common/workspace-path.ts
+var workspace_path = __webpack_require__(7682);
+// EXTERNAL MODULE: ./src/settings/placeholder-values.ts
+var placeholder_values = __webpack_require__(3039);
+;// CONCATENATED MODULE: ./src/engine/pipeline.ts
 
 
 
@@ -3057,10 +3159,10 @@ async function prepare(clients, inputs, git, { service, plan }, report, image, p
     const { ecs } = clients;
     const placeholders = {
         // ${IMAGE} in a template: the promoted image when there is one.
-        ...(0,src_placeholders/* placeholderValues */.m)(inputs, report.service, git, report.region, image ?? onlyImage(promoted)),
+        ...(0,placeholder_values/* placeholderValues */.m)(inputs, report.service, git, report.region, image ?? onlyImage(promoted)),
         ...previewPlaceholders(preview),
     };
-    const verification = (0,verify_inputs/* wantsVerification */.ni)(inputs.verify)
+    const verification = (0,verify/* wantsVerification */.n)(inputs.verify)
         ? planVerification(inputs.verify, placeholders, new Set(Object.keys(inputs.vars)))
         : undefined;
     if (verification && !inputs.wait)
@@ -3090,7 +3192,7 @@ async function prepare(clients, inputs, git, { service, plan }, report, image, p
     }
     if (inputs.serviceSettings) {
         checkSettingsModel(inputs.serviceSettings);
-        (0,service_settings/* checkVolumesAtLaunch */.gL)(inputs.serviceSettings, rendered.request);
+        (0,settings_service/* checkVolumesAtLaunch */.gL)(inputs.serviceSettings, rendered.request);
     }
     report.containers = rendered.containers;
     if (promoted)
@@ -3243,7 +3345,7 @@ async function recorded(steps) {
  */
 async function checkImages(inputs, clients, region, imageDeps, log, git) {
     // Tags take the template's placeholders (`${SHORT_SHA}`, `${REF_NAME}`, vars), the image's own excepted.
-    const values = (0,src_placeholders/* placeholderValues */.m)(inputs, '', git, region, undefined);
+    const values = (0,placeholder_values/* placeholderValues */.m)(inputs, '', git, region, undefined);
     const buildInputs = inputs.build && {
         ...inputs.build,
         tags: inputs.build.tags.map((tag) => (0,placeholders/* fillTextPlaceholders */.rD)(tag, values, 'tags')),
@@ -3293,7 +3395,7 @@ async function deploySteps(inputs, git, ports, where, done, preview, promotion) 
                 circuitBreaker: inputs.deploymentCircuitBreaker,
                 workspace: git.workspace,
             });
-        (0,service_settings/* checkServiceSettings */.V9)(service, inputs.serviceSettings ?? {}, plan.mechanism);
+        (0,settings_service/* checkServiceSettings */.V9)(service, inputs.serviceSettings ?? {}, plan.mechanism);
         log.info(`  strategy: ${plan.description}`);
         return { service, plan, report: newServiceReport(where, service, plan) };
     })));
@@ -3509,9 +3611,9 @@ async function resume(clients, inputs, git, ports, found, phase, deadline) {
     // Checked before anything changes: the release a paused run verified through the test listener is verified again
     // while it goes on, and in production at the end.
     const verifications = new Map();
-    if ((0,verify_inputs/* wantsVerification */.ni)(inputs.verify) && inputs.strategy.continueAction !== 'rollback')
+    if ((0,verify/* wantsVerification */.n)(inputs.verify) && inputs.strategy.continueAction !== 'rollback')
         for (const { report } of found)
-            verifications.set(report, planVerification(inputs.verify, (0,src_placeholders/* placeholderValues */.m)(inputs, report.service, git, report.region, undefined), new Set(Object.keys(inputs.vars))));
+            verifications.set(report, planVerification(inputs.verify, (0,placeholder_values/* placeholderValues */.m)(inputs, report.service, git, report.region, undefined), new Set(Object.keys(inputs.vars))));
     const resumed = await Promise.all(found.map(async (f) => ({
         ...f,
         rollout: await continueStrategy(clients, inputs.cluster, f.plan, f.service, clock.now()),
@@ -3552,9 +3654,9 @@ async function resume(clients, inputs, git, ports, found, phase, deadline) {
     }));
 }
 
-// EXTERNAL MODULE: ./src/inputs.ts + 2 modules
-var src_inputs = __webpack_require__(8623);
-;// CONCATENATED MODULE: ./src/standalone.ts
+// EXTERNAL MODULE: ./src/settings/inputs.ts + 2 modules
+var settings_inputs = __webpack_require__(129);
+;// CONCATENATED MODULE: ./src/engine/standalone.ts
 
 
 
@@ -3600,7 +3702,7 @@ async function aloneSteps(inputs, git, ports, where, done) {
             containers: inputs.containers,
             environment: inputs.environmentVariables,
             secrets: inputs.secrets,
-            placeholders: (0,src_placeholders/* placeholderValues */.m)(inputs, '', git, where.region, image),
+            placeholders: (0,placeholder_values/* placeholderValues */.m)(inputs, '', git, where.region, image),
         });
     const plannedImage = imagePlan ? imagePlan.reference : inputs.image;
     if (plannedImage)
@@ -3693,7 +3795,7 @@ function runContainer(inputs, request, withImage) {
 
 // EXTERNAL MODULE: ./src/report/status.ts
 var report_status = __webpack_require__(6934);
-;// CONCATENATED MODULE: ./src/run-report.ts
+;// CONCATENATED MODULE: ./src/engine/run-report.ts
 
 
 
@@ -3962,7 +4064,7 @@ async function carryOut(plan, git, ports, report) {
     let environmentUrl;
     let reports = [];
     try {
-        const result = (0,src_inputs/* runsAlone */.Gx)(inputs)
+        const result = (0,settings_inputs/* runsAlone */.Gx)(inputs)
             ? await runAlone(inputs, git, ports, report)
             : await deploy(inputs, git, ports, report, preview, plan.promotion);
         reports = result.reports;
@@ -4043,108 +4145,6 @@ function markPreviewRemoved(octokit, git, pr, commit, warn) {
         production: false,
     };
     return createDeploymentTracker(octokit, git, deployment, warn).inactive();
-}
-
-
-/***/ }),
-
-/***/ 3190:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   N: () => (/* binding */ execCommand)
-/* harmony export */ });
-/* unused harmony export KILL_AFTER_MS */
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6683);
-// Every external command (docker, verify-command) runs here: an argument array, never a shell, in a process group of
-// its own, so the run's deadline can stop it and everything it started.
-
-
-/** How long a stopped command's process group has between SIGTERM and SIGKILL. */
-const KILL_AFTER_MS = 2_000;
-/**
- * Runs a command with an argument array (no shell) and returns its exit code and output; never throws on a non-zero
- * exit. A command that cannot be started throws `Unable to locate executable file: <command>`.
- */
-function execCommand(command, args, options = {}) {
-    return (0,_deadline_js__WEBPACK_IMPORTED_MODULE_1__/* .waitingFor */ .Fz)(`${command} ${args[0] ?? ''}`.trim(), () => run(command, args, options));
-}
-function run(command, args, options) {
-    const show = options.silent ? undefined : options.log;
-    show?.info(`[command]${command} ${args.join(' ')}`);
-    const onLine = show || options.onLine ? (line) => (show?.info(line), options.onLine?.(line)) : undefined;
-    return new Promise((resolve, reject) => {
-        if (options.signal?.aborted)
-            return resolve({ exitCode: 1, stdout: '', stderr: '', stopped: true });
-        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(command, args, {
-            ...(options.cwd !== undefined && { cwd: options.cwd }),
-            env: { ...process.env, ...options.env },
-            stdio: ['pipe', 'pipe', 'pipe'],
-            // Its own process group: the whole group is stopped, so nothing it started outlives the run.
-            detached: true,
-        });
-        let stdout = '';
-        let stderr = '';
-        let stopped = false;
-        let killTimer;
-        const kill = (signal) => {
-            try {
-                if (child.pid !== undefined)
-                    process.kill(-child.pid, signal);
-            }
-            catch {
-                // The group is gone already.
-            }
-        };
-        const stop = () => {
-            stopped = true;
-            kill('SIGTERM');
-            killTimer = setTimeout(() => kill('SIGKILL'), KILL_AFTER_MS);
-        };
-        options.signal?.addEventListener('abort', stop, { once: true });
-        const partial = { stdout: '', stderr: '' };
-        const lines = (stream) => (data) => {
-            const text = data.toString();
-            if (stream === 'stdout')
-                stdout += text;
-            else
-                stderr += text;
-            if (!onLine)
-                return;
-            const parts = (partial[stream] + text).split(/\r?\n/);
-            partial[stream] = parts.pop() ?? '';
-            parts.forEach(onLine);
-        };
-        child.stdout.on('data', lines('stdout'));
-        child.stderr.on('data', lines('stderr'));
-        child.stdin.on('error', () => undefined);
-        child.stdin.end(options.input);
-        child.on('error', (error) => {
-            options.signal?.removeEventListener('abort', stop);
-            reject(error.code === 'ENOENT' ? new Error(`Unable to locate executable file: ${command}`) : error);
-        });
-        child.on('close', (code, signal) => {
-            clearTimeout(killTimer);
-            options.signal?.removeEventListener('abort', stop);
-            // The group may hold a process that ignored SIGTERM and outlived its leader.
-            if (stopped)
-                kill('SIGKILL');
-            for (const rest of [partial.stdout, partial.stderr])
-                if (rest)
-                    onLine?.(rest);
-            resolve({
-                exitCode: code ?? (signal ? 128 + (signalNumber(signal) ?? 0) : 1),
-                stdout,
-                stderr,
-                ...(stopped && { stopped: true }),
-            });
-        });
-    });
-}
-function signalNumber(signal) {
-    return { SIGTERM: 15, SIGKILL: 9, SIGINT: 2 }[signal];
 }
 
 
@@ -4249,7 +4249,7 @@ function response(answer, url, body) {
 /* harmony export */   u7: () => (/* binding */ dockerEngineProblem)
 /* harmony export */ });
 /* unused harmony exports ECR_PUSH_PERMISSIONS, dockerfileInstructions, lineOfLegacyStep */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1922);
 
 /** How many lines of the failing step an error message shows. */
 const TAIL_LINES = 20;
@@ -4261,17 +4261,17 @@ const ECR_PUSH_PERMISSIONS = [
     'ecr:PutImage',
 ];
 function dockerNotInstalled() {
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('Docker is not installed on this runner (no `docker` on PATH): use a runner that has Docker (ubuntu-latest does), or omit `build` and deploy an existing `image`.');
+    return new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('Docker is not installed on this runner (no `docker` on PATH): use a runner that has Docker (ubuntu-latest does), or omit `build` and deploy an existing `image`.');
 }
 /** A UserError when docker's output says the engine cannot be reached; undefined for anything else. */
 function dockerEngineProblem(output) {
     const line = findLine(output, /Cannot connect to the Docker daemon/i);
     if (line !== undefined) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`The Docker daemon is not running (docker said: ${line}): start it before this step, or use a runner where Docker runs (ubuntu-latest does).`);
+        return new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`The Docker daemon is not running (docker said: ${line}): start it before this step, or use a runner where Docker runs (ubuntu-latest does).`);
     }
     const denied = findLine(output, /permission denied while trying to connect to the docker (?:daemon|API)/i);
     if (denied !== undefined) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`This user may not use the Docker daemon (docker said: ${denied}): add the runner's user to the docker group, or run the job as a user that may.`);
+        return new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`This user may not use the Docker daemon (docker said: ${denied}): add the runner's user to the docker group, or run the job as a user that may.`);
     }
     return undefined;
 }
@@ -4410,7 +4410,7 @@ function pushProblem(output, context) {
         const fix = tag === context.sha
             ? 'set skip-build-if-exists: true to deploy the image already pushed for this commit, or push a unique tag'
             : 'push a unique tag instead (the commit sha is one; remove this tag from tags)';
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${named} already exists in ${context.repository} for another image, and the repository's tags are immutable: ${fix}.`);
+        return new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${named} already exists in ${context.repository} for another image, and the repository's tags are immutable: ${fix}.`);
     }
     const missing = findLine(output, /name unknown: The repository with name '[^']+' does not exist/i) ??
         findLine(output, /repository with name '[^']+' (?:does not exist|not found)/i) ??
@@ -4418,20 +4418,20 @@ function pushProblem(output, context) {
     if (missing !== undefined) {
         return context.ecr !== undefined
             ? repositoryMissing(repositoryPath(context.repository), context.ecr)
-            : new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`The repository ${context.repository} does not exist (registry said: ${missing.trim()}): create it first.`);
+            : new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`The repository ${context.repository} does not exist (registry said: ${missing.trim()}): create it first.`);
     }
     const denied = findLine(output, /denied|not authorized|\b403\b|forbidden|unauthorized|\b401\b|no basic auth credentials|authorization token has expired/i);
     if (denied !== undefined) {
         const said = denied.trim();
         if (context.ecr !== undefined) {
-            return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Pushing to ${context.repository} was denied (registry said: ${said}): the role this job runs as needs ${ECR_PUSH_PERMISSIONS.join(', ')} on that repository (and ecr:GetAuthorizationToken).`);
+            return new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Pushing to ${context.repository} was denied (registry said: ${said}): the role this job runs as needs ${ECR_PUSH_PERMISSIONS.join(', ')} on that repository (and ecr:GetAuthorizationToken).`);
         }
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Pushing to ${context.repository} was denied (registry said: ${said}): check registry-username and registry-password, and that this account may push to that repository.`);
+        return new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Pushing to ${context.repository} was denied (registry said: ${said}): check registry-username and registry-password, and that this account may push to that repository.`);
     }
     return undefined;
 }
 function repositoryMissing(repository, registryLabel) {
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`ECR repository ${repository} does not exist in ${registryLabel}: create it, or set create-repository: true.`);
+    return new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`ECR repository ${repository} does not exist in ${registryLabel}: create it, or set create-repository: true.`);
 }
 function repositoryPath(name) {
     return name.slice(name.indexOf('/') + 1);
@@ -4463,8 +4463,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   lastLine: () => (/* binding */ lastLine),
 /* harmony export */   logoutRegistries: () => (/* binding */ logoutRegistries)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3190);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1922);
+/* harmony import */ var _common_exec_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3644);
 /* harmony import */ var _diagnose_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3825);
 
 
@@ -4476,15 +4476,15 @@ __webpack_require__.r(__webpack_exports__);
 async function docker(args, options = {}) {
     let result;
     try {
-        result = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .execCommand */ .N)('docker', args, options);
+        result = await (0,_common_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .execCommand */ .N)('docker', args, options);
     }
     catch (error) {
-        if (/Unable to locate executable file/i.test((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)))
+        if (/Unable to locate executable file/i.test((0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)))
             throw (0,_diagnose_js__WEBPACK_IMPORTED_MODULE_2__/* .dockerNotInstalled */ .a8)();
         throw error;
     }
     if (result.stopped)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .NoAnswer */ .W_(`docker ${args[0] ?? ''} did not finish before the run's deadline (timeout-minutes, or the job was cancelled): it was stopped.`);
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .NoAnswer */ .W_(`docker ${args[0] ?? ''} did not finish before the run's deadline (timeout-minutes, or the job was cancelled): it was stopped.`);
     return result;
 }
 /** Fails with a clear message when docker is missing or its daemon cannot be reached. */
@@ -4517,7 +4517,7 @@ async function dockerLogin(registry, username, password, options) {
     if (result.exitCode !== 0) {
         const output = `${result.stderr}\n${result.stdout}`;
         throw ((0,_diagnose_js__WEBPACK_IMPORTED_MODULE_2__/* .dockerEngineProblem */ .u7)(output) ??
-            new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`docker login to ${registry} failed (${lastLine(output)}): ${options.hint}`));
+            new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`docker login to ${registry} failed (${lastLine(output)}): ${options.hint}`));
     }
     options.log.info(`Logged in to ${registry} as ${username}.`);
     if (options.remember)
@@ -4534,7 +4534,7 @@ async function logoutRegistries(registries, log) {
                 log.warning(`docker logout ${registry} failed: ${lastLine(`${result.stderr}\n${result.stdout}`)}`);
         }
         catch (error) {
-            log.warning(`docker logout ${registry} failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}`);
+            log.warning(`docker logout ${registry} failed: ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}`);
         }
     }
 }

@@ -1,36 +1,6 @@
-export const id = 827;
-export const ids = [827];
+export const id = 73;
+export const ids = [73];
 export const modules = {
-
-/***/ 4429:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   m: () => (/* binding */ placeholderValues)
-/* harmony export */ });
-/** Values a template's ${PLACEHOLDERS} can use. */
-function placeholderValues(inputs, service, git, region, image) {
-    return {
-        GITHUB_SHA: git.sha,
-        SHORT_SHA: git.shortSha,
-        COMMIT_HASH: git.sha,
-        REF_NAME: git.refName,
-        GITHUB_REF_NAME: git.refName,
-        RUN_NUMBER: git.runNumber,
-        GITHUB_RUN_NUMBER: git.runNumber,
-        RUN_ID: git.runId,
-        REPOSITORY: git.repository,
-        CLUSTER: inputs.cluster,
-        SERVICE: service,
-        AWS_REGION: region,
-        ENVIRONMENT: inputs.environment ?? '',
-        ...(image !== undefined && { IMAGE: image }),
-        ...inputs.vars,
-    };
-}
-
-
-/***/ }),
 
 /***/ 9144:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -90,6 +60,36 @@ function previewHost(pr, domain) {
 }
 function previewPathPatterns(pr) {
     return [`/pr-${pr}`, `/pr-${pr}/*`];
+}
+
+
+/***/ }),
+
+/***/ 3039:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ placeholderValues)
+/* harmony export */ });
+/** Values a template's ${PLACEHOLDERS} can use. */
+function placeholderValues(inputs, service, git, region, image) {
+    return {
+        GITHUB_SHA: git.sha,
+        SHORT_SHA: git.shortSha,
+        COMMIT_HASH: git.sha,
+        REF_NAME: git.refName,
+        GITHUB_REF_NAME: git.refName,
+        RUN_NUMBER: git.runNumber,
+        GITHUB_RUN_NUMBER: git.runNumber,
+        RUN_ID: git.runId,
+        REPOSITORY: git.repository,
+        CLUSTER: inputs.cluster,
+        SERVICE: service,
+        AWS_REGION: region,
+        ENVIRONMENT: inputs.environment ?? '',
+        ...(image !== undefined && { IMAGE: image }),
+        ...inputs.vars,
+    };
 }
 
 
@@ -202,7 +202,7 @@ const READ_ONLY_KEYS = structShape(_aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_
 /* harmony export */   u7: () => (/* binding */ unmarked)
 /* harmony export */ });
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1922);
 /* harmony import */ var _problems_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(442);
 
 
@@ -268,7 +268,7 @@ encode = (_name, value) => value) {
     const [first] = unknown;
     if (first) {
         const names = [...new Set(unknown.map((m) => `\${${m[2]}}`))].join(', ');
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`Input \`${input}\`: unknown placeholder ${names}. Known: ${Object.keys(values).join(', ') || '(none)'}. ` +
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`Input \`${input}\`: unknown placeholder ${names}. Known: ${Object.keys(values).join(', ') || '(none)'}. ` +
             `Add it with the \`vars\` input (${first[2]}=value), or write $\${${first[2]}} for a literal \${${first[2]}}.`);
     }
     return text.replace(PLACEHOLDER, (_, escape, name, offset) => escape ? `\${${name}}` : encode(name, values[name] ?? '', offset));
@@ -294,11 +294,11 @@ function lineAt(text, offset) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $: () => (/* binding */ problemsError)
 /* harmony export */ });
-/* harmony import */ var _problems_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2095);
+/* harmony import */ var _common_problems_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7657);
 
 /** One error for everything wrong with a task definition; each problem starts with the JSON path of the field to fix. */
 function problemsError(source, problems, hint) {
-    return new _problems_js__WEBPACK_IMPORTED_MODULE_0__/* .ProblemsError */ .FQ(source, problems.map((message) => ({ path: '', message })), hint);
+    return new _common_problems_js__WEBPACK_IMPORTED_MODULE_0__/* .ProblemsError */ .FQ(source, problems.map((message) => ({ path: '', message })), hint);
 }
 
 
@@ -313,8 +313,8 @@ __webpack_require__.d(__webpack_exports__, {
   P: () => (/* binding */ renderTaskDefinition)
 });
 
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/common/errors.ts
+var errors = __webpack_require__(1922);
 // EXTERNAL MODULE: ./src/image/reference.ts
 var reference = __webpack_require__(3564);
 // EXTERNAL MODULE: ./src/taskdef/problems.ts
@@ -442,10 +442,10 @@ var promises_ = __webpack_require__(1455);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
-// EXTERNAL MODULE: ./src/workspace-path.ts
-var workspace_path = __webpack_require__(9152);
-// EXTERNAL MODULE: ./src/yaml-data.ts
-var yaml_data = __webpack_require__(4381);
+// EXTERNAL MODULE: ./src/common/workspace-path.ts
+var workspace_path = __webpack_require__(7682);
+// EXTERNAL MODULE: ./src/common/yaml-data.ts
+var yaml_data = __webpack_require__(8715);
 // EXTERNAL MODULE: ./src/taskdef/placeholders.ts
 var taskdef_placeholders = __webpack_require__(5184);
 // EXTERNAL MODULE: ./src/taskdef/values.ts
@@ -607,8 +607,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: RULES, executionRoleNeeded, fargateNetworkMode, fargateSize
 
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/common/errors.ts
+var errors = __webpack_require__(1922);
 // EXTERNAL MODULE: ./src/image/reference.ts
 var reference = __webpack_require__(3564);
 ;// CONCATENATED MODULE: ./src/taskdef/images.ts
@@ -740,9 +740,9 @@ function containerPath(container, index) {
 /* harmony export */   lr: () => (/* binding */ checkedRequest),
 /* harmony export */   s6: () => (/* binding */ withStringSizes)
 /* harmony export */ });
-/* harmony import */ var _suggest_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2969);
+/* harmony import */ var _common_suggest_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8687);
 /* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5921);
-/* harmony import */ var _problems_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2095);
+/* harmony import */ var _common_problems_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7657);
 /* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(64);
 
 
@@ -759,7 +759,7 @@ function checkedRequest(definition, source) {
         problems.push({ path: 'containerDefinitions', message: 'empty; add at least one container' });
     }
     if (problems.length)
-        throw new _problems_js__WEBPACK_IMPORTED_MODULE_1__/* .ProblemsError */ .FQ(source, problems);
+        throw new _common_problems_js__WEBPACK_IMPORTED_MODULE_1__/* .ProblemsError */ .FQ(source, problems);
     return request;
 }
 /** What is wrong with `value` as one shape of the ECS API model (a schema @aws-sdk/client-ecs exports, `Name$`). */
@@ -797,7 +797,7 @@ function checked(value, shape, path, problems) {
     function mismatch(expected) {
         problems.push({
             path,
-            message: `expected ${expected}, found ${(0,_problems_js__WEBPACK_IMPORTED_MODULE_1__/* .describedValue */ .fl)(value)}${quotingHint(value, shape.kind)}`,
+            message: `expected ${expected}, found ${(0,_common_problems_js__WEBPACK_IMPORTED_MODULE_1__/* .describedValue */ .fl)(value)}${quotingHint(value, shape.kind)}`,
         });
         return value;
     }
@@ -808,7 +808,7 @@ function checkedStruct(value, shape, path, problems) {
         const at = path ? `${path}.${key}` : key;
         const index = shape.members.indexOf(key);
         if (index < 0)
-            problems.push({ path: at, message: (0,_suggest_js__WEBPACK_IMPORTED_MODULE_3__/* .unknownKey */ .a)(key, shape.members) });
+            problems.push({ path: at, message: (0,_common_suggest_js__WEBPACK_IMPORTED_MODULE_3__/* .unknownKey */ .a)(key, shape.members) });
         else
             result[key] = checked(item, (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .shapeOf */ .F5)(shape.memberSchemas[index]), at, problems);
     }

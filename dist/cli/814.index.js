@@ -1,5 +1,5 @@
-export const id = 184;
-export const ids = [184];
+export const id = 814;
+export const ids = [814];
 export const modules = {
 
 /***/ 7249:
@@ -8,19 +8,123 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Z: () => (/* binding */ resolveRegion)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1922);
 // The run's AWS region, from the input or the standard variables: a leaf, so planning a run does not load the AWS SDK.
 
 /** Returns the region from the input or the standard variables, or throws saying how to set one. */
 function resolveRegion(input, env = process.env) {
     const region = input || env.AWS_REGION || env.AWS_DEFAULT_REGION;
     if (!region) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('No AWS region: set the `region` input, or AWS_REGION (aws-actions/configure-aws-credentials sets it).');
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('No AWS region: set the `region` input, or AWS_REGION (aws-actions/configure-aws-credentials sets it).');
     }
     if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`region "${region}" is not an AWS region name (like us-east-1).`);
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`region "${region}" is not an AWS region name (like us-east-1).`);
     }
     return region;
+}
+
+
+/***/ }),
+
+/***/ 7657:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FQ: () => (/* binding */ ProblemsError),
+/* harmony export */   WO: () => (/* binding */ problemEntry),
+/* harmony export */   fl: () => (/* binding */ describedValue)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1922);
+// What every validator (config, task definition, AppSpec) reports: its problems, one error listing them all, found values.
+
+// A word like canary or ENABLED (letters, dashes, colons: AWS::ECS::Service), or a number: safe to quote back. Anything else may be a secret.
+const ENUM_LIKE = /^[A-Za-z][A-Za-z:_-]{0,39}$/;
+const NUMBER_LIKE = /^-?\d{1,12}(\.\d{1,6})?$/;
+/**
+ * What a value is, for a message, never echoing what could be a secret: a number or a boolean as written
+ * (`the number 8080`), a string only when it is an enum-like word or a number (`the string "canry"`), its kind otherwise.
+ */
+function describedValue(value) {
+    if (value === null || value === undefined)
+        return 'null';
+    if (Array.isArray(value))
+        return 'a list';
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return `the ${typeof value} ${String(value)}`;
+    if (typeof value !== 'string')
+        return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+    if (value.trim() === '')
+        return 'an empty string';
+    return ENUM_LIKE.test(value) || NUMBER_LIKE.test(value) ? `the string ${JSON.stringify(value)}` : 'a string';
+}
+/** `line 3, environments.dev.clustr: unknown key; did you mean cluster?` */
+function problemEntry(problem) {
+    const line = problem.line === undefined ? '' : `line ${problem.line}, `;
+    return `${line}${problem.path ? `${problem.path}: ` : ''}${problem.message}`;
+}
+/** Everything wrong with one source, so the user can fix it all in one go: the source named once, a problem a line. */
+class ProblemsError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo {
+    source;
+    problems;
+    constructor(source, problems, hint) {
+        const tail = hint ? `\n${hint}` : '';
+        const [only] = problems;
+        const list = problems.map((problem) => `  - ${problemEntry(problem)}`).join('\n');
+        super(problems.length === 1 && only
+            ? `${source}, ${problemEntry(only)}${tail}`
+            : `${source} has ${problems.length} problems:\n${list}${tail}`);
+        this.source = source;
+        this.problems = problems;
+    }
+}
+
+
+/***/ }),
+
+/***/ 7682:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ insideWorkspace)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1922);
+
+
+
+/** The real path of `target`, or of its deepest existing ancestor joined with the rest (a directory yet to be made). */
+async function realPathSoFar(target) {
+    try {
+        return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(target);
+    }
+    catch (error) {
+        const parent = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(target);
+        if (error.code !== 'ENOENT' || parent === target)
+            return target;
+        return node_path__WEBPACK_IMPORTED_MODULE_1___default().join(await realPathSoFar(parent), node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(target));
+    }
+}
+function isInside(root, target) {
+    const relative = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(root, target);
+    return relative !== '..' && !relative.startsWith(`..${(node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)}`) && !node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(relative);
+}
+/**
+ * The absolute path of input `input`'s `value`, relative to the workspace, once it is known to stay inside the
+ * workspace after following symlinks. A job's workspace is what the workflow checked out; a path out of it (`../`,
+ * absolute, or a symlink) would read the runner's files into a task definition, or write artifacts elsewhere.
+ */
+async function insideWorkspace(input, value, workspace) {
+    const root = await realPathSoFar(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(workspace));
+    const resolved = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(workspace, value);
+    const real = await realPathSoFar(resolved);
+    const lexicallyInside = isInside(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(workspace), resolved);
+    if (lexicallyInside && isInside(root, real))
+        return resolved;
+    const via = lexicallyInside ? ` (through a symlink, to ${real})` : '';
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`Input \`${input}\` must name a path inside the workspace (${workspace}); ${value} leads outside it${via}.`);
 }
 
 
@@ -101,61 +205,6 @@ function closeProxyAgents() {
 
 /***/ }),
 
-/***/ 2095:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   FQ: () => (/* binding */ ProblemsError),
-/* harmony export */   WO: () => (/* binding */ problemEntry),
-/* harmony export */   fl: () => (/* binding */ describedValue)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-// What every validator (config, task definition, AppSpec) reports: its problems, one error listing them all, found values.
-
-// A word like canary or ENABLED (letters, dashes, colons: AWS::ECS::Service), or a number: safe to quote back. Anything else may be a secret.
-const ENUM_LIKE = /^[A-Za-z][A-Za-z:_-]{0,39}$/;
-const NUMBER_LIKE = /^-?\d{1,12}(\.\d{1,6})?$/;
-/**
- * What a value is, for a message, never echoing what could be a secret: a number or a boolean as written
- * (`the number 8080`), a string only when it is an enum-like word or a number (`the string "canry"`), its kind otherwise.
- */
-function describedValue(value) {
-    if (value === null || value === undefined)
-        return 'null';
-    if (Array.isArray(value))
-        return 'a list';
-    if (typeof value === 'number' || typeof value === 'boolean')
-        return `the ${typeof value} ${String(value)}`;
-    if (typeof value !== 'string')
-        return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
-    if (value.trim() === '')
-        return 'an empty string';
-    return ENUM_LIKE.test(value) || NUMBER_LIKE.test(value) ? `the string ${JSON.stringify(value)}` : 'a string';
-}
-/** `line 3, environments.dev.clustr: unknown key; did you mean cluster?` */
-function problemEntry(problem) {
-    const line = problem.line === undefined ? '' : `line ${problem.line}, `;
-    return `${line}${problem.path ? `${problem.path}: ` : ''}${problem.message}`;
-}
-/** Everything wrong with one source, so the user can fix it all in one go: the source named once, a problem a line. */
-class ProblemsError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo {
-    source;
-    problems;
-    constructor(source, problems, hint) {
-        const tail = hint ? `\n${hint}` : '';
-        const [only] = problems;
-        const list = problems.map((problem) => `  - ${problemEntry(problem)}`).join('\n');
-        super(problems.length === 1 && only
-            ? `${source}, ${problemEntry(only)}${tail}`
-            : `${source} has ${problems.length} problems:\n${list}${tail}`);
-        this.source = source;
-        this.problems = problems;
-    }
-}
-
-
-/***/ }),
-
 /***/ 5655:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -221,7 +270,7 @@ function summaryText(text) {
 
 /***/ }),
 
-/***/ 2296:
+/***/ 6322:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -239,8 +288,8 @@ function summaryText(text) {
 /* harmony export */   wr: () => (/* binding */ deploymentSettingsChanges)
 /* harmony export */ });
 /* unused harmony export SETTING_INPUTS */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _problems_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2095);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1922);
+/* harmony import */ var _common_problems_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7657);
 
 
 /** Each setting's input, for messages. */
@@ -275,16 +324,16 @@ function parseCapacityProviderStrategy(input, value) {
     const text = value.trim();
     const items = text.startsWith('[') ? strategyFromJson(input, text) : strategyFromLines(input, text);
     if (!items.length)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input \`${input}\` names no capacity provider.`);
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input \`${input}\` names no capacity provider.`);
     const names = items.map((i) => i.capacityProvider);
     const twice = names.find((n, i) => names.indexOf(n) !== i);
     if (twice)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input \`${input}\`: capacity provider "${twice}" is given twice.`);
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input \`${input}\`: capacity provider "${twice}" is given twice.`);
     if (items.filter((i) => (i.base ?? 0) > 0).length > 1) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input \`${input}\`: only one capacity provider may have a base above 0 (ECS's rule).`);
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input \`${input}\`: only one capacity provider may have a base above 0 (ECS's rule).`);
     }
     if (items.length > 1 && !items.some((i) => (i.weight ?? 0) > 0)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input \`${input}\`: at least one capacity provider needs a weight above 0.`);
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input \`${input}\`: at least one capacity provider needs a weight above 0.`);
     }
     return items;
 }
@@ -296,7 +345,7 @@ function strategyFromLines(input, text) {
         .map((line) => {
         const [name = '', weight, base, ...rest] = line.split(':').map((part) => part.trim());
         if (!/^[A-Za-z0-9_-]{1,255}$/.test(name) || rest.length) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input \`${input}\`: "${line}" is not name:weight:base (e.g. FARGATE_SPOT:3 or FARGATE:1:2; weight and base are optional).`);
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input \`${input}\`: "${line}" is not name:weight:base (e.g. FARGATE_SPOT:3 or FARGATE:1:2; weight and base are optional).`);
         }
         return {
             capacityProvider: name,
@@ -310,11 +359,11 @@ function strategyFromJson(input, text) {
     return list.map((item, i) => {
         const where = `item ${i + 1}`;
         if (!isObject(item) || typeof item.capacityProvider !== 'string' || !item.capacityProvider) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input \`${input}\`, ${where}: needs "capacityProvider", the capacity provider's name.`);
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input \`${input}\`, ${where}: needs "capacityProvider", the capacity provider's name.`);
         }
         const unknown = Object.keys(item).find((k) => !['capacityProvider', 'weight', 'base'].includes(k));
         if (unknown) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input \`${input}\`, ${where}: unknown key "${unknown}" (the keys are capacityProvider, weight, base).`);
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input \`${input}\`, ${where}: unknown key "${unknown}" (the keys are capacityProvider, weight, base).`);
         }
         const { capacityProvider, weight, base } = item;
         return {
@@ -333,14 +382,14 @@ function parseVolumeConfigurations(input, value) {
     return jsonArray(input, value.trim(), example).map((item, i) => {
         const where = `Input \`${input}\`, item ${i + 1}`;
         if (!isObject(item) || typeof item.name !== 'string' || !item.name) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${where}: needs "name", the task definition volume configured at launch.`);
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${where}: needs "name", the task definition volume configured at launch.`);
         }
         const unknown = Object.keys(item).find((k) => k !== 'name' && k !== 'managedEBSVolume');
         if (unknown)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${where}: unknown key "${unknown}" (the keys are name, managedEBSVolume).`);
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${where}: unknown key "${unknown}" (the keys are name, managedEBSVolume).`);
         const ebs = item.managedEBSVolume;
         if (!isObject(ebs) || typeof ebs.roleArn !== 'string' || !ebs.roleArn.startsWith('arn:')) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${where} (${item.name}): needs "managedEBSVolume" with "roleArn", the ARN of the infrastructure role ECS uses to manage the volume.`);
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${where} (${item.name}): needs "managedEBSVolume" with "roleArn", the ARN of the infrastructure role ECS uses to manage the volume.`);
         }
         return item;
     });
@@ -351,17 +400,17 @@ function jsonArray(input, text, example) {
         parsed = JSON.parse(text);
     }
     catch {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input \`${input}\` is not valid JSON: give a JSON array, e.g. ${example}.`);
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input \`${input}\` is not valid JSON: give a JSON array, e.g. ${example}.`);
     }
     if (!Array.isArray(parsed)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input \`${input}\` must be a JSON array, not ${(0,_problems_js__WEBPACK_IMPORTED_MODULE_1__/* .describedValue */ .fl)(parsed)}: e.g. ${example}.`);
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input \`${input}\` must be a JSON array, not ${(0,_common_problems_js__WEBPACK_IMPORTED_MODULE_1__/* .describedValue */ .fl)(parsed)}: e.g. ${example}.`);
     }
     return parsed;
 }
 function whole(input, what, value, max) {
     const n = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
     if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n > max) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input \`${input}\`: ${what} must be a whole number from 0 to ${max}, not ${(0,_problems_js__WEBPACK_IMPORTED_MODULE_1__/* .describedValue */ .fl)(value)}.`);
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input \`${input}\`: ${what} must be a whole number from 0 to ${max}, not ${(0,_common_problems_js__WEBPACK_IMPORTED_MODULE_1__/* .describedValue */ .fl)(value)}.`);
     }
     return n;
 }
@@ -374,7 +423,7 @@ function parseThreshold(value) {
     const match = /^(\d{1,10})(?:\s*(%)(?:\s+(unbounded))?)?$/i.exec(text);
     const n = Number(match?.[1]);
     if (!match || n < 1 || n > 2147483647) {
-        return `${(0,_problems_js__WEBPACK_IMPORTED_MODULE_1__/* .describedValue */ .fl)(value)} is not a threshold: give failed tasks (2), a share of the desired count (25%, at least 3 and at most 200 tasks) or an unbounded share (25% unbounded)`;
+        return `${(0,_common_problems_js__WEBPACK_IMPORTED_MODULE_1__/* .describedValue */ .fl)(value)} is not a threshold: give failed tasks (2), a share of the desired count (25%, at least 3 and at most 200 tasks) or an unbounded share (25% unbounded)`;
     }
     const type = !match[2] ? 'COUNT' : match[3] ? 'UNBOUNDED_PERCENT' : 'BOUNDED_PERCENT';
     return { type, value: n };
@@ -405,18 +454,18 @@ const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v)
 function checkServiceSettings(service, settings, mechanism) {
     const name = service.serviceName ?? '';
     if (settings.earlySuccess?.enable && mechanism === 'ecs-native') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Service setting \`early-success-healthy-percent\` applies to rolling deployments only (ECS's rule: early success criteria work with the rolling deployment strategy); service "${name}" deploys with ECS's blue/green, canary or linear strategy here. Nothing was changed.`);
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Service setting \`early-success-healthy-percent\` applies to rolling deployments only (ECS's rule: early success criteria work with the rolling deployment strategy); service "${name}" deploys with ECS's blue/green, canary or linear strategy here. Nothing was changed.`);
     }
     if (service.deploymentController?.type === 'CODE_DEPLOY') {
         const blocked = Object.keys(settings).find((key) => settings[key] !== undefined && !CODE_DEPLOY_UPDATABLE.includes(key));
         if (blocked) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${CONFIG_ONLY.includes(blocked) ? 'Service setting' : 'Input'} \`${SETTING_INPUTS[blocked]}\` cannot be applied to service "${name}": it uses the CODE_DEPLOY deployment controller, where UpdateService changes only the desired count, deployment percentages, health check grace period, managed tags and tag propagation (the rest belongs to the CodeDeploy deployment). Nothing was changed.`);
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${CONFIG_ONLY.includes(blocked) ? 'Service setting' : 'Input'} \`${SETTING_INPUTS[blocked]}\` cannot be applied to service "${name}": it uses the CODE_DEPLOY deployment controller, where UpdateService changes only the desired count, deployment percentages, health check grace period, managed tags and tag propagation (the rest belongs to the CodeDeploy deployment). Nothing was changed.`);
         }
     }
     const early = settings.earlySuccess;
     const minimum = settings.minimumHealthyPercent ?? service.deploymentConfiguration?.minimumHealthyPercent ?? 100;
     if (early?.enable && (early.healthyPercent ?? 0) < minimum) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Service setting \`early-success-healthy-percent\` (${early.healthyPercent}) is below service "${name}"'s minimum healthy percent (${minimum}); ECS needs it at least as high. Nothing was changed.`);
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Service setting \`early-success-healthy-percent\` (${early.healthyPercent}) is below service "${name}"'s minimum healthy percent (${minimum}); ECS needs it at least as high. Nothing was changed.`);
     }
     if (settings.minimumHealthyPercent === undefined && settings.maximumPercent === undefined)
         return;
@@ -424,7 +473,7 @@ function checkServiceSettings(service, settings, mechanism) {
     const max = settings.maximumPercent ?? service.deploymentConfiguration?.maximumPercent ?? 200;
     if (max <= min) {
         const given = settings.maximumPercent === undefined ? 'minimum-healthy-percent' : 'maximum-percent';
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input \`${given}\`: service "${name}" would have maximum percent ${max} and minimum healthy percent ${min}; ECS needs the maximum above the minimum so that a rolling update can replace tasks. Nothing was changed.`);
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input \`${given}\`: service "${name}" would have maximum percent ${max} and minimum healthy percent ${min}; ECS needs the maximum above the minimum so that a rolling update can replace tasks. Nothing was changed.`);
     }
 }
 /** Each EBS volume configuration must name a volume of the revision that is configured at launch (ECS's rule). */
@@ -432,7 +481,7 @@ function checkVolumesAtLaunch(settings, request) {
     const atLaunch = (request.volumes ?? []).filter((v) => v.configuredAtLaunch).map((v) => v.name ?? '');
     const stray = settings.volumeConfigurations?.find((v) => !atLaunch.includes(v.name ?? ''));
     if (stray) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input \`volume-configurations\`: "${stray.name}" is not a volume of task definition ${request.family} configured at launch (${atLaunch.length ? `those are: ${atLaunch.join(', ')}` : 'it has none; add one with "configuredAtLaunch": true'}). Nothing was changed.`);
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input \`volume-configurations\`: "${stray.name}" is not a volume of task definition ${request.family} configured at launch (${atLaunch.length ? `those are: ${atLaunch.join(', ')}` : 'it has none; add one with "configuredAtLaunch": true'}). Nothing was changed.`);
     }
 }
 /** The members of UpdateService that change something on the service; empty when it already is as asked. */
@@ -552,55 +601,6 @@ function settingsChanges(service, settings) {
     return changes;
 }
 const onOff = (value) => (value ? 'on' : 'off');
-
-
-/***/ }),
-
-/***/ 9152:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   C: () => (/* binding */ insideWorkspace)
-/* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
-
-
-
-/** The real path of `target`, or of its deepest existing ancestor joined with the rest (a directory yet to be made). */
-async function realPathSoFar(target) {
-    try {
-        return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(target);
-    }
-    catch (error) {
-        const parent = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(target);
-        if (error.code !== 'ENOENT' || parent === target)
-            return target;
-        return node_path__WEBPACK_IMPORTED_MODULE_1___default().join(await realPathSoFar(parent), node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(target));
-    }
-}
-function isInside(root, target) {
-    const relative = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(root, target);
-    return relative !== '..' && !relative.startsWith(`..${(node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)}`) && !node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(relative);
-}
-/**
- * The absolute path of input `input`'s `value`, relative to the workspace, once it is known to stay inside the
- * workspace after following symlinks. A job's workspace is what the workflow checked out; a path out of it (`../`,
- * absolute, or a symlink) would read the runner's files into a task definition, or write artifacts elsewhere.
- */
-async function insideWorkspace(input, value, workspace) {
-    const root = await realPathSoFar(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(workspace));
-    const resolved = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(workspace, value);
-    const real = await realPathSoFar(resolved);
-    const lexicallyInside = isInside(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(workspace), resolved);
-    if (lexicallyInside && isInside(root, real))
-        return resolved;
-    const via = lexicallyInside ? ` (through a symlink, to ${real})` : '';
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`Input \`${input}\` must name a path inside the workspace (${workspace}); ${value} leads outside it${via}.`);
-}
 
 
 /***/ })

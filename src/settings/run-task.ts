@@ -1,9 +1,9 @@
 // The `run-task-*` inputs: how a one-off task runs (count, capacity, network, tags, overrides), read and checked.
 import type { AssignPublicIp, CapacityProviderStrategyItem, LaunchType, Tag, TaskOverride } from '@aws-sdk/client-ecs'
-import { UserError } from './errors.js'
-import { meaningfulLines, settingValues, type InputReader } from './input-values.js'
-import { describedValue } from './problems.js'
-import { parseCapacityProviderStrategy } from './service-settings.js'
+import { UserError } from '../common/errors.js'
+import { meaningfulLines, settingValues, type InputReader } from './values.js'
+import { describedValue } from '../common/problems.js'
+import { parseCapacityProviderStrategy } from './service.js'
 
 /** How the one-off task runs; what is absent comes from the service (before a rollout) or ECS's defaults. */
 export interface RunTaskOptions {

@@ -1,6 +1,5 @@
 // The verify-* inputs as read (a leaf, so inputs.ts needs nothing of src/verify/): headers split, the rest as given.
-import type { VerifyConfig } from './config/types.js'
-import { UserError } from './errors.js'
+import { UserError } from '../common/errors.js'
 
 /** The verify-* inputs as given (placeholders not filled yet: they depend on the service and environment). */
 export interface VerifyInputs {
@@ -15,29 +14,6 @@ export interface VerifyInputs {
   command?: string
   /** From the environment's `verify:` block only. */
   redirects?: 'same-origin' | 'none'
-}
-
-/** The environment's `verify:` block under the verify-* inputs: each input given wins over its key. */
-export function withVerifyConfig(
-  config: VerifyConfig | undefined,
-  inputs: VerifyInputs | undefined,
-): VerifyInputs | undefined {
-  if (!config) return inputs
-  const given = inputs ?? { urls: [], testUrls: [], headers: {} }
-  const pick = <K extends keyof VerifyConfig>(key: K): Partial<Pick<VerifyConfig, K>> => {
-    const value = given[key] ?? config[key]
-    return value === undefined ? {} : ({ [key]: value } as Partial<Pick<VerifyConfig, K>>)
-  }
-  return {
-    urls: given.urls.length ? given.urls : config.urls,
-    testUrls: given.testUrls.length ? given.testUrls : config.testUrls,
-    headers: given.headers,
-    ...pick('expect'),
-    ...pick('timeoutSeconds'),
-    ...pick('intervalSeconds'),
-    ...pick('command'),
-    ...pick('redirects'),
-  }
 }
 
 /** Whether any verify-* input asks for a check. */

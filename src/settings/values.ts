@@ -1,6 +1,6 @@
 // Reading one input's text as a typed value, with the one message that names the input and what it must be.
-import { UserError } from './errors.js'
-import { settingNamed, type Setting, type SettingKind } from './settings.js'
+import { UserError } from '../common/errors.js'
+import { settingNamed, type Setting, type SettingKind } from './table.js'
 
 /** Reads one input by its action.yml name; '' when not given. */
 export type InputReader = (name: string) => string

@@ -1,16 +1,16 @@
 import type { RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs'
-import type { Cause, Failure } from './deploy/diagnose.js'
-import { imageSummarySection, type BuiltImage } from './image/index.js'
-import { escapeCell, keyValueTable } from './report/markdown.js'
-import { describeStoppedTask } from './deploy/tasks.js'
-import { formatElapsed } from './deploy/clock.js'
-import type { TimelineEntry } from './mechanisms/watch.js'
-import { strategyRows, type StrategyProgress } from './mechanisms/index.js'
-import { isFailure, type Status } from './report/status.js'
-import { summaryCode, summaryText } from './report/text.js'
-import { foldTimeline, type TimelineLine } from './report/timeline.js'
+import type { Cause, Failure } from '../deploy/diagnose.js'
+import { imageSummarySection, type BuiltImage } from '../image/index.js'
+import { escapeCell, keyValueTable } from '../report/markdown.js'
+import { describeStoppedTask } from '../deploy/tasks.js'
+import { formatElapsed } from '../deploy/clock.js'
+import type { TimelineEntry } from '../mechanisms/watch.js'
+import { strategyRows, type StrategyProgress } from '../mechanisms/index.js'
+import { isFailure, type Status } from '../report/status.js'
+import { summaryCode, summaryText } from '../report/text.js'
+import { foldTimeline, type TimelineLine } from '../report/timeline.js'
 
-export type { Status } from './report/status.js'
+export type { Status } from '../report/status.js'
 
 /** What the job summary and the outputs say about one service. */
 export interface DeploymentReport {

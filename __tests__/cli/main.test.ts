@@ -37,6 +37,21 @@ test('a bad flag: exit code 2, the error on stderr, nothing on stdout', async ()
   )
 })
 
+test.each([
+  [{}, '\x1b[1mError:\x1b[0m'],
+  [{ NO_COLOR: '' }, '\x1b[1mError:\x1b[0m'],
+  [{ NO_COLOR: '1' }, 'Error:'],
+])(
+  'in a terminal with env %j the error starts %j (NO_COLOR set and non-empty: no ANSI styling)',
+  async (env, start) => {
+    const { io: out, cli } = io(env)
+    expect(await runCli(['deploy', '--clustr', 'x'], { ...cli, stderr: { ...cli.stderr, isTTY: true } })).toBe(2)
+    expect(out.stderr).toBe(
+      `${start} Unknown flag --clustr; did you mean --cluster? (ecs-deploy-action help deploy lists its flags).\n`,
+    )
+  },
+)
+
 test('render from a template with --offline makes no AWS call and prints only the JSON on stdout', async () => {
   const { mkdtempSync, writeFileSync } = await import('node:fs')
   const { tmpdir } = await import('node:os')

@@ -98,7 +98,7 @@ export function failureLogLines(services: DeploymentReport[]): string[] {
 
 /** The CLI: the engine behind flags named like the action's inputs. Returns the exit code. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
-  const log = terminalLog((text) => void io.stderr.write(text), io.stderr.isTTY === true)
+  const log = terminalLog((text) => void io.stderr.write(text), io.stderr.isTTY === true, io.env)
   const out = (text: string): void => void io.stdout.write(log.redact(text))
   try {
     const args = parseArgs(argv)

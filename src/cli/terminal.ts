@@ -1,9 +1,9 @@
 // The engine's log in a terminal: everything on stderr (stdout is for data), groups as headings, the rollout's count
 // lines as one updating status line in a TTY, warnings and errors in flag terms, and every secret the run registers replaced by *** before it is written.
+// Bold only in a TTY and not when NO_COLOR is set and non-empty (https://no-color.org).
 import type { Log } from '../common/log.js'
 import { inFlagTerms } from './terms.js'
 
-const bold = (text: string, tty: boolean): string => (tty ? `\x1b[1m${text}\x1b[0m` : text)
 const COUNTS = /^\[\d+:\d\d\] (\S+: )?\S+: running \d+\/\d+, pending \d+, failed \d+$/
 
 export interface TerminalLog extends Log {
@@ -13,7 +13,13 @@ export interface TerminalLog extends Log {
   redact(text: string): string
 }
 
-export function terminalLog(write: (text: string) => void, tty: boolean): TerminalLog {
+export function terminalLog(
+  write: (text: string) => void,
+  tty: boolean,
+  env: Record<string, string | undefined> = {},
+): TerminalLog {
+  const styled = tty && !env.NO_COLOR
+  const bold = (text: string): string => (styled ? `\x1b[1m${text}\x1b[0m` : text)
   const secrets = new Set<string>()
   let statusOpen = false
   const redact = (text: string): string =>
@@ -39,10 +45,10 @@ export function terminalLog(write: (text: string) => void, tty: boolean): Termin
   return {
     info: (message) => line(message),
     warning: (message, annotation) => line(`warning: ${inFlagTerms(message)}${where(annotation)}`),
-    error: (message, annotation) => line(`${bold('Error:', tty)} ${inFlagTerms(message)}${where(annotation)}`),
+    error: (message, annotation) => line(`${bold('Error:')} ${inFlagTerms(message)}${where(annotation)}`),
     debug: () => undefined,
     async group(name, fn) {
-      line(bold(`▸ ${name}`, tty))
+      line(bold(`▸ ${name}`))
       return fn()
     },
     secret(value) {

@@ -54,7 +54,7 @@ describe('terminalLog', () => {
   test('NO_COLOR (set, non-empty) drops the bold but keeps the updating status line', async () => {
     let out = ''
     const log = terminalLog((text) => (out += text), true, { NO_COLOR: 'yes' })
-    await log.group('Rollout', () => log.info('[0:01] web:7: running 0/2, pending 2, failed 0'))
+    await log.group('Rollout', async () => log.info('[0:01] web:7: running 0/2, pending 2, failed 0'))
     log.error('failed')
     expect(out).toBe('▸ Rollout\n\r\x1b[K[0:01] web:7: running 0/2, pending 2, failed 0\nError: failed\n')
   })

@@ -271,6 +271,30 @@ describe('deploy through dist/index.js', () => {
     expect(await revisions()).toHaveLength(1)
   })
 
+  test('a template or config file error is an annotation on that file and line, the path workspace-relative', async () => {
+    await givenService({ enable: true, rollback: true })
+    const td = path.join(dir, 'td-annotated.json')
+    const definition = { family: 'web', containerDefinitions: [{ name: 'web', image: '$' + '{NOPE}' }] }
+    writeFileSync(td, JSON.stringify(definition, null, 2))
+    const config = path.join(dir, 'annotated.yml')
+    writeFileSync(
+      config,
+      'environments:\n  prod:\n    branches: [main]\n    cluster: prod\n    services: [web]\n    stratgy: canary\n',
+    )
+    const workspaceRelative = (file: string) => path.relative(path.resolve(import.meta.dirname, '../..'), file)
+    const badTemplate = await runAction(inputs({ 'task-definition': td }))
+    expect(badTemplate.errors).toEqual([
+      expect.stringMatching(
+        new RegExp(`^::error file=${workspaceRelative(td)},line=6::task definition .*, line 6, unknown placeholder`),
+      ),
+    ])
+    const badConfig = await runAction({ config: workspaceRelative(config), image: `${stack.STACK_REGISTRY}/web:v2` })
+    expect(badConfig.errors).toEqual([
+      `::error file=${workspaceRelative(config)},line=6::${workspaceRelative(config)}, line 6, environments.prod.stratgy: unknown key; did you mean strategy?`,
+    ])
+    expect(await revisions()).toHaveLength(1)
+  })
+
   test('a one-off task runs from the new revision before the rollout; when it fails, the service is left as it was', async () => {
     await givenService({ enable: true, rollback: true })
     await admin.scenario({

@@ -205,7 +205,7 @@ describe('loadTemplate placeholders', () => {
 
   it('reports an unknown placeholder with its line and the fix', async () => {
     expect(await loadError('td.json', '{\n  "family": "web",\n  "image": "web:${FOO}"\n}\n')).toBe(
-      'task definition td.json, line 3: unknown placeholder ${FOO}\n' +
+      'task definition td.json, line 3, unknown placeholder ${FOO}\n' +
         'Known: CPU, TAG, QUOTED, APOSTROPHE, EMPTY, OTHER. Add it with the `vars` input (FOO=value), ' +
         'or write $${FOO} for a literal ${FOO}.',
     )
@@ -215,9 +215,9 @@ describe('loadTemplate placeholders', () => {
     const text = 'family: ${FAMILY}\ncpu: ${CPU}\nimage: web:${FOO}\nlabel: ${constructor}\n'
     expect(await loadError('td.yaml', text)).toBe(
       'task definition td.yaml has 3 problems:\n' +
-        '  - line 1: unknown placeholder ${FAMILY}\n' +
-        '  - line 3: unknown placeholder ${FOO}\n' +
-        '  - line 4: unknown placeholder ${constructor}\n' +
+        '  - line 1, unknown placeholder ${FAMILY}\n' +
+        '  - line 3, unknown placeholder ${FOO}\n' +
+        '  - line 4, unknown placeholder ${constructor}\n' +
         'Known: CPU, TAG, QUOTED, APOSTROPHE, EMPTY, OTHER. Add them with the `vars` input (FAMILY=value), ' +
         'or write $${FAMILY} for a literal ${FAMILY}.',
     )

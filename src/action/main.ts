@@ -6,11 +6,12 @@ import { appendFileSync } from 'node:fs'
 import { readGitContext } from '../common/git-context.js'
 import { systemClock, type Clock } from '../deploy/clock.js'
 import { deploy, type RunResult } from '../engine/deploy.js'
-import { errorMessage, UserError } from '../common/errors.js'
+import { errorMessage, fileLocations, UserError } from '../common/errors.js'
 import type { Log } from '../common/log.js'
 import type { Ports } from '../engine/ports.js'
 import { readRunEvent } from '../github/event.js'
 import { getInputs } from '../settings/inputs.js'
+import { failStep } from './annotations.js'
 import { EXIT_MARGIN_MS, handleShutdown, type Shutdown } from '../common/shutdown.js'
 
 export type { RunResult } from '../engine/deploy.js'
@@ -100,6 +101,7 @@ export async function run(clock: Clock = systemClock): Promise<RunResult> {
       failure: error instanceof UserError ? 'bad-input' : 'error',
       status: 'failed',
       message: error instanceof UserError ? error.message : `Unexpected error: ${errorMessage(error)}`,
+      ...(fileLocations(error).length > 0 && { locations: fileLocations(error) }),
     }
   } finally {
     shutdown.dispose()
@@ -112,7 +114,7 @@ export async function run(clock: Clock = systemClock): Promise<RunResult> {
         core.warning(`Could not write the step's outputs to GITHUB_OUTPUT: ${errorMessage(error)}.`)
       }
     }
-    core.setFailed(result.message ?? 'failed')
+    failStep(result.message ?? 'failed', result.locations ?? [], process.env.GITHUB_WORKSPACE || process.cwd())
   }
   return result
 }

@@ -1,5 +1,5 @@
 // What every validator (config, task definition, AppSpec) reports: its problems, one error listing them all, found values.
-import { UserError } from './errors.js'
+import { UserError, type FileLocation } from './errors.js'
 
 // A word like canary or ENABLED (letters, dashes, colons: AWS::ECS::Service), or a number: safe to quote back. Anything else may be a secret.
 const ENUM_LIKE = /^[A-Za-z][A-Za-z:_-]{0,39}$/
@@ -24,6 +24,7 @@ export interface Problem {
   path: string
   message: string
   line?: number
+  column?: number
 }
 
 /** `line 3, environments.dev.clustr: unknown key; did you mean cluster?` */
@@ -32,12 +33,16 @@ export function problemEntry(problem: Problem): string {
   return `${line}${problem.path ? `${problem.path}: ` : ''}${problem.message}`
 }
 
-/** Everything wrong with one source, so the user can fix it all in one go: the source named once, a problem a line. */
+/**
+ * Everything wrong with one source, so the user can fix it all in one go: the source named once, a problem a line.
+ * When the source is a file (`file`, as the user gave it), each problem with a line is also one of its locations.
+ */
 export class ProblemsError extends UserError {
   constructor(
     readonly source: string,
     readonly problems: Problem[],
     hint?: string,
+    file?: string,
   ) {
     const tail = hint ? `\n${hint}` : ''
     const [only] = problems
@@ -46,6 +51,22 @@ export class ProblemsError extends UserError {
       problems.length === 1 && only
         ? `${source}, ${problemEntry(only)}${tail}`
         : `${source} has ${problems.length} problems:\n${list}${tail}`,
+      { locations: file === undefined ? [] : problemLocations(file, source, problems) },
     )
   }
+}
+
+function problemLocations(file: string, source: string, problems: Problem[]): FileLocation[] {
+  return problems.flatMap(({ line, column, path, message }) =>
+    line === undefined
+      ? []
+      : [
+          {
+            file,
+            line,
+            ...(column !== undefined && { column }),
+            message: `${source}, ${path ? `${path}: ` : ''}${message}`,
+          },
+        ],
+  )
 }

@@ -4,8 +4,12 @@ import { suggestion } from './suggest.js'
 
 export type KeyPath = readonly (string | number)[]
 
-/** Every problem of a config file at once, the file named once, so one run shows them all. */
-export class ConfigError extends ProblemsError {}
+/** Every problem of a config file at once, the file named once, so one run shows them all (and where, as data). */
+export class ConfigError extends ProblemsError {
+  constructor(file: string, problems: Problem[], hint?: string) {
+    super(file, problems, hint, file)
+  }
+}
 
 /** `environments.dev.services[1]`; keys that are not plain words are quoted. */
 export function displayPath(path: KeyPath): string {

@@ -2,7 +2,15 @@
 // Planning is all this module loads; carrying the plan out (the pipeline, the AWS SDK) is a chunk loaded after it.
 import { resolveRegion } from '../aws/region.js'
 import { runUrl, type GitContext } from '../common/git-context.js'
-import { AwsError, DeploymentFailed, errorMessage, NoAnswer, UserError } from '../common/errors.js'
+import {
+  AwsError,
+  DeploymentFailed,
+  errorMessage,
+  fileLocations,
+  NoAnswer,
+  UserError,
+  type FileLocation,
+} from '../common/errors.js'
 import type { RunEvent } from '../config/index.js'
 import type { Inputs } from '../settings/inputs.js'
 import { planRun } from './environment-plan.js'
@@ -32,6 +40,8 @@ export interface RunResult {
   status?: string
   /** The one message that says why the run failed. */
   message?: string
+  /** Where in the user's files the failure is, when the error knows (a config or task definition line). */
+  locations?: readonly FileLocation[]
 }
 
 /** The one-line error for a service: what happened, then the first cause in plain words and its fix. */
@@ -134,6 +144,7 @@ export async function deploy(settings: DeploySettings, ports: Ports): Promise<Ru
       failure,
       status,
       message: known ? error.message : `Unexpected error: ${errorMessage(error)}`,
+      ...(fileLocations(error).length > 0 && { locations: fileLocations(error) }),
     }
   } finally {
     // Nothing the run opened may keep the process alive once it is over.

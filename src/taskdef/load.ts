@@ -26,11 +26,10 @@ export async function loadTemplate(
   if (error) {
     const format = extname(path).toLowerCase() === '.json' ? 'JSON' : 'YAML'
     const { line, col } = lineCounter.linePos(error.pos[0])
-    throw new UserError(
-      `${source}:${line}: is not valid ${format} (column ${col}): ${unmarked(error.message.split('\n')[0] ?? '')}`,
-    )
+    const message = `${source}:${line}: is not valid ${format} (column ${col}): ${unmarked(error.message.split('\n')[0] ?? '')}`
+    throw new UserError(message, { locations: [{ file: path, line, column: col, message }] })
   }
-  fillPlaceholders(doc, marked, placeholders, source)
+  fillPlaceholders(doc, marked, placeholders, source, path)
   return unwrapped(yamlData(doc, source, marked), source)
 }
 

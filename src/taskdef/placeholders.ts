@@ -1,6 +1,6 @@
 import { isScalar, parseDocument, visit, type Document } from 'yaml'
 import { UserError } from '../common/errors.js'
-import { problemsError } from './problems.js'
+import { ProblemsError } from '../common/problems.js'
 
 const NAME = '[A-Za-z_][A-Za-z0-9_]*'
 const PLACEHOLDER = new RegExp(`(\\$?)\\$\\{(${NAME})\\}`, 'g')
@@ -33,7 +33,13 @@ export function unmarked(text: string): string {
  * syntax (quotes and backslashes in it need no escaping). Placeholders in comments are ignored.
  * Throws one error listing every unknown placeholder.
  */
-export function fillPlaceholders(doc: Document, marked: string, values: Record<string, string>, source: string): void {
+export function fillPlaceholders(
+  doc: Document,
+  marked: string,
+  values: Record<string, string>,
+  source: string,
+  file?: string,
+): void {
   const unknown: { name: string; line: number }[] = []
   visit(doc, {
     Scalar(_key, node) {
@@ -54,11 +60,12 @@ export function fillPlaceholders(doc: Document, marked: string, values: Record<s
   if (!first) return
   const known = Object.keys(values).join(', ') || '(none)'
   const example = first.name
-  throw problemsError(
+  throw new ProblemsError(
     source,
-    unknown.map(({ name, line }) => `line ${line}: unknown placeholder \${${name}}`),
+    unknown.map(({ name, line }) => ({ path: '', line, message: `unknown placeholder \${${name}}` })),
     `Known: ${known}. Add ${unknown.length === 1 ? 'it' : 'them'} with the \`vars\` input (${example}=value), ` +
       `or write $\${${example}} for a literal \${${example}}.`,
+    file,
   )
 }
 

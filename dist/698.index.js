@@ -453,7 +453,7 @@ function unmarked(text) {
  * syntax (quotes and backslashes in it need no escaping). Placeholders in comments are ignored.
  * Throws one error listing every unknown placeholder.
  */
-function fillPlaceholders(doc, marked, values, source) {
+function fillPlaceholders(doc, marked, values, source, file) {
     const unknown = [];
     (0,dist/* visit */.YR)(doc, {
         Scalar(_key, node) {
@@ -475,8 +475,8 @@ function fillPlaceholders(doc, marked, values, source) {
         return;
     const known = Object.keys(values).join(', ') || '(none)';
     const example = first.name;
-    throw problemsError(source, unknown.map(({ name, line }) => `line ${line}: unknown placeholder \${${name}}`), `Known: ${known}. Add ${unknown.length === 1 ? 'it' : 'them'} with the \`vars\` input (${example}=value), ` +
-        `or write $\${${example}} for a literal \${${example}}.`);
+    throw new common_problems/* ProblemsError */.FQ(source, unknown.map(({ name, line }) => ({ path: '', line, message: `unknown placeholder \${${name}}` })), `Known: ${known}. Add ${unknown.length === 1 ? 'it' : 'them'} with the \`vars\` input (${example}=value), ` +
+        `or write $\${${example}} for a literal \${${example}}.`, file);
 }
 /**
  * `text` (one input's value, not a document) with its `${NAME}` placeholders filled and `$${NAME}` kept as a literal
@@ -532,9 +532,10 @@ async function loadTemplate(path, placeholders, workspace = process.env.GITHUB_W
     if (error) {
         const format = (0,external_node_path_.extname)(path).toLowerCase() === '.json' ? 'JSON' : 'YAML';
         const { line, col } = lineCounter.linePos(error.pos[0]);
-        throw new errors/* UserError */.yo(`${source}:${line}: is not valid ${format} (column ${col}): ${unmarked(error.message.split('\n')[0] ?? '')}`);
+        const message = `${source}:${line}: is not valid ${format} (column ${col}): ${unmarked(error.message.split('\n')[0] ?? '')}`;
+        throw new errors/* UserError */.yo(message, { locations: [{ file: path, line, column: col, message }] });
     }
-    fillPlaceholders(doc, marked, placeholders, source);
+    fillPlaceholders(doc, marked, placeholders, source, path);
     return unwrapped((0,yaml_data/* yamlData */.O)(doc, source, marked), source);
 }
 /** A task definition family (letters, digits, `-`, `_`), with or without `:revision`: no file extension, no folder. */

@@ -148,6 +148,7 @@ async function deploy(settings, ports) {
             failure,
             status,
             message: known ? error.message : `Unexpected error: ${(0,errors/* errorMessage */.gJ)(error)}`,
+            ...((0,errors/* fileLocations */.NC)(error).length > 0 && { locations: (0,errors/* fileLocations */.NC)(error) }),
         };
     }
     finally {
@@ -790,8 +791,11 @@ function inNeedsOrder(environments) {
 
 
 
-/** Every problem of a config file at once, the file named once, so one run shows them all. */
+/** Every problem of a config file at once, the file named once, so one run shows them all (and where, as data). */
 class ConfigError extends _common_problems_js__WEBPACK_IMPORTED_MODULE_0__/* .ProblemsError */ .FQ {
+    constructor(file, problems, hint) {
+        super(file, problems, hint, file);
+    }
 }
 /** `environments.dev.services[1]`; keys that are not plain words are quoted. */
 function displayPath(path) {

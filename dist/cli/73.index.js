@@ -203,7 +203,7 @@ const READ_ONLY_KEYS = structShape(_aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_
 /* harmony export */ });
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1922);
-/* harmony import */ var _problems_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(442);
+/* harmony import */ var _common_problems_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7657);
 
 
 
@@ -232,7 +232,7 @@ function unmarked(text) {
  * syntax (quotes and backslashes in it need no escaping). Placeholders in comments are ignored.
  * Throws one error listing every unknown placeholder.
  */
-function fillPlaceholders(doc, marked, values, source) {
+function fillPlaceholders(doc, marked, values, source, file) {
     const unknown = [];
     (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .visit */ .YR)(doc, {
         Scalar(_key, node) {
@@ -254,8 +254,8 @@ function fillPlaceholders(doc, marked, values, source) {
         return;
     const known = Object.keys(values).join(', ') || '(none)';
     const example = first.name;
-    throw (0,_problems_js__WEBPACK_IMPORTED_MODULE_2__/* .problemsError */ .$)(source, unknown.map(({ name, line }) => `line ${line}: unknown placeholder \${${name}}`), `Known: ${known}. Add ${unknown.length === 1 ? 'it' : 'them'} with the \`vars\` input (${example}=value), ` +
-        `or write $\${${example}} for a literal \${${example}}.`);
+    throw new _common_problems_js__WEBPACK_IMPORTED_MODULE_2__/* .ProblemsError */ .FQ(source, unknown.map(({ name, line }) => ({ path: '', line, message: `unknown placeholder \${${name}}` })), `Known: ${known}. Add ${unknown.length === 1 ? 'it' : 'them'} with the \`vars\` input (${example}=value), ` +
+        `or write $\${${example}} for a literal \${${example}}.`, file);
 }
 /**
  * `text` (one input's value, not a document) with its `${NAME}` placeholders filled and `$${NAME}` kept as a literal
@@ -474,9 +474,10 @@ async function loadTemplate(path, placeholders, workspace = process.env.GITHUB_W
     if (error) {
         const format = (0,external_node_path_.extname)(path).toLowerCase() === '.json' ? 'JSON' : 'YAML';
         const { line, col } = lineCounter.linePos(error.pos[0]);
-        throw new errors/* UserError */.yo(`${source}:${line}: is not valid ${format} (column ${col}): ${(0,taskdef_placeholders/* unmarked */.u7)(error.message.split('\n')[0] ?? '')}`);
+        const message = `${source}:${line}: is not valid ${format} (column ${col}): ${(0,taskdef_placeholders/* unmarked */.u7)(error.message.split('\n')[0] ?? '')}`;
+        throw new errors/* UserError */.yo(message, { locations: [{ file: path, line, column: col, message }] });
     }
-    (0,taskdef_placeholders/* fillPlaceholders */.Ct)(doc, marked, placeholders, source);
+    (0,taskdef_placeholders/* fillPlaceholders */.Ct)(doc, marked, placeholders, source, path);
     return unwrapped((0,yaml_data/* yamlData */.O)(doc, source, marked), source);
 }
 /** A task definition family (letters, digits, `-`, `_`), with or without `:revision`: no file extension, no folder. */

@@ -62,20 +62,35 @@ function problemEntry(problem) {
     const line = problem.line === undefined ? '' : `line ${problem.line}, `;
     return `${line}${problem.path ? `${problem.path}: ` : ''}${problem.message}`;
 }
-/** Everything wrong with one source, so the user can fix it all in one go: the source named once, a problem a line. */
+/**
+ * Everything wrong with one source, so the user can fix it all in one go: the source named once, a problem a line.
+ * When the source is a file (`file`, as the user gave it), each problem with a line is also one of its locations.
+ */
 class ProblemsError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo {
     source;
     problems;
-    constructor(source, problems, hint) {
+    constructor(source, problems, hint, file) {
         const tail = hint ? `\n${hint}` : '';
         const [only] = problems;
         const list = problems.map((problem) => `  - ${problemEntry(problem)}`).join('\n');
         super(problems.length === 1 && only
             ? `${source}, ${problemEntry(only)}${tail}`
-            : `${source} has ${problems.length} problems:\n${list}${tail}`);
+            : `${source} has ${problems.length} problems:\n${list}${tail}`, { locations: file === undefined ? [] : problemLocations(file, source, problems) });
         this.source = source;
         this.problems = problems;
     }
+}
+function problemLocations(file, source, problems) {
+    return problems.flatMap(({ line, column, path, message }) => line === undefined
+        ? []
+        : [
+            {
+                file,
+                line,
+                ...(column !== undefined && { column }),
+                message: `${source}, ${path ? `${path}: ` : ''}${message}`,
+            },
+        ]);
 }
 
 

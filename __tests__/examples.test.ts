@@ -18,29 +18,40 @@ const exampleWorkflows = readdirSync(EXAMPLES)
   .filter((file) => file.endsWith('.yml') && file !== 'ecs-deploy.yml')
   .map((file) => [`${EXAMPLES}/${file}`, readFileSync(path.join(EXAMPLES, file), 'utf8')] as const)
 
+/** The README and the docs/ pages: their examples are checked as the example files are. */
+const DOCUMENTS = [
+  'README.md',
+  ...readdirSync('docs')
+    .filter((file) => file.endsWith('.md'))
+    .map((file) => `docs/${file}`),
+]
+
 /**
- * The README's ```yaml blocks that are GitHub workflows (jobs that run on a runner), named by their line in the
- * README; a block showing only the jobs gets an `on: push` to be a whole workflow.
+ * The ```yaml blocks of the README and the docs/ pages that are GitHub workflows (jobs that run on a runner), named
+ * by their file and line; a block showing only the jobs gets an `on: push` to be a whole workflow.
  */
-function readmeWorkflows(): (readonly [string, string])[] {
-  const text = readFileSync('README.md', 'utf8')
+function documentWorkflows(file: string): (readonly [string, string])[] {
+  const text = readFileSync(file, 'utf8')
   return [...text.matchAll(/^```ya?ml\n([\s\S]*?)^```/gm)]
     .map((m) => [m.index, m[1] ?? ''] as const)
     .filter(([, block]) => /^jobs:/m.test(block) && /^\s+runs-on:/m.test(block))
     .map(
       ([at, block]) =>
         [
-          `README.md:${text.slice(0, at).split('\n').length}`,
+          `${file}:${text.slice(0, at).split('\n').length}`,
           /^on:/m.test(block) ? block : `on: push\n${block}`,
         ] as const,
     )
 }
 
-test('the examples and the README have workflows to check', () => {
+const readmeWorkflows = (): (readonly [string, string])[] => DOCUMENTS.flatMap(documentWorkflows)
+
+test('the examples, the README and the docs have workflows to check', () => {
   expect(exampleWorkflows.map(([name]) => name)).toEqual(
     expect.arrayContaining(['examples/branch-environments.yml', 'examples/multi-region.yml']),
   )
-  expect(readmeWorkflows().length).toBeGreaterThan(0)
+  expect(documentWorkflows('README.md').length).toBeGreaterThan(0)
+  expect(readmeWorkflows().length).toBeGreaterThan(documentWorkflows('README.md').length)
 })
 
 test.each([...exampleWorkflows, ...readmeWorkflows()])('%s is a valid workflow', async (name, content) => {
@@ -60,8 +71,8 @@ test('a broken workflow is caught (so the checks above can fail)', async () => {
   expect(await workflowErrors('broken.yml', content.replace('runs-on:', 'runs_on:'))).not.toEqual([])
 })
 
-test('the README and the examples use one version of this action', () => {
-  const sources = [['README.md', readFileSync('README.md', 'utf8')], ...exampleWorkflows]
+test('the README, the docs and the examples use one version of this action', () => {
+  const sources = [...DOCUMENTS.map((file) => [file, readFileSync(file, 'utf8')] as const), ...exampleWorkflows]
   const versions = new Set(
     sources.flatMap(([, text]) => [...text.matchAll(/org\/ecs-deploy-action@([\w.-]+)/g)].map((m) => m[1])),
   )

@@ -91,8 +91,8 @@ describe('a value in the official meaning of a name we share', () => {
   })
 })
 
-describe('README: the migration table', () => {
-  const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
+describe('docs/migration.md: the migration table', () => {
+  const readme = readFileSync(new URL('../docs/migration.md', import.meta.url), 'utf8')
   const section = readme.slice(readme.indexOf('## Migrating from the official actions'))
   const table = section.slice(0, section.indexOf('\n## ', 4))
   const rows = new Map(

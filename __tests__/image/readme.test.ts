@@ -1,14 +1,14 @@
-// The README's "Building the image" table is how docker/build-push-action users find their inputs here: every input
+// The "Building the image" page's table (docs/build.md) is how docker/build-push-action users find their inputs here: every input
 // it names must exist, and every build input that has a build-push-action counterpart must be in it.
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { SETTINGS } from '../../src/settings/table.js'
 
-const README = readFileSync(path.resolve(import.meta.dirname, '../../README.md'), 'utf8')
+const PAGE = readFileSync(path.resolve(import.meta.dirname, '../../docs/build.md'), 'utf8')
 
-/** The rows of the first table under "## Building the image": [build-push-action cell, this action's cell]. */
+/** The rows of the page's first section's table: [build-push-action cell, this action's cell]. */
 function mappingRows(): [string, string][] {
-  const section = README.split('\n## Building the image\n')[1]?.split('\n## ')[0] ?? ''
+  const section = PAGE.split('\n## ')[0] ?? ''
   return section
     .split('\n')
     .filter((line) => line.startsWith('| `'))

@@ -41,6 +41,9 @@ const workflowFiles = WORKFLOW_DIRS.flatMap((dir) =>
     .filter((f) => /\.ya?ml$/.test(f) && f !== 'ecs-deploy.yml')
     .map((f) => path.join(dir, f)),
 )
+const docPages = readdirSync('docs')
+  .filter((f) => f.endsWith('.md'))
+  .map((f) => path.join('docs', f))
 
 describe('license, changelog and policies', () => {
   test('LICENSE is the MIT license package.json names, held by the contributors', () => {
@@ -263,8 +266,8 @@ describe.each(workflowFiles)('workflow %s', (file) => {
   })
 })
 
-describe('one version of each action across README, examples and workflows', () => {
-  const sources = ['README.md', 'examples/ecs-deploy.yml', ...workflowFiles]
+describe('one version of each action across README, docs, examples and workflows', () => {
+  const sources = ['README.md', ...docPages, 'examples/ecs-deploy.yml', ...workflowFiles]
   const uses = sources.flatMap((file) =>
     // In a step (`uses: owner/action@ref`) or named in prose (`` `owner/action@ref` ``).
     [...read(file).matchAll(/(?:uses:\s*|`)([\w.-]+\/[\w.-]+)(?:\/[\w./-]+)?@([\w.-]+)/g)].map((m) => ({

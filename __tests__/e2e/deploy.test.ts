@@ -288,6 +288,17 @@ describe('deploy through dist/index.js', () => {
         new RegExp(`^::error file=${workspaceRelative(td)},line=6::task definition .*, line 6, unknown placeholder`),
       ),
     ])
+    const misspelt = path.join(dir, 'td-misspelt.json')
+    writeFileSync(
+      misspelt,
+      JSON.stringify({ ...definition, containerDefinitions: [{ name: 'web', image: 'nginx', imag: 'x' }] }, null, 2),
+    )
+    const badKey = await runAction(inputs({ 'task-definition': misspelt }))
+    expect(badKey.errors[0]).toMatch(
+      new RegExp(
+        `^::error file=${workspaceRelative(misspelt)},line=7::task definition .*, line 7, containerDefinitions\\[0\\] \\(web\\)\\.imag: unknown key`,
+      ),
+    )
     const badConfig = await runAction({ config: workspaceRelative(config), image: `${stack.STACK_REGISTRY}/web:v2` })
     expect(badConfig.errors).toEqual([
       `::error file=${workspaceRelative(config)},line=6::${workspaceRelative(config)}, line 6, environments.prod.stratgy: unknown key; did you mean strategy?`,

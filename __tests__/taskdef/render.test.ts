@@ -1,3 +1,4 @@
+import { UserError } from '../../src/common/errors.js'
 import type { TaskDefinition } from '@aws-sdk/client-ecs'
 import { renderTaskDefinition, sameTaskDefinition } from '../../src/taskdef/index.js'
 import { fixtures, workspace, writeTemplate } from './helpers.js'
@@ -96,14 +97,43 @@ describe('renderTaskDefinition', () => {
     expect(sameTaskDefinition(unchanged.request, described as TaskDefinition, tags)).toBe(true)
   })
 
-  it('names the file in validation errors', async () => {
+  it('names the file and the line in validation errors', async () => {
     const dir = workspace()
     process.env.GITHUB_WORKSPACE = dir
     const text = 'family: web\ncontainerDefinitions:\n  - name: web\n    image: nginx\n    healthcheck: {}\n'
     writeTemplate(dir, 'td.yaml', text)
     await expect(renderTaskDefinition({ templatePath: 'td.yaml', placeholders })).rejects.toThrow(
-      'task definition td.yaml, containerDefinitions[0] (web).healthcheck: unknown key; did you mean healthCheck?',
+      'task definition td.yaml, line 5, containerDefinitions[0] (web).healthcheck: unknown key; did you mean healthCheck?',
     )
+  })
+
+  it("carries each problem's file and line as data: the key, or for a missing key its parent; JSON and wrapped too", async () => {
+    const dir = workspace()
+    process.env.GITHUB_WORKSPACE = dir
+    const wrapped = {
+      taskDefinition: {
+        family: 'web',
+        containerDefinitions: [
+          { name: 'a', image: 'nginx' },
+          { image: 'nginx', cpu: 'x' },
+        ],
+      },
+    }
+    writeTemplate(dir, 'td.json', JSON.stringify(wrapped, null, 2))
+    const error = await renderTaskDefinition({ templatePath: 'td.json', placeholders }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(UserError)
+    expect((error as UserError).locations).toEqual([
+      {
+        file: 'td.json',
+        line: 11,
+        message: 'task definition td.json, containerDefinitions[1].cpu: expected a number, found the string "x"',
+      },
+      {
+        file: 'td.json',
+        line: 9,
+        message: 'task definition td.json, containerDefinitions[1].name: missing (required)',
+      },
+    ])
   })
 
   it('refuses what ECS would refuse once the changes are applied: the image input on Fargate without an execution role', async () => {

@@ -1,11 +1,17 @@
 import { readFile } from 'node:fs/promises'
 import { extname } from 'node:path'
-import { LineCounter, parseDocument } from 'yaml'
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml'
 import { UserError } from '../common/errors.js'
 import { insideWorkspace } from '../common/workspace-path.js'
 import { yamlData } from '../common/yaml-data.js'
 import { fillPlaceholders, markedPlaceholders, unmarked } from './placeholders.js'
 import { isPlainObject, kindOf, type PlainObject } from './values.js'
+
+/** A template's definition, and the line of the file a problem's key path (`containerDefinitions[0] (web).image`) is on. */
+export interface Template {
+  definition: PlainObject
+  lineOf(path: string): number | undefined
+}
 
 /**
  * Reads a task definition template (JSON or YAML), fills its placeholders and unwraps
@@ -16,6 +22,15 @@ export async function loadTemplate(
   placeholders: Record<string, string>,
   workspace = process.env.GITHUB_WORKSPACE || process.cwd(),
 ): Promise<PlainObject> {
+  return (await readTemplate(path, placeholders, workspace)).definition
+}
+
+/** loadTemplate, with the lines of its keys. */
+export async function readTemplate(
+  path: string,
+  placeholders: Record<string, string>,
+  workspace = process.env.GITHUB_WORKSPACE || process.cwd(),
+): Promise<Template> {
   const source = `task definition ${path}`
   const marked = markedPlaceholders(await templateText(path, workspace))
   // One parser for both: YAML 1.2 reads JSON, and unlike JSON.parse on Node 20 it says where the error is.
@@ -30,7 +45,39 @@ export async function loadTemplate(
     throw new UserError(message, { locations: [{ file: path, line, column: col, message }] })
   }
   fillPlaceholders(doc, marked, placeholders, source, path)
-  return unwrapped(yamlData(doc, source, marked), source)
+  const definition = unwrapped(yamlData(doc, source, marked), source)
+  const wrapper = isMap(doc.contents) && doc.contents.has('taskDefinition') ? ['taskDefinition'] : []
+  return {
+    definition,
+    lineOf(problemPath) {
+      const offset = offsetOf(doc, [...wrapper, ...keysOf(problemPath)])
+      return offset === undefined ? undefined : lineCounter.linePos(offset).line
+    },
+  }
+}
+
+/** `containerDefinitions[0] (web).image` as keys: containerDefinitions, 0, image (the ` (web)` label dropped). */
+function keysOf(path: string): (string | number)[] {
+  return [...path.replace(/ \([^)]*\)/g, '').matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) =>
+    m[2] !== undefined ? Number(m[2]) : (m[1] ?? ''),
+  )
+}
+
+/** Where the deepest of `keys` that the document has starts (a key where the path names one missing: its parent's). */
+function offsetOf(doc: Document, keys: (string | number)[]): number | undefined {
+  for (let depth = keys.length; depth > 0; depth--) {
+    const parent = depth === 1 ? doc.contents : doc.getIn(keys.slice(0, depth - 1), true)
+    const last = keys[depth - 1]
+    if (isMap(parent)) {
+      const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === last)
+      if (pair && isScalar(pair.key) && pair.key.range) return pair.key.range[0]
+    }
+    if (isSeq(parent) && typeof last === 'number') {
+      const item = parent.items[last]
+      if (item && typeof item === 'object' && 'range' in item && Array.isArray(item.range)) return item.range[0]
+    }
+  }
+  return undefined
 }
 
 /** A task definition family (letters, digits, `-`, `_`), with or without `:revision`: no file extension, no folder. */

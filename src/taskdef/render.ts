@@ -1,12 +1,15 @@
 import type { RegisterTaskDefinitionCommandInput, Tag, TaskDefinition } from '@aws-sdk/client-ecs'
 import { applyChanges, type EnvChange } from './apply.js'
 import { withoutReadOnlyKeys } from './clean.js'
-import { loadTemplate } from './load.js'
+import { readTemplate } from './load.js'
 import { checkEcsRules } from './rules.js'
 import { checkedRequest } from './validate.js'
 import { duplicateKeyProblems } from './duplicate-keys.js'
 import { problemsError } from './problems.js'
 import type { PlainObject } from './values.js'
+
+/** The template a definition came from, to point a problem at its line. */
+type TemplateFile = { path: string; lineOf(path: string): number | undefined }
 
 export interface RenderOptions {
   /** File to load; undefined → start from `current`. */
@@ -39,9 +42,9 @@ export interface RenderedTaskDefinition {
 
 /** The RegisterTaskDefinition request: the template (or current definition), checked, with the changes applied, as ECS would take it. */
 export async function renderTaskDefinition(options: RenderOptions): Promise<RenderedTaskDefinition> {
-  const { source, definition, note } = await startingPoint(options)
+  const { source, definition, note, file } = await startingPoint(options)
   const { definition: cleaned, dropped } = withoutReadOnlyKeys(definition)
-  const request = checkedRequest(cleaned, source)
+  const request = checkedRequest(cleaned, source, file)
   const duplicated = duplicateKeyProblems(request)
   if (duplicated.length) throw problemsError(source, duplicated)
   const applied = applyChanges(request, options, source)
@@ -56,17 +59,18 @@ export async function renderTaskDefinition(options: RenderOptions): Promise<Rend
 
 async function startingPoint(
   options: RenderOptions,
-): Promise<{ source: string; definition: PlainObject; note?: string }> {
+): Promise<{ source: string; definition: PlainObject; note?: string; file?: TemplateFile }> {
   const { templatePath, current, currentTags } = options
   if (templatePath !== undefined) {
     const source = `task definition ${templatePath}`
-    const definition = await loadTemplate(templatePath, options.placeholders)
+    const { definition, lineOf } = await readTemplate(templatePath, options.placeholders)
+    const file = { path: templatePath, lineOf }
     // Old pipelines passed the family beside the file (`--family`): the service's own family is the one meant.
     if (definition.family === undefined && current?.family) {
       const note = `family: ${current.family}, from the service's current revision ${current.family}:${current.revision} (${templatePath} names none)`
-      return { source, definition: { family: current.family, ...definition }, note }
+      return { source, definition: { family: current.family, ...definition }, note, file }
     }
-    return { source, definition }
+    return { source, definition, file }
   }
   if (!current) throw new Error('renderTaskDefinition needs templatePath or current')
   // A copy: the changes are applied in place.

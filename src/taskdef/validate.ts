@@ -8,14 +8,26 @@ import { isPlainObject, type PlainObject } from './values.js'
  * The definition checked against the RegisterTaskDefinition API model at every depth: unknown keys,
  * value types and required keys. null means "not set" and is dropped. Throws listing every problem.
  */
-export function checkedRequest(definition: PlainObject, source: string): RegisterTaskDefinitionCommandInput {
+export function checkedRequest(
+  definition: PlainObject,
+  source: string,
+  file?: { path: string; lineOf(path: string): number | undefined },
+): RegisterTaskDefinitionCommandInput {
   const problems: Problem[] = []
   const request = checked(withStringSizes(definition), REQUEST_SHAPE, '', problems)
   if (Array.isArray(definition.containerDefinitions) && definition.containerDefinitions.length === 0) {
     problems.push({ path: 'containerDefinitions', message: 'empty; add at least one container' })
   }
-  if (problems.length) throw new ProblemsError(source, problems)
+  if (problems.length) {
+    const located = file ? problems.map((p) => ({ ...p, ...lineOf(file, p.path) })) : problems
+    throw new ProblemsError(source, located, undefined, file?.path)
+  }
   return request as RegisterTaskDefinitionCommandInput
+}
+
+function lineOf(file: { lineOf(path: string): number | undefined }, path: string): { line?: number } {
+  const line = file.lineOf(path)
+  return line === undefined ? {} : { line }
 }
 
 /** What is wrong with `value` as one shape of the ECS API model (a schema @aws-sdk/client-ecs exports, `Name$`). */

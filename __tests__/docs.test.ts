@@ -1,5 +1,5 @@
 // The user's documentation: a README read in five minutes, a docs/ page per topic linked from it, and no link that
-// leads nowhere (a file that is not there, or a heading that is not in it).
+// leads nowhere (a file that is not there, or a heading that is not in it); the config files they show are valid.
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 
@@ -78,4 +78,23 @@ test('a link to a missing file or heading is caught (so the checks above can fai
   expect(anchorOf('Service settings as code, and task definitions as they are')).toBe(
     'service-settings-as-code-and-task-definitions-as-they-are',
   )
+})
+
+/** The ```yaml blocks of the README and the docs that are whole config files (they start with `environments:`). */
+function configExamples(): [string, string][] {
+  return ['README.md', ...PAGES].flatMap((file) => {
+    const text = read(file)
+    return [...text.matchAll(/^```ya?ml\n([\s\S]*?)^```/gm)]
+      .filter((m) => /^(# [^\n]*\n)*environments:/.test(m[1] ?? ''))
+      .map((m): [string, string] => [`${file}:${text.slice(0, m.index).split('\n').length}`, m[1] ?? ''])
+  })
+}
+
+test('the docs show config files to check', () => {
+  expect(configExamples().length).toBeGreaterThanOrEqual(5)
+})
+
+test.each(configExamples())('the config file at %s is valid', async (name, text) => {
+  const { parseConfig } = await import('../src/config/load.js')
+  expect(() => parseConfig(text, name)).not.toThrow()
 })

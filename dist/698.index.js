@@ -522,6 +522,10 @@ var values = __webpack_require__(64);
  * `aws ecs describe-task-definition` output, whose tags become the definition's `tags`.
  */
 async function loadTemplate(path, placeholders, workspace = process.env.GITHUB_WORKSPACE || process.cwd()) {
+    return (await readTemplate(path, placeholders, workspace)).definition;
+}
+/** loadTemplate, with the lines of its keys. */
+async function readTemplate(path, placeholders, workspace = process.env.GITHUB_WORKSPACE || process.cwd()) {
     const source = `task definition ${path}`;
     const marked = markedPlaceholders(await templateText(path, workspace));
     // One parser for both: YAML 1.2 reads JSON, and unlike JSON.parse on Node 20 it says where the error is.
@@ -536,7 +540,37 @@ async function loadTemplate(path, placeholders, workspace = process.env.GITHUB_W
         throw new errors/* UserError */.yo(message, { locations: [{ file: path, line, column: col, message }] });
     }
     fillPlaceholders(doc, marked, placeholders, source, path);
-    return unwrapped((0,yaml_data/* yamlData */.O)(doc, source, marked), source);
+    const definition = unwrapped((0,yaml_data/* yamlData */.O)(doc, source, marked), source);
+    const wrapper = (0,dist/* isMap */.jh)(doc.contents) && doc.contents.has('taskDefinition') ? ['taskDefinition'] : [];
+    return {
+        definition,
+        lineOf(problemPath) {
+            const offset = offsetOf(doc, [...wrapper, ...keysOf(problemPath)]);
+            return offset === undefined ? undefined : lineCounter.linePos(offset).line;
+        },
+    };
+}
+/** `containerDefinitions[0] (web).image` as keys: containerDefinitions, 0, image (the ` (web)` label dropped). */
+function keysOf(path) {
+    return [...path.replace(/ \([^)]*\)/g, '').matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => m[2] !== undefined ? Number(m[2]) : (m[1] ?? ''));
+}
+/** Where the deepest of `keys` that the document has starts (a key where the path names one missing: its parent's). */
+function offsetOf(doc, keys) {
+    for (let depth = keys.length; depth > 0; depth--) {
+        const parent = depth === 1 ? doc.contents : doc.getIn(keys.slice(0, depth - 1), true);
+        const last = keys[depth - 1];
+        if ((0,dist/* isMap */.jh)(parent)) {
+            const pair = parent.items.find((item) => (0,dist/* isScalar */.jn)(item.key) && item.key.value === last);
+            if (pair && (0,dist/* isScalar */.jn)(pair.key) && pair.key.range)
+                return pair.key.range[0];
+        }
+        if ((0,dist/* isSeq */.oP)(parent) && typeof last === 'number') {
+            const item = parent.items[last];
+            if (item && typeof item === 'object' && 'range' in item && Array.isArray(item.range))
+                return item.range[0];
+        }
+    }
+    return undefined;
 }
 /** A task definition family (letters, digits, `-`, `_`), with or without `:revision`: no file extension, no folder. */
 const FAMILY_LIKE = /^[A-Za-z0-9_-]{1,255}(:\d+)?$/;
@@ -702,15 +736,21 @@ var suggest = __webpack_require__(8687);
  * The definition checked against the RegisterTaskDefinition API model at every depth: unknown keys,
  * value types and required keys. null means "not set" and is dropped. Throws listing every problem.
  */
-function checkedRequest(definition, source) {
+function checkedRequest(definition, source, file) {
     const problems = [];
     const request = checked(withStringSizes(definition), REQUEST_SHAPE, '', problems);
     if (Array.isArray(definition.containerDefinitions) && definition.containerDefinitions.length === 0) {
         problems.push({ path: 'containerDefinitions', message: 'empty; add at least one container' });
     }
-    if (problems.length)
-        throw new common_problems/* ProblemsError */.FQ(source, problems);
+    if (problems.length) {
+        const located = file ? problems.map((p) => ({ ...p, ...lineOf(file, p.path) })) : problems;
+        throw new common_problems/* ProblemsError */.FQ(source, located, undefined, file?.path);
+    }
     return request;
+}
+function lineOf(file, path) {
+    const line = file.lineOf(path);
+    return line === undefined ? {} : { line };
 }
 /** What is wrong with `value` as one shape of the ECS API model (a schema @aws-sdk/client-ecs exports, `Name$`). */
 function modelProblems(value, schema, path = '') {
@@ -821,9 +861,9 @@ function duplicateKeyProblems(request) {
 
 /** The RegisterTaskDefinition request: the template (or current definition), checked, with the changes applied, as ECS would take it. */
 async function renderTaskDefinition(options) {
-    const { source, definition, note } = await startingPoint(options);
+    const { source, definition, note, file } = await startingPoint(options);
     const { definition: cleaned, dropped } = withoutReadOnlyKeys(definition);
-    const request = checkedRequest(cleaned, source);
+    const request = checkedRequest(cleaned, source, file);
     const duplicated = duplicateKeyProblems(request);
     if (duplicated.length)
         throw problemsError(source, duplicated);
@@ -840,13 +880,14 @@ async function startingPoint(options) {
     const { templatePath, current, currentTags } = options;
     if (templatePath !== undefined) {
         const source = `task definition ${templatePath}`;
-        const definition = await loadTemplate(templatePath, options.placeholders);
+        const { definition, lineOf } = await readTemplate(templatePath, options.placeholders);
+        const file = { path: templatePath, lineOf };
         // Old pipelines passed the family beside the file (`--family`): the service's own family is the one meant.
         if (definition.family === undefined && current?.family) {
             const note = `family: ${current.family}, from the service's current revision ${current.family}:${current.revision} (${templatePath} names none)`;
-            return { source, definition: { family: current.family, ...definition }, note };
+            return { source, definition: { family: current.family, ...definition }, note, file };
         }
-        return { source, definition };
+        return { source, definition, file };
     }
     if (!current)
         throw new Error('renderTaskDefinition needs templatePath or current');

@@ -41,11 +41,15 @@ jest.unstable_mockModule('@actions/core', () => ({
   setSecret: () => undefined,
   info: (line: string) => logs.push(line),
   warning: (line: string) => logs.push(`warning: ${line}`),
-  error: () => undefined,
+  // A failure in a file is the step's error annotation on that file (the step fails by its exit code).
+  error: (message: string, properties?: { file?: string }) => void (properties?.file && failures.push(message)),
   debug: () => undefined,
   group: async <T>(_name: string, fn: () => Promise<T>) => fn(),
   summary: { addRaw: () => ({ write: async () => undefined }) },
 }))
+afterEach(() => {
+  process.exitCode = undefined
+})
 
 const DIGEST = `sha256:${'d'.repeat(64)}`
 const HOST = '123456789012.dkr.ecr.us-east-1.amazonaws.com'

@@ -13,7 +13,6 @@ const failures: string[] = []
 let inputs: Record<string, string> = {}
 
 jest.unstable_mockModule('@actions/core', () => ({
-  ExitCode: { Success: 0, Failure: 1 },
   getInput: (name: string) => inputs[name] ?? '',
   setOutput: () => undefined,
   setFailed: (message: string) => failures.push(message),

@@ -22,7 +22,7 @@ export function annotationProperties(location: FileLocation, workspace: string):
 export function failStep(message: string, locations: readonly FileLocation[], workspace: string): void {
   const [first, ...rest] = locations
   if (!first) return core.setFailed(message)
-  process.exitCode = core.ExitCode.Failure
+  process.exitCode = 1 // what core.setFailed sets (core.ExitCode.Failure)
   core.error(message, annotationProperties(first, workspace))
   for (const location of rest) core.error(location.message, annotationProperties(location, workspace))
 }

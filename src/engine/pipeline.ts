@@ -289,22 +289,25 @@ async function start(
       containers: prepared.rendered.request.containerDefinitions ?? [],
     },
   )
-  const part: ServicePart = {
-    ...(preview && { service: serviceName, ...(url && { url }) }),
-    startedAt: rollout.startedAt,
-  }
   const revision = `${registered.family}:${registered.revision}`
-  if (!rollout.deploymentId) {
-    Object.assign(part, { status: 'succeeded', reason: `Nothing to deploy: ${rollout.unchangedReason}.` })
-  } else {
-    part.deploymentId = rollout.deploymentId
+  if (rollout.deploymentId)
     log.info(
       rollout.started
         ? `${serviceName}: started deployment ${rollout.deploymentId} of ${revision}`
         : `${serviceName}: following deployment ${rollout.deploymentId}, already rolling out ${revision}`,
     )
-    if (!inputs.wait)
-      Object.assign(part, { status: 'succeeded', reason: 'Deployment started; not waiting for it (wait: false).' })
+  const part: ServicePart = {
+    ...(preview && { service: serviceName, ...(url && { url }) }),
+    startedAt: rollout.startedAt,
+    ...(!rollout.deploymentId
+      ? { status: 'succeeded', reason: `Nothing to deploy: ${rollout.unchangedReason}.` }
+      : {
+          deploymentId: rollout.deploymentId,
+          ...(!inputs.wait && {
+            status: 'succeeded',
+            reason: 'Deployment started; not waiting for it (wait: false).',
+          }),
+        }),
   }
   return { started: { ...prepared, service }, rollout, part }
 }
@@ -648,20 +651,20 @@ async function registerAll(s: DeployState, done: PipelineResult): Promise<StepOu
             prepare(clients, inputs, git, p, reportOf(done, i), image, preview, undefined, promoted?.[i]),
           ),
         )
-  const rendered = final.map(({ part }, i) => withPart(reportOf(done, i), part))
+  // Each service's report as rendered again, for what register logs and where the artifacts go.
+  const services = final.map(({ prepared, part }, i) => ({ prepared, part, report: withPart(reportOf(done, i), part) }))
   return ports.log.group('Register', async () => {
     const artifacts = await Promise.all(
-      final.map(({ prepared }, i) => writeArtifacts(inputs, git, prepared, rendered[i] as DeploymentReport, image)),
+      services.map(({ prepared, report }) => writeArtifacts(inputs, git, prepared, report, image)),
     )
     const registered: Registered[] = []
-    for (const [i, { prepared }] of final.entries())
-      registered.push(await register(clients, inputs, prepared, rendered[i] as DeploymentReport, ports.log))
-    const each = final.map(({ part }, i): ServicePart => ({
-      ...part,
-      notes: artifacts[i] ?? [],
-      taskDefinitionArn: (registered[i] as Registered).registered.arn,
-      registered: (registered[i] as Registered).registered.registered,
-    }))
+    const each: ServicePart[] = []
+    for (const [i, { prepared, part, report }] of services.entries()) {
+      const one = await register(clients, inputs, prepared, report, ports.log)
+      registered.push(one)
+      const { arn, registered: isNew } = one.registered
+      each.push({ ...part, notes: artifacts[i] ?? [], taskDefinitionArn: arn, registered: isNew })
+    }
     return { report: { each }, state: { registered } }
   })
 }

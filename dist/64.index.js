@@ -1,8 +1,8 @@
-export const id = 698;
-export const ids = [698];
+export const id = 64;
+export const ids = [64];
 export const modules = {
 
-/***/ 9698:
+/***/ 6064:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -11,7 +11,6 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   carryOut: () => (/* binding */ carryOut),
-  doneSoFar: () => (/* binding */ doneSoFar),
   failureDescription: () => (/* binding */ failureDescription)
 });
 
@@ -2872,6 +2871,45 @@ async function writePipelineArtifacts(dir, artifacts) {
     return written;
 }
 
+// EXTERNAL MODULE: ./src/engine/run-report.ts + 1 modules
+var run_report = __webpack_require__(6764);
+;// CONCATENATED MODULE: ./src/engine/step-runner.ts
+
+
+/** Runs the steps in order; a step's throw ends the run with the report of the steps before it. */
+async function runSteps(steps, initial, options) {
+    const { dryRun, deadline, log } = options;
+    const parts = [];
+    let state = initial;
+    for (const step of steps) {
+        const done = (0,run_report/* assembleReport */.xr)(parts);
+        if (dryRun ? !step.dryRun : step.dryRun === 'only')
+            continue;
+        if (step.when && !step.when(state, done))
+            continue;
+        if (step.phase)
+            deadline.restart(options.phaseMs);
+        if (deadline.passed() && step.late !== 'run') {
+            if (step.late === 'skip') {
+                log.info(`${step.name} was skipped: the run's deadline had passed.`);
+                continue;
+            }
+            const error = new errors/* NoAnswer */.W_(`The run's deadline had passed (timeout-minutes, or the job was cancelled) before its ${step.name} step, which was not started.`);
+            return { result: done, thrown: { error } };
+        }
+        try {
+            const outcome = await step.run(state, done);
+            if (outcome.report)
+                parts.push(outcome.report);
+            state = { ...state, ...outcome.state };
+        }
+        catch (error) {
+            return { result: done, thrown: { error } };
+        }
+    }
+    return { result: (0,run_report/* assembleReport */.xr)(parts) };
+}
+
 // EXTERNAL MODULE: ./src/mechanisms/index.ts + 2 modules
 var mechanisms = __webpack_require__(6671);
 // EXTERNAL MODULE: ./src/aws/ecr.ts
@@ -3072,6 +3110,8 @@ function placeholderValues(inputs, service, git, region, image) {
 
 
 
+
+
 /** ${PR_NUMBER} and friends, for a pull request's preview. */
 function previewPlaceholders(preview) {
     return preview ? { PR_NUMBER: String(preview.pr), PREVIEW: `pr-${preview.pr}` } : {};
@@ -3089,8 +3129,8 @@ function newServiceReport(where, service, plan) {
     };
 }
 /**
- * Renders and validates the service's task definition with `image` and fills its report (notes, changes); `log`
- * false re-renders quietly once the build has replaced the planned image reference by the pushed digest.
+ * Renders and validates the service's task definition with `image`, and says what its report gains (notes, changes);
+ * `log` false re-renders quietly once the build has replaced the planned image reference by the pushed digest.
  */
 async function prepare(clients, inputs, git, { service, plan }, report, image, preview, log, promoted, pinned) {
     const { ecs } = clients;
@@ -3122,46 +3162,45 @@ async function prepare(clients, inputs, git, { service, plan }, report, image, p
     // A preview registers in its own family, so destroying it can deregister what it registered.
     if (preview && !pinned && rendered.request.family)
         rendered.request.family = previewFamily(rendered.request.family, preview.pr);
-    if (log) {
+    if (log)
         for (const note of rendered.notes)
             log.info((0,report_text/* logSafe */.sN)(`${prefixOf(inputs, report)}${note}`));
-        report.notes.push(...rendered.notes);
-    }
     if (inputs.serviceSettings) {
         checkSettingsModel(inputs.serviceSettings);
         (0,settings_service/* checkVolumesAtLaunch */.gL)(inputs.serviceSettings, rendered.request);
     }
-    report.containers = rendered.containers;
-    if (promoted)
-        report.promoted = promotedOf(promoted, rendered.containers);
-    report.rendered = rendered.request;
-    report.changes = [
-        ...(current ? describeChanges(rendered.request, current.taskDefinition) : []),
-        ...serviceChanges(service, inputs.desiredCount, inputs.deploymentCircuitBreaker, inputs.serviceSettings),
-        ...plan.changes,
-    ];
-    return { service, plan, report, rendered, current, verification, ...(pinned && { pinned }) };
+    const part = {
+        ...(log && { notes: rendered.notes }),
+        containers: rendered.containers,
+        ...(promoted && { promoted: promotedOf(promoted, rendered.containers) }),
+        rendered: rendered.request,
+        changes: [
+            ...(current ? describeChanges(rendered.request, current.taskDefinition) : []),
+            ...serviceChanges(service, inputs.desiredCount, inputs.deploymentCircuitBreaker, inputs.serviceSettings),
+            ...plan.changes,
+        ],
+    };
+    return { prepared: { service, plan, rendered, current, verification, ...(pinned && { pinned }) }, part };
 }
 function onlyImage(promoted) {
     const images = Object.values(promoted?.images ?? {});
     return images.length === 1 ? images[0] : undefined;
 }
 const prefixOf = (inputs, report) => inputs.services.length > 1 ? `${report.service}: ` : '';
-/** CodePipeline's files (artifacts-dir), for the image that is (or, in a dry run, would be) deployed. */
-async function writeArtifacts(inputs, git, { report, rendered, service }, image) {
+/** CodePipeline's files (artifacts-dir), for the image that is (or, in a dry run, would be) deployed; the note saying so. */
+async function writeArtifacts(inputs, git, { rendered, service }, report, image) {
     if (!inputs.artifactsDir || !image)
-        return;
+        return [];
     const dir = inputs.services.length > 1 ? external_node_path_default().join(inputs.artifactsDir, report.service) : inputs.artifactsDir;
     const written = await writePipelineArtifacts(await (0,workspace_path/* insideWorkspace */.C)('artifacts-dir', dir, git.workspace), pipelineArtifacts(rendered.request, rendered.containers, image, service));
-    report.notes.push(`wrote ${written.map((f) => external_node_path_default().basename(f)).join(', ')} to ${dir} for CodePipeline`);
+    return [`wrote ${written.map((f) => external_node_path_default().basename(f)).join(', ')} to ${dir} for CodePipeline`];
 }
 /** Registers the rendered task definition unless a revision already has its content. */
-async function register(clients, inputs, prepared, log) {
-    const { report, pinned } = prepared;
+async function register(clients, inputs, prepared, report, log) {
+    const { pinned } = prepared;
     const registered = pinned
         ? pinnedRegistration(pinned)
         : await registerIfChanged(clients.ecs, prepared.rendered.request, prepared.current);
-    Object.assign(report, { taskDefinitionArn: registered.arn, registered: registered.registered });
     const prefix = prefixOf(inputs, report);
     log.info(pinned
         ? `${prefix}nothing to register: deploying ${registered.family}:${registered.revision} as it is (task-definition-arn)`
@@ -3184,8 +3223,11 @@ function unchangedRevision({ rendered, current, pinned }) {
  * Starts the rollout of a prepared service. For a preview, the pull request's copy of the service is
  * created or updated first, and its rollout is the one followed.
  */
-async function start(clients, inputs, git, { clock, signal, log }, prepared, preview) {
-    const { report, registered } = prepared;
+async function start(clients, inputs, git, { clock, signal, log }, prepared, report, preview) {
+    const { registered } = prepared;
+    let service = prepared.service;
+    let serviceName = report.service;
+    let url;
     if (preview) {
         const created = await deployPreview({
             ecs: clients.ecs,
@@ -3199,10 +3241,11 @@ async function start(clients, inputs, git, { clock, signal, log }, prepared, pre
             now: new Date(clock.now()),
         });
         log.info(`${created.serviceName}: ${created.created ? 'created' : 'updated'} the preview of ${report.service}${created.url ? ` at ${created.url}` : ''}`);
-        prepared.service = await findService(clients.ecs, inputs.cluster, created.serviceName, report.region);
-        Object.assign(report, { service: created.serviceName, ...(created.url && { url: created.url }) });
+        service = await findService(clients.ecs, inputs.cluster, created.serviceName, report.region);
+        serviceName = created.serviceName;
+        url = created.url;
     }
-    const rollout = await (0,mechanisms/* startStrategy */.mV)(clients, { clock, signal, timeoutMs: inputs.timeoutMinutes * 60_000, log: log.info }, prepared.plan, prepared.service, {
+    const rollout = await (0,mechanisms/* startStrategy */.mV)(clients, { clock, signal, timeoutMs: inputs.timeoutMinutes * 60_000, log: log.info }, prepared.plan, service, {
         cluster: inputs.cluster,
         taskDefinitionArn: registered.arn,
         ...(inputs.desiredCount !== undefined && { desiredCount: inputs.desiredCount }),
@@ -3211,24 +3254,29 @@ async function start(clients, inputs, git, { clock, signal, log }, prepared, pre
         ...(inputs.serviceSettings && { settings: inputs.serviceSettings }),
         containers: prepared.rendered.request.containerDefinitions ?? [],
     });
-    report.startedAt = rollout.startedAt;
     const revision = `${registered.family}:${registered.revision}`;
-    if (!rollout.deploymentId) {
-        Object.assign(report, { status: 'succeeded', reason: `Nothing to deploy: ${rollout.unchangedReason}.` });
-    }
-    else {
-        report.deploymentId = rollout.deploymentId;
+    if (rollout.deploymentId)
         log.info(rollout.started
-            ? `${report.service}: started deployment ${rollout.deploymentId} of ${revision}`
-            : `${report.service}: following deployment ${rollout.deploymentId}, already rolling out ${revision}`);
-        if (!inputs.wait)
-            Object.assign(report, { status: 'succeeded', reason: 'Deployment started; not waiting for it (wait: false).' });
-    }
-    return rollout;
+            ? `${serviceName}: started deployment ${rollout.deploymentId} of ${revision}`
+            : `${serviceName}: following deployment ${rollout.deploymentId}, already rolling out ${revision}`);
+    const part = {
+        ...(preview && { service: serviceName, ...(url && { url }) }),
+        startedAt: rollout.startedAt,
+        ...(!rollout.deploymentId
+            ? { status: 'succeeded', reason: `Nothing to deploy: ${rollout.unchangedReason}.` }
+            : {
+                deploymentId: rollout.deploymentId,
+                ...(!inputs.wait && {
+                    status: 'succeeded',
+                    reason: 'Deployment started; not waiting for it (wait: false).',
+                }),
+            }),
+    };
+    return { started: { ...prepared, service }, rollout, part };
 }
-/** Fills a service's report from its rollout's result, with the causes of a failure and their log lines. */
-async function conclude(clients, inputs, report, containers, result, deadline) {
-    Object.assign(report, {
+/** A service's report from its rollout's result, with the causes of a failure and their log lines. */
+async function concluded(clients, inputs, containers, result, deadline) {
+    const part = {
         status: result.outcome,
         reason: result.reason,
         timeline: result.timeline,
@@ -3236,45 +3284,74 @@ async function conclude(clients, inputs, report, containers, result, deadline) {
         ...(result.rollback !== undefined && { rollback: result.rollback }),
         ...(result.stoppedTasksError !== undefined && { stoppedTasksError: result.stoppedTasksError }),
         ...(result.progress && { progress: result.progress }),
-    });
+    };
     if (result.outcome === 'succeeded' || result.outcome === 'paused')
-        return;
+        return part;
     const eventCause = causeOfEvents(result.recentEvents);
-    if (eventCause)
-        report.eventCause = eventCause;
     // The log lines are best effort: after the deadline they are not read.
-    if (deadline.passed()) {
-        report.failures = groupFailures(result.stoppedTasks);
-        return;
-    }
-    report.failures = await attachLogs((region) => clients.logsIn(region), groupFailures(result.stoppedTasks), containers, inputs.logLines);
-}
-/** The results a failure part-way had reached, keyed by the error it threw (which goes on unchanged). */
-const partials = new WeakMap();
-/** What the pipeline had done when it threw `error`, if the error came from it. */
-function partialResult(error) {
-    return typeof error === 'object' && error !== null ? partials.get(error) : undefined;
+    const failures = deadline.passed()
+        ? groupFailures(result.stoppedTasks)
+        : await attachLogs((region) => clients.logsIn(region), groupFailures(result.stoppedTasks), containers, inputs.logLines);
+    return { ...part, ...(eventCause && { eventCause }), failures };
 }
 /**
- * Deploys the services and returns what it did; a failure part-way throws the error unchanged, with what was done so
- * far for `partialResult` (so it is still reported).
+ * The deploy. Everything that can be checked is, before anything changes: services and strategies, the image (or the
+ * build's plan), every task definition rendered and validated, deployments in flight; then the build and push, then
+ * every registration, then the updates. A mistake in one service leaves them all as they were; a dry run stops before
+ * the build and changes nothing.
  */
-async function deploy(inputs, git, ports, where, preview, promotion) {
-    return recorded((done) => deploySteps(inputs, git, ports, where, done, preview, promotion));
-}
-/** Runs `steps` on a result of its own and returns it; a throw carries what was done for `partialResult`. */
-async function recorded(steps) {
-    // Owned by this call alone: the steps add to it, and it is returned or attached to the error.
-    const done = { services: [], reports: [] };
-    try {
-        await steps(done);
-        return done;
-    }
-    catch (error) {
-        if (typeof error === 'object' && error !== null)
-            partials.set(error, done);
-        throw error;
-    }
+const DEPLOY = [
+    { name: 'check', dryRun: 'run', phase: true, run: findServices },
+    { name: 'promote', dryRun: 'run', when: (s) => !!s.promotion, run: promotion },
+    { name: 'image', dryRun: 'run', run: checkImage },
+    { name: 'render', dryRun: 'run', run: render },
+    { name: 'plan', dryRun: 'only', run: dryRunReport },
+    // A preview deploys its own copy of the service: the base service's deployments are not in its way.
+    { name: 'idle', phase: true, when: (s) => !s.preview, run: waitUntilIdle },
+    // Nothing is deployed when the build or push fails: it throws before any task definition is registered.
+    { name: 'build', phase: true, run: build },
+    { name: 'register', phase: true, run: registerAll },
+    { name: 'run-task', phase: true, when: (s) => !!s.inputs.runTask && s.registered.length > 0, run: runTask },
+    { name: 'update', phase: true, run: update },
+    { name: 'watch', phase: true, late: 'run', when: (s) => s.followed.length > 0, run: watch },
+    { name: 'conclude', late: 'run', when: (s) => s.results.length > 0, run: conclude },
+    { name: 'keep-revisions', late: 'skip', when: wantsPruning, run: keepRevisions },
+];
+/**
+ * `continue`: resumes (or rolls back) the deployments an earlier run left paused at `wait-until`, and follows
+ * them to their end. Nothing is built, rendered or registered. Its steps run in a dry run too, as `continue` always did.
+ */
+const RESUME = [
+    { name: 'check', dryRun: 'run', phase: true, run: findServices },
+    { name: 'continue', dryRun: 'run', run: resume },
+    { name: 'watch', dryRun: 'run', phase: true, late: 'run', when: (s) => s.followed.length > 0, run: watch },
+    { name: 'conclude', dryRun: 'run', late: 'run', when: (s) => s.results.length > 0, run: conclude },
+];
+/** Deploys the services (or continues their paused deployments); a failure part-way comes with what was done so far. */
+function deploy(inputs, git, ports, where, preview, promotion) {
+    const clients = ports.aws(where.region, ports.deadline);
+    const initial = {
+        inputs,
+        git,
+        ports,
+        where,
+        preview,
+        promotion,
+        clients,
+        imageDeps: imageDepsOf(clients, git, ports, ports.deadline),
+        found: [],
+        checked: [],
+        registered: [],
+        followed: [],
+        results: [],
+    };
+    return runSteps(inputs.strategy.continueAction ? RESUME : DEPLOY, initial, {
+        dryRun: inputs.dryRun,
+        deadline: ports.deadline,
+        // Each phase (reading, the build, each wait) may take timeout-minutes; no request outlives its phase (plus the grace).
+        phaseMs: inputs.timeoutMinutes * 60_000,
+        log: ports.log,
+    });
 }
 /**
  * The image checks made before anything changes: the build's read-only plan, or the image to deploy looked up; and
@@ -3310,18 +3387,9 @@ function imageDepsOf(clients, git, ports, deadline) {
         ecrClientFor: (region) => ports.aws(region, deadline).ecr,
     };
 }
-/**
- * Everything that can be checked is, before anything changes: services and strategies, the image (or the build's
- * plan), every task definition rendered and validated, deployments in flight; then the build and push, then every
- * registration, then the updates. A mistake in one service leaves them all as they were; a dry run stops before the
- * build and changes nothing.
- */
-async function deploySteps(inputs, git, ports, where, done, preview, promotion) {
-    const { clock, signal, log, deadline } = ports;
-    // Each phase (reading, the build, each wait) may take timeout-minutes; no request outlives its phase (plus the grace).
-    const phase = () => deadline.restart(inputs.timeoutMinutes * 60_000);
-    phase();
-    const clients = ports.aws(where.region, deadline);
+/** The services, each one's deployment strategy checked against it; their reports start here. */
+async function findServices({ inputs, git, ports, where, preview, clients, }) {
+    const { log } = ports;
     const found = await log.group('Services', () => Promise.all(inputs.services.map(async (name) => {
         const service = await findService(clients.ecs, inputs.cluster, name, where.region);
         log.info(`${service.serviceName} in ${inputs.cluster}: running ${(0,aws_arn/* taskDefinitionRevision */.MZ)(service.taskDefinition)}, ${service.runningCount}/${service.desiredCount} tasks`);
@@ -3334,141 +3402,254 @@ async function deploySteps(inputs, git, ports, where, done, preview, promotion) 
             });
         (0,settings_service/* checkServiceSettings */.V9)(service, inputs.serviceSettings ?? {}, plan.mechanism);
         log.info(`  strategy: ${plan.description}`);
-        return { service, plan, report: newServiceReport(where, service, plan) };
+        return { service, plan };
     })));
-    done.services = found.map((f) => f.service);
-    done.reports = found.map((f) => f.report);
-    if (inputs.strategy.continueAction) {
-        await resume(clients, inputs, git, ports, found, phase, deadline);
-        return;
-    }
-    // Everything that can be checked is checked before anything changes: the image (build planned read-only, or the
-    // image to deploy looked up), every task definition rendered and validated, other deployments in flight.
-    const imageDeps = imageDepsOf(clients, git, ports, deadline);
-    const promoted = promotion && (await log.group('Promotion', () => readPromotion(promotion, where, ports, imageDeps, deadline)));
-    if (promoted) {
-        done.promotedFrom = promotion.from;
-        const images = [...new Set(promoted.flatMap((p) => Object.values(p.images)))];
-        if (images.length === 1)
-            done.image = images[0];
-    }
-    const { imagePlan, pinned } = await checkImages(inputs, clients, where.region, imageDeps, log, git);
+    return {
+        report: {
+            services: found.map((f) => f.service),
+            reports: found.map((f) => newServiceReport(where, f.service, f.plan)),
+        },
+        state: { found },
+    };
+}
+/** promote-from: the images the source environment's services run. */
+async function promotion({ promotion, where, ports, imageDeps }) {
+    if (!promotion)
+        return {};
+    const promoted = await ports.log.group('Promotion', () => readPromotion(promotion, where, ports, imageDeps, ports.deadline));
+    const images = [...new Set(promoted.flatMap((p) => Object.values(p.images)))];
+    return {
+        report: { promotedFrom: promotion.from, ...(images.length === 1 && { image: images[0] }) },
+        state: { promoted },
+    };
+}
+/** The image to deploy looked up, or the build planned read-only; `task-definition-arn`'s revision read. */
+async function checkImage({ inputs, clients, where, imageDeps, ports, git, }) {
+    const { imagePlan, pinned } = await checkImages(inputs, clients, where.region, imageDeps, ports.log, git);
     if (pinned) {
-        log.info(`task-definition-arn: ${pinned.taskDefinition.family}:${pinned.taskDefinition.revision}, deployed as it is`);
+        ports.log.info(`task-definition-arn: ${pinned.taskDefinition.family}:${pinned.taskDefinition.revision}, deployed as it is`);
     }
     const plannedImage = imagePlan ? imagePlan.reference : inputs.image;
-    if (plannedImage)
-        done.image = plannedImage;
-    const checked = await log.group('Task definition', () => Promise.all(found.map((f, i) => prepare(clients, inputs, git, f, f.report, plannedImage, preview, log, promoted?.[i], pinned))));
-    const waitContext = { clock, signal, timeoutMs: inputs.timeoutMinutes * 60_000, log: log.info };
-    if (inputs.dryRun) {
-        await Promise.all(checked.map((p) => writeArtifacts(inputs, git, p, plannedImage)));
-        const imageNote = imagePlan && dryRunImageNote(imagePlan);
-        for (const p of checked) {
-            const { report } = p;
-            for (const change of report.changes ?? [])
-                log.info((0,report_text/* logSafe */.sN)(`  ${change}`));
-            if (imageNote)
-                report.notes.push(imageNote);
-            const busy = preview ? undefined : await (0,mechanisms/* deploymentInFlight */.BR)(clients, p.plan, p.service, unchangedRevision(p));
-            if (busy)
-                report.notes.push(`busy with ${busy.what}: a deploy would ${busy.paused || p.plan.inputs.onBusy === 'fail' ? 'fail' : 'wait for it'} (on-busy: ${p.plan.inputs.onBusy})`);
-            const count = report.changes?.length ?? 0;
-            Object.assign(report, {
-                status: 'planned',
-                reason: `Dry run: ${count ? `${count} change(s)` : 'no change'}; nothing was built, pushed, registered or deployed.`,
-            });
-        }
-        if (imageNote)
-            log.info(imageNote);
-        return;
-    }
-    // A preview deploys its own copy of the service: the base service's deployments are not in its way.
-    if (!preview) {
-        phase();
-        for (const p of checked)
-            p.service = await (0,mechanisms/* checkIdle */.JA)(clients, waitContext, inputs.cluster, p.plan, p.service, unchangedRevision(p));
-    }
-    // Nothing is deployed when the build or push fails: it throws before any task definition is registered.
-    phase();
-    const built = imagePlan && (await (0,src_image/* carryOutImageBuild */.vS)(imagePlan, imageDeps));
-    if (built)
-        done.builtImage = built;
-    const image = built ? built.reference : inputs.image;
-    if (image)
-        done.image = image;
-    phase();
-    const final = image === plannedImage
-        ? checked
-        : await Promise.all(checked.map((p, i) => prepare(clients, inputs, git, p, p.report, image, preview, undefined, promoted?.[i])));
-    const prepared = await log.group('Register', async () => {
-        await Promise.all(final.map((p) => writeArtifacts(inputs, git, p, image)));
-        const registered = [];
-        for (const p of final)
-            registered.push(await register(clients, inputs, p, log));
-        return registered;
-    });
-    const [first] = prepared;
-    if (inputs.runTask && first) {
-        phase();
-        first.report.runTaskArns = await log.group('One-off task', () => runOneOffTask({
-            ecs: clients.ecs,
-            logsIn: (region) => clients.logsIn(region),
-            cluster: inputs.cluster,
-            service: first.service,
-            taskDefinitionArn: first.registered.arn,
-            containers: first.rendered.request.containerDefinitions ?? [],
-            container: inputs.runTaskContainer ??
-                first.rendered.containers[0] ??
-                first.rendered.request.containerDefinitions?.[0]?.name ??
-                '',
-            command: commandArguments(inputs.runTask ?? ''),
-            ...(inputs.runTaskOptions && { options: inputs.runTaskOptions }),
-            timeoutMs: inputs.timeoutMinutes * 60_000,
-            clock,
-            signal,
-            log: log.info,
-            logLines: inputs.logLines,
-        }));
-    }
-    const started = [];
-    phase();
-    for (const p of prepared)
-        started.push({ p, rollout: await start(clients, inputs, git, ports, p, preview) });
-    const waiting = started.filter(({ rollout }) => rollout.deploymentId && inputs.wait);
-    if (!waiting.length)
-        return keepRevisions(clients, inputs, prepared, log, deadline);
-    phase();
-    const results = await log.group('Rollout', () => waitForDeployments(watchOptions(clients, inputs, ports), waiting.map(({ p, rollout }) => ({
-        service: p.report.service,
-        rollout,
-        targetTaskDefinition: p.registered.arn,
-        priorEventIds: (p.service.events ?? []).flatMap((e) => (e.id ? [e.id] : [])),
-        ...(p.verification && {
-            verify: releaseCheck(p.verification, ports, {
-                cluster: inputs.cluster,
-                service: p.report.service,
-                taskDefinition: p.registered.arn,
-                image,
-            }, deadline),
-        }),
-    }))));
-    await Promise.all(waiting.map(({ p }, i) => conclude(clients, inputs, p.report, p.rendered.request.containerDefinitions ?? [], results[i], deadline)));
-    await keepRevisions(clients, inputs, prepared, log, deadline);
+    return { report: { ...(plannedImage && { image: plannedImage }) }, state: { imagePlan, pinned, plannedImage } };
 }
-/** `keep-revisions`, once every service succeeded: each family deployed keeps its newest N and what is in use. */
-async function keepRevisions(clients, inputs, prepared, log, deadline) {
-    const keep = inputs.keepRevisions;
-    if (keep === undefined || prepared.some((p) => p.report.status !== 'succeeded'))
-        return;
-    if (deadline.passed())
-        return log.info("keep-revisions was skipped: the run's deadline had passed.");
-    for (const family of new Set(prepared.map((p) => p.registered.family))) {
-        const gone = await pruneRevisions(clients.ecs, inputs.cluster, family, keep, log);
-        for (const p of prepared.filter((p) => p.registered.family === family))
-            if (gone.length)
-                p.report.notes.push(`deregistered ${gone.join(', ')} (keep-revisions: ${keep})`);
+/** Every service's task definition rendered and validated with the planned image. */
+async function render(s, done) {
+    const { clients, inputs, git, found, plannedImage, preview, ports, promoted, pinned } = s;
+    const checked = await ports.log.group('Task definition', () => Promise.all(found.map((f, i) => prepare(clients, inputs, git, f, reportOf(done, i), plannedImage, preview, ports.log, promoted?.[i], pinned))));
+    return { report: { each: checked.map((c) => c.part) }, state: { checked: checked.map((c) => c.prepared) } };
+}
+/** A dry run's report: what would change, what it would build, what a deploy would wait for. */
+async function dryRunReport(s, done) {
+    const { inputs, git, checked, plannedImage, imagePlan, preview, clients, ports } = s;
+    const artifacts = await Promise.all(checked.map((p, i) => writeArtifacts(inputs, git, p, reportOf(done, i), plannedImage)));
+    const imageNote = imagePlan && dryRunImageNote(imagePlan);
+    const each = [];
+    for (const [i, p] of checked.entries()) {
+        const changes = reportOf(done, i).changes ?? [];
+        for (const change of changes)
+            ports.log.info((0,report_text/* logSafe */.sN)(`  ${change}`));
+        const busy = preview ? undefined : await (0,mechanisms/* deploymentInFlight */.BR)(clients, p.plan, p.service, unchangedRevision(p));
+        const notes = [
+            ...(artifacts[i] ?? []),
+            ...(imageNote ? [imageNote] : []),
+            ...(busy
+                ? [
+                    `busy with ${busy.what}: a deploy would ${busy.paused || p.plan.inputs.onBusy === 'fail' ? 'fail' : 'wait for it'} (on-busy: ${p.plan.inputs.onBusy})`,
+                ]
+                : []),
+        ];
+        each.push({
+            notes,
+            status: 'planned',
+            reason: `Dry run: ${changes.length ? `${changes.length} change(s)` : 'no change'}; nothing was built, pushed, registered or deployed.`,
+        });
     }
+    if (imageNote)
+        ports.log.info(imageNote);
+    return { report: { each } };
+}
+/** Waits for (or, with on-busy: fail, stops at) other deployments in flight on each service. */
+async function waitUntilIdle(s) {
+    const { clients, inputs, ports } = s;
+    const checked = [];
+    for (const p of s.checked)
+        checked.push({
+            ...p,
+            service: await (0,mechanisms/* checkIdle */.JA)(clients, waitContext(inputs, ports), inputs.cluster, p.plan, p.service, unchangedRevision(p)),
+        });
+    return { state: { checked } };
+}
+/** The image built and pushed (when the run builds one). */
+async function build({ imagePlan, imageDeps, inputs }) {
+    const built = imagePlan && (await (0,src_image/* carryOutImageBuild */.vS)(imagePlan, imageDeps));
+    const image = built ? built.reference : inputs.image;
+    return { report: { ...(built && { builtImage: built }), ...(image && { image }) }, state: { image } };
+}
+/** Every task definition registered (rendered again first when the build's digest replaced the planned image). */
+async function registerAll(s, done) {
+    const { clients, inputs, git, checked, image, plannedImage, preview, promoted, ports } = s;
+    const final = image === plannedImage
+        ? checked.map((prepared) => ({ prepared, part: undefined }))
+        : await Promise.all(checked.map((p, i) => prepare(clients, inputs, git, p, reportOf(done, i), image, preview, undefined, promoted?.[i])));
+    // Each service's report as rendered again, for what register logs and where the artifacts go.
+    const services = final.map(({ prepared, part }, i) => ({ prepared, part, report: (0,run_report/* withPart */.Qz)(reportOf(done, i), part) }));
+    return ports.log.group('Register', async () => {
+        const artifacts = await Promise.all(services.map(({ prepared, report }) => writeArtifacts(inputs, git, prepared, report, image)));
+        const registered = [];
+        const each = [];
+        for (const [i, { prepared, part, report }] of services.entries()) {
+            const one = await register(clients, inputs, prepared, report, ports.log);
+            registered.push(one);
+            const { arn, registered: isNew } = one.registered;
+            each.push({ ...part, notes: artifacts[i] ?? [], taskDefinitionArn: arn, registered: isNew });
+        }
+        return { report: { each }, state: { registered } };
+    });
+}
+/** `run-task`: the one-off task run with the first service's new revision, before any service is updated. */
+async function runTask({ clients, inputs, registered, ports }) {
+    const [first] = registered;
+    if (!first)
+        return {};
+    const { clock, signal, log } = ports;
+    const runTaskArns = await log.group('One-off task', () => runOneOffTask({
+        ecs: clients.ecs,
+        logsIn: (region) => clients.logsIn(region),
+        cluster: inputs.cluster,
+        service: first.service,
+        taskDefinitionArn: first.registered.arn,
+        containers: first.rendered.request.containerDefinitions ?? [],
+        container: inputs.runTaskContainer ??
+            first.rendered.containers[0] ??
+            first.rendered.request.containerDefinitions?.[0]?.name ??
+            '',
+        command: commandArguments(inputs.runTask ?? ''),
+        ...(inputs.runTaskOptions && { options: inputs.runTaskOptions }),
+        timeoutMs: inputs.timeoutMinutes * 60_000,
+        clock,
+        signal,
+        log: log.info,
+        logLines: inputs.logLines,
+    }));
+    return { report: { each: [{ runTaskArns }] } };
+}
+/** Every service updated in turn; the rollouts to wait for (with `wait`) are followed next. */
+async function update(s, done) {
+    const { clients, inputs, git, ports, preview, image } = s;
+    const started = [];
+    for (const [i, p] of s.registered.entries())
+        started.push(await start(clients, inputs, git, ports, p, reportOf(done, i), preview));
+    const followed = started.flatMap(({ started: p, rollout }, index) => rollout.deploymentId && inputs.wait
+        ? [
+            {
+                index,
+                rollout,
+                targetTaskDefinition: p.registered.arn,
+                priorEventIds: eventIds(p.service),
+                verification: p.verification,
+                image,
+                containers: p.rendered.request.containerDefinitions ?? [],
+            },
+        ]
+        : []);
+    return { report: { each: started.map((st) => st.part) }, state: { followed } };
+}
+/** The rollouts followed to their end (or to where `wait-until` pauses them), each release checked on the way. */
+async function watch(s, done) {
+    const { clients, inputs, ports, followed } = s;
+    const results = await ports.log.group('Rollout', () => waitForDeployments(watchOptions(clients, inputs, ports), followed.map((f) => {
+        const service = reportOf(done, f.index).service;
+        return {
+            service,
+            rollout: f.rollout,
+            targetTaskDefinition: f.targetTaskDefinition,
+            priorEventIds: f.priorEventIds,
+            ...(f.verification && {
+                verify: releaseCheck(f.verification, ports, {
+                    cluster: inputs.cluster,
+                    service,
+                    taskDefinition: f.targetTaskDefinition,
+                    ...('image' in f && { image: f.image }),
+                }, ports.deadline),
+            }),
+        };
+    })));
+    return { state: { results } };
+}
+/** Each followed service's report from its rollout's end, with the causes of a failure and their log lines. */
+async function conclude({ clients, inputs, followed, results, ports }) {
+    const { deadline } = ports;
+    const each = [];
+    const parts = await Promise.all(followed.map(async (f, i) => {
+        const containers = f.containers ??
+            (deadline.passed()
+                ? undefined
+                : await describeTaskDefinition(clients.ecs, f.targetTaskDefinition).catch(() => undefined))?.taskDefinition.containerDefinitions ??
+            [];
+        return concluded(clients, inputs, containers, results[i], deadline);
+    }));
+    followed.forEach((f, i) => (each[f.index] = parts[i]));
+    return { report: { each } };
+}
+/** `keep-revisions` applies once every service succeeded. */
+function wantsPruning({ inputs }, done) {
+    return inputs.keepRevisions !== undefined && done.reports.every((r) => r.status === 'succeeded');
+}
+/** `keep-revisions`: each family deployed keeps its newest N and what is in use. */
+async function keepRevisions({ clients, inputs, registered, ports }) {
+    const keep = inputs.keepRevisions ?? 0;
+    const notes = registered.map(() => []);
+    for (const family of new Set(registered.map((p) => p.registered.family))) {
+        const gone = await pruneRevisions(clients.ecs, inputs.cluster, family, keep, ports.log);
+        registered.forEach((p, i) => {
+            if (p.registered.family === family && gone.length)
+                notes[i]?.push(`deregistered ${gone.join(', ')} (keep-revisions: ${keep})`);
+        });
+    }
+    return { report: { each: notes.map((n) => ({ notes: n })) } };
+}
+function reportOf(done, index) {
+    return done.reports[index];
+}
+const eventIds = (service) => (service.events ?? []).flatMap((e) => (e.id ? [e.id] : []));
+const waitContext = (inputs, { clock, signal, log }) => ({
+    clock,
+    signal,
+    timeoutMs: inputs.timeoutMinutes * 60_000,
+    log: log.info,
+});
+/** `continue`: each paused deployment resumed (or rolled back); the release a paused run verified is checked again. */
+async function resume(s, done) {
+    const { clients, inputs, git, ports, found } = s;
+    const { clock, log } = ports;
+    const action = inputs.strategy.continueAction;
+    // Checked before anything changes: the release a paused run verified through the test listener is verified again
+    // while it goes on, and in production at the end.
+    const verifications = found.map((_, i) => {
+        const report = reportOf(done, i);
+        return (0,verify/* wantsVerification */.n)(inputs.verify) && action !== 'rollback'
+            ? planVerification(inputs.verify, placeholderValues(inputs, report.service, git, report.region, undefined), new Set(Object.keys(inputs.vars)))
+            : undefined;
+    });
+    const rollouts = await Promise.all(found.map((f) => (0,mechanisms/* continueStrategy */.LP)(clients, inputs.cluster, f.plan, f.service, clock.now())));
+    const verb = action === 'rollback' ? 'rolling back' : 'continuing';
+    const each = rollouts.map((rollout, i) => {
+        log.info(`${reportOf(done, i).service}: ${verb} deployment ${rollout.deploymentId} of ${(0,aws_arn/* taskDefinitionRevision */.MZ)(rollout.targetTaskDefinition)}`);
+        return {
+            taskDefinitionArn: rollout.targetTaskDefinition,
+            previousTaskDefinition: rollout.previousTaskDefinition,
+            startedAt: rollout.startedAt,
+            ...(rollout.deploymentId && { deploymentId: rollout.deploymentId }),
+        };
+    });
+    const followed = rollouts.map((rollout, index) => ({
+        index,
+        rollout,
+        targetTaskDefinition: rollout.targetTaskDefinition,
+        priorEventIds: eventIds(found[index].service),
+        verification: verifications[index],
+    }));
+    return { report: { each }, state: { followed } };
 }
 /** The images the promotion's source services run, read in the source's region; logged service by service. */
 async function readPromotion(promotion, where, { aws, log }, imageDeps, deadline) {
@@ -3539,57 +3720,6 @@ function watchOptions(clients, inputs, { clock, signal, log, deadline }) {
         warn: (message) => log.warning(message),
     };
 }
-/**
- * `continue`: resumes (or rolls back) the deployments an earlier run left paused at `wait-until`, and follows
- * them to their end. Nothing is built, rendered or registered.
- */
-async function resume(clients, inputs, git, ports, found, phase, deadline) {
-    const { clock, log } = ports;
-    // Checked before anything changes: the release a paused run verified through the test listener is verified again
-    // while it goes on, and in production at the end.
-    const verifications = new Map();
-    if ((0,verify/* wantsVerification */.n)(inputs.verify) && inputs.strategy.continueAction !== 'rollback')
-        for (const { report } of found)
-            verifications.set(report, planVerification(inputs.verify, placeholderValues(inputs, report.service, git, report.region, undefined), new Set(Object.keys(inputs.vars))));
-    const resumed = await Promise.all(found.map(async (f) => ({
-        ...f,
-        rollout: await (0,mechanisms/* continueStrategy */.LP)(clients, inputs.cluster, f.plan, f.service, clock.now()),
-    })));
-    const verb = inputs.strategy.continueAction === 'rollback' ? 'rolling back' : 'continuing';
-    resumed.forEach(({ rollout, report }) => {
-        Object.assign(report, {
-            taskDefinitionArn: rollout.targetTaskDefinition,
-            previousTaskDefinition: rollout.previousTaskDefinition,
-            startedAt: rollout.startedAt,
-        });
-        if (rollout.deploymentId)
-            report.deploymentId = rollout.deploymentId;
-        log.info(`${report.service}: ${verb} deployment ${rollout.deploymentId} of ${(0,aws_arn/* taskDefinitionRevision */.MZ)(rollout.targetTaskDefinition)}`);
-    });
-    phase();
-    const results = await log.group('Rollout', () => waitForDeployments(watchOptions(clients, inputs, ports), resumed.map(({ rollout, report, service }) => {
-        const verification = verifications.get(report);
-        return {
-            service: report.service,
-            rollout,
-            targetTaskDefinition: rollout.targetTaskDefinition,
-            priorEventIds: (service.events ?? []).flatMap((e) => (e.id ? [e.id] : [])),
-            ...(verification && {
-                verify: releaseCheck(verification, ports, {
-                    cluster: inputs.cluster,
-                    service: report.service,
-                    taskDefinition: rollout.targetTaskDefinition,
-                }, deadline),
-            }),
-        };
-    })));
-    await Promise.all(resumed.map(async ({ rollout, report }, i) => {
-        const described = deadline.passed()
-            ? undefined
-            : await describeTaskDefinition(clients.ecs, rollout.targetTaskDefinition).catch(() => undefined);
-        await conclude(clients, inputs, report, described?.taskDefinition.containerDefinitions ?? [], results[i], deadline);
-    }));
-}
 
 // EXTERNAL MODULE: ./src/settings/inputs.ts + 2 modules
 var settings_inputs = __webpack_require__(129);
@@ -3604,21 +3734,46 @@ var settings_inputs = __webpack_require__(129);
 
 
 
+
+/** Checked before anything changes, as a deploy: the image (or the build's plan), the revision, the task's network. */
+const ALONE = [
+    { name: 'check', dryRun: 'run', run: checkAlone },
+    { name: 'image', dryRun: 'run', phase: true, run: standalone_checkImage },
+    { name: 'render', dryRun: 'run', run: renderAlone },
+    { name: 'container', dryRun: 'run', when: (s) => !!s.inputs.runTask, run: checkContainer },
+    { name: 'plan', dryRun: 'only', run: standalone_dryRunReport },
+    { name: 'build', run: standalone_build },
+    { name: 'register', run: registerAlone },
+    { name: 'run-task', phase: true, when: (s) => !!s.inputs.runTask && !!s.container, run: standalone_runTask },
+    { name: 'conclude', late: 'run', run: standalone_conclude },
+];
 /** Registers (or takes) the revision and runs the one-off task, without any service; see `runsAlone`. */
 function runAlone(inputs, git, ports, where) {
-    return recorded((done) => aloneSteps(inputs, git, ports, where, done));
+    const clients = ports.aws(where.region, ports.deadline);
+    const initial = {
+        inputs,
+        git,
+        ports,
+        where,
+        clients,
+        imageDeps: imageDepsOf(clients, git, ports, ports.deadline),
+        ran: '',
+    };
+    return runSteps(ALONE, initial, {
+        dryRun: inputs.dryRun,
+        deadline: ports.deadline,
+        phaseMs: inputs.timeoutMinutes * 60_000,
+        log: ports.log,
+    });
 }
-async function aloneSteps(inputs, git, ports, where, done) {
-    const { clock, signal, log, deadline } = ports;
-    // The template may come from the config file's environment: checked once the plan has settled it.
+/** The inputs a run without a service needs (the template may come from the config file's environment). */
+function checkAlone({ inputs, where }) {
     if (inputs.registerOnly && !inputs.taskDefinition) {
         throw new errors/* UserError */.yo('Input `register-only` needs `task-definition`: the template to render and register (no service is read to start from).');
     }
     if (!inputs.taskDefinition && !inputs.taskDefinitionArn) {
         throw new errors/* UserError */.yo('Input `run-task` without a service needs `task-definition` (a template to register and run) or `task-definition-arn` (a revision to run).');
     }
-    deadline.restart(inputs.timeoutMinutes * 60_000);
-    const clients = ports.aws(where.region, deadline);
     const report = {
         ...where,
         service: '',
@@ -3627,92 +3782,103 @@ async function aloneSteps(inputs, git, ports, where, done) {
         strategy: inputs.registerOnly ? 'register only' : 'one-off task',
         notes: [],
     };
-    done.reports = [report];
-    const imageDeps = imageDepsOf(clients, git, ports, deadline);
-    // Checked before anything changes, as a deploy: the image (or the build's plan), the revision, the task's network.
-    const { imagePlan, pinned } = await checkImages(inputs, clients, where.region, imageDeps, log, git);
-    const render = (image) => pinned
-        ? Promise.resolve(existingTaskDefinition(pinned.taskDefinition, pinned.tags))
-        : renderTaskDefinition({
-            templatePath: inputs.taskDefinition ?? '',
-            ...(image !== undefined && { image }),
-            containers: inputs.containers,
-            environment: inputs.environmentVariables,
-            secrets: inputs.secrets,
-            placeholders: placeholderValues(inputs, '', git, where.region, image),
-        });
+    return { report: { reports: [report] } };
+}
+async function standalone_checkImage({ inputs, clients, where, imageDeps, ports, git, }) {
+    const { imagePlan, pinned } = await checkImages(inputs, clients, where.region, imageDeps, ports.log, git);
     const plannedImage = imagePlan ? imagePlan.reference : inputs.image;
-    if (plannedImage)
-        done.image = plannedImage;
-    let rendered = await log.group('Task definition', () => render(plannedImage));
+    return { report: { ...(plannedImage && { image: plannedImage }) }, state: { imagePlan, pinned, plannedImage } };
+}
+const renderWith = ({ inputs, git, where, pinned }, image) => pinned
+    ? Promise.resolve(existingTaskDefinition(pinned.taskDefinition, pinned.tags))
+    : renderTaskDefinition({
+        templatePath: inputs.taskDefinition ?? '',
+        ...(image !== undefined && { image }),
+        containers: inputs.containers,
+        environment: inputs.environmentVariables,
+        secrets: inputs.secrets,
+        placeholders: placeholderValues(inputs, '', git, where.region, image),
+    });
+/** The task definition rendered and validated, and compared with its family's latest revision. */
+async function renderAlone(s) {
+    const { clients, ports, pinned } = s;
+    const rendered = await ports.log.group('Task definition', () => renderWith(s, s.plannedImage));
     for (const note of rendered.notes)
-        log.info((0,report_text/* logSafe */.sN)(note));
+        ports.log.info((0,report_text/* logSafe */.sN)(note));
     const family = rendered.request.family ?? '';
     const latest = pinned ?? (await (0,aws_errors/* unlessNotFound */.CA)(describeTaskDefinition(clients.ecs, family)));
-    Object.assign(report, {
+    const part = {
         service: family,
         notes: rendered.notes,
         containers: rendered.containers,
         rendered: rendered.request,
         changes: latest && !pinned ? describeChanges(rendered.request, latest.taskDefinition) : [],
-    });
-    const container = inputs.runTask ? runContainer(inputs, rendered.request, rendered.containers) : undefined;
-    if (inputs.dryRun) {
-        for (const change of report.changes ?? [])
-            log.info((0,report_text/* logSafe */.sN)(`  ${change}`));
-        Object.assign(report, {
-            status: 'planned',
-            reason: `Dry run: ${report.changes?.length ? `${report.changes.length} change(s)` : 'no change'} to ${family}; nothing was built, pushed, registered or run.`,
-        });
-        return;
-    }
+    };
+    return { report: { each: [part] }, state: { rendered, latest } };
+}
+function checkContainer({ inputs, rendered }) {
+    const { request, containers } = rendered;
+    return { state: { container: runContainer(inputs, request, containers) } };
+}
+function standalone_dryRunReport({ ports }, done) {
+    const { service: family, changes = [] } = done.reports[0];
+    for (const change of changes)
+        ports.log.info((0,report_text/* logSafe */.sN)(`  ${change}`));
+    const reason = `Dry run: ${changes.length ? `${changes.length} change(s)` : 'no change'} to ${family}; nothing was built, pushed, registered or run.`;
+    return { report: { each: [{ status: 'planned', reason }] } };
+}
+async function standalone_build({ imagePlan, imageDeps, inputs }) {
     const built = imagePlan && (await (0,src_image/* carryOutImageBuild */.vS)(imagePlan, imageDeps));
-    if (built)
-        done.builtImage = built;
     const image = built ? built.reference : inputs.image;
-    if (image)
-        done.image = image;
-    if (image !== plannedImage)
-        rendered = await render(image);
+    return { report: { ...(built && { builtImage: built }), ...(image && { image }) }, state: { image } };
+}
+/** The revision registered (rendered again with the pushed digest), or `task-definition-arn`'s taken as it is. */
+async function registerAlone(s, done) {
+    const { clients, ports, pinned, latest, image, plannedImage } = s;
+    const rendered = image !== plannedImage ? await renderWith(s, image) : s.rendered;
     const registered = pinned
         ? pinnedRegistration(pinned)
-        : await log.group('Register', () => registerIfChanged(clients.ecs, rendered.request, latest));
+        : await ports.log.group('Register', () => registerIfChanged(clients.ecs, rendered.request, latest));
     const revision = `${registered.family}:${registered.revision}`;
-    Object.assign(report, { taskDefinitionArn: registered.arn, registered: registered.registered });
-    log.info(pinned
+    ports.log.info(pinned
         ? `running ${revision} as it is (task-definition-arn)`
         : registered.registered
             ? `registered ${revision}`
             : `no change to register: ${revision} already has this content`);
-    for (const change of report.changes ?? [])
-        log.info((0,report_text/* logSafe */.sN)(`  ${change}`));
-    let ran = '';
-    if (inputs.runTask && container) {
-        deadline.restart(inputs.timeoutMinutes * 60_000);
-        const command = commandArguments(inputs.runTask);
-        report.runTaskArns = await log.group('One-off task', () => runOneOffTask({
-            ecs: clients.ecs,
-            logsIn: (region) => clients.logsIn(region),
-            cluster: inputs.cluster,
-            taskDefinitionArn: registered.arn,
-            containers: rendered.request.containerDefinitions ?? [],
-            container,
-            command,
-            ...(inputs.runTaskOptions && { options: inputs.runTaskOptions }),
-            timeoutMs: inputs.timeoutMinutes * 60_000,
-            clock,
-            signal,
-            log: log.info,
-            logLines: inputs.logLines,
-        }));
-        ran = `; the one-off task (${command.join(' ')}) exited 0`;
-    }
-    Object.assign(report, {
-        status: 'succeeded',
-        reason: inputs.registerOnly
-            ? `Registered ${revision}, not deployed (register-only)${ran}.`
-            : `Ran ${revision} on its own${ran}.`,
-    });
+    for (const change of done.reports[0]?.changes ?? [])
+        ports.log.info((0,report_text/* logSafe */.sN)(`  ${change}`));
+    return {
+        report: { each: [{ taskDefinitionArn: registered.arn, registered: registered.registered }] },
+        state: { rendered, registered },
+    };
+}
+async function standalone_runTask(s) {
+    const { clients, inputs, ports, registered, rendered, container } = s;
+    const { clock, signal, log } = ports;
+    const command = commandArguments(inputs.runTask ?? '');
+    const runTaskArns = await log.group('One-off task', () => runOneOffTask({
+        ecs: clients.ecs,
+        logsIn: (region) => clients.logsIn(region),
+        cluster: inputs.cluster,
+        taskDefinitionArn: registered?.arn ?? '',
+        containers: rendered?.request.containerDefinitions ?? [],
+        container: container ?? '',
+        command,
+        ...(inputs.runTaskOptions && { options: inputs.runTaskOptions }),
+        timeoutMs: inputs.timeoutMinutes * 60_000,
+        clock,
+        signal,
+        log: log.info,
+        logLines: inputs.logLines,
+    }));
+    return { report: { each: [{ runTaskArns }] }, state: { ran: `; the one-off task (${command.join(' ')}) exited 0` } };
+}
+function standalone_conclude({ inputs, registered, ran }) {
+    const revision = `${registered?.family}:${registered?.revision}`;
+    const reason = inputs.registerOnly
+        ? `Registered ${revision}, not deployed (register-only)${ran}.`
+        : `Ran ${revision} on its own${ran}.`;
+    return { report: { each: [{ status: 'succeeded', reason }] } };
 }
 /**
  * The container the one-off task runs in, checked now; and for an awsvpc task definition with no service to borrow
@@ -3730,8 +3896,6 @@ function runContainer(inputs, request, withImage) {
     return container;
 }
 
-// EXTERNAL MODULE: ./src/engine/run-report.ts + 1 modules
-var run_report = __webpack_require__(6764);
 ;// CONCATENATED MODULE: ./src/engine/carry-out.ts
 
 
@@ -3758,8 +3922,8 @@ async function destroyPreviews(ports, inputs, region, preview) {
     return removed;
 }
 /**
- * Carries out the plan and returns how it ended, with the services' reports and the image the pipeline returned; when
- * it throws, `doneSoFar(error)` gives what was done, so a failure part-way still reports it. GitHub deployment statuses and the preview comment follow it.
+ * Carries out the plan and returns how it ended, with the services' reports and the image the pipeline returned, also
+ * when the pipeline failed part-way (`thrown`). GitHub deployment statuses and the preview comment follow it.
  */
 async function carryOut(plan, git, ports, report) {
     const { clock, log, github: octokit } = ports;
@@ -3821,20 +3985,18 @@ async function carryOut(plan, git, ports, report) {
     let environmentUrl;
     let reports = [];
     try {
-        const result = (0,settings_inputs/* runsAlone */.Gx)(inputs)
+        const { result, thrown } = (0,settings_inputs/* runsAlone */.Gx)(inputs)
             ? await runAlone(inputs, git, ports, report)
             : await deploy(inputs, git, ports, report, preview, plan.promotion);
         reports = result.reports;
+        if (thrown)
+            return { status, reason: '', ...pipelineReport(result), thrown };
         status = (0,run_report/* overallStatus */.gX)(reports.map((s) => s.status));
         environmentUrl =
             environment?.url ??
                 reports.find((s) => s.url)?.url ??
                 (await loadBalancerUrl(ports, report.region, result.services[0]));
         return { status, reason: '', ...(environmentUrl && { environmentUrl }), ...pipelineReport(result) };
-    }
-    catch (error) {
-        reports = partialResult(error)?.reports ?? [];
-        throw error;
     }
     finally {
         if (status === 'succeeded')
@@ -3869,11 +4031,6 @@ function pipelineReport(result) {
         ...(result.builtImage && { builtImage: result.builtImage }),
         ...(result.promotedFrom && { promotedFrom: result.promotedFrom }),
     };
-}
-/** What the pipeline had done when it threw `error`, for the report of a run that failed part-way. */
-function doneSoFar(error) {
-    const partial = partialResult(error);
-    return partial ? pipelineReport(partial) : {};
 }
 /** The load balancer address a service answers on, if it has one (and the deadline has not passed); never fails the deploy. */
 async function loadBalancerUrl(ports, region, service) {

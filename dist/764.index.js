@@ -1018,10 +1018,12 @@ async function stoppedTasksOf(ecs, cluster, service, startedBy, seen) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  xr: () => (/* binding */ assembleReport),
   N6: () => (/* reexport */ report_status/* isFailure */.N),
   gX: () => (/* binding */ overallStatus),
   PR: () => (/* binding */ promotedImageLines),
-  Br: () => (/* binding */ renderSummary)
+  Br: () => (/* binding */ renderSummary),
+  Qz: () => (/* binding */ withPart)
 });
 
 // UNUSED EXPORTS: consoleServiceUrl, revisionName
@@ -1076,6 +1078,18 @@ function foldTimeline(timeline) {
 
 
 
+/** The run's report assembled from its steps' parts, in the order they came. */
+function assembleReport(parts) {
+    return parts.reduce((done, { reports, each, ...run }) => ({
+        ...done,
+        ...run,
+        reports: (reports ?? done.reports).map((report, i) => withPart(report, each?.[i])),
+    }), { services: [], reports: [] });
+}
+/** A service's report with a step's part added. */
+function withPart(report, part) {
+    return part ? { ...report, ...part, notes: [...report.notes, ...(part.notes ?? [])] } : report;
+}
 const SEVERITY = ['failed', 'rolled-back', 'timed-out', 'paused', 'planned', 'succeeded', 'skipped'];
 /** The run's status: the worst of its services'. */
 function overallStatus(statuses) {

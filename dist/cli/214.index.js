@@ -85,7 +85,6 @@ async function deploy(settings, ports) {
     const deadline = ports.deadline ?? new common_deadline/* RunDeadline */.sQ(ports.signal, undefined, clock.now);
     deadline.restart(settings.inputs.timeoutMinutes * 60_000);
     const made = [];
-    let doneSoFar;
     try {
         const { inputs, git } = settings;
         const plan = await (0,environment_plan/* planRun */.n)(inputs, git, settings.event);
@@ -109,16 +108,18 @@ async function deploy(settings, ports) {
             ...(url && { runUrl: url }),
             ...environment,
         };
-        const [carrying, { createClients }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(815), __webpack_require__.e(446), __webpack_require__.e(662), __webpack_require__.e(73), __webpack_require__.e(644)]).then(__webpack_require__.bind(__webpack_require__, 9644)), Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(446), __webpack_require__.e(201)]).then(__webpack_require__.bind(__webpack_require__, 201))]);
-        doneSoFar = carrying.doneSoFar;
+        const [carrying, { createClients }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(815), __webpack_require__.e(446), __webpack_require__.e(662), __webpack_require__.e(73), __webpack_require__.e(827)]).then(__webpack_require__.bind(__webpack_require__, 3827)), Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(446), __webpack_require__.e(201)]).then(__webpack_require__.bind(__webpack_require__, 201))]);
         const aws = ports.aws ??
             ((where, within = deadline) => {
                 const clients = createClients(where, within);
                 made.push(clients);
                 return clients;
             });
-        const outcome = await carrying.carryOut(plan, git, { ...ports, aws, deadline }, report);
+        const { thrown, ...outcome } = await carrying.carryOut(plan, git, { ...ports, aws, deadline }, report);
+        // A failure part-way is reported with what was done before it.
         report = { ...report, ...outcome };
+        if (thrown)
+            throw thrown.error;
         const failed = report.services.filter((s) => (0,report_status/* isFailure */.N)(s.status));
         if (failed.length) {
             throw new errors/* DeploymentFailed */.Nr(failed.map(failureMessage).join('\n'), report.status);
@@ -135,7 +136,6 @@ async function deploy(settings, ports) {
             error instanceof errors/* NoAnswer */.W_;
         const status = error instanceof errors/* DeploymentFailed */.Nr ? error.status : error instanceof errors/* NoAnswer */.W_ ? 'timed-out' : 'failed';
         if (report) {
-            report = { ...report, ...doneSoFar?.(error) };
             report.status = status;
             if (!(error instanceof errors/* DeploymentFailed */.Nr))
                 report.reason = (0,errors/* errorMessage */.gJ)(error);

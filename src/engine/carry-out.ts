@@ -9,13 +9,20 @@ import {
   type DeploymentTracker,
   type GitHubApi,
 } from '../github/index.js'
-import { deploy, partialResult, type PipelineResult } from './pipeline.js'
+import { deploy } from './pipeline.js'
 import type { PlannedInputs } from '../settings/placeholder-values.js'
 import type { Plan, PreviewPlan } from './environment-plan.js'
 import { runsAlone } from '../settings/inputs.js'
 import { runAlone } from './standalone.js'
 import { destroyPreview, environmentUrl, previewServiceName, sweepPreviews } from '../preview/index.js'
-import { isFailure, overallStatus, type DeploymentReport, type RunReport, type Status } from './run-report.js'
+import {
+  isFailure,
+  overallStatus,
+  type DeploymentReport,
+  type PipelineResult,
+  type RunReport,
+  type Status,
+} from './run-report.js'
 import type { ReadyPorts } from './ports.js'
 
 /** Removes the pull request's previews of every service of the environment; returns what went. */
@@ -41,17 +48,20 @@ async function destroyPreviews(
   return removed
 }
 
-/** How a run ended, as far as the run as a whole goes (each service's own report carries the rest). */
+/**
+ * How a run ended, as far as the run as a whole goes (each service's own report carries the rest); `thrown`: the error
+ * that stopped the pipeline part-way, which the run ends with once the report has what was done before it.
+ */
 export type RunOutcome = Pick<RunReport, 'status' | 'reason'> &
   Partial<Pick<RunReport, 'removed' | 'environmentUrl'>> &
-  PipelineReport
+  PipelineReport & { thrown?: { error: unknown } }
 
 /** What the report takes from the pipeline: each service's report, the image deployed (or planned) and the one built. */
 type PipelineReport = Partial<Pick<RunReport, 'services' | 'image' | 'builtImage' | 'promotedFrom'>>
 
 /**
- * Carries out the plan and returns how it ended, with the services' reports and the image the pipeline returned; when
- * it throws, `doneSoFar(error)` gives what was done, so a failure part-way still reports it. GitHub deployment statuses and the preview comment follow it.
+ * Carries out the plan and returns how it ended, with the services' reports and the image the pipeline returned, also
+ * when the pipeline failed part-way (`thrown`). GitHub deployment statuses and the preview comment follow it.
  */
 export async function carryOut(plan: Plan, git: GitContext, ports: ReadyPorts, report: RunReport): Promise<RunOutcome> {
   const { clock, log, github: octokit } = ports
@@ -118,19 +128,17 @@ export async function carryOut(plan: Plan, git: GitContext, ports: ReadyPorts, r
   let environmentUrl: string | undefined
   let reports: DeploymentReport[] = []
   try {
-    const result = runsAlone(inputs)
+    const { result, thrown } = runsAlone(inputs)
       ? await runAlone(inputs, git, ports, report)
       : await deploy(inputs, git, ports, report, preview, plan.promotion)
     reports = result.reports
+    if (thrown) return { status, reason: '', ...pipelineReport(result), thrown }
     status = overallStatus(reports.map((s) => s.status))
     environmentUrl =
       environment?.url ??
       reports.find((s) => s.url)?.url ??
       (await loadBalancerUrl(ports, report.region, result.services[0]))
     return { status, reason: '', ...(environmentUrl && { environmentUrl }), ...pipelineReport(result) }
-  } catch (error) {
-    reports = partialResult(error)?.reports ?? []
-    throw error
   } finally {
     if (status === 'succeeded') await tracker?.success(environmentUrl)
     // A paused deployment stays in progress on GitHub: the run that continues it says how it ended.
@@ -174,12 +182,6 @@ function pipelineReport(result: PipelineResult): PipelineReport {
     ...(result.builtImage && { builtImage: result.builtImage }),
     ...(result.promotedFrom && { promotedFrom: result.promotedFrom }),
   }
-}
-
-/** What the pipeline had done when it threw `error`, for the report of a run that failed part-way. */
-export function doneSoFar(error: unknown): PipelineReport {
-  const partial = partialResult(error)
-  return partial ? pipelineReport(partial) : {}
 }
 
 /** The load balancer address a service answers on, if it has one (and the deadline has not passed); never fails the deploy. */

@@ -74,7 +74,6 @@ export async function deploy(settings: DeploySettings, ports: Ports): Promise<Ru
   const deadline = ports.deadline ?? new RunDeadline(ports.signal, undefined, clock.now)
   deadline.restart(settings.inputs.timeoutMinutes * 60_000)
   const made: AwsClients[] = []
-  let doneSoFar: typeof import('./carry-out.js').doneSoFar | undefined
   try {
     const { inputs, git } = settings
     const plan = await planRun(inputs, git, settings.event)
@@ -101,7 +100,6 @@ export async function deploy(settings: DeploySettings, ports: Ports): Promise<Ru
       ...environment,
     }
     const [carrying, { createClients }] = await Promise.all([import('./carry-out.js'), import('../aws/clients.js')])
-    doneSoFar = carrying.doneSoFar
     const aws =
       ports.aws ??
       ((where: string, within: RunDeadline = deadline): AwsClients => {
@@ -109,8 +107,10 @@ export async function deploy(settings: DeploySettings, ports: Ports): Promise<Ru
         made.push(clients)
         return clients
       })
-    const outcome = await carrying.carryOut(plan, git, { ...ports, aws, deadline }, report)
+    const { thrown, ...outcome } = await carrying.carryOut(plan, git, { ...ports, aws, deadline }, report)
+    // A failure part-way is reported with what was done before it.
     report = { ...report, ...outcome }
+    if (thrown) throw thrown.error
     const failed = report.services.filter((s) => isFailure(s.status))
     if (failed.length) {
       throw new DeploymentFailed(failed.map(failureMessage).join('\n'), report.status as DeploymentFailed['status'])
@@ -131,7 +131,6 @@ export async function deploy(settings: DeploySettings, ports: Ports): Promise<Ru
       error instanceof NoAnswer
     const status = error instanceof DeploymentFailed ? error.status : error instanceof NoAnswer ? 'timed-out' : 'failed'
     if (report) {
-      report = { ...report, ...doneSoFar?.(error) }
       report.status = status
       if (!(error instanceof DeploymentFailed)) report.reason = errorMessage(error)
       // Services the run had not finished with share the run's error (a bad input, a failed one-off task…).

@@ -33,7 +33,8 @@ import {
 import type { PreviewPlan } from './environment-plan.js'
 import { deployPreview, previewFamily } from '../preview/index.js'
 import { pipelineArtifacts, writePipelineArtifacts } from '../report/artifacts.js'
-import type { DeploymentReport, RunReport } from './run-report.js'
+import { withPart, type DeploymentReport, type PipelineResult, type RunReport, type ServicePart } from './run-report.js'
+import { runSteps, type Step, type StepOutcome, type StepsResult } from './step-runner.js'
 import {
   describeChanges,
   existingTaskDefinition,
@@ -93,11 +94,10 @@ function newServiceReport(where: Where, service: Service, plan: StrategyPlan): D
   }
 }
 
-/** A service found, how it will be deployed (its strategy checked against it), and its own report. */
+/** A service found and how it will be deployed (its strategy checked against it). */
 interface Found {
   service: Service
   plan: StrategyPlan
-  report: DeploymentReport
 }
 
 /** A service checked and its task definition rendered and validated: nothing changed on it yet. */
@@ -114,8 +114,8 @@ interface Prepared extends Found {
 type Registered = Prepared & { registered: RegisteredTaskDefinition }
 
 /**
- * Renders and validates the service's task definition with `image` and fills its report (notes, changes); `log`
- * false re-renders quietly once the build has replaced the planned image reference by the pushed digest.
+ * Renders and validates the service's task definition with `image`, and says what its report gains (notes, changes);
+ * `log` false re-renders quietly once the build has replaced the planned image reference by the pushed digest.
  */
 async function prepare(
   clients: AwsClients,
@@ -128,7 +128,7 @@ async function prepare(
   log: Log | undefined,
   promoted?: PromotedImages,
   pinned?: DescribedTaskDefinition,
-): Promise<Prepared> {
+): Promise<{ prepared: Prepared; part: ServicePart }> {
   const { ecs } = clients
   const placeholders = {
     // ${IMAGE} in a template: the promoted image when there is one.
@@ -162,23 +162,23 @@ async function prepare(
   // A preview registers in its own family, so destroying it can deregister what it registered.
   if (preview && !pinned && rendered.request.family)
     rendered.request.family = previewFamily(rendered.request.family, preview.pr)
-  if (log) {
-    for (const note of rendered.notes) log.info(logSafe(`${prefixOf(inputs, report)}${note}`))
-    report.notes.push(...rendered.notes)
-  }
+  if (log) for (const note of rendered.notes) log.info(logSafe(`${prefixOf(inputs, report)}${note}`))
   if (inputs.serviceSettings) {
     checkSettingsModel(inputs.serviceSettings)
     checkVolumesAtLaunch(inputs.serviceSettings, rendered.request)
   }
-  report.containers = rendered.containers
-  if (promoted) report.promoted = promotedOf(promoted, rendered.containers)
-  report.rendered = rendered.request
-  report.changes = [
-    ...(current ? describeChanges(rendered.request, current.taskDefinition) : []),
-    ...serviceChanges(service, inputs.desiredCount, inputs.deploymentCircuitBreaker, inputs.serviceSettings),
-    ...plan.changes,
-  ]
-  return { service, plan, report, rendered, current, verification, ...(pinned && { pinned }) }
+  const part: ServicePart = {
+    ...(log && { notes: rendered.notes }),
+    containers: rendered.containers,
+    ...(promoted && { promoted: promotedOf(promoted, rendered.containers) }),
+    rendered: rendered.request,
+    changes: [
+      ...(current ? describeChanges(rendered.request, current.taskDefinition) : []),
+      ...serviceChanges(service, inputs.desiredCount, inputs.deploymentCircuitBreaker, inputs.serviceSettings),
+      ...plan.changes,
+    ],
+  }
+  return { prepared: { service, plan, rendered, current, verification, ...(pinned && { pinned }) }, part }
 }
 
 function onlyImage(promoted: PromotedImages | undefined): string | undefined {
@@ -189,29 +189,35 @@ function onlyImage(promoted: PromotedImages | undefined): string | undefined {
 const prefixOf = (inputs: PlannedInputs, report: DeploymentReport): string =>
   inputs.services.length > 1 ? `${report.service}: ` : ''
 
-/** CodePipeline's files (artifacts-dir), for the image that is (or, in a dry run, would be) deployed. */
+/** CodePipeline's files (artifacts-dir), for the image that is (or, in a dry run, would be) deployed; the note saying so. */
 async function writeArtifacts(
   inputs: PlannedInputs,
   git: GitContext,
-  { report, rendered, service }: Prepared,
+  { rendered, service }: Prepared,
+  report: DeploymentReport,
   image: string | undefined,
-): Promise<void> {
-  if (!inputs.artifactsDir || !image) return
+): Promise<string[]> {
+  if (!inputs.artifactsDir || !image) return []
   const dir = inputs.services.length > 1 ? path.join(inputs.artifactsDir, report.service) : inputs.artifactsDir
   const written = await writePipelineArtifacts(
     await insideWorkspace('artifacts-dir', dir, git.workspace),
     pipelineArtifacts(rendered.request, rendered.containers, image, service),
   )
-  report.notes.push(`wrote ${written.map((f) => path.basename(f)).join(', ')} to ${dir} for CodePipeline`)
+  return [`wrote ${written.map((f) => path.basename(f)).join(', ')} to ${dir} for CodePipeline`]
 }
 
 /** Registers the rendered task definition unless a revision already has its content. */
-async function register(clients: AwsClients, inputs: PlannedInputs, prepared: Prepared, log: Log): Promise<Registered> {
-  const { report, pinned } = prepared
+async function register(
+  clients: AwsClients,
+  inputs: PlannedInputs,
+  prepared: Prepared,
+  report: DeploymentReport,
+  log: Log,
+): Promise<Registered> {
+  const { pinned } = prepared
   const registered = pinned
     ? pinnedRegistration(pinned)
     : await registerIfChanged(clients.ecs, prepared.rendered.request, prepared.current)
-  Object.assign(report, { taskDefinitionArn: registered.arn, registered: registered.registered })
   const prefix = prefixOf(inputs, report)
   log.info(
     pinned
@@ -242,9 +248,13 @@ async function start(
   git: GitContext,
   { clock, signal, log }: DeployPorts,
   prepared: Registered,
+  report: DeploymentReport,
   preview: PreviewPlan | undefined,
-): Promise<Rollout> {
-  const { report, registered } = prepared
+): Promise<{ started: Registered; rollout: Rollout; part: ServicePart }> {
+  const { registered } = prepared
+  let service = prepared.service
+  let serviceName = report.service
+  let url: string | undefined
   if (preview) {
     const created = await deployPreview({
       ecs: clients.ecs,
@@ -260,14 +270,15 @@ async function start(
     log.info(
       `${created.serviceName}: ${created.created ? 'created' : 'updated'} the preview of ${report.service}${created.url ? ` at ${created.url}` : ''}`,
     )
-    prepared.service = await findService(clients.ecs, inputs.cluster, created.serviceName, report.region)
-    Object.assign(report, { service: created.serviceName, ...(created.url && { url: created.url }) })
+    service = await findService(clients.ecs, inputs.cluster, created.serviceName, report.region)
+    serviceName = created.serviceName
+    url = created.url
   }
   const rollout = await startStrategy(
     clients,
     { clock, signal, timeoutMs: inputs.timeoutMinutes * 60_000, log: log.info },
     prepared.plan,
-    prepared.service,
+    service,
     {
       cluster: inputs.cluster,
       taskDefinitionArn: registered.arn,
@@ -278,33 +289,38 @@ async function start(
       containers: prepared.rendered.request.containerDefinitions ?? [],
     },
   )
-  report.startedAt = rollout.startedAt
   const revision = `${registered.family}:${registered.revision}`
-  if (!rollout.deploymentId) {
-    Object.assign(report, { status: 'succeeded', reason: `Nothing to deploy: ${rollout.unchangedReason}.` })
-  } else {
-    report.deploymentId = rollout.deploymentId
+  if (rollout.deploymentId)
     log.info(
       rollout.started
-        ? `${report.service}: started deployment ${rollout.deploymentId} of ${revision}`
-        : `${report.service}: following deployment ${rollout.deploymentId}, already rolling out ${revision}`,
+        ? `${serviceName}: started deployment ${rollout.deploymentId} of ${revision}`
+        : `${serviceName}: following deployment ${rollout.deploymentId}, already rolling out ${revision}`,
     )
-    if (!inputs.wait)
-      Object.assign(report, { status: 'succeeded', reason: 'Deployment started; not waiting for it (wait: false).' })
+  const part: ServicePart = {
+    ...(preview && { service: serviceName, ...(url && { url }) }),
+    startedAt: rollout.startedAt,
+    ...(!rollout.deploymentId
+      ? { status: 'succeeded', reason: `Nothing to deploy: ${rollout.unchangedReason}.` }
+      : {
+          deploymentId: rollout.deploymentId,
+          ...(!inputs.wait && {
+            status: 'succeeded',
+            reason: 'Deployment started; not waiting for it (wait: false).',
+          }),
+        }),
   }
-  return rollout
+  return { started: { ...prepared, service }, rollout, part }
 }
 
-/** Fills a service's report from its rollout's result, with the causes of a failure and their log lines. */
-async function conclude(
+/** A service's report from its rollout's result, with the causes of a failure and their log lines. */
+async function concluded(
   clients: AwsClients,
   inputs: PlannedInputs,
-  report: DeploymentReport,
   containers: ContainerDefinition[],
   result: WatchResult,
   deadline: RunDeadline,
-): Promise<void> {
-  Object.assign(report, {
+): Promise<ServicePart> {
+  const part: ServicePart = {
     status: result.outcome,
     reason: result.reason,
     timeline: result.timeline,
@@ -312,70 +328,129 @@ async function conclude(
     ...(result.rollback !== undefined && { rollback: result.rollback }),
     ...(result.stoppedTasksError !== undefined && { stoppedTasksError: result.stoppedTasksError }),
     ...(result.progress && { progress: result.progress }),
-  })
-  if (result.outcome === 'succeeded' || result.outcome === 'paused') return
-  const eventCause = causeOfEvents(result.recentEvents)
-  if (eventCause) report.eventCause = eventCause
-  // The log lines are best effort: after the deadline they are not read.
-  if (deadline.passed()) {
-    report.failures = groupFailures(result.stoppedTasks)
-    return
   }
-  report.failures = await attachLogs(
-    (region) => clients.logsIn(region),
-    groupFailures(result.stoppedTasks),
-    containers,
-    inputs.logLines,
-  )
+  if (result.outcome === 'succeeded' || result.outcome === 'paused') return part
+  const eventCause = causeOfEvents(result.recentEvents)
+  // The log lines are best effort: after the deadline they are not read.
+  const failures = deadline.passed()
+    ? groupFailures(result.stoppedTasks)
+    : await attachLogs(
+        (region) => clients.logsIn(region),
+        groupFailures(result.stoppedTasks),
+        containers,
+        inputs.logLines,
+      )
+  return { ...part, ...(eventCause && { eventCause }), failures }
 }
 
 /** Where the run deploys: the cluster and region of every service. */
 export type Where = Pick<RunReport, 'cluster' | 'region'>
 
-/** What the pipeline did: the services as they were found, each one's report, the image deployed (or planned) and the one built. */
-export interface PipelineResult {
-  services: Service[]
-  reports: DeploymentReport[]
-  image?: string
-  builtImage?: RunReport['builtImage']
-  /** The environment whose images were deployed (promote-from). */
-  promotedFrom?: string
+/** A rollout this run follows to its end: the service's position, what it deploys and how it is checked. */
+interface Followed {
+  index: number
+  rollout: Rollout
+  targetTaskDefinition: string
+  /** Ids of the service's events from before the rollout. */
+  priorEventIds: string[]
+  verification?: VerifyPlan | undefined
+  /** The image deployed, for the release's check. */
+  image?: string | undefined
+  /** The containers deployed, for their log lines on failure; absent: read from the target revision. */
+  containers?: ContainerDefinition[]
 }
 
-/** The results a failure part-way had reached, keyed by the error it threw (which goes on unchanged). */
-const partials = new WeakMap<object, PipelineResult>()
-
-/** What the pipeline had done when it threw `error`, if the error came from it. */
-export function partialResult(error: unknown): PipelineResult | undefined {
-  return typeof error === 'object' && error !== null ? partials.get(error) : undefined
+/** What the deploy's steps hand on to the ones after them. */
+interface DeployState {
+  inputs: PlannedInputs
+  git: GitContext
+  ports: DeployPorts
+  where: Where
+  preview?: PreviewPlan | undefined
+  promotion?: Promotion | undefined
+  clients: AwsClients
+  imageDeps: ImageDeps
+  found: Found[]
+  promoted?: PromotedImages[] | undefined
+  imagePlan?: ImageBuildPlan | undefined
+  pinned?: DescribedTaskDefinition | undefined
+  plannedImage?: string | undefined
+  checked: Prepared[]
+  image?: string | undefined
+  registered: Registered[]
+  followed: Followed[]
+  results: WatchResult[]
 }
+
+type DeployStep = Step<DeployState>
 
 /**
- * Deploys the services and returns what it did; a failure part-way throws the error unchanged, with what was done so
- * far for `partialResult` (so it is still reported).
+ * The deploy. Everything that can be checked is, before anything changes: services and strategies, the image (or the
+ * build's plan), every task definition rendered and validated, deployments in flight; then the build and push, then
+ * every registration, then the updates. A mistake in one service leaves them all as they were; a dry run stops before
+ * the build and changes nothing.
  */
-export async function deploy(
+const DEPLOY: DeployStep[] = [
+  { name: 'check', dryRun: 'run', phase: true, run: findServices },
+  { name: 'promote', dryRun: 'run', when: (s) => !!s.promotion, run: promotion },
+  { name: 'image', dryRun: 'run', run: checkImage },
+  { name: 'render', dryRun: 'run', run: render },
+  { name: 'plan', dryRun: 'only', run: dryRunReport },
+  // A preview deploys its own copy of the service: the base service's deployments are not in its way.
+  { name: 'idle', phase: true, when: (s) => !s.preview, run: waitUntilIdle },
+  // Nothing is deployed when the build or push fails: it throws before any task definition is registered.
+  { name: 'build', phase: true, run: build },
+  { name: 'register', phase: true, run: registerAll },
+  { name: 'run-task', phase: true, when: (s) => !!s.inputs.runTask && s.registered.length > 0, run: runTask },
+  { name: 'update', phase: true, run: update },
+  { name: 'watch', phase: true, late: 'run', when: (s) => s.followed.length > 0, run: watch },
+  { name: 'conclude', late: 'run', when: (s) => s.results.length > 0, run: conclude },
+  { name: 'keep-revisions', late: 'skip', when: wantsPruning, run: keepRevisions },
+]
+
+/**
+ * `continue`: resumes (or rolls back) the deployments an earlier run left paused at `wait-until`, and follows
+ * them to their end. Nothing is built, rendered or registered. Its steps run in a dry run too, as `continue` always did.
+ */
+const RESUME: DeployStep[] = [
+  { name: 'check', dryRun: 'run', phase: true, run: findServices },
+  { name: 'continue', dryRun: 'run', run: resume },
+  { name: 'watch', dryRun: 'run', phase: true, late: 'run', when: (s) => s.followed.length > 0, run: watch },
+  { name: 'conclude', dryRun: 'run', late: 'run', when: (s) => s.results.length > 0, run: conclude },
+]
+
+/** Deploys the services (or continues their paused deployments); a failure part-way comes with what was done so far. */
+export function deploy(
   inputs: PlannedInputs,
   git: GitContext,
   ports: DeployPorts,
   where: Where,
   preview?: PreviewPlan,
   promotion?: Promotion,
-): Promise<PipelineResult> {
-  return recorded((done) => deploySteps(inputs, git, ports, where, done, preview, promotion))
-}
-
-/** Runs `steps` on a result of its own and returns it; a throw carries what was done for `partialResult`. */
-export async function recorded(steps: (done: PipelineResult) => Promise<void>): Promise<PipelineResult> {
-  // Owned by this call alone: the steps add to it, and it is returned or attached to the error.
-  const done: PipelineResult = { services: [], reports: [] }
-  try {
-    await steps(done)
-    return done
-  } catch (error) {
-    if (typeof error === 'object' && error !== null) partials.set(error, done)
-    throw error
+): Promise<StepsResult> {
+  const clients = ports.aws(where.region, ports.deadline)
+  const initial: DeployState = {
+    inputs,
+    git,
+    ports,
+    where,
+    preview,
+    promotion,
+    clients,
+    imageDeps: imageDepsOf(clients, git, ports, ports.deadline),
+    found: [],
+    checked: [],
+    registered: [],
+    followed: [],
+    results: [],
   }
+  return runSteps(inputs.strategy.continueAction ? RESUME : DEPLOY, initial, {
+    dryRun: inputs.dryRun,
+    deadline: ports.deadline,
+    // Each phase (reading, the build, each wait) may take timeout-minutes; no request outlives its phase (plus the grace).
+    phaseMs: inputs.timeoutMinutes * 60_000,
+    log: ports.log,
+  })
 }
 
 /**
@@ -424,26 +499,16 @@ export function imageDepsOf(
   }
 }
 
-/**
- * Everything that can be checked is, before anything changes: services and strategies, the image (or the build's
- * plan), every task definition rendered and validated, deployments in flight; then the build and push, then every
- * registration, then the updates. A mistake in one service leaves them all as they were; a dry run stops before the
- * build and changes nothing.
- */
-async function deploySteps(
-  inputs: PlannedInputs,
-  git: GitContext,
-  ports: DeployPorts,
-  where: Where,
-  done: PipelineResult,
-  preview?: PreviewPlan,
-  promotion?: Promotion,
-): Promise<void> {
-  const { clock, signal, log, deadline } = ports
-  // Each phase (reading, the build, each wait) may take timeout-minutes; no request outlives its phase (plus the grace).
-  const phase = (): void => deadline.restart(inputs.timeoutMinutes * 60_000)
-  phase()
-  const clients = ports.aws(where.region, deadline)
+/** The services, each one's deployment strategy checked against it; their reports start here. */
+async function findServices({
+  inputs,
+  git,
+  ports,
+  where,
+  preview,
+  clients,
+}: DeployState): Promise<StepOutcome<DeployState>> {
+  const { log } = ports
   const found = await log.group('Services', () =>
     Promise.all(
       inputs.services.map(async (name): Promise<Found> => {
@@ -460,176 +525,329 @@ async function deploySteps(
             })
         checkServiceSettings(service, inputs.serviceSettings ?? {}, plan.mechanism)
         log.info(`  strategy: ${plan.description}`)
-        return { service, plan, report: newServiceReport(where, service, plan) }
+        return { service, plan }
       }),
     ),
   )
-  done.services = found.map((f) => f.service)
-  done.reports = found.map((f) => f.report)
-  if (inputs.strategy.continueAction) {
-    await resume(clients, inputs, git, ports, found, phase, deadline)
-    return
+  return {
+    report: {
+      services: found.map((f) => f.service),
+      reports: found.map((f) => newServiceReport(where, f.service, f.plan)),
+    },
+    state: { found },
   }
-  // Everything that can be checked is checked before anything changes: the image (build planned read-only, or the
-  // image to deploy looked up), every task definition rendered and validated, other deployments in flight.
-  const imageDeps = imageDepsOf(clients, git, ports, deadline)
-  const promoted =
-    promotion && (await log.group('Promotion', () => readPromotion(promotion, where, ports, imageDeps, deadline)))
-  if (promoted) {
-    done.promotedFrom = promotion.from
-    const images = [...new Set(promoted.flatMap((p) => Object.values(p.images)))]
-    if (images.length === 1) done.image = images[0] as string
+}
+
+/** promote-from: the images the source environment's services run. */
+async function promotion({ promotion, where, ports, imageDeps }: DeployState): Promise<StepOutcome<DeployState>> {
+  if (!promotion) return {}
+  const promoted = await ports.log.group('Promotion', () =>
+    readPromotion(promotion, where, ports, imageDeps, ports.deadline),
+  )
+  const images = [...new Set(promoted.flatMap((p) => Object.values(p.images)))]
+  return {
+    report: { promotedFrom: promotion.from, ...(images.length === 1 && { image: images[0] as string }) },
+    state: { promoted },
   }
-  const { imagePlan, pinned } = await checkImages(inputs, clients, where.region, imageDeps, log, git)
+}
+
+/** The image to deploy looked up, or the build planned read-only; `task-definition-arn`'s revision read. */
+async function checkImage({
+  inputs,
+  clients,
+  where,
+  imageDeps,
+  ports,
+  git,
+}: DeployState): Promise<StepOutcome<DeployState>> {
+  const { imagePlan, pinned } = await checkImages(inputs, clients, where.region, imageDeps, ports.log, git)
   if (pinned) {
-    log.info(
+    ports.log.info(
       `task-definition-arn: ${pinned.taskDefinition.family}:${pinned.taskDefinition.revision}, deployed as it is`,
     )
   }
   const plannedImage = imagePlan ? imagePlan.reference : inputs.image
-  if (plannedImage) done.image = plannedImage
-  const checked = await log.group('Task definition', () =>
-    Promise.all(
-      found.map((f, i) =>
-        prepare(clients, inputs, git, f, f.report, plannedImage, preview, log, promoted?.[i], pinned),
-      ),
-    ),
-  )
-  const waitContext = { clock, signal, timeoutMs: inputs.timeoutMinutes * 60_000, log: log.info }
-  if (inputs.dryRun) {
-    await Promise.all(checked.map((p) => writeArtifacts(inputs, git, p, plannedImage)))
-    const imageNote = imagePlan && dryRunImageNote(imagePlan)
-    for (const p of checked) {
-      const { report } = p
-      for (const change of report.changes ?? []) log.info(logSafe(`  ${change}`))
-      if (imageNote) report.notes.push(imageNote)
-      const busy = preview ? undefined : await deploymentInFlight(clients, p.plan, p.service, unchangedRevision(p))
-      if (busy)
-        report.notes.push(
-          `busy with ${busy.what}: a deploy would ${busy.paused || p.plan.inputs.onBusy === 'fail' ? 'fail' : 'wait for it'} (on-busy: ${p.plan.inputs.onBusy})`,
-        )
-      const count = report.changes?.length ?? 0
-      Object.assign(report, {
-        status: 'planned',
-        reason: `Dry run: ${count ? `${count} change(s)` : 'no change'}; nothing was built, pushed, registered or deployed.`,
-      })
-    }
-    if (imageNote) log.info(imageNote)
-    return
-  }
-  // A preview deploys its own copy of the service: the base service's deployments are not in its way.
-  if (!preview) {
-    phase()
-    for (const p of checked)
-      p.service = await checkIdle(clients, waitContext, inputs.cluster, p.plan, p.service, unchangedRevision(p))
-  }
-
-  // Nothing is deployed when the build or push fails: it throws before any task definition is registered.
-  phase()
-  const built = imagePlan && (await carryOutImageBuild(imagePlan, imageDeps))
-  if (built) done.builtImage = built
-  const image = built ? built.reference : inputs.image
-  if (image) done.image = image
-  phase()
-  const final =
-    image === plannedImage
-      ? checked
-      : await Promise.all(
-          checked.map((p, i) => prepare(clients, inputs, git, p, p.report, image, preview, undefined, promoted?.[i])),
-        )
-  const prepared = await log.group('Register', async () => {
-    await Promise.all(final.map((p) => writeArtifacts(inputs, git, p, image)))
-    const registered: Registered[] = []
-    for (const p of final) registered.push(await register(clients, inputs, p, log))
-    return registered
-  })
-  const [first] = prepared
-  if (inputs.runTask && first) {
-    phase()
-    first.report.runTaskArns = await log.group('One-off task', () =>
-      runOneOffTask({
-        ecs: clients.ecs,
-        logsIn: (region) => clients.logsIn(region),
-        cluster: inputs.cluster,
-        service: first.service,
-        taskDefinitionArn: first.registered.arn,
-        containers: first.rendered.request.containerDefinitions ?? [],
-        container:
-          inputs.runTaskContainer ??
-          first.rendered.containers[0] ??
-          first.rendered.request.containerDefinitions?.[0]?.name ??
-          '',
-        command: commandArguments(inputs.runTask ?? ''),
-        ...(inputs.runTaskOptions && { options: inputs.runTaskOptions }),
-        timeoutMs: inputs.timeoutMinutes * 60_000,
-        clock,
-        signal,
-        log: log.info,
-        logLines: inputs.logLines,
-      }),
-    )
-  }
-  const started: { p: Registered; rollout: Rollout }[] = []
-  phase()
-  for (const p of prepared) started.push({ p, rollout: await start(clients, inputs, git, ports, p, preview) })
-  const waiting = started.filter(({ rollout }) => rollout.deploymentId && inputs.wait)
-  if (!waiting.length) return keepRevisions(clients, inputs, prepared, log, deadline)
-  phase()
-  const results = await log.group('Rollout', () =>
-    waitForDeployments(
-      watchOptions(clients, inputs, ports),
-      waiting.map(({ p, rollout }) => ({
-        service: p.report.service,
-        rollout,
-        targetTaskDefinition: p.registered.arn,
-        priorEventIds: (p.service.events ?? []).flatMap((e) => (e.id ? [e.id] : [])),
-        ...(p.verification && {
-          verify: releaseCheck(
-            p.verification,
-            ports,
-            {
-              cluster: inputs.cluster,
-              service: p.report.service,
-              taskDefinition: p.registered.arn,
-              image,
-            },
-            deadline,
-          ),
-        }),
-      })),
-    ),
-  )
-  await Promise.all(
-    waiting.map(({ p }, i) =>
-      conclude(
-        clients,
-        inputs,
-        p.report,
-        p.rendered.request.containerDefinitions ?? [],
-        results[i] as WatchResult,
-        deadline,
-      ),
-    ),
-  )
-  await keepRevisions(clients, inputs, prepared, log, deadline)
+  return { report: { ...(plannedImage && { image: plannedImage }) }, state: { imagePlan, pinned, plannedImage } }
 }
 
-/** `keep-revisions`, once every service succeeded: each family deployed keeps its newest N and what is in use. */
-async function keepRevisions(
-  clients: AwsClients,
-  inputs: PlannedInputs,
-  prepared: Registered[],
-  log: Log,
-  deadline: RunDeadline,
-) {
-  const keep = inputs.keepRevisions
-  if (keep === undefined || prepared.some((p) => p.report.status !== 'succeeded')) return
-  if (deadline.passed()) return log.info("keep-revisions was skipped: the run's deadline had passed.")
-  for (const family of new Set(prepared.map((p) => p.registered.family))) {
-    const gone = await pruneRevisions(clients.ecs, inputs.cluster, family, keep, log)
-    for (const p of prepared.filter((p) => p.registered.family === family))
-      if (gone.length) p.report.notes.push(`deregistered ${gone.join(', ')} (keep-revisions: ${keep})`)
+/** Every service's task definition rendered and validated with the planned image. */
+async function render(s: DeployState, done: PipelineResult): Promise<StepOutcome<DeployState>> {
+  const { clients, inputs, git, found, plannedImage, preview, ports, promoted, pinned } = s
+  const checked = await ports.log.group('Task definition', () =>
+    Promise.all(
+      found.map((f, i) =>
+        prepare(clients, inputs, git, f, reportOf(done, i), plannedImage, preview, ports.log, promoted?.[i], pinned),
+      ),
+    ),
+  )
+  return { report: { each: checked.map((c) => c.part) }, state: { checked: checked.map((c) => c.prepared) } }
+}
+
+/** A dry run's report: what would change, what it would build, what a deploy would wait for. */
+async function dryRunReport(s: DeployState, done: PipelineResult): Promise<StepOutcome<DeployState>> {
+  const { inputs, git, checked, plannedImage, imagePlan, preview, clients, ports } = s
+  const artifacts = await Promise.all(
+    checked.map((p, i) => writeArtifacts(inputs, git, p, reportOf(done, i), plannedImage)),
+  )
+  const imageNote = imagePlan && dryRunImageNote(imagePlan)
+  const each: ServicePart[] = []
+  for (const [i, p] of checked.entries()) {
+    const changes = reportOf(done, i).changes ?? []
+    for (const change of changes) ports.log.info(logSafe(`  ${change}`))
+    const busy = preview ? undefined : await deploymentInFlight(clients, p.plan, p.service, unchangedRevision(p))
+    const notes = [
+      ...(artifacts[i] ?? []),
+      ...(imageNote ? [imageNote] : []),
+      ...(busy
+        ? [
+            `busy with ${busy.what}: a deploy would ${busy.paused || p.plan.inputs.onBusy === 'fail' ? 'fail' : 'wait for it'} (on-busy: ${p.plan.inputs.onBusy})`,
+          ]
+        : []),
+    ]
+    each.push({
+      notes,
+      status: 'planned',
+      reason: `Dry run: ${changes.length ? `${changes.length} change(s)` : 'no change'}; nothing was built, pushed, registered or deployed.`,
+    })
   }
+  if (imageNote) ports.log.info(imageNote)
+  return { report: { each } }
+}
+
+/** Waits for (or, with on-busy: fail, stops at) other deployments in flight on each service. */
+async function waitUntilIdle(s: DeployState): Promise<StepOutcome<DeployState>> {
+  const { clients, inputs, ports } = s
+  const checked: Prepared[] = []
+  for (const p of s.checked)
+    checked.push({
+      ...p,
+      service: await checkIdle(
+        clients,
+        waitContext(inputs, ports),
+        inputs.cluster,
+        p.plan,
+        p.service,
+        unchangedRevision(p),
+      ),
+    })
+  return { state: { checked } }
+}
+
+/** The image built and pushed (when the run builds one). */
+async function build({ imagePlan, imageDeps, inputs }: DeployState): Promise<StepOutcome<DeployState>> {
+  const built = imagePlan && (await carryOutImageBuild(imagePlan, imageDeps))
+  const image = built ? built.reference : inputs.image
+  return { report: { ...(built && { builtImage: built }), ...(image && { image }) }, state: { image } }
+}
+
+/** Every task definition registered (rendered again first when the build's digest replaced the planned image). */
+async function registerAll(s: DeployState, done: PipelineResult): Promise<StepOutcome<DeployState>> {
+  const { clients, inputs, git, checked, image, plannedImage, preview, promoted, ports } = s
+  const final =
+    image === plannedImage
+      ? checked.map((prepared) => ({ prepared, part: undefined }))
+      : await Promise.all(
+          checked.map((p, i) =>
+            prepare(clients, inputs, git, p, reportOf(done, i), image, preview, undefined, promoted?.[i]),
+          ),
+        )
+  // Each service's report as rendered again, for what register logs and where the artifacts go.
+  const services = final.map(({ prepared, part }, i) => ({ prepared, part, report: withPart(reportOf(done, i), part) }))
+  return ports.log.group('Register', async () => {
+    const artifacts = await Promise.all(
+      services.map(({ prepared, report }) => writeArtifacts(inputs, git, prepared, report, image)),
+    )
+    const registered: Registered[] = []
+    const each: ServicePart[] = []
+    for (const [i, { prepared, part, report }] of services.entries()) {
+      const one = await register(clients, inputs, prepared, report, ports.log)
+      registered.push(one)
+      const { arn, registered: isNew } = one.registered
+      each.push({ ...part, notes: artifacts[i] ?? [], taskDefinitionArn: arn, registered: isNew })
+    }
+    return { report: { each }, state: { registered } }
+  })
+}
+
+/** `run-task`: the one-off task run with the first service's new revision, before any service is updated. */
+async function runTask({ clients, inputs, registered, ports }: DeployState): Promise<StepOutcome<DeployState>> {
+  const [first] = registered
+  if (!first) return {}
+  const { clock, signal, log } = ports
+  const runTaskArns = await log.group('One-off task', () =>
+    runOneOffTask({
+      ecs: clients.ecs,
+      logsIn: (region) => clients.logsIn(region),
+      cluster: inputs.cluster,
+      service: first.service,
+      taskDefinitionArn: first.registered.arn,
+      containers: first.rendered.request.containerDefinitions ?? [],
+      container:
+        inputs.runTaskContainer ??
+        first.rendered.containers[0] ??
+        first.rendered.request.containerDefinitions?.[0]?.name ??
+        '',
+      command: commandArguments(inputs.runTask ?? ''),
+      ...(inputs.runTaskOptions && { options: inputs.runTaskOptions }),
+      timeoutMs: inputs.timeoutMinutes * 60_000,
+      clock,
+      signal,
+      log: log.info,
+      logLines: inputs.logLines,
+    }),
+  )
+  return { report: { each: [{ runTaskArns }] } }
+}
+
+/** Every service updated in turn; the rollouts to wait for (with `wait`) are followed next. */
+async function update(s: DeployState, done: PipelineResult): Promise<StepOutcome<DeployState>> {
+  const { clients, inputs, git, ports, preview, image } = s
+  const started: Awaited<ReturnType<typeof start>>[] = []
+  for (const [i, p] of s.registered.entries())
+    started.push(await start(clients, inputs, git, ports, p, reportOf(done, i), preview))
+  const followed = started.flatMap(({ started: p, rollout }, index): Followed[] =>
+    rollout.deploymentId && inputs.wait
+      ? [
+          {
+            index,
+            rollout,
+            targetTaskDefinition: p.registered.arn,
+            priorEventIds: eventIds(p.service),
+            verification: p.verification,
+            image,
+            containers: p.rendered.request.containerDefinitions ?? [],
+          },
+        ]
+      : [],
+  )
+  return { report: { each: started.map((st) => st.part) }, state: { followed } }
+}
+
+/** The rollouts followed to their end (or to where `wait-until` pauses them), each release checked on the way. */
+async function watch(s: DeployState, done: PipelineResult): Promise<StepOutcome<DeployState>> {
+  const { clients, inputs, ports, followed } = s
+  const results = await ports.log.group('Rollout', () =>
+    waitForDeployments(
+      watchOptions(clients, inputs, ports),
+      followed.map((f) => {
+        const service = reportOf(done, f.index).service
+        return {
+          service,
+          rollout: f.rollout,
+          targetTaskDefinition: f.targetTaskDefinition,
+          priorEventIds: f.priorEventIds,
+          ...(f.verification && {
+            verify: releaseCheck(
+              f.verification,
+              ports,
+              {
+                cluster: inputs.cluster,
+                service,
+                taskDefinition: f.targetTaskDefinition,
+                ...('image' in f && { image: f.image }),
+              },
+              ports.deadline,
+            ),
+          }),
+        }
+      }),
+    ),
+  )
+  return { state: { results } }
+}
+
+/** Each followed service's report from its rollout's end, with the causes of a failure and their log lines. */
+async function conclude({ clients, inputs, followed, results, ports }: DeployState): Promise<StepOutcome<DeployState>> {
+  const { deadline } = ports
+  const each: (ServicePart | undefined)[] = []
+  const parts = await Promise.all(
+    followed.map(async (f, i) => {
+      const containers =
+        f.containers ??
+        (deadline.passed()
+          ? undefined
+          : await describeTaskDefinition(clients.ecs, f.targetTaskDefinition).catch(() => undefined)
+        )?.taskDefinition.containerDefinitions ??
+        []
+      return concluded(clients, inputs, containers, results[i] as WatchResult, deadline)
+    }),
+  )
+  followed.forEach((f, i) => (each[f.index] = parts[i]))
+  return { report: { each } }
+}
+
+/** `keep-revisions` applies once every service succeeded. */
+function wantsPruning({ inputs }: DeployState, done: PipelineResult): boolean {
+  return inputs.keepRevisions !== undefined && done.reports.every((r) => r.status === 'succeeded')
+}
+
+/** `keep-revisions`: each family deployed keeps its newest N and what is in use. */
+async function keepRevisions({ clients, inputs, registered, ports }: DeployState): Promise<StepOutcome<DeployState>> {
+  const keep = inputs.keepRevisions ?? 0
+  const notes: string[][] = registered.map(() => [])
+  for (const family of new Set(registered.map((p) => p.registered.family))) {
+    const gone = await pruneRevisions(clients.ecs, inputs.cluster, family, keep, ports.log)
+    registered.forEach((p, i) => {
+      if (p.registered.family === family && gone.length)
+        notes[i]?.push(`deregistered ${gone.join(', ')} (keep-revisions: ${keep})`)
+    })
+  }
+  return { report: { each: notes.map((n) => ({ notes: n })) } }
+}
+
+function reportOf(done: PipelineResult, index: number): DeploymentReport {
+  return done.reports[index] as DeploymentReport
+}
+
+const eventIds = (service: Service): string[] => (service.events ?? []).flatMap((e) => (e.id ? [e.id] : []))
+
+const waitContext = (inputs: PlannedInputs, { clock, signal, log }: DeployPorts) => ({
+  clock,
+  signal,
+  timeoutMs: inputs.timeoutMinutes * 60_000,
+  log: log.info,
+})
+
+/** `continue`: each paused deployment resumed (or rolled back); the release a paused run verified is checked again. */
+async function resume(s: DeployState, done: PipelineResult): Promise<StepOutcome<DeployState>> {
+  const { clients, inputs, git, ports, found } = s
+  const { clock, log } = ports
+  const action = inputs.strategy.continueAction
+  // Checked before anything changes: the release a paused run verified through the test listener is verified again
+  // while it goes on, and in production at the end.
+  const verifications = found.map((_, i) => {
+    const report = reportOf(done, i)
+    return wantsVerification(inputs.verify) && action !== 'rollback'
+      ? planVerification(
+          inputs.verify,
+          placeholderValues(inputs, report.service, git, report.region, undefined),
+          new Set(Object.keys(inputs.vars)),
+        )
+      : undefined
+  })
+  const rollouts = await Promise.all(
+    found.map((f) => continueStrategy(clients, inputs.cluster, f.plan, f.service, clock.now())),
+  )
+  const verb = action === 'rollback' ? 'rolling back' : 'continuing'
+  const each = rollouts.map((rollout, i): ServicePart => {
+    log.info(
+      `${reportOf(done, i).service}: ${verb} deployment ${rollout.deploymentId} of ${taskDefinitionRevision(rollout.targetTaskDefinition)}`,
+    )
+    return {
+      taskDefinitionArn: rollout.targetTaskDefinition,
+      previousTaskDefinition: rollout.previousTaskDefinition,
+      startedAt: rollout.startedAt,
+      ...(rollout.deploymentId && { deploymentId: rollout.deploymentId }),
+    }
+  })
+  const followed = rollouts.map((rollout, index): Followed => ({
+    index,
+    rollout,
+    targetTaskDefinition: rollout.targetTaskDefinition,
+    priorEventIds: eventIds((found[index] as Found).service),
+    verification: verifications[index],
+  }))
+  return { report: { each }, state: { followed } }
 }
 
 /** The images the promotion's source services run, read in the source's region; logged service by service. */
@@ -721,93 +939,4 @@ function watchOptions(
     log: log.info,
     warn: (message) => log.warning(message),
   }
-}
-
-/**
- * `continue`: resumes (or rolls back) the deployments an earlier run left paused at `wait-until`, and follows
- * them to their end. Nothing is built, rendered or registered.
- */
-async function resume(
-  clients: AwsClients,
-  inputs: PlannedInputs,
-  git: GitContext,
-  ports: DeployPorts,
-  found: Found[],
-  phase: () => void,
-  deadline: RunDeadline,
-): Promise<void> {
-  const { clock, log } = ports
-  // Checked before anything changes: the release a paused run verified through the test listener is verified again
-  // while it goes on, and in production at the end.
-  const verifications = new Map<DeploymentReport, VerifyPlan>()
-  if (wantsVerification(inputs.verify) && inputs.strategy.continueAction !== 'rollback')
-    for (const { report } of found)
-      verifications.set(
-        report,
-        planVerification(
-          inputs.verify,
-          placeholderValues(inputs, report.service, git, report.region, undefined),
-          new Set(Object.keys(inputs.vars)),
-        ),
-      )
-  const resumed = await Promise.all(
-    found.map(async (f) => ({
-      ...f,
-      rollout: await continueStrategy(clients, inputs.cluster, f.plan, f.service, clock.now()),
-    })),
-  )
-  const verb = inputs.strategy.continueAction === 'rollback' ? 'rolling back' : 'continuing'
-  resumed.forEach(({ rollout, report }) => {
-    Object.assign(report, {
-      taskDefinitionArn: rollout.targetTaskDefinition,
-      previousTaskDefinition: rollout.previousTaskDefinition,
-      startedAt: rollout.startedAt,
-    })
-    if (rollout.deploymentId) report.deploymentId = rollout.deploymentId
-    log.info(
-      `${report.service}: ${verb} deployment ${rollout.deploymentId} of ${taskDefinitionRevision(rollout.targetTaskDefinition)}`,
-    )
-  })
-  phase()
-  const results = await log.group('Rollout', () =>
-    waitForDeployments(
-      watchOptions(clients, inputs, ports),
-      resumed.map(({ rollout, report, service }) => {
-        const verification = verifications.get(report)
-        return {
-          service: report.service,
-          rollout,
-          targetTaskDefinition: rollout.targetTaskDefinition,
-          priorEventIds: (service.events ?? []).flatMap((e) => (e.id ? [e.id] : [])),
-          ...(verification && {
-            verify: releaseCheck(
-              verification,
-              ports,
-              {
-                cluster: inputs.cluster,
-                service: report.service,
-                taskDefinition: rollout.targetTaskDefinition,
-              },
-              deadline,
-            ),
-          }),
-        }
-      }),
-    ),
-  )
-  await Promise.all(
-    resumed.map(async ({ rollout, report }, i) => {
-      const described = deadline.passed()
-        ? undefined
-        : await describeTaskDefinition(clients.ecs, rollout.targetTaskDefinition).catch(() => undefined)
-      await conclude(
-        clients,
-        inputs,
-        report,
-        described?.taskDefinition.containerDefinitions ?? [],
-        results[i] as WatchResult,
-        deadline,
-      )
-    }),
-  )
 }

@@ -1,4 +1,4 @@
-import type { RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs'
+import type { RegisterTaskDefinitionCommandInput, Service } from '@aws-sdk/client-ecs'
 import type { Cause, Failure } from '../deploy/diagnose.js'
 import { imageSummarySection, type BuiltImage } from '../image/index.js'
 import { escapeCell, keyValueTable } from '../report/markdown.js'
@@ -73,6 +73,44 @@ export interface RunReport {
 }
 
 export { isFailure }
+
+/** What the steps of a run did: the services as they were found, each one's report, the image deployed (or planned) and the one built. */
+export interface PipelineResult {
+  services: Service[]
+  reports: DeploymentReport[]
+  image?: string
+  builtImage?: RunReport['builtImage']
+  /** The environment whose images were deployed (promote-from). */
+  promotedFrom?: string
+}
+
+/** A step's part of one service's report: its notes are added to the ones before, the rest replaces what was. */
+export type ServicePart = Partial<DeploymentReport>
+
+/** A step's part of the run's report. */
+export interface RunPart extends Partial<Omit<PipelineResult, 'reports'>> {
+  /** The services' reports as they start (the step that finds the services). */
+  reports?: DeploymentReport[]
+  /** What the step adds to each service's report, by the service's position (none where it has nothing). */
+  each?: (ServicePart | undefined)[]
+}
+
+/** The run's report assembled from its steps' parts, in the order they came. */
+export function assembleReport(parts: RunPart[]): PipelineResult {
+  return parts.reduce<PipelineResult>(
+    (done, { reports, each, ...run }) => ({
+      ...done,
+      ...run,
+      reports: (reports ?? done.reports).map((report, i) => withPart(report, each?.[i])),
+    }),
+    { services: [], reports: [] },
+  )
+}
+
+/** A service's report with a step's part added. */
+export function withPart(report: DeploymentReport, part: ServicePart | undefined): DeploymentReport {
+  return part ? { ...report, ...part, notes: [...report.notes, ...(part.notes ?? [])] } : report
+}
 
 const SEVERITY: Status[] = ['failed', 'rolled-back', 'timed-out', 'paused', 'planned', 'succeeded', 'skipped']
 

@@ -4,14 +4,21 @@ import type { RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs'
 import { unlessNotFound } from '../aws/errors.js'
 import type { GitContext } from '../common/git-context.js'
 import { pinnedRegistration } from '../deploy/pinned.js'
-import { describeTaskDefinition, registerIfChanged } from '../deploy/register.js'
+import {
+  describeTaskDefinition,
+  registerIfChanged,
+  type DescribedTaskDefinition,
+  type RegisteredTaskDefinition,
+} from '../deploy/register.js'
 import { commandArguments, runOneOffTask } from '../deploy/run-task.js'
 import { UserError } from '../common/errors.js'
-import { carryOutImageBuild } from '../image/index.js'
-import { checkImages, imageDepsOf, recorded, type DeployPorts, type PipelineResult, type Where } from './pipeline.js'
+import { carryOutImageBuild, type ImageBuildPlan, type ImageDeps } from '../image/index.js'
+import { checkImages, imageDepsOf, type DeployPorts, type Where } from './pipeline.js'
 import { placeholderValues, type PlannedInputs } from '../settings/placeholder-values.js'
 import { logSafe } from '../report/text.js'
-import type { DeploymentReport } from './run-report.js'
+import type { DeploymentReport, PipelineResult, ServicePart } from './run-report.js'
+import { runSteps, type Step, type StepOutcome, type StepsResult } from './step-runner.js'
+import type { AwsClients } from '../aws/clients.js'
 import {
   describeChanges,
   existingTaskDefinition,
@@ -19,25 +26,68 @@ import {
   type RenderedTaskDefinition,
 } from '../taskdef/index.js'
 
+/** What the standalone steps hand on to the ones after them. */
+interface AloneState {
+  inputs: PlannedInputs
+  git: GitContext
+  ports: DeployPorts
+  where: Where
+  clients: AwsClients
+  imageDeps: ImageDeps
+  imagePlan?: ImageBuildPlan | undefined
+  pinned?: DescribedTaskDefinition | undefined
+  plannedImage?: string | undefined
+  rendered?: RenderedTaskDefinition
+  latest?: DescribedTaskDefinition | undefined
+  container?: string | undefined
+  image?: string | undefined
+  registered?: RegisteredTaskDefinition
+  /** What the one-off task did, for the report's reason. */
+  ran: string
+}
+
+type AloneStep = Step<AloneState>
+
+/** Checked before anything changes, as a deploy: the image (or the build's plan), the revision, the task's network. */
+const ALONE: AloneStep[] = [
+  { name: 'check', dryRun: 'run', run: checkAlone },
+  { name: 'image', dryRun: 'run', phase: true, run: checkImage },
+  { name: 'render', dryRun: 'run', run: renderAlone },
+  { name: 'container', dryRun: 'run', when: (s) => !!s.inputs.runTask, run: checkContainer },
+  { name: 'plan', dryRun: 'only', run: dryRunReport },
+  { name: 'build', run: build },
+  { name: 'register', run: registerAlone },
+  { name: 'run-task', phase: true, when: (s) => !!s.inputs.runTask && !!s.container, run: runTask },
+  { name: 'conclude', late: 'run', run: conclude },
+]
+
 /** Registers (or takes) the revision and runs the one-off task, without any service; see `runsAlone`. */
 export function runAlone(
   inputs: PlannedInputs,
   git: GitContext,
   ports: DeployPorts,
   where: Where,
-): Promise<PipelineResult> {
-  return recorded((done) => aloneSteps(inputs, git, ports, where, done))
+): Promise<StepsResult> {
+  const clients = ports.aws(where.region, ports.deadline)
+  const initial: AloneState = {
+    inputs,
+    git,
+    ports,
+    where,
+    clients,
+    imageDeps: imageDepsOf(clients, git, ports, ports.deadline),
+    ran: '',
+  }
+  return runSteps(ALONE, initial, {
+    dryRun: inputs.dryRun,
+    deadline: ports.deadline,
+    phaseMs: inputs.timeoutMinutes * 60_000,
+    log: ports.log,
+  })
 }
 
-async function aloneSteps(
-  inputs: PlannedInputs,
-  git: GitContext,
-  ports: DeployPorts,
-  where: Where,
-  done: PipelineResult,
-): Promise<void> {
-  const { clock, signal, log, deadline } = ports
-  // The template may come from the config file's environment: checked once the plan has settled it.
+/** The inputs a run without a service needs (the template may come from the config file's environment). */
+function checkAlone({ inputs, where }: AloneState): StepOutcome<AloneState> {
   if (inputs.registerOnly && !inputs.taskDefinition) {
     throw new UserError(
       'Input `register-only` needs `task-definition`: the template to render and register (no service is read to start from).',
@@ -48,8 +98,6 @@ async function aloneSteps(
       'Input `run-task` without a service needs `task-definition` (a template to register and run) or `task-definition-arn` (a revision to run).',
     )
   }
-  deadline.restart(inputs.timeoutMinutes * 60_000)
-  const clients = ports.aws(where.region, deadline)
   const report: DeploymentReport = {
     ...where,
     service: '',
@@ -58,90 +106,124 @@ async function aloneSteps(
     strategy: inputs.registerOnly ? 'register only' : 'one-off task',
     notes: [],
   }
-  done.reports = [report]
-  const imageDeps = imageDepsOf(clients, git, ports, deadline)
-  // Checked before anything changes, as a deploy: the image (or the build's plan), the revision, the task's network.
-  const { imagePlan, pinned } = await checkImages(inputs, clients, where.region, imageDeps, log, git)
-  const render = (image: string | undefined): Promise<RenderedTaskDefinition> =>
-    pinned
-      ? Promise.resolve(existingTaskDefinition(pinned.taskDefinition, pinned.tags))
-      : renderTaskDefinition({
-          templatePath: inputs.taskDefinition ?? '',
-          ...(image !== undefined && { image }),
-          containers: inputs.containers,
-          environment: inputs.environmentVariables,
-          secrets: inputs.secrets,
-          placeholders: placeholderValues(inputs, '', git, where.region, image),
-        })
+  return { report: { reports: [report] } }
+}
+
+async function checkImage({
+  inputs,
+  clients,
+  where,
+  imageDeps,
+  ports,
+  git,
+}: AloneState): Promise<StepOutcome<AloneState>> {
+  const { imagePlan, pinned } = await checkImages(inputs, clients, where.region, imageDeps, ports.log, git)
   const plannedImage = imagePlan ? imagePlan.reference : inputs.image
-  if (plannedImage) done.image = plannedImage
-  let rendered = await log.group('Task definition', () => render(plannedImage))
-  for (const note of rendered.notes) log.info(logSafe(note))
+  return { report: { ...(plannedImage && { image: plannedImage }) }, state: { imagePlan, pinned, plannedImage } }
+}
+
+const renderWith = (
+  { inputs, git, where, pinned }: AloneState,
+  image: string | undefined,
+): Promise<RenderedTaskDefinition> =>
+  pinned
+    ? Promise.resolve(existingTaskDefinition(pinned.taskDefinition, pinned.tags))
+    : renderTaskDefinition({
+        templatePath: inputs.taskDefinition ?? '',
+        ...(image !== undefined && { image }),
+        containers: inputs.containers,
+        environment: inputs.environmentVariables,
+        secrets: inputs.secrets,
+        placeholders: placeholderValues(inputs, '', git, where.region, image),
+      })
+
+/** The task definition rendered and validated, and compared with its family's latest revision. */
+async function renderAlone(s: AloneState): Promise<StepOutcome<AloneState>> {
+  const { clients, ports, pinned } = s
+  const rendered = await ports.log.group('Task definition', () => renderWith(s, s.plannedImage))
+  for (const note of rendered.notes) ports.log.info(logSafe(note))
   const family = rendered.request.family ?? ''
   const latest = pinned ?? (await unlessNotFound(describeTaskDefinition(clients.ecs, family)))
-  Object.assign(report, {
+  const part: ServicePart = {
     service: family,
     notes: rendered.notes,
     containers: rendered.containers,
     rendered: rendered.request,
     changes: latest && !pinned ? describeChanges(rendered.request, latest.taskDefinition) : [],
-  })
-  const container = inputs.runTask ? runContainer(inputs, rendered.request, rendered.containers) : undefined
-  if (inputs.dryRun) {
-    for (const change of report.changes ?? []) log.info(logSafe(`  ${change}`))
-    Object.assign(report, {
-      status: 'planned',
-      reason: `Dry run: ${report.changes?.length ? `${report.changes.length} change(s)` : 'no change'} to ${family}; nothing was built, pushed, registered or run.`,
-    })
-    return
   }
+  return { report: { each: [part] }, state: { rendered, latest } }
+}
+
+function checkContainer({ inputs, rendered }: AloneState): StepOutcome<AloneState> {
+  const { request, containers } = rendered as RenderedTaskDefinition
+  return { state: { container: runContainer(inputs, request, containers) } }
+}
+
+function dryRunReport({ ports }: AloneState, done: PipelineResult): StepOutcome<AloneState> {
+  const { service: family, changes = [] } = done.reports[0] as DeploymentReport
+  for (const change of changes) ports.log.info(logSafe(`  ${change}`))
+  const reason = `Dry run: ${changes.length ? `${changes.length} change(s)` : 'no change'} to ${family}; nothing was built, pushed, registered or run.`
+  return { report: { each: [{ status: 'planned', reason }] } }
+}
+
+async function build({ imagePlan, imageDeps, inputs }: AloneState): Promise<StepOutcome<AloneState>> {
   const built = imagePlan && (await carryOutImageBuild(imagePlan, imageDeps))
-  if (built) done.builtImage = built
   const image = built ? built.reference : inputs.image
-  if (image) done.image = image
-  if (image !== plannedImage) rendered = await render(image)
+  return { report: { ...(built && { builtImage: built }), ...(image && { image }) }, state: { image } }
+}
+
+/** The revision registered (rendered again with the pushed digest), or `task-definition-arn`'s taken as it is. */
+async function registerAlone(s: AloneState, done: PipelineResult): Promise<StepOutcome<AloneState>> {
+  const { clients, ports, pinned, latest, image, plannedImage } = s
+  const rendered = image !== plannedImage ? await renderWith(s, image) : (s.rendered as RenderedTaskDefinition)
   const registered = pinned
     ? pinnedRegistration(pinned)
-    : await log.group('Register', () => registerIfChanged(clients.ecs, rendered.request, latest))
+    : await ports.log.group('Register', () => registerIfChanged(clients.ecs, rendered.request, latest))
   const revision = `${registered.family}:${registered.revision}`
-  Object.assign(report, { taskDefinitionArn: registered.arn, registered: registered.registered })
-  log.info(
+  ports.log.info(
     pinned
       ? `running ${revision} as it is (task-definition-arn)`
       : registered.registered
         ? `registered ${revision}`
         : `no change to register: ${revision} already has this content`,
   )
-  for (const change of report.changes ?? []) log.info(logSafe(`  ${change}`))
-  let ran = ''
-  if (inputs.runTask && container) {
-    deadline.restart(inputs.timeoutMinutes * 60_000)
-    const command = commandArguments(inputs.runTask)
-    report.runTaskArns = await log.group('One-off task', () =>
-      runOneOffTask({
-        ecs: clients.ecs,
-        logsIn: (region) => clients.logsIn(region),
-        cluster: inputs.cluster,
-        taskDefinitionArn: registered.arn,
-        containers: rendered.request.containerDefinitions ?? [],
-        container,
-        command,
-        ...(inputs.runTaskOptions && { options: inputs.runTaskOptions }),
-        timeoutMs: inputs.timeoutMinutes * 60_000,
-        clock,
-        signal,
-        log: log.info,
-        logLines: inputs.logLines,
-      }),
-    )
-    ran = `; the one-off task (${command.join(' ')}) exited 0`
+  for (const change of done.reports[0]?.changes ?? []) ports.log.info(logSafe(`  ${change}`))
+  return {
+    report: { each: [{ taskDefinitionArn: registered.arn, registered: registered.registered }] },
+    state: { rendered, registered },
   }
-  Object.assign(report, {
-    status: 'succeeded',
-    reason: inputs.registerOnly
-      ? `Registered ${revision}, not deployed (register-only)${ran}.`
-      : `Ran ${revision} on its own${ran}.`,
-  })
+}
+
+async function runTask(s: AloneState): Promise<StepOutcome<AloneState>> {
+  const { clients, inputs, ports, registered, rendered, container } = s
+  const { clock, signal, log } = ports
+  const command = commandArguments(inputs.runTask ?? '')
+  const runTaskArns = await log.group('One-off task', () =>
+    runOneOffTask({
+      ecs: clients.ecs,
+      logsIn: (region) => clients.logsIn(region),
+      cluster: inputs.cluster,
+      taskDefinitionArn: registered?.arn ?? '',
+      containers: rendered?.request.containerDefinitions ?? [],
+      container: container ?? '',
+      command,
+      ...(inputs.runTaskOptions && { options: inputs.runTaskOptions }),
+      timeoutMs: inputs.timeoutMinutes * 60_000,
+      clock,
+      signal,
+      log: log.info,
+      logLines: inputs.logLines,
+    }),
+  )
+  return { report: { each: [{ runTaskArns }] }, state: { ran: `; the one-off task (${command.join(' ')}) exited 0` } }
+}
+
+function conclude({ inputs, registered, ran }: AloneState): StepOutcome<AloneState> {
+  const revision = `${registered?.family}:${registered?.revision}`
+  const reason = inputs.registerOnly
+    ? `Registered ${revision}, not deployed (register-only)${ran}.`
+    : `Ran ${revision} on its own${ran}.`
+  return { report: { each: [{ status: 'succeeded', reason }] } }
 }
 
 /**

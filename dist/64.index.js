@@ -1,110 +1,8 @@
-export const id = 644;
-export const ids = [644,261];
+export const id = 64;
+export const ids = [64];
 export const modules = {
 
-/***/ 3644:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   N: () => (/* binding */ execCommand)
-/* harmony export */ });
-/* unused harmony export KILL_AFTER_MS */
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(673);
-// Every external command (docker, verify-command) runs here: an argument array, never a shell, in a process group of
-// its own, so the run's deadline can stop it and everything it started.
-
-
-/** How long a stopped command's process group has between SIGTERM and SIGKILL. */
-const KILL_AFTER_MS = 2_000;
-/**
- * Runs a command with an argument array (no shell) and returns its exit code and output; never throws on a non-zero
- * exit. A command that cannot be started throws `Unable to locate executable file: <command>`.
- */
-function execCommand(command, args, options = {}) {
-    return (0,_deadline_js__WEBPACK_IMPORTED_MODULE_1__/* .waitingFor */ .Fz)(`${command} ${args[0] ?? ''}`.trim(), () => run(command, args, options));
-}
-function run(command, args, options) {
-    const show = options.silent ? undefined : options.log;
-    show?.info(`[command]${command} ${args.join(' ')}`);
-    const onLine = show || options.onLine ? (line) => (show?.info(line), options.onLine?.(line)) : undefined;
-    return new Promise((resolve, reject) => {
-        if (options.signal?.aborted)
-            return resolve({ exitCode: 1, stdout: '', stderr: '', stopped: true });
-        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(command, args, {
-            ...(options.cwd !== undefined && { cwd: options.cwd }),
-            env: { ...process.env, ...options.env },
-            stdio: ['pipe', 'pipe', 'pipe'],
-            // Its own process group: the whole group is stopped, so nothing it started outlives the run.
-            detached: true,
-        });
-        let stdout = '';
-        let stderr = '';
-        let stopped = false;
-        let killTimer;
-        const kill = (signal) => {
-            try {
-                if (child.pid !== undefined)
-                    process.kill(-child.pid, signal);
-            }
-            catch {
-                // The group is gone already.
-            }
-        };
-        const stop = () => {
-            stopped = true;
-            kill('SIGTERM');
-            killTimer = setTimeout(() => kill('SIGKILL'), KILL_AFTER_MS);
-        };
-        options.signal?.addEventListener('abort', stop, { once: true });
-        const partial = { stdout: '', stderr: '' };
-        const lines = (stream) => (data) => {
-            const text = data.toString();
-            if (stream === 'stdout')
-                stdout += text;
-            else
-                stderr += text;
-            if (!onLine)
-                return;
-            const parts = (partial[stream] + text).split(/\r?\n/);
-            partial[stream] = parts.pop() ?? '';
-            parts.forEach(onLine);
-        };
-        child.stdout.on('data', lines('stdout'));
-        child.stderr.on('data', lines('stderr'));
-        child.stdin.on('error', () => undefined);
-        child.stdin.end(options.input);
-        child.on('error', (error) => {
-            options.signal?.removeEventListener('abort', stop);
-            reject(error.code === 'ENOENT' ? new Error(`Unable to locate executable file: ${command}`) : error);
-        });
-        child.on('close', (code, signal) => {
-            clearTimeout(killTimer);
-            options.signal?.removeEventListener('abort', stop);
-            // The group may hold a process that ignored SIGTERM and outlived its leader.
-            if (stopped)
-                kill('SIGKILL');
-            for (const rest of [partial.stdout, partial.stderr])
-                if (rest)
-                    onLine?.(rest);
-            resolve({
-                exitCode: code ?? (signal ? 128 + (signalNumber(signal) ?? 0) : 1),
-                stdout,
-                stderr,
-                ...(stopped && { stopped: true }),
-            });
-        });
-    });
-}
-function signalNumber(signal) {
-    return { SIGTERM: 15, SIGKILL: 9, SIGINT: 2 }[signal];
-}
-
-
-/***/ }),
-
-/***/ 9644:
+/***/ 6064:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -113,259 +11,13 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   carryOut: () => (/* binding */ carryOut),
-  doneSoFar: () => (/* binding */ doneSoFar),
   failureDescription: () => (/* binding */ failureDescription)
 });
 
 // EXTERNAL MODULE: ./src/common/errors.ts
 var errors = __webpack_require__(1922);
-;// CONCATENATED MODULE: ./src/github/api.ts
-
-const PAGE_SIZE = 100;
-function ownerRepo(git) {
-    const [owner = '', repo = ''] = git.repository.split('/');
-    return { owner, repo };
-}
-/** The token may not do this: GitHub answers 403, or 404 for what it hides from the token. */
-function isPermissionError(error) {
-    const status = error.status;
-    return status === 403 || status === 404 || /Resource not accessible by integration/i.test((0,errors/* errorMessage */.gJ)(error));
-}
-/** `Not Found (HTTP 404)`: the first line of Octokit's message, and the status. */
-function describeGitHubError(error) {
-    const status = error.status;
-    const message = (0,errors/* errorMessage */.gJ)(error)
-        .split('\n')[0]
-        ?.replace(/ - https:\/\/docs\.github\.com\S*$/, '') ?? '';
-    return status === undefined ? message : `${message} (HTTP ${status})`;
-}
-/** Every item of a paged list, PAGE_SIZE at a time, until a short page. */
-async function allPages(page) {
-    const items = [];
-    for (let n = 1;; n++) {
-        const { data } = await page(n);
-        items.push(...data);
-        if (data.length < PAGE_SIZE)
-            return items;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/github/deployments.ts
-
-const DESCRIPTION_MAX = 140;
-/**
- * Records the deploy as a GitHub deployment with statuses. The deployment is created by the first status.
- * Without permission, it warns once and does nothing more: a deploy never fails for its GitHub record.
- */
-function createDeploymentTracker(octokit, git, options, warn) {
-    const repo = ownerRepo(git);
-    let deploymentId;
-    let disabled = false;
-    async function attempt(what, call) {
-        if (disabled)
-            return;
-        try {
-            await call();
-        }
-        catch (error) {
-            const why = `${what} for environment ${options.environment}: ${describeGitHubError(error)}.`;
-            if (!isPermissionError(error))
-                return warn(`${why} The deploy itself is not affected.`);
-            disabled = true;
-            warn(`${why} Give the job \`permissions: deployments: write\` (or pass a \`github-token\` that may write deployments); the deploy goes on without GitHub deployment statuses.`);
-        }
-    }
-    async function create() {
-        if (deploymentId !== undefined)
-            return deploymentId;
-        if (options.adoptJobDeployment) {
-            deploymentId = await jobDeployment(octokit, repo, options, options.adoptJobDeployment.runId);
-            if (deploymentId !== undefined)
-                return deploymentId;
-        }
-        const { data } = await octokit.rest.repos.createDeployment({
-            ...repo,
-            ref: options.ref,
-            environment: options.environment,
-            description: truncate(options.description),
-            auto_merge: false,
-            required_contexts: [],
-            transient_environment: options.transient,
-            production_environment: options.production,
-        });
-        if (data.id === undefined) {
-            warn(`GitHub did not create a deployment for environment ${options.environment}: ${(data.message ?? 'no deployment id in the answer').replace(/\.$/, '')}.`);
-            disabled = true;
-        }
-        deploymentId = data.id;
-        return deploymentId;
-    }
-    async function status(id, state, extra) {
-        const logUrl = extra.log_url ?? options.logUrl;
-        await octokit.rest.repos.createDeploymentStatus({
-            ...repo,
-            deployment_id: id,
-            state,
-            ...(extra.description !== undefined && { description: truncate(extra.description) }),
-            ...(extra.environment_url !== undefined && { environment_url: extra.environment_url }),
-            ...(logUrl !== undefined && { log_url: logUrl }),
-        });
-    }
-    const report = (state, extra = {}) => attempt(`Could not set the GitHub deployment status to ${state}`, async () => {
-        const id = await create();
-        if (id !== undefined)
-            await status(id, state, extra);
-    });
-    return {
-        inProgress: () => report('in_progress'),
-        success: (url) => report('success', url === undefined ? {} : { environment_url: url }),
-        failure: (logUrl, description) => report('failure', {
-            ...(logUrl !== undefined && { log_url: logUrl }),
-            ...(description !== undefined && { description }),
-        }),
-        inactive: () => attempt('Could not mark the GitHub deployments inactive', async () => {
-            const deployments = await allPages((page) => octokit.rest.repos.listDeployments({ ...repo, environment: options.environment, per_page: PAGE_SIZE, page }));
-            for (const { id } of deployments)
-                await status(id, 'inactive', {});
-        }),
-    };
-}
-/** The runner's states for the deployment of a job that is waiting to run or running. */
-const JOB_STATES = ['queued', 'in_progress'];
-/** How many of the newest deployments of this commit and environment are looked at. */
-const CANDIDATES = 10;
-/**
- * The deployment the runner made for this job (`environment:` in the workflow): of the newest deployments of this
- * commit to this environment, one still queued or in progress; the one whose status links to this run first.
- */
-async function jobDeployment(octokit, repo, options, runId) {
-    const { data } = await octokit.rest.repos.listDeployments({
-        ...repo,
-        environment: options.environment,
-        sha: options.sha,
-        per_page: CANDIDATES,
-        page: 1,
-    });
-    let open;
-    for (const { id } of data.slice(0, CANDIDATES)) {
-        const { data: statuses } = await octokit.rest.repos.listDeploymentStatuses({
-            ...repo,
-            deployment_id: id,
-            per_page: 1,
-            page: 1,
-        });
-        const latest = statuses[0];
-        if (!latest || !JOB_STATES.includes(latest.state))
-            continue;
-        const link = latest.log_url || latest.target_url || '';
-        if (linksToRun(link, runId))
-            return id;
-        open ??= id;
-    }
-    return open;
-}
-/** Whether a status's link is to this workflow run (…/actions/runs/<id>, or a job of it). */
-function linksToRun(link, runId) {
-    const run = `/actions/runs/${runId}`;
-    return link.includes(`${run}/`) || link.endsWith(run);
-}
-function truncate(text) {
-    return text.length > DESCRIPTION_MAX ? `${text.slice(0, DESCRIPTION_MAX - 1)}…` : text;
-}
-
-;// CONCATENATED MODULE: ./src/report/markdown.ts
-/** A Markdown table cell: pipes escaped, newlines folded, so a message cannot break the table. */
-function markdown_escapeCell(text) {
-    return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-}
-/** A two-column name/value table whose first pair is its header row (GitHub shows it bold), so no row is empty. */
-function markdown_keyValueTable(rows) {
-    const row = ([k, v]) => `| ${k} | ${markdown_escapeCell(v)} |`;
-    const [header, ...body] = rows;
-    return header ? [row(header), '| --- | --- |', ...body.map(row)].join('\n') : '';
-}
-
-;// CONCATENATED MODULE: ./src/github/comment.ts
-
-
-const HEADING = {
-    deploying: '⏳ Deploying the preview of',
-    deployed: '🚀 Preview of',
-    failed: '❌ The preview failed for',
-    destroyed: '🧹 Removed the preview of',
-};
-/** The hidden line that lets a later run find and update this service's comment. */
-function previewCommentMarker(service) {
-    return `<!-- ecs-deploy-action:preview:${service} -->`;
-}
-/** The comment's Markdown: URL, commit, status and time, under the hidden marker. */
-function previewComment(facts, git) {
-    const commit = `[\`${facts.sha.slice(0, 7)}\`](${git.serverUrl}/${git.repository}/commit/${facts.sha})`;
-    const rows = [
-        ...(facts.url && facts.status !== 'destroyed' ? [['URL', facts.url]] : []),
-        ['Commit', commit],
-        ['Status', facts.status],
-        ['Updated', `${facts.time.toISOString().slice(0, 16).replace('T', ' ')} UTC`],
-        ...(facts.runUrl ? [['Run', `[logs](${facts.runUrl})`]] : []),
-    ];
-    return [
-        previewCommentMarker(facts.service),
-        `### ${HEADING[facts.status]} \`${facts.service}\``,
-        '',
-        markdown_keyValueTable(rows),
-        ...(facts.detail ? ['', facts.detail] : []),
-    ].join('\n');
-}
-/**
- * Writes this service's preview comment on the pull request: updates the comment holding its marker that the token's
- * identity wrote, or adds one. Without permission it warns and returns undefined.
- */
-async function upsertPreviewComment(octokit, git, comment, warn) {
-    const repo = ownerRepo(git);
-    const marker = previewCommentMarker(comment.service);
-    const body = comment.body.startsWith(marker) ? comment.body : `${marker}\n${comment.body}`;
-    try {
-        const comments = await allPages((page) => octokit.rest.issues.listComments({ ...repo, issue_number: comment.pr, per_page: PAGE_SIZE, page }));
-        // Anyone can write the marker: only a comment the token's own identity wrote is this action's to edit.
-        const me = await tokenLogin(octokit);
-        const earlier = me && comments.find((c) => c.body?.startsWith(marker) && sameLogin(c.user?.login, me));
-        if (earlier) {
-            await octokit.rest.issues.updateComment({ ...repo, comment_id: earlier.id, body });
-            return { id: earlier.id, created: false };
-        }
-        const { data } = await octokit.rest.issues.createComment({ ...repo, issue_number: comment.pr, body });
-        return { id: data.id, created: true };
-    }
-    catch (error) {
-        const fix = isPermissionError(error)
-            ? ' Give the job `permissions: pull-requests: write` to get the preview URL as a comment.'
-            : ' The deploy itself is not affected.';
-        warn(`Could not write the preview comment on pull request #${comment.pr}: ${describeGitHubError(error)}.${fix}`);
-        return undefined;
-    }
-}
-/** The token's login; undefined when GitHub does not say (then no comment is edited, a new one is added). */
-async function tokenLogin(octokit) {
-    try {
-        return (await octokit.viewer()).login || undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-/** GraphQL names a GitHub App `name[bot]` as the viewer and `name` as an author in some places: either is the same one. */
-function sameLogin(author, me) {
-    const bare = (login) => login.toLowerCase().replace(/\[bot\]$/, '');
-    return author !== undefined && bare(author) === bare(me);
-}
-
-// EXTERNAL MODULE: ./src/github/event.ts
-var github_event = __webpack_require__(5015);
-;// CONCATENATED MODULE: ./src/github/index.ts
-
-
-
-
+// EXTERNAL MODULE: ./src/github/index.ts + 2 modules
+var github = __webpack_require__(4112);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
@@ -559,16 +211,694 @@ async function attachLogs(logsIn, failures, containers, lines) {
 
 // EXTERNAL MODULE: ./src/aws/ecs.ts
 var aws_ecs = __webpack_require__(1032);
-// EXTERNAL MODULE: ./src/taskdef/render.ts + 3 modules
-var taskdef_render = __webpack_require__(4362);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(7975);
-// EXTERNAL MODULE: ./src/taskdef/clean.ts
-var clean = __webpack_require__(3497);
-// EXTERNAL MODULE: ./src/taskdef/validate.ts
-var validate = __webpack_require__(8516);
+// EXTERNAL MODULE: ./src/image/reference.ts
+var reference = __webpack_require__(3564);
+// EXTERNAL MODULE: ./src/common/problems.ts
+var common_problems = __webpack_require__(7657);
+;// CONCATENATED MODULE: ./src/taskdef/problems.ts
+
+/** One error for everything wrong with a task definition; each problem starts with the JSON path of the field to fix. */
+function problemsError(source, problems, hint) {
+    return new common_problems/* ProblemsError */.FQ(source, problems.map((message) => ({ path: '', message })), hint);
+}
+
+;// CONCATENATED MODULE: ./src/taskdef/apply.ts
+
+
+
+/**
+ * Puts the image, environment variables and secrets on the chosen containers of `request`, in place.
+ * Returns the names of the containers that got the image, and how they were chosen.
+ */
+function applyChanges(request, changes, source) {
+    const definitions = request.containerDefinitions ?? [];
+    const { chosen, note } = chosenContainers(definitions, changes, source);
+    for (const container of chosen) {
+        if (changes.image)
+            container.image = changes.image;
+        if (changes.environment?.length) {
+            container.environment = withChanges(container.environment, changes.environment, ({ name, value }) => ({
+                name,
+                value: value ?? '',
+            }));
+        }
+        if (changes.secrets?.length) {
+            container.secrets = withChanges(container.secrets, changes.secrets, ({ name, value }) => ({
+                name,
+                valueFrom: value ?? '',
+            }));
+        }
+    }
+    const promoted = changes.images ? promotedContainers(definitions, changes.images, source) : undefined;
+    const problems = definitions.flatMap((container, index) => containerProblems(container, index));
+    if (problems.length)
+        throw problemsError(source, problems);
+    const containers = promoted?.containers ?? (changes.image ? chosen.map(({ name }) => name ?? '') : []);
+    return { containers, notes: [...(note ? [note] : []), ...(promoted?.notes ?? [])] };
+}
+/** The containers named by the `container` input, else the only one, else those running `image`'s repository. */
+function chosenContainers(definitions, { image, containers = [], environment = [], secrets = [] }, source) {
+    const names = definitions.map(({ name }) => name ?? '');
+    const wanted = containers.filter((name) => name !== '');
+    if (wanted.length) {
+        const missing = wanted.filter((name) => !names.includes(name));
+        if (missing.length) {
+            throw new errors/* UserError */.yo(`${source} has no container named ${missing.map((name) => `"${name}"`).join(', ')} ` +
+                `(from the \`container\` input). Its containers: ${names.join(', ')}.`);
+        }
+        return { chosen: definitions.filter(({ name }) => wanted.includes(name ?? '')) };
+    }
+    if (!image && !environment.length && !secrets.length)
+        return { chosen: [] };
+    const what = image ? 'the image goes' : 'environment variables and secrets go';
+    if (definitions.length === 1)
+        return { chosen: definitions, note: `${what} to container ${names[0]}, the only one` };
+    if (image) {
+        const repository = (0,reference/* imageRepository */.an)(image);
+        const matching = definitions.filter(({ image: current }) => current && (0,reference/* imageRepository */.an)(current) === repository);
+        if (matching.length) {
+            const chosenNames = matching.map(({ name }) => name).join(', ');
+            return { chosen: matching, note: `${what} to ${chosenNames}: the container(s) running ${repository}` };
+        }
+        throw new errors/* UserError */.yo(`${source} has containers ${names.join(', ')}, and none of them runs an image from ${repository}. ` +
+            'Set the `container` input to the container(s) that get the image.');
+    }
+    throw new errors/* UserError */.yo(`${source} has containers ${names.join(', ')}. ` +
+        'Set the `container` input to say which of them get the environment variables and secrets.');
+}
+/** Puts each promoted image on the container of its name; the containers it has no image for keep theirs. */
+function promotedContainers(definitions, images, source) {
+    const containers = definitions.filter(({ name }) => name !== undefined && images[name] !== undefined);
+    const names = definitions.map(({ name }) => name ?? '');
+    if (!containers.length) {
+        throw new errors/* UserError */.yo(`${source} has containers ${names.join(', ')}, and the promoted images are for ${Object.keys(images).join(', ')}: no container name in common. Name the containers alike in both environments.`);
+    }
+    for (const container of containers)
+        container.image = images[container.name];
+    const kept = names.filter((name) => images[name] === undefined);
+    const unused = Object.keys(images).filter((name) => !names.includes(name));
+    return {
+        containers: containers.map(({ name }) => name),
+        notes: [
+            ...(kept.length
+                ? [`kept the images of ${kept.join(', ')}: the promoted environment has no container of that name`]
+                : []),
+            ...(unused.length ? [`not promoted: ${unused.join(', ')}, which this task definition has no container for`] : []),
+        ],
+    };
+}
+/** `entries` with each change applied by name: replaced where it was (every duplicate), appended when new. */
+function withChanges(entries, changes, entry) {
+    let result = [...(entries ?? [])];
+    for (const change of changes) {
+        const exists = result.some(({ name }) => name === change.name);
+        if (change.remove)
+            result = result.filter(({ name }) => name !== change.name);
+        else if (exists)
+            result = result.map((existing) => (existing.name === change.name ? entry(change) : existing));
+        else
+            result.push(entry(change));
+    }
+    return result;
+}
+function containerProblems(container, index) {
+    const at = `containerDefinitions[${index}] (${container.name})`;
+    const problems = [];
+    if (!container.image) {
+        problems.push(`${at}.image: missing (required); set it in the template, or have the \`image\` input fill it in ` +
+            '(the `container` input says which containers get it)');
+    }
+    const environment = new Set(container.environment?.map(({ name }) => name));
+    for (const { name } of container.secrets ?? []) {
+        if (environment.has(name)) {
+            problems.push(`${at}: ${name} is both an environment variable and a secret, which ECS rejects; remove one`);
+        }
+    }
+    return problems;
+}
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
+var client_ecs_dist_cjs = __webpack_require__(212);
+;// CONCATENATED MODULE: ./src/taskdef/model.ts
+
+// Members ECS rejects when absent although the model leaves them optional (`image` is checked after it is filled in).
+const ALSO_REQUIRED = { ContainerDefinition: ['name'] };
+const SCALARS = { 0: 'string', 1: 'number', 2: 'boolean' };
+/**
+ * Decodes a reference in Smithy's static schema encoding (as read by @smithy/core's NormalizedSchema):
+ * numbers are simple types, with bit 64 for "list of" and bit 128 for "map of strings to";
+ * arrays are [0 simple | 1 list | 2 map | 3 struct | 4 union, namespace, name, traits, ...].
+ */
+function shapeOf(reference) {
+    const schema = resolved(reference);
+    if (typeof schema === 'number') {
+        if (schema >= 128)
+            return { kind: 'map', value: schema & 0b0011_1111 };
+        if (schema >= 64)
+            return { kind: 'list', member: schema & 0b0011_1111 };
+        return { kind: SCALARS[schema] ?? 'any' };
+    }
+    if (!Array.isArray(schema))
+        return { kind: 'any' };
+    const [id, , name, , fourth, fifth, requiredCount] = schema;
+    switch (id) {
+        case 0:
+            return shapeOf(fourth);
+        case 1:
+            return { kind: 'list', member: fourth };
+        case 2:
+            return { kind: 'map', value: fifth };
+        case 3:
+        case 4: {
+            const members = fourth;
+            const required = members.slice(0, typeof requiredCount === 'number' ? requiredCount : 0);
+            return {
+                kind: 'struct',
+                name: String(name),
+                members,
+                memberSchemas: fifth,
+                required: [...required, ...(ALSO_REQUIRED[String(name)] ?? [])],
+            };
+        }
+        default:
+            return { kind: 'any' };
+    }
+}
+/** Follows lazy references `() => schema` and member wrappers `[schema, traits]` to the schema itself. */
+function resolved(reference) {
+    let schema = reference;
+    for (;;) {
+        if (typeof schema === 'function')
+            schema = schema();
+        else if (Array.isArray(schema) && schema.length === 2)
+            schema = schema[0];
+        else
+            return schema;
+    }
+}
+function structShape(reference) {
+    const shape = shapeOf(reference);
+    if (shape.kind !== 'struct')
+        throw new Error('@aws-sdk/client-ecs: expected a structure schema');
+    return shape;
+}
+const REQUEST_SHAPE = structShape(client_ecs_dist_cjs/* RegisterTaskDefinitionRequest$ */.fSK);
+/** Keys DescribeTaskDefinition returns that RegisterTaskDefinition does not take (taskDefinitionArn, revision, …). */
+const READ_ONLY_KEYS = structShape(client_ecs_dist_cjs/* TaskDefinition$ */.TAv).members.filter((key) => !REQUEST_SHAPE.members.includes(key));
+
+;// CONCATENATED MODULE: ./src/taskdef/clean.ts
+
+/** The definition without the keys only DescribeTaskDefinition returns, and which of them it had. */
+function withoutReadOnlyKeys(definition) {
+    const dropped = Object.keys(definition).filter((key) => READ_ONLY_KEYS.includes(key) && definition[key] !== undefined);
+    const kept = Object.entries(definition).filter(([key]) => !READ_ONLY_KEYS.includes(key));
+    return { definition: Object.fromEntries(kept), dropped };
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ./src/common/workspace-path.ts
+var workspace_path = __webpack_require__(7682);
+// EXTERNAL MODULE: ./src/common/yaml-data.ts
+var yaml_data = __webpack_require__(8715);
+;// CONCATENATED MODULE: ./src/taskdef/placeholders.ts
+
+
+
+const NAME = '[A-Za-z_][A-Za-z0-9_]*';
+const PLACEHOLDER = new RegExp(`(\\$?)\\$\\{(${NAME})\\}`, 'g');
+// Placeholders become private-use characters of the same length: the parser then takes them anywhere
+// (even unquoted where a number goes), and the positions it reports stay those of the user's text.
+const ESCAPE = '\uE003';
+const DOLLAR = '\uE000';
+const OPEN = '\uE001';
+const CLOSE = '\uE002';
+const MARKED = new RegExp(`(${ESCAPE}?)${DOLLAR}${OPEN}(${NAME})${CLOSE}`, 'g');
+/** `text` with `${NAME}` and `$${NAME}` marked, each character for one. */
+function markedPlaceholders(text) {
+    return text.replace(PLACEHOLDER, (_, escape, name) => `${escape ? ESCAPE : ''}${DOLLAR}${OPEN}${name}${CLOSE}`);
+}
+/** `text` as the user wrote it, for parser messages that quote the marked text. */
+function unmarked(text) {
+    return text
+        .replace(/[\uE000\uE003]/g, '$')
+        .replaceAll(OPEN, '{')
+        .replaceAll(CLOSE, '}');
+}
+/**
+ * Fills the placeholders in the scalars of `doc`, parsed from `marked`, so a value is never parsed as
+ * syntax (quotes and backslashes in it need no escaping). Placeholders in comments are ignored.
+ * Throws one error listing every unknown placeholder.
+ */
+function fillPlaceholders(doc, marked, values, source, file) {
+    const unknown = [];
+    (0,dist/* visit */.YR)(doc, {
+        Scalar(_key, node) {
+            if (typeof node.value !== 'string' || !node.value.includes(OPEN))
+                return;
+            const [start, end] = node.range ?? [0, 0];
+            for (const match of marked.slice(start, end).matchAll(MARKED)) {
+                const name = match[2] ?? '';
+                if (!match[1] && !Object.hasOwn(values, name))
+                    unknown.push({ name, line: lineAt(marked, start + match.index) });
+            }
+            const filled = node.value.replace(MARKED, (_, escape, name) => escape ? `\${${name}}` : (values[name] ?? ''));
+            // An unquoted, untagged scalar gets the type its filled-in text has, so `cpu: ${CPU}` is a number.
+            node.value = node.type === 'PLAIN' && !node.tag ? plainValue(filled) : filled;
+        },
+    });
+    const [first] = unknown;
+    if (!first)
+        return;
+    const known = Object.keys(values).join(', ') || '(none)';
+    const example = first.name;
+    throw new common_problems/* ProblemsError */.FQ(source, unknown.map(({ name, line }) => ({ path: '', line, message: `unknown placeholder \${${name}}` })), `Known: ${known}. Add ${unknown.length === 1 ? 'it' : 'them'} with the \`vars\` input (${example}=value), ` +
+        `or write $\${${example}} for a literal \${${example}}.`, file);
+}
+/**
+ * `text` (one input's value, not a document) with its `${NAME}` placeholders filled and `$${NAME}` kept as a literal
+ * `${NAME}`; an unknown placeholder is a UserError naming `input` and the known ones.
+ */
+function fillTextPlaceholders(text, values, input, 
+/** How a value goes in at `offset` of `text` (as it is by default). */
+encode = (_name, value) => value) {
+    const unknown = [...text.matchAll(PLACEHOLDER)].filter((m) => !m[1] && !Object.hasOwn(values, m[2] ?? ''));
+    const [first] = unknown;
+    if (first) {
+        const names = [...new Set(unknown.map((m) => `\${${m[2]}}`))].join(', ');
+        throw new errors/* UserError */.yo(`Input \`${input}\`: unknown placeholder ${names}. Known: ${Object.keys(values).join(', ') || '(none)'}. ` +
+            `Add it with the \`vars\` input (${first[2]}=value), or write $\${${first[2]}} for a literal \${${first[2]}}.`);
+    }
+    return text.replace(PLACEHOLDER, (_, escape, name, offset) => escape ? `\${${name}}` : encode(name, values[name] ?? '', offset));
+}
+/** The names of the `${NAME}` placeholders in `text` (not the `$${NAME}` literals). */
+function placeholderNames(text) {
+    return [...text.matchAll(PLACEHOLDER)].filter((m) => !m[1]).map((m) => m[2] ?? '');
+}
+function plainValue(text) {
+    const doc = (0,dist/* parseDocument */.Tp)(text);
+    return doc.errors.length === 0 && (0,dist/* isScalar */.jn)(doc.contents) ? doc.contents.value : text;
+}
+function lineAt(text, offset) {
+    return text.slice(0, offset).split('\n').length;
+}
+
 // EXTERNAL MODULE: ./src/taskdef/values.ts
 var values = __webpack_require__(64);
+;// CONCATENATED MODULE: ./src/taskdef/load.ts
+
+
+
+
+
+
+
+
+/**
+ * Reads a task definition template (JSON or YAML), fills its placeholders and unwraps
+ * `aws ecs describe-task-definition` output, whose tags become the definition's `tags`.
+ */
+async function loadTemplate(path, placeholders, workspace = process.env.GITHUB_WORKSPACE || process.cwd()) {
+    return (await readTemplate(path, placeholders, workspace)).definition;
+}
+/** loadTemplate, with the lines of its keys. */
+async function readTemplate(path, placeholders, workspace = process.env.GITHUB_WORKSPACE || process.cwd()) {
+    const source = `task definition ${path}`;
+    const marked = markedPlaceholders(await templateText(path, workspace));
+    // One parser for both: YAML 1.2 reads JSON, and unlike JSON.parse on Node 20 it says where the error is.
+    // Errors give the line, never the file's text: the file may not be what it should be (and hold secrets).
+    const lineCounter = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(marked, { lineCounter, prettyErrors: false });
+    const [error] = doc.errors;
+    if (error) {
+        const format = (0,external_node_path_.extname)(path).toLowerCase() === '.json' ? 'JSON' : 'YAML';
+        const { line, col } = lineCounter.linePos(error.pos[0]);
+        const message = `${source}:${line}: is not valid ${format} (column ${col}): ${unmarked(error.message.split('\n')[0] ?? '')}`;
+        throw new errors/* UserError */.yo(message, { locations: [{ file: path, line, column: col, message }] });
+    }
+    fillPlaceholders(doc, marked, placeholders, source, path);
+    const definition = unwrapped((0,yaml_data/* yamlData */.O)(doc, source, marked), source);
+    const wrapper = (0,dist/* isMap */.jh)(doc.contents) && doc.contents.has('taskDefinition') ? ['taskDefinition'] : [];
+    return {
+        definition,
+        lineOf(problemPath) {
+            const offset = offsetOf(doc, [...wrapper, ...keysOf(problemPath)]);
+            return offset === undefined ? undefined : lineCounter.linePos(offset).line;
+        },
+    };
+}
+/** `containerDefinitions[0] (web).image` as keys: containerDefinitions, 0, image (the ` (web)` label dropped). */
+function keysOf(path) {
+    return [...path.replace(/ \([^)]*\)/g, '').matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => m[2] !== undefined ? Number(m[2]) : (m[1] ?? ''));
+}
+/** Where the deepest of `keys` that the document has starts (a key where the path names one missing: its parent's). */
+function offsetOf(doc, keys) {
+    for (let depth = keys.length; depth > 0; depth--) {
+        const parent = depth === 1 ? doc.contents : doc.getIn(keys.slice(0, depth - 1), true);
+        const last = keys[depth - 1];
+        if ((0,dist/* isMap */.jh)(parent)) {
+            const pair = parent.items.find((item) => (0,dist/* isScalar */.jn)(item.key) && item.key.value === last);
+            if (pair && (0,dist/* isScalar */.jn)(pair.key) && pair.key.range)
+                return pair.key.range[0];
+        }
+        if ((0,dist/* isSeq */.oP)(parent) && typeof last === 'number') {
+            const item = parent.items[last];
+            if (item && typeof item === 'object' && 'range' in item && Array.isArray(item.range))
+                return item.range[0];
+        }
+    }
+    return undefined;
+}
+/** A task definition family (letters, digits, `-`, `_`), with or without `:revision`: no file extension, no folder. */
+const FAMILY_LIKE = /^[A-Za-z0-9_-]{1,255}(:\d+)?$/;
+async function templateText(path, workspace) {
+    const fullPath = await (0,workspace_path/* insideWorkspace */.C)('task-definition', path, workspace);
+    try {
+        return await (0,promises_.readFile)(fullPath, 'utf8');
+    }
+    catch (error) {
+        const { code, message } = error;
+        const reason = code === 'ENOENT' ? 'not found' : `cannot be read (${message})`;
+        // The official deploy action also took a family name here (`web`, `web:42`): a missing file named like one is that.
+        const family = code === 'ENOENT' && FAMILY_LIKE.test(path)
+            ? ` If "${path}" is a task definition family, leave \`task-definition\` out: the service's current task definition is the starting point.`
+            : '';
+        throw new errors/* UserError */.yo(`task definition ${path} ${reason} at ${fullPath}. The \`task-definition\` input is relative to the workspace ` +
+            `(GITHUB_WORKSPACE, else the working directory): check the path, and that the repository is checked out.${family}`);
+    }
+}
+function unwrapped(value, source) {
+    if (!(0,values/* isPlainObject */.Q)(value)) {
+        throw new errors/* UserError */.yo(`${source}: the top level must be an object (a RegisterTaskDefinition request or the output of ` +
+            `\`aws ecs describe-task-definition\`), found ${(0,values/* kindOf */.I)(value)}.`);
+    }
+    if (!('taskDefinition' in value))
+        return value;
+    const { taskDefinition, tags, ...rest } = value;
+    const extra = Object.keys(rest);
+    if (extra.length) {
+        throw new errors/* UserError */.yo(`${source} looks like \`aws ecs describe-task-definition\` output (it has taskDefinition) but also has ` +
+            `${extra.join(', ')}; that output has only taskDefinition and tags. Remove the other keys.`);
+    }
+    if (!(0,values/* isPlainObject */.Q)(taskDefinition)) {
+        throw new errors/* UserError */.yo(`${source}, taskDefinition: expected an object, found ${(0,values/* kindOf */.I)(taskDefinition)}.`);
+    }
+    return tags === undefined ? taskDefinition : { ...taskDefinition, tags };
+}
+
+;// CONCATENATED MODULE: ./src/taskdef/images.ts
+
+
+/** Each container image that is not a valid reference (ECS would accept it and fail every task at pull time). */
+function imageProblems(request) {
+    return (request.containerDefinitions ?? []).flatMap((container, index) => {
+        if (typeof container.image !== 'string')
+            return [];
+        try {
+            (0,reference/* parseImageReference */.o_)(container.image, `containerDefinitions[${index}]${container.name ? ` (${container.name})` : ''}.image`);
+            return [];
+        }
+        catch (error) {
+            if (!(error instanceof errors/* UserError */.yo))
+                throw error;
+            return [error.message.replace(/\.$/, '')];
+        }
+    });
+}
+
+;// CONCATENATED MODULE: ./src/taskdef/rules.ts
+
+
+/**
+ * Throws one error listing what ECS would refuse in the (rendered) request: the rules that span several fields,
+ * which the key and type check of the API model cannot see. EC2-only definitions get no Fargate rules.
+ */
+function checkEcsRules(request, source) {
+    const problems = rules_RULES.flatMap((rule) => rule(request));
+    if (problems.length)
+        throw problemsError(source, problems);
+}
+const rules_RULES = [fargateNetworkMode, fargateSize, executionRoleNeeded, imageProblems];
+const onFargate = (request) => request.requiresCompatibilities?.includes('FARGATE') ?? false;
+function fargateNetworkMode(request) {
+    if (!onFargate(request) || request.networkMode === 'awsvpc')
+        return [];
+    const found = request.networkMode
+        ? 'Fargate runs only awsvpc'
+        : 'not set (ECS takes bridge), and Fargate runs only awsvpc';
+    return [`networkMode: ${found}; set "networkMode": "awsvpc"`];
+}
+/** Memory (MiB) ECS accepts for each task cpu (units) on Fargate. */
+const FARGATE_MEMORY = {
+    256: { from: 512, to: 2048, step: 512, text: '512, 1024 or 2048' },
+    512: { from: 1024, to: 4096, step: 1024, text: '1024 to 4096 in steps of 1024' },
+    1024: { from: 2048, to: 8192, step: 1024, text: '2048 to 8192 in steps of 1024' },
+    2048: { from: 4096, to: 16384, step: 1024, text: '4096 to 16384 in steps of 1024' },
+    4096: { from: 8192, to: 30720, step: 1024, text: '8192 to 30720 in steps of 1024' },
+    8192: { from: 16384, to: 61440, step: 4096, text: '16384 to 61440 in steps of 4096' },
+    16384: { from: 32768, to: 122880, step: 8192, text: '32768 to 122880 in steps of 8192' },
+};
+function fargateSize(request) {
+    if (!onFargate(request))
+        return [];
+    const missing = ['cpu', 'memory'].filter((key) => !request[key]);
+    if (missing.length) {
+        return missing.map((key) => `${key}: missing; Fargate needs task-level cpu and memory, e.g. "cpu": "256", "memory": "512"`);
+    }
+    const cpu = units(request.cpu ?? '', 'vcpu');
+    const memory = units(request.memory ?? '', 'gb');
+    const allowed = cpu === undefined ? undefined : FARGATE_MEMORY[cpu];
+    if (!allowed)
+        return [`cpu: not a Fargate size; use one of ${Object.keys(FARGATE_MEMORY).join(', ')} (CPU units)`];
+    const fits = memory !== undefined &&
+        memory >= allowed.from &&
+        memory <= allowed.to &&
+        (memory - allowed.from) % allowed.step === 0;
+    return fits ? [] : [`memory: does not go with cpu ${cpu} on Fargate; use ${allowed.text} (MiB)`];
+}
+/** "256", "0.25 vCPU" → 256; "512", "1 GB" → 1024 (the forms RegisterTaskDefinition converts); undefined otherwise. */
+function units(value, unit) {
+    const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(value);
+    if (!match)
+        return undefined;
+    const [, amount = '', suffix = ''] = match;
+    if (suffix === '')
+        return Number(amount);
+    return suffix.toLowerCase() === unit ? Number(amount) * 1024 : undefined;
+}
+const PRIVATE_ECR = /^\d{12}\.dkr\.ecr(-fips)?\.[a-z0-9-]+\.amazonaws\.com(\.cn)?\//;
+/** What ECS does with the task execution role: on Fargate pull private ECR images and send awslogs; anywhere read secrets. */
+const ROLE_USES = [
+    {
+        field: 'image',
+        use: 'pulling a private ECR image on Fargate',
+        applies: (c, fargate) => fargate && PRIVATE_ECR.test(c.image ?? ''),
+    },
+    {
+        field: 'logConfiguration.logDriver',
+        use: 'the awslogs driver on Fargate',
+        applies: (c, fargate) => fargate && c.logConfiguration?.logDriver === 'awslogs',
+    },
+    { field: 'secrets', use: 'secrets (valueFrom)', applies: (c) => Boolean(c.secrets?.length) },
+    {
+        field: 'logConfiguration.secretOptions',
+        use: 'log driver secrets (secretOptions)',
+        applies: (c) => Boolean(c.logConfiguration?.secretOptions?.length),
+    },
+    {
+        field: 'repositoryCredentials',
+        use: 'private registry credentials',
+        applies: (c) => Boolean(c.repositoryCredentials),
+    },
+];
+function executionRoleNeeded(request) {
+    if (request.executionRoleArn)
+        return [];
+    const fargate = onFargate(request);
+    return (request.containerDefinitions ?? []).flatMap((container, index) => ROLE_USES.filter(({ applies }) => applies(container, fargate)).map(({ field, use }) => `${containerPath(container, index)}.${field}: ECS needs a task execution role for ${use}; ` +
+        'set executionRoleArn (e.g. the ARN of ecsTaskExecutionRole)'));
+}
+function containerPath(container, index) {
+    return `containerDefinitions[${index}] (${container.name})`;
+}
+
+// EXTERNAL MODULE: ./src/common/suggest.ts
+var suggest = __webpack_require__(8687);
+;// CONCATENATED MODULE: ./src/taskdef/validate.ts
+
+
+
+
+/**
+ * The definition checked against the RegisterTaskDefinition API model at every depth: unknown keys,
+ * value types and required keys. null means "not set" and is dropped. Throws listing every problem.
+ */
+function checkedRequest(definition, source, file) {
+    const problems = [];
+    const request = checked(withStringSizes(definition), REQUEST_SHAPE, '', problems);
+    if (Array.isArray(definition.containerDefinitions) && definition.containerDefinitions.length === 0) {
+        problems.push({ path: 'containerDefinitions', message: 'empty; add at least one container' });
+    }
+    if (problems.length) {
+        const located = file ? problems.map((p) => ({ ...p, ...lineOf(file, p.path) })) : problems;
+        throw new common_problems/* ProblemsError */.FQ(source, located, undefined, file?.path);
+    }
+    return request;
+}
+function lineOf(file, path) {
+    const line = file.lineOf(path);
+    return line === undefined ? {} : { line };
+}
+/** What is wrong with `value` as one shape of the ECS API model (a schema @aws-sdk/client-ecs exports, `Name$`). */
+function modelProblems(value, schema, path = '') {
+    const problems = [];
+    checked(value, shapeOf(schema), path, problems);
+    return problems;
+}
+/** The API takes task-level cpu and memory as strings ("256", "1 vCPU"); people write numbers. */
+function withStringSizes(definition) {
+    const copy = { ...definition };
+    for (const key of ['cpu', 'memory']) {
+        if (typeof copy[key] === 'number')
+            copy[key] = String(copy[key]);
+    }
+    return copy;
+}
+function checked(value, shape, path, problems) {
+    switch (shape.kind) {
+        case 'any':
+            return value;
+        case 'struct':
+            return (0,values/* isPlainObject */.Q)(value) ? checkedStruct(value, shape, path, problems) : mismatch('an object');
+        case 'map':
+            if (!(0,values/* isPlainObject */.Q)(value))
+                return mismatch('an object');
+            return Object.fromEntries(present(value).map(([key, item]) => [key, checked(item, shapeOf(shape.value), `${path}.${key}`, problems)]));
+        case 'list':
+            if (!Array.isArray(value))
+                return mismatch('a list');
+            return value.map((item, index) => checked(item, shapeOf(shape.member), `${path}[${index}]${label(item)}`, problems));
+        default:
+            return typeof value === shape.kind ? value : mismatch(`a ${shape.kind}`);
+    }
+    function mismatch(expected) {
+        problems.push({
+            path,
+            message: `expected ${expected}, found ${(0,common_problems/* describedValue */.fl)(value)}${quotingHint(value, shape.kind)}`,
+        });
+        return value;
+    }
+}
+function checkedStruct(value, shape, path, problems) {
+    const result = {};
+    for (const [key, item] of present(value)) {
+        const at = path ? `${path}.${key}` : key;
+        const index = shape.members.indexOf(key);
+        if (index < 0)
+            problems.push({ path: at, message: (0,suggest/* unknownKey */.a)(key, shape.members) });
+        else
+            result[key] = checked(item, shapeOf(shape.memberSchemas[index]), at, problems);
+    }
+    for (const key of shape.required) {
+        if (result[key] === undefined)
+            problems.push({ path: path ? `${path}.${key}` : key, message: 'missing (required)' });
+    }
+    return result;
+}
+function present(value) {
+    return Object.entries(value).filter(([, item]) => item !== null && item !== undefined);
+}
+/** ` (web)` after a list index, when the item has a name. */
+function label(item) {
+    return (0,values/* isPlainObject */.Q)(item) && typeof item.name === 'string' ? ` (${item.name})` : '';
+}
+function quotingHint(value, expected) {
+    if (expected === 'string' && (typeof value === 'number' || typeof value === 'boolean'))
+        return '; put it in quotes';
+    if (typeof value !== 'string' || value.trim() === '')
+        return '';
+    const unquoted = expected === 'number' ? !Number.isNaN(Number(value)) : expected === 'boolean' && /^(true|false)$/.test(value);
+    return unquoted ? '; remove the quotes' : '';
+}
+
+;// CONCATENATED MODULE: ./src/taskdef/duplicate-keys.ts
+/** `[1] and [4]`, `[1], [2] and [4]`. */
+function positions(indexes) {
+    const shown = indexes.map((i) => `[${i}]`);
+    return shown.length > 1 ? `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}` : (shown[0] ?? '');
+}
+function duplicates(list, at) {
+    const where = new Map();
+    (list ?? []).forEach(({ name }, index) => {
+        if (name !== undefined)
+            where.set(name, [...(where.get(name) ?? []), index]);
+    });
+    return [...where]
+        .filter(([, indexes]) => indexes.length > 1)
+        .map(([name, indexes]) => `${at}: ${name} is set ${indexes.length === 2 ? 'twice' : `${indexes.length} times`}, at ${positions(indexes)}; ECS would keep only one, silently: remove the others`);
+}
+/** Each container's environment variable or secret named more than once, with every position it has. */
+function duplicateKeyProblems(request) {
+    return (request.containerDefinitions ?? []).flatMap((container, index) => {
+        const at = `containerDefinitions[${index}]${container.name ? ` (${container.name})` : ''}`;
+        return [
+            ...duplicates(container.environment, `${at}.environment`),
+            ...duplicates(container.secrets, `${at}.secrets`),
+        ];
+    });
+}
+
+;// CONCATENATED MODULE: ./src/taskdef/render.ts
+
+
+
+
+
+
+
+/** The RegisterTaskDefinition request: the template (or current definition), checked, with the changes applied, as ECS would take it. */
+async function renderTaskDefinition(options) {
+    const { source, definition, note, file } = await startingPoint(options);
+    const { definition: cleaned, dropped } = withoutReadOnlyKeys(definition);
+    const request = checkedRequest(cleaned, source, file);
+    const duplicated = duplicateKeyProblems(request);
+    if (duplicated.length)
+        throw problemsError(source, duplicated);
+    const applied = applyChanges(request, options, source);
+    checkEcsRules(request, source);
+    const notes = [
+        ...(note ? [note] : []),
+        ...(dropped.length ? [`dropped read-only keys: ${dropped.join(', ')}`] : []),
+        ...applied.notes,
+    ];
+    return { request, containers: applied.containers, notes };
+}
+async function startingPoint(options) {
+    const { templatePath, current, currentTags } = options;
+    if (templatePath !== undefined) {
+        const source = `task definition ${templatePath}`;
+        const { definition, lineOf } = await readTemplate(templatePath, options.placeholders);
+        const file = { path: templatePath, lineOf };
+        // Old pipelines passed the family beside the file (`--family`): the service's own family is the one meant.
+        if (definition.family === undefined && current?.family) {
+            const note = `family: ${current.family}, from the service's current revision ${current.family}:${current.revision} (${templatePath} names none)`;
+            return { source, definition: { family: current.family, ...definition }, note, file };
+        }
+        return { source, definition, file };
+    }
+    if (!current)
+        throw new Error('renderTaskDefinition needs templatePath or current');
+    // A copy: the changes are applied in place.
+    const definition = structuredClone({ ...current });
+    if (currentTags?.length)
+        definition.tags = currentTags;
+    return { source: `current task definition ${current.family}:${current.revision}`, definition };
+}
+
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(7975);
 ;// CONCATENATED MODULE: ./src/taskdef/compare.ts
 
 
@@ -593,7 +923,7 @@ function describeChanges(request, current) {
     return changes;
 }
 function comparable(definition) {
-    const { definition: kept } = (0,clean/* withoutReadOnlyKeys */.d)((0,validate/* withStringSizes */.s6)(definition));
+    const { definition: kept } = withoutReadOnlyKeys(withStringSizes(definition));
     const { tags: _tags, enableFaultInjection, containerDefinitions, ...rest } = kept;
     return compact({
         ...rest,
@@ -690,8 +1020,6 @@ function shown(value) {
     return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
-// EXTERNAL MODULE: ./src/taskdef/rules.ts + 1 modules
-var rules = __webpack_require__(4943);
 ;// CONCATENATED MODULE: ./src/taskdef/existing.ts
 
 
@@ -699,9 +1027,9 @@ var rules = __webpack_require__(4943);
 /** The revision as a request (what it was registered with), checked against ECS's rules; it gets no image. */
 function existingTaskDefinition(taskDefinition, tags) {
     const source = `task definition ${taskDefinition.family}:${taskDefinition.revision}`;
-    const { definition } = (0,clean/* withoutReadOnlyKeys */.d)({ ...taskDefinition, ...(tags.length && { tags }) });
-    const request = (0,validate/* checkedRequest */.lr)(definition, source);
-    (0,rules/* checkEcsRules */.pl)(request, source);
+    const { definition } = withoutReadOnlyKeys({ ...taskDefinition, ...(tags.length && { tags }) });
+    const request = checkedRequest(definition, source);
+    checkEcsRules(request, source);
     return { request, containers: [], notes: [] };
 }
 
@@ -948,8 +1276,39 @@ async function runOneOffTask(t) {
     }
 }
 
-// EXTERNAL MODULE: ./src/deploy/service.ts
-var deploy_service = __webpack_require__(3432);
+;// CONCATENATED MODULE: ./src/deploy/service.ts
+
+
+
+/** Returns the service, checked to be one this action can deploy (ECS or CODE_DEPLOY controller); throws a UserError saying why not. */
+async function findService(ecs, cluster, name, region) {
+    const where = `cluster "${cluster}" (region ${region})`;
+    let response;
+    try {
+        response = await (0,aws_ecs/* describeServices */.Ge)(ecs, { cluster, services: [name], include: ['TAGS'] });
+    }
+    catch (error) {
+        if ((0,aws_errors/* isNotFound */.c4)(error, 'cluster')) {
+            throw new errors/* UserError */.yo(`Cluster "${cluster}" was not found in region ${region}: check the \`cluster\` input and AWS_REGION.`);
+        }
+        throw error;
+    }
+    const service = response.services?.[0];
+    if (!service) {
+        const reason = response.failures?.[0]?.reason ?? 'MISSING';
+        throw new errors/* UserError */.yo(`Service "${name}" was not found in ${where} (${reason}): check the \`service\` and \`cluster\` inputs; this action updates existing services, create it first.`);
+    }
+    if (service.status !== 'ACTIVE') {
+        throw new errors/* UserError */.yo(`Service "${name}" in ${where} is ${service.status}, not ACTIVE: it is being deleted or was deleted. Create it again or pick another service.`);
+    }
+    // ECS services roll out (rolling, or ECS's own blue/green, canary, linear); CODE_DEPLOY ones through CodeDeploy.
+    const controller = service.deploymentController?.type ?? 'ECS';
+    if (controller === 'EXTERNAL') {
+        throw new errors/* UserError */.yo(`Service "${name}" uses the EXTERNAL deployment controller: its task sets are managed by another tool, so this action cannot roll it out.`);
+    }
+    return service;
+}
+
 ;// CONCATENATED MODULE: ./src/deploy/pinned.ts
 
 
@@ -1028,8 +1387,429 @@ async function pruneRevisions(ecs, cluster, family, keep, log) {
     }
 }
 
-// EXTERNAL MODULE: ./src/mechanisms/watch.ts
-var watch = __webpack_require__(6781);
+// EXTERNAL MODULE: ./src/deploy/rollback.ts
+var deploy_rollback = __webpack_require__(4283);
+// EXTERNAL MODULE: ./src/mechanisms/registry.ts + 15 modules
+var registry = __webpack_require__(9033);
+;// CONCATENATED MODULE: ./src/mechanisms/watch.ts
+
+
+
+
+
+
+
+
+
+const DEFAULT_POLL_INTERVALS = [1000, 2000, 2000, 3000, 4000, 5000];
+/** After a poll that saw the rollout move, the next one comes sooner: ends follow moves (a last task starts, a breaker trips). */
+const FOLLOW_UP_MS = 1000;
+/** Failed polls in a row (throttling, network) tolerated before giving up. */
+const MAX_POLL_FAILURES = 5;
+const RECENT_EVENTS = 5;
+/** Service deployments are read when the deployments list changes, and at least every this many polls. */
+const SERVICE_DEPLOYMENT_EVERY = 3;
+const VISIBILITY_TIMEOUT_MS = 60_000;
+/** A service deployment created this long before the followed deployment still counts as its own (ECS stamps both). */
+const CREATED_TOLERANCE_MS = 1000;
+function countsLine(d) {
+    const revision = (0,aws_arn/* taskDefinitionRevision */.MZ)(d.taskDefinition);
+    return `${revision}: running ${d.runningCount ?? 0}/${d.desiredCount ?? 0}, pending ${d.pendingCount ?? 0}, failed ${d.failedTasks ?? 0}`;
+}
+async function describeServices(ecs, cluster, names) {
+    const services = new Map();
+    for (const service of await aws_ecs/* describeServicesByName */.Qm(ecs, cluster, names)) {
+        // A name or an ARN may have been asked for; both lead to the same service.
+        const asked = names.find((n) => n === service.serviceName || n === service.serviceArn);
+        if (asked)
+            services.set(asked, service);
+    }
+    return services;
+}
+/** The service deployments asked for; undefined when AWS denies ecs:DescribeServiceDeployments. */
+async function describeServiceDeployments(ecs, arns) {
+    try {
+        return await aws_ecs/* describeServiceDeployments */.Pr(ecs, arns);
+    }
+    catch (error) {
+        if ((0,aws_errors/* isAccessDenied */.w7)(error))
+            return undefined;
+        throw error;
+    }
+}
+/** What changes in a service's deployments list when a rollout moves on (completes, fails, rolls back). */
+function deploymentsSignature(service) {
+    return (service?.deployments ?? []).map((d) => `${d.id}:${d.status}:${d.rolloutState}`).join(',');
+}
+/** What the watch loop keeps for one service: what it has shown, and the evidence it gathered. */
+class Follower {
+    target;
+    options;
+    started;
+    prefix;
+    timeline = [];
+    stoppedTasks = [];
+    seenEvents;
+    /** Events from before the rollout: an earlier deployment's "steady state" says nothing about this one. */
+    priorEvents;
+    seenTasks = new Set();
+    /** Whether the last poll saw the rollout move (deployments, counts, status): the end may be near. */
+    moved = false;
+    lastCounts = '';
+    lastStatus = '';
+    knownFailed = 0;
+    recentEvents = [];
+    deployment;
+    /** Whether DescribeServices has listed the followed deployment: until then nothing it shows is a verdict on it. */
+    visible;
+    notedInvisible = false;
+    /** The service deployment shown to be this rollout's, and those shown to be earlier rollouts'. */
+    serviceDeploymentArn;
+    earlier = new Set();
+    /** The stages whose verification ran; and whether it failed after the deployment had succeeded (nothing to stop). */
+    verifiedStages = new Set();
+    failedAfterSuccess = false;
+    /** The rollout followed the way its mechanism needs (rolling, ECS-native, CodeDeploy). */
+    watch;
+    constructor(target, options, started, prefix) {
+        this.target = target;
+        this.options = options;
+        this.started = started;
+        this.prefix = prefix;
+        this.seenEvents = new Set(target.priorEventIds);
+        this.priorEvents = new Set(target.priorEventIds);
+        const { since, serviceDeploymentArn } = target.rollout;
+        // A rollout already under way was found in DescribeServices; one this run started is known from UpdateService only.
+        this.visible = !target.rollout.started;
+        if (since === undefined)
+            this.serviceDeploymentArn = serviceDeploymentArn;
+        const { ecs, codedeploy, cluster } = options;
+        this.watch = (0,registry/* mechanismOf */.D)(target.rollout.mechanism).watch({
+            ecs,
+            codedeploy,
+            cluster,
+            service: target.service,
+            rollout: target.rollout,
+            targetTaskDefinition: target.targetTaskDefinition,
+        });
+    }
+    note(message, at = this.options.clock.now()) {
+        this.timeline.push({ at, message });
+        this.options.log((0,report_text/* logSafe */.sN)(`[${(0,deploy_clock/* formatElapsed */.C7)(at - this.started)}] ${this.prefix}${message}`));
+    }
+    /** Where the rollout stands, for a timeout or cancellation message. */
+    get standing() {
+        return this.watch.standing(this.lastStatus, this.lastCounts) || 'no tasks yet';
+    }
+    /** Whether this rollout's service deployment is known (not just a candidate). */
+    get knowsServiceDeployment() {
+        return this.serviceDeploymentArn !== undefined;
+    }
+    /** The service deployment to read: this rollout's, else a candidate (UpdateService's answer, then what the service names now). */
+    serviceDeploymentToRead(service) {
+        if (this.serviceDeploymentArn)
+            return this.serviceDeploymentArn;
+        // A resumed or CodeDeploy rollout: its service deployment, if any, was given for certain.
+        if (this.target.rollout.since === undefined)
+            return undefined;
+        return [this.target.rollout.serviceDeploymentArn, service?.currentServiceDeployment].find((arn) => arn && !this.earlier.has(arn));
+    }
+    /**
+     * The service deployment if it is this rollout's: created at or after the followed deployment, and either the one
+     * UpdateService returned or named while the followed deployment is the service's PRIMARY. ECS may name the previous
+     * one for a few seconds after an update: that one is never a verdict on this rollout.
+     */
+    claim(sd, deployment) {
+        const arn = sd?.serviceDeploymentArn;
+        if (!sd || !arn)
+            return undefined;
+        if (arn === this.serviceDeploymentArn)
+            return sd;
+        const { since, serviceDeploymentArn: returned } = this.target.rollout;
+        const created = (sd.createdAt ?? sd.startedAt)?.getTime();
+        if (since !== undefined && created !== undefined && created < since - CREATED_TOLERANCE_MS) {
+            this.earlier.add(arn);
+            return undefined;
+        }
+        if (arn !== returned && deployment?.status !== 'PRIMARY')
+            return undefined;
+        this.serviceDeploymentArn = arn;
+        return sd;
+    }
+    /** Until DescribeServices lists the deployment UpdateService returned, waits (bounded) instead of judging. */
+    notVisibleYet() {
+        const limit = this.options.visibilityTimeoutMs ?? VISIBILITY_TIMEOUT_MS;
+        const id = this.target.rollout.deploymentId;
+        if (this.options.clock.now() - this.started >= limit) {
+            return this.concluded({
+                outcome: 'failed',
+                reason: `ECS has not shown deployment ${id} of ${this.target.service} ${Math.round(limit / 1000)} s after UpdateService returned it`,
+            });
+        }
+        if (!this.notedInvisible)
+            this.note(`ECS does not list deployment ${id} yet (it is eventually consistent); waiting for it`);
+        this.notedInvisible = true;
+        return undefined;
+    }
+    /** Shows what is new in this poll and judges it; undefined while the rollout goes on. */
+    async observe(observed) {
+        const { ecs, cluster, clock } = this.options;
+        const { rollout } = this.target;
+        const { serviceDeployment: candidate, ...seen } = observed;
+        const serviceDeployment = this.claim(candidate, observed.deployment);
+        const snapshot = { ...seen, ...(serviceDeployment && { serviceDeployment }) };
+        this.deployment = snapshot.deployment ?? this.deployment;
+        this.recentEvents = (snapshot.service.events ?? [])
+            .filter((e) => !e.id || !this.priorEvents.has(e.id))
+            .slice(0, RECENT_EVENTS);
+        // Events come newest first; show the unseen ones oldest first.
+        for (const event of (snapshot.service.events ?? []).filter((e) => e.id && !this.seenEvents.has(e.id)).reverse()) {
+            this.seenEvents.add(event.id ?? '');
+            this.note(event.message ?? '', Math.max(event.createdAt?.getTime() ?? clock.now(), this.started));
+        }
+        const own = this.watch.observeOwn(clock.now());
+        if (own) {
+            this.lastStatus = own.status;
+            this.track(own.lines);
+            return this.concluded(await this.verified(own.verdict, snapshot));
+        }
+        if (snapshot.deployment)
+            this.visible = true;
+        else if (!this.visible)
+            return this.notVisibleYet();
+        const sd = snapshot.serviceDeployment;
+        const status = sd ? [sd.status, sd.lifecycleStage].filter(Boolean).join(' / ') : '';
+        if (status && status !== this.lastStatus) {
+            this.note(`service deployment ${status}`);
+            this.lastStatus = status;
+            this.moved = true;
+        }
+        if (sd)
+            this.track(this.watch.track(sd, clock.now()));
+        if (snapshot.deployment) {
+            const counts = countsLine(snapshot.deployment);
+            if (counts !== this.lastCounts) {
+                this.note(counts);
+                this.lastCounts = counts;
+                this.moved = true;
+            }
+            const failed = snapshot.deployment.failedTasks ?? 0;
+            if (failed > this.knownFailed && rollout.deploymentId) {
+                this.knownFailed = failed;
+                const stopped = await (0,tasks/* stoppedTasksOf */.bd)(ecs, cluster, this.target.service, rollout.deploymentId, this.seenTasks).catch((error) => {
+                    this.note((0,errors/* errorMessage */.gJ)(error));
+                    return [];
+                });
+                for (const task of stopped)
+                    this.seenTasks.add(task.taskArn);
+                this.stoppedTasks.push(...stopped);
+                for (const line of (0,tasks/* describeStoppedTasks */.D1)(stopped))
+                    this.note(line);
+            }
+        }
+        return this.concluded(await this.verified(this.watch.judge(snapshot), snapshot));
+    }
+    /**
+     * The verdict once the release is verified where the rollout stands: through the test listener as soon as it routes to
+     * the new revision, in production once the rollout succeeded. A failed check is a failure the action gave up on, so
+     * it is rolled back (with rollback-on-failure) like any other.
+     */
+    async verified(verdict, snapshot) {
+        const check = this.target.verify;
+        if (!check)
+            return verdict;
+        if (check.stages.includes('test') && !this.verifiedStages.has('test') && this.watch.onTestTraffic(snapshot)) {
+            const failed = await this.verify(check, 'test');
+            if (failed)
+                return failed;
+        }
+        if (verdict?.outcome !== 'succeeded' || !check.stages.includes('production'))
+            return verdict;
+        const failed = await this.verify(check, 'production');
+        if (failed)
+            this.failedAfterSuccess = true;
+        return failed ?? verdict;
+    }
+    async verify(check, stage) {
+        this.verifiedStages.add(stage);
+        this.note(stage === 'test' ? 'verifying the release through the test listener' : 'verifying the release');
+        const outcome = await check.run(stage);
+        for (const line of outcome.lines)
+            this.note(line);
+        if (outcome.ok)
+            return undefined;
+        return { outcome: 'failed', reason: outcome.reason ?? 'the verification failed', gaveUp: true };
+    }
+    /** Notes the tracker's lines; any of them means the rollout moved. */
+    track(lines) {
+        for (const line of lines)
+            this.note(line);
+        if (lines.length)
+            this.moved = true;
+    }
+    concluded(verdict) {
+        if (verdict)
+            this.note(`${verdictWord(verdict.outcome)}: ${verdict.reason}`);
+        return verdict;
+    }
+    /** The result, after asking for a rollback when the action gave up and was told to. */
+    async finish(verdict, rollbackWanted) {
+        const { ecs, cluster, rollbackOnFailure } = this.options;
+        const { rollout, service } = this.target;
+        let rollback;
+        if (rollbackWanted && rollbackOnFailure && rollout.started) {
+            // Only a service deployment shown to be this rollout's is stopped; else the previous revision is redeployed.
+            const { serviceDeploymentArn: _candidate, ...known } = rollout;
+            const ours = { ...known, ...(this.serviceDeploymentArn && { serviceDeploymentArn: this.serviceDeploymentArn }) };
+            // A deployment that succeeded has nothing left to stop: its verification failing redeploys the previous revision.
+            let requested = false;
+            rollback = await (this.failedAfterSuccess ? this.watch.redeployPrevious(known) : this.watch.rollBack(ours))
+                .then((line) => ((requested = true), line))
+                .catch((error) => `the rollback could not be requested: ${(0,errors/* errorMessage */.gJ)(error)}`);
+            this.note(rollback);
+            // Only what ECS reached is reported as done: the redeployment is followed within the run's time.
+            if (this.failedAfterSuccess && requested) {
+                const reached = await (0,deploy_rollback/* followRollback */.u)(ecs, { cluster, service, previousTaskDefinition: rollout.previousTaskDefinition }, { clock: this.options.clock, until: this.started + this.options.timeoutMs, signal: this.options.signal });
+                this.note(reached);
+                rollback = `${rollback}; ${reached}`;
+            }
+        }
+        const starter = this.watch.taskStarter();
+        let stoppedTasksError;
+        // The stopped tasks are diagnosis, best effort: after the deadline they are not listed.
+        if (verdict.outcome !== 'succeeded' && verdict.outcome !== 'paused' && starter && this.options.deadline?.passed())
+            stoppedTasksError = "the stopped tasks were not listed: the run's deadline had passed";
+        else if (verdict.outcome !== 'succeeded' && verdict.outcome !== 'paused' && starter) {
+            try {
+                this.stoppedTasks.push(...(await (0,tasks/* stoppedTasksOf */.bd)(ecs, cluster, service, starter, this.seenTasks)));
+            }
+            catch (error) {
+                stoppedTasksError = (0,errors/* errorMessage */.gJ)(error);
+            }
+        }
+        return {
+            ...verdict,
+            service,
+            timeline: this.timeline,
+            stoppedTasks: this.stoppedTasks,
+            recentEvents: this.recentEvents.map((e) => e.message ?? '').reverse(),
+            ...(rollback !== undefined && { rollback }),
+            ...(stoppedTasksError !== undefined && { stoppedTasksError }),
+            ...(this.deployment && { deployment: this.deployment }),
+            ...(this.watch.progress && { progress: this.watch.progress }),
+        };
+    }
+}
+/**
+ * Follows each service's rollout until ECS says it succeeded or failed, the time runs out, or the job is
+ * cancelled: one poll loop for all of them, with batched reads. Logs each new service event and count
+ * change; on timeout or cancellation asks for rollbacks when told to. Never throws for a rollout's
+ * outcome: that is its result, returned in the order of `targets`.
+ */
+async function waitForDeployments(options, targets) {
+    const { clock, signal } = options;
+    const intervals = options.pollIntervals ?? DEFAULT_POLL_INTERVALS;
+    const started = clock.now();
+    const deadline = started + options.timeoutMs;
+    const results = new Map();
+    const followers = targets.map((t) => new Follower(t, options, started, targets.length > 1 ? `${t.service}: ` : ''));
+    const active = () => followers.filter((f) => !results.has(f));
+    let failuresInARow = 0;
+    const signatures = new Map();
+    // Without ecs:DescribeServiceDeployments the rollout is followed through DescribeServices alone, after one warning.
+    let serviceDeploymentsDenied = false;
+    const giveUp = async (outcome, why) => {
+        for (const follower of active()) {
+            follower.note(why);
+            results.set(follower, await follower.finish({ outcome, reason: `${why} (${follower.standing})` }, true));
+        }
+    };
+    for (let poll = 0; active().length; poll++) {
+        if (signal?.aborted) {
+            await giveUp('failed', 'the job was cancelled while the rollout was in progress');
+            break;
+        }
+        if (clock.now() >= deadline) {
+            await giveUp('timed-out', `the rollout did not finish within ${(0,deploy_clock/* describeLimit */.XW)(options.timeoutMs)}`);
+            break;
+        }
+        try {
+            const services = await describeServices(options.ecs, options.cluster, active().map((f) => f.target.service));
+            // Service deployments add detail (rollback states, stages) but cost a call: for a rolling update, read them
+            // when something moved; a blue/green, canary or linear deployment moves through its stages unseen otherwise.
+            // A candidate (not yet shown to be this rollout's) is read on every poll until it is settled.
+            const toRead = new Map();
+            for (const f of active()) {
+                const service = services.get(f.target.service);
+                const signature = deploymentsSignature(service);
+                f.moved = signatures.get(f.target.service) !== signature;
+                signatures.set(f.target.service, signature);
+                const arn = serviceDeploymentsDenied ? undefined : f.serviceDeploymentToRead(service);
+                const due = f.moved ||
+                    f.watch.readsServiceDeploymentEveryPoll ||
+                    poll % SERVICE_DEPLOYMENT_EVERY === 0 ||
+                    !f.knowsServiceDeployment;
+                if (arn && due)
+                    toRead.set(f, arn);
+            }
+            const arns = [...new Set(toRead.values())];
+            let serviceDeployments = new Map();
+            if (arns.length) {
+                const described = await describeServiceDeployments(options.ecs, arns);
+                if (described)
+                    serviceDeployments = described;
+                else {
+                    serviceDeploymentsDenied = true;
+                    (options.warn ?? options.log)('AWS denied ecs:DescribeServiceDeployments: following the rollout through DescribeServices alone (no lifecycle stages, traffic or rollback states). Grant ecs:DescribeServiceDeployments to see them (README, "IAM permissions").');
+                }
+            }
+            // A mechanism followed through its own API (CodeDeploy) reads it too.
+            await Promise.all(active().map((f) => f.watch.read()));
+            failuresInARow = 0;
+            await Promise.all(active().map(async (follower) => {
+                const { service: name, rollout } = follower.target;
+                const service = services.get(name);
+                if (!service)
+                    throw new Error(`service ${name} disappeared from cluster ${options.cluster} during the rollout`);
+                const deployment = service.deployments?.find((d) => d.id === rollout.deploymentId);
+                const read = toRead.get(follower);
+                const serviceDeployment = read ? serviceDeployments.get(read) : undefined;
+                const verdict = await follower.observe({
+                    service,
+                    ...(deployment && { deployment }),
+                    ...(serviceDeployment && { serviceDeployment }),
+                });
+                if (verdict)
+                    results.set(follower, await follower.finish(verdict, verdict.gaveUp === true));
+            }));
+        }
+        catch (error) {
+            if (++failuresInARow >= MAX_POLL_FAILURES)
+                throw error;
+            options.log((0,report_text/* logSafe */.sN)(`[${(0,deploy_clock/* formatElapsed */.C7)(clock.now() - started)}] could not read the rollout's state (${(0,errors/* errorMessage */.gJ)(error)}); trying again`));
+        }
+        if (!active().length)
+            break;
+        const scheduled = intervals[Math.min(poll, intervals.length - 1)] ?? 5000;
+        await clock.sleep(active().some((f) => f.moved) ? Math.min(FOLLOW_UP_MS, scheduled) : scheduled, signal);
+    }
+    return followers.map((f) => results.get(f));
+}
+/** Follows one service's rollout (see waitForDeployments). */
+async function waitForDeployment(options) {
+    const [result] = await waitForDeployments(options, [options]);
+    return result;
+}
+function verdictWord(outcome) {
+    return {
+        succeeded: 'succeeded',
+        failed: 'failed',
+        'rolled-back': 'rolled back',
+        'timed-out': 'timed out',
+        paused: 'paused',
+    }[outcome];
+}
+
 // EXTERNAL MODULE: ./src/common/exec.ts
 var exec = __webpack_require__(3644);
 ;// CONCATENATED MODULE: ./src/verify/expect.ts
@@ -1297,8 +2077,6 @@ function verifyEnvironment(urls, stage, deployed) {
 
 // EXTERNAL MODULE: ./src/settings/table.ts
 var table = __webpack_require__(2221);
-// EXTERNAL MODULE: ./src/taskdef/placeholders.ts
-var placeholders = __webpack_require__(5184);
 ;// CONCATENATED MODULE: ./src/verify/command.ts
 // verify-command as arguments, with no placeholder filled into them: a value spliced into a script runs as code (a
 // branch named `fix$(touch${IFS}/tmp/x)` would), so the command gets the values as environment variables instead.
@@ -1313,7 +2091,7 @@ const CODE_FLAG = /^(?:-[a-z]*[ce][a-z]*|-command|\/c)$/i;
 function verifyCommandArguments(text) {
     const args = commandArguments(text, INPUT);
     args.forEach((arg, i) => {
-        const [name] = (0,placeholders/* placeholderNames */.o2)(arg);
+        const [name] = placeholderNames(arg);
         if (name === undefined)
             return;
         const script = args.slice(0, i).some((a) => SHELLS.test(a)) && CODE_FLAG.test(args[i - 1] ?? '');
@@ -1322,7 +2100,7 @@ function verifyCommandArguments(text) {
             : `Input \`${INPUT}\`: \${${name}} in argument ${i + 1}: placeholders are not filled into the command, it gets them as environment variables. Read $${name} in the command, or through a shell: bash -c '… "$${name}" …'.`);
     });
     // `$${NAME}` stays a literal `${NAME}`, for the shell to read from the environment.
-    return args.map((arg) => (0,placeholders/* fillTextPlaceholders */.rD)(arg, {}, INPUT));
+    return args.map((arg) => fillTextPlaceholders(arg, {}, INPUT));
 }
 
 ;// CONCATENATED MODULE: ./src/verify/url.ts
@@ -1340,7 +2118,7 @@ function fillUrl(template, values, own, input) {
     const rest = template.slice(scheme).search(/[/?#]/);
     const authorityEnd = rest < 0 ? template.length : scheme + rest;
     let givenOrigin;
-    const head = (0,placeholders/* fillTextPlaceholders */.rD)(template.slice(0, authorityEnd), values, input, (name, value, offset) => {
+    const head = fillTextPlaceholders(template.slice(0, authorityEnd), values, input, (name, value, offset) => {
         if (scheme > 0 || offset > 0)
             return hostLabels(value, own.has(name), name, template, input);
         if (!own.has(name))
@@ -1348,7 +2126,7 @@ function fillUrl(template, values, own, input) {
         givenOrigin = originOf(value, name, template, input);
         return value;
     });
-    const tail = (0,placeholders/* fillTextPlaceholders */.rD)(template.slice(authorityEnd), values, input, (_name, value) => encodeURIComponent(value));
+    const tail = fillTextPlaceholders(template.slice(authorityEnd), values, input, (_name, value) => encodeURIComponent(value));
     const url = parsedUrl(head + tail, input);
     const expected = givenOrigin ?? originOf(head, '', template, input);
     if (url.origin !== expected)
@@ -1413,7 +2191,7 @@ function planVerification(inputs, values, own = new Set()) {
     return {
         urls: urls('verify-url', inputs.urls),
         testUrls: urls('verify-test-url', inputs.testUrls),
-        expectation: parseExpectation((0,placeholders/* fillTextPlaceholders */.rD)(inputs.expect ?? '', values, 'verify-expect')),
+        expectation: parseExpectation(fillTextPlaceholders(inputs.expect ?? '', values, 'verify-expect')),
         headers: inputs.headers,
         timeoutMs: (inputs.timeoutSeconds ?? defaultSeconds('verify-timeout')) * 1000,
         intervalMs: (inputs.intervalSeconds ?? defaultSeconds('verify-interval')) * 1000,
@@ -1426,759 +2204,8 @@ const defaultSeconds = (name) => Number((0,table/* settingNamed */.A$)(name)?.de
 
 // EXTERNAL MODULE: ./src/settings/verify.ts
 var verify = __webpack_require__(8556);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
-var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
-// EXTERNAL MODULE: ./src/image/args.ts
-var image_args = __webpack_require__(8636);
-// EXTERNAL MODULE: ./src/image/build-secrets.ts
-var build_secrets = __webpack_require__(1341);
-;// CONCATENATED MODULE: ./src/image/digest.ts
-const PUSHED = /digest: (sha256:[a-f0-9]{64}) size: (\d+)/g;
-/**
- * The digest `docker push` reports on its last line (`main: digest: sha256:… size: 528`).
- * `size` there is the manifest's size in bytes, not the image's.
- */
-function parsePushOutput(output) {
-    const matches = [...output.matchAll(PUSHED)];
-    const last = matches.at(-1);
-    if (!last?.[1] || !last[2])
-        return undefined;
-    return { digest: last[1], manifestSize: Number(last[2]) };
-}
-/** The pushed digest from the file `docker buildx build --metadata-file` writes (`containerimage.digest`). */
-function parseMetadataFile(text) {
-    let metadata;
-    try {
-        metadata = JSON.parse(text);
-    }
-    catch {
-        return undefined;
-    }
-    if (typeof metadata !== 'object' || metadata === null)
-        return undefined;
-    const record = metadata;
-    const descriptor = record['containerimage.descriptor'];
-    const digest = record['containerimage.digest'] ?? descriptor?.digest;
-    return typeof digest === 'string' && /^sha256:[a-f0-9]{64}$/.test(digest) ? digest : undefined;
-}
-
-// EXTERNAL MODULE: ./src/image/diagnose.ts
-var diagnose = __webpack_require__(3825);
-// EXTERNAL MODULE: ./src/image/docker.ts
-var docker = __webpack_require__(9261);
-// EXTERNAL MODULE: ./src/aws/clients.ts
-var aws_clients = __webpack_require__(201);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecr/dist-cjs/index.js
-var client_ecr_dist_cjs = __webpack_require__(8249);
-;// CONCATENATED MODULE: ./src/aws/ecr.ts
-// The ECR calls the action makes, each named by the IAM action it needs and the registry (`on`) it asks;
-// failures are explained (errors.ts), and a missing repository or image is a NotFound.
-
-
-const REPOSITORY = { RepositoryNotFoundException: 'repository' };
-const registryOf = (r) => (r.registryId !== undefined ? { registryId: r.registryId } : {});
-async function getAuthorizationToken(registry) {
-    const input = registry.registryId !== undefined ? { registryIds: [registry.registryId] } : {};
-    const response = await (0,aws_errors/* awsCall */.uF)('ecr:GetAuthorizationToken', () => registry.client.send(new client_ecr_dist_cjs/* GetAuthorizationTokenCommand */.Eu6(input)), { on: registry.label });
-    return response.authorizationData?.[0];
-}
-/** The repository; a NotFound('repository') when there is none by that name. */
-async function describeRepository(registry, repositoryName) {
-    const found = await (0,aws_errors/* awsCall */.uF)('ecr:DescribeRepositories', () => registry.client.send(new client_ecr_dist_cjs/* DescribeRepositoriesCommand */.pE_({ repositoryNames: [repositoryName], ...registryOf(registry) })), { on: registry.label, missing: REPOSITORY });
-    return found.repositories?.[0];
-}
-async function createRepository(registry, input) {
-    const created = await (0,aws_errors/* awsCall */.uF)('ecr:CreateRepository', () => registry.client.send(new client_ecr_dist_cjs/* CreateRepositoryCommand */.WTe({ ...input, ...registryOf(registry) })), {
-        on: registry.label,
-    });
-    return created.repository;
-}
-/** The image with this tag or digest; a NotFound('repository') or NotFound('image') when either is missing. */
-async function describeImage(registry, repositoryName, image) {
-    const response = await (0,aws_errors/* awsCall */.uF)('ecr:DescribeImages', () => registry.client.send(new client_ecr_dist_cjs/* DescribeImagesCommand */.ji5({ repositoryName, imageIds: [image], ...registryOf(registry) })), { on: registry.label, missing: { ...REPOSITORY, ImageNotFoundException: 'image' } });
-    return response.imageDetails?.[0];
-}
-
-// EXTERNAL MODULE: ./src/image/reference.ts
-var image_reference = __webpack_require__(3564);
-;// CONCATENATED MODULE: ./src/image/ecr.ts
-
-
-
-
-
-
-/**
- * The ECR registry behind the image's host, or undefined when it is another registry.
- * An ECR host gives the account and region (a client for another region comes from `ecrClientFor`); with a custom
- * ECR endpoint, the host is ECR's when GetAuthorizationToken's proxyEndpoint names it (see registryKind).
- */
-async function resolveEcrTarget(ref, deps) {
-    const { clients } = deps;
-    const kind = (0,image_reference/* registryKind */.IL)(ref.registry, deps.env ?? process.env);
-    if (kind === 'other')
-        return undefined;
-    const ecrHost = (0,image_reference/* parseEcrHost */.wl)(ref.registry);
-    if (ecrHost) {
-        const client = ecrHost.region === clients.region
-            ? clients.ecr
-            : (deps.ecrClientFor ?? ((region) => (0,aws_clients.createClients)(region).ecr))(ecrHost.region);
-        return {
-            client,
-            registryId: ecrHost.accountId,
-            region: ecrHost.region,
-            label: `${ecrHost.accountId}/${ecrHost.region}`,
-        };
-    }
-    const target = { client: clients.ecr, region: clients.region, label: `${ref.registry}/${clients.region}` };
-    let credentials;
-    try {
-        credentials = await ecrCredentials(target, deps.log);
-    }
-    catch (error) {
-        deps.log.info(`${ref.registry} is treated as a registry other than ECR: ECR's endpoint did not answer (${(0,errors/* errorMessage */.gJ)(error)}).`);
-        return undefined;
-    }
-    if (credentials.registry.toLowerCase() !== ref.registry.toLowerCase()) {
-        deps.log.info(`${ref.registry} is treated as a registry other than ECR: ECR's registry is ${credentials.registry}.`);
-        return undefined;
-    }
-    return { ...target, credentials };
-}
-/** GetAuthorizationToken, decoded; the password is registered as a secret before anything can print it. */
-async function ecrCredentials(target, log) {
-    const data = await getAuthorizationToken(target);
-    if (!data?.authorizationToken || !data.proxyEndpoint) {
-        throw new Error(`ECR returned no authorization data for ${target.label}.`);
-    }
-    log.secret(data.authorizationToken);
-    const decoded = Buffer.from(data.authorizationToken, 'base64').toString('utf8');
-    const colon = decoded.indexOf(':');
-    if (colon <= 0)
-        throw new Error(`ECR returned an authorization token for ${target.label} that is not user:password.`);
-    const password = decoded.slice(colon + 1);
-    log.secret(password);
-    return { registry: (0,image_reference/* endpointHost */.GN)(data.proxyEndpoint), username: decoded.slice(0, colon), password };
-}
-/**
- * Looks the repository up without changing anything; a UserError when it is missing and `create` is not set.
- * `repository` is undefined when the role may not describe repositories and need not create one: the push will tell.
- */
-async function findRepository(target, repositoryName, options, log) {
-    try {
-        const repository = await describeRepository(target, repositoryName);
-        if (repository)
-            return { repository, missing: false };
-    }
-    catch (error) {
-        if ((0,aws_errors/* isAccessDenied */.w7)(error) && !options.create) {
-            log.debug(`Not allowed to describe ${repositoryName}; the push will show whether it exists: ${(0,errors/* errorMessage */.gJ)(error)}`);
-            return { missing: false };
-        }
-        if (!(0,aws_errors/* isNotFound */.c4)(error, 'repository'))
-            throw error;
-    }
-    if (!options.create)
-        throw (0,diagnose/* repositoryMissing */.lx)(repositoryName, target.label);
-    return { missing: true };
-}
-/** Creates the repository (create-repository: true) and says so. */
-async function ecr_createRepository(target, repositoryName, options, log) {
-    const created = await createRepository(target, {
-        repositoryName,
-        imageScanningConfiguration: { scanOnPush: options.scanOnPush },
-        imageTagMutability: options.immutableTags ? 'IMMUTABLE' : 'MUTABLE',
-    });
-    log.info(`Created ECR repository ${repositoryName} in ${target.label} (scan on push: ${options.scanOnPush}, tags ${options.immutableTags ? 'immutable' : 'mutable'}).`);
-    return created;
-}
-/** The image with this tag or digest, or undefined when the image (or the repository) does not exist. */
-async function ecr_describeImage(target, repositoryName, image) {
-    return (0,aws_errors/* unlessNotFound */.CA)(describeImage(target, repositoryName, image));
-}
-/** Whether ECR refuses to move this tag once pushed, given the repository's mutability and exclusion filters. */
-function isTagImmutable(tag, repository) {
-    const matchesFilter = () => (repository?.imageTagMutabilityExclusionFilters ?? []).some((filter) => filter.filter !== undefined && wildcard(filter.filter).test(tag));
-    switch (repository?.imageTagMutability) {
-        case 'IMMUTABLE':
-            return true;
-        case 'IMMUTABLE_WITH_EXCLUSION':
-            return !matchesFilter();
-        case 'MUTABLE_WITH_EXCLUSION':
-            return matchesFilter();
-        default:
-            return false;
-    }
-}
-function wildcard(pattern) {
-    return new RegExp(`^${pattern
-        .split('*')
-        .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-        .join('.*')}$`);
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-;// CONCATENATED MODULE: ./src/image/build-key.ts
-// The build key: a hash of everything that shapes an image besides the commit, so that skip-build-if-exists
-// reuses an image only when it was built the same way (two environments building different Dockerfiles,
-// targets, build-args or platforms from one commit must not get each other's image).
-
-
-
-
-/** Hex characters of the key kept in the reuse tag. */
-const TAG_KEY_LENGTH = 12;
-/**
- * sha256 (hex) over the build context path, the Dockerfile's path and content, the target, the build arguments
- * (with COMMIT_HASH/GIT_SHA, as docker gets them) and the platforms. A remote context's Dockerfile cannot be read
- * here: its path alone counts.
- * Also, only when given (so keys of builds without them stay as they were): the ids of the build secrets and SSH
- * mounts — which mounts a RUN step gets shapes what it produces; their values never enter the key, since it is
- * in a tag anyone can read — and provenance/sbom, which decide whether an index with attestations is pushed.
- * Not counted: labels (they describe the image, not its content, and docker/metadata-action's carry the build time,
- * which would make every run a rebuild), no-cache and pull (same content, other ways of getting there).
- */
-async function buildKey(inputs, dockerfile, git) {
-    const content = dockerfile !== undefined ? await (0,promises_.readFile)(dockerfile, 'utf8').catch(() => '') : '';
-    const shape = {
-        context: external_node_path_default().normalize(inputs.build),
-        dockerfile: dockerfile !== undefined ? external_node_path_default().normalize(dockerfile) : '',
-        dockerfileSha256: (0,external_node_crypto_.createHash)('sha256').update(content).digest('hex'),
-        target: inputs.target ?? '',
-        buildArgs: (0,image_args/* effectiveBuildArgs */.t1)(inputs.buildArgs, git).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
-        platforms: [...inputs.platforms].sort(),
-        ...optionalShape('secretIds', sortedIds([...(inputs.buildSecrets ?? []), ...(inputs.buildSecretFiles ?? [])])),
-        ...optionalShape('sshIds', sortedIds(inputs.ssh ?? [])),
-        ...optionalShape('provenance', inputs.provenance?.trim() ?? ''),
-        ...optionalShape('sbom', inputs.sbom?.trim() ?? ''),
-    };
-    return (0,external_node_crypto_.createHash)('sha256').update(JSON.stringify(shape)).digest('hex');
-}
-/** The ids of `id=…` lines, sorted: never the values. */
-function sortedIds(lines) {
-    return lines.map((line) => line.split('=')[0]?.trim() ?? '').sort();
-}
-function optionalShape(name, value) {
-    return value.length > 0 ? { [name]: value } : {};
-}
-/** The tag that finds this commit's image built with this key again: `<sha>-<first 12 hex of the key>`. */
-function reuseTag(sha, key) {
-    return `${sha}-${key.slice(0, TAG_KEY_LENGTH)}`;
-}
-
-;// CONCATENATED MODULE: ./src/image/tags.ts
-
-
-const VALID_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-const TAG_RULE = 'letters, digits, _ . and - only, not starting with . or -, at most 128 characters';
-function isValidTag(tag) {
-    return VALID_TAG.test(tag);
-}
-/**
- * Makes a Docker tag from a branch or tag name: every character Docker refuses becomes `-`
- * (`feature/x` → `feature-x`), leading `.`/`-` are dropped, and it is cut to 128 characters.
- * Returns '' when nothing usable is left. Case is kept: tags may hold capitals.
- */
-function sanitiseTag(name) {
-    return name
-        .replace(/[^A-Za-z0-9_.-]/g, '-')
-        .replace(/^[.-]+/, '')
-        .slice(0, 128);
-}
-/** The default tags: the full commit sha and the sanitised branch or tag name. */
-function defaultTags(git) {
-    if (!isValidTag(git.sha)) {
-        throw new errors/* UserError */.yo(`The commit sha "${git.sha}" cannot be a Docker tag (is GITHUB_SHA set?): set tags explicitly.`);
-    }
-    const tags = [git.sha];
-    if (git.refName !== '') {
-        const ref = sanitiseTag(git.refName);
-        if (ref === '') {
-            throw new errors/* UserError */.yo(`The branch or tag name "${git.refName}" leaves no valid Docker tag once sanitised (${TAG_RULE}): set tags explicitly.`);
-        }
-        if (!tags.includes(ref))
-            tags.push(ref);
-    }
-    return tags;
-}
-/**
- * The user's tags, checked but never changed (a changed tag would surprise whoever looks for it); the defaults when none.
- * An entry may be a bare tag (`v1`) or a full reference (`<registry>/<repository>:v1`, as docker/metadata-action's `tags`
- * output gives them), whose repository must be `repository`, the one pushed to.
- */
-function resolveTags(given, git, repository) {
-    const entries = given.map((tag) => tag.trim()).filter((tag) => tag !== '');
-    if (entries.length === 0)
-        return defaultTags(git);
-    const tags = entries.map((entry) => (isReference(entry) ? referenceTag(entry, repository) : entry));
-    for (const tag of tags) {
-        if (!isValidTag(tag)) {
-            const suggestion = sanitiseTag(tag);
-            throw new errors/* UserError */.yo(`tags: "${tag}" is not a valid Docker tag (${TAG_RULE})` +
-                (suggestion !== '' ? `; "${suggestion}" would be.` : '.'));
-        }
-    }
-    return [...new Set(tags)];
-}
-/**
- * A tag never holds `:`; a full reference with a tag (`repo:tag`, `host:5000/repo:tag`) does. `feature/x` alone is
- * taken for a mistyped tag (a branch name), which gets the sanitised suggestion.
- */
-function isReference(entry) {
-    return entry.includes(':');
-}
-/** The tag of a full reference, once its repository is known to be the one pushed to. */
-function referenceTag(entry, repository) {
-    const ref = (0,image_reference/* parseImageReference */.o_)(entry, 'tags');
-    const name = (0,image_reference/* imageName */.tO)(ref);
-    if (repository !== undefined && name !== repository) {
-        throw new errors/* UserError */.yo(`tags: "${entry}" is a tag of ${name}, but the image is pushed to ${repository} (\`image\`): give tags of ${repository} only (with docker/metadata-action, set its \`images\` to ${repository}), or bare tag names.`);
-    }
-    if (ref.tag === undefined) {
-        throw new errors/* UserError */.yo(`tags: "${entry}" names no tag (a digest cannot be pushed to): write ${name}:<tag>, or the bare tag name.`);
-    }
-    return ref.tag;
-}
-
-;// CONCATENATED MODULE: ./src/image/build.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** Build-log lines kept for the error message; the full log is streamed to the job log. */
-const KEPT_LINES = 2000;
-/**
- * Builds the commit's image and pushes it, returning the pushed digest (`repo@sha256:…`) to deploy.
- * With skip-build-if-exists, an image already pushed for the commit with the same build key is reused without building.
- * Throws a UserError for anything the user can fix; nothing should be deployed when it throws.
- */
-async function buildAndPushImage(inputs, deps) {
-    return carryOutImageBuild(await planImageBuild(inputs, deps), deps);
-}
-/** Checks the build's inputs and files and asks ECR (read-only) about the repository and a reusable image. */
-async function planImageBuild(inputs, deps) {
-    const { git, log } = deps;
-    const ref = (0,image_reference/* parseImageReference */.o_)(inputs.image);
-    const name = (0,image_reference/* imageName */.tO)(ref);
-    if (ref.tag !== undefined || ref.digest !== undefined) {
-        log.info(`image: "${inputs.image}" names a ${ref.digest !== undefined ? 'digest' : 'tag'}, which is ignored when building.`);
-    }
-    if ((inputs.registryUsername ? 1 : 0) + (inputs.registryPassword ? 1 : 0) === 1) {
-        throw new errors/* UserError */.yo('registry-username and registry-password go together: set both, or neither.');
-    }
-    const dockerfile = await checkBuildFiles(inputs);
-    (0,image_args/* parseLabels */.Xy)(inputs.labels ?? []);
-    const mounts = await buildMounts(inputs, git.workspace ?? process.cwd(), deps.env ?? process.env);
-    // A value from the environment was not masked with the inputs.
-    for (const { value } of mounts.secrets)
-        if (value !== '')
-            log.secret(value);
-    const defaulted = inputs.tags.every((tag) => tag.trim() === '');
-    let tags = resolveTags(inputs.tags, git, name);
-    const key = await buildKey(inputs, dockerfile, git);
-    const keyTag = inputs.skipBuildIfExists && isValidTag(git.sha) ? reuseTag(git.sha, key) : undefined;
-    // Without push, nothing is asked of the registry: the build is local only.
-    const ecr = inputs.push ? await resolveEcrTarget(ref, deps) : undefined;
-    let createRepository = false;
-    let reused;
-    if (ecr) {
-        const found = await findRepository(ecr, ref.repository, { create: inputs.createRepository }, log);
-        createRepository = found.missing;
-        // A repository still to be created will have the mutability create-repository gives it.
-        const repository = found.missing
-            ? { imageTagMutability: inputs.immutableTags ? 'IMMUTABLE' : 'MUTABLE' }
-            : found.repository;
-        if (defaulted)
-            tags = withoutImmutableBranchTag(tags, git.sha, repository, name, log);
-        if (keyTag !== undefined && !found.missing)
-            reused = await existingImage(ecr, ref.repository, name, keyTag, key, log);
-        else if (keyTag !== undefined)
-            log.info(`rebuilding: no image of this commit with build key ${key.slice(0, 12)} (the repository does not exist yet).`);
-    }
-    else if (keyTag !== undefined && inputs.push) {
-        log.info(`skip-build-if-exists: ${name} is not in ECR, where the action can look images up, so the image is always built.`);
-    }
-    // Pushed too, so that the next run of this commit built the same way finds it.
-    if (ecr && keyTag !== undefined && !tags.includes(keyTag))
-        tags = [...tags, keyTag];
-    const reference = reused ? reused.reference : `${name}:${tags[0]}`;
-    return {
-        inputs,
-        ref,
-        name,
-        dockerfile,
-        tags,
-        key,
-        mounts,
-        ecr,
-        createRepository,
-        ...(reused && { reused }),
-        reference,
-    };
-}
-/** The build's secrets and SSH mounts, checked (ids, files inside the workspace, one id once across both secret inputs). */
-async function buildMounts(inputs, workspace, env) {
-    const secrets = (0,build_secrets/* parseBuildSecrets */.Jm)(inputs.buildSecrets ?? [], env);
-    const secretFiles = await (0,build_secrets/* parseBuildSecretFiles */.$0)(inputs.buildSecretFiles ?? [], workspace);
-    const both = secretFiles.find((file) => secrets.some((secret) => secret.id === file.id));
-    if (both) {
-        throw new errors/* UserError */.yo(`Secret id "${both.id}" is in both build-secrets and build-secret-files: the build would get only one; give it once.`);
-    }
-    return { secrets, secretFiles, ssh: (0,build_secrets/* parseSsh */.Mc)(inputs.ssh ?? [], env) };
-}
-/** Creates the repository when planned, logs in, builds and pushes; returns the reused image when the plan found one. */
-async function carryOutImageBuild(plan, deps) {
-    if (plan.reused)
-        return plan.reused;
-    const now = deps.now ?? Date.now;
-    const { git, log } = deps;
-    const { inputs, ref, name, tags, dockerfile, ecr, mounts } = plan;
-    // Every docker command of the build carries the run's deadline: a hung build or push is stopped, not waited for.
-    const signal = deps.signal?.();
-    // The builder is known, and what it cannot do refused (buildArgs), before the repository is created.
-    await (0,docker.checkDocker)(log, signal);
-    const buildx = await (0,docker.hasBuildx)(signal);
-    log.info(buildx
-        ? 'Building with docker buildx.'
-        : 'Docker Buildx is not installed: building with the legacy docker builder.');
-    const metadataDir = buildx
-        ? await (0,promises_.mkdtemp)(external_node_path_default().join(deps.env?.RUNNER_TEMP || process.env.RUNNER_TEMP || external_node_os_default().tmpdir(), 'ecs-deploy-image-'))
-        : undefined;
-    try {
-        const metadataFile = metadataDir !== undefined ? external_node_path_default().join(metadataDir, 'metadata.json') : undefined;
-        const args = (0,image_args/* buildArgs */.CH)(inputs, {
-            repository: name,
-            tags,
-            ...(dockerfile !== undefined && { dockerfile }),
-            git,
-            created: new Date(now()).toISOString(),
-            buildKey: plan.key,
-            mounts,
-        }, { buildx, ...(metadataFile !== undefined && { metadataFile }) });
-        if (ecr && plan.createRepository) {
-            await ecr_createRepository(ecr, ref.repository, { create: true, scanOnPush: inputs.scanOnPush, immutableTags: inputs.immutableTags }, log);
-        }
-        log.info(`Image ${name}, tags ${tags.join(', ')}`);
-        await login(inputs, ref.registry, ecr, deps, signal);
-        if (!buildx && inputs.cacheFrom.length > 0)
-            await pullCacheImages(inputs.cacheFrom, log, signal);
-        const pushContext = { repository: name, sha: git.sha, ecr: ecr?.label };
-        const buildKit = !buildx && (0,image_args/* needsBuildKit */.c4)({ mounts });
-        const run = await runBuild(args, {
-            buildx,
-            env: {
-                ...(0,build_secrets/* mountEnvironment */.Fr)(mounts),
-                // The legacy command does secrets and SSH only with BuildKit, which it uses when asked.
-                ...(buildKit && { DOCKER_BUILDKIT: '1' }),
-            },
-            buildKit,
-            mounts,
-            push: inputs.push,
-            name,
-            tags,
-            dockerfile,
-            metadataFile,
-            pushContext,
-            now,
-            log,
-            signal,
-        });
-        const builder = buildx ? 'buildx' : 'docker';
-        if (!inputs.push) {
-            return {
-                reference: `${name}:${tags[0]}`,
-                repository: name,
-                digest: '',
-                tags,
-                reused: false,
-                buildSeconds: run.buildSeconds,
-                pushSeconds: 0,
-                builder,
-            };
-        }
-        const { digest, sizeBytes } = await pushedImage(ecr, ref.repository, name, tags[0] ?? git.sha, run.digest, log);
-        log.info(`Pushed ${name}@${digest}`);
-        return {
-            reference: `${name}@${digest}`,
-            repository: name,
-            digest,
-            tags,
-            reused: false,
-            buildSeconds: run.buildSeconds,
-            pushSeconds: run.pushSeconds,
-            ...(sizeBytes !== undefined && { sizeBytes }),
-            builder,
-        };
-    }
-    finally {
-        if (metadataDir !== undefined)
-            await (0,promises_.rm)(metadataDir, { recursive: true, force: true });
-    }
-}
-/** What docker 23 and later say when DOCKER_BUILDKIT=1 is asked of a docker without buildx. */
-const BUILDKIT_NEEDS_BUILDX = /BuildKit is enabled but the buildx component is missing/i;
-/** The inputs that asked for mounts, by name: `build-secrets and ssh`. */
-function mountInputs(mounts) {
-    const names = [
-        mounts.secrets.length > 0 && 'build-secrets',
-        mounts.secretFiles.length > 0 && 'build-secret-files',
-        mounts.ssh.length > 0 && 'ssh',
-    ].filter((name) => typeof name === 'string');
-    return names.join(' and ');
-}
-/** Runs the build (which also pushes, with buildx), then the legacy pushes; fails with the build's or push's own story. */
-async function runBuild(args, options) {
-    const { buildx, push, name, now, log } = options;
-    const lines = [];
-    let pushStartedAt;
-    const buildStart = now();
-    const result = await log.group(`Build image ${name}`, () => (0,docker.docker)(args, {
-        log,
-        env: options.env,
-        signal: options.signal,
-        onLine: (line) => {
-            lines.push(line);
-            if (lines.length > KEPT_LINES)
-                lines.shift();
-            if (buildx && pushStartedAt === undefined && /^#\d+ pushing /.test(line))
-                pushStartedAt = now();
-        },
-    }));
-    const buildEnd = now();
-    if (result.exitCode !== 0 && options.buildKit && BUILDKIT_NEEDS_BUILDX.test(`${result.stderr}\n${lines.join('\n')}`))
-        throw new errors/* UserError */.yo(`${mountInputs(options.mounts)} need${mountInputs(options.mounts).includes(' and ') ? '' : 's'} docker buildx: this runner's docker builds with BuildKit (which mounts secrets and SSH) only through buildx, which is not installed. Add docker/setup-buildx-action before this step.`);
-    if (result.exitCode !== 0)
-        await failBuild(lines, result.exitCode, options.dockerfile, buildx && push, options.pushContext, log);
-    if (!push)
-        return { buildSeconds: seconds(buildEnd - buildStart), pushSeconds: 0 };
-    if (buildx) {
-        // buildx pushes as part of the build: the push time starts at its first "pushing" line.
-        const metadata = await (0,promises_.readFile)(options.metadataFile ?? '', 'utf8').catch(() => '');
-        return {
-            buildSeconds: seconds((pushStartedAt ?? buildEnd) - buildStart),
-            pushSeconds: seconds(buildEnd - (pushStartedAt ?? buildEnd)),
-            digest: parseMetadataFile(metadata),
-        };
-    }
-    const pushStart = now();
-    const digest = await log.group(`Push image ${name}`, () => pushTags(name, options.tags, options.pushContext, log, options.signal));
-    return { buildSeconds: seconds(buildEnd - buildStart), pushSeconds: seconds(now() - pushStart), digest };
-}
-/** The pushed digest (docker's, else ECR's) and, from ECR, the image's size. */
-async function pushedImage(ecr, repository, name, tag, reported, log) {
-    let digest = reported;
-    let sizeBytes;
-    if (ecr) {
-        const detail = await ecr_describeImage(ecr, repository, digest !== undefined ? { imageDigest: digest } : { imageTag: tag }).catch((error) => {
-            if (digest === undefined)
-                throw error;
-            log.debug(`Could not read the pushed image's size: ${(0,errors/* errorMessage */.gJ)(error)}`);
-            return undefined;
-        });
-        digest ??= detail?.imageDigest;
-        sizeBytes = detail?.imageSizeInBytes;
-    }
-    if (digest === undefined) {
-        throw new Error(`Pushed ${name}:${tag} but could not tell its digest: neither docker nor the registry reported it.`);
-    }
-    return { digest, sizeBytes };
-}
-/** Checks the build context and Dockerfile before anything runs; returns the Dockerfile path to give docker. */
-async function checkBuildFiles(inputs) {
-    if (inputs.build.trim() === '')
-        throw new errors/* UserError */.yo('build: the build context is empty: give a directory, like `.`.');
-    // A remote context (git or https URL) is docker's to fetch; its Dockerfile cannot be checked here.
-    if (/^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(inputs.build))
-        return inputs.dockerfile || undefined;
-    const isDirectory = await (0,promises_.stat)(inputs.build).then((info) => info.isDirectory(), () => false);
-    if (!isDirectory) {
-        throw new errors/* UserError */.yo(`build: the build context "${inputs.build}" is not a directory (looked at ${external_node_path_default().resolve(inputs.build)}): give the directory to build, relative to the repository root.`);
-    }
-    const dockerfile = inputs.dockerfile || external_node_path_default().join(inputs.build, 'Dockerfile');
-    const isFile = await (0,promises_.stat)(dockerfile).then((info) => info.isFile(), () => false);
-    if (!isFile) {
-        throw new errors/* UserError */.yo(inputs.dockerfile
-            ? `dockerfile: "${inputs.dockerfile}" does not exist (looked at ${external_node_path_default().resolve(dockerfile)}): give the Dockerfile's path relative to the repository root.`
-            : `No Dockerfile in the build context "${inputs.build}" (looked for ${dockerfile}): add one, or set dockerfile to its path.`);
-    }
-    return dockerfile;
-}
-/** Immutable tags cannot follow a branch: only the sha is pushed when the tags are the defaults. */
-function withoutImmutableBranchTag(tags, sha, repository, name, log) {
-    const kept = tags.filter((tag) => tag === sha || !isTagImmutable(tag, repository));
-    if (kept.length < tags.length) {
-        log.info(`${name} has immutable tags, so a branch or tag name could be pushed only once: tagging with the commit sha only (set tags to choose others).`);
-    }
-    return kept;
-}
-/** The commit's image built with this key, found by its reuse tag; says in the log why it is reused or rebuilt. */
-async function existingImage(ecr, repository, name, keyTag, key, log) {
-    const detail = await ecr_describeImage(ecr, repository, { imageTag: keyTag });
-    const short = key.slice(0, 12);
-    if (!detail?.imageDigest) {
-        log.info(`rebuilding: no image of this commit with build key ${short} (no tag ${keyTag} in ${name}).`);
-        return undefined;
-    }
-    log.info(`reused ${name}@${detail.imageDigest}: built from the same commit with the same Dockerfile/target/build-args/platforms (key ${short}${detail.imagePushedAt ? `, pushed ${detail.imagePushedAt.toISOString()}` : ''}); not building (skip-build-if-exists).`);
-    return {
-        reference: `${name}@${detail.imageDigest}`,
-        repository: name,
-        digest: detail.imageDigest,
-        tags: detail.imageTags?.length ? detail.imageTags : [keyTag],
-        reused: true,
-        buildSeconds: 0,
-        pushSeconds: 0,
-        ...(detail.imageSizeInBytes !== undefined && { sizeBytes: detail.imageSizeInBytes }),
-        builder: 'none',
-    };
-}
-async function login(inputs, registry, ecr, { log, loggedIn }, signal) {
-    if (ecr) {
-        if (inputs.registryUsername)
-            log.info('registry-username and registry-password are not used for ECR: the action logs in with ecr:GetAuthorizationToken.');
-        const credentials = ecr.credentials ?? (await ecrCredentials(ecr, log));
-        await (0,docker.dockerLogin)(credentials.registry, credentials.username, credentials.password, {
-            remember: inputs.logout,
-            log,
-            loggedIn,
-            signal,
-            hint: `ECR refused the token it had just issued for ${ecr.label}; check that the registry answers at ${credentials.registry}.`,
-        });
-    }
-    else if (inputs.registryUsername && inputs.registryPassword) {
-        await (0,docker.dockerLogin)(registry, inputs.registryUsername, inputs.registryPassword, {
-            remember: inputs.logout,
-            log,
-            loggedIn,
-            signal,
-            hint: 'check registry-username and registry-password.',
-        });
-    }
-}
-/** The legacy builder uses --cache-from images only when they are local, so they are pulled first; a miss is no error. */
-async function pullCacheImages(sources, log, signal) {
-    await log.group('Pull cache images', async () => {
-        for (const source of sources) {
-            const result = await (0,docker.docker)(['pull', source], { log, signal });
-            if (result.exitCode !== 0) {
-                log.warning(`cache-from: could not pull ${source} (${(0,docker.lastLine)(`${result.stderr}\n${result.stdout}`)}); building without it.`);
-            }
-        }
-    });
-}
-/** Legacy builder: `docker push` every tag; returns the digest docker reports. */
-async function pushTags(name, tags, context, log, signal) {
-    let digest;
-    for (const tag of tags) {
-        const result = await (0,docker.docker)(['push', `${name}:${tag}`], { log, signal });
-        const output = `${result.stdout}\n${result.stderr}`;
-        if (result.exitCode !== 0) {
-            throw ((0,diagnose/* dockerEngineProblem */.u7)(output) ??
-                (0,diagnose/* pushProblem */.aY)(output, context) ??
-                new Error(`docker push ${name}:${tag} failed with exit code ${result.exitCode}:\n${tailOf(output)}`));
-        }
-        const pushed = parsePushOutput(output);
-        if (pushed && digest !== undefined && pushed.digest !== digest) {
-            log.warning(`${name}:${tag} was pushed as ${pushed.digest}, not ${digest} like the tags before it.`);
-        }
-        digest ??= pushed?.digest;
-    }
-    return digest;
-}
-async function failBuild(lines, exitCode, dockerfile, pushing, pushContext, log) {
-    const output = lines.join('\n');
-    const engine = (0,diagnose/* dockerEngineProblem */.u7)(output);
-    if (engine)
-        throw engine;
-    // buildx pushes within the build: a failure after pushing started (or naming the push) is a push failure.
-    if (pushing && /failed to push|pushing (?:layers|manifest)|failed commit on ref/i.test(output)) {
-        const problem = (0,diagnose/* pushProblem */.aY)(output, pushContext);
-        if (problem)
-            throw problem;
-    }
-    const text = dockerfile !== undefined ? await (0,promises_.readFile)(dockerfile, 'utf8').catch(() => undefined) : undefined;
-    const shownPath = dockerfile !== undefined ? annotationPath(dockerfile) : 'Dockerfile';
-    const failure = (0,diagnose/* describeBuildFailure */.EG)(lines, { path: shownPath, text }, exitCode);
-    if (failure.startLine !== undefined && dockerfile !== undefined) {
-        log.error(failure.message, { title: 'Docker build failed', file: shownPath, startLine: failure.startLine });
-    }
-    throw new errors/* UserError */.yo(failure.message);
-}
-/** Annotations need the path relative to the repository root (the working directory on a runner). */
-function annotationPath(file) {
-    const relative = external_node_path_default().relative(process.cwd(), external_node_path_default().resolve(file));
-    return (relative.startsWith('..') || external_node_path_default().isAbsolute(relative) ? file : relative).split((external_node_path_default()).sep).join('/');
-}
-function tailOf(output) {
-    return output
-        .split(/\r?\n/)
-        .filter((line) => line.trim() !== '')
-        .slice(-20)
-        .map((line) => `  ${line}`)
-        .join('\n');
-}
-function seconds(milliseconds) {
-    return Math.max(0, Math.round(milliseconds / 100) / 10);
-}
-
-;// CONCATENATED MODULE: ./src/image/exists.ts
-// Before anything changes: the image to deploy (no build) must be in its registry, or ECS would only find out when a
-// task fails to start. ECR is asked (DescribeImages); other registries are not checked, and the log says so.
-
-
-
-
-
-/** Throws a UserError naming the image and its repository when ECR does not have it; logs when it cannot tell. */
-async function checkImageExists(image, deps) {
-    const ref = (0,image_reference/* parseImageReference */.o_)(image);
-    const ecr = await resolveEcrTarget(ref, deps);
-    if (!ecr) {
-        deps.log.info(`${image} is not in ECR: whether it exists was not checked (${ref.registry} is another registry).`);
-        return;
-    }
-    // Docker pulls by digest when both are given; no tag at all means `latest`.
-    const id = ref.digest !== undefined ? { imageDigest: ref.digest } : { imageTag: ref.tag ?? 'latest' };
-    const named = id.imageDigest !== undefined ? `digest ${id.imageDigest}` : `tag ${id.imageTag}`;
-    const fix = `push it first, or set \`build\` to build and push it in this run.`;
-    try {
-        if (await describeImage(ecr, ref.repository, id))
-            return;
-    }
-    catch (error) {
-        if ((0,aws_errors/* isNotFound */.c4)(error, 'repository')) {
-            throw new errors/* UserError */.yo(`The image ${image} does not exist: there is no ECR repository ${ref.repository} in ${ecr.label}. Create it and ${fix}`);
-        }
-        if (!(0,aws_errors/* isNotFound */.c4)(error, 'image')) {
-            deps.log.warning(`Could not check that ${image} exists (${(0,errors/* errorMessage */.gJ)(error)}); deploying it unchecked.`);
-            return;
-        }
-    }
-    throw new errors/* UserError */.yo(`The image ${image} does not exist: ECR repository ${ref.repository} (${(0,image_reference/* imageName */.tO)(ref)} in ${ecr.label}) has no ${named}. Check the tag, ${fix}`);
-}
-
-;// CONCATENATED MODULE: ./src/image/index.ts
-// The image module's public API: build and push (main step), log out (post step), the summary section.
-
-
-
-
-
-
-
+// EXTERNAL MODULE: ./src/image/index.ts + 6 modules
+var src_image = __webpack_require__(5894);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-elastic-load-balancing-v2/dist-cjs/index.js
 var client_elastic_load_balancing_v2_dist_cjs = __webpack_require__(586);
 ;// CONCATENATED MODULE: ./src/aws/elbv2.ts
@@ -2330,8 +2357,54 @@ function listenerUrl(listener, host, path) {
     return `${scheme}://${host}${port}${path}`;
 }
 
-// EXTERNAL MODULE: ./src/preview/names.ts
-var names = __webpack_require__(9144);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./src/preview/names.ts
+
+
+const ECS_NAME_MAX = 255;
+const TARGET_GROUP_NAME_MAX = 32;
+/** The last part of a name or ARN (`arn:…:service/dev/web` → `web`). */
+function shortName(nameOrArn) {
+    return (0,aws_arn/* resourceName */.Iy)(nameOrArn);
+}
+/** `<name>-pr-<N>`, kept to ECS's rules for service and family names: 255 letters, digits, - and _. */
+function withPrSuffix(name, pr) {
+    const suffix = `-pr-${pr}`;
+    return (shortName(name)
+        .replace(/[^A-Za-z0-9_-]/g, '-')
+        .slice(0, ECS_NAME_MAX - suffix.length) + suffix);
+}
+/** The preview's ECS service name: `<service>-pr-<N>`. */
+function previewServiceName(service, pr) {
+    return withPrSuffix(service, pr);
+}
+/** A task definition family of the preview's own, so its revisions never mix with the base environment's. */
+function previewFamily(family, pr) {
+    return withPrSuffix(family, pr);
+}
+/** Whether a family is the preview family of pull request `pr` (and so may be deregistered with it). */
+function isPreviewFamily(family, pr) {
+    return family.endsWith(`-pr-${pr}`);
+}
+/**
+ * The preview's target group name: ELB allows 32 characters, so `pr-<N>-<hash>`, where the hash of cluster
+ * and service keeps two services' previews of one pull request apart, and is the same on every run.
+ */
+function targetGroupName(cluster, serviceName, pr) {
+    const hash = (0,external_node_crypto_.createHash)('sha256')
+        .update(`${shortName(cluster)}/${serviceName}`)
+        .digest('hex');
+    const prefix = `pr-${pr}-`;
+    return prefix + hash.slice(0, Math.min(8, TARGET_GROUP_NAME_MAX - prefix.length));
+}
+function previewHost(pr, domain) {
+    return `pr-${pr}.${domain}`;
+}
+function previewPathPatterns(pr) {
+    return [`/pr-${pr}`, `/pr-${pr}/*`];
+}
+
 ;// CONCATENATED MODULE: ./src/preview/tags.ts
 const TAG_KEYS = {
     repository: 'ecs-deploy-action:repository',
@@ -2418,7 +2491,7 @@ async function listPreviewTargetGroups(elbv2, cluster, repository) {
     for (const description of await describeTags(elbv2, groups.map((g) => g.TargetGroupArn))) {
         const identity = readPreviewTags(description.Tags, repository);
         const targetGroup = groups.find((g) => g.TargetGroupArn === description.ResourceArn);
-        if (identity?.service && identity.cluster === (0,names/* shortName */.EU)(cluster) && targetGroup)
+        if (identity?.service && identity.cluster === shortName(cluster) && targetGroup)
             found.push({ ...identity, serviceName: identity.service, targetGroup });
     }
     return found;
@@ -2500,7 +2573,7 @@ const RULE_ATTEMPTS = 3;
  * Running it again updates the preview (new task definition) and repairs what is missing.
  */
 async function deployPreview(d) {
-    const serviceName = (0,names/* previewServiceName */.j3)(d.baseService, d.pr);
+    const serviceName = previewServiceName(d.baseService, d.pr);
     const base = await describeService(d.ecs, d.cluster, d.baseService);
     if (base?.status !== 'ACTIVE') {
         throw new errors/* UserError */.yo(`Service "${d.baseService}", which the previews copy, is not active in cluster "${d.cluster}" (${base?.status ?? 'MISSING'}): check previews.base and that environment's services.`);
@@ -2515,7 +2588,7 @@ async function deployPreview(d) {
         repository: d.repository,
         pr: d.pr,
         createdAt: d.now,
-        cluster: (0,names/* shortName */.EU)(d.cluster),
+        cluster: shortName(d.cluster),
         service: serviceName,
     });
     // What this run creates is removed again when a later step fails, so a failed preview leaves nothing behind.
@@ -2593,7 +2666,7 @@ async function listenerRules(d, listenerArn) {
 }
 /** The preview's target group: found by its name, or created like the base service's. */
 async function ensureTargetGroup(d, base, serviceName, tags, created) {
-    const name = (0,names/* targetGroupName */.IT)(d.cluster, serviceName, d.pr);
+    const name = targetGroupName(d.cluster, serviceName, d.pr);
     const existing = await describeTargetGroup(d.elbv2, { name });
     if (existing?.TargetGroupArn)
         return existing.TargetGroupArn;
@@ -2650,8 +2723,8 @@ async function ensureRule(d, listenerArn, targetGroupArn, tags, rules, created) 
 async function deploy_createRule(d, listenerArn, targetGroupArn, priority, tags, retry) {
     const { domain, routing } = d.previews;
     const condition = routing === 'host' && domain
-        ? { Field: 'host-header', HostHeaderConfig: { Values: [(0,names/* previewHost */.pE)(d.pr, domain)] } }
-        : { Field: 'path-pattern', PathPatternConfig: { Values: (0,names/* previewPathPatterns */.XO)(d.pr) } };
+        ? { Field: 'host-header', HostHeaderConfig: { Values: [previewHost(d.pr, domain)] } }
+        : { Field: 'path-pattern', PathPatternConfig: { Values: previewPathPatterns(d.pr) } };
     try {
         return ((await createRule(d.elbv2, {
             ListenerArn: listenerArn,
@@ -2693,7 +2766,7 @@ async function destroyPreview(r) {
     }
     removed.push(...(await removeTargetGroup(r)));
     const family = service?.taskDefinition && (0,aws_arn/* taskDefinitionFamily */.dm)(service.taskDefinition);
-    if (family && (0,names/* isPreviewFamily */.Po)(family, r.pr))
+    if (family && isPreviewFamily(family, r.pr))
         removed.push(...(await deregisterFamily(r.ecs, family)));
     return removed;
 }
@@ -2702,7 +2775,7 @@ async function destroyPreview(r) {
  * preview's own name is touched, never the base service's.
  */
 async function removeTargetGroup(r) {
-    const name = (0,names/* targetGroupName */.IT)(r.cluster, r.serviceName, r.pr);
+    const name = targetGroupName(r.cluster, r.serviceName, r.pr);
     const group = await describeTargetGroup(r.elbv2, { name });
     const arn = group?.TargetGroupArn;
     if (!arn)
@@ -2734,6 +2807,8 @@ async function deregisterFamily(ecs, family) {
 
 // EXTERNAL MODULE: ./src/config/duration.ts
 var duration = __webpack_require__(7840);
+// EXTERNAL MODULE: ./src/github/api.ts
+var api = __webpack_require__(8943);
 ;// CONCATENATED MODULE: ./src/preview/sweep.ts
 
 
@@ -2786,11 +2861,11 @@ function removalReason(preview, state, s) {
 /** Asks GitHub whether the pull request is open; when it cannot tell, warns once and the ttl alone decides. */
 async function readPullState(s, pr, warn) {
     try {
-        const { data } = await s.octokit.rest.pulls.get({ ...ownerRepo(s.git), pull_number: pr });
+        const { data } = await s.octokit.rest.pulls.get({ ...(0,api/* ownerRepo */.QH)(s.git), pull_number: pr });
         return data.state === 'closed' ? 'closed' : 'open';
     }
     catch (error) {
-        warn(`Could not read pull request #${pr}: ${describeGitHubError(error)}. Give the job \`permissions: pull-requests: read\`; until then previews are removed by age (ttl) only.`);
+        warn(`Could not read pull request #${pr}: ${(0,api/* describeGitHubError */.dZ)(error)}. Give the job \`permissions: pull-requests: read\`; until then previews are removed by age (ttl) only.`);
         return 'unknown';
     }
 }
@@ -2838,123 +2913,51 @@ async function writePipelineArtifacts(dir, artifacts) {
     return written;
 }
 
-// EXTERNAL MODULE: ./src/mechanisms/registry.ts + 15 modules
-var registry = __webpack_require__(9033);
-// EXTERNAL MODULE: ./src/settings/strategy.ts + 1 modules
-var strategy = __webpack_require__(2964);
-;// CONCATENATED MODULE: ./src/mechanisms/summary.ts
+// EXTERNAL MODULE: ./src/engine/run-report.ts + 1 modules
+var run_report = __webpack_require__(6764);
+;// CONCATENATED MODULE: ./src/engine/step-runner.ts
 
 
-/**
- * `0 % → 10 % (0:42) → 100 % (5:43)`: each step of one kind of traffic, with its time since `start`. The new revision
- * starts without traffic, so `0 %` comes first, untimed: when a poll first saw it is no step (and varies run to run).
- */
-function steps(points, kind, start) {
-    const shown = ['0 %'];
-    let last = 0;
-    for (const point of points) {
-        const weight = point[kind];
-        if (weight === undefined || weight === last)
+/** Runs the steps in order; a step's throw ends the run with the report of the steps before it. */
+async function runSteps(steps, initial, options) {
+    const { dryRun, deadline, log } = options;
+    const parts = [];
+    let state = initial;
+    for (const step of steps) {
+        const done = (0,run_report/* assembleReport */.xr)(parts);
+        if (dryRun ? !step.dryRun : step.dryRun === 'only')
             continue;
-        shown.push(`${weight} % (${formatElapsed(point.at - start)})`);
-        last = weight;
+        if (step.when && !step.when(state, done))
+            continue;
+        if (step.phase)
+            deadline.restart(options.phaseMs);
+        if (deadline.passed() && step.late !== 'run') {
+            if (step.late === 'skip') {
+                log.info(`${step.name} was skipped: the run's deadline had passed.`);
+                continue;
+            }
+            const error = new errors/* NoAnswer */.W_(`The run's deadline had passed (timeout-minutes, or the job was cancelled) before its ${step.name} step, which was not started.`);
+            return { result: done, thrown: { error } };
+        }
+        try {
+            const outcome = await step.run(state, done);
+            if (outcome.report)
+                parts.push(outcome.report);
+            state = { ...state, ...outcome.state };
+        }
+        catch (error) {
+            return { result: done, thrown: { error } };
+        }
     }
-    return shown.length > 1 ? shown.join(' → ') : undefined;
-}
-/**
- * The summary table rows of a blue/green, canary or linear deployment: traffic steps with their times, stages,
- * hooks, alarms, and where it waits. `start` is when the rollout began (the timeline's zero).
- */
-function summary_strategyRows(progress, start) {
-    if (!progress)
-        return [];
-    const rows = [];
-    const production = steps(progress.traffic, 'production', start);
-    if (production)
-        rows.push(['Production traffic', production]);
-    const test = steps(progress.traffic, 'test', start);
-    if (test)
-        rows.push(['Test traffic', test]);
-    if (progress.stages.length)
-        rows.push(['Stages', progress.stages.map((s) => `${s.stage} ${formatElapsed(s.at - start)}`).join(' → ')]);
-    if (progress.hooks.length)
-        rows.push(['Lifecycle hooks', progress.hooks.map((h) => `${summaryText(h.name)} ${h.status}`).join(', ')]);
-    const alarms = progress.alarms;
-    if (alarms?.names.length)
-        rows.push([
-            'Alarms',
-            alarms.names.map((n) => (alarms.triggered.includes(n) ? `${summaryText(n)} → ALARM` : summaryText(n))).join(', '),
-        ]);
-    const paused = progress.paused;
-    if (paused) {
-        const expires = paused.expiresAt
-            ? `; ${paused.timeoutAction ?? 'ROLLBACK'} at ${new Date(paused.expiresAt).toISOString()} unless continued`
-            : paused.timeoutAction
-                ? `; ${paused.timeoutAction} unless continued`
-                : '';
-        rows.push(['Paused at', `${paused.stage}${paused.hookId ? ` (hook ${paused.hookId})` : ''}${expires}`]);
-    }
-    return rows;
+    return { result: (0,run_report/* assembleReport */.xr)(parts) };
 }
 
-// EXTERNAL MODULE: ./src/mechanisms/busy.ts
-var busy = __webpack_require__(5621);
-;// CONCATENATED MODULE: ./src/mechanisms/idle.ts
-
-
-/**
- * The deployment in flight on the service, if any, other than one already rolling out `target` (the revision this
- * run would deploy when it registers nothing new; undefined when it registers a new one), which a re-run follows.
- */
-async function deploymentInFlight(clients, plan, service, target) {
-    return (await (0,registry/* mechanismOf */.D)(plan.mechanism).inFlight(clients, '', plan, service, target, false)).inFlight;
-}
-/** The service as it is once nothing else is in flight on it; throws, having changed nothing, per `on-busy`. */
-async function checkIdle(clients, ctx, cluster, plan, service, target) {
-    const mechanism = (0,registry/* mechanismOf */.D)(plan.mechanism);
-    let current = service;
-    let fresh = true;
-    await (0,busy/* untilIdle */.F)(ctx, service.serviceName ?? '', plan.inputs.onBusy, async () => {
-        const found = await mechanism.inFlight(clients, cluster, plan, current, target, !fresh);
-        fresh = false;
-        current = found.service;
-        return found.inFlight;
-    });
-    return current;
-}
-
-;// CONCATENATED MODULE: ./src/mechanisms/index.ts
-
-
-/**
- * Checks the strategy inputs against the service — its deployment controller, its load balancer, its CodeDeploy
- * application and group, the appspec — and settles how it will be deployed. Throws a UserError naming what is
- * wrong and how to fix it; changes nothing.
- */
-async function planStrategy(clients, cluster, service, inputs, options = {}) {
-    return (0,registry/* mechanismFor */.J)(service, inputs).plan(clients, cluster, service, inputs, options);
-}
-/** A plain rolling update, whatever the inputs ask: for a pull request's preview, a copy of the service without its blue/green set-up. */
-function rollingPlan(inputs) {
-    return {
-        mechanism: 'rolling',
-        description: 'rolling update (ECS)',
-        inputs: { deploymentAlarms: [], onBusy: inputs.onBusy },
-        changes: [],
-    };
-}
-/** Starts the deployment of a registered revision as planned. */
-async function startStrategy(clients, ctx, plan, service, request) {
-    return (0,registry/* mechanismOf */.D)(plan.mechanism).start(clients, ctx, plan, service, request);
-}
-/** `continue`: resumes (or rolls back) the deployment an earlier run left paused; the watch loop follows it. */
-async function continueStrategy(clients, cluster, plan, service, now) {
-    return (0,registry/* mechanismOf */.D)(plan.mechanism).resume(clients, cluster, plan, service, now);
-}
-
-
-
-
+// EXTERNAL MODULE: ./src/mechanisms/index.ts + 2 modules
+var mechanisms = __webpack_require__(6671);
+// EXTERNAL MODULE: ./src/aws/ecr.ts
+var aws_ecr = __webpack_require__(8663);
+// EXTERNAL MODULE: ./src/image/ecr.ts
+var image_ecr = __webpack_require__(2531);
 ;// CONCATENATED MODULE: ./src/promote/source.ts
 
 
@@ -3044,8 +3047,8 @@ async function runningTasks(ecs, cluster, service) {
 async function pinned(container, tasks, at, deps) {
     const { source, from } = at;
     const image = container.image;
-    const ref = (0,image_reference/* parseImageReference */.o_)(image, `${source}: container ${container.name}'s image`);
-    const by = (digest) => `${(0,image_reference/* imageName */.tO)(ref)}@${digest}`;
+    const ref = (0,reference/* parseImageReference */.o_)(image, `${source}: container ${container.name}'s image`);
+    const by = (digest) => `${(0,reference/* imageName */.tO)(ref)}@${digest}`;
     if (ref.digest)
         return by(ref.digest);
     const digests = new Set(tasks.flatMap((t) => (t.containers ?? [])
@@ -3057,8 +3060,8 @@ async function pinned(container, tasks, at, deps) {
     const [digest] = digests;
     if (digest)
         return by(digest);
-    const ecr = await resolveEcrTarget(ref, deps);
-    const detail = ecr && (await (0,aws_errors/* unlessNotFound */.CA)(describeImage(ecr, ref.repository, { imageTag: ref.tag ?? 'latest' })));
+    const ecr = await (0,image_ecr/* resolveEcrTarget */.sy)(ref, deps);
+    const detail = ecr && (await (0,aws_errors/* unlessNotFound */.CA)((0,aws_ecr/* describeImage */.hu)(ecr, ref.repository, { imageTag: ref.tag ?? 'latest' })));
     if (detail?.imageDigest) {
         const pushed = detail.imagePushedAt;
         if (pushed && at.deployedAt && pushed.getTime() <= at.deployedAt.getTime())
@@ -3069,20 +3072,16 @@ async function pinned(container, tasks, at, deps) {
 }
 /** Refuses an image pinned to a digest its ECR repository no longer has: the rollout would fail pulling it. */
 async function checkStillInEcr(image, what, from, deps) {
-    const ref = (0,image_reference/* parseImageReference */.o_)(image, what);
-    const ecr = ref.digest ? await resolveEcrTarget(ref, deps) : undefined;
+    const ref = (0,reference/* parseImageReference */.o_)(image, what);
+    const ecr = ref.digest ? await (0,image_ecr/* resolveEcrTarget */.sy)(ref, deps) : undefined;
     if (!ecr || !ref.digest)
         return;
-    const found = await (0,aws_errors/* unlessNotFound */.CA)(describeImage(ecr, ref.repository, { imageDigest: ref.digest }));
+    const found = await (0,aws_errors/* unlessNotFound */.CA)((0,aws_ecr/* describeImage */.hu)(ecr, ref.repository, { imageDigest: ref.digest }));
     if (found)
         return;
     throw refusal(from, `${what} runs ${image}, which ECR no longer has (repository ${ref.repository}): the rollout would fail pulling it`);
 }
 
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
-var client_ecs_dist_cjs = __webpack_require__(212);
-// EXTERNAL MODULE: ./src/common/problems.ts
-var problems = __webpack_require__(7657);
 ;// CONCATENATED MODULE: ./src/deploy/settings-model.ts
 // The service settings given as JSON, checked against the ECS API model the SDK ships: the SDK would drop a member it
 // does not know without a word (as for task definitions, see taskdef/validate.ts). Here, on the pipeline's path, and
@@ -3095,18 +3094,38 @@ var problems = __webpack_require__(7657);
 function checkSettingsModel(settings) {
     ;
     (settings.volumeConfigurations ?? []).forEach((item, i) => {
-        const problem = (0,validate/* modelProblems */.QW)(item, client_ecs_dist_cjs/* ServiceVolumeConfiguration$ */.uEA)[0];
+        const problem = modelProblems(item, client_ecs_dist_cjs/* ServiceVolumeConfiguration$ */.uEA)[0];
         if (problem) {
-            throw new errors/* UserError */.yo(`Input \`volume-configurations\`, item ${i + 1} (${item.name}): ${(0,problems/* problemEntry */.WO)(problem)}. Nothing was changed.`);
+            throw new errors/* UserError */.yo(`Input \`volume-configurations\`, item ${i + 1} (${item.name}): ${(0,common_problems/* problemEntry */.WO)(problem)}. Nothing was changed.`);
         }
     });
 }
 
-// EXTERNAL MODULE: ./src/common/workspace-path.ts
-var workspace_path = __webpack_require__(7682);
-// EXTERNAL MODULE: ./src/settings/placeholder-values.ts
-var placeholder_values = __webpack_require__(3039);
+;// CONCATENATED MODULE: ./src/settings/placeholder-values.ts
+/** Values a template's ${PLACEHOLDERS} can use. */
+function placeholderValues(inputs, service, git, region, image) {
+    return {
+        GITHUB_SHA: git.sha,
+        SHORT_SHA: git.shortSha,
+        COMMIT_HASH: git.sha,
+        REF_NAME: git.refName,
+        GITHUB_REF_NAME: git.refName,
+        RUN_NUMBER: git.runNumber,
+        GITHUB_RUN_NUMBER: git.runNumber,
+        RUN_ID: git.runId,
+        REPOSITORY: git.repository,
+        CLUSTER: inputs.cluster,
+        SERVICE: service,
+        AWS_REGION: region,
+        ENVIRONMENT: inputs.environment ?? '',
+        ...(image !== undefined && { IMAGE: image }),
+        ...inputs.vars,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/engine/pipeline.ts
+
+
 
 
 
@@ -3152,14 +3171,14 @@ function newServiceReport(where, service, plan) {
     };
 }
 /**
- * Renders and validates the service's task definition with `image` and fills its report (notes, changes); `log`
- * false re-renders quietly once the build has replaced the planned image reference by the pushed digest.
+ * Renders and validates the service's task definition with `image`, and says what its report gains (notes, changes);
+ * `log` false re-renders quietly once the build has replaced the planned image reference by the pushed digest.
  */
 async function prepare(clients, inputs, git, { service, plan }, report, image, preview, log, promoted, pinned) {
     const { ecs } = clients;
     const placeholders = {
         // ${IMAGE} in a template: the promoted image when there is one.
-        ...(0,placeholder_values/* placeholderValues */.m)(inputs, report.service, git, report.region, image ?? onlyImage(promoted)),
+        ...placeholderValues(inputs, report.service, git, report.region, image ?? onlyImage(promoted)),
         ...previewPlaceholders(preview),
     };
     const verification = (0,verify/* wantsVerification */.n)(inputs.verify)
@@ -3172,7 +3191,7 @@ async function prepare(clients, inputs, git, { service, plan }, report, image, p
     const current = service.taskDefinition ? await describeTaskDefinition(ecs, service.taskDefinition) : undefined;
     const rendered = pinned
         ? existingTaskDefinition(pinned.taskDefinition, pinned.tags)
-        : await (0,taskdef_render/* renderTaskDefinition */.P)({
+        : await renderTaskDefinition({
             ...(inputs.taskDefinition !== undefined && { templatePath: inputs.taskDefinition }),
             ...(current && { current: current.taskDefinition, currentTags: current.tags }),
             ...(image !== undefined && { image }),
@@ -3184,47 +3203,46 @@ async function prepare(clients, inputs, git, { service, plan }, report, image, p
         });
     // A preview registers in its own family, so destroying it can deregister what it registered.
     if (preview && !pinned && rendered.request.family)
-        rendered.request.family = (0,names/* previewFamily */.bc)(rendered.request.family, preview.pr);
-    if (log) {
+        rendered.request.family = previewFamily(rendered.request.family, preview.pr);
+    if (log)
         for (const note of rendered.notes)
             log.info((0,report_text/* logSafe */.sN)(`${prefixOf(inputs, report)}${note}`));
-        report.notes.push(...rendered.notes);
-    }
     if (inputs.serviceSettings) {
         checkSettingsModel(inputs.serviceSettings);
         (0,settings_service/* checkVolumesAtLaunch */.gL)(inputs.serviceSettings, rendered.request);
     }
-    report.containers = rendered.containers;
-    if (promoted)
-        report.promoted = promotedOf(promoted, rendered.containers);
-    report.rendered = rendered.request;
-    report.changes = [
-        ...(current ? describeChanges(rendered.request, current.taskDefinition) : []),
-        ...serviceChanges(service, inputs.desiredCount, inputs.deploymentCircuitBreaker, inputs.serviceSettings),
-        ...plan.changes,
-    ];
-    return { service, plan, report, rendered, current, verification, ...(pinned && { pinned }) };
+    const part = {
+        ...(log && { notes: rendered.notes }),
+        containers: rendered.containers,
+        ...(promoted && { promoted: promotedOf(promoted, rendered.containers) }),
+        rendered: rendered.request,
+        changes: [
+            ...(current ? describeChanges(rendered.request, current.taskDefinition) : []),
+            ...serviceChanges(service, inputs.desiredCount, inputs.deploymentCircuitBreaker, inputs.serviceSettings),
+            ...plan.changes,
+        ],
+    };
+    return { prepared: { service, plan, rendered, current, verification, ...(pinned && { pinned }) }, part };
 }
 function onlyImage(promoted) {
     const images = Object.values(promoted?.images ?? {});
     return images.length === 1 ? images[0] : undefined;
 }
 const prefixOf = (inputs, report) => inputs.services.length > 1 ? `${report.service}: ` : '';
-/** CodePipeline's files (artifacts-dir), for the image that is (or, in a dry run, would be) deployed. */
-async function writeArtifacts(inputs, git, { report, rendered, service }, image) {
+/** CodePipeline's files (artifacts-dir), for the image that is (or, in a dry run, would be) deployed; the note saying so. */
+async function writeArtifacts(inputs, git, { rendered, service }, report, image) {
     if (!inputs.artifactsDir || !image)
-        return;
+        return [];
     const dir = inputs.services.length > 1 ? external_node_path_default().join(inputs.artifactsDir, report.service) : inputs.artifactsDir;
     const written = await writePipelineArtifacts(await (0,workspace_path/* insideWorkspace */.C)('artifacts-dir', dir, git.workspace), pipelineArtifacts(rendered.request, rendered.containers, image, service));
-    report.notes.push(`wrote ${written.map((f) => external_node_path_default().basename(f)).join(', ')} to ${dir} for CodePipeline`);
+    return [`wrote ${written.map((f) => external_node_path_default().basename(f)).join(', ')} to ${dir} for CodePipeline`];
 }
 /** Registers the rendered task definition unless a revision already has its content. */
-async function register(clients, inputs, prepared, log) {
-    const { report, pinned } = prepared;
+async function register(clients, inputs, prepared, report, log) {
+    const { pinned } = prepared;
     const registered = pinned
         ? pinnedRegistration(pinned)
         : await registerIfChanged(clients.ecs, prepared.rendered.request, prepared.current);
-    Object.assign(report, { taskDefinitionArn: registered.arn, registered: registered.registered });
     const prefix = prefixOf(inputs, report);
     log.info(pinned
         ? `${prefix}nothing to register: deploying ${registered.family}:${registered.revision} as it is (task-definition-arn)`
@@ -3247,8 +3265,11 @@ function unchangedRevision({ rendered, current, pinned }) {
  * Starts the rollout of a prepared service. For a preview, the pull request's copy of the service is
  * created or updated first, and its rollout is the one followed.
  */
-async function start(clients, inputs, git, { clock, signal, log }, prepared, preview) {
-    const { report, registered } = prepared;
+async function start(clients, inputs, git, { clock, signal, log }, prepared, report, preview) {
+    const { registered } = prepared;
+    let service = prepared.service;
+    let serviceName = report.service;
+    let url;
     if (preview) {
         const created = await deployPreview({
             ecs: clients.ecs,
@@ -3262,10 +3283,11 @@ async function start(clients, inputs, git, { clock, signal, log }, prepared, pre
             now: new Date(clock.now()),
         });
         log.info(`${created.serviceName}: ${created.created ? 'created' : 'updated'} the preview of ${report.service}${created.url ? ` at ${created.url}` : ''}`);
-        prepared.service = await (0,deploy_service/* findService */.L)(clients.ecs, inputs.cluster, created.serviceName, report.region);
-        Object.assign(report, { service: created.serviceName, ...(created.url && { url: created.url }) });
+        service = await findService(clients.ecs, inputs.cluster, created.serviceName, report.region);
+        serviceName = created.serviceName;
+        url = created.url;
     }
-    const rollout = await startStrategy(clients, { clock, signal, timeoutMs: inputs.timeoutMinutes * 60_000, log: log.info }, prepared.plan, prepared.service, {
+    const rollout = await (0,mechanisms/* startStrategy */.mV)(clients, { clock, signal, timeoutMs: inputs.timeoutMinutes * 60_000, log: log.info }, prepared.plan, service, {
         cluster: inputs.cluster,
         taskDefinitionArn: registered.arn,
         ...(inputs.desiredCount !== undefined && { desiredCount: inputs.desiredCount }),
@@ -3274,24 +3296,29 @@ async function start(clients, inputs, git, { clock, signal, log }, prepared, pre
         ...(inputs.serviceSettings && { settings: inputs.serviceSettings }),
         containers: prepared.rendered.request.containerDefinitions ?? [],
     });
-    report.startedAt = rollout.startedAt;
     const revision = `${registered.family}:${registered.revision}`;
-    if (!rollout.deploymentId) {
-        Object.assign(report, { status: 'succeeded', reason: `Nothing to deploy: ${rollout.unchangedReason}.` });
-    }
-    else {
-        report.deploymentId = rollout.deploymentId;
+    if (rollout.deploymentId)
         log.info(rollout.started
-            ? `${report.service}: started deployment ${rollout.deploymentId} of ${revision}`
-            : `${report.service}: following deployment ${rollout.deploymentId}, already rolling out ${revision}`);
-        if (!inputs.wait)
-            Object.assign(report, { status: 'succeeded', reason: 'Deployment started; not waiting for it (wait: false).' });
-    }
-    return rollout;
+            ? `${serviceName}: started deployment ${rollout.deploymentId} of ${revision}`
+            : `${serviceName}: following deployment ${rollout.deploymentId}, already rolling out ${revision}`);
+    const part = {
+        ...(preview && { service: serviceName, ...(url && { url }) }),
+        startedAt: rollout.startedAt,
+        ...(!rollout.deploymentId
+            ? { status: 'succeeded', reason: `Nothing to deploy: ${rollout.unchangedReason}.` }
+            : {
+                deploymentId: rollout.deploymentId,
+                ...(!inputs.wait && {
+                    status: 'succeeded',
+                    reason: 'Deployment started; not waiting for it (wait: false).',
+                }),
+            }),
+    };
+    return { started: { ...prepared, service }, rollout, part };
 }
-/** Fills a service's report from its rollout's result, with the causes of a failure and their log lines. */
-async function conclude(clients, inputs, report, containers, result, deadline) {
-    Object.assign(report, {
+/** A service's report from its rollout's result, with the causes of a failure and their log lines. */
+async function concluded(clients, inputs, containers, result, deadline) {
+    const part = {
         status: result.outcome,
         reason: result.reason,
         timeline: result.timeline,
@@ -3299,45 +3326,74 @@ async function conclude(clients, inputs, report, containers, result, deadline) {
         ...(result.rollback !== undefined && { rollback: result.rollback }),
         ...(result.stoppedTasksError !== undefined && { stoppedTasksError: result.stoppedTasksError }),
         ...(result.progress && { progress: result.progress }),
-    });
+    };
     if (result.outcome === 'succeeded' || result.outcome === 'paused')
-        return;
+        return part;
     const eventCause = causeOfEvents(result.recentEvents);
-    if (eventCause)
-        report.eventCause = eventCause;
     // The log lines are best effort: after the deadline they are not read.
-    if (deadline.passed()) {
-        report.failures = groupFailures(result.stoppedTasks);
-        return;
-    }
-    report.failures = await attachLogs((region) => clients.logsIn(region), groupFailures(result.stoppedTasks), containers, inputs.logLines);
-}
-/** The results a failure part-way had reached, keyed by the error it threw (which goes on unchanged). */
-const partials = new WeakMap();
-/** What the pipeline had done when it threw `error`, if the error came from it. */
-function partialResult(error) {
-    return typeof error === 'object' && error !== null ? partials.get(error) : undefined;
+    const failures = deadline.passed()
+        ? groupFailures(result.stoppedTasks)
+        : await attachLogs((region) => clients.logsIn(region), groupFailures(result.stoppedTasks), containers, inputs.logLines);
+    return { ...part, ...(eventCause && { eventCause }), failures };
 }
 /**
- * Deploys the services and returns what it did; a failure part-way throws the error unchanged, with what was done so
- * far for `partialResult` (so it is still reported).
+ * The deploy. Everything that can be checked is, before anything changes: services and strategies, the image (or the
+ * build's plan), every task definition rendered and validated, deployments in flight; then the build and push, then
+ * every registration, then the updates. A mistake in one service leaves them all as they were; a dry run stops before
+ * the build and changes nothing.
  */
-async function deploy(inputs, git, ports, where, preview, promotion) {
-    return recorded((done) => deploySteps(inputs, git, ports, where, done, preview, promotion));
-}
-/** Runs `steps` on a result of its own and returns it; a throw carries what was done for `partialResult`. */
-async function recorded(steps) {
-    // Owned by this call alone: the steps add to it, and it is returned or attached to the error.
-    const done = { services: [], reports: [] };
-    try {
-        await steps(done);
-        return done;
-    }
-    catch (error) {
-        if (typeof error === 'object' && error !== null)
-            partials.set(error, done);
-        throw error;
-    }
+const DEPLOY = [
+    { name: 'check', dryRun: 'run', phase: true, run: findServices },
+    { name: 'promote', dryRun: 'run', when: (s) => !!s.promotion, run: promotion },
+    { name: 'image', dryRun: 'run', run: checkImage },
+    { name: 'render', dryRun: 'run', run: render },
+    { name: 'plan', dryRun: 'only', run: dryRunReport },
+    // A preview deploys its own copy of the service: the base service's deployments are not in its way.
+    { name: 'idle', phase: true, when: (s) => !s.preview, run: waitUntilIdle },
+    // Nothing is deployed when the build or push fails: it throws before any task definition is registered.
+    { name: 'build', phase: true, run: build },
+    { name: 'register', phase: true, run: registerAll },
+    { name: 'run-task', phase: true, when: (s) => !!s.inputs.runTask && s.registered.length > 0, run: runTask },
+    { name: 'update', phase: true, run: update },
+    { name: 'watch', phase: true, late: 'run', when: (s) => s.followed.length > 0, run: watch },
+    { name: 'conclude', late: 'run', when: (s) => s.results.length > 0, run: conclude },
+    { name: 'keep-revisions', late: 'skip', when: wantsPruning, run: keepRevisions },
+];
+/**
+ * `continue`: resumes (or rolls back) the deployments an earlier run left paused at `wait-until`, and follows
+ * them to their end. Nothing is built, rendered or registered. Its steps run in a dry run too, as `continue` always did.
+ */
+const RESUME = [
+    { name: 'check', dryRun: 'run', phase: true, run: findServices },
+    { name: 'continue', dryRun: 'run', run: resume },
+    { name: 'watch', dryRun: 'run', phase: true, late: 'run', when: (s) => s.followed.length > 0, run: watch },
+    { name: 'conclude', dryRun: 'run', late: 'run', when: (s) => s.results.length > 0, run: conclude },
+];
+/** Deploys the services (or continues their paused deployments); a failure part-way comes with what was done so far. */
+function deploy(inputs, git, ports, where, preview, promotion) {
+    const clients = ports.aws(where.region, ports.deadline);
+    const initial = {
+        inputs,
+        git,
+        ports,
+        where,
+        preview,
+        promotion,
+        clients,
+        imageDeps: imageDepsOf(clients, git, ports, ports.deadline),
+        found: [],
+        checked: [],
+        registered: [],
+        followed: [],
+        results: [],
+    };
+    return runSteps(inputs.strategy.continueAction ? RESUME : DEPLOY, initial, {
+        dryRun: inputs.dryRun,
+        deadline: ports.deadline,
+        // Each phase (reading, the build, each wait) may take timeout-minutes; no request outlives its phase (plus the grace).
+        phaseMs: inputs.timeoutMinutes * 60_000,
+        log: ports.log,
+    });
 }
 /**
  * The image checks made before anything changes: the build's read-only plan, or the image to deploy looked up; and
@@ -3345,20 +3401,20 @@ async function recorded(steps) {
  */
 async function checkImages(inputs, clients, region, imageDeps, log, git) {
     // Tags take the template's placeholders (`${SHORT_SHA}`, `${REF_NAME}`, vars), the image's own excepted.
-    const values = (0,placeholder_values/* placeholderValues */.m)(inputs, '', git, region, undefined);
+    const values = placeholderValues(inputs, '', git, region, undefined);
     const buildInputs = inputs.build && {
         ...inputs.build,
-        tags: inputs.build.tags.map((tag) => (0,placeholders/* fillTextPlaceholders */.rD)(tag, values, 'tags')),
+        tags: inputs.build.tags.map((tag) => fillTextPlaceholders(tag, values, 'tags')),
     };
-    const imagePlan = buildInputs ? await log.group('Image', () => planImageBuild(buildInputs, imageDeps)) : undefined;
+    const imagePlan = buildInputs ? await log.group('Image', () => (0,src_image/* planImageBuild */.L7)(buildInputs, imageDeps)) : undefined;
     if (!buildInputs && inputs.image)
-        await checkImageExists(inputs.image, imageDeps);
+        await (0,src_image/* checkImageExists */.CK)(inputs.image, imageDeps);
     const pinned = inputs.taskDefinitionArn
         ? await pinnedRevision(clients.ecs, inputs.taskDefinitionArn, region)
         : undefined;
     for (const image of new Set(pinned?.taskDefinition.containerDefinitions?.map((c) => c.image ?? '')))
         if (image)
-            await checkImageExists(image, imageDeps);
+            await (0,src_image/* checkImageExists */.CK)(image, imageDeps);
     return { imagePlan, pinned };
 }
 /** What the image steps (build plan, existence check, build and push) need, in the run's region and deadline. */
@@ -3373,165 +3429,269 @@ function imageDepsOf(clients, git, ports, deadline) {
         ecrClientFor: (region) => ports.aws(region, deadline).ecr,
     };
 }
-/**
- * Everything that can be checked is, before anything changes: services and strategies, the image (or the build's
- * plan), every task definition rendered and validated, deployments in flight; then the build and push, then every
- * registration, then the updates. A mistake in one service leaves them all as they were; a dry run stops before the
- * build and changes nothing.
- */
-async function deploySteps(inputs, git, ports, where, done, preview, promotion) {
-    const { clock, signal, log, deadline } = ports;
-    // Each phase (reading, the build, each wait) may take timeout-minutes; no request outlives its phase (plus the grace).
-    const phase = () => deadline.restart(inputs.timeoutMinutes * 60_000);
-    phase();
-    const clients = ports.aws(where.region, deadline);
+/** The services, each one's deployment strategy checked against it; their reports start here. */
+async function findServices({ inputs, git, ports, where, preview, clients, }) {
+    const { log } = ports;
     const found = await log.group('Services', () => Promise.all(inputs.services.map(async (name) => {
-        const service = await (0,deploy_service/* findService */.L)(clients.ecs, inputs.cluster, name, where.region);
+        const service = await findService(clients.ecs, inputs.cluster, name, where.region);
         log.info(`${service.serviceName} in ${inputs.cluster}: running ${(0,aws_arn/* taskDefinitionRevision */.MZ)(service.taskDefinition)}, ${service.runningCount}/${service.desiredCount} tasks`);
         // A preview is a plain copy of the service, without its blue/green set-up: it rolls.
         const plan = preview
-            ? rollingPlan(inputs.strategy)
-            : await planStrategy(clients, inputs.cluster, service, inputs.strategy, {
+            ? (0,mechanisms/* rollingPlan */.Zu)(inputs.strategy)
+            : await (0,mechanisms/* planStrategy */.X)(clients, inputs.cluster, service, inputs.strategy, {
                 circuitBreaker: inputs.deploymentCircuitBreaker,
                 workspace: git.workspace,
             });
         (0,settings_service/* checkServiceSettings */.V9)(service, inputs.serviceSettings ?? {}, plan.mechanism);
         log.info(`  strategy: ${plan.description}`);
-        return { service, plan, report: newServiceReport(where, service, plan) };
+        return { service, plan };
     })));
-    done.services = found.map((f) => f.service);
-    done.reports = found.map((f) => f.report);
-    if (inputs.strategy.continueAction) {
-        await resume(clients, inputs, git, ports, found, phase, deadline);
-        return;
-    }
-    // Everything that can be checked is checked before anything changes: the image (build planned read-only, or the
-    // image to deploy looked up), every task definition rendered and validated, other deployments in flight.
-    const imageDeps = imageDepsOf(clients, git, ports, deadline);
-    const promoted = promotion && (await log.group('Promotion', () => readPromotion(promotion, where, ports, imageDeps, deadline)));
-    if (promoted) {
-        done.promotedFrom = promotion.from;
-        const images = [...new Set(promoted.flatMap((p) => Object.values(p.images)))];
-        if (images.length === 1)
-            done.image = images[0];
-    }
-    const { imagePlan, pinned } = await checkImages(inputs, clients, where.region, imageDeps, log, git);
+    return {
+        report: {
+            services: found.map((f) => f.service),
+            reports: found.map((f) => newServiceReport(where, f.service, f.plan)),
+        },
+        state: { found },
+    };
+}
+/** promote-from: the images the source environment's services run. */
+async function promotion({ promotion, where, ports, imageDeps }) {
+    if (!promotion)
+        return {};
+    const promoted = await ports.log.group('Promotion', () => readPromotion(promotion, where, ports, imageDeps, ports.deadline));
+    const images = [...new Set(promoted.flatMap((p) => Object.values(p.images)))];
+    return {
+        report: { promotedFrom: promotion.from, ...(images.length === 1 && { image: images[0] }) },
+        state: { promoted },
+    };
+}
+/** The image to deploy looked up, or the build planned read-only; `task-definition-arn`'s revision read. */
+async function checkImage({ inputs, clients, where, imageDeps, ports, git, }) {
+    const { imagePlan, pinned } = await checkImages(inputs, clients, where.region, imageDeps, ports.log, git);
     if (pinned) {
-        log.info(`task-definition-arn: ${pinned.taskDefinition.family}:${pinned.taskDefinition.revision}, deployed as it is`);
+        ports.log.info(`task-definition-arn: ${pinned.taskDefinition.family}:${pinned.taskDefinition.revision}, deployed as it is`);
     }
     const plannedImage = imagePlan ? imagePlan.reference : inputs.image;
-    if (plannedImage)
-        done.image = plannedImage;
-    const checked = await log.group('Task definition', () => Promise.all(found.map((f, i) => prepare(clients, inputs, git, f, f.report, plannedImage, preview, log, promoted?.[i], pinned))));
-    const waitContext = { clock, signal, timeoutMs: inputs.timeoutMinutes * 60_000, log: log.info };
-    if (inputs.dryRun) {
-        await Promise.all(checked.map((p) => writeArtifacts(inputs, git, p, plannedImage)));
-        const imageNote = imagePlan && dryRunImageNote(imagePlan);
-        for (const p of checked) {
-            const { report } = p;
-            for (const change of report.changes ?? [])
-                log.info((0,report_text/* logSafe */.sN)(`  ${change}`));
-            if (imageNote)
-                report.notes.push(imageNote);
-            const busy = preview ? undefined : await deploymentInFlight(clients, p.plan, p.service, unchangedRevision(p));
-            if (busy)
-                report.notes.push(`busy with ${busy.what}: a deploy would ${busy.paused || p.plan.inputs.onBusy === 'fail' ? 'fail' : 'wait for it'} (on-busy: ${p.plan.inputs.onBusy})`);
-            const count = report.changes?.length ?? 0;
-            Object.assign(report, {
-                status: 'planned',
-                reason: `Dry run: ${count ? `${count} change(s)` : 'no change'}; nothing was built, pushed, registered or deployed.`,
-            });
-        }
-        if (imageNote)
-            log.info(imageNote);
-        return;
-    }
-    // A preview deploys its own copy of the service: the base service's deployments are not in its way.
-    if (!preview) {
-        phase();
-        for (const p of checked)
-            p.service = await checkIdle(clients, waitContext, inputs.cluster, p.plan, p.service, unchangedRevision(p));
-    }
-    // Nothing is deployed when the build or push fails: it throws before any task definition is registered.
-    phase();
-    const built = imagePlan && (await carryOutImageBuild(imagePlan, imageDeps));
-    if (built)
-        done.builtImage = built;
-    const image = built ? built.reference : inputs.image;
-    if (image)
-        done.image = image;
-    phase();
-    const final = image === plannedImage
-        ? checked
-        : await Promise.all(checked.map((p, i) => prepare(clients, inputs, git, p, p.report, image, preview, undefined, promoted?.[i])));
-    const prepared = await log.group('Register', async () => {
-        await Promise.all(final.map((p) => writeArtifacts(inputs, git, p, image)));
-        const registered = [];
-        for (const p of final)
-            registered.push(await register(clients, inputs, p, log));
-        return registered;
-    });
-    const [first] = prepared;
-    if (inputs.runTask && first) {
-        phase();
-        first.report.runTaskArns = await log.group('One-off task', () => runOneOffTask({
-            ecs: clients.ecs,
-            logsIn: (region) => clients.logsIn(region),
-            cluster: inputs.cluster,
-            service: first.service,
-            taskDefinitionArn: first.registered.arn,
-            containers: first.rendered.request.containerDefinitions ?? [],
-            container: inputs.runTaskContainer ??
-                first.rendered.containers[0] ??
-                first.rendered.request.containerDefinitions?.[0]?.name ??
-                '',
-            command: commandArguments(inputs.runTask ?? ''),
-            ...(inputs.runTaskOptions && { options: inputs.runTaskOptions }),
-            timeoutMs: inputs.timeoutMinutes * 60_000,
-            clock,
-            signal,
-            log: log.info,
-            logLines: inputs.logLines,
-        }));
-    }
-    const started = [];
-    phase();
-    for (const p of prepared)
-        started.push({ p, rollout: await start(clients, inputs, git, ports, p, preview) });
-    const waiting = started.filter(({ rollout }) => rollout.deploymentId && inputs.wait);
-    if (!waiting.length)
-        return keepRevisions(clients, inputs, prepared, log, deadline);
-    phase();
-    const results = await log.group('Rollout', () => (0,watch/* waitForDeployments */.f)(watchOptions(clients, inputs, ports), waiting.map(({ p, rollout }) => ({
-        service: p.report.service,
-        rollout,
-        targetTaskDefinition: p.registered.arn,
-        priorEventIds: (p.service.events ?? []).flatMap((e) => (e.id ? [e.id] : [])),
-        ...(p.verification && {
-            verify: releaseCheck(p.verification, ports, {
-                cluster: inputs.cluster,
-                service: p.report.service,
-                taskDefinition: p.registered.arn,
-                image,
-            }, deadline),
-        }),
-    }))));
-    await Promise.all(waiting.map(({ p }, i) => conclude(clients, inputs, p.report, p.rendered.request.containerDefinitions ?? [], results[i], deadline)));
-    await keepRevisions(clients, inputs, prepared, log, deadline);
+    return { report: { ...(plannedImage && { image: plannedImage }) }, state: { imagePlan, pinned, plannedImage } };
 }
-/** `keep-revisions`, once every service succeeded: each family deployed keeps its newest N and what is in use. */
-async function keepRevisions(clients, inputs, prepared, log, deadline) {
-    const keep = inputs.keepRevisions;
-    if (keep === undefined || prepared.some((p) => p.report.status !== 'succeeded'))
-        return;
-    if (deadline.passed())
-        return log.info("keep-revisions was skipped: the run's deadline had passed.");
-    for (const family of new Set(prepared.map((p) => p.registered.family))) {
-        const gone = await pruneRevisions(clients.ecs, inputs.cluster, family, keep, log);
-        for (const p of prepared.filter((p) => p.registered.family === family))
-            if (gone.length)
-                p.report.notes.push(`deregistered ${gone.join(', ')} (keep-revisions: ${keep})`);
+/** Every service's task definition rendered and validated with the planned image. */
+async function render(s, done) {
+    const { clients, inputs, git, found, plannedImage, preview, ports, promoted, pinned } = s;
+    const checked = await ports.log.group('Task definition', () => Promise.all(found.map((f, i) => prepare(clients, inputs, git, f, reportOf(done, i), plannedImage, preview, ports.log, promoted?.[i], pinned))));
+    return { report: { each: checked.map((c) => c.part) }, state: { checked: checked.map((c) => c.prepared) } };
+}
+/** A dry run's report: what would change, what it would build, what a deploy would wait for. */
+async function dryRunReport(s, done) {
+    const { inputs, git, checked, plannedImage, imagePlan, preview, clients, ports } = s;
+    const artifacts = await Promise.all(checked.map((p, i) => writeArtifacts(inputs, git, p, reportOf(done, i), plannedImage)));
+    const imageNote = imagePlan && dryRunImageNote(imagePlan);
+    const each = [];
+    for (const [i, p] of checked.entries()) {
+        const changes = reportOf(done, i).changes ?? [];
+        for (const change of changes)
+            ports.log.info((0,report_text/* logSafe */.sN)(`  ${change}`));
+        const busy = preview ? undefined : await (0,mechanisms/* deploymentInFlight */.BR)(clients, p.plan, p.service, unchangedRevision(p));
+        const notes = [
+            ...(artifacts[i] ?? []),
+            ...(imageNote ? [imageNote] : []),
+            ...(busy
+                ? [
+                    `busy with ${busy.what}: a deploy would ${busy.paused || p.plan.inputs.onBusy === 'fail' ? 'fail' : 'wait for it'} (on-busy: ${p.plan.inputs.onBusy})`,
+                ]
+                : []),
+        ];
+        each.push({
+            notes,
+            status: 'planned',
+            reason: `Dry run: ${changes.length ? `${changes.length} change(s)` : 'no change'}; nothing was built, pushed, registered or deployed.`,
+        });
     }
+    if (imageNote)
+        ports.log.info(imageNote);
+    return { report: { each } };
+}
+/** Waits for (or, with on-busy: fail, stops at) other deployments in flight on each service. */
+async function waitUntilIdle(s) {
+    const { clients, inputs, ports } = s;
+    const checked = [];
+    for (const p of s.checked)
+        checked.push({
+            ...p,
+            service: await (0,mechanisms/* checkIdle */.JA)(clients, waitContext(inputs, ports), inputs.cluster, p.plan, p.service, unchangedRevision(p)),
+        });
+    return { state: { checked } };
+}
+/** The image built and pushed (when the run builds one). */
+async function build({ imagePlan, imageDeps, inputs }) {
+    const built = imagePlan && (await (0,src_image/* carryOutImageBuild */.vS)(imagePlan, imageDeps));
+    const image = built ? built.reference : inputs.image;
+    return { report: { ...(built && { builtImage: built }), ...(image && { image }) }, state: { image } };
+}
+/** Every task definition registered (rendered again first when the build's digest replaced the planned image). */
+async function registerAll(s, done) {
+    const { clients, inputs, git, checked, image, plannedImage, preview, promoted, ports } = s;
+    const final = image === plannedImage
+        ? checked.map((prepared) => ({ prepared, part: undefined }))
+        : await Promise.all(checked.map((p, i) => prepare(clients, inputs, git, p, reportOf(done, i), image, preview, undefined, promoted?.[i])));
+    // Each service's report as rendered again, for what register logs and where the artifacts go.
+    const services = final.map(({ prepared, part }, i) => ({ prepared, part, report: (0,run_report/* withPart */.Qz)(reportOf(done, i), part) }));
+    return ports.log.group('Register', async () => {
+        const artifacts = await Promise.all(services.map(({ prepared, report }) => writeArtifacts(inputs, git, prepared, report, image)));
+        const registered = [];
+        const each = [];
+        for (const [i, { prepared, part, report }] of services.entries()) {
+            const one = await register(clients, inputs, prepared, report, ports.log);
+            registered.push(one);
+            const { arn, registered: isNew } = one.registered;
+            each.push({ ...part, notes: artifacts[i] ?? [], taskDefinitionArn: arn, registered: isNew });
+        }
+        return { report: { each }, state: { registered } };
+    });
+}
+/** `run-task`: the one-off task run with the first service's new revision, before any service is updated. */
+async function runTask({ clients, inputs, registered, ports }) {
+    const [first] = registered;
+    if (!first)
+        return {};
+    const { clock, signal, log } = ports;
+    const runTaskArns = await log.group('One-off task', () => runOneOffTask({
+        ecs: clients.ecs,
+        logsIn: (region) => clients.logsIn(region),
+        cluster: inputs.cluster,
+        service: first.service,
+        taskDefinitionArn: first.registered.arn,
+        containers: first.rendered.request.containerDefinitions ?? [],
+        container: inputs.runTaskContainer ??
+            first.rendered.containers[0] ??
+            first.rendered.request.containerDefinitions?.[0]?.name ??
+            '',
+        command: commandArguments(inputs.runTask ?? ''),
+        ...(inputs.runTaskOptions && { options: inputs.runTaskOptions }),
+        timeoutMs: inputs.timeoutMinutes * 60_000,
+        clock,
+        signal,
+        log: log.info,
+        logLines: inputs.logLines,
+    }));
+    return { report: { each: [{ runTaskArns }] } };
+}
+/** Every service updated in turn; the rollouts to wait for (with `wait`) are followed next. */
+async function update(s, done) {
+    const { clients, inputs, git, ports, preview, image } = s;
+    const started = [];
+    for (const [i, p] of s.registered.entries())
+        started.push(await start(clients, inputs, git, ports, p, reportOf(done, i), preview));
+    const followed = started.flatMap(({ started: p, rollout }, index) => rollout.deploymentId && inputs.wait
+        ? [
+            {
+                index,
+                rollout,
+                targetTaskDefinition: p.registered.arn,
+                priorEventIds: eventIds(p.service),
+                verification: p.verification,
+                image,
+                containers: p.rendered.request.containerDefinitions ?? [],
+            },
+        ]
+        : []);
+    return { report: { each: started.map((st) => st.part) }, state: { followed } };
+}
+/** The rollouts followed to their end (or to where `wait-until` pauses them), each release checked on the way. */
+async function watch(s, done) {
+    const { clients, inputs, ports, followed } = s;
+    const results = await ports.log.group('Rollout', () => waitForDeployments(watchOptions(clients, inputs, ports), followed.map((f) => {
+        const service = reportOf(done, f.index).service;
+        return {
+            service,
+            rollout: f.rollout,
+            targetTaskDefinition: f.targetTaskDefinition,
+            priorEventIds: f.priorEventIds,
+            ...(f.verification && {
+                verify: releaseCheck(f.verification, ports, {
+                    cluster: inputs.cluster,
+                    service,
+                    taskDefinition: f.targetTaskDefinition,
+                    ...('image' in f && { image: f.image }),
+                }, ports.deadline),
+            }),
+        };
+    })));
+    return { state: { results } };
+}
+/** Each followed service's report from its rollout's end, with the causes of a failure and their log lines. */
+async function conclude({ clients, inputs, followed, results, ports }) {
+    const { deadline } = ports;
+    const each = [];
+    const parts = await Promise.all(followed.map(async (f, i) => {
+        const containers = f.containers ??
+            (deadline.passed()
+                ? undefined
+                : await describeTaskDefinition(clients.ecs, f.targetTaskDefinition).catch(() => undefined))?.taskDefinition.containerDefinitions ??
+            [];
+        return concluded(clients, inputs, containers, results[i], deadline);
+    }));
+    followed.forEach((f, i) => (each[f.index] = parts[i]));
+    return { report: { each } };
+}
+/** `keep-revisions` applies once every service succeeded. */
+function wantsPruning({ inputs }, done) {
+    return inputs.keepRevisions !== undefined && done.reports.every((r) => r.status === 'succeeded');
+}
+/** `keep-revisions`: each family deployed keeps its newest N and what is in use. */
+async function keepRevisions({ clients, inputs, registered, ports }) {
+    const keep = inputs.keepRevisions ?? 0;
+    const notes = registered.map(() => []);
+    for (const family of new Set(registered.map((p) => p.registered.family))) {
+        const gone = await pruneRevisions(clients.ecs, inputs.cluster, family, keep, ports.log);
+        registered.forEach((p, i) => {
+            if (p.registered.family === family && gone.length)
+                notes[i]?.push(`deregistered ${gone.join(', ')} (keep-revisions: ${keep})`);
+        });
+    }
+    return { report: { each: notes.map((n) => ({ notes: n })) } };
+}
+function reportOf(done, index) {
+    return done.reports[index];
+}
+const eventIds = (service) => (service.events ?? []).flatMap((e) => (e.id ? [e.id] : []));
+const waitContext = (inputs, { clock, signal, log }) => ({
+    clock,
+    signal,
+    timeoutMs: inputs.timeoutMinutes * 60_000,
+    log: log.info,
+});
+/** `continue`: each paused deployment resumed (or rolled back); the release a paused run verified is checked again. */
+async function resume(s, done) {
+    const { clients, inputs, git, ports, found } = s;
+    const { clock, log } = ports;
+    const action = inputs.strategy.continueAction;
+    // Checked before anything changes: the release a paused run verified through the test listener is verified again
+    // while it goes on, and in production at the end.
+    const verifications = found.map((_, i) => {
+        const report = reportOf(done, i);
+        return (0,verify/* wantsVerification */.n)(inputs.verify) && action !== 'rollback'
+            ? planVerification(inputs.verify, placeholderValues(inputs, report.service, git, report.region, undefined), new Set(Object.keys(inputs.vars)))
+            : undefined;
+    });
+    const rollouts = await Promise.all(found.map((f) => (0,mechanisms/* continueStrategy */.LP)(clients, inputs.cluster, f.plan, f.service, clock.now())));
+    const verb = action === 'rollback' ? 'rolling back' : 'continuing';
+    const each = rollouts.map((rollout, i) => {
+        log.info(`${reportOf(done, i).service}: ${verb} deployment ${rollout.deploymentId} of ${(0,aws_arn/* taskDefinitionRevision */.MZ)(rollout.targetTaskDefinition)}`);
+        return {
+            taskDefinitionArn: rollout.targetTaskDefinition,
+            previousTaskDefinition: rollout.previousTaskDefinition,
+            startedAt: rollout.startedAt,
+            ...(rollout.deploymentId && { deploymentId: rollout.deploymentId }),
+        };
+    });
+    const followed = rollouts.map((rollout, index) => ({
+        index,
+        rollout,
+        targetTaskDefinition: rollout.targetTaskDefinition,
+        priorEventIds: eventIds(found[index].service),
+        verification: verifications[index],
+    }));
+    return { report: { each }, state: { followed } };
 }
 /** The images the promotion's source services run, read in the source's region; logged service by service. */
 async function readPromotion(promotion, where, { aws, log }, imageDeps, deadline) {
@@ -3602,57 +3762,6 @@ function watchOptions(clients, inputs, { clock, signal, log, deadline }) {
         warn: (message) => log.warning(message),
     };
 }
-/**
- * `continue`: resumes (or rolls back) the deployments an earlier run left paused at `wait-until`, and follows
- * them to their end. Nothing is built, rendered or registered.
- */
-async function resume(clients, inputs, git, ports, found, phase, deadline) {
-    const { clock, log } = ports;
-    // Checked before anything changes: the release a paused run verified through the test listener is verified again
-    // while it goes on, and in production at the end.
-    const verifications = new Map();
-    if ((0,verify/* wantsVerification */.n)(inputs.verify) && inputs.strategy.continueAction !== 'rollback')
-        for (const { report } of found)
-            verifications.set(report, planVerification(inputs.verify, (0,placeholder_values/* placeholderValues */.m)(inputs, report.service, git, report.region, undefined), new Set(Object.keys(inputs.vars))));
-    const resumed = await Promise.all(found.map(async (f) => ({
-        ...f,
-        rollout: await continueStrategy(clients, inputs.cluster, f.plan, f.service, clock.now()),
-    })));
-    const verb = inputs.strategy.continueAction === 'rollback' ? 'rolling back' : 'continuing';
-    resumed.forEach(({ rollout, report }) => {
-        Object.assign(report, {
-            taskDefinitionArn: rollout.targetTaskDefinition,
-            previousTaskDefinition: rollout.previousTaskDefinition,
-            startedAt: rollout.startedAt,
-        });
-        if (rollout.deploymentId)
-            report.deploymentId = rollout.deploymentId;
-        log.info(`${report.service}: ${verb} deployment ${rollout.deploymentId} of ${(0,aws_arn/* taskDefinitionRevision */.MZ)(rollout.targetTaskDefinition)}`);
-    });
-    phase();
-    const results = await log.group('Rollout', () => (0,watch/* waitForDeployments */.f)(watchOptions(clients, inputs, ports), resumed.map(({ rollout, report, service }) => {
-        const verification = verifications.get(report);
-        return {
-            service: report.service,
-            rollout,
-            targetTaskDefinition: rollout.targetTaskDefinition,
-            priorEventIds: (service.events ?? []).flatMap((e) => (e.id ? [e.id] : [])),
-            ...(verification && {
-                verify: releaseCheck(verification, ports, {
-                    cluster: inputs.cluster,
-                    service: report.service,
-                    taskDefinition: rollout.targetTaskDefinition,
-                }, deadline),
-            }),
-        };
-    })));
-    await Promise.all(resumed.map(async ({ rollout, report }, i) => {
-        const described = deadline.passed()
-            ? undefined
-            : await describeTaskDefinition(clients.ecs, rollout.targetTaskDefinition).catch(() => undefined);
-        await conclude(clients, inputs, report, described?.taskDefinition.containerDefinitions ?? [], results[i], deadline);
-    }));
-}
 
 // EXTERNAL MODULE: ./src/settings/inputs.ts + 2 modules
 var settings_inputs = __webpack_require__(129);
@@ -3667,21 +3776,46 @@ var settings_inputs = __webpack_require__(129);
 
 
 
+
+/** Checked before anything changes, as a deploy: the image (or the build's plan), the revision, the task's network. */
+const ALONE = [
+    { name: 'check', dryRun: 'run', run: checkAlone },
+    { name: 'image', dryRun: 'run', phase: true, run: standalone_checkImage },
+    { name: 'render', dryRun: 'run', run: renderAlone },
+    { name: 'container', dryRun: 'run', when: (s) => !!s.inputs.runTask, run: checkContainer },
+    { name: 'plan', dryRun: 'only', run: standalone_dryRunReport },
+    { name: 'build', run: standalone_build },
+    { name: 'register', run: registerAlone },
+    { name: 'run-task', phase: true, when: (s) => !!s.inputs.runTask && !!s.container, run: standalone_runTask },
+    { name: 'conclude', late: 'run', run: standalone_conclude },
+];
 /** Registers (or takes) the revision and runs the one-off task, without any service; see `runsAlone`. */
 function runAlone(inputs, git, ports, where) {
-    return recorded((done) => aloneSteps(inputs, git, ports, where, done));
+    const clients = ports.aws(where.region, ports.deadline);
+    const initial = {
+        inputs,
+        git,
+        ports,
+        where,
+        clients,
+        imageDeps: imageDepsOf(clients, git, ports, ports.deadline),
+        ran: '',
+    };
+    return runSteps(ALONE, initial, {
+        dryRun: inputs.dryRun,
+        deadline: ports.deadline,
+        phaseMs: inputs.timeoutMinutes * 60_000,
+        log: ports.log,
+    });
 }
-async function aloneSteps(inputs, git, ports, where, done) {
-    const { clock, signal, log, deadline } = ports;
-    // The template may come from the config file's environment: checked once the plan has settled it.
+/** The inputs a run without a service needs (the template may come from the config file's environment). */
+function checkAlone({ inputs, where }) {
     if (inputs.registerOnly && !inputs.taskDefinition) {
         throw new errors/* UserError */.yo('Input `register-only` needs `task-definition`: the template to render and register (no service is read to start from).');
     }
     if (!inputs.taskDefinition && !inputs.taskDefinitionArn) {
         throw new errors/* UserError */.yo('Input `run-task` without a service needs `task-definition` (a template to register and run) or `task-definition-arn` (a revision to run).');
     }
-    deadline.restart(inputs.timeoutMinutes * 60_000);
-    const clients = ports.aws(where.region, deadline);
     const report = {
         ...where,
         service: '',
@@ -3690,92 +3824,103 @@ async function aloneSteps(inputs, git, ports, where, done) {
         strategy: inputs.registerOnly ? 'register only' : 'one-off task',
         notes: [],
     };
-    done.reports = [report];
-    const imageDeps = imageDepsOf(clients, git, ports, deadline);
-    // Checked before anything changes, as a deploy: the image (or the build's plan), the revision, the task's network.
-    const { imagePlan, pinned } = await checkImages(inputs, clients, where.region, imageDeps, log, git);
-    const render = (image) => pinned
-        ? Promise.resolve(existingTaskDefinition(pinned.taskDefinition, pinned.tags))
-        : (0,taskdef_render/* renderTaskDefinition */.P)({
-            templatePath: inputs.taskDefinition ?? '',
-            ...(image !== undefined && { image }),
-            containers: inputs.containers,
-            environment: inputs.environmentVariables,
-            secrets: inputs.secrets,
-            placeholders: (0,placeholder_values/* placeholderValues */.m)(inputs, '', git, where.region, image),
-        });
+    return { report: { reports: [report] } };
+}
+async function standalone_checkImage({ inputs, clients, where, imageDeps, ports, git, }) {
+    const { imagePlan, pinned } = await checkImages(inputs, clients, where.region, imageDeps, ports.log, git);
     const plannedImage = imagePlan ? imagePlan.reference : inputs.image;
-    if (plannedImage)
-        done.image = plannedImage;
-    let rendered = await log.group('Task definition', () => render(plannedImage));
+    return { report: { ...(plannedImage && { image: plannedImage }) }, state: { imagePlan, pinned, plannedImage } };
+}
+const renderWith = ({ inputs, git, where, pinned }, image) => pinned
+    ? Promise.resolve(existingTaskDefinition(pinned.taskDefinition, pinned.tags))
+    : renderTaskDefinition({
+        templatePath: inputs.taskDefinition ?? '',
+        ...(image !== undefined && { image }),
+        containers: inputs.containers,
+        environment: inputs.environmentVariables,
+        secrets: inputs.secrets,
+        placeholders: placeholderValues(inputs, '', git, where.region, image),
+    });
+/** The task definition rendered and validated, and compared with its family's latest revision. */
+async function renderAlone(s) {
+    const { clients, ports, pinned } = s;
+    const rendered = await ports.log.group('Task definition', () => renderWith(s, s.plannedImage));
     for (const note of rendered.notes)
-        log.info((0,report_text/* logSafe */.sN)(note));
+        ports.log.info((0,report_text/* logSafe */.sN)(note));
     const family = rendered.request.family ?? '';
     const latest = pinned ?? (await (0,aws_errors/* unlessNotFound */.CA)(describeTaskDefinition(clients.ecs, family)));
-    Object.assign(report, {
+    const part = {
         service: family,
         notes: rendered.notes,
         containers: rendered.containers,
         rendered: rendered.request,
         changes: latest && !pinned ? describeChanges(rendered.request, latest.taskDefinition) : [],
-    });
-    const container = inputs.runTask ? runContainer(inputs, rendered.request, rendered.containers) : undefined;
-    if (inputs.dryRun) {
-        for (const change of report.changes ?? [])
-            log.info((0,report_text/* logSafe */.sN)(`  ${change}`));
-        Object.assign(report, {
-            status: 'planned',
-            reason: `Dry run: ${report.changes?.length ? `${report.changes.length} change(s)` : 'no change'} to ${family}; nothing was built, pushed, registered or run.`,
-        });
-        return;
-    }
-    const built = imagePlan && (await carryOutImageBuild(imagePlan, imageDeps));
-    if (built)
-        done.builtImage = built;
+    };
+    return { report: { each: [part] }, state: { rendered, latest } };
+}
+function checkContainer({ inputs, rendered }) {
+    const { request, containers } = rendered;
+    return { state: { container: runContainer(inputs, request, containers) } };
+}
+function standalone_dryRunReport({ ports }, done) {
+    const { service: family, changes = [] } = done.reports[0];
+    for (const change of changes)
+        ports.log.info((0,report_text/* logSafe */.sN)(`  ${change}`));
+    const reason = `Dry run: ${changes.length ? `${changes.length} change(s)` : 'no change'} to ${family}; nothing was built, pushed, registered or run.`;
+    return { report: { each: [{ status: 'planned', reason }] } };
+}
+async function standalone_build({ imagePlan, imageDeps, inputs }) {
+    const built = imagePlan && (await (0,src_image/* carryOutImageBuild */.vS)(imagePlan, imageDeps));
     const image = built ? built.reference : inputs.image;
-    if (image)
-        done.image = image;
-    if (image !== plannedImage)
-        rendered = await render(image);
+    return { report: { ...(built && { builtImage: built }), ...(image && { image }) }, state: { image } };
+}
+/** The revision registered (rendered again with the pushed digest), or `task-definition-arn`'s taken as it is. */
+async function registerAlone(s, done) {
+    const { clients, ports, pinned, latest, image, plannedImage } = s;
+    const rendered = image !== plannedImage ? await renderWith(s, image) : s.rendered;
     const registered = pinned
         ? pinnedRegistration(pinned)
-        : await log.group('Register', () => registerIfChanged(clients.ecs, rendered.request, latest));
+        : await ports.log.group('Register', () => registerIfChanged(clients.ecs, rendered.request, latest));
     const revision = `${registered.family}:${registered.revision}`;
-    Object.assign(report, { taskDefinitionArn: registered.arn, registered: registered.registered });
-    log.info(pinned
+    ports.log.info(pinned
         ? `running ${revision} as it is (task-definition-arn)`
         : registered.registered
             ? `registered ${revision}`
             : `no change to register: ${revision} already has this content`);
-    for (const change of report.changes ?? [])
-        log.info((0,report_text/* logSafe */.sN)(`  ${change}`));
-    let ran = '';
-    if (inputs.runTask && container) {
-        deadline.restart(inputs.timeoutMinutes * 60_000);
-        const command = commandArguments(inputs.runTask);
-        report.runTaskArns = await log.group('One-off task', () => runOneOffTask({
-            ecs: clients.ecs,
-            logsIn: (region) => clients.logsIn(region),
-            cluster: inputs.cluster,
-            taskDefinitionArn: registered.arn,
-            containers: rendered.request.containerDefinitions ?? [],
-            container,
-            command,
-            ...(inputs.runTaskOptions && { options: inputs.runTaskOptions }),
-            timeoutMs: inputs.timeoutMinutes * 60_000,
-            clock,
-            signal,
-            log: log.info,
-            logLines: inputs.logLines,
-        }));
-        ran = `; the one-off task (${command.join(' ')}) exited 0`;
-    }
-    Object.assign(report, {
-        status: 'succeeded',
-        reason: inputs.registerOnly
-            ? `Registered ${revision}, not deployed (register-only)${ran}.`
-            : `Ran ${revision} on its own${ran}.`,
-    });
+    for (const change of done.reports[0]?.changes ?? [])
+        ports.log.info((0,report_text/* logSafe */.sN)(`  ${change}`));
+    return {
+        report: { each: [{ taskDefinitionArn: registered.arn, registered: registered.registered }] },
+        state: { rendered, registered },
+    };
+}
+async function standalone_runTask(s) {
+    const { clients, inputs, ports, registered, rendered, container } = s;
+    const { clock, signal, log } = ports;
+    const command = commandArguments(inputs.runTask ?? '');
+    const runTaskArns = await log.group('One-off task', () => runOneOffTask({
+        ecs: clients.ecs,
+        logsIn: (region) => clients.logsIn(region),
+        cluster: inputs.cluster,
+        taskDefinitionArn: registered?.arn ?? '',
+        containers: rendered?.request.containerDefinitions ?? [],
+        container: container ?? '',
+        command,
+        ...(inputs.runTaskOptions && { options: inputs.runTaskOptions }),
+        timeoutMs: inputs.timeoutMinutes * 60_000,
+        clock,
+        signal,
+        log: log.info,
+        logLines: inputs.logLines,
+    }));
+    return { report: { each: [{ runTaskArns }] }, state: { ran: `; the one-off task (${command.join(' ')}) exited 0` } };
+}
+function standalone_conclude({ inputs, registered, ran }) {
+    const revision = `${registered?.family}:${registered?.revision}`;
+    const reason = inputs.registerOnly
+        ? `Registered ${revision}, not deployed (register-only)${ran}.`
+        : `Ran ${revision} on its own${ran}.`;
+    return { report: { each: [{ status: 'succeeded', reason }] } };
 }
 /**
  * The container the one-off task runs in, checked now; and for an awsvpc task definition with no service to borrow
@@ -3793,188 +3938,6 @@ function runContainer(inputs, request, withImage) {
     return container;
 }
 
-// EXTERNAL MODULE: ./src/report/status.ts
-var report_status = __webpack_require__(6934);
-;// CONCATENATED MODULE: ./src/engine/run-report.ts
-
-
-
-
-
-
-
-
-
-const SEVERITY = ['failed', 'rolled-back', 'timed-out', 'paused', 'planned', 'succeeded', 'skipped'];
-/** The run's status: the worst of its services'. */
-function overallStatus(statuses) {
-    return SEVERITY.find((s) => statuses.includes(s)) ?? 'succeeded';
-}
-const ICON = {
-    succeeded: '✅',
-    failed: '❌',
-    'rolled-back': '↩️',
-    'timed-out': '⏱️',
-    paused: '⏸️',
-    skipped: '⏭️',
-    planned: '📝',
-};
-function revisionName(taskDefinitionArn) {
-    return taskDefinitionArn?.split('/').pop() ?? '—';
-}
-function consoleServiceUrl(region, cluster, service) {
-    const c = encodeURIComponent(cluster.split('/').pop() ?? cluster);
-    const s = encodeURIComponent(service.split('/').pop() ?? service);
-    return `https://${region}.console.aws.amazon.com/ecs/v2/clusters/${c}/services/${s}/deployments?region=${region}`;
-}
-function failureLines(failure) {
-    const lines = [
-        `**${summaryText(failure.cause.summary)}**${failure.tasks > 1 ? ` (${failure.tasks} tasks)` : ''}`,
-        '',
-        `Fix: ${failure.cause.fix}`,
-        '',
-        `Evidence: ${summaryText(describeStoppedTask(failure.example))}`,
-        '',
-    ];
-    if (failure.logLines?.length) {
-        lines.push(`Last ${failure.logLines.length} log lines of ${failure.container} (${summaryText(failure.logSource ?? '')}):`, '', summaryCode(failure.logLines.join('\n')), '');
-    }
-    else if (failure.logError) {
-        lines.push(`Logs: ${summaryText(failure.logError)}`, '');
-    }
-    return lines;
-}
-function diagnosis(report) {
-    const lines = ['#### Why it failed', '', summaryText(report.reason), ''];
-    if (report.rollback)
-        lines.push(`Rollback: ${summaryText(report.rollback)}`, '');
-    for (const failure of report.failures ?? [])
-        lines.push(...failureLines(failure));
-    if (report.stoppedTasksError)
-        lines.push(`Stopped tasks: ${report.stoppedTasksError}`, '');
-    if (!report.failures?.length && report.eventCause) {
-        lines.push(`**${summaryText(report.eventCause.summary)}**`, '', `Fix: ${report.eventCause.fix}`, '');
-    }
-    if (report.recentEvents?.length) {
-        lines.push('Latest service events:', '', ...report.recentEvents.map((e) => `- ${summaryText(e)}`), '');
-    }
-    return lines;
-}
-function revisionChange(report) {
-    const changed = report.previousTaskDefinition && report.previousTaskDefinition !== report.taskDefinitionArn;
-    const revision = changed
-        ? `${revisionName(report.previousTaskDefinition)} → ${revisionName(report.taskDefinitionArn)}`
-        : `${revisionName(report.taskDefinitionArn)} (unchanged)`;
-    return `${revision}${report.registered ? ' (registered by this run)' : ''}`;
-}
-/** One service's part of the summary: why it failed (first), what was deployed, then the details. */
-function serviceSection(report, run, single) {
-    const lines = [];
-    if (isFailure(report.status))
-        lines.push(...diagnosis(report));
-    else
-        lines.push(summaryText(report.reason), '');
-    const rows = [
-        ['Service', `[${report.service}](${consoleServiceUrl(report.region, report.cluster, report.service)})`],
-    ];
-    if (single)
-        rows.push(...environmentRows(run), ['Cluster', report.cluster], ['Region', report.region]);
-    if (report.taskDefinitionArn)
-        rows.push(['Task definition', revisionChange(report)]);
-    if (report.promoted)
-        rows.push(...promotionRows(report.promoted));
-    else if (single && run.image)
-        rows.push(['Image', `\`${run.image}\``]);
-    if (report.containers?.length)
-        rows.push(['Containers', summaryText(report.containers.join(', '))]);
-    rows.push(['Strategy', report.strategy], ...strategyRows(report.progress, report.startedAt ?? report.timeline?.[0]?.at ?? 0), ['Result', report.status]);
-    if (single)
-        rows.push(['Duration', `${run.durationSeconds} s`]);
-    if (report.deploymentId)
-        rows.push(['Deployment', report.deploymentId]);
-    if (single && run.runUrl)
-        rows.push(['Run', run.runUrl]);
-    lines.push(keyValueTable(rows), '');
-    if (single && run.builtImage)
-        lines.push(imageSummarySection(run.builtImage), '');
-    if (report.notes.length)
-        lines.push('#### Notes', '', ...report.notes.map((n) => `- ${summaryText(n)}`), '');
-    if (report.changes?.length) {
-        const open = report.status === 'planned' ? '<details open>' : '<details>';
-        lines.push(`${open}<summary>What changes (${report.changes.length})</summary>`, '', ...report.changes.map((c) => `- ${summaryText(c)}`), '', '</details>', '');
-    }
-    if (report.timeline?.length) {
-        const start = report.startedAt ?? report.timeline[0]?.at ?? 0;
-        lines.push('<details><summary>Rollout timeline</summary>', '', '| elapsed | event |', '| --- | --- |', ...foldTimeline(report.timeline).map((t) => `| ${formatElapsed(t.at - start)} | ${timelineText(t, start)} |`), '', '</details>', '');
-    }
-    return lines;
-}
-/** A timeline line; a folded one says how often it came and until when. */
-function timelineText(line, start) {
-    const text = summaryText(line.message);
-    return line.count > 1 ? `${text} (×${line.count}, the last at ${formatElapsed(line.lastAt - start)})` : text;
-}
-/** Where a promoted service's images came from, and each image by digest. */
-function promotionRows(promoted) {
-    const images = Object.entries(promoted.images).map(([container, image]) => `${summaryText(container)}: \`${image}\``);
-    return [
-        [
-            'Promoted from',
-            `${promoted.environment} (${summaryText(promoted.service)}, ${revisionName(promoted.taskDefinition)})`,
-        ],
-        ['Images', images.join('<br>')],
-    ];
-}
-/** The promoted images as the `promoted-images` output: `container=image` lines, `service: ` first when there are several. */
-function promotedImageLines(run) {
-    return run.services.flatMap((s) => Object.entries(s.promoted?.images ?? {}).map(([container, image]) => `${run.services.length > 1 ? `${s.service}: ` : ''}${container}=${image}`));
-}
-function environmentRows(run) {
-    const rows = [];
-    if (run.environment)
-        rows.push(['Environment', `${run.environment}${run.environmentReason ? ` (${run.environmentReason})` : ''}`]);
-    if (run.environmentUrl)
-        rows.push(['URL', run.environmentUrl]);
-    return rows;
-}
-/** The job summary as Markdown: what was deployed, how it went and, on failure, why. */
-function renderSummary(run) {
-    const [only] = run.services;
-    if (run.services.length === 1 && only) {
-        return [
-            `## ${ICON[only.status]} ECS deploy: ${only.service} ${only.status}`,
-            '',
-            ...serviceSection(only, run, true),
-        ].join('\n');
-    }
-    const failedCount = run.services.filter((s) => isFailure(s.status)).length;
-    const title = run.services.length
-        ? `${run.services.length} services, ${failedCount ? `${failedCount} not deployed` : run.status === 'planned' || run.status === 'paused' ? run.status : 'all deployed'}`
-        : `${run.environment ? `${run.environment} ` : ''}${run.status}`;
-    const lines = [`## ${ICON[run.status]} ECS deploy: ${title}`, ''];
-    if (run.reason)
-        lines.push(summaryText(run.reason), '');
-    if (run.services.length) {
-        lines.push('| service | task definition | result | |', '| --- | --- | --- | --- |', ...run.services.map((s) => `| ${s.service} | ${escapeCell(s.taskDefinitionArn ? revisionChange(s) : '—')} | ${ICON[s.status]} ${s.status} | ${summaryText(s.reason)} |`), '');
-    }
-    const rows = [...environmentRows(run), ['Cluster', run.cluster], ['Region', run.region]];
-    if (run.promotedFrom)
-        rows.push(['Promoted from', run.promotedFrom]);
-    if (run.image)
-        rows.push(['Image', `\`${run.image}\``]);
-    rows.push(['Duration', `${run.durationSeconds} s`]);
-    if (run.runUrl)
-        rows.push(['Run', run.runUrl]);
-    lines.push(keyValueTable(rows), '');
-    if (run.builtImage)
-        lines.push(imageSummarySection(run.builtImage), '');
-    if (run.removed?.length)
-        lines.push('### Removed', '', ...run.removed.map((r) => `- ${r}`), '');
-    for (const report of run.services)
-        lines.push(`### ${report.service}`, '', ...serviceSection(report, run, false));
-    return lines.join('\n');
-}
-
 ;// CONCATENATED MODULE: ./src/engine/carry-out.ts
 
 
@@ -3988,7 +3951,7 @@ async function destroyPreviews(ports, inputs, region, preview) {
     const clients = ports.aws(region);
     const removed = [];
     for (const service of inputs.services) {
-        const serviceName = (0,names/* previewServiceName */.j3)(service, preview.pr);
+        const serviceName = previewServiceName(service, preview.pr);
         const lines = await destroyPreview({
             ecs: clients.ecs,
             elbv2: clients.elbv2,
@@ -4001,8 +3964,8 @@ async function destroyPreviews(ports, inputs, region, preview) {
     return removed;
 }
 /**
- * Carries out the plan and returns how it ended, with the services' reports and the image the pipeline returned; when
- * it throws, `doneSoFar(error)` gives what was done, so a failure part-way still reports it. GitHub deployment statuses and the preview comment follow it.
+ * Carries out the plan and returns how it ended, with the services' reports and the image the pipeline returned, also
+ * when the pipeline failed part-way (`thrown`). GitHub deployment statuses and the preview comment follow it.
  */
 async function carryOut(plan, git, ports, report) {
     const { clock, log, github: octokit } = ports;
@@ -4037,7 +4000,7 @@ async function carryOut(plan, git, ports, report) {
     if (plan.reason)
         log.info(environment ? `Environment ${environment.name}: ${plan.reason}` : `No environment: ${plan.reason}`);
     const tracker = environment && octokit && preview?.action !== 'destroy' && !inputs.dryRun
-        ? createDeploymentTracker(octokit, git, {
+        ? (0,github/* createDeploymentTracker */.Eg)(octokit, git, {
             environment: environment.name,
             ref: preview ? preview.headSha : git.refName,
             sha: preview?.headSha || git.sha,
@@ -4054,7 +4017,7 @@ async function carryOut(plan, git, ports, report) {
         if (octokit) {
             await markPreviewRemoved(octokit, git, preview.pr, { ref: preview.headSha, sha: preview.headSha }, warn);
             for (const service of inputs.services)
-                await comment(octokit, git, preview, (0,names/* previewServiceName */.j3)(service, preview.pr), 'destroyed', clock, report, warn);
+                await comment(octokit, git, preview, previewServiceName(service, preview.pr), 'destroyed', clock, report, warn);
         }
         return { status: 'succeeded', reason: `The previews of pull request #${preview.pr} are removed.`, removed };
     }
@@ -4064,20 +4027,18 @@ async function carryOut(plan, git, ports, report) {
     let environmentUrl;
     let reports = [];
     try {
-        const result = (0,settings_inputs/* runsAlone */.Gx)(inputs)
+        const { result, thrown } = (0,settings_inputs/* runsAlone */.Gx)(inputs)
             ? await runAlone(inputs, git, ports, report)
             : await deploy(inputs, git, ports, report, preview, plan.promotion);
         reports = result.reports;
-        status = overallStatus(reports.map((s) => s.status));
+        if (thrown)
+            return { status, reason: '', ...pipelineReport(result), thrown };
+        status = (0,run_report/* overallStatus */.gX)(reports.map((s) => s.status));
         environmentUrl =
             environment?.url ??
                 reports.find((s) => s.url)?.url ??
                 (await loadBalancerUrl(ports, report.region, result.services[0]));
         return { status, reason: '', ...(environmentUrl && { environmentUrl }), ...pipelineReport(result) };
-    }
-    catch (error) {
-        reports = partialResult(error)?.reports ?? [];
-        throw error;
     }
     finally {
         if (status === 'succeeded')
@@ -4099,7 +4060,7 @@ async function carryOut(plan, git, ports, report) {
  * the repository reads a deployment status, unmasked.
  */
 function failureDescription(reports) {
-    const failed = reports.filter((s) => (0,report_status/* isFailure */.N)(s.status));
+    const failed = reports.filter((s) => (0,run_report/* isFailure */.N6)(s.status));
     return failed.length
         ? `${failed.map((s) => `${s.service} ${s.status}`).join(', ')}; the run's log says why`
         : undefined;
@@ -4113,11 +4074,6 @@ function pipelineReport(result) {
         ...(result.promotedFrom && { promotedFrom: result.promotedFrom }),
     };
 }
-/** What the pipeline had done when it threw `error`, for the report of a run that failed part-way. */
-function doneSoFar(error) {
-    const partial = partialResult(error);
-    return partial ? pipelineReport(partial) : {};
-}
 /** The load balancer address a service answers on, if it has one (and the deadline has not passed); never fails the deploy. */
 async function loadBalancerUrl(ports, region, service) {
     if (!service?.loadBalancers?.length || ports.deadline.passed())
@@ -4125,7 +4081,7 @@ async function loadBalancerUrl(ports, region, service) {
     return environmentUrl(ports.aws(region).elbv2, service).catch(() => undefined);
 }
 async function comment(octokit, git, preview, service, status, clock, report, warn, url) {
-    const body = previewComment({
+    const body = (0,github/* previewComment */.Wy)({
         service,
         status,
         sha: preview.headSha,
@@ -4133,7 +4089,7 @@ async function comment(octokit, git, preview, service, status, clock, report, wa
         ...(url && { url }),
         ...(report.runUrl && { runUrl: report.runUrl }),
     }, git);
-    await upsertPreviewComment(octokit, git, { pr: preview.pr, service, body }, warn);
+    await (0,github/* upsertPreviewComment */.dX)(octokit, git, { pr: preview.pr, service, body }, warn);
 }
 /** Marks the pull request's preview environment inactive on GitHub: its services are gone. */
 function markPreviewRemoved(octokit, git, pr, commit, warn) {
@@ -4144,8 +4100,277 @@ function markPreviewRemoved(octokit, git, pr, commit, warn) {
         transient: true,
         production: false,
     };
-    return createDeploymentTracker(octokit, git, deployment, warn).inactive();
+    return (0,github/* createDeploymentTracker */.Eg)(octokit, git, deployment, warn).inactive();
 }
+
+
+/***/ }),
+
+/***/ 8943:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   QH: () => (/* binding */ ownerRepo),
+/* harmony export */   S4: () => (/* binding */ allPages),
+/* harmony export */   dZ: () => (/* binding */ describeGitHubError),
+/* harmony export */   gj: () => (/* binding */ isPermissionError),
+/* harmony export */   md: () => (/* binding */ PAGE_SIZE)
+/* harmony export */ });
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1922);
+
+const PAGE_SIZE = 100;
+function ownerRepo(git) {
+    const [owner = '', repo = ''] = git.repository.split('/');
+    return { owner, repo };
+}
+/** The token may not do this: GitHub answers 403, or 404 for what it hides from the token. */
+function isPermissionError(error) {
+    const status = error.status;
+    return status === 403 || status === 404 || /Resource not accessible by integration/i.test((0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error));
+}
+/** `Not Found (HTTP 404)`: the first line of Octokit's message, and the status. */
+function describeGitHubError(error) {
+    const status = error.status;
+    const message = (0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)
+        .split('\n')[0]
+        ?.replace(/ - https:\/\/docs\.github\.com\S*$/, '') ?? '';
+    return status === undefined ? message : `${message} (HTTP ${status})`;
+}
+/** Every item of a paged list, PAGE_SIZE at a time, until a short page. */
+async function allPages(page) {
+    const items = [];
+    for (let n = 1;; n++) {
+        const { data } = await page(n);
+        items.push(...data);
+        if (data.length < PAGE_SIZE)
+            return items;
+    }
+}
+
+
+/***/ }),
+
+/***/ 4112:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Eg: () => (/* reexport */ createDeploymentTracker),
+  Wy: () => (/* reexport */ previewComment),
+  lV: () => (/* reexport */ github_event/* readRunEvent */.E),
+  dX: () => (/* reexport */ upsertPreviewComment)
+});
+
+// UNUSED EXPORTS: previewCommentMarker, runEventFrom
+
+// EXTERNAL MODULE: ./src/github/api.ts
+var api = __webpack_require__(8943);
+;// CONCATENATED MODULE: ./src/github/deployments.ts
+
+const DESCRIPTION_MAX = 140;
+/**
+ * Records the deploy as a GitHub deployment with statuses. The deployment is created by the first status.
+ * Without permission, it warns once and does nothing more: a deploy never fails for its GitHub record.
+ */
+function createDeploymentTracker(octokit, git, options, warn) {
+    const repo = (0,api/* ownerRepo */.QH)(git);
+    let deploymentId;
+    let disabled = false;
+    async function attempt(what, call) {
+        if (disabled)
+            return;
+        try {
+            await call();
+        }
+        catch (error) {
+            const why = `${what} for environment ${options.environment}: ${(0,api/* describeGitHubError */.dZ)(error)}.`;
+            if (!(0,api/* isPermissionError */.gj)(error))
+                return warn(`${why} The deploy itself is not affected.`);
+            disabled = true;
+            warn(`${why} Give the job \`permissions: deployments: write\` (or pass a \`github-token\` that may write deployments); the deploy goes on without GitHub deployment statuses.`);
+        }
+    }
+    async function create() {
+        if (deploymentId !== undefined)
+            return deploymentId;
+        if (options.adoptJobDeployment) {
+            deploymentId = await jobDeployment(octokit, repo, options, options.adoptJobDeployment.runId);
+            if (deploymentId !== undefined)
+                return deploymentId;
+        }
+        const { data } = await octokit.rest.repos.createDeployment({
+            ...repo,
+            ref: options.ref,
+            environment: options.environment,
+            description: truncate(options.description),
+            auto_merge: false,
+            required_contexts: [],
+            transient_environment: options.transient,
+            production_environment: options.production,
+        });
+        if (data.id === undefined) {
+            warn(`GitHub did not create a deployment for environment ${options.environment}: ${(data.message ?? 'no deployment id in the answer').replace(/\.$/, '')}.`);
+            disabled = true;
+        }
+        deploymentId = data.id;
+        return deploymentId;
+    }
+    async function status(id, state, extra) {
+        const logUrl = extra.log_url ?? options.logUrl;
+        await octokit.rest.repos.createDeploymentStatus({
+            ...repo,
+            deployment_id: id,
+            state,
+            ...(extra.description !== undefined && { description: truncate(extra.description) }),
+            ...(extra.environment_url !== undefined && { environment_url: extra.environment_url }),
+            ...(logUrl !== undefined && { log_url: logUrl }),
+        });
+    }
+    const report = (state, extra = {}) => attempt(`Could not set the GitHub deployment status to ${state}`, async () => {
+        const id = await create();
+        if (id !== undefined)
+            await status(id, state, extra);
+    });
+    return {
+        inProgress: () => report('in_progress'),
+        success: (url) => report('success', url === undefined ? {} : { environment_url: url }),
+        failure: (logUrl, description) => report('failure', {
+            ...(logUrl !== undefined && { log_url: logUrl }),
+            ...(description !== undefined && { description }),
+        }),
+        inactive: () => attempt('Could not mark the GitHub deployments inactive', async () => {
+            const deployments = await (0,api/* allPages */.S4)((page) => octokit.rest.repos.listDeployments({ ...repo, environment: options.environment, per_page: api/* PAGE_SIZE */.md, page }));
+            for (const { id } of deployments)
+                await status(id, 'inactive', {});
+        }),
+    };
+}
+/** The runner's states for the deployment of a job that is waiting to run or running. */
+const JOB_STATES = ['queued', 'in_progress'];
+/** How many of the newest deployments of this commit and environment are looked at. */
+const CANDIDATES = 10;
+/**
+ * The deployment the runner made for this job (`environment:` in the workflow): of the newest deployments of this
+ * commit to this environment, one still queued or in progress; the one whose status links to this run first.
+ */
+async function jobDeployment(octokit, repo, options, runId) {
+    const { data } = await octokit.rest.repos.listDeployments({
+        ...repo,
+        environment: options.environment,
+        sha: options.sha,
+        per_page: CANDIDATES,
+        page: 1,
+    });
+    let open;
+    for (const { id } of data.slice(0, CANDIDATES)) {
+        const { data: statuses } = await octokit.rest.repos.listDeploymentStatuses({
+            ...repo,
+            deployment_id: id,
+            per_page: 1,
+            page: 1,
+        });
+        const latest = statuses[0];
+        if (!latest || !JOB_STATES.includes(latest.state))
+            continue;
+        const link = latest.log_url || latest.target_url || '';
+        if (linksToRun(link, runId))
+            return id;
+        open ??= id;
+    }
+    return open;
+}
+/** Whether a status's link is to this workflow run (…/actions/runs/<id>, or a job of it). */
+function linksToRun(link, runId) {
+    const run = `/actions/runs/${runId}`;
+    return link.includes(`${run}/`) || link.endsWith(run);
+}
+function truncate(text) {
+    return text.length > DESCRIPTION_MAX ? `${text.slice(0, DESCRIPTION_MAX - 1)}…` : text;
+}
+
+// EXTERNAL MODULE: ./src/report/markdown.ts
+var markdown = __webpack_require__(4285);
+;// CONCATENATED MODULE: ./src/github/comment.ts
+
+
+const HEADING = {
+    deploying: '⏳ Deploying the preview of',
+    deployed: '🚀 Preview of',
+    failed: '❌ The preview failed for',
+    destroyed: '🧹 Removed the preview of',
+};
+/** The hidden line that lets a later run find and update this service's comment. */
+function previewCommentMarker(service) {
+    return `<!-- ecs-deploy-action:preview:${service} -->`;
+}
+/** The comment's Markdown: URL, commit, status and time, under the hidden marker. */
+function previewComment(facts, git) {
+    const commit = `[\`${facts.sha.slice(0, 7)}\`](${git.serverUrl}/${git.repository}/commit/${facts.sha})`;
+    const rows = [
+        ...(facts.url && facts.status !== 'destroyed' ? [['URL', facts.url]] : []),
+        ['Commit', commit],
+        ['Status', facts.status],
+        ['Updated', `${facts.time.toISOString().slice(0, 16).replace('T', ' ')} UTC`],
+        ...(facts.runUrl ? [['Run', `[logs](${facts.runUrl})`]] : []),
+    ];
+    return [
+        previewCommentMarker(facts.service),
+        `### ${HEADING[facts.status]} \`${facts.service}\``,
+        '',
+        (0,markdown/* keyValueTable */.z)(rows),
+        ...(facts.detail ? ['', facts.detail] : []),
+    ].join('\n');
+}
+/**
+ * Writes this service's preview comment on the pull request: updates the comment holding its marker that the token's
+ * identity wrote, or adds one. Without permission it warns and returns undefined.
+ */
+async function upsertPreviewComment(octokit, git, comment, warn) {
+    const repo = (0,api/* ownerRepo */.QH)(git);
+    const marker = previewCommentMarker(comment.service);
+    const body = comment.body.startsWith(marker) ? comment.body : `${marker}\n${comment.body}`;
+    try {
+        const comments = await (0,api/* allPages */.S4)((page) => octokit.rest.issues.listComments({ ...repo, issue_number: comment.pr, per_page: api/* PAGE_SIZE */.md, page }));
+        // Anyone can write the marker: only a comment the token's own identity wrote is this action's to edit.
+        const me = await tokenLogin(octokit);
+        const earlier = me && comments.find((c) => c.body?.startsWith(marker) && sameLogin(c.user?.login, me));
+        if (earlier) {
+            await octokit.rest.issues.updateComment({ ...repo, comment_id: earlier.id, body });
+            return { id: earlier.id, created: false };
+        }
+        const { data } = await octokit.rest.issues.createComment({ ...repo, issue_number: comment.pr, body });
+        return { id: data.id, created: true };
+    }
+    catch (error) {
+        const fix = (0,api/* isPermissionError */.gj)(error)
+            ? ' Give the job `permissions: pull-requests: write` to get the preview URL as a comment.'
+            : ' The deploy itself is not affected.';
+        warn(`Could not write the preview comment on pull request #${comment.pr}: ${(0,api/* describeGitHubError */.dZ)(error)}.${fix}`);
+        return undefined;
+    }
+}
+/** The token's login; undefined when GitHub does not say (then no comment is edited, a new one is added). */
+async function tokenLogin(octokit) {
+    try {
+        return (await octokit.viewer()).login || undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** GraphQL names a GitHub App `name[bot]` as the viewer and `name` as an author in some places: either is the same one. */
+function sameLogin(author, me) {
+    const bare = (login) => login.toLowerCase().replace(/\[bot\]$/, '');
+    return author !== undefined && bare(author) === bare(me);
+}
+
+// EXTERNAL MODULE: ./src/github/event.ts
+var github_event = __webpack_require__(5015);
+;// CONCATENATED MODULE: ./src/github/index.ts
+
+
+
 
 
 /***/ }),
@@ -4233,317 +4458,6 @@ function response(answer, url, body) {
     });
     Object.defineProperty(result, 'url', { value: url.href });
     return result;
-}
-
-
-/***/ }),
-
-/***/ 3825:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   EG: () => (/* binding */ describeBuildFailure),
-/* harmony export */   a8: () => (/* binding */ dockerNotInstalled),
-/* harmony export */   aY: () => (/* binding */ pushProblem),
-/* harmony export */   lx: () => (/* binding */ repositoryMissing),
-/* harmony export */   u7: () => (/* binding */ dockerEngineProblem)
-/* harmony export */ });
-/* unused harmony exports ECR_PUSH_PERMISSIONS, dockerfileInstructions, lineOfLegacyStep */
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1922);
-
-/** How many lines of the failing step an error message shows. */
-const TAIL_LINES = 20;
-const ECR_PUSH_PERMISSIONS = [
-    'ecr:BatchCheckLayerAvailability',
-    'ecr:InitiateLayerUpload',
-    'ecr:UploadLayerPart',
-    'ecr:CompleteLayerUpload',
-    'ecr:PutImage',
-];
-function dockerNotInstalled() {
-    return new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('Docker is not installed on this runner (no `docker` on PATH): use a runner that has Docker (ubuntu-latest does), or omit `build` and deploy an existing `image`.');
-}
-/** A UserError when docker's output says the engine cannot be reached; undefined for anything else. */
-function dockerEngineProblem(output) {
-    const line = findLine(output, /Cannot connect to the Docker daemon/i);
-    if (line !== undefined) {
-        return new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`The Docker daemon is not running (docker said: ${line}): start it before this step, or use a runner where Docker runs (ubuntu-latest does).`);
-    }
-    const denied = findLine(output, /permission denied while trying to connect to the docker (?:daemon|API)/i);
-    if (denied !== undefined) {
-        return new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`This user may not use the Docker daemon (docker said: ${denied}): add the runner's user to the docker group, or run the job as a user that may.`);
-    }
-    return undefined;
-}
-/** The Dockerfile's instructions with their start lines (comments, blank lines, continuations and heredocs skipped). */
-function dockerfileInstructions(text) {
-    const lines = text.split(/\r?\n/);
-    const escape = /^#\s*escape\s*=\s*`/i.test(lines.find((line) => line.trim() !== '') ?? '') ? '`' : '\\';
-    const instructions = [];
-    let i = 0;
-    while (i < lines.length) {
-        const first = (lines[i] ?? '').trim();
-        if (first === '' || first.startsWith('#')) {
-            i++;
-            continue;
-        }
-        const start = i;
-        const parts = [];
-        let current = first;
-        for (;;) {
-            const continued = current.endsWith(escape);
-            parts.push(continued ? current.slice(0, -1) : current);
-            i++;
-            if (!continued)
-                break;
-            // Docker drops comment and blank lines inside a continuation.
-            while (i < lines.length && /^\s*(#.*)?$/.test(lines[i] ?? ''))
-                i++;
-            if (i >= lines.length)
-                break;
-            current = (lines[i] ?? '').trim();
-        }
-        const joined = parts.join(' ').replace(/\s+/g, ' ').trim();
-        const heredoc = /<<(-?)["']?([A-Za-z_][A-Za-z0-9_]*)["']?/.exec(joined);
-        if (heredoc?.[2]) {
-            const end = heredoc[2];
-            while (i < lines.length && (heredoc[1] ? (lines[i] ?? '').trim() : lines[i]) !== end)
-                i++;
-            i++;
-        }
-        instructions.push({ line: start + 1, keyword: (joined.split(' ')[0] ?? '').toUpperCase(), text: joined });
-    }
-    return instructions;
-}
-/**
- * The Dockerfile line of the step a legacy build names (`Step 3/5 : RUN make`): the 3rd instruction when its
- * keyword agrees, else the first instruction with the same text.
- */
-function lineOfLegacyStep(step, stepText, instructions) {
-    const normalised = stepText.replace(/\s+/g, ' ').trim();
-    const keyword = (normalised.split(' ')[0] ?? '').toUpperCase();
-    const byIndex = instructions[step - 1];
-    if (byIndex && byIndex.keyword === keyword)
-        return byIndex.line;
-    const sameText = (instruction) => instruction.keyword === keyword &&
-        instruction.text.slice(keyword.length).trim() === normalised.slice(keyword.length).trim();
-    return instructions.find(sameText)?.line;
-}
-/**
- * Turns a failed build's log into a message that says where it failed and shows the failing step's last lines.
- * Understands BuildKit's `Dockerfile:12` block, the legacy builder's `Step 3/5 : RUN …`, and parse errors.
- */
-function describeBuildFailure(lines, dockerfile, exitCode) {
-    let startLine;
-    let instruction;
-    let tail;
-    const errorStep = lastMatch(lines, /^#(\d+) ERROR:/);
-    const legacyStep = lastMatch(lines, /^Step (\d+)\/\d+ : (.*)$/);
-    if (errorStep || lines.some((line) => /^#\d+ /.test(line))) {
-        // BuildKit: the source block names the file and line (`Dockerfile:12` then a dashed rule), `>>>` marks it.
-        for (let i = lines.length - 2; i >= 0; i--) {
-            const located = /^\s*(\S+):(\d+)\s*$/.exec(lines[i] ?? '');
-            if (located?.[2] && /^-{5,}\s*$/.test(lines[i + 1] ?? '')) {
-                startLine = Number(located[2]);
-                break;
-            }
-        }
-        const marked = lines.findLast((line) => /^\s*\d+ \| >>> /.test(line));
-        instruction = marked?.replace(/^\s*\d+ \| >>> /, '').trim();
-        if (errorStep?.match[1]) {
-            const prefix = `#${errorStep.match[1]} `;
-            tail = lines
-                .filter((line) => line.startsWith(prefix))
-                .map((line) => line.slice(prefix.length).replace(/^\d+\.\d+ /, ''))
-                .filter((line) => !/^\[.*\] /.test(line) || line.includes('ERROR'));
-            if (instruction === undefined) {
-                const header = lines.find((line) => line.startsWith(prefix) && /\] /.test(line));
-                instruction = header?.replace(/^#\d+ \[[^\]]*\] /, '');
-            }
-        }
-        else {
-            tail = [...lines];
-        }
-        const summary = lines.findLast((line) => /^ERROR: /.test(line));
-        tail = tail.slice(-TAIL_LINES);
-        if (summary !== undefined && !tail.includes(summary))
-            tail.push(summary);
-    }
-    else if (legacyStep?.match[1]) {
-        instruction = legacyStep.match[2]?.trim();
-        if (dockerfile.text !== undefined && instruction !== undefined) {
-            startLine = lineOfLegacyStep(Number(legacyStep.match[1]), instruction, dockerfileInstructions(dockerfile.text));
-        }
-        tail = lines.slice(legacyStep.index + 1).filter((line) => !/^ ---> /.test(line) && line.trim() !== '');
-        tail = tail.slice(-TAIL_LINES);
-    }
-    else {
-        tail = lines.filter((line) => line.trim() !== '').slice(-TAIL_LINES);
-    }
-    const parseError = findLine(lines.join('\n'), /dockerfile parse error (?:on )?line (\d+)/i);
-    if (parseError !== undefined && startLine === undefined) {
-        startLine = Number(/line (\d+)/i.exec(parseError)?.[1]);
-    }
-    instruction = instruction?.replace(/\s+/g, ' ');
-    const where = startLine !== undefined
-        ? ` at ${dockerfile.path}:${startLine}${instruction ? ` (${instruction})` : ''}`
-        : instruction
-            ? ` at step ${instruction}`
-            : ` (exit code ${exitCode})`;
-    const shown = tail.map((line) => `  ${line}`).join('\n');
-    return {
-        message: `Docker build failed${where}${shown ? `:\n${shown}` : '.'}`,
-        ...(startLine !== undefined && { startLine }),
-    };
-}
-/**
- * A UserError saying what went wrong and how to fix it when a push (legacy `docker push`, or buildx `--push`) failed
- * for a reason the user can fix; undefined when the output shows none of them.
- */
-function pushProblem(output, context) {
-    const immutable = /tag invalid: The image tag '([^']+)' already exists/i.exec(output) ??
-        /The image tag '([^']+)' already exists/i.exec(output) ??
-        /ImageTagAlreadyExistsException/.exec(output);
-    if (immutable) {
-        const tag = immutable[1];
-        const named = tag !== undefined ? `The tag "${tag}"` : 'A tag';
-        const fix = tag === context.sha
-            ? 'set skip-build-if-exists: true to deploy the image already pushed for this commit, or push a unique tag'
-            : 'push a unique tag instead (the commit sha is one; remove this tag from tags)';
-        return new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${named} already exists in ${context.repository} for another image, and the repository's tags are immutable: ${fix}.`);
-    }
-    const missing = findLine(output, /name unknown: The repository with name '[^']+' does not exist/i) ??
-        findLine(output, /repository with name '[^']+' (?:does not exist|not found)/i) ??
-        findLine(output, /RepositoryNotFoundException/);
-    if (missing !== undefined) {
-        return context.ecr !== undefined
-            ? repositoryMissing(repositoryPath(context.repository), context.ecr)
-            : new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`The repository ${context.repository} does not exist (registry said: ${missing.trim()}): create it first.`);
-    }
-    const denied = findLine(output, /denied|not authorized|\b403\b|forbidden|unauthorized|\b401\b|no basic auth credentials|authorization token has expired/i);
-    if (denied !== undefined) {
-        const said = denied.trim();
-        if (context.ecr !== undefined) {
-            return new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Pushing to ${context.repository} was denied (registry said: ${said}): the role this job runs as needs ${ECR_PUSH_PERMISSIONS.join(', ')} on that repository (and ecr:GetAuthorizationToken).`);
-        }
-        return new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Pushing to ${context.repository} was denied (registry said: ${said}): check registry-username and registry-password, and that this account may push to that repository.`);
-    }
-    return undefined;
-}
-function repositoryMissing(repository, registryLabel) {
-    return new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`ECR repository ${repository} does not exist in ${registryLabel}: create it, or set create-repository: true.`);
-}
-function repositoryPath(name) {
-    return name.slice(name.indexOf('/') + 1);
-}
-function findLine(output, pattern) {
-    return output.split(/\r?\n/).find((line) => pattern.test(line));
-}
-function lastMatch(lines, pattern) {
-    for (let index = lines.length - 1; index >= 0; index--) {
-        const match = pattern.exec(lines[index] ?? '');
-        if (match)
-            return { index, match };
-    }
-    return undefined;
-}
-
-
-/***/ }),
-
-/***/ 9261:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-__webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   checkDocker: () => (/* binding */ checkDocker),
-/* harmony export */   docker: () => (/* binding */ docker),
-/* harmony export */   dockerLogin: () => (/* binding */ dockerLogin),
-/* harmony export */   hasBuildx: () => (/* binding */ hasBuildx),
-/* harmony export */   lastLine: () => (/* binding */ lastLine),
-/* harmony export */   logoutRegistries: () => (/* binding */ logoutRegistries)
-/* harmony export */ });
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1922);
-/* harmony import */ var _common_exec_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3644);
-/* harmony import */ var _diagnose_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3825);
-
-
-
-/**
- * Every docker command goes through here: an argument array, never a shell; a missing docker becomes a UserError, one
- * stopped by `signal` (the run's deadline) a NoAnswer naming it.
- */
-async function docker(args, options = {}) {
-    let result;
-    try {
-        result = await (0,_common_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .execCommand */ .N)('docker', args, options);
-    }
-    catch (error) {
-        if (/Unable to locate executable file/i.test((0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)))
-            throw (0,_diagnose_js__WEBPACK_IMPORTED_MODULE_2__/* .dockerNotInstalled */ .a8)();
-        throw error;
-    }
-    if (result.stopped)
-        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .NoAnswer */ .W_(`docker ${args[0] ?? ''} did not finish before the run's deadline (timeout-minutes, or the job was cancelled): it was stopped.`);
-    return result;
-}
-/** Fails with a clear message when docker is missing or its daemon cannot be reached. */
-async function checkDocker(log, signal) {
-    const result = await docker(['version', '--format', '{{.Server.Version}}'], { silent: true, signal });
-    if (result.exitCode === 0) {
-        log.info(`Docker engine ${result.stdout.trim()}`);
-        return;
-    }
-    const output = `${result.stderr}\n${result.stdout}`;
-    throw ((0,_diagnose_js__WEBPACK_IMPORTED_MODULE_2__/* .dockerEngineProblem */ .u7)(output) ??
-        new Error(`\`docker version\` failed with exit code ${result.exitCode}: ${output.trim() || 'no output'}`));
-}
-/** Whether the buildx plugin is there (`docker buildx version` succeeds). */
-async function hasBuildx(signal) {
-    const result = await docker(['buildx', 'version'], { silent: true, signal });
-    return result.exitCode === 0;
-}
-/**
- * `docker login` with the password on stdin only (never argv), registered as a secret first.
- * Tells `loggedIn` of the registry, for logoutRegistries() at the end, unless `remember` is false (logout: false).
- */
-async function dockerLogin(registry, username, password, options) {
-    options.log.secret(password);
-    const result = await docker(['login', '--username', username, '--password-stdin', registry], {
-        input: password,
-        silent: true,
-        signal: options.signal,
-    });
-    if (result.exitCode !== 0) {
-        const output = `${result.stderr}\n${result.stdout}`;
-        throw ((0,_diagnose_js__WEBPACK_IMPORTED_MODULE_2__/* .dockerEngineProblem */ .u7)(output) ??
-            new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`docker login to ${registry} failed (${lastLine(output)}): ${options.hint}`));
-    }
-    options.log.info(`Logged in to ${registry} as ${username}.`);
-    if (options.remember)
-        options.loggedIn?.(registry);
-}
-/** At the end of a run (the action's post step): `docker logout` of every registry it logged in to. Never throws; warns instead. */
-async function logoutRegistries(registries, log) {
-    for (const registry of registries) {
-        try {
-            const result = await docker(['logout', registry], { silent: true });
-            if (result.exitCode === 0)
-                log.info(`Logged out of ${registry}.`);
-            else
-                log.warning(`docker logout ${registry} failed: ${lastLine(`${result.stderr}\n${result.stdout}`)}`);
-        }
-        catch (error) {
-            log.warning(`docker logout ${registry} failed: ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}`);
-        }
-    }
-}
-function lastLine(output) {
-    return (output
-        .split(/\r?\n/)
-        .map((line) => line.trim())
-        .filter((line) => line !== '')
-        .at(-1) ?? 'no output');
 }
 
 

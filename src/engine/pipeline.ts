@@ -60,6 +60,7 @@ import type { Log } from '../common/log.js'
 import { UserError } from '../common/errors.js'
 import { placeholderValues, type PlannedInputs } from '../settings/placeholder-values.js'
 import { fillTextPlaceholders } from '../taskdef/placeholders.js'
+import { withServiceDefinition } from '../servicedef/index.js'
 
 /** The ports a deploy uses (the engine's Ports has them all, and more). */
 export interface DeployPorts {
@@ -98,6 +99,8 @@ interface Found {
   service: Service
   plan: StrategyPlan
   report: DeploymentReport
+  /** The inputs for this service: with its service definition under them, when there is one. */
+  inputs: PlannedInputs
 }
 
 /** A service checked and its task definition rendered and validated: nothing changed on it yet. */
@@ -178,7 +181,7 @@ async function prepare(
     ...serviceChanges(service, inputs.desiredCount, inputs.deploymentCircuitBreaker, inputs.serviceSettings),
     ...plan.changes,
   ]
-  return { service, plan, report, rendered, current, verification, ...(pinned && { pinned }) }
+  return { service, plan, report, inputs, rendered, current, verification, ...(pinned && { pinned }) }
 }
 
 function onlyImage(promoted: PromotedImages | undefined): string | undefined {
@@ -451,16 +454,22 @@ async function deploySteps(
         log.info(
           `${service.serviceName} in ${inputs.cluster}: running ${taskDefinitionRevision(service.taskDefinition)}, ${service.runningCount}/${service.desiredCount} tasks`,
         )
+        const placeholders = placeholderValues(inputs, service.serviceName ?? name, git, where.region, inputs.image)
+        const defined = await withServiceDefinition(inputs, service, placeholders, git.workspace)
+        const own = defined.inputs
+        for (const note of defined.notes) log.info(logSafe(`  ${note}`))
         // A preview is a plain copy of the service, without its blue/green set-up: it rolls.
         const plan = preview
           ? rollingPlan(inputs.strategy)
           : await planStrategy(clients, inputs.cluster, service, inputs.strategy, {
-              circuitBreaker: inputs.deploymentCircuitBreaker,
+              circuitBreaker: own.deploymentCircuitBreaker,
               workspace: git.workspace,
             })
-        checkServiceSettings(service, inputs.serviceSettings ?? {}, plan.mechanism)
+        checkServiceSettings(service, own.serviceSettings ?? {}, plan.mechanism)
         log.info(`  strategy: ${plan.description}`)
-        return { service, plan, report: newServiceReport(where, service, plan) }
+        const report = newServiceReport(where, service, plan)
+        report.notes.push(...defined.notes)
+        return { service, plan, report, inputs: own }
       }),
     ),
   )
@@ -491,7 +500,7 @@ async function deploySteps(
   const checked = await log.group('Task definition', () =>
     Promise.all(
       found.map((f, i) =>
-        prepare(clients, inputs, git, f, f.report, plannedImage, preview, log, promoted?.[i], pinned),
+        prepare(clients, f.inputs, git, f, f.report, plannedImage, preview, log, promoted?.[i], pinned),
       ),
     ),
   )
@@ -535,7 +544,7 @@ async function deploySteps(
     image === plannedImage
       ? checked
       : await Promise.all(
-          checked.map((p, i) => prepare(clients, inputs, git, p, p.report, image, preview, undefined, promoted?.[i])),
+          checked.map((p, i) => prepare(clients, p.inputs, git, p, p.report, image, preview, undefined, promoted?.[i])),
         )
   const prepared = await log.group('Register', async () => {
     await Promise.all(final.map((p) => writeArtifacts(inputs, git, p, image)))
@@ -571,7 +580,7 @@ async function deploySteps(
   }
   const started: { p: Registered; rollout: Rollout }[] = []
   phase()
-  for (const p of prepared) started.push({ p, rollout: await start(clients, inputs, git, ports, p, preview) })
+  for (const p of prepared) started.push({ p, rollout: await start(clients, p.inputs, git, ports, p, preview) })
   const waiting = started.filter(({ rollout }) => rollout.deploymentId && inputs.wait)
   if (!waiting.length) return keepRevisions(clients, inputs, prepared, log, deadline)
   phase()

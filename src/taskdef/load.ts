@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { extname } from 'node:path'
 import { LineCounter, parseDocument } from 'yaml'
+import { lineOfKey } from '../common/yaml-data.js'
 import { UserError } from '../common/errors.js'
 import { insideWorkspace } from '../common/workspace-path.js'
 import { yamlData } from '../common/yaml-data.js'
@@ -17,7 +18,33 @@ export async function loadTemplate(
   workspace = process.env.GITHUB_WORKSPACE || process.cwd(),
 ): Promise<PlainObject> {
   const source = `task definition ${path}`
-  const marked = markedPlaceholders(await templateText(path, workspace))
+  const { data } = await loadDocument(path, placeholders, workspace, TASK_DEFINITION)
+  return unwrapped(data, source)
+}
+
+/** Which file a document is, for its messages: the input that names it and what it holds. */
+export interface DocumentKind {
+  input: string
+  what: string
+}
+
+const TASK_DEFINITION: DocumentKind = { input: 'task-definition', what: 'task definition' }
+
+/** A template's data, placeholders filled, with the line of a key path for messages. */
+export interface LoadedDocument {
+  data: unknown
+  lineOf(path: readonly (string | number)[]): number | undefined
+}
+
+/** Reads a template file of the workspace (JSON or YAML) and fills its placeholders; errors name `kind` and the line. */
+export async function loadDocument(
+  path: string,
+  placeholders: Record<string, string>,
+  workspace: string,
+  kind: DocumentKind,
+): Promise<LoadedDocument> {
+  const source = `${kind.what} ${path}`
+  const marked = markedPlaceholders(await templateText(path, workspace, kind))
   // One parser for both: YAML 1.2 reads JSON, and unlike JSON.parse on Node 20 it says where the error is.
   // Errors give the line, never the file's text: the file may not be what it should be (and hold secrets).
   const lineCounter = new LineCounter()
@@ -31,14 +58,14 @@ export async function loadTemplate(
     )
   }
   fillPlaceholders(doc, marked, placeholders, source)
-  return unwrapped(yamlData(doc, source, marked), source)
+  return { data: yamlData(doc, source, marked), lineOf: (keyPath) => lineOfKey(doc, lineCounter, keyPath) }
 }
 
 /** A task definition family (letters, digits, `-`, `_`), with or without `:revision`: no file extension, no folder. */
 const FAMILY_LIKE = /^[A-Za-z0-9_-]{1,255}(:\d+)?$/
 
-async function templateText(path: string, workspace: string): Promise<string> {
-  const fullPath = await insideWorkspace('task-definition', path, workspace)
+async function templateText(path: string, workspace: string, kind: DocumentKind): Promise<string> {
+  const fullPath = await insideWorkspace(kind.input, path, workspace)
   try {
     return await readFile(fullPath, 'utf8')
   } catch (error) {
@@ -46,11 +73,11 @@ async function templateText(path: string, workspace: string): Promise<string> {
     const reason = code === 'ENOENT' ? 'not found' : `cannot be read (${message})`
     // The official deploy action also took a family name here (`web`, `web:42`): a missing file named like one is that.
     const family =
-      code === 'ENOENT' && FAMILY_LIKE.test(path)
+      kind === TASK_DEFINITION && code === 'ENOENT' && FAMILY_LIKE.test(path)
         ? ` If "${path}" is a task definition family, leave \`task-definition\` out: the service's current task definition is the starting point.`
         : ''
     throw new UserError(
-      `task definition ${path} ${reason} at ${fullPath}. The \`task-definition\` input is relative to the workspace ` +
+      `${kind.what} ${path} ${reason} at ${fullPath}. The \`${kind.input}\` input is relative to the workspace ` +
         `(GITHUB_WORKSPACE, else the working directory): check the path, and that the repository is checked out.${family}`,
     )
   }

@@ -58,8 +58,12 @@ test('init writes the three files; a deploy with them changes nothing; desiredCo
   // Nothing is overwritten unless asked.
   const again = await cli('init', '--cluster', 'prod', '--service', 'web', '--dir', dir)
   expect(again.code).toBe(2)
-  expect(again.stderr).toContain('init writes no file when one exists: .aws/task-definition.json, .aws/service-definition.json, .github/ecs-deploy.yml')
-  expect((await cli('init', '--cluster', 'prod', '--service', 'web', '--environment', 'prod', '--dir', dir, '--force')).code).toBe(0)
+  expect(again.stderr).toContain(
+    'init writes no file when one exists: .aws/task-definition.json, .aws/service-definition.json, .github/ecs-deploy.yml',
+  )
+  expect(
+    (await cli('init', '--cluster', 'prod', '--service', 'web', '--environment', 'prod', '--dir', dir, '--force')).code,
+  ).toBe(0)
 
   // Deployed back as written: nothing registered, nothing sent, nothing deployed.
   const before = await revisions()
@@ -82,17 +86,25 @@ test('init writes the three files; a deploy with them changes nothing; desiredCo
   expect(await revisions()).toEqual(before)
 
   // An input given as well wins, and the run says so.
-  const input = await runAction({ environment: 'prod', 'desired-count': '2', 'dry-run': 'true' }, { GITHUB_WORKSPACE: dir })
+  const input = await runAction(
+    { environment: 'prod', 'desired-count': '2', 'dry-run': 'true' },
+    { GITHUB_WORKSPACE: dir },
+  )
   expect(input.exitCode).toBe(0)
   expect(input.outputs.diff?.split('\n')).toEqual(['service desired count: 3 → 2'])
-  expect(input.stdout).toContain('desiredCount: `desired-count` (2) wins over service definition .aws/service-definition.json (3)')
+  expect(input.stdout).toContain(
+    'desiredCount: `desired-count` (2) wins over service definition .aws/service-definition.json (3)',
+  )
 })
 
 test('a service definition with a misspelt key stops the deploy before anything changes, naming the file and line', async () => {
   await givenWebService(stack, admin, ecs)
   const dir = workspaceDir('e2e-init-')
   writeFileSync(path.join(dir, 'svc.yaml'), 'desiredCount: 4\nhealthCheckGracePeriod: 30\n')
-  const run = await runAction({ cluster: 'prod', service: 'web', 'service-definition': 'svc.yaml' }, { GITHUB_WORKSPACE: dir })
+  const run = await runAction(
+    { cluster: 'prod', service: 'web', 'service-definition': 'svc.yaml' },
+    { GITHUB_WORKSPACE: dir },
+  )
   expect(run.exitCode).not.toBe(0)
   expect(run.stdout).toContain(
     'service definition svc.yaml, line 2, healthCheckGracePeriod: unknown key; did you mean healthCheckGracePeriodSeconds?',

@@ -53,13 +53,17 @@ describe('loadServiceDefinition', () => {
   it('names a top-level misspelling and a wrong type, each with its line, at once', async () => {
     const message = await loadError('svc.json', '{\n  "desiredcount": 2,\n  "healthCheckGracePeriodSeconds": "60"\n}')
     expect(message).toContain('line 2, desiredcount: unknown key; did you mean desiredCount?')
-    expect(message).toContain('line 3, healthCheckGracePeriodSeconds: expected a number, found the string "60"; remove the quotes')
+    expect(message).toContain(
+      'line 3, healthCheckGracePeriodSeconds: expected a number, found the string "60"; remove the quotes',
+    )
   })
 
   it('refuses what the action sets itself, with the line and where to set it', async () => {
     const message = await loadError('svc.yaml', 'desiredCount: 1\ntaskDefinition: web:3\ncluster: prod\n')
     expect(message).toContain('line 2, taskDefinition: is set by this action, not the file')
-    expect(message).toContain('line 3, cluster: is set by this action, not the file: remove it (set by the `cluster` input')
+    expect(message).toContain(
+      'line 3, cluster: is set by this action, not the file: remove it (set by the `cluster` input',
+    )
   })
 
   it('refuses an unknown placeholder, naming its line', async () => {
@@ -75,19 +79,23 @@ describe('loadServiceDefinition', () => {
     )
     const definition = await loaded('described.json', text)
     expect(definition.definition).toEqual({
-      ...Object.fromEntries(
-        Object.entries(running).filter(([k]) => !['serviceArn', 'serviceName'].includes(k)),
-      ),
+      ...Object.fromEntries(Object.entries(running).filter(([k]) => !['serviceArn', 'serviceName'].includes(k))),
     })
     expect(definition.notes[0]).toBe(
       'service definition described.json: dropped read-only keys: serviceName, serviceArn, status, runningCount, taskDefinition',
     )
     // And it changes nothing on the service it describes.
-    expect(definitionRequest(definition, running)).toMatchObject({ desiredCount: 2, deploymentCircuitBreaker: 'rollback' })
+    expect(definitionRequest(definition, running)).toMatchObject({
+      desiredCount: 2,
+      deploymentCircuitBreaker: 'rollback',
+    })
   })
 
   it('gives the line inside describe-services output', async () => {
-    const message = await loadError('d.yaml', 'services:\n  - desiredCount: 2\n    enableExecCommand: true\nfailures: []\n')
+    const message = await loadError(
+      'd.yaml',
+      'services:\n  - desiredCount: 2\n    enableExecCommand: true\nfailures: []\n',
+    )
     expect(message).toBe(
       'service definition d.yaml, line 3, enableExecCommand: unknown key; did you mean enableExecuteCommand?',
     )
@@ -143,14 +151,17 @@ describe('definitionRequest', () => {
       ].join('\n'),
     )
     expect(message).toContain('line 1, deploymentController: differs from the service\'s ({"type":"ECS"})')
-    expect(message).toContain("line 2, launchType: differs from the service's (FARGATE): UpdateService cannot change it")
+    expect(message).toContain(
+      "line 2, launchType: differs from the service's (FARGATE): UpdateService cannot change it",
+    )
     expect(message).toContain('line 4, deploymentConfiguration.strategy: belongs to the strategy')
     expect(message).toContain("line 5, tags: differ from the service's")
     expect(message).toMatch(/Nothing was changed\.$/)
   })
 
   it('takes those fields when they are as the service has them', async () => {
-    const text = 'deploymentController: { type: ECS }\nlaunchType: FARGATE\ndeploymentConfiguration:\n  strategy: ROLLING\ntags: [{ key: team, value: payments }]\n'
+    const text =
+      'deploymentController: { type: ECS }\nlaunchType: FARGATE\ndeploymentConfiguration:\n  strategy: ROLLING\ntags: [{ key: team, value: payments }]\n'
     expect(await refused(text)).toBe('no error')
   })
 })

@@ -64,7 +64,10 @@ const service: Service = {
 
 describe('the service definition diff', () => {
   it('sends nothing when the file says what the service has, defaults the service fills in left out', () => {
-    const definition = { networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-1'], securityGroups: ['sg-1'] } }, platformVersion: 'LATEST' }
+    const definition = {
+      networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-1'], securityGroups: ['sg-1'] } },
+      platformVersion: 'LATEST',
+    }
     expect(definitionUpdate(service, definition)).toEqual({})
     const request = {
       cluster: 'prod',

@@ -83,7 +83,10 @@ export function flagsOf(command: Command): FlagSpec[] {
     case 'status':
       return [...settings((s) => SERVICE_FLAGS.includes(s.name)), ...cli('json', 'offline', 'help')]
     case 'init':
-      return [...settings((s) => [...SERVICE_FLAGS, 'environment'].includes(s.name)), ...cli('dir', 'force', 'json', 'help')]
+      return [
+        ...settings((s) => [...SERVICE_FLAGS, 'environment'].includes(s.name)),
+        ...cli('dir', 'force', 'json', 'help'),
+      ]
     case 'rollback':
       return [
         ...settings((s) => [...SERVICE_FLAGS, 'timeout-minutes'].includes(s.name)),

@@ -26,7 +26,8 @@ export async function initCommand(
   out: (text: string) => void,
 ): Promise<number> {
   const service = args.inputs.service
-  if (!service) throw new UserError('init needs --service, the running ECS service to read (and --cluster, its cluster).')
+  if (!service)
+    throw new UserError('init needs --service, the running ECS service to read (and --cluster, its cluster).')
   const cluster = args.inputs.cluster ?? 'default'
   const environment = args.inputs.environment ?? 'production'
   if (!/^[A-Za-z0-9_-]{1,100}$/.test(environment))
@@ -51,7 +52,9 @@ export async function initCommand(
     const there: string[] = []
     for (const file of files) if (await exists(path.join(dir, file.path))) there.push(file.path)
     if (there.length && !args.force)
-      throw new UserError(`init writes no file when one exists: ${there.join(', ')} in ${dir}. Give --force to overwrite them.`)
+      throw new UserError(
+        `init writes no file when one exists: ${there.join(', ')} in ${dir}. Give --force to overwrite them.`,
+      )
     for (const file of files) {
       const full = path.join(dir, file.path)
       await mkdir(path.dirname(full), { recursive: true })

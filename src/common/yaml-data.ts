@@ -29,7 +29,11 @@ export function yamlData(doc: Document, source: string, text: string): unknown {
 }
 
 /** The line of a key path: the key's own line for a mapping entry, the item's line in a list. */
-export function lineOfKey(doc: Document, lines: LineCounter, keyPath: readonly (string | number)[]): number | undefined {
+export function lineOfKey(
+  doc: Document,
+  lines: LineCounter,
+  keyPath: readonly (string | number)[],
+): number | undefined {
   if (!keyPath.length) return undefined
   const last = keyPath[keyPath.length - 1]
   const parent = keyPath.length > 1 ? doc.getIn(keyPath.slice(0, -1), true) : doc.contents

@@ -54,7 +54,7 @@ function templateJson(value: unknown): string {
 }
 
 /** A YAML scalar for a name: ECS names and regions are plain words; anything else is quoted as JSON. */
-const scalar = (text: string): string => (/^[A-Za-z0-9_.\/:-]+$/.test(text) ? text : JSON.stringify(text))
+const scalar = (text: string): string => (/^[A-Za-z0-9_./:-]+$/.test(text) ? text : JSON.stringify(text))
 
 /** The three files of `init`. */
 export function initFiles(request: InitRequest): InitFile[] {

@@ -26,7 +26,10 @@ export async function loadServiceDefinition(
   workspace: string,
 ): Promise<ServiceDefinition> {
   const source = `service definition ${path}`
-  const loaded = await loadDocument(path, placeholders, workspace, { input: 'service-definition', what: 'service definition' })
+  const loaded = await loadDocument(path, placeholders, workspace, {
+    input: 'service-definition',
+    what: 'service definition',
+  })
   const { value, prefix } = unwrapped(loaded.data, source)
   const lineOf = (keyPath: (string | number)[]): number | undefined => loaded.lineOf([...prefix, ...keyPath])
   // Described output says what the service was: its name and revision then are the action's to set now.
@@ -40,12 +43,20 @@ export async function loadServiceDefinition(
     throw new ProblemsError(
       source,
       owned.map((key) =>
-        withLine({ path: key, message: `is set by this action, not the file: remove it (set by ${OWNED_KEYS[key]})` }, lineOf),
+        withLine(
+          { path: key, message: `is set by this action, not the file: remove it (set by ${OWNED_KEYS[key]})` },
+          lineOf,
+        ),
       ),
     )
   }
   checkDefinition(definition, source, lineOf)
-  return { source, definition, lineOf, notes: dropped.length ? [`${source}: dropped read-only keys: ${dropped.join(', ')}`] : [] }
+  return {
+    source,
+    definition,
+    lineOf,
+    notes: dropped.length ? [`${source}: dropped read-only keys: ${dropped.join(', ')}`] : [],
+  }
 }
 
 function unwrapped(data: unknown, source: string): { value: PlainObject; prefix: (string | number)[] } {
@@ -55,7 +66,7 @@ function unwrapped(data: unknown, source: string): { value: PlainObject; prefix:
     )
   }
   if (!('services' in data)) return { value: data, prefix: [] }
-  const { services, failures, ...rest } = data
+  const { services, failures: _failures, ...rest } = data
   const extra = Object.keys(rest)
   if (extra.length) {
     throw new UserError(

@@ -14,8 +14,8 @@ export const DEFINITION_SHAPE: StructShape = { ...structShape(CreateServiceReque
 
 /** What the action sets itself, with where the user sets it instead. */
 export const OWNED_KEYS: Record<string, string> = {
-  serviceName: 'the `service` input (or the environment\'s `services` in the config file)',
-  cluster: 'the `cluster` input (or the environment\'s `cluster` in the config file)',
+  serviceName: "the `service` input (or the environment's `services` in the config file)",
+  cluster: "the `cluster` input (or the environment's `cluster` in the config file)",
   taskDefinition: 'the revision this action renders and registers (the `task-definition` input names its template)',
   clientToken: 'none: the action makes its own requests',
 }
@@ -32,7 +32,13 @@ export const FIXED_KEYS: Record<string, (service: Record<string, unknown>) => un
 }
 
 /** The deployment configuration's strategy members: the `strategy` input and its options set them. */
-export const STRATEGY_KEYS = ['strategy', 'bakeTimeInMinutes', 'lifecycleHooks', 'linearConfiguration', 'canaryConfiguration']
+export const STRATEGY_KEYS = [
+  'strategy',
+  'bakeTimeInMinutes',
+  'lifecycleHooks',
+  'linearConfiguration',
+  'canaryConfiguration',
+]
 
 /** Members DescribeServices returns that CreateService does not take (serviceArn, status, deployments, events, …). */
 export const READ_ONLY_KEYS: readonly string[] = structShape(Service$).members.filter(

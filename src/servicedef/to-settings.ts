@@ -53,12 +53,15 @@ export function definitionRequest(loaded: ServiceDefinition, service: Service): 
     if (wanted === undefined || contains(running[key] ?? (key === 'strategy' ? 'ROLLING' : undefined), wanted)) continue
     refuse(
       `deploymentConfiguration.${key}`,
-      'belongs to the strategy: set it with the `strategy` input (or the environment\'s `strategy` in the config file) and its options; remove it here',
+      "belongs to the strategy: set it with the `strategy` input (or the environment's `strategy` in the config file) and its options; remove it here",
     )
   }
   for (const key of UNREADABLE)
     if (d[key] !== undefined)
-      refuse(key, 'DescribeServices does not return it, so this action cannot tell whether it changed; remove it and set it with `aws ecs update-service`')
+      refuse(
+        key,
+        'DescribeServices does not return it, so this action cannot tell whether it changed; remove it and set it with `aws ecs update-service`',
+      )
   if (d.tags !== undefined && !sameTags(service.tags ?? [], d.tags as Tag[]))
     refuse(
       'tags',
@@ -77,7 +80,9 @@ function settingsOf(d: Record<string, unknown>, configuration: DeploymentConfigu
   const members = Object.fromEntries(DEFINITION_MEMBERS.filter((k) => d[k] !== undefined).map((k) => [k, d[k]]))
   const definition: DefinitionMembers = { ...members, ...(configuration.alarms && { alarms: configuration.alarms }) }
   const settings: ServiceSettings = {
-    ...(configuration.minimumHealthyPercent !== undefined && { minimumHealthyPercent: configuration.minimumHealthyPercent }),
+    ...(configuration.minimumHealthyPercent !== undefined && {
+      minimumHealthyPercent: configuration.minimumHealthyPercent,
+    }),
     ...(configuration.maximumPercent !== undefined && { maximumPercent: configuration.maximumPercent }),
     ...(d.healthCheckGracePeriodSeconds !== undefined && {
       healthCheckGracePeriodSeconds: d.healthCheckGracePeriodSeconds as number,
@@ -123,10 +128,16 @@ export function withInputsOver(
     wins('desiredCount', 'desired-count', file.desiredCount, given.desiredCount)
   const breakerGiven = given.deploymentCircuitBreaker !== 'keep'
   if (breakerGiven && file.deploymentCircuitBreaker !== 'keep')
-    wins('deploymentCircuitBreaker', 'deployment-circuit-breaker', file.deploymentCircuitBreaker, given.deploymentCircuitBreaker)
+    wins(
+      'deploymentCircuitBreaker',
+      'deployment-circuit-breaker',
+      file.deploymentCircuitBreaker,
+      given.deploymentCircuitBreaker,
+    )
   const inputs = given.serviceSettings ?? {}
   for (const key of Object.keys(inputs) as (keyof ServiceSettings)[])
-    if (file.serviceSettings?.[key] !== undefined) wins(key, SETTING_INPUTS[key], file.serviceSettings[key], inputs[key])
+    if (file.serviceSettings?.[key] !== undefined)
+      wins(key, SETTING_INPUTS[key], file.serviceSettings[key], inputs[key])
   const settings = { ...file.serviceSettings, ...inputs }
   const desiredCount = given.desiredCount ?? file.desiredCount
   return {

@@ -23,7 +23,6 @@ export type DefinitionMembers = Pick<UpdateServiceCommandInput, DefinitionMember
   alarms?: DeploymentAlarms
 }
 
-
 /** Where DescribeServices shows a member: the service, or (Service Connect, VPC Lattice) its PRIMARY deployment. */
 function currentOf(service: Service, key: Member): unknown {
   if (key === 'serviceConnectConfiguration' || key === 'vpcLatticeConfigurations') {
@@ -80,7 +79,9 @@ const shown = (value: unknown): string => {
 export function definitionChanges(service: Service, members: DefinitionMembers | undefined): string[] {
   const alarms = alarmsUpdate(service, members)
   return [
-    ...(alarms ? [`service deployment alarms: ${alarmsText(service.deploymentConfiguration?.alarms)} → ${alarmsText(alarms)}`] : []),
+    ...(alarms
+      ? [`service deployment alarms: ${alarmsText(service.deploymentConfiguration?.alarms)} → ${alarmsText(alarms)}`]
+      : []),
     ...Object.entries(definitionUpdate(service, members)).map(
       ([key, value]) => `service ${key}: ${shown(currentOf(service, key as Member))} → ${shown(value)}`,
     ),

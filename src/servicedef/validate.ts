@@ -28,7 +28,11 @@ export function checkDefinition(
     if (index < 0) problems.push({ path: key, message: unknownKey(key, DEFINITION_SHAPE.members) })
     else problems.push(...modelProblems(value, DEFINITION_SHAPE.memberSchemas[index], key))
   }
-  if (problems.length) throw new ProblemsError(source, problems.map((p) => withLine(p, lineOf)))
+  if (problems.length)
+    throw new ProblemsError(
+      source,
+      problems.map((p) => withLine(p, lineOf)),
+    )
 }
 
 export function withLine(problem: Problem, lineOf: (path: KeyPath) => number | undefined): Problem {

@@ -41,11 +41,11 @@ describe('parseArgs', () => {
   test.each([
     [
       ['ship'],
-      'Unknown command "ship". Commands: deploy, render, diff, status, rollback, preview, plan, help (ecs-deploy-action help).',
+      'Unknown command "ship". Commands: deploy, render, diff, status, rollback, preview, plan, init, help (ecs-deploy-action help).',
     ],
     [
       ['rendr'],
-      'Unknown command "rendr"; did you mean render? Commands: deploy, render, diff, status, rollback, preview, plan, help (ecs-deploy-action help).',
+      'Unknown command "rendr"; did you mean render? Commands: deploy, render, diff, status, rollback, preview, plan, init, help (ecs-deploy-action help).',
     ],
     [
       ['deploy', '--clustr', 'x'],

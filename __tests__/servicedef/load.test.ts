@@ -1,6 +1,7 @@
 import type { Service } from '@aws-sdk/client-ecs'
 import { loadServiceDefinition } from '../../src/servicedef/load.js'
 import { definitionRequest } from '../../src/servicedef/to-settings.js'
+import { checkServiceSettings } from '../../src/settings/service.js'
 import { workspace, writeTemplate } from '../taskdef/helpers.js'
 
 async function loaded(name: string, text: string, placeholders: Record<string, string> = {}) {
@@ -85,9 +86,10 @@ describe('loadServiceDefinition', () => {
       'service definition described.json: dropped read-only keys: serviceName, serviceArn, status, runningCount, taskDefinition',
     )
     // And it changes nothing on the service it describes.
-    expect(definitionRequest(definition, running)).toMatchObject({
+    expect(definitionRequest(definition, running)).toEqual({
       desiredCount: 2,
-      deploymentCircuitBreaker: 'rollback',
+      deploymentCircuitBreaker: 'keep',
+      serviceSettings: {},
     })
   })
 
@@ -163,5 +165,24 @@ describe('definitionRequest', () => {
     const text =
       'deploymentController: { type: ECS }\nlaunchType: FARGATE\ndeploymentConfiguration:\n  strategy: ROLLING\ntags: [{ key: team, value: payments }]\n'
     expect(await refused(text)).toBe('no error')
+  })
+
+  it('asks only what differs, so a CODE_DEPLOY service takes the file of what it is and refuses a change UpdateService cannot make', async () => {
+    const codeDeploy: Service = {
+      ...running,
+      deploymentController: { type: 'CODE_DEPLOY' },
+      enableExecuteCommand: false,
+      networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-1'] } },
+    }
+    const same = await request(
+      'deploymentController: { type: CODE_DEPLOY }\nenableExecuteCommand: false\nnetworkConfiguration: { awsvpcConfiguration: { subnets: [subnet-1] } }\n',
+      codeDeploy,
+    )
+    expect(same.serviceSettings).toEqual({})
+    expect(() => checkServiceSettings(codeDeploy, same.serviceSettings ?? {})).not.toThrow()
+    const changed = await request('enableExecuteCommand: true\n', codeDeploy)
+    expect(() => checkServiceSettings(codeDeploy, changed.serviceSettings ?? {})).toThrow(
+      'Input `enable-execute-command` cannot be applied to service "web": it uses the CODE_DEPLOY deployment controller',
+    )
   })
 })

@@ -9,6 +9,8 @@ import type {
   Tag,
 } from '@aws-sdk/client-ecs'
 import { ProblemsError, type Problem } from '../common/problems.js'
+import { serviceChanges } from '../deploy/changes.js'
+import { circuitBreakerConfiguration } from '../deploy/rollout.js'
 import type { CircuitBreakerMode } from '../settings/inputs.js'
 import { SETTING_INPUTS, type ServiceSettings } from '../settings/service.js'
 import { FIXED_KEYS, STRATEGY_KEYS } from './model.js'
@@ -68,11 +70,24 @@ export function definitionRequest(loaded: ServiceDefinition, service: Service): 
       "differ from the service's: UpdateService does not change tags, and this action does not tag services; change them with `aws ecs tag-resource`/`untag-resource`, or make them the service's",
     )
   if (problems.length) throw new ProblemsError(loaded.source, problems, 'Nothing was changed.')
+  const breaker = breakerMode(configuration.deploymentCircuitBreaker)
   return {
     ...(d.desiredCount !== undefined && { desiredCount: d.desiredCount as number }),
-    deploymentCircuitBreaker: breakerMode(configuration.deploymentCircuitBreaker),
-    serviceSettings: settingsOf(d, configuration),
+    deploymentCircuitBreaker: circuitBreakerConfiguration(service.deploymentConfiguration, breaker) ? breaker : 'keep',
+    serviceSettings: changing(service, settingsOf(d, configuration)),
   }
+}
+
+/**
+ * Only the settings that change something: what the file says as the service has it is no request, so the checks of
+ * a given setting (a CODE_DEPLOY service changes few through UpdateService) do not refuse a file `init` wrote.
+ */
+function changing(service: Service, settings: ServiceSettings): ServiceSettings {
+  return Object.fromEntries(
+    Object.entries(settings).filter(
+      ([key, value]) => serviceChanges(service, undefined, 'keep', { [key]: value }).length,
+    ),
+  ) as ServiceSettings
 }
 
 function settingsOf(d: Record<string, unknown>, configuration: DeploymentConfiguration): ServiceSettings {

@@ -121,6 +121,28 @@ describe('help', () => {
     expect(helpText('status')).not.toContain('--image')
   })
 
+  test('init takes the service, its environment, --dir and --force, and nothing of a deploy', () => {
+    expect(flagsOf('init').map((f) => f.name)).toEqual([
+      'cluster',
+      'service',
+      'region',
+      'environment',
+      'json',
+      'dir',
+      'force',
+      'help',
+    ])
+    expect(parseArgs(['init', '--service', 'web', '--dir', 'repo', '--force'])).toMatchObject({
+      command: 'init',
+      inputs: { service: 'web' },
+      dir: 'repo',
+      force: true,
+    })
+    expect(() => parseArgs(['init', '--service', 'web', '--image', 'x'])).toThrow(
+      'Unknown flag --image. init does not take it.',
+    )
+  })
+
   test('help without a command lists the commands', () => {
     expect(helpText()).toContain('  render     print the final task definition (JSON) on stdout; registers nothing')
   })

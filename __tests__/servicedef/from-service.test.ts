@@ -1,7 +1,7 @@
 import type { Service, TaskDefinition } from '@aws-sdk/client-ecs'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import { initFiles } from '../../src/servicedef/init.js'
+import { initFiles } from '../../src/servicedef/from-service.js'
 import { loadServiceDefinition } from '../../src/servicedef/load.js'
 import { definitionRequest } from '../../src/servicedef/to-settings.js'
 import { serviceUpdate } from '../../src/deploy/rollout.js'

@@ -1,6 +1,6 @@
 import type { Service } from '@aws-sdk/client-ecs'
 import { withInputsOver } from '../../src/servicedef/to-settings.js'
-import { definitionUpdate } from '../../src/servicedef/update.js'
+import { definitionUpdate } from '../../src/settings/service-members.js'
 import { serviceUpdate } from '../../src/deploy/rollout.js'
 import { serviceChanges } from '../../src/deploy/changes.js'
 

@@ -9,7 +9,7 @@ import { updateServiceLooking } from '../aws/ecs.js'
 import { UserError } from '../common/errors.js'
 import type { CircuitBreakerMode } from '../settings/inputs.js'
 import type { Mechanism } from '../strategy/types.js'
-import { alarmsUpdate } from '../servicedef/update.js'
+import { alarmsUpdate } from '../settings/service-members.js'
 import {
   breakerUpdate,
   earlySuccessUpdate,

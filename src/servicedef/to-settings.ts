@@ -15,7 +15,7 @@ import type { CircuitBreakerMode } from '../settings/inputs.js'
 import { SETTING_INPUTS, type ServiceSettings } from '../settings/service.js'
 import { FIXED_KEYS, STRATEGY_KEYS } from './model.js'
 import type { ServiceDefinition } from './load.js'
-import { contains, DEFINITION_MEMBERS, type DefinitionMembers } from './update.js'
+import { contains, DEFINITION_MEMBERS, type DefinitionMembers } from '../settings/service-members.js'
 import { withLine } from './validate.js'
 
 /** What a deploy sets on the service beside its revision: from the inputs, the config file, a service definition. */

@@ -21,7 +21,7 @@ import {
   definitionUpdate,
   type DefinitionMember,
   type DefinitionMembers,
-} from '../servicedef/update.js'
+} from './service-members.js'
 
 export interface ServiceSettings {
   minimumHealthyPercent?: number

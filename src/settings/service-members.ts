@@ -1,4 +1,4 @@
-// The members of a service definition no input sets (network, placement, load balancers, alarms, …): compared with the
+// The members of a service definition file (servicedef/) no input sets (network, placement, load balancers, alarms, …): compared with the
 // running service and sent in the one UpdateService of the rollout (settings/service.ts) only where they differ.
 // Types only: the action's entry loads this without the AWS SDK.
 import type { DeploymentAlarms, Service, UpdateServiceCommandInput } from '@aws-sdk/client-ecs'

@@ -3066,8 +3066,8 @@ function model_structShape(reference) {
 const DEFINITION_SHAPE = { ...model_structShape(client_ecs_dist_cjs/* CreateServiceRequest$ */.dbk), required: [] };
 /** What the action sets itself, with where the user sets it instead. */
 const OWNED_KEYS = {
-    serviceName: 'the `service` input (or the environment\'s `services` in the config file)',
-    cluster: 'the `cluster` input (or the environment\'s `cluster` in the config file)',
+    serviceName: "the `service` input (or the environment's `services` in the config file)",
+    cluster: "the `cluster` input (or the environment's `cluster` in the config file)",
     taskDefinition: 'the revision this action renders and registers (the `task-definition` input names its template)',
     clientToken: 'none: the action makes its own requests',
 };
@@ -3082,7 +3082,13 @@ const FIXED_KEYS = {
     role: (s) => s.roleArn,
 };
 /** The deployment configuration's strategy members: the `strategy` input and its options set them. */
-const STRATEGY_KEYS = ['strategy', 'bakeTimeInMinutes', 'lifecycleHooks', 'linearConfiguration', 'canaryConfiguration'];
+const STRATEGY_KEYS = [
+    'strategy',
+    'bakeTimeInMinutes',
+    'lifecycleHooks',
+    'linearConfiguration',
+    'canaryConfiguration',
+];
 /** Members DescribeServices returns that CreateService does not take (serviceArn, status, deployments, events, …). */
 const model_READ_ONLY_KEYS = model_structShape(client_ecs_dist_cjs/* Service$ */.Sgz).members.filter((key) => !DEFINITION_SHAPE.members.includes(key));
 
@@ -3132,7 +3138,10 @@ function withLine(problem, lineOf) {
  */
 async function loadServiceDefinition(path, placeholders, workspace) {
     const source = `service definition ${path}`;
-    const loaded = await loadDocument(path, placeholders, workspace, { input: 'service-definition', what: 'service definition' });
+    const loaded = await loadDocument(path, placeholders, workspace, {
+        input: 'service-definition',
+        what: 'service definition',
+    });
     const { value, prefix } = load_unwrapped(loaded.data, source);
     const lineOf = (keyPath) => loaded.lineOf([...prefix, ...keyPath]);
     // Described output says what the service was: its name and revision then are the action's to set now.
@@ -3144,7 +3153,12 @@ async function loadServiceDefinition(path, placeholders, workspace) {
         throw new common_problems/* ProblemsError */.FQ(source, owned.map((key) => withLine({ path: key, message: `is set by this action, not the file: remove it (set by ${OWNED_KEYS[key]})` }, lineOf)));
     }
     checkDefinition(definition, source, lineOf);
-    return { source, definition, lineOf, notes: dropped.length ? [`${source}: dropped read-only keys: ${dropped.join(', ')}`] : [] };
+    return {
+        source,
+        definition,
+        lineOf,
+        notes: dropped.length ? [`${source}: dropped read-only keys: ${dropped.join(', ')}`] : [],
+    };
 }
 function load_unwrapped(data, source) {
     if (!(0,values/* isPlainObject */.Q)(data)) {
@@ -3152,7 +3166,7 @@ function load_unwrapped(data, source) {
     }
     if (!('services' in data))
         return { value: data, prefix: [] };
-    const { services, failures, ...rest } = data;
+    const { services, failures: _failures, ...rest } = data;
     const extra = Object.keys(rest);
     if (extra.length) {
         throw new errors/* UserError */.yo(`${source} looks like \`aws ecs describe-services\` output (it has services) but also has ${extra.join(', ')}; that output has only services and failures. Remove the other keys.`);
@@ -3163,9 +3177,11 @@ function load_unwrapped(data, source) {
     return { value: services[0], prefix: ['services', 0] };
 }
 
-// EXTERNAL MODULE: ./src/servicedef/update.ts
-var update = __webpack_require__(4397);
+// EXTERNAL MODULE: ./src/settings/service-members.ts
+var service_members = __webpack_require__(6084);
 ;// CONCATENATED MODULE: ./src/servicedef/to-settings.ts
+
+
 
 
 
@@ -3195,9 +3211,9 @@ function definitionRequest(loaded, service) {
     const running = (service.deploymentConfiguration ?? {});
     for (const key of STRATEGY_KEYS) {
         const wanted = configuration[key];
-        if (wanted === undefined || (0,update/* contains */.gR)(running[key] ?? (key === 'strategy' ? 'ROLLING' : undefined), wanted))
+        if (wanted === undefined || (0,service_members/* contains */.gR)(running[key] ?? (key === 'strategy' ? 'ROLLING' : undefined), wanted))
             continue;
-        refuse(`deploymentConfiguration.${key}`, 'belongs to the strategy: set it with the `strategy` input (or the environment\'s `strategy` in the config file) and its options; remove it here');
+        refuse(`deploymentConfiguration.${key}`, "belongs to the strategy: set it with the `strategy` input (or the environment's `strategy` in the config file) and its options; remove it here");
     }
     for (const key of UNREADABLE)
         if (d[key] !== undefined)
@@ -3206,18 +3222,28 @@ function definitionRequest(loaded, service) {
         refuse('tags', "differ from the service's: UpdateService does not change tags, and this action does not tag services; change them with `aws ecs tag-resource`/`untag-resource`, or make them the service's");
     if (problems.length)
         throw new common_problems/* ProblemsError */.FQ(loaded.source, problems, 'Nothing was changed.');
+    const breaker = breakerMode(configuration.deploymentCircuitBreaker);
     return {
         ...(d.desiredCount !== undefined && { desiredCount: d.desiredCount }),
-        deploymentCircuitBreaker: breakerMode(configuration.deploymentCircuitBreaker),
-        serviceSettings: settingsOf(d, configuration),
+        deploymentCircuitBreaker: (0,rollout/* circuitBreakerConfiguration */.C3)(service.deploymentConfiguration, breaker) ? breaker : 'keep',
+        serviceSettings: changing(service, settingsOf(d, configuration)),
     };
+}
+/**
+ * Only the settings that change something: what the file says as the service has it is no request, so the checks of
+ * a given setting (a CODE_DEPLOY service changes few through UpdateService) do not refuse a file `init` wrote.
+ */
+function changing(service, settings) {
+    return Object.fromEntries(Object.entries(settings).filter(([key, value]) => serviceChanges(service, undefined, 'keep', { [key]: value }).length));
 }
 function settingsOf(d, configuration) {
     const breaker = configuration.deploymentCircuitBreaker;
-    const members = Object.fromEntries(update/* DEFINITION_MEMBERS */.qu.filter((k) => d[k] !== undefined).map((k) => [k, d[k]]));
+    const members = Object.fromEntries(service_members/* DEFINITION_MEMBERS */.qu.filter((k) => d[k] !== undefined).map((k) => [k, d[k]]));
     const definition = { ...members, ...(configuration.alarms && { alarms: configuration.alarms }) };
     const settings = {
-        ...(configuration.minimumHealthyPercent !== undefined && { minimumHealthyPercent: configuration.minimumHealthyPercent }),
+        ...(configuration.minimumHealthyPercent !== undefined && {
+            minimumHealthyPercent: configuration.minimumHealthyPercent,
+        }),
         ...(configuration.maximumPercent !== undefined && { maximumPercent: configuration.maximumPercent }),
         ...(d.healthCheckGracePeriodSeconds !== undefined && {
             healthCheckGracePeriodSeconds: d.healthCheckGracePeriodSeconds,
@@ -3281,7 +3307,7 @@ const defaultOf = (key) => DEFAULTS[key];
 function same(key, have, wanted) {
     if (key === 'role' && typeof have === 'string' && typeof wanted === 'string')
         return have === wanted || have.endsWith(`/${wanted}`);
-    return (0,update/* contains */.gR)(have, wanted);
+    return (0,service_members/* contains */.gR)(have, wanted);
 }
 function sameTags(have, wanted) {
     const key = (tags) => JSON.stringify(tags.map((t) => [t.key, t.value]).sort());

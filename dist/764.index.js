@@ -820,7 +820,7 @@ async function followRollback(ecs, where, wait) {
 /* unused harmony export serviceUpdate */
 /* harmony import */ var _aws_ecs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1032);
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1922);
-/* harmony import */ var _servicedef_update_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4397);
+/* harmony import */ var _settings_service_members_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6084);
 /* harmony import */ var _settings_service_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6322);
 
 
@@ -869,7 +869,7 @@ function serviceUpdate(service, request) {
     const base = withBreaker ?? service.deploymentConfiguration;
     const breaker = request.settings && (0,_settings_service_js__WEBPACK_IMPORTED_MODULE_2__/* .breakerUpdate */ .o6)(base?.deploymentCircuitBreaker, request.settings);
     const early = request.settings && (0,_settings_service_js__WEBPACK_IMPORTED_MODULE_2__/* .earlySuccessUpdate */ .WB)(service.deploymentConfiguration, request.settings);
-    const alarms = request.settings && (0,_servicedef_update_js__WEBPACK_IMPORTED_MODULE_3__/* .alarmsUpdate */ .gC)(service, request.settings.definition);
+    const alarms = request.settings && (0,_settings_service_members_js__WEBPACK_IMPORTED_MODULE_3__/* .alarmsUpdate */ .gC)(service, request.settings.definition);
     const wanted = {
         // The service definition's alarms, under the strategy's (the `deployment-alarms` input's).
         ...(alarms && { alarms }),

@@ -3055,7 +3055,7 @@ function unwrapped(data, source) {
     }
     if (!('services' in data))
         return { value: data, prefix: [] };
-    const { services, failures, ...rest } = data;
+    const { services, failures: _failures, ...rest } = data;
     const extra = Object.keys(rest);
     if (extra.length) {
         throw new errors/* UserError */.yo(`${source} looks like \`aws ecs describe-services\` output (it has services) but also has ${extra.join(', ')}; that output has only services and failures. Remove the other keys.`);
@@ -3066,9 +3066,11 @@ function unwrapped(data, source) {
     return { value: services[0], prefix: ['services', 0] };
 }
 
-// EXTERNAL MODULE: ./src/servicedef/update.ts
-var update = __webpack_require__(4397);
+// EXTERNAL MODULE: ./src/settings/service-members.ts
+var service_members = __webpack_require__(6084);
 ;// CONCATENATED MODULE: ./src/servicedef/to-settings.ts
+
+
 
 
 
@@ -3098,7 +3100,7 @@ function definitionRequest(loaded, service) {
     const running = (service.deploymentConfiguration ?? {});
     for (const key of model/* STRATEGY_KEYS */.BS) {
         const wanted = configuration[key];
-        if (wanted === undefined || (0,update/* contains */.gR)(running[key] ?? (key === 'strategy' ? 'ROLLING' : undefined), wanted))
+        if (wanted === undefined || (0,service_members/* contains */.gR)(running[key] ?? (key === 'strategy' ? 'ROLLING' : undefined), wanted))
             continue;
         refuse(`deploymentConfiguration.${key}`, "belongs to the strategy: set it with the `strategy` input (or the environment's `strategy` in the config file) and its options; remove it here");
     }
@@ -3109,15 +3111,23 @@ function definitionRequest(loaded, service) {
         refuse('tags', "differ from the service's: UpdateService does not change tags, and this action does not tag services; change them with `aws ecs tag-resource`/`untag-resource`, or make them the service's");
     if (problems.length)
         throw new common_problems/* ProblemsError */.FQ(loaded.source, problems, 'Nothing was changed.');
+    const breaker = breakerMode(configuration.deploymentCircuitBreaker);
     return {
         ...(d.desiredCount !== undefined && { desiredCount: d.desiredCount }),
-        deploymentCircuitBreaker: breakerMode(configuration.deploymentCircuitBreaker),
-        serviceSettings: settingsOf(d, configuration),
+        deploymentCircuitBreaker: (0,rollout/* circuitBreakerConfiguration */.C3)(service.deploymentConfiguration, breaker) ? breaker : 'keep',
+        serviceSettings: changing(service, settingsOf(d, configuration)),
     };
+}
+/**
+ * Only the settings that change something: what the file says as the service has it is no request, so the checks of
+ * a given setting (a CODE_DEPLOY service changes few through UpdateService) do not refuse a file `init` wrote.
+ */
+function changing(service, settings) {
+    return Object.fromEntries(Object.entries(settings).filter(([key, value]) => serviceChanges(service, undefined, 'keep', { [key]: value }).length));
 }
 function settingsOf(d, configuration) {
     const breaker = configuration.deploymentCircuitBreaker;
-    const members = Object.fromEntries(update/* DEFINITION_MEMBERS */.qu.filter((k) => d[k] !== undefined).map((k) => [k, d[k]]));
+    const members = Object.fromEntries(service_members/* DEFINITION_MEMBERS */.qu.filter((k) => d[k] !== undefined).map((k) => [k, d[k]]));
     const definition = { ...members, ...(configuration.alarms && { alarms: configuration.alarms }) };
     const settings = {
         ...(configuration.minimumHealthyPercent !== undefined && {
@@ -3186,7 +3196,7 @@ const defaultOf = (key) => DEFAULTS[key];
 function same(key, have, wanted) {
     if (key === 'role' && typeof have === 'string' && typeof wanted === 'string')
         return have === wanted || have.endsWith(`/${wanted}`);
-    return (0,update/* contains */.gR)(have, wanted);
+    return (0,service_members/* contains */.gR)(have, wanted);
 }
 function sameTags(have, wanted) {
     const key = (tags) => JSON.stringify(tags.map((t) => [t.key, t.value]).sort());
@@ -4768,8 +4778,8 @@ function structShape(reference) {
 const DEFINITION_SHAPE = { ...structShape(_aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__/* .CreateServiceRequest$ */ .dbk), required: [] };
 /** What the action sets itself, with where the user sets it instead. */
 const OWNED_KEYS = {
-    serviceName: 'the `service` input (or the environment\'s `services` in the config file)',
-    cluster: 'the `cluster` input (or the environment\'s `cluster` in the config file)',
+    serviceName: "the `service` input (or the environment's `services` in the config file)",
+    cluster: "the `cluster` input (or the environment's `cluster` in the config file)",
     taskDefinition: 'the revision this action renders and registers (the `task-definition` input names its template)',
     clientToken: 'none: the action makes its own requests',
 };
@@ -4784,7 +4794,13 @@ const FIXED_KEYS = {
     role: (s) => s.roleArn,
 };
 /** The deployment configuration's strategy members: the `strategy` input and its options set them. */
-const STRATEGY_KEYS = ['strategy', 'bakeTimeInMinutes', 'lifecycleHooks', 'linearConfiguration', 'canaryConfiguration'];
+const STRATEGY_KEYS = [
+    'strategy',
+    'bakeTimeInMinutes',
+    'lifecycleHooks',
+    'linearConfiguration',
+    'canaryConfiguration',
+];
 /** Members DescribeServices returns that CreateService does not take (serviceArn, status, deployments, events, …). */
 const READ_ONLY_KEYS = structShape(_aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__/* .Service$ */ .Sgz).members.filter((key) => !DEFINITION_SHAPE.members.includes(key));
 

@@ -270,7 +270,7 @@ function summaryText(text) {
 
 /***/ }),
 
-/***/ 4397:
+/***/ 6084:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -337,7 +337,9 @@ const shown = (value) => {
 function definitionChanges(service, members) {
     const alarms = alarmsUpdate(service, members);
     return [
-        ...(alarms ? [`service deployment alarms: ${alarmsText(service.deploymentConfiguration?.alarms)} → ${alarmsText(alarms)}`] : []),
+        ...(alarms
+            ? [`service deployment alarms: ${alarmsText(service.deploymentConfiguration?.alarms)} → ${alarmsText(alarms)}`]
+            : []),
         ...Object.entries(definitionUpdate(service, members)).map(([key, value]) => `service ${key}: ${shown(currentOf(service, key))} → ${shown(value)}`),
     ];
 }
@@ -365,7 +367,7 @@ function definitionChanges(service, members) {
 /* harmony export */ });
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1922);
 /* harmony import */ var _common_problems_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7657);
-/* harmony import */ var _servicedef_update_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4397);
+/* harmony import */ var _service_members_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6084);
 
 
 
@@ -582,7 +584,7 @@ function settingsUpdate(service, settings) {
         ...(differs('volumeConfigurations', currentVolumeConfigurations(service)) && {
             volumeConfigurations: settings.volumeConfigurations,
         }),
-        ...(0,_servicedef_update_js__WEBPACK_IMPORTED_MODULE_2__/* .definitionUpdate */ .TX)(service, settings.definition),
+        ...(0,_service_members_js__WEBPACK_IMPORTED_MODULE_2__/* .definitionUpdate */ .TX)(service, settings.definition),
     };
 }
 /** The deployment percentages to set, when given and different. */
@@ -677,7 +679,7 @@ function settingsChanges(service, settings) {
         changes.push(`service capacity provider strategy: ${strategyText(service.capacityProviderStrategy, service)} → ${strategyText(update.capacityProviderStrategy, service)}`);
     if (update.volumeConfigurations !== undefined)
         changes.push(`service volume configurations: ${volumesText(currentVolumeConfigurations(service))} → ${volumesText(update.volumeConfigurations)}`);
-    return [...changes, ...(0,_servicedef_update_js__WEBPACK_IMPORTED_MODULE_2__/* .definitionChanges */ .x6)(service, settings.definition)];
+    return [...changes, ...(0,_service_members_js__WEBPACK_IMPORTED_MODULE_2__/* .definitionChanges */ .x6)(service, settings.definition)];
 }
 const onOff = (value) => (value ? 'on' : 'off');
 

@@ -1,5 +1,5 @@
-export const id = 571;
-export const ids = [571];
+export const id = 61;
+export const ids = [61];
 export const modules = {
 
 /***/ 7249:
@@ -26,7 +26,7 @@ function resolveRegion(input, env = process.env) {
 
 /***/ }),
 
-/***/ 8600:
+/***/ 6222:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -58,7 +58,7 @@ var types = __webpack_require__(2143);
 var clean = __webpack_require__(3497);
 // EXTERNAL MODULE: ./src/servicedef/model.ts
 var model = __webpack_require__(2619);
-;// CONCATENATED MODULE: ./src/servicedef/init.ts
+;// CONCATENATED MODULE: ./src/servicedef/from-service.ts
 
 
 
@@ -92,7 +92,7 @@ function templateJson(value) {
     return `${JSON.stringify(value, null, 2).replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, '$$$${$1}')}\n`;
 }
 /** A YAML scalar for a name: ECS names and regions are plain words; anything else is quoted as JSON. */
-const scalar = (text) => (/^[A-Za-z0-9_.\/:-]+$/.test(text) ? text : JSON.stringify(text));
+const scalar = (text) => (/^[A-Za-z0-9_./:-]+$/.test(text) ? text : JSON.stringify(text));
 /** The three files of `init`. */
 function initFiles(request) {
     const { definition } = (0,clean/* withoutReadOnlyKeys */.d)({ ...request.taskDefinition });
@@ -637,8 +637,8 @@ function structShape(reference) {
 const DEFINITION_SHAPE = { ...structShape(_aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__/* .CreateServiceRequest$ */ .dbk), required: [] };
 /** What the action sets itself, with where the user sets it instead. */
 const OWNED_KEYS = {
-    serviceName: 'the `service` input (or the environment\'s `services` in the config file)',
-    cluster: 'the `cluster` input (or the environment\'s `cluster` in the config file)',
+    serviceName: "the `service` input (or the environment's `services` in the config file)",
+    cluster: "the `cluster` input (or the environment's `cluster` in the config file)",
     taskDefinition: 'the revision this action renders and registers (the `task-definition` input names its template)',
     clientToken: 'none: the action makes its own requests',
 };
@@ -653,7 +653,13 @@ const FIXED_KEYS = {
     role: (s) => s.roleArn,
 };
 /** The deployment configuration's strategy members: the `strategy` input and its options set them. */
-const STRATEGY_KEYS = ['strategy', 'bakeTimeInMinutes', 'lifecycleHooks', 'linearConfiguration', 'canaryConfiguration'];
+const STRATEGY_KEYS = [
+    'strategy',
+    'bakeTimeInMinutes',
+    'lifecycleHooks',
+    'linearConfiguration',
+    'canaryConfiguration',
+];
 /** Members DescribeServices returns that CreateService does not take (serviceArn, status, deployments, events, …). */
 const READ_ONLY_KEYS = structShape(_aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__/* .Service$ */ .Sgz).members.filter((key) => !DEFINITION_SHAPE.members.includes(key));
 

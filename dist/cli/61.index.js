@@ -138,6 +138,8 @@ async function initCommand(args, io, log, out) {
     const service = args.inputs.service;
     if (!service)
         throw new errors/* UserError */.yo('init needs --service, the running ECS service to read (and --cluster, its cluster).');
+    if (/[,\n]/.test(service))
+        throw new errors/* UserError */.yo('init reads one service: give --service once, with one name (run init again for another).');
     const cluster = args.inputs.cluster ?? 'default';
     const environment = args.inputs.environment ?? 'production';
     if (!/^[A-Za-z0-9_-]{1,100}$/.test(environment))

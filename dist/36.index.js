@@ -6,7 +6,8 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   O: () => (/* binding */ yamlData)
+/* harmony export */   O: () => (/* binding */ yamlData),
+/* harmony export */   n: () => (/* binding */ lineOfKey)
 /* harmony export */ });
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1922);
@@ -37,6 +38,22 @@ function yamlData(doc, source, text) {
             'refused, as such a file can exhaust memory. Write the values out, or use fewer aliases.');
     }
 }
+/** The line of a key path: the key's own line for a mapping entry, the item's line in a list. */
+function lineOfKey(doc, lines, keyPath) {
+    if (!keyPath.length)
+        return undefined;
+    const last = keyPath[keyPath.length - 1];
+    const parent = keyPath.length > 1 ? doc.getIn(keyPath.slice(0, -1), true) : doc.contents;
+    let node;
+    if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(parent))
+        node = parent.items.find((pair) => (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(pair.key) && String(pair.key.value) === String(last))?.key;
+    else if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(parent) && typeof last === 'number')
+        node = parent.items[last];
+    else
+        node = parent;
+    const offset = node?.range?.[0];
+    return offset === undefined ? undefined : lines.linePos(offset).line;
+}
 
 
 /***/ }),
@@ -66,23 +83,7 @@ function parseConfig(text, file) {
             message: `not valid YAML: ${error.message.split('\n')[0]}`,
         })));
     }
-    return (0,_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .validateConfig */ .$r)((0,_common_yaml_data_js__WEBPACK_IMPORTED_MODULE_1__/* .yamlData */ .O)(doc, file, text), file, (keyPath) => lineOf(doc, lineCounter, keyPath));
-}
-/** The line of a key path: the key's own line for a mapping entry, the item's line in a list. */
-function lineOf(doc, lines, keyPath) {
-    if (!keyPath.length)
-        return undefined;
-    const last = keyPath[keyPath.length - 1];
-    const parent = keyPath.length > 1 ? doc.getIn(keyPath.slice(0, -1), true) : doc.contents;
-    let node;
-    if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(parent))
-        node = parent.items.find((pair) => (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(pair.key) && String(pair.key.value) === String(last))?.key;
-    else if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(parent) && typeof last === 'number')
-        node = parent.items[last];
-    else
-        node = parent;
-    const offset = node?.range?.[0];
-    return offset === undefined ? undefined : lines.linePos(offset).line;
+    return (0,_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .validateConfig */ .$r)((0,_common_yaml_data_js__WEBPACK_IMPORTED_MODULE_1__/* .yamlData */ .O)(doc, file, text), file, (keyPath) => (0,_common_yaml_data_js__WEBPACK_IMPORTED_MODULE_1__/* .lineOfKey */ .n)(doc, lineCounter, keyPath));
 }
 
 

@@ -683,7 +683,8 @@ function signalNumber(signal) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   O: () => (/* binding */ yamlData)
+/* harmony export */   O: () => (/* binding */ yamlData),
+/* harmony export */   n: () => (/* binding */ lineOfKey)
 /* harmony export */ });
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1922);
@@ -713,6 +714,22 @@ function yamlData(doc, source, text) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${source}:${line}: its YAML aliases expand more than ${MAX_ALIAS_COUNT} times (the first alias is on this line); ` +
             'refused, as such a file can exhaust memory. Write the values out, or use fewer aliases.');
     }
+}
+/** The line of a key path: the key's own line for a mapping entry, the item's line in a list. */
+function lineOfKey(doc, lines, keyPath) {
+    if (!keyPath.length)
+        return undefined;
+    const last = keyPath[keyPath.length - 1];
+    const parent = keyPath.length > 1 ? doc.getIn(keyPath.slice(0, -1), true) : doc.contents;
+    let node;
+    if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(parent))
+        node = parent.items.find((pair) => (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(pair.key) && String(pair.key.value) === String(last))?.key;
+    else if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(parent) && typeof last === 'number')
+        node = parent.items[last];
+    else
+        node = parent;
+    const offset = node?.range?.[0];
+    return offset === undefined ? undefined : lines.linePos(offset).line;
 }
 
 
@@ -803,7 +820,9 @@ async function followRollback(ecs, where, wait) {
 /* unused harmony export serviceUpdate */
 /* harmony import */ var _aws_ecs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1032);
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1922);
+/* harmony import */ var _settings_service_members_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6084);
 /* harmony import */ var _settings_service_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6322);
+
 
 
 
@@ -850,7 +869,10 @@ function serviceUpdate(service, request) {
     const base = withBreaker ?? service.deploymentConfiguration;
     const breaker = request.settings && (0,_settings_service_js__WEBPACK_IMPORTED_MODULE_2__/* .breakerUpdate */ .o6)(base?.deploymentCircuitBreaker, request.settings);
     const early = request.settings && (0,_settings_service_js__WEBPACK_IMPORTED_MODULE_2__/* .earlySuccessUpdate */ .WB)(service.deploymentConfiguration, request.settings);
+    const alarms = request.settings && (0,_settings_service_members_js__WEBPACK_IMPORTED_MODULE_3__/* .alarmsUpdate */ .gC)(service, request.settings.definition);
     const wanted = {
+        // The service definition's alarms, under the strategy's (the `deployment-alarms` input's).
+        ...(alarms && { alarms }),
         ...request.deploymentConfiguration,
         ...(request.settings && (0,_settings_service_js__WEBPACK_IMPORTED_MODULE_2__/* .percentagesUpdate */ .TU)(service, request.settings)),
         ...(breaker && { deploymentCircuitBreaker: breaker }),

@@ -41,11 +41,11 @@ describe('parseArgs', () => {
   test.each([
     [
       ['ship'],
-      'Unknown command "ship". Commands: deploy, render, diff, status, rollback, preview, plan, help (ecs-deploy-action help).',
+      'Unknown command "ship". Commands: deploy, render, diff, status, rollback, preview, plan, init, help (ecs-deploy-action help).',
     ],
     [
       ['rendr'],
-      'Unknown command "rendr"; did you mean render? Commands: deploy, render, diff, status, rollback, preview, plan, help (ecs-deploy-action help).',
+      'Unknown command "rendr"; did you mean render? Commands: deploy, render, diff, status, rollback, preview, plan, init, help (ecs-deploy-action help).',
     ],
     [
       ['deploy', '--clustr', 'x'],
@@ -119,6 +119,28 @@ describe('help', () => {
   test('help status lists only the flags of status', () => {
     expect(flagsOf('status').map((f) => f.name)).toEqual(['cluster', 'service', 'region', 'json', 'offline', 'help'])
     expect(helpText('status')).not.toContain('--image')
+  })
+
+  test('init takes the service, its environment, --dir and --force, and nothing of a deploy', () => {
+    expect(flagsOf('init').map((f) => f.name)).toEqual([
+      'cluster',
+      'service',
+      'region',
+      'environment',
+      'json',
+      'dir',
+      'force',
+      'help',
+    ])
+    expect(parseArgs(['init', '--service', 'web', '--dir', 'repo', '--force'])).toMatchObject({
+      command: 'init',
+      inputs: { service: 'web' },
+      dir: 'repo',
+      force: true,
+    })
+    expect(() => parseArgs(['init', '--service', 'web', '--image', 'x'])).toThrow(
+      'Unknown flag --image. init does not take it.',
+    )
   })
 
   test('help without a command lists the commands', () => {

@@ -108,7 +108,7 @@ async function deploy(settings, ports) {
             ...(url && { runUrl: url }),
             ...environment,
         };
-        const [carrying, { createClients }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(815), __webpack_require__.e(446), __webpack_require__.e(662), __webpack_require__.e(73), __webpack_require__.e(827)]).then(__webpack_require__.bind(__webpack_require__, 3827)), Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(446), __webpack_require__.e(201)]).then(__webpack_require__.bind(__webpack_require__, 201))]);
+        const [carrying, { createClients }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(815), __webpack_require__.e(446), __webpack_require__.e(131), __webpack_require__.e(592), __webpack_require__.e(781), __webpack_require__.e(69)]).then(__webpack_require__.bind(__webpack_require__, 9069)), Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(446), __webpack_require__.e(201)]).then(__webpack_require__.bind(__webpack_require__, 201))]);
         const aws = ports.aws ??
             ((where, within = deadline) => {
                 const clients = createClients(where, within);
@@ -229,7 +229,7 @@ async function runDeploy(args, io, log, out) {
     const settings = settingsOf(args, io, log);
     if (args.command === 'render') {
         // Only render loads @aws-sdk/client-ecs, for the API model its templates are checked against (not the clients).
-        const { render, rendersOffline } = await Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(815), __webpack_require__.e(73), __webpack_require__.e(418)]).then(__webpack_require__.bind(__webpack_require__, 8084));
+        const { render, rendersOffline } = await Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(815), __webpack_require__.e(131), __webpack_require__.e(84)]).then(__webpack_require__.bind(__webpack_require__, 8084));
         if (rendersOffline(settings)) {
             const rendered = await render(settings, log);
             const data = rendered.length === 1
@@ -926,6 +926,7 @@ const ENVIRONMENT_KEYS = [
     'service',
     'services',
     'task-definition',
+    'service-definition',
     'vars',
     'desired-count',
     'strategy',
@@ -1028,6 +1029,7 @@ function readEnvironment(p, name, value, names) {
     if (services.length && m.cluster === undefined)
         p.add(path, 'has services but no cluster; add cluster: <the ECS cluster they run in>');
     const taskDefinition = optional('task-definition', (kp, v) => p.text(kp, v));
+    const serviceDefinition = optional('service-definition', (kp, v) => p.text(kp, v));
     const desiredCount = optional('desired-count', (kp, v) => p.integer(kp, v, 0, 5000));
     const strategy = optional('strategy', (kp, v) => p.choice(kp, v, _types_js__WEBPACK_IMPORTED_MODULE_7__/* .STRATEGIES */ .YL));
     const url = optional('url', (kp, v) => p.text(kp, v, { pattern: URL, expected: 'an http(s) URL like https://example.com' }));
@@ -1052,6 +1054,7 @@ function readEnvironment(p, name, value, names) {
         ...(cluster !== undefined && { cluster }),
         services,
         ...(taskDefinition !== undefined && { taskDefinition }),
+        ...(serviceDefinition !== undefined && { serviceDefinition }),
         vars: optional('vars', (kp, v) => readVars(p, kp, v)) ?? {},
         ...(desiredCount !== undefined && { desiredCount }),
         ...(strategy !== undefined && { strategy }),
@@ -1706,6 +1709,8 @@ async function planRun(inputs, git, event) {
             vars: environment.vars,
             environment: environment.name,
             ...(environment.taskDefinition !== undefined && { taskDefinition: environment.taskDefinition }),
+            ...(inputs.serviceDefinition === undefined &&
+                environment.serviceDefinition !== undefined && { serviceDefinition: environment.serviceDefinition }),
             ...(environment.desiredCount !== undefined && { desiredCount: environment.desiredCount }),
             ...(region !== undefined && { region }),
             ...optionalVerify(withVerifyConfig(environment.verify, inputs.verify)),
@@ -2531,6 +2536,7 @@ function getInputs(given, log) {
         ...optional('cluster', text('cluster')),
         services,
         ...(taskDefinition !== undefined && { taskDefinition }),
+        ...optional('serviceDefinition', text('service-definition')),
         ...(image !== undefined && { image: parseImageInput(image) }),
         containers: values.list('container'),
         environmentVariables: parseEnvChanges('environment-variables', read('environment-variables')),

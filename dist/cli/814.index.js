@@ -285,12 +285,90 @@ function summaryText(text) {
 
 /***/ }),
 
+/***/ 6084:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   TX: () => (/* binding */ definitionUpdate),
+/* harmony export */   gC: () => (/* binding */ alarmsUpdate),
+/* harmony export */   gR: () => (/* binding */ contains),
+/* harmony export */   qu: () => (/* binding */ DEFINITION_MEMBERS),
+/* harmony export */   x6: () => (/* binding */ definitionChanges)
+/* harmony export */ });
+const DEFINITION_MEMBERS = [
+    'networkConfiguration',
+    'placementConstraints',
+    'placementStrategy',
+    'platformVersion',
+    'availabilityZoneRebalancing',
+    'loadBalancers',
+    'serviceRegistries',
+    'serviceConnectConfiguration',
+    'vpcLatticeConfigurations',
+];
+/** Where DescribeServices shows a member: the service, or (Service Connect, VPC Lattice) its PRIMARY deployment. */
+function currentOf(service, key) {
+    if (key === 'serviceConnectConfiguration' || key === 'vpcLatticeConfigurations') {
+        return service.deployments?.find((d) => d.status === 'PRIMARY')?.[key];
+    }
+    return service[key];
+}
+/**
+ * Whether `current` already has everything `wanted` says: a member the file leaves out is left as it is, as
+ * DescribeServices fills in defaults (assignPublicIp, a load balancer's name) nobody writes.
+ */
+function contains(current, wanted) {
+    if (Array.isArray(wanted))
+        return Array.isArray(current) && current.length === wanted.length && wanted.every((w, i) => contains(current[i], w));
+    if (wanted && typeof wanted === 'object') {
+        if (!current || typeof current !== 'object' || Array.isArray(current))
+            return false;
+        return Object.entries(wanted).every(([k, w]) => w === undefined || contains(current[k], w));
+    }
+    return current === wanted;
+}
+/** The members to send in UpdateService: those given that differ from the service's. */
+function definitionUpdate(service, members) {
+    const update = {};
+    for (const key of DEFINITION_MEMBERS) {
+        const wanted = members?.[key];
+        if (wanted !== undefined && !contains(currentOf(service, key), wanted))
+            update[key] = wanted;
+    }
+    return update;
+}
+/** The deployment alarms to set, when given and different. */
+function alarmsUpdate(service, members) {
+    const wanted = members?.alarms;
+    return wanted && !contains(service.deploymentConfiguration?.alarms, wanted) ? wanted : undefined;
+}
+const alarmsText = (alarms) => alarms?.enable ? `${alarms.alarmNames?.join(', ')}${alarms.rollback ? ' (roll back on ALARM)' : ''}` : 'none';
+/** A value for a change line: short ones as they are (no member holds a secret), long ones (many subnets) named only. */
+const shown = (value) => {
+    const text = typeof value === 'string' ? value : JSON.stringify(value ?? null);
+    return text.length <= 160 ? text : 'as the service definition says';
+};
+/** What they change, one line each. */
+function definitionChanges(service, members) {
+    const alarms = alarmsUpdate(service, members);
+    return [
+        ...(alarms
+            ? [`service deployment alarms: ${alarmsText(service.deploymentConfiguration?.alarms)} → ${alarmsText(alarms)}`]
+            : []),
+        ...Object.entries(definitionUpdate(service, members)).map(([key, value]) => `service ${key}: ${shown(currentOf(service, key))} → ${shown(value)}`),
+    ];
+}
+
+
+/***/ }),
+
 /***/ 6322:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Ad: () => (/* binding */ parseCapacityProviderStrategy),
 /* harmony export */   B7: () => (/* binding */ parseThreshold),
+/* harmony export */   Fs: () => (/* binding */ SETTING_INPUTS),
 /* harmony export */   PX: () => (/* binding */ parseVolumeConfigurations),
 /* harmony export */   QB: () => (/* binding */ failureThreshold),
 /* harmony export */   TU: () => (/* binding */ percentagesUpdate),
@@ -302,9 +380,10 @@ function summaryText(text) {
 /* harmony export */   o6: () => (/* binding */ breakerUpdate),
 /* harmony export */   wr: () => (/* binding */ deploymentSettingsChanges)
 /* harmony export */ });
-/* unused harmony export SETTING_INPUTS */
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1922);
 /* harmony import */ var _common_problems_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7657);
+/* harmony import */ var _service_members_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6084);
+
 
 
 /** Each setting's input, for messages. */
@@ -320,6 +399,7 @@ const SETTING_INPUTS = {
     circuitBreakerThreshold: 'circuit-breaker-threshold',
     resetOnHealthyTask: 'circuit-breaker-reset-on-healthy-task',
     earlySuccess: 'early-success-healthy-percent',
+    definition: 'service-definition',
 };
 /** Settings the config file's `service-settings:` gives, with no input of their own. */
 const CONFIG_ONLY = ['circuitBreakerThreshold', 'resetOnHealthyTask', 'earlySuccess'];
@@ -519,6 +599,7 @@ function settingsUpdate(service, settings) {
         ...(differs('volumeConfigurations', currentVolumeConfigurations(service)) && {
             volumeConfigurations: settings.volumeConfigurations,
         }),
+        ...(0,_service_members_js__WEBPACK_IMPORTED_MODULE_2__/* .definitionUpdate */ .TX)(service, settings.definition),
     };
 }
 /** The deployment percentages to set, when given and different. */
@@ -613,7 +694,7 @@ function settingsChanges(service, settings) {
         changes.push(`service capacity provider strategy: ${strategyText(service.capacityProviderStrategy, service)} → ${strategyText(update.capacityProviderStrategy, service)}`);
     if (update.volumeConfigurations !== undefined)
         changes.push(`service volume configurations: ${volumesText(currentVolumeConfigurations(service))} → ${volumesText(update.volumeConfigurations)}`);
-    return changes;
+    return [...changes, ...(0,_service_members_js__WEBPACK_IMPORTED_MODULE_2__/* .definitionChanges */ .x6)(service, settings.definition)];
 }
 const onOff = (value) => (value ? 'on' : 'off');
 

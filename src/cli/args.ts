@@ -5,7 +5,7 @@ import { isRepeatable, settingNamed, SETTINGS, type Setting } from '../settings/
 import { closest } from '../common/suggest.js'
 import { REF } from './ref.js'
 
-export const COMMANDS = ['deploy', 'render', 'diff', 'status', 'rollback', 'preview', 'plan', 'help'] as const
+export const COMMANDS = ['deploy', 'render', 'diff', 'status', 'rollback', 'preview', 'plan', 'init', 'help'] as const
 export type Command = Exclude<(typeof COMMANDS)[number], 'help'>
 export const PREVIEW_ACTIONS = ['deploy', 'destroy', 'sweep'] as const
 
@@ -41,6 +41,12 @@ export const CLI_FLAGS: FlagSpec[] = [
     description:
       "The branch or tag being deployed, refs/heads/<branch> or refs/tags/<tag>, for the config file's environments. Default — from the CI (GITHUB_REF, CIRCLE_TAG / CIRCLE_BRANCH, TEAMCITY_BUILD_BRANCH) or git (the branch, or on a detached HEAD the tag at it).",
   },
+  {
+    name: 'dir',
+    kind: 'text',
+    description: 'init: the repository (workspace) to write the files in. Default — the working directory.',
+  },
+  { name: 'force', kind: 'boolean', description: 'init: overwrite files that exist.' },
   { name: 'help', kind: 'boolean', description: 'Show the help of the command.' },
   { name: 'version', kind: 'boolean', description: 'Print the version.' },
 ]
@@ -53,6 +59,7 @@ const SUMMARIES: Record<Command, string> = {
   rollback: 'roll back the rollout in flight, or go back to a revision (--to family:rev)',
   preview: 'deploy|destroy|sweep: pull request previews (--pr N), from the config file',
   plan: 'print the environment matrix (JSON) for this ref on stdout, and why on stderr; no AWS',
+  init: 'write the task definition, service definition and config file from a running service',
 }
 
 const SERVICE_FLAGS = ['cluster', 'service', 'region']
@@ -75,6 +82,11 @@ export function flagsOf(command: Command): FlagSpec[] {
       return [...settings((s) => PLAN_FLAGS.includes(s.name)), ...cli('ref', 'help')]
     case 'status':
       return [...settings((s) => SERVICE_FLAGS.includes(s.name)), ...cli('json', 'offline', 'help')]
+    case 'init':
+      return [
+        ...settings((s) => [...SERVICE_FLAGS, 'environment'].includes(s.name)),
+        ...cli('dir', 'force', 'json', 'help'),
+      ]
     case 'rollback':
       return [
         ...settings((s) => [...SERVICE_FLAGS, 'timeout-minutes'].includes(s.name)),
@@ -107,6 +119,9 @@ export interface CliArgs {
   to?: string
   pr?: number
   ref?: string
+  /** init: where to write, and whether to overwrite. */
+  dir?: string
+  force?: boolean
 }
 
 /** Asking for help or the version is not an error, but it ends the run before anything else. */
@@ -205,6 +220,7 @@ export function parseArgs(argv: string[]): CliArgs {
   const pr = one('pr')
   const ref = one('ref')
   const to = one('to')
+  const dir = one('dir')
   if (pr !== undefined && !/^\d+$/.test(pr)) throw new UserError(`--pr must be a pull request number, not "${pr}".`)
   if (ref !== undefined && !REF.test(ref))
     throw new UserError(`--ref must be refs/heads/<branch> or refs/tags/<tag>, not "${ref}".`)
@@ -219,6 +235,8 @@ export function parseArgs(argv: string[]): CliArgs {
     ...(to !== undefined && { to }),
     ...(pr !== undefined && { pr: Number(pr) }),
     ...(ref !== undefined && { ref }),
+    ...(dir !== undefined && { dir }),
+    ...(one('force') === 'true' && { force: true }),
   }
 }
 

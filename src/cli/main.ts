@@ -102,6 +102,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const out = (text: string): void => void io.stdout.write(log.redact(text))
   try {
     const args = parseArgs(argv)
+    if (args.command === 'init') {
+      const { initCommand } = await import('./init.js')
+      return await initCommand(args, io, log, out)
+    }
     if (args.command === 'status' || args.command === 'rollback') {
       const { serviceCommand } = await import('./service.js')
       return await serviceCommand(args, io, log, out)

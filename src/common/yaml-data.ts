@@ -1,4 +1,4 @@
-import { visit, type Document } from 'yaml'
+import { isMap, isScalar, isSeq, visit, type Document, type LineCounter } from 'yaml'
 import { UserError } from './errors.js'
 
 /** How many times aliases may expand, in all: far above any real file, far below a "billion laughs". */
@@ -26,4 +26,22 @@ export function yamlData(doc: Document, source: string, text: string): unknown {
         'refused, as such a file can exhaust memory. Write the values out, or use fewer aliases.',
     )
   }
+}
+
+/** The line of a key path: the key's own line for a mapping entry, the item's line in a list. */
+export function lineOfKey(
+  doc: Document,
+  lines: LineCounter,
+  keyPath: readonly (string | number)[],
+): number | undefined {
+  if (!keyPath.length) return undefined
+  const last = keyPath[keyPath.length - 1]
+  const parent = keyPath.length > 1 ? doc.getIn(keyPath.slice(0, -1), true) : doc.contents
+  let node: unknown
+  if (isMap(parent))
+    node = parent.items.find((pair) => isScalar(pair.key) && String(pair.key.value) === String(last))?.key
+  else if (isSeq(parent) && typeof last === 'number') node = parent.items[last]
+  else node = parent
+  const offset = (node as { range?: [number, number, number] } | undefined)?.range?.[0]
+  return offset === undefined ? undefined : lines.linePos(offset).line
 }

@@ -38,6 +38,7 @@ const ENVIRONMENT_KEYS = [
   'service',
   'services',
   'task-definition',
+  'service-definition',
   'vars',
   'desired-count',
   'strategy',
@@ -151,6 +152,7 @@ function readEnvironment(p: Problems, name: string, value: unknown, names: strin
   if (services.length && m.cluster === undefined)
     p.add(path, 'has services but no cluster; add cluster: <the ECS cluster they run in>')
   const taskDefinition = optional('task-definition', (kp, v) => p.text(kp, v))
+  const serviceDefinition = optional('service-definition', (kp, v) => p.text(kp, v))
   const desiredCount = optional('desired-count', (kp, v) => p.integer(kp, v, 0, 5000))
   const strategy = optional('strategy', (kp, v) => p.choice(kp, v, STRATEGIES))
   const url = optional('url', (kp, v) =>
@@ -184,6 +186,7 @@ function readEnvironment(p: Problems, name: string, value: unknown, names: strin
     ...(cluster !== undefined && { cluster }),
     services,
     ...(taskDefinition !== undefined && { taskDefinition }),
+    ...(serviceDefinition !== undefined && { serviceDefinition }),
     vars: optional('vars', (kp, v) => readVars(p, kp, v)) ?? {},
     ...(desiredCount !== undefined && { desiredCount }),
     ...(strategy !== undefined && { strategy }),

@@ -12,6 +12,8 @@ export interface EnvironmentConfig {
   cluster?: string
   services: string[]
   taskDefinition?: string
+  /** The service definition file (the `service-definition` input wins). */
+  serviceDefinition?: string
   vars: Record<string, string>
   desiredCount?: number
   strategy?: Strategy

@@ -9,6 +9,7 @@ import { updateServiceLooking } from '../aws/ecs.js'
 import { UserError } from '../common/errors.js'
 import type { CircuitBreakerMode } from '../settings/inputs.js'
 import type { Mechanism } from '../strategy/types.js'
+import { alarmsUpdate } from '../settings/service-members.js'
 import {
   breakerUpdate,
   earlySuccessUpdate,
@@ -112,7 +113,10 @@ export function serviceUpdate(service: Service, request: RolloutRequest): Update
   const base = withBreaker ?? service.deploymentConfiguration
   const breaker = request.settings && breakerUpdate(base?.deploymentCircuitBreaker, request.settings)
   const early = request.settings && earlySuccessUpdate(service.deploymentConfiguration, request.settings)
+  const alarms = request.settings && alarmsUpdate(service, request.settings.definition)
   const wanted = {
+    // The service definition's alarms, under the strategy's (the `deployment-alarms` input's).
+    ...(alarms && { alarms }),
     ...request.deploymentConfiguration,
     ...(request.settings && percentagesUpdate(service, request.settings)),
     ...(breaker && { deploymentCircuitBreaker: breaker }),

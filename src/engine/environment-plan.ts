@@ -145,6 +145,8 @@ export async function planRun(inputs: Inputs, git: GitContext, event: RunEvent):
       vars: environment.vars,
       environment: environment.name,
       ...(environment.taskDefinition !== undefined && { taskDefinition: environment.taskDefinition }),
+      ...(inputs.serviceDefinition === undefined &&
+        environment.serviceDefinition !== undefined && { serviceDefinition: environment.serviceDefinition }),
       ...(environment.desiredCount !== undefined && { desiredCount: environment.desiredCount }),
       ...(region !== undefined && { region }),
       ...optionalVerify(withVerifyConfig(environment.verify, inputs.verify)),

@@ -61,6 +61,7 @@ import type { Log } from '../common/log.js'
 import { UserError } from '../common/errors.js'
 import { placeholderValues, type PlannedInputs } from '../settings/placeholder-values.js'
 import { fillTextPlaceholders } from '../taskdef/placeholders.js'
+import { withServiceDefinition } from '../servicedef/index.js'
 
 /** The ports a deploy uses (the engine's Ports has them all, and more). */
 export interface DeployPorts {
@@ -98,6 +99,10 @@ function newServiceReport(where: Where, service: Service, plan: StrategyPlan): D
 interface Found {
   service: Service
   plan: StrategyPlan
+  /** The inputs for this service: with its service definition under them, when there is one. */
+  inputs: PlannedInputs
+  /** What reading its service definition said. */
+  notes: string[]
 }
 
 /** A service checked and its task definition rendered and validated: nothing changed on it yet. */
@@ -178,7 +183,10 @@ async function prepare(
       ...plan.changes,
     ],
   }
-  return { prepared: { service, plan, rendered, current, verification, ...(pinned && { pinned }) }, part }
+  return {
+    prepared: { service, plan, inputs, notes: [], rendered, current, verification, ...(pinned && { pinned }) },
+    part,
+  }
 }
 
 function onlyImage(promoted: PromotedImages | undefined): string | undefined {
@@ -516,23 +524,27 @@ async function findServices({
         log.info(
           `${service.serviceName} in ${inputs.cluster}: running ${taskDefinitionRevision(service.taskDefinition)}, ${service.runningCount}/${service.desiredCount} tasks`,
         )
+        const placeholders = placeholderValues(inputs, service.serviceName ?? name, git, where.region, inputs.image)
+        const defined = await withServiceDefinition(inputs, service, placeholders, git.workspace)
+        const own = defined.inputs
+        for (const note of defined.notes) log.info(logSafe(`  ${note}`))
         // A preview is a plain copy of the service, without its blue/green set-up: it rolls.
         const plan = preview
           ? rollingPlan(inputs.strategy)
           : await planStrategy(clients, inputs.cluster, service, inputs.strategy, {
-              circuitBreaker: inputs.deploymentCircuitBreaker,
+              circuitBreaker: own.deploymentCircuitBreaker,
               workspace: git.workspace,
             })
-        checkServiceSettings(service, inputs.serviceSettings ?? {}, plan.mechanism)
+        checkServiceSettings(service, own.serviceSettings ?? {}, plan.mechanism)
         log.info(`  strategy: ${plan.description}`)
-        return { service, plan }
+        return { service, plan, inputs: own, notes: defined.notes }
       }),
     ),
   )
   return {
     report: {
       services: found.map((f) => f.service),
-      reports: found.map((f) => newServiceReport(where, f.service, f.plan)),
+      reports: found.map((f) => ({ ...newServiceReport(where, f.service, f.plan), notes: [...f.notes] })),
     },
     state: { found },
   }
@@ -572,11 +584,11 @@ async function checkImage({
 
 /** Every service's task definition rendered and validated with the planned image. */
 async function render(s: DeployState, done: PipelineResult): Promise<StepOutcome<DeployState>> {
-  const { clients, inputs, git, found, plannedImage, preview, ports, promoted, pinned } = s
+  const { clients, git, found, plannedImage, preview, ports, promoted, pinned } = s
   const checked = await ports.log.group('Task definition', () =>
     Promise.all(
       found.map((f, i) =>
-        prepare(clients, inputs, git, f, reportOf(done, i), plannedImage, preview, ports.log, promoted?.[i], pinned),
+        prepare(clients, f.inputs, git, f, reportOf(done, i), plannedImage, preview, ports.log, promoted?.[i], pinned),
       ),
     ),
   )
@@ -648,7 +660,7 @@ async function registerAll(s: DeployState, done: PipelineResult): Promise<StepOu
       ? checked.map((prepared) => ({ prepared, part: undefined }))
       : await Promise.all(
           checked.map((p, i) =>
-            prepare(clients, inputs, git, p, reportOf(done, i), image, preview, undefined, promoted?.[i]),
+            prepare(clients, p.inputs, git, p, reportOf(done, i), image, preview, undefined, promoted?.[i]),
           ),
         )
   // Each service's report as rendered again, for what register logs and where the artifacts go.
@@ -704,7 +716,7 @@ async function update(s: DeployState, done: PipelineResult): Promise<StepOutcome
   const { clients, inputs, git, ports, preview, image } = s
   const started: Awaited<ReturnType<typeof start>>[] = []
   for (const [i, p] of s.registered.entries())
-    started.push(await start(clients, inputs, git, ports, p, reportOf(done, i), preview))
+    started.push(await start(clients, p.inputs, git, ports, p, reportOf(done, i), preview))
   const followed = started.flatMap(({ started: p, rollout }, index): Followed[] =>
     rollout.deploymentId && inputs.wait
       ? [

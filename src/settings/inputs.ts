@@ -36,6 +36,8 @@ export interface Inputs {
   /** One or more services, deployed together with one combined wait; empty when the config file names them. */
   services: string[]
   taskDefinition?: string
+  /** The service definition file: what the service should be, beside its revision (servicedef/). */
+  serviceDefinition?: string
   image?: string
   containers: string[]
   environmentVariables: EnvChange[]
@@ -119,6 +121,7 @@ export function getInputs(given: InputReader, log: Pick<Log, 'info' | 'warning' 
     ...optional('cluster', text('cluster')),
     services,
     ...(taskDefinition !== undefined && { taskDefinition }),
+    ...optional('serviceDefinition', text('service-definition')),
     ...(image !== undefined && { image: parseImageInput(image) }),
     containers: values.list('container'),
     environmentVariables: parseEnvChanges('environment-variables', read('environment-variables')),

@@ -16,6 +16,12 @@ import type {
 import { UserError } from '../common/errors.js'
 import type { Mechanism } from '../strategy/types.js'
 import { describedValue } from '../common/problems.js'
+import {
+  definitionChanges,
+  definitionUpdate,
+  type DefinitionMember,
+  type DefinitionMembers,
+} from './service-members.js'
 
 export interface ServiceSettings {
   minimumHealthyPercent?: number
@@ -32,6 +38,8 @@ export interface ServiceSettings {
   resetOnHealthyTask?: boolean
   /** deploymentConfiguration.earlySuccessCriteria (rolling only): ECS completes the deployment at this share healthy. */
   earlySuccess?: DeploymentEarlySuccessCriteria
+  /** The service definition file's members no input sets (network, placement, load balancers, alarms, …). */
+  definition?: DefinitionMembers
 }
 
 /** Each setting's input, for messages. */
@@ -47,6 +55,7 @@ export const SETTING_INPUTS: Record<keyof ServiceSettings, string> = {
   circuitBreakerThreshold: 'circuit-breaker-threshold',
   resetOnHealthyTask: 'circuit-breaker-reset-on-healthy-task',
   earlySuccess: 'early-success-healthy-percent',
+  definition: 'service-definition',
 }
 
 /** Settings the config file's `service-settings:` gives, with no input of their own. */
@@ -268,6 +277,7 @@ export function settingsUpdate(
   | 'enableExecuteCommand'
   | 'capacityProviderStrategy'
   | 'volumeConfigurations'
+  | DefinitionMember
 > {
   const differs = <K extends keyof ServiceSettings>(key: K, current: unknown): boolean =>
     settings[key] !== undefined && JSON.stringify(settings[key]) !== JSON.stringify(current)
@@ -288,6 +298,7 @@ export function settingsUpdate(
     ...(differs('volumeConfigurations', currentVolumeConfigurations(service)) && {
       volumeConfigurations: settings.volumeConfigurations,
     }),
+    ...definitionUpdate(service, settings.definition),
   }
 }
 
@@ -426,7 +437,7 @@ export function settingsChanges(service: Service, settings: ServiceSettings): st
     changes.push(
       `service volume configurations: ${volumesText(currentVolumeConfigurations(service))} → ${volumesText(update.volumeConfigurations)}`,
     )
-  return changes
+  return [...changes, ...definitionChanges(service, settings.definition)]
 }
 
 const onOff = (value: boolean | undefined): string => (value ? 'on' : 'off')

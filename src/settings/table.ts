@@ -60,6 +60,13 @@ export const SETTINGS: readonly Setting[] = [
       "Path to a task definition template (JSON or YAML; a plain RegisterTaskDefinition body or the output of `aws ecs describe-task-definition`). ${PLACEHOLDERS} are filled in; without `family`, the service's current family is taken (and said). When omitted, the service's current task definition is the starting point.",
   },
   {
+    name: 'service-definition',
+    kind: 'text',
+    group: 'task-definition',
+    description:
+      'Path to a service definition file (JSON or YAML; a CreateService body or the output of `aws ecs describe-services`): desired count, deployment configuration, grace period, capacity providers, network, placement, execute-command, volumes. ${PLACEHOLDERS} are filled in as in the template; it is checked against the ECS API model and applied only where it differs from the service. Inputs given as well win.',
+  },
+  {
     name: 'image',
     kind: 'text',
     group: 'target',

@@ -7,12 +7,6 @@ import { yamlData } from '../common/yaml-data.js'
 import { fillPlaceholders, markedPlaceholders, unmarked } from './placeholders.js'
 import { isPlainObject, kindOf, type PlainObject } from './values.js'
 
-/** A template's definition, and the line of the file a problem's key path (`containerDefinitions[0] (web).image`) is on. */
-export interface Template {
-  definition: PlainObject
-  lineOf(path: string): number | undefined
-}
-
 /**
  * Reads a task definition template (JSON or YAML), fills its placeholders and unwraps
  * `aws ecs describe-task-definition` output, whose tags become the definition's `tags`.
@@ -25,14 +19,49 @@ export async function loadTemplate(
   return (await readTemplate(path, placeholders, workspace)).definition
 }
 
+/** A template's definition, and the line of the file a problem's key path (`containerDefinitions[0] (web).image`) is on. */
+export interface Template {
+  definition: PlainObject
+  lineOf(path: string): number | undefined
+}
+
 /** loadTemplate, with the lines of its keys. */
 export async function readTemplate(
   path: string,
   placeholders: Record<string, string>,
   workspace = process.env.GITHUB_WORKSPACE || process.cwd(),
 ): Promise<Template> {
-  const source = `task definition ${path}`
-  const marked = markedPlaceholders(await templateText(path, workspace))
+  const { data, lineOf } = await loadDocument(path, placeholders, workspace, TASK_DEFINITION)
+  const wrapper = isPlainObject(data) && 'taskDefinition' in data ? ['taskDefinition'] : []
+  return {
+    definition: unwrapped(data, `task definition ${path}`),
+    lineOf: (problemPath) => lineOf([...wrapper, ...keysOf(problemPath)]),
+  }
+}
+
+/** Which file a document is, for its messages: the input that names it and what it holds. */
+export interface DocumentKind {
+  input: string
+  what: string
+}
+
+const TASK_DEFINITION: DocumentKind = { input: 'task-definition', what: 'task definition' }
+
+/** A template's data, placeholders filled, with the line of a key path for messages. */
+export interface LoadedDocument {
+  data: unknown
+  lineOf(path: readonly (string | number)[]): number | undefined
+}
+
+/** Reads a template file of the workspace (JSON or YAML) and fills its placeholders; errors name `kind` and the line. */
+export async function loadDocument(
+  path: string,
+  placeholders: Record<string, string>,
+  workspace: string,
+  kind: DocumentKind,
+): Promise<LoadedDocument> {
+  const source = `${kind.what} ${path}`
+  const marked = markedPlaceholders(await templateText(path, workspace, kind))
   // One parser for both: YAML 1.2 reads JSON, and unlike JSON.parse on Node 20 it says where the error is.
   // Errors give the line, never the file's text: the file may not be what it should be (and hold secrets).
   const lineCounter = new LineCounter()
@@ -45,12 +74,10 @@ export async function readTemplate(
     throw new UserError(message, { locations: [{ file: path, line, column: col, message }] })
   }
   fillPlaceholders(doc, marked, placeholders, source, path)
-  const definition = unwrapped(yamlData(doc, source, marked), source)
-  const wrapper = isMap(doc.contents) && doc.contents.has('taskDefinition') ? ['taskDefinition'] : []
   return {
-    definition,
-    lineOf(problemPath) {
-      const offset = offsetOf(doc, [...wrapper, ...keysOf(problemPath)])
+    data: yamlData(doc, source, marked),
+    lineOf(keyPath) {
+      const offset = offsetOf(doc, keyPath)
       return offset === undefined ? undefined : lineCounter.linePos(offset).line
     },
   }
@@ -64,7 +91,7 @@ function keysOf(path: string): (string | number)[] {
 }
 
 /** Where the deepest of `keys` that the document has starts (a key where the path names one missing: its parent's). */
-function offsetOf(doc: Document, keys: (string | number)[]): number | undefined {
+function offsetOf(doc: Document, keys: readonly (string | number)[]): number | undefined {
   for (let depth = keys.length; depth > 0; depth--) {
     const parent = depth === 1 ? doc.contents : doc.getIn(keys.slice(0, depth - 1), true)
     const last = keys[depth - 1]
@@ -83,8 +110,8 @@ function offsetOf(doc: Document, keys: (string | number)[]): number | undefined 
 /** A task definition family (letters, digits, `-`, `_`), with or without `:revision`: no file extension, no folder. */
 const FAMILY_LIKE = /^[A-Za-z0-9_-]{1,255}(:\d+)?$/
 
-async function templateText(path: string, workspace: string): Promise<string> {
-  const fullPath = await insideWorkspace('task-definition', path, workspace)
+async function templateText(path: string, workspace: string, kind: DocumentKind): Promise<string> {
+  const fullPath = await insideWorkspace(kind.input, path, workspace)
   try {
     return await readFile(fullPath, 'utf8')
   } catch (error) {
@@ -92,11 +119,11 @@ async function templateText(path: string, workspace: string): Promise<string> {
     const reason = code === 'ENOENT' ? 'not found' : `cannot be read (${message})`
     // The official deploy action also took a family name here (`web`, `web:42`): a missing file named like one is that.
     const family =
-      code === 'ENOENT' && FAMILY_LIKE.test(path)
+      kind === TASK_DEFINITION && code === 'ENOENT' && FAMILY_LIKE.test(path)
         ? ` If "${path}" is a task definition family, leave \`task-definition\` out: the service's current task definition is the starting point.`
         : ''
     throw new UserError(
-      `task definition ${path} ${reason} at ${fullPath}. The \`task-definition\` input is relative to the workspace ` +
+      `${kind.what} ${path} ${reason} at ${fullPath}. The \`${kind.input}\` input is relative to the workspace ` +
         `(GITHUB_WORKSPACE, else the working directory): check the path, and that the repository is checked out.${family}`,
     )
   }

@@ -1,5 +1,5 @@
-export const id = 827;
-export const ids = [827,261];
+export const id = 69;
+export const ids = [69,261];
 export const modules = {
 
 /***/ 3644:
@@ -104,7 +104,60 @@ function signalNumber(signal) {
 
 /***/ }),
 
-/***/ 3827:
+/***/ 7450:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ registerIfChanged),
+/* harmony export */   o: () => (/* binding */ describeTaskDefinition)
+/* harmony export */ });
+/* harmony import */ var _aws_ecs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1032);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
+/* harmony import */ var _taskdef_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(801);
+
+
+
+async function describeTaskDefinition(ecs, taskDefinition) {
+    const response = await _aws_ecs_js__WEBPACK_IMPORTED_MODULE_0__/* .describeTaskDefinition */ .oh(ecs, taskDefinition);
+    if (!response.taskDefinition)
+        throw new Error(`ecs:DescribeTaskDefinition returned nothing for ${taskDefinition}`);
+    return { taskDefinition: response.taskDefinition, tags: response.tags ?? [] };
+}
+/** The family's newest revision, or undefined when the family has none yet. */
+async function latestRevision(ecs, family) {
+    return (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .unlessNotFound */ .CA)(describeTaskDefinition(ecs, family));
+}
+function toRegistered(taskDefinition, registered) {
+    return {
+        arn: taskDefinition.taskDefinitionArn ?? '',
+        family: taskDefinition.family ?? '',
+        revision: taskDefinition.revision ?? 0,
+        registered,
+    };
+}
+/**
+ * Registers `request` unless the service's current revision or the family's newest one already has the
+ * same content, so re-running a job for the same commit registers nothing.
+ */
+async function registerIfChanged(ecs, request, current) {
+    if (current && (0,_taskdef_index_js__WEBPACK_IMPORTED_MODULE_2__/* .sameTaskDefinition */ .JL)(request, current.taskDefinition, current.tags)) {
+        return toRegistered(current.taskDefinition, false);
+    }
+    const latest = request.family ? await latestRevision(ecs, request.family) : undefined;
+    if (latest && latest.taskDefinition.taskDefinitionArn !== current?.taskDefinition.taskDefinitionArn) {
+        if ((0,_taskdef_index_js__WEBPACK_IMPORTED_MODULE_2__/* .sameTaskDefinition */ .JL)(request, latest.taskDefinition, latest.tags))
+            return toRegistered(latest.taskDefinition, false);
+    }
+    const registered = await _aws_ecs_js__WEBPACK_IMPORTED_MODULE_0__/* .registerTaskDefinition */ .eQ(ecs, request);
+    if (!registered)
+        throw new Error('ecs:RegisterTaskDefinition returned no task definition');
+    return toRegistered(registered, true);
+}
+
+
+/***/ }),
+
+/***/ 9069:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -556,200 +609,8 @@ async function attachLogs(logsIn, failures, containers, lines) {
     }));
 }
 
-// EXTERNAL MODULE: ./src/aws/ecs.ts
-var aws_ecs = __webpack_require__(1032);
-// EXTERNAL MODULE: ./src/taskdef/render.ts + 3 modules
-var render = __webpack_require__(4362);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(7975);
-// EXTERNAL MODULE: ./src/taskdef/clean.ts
-var clean = __webpack_require__(3497);
-// EXTERNAL MODULE: ./src/taskdef/validate.ts
-var validate = __webpack_require__(8516);
-// EXTERNAL MODULE: ./src/taskdef/values.ts
-var values = __webpack_require__(64);
-;// CONCATENATED MODULE: ./src/taskdef/compare.ts
-
-
-
-
-const SECRET_LOOKING = /PASSWORD|PASSWD|SECRET|TOKEN|KEY|CREDENTIAL/i;
-/**
- * True when registering `request` would produce the same content as `current`: read-only keys, key and
- * list order, empty values and the defaults ECS fills in do not count. Tags count when `currentTags` is given.
- */
-function sameTaskDefinition(request, current, currentTags) {
-    return ((0,external_node_util_.isDeepStrictEqual)(comparable(request), comparable(current)) &&
-        (currentTags === undefined || (0,external_node_util_.isDeepStrictEqual)(compact(request.tags), compact(currentTags))));
-}
-/**
- * What registering `request` would change compared with `current`, one line each, such as
- * `containerDefinitions[web].image: a → b`. Values of secret-looking environment variables are not shown.
- */
-function describeChanges(request, current) {
-    const changes = [];
-    collectChanges(comparable(current), comparable(request), '', false, changes);
-    return changes;
-}
-function comparable(definition) {
-    const { definition: kept } = (0,clean/* withoutReadOnlyKeys */.d)((0,validate/* withStringSizes */.s6)(definition));
-    const { tags: _tags, enableFaultInjection, containerDefinitions, ...rest } = kept;
-    return compact({
-        ...rest,
-        // false is the default, which DescribeTaskDefinition may or may not show.
-        enableFaultInjection: enableFaultInjection || undefined,
-        containerDefinitions: containerDefinitions?.map((container) => withDefaults(container, rest.networkMode === 'awsvpc' || rest.networkMode === 'host')),
-    });
-}
-/** The container as DescribeTaskDefinition returns it: ECS fills these in when they are left out. */
-function withDefaults(container, hostPortIsContainerPort) {
-    return {
-        ...container,
-        essential: container.essential ?? true,
-        cpu: container.cpu ?? 0,
-        portMappings: container.portMappings?.map((mapping) => ({
-            ...mapping,
-            protocol: mapping.protocol ?? 'tcp',
-            hostPort: mapping.hostPort ?? (hostPortIsContainerPort ? mapping.containerPort : undefined),
-        })),
-        healthCheck: container.healthCheck && { interval: 30, timeout: 5, retries: 3, ...container.healthCheck },
-    };
-}
-/** `value` without null, undefined, empty lists and empty objects; lists of named items (or tags) sorted by name. */
-function compact(value) {
-    if (Array.isArray(value)) {
-        // Array.from makes a list of this realm: isDeepStrictEqual compares prototypes, and clones may come from another.
-        const items = Array.from(value, compact).filter((item) => item !== undefined);
-        if (!items.length)
-            return undefined;
-        return uniquelyNamed(items) ? items.sort((a, b) => itemName(a).localeCompare(itemName(b))) : items;
-    }
-    if ((0,values/* isPlainObject */.Q)(value)) {
-        const entries = Object.entries(value)
-            .map(([key, item]) => [key, compact(item)])
-            .filter(([, item]) => item !== undefined);
-        return entries.length ? Object.fromEntries(entries) : undefined;
-    }
-    return value ?? undefined;
-}
-function collectChanges(before, after, path, masked, changes) {
-    if ((0,external_node_util_.isDeepStrictEqual)(before, after))
-        return;
-    if ((0,values/* isPlainObject */.Q)(before) && (0,values/* isPlainObject */.Q)(after)) {
-        for (const key of new Set([...Object.keys(after), ...Object.keys(before)])) {
-            collectChanges(before[key], after[key], path ? `${path}.${key}` : key, masked, changes);
-        }
-        return;
-    }
-    if (Array.isArray(before) || Array.isArray(after)) {
-        const [beforeItems, afterItems] = [before ?? [], after ?? []];
-        if (Array.isArray(beforeItems) && Array.isArray(afterItems)) {
-            const environment = path.endsWith('.environment');
-            if (uniquelyNamed(beforeItems) && uniquelyNamed(afterItems)) {
-                const beforeByName = new Map(beforeItems.map((item) => [itemName(item), item]));
-                const afterByName = new Map(afterItems.map((item) => [itemName(item), item]));
-                for (const name of new Set([...afterByName.keys(), ...beforeByName.keys()])) {
-                    const [was, is] = [beforeByName.get(name), afterByName.get(name)];
-                    const at = `${path}[${name}]`;
-                    if (was === undefined || is === undefined)
-                        changes.push(`${at}: ${was === undefined ? 'added' : 'removed'}`);
-                    // Secrets are shown by name only; environment variables whose name looks secret likewise.
-                    else
-                        collectChanges(was, is, at, masked || path.endsWith('.secrets') || (environment && SECRET_LOOKING.test(name)), changes);
-                }
-                return;
-            }
-            // Without unique names, secret-looking variables cannot be picked out: say only that something changed.
-            if (environment) {
-                changes.push(`${path}: (changed)`);
-                return;
-            }
-            if (beforeItems.length === afterItems.length) {
-                beforeItems.forEach((item, index) => collectChanges(item, afterItems[index], `${path}[${index}]`, masked, changes));
-                return;
-            }
-        }
-    }
-    changes.push(masked ? `${path}: (changed)` : `${path}: ${shown(before)} → ${shown(after)}`);
-}
-/** Whether every item has a name (`name`, or `key` for tags) and no two share one. */
-function uniquelyNamed(items) {
-    const names = items.map(itemName);
-    return names.every((name) => name !== '') && new Set(names).size === names.length;
-}
-function itemName(item) {
-    if (!(0,values/* isPlainObject */.Q)(item))
-        return '';
-    const name = item.name ?? item.key;
-    return typeof name === 'string' ? name : '';
-}
-function shown(value) {
-    if (value === undefined)
-        return '(none)';
-    return typeof value === 'string' ? value : JSON.stringify(value);
-}
-
-// EXTERNAL MODULE: ./src/taskdef/rules.ts + 1 modules
-var rules = __webpack_require__(4943);
-;// CONCATENATED MODULE: ./src/taskdef/existing.ts
-
-
-
-/** The revision as a request (what it was registered with), checked against ECS's rules; it gets no image. */
-function existingTaskDefinition(taskDefinition, tags) {
-    const source = `task definition ${taskDefinition.family}:${taskDefinition.revision}`;
-    const { definition } = (0,clean/* withoutReadOnlyKeys */.d)({ ...taskDefinition, ...(tags.length && { tags }) });
-    const request = (0,validate/* checkedRequest */.lr)(definition, source);
-    (0,rules/* checkEcsRules */.pl)(request, source);
-    return { request, containers: [], notes: [] };
-}
-
-;// CONCATENATED MODULE: ./src/taskdef/index.ts
-
-
-
-
-;// CONCATENATED MODULE: ./src/deploy/register.ts
-
-
-
-async function describeTaskDefinition(ecs, taskDefinition) {
-    const response = await aws_ecs/* describeTaskDefinition */.oh(ecs, taskDefinition);
-    if (!response.taskDefinition)
-        throw new Error(`ecs:DescribeTaskDefinition returned nothing for ${taskDefinition}`);
-    return { taskDefinition: response.taskDefinition, tags: response.tags ?? [] };
-}
-/** The family's newest revision, or undefined when the family has none yet. */
-async function latestRevision(ecs, family) {
-    return (0,aws_errors/* unlessNotFound */.CA)(describeTaskDefinition(ecs, family));
-}
-function toRegistered(taskDefinition, registered) {
-    return {
-        arn: taskDefinition.taskDefinitionArn ?? '',
-        family: taskDefinition.family ?? '',
-        revision: taskDefinition.revision ?? 0,
-        registered,
-    };
-}
-/**
- * Registers `request` unless the service's current revision or the family's newest one already has the
- * same content, so re-running a job for the same commit registers nothing.
- */
-async function registerIfChanged(ecs, request, current) {
-    if (current && sameTaskDefinition(request, current.taskDefinition, current.tags)) {
-        return toRegistered(current.taskDefinition, false);
-    }
-    const latest = request.family ? await latestRevision(ecs, request.family) : undefined;
-    if (latest && latest.taskDefinition.taskDefinitionArn !== current?.taskDefinition.taskDefinitionArn) {
-        if (sameTaskDefinition(request, latest.taskDefinition, latest.tags))
-            return toRegistered(latest.taskDefinition, false);
-    }
-    const registered = await aws_ecs/* registerTaskDefinition */.eQ(ecs, request);
-    if (!registered)
-        throw new Error('ecs:RegisterTaskDefinition returned no task definition');
-    return toRegistered(registered, true);
-}
-
+// EXTERNAL MODULE: ./src/deploy/register.ts
+var register = __webpack_require__(7450);
 // EXTERNAL MODULE: ./src/deploy/rollout.ts
 var rollout = __webpack_require__(5398);
 // EXTERNAL MODULE: ./src/settings/service.ts
@@ -779,6 +640,8 @@ function serviceChanges(service, desiredCount, breaker, settings = {}) {
     return changes;
 }
 
+// EXTERNAL MODULE: ./src/aws/ecs.ts
+var aws_ecs = __webpack_require__(1032);
 // EXTERNAL MODULE: ./src/deploy/clock.ts
 var deploy_clock = __webpack_require__(3941);
 // EXTERNAL MODULE: ./src/deploy/tasks.ts
@@ -957,7 +820,7 @@ var deploy_service = __webpack_require__(3432);
 async function pinnedRevision(ecs, arn, region) {
     let described;
     try {
-        described = await describeTaskDefinition(ecs, arn);
+        described = await (0,register/* describeTaskDefinition */.o)(ecs, arn);
     }
     catch (error) {
         if ((0,aws_errors/* isNotFound */.c4)(error, 'task definition')) {
@@ -3185,6 +3048,8 @@ async function runSteps(steps, initial, options) {
     return { result: assembleReport(parts) };
 }
 
+// EXTERNAL MODULE: ./src/taskdef/index.ts + 2 modules
+var taskdef = __webpack_require__(801);
 ;// CONCATENATED MODULE: ./src/promote/source.ts
 
 
@@ -3312,7 +3177,9 @@ async function checkStillInEcr(image, what, from, deps) {
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
 var client_ecs_dist_cjs = __webpack_require__(212);
 // EXTERNAL MODULE: ./src/common/problems.ts
-var problems = __webpack_require__(7657);
+var common_problems = __webpack_require__(7657);
+// EXTERNAL MODULE: ./src/taskdef/validate.ts
+var validate = __webpack_require__(8516);
 ;// CONCATENATED MODULE: ./src/deploy/settings-model.ts
 // The service settings given as JSON, checked against the ECS API model the SDK ships: the SDK would drop a member it
 // does not know without a word (as for task definitions, see taskdef/validate.ts). Here, on the pipeline's path, and
@@ -3327,7 +3194,7 @@ function checkSettingsModel(settings) {
     (settings.volumeConfigurations ?? []).forEach((item, i) => {
         const problem = (0,validate/* modelProblems */.QW)(item, client_ecs_dist_cjs/* ServiceVolumeConfiguration$ */.uEA)[0];
         if (problem) {
-            throw new errors/* UserError */.yo(`Input \`volume-configurations\`, item ${i + 1} (${item.name}): ${(0,problems/* problemEntry */.WO)(problem)}. Nothing was changed.`);
+            throw new errors/* UserError */.yo(`Input \`volume-configurations\`, item ${i + 1} (${item.name}): ${(0,common_problems/* problemEntry */.WO)(problem)}. Nothing was changed.`);
         }
     });
 }
@@ -3336,7 +3203,273 @@ function checkSettingsModel(settings) {
 var workspace_path = __webpack_require__(7682);
 // EXTERNAL MODULE: ./src/settings/placeholder-values.ts
 var placeholder_values = __webpack_require__(3039);
+// EXTERNAL MODULE: ./src/taskdef/load.ts
+var load = __webpack_require__(7114);
+// EXTERNAL MODULE: ./src/taskdef/values.ts
+var values = __webpack_require__(64);
+// EXTERNAL MODULE: ./src/servicedef/model.ts
+var model = __webpack_require__(2619);
+// EXTERNAL MODULE: ./src/common/suggest.ts
+var suggest = __webpack_require__(8687);
+;// CONCATENATED MODULE: ./src/servicedef/validate.ts
+
+
+
+
+/** `volumeConfigurations[0] (data).managedEBSVolume` → ['volumeConfigurations', 0, 'managedEBSVolume']. */
+function keyPathOf(path) {
+    const plain = path.replace(/ \([^)]*\)/g, '');
+    return [...plain.matchAll(/\[(\d+)\]|([^.[\]]+)/g)].map((m) => (m[1] !== undefined ? Number(m[1]) : (m[2] ?? '')));
+}
+/**
+ * The definition checked against CreateService's API model at every depth (unknown keys with the closest known one,
+ * value types); every problem with its line. null means "not set". Throws listing them all.
+ */
+function checkDefinition(definition, source, lineOf) {
+    const problems = [];
+    for (const [key, value] of Object.entries(definition)) {
+        if (value === null || value === undefined)
+            continue;
+        const index = model/* DEFINITION_SHAPE */.sS.members.indexOf(key);
+        if (index < 0)
+            problems.push({ path: key, message: (0,suggest/* unknownKey */.a)(key, model/* DEFINITION_SHAPE */.sS.members) });
+        else
+            problems.push(...(0,validate/* modelProblems */.QW)(value, model/* DEFINITION_SHAPE */.sS.memberSchemas[index], key));
+    }
+    if (problems.length)
+        throw new common_problems/* ProblemsError */.FQ(source, problems.map((p) => withLine(p, lineOf)));
+}
+function withLine(problem, lineOf) {
+    const line = lineOf(keyPathOf(problem.path));
+    return line === undefined ? problem : { ...problem, line };
+}
+
+;// CONCATENATED MODULE: ./src/servicedef/load.ts
+
+
+
+
+
+
+/**
+ * Reads a service definition (JSON or YAML: a CreateService body, or `aws ecs describe-services` output for one
+ * service), fills its placeholders as a task definition template's, and checks it against the ECS API model.
+ */
+async function loadServiceDefinition(path, placeholders, workspace) {
+    const source = `service definition ${path}`;
+    const loaded = await (0,load/* loadDocument */.Az)(path, placeholders, workspace, {
+        input: 'service-definition',
+        what: 'service definition',
+    });
+    const { value, prefix } = unwrapped(loaded.data, source);
+    const lineOf = (keyPath) => loaded.lineOf([...prefix, ...keyPath]);
+    // Described output says what the service was: its name and revision then are the action's to set now.
+    const described = prefix.length > 0 || 'serviceArn' in value;
+    const dropped = Object.keys(value).filter((key) => model/* READ_ONLY_KEYS */.dg.includes(key) || (described && (key === 'serviceName' || key === 'taskDefinition')));
+    const definition = Object.fromEntries(Object.entries(value).filter(([key]) => !dropped.includes(key)));
+    const owned = Object.keys(definition).filter((key) => key in model/* OWNED_KEYS */.J1);
+    if (owned.length) {
+        throw new common_problems/* ProblemsError */.FQ(source, owned.map((key) => withLine({ path: key, message: `is set by this action, not the file: remove it (set by ${model/* OWNED_KEYS */.J1[key]})` }, lineOf)));
+    }
+    checkDefinition(definition, source, lineOf);
+    return {
+        source,
+        definition,
+        lineOf,
+        notes: dropped.length ? [`${source}: dropped read-only keys: ${dropped.join(', ')}`] : [],
+    };
+}
+function unwrapped(data, source) {
+    if (!(0,values/* isPlainObject */.Q)(data)) {
+        throw new errors/* UserError */.yo(`${source}: the top level must be an object (a CreateService request or the output of \`aws ecs describe-services\`), found ${(0,values/* kindOf */.I)(data)}.`);
+    }
+    if (!('services' in data))
+        return { value: data, prefix: [] };
+    const { services, failures: _failures, ...rest } = data;
+    const extra = Object.keys(rest);
+    if (extra.length) {
+        throw new errors/* UserError */.yo(`${source} looks like \`aws ecs describe-services\` output (it has services) but also has ${extra.join(', ')}; that output has only services and failures. Remove the other keys.`);
+    }
+    if (!Array.isArray(services) || services.length !== 1 || !(0,values/* isPlainObject */.Q)(services[0])) {
+        throw new errors/* UserError */.yo(`${source}: services must list exactly one service (the output of \`aws ecs describe-services\` for the one service it defines), found ${Array.isArray(services) ? `${services.length} items` : (0,values/* kindOf */.I)(services)}.`);
+    }
+    return { value: services[0], prefix: ['services', 0] };
+}
+
+// EXTERNAL MODULE: ./src/settings/service-members.ts
+var service_members = __webpack_require__(6084);
+;// CONCATENATED MODULE: ./src/servicedef/to-settings.ts
+
+
+
+
+
+
+
+/** CreateService members DescribeServices does not return: a change to them could never be seen, nor shown. */
+const UNREADABLE = ['gatewayConnectors', 'monitoring'];
+/**
+ * The definition as a ServiceRequest for `service`; what it cannot apply (the controller, the launch type, a strategy,
+ * tags) is refused unless it already is so, every problem with its line.
+ */
+function definitionRequest(loaded, service) {
+    const d = loaded.definition;
+    const problems = [];
+    const refuse = (path, message) => void problems.push(withLine({ path, message }, loaded.lineOf));
+    const current = service;
+    for (const [key, now] of Object.entries(model/* FIXED_KEYS */.oQ)) {
+        const wanted = d[key];
+        const have = now(current) ?? defaultOf(key);
+        if (wanted === undefined || same(key, have, wanted))
+            continue;
+        refuse(key, key === 'deploymentController'
+            ? `differs from the service's (${describe(have)}): the deployment controller is chosen when the service is created and this action deploys with the one it has; remove it, or create a new service with it`
+            : `differs from the service's (${describe(have)}): UpdateService cannot change it (CreateService only); remove it, or recreate the service`);
+    }
+    const configuration = (d.deploymentConfiguration ?? {});
+    const running = (service.deploymentConfiguration ?? {});
+    for (const key of model/* STRATEGY_KEYS */.BS) {
+        const wanted = configuration[key];
+        if (wanted === undefined || (0,service_members/* contains */.gR)(running[key] ?? (key === 'strategy' ? 'ROLLING' : undefined), wanted))
+            continue;
+        refuse(`deploymentConfiguration.${key}`, "belongs to the strategy: set it with the `strategy` input (or the environment's `strategy` in the config file) and its options; remove it here");
+    }
+    for (const key of UNREADABLE)
+        if (d[key] !== undefined)
+            refuse(key, 'DescribeServices does not return it, so this action cannot tell whether it changed; remove it and set it with `aws ecs update-service`');
+    if (d.tags !== undefined && !sameTags(service.tags ?? [], d.tags))
+        refuse('tags', "differ from the service's: UpdateService does not change tags, and this action does not tag services; change them with `aws ecs tag-resource`/`untag-resource`, or make them the service's");
+    if (problems.length)
+        throw new common_problems/* ProblemsError */.FQ(loaded.source, problems, 'Nothing was changed.');
+    const breaker = breakerMode(configuration.deploymentCircuitBreaker);
+    return {
+        ...(d.desiredCount !== undefined && { desiredCount: d.desiredCount }),
+        deploymentCircuitBreaker: (0,rollout/* circuitBreakerConfiguration */.C3)(service.deploymentConfiguration, breaker) ? breaker : 'keep',
+        serviceSettings: changing(service, settingsOf(d, configuration)),
+    };
+}
+/**
+ * Only the settings that change something: what the file says as the service has it is no request, so the checks of
+ * a given setting (a CODE_DEPLOY service changes few through UpdateService) do not refuse a file `init` wrote.
+ */
+function changing(service, settings) {
+    return Object.fromEntries(Object.entries(settings).filter(([key, value]) => serviceChanges(service, undefined, 'keep', { [key]: value }).length));
+}
+function settingsOf(d, configuration) {
+    const breaker = configuration.deploymentCircuitBreaker;
+    const members = Object.fromEntries(service_members/* DEFINITION_MEMBERS */.qu.filter((k) => d[k] !== undefined).map((k) => [k, d[k]]));
+    const definition = { ...members, ...(configuration.alarms && { alarms: configuration.alarms }) };
+    const settings = {
+        ...(configuration.minimumHealthyPercent !== undefined && {
+            minimumHealthyPercent: configuration.minimumHealthyPercent,
+        }),
+        ...(configuration.maximumPercent !== undefined && { maximumPercent: configuration.maximumPercent }),
+        ...(d.healthCheckGracePeriodSeconds !== undefined && {
+            healthCheckGracePeriodSeconds: d.healthCheckGracePeriodSeconds,
+        }),
+        ...(d.propagateTags !== undefined && { propagateTags: d.propagateTags }),
+        ...(d.enableECSManagedTags !== undefined && { enableECSManagedTags: d.enableECSManagedTags }),
+        ...(d.enableExecuteCommand !== undefined && { enableExecuteCommand: d.enableExecuteCommand }),
+        ...(d.capacityProviderStrategy !== undefined && {
+            capacityProviderStrategy: d.capacityProviderStrategy,
+        }),
+        ...(d.volumeConfigurations !== undefined && {
+            volumeConfigurations: d.volumeConfigurations,
+        }),
+        ...(breaker?.thresholdConfiguration && { circuitBreakerThreshold: breaker.thresholdConfiguration }),
+        ...(breaker?.resetOnHealthyTask !== undefined && { resetOnHealthyTask: breaker.resetOnHealthyTask }),
+        ...(configuration.earlySuccessCriteria && { earlySuccess: configuration.earlySuccessCriteria }),
+        ...(Object.keys(definition).length && { definition }),
+    };
+    return settings;
+}
+function breakerMode(breaker) {
+    if (!breaker)
+        return 'keep';
+    if (!breaker.enable)
+        return 'disable';
+    return breaker.rollback ? 'rollback' : 'enable';
+}
+/**
+ * The request a deploy makes: the definition's, with what the inputs (and the config file's environment) give over
+ * it; each value both give is noted, for the plan.
+ */
+function withInputsOver(file, given, source) {
+    const notes = [];
+    const wins = (what, input, fileValue, inputValue) => {
+        if (JSON.stringify(fileValue) !== JSON.stringify(inputValue))
+            notes.push(`${what}: \`${input}\` (${describe(inputValue)}) wins over ${source} (${describe(fileValue)})`);
+    };
+    if (file.desiredCount !== undefined && given.desiredCount !== undefined)
+        wins('desiredCount', 'desired-count', file.desiredCount, given.desiredCount);
+    const breakerGiven = given.deploymentCircuitBreaker !== 'keep';
+    if (breakerGiven && file.deploymentCircuitBreaker !== 'keep')
+        wins('deploymentCircuitBreaker', 'deployment-circuit-breaker', file.deploymentCircuitBreaker, given.deploymentCircuitBreaker);
+    const inputs = given.serviceSettings ?? {};
+    for (const key of Object.keys(inputs))
+        if (file.serviceSettings?.[key] !== undefined)
+            wins(key, settings_service/* SETTING_INPUTS */.Fs[key], file.serviceSettings[key], inputs[key]);
+    const settings = { ...file.serviceSettings, ...inputs };
+    const desiredCount = given.desiredCount ?? file.desiredCount;
+    return {
+        request: {
+            ...(desiredCount !== undefined && { desiredCount }),
+            deploymentCircuitBreaker: breakerGiven ? given.deploymentCircuitBreaker : file.deploymentCircuitBreaker,
+            ...(Object.keys(settings).length && { serviceSettings: settings }),
+        },
+        notes,
+    };
+}
+const DEFAULTS = { deploymentController: { type: 'ECS' }, schedulingStrategy: 'REPLICA' };
+const defaultOf = (key) => DEFAULTS[key];
+/** A role may be given by name; DescribeServices answers its ARN. */
+function same(key, have, wanted) {
+    if (key === 'role' && typeof have === 'string' && typeof wanted === 'string')
+        return have === wanted || have.endsWith(`/${wanted}`);
+    return (0,service_members/* contains */.gR)(have, wanted);
+}
+function sameTags(have, wanted) {
+    const key = (tags) => JSON.stringify(tags.map((t) => [t.key, t.value]).sort());
+    return key(have) === key(wanted);
+}
+/** A short, safe rendering of a value for a message (enum words, numbers, small objects; no free text). */
+function describe(value) {
+    if (value === undefined)
+        return 'not set';
+    if (typeof value === 'string')
+        return /^[A-Za-z0-9_:./-]{1,64}$/.test(value) ? value : 'a string';
+    const text = JSON.stringify(value);
+    return text.length <= 80 ? text : 'an object';
+}
+
+;// CONCATENATED MODULE: ./src/servicedef/index.ts
+
+
+
+
+/**
+ * The inputs for one service with its service definition under them (inputs win, and the notes say where they did);
+ * the inputs as they are without one.
+ */
+async function withServiceDefinition(inputs, service, placeholders, workspace) {
+    if (inputs.serviceDefinition === undefined)
+        return { inputs, notes: [] };
+    const loaded = await loadServiceDefinition(inputs.serviceDefinition, placeholders, workspace);
+    const file = definitionRequest(loaded, service);
+    // The strategy's alarms (`deployment-alarms`) are set by the mechanism, over the file's.
+    const fileAlarms = file.serviceSettings?.definition?.alarms;
+    const notes = [...loaded.notes];
+    if (fileAlarms && inputs.strategy.deploymentAlarms.length && file.serviceSettings?.definition) {
+        delete file.serviceSettings.definition.alarms;
+        notes.push(`deploymentConfiguration.alarms: \`deployment-alarms\` wins over ${loaded.source}`);
+    }
+    const { request, notes: wins } = withInputsOver(file, inputs, loaded.source);
+    const { desiredCount: _count, serviceSettings: _settings, ...rest } = inputs;
+    return { inputs: { ...rest, ...request }, notes: [...notes, ...wins] };
+}
+
 ;// CONCATENATED MODULE: ./src/engine/pipeline.ts
+
 
 
 
@@ -3401,10 +3534,10 @@ async function prepare(clients, inputs, git, { service, plan }, report, image, p
         throw new errors/* UserError */.yo("Input `verify-url` (and the other verify-* inputs, or the environment's verify block) needs `wait: true`: the release is checked once the deployment reaches it.");
     if (verification?.testUrls.length && plan.mechanism === 'rolling')
         throw new errors/* UserError */.yo(`Input \`verify-test-url\`: ${report.service} rolls (${plan.description}), so no test listener ever routes to the new revision. Use \`verify-url\`, or a blue-green, canary, linear or CodeDeploy strategy.`);
-    const current = service.taskDefinition ? await describeTaskDefinition(ecs, service.taskDefinition) : undefined;
+    const current = service.taskDefinition ? await (0,register/* describeTaskDefinition */.o)(ecs, service.taskDefinition) : undefined;
     const rendered = pinned
-        ? existingTaskDefinition(pinned.taskDefinition, pinned.tags)
-        : await (0,render/* renderTaskDefinition */.P)({
+        ? (0,taskdef/* existingTaskDefinition */.Yd)(pinned.taskDefinition, pinned.tags)
+        : await (0,taskdef/* renderTaskDefinition */.P9)({
             ...(inputs.taskDefinition !== undefined && { templatePath: inputs.taskDefinition }),
             ...(current && { current: current.taskDefinition, currentTags: current.tags }),
             ...(image !== undefined && { image }),
@@ -3430,12 +3563,12 @@ async function prepare(clients, inputs, git, { service, plan }, report, image, p
         ...(promoted && { promoted: promotedOf(promoted, rendered.containers) }),
         rendered: rendered.request,
         changes: [
-            ...(current ? describeChanges(rendered.request, current.taskDefinition) : []),
+            ...(current ? (0,taskdef/* describeChanges */.DT)(rendered.request, current.taskDefinition) : []),
             ...serviceChanges(service, inputs.desiredCount, inputs.deploymentCircuitBreaker, inputs.serviceSettings),
             ...plan.changes,
         ],
     };
-    return { prepared: { service, plan, rendered, current, verification, ...(pinned && { pinned }) }, part };
+    return { prepared: { service, plan, inputs, notes: [], rendered, current, verification, ...(pinned && { pinned }) }, part };
 }
 function onlyImage(promoted) {
     const images = Object.values(promoted?.images ?? {});
@@ -3451,11 +3584,11 @@ async function writeArtifacts(inputs, git, { rendered, service }, report, image)
     return [`wrote ${written.map((f) => external_node_path_default().basename(f)).join(', ')} to ${dir} for CodePipeline`];
 }
 /** Registers the rendered task definition unless a revision already has its content. */
-async function register(clients, inputs, prepared, report, log) {
+async function pipeline_register(clients, inputs, prepared, report, log) {
     const { pinned } = prepared;
     const registered = pinned
         ? pinnedRegistration(pinned)
-        : await registerIfChanged(clients.ecs, prepared.rendered.request, prepared.current);
+        : await (0,register/* registerIfChanged */.L)(clients.ecs, prepared.rendered.request, prepared.current);
     const prefix = prefixOf(inputs, report);
     log.info(pinned
         ? `${prefix}nothing to register: deploying ${registered.family}:${registered.revision} as it is (task-definition-arn)`
@@ -3470,7 +3603,7 @@ async function register(clients, inputs, prepared, report, log) {
 function unchangedRevision({ rendered, current, pinned }) {
     if (pinned)
         return pinned.taskDefinition.taskDefinitionArn;
-    return current && sameTaskDefinition(rendered.request, current.taskDefinition, current.tags)
+    return current && (0,taskdef/* sameTaskDefinition */.JL)(rendered.request, current.taskDefinition, current.tags)
         ? current.taskDefinition.taskDefinitionArn
         : undefined;
 }
@@ -3559,7 +3692,7 @@ const DEPLOY = [
     { name: 'check', dryRun: 'run', phase: true, run: findServices },
     { name: 'promote', dryRun: 'run', when: (s) => !!s.promotion, run: promotion },
     { name: 'image', dryRun: 'run', run: checkImage },
-    { name: 'render', dryRun: 'run', run: pipeline_render },
+    { name: 'render', dryRun: 'run', run: render },
     { name: 'plan', dryRun: 'only', run: dryRunReport },
     // A preview deploys its own copy of the service: the base service's deployments are not in its way.
     { name: 'idle', phase: true, when: (s) => !s.preview, run: waitUntilIdle },
@@ -3648,21 +3781,26 @@ async function findServices({ inputs, git, ports, where, preview, clients, }) {
     const found = await log.group('Services', () => Promise.all(inputs.services.map(async (name) => {
         const service = await (0,deploy_service/* findService */.L)(clients.ecs, inputs.cluster, name, where.region);
         log.info(`${service.serviceName} in ${inputs.cluster}: running ${(0,aws_arn/* taskDefinitionRevision */.MZ)(service.taskDefinition)}, ${service.runningCount}/${service.desiredCount} tasks`);
+        const placeholders = (0,placeholder_values/* placeholderValues */.m)(inputs, service.serviceName ?? name, git, where.region, inputs.image);
+        const defined = await withServiceDefinition(inputs, service, placeholders, git.workspace);
+        const own = defined.inputs;
+        for (const note of defined.notes)
+            log.info((0,report_text/* logSafe */.sN)(`  ${note}`));
         // A preview is a plain copy of the service, without its blue/green set-up: it rolls.
         const plan = preview
             ? rollingPlan(inputs.strategy)
             : await planStrategy(clients, inputs.cluster, service, inputs.strategy, {
-                circuitBreaker: inputs.deploymentCircuitBreaker,
+                circuitBreaker: own.deploymentCircuitBreaker,
                 workspace: git.workspace,
             });
-        (0,settings_service/* checkServiceSettings */.V9)(service, inputs.serviceSettings ?? {}, plan.mechanism);
+        (0,settings_service/* checkServiceSettings */.V9)(service, own.serviceSettings ?? {}, plan.mechanism);
         log.info(`  strategy: ${plan.description}`);
-        return { service, plan };
+        return { service, plan, inputs: own, notes: defined.notes };
     })));
     return {
         report: {
             services: found.map((f) => f.service),
-            reports: found.map((f) => newServiceReport(where, f.service, f.plan)),
+            reports: found.map((f) => ({ ...newServiceReport(where, f.service, f.plan), notes: [...f.notes] })),
         },
         state: { found },
     };
@@ -3688,9 +3826,9 @@ async function checkImage({ inputs, clients, where, imageDeps, ports, git, }) {
     return { report: { ...(plannedImage && { image: plannedImage }) }, state: { imagePlan, pinned, plannedImage } };
 }
 /** Every service's task definition rendered and validated with the planned image. */
-async function pipeline_render(s, done) {
+async function render(s, done) {
     const { clients, inputs, git, found, plannedImage, preview, ports, promoted, pinned } = s;
-    const checked = await ports.log.group('Task definition', () => Promise.all(found.map((f, i) => prepare(clients, inputs, git, f, reportOf(done, i), plannedImage, preview, ports.log, promoted?.[i], pinned))));
+    const checked = await ports.log.group('Task definition', () => Promise.all(found.map((f, i) => prepare(clients, f.inputs, git, f, reportOf(done, i), plannedImage, preview, ports.log, promoted?.[i], pinned))));
     return { report: { each: checked.map((c) => c.part) }, state: { checked: checked.map((c) => c.prepared) } };
 }
 /** A dry run's report: what would change, what it would build, what a deploy would wait for. */
@@ -3745,7 +3883,7 @@ async function registerAll(s, done) {
     const { clients, inputs, git, checked, image, plannedImage, preview, promoted, ports } = s;
     const final = image === plannedImage
         ? checked.map((prepared) => ({ prepared, part: undefined }))
-        : await Promise.all(checked.map((p, i) => prepare(clients, inputs, git, p, reportOf(done, i), image, preview, undefined, promoted?.[i])));
+        : await Promise.all(checked.map((p, i) => prepare(clients, p.inputs, git, p, reportOf(done, i), image, preview, undefined, promoted?.[i])));
     // Each service's report as rendered again, for what register logs and where the artifacts go.
     const services = final.map(({ prepared, part }, i) => ({ prepared, part, report: withPart(reportOf(done, i), part) }));
     return ports.log.group('Register', async () => {
@@ -3753,7 +3891,7 @@ async function registerAll(s, done) {
         const registered = [];
         const each = [];
         for (const [i, { prepared, part, report }] of services.entries()) {
-            const one = await register(clients, inputs, prepared, report, ports.log);
+            const one = await pipeline_register(clients, inputs, prepared, report, ports.log);
             registered.push(one);
             const { arn, registered: isNew } = one.registered;
             each.push({ ...part, notes: artifacts[i] ?? [], taskDefinitionArn: arn, registered: isNew });
@@ -3793,7 +3931,7 @@ async function update(s, done) {
     const { clients, inputs, git, ports, preview, image } = s;
     const started = [];
     for (const [i, p] of s.registered.entries())
-        started.push(await start(clients, inputs, git, ports, p, reportOf(done, i), preview));
+        started.push(await start(clients, p.inputs, git, ports, p, reportOf(done, i), preview));
     const followed = started.flatMap(({ started: p, rollout }, index) => rollout.deploymentId && inputs.wait
         ? [
             {
@@ -3839,7 +3977,7 @@ async function conclude({ clients, inputs, followed, results, ports }) {
         const containers = f.containers ??
             (deadline.passed()
                 ? undefined
-                : await describeTaskDefinition(clients.ecs, f.targetTaskDefinition).catch(() => undefined))?.taskDefinition.containerDefinitions ??
+                : await (0,register/* describeTaskDefinition */.o)(clients.ecs, f.targetTaskDefinition).catch(() => undefined))?.taskDefinition.containerDefinitions ??
             [];
         return concluded(clients, inputs, containers, results[i], deadline);
     }));
@@ -4045,8 +4183,8 @@ async function standalone_checkImage({ inputs, clients, where, imageDeps, ports,
     return { report: { ...(plannedImage && { image: plannedImage }) }, state: { imagePlan, pinned, plannedImage } };
 }
 const renderWith = ({ inputs, git, where, pinned }, image) => pinned
-    ? Promise.resolve(existingTaskDefinition(pinned.taskDefinition, pinned.tags))
-    : (0,render/* renderTaskDefinition */.P)({
+    ? Promise.resolve((0,taskdef/* existingTaskDefinition */.Yd)(pinned.taskDefinition, pinned.tags))
+    : (0,taskdef/* renderTaskDefinition */.P9)({
         templatePath: inputs.taskDefinition ?? '',
         ...(image !== undefined && { image }),
         containers: inputs.containers,
@@ -4061,13 +4199,13 @@ async function renderAlone(s) {
     for (const note of rendered.notes)
         ports.log.info((0,report_text/* logSafe */.sN)(note));
     const family = rendered.request.family ?? '';
-    const latest = pinned ?? (await (0,aws_errors/* unlessNotFound */.CA)(describeTaskDefinition(clients.ecs, family)));
+    const latest = pinned ?? (await (0,aws_errors/* unlessNotFound */.CA)((0,register/* describeTaskDefinition */.o)(clients.ecs, family)));
     const part = {
         service: family,
         notes: rendered.notes,
         containers: rendered.containers,
         rendered: rendered.request,
-        changes: latest && !pinned ? describeChanges(rendered.request, latest.taskDefinition) : [],
+        changes: latest && !pinned ? (0,taskdef/* describeChanges */.DT)(rendered.request, latest.taskDefinition) : [],
     };
     return { report: { each: [part] }, state: { rendered, latest } };
 }
@@ -4093,7 +4231,7 @@ async function registerAlone(s, done) {
     const rendered = image !== plannedImage ? await renderWith(s, image) : s.rendered;
     const registered = pinned
         ? pinnedRegistration(pinned)
-        : await ports.log.group('Register', () => registerIfChanged(clients.ecs, rendered.request, latest));
+        : await ports.log.group('Register', () => (0,register/* registerIfChanged */.L)(clients.ecs, rendered.request, latest));
     const revision = `${registered.family}:${registered.revision}`;
     ports.log.info(pinned
         ? `running ${revision} as it is (task-definition-arn)`
@@ -4714,6 +4852,320 @@ function lastLine(output) {
         .filter((line) => line !== '')
         .at(-1) ?? 'no output');
 }
+
+
+/***/ }),
+
+/***/ 9144:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EU: () => (/* binding */ shortName),
+/* harmony export */   IT: () => (/* binding */ targetGroupName),
+/* harmony export */   Po: () => (/* binding */ isPreviewFamily),
+/* harmony export */   XO: () => (/* binding */ previewPathPatterns),
+/* harmony export */   bc: () => (/* binding */ previewFamily),
+/* harmony export */   j3: () => (/* binding */ previewServiceName),
+/* harmony export */   pE: () => (/* binding */ previewHost)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _aws_arn_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1626);
+
+
+const ECS_NAME_MAX = 255;
+const TARGET_GROUP_NAME_MAX = 32;
+/** The last part of a name or ARN (`arn:…:service/dev/web` → `web`). */
+function shortName(nameOrArn) {
+    return (0,_aws_arn_js__WEBPACK_IMPORTED_MODULE_1__/* .resourceName */ .Iy)(nameOrArn);
+}
+/** `<name>-pr-<N>`, kept to ECS's rules for service and family names: 255 letters, digits, - and _. */
+function withPrSuffix(name, pr) {
+    const suffix = `-pr-${pr}`;
+    return (shortName(name)
+        .replace(/[^A-Za-z0-9_-]/g, '-')
+        .slice(0, ECS_NAME_MAX - suffix.length) + suffix);
+}
+/** The preview's ECS service name: `<service>-pr-<N>`. */
+function previewServiceName(service, pr) {
+    return withPrSuffix(service, pr);
+}
+/** A task definition family of the preview's own, so its revisions never mix with the base environment's. */
+function previewFamily(family, pr) {
+    return withPrSuffix(family, pr);
+}
+/** Whether a family is the preview family of pull request `pr` (and so may be deregistered with it). */
+function isPreviewFamily(family, pr) {
+    return family.endsWith(`-pr-${pr}`);
+}
+/**
+ * The preview's target group name: ELB allows 32 characters, so `pr-<N>-<hash>`, where the hash of cluster
+ * and service keeps two services' previews of one pull request apart, and is the same on every run.
+ */
+function targetGroupName(cluster, serviceName, pr) {
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256')
+        .update(`${shortName(cluster)}/${serviceName}`)
+        .digest('hex');
+    const prefix = `pr-${pr}-`;
+    return prefix + hash.slice(0, Math.min(8, TARGET_GROUP_NAME_MAX - prefix.length));
+}
+function previewHost(pr, domain) {
+    return `pr-${pr}.${domain}`;
+}
+function previewPathPatterns(pr) {
+    return [`/pr-${pr}`, `/pr-${pr}/*`];
+}
+
+
+/***/ }),
+
+/***/ 2619:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BS: () => (/* binding */ STRATEGY_KEYS),
+/* harmony export */   J1: () => (/* binding */ OWNED_KEYS),
+/* harmony export */   dg: () => (/* binding */ READ_ONLY_KEYS),
+/* harmony export */   oQ: () => (/* binding */ FIXED_KEYS),
+/* harmony export */   sS: () => (/* binding */ DEFINITION_SHAPE)
+/* harmony export */ });
+/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(212);
+/* harmony import */ var _taskdef_model_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5921);
+// The service definition file is a CreateService body (as ecspresso's ecs-service-def.json): its keys, read from the
+// ECS API model @aws-sdk/client-ecs ships, and which of them this action owns, cannot change, or leaves to the strategy.
+
+
+function structShape(reference) {
+    const shape = (0,_taskdef_model_js__WEBPACK_IMPORTED_MODULE_0__/* .shapeOf */ .F5)(reference);
+    if (shape.kind !== 'struct')
+        throw new Error('@aws-sdk/client-ecs: expected a structure schema');
+    return shape;
+}
+/** CreateService's members; none is required here (the action supplies the ones CreateService requires). */
+const DEFINITION_SHAPE = { ...structShape(_aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__/* .CreateServiceRequest$ */ .dbk), required: [] };
+/** What the action sets itself, with where the user sets it instead. */
+const OWNED_KEYS = {
+    serviceName: "the `service` input (or the environment's `services` in the config file)",
+    cluster: "the `cluster` input (or the environment's `cluster` in the config file)",
+    taskDefinition: 'the revision this action renders and registers (the `task-definition` input names its template)',
+    clientToken: 'none: the action makes its own requests',
+};
+/**
+ * Members UpdateService cannot change (CreateService only) or the action will not (the deployment controller): taken
+ * when they equal the running service's, as in `describe-services` output, refused otherwise.
+ */
+const FIXED_KEYS = {
+    deploymentController: (s) => s.deploymentController,
+    launchType: (s) => s.launchType,
+    schedulingStrategy: (s) => s.schedulingStrategy,
+    role: (s) => s.roleArn,
+};
+/** The deployment configuration's strategy members: the `strategy` input and its options set them. */
+const STRATEGY_KEYS = [
+    'strategy',
+    'bakeTimeInMinutes',
+    'lifecycleHooks',
+    'linearConfiguration',
+    'canaryConfiguration',
+];
+/** Members DescribeServices returns that CreateService does not take (serviceArn, status, deployments, events, …). */
+const READ_ONLY_KEYS = structShape(_aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__/* .Service$ */ .Sgz).members.filter((key) => !DEFINITION_SHAPE.members.includes(key));
+
+
+/***/ }),
+
+/***/ 3039:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ placeholderValues)
+/* harmony export */ });
+/** Values a template's ${PLACEHOLDERS} can use. */
+function placeholderValues(inputs, service, git, region, image) {
+    return {
+        GITHUB_SHA: git.sha,
+        SHORT_SHA: git.shortSha,
+        COMMIT_HASH: git.sha,
+        REF_NAME: git.refName,
+        GITHUB_REF_NAME: git.refName,
+        RUN_NUMBER: git.runNumber,
+        GITHUB_RUN_NUMBER: git.runNumber,
+        RUN_ID: git.runId,
+        REPOSITORY: git.repository,
+        CLUSTER: inputs.cluster,
+        SERVICE: service,
+        AWS_REGION: region,
+        ENVIRONMENT: inputs.environment ?? '',
+        ...(image !== undefined && { IMAGE: image }),
+        ...inputs.vars,
+    };
+}
+
+
+/***/ }),
+
+/***/ 801:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  DT: () => (/* reexport */ describeChanges),
+  Yd: () => (/* reexport */ existingTaskDefinition),
+  P9: () => (/* reexport */ render/* renderTaskDefinition */.P),
+  JL: () => (/* reexport */ sameTaskDefinition)
+});
+
+// EXTERNAL MODULE: ./src/taskdef/render.ts + 2 modules
+var render = __webpack_require__(7131);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(7975);
+// EXTERNAL MODULE: ./src/taskdef/clean.ts
+var clean = __webpack_require__(3497);
+// EXTERNAL MODULE: ./src/taskdef/validate.ts
+var validate = __webpack_require__(8516);
+// EXTERNAL MODULE: ./src/taskdef/values.ts
+var values = __webpack_require__(64);
+;// CONCATENATED MODULE: ./src/taskdef/compare.ts
+
+
+
+
+const SECRET_LOOKING = /PASSWORD|PASSWD|SECRET|TOKEN|KEY|CREDENTIAL/i;
+/**
+ * True when registering `request` would produce the same content as `current`: read-only keys, key and
+ * list order, empty values and the defaults ECS fills in do not count. Tags count when `currentTags` is given.
+ */
+function sameTaskDefinition(request, current, currentTags) {
+    return ((0,external_node_util_.isDeepStrictEqual)(comparable(request), comparable(current)) &&
+        (currentTags === undefined || (0,external_node_util_.isDeepStrictEqual)(compact(request.tags), compact(currentTags))));
+}
+/**
+ * What registering `request` would change compared with `current`, one line each, such as
+ * `containerDefinitions[web].image: a → b`. Values of secret-looking environment variables are not shown.
+ */
+function describeChanges(request, current) {
+    const changes = [];
+    collectChanges(comparable(current), comparable(request), '', false, changes);
+    return changes;
+}
+function comparable(definition) {
+    const { definition: kept } = (0,clean/* withoutReadOnlyKeys */.d)((0,validate/* withStringSizes */.s6)(definition));
+    const { tags: _tags, enableFaultInjection, containerDefinitions, ...rest } = kept;
+    return compact({
+        ...rest,
+        // false is the default, which DescribeTaskDefinition may or may not show.
+        enableFaultInjection: enableFaultInjection || undefined,
+        containerDefinitions: containerDefinitions?.map((container) => withDefaults(container, rest.networkMode === 'awsvpc' || rest.networkMode === 'host')),
+    });
+}
+/** The container as DescribeTaskDefinition returns it: ECS fills these in when they are left out. */
+function withDefaults(container, hostPortIsContainerPort) {
+    return {
+        ...container,
+        essential: container.essential ?? true,
+        cpu: container.cpu ?? 0,
+        portMappings: container.portMappings?.map((mapping) => ({
+            ...mapping,
+            protocol: mapping.protocol ?? 'tcp',
+            hostPort: mapping.hostPort ?? (hostPortIsContainerPort ? mapping.containerPort : undefined),
+        })),
+        healthCheck: container.healthCheck && { interval: 30, timeout: 5, retries: 3, ...container.healthCheck },
+    };
+}
+/** `value` without null, undefined, empty lists and empty objects; lists of named items (or tags) sorted by name. */
+function compact(value) {
+    if (Array.isArray(value)) {
+        // Array.from makes a list of this realm: isDeepStrictEqual compares prototypes, and clones may come from another.
+        const items = Array.from(value, compact).filter((item) => item !== undefined);
+        if (!items.length)
+            return undefined;
+        return uniquelyNamed(items) ? items.sort((a, b) => itemName(a).localeCompare(itemName(b))) : items;
+    }
+    if ((0,values/* isPlainObject */.Q)(value)) {
+        const entries = Object.entries(value)
+            .map(([key, item]) => [key, compact(item)])
+            .filter(([, item]) => item !== undefined);
+        return entries.length ? Object.fromEntries(entries) : undefined;
+    }
+    return value ?? undefined;
+}
+function collectChanges(before, after, path, masked, changes) {
+    if ((0,external_node_util_.isDeepStrictEqual)(before, after))
+        return;
+    if ((0,values/* isPlainObject */.Q)(before) && (0,values/* isPlainObject */.Q)(after)) {
+        for (const key of new Set([...Object.keys(after), ...Object.keys(before)])) {
+            collectChanges(before[key], after[key], path ? `${path}.${key}` : key, masked, changes);
+        }
+        return;
+    }
+    if (Array.isArray(before) || Array.isArray(after)) {
+        const [beforeItems, afterItems] = [before ?? [], after ?? []];
+        if (Array.isArray(beforeItems) && Array.isArray(afterItems)) {
+            const environment = path.endsWith('.environment');
+            if (uniquelyNamed(beforeItems) && uniquelyNamed(afterItems)) {
+                const beforeByName = new Map(beforeItems.map((item) => [itemName(item), item]));
+                const afterByName = new Map(afterItems.map((item) => [itemName(item), item]));
+                for (const name of new Set([...afterByName.keys(), ...beforeByName.keys()])) {
+                    const [was, is] = [beforeByName.get(name), afterByName.get(name)];
+                    const at = `${path}[${name}]`;
+                    if (was === undefined || is === undefined)
+                        changes.push(`${at}: ${was === undefined ? 'added' : 'removed'}`);
+                    // Secrets are shown by name only; environment variables whose name looks secret likewise.
+                    else
+                        collectChanges(was, is, at, masked || path.endsWith('.secrets') || (environment && SECRET_LOOKING.test(name)), changes);
+                }
+                return;
+            }
+            // Without unique names, secret-looking variables cannot be picked out: say only that something changed.
+            if (environment) {
+                changes.push(`${path}: (changed)`);
+                return;
+            }
+            if (beforeItems.length === afterItems.length) {
+                beforeItems.forEach((item, index) => collectChanges(item, afterItems[index], `${path}[${index}]`, masked, changes));
+                return;
+            }
+        }
+    }
+    changes.push(masked ? `${path}: (changed)` : `${path}: ${shown(before)} → ${shown(after)}`);
+}
+/** Whether every item has a name (`name`, or `key` for tags) and no two share one. */
+function uniquelyNamed(items) {
+    const names = items.map(itemName);
+    return names.every((name) => name !== '') && new Set(names).size === names.length;
+}
+function itemName(item) {
+    if (!(0,values/* isPlainObject */.Q)(item))
+        return '';
+    const name = item.name ?? item.key;
+    return typeof name === 'string' ? name : '';
+}
+function shown(value) {
+    if (value === undefined)
+        return '(none)';
+    return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+// EXTERNAL MODULE: ./src/taskdef/rules.ts + 1 modules
+var rules = __webpack_require__(4943);
+;// CONCATENATED MODULE: ./src/taskdef/existing.ts
+
+
+
+/** The revision as a request (what it was registered with), checked against ECS's rules; it gets no image. */
+function existingTaskDefinition(taskDefinition, tags) {
+    const source = `task definition ${taskDefinition.family}:${taskDefinition.revision}`;
+    const { definition } = (0,clean/* withoutReadOnlyKeys */.d)({ ...taskDefinition, ...(tags.length && { tags }) });
+    const request = (0,validate/* checkedRequest */.lr)(definition, source);
+    (0,rules/* checkEcsRules */.pl)(request, source);
+    return { request, containers: [], notes: [] };
+}
+
+;// CONCATENATED MODULE: ./src/taskdef/index.ts
+
+
+
 
 
 /***/ })

@@ -1,95 +1,58 @@
-export const id = 73;
-export const ids = [73];
+export const id = 131;
+export const ids = [131];
 export const modules = {
 
-/***/ 9144:
+/***/ 8715:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   EU: () => (/* binding */ shortName),
-/* harmony export */   IT: () => (/* binding */ targetGroupName),
-/* harmony export */   Po: () => (/* binding */ isPreviewFamily),
-/* harmony export */   XO: () => (/* binding */ previewPathPatterns),
-/* harmony export */   bc: () => (/* binding */ previewFamily),
-/* harmony export */   j3: () => (/* binding */ previewServiceName),
-/* harmony export */   pE: () => (/* binding */ previewHost)
+/* harmony export */   O: () => (/* binding */ yamlData),
+/* harmony export */   n: () => (/* binding */ lineOfKey)
 /* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _aws_arn_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1626);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1922);
 
 
-const ECS_NAME_MAX = 255;
-const TARGET_GROUP_NAME_MAX = 32;
-/** The last part of a name or ARN (`arn:…:service/dev/web` → `web`). */
-function shortName(nameOrArn) {
-    return (0,_aws_arn_js__WEBPACK_IMPORTED_MODULE_1__/* .resourceName */ .Iy)(nameOrArn);
-}
-/** `<name>-pr-<N>`, kept to ECS's rules for service and family names: 255 letters, digits, - and _. */
-function withPrSuffix(name, pr) {
-    const suffix = `-pr-${pr}`;
-    return (shortName(name)
-        .replace(/[^A-Za-z0-9_-]/g, '-')
-        .slice(0, ECS_NAME_MAX - suffix.length) + suffix);
-}
-/** The preview's ECS service name: `<service>-pr-<N>`. */
-function previewServiceName(service, pr) {
-    return withPrSuffix(service, pr);
-}
-/** A task definition family of the preview's own, so its revisions never mix with the base environment's. */
-function previewFamily(family, pr) {
-    return withPrSuffix(family, pr);
-}
-/** Whether a family is the preview family of pull request `pr` (and so may be deregistered with it). */
-function isPreviewFamily(family, pr) {
-    return family.endsWith(`-pr-${pr}`);
-}
+/** How many times aliases may expand, in all: far above any real file, far below a "billion laughs". */
+const MAX_ALIAS_COUNT = 100;
 /**
- * The preview's target group name: ELB allows 32 characters, so `pr-<N>-<hash>`, where the hash of cluster
- * and service keeps two services' previews of one pull request apart, and is the same on every run.
+ * The data of a parsed YAML document. A document whose aliases expand past MAX_ALIAS_COUNT is refused, naming
+ * `source` and the line of its first alias, instead of the yaml package's bare "Excessive alias count".
  */
-function targetGroupName(cluster, serviceName, pr) {
-    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256')
-        .update(`${shortName(cluster)}/${serviceName}`)
-        .digest('hex');
-    const prefix = `pr-${pr}-`;
-    return prefix + hash.slice(0, Math.min(8, TARGET_GROUP_NAME_MAX - prefix.length));
+function yamlData(doc, source, text) {
+    try {
+        return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    }
+    catch (error) {
+        if (!(error instanceof ReferenceError) || !/alias/i.test(error.message))
+            throw error;
+        let offset = 0;
+        (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .visit */ .YR)(doc, {
+            Alias(_, node) {
+                offset = node.range?.[0] ?? 0;
+                return yaml__WEBPACK_IMPORTED_MODULE_0__/* .visit */ .YR.BREAK;
+            },
+        });
+        const line = text.slice(0, offset).split('\n').length;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${source}:${line}: its YAML aliases expand more than ${MAX_ALIAS_COUNT} times (the first alias is on this line); ` +
+            'refused, as such a file can exhaust memory. Write the values out, or use fewer aliases.');
+    }
 }
-function previewHost(pr, domain) {
-    return `pr-${pr}.${domain}`;
-}
-function previewPathPatterns(pr) {
-    return [`/pr-${pr}`, `/pr-${pr}/*`];
-}
-
-
-/***/ }),
-
-/***/ 3039:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   m: () => (/* binding */ placeholderValues)
-/* harmony export */ });
-/** Values a template's ${PLACEHOLDERS} can use. */
-function placeholderValues(inputs, service, git, region, image) {
-    return {
-        GITHUB_SHA: git.sha,
-        SHORT_SHA: git.shortSha,
-        COMMIT_HASH: git.sha,
-        REF_NAME: git.refName,
-        GITHUB_REF_NAME: git.refName,
-        RUN_NUMBER: git.runNumber,
-        GITHUB_RUN_NUMBER: git.runNumber,
-        RUN_ID: git.runId,
-        REPOSITORY: git.repository,
-        CLUSTER: inputs.cluster,
-        SERVICE: service,
-        AWS_REGION: region,
-        ENVIRONMENT: inputs.environment ?? '',
-        ...(image !== undefined && { IMAGE: image }),
-        ...inputs.vars,
-    };
+/** The line of a key path: the key's own line for a mapping entry, the item's line in a list. */
+function lineOfKey(doc, lines, keyPath) {
+    if (!keyPath.length)
+        return undefined;
+    const last = keyPath[keyPath.length - 1];
+    const parent = keyPath.length > 1 ? doc.getIn(keyPath.slice(0, -1), true) : doc.contents;
+    let node;
+    if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(parent))
+        node = parent.items.find((pair) => (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(pair.key) && String(pair.key.value) === String(last))?.key;
+    else if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(parent) && typeof last === 'number')
+        node = parent.items[last];
+    else
+        node = parent;
+    const offset = node?.range?.[0];
+    return offset === undefined ? undefined : lines.linePos(offset).line;
 }
 
 
@@ -108,6 +71,135 @@ function withoutReadOnlyKeys(definition) {
     const dropped = Object.keys(definition).filter((key) => _model_js__WEBPACK_IMPORTED_MODULE_0__/* .READ_ONLY_KEYS */ .dg.includes(key) && definition[key] !== undefined);
     const kept = Object.entries(definition).filter(([key]) => !_model_js__WEBPACK_IMPORTED_MODULE_0__/* .READ_ONLY_KEYS */ .dg.includes(key));
     return { definition: Object.fromEntries(kept), dropped };
+}
+
+
+/***/ }),
+
+/***/ 7114:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Az: () => (/* binding */ loadDocument),
+/* harmony export */   xV: () => (/* binding */ readTemplate)
+/* harmony export */ });
+/* unused harmony export loadTemplate */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8815);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1922);
+/* harmony import */ var _common_workspace_path_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7682);
+/* harmony import */ var _common_yaml_data_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8715);
+/* harmony import */ var _placeholders_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5184);
+/* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(64);
+
+
+
+
+
+
+
+
+/**
+ * Reads a task definition template (JSON or YAML), fills its placeholders and unwraps
+ * `aws ecs describe-task-definition` output, whose tags become the definition's `tags`.
+ */
+async function loadTemplate(path, placeholders, workspace = process.env.GITHUB_WORKSPACE || process.cwd()) {
+    return (await readTemplate(path, placeholders, workspace)).definition;
+}
+/** loadTemplate, with the lines of its keys. */
+async function readTemplate(path, placeholders, workspace = process.env.GITHUB_WORKSPACE || process.cwd()) {
+    const { data, lineOf } = await loadDocument(path, placeholders, workspace, TASK_DEFINITION);
+    const wrapper = (0,_values_js__WEBPACK_IMPORTED_MODULE_7__/* .isPlainObject */ .Q)(data) && 'taskDefinition' in data ? ['taskDefinition'] : [];
+    return {
+        definition: unwrapped(data, `task definition ${path}`),
+        lineOf: (problemPath) => lineOf([...wrapper, ...keysOf(problemPath)]),
+    };
+}
+const TASK_DEFINITION = { input: 'task-definition', what: 'task definition' };
+/** Reads a template file of the workspace (JSON or YAML) and fills its placeholders; errors name `kind` and the line. */
+async function loadDocument(path, placeholders, workspace, kind) {
+    const source = `${kind.what} ${path}`;
+    const marked = (0,_placeholders_js__WEBPACK_IMPORTED_MODULE_6__/* .markedPlaceholders */ .Nf)(await templateText(path, workspace, kind));
+    // One parser for both: YAML 1.2 reads JSON, and unlike JSON.parse on Node 20 it says where the error is.
+    // Errors give the line, never the file's text: the file may not be what it should be (and hold secrets).
+    const lineCounter = new yaml__WEBPACK_IMPORTED_MODULE_2__/* .LineCounter */ .HN();
+    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .parseDocument */ .Tp)(marked, { lineCounter, prettyErrors: false });
+    const [error] = doc.errors;
+    if (error) {
+        const format = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.extname)(path).toLowerCase() === '.json' ? 'JSON' : 'YAML';
+        const { line, col } = lineCounter.linePos(error.pos[0]);
+        const message = `${source}:${line}: is not valid ${format} (column ${col}): ${(0,_placeholders_js__WEBPACK_IMPORTED_MODULE_6__/* .unmarked */ .u7)(error.message.split('\n')[0] ?? '')}`;
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(message, { locations: [{ file: path, line, column: col, message }] });
+    }
+    (0,_placeholders_js__WEBPACK_IMPORTED_MODULE_6__/* .fillPlaceholders */ .Ct)(doc, marked, placeholders, source, path);
+    return {
+        data: (0,_common_yaml_data_js__WEBPACK_IMPORTED_MODULE_5__/* .yamlData */ .O)(doc, source, marked),
+        lineOf(keyPath) {
+            const offset = offsetOf(doc, keyPath);
+            return offset === undefined ? undefined : lineCounter.linePos(offset).line;
+        },
+    };
+}
+/** `containerDefinitions[0] (web).image` as keys: containerDefinitions, 0, image (the ` (web)` label dropped). */
+function keysOf(path) {
+    return [...path.replace(/ \([^)]*\)/g, '').matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => m[2] !== undefined ? Number(m[2]) : (m[1] ?? ''));
+}
+/** Where the deepest of `keys` that the document has starts (a key where the path names one missing: its parent's). */
+function offsetOf(doc, keys) {
+    for (let depth = keys.length; depth > 0; depth--) {
+        const parent = depth === 1 ? doc.contents : doc.getIn(keys.slice(0, depth - 1), true);
+        const last = keys[depth - 1];
+        if ((0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isMap */ .jh)(parent)) {
+            const pair = parent.items.find((item) => (0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isScalar */ .jn)(item.key) && item.key.value === last);
+            if (pair && (0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isScalar */ .jn)(pair.key) && pair.key.range)
+                return pair.key.range[0];
+        }
+        if ((0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isSeq */ .oP)(parent) && typeof last === 'number') {
+            const item = parent.items[last];
+            if (item && typeof item === 'object' && 'range' in item && Array.isArray(item.range))
+                return item.range[0];
+        }
+    }
+    return undefined;
+}
+/** A task definition family (letters, digits, `-`, `_`), with or without `:revision`: no file extension, no folder. */
+const FAMILY_LIKE = /^[A-Za-z0-9_-]{1,255}(:\d+)?$/;
+async function templateText(path, workspace, kind) {
+    const fullPath = await (0,_common_workspace_path_js__WEBPACK_IMPORTED_MODULE_4__/* .insideWorkspace */ .C)(kind.input, path, workspace);
+    try {
+        return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(fullPath, 'utf8');
+    }
+    catch (error) {
+        const { code, message } = error;
+        const reason = code === 'ENOENT' ? 'not found' : `cannot be read (${message})`;
+        // The official deploy action also took a family name here (`web`, `web:42`): a missing file named like one is that.
+        const family = kind === TASK_DEFINITION && code === 'ENOENT' && FAMILY_LIKE.test(path)
+            ? ` If "${path}" is a task definition family, leave \`task-definition\` out: the service's current task definition is the starting point.`
+            : '';
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${kind.what} ${path} ${reason} at ${fullPath}. The \`${kind.input}\` input is relative to the workspace ` +
+            `(GITHUB_WORKSPACE, else the working directory): check the path, and that the repository is checked out.${family}`);
+    }
+}
+function unwrapped(value, source) {
+    if (!(0,_values_js__WEBPACK_IMPORTED_MODULE_7__/* .isPlainObject */ .Q)(value)) {
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${source}: the top level must be an object (a RegisterTaskDefinition request or the output of ` +
+            `\`aws ecs describe-task-definition\`), found ${(0,_values_js__WEBPACK_IMPORTED_MODULE_7__/* .kindOf */ .I)(value)}.`);
+    }
+    if (!('taskDefinition' in value))
+        return value;
+    const { taskDefinition, tags, ...rest } = value;
+    const extra = Object.keys(rest);
+    if (extra.length) {
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${source} looks like \`aws ecs describe-task-definition\` output (it has taskDefinition) but also has ` +
+            `${extra.join(', ')}; that output has only taskDefinition and tags. Remove the other keys.`);
+    }
+    if (!(0,_values_js__WEBPACK_IMPORTED_MODULE_7__/* .isPlainObject */ .Q)(taskDefinition)) {
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${source}, taskDefinition: expected an object, found ${(0,_values_js__WEBPACK_IMPORTED_MODULE_7__/* .kindOf */ .I)(taskDefinition)}.`);
+    }
+    return tags === undefined ? taskDefinition : { ...taskDefinition, tags };
 }
 
 
@@ -304,7 +396,7 @@ function problemsError(source, problems, hint) {
 
 /***/ }),
 
-/***/ 4362:
+/***/ 7131:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -436,121 +528,8 @@ function containerProblems(container, index) {
 
 // EXTERNAL MODULE: ./src/taskdef/clean.ts
 var clean = __webpack_require__(3497);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
-// EXTERNAL MODULE: ./src/common/workspace-path.ts
-var workspace_path = __webpack_require__(7682);
-// EXTERNAL MODULE: ./src/common/yaml-data.ts
-var yaml_data = __webpack_require__(8715);
-// EXTERNAL MODULE: ./src/taskdef/placeholders.ts
-var taskdef_placeholders = __webpack_require__(5184);
-// EXTERNAL MODULE: ./src/taskdef/values.ts
-var values = __webpack_require__(64);
-;// CONCATENATED MODULE: ./src/taskdef/load.ts
-
-
-
-
-
-
-
-
-/**
- * Reads a task definition template (JSON or YAML), fills its placeholders and unwraps
- * `aws ecs describe-task-definition` output, whose tags become the definition's `tags`.
- */
-async function loadTemplate(path, placeholders, workspace = process.env.GITHUB_WORKSPACE || process.cwd()) {
-    return (await readTemplate(path, placeholders, workspace)).definition;
-}
-/** loadTemplate, with the lines of its keys. */
-async function readTemplate(path, placeholders, workspace = process.env.GITHUB_WORKSPACE || process.cwd()) {
-    const source = `task definition ${path}`;
-    const marked = (0,taskdef_placeholders/* markedPlaceholders */.Nf)(await templateText(path, workspace));
-    // One parser for both: YAML 1.2 reads JSON, and unlike JSON.parse on Node 20 it says where the error is.
-    // Errors give the line, never the file's text: the file may not be what it should be (and hold secrets).
-    const lineCounter = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(marked, { lineCounter, prettyErrors: false });
-    const [error] = doc.errors;
-    if (error) {
-        const format = (0,external_node_path_.extname)(path).toLowerCase() === '.json' ? 'JSON' : 'YAML';
-        const { line, col } = lineCounter.linePos(error.pos[0]);
-        const message = `${source}:${line}: is not valid ${format} (column ${col}): ${(0,taskdef_placeholders/* unmarked */.u7)(error.message.split('\n')[0] ?? '')}`;
-        throw new errors/* UserError */.yo(message, { locations: [{ file: path, line, column: col, message }] });
-    }
-    (0,taskdef_placeholders/* fillPlaceholders */.Ct)(doc, marked, placeholders, source, path);
-    const definition = unwrapped((0,yaml_data/* yamlData */.O)(doc, source, marked), source);
-    const wrapper = (0,dist/* isMap */.jh)(doc.contents) && doc.contents.has('taskDefinition') ? ['taskDefinition'] : [];
-    return {
-        definition,
-        lineOf(problemPath) {
-            const offset = offsetOf(doc, [...wrapper, ...keysOf(problemPath)]);
-            return offset === undefined ? undefined : lineCounter.linePos(offset).line;
-        },
-    };
-}
-/** `containerDefinitions[0] (web).image` as keys: containerDefinitions, 0, image (the ` (web)` label dropped). */
-function keysOf(path) {
-    return [...path.replace(/ \([^)]*\)/g, '').matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => m[2] !== undefined ? Number(m[2]) : (m[1] ?? ''));
-}
-/** Where the deepest of `keys` that the document has starts (a key where the path names one missing: its parent's). */
-function offsetOf(doc, keys) {
-    for (let depth = keys.length; depth > 0; depth--) {
-        const parent = depth === 1 ? doc.contents : doc.getIn(keys.slice(0, depth - 1), true);
-        const last = keys[depth - 1];
-        if ((0,dist/* isMap */.jh)(parent)) {
-            const pair = parent.items.find((item) => (0,dist/* isScalar */.jn)(item.key) && item.key.value === last);
-            if (pair && (0,dist/* isScalar */.jn)(pair.key) && pair.key.range)
-                return pair.key.range[0];
-        }
-        if ((0,dist/* isSeq */.oP)(parent) && typeof last === 'number') {
-            const item = parent.items[last];
-            if (item && typeof item === 'object' && 'range' in item && Array.isArray(item.range))
-                return item.range[0];
-        }
-    }
-    return undefined;
-}
-/** A task definition family (letters, digits, `-`, `_`), with or without `:revision`: no file extension, no folder. */
-const FAMILY_LIKE = /^[A-Za-z0-9_-]{1,255}(:\d+)?$/;
-async function templateText(path, workspace) {
-    const fullPath = await (0,workspace_path/* insideWorkspace */.C)('task-definition', path, workspace);
-    try {
-        return await (0,promises_.readFile)(fullPath, 'utf8');
-    }
-    catch (error) {
-        const { code, message } = error;
-        const reason = code === 'ENOENT' ? 'not found' : `cannot be read (${message})`;
-        // The official deploy action also took a family name here (`web`, `web:42`): a missing file named like one is that.
-        const family = code === 'ENOENT' && FAMILY_LIKE.test(path)
-            ? ` If "${path}" is a task definition family, leave \`task-definition\` out: the service's current task definition is the starting point.`
-            : '';
-        throw new errors/* UserError */.yo(`task definition ${path} ${reason} at ${fullPath}. The \`task-definition\` input is relative to the workspace ` +
-            `(GITHUB_WORKSPACE, else the working directory): check the path, and that the repository is checked out.${family}`);
-    }
-}
-function unwrapped(value, source) {
-    if (!(0,values/* isPlainObject */.Q)(value)) {
-        throw new errors/* UserError */.yo(`${source}: the top level must be an object (a RegisterTaskDefinition request or the output of ` +
-            `\`aws ecs describe-task-definition\`), found ${(0,values/* kindOf */.I)(value)}.`);
-    }
-    if (!('taskDefinition' in value))
-        return value;
-    const { taskDefinition, tags, ...rest } = value;
-    const extra = Object.keys(rest);
-    if (extra.length) {
-        throw new errors/* UserError */.yo(`${source} looks like \`aws ecs describe-task-definition\` output (it has taskDefinition) but also has ` +
-            `${extra.join(', ')}; that output has only taskDefinition and tags. Remove the other keys.`);
-    }
-    if (!(0,values/* isPlainObject */.Q)(taskDefinition)) {
-        throw new errors/* UserError */.yo(`${source}, taskDefinition: expected an object, found ${(0,values/* kindOf */.I)(taskDefinition)}.`);
-    }
-    return tags === undefined ? taskDefinition : { ...taskDefinition, tags };
-}
-
+// EXTERNAL MODULE: ./src/taskdef/load.ts
+var load = __webpack_require__(7114);
 // EXTERNAL MODULE: ./src/taskdef/rules.ts + 1 modules
 var rules = __webpack_require__(4943);
 // EXTERNAL MODULE: ./src/taskdef/validate.ts
@@ -611,7 +590,7 @@ async function startingPoint(options) {
     const { templatePath, current, currentTags } = options;
     if (templatePath !== undefined) {
         const source = `task definition ${templatePath}`;
-        const { definition, lineOf } = await readTemplate(templatePath, options.placeholders);
+        const { definition, lineOf } = await (0,load/* readTemplate */.xV)(templatePath, options.placeholders);
         const file = { path: templatePath, lineOf };
         // Old pipelines passed the family beside the file (`--family`): the service's own family is the one meant.
         if (definition.family === undefined && current?.family) {
@@ -874,6 +853,30 @@ function quotingHint(value, expected) {
         return '';
     const unquoted = expected === 'number' ? !Number.isNaN(Number(value)) : expected === 'boolean' && /^(true|false)$/.test(value);
     return unquoted ? '; remove the quotes' : '';
+}
+
+
+/***/ }),
+
+/***/ 64:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ kindOf),
+/* harmony export */   Q: () => (/* binding */ isPlainObject)
+/* harmony export */ });
+/** Helpers for the plain values a parsed template or an SDK response is made of. */
+/** An object literal, not a list or Date; works across realms (structuredClone, jest's vm). */
+function isPlainObject(value) {
+    return Object.prototype.toString.call(value) === '[object Object]';
+}
+/** What a value is without quoting it, for a whole file that may be anything (a secret, /proc/self/environ). */
+function kindOf(value) {
+    if (value === null || value === undefined)
+        return 'nothing';
+    if (Array.isArray(value))
+        return 'a list';
+    return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
 

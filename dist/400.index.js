@@ -1,8 +1,8 @@
-export const id = 64;
-export const ids = [64];
+export const id = 400;
+export const ids = [400];
 export const modules = {
 
-/***/ 6064:
+/***/ 7400:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -525,8 +525,18 @@ async function loadTemplate(path, placeholders, workspace = process.env.GITHUB_W
 }
 /** loadTemplate, with the lines of its keys. */
 async function readTemplate(path, placeholders, workspace = process.env.GITHUB_WORKSPACE || process.cwd()) {
-    const source = `task definition ${path}`;
-    const marked = markedPlaceholders(await templateText(path, workspace));
+    const { data, lineOf } = await loadDocument(path, placeholders, workspace, TASK_DEFINITION);
+    const wrapper = (0,values/* isPlainObject */.Q)(data) && 'taskDefinition' in data ? ['taskDefinition'] : [];
+    return {
+        definition: unwrapped(data, `task definition ${path}`),
+        lineOf: (problemPath) => lineOf([...wrapper, ...keysOf(problemPath)]),
+    };
+}
+const TASK_DEFINITION = { input: 'task-definition', what: 'task definition' };
+/** Reads a template file of the workspace (JSON or YAML) and fills its placeholders; errors name `kind` and the line. */
+async function loadDocument(path, placeholders, workspace, kind) {
+    const source = `${kind.what} ${path}`;
+    const marked = markedPlaceholders(await templateText(path, workspace, kind));
     // One parser for both: YAML 1.2 reads JSON, and unlike JSON.parse on Node 20 it says where the error is.
     // Errors give the line, never the file's text: the file may not be what it should be (and hold secrets).
     const lineCounter = new dist/* LineCounter */.HN();
@@ -539,12 +549,10 @@ async function readTemplate(path, placeholders, workspace = process.env.GITHUB_W
         throw new errors/* UserError */.yo(message, { locations: [{ file: path, line, column: col, message }] });
     }
     fillPlaceholders(doc, marked, placeholders, source, path);
-    const definition = unwrapped((0,yaml_data/* yamlData */.O)(doc, source, marked), source);
-    const wrapper = (0,dist/* isMap */.jh)(doc.contents) && doc.contents.has('taskDefinition') ? ['taskDefinition'] : [];
     return {
-        definition,
-        lineOf(problemPath) {
-            const offset = offsetOf(doc, [...wrapper, ...keysOf(problemPath)]);
+        data: (0,yaml_data/* yamlData */.O)(doc, source, marked),
+        lineOf(keyPath) {
+            const offset = offsetOf(doc, keyPath);
             return offset === undefined ? undefined : lineCounter.linePos(offset).line;
         },
     };
@@ -573,8 +581,8 @@ function offsetOf(doc, keys) {
 }
 /** A task definition family (letters, digits, `-`, `_`), with or without `:revision`: no file extension, no folder. */
 const FAMILY_LIKE = /^[A-Za-z0-9_-]{1,255}(:\d+)?$/;
-async function templateText(path, workspace) {
-    const fullPath = await (0,workspace_path/* insideWorkspace */.C)('task-definition', path, workspace);
+async function templateText(path, workspace, kind) {
+    const fullPath = await (0,workspace_path/* insideWorkspace */.C)(kind.input, path, workspace);
     try {
         return await (0,promises_.readFile)(fullPath, 'utf8');
     }
@@ -582,10 +590,10 @@ async function templateText(path, workspace) {
         const { code, message } = error;
         const reason = code === 'ENOENT' ? 'not found' : `cannot be read (${message})`;
         // The official deploy action also took a family name here (`web`, `web:42`): a missing file named like one is that.
-        const family = code === 'ENOENT' && FAMILY_LIKE.test(path)
+        const family = kind === TASK_DEFINITION && code === 'ENOENT' && FAMILY_LIKE.test(path)
             ? ` If "${path}" is a task definition family, leave \`task-definition\` out: the service's current task definition is the starting point.`
             : '';
-        throw new errors/* UserError */.yo(`task definition ${path} ${reason} at ${fullPath}. The \`task-definition\` input is relative to the workspace ` +
+        throw new errors/* UserError */.yo(`${kind.what} ${path} ${reason} at ${fullPath}. The \`${kind.input}\` input is relative to the workspace ` +
             `(GITHUB_WORKSPACE, else the working directory): check the path, and that the repository is checked out.${family}`);
     }
 }
@@ -3123,7 +3131,306 @@ function placeholderValues(inputs, service, git, region, image) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/servicedef/model.ts
+// The service definition file is a CreateService body (as ecspresso's ecs-service-def.json): its keys, read from the
+// ECS API model @aws-sdk/client-ecs ships, and which of them this action owns, cannot change, or leaves to the strategy.
+
+
+function model_structShape(reference) {
+    const shape = shapeOf(reference);
+    if (shape.kind !== 'struct')
+        throw new Error('@aws-sdk/client-ecs: expected a structure schema');
+    return shape;
+}
+/** CreateService's members; none is required here (the action supplies the ones CreateService requires). */
+const DEFINITION_SHAPE = { ...model_structShape(client_ecs_dist_cjs/* CreateServiceRequest$ */.dbk), required: [] };
+/** What the action sets itself, with where the user sets it instead. */
+const OWNED_KEYS = {
+    serviceName: "the `service` input (or the environment's `services` in the config file)",
+    cluster: "the `cluster` input (or the environment's `cluster` in the config file)",
+    taskDefinition: 'the revision this action renders and registers (the `task-definition` input names its template)',
+    clientToken: 'none: the action makes its own requests',
+};
+/**
+ * Members UpdateService cannot change (CreateService only) or the action will not (the deployment controller): taken
+ * when they equal the running service's, as in `describe-services` output, refused otherwise.
+ */
+const FIXED_KEYS = {
+    deploymentController: (s) => s.deploymentController,
+    launchType: (s) => s.launchType,
+    schedulingStrategy: (s) => s.schedulingStrategy,
+    role: (s) => s.roleArn,
+};
+/** The deployment configuration's strategy members: the `strategy` input and its options set them. */
+const STRATEGY_KEYS = [
+    'strategy',
+    'bakeTimeInMinutes',
+    'lifecycleHooks',
+    'linearConfiguration',
+    'canaryConfiguration',
+];
+/** Members DescribeServices returns that CreateService does not take (serviceArn, status, deployments, events, …). */
+const model_READ_ONLY_KEYS = model_structShape(client_ecs_dist_cjs/* Service$ */.Sgz).members.filter((key) => !DEFINITION_SHAPE.members.includes(key));
+
+;// CONCATENATED MODULE: ./src/servicedef/validate.ts
+
+
+
+
+/** `volumeConfigurations[0] (data).managedEBSVolume` → ['volumeConfigurations', 0, 'managedEBSVolume']. */
+function keyPathOf(path) {
+    const plain = path.replace(/ \([^)]*\)/g, '');
+    return [...plain.matchAll(/\[(\d+)\]|([^.[\]]+)/g)].map((m) => (m[1] !== undefined ? Number(m[1]) : (m[2] ?? '')));
+}
+/**
+ * The definition checked against CreateService's API model at every depth (unknown keys with the closest known one,
+ * value types); every problem with its line. null means "not set". Throws listing them all.
+ */
+function checkDefinition(definition, source, lineOf) {
+    const problems = [];
+    for (const [key, value] of Object.entries(definition)) {
+        if (value === null || value === undefined)
+            continue;
+        const index = DEFINITION_SHAPE.members.indexOf(key);
+        if (index < 0)
+            problems.push({ path: key, message: (0,suggest/* unknownKey */.a)(key, DEFINITION_SHAPE.members) });
+        else
+            problems.push(...modelProblems(value, DEFINITION_SHAPE.memberSchemas[index], key));
+    }
+    if (problems.length)
+        throw new common_problems/* ProblemsError */.FQ(source, problems.map((p) => withLine(p, lineOf)));
+}
+function withLine(problem, lineOf) {
+    const line = lineOf(keyPathOf(problem.path));
+    return line === undefined ? problem : { ...problem, line };
+}
+
+;// CONCATENATED MODULE: ./src/servicedef/load.ts
+
+
+
+
+
+
+/**
+ * Reads a service definition (JSON or YAML: a CreateService body, or `aws ecs describe-services` output for one
+ * service), fills its placeholders as a task definition template's, and checks it against the ECS API model.
+ */
+async function loadServiceDefinition(path, placeholders, workspace) {
+    const source = `service definition ${path}`;
+    const loaded = await loadDocument(path, placeholders, workspace, {
+        input: 'service-definition',
+        what: 'service definition',
+    });
+    const { value, prefix } = load_unwrapped(loaded.data, source);
+    const lineOf = (keyPath) => loaded.lineOf([...prefix, ...keyPath]);
+    // Described output says what the service was: its name and revision then are the action's to set now.
+    const described = prefix.length > 0 || 'serviceArn' in value;
+    const dropped = Object.keys(value).filter((key) => model_READ_ONLY_KEYS.includes(key) || (described && (key === 'serviceName' || key === 'taskDefinition')));
+    const definition = Object.fromEntries(Object.entries(value).filter(([key]) => !dropped.includes(key)));
+    const owned = Object.keys(definition).filter((key) => key in OWNED_KEYS);
+    if (owned.length) {
+        throw new common_problems/* ProblemsError */.FQ(source, owned.map((key) => withLine({ path: key, message: `is set by this action, not the file: remove it (set by ${OWNED_KEYS[key]})` }, lineOf)));
+    }
+    checkDefinition(definition, source, lineOf);
+    return {
+        source,
+        definition,
+        lineOf,
+        notes: dropped.length ? [`${source}: dropped read-only keys: ${dropped.join(', ')}`] : [],
+    };
+}
+function load_unwrapped(data, source) {
+    if (!(0,values/* isPlainObject */.Q)(data)) {
+        throw new errors/* UserError */.yo(`${source}: the top level must be an object (a CreateService request or the output of \`aws ecs describe-services\`), found ${(0,values/* kindOf */.I)(data)}.`);
+    }
+    if (!('services' in data))
+        return { value: data, prefix: [] };
+    const { services, failures: _failures, ...rest } = data;
+    const extra = Object.keys(rest);
+    if (extra.length) {
+        throw new errors/* UserError */.yo(`${source} looks like \`aws ecs describe-services\` output (it has services) but also has ${extra.join(', ')}; that output has only services and failures. Remove the other keys.`);
+    }
+    if (!Array.isArray(services) || services.length !== 1 || !(0,values/* isPlainObject */.Q)(services[0])) {
+        throw new errors/* UserError */.yo(`${source}: services must list exactly one service (the output of \`aws ecs describe-services\` for the one service it defines), found ${Array.isArray(services) ? `${services.length} items` : (0,values/* kindOf */.I)(services)}.`);
+    }
+    return { value: services[0], prefix: ['services', 0] };
+}
+
+// EXTERNAL MODULE: ./src/settings/service-members.ts
+var service_members = __webpack_require__(6084);
+;// CONCATENATED MODULE: ./src/servicedef/to-settings.ts
+
+
+
+
+
+
+
+/** CreateService members DescribeServices does not return: a change to them could never be seen, nor shown. */
+const UNREADABLE = ['gatewayConnectors', 'monitoring'];
+/**
+ * The definition as a ServiceRequest for `service`; what it cannot apply (the controller, the launch type, a strategy,
+ * tags) is refused unless it already is so, every problem with its line.
+ */
+function definitionRequest(loaded, service) {
+    const d = loaded.definition;
+    const problems = [];
+    const refuse = (path, message) => void problems.push(withLine({ path, message }, loaded.lineOf));
+    const current = service;
+    for (const [key, now] of Object.entries(FIXED_KEYS)) {
+        const wanted = d[key];
+        const have = now(current) ?? defaultOf(key);
+        if (wanted === undefined || same(key, have, wanted))
+            continue;
+        refuse(key, key === 'deploymentController'
+            ? `differs from the service's (${describe(have)}): the deployment controller is chosen when the service is created and this action deploys with the one it has; remove it, or create a new service with it`
+            : `differs from the service's (${describe(have)}): UpdateService cannot change it (CreateService only); remove it, or recreate the service`);
+    }
+    const configuration = (d.deploymentConfiguration ?? {});
+    const running = (service.deploymentConfiguration ?? {});
+    for (const key of STRATEGY_KEYS) {
+        const wanted = configuration[key];
+        if (wanted === undefined || (0,service_members/* contains */.gR)(running[key] ?? (key === 'strategy' ? 'ROLLING' : undefined), wanted))
+            continue;
+        refuse(`deploymentConfiguration.${key}`, "belongs to the strategy: set it with the `strategy` input (or the environment's `strategy` in the config file) and its options; remove it here");
+    }
+    for (const key of UNREADABLE)
+        if (d[key] !== undefined)
+            refuse(key, 'DescribeServices does not return it, so this action cannot tell whether it changed; remove it and set it with `aws ecs update-service`');
+    if (d.tags !== undefined && !sameTags(service.tags ?? [], d.tags))
+        refuse('tags', "differ from the service's: UpdateService does not change tags, and this action does not tag services; change them with `aws ecs tag-resource`/`untag-resource`, or make them the service's");
+    if (problems.length)
+        throw new common_problems/* ProblemsError */.FQ(loaded.source, problems, 'Nothing was changed.');
+    const breaker = breakerMode(configuration.deploymentCircuitBreaker);
+    return {
+        ...(d.desiredCount !== undefined && { desiredCount: d.desiredCount }),
+        deploymentCircuitBreaker: (0,rollout/* circuitBreakerConfiguration */.C3)(service.deploymentConfiguration, breaker) ? breaker : 'keep',
+        serviceSettings: changing(service, settingsOf(d, configuration)),
+    };
+}
+/**
+ * Only the settings that change something: what the file says as the service has it is no request, so the checks of
+ * a given setting (a CODE_DEPLOY service changes few through UpdateService) do not refuse a file `init` wrote.
+ */
+function changing(service, settings) {
+    return Object.fromEntries(Object.entries(settings).filter(([key, value]) => serviceChanges(service, undefined, 'keep', { [key]: value }).length));
+}
+function settingsOf(d, configuration) {
+    const breaker = configuration.deploymentCircuitBreaker;
+    const members = Object.fromEntries(service_members/* DEFINITION_MEMBERS */.qu.filter((k) => d[k] !== undefined).map((k) => [k, d[k]]));
+    const definition = { ...members, ...(configuration.alarms && { alarms: configuration.alarms }) };
+    const settings = {
+        ...(configuration.minimumHealthyPercent !== undefined && {
+            minimumHealthyPercent: configuration.minimumHealthyPercent,
+        }),
+        ...(configuration.maximumPercent !== undefined && { maximumPercent: configuration.maximumPercent }),
+        ...(d.healthCheckGracePeriodSeconds !== undefined && {
+            healthCheckGracePeriodSeconds: d.healthCheckGracePeriodSeconds,
+        }),
+        ...(d.propagateTags !== undefined && { propagateTags: d.propagateTags }),
+        ...(d.enableECSManagedTags !== undefined && { enableECSManagedTags: d.enableECSManagedTags }),
+        ...(d.enableExecuteCommand !== undefined && { enableExecuteCommand: d.enableExecuteCommand }),
+        ...(d.capacityProviderStrategy !== undefined && {
+            capacityProviderStrategy: d.capacityProviderStrategy,
+        }),
+        ...(d.volumeConfigurations !== undefined && {
+            volumeConfigurations: d.volumeConfigurations,
+        }),
+        ...(breaker?.thresholdConfiguration && { circuitBreakerThreshold: breaker.thresholdConfiguration }),
+        ...(breaker?.resetOnHealthyTask !== undefined && { resetOnHealthyTask: breaker.resetOnHealthyTask }),
+        ...(configuration.earlySuccessCriteria && { earlySuccess: configuration.earlySuccessCriteria }),
+        ...(Object.keys(definition).length && { definition }),
+    };
+    return settings;
+}
+function breakerMode(breaker) {
+    if (!breaker)
+        return 'keep';
+    if (!breaker.enable)
+        return 'disable';
+    return breaker.rollback ? 'rollback' : 'enable';
+}
+/**
+ * The request a deploy makes: the definition's, with what the inputs (and the config file's environment) give over
+ * it; each value both give is noted, for the plan.
+ */
+function withInputsOver(file, given, source) {
+    const notes = [];
+    const wins = (what, input, fileValue, inputValue) => {
+        if (JSON.stringify(fileValue) !== JSON.stringify(inputValue))
+            notes.push(`${what}: \`${input}\` (${describe(inputValue)}) wins over ${source} (${describe(fileValue)})`);
+    };
+    if (file.desiredCount !== undefined && given.desiredCount !== undefined)
+        wins('desiredCount', 'desired-count', file.desiredCount, given.desiredCount);
+    const breakerGiven = given.deploymentCircuitBreaker !== 'keep';
+    if (breakerGiven && file.deploymentCircuitBreaker !== 'keep')
+        wins('deploymentCircuitBreaker', 'deployment-circuit-breaker', file.deploymentCircuitBreaker, given.deploymentCircuitBreaker);
+    const inputs = given.serviceSettings ?? {};
+    for (const key of Object.keys(inputs))
+        if (file.serviceSettings?.[key] !== undefined)
+            wins(key, settings_service/* SETTING_INPUTS */.Fs[key], file.serviceSettings[key], inputs[key]);
+    const settings = { ...file.serviceSettings, ...inputs };
+    const desiredCount = given.desiredCount ?? file.desiredCount;
+    return {
+        request: {
+            ...(desiredCount !== undefined && { desiredCount }),
+            deploymentCircuitBreaker: breakerGiven ? given.deploymentCircuitBreaker : file.deploymentCircuitBreaker,
+            ...(Object.keys(settings).length && { serviceSettings: settings }),
+        },
+        notes,
+    };
+}
+const DEFAULTS = { deploymentController: { type: 'ECS' }, schedulingStrategy: 'REPLICA' };
+const defaultOf = (key) => DEFAULTS[key];
+/** A role may be given by name; DescribeServices answers its ARN. */
+function same(key, have, wanted) {
+    if (key === 'role' && typeof have === 'string' && typeof wanted === 'string')
+        return have === wanted || have.endsWith(`/${wanted}`);
+    return (0,service_members/* contains */.gR)(have, wanted);
+}
+function sameTags(have, wanted) {
+    const key = (tags) => JSON.stringify(tags.map((t) => [t.key, t.value]).sort());
+    return key(have) === key(wanted);
+}
+/** A short, safe rendering of a value for a message (enum words, numbers, small objects; no free text). */
+function describe(value) {
+    if (value === undefined)
+        return 'not set';
+    if (typeof value === 'string')
+        return /^[A-Za-z0-9_:./-]{1,64}$/.test(value) ? value : 'a string';
+    const text = JSON.stringify(value);
+    return text.length <= 80 ? text : 'an object';
+}
+
+;// CONCATENATED MODULE: ./src/servicedef/index.ts
+
+
+
+
+/**
+ * The inputs for one service with its service definition under them (inputs win, and the notes say where they did);
+ * the inputs as they are without one.
+ */
+async function withServiceDefinition(inputs, service, placeholders, workspace) {
+    if (inputs.serviceDefinition === undefined)
+        return { inputs, notes: [] };
+    const loaded = await loadServiceDefinition(inputs.serviceDefinition, placeholders, workspace);
+    const file = definitionRequest(loaded, service);
+    // The strategy's alarms (`deployment-alarms`) are set by the mechanism, over the file's.
+    const fileAlarms = file.serviceSettings?.definition?.alarms;
+    const notes = [...loaded.notes];
+    if (fileAlarms && inputs.strategy.deploymentAlarms.length && file.serviceSettings?.definition) {
+        delete file.serviceSettings.definition.alarms;
+        notes.push(`deploymentConfiguration.alarms: \`deployment-alarms\` wins over ${loaded.source}`);
+    }
+    const { request, notes: wins } = withInputsOver(file, inputs, loaded.source);
+    const { desiredCount: _count, serviceSettings: _settings, ...rest } = inputs;
+    return { inputs: { ...rest, ...request }, notes: [...notes, ...wins] };
+}
+
 ;// CONCATENATED MODULE: ./src/engine/pipeline.ts
+
 
 
 
@@ -3222,7 +3529,7 @@ async function prepare(clients, inputs, git, { service, plan }, report, image, p
             ...plan.changes,
         ],
     };
-    return { prepared: { service, plan, rendered, current, verification, ...(pinned && { pinned }) }, part };
+    return { prepared: { service, plan, inputs, notes: [], rendered, current, verification, ...(pinned && { pinned }) }, part };
 }
 function onlyImage(promoted) {
     const images = Object.values(promoted?.images ?? {});
@@ -3435,21 +3742,26 @@ async function findServices({ inputs, git, ports, where, preview, clients, }) {
     const found = await log.group('Services', () => Promise.all(inputs.services.map(async (name) => {
         const service = await findService(clients.ecs, inputs.cluster, name, where.region);
         log.info(`${service.serviceName} in ${inputs.cluster}: running ${(0,aws_arn/* taskDefinitionRevision */.MZ)(service.taskDefinition)}, ${service.runningCount}/${service.desiredCount} tasks`);
+        const placeholders = placeholderValues(inputs, service.serviceName ?? name, git, where.region, inputs.image);
+        const defined = await withServiceDefinition(inputs, service, placeholders, git.workspace);
+        const own = defined.inputs;
+        for (const note of defined.notes)
+            log.info((0,report_text/* logSafe */.sN)(`  ${note}`));
         // A preview is a plain copy of the service, without its blue/green set-up: it rolls.
         const plan = preview
             ? (0,mechanisms/* rollingPlan */.Zu)(inputs.strategy)
             : await (0,mechanisms/* planStrategy */.X)(clients, inputs.cluster, service, inputs.strategy, {
-                circuitBreaker: inputs.deploymentCircuitBreaker,
+                circuitBreaker: own.deploymentCircuitBreaker,
                 workspace: git.workspace,
             });
-        (0,settings_service/* checkServiceSettings */.V9)(service, inputs.serviceSettings ?? {}, plan.mechanism);
+        (0,settings_service/* checkServiceSettings */.V9)(service, own.serviceSettings ?? {}, plan.mechanism);
         log.info(`  strategy: ${plan.description}`);
-        return { service, plan };
+        return { service, plan, inputs: own, notes: defined.notes };
     })));
     return {
         report: {
             services: found.map((f) => f.service),
-            reports: found.map((f) => newServiceReport(where, f.service, f.plan)),
+            reports: found.map((f) => ({ ...newServiceReport(where, f.service, f.plan), notes: [...f.notes] })),
         },
         state: { found },
     };
@@ -3477,7 +3789,7 @@ async function checkImage({ inputs, clients, where, imageDeps, ports, git, }) {
 /** Every service's task definition rendered and validated with the planned image. */
 async function render(s, done) {
     const { clients, inputs, git, found, plannedImage, preview, ports, promoted, pinned } = s;
-    const checked = await ports.log.group('Task definition', () => Promise.all(found.map((f, i) => prepare(clients, inputs, git, f, reportOf(done, i), plannedImage, preview, ports.log, promoted?.[i], pinned))));
+    const checked = await ports.log.group('Task definition', () => Promise.all(found.map((f, i) => prepare(clients, f.inputs, git, f, reportOf(done, i), plannedImage, preview, ports.log, promoted?.[i], pinned))));
     return { report: { each: checked.map((c) => c.part) }, state: { checked: checked.map((c) => c.prepared) } };
 }
 /** A dry run's report: what would change, what it would build, what a deploy would wait for. */
@@ -3532,7 +3844,7 @@ async function registerAll(s, done) {
     const { clients, inputs, git, checked, image, plannedImage, preview, promoted, ports } = s;
     const final = image === plannedImage
         ? checked.map((prepared) => ({ prepared, part: undefined }))
-        : await Promise.all(checked.map((p, i) => prepare(clients, inputs, git, p, reportOf(done, i), image, preview, undefined, promoted?.[i])));
+        : await Promise.all(checked.map((p, i) => prepare(clients, p.inputs, git, p, reportOf(done, i), image, preview, undefined, promoted?.[i])));
     // Each service's report as rendered again, for what register logs and where the artifacts go.
     const services = final.map(({ prepared, part }, i) => ({ prepared, part, report: (0,run_report/* withPart */.Qz)(reportOf(done, i), part) }));
     return ports.log.group('Register', async () => {
@@ -3580,7 +3892,7 @@ async function update(s, done) {
     const { clients, inputs, git, ports, preview, image } = s;
     const started = [];
     for (const [i, p] of s.registered.entries())
-        started.push(await start(clients, inputs, git, ports, p, reportOf(done, i), preview));
+        started.push(await start(clients, p.inputs, git, ports, p, reportOf(done, i), preview));
     const followed = started.flatMap(({ started: p, rollout }, index) => rollout.deploymentId && inputs.wait
         ? [
             {

@@ -1,5 +1,5 @@
-export const id = 418;
-export const ids = [418];
+export const id = 84;
+export const ids = [84];
 export const modules = {
 
 /***/ 1626:
@@ -59,45 +59,6 @@ function functionName(arn) {
 
 /***/ }),
 
-/***/ 8715:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   O: () => (/* binding */ yamlData)
-/* harmony export */ });
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1922);
-
-
-/** How many times aliases may expand, in all: far above any real file, far below a "billion laughs". */
-const MAX_ALIAS_COUNT = 100;
-/**
- * The data of a parsed YAML document. A document whose aliases expand past MAX_ALIAS_COUNT is refused, naming
- * `source` and the line of its first alias, instead of the yaml package's bare "Excessive alias count".
- */
-function yamlData(doc, source, text) {
-    try {
-        return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    }
-    catch (error) {
-        if (!(error instanceof ReferenceError) || !/alias/i.test(error.message))
-            throw error;
-        let offset = 0;
-        (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .visit */ .YR)(doc, {
-            Alias(_, node) {
-                offset = node.range?.[0] ?? 0;
-                return yaml__WEBPACK_IMPORTED_MODULE_0__/* .visit */ .YR.BREAK;
-            },
-        });
-        const line = text.slice(0, offset).split('\n').length;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${source}:${line}: its YAML aliases expand more than ${MAX_ALIAS_COUNT} times (the first alias is on this line); ` +
-            'refused, as such a file can exhaust memory. Write the values out, or use fewer aliases.');
-    }
-}
-
-
-/***/ }),
-
 /***/ 8084:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -109,7 +70,7 @@ function yamlData(doc, source, text) {
 /* harmony import */ var _settings_placeholder_values_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3039);
 /* harmony import */ var _environment_plan_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5774);
 /* harmony import */ var _preview_names_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9144);
-/* harmony import */ var _taskdef_render_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4362);
+/* harmony import */ var _taskdef_render_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7131);
 
 
 
@@ -162,25 +123,94 @@ async function render(settings, log) {
 
 /***/ }),
 
-/***/ 64:
+/***/ 9144:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   I: () => (/* binding */ kindOf),
-/* harmony export */   Q: () => (/* binding */ isPlainObject)
+/* harmony export */   EU: () => (/* binding */ shortName),
+/* harmony export */   IT: () => (/* binding */ targetGroupName),
+/* harmony export */   Po: () => (/* binding */ isPreviewFamily),
+/* harmony export */   XO: () => (/* binding */ previewPathPatterns),
+/* harmony export */   bc: () => (/* binding */ previewFamily),
+/* harmony export */   j3: () => (/* binding */ previewServiceName),
+/* harmony export */   pE: () => (/* binding */ previewHost)
 /* harmony export */ });
-/** Helpers for the plain values a parsed template or an SDK response is made of. */
-/** An object literal, not a list or Date; works across realms (structuredClone, jest's vm). */
-function isPlainObject(value) {
-    return Object.prototype.toString.call(value) === '[object Object]';
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _aws_arn_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1626);
+
+
+const ECS_NAME_MAX = 255;
+const TARGET_GROUP_NAME_MAX = 32;
+/** The last part of a name or ARN (`arn:…:service/dev/web` → `web`). */
+function shortName(nameOrArn) {
+    return (0,_aws_arn_js__WEBPACK_IMPORTED_MODULE_1__/* .resourceName */ .Iy)(nameOrArn);
 }
-/** What a value is without quoting it, for a whole file that may be anything (a secret, /proc/self/environ). */
-function kindOf(value) {
-    if (value === null || value === undefined)
-        return 'nothing';
-    if (Array.isArray(value))
-        return 'a list';
-    return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+/** `<name>-pr-<N>`, kept to ECS's rules for service and family names: 255 letters, digits, - and _. */
+function withPrSuffix(name, pr) {
+    const suffix = `-pr-${pr}`;
+    return (shortName(name)
+        .replace(/[^A-Za-z0-9_-]/g, '-')
+        .slice(0, ECS_NAME_MAX - suffix.length) + suffix);
+}
+/** The preview's ECS service name: `<service>-pr-<N>`. */
+function previewServiceName(service, pr) {
+    return withPrSuffix(service, pr);
+}
+/** A task definition family of the preview's own, so its revisions never mix with the base environment's. */
+function previewFamily(family, pr) {
+    return withPrSuffix(family, pr);
+}
+/** Whether a family is the preview family of pull request `pr` (and so may be deregistered with it). */
+function isPreviewFamily(family, pr) {
+    return family.endsWith(`-pr-${pr}`);
+}
+/**
+ * The preview's target group name: ELB allows 32 characters, so `pr-<N>-<hash>`, where the hash of cluster
+ * and service keeps two services' previews of one pull request apart, and is the same on every run.
+ */
+function targetGroupName(cluster, serviceName, pr) {
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256')
+        .update(`${shortName(cluster)}/${serviceName}`)
+        .digest('hex');
+    const prefix = `pr-${pr}-`;
+    return prefix + hash.slice(0, Math.min(8, TARGET_GROUP_NAME_MAX - prefix.length));
+}
+function previewHost(pr, domain) {
+    return `pr-${pr}.${domain}`;
+}
+function previewPathPatterns(pr) {
+    return [`/pr-${pr}`, `/pr-${pr}/*`];
+}
+
+
+/***/ }),
+
+/***/ 3039:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ placeholderValues)
+/* harmony export */ });
+/** Values a template's ${PLACEHOLDERS} can use. */
+function placeholderValues(inputs, service, git, region, image) {
+    return {
+        GITHUB_SHA: git.sha,
+        SHORT_SHA: git.shortSha,
+        COMMIT_HASH: git.sha,
+        REF_NAME: git.refName,
+        GITHUB_REF_NAME: git.refName,
+        RUN_NUMBER: git.runNumber,
+        GITHUB_RUN_NUMBER: git.runNumber,
+        RUN_ID: git.runId,
+        REPOSITORY: git.repository,
+        CLUSTER: inputs.cluster,
+        SERVICE: service,
+        AWS_REGION: region,
+        ENVIRONMENT: inputs.environment ?? '',
+        ...(image !== undefined && { IMAGE: image }),
+        ...inputs.vars,
+    };
 }
 
 

@@ -76,6 +76,8 @@ export type ConfigKey = {
    * strategy than the environment's (which then brings its own options).
    */
   when?: 'build' | 'no-build' | 'same-strategy'
+  /** What the key holds, as the JSON schema tells an editor (unset: the setting's description). */
+  description?: string
   /** Other spellings of the key (`service` for `services`). */
   aliases?: readonly string[]
 } & (
@@ -135,7 +137,14 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'cluster',
     kind: 'text',
-    config: { key: 'cluster', from: 'cluster', into: 'cluster', shape: 'ecs-name', merge: 'given' },
+    config: {
+      key: 'cluster',
+      from: 'cluster',
+      into: 'cluster',
+      shape: 'ecs-name',
+      description: 'Name or ARN of the ECS cluster its services run in.',
+      merge: 'given',
+    },
     commands: ['deploy', 'render', 'diff', 'preview', 'status', 'rollback'],
     group: 'target',
     description:
@@ -149,6 +158,7 @@ export const SETTINGS: readonly Setting[] = [
       from: 'services',
       into: 'services',
       shape: 'ecs-names',
+      description: 'Names or ARNs of its ECS services, deployed together from the same image.',
       merge: 'non-empty',
       aliases: ['service'],
     },
@@ -160,7 +170,14 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'task-definition',
     kind: 'text',
-    config: { key: 'task-definition', from: 'taskDefinition', into: 'taskDefinition', shape: 'text', merge: 'given' },
+    config: {
+      key: 'task-definition',
+      from: 'taskDefinition',
+      into: 'taskDefinition',
+      shape: 'text',
+      description: 'Path to the task definition template; ${PLACEHOLDERS} come from vars, the commit and the run.',
+      merge: 'given',
+    },
     group: 'task-definition',
     description:
       "Path to a task definition template (JSON or YAML; a plain RegisterTaskDefinition body or the output of `aws ecs describe-task-definition`). ${PLACEHOLDERS} are filled in; without `family`, the service's current family is taken (and said). When omitted, the service's current task definition is the starting point.",
@@ -168,7 +185,16 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'image',
     kind: 'text',
-    config: { key: 'image', from: 'image', into: 'image', shape: 'text', merge: 'given', when: 'no-build' },
+    config: {
+      key: 'image',
+      from: 'image',
+      into: 'image',
+      shape: 'text',
+      description:
+        'The image to deploy, or with the build input the repository to push to, when the image input leaves it out.',
+      merge: 'given',
+      when: 'no-build',
+    },
     group: 'target',
     description:
       'Full image reference to deploy (`repo:tag` or `repo@sha256:…`). With `build`, the repository to push to (a tag or digest here is ignored; the pushed digest is deployed).',
@@ -189,6 +215,8 @@ export const SETTINGS: readonly Setting[] = [
       from: 'environmentVariables',
       into: 'environmentVariables',
       shape: 'variables',
+      description:
+        "Environment variables set on the container(s) that get the image; the environment-variables input's win name by name.",
       merge: 'after',
     },
     group: 'task-definition',
@@ -198,7 +226,15 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'secrets',
     kind: 'lines',
-    config: { key: 'secrets', from: 'secrets', into: 'secrets', shape: 'secrets', merge: 'after' },
+    config: {
+      key: 'secrets',
+      from: 'secrets',
+      into: 'secrets',
+      shape: 'secrets',
+      description:
+        "Secrets (name: ARN of a Secrets Manager secret or SSM parameter name/ARN) set on the container(s) that get the image; the secrets input's win name by name.",
+      merge: 'after',
+    },
     group: 'task-definition',
     description:
       'ECS runtime secrets to set on the chosen container(s), one `KEY=arn-or-parameter-name` per line; `!KEY` removes it. Values are ARNs, never the secret itself. Not build secrets — for `docker build --secret` see `build-secrets`.',
@@ -206,14 +242,28 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'vars',
     kind: 'lines',
-    config: { key: 'vars', from: 'vars', into: 'vars', shape: 'placeholders', merge: 'by-name' },
+    config: {
+      key: 'vars',
+      from: 'vars',
+      into: 'vars',
+      shape: 'placeholders',
+      description: 'Values for ${PLACEHOLDERS} in the task definition template.',
+      merge: 'by-name',
+    },
     group: 'task-definition',
     description: 'Extra placeholder values for the template, one `NAME=value` per line.',
   },
   {
     name: 'desired-count',
     kind: 'number',
-    config: { key: 'desired-count', from: 'desiredCount', into: 'desiredCount', shape: 'number', merge: 'given' },
+    config: {
+      key: 'desired-count',
+      from: 'desiredCount',
+      into: 'desiredCount',
+      shape: 'number',
+      description: 'How many tasks each service runs.',
+      merge: 'given',
+    },
     range: { min: 0, max: 5000, whole: true },
     group: 'rollout',
     description: 'Desired task count to set on the service. Default — leave it as it is.',
@@ -292,7 +342,14 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'strategy',
     kind: 'text',
-    config: { key: 'strategy', from: 'strategy', into: 'strategy.strategy', shape: 'choice', merge: 'given' },
+    config: {
+      key: 'strategy',
+      from: 'strategy',
+      into: 'strategy.strategy',
+      shape: 'choice',
+      description: 'How the rollout shifts traffic, unless the strategy input names one.',
+      merge: 'given',
+    },
     choices: ['rolling', 'blue-green', 'canary', 'linear'],
     group: 'rollout',
     description:
@@ -306,6 +363,7 @@ export const SETTINGS: readonly Setting[] = [
       from: 'strategyOptions.bakeMinutes',
       into: 'strategy.bakeMinutes',
       shape: 'number',
+      description: 'blue-green, canary, linear: minutes both revisions run after production traffic has moved.',
       merge: 'given',
       when: 'same-strategy',
     },
@@ -323,6 +381,7 @@ export const SETTINGS: readonly Setting[] = [
       from: 'strategyOptions.canaryPercent',
       into: 'strategy.canaryPercent',
       shape: 'number',
+      description: 'strategy: canary: % of production traffic the new revision takes first (0.1–100, steps of 0.1).',
       merge: 'given',
       when: 'same-strategy',
     },
@@ -340,6 +399,7 @@ export const SETTINGS: readonly Setting[] = [
       from: 'strategyOptions.canaryBakeMinutes',
       into: 'strategy.canaryBakeMinutes',
       shape: 'number',
+      description: 'strategy: canary: minutes at that share before the rest of the traffic moves.',
       merge: 'given',
       when: 'same-strategy',
     },
@@ -357,6 +417,7 @@ export const SETTINGS: readonly Setting[] = [
       from: 'strategyOptions.stepPercent',
       into: 'strategy.stepPercent',
       shape: 'number',
+      description: 'strategy: linear: % of production traffic moved at each step (3–100, steps of 0.1).',
       merge: 'given',
       when: 'same-strategy',
     },
@@ -374,6 +435,7 @@ export const SETTINGS: readonly Setting[] = [
       from: 'strategyOptions.stepBakeMinutes',
       into: 'strategy.stepBakeMinutes',
       shape: 'number',
+      description: 'strategy: linear: minutes between steps.',
       merge: 'given',
       when: 'same-strategy',
     },
@@ -390,6 +452,7 @@ export const SETTINGS: readonly Setting[] = [
       from: 'deploymentAlarms',
       into: 'strategy.deploymentAlarms',
       shape: 'alarm-names',
+      description: 'CloudWatch alarm names that roll the deployment back (one string or a list).',
       merge: 'non-empty',
     },
     group: 'rollout',
@@ -466,7 +529,14 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'region',
     kind: 'text',
-    config: { key: 'region', from: 'region', into: 'region', shape: 'region', merge: 'given' },
+    config: {
+      key: 'region',
+      from: 'region',
+      into: 'region',
+      shape: 'region',
+      description: 'AWS region of this environment, like us-east-1.',
+      merge: 'given',
+    },
     commands: ['deploy', 'render', 'diff', 'preview', 'status', 'rollback'],
     group: 'target',
     description:
@@ -500,14 +570,30 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'preview-ttl',
     kind: 'text',
-    config: { scope: 'previews', key: 'ttl', from: 'ttl', into: 'previewTtl', shape: 'duration', merge: 'given' },
+    config: {
+      scope: 'previews',
+      key: 'ttl',
+      from: 'ttl',
+      into: 'previewTtl',
+      shape: 'duration',
+      description: 'Previews older than this are removed by a sweep: 30m, 12h, 7d.',
+      merge: 'given',
+    },
     group: 'environments',
     description: 'Previews older than this are removed by `preview - sweep` (e.g. 7d, 12h). Overrides previews.ttl.',
   },
   {
     name: 'preview-max',
     kind: 'number',
-    config: { scope: 'previews', key: 'max', from: 'max', into: 'previewMax', shape: 'number', merge: 'given' },
+    config: {
+      scope: 'previews',
+      key: 'max',
+      from: 'max',
+      into: 'previewMax',
+      shape: 'number',
+      description: 'At most this many previews at once.',
+      merge: 'given',
+    },
     range: { min: 1, max: 1000, whole: true },
     group: 'environments',
     description: 'The most previews that may exist at once. Overrides previews.max.',
@@ -536,6 +622,7 @@ export const SETTINGS: readonly Setting[] = [
       from: 'dockerfile',
       into: 'build.dockerfile',
       shape: 'text',
+      description: "Path to the Dockerfile for this environment's builds, when the dockerfile input leaves it out.",
       merge: 'given',
       when: 'build',
     },
@@ -550,6 +637,7 @@ export const SETTINGS: readonly Setting[] = [
       from: 'buildArgs',
       into: 'build.buildArgs',
       shape: 'placeholders',
+      description: "Build arguments for this environment; the build-args input's win name by name.",
       merge: 'by-name',
       when: 'build',
     },
@@ -559,7 +647,15 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'target',
     kind: 'text',
-    config: { key: 'target', from: 'target', into: 'build.target', shape: 'text', merge: 'given', when: 'build' },
+    config: {
+      key: 'target',
+      from: 'target',
+      into: 'build.target',
+      shape: 'text',
+      description: 'Build stage to target for this environment, when the target input leaves it out.',
+      merge: 'given',
+      when: 'build',
+    },
     group: 'build',
     description: 'Build stage to target.',
   },
@@ -654,6 +750,8 @@ export const SETTINGS: readonly Setting[] = [
       from: 'promoteFrom',
       into: 'promoteFrom',
       shape: 'environment-name',
+      description:
+        'Deploy the images another environment of this file runs (by digest), without a build: its cluster, services and region are read; refused while it is mid-rollout.',
       merge: 'given',
     },
     group: 'environments',
@@ -733,7 +831,14 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'verify-url',
     kind: 'lines',
-    config: { key: 'verify.url', from: 'verify.urls', into: 'verify.urls', shape: 'urls', merge: 'non-empty' },
+    config: {
+      key: 'verify.url',
+      from: 'verify.urls',
+      into: 'verify.urls',
+      shape: 'urls',
+      description: 'URL(s) the release must answer once the deployment succeeded; ${PLACEHOLDERS} allowed.',
+      merge: 'non-empty',
+    },
     group: 'rollout',
     description:
       'URL(s) the released service must answer once the deployment succeeded, one a line; ${PLACEHOLDERS} are filled in (`https://${ENVIRONMENT}.example.com/version`) as a host name label or path segment, never changing the scheme, host or port. A check that fails within `verify-timeout` fails the run and, with `rollback-on-failure`, redeploys the previous revision.',
@@ -746,6 +851,8 @@ export const SETTINGS: readonly Setting[] = [
       from: 'verify.testUrls',
       into: 'verify.testUrls',
       shape: 'urls',
+      description:
+        'URL(s) of the test listener, checked before production traffic shifts (blue/green, canary, linear, CodeDeploy).',
       merge: 'non-empty',
     },
     group: 'rollout',
@@ -756,7 +863,14 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'verify-expect',
     kind: 'text',
-    config: { key: 'verify.expect', from: 'verify.expect', into: 'verify.expect', shape: 'text', merge: 'given' },
+    config: {
+      key: 'verify.expect',
+      from: 'verify.expect',
+      into: 'verify.expect',
+      shape: 'text',
+      description: 'A status code, /regex/, `$.path == value` or a substring of the body.',
+      merge: 'given',
+    },
     group: 'rollout',
     description:
       'What each verify URL must answer: a status code (`204`), `/regular expression/`, a JSON path check (`$.version == ${GITHUB_SHA}`) or a substring of the body; anything but a status code also needs a 2xx answer. Default: any 2xx answer.',
@@ -777,6 +891,7 @@ export const SETTINGS: readonly Setting[] = [
       from: 'verify.timeoutSeconds',
       into: 'verify.timeoutSeconds',
       shape: 'number',
+      description: 'Seconds each URL has to answer as expected.',
       merge: 'given',
     },
     default: '60',
@@ -792,6 +907,7 @@ export const SETTINGS: readonly Setting[] = [
       from: 'verify.intervalSeconds',
       into: 'verify.intervalSeconds',
       shape: 'number',
+      description: 'Seconds between two requests to a URL.',
       merge: 'given',
     },
     default: '5',
@@ -802,7 +918,15 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'verify-command',
     kind: 'text',
-    config: { key: 'verify.command', from: 'verify.command', into: 'verify.command', shape: 'text', merge: 'given' },
+    config: {
+      key: 'verify.command',
+      from: 'verify.command',
+      into: 'verify.command',
+      shape: 'text',
+      description:
+        'A smoke test command (no shell), with VERIFY_URL, DEPLOYED_IMAGE and every placeholder in its environment (never in its text).',
+      merge: 'given',
+    },
     group: 'rollout',
     description:
       'A command run after the URL checks (smoke tests), as arguments (no shell: write `bash -c "…"` for one); it sees VERIFY_URL, VERIFY_URLS, VERIFY_STAGE (`test` or `production`), DEPLOYED_IMAGE, DEPLOYED_TASK_DEFINITION, ECS_CLUSTER, ECS_SERVICE and every placeholder as environment variables (`bash -c \'echo "$REF_NAME"\'`); a ${PLACEHOLDER} in its text is refused. A non-zero exit fails the verification.',
@@ -816,6 +940,7 @@ export const SETTINGS: readonly Setting[] = [
       from: 'serviceSettings.minimumHealthyPercent',
       into: 'serviceSettings.minimumHealthyPercent',
       shape: 'number',
+      description: 'deploymentConfiguration.minimumHealthyPercent.',
       merge: 'given',
     },
     range: { min: 0, max: 100, whole: true },
@@ -831,6 +956,7 @@ export const SETTINGS: readonly Setting[] = [
       from: 'serviceSettings.maximumPercent',
       into: 'serviceSettings.maximumPercent',
       shape: 'number',
+      description: 'deploymentConfiguration.maximumPercent (above the minimum).',
       merge: 'given',
     },
     range: { min: 100, max: 2147483647, whole: true },
@@ -846,6 +972,7 @@ export const SETTINGS: readonly Setting[] = [
       from: 'serviceSettings.healthCheckGracePeriodSeconds',
       into: 'serviceSettings.healthCheckGracePeriodSeconds',
       shape: 'number',
+      description: 'healthCheckGracePeriodSeconds.',
       merge: 'given',
     },
     range: { min: 0, max: 2147483647, whole: true },
@@ -861,6 +988,7 @@ export const SETTINGS: readonly Setting[] = [
       from: 'serviceSettings.propagateTags',
       into: 'serviceSettings.propagateTags',
       shape: 'upper-choice',
+      description: 'Where tasks take their tags from.',
       merge: 'given',
     },
     choices: ['service', 'task_definition', 'none'],
@@ -876,6 +1004,7 @@ export const SETTINGS: readonly Setting[] = [
       from: 'serviceSettings.enableECSManagedTags',
       into: 'serviceSettings.enableECSManagedTags',
       shape: 'boolean',
+      description: 'ECS tags tasks with the cluster and service names.',
       merge: 'given',
     },
     choices: ['true', 'false'],
@@ -891,6 +1020,7 @@ export const SETTINGS: readonly Setting[] = [
       from: 'serviceSettings.enableExecuteCommand',
       into: 'serviceSettings.enableExecuteCommand',
       shape: 'boolean',
+      description: 'ECS Exec into the tasks.',
       merge: 'given',
     },
     choices: ['true', 'false'],
@@ -906,6 +1036,7 @@ export const SETTINGS: readonly Setting[] = [
       from: 'serviceSettings.capacityProviderStrategy',
       into: 'serviceSettings.capacityProviderStrategy',
       shape: 'capacity-providers',
+      description: 'name:weight:base items (weight and base optional); one base above 0 at most.',
       merge: 'given',
     },
     group: 'rollout',

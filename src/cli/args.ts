@@ -86,6 +86,13 @@ export function flagsOf(command: Command): FlagSpec[] {
   return [...settings, ...CLI_FLAGS.filter((f) => OWN_FLAGS[command].includes(f.name))]
 }
 
+/** The commands that take this flag (a setting's, an alias of one, or the CLI's own). */
+export function commandsTaking(flag: string): Command[] {
+  const setting = SETTINGS.find((s) => s.name === flag || s.aliases?.includes(flag))
+  const name = setting?.name ?? flag
+  return CLI_COMMANDS.filter((command) => flagsOf(command).some((f) => f.name === name))
+}
+
 export interface CliArgs {
   command: Command
   /** `preview deploy|destroy|sweep` */
@@ -222,9 +229,14 @@ function flagError(error: unknown, command: Command, flags: FlagSpec[]): UserErr
       name,
       flags.map((f) => f.name),
     )
-    const elsewhere = !hint && SETTINGS.some((s) => s.name === name) ? ` ${command} does not take it.` : ''
+    const takers = commandsTaking(name)
+    if (takers.length) {
+      return new UserError(
+        `${command} does not take ${unknown}: ${takers.join(', ')} ${takers.length > 1 ? 'take' : 'takes'} it (ecs-deploy-action help ${command} lists its flags).`,
+      )
+    }
     return new UserError(
-      `Unknown flag ${unknown}${hint ? `; did you mean --${hint}?` : '.'}${elsewhere} (ecs-deploy-action help ${command} lists its flags).`,
+      `Unknown flag ${unknown}${hint ? `; did you mean --${hint}?` : '.'} (ecs-deploy-action help ${command} lists its flags).`,
     )
   }
   const missing = /Option '(-{1,2}[^ ']+)(?: [^']*)?' argument missing/.exec(message)?.[1]

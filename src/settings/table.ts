@@ -25,7 +25,10 @@ export type SettingGroup = keyof typeof SETTING_GROUPS
 /** The CLI's commands that read settings (`help` reads none); a new command's flags are the rows naming it. */
 export const CLI_COMMANDS = ['deploy', 'render', 'diff', 'status', 'rollback', 'preview', 'plan'] as const
 export type CliCommand = (typeof CLI_COMMANDS)[number]
-/** The commands a row without `commands` is a flag of: the ones that render and deploy. */
+/**
+ * The commands a row without `commands` is a flag of: the ones that render and deploy. render and diff are dry runs:
+ * what only a real rollout reads (the build itself, the wait's aftermath, GitHub) is `commands: ['deploy', 'preview']`.
+ */
 export const DEPLOY_COMMANDS: readonly CliCommand[] = ['deploy', 'render', 'diff', 'preview']
 
 /** The dotted paths of an object's members (`build.dockerfile`), down to lists and plain values. */
@@ -325,6 +328,7 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'rollback-on-failure',
     kind: 'boolean',
+    commands: ['deploy', 'preview'],
     default: 'true',
     group: 'rollout',
     description:
@@ -469,6 +473,7 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'continue',
     kind: 'text',
+    commands: ['deploy', 'preview'],
     default: 'false',
     group: 'rollout',
     description:
@@ -520,6 +525,7 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'log-lines',
     kind: 'number',
+    commands: ['deploy', 'preview'],
     default: '30',
     range: { min: 0, max: 1000, whole: true },
     group: 'reporting',
@@ -570,6 +576,7 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'preview-ttl',
     kind: 'text',
+    commands: ['preview'],
     config: {
       scope: 'previews',
       key: 'ttl',
@@ -585,6 +592,7 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'preview-max',
     kind: 'number',
+    commands: ['preview'],
     config: {
       scope: 'previews',
       key: 'max',
@@ -601,6 +609,7 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'github-token',
     kind: 'text',
+    commands: ['deploy', 'preview'],
     default: '${{ github.token }}',
     secret: true,
     group: 'reporting',
@@ -617,6 +626,7 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'dockerfile',
     kind: 'text',
+    commands: ['deploy', 'preview'],
     config: {
       key: 'dockerfile',
       from: 'dockerfile',
@@ -632,6 +642,7 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'build-args',
     kind: 'lines',
+    commands: ['deploy', 'preview'],
     config: {
       key: 'build-args',
       from: 'buildArgs',
@@ -647,6 +658,7 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'target',
     kind: 'text',
+    commands: ['deploy', 'preview'],
     config: {
       key: 'target',
       from: 'target',
@@ -662,6 +674,7 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'platforms',
     kind: 'list',
+    commands: ['deploy', 'preview'],
     group: 'build',
     description: 'Target platforms, comma separated (needs buildx), e.g. `linux/amd64,linux/arm64`.',
   },
@@ -675,6 +688,7 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'cache-from',
     kind: 'lines',
+    commands: ['deploy', 'preview'],
     group: 'build',
     description:
       'Cache sources for the build, one per line (e.g. `type=registry,ref=<repo>:cache` with buildx, or an image reference).',
@@ -682,6 +696,7 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'cache-to',
     kind: 'lines',
+    commands: ['deploy', 'preview'],
     group: 'build',
     description: 'Cache destination for buildx builds, one per line.',
   },
@@ -737,6 +752,7 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'logout',
     kind: 'boolean',
+    commands: ['deploy', 'preview'],
     default: 'true',
     group: 'build',
     description: 'Log out of the registry in the post step.',
@@ -780,6 +796,7 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'build-secrets',
     kind: 'lines',
+    commands: ['deploy', 'preview'],
     secret: true,
     group: 'build',
     description:
@@ -788,6 +805,7 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'build-secret-files',
     kind: 'lines',
+    commands: ['deploy', 'preview'],
     group: 'build',
     description:
       "Build-time secrets read from files (build-push-action's `secret-files`), one `id=path` per line, the path inside the workspace.",
@@ -795,6 +813,7 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'ssh',
     kind: 'lines',
+    commands: ['deploy', 'preview'],
     group: 'build',
     description:
       "SSH agent sockets or keys for the build (`RUN --mount=type=ssh`), one per line: `default` (the runner's SSH agent, at `SSH_AUTH_SOCK`) or `id=path`.",
@@ -802,6 +821,7 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'provenance',
     kind: 'text',
+    commands: ['deploy', 'preview'],
     group: 'build',
     description:
       "Provenance attestation (buildx `--provenance`): `false`, `true`, `mode=min` or `mode=max`. Default — buildx's own. `false` pushes a plain image, without the image index whose attestation entries show in ECR as untagged images. Needs docker buildx, except `false`.",
@@ -809,6 +829,7 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'sbom',
     kind: 'text',
+    commands: ['deploy', 'preview'],
     group: 'build',
     description:
       'SBOM attestation (buildx `--sbom`): `true` or `false`. Default — none. Needs docker buildx, except `false`.',
@@ -816,6 +837,7 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'no-cache',
     kind: 'boolean',
+    commands: ['deploy', 'preview'],
     default: 'false',
     group: 'build',
     description: 'Build without using any cached layer (`--no-cache`).',
@@ -823,6 +845,7 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'pull',
     kind: 'boolean',
+    commands: ['deploy', 'preview'],
     default: 'false',
     group: 'build',
     description: 'Always pull newer versions of the base images (`--pull`).',
@@ -1068,6 +1091,7 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'keep-revisions',
     kind: 'number',
+    commands: ['deploy', 'preview'],
     range: { min: 1, max: 1000, whole: true },
     group: 'task-definition',
     description:

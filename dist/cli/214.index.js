@@ -1382,7 +1382,7 @@ function baseService(p, path, value, base) {
         return name;
     return p.add(path, `${JSON.stringify(name)} is not one of ${base.name}'s services (${base.services.join(', ')})`);
 }
-/** The keys and shapes this validator accepts, for the test that keeps schema/ecs-deploy.schema.json in step with it. */
+/** The keys and patterns this validator accepts: config/json-schema.ts writes them into the JSON schema, a test compares. */
 const CONFIG_RULES = {
     keys: {
         top: TOP_KEYS,

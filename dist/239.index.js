@@ -15,8 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
 var core = __webpack_require__(3110);
 // EXTERNAL MODULE: ./src/common/git-context.ts
 var git_context = __webpack_require__(9723);
-// EXTERNAL MODULE: ./src/config/index.ts + 4 modules
-var src_config = __webpack_require__(5433);
+// EXTERNAL MODULE: ./src/config/index.ts + 3 modules
+var src_config = __webpack_require__(1085);
 // EXTERNAL MODULE: ./src/report/text.ts
 var report_text = __webpack_require__(5655);
 ;// CONCATENATED MODULE: ./src/engine/plan-step.ts

@@ -3529,7 +3529,10 @@ async function prepare(clients, inputs, git, { service, plan }, report, image, p
             ...plan.changes,
         ],
     };
-    return { prepared: { service, plan, inputs, notes: [], rendered, current, verification, ...(pinned && { pinned }) }, part };
+    return {
+        prepared: { service, plan, inputs, notes: [], rendered, current, verification, ...(pinned && { pinned }) },
+        part,
+    };
 }
 function onlyImage(promoted) {
     const images = Object.values(promoted?.images ?? {});
@@ -3788,7 +3791,7 @@ async function checkImage({ inputs, clients, where, imageDeps, ports, git, }) {
 }
 /** Every service's task definition rendered and validated with the planned image. */
 async function render(s, done) {
-    const { clients, inputs, git, found, plannedImage, preview, ports, promoted, pinned } = s;
+    const { clients, git, found, plannedImage, preview, ports, promoted, pinned } = s;
     const checked = await ports.log.group('Task definition', () => Promise.all(found.map((f, i) => prepare(clients, f.inputs, git, f, reportOf(done, i), plannedImage, preview, ports.log, promoted?.[i], pinned))));
     return { report: { each: checked.map((c) => c.part) }, state: { checked: checked.map((c) => c.prepared) } };
 }

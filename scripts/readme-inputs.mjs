@@ -1,7 +1,8 @@
 // Regenerates, from the settings table (src/settings/table.ts, the one the action and the CLI read), action.yml's `inputs:`
-// and the README's inputs tables, both grouped; and the README's outputs table from action.yml. `--check` exits 1
-// when either file is out of date.
+// and the README's inputs tables, both grouped, and the config file's JSON schema (src/config/json-schema.ts); and the
+// README's outputs table from action.yml. `--check` exits 1 when any file is out of date.
 import { readFileSync, writeFileSync } from 'node:fs'
+import { register } from 'node:module'
 import ts from 'typescript'
 import { parse } from 'yaml'
 
@@ -108,6 +109,10 @@ function withInputs(yml, inputs) {
   return `${yml.slice(0, from + 1)}${inputs}${yml.slice(to)}`
 }
 
+register('./ts-loader.mjs', import.meta.url)
+const { configJsonSchemaText } = await import('../src/config/json-schema.ts')
+const schemaUrl = new URL('schema/ecs-deploy.schema.json', root)
+
 const groups = groupedSettings()
 const actionUrl = new URL('action.yml', root)
 const actionYml = readFileSync(actionUrl, 'utf8')
@@ -120,13 +125,14 @@ const files = [
     readme,
     replaceBetween(replaceBetween(readme, 'inputs', inputsTables(groups)), 'outputs', outputsTable(action.outputs)),
   ],
+  [schemaUrl, readFileSync(schemaUrl, 'utf8'), configJsonSchemaText()],
 ]
 const stale = files.filter(([, before, after]) => before !== after)
 if (process.argv.includes('--check')) {
   if (stale.length) {
     const names = stale.map(([url]) => url.pathname.split('/').pop()).join(' and ')
     console.error(
-      `${names}: out of date with src/settings/table.ts (inputs) or action.yml (outputs): run \`npm run docs\`.`,
+      `${names}: out of date with src/settings/table.ts (inputs, config keys) or action.yml (outputs): run \`npm run docs\`.`,
     )
     process.exit(1)
   }

@@ -1,5 +1,5 @@
-import { flagsOf, HelpRequested, helpText, parseArgs, VersionRequested } from '../../src/cli/args.js'
-import { SETTINGS } from '../../src/settings/table.js'
+import { flagsOf, HelpRequested, helpText, parseArgs, VersionRequested, type Command } from '../../src/cli/args.js'
+import { CLI_COMMANDS, DEPLOY_COMMANDS, SETTINGS } from '../../src/settings/table.js'
 
 const base = { json: false, offline: false }
 
@@ -53,7 +53,7 @@ describe('parseArgs', () => {
     ],
     [
       ['status', '--image', 'x'],
-      'Unknown flag --image. status does not take it. (ecs-deploy-action help status lists its flags).',
+      'status does not take --image: deploy, render, diff, preview take it (ecs-deploy-action help status lists its flags).',
     ],
     [['deploy', '--cluster', 'a', '--cluster', 'b'], '--cluster is given 2 times ("a", "b"): give it once.'],
     [['deploy', '--cluster'], '--cluster needs a value: --cluster <value> or --cluster=<value>.'],
@@ -100,7 +100,9 @@ describe("the official actions' names (aliases) as flags", () => {
   })
 
   test('not where their setting is not, and help does not list them', () => {
-    expect(() => parseArgs(['status', '--wait-for-minutes', '5'])).toThrow('Unknown flag --wait-for-minutes')
+    expect(() => parseArgs(['status', '--wait-for-minutes', '5'])).toThrow(
+      'status does not take --wait-for-minutes: deploy, render, diff, rollback, preview take it',
+    )
     for (const alias of SETTINGS.flatMap((s) => s.aliases ?? [])) expect(helpText('deploy')).not.toContain(`--${alias}`)
   })
 })
@@ -108,8 +110,9 @@ describe("the official actions' names (aliases) as flags", () => {
 describe('help', () => {
   test('help deploy lists every setting with its default, and only the flags deploy takes', () => {
     const help = helpText('deploy')
-    for (const setting of SETTINGS.filter((s) => s.name !== 'preview' && s.name !== 'mode'))
+    for (const setting of SETTINGS.filter((s) => (s.commands ?? DEPLOY_COMMANDS).includes('deploy')))
       expect(help).toContain(`--${setting.name}`)
+    expect(help).not.toContain('--preview-ttl')
     expect(help).toContain('--timeout-minutes (default: 30)')
     expect(help).toContain('--vars (repeatable)')
     expect(help).not.toContain('--to ')
@@ -121,26 +124,90 @@ describe('help', () => {
     expect(helpText('status')).not.toContain('--image')
   })
 
+  /** The flags `help <command>` lists, in its order. */
+  const listed = (command: Command): string[] =>
+    [...helpText(command).matchAll(/^ {2}--([a-z-]+)/gm)].map((m) => m[1] as string)
+  const OWN = { json: 'json', offline: 'offline', ref: 'ref', help: 'help' }
+
+  test.each([
+    ['status', ['cluster', 'service', 'region', OWN.json, OWN.offline, OWN.help]],
+    ['rollback', ['cluster', 'service', 'timeout-minutes', 'region', OWN.json, OWN.offline, 'to', OWN.help]],
+    ['plan', ['environment', 'config', OWN.ref, OWN.help]],
+  ] as [Command, string[]][])('help %s lists exactly the flags it reads', (command, flags) => {
+    expect(listed(command)).toEqual(flags)
+  })
+
+  test.each([
+    // render and diff are dry runs: no build switches, nothing of the rollout's aftermath, no GitHub, no previews
+    [
+      'render',
+      ['task-definition', 'image', 'vars', 'build', 'tags', 'strategy', 'verify-url', 'offline'],
+      [
+        'dockerfile',
+        'build-args',
+        'keep-revisions',
+        'log-lines',
+        'rollback-on-failure',
+        'github-token',
+        'continue',
+        'dry-run',
+        'preview-ttl',
+        'pr',
+        'to',
+      ],
+    ],
+    [
+      'diff',
+      ['desired-count', 'strategy', 'minimum-healthy-percent', 'offline'],
+      ['platforms', 'no-cache', 'keep-revisions', 'github-token', 'dry-run', 'preview-max'],
+    ],
+    [
+      'deploy',
+      ['dockerfile', 'keep-revisions', 'github-token', 'dry-run', 'continue'],
+      ['preview', 'preview-ttl', 'mode', 'offline', 'pr'],
+    ],
+    [
+      'preview',
+      ['pr', 'preview-ttl', 'preview-max', 'github-token', 'dockerfile'],
+      ['preview', 'dry-run', 'mode', 'offline'],
+    ],
+  ] as [Command, string[], string[]][])(
+    'help %s lists the flags it reads and not the others',
+    (command, takes, not) => {
+      const flags = listed(command)
+      expect(flags).toEqual(flagsOf(command).map((f) => f.name))
+      expect(flags).toEqual(expect.arrayContaining(takes))
+      for (const flag of not) expect(flags).not.toContain(flag)
+    },
+  )
+
+  test.each(CLI_COMMANDS.map((c) => [c]))('%s --help and help %s ask for the same help', (command) => {
+    const argv = command === 'preview' ? ['preview', '--help'] : [command, '--help']
+    expect(() => parseArgs(argv)).toThrow(expect.objectContaining({ command }))
+    expect(() => parseArgs(['help', command])).toThrow(expect.objectContaining({ command }))
+  })
+
+  test.each([
+    [['render', '--keep-revisions', '3'], 'render does not take --keep-revisions: deploy, preview take it'],
+    [['diff', '--dockerfile', 'D'], 'diff does not take --dockerfile: deploy, preview take it'],
+    [['deploy', '--preview-ttl', '2d'], 'deploy does not take --preview-ttl: preview takes it'],
+    [['plan', '--image', 'web'], 'plan does not take --image: deploy, render, diff, preview take it'],
+    [['deploy', '--to', 'web:3'], 'deploy does not take --to: rollback takes it'],
+    [['status', '--pr', '3'], 'status does not take --pr: preview takes it'],
+    [['rollback', '--dry-run'], 'rollback does not take --dry-run: deploy takes it'],
+  ])('%j: the error names the commands that take the flag', (argv, message) => {
+    expect(() => parseArgs(argv)).toThrow(`${message} (ecs-deploy-action help ${argv[0]} lists its flags).`)
+  })
+
   test('init takes the service, its environment, --dir and --force, and nothing of a deploy', () => {
-    expect(flagsOf('init').map((f) => f.name)).toEqual([
-      'cluster',
-      'service',
-      'region',
-      'environment',
-      'json',
-      'dir',
-      'force',
-      'help',
-    ])
+    expect(listed('init')).toEqual(['cluster', 'service', 'region', 'environment', 'json', 'dir', 'force', 'help'])
     expect(parseArgs(['init', '--service', 'web', '--dir', 'repo', '--force'])).toMatchObject({
       command: 'init',
       inputs: { service: 'web' },
       dir: 'repo',
       force: true,
     })
-    expect(() => parseArgs(['init', '--service', 'web', '--image', 'x'])).toThrow(
-      'Unknown flag --image. init does not take it.',
-    )
+    expect(() => parseArgs(['init', '--service', 'web', '--image', 'x'])).toThrow('init does not take --image: ')
   })
 
   test('help without a command lists the commands', () => {

@@ -61,6 +61,8 @@ test('an environment not in the config: exit 2, the nearest name, nothing on std
 test('plan takes only the flags it reads; deploy does not take --mode', () => {
   expect(helpText('plan')).toContain('--config')
   expect(helpText('plan')).not.toContain('--service')
-  expect(() => parseArgs(['plan', '--service', 'web'])).toThrow(/Unknown flag --service/)
+  expect(() => parseArgs(['plan', '--service', 'web'])).toThrow(
+    /plan does not take --service: deploy, render, diff, status, rollback, preview, init take it/,
+  )
   expect(() => parseArgs(['deploy', '--mode', 'plan'])).toThrow(/Unknown flag --mode/)
 })

@@ -4,6 +4,7 @@ import { parse } from 'yaml'
 import { parseConfig } from '../../src/config/load.js'
 import { ConfigError } from '../../src/config/problems.js'
 import { CONFIG_RULES } from '../../src/config/schema.js'
+import { configJsonSchemaText } from '../../src/config/json-schema.js'
 import { schemaErrors, type Schema } from '../helpers/json-schema.js'
 
 const SCHEMA_FILE = 'schema/ecs-deploy.schema.json'
@@ -239,6 +240,10 @@ test.each(ONLY_THE_VALIDATOR)(
     expect(schema.description).toMatch(/promote-from names another environment with services and makes no cycle/)
   },
 )
+
+test('the file is what the settings table and config/json-schema.ts make (`npm run docs` writes it)', () => {
+  expect(readFileSync(SCHEMA_FILE, 'utf8')).toBe(configJsonSchemaText())
+})
 
 describe('the schema knows what the validator knows', () => {
   const keys = (s: Schema) => Object.keys(s.properties as Schema).sort()

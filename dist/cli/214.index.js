@@ -164,8 +164,8 @@ async function deploy(settings, ports) {
     }
 }
 
-// EXTERNAL MODULE: ./src/config/index.ts + 4 modules
-var src_config = __webpack_require__(7814);
+// EXTERNAL MODULE: ./src/config/index.ts + 3 modules
+var src_config = __webpack_require__(1085);
 ;// CONCATENATED MODULE: ./src/engine/plan-step.ts
 // The plan step (`mode: plan`, `ecs-deploy-action plan`): which environments this ref deploys, as a matrix. It reads the
 // config file and the event only: no AWS client is made, so it needs no credentials.
@@ -452,7 +452,7 @@ function matchingPattern(name, patterns) {
 
 /***/ }),
 
-/***/ 7814:
+/***/ 1085:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -461,12 +461,10 @@ __webpack_require__.d(__webpack_exports__, {
   Cu: () => (/* reexport */ types/* DEFAULT_CONFIG_FILE */.Cu),
   Z9: () => (/* reexport */ loadConfig),
   aI: () => (/* reexport */ planEnvironments),
-  g9: () => (/* reexport */ resolveEnvironment),
-  Sn: () => (/* reexport */ withOverrides),
-  Yb: () => (/* reexport */ withPreviewOverrides)
+  g9: () => (/* reexport */ resolveEnvironment)
 });
 
-// UNUSED EXPORTS: ConfigError, PREVIEW_DEFAULTS, STRATEGIES, STRATEGY_OPTION_KEYS, formatDuration, matchingPattern, orderingOf, parseDuration, validateConfig
+// UNUSED EXPORTS: ConfigError, PREVIEW_DEFAULTS, STRATEGIES, formatDuration, matchingPattern, orderingOf, parseDuration, validateConfig
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
@@ -643,33 +641,10 @@ function listing(items) {
     return items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}` : (items[0] ?? '');
 }
 
-// EXTERNAL MODULE: ./src/config/duration.ts
-var duration = __webpack_require__(7840);
-;// CONCATENATED MODULE: ./src/config/overrides.ts
-
-
-function withOverrides(environment, overrides) {
-    const { vars, services, ...rest } = overrides;
-    return {
-        ...environment,
-        ...rest,
-        services: services?.length ? services : environment.services,
-        vars: { ...environment.vars, ...vars },
-    };
-}
-/** The `preview-ttl` and `preview-max` inputs over the config's previews section. */
-function withPreviewOverrides(previews, inputs) {
-    if (inputs.ttl === undefined)
-        return { ...previews, ...(inputs.max !== undefined && { max: inputs.max }) };
-    const ttlMs = (0,duration/* parseDuration */.E)(inputs.ttl);
-    if (ttlMs === undefined) {
-        throw new errors/* UserError */.yo(`Input \`preview-ttl\` must be a duration like 7d, 12h or 30m, not "${inputs.ttl}".`);
-    }
-    return { ...previews, ttl: inputs.ttl.trim(), ttlMs, ...(inputs.max !== undefined && { max: inputs.max }) };
-}
-
 // EXTERNAL MODULE: ./src/config/problems.ts
 var problems = __webpack_require__(4968);
+// EXTERNAL MODULE: ./src/config/duration.ts
+var duration = __webpack_require__(7840);
 // EXTERNAL MODULE: ./src/config/types.ts
 var types = __webpack_require__(2143);
 ;// CONCATENATED MODULE: ./src/config/matrix.ts
@@ -764,7 +739,6 @@ function inNeedsOrder(environments) {
 
 ;// CONCATENATED MODULE: ./src/config/index.ts
 // The config module's public API: read the config file, choose the environment of a run.
-
 
 
 
@@ -908,63 +882,56 @@ class Problems {
 
 
 const TOP_KEYS = ['environments', 'previews'];
+/** The settings an environment may set, by key (`verify.url`), from the settings table. */
+const SETTING_KEYS = new Map((0,_settings_table_js__WEBPACK_IMPORTED_MODULE_6__/* .configSettings */ .oi)('environment').map((s) => [s.config.key, (0,_settings_table_js__WEBPACK_IMPORTED_MODULE_6__/* .settingNamed */ .A$)(s.name)]));
+/** The keys that are settings, at the top of an environment or in one of its blocks (`verify`), in the table's order. */
+const settingKeys = (block) => (0,_settings_table_js__WEBPACK_IMPORTED_MODULE_6__/* .configSettings */ .oi)('environment').flatMap(({ config }) => {
+    const [first, rest] = config.key.split('.');
+    if (block === undefined)
+        return rest === undefined ? [...(config.aliases ?? []), config.key] : [];
+    return first === block && rest !== undefined ? [rest] : [];
+});
 // promote: per-environment build and runtime settings, named like their inputs
-const STRATEGY_OPTIONS = Object.keys(_types_js__WEBPACK_IMPORTED_MODULE_7__/* .STRATEGY_OPTION_KEYS */ .dc);
+const STRATEGY_OPTIONS = (0,_settings_table_js__WEBPACK_IMPORTED_MODULE_6__/* .configSettings */ .oi)('environment')
+    .filter(({ config }) => config.from.startsWith('strategyOptions.'))
+    .map(({ config }) => ({ key: config.key, option: config.from.split('.')[1] }));
 const BUILD_KEYS = ['image', 'dockerfile', 'target', 'build-args'];
-const PROMOTE_KEYS = [
-    'promote-from',
-    ...BUILD_KEYS,
-    'environment-variables',
-    'secrets',
-    ...STRATEGY_OPTIONS,
-    'deployment-alarms',
-];
 const ENVIRONMENT_KEYS = [
     'branches',
     'tags',
-    'cluster',
-    'service',
-    'services',
-    'task-definition',
-    'service-definition',
-    'vars',
-    'desired-count',
-    'strategy',
+    ...settingKeys(),
     'url',
-    'region',
     'production',
     'protected',
-    // promote
-    ...PROMOTE_KEYS,
     'regions',
     'role-to-assume',
     'needs',
-    // verify
     'verify',
-    // service
     'service-settings',
 ];
-/** The service deployment settings an environment may set (as the inputs of the same names, which win). */
+/** The service deployment settings an environment may set: the table's, then the ones that are no input. */
 const SERVICE_SETTING_KEYS = [
-    'minimum-healthy-percent',
-    'maximum-percent',
-    'health-check-grace-period',
-    'propagate-tags',
-    'enable-ecs-managed-tags',
-    'enable-execute-command',
-    'capacity-provider-strategy',
+    ...settingKeys('service-settings'),
     'circuit-breaker-threshold',
     'circuit-breaker-reset-on-healthy-task',
     'early-success-healthy-percent',
     'early-success-cleanup',
 ];
 const CAPACITY_ITEM = /^[A-Za-z0-9_-]{1,255}(:\d{1,4}(:\d{1,6})?)?$/;
-const VERIFY_KEYS = ['url', 'test-url', 'expect', 'timeout', 'interval', 'command', 'redirects'];
-const PREVIEW_KEYS = ['base', 'services', 'routing', 'domain', 'listener-arn', 'desired-count', 'max', 'ttl'];
+const VERIFY_KEYS = [...settingKeys('verify'), 'redirects'];
+const PREVIEW_KEYS = [
+    'base',
+    'services',
+    'routing',
+    'domain',
+    'listener-arn',
+    'desired-count',
+    ...(0,_settings_table_js__WEBPACK_IMPORTED_MODULE_6__/* .configSettings */ .oi)('previews').map(({ config }) => config.key),
+];
 const NAME = /^[A-Za-z0-9._-]{1,255}$/;
 const ECS_NAME = /^([A-Za-z0-9_-]{1,255}|arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:[a-z-]+\/\S+)$/;
-const VAR_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+const VAR_NAME = _settings_table_js__WEBPACK_IMPORTED_MODULE_6__/* .PLACEHOLDER_NAME */ .O6.pattern;
+const ENV_NAME = _settings_table_js__WEBPACK_IMPORTED_MODULE_6__/* .VARIABLE_NAME */ .nN.pattern;
 const URL = /^https?:\/\/[^\s/]+\S*$/;
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
@@ -1030,7 +997,7 @@ function readEnvironment(p, name, value, names) {
         p.add(path, 'has services but no cluster; add cluster: <the ECS cluster they run in>');
     const taskDefinition = optional('task-definition', (kp, v) => p.text(kp, v));
     const serviceDefinition = optional('service-definition', (kp, v) => p.text(kp, v));
-    const desiredCount = optional('desired-count', (kp, v) => p.integer(kp, v, 0, 5000));
+    const desiredCount = optional('desired-count', (kp, v) => inRange(p, kp, v, 'desired-count'));
     const strategy = optional('strategy', (kp, v) => p.choice(kp, v, _types_js__WEBPACK_IMPORTED_MODULE_7__/* .STRATEGIES */ .YL));
     const url = optional('url', (kp, v) => p.text(kp, v, { pattern: URL, expected: 'an http(s) URL like https://example.com' }));
     const region = optional('region', (kp, v) => p.text(kp, v, { pattern: REGION, expected: 'an AWS region like us-east-1' }));
@@ -1088,13 +1055,13 @@ function readPromoteKeys(p, path, m, strategy) {
     const dockerfile = text('dockerfile');
     const target = text('target');
     const buildArgs = optional('build-args', (kp, v) => readVars(p, kp, v));
-    const environmentVariables = optional('environment-variables', (kp, v) => readNamedValues(p, kp, v, VARIABLE_NAME));
-    const secrets = optional('secrets', (kp, v) => readNamedValues(p, kp, v, VARIABLE_NAME, true));
+    const environmentVariables = optional('environment-variables', (kp, v) => readNamedValues(p, kp, v, _settings_table_js__WEBPACK_IMPORTED_MODULE_6__/* .VARIABLE_NAME */ .nN));
+    const secrets = optional('secrets', (kp, v) => readNamedValues(p, kp, v, _settings_table_js__WEBPACK_IMPORTED_MODULE_6__/* .VARIABLE_NAME */ .nN, true));
     const options = {};
-    for (const key of STRATEGY_OPTIONS) {
+    for (const { key, option } of STRATEGY_OPTIONS) {
         const value = optional(key, (kp, v) => strategyOption(p, kp, v, key, strategy));
         if (value !== undefined)
-            options[_types_js__WEBPACK_IMPORTED_MODULE_7__/* .STRATEGY_OPTION_KEYS */ .dc[key]] = value;
+            options[option] = value;
     }
     const alarms = optional('deployment-alarms', (kp, v) => p.list(kp, v, (ip, item) => p.text(ip, item, { pattern: /^.{1,255}$/, expected: 'a CloudWatch alarm name' })));
     return {
@@ -1120,17 +1087,9 @@ function imageReference(p, path, text) {
         return p.add(path, error.message.replace(/^.*? is not/, `${JSON.stringify(text)} is not`).replace(/\.$/, ''));
     }
 }
-const PLACEHOLDER_NAME = {
-    pattern: VAR_NAME,
-    wrong: 'is not a placeholder name; use letters, digits and "_", not starting with a digit',
-};
-const VARIABLE_NAME = {
-    pattern: ENV_NAME,
-    wrong: 'is not a variable name; use letters, digits, "_", "." and "-", not starting with a digit',
-};
 /** Placeholders and build args: `NAME: value`, a boolean or number written as text. */
 function readVars(p, path, value) {
-    return readNamedValues(p, path, value, PLACEHOLDER_NAME);
+    return readNamedValues(p, path, value, _settings_table_js__WEBPACK_IMPORTED_MODULE_6__/* .PLACEHOLDER_NAME */ .O6);
 }
 /** `NAME: value` pairs (placeholders, environment variables, secrets); a secret's value (where ECS reads it) cannot be empty. */
 function readNamedValues(p, path, value, name, required = false) {
@@ -1158,7 +1117,7 @@ function readNamedValues(p, path, value, name, required = false) {
 }
 /** A strategy option: a number in its input's range, for an environment whose strategy it applies to. */
 function strategyOption(p, path, value, key, strategy) {
-    const setting = (0,_settings_table_js__WEBPACK_IMPORTED_MODULE_6__/* .settingNamed */ .A$)(key);
+    const setting = SETTING_KEYS.get(key);
     const applies = setting?.strategies ?? _types_js__WEBPACK_IMPORTED_MODULE_7__/* .STRATEGIES */ .YL;
     const strategies = applies.map((s) => `strategy: ${s}`).join(' or ');
     if (strategy === undefined)
@@ -1266,7 +1225,8 @@ function readVerify(p, path, value) {
     const at = (key) => [...path, key];
     const url = (kp, v) => p.text(kp, v, { pattern: URL, expected: 'an http(s) URL like https://${ENVIRONMENT}.example.com/version' });
     const urls = (key) => (m[key] === undefined ? [] : (p.list(at(key), m[key], url) ?? []));
-    const seconds = (key, min, max) => {
+    const seconds = (key) => {
+        const { min, max } = SETTING_KEYS.get(`verify.${key}`)?.range ?? { min: 0, max: Infinity };
         const v = m[key];
         if (v === undefined)
             return undefined;
@@ -1278,8 +1238,8 @@ function readVerify(p, path, value) {
     const verifyUrls = urls('url');
     const testUrls = urls('test-url');
     const expect = m.expect === undefined ? undefined : p.text(at('expect'), m.expect);
-    const timeoutSeconds = seconds('timeout', 1, 3600);
-    const intervalSeconds = seconds('interval', 0.1, 600);
+    const timeoutSeconds = seconds('timeout');
+    const intervalSeconds = seconds('interval');
     const command = m.command === undefined ? undefined : p.text(at('command'), m.command);
     const redirects = m.redirects === undefined ? undefined : p.choice(at('redirects'), m.redirects, ['same-origin', 'none']);
     const verify = {
@@ -1311,9 +1271,9 @@ function readServiceSettings(p, path, value) {
         p.add([...path, 'capacity-provider-strategy'], (0,_common_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error).replace(/^Input `[^`]+`: /, ''));
     }
     const settings = {
-        minimumHealthyPercent: get('minimum-healthy-percent', (kp, v) => p.integer(kp, v, 0, 100)),
-        maximumPercent: get('maximum-percent', (kp, v) => p.integer(kp, v, 100, 2147483647)),
-        healthCheckGracePeriodSeconds: get('health-check-grace-period', (kp, v) => p.integer(kp, v, 0, 2147483647)),
+        minimumHealthyPercent: get('minimum-healthy-percent', (kp, v) => inRange(p, kp, v, 'minimum-healthy-percent')),
+        maximumPercent: get('maximum-percent', (kp, v) => inRange(p, kp, v, 'maximum-percent')),
+        healthCheckGracePeriodSeconds: get('health-check-grace-period', (kp, v) => inRange(p, kp, v, 'health-check-grace-period')),
         propagateTags: get('propagate-tags', (kp, v) => p.choice(kp, v, ['SERVICE', 'TASK_DEFINITION', 'NONE'])),
         enableECSManagedTags: get('enable-ecs-managed-tags', (kp, v) => p.boolean(kp, v)),
         enableExecuteCommand: get('enable-execute-command', (kp, v) => p.boolean(kp, v)),
@@ -1326,6 +1286,11 @@ function readServiceSettings(p, path, value) {
         earlySuccess: earlySuccess(p, path, m['early-success-healthy-percent'], m['early-success-cleanup']),
     };
     return Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined));
+}
+/** A whole number in the range of the setting of this name (its input's range). */
+function inRange(p, path, value, name) {
+    const { min, max } = (0,_settings_table_js__WEBPACK_IMPORTED_MODULE_6__/* .settingNamed */ .A$)(name)?.range ?? { min: 0, max: Infinity };
+    return p.integer(path, value, min, max);
 }
 /** `early-success-healthy-percent` (0–100) and `early-success-cleanup` (BLOCKING, the default, or DEFERRED). */
 function earlySuccess(p, path, percent, cleanup) {
@@ -1386,7 +1351,7 @@ function readPreviews(p, value, names, environments) {
             : text;
     });
     const desiredCount = optional('desired-count', (kp, v) => p.integer(kp, v, 0, 5000));
-    const max = optional('max', (kp, v) => p.integer(kp, v, 1, 1000));
+    const max = optional('max', (kp, v) => inRange(p, kp, v, 'preview-max'));
     if (!base)
         return undefined;
     const ttlText = ttl ?? _types_js__WEBPACK_IMPORTED_MODULE_7__/* .PREVIEW_DEFAULTS */ .mh.ttl;
@@ -1423,7 +1388,7 @@ function baseService(p, path, value, base) {
         return name;
     return p.add(path, `${JSON.stringify(name)} is not one of ${base.name}'s services (${base.services.join(', ')})`);
 }
-/** The keys and shapes this validator accepts, for the test that keeps schema/ecs-deploy.schema.json in step with it. */
+/** The keys and patterns this validator accepts: config/json-schema.ts writes them into the JSON schema, a test compares. */
 const CONFIG_RULES = {
     keys: {
         top: TOP_KEYS,
@@ -1460,18 +1425,9 @@ function suggestion(word, known) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Cu: () => (/* binding */ DEFAULT_CONFIG_FILE),
 /* harmony export */   YL: () => (/* binding */ STRATEGIES),
-/* harmony export */   dc: () => (/* binding */ STRATEGY_OPTION_KEYS),
 /* harmony export */   mh: () => (/* binding */ PREVIEW_DEFAULTS)
 /* harmony export */ });
 const STRATEGIES = ['rolling', 'blue-green', 'canary', 'linear'];
-/** Config key → StrategyOptions key; each key is also the input of that name. */
-const STRATEGY_OPTION_KEYS = {
-    'bake-minutes': 'bakeMinutes',
-    'canary-percent': 'canaryPercent',
-    'canary-bake-minutes': 'canaryBakeMinutes',
-    'step-percent': 'stepPercent',
-    'step-bake-minutes': 'stepBakeMinutes',
-};
 const DEFAULT_CONFIG_FILE = '.github/ecs-deploy.yml';
 const PREVIEW_DEFAULTS = { desiredCount: 1, max: 10, ttl: '7d', routing: 'host' };
 
@@ -1487,48 +1443,57 @@ __webpack_require__.d(__webpack_exports__, {
   n: () => (/* binding */ planRun)
 });
 
-// EXTERNAL MODULE: ./src/config/index.ts + 4 modules
-var src_config = __webpack_require__(7814);
+// EXTERNAL MODULE: ./src/config/index.ts + 3 modules
+var src_config = __webpack_require__(1085);
 // EXTERNAL MODULE: ./src/common/errors.ts
 var errors = __webpack_require__(1922);
 // EXTERNAL MODULE: ./src/settings/inputs.ts + 2 modules
 var settings_inputs = __webpack_require__(129);
+// EXTERNAL MODULE: ./src/config/duration.ts
+var duration = __webpack_require__(7840);
+// EXTERNAL MODULE: ./src/settings/table.ts
+var table = __webpack_require__(2221);
 ;// CONCATENATED MODULE: ./src/engine/environment-settings.ts
+// The one merge of the config file under the inputs, driven by the settings table's `config` keys: an input given wins
+// over the environment's key (or the `previews:` section's), which wins over the setting's default.
 
-/** The inputs with `environment`'s image, build settings, environment variables, secrets and strategy options under them. */
-function withEnvironmentSettings(inputs, environment) {
-    const image = inputs.image ?? (inputs.build ? undefined : environment.image);
-    return {
-        ...inputs,
-        ...(image !== undefined && { image }),
-        ...(inputs.build && {
-            build: {
-                ...inputs.build,
-                image: inputs.build.image || environment.image || '',
-                dockerfile: inputs.build.dockerfile ?? environment.dockerfile,
-                target: inputs.build.target ?? environment.target,
-                buildArgs: { ...environment.buildArgs, ...inputs.build.buildArgs },
-            },
-        }),
-        // Applied in order, so an input's KEY=value or !KEY comes after (and wins over) the environment's.
-        environmentVariables: [...changes(environment.environmentVariables), ...inputs.environmentVariables],
-        secrets: [...changes(environment.secrets), ...inputs.secrets],
-        strategy: withStrategyOptions(inputs.strategy, environment),
+
+
+/** The inputs with the environment's settings under them. */
+function withEnvironment(inputs, environment) {
+    const applies = {
+        build: inputs.build !== undefined,
+        'no-build': inputs.build === undefined,
+        'same-strategy': inputs.strategy.strategy === undefined || inputs.strategy.strategy === environment.strategy,
     };
+    let merged = withSharedBlocks(inputs, environment);
+    for (const { config } of (0,table/* configSettings */.oi)('environment')) {
+        if (config.when && !applies[config.when])
+            continue;
+        const value = mergedValue(config.merge, at(inputs, config.into), at(environment, config.from));
+        if (value !== undefined)
+            merged = withValue(merged, config.into, value);
+    }
+    // With a build, `image` is the repository to push to: the environment's when the input leaves it out.
+    if (merged.build && !merged.build.image && environment.image)
+        merged = { ...merged, build: { ...merged.build, image: environment.image } };
+    return merged;
 }
-function changes(values) {
-    return Object.entries(values ?? {}).map(([name, value]) => ({ name, value }));
-}
-/**
- * The environment's strategy options under the inputs' — unless the `strategy` input names another strategy than
- * the environment's, which then brings its own options (or the defaults). Alarms: the input's when it lists any.
- */
-function withStrategyOptions(strategy, environment) {
-    const sameStrategy = strategy.strategy === undefined || strategy.strategy === environment.strategy;
-    const options = sameStrategy ? (environment.strategyOptions ?? {}) : {};
-    const alarms = strategy.deploymentAlarms.length ? strategy.deploymentAlarms : (environment.deploymentAlarms ?? []);
-    const given = Object.fromEntries(Object.entries(strategy).filter(([, value]) => value !== undefined));
-    return { ...options, ...given, deploymentAlarms: alarms };
+/** The previews section with the inputs given over it (`preview-ttl`, `preview-max`). */
+function withPreviewInputs(previews, inputs) {
+    let merged = previews;
+    for (const { config } of (0,table/* configSettings */.oi)('previews')) {
+        const value = mergedValue(config.merge, at(inputs, config.into), at(previews, config.from));
+        if (value !== undefined)
+            merged = withValue(merged, config.from, value);
+    }
+    if (inputs.previewTtl === undefined)
+        return merged;
+    const ttlMs = (0,duration/* parseDuration */.E)(inputs.previewTtl);
+    if (ttlMs === undefined) {
+        throw new errors/* UserError */.yo(`Input \`preview-ttl\` must be a duration like 7d, 12h or 30m, not "${inputs.previewTtl}".`);
+    }
+    return { ...merged, ttl: inputs.previewTtl.trim(), ttlMs };
 }
 /** A build needs a repository to push to: the `image` input, or the environment's `image` in the config file. */
 function checkBuildHasImage(inputs, environment, file) {
@@ -1537,25 +1502,52 @@ function checkBuildHasImage(inputs, environment, file) {
     const where = environment !== undefined && file !== undefined ? ` (or image: in environments.${environment} of ${file})` : '';
     throw new errors/* UserError */.yo(`Input \`build\` needs \`image\`${where}: the repository to push to, e.g. 123456789012.dkr.ecr.us-east-1.amazonaws.com/web.`);
 }
-/** The environment's `verify:` block under the verify-* inputs: each input given wins over its key. */
-function withVerifyConfig(config, inputs) {
-    if (!config)
-        return inputs;
-    const given = inputs ?? { urls: [], testUrls: [], headers: {} };
-    const pick = (key) => {
-        const value = given[key] ?? config[key];
-        return value === undefined ? {} : { [key]: value };
-    };
-    return {
-        urls: given.urls.length ? given.urls : config.urls,
-        testUrls: given.testUrls.length ? given.testUrls : config.testUrls,
-        headers: given.headers,
-        ...pick('expect'),
-        ...pick('timeoutSeconds'),
-        ...pick('intervalSeconds'),
-        ...pick('command'),
-        ...pick('redirects'),
-    };
+function mergedValue(rule, input, configured) {
+    if (configured === undefined)
+        return input;
+    switch (rule) {
+        case 'given':
+            return input ?? configured;
+        case 'non-empty':
+            return Array.isArray(input) && input.length ? input : configured;
+        case 'by-name':
+            return { ...configured, ...input };
+        case 'after':
+            return [...changes(configured), ...(input ?? [])];
+    }
+}
+function changes(values) {
+    return Object.entries(values).map(([name, value]) => ({ name, value }));
+}
+/**
+ * A block the inputs and the environment share by name (`verify`, `serviceSettings`) starts from the environment's,
+ * so its keys that are no input (verify's `redirects`, the circuit breaker's settings) come along.
+ */
+function withSharedBlocks(inputs, environment) {
+    const blocks = new Set((0,table/* configSettings */.oi)('environment').flatMap(({ config }) => {
+        const [block, ...rest] = config.into.split('.');
+        return rest.length && config.from.startsWith(`${block}.`) ? [block] : [];
+    }));
+    let merged = inputs;
+    for (const block of blocks) {
+        const configured = at(environment, block);
+        if (configured === undefined)
+            continue;
+        // Request headers stay inputs (they carry secrets; the file is committed): none when only the file has a block.
+        const empty = block === 'verify' ? { headers: {} } : {};
+        merged = { ...merged, [block]: { ...empty, ...configured, ...at(inputs, block) } };
+    }
+    return merged;
+}
+function at(object, path) {
+    return path.split('.').reduce((value, key) => value?.[key], object);
+}
+/** `object` with `value` at `path`, each object on the way copied (nothing given is changed). */
+function withValue(object, path, value) {
+    const [key, ...rest] = path.split('.');
+    const own = object;
+    const inner = rest.length ? withValue((own[key] ?? {}), rest.join('.'), value) : value;
+    return { ...own, [key]: inner };
 }
 
 // EXTERNAL MODULE: ./src/config/suggest.ts
@@ -1612,13 +1604,6 @@ function planPromotion(config, request) {
 
 
 
-/** The config's previews section with the `preview-ttl` and `preview-max` inputs over it. */
-function previewsFor(inputs, previews) {
-    return (0,src_config/* withPreviewOverrides */.Yb)(previews, {
-        ...(inputs.previewTtl !== undefined && { ttl: inputs.previewTtl }),
-        ...(inputs.previewMax !== undefined && { max: inputs.previewMax }),
-    });
-}
 const NO_SERVICE = 'Input `service` is required: the name or ARN of the ECS service to deploy (or several, comma separated).';
 /** The plan without a config file: the inputs say everything. */
 function planFromInputs(inputs, configFile) {
@@ -1650,7 +1635,7 @@ async function planRun(inputs, git, event) {
     if (inputs.preview === 'sweep') {
         if (!config.previews)
             throw new errors/* UserError */.yo(`Input \`preview: sweep\` needs a previews: section in ${config.file}.`);
-        const previews = previewsFor(inputs, config.previews);
+        const previews = withPreviewInputs(config.previews, inputs);
         const base = config.environments.find((e) => e.name === previews.base);
         return {
             kind: 'sweep',
@@ -1673,52 +1658,32 @@ async function planRun(inputs, git, event) {
             reason: `the \`service\` input names the target; no environment's settings apply (${resolution.reason})`,
         };
     }
-    const environment = (0,src_config/* withOverrides */.Sn)(resolution.environment, {
-        ...(inputs.cluster !== undefined && { cluster: inputs.cluster }),
-        services: inputs.services,
-        ...(inputs.taskDefinition !== undefined && { taskDefinition: inputs.taskDefinition }),
-        vars: inputs.vars,
-        ...(inputs.desiredCount !== undefined && { desiredCount: inputs.desiredCount }),
-        ...(inputs.region !== undefined && { region: inputs.region }),
-    });
-    if (!environment.services.length && !(0,settings_inputs/* runsAlone */.Gx)(inputs))
+    const environment = resolution.environment;
+    const settled = withEnvironment(inputs, environment);
+    if (!settled.services.length && !(0,settings_inputs/* runsAlone */.Gx)(inputs))
         throw new errors/* UserError */.yo(`Environment ${environment.name} in ${config.file} names no services, and the \`service\` input is empty.`);
     const pr = resolution.preview && event.pullRequest;
-    const settled = withEnvironmentSettings(inputs, environment);
     checkBuildHasImage(settled, environment.name, config.file);
-    const promoteFrom = inputs.promoteFrom ?? environment.promoteFrom;
-    const promotion = promoteFrom === undefined
+    const promotion = settled.promoteFrom === undefined
         ? undefined
         : planPromotion(config, {
-            from: promoteFrom,
+            from: settled.promoteFrom,
             origin: inputs.promoteFrom !== undefined ? 'input' : 'config',
-            target: environment,
+            target: { ...environment, services: settled.services },
             build: inputs.build !== undefined,
             image: inputs.image !== undefined,
             preview: resolution.preview !== undefined,
         });
     // One region of several is the job's (its matrix entry's `region`, or AWS_REGION): the deploy checks it is one of them.
-    const region = environment.region ?? (environment.regions?.length === 1 ? environment.regions[0] : undefined);
+    const region = settled.region ?? (environment.regions?.length === 1 ? environment.regions[0] : undefined);
     const regions = environment.regions && environment.regions.length > 1 ? environment.regions : undefined;
     return {
         kind: 'deploy',
         inputs: {
             ...settled,
-            cluster: environment.cluster ?? 'default',
-            services: environment.services,
-            vars: environment.vars,
+            cluster: settled.cluster ?? 'default',
             environment: environment.name,
-            ...(environment.taskDefinition !== undefined && { taskDefinition: environment.taskDefinition }),
-            ...(inputs.serviceDefinition === undefined &&
-                environment.serviceDefinition !== undefined && { serviceDefinition: environment.serviceDefinition }),
-            ...(environment.desiredCount !== undefined && { desiredCount: environment.desiredCount }),
             ...(region !== undefined && { region }),
-            ...optionalVerify(withVerifyConfig(environment.verify, inputs.verify)),
-            // The environment's strategy applies unless the `strategy` input names one.
-            strategy: { ...(environment.strategy !== undefined && { strategy: environment.strategy }), ...settled.strategy },
-            ...((environment.serviceSettings || inputs.serviceSettings) && {
-                serviceSettings: { ...environment.serviceSettings, ...inputs.serviceSettings },
-            }),
         },
         environment: {
             name: environment.name,
@@ -1736,12 +1701,11 @@ async function planRun(inputs, git, event) {
                 action: inputs.preview === 'destroy' ? 'destroy' : 'deploy',
                 pr: resolution.preview.pr,
                 headSha: pr.headSha,
-                config: previewsFor(inputs, resolution.preview.config),
+                config: withPreviewInputs(resolution.preview.config, inputs),
             },
         }),
     };
 }
-const optionalVerify = (verify) => (verify ? { verify } : {});
 
 
 /***/ }),
@@ -2731,7 +2695,7 @@ function parseEnvChanges(name, value) {
         if (!removal && eq === -1) {
             throw new errors/* UserError */.yo(`Input \`${name}\` line ${number} is not KEY=value (it has no "="). Write KEY=value, KEY= for an empty value, or !KEY to remove it.`);
         }
-        if (!/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(key)) {
+        if (!table/* VARIABLE_NAME */.nN.pattern.test(key)) {
             throw new errors/* UserError */.yo(`Input \`${name}\` line ${number}: "${key}" is not a valid variable name (letters, digits, _ . -, not starting with a digit).`);
         }
         if (seen.has(key)) {
@@ -2757,7 +2721,7 @@ function parseVars(value, input = 'vars') {
         if (change.remove || change.value === undefined) {
             throw new errors/* UserError */.yo(`Input \`${input}\`: "!${change.name}" removes nothing here; give NAME=value.`);
         }
-        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(change.name)) {
+        if (!table/* PLACEHOLDER_NAME */.O6.pattern.test(change.name)) {
             throw new errors/* UserError */.yo(`Input \`${input}\`: "${change.name}" must be letters, digits and _ only.`);
         }
         vars[change.name] = change.value;

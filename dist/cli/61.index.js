@@ -312,18 +312,9 @@ async function insideWorkspace(input, value, workspace) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Cu: () => (/* binding */ DEFAULT_CONFIG_FILE),
 /* harmony export */   YL: () => (/* binding */ STRATEGIES),
-/* harmony export */   dc: () => (/* binding */ STRATEGY_OPTION_KEYS),
 /* harmony export */   mh: () => (/* binding */ PREVIEW_DEFAULTS)
 /* harmony export */ });
 const STRATEGIES = ['rolling', 'blue-green', 'canary', 'linear'];
-/** Config key → StrategyOptions key; each key is also the input of that name. */
-const STRATEGY_OPTION_KEYS = {
-    'bake-minutes': 'bakeMinutes',
-    'canary-percent': 'canaryPercent',
-    'canary-bake-minutes': 'canaryBakeMinutes',
-    'step-percent': 'stepPercent',
-    'step-bake-minutes': 'stepBakeMinutes',
-};
 const DEFAULT_CONFIG_FILE = '.github/ecs-deploy.yml';
 const PREVIEW_DEFAULTS = { desiredCount: 1, max: 10, ttl: '7d', routing: 'host' };
 

@@ -1,12 +1,20 @@
 // The CLI's flags, made from the settings table (src/settings/table.ts) plus the CLI's own; parsed with node:util's parseArgs.
 import { parseArgs as parseFlags, type ParseArgsConfig } from 'node:util'
 import { UserError } from '../common/errors.js'
-import { isRepeatable, settingNamed, SETTINGS, type Setting } from '../settings/table.js'
+import {
+  CLI_COMMANDS,
+  DEPLOY_COMMANDS,
+  isRepeatable,
+  settingNamed,
+  SETTINGS,
+  type CliCommand,
+  type Setting,
+} from '../settings/table.js'
 import { closest } from '../common/suggest.js'
 import { REF } from './ref.js'
 
-export const COMMANDS = ['deploy', 'render', 'diff', 'status', 'rollback', 'preview', 'plan', 'init', 'help'] as const
-export type Command = Exclude<(typeof COMMANDS)[number], 'help'>
+export const COMMANDS = [...CLI_COMMANDS, 'help'] as const
+export type Command = CliCommand
 export const PREVIEW_ACTIONS = ['deploy', 'destroy', 'sweep'] as const
 
 /** A flag as --help lists it. */
@@ -62,50 +70,35 @@ const SUMMARIES: Record<Command, string> = {
   init: 'write the task definition, service definition and config file from a running service',
 }
 
-const SERVICE_FLAGS = ['cluster', 'service', 'region']
-/** What the plan reads: the config file, and a chosen environment. */
-const PLAN_FLAGS = ['config', 'environment']
+/** The CLI's own flags each command takes, beside the settings that name it in their `commands`. */
+const OWN_FLAGS: Record<Command, string[]> = {
+  deploy: ['json', 'ref', 'help'],
+  render: ['json', 'offline', 'ref', 'help'],
+  diff: ['json', 'offline', 'ref', 'help'],
+  status: ['json', 'offline', 'help'],
+  rollback: ['to', 'json', 'offline', 'help'],
+  preview: ['pr', 'json', 'ref', 'help'],
+  plan: ['ref', 'help'],
+  init: ['dir', 'force', 'json', 'help'],
+}
 
 /** The flags each command takes: only those are accepted, and listed by `help <command>`. */
 export function flagsOf(command: Command): FlagSpec[] {
-  const cli = (...names: string[]): FlagSpec[] => CLI_FLAGS.filter((f) => names.includes(f.name))
-  const settings = (filter: (s: Setting) => boolean): FlagSpec[] =>
-    SETTINGS.filter(filter).map((s) => ({
-      name: s.name,
-      kind: s.kind,
-      description: s.description,
-      // The runner fills ${{ … }} defaults; a terminal has no such thing.
-      ...(s.default !== undefined && !s.default.includes('${{') && { default: s.default }),
-    }))
-  switch (command) {
-    case 'plan':
-      return [...settings((s) => PLAN_FLAGS.includes(s.name)), ...cli('ref', 'help')]
-    case 'status':
-      return [...settings((s) => SERVICE_FLAGS.includes(s.name)), ...cli('json', 'offline', 'help')]
-    case 'init':
-      return [
-        ...settings((s) => [...SERVICE_FLAGS, 'environment'].includes(s.name)),
-        ...cli('dir', 'force', 'json', 'help'),
-      ]
-    case 'rollback':
-      return [
-        ...settings((s) => [...SERVICE_FLAGS, 'timeout-minutes'].includes(s.name)),
-        ...cli('to', 'json', 'offline', 'help'),
-      ]
-    case 'render':
-    case 'diff':
-      return [
-        ...settings((s) => s.name !== 'preview' && s.name !== 'dry-run' && s.name !== 'mode'),
-        ...cli('json', 'offline', 'ref', 'help'),
-      ]
-    case 'preview':
-      return [
-        ...settings((s) => s.name !== 'preview' && s.name !== 'dry-run' && s.name !== 'mode'),
-        ...cli('pr', 'json', 'ref', 'help'),
-      ]
-    case 'deploy':
-      return [...settings((s) => s.name !== 'preview' && s.name !== 'mode'), ...cli('json', 'ref', 'help')]
-  }
+  const settings = SETTINGS.filter((s) => (s.commands ?? DEPLOY_COMMANDS).includes(command)).map((s) => ({
+    name: s.name,
+    kind: s.kind,
+    description: s.description,
+    // The runner fills ${{ … }} defaults; a terminal has no such thing.
+    ...(s.default !== undefined && !s.default.includes('${{') && { default: s.default }),
+  }))
+  return [...settings, ...CLI_FLAGS.filter((f) => OWN_FLAGS[command].includes(f.name))]
+}
+
+/** The commands that take this flag (a setting's, an alias of one, or the CLI's own). */
+export function commandsTaking(flag: string): Command[] {
+  const setting = SETTINGS.find((s) => s.name === flag || s.aliases?.includes(flag))
+  const name = setting?.name ?? flag
+  return CLI_COMMANDS.filter((command) => flagsOf(command).some((f) => f.name === name))
 }
 
 export interface CliArgs {
@@ -119,7 +112,7 @@ export interface CliArgs {
   to?: string
   pr?: number
   ref?: string
-  /** init: where to write, and whether to overwrite. */
+  /** init: where to write. */
   dir?: string
   force?: boolean
 }
@@ -233,10 +226,10 @@ export function parseArgs(argv: string[]): CliArgs {
     json: one('json') === 'true',
     offline: one('offline') === 'true',
     ...(to !== undefined && { to }),
-    ...(pr !== undefined && { pr: Number(pr) }),
-    ...(ref !== undefined && { ref }),
     ...(dir !== undefined && { dir }),
     ...(one('force') === 'true' && { force: true }),
+    ...(pr !== undefined && { pr: Number(pr) }),
+    ...(ref !== undefined && { ref }),
   }
 }
 
@@ -250,9 +243,14 @@ function flagError(error: unknown, command: Command, flags: FlagSpec[]): UserErr
       name,
       flags.map((f) => f.name),
     )
-    const elsewhere = !hint && SETTINGS.some((s) => s.name === name) ? ` ${command} does not take it.` : ''
+    const takers = commandsTaking(name)
+    if (takers.length) {
+      return new UserError(
+        `${command} does not take ${unknown}: ${takers.join(', ')} ${takers.length > 1 ? 'take' : 'takes'} it (ecs-deploy-action help ${command} lists its flags).`,
+      )
+    }
     return new UserError(
-      `Unknown flag ${unknown}${hint ? `; did you mean --${hint}?` : '.'}${elsewhere} (ecs-deploy-action help ${command} lists its flags).`,
+      `Unknown flag ${unknown}${hint ? `; did you mean --${hint}?` : '.'} (ecs-deploy-action help ${command} lists its flags).`,
     )
   }
   const missing = /Option '(-{1,2}[^ ']+)(?: [^']*)?' argument missing/.exec(message)?.[1]

@@ -1,6 +1,11 @@
-// The settings, declared once: each input's name, kind, default, group, the strategies it applies to, whether it is a
-// secret, and its description. The action reads its inputs by these names, the CLI makes its flags and --help from
-// them, and a test checks that action.yml declares the same inputs with the same defaults and descriptions.
+// The settings, declared once: each setting's name, kind, default, group, the strategies it applies to, whether it is a
+// secret, its description, and where it may be given: as an action input (every row), as a config-file key of an
+// environment (`config`, with how it merges with the input), as a CLI flag of some commands (`commands`), in a file
+// (`file`). From this table come the input readers (settings/values.ts), the one merge of the config file under the
+// inputs (engine/environment-settings.ts), the config validator's keys (config/schema.ts), action.yml, the README's tables and the
+// JSON schema (`npm run docs`), and the CLI's flags and per-command help. It imports only types, so the docs script can
+// transpile it alone.
+import type { Inputs } from './inputs.js'
 
 /** How a setting's value is written. `list`: comma or newline separated; `lines`: one item a line (a repeatable flag in the CLI). */
 export type SettingKind = 'text' | 'boolean' | 'number' | 'list' | 'lines'
@@ -17,6 +22,94 @@ export const SETTING_GROUPS = {
 
 export type SettingGroup = keyof typeof SETTING_GROUPS
 
+/** The CLI's commands that read settings (`help` reads none); a new command's flags are the rows naming it. */
+export const CLI_COMMANDS = ['deploy', 'render', 'diff', 'status', 'rollback', 'preview', 'plan', 'init'] as const
+export type CliCommand = (typeof CLI_COMMANDS)[number]
+/**
+ * The commands a row without `commands` is a flag of: the ones that render and deploy. render and diff are dry runs:
+ * what only a real rollout reads (the build itself, the wait's aftermath, GitHub) is `commands: ['deploy', 'preview']`.
+ */
+export const DEPLOY_COMMANDS: readonly CliCommand[] = ['deploy', 'render', 'diff', 'preview']
+
+/** The dotted paths of an object's members (`build.dockerfile`), down to lists and plain values. */
+export type Path<T> = {
+  [K in keyof T & string]-?: NonNullable<T[K]> extends readonly unknown[]
+    ? K
+    : NonNullable<T[K]> extends object
+      ? K | `${K}.${Path<NonNullable<T[K]>>}`
+      : K
+}[keyof T & string]
+
+/**
+ * How the input and the config file's key make one value, the input winning (the config's key, in turn, wins over the
+ * setting's default): `given` — the input when given, else the key; `non-empty` — a list: the input's when it lists
+ * any, else the key's; `by-name` — a NAME → value map: the key's, with the input's names over it; `after` — `KEY=value`
+ * changes: the key's first, then the input's (so the input's win name by name).
+ */
+export type MergeRule = 'given' | 'non-empty' | 'by-name' | 'after'
+
+/** How a config key's value is written in the file (YAML): its JSON schema and its checks follow from this. */
+export type ConfigShape =
+  | 'text'
+  | 'ecs-name'
+  | 'ecs-names'
+  | 'environment-name'
+  | 'region'
+  | 'placeholders'
+  | 'variables'
+  | 'secrets'
+  | 'number'
+  | 'boolean'
+  | 'choice'
+  | 'upper-choice'
+  | 'alarm-names'
+  | 'urls'
+  | 'capacity-providers'
+  | 'duration'
+
+/** Where an environment of the config file may set it (or the `previews:` section, for `scope: 'previews'`). */
+export type ConfigKey = {
+  /** How the file writes the value (config/json-schema.ts says what each is); a number keeps the setting's range. */
+  shape: ConfigShape
+  merge: MergeRule
+  /** Its place in the typed inputs (settings/inputs.ts). */
+  into: Path<Inputs>
+  /**
+   * Merged only with a build (`build` given) / without one; `same-strategy`: unless the `strategy` input names another
+   * strategy than the environment's (which then brings its own options).
+   */
+  when?: 'build' | 'no-build' | 'same-strategy'
+  /** What the key holds, as the JSON schema tells an editor (unset: the setting's description). */
+  description?: string
+  /** Other spellings of the key (`service` for `services`). */
+  aliases?: readonly string[]
+} & (
+  | {
+      scope?: 'environment'
+      /** The key under `environments.<name>`; a dot goes into a block (`verify.url`: `url` in its `verify:`). */
+      key: string
+      /** Its place in the checked environment (config/types.ts EnvironmentConfig; a test checks each one is read). */
+      from: string
+    }
+  | { scope: 'previews'; key: string; from: string }
+)
+
+/** How the names of a map's keys are written, and what a wrong one is told; the inputs and the config file share it. */
+export interface NameRule {
+  pattern: RegExp
+  wrong: string
+}
+/** Placeholders (`vars`) and build args. */
+export const PLACEHOLDER_NAME: NameRule = {
+  pattern: /^[A-Za-z_][A-Za-z0-9_]*$/,
+  wrong: 'is not a placeholder name; use letters, digits and "_", not starting with a digit',
+}
+/** Environment variables and secrets of a container. */
+export const VARIABLE_NAME: NameRule = {
+  pattern: /^[A-Za-z_][A-Za-z0-9_.-]*$/,
+  wrong: 'is not a variable name; use letters, digits, "_", "." and "-", not starting with a digit',
+}
+
 export interface Setting {
   /** The input's name in action.yml, and the CLI's flag (--name). */
   name: string
@@ -32,8 +125,14 @@ export interface Setting {
   range?: { min: number; max: number; whole?: boolean; step?: number }
   /** A text setting that takes one of these words (case-insensitive). */
   choices?: readonly string[]
-  /** Other names it is read by: the official aws-actions' names for the same thing (see official-inputs.ts). */
+  /** Other names it is read by: the official aws-actions' names for the same thing (see settings/official.ts). */
   aliases?: readonly string[]
+  /** The config file's key for it, and how the two merge (unset: an input only). */
+  config?: ConfigKey
+  /** The CLI commands that read it (unset: DEPLOY_COMMANDS; empty: none, the action only). */
+  commands?: readonly CliCommand[]
+  /** Its key in a definition file (the service definition file), when one may set it. */
+  file?: { definition: 'service'; key: string }
   description: string
 }
 
@@ -41,6 +140,15 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'cluster',
     kind: 'text',
+    config: {
+      key: 'cluster',
+      from: 'cluster',
+      into: 'cluster',
+      shape: 'ecs-name',
+      description: 'Name or ARN of the ECS cluster its services run in.',
+      merge: 'given',
+    },
+    commands: ['deploy', 'render', 'diff', 'preview', 'status', 'rollback', 'init'],
     group: 'target',
     description:
       "Name or ARN of the ECS cluster. Default — the environment's cluster in the config file, else `default`.",
@@ -48,6 +156,16 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'service',
     kind: 'list',
+    config: {
+      key: 'services',
+      from: 'services',
+      into: 'services',
+      shape: 'ecs-names',
+      description: 'Names or ARNs of its ECS services, deployed together from the same image.',
+      merge: 'non-empty',
+      aliases: ['service'],
+    },
+    commands: ['deploy', 'render', 'diff', 'preview', 'status', 'rollback', 'init'],
     group: 'target',
     description:
       "Name or ARN of the ECS service to deploy; several (comma or newline separated) are deployed together from the same image, with one combined wait. Required unless the config file names the environment's services.",
@@ -55,6 +173,14 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'task-definition',
     kind: 'text',
+    config: {
+      key: 'task-definition',
+      from: 'taskDefinition',
+      into: 'taskDefinition',
+      shape: 'text',
+      description: 'Path to the task definition template; ${PLACEHOLDERS} come from vars, the commit and the run.',
+      merge: 'given',
+    },
     group: 'task-definition',
     description:
       "Path to a task definition template (JSON or YAML; a plain RegisterTaskDefinition body or the output of `aws ecs describe-task-definition`). ${PLACEHOLDERS} are filled in; without `family`, the service's current family is taken (and said). When omitted, the service's current task definition is the starting point.",
@@ -62,6 +188,14 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'service-definition',
     kind: 'text',
+    config: {
+      key: 'service-definition',
+      from: 'serviceDefinition',
+      into: 'serviceDefinition',
+      shape: 'text',
+      description: 'Path to the service definition file (a CreateService body); ${PLACEHOLDERS} as in the template.',
+      merge: 'given',
+    },
     group: 'task-definition',
     description:
       'Path to a service definition file (JSON or YAML; a CreateService body or the output of `aws ecs describe-services`): desired count, deployment configuration, grace period, capacity providers, network, placement, execute-command, volumes. ${PLACEHOLDERS} are filled in as in the template; it is checked against the ECS API model and applied only where it differs from the service. Inputs given as well win.',
@@ -69,6 +203,16 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'image',
     kind: 'text',
+    config: {
+      key: 'image',
+      from: 'image',
+      into: 'image',
+      shape: 'text',
+      description:
+        'The image to deploy, or with the build input the repository to push to, when the image input leaves it out.',
+      merge: 'given',
+      when: 'no-build',
+    },
     group: 'target',
     description:
       'Full image reference to deploy (`repo:tag` or `repo@sha256:…`). With `build`, the repository to push to (a tag or digest here is ignored; the pushed digest is deployed).',
@@ -84,6 +228,15 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'environment-variables',
     kind: 'lines',
+    config: {
+      key: 'environment-variables',
+      from: 'environmentVariables',
+      into: 'environmentVariables',
+      shape: 'variables',
+      description:
+        "Environment variables set on the container(s) that get the image; the environment-variables input's win name by name.",
+      merge: 'after',
+    },
     group: 'task-definition',
     description:
       'Environment variables to set on the chosen container(s), one `KEY=value` per line (split at the first `=`). `KEY=` sets an empty value; `!KEY` removes the variable.',
@@ -91,6 +244,15 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'secrets',
     kind: 'lines',
+    config: {
+      key: 'secrets',
+      from: 'secrets',
+      into: 'secrets',
+      shape: 'secrets',
+      description:
+        "Secrets (name: ARN of a Secrets Manager secret or SSM parameter name/ARN) set on the container(s) that get the image; the secrets input's win name by name.",
+      merge: 'after',
+    },
     group: 'task-definition',
     description:
       'ECS runtime secrets to set on the chosen container(s), one `KEY=arn-or-parameter-name` per line; `!KEY` removes it. Values are ARNs, never the secret itself. Not build secrets — for `docker build --secret` see `build-secrets`.',
@@ -98,12 +260,28 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'vars',
     kind: 'lines',
+    config: {
+      key: 'vars',
+      from: 'vars',
+      into: 'vars',
+      shape: 'placeholders',
+      description: 'Values for ${PLACEHOLDERS} in the task definition template.',
+      merge: 'by-name',
+    },
     group: 'task-definition',
     description: 'Extra placeholder values for the template, one `NAME=value` per line.',
   },
   {
     name: 'desired-count',
     kind: 'number',
+    config: {
+      key: 'desired-count',
+      from: 'desiredCount',
+      into: 'desiredCount',
+      shape: 'number',
+      description: 'How many tasks each service runs.',
+      merge: 'given',
+    },
     range: { min: 0, max: 5000, whole: true },
     group: 'rollout',
     description: 'Desired task count to set on the service. Default — leave it as it is.',
@@ -118,6 +296,7 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'dry-run',
     kind: 'boolean',
+    commands: ['deploy'],
     default: 'false',
     group: 'rollout',
     description:
@@ -154,6 +333,7 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'timeout-minutes',
     kind: 'number',
+    commands: ['deploy', 'render', 'diff', 'preview', 'rollback'],
     default: '30',
     range: { min: 0.1, max: 360 },
     group: 'rollout',
@@ -163,6 +343,7 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'rollback-on-failure',
     kind: 'boolean',
+    commands: ['deploy', 'preview'],
     default: 'true',
     group: 'rollout',
     description:
@@ -180,6 +361,14 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'strategy',
     kind: 'text',
+    config: {
+      key: 'strategy',
+      from: 'strategy',
+      into: 'strategy.strategy',
+      shape: 'choice',
+      description: 'How the rollout shifts traffic, unless the strategy input names one.',
+      merge: 'given',
+    },
     choices: ['rolling', 'blue-green', 'canary', 'linear'],
     group: 'rollout',
     description:
@@ -188,6 +377,15 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'bake-minutes',
     kind: 'number',
+    config: {
+      key: 'bake-minutes',
+      from: 'strategyOptions.bakeMinutes',
+      into: 'strategy.bakeMinutes',
+      shape: 'number',
+      description: 'blue-green, canary, linear: minutes both revisions run after production traffic has moved.',
+      merge: 'given',
+      when: 'same-strategy',
+    },
     range: { min: 0, max: 1440, whole: true },
     group: 'rollout',
     strategies: ['blue-green', 'canary', 'linear'],
@@ -197,6 +395,15 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'canary-percent',
     kind: 'number',
+    config: {
+      key: 'canary-percent',
+      from: 'strategyOptions.canaryPercent',
+      into: 'strategy.canaryPercent',
+      shape: 'number',
+      description: 'strategy: canary: % of production traffic the new revision takes first (0.1–100, steps of 0.1).',
+      merge: 'given',
+      when: 'same-strategy',
+    },
     range: { min: 0.1, max: 100, step: 0.1 },
     group: 'rollout',
     strategies: ['canary'],
@@ -206,6 +413,15 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'canary-bake-minutes',
     kind: 'number',
+    config: {
+      key: 'canary-bake-minutes',
+      from: 'strategyOptions.canaryBakeMinutes',
+      into: 'strategy.canaryBakeMinutes',
+      shape: 'number',
+      description: 'strategy: canary: minutes at that share before the rest of the traffic moves.',
+      merge: 'given',
+      when: 'same-strategy',
+    },
     range: { min: 0, max: 1440, whole: true },
     group: 'rollout',
     strategies: ['canary'],
@@ -215,6 +431,15 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'step-percent',
     kind: 'number',
+    config: {
+      key: 'step-percent',
+      from: 'strategyOptions.stepPercent',
+      into: 'strategy.stepPercent',
+      shape: 'number',
+      description: 'strategy: linear: % of production traffic moved at each step (3–100, steps of 0.1).',
+      merge: 'given',
+      when: 'same-strategy',
+    },
     range: { min: 3, max: 100, step: 0.1 },
     group: 'rollout',
     strategies: ['linear'],
@@ -224,6 +449,15 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'step-bake-minutes',
     kind: 'number',
+    config: {
+      key: 'step-bake-minutes',
+      from: 'strategyOptions.stepBakeMinutes',
+      into: 'strategy.stepBakeMinutes',
+      shape: 'number',
+      description: 'strategy: linear: minutes between steps.',
+      merge: 'given',
+      when: 'same-strategy',
+    },
     range: { min: 0, max: 1440, whole: true },
     group: 'rollout',
     strategies: ['linear'],
@@ -232,6 +466,14 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'deployment-alarms',
     kind: 'lines',
+    config: {
+      key: 'deployment-alarms',
+      from: 'deploymentAlarms',
+      into: 'strategy.deploymentAlarms',
+      shape: 'alarm-names',
+      description: 'CloudWatch alarm names that roll the deployment back (one string or a list).',
+      merge: 'non-empty',
+    },
     group: 'rollout',
     description:
       "CloudWatch alarm names (comma or newline separated) that roll an ECS deployment back when one goes to ALARM (deploymentConfiguration.alarms, with rollback); the summary names the alarm that fired. Default — leave the service's alarms as they are.",
@@ -246,6 +488,7 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'continue',
     kind: 'text',
+    commands: ['deploy', 'preview'],
     default: 'false',
     group: 'rollout',
     description:
@@ -297,6 +540,7 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'log-lines',
     kind: 'number',
+    commands: ['deploy', 'preview'],
     default: '30',
     range: { min: 0, max: 1000, whole: true },
     group: 'reporting',
@@ -306,6 +550,15 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'region',
     kind: 'text',
+    config: {
+      key: 'region',
+      from: 'region',
+      into: 'region',
+      shape: 'region',
+      description: 'AWS region of this environment, like us-east-1.',
+      merge: 'given',
+    },
+    commands: ['deploy', 'render', 'diff', 'preview', 'status', 'rollback', 'init'],
     group: 'target',
     description:
       'AWS region. Default — AWS_REGION / AWS_DEFAULT_REGION from the environment (set by configure-aws-credentials).',
@@ -313,6 +566,7 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'environment',
     kind: 'text',
+    commands: ['deploy', 'render', 'diff', 'preview', 'plan', 'init'],
     group: 'environments',
     description:
       "The environment to deploy (dev, qa, prod…): with a config file it picks the environment (an entry of the plan's matrix, a workflow_dispatch choice), not chosen again, but outside workflow_dispatch the ref must be one it takes (else skipped); without, it names the GitHub deployment. Templates see it as ${ENVIRONMENT}.",
@@ -320,6 +574,7 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'config',
     kind: 'text',
+    commands: ['deploy', 'render', 'diff', 'preview', 'plan'],
     group: 'environments',
     description:
       'Path to the environments file mapping branches and tags to environments (cluster, services, template, vars…). Default — `.github/ecs-deploy.yml` when it exists.',
@@ -327,6 +582,7 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'preview',
     kind: 'text',
+    commands: [],
     choices: ['deploy', 'destroy', 'sweep'],
     group: 'environments',
     description:
@@ -335,12 +591,32 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'preview-ttl',
     kind: 'text',
+    commands: ['preview'],
+    config: {
+      scope: 'previews',
+      key: 'ttl',
+      from: 'ttl',
+      into: 'previewTtl',
+      shape: 'duration',
+      description: 'Previews older than this are removed by a sweep: 30m, 12h, 7d.',
+      merge: 'given',
+    },
     group: 'environments',
     description: 'Previews older than this are removed by `preview - sweep` (e.g. 7d, 12h). Overrides previews.ttl.',
   },
   {
     name: 'preview-max',
     kind: 'number',
+    commands: ['preview'],
+    config: {
+      scope: 'previews',
+      key: 'max',
+      from: 'max',
+      into: 'previewMax',
+      shape: 'number',
+      description: 'At most this many previews at once.',
+      merge: 'given',
+    },
     range: { min: 1, max: 1000, whole: true },
     group: 'environments',
     description: 'The most previews that may exist at once. Overrides previews.max.',
@@ -348,6 +624,7 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'github-token',
     kind: 'text',
+    commands: ['deploy', 'preview'],
     default: '${{ github.token }}',
     secret: true,
     group: 'reporting',
@@ -364,24 +641,55 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'dockerfile',
     kind: 'text',
+    commands: ['deploy', 'preview'],
+    config: {
+      key: 'dockerfile',
+      from: 'dockerfile',
+      into: 'build.dockerfile',
+      shape: 'text',
+      description: "Path to the Dockerfile for this environment's builds, when the dockerfile input leaves it out.",
+      merge: 'given',
+      when: 'build',
+    },
     group: 'build',
     description: 'Path to the Dockerfile (default `<build>/Dockerfile`).',
   },
   {
     name: 'build-args',
     kind: 'lines',
+    commands: ['deploy', 'preview'],
+    config: {
+      key: 'build-args',
+      from: 'buildArgs',
+      into: 'build.buildArgs',
+      shape: 'placeholders',
+      description: "Build arguments for this environment; the build-args input's win name by name.",
+      merge: 'by-name',
+      when: 'build',
+    },
     group: 'build',
     description: 'Build arguments, one `NAME=value` per line. COMMIT_HASH and GIT_SHA default to the commit.',
   },
   {
     name: 'target',
     kind: 'text',
+    commands: ['deploy', 'preview'],
+    config: {
+      key: 'target',
+      from: 'target',
+      into: 'build.target',
+      shape: 'text',
+      description: 'Build stage to target for this environment, when the target input leaves it out.',
+      merge: 'given',
+      when: 'build',
+    },
     group: 'build',
     description: 'Build stage to target.',
   },
   {
     name: 'platforms',
     kind: 'list',
+    commands: ['deploy', 'preview'],
     group: 'build',
     description: 'Target platforms, comma separated (needs buildx), e.g. `linux/amd64,linux/arm64`.',
   },
@@ -395,6 +703,7 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'cache-from',
     kind: 'lines',
+    commands: ['deploy', 'preview'],
     group: 'build',
     description:
       'Cache sources for the build, one per line (e.g. `type=registry,ref=<repo>:cache` with buildx, or an image reference).',
@@ -402,6 +711,7 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'cache-to',
     kind: 'lines',
+    commands: ['deploy', 'preview'],
     group: 'build',
     description: 'Cache destination for buildx builds, one per line.',
   },
@@ -457,6 +767,7 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'logout',
     kind: 'boolean',
+    commands: ['deploy', 'preview'],
     default: 'true',
     group: 'build',
     description: 'Log out of the registry in the post step.',
@@ -465,6 +776,15 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'promote-from',
     kind: 'text',
+    config: {
+      key: 'promote-from',
+      from: 'promoteFrom',
+      into: 'promoteFrom',
+      shape: 'environment-name',
+      description:
+        'Deploy the images another environment of this file runs (by digest), without a build: its cluster, services and region are read; refused while it is mid-rollout.',
+      merge: 'given',
+    },
     group: 'environments',
     description:
       "Deploy the images another environment of the config file runs, by digest, without a build: each service gets the images of the source environment's service of the same name (else the one at the same position in its services list), per container name, and keeps its own task definition otherwise. Refused while a source service is mid-rollout. Overrides the environment's `promote-from`.",
@@ -473,6 +793,7 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'mode',
     kind: 'text',
+    commands: [],
     default: 'deploy',
     group: 'environments',
     choices: ['deploy', 'plan'],
@@ -490,6 +811,7 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'build-secrets',
     kind: 'lines',
+    commands: ['deploy', 'preview'],
     secret: true,
     group: 'build',
     description:
@@ -498,6 +820,7 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'build-secret-files',
     kind: 'lines',
+    commands: ['deploy', 'preview'],
     group: 'build',
     description:
       "Build-time secrets read from files (build-push-action's `secret-files`), one `id=path` per line, the path inside the workspace.",
@@ -505,6 +828,7 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'ssh',
     kind: 'lines',
+    commands: ['deploy', 'preview'],
     group: 'build',
     description:
       "SSH agent sockets or keys for the build (`RUN --mount=type=ssh`), one per line: `default` (the runner's SSH agent, at `SSH_AUTH_SOCK`) or `id=path`.",
@@ -512,6 +836,7 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'provenance',
     kind: 'text',
+    commands: ['deploy', 'preview'],
     group: 'build',
     description:
       "Provenance attestation (buildx `--provenance`): `false`, `true`, `mode=min` or `mode=max`. Default — buildx's own. `false` pushes a plain image, without the image index whose attestation entries show in ECR as untagged images. Needs docker buildx, except `false`.",
@@ -519,6 +844,7 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'sbom',
     kind: 'text',
+    commands: ['deploy', 'preview'],
     group: 'build',
     description:
       'SBOM attestation (buildx `--sbom`): `true` or `false`. Default — none. Needs docker buildx, except `false`.',
@@ -526,6 +852,7 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'no-cache',
     kind: 'boolean',
+    commands: ['deploy', 'preview'],
     default: 'false',
     group: 'build',
     description: 'Build without using any cached layer (`--no-cache`).',
@@ -533,6 +860,7 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'pull',
     kind: 'boolean',
+    commands: ['deploy', 'preview'],
     default: 'false',
     group: 'build',
     description: 'Always pull newer versions of the base images (`--pull`).',
@@ -541,6 +869,14 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'verify-url',
     kind: 'lines',
+    config: {
+      key: 'verify.url',
+      from: 'verify.urls',
+      into: 'verify.urls',
+      shape: 'urls',
+      description: 'URL(s) the release must answer once the deployment succeeded; ${PLACEHOLDERS} allowed.',
+      merge: 'non-empty',
+    },
     group: 'rollout',
     description:
       'URL(s) the released service must answer once the deployment succeeded, one a line; ${PLACEHOLDERS} are filled in (`https://${ENVIRONMENT}.example.com/version`) as a host name label or path segment, never changing the scheme, host or port. A check that fails within `verify-timeout` fails the run and, with `rollback-on-failure`, redeploys the previous revision.',
@@ -548,6 +884,15 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'verify-test-url',
     kind: 'lines',
+    config: {
+      key: 'verify.test-url',
+      from: 'verify.testUrls',
+      into: 'verify.testUrls',
+      shape: 'urls',
+      description:
+        'URL(s) of the test listener, checked before production traffic shifts (blue/green, canary, linear, CodeDeploy).',
+      merge: 'non-empty',
+    },
     group: 'rollout',
     strategies: ['blue-green', 'canary', 'linear', 'codedeploy'],
     description:
@@ -556,6 +901,14 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'verify-expect',
     kind: 'text',
+    config: {
+      key: 'verify.expect',
+      from: 'verify.expect',
+      into: 'verify.expect',
+      shape: 'text',
+      description: 'A status code, /regex/, `$.path == value` or a substring of the body.',
+      merge: 'given',
+    },
     group: 'rollout',
     description:
       'What each verify URL must answer: a status code (`204`), `/regular expression/`, a JSON path check (`$.version == ${GITHUB_SHA}`) or a substring of the body; anything but a status code also needs a 2xx answer. Default: any 2xx answer.',
@@ -571,6 +924,14 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'verify-timeout',
     kind: 'number',
+    config: {
+      key: 'verify.timeout',
+      from: 'verify.timeoutSeconds',
+      into: 'verify.timeoutSeconds',
+      shape: 'number',
+      description: 'Seconds each URL has to answer as expected.',
+      merge: 'given',
+    },
     default: '60',
     range: { min: 1, max: 3600 },
     group: 'rollout',
@@ -579,6 +940,14 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'verify-interval',
     kind: 'number',
+    config: {
+      key: 'verify.interval',
+      from: 'verify.intervalSeconds',
+      into: 'verify.intervalSeconds',
+      shape: 'number',
+      description: 'Seconds between two requests to a URL.',
+      merge: 'given',
+    },
     default: '5',
     range: { min: 0.1, max: 600 },
     group: 'rollout',
@@ -587,6 +956,15 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'verify-command',
     kind: 'text',
+    config: {
+      key: 'verify.command',
+      from: 'verify.command',
+      into: 'verify.command',
+      shape: 'text',
+      description:
+        'A smoke test command (no shell), with VERIFY_URL, DEPLOYED_IMAGE and every placeholder in its environment (never in its text).',
+      merge: 'given',
+    },
     group: 'rollout',
     description:
       'A command run after the URL checks (smoke tests), as arguments (no shell: write `bash -c "…"` for one); it sees VERIFY_URL, VERIFY_URLS, VERIFY_STAGE (`test` or `production`), DEPLOYED_IMAGE, DEPLOYED_TASK_DEFINITION, ECS_CLUSTER, ECS_SERVICE and every placeholder as environment variables (`bash -c \'echo "$REF_NAME"\'`); a ${PLACEHOLDER} in its text is refused. A non-zero exit fails the verification.',
@@ -595,6 +973,14 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'minimum-healthy-percent',
     kind: 'number',
+    config: {
+      key: 'service-settings.minimum-healthy-percent',
+      from: 'serviceSettings.minimumHealthyPercent',
+      into: 'serviceSettings.minimumHealthyPercent',
+      shape: 'number',
+      description: 'deploymentConfiguration.minimumHealthyPercent.',
+      merge: 'given',
+    },
     range: { min: 0, max: 100, whole: true },
     group: 'rollout',
     description:
@@ -603,6 +989,14 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'maximum-percent',
     kind: 'number',
+    config: {
+      key: 'service-settings.maximum-percent',
+      from: 'serviceSettings.maximumPercent',
+      into: 'serviceSettings.maximumPercent',
+      shape: 'number',
+      description: 'deploymentConfiguration.maximumPercent (above the minimum).',
+      merge: 'given',
+    },
     range: { min: 100, max: 2147483647, whole: true },
     group: 'rollout',
     description:
@@ -611,6 +1005,14 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'health-check-grace-period',
     kind: 'number',
+    config: {
+      key: 'service-settings.health-check-grace-period',
+      from: 'serviceSettings.healthCheckGracePeriodSeconds',
+      into: 'serviceSettings.healthCheckGracePeriodSeconds',
+      shape: 'number',
+      description: 'healthCheckGracePeriodSeconds.',
+      merge: 'given',
+    },
     range: { min: 0, max: 2147483647, whole: true },
     group: 'rollout',
     description:
@@ -619,6 +1021,14 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'propagate-tags',
     kind: 'text',
+    config: {
+      key: 'service-settings.propagate-tags',
+      from: 'serviceSettings.propagateTags',
+      into: 'serviceSettings.propagateTags',
+      shape: 'upper-choice',
+      description: 'Where tasks take their tags from.',
+      merge: 'given',
+    },
     choices: ['service', 'task_definition', 'none'],
     group: 'rollout',
     description:
@@ -627,6 +1037,14 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'enable-ecs-managed-tags',
     kind: 'text',
+    config: {
+      key: 'service-settings.enable-ecs-managed-tags',
+      from: 'serviceSettings.enableECSManagedTags',
+      into: 'serviceSettings.enableECSManagedTags',
+      shape: 'boolean',
+      description: 'ECS tags tasks with the cluster and service names.',
+      merge: 'given',
+    },
     choices: ['true', 'false'],
     group: 'rollout',
     description:
@@ -635,6 +1053,14 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'enable-execute-command',
     kind: 'text',
+    config: {
+      key: 'service-settings.enable-execute-command',
+      from: 'serviceSettings.enableExecuteCommand',
+      into: 'serviceSettings.enableExecuteCommand',
+      shape: 'boolean',
+      description: 'ECS Exec into the tasks.',
+      merge: 'given',
+    },
     choices: ['true', 'false'],
     group: 'rollout',
     description:
@@ -643,6 +1069,14 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'capacity-provider-strategy',
     kind: 'text',
+    config: {
+      key: 'service-settings.capacity-provider-strategy',
+      from: 'serviceSettings.capacityProviderStrategy',
+      into: 'serviceSettings.capacityProviderStrategy',
+      shape: 'capacity-providers',
+      description: 'name:weight:base items (weight and base optional); one base above 0 at most.',
+      merge: 'given',
+    },
     group: 'rollout',
     description:
       "The service's capacity provider strategy: `name:weight:base` lines (weight and base optional, e.g. `FARGATE:1:2` and `FARGATE_SPOT:3`) or a JSON array of `{capacityProvider, weight, base}`. Not for CODE_DEPLOY services. Default — leave it as it is.",
@@ -672,6 +1106,7 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'keep-revisions',
     kind: 'number',
+    commands: ['deploy', 'preview'],
     range: { min: 1, max: 1000, whole: true },
     group: 'task-definition',
     description:
@@ -738,6 +1173,13 @@ export const SETTINGS: readonly Setting[] = [
 /** The setting of this name (an action input or a CLI flag), if there is one. */
 export function settingNamed(name: string): Setting | undefined {
   return SETTINGS.find((s) => s.name === name)
+}
+
+/** The settings an environment (or the previews section) of the config file may set, with their keys. */
+export function configSettings(scope: 'environment' | 'previews'): { name: string; config: ConfigKey }[] {
+  return SETTINGS.flatMap(({ name, config }) =>
+    config && (config.scope ?? 'environment') === scope ? [{ name, config }] : [],
+  )
 }
 
 /** The settings group by group, in SETTING_GROUPS' order (within a group, the table's order). */

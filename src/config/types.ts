@@ -1,6 +1,7 @@
 import type { ServiceSettings } from '../settings/service.js'
-export const STRATEGIES = ['rolling', 'blue-green', 'canary', 'linear'] as const
-export type Strategy = (typeof STRATEGIES)[number]
+import type { StrategyName } from '../mechanisms/strategy-types.js'
+export { STRATEGIES } from '../mechanisms/strategy-types.js'
+export type Strategy = StrategyName
 
 /** One environment of the config file: where it deploys and which refs go there. */
 export interface EnvironmentConfig {

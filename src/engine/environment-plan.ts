@@ -12,7 +12,7 @@ import type { GitContext } from '../common/git-context.js'
 import { UserError } from '../common/errors.js'
 import { runsAlone, type Inputs } from '../settings/inputs.js'
 import { checkBuildHasImage, withEnvironmentSettings, withVerifyConfig } from './environment-settings.js'
-import { planPromotion, type Promotion } from '../promote/plan.js'
+import { planPromotion, type Promotion } from '../promote/promotion.js'
 import type { VerifyInputs } from '../settings/verify.js'
 
 /** A pull request's preview, when this run deploys or destroys one. */

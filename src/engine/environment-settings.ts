@@ -5,7 +5,7 @@ import { UserError } from '../common/errors.js'
 import type { Inputs } from '../settings/inputs.js'
 import type { VerifyConfig } from '../config/types.js'
 import type { VerifyInputs } from '../settings/verify.js'
-import type { StrategyInputs } from '../strategy/types.js'
+import type { StrategyInputs } from '../mechanisms/strategy-types.js'
 import type { EnvChange } from '../taskdef/index.js'
 
 /** The inputs with `environment`'s image, build settings, environment variables, secrets and strategy options under them. */

@@ -12,7 +12,7 @@ export async function runPlan(inputs: Inputs, log: Log): Promise<void> {
   core.setOutput('environments', JSON.stringify(plan.environments))
   core.setOutput('any', String(plan.environments.length > 0))
   try {
-    await core.summary.addRaw(renderPlanSummary(plan), true).write()
+    await core.summary.addRaw(await renderPlanSummary(plan), true).write()
   } catch (error) {
     core.warning(`Could not write the job summary: ${errorMessage(error)}`)
   }

@@ -9,6 +9,7 @@
 import type { GitHubApi } from '../github/api.js'
 import type { RunDeadline } from '../common/deadline.js'
 import type { Log } from '../common/log.js'
+import type { EnvironmentPlan } from '../config/index.js'
 import type { DeploySettings } from './deploy.js'
 import type { RenderedService } from './render-command.js'
 import type { RunReport } from './run-report.js'
@@ -17,18 +18,26 @@ import type { WatchResult } from '../mechanisms/watch.js'
 
 export { deploy, failureMessage, type DeploySettings, type RunResult } from './deploy.js'
 export type { Ports } from './ports.js'
-export { planStep } from './plan-step.js'
-export { renderPlanSummary } from './plan-summary.js'
 export type { DeploymentReport, RunReport } from './run-report.js'
 export type { RenderedService } from './render-command.js'
 export type { RollbackRequest, ServicePorts, ServiceRequest } from './service-commands.js'
 export type { WatchResult } from '../mechanisms/watch.js'
 export { getInputs, type Inputs } from '../settings/inputs.js'
 export { readRunEvent, runEventFrom } from '../github/event.js'
-export type { RunEvent } from '../config/index.js'
+export type { EnvironmentPlan, RunEvent } from '../config/index.js'
 export type { GitHubApi } from '../github/api.js'
 export { systemClock, type Clock } from '../deploy/clock.js'
 export { resolveRegion } from '../aws/region.js'
+
+/** `mode: plan` / `plan`: the environments (and regions) the ref deploys, as a matrix. Reads the config file; no AWS. */
+export async function planStep(settings: DeploySettings, log: Pick<Log, 'info'>): Promise<EnvironmentPlan> {
+  return (await import('./plan-step.js')).planStep(settings, log)
+}
+
+/** The plan's job summary, in Markdown. */
+export async function renderPlanSummary(plan: EnvironmentPlan): Promise<string> {
+  return (await import('./plan-summary.js')).renderPlanSummary(plan)
+}
 
 /** Whether `render` needs no AWS (a template, no image to look up): the CLI renders those offline. */
 export async function rendersOffline(settings: DeploySettings): Promise<boolean> {

@@ -1,5 +1,5 @@
-export const id = 418;
-export const ids = [418];
+export const id = 730;
+export const ids = [730];
 export const modules = {
 
 /***/ 1626:
@@ -98,16 +98,17 @@ function yamlData(doc, source, text) {
 
 /***/ }),
 
-/***/ 8084:
+/***/ 9760:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   render: () => (/* binding */ render),
 /* harmony export */   rendersOffline: () => (/* binding */ rendersOffline)
 /* harmony export */ });
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1922);
 /* harmony import */ var _settings_placeholder_values_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3039);
-/* harmony import */ var _environment_plan_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5774);
+/* harmony import */ var _environment_plan_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3271);
 /* harmony import */ var _preview_names_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9144);
 /* harmony import */ var _taskdef_render_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4362);
 

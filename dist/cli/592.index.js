@@ -1,306 +1,130 @@
-export const id = 214;
-export const ids = [214];
+export const id = 592;
+export const ids = [592];
 export const modules = {
 
-/***/ 8214:
+/***/ 7249:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ resolveRegion)
+/* harmony export */ });
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1922);
+// The run's AWS region, from the input or the standard variables: a leaf, so planning a run does not load the AWS SDK.
 
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  runDeploy: () => (/* binding */ runDeploy),
-  runPlan: () => (/* binding */ runPlan)
-});
-
-// EXTERNAL MODULE: ./src/deploy/clock.ts
-var clock = __webpack_require__(3941);
-// EXTERNAL MODULE: ./src/aws/region.ts
-var aws_region = __webpack_require__(7249);
-;// CONCATENATED MODULE: ./src/common/git-context.ts
-function readGitContext(env = process.env) {
-    const sha = env.GITHUB_SHA ?? '';
-    return {
-        sha,
-        shortSha: sha.slice(0, 7),
-        refName: env.GITHUB_HEAD_REF || env.GITHUB_REF_NAME || '',
-        repository: env.GITHUB_REPOSITORY ?? '',
-        serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
-        runId: env.GITHUB_RUN_ID ?? '',
-        runNumber: env.GITHUB_RUN_NUMBER ?? '',
-        eventName: env.GITHUB_EVENT_NAME ?? '',
-        workspace: env.GITHUB_WORKSPACE || process.cwd(),
-    };
-}
-/** The link to this run's log, for summaries and deployment statuses. */
-function runUrl(git) {
-    return git.repository && git.runId ? `${git.serverUrl}/${git.repository}/actions/runs/${git.runId}` : undefined;
+/** Returns the region from the input or the standard variables, or throws saying how to set one. */
+function resolveRegion(input, env = process.env) {
+    const region = input || env.AWS_REGION || env.AWS_DEFAULT_REGION;
+    if (!region) {
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('No AWS region: set the `region` input, or AWS_REGION (aws-actions/configure-aws-credentials sets it).');
+    }
+    if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) {
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`region "${region}" is not an AWS region name (like us-east-1).`);
+    }
+    return region;
 }
 
-// EXTERNAL MODULE: ./src/common/errors.ts
-var errors = __webpack_require__(1922);
-// EXTERNAL MODULE: ./src/engine/environment-plan.ts + 2 modules
-var environment_plan = __webpack_require__(5774);
-// EXTERNAL MODULE: ./src/report/text.ts
-var report_text = __webpack_require__(5655);
-// EXTERNAL MODULE: ./src/common/deadline.ts
-var common_deadline = __webpack_require__(673);
-// EXTERNAL MODULE: ./src/http/proxy.ts
-var proxy = __webpack_require__(7856);
-// EXTERNAL MODULE: ./src/report/status.ts
-var report_status = __webpack_require__(6934);
-;// CONCATENATED MODULE: ./src/engine/deploy.ts
-// The engine's entry point for a deploy: plain settings and ports in, a result out. Both doors (the action, the CLI) call it.
-// Planning is all this module loads; carrying the plan out (the pipeline, the AWS SDK) is a chunk loaded after it.
 
+/***/ }),
 
+/***/ 7657:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FQ: () => (/* binding */ ProblemsError),
+/* harmony export */   WO: () => (/* binding */ problemEntry),
+/* harmony export */   fl: () => (/* binding */ describedValue)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1922);
+// What every validator (config, task definition, AppSpec) reports: its problems, one error listing them all, found values.
 
-
-
-
-
-/** The one-line error for a service: what happened, then the first cause in plain words and its fix. */
-function failureMessage(report) {
-    const cause = report.failures?.[0]?.cause ?? report.eventCause;
-    const why = cause ? ` ${cause.summary} ${cause.fix}` : '';
-    // Without the stopped tasks the cause may be missing: say why rather than let it look like there were none.
-    const unread = report.stoppedTasksError && !report.failures?.length
-        ? ` Diagnosis incomplete: ${report.stoppedTasksError.replace(/\.$/, '')}.`
-        : '';
-    return `Deployment of ${report.service} ${report.status}: ${report.reason.replace(/\.$/, '')}.${why}${unread}`;
+// A word like canary or ENABLED (letters, dashes, colons: AWS::ECS::Service), or a number: safe to quote back. Anything else may be a secret.
+const ENUM_LIKE = /^[A-Za-z][A-Za-z:_-]{0,39}$/;
+const NUMBER_LIKE = /^-?\d{1,12}(\.\d{1,6})?$/;
+/**
+ * What a value is, for a message, never echoing what could be a secret: a number or a boolean as written
+ * (`the number 8080`), a string only when it is an enum-like word or a number (`the string "canry"`), its kind otherwise.
+ */
+function describedValue(value) {
+    if (value === null || value === undefined)
+        return 'null';
+    if (Array.isArray(value))
+        return 'a list';
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return `the ${typeof value} ${String(value)}`;
+    if (typeof value !== 'string')
+        return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+    if (value.trim() === '')
+        return 'an empty string';
+    return ENUM_LIKE.test(value) || NUMBER_LIKE.test(value) ? `the string ${JSON.stringify(value)}` : 'a string';
 }
-/** An environment of several regions deploys one of them per run: the `region` input or AWS_REGION must name one. */
-function checkRegionOf(environment, region) {
-    if (!environment?.regions || environment.regions.includes(region))
-        return;
-    throw new errors/* UserError */.yo(`Environment ${environment.name} deploys to regions ${environment.regions.join(', ')}, not ${region} (this run's \`region\` input or AWS_REGION). Deploy each region as its own entry of the plan's matrix: \`region: \${{ matrix.region }}\`.`);
+/** `line 3, environments.dev.clustr: unknown key; did you mean cluster?` */
+function problemEntry(problem) {
+    const line = problem.line === undefined ? '' : `line ${problem.line}, `;
+    return `${line}${problem.path ? `${problem.path}: ` : ''}${problem.message}`;
 }
-/** Plans and carries out a run; publishes its outputs and summary through the ports, also when it fails. */
-async function deploy(settings, ports) {
-    const { clock, log } = ports;
-    const env = settings.env ?? process.env;
-    const started = clock.now();
-    let report;
-    // The run's deadline: each phase restarts it; every AWS and GitHub call carries it.
-    const deadline = ports.deadline ?? new common_deadline/* RunDeadline */.sQ(ports.signal, undefined, clock.now);
-    deadline.restart(settings.inputs.timeoutMinutes * 60_000);
-    const made = [];
-    let doneSoFar;
+/** Everything wrong with one source, so the user can fix it all in one go: the source named once, a problem a line. */
+class ProblemsError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo {
+    source;
+    problems;
+    constructor(source, problems, hint) {
+        const tail = hint ? `\n${hint}` : '';
+        const [only] = problems;
+        const list = problems.map((problem) => `  - ${problemEntry(problem)}`).join('\n');
+        super(problems.length === 1 && only
+            ? `${source}, ${problemEntry(only)}${tail}`
+            : `${source} has ${problems.length} problems:\n${list}${tail}`);
+        this.source = source;
+        this.problems = problems;
+    }
+}
+
+
+/***/ }),
+
+/***/ 7682:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ insideWorkspace)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1922);
+
+
+
+/** The real path of `target`, or of its deepest existing ancestor joined with the rest (a directory yet to be made). */
+async function realPathSoFar(target) {
     try {
-        const { inputs, git } = settings;
-        const plan = await (0,environment_plan/* planRun */.n)(inputs, git, settings.event);
-        const url = runUrl(git);
-        const cluster = plan.kind === 'deploy' ? plan.inputs.cluster : plan.kind === 'sweep' ? plan.cluster : (inputs.cluster ?? '');
-        const region = plan.kind === 'skip'
-            ? (inputs.region ?? env.AWS_REGION ?? '')
-            : (0,aws_region/* resolveRegion */.Z)(plan.kind === 'deploy' ? plan.inputs.region : (plan.region ?? inputs.region), env);
-        if (plan.kind === 'deploy')
-            checkRegionOf(plan.environment, region);
-        const environment = plan.kind === 'deploy' && plan.environment
-            ? { environment: plan.environment.name, ...(plan.reason && { environmentReason: plan.reason }) }
-            : {};
-        report = {
-            cluster,
-            region,
-            status: 'failed',
-            reason: '',
-            durationSeconds: 0,
-            services: [],
-            ...(url && { runUrl: url }),
-            ...environment,
-        };
-        const [carrying, { createClients }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(815), __webpack_require__.e(446), __webpack_require__.e(662), __webpack_require__.e(73), __webpack_require__.e(644)]).then(__webpack_require__.bind(__webpack_require__, 9644)), Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(446), __webpack_require__.e(201)]).then(__webpack_require__.bind(__webpack_require__, 201))]);
-        doneSoFar = carrying.doneSoFar;
-        const aws = ports.aws ??
-            ((where, within = deadline) => {
-                const clients = createClients(where, within);
-                made.push(clients);
-                return clients;
-            });
-        const outcome = await carrying.carryOut(plan, git, { ...ports, aws, deadline }, report);
-        report = { ...report, ...outcome };
-        const failed = report.services.filter((s) => (0,report_status/* isFailure */.N)(s.status));
-        if (failed.length) {
-            throw new errors/* DeploymentFailed */.Nr(failed.map(failureMessage).join('\n'), report.status);
-        }
-        log.info((0,report_text/* logSafe */.sN)(report.status === 'skipped'
-            ? `⏭️ ${report.reason}`
-            : `✅ ${report.reason || report.services.map((s) => `${s.service}: ${s.reason}`).join('; ')}`));
-        return { report };
+        return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(target);
     }
     catch (error) {
-        const known = error instanceof errors/* UserError */.yo ||
-            error instanceof errors/* DeploymentFailed */.Nr ||
-            error instanceof errors/* AwsError */.Gy ||
-            error instanceof errors/* NoAnswer */.W_;
-        const status = error instanceof errors/* DeploymentFailed */.Nr ? error.status : error instanceof errors/* NoAnswer */.W_ ? 'timed-out' : 'failed';
-        if (report) {
-            report = { ...report, ...doneSoFar?.(error) };
-            report.status = status;
-            if (!(error instanceof errors/* DeploymentFailed */.Nr))
-                report.reason = (0,errors/* errorMessage */.gJ)(error);
-            // Services the run had not finished with share the run's error (a bad input, a failed one-off task…).
-            report.services = report.services.map((s) => (s.reason ? s : { ...s, status, reason: (0,errors/* errorMessage */.gJ)(error) }));
-        }
-        const failure = error instanceof errors/* UserError */.yo ? 'bad-input' : error instanceof errors/* DeploymentFailed */.Nr ? 'deployment' : 'error';
-        return {
-            ...(report && { report }),
-            failure,
-            status,
-            message: known ? error.message : `Unexpected error: ${(0,errors/* errorMessage */.gJ)(error)}`,
-        };
-    }
-    finally {
-        // Nothing the run opened may keep the process alive once it is over.
-        for (const clients of made)
-            clients.destroy();
-        (0,proxy/* closeProxyAgents */.pX)();
-        if (report) {
-            report.durationSeconds = Math.round((clock.now() - started) / 1000);
-            await ports.outputs(report);
-            await ports.summary(report);
-        }
+        const parent = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(target);
+        if (error.code !== 'ENOENT' || parent === target)
+            return target;
+        return node_path__WEBPACK_IMPORTED_MODULE_1___default().join(await realPathSoFar(parent), node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(target));
     }
 }
-
-// EXTERNAL MODULE: ./src/config/index.ts + 4 modules
-var src_config = __webpack_require__(7814);
-;// CONCATENATED MODULE: ./src/engine/plan-step.ts
-// The plan step (`mode: plan`, `ecs-deploy-action plan`): which environments this ref deploys, as a matrix. It reads the
-// config file and the event only: no AWS client is made, so it needs no credentials.
-
-
-/** Plans the environments of this run and logs each one's verdict; a missing config file is a bad input. */
-async function planStep(settings, log) {
-    const { inputs, git, event } = settings;
-    const config = await (0,src_config/* loadConfig */.Z9)(inputs.config ?? src_config/* DEFAULT_CONFIG_FILE */.Cu, { workspace: git.workspace, required: true });
-    // required: true, so there is a config or loadConfig threw.
-    const plan = (0,src_config/* planEnvironments */.aI)(config, event, inputs.environment);
-    for (const v of plan.verdicts)
-        log.info((0,report_text/* logSafe */.sN)(`${v.deploys ? '✅' : '⏭️'} ${v.environment}: ${v.reason}`));
-    log.info(plan.environments.length
-        ? `Deploys ${plan.environments.join(', ')} (${plan.matrix.include.length} matrix entr${plan.matrix.include.length === 1 ? 'y' : 'ies'}).`
-        : 'Deploys nothing: no environment takes this ref.');
-    return plan;
+function isInside(root, target) {
+    const relative = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(root, target);
+    return relative !== '..' && !relative.startsWith(`..${(node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)}`) && !node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(relative);
 }
-
-// EXTERNAL MODULE: ./src/github/event.ts
-var github_event = __webpack_require__(5015);
-// EXTERNAL MODULE: ./src/settings/inputs.ts + 2 modules
-var inputs = __webpack_require__(129);
-// EXTERNAL MODULE: ./src/cli/main.ts + 5 modules
-var main = __webpack_require__(5244);
-;// CONCATENATED MODULE: ./src/cli/run.ts
-
-
-
-
-
-
-/** What triggered the run, as the config file's environments see it: a push of the ref, or the pull request of --pr. */
-function runEvent(args, ref, git) {
-    if (args.pr === undefined)
-        return { name: 'push', ref };
-    const action = args.previewAction === 'destroy' ? 'closed' : 'synchronize';
-    return (0,github_event/* runEventFrom */.a)('pull_request', `refs/pull/${args.pr}/merge`, {
-        action,
-        number: args.pr,
-        pull_request: { number: args.pr, head: { sha: git.sha } },
-    });
-}
-function settingsOf(args, io, log) {
-    const values = { ...args.inputs };
-    if (args.command === 'render' || args.command === 'diff')
-        values['dry-run'] = 'true';
-    if (args.previewAction)
-        values.preview = args.previewAction;
-    // The runner's default github.token has no meaning here: a token comes from --github-token or GITHUB_TOKEN.
-    if (values['github-token'] === undefined && io.env.GITHUB_TOKEN)
-        values['github-token'] = io.env.GITHUB_TOKEN;
-    const { git, ref } = (0,main/* ciContext */.UN)(io.env, {
-        ...(args.ref !== undefined && { ref: args.ref }),
-        ...(io.cwd !== undefined && { cwd: io.cwd }),
-    });
-    return { inputs: (0,inputs/* getInputs */.GP)((name) => values[name] ?? '', log), git, event: runEvent(args, ref, git), env: io.env };
-}
-const exitCode = (result) => (result.failure === 'bad-input' ? 2 : result.failure ? 1 : 0);
-async function runDeploy(args, io, log, out) {
-    const settings = settingsOf(args, io, log);
-    if (args.command === 'render') {
-        // Only render loads @aws-sdk/client-ecs, for the API model its templates are checked against (not the clients).
-        const { render, rendersOffline } = await Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(815), __webpack_require__.e(73), __webpack_require__.e(418)]).then(__webpack_require__.bind(__webpack_require__, 8084));
-        if (rendersOffline(settings)) {
-            const rendered = await render(settings, log);
-            const data = rendered.length === 1
-                ? rendered[0]?.taskDefinition
-                : Object.fromEntries(rendered.map((r) => [r.service, r.taskDefinition]));
-            out(`${JSON.stringify(data, null, 2)}\n`);
-            return 0;
-        }
-    }
-    const registries = [];
-    const ports = {
-        log,
-        clock: io.clock ?? clock/* systemClock */.ml,
-        signal: io.signal ?? new AbortController().signal,
-        deadline: io.deadline,
-        // Without --offline the engine makes the AWS clients, once the plan needs them.
-        aws: args.offline
-            ? () => {
-                throw (0,main/* offlineError */._P)(args.command);
-            }
-            : undefined,
-        github: settings.inputs.githubToken
-            ? (await Promise.all(/* import() */[__webpack_require__.e(194), __webpack_require__.e(340)]).then(__webpack_require__.bind(__webpack_require__, 9340))).gitHubClient(settings.inputs.githubToken, io.env, io.deadline)
-            : undefined,
-        outputs: () => undefined,
-        summary: async () => undefined,
-        loggedIn: (registry) => void (registries.includes(registry) || registries.push(registry)),
-    };
-    let result;
-    try {
-        result = await deploy(settings, ports);
-    }
-    finally {
-        if (registries.length)
-            await (await __webpack_require__.e(/* import() */ 261).then(__webpack_require__.bind(__webpack_require__, 9261))).logoutRegistries(registries, log);
-    }
-    const services = result.report?.services ?? [];
-    if (result.failure) {
-        for (const line of (0,main/* failureLogLines */.IN)(services))
-            log.info(line);
-        log.error(result.message ?? 'failed');
-    }
-    if (args.json) {
-        const report = result.report;
-        const document = {
-            status: report?.status ?? result.status ?? 'failed',
-            reason: report?.reason || result.message,
-            image: report?.image,
-            environment: report?.environment,
-            environmentUrl: report?.environmentUrl,
-            durationSeconds: report?.durationSeconds,
-            services: services.map(({ rendered: _rendered, timeline: _timeline, ...s }) => ({
-                ...s,
-                ...(args.command === 'render' && { taskDefinition: _rendered }),
-            })),
-        };
-        out(`${JSON.stringify(document, null, 2)}\n`);
-    }
-    else if (args.command === 'render' && !result.failure) {
-        out(`${JSON.stringify(services.length === 1 ? services[0]?.rendered : Object.fromEntries(services.map((s) => [s.service, s.rendered])), null, 2)}\n`);
-    }
-    else if (args.command === 'diff' && !result.failure) {
-        for (const s of services)
-            out(`${s.service}: ${s.changes?.length ? `\n${s.changes.map((c) => `  ${c}`).join('\n')}` : 'no change'}\n`);
-    }
-    return exitCode(result);
-}
-/** `plan`: the matrix JSON on stdout (data), each environment's verdict on stderr. */
-async function runPlan(args, io, log, out) {
-    const plan = await planStep(settingsOf(args, io, log), log);
-    out(`${JSON.stringify(plan.matrix, null, 2)}\n`);
-    return 0;
+/**
+ * The absolute path of input `input`'s `value`, relative to the workspace, once it is known to stay inside the
+ * workspace after following symlinks. A job's workspace is what the workflow checked out; a path out of it (`../`,
+ * absolute, or a symlink) would read the runner's files into a task definition, or write artifacts elsewhere.
+ */
+async function insideWorkspace(input, value, workspace) {
+    const root = await realPathSoFar(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(workspace));
+    const resolved = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(workspace, value);
+    const real = await realPathSoFar(resolved);
+    const lexicallyInside = isInside(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(workspace), resolved);
+    if (lexicallyInside && isInside(root, real))
+        return resolved;
+    const via = lexicallyInside ? ` (through a symlink, to ${real})` : '';
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`Input \`${input}\` must name a path inside the workspace (${workspace}); ${value} leads outside it${via}.`);
 }
 
 
@@ -451,7 +275,7 @@ function matchingPattern(name, patterns) {
 
 /***/ }),
 
-/***/ 7814:
+/***/ 5433:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1452,11 +1276,12 @@ function suggestion(word, known) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Cu: () => (/* binding */ DEFAULT_CONFIG_FILE),
-/* harmony export */   YL: () => (/* binding */ STRATEGIES),
+/* harmony export */   YL: () => (/* reexport safe */ _mechanisms_strategy_types_js__WEBPACK_IMPORTED_MODULE_0__.YL),
 /* harmony export */   dc: () => (/* binding */ STRATEGY_OPTION_KEYS),
 /* harmony export */   mh: () => (/* binding */ PREVIEW_DEFAULTS)
 /* harmony export */ });
-const STRATEGIES = ['rolling', 'blue-green', 'canary', 'linear'];
+/* harmony import */ var _mechanisms_strategy_types_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1813);
+
 /** Config key → StrategyOptions key; each key is also the input of that name. */
 const STRATEGY_OPTION_KEYS = {
     'bake-minutes': 'bakeMinutes',
@@ -1471,7 +1296,42 @@ const PREVIEW_DEFAULTS = { desiredCount: 1, max: 10, ttl: '7d', routing: 'host' 
 
 /***/ }),
 
-/***/ 5774:
+/***/ 3941:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C7: () => (/* binding */ formatElapsed),
+/* harmony export */   XW: () => (/* binding */ describeLimit),
+/* harmony export */   ml: () => (/* binding */ systemClock)
+/* harmony export */ });
+const systemClock = {
+    now: () => Date.now(),
+    sleep: (ms, signal) => new Promise((resolve) => {
+        if (signal?.aborted)
+            return resolve();
+        const timer = setTimeout(done, ms);
+        signal?.addEventListener('abort', done, { once: true });
+        function done() {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        }
+    }),
+};
+/** A time limit in words: `45 s`, `30 min`. */
+function describeLimit(ms) {
+    return ms < 60_000 ? `${Math.round(ms / 1000)} s` : `${Math.round(ms / 6000) / 10} min`;
+}
+/** `m:ss` of a duration, for timelines. */
+function formatElapsed(ms) {
+    const s = Math.max(0, Math.round(ms / 1000));
+    return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+
+/***/ }),
+
+/***/ 3271:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1481,7 +1341,7 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/config/index.ts + 4 modules
-var src_config = __webpack_require__(7814);
+var src_config = __webpack_require__(5433);
 // EXTERNAL MODULE: ./src/common/errors.ts
 var errors = __webpack_require__(1922);
 // EXTERNAL MODULE: ./src/settings/inputs.ts + 2 modules
@@ -1553,10 +1413,10 @@ function withVerifyConfig(config, inputs) {
 
 // EXTERNAL MODULE: ./src/config/suggest.ts
 var suggest = __webpack_require__(2784);
-;// CONCATENATED MODULE: ./src/promote/plan.ts
+;// CONCATENATED MODULE: ./src/promote/promotion.ts
 
 
-const plan_name = (service) => service.split('/').pop() ?? service;
+const promotion_name = (service) => service.split('/').pop() ?? service;
 /**
  * The promotion of `request.target` from another environment of `config`. Each target service takes the images of the
  * source service of the same name when every one has such a namesake; otherwise of the one at the same position in the
@@ -1582,7 +1442,7 @@ function planPromotion(config, request) {
         throw new errors/* UserError */.yo(`${key}: ${from} is the environment being deployed; name the one whose images it should run.`);
     if (!source.services.length || source.cluster === undefined)
         throw new errors/* UserError */.yo(`${key}: ${from} names no services (or no cluster) in ${config.file}, so there is nothing to read the images from.`);
-    const byName = target.services.map((service) => source.services.find((s) => plan_name(s) === plan_name(service)));
+    const byName = target.services.map((service) => source.services.find((s) => promotion_name(s) === promotion_name(service)));
     const sources = byName.every((s) => s !== undefined)
         ? byName
         : target.services.length === source.services.length
@@ -1737,6 +1597,233 @@ const optionalVerify = (verify) => (verify ? { verify } : {});
 
 /***/ }),
 
+/***/ 2592:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  gg: () => (/* reexport */ deploy),
+  GP: () => (/* reexport */ inputs/* getInputs */.GP),
+  XB: () => (/* binding */ gitHubClient),
+  kL: () => (/* binding */ logoutRegistries),
+  ek: () => (/* binding */ planStep),
+  XX: () => (/* binding */ render),
+  pG: () => (/* binding */ rendersOffline),
+  Zv: () => (/* reexport */ aws_region/* resolveRegion */.Z),
+  e: () => (/* binding */ rollbackService),
+  aH: () => (/* reexport */ github_event/* runEventFrom */.a),
+  E6: () => (/* binding */ serviceStatus),
+  ml: () => (/* reexport */ clock/* systemClock */.ml)
+});
+
+// UNUSED EXPORTS: failureMessage, promotedImageLines, readRunEvent, renderPlanSummary, renderSummary
+
+// EXTERNAL MODULE: ./src/aws/region.ts
+var aws_region = __webpack_require__(7249);
+;// CONCATENATED MODULE: ./src/common/git-context.ts
+function readGitContext(env = process.env) {
+    const sha = env.GITHUB_SHA ?? '';
+    return {
+        sha,
+        shortSha: sha.slice(0, 7),
+        refName: env.GITHUB_HEAD_REF || env.GITHUB_REF_NAME || '',
+        repository: env.GITHUB_REPOSITORY ?? '',
+        serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
+        runId: env.GITHUB_RUN_ID ?? '',
+        runNumber: env.GITHUB_RUN_NUMBER ?? '',
+        eventName: env.GITHUB_EVENT_NAME ?? '',
+        workspace: env.GITHUB_WORKSPACE || process.cwd(),
+    };
+}
+/** The link to this run's log, for summaries and deployment statuses. */
+function runUrl(git) {
+    return git.repository && git.runId ? `${git.serverUrl}/${git.repository}/actions/runs/${git.runId}` : undefined;
+}
+
+// EXTERNAL MODULE: ./src/common/errors.ts
+var errors = __webpack_require__(1922);
+// EXTERNAL MODULE: ./src/engine/environment-plan.ts + 2 modules
+var environment_plan = __webpack_require__(3271);
+// EXTERNAL MODULE: ./src/report/text.ts
+var report_text = __webpack_require__(5655);
+// EXTERNAL MODULE: ./src/common/deadline.ts
+var common_deadline = __webpack_require__(673);
+// EXTERNAL MODULE: ./src/http/proxy.ts
+var proxy = __webpack_require__(7856);
+// EXTERNAL MODULE: ./src/report/status.ts
+var report_status = __webpack_require__(6934);
+;// CONCATENATED MODULE: ./src/engine/deploy.ts
+// The engine's entry point for a deploy: plain settings and ports in, a result out. Both doors (the action, the CLI) call it.
+// Planning is all this module loads; carrying the plan out (the pipeline, the AWS SDK) is a chunk loaded after it.
+
+
+
+
+
+
+
+
+/** The one-line error for a service: what happened, then the first cause in plain words and its fix. */
+function failureMessage(report) {
+    const cause = report.failures?.[0]?.cause ?? report.eventCause;
+    const why = cause ? ` ${cause.summary} ${cause.fix}` : '';
+    // Without the stopped tasks the cause may be missing: say why rather than let it look like there were none.
+    const unread = report.stoppedTasksError && !report.failures?.length
+        ? ` Diagnosis incomplete: ${report.stoppedTasksError.replace(/\.$/, '')}.`
+        : '';
+    return `Deployment of ${report.service} ${report.status}: ${report.reason.replace(/\.$/, '')}.${why}${unread}`;
+}
+/** An environment of several regions deploys one of them per run: the `region` input or AWS_REGION must name one. */
+function checkRegionOf(environment, region) {
+    if (!environment?.regions || environment.regions.includes(region))
+        return;
+    throw new errors/* UserError */.yo(`Environment ${environment.name} deploys to regions ${environment.regions.join(', ')}, not ${region} (this run's \`region\` input or AWS_REGION). Deploy each region as its own entry of the plan's matrix: \`region: \${{ matrix.region }}\`.`);
+}
+/** Plans and carries out a run; publishes its outputs and summary through the ports, also when it fails. */
+async function deploy(settings, ports) {
+    const { clock, log } = ports;
+    const env = settings.env ?? process.env;
+    const started = clock.now();
+    let report;
+    // The run's deadline: each phase restarts it; every AWS and GitHub call carries it.
+    const deadline = ports.deadline ?? new common_deadline/* RunDeadline */.sQ(ports.signal, undefined, clock.now);
+    deadline.restart(settings.inputs.timeoutMinutes * 60_000);
+    const made = [];
+    let doneSoFar;
+    try {
+        const { inputs, git } = settings;
+        const plan = await (0,environment_plan/* planRun */.n)(inputs, git, settings.event);
+        const url = runUrl(git);
+        const cluster = plan.kind === 'deploy' ? plan.inputs.cluster : plan.kind === 'sweep' ? plan.cluster : (inputs.cluster ?? '');
+        const region = plan.kind === 'skip'
+            ? (inputs.region ?? env.AWS_REGION ?? '')
+            : (0,aws_region/* resolveRegion */.Z)(plan.kind === 'deploy' ? plan.inputs.region : (plan.region ?? inputs.region), env);
+        if (plan.kind === 'deploy')
+            checkRegionOf(plan.environment, region);
+        const environment = plan.kind === 'deploy' && plan.environment
+            ? { environment: plan.environment.name, ...(plan.reason && { environmentReason: plan.reason }) }
+            : {};
+        report = {
+            cluster,
+            region,
+            status: 'failed',
+            reason: '',
+            durationSeconds: 0,
+            services: [],
+            ...(url && { runUrl: url }),
+            ...environment,
+        };
+        const [carrying, { createClients }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(815), __webpack_require__.e(446), __webpack_require__.e(948), __webpack_require__.e(764), __webpack_require__.e(73), __webpack_require__.e(16), __webpack_require__.e(748)]).then(__webpack_require__.bind(__webpack_require__, 6748)), Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(446), __webpack_require__.e(201)]).then(__webpack_require__.bind(__webpack_require__, 201))]);
+        doneSoFar = carrying.doneSoFar;
+        const aws = ports.aws ??
+            ((where, within = deadline) => {
+                const clients = createClients(where, within);
+                made.push(clients);
+                return clients;
+            });
+        const outcome = await carrying.carryOut(plan, git, { ...ports, aws, deadline }, report);
+        report = { ...report, ...outcome };
+        const failed = report.services.filter((s) => (0,report_status/* isFailure */.N)(s.status));
+        if (failed.length) {
+            throw new errors/* DeploymentFailed */.Nr(failed.map(failureMessage).join('\n'), report.status);
+        }
+        log.info((0,report_text/* logSafe */.sN)(report.status === 'skipped'
+            ? `⏭️ ${report.reason}`
+            : `✅ ${report.reason || report.services.map((s) => `${s.service}: ${s.reason}`).join('; ')}`));
+        return { report };
+    }
+    catch (error) {
+        const known = error instanceof errors/* UserError */.yo ||
+            error instanceof errors/* DeploymentFailed */.Nr ||
+            error instanceof errors/* AwsError */.Gy ||
+            error instanceof errors/* NoAnswer */.W_;
+        const status = error instanceof errors/* DeploymentFailed */.Nr ? error.status : error instanceof errors/* NoAnswer */.W_ ? 'timed-out' : 'failed';
+        if (report) {
+            report = { ...report, ...doneSoFar?.(error) };
+            report.status = status;
+            if (!(error instanceof errors/* DeploymentFailed */.Nr))
+                report.reason = (0,errors/* errorMessage */.gJ)(error);
+            // Services the run had not finished with share the run's error (a bad input, a failed one-off task…).
+            report.services = report.services.map((s) => (s.reason ? s : { ...s, status, reason: (0,errors/* errorMessage */.gJ)(error) }));
+        }
+        const failure = error instanceof errors/* UserError */.yo ? 'bad-input' : error instanceof errors/* DeploymentFailed */.Nr ? 'deployment' : 'error';
+        return {
+            ...(report && { report }),
+            failure,
+            status,
+            message: known ? error.message : `Unexpected error: ${(0,errors/* errorMessage */.gJ)(error)}`,
+        };
+    }
+    finally {
+        // Nothing the run opened may keep the process alive once it is over.
+        for (const clients of made)
+            clients.destroy();
+        (0,proxy/* closeProxyAgents */.pX)();
+        if (report) {
+            report.durationSeconds = Math.round((clock.now() - started) / 1000);
+            await ports.outputs(report);
+            await ports.summary(report);
+        }
+    }
+}
+
+// EXTERNAL MODULE: ./src/settings/inputs.ts + 2 modules
+var inputs = __webpack_require__(129);
+// EXTERNAL MODULE: ./src/github/event.ts
+var github_event = __webpack_require__(5015);
+// EXTERNAL MODULE: ./src/deploy/clock.ts
+var clock = __webpack_require__(3941);
+;// CONCATENATED MODULE: ./src/engine/index.ts
+
+
+
+
+
+/** `mode: plan` / `plan`: the environments (and regions) the ref deploys, as a matrix. Reads the config file; no AWS. */
+async function planStep(settings, log) {
+    return (await __webpack_require__.e(/* import() */ 366).then(__webpack_require__.bind(__webpack_require__, 366))).planStep(settings, log);
+}
+/** The plan's job summary, in Markdown. */
+async function renderPlanSummary(plan) {
+    return (await __webpack_require__.e(/* import() */ 330).then(__webpack_require__.bind(__webpack_require__, 5330))).renderPlanSummary(plan);
+}
+/** Whether `render` needs no AWS (a template, no image to look up): the CLI renders those offline. */
+async function rendersOffline(settings) {
+    return (await Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(815), __webpack_require__.e(73), __webpack_require__.e(730)]).then(__webpack_require__.bind(__webpack_require__, 9760))).rendersOffline(settings);
+}
+/** The task definitions rendered from a template, offline. Loads @aws-sdk/client-ecs for the API model it checks them against. */
+async function render(settings, log) {
+    return (await Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(815), __webpack_require__.e(73), __webpack_require__.e(730)]).then(__webpack_require__.bind(__webpack_require__, 9760))).render(settings, log);
+}
+/** The run's job summary, in Markdown. */
+async function renderSummary(run) {
+    return (await Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(815), __webpack_require__.e(446), __webpack_require__.e(948), __webpack_require__.e(764)]).then(__webpack_require__.bind(__webpack_require__, 6764))).renderSummary(run);
+}
+/** The `promoted-images` output: one `name=image` line per image promoted. */
+async function promotedImageLines(run) {
+    return (await Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(815), __webpack_require__.e(446), __webpack_require__.e(948), __webpack_require__.e(764)]).then(__webpack_require__.bind(__webpack_require__, 6764))).promotedImageLines(run);
+}
+/** The GitHub API client for `token` (loads @octokit/core). */
+async function gitHubClient(token, env, deadline) {
+    return (await Promise.all(/* import() */[__webpack_require__.e(194), __webpack_require__.e(584)]).then(__webpack_require__.bind(__webpack_require__, 6584))).gitHubClient(token, env, deadline);
+}
+/** Logs docker out of the registries a run logged in to. */
+async function logoutRegistries(registries, log) {
+    return (await __webpack_require__.e(/* import() */ 261).then(__webpack_require__.bind(__webpack_require__, 9261))).logoutRegistries(registries, log);
+}
+/** `status`: the service, its deployments and its newest events, as lines and as data. */
+async function serviceStatus(request, ports) {
+    return (await Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(815), __webpack_require__.e(446), __webpack_require__.e(948), __webpack_require__.e(16), __webpack_require__.e(864)]).then(__webpack_require__.bind(__webpack_require__, 7864))).serviceStatus(request, ports);
+}
+/** `rollback`: stops the rollout in flight with a rollback, or deploys the revision before (or the one given), and follows it. */
+async function rollbackService(request, ports) {
+    return (await Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(815), __webpack_require__.e(446), __webpack_require__.e(948), __webpack_require__.e(16), __webpack_require__.e(864)]).then(__webpack_require__.bind(__webpack_require__, 7864))).rollbackService(request, ports);
+}
+
+
+/***/ }),
+
 /***/ 5015:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1779,6 +1866,46 @@ function eventPayload(path) {
     catch (error) {
         throw new UserError(`Could not read the event payload GITHUB_EVENT_PATH (${path}): ${errorMessage(error)}. The runner writes it as JSON; outside GitHub Actions, point GITHUB_EVENT_PATH at a JSON file or unset it.`);
     }
+}
+
+
+/***/ }),
+
+/***/ 7856:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $o: () => (/* binding */ proxyConfigured),
+/* harmony export */   H2: () => (/* binding */ proxyAgentFor),
+/* harmony export */   pX: () => (/* binding */ closeProxyAgents)
+/* harmony export */ });
+const PROXY_VARIABLES = ['HTTPS_PROXY', 'HTTP_PROXY', 'ALL_PROXY'];
+/** Whether any proxy variable is set, so a request may have to go through a proxy. */
+function proxyConfigured(env = process.env) {
+    return PROXY_VARIABLES.some((name) => env[name] || env[name.toLowerCase()]);
+}
+const agents = new Map();
+/** The agent that tunnels a request for `url` through its proxy; undefined when it goes direct (no proxy, NO_PROXY). */
+async function proxyAgentFor(url) {
+    if (!proxyConfigured())
+        return undefined;
+    const { getProxyForUrl } = await __webpack_require__.e(/* import() */ 182).then(__webpack_require__.bind(__webpack_require__, 8182));
+    const proxy = getProxyForUrl(String(url));
+    if (!proxy)
+        return undefined;
+    let agent = agents.get(proxy);
+    if (!agent) {
+        const { HttpsProxyAgent } = await __webpack_require__.e(/* import() */ 643).then(__webpack_require__.bind(__webpack_require__, 5643));
+        agent = new HttpsProxyAgent(proxy, { keepAlive: true });
+        agents.set(proxy, agent);
+    }
+    return agent;
+}
+/** Closes the proxy agents' idle connections (the run is over). */
+function closeProxyAgents() {
+    for (const agent of agents.values())
+        agent.destroy();
+    agents.clear();
 }
 
 
@@ -2242,6 +2369,38 @@ function endpointHost(proxyEndpoint) {
 
 /***/ }),
 
+/***/ 1813:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   YL: () => (/* binding */ STRATEGIES),
+/* harmony export */   ou: () => (/* binding */ PAUSE_ALIASES),
+/* harmony export */   x_: () => (/* binding */ PAUSE_STAGES)
+/* harmony export */ });
+// The strategy names and options: the one place that declares them. Every mechanism translates each name to its own
+// configuration (mechanism.ts `configure`), so a name added here is a compile error in each one until it handles it.
+// This file imports nothing: the settings, the config file and the mechanisms all read it.
+/** `strategy`: one input whatever the mechanism (ECS rolling update, ECS-native blue/green…, CodeDeploy). */
+const STRATEGIES = ['rolling', 'blue-green', 'canary', 'linear'];
+/** The lifecycle stages where ECS allows a PAUSE hook (ContinueServiceDeployment resumes it). */
+const PAUSE_STAGES = [
+    'PRE_SCALE_UP',
+    'POST_SCALE_UP',
+    'POST_TEST_TRAFFIC_SHIFT',
+    'PRE_PRODUCTION_TRAFFIC_SHIFT',
+    'POST_PRODUCTION_TRAFFIC_SHIFT',
+];
+/** Friendly names for `wait-until`; `ready` is CodeDeploy's word for the same point (test traffic on the new revision). */
+const PAUSE_ALIASES = {
+    'scaled-up': 'POST_SCALE_UP',
+    'test-traffic-shifted': 'POST_TEST_TRAFFIC_SHIFT',
+    ready: 'POST_TEST_TRAFFIC_SHIFT',
+    'production-traffic-shifted': 'POST_PRODUCTION_TRAFFIC_SHIFT',
+};
+
+
+/***/ }),
+
 /***/ 6934:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -2251,6 +2410,72 @@ function endpointHost(proxyEndpoint) {
 /** Whether a deployment (or a run) with this status failed: the one definition the exit code, the summary and GitHub use. */
 function isFailure(status) {
     return status === 'failed' || status === 'rolled-back' || status === 'timed-out';
+}
+
+
+/***/ }),
+
+/***/ 5655:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   g5: () => (/* binding */ summaryText),
+/* harmony export */   gC: () => (/* binding */ summaryCode),
+/* harmony export */   sN: () => (/* binding */ logSafe)
+/* harmony export */ });
+/**
+ * Outside text (service events, stop reasons, log lines, values from files) is data. These functions are the one
+ * place it is made safe: for the job log, no line of it can start a workflow command; for the job summary, it
+ * cannot close its code block, open a link or inject HTML.
+ */
+/** Every way a line ends, as the runner (and any viewer) may split them. */
+const LINE_BREAK = /\r\n|[\n\r\u2028\u2029\u0085]/;
+/**
+ * The text with each of its lines inert for the runner: `::command::` is read after leading whitespace,
+ * and the older `##[command]` anywhere in a line. A backslash makes both plain text.
+ */
+function logSafe(text) {
+    return text
+        .split(LINE_BREAK)
+        .map((line) => line.replaceAll('##[', '##\\[').replace(/^(\s*)::/, '$1\\::'))
+        .join('\n');
+}
+/** The text as a fenced code block whose fence is longer than any run of backticks in it. */
+function summaryCode(text) {
+    const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+    const fence = '`'.repeat(Math.max(3, longest + 1));
+    return `${fence}\n${text.split(LINE_BREAK).join('\n')}\n${fence}`;
+}
+/** Characters an address or an image reference may hold; none of them can end a code span or a table cell. */
+const REFERENCE_CHAR = String.raw `[\w.:/?#&=%~+@!$,;-]`;
+/** An address (`scheme://…`, `www.…`) or anything with an `@` (image digests, e-mail addresses, mentions). */
+const REFERENCE = new RegExp(String.raw `(?:[a-z][a-z0-9+.-]*://|www\.)${REFERENCE_CHAR}*|${REFERENCE_CHAR}*@${REFERENCE_CHAR}*`, 'gi');
+/** Outside text that is not a reference: HTML and Markdown punctuation escaped. */
+function escapeInline(text) {
+    return text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/[\\`*_[\]|~]/g, '\\$&');
+}
+/**
+ * The text as inline Markdown that renders as itself: on one line, HTML escaped, the punctuation that makes
+ * code, emphasis, links, table cells or (at the start) headings and lists backslash-escaped. Addresses and
+ * references with an `@` become code spans: they copy exactly as they were, yet never become a link or a mention.
+ */
+function summaryText(text) {
+    const line = text.split(LINE_BREAK).join(' ');
+    let out = '';
+    let at = 0;
+    for (const match of line.matchAll(REFERENCE)) {
+        // A sentence's closing punctuation is not part of the address.
+        const reference = match[0].replace(/[.,;:!?]+$/, '');
+        if (!reference)
+            continue;
+        out += escapeInline(line.slice(at, match.index)) + `\`${reference}\``;
+        at = match.index + reference.length;
+    }
+    return (out + escapeInline(line.slice(at))).replace(/^(\s*)([#+=-]|\d+[.)])/, '$1\\$2');
 }
 
 
@@ -2270,8 +2495,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/common/errors.ts
 var errors = __webpack_require__(1922);
-// EXTERNAL MODULE: ./src/settings/strategy.ts + 1 modules
-var settings_strategy = __webpack_require__(2964);
+// EXTERNAL MODULE: ./src/settings/strategy.ts
+var settings_strategy = __webpack_require__(9524);
 // EXTERNAL MODULE: ./src/image/args.ts
 var args = __webpack_require__(8636);
 // EXTERNAL MODULE: ./src/image/reference.ts
@@ -2763,42 +2988,353 @@ function parseImageInput(image) {
 
 /***/ }),
 
-/***/ 2964:
+/***/ 6322:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ad: () => (/* binding */ parseCapacityProviderStrategy),
+/* harmony export */   B7: () => (/* binding */ parseThreshold),
+/* harmony export */   PX: () => (/* binding */ parseVolumeConfigurations),
+/* harmony export */   QB: () => (/* binding */ failureThreshold),
+/* harmony export */   TU: () => (/* binding */ percentagesUpdate),
+/* harmony export */   V9: () => (/* binding */ checkServiceSettings),
+/* harmony export */   WB: () => (/* binding */ earlySuccessUpdate),
+/* harmony export */   Xp: () => (/* binding */ settingsUpdate),
+/* harmony export */   fH: () => (/* binding */ settingsChanges),
+/* harmony export */   gL: () => (/* binding */ checkVolumesAtLaunch),
+/* harmony export */   o6: () => (/* binding */ breakerUpdate),
+/* harmony export */   wr: () => (/* binding */ deploymentSettingsChanges)
+/* harmony export */ });
+/* unused harmony export SETTING_INPUTS */
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1922);
+/* harmony import */ var _common_problems_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7657);
 
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  b: () => (/* binding */ readStrategyInputs)
-});
 
-// UNUSED EXPORTS: parseWaitUntil
-
-// EXTERNAL MODULE: ./src/common/errors.ts
-var errors = __webpack_require__(1922);
-// EXTERNAL MODULE: ./src/settings/values.ts
-var settings_values = __webpack_require__(535);
-// EXTERNAL MODULE: ./src/settings/table.ts
-var table = __webpack_require__(2221);
-;// CONCATENATED MODULE: ./src/strategy/types.ts
-const STRATEGIES = ['rolling', 'blue-green', 'canary', 'linear'];
-/** The lifecycle stages where ECS allows a PAUSE hook (ContinueServiceDeployment resumes it). */
-const PAUSE_STAGES = [
-    'PRE_SCALE_UP',
-    'POST_SCALE_UP',
-    'POST_TEST_TRAFFIC_SHIFT',
-    'PRE_PRODUCTION_TRAFFIC_SHIFT',
-    'POST_PRODUCTION_TRAFFIC_SHIFT',
-];
-/** Friendly names for `wait-until`; `ready` is CodeDeploy's word for the same point (test traffic on the new revision). */
-const PAUSE_ALIASES = {
-    'scaled-up': 'POST_SCALE_UP',
-    'test-traffic-shifted': 'POST_TEST_TRAFFIC_SHIFT',
-    ready: 'POST_TEST_TRAFFIC_SHIFT',
-    'production-traffic-shifted': 'POST_PRODUCTION_TRAFFIC_SHIFT',
+/** Each setting's input, for messages. */
+const SETTING_INPUTS = {
+    minimumHealthyPercent: 'minimum-healthy-percent',
+    maximumPercent: 'maximum-percent',
+    healthCheckGracePeriodSeconds: 'health-check-grace-period',
+    propagateTags: 'propagate-tags',
+    enableECSManagedTags: 'enable-ecs-managed-tags',
+    enableExecuteCommand: 'enable-execute-command',
+    capacityProviderStrategy: 'capacity-provider-strategy',
+    volumeConfigurations: 'volume-configurations',
+    circuitBreakerThreshold: 'circuit-breaker-threshold',
+    resetOnHealthyTask: 'circuit-breaker-reset-on-healthy-task',
+    earlySuccess: 'early-success-healthy-percent',
 };
+/** Settings the config file's `service-settings:` gives, with no input of their own. */
+const CONFIG_ONLY = ['circuitBreakerThreshold', 'resetOnHealthyTask', 'earlySuccess'];
+/** What UpdateService changes on a CODE_DEPLOY service (AWS: the rest goes through a CodeDeploy deployment). */
+const CODE_DEPLOY_UPDATABLE = [
+    'minimumHealthyPercent',
+    'maximumPercent',
+    'healthCheckGracePeriodSeconds',
+    'propagateTags',
+    'enableECSManagedTags',
+];
+/**
+ * A capacity provider strategy, as `name:weight:base` lines (weight and base optional) or a JSON array of
+ * `{ capacityProvider, weight, base }` (the official action's form); checked against ECS's rules.
+ */
+function parseCapacityProviderStrategy(input, value) {
+    const text = value.trim();
+    const items = text.startsWith('[') ? strategyFromJson(input, text) : strategyFromLines(input, text);
+    if (!items.length)
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input \`${input}\` names no capacity provider.`);
+    const names = items.map((i) => i.capacityProvider);
+    const twice = names.find((n, i) => names.indexOf(n) !== i);
+    if (twice)
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input \`${input}\`: capacity provider "${twice}" is given twice.`);
+    if (items.filter((i) => (i.base ?? 0) > 0).length > 1) {
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input \`${input}\`: only one capacity provider may have a base above 0 (ECS's rule).`);
+    }
+    if (items.length > 1 && !items.some((i) => (i.weight ?? 0) > 0)) {
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input \`${input}\`: at least one capacity provider needs a weight above 0.`);
+    }
+    return items;
+}
+function strategyFromLines(input, text) {
+    return text
+        .split(/[\n,]/)
+        .map((line) => line.trim())
+        .filter((line) => line && !line.startsWith('#'))
+        .map((line) => {
+        const [name = '', weight, base, ...rest] = line.split(':').map((part) => part.trim());
+        if (!/^[A-Za-z0-9_-]{1,255}$/.test(name) || rest.length) {
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input \`${input}\`: "${line}" is not name:weight:base (e.g. FARGATE_SPOT:3 or FARGATE:1:2; weight and base are optional).`);
+        }
+        return {
+            capacityProvider: name,
+            ...(weight !== undefined && weight !== '' && { weight: whole(input, `${name} weight`, weight, 1000) }),
+            ...(base !== undefined && base !== '' && { base: whole(input, `${name} base`, base, 100000) }),
+        };
+    });
+}
+function strategyFromJson(input, text) {
+    const list = jsonArray(input, text, '[{"capacityProvider": "FARGATE_SPOT", "weight": 3}]');
+    return list.map((item, i) => {
+        const where = `item ${i + 1}`;
+        if (!isObject(item) || typeof item.capacityProvider !== 'string' || !item.capacityProvider) {
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input \`${input}\`, ${where}: needs "capacityProvider", the capacity provider's name.`);
+        }
+        const unknown = Object.keys(item).find((k) => !['capacityProvider', 'weight', 'base'].includes(k));
+        if (unknown) {
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input \`${input}\`, ${where}: unknown key "${unknown}" (the keys are capacityProvider, weight, base).`);
+        }
+        const { capacityProvider, weight, base } = item;
+        return {
+            capacityProvider,
+            ...(weight !== undefined && { weight: whole(input, `${capacityProvider} weight`, weight, 1000) }),
+            ...(base !== undefined && { base: whole(input, `${capacityProvider} base`, base, 100000) }),
+        };
+    });
+}
+/**
+ * EBS volumes configured at launch, as UpdateService takes them: a JSON array of
+ * `{ "name": …, "managedEBSVolume": { "roleArn": …, … } }`; `[]` removes them.
+ */
+function parseVolumeConfigurations(input, value) {
+    const example = '[{"name": "data", "managedEBSVolume": {"roleArn": "arn:aws:iam::123456789012:role/ecsInfrastructureRole", "sizeInGiB": 20}}]';
+    return jsonArray(input, value.trim(), example).map((item, i) => {
+        const where = `Input \`${input}\`, item ${i + 1}`;
+        if (!isObject(item) || typeof item.name !== 'string' || !item.name) {
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${where}: needs "name", the task definition volume configured at launch.`);
+        }
+        const unknown = Object.keys(item).find((k) => k !== 'name' && k !== 'managedEBSVolume');
+        if (unknown)
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${where}: unknown key "${unknown}" (the keys are name, managedEBSVolume).`);
+        const ebs = item.managedEBSVolume;
+        if (!isObject(ebs) || typeof ebs.roleArn !== 'string' || !ebs.roleArn.startsWith('arn:')) {
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${where} (${item.name}): needs "managedEBSVolume" with "roleArn", the ARN of the infrastructure role ECS uses to manage the volume.`);
+        }
+        return item;
+    });
+}
+function jsonArray(input, text, example) {
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch {
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input \`${input}\` is not valid JSON: give a JSON array, e.g. ${example}.`);
+    }
+    if (!Array.isArray(parsed)) {
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input \`${input}\` must be a JSON array, not ${(0,_common_problems_js__WEBPACK_IMPORTED_MODULE_1__/* .describedValue */ .fl)(parsed)}: e.g. ${example}.`);
+    }
+    return parsed;
+}
+function whole(input, what, value, max) {
+    const n = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n > max) {
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input \`${input}\`: ${what} must be a whole number from 0 to ${max}, not ${(0,_common_problems_js__WEBPACK_IMPORTED_MODULE_1__/* .describedValue */ .fl)(value)}.`);
+    }
+    return n;
+}
+/**
+ * The circuit breaker's threshold as written: `2` (2 failed tasks: COUNT), `25%` (of the desired count, at least 3
+ * and at most 200: BOUNDED_PERCENT), `25% unbounded` (UNBOUNDED_PERCENT). A string is what is wrong with it.
+ */
+function parseThreshold(value) {
+    const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+    const match = /^(\d{1,10})(?:\s*(%)(?:\s+(unbounded))?)?$/i.exec(text);
+    const n = Number(match?.[1]);
+    if (!match || n < 1 || n > 2147483647) {
+        return `${(0,_common_problems_js__WEBPACK_IMPORTED_MODULE_1__/* .describedValue */ .fl)(value)} is not a threshold: give failed tasks (2), a share of the desired count (25%, at least 3 and at most 200 tasks) or an unbounded share (25% unbounded)`;
+    }
+    const type = !match[2] ? 'COUNT' : match[3] ? 'UNBOUNDED_PERCENT' : 'BOUNDED_PERCENT';
+    return { type, value: n };
+}
+/** How many failed tasks fail a deployment of `desiredCount` tasks (ECS's rule; without a threshold, 50 % bounded). */
+function failureThreshold(desiredCount, threshold) {
+    const { type = 'BOUNDED_PERCENT', value = 50 } = threshold ?? {};
+    if (type === 'COUNT')
+        return value;
+    const share = Math.ceil((desiredCount * value) / 100);
+    return type === 'UNBOUNDED_PERCENT' ? Math.max(1, share) : Math.min(200, Math.max(3, share));
+}
+const thresholdText = (threshold) => {
+    if (!threshold)
+        return 'default (50 % of the desired count, 3–200 tasks)';
+    if (threshold.type === 'COUNT')
+        return `${threshold.value} failed task${threshold.value === 1 ? '' : 's'}`;
+    return `${threshold.value} % of the desired count${threshold.type === 'BOUNDED_PERCENT' ? ', 3–200 tasks' : ', unbounded'}`;
+};
+const earlySuccessText = (criteria) => criteria?.enable
+    ? `at ${criteria.healthyPercent} % healthy (old tasks removed ${criteria.sourceServiceRevisionCleanup === 'DEFERRED' ? 'after' : 'before'})`
+    : 'off';
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/**
+ * Checks the settings against the service, before anything changes: what a CODE_DEPLOY service cannot change
+ * through UpdateService, the percentages as ECS will have them (the given one with the service's other), and early
+ * success where the deployment mechanism refuses it.
+ */
+function checkServiceSettings(service, settings, refusesEarlySuccess = false) {
+    const name = service.serviceName ?? '';
+    if (settings.earlySuccess?.enable && refusesEarlySuccess) {
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Service setting \`early-success-healthy-percent\` applies to rolling deployments only (ECS's rule: early success criteria work with the rolling deployment strategy); service "${name}" deploys with ECS's blue/green, canary or linear strategy here. Nothing was changed.`);
+    }
+    if (service.deploymentController?.type === 'CODE_DEPLOY') {
+        const blocked = Object.keys(settings).find((key) => settings[key] !== undefined && !CODE_DEPLOY_UPDATABLE.includes(key));
+        if (blocked) {
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${CONFIG_ONLY.includes(blocked) ? 'Service setting' : 'Input'} \`${SETTING_INPUTS[blocked]}\` cannot be applied to service "${name}": it uses the CODE_DEPLOY deployment controller, where UpdateService changes only the desired count, deployment percentages, health check grace period, managed tags and tag propagation (the rest belongs to the CodeDeploy deployment). Nothing was changed.`);
+        }
+    }
+    const early = settings.earlySuccess;
+    const minimum = settings.minimumHealthyPercent ?? service.deploymentConfiguration?.minimumHealthyPercent ?? 100;
+    if (early?.enable && (early.healthyPercent ?? 0) < minimum) {
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Service setting \`early-success-healthy-percent\` (${early.healthyPercent}) is below service "${name}"'s minimum healthy percent (${minimum}); ECS needs it at least as high. Nothing was changed.`);
+    }
+    if (settings.minimumHealthyPercent === undefined && settings.maximumPercent === undefined)
+        return;
+    const min = minimum;
+    const max = settings.maximumPercent ?? service.deploymentConfiguration?.maximumPercent ?? 200;
+    if (max <= min) {
+        const given = settings.maximumPercent === undefined ? 'minimum-healthy-percent' : 'maximum-percent';
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input \`${given}\`: service "${name}" would have maximum percent ${max} and minimum healthy percent ${min}; ECS needs the maximum above the minimum so that a rolling update can replace tasks. Nothing was changed.`);
+    }
+}
+/** Each EBS volume configuration must name a volume of the revision that is configured at launch (ECS's rule). */
+function checkVolumesAtLaunch(settings, request) {
+    const atLaunch = (request.volumes ?? []).filter((v) => v.configuredAtLaunch).map((v) => v.name ?? '');
+    const stray = settings.volumeConfigurations?.find((v) => !atLaunch.includes(v.name ?? ''));
+    if (stray) {
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input \`volume-configurations\`: "${stray.name}" is not a volume of task definition ${request.family} configured at launch (${atLaunch.length ? `those are: ${atLaunch.join(', ')}` : 'it has none; add one with "configuredAtLaunch": true'}). Nothing was changed.`);
+    }
+}
+/** The members of UpdateService that change something on the service; empty when it already is as asked. */
+function settingsUpdate(service, settings) {
+    const differs = (key, current) => settings[key] !== undefined && JSON.stringify(settings[key]) !== JSON.stringify(current);
+    return {
+        ...(differs('healthCheckGracePeriodSeconds', service.healthCheckGracePeriodSeconds ?? 0) && {
+            healthCheckGracePeriodSeconds: settings.healthCheckGracePeriodSeconds,
+        }),
+        ...(differs('propagateTags', service.propagateTags ?? 'NONE') && { propagateTags: settings.propagateTags }),
+        ...(differs('enableECSManagedTags', service.enableECSManagedTags ?? false) && {
+            enableECSManagedTags: settings.enableECSManagedTags,
+        }),
+        ...(differs('enableExecuteCommand', service.enableExecuteCommand ?? false) && {
+            enableExecuteCommand: settings.enableExecuteCommand,
+        }),
+        ...(differs('capacityProviderStrategy', service.capacityProviderStrategy ?? []) && {
+            capacityProviderStrategy: settings.capacityProviderStrategy,
+        }),
+        ...(differs('volumeConfigurations', currentVolumeConfigurations(service)) && {
+            volumeConfigurations: settings.volumeConfigurations,
+        }),
+    };
+}
+/** The deployment percentages to set, when given and different. */
+function percentagesUpdate(service, settings) {
+    const current = service.deploymentConfiguration;
+    const min = settings.minimumHealthyPercent;
+    const max = settings.maximumPercent;
+    const wanted = {
+        ...(min !== undefined && min !== current?.minimumHealthyPercent && { minimumHealthyPercent: min }),
+        ...(max !== undefined && max !== current?.maximumPercent && { maximumPercent: max }),
+    };
+    return Object.keys(wanted).length ? wanted : undefined;
+}
+/**
+ * The circuit breaker with the threshold and reset settings on `breaker` (the one the rollout will have); undefined
+ * when they are not given or already so. `enable` and `rollback` are required members, so they are carried over.
+ */
+function breakerUpdate(breaker, settings) {
+    const threshold = settings.circuitBreakerThreshold;
+    const reset = settings.resetOnHealthyTask;
+    const sameThreshold = threshold === undefined ||
+        (breaker?.thresholdConfiguration?.type === threshold.type &&
+            breaker?.thresholdConfiguration?.value === threshold.value);
+    const sameReset = reset === undefined || (breaker?.resetOnHealthyTask ?? true) === reset;
+    if (sameThreshold && sameReset)
+        return undefined;
+    return {
+        enable: breaker?.enable ?? false,
+        rollback: breaker?.rollback ?? false,
+        ...breaker,
+        ...(threshold && { thresholdConfiguration: threshold }),
+        ...(reset !== undefined && { resetOnHealthyTask: reset }),
+    };
+}
+/** The early success criteria to set, when given and different. */
+function earlySuccessUpdate(configuration, settings) {
+    const wanted = settings.earlySuccess;
+    const now = configuration?.earlySuccessCriteria;
+    if (!wanted || earlySuccessText(wanted) === earlySuccessText(now))
+        return undefined;
+    return wanted;
+}
+/** What the circuit breaker and early success settings change, one line each. */
+function deploymentSettingsChanges(configuration, breaker, settings) {
+    const before = configuration?.deploymentCircuitBreaker;
+    const after = breakerUpdate(breaker, settings);
+    const early = earlySuccessUpdate(configuration, settings);
+    const changes = [];
+    if (after &&
+        settings.circuitBreakerThreshold &&
+        thresholdText(before?.thresholdConfiguration) !== thresholdText(after.thresholdConfiguration))
+        changes.push(`service circuit breaker threshold: ${thresholdText(before?.thresholdConfiguration)} → ${thresholdText(after.thresholdConfiguration)}`);
+    if (after &&
+        settings.resetOnHealthyTask !== undefined &&
+        (before?.resetOnHealthyTask ?? true) !== after.resetOnHealthyTask)
+        changes.push(`service circuit breaker reset on healthy task: ${onOff(before?.resetOnHealthyTask ?? true)} → ${onOff(after.resetOnHealthyTask)}`);
+    if (early)
+        changes.push(`service early success: ${earlySuccessText(configuration?.earlySuccessCriteria)} → ${earlySuccessText(early)}`);
+    return changes;
+}
+/** The service's EBS volume configurations: ECS shows them on its PRIMARY deployment. */
+function currentVolumeConfigurations(service) {
+    return service.deployments?.find((d) => d.status === 'PRIMARY')?.volumeConfigurations ?? [];
+}
+const strategyText = (items, service) => items?.length
+    ? items.map((i) => `${i.capacityProvider}:${i.weight ?? 0}:${i.base ?? 0}`).join(', ')
+    : `none (launch type ${service.launchType ?? 'EC2'})`;
+const volumesText = (volumes) => volumes.length
+    ? volumes
+        .map((v) => `${v.name} (EBS${v.managedEBSVolume?.sizeInGiB ? ` ${v.managedEBSVolume.sizeInGiB} GiB` : ''})`)
+        .join(', ')
+    : 'none';
+/** What the settings change on the service, one line each (the diff, dry run, the summary). */
+function settingsChanges(service, settings) {
+    const changes = [];
+    const percentages = percentagesUpdate(service, settings);
+    const current = service.deploymentConfiguration;
+    if (percentages?.minimumHealthyPercent !== undefined)
+        changes.push(`service minimum healthy percent: ${current?.minimumHealthyPercent ?? 100} → ${percentages.minimumHealthyPercent}`);
+    if (percentages?.maximumPercent !== undefined)
+        changes.push(`service maximum percent: ${current?.maximumPercent ?? 200} → ${percentages.maximumPercent}`);
+    const update = settingsUpdate(service, settings);
+    if (update.healthCheckGracePeriodSeconds !== undefined)
+        changes.push(`service health check grace period: ${service.healthCheckGracePeriodSeconds ?? 0} s → ${update.healthCheckGracePeriodSeconds} s`);
+    if (update.propagateTags !== undefined)
+        changes.push(`service propagate tags: ${service.propagateTags ?? 'NONE'} → ${update.propagateTags}`);
+    if (update.enableECSManagedTags !== undefined)
+        changes.push(`service ECS managed tags: ${onOff(service.enableECSManagedTags)} → ${onOff(update.enableECSManagedTags)}`);
+    if (update.enableExecuteCommand !== undefined)
+        changes.push(`service execute command: ${onOff(service.enableExecuteCommand)} → ${onOff(update.enableExecuteCommand)}`);
+    if (update.capacityProviderStrategy !== undefined)
+        changes.push(`service capacity provider strategy: ${strategyText(service.capacityProviderStrategy, service)} → ${strategyText(update.capacityProviderStrategy, service)}`);
+    if (update.volumeConfigurations !== undefined)
+        changes.push(`service volume configurations: ${volumesText(currentVolumeConfigurations(service))} → ${volumesText(update.volumeConfigurations)}`);
+    return changes;
+}
+const onOff = (value) => (value ? 'on' : 'off');
 
-;// CONCATENATED MODULE: ./src/settings/strategy.ts
+
+/***/ }),
+
+/***/ 9524:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   b: () => (/* binding */ readStrategyInputs)
+/* harmony export */ });
+/* unused harmony export parseWaitUntil */
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1922);
+/* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(535);
+/* harmony import */ var _table_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2221);
+/* harmony import */ var _mechanisms_strategy_types_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1813);
 
 
 
@@ -2814,23 +3350,23 @@ const UNPAUSABLE = {
 };
 /** Reads and checks the strategy inputs (`strategy`, `canary-percent`, `wait-until`, `continue`, `appspec`…). */
 function readStrategyInputs(read) {
-    const values = (0,settings_values/* settingValues */.RK)(read);
+    const values = (0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .settingValues */ .RK)(read);
     const text = values.text;
     const strategy = values.choice('strategy');
     // A number that only means something for the strategies its row names (checked before its value).
     const number = (name) => {
         if (!read(name).trim())
             return undefined;
-        requireStrategy(name, strategy, ((0,table/* settingNamed */.A$)(name)?.strategies ?? STRATEGIES));
+        requireStrategy(name, strategy, ((0,_table_js__WEBPACK_IMPORTED_MODULE_2__/* .settingNamed */ .A$)(name)?.strategies ?? _mechanisms_strategy_types_js__WEBPACK_IMPORTED_MODULE_3__/* .STRATEGIES */ .YL));
         return values.number(name);
     };
     const waitUntil = mapDefined(text('wait-until'), parseWaitUntil);
     if (waitUntil !== undefined && strategy === 'rolling') {
-        throw new errors/* UserError */.yo('Input `wait-until` needs `strategy: blue-green`, `canary` or `linear`: a rolling update has no stage to pause at.');
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('Input `wait-until` needs `strategy: blue-green`, `canary` or `linear`: a rolling update has no stage to pause at.');
     }
     const continueAction = parseContinue(read('continue'));
     if (continueAction !== undefined && waitUntil !== undefined) {
-        throw new errors/* UserError */.yo('Inputs `continue` and `wait-until` exclude each other: `continue` resumes (or rolls back) the deployment an earlier run left paused.');
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('Inputs `continue` and `wait-until` exclude each other: `continue` resumes (or rolls back) the deployment an earlier run left paused.');
     }
     const inputs = {
         deploymentAlarms: parseAlarms(read('deployment-alarms')),
@@ -2867,24 +3403,24 @@ function describeStrategies(names) {
 /** An input that only means something for some strategies must come with one of them. */
 function requireStrategy(name, strategy, appliesTo) {
     if (strategy === undefined)
-        throw new errors/* UserError */.yo(`Input \`${name}\` needs ${describeStrategies(appliesTo)}.`);
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input \`${name}\` needs ${describeStrategies(appliesTo)}.`);
     if (!appliesTo.includes(strategy)) {
-        throw new errors/* UserError */.yo(`Input \`${name}\` applies to ${describeStrategies(appliesTo)}, not \`strategy: ${strategy}\`.`);
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input \`${name}\` applies to ${describeStrategies(appliesTo)}, not \`strategy: ${strategy}\`.`);
     }
 }
 function parseWaitUntil(value) {
-    const alias = PAUSE_ALIASES[value.toLowerCase()];
+    const alias = _mechanisms_strategy_types_js__WEBPACK_IMPORTED_MODULE_3__/* .PAUSE_ALIASES */ .ou[value.toLowerCase()];
     if (alias)
         return alias;
     const stage = value.toUpperCase().replaceAll('-', '_');
-    const pausable = PAUSE_STAGES.find((s) => s === stage);
+    const pausable = _mechanisms_strategy_types_js__WEBPACK_IMPORTED_MODULE_3__/* .PAUSE_STAGES */ .x_.find((s) => s === stage);
     if (pausable)
         return pausable;
     const instead = UNPAUSABLE[stage];
     if (instead) {
-        throw new errors/* UserError */.yo(`Input \`wait-until\`: ECS cannot pause a deployment at ${stage} (PAUSE hooks are not allowed there); pause at ${instead} instead.`);
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input \`wait-until\`: ECS cannot pause a deployment at ${stage} (PAUSE hooks are not allowed there); pause at ${instead} instead.`);
     }
-    throw new errors/* UserError */.yo(`Input \`wait-until\` must be one of ${Object.keys(PAUSE_ALIASES).join(', ')} or a stage ECS can pause at (${PAUSE_STAGES.join(', ')}), not "${value}".`);
+    throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input \`wait-until\` must be one of ${Object.keys(_mechanisms_strategy_types_js__WEBPACK_IMPORTED_MODULE_3__/* .PAUSE_ALIASES */ .ou).join(', ')} or a stage ECS can pause at (${_mechanisms_strategy_types_js__WEBPACK_IMPORTED_MODULE_3__/* .PAUSE_STAGES */ .x_.join(', ')}), not "${value}".`);
 }
 function parseContinue(value) {
     const v = value.trim().toLowerCase();
@@ -2894,13 +3430,13 @@ function parseContinue(value) {
         return 'continue';
     if (v === 'rollback')
         return 'rollback';
-    throw new errors/* UserError */.yo(`Input \`continue\` must be true (let the paused deployment go on), rollback (roll it back) or false, not "${value.trim()}".`);
+    throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input \`continue\` must be true (let the paused deployment go on), rollback (roll it back) or false, not "${value.trim()}".`);
 }
 function parseAlarms(value) {
-    const names = [...new Set((0,settings_values/* parseList */.E1)(value))];
+    const names = [...new Set((0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .parseList */ .E1)(value))];
     const long = names.find((n) => n.length > 255);
     if (long)
-        throw new errors/* UserError */.yo(`Input \`deployment-alarms\`: "${long.slice(0, 40)}…" is longer than 255 characters, too long for a CloudWatch alarm name.`);
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input \`deployment-alarms\`: "${long.slice(0, 40)}…" is longer than 255 characters, too long for a CloudWatch alarm name.`);
     return names;
 }
 

@@ -57,4 +57,15 @@ describe('layers', () => {
     for (const file of generic)
       expect(readFileSync(file, 'utf8')).not.toMatch(/=== '(codedeploy|ecs-native|rolling)'|plan\.codedeploy/)
   })
+
+  test('outside mechanisms/, no code tells strategies or mechanisms apart by name (each mechanism translates them)', () => {
+    // The settings reader's own rule (`wait-until` needs a strategy that pauses), until the settings module takes it.
+    const known = [join('src', 'settings', 'strategy.ts')]
+    const byName =
+      /[!=]== '(rolling|blue-green|canary|linear|ecs-native|codedeploy)'|case '(rolling|blue-green|canary|linear)'/
+    const found = sources('src')
+      .filter((file) => !file.startsWith(join('src', 'mechanisms')) && !known.includes(file))
+      .filter((file) => byName.test(readFileSync(file, 'utf8')))
+    expect(found).toEqual([])
+  })
 })

@@ -1,4 +1,6 @@
-// The layering rules of src/ (see src/README.md): the engine never talks to the runner, and folders do not import each other in a circle.
+// The architecture of src/ (see src/README.md), checked: only the action's door talks to the runner, both doors reach
+// the engine through its front, only aws/clients.ts makes AWS clients, nothing imports in a circle (folders nor
+// files), and no two files share a name for different things.
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 
@@ -11,37 +13,65 @@ function sourceFiles(dir = SRC): string[] {
   })
 }
 
+const relative = (file: string): string => path.relative(SRC, file).split(path.sep).join('/')
+
 /** Every module a file imports or re-exports (type-only imports too: they are dependencies of the design). */
-function importsOf(file: string): string[] {
-  return [
-    ...readFileSync(file, 'utf8').matchAll(/^(?:import|export)\b[^'"]*?from\s+'([^']+)'|^import\s+'([^']+)'/gm),
-  ].map((m) => m[1] ?? m[2] ?? '')
+function importsOf(text: string): string[] {
+  return [...text.matchAll(/^(?:import|export)\b[^'"]*?from\s+'([^']+)'|^import\s+'([^']+)'/gm)].map(
+    (m) => m[1] ?? m[2] ?? '',
+  )
 }
 
-/** A folder of src/ is one unit; a file directly in src/ is a unit of its own. */
-function unitOf(file: string): string {
-  const [first, ...rest] = path.relative(SRC, file).split(path.sep)
-  return rest.length ? `${first}/` : (first ?? '')
+/** What `import()` loads later: a dependency too, though not at start-up. */
+const lazyImportsOf = (text: string): string[] =>
+  [...text.matchAll(/\bimport\(\s*'([^']+)'\s*\)/g)].map((m) => m[1] ?? '')
+
+/** The src/ files a file depends on (relative to src/), statically or through `import()`. */
+function dependencies(file: string, text = readFileSync(file, 'utf8')): string[] {
+  return [...importsOf(text), ...lazyImportsOf(text)]
+    .filter((spec) => spec.startsWith('.'))
+    .map((spec) => relative(path.resolve(path.dirname(file), spec.replace(/\.js$/, '.ts'))))
 }
 
-/** Edges between units: `from -> to`, each with the files that make it. */
-function unitGraph(files: string[]): Map<string, Map<string, string[]>> {
-  const graph = new Map<string, Map<string, string[]>>()
-  for (const file of files) {
-    for (const spec of importsOf(file).filter((s) => s.startsWith('.'))) {
-      const from = unitOf(file)
-      const to = unitOf(path.resolve(path.dirname(file), spec.replace(/\.js$/, '.ts')))
-      if (from === to) continue
-      const edges = graph.get(from) ?? new Map<string, string[]>()
-      edges.set(to, [...(edges.get(to) ?? []), path.relative(SRC, file)])
-      graph.set(from, edges)
+type Graph = Map<string, Map<string, string[]>>
+
+/** The file graph: `from -> to`, each edge with the file that makes it. */
+function fileGraph(files: string[], values = false): Graph {
+  const text = (file: string): string => {
+    const body = readFileSync(file, 'utf8')
+    return values ? body.replace(/^(?:import|export) type\b[^;]*?from\s+'[^']+'/gm, '') : body
+  }
+  return new Map(
+    files.map((file) => [relative(file), new Map(dependencies(file, text(file)).map((to) => [to, [relative(file)]]))]),
+  )
+}
+
+/**
+ * The folder graph: a folder of src/ is one unit; a file directly in src/ is a unit of its own, and so is a leaf (a file
+ * that imports nothing of src/, such as the strategy names): depending on it depends on nothing else, so it cannot
+ * carry a cycle.
+ */
+function unitGraph(files: Graph): Graph {
+  const leaves = new Set([...files].filter(([, to]) => to.size === 0).map(([file]) => file))
+  const unitOf = (file: string): string => {
+    const [first, ...rest] = file.split('/')
+    return rest.length && !leaves.has(file) ? `${first}/` : file
+  }
+  const graph: Graph = new Map()
+  for (const [from, edges] of files) {
+    for (const to of edges.keys()) {
+      const [a, b] = [unitOf(from), unitOf(to)]
+      if (a === b) continue
+      const out = graph.get(a) ?? new Map<string, string[]>()
+      out.set(b, [...(out.get(b) ?? []), from])
+      graph.set(a, out)
     }
   }
   return graph
 }
 
 /** The strongly connected components with more than one unit: each is an import cycle. */
-export function cycles(graph: Map<string, Map<string, string[]>>): string[][] {
+export function cycles(graph: Graph): string[][] {
   const index = new Map<string, number>()
   const low = new Map<string, number>()
   const stack: string[] = []
@@ -71,49 +101,153 @@ export function cycles(graph: Map<string, Map<string, string[]>>): string[][] {
   return found
 }
 
+/** Each cycle as its edges, `from -> to (file)`. */
+const described = (graph: Graph): string[][] =>
+  cycles(graph).map((cycle) =>
+    cycle.flatMap((from) =>
+      cycle.flatMap((to) => (graph.get(from)?.get(to) ?? []).map((file) => `${from} -> ${to} (${file})`)),
+    ),
+  )
+
+/** What a door may import besides its own folder and the leaves in common/. */
+const DOOR_MAY_IMPORT = [
+  'engine/index.ts',
+  // The CLI's flags and help come from the settings table before anything else is loaded (startup.test.ts).
+  'settings/table.ts',
+]
+
+/** What a door imports beyond its own folder, common/ and DOOR_MAY_IMPORT: `from -> to`. */
+export function doorTrespasses(files: Graph, door: string): string[] {
+  return [...files]
+    .filter(([from]) => from.startsWith(door))
+    .flatMap(([from, edges]) =>
+      [...edges.keys()]
+        .filter((to) => !to.startsWith(door) && !to.startsWith('common/') && !DOOR_MAY_IMPORT.includes(to))
+        .map((to) => `${from} -> ${to}`),
+    )
+}
+
+/** File names that are the same kind of thing wherever they are: a folder's front, a door's entry. */
+const SAME_ROLE = ['index.ts', 'main.ts']
+
 /**
- * Edges that still close a cycle, while the deployment mechanisms move out of deploy/ and strategy/ (and the
- * strategy inputs join the settings table). Each one removed makes the test stricter; none may be added.
+ * File names still shared by different things, until they are renamed (the settings/ files are being reshaped
+ * elsewhere). The list only gets shorter: a name renamed must leave it, and none may be added.
  */
-const KNOWN_EDGES: string[] = []
+const KNOWN_SAME_NAMES = [
+  'args.ts',
+  'deploy.ts',
+  'diagnose.ts',
+  'ecr.ts',
+  'errors.ts',
+  'load.ts',
+  'problems.ts',
+  'run-task.ts',
+  'suggest.ts',
+  'tags.ts',
+  'types.ts',
+  'values.ts',
+]
+
+/** Names borne by more than one file of src/, with their files, but the SAME_ROLE ones. */
+export function sharedNames(files: string[]): Map<string, string[]> {
+  const byName = new Map<string, string[]>()
+  for (const file of files) {
+    const name = path.posix.basename(file)
+    if (!SAME_ROLE.includes(name)) byName.set(name, [...(byName.get(name) ?? []), file])
+  }
+  return new Map([...byName].filter(([, all]) => all.length > 1))
+}
 
 describe('layers', () => {
+  const files = sourceFiles()
+
   // @actions/exec is exec.ts's process runner, not the runner's API: it may be used outside src/action/.
-  test('no module outside src/action/ imports @actions/* (but exec) or @octokit/*', () => {
-    const offenders = sourceFiles()
-      .filter((file) => !path.relative(SRC, file).startsWith(`action${path.sep}`))
-      .filter((file) =>
-        importsOf(file).some(
-          (spec) => (spec.startsWith('@actions/') && spec !== '@actions/exec') || spec.startsWith('@octokit/'),
-        ),
-      )
-      .map((file) => path.relative(SRC, file))
+  test('only src/action/ imports @actions/* (but exec), and only github/client.ts imports @octokit/*', () => {
+    const offenders = files.flatMap((file) =>
+      importsOf(readFileSync(file, 'utf8'))
+        .filter((spec) =>
+          spec.startsWith('@octokit/')
+            ? relative(file) !== 'github/client.ts'
+            : spec.startsWith('@actions/') && spec !== '@actions/exec' && !relative(file).startsWith('action/'),
+        )
+        .map((spec) => `${relative(file)} -> ${spec}`),
+    )
     expect(offenders).toEqual([])
   })
 
-  test('no import cycle between the folders of src/', () => {
-    const graph = unitGraph(sourceFiles())
-    for (const edge of KNOWN_EDGES) {
-      const [from = '', to = ''] = edge.split(' -> ')
-      // The list only gets shorter: an edge that is gone must leave it.
-      expect(graph.get(from)?.has(to) ? edge : `${edge} is gone: remove it from KNOWN_EDGES`).toBe(edge)
-      graph.get(from)?.delete(to)
-    }
-    const described = cycles(graph).map((cycle) =>
-      cycle.flatMap((from) =>
-        cycle.flatMap((to) => (graph.get(from)?.get(to) ?? []).map((file) => `${from} -> ${to} (${file})`)),
-      ),
-    )
-    expect(described).toEqual([])
+  test('the doors (src/action/, src/cli/) reach the engine only through its front, engine/index.ts', () => {
+    const graph = fileGraph(files)
+    expect([...doorTrespasses(graph, 'action/'), ...doorTrespasses(graph, 'cli/')]).toEqual([])
+    // The entry points are their doors' and nothing else.
+    expect(doorTrespasses(graph, 'index.ts').filter((e) => !e.endsWith('-> action/main.ts'))).toEqual([])
+    expect(doorTrespasses(graph, 'cli.ts').filter((e) => !e.endsWith('-> cli/main.ts'))).toEqual([])
   })
 
-  test('the cycle check sees a cycle', () => {
-    const graph = new Map([
+  test('the door check sees a door reaching past the front', () => {
+    const graph: Graph = new Map([
+      [
+        'cli/run.ts',
+        new Map([
+          ['engine/deploy.ts', ['cli/run.ts']],
+          ['engine/index.ts', ['cli/run.ts']],
+        ]),
+      ],
+      [
+        'cli/args.ts',
+        new Map([
+          ['settings/table.ts', ['cli/args.ts']],
+          ['common/errors.ts', ['cli/args.ts']],
+        ]),
+      ],
+    ])
+    expect(doorTrespasses(graph, 'cli/')).toEqual(['cli/run.ts -> engine/deploy.ts'])
+  })
+
+  test('only aws/clients.ts makes AWS clients (the deadline, the proxy and --offline hold for every call)', () => {
+    const makers = files.filter((file) => /\bnew\s+[A-Z]\w*Client\s*\(/.test(readFileSync(file, 'utf8'))).map(relative)
+    expect(makers).toEqual(['aws/clients.ts'])
+  })
+
+  test('no import cycle between the folders of src/', () => {
+    expect(described(unitGraph(fileGraph(files)))).toEqual([])
+  })
+
+  // Between files, what loads counts: a type-only import is erased by the compiler and orders nothing at run time
+  // (the settings table types its `into` paths by the Inputs its readers produce).
+  test('no import cycle between the files of src/ (import() included; type-only imports are erased)', () => {
+    expect(described(fileGraph(files, true))).toEqual([])
+  })
+
+  test('the cycle checks see a cycle, through a folder or through files', () => {
+    const graph: Graph = new Map([
       ['a/', new Map([['b/', ['a/x.ts']]])],
       ['b/', new Map([['c.ts', ['b/y.ts']]])],
       ['c.ts', new Map([['a/', ['c.ts']]])],
       ['d/', new Map([['a/', ['d/z.ts']]])],
     ])
     expect(cycles(graph)).toEqual([['a/', 'b/', 'c.ts']])
+    const text = new Map([
+      ['x/one.ts', "import { two } from './two.js'"],
+      ['x/two.ts', "const one = await import('./one.js')"],
+      ['y/leaf.ts', 'export const LEAF = 1'],
+      ['z/user.ts', "import { LEAF } from '../y/leaf.js'"],
+    ])
+    const files: Graph = new Map(
+      [...text].map(([file, body]) => [
+        file,
+        new Map(dependencies(path.join(SRC, file), body).map((to) => [to, [file]])),
+      ]),
+    )
+    expect(cycles(files)).toEqual([['x/one.ts', 'x/two.ts']])
+    // A leaf is a unit of its own: y/leaf.ts does not tie y/ to z/.
+    expect([...(unitGraph(files).get('z/')?.keys() ?? [])]).toEqual(['y/leaf.ts'])
+  })
+
+  test('no two files of src/ share a name for different things', () => {
+    const shared = sharedNames(files.map(relative))
+    for (const name of KNOWN_SAME_NAMES)
+      expect(shared.has(name) ? name : `${name} is no longer shared: remove it from KNOWN_SAME_NAMES`).toBe(name)
+    expect([...shared].filter(([name]) => !KNOWN_SAME_NAMES.includes(name))).toEqual([])
   })
 })

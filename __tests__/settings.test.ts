@@ -4,7 +4,7 @@ import { parse } from 'yaml'
 import { getInputs } from '../src/settings/inputs.js'
 import { settingValues } from '../src/settings/values.js'
 import { groupedSettings, SETTINGS, settingNamed, settingType } from '../src/settings/table.js'
-import { STRATEGIES } from '../src/strategy/types.js'
+import { STRATEGIES } from '../src/mechanisms/strategy-types.js'
 
 interface ActionInput {
   description?: string

@@ -53,7 +53,7 @@ describe('start fast', () => {
       'engine/carry-out.ts',
       'engine/pipeline.ts',
       'aws/clients.ts',
-      'action/github.ts',
+      'github/client.ts',
       'action/outputs.ts',
       'engine/run-report.ts',
       'image/docker.ts',
@@ -71,7 +71,7 @@ describe('start fast', () => {
   test('the CLI answers help, --version and a flag error with neither a command, the AWS SDK nor YAML loaded', () => {
     const commands = [
       'cli/run.ts',
-      'cli/service.ts',
+      'cli/status-and-rollback.ts',
       'engine/deploy.ts',
       'engine/pipeline.ts',
       'aws/clients.ts',
@@ -85,7 +85,7 @@ describe('start fast', () => {
     expect(later(loadedWith('cli/run.ts'), pipeline).filter((m) => m !== 'yaml')).toEqual([])
     // A template is checked against the ECS API model, which @aws-sdk/client-ecs ships: that package, no other.
     const sdk = (m: string): boolean => pipeline.includes(m) || /^@(aws-sdk|smithy)\//.test(m)
-    expect([...loadedWith('engine/render.ts')].filter(sdk)).toEqual(['@aws-sdk/client-ecs'])
+    expect([...loadedWith('engine/render-command.ts')].filter(sdk)).toEqual(['@aws-sdk/client-ecs'])
   })
 
   test('the walk sees static imports, and neither type-only imports nor import() as loading', () => {

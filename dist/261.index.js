@@ -320,12 +320,13 @@ function lastMatch(lines, pattern) {
 /***/ 9261:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Nt: () => (/* binding */ hasBuildx),
-/* harmony export */   T3: () => (/* binding */ docker),
-/* harmony export */   a1: () => (/* binding */ dockerLogin),
-/* harmony export */   dN: () => (/* binding */ checkDocker),
-/* harmony export */   fM: () => (/* binding */ lastLine),
+/* harmony export */   checkDocker: () => (/* binding */ checkDocker),
+/* harmony export */   docker: () => (/* binding */ docker),
+/* harmony export */   dockerLogin: () => (/* binding */ dockerLogin),
+/* harmony export */   hasBuildx: () => (/* binding */ hasBuildx),
+/* harmony export */   lastLine: () => (/* binding */ lastLine),
 /* harmony export */   logoutRegistries: () => (/* binding */ logoutRegistries)
 /* harmony export */ });
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1922);

@@ -1,6 +1,6 @@
 import { DescribeServicesCommand, ECSClient, ClusterNotFoundException } from '@aws-sdk/client-ecs'
 import { mockClient } from 'aws-sdk-client-mock'
-import { findService } from '../../src/deploy/service.js'
+import { findService } from '../../src/deploy/find-service.js'
 import { service } from '../helpers/ecs.js'
 
 const ecsMock = mockClient(ECSClient)

@@ -6,7 +6,7 @@ import {
   UpdateServiceCommand,
 } from '@aws-sdk/client-ecs'
 import { mockClient } from 'aws-sdk-client-mock'
-import { rollbackService } from '../../src/engine/service.js'
+import { rollbackService } from '../../src/engine/service-commands.js'
 import { fakeClock } from '../helpers/clock.js'
 import { deployment, NEW_ID, NEW_TD, OLD_TD, ROLLBACK_ID, service } from '../helpers/ecs.js'
 
@@ -54,15 +54,11 @@ test('a rollback whose deployment DescribeServices does not list yet is waited f
     }),
   })
   const lines: string[] = []
-  const result = await rollbackService({
-    ecs: new ECSClient({ region: 'us-east-1' }),
-    cluster: 'prod',
-    service: 'web',
-    region: 'us-east-1',
-    clock: fakeClock(start),
-    timeoutMs: 60_000,
-    log: (line) => lines.push(line),
-  })
+  const result = await rollbackService(
+    { cluster: 'prod', service: 'web', region: 'us-east-1', timeoutMs: 60_000 },
+    // No aws port: the engine makes the clients (aws/clients.ts), which the mock answers for.
+    { clock: fakeClock(start), log: (line) => lines.push(line) },
+  )
   expect(result.outcome).toBe('succeeded')
   expect(lines.join('\n')).toContain(`ECS does not list deployment ${ROLLBACK_ID} yet`)
   expect(ecsMock.commandCalls(DescribeServicesCommand).length).toBeGreaterThanOrEqual(4)

@@ -1,6 +1,6 @@
 // The GitHub client: every request carries the run's deadline (Node's fetch had no timeout at all).
 import { createServer, type Server, type Socket } from 'node:net'
-import { gitHubClient } from '../../src/action/github.js'
+import { gitHubClient } from '../../src/github/client.js'
 import { RunDeadline } from '../../src/common/deadline.js'
 
 let server: Server

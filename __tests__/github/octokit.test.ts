@@ -2,7 +2,7 @@
 // the calls the modules make are the REST routes and bodies GitHub expects, at GITHUB_API_URL, with the token.
 import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { gitHubClient } from '../../src/action/github.js'
+import { gitHubClient } from '../../src/github/client.js'
 import type { GitHubApi } from '../../src/github/api.js'
 import { createDeploymentTracker } from '../../src/github/deployments.js'
 import { upsertPreviewComment } from '../../src/github/comment.js'

@@ -3,7 +3,7 @@
 import { DescribeServicesCommand } from '@aws-sdk/client-ecs'
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import { connect, createServer, type Server, type Socket } from 'node:net'
-import { gitHubClient } from '../../src/action/github.js'
+import { gitHubClient } from '../../src/github/client.js'
 import { createClients } from '../../src/aws/clients.js'
 import { runCli } from '../../src/cli/main.js'
 import { httpFetch } from '../../src/http/fetch.js'

@@ -6,7 +6,7 @@ import {
   pauseHooks,
   strategyConfiguration,
 } from '../../src/mechanisms/ecs-native-config.js'
-import type { StrategyInputs } from '../../src/strategy/types.js'
+import type { StrategyInputs } from '../../src/mechanisms/strategy-types.js'
 import { deployment, service } from '../helpers/ecs.js'
 
 const inputs = (overrides: Partial<StrategyInputs> = {}): StrategyInputs => ({

@@ -12,7 +12,7 @@ import { ECSClient, StopServiceDeploymentCommand, UpdateServiceCommand } from '@
 import { mockClient } from 'aws-sdk-client-mock'
 import type { Rollout } from '../../src/deploy/rollout.js'
 import { mechanismOf } from '../../src/mechanisms/registry.js'
-import type { Mechanism } from '../../src/strategy/types.js'
+import type { Mechanism } from '../../src/mechanisms/strategy-types.js'
 import { NEW_TD, OLD_TD } from '../helpers/ecs.js'
 
 const ecsMock = mockClient(ECSClient)

@@ -1,4 +1,4 @@
-import { strategyRows } from '../../src/mechanisms/summary.js'
+import { strategyRows } from '../../src/mechanisms/strategy-rows.js'
 
 const start = Date.UTC(2026, 0, 1)
 const at = (seconds: number) => start + seconds * 1000

@@ -1,4 +1,4 @@
-import { previewServiceRequest, type PreviewServiceSpec } from '../../src/preview/service.js'
+import { previewServiceRequest, type PreviewServiceSpec } from '../../src/preview/service-request.js'
 import { baseService, TD } from './fake-aws.js'
 
 const spec: PreviewServiceSpec = {

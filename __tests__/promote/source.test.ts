@@ -16,7 +16,7 @@ import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balan
 import { jest } from '@jest/globals'
 import { mockClient } from 'aws-sdk-client-mock'
 import { readPromotedImages } from '../../src/promote/source.js'
-import type { Promotion } from '../../src/promote/plan.js'
+import type { Promotion } from '../../src/promote/promotion.js'
 import { deployment, oldDeployment, service, OLD_TD, NEW_TD } from '../helpers/ecs.js'
 
 const ecsMock = mockClient(ECSClient)

@@ -6,6 +6,8 @@ import { serviceChanges } from '../../src/deploy/changes.js'
 import { serviceUpdate } from '../../src/deploy/rollout.js'
 import { checkSettingsModel } from '../../src/deploy/settings-model.js'
 import { judge } from '../../src/deploy/verdict.js'
+import { ecsNative } from '../../src/mechanisms/ecs-native.js'
+import { rolling } from '../../src/mechanisms/rolling.js'
 import {
   checkServiceSettings,
   failureThreshold,
@@ -137,14 +139,18 @@ describe('checked before anything changes', () => {
   const early = { enable: true, healthyPercent: 50, sourceServiceRevisionCleanup: 'BLOCKING' as const }
 
   test('early success below the minimum healthy percent, or with an ECS-native strategy, is refused', () => {
-    expect(() => checkServiceSettings(service(), { earlySuccess: early }, 'rolling')).toThrow(
+    expect(() => checkServiceSettings(service(), { earlySuccess: early }, rolling.refusesEarlySuccess)).toThrow(
       'Service setting `early-success-healthy-percent` (50) is below service "web"\'s minimum healthy percent (100); ECS needs it at least as high. Nothing was changed.',
     )
     expect(() =>
-      checkServiceSettings(service(), { earlySuccess: early, minimumHealthyPercent: 50 }, 'rolling'),
+      checkServiceSettings(service(), { earlySuccess: early, minimumHealthyPercent: 50 }, rolling.refusesEarlySuccess),
     ).not.toThrow()
     expect(() =>
-      checkServiceSettings(service(), { earlySuccess: early, minimumHealthyPercent: 50 }, 'ecs-native'),
+      checkServiceSettings(
+        service(),
+        { earlySuccess: early, minimumHealthyPercent: 50 },
+        ecsNative.refusesEarlySuccess,
+      ),
     ).toThrow('Service setting `early-success-healthy-percent` applies to rolling deployments only')
   })
 

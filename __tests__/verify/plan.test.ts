@@ -1,5 +1,5 @@
 import { getInputs } from '../../src/settings/inputs.js'
-import { planVerification } from '../../src/verify/plan.js'
+import { planVerification } from '../../src/verify/verification-plan.js'
 import { parseHeaders, type VerifyInputs } from '../../src/settings/verify.js'
 
 const inputs = (overrides: Partial<VerifyInputs> = {}): VerifyInputs => ({

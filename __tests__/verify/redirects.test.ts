@@ -2,7 +2,7 @@
 // answer it quotes holds no secret.
 import { checkUrl } from '../../src/verify/http.js'
 import { parseExpectation } from '../../src/verify/expect.js'
-import type { RedirectPolicy } from '../../src/verify/plan.js'
+import type { RedirectPolicy } from '../../src/verify/verification-plan.js'
 import { withoutCredentials } from '../../src/verify/redact.js'
 import { fakeClock } from '../helpers/clock.js'
 

@@ -4,17 +4,23 @@
 import * as core from '@actions/core'
 import { appendFileSync } from 'node:fs'
 import { readGitContext } from '../common/git-context.js'
-import { systemClock, type Clock } from '../deploy/clock.js'
-import { deploy, type RunResult } from '../engine/deploy.js'
 import { errorMessage, fileLocations, UserError } from '../common/errors.js'
 import type { Log } from '../common/log.js'
-import type { Ports } from '../engine/ports.js'
-import { readRunEvent } from '../github/event.js'
-import { getInputs } from '../settings/inputs.js'
+import {
+  deploy,
+  getInputs,
+  gitHubClient,
+  logoutRegistries,
+  readRunEvent,
+  systemClock,
+  type Clock,
+  type Ports,
+  type RunResult,
+} from '../engine/index.js'
 import { failStep } from './annotations.js'
 import { EXIT_MARGIN_MS, handleShutdown, type Shutdown } from '../common/shutdown.js'
 
-export type { RunResult } from '../engine/deploy.js'
+export type { RunResult } from '../engine/index.js'
 
 /** Action state key listing the registries this run logged in to, for the post step's logout. */
 export const REGISTRIES_STATE = 'registries'
@@ -75,18 +81,17 @@ export async function run(clock: Clock = systemClock): Promise<RunResult> {
     const inputs = getInputs((name) => core.getInput(name), actionLog)
     if (inputs.mode === 'plan') {
       // A plan reads the config file and the event only: no AWS, no GitHub client.
-      const { runPlan } = await import('./plan.js')
+      const { runPlan } = await import('./plan-mode.js')
       await runPlan(inputs, actionLog)
       return {}
     }
     // Deployments and comments are skipped without a token.
-    const github = inputs.githubToken ? await import('./github.js') : undefined
     const ports: Ports = {
       log: actionLog,
       clock,
       signal: shutdown.signal,
       deadline: shutdown.deadline,
-      github: inputs.githubToken ? github?.gitHubClient(inputs.githubToken, process.env, shutdown.deadline) : undefined,
+      github: inputs.githubToken ? await gitHubClient(inputs.githubToken, process.env, shutdown.deadline) : undefined,
       outputs: async (report) => (await publishing()).setOutputs(report),
       summary: async (report) => {
         await (await publishing()).writeSummary(report)
@@ -123,7 +128,6 @@ export async function run(clock: Clock = systemClock): Promise<RunResult> {
 export async function post(): Promise<void> {
   const registries = loggedInRegistries()
   if (!registries.length) return
-  const { logoutRegistries } = await import('../image/docker.js')
   await logoutRegistries(registries, actionLog)
 }
 

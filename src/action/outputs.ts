@@ -1,11 +1,11 @@
 import * as core from '@actions/core'
 import { errorMessage } from '../common/errors.js'
-import { promotedImageLines, renderSummary, type DeploymentReport, type RunReport } from '../engine/run-report.js'
+import { promotedImageLines, renderSummary, type DeploymentReport, type RunReport } from '../engine/index.js'
 
 /** Outputs: one value per service, comma separated in the order of the `service` input; a failed write warns. */
-export function setOutputs(run: RunReport): void {
+export async function setOutputs(run: RunReport): Promise<void> {
   try {
-    writeOutputs(run)
+    await writeOutputs(run)
   } catch (error) {
     core.warning(outputsWarning(error))
   }
@@ -16,7 +16,7 @@ export function outputsWarning(error: unknown): string {
   return `Could not write the step's outputs to GITHUB_OUTPUT (${process.env.GITHUB_OUTPUT ?? 'unset'}): ${errorMessage(error)}. The deployment is not affected; later steps will not see its outputs.`
 }
 
-function writeOutputs(run: RunReport): void {
+async function writeOutputs(run: RunReport): Promise<void> {
   const each = (value: (s: DeploymentReport) => string | undefined): string =>
     run.services.map((s) => value(s) ?? '').join(',')
   core.setOutput('status', run.status)
@@ -50,13 +50,13 @@ function writeOutputs(run: RunReport): void {
   }
   if (run.promotedFrom) {
     core.setOutput('promoted-from', run.promotedFrom)
-    core.setOutput('promoted-images', promotedImageLines(run).join('\n'))
+    core.setOutput('promoted-images', (await promotedImageLines(run)).join('\n'))
   }
 }
 
 export async function writeSummary(run: RunReport): Promise<void> {
   try {
-    await core.summary.addRaw(renderSummary(run), true).write()
+    await core.summary.addRaw(await renderSummary(run), true).write()
   } catch (error) {
     core.warning(`Could not write the job summary: ${errorMessage(error)}`)
   }

@@ -2,15 +2,10 @@
 // workspace (ecspresso's `init`), so the next deploy starts from files that say what runs now.
 import { mkdir, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { createClients, RunDeadline } from '../aws/clients.js'
-import { resolveRegion } from '../aws/region.js'
 import { UserError } from '../common/errors.js'
-import { describeTaskDefinition } from '../deploy/register.js'
-import { findService } from '../deploy/service.js'
-import { systemClock } from '../deploy/clock.js'
-import { initFiles } from '../servicedef/from-service.js'
+import { resolveRegion, serviceFiles, systemClock } from '../engine/index.js'
 import type { CliArgs } from './args.js'
-import type { CliIo } from './main.js'
+import type { CliIo } from './command-context.js'
 import type { TerminalLog } from './terminal.js'
 
 const exists = (file: string): Promise<boolean> =>
@@ -36,39 +31,30 @@ export async function initCommand(
     throw new UserError(`--environment must be a name of letters, digits, - and _, not ${JSON.stringify(environment)}.`)
   const dir = path.resolve(io.cwd ?? process.cwd(), args.dir ?? '.')
   const region = resolveRegion(args.inputs.region || undefined, io.env)
-  const deadline = io.deadline ?? new RunDeadline(io.signal, undefined, (io.clock ?? systemClock).now)
-  deadline.restart(5 * 60_000)
-  const clients = createClients(region, deadline)
-  try {
-    const found = await findService(clients.ecs, cluster, service, region)
-    if (!found.taskDefinition) throw new UserError(`Service ${service} in ${cluster} runs no task definition to write.`)
-    const described = await describeTaskDefinition(clients.ecs, found.taskDefinition)
-    const files = initFiles({
-      cluster,
-      environment,
-      ...(args.inputs.region && { region }),
-      service: found,
-      taskDefinition: described.taskDefinition,
-      taskDefinitionTags: described.tags,
-    })
-    const there: string[] = []
-    for (const file of files) if (await exists(path.join(dir, file.path))) there.push(file.path)
-    if (there.length && !args.force)
-      throw new UserError(
-        `init writes no file when one exists: ${there.join(', ')} in ${dir}. Give --force to overwrite them.`,
-      )
-    for (const file of files) {
-      const full = path.join(dir, file.path)
-      await mkdir(path.dirname(full), { recursive: true })
-      await writeFile(full, file.text)
-      log.info(`wrote ${file.path}${there.includes(file.path) ? ' (overwritten)' : ''}`)
-    }
-    if (args.json) out(`${JSON.stringify({ dir, written: files.map((f) => f.path) }, null, 2)}\n`)
-    log.info(
-      `Deploy with: ecs-deploy-action deploy --environment ${environment} (or the action with \`environment: ${environment}\`).`,
+  const files = await serviceFiles(
+    { cluster, service, region, timeoutMs: 5 * 60_000, environment, regionGiven: !!args.inputs.region },
+    {
+      clock: io.clock ?? systemClock,
+      ...(io.signal && { signal: io.signal }),
+      ...(io.deadline && { deadline: io.deadline }),
+      log: (line: string) => log.info(line),
+    },
+  )
+  const there: string[] = []
+  for (const file of files) if (await exists(path.join(dir, file.path))) there.push(file.path)
+  if (there.length && !args.force)
+    throw new UserError(
+      `init writes no file when one exists: ${there.join(', ')} in ${dir}. Give --force to overwrite them.`,
     )
-    return 0
-  } finally {
-    clients.destroy()
+  for (const file of files) {
+    const full = path.join(dir, file.path)
+    await mkdir(path.dirname(full), { recursive: true })
+    await writeFile(full, file.text)
+    log.info(`wrote ${file.path}${there.includes(file.path) ? ' (overwritten)' : ''}`)
   }
+  if (args.json) out(`${JSON.stringify({ dir, written: files.map((f) => f.path) }, null, 2)}\n`)
+  log.info(
+    `Deploy with: ecs-deploy-action deploy --environment ${environment} (or the action with \`environment: ${environment}\`).`,
+  )
+  return 0
 }

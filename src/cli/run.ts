@@ -1,15 +1,23 @@
 // `plan`, `deploy`, `diff`, `render` and `preview`: the flags as the action's inputs, the engine's ports for a terminal.
 // Planning and rendering from a template need no AWS: the engine loads the pipeline and the AWS SDK once the plan does.
 import type { GitContext } from '../common/git-context.js'
-import type { RunEvent } from '../config/index.js'
-import { systemClock } from '../deploy/clock.js'
-import { deploy, type DeploySettings, type RunResult } from '../engine/deploy.js'
-import { planStep } from '../engine/plan-step.js'
-import type { Ports } from '../engine/ports.js'
-import { runEventFrom } from '../github/event.js'
-import { getInputs } from '../settings/inputs.js'
+import {
+  deploy,
+  getInputs,
+  gitHubClient,
+  logoutRegistries,
+  planStep,
+  render,
+  rendersOffline,
+  runEventFrom,
+  systemClock,
+  type DeploySettings,
+  type Ports,
+  type RunEvent,
+  type RunResult,
+} from '../engine/index.js'
 import type { CliArgs } from './args.js'
-import { ciContext, failureLogLines, offlineError, type CliIo } from './main.js'
+import { ciContext, failureLogLines, offlineError, type CliIo } from './command-context.js'
 import type { TerminalLog } from './terminal.js'
 
 /** What triggered the run, as the config file's environments see it: a push of the ref, or the pull request of --pr. */
@@ -47,8 +55,7 @@ export async function runDeploy(
   const settings = settingsOf(args, io, log)
   if (args.command === 'render') {
     // Only render loads @aws-sdk/client-ecs, for the API model its templates are checked against (not the clients).
-    const { render, rendersOffline } = await import('../engine/render.js')
-    if (rendersOffline(settings)) {
+    if (await rendersOffline(settings)) {
       const rendered = await render(settings, log)
       const data =
         rendered.length === 1
@@ -71,7 +78,7 @@ export async function runDeploy(
         }
       : undefined,
     github: settings.inputs.githubToken
-      ? (await import('./github.js')).gitHubClient(settings.inputs.githubToken, io.env, io.deadline)
+      ? await gitHubClient(settings.inputs.githubToken, io.env, io.deadline)
       : undefined,
     outputs: () => undefined,
     summary: async () => undefined,
@@ -81,7 +88,7 @@ export async function runDeploy(
   try {
     result = await deploy(settings, ports)
   } finally {
-    if (registries.length) await (await import('../image/docker.js')).logoutRegistries(registries, log)
+    if (registries.length) await logoutRegistries(registries, log)
   }
   const services = result.report?.services ?? []
   if (result.failure) {

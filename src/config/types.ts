@@ -1,7 +1,8 @@
 import type { ServiceSettings } from '../settings/service.js'
-import type { StrategyInputs } from '../strategy/types.js'
-export const STRATEGIES = ['rolling', 'blue-green', 'canary', 'linear'] as const
-export type Strategy = (typeof STRATEGIES)[number]
+import type { StrategyName } from '../mechanisms/strategy-types.js'
+export { STRATEGIES } from '../mechanisms/strategy-types.js'
+export type Strategy = StrategyName
+import type { StrategyInputs } from '../mechanisms/strategy-types.js'
 
 /** One environment of the config file: where it deploys and which refs go there. */
 export interface EnvironmentConfig {

@@ -8,7 +8,7 @@ import type {
 import { updateServiceLooking } from '../aws/ecs.js'
 import { UserError } from '../common/errors.js'
 import type { CircuitBreakerMode } from '../settings/inputs.js'
-import type { Mechanism } from '../strategy/types.js'
+import type { Mechanism } from '../mechanisms/strategy-types.js'
 import { alarmsUpdate } from '../settings/service-members.js'
 import {
   breakerUpdate,
@@ -24,10 +24,12 @@ export interface RolloutRequest {
   desiredCount?: number
   forceNewDeployment: boolean
   deploymentCircuitBreaker: CircuitBreakerMode
-  /** Deployment configuration members to set (strategy, alarms, hooks: see strategy/native.ts); the rest stays. */
+  /** Deployment configuration members to set (strategy, alarms, hooks: see mechanisms/ecs-native-config.ts); the rest stays. */
   deploymentConfiguration?: Partial<DeploymentConfiguration>
-  /** The service's deployment settings given as inputs (service-settings.ts); sent only where they differ. */
+  /** The service's deployment settings given as inputs (settings/service.ts); sent only where they differ. */
   settings?: ServiceSettings
+  /** The mechanism that follows the rollout, recorded on it (mechanisms/registry.ts); absent: a rolling update. */
+  mechanism?: Mechanism
 }
 
 /** The deployment this run follows. */
@@ -56,6 +58,9 @@ export interface Rollout {
   /** The lifecycle hook (ECS) or Ready state (CodeDeploy, `ready`) this run resumed: not a pause to stop at again. */
   resumed?: string
 }
+
+/** A rollout resumed (or a rollback started) rather than a deployment of this run's revision: with the revision it brings. */
+export type ResumedRollout = Rollout & { targetTaskDefinition: string }
 
 /** The service's deployment configuration with the circuit breaker set as asked; undefined when it stays as it is. */
 export function circuitBreakerConfiguration(
@@ -96,11 +101,6 @@ function sameValue(a: unknown, b: unknown): boolean {
           )
         : v
   return JSON.stringify(sorted(a)) === JSON.stringify(sorted(b))
-}
-
-/** Whether the configuration deploys with ECS's own blue/green, canary or linear strategy. */
-export function isNative(configuration: DeploymentConfiguration | undefined): boolean {
-  return (configuration?.strategy ?? 'ROLLING') !== 'ROLLING'
 }
 
 export function primaryDeployment(service: Service): Deployment | undefined {
@@ -157,8 +157,7 @@ export async function startRollout(
   }
   const previousTaskDefinition = service.taskDefinition ?? ''
   const update = serviceUpdate(service, request)
-  const native = isNative(update?.deploymentConfiguration ?? service.deploymentConfiguration)
-  const mechanism = native ? { mechanism: 'ecs-native' as const } : {}
+  const mechanism = request.mechanism ? { mechanism: request.mechanism } : {}
   if (!update) {
     const primary = primaryDeployment(service)
     if (primary?.rolloutState === 'IN_PROGRESS' && primary.taskDefinition === request.taskDefinitionArn) {

@@ -10,7 +10,7 @@ import type { GitContext } from '../common/git-context.js'
 import { UserError } from '../common/errors.js'
 import { runsAlone, type Inputs } from '../settings/inputs.js'
 import { checkBuildHasImage, withEnvironment, withPreviewInputs } from './environment-settings.js'
-import { planPromotion, type Promotion } from '../promote/plan.js'
+import { planPromotion, type Promotion } from '../promote/promotion.js'
 
 /** A pull request's preview, when this run deploys or destroys one. */
 export interface PreviewPlan {

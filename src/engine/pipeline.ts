@@ -16,12 +16,12 @@ import {
 import { serviceChanges } from '../deploy/changes.js'
 import { commandArguments, runOneOffTask } from '../deploy/run-task.js'
 import type { Rollout } from '../deploy/rollout.js'
-import { findService } from '../deploy/service.js'
+import { findService } from '../deploy/find-service.js'
 import { pinnedRegistration, pinnedRevision } from '../deploy/pinned.js'
 import { pruneRevisions } from '../deploy/keep-revisions.js'
 import { waitForDeployments, type ReleaseCheck, type WatchOptions, type WatchResult } from '../mechanisms/watch.js'
 import { verifyRelease, type Deployed, type VerifyStage } from '../verify/check.js'
-import { planVerification, type VerifyPlan } from '../verify/plan.js'
+import { planVerification, type VerifyPlan } from '../verify/verification-plan.js'
 import { wantsVerification } from '../settings/verify.js'
 import {
   carryOutImageBuild,
@@ -46,13 +46,14 @@ import {
   checkIdle,
   continueStrategy,
   deploymentInFlight,
+  mechanismOf,
   planStrategy,
   rollingPlan,
   startStrategy,
   type StrategyPlan,
 } from '../mechanisms/index.js'
 import { logSafe } from '../report/text.js'
-import type { Promotion } from '../promote/plan.js'
+import type { Promotion } from '../promote/promotion.js'
 import { readPromotedImages, type PromotedImages } from '../promote/source.js'
 import { checkServiceSettings, checkVolumesAtLaunch } from '../settings/service.js'
 import { checkSettingsModel } from '../deploy/settings-model.js'
@@ -147,7 +148,7 @@ async function prepare(
     throw new UserError(
       "Input `verify-url` (and the other verify-* inputs, or the environment's verify block) needs `wait: true`: the release is checked once the deployment reaches it.",
     )
-  if (verification?.testUrls.length && plan.mechanism === 'rolling')
+  if (verification?.testUrls.length && !mechanismOf(plan.mechanism).testTraffic)
     throw new UserError(
       `Input \`verify-test-url\`: ${report.service} rolls (${plan.description}), so no test listener ever routes to the new revision. Use \`verify-url\`, or a blue-green, canary, linear or CodeDeploy strategy.`,
     )
@@ -535,7 +536,7 @@ async function findServices({
               circuitBreaker: own.deploymentCircuitBreaker,
               workspace: git.workspace,
             })
-        checkServiceSettings(service, own.serviceSettings ?? {}, plan.mechanism)
+        checkServiceSettings(service, own.serviceSettings ?? {}, mechanismOf(plan.mechanism).refusesEarlySuccess)
         log.info(`  strategy: ${plan.description}`)
         return { service, plan, inputs: own, notes: defined.notes }
       }),

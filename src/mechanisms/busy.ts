@@ -3,7 +3,7 @@
 import type { Clock } from '../deploy/clock.js'
 import { describeLimit } from '../deploy/clock.js'
 import { UserError } from '../common/errors.js'
-import type { OnBusy } from '../strategy/types.js'
+import type { OnBusy } from './strategy-types.js'
 
 /** A deployment in flight, in words. */
 export interface InFlight {

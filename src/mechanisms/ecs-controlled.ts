@@ -9,7 +9,6 @@ import {
   listServiceDeployments,
 } from '../aws/ecs.js'
 import {
-  isNative,
   mergeConfiguration,
   primaryDeployment,
   startRollout,
@@ -19,15 +18,18 @@ import {
 import { UserError } from '../common/errors.js'
 import { untilIdle, type InFlight, type WaitContext } from './busy.js'
 import { awaitingHook } from '../deploy/progress.js'
-import type { ContinueAction, StrategyInputs } from '../strategy/types.js'
-import type { DeploymentMechanism, PlanOptions, ResumedRollout, StrategyClients, StrategyPlan } from './mechanism.js'
+import type { ContinueAction, StrategyInputs } from './strategy-types.js'
+import type { DeploymentMechanism, ResumedRollout, StrategyPlan } from './mechanism.js'
 import {
   behindNetworkLoadBalancer,
   checkNativeSupport,
   configuredStrategy,
   describeConfiguration,
+  shiftsTraffic,
   strategyConfiguration,
+  strategyShiftsTraffic,
 } from './ecs-native-config.js'
+import { rollBackEcsService } from './ecs-service-rollback.js'
 
 async function describeServiceDeployment(ecs: ECSClient, arn: string): Promise<ServiceDeployment | undefined> {
   return (await describeServiceDeployments(ecs, [arn])).get(arn)
@@ -44,7 +46,8 @@ export async function inFlight(
   const since = primary.createdAt ? ` since ${primary.createdAt.toISOString()}` : ''
   const what = `deployment ${primary.id} of ${revision(primary.taskDefinition)} (IN_PROGRESS${since})`
   const arn = service.currentServiceDeployment
-  const sd = arn && isNative(service.deploymentConfiguration) ? await describeServiceDeployment(ecs, arn) : undefined
+  const sd =
+    arn && shiftsTraffic(service.deploymentConfiguration) ? await describeServiceDeployment(ecs, arn) : undefined
   const paused = awaitingHook(sd) ? (sd?.lifecycleStage ?? 'a lifecycle hook') : undefined
   return { what, ...(paused && { paused }) }
 }
@@ -125,13 +128,7 @@ const CODEDEPLOY_ONLY = {
 } as const
 
 /** Checks the strategy inputs against an ECS-controlled service (its load balancer for blue/green) and settles the plan. */
-async function planEcs(
-  _clients: StrategyClients,
-  _cluster: string,
-  service: Service,
-  inputs: StrategyInputs,
-  _options: PlanOptions,
-): Promise<StrategyPlan> {
+async function planEcs(mechanism: EcsMechanism, service: Service, inputs: StrategyInputs): Promise<StrategyPlan> {
   const name = service.serviceName ?? ''
   const stray = (Object.keys(CODEDEPLOY_ONLY) as (keyof typeof CODEDEPLOY_ONLY)[]).find(
     (key) => inputs[key] !== undefined,
@@ -146,9 +143,9 @@ async function planEcs(
   const configuration = strategyConfiguration(service.deploymentConfiguration, inputs)
   const after = mergeConfiguration(service.deploymentConfiguration, configuration) ?? service.deploymentConfiguration
   return {
-    mechanism: strategy === 'rolling' ? 'rolling' : 'ecs-native',
+    mechanism,
     description: `${describeConfiguration(after)}${inputs.waitUntil ? `, pausing at ${inputs.waitUntil}` : ''}${
-      strategy !== 'rolling' && behindNetworkLoadBalancer(service) ? NLB_NOTE : ''
+      strategyShiftsTraffic(service, inputs) && behindNetworkLoadBalancer(service) ? NLB_NOTE : ''
     }`,
     inputs,
     configuration,
@@ -182,27 +179,43 @@ function configurationChanges(
   return changes
 }
 
-/** The parts of a mechanism the ECS-controlled ones share: all but how a rollout is followed. */
-export const ecsControlled: Omit<DeploymentMechanism, 'name' | 'watch'> = {
-  plan: planEcs,
-  async inFlight(clients, cluster, _plan, service, target, reread) {
-    // The service as found first, then as it is on each later round.
-    const current = reread
-      ? ((await describeService(clients.ecs, cluster, service.serviceName ?? '')) ?? service)
-      : service
-    return { service: current, inFlight: await inFlight(clients.ecs, current, target) }
-  },
-  start(clients, ctx, plan, service, request) {
-    const { containers: _containers, ...ecsRequest } = request
-    return startEcsDeployment(
-      clients.ecs,
-      ctx,
-      service,
-      { ...ecsRequest, ...(plan.configuration && { deploymentConfiguration: plan.configuration }) },
-      plan.inputs,
-    )
-  },
-  resume(clients, cluster, plan, service, now) {
-    return continueEcsDeployment(clients.ecs, cluster, service, plan.inputs.continueAction ?? 'continue', now)
-  },
+type EcsMechanism = 'rolling' | 'ecs-native'
+
+/** The parts of a mechanism the ECS-controlled ones share: all but which strategies they deploy and how a rollout is followed. */
+export function ecsControlled(
+  name: EcsMechanism,
+): Pick<
+  DeploymentMechanism,
+  'name' | 'controller' | 'configure' | 'plan' | 'inFlight' | 'start' | 'resume' | 'rollBackService'
+> {
+  return {
+    name,
+    controller: 'ECS',
+    configure: (inputs, service) => ({
+      deploymentConfiguration: strategyConfiguration(service.deploymentConfiguration, inputs),
+    }),
+    plan: (_clients, _cluster, service, inputs) => planEcs(name, service, inputs),
+    async inFlight(clients, cluster, _plan, service, target, reread) {
+      // The service as found first, then as it is on each later round.
+      const current = reread
+        ? ((await describeService(clients.ecs, cluster, service.serviceName ?? '')) ?? service)
+        : service
+      return { service: current, inFlight: await inFlight(clients.ecs, current, target) }
+    },
+    start(clients, ctx, plan, service, request) {
+      const { containers: _containers, ...ecsRequest } = request
+      return startEcsDeployment(
+        clients.ecs,
+        ctx,
+        service,
+        { ...ecsRequest, mechanism: name, ...(plan.configuration && { deploymentConfiguration: plan.configuration }) },
+        plan.inputs,
+      )
+    },
+    resume(clients, cluster, plan, service, now) {
+      return continueEcsDeployment(clients.ecs, cluster, service, plan.inputs.continueAction ?? 'continue', now)
+    },
+    rollBackService: (clients, service, request) =>
+      rollBackEcsService(clients.ecs, service, { ...request, mechanism: name }),
+  }
 }

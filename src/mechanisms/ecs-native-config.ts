@@ -7,27 +7,87 @@ import type {
 } from '@aws-sdk/client-ecs'
 import { resourceId } from '../aws/arn.js'
 import { UserError } from '../common/errors.js'
-import type { PauseStage, StrategyInputs, StrategyName } from '../strategy/types.js'
-
-const ECS_STRATEGY: Record<StrategyName, DeploymentStrategy> = {
-  rolling: 'ROLLING',
-  'blue-green': 'BLUE_GREEN',
-  canary: 'CANARY',
-  linear: 'LINEAR',
-}
-const NAME_OF: Record<string, StrategyName> = {
-  ROLLING: 'rolling',
-  BLUE_GREEN: 'blue-green',
-  CANARY: 'canary',
-  LINEAR: 'linear',
-}
+import type { PauseStage, PerStrategy, StrategyInputs, StrategyName } from './strategy-types.js'
 
 /** ECS's defaults when canaryConfiguration / linearConfiguration leave a member out. */
 const ECS_DEFAULTS = { canaryPercent: 5, canaryBakeTimeInMinutes: 10, stepPercent: 10, stepBakeTimeInMinutes: 6 }
 
+type Configuration = DeploymentConfiguration | undefined
+
+/** A strategy in ECS's terms: its DeploymentStrategy, the members only it takes, and its words. */
+interface EcsStrategy {
+  strategy: DeploymentStrategy
+  /** Whether ECS shifts traffic between two revisions (a load balancer or Service Connect, a bake time, PAUSE hooks). */
+  shiftsTraffic: boolean
+  /** The members of this strategy's own, from the inputs over the service's current ones. */
+  own(current: Configuration, inputs: StrategyInputs): Partial<DeploymentConfiguration>
+  describe(configuration: Configuration, bake: string): string
+}
+
+const ECS: PerStrategy<EcsStrategy> = {
+  rolling: {
+    strategy: 'ROLLING',
+    shiftsTraffic: false,
+    own: () => ({}),
+    describe: () => 'rolling update (ECS)',
+  },
+  'blue-green': {
+    strategy: 'BLUE_GREEN',
+    shiftsTraffic: true,
+    own: () => ({}),
+    describe: (_c, bake) => `blue/green (ECS): all traffic at once${bake}`,
+  },
+  canary: {
+    strategy: 'CANARY',
+    shiftsTraffic: true,
+    own: (current, inputs) => ({
+      canaryConfiguration: {
+        ...current?.canaryConfiguration,
+        ...(inputs.canaryPercent !== undefined && { canaryPercent: inputs.canaryPercent }),
+        ...(inputs.canaryBakeMinutes !== undefined && { canaryBakeTimeInMinutes: inputs.canaryBakeMinutes }),
+      },
+    }),
+    describe: (configuration, bake) => {
+      const c = configuration?.canaryConfiguration
+      return `canary (ECS): ${c?.canaryPercent ?? ECS_DEFAULTS.canaryPercent} % for ${c?.canaryBakeTimeInMinutes ?? ECS_DEFAULTS.canaryBakeTimeInMinutes} min, then 100 %${bake}`
+    },
+  },
+  linear: {
+    strategy: 'LINEAR',
+    shiftsTraffic: true,
+    own: (current, inputs) => ({
+      linearConfiguration: {
+        ...current?.linearConfiguration,
+        ...(inputs.stepPercent !== undefined && { stepPercent: inputs.stepPercent }),
+        ...(inputs.stepBakeMinutes !== undefined && { stepBakeTimeInMinutes: inputs.stepBakeMinutes }),
+      },
+    }),
+    describe: (configuration, bake) => {
+      const l = configuration?.linearConfiguration
+      return `linear (ECS): ${l?.stepPercent ?? ECS_DEFAULTS.stepPercent} % more every ${l?.stepBakeTimeInMinutes ?? ECS_DEFAULTS.stepBakeTimeInMinutes} min${bake}`
+    },
+  },
+}
+
+/** The strategy of an ECS deployment configuration by its name; ROLLING when it names none (or one unknown here). */
+function strategyOf(configuration: Configuration): StrategyName {
+  const name = (Object.keys(ECS) as StrategyName[]).find((s) => ECS[s].strategy === configuration?.strategy)
+  return name ?? 'rolling'
+}
+
 /** The strategy an ECS-controlled service uses now. */
 export function configuredStrategy(service: Service): StrategyName {
-  return NAME_OF[service.deploymentConfiguration?.strategy ?? 'ROLLING'] ?? 'rolling'
+  return strategyOf(service.deploymentConfiguration)
+}
+
+/** Whether the configuration deploys with ECS's own blue/green, canary or linear strategy. */
+export function shiftsTraffic(configuration: Configuration): boolean {
+  return ECS[strategyOf(configuration)].shiftsTraffic
+}
+
+/** Whether ECS shifts traffic for the strategy asked for, or else the service's own. */
+export function strategyShiftsTraffic(service: Service, inputs: StrategyInputs): boolean {
+  return ECS[inputs.strategy ?? configuredStrategy(service)].shiftsTraffic
 }
 
 /**
@@ -38,36 +98,21 @@ export function strategyConfiguration(
   current: DeploymentConfiguration | undefined,
   inputs: StrategyInputs,
 ): Partial<DeploymentConfiguration> {
+  const ecs = ECS[inputs.strategy ?? strategyOf(current)]
   const wanted: Partial<DeploymentConfiguration> = {}
-  const strategy = inputs.strategy ?? NAME_OF[current?.strategy ?? 'ROLLING'] ?? 'rolling'
   if (inputs.strategy !== undefined) {
-    wanted.strategy = ECS_STRATEGY[inputs.strategy]
+    wanted.strategy = ecs.strategy
     // Each strategy's own settings are valid only with it, so the others' are dropped.
     wanted.canaryConfiguration = undefined
     wanted.linearConfiguration = undefined
-    if (strategy === 'rolling') wanted.bakeTimeInMinutes = undefined
+    if (!ecs.shiftsTraffic) wanted.bakeTimeInMinutes = undefined
   }
-  if (strategy !== 'rolling') {
-    // BLUE_GREEN needs a bake time: the service's, else none.
-    wanted.bakeTimeInMinutes = inputs.bakeMinutes ?? current?.bakeTimeInMinutes ?? 0
-  }
-  if (strategy === 'canary') {
-    wanted.canaryConfiguration = {
-      ...current?.canaryConfiguration,
-      ...(inputs.canaryPercent !== undefined && { canaryPercent: inputs.canaryPercent }),
-      ...(inputs.canaryBakeMinutes !== undefined && { canaryBakeTimeInMinutes: inputs.canaryBakeMinutes }),
-    }
-  }
-  if (strategy === 'linear') {
-    wanted.linearConfiguration = {
-      ...current?.linearConfiguration,
-      ...(inputs.stepPercent !== undefined && { stepPercent: inputs.stepPercent }),
-      ...(inputs.stepBakeMinutes !== undefined && { stepBakeTimeInMinutes: inputs.stepBakeMinutes }),
-    }
-  }
+  // BLUE_GREEN needs a bake time: the service's, else none.
+  if (ecs.shiftsTraffic) wanted.bakeTimeInMinutes = inputs.bakeMinutes ?? current?.bakeTimeInMinutes ?? 0
+  Object.assign(wanted, ecs.own(current, inputs))
   if (inputs.deploymentAlarms.length)
     wanted.alarms = { alarmNames: inputs.deploymentAlarms, enable: true, rollback: true }
-  const hooks = strategy === 'rolling' ? undefined : pauseHooks(current?.lifecycleHooks, inputs.waitUntil)
+  const hooks = ecs.shiftsTraffic ? pauseHooks(current?.lifecycleHooks, inputs.waitUntil) : undefined
   if (hooks) wanted.lifecycleHooks = hooks
   return wanted
 }
@@ -89,22 +134,8 @@ export function pauseHooks(
 
 /** The configuration's strategy in words, for the log and the summary: `canary: 10 % for 5 min, then 100 %`. */
 export function describeConfiguration(configuration: DeploymentConfiguration | undefined): string {
-  const strategy = NAME_OF[configuration?.strategy ?? 'ROLLING'] ?? 'rolling'
   const bake = configuration?.bakeTimeInMinutes ? `, bake ${configuration.bakeTimeInMinutes} min` : ''
-  switch (strategy) {
-    case 'rolling':
-      return 'rolling update (ECS)'
-    case 'blue-green':
-      return `blue/green (ECS): all traffic at once${bake}`
-    case 'canary': {
-      const c = configuration?.canaryConfiguration
-      return `canary (ECS): ${c?.canaryPercent ?? ECS_DEFAULTS.canaryPercent} % for ${c?.canaryBakeTimeInMinutes ?? ECS_DEFAULTS.canaryBakeTimeInMinutes} min, then 100 %${bake}`
-    }
-    case 'linear': {
-      const l = configuration?.linearConfiguration
-      return `linear (ECS): ${l?.stepPercent ?? ECS_DEFAULTS.stepPercent} % more every ${l?.stepBakeTimeInMinutes ?? ECS_DEFAULTS.stepBakeTimeInMinutes} min${bake}`
-    }
-  }
+  return ECS[strategyOf(configuration)].describe(configuration, bake)
 }
 
 const ADVANCED = {
@@ -155,7 +186,7 @@ const targetGroupName = (lb: LoadBalancer): string => (lb.targetGroupArn ? resou
  * missing and how to add it.
  */
 export function checkNativeSupport(service: Service, strategy: StrategyName): void {
-  if (strategy === 'rolling') return
+  if (!ECS[strategy].shiftsTraffic) return
   const name = `Service "${service.serviceName}"`
   const orRolling = 'or deploy with `strategy: rolling`.'
   const balancers = service.loadBalancers ?? []

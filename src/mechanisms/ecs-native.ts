@@ -64,7 +64,10 @@ function pausedAt(sd: ServiceDeployment, resumed: string | undefined): PausedAt 
 }
 
 export const ecsNative: DeploymentMechanism = {
-  name: 'ecs-native',
-  ...ecsControlled,
+  ...ecsControlled('ecs-native'),
+  strategies: { rolling: false, 'blue-green': true, canary: true, linear: true },
+  testTraffic: true,
+  // ECS's rule: early success criteria work with the rolling deployment strategy only.
+  refusesEarlySuccess: true,
   watch: (ctx) => new NativeWatch(ctx),
 }

@@ -1,10 +1,10 @@
 // One `strategy` input whatever the mechanism: ECS's rolling update (rolling.ts), ECS's own blue/green / canary /
 // linear (ecs-native.ts), or CodeDeploy for CODE_DEPLOY services (codedeploy/). planStrategy() picks the mechanism and
 // checks everything before anything changes; startStrategy() / continueStrategy() start or resume the deployment
-// the watch loop (watch.ts) then follows. A new mechanism implements DeploymentMechanism (mechanism.ts) and is listed here.
+// the watch loop (watch.ts) then follows. A new mechanism implements DeploymentMechanism (mechanism.ts) and is listed in registry.ts.
 import type { Service } from '@aws-sdk/client-ecs'
 import type { Rollout } from '../deploy/rollout.js'
-import type { StrategyInputs } from '../strategy/types.js'
+import type { StrategyInputs } from './strategy-types.js'
 import type { WaitContext } from './busy.js'
 import type { PlanOptions, ResumedRollout, StartRequest, StrategyClients, StrategyPlan } from './mechanism.js'
 import { mechanismFor, mechanismOf } from './registry.js'
@@ -13,7 +13,7 @@ export type { WaitContext } from './busy.js'
 export type { ResumedRollout, StrategyClients, StrategyPlan } from './mechanism.js'
 export type { PausedAt, StrategyProgress, TrafficPoint } from '../deploy/progress.js'
 export { readStrategyInputs } from '../settings/strategy.js'
-export type * from '../strategy/types.js'
+export type * from './strategy-types.js'
 
 /**
  * Checks the strategy inputs against the service — its deployment controller, its load balancer, its CodeDeploy
@@ -62,6 +62,6 @@ export async function continueStrategy(
   return mechanismOf(plan.mechanism).resume(clients, cluster, plan, service, now)
 }
 
-export { strategyRows } from './summary.js'
+export { strategyRows } from './strategy-rows.js'
 export { checkIdle, deploymentInFlight } from './idle.js'
 export { mechanismOf } from './registry.js'

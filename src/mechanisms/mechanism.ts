@@ -10,12 +10,28 @@ import type {
   ServiceDeployment,
 } from '@aws-sdk/client-ecs'
 import type { StrategyProgress } from '../deploy/progress.js'
-import type { Rollout, RolloutRequest } from '../deploy/rollout.js'
+import type { ResumedRollout, Rollout, RolloutRequest } from '../deploy/rollout.js'
 import type { Snapshot, Verdict } from '../deploy/verdict.js'
 import type { CircuitBreakerMode } from '../settings/inputs.js'
-import type { Mechanism, StrategyInputs } from '../strategy/types.js'
+import type { Mechanism, PerStrategy, StrategyInputs } from './strategy-types.js'
 import type { InFlight, WaitContext } from './busy.js'
 import type { CodeDeployPlan } from './codedeploy/start.js'
+
+/** A strategy in a mechanism's own terms. */
+export interface StrategyConfiguration {
+  /** ECS-controlled services: the deployment configuration members to set (strategy, its settings, alarms, PAUSE hook). */
+  deploymentConfiguration?: Partial<DeploymentConfiguration>
+  /** CODE_DEPLOY services: the deployment config to deploy with; undefined: the deployment group's own. */
+  deploymentConfigName?: string | undefined
+}
+
+/** `rollback` (a command of its own): which revision to go back to; undefined: stop the rollout in flight, else the one before. */
+export interface ServiceRollbackRequest {
+  cluster: string
+  to?: string | undefined
+  now: number
+  log: (line: string) => void
+}
 
 export interface StrategyClients {
   ecs: ECSClient
@@ -40,8 +56,7 @@ export interface PlanOptions {
   workspace?: string
 }
 
-/** A resumed rollout, with the revision it brings. */
-export type ResumedRollout = Rollout & { targetTaskDefinition: string }
+export type { ResumedRollout } from '../deploy/rollout.js'
 
 export type StartRequest = RolloutRequest & { containers?: ContainerDefinition[] }
 
@@ -97,6 +112,19 @@ export interface RolloutWatch {
 
 export interface DeploymentMechanism {
   readonly name: Mechanism
+  /** The deployment controller of the services it deploys. */
+  readonly controller: 'ECS' | 'CODE_DEPLOY'
+  /** The strategies it deploys on a service of its controller (the registry picks the mechanism by them). */
+  readonly strategies: PerStrategy<boolean>
+  /** Whether a test listener routes to the new revision before production traffic does (`verify-test-url` needs one). */
+  readonly testTraffic: boolean
+  /** Whether ECS refuses early success criteria with its rollouts (ECS's rule: they work with rolling updates only). */
+  readonly refusesEarlySuccess: boolean
+  /**
+   * The strategy asked for (undefined: the service's own) in this mechanism's terms, its settings merged with the
+   * service's; throws a UserError when the mechanism cannot deploy it that way.
+   */
+  configure(inputs: StrategyInputs, service: Service): StrategyConfiguration
   /** Checks the inputs against the service and settles the plan; throws a UserError naming what to fix, having changed nothing. */
   plan(
     clients: StrategyClients,
@@ -133,6 +161,11 @@ export interface DeploymentMechanism {
     service: Service,
     now: number,
   ): Promise<ResumedRollout>
+  /**
+   * `rollback`: stops the rollout in flight with a rollback where the mechanism can, else deploys the revision asked
+   * for (or the one before); returns the rollout to follow and the revision it brings back.
+   */
+  rollBackService(clients: StrategyClients, service: Service, request: ServiceRollbackRequest): Promise<ResumedRollout>
   /** Follows one rollout of this mechanism. */
   watch(ctx: WatchContext): RolloutWatch
 }

@@ -1,7 +1,7 @@
 // The deployment mechanisms, by name: the one place that lists them.
 import type { Service } from '@aws-sdk/client-ecs'
-import type { Mechanism, StrategyInputs } from '../strategy/types.js'
-import { codedeploy } from './codedeploy/mechanism.js'
+import type { Mechanism, StrategyInputs } from './strategy-types.js'
+import { codedeploy } from './codedeploy/codedeploy-mechanism.js'
 import { ecsNative } from './ecs-native.js'
 import type { DeploymentMechanism } from './mechanism.js'
 import { configuredStrategy } from './ecs-native-config.js'
@@ -14,8 +14,14 @@ export function mechanismOf(name: Mechanism | undefined): DeploymentMechanism {
   return MECHANISMS[name ?? 'rolling']
 }
 
-/** The mechanism that deploys the service: its deployment controller's, and for ECS the strategy asked for or configured. */
+/**
+ * The mechanism that deploys the service: its deployment controller's, and of those the one that deploys the strategy
+ * asked for (or the service's own). A controller with one mechanism deploys every service of it: that mechanism says
+ * which strategies it refuses.
+ */
 export function mechanismFor(service: Service, inputs: StrategyInputs): DeploymentMechanism {
-  if (service.deploymentController?.type === 'CODE_DEPLOY') return codedeploy
-  return (inputs.strategy ?? configuredStrategy(service)) === 'rolling' ? rolling : ecsNative
+  const controller = service.deploymentController?.type === 'CODE_DEPLOY' ? 'CODE_DEPLOY' : 'ECS'
+  const candidates = Object.values(MECHANISMS).filter((m) => m.controller === controller)
+  const strategy = inputs.strategy ?? configuredStrategy(service)
+  return candidates.find((m) => m.strategies[strategy]) ?? candidates[0] ?? rolling
 }

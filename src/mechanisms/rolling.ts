@@ -2,7 +2,7 @@
 // states); judged by the deployment's counts and rollout state; rolled back through ECS.
 import type { ServiceDeployment } from '@aws-sdk/client-ecs'
 import type { StrategyProgress } from '../deploy/progress.js'
-import { rollBackEcs } from '../deploy/rollback.js'
+import { rollBackEcs } from '../deploy/ecs-rollback.js'
 import type { Rollout } from '../deploy/rollout.js'
 import { judge, type Snapshot, type Verdict } from '../deploy/verdict.js'
 import { ecsControlled } from './ecs-controlled.js'
@@ -54,4 +54,10 @@ export class RollingWatch implements RolloutWatch {
   }
 }
 
-export const rolling: DeploymentMechanism = { name: 'rolling', ...ecsControlled, watch: (ctx) => new RollingWatch(ctx) }
+export const rolling: DeploymentMechanism = {
+  ...ecsControlled('rolling'),
+  strategies: { rolling: true, 'blue-green': false, canary: false, linear: false },
+  testTraffic: false,
+  refusesEarlySuccess: false,
+  watch: (ctx) => new RollingWatch(ctx),
+}

@@ -9,7 +9,7 @@ import { environmentUrl } from './environment-url.js'
 import { describeService, listPreviewServices } from './find.js'
 import { previewHost, previewPathPatterns, previewServiceName, shortName, targetGroupName } from './names.js'
 import { freePriority } from './priority.js'
-import { previewServiceRequest } from './service.js'
+import { previewServiceRequest } from './service-request.js'
 import { elbTags, previewTags } from './tags.js'
 
 export interface PreviewDeployment {

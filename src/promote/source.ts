@@ -9,7 +9,7 @@ import { UserError } from '../common/errors.js'
 import { resolveEcrTarget } from '../image/ecr.js'
 import { imageName, parseImageReference } from '../image/reference.js'
 import type { ImageDeps } from '../image/index.js'
-import type { Promotion } from './plan.js'
+import type { Promotion } from './promotion.js'
 
 /** The images one source service runs, per container name, each `repo@sha256:…`. */
 export interface PromotedImages {

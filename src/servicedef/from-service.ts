@@ -3,7 +3,7 @@
 import type { Service, Tag, TaskDefinition } from '@aws-sdk/client-ecs'
 import { DEFAULT_CONFIG_FILE } from '../config/types.js'
 import { withoutReadOnlyKeys } from '../taskdef/clean.js'
-import { DEFINITION_SHAPE, STRATEGY_KEYS } from './model.js'
+import { DEFINITION_SHAPE, STRATEGY_KEYS } from './service-keys.js'
 
 export const TASK_DEFINITION_FILE = '.aws/task-definition.json'
 export const SERVICE_DEFINITION_FILE = '.aws/service-definition.json'

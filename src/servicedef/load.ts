@@ -2,8 +2,8 @@ import { UserError } from '../common/errors.js'
 import { ProblemsError } from '../common/problems.js'
 import { loadDocument } from '../taskdef/load.js'
 import { isPlainObject, kindOf, type PlainObject } from '../taskdef/values.js'
-import { OWNED_KEYS, READ_ONLY_KEYS } from './model.js'
-import { checkDefinition, withLine } from './validate.js'
+import { OWNED_KEYS, READ_ONLY_KEYS } from './service-keys.js'
+import { checkDefinition, withLine } from './service-problems.js'
 
 /** A service definition file, loaded and checked against the ECS API model: what it asks of the service. */
 export interface ServiceDefinition {

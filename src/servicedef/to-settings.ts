@@ -13,10 +13,10 @@ import { serviceChanges } from '../deploy/changes.js'
 import { circuitBreakerConfiguration } from '../deploy/rollout.js'
 import type { CircuitBreakerMode } from '../settings/inputs.js'
 import { SETTING_INPUTS, type ServiceSettings } from '../settings/service.js'
-import { FIXED_KEYS, STRATEGY_KEYS } from './model.js'
+import { FIXED_KEYS, STRATEGY_KEYS } from './service-keys.js'
 import type { ServiceDefinition } from './load.js'
 import { contains, DEFINITION_MEMBERS, type DefinitionMembers } from '../settings/service-members.js'
-import { withLine } from './validate.js'
+import { withLine } from './service-problems.js'
 
 /** What a deploy sets on the service beside its revision: from the inputs, the config file, a service definition. */
 export interface ServiceRequest {

@@ -1,7 +1,7 @@
 import { UserError } from '../common/errors.js'
 import type { ImageInputs } from '../image/index.js'
 import { readStrategyInputs } from './strategy.js'
-import type { StrategyInputs } from '../strategy/types.js'
+import type { StrategyInputs } from '../mechanisms/strategy-types.js'
 import type { EnvChange } from '../taskdef/index.js'
 import { secretBuildArgsWarning, secretLikeBuildArgs } from '../image/args.js'
 import { parseImageReference } from '../image/reference.js'

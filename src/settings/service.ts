@@ -14,7 +14,6 @@ import type {
   UpdateServiceCommandInput,
 } from '@aws-sdk/client-ecs'
 import { UserError } from '../common/errors.js'
-import type { Mechanism } from '../strategy/types.js'
 import { describedValue } from '../common/problems.js'
 import {
   definitionChanges,
@@ -217,11 +216,12 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 /**
  * Checks the settings against the service, before anything changes: what a CODE_DEPLOY service cannot change
- * through UpdateService, and the percentages as ECS will have them (the given one with the service's other).
+ * through UpdateService, the percentages as ECS will have them (the given one with the service's other), and early
+ * success where the deployment mechanism refuses it.
  */
-export function checkServiceSettings(service: Service, settings: ServiceSettings, mechanism?: Mechanism): void {
+export function checkServiceSettings(service: Service, settings: ServiceSettings, refusesEarlySuccess = false): void {
   const name = service.serviceName ?? ''
-  if (settings.earlySuccess?.enable && mechanism === 'ecs-native') {
+  if (settings.earlySuccess?.enable && refusesEarlySuccess) {
     throw new UserError(
       `Service setting \`early-success-healthy-percent\` applies to rolling deployments only (ECS's rule: early success criteria work with the rolling deployment strategy); service "${name}" deploys with ECS's blue/green, canary or linear strategy here. Nothing was changed.`,
     )

@@ -10,7 +10,7 @@ import {
   type PauseStage,
   type StrategyInputs,
   type StrategyName,
-} from '../strategy/types.js'
+} from '../mechanisms/strategy-types.js'
 
 /** Stages a deployment passes through but cannot pause at, with the nearest one that can. */
 const UNPAUSABLE: Record<string, PauseStage> = {

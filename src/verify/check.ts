@@ -3,7 +3,7 @@
 import { describeLimit, type Clock } from '../deploy/clock.js'
 import { execCommand } from '../common/exec.js'
 import { checkUrl, type UrlCheck } from './http.js'
-import type { VerifyPlan } from './plan.js'
+import type { VerifyPlan } from './verification-plan.js'
 import { withoutCredentials } from './redact.js'
 
 /** `test`: the test listener, before production traffic shifts; `production`: once the deployment succeeded. */

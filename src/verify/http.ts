@@ -3,7 +3,7 @@ import type { Clock } from '../deploy/clock.js'
 import { describeLimit } from '../deploy/clock.js'
 import { errorMessage } from '../common/errors.js'
 import { describeExpectation, meets, type Answer, type Expectation } from './expect.js'
-import type { RedirectPolicy } from './plan.js'
+import type { RedirectPolicy } from './verification-plan.js'
 import { withoutCredentials } from './redact.js'
 
 const STOPPED = 'until the run stopped: the job was cancelled or timeout-minutes ran out'

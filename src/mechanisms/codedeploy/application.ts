@@ -4,7 +4,7 @@ import type { Service } from '@aws-sdk/client-ecs'
 import { resourceName } from '../../aws/arn.js'
 import { getApplication, getDeploymentConfig, getDeploymentGroup } from '../../aws/codedeploy.js'
 import { UserError } from '../../common/errors.js'
-import type { StrategyInputs } from '../../strategy/types.js'
+import type { PerStrategy, StrategyInputs } from '../strategy-types.js'
 
 export interface DeploymentGroup {
   application: string
@@ -74,38 +74,39 @@ export function deploymentConfigName(inputs: StrategyInputs): string | undefined
     )
   }
   if (custom) return custom
-  switch (strategy) {
-    case undefined:
-      return undefined
-    case 'rolling':
-      throw new UserError(
-        "This service uses the CODE_DEPLOY deployment controller: CodeDeploy deploys blue/green (all at once, canary or linear), never rolling. Set `strategy: blue-green`, `canary` or `linear`, or leave `strategy` out to use the deployment group's config.",
-      )
-    case 'blue-green':
-      return 'CodeDeployDefault.ECSAllAtOnce'
-    case 'canary': {
-      const percent = inputs.canaryPercent ?? 10
-      const minutes = inputs.canaryBakeMinutes ?? 5
-      if (percent === 10 && (minutes === 5 || minutes === 15))
-        return `CodeDeployDefault.ECSCanary10Percent${minutes}Minutes`
-      throw noPredefined(
-        `canary ${percent} % for ${minutes} min`,
-        `TimeBasedCanary,timeBasedCanary={canaryPercentage=${percent},canaryInterval=${minutes}}`,
-        '10 % for 5 or 15 minutes',
-      )
-    }
-    case 'linear': {
-      const percent = inputs.stepPercent ?? 10
-      const minutes = inputs.stepBakeMinutes ?? 1
-      if (percent === 10 && (minutes === 1 || minutes === 3))
-        return `CodeDeployDefault.ECSLinear10PercentEvery${minutes}Minutes`
-      throw noPredefined(
-        `linear ${percent} % every ${minutes} min`,
-        `TimeBasedLinear,timeBasedLinear={linearPercentage=${percent},linearInterval=${minutes}}`,
-        '10 % every 1 or 3 minutes',
-      )
-    }
-  }
+  return strategy && PREDEFINED_CONFIG[strategy](inputs)
+}
+
+/** CodeDeploy's predefined ECS deployment config for each strategy, or why it has none. */
+const PREDEFINED_CONFIG: PerStrategy<(inputs: StrategyInputs) => string> = {
+  rolling: () => {
+    throw new UserError(
+      "This service uses the CODE_DEPLOY deployment controller: CodeDeploy deploys blue/green (all at once, canary or linear), never rolling. Set `strategy: blue-green`, `canary` or `linear`, or leave `strategy` out to use the deployment group's config.",
+    )
+  },
+  'blue-green': () => 'CodeDeployDefault.ECSAllAtOnce',
+  canary: (inputs) => {
+    const percent = inputs.canaryPercent ?? 10
+    const minutes = inputs.canaryBakeMinutes ?? 5
+    if (percent === 10 && (minutes === 5 || minutes === 15))
+      return `CodeDeployDefault.ECSCanary10Percent${minutes}Minutes`
+    throw noPredefined(
+      `canary ${percent} % for ${minutes} min`,
+      `TimeBasedCanary,timeBasedCanary={canaryPercentage=${percent},canaryInterval=${minutes}}`,
+      '10 % for 5 or 15 minutes',
+    )
+  },
+  linear: (inputs) => {
+    const percent = inputs.stepPercent ?? 10
+    const minutes = inputs.stepBakeMinutes ?? 1
+    if (percent === 10 && (minutes === 1 || minutes === 3))
+      return `CodeDeployDefault.ECSLinear10PercentEvery${minutes}Minutes`
+    throw noPredefined(
+      `linear ${percent} % every ${minutes} min`,
+      `TimeBasedLinear,timeBasedLinear={linearPercentage=${percent},linearInterval=${minutes}}`,
+      '10 % every 1 or 3 minutes',
+    )
+  },
 }
 
 function noPredefined(asked: string, routing: string, predefined: string): UserError {

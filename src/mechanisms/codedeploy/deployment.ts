@@ -1,7 +1,7 @@
 // CodeDeploy deployments of an ECS service: the one in flight, a new one, going on from Ready or stopping.
 import type { CodeDeployClient, DeploymentInfo, DeploymentStatus } from '@aws-sdk/client-codedeploy'
 import * as gateway from '../../aws/codedeploy.js'
-import type { ContinueAction } from '../../strategy/types.js'
+import type { ContinueAction } from '../strategy-types.js'
 import type { DeploymentGroup } from './application.js'
 
 /** Statuses of a deployment that has not ended; CodeDeploy runs one at a time per group. */

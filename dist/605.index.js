@@ -1,5 +1,5 @@
-export const id = 84;
-export const ids = [84];
+export const id = 605;
+export const ids = [605];
 export const modules = {
 
 /***/ 1626:
@@ -59,16 +59,73 @@ function functionName(arn) {
 
 /***/ }),
 
-/***/ 8084:
+/***/ 8715:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   O: () => (/* binding */ yamlData),
+/* harmony export */   n: () => (/* binding */ lineOfKey)
+/* harmony export */ });
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1922);
+
+
+/** How many times aliases may expand, in all: far above any real file, far below a "billion laughs". */
+const MAX_ALIAS_COUNT = 100;
+/**
+ * The data of a parsed YAML document. A document whose aliases expand past MAX_ALIAS_COUNT is refused, naming
+ * `source` and the line of its first alias, instead of the yaml package's bare "Excessive alias count".
+ */
+function yamlData(doc, source, text) {
+    try {
+        return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    }
+    catch (error) {
+        if (!(error instanceof ReferenceError) || !/alias/i.test(error.message))
+            throw error;
+        let offset = 0;
+        (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .visit */ .YR)(doc, {
+            Alias(_, node) {
+                offset = node.range?.[0] ?? 0;
+                return yaml__WEBPACK_IMPORTED_MODULE_0__/* .visit */ .YR.BREAK;
+            },
+        });
+        const line = text.slice(0, offset).split('\n').length;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${source}:${line}: its YAML aliases expand more than ${MAX_ALIAS_COUNT} times (the first alias is on this line); ` +
+            'refused, as such a file can exhaust memory. Write the values out, or use fewer aliases.');
+    }
+}
+/** The line of a key path: the key's own line for a mapping entry, the item's line in a list. */
+function lineOfKey(doc, lines, keyPath) {
+    if (!keyPath.length)
+        return undefined;
+    const last = keyPath[keyPath.length - 1];
+    const parent = keyPath.length > 1 ? doc.getIn(keyPath.slice(0, -1), true) : doc.contents;
+    let node;
+    if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(parent))
+        node = parent.items.find((pair) => (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(pair.key) && String(pair.key.value) === String(last))?.key;
+    else if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(parent) && typeof last === 'number')
+        node = parent.items[last];
+    else
+        node = parent;
+    const offset = node?.range?.[0];
+    return offset === undefined ? undefined : lines.linePos(offset).line;
+}
+
+
+/***/ }),
+
+/***/ 9760:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   render: () => (/* binding */ render),
 /* harmony export */   rendersOffline: () => (/* binding */ rendersOffline)
 /* harmony export */ });
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1922);
 /* harmony import */ var _settings_placeholder_values_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3039);
-/* harmony import */ var _environment_plan_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5774);
+/* harmony import */ var _environment_plan_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3271);
 /* harmony import */ var _preview_names_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9144);
 /* harmony import */ var _taskdef_render_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7131);
 
@@ -211,6 +268,30 @@ function placeholderValues(inputs, service, git, region, image) {
         ...(image !== undefined && { IMAGE: image }),
         ...inputs.vars,
     };
+}
+
+
+/***/ }),
+
+/***/ 64:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ kindOf),
+/* harmony export */   Q: () => (/* binding */ isPlainObject)
+/* harmony export */ });
+/** Helpers for the plain values a parsed template or an SDK response is made of. */
+/** An object literal, not a list or Date; works across realms (structuredClone, jest's vm). */
+function isPlainObject(value) {
+    return Object.prototype.toString.call(value) === '[object Object]';
+}
+/** What a value is without quoting it, for a whole file that may be anything (a secret, /proc/self/environ). */
+function kindOf(value) {
+    if (value === null || value === undefined)
+        return 'nothing';
+    if (Array.isArray(value))
+        return 'a list';
+    return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
 

@@ -1,5 +1,5 @@
-export const id = 781;
-export const ids = [781];
+export const id = 948;
+export const ids = [948,201];
 export const modules = {
 
 /***/ 1626:
@@ -59,6 +59,443 @@ function functionName(arn) {
 
 /***/ }),
 
+/***/ 201:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CONNECTION_TIMEOUT_MS: () => (/* binding */ CONNECTION_TIMEOUT_MS),
+/* harmony export */   GRACE_MS: () => (/* reexport safe */ _common_deadline_js__WEBPACK_IMPORTED_MODULE_2__.g3),
+/* harmony export */   REQUEST_TIMEOUT_MS: () => (/* binding */ REQUEST_TIMEOUT_MS),
+/* harmony export */   RunDeadline: () => (/* reexport safe */ _common_deadline_js__WEBPACK_IMPORTED_MODULE_2__.sQ),
+/* harmony export */   createClients: () => (/* binding */ createClients),
+/* harmony export */   resolveRegion: () => (/* reexport safe */ _region_js__WEBPACK_IMPORTED_MODULE_1__.Z)
+/* harmony export */ });
+/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(212);
+/* harmony import */ var _aws_sdk_client_codedeploy__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7507);
+/* harmony import */ var _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8249);
+/* harmony import */ var _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2684);
+/* harmony import */ var _aws_sdk_client_elastic_load_balancing_v2__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(586);
+/* harmony import */ var _smithy_node_http_handler__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1279);
+/* harmony import */ var _http_proxy_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7856);
+/* harmony import */ var _region_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7249);
+/* harmony import */ var _common_deadline_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(673);
+
+
+
+
+
+
+
+
+
+
+const USER_AGENT = ['ecs-deploy-action', '1'];
+/** Time to open a connection, and for one attempt's answer: a silent endpoint is an error, never a hang. */
+const CONNECTION_TIMEOUT_MS = 5_000;
+const REQUEST_TIMEOUT_MS = 30_000;
+/**
+ * Node's HTTP handler with timeouts, whose every attempt also carries the run's deadline as its abort signal, and goes
+ * through HTTPS_PROXY / HTTP_PROXY unless NO_PROXY names the endpoint.
+ */
+class DeadlineHandler extends _smithy_node_http_handler__WEBPACK_IMPORTED_MODULE_3__.NodeHttpHandler {
+    deadline;
+    timeouts;
+    proxied = new Map();
+    constructor(deadline, timeouts) {
+        super({ ...timeouts, throwOnRequestTimeout: true });
+        this.deadline = deadline;
+        this.timeouts = timeouts;
+    }
+    async handle(request, options = {}) {
+        const abortSignal = this.deadline?.signal(options.abortSignal) ?? options.abortSignal;
+        const withDeadline = { ...options, ...(abortSignal && { abortSignal }) };
+        const agent = (0,_http_proxy_js__WEBPACK_IMPORTED_MODULE_0__/* .proxyConfigured */ .$o)() ? await (0,_http_proxy_js__WEBPACK_IMPORTED_MODULE_0__/* .proxyAgentFor */ .H2)(endpointOf(request)) : undefined;
+        if (!agent)
+            return super.handle(request, withDeadline);
+        let handler = this.proxied.get(agent);
+        if (!handler) {
+            handler = new _smithy_node_http_handler__WEBPACK_IMPORTED_MODULE_3__.NodeHttpHandler({
+                ...this.timeouts,
+                throwOnRequestTimeout: true,
+                httpAgent: agent,
+                httpsAgent: agent,
+            });
+            this.proxied.set(agent, handler);
+        }
+        return handler.handle(request, withDeadline);
+    }
+    destroy() {
+        super.destroy();
+        for (const handler of this.proxied.values())
+            handler.destroy();
+    }
+}
+/** The URL a request goes to, for NO_PROXY (host and port are what it matches). */
+function endpointOf(request) {
+    return `${request.protocol}//${request.hostname}${request.port ? `:${request.port}` : ''}/`;
+}
+/**
+ * Makes every AWS client in one place, each on first use (a run that builds nothing needs no ECR client).
+ * Endpoints come from the SDK's own AWS_ENDPOINT_URL* variables, so the local stack is reached exactly as AWS is.
+ * Every request has a connection and request timeout, and `deadline` (when given) as its abort signal.
+ */
+function createClients(region, deadline, timeouts = { connectionTimeout: CONNECTION_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS }) {
+    const requestHandler = new DeadlineHandler(deadline, timeouts);
+    const config = { region, maxAttempts: 6, retryMode: 'adaptive', customUserAgent: [USER_AGENT], requestHandler };
+    let ecs;
+    let ecr;
+    let logs;
+    let elbv2;
+    let codedeploy;
+    const logsElsewhere = new Map();
+    const logsHere = () => (logs ??= new _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_4__/* .CloudWatchLogsClient */ .TFr(config));
+    return {
+        region,
+        get ecs() {
+            return (ecs ??= new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_5__/* .ECSClient */ .Zgc(config));
+        },
+        get ecr() {
+            return (ecr ??= new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_6__/* .ECRClient */ .S70(config));
+        },
+        get logs() {
+            return logsHere();
+        },
+        logsIn(other) {
+            if (!other || other === region)
+                return logsHere();
+            const name = (0,_region_js__WEBPACK_IMPORTED_MODULE_1__/* .resolveRegion */ .Z)(other);
+            const client = logsElsewhere.get(name) ?? new _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_4__/* .CloudWatchLogsClient */ .TFr({ ...config, region: name });
+            logsElsewhere.set(name, client);
+            return client;
+        },
+        get elbv2() {
+            return (elbv2 ??= new _aws_sdk_client_elastic_load_balancing_v2__WEBPACK_IMPORTED_MODULE_7__/* .ElasticLoadBalancingV2Client */ .MlD(config));
+        },
+        get codedeploy() {
+            return (codedeploy ??= new _aws_sdk_client_codedeploy__WEBPACK_IMPORTED_MODULE_8__/* .CodeDeployClient */ .cHd(config));
+        },
+        destroy: () => requestHandler.destroy(),
+    };
+}
+
+
+/***/ }),
+
+/***/ 1032:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C0: () => (/* binding */ listServiceDeployments),
+/* harmony export */   Ge: () => (/* binding */ describeServices),
+/* harmony export */   Jv: () => (/* binding */ describeService),
+/* harmony export */   Pr: () => (/* binding */ describeServiceDeployments),
+/* harmony export */   Qm: () => (/* binding */ describeServicesByName),
+/* harmony export */   S8: () => (/* binding */ stopTask),
+/* harmony export */   T2: () => (/* binding */ deregisterTaskDefinition),
+/* harmony export */   TD: () => (/* binding */ listServices),
+/* harmony export */   Vk: () => (/* binding */ listTasks),
+/* harmony export */   ZZ: () => (/* binding */ runTask),
+/* harmony export */   aU: () => (/* binding */ updateServiceLooking),
+/* harmony export */   ad: () => (/* binding */ listTaskDefinitions),
+/* harmony export */   bU: () => (/* binding */ updateService),
+/* harmony export */   dD: () => (/* binding */ stopServiceDeployment),
+/* harmony export */   eQ: () => (/* binding */ registerTaskDefinition),
+/* harmony export */   hs: () => (/* binding */ deleteService),
+/* harmony export */   oh: () => (/* binding */ describeTaskDefinition),
+/* harmony export */   sR: () => (/* binding */ createService),
+/* harmony export */   wN: () => (/* binding */ continueServiceDeployment),
+/* harmony export */   yz: () => (/* binding */ describeTasks)
+/* harmony export */ });
+/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(212);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
+// The ECS calls the action makes, each named by the IAM action it needs; failures are explained (errors.ts).
+
+
+const CLUSTER = { ClusterNotFoundException: 'cluster' };
+const SERVICE = { ...CLUSTER, ServiceNotFoundException: 'service', ServiceNotActiveException: 'service' };
+/** DescribeServices and DescribeTasks take at most this many names; DescribeServiceDeployments 20. */
+const SERVICES_PER_CALL = 10;
+const TASKS_PER_CALL = 100;
+const SERVICE_DEPLOYMENTS_PER_CALL = 20;
+function chunks(items, size) {
+    const out = [];
+    for (let i = 0; i < items.length; i += size)
+        out.push(items.slice(i, i + size));
+    return out;
+}
+/** DescribeServices for one batch of at most 10 names; a missing cluster is a NotFound('cluster'). */
+function describeServices(ecs, input) {
+    return (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .awsCall */ .uF)('ecs:DescribeServices', () => ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__/* .DescribeServicesCommand */ .H7c(input)), { missing: CLUSTER });
+}
+/** The services found among `names` (any number, asked in batches), by name and by ARN as asked. */
+async function describeServicesByName(ecs, cluster, names, include) {
+    const answers = await Promise.all(chunks(names, SERVICES_PER_CALL).map((services) => describeServices(ecs, { cluster, services, ...(include && { include }) })));
+    return answers.flatMap((a) => a.services ?? []);
+}
+/** One service as ECS describes it now, or undefined when the cluster has none by that name. */
+async function describeService(ecs, cluster, service) {
+    return (await describeServices(ecs, { cluster, services: [service] })).services?.[0];
+}
+/** Every service ARN of the cluster. */
+async function listServices(ecs, cluster) {
+    return (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .awsCall */ .uF)('ecs:ListServices', async () => {
+        const arns = [];
+        for await (const page of (0,_aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__/* .paginateListServices */ .wjm)({ client: ecs, pageSize: 100 }, { cluster }))
+            arns.push(...(page.serviceArns ?? []));
+        return arns;
+    }, { missing: CLUSTER });
+}
+async function updateService(ecs, input) {
+    return (await (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .awsCall */ .uF)('ecs:UpdateService', () => ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__/* .UpdateServiceCommand */ .kZr(input)), { missing: SERVICE }))
+        .service;
+}
+/** How many times `updateServiceLooking` sends an update that ECS answered with a server error and did not apply. */
+const UPDATE_ATTEMPTS = 3;
+/**
+ * UpdateService, never sent again blindly: ECS may apply an update and still answer 5xx, where the SDK's retry would
+ * start a second deployment. After such an answer the service is read, and `applied` (given what DescribeServices
+ * shows) says whether the update took; it is sent again only when it did not.
+ */
+async function updateServiceLooking(ecs, input, applied) {
+    for (let attempt = 1;; attempt++) {
+        const sent = await (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .awsCall */ .uF)('ecs:UpdateService', async () => {
+            try {
+                return { service: (await ecs.send(withoutServerErrorRetry(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__/* .UpdateServiceCommand */ .kZr(input)))).service };
+            }
+            catch (error) {
+                if (error instanceof OutcomeUnknown && attempt < UPDATE_ATTEMPTS)
+                    return { unknown: error.answer };
+                throw error instanceof OutcomeUnknown ? error.answer : error;
+            }
+        }, { missing: SERVICE });
+        if (!('unknown' in sent))
+            return sent.service;
+        const now = await describeService(ecs, input.cluster, input.service);
+        if (now && applied(now))
+            return now;
+    }
+}
+/** A server error the SDK must not retry on its own: the request may have been carried out. */
+class OutcomeUnknown extends Error {
+    answer;
+    name = 'OutcomeUnknown';
+    constructor(answer) {
+        super('the call answered a server error, so it may have been carried out');
+        this.answer = answer;
+    }
+}
+/** `command`, whose 5xx answers reach the caller as OutcomeUnknown (which no retry strategy takes for transient). */
+function withoutServerErrorRetry(command) {
+    command.middlewareStack.add((next) => async (args) => {
+        try {
+            return await next(args);
+        }
+        catch (error) {
+            const status = error.$metadata?.httpStatusCode ?? 0;
+            throw status >= 500 ? new OutcomeUnknown(error) : error;
+        }
+    }, { step: 'deserialize', priority: 'high', name: 'outcomeUnknownOnServerError' });
+    return command;
+}
+async function createService(ecs, input) {
+    return (await (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .awsCall */ .uF)('ecs:CreateService', () => ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__/* .CreateServiceCommand */ .JkR(input)))).service;
+}
+async function deleteService(ecs, cluster, service) {
+    return (await (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .awsCall */ .uF)('ecs:DeleteService', () => ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__/* .DeleteServiceCommand */ .o6q({ cluster, service, force: true })), {
+        missing: SERVICE,
+    })).service;
+}
+/** The service deployments asked for (any number, asked in batches of 20), by ARN. */
+async function describeServiceDeployments(ecs, arns) {
+    const answers = await Promise.all(chunks(arns, SERVICE_DEPLOYMENTS_PER_CALL).map((serviceDeploymentArns) => (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .awsCall */ .uF)('ecs:DescribeServiceDeployments', () => ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__/* .DescribeServiceDeploymentsCommand */ .A6p({ serviceDeploymentArns })))));
+    return new Map(answers.flatMap((a) => a.serviceDeployments ?? []).map((sd) => [sd.serviceDeploymentArn ?? '', sd]));
+}
+async function listServiceDeployments(ecs, input) {
+    return ((await (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .awsCall */ .uF)('ecs:ListServiceDeployments', () => ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__/* .ListServiceDeploymentsCommand */ .jz8(input))))
+        .serviceDeployments ?? []);
+}
+async function continueServiceDeployment(ecs, input) {
+    await (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .awsCall */ .uF)('ecs:ContinueServiceDeployment', () => ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__/* .ContinueServiceDeploymentCommand */ .LrH(input)));
+}
+/** Stops a service deployment with a rollback to the revision it replaces. */
+async function stopServiceDeployment(ecs, serviceDeploymentArn) {
+    await (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .awsCall */ .uF)('ecs:StopServiceDeployment', () => ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__/* .StopServiceDeploymentCommand */ .a8L({ serviceDeploymentArn, stopType: 'ROLLBACK' })));
+}
+/** A task definition with its tags; a NotFound('task definition') when there is no such revision or family. */
+async function describeTaskDefinition(ecs, taskDefinition) {
+    return (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .awsCall */ .uF)('ecs:DescribeTaskDefinition', async () => {
+        try {
+            return await ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__/* .DescribeTaskDefinitionCommand */ .Zy$({ taskDefinition, include: ['TAGS'] }));
+        }
+        catch (error) {
+            // ECS answers a ClientException, told apart from other ones only by its message.
+            const e = error;
+            if (e.name === 'ClientException' && /Unable to describe task definition/.test(e.message)) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .NotFound */ .Mk('task definition', `ecs:DescribeTaskDefinition found no task definition ${taskDefinition}: ${e.message}`, { cause: error });
+            }
+            throw error;
+        }
+    });
+}
+async function registerTaskDefinition(ecs, input) {
+    return (await (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .awsCall */ .uF)('ecs:RegisterTaskDefinition', () => ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__/* .RegisterTaskDefinitionCommand */ .$Hl(input))))
+        .taskDefinition;
+}
+async function deregisterTaskDefinition(ecs, taskDefinition) {
+    await (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .awsCall */ .uF)('ecs:DeregisterTaskDefinition', () => ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__/* .DeregisterTaskDefinitionCommand */ .sjB({ taskDefinition })));
+}
+/** Every task definition ARN that matches, in the order asked (`sort`). */
+async function listTaskDefinitions(ecs, input) {
+    return (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .awsCall */ .uF)('ecs:ListTaskDefinitions', async () => {
+        const arns = [];
+        for await (const page of (0,_aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__/* .paginateListTaskDefinitions */ .XPO)({ client: ecs, pageSize: 100 }, input))
+            arns.push(...(page.taskDefinitionArns ?? []));
+        return arns;
+    });
+}
+/** Every task ARN that matches. */
+async function listTasks(ecs, input) {
+    return (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .awsCall */ .uF)('ecs:ListTasks', async () => {
+        const arns = [];
+        for await (const page of (0,_aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__/* .paginateListTasks */ ._rc)({ client: ecs, pageSize: TASKS_PER_CALL }, input))
+            arns.push(...(page.taskArns ?? []));
+        return arns;
+    });
+}
+/** The tasks asked for (any number, asked in batches of 100). */
+async function describeTasks(ecs, cluster, arns) {
+    const tasks = [];
+    for (const batch of chunks(arns, TASKS_PER_CALL)) {
+        const described = await (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .awsCall */ .uF)('ecs:DescribeTasks', () => ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__/* .DescribeTasksCommand */ .z8X({ cluster, tasks: batch })));
+        tasks.push(...(described.tasks ?? []));
+    }
+    return tasks;
+}
+async function runTask(ecs, input) {
+    const started = await (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .awsCall */ .uF)('ecs:RunTask', () => ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__/* .RunTaskCommand */ ._eD(input)));
+    return { tasks: started.tasks ?? [], failures: started.failures ?? [] };
+}
+async function stopTask(ecs, cluster, task, reason) {
+    await (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .awsCall */ .uF)('ecs:StopTask', () => ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__/* .StopTaskCommand */ .PP1({ cluster, task, reason })));
+}
+
+
+/***/ }),
+
+/***/ 9378:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CA: () => (/* binding */ unlessNotFound),
+/* harmony export */   Mk: () => (/* binding */ NotFound),
+/* harmony export */   ZH: () => (/* binding */ awsErrorName),
+/* harmony export */   c4: () => (/* binding */ isNotFound),
+/* harmony export */   uF: () => (/* binding */ awsCall),
+/* harmony export */   w7: () => (/* binding */ isAccessDenied)
+/* harmony export */ });
+/* unused harmony export explainAwsError */
+/* harmony import */ var _common_deadline_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(673);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1922);
+
+
+const ACCESS_DENIED = ['AccessDeniedException', 'AccessDenied', 'UnauthorizedOperation', 'AuthorizationError'];
+const EXPIRED = ['ExpiredTokenException', 'ExpiredToken', 'RequestExpired', 'TokenRefreshRequired'];
+const INVALID_CREDENTIALS = ['UnrecognizedClientException', 'InvalidClientTokenId', 'InvalidSignatureException'];
+const THROTTLED = ['ThrottlingException', 'Throttling', 'TooManyRequestsException', 'RequestLimitExceeded'];
+const NETWORK = ['ECONNREFUSED', 'ENOTFOUND', 'ECONNRESET', 'ETIMEDOUT', 'EAI_AGAIN', 'EHOSTUNREACH'];
+/** AWS said the thing the call named does not exist; `what` says which kind of thing (`cluster`, `service`, `listener`…). */
+class NotFound extends _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo {
+    what;
+    name = 'NotFound';
+    constructor(what, message, options) {
+        super(message, options);
+        this.what = what;
+    }
+}
+/**
+ * Turns an AWS SDK error into one message that names the API call and the fix, keeping the SDK error as `cause`.
+ * `permission` is the IAM action of the call (ecs:UpdateService), which is also what a denied caller must be granted;
+ * `on` names the resource when the call's target is not obvious (an ECR registry). An error named in `missing` is a
+ * NotFound saying what was not found.
+ */
+function explainAwsError(error, permission, options = {}) {
+    if (error instanceof _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo || error instanceof _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AwsError */ .Gy || error instanceof _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NoAnswer */ .W_ || !(error instanceof Error))
+        return error;
+    const e = error;
+    const name = e.name ?? '';
+    const detail = e.message ? `: ${e.message}` : '';
+    const cause = { cause: error };
+    const what = options.missing?.[name];
+    if (what)
+        return new NotFound(what, `${permission} found no such ${what}${detail}`, cause);
+    if (ACCESS_DENIED.includes(name)) {
+        const on = options.on ? ` on ${options.on}` : '';
+        return new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`AWS denied ${permission}${on}${detail}. Grant ${permission} to the role this workflow uses (README, "IAM permissions").`, cause);
+    }
+    if (EXPIRED.includes(name)) {
+        return new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`The AWS credentials have expired (${permission} answered ${name}). Configure credentials right before this step, or lengthen the session (role-duration-seconds of aws-actions/configure-aws-credentials).`, cause);
+    }
+    if (INVALID_CREDENTIALS.includes(name)) {
+        return new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`AWS did not accept the credentials (${permission} answered ${name}${detail}). Check the access key, secret and session token, or the role that aws-actions/configure-aws-credentials assumes.`, cause);
+    }
+    if (name === 'CredentialsProviderError') {
+        return new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`No AWS credentials were found. Add aws-actions/configure-aws-credentials before this step (OIDC role or access keys).`, cause);
+    }
+    if (THROTTLED.includes(name)) {
+        const attempts = e.$metadata?.attempts ?? 1;
+        return new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AwsError */ .Gy(`AWS kept throttling ${permission} (${attempts} attempts)${detail}. Try again later, or deploy fewer services at once.`, cause);
+    }
+    const code = e.code ?? error.cause?.code ?? '';
+    if (NETWORK.includes(code) || name === 'TimeoutError') {
+        return new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AwsError */ .Gy(`Could not reach AWS for ${permission} (${code || name})${detail}. Check the network, AWS_REGION and any AWS_ENDPOINT_URL* variables.`, cause);
+    }
+    if (name === 'AbortError') {
+        return new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NoAnswer */ .W_(`AWS did not answer ${permission} before the run's deadline (timeout-minutes, or the job was cancelled).`, cause);
+    }
+    if (name === 'InvalidParameterException' || name === 'ClientException' || name === 'ValidationException') {
+        return new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${permission} was refused${detail}`, cause);
+    }
+    return new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AwsError */ .Gy(`${permission} failed (${name || 'error'})${detail}`, cause);
+}
+/** Whether AWS refused a call for lack of permission (the SDK's error, or one explainAwsError made from it). */
+function isAccessDenied(error) {
+    const sdk = error instanceof _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo || error instanceof _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AwsError */ .Gy ? error.cause : error;
+    return sdk instanceof Error && ACCESS_DENIED.includes(sdk.name);
+}
+/** Runs one AWS call, turning its failure into an explained error (a NotFound for the error names in `missing`). */
+async function awsCall(permission, call, options = {}) {
+    try {
+        return await (0,_common_deadline_js__WEBPACK_IMPORTED_MODULE_0__/* .waitingFor */ .Fz)(permission, call);
+    }
+    catch (error) {
+        throw explainAwsError(error, permission, options);
+    }
+}
+/** The call's answer, or undefined when it failed with a NotFound. */
+async function unlessNotFound(call) {
+    try {
+        return await call;
+    }
+    catch (error) {
+        if (error instanceof NotFound)
+            return undefined;
+        throw error;
+    }
+}
+/** Whether `error` is a NotFound for a `what` (`cluster`, `service`…). */
+function isNotFound(error, what) {
+    return error instanceof NotFound && (what === undefined || error.what === what);
+}
+/** The name of the SDK error behind an explained one (`PriorityInUseException`), for callers that tell AWS's refusals apart. */
+function awsErrorName(error) {
+    const sdk = error instanceof _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo || error instanceof _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AwsError */ .Gy ? error.cause : error;
+    return sdk instanceof Error ? sdk.name : undefined;
+}
+
+
+/***/ }),
+
 /***/ 9860:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -98,7 +535,63 @@ function appSpecDocument(content) {
 
 /***/ }),
 
-/***/ 4283:
+/***/ 8715:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   O: () => (/* binding */ yamlData),
+/* harmony export */   n: () => (/* binding */ lineOfKey)
+/* harmony export */ });
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1922);
+
+
+/** How many times aliases may expand, in all: far above any real file, far below a "billion laughs". */
+const MAX_ALIAS_COUNT = 100;
+/**
+ * The data of a parsed YAML document. A document whose aliases expand past MAX_ALIAS_COUNT is refused, naming
+ * `source` and the line of its first alias, instead of the yaml package's bare "Excessive alias count".
+ */
+function yamlData(doc, source, text) {
+    try {
+        return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    }
+    catch (error) {
+        if (!(error instanceof ReferenceError) || !/alias/i.test(error.message))
+            throw error;
+        let offset = 0;
+        (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .visit */ .YR)(doc, {
+            Alias(_, node) {
+                offset = node.range?.[0] ?? 0;
+                return yaml__WEBPACK_IMPORTED_MODULE_0__/* .visit */ .YR.BREAK;
+            },
+        });
+        const line = text.slice(0, offset).split('\n').length;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${source}:${line}: its YAML aliases expand more than ${MAX_ALIAS_COUNT} times (the first alias is on this line); ` +
+            'refused, as such a file can exhaust memory. Write the values out, or use fewer aliases.');
+    }
+}
+/** The line of a key path: the key's own line for a mapping entry, the item's line in a list. */
+function lineOfKey(doc, lines, keyPath) {
+    if (!keyPath.length)
+        return undefined;
+    const last = keyPath[keyPath.length - 1];
+    const parent = keyPath.length > 1 ? doc.getIn(keyPath.slice(0, -1), true) : doc.contents;
+    let node;
+    if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(parent))
+        node = parent.items.find((pair) => (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(pair.key) && String(pair.key.value) === String(last))?.key;
+    else if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(parent) && typeof last === 'number')
+        node = parent.items[last];
+    else
+        node = parent;
+    const offset = node?.range?.[0];
+    return offset === undefined ? undefined : lines.linePos(offset).line;
+}
+
+
+/***/ }),
+
+/***/ 3043:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -175,7 +668,6 @@ async function followRollback(ecs, where, wait) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   C3: () => (/* binding */ circuitBreakerConfiguration),
-/* harmony export */   ib: () => (/* binding */ isNative),
 /* harmony export */   sg: () => (/* binding */ primaryDeployment),
 /* harmony export */   wz: () => (/* binding */ startRollout),
 /* harmony export */   zY: () => (/* binding */ mergeConfiguration)
@@ -218,10 +710,6 @@ function sameValue(a, b) {
                 .map(([k, x]) => [k, sorted(x)]))
             : v;
     return JSON.stringify(sorted(a)) === JSON.stringify(sorted(b));
-}
-/** Whether the configuration deploys with ECS's own blue/green, canary or linear strategy. */
-function isNative(configuration) {
-    return (configuration?.strategy ?? 'ROLLING') !== 'ROLLING';
 }
 function primaryDeployment(service) {
     return service.deployments?.find((d) => d.status === 'PRIMARY');
@@ -268,8 +756,7 @@ async function startRollout(ecs, service, request, now) {
     }
     const previousTaskDefinition = service.taskDefinition ?? '';
     const update = serviceUpdate(service, request);
-    const native = isNative(update?.deploymentConfiguration ?? service.deploymentConfiguration);
-    const mechanism = native ? { mechanism: 'ecs-native' } : {};
+    const mechanism = request.mechanism ? { mechanism: request.mechanism } : {};
     if (!update) {
         const primary = primaryDeployment(service);
         if (primary?.rolloutState === 'IN_PROGRESS' && primary.taskDefinition === request.taskDefinitionArn) {
@@ -323,9 +810,10 @@ function followed(primary, serviceDeploymentArn) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   BS: () => (/* binding */ taskId),
 /* harmony export */   D1: () => (/* binding */ describeStoppedTasks),
-/* harmony export */   bd: () => (/* binding */ stoppedTasksOf)
+/* harmony export */   bd: () => (/* binding */ stoppedTasksOf),
+/* harmony export */   us: () => (/* binding */ describeStoppedTask)
 /* harmony export */ });
-/* unused harmony exports toStoppedTask, describeStoppedTask */
+/* unused harmony export toStoppedTask */
 /* harmony import */ var _aws_arn_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1626);
 /* harmony import */ var _aws_ecs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1032);
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1922);
@@ -433,7 +921,7 @@ async function untilIdle(ctx, service, onBusy, probe) {
 
 /***/ }),
 
-/***/ 9033:
+/***/ 7192:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -754,29 +1242,29 @@ function deploymentConfigName(inputs) {
     }
     if (custom)
         return custom;
-    switch (strategy) {
-        case undefined:
-            return undefined;
-        case 'rolling':
-            throw new errors/* UserError */.yo("This service uses the CODE_DEPLOY deployment controller: CodeDeploy deploys blue/green (all at once, canary or linear), never rolling. Set `strategy: blue-green`, `canary` or `linear`, or leave `strategy` out to use the deployment group's config.");
-        case 'blue-green':
-            return 'CodeDeployDefault.ECSAllAtOnce';
-        case 'canary': {
-            const percent = inputs.canaryPercent ?? 10;
-            const minutes = inputs.canaryBakeMinutes ?? 5;
-            if (percent === 10 && (minutes === 5 || minutes === 15))
-                return `CodeDeployDefault.ECSCanary10Percent${minutes}Minutes`;
-            throw noPredefined(`canary ${percent} % for ${minutes} min`, `TimeBasedCanary,timeBasedCanary={canaryPercentage=${percent},canaryInterval=${minutes}}`, '10 % for 5 or 15 minutes');
-        }
-        case 'linear': {
-            const percent = inputs.stepPercent ?? 10;
-            const minutes = inputs.stepBakeMinutes ?? 1;
-            if (percent === 10 && (minutes === 1 || minutes === 3))
-                return `CodeDeployDefault.ECSLinear10PercentEvery${minutes}Minutes`;
-            throw noPredefined(`linear ${percent} % every ${minutes} min`, `TimeBasedLinear,timeBasedLinear={linearPercentage=${percent},linearInterval=${minutes}}`, '10 % every 1 or 3 minutes');
-        }
-    }
+    return strategy && PREDEFINED_CONFIG[strategy](inputs);
 }
+/** CodeDeploy's predefined ECS deployment config for each strategy, or why it has none. */
+const PREDEFINED_CONFIG = {
+    rolling: () => {
+        throw new errors/* UserError */.yo("This service uses the CODE_DEPLOY deployment controller: CodeDeploy deploys blue/green (all at once, canary or linear), never rolling. Set `strategy: blue-green`, `canary` or `linear`, or leave `strategy` out to use the deployment group's config.");
+    },
+    'blue-green': () => 'CodeDeployDefault.ECSAllAtOnce',
+    canary: (inputs) => {
+        const percent = inputs.canaryPercent ?? 10;
+        const minutes = inputs.canaryBakeMinutes ?? 5;
+        if (percent === 10 && (minutes === 5 || minutes === 15))
+            return `CodeDeployDefault.ECSCanary10Percent${minutes}Minutes`;
+        throw noPredefined(`canary ${percent} % for ${minutes} min`, `TimeBasedCanary,timeBasedCanary={canaryPercentage=${percent},canaryInterval=${minutes}}`, '10 % for 5 or 15 minutes');
+    },
+    linear: (inputs) => {
+        const percent = inputs.stepPercent ?? 10;
+        const minutes = inputs.stepBakeMinutes ?? 1;
+        if (percent === 10 && (minutes === 1 || minutes === 3))
+            return `CodeDeployDefault.ECSLinear10PercentEvery${minutes}Minutes`;
+        throw noPredefined(`linear ${percent} % every ${minutes} min`, `TimeBasedLinear,timeBasedLinear={linearPercentage=${percent},linearInterval=${minutes}}`, '10 % every 1 or 3 minutes');
+    },
+};
 function noPredefined(asked, routing, predefined) {
     return new errors/* UserError */.yo(`CodeDeploy has no predefined config for ${asked} (its ECS configs shift ${predefined}). Create one — aws deploy create-deployment-config --deployment-config-name my-config --compute-platform ECS --traffic-routing-config 'type=${routing}' — and name it in \`codedeploy-config\`.`);
 }
@@ -1167,7 +1655,7 @@ function judgeCodeDeploy(state, resumed) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/mechanisms/codedeploy/rollback.ts
+;// CONCATENATED MODULE: ./src/mechanisms/codedeploy/codedeploy-rollback.ts
 
 
 
@@ -1293,7 +1781,7 @@ async function continueCodeDeployment(codedeploy, plan, service, action, now) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/mechanisms/codedeploy/mechanism.ts
+;// CONCATENATED MODULE: ./src/mechanisms/codedeploy/codedeploy-mechanism.ts
 
 
 
@@ -1432,6 +1920,12 @@ class CodeDeployWatch {
 }
 const codedeploy = {
     name: 'codedeploy',
+    controller: 'CODE_DEPLOY',
+    // It deploys what the deployment group's service runs whatever the strategy; `rolling` is refused by configure().
+    strategies: { rolling: false, 'blue-green': true, canary: true, linear: true },
+    testTraffic: true,
+    refusesEarlySuccess: false,
+    configure: (inputs) => ({ deploymentConfigName: deploymentConfigName(inputs) }),
     plan: planCodeDeploy,
     async inFlight(clients, _cluster, plan, service, target) {
         const active = await findDeployment(clients.codedeploy, codedeployPlan(plan).group, ACTIVE_STATUSES);
@@ -1441,6 +1935,9 @@ const codedeploy = {
     },
     start: (clients, ctx, plan, service, request) => startCodeDeployment(clients, ctx, codedeployPlan(plan), service, request, plan.inputs.onBusy),
     resume: (clients, _cluster, plan, service, now) => continueCodeDeployment(clients.codedeploy, codedeployPlan(plan), service, plan.inputs.continueAction ?? 'continue', now),
+    async rollBackService(_clients, service) {
+        throw new errors/* UserError */.yo(`Service "${service.serviceName}" uses the CODE_DEPLOY deployment controller: its rollouts go through AWS CodeDeploy (blue/green with an appspec), not an ECS update of its task definition.`);
+    },
     watch: (ctx) => new CodeDeployWatch(ctx),
 };
 
@@ -1449,60 +1946,91 @@ var rollout = __webpack_require__(5398);
 ;// CONCATENATED MODULE: ./src/mechanisms/ecs-native-config.ts
 
 
-const ECS_STRATEGY = {
-    rolling: 'ROLLING',
-    'blue-green': 'BLUE_GREEN',
-    canary: 'CANARY',
-    linear: 'LINEAR',
-};
-const NAME_OF = {
-    ROLLING: 'rolling',
-    BLUE_GREEN: 'blue-green',
-    CANARY: 'canary',
-    LINEAR: 'linear',
-};
 /** ECS's defaults when canaryConfiguration / linearConfiguration leave a member out. */
 const ECS_DEFAULTS = { canaryPercent: 5, canaryBakeTimeInMinutes: 10, stepPercent: 10, stepBakeTimeInMinutes: 6 };
+const ECS = {
+    rolling: {
+        strategy: 'ROLLING',
+        shiftsTraffic: false,
+        own: () => ({}),
+        describe: () => 'rolling update (ECS)',
+    },
+    'blue-green': {
+        strategy: 'BLUE_GREEN',
+        shiftsTraffic: true,
+        own: () => ({}),
+        describe: (_c, bake) => `blue/green (ECS): all traffic at once${bake}`,
+    },
+    canary: {
+        strategy: 'CANARY',
+        shiftsTraffic: true,
+        own: (current, inputs) => ({
+            canaryConfiguration: {
+                ...current?.canaryConfiguration,
+                ...(inputs.canaryPercent !== undefined && { canaryPercent: inputs.canaryPercent }),
+                ...(inputs.canaryBakeMinutes !== undefined && { canaryBakeTimeInMinutes: inputs.canaryBakeMinutes }),
+            },
+        }),
+        describe: (configuration, bake) => {
+            const c = configuration?.canaryConfiguration;
+            return `canary (ECS): ${c?.canaryPercent ?? ECS_DEFAULTS.canaryPercent} % for ${c?.canaryBakeTimeInMinutes ?? ECS_DEFAULTS.canaryBakeTimeInMinutes} min, then 100 %${bake}`;
+        },
+    },
+    linear: {
+        strategy: 'LINEAR',
+        shiftsTraffic: true,
+        own: (current, inputs) => ({
+            linearConfiguration: {
+                ...current?.linearConfiguration,
+                ...(inputs.stepPercent !== undefined && { stepPercent: inputs.stepPercent }),
+                ...(inputs.stepBakeMinutes !== undefined && { stepBakeTimeInMinutes: inputs.stepBakeMinutes }),
+            },
+        }),
+        describe: (configuration, bake) => {
+            const l = configuration?.linearConfiguration;
+            return `linear (ECS): ${l?.stepPercent ?? ECS_DEFAULTS.stepPercent} % more every ${l?.stepBakeTimeInMinutes ?? ECS_DEFAULTS.stepBakeTimeInMinutes} min${bake}`;
+        },
+    },
+};
+/** The strategy of an ECS deployment configuration by its name; ROLLING when it names none (or one unknown here). */
+function strategyOf(configuration) {
+    const name = Object.keys(ECS).find((s) => ECS[s].strategy === configuration?.strategy);
+    return name ?? 'rolling';
+}
 /** The strategy an ECS-controlled service uses now. */
 function configuredStrategy(service) {
-    return NAME_OF[service.deploymentConfiguration?.strategy ?? 'ROLLING'] ?? 'rolling';
+    return strategyOf(service.deploymentConfiguration);
+}
+/** Whether the configuration deploys with ECS's own blue/green, canary or linear strategy. */
+function shiftsTraffic(configuration) {
+    return ECS[strategyOf(configuration)].shiftsTraffic;
+}
+/** Whether ECS shifts traffic for the strategy asked for, or else the service's own. */
+function strategyShiftsTraffic(service, inputs) {
+    return ECS[inputs.strategy ?? configuredStrategy(service)].shiftsTraffic;
 }
 /**
  * The deployment configuration members the strategy inputs ask for, relative to what the service has:
  * strategy and its settings, alarms, the PAUSE hook of `wait-until`. Members not returned stay as they are.
  */
 function strategyConfiguration(current, inputs) {
+    const ecs = ECS[inputs.strategy ?? strategyOf(current)];
     const wanted = {};
-    const strategy = inputs.strategy ?? NAME_OF[current?.strategy ?? 'ROLLING'] ?? 'rolling';
     if (inputs.strategy !== undefined) {
-        wanted.strategy = ECS_STRATEGY[inputs.strategy];
+        wanted.strategy = ecs.strategy;
         // Each strategy's own settings are valid only with it, so the others' are dropped.
         wanted.canaryConfiguration = undefined;
         wanted.linearConfiguration = undefined;
-        if (strategy === 'rolling')
+        if (!ecs.shiftsTraffic)
             wanted.bakeTimeInMinutes = undefined;
     }
-    if (strategy !== 'rolling') {
-        // BLUE_GREEN needs a bake time: the service's, else none.
+    // BLUE_GREEN needs a bake time: the service's, else none.
+    if (ecs.shiftsTraffic)
         wanted.bakeTimeInMinutes = inputs.bakeMinutes ?? current?.bakeTimeInMinutes ?? 0;
-    }
-    if (strategy === 'canary') {
-        wanted.canaryConfiguration = {
-            ...current?.canaryConfiguration,
-            ...(inputs.canaryPercent !== undefined && { canaryPercent: inputs.canaryPercent }),
-            ...(inputs.canaryBakeMinutes !== undefined && { canaryBakeTimeInMinutes: inputs.canaryBakeMinutes }),
-        };
-    }
-    if (strategy === 'linear') {
-        wanted.linearConfiguration = {
-            ...current?.linearConfiguration,
-            ...(inputs.stepPercent !== undefined && { stepPercent: inputs.stepPercent }),
-            ...(inputs.stepBakeMinutes !== undefined && { stepBakeTimeInMinutes: inputs.stepBakeMinutes }),
-        };
-    }
+    Object.assign(wanted, ecs.own(current, inputs));
     if (inputs.deploymentAlarms.length)
         wanted.alarms = { alarmNames: inputs.deploymentAlarms, enable: true, rollback: true };
-    const hooks = strategy === 'rolling' ? undefined : pauseHooks(current?.lifecycleHooks, inputs.waitUntil);
+    const hooks = ecs.shiftsTraffic ? pauseHooks(current?.lifecycleHooks, inputs.waitUntil) : undefined;
     if (hooks)
         wanted.lifecycleHooks = hooks;
     return wanted;
@@ -1520,22 +2048,8 @@ function pauseHooks(current, waitUntil) {
 }
 /** The configuration's strategy in words, for the log and the summary: `canary: 10 % for 5 min, then 100 %`. */
 function describeConfiguration(configuration) {
-    const strategy = NAME_OF[configuration?.strategy ?? 'ROLLING'] ?? 'rolling';
     const bake = configuration?.bakeTimeInMinutes ? `, bake ${configuration.bakeTimeInMinutes} min` : '';
-    switch (strategy) {
-        case 'rolling':
-            return 'rolling update (ECS)';
-        case 'blue-green':
-            return `blue/green (ECS): all traffic at once${bake}`;
-        case 'canary': {
-            const c = configuration?.canaryConfiguration;
-            return `canary (ECS): ${c?.canaryPercent ?? ECS_DEFAULTS.canaryPercent} % for ${c?.canaryBakeTimeInMinutes ?? ECS_DEFAULTS.canaryBakeTimeInMinutes} min, then 100 %${bake}`;
-        }
-        case 'linear': {
-            const l = configuration?.linearConfiguration;
-            return `linear (ECS): ${l?.stepPercent ?? ECS_DEFAULTS.stepPercent} % more every ${l?.stepBakeTimeInMinutes ?? ECS_DEFAULTS.stepBakeTimeInMinutes} min${bake}`;
-        }
-    }
+    return ECS[strategyOf(configuration)].describe(configuration, bake);
 }
 const ADVANCED = {
     alternateTargetGroupArn: 'a second target group for the new revision',
@@ -1573,7 +2087,7 @@ const targetGroupName = (lb) => (lb.targetGroupArn ? (0,aws_arn/* resourceId */.
  * missing and how to add it.
  */
 function checkNativeSupport(service, strategy) {
-    if (strategy === 'rolling')
+    if (!ECS[strategy].shiftsTraffic)
         return;
     const name = `Service "${service.serviceName}"`;
     const orRolling = 'or deploy with `strategy: rolling`.';
@@ -1602,7 +2116,71 @@ function checkNativeSupport(service, strategy) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/mechanisms/ecs-service-rollback.ts
+
+
+
+
+const revision = (arn) => (0,aws_arn/* taskDefinitionRevision */.MZ)(arn, '—');
+/** The revision before the one the service runs: the newest ACTIVE revision of its family older than it. */
+async function previousRevision(ecs, current) {
+    const family = (0,aws_arn/* taskDefinitionFamily */.dm)(current);
+    const number = (0,aws_arn/* revisionNumber */.P7)(current);
+    if (!current || number === undefined)
+        throw new errors/* UserError */.yo(`Cannot tell the revision before ${current}: give --to family:revision.`);
+    const listed = await (0,aws_ecs/* listTaskDefinitions */.ad)(ecs, { familyPrefix: family, status: 'ACTIVE', sort: 'DESC' });
+    // familyPrefix also matches longer family names (web → web-worker): keep this family's own revisions.
+    const older = listed.find((arn) => (0,aws_arn/* taskDefinitionFamily */.dm)(arn) === family && ((0,aws_arn/* revisionNumber */.P7)(arn) ?? Infinity) < number);
+    if (!older)
+        throw new errors/* UserError */.yo(`${family} has no ACTIVE revision before ${number} to roll back to: give --to family:revision.`);
+    return older;
+}
+/** Stops the rollout in flight with a rollback, or deploys the revision before (or the one given). */
+async function rollBackEcsService(ecs, service, r) {
+    const name = service.serviceName ?? '';
+    const primary = (0,rollout/* primaryDeployment */.sg)(service);
+    const inFlight = (service.deployments?.length ?? 0) > 1 && primary?.rolloutState === 'IN_PROGRESS';
+    if (!r.to && inFlight && service.currentServiceDeployment) {
+        const arn = service.currentServiceDeployment;
+        const target = service.deployments?.find((d) => d.status === 'ACTIVE')?.taskDefinition ?? '';
+        await (0,aws_ecs/* stopServiceDeployment */.dD)(ecs, arn);
+        r.log(`stopped the rollout of ${revision(primary?.taskDefinition)} with a rollback to ${revision(target)}`);
+        // StopServiceDeployment names no new deployment: the rollback is the primary one ECS shows for the target.
+        const after = await (0,aws_ecs/* describeService */.Jv)(ecs, r.cluster, name);
+        const following = after && (0,rollout/* primaryDeployment */.sg)(after);
+        return {
+            ...(following?.id && following.taskDefinition === target && { deploymentId: following.id }),
+            previousTaskDefinition: service.taskDefinition ?? '',
+            started: false,
+            startedAt: r.now,
+            targetTaskDefinition: target,
+        };
+    }
+    const target = r.to ??
+        (inFlight
+            ? (service.deployments?.find((d) => d.status === 'ACTIVE')?.taskDefinition ?? '')
+            : await previousRevision(ecs, service.taskDefinition ?? ''));
+    // Followed through UpdateService's own answer: DescribeServices may not show the new deployment for a while.
+    const started = await (0,rollout/* startRollout */.wz)(ecs, service, {
+        cluster: r.cluster,
+        taskDefinitionArn: target,
+        forceNewDeployment: false,
+        deploymentCircuitBreaker: 'keep',
+        mechanism: r.mechanism,
+    }, r.now);
+    r.log(started.started
+        ? `rolling back from ${revision(service.taskDefinition)} to ${revision(target)}`
+        : `already on ${revision(target)}`);
+    if (!started.deploymentId) {
+        const primaryNow = (0,rollout/* primaryDeployment */.sg)((await (0,aws_ecs/* describeService */.Jv)(ecs, r.cluster, name)) ?? service);
+        if (primaryNow?.id)
+            started.deploymentId = primaryNow.id;
+    }
+    return { ...started, targetTaskDefinition: target };
+}
+
 ;// CONCATENATED MODULE: ./src/mechanisms/ecs-controlled.ts
+
 
 
 
@@ -1621,7 +2199,7 @@ async function inFlight(ecs, service, target) {
     const since = primary.createdAt ? ` since ${primary.createdAt.toISOString()}` : '';
     const what = `deployment ${primary.id} of ${(0,aws_arn/* taskDefinitionRevision */.MZ)(primary.taskDefinition)} (IN_PROGRESS${since})`;
     const arn = service.currentServiceDeployment;
-    const sd = arn && (0,rollout/* isNative */.ib)(service.deploymentConfiguration) ? await describeServiceDeployment(ecs, arn) : undefined;
+    const sd = arn && shiftsTraffic(service.deploymentConfiguration) ? await describeServiceDeployment(ecs, arn) : undefined;
     const paused = awaitingHook(sd) ? (sd?.lifecycleStage ?? 'a lifecycle hook') : undefined;
     return { what, ...(paused && { paused }) };
 }
@@ -1684,7 +2262,7 @@ const CODEDEPLOY_ONLY = {
     codedeployConfig: 'codedeploy-config',
 };
 /** Checks the strategy inputs against an ECS-controlled service (its load balancer for blue/green) and settles the plan. */
-async function planEcs(_clients, _cluster, service, inputs, _options) {
+async function planEcs(mechanism, service, inputs) {
     const name = service.serviceName ?? '';
     const stray = Object.keys(CODEDEPLOY_ONLY).find((key) => inputs[key] !== undefined);
     if (stray) {
@@ -1695,8 +2273,8 @@ async function planEcs(_clients, _cluster, service, inputs, _options) {
     const configuration = strategyConfiguration(service.deploymentConfiguration, inputs);
     const after = (0,rollout/* mergeConfiguration */.zY)(service.deploymentConfiguration, configuration) ?? service.deploymentConfiguration;
     return {
-        mechanism: strategy === 'rolling' ? 'rolling' : 'ecs-native',
-        description: `${describeConfiguration(after)}${inputs.waitUntil ? `, pausing at ${inputs.waitUntil}` : ''}${strategy !== 'rolling' && behindNetworkLoadBalancer(service) ? NLB_NOTE : ''}`,
+        mechanism,
+        description: `${describeConfiguration(after)}${inputs.waitUntil ? `, pausing at ${inputs.waitUntil}` : ''}${strategyShiftsTraffic(service, inputs) && behindNetworkLoadBalancer(service) ? NLB_NOTE : ''}`,
         inputs,
         configuration,
         changes: configurationChanges(service.deploymentConfiguration, after),
@@ -1722,24 +2300,32 @@ function configurationChanges(before, after) {
         changes.push(`service deployment PAUSE hooks: ${pauses(before)} → ${pauses(after)}`);
     return changes;
 }
-/** The parts of a mechanism the ECS-controlled ones share: all but how a rollout is followed. */
-const ecsControlled = {
-    plan: planEcs,
-    async inFlight(clients, cluster, _plan, service, target, reread) {
-        // The service as found first, then as it is on each later round.
-        const current = reread
-            ? ((await (0,aws_ecs/* describeService */.Jv)(clients.ecs, cluster, service.serviceName ?? '')) ?? service)
-            : service;
-        return { service: current, inFlight: await inFlight(clients.ecs, current, target) };
-    },
-    start(clients, ctx, plan, service, request) {
-        const { containers: _containers, ...ecsRequest } = request;
-        return startEcsDeployment(clients.ecs, ctx, service, { ...ecsRequest, ...(plan.configuration && { deploymentConfiguration: plan.configuration }) }, plan.inputs);
-    },
-    resume(clients, cluster, plan, service, now) {
-        return continueEcsDeployment(clients.ecs, cluster, service, plan.inputs.continueAction ?? 'continue', now);
-    },
-};
+/** The parts of a mechanism the ECS-controlled ones share: all but which strategies they deploy and how a rollout is followed. */
+function ecsControlled(name) {
+    return {
+        name,
+        controller: 'ECS',
+        configure: (inputs, service) => ({
+            deploymentConfiguration: strategyConfiguration(service.deploymentConfiguration, inputs),
+        }),
+        plan: (_clients, _cluster, service, inputs) => planEcs(name, service, inputs),
+        async inFlight(clients, cluster, _plan, service, target, reread) {
+            // The service as found first, then as it is on each later round.
+            const current = reread
+                ? ((await (0,aws_ecs/* describeService */.Jv)(clients.ecs, cluster, service.serviceName ?? '')) ?? service)
+                : service;
+            return { service: current, inFlight: await inFlight(clients.ecs, current, target) };
+        },
+        start(clients, ctx, plan, service, request) {
+            const { containers: _containers, ...ecsRequest } = request;
+            return startEcsDeployment(clients.ecs, ctx, service, { ...ecsRequest, mechanism: name, ...(plan.configuration && { deploymentConfiguration: plan.configuration }) }, plan.inputs);
+        },
+        resume(clients, cluster, plan, service, now) {
+            return continueEcsDeployment(clients.ecs, cluster, service, plan.inputs.continueAction ?? 'continue', now);
+        },
+        rollBackService: (clients, service, request) => rollBackEcsService(clients.ecs, service, { ...request, mechanism: name }),
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/mechanisms/ecs-native-tracker.ts
 
@@ -1791,8 +2377,8 @@ class NativeTracker {
     }
 }
 
-// EXTERNAL MODULE: ./src/deploy/rollback.ts
-var rollback = __webpack_require__(4283);
+// EXTERNAL MODULE: ./src/deploy/ecs-rollback.ts
+var ecs_rollback = __webpack_require__(3043);
 ;// CONCATENATED MODULE: ./src/mechanisms/rolling.ts
 
 
@@ -1827,14 +2413,20 @@ class RollingWatch {
         return this.ctx.rollout.deploymentId;
     }
     rollBack(rollout) {
-        return (0,rollback/* rollBackEcs */.a)(this.ctx.ecs, this.ctx.cluster, this.ctx.service, rollout);
+        return (0,ecs_rollback/* rollBackEcs */.a)(this.ctx.ecs, this.ctx.cluster, this.ctx.service, rollout);
     }
     redeployPrevious(rollout) {
         const { serviceDeploymentArn: _done, ...previous } = rollout;
-        return (0,rollback/* rollBackEcs */.a)(this.ctx.ecs, this.ctx.cluster, this.ctx.service, previous);
+        return (0,ecs_rollback/* rollBackEcs */.a)(this.ctx.ecs, this.ctx.cluster, this.ctx.service, previous);
     }
 }
-const rolling = { name: 'rolling', ...ecsControlled, watch: (ctx) => new RollingWatch(ctx) };
+const rolling = {
+    ...ecsControlled('rolling'),
+    strategies: { rolling: true, 'blue-green': false, canary: false, linear: false },
+    testTraffic: false,
+    refusesEarlySuccess: false,
+    watch: (ctx) => new RollingWatch(ctx),
+};
 
 ;// CONCATENATED MODULE: ./src/mechanisms/ecs-native.ts
 
@@ -1891,8 +2483,11 @@ function pausedAt(sd, resumed) {
     };
 }
 const ecsNative = {
-    name: 'ecs-native',
-    ...ecsControlled,
+    ...ecsControlled('ecs-native'),
+    strategies: { rolling: false, 'blue-green': true, canary: true, linear: true },
+    testTraffic: true,
+    // ECS's rule: early success criteria work with the rolling deployment strategy only.
+    refusesEarlySuccess: true,
     watch: (ctx) => new NativeWatch(ctx),
 };
 
@@ -1906,448 +2501,40 @@ const MECHANISMS = { rolling: rolling, 'ecs-native': ecsNative, codedeploy: code
 function mechanismOf(name) {
     return MECHANISMS[name ?? 'rolling'];
 }
-/** The mechanism that deploys the service: its deployment controller's, and for ECS the strategy asked for or configured. */
+/**
+ * The mechanism that deploys the service: its deployment controller's, and of those the one that deploys the strategy
+ * asked for (or the service's own). A controller with one mechanism deploys every service of it: that mechanism says
+ * which strategies it refuses.
+ */
 function mechanismFor(service, inputs) {
-    if (service.deploymentController?.type === 'CODE_DEPLOY')
-        return codedeploy;
-    return (inputs.strategy ?? configuredStrategy(service)) === 'rolling' ? rolling : ecsNative;
+    const controller = service.deploymentController?.type === 'CODE_DEPLOY' ? 'CODE_DEPLOY' : 'ECS';
+    const candidates = Object.values(MECHANISMS).filter((m) => m.controller === controller);
+    const strategy = inputs.strategy ?? configuredStrategy(service);
+    return candidates.find((m) => m.strategies[strategy]) ?? candidates[0] ?? rolling;
 }
 
 
 /***/ }),
 
-/***/ 6781:
+/***/ 64:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   K: () => (/* binding */ waitForDeployment),
-/* harmony export */   f: () => (/* binding */ waitForDeployments)
+/* harmony export */   I: () => (/* binding */ kindOf),
+/* harmony export */   Q: () => (/* binding */ isPlainObject)
 /* harmony export */ });
-/* harmony import */ var _aws_arn_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(1626);
-/* harmony import */ var _aws_ecs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1032);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1922);
-/* harmony import */ var _deploy_clock_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3941);
-/* harmony import */ var _deploy_rollback_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4283);
-/* harmony import */ var _deploy_tasks_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4909);
-/* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9033);
-/* harmony import */ var _report_text_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5655);
-
-
-
-
-
-
-
-
-
-const DEFAULT_POLL_INTERVALS = [1000, 2000, 2000, 3000, 4000, 5000];
-/** After a poll that saw the rollout move, the next one comes sooner: ends follow moves (a last task starts, a breaker trips). */
-const FOLLOW_UP_MS = 1000;
-/** Failed polls in a row (throttling, network) tolerated before giving up. */
-const MAX_POLL_FAILURES = 5;
-const RECENT_EVENTS = 5;
-/** Service deployments are read when the deployments list changes, and at least every this many polls. */
-const SERVICE_DEPLOYMENT_EVERY = 3;
-const VISIBILITY_TIMEOUT_MS = 60_000;
-/** A service deployment created this long before the followed deployment still counts as its own (ECS stamps both). */
-const CREATED_TOLERANCE_MS = 1000;
-function countsLine(d) {
-    const revision = (0,_aws_arn_js__WEBPACK_IMPORTED_MODULE_8__/* .taskDefinitionRevision */ .MZ)(d.taskDefinition);
-    return `${revision}: running ${d.runningCount ?? 0}/${d.desiredCount ?? 0}, pending ${d.pendingCount ?? 0}, failed ${d.failedTasks ?? 0}`;
+/** Helpers for the plain values a parsed template or an SDK response is made of. */
+/** An object literal, not a list or Date; works across realms (structuredClone, jest's vm). */
+function isPlainObject(value) {
+    return Object.prototype.toString.call(value) === '[object Object]';
 }
-async function describeServices(ecs, cluster, names) {
-    const services = new Map();
-    for (const service of await _aws_ecs_js__WEBPACK_IMPORTED_MODULE_0__/* .describeServicesByName */ .Qm(ecs, cluster, names)) {
-        // A name or an ARN may have been asked for; both lead to the same service.
-        const asked = names.find((n) => n === service.serviceName || n === service.serviceArn);
-        if (asked)
-            services.set(asked, service);
-    }
-    return services;
-}
-/** The service deployments asked for; undefined when AWS denies ecs:DescribeServiceDeployments. */
-async function describeServiceDeployments(ecs, arns) {
-    try {
-        return await _aws_ecs_js__WEBPACK_IMPORTED_MODULE_0__/* .describeServiceDeployments */ .Pr(ecs, arns);
-    }
-    catch (error) {
-        if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isAccessDenied */ .w7)(error))
-            return undefined;
-        throw error;
-    }
-}
-/** What changes in a service's deployments list when a rollout moves on (completes, fails, rolls back). */
-function deploymentsSignature(service) {
-    return (service?.deployments ?? []).map((d) => `${d.id}:${d.status}:${d.rolloutState}`).join(',');
-}
-/** What the watch loop keeps for one service: what it has shown, and the evidence it gathered. */
-class Follower {
-    target;
-    options;
-    started;
-    prefix;
-    timeline = [];
-    stoppedTasks = [];
-    seenEvents;
-    /** Events from before the rollout: an earlier deployment's "steady state" says nothing about this one. */
-    priorEvents;
-    seenTasks = new Set();
-    /** Whether the last poll saw the rollout move (deployments, counts, status): the end may be near. */
-    moved = false;
-    lastCounts = '';
-    lastStatus = '';
-    knownFailed = 0;
-    recentEvents = [];
-    deployment;
-    /** Whether DescribeServices has listed the followed deployment: until then nothing it shows is a verdict on it. */
-    visible;
-    notedInvisible = false;
-    /** The service deployment shown to be this rollout's, and those shown to be earlier rollouts'. */
-    serviceDeploymentArn;
-    earlier = new Set();
-    /** The stages whose verification ran; and whether it failed after the deployment had succeeded (nothing to stop). */
-    verifiedStages = new Set();
-    failedAfterSuccess = false;
-    /** The rollout followed the way its mechanism needs (rolling, ECS-native, CodeDeploy). */
-    watch;
-    constructor(target, options, started, prefix) {
-        this.target = target;
-        this.options = options;
-        this.started = started;
-        this.prefix = prefix;
-        this.seenEvents = new Set(target.priorEventIds);
-        this.priorEvents = new Set(target.priorEventIds);
-        const { since, serviceDeploymentArn } = target.rollout;
-        // A rollout already under way was found in DescribeServices; one this run started is known from UpdateService only.
-        this.visible = !target.rollout.started;
-        if (since === undefined)
-            this.serviceDeploymentArn = serviceDeploymentArn;
-        const { ecs, codedeploy, cluster } = options;
-        this.watch = (0,_registry_js__WEBPACK_IMPORTED_MODULE_6__/* .mechanismOf */ .D)(target.rollout.mechanism).watch({
-            ecs,
-            codedeploy,
-            cluster,
-            service: target.service,
-            rollout: target.rollout,
-            targetTaskDefinition: target.targetTaskDefinition,
-        });
-    }
-    note(message, at = this.options.clock.now()) {
-        this.timeline.push({ at, message });
-        this.options.log((0,_report_text_js__WEBPACK_IMPORTED_MODULE_7__/* .logSafe */ .sN)(`[${(0,_deploy_clock_js__WEBPACK_IMPORTED_MODULE_3__/* .formatElapsed */ .C7)(at - this.started)}] ${this.prefix}${message}`));
-    }
-    /** Where the rollout stands, for a timeout or cancellation message. */
-    get standing() {
-        return this.watch.standing(this.lastStatus, this.lastCounts) || 'no tasks yet';
-    }
-    /** Whether this rollout's service deployment is known (not just a candidate). */
-    get knowsServiceDeployment() {
-        return this.serviceDeploymentArn !== undefined;
-    }
-    /** The service deployment to read: this rollout's, else a candidate (UpdateService's answer, then what the service names now). */
-    serviceDeploymentToRead(service) {
-        if (this.serviceDeploymentArn)
-            return this.serviceDeploymentArn;
-        // A resumed or CodeDeploy rollout: its service deployment, if any, was given for certain.
-        if (this.target.rollout.since === undefined)
-            return undefined;
-        return [this.target.rollout.serviceDeploymentArn, service?.currentServiceDeployment].find((arn) => arn && !this.earlier.has(arn));
-    }
-    /**
-     * The service deployment if it is this rollout's: created at or after the followed deployment, and either the one
-     * UpdateService returned or named while the followed deployment is the service's PRIMARY. ECS may name the previous
-     * one for a few seconds after an update: that one is never a verdict on this rollout.
-     */
-    claim(sd, deployment) {
-        const arn = sd?.serviceDeploymentArn;
-        if (!sd || !arn)
-            return undefined;
-        if (arn === this.serviceDeploymentArn)
-            return sd;
-        const { since, serviceDeploymentArn: returned } = this.target.rollout;
-        const created = (sd.createdAt ?? sd.startedAt)?.getTime();
-        if (since !== undefined && created !== undefined && created < since - CREATED_TOLERANCE_MS) {
-            this.earlier.add(arn);
-            return undefined;
-        }
-        if (arn !== returned && deployment?.status !== 'PRIMARY')
-            return undefined;
-        this.serviceDeploymentArn = arn;
-        return sd;
-    }
-    /** Until DescribeServices lists the deployment UpdateService returned, waits (bounded) instead of judging. */
-    notVisibleYet() {
-        const limit = this.options.visibilityTimeoutMs ?? VISIBILITY_TIMEOUT_MS;
-        const id = this.target.rollout.deploymentId;
-        if (this.options.clock.now() - this.started >= limit) {
-            return this.concluded({
-                outcome: 'failed',
-                reason: `ECS has not shown deployment ${id} of ${this.target.service} ${Math.round(limit / 1000)} s after UpdateService returned it`,
-            });
-        }
-        if (!this.notedInvisible)
-            this.note(`ECS does not list deployment ${id} yet (it is eventually consistent); waiting for it`);
-        this.notedInvisible = true;
-        return undefined;
-    }
-    /** Shows what is new in this poll and judges it; undefined while the rollout goes on. */
-    async observe(observed) {
-        const { ecs, cluster, clock } = this.options;
-        const { rollout } = this.target;
-        const { serviceDeployment: candidate, ...seen } = observed;
-        const serviceDeployment = this.claim(candidate, observed.deployment);
-        const snapshot = { ...seen, ...(serviceDeployment && { serviceDeployment }) };
-        this.deployment = snapshot.deployment ?? this.deployment;
-        this.recentEvents = (snapshot.service.events ?? [])
-            .filter((e) => !e.id || !this.priorEvents.has(e.id))
-            .slice(0, RECENT_EVENTS);
-        // Events come newest first; show the unseen ones oldest first.
-        for (const event of (snapshot.service.events ?? []).filter((e) => e.id && !this.seenEvents.has(e.id)).reverse()) {
-            this.seenEvents.add(event.id ?? '');
-            this.note(event.message ?? '', Math.max(event.createdAt?.getTime() ?? clock.now(), this.started));
-        }
-        const own = this.watch.observeOwn(clock.now());
-        if (own) {
-            this.lastStatus = own.status;
-            this.track(own.lines);
-            return this.concluded(await this.verified(own.verdict, snapshot));
-        }
-        if (snapshot.deployment)
-            this.visible = true;
-        else if (!this.visible)
-            return this.notVisibleYet();
-        const sd = snapshot.serviceDeployment;
-        const status = sd ? [sd.status, sd.lifecycleStage].filter(Boolean).join(' / ') : '';
-        if (status && status !== this.lastStatus) {
-            this.note(`service deployment ${status}`);
-            this.lastStatus = status;
-            this.moved = true;
-        }
-        if (sd)
-            this.track(this.watch.track(sd, clock.now()));
-        if (snapshot.deployment) {
-            const counts = countsLine(snapshot.deployment);
-            if (counts !== this.lastCounts) {
-                this.note(counts);
-                this.lastCounts = counts;
-                this.moved = true;
-            }
-            const failed = snapshot.deployment.failedTasks ?? 0;
-            if (failed > this.knownFailed && rollout.deploymentId) {
-                this.knownFailed = failed;
-                const stopped = await (0,_deploy_tasks_js__WEBPACK_IMPORTED_MODULE_5__/* .stoppedTasksOf */ .bd)(ecs, cluster, this.target.service, rollout.deploymentId, this.seenTasks).catch((error) => {
-                    this.note((0,_common_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error));
-                    return [];
-                });
-                for (const task of stopped)
-                    this.seenTasks.add(task.taskArn);
-                this.stoppedTasks.push(...stopped);
-                for (const line of (0,_deploy_tasks_js__WEBPACK_IMPORTED_MODULE_5__/* .describeStoppedTasks */ .D1)(stopped))
-                    this.note(line);
-            }
-        }
-        return this.concluded(await this.verified(this.watch.judge(snapshot), snapshot));
-    }
-    /**
-     * The verdict once the release is verified where the rollout stands: through the test listener as soon as it routes to
-     * the new revision, in production once the rollout succeeded. A failed check is a failure the action gave up on, so
-     * it is rolled back (with rollback-on-failure) like any other.
-     */
-    async verified(verdict, snapshot) {
-        const check = this.target.verify;
-        if (!check)
-            return verdict;
-        if (check.stages.includes('test') && !this.verifiedStages.has('test') && this.watch.onTestTraffic(snapshot)) {
-            const failed = await this.verify(check, 'test');
-            if (failed)
-                return failed;
-        }
-        if (verdict?.outcome !== 'succeeded' || !check.stages.includes('production'))
-            return verdict;
-        const failed = await this.verify(check, 'production');
-        if (failed)
-            this.failedAfterSuccess = true;
-        return failed ?? verdict;
-    }
-    async verify(check, stage) {
-        this.verifiedStages.add(stage);
-        this.note(stage === 'test' ? 'verifying the release through the test listener' : 'verifying the release');
-        const outcome = await check.run(stage);
-        for (const line of outcome.lines)
-            this.note(line);
-        if (outcome.ok)
-            return undefined;
-        return { outcome: 'failed', reason: outcome.reason ?? 'the verification failed', gaveUp: true };
-    }
-    /** Notes the tracker's lines; any of them means the rollout moved. */
-    track(lines) {
-        for (const line of lines)
-            this.note(line);
-        if (lines.length)
-            this.moved = true;
-    }
-    concluded(verdict) {
-        if (verdict)
-            this.note(`${verdictWord(verdict.outcome)}: ${verdict.reason}`);
-        return verdict;
-    }
-    /** The result, after asking for a rollback when the action gave up and was told to. */
-    async finish(verdict, rollbackWanted) {
-        const { ecs, cluster, rollbackOnFailure } = this.options;
-        const { rollout, service } = this.target;
-        let rollback;
-        if (rollbackWanted && rollbackOnFailure && rollout.started) {
-            // Only a service deployment shown to be this rollout's is stopped; else the previous revision is redeployed.
-            const { serviceDeploymentArn: _candidate, ...known } = rollout;
-            const ours = { ...known, ...(this.serviceDeploymentArn && { serviceDeploymentArn: this.serviceDeploymentArn }) };
-            // A deployment that succeeded has nothing left to stop: its verification failing redeploys the previous revision.
-            let requested = false;
-            rollback = await (this.failedAfterSuccess ? this.watch.redeployPrevious(known) : this.watch.rollBack(ours))
-                .then((line) => ((requested = true), line))
-                .catch((error) => `the rollback could not be requested: ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)}`);
-            this.note(rollback);
-            // Only what ECS reached is reported as done: the redeployment is followed within the run's time.
-            if (this.failedAfterSuccess && requested) {
-                const reached = await (0,_deploy_rollback_js__WEBPACK_IMPORTED_MODULE_4__/* .followRollback */ .u)(ecs, { cluster, service, previousTaskDefinition: rollout.previousTaskDefinition }, { clock: this.options.clock, until: this.started + this.options.timeoutMs, signal: this.options.signal });
-                this.note(reached);
-                rollback = `${rollback}; ${reached}`;
-            }
-        }
-        const starter = this.watch.taskStarter();
-        let stoppedTasksError;
-        // The stopped tasks are diagnosis, best effort: after the deadline they are not listed.
-        if (verdict.outcome !== 'succeeded' && verdict.outcome !== 'paused' && starter && this.options.deadline?.passed())
-            stoppedTasksError = "the stopped tasks were not listed: the run's deadline had passed";
-        else if (verdict.outcome !== 'succeeded' && verdict.outcome !== 'paused' && starter) {
-            try {
-                this.stoppedTasks.push(...(await (0,_deploy_tasks_js__WEBPACK_IMPORTED_MODULE_5__/* .stoppedTasksOf */ .bd)(ecs, cluster, service, starter, this.seenTasks)));
-            }
-            catch (error) {
-                stoppedTasksError = (0,_common_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error);
-            }
-        }
-        return {
-            ...verdict,
-            service,
-            timeline: this.timeline,
-            stoppedTasks: this.stoppedTasks,
-            recentEvents: this.recentEvents.map((e) => e.message ?? '').reverse(),
-            ...(rollback !== undefined && { rollback }),
-            ...(stoppedTasksError !== undefined && { stoppedTasksError }),
-            ...(this.deployment && { deployment: this.deployment }),
-            ...(this.watch.progress && { progress: this.watch.progress }),
-        };
-    }
-}
-/**
- * Follows each service's rollout until ECS says it succeeded or failed, the time runs out, or the job is
- * cancelled: one poll loop for all of them, with batched reads. Logs each new service event and count
- * change; on timeout or cancellation asks for rollbacks when told to. Never throws for a rollout's
- * outcome: that is its result, returned in the order of `targets`.
- */
-async function waitForDeployments(options, targets) {
-    const { clock, signal } = options;
-    const intervals = options.pollIntervals ?? DEFAULT_POLL_INTERVALS;
-    const started = clock.now();
-    const deadline = started + options.timeoutMs;
-    const results = new Map();
-    const followers = targets.map((t) => new Follower(t, options, started, targets.length > 1 ? `${t.service}: ` : ''));
-    const active = () => followers.filter((f) => !results.has(f));
-    let failuresInARow = 0;
-    const signatures = new Map();
-    // Without ecs:DescribeServiceDeployments the rollout is followed through DescribeServices alone, after one warning.
-    let serviceDeploymentsDenied = false;
-    const giveUp = async (outcome, why) => {
-        for (const follower of active()) {
-            follower.note(why);
-            results.set(follower, await follower.finish({ outcome, reason: `${why} (${follower.standing})` }, true));
-        }
-    };
-    for (let poll = 0; active().length; poll++) {
-        if (signal?.aborted) {
-            await giveUp('failed', 'the job was cancelled while the rollout was in progress');
-            break;
-        }
-        if (clock.now() >= deadline) {
-            await giveUp('timed-out', `the rollout did not finish within ${(0,_deploy_clock_js__WEBPACK_IMPORTED_MODULE_3__/* .describeLimit */ .XW)(options.timeoutMs)}`);
-            break;
-        }
-        try {
-            const services = await describeServices(options.ecs, options.cluster, active().map((f) => f.target.service));
-            // Service deployments add detail (rollback states, stages) but cost a call: for a rolling update, read them
-            // when something moved; a blue/green, canary or linear deployment moves through its stages unseen otherwise.
-            // A candidate (not yet shown to be this rollout's) is read on every poll until it is settled.
-            const toRead = new Map();
-            for (const f of active()) {
-                const service = services.get(f.target.service);
-                const signature = deploymentsSignature(service);
-                f.moved = signatures.get(f.target.service) !== signature;
-                signatures.set(f.target.service, signature);
-                const arn = serviceDeploymentsDenied ? undefined : f.serviceDeploymentToRead(service);
-                const due = f.moved ||
-                    f.watch.readsServiceDeploymentEveryPoll ||
-                    poll % SERVICE_DEPLOYMENT_EVERY === 0 ||
-                    !f.knowsServiceDeployment;
-                if (arn && due)
-                    toRead.set(f, arn);
-            }
-            const arns = [...new Set(toRead.values())];
-            let serviceDeployments = new Map();
-            if (arns.length) {
-                const described = await describeServiceDeployments(options.ecs, arns);
-                if (described)
-                    serviceDeployments = described;
-                else {
-                    serviceDeploymentsDenied = true;
-                    (options.warn ?? options.log)('AWS denied ecs:DescribeServiceDeployments: following the rollout through DescribeServices alone (no lifecycle stages, traffic or rollback states). Grant ecs:DescribeServiceDeployments to see them (README, "IAM permissions").');
-                }
-            }
-            // A mechanism followed through its own API (CodeDeploy) reads it too.
-            await Promise.all(active().map((f) => f.watch.read()));
-            failuresInARow = 0;
-            await Promise.all(active().map(async (follower) => {
-                const { service: name, rollout } = follower.target;
-                const service = services.get(name);
-                if (!service)
-                    throw new Error(`service ${name} disappeared from cluster ${options.cluster} during the rollout`);
-                const deployment = service.deployments?.find((d) => d.id === rollout.deploymentId);
-                const read = toRead.get(follower);
-                const serviceDeployment = read ? serviceDeployments.get(read) : undefined;
-                const verdict = await follower.observe({
-                    service,
-                    ...(deployment && { deployment }),
-                    ...(serviceDeployment && { serviceDeployment }),
-                });
-                if (verdict)
-                    results.set(follower, await follower.finish(verdict, verdict.gaveUp === true));
-            }));
-        }
-        catch (error) {
-            if (++failuresInARow >= MAX_POLL_FAILURES)
-                throw error;
-            options.log((0,_report_text_js__WEBPACK_IMPORTED_MODULE_7__/* .logSafe */ .sN)(`[${(0,_deploy_clock_js__WEBPACK_IMPORTED_MODULE_3__/* .formatElapsed */ .C7)(clock.now() - started)}] could not read the rollout's state (${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)}); trying again`));
-        }
-        if (!active().length)
-            break;
-        const scheduled = intervals[Math.min(poll, intervals.length - 1)] ?? 5000;
-        await clock.sleep(active().some((f) => f.moved) ? Math.min(FOLLOW_UP_MS, scheduled) : scheduled, signal);
-    }
-    return followers.map((f) => results.get(f));
-}
-/** Follows one service's rollout (see waitForDeployments). */
-async function waitForDeployment(options) {
-    const [result] = await waitForDeployments(options, [options]);
-    return result;
-}
-function verdictWord(outcome) {
-    return {
-        succeeded: 'succeeded',
-        failed: 'failed',
-        'rolled-back': 'rolled back',
-        'timed-out': 'timed out',
-        paused: 'paused',
-    }[outcome];
+/** What a value is without quoting it, for a whole file that may be anything (a secret, /proc/self/environ). */
+function kindOf(value) {
+    if (value === null || value === undefined)
+        return 'nothing';
+    if (Array.isArray(value))
+        return 'a list';
+    return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
 

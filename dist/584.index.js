@@ -1,27 +1,22 @@
-export const id = 340;
-export const ids = [340];
+export const id = 584;
+export const ids = [584];
 export const modules = {
 
-/***/ 9340:
+/***/ 6584:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
 __webpack_require__.r(__webpack_exports__);
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  gitHubClient: () => (/* reexport */ gitHubClient)
-});
-
-// EXTERNAL MODULE: ./node_modules/@octokit/core/dist-src/index.js + 13 modules
-var dist_src = __webpack_require__(5194);
-// EXTERNAL MODULE: ./src/common/deadline.ts
-var common_deadline = __webpack_require__(673);
-// EXTERNAL MODULE: ./src/http/fetch.ts
-var http_fetch = __webpack_require__(576);
-;// CONCATENATED MODULE: ./src/action/github.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GITHUB_REQUEST_TIMEOUT_MS: () => (/* binding */ GITHUB_REQUEST_TIMEOUT_MS),
+/* harmony export */   ROUTES: () => (/* binding */ ROUTES),
+/* harmony export */   gitHubClient: () => (/* binding */ gitHubClient)
+/* harmony export */ });
+/* harmony import */ var _octokit_core__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5194);
+/* harmony import */ var _common_deadline_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(673);
+/* harmony import */ var _http_fetch_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(576);
 // The GitHub API client (deployments, pull request comments): @octokit/core and the few REST routes this action uses,
-// rather than @actions/github (its generated endpoint methods, and undici, for a handful of calls). The CLI uses it too.
+// rather than @actions/github (its generated endpoint methods, and undici, for a handful of calls). Both doors get it from
+// the engine's front (engine/index.ts), loaded only with a token.
 
 
 
@@ -49,8 +44,8 @@ const GITHUB_REQUEST_TIMEOUT_MS = 30_000;
  * and carries the run's `deadline`, and goes through HTTPS_PROXY unless NO_PROXY names the host.
  */
 function gitHubClient(token, env = process.env, deadline) {
-    const fetch = (url, init = {}) => (0,common_deadline/* waitingFor */.Fz)(`GitHub ${init.method ?? 'GET'} ${new URL(url).pathname}`, () => (0,common_deadline/* withTimeout */.wj)(GITHUB_REQUEST_TIMEOUT_MS, [deadline?.signal(), init.signal], (signal) => (0,http_fetch/* httpFetch */.t)(url, { ...init, signal })));
-    const octokit = new dist_src/* Octokit */.E({
+    const fetch = (url, init = {}) => (0,_common_deadline_js__WEBPACK_IMPORTED_MODULE_0__/* .waitingFor */ .Fz)(`GitHub ${init.method ?? 'GET'} ${new URL(url).pathname}`, () => (0,_common_deadline_js__WEBPACK_IMPORTED_MODULE_0__/* .withTimeout */ .wj)(GITHUB_REQUEST_TIMEOUT_MS, [deadline?.signal(), init.signal], (signal) => (0,_http_fetch_js__WEBPACK_IMPORTED_MODULE_1__/* .httpFetch */ .t)(url, { ...init, signal })));
+    const octokit = new _octokit_core__WEBPACK_IMPORTED_MODULE_2__/* .Octokit */ .E({
         auth: token,
         baseUrl: env.GITHUB_API_URL || 'https://api.github.com',
         request: { fetch },
@@ -64,10 +59,6 @@ function gitHubClient(token, env = process.env, deadline) {
         rest: { repos: bind('repos'), issues: bind('issues'), pulls: bind('pulls') },
     };
 }
-
-;// CONCATENATED MODULE: ./src/cli/github.ts
-// The CLI's GitHub client is the action's (src/action/ is the one folder that imports the @actions and @octokit packages).
-
 
 
 /***/ }),

@@ -1,8 +1,8 @@
-export const id = 339;
-export const ids = [339];
+export const id = 584;
+export const ids = [584];
 export const modules = {
 
-/***/ 6339:
+/***/ 6584:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -15,7 +15,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _common_deadline_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(673);
 /* harmony import */ var _http_fetch_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(576);
 // The GitHub API client (deployments, pull request comments): @octokit/core and the few REST routes this action uses,
-// rather than @actions/github (its generated endpoint methods, and undici, for a handful of calls). The CLI uses it too.
+// rather than @actions/github (its generated endpoint methods, and undici, for a handful of calls). Both doors get it from
+// the engine's front (engine/index.ts), loaded only with a token.
 
 
 

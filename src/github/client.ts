@@ -1,8 +1,9 @@
 // The GitHub API client (deployments, pull request comments): @octokit/core and the few REST routes this action uses,
-// rather than @actions/github (its generated endpoint methods, and undici, for a handful of calls). The CLI uses it too.
+// rather than @actions/github (its generated endpoint methods, and undici, for a handful of calls). Both doors get it from
+// the engine's front (engine/index.ts), loaded only with a token.
 import { Octokit } from '@octokit/core'
 import { waitingFor, withTimeout, type RunDeadline } from '../common/deadline.js'
-import type { GitHubApi } from '../github/index.js'
+import type { GitHubApi } from './api.js'
 import { httpFetch, type FetchInit } from '../http/fetch.js'
 
 type Rest = GitHubApi['rest']

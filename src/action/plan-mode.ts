@@ -1,12 +1,9 @@
 // `mode: plan` on the runner: the matrix and the environments as step outputs, and the plan as the job summary.
 import * as core from '@actions/core'
 import { readGitContext } from '../common/git-context.js'
-import { planStep } from '../engine/plan-step.js'
 import { errorMessage } from '../common/errors.js'
-import { readRunEvent } from '../github/index.js'
-import type { Inputs } from '../settings/inputs.js'
+import { planStep, readRunEvent, renderPlanSummary, type Inputs } from '../engine/index.js'
 import type { Log } from '../common/log.js'
-import { renderPlanSummary } from '../engine/plan-summary.js'
 
 /** Plans the run and publishes the outputs `matrix`, `environments` and `any`; throws a UserError on bad input. */
 export async function runPlan(inputs: Inputs, log: Log): Promise<void> {
@@ -15,7 +12,7 @@ export async function runPlan(inputs: Inputs, log: Log): Promise<void> {
   core.setOutput('environments', JSON.stringify(plan.environments))
   core.setOutput('any', String(plan.environments.length > 0))
   try {
-    await core.summary.addRaw(renderPlanSummary(plan), true).write()
+    await core.summary.addRaw(await renderPlanSummary(plan), true).write()
   } catch (error) {
     core.warning(`Could not write the job summary: ${errorMessage(error)}`)
   }

@@ -7,7 +7,7 @@ import type { Rollout } from '../../deploy/rollout.js'
 import { judge, type Snapshot, type Verdict } from '../../deploy/verdict.js'
 import { taskDefinitionRevision } from '../../aws/arn.js'
 import { UserError } from '../../common/errors.js'
-import type { StrategyInputs } from '../../strategy/types.js'
+import type { StrategyInputs } from '../strategy-types.js'
 import type {
   DeploymentMechanism,
   OwnObservation,
@@ -21,7 +21,7 @@ import { checkDeploymentConfig, deploymentConfigName, findDeploymentGroup } from
 import { generateAppSpec, loadAppSpec } from './appspec.js'
 import { ACTIVE_STATUSES, findDeployment } from './deployment.js'
 import { CodeDeployTracker, greenTaskSet, judgeCodeDeploy, readCodeDeploy, type CodeDeployState } from './observe.js'
-import { redeployPreviousRevision, rollBackCodeDeployment } from './rollback.js'
+import { redeployPreviousRevision, rollBackCodeDeployment } from './codedeploy-rollback.js'
 import {
   continueCodeDeployment,
   deployedBy,
@@ -183,6 +183,12 @@ class CodeDeployWatch implements RolloutWatch {
 
 export const codedeploy: DeploymentMechanism = {
   name: 'codedeploy',
+  controller: 'CODE_DEPLOY',
+  // It deploys what the deployment group's service runs whatever the strategy; `rolling` is refused by configure().
+  strategies: { rolling: false, 'blue-green': true, canary: true, linear: true },
+  testTraffic: true,
+  refusesEarlySuccess: false,
+  configure: (inputs) => ({ deploymentConfigName: deploymentConfigName(inputs) }),
   plan: planCodeDeploy,
   async inFlight(clients, _cluster, plan, service, target) {
     const active = await findDeployment(clients.codedeploy, codedeployPlan(plan).group, ACTIVE_STATUSES)
@@ -200,5 +206,10 @@ export const codedeploy: DeploymentMechanism = {
       plan.inputs.continueAction ?? 'continue',
       now,
     ),
+  async rollBackService(_clients, service) {
+    throw new UserError(
+      `Service "${service.serviceName}" uses the CODE_DEPLOY deployment controller: its rollouts go through AWS CodeDeploy (blue/green with an appspec), not an ECS update of its task definition.`,
+    )
+  },
   watch: (ctx) => new CodeDeployWatch(ctx),
 }

@@ -1,7 +1,7 @@
 import { unknownKey } from '../common/suggest.js'
 import { ProblemsError, type Problem } from '../common/problems.js'
 import { modelProblems } from '../taskdef/validate.js'
-import { DEFINITION_SHAPE } from './model.js'
+import { DEFINITION_SHAPE } from './service-keys.js'
 import type { PlainObject } from '../taskdef/values.js'
 
 type KeyPath = (string | number)[]

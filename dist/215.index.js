@@ -1,8 +1,8 @@
-export const id = 400;
-export const ids = [400];
+export const id = 215;
+export const ids = [215];
 export const modules = {
 
-/***/ 7400:
+/***/ 6215:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -16,8 +16,243 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/common/errors.ts
 var errors = __webpack_require__(1922);
-// EXTERNAL MODULE: ./src/github/index.ts + 2 modules
-var github = __webpack_require__(4112);
+;// CONCATENATED MODULE: ./src/github/api.ts
+
+const PAGE_SIZE = 100;
+function ownerRepo(git) {
+    const [owner = '', repo = ''] = git.repository.split('/');
+    return { owner, repo };
+}
+/** The token may not do this: GitHub answers 403, or 404 for what it hides from the token. */
+function isPermissionError(error) {
+    const status = error.status;
+    return status === 403 || status === 404 || /Resource not accessible by integration/i.test((0,errors/* errorMessage */.gJ)(error));
+}
+/** `Not Found (HTTP 404)`: the first line of Octokit's message, and the status. */
+function describeGitHubError(error) {
+    const status = error.status;
+    const message = (0,errors/* errorMessage */.gJ)(error)
+        .split('\n')[0]
+        ?.replace(/ - https:\/\/docs\.github\.com\S*$/, '') ?? '';
+    return status === undefined ? message : `${message} (HTTP ${status})`;
+}
+/** Every item of a paged list, PAGE_SIZE at a time, until a short page. */
+async function allPages(page) {
+    const items = [];
+    for (let n = 1;; n++) {
+        const { data } = await page(n);
+        items.push(...data);
+        if (data.length < PAGE_SIZE)
+            return items;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/github/deployments.ts
+
+const DESCRIPTION_MAX = 140;
+/**
+ * Records the deploy as a GitHub deployment with statuses. The deployment is created by the first status.
+ * Without permission, it warns once and does nothing more: a deploy never fails for its GitHub record.
+ */
+function createDeploymentTracker(octokit, git, options, warn) {
+    const repo = ownerRepo(git);
+    let deploymentId;
+    let disabled = false;
+    async function attempt(what, call) {
+        if (disabled)
+            return;
+        try {
+            await call();
+        }
+        catch (error) {
+            const why = `${what} for environment ${options.environment}: ${describeGitHubError(error)}.`;
+            if (!isPermissionError(error))
+                return warn(`${why} The deploy itself is not affected.`);
+            disabled = true;
+            warn(`${why} Give the job \`permissions: deployments: write\` (or pass a \`github-token\` that may write deployments); the deploy goes on without GitHub deployment statuses.`);
+        }
+    }
+    async function create() {
+        if (deploymentId !== undefined)
+            return deploymentId;
+        if (options.adoptJobDeployment) {
+            deploymentId = await jobDeployment(octokit, repo, options, options.adoptJobDeployment.runId);
+            if (deploymentId !== undefined)
+                return deploymentId;
+        }
+        const { data } = await octokit.rest.repos.createDeployment({
+            ...repo,
+            ref: options.ref,
+            environment: options.environment,
+            description: truncate(options.description),
+            auto_merge: false,
+            required_contexts: [],
+            transient_environment: options.transient,
+            production_environment: options.production,
+        });
+        if (data.id === undefined) {
+            warn(`GitHub did not create a deployment for environment ${options.environment}: ${(data.message ?? 'no deployment id in the answer').replace(/\.$/, '')}.`);
+            disabled = true;
+        }
+        deploymentId = data.id;
+        return deploymentId;
+    }
+    async function status(id, state, extra) {
+        const logUrl = extra.log_url ?? options.logUrl;
+        await octokit.rest.repos.createDeploymentStatus({
+            ...repo,
+            deployment_id: id,
+            state,
+            ...(extra.description !== undefined && { description: truncate(extra.description) }),
+            ...(extra.environment_url !== undefined && { environment_url: extra.environment_url }),
+            ...(logUrl !== undefined && { log_url: logUrl }),
+        });
+    }
+    const report = (state, extra = {}) => attempt(`Could not set the GitHub deployment status to ${state}`, async () => {
+        const id = await create();
+        if (id !== undefined)
+            await status(id, state, extra);
+    });
+    return {
+        inProgress: () => report('in_progress'),
+        success: (url) => report('success', url === undefined ? {} : { environment_url: url }),
+        failure: (logUrl, description) => report('failure', {
+            ...(logUrl !== undefined && { log_url: logUrl }),
+            ...(description !== undefined && { description }),
+        }),
+        inactive: () => attempt('Could not mark the GitHub deployments inactive', async () => {
+            const deployments = await allPages((page) => octokit.rest.repos.listDeployments({ ...repo, environment: options.environment, per_page: PAGE_SIZE, page }));
+            for (const { id } of deployments)
+                await status(id, 'inactive', {});
+        }),
+    };
+}
+/** The runner's states for the deployment of a job that is waiting to run or running. */
+const JOB_STATES = ['queued', 'in_progress'];
+/** How many of the newest deployments of this commit and environment are looked at. */
+const CANDIDATES = 10;
+/**
+ * The deployment the runner made for this job (`environment:` in the workflow): of the newest deployments of this
+ * commit to this environment, one still queued or in progress; the one whose status links to this run first.
+ */
+async function jobDeployment(octokit, repo, options, runId) {
+    const { data } = await octokit.rest.repos.listDeployments({
+        ...repo,
+        environment: options.environment,
+        sha: options.sha,
+        per_page: CANDIDATES,
+        page: 1,
+    });
+    let open;
+    for (const { id } of data.slice(0, CANDIDATES)) {
+        const { data: statuses } = await octokit.rest.repos.listDeploymentStatuses({
+            ...repo,
+            deployment_id: id,
+            per_page: 1,
+            page: 1,
+        });
+        const latest = statuses[0];
+        if (!latest || !JOB_STATES.includes(latest.state))
+            continue;
+        const link = latest.log_url || latest.target_url || '';
+        if (linksToRun(link, runId))
+            return id;
+        open ??= id;
+    }
+    return open;
+}
+/** Whether a status's link is to this workflow run (…/actions/runs/<id>, or a job of it). */
+function linksToRun(link, runId) {
+    const run = `/actions/runs/${runId}`;
+    return link.includes(`${run}/`) || link.endsWith(run);
+}
+function truncate(text) {
+    return text.length > DESCRIPTION_MAX ? `${text.slice(0, DESCRIPTION_MAX - 1)}…` : text;
+}
+
+// EXTERNAL MODULE: ./src/report/markdown.ts
+var markdown = __webpack_require__(4285);
+;// CONCATENATED MODULE: ./src/github/comment.ts
+
+
+const HEADING = {
+    deploying: '⏳ Deploying the preview of',
+    deployed: '🚀 Preview of',
+    failed: '❌ The preview failed for',
+    destroyed: '🧹 Removed the preview of',
+};
+/** The hidden line that lets a later run find and update this service's comment. */
+function previewCommentMarker(service) {
+    return `<!-- ecs-deploy-action:preview:${service} -->`;
+}
+/** The comment's Markdown: URL, commit, status and time, under the hidden marker. */
+function previewComment(facts, git) {
+    const commit = `[\`${facts.sha.slice(0, 7)}\`](${git.serverUrl}/${git.repository}/commit/${facts.sha})`;
+    const rows = [
+        ...(facts.url && facts.status !== 'destroyed' ? [['URL', facts.url]] : []),
+        ['Commit', commit],
+        ['Status', facts.status],
+        ['Updated', `${facts.time.toISOString().slice(0, 16).replace('T', ' ')} UTC`],
+        ...(facts.runUrl ? [['Run', `[logs](${facts.runUrl})`]] : []),
+    ];
+    return [
+        previewCommentMarker(facts.service),
+        `### ${HEADING[facts.status]} \`${facts.service}\``,
+        '',
+        (0,markdown/* keyValueTable */.z)(rows),
+        ...(facts.detail ? ['', facts.detail] : []),
+    ].join('\n');
+}
+/**
+ * Writes this service's preview comment on the pull request: updates the comment holding its marker that the token's
+ * identity wrote, or adds one. Without permission it warns and returns undefined.
+ */
+async function upsertPreviewComment(octokit, git, comment, warn) {
+    const repo = ownerRepo(git);
+    const marker = previewCommentMarker(comment.service);
+    const body = comment.body.startsWith(marker) ? comment.body : `${marker}\n${comment.body}`;
+    try {
+        const comments = await allPages((page) => octokit.rest.issues.listComments({ ...repo, issue_number: comment.pr, per_page: PAGE_SIZE, page }));
+        // Anyone can write the marker: only a comment the token's own identity wrote is this action's to edit.
+        const me = await tokenLogin(octokit);
+        const earlier = me && comments.find((c) => c.body?.startsWith(marker) && sameLogin(c.user?.login, me));
+        if (earlier) {
+            await octokit.rest.issues.updateComment({ ...repo, comment_id: earlier.id, body });
+            return { id: earlier.id, created: false };
+        }
+        const { data } = await octokit.rest.issues.createComment({ ...repo, issue_number: comment.pr, body });
+        return { id: data.id, created: true };
+    }
+    catch (error) {
+        const fix = isPermissionError(error)
+            ? ' Give the job `permissions: pull-requests: write` to get the preview URL as a comment.'
+            : ' The deploy itself is not affected.';
+        warn(`Could not write the preview comment on pull request #${comment.pr}: ${describeGitHubError(error)}.${fix}`);
+        return undefined;
+    }
+}
+/** The token's login; undefined when GitHub does not say (then no comment is edited, a new one is added). */
+async function tokenLogin(octokit) {
+    try {
+        return (await octokit.viewer()).login || undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** GraphQL names a GitHub App `name[bot]` as the viewer and `name` as an author in some places: either is the same one. */
+function sameLogin(author, me) {
+    const bare = (login) => login.toLowerCase().replace(/\[bot\]$/, '');
+    return author !== undefined && bare(author) === bare(me);
+}
+
+// EXTERNAL MODULE: ./src/github/event.ts
+var github_event = __webpack_require__(5015);
+;// CONCATENATED MODULE: ./src/github/index.ts
+
+
+
+
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
@@ -28,7 +263,7 @@ var http_fetch = __webpack_require__(576);
 // EXTERNAL MODULE: ./src/aws/arn.ts
 var aws_arn = __webpack_require__(1626);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch-logs/dist-cjs/index.js
-var dist_cjs = __webpack_require__(303);
+var dist_cjs = __webpack_require__(2684);
 // EXTERNAL MODULE: ./src/aws/errors.ts
 var aws_errors = __webpack_require__(9378);
 ;// CONCATENATED MODULE: ./src/aws/logs.ts
@@ -209,884 +444,8 @@ async function attachLogs(logsIn, failures, containers, lines) {
     }));
 }
 
-// EXTERNAL MODULE: ./src/aws/ecs.ts
-var aws_ecs = __webpack_require__(1032);
-// EXTERNAL MODULE: ./src/image/reference.ts
-var reference = __webpack_require__(3564);
-// EXTERNAL MODULE: ./src/common/problems.ts
-var common_problems = __webpack_require__(7657);
-;// CONCATENATED MODULE: ./src/taskdef/problems.ts
-
-/** One error for everything wrong with a task definition; each problem starts with the JSON path of the field to fix. */
-function problemsError(source, problems, hint) {
-    return new common_problems/* ProblemsError */.FQ(source, problems.map((message) => ({ path: '', message })), hint);
-}
-
-;// CONCATENATED MODULE: ./src/taskdef/apply.ts
-
-
-
-/**
- * Puts the image, environment variables and secrets on the chosen containers of `request`, in place.
- * Returns the names of the containers that got the image, and how they were chosen.
- */
-function applyChanges(request, changes, source) {
-    const definitions = request.containerDefinitions ?? [];
-    const { chosen, note } = chosenContainers(definitions, changes, source);
-    for (const container of chosen) {
-        if (changes.image)
-            container.image = changes.image;
-        if (changes.environment?.length) {
-            container.environment = withChanges(container.environment, changes.environment, ({ name, value }) => ({
-                name,
-                value: value ?? '',
-            }));
-        }
-        if (changes.secrets?.length) {
-            container.secrets = withChanges(container.secrets, changes.secrets, ({ name, value }) => ({
-                name,
-                valueFrom: value ?? '',
-            }));
-        }
-    }
-    const promoted = changes.images ? promotedContainers(definitions, changes.images, source) : undefined;
-    const problems = definitions.flatMap((container, index) => containerProblems(container, index));
-    if (problems.length)
-        throw problemsError(source, problems);
-    const containers = promoted?.containers ?? (changes.image ? chosen.map(({ name }) => name ?? '') : []);
-    return { containers, notes: [...(note ? [note] : []), ...(promoted?.notes ?? [])] };
-}
-/** The containers named by the `container` input, else the only one, else those running `image`'s repository. */
-function chosenContainers(definitions, { image, containers = [], environment = [], secrets = [] }, source) {
-    const names = definitions.map(({ name }) => name ?? '');
-    const wanted = containers.filter((name) => name !== '');
-    if (wanted.length) {
-        const missing = wanted.filter((name) => !names.includes(name));
-        if (missing.length) {
-            throw new errors/* UserError */.yo(`${source} has no container named ${missing.map((name) => `"${name}"`).join(', ')} ` +
-                `(from the \`container\` input). Its containers: ${names.join(', ')}.`);
-        }
-        return { chosen: definitions.filter(({ name }) => wanted.includes(name ?? '')) };
-    }
-    if (!image && !environment.length && !secrets.length)
-        return { chosen: [] };
-    const what = image ? 'the image goes' : 'environment variables and secrets go';
-    if (definitions.length === 1)
-        return { chosen: definitions, note: `${what} to container ${names[0]}, the only one` };
-    if (image) {
-        const repository = (0,reference/* imageRepository */.an)(image);
-        const matching = definitions.filter(({ image: current }) => current && (0,reference/* imageRepository */.an)(current) === repository);
-        if (matching.length) {
-            const chosenNames = matching.map(({ name }) => name).join(', ');
-            return { chosen: matching, note: `${what} to ${chosenNames}: the container(s) running ${repository}` };
-        }
-        throw new errors/* UserError */.yo(`${source} has containers ${names.join(', ')}, and none of them runs an image from ${repository}. ` +
-            'Set the `container` input to the container(s) that get the image.');
-    }
-    throw new errors/* UserError */.yo(`${source} has containers ${names.join(', ')}. ` +
-        'Set the `container` input to say which of them get the environment variables and secrets.');
-}
-/** Puts each promoted image on the container of its name; the containers it has no image for keep theirs. */
-function promotedContainers(definitions, images, source) {
-    const containers = definitions.filter(({ name }) => name !== undefined && images[name] !== undefined);
-    const names = definitions.map(({ name }) => name ?? '');
-    if (!containers.length) {
-        throw new errors/* UserError */.yo(`${source} has containers ${names.join(', ')}, and the promoted images are for ${Object.keys(images).join(', ')}: no container name in common. Name the containers alike in both environments.`);
-    }
-    for (const container of containers)
-        container.image = images[container.name];
-    const kept = names.filter((name) => images[name] === undefined);
-    const unused = Object.keys(images).filter((name) => !names.includes(name));
-    return {
-        containers: containers.map(({ name }) => name),
-        notes: [
-            ...(kept.length
-                ? [`kept the images of ${kept.join(', ')}: the promoted environment has no container of that name`]
-                : []),
-            ...(unused.length ? [`not promoted: ${unused.join(', ')}, which this task definition has no container for`] : []),
-        ],
-    };
-}
-/** `entries` with each change applied by name: replaced where it was (every duplicate), appended when new. */
-function withChanges(entries, changes, entry) {
-    let result = [...(entries ?? [])];
-    for (const change of changes) {
-        const exists = result.some(({ name }) => name === change.name);
-        if (change.remove)
-            result = result.filter(({ name }) => name !== change.name);
-        else if (exists)
-            result = result.map((existing) => (existing.name === change.name ? entry(change) : existing));
-        else
-            result.push(entry(change));
-    }
-    return result;
-}
-function containerProblems(container, index) {
-    const at = `containerDefinitions[${index}] (${container.name})`;
-    const problems = [];
-    if (!container.image) {
-        problems.push(`${at}.image: missing (required); set it in the template, or have the \`image\` input fill it in ` +
-            '(the `container` input says which containers get it)');
-    }
-    const environment = new Set(container.environment?.map(({ name }) => name));
-    for (const { name } of container.secrets ?? []) {
-        if (environment.has(name)) {
-            problems.push(`${at}: ${name} is both an environment variable and a secret, which ECS rejects; remove one`);
-        }
-    }
-    return problems;
-}
-
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
-var client_ecs_dist_cjs = __webpack_require__(212);
-;// CONCATENATED MODULE: ./src/taskdef/model.ts
-
-// Members ECS rejects when absent although the model leaves them optional (`image` is checked after it is filled in).
-const ALSO_REQUIRED = { ContainerDefinition: ['name'] };
-const SCALARS = { 0: 'string', 1: 'number', 2: 'boolean' };
-/**
- * Decodes a reference in Smithy's static schema encoding (as read by @smithy/core's NormalizedSchema):
- * numbers are simple types, with bit 64 for "list of" and bit 128 for "map of strings to";
- * arrays are [0 simple | 1 list | 2 map | 3 struct | 4 union, namespace, name, traits, ...].
- */
-function shapeOf(reference) {
-    const schema = resolved(reference);
-    if (typeof schema === 'number') {
-        if (schema >= 128)
-            return { kind: 'map', value: schema & 0b0011_1111 };
-        if (schema >= 64)
-            return { kind: 'list', member: schema & 0b0011_1111 };
-        return { kind: SCALARS[schema] ?? 'any' };
-    }
-    if (!Array.isArray(schema))
-        return { kind: 'any' };
-    const [id, , name, , fourth, fifth, requiredCount] = schema;
-    switch (id) {
-        case 0:
-            return shapeOf(fourth);
-        case 1:
-            return { kind: 'list', member: fourth };
-        case 2:
-            return { kind: 'map', value: fifth };
-        case 3:
-        case 4: {
-            const members = fourth;
-            const required = members.slice(0, typeof requiredCount === 'number' ? requiredCount : 0);
-            return {
-                kind: 'struct',
-                name: String(name),
-                members,
-                memberSchemas: fifth,
-                required: [...required, ...(ALSO_REQUIRED[String(name)] ?? [])],
-            };
-        }
-        default:
-            return { kind: 'any' };
-    }
-}
-/** Follows lazy references `() => schema` and member wrappers `[schema, traits]` to the schema itself. */
-function resolved(reference) {
-    let schema = reference;
-    for (;;) {
-        if (typeof schema === 'function')
-            schema = schema();
-        else if (Array.isArray(schema) && schema.length === 2)
-            schema = schema[0];
-        else
-            return schema;
-    }
-}
-function structShape(reference) {
-    const shape = shapeOf(reference);
-    if (shape.kind !== 'struct')
-        throw new Error('@aws-sdk/client-ecs: expected a structure schema');
-    return shape;
-}
-const REQUEST_SHAPE = structShape(client_ecs_dist_cjs/* RegisterTaskDefinitionRequest$ */.fSK);
-/** Keys DescribeTaskDefinition returns that RegisterTaskDefinition does not take (taskDefinitionArn, revision, …). */
-const READ_ONLY_KEYS = structShape(client_ecs_dist_cjs/* TaskDefinition$ */.TAv).members.filter((key) => !REQUEST_SHAPE.members.includes(key));
-
-;// CONCATENATED MODULE: ./src/taskdef/clean.ts
-
-/** The definition without the keys only DescribeTaskDefinition returns, and which of them it had. */
-function withoutReadOnlyKeys(definition) {
-    const dropped = Object.keys(definition).filter((key) => READ_ONLY_KEYS.includes(key) && definition[key] !== undefined);
-    const kept = Object.entries(definition).filter(([key]) => !READ_ONLY_KEYS.includes(key));
-    return { definition: Object.fromEntries(kept), dropped };
-}
-
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
-// EXTERNAL MODULE: ./src/common/workspace-path.ts
-var workspace_path = __webpack_require__(7682);
-// EXTERNAL MODULE: ./src/common/yaml-data.ts
-var yaml_data = __webpack_require__(8715);
-;// CONCATENATED MODULE: ./src/taskdef/placeholders.ts
-
-
-
-const NAME = '[A-Za-z_][A-Za-z0-9_]*';
-const PLACEHOLDER = new RegExp(`(\\$?)\\$\\{(${NAME})\\}`, 'g');
-// Placeholders become private-use characters of the same length: the parser then takes them anywhere
-// (even unquoted where a number goes), and the positions it reports stay those of the user's text.
-const ESCAPE = '\uE003';
-const DOLLAR = '\uE000';
-const OPEN = '\uE001';
-const CLOSE = '\uE002';
-const MARKED = new RegExp(`(${ESCAPE}?)${DOLLAR}${OPEN}(${NAME})${CLOSE}`, 'g');
-/** `text` with `${NAME}` and `$${NAME}` marked, each character for one. */
-function markedPlaceholders(text) {
-    return text.replace(PLACEHOLDER, (_, escape, name) => `${escape ? ESCAPE : ''}${DOLLAR}${OPEN}${name}${CLOSE}`);
-}
-/** `text` as the user wrote it, for parser messages that quote the marked text. */
-function unmarked(text) {
-    return text
-        .replace(/[\uE000\uE003]/g, '$')
-        .replaceAll(OPEN, '{')
-        .replaceAll(CLOSE, '}');
-}
-/**
- * Fills the placeholders in the scalars of `doc`, parsed from `marked`, so a value is never parsed as
- * syntax (quotes and backslashes in it need no escaping). Placeholders in comments are ignored.
- * Throws one error listing every unknown placeholder.
- */
-function fillPlaceholders(doc, marked, values, source, file) {
-    const unknown = [];
-    (0,dist/* visit */.YR)(doc, {
-        Scalar(_key, node) {
-            if (typeof node.value !== 'string' || !node.value.includes(OPEN))
-                return;
-            const [start, end] = node.range ?? [0, 0];
-            for (const match of marked.slice(start, end).matchAll(MARKED)) {
-                const name = match[2] ?? '';
-                if (!match[1] && !Object.hasOwn(values, name))
-                    unknown.push({ name, line: lineAt(marked, start + match.index) });
-            }
-            const filled = node.value.replace(MARKED, (_, escape, name) => escape ? `\${${name}}` : (values[name] ?? ''));
-            // An unquoted, untagged scalar gets the type its filled-in text has, so `cpu: ${CPU}` is a number.
-            node.value = node.type === 'PLAIN' && !node.tag ? plainValue(filled) : filled;
-        },
-    });
-    const [first] = unknown;
-    if (!first)
-        return;
-    const known = Object.keys(values).join(', ') || '(none)';
-    const example = first.name;
-    throw new common_problems/* ProblemsError */.FQ(source, unknown.map(({ name, line }) => ({ path: '', line, message: `unknown placeholder \${${name}}` })), `Known: ${known}. Add ${unknown.length === 1 ? 'it' : 'them'} with the \`vars\` input (${example}=value), ` +
-        `or write $\${${example}} for a literal \${${example}}.`, file);
-}
-/**
- * `text` (one input's value, not a document) with its `${NAME}` placeholders filled and `$${NAME}` kept as a literal
- * `${NAME}`; an unknown placeholder is a UserError naming `input` and the known ones.
- */
-function fillTextPlaceholders(text, values, input, 
-/** How a value goes in at `offset` of `text` (as it is by default). */
-encode = (_name, value) => value) {
-    const unknown = [...text.matchAll(PLACEHOLDER)].filter((m) => !m[1] && !Object.hasOwn(values, m[2] ?? ''));
-    const [first] = unknown;
-    if (first) {
-        const names = [...new Set(unknown.map((m) => `\${${m[2]}}`))].join(', ');
-        throw new errors/* UserError */.yo(`Input \`${input}\`: unknown placeholder ${names}. Known: ${Object.keys(values).join(', ') || '(none)'}. ` +
-            `Add it with the \`vars\` input (${first[2]}=value), or write $\${${first[2]}} for a literal \${${first[2]}}.`);
-    }
-    return text.replace(PLACEHOLDER, (_, escape, name, offset) => escape ? `\${${name}}` : encode(name, values[name] ?? '', offset));
-}
-/** The names of the `${NAME}` placeholders in `text` (not the `$${NAME}` literals). */
-function placeholderNames(text) {
-    return [...text.matchAll(PLACEHOLDER)].filter((m) => !m[1]).map((m) => m[2] ?? '');
-}
-function plainValue(text) {
-    const doc = (0,dist/* parseDocument */.Tp)(text);
-    return doc.errors.length === 0 && (0,dist/* isScalar */.jn)(doc.contents) ? doc.contents.value : text;
-}
-function lineAt(text, offset) {
-    return text.slice(0, offset).split('\n').length;
-}
-
-// EXTERNAL MODULE: ./src/taskdef/values.ts
-var values = __webpack_require__(64);
-;// CONCATENATED MODULE: ./src/taskdef/load.ts
-
-
-
-
-
-
-
-
-/**
- * Reads a task definition template (JSON or YAML), fills its placeholders and unwraps
- * `aws ecs describe-task-definition` output, whose tags become the definition's `tags`.
- */
-async function loadTemplate(path, placeholders, workspace = process.env.GITHUB_WORKSPACE || process.cwd()) {
-    return (await readTemplate(path, placeholders, workspace)).definition;
-}
-/** loadTemplate, with the lines of its keys. */
-async function readTemplate(path, placeholders, workspace = process.env.GITHUB_WORKSPACE || process.cwd()) {
-    const { data, lineOf } = await loadDocument(path, placeholders, workspace, TASK_DEFINITION);
-    const wrapper = (0,values/* isPlainObject */.Q)(data) && 'taskDefinition' in data ? ['taskDefinition'] : [];
-    return {
-        definition: unwrapped(data, `task definition ${path}`),
-        lineOf: (problemPath) => lineOf([...wrapper, ...keysOf(problemPath)]),
-    };
-}
-const TASK_DEFINITION = { input: 'task-definition', what: 'task definition' };
-/** Reads a template file of the workspace (JSON or YAML) and fills its placeholders; errors name `kind` and the line. */
-async function loadDocument(path, placeholders, workspace, kind) {
-    const source = `${kind.what} ${path}`;
-    const marked = markedPlaceholders(await templateText(path, workspace, kind));
-    // One parser for both: YAML 1.2 reads JSON, and unlike JSON.parse on Node 20 it says where the error is.
-    // Errors give the line, never the file's text: the file may not be what it should be (and hold secrets).
-    const lineCounter = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(marked, { lineCounter, prettyErrors: false });
-    const [error] = doc.errors;
-    if (error) {
-        const format = (0,external_node_path_.extname)(path).toLowerCase() === '.json' ? 'JSON' : 'YAML';
-        const { line, col } = lineCounter.linePos(error.pos[0]);
-        const message = `${source}:${line}: is not valid ${format} (column ${col}): ${unmarked(error.message.split('\n')[0] ?? '')}`;
-        throw new errors/* UserError */.yo(message, { locations: [{ file: path, line, column: col, message }] });
-    }
-    fillPlaceholders(doc, marked, placeholders, source, path);
-    return {
-        data: (0,yaml_data/* yamlData */.O)(doc, source, marked),
-        lineOf(keyPath) {
-            const offset = offsetOf(doc, keyPath);
-            return offset === undefined ? undefined : lineCounter.linePos(offset).line;
-        },
-    };
-}
-/** `containerDefinitions[0] (web).image` as keys: containerDefinitions, 0, image (the ` (web)` label dropped). */
-function keysOf(path) {
-    return [...path.replace(/ \([^)]*\)/g, '').matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => m[2] !== undefined ? Number(m[2]) : (m[1] ?? ''));
-}
-/** Where the deepest of `keys` that the document has starts (a key where the path names one missing: its parent's). */
-function offsetOf(doc, keys) {
-    for (let depth = keys.length; depth > 0; depth--) {
-        const parent = depth === 1 ? doc.contents : doc.getIn(keys.slice(0, depth - 1), true);
-        const last = keys[depth - 1];
-        if ((0,dist/* isMap */.jh)(parent)) {
-            const pair = parent.items.find((item) => (0,dist/* isScalar */.jn)(item.key) && item.key.value === last);
-            if (pair && (0,dist/* isScalar */.jn)(pair.key) && pair.key.range)
-                return pair.key.range[0];
-        }
-        if ((0,dist/* isSeq */.oP)(parent) && typeof last === 'number') {
-            const item = parent.items[last];
-            if (item && typeof item === 'object' && 'range' in item && Array.isArray(item.range))
-                return item.range[0];
-        }
-    }
-    return undefined;
-}
-/** A task definition family (letters, digits, `-`, `_`), with or without `:revision`: no file extension, no folder. */
-const FAMILY_LIKE = /^[A-Za-z0-9_-]{1,255}(:\d+)?$/;
-async function templateText(path, workspace, kind) {
-    const fullPath = await (0,workspace_path/* insideWorkspace */.C)(kind.input, path, workspace);
-    try {
-        return await (0,promises_.readFile)(fullPath, 'utf8');
-    }
-    catch (error) {
-        const { code, message } = error;
-        const reason = code === 'ENOENT' ? 'not found' : `cannot be read (${message})`;
-        // The official deploy action also took a family name here (`web`, `web:42`): a missing file named like one is that.
-        const family = kind === TASK_DEFINITION && code === 'ENOENT' && FAMILY_LIKE.test(path)
-            ? ` If "${path}" is a task definition family, leave \`task-definition\` out: the service's current task definition is the starting point.`
-            : '';
-        throw new errors/* UserError */.yo(`${kind.what} ${path} ${reason} at ${fullPath}. The \`${kind.input}\` input is relative to the workspace ` +
-            `(GITHUB_WORKSPACE, else the working directory): check the path, and that the repository is checked out.${family}`);
-    }
-}
-function unwrapped(value, source) {
-    if (!(0,values/* isPlainObject */.Q)(value)) {
-        throw new errors/* UserError */.yo(`${source}: the top level must be an object (a RegisterTaskDefinition request or the output of ` +
-            `\`aws ecs describe-task-definition\`), found ${(0,values/* kindOf */.I)(value)}.`);
-    }
-    if (!('taskDefinition' in value))
-        return value;
-    const { taskDefinition, tags, ...rest } = value;
-    const extra = Object.keys(rest);
-    if (extra.length) {
-        throw new errors/* UserError */.yo(`${source} looks like \`aws ecs describe-task-definition\` output (it has taskDefinition) but also has ` +
-            `${extra.join(', ')}; that output has only taskDefinition and tags. Remove the other keys.`);
-    }
-    if (!(0,values/* isPlainObject */.Q)(taskDefinition)) {
-        throw new errors/* UserError */.yo(`${source}, taskDefinition: expected an object, found ${(0,values/* kindOf */.I)(taskDefinition)}.`);
-    }
-    return tags === undefined ? taskDefinition : { ...taskDefinition, tags };
-}
-
-;// CONCATENATED MODULE: ./src/taskdef/images.ts
-
-
-/** Each container image that is not a valid reference (ECS would accept it and fail every task at pull time). */
-function imageProblems(request) {
-    return (request.containerDefinitions ?? []).flatMap((container, index) => {
-        if (typeof container.image !== 'string')
-            return [];
-        try {
-            (0,reference/* parseImageReference */.o_)(container.image, `containerDefinitions[${index}]${container.name ? ` (${container.name})` : ''}.image`);
-            return [];
-        }
-        catch (error) {
-            if (!(error instanceof errors/* UserError */.yo))
-                throw error;
-            return [error.message.replace(/\.$/, '')];
-        }
-    });
-}
-
-;// CONCATENATED MODULE: ./src/taskdef/rules.ts
-
-
-/**
- * Throws one error listing what ECS would refuse in the (rendered) request: the rules that span several fields,
- * which the key and type check of the API model cannot see. EC2-only definitions get no Fargate rules.
- */
-function checkEcsRules(request, source) {
-    const problems = rules_RULES.flatMap((rule) => rule(request));
-    if (problems.length)
-        throw problemsError(source, problems);
-}
-const rules_RULES = [fargateNetworkMode, fargateSize, executionRoleNeeded, imageProblems];
-const onFargate = (request) => request.requiresCompatibilities?.includes('FARGATE') ?? false;
-function fargateNetworkMode(request) {
-    if (!onFargate(request) || request.networkMode === 'awsvpc')
-        return [];
-    const found = request.networkMode
-        ? 'Fargate runs only awsvpc'
-        : 'not set (ECS takes bridge), and Fargate runs only awsvpc';
-    return [`networkMode: ${found}; set "networkMode": "awsvpc"`];
-}
-/** Memory (MiB) ECS accepts for each task cpu (units) on Fargate. */
-const FARGATE_MEMORY = {
-    256: { from: 512, to: 2048, step: 512, text: '512, 1024 or 2048' },
-    512: { from: 1024, to: 4096, step: 1024, text: '1024 to 4096 in steps of 1024' },
-    1024: { from: 2048, to: 8192, step: 1024, text: '2048 to 8192 in steps of 1024' },
-    2048: { from: 4096, to: 16384, step: 1024, text: '4096 to 16384 in steps of 1024' },
-    4096: { from: 8192, to: 30720, step: 1024, text: '8192 to 30720 in steps of 1024' },
-    8192: { from: 16384, to: 61440, step: 4096, text: '16384 to 61440 in steps of 4096' },
-    16384: { from: 32768, to: 122880, step: 8192, text: '32768 to 122880 in steps of 8192' },
-};
-function fargateSize(request) {
-    if (!onFargate(request))
-        return [];
-    const missing = ['cpu', 'memory'].filter((key) => !request[key]);
-    if (missing.length) {
-        return missing.map((key) => `${key}: missing; Fargate needs task-level cpu and memory, e.g. "cpu": "256", "memory": "512"`);
-    }
-    const cpu = units(request.cpu ?? '', 'vcpu');
-    const memory = units(request.memory ?? '', 'gb');
-    const allowed = cpu === undefined ? undefined : FARGATE_MEMORY[cpu];
-    if (!allowed)
-        return [`cpu: not a Fargate size; use one of ${Object.keys(FARGATE_MEMORY).join(', ')} (CPU units)`];
-    const fits = memory !== undefined &&
-        memory >= allowed.from &&
-        memory <= allowed.to &&
-        (memory - allowed.from) % allowed.step === 0;
-    return fits ? [] : [`memory: does not go with cpu ${cpu} on Fargate; use ${allowed.text} (MiB)`];
-}
-/** "256", "0.25 vCPU" → 256; "512", "1 GB" → 1024 (the forms RegisterTaskDefinition converts); undefined otherwise. */
-function units(value, unit) {
-    const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(value);
-    if (!match)
-        return undefined;
-    const [, amount = '', suffix = ''] = match;
-    if (suffix === '')
-        return Number(amount);
-    return suffix.toLowerCase() === unit ? Number(amount) * 1024 : undefined;
-}
-const PRIVATE_ECR = /^\d{12}\.dkr\.ecr(-fips)?\.[a-z0-9-]+\.amazonaws\.com(\.cn)?\//;
-/** What ECS does with the task execution role: on Fargate pull private ECR images and send awslogs; anywhere read secrets. */
-const ROLE_USES = [
-    {
-        field: 'image',
-        use: 'pulling a private ECR image on Fargate',
-        applies: (c, fargate) => fargate && PRIVATE_ECR.test(c.image ?? ''),
-    },
-    {
-        field: 'logConfiguration.logDriver',
-        use: 'the awslogs driver on Fargate',
-        applies: (c, fargate) => fargate && c.logConfiguration?.logDriver === 'awslogs',
-    },
-    { field: 'secrets', use: 'secrets (valueFrom)', applies: (c) => Boolean(c.secrets?.length) },
-    {
-        field: 'logConfiguration.secretOptions',
-        use: 'log driver secrets (secretOptions)',
-        applies: (c) => Boolean(c.logConfiguration?.secretOptions?.length),
-    },
-    {
-        field: 'repositoryCredentials',
-        use: 'private registry credentials',
-        applies: (c) => Boolean(c.repositoryCredentials),
-    },
-];
-function executionRoleNeeded(request) {
-    if (request.executionRoleArn)
-        return [];
-    const fargate = onFargate(request);
-    return (request.containerDefinitions ?? []).flatMap((container, index) => ROLE_USES.filter(({ applies }) => applies(container, fargate)).map(({ field, use }) => `${containerPath(container, index)}.${field}: ECS needs a task execution role for ${use}; ` +
-        'set executionRoleArn (e.g. the ARN of ecsTaskExecutionRole)'));
-}
-function containerPath(container, index) {
-    return `containerDefinitions[${index}] (${container.name})`;
-}
-
-// EXTERNAL MODULE: ./src/common/suggest.ts
-var suggest = __webpack_require__(8687);
-;// CONCATENATED MODULE: ./src/taskdef/validate.ts
-
-
-
-
-/**
- * The definition checked against the RegisterTaskDefinition API model at every depth: unknown keys,
- * value types and required keys. null means "not set" and is dropped. Throws listing every problem.
- */
-function checkedRequest(definition, source, file) {
-    const problems = [];
-    const request = checked(withStringSizes(definition), REQUEST_SHAPE, '', problems);
-    if (Array.isArray(definition.containerDefinitions) && definition.containerDefinitions.length === 0) {
-        problems.push({ path: 'containerDefinitions', message: 'empty; add at least one container' });
-    }
-    if (problems.length) {
-        const located = file ? problems.map((p) => ({ ...p, ...lineOf(file, p.path) })) : problems;
-        throw new common_problems/* ProblemsError */.FQ(source, located, undefined, file?.path);
-    }
-    return request;
-}
-function lineOf(file, path) {
-    const line = file.lineOf(path);
-    return line === undefined ? {} : { line };
-}
-/** What is wrong with `value` as one shape of the ECS API model (a schema @aws-sdk/client-ecs exports, `Name$`). */
-function modelProblems(value, schema, path = '') {
-    const problems = [];
-    checked(value, shapeOf(schema), path, problems);
-    return problems;
-}
-/** The API takes task-level cpu and memory as strings ("256", "1 vCPU"); people write numbers. */
-function withStringSizes(definition) {
-    const copy = { ...definition };
-    for (const key of ['cpu', 'memory']) {
-        if (typeof copy[key] === 'number')
-            copy[key] = String(copy[key]);
-    }
-    return copy;
-}
-function checked(value, shape, path, problems) {
-    switch (shape.kind) {
-        case 'any':
-            return value;
-        case 'struct':
-            return (0,values/* isPlainObject */.Q)(value) ? checkedStruct(value, shape, path, problems) : mismatch('an object');
-        case 'map':
-            if (!(0,values/* isPlainObject */.Q)(value))
-                return mismatch('an object');
-            return Object.fromEntries(present(value).map(([key, item]) => [key, checked(item, shapeOf(shape.value), `${path}.${key}`, problems)]));
-        case 'list':
-            if (!Array.isArray(value))
-                return mismatch('a list');
-            return value.map((item, index) => checked(item, shapeOf(shape.member), `${path}[${index}]${label(item)}`, problems));
-        default:
-            return typeof value === shape.kind ? value : mismatch(`a ${shape.kind}`);
-    }
-    function mismatch(expected) {
-        problems.push({
-            path,
-            message: `expected ${expected}, found ${(0,common_problems/* describedValue */.fl)(value)}${quotingHint(value, shape.kind)}`,
-        });
-        return value;
-    }
-}
-function checkedStruct(value, shape, path, problems) {
-    const result = {};
-    for (const [key, item] of present(value)) {
-        const at = path ? `${path}.${key}` : key;
-        const index = shape.members.indexOf(key);
-        if (index < 0)
-            problems.push({ path: at, message: (0,suggest/* unknownKey */.a)(key, shape.members) });
-        else
-            result[key] = checked(item, shapeOf(shape.memberSchemas[index]), at, problems);
-    }
-    for (const key of shape.required) {
-        if (result[key] === undefined)
-            problems.push({ path: path ? `${path}.${key}` : key, message: 'missing (required)' });
-    }
-    return result;
-}
-function present(value) {
-    return Object.entries(value).filter(([, item]) => item !== null && item !== undefined);
-}
-/** ` (web)` after a list index, when the item has a name. */
-function label(item) {
-    return (0,values/* isPlainObject */.Q)(item) && typeof item.name === 'string' ? ` (${item.name})` : '';
-}
-function quotingHint(value, expected) {
-    if (expected === 'string' && (typeof value === 'number' || typeof value === 'boolean'))
-        return '; put it in quotes';
-    if (typeof value !== 'string' || value.trim() === '')
-        return '';
-    const unquoted = expected === 'number' ? !Number.isNaN(Number(value)) : expected === 'boolean' && /^(true|false)$/.test(value);
-    return unquoted ? '; remove the quotes' : '';
-}
-
-;// CONCATENATED MODULE: ./src/taskdef/duplicate-keys.ts
-/** `[1] and [4]`, `[1], [2] and [4]`. */
-function positions(indexes) {
-    const shown = indexes.map((i) => `[${i}]`);
-    return shown.length > 1 ? `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}` : (shown[0] ?? '');
-}
-function duplicates(list, at) {
-    const where = new Map();
-    (list ?? []).forEach(({ name }, index) => {
-        if (name !== undefined)
-            where.set(name, [...(where.get(name) ?? []), index]);
-    });
-    return [...where]
-        .filter(([, indexes]) => indexes.length > 1)
-        .map(([name, indexes]) => `${at}: ${name} is set ${indexes.length === 2 ? 'twice' : `${indexes.length} times`}, at ${positions(indexes)}; ECS would keep only one, silently: remove the others`);
-}
-/** Each container's environment variable or secret named more than once, with every position it has. */
-function duplicateKeyProblems(request) {
-    return (request.containerDefinitions ?? []).flatMap((container, index) => {
-        const at = `containerDefinitions[${index}]${container.name ? ` (${container.name})` : ''}`;
-        return [
-            ...duplicates(container.environment, `${at}.environment`),
-            ...duplicates(container.secrets, `${at}.secrets`),
-        ];
-    });
-}
-
-;// CONCATENATED MODULE: ./src/taskdef/render.ts
-
-
-
-
-
-
-
-/** The RegisterTaskDefinition request: the template (or current definition), checked, with the changes applied, as ECS would take it. */
-async function renderTaskDefinition(options) {
-    const { source, definition, note, file } = await startingPoint(options);
-    const { definition: cleaned, dropped } = withoutReadOnlyKeys(definition);
-    const request = checkedRequest(cleaned, source, file);
-    const duplicated = duplicateKeyProblems(request);
-    if (duplicated.length)
-        throw problemsError(source, duplicated);
-    const applied = applyChanges(request, options, source);
-    checkEcsRules(request, source);
-    const notes = [
-        ...(note ? [note] : []),
-        ...(dropped.length ? [`dropped read-only keys: ${dropped.join(', ')}`] : []),
-        ...applied.notes,
-    ];
-    return { request, containers: applied.containers, notes };
-}
-async function startingPoint(options) {
-    const { templatePath, current, currentTags } = options;
-    if (templatePath !== undefined) {
-        const source = `task definition ${templatePath}`;
-        const { definition, lineOf } = await readTemplate(templatePath, options.placeholders);
-        const file = { path: templatePath, lineOf };
-        // Old pipelines passed the family beside the file (`--family`): the service's own family is the one meant.
-        if (definition.family === undefined && current?.family) {
-            const note = `family: ${current.family}, from the service's current revision ${current.family}:${current.revision} (${templatePath} names none)`;
-            return { source, definition: { family: current.family, ...definition }, note, file };
-        }
-        return { source, definition, file };
-    }
-    if (!current)
-        throw new Error('renderTaskDefinition needs templatePath or current');
-    // A copy: the changes are applied in place.
-    const definition = structuredClone({ ...current });
-    if (currentTags?.length)
-        definition.tags = currentTags;
-    return { source: `current task definition ${current.family}:${current.revision}`, definition };
-}
-
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(7975);
-;// CONCATENATED MODULE: ./src/taskdef/compare.ts
-
-
-
-
-const SECRET_LOOKING = /PASSWORD|PASSWD|SECRET|TOKEN|KEY|CREDENTIAL/i;
-/**
- * True when registering `request` would produce the same content as `current`: read-only keys, key and
- * list order, empty values and the defaults ECS fills in do not count. Tags count when `currentTags` is given.
- */
-function sameTaskDefinition(request, current, currentTags) {
-    return ((0,external_node_util_.isDeepStrictEqual)(comparable(request), comparable(current)) &&
-        (currentTags === undefined || (0,external_node_util_.isDeepStrictEqual)(compact(request.tags), compact(currentTags))));
-}
-/**
- * What registering `request` would change compared with `current`, one line each, such as
- * `containerDefinitions[web].image: a → b`. Values of secret-looking environment variables are not shown.
- */
-function describeChanges(request, current) {
-    const changes = [];
-    collectChanges(comparable(current), comparable(request), '', false, changes);
-    return changes;
-}
-function comparable(definition) {
-    const { definition: kept } = withoutReadOnlyKeys(withStringSizes(definition));
-    const { tags: _tags, enableFaultInjection, containerDefinitions, ...rest } = kept;
-    return compact({
-        ...rest,
-        // false is the default, which DescribeTaskDefinition may or may not show.
-        enableFaultInjection: enableFaultInjection || undefined,
-        containerDefinitions: containerDefinitions?.map((container) => withDefaults(container, rest.networkMode === 'awsvpc' || rest.networkMode === 'host')),
-    });
-}
-/** The container as DescribeTaskDefinition returns it: ECS fills these in when they are left out. */
-function withDefaults(container, hostPortIsContainerPort) {
-    return {
-        ...container,
-        essential: container.essential ?? true,
-        cpu: container.cpu ?? 0,
-        portMappings: container.portMappings?.map((mapping) => ({
-            ...mapping,
-            protocol: mapping.protocol ?? 'tcp',
-            hostPort: mapping.hostPort ?? (hostPortIsContainerPort ? mapping.containerPort : undefined),
-        })),
-        healthCheck: container.healthCheck && { interval: 30, timeout: 5, retries: 3, ...container.healthCheck },
-    };
-}
-/** `value` without null, undefined, empty lists and empty objects; lists of named items (or tags) sorted by name. */
-function compact(value) {
-    if (Array.isArray(value)) {
-        // Array.from makes a list of this realm: isDeepStrictEqual compares prototypes, and clones may come from another.
-        const items = Array.from(value, compact).filter((item) => item !== undefined);
-        if (!items.length)
-            return undefined;
-        return uniquelyNamed(items) ? items.sort((a, b) => itemName(a).localeCompare(itemName(b))) : items;
-    }
-    if ((0,values/* isPlainObject */.Q)(value)) {
-        const entries = Object.entries(value)
-            .map(([key, item]) => [key, compact(item)])
-            .filter(([, item]) => item !== undefined);
-        return entries.length ? Object.fromEntries(entries) : undefined;
-    }
-    return value ?? undefined;
-}
-function collectChanges(before, after, path, masked, changes) {
-    if ((0,external_node_util_.isDeepStrictEqual)(before, after))
-        return;
-    if ((0,values/* isPlainObject */.Q)(before) && (0,values/* isPlainObject */.Q)(after)) {
-        for (const key of new Set([...Object.keys(after), ...Object.keys(before)])) {
-            collectChanges(before[key], after[key], path ? `${path}.${key}` : key, masked, changes);
-        }
-        return;
-    }
-    if (Array.isArray(before) || Array.isArray(after)) {
-        const [beforeItems, afterItems] = [before ?? [], after ?? []];
-        if (Array.isArray(beforeItems) && Array.isArray(afterItems)) {
-            const environment = path.endsWith('.environment');
-            if (uniquelyNamed(beforeItems) && uniquelyNamed(afterItems)) {
-                const beforeByName = new Map(beforeItems.map((item) => [itemName(item), item]));
-                const afterByName = new Map(afterItems.map((item) => [itemName(item), item]));
-                for (const name of new Set([...afterByName.keys(), ...beforeByName.keys()])) {
-                    const [was, is] = [beforeByName.get(name), afterByName.get(name)];
-                    const at = `${path}[${name}]`;
-                    if (was === undefined || is === undefined)
-                        changes.push(`${at}: ${was === undefined ? 'added' : 'removed'}`);
-                    // Secrets are shown by name only; environment variables whose name looks secret likewise.
-                    else
-                        collectChanges(was, is, at, masked || path.endsWith('.secrets') || (environment && SECRET_LOOKING.test(name)), changes);
-                }
-                return;
-            }
-            // Without unique names, secret-looking variables cannot be picked out: say only that something changed.
-            if (environment) {
-                changes.push(`${path}: (changed)`);
-                return;
-            }
-            if (beforeItems.length === afterItems.length) {
-                beforeItems.forEach((item, index) => collectChanges(item, afterItems[index], `${path}[${index}]`, masked, changes));
-                return;
-            }
-        }
-    }
-    changes.push(masked ? `${path}: (changed)` : `${path}: ${shown(before)} → ${shown(after)}`);
-}
-/** Whether every item has a name (`name`, or `key` for tags) and no two share one. */
-function uniquelyNamed(items) {
-    const names = items.map(itemName);
-    return names.every((name) => name !== '') && new Set(names).size === names.length;
-}
-function itemName(item) {
-    if (!(0,values/* isPlainObject */.Q)(item))
-        return '';
-    const name = item.name ?? item.key;
-    return typeof name === 'string' ? name : '';
-}
-function shown(value) {
-    if (value === undefined)
-        return '(none)';
-    return typeof value === 'string' ? value : JSON.stringify(value);
-}
-
-;// CONCATENATED MODULE: ./src/taskdef/existing.ts
-
-
-
-/** The revision as a request (what it was registered with), checked against ECS's rules; it gets no image. */
-function existingTaskDefinition(taskDefinition, tags) {
-    const source = `task definition ${taskDefinition.family}:${taskDefinition.revision}`;
-    const { definition } = withoutReadOnlyKeys({ ...taskDefinition, ...(tags.length && { tags }) });
-    const request = checkedRequest(definition, source);
-    checkEcsRules(request, source);
-    return { request, containers: [], notes: [] };
-}
-
-;// CONCATENATED MODULE: ./src/taskdef/index.ts
-
-
-
-
-;// CONCATENATED MODULE: ./src/deploy/register.ts
-
-
-
-async function describeTaskDefinition(ecs, taskDefinition) {
-    const response = await aws_ecs/* describeTaskDefinition */.oh(ecs, taskDefinition);
-    if (!response.taskDefinition)
-        throw new Error(`ecs:DescribeTaskDefinition returned nothing for ${taskDefinition}`);
-    return { taskDefinition: response.taskDefinition, tags: response.tags ?? [] };
-}
-/** The family's newest revision, or undefined when the family has none yet. */
-async function latestRevision(ecs, family) {
-    return (0,aws_errors/* unlessNotFound */.CA)(describeTaskDefinition(ecs, family));
-}
-function toRegistered(taskDefinition, registered) {
-    return {
-        arn: taskDefinition.taskDefinitionArn ?? '',
-        family: taskDefinition.family ?? '',
-        revision: taskDefinition.revision ?? 0,
-        registered,
-    };
-}
-/**
- * Registers `request` unless the service's current revision or the family's newest one already has the
- * same content, so re-running a job for the same commit registers nothing.
- */
-async function registerIfChanged(ecs, request, current) {
-    if (current && sameTaskDefinition(request, current.taskDefinition, current.tags)) {
-        return toRegistered(current.taskDefinition, false);
-    }
-    const latest = request.family ? await latestRevision(ecs, request.family) : undefined;
-    if (latest && latest.taskDefinition.taskDefinitionArn !== current?.taskDefinition.taskDefinitionArn) {
-        if (sameTaskDefinition(request, latest.taskDefinition, latest.tags))
-            return toRegistered(latest.taskDefinition, false);
-    }
-    const registered = await aws_ecs/* registerTaskDefinition */.eQ(ecs, request);
-    if (!registered)
-        throw new Error('ecs:RegisterTaskDefinition returned no task definition');
-    return toRegistered(registered, true);
-}
-
+// EXTERNAL MODULE: ./src/deploy/register.ts
+var register = __webpack_require__(7450);
 // EXTERNAL MODULE: ./src/deploy/rollout.ts
 var rollout = __webpack_require__(5398);
 // EXTERNAL MODULE: ./src/settings/service.ts
@@ -1116,6 +475,8 @@ function serviceChanges(service, desiredCount, breaker, settings = {}) {
     return changes;
 }
 
+// EXTERNAL MODULE: ./src/aws/ecs.ts
+var aws_ecs = __webpack_require__(1032);
 // EXTERNAL MODULE: ./src/deploy/clock.ts
 var deploy_clock = __webpack_require__(3941);
 // EXTERNAL MODULE: ./src/deploy/tasks.ts
@@ -1284,39 +645,8 @@ async function runOneOffTask(t) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/deploy/service.ts
-
-
-
-/** Returns the service, checked to be one this action can deploy (ECS or CODE_DEPLOY controller); throws a UserError saying why not. */
-async function findService(ecs, cluster, name, region) {
-    const where = `cluster "${cluster}" (region ${region})`;
-    let response;
-    try {
-        response = await (0,aws_ecs/* describeServices */.Ge)(ecs, { cluster, services: [name], include: ['TAGS'] });
-    }
-    catch (error) {
-        if ((0,aws_errors/* isNotFound */.c4)(error, 'cluster')) {
-            throw new errors/* UserError */.yo(`Cluster "${cluster}" was not found in region ${region}: check the \`cluster\` input and AWS_REGION.`);
-        }
-        throw error;
-    }
-    const service = response.services?.[0];
-    if (!service) {
-        const reason = response.failures?.[0]?.reason ?? 'MISSING';
-        throw new errors/* UserError */.yo(`Service "${name}" was not found in ${where} (${reason}): check the \`service\` and \`cluster\` inputs; this action updates existing services, create it first.`);
-    }
-    if (service.status !== 'ACTIVE') {
-        throw new errors/* UserError */.yo(`Service "${name}" in ${where} is ${service.status}, not ACTIVE: it is being deleted or was deleted. Create it again or pick another service.`);
-    }
-    // ECS services roll out (rolling, or ECS's own blue/green, canary, linear); CODE_DEPLOY ones through CodeDeploy.
-    const controller = service.deploymentController?.type ?? 'ECS';
-    if (controller === 'EXTERNAL') {
-        throw new errors/* UserError */.yo(`Service "${name}" uses the EXTERNAL deployment controller: its task sets are managed by another tool, so this action cannot roll it out.`);
-    }
-    return service;
-}
-
+// EXTERNAL MODULE: ./src/deploy/find-service.ts
+var find_service = __webpack_require__(2090);
 ;// CONCATENATED MODULE: ./src/deploy/pinned.ts
 
 
@@ -1325,7 +655,7 @@ async function findService(ecs, cluster, name, region) {
 async function pinnedRevision(ecs, arn, region) {
     let described;
     try {
-        described = await describeTaskDefinition(ecs, arn);
+        described = await (0,register/* describeTaskDefinition */.o)(ecs, arn);
     }
     catch (error) {
         if ((0,aws_errors/* isNotFound */.c4)(error, 'task definition')) {
@@ -1395,429 +725,8 @@ async function pruneRevisions(ecs, cluster, family, keep, log) {
     }
 }
 
-// EXTERNAL MODULE: ./src/deploy/rollback.ts
-var deploy_rollback = __webpack_require__(4283);
-// EXTERNAL MODULE: ./src/mechanisms/registry.ts + 15 modules
-var registry = __webpack_require__(9033);
-;// CONCATENATED MODULE: ./src/mechanisms/watch.ts
-
-
-
-
-
-
-
-
-
-const DEFAULT_POLL_INTERVALS = [1000, 2000, 2000, 3000, 4000, 5000];
-/** After a poll that saw the rollout move, the next one comes sooner: ends follow moves (a last task starts, a breaker trips). */
-const FOLLOW_UP_MS = 1000;
-/** Failed polls in a row (throttling, network) tolerated before giving up. */
-const MAX_POLL_FAILURES = 5;
-const RECENT_EVENTS = 5;
-/** Service deployments are read when the deployments list changes, and at least every this many polls. */
-const SERVICE_DEPLOYMENT_EVERY = 3;
-const VISIBILITY_TIMEOUT_MS = 60_000;
-/** A service deployment created this long before the followed deployment still counts as its own (ECS stamps both). */
-const CREATED_TOLERANCE_MS = 1000;
-function countsLine(d) {
-    const revision = (0,aws_arn/* taskDefinitionRevision */.MZ)(d.taskDefinition);
-    return `${revision}: running ${d.runningCount ?? 0}/${d.desiredCount ?? 0}, pending ${d.pendingCount ?? 0}, failed ${d.failedTasks ?? 0}`;
-}
-async function describeServices(ecs, cluster, names) {
-    const services = new Map();
-    for (const service of await aws_ecs/* describeServicesByName */.Qm(ecs, cluster, names)) {
-        // A name or an ARN may have been asked for; both lead to the same service.
-        const asked = names.find((n) => n === service.serviceName || n === service.serviceArn);
-        if (asked)
-            services.set(asked, service);
-    }
-    return services;
-}
-/** The service deployments asked for; undefined when AWS denies ecs:DescribeServiceDeployments. */
-async function describeServiceDeployments(ecs, arns) {
-    try {
-        return await aws_ecs/* describeServiceDeployments */.Pr(ecs, arns);
-    }
-    catch (error) {
-        if ((0,aws_errors/* isAccessDenied */.w7)(error))
-            return undefined;
-        throw error;
-    }
-}
-/** What changes in a service's deployments list when a rollout moves on (completes, fails, rolls back). */
-function deploymentsSignature(service) {
-    return (service?.deployments ?? []).map((d) => `${d.id}:${d.status}:${d.rolloutState}`).join(',');
-}
-/** What the watch loop keeps for one service: what it has shown, and the evidence it gathered. */
-class Follower {
-    target;
-    options;
-    started;
-    prefix;
-    timeline = [];
-    stoppedTasks = [];
-    seenEvents;
-    /** Events from before the rollout: an earlier deployment's "steady state" says nothing about this one. */
-    priorEvents;
-    seenTasks = new Set();
-    /** Whether the last poll saw the rollout move (deployments, counts, status): the end may be near. */
-    moved = false;
-    lastCounts = '';
-    lastStatus = '';
-    knownFailed = 0;
-    recentEvents = [];
-    deployment;
-    /** Whether DescribeServices has listed the followed deployment: until then nothing it shows is a verdict on it. */
-    visible;
-    notedInvisible = false;
-    /** The service deployment shown to be this rollout's, and those shown to be earlier rollouts'. */
-    serviceDeploymentArn;
-    earlier = new Set();
-    /** The stages whose verification ran; and whether it failed after the deployment had succeeded (nothing to stop). */
-    verifiedStages = new Set();
-    failedAfterSuccess = false;
-    /** The rollout followed the way its mechanism needs (rolling, ECS-native, CodeDeploy). */
-    watch;
-    constructor(target, options, started, prefix) {
-        this.target = target;
-        this.options = options;
-        this.started = started;
-        this.prefix = prefix;
-        this.seenEvents = new Set(target.priorEventIds);
-        this.priorEvents = new Set(target.priorEventIds);
-        const { since, serviceDeploymentArn } = target.rollout;
-        // A rollout already under way was found in DescribeServices; one this run started is known from UpdateService only.
-        this.visible = !target.rollout.started;
-        if (since === undefined)
-            this.serviceDeploymentArn = serviceDeploymentArn;
-        const { ecs, codedeploy, cluster } = options;
-        this.watch = (0,registry/* mechanismOf */.D)(target.rollout.mechanism).watch({
-            ecs,
-            codedeploy,
-            cluster,
-            service: target.service,
-            rollout: target.rollout,
-            targetTaskDefinition: target.targetTaskDefinition,
-        });
-    }
-    note(message, at = this.options.clock.now()) {
-        this.timeline.push({ at, message });
-        this.options.log((0,report_text/* logSafe */.sN)(`[${(0,deploy_clock/* formatElapsed */.C7)(at - this.started)}] ${this.prefix}${message}`));
-    }
-    /** Where the rollout stands, for a timeout or cancellation message. */
-    get standing() {
-        return this.watch.standing(this.lastStatus, this.lastCounts) || 'no tasks yet';
-    }
-    /** Whether this rollout's service deployment is known (not just a candidate). */
-    get knowsServiceDeployment() {
-        return this.serviceDeploymentArn !== undefined;
-    }
-    /** The service deployment to read: this rollout's, else a candidate (UpdateService's answer, then what the service names now). */
-    serviceDeploymentToRead(service) {
-        if (this.serviceDeploymentArn)
-            return this.serviceDeploymentArn;
-        // A resumed or CodeDeploy rollout: its service deployment, if any, was given for certain.
-        if (this.target.rollout.since === undefined)
-            return undefined;
-        return [this.target.rollout.serviceDeploymentArn, service?.currentServiceDeployment].find((arn) => arn && !this.earlier.has(arn));
-    }
-    /**
-     * The service deployment if it is this rollout's: created at or after the followed deployment, and either the one
-     * UpdateService returned or named while the followed deployment is the service's PRIMARY. ECS may name the previous
-     * one for a few seconds after an update: that one is never a verdict on this rollout.
-     */
-    claim(sd, deployment) {
-        const arn = sd?.serviceDeploymentArn;
-        if (!sd || !arn)
-            return undefined;
-        if (arn === this.serviceDeploymentArn)
-            return sd;
-        const { since, serviceDeploymentArn: returned } = this.target.rollout;
-        const created = (sd.createdAt ?? sd.startedAt)?.getTime();
-        if (since !== undefined && created !== undefined && created < since - CREATED_TOLERANCE_MS) {
-            this.earlier.add(arn);
-            return undefined;
-        }
-        if (arn !== returned && deployment?.status !== 'PRIMARY')
-            return undefined;
-        this.serviceDeploymentArn = arn;
-        return sd;
-    }
-    /** Until DescribeServices lists the deployment UpdateService returned, waits (bounded) instead of judging. */
-    notVisibleYet() {
-        const limit = this.options.visibilityTimeoutMs ?? VISIBILITY_TIMEOUT_MS;
-        const id = this.target.rollout.deploymentId;
-        if (this.options.clock.now() - this.started >= limit) {
-            return this.concluded({
-                outcome: 'failed',
-                reason: `ECS has not shown deployment ${id} of ${this.target.service} ${Math.round(limit / 1000)} s after UpdateService returned it`,
-            });
-        }
-        if (!this.notedInvisible)
-            this.note(`ECS does not list deployment ${id} yet (it is eventually consistent); waiting for it`);
-        this.notedInvisible = true;
-        return undefined;
-    }
-    /** Shows what is new in this poll and judges it; undefined while the rollout goes on. */
-    async observe(observed) {
-        const { ecs, cluster, clock } = this.options;
-        const { rollout } = this.target;
-        const { serviceDeployment: candidate, ...seen } = observed;
-        const serviceDeployment = this.claim(candidate, observed.deployment);
-        const snapshot = { ...seen, ...(serviceDeployment && { serviceDeployment }) };
-        this.deployment = snapshot.deployment ?? this.deployment;
-        this.recentEvents = (snapshot.service.events ?? [])
-            .filter((e) => !e.id || !this.priorEvents.has(e.id))
-            .slice(0, RECENT_EVENTS);
-        // Events come newest first; show the unseen ones oldest first.
-        for (const event of (snapshot.service.events ?? []).filter((e) => e.id && !this.seenEvents.has(e.id)).reverse()) {
-            this.seenEvents.add(event.id ?? '');
-            this.note(event.message ?? '', Math.max(event.createdAt?.getTime() ?? clock.now(), this.started));
-        }
-        const own = this.watch.observeOwn(clock.now());
-        if (own) {
-            this.lastStatus = own.status;
-            this.track(own.lines);
-            return this.concluded(await this.verified(own.verdict, snapshot));
-        }
-        if (snapshot.deployment)
-            this.visible = true;
-        else if (!this.visible)
-            return this.notVisibleYet();
-        const sd = snapshot.serviceDeployment;
-        const status = sd ? [sd.status, sd.lifecycleStage].filter(Boolean).join(' / ') : '';
-        if (status && status !== this.lastStatus) {
-            this.note(`service deployment ${status}`);
-            this.lastStatus = status;
-            this.moved = true;
-        }
-        if (sd)
-            this.track(this.watch.track(sd, clock.now()));
-        if (snapshot.deployment) {
-            const counts = countsLine(snapshot.deployment);
-            if (counts !== this.lastCounts) {
-                this.note(counts);
-                this.lastCounts = counts;
-                this.moved = true;
-            }
-            const failed = snapshot.deployment.failedTasks ?? 0;
-            if (failed > this.knownFailed && rollout.deploymentId) {
-                this.knownFailed = failed;
-                const stopped = await (0,tasks/* stoppedTasksOf */.bd)(ecs, cluster, this.target.service, rollout.deploymentId, this.seenTasks).catch((error) => {
-                    this.note((0,errors/* errorMessage */.gJ)(error));
-                    return [];
-                });
-                for (const task of stopped)
-                    this.seenTasks.add(task.taskArn);
-                this.stoppedTasks.push(...stopped);
-                for (const line of (0,tasks/* describeStoppedTasks */.D1)(stopped))
-                    this.note(line);
-            }
-        }
-        return this.concluded(await this.verified(this.watch.judge(snapshot), snapshot));
-    }
-    /**
-     * The verdict once the release is verified where the rollout stands: through the test listener as soon as it routes to
-     * the new revision, in production once the rollout succeeded. A failed check is a failure the action gave up on, so
-     * it is rolled back (with rollback-on-failure) like any other.
-     */
-    async verified(verdict, snapshot) {
-        const check = this.target.verify;
-        if (!check)
-            return verdict;
-        if (check.stages.includes('test') && !this.verifiedStages.has('test') && this.watch.onTestTraffic(snapshot)) {
-            const failed = await this.verify(check, 'test');
-            if (failed)
-                return failed;
-        }
-        if (verdict?.outcome !== 'succeeded' || !check.stages.includes('production'))
-            return verdict;
-        const failed = await this.verify(check, 'production');
-        if (failed)
-            this.failedAfterSuccess = true;
-        return failed ?? verdict;
-    }
-    async verify(check, stage) {
-        this.verifiedStages.add(stage);
-        this.note(stage === 'test' ? 'verifying the release through the test listener' : 'verifying the release');
-        const outcome = await check.run(stage);
-        for (const line of outcome.lines)
-            this.note(line);
-        if (outcome.ok)
-            return undefined;
-        return { outcome: 'failed', reason: outcome.reason ?? 'the verification failed', gaveUp: true };
-    }
-    /** Notes the tracker's lines; any of them means the rollout moved. */
-    track(lines) {
-        for (const line of lines)
-            this.note(line);
-        if (lines.length)
-            this.moved = true;
-    }
-    concluded(verdict) {
-        if (verdict)
-            this.note(`${verdictWord(verdict.outcome)}: ${verdict.reason}`);
-        return verdict;
-    }
-    /** The result, after asking for a rollback when the action gave up and was told to. */
-    async finish(verdict, rollbackWanted) {
-        const { ecs, cluster, rollbackOnFailure } = this.options;
-        const { rollout, service } = this.target;
-        let rollback;
-        if (rollbackWanted && rollbackOnFailure && rollout.started) {
-            // Only a service deployment shown to be this rollout's is stopped; else the previous revision is redeployed.
-            const { serviceDeploymentArn: _candidate, ...known } = rollout;
-            const ours = { ...known, ...(this.serviceDeploymentArn && { serviceDeploymentArn: this.serviceDeploymentArn }) };
-            // A deployment that succeeded has nothing left to stop: its verification failing redeploys the previous revision.
-            let requested = false;
-            rollback = await (this.failedAfterSuccess ? this.watch.redeployPrevious(known) : this.watch.rollBack(ours))
-                .then((line) => ((requested = true), line))
-                .catch((error) => `the rollback could not be requested: ${(0,errors/* errorMessage */.gJ)(error)}`);
-            this.note(rollback);
-            // Only what ECS reached is reported as done: the redeployment is followed within the run's time.
-            if (this.failedAfterSuccess && requested) {
-                const reached = await (0,deploy_rollback/* followRollback */.u)(ecs, { cluster, service, previousTaskDefinition: rollout.previousTaskDefinition }, { clock: this.options.clock, until: this.started + this.options.timeoutMs, signal: this.options.signal });
-                this.note(reached);
-                rollback = `${rollback}; ${reached}`;
-            }
-        }
-        const starter = this.watch.taskStarter();
-        let stoppedTasksError;
-        // The stopped tasks are diagnosis, best effort: after the deadline they are not listed.
-        if (verdict.outcome !== 'succeeded' && verdict.outcome !== 'paused' && starter && this.options.deadline?.passed())
-            stoppedTasksError = "the stopped tasks were not listed: the run's deadline had passed";
-        else if (verdict.outcome !== 'succeeded' && verdict.outcome !== 'paused' && starter) {
-            try {
-                this.stoppedTasks.push(...(await (0,tasks/* stoppedTasksOf */.bd)(ecs, cluster, service, starter, this.seenTasks)));
-            }
-            catch (error) {
-                stoppedTasksError = (0,errors/* errorMessage */.gJ)(error);
-            }
-        }
-        return {
-            ...verdict,
-            service,
-            timeline: this.timeline,
-            stoppedTasks: this.stoppedTasks,
-            recentEvents: this.recentEvents.map((e) => e.message ?? '').reverse(),
-            ...(rollback !== undefined && { rollback }),
-            ...(stoppedTasksError !== undefined && { stoppedTasksError }),
-            ...(this.deployment && { deployment: this.deployment }),
-            ...(this.watch.progress && { progress: this.watch.progress }),
-        };
-    }
-}
-/**
- * Follows each service's rollout until ECS says it succeeded or failed, the time runs out, or the job is
- * cancelled: one poll loop for all of them, with batched reads. Logs each new service event and count
- * change; on timeout or cancellation asks for rollbacks when told to. Never throws for a rollout's
- * outcome: that is its result, returned in the order of `targets`.
- */
-async function waitForDeployments(options, targets) {
-    const { clock, signal } = options;
-    const intervals = options.pollIntervals ?? DEFAULT_POLL_INTERVALS;
-    const started = clock.now();
-    const deadline = started + options.timeoutMs;
-    const results = new Map();
-    const followers = targets.map((t) => new Follower(t, options, started, targets.length > 1 ? `${t.service}: ` : ''));
-    const active = () => followers.filter((f) => !results.has(f));
-    let failuresInARow = 0;
-    const signatures = new Map();
-    // Without ecs:DescribeServiceDeployments the rollout is followed through DescribeServices alone, after one warning.
-    let serviceDeploymentsDenied = false;
-    const giveUp = async (outcome, why) => {
-        for (const follower of active()) {
-            follower.note(why);
-            results.set(follower, await follower.finish({ outcome, reason: `${why} (${follower.standing})` }, true));
-        }
-    };
-    for (let poll = 0; active().length; poll++) {
-        if (signal?.aborted) {
-            await giveUp('failed', 'the job was cancelled while the rollout was in progress');
-            break;
-        }
-        if (clock.now() >= deadline) {
-            await giveUp('timed-out', `the rollout did not finish within ${(0,deploy_clock/* describeLimit */.XW)(options.timeoutMs)}`);
-            break;
-        }
-        try {
-            const services = await describeServices(options.ecs, options.cluster, active().map((f) => f.target.service));
-            // Service deployments add detail (rollback states, stages) but cost a call: for a rolling update, read them
-            // when something moved; a blue/green, canary or linear deployment moves through its stages unseen otherwise.
-            // A candidate (not yet shown to be this rollout's) is read on every poll until it is settled.
-            const toRead = new Map();
-            for (const f of active()) {
-                const service = services.get(f.target.service);
-                const signature = deploymentsSignature(service);
-                f.moved = signatures.get(f.target.service) !== signature;
-                signatures.set(f.target.service, signature);
-                const arn = serviceDeploymentsDenied ? undefined : f.serviceDeploymentToRead(service);
-                const due = f.moved ||
-                    f.watch.readsServiceDeploymentEveryPoll ||
-                    poll % SERVICE_DEPLOYMENT_EVERY === 0 ||
-                    !f.knowsServiceDeployment;
-                if (arn && due)
-                    toRead.set(f, arn);
-            }
-            const arns = [...new Set(toRead.values())];
-            let serviceDeployments = new Map();
-            if (arns.length) {
-                const described = await describeServiceDeployments(options.ecs, arns);
-                if (described)
-                    serviceDeployments = described;
-                else {
-                    serviceDeploymentsDenied = true;
-                    (options.warn ?? options.log)('AWS denied ecs:DescribeServiceDeployments: following the rollout through DescribeServices alone (no lifecycle stages, traffic or rollback states). Grant ecs:DescribeServiceDeployments to see them (README, "IAM permissions").');
-                }
-            }
-            // A mechanism followed through its own API (CodeDeploy) reads it too.
-            await Promise.all(active().map((f) => f.watch.read()));
-            failuresInARow = 0;
-            await Promise.all(active().map(async (follower) => {
-                const { service: name, rollout } = follower.target;
-                const service = services.get(name);
-                if (!service)
-                    throw new Error(`service ${name} disappeared from cluster ${options.cluster} during the rollout`);
-                const deployment = service.deployments?.find((d) => d.id === rollout.deploymentId);
-                const read = toRead.get(follower);
-                const serviceDeployment = read ? serviceDeployments.get(read) : undefined;
-                const verdict = await follower.observe({
-                    service,
-                    ...(deployment && { deployment }),
-                    ...(serviceDeployment && { serviceDeployment }),
-                });
-                if (verdict)
-                    results.set(follower, await follower.finish(verdict, verdict.gaveUp === true));
-            }));
-        }
-        catch (error) {
-            if (++failuresInARow >= MAX_POLL_FAILURES)
-                throw error;
-            options.log((0,report_text/* logSafe */.sN)(`[${(0,deploy_clock/* formatElapsed */.C7)(clock.now() - started)}] could not read the rollout's state (${(0,errors/* errorMessage */.gJ)(error)}); trying again`));
-        }
-        if (!active().length)
-            break;
-        const scheduled = intervals[Math.min(poll, intervals.length - 1)] ?? 5000;
-        await clock.sleep(active().some((f) => f.moved) ? Math.min(FOLLOW_UP_MS, scheduled) : scheduled, signal);
-    }
-    return followers.map((f) => results.get(f));
-}
-/** Follows one service's rollout (see waitForDeployments). */
-async function waitForDeployment(options) {
-    const [result] = await waitForDeployments(options, [options]);
-    return result;
-}
-function verdictWord(outcome) {
-    return {
-        succeeded: 'succeeded',
-        failed: 'failed',
-        'rolled-back': 'rolled back',
-        'timed-out': 'timed out',
-        paused: 'paused',
-    }[outcome];
-}
-
+// EXTERNAL MODULE: ./src/mechanisms/watch.ts
+var watch = __webpack_require__(6781);
 // EXTERNAL MODULE: ./src/common/exec.ts
 var exec = __webpack_require__(3644);
 ;// CONCATENATED MODULE: ./src/verify/expect.ts
@@ -2085,6 +994,8 @@ function verifyEnvironment(urls, stage, deployed) {
 
 // EXTERNAL MODULE: ./src/settings/table.ts
 var table = __webpack_require__(2221);
+// EXTERNAL MODULE: ./src/taskdef/placeholders.ts
+var placeholders = __webpack_require__(5184);
 ;// CONCATENATED MODULE: ./src/verify/command.ts
 // verify-command as arguments, with no placeholder filled into them: a value spliced into a script runs as code (a
 // branch named `fix$(touch${IFS}/tmp/x)` would), so the command gets the values as environment variables instead.
@@ -2099,7 +1010,7 @@ const CODE_FLAG = /^(?:-[a-z]*[ce][a-z]*|-command|\/c)$/i;
 function verifyCommandArguments(text) {
     const args = commandArguments(text, INPUT);
     args.forEach((arg, i) => {
-        const [name] = placeholderNames(arg);
+        const [name] = (0,placeholders/* placeholderNames */.o2)(arg);
         if (name === undefined)
             return;
         const script = args.slice(0, i).some((a) => SHELLS.test(a)) && CODE_FLAG.test(args[i - 1] ?? '');
@@ -2108,7 +1019,7 @@ function verifyCommandArguments(text) {
             : `Input \`${INPUT}\`: \${${name}} in argument ${i + 1}: placeholders are not filled into the command, it gets them as environment variables. Read $${name} in the command, or through a shell: bash -c '… "$${name}" …'.`);
     });
     // `$${NAME}` stays a literal `${NAME}`, for the shell to read from the environment.
-    return args.map((arg) => fillTextPlaceholders(arg, {}, INPUT));
+    return args.map((arg) => (0,placeholders/* fillTextPlaceholders */.rD)(arg, {}, INPUT));
 }
 
 ;// CONCATENATED MODULE: ./src/verify/url.ts
@@ -2126,7 +1037,7 @@ function fillUrl(template, values, own, input) {
     const rest = template.slice(scheme).search(/[/?#]/);
     const authorityEnd = rest < 0 ? template.length : scheme + rest;
     let givenOrigin;
-    const head = fillTextPlaceholders(template.slice(0, authorityEnd), values, input, (name, value, offset) => {
+    const head = (0,placeholders/* fillTextPlaceholders */.rD)(template.slice(0, authorityEnd), values, input, (name, value, offset) => {
         if (scheme > 0 || offset > 0)
             return hostLabels(value, own.has(name), name, template, input);
         if (!own.has(name))
@@ -2134,7 +1045,7 @@ function fillUrl(template, values, own, input) {
         givenOrigin = originOf(value, name, template, input);
         return value;
     });
-    const tail = fillTextPlaceholders(template.slice(authorityEnd), values, input, (_name, value) => encodeURIComponent(value));
+    const tail = (0,placeholders/* fillTextPlaceholders */.rD)(template.slice(authorityEnd), values, input, (_name, value) => encodeURIComponent(value));
     const url = parsedUrl(head + tail, input);
     const expected = givenOrigin ?? originOf(head, '', template, input);
     if (url.origin !== expected)
@@ -2182,7 +1093,7 @@ function parsedUrl(url, input) {
     return parsed;
 }
 
-;// CONCATENATED MODULE: ./src/verify/plan.ts
+;// CONCATENATED MODULE: ./src/verify/verification-plan.ts
 // The release check as the inputs describe it, settled before anything changes: URLs with their placeholders filled and
 // checked, the expectation parsed, headers split. A mistake here is the user's, named by its input.
 
@@ -2199,7 +1110,7 @@ function planVerification(inputs, values, own = new Set()) {
     return {
         urls: urls('verify-url', inputs.urls),
         testUrls: urls('verify-test-url', inputs.testUrls),
-        expectation: parseExpectation(fillTextPlaceholders(inputs.expect ?? '', values, 'verify-expect')),
+        expectation: parseExpectation((0,placeholders/* fillTextPlaceholders */.rD)(inputs.expect ?? '', values, 'verify-expect')),
         headers: inputs.headers,
         timeoutMs: (inputs.timeoutSeconds ?? defaultSeconds('verify-timeout')) * 1000,
         intervalMs: (inputs.intervalSeconds ?? defaultSeconds('verify-interval')) * 1000,
@@ -2365,54 +1276,8 @@ function listenerUrl(listener, host, path) {
     return `${scheme}://${host}${port}${path}`;
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-;// CONCATENATED MODULE: ./src/preview/names.ts
-
-
-const ECS_NAME_MAX = 255;
-const TARGET_GROUP_NAME_MAX = 32;
-/** The last part of a name or ARN (`arn:…:service/dev/web` → `web`). */
-function shortName(nameOrArn) {
-    return (0,aws_arn/* resourceName */.Iy)(nameOrArn);
-}
-/** `<name>-pr-<N>`, kept to ECS's rules for service and family names: 255 letters, digits, - and _. */
-function withPrSuffix(name, pr) {
-    const suffix = `-pr-${pr}`;
-    return (shortName(name)
-        .replace(/[^A-Za-z0-9_-]/g, '-')
-        .slice(0, ECS_NAME_MAX - suffix.length) + suffix);
-}
-/** The preview's ECS service name: `<service>-pr-<N>`. */
-function previewServiceName(service, pr) {
-    return withPrSuffix(service, pr);
-}
-/** A task definition family of the preview's own, so its revisions never mix with the base environment's. */
-function previewFamily(family, pr) {
-    return withPrSuffix(family, pr);
-}
-/** Whether a family is the preview family of pull request `pr` (and so may be deregistered with it). */
-function isPreviewFamily(family, pr) {
-    return family.endsWith(`-pr-${pr}`);
-}
-/**
- * The preview's target group name: ELB allows 32 characters, so `pr-<N>-<hash>`, where the hash of cluster
- * and service keeps two services' previews of one pull request apart, and is the same on every run.
- */
-function targetGroupName(cluster, serviceName, pr) {
-    const hash = (0,external_node_crypto_.createHash)('sha256')
-        .update(`${shortName(cluster)}/${serviceName}`)
-        .digest('hex');
-    const prefix = `pr-${pr}-`;
-    return prefix + hash.slice(0, Math.min(8, TARGET_GROUP_NAME_MAX - prefix.length));
-}
-function previewHost(pr, domain) {
-    return `pr-${pr}.${domain}`;
-}
-function previewPathPatterns(pr) {
-    return [`/pr-${pr}`, `/pr-${pr}/*`];
-}
-
+// EXTERNAL MODULE: ./src/preview/names.ts
+var names = __webpack_require__(9144);
 ;// CONCATENATED MODULE: ./src/preview/tags.ts
 const TAG_KEYS = {
     repository: 'ecs-deploy-action:repository',
@@ -2499,7 +1364,7 @@ async function listPreviewTargetGroups(elbv2, cluster, repository) {
     for (const description of await describeTags(elbv2, groups.map((g) => g.TargetGroupArn))) {
         const identity = readPreviewTags(description.Tags, repository);
         const targetGroup = groups.find((g) => g.TargetGroupArn === description.ResourceArn);
-        if (identity?.service && identity.cluster === shortName(cluster) && targetGroup)
+        if (identity?.service && identity.cluster === (0,names/* shortName */.EU)(cluster) && targetGroup)
             found.push({ ...identity, serviceName: identity.service, targetGroup });
     }
     return found;
@@ -2516,7 +1381,7 @@ function freePriority(rules) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./src/preview/service.ts
+;// CONCATENATED MODULE: ./src/preview/service-request.ts
 
 const ECS_TAG_MAX = 50;
 /**
@@ -2581,7 +1446,7 @@ const RULE_ATTEMPTS = 3;
  * Running it again updates the preview (new task definition) and repairs what is missing.
  */
 async function deployPreview(d) {
-    const serviceName = previewServiceName(d.baseService, d.pr);
+    const serviceName = (0,names/* previewServiceName */.j3)(d.baseService, d.pr);
     const base = await describeService(d.ecs, d.cluster, d.baseService);
     if (base?.status !== 'ACTIVE') {
         throw new errors/* UserError */.yo(`Service "${d.baseService}", which the previews copy, is not active in cluster "${d.cluster}" (${base?.status ?? 'MISSING'}): check previews.base and that environment's services.`);
@@ -2596,7 +1461,7 @@ async function deployPreview(d) {
         repository: d.repository,
         pr: d.pr,
         createdAt: d.now,
-        cluster: shortName(d.cluster),
+        cluster: (0,names/* shortName */.EU)(d.cluster),
         service: serviceName,
     });
     // What this run creates is removed again when a later step fails, so a failed preview leaves nothing behind.
@@ -2674,7 +1539,7 @@ async function listenerRules(d, listenerArn) {
 }
 /** The preview's target group: found by its name, or created like the base service's. */
 async function ensureTargetGroup(d, base, serviceName, tags, created) {
-    const name = targetGroupName(d.cluster, serviceName, d.pr);
+    const name = (0,names/* targetGroupName */.IT)(d.cluster, serviceName, d.pr);
     const existing = await describeTargetGroup(d.elbv2, { name });
     if (existing?.TargetGroupArn)
         return existing.TargetGroupArn;
@@ -2731,8 +1596,8 @@ async function ensureRule(d, listenerArn, targetGroupArn, tags, rules, created) 
 async function deploy_createRule(d, listenerArn, targetGroupArn, priority, tags, retry) {
     const { domain, routing } = d.previews;
     const condition = routing === 'host' && domain
-        ? { Field: 'host-header', HostHeaderConfig: { Values: [previewHost(d.pr, domain)] } }
-        : { Field: 'path-pattern', PathPatternConfig: { Values: previewPathPatterns(d.pr) } };
+        ? { Field: 'host-header', HostHeaderConfig: { Values: [(0,names/* previewHost */.pE)(d.pr, domain)] } }
+        : { Field: 'path-pattern', PathPatternConfig: { Values: (0,names/* previewPathPatterns */.XO)(d.pr) } };
     try {
         return ((await createRule(d.elbv2, {
             ListenerArn: listenerArn,
@@ -2774,7 +1639,7 @@ async function destroyPreview(r) {
     }
     removed.push(...(await removeTargetGroup(r)));
     const family = service?.taskDefinition && (0,aws_arn/* taskDefinitionFamily */.dm)(service.taskDefinition);
-    if (family && isPreviewFamily(family, r.pr))
+    if (family && (0,names/* isPreviewFamily */.Po)(family, r.pr))
         removed.push(...(await deregisterFamily(r.ecs, family)));
     return removed;
 }
@@ -2783,7 +1648,7 @@ async function destroyPreview(r) {
  * preview's own name is touched, never the base service's.
  */
 async function removeTargetGroup(r) {
-    const name = targetGroupName(r.cluster, r.serviceName, r.pr);
+    const name = (0,names/* targetGroupName */.IT)(r.cluster, r.serviceName, r.pr);
     const group = await describeTargetGroup(r.elbv2, { name });
     const arn = group?.TargetGroupArn;
     if (!arn)
@@ -2815,8 +1680,6 @@ async function deregisterFamily(ecs, family) {
 
 // EXTERNAL MODULE: ./src/config/duration.ts
 var duration = __webpack_require__(7840);
-// EXTERNAL MODULE: ./src/github/api.ts
-var api = __webpack_require__(8943);
 ;// CONCATENATED MODULE: ./src/preview/sweep.ts
 
 
@@ -2869,11 +1732,11 @@ function removalReason(preview, state, s) {
 /** Asks GitHub whether the pull request is open; when it cannot tell, warns once and the ttl alone decides. */
 async function readPullState(s, pr, warn) {
     try {
-        const { data } = await s.octokit.rest.pulls.get({ ...(0,api/* ownerRepo */.QH)(s.git), pull_number: pr });
+        const { data } = await s.octokit.rest.pulls.get({ ...ownerRepo(s.git), pull_number: pr });
         return data.state === 'closed' ? 'closed' : 'open';
     }
     catch (error) {
-        warn(`Could not read pull request #${pr}: ${(0,api/* describeGitHubError */.dZ)(error)}. Give the job \`permissions: pull-requests: read\`; until then previews are removed by age (ttl) only.`);
+        warn(`Could not read pull request #${pr}: ${describeGitHubError(error)}. Give the job \`permissions: pull-requests: read\`; until then previews are removed by age (ttl) only.`);
         return 'unknown';
     }
 }
@@ -2887,6 +1750,8 @@ async function readPullState(s, pr, warn) {
 
 
 
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: ./src/common/appspec-template.ts
 var appspec_template = __webpack_require__(9860);
 ;// CONCATENATED MODULE: ./src/report/artifacts.ts
@@ -2932,7 +1797,7 @@ async function runSteps(steps, initial, options) {
     const parts = [];
     let state = initial;
     for (const step of steps) {
-        const done = (0,run_report/* assembleReport */.xr)(parts);
+        const done = (0,run_report.assembleReport)(parts);
         if (dryRun ? !step.dryRun : step.dryRun === 'only')
             continue;
         if (step.when && !step.when(state, done))
@@ -2957,15 +1822,19 @@ async function runSteps(steps, initial, options) {
             return { result: done, thrown: { error } };
         }
     }
-    return { result: (0,run_report/* assembleReport */.xr)(parts) };
+    return { result: (0,run_report.assembleReport)(parts) };
 }
 
+// EXTERNAL MODULE: ./src/taskdef/index.ts + 2 modules
+var taskdef = __webpack_require__(801);
 // EXTERNAL MODULE: ./src/mechanisms/index.ts + 2 modules
-var mechanisms = __webpack_require__(6671);
+var mechanisms = __webpack_require__(4581);
 // EXTERNAL MODULE: ./src/aws/ecr.ts
 var aws_ecr = __webpack_require__(8663);
 // EXTERNAL MODULE: ./src/image/ecr.ts
 var image_ecr = __webpack_require__(2531);
+// EXTERNAL MODULE: ./src/image/reference.ts
+var reference = __webpack_require__(3564);
 ;// CONCATENATED MODULE: ./src/promote/source.ts
 
 
@@ -3090,6 +1959,12 @@ async function checkStillInEcr(image, what, from, deps) {
     throw refusal(from, `${what} runs ${image}, which ECR no longer has (repository ${ref.repository}): the rollout would fail pulling it`);
 }
 
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
+var client_ecs_dist_cjs = __webpack_require__(212);
+// EXTERNAL MODULE: ./src/common/problems.ts
+var common_problems = __webpack_require__(7657);
+// EXTERNAL MODULE: ./src/taskdef/validate.ts
+var validate = __webpack_require__(8516);
 ;// CONCATENATED MODULE: ./src/deploy/settings-model.ts
 // The service settings given as JSON, checked against the ECS API model the SDK ships: the SDK would drop a member it
 // does not know without a word (as for task definitions, see taskdef/validate.ts). Here, on the pipeline's path, and
@@ -3102,77 +1977,26 @@ async function checkStillInEcr(image, what, from, deps) {
 function checkSettingsModel(settings) {
     ;
     (settings.volumeConfigurations ?? []).forEach((item, i) => {
-        const problem = modelProblems(item, client_ecs_dist_cjs/* ServiceVolumeConfiguration$ */.uEA)[0];
+        const problem = (0,validate/* modelProblems */.QW)(item, client_ecs_dist_cjs/* ServiceVolumeConfiguration$ */.uEA)[0];
         if (problem) {
             throw new errors/* UserError */.yo(`Input \`volume-configurations\`, item ${i + 1} (${item.name}): ${(0,common_problems/* problemEntry */.WO)(problem)}. Nothing was changed.`);
         }
     });
 }
 
-;// CONCATENATED MODULE: ./src/settings/placeholder-values.ts
-/** Values a template's ${PLACEHOLDERS} can use. */
-function placeholderValues(inputs, service, git, region, image) {
-    return {
-        GITHUB_SHA: git.sha,
-        SHORT_SHA: git.shortSha,
-        COMMIT_HASH: git.sha,
-        REF_NAME: git.refName,
-        GITHUB_REF_NAME: git.refName,
-        RUN_NUMBER: git.runNumber,
-        GITHUB_RUN_NUMBER: git.runNumber,
-        RUN_ID: git.runId,
-        REPOSITORY: git.repository,
-        CLUSTER: inputs.cluster,
-        SERVICE: service,
-        AWS_REGION: region,
-        ENVIRONMENT: inputs.environment ?? '',
-        ...(image !== undefined && { IMAGE: image }),
-        ...inputs.vars,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/servicedef/model.ts
-// The service definition file is a CreateService body (as ecspresso's ecs-service-def.json): its keys, read from the
-// ECS API model @aws-sdk/client-ecs ships, and which of them this action owns, cannot change, or leaves to the strategy.
-
-
-function model_structShape(reference) {
-    const shape = shapeOf(reference);
-    if (shape.kind !== 'struct')
-        throw new Error('@aws-sdk/client-ecs: expected a structure schema');
-    return shape;
-}
-/** CreateService's members; none is required here (the action supplies the ones CreateService requires). */
-const DEFINITION_SHAPE = { ...model_structShape(client_ecs_dist_cjs/* CreateServiceRequest$ */.dbk), required: [] };
-/** What the action sets itself, with where the user sets it instead. */
-const OWNED_KEYS = {
-    serviceName: "the `service` input (or the environment's `services` in the config file)",
-    cluster: "the `cluster` input (or the environment's `cluster` in the config file)",
-    taskDefinition: 'the revision this action renders and registers (the `task-definition` input names its template)',
-    clientToken: 'none: the action makes its own requests',
-};
-/**
- * Members UpdateService cannot change (CreateService only) or the action will not (the deployment controller): taken
- * when they equal the running service's, as in `describe-services` output, refused otherwise.
- */
-const FIXED_KEYS = {
-    deploymentController: (s) => s.deploymentController,
-    launchType: (s) => s.launchType,
-    schedulingStrategy: (s) => s.schedulingStrategy,
-    role: (s) => s.roleArn,
-};
-/** The deployment configuration's strategy members: the `strategy` input and its options set them. */
-const STRATEGY_KEYS = [
-    'strategy',
-    'bakeTimeInMinutes',
-    'lifecycleHooks',
-    'linearConfiguration',
-    'canaryConfiguration',
-];
-/** Members DescribeServices returns that CreateService does not take (serviceArn, status, deployments, events, …). */
-const model_READ_ONLY_KEYS = model_structShape(client_ecs_dist_cjs/* Service$ */.Sgz).members.filter((key) => !DEFINITION_SHAPE.members.includes(key));
-
-;// CONCATENATED MODULE: ./src/servicedef/validate.ts
+// EXTERNAL MODULE: ./src/common/workspace-path.ts
+var workspace_path = __webpack_require__(7682);
+// EXTERNAL MODULE: ./src/settings/placeholder-values.ts
+var placeholder_values = __webpack_require__(3039);
+// EXTERNAL MODULE: ./src/taskdef/load.ts
+var load = __webpack_require__(7114);
+// EXTERNAL MODULE: ./src/taskdef/values.ts
+var values = __webpack_require__(64);
+// EXTERNAL MODULE: ./src/servicedef/service-keys.ts
+var service_keys = __webpack_require__(1506);
+// EXTERNAL MODULE: ./src/common/suggest.ts
+var suggest = __webpack_require__(8687);
+;// CONCATENATED MODULE: ./src/servicedef/service-problems.ts
 
 
 
@@ -3191,11 +2015,11 @@ function checkDefinition(definition, source, lineOf) {
     for (const [key, value] of Object.entries(definition)) {
         if (value === null || value === undefined)
             continue;
-        const index = DEFINITION_SHAPE.members.indexOf(key);
+        const index = service_keys/* DEFINITION_SHAPE */.sS.members.indexOf(key);
         if (index < 0)
-            problems.push({ path: key, message: (0,suggest/* unknownKey */.a)(key, DEFINITION_SHAPE.members) });
+            problems.push({ path: key, message: (0,suggest/* unknownKey */.a)(key, service_keys/* DEFINITION_SHAPE */.sS.members) });
         else
-            problems.push(...modelProblems(value, DEFINITION_SHAPE.memberSchemas[index], key));
+            problems.push(...(0,validate/* modelProblems */.QW)(value, service_keys/* DEFINITION_SHAPE */.sS.memberSchemas[index], key));
     }
     if (problems.length)
         throw new common_problems/* ProblemsError */.FQ(source, problems.map((p) => withLine(p, lineOf)));
@@ -3218,19 +2042,19 @@ function withLine(problem, lineOf) {
  */
 async function loadServiceDefinition(path, placeholders, workspace) {
     const source = `service definition ${path}`;
-    const loaded = await loadDocument(path, placeholders, workspace, {
+    const loaded = await (0,load/* loadDocument */.Az)(path, placeholders, workspace, {
         input: 'service-definition',
         what: 'service definition',
     });
-    const { value, prefix } = load_unwrapped(loaded.data, source);
+    const { value, prefix } = unwrapped(loaded.data, source);
     const lineOf = (keyPath) => loaded.lineOf([...prefix, ...keyPath]);
     // Described output says what the service was: its name and revision then are the action's to set now.
     const described = prefix.length > 0 || 'serviceArn' in value;
-    const dropped = Object.keys(value).filter((key) => model_READ_ONLY_KEYS.includes(key) || (described && (key === 'serviceName' || key === 'taskDefinition')));
+    const dropped = Object.keys(value).filter((key) => service_keys/* READ_ONLY_KEYS */.dg.includes(key) || (described && (key === 'serviceName' || key === 'taskDefinition')));
     const definition = Object.fromEntries(Object.entries(value).filter(([key]) => !dropped.includes(key)));
-    const owned = Object.keys(definition).filter((key) => key in OWNED_KEYS);
+    const owned = Object.keys(definition).filter((key) => key in service_keys/* OWNED_KEYS */.J1);
     if (owned.length) {
-        throw new common_problems/* ProblemsError */.FQ(source, owned.map((key) => withLine({ path: key, message: `is set by this action, not the file: remove it (set by ${OWNED_KEYS[key]})` }, lineOf)));
+        throw new common_problems/* ProblemsError */.FQ(source, owned.map((key) => withLine({ path: key, message: `is set by this action, not the file: remove it (set by ${service_keys/* OWNED_KEYS */.J1[key]})` }, lineOf)));
     }
     checkDefinition(definition, source, lineOf);
     return {
@@ -3240,7 +2064,7 @@ async function loadServiceDefinition(path, placeholders, workspace) {
         notes: dropped.length ? [`${source}: dropped read-only keys: ${dropped.join(', ')}`] : [],
     };
 }
-function load_unwrapped(data, source) {
+function unwrapped(data, source) {
     if (!(0,values/* isPlainObject */.Q)(data)) {
         throw new errors/* UserError */.yo(`${source}: the top level must be an object (a CreateService request or the output of \`aws ecs describe-services\`), found ${(0,values/* kindOf */.I)(data)}.`);
     }
@@ -3278,7 +2102,7 @@ function definitionRequest(loaded, service) {
     const problems = [];
     const refuse = (path, message) => void problems.push(withLine({ path, message }, loaded.lineOf));
     const current = service;
-    for (const [key, now] of Object.entries(FIXED_KEYS)) {
+    for (const [key, now] of Object.entries(service_keys/* FIXED_KEYS */.oQ)) {
         const wanted = d[key];
         const have = now(current) ?? defaultOf(key);
         if (wanted === undefined || same(key, have, wanted))
@@ -3289,7 +2113,7 @@ function definitionRequest(loaded, service) {
     }
     const configuration = (d.deploymentConfiguration ?? {});
     const running = (service.deploymentConfiguration ?? {});
-    for (const key of STRATEGY_KEYS) {
+    for (const key of service_keys/* STRATEGY_KEYS */.BS) {
         const wanted = configuration[key];
         if (wanted === undefined || (0,service_members/* contains */.gR)(running[key] ?? (key === 'strategy' ? 'ROLLING' : undefined), wanted))
             continue;
@@ -3485,7 +2309,7 @@ async function prepare(clients, inputs, git, { service, plan }, report, image, p
     const { ecs } = clients;
     const placeholders = {
         // ${IMAGE} in a template: the promoted image when there is one.
-        ...placeholderValues(inputs, report.service, git, report.region, image ?? onlyImage(promoted)),
+        ...(0,placeholder_values/* placeholderValues */.m)(inputs, report.service, git, report.region, image ?? onlyImage(promoted)),
         ...previewPlaceholders(preview),
     };
     const verification = (0,verify/* wantsVerification */.n)(inputs.verify)
@@ -3493,12 +2317,12 @@ async function prepare(clients, inputs, git, { service, plan }, report, image, p
         : undefined;
     if (verification && !inputs.wait)
         throw new errors/* UserError */.yo("Input `verify-url` (and the other verify-* inputs, or the environment's verify block) needs `wait: true`: the release is checked once the deployment reaches it.");
-    if (verification?.testUrls.length && plan.mechanism === 'rolling')
+    if (verification?.testUrls.length && !(0,mechanisms/* mechanismOf */.De)(plan.mechanism).testTraffic)
         throw new errors/* UserError */.yo(`Input \`verify-test-url\`: ${report.service} rolls (${plan.description}), so no test listener ever routes to the new revision. Use \`verify-url\`, or a blue-green, canary, linear or CodeDeploy strategy.`);
-    const current = service.taskDefinition ? await describeTaskDefinition(ecs, service.taskDefinition) : undefined;
+    const current = service.taskDefinition ? await (0,register/* describeTaskDefinition */.o)(ecs, service.taskDefinition) : undefined;
     const rendered = pinned
-        ? existingTaskDefinition(pinned.taskDefinition, pinned.tags)
-        : await renderTaskDefinition({
+        ? (0,taskdef/* existingTaskDefinition */.Yd)(pinned.taskDefinition, pinned.tags)
+        : await (0,taskdef/* renderTaskDefinition */.P9)({
             ...(inputs.taskDefinition !== undefined && { templatePath: inputs.taskDefinition }),
             ...(current && { current: current.taskDefinition, currentTags: current.tags }),
             ...(image !== undefined && { image }),
@@ -3510,7 +2334,7 @@ async function prepare(clients, inputs, git, { service, plan }, report, image, p
         });
     // A preview registers in its own family, so destroying it can deregister what it registered.
     if (preview && !pinned && rendered.request.family)
-        rendered.request.family = previewFamily(rendered.request.family, preview.pr);
+        rendered.request.family = (0,names/* previewFamily */.bc)(rendered.request.family, preview.pr);
     if (log)
         for (const note of rendered.notes)
             log.info((0,report_text/* logSafe */.sN)(`${prefixOf(inputs, report)}${note}`));
@@ -3524,7 +2348,7 @@ async function prepare(clients, inputs, git, { service, plan }, report, image, p
         ...(promoted && { promoted: promotedOf(promoted, rendered.containers) }),
         rendered: rendered.request,
         changes: [
-            ...(current ? describeChanges(rendered.request, current.taskDefinition) : []),
+            ...(current ? (0,taskdef/* describeChanges */.DT)(rendered.request, current.taskDefinition) : []),
             ...serviceChanges(service, inputs.desiredCount, inputs.deploymentCircuitBreaker, inputs.serviceSettings),
             ...plan.changes,
         ],
@@ -3548,11 +2372,11 @@ async function writeArtifacts(inputs, git, { rendered, service }, report, image)
     return [`wrote ${written.map((f) => external_node_path_default().basename(f)).join(', ')} to ${dir} for CodePipeline`];
 }
 /** Registers the rendered task definition unless a revision already has its content. */
-async function register(clients, inputs, prepared, report, log) {
+async function pipeline_register(clients, inputs, prepared, report, log) {
     const { pinned } = prepared;
     const registered = pinned
         ? pinnedRegistration(pinned)
-        : await registerIfChanged(clients.ecs, prepared.rendered.request, prepared.current);
+        : await (0,register/* registerIfChanged */.L)(clients.ecs, prepared.rendered.request, prepared.current);
     const prefix = prefixOf(inputs, report);
     log.info(pinned
         ? `${prefix}nothing to register: deploying ${registered.family}:${registered.revision} as it is (task-definition-arn)`
@@ -3567,7 +2391,7 @@ async function register(clients, inputs, prepared, report, log) {
 function unchangedRevision({ rendered, current, pinned }) {
     if (pinned)
         return pinned.taskDefinition.taskDefinitionArn;
-    return current && sameTaskDefinition(rendered.request, current.taskDefinition, current.tags)
+    return current && (0,taskdef/* sameTaskDefinition */.JL)(rendered.request, current.taskDefinition, current.tags)
         ? current.taskDefinition.taskDefinitionArn
         : undefined;
 }
@@ -3593,7 +2417,7 @@ async function start(clients, inputs, git, { clock, signal, log }, prepared, rep
             now: new Date(clock.now()),
         });
         log.info(`${created.serviceName}: ${created.created ? 'created' : 'updated'} the preview of ${report.service}${created.url ? ` at ${created.url}` : ''}`);
-        service = await findService(clients.ecs, inputs.cluster, created.serviceName, report.region);
+        service = await (0,find_service/* findService */.L)(clients.ecs, inputs.cluster, created.serviceName, report.region);
         serviceName = created.serviceName;
         url = created.url;
     }
@@ -3665,7 +2489,7 @@ const DEPLOY = [
     { name: 'register', phase: true, run: registerAll },
     { name: 'run-task', phase: true, when: (s) => !!s.inputs.runTask && s.registered.length > 0, run: runTask },
     { name: 'update', phase: true, run: update },
-    { name: 'watch', phase: true, late: 'run', when: (s) => s.followed.length > 0, run: watch },
+    { name: 'watch', phase: true, late: 'run', when: (s) => s.followed.length > 0, run: pipeline_watch },
     { name: 'conclude', late: 'run', when: (s) => s.results.length > 0, run: conclude },
     { name: 'keep-revisions', late: 'skip', when: wantsPruning, run: keepRevisions },
 ];
@@ -3676,7 +2500,7 @@ const DEPLOY = [
 const RESUME = [
     { name: 'check', dryRun: 'run', phase: true, run: findServices },
     { name: 'continue', dryRun: 'run', run: resume },
-    { name: 'watch', dryRun: 'run', phase: true, late: 'run', when: (s) => s.followed.length > 0, run: watch },
+    { name: 'watch', dryRun: 'run', phase: true, late: 'run', when: (s) => s.followed.length > 0, run: pipeline_watch },
     { name: 'conclude', dryRun: 'run', late: 'run', when: (s) => s.results.length > 0, run: conclude },
 ];
 /** Deploys the services (or continues their paused deployments); a failure part-way comes with what was done so far. */
@@ -3711,10 +2535,10 @@ function deploy(inputs, git, ports, where, preview, promotion) {
  */
 async function checkImages(inputs, clients, region, imageDeps, log, git) {
     // Tags take the template's placeholders (`${SHORT_SHA}`, `${REF_NAME}`, vars), the image's own excepted.
-    const values = placeholderValues(inputs, '', git, region, undefined);
+    const values = (0,placeholder_values/* placeholderValues */.m)(inputs, '', git, region, undefined);
     const buildInputs = inputs.build && {
         ...inputs.build,
-        tags: inputs.build.tags.map((tag) => fillTextPlaceholders(tag, values, 'tags')),
+        tags: inputs.build.tags.map((tag) => (0,placeholders/* fillTextPlaceholders */.rD)(tag, values, 'tags')),
     };
     const imagePlan = buildInputs ? await log.group('Image', () => (0,src_image/* planImageBuild */.L7)(buildInputs, imageDeps)) : undefined;
     if (!buildInputs && inputs.image)
@@ -3743,9 +2567,9 @@ function imageDepsOf(clients, git, ports, deadline) {
 async function findServices({ inputs, git, ports, where, preview, clients, }) {
     const { log } = ports;
     const found = await log.group('Services', () => Promise.all(inputs.services.map(async (name) => {
-        const service = await findService(clients.ecs, inputs.cluster, name, where.region);
+        const service = await (0,find_service/* findService */.L)(clients.ecs, inputs.cluster, name, where.region);
         log.info(`${service.serviceName} in ${inputs.cluster}: running ${(0,aws_arn/* taskDefinitionRevision */.MZ)(service.taskDefinition)}, ${service.runningCount}/${service.desiredCount} tasks`);
-        const placeholders = placeholderValues(inputs, service.serviceName ?? name, git, where.region, inputs.image);
+        const placeholders = (0,placeholder_values/* placeholderValues */.m)(inputs, service.serviceName ?? name, git, where.region, inputs.image);
         const defined = await withServiceDefinition(inputs, service, placeholders, git.workspace);
         const own = defined.inputs;
         for (const note of defined.notes)
@@ -3757,7 +2581,7 @@ async function findServices({ inputs, git, ports, where, preview, clients, }) {
                 circuitBreaker: own.deploymentCircuitBreaker,
                 workspace: git.workspace,
             });
-        (0,settings_service/* checkServiceSettings */.V9)(service, own.serviceSettings ?? {}, plan.mechanism);
+        (0,settings_service/* checkServiceSettings */.V9)(service, own.serviceSettings ?? {}, (0,mechanisms/* mechanismOf */.De)(plan.mechanism).refusesEarlySuccess);
         log.info(`  strategy: ${plan.description}`);
         return { service, plan, inputs: own, notes: defined.notes };
     })));
@@ -3849,13 +2673,13 @@ async function registerAll(s, done) {
         ? checked.map((prepared) => ({ prepared, part: undefined }))
         : await Promise.all(checked.map((p, i) => prepare(clients, p.inputs, git, p, reportOf(done, i), image, preview, undefined, promoted?.[i])));
     // Each service's report as rendered again, for what register logs and where the artifacts go.
-    const services = final.map(({ prepared, part }, i) => ({ prepared, part, report: (0,run_report/* withPart */.Qz)(reportOf(done, i), part) }));
+    const services = final.map(({ prepared, part }, i) => ({ prepared, part, report: (0,run_report.withPart)(reportOf(done, i), part) }));
     return ports.log.group('Register', async () => {
         const artifacts = await Promise.all(services.map(({ prepared, report }) => writeArtifacts(inputs, git, prepared, report, image)));
         const registered = [];
         const each = [];
         for (const [i, { prepared, part, report }] of services.entries()) {
-            const one = await register(clients, inputs, prepared, report, ports.log);
+            const one = await pipeline_register(clients, inputs, prepared, report, ports.log);
             registered.push(one);
             const { arn, registered: isNew } = one.registered;
             each.push({ ...part, notes: artifacts[i] ?? [], taskDefinitionArn: arn, registered: isNew });
@@ -3912,9 +2736,9 @@ async function update(s, done) {
     return { report: { each: started.map((st) => st.part) }, state: { followed } };
 }
 /** The rollouts followed to their end (or to where `wait-until` pauses them), each release checked on the way. */
-async function watch(s, done) {
+async function pipeline_watch(s, done) {
     const { clients, inputs, ports, followed } = s;
-    const results = await ports.log.group('Rollout', () => waitForDeployments(watchOptions(clients, inputs, ports), followed.map((f) => {
+    const results = await ports.log.group('Rollout', () => (0,watch/* waitForDeployments */.f)(watchOptions(clients, inputs, ports), followed.map((f) => {
         const service = reportOf(done, f.index).service;
         return {
             service,
@@ -3941,7 +2765,7 @@ async function conclude({ clients, inputs, followed, results, ports }) {
         const containers = f.containers ??
             (deadline.passed()
                 ? undefined
-                : await describeTaskDefinition(clients.ecs, f.targetTaskDefinition).catch(() => undefined))?.taskDefinition.containerDefinitions ??
+                : await (0,register/* describeTaskDefinition */.o)(clients.ecs, f.targetTaskDefinition).catch(() => undefined))?.taskDefinition.containerDefinitions ??
             [];
         return concluded(clients, inputs, containers, results[i], deadline);
     }));
@@ -3985,7 +2809,7 @@ async function resume(s, done) {
     const verifications = found.map((_, i) => {
         const report = reportOf(done, i);
         return (0,verify/* wantsVerification */.n)(inputs.verify) && action !== 'rollback'
-            ? planVerification(inputs.verify, placeholderValues(inputs, report.service, git, report.region, undefined), new Set(Object.keys(inputs.vars)))
+            ? planVerification(inputs.verify, (0,placeholder_values/* placeholderValues */.m)(inputs, report.service, git, report.region, undefined), new Set(Object.keys(inputs.vars)))
             : undefined;
     });
     const rollouts = await Promise.all(found.map((f) => (0,mechanisms/* continueStrategy */.LP)(clients, inputs.cluster, f.plan, f.service, clock.now())));
@@ -4147,14 +2971,14 @@ async function standalone_checkImage({ inputs, clients, where, imageDeps, ports,
     return { report: { ...(plannedImage && { image: plannedImage }) }, state: { imagePlan, pinned, plannedImage } };
 }
 const renderWith = ({ inputs, git, where, pinned }, image) => pinned
-    ? Promise.resolve(existingTaskDefinition(pinned.taskDefinition, pinned.tags))
-    : renderTaskDefinition({
+    ? Promise.resolve((0,taskdef/* existingTaskDefinition */.Yd)(pinned.taskDefinition, pinned.tags))
+    : (0,taskdef/* renderTaskDefinition */.P9)({
         templatePath: inputs.taskDefinition ?? '',
         ...(image !== undefined && { image }),
         containers: inputs.containers,
         environment: inputs.environmentVariables,
         secrets: inputs.secrets,
-        placeholders: placeholderValues(inputs, '', git, where.region, image),
+        placeholders: (0,placeholder_values/* placeholderValues */.m)(inputs, '', git, where.region, image),
     });
 /** The task definition rendered and validated, and compared with its family's latest revision. */
 async function renderAlone(s) {
@@ -4163,13 +2987,13 @@ async function renderAlone(s) {
     for (const note of rendered.notes)
         ports.log.info((0,report_text/* logSafe */.sN)(note));
     const family = rendered.request.family ?? '';
-    const latest = pinned ?? (await (0,aws_errors/* unlessNotFound */.CA)(describeTaskDefinition(clients.ecs, family)));
+    const latest = pinned ?? (await (0,aws_errors/* unlessNotFound */.CA)((0,register/* describeTaskDefinition */.o)(clients.ecs, family)));
     const part = {
         service: family,
         notes: rendered.notes,
         containers: rendered.containers,
         rendered: rendered.request,
-        changes: latest && !pinned ? describeChanges(rendered.request, latest.taskDefinition) : [],
+        changes: latest && !pinned ? (0,taskdef/* describeChanges */.DT)(rendered.request, latest.taskDefinition) : [],
     };
     return { report: { each: [part] }, state: { rendered, latest } };
 }
@@ -4195,7 +3019,7 @@ async function registerAlone(s, done) {
     const rendered = image !== plannedImage ? await renderWith(s, image) : s.rendered;
     const registered = pinned
         ? pinnedRegistration(pinned)
-        : await ports.log.group('Register', () => registerIfChanged(clients.ecs, rendered.request, latest));
+        : await ports.log.group('Register', () => (0,register/* registerIfChanged */.L)(clients.ecs, rendered.request, latest));
     const revision = `${registered.family}:${registered.revision}`;
     ports.log.info(pinned
         ? `running ${revision} as it is (task-definition-arn)`
@@ -4266,7 +3090,7 @@ async function destroyPreviews(ports, inputs, region, preview) {
     const clients = ports.aws(region);
     const removed = [];
     for (const service of inputs.services) {
-        const serviceName = previewServiceName(service, preview.pr);
+        const serviceName = (0,names/* previewServiceName */.j3)(service, preview.pr);
         const lines = await destroyPreview({
             ecs: clients.ecs,
             elbv2: clients.elbv2,
@@ -4315,7 +3139,7 @@ async function carryOut(plan, git, ports, report) {
     if (plan.reason)
         log.info(environment ? `Environment ${environment.name}: ${plan.reason}` : `No environment: ${plan.reason}`);
     const tracker = environment && octokit && preview?.action !== 'destroy' && !inputs.dryRun
-        ? (0,github/* createDeploymentTracker */.Eg)(octokit, git, {
+        ? createDeploymentTracker(octokit, git, {
             environment: environment.name,
             ref: preview ? preview.headSha : git.refName,
             sha: preview?.headSha || git.sha,
@@ -4332,7 +3156,7 @@ async function carryOut(plan, git, ports, report) {
         if (octokit) {
             await markPreviewRemoved(octokit, git, preview.pr, { ref: preview.headSha, sha: preview.headSha }, warn);
             for (const service of inputs.services)
-                await comment(octokit, git, preview, previewServiceName(service, preview.pr), 'destroyed', clock, report, warn);
+                await comment(octokit, git, preview, (0,names/* previewServiceName */.j3)(service, preview.pr), 'destroyed', clock, report, warn);
         }
         return { status: 'succeeded', reason: `The previews of pull request #${preview.pr} are removed.`, removed };
     }
@@ -4348,7 +3172,7 @@ async function carryOut(plan, git, ports, report) {
         reports = result.reports;
         if (thrown)
             return { status, reason: '', ...pipelineReport(result), thrown };
-        status = (0,run_report/* overallStatus */.gX)(reports.map((s) => s.status));
+        status = (0,run_report.overallStatus)(reports.map((s) => s.status));
         environmentUrl =
             environment?.url ??
                 reports.find((s) => s.url)?.url ??
@@ -4375,7 +3199,7 @@ async function carryOut(plan, git, ports, report) {
  * the repository reads a deployment status, unmasked.
  */
 function failureDescription(reports) {
-    const failed = reports.filter((s) => (0,run_report/* isFailure */.N6)(s.status));
+    const failed = reports.filter((s) => (0,run_report.isFailure)(s.status));
     return failed.length
         ? `${failed.map((s) => `${s.service} ${s.status}`).join(', ')}; the run's log says why`
         : undefined;
@@ -4396,7 +3220,7 @@ async function loadBalancerUrl(ports, region, service) {
     return environmentUrl(ports.aws(region).elbv2, service).catch(() => undefined);
 }
 async function comment(octokit, git, preview, service, status, clock, report, warn, url) {
-    const body = (0,github/* previewComment */.Wy)({
+    const body = previewComment({
         service,
         status,
         sha: preview.headSha,
@@ -4404,7 +3228,7 @@ async function comment(octokit, git, preview, service, status, clock, report, wa
         ...(url && { url }),
         ...(report.runUrl && { runUrl: report.runUrl }),
     }, git);
-    await (0,github/* upsertPreviewComment */.dX)(octokit, git, { pr: preview.pr, service, body }, warn);
+    await upsertPreviewComment(octokit, git, { pr: preview.pr, service, body }, warn);
 }
 /** Marks the pull request's preview environment inactive on GitHub: its services are gone. */
 function markPreviewRemoved(octokit, git, pr, commit, warn) {
@@ -4415,277 +3239,8 @@ function markPreviewRemoved(octokit, git, pr, commit, warn) {
         transient: true,
         production: false,
     };
-    return (0,github/* createDeploymentTracker */.Eg)(octokit, git, deployment, warn).inactive();
+    return createDeploymentTracker(octokit, git, deployment, warn).inactive();
 }
-
-
-/***/ }),
-
-/***/ 8943:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   QH: () => (/* binding */ ownerRepo),
-/* harmony export */   S4: () => (/* binding */ allPages),
-/* harmony export */   dZ: () => (/* binding */ describeGitHubError),
-/* harmony export */   gj: () => (/* binding */ isPermissionError),
-/* harmony export */   md: () => (/* binding */ PAGE_SIZE)
-/* harmony export */ });
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1922);
-
-const PAGE_SIZE = 100;
-function ownerRepo(git) {
-    const [owner = '', repo = ''] = git.repository.split('/');
-    return { owner, repo };
-}
-/** The token may not do this: GitHub answers 403, or 404 for what it hides from the token. */
-function isPermissionError(error) {
-    const status = error.status;
-    return status === 403 || status === 404 || /Resource not accessible by integration/i.test((0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error));
-}
-/** `Not Found (HTTP 404)`: the first line of Octokit's message, and the status. */
-function describeGitHubError(error) {
-    const status = error.status;
-    const message = (0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)
-        .split('\n')[0]
-        ?.replace(/ - https:\/\/docs\.github\.com\S*$/, '') ?? '';
-    return status === undefined ? message : `${message} (HTTP ${status})`;
-}
-/** Every item of a paged list, PAGE_SIZE at a time, until a short page. */
-async function allPages(page) {
-    const items = [];
-    for (let n = 1;; n++) {
-        const { data } = await page(n);
-        items.push(...data);
-        if (data.length < PAGE_SIZE)
-            return items;
-    }
-}
-
-
-/***/ }),
-
-/***/ 4112:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  Eg: () => (/* reexport */ createDeploymentTracker),
-  Wy: () => (/* reexport */ previewComment),
-  lV: () => (/* reexport */ github_event/* readRunEvent */.E),
-  dX: () => (/* reexport */ upsertPreviewComment)
-});
-
-// UNUSED EXPORTS: previewCommentMarker, runEventFrom
-
-// EXTERNAL MODULE: ./src/github/api.ts
-var api = __webpack_require__(8943);
-;// CONCATENATED MODULE: ./src/github/deployments.ts
-
-const DESCRIPTION_MAX = 140;
-/**
- * Records the deploy as a GitHub deployment with statuses. The deployment is created by the first status.
- * Without permission, it warns once and does nothing more: a deploy never fails for its GitHub record.
- */
-function createDeploymentTracker(octokit, git, options, warn) {
-    const repo = (0,api/* ownerRepo */.QH)(git);
-    let deploymentId;
-    let disabled = false;
-    async function attempt(what, call) {
-        if (disabled)
-            return;
-        try {
-            await call();
-        }
-        catch (error) {
-            const why = `${what} for environment ${options.environment}: ${(0,api/* describeGitHubError */.dZ)(error)}.`;
-            if (!(0,api/* isPermissionError */.gj)(error))
-                return warn(`${why} The deploy itself is not affected.`);
-            disabled = true;
-            warn(`${why} Give the job \`permissions: deployments: write\` (or pass a \`github-token\` that may write deployments); the deploy goes on without GitHub deployment statuses.`);
-        }
-    }
-    async function create() {
-        if (deploymentId !== undefined)
-            return deploymentId;
-        if (options.adoptJobDeployment) {
-            deploymentId = await jobDeployment(octokit, repo, options, options.adoptJobDeployment.runId);
-            if (deploymentId !== undefined)
-                return deploymentId;
-        }
-        const { data } = await octokit.rest.repos.createDeployment({
-            ...repo,
-            ref: options.ref,
-            environment: options.environment,
-            description: truncate(options.description),
-            auto_merge: false,
-            required_contexts: [],
-            transient_environment: options.transient,
-            production_environment: options.production,
-        });
-        if (data.id === undefined) {
-            warn(`GitHub did not create a deployment for environment ${options.environment}: ${(data.message ?? 'no deployment id in the answer').replace(/\.$/, '')}.`);
-            disabled = true;
-        }
-        deploymentId = data.id;
-        return deploymentId;
-    }
-    async function status(id, state, extra) {
-        const logUrl = extra.log_url ?? options.logUrl;
-        await octokit.rest.repos.createDeploymentStatus({
-            ...repo,
-            deployment_id: id,
-            state,
-            ...(extra.description !== undefined && { description: truncate(extra.description) }),
-            ...(extra.environment_url !== undefined && { environment_url: extra.environment_url }),
-            ...(logUrl !== undefined && { log_url: logUrl }),
-        });
-    }
-    const report = (state, extra = {}) => attempt(`Could not set the GitHub deployment status to ${state}`, async () => {
-        const id = await create();
-        if (id !== undefined)
-            await status(id, state, extra);
-    });
-    return {
-        inProgress: () => report('in_progress'),
-        success: (url) => report('success', url === undefined ? {} : { environment_url: url }),
-        failure: (logUrl, description) => report('failure', {
-            ...(logUrl !== undefined && { log_url: logUrl }),
-            ...(description !== undefined && { description }),
-        }),
-        inactive: () => attempt('Could not mark the GitHub deployments inactive', async () => {
-            const deployments = await (0,api/* allPages */.S4)((page) => octokit.rest.repos.listDeployments({ ...repo, environment: options.environment, per_page: api/* PAGE_SIZE */.md, page }));
-            for (const { id } of deployments)
-                await status(id, 'inactive', {});
-        }),
-    };
-}
-/** The runner's states for the deployment of a job that is waiting to run or running. */
-const JOB_STATES = ['queued', 'in_progress'];
-/** How many of the newest deployments of this commit and environment are looked at. */
-const CANDIDATES = 10;
-/**
- * The deployment the runner made for this job (`environment:` in the workflow): of the newest deployments of this
- * commit to this environment, one still queued or in progress; the one whose status links to this run first.
- */
-async function jobDeployment(octokit, repo, options, runId) {
-    const { data } = await octokit.rest.repos.listDeployments({
-        ...repo,
-        environment: options.environment,
-        sha: options.sha,
-        per_page: CANDIDATES,
-        page: 1,
-    });
-    let open;
-    for (const { id } of data.slice(0, CANDIDATES)) {
-        const { data: statuses } = await octokit.rest.repos.listDeploymentStatuses({
-            ...repo,
-            deployment_id: id,
-            per_page: 1,
-            page: 1,
-        });
-        const latest = statuses[0];
-        if (!latest || !JOB_STATES.includes(latest.state))
-            continue;
-        const link = latest.log_url || latest.target_url || '';
-        if (linksToRun(link, runId))
-            return id;
-        open ??= id;
-    }
-    return open;
-}
-/** Whether a status's link is to this workflow run (…/actions/runs/<id>, or a job of it). */
-function linksToRun(link, runId) {
-    const run = `/actions/runs/${runId}`;
-    return link.includes(`${run}/`) || link.endsWith(run);
-}
-function truncate(text) {
-    return text.length > DESCRIPTION_MAX ? `${text.slice(0, DESCRIPTION_MAX - 1)}…` : text;
-}
-
-// EXTERNAL MODULE: ./src/report/markdown.ts
-var markdown = __webpack_require__(4285);
-;// CONCATENATED MODULE: ./src/github/comment.ts
-
-
-const HEADING = {
-    deploying: '⏳ Deploying the preview of',
-    deployed: '🚀 Preview of',
-    failed: '❌ The preview failed for',
-    destroyed: '🧹 Removed the preview of',
-};
-/** The hidden line that lets a later run find and update this service's comment. */
-function previewCommentMarker(service) {
-    return `<!-- ecs-deploy-action:preview:${service} -->`;
-}
-/** The comment's Markdown: URL, commit, status and time, under the hidden marker. */
-function previewComment(facts, git) {
-    const commit = `[\`${facts.sha.slice(0, 7)}\`](${git.serverUrl}/${git.repository}/commit/${facts.sha})`;
-    const rows = [
-        ...(facts.url && facts.status !== 'destroyed' ? [['URL', facts.url]] : []),
-        ['Commit', commit],
-        ['Status', facts.status],
-        ['Updated', `${facts.time.toISOString().slice(0, 16).replace('T', ' ')} UTC`],
-        ...(facts.runUrl ? [['Run', `[logs](${facts.runUrl})`]] : []),
-    ];
-    return [
-        previewCommentMarker(facts.service),
-        `### ${HEADING[facts.status]} \`${facts.service}\``,
-        '',
-        (0,markdown/* keyValueTable */.z)(rows),
-        ...(facts.detail ? ['', facts.detail] : []),
-    ].join('\n');
-}
-/**
- * Writes this service's preview comment on the pull request: updates the comment holding its marker that the token's
- * identity wrote, or adds one. Without permission it warns and returns undefined.
- */
-async function upsertPreviewComment(octokit, git, comment, warn) {
-    const repo = (0,api/* ownerRepo */.QH)(git);
-    const marker = previewCommentMarker(comment.service);
-    const body = comment.body.startsWith(marker) ? comment.body : `${marker}\n${comment.body}`;
-    try {
-        const comments = await (0,api/* allPages */.S4)((page) => octokit.rest.issues.listComments({ ...repo, issue_number: comment.pr, per_page: api/* PAGE_SIZE */.md, page }));
-        // Anyone can write the marker: only a comment the token's own identity wrote is this action's to edit.
-        const me = await tokenLogin(octokit);
-        const earlier = me && comments.find((c) => c.body?.startsWith(marker) && sameLogin(c.user?.login, me));
-        if (earlier) {
-            await octokit.rest.issues.updateComment({ ...repo, comment_id: earlier.id, body });
-            return { id: earlier.id, created: false };
-        }
-        const { data } = await octokit.rest.issues.createComment({ ...repo, issue_number: comment.pr, body });
-        return { id: data.id, created: true };
-    }
-    catch (error) {
-        const fix = (0,api/* isPermissionError */.gj)(error)
-            ? ' Give the job `permissions: pull-requests: write` to get the preview URL as a comment.'
-            : ' The deploy itself is not affected.';
-        warn(`Could not write the preview comment on pull request #${comment.pr}: ${(0,api/* describeGitHubError */.dZ)(error)}.${fix}`);
-        return undefined;
-    }
-}
-/** The token's login; undefined when GitHub does not say (then no comment is edited, a new one is added). */
-async function tokenLogin(octokit) {
-    try {
-        return (await octokit.viewer()).login || undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-/** GraphQL names a GitHub App `name[bot]` as the viewer and `name` as an author in some places: either is the same one. */
-function sameLogin(author, me) {
-    const bare = (login) => login.toLowerCase().replace(/\[bot\]$/, '');
-    return author !== undefined && bare(author) === bare(me);
-}
-
-// EXTERNAL MODULE: ./src/github/event.ts
-var github_event = __webpack_require__(5015);
-;// CONCATENATED MODULE: ./src/github/index.ts
-
-
-
 
 
 /***/ }),
@@ -4773,6 +3328,99 @@ function response(answer, url, body) {
     });
     Object.defineProperty(result, 'url', { value: url.href });
     return result;
+}
+
+
+/***/ }),
+
+/***/ 9144:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EU: () => (/* binding */ shortName),
+/* harmony export */   IT: () => (/* binding */ targetGroupName),
+/* harmony export */   Po: () => (/* binding */ isPreviewFamily),
+/* harmony export */   XO: () => (/* binding */ previewPathPatterns),
+/* harmony export */   bc: () => (/* binding */ previewFamily),
+/* harmony export */   j3: () => (/* binding */ previewServiceName),
+/* harmony export */   pE: () => (/* binding */ previewHost)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _aws_arn_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1626);
+
+
+const ECS_NAME_MAX = 255;
+const TARGET_GROUP_NAME_MAX = 32;
+/** The last part of a name or ARN (`arn:…:service/dev/web` → `web`). */
+function shortName(nameOrArn) {
+    return (0,_aws_arn_js__WEBPACK_IMPORTED_MODULE_1__/* .resourceName */ .Iy)(nameOrArn);
+}
+/** `<name>-pr-<N>`, kept to ECS's rules for service and family names: 255 letters, digits, - and _. */
+function withPrSuffix(name, pr) {
+    const suffix = `-pr-${pr}`;
+    return (shortName(name)
+        .replace(/[^A-Za-z0-9_-]/g, '-')
+        .slice(0, ECS_NAME_MAX - suffix.length) + suffix);
+}
+/** The preview's ECS service name: `<service>-pr-<N>`. */
+function previewServiceName(service, pr) {
+    return withPrSuffix(service, pr);
+}
+/** A task definition family of the preview's own, so its revisions never mix with the base environment's. */
+function previewFamily(family, pr) {
+    return withPrSuffix(family, pr);
+}
+/** Whether a family is the preview family of pull request `pr` (and so may be deregistered with it). */
+function isPreviewFamily(family, pr) {
+    return family.endsWith(`-pr-${pr}`);
+}
+/**
+ * The preview's target group name: ELB allows 32 characters, so `pr-<N>-<hash>`, where the hash of cluster
+ * and service keeps two services' previews of one pull request apart, and is the same on every run.
+ */
+function targetGroupName(cluster, serviceName, pr) {
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256')
+        .update(`${shortName(cluster)}/${serviceName}`)
+        .digest('hex');
+    const prefix = `pr-${pr}-`;
+    return prefix + hash.slice(0, Math.min(8, TARGET_GROUP_NAME_MAX - prefix.length));
+}
+function previewHost(pr, domain) {
+    return `pr-${pr}.${domain}`;
+}
+function previewPathPatterns(pr) {
+    return [`/pr-${pr}`, `/pr-${pr}/*`];
+}
+
+
+/***/ }),
+
+/***/ 3039:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ placeholderValues)
+/* harmony export */ });
+/** Values a template's ${PLACEHOLDERS} can use. */
+function placeholderValues(inputs, service, git, region, image) {
+    return {
+        GITHUB_SHA: git.sha,
+        SHORT_SHA: git.shortSha,
+        COMMIT_HASH: git.sha,
+        REF_NAME: git.refName,
+        GITHUB_REF_NAME: git.refName,
+        RUN_NUMBER: git.runNumber,
+        GITHUB_RUN_NUMBER: git.runNumber,
+        RUN_ID: git.runId,
+        REPOSITORY: git.repository,
+        CLUSTER: inputs.cluster,
+        SERVICE: service,
+        AWS_REGION: region,
+        ENVIRONMENT: inputs.environment ?? '',
+        ...(image !== undefined && { IMAGE: image }),
+        ...inputs.vars,
+    };
 }
 
 

@@ -1,6 +1,13 @@
+// The strategy names and options: the one place that declares them. Every mechanism translates each name to its own
+// configuration (mechanism.ts `configure`), so a name added here is a compile error in each one until it handles it.
+// This file imports nothing: the settings, the config file and the mechanisms all read it.
+
 /** `strategy`: one input whatever the mechanism (ECS rolling update, ECS-native blue/green…, CodeDeploy). */
-export type StrategyName = 'rolling' | 'blue-green' | 'canary' | 'linear'
-export const STRATEGIES: readonly StrategyName[] = ['rolling', 'blue-green', 'canary', 'linear']
+export const STRATEGIES = ['rolling', 'blue-green', 'canary', 'linear'] as const
+export type StrategyName = (typeof STRATEGIES)[number]
+
+/** One entry per strategy: a mechanism's table of them, so that a new strategy is a compile error until each says what it is. */
+export type PerStrategy<T> = { readonly [Name in StrategyName]: T }
 
 /** What a service with a deployment already in flight makes the action do. */
 export type OnBusy = 'wait' | 'fail'
@@ -11,7 +18,7 @@ export type ContinueAction = 'continue' | 'rollback'
 /** How the service deploys: ECS's rolling update, ECS's own blue/green / canary / linear, or CodeDeploy. */
 export type Mechanism = 'rolling' | 'ecs-native' | 'codedeploy'
 
-/** The strategy inputs, typed and validated (src/strategy/inputs.ts). */
+/** The strategy inputs, typed and validated (src/settings/strategy.ts). */
 export interface StrategyInputs {
   /** Undefined: the service's own (its configured ECS strategy, or its CodeDeploy group's config). */
   strategy?: StrategyName

@@ -14,8 +14,11 @@ beforeAll(async () => {
 })
 
 const scale = async (): Promise<number> =>
-  ((await (await fetch(`${stack.STACK_SCENARIO_URL}/_clock`, { method: 'POST', body: '{}' })).json()) as { scale: number })
-    .scale
+  (
+    (await (await fetch(`${stack.STACK_SCENARIO_URL}/_clock`, { method: 'POST', body: '{}' })).json()) as {
+      scale: number
+    }
+  ).scale
 
 describe('stack.sh start --time-scale', () => {
   afterEach(() => new ScenarioAdmin(stack.STACK_SCENARIO_URL).clock({ scale: 1 }))

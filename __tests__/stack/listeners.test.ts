@@ -157,14 +157,12 @@ describe('the listeners in front of a CODE_DEPLOY service', () => {
       ecsServices: [{ clusterName: 'default', serviceName: 'web' }],
       ...group,
     })
-    return (
-      codedeploy<{ deploymentId: string }>('CreateDeployment', {
-        applicationName: 'app',
-        deploymentGroupName: 'group',
-        deploymentConfigName: 'CodeDeployDefault.ECSCanary10Percent5Minutes',
-        revision: { revisionType: 'AppSpecContent', appSpecContent: { content: appSpec } },
-      }).deploymentId
-    )
+    return codedeploy<{ deploymentId: string }>('CreateDeployment', {
+      applicationName: 'app',
+      deploymentGroupName: 'group',
+      deploymentConfigName: 'CodeDeployDefault.ECSCanary10Percent5Minutes',
+      revision: { revisionType: 'AppSpecContent', appSpecContent: { content: appSpec } },
+    }).deploymentId
   }
 
   test('canary: the test listener reaches the replacement after AllowTestTraffic, production by its weight, then all', () => {

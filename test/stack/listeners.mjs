@@ -56,7 +56,9 @@ export function routedTaskDefinition(world, listener, random = Math.random) {
   if (!service || service.status !== 'ACTIVE') return undefined
   if (service.deploymentController?.type === 'CODE_DEPLOY') {
     const named = codeDeployRoute(world.codedeploy, front.cluster, front.service, listener, random)
-    return named ? (world.ecs.taskDefinitions.find(named)?.taskDefinition.taskDefinitionArn ?? named) : service.taskDefinition
+    return named
+      ? (world.ecs.taskDefinitions.find(named)?.taskDefinition.taskDefinitionArn ?? named)
+      : service.taskDefinition
   }
   const sd = service.serviceDeployments[0]
   const completed = service.lastCompleted?.taskDefinition ?? service.taskDefinition

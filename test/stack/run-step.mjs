@@ -5,7 +5,7 @@
 //
 // STEP.yml is the step as in a workflow (`with:` and optional `env:`), or just the `with:` block. Each input becomes
 // INPUT_<NAME> as the runner sets it (upper case, spaces to `_`, hyphens kept: INPUT_TASK-DEFINITION, which bash cannot
-// `export`); the GitHub context is filled in (GITHUB_* variables; the event, output, state and summary files in a
+// `export`; `${{ env.NAME }}` is expanded, e.g. ${{ env.STACK_REGISTRY }}); the GitHub context is filled in (GITHUB_* variables; the event, output, state and summary files in a
 // temporary directory); the stack's AWS endpoints come from .stack/env.json. The working directory is the workspace.
 // Prints the outputs and the job summary at the end; exits with the action's exit code.
 import { execFileSync, spawn } from 'node:child_process'
@@ -58,6 +58,18 @@ export function parseOutputs(text) {
   return outputs
 }
 
+/** `${{ env.NAME }}` in the step's values, as the runner expands it (from the environment and the stack's). */
+export function expandEnv(step, env) {
+  const expand = (values) =>
+    Object.fromEntries(
+      Object.entries(values).map(([k, v]) => [
+        k,
+        v.replace(/\$\{\{\s*env\.(\w+)\s*\}\}/g, (_, name) => env[name] ?? ''),
+      ]),
+    )
+  return { inputs: expand(step.inputs), env: expand(step.env) }
+}
+
 function git(...args) {
   try {
     return execFileSync('git', args, {
@@ -85,7 +97,8 @@ async function main() {
     options: { ref: { type: 'string' }, sha: { type: 'string' }, event: { type: 'string' } },
   })
   if (positionals.length !== 1) fail(USAGE)
-  const { inputs, env } = readStep(positionals[0])
+  const stack = stackEnv()
+  const { inputs, env } = expandEnv(readStep(positionals[0]), { ...process.env, ...stack })
   const branch = git('rev-parse', '--abbrev-ref', 'HEAD')
   const ref = values.ref ?? (branch && branch !== 'HEAD' ? `refs/heads/${branch}` : 'refs/heads/main')
   const sha = values.sha ?? (git('rev-parse', 'HEAD') || '0'.repeat(40))
@@ -106,7 +119,7 @@ async function main() {
     stdio: 'inherit',
     env: {
       ...process.env,
-      ...stackEnv(),
+      ...stack,
       GITHUB_ACTIONS: 'true',
       CI: 'true',
       GITHUB_WORKSPACE: process.cwd(),

@@ -9,6 +9,8 @@
 #   test/stack/stack.sh env       print .stack/env (use: eval "$(test/stack/stack.sh env)")
 #   test/stack/stack.sh status    say what is running
 #   test/stack/stack.sh reset     reset the scenario server and moto to an empty state
+#   test/stack/stack.sh seed FILE  create a seed file's cluster, services, repositories, CodeDeploy application
+#                                 (test/stack/seeds/*.yml; see test/stack/README.md)
 #   test/stack/stack.sh push-sample REPO TAG [COMMIT]   build test/stack/sample-app, push it to
 #                                 the local registry as REPO:TAG, print the digest
 #
@@ -362,5 +364,6 @@ case ${1:-} in
   status) cmd_status ;;
   reset) cmd_reset ;;
   push-sample) shift; cmd_push_sample "$@" ;;
-  *) die "usage: $0 start [--time-scale N]|stop|env|status|reset|push-sample REPO TAG [COMMIT]" ;;
+  seed) shift; exec node --no-warnings "$HERE/seed.mjs" "$@" ;;
+  *) die "usage: $0 start [--time-scale N]|stop|env|status|reset|seed FILE|push-sample REPO TAG [COMMIT]" ;;
 esac

@@ -1,0 +1,44 @@
+// docs/try-locally.md, run as written: each ```sh block in bash from the repository root, in order; a block must exit
+// 0, and a `# prints: TEXT` comment must be in its output.
+import { execFile } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { promisify } from 'node:util'
+import { useStack } from './stack.js'
+
+const ROOT = path.resolve(import.meta.dirname, '../..')
+const PAGE = readFileSync(path.join(ROOT, 'docs/try-locally.md'), 'utf8')
+const run = promisify(execFile)
+
+/** The page's shell blocks under their section title. */
+const blocks = [...PAGE.matchAll(/^## (.+)$|^```sh\n([\s\S]*?)^```$/gm)].reduce<{ title: string; script: string }[]>(
+  (found, [, title, script]) => {
+    if (title) found.push({ title, script: '' })
+    else if (script && found.length) (found[found.length - 1] as { script: string }).script += script
+    return found
+  },
+  [],
+)
+
+beforeAll(async () => {
+  await useStack()
+})
+
+test('the page has a block per strategy', () => {
+  expect(blocks.filter((b) => b.script).map((b) => b.title)).toEqual([
+    'Start the stack',
+    'Rolling',
+    'ECS-native blue/green',
+    'CodeDeploy canary',
+  ])
+})
+
+describe('docs/try-locally.md', () => {
+  test.each(blocks.filter((b) => b.script))('$title', async ({ script }) => {
+    const { stdout, stderr } = await run('bash', ['-euo', 'pipefail', '-c', script], {
+      cwd: ROOT,
+      maxBuffer: 64 << 20,
+    })
+    for (const [, text] of script.matchAll(/# prints: (.+)$/gm)) expect(stdout + stderr).toContain(text)
+  })
+})

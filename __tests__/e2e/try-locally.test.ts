@@ -4,7 +4,7 @@ import { execFile } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { promisify } from 'node:util'
-import { useStack } from './stack.js'
+import { ScenarioAdmin, useStack } from './stack.js'
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
 const PAGE = readFileSync(path.join(ROOT, 'docs/try-locally.md'), 'utf8')
@@ -20,9 +20,14 @@ const blocks = [...PAGE.matchAll(/^## (.+)$|^```sh\n([\s\S]*?)^```$/gm)].reduce<
   [],
 )
 
+let admin: ScenarioAdmin
+
 beforeAll(async () => {
-  await useStack()
+  admin = new ScenarioAdmin((await useStack()).STACK_SCENARIO_URL)
 })
+
+// The page's `--time-scale 20` is the whole stack's: the other e2e files expect the default.
+afterAll(() => admin?.clock({ scale: 1 }))
 
 test('the page has a block per strategy', () => {
   expect(blocks.filter((b) => b.script).map((b) => b.title)).toEqual([

@@ -1,7 +1,7 @@
 // docs/try-locally.md, run as written: each ```sh block in bash from the repository root, in order; a block must exit
 // 0, and a `# prints: TEXT` comment must be in its output.
 import { execFile } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { ScenarioAdmin, useStack } from './stack.js'
@@ -45,5 +45,30 @@ describe('docs/try-locally.md', () => {
       maxBuffer: 64 << 20,
     })
     for (const [, text] of script.matchAll(/# prints: (.+)$/gm)) expect(stdout + stderr).toContain(text)
+  })
+})
+
+describe('stack.sh seed', () => {
+  const seed = (text: string) => {
+    const file = path.join(ROOT, 'build', `seed-${Math.random().toString(36).slice(2)}.yml`)
+    writeFileSync(file, text)
+    return run('bash', [path.join(ROOT, 'test/stack/stack.sh'), 'seed', file]).then(
+      () => '',
+      (error: { stderr: string }) => error.stderr.replace(file, 'FILE'),
+    )
+  }
+
+  test.each([
+    ['services: []\n', 'seed: error: FILE: needs `cluster: NAME` and `services:` (a list, each with name and image)\n'],
+    [
+      'cluster: prod\nservices: [{ name: web, image: web }]\n',
+      'seed: error: FILE: services[0]: needs `name` and `image: REPO:TAG` (e.g. web:v1, a build of test/stack/sample-app)\n',
+    ],
+    [
+      'cluster: prod\nservices: [{ name: web, image: web:v1, strategy: canary }]\n',
+      'seed: error: FILE: services[0]: unknown key(s) strategy; known: name, image, desiredCount, loadBalancer, deploymentController, codedeploy\n',
+    ],
+  ])('%j is refused with what to write', async (text, message) => {
+    expect(await seed(text)).toBe(message)
   })
 })

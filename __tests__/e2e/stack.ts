@@ -130,6 +130,8 @@ export interface RolloutPlan {
   targetGroup?: string
   /** CodeDeploy: the lifecycle event that fails (its hook's Lambda returns Failed). */
   failAt?: string
+  /** CodeDeploy: how long these lifecycle events take (a hook's Lambda running), in scenario seconds. */
+  eventSeconds?: Record<string, number>
   stages?: StagePlan[]
   rollback?: RolloutPlan
   /** Eventual consistency: the reads show the new deployment only this long after UpdateService. */

@@ -1,9 +1,10 @@
 // The local stack's load balancer (test/stack/listeners.mjs): which revision each listener routes to as a rollout
 // unfolds, on a fake clock, without sockets or containers.
+import type { GetDeploymentTargetOutput } from '@aws-sdk/client-codedeploy'
 import type { DescribeServicesCommandOutput } from '@aws-sdk/client-ecs'
 import { routedTaskDefinition } from '../../test/stack/listeners.mjs'
 import { World } from '../../test/stack/world.mjs'
-import { callOperation, ECS } from './operations.js'
+import { callOperation, CODEDEPLOY, ECS } from './operations.js'
 
 let now = Date.UTC(2026, 0, 1)
 let world: World
@@ -120,5 +121,70 @@ describe('the load balancer listeners of the local stack', () => {
     ecs('StopServiceDeployment', { serviceDeploymentArn: arn, stopType: 'ROLLBACK' })
     advance(5)
     expect(routes()).toBe('web:1 web:1')
+  })
+})
+
+describe('the listeners in front of a CODE_DEPLOY service', () => {
+  const appSpec =
+    'version: 0.0\nResources:\n  - TargetService:\n      Type: AWS::ECS::Service\n      Properties:\n        TaskDefinition: web:2\n'
+  const codedeploy = <T>(operation: string, input: object = {}): T =>
+    callOperation<T>(world, CODEDEPLOY, operation, input)
+  const event = (deploymentId: string, name: string): string | undefined =>
+    codedeploy<GetDeploymentTargetOutput>('GetDeploymentTarget', {
+      deploymentId,
+      targetId: 'default:web',
+    }).deploymentTarget?.ecsTarget?.lifecycleEvents?.find((e) => e.lifecycleEventName === name)?.status
+
+  /** web:1 behind the listeners, a canary (10 %, then 100 % five minutes later) to web:2 started. */
+  function givenCanary(group: object = {}): string {
+    world = new World({ now: () => now })
+    ecs('CreateCluster', {})
+    for (const image of ['web:v1', 'web:v2'])
+      ecs('RegisterTaskDefinition', { family: 'web', containerDefinitions: [{ name: 'web', image }] })
+    ecs('CreateService', {
+      serviceName: 'web',
+      taskDefinition: 'web:1',
+      desiredCount: 2,
+      deploymentController: { type: 'CODE_DEPLOY' },
+      loadBalancers: [{ targetGroupArn: LB.targetGroupArn, containerName: 'web', containerPort: 8080 }],
+    })
+    world.listenerTarget = { cluster: 'default', service: 'web' }
+    advance(10)
+    codedeploy('CreateApplication', { applicationName: 'app', computePlatform: 'ECS' })
+    codedeploy('CreateDeploymentGroup', {
+      applicationName: 'app',
+      deploymentGroupName: 'group',
+      ecsServices: [{ clusterName: 'default', serviceName: 'web' }],
+      ...group,
+    })
+    return codedeploy<{ deploymentId: string }>('CreateDeployment', {
+      applicationName: 'app',
+      deploymentGroupName: 'group',
+      deploymentConfigName: 'CodeDeployDefault.ECSCanary10Percent5Minutes',
+      revision: { revisionType: 'AppSpecContent', appSpecContent: { content: appSpec } },
+    }).deploymentId
+  }
+
+  test('canary: the test listener reaches the replacement after AllowTestTraffic, production by its weight, then all', () => {
+    const id = givenCanary()
+    expect(routes()).toBe('web:1 web:1')
+    for (let i = 0; i < 100 && event(id, 'AllowTestTraffic') !== 'Succeeded'; i++) advance(0.05)
+    expect(routes(0.05)).toBe('web:1 web:2')
+    for (let i = 0; i < 100 && event(id, 'AllowTraffic') !== 'InProgress'; i++) advance(0.05)
+    advance(0.05)
+    // 10 % of production: a draw below 0.1 goes to the replacement task set, the rest to the original.
+    expect(routes(0.05)).toBe('web:2 web:2')
+    expect(routes(0.5)).toBe('web:1 web:2')
+    advance(5 * 60 + 10)
+    expect(routes(0.99)).toBe('web:2 web:2')
+  })
+
+  test('stopped with a rollback during the canary: both listeners back on the original task set', () => {
+    const id = givenCanary()
+    for (let i = 0; i < 100 && event(id, 'AllowTraffic') !== 'InProgress'; i++) advance(0.05)
+    advance(0.05)
+    expect(routes(0.05)).toBe('web:2 web:2')
+    codedeploy('StopDeployment', { deploymentId: id, autoRollbackEnabled: true })
+    expect(routes(0.05)).toBe('web:1 web:1')
   })
 })

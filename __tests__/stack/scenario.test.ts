@@ -96,6 +96,11 @@ describe('scenario language', () => {
       'rollout.stages[0].stage: "DEPLOY" is not one of RECONCILE_SERVICE',
     ],
     [{ rollout: { logLines: 'boom' } }, 'rollout.logLines must be an array of strings'],
+    [
+      { rollout: { eventSeconds: { Bake: 5 } } },
+      'rollout.eventSeconds: unknown field(s) Bake; allowed: BeforeInstall, Install',
+    ],
+    [{ rollout: { eventSeconds: { Install: -1 } } }, 'rollout.eventSeconds.Install must be a number >= 0'],
   ])('rejects %j', (raw, message) => {
     expect(() => parseScenario(raw)).toThrow(ScenarioError)
     expect(() => parseScenario(raw)).toThrow(message)

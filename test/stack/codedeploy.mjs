@@ -48,6 +48,31 @@ export function trafficSteps(routing) {
   return { weights: [100], seconds: 0 }
 }
 
+/**
+ * The task definition a listener routes to while a CodeDeploy deployment of this ECS service runs: the test listener
+ * reaches the replacement task set once AllowTestTraffic is done, the production listener by the replacement's
+ * traffic weight (AllowTraffic shifts it); undefined when no deployment of the service is active.
+ */
+export function codeDeployRoute(codedeploy, cluster, service, listener, random = Math.random) {
+  const d = [...codedeploy.deployments.values()].find((candidate) => {
+    const target = candidate.group.ecsServices?.[0]
+    return (
+      candidate.creator === 'user' &&
+      !DONE.includes(candidate.status) &&
+      target?.clusterName === cluster &&
+      target?.serviceName === service
+    )
+  })
+  if (!d?.green) return undefined
+  const green = appSpecTaskDefinition(d.revision?.appSpecContent?.content)
+  const blue = appSpecTaskDefinition(d.previousRevision?.appSpecContent?.content)
+  if (listener === 'test') {
+    const testTraffic = d.events.find((e) => e.lifecycleEventName === 'AllowTestTraffic')
+    return testTraffic?.status === 'Succeeded' ? green : blue
+  }
+  return random() * 100 < d.traffic ? green : blue
+}
+
 export class CodeDeployState {
   constructor() {
     /** @type {Map<string, any>} */ this.applications = new Map()
@@ -261,7 +286,7 @@ export function codedeployService({ state, ecs, clock, scheduler }) {
     event.status = 'InProgress'
     event.startTime = clock.now()
     const name = event.lifecycleEventName
-    let seconds = d.plan.taskStartSeconds / LIFECYCLE.length
+    let seconds = d.plan.eventSeconds[name] ?? d.plan.taskStartSeconds / LIFECYCLE.length
     if (name === 'Install') d.green = `ecs-svc/${nineteenDigits()}`
     if (name === 'AllowTraffic') {
       const { weights, seconds: interval } = trafficSteps(d.routing)

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the local stack needs, when they are missing (needs root or sudo).
 set -euo pipefail
-packages=(docker.io docker-registry busybox-static apache2-utils)
+packages=(docker.io docker-registry busybox-static apache2-utils chromium) # chromium: the job summary screenshots (e2e)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

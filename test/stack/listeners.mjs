@@ -6,12 +6,16 @@
 // - while an ECS-native (blue/green, canary, linear) service deployment is IN_PROGRESS, the production listener sends
 //   its requestedProductionTrafficWeight % of requests to the new (green) revision and the rest to the old (blue)
 //   one, the test listener likewise with requestedTestTrafficWeight;
+// - a CODE_DEPLOY service likewise by its CodeDeploy deployment's task sets (codeDeployRoute): production by the
+//   replacement task set's traffic weight, the test listener to the replacement from AllowTestTraffic on; once the
+//   deployment has ended, to the service's task definition (the replacement's on success, the original's on a rollback);
 // - otherwise both send everything to the revision of the last deployment ECS completed (a rolling update's new
 //   revision once the deployment is COMPLETED, the old one before, and again after a rollback completes).
 import { execFile } from 'node:child_process'
 import { createServer, request } from 'node:http'
 import { connect } from 'node:net'
 import { promisify } from 'node:util'
+import { codeDeployRoute } from './codedeploy.mjs'
 
 const run = promisify(execFile)
 const READY_TIMEOUT_MS = 15_000
@@ -50,6 +54,12 @@ export function routedTaskDefinition(world, listener, random = Math.random) {
   const front = world.listenerTarget
   const service = front && world.ecs.clusters.get(front.cluster)?.services.get(front.service)
   if (!service || service.status !== 'ACTIVE') return undefined
+  if (service.deploymentController?.type === 'CODE_DEPLOY') {
+    const named = codeDeployRoute(world.codedeploy, front.cluster, front.service, listener, random)
+    return named
+      ? (world.ecs.taskDefinitions.find(named)?.taskDefinition.taskDefinitionArn ?? named)
+      : service.taskDefinition
+  }
   const sd = service.serviceDeployments[0]
   const completed = service.lastCompleted?.taskDefinition ?? service.taskDefinition
   if (sd?.native && sd.status === 'IN_PROGRESS') {

@@ -30,6 +30,7 @@ export interface RolloutPlan {
   logLines: string[]
   targetGroup: string | undefined
   failAt: string | undefined
+  eventSeconds: Record<string, number>
   stages: StagePlan[]
   rollback: RolloutPlan | undefined
   visibilityDelaySeconds: number

@@ -104,6 +104,7 @@ export const DEFAULT_ROLLOUT = Object.freeze({
   logLines: [],
   targetGroup: undefined,
   failAt: undefined,
+  eventSeconds: {},
   stages: [],
   rollback: undefined,
   visibilityDelaySeconds: 0,
@@ -137,6 +138,7 @@ const ROLLOUT_FIELDS = [
   'stages',
   'rollback',
   'serviceDeployments',
+  'eventSeconds',
 ]
 const SCENARIO_FIELDS = ['service', 'cluster', 'family', 'times', 'rollout']
 const STAGE_FIELDS = [
@@ -201,6 +203,12 @@ export function parseRollout(raw = {}, where = 'rollout') {
   }
   if (input.failAt !== undefined && !CODEDEPLOY_EVENTS.includes(input.failAt)) {
     throw new ScenarioError(`${where}.failAt: "${input.failAt}" is not one of ${CODEDEPLOY_EVENTS.join(', ')}`)
+  }
+  if (input.eventSeconds !== undefined) {
+    assertObject(input.eventSeconds, `${where}.eventSeconds`)
+    assertKnownKeys(input.eventSeconds, CODEDEPLOY_EVENTS, `${where}.eventSeconds`)
+    for (const [name, seconds] of Object.entries(input.eventSeconds))
+      if (!isNonNegative(seconds)) throw new ScenarioError(`${where}.eventSeconds.${name} must be a number >= 0`)
   }
   const stages = (input.stages ?? []).map((stage, i) => parseStage(stage, `${where}.stages[${i}]`))
   const plan = { ...DEFAULT_ROLLOUT, ...input, stages }

@@ -2,11 +2,15 @@
 # The local test stack (see /work/shared/TESTING.md): Docker engine, registry with htpasswd auth,
 # moto server and the scenario server (ECS / ECR / CodeDeploy with time).
 #
-#   test/stack/stack.sh start     start what is missing, write .stack/env and .stack/env.json
+#   test/stack/stack.sh start [--time-scale N]   start what is missing, write .stack/env and .stack/env.json;
+#                                 the clock runs N times faster (a 5-minute canary bake takes 5/N minutes); on a
+#                                 running stack --time-scale only sets the scale (POST /_clock)
 #   test/stack/stack.sh stop      stop what start started (by PID, with children); safe to repeat
 #   test/stack/stack.sh env       print .stack/env (use: eval "$(test/stack/stack.sh env)")
 #   test/stack/stack.sh status    say what is running
 #   test/stack/stack.sh reset     reset the scenario server and moto to an empty state
+#   test/stack/stack.sh seed FILE  create a seed file's cluster, services, repositories, CodeDeploy application
+#                                 (test/stack/seeds/*.yml; see test/stack/README.md)
 #   test/stack/stack.sh push-sample REPO TAG [COMMIT]   build test/stack/sample-app, push it to
 #                                 the local registry as REPO:TAG, print the digest
 #
@@ -271,10 +275,29 @@ stop_all() {
 }
 
 cmd_start() {
+  local scale=
+  while (($#)); do
+    case $1 in
+      --time-scale) scale=${2:-}; shift 2 || shift ;;
+      --time-scale=*) scale=${1#*=}; shift ;;
+      *) die "start: unknown argument \"$1\"; usage: stack.sh start [--time-scale N]" ;;
+    esac
+  done
+  if [[ -n $scale || ${STACK_TIME_SCALE+set} ]]; then
+    scale=${scale:-$STACK_TIME_SCALE}
+    [[ $scale =~ ^[0-9]+([.][0-9]+)?$ ]] && [[ ! $scale =~ ^0+([.]0+)?$ ]] ||
+      die "--time-scale: \"$scale\" is not a positive number (scenario seconds per real second, e.g. --time-scale 20)"
+    export STACK_TIME_SCALE=$scale
+  fi
   require_binaries
   mkdir -p "$STATE"
   if [[ -f $STATE/env.json ]] && alive "$(cat "$STATE/scenario.pid" 2>/dev/null)"; then
-    log "already running (stop it first to restart); env in $STATE/env"
+    if [[ -n $scale ]]; then
+      set_time_scale "$scale"
+      log "already running; time scale now $scale"
+    else
+      log "already running (stop it first to restart); env in $STATE/env"
+    fi
     return
   fi
   stop_all # leftovers of a half-started stack
@@ -286,6 +309,15 @@ cmd_start() {
   wait_ready
   write_env
   log "ready: source $STATE/env (or read $STATE/env.json)"
+}
+
+set_time_scale() {
+  # shellcheck disable=SC1091
+  source "$STATE/env"
+  node -e '
+    fetch(process.env.STACK_SCENARIO_URL + "/_clock", { method: "POST", body: JSON.stringify({ scale: Number(process.argv[1]) }) })
+      .then(async (r) => { if (!r.ok) throw new Error("POST /_clock: " + r.status + " " + (await r.text())) })
+      .catch((e) => { console.error(e.message); process.exit(1) })' "$1"
 }
 
 cmd_env() {
@@ -326,11 +358,12 @@ cmd_push_sample() {
 }
 
 case ${1:-} in
-  start) cmd_start ;;
+  start) shift; cmd_start "$@" ;;
   stop) mkdir -p "$STATE"; stop_all; log "stopped" ;;
   env) cmd_env ;;
   status) cmd_status ;;
   reset) cmd_reset ;;
   push-sample) shift; cmd_push_sample "$@" ;;
-  *) die "usage: $0 start|stop|env|status|reset|push-sample REPO TAG [COMMIT]" ;;
+  seed) shift; exec node --no-warnings "$HERE/seed.mjs" "$@" ;;
+  *) die "usage: $0 start [--time-scale N]|stop|env|status|reset|seed FILE|push-sample REPO TAG [COMMIT]" ;;
 esac

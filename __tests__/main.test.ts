@@ -19,6 +19,8 @@ import { fakeClock } from './helpers/clock.js'
 import { deployment, NEW_ID, NEW_TD, OLD_TD, oldDeployment, service } from './helpers/ecs.js'
 
 const outputs: Record<string, string> = {}
+/** The `result` output: every value by its former output's name. */
+const result = (): Record<string, string> => JSON.parse(outputs.result ?? '{}') as Record<string, string>
 const failures: string[] = []
 let summary = ''
 let inputs: Record<string, string> = {}
@@ -138,10 +140,10 @@ describe('run', () => {
     expect(outputs).toMatchObject({
       status: 'succeeded',
       'task-definition-arn': NEW_TD,
-      'task-definition-revision': '7',
       'deployment-id': NEW_ID,
       image: IMAGE,
     })
+    expect(result()).toMatchObject({ status: 'succeeded', 'task-definition-revision': '7', image: IMAGE })
     expect(summary).toContain('| Task definition | web:6 → web:7 (registered by this run) |')
   })
 
@@ -183,11 +185,8 @@ describe('run', () => {
     const calls = ecsMock.commandCalls(DescribeServicesCommand).map((c) => c.args[0].input.services)
     // Two lookups before the rollout, then the wait reads both services in one call.
     expect(calls.slice(2)).toEqual([['web', 'worker']])
-    expect(outputs).toMatchObject({
-      status: 'succeeded',
-      'task-definition-revision': '7,7',
-      'deployment-id': `${NEW_ID},${NEW_ID}`,
-    })
+    expect(outputs).toMatchObject({ status: 'succeeded', 'deployment-id': `${NEW_ID},${NEW_ID}` })
+    expect(result()['task-definition-revision']).toBe('7,7')
     expect(summary).toContain('## ✅ ECS deploy: 2 services, all deployed')
   })
 
@@ -221,7 +220,7 @@ describe('run', () => {
     expect(ecsMock).not.toHaveReceivedCommand(RegisterTaskDefinitionCommand)
     expect(ecsMock).not.toHaveReceivedCommand(UpdateServiceCommand)
     expect(outputs.status).toBe('planned')
-    expect(outputs.diff?.split('\n')).toEqual([
+    expect(result().diff?.split('\n')).toEqual([
       `containerDefinitions[web].image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/web:old → ${IMAGE}`,
       'service desired count: 2 → 4',
       'service deployment circuit breaker: on, with rollback → off',
@@ -331,7 +330,7 @@ describe('run', () => {
     expect(outputs.status).toBe('failed')
     expect(outputs['task-definition-arn']).toBe(NEW_TD)
     expect(outputs.image).toBe(IMAGE)
-    expect(outputs.diff).not.toBe('')
+    expect(result().diff).not.toBe('')
     expect(summary).toContain(NEW_TD.split('/').pop())
     // The service the run had not finished with shares the run's error.
     expect(summary).toContain('#### Why it failed\n\necs:UpdateService failed (ServerException): Throttled')

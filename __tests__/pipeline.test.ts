@@ -28,6 +28,7 @@ import { fakeClock } from './helpers/clock.js'
 import { deployment, NEW_TD, OLD_TD, oldDeployment, service } from './helpers/ecs.js'
 
 const outputs: Record<string, string> = {}
+const result = (): Record<string, string> => JSON.parse(outputs.result ?? '{}') as Record<string, string>
 const failures: string[] = []
 const logs: string[] = []
 let inputs: Record<string, string> = {}
@@ -151,7 +152,7 @@ describe('dry run', () => {
     expect(ecsMock).not.toHaveReceivedCommand(RegisterTaskDefinitionCommand)
     expect(ecsMock).not.toHaveReceivedCommand(UpdateServiceCommand)
     const sha = process.env.GITHUB_SHA
-    expect(outputs.diff).toContain(`containerDefinitions[web].image: ${REPO}:old → ${REPO}:${sha}`)
+    expect(result().diff).toContain(`containerDefinitions[web].image: ${REPO}:old → ${REPO}:${sha}`)
     expect(logs).toContainEqual(
       expect.stringMatching(
         new RegExp(
@@ -185,7 +186,7 @@ describe('dry run', () => {
     await run(fakeClock())
     expect(failures).toEqual([])
     expect(docker).not.toHaveBeenCalled()
-    expect(outputs.diff).toContain(`containerDefinitions[web].image: ${REPO}:old → ${REPO}@${DIGEST}`)
+    expect(result().diff).toContain(`containerDefinitions[web].image: ${REPO}:old → ${REPO}@${DIGEST}`)
     expect(logs).toContain(
       `would deploy ${REPO}@${DIGEST}, already built from this commit the same way (skip-build-if-exists); nothing built`,
     )

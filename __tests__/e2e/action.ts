@@ -9,6 +9,8 @@ export interface ActionRun {
   exitCode: number
   stdout: string
   outputs: Record<string, string>
+  /** The `result` output, parsed: every value by its former output's name. */
+  result: Record<string, string>
   summary: string
   /** Lines the runner would show as error annotations. */
   errors: string[]
@@ -70,10 +72,12 @@ export async function runAction(inputs: Record<string, string>, env: Record<stri
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
   child.stderr.on('data', (d: Buffer) => (stdout += d.toString()))
   const exitCode = await new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? -1)))
+  const outputs = parseOutputs(readFileSync(path.join(dir, 'output'), 'utf8'))
   return {
     exitCode,
     stdout,
-    outputs: parseOutputs(readFileSync(path.join(dir, 'output'), 'utf8')),
+    outputs,
+    result: outputs.result === undefined ? {} : (JSON.parse(outputs.result) as Record<string, string>),
     summary: readFileSync(path.join(dir, 'summary'), 'utf8'),
     errors: stdout.split('\n').filter((l) => l.startsWith('::error')),
   }

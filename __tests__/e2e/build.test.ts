@@ -120,7 +120,7 @@ describe('building the image through dist/index.js', () => {
     )
     expect(result.errors).toEqual([])
     expect(result.exitCode).toBe(0)
-    expect(result.outputs['image-tags']).toMatch(
+    expect(result.result['image-tags']).toMatch(
       new RegExp(`^sha-${sha.slice(0, 7)},e2e-build,short-${sha.slice(0, 7)},${sha}-[a-f0-9]{12}$`),
     )
     expect(await registryHas(stack, 'web', `sha-${sha.slice(0, 7)}`)).toBe(true)

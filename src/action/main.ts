@@ -10,7 +10,7 @@ import { errorMessage, UserError } from '../common/errors.js'
 import type { Log } from '../common/log.js'
 import type { Ports } from '../engine/ports.js'
 import { readRunEvent } from '../github/event.js'
-import { getInputs } from '../settings/inputs.js'
+import { checkMovedInputs, getInputs } from '../settings/inputs.js'
 import { EXIT_MARGIN_MS, handleShutdown, type Shutdown } from '../common/shutdown.js'
 
 export type { RunResult } from '../engine/deploy.js'
@@ -71,6 +71,7 @@ export async function run(clock: Clock = systemClock): Promise<RunResult> {
   // SIGINT/SIGTERM (the job cancelled) starts the timeout path; a second one, or the grace run out, ends the step.
   const shutdown: Shutdown = handleShutdown({ now: clock.now, lastWords: lastWords(() => published) })
   try {
+    checkMovedInputs((name) => core.getInput(name))
     const inputs = getInputs((name) => core.getInput(name), actionLog)
     if (inputs.mode === 'plan') {
       // A plan reads the config file and the event only: no AWS, no GitHub client.

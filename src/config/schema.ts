@@ -5,8 +5,14 @@ import { Problems, type KeyPath } from './problems.js'
 import { suggestion } from './suggest.js'
 import { errorMessage, UserError } from '../common/errors.js'
 import { parseImageReference } from '../image/reference.js'
-import { parseCapacityProviderStrategy, parseThreshold, type ServiceSettings } from '../settings/service.js'
+import {
+  parseCapacityProviderStrategy,
+  parseThreshold,
+  parseVolumeConfigurations,
+  type ServiceSettings,
+} from '../settings/service.js'
 import { settingNamed } from '../settings/table.js'
+import { MOVED_ENVIRONMENT_KEYS, MOVED_SERVICE_SETTING_KEYS, readMovedKeys } from './moved-keys.js'
 import {
   PREVIEW_DEFAULTS,
   STRATEGIES,
@@ -54,6 +60,8 @@ const ENVIRONMENT_KEYS = [
   'verify',
   // service
   'service-settings',
+  // moved from the inputs
+  ...MOVED_ENVIRONMENT_KEYS,
 ] as const
 /** The service deployment settings an environment may set (as the inputs of the same names, which win). */
 const SERVICE_SETTING_KEYS = [
@@ -68,6 +76,8 @@ const SERVICE_SETTING_KEYS = [
   'circuit-breaker-reset-on-healthy-task',
   'early-success-healthy-percent',
   'early-success-cleanup',
+  'volume-configurations',
+  ...MOVED_SERVICE_SETTING_KEYS,
 ] as const
 const CAPACITY_ITEM = /^[A-Za-z0-9_-]{1,255}(:\d{1,4}(:\d{1,6})?)?$/
 const VERIFY_KEYS = ['url', 'test-url', 'expect', 'timeout', 'interval', 'command', 'redirects'] as const
@@ -197,6 +207,7 @@ function readEnvironment(p: Problems, name: string, value: unknown, names: strin
     ...(needs !== undefined && { needs }),
     ...optionalVerify(optional('verify', (kp, v) => readVerify(p, kp, v))),
     ...(serviceSettings !== undefined && { serviceSettings }),
+    ...readMovedKeys(p, path, m, strategy),
   }
 }
 
@@ -477,6 +488,15 @@ function readServiceSettings(p: Problems, path: KeyPath, value: unknown): Servic
       p.text(ip, item, { pattern: CAPACITY_ITEM, expected: 'name:weight:base, like FARGATE_SPOT:3 or FARGATE:1:2' }),
     ),
   )
+  let volumeConfigurations
+  try {
+    volumeConfigurations =
+      m['volume-configurations'] === undefined
+        ? undefined
+        : parseVolumeConfigurations('volume-configurations', JSON.stringify(m['volume-configurations']))
+  } catch (error) {
+    p.add([...path, 'volume-configurations'], errorMessage(error).replace(/^Input `[^`]+`(, )?:? ?/, ''))
+  }
   let capacityProviderStrategy
   try {
     capacityProviderStrategy =
@@ -492,6 +512,7 @@ function readServiceSettings(p: Problems, path: KeyPath, value: unknown): Servic
     enableECSManagedTags: get('enable-ecs-managed-tags', (kp, v) => p.boolean(kp, v)),
     enableExecuteCommand: get('enable-execute-command', (kp, v) => p.boolean(kp, v)),
     capacityProviderStrategy,
+    volumeConfigurations,
     circuitBreakerThreshold: get('circuit-breaker-threshold', (kp, v) => {
       const threshold = parseThreshold(v)
       return typeof threshold === 'string' ? p.add(kp, threshold) : threshold

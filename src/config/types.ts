@@ -1,9 +1,10 @@
 import type { ServiceSettings } from '../settings/service.js'
+import type { MovedSettings } from './moved-keys.js'
 export const STRATEGIES = ['rolling', 'blue-green', 'canary', 'linear'] as const
 export type Strategy = (typeof STRATEGIES)[number]
 
 /** One environment of the config file: where it deploys and which refs go there. */
-export interface EnvironmentConfig {
+export interface EnvironmentConfig extends MovedSettings {
   name: string
   /** Branch patterns (see glob.ts); empty: never chosen by branch. */
   branches: string[]

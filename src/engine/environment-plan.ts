@@ -11,7 +11,12 @@ import {
 import type { GitContext } from '../common/git-context.js'
 import { UserError } from '../common/errors.js'
 import { runsAlone, type Inputs } from '../settings/inputs.js'
-import { checkBuildHasImage, withEnvironmentSettings, withVerifyConfig } from './environment-settings.js'
+import {
+  checkBuildHasImage,
+  withEnvironmentSettings,
+  withMovedSettings,
+  withVerifyConfig,
+} from './environment-settings.js'
 import { planPromotion, type Promotion } from '../promote/plan.js'
 import type { VerifyInputs } from '../settings/verify.js'
 
@@ -119,7 +124,7 @@ export async function planRun(inputs: Inputs, git: GitContext, event: RunEvent):
       `Environment ${environment.name} in ${config.file} names no services, and the \`service\` input is empty.`,
     )
   const pr = resolution.preview && event.pullRequest
-  const settled = withEnvironmentSettings(inputs, environment)
+  const settled = withMovedSettings(withEnvironmentSettings(inputs, environment), environment)
   checkBuildHasImage(settled, environment.name, config.file)
   const promoteFrom = inputs.promoteFrom ?? environment.promoteFrom
   const promotion =

@@ -468,9 +468,9 @@ export const SETTINGS: readonly Setting[] = [
     kind: 'text',
     default: 'deploy',
     group: 'environments',
-    choices: ['deploy', 'plan'],
+    choices: ['deploy', 'plan', 'register-only', 'continue', 'rollback-paused'],
     description:
-      '`deploy`, or `plan`: read the config file and the event, deploy nothing and need no AWS credentials, and output `matrix` (one entry per environment and region this ref deploys, for `strategy.matrix` via `fromJSON`), `environments` and `any`. Each deploy job then takes one entry, bound to its GitHub Environment, and names it in `environment`.',
+      '`deploy`; `plan`: read the config file and the event, deploy nothing and need no AWS credentials, and output `matrix` (one entry per environment and region this ref deploys, for `strategy.matrix` via `fromJSON`), `any` and `result` (with `environments`), each deploy job then taking one entry, named in `environment`; `register-only`: render, check and register the task definition without deploying any service (for scheduled tasks; with `run-task`, the one-off task runs from it); `continue`: let the deployment an earlier run left paused (`wait-until`) go on and follow it to its end; `rollback-paused`: roll that paused deployment back.',
   },
   // build
   {

@@ -133,7 +133,9 @@ function asInputs<T>(
     for (const [key, input] of entries) message = message.replaceAll(`\`${input}\``, key)
     message = message.replace(/^Inputs? /, '').replace(/\.$/, '')
     const key = named?.[0]
-    return p.add(key ? [...path, key] : path, key && message.startsWith(key) ? message.slice(key.length + 1) : message)
+    // "count must be…" is said at count's line as "must be…"; "launch-type and …" stays whole.
+    const own = key !== undefined && message.startsWith(key) && !message.startsWith(`${key} and `)
+    return p.add(key ? [...path, key] : path, own ? message.slice(key.length).replace(/^[:,]?\s*/, '') : message)
   }
 }
 

@@ -206,7 +206,8 @@ function readEnvironment(p: Problems, name: string, value: unknown, names: strin
     ...(rolesToAssume !== undefined && { rolesToAssume }),
     ...(needs !== undefined && { needs }),
     ...optionalVerify(optional('verify', (kp, v) => readVerify(p, kp, v))),
-    ...(serviceSettings !== undefined && { serviceSettings }),
+    // Only the circuit breaker's mode given: no ServiceSettings of its own.
+    ...(serviceSettings !== undefined && Object.keys(serviceSettings).length && { serviceSettings }),
     ...readMovedKeys(p, path, m, strategy),
   }
 }

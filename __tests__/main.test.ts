@@ -15,6 +15,7 @@ import { mockClient } from 'aws-sdk-client-mock'
 import path from 'node:path'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
+import { configWith } from './helpers/config-file.js'
 import { fakeClock } from './helpers/clock.js'
 import { deployment, NEW_ID, NEW_TD, OLD_TD, oldDeployment, service } from './helpers/ecs.js'
 
@@ -68,6 +69,7 @@ const current: TaskDefinition = {
 }
 
 beforeEach(() => {
+  delete process.env.GITHUB_REF
   ecsMock.reset()
   for (const k of Object.keys(outputs)) delete outputs[k]
   failures.length = 0
@@ -211,9 +213,9 @@ describe('run', () => {
     inputs = {
       ...inputs,
       'dry-run': 'true',
-      'desired-count': '4',
-      'deployment-circuit-breaker': 'disable',
-      'artifacts-dir': artifacts,
+      ...configWith(
+        `desired-count: 4\nservice-settings: { deployment-circuit-breaker: disable }\nartifacts-dir: ${path.relative(process.env.GITHUB_WORKSPACE ?? '', artifacts)}`,
+      ),
     }
     await run(fakeClock())
     expect(failures).toEqual([])
@@ -235,7 +237,7 @@ describe('run', () => {
 
   test('artifacts-dir outside the workspace is an input error, and nothing is written there', async () => {
     const outside = path.join(mkdtempSync(path.join(tmpdir(), 'artifacts-')), 'out')
-    inputs = { ...inputs, 'dry-run': 'true', 'artifacts-dir': outside }
+    inputs = { ...inputs, 'dry-run': 'true', ...configWith(`artifacts-dir: ${outside}`) }
     await run(fakeClock())
     expect(failures).toEqual([
       `Input \`artifacts-dir\` must name a path inside the workspace (${process.env.GITHUB_WORKSPACE}); ${outside} leads outside it.`,
@@ -304,7 +306,14 @@ describe('run', () => {
       /^task definition __tests__\/fixtures\/missing.json not found at /,
     ],
     [{ container: 'api' }, /api/],
-    [{ 'desired-count': 'many' }, /^Input `desired-count` must be a whole number/],
+    [
+      configWith('desired-count: many'),
+      /line 4, environments.test.desired-count: must be a whole number from 0 to 5000, not the string "many"/,
+    ],
+    [
+      { 'desired-count': '3' },
+      /^Input `desired-count` moved to the config file, key `environments.<name>.desired-count`/,
+    ],
   ])('bad input %j fails with one message and leaves the service untouched', async (bad, message) => {
     ecsMock
       .on(RegisterTaskDefinitionCommand)

@@ -24,6 +24,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { ExecOptions, ExecResult } from '../src/common/exec.js'
+import { configWith } from './helpers/config-file.js'
 import { fakeClock } from './helpers/clock.js'
 import { deployment, NEW_TD, OLD_TD, oldDeployment, service } from './helpers/ecs.js'
 
@@ -93,6 +94,7 @@ const current: TaskDefinition = {
 let context: string
 
 beforeEach(() => {
+  delete process.env.GITHUB_REF
   ecsMock.reset()
   ecrMock.reset()
   docker.mockClear()
@@ -143,7 +145,7 @@ const building = () => ({ build: context, image: REPO })
 describe('dry run', () => {
   test('with build: builds, pushes, creates and registers nothing, updates no service; says what it would build', async () => {
     ecrMock.on(DescribeRepositoriesCommand).rejects(new RepositoryNotFoundException({ message: 'no', $metadata: {} }))
-    inputs = { ...inputs, ...building(), 'create-repository': 'true', 'dry-run': 'true' }
+    inputs = { ...inputs, ...building(), ...configWith('build: { create-repository: true }'), 'dry-run': 'true' }
     await run(fakeClock())
     expect(failures).toEqual([])
     expect(outputs.status).toBe('planned')
@@ -223,7 +225,7 @@ describe('checks before changes', () => {
 
   test('on-busy: fail stops before any registration', async () => {
     ecsMock.on(DescribeServicesCommand).resolves({ services: [busy()] })
-    inputs = { ...inputs, 'on-busy': 'fail' }
+    inputs = { ...inputs, ...configWith('on-busy: fail') }
     await run(fakeClock())
     expect(failures).toEqual([busyMessage])
     expect(ecsMock).not.toHaveReceivedCommand(RegisterTaskDefinitionCommand)
@@ -233,7 +235,11 @@ describe('checks before changes', () => {
   test('on-busy: fail with build stops before docker runs or the repository is created', async () => {
     ecsMock.on(DescribeServicesCommand).resolves({ services: [busy()] })
     ecrMock.on(DescribeRepositoriesCommand).rejects(new RepositoryNotFoundException({ message: 'no', $metadata: {} }))
-    inputs = { ...inputs, ...building(), 'create-repository': 'true', 'on-busy': 'fail' }
+    inputs = {
+      ...inputs,
+      ...building(),
+      ...configWith('on-busy: fail\nbuild: { create-repository: true }'),
+    }
     await run(fakeClock())
     expect(failures).toEqual([busyMessage])
     expect(docker).not.toHaveBeenCalled()

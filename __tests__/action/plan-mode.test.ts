@@ -106,8 +106,10 @@ test('without a config file the plan step fails, saying where it looked', async 
   expect(outputs.matrix).toBeUndefined()
 })
 
-test('a mode that is neither deploy nor plan is refused by name', async () => {
+test('a mode that is not one of the modes is refused by name', async () => {
   inputs = { mode: 'plna' }
   await run()
-  expect(failures).toEqual(['Input `mode` must be one of deploy, plan, not "plna".'])
+  expect(failures).toEqual([
+    'Input `mode` must be one of deploy, plan, register-only, continue, rollback-paused, not "plna".',
+  ])
 })

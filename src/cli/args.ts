@@ -1,12 +1,20 @@
 // The CLI's flags, made from the settings table (src/settings/table.ts) plus the CLI's own; parsed with node:util's parseArgs.
 import { parseArgs as parseFlags, type ParseArgsConfig } from 'node:util'
 import { UserError } from '../common/errors.js'
-import { isRepeatable, settingNamed, SETTINGS, type Setting } from '../settings/table.js'
+import {
+  CLI_COMMANDS,
+  DEPLOY_COMMANDS,
+  isRepeatable,
+  settingNamed,
+  SETTINGS,
+  type CliCommand,
+  type Setting,
+} from '../settings/table.js'
 import { closest } from '../common/suggest.js'
 import { REF } from './ref.js'
 
-export const COMMANDS = ['deploy', 'render', 'diff', 'status', 'rollback', 'preview', 'plan', 'help'] as const
-export type Command = Exclude<(typeof COMMANDS)[number], 'help'>
+export const COMMANDS = [...CLI_COMMANDS, 'help'] as const
+export type Command = CliCommand
 export const PREVIEW_ACTIONS = ['deploy', 'destroy', 'sweep'] as const
 
 /** A flag as --help lists it. */
@@ -55,45 +63,27 @@ const SUMMARIES: Record<Command, string> = {
   plan: 'print the environment matrix (JSON) for this ref on stdout, and why on stderr; no AWS',
 }
 
-const SERVICE_FLAGS = ['cluster', 'service', 'region']
-/** What the plan reads: the config file, and a chosen environment. */
-const PLAN_FLAGS = ['config', 'environment']
+/** The CLI's own flags each command takes, beside the settings that name it in their `commands`. */
+const OWN_FLAGS: Record<Command, string[]> = {
+  deploy: ['json', 'ref', 'help'],
+  render: ['json', 'offline', 'ref', 'help'],
+  diff: ['json', 'offline', 'ref', 'help'],
+  status: ['json', 'offline', 'help'],
+  rollback: ['to', 'json', 'offline', 'help'],
+  preview: ['pr', 'json', 'ref', 'help'],
+  plan: ['ref', 'help'],
+}
 
 /** The flags each command takes: only those are accepted, and listed by `help <command>`. */
 export function flagsOf(command: Command): FlagSpec[] {
-  const cli = (...names: string[]): FlagSpec[] => CLI_FLAGS.filter((f) => names.includes(f.name))
-  const settings = (filter: (s: Setting) => boolean): FlagSpec[] =>
-    SETTINGS.filter(filter).map((s) => ({
-      name: s.name,
-      kind: s.kind,
-      description: s.description,
-      // The runner fills ${{ … }} defaults; a terminal has no such thing.
-      ...(s.default !== undefined && !s.default.includes('${{') && { default: s.default }),
-    }))
-  switch (command) {
-    case 'plan':
-      return [...settings((s) => PLAN_FLAGS.includes(s.name)), ...cli('ref', 'help')]
-    case 'status':
-      return [...settings((s) => SERVICE_FLAGS.includes(s.name)), ...cli('json', 'offline', 'help')]
-    case 'rollback':
-      return [
-        ...settings((s) => [...SERVICE_FLAGS, 'timeout-minutes'].includes(s.name)),
-        ...cli('to', 'json', 'offline', 'help'),
-      ]
-    case 'render':
-    case 'diff':
-      return [
-        ...settings((s) => s.name !== 'preview' && s.name !== 'dry-run' && s.name !== 'mode'),
-        ...cli('json', 'offline', 'ref', 'help'),
-      ]
-    case 'preview':
-      return [
-        ...settings((s) => s.name !== 'preview' && s.name !== 'dry-run' && s.name !== 'mode'),
-        ...cli('pr', 'json', 'ref', 'help'),
-      ]
-    case 'deploy':
-      return [...settings((s) => s.name !== 'preview' && s.name !== 'mode'), ...cli('json', 'ref', 'help')]
-  }
+  const settings = SETTINGS.filter((s) => (s.commands ?? DEPLOY_COMMANDS).includes(command)).map((s) => ({
+    name: s.name,
+    kind: s.kind,
+    description: s.description,
+    // The runner fills ${{ … }} defaults; a terminal has no such thing.
+    ...(s.default !== undefined && !s.default.includes('${{') && { default: s.default }),
+  }))
+  return [...settings, ...CLI_FLAGS.filter((f) => OWN_FLAGS[command].includes(f.name))]
 }
 
 export interface CliArgs {

@@ -2,7 +2,6 @@
 export { loadConfig } from './read.js'
 export { validateConfig } from './schema.js'
 export { resolveEnvironment, type PreviewTarget, type Resolution, type RunEvent, type Selection } from './resolve.js'
-export { withOverrides, withPreviewOverrides, type EnvironmentOverrides } from './overrides.js'
 export { ConfigError } from './problems.js'
 export { parseDuration, formatDuration } from './duration.js'
 export { matchingPattern } from './glob.js'

@@ -11,12 +11,18 @@ import {
   parseVolumeConfigurations,
   type ServiceSettings,
 } from '../settings/service.js'
-import { settingNamed } from '../settings/table.js'
+import {
+  configSettings,
+  PLACEHOLDER_NAME,
+  settingNamed,
+  VARIABLE_NAME,
+  type NameRule,
+  type Setting,
+} from '../settings/table.js'
 import { MOVED_ENVIRONMENT_KEYS, MOVED_SERVICE_SETTING_KEYS, readMovedKeys } from './moved-keys.js'
 import {
   PREVIEW_DEFAULTS,
   STRATEGIES,
-  STRATEGY_OPTION_KEYS,
   type StrategyOptions,
   type DeployConfig,
   type EnvironmentConfig,
@@ -26,67 +32,61 @@ import {
 } from './types.js'
 
 const TOP_KEYS = ['environments', 'previews'] as const
+/** The settings an environment may set, by key (`verify.url`), from the settings table. */
+const SETTING_KEYS = new Map(configSettings('environment').map((s) => [s.config.key, settingNamed(s.name) as Setting]))
+/** The keys that are settings, at the top of an environment or in one of its blocks (`verify`), in the table's order. */
+const settingKeys = (block?: string): string[] =>
+  configSettings('environment').flatMap(({ config }) => {
+    const [first, rest] = config.key.split('.')
+    if (block === undefined) return rest === undefined ? [...(config.aliases ?? []), config.key] : []
+    return first === block && rest !== undefined ? [rest] : []
+  })
 // promote: per-environment build and runtime settings, named like their inputs
-const STRATEGY_OPTIONS = Object.keys(STRATEGY_OPTION_KEYS) as (keyof typeof STRATEGY_OPTION_KEYS)[]
+const STRATEGY_OPTIONS = configSettings('environment')
+  .filter(({ config }) => config.from.startsWith('strategyOptions.'))
+  .map(({ config }) => ({ key: config.key, option: config.from.split('.')[1] as keyof StrategyOptions }))
 const BUILD_KEYS = ['image', 'dockerfile', 'target', 'build-args'] as const
-const PROMOTE_KEYS = [
-  'promote-from',
-  ...BUILD_KEYS,
-  'environment-variables',
-  'secrets',
-  ...STRATEGY_OPTIONS,
-  'deployment-alarms',
-] as const
 const ENVIRONMENT_KEYS = [
   'branches',
   'tags',
-  'cluster',
-  'service',
-  'services',
-  'task-definition',
-  'vars',
-  'desired-count',
-  'strategy',
+  ...settingKeys(),
   'url',
-  'region',
   'production',
   'protected',
-  // promote
-  ...PROMOTE_KEYS,
   'regions',
   'role-to-assume',
   'needs',
-  // verify
   'verify',
-  // service
   'service-settings',
-  // moved from the inputs
+  // moved from the inputs, read by their readers (moved-keys.ts)
   ...MOVED_ENVIRONMENT_KEYS,
-] as const
-/** The service deployment settings an environment may set (as the inputs of the same names, which win). */
+]
+/** The service deployment settings an environment may set: the table's, then the ones that are no input. */
 const SERVICE_SETTING_KEYS = [
-  'minimum-healthy-percent',
-  'maximum-percent',
-  'health-check-grace-period',
-  'propagate-tags',
-  'enable-ecs-managed-tags',
-  'enable-execute-command',
-  'capacity-provider-strategy',
+  ...settingKeys('service-settings'),
   'circuit-breaker-threshold',
   'circuit-breaker-reset-on-healthy-task',
   'early-success-healthy-percent',
   'early-success-cleanup',
   'volume-configurations',
   ...MOVED_SERVICE_SETTING_KEYS,
-] as const
+]
 const CAPACITY_ITEM = /^[A-Za-z0-9_-]{1,255}(:\d{1,4}(:\d{1,6})?)?$/
-const VERIFY_KEYS = ['url', 'test-url', 'expect', 'timeout', 'interval', 'command', 'redirects'] as const
-const PREVIEW_KEYS = ['base', 'services', 'routing', 'domain', 'listener-arn', 'desired-count', 'max', 'ttl'] as const
+const VERIFY_KEYS = [...settingKeys('verify'), 'redirects']
+const PREVIEW_KEYS = [
+  'base',
+  'services',
+  'routing',
+  'domain',
+  'listener-arn',
+  'desired-count',
+  ...configSettings('previews').map(({ config }) => config.key),
+]
 
 const NAME = /^[A-Za-z0-9._-]{1,255}$/
 const ECS_NAME = /^([A-Za-z0-9_-]{1,255}|arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:[a-z-]+\/\S+)$/
-const VAR_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/
+const VAR_NAME = PLACEHOLDER_NAME.pattern
+const ENV_NAME = VARIABLE_NAME.pattern
 const URL = /^https?:\/\/[^\s/]+\S*$/
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i
@@ -161,7 +161,7 @@ function readEnvironment(p: Problems, name: string, value: unknown, names: strin
   if (services.length && m.cluster === undefined)
     p.add(path, 'has services but no cluster; add cluster: <the ECS cluster they run in>')
   const taskDefinition = optional('task-definition', (kp, v) => p.text(kp, v))
-  const desiredCount = optional('desired-count', (kp, v) => p.integer(kp, v, 0, 5000))
+  const desiredCount = optional('desired-count', (kp, v) => inRange(p, kp, v, 'desired-count'))
   const strategy = optional('strategy', (kp, v) => p.choice(kp, v, STRATEGIES))
   const url = optional('url', (kp, v) =>
     p.text(kp, v, { pattern: URL, expected: 'an http(s) URL like https://example.com' }),
@@ -244,9 +244,9 @@ function readPromoteKeys(
   const environmentVariables = optional('environment-variables', (kp, v) => readNamedValues(p, kp, v, VARIABLE_NAME))
   const secrets = optional('secrets', (kp, v) => readNamedValues(p, kp, v, VARIABLE_NAME, true))
   const options: StrategyOptions = {}
-  for (const key of STRATEGY_OPTIONS) {
+  for (const { key, option } of STRATEGY_OPTIONS) {
     const value = optional(key, (kp, v) => strategyOption(p, kp, v, key, strategy))
-    if (value !== undefined) options[STRATEGY_OPTION_KEYS[key]] = value
+    if (value !== undefined) options[option] = value
   }
   const alarms = optional('deployment-alarms', (kp, v) =>
     p.list(kp, v, (ip, item) => p.text(ip, item, { pattern: /^.{1,255}$/, expected: 'a CloudWatch alarm name' })),
@@ -272,20 +272,6 @@ function imageReference(p: Problems, path: KeyPath, text: string): string | unde
     if (!(error instanceof UserError)) throw error
     return p.add(path, error.message.replace(/^.*? is not/, `${JSON.stringify(text)} is not`).replace(/\.$/, ''))
   }
-}
-
-/** How the keys of a `NAME: value` mapping are named, and what a wrong one is told. */
-interface NameRule {
-  pattern: RegExp
-  wrong: string
-}
-const PLACEHOLDER_NAME: NameRule = {
-  pattern: VAR_NAME,
-  wrong: 'is not a placeholder name; use letters, digits and "_", not starting with a digit',
-}
-const VARIABLE_NAME: NameRule = {
-  pattern: ENV_NAME,
-  wrong: 'is not a variable name; use letters, digits, "_", "." and "-", not starting with a digit',
 }
 
 /** Placeholders and build args: `NAME: value`, a boolean or number written as text. */
@@ -330,7 +316,7 @@ function strategyOption(
   key: string,
   strategy: string | undefined,
 ): number | undefined {
-  const setting = settingNamed(key)
+  const setting = SETTING_KEYS.get(key)
   const applies = setting?.strategies ?? STRATEGIES
   const strategies = applies.map((s) => `strategy: ${s}`).join(' or ')
   if (strategy === undefined) return p.add(path, `needs ${strategies} in this environment`)
@@ -449,7 +435,8 @@ function readVerify(p: Problems, path: KeyPath, value: unknown): VerifyConfig | 
   const url = (kp: KeyPath, v: unknown): string | undefined =>
     p.text(kp, v, { pattern: URL, expected: 'an http(s) URL like https://${ENVIRONMENT}.example.com/version' })
   const urls = (key: string): string[] => (m[key] === undefined ? [] : (p.list(at(key), m[key], url) ?? []))
-  const seconds = (key: string, min: number, max: number): number | undefined => {
+  const seconds = (key: string): number | undefined => {
+    const { min, max } = SETTING_KEYS.get(`verify.${key}`)?.range ?? { min: 0, max: Infinity }
     const v = m[key]
     if (v === undefined) return undefined
     if (typeof v === 'number' && v >= min && v <= max) return v
@@ -459,8 +446,8 @@ function readVerify(p: Problems, path: KeyPath, value: unknown): VerifyConfig | 
   const verifyUrls = urls('url')
   const testUrls = urls('test-url')
   const expect = m.expect === undefined ? undefined : p.text(at('expect'), m.expect)
-  const timeoutSeconds = seconds('timeout', 1, 3600)
-  const intervalSeconds = seconds('interval', 0.1, 600)
+  const timeoutSeconds = seconds('timeout')
+  const intervalSeconds = seconds('interval')
   const command = m.command === undefined ? undefined : p.text(at('command'), m.command)
   const redirects =
     m.redirects === undefined ? undefined : p.choice(at('redirects'), m.redirects, ['same-origin', 'none'] as const)
@@ -482,7 +469,7 @@ function readVerify(p: Problems, path: KeyPath, value: unknown): VerifyConfig | 
 function readServiceSettings(p: Problems, path: KeyPath, value: unknown): ServiceSettings | undefined {
   const m = p.mapping(path, value, SERVICE_SETTING_KEYS)
   if (!m) return undefined
-  const get = <T>(key: (typeof SERVICE_SETTING_KEYS)[number], read: (kp: KeyPath, v: unknown) => T | undefined) =>
+  const get = <T>(key: string, read: (kp: KeyPath, v: unknown) => T | undefined) =>
     m[key] === undefined ? undefined : read([...path, key], m[key])
   const strategy = get('capacity-provider-strategy', (kp, v) =>
     p.list(kp, v, (ip, item) =>
@@ -506,9 +493,11 @@ function readServiceSettings(p: Problems, path: KeyPath, value: unknown): Servic
     p.add([...path, 'capacity-provider-strategy'], errorMessage(error).replace(/^Input `[^`]+`: /, ''))
   }
   const settings: { [K in keyof ServiceSettings]: ServiceSettings[K] | undefined } = {
-    minimumHealthyPercent: get('minimum-healthy-percent', (kp, v) => p.integer(kp, v, 0, 100)),
-    maximumPercent: get('maximum-percent', (kp, v) => p.integer(kp, v, 100, 2147483647)),
-    healthCheckGracePeriodSeconds: get('health-check-grace-period', (kp, v) => p.integer(kp, v, 0, 2147483647)),
+    minimumHealthyPercent: get('minimum-healthy-percent', (kp, v) => inRange(p, kp, v, 'minimum-healthy-percent')),
+    maximumPercent: get('maximum-percent', (kp, v) => inRange(p, kp, v, 'maximum-percent')),
+    healthCheckGracePeriodSeconds: get('health-check-grace-period', (kp, v) =>
+      inRange(p, kp, v, 'health-check-grace-period'),
+    ),
     propagateTags: get('propagate-tags', (kp, v) => p.choice(kp, v, ['SERVICE', 'TASK_DEFINITION', 'NONE'] as const)),
     enableECSManagedTags: get('enable-ecs-managed-tags', (kp, v) => p.boolean(kp, v)),
     enableExecuteCommand: get('enable-execute-command', (kp, v) => p.boolean(kp, v)),
@@ -522,6 +511,12 @@ function readServiceSettings(p: Problems, path: KeyPath, value: unknown): Servic
     earlySuccess: earlySuccess(p, path, m['early-success-healthy-percent'], m['early-success-cleanup']),
   }
   return Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined)) as ServiceSettings
+}
+
+/** A whole number in the range of the setting of this name (its input's range). */
+function inRange(p: Problems, path: KeyPath, value: unknown, name: string): number | undefined {
+  const { min, max } = settingNamed(name)?.range ?? { min: 0, max: Infinity }
+  return p.integer(path, value, min, max)
 }
 
 /** `early-success-healthy-percent` (0–100) and `early-success-cleanup` (BLOCKING, the default, or DEFERRED). */
@@ -600,7 +595,7 @@ function readPreviews(
       : text
   })
   const desiredCount = optional('desired-count', (kp, v) => p.integer(kp, v, 0, 5000))
-  const max = optional('max', (kp, v) => p.integer(kp, v, 1, 1000))
+  const max = optional('max', (kp, v) => inRange(p, kp, v, 'preview-max'))
   if (!base) return undefined
   const ttlText = ttl ?? PREVIEW_DEFAULTS.ttl
   return {

@@ -1,5 +1,6 @@
 import type { ServiceSettings } from '../settings/service.js'
 import type { MovedSettings } from './moved-keys.js'
+import type { StrategyInputs } from '../strategy/types.js'
 export const STRATEGIES = ['rolling', 'blue-green', 'canary', 'linear'] as const
 export type Strategy = (typeof STRATEGIES)[number]
 
@@ -69,23 +70,10 @@ export interface VerifyConfig {
   redirects?: 'same-origin' | 'none'
 }
 
-/** The strategy options an environment may set, keyed like StrategyInputs. */
-export interface StrategyOptions {
-  bakeMinutes?: number
-  canaryPercent?: number
-  canaryBakeMinutes?: number
-  stepPercent?: number
-  stepBakeMinutes?: number
+/** The strategy options an environment may set: the numbers of StrategyInputs (their keys are the table's `config`). */
+export type StrategyOptions = {
+  [K in keyof StrategyInputs as NonNullable<StrategyInputs[K]> extends number ? K : never]?: number
 }
-
-/** Config key → StrategyOptions key; each key is also the input of that name. */
-export const STRATEGY_OPTION_KEYS = {
-  'bake-minutes': 'bakeMinutes',
-  'canary-percent': 'canaryPercent',
-  'canary-bake-minutes': 'canaryBakeMinutes',
-  'step-percent': 'stepPercent',
-  'step-bake-minutes': 'stepBakeMinutes',
-} as const satisfies Record<string, keyof StrategyOptions>
 
 export type PreviewRouting = 'host' | 'path'
 

@@ -2,8 +2,6 @@ import {
   DEFAULT_CONFIG_FILE,
   loadConfig,
   resolveEnvironment,
-  withOverrides,
-  withPreviewOverrides,
   type EnvironmentConfig,
   type PreviewConfig,
   type RunEvent,
@@ -11,14 +9,8 @@ import {
 import type { GitContext } from '../common/git-context.js'
 import { UserError } from '../common/errors.js'
 import { runsAlone, type Inputs } from '../settings/inputs.js'
-import {
-  checkBuildHasImage,
-  withEnvironmentSettings,
-  withMovedSettings,
-  withVerifyConfig,
-} from './environment-settings.js'
+import { checkBuildHasImage, withEnvironment, withMovedSettings, withPreviewInputs } from './environment-settings.js'
 import { planPromotion, type Promotion } from '../promote/plan.js'
-import type { VerifyInputs } from '../settings/verify.js'
 
 /** A pull request's preview, when this run deploys or destroys one. */
 export interface PreviewPlan {
@@ -44,14 +36,6 @@ export type Plan =
       /** Set when the images come from another environment's services (promote-from), not from a build. */
       promotion?: Promotion
     }
-
-/** The config's previews section with the `preview-ttl` and `preview-max` inputs over it. */
-function previewsFor(inputs: Inputs, previews: PreviewConfig): PreviewConfig {
-  return withPreviewOverrides(previews, {
-    ...(inputs.previewTtl !== undefined && { ttl: inputs.previewTtl }),
-    ...(inputs.previewMax !== undefined && { max: inputs.previewMax }),
-  })
-}
 
 const NO_SERVICE =
   'Input `service` is required: the name or ARN of the ECS service to deploy (or several, comma separated).'
@@ -88,7 +72,7 @@ export async function planRun(inputs: Inputs, git: GitContext, event: RunEvent):
   if (!config) return planFromInputs(inputs)
   if (inputs.preview === 'sweep') {
     if (!config.previews) throw new UserError(`Input \`preview: sweep\` needs a previews: section in ${config.file}.`)
-    const previews = previewsFor(inputs, config.previews)
+    const previews = withPreviewInputs(config.previews, inputs)
     const base = config.environments.find((e) => e.name === previews.base)
     return {
       kind: 'sweep',
@@ -111,53 +95,35 @@ export async function planRun(inputs: Inputs, git: GitContext, event: RunEvent):
       reason: `the \`service\` input names the target; no environment's settings apply (${resolution.reason})`,
     }
   }
-  const environment = withOverrides(resolution.environment, {
-    ...(inputs.cluster !== undefined && { cluster: inputs.cluster }),
-    services: inputs.services,
-    ...(inputs.taskDefinition !== undefined && { taskDefinition: inputs.taskDefinition }),
-    vars: inputs.vars,
-    ...(inputs.desiredCount !== undefined && { desiredCount: inputs.desiredCount }),
-    ...(inputs.region !== undefined && { region: inputs.region }),
-  })
-  if (!environment.services.length && !runsAlone(inputs))
+  const environment = resolution.environment
+  const settled = withMovedSettings(withEnvironment(inputs, environment), environment)
+  if (!settled.services.length && !runsAlone(inputs))
     throw new UserError(
       `Environment ${environment.name} in ${config.file} names no services, and the \`service\` input is empty.`,
     )
   const pr = resolution.preview && event.pullRequest
-  const settled = withMovedSettings(withEnvironmentSettings(inputs, environment), environment)
   checkBuildHasImage(settled, environment.name, config.file)
-  const promoteFrom = inputs.promoteFrom ?? environment.promoteFrom
   const promotion =
-    promoteFrom === undefined
+    settled.promoteFrom === undefined
       ? undefined
       : planPromotion(config, {
-          from: promoteFrom,
+          from: settled.promoteFrom,
           origin: inputs.promoteFrom !== undefined ? 'input' : 'config',
-          target: environment,
+          target: { ...environment, services: settled.services },
           build: inputs.build !== undefined,
           image: inputs.image !== undefined,
           preview: resolution.preview !== undefined,
         })
   // One region of several is the job's (its matrix entry's `region`, or AWS_REGION): the deploy checks it is one of them.
-  const region = environment.region ?? (environment.regions?.length === 1 ? environment.regions[0] : undefined)
+  const region = settled.region ?? (environment.regions?.length === 1 ? environment.regions[0] : undefined)
   const regions = environment.regions && environment.regions.length > 1 ? environment.regions : undefined
   return {
     kind: 'deploy',
     inputs: {
       ...settled,
-      cluster: environment.cluster ?? 'default',
-      services: environment.services,
-      vars: environment.vars,
+      cluster: settled.cluster ?? 'default',
       environment: environment.name,
-      ...(environment.taskDefinition !== undefined && { taskDefinition: environment.taskDefinition }),
-      ...(environment.desiredCount !== undefined && { desiredCount: environment.desiredCount }),
       ...(region !== undefined && { region }),
-      ...optionalVerify(withVerifyConfig(environment.verify, inputs.verify)),
-      // The environment's strategy applies unless the `strategy` input names one.
-      strategy: { ...(environment.strategy !== undefined && { strategy: environment.strategy }), ...settled.strategy },
-      ...((environment.serviceSettings || inputs.serviceSettings) && {
-        serviceSettings: { ...environment.serviceSettings, ...inputs.serviceSettings },
-      }),
     },
     environment: {
       name: environment.name,
@@ -175,10 +141,8 @@ export async function planRun(inputs: Inputs, git: GitContext, event: RunEvent):
           action: inputs.preview === 'destroy' ? 'destroy' : 'deploy',
           pr: resolution.preview.pr,
           headSha: pr.headSha,
-          config: previewsFor(inputs, resolution.preview.config),
+          config: withPreviewInputs(resolution.preview.config, inputs),
         },
       }),
   }
 }
-
-const optionalVerify = (verify: VerifyInputs | undefined): { verify?: VerifyInputs } => (verify ? { verify } : {})

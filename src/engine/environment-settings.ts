@@ -1,49 +1,46 @@
-// The config file's per-environment build and runtime settings, filled in where the inputs leave them out: an explicit
-// input always wins (name by name for build args, environment variables and secrets).
-import type { EnvironmentConfig, StrategyOptions } from '../config/index.js'
+// The one merge of the config file under the inputs, driven by the settings table's `config` keys: an input given wins
+// over the environment's key (or the `previews:` section's), which wins over the setting's default.
 import { UserError } from '../common/errors.js'
-import type { Inputs } from '../settings/inputs.js'
-import type { VerifyConfig } from '../config/types.js'
-import type { VerifyInputs } from '../settings/verify.js'
-import type { StrategyInputs } from '../strategy/types.js'
+import { parseDuration } from '../config/duration.js'
+import type { EnvironmentConfig, PreviewConfig } from '../config/types.js'
 import type { EnvChange } from '../taskdef/index.js'
+import type { Inputs } from '../settings/inputs.js'
+import { configSettings, type ConfigKey, type MergeRule } from '../settings/table.js'
 
-/** The inputs with `environment`'s image, build settings, environment variables, secrets and strategy options under them. */
-export function withEnvironmentSettings(inputs: Inputs, environment: EnvironmentConfig): Inputs {
-  const image = inputs.image ?? (inputs.build ? undefined : environment.image)
-  return {
-    ...inputs,
-    ...(image !== undefined && { image }),
-    ...(inputs.build && {
-      build: {
-        ...inputs.build,
-        image: inputs.build.image || environment.image || '',
-        dockerfile: inputs.build.dockerfile ?? environment.dockerfile,
-        target: inputs.build.target ?? environment.target,
-        buildArgs: { ...environment.buildArgs, ...inputs.build.buildArgs },
-      },
-    }),
-    // Applied in order, so an input's KEY=value or !KEY comes after (and wins over) the environment's.
-    environmentVariables: [...changes(environment.environmentVariables), ...inputs.environmentVariables],
-    secrets: [...changes(environment.secrets), ...inputs.secrets],
-    strategy: withStrategyOptions(inputs.strategy, environment),
+type Loose = Record<string, unknown>
+
+/** The inputs with the environment's settings under them. */
+export function withEnvironment(inputs: Inputs, environment: EnvironmentConfig): Inputs {
+  const applies: Record<NonNullable<ConfigKey['when']>, boolean> = {
+    build: inputs.build !== undefined,
+    'no-build': inputs.build === undefined,
+    'same-strategy': inputs.strategy.strategy === undefined || inputs.strategy.strategy === environment.strategy,
   }
+  let merged: Inputs = withSharedBlocks(inputs, environment)
+  for (const { config } of configSettings('environment')) {
+    if (config.when && !applies[config.when]) continue
+    const value = mergedValue(config.merge, at(inputs, config.into), at(environment, config.from))
+    if (value !== undefined) merged = withValue(merged, config.into, value)
+  }
+  // With a build, `image` is the repository to push to: the environment's when the input leaves it out.
+  if (merged.build && !merged.build.image && environment.image)
+    merged = { ...merged, build: { ...merged.build, image: environment.image } }
+  return merged
 }
 
-function changes(values: Record<string, string> | undefined): EnvChange[] {
-  return Object.entries(values ?? {}).map(([name, value]) => ({ name, value }))
-}
-
-/**
- * The environment's strategy options under the inputs' — unless the `strategy` input names another strategy than
- * the environment's, which then brings its own options (or the defaults). Alarms: the input's when it lists any.
- */
-function withStrategyOptions(strategy: StrategyInputs, environment: EnvironmentConfig): StrategyInputs {
-  const sameStrategy = strategy.strategy === undefined || strategy.strategy === environment.strategy
-  const options: StrategyOptions = sameStrategy ? (environment.strategyOptions ?? {}) : {}
-  const alarms = strategy.deploymentAlarms.length ? strategy.deploymentAlarms : (environment.deploymentAlarms ?? [])
-  const given = Object.fromEntries(Object.entries(strategy).filter(([, value]) => value !== undefined))
-  return { ...options, ...given, deploymentAlarms: alarms } as StrategyInputs
+/** The previews section with the inputs given over it (`preview-ttl`, `preview-max`). */
+export function withPreviewInputs(previews: PreviewConfig, inputs: Inputs): PreviewConfig {
+  let merged = previews
+  for (const { config } of configSettings('previews')) {
+    const value = mergedValue(config.merge, at(inputs, config.into), at(previews, config.from))
+    if (value !== undefined) merged = withValue(merged, config.from, value)
+  }
+  if (inputs.previewTtl === undefined) return merged
+  const ttlMs = parseDuration(inputs.previewTtl)
+  if (ttlMs === undefined) {
+    throw new UserError(`Input \`preview-ttl\` must be a duration like 7d, 12h or 30m, not "${inputs.previewTtl}".`)
+  }
+  return { ...merged, ttl: inputs.previewTtl.trim(), ttlMs }
 }
 
 /**
@@ -117,25 +114,54 @@ export function checkBuildHasImage(inputs: Inputs, environment?: string, file?: 
   )
 }
 
-/** The environment's `verify:` block under the verify-* inputs: each input given wins over its key. */
-export function withVerifyConfig(
-  config: VerifyConfig | undefined,
-  inputs: VerifyInputs | undefined,
-): VerifyInputs | undefined {
-  if (!config) return inputs
-  const given = inputs ?? { urls: [], testUrls: [], headers: {} }
-  const pick = <K extends keyof VerifyConfig>(key: K): Partial<Pick<VerifyConfig, K>> => {
-    const value = given[key] ?? config[key]
-    return value === undefined ? {} : ({ [key]: value } as Partial<Pick<VerifyConfig, K>>)
+function mergedValue(rule: MergeRule, input: unknown, configured: unknown): unknown {
+  if (configured === undefined) return input
+  switch (rule) {
+    case 'given':
+      return input ?? configured
+    case 'non-empty':
+      return Array.isArray(input) && input.length ? input : configured
+    case 'by-name':
+      return { ...(configured as Loose), ...(input as Loose | undefined) }
+    case 'after':
+      return [...changes(configured as Record<string, string>), ...((input as EnvChange[] | undefined) ?? [])]
   }
-  return {
-    urls: given.urls.length ? given.urls : config.urls,
-    testUrls: given.testUrls.length ? given.testUrls : config.testUrls,
-    headers: given.headers,
-    ...pick('expect'),
-    ...pick('timeoutSeconds'),
-    ...pick('intervalSeconds'),
-    ...pick('command'),
-    ...pick('redirects'),
+}
+
+function changes(values: Record<string, string>): EnvChange[] {
+  return Object.entries(values).map(([name, value]) => ({ name, value }))
+}
+
+/**
+ * A block the inputs and the environment share by name (`verify`, `serviceSettings`) starts from the environment's,
+ * so its keys that are no input (verify's `redirects`, the circuit breaker's settings) come along.
+ */
+function withSharedBlocks(inputs: Inputs, environment: EnvironmentConfig): Inputs {
+  const blocks = new Set(
+    configSettings('environment').flatMap(({ config }) => {
+      const [block, ...rest] = config.into.split('.')
+      return rest.length && config.from.startsWith(`${block}.`) ? [block as string] : []
+    }),
+  )
+  let merged = inputs
+  for (const block of blocks) {
+    const configured = at(environment, block) as Loose | undefined
+    if (configured === undefined) continue
+    // Request headers stay inputs (they carry secrets; the file is committed): none when only the file has a block.
+    const empty = block === 'verify' ? { headers: {} } : {}
+    merged = { ...merged, [block]: { ...empty, ...configured, ...(at(inputs, block) as Loose | undefined) } }
   }
+  return merged
+}
+
+function at(object: unknown, path: string): unknown {
+  return path.split('.').reduce<unknown>((value, key) => (value as Loose | undefined)?.[key], object)
+}
+
+/** `object` with `value` at `path`, each object on the way copied (nothing given is changed). */
+function withValue<T>(object: T, path: string, value: unknown): T {
+  const [key, ...rest] = path.split('.') as [string, ...string[]]
+  const own = object as Loose
+  const inner = rest.length ? withValue((own[key] ?? {}) as Loose, rest.join('.'), value) : value
+  return { ...own, [key]: inner } as T
 }

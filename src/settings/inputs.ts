@@ -7,7 +7,7 @@ import { secretBuildArgsWarning, secretLikeBuildArgs } from '../image/args.js'
 import { parseImageReference } from '../image/reference.js'
 import type { Log } from '../common/log.js'
 import { parseHeaders, type VerifyInputs } from './verify.js'
-import { SETTINGS } from './table.js'
+import { PLACEHOLDER_NAME, SETTINGS, VARIABLE_NAME } from './table.js'
 import { checkOfficialMeanings, readingAliases } from './official.js'
 import { MOVED_INPUTS, movedText } from './moved.js'
 import { readRunTaskOptions, type RunTaskOptions } from './run-task.js'
@@ -360,7 +360,7 @@ export function parseEnvChanges(name: string, value: string): EnvChange[] {
         `Input \`${name}\` line ${number} is not KEY=value (it has no "="). Write KEY=value, KEY= for an empty value, or !KEY to remove it.`,
       )
     }
-    if (!/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(key)) {
+    if (!VARIABLE_NAME.pattern.test(key)) {
       throw new UserError(
         `Input \`${name}\` line ${number}: "${key}" is not a valid variable name (letters, digits, _ . -, not starting with a digit).`,
       )
@@ -392,7 +392,7 @@ export function parseVars(value: string, input = 'vars'): Record<string, string>
     if (change.remove || change.value === undefined) {
       throw new UserError(`Input \`${input}\`: "!${change.name}" removes nothing here; give NAME=value.`)
     }
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(change.name)) {
+    if (!PLACEHOLDER_NAME.pattern.test(change.name)) {
       throw new UserError(`Input \`${input}\`: "${change.name}" must be letters, digits and _ only.`)
     }
     vars[change.name] = change.value

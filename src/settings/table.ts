@@ -1,6 +1,11 @@
-// The settings, declared once: each input's name, kind, default, group, the strategies it applies to, whether it is a
-// secret, and its description. The action reads its inputs by these names, the CLI makes its flags and --help from
-// them, and a test checks that action.yml declares the same inputs with the same defaults and descriptions.
+// The settings, declared once: each setting's name, kind, default, group, the strategies it applies to, whether it is a
+// secret, its description, and where it may be given: as an action input (every row), as a config-file key of an
+// environment (`config`, with how it merges with the input), as a CLI flag of some commands (`commands`), in a file
+// (`file`). From this table come the input readers (settings/values.ts), the one merge of the config file under the
+// inputs (engine/environment-settings.ts), the config validator's keys (config/schema.ts), action.yml, the README's tables and the
+// JSON schema (`npm run docs`), and the CLI's flags and per-command help. It imports only types, so the docs script can
+// transpile it alone.
+import type { Inputs } from './inputs.js'
 
 /** How a setting's value is written. `list`: comma or newline separated; `lines`: one item a line (a repeatable flag in the CLI). */
 export type SettingKind = 'text' | 'boolean' | 'number' | 'list' | 'lines'
@@ -17,6 +22,89 @@ export const SETTING_GROUPS = {
 
 export type SettingGroup = keyof typeof SETTING_GROUPS
 
+/** The CLI's commands that read settings (`help` reads none); a new command's flags are the rows naming it. */
+export const CLI_COMMANDS = ['deploy', 'render', 'diff', 'status', 'rollback', 'preview', 'plan'] as const
+export type CliCommand = (typeof CLI_COMMANDS)[number]
+/** The commands a row without `commands` is a flag of: the ones that render and deploy. */
+export const DEPLOY_COMMANDS: readonly CliCommand[] = ['deploy', 'render', 'diff', 'preview']
+
+/** The dotted paths of an object's members (`build.dockerfile`), down to lists and plain values. */
+export type Path<T> = {
+  [K in keyof T & string]-?: NonNullable<T[K]> extends readonly unknown[]
+    ? K
+    : NonNullable<T[K]> extends object
+      ? K | `${K}.${Path<NonNullable<T[K]>>}`
+      : K
+}[keyof T & string]
+
+/**
+ * How the input and the config file's key make one value, the input winning (the config's key, in turn, wins over the
+ * setting's default): `given` — the input when given, else the key; `non-empty` — a list: the input's when it lists
+ * any, else the key's; `by-name` — a NAME → value map: the key's, with the input's names over it; `after` — `KEY=value`
+ * changes: the key's first, then the input's (so the input's win name by name).
+ */
+export type MergeRule = 'given' | 'non-empty' | 'by-name' | 'after'
+
+/** How a config key's value is written in the file (YAML): its JSON schema and its checks follow from this. */
+export type ConfigShape =
+  | 'text'
+  | 'ecs-name'
+  | 'ecs-names'
+  | 'environment-name'
+  | 'region'
+  | 'placeholders'
+  | 'variables'
+  | 'secrets'
+  | 'number'
+  | 'boolean'
+  | 'choice'
+  | 'upper-choice'
+  | 'alarm-names'
+  | 'urls'
+  | 'capacity-providers'
+  | 'duration'
+
+/** Where an environment of the config file may set it (or the `previews:` section, for `scope: 'previews'`). */
+export type ConfigKey = {
+  /** How the file writes the value (config/json-schema.ts says what each is); a number keeps the setting's range. */
+  shape: ConfigShape
+  merge: MergeRule
+  /** Its place in the typed inputs (settings/inputs.ts). */
+  into: Path<Inputs>
+  /**
+   * Merged only with a build (`build` given) / without one; `same-strategy`: unless the `strategy` input names another
+   * strategy than the environment's (which then brings its own options).
+   */
+  when?: 'build' | 'no-build' | 'same-strategy'
+  /** Other spellings of the key (`service` for `services`). */
+  aliases?: readonly string[]
+} & (
+  | {
+      scope?: 'environment'
+      /** The key under `environments.<name>`; a dot goes into a block (`verify.url`: `url` in its `verify:`). */
+      key: string
+      /** Its place in the checked environment (config/types.ts EnvironmentConfig; a test checks each one is read). */
+      from: string
+    }
+  | { scope: 'previews'; key: string; from: string }
+)
+
+/** How the names of a map's keys are written, and what a wrong one is told; the inputs and the config file share it. */
+export interface NameRule {
+  pattern: RegExp
+  wrong: string
+}
+/** Placeholders (`vars`) and build args. */
+export const PLACEHOLDER_NAME: NameRule = {
+  pattern: /^[A-Za-z_][A-Za-z0-9_]*$/,
+  wrong: 'is not a placeholder name; use letters, digits and "_", not starting with a digit',
+}
+/** Environment variables and secrets of a container. */
+export const VARIABLE_NAME: NameRule = {
+  pattern: /^[A-Za-z_][A-Za-z0-9_.-]*$/,
+  wrong: 'is not a variable name; use letters, digits, "_", "." and "-", not starting with a digit',
+}
+
 export interface Setting {
   /** The input's name in action.yml, and the CLI's flag (--name). */
   name: string
@@ -32,8 +120,14 @@ export interface Setting {
   range?: { min: number; max: number; whole?: boolean; step?: number }
   /** A text setting that takes one of these words (case-insensitive). */
   choices?: readonly string[]
-  /** Other names it is read by: the official aws-actions' names for the same thing (see official-inputs.ts). */
+  /** Other names it is read by: the official aws-actions' names for the same thing (see settings/official.ts). */
   aliases?: readonly string[]
+  /** The config file's key for it, and how the two merge (unset: an input only). */
+  config?: ConfigKey
+  /** The CLI commands that read it (unset: DEPLOY_COMMANDS; empty: none, the action only). */
+  commands?: readonly CliCommand[]
+  /** Its key in a definition file (the service definition file), when one may set it. */
+  file?: { definition: 'service'; key: string }
   description: string
 }
 
@@ -41,6 +135,8 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'cluster',
     kind: 'text',
+    config: { key: 'cluster', from: 'cluster', into: 'cluster', shape: 'ecs-name', merge: 'given' },
+    commands: ['deploy', 'render', 'diff', 'preview', 'status', 'rollback'],
     group: 'target',
     description:
       "Name or ARN of the ECS cluster. Default — the environment's cluster in the config file, else `default`.",
@@ -48,6 +144,15 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'service',
     kind: 'list',
+    config: {
+      key: 'services',
+      from: 'services',
+      into: 'services',
+      shape: 'ecs-names',
+      merge: 'non-empty',
+      aliases: ['service'],
+    },
+    commands: ['deploy', 'render', 'diff', 'preview', 'status', 'rollback'],
     group: 'target',
     description:
       "Name or ARN of the ECS service to deploy; several (comma or newline separated) are deployed together from the same image, with one combined wait. Required unless the config file names the environment's services.",
@@ -55,6 +160,7 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'task-definition',
     kind: 'text',
+    config: { key: 'task-definition', from: 'taskDefinition', into: 'taskDefinition', shape: 'text', merge: 'given' },
     group: 'task-definition',
     description:
       "Path to a task definition template (JSON or YAML; a plain RegisterTaskDefinition body or the output of `aws ecs describe-task-definition`). ${PLACEHOLDERS} are filled in; without `family`, the service's current family is taken (and said). When omitted, the service's current task definition is the starting point.",
@@ -62,6 +168,7 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'image',
     kind: 'text',
+    config: { key: 'image', from: 'image', into: 'image', shape: 'text', merge: 'given', when: 'no-build' },
     group: 'target',
     description:
       'Full image reference to deploy (`repo:tag` or `repo@sha256:…`). With `build`, the repository to push to (a tag or digest here is ignored; the pushed digest is deployed).',
@@ -77,6 +184,13 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'environment-variables',
     kind: 'lines',
+    config: {
+      key: 'environment-variables',
+      from: 'environmentVariables',
+      into: 'environmentVariables',
+      shape: 'variables',
+      merge: 'after',
+    },
     group: 'task-definition',
     description:
       'Environment variables to set on the chosen container(s), one `KEY=value` per line (split at the first `=`). `KEY=` sets an empty value; `!KEY` removes the variable.',
@@ -84,6 +198,7 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'secrets',
     kind: 'lines',
+    config: { key: 'secrets', from: 'secrets', into: 'secrets', shape: 'secrets', merge: 'after' },
     group: 'task-definition',
     description:
       'ECS runtime secrets to set on the chosen container(s), one `KEY=arn-or-parameter-name` per line; `!KEY` removes it. Values are ARNs, never the secret itself. Not build secrets — for `docker build --secret` see `build-secrets`.',
@@ -91,12 +206,14 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'vars',
     kind: 'lines',
+    config: { key: 'vars', from: 'vars', into: 'vars', shape: 'placeholders', merge: 'by-name' },
     group: 'task-definition',
     description: 'Extra placeholder values for the template, one `NAME=value` per line.',
   },
   {
     name: 'desired-count',
     kind: 'number',
+    config: { key: 'desired-count', from: 'desiredCount', into: 'desiredCount', shape: 'number', merge: 'given' },
     range: { min: 0, max: 5000, whole: true },
     group: 'rollout',
     description: 'Desired task count to set on the service. Default — leave it as it is.',
@@ -111,6 +228,7 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'dry-run',
     kind: 'boolean',
+    commands: ['deploy'],
     default: 'false',
     group: 'rollout',
     description:
@@ -147,6 +265,7 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'timeout-minutes',
     kind: 'number',
+    commands: ['deploy', 'render', 'diff', 'preview', 'rollback'],
     default: '30',
     range: { min: 0.1, max: 360 },
     group: 'rollout',
@@ -173,6 +292,7 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'strategy',
     kind: 'text',
+    config: { key: 'strategy', from: 'strategy', into: 'strategy.strategy', shape: 'choice', merge: 'given' },
     choices: ['rolling', 'blue-green', 'canary', 'linear'],
     group: 'rollout',
     description:
@@ -181,6 +301,14 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'bake-minutes',
     kind: 'number',
+    config: {
+      key: 'bake-minutes',
+      from: 'strategyOptions.bakeMinutes',
+      into: 'strategy.bakeMinutes',
+      shape: 'number',
+      merge: 'given',
+      when: 'same-strategy',
+    },
     range: { min: 0, max: 1440, whole: true },
     group: 'rollout',
     strategies: ['blue-green', 'canary', 'linear'],
@@ -190,6 +318,14 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'canary-percent',
     kind: 'number',
+    config: {
+      key: 'canary-percent',
+      from: 'strategyOptions.canaryPercent',
+      into: 'strategy.canaryPercent',
+      shape: 'number',
+      merge: 'given',
+      when: 'same-strategy',
+    },
     range: { min: 0.1, max: 100, step: 0.1 },
     group: 'rollout',
     strategies: ['canary'],
@@ -199,6 +335,14 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'canary-bake-minutes',
     kind: 'number',
+    config: {
+      key: 'canary-bake-minutes',
+      from: 'strategyOptions.canaryBakeMinutes',
+      into: 'strategy.canaryBakeMinutes',
+      shape: 'number',
+      merge: 'given',
+      when: 'same-strategy',
+    },
     range: { min: 0, max: 1440, whole: true },
     group: 'rollout',
     strategies: ['canary'],
@@ -208,6 +352,14 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'step-percent',
     kind: 'number',
+    config: {
+      key: 'step-percent',
+      from: 'strategyOptions.stepPercent',
+      into: 'strategy.stepPercent',
+      shape: 'number',
+      merge: 'given',
+      when: 'same-strategy',
+    },
     range: { min: 3, max: 100, step: 0.1 },
     group: 'rollout',
     strategies: ['linear'],
@@ -217,6 +369,14 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'step-bake-minutes',
     kind: 'number',
+    config: {
+      key: 'step-bake-minutes',
+      from: 'strategyOptions.stepBakeMinutes',
+      into: 'strategy.stepBakeMinutes',
+      shape: 'number',
+      merge: 'given',
+      when: 'same-strategy',
+    },
     range: { min: 0, max: 1440, whole: true },
     group: 'rollout',
     strategies: ['linear'],
@@ -225,6 +385,13 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'deployment-alarms',
     kind: 'lines',
+    config: {
+      key: 'deployment-alarms',
+      from: 'deploymentAlarms',
+      into: 'strategy.deploymentAlarms',
+      shape: 'alarm-names',
+      merge: 'non-empty',
+    },
     group: 'rollout',
     description:
       "CloudWatch alarm names (comma or newline separated) that roll an ECS deployment back when one goes to ALARM (deploymentConfiguration.alarms, with rollback); the summary names the alarm that fired. Default — leave the service's alarms as they are.",
@@ -299,6 +466,8 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'region',
     kind: 'text',
+    config: { key: 'region', from: 'region', into: 'region', shape: 'region', merge: 'given' },
+    commands: ['deploy', 'render', 'diff', 'preview', 'status', 'rollback'],
     group: 'target',
     description:
       'AWS region. Default — AWS_REGION / AWS_DEFAULT_REGION from the environment (set by configure-aws-credentials).',
@@ -306,6 +475,7 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'environment',
     kind: 'text',
+    commands: ['deploy', 'render', 'diff', 'preview', 'plan'],
     group: 'environments',
     description:
       "The environment to deploy (dev, qa, prod…): with a config file it picks the environment (an entry of the plan's matrix, a workflow_dispatch choice), not chosen again, but outside workflow_dispatch the ref must be one it takes (else skipped); without, it names the GitHub deployment. Templates see it as ${ENVIRONMENT}.",
@@ -313,6 +483,7 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'config',
     kind: 'text',
+    commands: ['deploy', 'render', 'diff', 'preview', 'plan'],
     group: 'environments',
     description:
       'Path to the environments file mapping branches and tags to environments (cluster, services, template, vars…). Default — `.github/ecs-deploy.yml` when it exists.',
@@ -320,6 +491,7 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'preview',
     kind: 'text',
+    commands: [],
     choices: ['deploy', 'destroy', 'sweep'],
     group: 'environments',
     description:
@@ -328,12 +500,14 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'preview-ttl',
     kind: 'text',
+    config: { scope: 'previews', key: 'ttl', from: 'ttl', into: 'previewTtl', shape: 'duration', merge: 'given' },
     group: 'environments',
     description: 'Previews older than this are removed by `preview - sweep` (e.g. 7d, 12h). Overrides previews.ttl.',
   },
   {
     name: 'preview-max',
     kind: 'number',
+    config: { scope: 'previews', key: 'max', from: 'max', into: 'previewMax', shape: 'number', merge: 'given' },
     range: { min: 1, max: 1000, whole: true },
     group: 'environments',
     description: 'The most previews that may exist at once. Overrides previews.max.',
@@ -357,18 +531,35 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'dockerfile',
     kind: 'text',
+    config: {
+      key: 'dockerfile',
+      from: 'dockerfile',
+      into: 'build.dockerfile',
+      shape: 'text',
+      merge: 'given',
+      when: 'build',
+    },
     group: 'build',
     description: 'Path to the Dockerfile (default `<build>/Dockerfile`).',
   },
   {
     name: 'build-args',
     kind: 'lines',
+    config: {
+      key: 'build-args',
+      from: 'buildArgs',
+      into: 'build.buildArgs',
+      shape: 'placeholders',
+      merge: 'by-name',
+      when: 'build',
+    },
     group: 'build',
     description: 'Build arguments, one `NAME=value` per line. COMMIT_HASH and GIT_SHA default to the commit.',
   },
   {
     name: 'target',
     kind: 'text',
+    config: { key: 'target', from: 'target', into: 'build.target', shape: 'text', merge: 'given', when: 'build' },
     group: 'build',
     description: 'Build stage to target.',
   },
@@ -458,6 +649,13 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'promote-from',
     kind: 'text',
+    config: {
+      key: 'promote-from',
+      from: 'promoteFrom',
+      into: 'promoteFrom',
+      shape: 'environment-name',
+      merge: 'given',
+    },
     group: 'environments',
     description:
       "Deploy the images another environment of the config file runs, by digest, without a build: each service gets the images of the source environment's service of the same name (else the one at the same position in its services list), per container name, and keeps its own task definition otherwise. Refused while a source service is mid-rollout. Overrides the environment's `promote-from`.",
@@ -466,6 +664,7 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'mode',
     kind: 'text',
+    commands: [],
     default: 'deploy',
     group: 'environments',
     choices: ['deploy', 'plan', 'register-only', 'continue', 'rollback-paused'],
@@ -534,6 +733,7 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'verify-url',
     kind: 'lines',
+    config: { key: 'verify.url', from: 'verify.urls', into: 'verify.urls', shape: 'urls', merge: 'non-empty' },
     group: 'rollout',
     description:
       'URL(s) the released service must answer once the deployment succeeded, one a line; ${PLACEHOLDERS} are filled in (`https://${ENVIRONMENT}.example.com/version`) as a host name label or path segment, never changing the scheme, host or port. A check that fails within `verify-timeout` fails the run and, with `rollback-on-failure`, redeploys the previous revision.',
@@ -541,6 +741,13 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'verify-test-url',
     kind: 'lines',
+    config: {
+      key: 'verify.test-url',
+      from: 'verify.testUrls',
+      into: 'verify.testUrls',
+      shape: 'urls',
+      merge: 'non-empty',
+    },
     group: 'rollout',
     strategies: ['blue-green', 'canary', 'linear', 'codedeploy'],
     description:
@@ -549,6 +756,7 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'verify-expect',
     kind: 'text',
+    config: { key: 'verify.expect', from: 'verify.expect', into: 'verify.expect', shape: 'text', merge: 'given' },
     group: 'rollout',
     description:
       'What each verify URL must answer: a status code (`204`), `/regular expression/`, a JSON path check (`$.version == ${GITHUB_SHA}`) or a substring of the body; anything but a status code also needs a 2xx answer. Default: any 2xx answer.',
@@ -564,6 +772,13 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'verify-timeout',
     kind: 'number',
+    config: {
+      key: 'verify.timeout',
+      from: 'verify.timeoutSeconds',
+      into: 'verify.timeoutSeconds',
+      shape: 'number',
+      merge: 'given',
+    },
     default: '60',
     range: { min: 1, max: 3600 },
     group: 'rollout',
@@ -572,6 +787,13 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'verify-interval',
     kind: 'number',
+    config: {
+      key: 'verify.interval',
+      from: 'verify.intervalSeconds',
+      into: 'verify.intervalSeconds',
+      shape: 'number',
+      merge: 'given',
+    },
     default: '5',
     range: { min: 0.1, max: 600 },
     group: 'rollout',
@@ -580,6 +802,7 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'verify-command',
     kind: 'text',
+    config: { key: 'verify.command', from: 'verify.command', into: 'verify.command', shape: 'text', merge: 'given' },
     group: 'rollout',
     description:
       'A command run after the URL checks (smoke tests), as arguments (no shell: write `bash -c "…"` for one); it sees VERIFY_URL, VERIFY_URLS, VERIFY_STAGE (`test` or `production`), DEPLOYED_IMAGE, DEPLOYED_TASK_DEFINITION, ECS_CLUSTER, ECS_SERVICE and every placeholder as environment variables (`bash -c \'echo "$REF_NAME"\'`); a ${PLACEHOLDER} in its text is refused. A non-zero exit fails the verification.',
@@ -588,6 +811,13 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'minimum-healthy-percent',
     kind: 'number',
+    config: {
+      key: 'service-settings.minimum-healthy-percent',
+      from: 'serviceSettings.minimumHealthyPercent',
+      into: 'serviceSettings.minimumHealthyPercent',
+      shape: 'number',
+      merge: 'given',
+    },
     range: { min: 0, max: 100, whole: true },
     group: 'rollout',
     description:
@@ -596,6 +826,13 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'maximum-percent',
     kind: 'number',
+    config: {
+      key: 'service-settings.maximum-percent',
+      from: 'serviceSettings.maximumPercent',
+      into: 'serviceSettings.maximumPercent',
+      shape: 'number',
+      merge: 'given',
+    },
     range: { min: 100, max: 2147483647, whole: true },
     group: 'rollout',
     description:
@@ -604,6 +841,13 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'health-check-grace-period',
     kind: 'number',
+    config: {
+      key: 'service-settings.health-check-grace-period',
+      from: 'serviceSettings.healthCheckGracePeriodSeconds',
+      into: 'serviceSettings.healthCheckGracePeriodSeconds',
+      shape: 'number',
+      merge: 'given',
+    },
     range: { min: 0, max: 2147483647, whole: true },
     group: 'rollout',
     description:
@@ -612,6 +856,13 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'propagate-tags',
     kind: 'text',
+    config: {
+      key: 'service-settings.propagate-tags',
+      from: 'serviceSettings.propagateTags',
+      into: 'serviceSettings.propagateTags',
+      shape: 'upper-choice',
+      merge: 'given',
+    },
     choices: ['service', 'task_definition', 'none'],
     group: 'rollout',
     description:
@@ -620,6 +871,13 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'enable-ecs-managed-tags',
     kind: 'text',
+    config: {
+      key: 'service-settings.enable-ecs-managed-tags',
+      from: 'serviceSettings.enableECSManagedTags',
+      into: 'serviceSettings.enableECSManagedTags',
+      shape: 'boolean',
+      merge: 'given',
+    },
     choices: ['true', 'false'],
     group: 'rollout',
     description:
@@ -628,6 +886,13 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'enable-execute-command',
     kind: 'text',
+    config: {
+      key: 'service-settings.enable-execute-command',
+      from: 'serviceSettings.enableExecuteCommand',
+      into: 'serviceSettings.enableExecuteCommand',
+      shape: 'boolean',
+      merge: 'given',
+    },
     choices: ['true', 'false'],
     group: 'rollout',
     description:
@@ -636,6 +901,13 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'capacity-provider-strategy',
     kind: 'text',
+    config: {
+      key: 'service-settings.capacity-provider-strategy',
+      from: 'serviceSettings.capacityProviderStrategy',
+      into: 'serviceSettings.capacityProviderStrategy',
+      shape: 'capacity-providers',
+      merge: 'given',
+    },
     group: 'rollout',
     description:
       "The service's capacity provider strategy: `name:weight:base` lines (weight and base optional, e.g. `FARGATE:1:2` and `FARGATE_SPOT:3`) or a JSON array of `{capacityProvider, weight, base}`. Not for CODE_DEPLOY services. Default — leave it as it is.",
@@ -731,6 +1003,13 @@ export const SETTINGS: readonly Setting[] = [
 /** The setting of this name (an action input or a CLI flag), if there is one. */
 export function settingNamed(name: string): Setting | undefined {
   return SETTINGS.find((s) => s.name === name)
+}
+
+/** The settings an environment (or the previews section) of the config file may set, with their keys. */
+export function configSettings(scope: 'environment' | 'previews'): { name: string; config: ConfigKey }[] {
+  return SETTINGS.flatMap(({ name, config }) =>
+    config && (config.scope ?? 'environment') === scope ? [{ name, config }] : [],
+  )
 }
 
 /** The settings group by group, in SETTING_GROUPS' order (within a group, the table's order). */

@@ -15,8 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
 var core = __webpack_require__(3110);
 // EXTERNAL MODULE: ./src/common/git-context.ts
 var git_context = __webpack_require__(9723);
-// EXTERNAL MODULE: ./src/config/index.ts + 4 modules
-var src_config = __webpack_require__(5433);
+// EXTERNAL MODULE: ./src/config/index.ts + 3 modules
+var src_config = __webpack_require__(1085);
 // EXTERNAL MODULE: ./src/report/text.ts
 var report_text = __webpack_require__(5655);
 ;// CONCATENATED MODULE: ./src/engine/plan-step.ts
@@ -74,12 +74,12 @@ function renderPlanSummary(plan) {
 
 
 
-/** Plans the run and publishes the outputs `matrix`, `environments` and `any`; throws a UserError on bad input. */
+/** Plans the run and publishes the outputs `matrix`, `any` and `result` (with `environments`); throws a UserError on bad input. */
 async function runPlan(inputs, log) {
     const plan = await planStep({ inputs, git: (0,git_context/* readGitContext */.e)(), event: (0,github/* readRunEvent */.lV)() }, log);
     core/* setOutput */.uH('matrix', JSON.stringify(plan.matrix));
-    core/* setOutput */.uH('environments', JSON.stringify(plan.environments));
     core/* setOutput */.uH('any', String(plan.environments.length > 0));
+    core/* setOutput */.uH('result', JSON.stringify({ environments: plan.environments }));
     try {
         await core/* summary */.z.addRaw(renderPlanSummary(plan), true).write();
     }

@@ -7,6 +7,8 @@ export const modules = {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   MAIN_OUTPUTS: () => (/* binding */ MAIN_OUTPUTS),
+/* harmony export */   outputValues: () => (/* binding */ outputValues),
 /* harmony export */   outputsWarning: () => (/* binding */ outputsWarning),
 /* harmony export */   setOutputs: () => (/* binding */ setOutputs),
 /* harmony export */   writeSummary: () => (/* binding */ writeSummary)
@@ -30,33 +32,44 @@ function setOutputs(run) {
 function outputsWarning(error) {
     return `Could not write the step's outputs to GITHUB_OUTPUT (${process.env.GITHUB_OUTPUT ?? 'unset'}): ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error)}. The deployment is not affected; later steps will not see its outputs.`;
 }
+/** The outputs a later step most often reads; every other value is a member of the `result` JSON output. */
+const MAIN_OUTPUTS = ['status', 'image', 'task-definition-arn', 'deployment-id', 'environment-url'];
 function writeOutputs(run) {
+    const values = outputValues(run);
+    for (const name of MAIN_OUTPUTS) {
+        const value = values[name];
+        if (value !== undefined)
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, value);
+    }
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('result', JSON.stringify(values));
+}
+/** Every output value of a run, by the name it had as an output of its own (read as `fromJSON(…result)['name']`). */
+function outputValues(run) {
     const each = (value) => run.services.map((s) => value(s) ?? '').join(',');
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('status', run.status);
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('duration-seconds', String(run.durationSeconds));
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('deployment-id', each((s) => s.deploymentId));
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('task-definition-arn', each((s) => s.taskDefinitionArn));
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('task-definition-revision', each((s) => s.taskDefinitionArn?.split(':').pop()));
-    if (run.environmentUrl)
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('environment-url', run.environmentUrl);
     const runTasks = run.services.flatMap((s) => s.runTaskArns ?? []);
-    if (runTasks.length)
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('run-task-arn', runTasks.join(','));
     const changes = run.services.flatMap((s) => (s.changes ?? []).map((c) => (run.services.length > 1 ? `${s.service}: ${c}` : c)));
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('diff', changes.join('\n'));
-    if (run.image)
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('image', run.image);
     const built = run.builtImage;
-    if (built) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('image-digest', built.digest);
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('image-tags', built.tags.join(','));
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('build-seconds', String(built.buildSeconds));
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('push-seconds', String(built.pushSeconds));
-    }
-    if (run.promotedFrom) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('promoted-from', run.promotedFrom);
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('promoted-images', (0,_engine_run_report_js__WEBPACK_IMPORTED_MODULE_2__/* .promotedImageLines */ .PR)(run).join('\n'));
-    }
+    return {
+        status: run.status,
+        'duration-seconds': String(run.durationSeconds),
+        'deployment-id': each((s) => s.deploymentId),
+        'task-definition-arn': each((s) => s.taskDefinitionArn),
+        'task-definition-revision': each((s) => s.taskDefinitionArn?.split(':').pop()),
+        ...(run.environmentUrl && { 'environment-url': run.environmentUrl }),
+        ...(runTasks.length && { 'run-task-arn': runTasks.join(',') }),
+        diff: changes.join('\n'),
+        ...(run.image && { image: run.image }),
+        ...(built && {
+            'image-digest': built.digest,
+            'image-tags': built.tags.join(','),
+            'build-seconds': String(built.buildSeconds),
+            'push-seconds': String(built.pushSeconds),
+        }),
+        ...(run.promotedFrom && {
+            'promoted-from': run.promotedFrom,
+            'promoted-images': (0,_engine_run_report_js__WEBPACK_IMPORTED_MODULE_2__/* .promotedImageLines */ .PR)(run).join('\n'),
+        }),
+    };
 }
 async function writeSummary(run) {
     try {

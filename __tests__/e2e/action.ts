@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { configWith } from '../helpers/config-file.js'
 import { loadStack } from './stack.js'
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
@@ -58,6 +59,7 @@ export async function runAction(inputs: Record<string, string>, env: Record<stri
       GITHUB_ACTIONS: 'true',
       GITHUB_WORKSPACE: ROOT,
       GITHUB_SHA: 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678',
+      GITHUB_REF: 'refs/heads/main',
       GITHUB_REF_NAME: 'main',
       GITHUB_REPOSITORY: 'acme/web',
       GITHUB_RUN_ID: '42',
@@ -81,4 +83,12 @@ export async function runAction(inputs: Record<string, string>, env: Record<stri
     summary: readFileSync(path.join(dir, 'summary'), 'utf8'),
     errors: stdout.split('\n').filter((l) => l.startsWith('::error')),
   }
+}
+
+/**
+ * The inputs with a config file (in build/, inside the workspace) whose one environment, `test`, takes every branch
+ * and has these keys: the settings that moved from the inputs to the file (issue 22).
+ */
+export function withConfig<T extends Record<string, string>>(inputs: T, keys: string): T & { config: string } {
+  return { ...inputs, ...configWith(keys) }
 }

@@ -163,8 +163,8 @@ async function deploy(settings, ports) {
     }
 }
 
-// EXTERNAL MODULE: ./src/config/index.ts + 4 modules
-var src_config = __webpack_require__(7814);
+// EXTERNAL MODULE: ./src/config/index.ts + 3 modules
+var src_config = __webpack_require__(1085);
 ;// CONCATENATED MODULE: ./src/engine/plan-step.ts
 // The plan step (`mode: plan`, `ecs-deploy-action plan`): which environments this ref deploys, as a matrix. It reads the
 // config file and the event only: no AWS client is made, so it needs no credentials.
@@ -187,7 +187,7 @@ async function planStep(settings, log) {
 // EXTERNAL MODULE: ./src/github/event.ts
 var github_event = __webpack_require__(5015);
 // EXTERNAL MODULE: ./src/settings/inputs.ts + 2 modules
-var inputs = __webpack_require__(129);
+var inputs = __webpack_require__(9303);
 // EXTERNAL MODULE: ./src/cli/main.ts + 5 modules
 var main = __webpack_require__(5244);
 ;// CONCATENATED MODULE: ./src/cli/run.ts
@@ -451,7 +451,7 @@ function matchingPattern(name, patterns) {
 
 /***/ }),
 
-/***/ 7814:
+/***/ 1085:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -460,12 +460,10 @@ __webpack_require__.d(__webpack_exports__, {
   Cu: () => (/* reexport */ types/* DEFAULT_CONFIG_FILE */.Cu),
   Z9: () => (/* reexport */ loadConfig),
   aI: () => (/* reexport */ planEnvironments),
-  g9: () => (/* reexport */ resolveEnvironment),
-  Sn: () => (/* reexport */ withOverrides),
-  Yb: () => (/* reexport */ withPreviewOverrides)
+  g9: () => (/* reexport */ resolveEnvironment)
 });
 
-// UNUSED EXPORTS: ConfigError, PREVIEW_DEFAULTS, STRATEGIES, STRATEGY_OPTION_KEYS, formatDuration, matchingPattern, orderingOf, parseDuration, validateConfig
+// UNUSED EXPORTS: ConfigError, PREVIEW_DEFAULTS, STRATEGIES, formatDuration, matchingPattern, orderingOf, parseDuration, validateConfig
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
@@ -499,8 +497,8 @@ async function loadConfig(file, options) {
     return parseConfig(text, file);
 }
 
-// EXTERNAL MODULE: ./src/config/schema.ts
-var schema = __webpack_require__(131);
+// EXTERNAL MODULE: ./src/config/schema.ts + 1 modules
+var schema = __webpack_require__(8201);
 // EXTERNAL MODULE: ./src/config/glob.ts
 var glob = __webpack_require__(3334);
 // EXTERNAL MODULE: ./src/config/suggest.ts
@@ -642,33 +640,10 @@ function listing(items) {
     return items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}` : (items[0] ?? '');
 }
 
-// EXTERNAL MODULE: ./src/config/duration.ts
-var duration = __webpack_require__(7840);
-;// CONCATENATED MODULE: ./src/config/overrides.ts
-
-
-function withOverrides(environment, overrides) {
-    const { vars, services, ...rest } = overrides;
-    return {
-        ...environment,
-        ...rest,
-        services: services?.length ? services : environment.services,
-        vars: { ...environment.vars, ...vars },
-    };
-}
-/** The `preview-ttl` and `preview-max` inputs over the config's previews section. */
-function withPreviewOverrides(previews, inputs) {
-    if (inputs.ttl === undefined)
-        return { ...previews, ...(inputs.max !== undefined && { max: inputs.max }) };
-    const ttlMs = (0,duration/* parseDuration */.E)(inputs.ttl);
-    if (ttlMs === undefined) {
-        throw new errors/* UserError */.yo(`Input \`preview-ttl\` must be a duration like 7d, 12h or 30m, not "${inputs.ttl}".`);
-    }
-    return { ...previews, ttl: inputs.ttl.trim(), ttlMs, ...(inputs.max !== undefined && { max: inputs.max }) };
-}
-
 // EXTERNAL MODULE: ./src/config/problems.ts
 var problems = __webpack_require__(4968);
+// EXTERNAL MODULE: ./src/config/duration.ts
+var duration = __webpack_require__(7840);
 // EXTERNAL MODULE: ./src/config/types.ts
 var types = __webpack_require__(2143);
 ;// CONCATENATED MODULE: ./src/config/matrix.ts
@@ -763,7 +738,6 @@ function inNeedsOrder(environments) {
 
 ;// CONCATENATED MODULE: ./src/config/index.ts
 // The config module's public API: read the config file, choose the environment of a run.
-
 
 
 
@@ -875,24 +849,215 @@ class Problems {
 
 /***/ }),
 
-/***/ 131:
+/***/ 8201:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $r: () => (/* binding */ validateConfig),
-/* harmony export */   XP: () => (/* binding */ accountOf)
-/* harmony export */ });
-/* unused harmony export CONFIG_RULES */
-/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7840);
-/* harmony import */ var _glob_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(3334);
-/* harmony import */ var _common_problems_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7657);
-/* harmony import */ var _problems_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4968);
-/* harmony import */ var _suggest_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(2784);
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1922);
-/* harmony import */ var _image_reference_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3564);
-/* harmony import */ var _settings_service_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6322);
-/* harmony import */ var _settings_table_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2221);
-/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2143);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  XP: () => (/* binding */ accountOf),
+  $r: () => (/* binding */ validateConfig)
+});
+
+// UNUSED EXPORTS: CONFIG_RULES
+
+// EXTERNAL MODULE: ./src/config/duration.ts
+var duration = __webpack_require__(7840);
+// EXTERNAL MODULE: ./src/config/glob.ts
+var glob = __webpack_require__(3334);
+// EXTERNAL MODULE: ./src/common/problems.ts
+var problems = __webpack_require__(7657);
+// EXTERNAL MODULE: ./src/config/problems.ts
+var config_problems = __webpack_require__(4968);
+// EXTERNAL MODULE: ./src/config/suggest.ts
+var suggest = __webpack_require__(2784);
+// EXTERNAL MODULE: ./src/common/errors.ts
+var errors = __webpack_require__(1922);
+// EXTERNAL MODULE: ./src/image/reference.ts
+var reference = __webpack_require__(3564);
+// EXTERNAL MODULE: ./src/settings/service.ts
+var service = __webpack_require__(6322);
+// EXTERNAL MODULE: ./src/settings/table.ts
+var table = __webpack_require__(2221);
+// EXTERNAL MODULE: ./src/settings/run-task.ts
+var run_task = __webpack_require__(2892);
+// EXTERNAL MODULE: ./src/settings/strategy.ts + 1 modules
+var settings_strategy = __webpack_require__(2964);
+// EXTERNAL MODULE: ./src/settings/values.ts
+var settings_values = __webpack_require__(535);
+;// CONCATENATED MODULE: ./src/config/moved-keys.ts
+// The per-environment keys of the settings that left the step's inputs (settings/moved.ts): each is read and checked
+// by the reader of the input it replaces, so the file takes what the input took and says what is wrong at its line.
+
+
+
+
+/** Config key → the input it replaces, per block (`''`: the environment itself). */
+const FLAT = {
+    'keep-revisions': 'keep-revisions',
+    'wait-until': 'wait-until',
+    'on-busy': 'on-busy',
+    'rollback-on-failure': 'rollback-on-failure',
+    'log-lines': 'log-lines',
+    'artifacts-dir': 'artifacts-dir',
+};
+const CODEDEPLOY = {
+    appspec: 'appspec',
+    application: 'codedeploy-application',
+    'deployment-group': 'codedeploy-deployment-group',
+    config: 'codedeploy-config',
+};
+const RUN_TASK = {
+    container: 'run-task-container',
+    count: 'run-task-count',
+    'launch-type': 'run-task-launch-type',
+    'capacity-provider-strategy': 'run-task-capacity-provider-strategy',
+    subnets: 'run-task-subnets',
+    'security-groups': 'run-task-security-groups',
+    'assign-public-ip': 'run-task-assign-public-ip',
+    tags: 'run-task-tags',
+    overrides: 'run-task-overrides',
+};
+const BUILD = {
+    push: 'push',
+    'create-repository': 'create-repository',
+    'scan-on-push': 'scan-on-push',
+    'immutable-tags': 'immutable-tags',
+    'skip-build-if-exists': 'skip-build-if-exists',
+    'secret-files': 'build-secret-files',
+    ssh: 'ssh',
+    provenance: 'provenance',
+    sbom: 'sbom',
+    'no-cache': 'no-cache',
+    pull: 'pull',
+    logout: 'logout',
+};
+/** The environment keys this module reads, for the schema's list of an environment's keys. */
+const MOVED_ENVIRONMENT_KEYS = [...Object.keys(FLAT), 'codedeploy', 'run-task', 'build'];
+/** The `service-settings:` keys this module reads. */
+const MOVED_SERVICE_SETTING_KEYS = ['deployment-circuit-breaker'];
+const MOVED_BLOCK_KEYS = {
+    codedeploy: Object.keys(CODEDEPLOY),
+    runTask: Object.keys(RUN_TASK),
+    build: Object.keys(BUILD),
+};
+/** An input's text for a config value: a list is one item a line, a mapping `key=value` lines or JSON. */
+function inputText(value, json) {
+    if (json || (typeof value === 'object' && value !== null && Array.isArray(value) && value.some(isObject)))
+        return JSON.stringify(value);
+    if (Array.isArray(value))
+        return value.map(String).join('\n');
+    if (isObject(value))
+        return Object.entries(value)
+            .map(([k, v]) => `${k}=${String(v)}`)
+            .join('\n');
+    return value === null || value === undefined ? '' : String(value);
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/**
+ * Reads `m`'s keys as the inputs they stand for, with `read`; a UserError it throws is a problem at the key whose
+ * input it names (its input names turned into the keys), so the message points at the file's line.
+ */
+function asInputs(p, path, m, keys, read, given = {}) {
+    const texts = new Map(Object.entries(given));
+    for (const [key, input] of Object.entries(keys))
+        if (m[key] !== undefined)
+            texts.set(input, inputText(m[key], key === 'overrides'));
+    try {
+        return read((name) => texts.get(name) ?? '');
+    }
+    catch (error) {
+        if (!(error instanceof errors/* UserError */.yo))
+            throw error;
+        const entries = Object.entries(keys);
+        const named = entries.find(([, input]) => error.message.includes(`\`${input}\``));
+        let message = error.message;
+        for (const [key, input] of entries)
+            message = message.replaceAll(`\`${input}\``, key);
+        message = message.replace(/^Inputs? /, '').replace(/\.$/, '');
+        const key = named?.[0];
+        // "count must be…" is said at count's line as "must be…"; "launch-type and …" stays whole.
+        const own = key !== undefined && message.startsWith(key) && !message.startsWith(`${key} and `);
+        return p.add(key ? [...path, key] : path, own ? message.slice(key.length).replace(/^[:,]?\s*/, '') : message);
+    }
+}
+/** The moved keys of one environment's mapping `m` (at `path`); `strategy` is the environment's. */
+function readMovedKeys(p, path, m, strategy) {
+    const flat = asInputs(p, path, m, FLAT, (read) => {
+        const values = (0,settings_values/* settingValues */.RK)(read);
+        const waitUntil = read('wait-until').trim();
+        return {
+            keepRevisions: values.number('keep-revisions'),
+            waitUntil: waitUntil ? (0,settings_strategy/* parseWaitUntil */.z)(waitUntil) : undefined,
+            onBusy: read('on-busy').trim() ? values.choice('on-busy') : undefined,
+            rollbackOnFailure: read('rollback-on-failure').trim() ? values.boolean('rollback-on-failure') : undefined,
+            logLines: read('log-lines').trim() ? values.number('log-lines') : undefined,
+            artifactsDir: values.text('artifacts-dir'),
+        };
+    });
+    if (flat?.waitUntil !== undefined && strategy === 'rolling')
+        p.add([...path, 'wait-until'], 'needs strategy: blue-green, canary or linear: a rolling update has no stage to pause at');
+    const block = (key, keys, read, given) => {
+        if (m[key] === undefined)
+            return undefined;
+        const mapping = p.mapping([...path, key], m[key], Object.keys(keys));
+        return mapping && asInputs(p, [...path, key], mapping, keys, read, given);
+    };
+    const codedeploy = block('codedeploy', CODEDEPLOY, (read) => {
+        const text = (0,settings_values/* settingValues */.RK)(read).text;
+        return defined({
+            appspec: text('appspec'),
+            application: text('codedeploy-application'),
+            deploymentGroup: text('codedeploy-deployment-group'),
+            config: text('codedeploy-config'),
+        });
+    });
+    // The options are read as if a command were given: the command stays an input, given per run.
+    const runTask = block('run-task', RUN_TASK, (read) => defined({ ...(0,run_task/* readRunTaskOptions */.X)(read), container: (0,settings_values/* settingValues */.RK)(read).text('run-task-container') }), { 'run-task': 'true' });
+    const build = block('build', BUILD, (read) => readBuildSwitches(read));
+    const settings = isObject(m['service-settings']) ? m['service-settings'] : {};
+    const breaker = asInputs(p, [...path, 'service-settings'], settings, { 'deployment-circuit-breaker': 'deployment-circuit-breaker' }, (read) => read('deployment-circuit-breaker').trim()
+        ? (0,settings_values/* settingValues */.RK)(read).choice('deployment-circuit-breaker')
+        : undefined);
+    return defined({
+        ...flat,
+        ...(breaker !== undefined && { circuitBreaker: breaker }),
+        ...(codedeploy && Object.keys(codedeploy).length && { codedeploy }),
+        ...(runTask && Object.keys(runTask).length && { runTask }),
+        ...(build && Object.keys(build).length && { build }),
+    });
+}
+/** The build switches given (only those: the inputs' defaults stay the inputs'). */
+function readBuildSwitches(read) {
+    const values = (0,settings_values/* settingValues */.RK)(read);
+    const flag = (name) => (read(name).trim() ? values.boolean(name) : undefined);
+    const lines = (name) => (read(name).trim() ? values.lines(name) : undefined);
+    return defined({
+        push: flag('push'),
+        createRepository: flag('create-repository'),
+        scanOnPush: flag('scan-on-push'),
+        immutableTags: flag('immutable-tags'),
+        skipBuildIfExists: flag('skip-build-if-exists'),
+        buildSecretFiles: lines('build-secret-files'),
+        ssh: lines('ssh'),
+        provenance: values.text('provenance'),
+        sbom: values.text('sbom'),
+        noCache: flag('no-cache'),
+        pull: flag('pull'),
+        logout: flag('logout'),
+    });
+}
+/** The object without its undefined members (optional properties stay absent). */
+function defined(value) {
+    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
+}
+
+// EXTERNAL MODULE: ./src/config/types.ts
+var types = __webpack_require__(2143);
+;// CONCATENATED MODULE: ./src/config/schema.ts
+
 
 
 
@@ -904,62 +1069,60 @@ class Problems {
 
 
 const TOP_KEYS = ['environments', 'previews'];
+/** The settings an environment may set, by key (`verify.url`), from the settings table. */
+const SETTING_KEYS = new Map((0,table/* configSettings */.oi)('environment').map((s) => [s.config.key, (0,table/* settingNamed */.A$)(s.name)]));
+/** The keys that are settings, at the top of an environment or in one of its blocks (`verify`), in the table's order. */
+const settingKeys = (block) => (0,table/* configSettings */.oi)('environment').flatMap(({ config }) => {
+    const [first, rest] = config.key.split('.');
+    if (block === undefined)
+        return rest === undefined ? [...(config.aliases ?? []), config.key] : [];
+    return first === block && rest !== undefined ? [rest] : [];
+});
 // promote: per-environment build and runtime settings, named like their inputs
-const STRATEGY_OPTIONS = Object.keys(_types_js__WEBPACK_IMPORTED_MODULE_7__/* .STRATEGY_OPTION_KEYS */ .dc);
+const STRATEGY_OPTIONS = (0,table/* configSettings */.oi)('environment')
+    .filter(({ config }) => config.from.startsWith('strategyOptions.'))
+    .map(({ config }) => ({ key: config.key, option: config.from.split('.')[1] }));
 const BUILD_KEYS = ['image', 'dockerfile', 'target', 'build-args'];
-const PROMOTE_KEYS = [
-    'promote-from',
-    ...BUILD_KEYS,
-    'environment-variables',
-    'secrets',
-    ...STRATEGY_OPTIONS,
-    'deployment-alarms',
-];
 const ENVIRONMENT_KEYS = [
     'branches',
     'tags',
-    'cluster',
-    'service',
-    'services',
-    'task-definition',
-    'vars',
-    'desired-count',
-    'strategy',
+    ...settingKeys(),
     'url',
-    'region',
     'production',
     'protected',
-    // promote
-    ...PROMOTE_KEYS,
     'regions',
     'role-to-assume',
     'needs',
-    // verify
     'verify',
-    // service
     'service-settings',
+    // moved from the inputs, read by their readers (moved-keys.ts)
+    ...MOVED_ENVIRONMENT_KEYS,
 ];
-/** The service deployment settings an environment may set (as the inputs of the same names, which win). */
+/** The service deployment settings an environment may set: the table's, then the ones that are no input. */
 const SERVICE_SETTING_KEYS = [
-    'minimum-healthy-percent',
-    'maximum-percent',
-    'health-check-grace-period',
-    'propagate-tags',
-    'enable-ecs-managed-tags',
-    'enable-execute-command',
-    'capacity-provider-strategy',
+    ...settingKeys('service-settings'),
     'circuit-breaker-threshold',
     'circuit-breaker-reset-on-healthy-task',
     'early-success-healthy-percent',
     'early-success-cleanup',
+    'volume-configurations',
+    ...MOVED_SERVICE_SETTING_KEYS,
 ];
 const CAPACITY_ITEM = /^[A-Za-z0-9_-]{1,255}(:\d{1,4}(:\d{1,6})?)?$/;
-const VERIFY_KEYS = ['url', 'test-url', 'expect', 'timeout', 'interval', 'command', 'redirects'];
-const PREVIEW_KEYS = ['base', 'services', 'routing', 'domain', 'listener-arn', 'desired-count', 'max', 'ttl'];
+const VERIFY_KEYS = [...settingKeys('verify'), 'redirects'];
+const PREVIEW_KEYS = [
+    'base',
+    'services',
+    'routing',
+    'domain',
+    'listener-arn',
+    'desired-count',
+    ...(0,table/* configSettings */.oi)('previews').map(({ config }) => config.key),
+];
 const NAME = /^[A-Za-z0-9._-]{1,255}$/;
 const ECS_NAME = /^([A-Za-z0-9_-]{1,255}|arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:[a-z-]+\/\S+)$/;
-const VAR_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+const VAR_NAME = table/* PLACEHOLDER_NAME */.O6.pattern;
+const ENV_NAME = table/* VARIABLE_NAME */.nN.pattern;
 const URL = /^https?:\/\/[^\s/]+\S*$/;
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
@@ -971,7 +1134,7 @@ const EXAMPLE = 'e.g. dev: { branches: [develop], cluster: dev, services: [web] 
  * `locate` gives the line of a key path, for messages and annotations.
  */
 function validateConfig(data, file, locate) {
-    const p = new _problems_js__WEBPACK_IMPORTED_MODULE_2__/* .Problems */ .Zw(file, locate);
+    const p = new config_problems/* Problems */.Zw(file, locate);
     if (data === null || data === undefined)
         p.add([], `the file is empty; add environments: with at least one environment, ${EXAMPLE}`);
     const top = data === null || data === undefined ? undefined : p.mapping([], data, TOP_KEYS);
@@ -1024,8 +1187,8 @@ function readEnvironment(p, name, value, names) {
     if (services.length && m.cluster === undefined)
         p.add(path, 'has services but no cluster; add cluster: <the ECS cluster they run in>');
     const taskDefinition = optional('task-definition', (kp, v) => p.text(kp, v));
-    const desiredCount = optional('desired-count', (kp, v) => p.integer(kp, v, 0, 5000));
-    const strategy = optional('strategy', (kp, v) => p.choice(kp, v, _types_js__WEBPACK_IMPORTED_MODULE_7__/* .STRATEGIES */ .YL));
+    const desiredCount = optional('desired-count', (kp, v) => inRange(p, kp, v, 'desired-count'));
+    const strategy = optional('strategy', (kp, v) => p.choice(kp, v, types/* STRATEGIES */.YL));
     const url = optional('url', (kp, v) => p.text(kp, v, { pattern: URL, expected: 'an http(s) URL like https://example.com' }));
     const region = optional('region', (kp, v) => p.text(kp, v, { pattern: REGION, expected: 'an AWS region like us-east-1' }));
     const production = optional('production', (kp, v) => p.boolean(kp, v));
@@ -1060,7 +1223,9 @@ function readEnvironment(p, name, value, names) {
         ...(rolesToAssume !== undefined && { rolesToAssume }),
         ...(needs !== undefined && { needs }),
         ...optionalVerify(optional('verify', (kp, v) => readVerify(p, kp, v))),
-        ...(serviceSettings !== undefined && { serviceSettings }),
+        // Only the circuit breaker's mode given: no ServiceSettings of its own.
+        ...(serviceSettings !== undefined && Object.keys(serviceSettings).length && { serviceSettings }),
+        ...readMovedKeys(p, path, m, strategy),
     };
 }
 // promote
@@ -1081,13 +1246,13 @@ function readPromoteKeys(p, path, m, strategy) {
     const dockerfile = text('dockerfile');
     const target = text('target');
     const buildArgs = optional('build-args', (kp, v) => readVars(p, kp, v));
-    const environmentVariables = optional('environment-variables', (kp, v) => readNamedValues(p, kp, v, VARIABLE_NAME));
-    const secrets = optional('secrets', (kp, v) => readNamedValues(p, kp, v, VARIABLE_NAME, true));
+    const environmentVariables = optional('environment-variables', (kp, v) => readNamedValues(p, kp, v, table/* VARIABLE_NAME */.nN));
+    const secrets = optional('secrets', (kp, v) => readNamedValues(p, kp, v, table/* VARIABLE_NAME */.nN, true));
     const options = {};
-    for (const key of STRATEGY_OPTIONS) {
+    for (const { key, option } of STRATEGY_OPTIONS) {
         const value = optional(key, (kp, v) => strategyOption(p, kp, v, key, strategy));
         if (value !== undefined)
-            options[_types_js__WEBPACK_IMPORTED_MODULE_7__/* .STRATEGY_OPTION_KEYS */ .dc[key]] = value;
+            options[option] = value;
     }
     const alarms = optional('deployment-alarms', (kp, v) => p.list(kp, v, (ip, item) => p.text(ip, item, { pattern: /^.{1,255}$/, expected: 'a CloudWatch alarm name' })));
     return {
@@ -1104,26 +1269,18 @@ function readPromoteKeys(p, path, m, strategy) {
 }
 function imageReference(p, path, text) {
     try {
-        (0,_image_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .parseImageReference */ .o_)(text, JSON.stringify(text).slice(1, -1));
+        (0,reference/* parseImageReference */.o_)(text, JSON.stringify(text).slice(1, -1));
         return text;
     }
     catch (error) {
-        if (!(error instanceof _common_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo))
+        if (!(error instanceof errors/* UserError */.yo))
             throw error;
         return p.add(path, error.message.replace(/^.*? is not/, `${JSON.stringify(text)} is not`).replace(/\.$/, ''));
     }
 }
-const PLACEHOLDER_NAME = {
-    pattern: VAR_NAME,
-    wrong: 'is not a placeholder name; use letters, digits and "_", not starting with a digit',
-};
-const VARIABLE_NAME = {
-    pattern: ENV_NAME,
-    wrong: 'is not a variable name; use letters, digits, "_", "." and "-", not starting with a digit',
-};
 /** Placeholders and build args: `NAME: value`, a boolean or number written as text. */
 function readVars(p, path, value) {
-    return readNamedValues(p, path, value, PLACEHOLDER_NAME);
+    return readNamedValues(p, path, value, table/* PLACEHOLDER_NAME */.O6);
 }
 /** `NAME: value` pairs (placeholders, environment variables, secrets); a secret's value (where ECS reads it) cannot be empty. */
 function readNamedValues(p, path, value, name, required = false) {
@@ -1151,8 +1308,8 @@ function readNamedValues(p, path, value, name, required = false) {
 }
 /** A strategy option: a number in its input's range, for an environment whose strategy it applies to. */
 function strategyOption(p, path, value, key, strategy) {
-    const setting = (0,_settings_table_js__WEBPACK_IMPORTED_MODULE_6__/* .settingNamed */ .A$)(key);
-    const applies = setting?.strategies ?? _types_js__WEBPACK_IMPORTED_MODULE_7__/* .STRATEGIES */ .YL;
+    const setting = SETTING_KEYS.get(key);
+    const applies = setting?.strategies ?? types/* STRATEGIES */.YL;
     const strategies = applies.map((s) => `strategy: ${s}`).join(' or ');
     if (strategy === undefined)
         return p.add(path, `needs ${strategies} in this environment`);
@@ -1166,7 +1323,7 @@ function strategyOption(p, path, value, key, strategy) {
         (whole && !Number.isInteger(value)) ||
         !multiple(value)) {
         const kind = whole ? 'a whole number' : 'a number';
-        return p.add(path, `must be ${kind} from ${min} to ${max}${step !== undefined ? ` in steps of ${step}` : ''}, not ${(0,_common_problems_js__WEBPACK_IMPORTED_MODULE_1__/* .describedValue */ .fl)(value)}`);
+        return p.add(path, `must be ${kind} from ${min} to ${max}${step !== undefined ? ` in steps of ${step}` : ''}, not ${(0,problems/* describedValue */.fl)(value)}`);
     }
     return value;
 }
@@ -1183,7 +1340,7 @@ function checkPromotions(p, names, environments) {
             continue;
         }
         if (!names.includes(from)) {
-            p.add(path, `${JSON.stringify(from)} is not an environment in this file${(0,_suggest_js__WEBPACK_IMPORTED_MODULE_8__/* .suggestion */ .h)(from, names)}`);
+            p.add(path, `${JSON.stringify(from)} is not an environment in this file${(0,suggest/* suggestion */.h)(from, names)}`);
             continue;
         }
         const source = byName.get(from);
@@ -1213,7 +1370,7 @@ function neededEnvironment(p, path, value, environment, names) {
     if (need === environment)
         return p.add(path, `${environment} cannot need itself`);
     if (!names.includes(need))
-        return p.add(path, `${JSON.stringify(need)} is not an environment in this file${(0,_suggest_js__WEBPACK_IMPORTED_MODULE_8__/* .suggestion */ .h)(need, names)}`);
+        return p.add(path, `${JSON.stringify(need)} is not an environment in this file${(0,suggest/* suggestion */.h)(need, names)}`);
     return need;
 }
 /** Following the environments' `needs` never comes back round. */
@@ -1259,20 +1416,21 @@ function readVerify(p, path, value) {
     const at = (key) => [...path, key];
     const url = (kp, v) => p.text(kp, v, { pattern: URL, expected: 'an http(s) URL like https://${ENVIRONMENT}.example.com/version' });
     const urls = (key) => (m[key] === undefined ? [] : (p.list(at(key), m[key], url) ?? []));
-    const seconds = (key, min, max) => {
+    const seconds = (key) => {
+        const { min, max } = SETTING_KEYS.get(`verify.${key}`)?.range ?? { min: 0, max: Infinity };
         const v = m[key];
         if (v === undefined)
             return undefined;
         if (typeof v === 'number' && v >= min && v <= max)
             return v;
-        return p.add(at(key), `must be a number of seconds from ${min} to ${max}, not ${(0,_common_problems_js__WEBPACK_IMPORTED_MODULE_1__/* .describedValue */ .fl)(v)}`);
+        return p.add(at(key), `must be a number of seconds from ${min} to ${max}, not ${(0,problems/* describedValue */.fl)(v)}`);
     };
     // Read in the keys' order, so the problems come in the file's order.
     const verifyUrls = urls('url');
     const testUrls = urls('test-url');
     const expect = m.expect === undefined ? undefined : p.text(at('expect'), m.expect);
-    const timeoutSeconds = seconds('timeout', 1, 3600);
-    const intervalSeconds = seconds('interval', 0.1, 600);
+    const timeoutSeconds = seconds('timeout');
+    const intervalSeconds = seconds('interval');
     const command = m.command === undefined ? undefined : p.text(at('command'), m.command);
     const redirects = m.redirects === undefined ? undefined : p.choice(at('redirects'), m.redirects, ['same-origin', 'none']);
     const verify = {
@@ -1295,30 +1453,46 @@ function readServiceSettings(p, path, value) {
         return undefined;
     const get = (key, read) => m[key] === undefined ? undefined : read([...path, key], m[key]);
     const strategy = get('capacity-provider-strategy', (kp, v) => p.list(kp, v, (ip, item) => p.text(ip, item, { pattern: CAPACITY_ITEM, expected: 'name:weight:base, like FARGATE_SPOT:3 or FARGATE:1:2' })));
+    let volumeConfigurations;
+    try {
+        volumeConfigurations =
+            m['volume-configurations'] === undefined
+                ? undefined
+                : (0,service/* parseVolumeConfigurations */.PX)('volume-configurations', JSON.stringify(m['volume-configurations']));
+    }
+    catch (error) {
+        p.add([...path, 'volume-configurations'], (0,errors/* errorMessage */.gJ)(error).replace(/^Input `[^`]+`(, )?:? ?/, ''));
+    }
     let capacityProviderStrategy;
     try {
         capacityProviderStrategy =
-            strategy && (0,_settings_service_js__WEBPACK_IMPORTED_MODULE_5__/* .parseCapacityProviderStrategy */ .Ad)('capacity-provider-strategy', strategy.join('\n'));
+            strategy && (0,service/* parseCapacityProviderStrategy */.Ad)('capacity-provider-strategy', strategy.join('\n'));
     }
     catch (error) {
-        p.add([...path, 'capacity-provider-strategy'], (0,_common_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error).replace(/^Input `[^`]+`: /, ''));
+        p.add([...path, 'capacity-provider-strategy'], (0,errors/* errorMessage */.gJ)(error).replace(/^Input `[^`]+`: /, ''));
     }
     const settings = {
-        minimumHealthyPercent: get('minimum-healthy-percent', (kp, v) => p.integer(kp, v, 0, 100)),
-        maximumPercent: get('maximum-percent', (kp, v) => p.integer(kp, v, 100, 2147483647)),
-        healthCheckGracePeriodSeconds: get('health-check-grace-period', (kp, v) => p.integer(kp, v, 0, 2147483647)),
+        minimumHealthyPercent: get('minimum-healthy-percent', (kp, v) => inRange(p, kp, v, 'minimum-healthy-percent')),
+        maximumPercent: get('maximum-percent', (kp, v) => inRange(p, kp, v, 'maximum-percent')),
+        healthCheckGracePeriodSeconds: get('health-check-grace-period', (kp, v) => inRange(p, kp, v, 'health-check-grace-period')),
         propagateTags: get('propagate-tags', (kp, v) => p.choice(kp, v, ['SERVICE', 'TASK_DEFINITION', 'NONE'])),
         enableECSManagedTags: get('enable-ecs-managed-tags', (kp, v) => p.boolean(kp, v)),
         enableExecuteCommand: get('enable-execute-command', (kp, v) => p.boolean(kp, v)),
         capacityProviderStrategy,
+        volumeConfigurations,
         circuitBreakerThreshold: get('circuit-breaker-threshold', (kp, v) => {
-            const threshold = (0,_settings_service_js__WEBPACK_IMPORTED_MODULE_5__/* .parseThreshold */ .B7)(v);
+            const threshold = (0,service/* parseThreshold */.B7)(v);
             return typeof threshold === 'string' ? p.add(kp, threshold) : threshold;
         }),
         resetOnHealthyTask: get('circuit-breaker-reset-on-healthy-task', (kp, v) => p.boolean(kp, v)),
         earlySuccess: earlySuccess(p, path, m['early-success-healthy-percent'], m['early-success-cleanup']),
     };
     return Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined));
+}
+/** A whole number in the range of the setting of this name (its input's range). */
+function inRange(p, path, value, name) {
+    const { min, max } = (0,table/* settingNamed */.A$)(name)?.range ?? { min: 0, max: Infinity };
+    return p.integer(path, value, min, max);
 }
 /** `early-success-healthy-percent` (0–100) and `early-success-cleanup` (BLOCKING, the default, or DEFERRED). */
 function earlySuccess(p, path, percent, cleanup) {
@@ -1337,7 +1511,7 @@ function earlySuccess(p, path, percent, cleanup) {
 }
 function pattern(p, path, value) {
     const text = p.text(path, value);
-    const problem = text === undefined ? undefined : (0,_glob_js__WEBPACK_IMPORTED_MODULE_9__/* .patternProblem */ .AL)(text);
+    const problem = text === undefined ? undefined : (0,glob/* patternProblem */.AL)(text);
     return problem ? p.add(path, `${JSON.stringify(text)} ${problem}`) : text;
 }
 function ecsName(p, path, value, what) {
@@ -1359,7 +1533,7 @@ function readPreviews(p, value, names, environments) {
         : baseEnvironment(p, m.base, names, environments);
     const services = optional('services', (kp, v) => p.list(kp, v, (ip, item) => baseService(p, ip, item, base)));
     const chosenRouting = optional('routing', (kp, v) => p.choice(kp, v, ['host', 'path']));
-    const routing = chosenRouting ?? _types_js__WEBPACK_IMPORTED_MODULE_7__/* .PREVIEW_DEFAULTS */ .mh.routing;
+    const routing = chosenRouting ?? types/* PREVIEW_DEFAULTS */.mh.routing;
     const domain = optional('domain', (kp, v) => p.text(kp, v, { pattern: DOMAIN, expected: 'a DNS name like preview.example.com' }));
     const listenerArn = optional('listener-arn', (kp, v) => p.text(kp, v, {
         pattern: LISTENER_ARN,
@@ -1374,25 +1548,25 @@ function readPreviews(p, value, names, environments) {
     }
     const ttl = optional('ttl', (kp, v) => {
         const text = p.text(kp, v);
-        return text !== undefined && (0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E)(text) === undefined
-            ? p.add(kp, `must be a duration like 7d, 12h or 30m, not ${(0,_common_problems_js__WEBPACK_IMPORTED_MODULE_1__/* .describedValue */ .fl)(text)}`)
+        return text !== undefined && (0,duration/* parseDuration */.E)(text) === undefined
+            ? p.add(kp, `must be a duration like 7d, 12h or 30m, not ${(0,problems/* describedValue */.fl)(text)}`)
             : text;
     });
     const desiredCount = optional('desired-count', (kp, v) => p.integer(kp, v, 0, 5000));
-    const max = optional('max', (kp, v) => p.integer(kp, v, 1, 1000));
+    const max = optional('max', (kp, v) => inRange(p, kp, v, 'preview-max'));
     if (!base)
         return undefined;
-    const ttlText = ttl ?? _types_js__WEBPACK_IMPORTED_MODULE_7__/* .PREVIEW_DEFAULTS */ .mh.ttl;
+    const ttlText = ttl ?? types/* PREVIEW_DEFAULTS */.mh.ttl;
     return {
         base: base.name,
         services: services ?? base.services,
         routing,
         ...(domain !== undefined && { domain: domain.toLowerCase() }),
         ...(listenerArn !== undefined && { listenerArn }),
-        desiredCount: desiredCount ?? _types_js__WEBPACK_IMPORTED_MODULE_7__/* .PREVIEW_DEFAULTS */ .mh.desiredCount,
-        max: max ?? _types_js__WEBPACK_IMPORTED_MODULE_7__/* .PREVIEW_DEFAULTS */ .mh.max,
+        desiredCount: desiredCount ?? types/* PREVIEW_DEFAULTS */.mh.desiredCount,
+        max: max ?? types/* PREVIEW_DEFAULTS */.mh.max,
         ttl: ttlText,
-        ttlMs: (0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E)(ttlText) ?? 0,
+        ttlMs: (0,duration/* parseDuration */.E)(ttlText) ?? 0,
     };
 }
 /** The environment previews copy; undefined without a message when that environment has its own problems. */
@@ -1402,7 +1576,7 @@ function baseEnvironment(p, value, names, environments) {
     if (name === undefined)
         return undefined;
     if (!names.includes(name))
-        return p.add(path, `${JSON.stringify(name)} is not an environment in this file${(0,_suggest_js__WEBPACK_IMPORTED_MODULE_8__/* .suggestion */ .h)(name, names)}`);
+        return p.add(path, `${JSON.stringify(name)} is not an environment in this file${(0,suggest/* suggestion */.h)(name, names)}`);
     const base = environments.find((e) => e.name === name);
     if (!base)
         return undefined;
@@ -1453,18 +1627,9 @@ function suggestion(word, known) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Cu: () => (/* binding */ DEFAULT_CONFIG_FILE),
 /* harmony export */   YL: () => (/* binding */ STRATEGIES),
-/* harmony export */   dc: () => (/* binding */ STRATEGY_OPTION_KEYS),
 /* harmony export */   mh: () => (/* binding */ PREVIEW_DEFAULTS)
 /* harmony export */ });
 const STRATEGIES = ['rolling', 'blue-green', 'canary', 'linear'];
-/** Config key → StrategyOptions key; each key is also the input of that name. */
-const STRATEGY_OPTION_KEYS = {
-    'bake-minutes': 'bakeMinutes',
-    'canary-percent': 'canaryPercent',
-    'canary-bake-minutes': 'canaryBakeMinutes',
-    'step-percent': 'stepPercent',
-    'step-bake-minutes': 'stepBakeMinutes',
-};
 const DEFAULT_CONFIG_FILE = '.github/ecs-deploy.yml';
 const PREVIEW_DEFAULTS = { desiredCount: 1, max: 10, ttl: '7d', routing: 'host' };
 
@@ -1480,48 +1645,109 @@ __webpack_require__.d(__webpack_exports__, {
   n: () => (/* binding */ planRun)
 });
 
-// EXTERNAL MODULE: ./src/config/index.ts + 4 modules
-var src_config = __webpack_require__(7814);
+// EXTERNAL MODULE: ./src/config/index.ts + 3 modules
+var src_config = __webpack_require__(1085);
 // EXTERNAL MODULE: ./src/common/errors.ts
 var errors = __webpack_require__(1922);
 // EXTERNAL MODULE: ./src/settings/inputs.ts + 2 modules
-var settings_inputs = __webpack_require__(129);
+var settings_inputs = __webpack_require__(9303);
+// EXTERNAL MODULE: ./src/config/duration.ts
+var duration = __webpack_require__(7840);
+// EXTERNAL MODULE: ./src/settings/table.ts
+var table = __webpack_require__(2221);
 ;// CONCATENATED MODULE: ./src/engine/environment-settings.ts
+// The one merge of the config file under the inputs, driven by the settings table's `config` keys: an input given wins
+// over the environment's key (or the `previews:` section's), which wins over the setting's default.
 
-/** The inputs with `environment`'s image, build settings, environment variables, secrets and strategy options under them. */
-function withEnvironmentSettings(inputs, environment) {
-    const image = inputs.image ?? (inputs.build ? undefined : environment.image);
-    return {
-        ...inputs,
-        ...(image !== undefined && { image }),
-        ...(inputs.build && {
-            build: {
-                ...inputs.build,
-                image: inputs.build.image || environment.image || '',
-                dockerfile: inputs.build.dockerfile ?? environment.dockerfile,
-                target: inputs.build.target ?? environment.target,
-                buildArgs: { ...environment.buildArgs, ...inputs.build.buildArgs },
-            },
-        }),
-        // Applied in order, so an input's KEY=value or !KEY comes after (and wins over) the environment's.
-        environmentVariables: [...changes(environment.environmentVariables), ...inputs.environmentVariables],
-        secrets: [...changes(environment.secrets), ...inputs.secrets],
-        strategy: withStrategyOptions(inputs.strategy, environment),
+
+
+/** The inputs with the environment's settings under them. */
+function withEnvironment(inputs, environment) {
+    const applies = {
+        build: inputs.build !== undefined,
+        'no-build': inputs.build === undefined,
+        'same-strategy': inputs.strategy.strategy === undefined || inputs.strategy.strategy === environment.strategy,
     };
+    let merged = withSharedBlocks(inputs, environment);
+    for (const { config } of (0,table/* configSettings */.oi)('environment')) {
+        if (config.when && !applies[config.when])
+            continue;
+        const value = mergedValue(config.merge, at(inputs, config.into), at(environment, config.from));
+        if (value !== undefined)
+            merged = withValue(merged, config.into, value);
+    }
+    // With a build, `image` is the repository to push to: the environment's when the input leaves it out.
+    if (merged.build && !merged.build.image && environment.image)
+        merged = { ...merged, build: { ...merged.build, image: environment.image } };
+    return merged;
 }
-function changes(values) {
-    return Object.entries(values ?? {}).map(([name, value]) => ({ name, value }));
+/** The previews section with the inputs given over it (`preview-ttl`, `preview-max`). */
+function withPreviewInputs(previews, inputs) {
+    let merged = previews;
+    for (const { config } of (0,table/* configSettings */.oi)('previews')) {
+        const value = mergedValue(config.merge, at(inputs, config.into), at(previews, config.from));
+        if (value !== undefined)
+            merged = withValue(merged, config.from, value);
+    }
+    if (inputs.previewTtl === undefined)
+        return merged;
+    const ttlMs = (0,duration/* parseDuration */.E)(inputs.previewTtl);
+    if (ttlMs === undefined) {
+        throw new errors/* UserError */.yo(`Input \`preview-ttl\` must be a duration like 7d, 12h or 30m, not "${inputs.previewTtl}".`);
+    }
+    return { ...merged, ttl: inputs.previewTtl.trim(), ttlMs };
 }
 /**
- * The environment's strategy options under the inputs' — unless the `strategy` input names another strategy than
- * the environment's, which then brings its own options (or the defaults). Alarms: the input's when it lists any.
+ * The settings that moved from the inputs to the environment's keys (settings/moved.ts), over the inputs' defaults;
+ * a setting given by name (a CLI flag) still wins.
  */
-function withStrategyOptions(strategy, environment) {
-    const sameStrategy = strategy.strategy === undefined || strategy.strategy === environment.strategy;
-    const options = sameStrategy ? (environment.strategyOptions ?? {}) : {};
-    const alarms = strategy.deploymentAlarms.length ? strategy.deploymentAlarms : (environment.deploymentAlarms ?? []);
-    const given = Object.fromEntries(Object.entries(strategy).filter(([, value]) => value !== undefined));
-    return { ...options, ...given, deploymentAlarms: alarms };
+function withMovedSettings(inputs, environment) {
+    const given = new Set(inputs.given ?? []);
+    const pick = (name, own, file) => (given.has(name) || file === undefined ? own : file);
+    const { codedeploy = {}, runTask = {}, build = {} } = environment;
+    const { container, ...runTaskOptions } = runTask;
+    const switches = Object.fromEntries(Object.entries(build).filter(([key]) => !given.has(BUILD_SETTINGS[key] ?? key)));
+    const strategy = inputs.strategy;
+    return {
+        ...inputs,
+        rollbackOnFailure: pick('rollback-on-failure', inputs.rollbackOnFailure, environment.rollbackOnFailure),
+        deploymentCircuitBreaker: pick('deployment-circuit-breaker', inputs.deploymentCircuitBreaker, environment.circuitBreaker),
+        logLines: pick('log-lines', inputs.logLines, environment.logLines),
+        ...optional('artifactsDir', inputs.artifactsDir ?? environment.artifactsDir),
+        ...optional('keepRevisions', inputs.keepRevisions ?? environment.keepRevisions),
+        ...optional('runTaskContainer', inputs.runTaskContainer ?? container),
+        ...((Object.keys(runTaskOptions).length || inputs.runTaskOptions) && {
+            runTaskOptions: { ...runTaskOptions, ...inputs.runTaskOptions },
+        }),
+        strategy: {
+            ...strategy,
+            onBusy: pick('on-busy', strategy.onBusy, environment.onBusy),
+            ...optional('waitUntil', strategy.waitUntil ?? environment.waitUntil),
+            ...optional('appspec', strategy.appspec ?? codedeploy.appspec),
+            ...optional('codedeployApplication', strategy.codedeployApplication ?? codedeploy.application),
+            ...optional('codedeployDeploymentGroup', strategy.codedeployDeploymentGroup ?? codedeploy.deploymentGroup),
+            ...optional('codedeployConfig', strategy.codedeployConfig ?? codedeploy.config),
+        },
+        ...(inputs.build && { build: { ...inputs.build, ...switches } }),
+    };
+}
+/** Each build switch's setting name, where it is not the key's camel case. */
+const BUILD_SETTINGS = {
+    push: 'push',
+    createRepository: 'create-repository',
+    scanOnPush: 'scan-on-push',
+    immutableTags: 'immutable-tags',
+    skipBuildIfExists: 'skip-build-if-exists',
+    buildSecretFiles: 'build-secret-files',
+    ssh: 'ssh',
+    provenance: 'provenance',
+    sbom: 'sbom',
+    noCache: 'no-cache',
+    pull: 'pull',
+    logout: 'logout',
+};
+function optional(name, value) {
+    return value === undefined ? {} : { [name]: value };
 }
 /** A build needs a repository to push to: the `image` input, or the environment's `image` in the config file. */
 function checkBuildHasImage(inputs, environment, file) {
@@ -1530,25 +1756,52 @@ function checkBuildHasImage(inputs, environment, file) {
     const where = environment !== undefined && file !== undefined ? ` (or image: in environments.${environment} of ${file})` : '';
     throw new errors/* UserError */.yo(`Input \`build\` needs \`image\`${where}: the repository to push to, e.g. 123456789012.dkr.ecr.us-east-1.amazonaws.com/web.`);
 }
-/** The environment's `verify:` block under the verify-* inputs: each input given wins over its key. */
-function withVerifyConfig(config, inputs) {
-    if (!config)
-        return inputs;
-    const given = inputs ?? { urls: [], testUrls: [], headers: {} };
-    const pick = (key) => {
-        const value = given[key] ?? config[key];
-        return value === undefined ? {} : { [key]: value };
-    };
-    return {
-        urls: given.urls.length ? given.urls : config.urls,
-        testUrls: given.testUrls.length ? given.testUrls : config.testUrls,
-        headers: given.headers,
-        ...pick('expect'),
-        ...pick('timeoutSeconds'),
-        ...pick('intervalSeconds'),
-        ...pick('command'),
-        ...pick('redirects'),
-    };
+function mergedValue(rule, input, configured) {
+    if (configured === undefined)
+        return input;
+    switch (rule) {
+        case 'given':
+            return input ?? configured;
+        case 'non-empty':
+            return Array.isArray(input) && input.length ? input : configured;
+        case 'by-name':
+            return { ...configured, ...input };
+        case 'after':
+            return [...changes(configured), ...(input ?? [])];
+    }
+}
+function changes(values) {
+    return Object.entries(values).map(([name, value]) => ({ name, value }));
+}
+/**
+ * A block the inputs and the environment share by name (`verify`, `serviceSettings`) starts from the environment's,
+ * so its keys that are no input (verify's `redirects`, the circuit breaker's settings) come along.
+ */
+function withSharedBlocks(inputs, environment) {
+    const blocks = new Set((0,table/* configSettings */.oi)('environment').flatMap(({ config }) => {
+        const [block, ...rest] = config.into.split('.');
+        return rest.length && config.from.startsWith(`${block}.`) ? [block] : [];
+    }));
+    let merged = inputs;
+    for (const block of blocks) {
+        const configured = at(environment, block);
+        if (configured === undefined)
+            continue;
+        // Request headers stay inputs (they carry secrets; the file is committed): none when only the file has a block.
+        const empty = block === 'verify' ? { headers: {} } : {};
+        merged = { ...merged, [block]: { ...empty, ...configured, ...at(inputs, block) } };
+    }
+    return merged;
+}
+function at(object, path) {
+    return path.split('.').reduce((value, key) => value?.[key], object);
+}
+/** `object` with `value` at `path`, each object on the way copied (nothing given is changed). */
+function withValue(object, path, value) {
+    const [key, ...rest] = path.split('.');
+    const own = object;
+    const inner = rest.length ? withValue((own[key] ?? {}), rest.join('.'), value) : value;
+    return { ...own, [key]: inner };
 }
 
 // EXTERNAL MODULE: ./src/config/suggest.ts
@@ -1605,13 +1858,6 @@ function planPromotion(config, request) {
 
 
 
-/** The config's previews section with the `preview-ttl` and `preview-max` inputs over it. */
-function previewsFor(inputs, previews) {
-    return (0,src_config/* withPreviewOverrides */.Yb)(previews, {
-        ...(inputs.previewTtl !== undefined && { ttl: inputs.previewTtl }),
-        ...(inputs.previewMax !== undefined && { max: inputs.previewMax }),
-    });
-}
 const NO_SERVICE = 'Input `service` is required: the name or ARN of the ECS service to deploy (or several, comma separated).';
 /** The plan without a config file: the inputs say everything. */
 function planFromInputs(inputs, configFile) {
@@ -1643,7 +1889,7 @@ async function planRun(inputs, git, event) {
     if (inputs.preview === 'sweep') {
         if (!config.previews)
             throw new errors/* UserError */.yo(`Input \`preview: sweep\` needs a previews: section in ${config.file}.`);
-        const previews = previewsFor(inputs, config.previews);
+        const previews = withPreviewInputs(config.previews, inputs);
         const base = config.environments.find((e) => e.name === previews.base);
         return {
             kind: 'sweep',
@@ -1666,50 +1912,32 @@ async function planRun(inputs, git, event) {
             reason: `the \`service\` input names the target; no environment's settings apply (${resolution.reason})`,
         };
     }
-    const environment = (0,src_config/* withOverrides */.Sn)(resolution.environment, {
-        ...(inputs.cluster !== undefined && { cluster: inputs.cluster }),
-        services: inputs.services,
-        ...(inputs.taskDefinition !== undefined && { taskDefinition: inputs.taskDefinition }),
-        vars: inputs.vars,
-        ...(inputs.desiredCount !== undefined && { desiredCount: inputs.desiredCount }),
-        ...(inputs.region !== undefined && { region: inputs.region }),
-    });
-    if (!environment.services.length && !(0,settings_inputs/* runsAlone */.Gx)(inputs))
+    const environment = resolution.environment;
+    const settled = withMovedSettings(withEnvironment(inputs, environment), environment);
+    if (!settled.services.length && !(0,settings_inputs/* runsAlone */.Gx)(inputs))
         throw new errors/* UserError */.yo(`Environment ${environment.name} in ${config.file} names no services, and the \`service\` input is empty.`);
     const pr = resolution.preview && event.pullRequest;
-    const settled = withEnvironmentSettings(inputs, environment);
     checkBuildHasImage(settled, environment.name, config.file);
-    const promoteFrom = inputs.promoteFrom ?? environment.promoteFrom;
-    const promotion = promoteFrom === undefined
+    const promotion = settled.promoteFrom === undefined
         ? undefined
         : planPromotion(config, {
-            from: promoteFrom,
+            from: settled.promoteFrom,
             origin: inputs.promoteFrom !== undefined ? 'input' : 'config',
-            target: environment,
+            target: { ...environment, services: settled.services },
             build: inputs.build !== undefined,
             image: inputs.image !== undefined,
             preview: resolution.preview !== undefined,
         });
     // One region of several is the job's (its matrix entry's `region`, or AWS_REGION): the deploy checks it is one of them.
-    const region = environment.region ?? (environment.regions?.length === 1 ? environment.regions[0] : undefined);
+    const region = settled.region ?? (environment.regions?.length === 1 ? environment.regions[0] : undefined);
     const regions = environment.regions && environment.regions.length > 1 ? environment.regions : undefined;
     return {
         kind: 'deploy',
         inputs: {
             ...settled,
-            cluster: environment.cluster ?? 'default',
-            services: environment.services,
-            vars: environment.vars,
+            cluster: settled.cluster ?? 'default',
             environment: environment.name,
-            ...(environment.taskDefinition !== undefined && { taskDefinition: environment.taskDefinition }),
-            ...(environment.desiredCount !== undefined && { desiredCount: environment.desiredCount }),
             ...(region !== undefined && { region }),
-            ...optionalVerify(withVerifyConfig(environment.verify, inputs.verify)),
-            // The environment's strategy applies unless the `strategy` input names one.
-            strategy: { ...(environment.strategy !== undefined && { strategy: environment.strategy }), ...settled.strategy },
-            ...((environment.serviceSettings || inputs.serviceSettings) && {
-                serviceSettings: { ...environment.serviceSettings, ...inputs.serviceSettings },
-            }),
         },
         environment: {
             name: environment.name,
@@ -1727,12 +1955,11 @@ async function planRun(inputs, git, event) {
                 action: inputs.preview === 'destroy' ? 'destroy' : 'deploy',
                 pr: resolution.preview.pr,
                 headSha: pr.headSha,
-                config: previewsFor(inputs, resolution.preview.config),
+                config: withPreviewInputs(resolution.preview.config, inputs),
             },
         }),
     };
 }
-const optionalVerify = (verify) => (verify ? { verify } : {});
 
 
 /***/ }),
@@ -2256,7 +2483,7 @@ function isFailure(status) {
 
 /***/ }),
 
-/***/ 129:
+/***/ 9303:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2266,7 +2493,7 @@ __webpack_require__.d(__webpack_exports__, {
   Gx: () => (/* binding */ runsAlone)
 });
 
-// UNUSED EXPORTS: parseBoolean, parseChoice, parseEnvChanges, parseImageInput, parseInteger, parseList, parseNumber, parseSecrets, parseVars
+// UNUSED EXPORTS: checkMovedInputs, parseBoolean, parseChoice, parseEnvChanges, parseImageInput, parseInteger, parseList, parseNumber, parseSecrets, parseVars
 
 // EXTERNAL MODULE: ./src/common/errors.ts
 var errors = __webpack_require__(1922);
@@ -2333,158 +2560,113 @@ function checkOfficialMeanings(read) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/settings/moved.ts
+// Inputs that left the step for the config file (or became a `mode`): each stays declared in action.yml with a
+// deprecationMessage for one major version, and a workflow that still gives one fails with its new place, instead of
+// the runner's mere "Unexpected input" warning and a deployment that silently ignores it.
+// It imports nothing, so scripts/readme-inputs.mjs can read it alone (as it reads table.ts).
+const env = (key, example) => ({ key: `environments.<name>.${key}`, example });
+const block = (name, key, example) => ({
+    key: `environments.<name>.${name}.${key}`,
+    example: `${name}: { ${example} }`,
+});
+const service = (key, example) => block('service-settings', key, example);
+const runTask = (key, example) => block('run-task', key, example);
+const codedeploy = (key, example) => block('codedeploy', key, example);
+const build = (key, example) => block('build', key, example);
+const verify = (key, example) => block('verify', key, example);
+const mode = (example) => ({ key: 'the `mode` input', example });
+const LOGIN = 'a docker/login-action step before this one (the action pushes with docker’s own login)';
+/** Each moved input (and moved official alias) by its name, in the order docs/migration.md lists them. */
+const moved_MOVED_INPUTS = {
+    // task definition
+    vars: env('vars', 'vars: { LOG_LEVEL: debug }'),
+    'register-only': mode('mode: register-only'),
+    'keep-revisions': env('keep-revisions', 'keep-revisions: 10'),
+    // the service's shape
+    'desired-count': env('desired-count', 'desired-count: 3'),
+    'minimum-healthy-percent': service('minimum-healthy-percent', 'minimum-healthy-percent: 100'),
+    'maximum-percent': service('maximum-percent', 'maximum-percent: 200'),
+    'health-check-grace-period': service('health-check-grace-period', 'health-check-grace-period: 60'),
+    'deployment-circuit-breaker': service('deployment-circuit-breaker', 'deployment-circuit-breaker: rollback'),
+    'propagate-tags': service('propagate-tags', 'propagate-tags: SERVICE'),
+    'enable-ecs-managed-tags': service('enable-ecs-managed-tags', 'enable-ecs-managed-tags: true'),
+    'enable-execute-command': service('enable-execute-command', 'enable-execute-command: true'),
+    'capacity-provider-strategy': service('capacity-provider-strategy', 'capacity-provider-strategy: [FARGATE_SPOT:3]'),
+    'volume-configurations': service('volume-configurations', 'volume-configurations: [{ name: data, … }]'),
+    'deployment-alarms': env('deployment-alarms', 'deployment-alarms: [web-5xx]'),
+    // strategy and rollout
+    strategy: env('strategy', 'strategy: canary'),
+    'bake-minutes': env('bake-minutes', 'bake-minutes: 5'),
+    'canary-percent': env('canary-percent', 'canary-percent: 10'),
+    'canary-bake-minutes': env('canary-bake-minutes', 'canary-bake-minutes: 10'),
+    'step-percent': env('step-percent', 'step-percent: 20'),
+    'step-bake-minutes': env('step-bake-minutes', 'step-bake-minutes: 5'),
+    'wait-until': env('wait-until', 'wait-until: test-traffic-shifted'),
+    continue: mode('mode: continue (continue: rollback is mode: rollback-paused)'),
+    'on-busy': env('on-busy', 'on-busy: fail'),
+    'rollback-on-failure': env('rollback-on-failure', 'rollback-on-failure: false'),
+    appspec: codedeploy('appspec', 'appspec: appspec.yml'),
+    'codedeploy-appspec': codedeploy('appspec', 'appspec: appspec.yml'),
+    'codedeploy-application': codedeploy('application', 'application: AppECS-prod-web'),
+    'codedeploy-deployment-group': codedeploy('deployment-group', 'deployment-group: DgpECS-prod-web'),
+    'codedeploy-config': codedeploy('config', 'config: CodeDeployDefault.ECSCanary10Percent5Minutes'),
+    'codedeploy-deployment-config': codedeploy('config', 'config: CodeDeployDefault.ECSCanary10Percent5Minutes'),
+    // the one-off task
+    'run-task-container': runTask('container', 'container: web'),
+    'run-task-count': runTask('count', 'count: 2'),
+    'run-task-launch-type': runTask('launch-type', 'launch-type: FARGATE'),
+    'run-task-capacity-provider-strategy': runTask('capacity-provider-strategy', 'capacity-provider-strategy: [FARGATE]'),
+    'run-task-subnets': runTask('subnets', 'subnets: [subnet-0abc]'),
+    'run-task-security-groups': runTask('security-groups', 'security-groups: [sg-0abc]'),
+    'run-task-assign-public-ip': runTask('assign-public-ip', 'assign-public-ip: ENABLED'),
+    'run-task-tags': runTask('tags', 'tags: { team: web }'),
+    'run-task-overrides': runTask('overrides', 'overrides: { cpu: "512" }'),
+    // verification
+    'verify-url': verify('url', 'url: https://example.com/health'),
+    'verify-test-url': verify('test-url', 'test-url: http://lb:8080/health'),
+    'verify-expect': verify('expect', 'expect: 200'),
+    'verify-timeout': verify('timeout', 'timeout: 120'),
+    'verify-interval': verify('interval', 'interval: 10'),
+    'verify-command': verify('command', 'command: npm run smoke'),
+    // the rarely used build switches
+    push: build('push', 'push: false'),
+    'create-repository': build('create-repository', 'create-repository: true'),
+    'scan-on-push': build('scan-on-push', 'scan-on-push: false'),
+    'immutable-tags': build('immutable-tags', 'immutable-tags: true'),
+    'skip-build-if-exists': build('skip-build-if-exists', 'skip-build-if-exists: false'),
+    'build-secret-files': build('secret-files', 'secret-files: { npmrc: .npmrc }'),
+    ssh: build('ssh', 'ssh: [default]'),
+    provenance: build('provenance', 'provenance: false'),
+    sbom: build('sbom', 'sbom: true'),
+    'no-cache': build('no-cache', 'no-cache: true'),
+    pull: build('pull', 'pull: true'),
+    logout: build('logout', 'logout: false'),
+    'registry-username': { key: 'docker/login-action', example: LOGIN },
+    'registry-password': { key: 'docker/login-action', example: LOGIN },
+    // reporting and previews
+    'log-lines': env('log-lines', 'log-lines: 100'),
+    'artifacts-dir': env('artifacts-dir', 'artifacts-dir: build/codepipeline'),
+    'preview-ttl': { key: 'previews.ttl', example: 'previews: { ttl: 3d }' },
+    'preview-max': { key: 'previews.max', example: 'previews: { max: 5 }' },
+};
+/** The one line action.yml's deprecationMessage and the error share. */
+function moved_movedText(name, to) {
+    if (to.key === 'docker/login-action')
+        return `Input \`${name}\` was removed: log in with ${to.example}.`;
+    if (to.key.startsWith('the '))
+        return `Input \`${name}\` is now ${to.key}: write \`${to.example}\`.`;
+    return `Input \`${name}\` moved to the config file, key \`${to.key}\`: e.g. \`${to.example}\`.`;
+}
+
+// EXTERNAL MODULE: ./src/settings/run-task.ts
+var run_task = __webpack_require__(2892);
+// EXTERNAL MODULE: ./src/settings/service.ts
+var settings_service = __webpack_require__(6322);
 // EXTERNAL MODULE: ./src/settings/values.ts
 var settings_values = __webpack_require__(535);
-// EXTERNAL MODULE: ./src/common/problems.ts
-var problems = __webpack_require__(7657);
-// EXTERNAL MODULE: ./src/settings/service.ts
-var service = __webpack_require__(6322);
-;// CONCATENATED MODULE: ./src/settings/run-task.ts
-
-
-
-
-const RUN_TASK_OPTION_INPUTS = [
-    'run-task-count',
-    'run-task-launch-type',
-    'run-task-capacity-provider-strategy',
-    'run-task-subnets',
-    'run-task-security-groups',
-    'run-task-assign-public-ip',
-    'run-task-tags',
-    'run-task-overrides',
-];
-/** The `run-task-*` settings given; a UserError when one is given without `run-task` or two contradict. */
-function readRunTaskOptions(read) {
-    const values = (0,settings_values/* settingValues */.RK)(read);
-    const stray = RUN_TASK_OPTION_INPUTS.find((name) => read(name).trim());
-    if (!values.text('run-task')) {
-        if (stray)
-            throw new errors/* UserError */.yo(`Input \`${stray}\` needs \`run-task\`: the command the one-off task runs.`);
-        return {};
-    }
-    const launchType = values.choice('run-task-launch-type')?.toUpperCase();
-    const strategy = values.text('run-task-capacity-provider-strategy');
-    if (launchType && strategy) {
-        throw new errors/* UserError */.yo('Inputs `run-task-launch-type` and `run-task-capacity-provider-strategy` exclude each other (as in RunTask): give one.');
-    }
-    const count = values.number('run-task-count');
-    const publicIp = values.choice('run-task-assign-public-ip')?.toUpperCase();
-    const overrides = values.text('run-task-overrides');
-    const subnets = values.list('run-task-subnets');
-    const securityGroups = values.list('run-task-security-groups');
-    const tags = parseTags(read('run-task-tags'));
-    return {
-        ...(count !== undefined && { count }),
-        ...(launchType && { launchType }),
-        ...(strategy && {
-            capacityProviderStrategy: (0,service/* parseCapacityProviderStrategy */.Ad)('run-task-capacity-provider-strategy', strategy),
-        }),
-        ...(subnets.length && { subnets }),
-        ...(securityGroups.length && { securityGroups }),
-        ...(publicIp && { assignPublicIp: publicIp }),
-        ...(tags.length && { tags }),
-        ...(overrides && { overrides: parseOverrides(overrides) }),
-    };
-}
-/**
- * `KEY=value` lines (split at the first `=`), or the official action's JSON array of `{"key": …, "value": …}`, as ECS
- * takes tags: keys 1–128 characters, values up to 256.
- */
-function parseTags(value) {
-    if (value.trim().startsWith('['))
-        return jsonTags(value);
-    const seen = new Set();
-    return (0,settings_values/* meaningfulLines */.KV)(value).map(({ line, number }) => {
-        const eq = line.indexOf('=');
-        const key = eq === -1 ? '' : line.slice(0, eq).trim();
-        const tag = line.slice(eq + 1).trim();
-        if (!key || key.length > 128 || tag.length > 256) {
-            throw new errors/* UserError */.yo(`Input \`run-task-tags\` line ${number} is not KEY=value (a key of 1–128 characters, a value of at most 256).`);
-        }
-        if (seen.has(key))
-            throw new errors/* UserError */.yo(`Input \`run-task-tags\` line ${number}: ${key} is given twice.`);
-        seen.add(key);
-        return { key, value: tag };
-    });
-}
-function jsonTags(value) {
-    const wrong = new errors/* UserError */.yo('Input `run-task-tags` is not a JSON array of {"key": …, "value": …} (a key of 1–128 characters, a value of at most 256); or write one KEY=value a line.');
-    let parsed;
-    try {
-        parsed = JSON.parse(value);
-    }
-    catch {
-        throw wrong;
-    }
-    if (!Array.isArray(parsed))
-        throw wrong;
-    const tags = parsed.map((item) => {
-        const { key, value: tag = '' } = (typeof item === 'object' && item !== null ? item : {});
-        if (typeof key !== 'string' || !key || key.length > 128 || typeof tag !== 'string' || tag.length > 256)
-            throw wrong;
-        return { key, value: tag };
-    });
-    const keys = tags.map((t) => t.key);
-    const twice = keys.find((k, i) => keys.indexOf(k) !== i);
-    if (twice !== undefined)
-        throw new errors/* UserError */.yo(`Input \`run-task-tags\`: ${twice} is given twice.`);
-    return tags;
-}
-const OVERRIDE_KEYS = [
-    'containerOverrides',
-    'cpu',
-    'memory',
-    'taskRoleArn',
-    'executionRoleArn',
-    'ephemeralStorage',
-    'inferenceAcceleratorOverrides',
-];
-const CONTAINER_OVERRIDE_KEYS = [
-    'name',
-    'command',
-    'environment',
-    'environmentFiles',
-    'cpu',
-    'memory',
-    'memoryReservation',
-    'resourceRequirements',
-];
-/** RunTask's `overrides` (TaskOverride), as JSON; keys checked against the API model's. */
-function parseOverrides(text) {
-    const input = 'Input `run-task-overrides`';
-    let parsed;
-    try {
-        parsed = JSON.parse(text);
-    }
-    catch {
-        throw new errors/* UserError */.yo(`${input} is not valid JSON: give RunTask's overrides as an object, e.g. {"cpu": "512", "containerOverrides": [{"name": "web", "environment": [{"name": "STEP", "value": "2"}]}]}.`);
-    }
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-        throw new errors/* UserError */.yo(`${input} must be a JSON object (RunTask's overrides), not ${(0,problems/* describedValue */.fl)(parsed)}.`);
-    }
-    const unknown = Object.keys(parsed).find((k) => !OVERRIDE_KEYS.includes(k));
-    if (unknown)
-        throw new errors/* UserError */.yo(`${input}: unknown key "${unknown}" (it takes ${OVERRIDE_KEYS.join(', ')}).`);
-    const containers = parsed.containerOverrides;
-    if (containers !== undefined) {
-        if (!Array.isArray(containers))
-            throw new errors/* UserError */.yo(`${input}: containerOverrides must be a list.`);
-        containers.forEach((c, i) => {
-            const item = c;
-            if (typeof c !== 'object' || c === null || typeof item.name !== 'string') {
-                throw new errors/* UserError */.yo(`${input}: containerOverrides item ${i + 1} needs "name", the container it overrides.`);
-            }
-            const stray = Object.keys(item).find((k) => !CONTAINER_OVERRIDE_KEYS.includes(k));
-            if (stray) {
-                throw new errors/* UserError */.yo(`${input}: containerOverrides item ${i + 1} (${item.name}) has no key "${stray}" (it takes ${CONTAINER_OVERRIDE_KEYS.join(', ')}).`);
-            }
-        });
-    }
-    return parsed;
-}
-
 ;// CONCATENATED MODULE: ./src/settings/inputs.ts
+
 
 
 
@@ -2503,7 +2685,7 @@ function runsAlone(inputs) {
 /** Reads and checks every input; secrets are masked and secret-like build args warned about through `log`. */
 function getInputs(given, log) {
     checkOfficialMeanings(given);
-    const read = readingAliases(given, log);
+    const read = withModeSwitches(readingAliases(given, log));
     const values = (0,settings_values/* settingValues */.RK)(read);
     const text = values.text;
     // Masked before anything can show them: every setting the table marks secret.
@@ -2553,14 +2735,37 @@ function getInputs(given, log) {
         ...optional('runTaskContainer', text('run-task-container')),
         strategy,
         ...optional('promoteFrom', text('promote-from')),
-        mode: values.choice('mode'),
+        mode: values.choice('mode') === 'plan' ? 'plan' : 'deploy',
         ...readVerifyInputs(read, log),
         ...nonEmpty('serviceSettings', readServiceSettings(read)),
         ...optional('taskDefinitionArn', pinnedRevisionInput(read)),
         ...registerOnlyInputs(read),
         ...optional('keepRevisions', values.number('keep-revisions')),
-        ...nonEmpty('runTaskOptions', readRunTaskOptions(read)),
+        ...nonEmpty('runTaskOptions', (0,run_task/* readRunTaskOptions */.X)(read)),
+        given: table/* SETTINGS */.yy.filter((s) => read(s.name).trim()).map((s) => s.name),
     };
+}
+/**
+ * Fails, naming each moved input the workflow still gives, its new place and an example (settings/moved.ts); the
+ * action's door calls it before anything runs (the CLI keeps its flags).
+ */
+function checkMovedInputs(read) {
+    const given = Object.entries(MOVED_INPUTS).filter(([name]) => read(name).trim() !== '');
+    if (!given.length)
+        return;
+    const lines = given.map(([name, to]) => movedText(name, to));
+    throw new UserError(`${lines.join(' ')} The config file is .github/ecs-deploy.yml (or the \`config\` input); docs/migration.md lists every move.`);
+}
+/** The modes that were switches before (`mode: register-only` is `register-only: true`…), read as those switches. */
+function withModeSwitches(read) {
+    const mode = read('mode').trim().toLowerCase();
+    const switches = {
+        'register-only': ['register-only', 'true'],
+        continue: ['continue', 'true'],
+        'rollback-paused': ['continue', 'rollback'],
+    };
+    const chosen = switches[mode];
+    return (asked) => (chosen && asked === chosen[0] ? chosen[1] : read(asked));
 }
 /** `task-definition-arn`, refused beside the inputs that would change the revision. */
 function pinnedRevisionInput(read) {
@@ -2605,10 +2810,10 @@ function readServiceSettings(read) {
         ...optional('enableECSManagedTags', flag('enable-ecs-managed-tags')),
         ...optional('enableExecuteCommand', flag('enable-execute-command')),
         ...(strategy !== undefined && {
-            capacityProviderStrategy: (0,service/* parseCapacityProviderStrategy */.Ad)('capacity-provider-strategy', strategy),
+            capacityProviderStrategy: (0,settings_service/* parseCapacityProviderStrategy */.Ad)('capacity-provider-strategy', strategy),
         }),
         ...(volumes !== undefined && {
-            volumeConfigurations: (0,service/* parseVolumeConfigurations */.PX)('volume-configurations', volumes),
+            volumeConfigurations: (0,settings_service/* parseVolumeConfigurations */.PX)('volume-configurations', volumes),
         }),
     };
 }
@@ -2721,7 +2926,7 @@ function parseEnvChanges(name, value) {
         if (!removal && eq === -1) {
             throw new errors/* UserError */.yo(`Input \`${name}\` line ${number} is not KEY=value (it has no "="). Write KEY=value, KEY= for an empty value, or !KEY to remove it.`);
         }
-        if (!/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(key)) {
+        if (!table/* VARIABLE_NAME */.nN.pattern.test(key)) {
             throw new errors/* UserError */.yo(`Input \`${name}\` line ${number}: "${key}" is not a valid variable name (letters, digits, _ . -, not starting with a digit).`);
         }
         if (seen.has(key)) {
@@ -2747,7 +2952,7 @@ function parseVars(value, input = 'vars') {
         if (change.remove || change.value === undefined) {
             throw new errors/* UserError */.yo(`Input \`${input}\`: "!${change.name}" removes nothing here; give NAME=value.`);
         }
-        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(change.name)) {
+        if (!table/* PLACEHOLDER_NAME */.O6.pattern.test(change.name)) {
             throw new errors/* UserError */.yo(`Input \`${input}\`: "${change.name}" must be letters, digits and _ only.`);
         }
         vars[change.name] = change.value;
@@ -2763,16 +2968,173 @@ function parseImageInput(image) {
 
 /***/ }),
 
+/***/ 2892:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   X: () => (/* binding */ readRunTaskOptions)
+/* harmony export */ });
+/* unused harmony export RUN_TASK_OPTION_INPUTS */
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1922);
+/* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(535);
+/* harmony import */ var _common_problems_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7657);
+/* harmony import */ var _service_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6322);
+
+
+
+
+const RUN_TASK_OPTION_INPUTS = [
+    'run-task-count',
+    'run-task-launch-type',
+    'run-task-capacity-provider-strategy',
+    'run-task-subnets',
+    'run-task-security-groups',
+    'run-task-assign-public-ip',
+    'run-task-tags',
+    'run-task-overrides',
+];
+/** The `run-task-*` settings given; a UserError when one is given without `run-task` or two contradict. */
+function readRunTaskOptions(read) {
+    const values = (0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .settingValues */ .RK)(read);
+    const stray = RUN_TASK_OPTION_INPUTS.find((name) => read(name).trim());
+    if (!values.text('run-task')) {
+        if (stray)
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input \`${stray}\` needs \`run-task\`: the command the one-off task runs.`);
+        return {};
+    }
+    const launchType = values.choice('run-task-launch-type')?.toUpperCase();
+    const strategy = values.text('run-task-capacity-provider-strategy');
+    if (launchType && strategy) {
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('Inputs `run-task-launch-type` and `run-task-capacity-provider-strategy` exclude each other (as in RunTask): give one.');
+    }
+    const count = values.number('run-task-count');
+    const publicIp = values.choice('run-task-assign-public-ip')?.toUpperCase();
+    const overrides = values.text('run-task-overrides');
+    const subnets = values.list('run-task-subnets');
+    const securityGroups = values.list('run-task-security-groups');
+    const tags = parseTags(read('run-task-tags'));
+    return {
+        ...(count !== undefined && { count }),
+        ...(launchType && { launchType }),
+        ...(strategy && {
+            capacityProviderStrategy: (0,_service_js__WEBPACK_IMPORTED_MODULE_3__/* .parseCapacityProviderStrategy */ .Ad)('run-task-capacity-provider-strategy', strategy),
+        }),
+        ...(subnets.length && { subnets }),
+        ...(securityGroups.length && { securityGroups }),
+        ...(publicIp && { assignPublicIp: publicIp }),
+        ...(tags.length && { tags }),
+        ...(overrides && { overrides: parseOverrides(overrides) }),
+    };
+}
+/**
+ * `KEY=value` lines (split at the first `=`), or the official action's JSON array of `{"key": …, "value": …}`, as ECS
+ * takes tags: keys 1–128 characters, values up to 256.
+ */
+function parseTags(value) {
+    if (value.trim().startsWith('['))
+        return jsonTags(value);
+    const seen = new Set();
+    return (0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .meaningfulLines */ .KV)(value).map(({ line, number }) => {
+        const eq = line.indexOf('=');
+        const key = eq === -1 ? '' : line.slice(0, eq).trim();
+        const tag = line.slice(eq + 1).trim();
+        if (!key || key.length > 128 || tag.length > 256) {
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input \`run-task-tags\` line ${number} is not KEY=value (a key of 1–128 characters, a value of at most 256).`);
+        }
+        if (seen.has(key))
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input \`run-task-tags\` line ${number}: ${key} is given twice.`);
+        seen.add(key);
+        return { key, value: tag };
+    });
+}
+function jsonTags(value) {
+    const wrong = new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('Input `run-task-tags` is not a JSON array of {"key": …, "value": …} (a key of 1–128 characters, a value of at most 256); or write one KEY=value a line.');
+    let parsed;
+    try {
+        parsed = JSON.parse(value);
+    }
+    catch {
+        throw wrong;
+    }
+    if (!Array.isArray(parsed))
+        throw wrong;
+    const tags = parsed.map((item) => {
+        const { key, value: tag = '' } = (typeof item === 'object' && item !== null ? item : {});
+        if (typeof key !== 'string' || !key || key.length > 128 || typeof tag !== 'string' || tag.length > 256)
+            throw wrong;
+        return { key, value: tag };
+    });
+    const keys = tags.map((t) => t.key);
+    const twice = keys.find((k, i) => keys.indexOf(k) !== i);
+    if (twice !== undefined)
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input \`run-task-tags\`: ${twice} is given twice.`);
+    return tags;
+}
+const OVERRIDE_KEYS = [
+    'containerOverrides',
+    'cpu',
+    'memory',
+    'taskRoleArn',
+    'executionRoleArn',
+    'ephemeralStorage',
+    'inferenceAcceleratorOverrides',
+];
+const CONTAINER_OVERRIDE_KEYS = [
+    'name',
+    'command',
+    'environment',
+    'environmentFiles',
+    'cpu',
+    'memory',
+    'memoryReservation',
+    'resourceRequirements',
+];
+/** RunTask's `overrides` (TaskOverride), as JSON; keys checked against the API model's. */
+function parseOverrides(text) {
+    const input = 'Input `run-task-overrides`';
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch {
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${input} is not valid JSON: give RunTask's overrides as an object, e.g. {"cpu": "512", "containerOverrides": [{"name": "web", "environment": [{"name": "STEP", "value": "2"}]}]}.`);
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${input} must be a JSON object (RunTask's overrides), not ${(0,_common_problems_js__WEBPACK_IMPORTED_MODULE_2__/* .describedValue */ .fl)(parsed)}.`);
+    }
+    const unknown = Object.keys(parsed).find((k) => !OVERRIDE_KEYS.includes(k));
+    if (unknown)
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${input}: unknown key "${unknown}" (it takes ${OVERRIDE_KEYS.join(', ')}).`);
+    const containers = parsed.containerOverrides;
+    if (containers !== undefined) {
+        if (!Array.isArray(containers))
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${input}: containerOverrides must be a list.`);
+        containers.forEach((c, i) => {
+            const item = c;
+            if (typeof c !== 'object' || c === null || typeof item.name !== 'string') {
+                throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${input}: containerOverrides item ${i + 1} needs "name", the container it overrides.`);
+            }
+            const stray = Object.keys(item).find((k) => !CONTAINER_OVERRIDE_KEYS.includes(k));
+            if (stray) {
+                throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${input}: containerOverrides item ${i + 1} (${item.name}) has no key "${stray}" (it takes ${CONTAINER_OVERRIDE_KEYS.join(', ')}).`);
+            }
+        });
+    }
+    return parsed;
+}
+
+
+/***/ }),
+
 /***/ 2964:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  z: () => (/* binding */ parseWaitUntil),
   b: () => (/* binding */ readStrategyInputs)
 });
-
-// UNUSED EXPORTS: parseWaitUntil
 
 // EXTERNAL MODULE: ./src/common/errors.ts
 var errors = __webpack_require__(1922);

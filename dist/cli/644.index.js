@@ -3655,7 +3655,7 @@ async function resume(clients, inputs, git, ports, found, phase, deadline) {
 }
 
 // EXTERNAL MODULE: ./src/settings/inputs.ts + 2 modules
-var settings_inputs = __webpack_require__(129);
+var settings_inputs = __webpack_require__(9303);
 ;// CONCATENATED MODULE: ./src/engine/standalone.ts
 
 

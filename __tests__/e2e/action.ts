@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { configWith } from '../helpers/config-file.js'
+import { MOVED_INPUTS } from '../../src/settings/moved.js'
 import { loadStack } from './stack.js'
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
@@ -91,4 +92,40 @@ export async function runAction(inputs: Record<string, string>, env: Record<stri
  */
 export function withConfig<T extends Record<string, string>>(inputs: T, keys: string): T & { config: string } {
   return { ...inputs, ...configWith(keys) }
+}
+
+/**
+ * The inputs with each moved one (settings/moved.ts) written at its config key instead, as a user migrating a
+ * workflow does: numbers and booleans as YAML scalars, line lists as lists. `continue` becomes its `mode`.
+ */
+export function movedToConfig(inputs: Record<string, string>): Record<string, string> {
+  const kept: Record<string, string> = {}
+  const blocks = new Map<string, string[]>()
+  for (const [name, value] of Object.entries(inputs)) {
+    const to = MOVED_INPUTS[name]
+    if (name === 'continue') kept.mode = value === 'rollback' ? 'rollback-paused' : 'continue'
+    else if (name === 'register-only') kept.mode = 'register-only'
+    else if (!to?.key.startsWith('environments.<name>.')) kept[name] = value
+    else {
+      const [block, key] = to.key.replace('environments.<name>.', '').split('.') as [string, string | undefined]
+      const line = key === undefined ? `${block}: ${scalar(value)}` : `${key}: ${scalar(value)}`
+      const group = key === undefined ? '' : block
+      blocks.set(group, [...(blocks.get(group) ?? []), line])
+    }
+  }
+  if (!blocks.size) return kept
+  const lines = [...blocks].flatMap(([block, items]) => (block ? [`${block}: { ${items.join(', ')} }`] : items))
+  return withConfig(kept, lines.join('\n'))
+}
+
+/** A value as YAML: a number, a boolean, a list (one item a line, or comma separated), JSON as it is, else a string. */
+function scalar(value: string): string {
+  const text = value.trim()
+  if (/^-?\d+(\.\d+)?$/.test(text) || /^(true|false)$/.test(text) || /^[[{]/.test(text)) return text
+  if (text.includes('\n'))
+    return `[${text
+      .split('\n')
+      .map((item) => JSON.stringify(item.trim()))
+      .join(', ')}]`
+  return JSON.stringify(text)
 }

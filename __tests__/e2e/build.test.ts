@@ -11,7 +11,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import { cpSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { promisify } from 'node:util'
-import { runAction, workspaceDir } from './action.js'
+import { runAction as runWithInputs, workspaceDir, movedToConfig } from './action.js'
 import {
   givenWebService,
   registryHas,
@@ -21,6 +21,10 @@ import {
   webTaskDefinition,
   type StackEnv,
 } from './stack.js'
+
+/** Runs the action with the settings that moved to the config file written there (issue 22). */
+const runAction = (inputs: Record<string, string>, env?: Record<string, string>): ReturnType<typeof runWithInputs> =>
+  runWithInputs(movedToConfig(inputs), env)
 
 const run = promisify(execFile)
 const DEBIAN_DOCKER = '/usr/bin/docker'

@@ -4,7 +4,7 @@ import { DescribeRepositoriesCommand, ECRClient } from '@aws-sdk/client-ecr'
 import { writeFileSync } from 'node:fs'
 import { randomBytes } from 'node:crypto'
 import path from 'node:path'
-import { runAction, workspaceDir } from './action.js'
+import { runAction as runWithInputs, workspaceDir, movedToConfig } from './action.js'
 import {
   givenWebService,
   registryHas,
@@ -16,6 +16,10 @@ import {
   type Service,
   type StackEnv,
 } from './stack.js'
+
+/** Runs the action with the settings that moved to the config file written there (issue 22). */
+const runAction = (inputs: Record<string, string>, env?: Record<string, string>): ReturnType<typeof runWithInputs> =>
+  runWithInputs(movedToConfig(inputs), env)
 
 let stack: StackEnv
 let admin: ScenarioAdmin

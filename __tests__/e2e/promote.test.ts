@@ -15,8 +15,12 @@ import { randomBytes } from 'node:crypto'
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { promisify } from 'node:util'
-import { runAction, workspaceDir } from './action.js'
+import { runAction as runWithInputs, workspaceDir, movedToConfig } from './action.js'
 import { ScenarioAdmin, useStack, waitFor, webTaskDefinition, type StackEnv } from './stack.js'
+
+/** Runs the action with the settings that moved to the config file written there (issue 22). */
+const runAction = (inputs: Record<string, string>, env?: Record<string, string>): ReturnType<typeof runWithInputs> =>
+  runWithInputs(movedToConfig(inputs), env)
 
 let stack: StackEnv
 let admin: ScenarioAdmin

@@ -85,7 +85,7 @@ describe('verify-url after a rolling deployment', () => {
           'build-args': `COMMIT_HASH=${sha}`,
           image: `${stack.STACK_REGISTRY}/web`,
         },
-        `vars: { LB: "${stack.STACK_LB_URL}" }\nverify: { url: "\${LB}/version", expect: "$.version == \${GITHUB_SHA}", timeout: 20, interval: 0.5 }`,
+        `vars: { ENDPOINT: version }\nverify: { url: "${stack.STACK_LB_URL}/\${ENDPOINT}", expect: "$.version == \${GITHUB_SHA}", timeout: 20, interval: 0.5 }`,
       ),
       { GITHUB_SHA: sha },
     )
@@ -157,7 +157,7 @@ describe('verify-url after a rolling deployment', () => {
     const badUrl = await runAction(withConfig(base, 'verify: { url: "ftp://example.com/version" }'))
     expect(badUrl.exitCode).toBe(1)
     expect(badUrl.errors.join('\n')).toContain(
-      'line 4, environments.test.verify.url: must be an http(s) URL like https://${ENVIRONMENT}.example.com/version, not the string "ftp://example.com/version"',
+      'line 4, environments.test.verify.url: must be an http(s) URL like https://${ENVIRONMENT}.example.com/version, not a string',
     )
     const badExpect = await runAction(
       withConfig(base, `verify: { url: "${stack.STACK_LB_URL}/version", expect: "$.version = v2" }`),

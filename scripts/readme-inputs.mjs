@@ -8,7 +8,7 @@ import { parse } from 'yaml'
 const root = new URL('../', import.meta.url)
 const action = parse(readFileSync(new URL('action.yml', root), 'utf8'))
 
-/** A module of src/settings/, read from its source (table.ts and moved.ts import nothing, so transpiling one alone is enough). */
+/** A module of src/settings/, read from its source (table.ts imports nothing, so transpiling it alone is enough). */
 async function loadModule(file) {
   const source = readFileSync(new URL(`src/settings/${file}`, root), 'utf8')
   const { outputText } = ts.transpileModule(source, {
@@ -16,8 +16,8 @@ async function loadModule(file) {
   })
   return import(`data:text/javascript;base64,${Buffer.from(outputText).toString('base64')}`)
 }
-const { groupedSettings, settingType, SETTINGS } = await loadModule('table.ts')
-const { MOVED_INPUTS, movedText } = await loadModule('moved.ts')
+const { groupedSettings, settingType, SETTINGS, movedInputs, movedText } = await loadModule('table.ts')
+const MOVED_INPUTS = movedInputs()
 const moved = (name) => Object.hasOwn(MOVED_INPUTS, name)
 const cell = (text) =>
   String(text ?? '')
@@ -66,7 +66,7 @@ export function actionInputs(groups) {
 }
 
 /**
- * The inputs that moved to the config file (src/settings/moved.ts), still declared for one major version so the runner
+ * The inputs that moved to the config file (the table's `movedTo`), still declared for one major version so the runner
  * shows their deprecationMessage and the action can fail with their new place: no default, a one-line description.
  */
 export function deprecatedInputs() {

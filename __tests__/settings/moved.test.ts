@@ -164,7 +164,7 @@ describe('a moved input given to the action', () => {
       'Input `canary-percent` moved to the config file, key `environments.<name>.canary-percent`: e.g. `canary-percent: 10`. The config file is .github/ecs-deploy.yml (or the `config` input); docs/migration.md lists every move.',
     )
     expect(() => checkMovedInputs((n) => ({ 'register-only': 'true', continue: 'true' })[n] ?? '')).toThrow(
-      'Input `register-only` is now the `mode` input: write `mode: register-only`. Input `continue` is now the `mode` input: write `mode: continue (continue: rollback is mode: rollback-paused)`.',
+      'Input `continue` is now the `mode` input: write `mode: continue (continue: rollback is mode: rollback-paused)`. Input `register-only` is now the `mode` input: write `mode: register-only`.',
     )
   })
 

@@ -128,8 +128,32 @@ export interface Setting {
   commands?: readonly CliCommand[]
   /** Its key in a definition file (the service definition file), when one may set it. */
   file?: { definition: 'service'; key: string }
+  /**
+   * Where it went when it left action.yml's inputs (issue 22): still declared there with a deprecationMessage for one
+   * major version, and the action fails when a workflow gives it (or one of its aliases), naming this place.
+   */
+  movedTo?: MovedTo
   description: string
 }
+
+/** Where a moved input lives now: `key` is a config-file key path, `example` a line that sets it. */
+export interface MovedTo {
+  key: string
+  example: string
+}
+
+const env = (key: string, example: string): MovedTo => ({ key: `environments.<name>.${key}`, example })
+const block = (name: string, key: string, example: string): MovedTo => ({
+  key: `environments.<name>.${name}.${key}`,
+  example: `${name}: { ${example} }`,
+})
+const service = (key: string, example: string): MovedTo => block('service-settings', key, example)
+const runTask = (key: string, example: string): MovedTo => block('run-task', key, example)
+const codedeploy = (key: string, example: string): MovedTo => block('codedeploy', key, example)
+const build = (key: string, example: string): MovedTo => block('build', key, example)
+const verify = (key: string, example: string): MovedTo => block('verify', key, example)
+const mode = (example: string): MovedTo => ({ key: 'the `mode` input', example })
+const LOGIN = 'a docker/login-action step before this one (the action pushes with docker’s own login)'
 
 export const SETTINGS: readonly Setting[] = [
   {
@@ -205,6 +229,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'vars',
+    movedTo: env('vars', 'vars: { LOG_LEVEL: debug }'),
     kind: 'lines',
     config: { key: 'vars', from: 'vars', into: 'vars', shape: 'placeholders', merge: 'by-name' },
     group: 'task-definition',
@@ -212,6 +237,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'desired-count',
+    movedTo: env('desired-count', 'desired-count: 3'),
     kind: 'number',
     config: { key: 'desired-count', from: 'desiredCount', into: 'desiredCount', shape: 'number', merge: 'given' },
     range: { min: 0, max: 5000, whole: true },
@@ -243,12 +269,14 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'run-task-container',
+    movedTo: runTask('container', 'container: web'),
     kind: 'text',
     group: 'rollout',
     description: 'The container that runs `run-task`. Default — the container that gets the image.',
   },
   {
     name: 'artifacts-dir',
+    movedTo: env('artifacts-dir', 'artifacts-dir: build/codepipeline'),
     kind: 'text',
     group: 'reporting',
     description:
@@ -274,6 +302,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'rollback-on-failure',
+    movedTo: env('rollback-on-failure', 'rollback-on-failure: false'),
     kind: 'boolean',
     default: 'true',
     group: 'rollout',
@@ -282,6 +311,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'deployment-circuit-breaker',
+    movedTo: service('deployment-circuit-breaker', 'deployment-circuit-breaker: rollback'),
     kind: 'text',
     default: 'keep',
     choices: ['keep', 'rollback', 'enable', 'disable'],
@@ -291,6 +321,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'strategy',
+    movedTo: env('strategy', 'strategy: canary'),
     kind: 'text',
     config: { key: 'strategy', from: 'strategy', into: 'strategy.strategy', shape: 'choice', merge: 'given' },
     choices: ['rolling', 'blue-green', 'canary', 'linear'],
@@ -300,6 +331,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'bake-minutes',
+    movedTo: env('bake-minutes', 'bake-minutes: 5'),
     kind: 'number',
     config: {
       key: 'bake-minutes',
@@ -317,6 +349,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'canary-percent',
+    movedTo: env('canary-percent', 'canary-percent: 10'),
     kind: 'number',
     config: {
       key: 'canary-percent',
@@ -334,6 +367,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'canary-bake-minutes',
+    movedTo: env('canary-bake-minutes', 'canary-bake-minutes: 10'),
     kind: 'number',
     config: {
       key: 'canary-bake-minutes',
@@ -351,6 +385,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'step-percent',
+    movedTo: env('step-percent', 'step-percent: 20'),
     kind: 'number',
     config: {
       key: 'step-percent',
@@ -368,6 +403,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'step-bake-minutes',
+    movedTo: env('step-bake-minutes', 'step-bake-minutes: 5'),
     kind: 'number',
     config: {
       key: 'step-bake-minutes',
@@ -384,6 +420,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'deployment-alarms',
+    movedTo: env('deployment-alarms', 'deployment-alarms: [web-5xx]'),
     kind: 'lines',
     config: {
       key: 'deployment-alarms',
@@ -398,6 +435,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'wait-until',
+    movedTo: env('wait-until', 'wait-until: test-traffic-shifted'),
     kind: 'text',
     group: 'rollout',
     description:
@@ -405,6 +443,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'continue',
+    movedTo: mode('mode: continue (continue: rollback is mode: rollback-paused)'),
     kind: 'text',
     default: 'false',
     group: 'rollout',
@@ -413,6 +452,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'on-busy',
+    movedTo: env('on-busy', 'on-busy: fail'),
     kind: 'text',
     default: 'wait',
     choices: ['wait', 'fail'],
@@ -422,6 +462,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'appspec',
+    movedTo: codedeploy('appspec', 'appspec: appspec.yml'),
     kind: 'text',
     group: 'rollout',
     strategies: ['codedeploy'],
@@ -431,6 +472,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'codedeploy-application',
+    movedTo: codedeploy('application', 'application: AppECS-prod-web'),
     kind: 'text',
     group: 'rollout',
     strategies: ['codedeploy'],
@@ -439,6 +481,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'codedeploy-deployment-group',
+    movedTo: codedeploy('deployment-group', 'deployment-group: DgpECS-prod-web'),
     kind: 'text',
     group: 'rollout',
     strategies: ['codedeploy'],
@@ -447,6 +490,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'codedeploy-config',
+    movedTo: codedeploy('config', 'config: CodeDeployDefault.ECSCanary10Percent5Minutes'),
     kind: 'text',
     group: 'rollout',
     strategies: ['codedeploy'],
@@ -456,6 +500,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'log-lines',
+    movedTo: env('log-lines', 'log-lines: 100'),
     kind: 'number',
     default: '30',
     range: { min: 0, max: 1000, whole: true },
@@ -499,6 +544,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'preview-ttl',
+    movedTo: { key: 'previews.ttl', example: 'previews: { ttl: 3d }' },
     kind: 'text',
     config: { scope: 'previews', key: 'ttl', from: 'ttl', into: 'previewTtl', shape: 'duration', merge: 'given' },
     group: 'environments',
@@ -506,6 +552,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'preview-max',
+    movedTo: { key: 'previews.max', example: 'previews: { max: 5 }' },
     kind: 'number',
     config: { scope: 'previews', key: 'max', from: 'max', into: 'previewMax', shape: 'number', merge: 'given' },
     range: { min: 1, max: 1000, whole: true },
@@ -591,6 +638,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'push',
+    movedTo: build('push', 'push: false'),
     kind: 'boolean',
     default: 'true',
     group: 'build',
@@ -598,6 +646,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'create-repository',
+    movedTo: build('create-repository', 'create-repository: true'),
     kind: 'boolean',
     default: 'false',
     group: 'build',
@@ -605,6 +654,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'scan-on-push',
+    movedTo: build('scan-on-push', 'scan-on-push: false'),
     kind: 'boolean',
     default: 'true',
     group: 'build',
@@ -612,6 +662,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'immutable-tags',
+    movedTo: build('immutable-tags', 'immutable-tags: true'),
     kind: 'boolean',
     default: 'false',
     group: 'build',
@@ -619,6 +670,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'skip-build-if-exists',
+    movedTo: build('skip-build-if-exists', 'skip-build-if-exists: false'),
     kind: 'boolean',
     default: 'true',
     group: 'build',
@@ -627,12 +679,14 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'registry-username',
+    movedTo: { key: 'docker/login-action', example: LOGIN },
     kind: 'text',
     group: 'build',
     description: 'Username for a registry that is not ECR.',
   },
   {
     name: 'registry-password',
+    movedTo: { key: 'docker/login-action', example: LOGIN },
     kind: 'text',
     secret: true,
     group: 'build',
@@ -640,6 +694,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'logout',
+    movedTo: build('logout', 'logout: false'),
     kind: 'boolean',
     default: 'true',
     group: 'build',
@@ -689,6 +744,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'build-secret-files',
+    movedTo: build('secret-files', 'secret-files: { npmrc: .npmrc }'),
     kind: 'lines',
     group: 'build',
     description:
@@ -696,6 +752,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'ssh',
+    movedTo: build('ssh', 'ssh: [default]'),
     kind: 'lines',
     group: 'build',
     description:
@@ -703,6 +760,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'provenance',
+    movedTo: build('provenance', 'provenance: false'),
     kind: 'text',
     group: 'build',
     description:
@@ -710,6 +768,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'sbom',
+    movedTo: build('sbom', 'sbom: true'),
     kind: 'text',
     group: 'build',
     description:
@@ -717,6 +776,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'no-cache',
+    movedTo: build('no-cache', 'no-cache: true'),
     kind: 'boolean',
     default: 'false',
     group: 'build',
@@ -724,6 +784,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'pull',
+    movedTo: build('pull', 'pull: true'),
     kind: 'boolean',
     default: 'false',
     group: 'build',
@@ -732,6 +793,7 @@ export const SETTINGS: readonly Setting[] = [
   // verify
   {
     name: 'verify-url',
+    movedTo: verify('url', 'url: https://example.com/health'),
     kind: 'lines',
     config: { key: 'verify.url', from: 'verify.urls', into: 'verify.urls', shape: 'urls', merge: 'non-empty' },
     group: 'rollout',
@@ -740,6 +802,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'verify-test-url',
+    movedTo: verify('test-url', 'test-url: http://lb:8080/health'),
     kind: 'lines',
     config: {
       key: 'verify.test-url',
@@ -755,6 +818,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'verify-expect',
+    movedTo: verify('expect', 'expect: 200'),
     kind: 'text',
     config: { key: 'verify.expect', from: 'verify.expect', into: 'verify.expect', shape: 'text', merge: 'given' },
     group: 'rollout',
@@ -771,6 +835,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'verify-timeout',
+    movedTo: verify('timeout', 'timeout: 120'),
     kind: 'number',
     config: {
       key: 'verify.timeout',
@@ -786,6 +851,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'verify-interval',
+    movedTo: verify('interval', 'interval: 10'),
     kind: 'number',
     config: {
       key: 'verify.interval',
@@ -801,6 +867,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'verify-command',
+    movedTo: verify('command', 'command: npm run smoke'),
     kind: 'text',
     config: { key: 'verify.command', from: 'verify.command', into: 'verify.command', shape: 'text', merge: 'given' },
     group: 'rollout',
@@ -810,6 +877,7 @@ export const SETTINGS: readonly Setting[] = [
   // service
   {
     name: 'minimum-healthy-percent',
+    movedTo: service('minimum-healthy-percent', 'minimum-healthy-percent: 100'),
     kind: 'number',
     config: {
       key: 'service-settings.minimum-healthy-percent',
@@ -825,6 +893,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'maximum-percent',
+    movedTo: service('maximum-percent', 'maximum-percent: 200'),
     kind: 'number',
     config: {
       key: 'service-settings.maximum-percent',
@@ -840,6 +909,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'health-check-grace-period',
+    movedTo: service('health-check-grace-period', 'health-check-grace-period: 60'),
     kind: 'number',
     config: {
       key: 'service-settings.health-check-grace-period',
@@ -855,6 +925,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'propagate-tags',
+    movedTo: service('propagate-tags', 'propagate-tags: SERVICE'),
     kind: 'text',
     config: {
       key: 'service-settings.propagate-tags',
@@ -870,6 +941,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'enable-ecs-managed-tags',
+    movedTo: service('enable-ecs-managed-tags', 'enable-ecs-managed-tags: true'),
     kind: 'text',
     config: {
       key: 'service-settings.enable-ecs-managed-tags',
@@ -885,6 +957,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'enable-execute-command',
+    movedTo: service('enable-execute-command', 'enable-execute-command: true'),
     kind: 'text',
     config: {
       key: 'service-settings.enable-execute-command',
@@ -900,6 +973,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'capacity-provider-strategy',
+    movedTo: service('capacity-provider-strategy', 'capacity-provider-strategy: [FARGATE_SPOT:3]'),
     kind: 'text',
     config: {
       key: 'service-settings.capacity-provider-strategy',
@@ -914,6 +988,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'volume-configurations',
+    movedTo: service('volume-configurations', 'volume-configurations: [{ name: data, … }]'),
     kind: 'text',
     group: 'rollout',
     description:
@@ -928,6 +1003,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'register-only',
+    movedTo: mode('mode: register-only'),
     kind: 'boolean',
     default: 'false',
     group: 'task-definition',
@@ -936,6 +1012,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'keep-revisions',
+    movedTo: env('keep-revisions', 'keep-revisions: 10'),
     kind: 'number',
     range: { min: 1, max: 1000, whole: true },
     group: 'task-definition',
@@ -944,6 +1021,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'run-task-count',
+    movedTo: runTask('count', 'count: 2'),
     kind: 'number',
     range: { min: 1, max: 10, whole: true },
     group: 'rollout',
@@ -951,6 +1029,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'run-task-launch-type',
+    movedTo: runTask('launch-type', 'launch-type: FARGATE'),
     kind: 'text',
     choices: ['fargate', 'ec2', 'external'],
     group: 'rollout',
@@ -959,6 +1038,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'run-task-capacity-provider-strategy',
+    movedTo: runTask('capacity-provider-strategy', 'capacity-provider-strategy: [FARGATE]'),
     kind: 'text',
     group: 'rollout',
     description:
@@ -966,6 +1046,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'run-task-subnets',
+    movedTo: runTask('subnets', 'subnets: [subnet-0abc]'),
     kind: 'list',
     group: 'rollout',
     description:
@@ -973,12 +1054,14 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'run-task-security-groups',
+    movedTo: runTask('security-groups', 'security-groups: [sg-0abc]'),
     kind: 'list',
     group: 'rollout',
     description: "Security group IDs for the one-off task, comma separated. Default — the service's.",
   },
   {
     name: 'run-task-assign-public-ip',
+    movedTo: runTask('assign-public-ip', 'assign-public-ip: ENABLED'),
     kind: 'text',
     choices: ['enabled', 'disabled'],
     group: 'rollout',
@@ -986,6 +1069,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'run-task-tags',
+    movedTo: runTask('tags', 'tags: { team: web }'),
     kind: 'lines',
     group: 'rollout',
     description:
@@ -993,6 +1077,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'run-task-overrides',
+    movedTo: runTask('overrides', 'overrides: { cpu: "512" }'),
     kind: 'text',
     group: 'rollout',
     description:
@@ -1039,4 +1124,18 @@ export function settingType(setting: Setting): string {
 /** Whether a setting takes several values: a line input (one item a line) or a list, which the CLI lets you repeat. */
 export function isRepeatable(setting: Pick<Setting, 'kind'>): boolean {
   return setting.kind === 'lines' || setting.kind === 'list'
+}
+
+/** The one line action.yml's deprecationMessage and the error share. */
+export function movedText(name: string, to: MovedTo): string {
+  if (to.key === 'docker/login-action') return `Input \`${name}\` was removed: log in with ${to.example}.`
+  if (to.key.startsWith('the ')) return `Input \`${name}\` is now ${to.key}: write \`${to.example}\`.`
+  return `Input \`${name}\` moved to the config file, key \`${to.key}\`: e.g. \`${to.example}\`.`
+}
+
+/** Each input that moved, by the name a workflow gives it (a setting's own, or an alias), with its new place. */
+export function movedInputs(): Record<string, MovedTo> {
+  return Object.fromEntries(
+    SETTINGS.flatMap((s) => (s.movedTo ? [s.name, ...(s.aliases ?? [])].map((n) => [n, s.movedTo as MovedTo]) : [])),
+  )
 }

@@ -87,11 +87,11 @@ export async function runAction(inputs: Record<string, string>, env: Record<stri
 }
 
 /**
- * The inputs with a config file (in build/, inside the workspace) whose one environment, `test`, takes every branch
+ * The inputs with a config file (in build/, inside the workspace) whose one environment (`test`, or the `environment` input's) takes every branch
  * and has these keys: the settings that moved from the inputs to the file (issue 22).
  */
 export function withConfig<T extends Record<string, string>>(inputs: T, keys: string): T & { config: string } {
-  return { ...inputs, ...configWith(keys) }
+  return { ...inputs, ...configWith(keys, inputs.environment ?? 'test') }
 }
 
 /**

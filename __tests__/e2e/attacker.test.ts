@@ -147,7 +147,7 @@ describe('the verify host stays the one the URL names', () => {
     const run = await runAction({ ...base(), 'verify-url': '${REF_NAME}/health' }, { GITHUB_REF_NAME: 'main' })
     expect(run.exitCode).toBe(1)
     expect(run.errors.join('\n')).toContain(
-      'Input `verify-url`: "${REF_NAME}/health": ${REF_NAME} may not give the URL\'s scheme or origin.',
+      'environments.test.verify.url: must be an http(s) URL like https://${ENVIRONMENT}.example.com/version, not a string',
     )
     expect(await revisions()).toHaveLength(1)
   })

@@ -15,12 +15,8 @@ import { randomBytes } from 'node:crypto'
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { promisify } from 'node:util'
-import { runAction as runWithInputs, workspaceDir, movedToConfig } from './action.js'
+import { runAction, workspaceDir } from './action.js'
 import { ScenarioAdmin, useStack, waitFor, webTaskDefinition, type StackEnv } from './stack.js'
-
-/** Runs the action with the settings that moved to the config file written there (issue 22). */
-const runAction = (inputs: Record<string, string>, env?: Record<string, string>): ReturnType<typeof runWithInputs> =>
-  runWithInputs(movedToConfig(inputs), env)
 
 let stack: StackEnv
 let admin: ScenarioAdmin
@@ -99,6 +95,7 @@ async function givenDevAndQa(): Promise<string> {
       `    image: ${stack.STACK_REGISTRY}/web-promote`,
       `    dockerfile: ${dockerfile}`,
       '    build-args: { STAGE: dev }',
+      '    build: { create-repository: true }',
       '    environment-variables: { GREETING: hello-dev }',
       '  qa:',
       "    branches: ['release/*']",
@@ -110,7 +107,7 @@ async function givenDevAndQa(): Promise<string> {
   return config
 }
 
-const build = () => ({ build: stack.STACK_SAMPLE_APP, 'create-repository': 'true' })
+const build = () => ({ build: stack.STACK_SAMPLE_APP })
 
 describe('promote-from through dist/index.js', () => {
   test('dev builds with its own Dockerfile and build args; qa is promoted from dev: the same digest, nothing built', async () => {

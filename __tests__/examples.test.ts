@@ -3,6 +3,8 @@
 import { convertWorkflowTemplate, NoOperationTraceWriter, parseWorkflow } from '@actions/workflow-parser'
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
+import { parse as parseYaml } from 'yaml'
+import { MOVED_INPUTS } from '../src/settings/moved.js'
 
 /** The parser's errors for a workflow file, then those of converting it (jobs, needs, matrix…); [] when valid. */
 export async function workflowErrors(name: string, content: string): Promise<string[]> {
@@ -78,3 +80,23 @@ test('the README, the docs and the examples use one version of this action', () 
   )
   expect([...versions]).toEqual(['v1'])
 })
+
+/** Each step of this action in a workflow, with the inputs its `with:` gives. */
+function actionSteps(content: string): Record<string, unknown>[] {
+  const workflow = parseYaml(content) as { jobs?: Record<string, { steps?: { uses?: string; with?: object }[] }> }
+  return Object.values(workflow.jobs ?? {}).flatMap((job) =>
+    (job.steps ?? [])
+      .filter((step) => /ecs-deploy-action/.test(step.uses ?? ''))
+      .map((step) => (step.with ?? {}) as Record<string, unknown>),
+  )
+}
+
+test.each([...exampleWorkflows, ...readmeWorkflows()])(
+  '%s gives no input that moved to the config file (issue 22)',
+  (_name, content) => {
+    const moved = actionSteps(content).flatMap((inputs) =>
+      Object.keys(inputs).filter((n) => Object.hasOwn(MOVED_INPUTS, n)),
+    )
+    expect(moved).toEqual([])
+  },
+)

@@ -38,6 +38,7 @@ describe('getInputs', () => {
       dryRun: false,
       strategy: { deploymentAlarms: [], onBusy: 'wait' },
       mode: 'deploy',
+      given: ['service'],
     })
   })
 

@@ -15,10 +15,13 @@ import { mockClient } from 'aws-sdk-client-mock'
 import path from 'node:path'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
+import { configWith } from './helpers/config-file.js'
 import { fakeClock } from './helpers/clock.js'
 import { deployment, NEW_ID, NEW_TD, OLD_TD, oldDeployment, service } from './helpers/ecs.js'
 
 const outputs: Record<string, string> = {}
+/** The `result` output: every value by its former output's name. */
+const result = (): Record<string, string> => JSON.parse(outputs.result ?? '{}') as Record<string, string>
 const failures: string[] = []
 let summary = ''
 let inputs: Record<string, string> = {}
@@ -32,7 +35,8 @@ jest.unstable_mockModule('@actions/core', () => ({
   setSecret: () => undefined,
   info: () => undefined,
   warning: () => undefined,
-  error: () => undefined,
+  // A located error is how the step fails on a file's line (action/annotations.ts): the step's failure too.
+  error: (message: string, properties?: object) => properties && failures.push(message),
   debug: () => undefined,
   group: async <T>(_name: string, fn: () => Promise<T>) => fn(),
   summary: { addRaw: (text: string) => ({ write: async () => void (summary += text) }) },
@@ -66,6 +70,7 @@ const current: TaskDefinition = {
 }
 
 beforeEach(() => {
+  delete process.env.GITHUB_REF
   ecsMock.reset()
   for (const k of Object.keys(outputs)) delete outputs[k]
   failures.length = 0
@@ -138,10 +143,10 @@ describe('run', () => {
     expect(outputs).toMatchObject({
       status: 'succeeded',
       'task-definition-arn': NEW_TD,
-      'task-definition-revision': '7',
       'deployment-id': NEW_ID,
       image: IMAGE,
     })
+    expect(result()).toMatchObject({ status: 'succeeded', 'task-definition-revision': '7', image: IMAGE })
     expect(summary).toContain('| Task definition | web:6 → web:7 (registered by this run) |')
   })
 
@@ -183,11 +188,8 @@ describe('run', () => {
     const calls = ecsMock.commandCalls(DescribeServicesCommand).map((c) => c.args[0].input.services)
     // Two lookups before the rollout, then the wait reads both services in one call.
     expect(calls.slice(2)).toEqual([['web', 'worker']])
-    expect(outputs).toMatchObject({
-      status: 'succeeded',
-      'task-definition-revision': '7,7',
-      'deployment-id': `${NEW_ID},${NEW_ID}`,
-    })
+    expect(outputs).toMatchObject({ status: 'succeeded', 'deployment-id': `${NEW_ID},${NEW_ID}` })
+    expect(result()['task-definition-revision']).toBe('7,7')
     expect(summary).toContain('## ✅ ECS deploy: 2 services, all deployed')
   })
 
@@ -212,16 +214,16 @@ describe('run', () => {
     inputs = {
       ...inputs,
       'dry-run': 'true',
-      'desired-count': '4',
-      'deployment-circuit-breaker': 'disable',
-      'artifacts-dir': artifacts,
+      ...configWith(
+        `desired-count: 4\nservice-settings: { deployment-circuit-breaker: disable }\nartifacts-dir: ${path.relative(process.env.GITHUB_WORKSPACE ?? '', artifacts)}`,
+      ),
     }
     await run(fakeClock())
     expect(failures).toEqual([])
     expect(ecsMock).not.toHaveReceivedCommand(RegisterTaskDefinitionCommand)
     expect(ecsMock).not.toHaveReceivedCommand(UpdateServiceCommand)
     expect(outputs.status).toBe('planned')
-    expect(outputs.diff?.split('\n')).toEqual([
+    expect(result().diff?.split('\n')).toEqual([
       `containerDefinitions[web].image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/web:old → ${IMAGE}`,
       'service desired count: 2 → 4',
       'service deployment circuit breaker: on, with rollback → off',
@@ -236,7 +238,7 @@ describe('run', () => {
 
   test('artifacts-dir outside the workspace is an input error, and nothing is written there', async () => {
     const outside = path.join(mkdtempSync(path.join(tmpdir(), 'artifacts-')), 'out')
-    inputs = { ...inputs, 'dry-run': 'true', 'artifacts-dir': outside }
+    inputs = { ...inputs, 'dry-run': 'true', ...configWith(`artifacts-dir: ${outside}`) }
     await run(fakeClock())
     expect(failures).toEqual([
       `Input \`artifacts-dir\` must name a path inside the workspace (${process.env.GITHUB_WORKSPACE}); ${outside} leads outside it.`,
@@ -305,7 +307,14 @@ describe('run', () => {
       /^task definition __tests__\/fixtures\/missing.json not found at /,
     ],
     [{ container: 'api' }, /api/],
-    [{ 'desired-count': 'many' }, /^Input `desired-count` must be a whole number/],
+    [
+      configWith('desired-count: many'),
+      /line 4, environments.test.desired-count: must be a whole number from 0 to 5000, not the string "many"/,
+    ],
+    [
+      { 'desired-count': '3' },
+      /^Input `desired-count` moved to the config file, key `environments.<name>.desired-count`/,
+    ],
   ])('bad input %j fails with one message and leaves the service untouched', async (bad, message) => {
     ecsMock
       .on(RegisterTaskDefinitionCommand)
@@ -331,7 +340,7 @@ describe('run', () => {
     expect(outputs.status).toBe('failed')
     expect(outputs['task-definition-arn']).toBe(NEW_TD)
     expect(outputs.image).toBe(IMAGE)
-    expect(outputs.diff).not.toBe('')
+    expect(result().diff).not.toBe('')
     expect(summary).toContain(NEW_TD.split('/').pop())
     // The service the run had not finished with shares the run's error.
     expect(summary).toContain('#### Why it failed\n\necs:UpdateService failed (ServerException): Throttled')

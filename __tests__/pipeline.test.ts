@@ -24,10 +24,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { ExecOptions, ExecResult } from '../src/common/exec.js'
+import { configWith } from './helpers/config-file.js'
 import { fakeClock } from './helpers/clock.js'
 import { deployment, NEW_TD, OLD_TD, oldDeployment, service } from './helpers/ecs.js'
 
 const outputs: Record<string, string> = {}
+const result = (): Record<string, string> => JSON.parse(outputs.result ?? '{}') as Record<string, string>
 const failures: string[] = []
 const logs: string[] = []
 let inputs: Record<string, string> = {}
@@ -96,6 +98,7 @@ const current: TaskDefinition = {
 let context: string
 
 beforeEach(() => {
+  delete process.env.GITHUB_REF
   ecsMock.reset()
   ecrMock.reset()
   docker.mockClear()
@@ -146,7 +149,7 @@ const building = () => ({ build: context, image: REPO })
 describe('dry run', () => {
   test('with build: builds, pushes, creates and registers nothing, updates no service; says what it would build', async () => {
     ecrMock.on(DescribeRepositoriesCommand).rejects(new RepositoryNotFoundException({ message: 'no', $metadata: {} }))
-    inputs = { ...inputs, ...building(), 'create-repository': 'true', 'dry-run': 'true' }
+    inputs = { ...inputs, ...building(), ...configWith('build: { create-repository: true }'), 'dry-run': 'true' }
     await run(fakeClock())
     expect(failures).toEqual([])
     expect(outputs.status).toBe('planned')
@@ -155,7 +158,7 @@ describe('dry run', () => {
     expect(ecsMock).not.toHaveReceivedCommand(RegisterTaskDefinitionCommand)
     expect(ecsMock).not.toHaveReceivedCommand(UpdateServiceCommand)
     const sha = process.env.GITHUB_SHA
-    expect(outputs.diff).toContain(`containerDefinitions[web].image: ${REPO}:old → ${REPO}:${sha}`)
+    expect(result().diff).toContain(`containerDefinitions[web].image: ${REPO}:old → ${REPO}:${sha}`)
     expect(logs).toContainEqual(
       expect.stringMatching(
         new RegExp(
@@ -189,7 +192,7 @@ describe('dry run', () => {
     await run(fakeClock())
     expect(failures).toEqual([])
     expect(docker).not.toHaveBeenCalled()
-    expect(outputs.diff).toContain(`containerDefinitions[web].image: ${REPO}:old → ${REPO}@${DIGEST}`)
+    expect(result().diff).toContain(`containerDefinitions[web].image: ${REPO}:old → ${REPO}@${DIGEST}`)
     expect(logs).toContain(
       `would deploy ${REPO}@${DIGEST}, already built from this commit the same way (skip-build-if-exists); nothing built`,
     )
@@ -226,7 +229,7 @@ describe('checks before changes', () => {
 
   test('on-busy: fail stops before any registration', async () => {
     ecsMock.on(DescribeServicesCommand).resolves({ services: [busy()] })
-    inputs = { ...inputs, 'on-busy': 'fail' }
+    inputs = { ...inputs, ...configWith('on-busy: fail') }
     await run(fakeClock())
     expect(failures).toEqual([busyMessage])
     expect(ecsMock).not.toHaveReceivedCommand(RegisterTaskDefinitionCommand)
@@ -236,7 +239,11 @@ describe('checks before changes', () => {
   test('on-busy: fail with build stops before docker runs or the repository is created', async () => {
     ecsMock.on(DescribeServicesCommand).resolves({ services: [busy()] })
     ecrMock.on(DescribeRepositoriesCommand).rejects(new RepositoryNotFoundException({ message: 'no', $metadata: {} }))
-    inputs = { ...inputs, ...building(), 'create-repository': 'true', 'on-busy': 'fail' }
+    inputs = {
+      ...inputs,
+      ...building(),
+      ...configWith('on-busy: fail\nbuild: { create-repository: true }'),
+    }
     await run(fakeClock())
     expect(failures).toEqual([busyMessage])
     expect(docker).not.toHaveBeenCalled()

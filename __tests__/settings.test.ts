@@ -5,21 +5,48 @@ import { getInputs } from '../src/settings/inputs.js'
 import { settingValues } from '../src/settings/values.js'
 import { groupedSettings, SETTINGS, settingNamed, settingType } from '../src/settings/table.js'
 import { STRATEGIES } from '../src/mechanisms/strategy-types.js'
+import { MOVED_INPUTS, movedText } from '../src/settings/moved.js'
 
 interface ActionInput {
   description?: string
   default?: string
+  deprecationMessage?: string
 }
 const action = parse(readFileSync(new URL('../action.yml', import.meta.url), 'utf8')) as {
   inputs: Record<string, ActionInput>
+  outputs: Record<string, unknown>
 }
+const moved = (name: string): boolean => Object.hasOwn(MOVED_INPUTS, name)
+/** What stays in the step: the table's settings and aliases that did not move to the config file. */
+const kept = groupedSettings().map(({ heading, settings }) => ({
+  heading,
+  settings: settings.filter((s) => !moved(s.name)),
+}))
 const plain = (text: string | undefined): string => (text ?? '').replace(/\s+/g, ' ').trim()
 
 describe('the settings table and action.yml', () => {
-  test('the same inputs, group by group, each followed by its aliases', () => {
-    const names = groupedSettings().flatMap(({ settings }) => settings.flatMap((s) => [s.name, ...(s.aliases ?? [])]))
-    expect(names).toEqual(Object.keys(action.inputs))
+  test('the same inputs, group by group, each followed by its aliases; then the moved ones', () => {
+    const names = kept.flatMap(({ settings }) =>
+      settings.flatMap((s) => [s.name, ...(s.aliases ?? []).filter((a) => !moved(a))]),
+    )
+    expect(Object.keys(action.inputs)).toEqual([...names, ...Object.keys(MOVED_INPUTS)])
   })
+
+  test('at most 35 inputs and 8 outputs (issue 22): what a user sets per run; the rest lives in files', () => {
+    const current = Object.entries(action.inputs).filter(([, input]) => input.deprecationMessage === undefined)
+    expect(current.length).toBeLessThanOrEqual(35)
+    expect(Object.keys(action.outputs).length).toBeLessThanOrEqual(8)
+  })
+
+  test.each(Object.entries(MOVED_INPUTS))(
+    'moved %s: declared without a default, its deprecationMessage naming its new place',
+    (name, to) => {
+      const input = action.inputs[name]
+      expect(input?.default).toBeUndefined()
+      expect(input?.deprecationMessage).toBe(`${movedText(name, to)} See docs/migration.md.`)
+      expect(input?.deprecationMessage).toContain(to.key)
+    },
+  )
 
   test('a `# ── Group ──` comment before each group', () => {
     const source = readFileSync(new URL('../action.yml', import.meta.url), 'utf8')
@@ -27,10 +54,11 @@ describe('the settings table and action.yml', () => {
       heading,
       first,
     ])
-    expect(headings).toEqual(groupedSettings().map(({ heading, settings }) => [heading, settings[0]?.name]))
+    expect(headings.slice(0, -1)).toEqual(kept.map(({ heading, settings }) => [heading, settings[0]?.name]))
+    expect(headings.at(-1)).toEqual([expect.stringMatching(/^Moved to the config file/), Object.keys(MOVED_INPUTS)[0]])
   })
 
-  test.each(SETTINGS.map((s) => [s.name, s] as const))(
+  test.each(SETTINGS.filter((s) => !moved(s.name)).map((s) => [s.name, s] as const))(
     '%s: same default and description, ending with its type',
     (name, setting) => {
       const input = action.inputs[name]
@@ -43,7 +71,7 @@ describe('the settings table and action.yml', () => {
 
   test('each alias is declared without a default, naming what it is an alias of', () => {
     for (const setting of SETTINGS) {
-      for (const alias of setting.aliases ?? []) {
+      for (const alias of (setting.aliases ?? []).filter((a) => !moved(a))) {
         expect(action.inputs[alias]?.default).toBeUndefined()
         expect(plain(action.inputs[alias]?.description)).toMatch(new RegExp(`^Alias of \`${setting.name}\`:`))
       }

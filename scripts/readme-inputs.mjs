@@ -9,15 +9,17 @@ import { parse } from 'yaml'
 const root = new URL('../', import.meta.url)
 const action = parse(readFileSync(new URL('action.yml', root), 'utf8'))
 
-/** The settings table, read from its source (settings.ts imports nothing, so transpiling it alone is enough). */
-async function loadSettings() {
-  const source = readFileSync(new URL('src/settings/table.ts', root), 'utf8')
+/** A module of src/settings/, read from its source (table.ts imports nothing, so transpiling it alone is enough). */
+async function loadModule(file) {
+  const source = readFileSync(new URL(`src/settings/${file}`, root), 'utf8')
   const { outputText } = ts.transpileModule(source, {
     compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
   })
   return import(`data:text/javascript;base64,${Buffer.from(outputText).toString('base64')}`)
 }
-const { groupedSettings, settingType } = await loadSettings()
+const { groupedSettings, settingType, SETTINGS, movedInputs, movedText } = await loadModule('table.ts')
+const MOVED_INPUTS = movedInputs()
+const moved = (name) => Object.hasOwn(MOVED_INPUTS, name)
 const cell = (text) =>
   String(text ?? '')
     .replace(/\s+/g, ' ')
@@ -61,8 +63,31 @@ export function actionInputs(groups) {
     ])
     return [`  # ── ${heading} ──`, ...inputs].join('\n')
   })
-  return `inputs:\n${blocks.join('\n\n')}\n`
+  return `inputs:\n${blocks.join('\n\n')}\n\n${deprecatedInputs()}\n`
 }
+
+/**
+ * The inputs that moved to the config file (the table's `movedTo`), still declared for one major version so the runner
+ * shows their deprecationMessage and the action can fail with their new place: no default, a one-line description.
+ */
+export function deprecatedInputs() {
+  const described = new Map(SETTINGS.flatMap((s) => [s.name, ...(s.aliases ?? [])].map((n) => [n, s.description])))
+  const inputs = Object.entries(MOVED_INPUTS).map(([name, to]) => {
+    const first = (described.get(name) ?? '').split(/(?<=\.)\s/)[0]
+    const message = `${movedText(name, to)} See docs/migration.md.`
+    return [
+      `  ${name}:`,
+      `    description: ${yamlText(first)}`,
+      '    required: false',
+      `    deprecationMessage: ${yamlText(message)}`,
+    ].join('\n')
+  })
+  return ['  # ── Moved to the config file (deprecated; the action fails with their new place) ──', ...inputs].join(
+    '\n',
+  )
+}
+
+const yamlText = (text) => `'${text.replace(/'/g, "''")}'`
 
 function actionInput(name, description, fallback) {
   const lines = [`  ${name}:`, '    description: >-', ...wrap(description, 110 - 6).map((l) => `      ${l}`)]
@@ -113,7 +138,10 @@ register('./ts-loader.mjs', import.meta.url)
 const { configJsonSchemaText } = await import('../src/config/json-schema.ts')
 const schemaUrl = new URL('schema/ecs-deploy.schema.json', root)
 
+// The moved inputs leave their groups: action.yml declares them at its end, the README lists only what stays.
 const groups = groupedSettings()
+  .map((g) => ({ ...g, settings: g.settings.filter((s) => !moved(s.name)) }))
+  .map((g) => ({ ...g, settings: g.settings.map((s) => ({ ...s, aliases: s.aliases?.filter((a) => !moved(a)) })) }))
 const actionUrl = new URL('action.yml', root)
 const actionYml = readFileSync(actionUrl, 'utf8')
 const readmeUrl = new URL('README.md', root)

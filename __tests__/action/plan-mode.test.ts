@@ -1,4 +1,4 @@
-// `mode: plan` through the action's door: outputs matrix, environments and any, a summary, and no AWS at all.
+// `mode: plan` through the action's door: outputs matrix, any and result (environments), a summary, and no AWS at all.
 import { jest } from '@jest/globals'
 import { ECSClient } from '@aws-sdk/client-ecs'
 import { mockClient } from 'aws-sdk-client-mock'
@@ -80,7 +80,7 @@ test('a push to main: the matrix has staging, then prod in each region; outputs 
       prod('eu-west-1'),
     ],
   })
-  expect(outputs.environments).toBe('["staging","prod"]')
+  expect(JSON.parse(outputs.result ?? '')).toEqual({ environments: ['staging', 'prod'] })
   expect(outputs.any).toBe('true')
   expect(outputs.status).toBeUndefined()
   expect(summary).toContain('This run deploys staging, prod.')
@@ -93,7 +93,7 @@ test('a branch nothing takes: an empty matrix and any false, and the step succee
   process.env.GITHUB_REF = 'refs/heads/feature/x'
   await run()
   expect(failures).toEqual([])
-  expect(outputs).toMatchObject({ matrix: '{"include":[]}', environments: '[]', any: 'false' })
+  expect(outputs).toMatchObject({ matrix: '{"include":[]}', any: 'false', result: '{"environments":[]}' })
 })
 
 test('without a config file the plan step fails, saying where it looked', async () => {
@@ -106,8 +106,10 @@ test('without a config file the plan step fails, saying where it looked', async 
   expect(outputs.matrix).toBeUndefined()
 })
 
-test('a mode that is neither deploy nor plan is refused by name', async () => {
+test('a mode that is not one of the modes is refused by name', async () => {
   inputs = { mode: 'plna' }
   await run()
-  expect(failures).toEqual(['Input `mode` must be one of deploy, plan, not "plna".'])
+  expect(failures).toEqual([
+    'Input `mode` must be one of deploy, plan, register-only, continue, rollback-paused, not "plna".',
+  ])
 })

@@ -8,8 +8,12 @@ import { createServer, request as httpRequest, type IncomingMessage, type Server
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { runAction, workspaceDir } from './action.js'
+import { runAction as runWithInputs, workspaceDir, movedToConfig } from './action.js'
 import { givenWebService, ScenarioAdmin, useStack, webService, type StackEnv } from './stack.js'
+
+/** Runs the action with the settings that moved to the config file written there (issue 22). */
+const runAction = (inputs: Record<string, string>, env?: Record<string, string>): ReturnType<typeof runWithInputs> =>
+  runWithInputs(movedToConfig(inputs), env)
 
 let stack: StackEnv
 let admin: ScenarioAdmin
@@ -143,7 +147,7 @@ describe('the verify host stays the one the URL names', () => {
     const run = await runAction({ ...base(), 'verify-url': '${REF_NAME}/health' }, { GITHUB_REF_NAME: 'main' })
     expect(run.exitCode).toBe(1)
     expect(run.errors.join('\n')).toContain(
-      'Input `verify-url`: "${REF_NAME}/health": ${REF_NAME} may not give the URL\'s scheme or origin.',
+      'environments.test.verify.url: must be an http(s) URL like https://${ENVIRONMENT}.example.com/version, not a string',
     )
     expect(await revisions()).toHaveLength(1)
   })

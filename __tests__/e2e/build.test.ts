@@ -11,7 +11,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import { cpSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { promisify } from 'node:util'
-import { runAction, workspaceDir } from './action.js'
+import { runAction as runWithInputs, workspaceDir, movedToConfig } from './action.js'
 import {
   givenWebService,
   registryHas,
@@ -21,6 +21,10 @@ import {
   webTaskDefinition,
   type StackEnv,
 } from './stack.js'
+
+/** Runs the action with the settings that moved to the config file written there (issue 22). */
+const runAction = (inputs: Record<string, string>, env?: Record<string, string>): ReturnType<typeof runWithInputs> =>
+  runWithInputs(movedToConfig(inputs), env)
 
 const run = promisify(execFile)
 const DEBIAN_DOCKER = '/usr/bin/docker'
@@ -120,7 +124,7 @@ describe('building the image through dist/index.js', () => {
     )
     expect(result.errors).toEqual([])
     expect(result.exitCode).toBe(0)
-    expect(result.outputs['image-tags']).toMatch(
+    expect(result.result['image-tags']).toMatch(
       new RegExp(`^sha-${sha.slice(0, 7)},e2e-build,short-${sha.slice(0, 7)},${sha}-[a-f0-9]{12}$`),
     )
     expect(await registryHas(stack, 'web', `sha-${sha.slice(0, 7)}`)).toBe(true)

@@ -4,7 +4,7 @@ import { DescribeRepositoriesCommand, ECRClient } from '@aws-sdk/client-ecr'
 import { writeFileSync } from 'node:fs'
 import { randomBytes } from 'node:crypto'
 import path from 'node:path'
-import { runAction, workspaceDir } from './action.js'
+import { runAction as runWithInputs, workspaceDir, movedToConfig } from './action.js'
 import {
   givenWebService,
   registryHas,
@@ -16,6 +16,10 @@ import {
   type Service,
   type StackEnv,
 } from './stack.js'
+
+/** Runs the action with the settings that moved to the config file written there (issue 22). */
+const runAction = (inputs: Record<string, string>, env?: Record<string, string>): ReturnType<typeof runWithInputs> =>
+  runWithInputs(movedToConfig(inputs), env)
 
 let stack: StackEnv
 let admin: ScenarioAdmin
@@ -77,7 +81,7 @@ describe('deploy through dist/index.js', () => {
     const run = await runAction(inputs())
     expect(run.errors).toEqual([])
     expect(run.exitCode).toBe(0)
-    expect(run.outputs).toMatchObject({
+    expect(run.result).toMatchObject({
       status: 'succeeded',
       'task-definition-revision': '2',
       image: `${stack.STACK_REGISTRY}/web:v2`,
@@ -94,7 +98,7 @@ describe('deploy through dist/index.js', () => {
     // Re-running the same commit registers nothing and deploys nothing.
     const again = await runAction(inputs())
     expect(again.exitCode).toBe(0)
-    expect(again.outputs).toMatchObject({ status: 'succeeded', 'task-definition-revision': '2', 'deployment-id': '' })
+    expect(again.result).toMatchObject({ status: 'succeeded', 'task-definition-revision': '2', 'deployment-id': '' })
     expect(again.summary).toContain('Nothing to deploy')
     expect(await revisions()).toHaveLength(2)
   })
@@ -107,7 +111,7 @@ describe('deploy through dist/index.js', () => {
     expect(run.exitCode).toBe(0)
     expect(run.outputs.image).toMatch(new RegExp(`^${stack.STACK_REGISTRY}/web@sha256:[a-f0-9]{64}$`))
     // The third tag finds this commit's image built the same way again (skip-build-if-exists).
-    expect(run.outputs['image-tags']).toMatch(new RegExp(`^${SHA_2},main,${SHA_2}-[a-f0-9]{12}$`))
+    expect(run.result['image-tags']).toMatch(new RegExp(`^${SHA_2},main,${SHA_2}-[a-f0-9]{12}$`))
     const { taskDefinition } = await ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: 'web:2' }))
     expect(taskDefinition?.containerDefinitions?.[0]?.image).toBe(run.outputs.image)
     expect(run.summary).toContain('### Image')
@@ -143,7 +147,7 @@ describe('deploy through dist/index.js', () => {
     expect(run.stdout).toContain(
       `would build ${stack.STACK_REGISTRY}/${repository}:${sha} from ${stack.STACK_SAMPLE_APP}`,
     )
-    expect(run.outputs.diff).toContain(`→ ${stack.STACK_REGISTRY}/${repository}:${sha}`)
+    expect(run.result.diff).toContain(`→ ${stack.STACK_REGISTRY}/${repository}:${sha}`)
     expect(await registryHas(stack, repository, sha)).toBe(false)
     const ecr = new ECRClient({ region: stack.AWS_REGION })
     await expect(ecr.send(new DescribeRepositoriesCommand({ repositoryNames: [repository] }))).rejects.toMatchObject({

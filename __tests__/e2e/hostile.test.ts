@@ -5,8 +5,12 @@ import { createServer, type Server, type Socket } from 'node:net'
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { GRACE_MS } from '../../src/aws/clients.js'
-import { runAction, workspaceDir } from './action.js'
+import { runAction as runWithInputs, workspaceDir, movedToConfig } from './action.js'
 import { givenWebService, ScenarioAdmin, useStack, webTaskDefinition, type StackEnv } from './stack.js'
+
+/** Runs the action with the settings that moved to the config file written there (issue 22). */
+const runAction = (inputs: Record<string, string>, env?: Record<string, string>): ReturnType<typeof runWithInputs> =>
+  runWithInputs(movedToConfig(inputs), env)
 
 let stack: StackEnv
 let admin: ScenarioAdmin

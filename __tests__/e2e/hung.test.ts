@@ -9,7 +9,7 @@ import type { Socket } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { GRACE_MS } from '../../src/common/deadline.js'
-import { runAction, workspaceDir } from './action.js'
+import { runAction as runWithInputs, workspaceDir, movedToConfig } from './action.js'
 import {
   givenWebService,
   loadStack,
@@ -21,6 +21,10 @@ import {
   type StackEnv,
   type WebServiceOptions,
 } from './stack.js'
+
+/** Runs the action with the settings that moved to the config file written there (issue 22). */
+const runAction = (inputs: Record<string, string>, env?: Record<string, string>): ReturnType<typeof runWithInputs> =>
+  runWithInputs(movedToConfig(inputs), env)
 
 let stack: StackEnv
 let admin: ScenarioAdmin

@@ -182,7 +182,8 @@ describe('plan, then deploy each entry', () => {
         needs: ['staging'],
       },
     ])
-    expect(plan.outputs).toMatchObject({ environments: '["staging","prod"]', any: 'true' })
+    expect(plan.outputs).toMatchObject({ any: 'true' })
+    expect(plan.result).toEqual({ environments: ['staging', 'prod'] })
     expect(plan.summary).toContain('| dev | ⏭️ no | ref refs/heads/main matches none of its branches (develop) |')
 
     // One job per entry, in the matrix's order, each bound to its GitHub Environment (the runner's deployment).

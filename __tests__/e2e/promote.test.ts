@@ -95,6 +95,7 @@ async function givenDevAndQa(): Promise<string> {
       `    image: ${stack.STACK_REGISTRY}/web-promote`,
       `    dockerfile: ${dockerfile}`,
       '    build-args: { STAGE: dev }',
+      '    build: { create-repository: true }',
       '    environment-variables: { GREETING: hello-dev }',
       '  qa:',
       "    branches: ['release/*']",
@@ -106,7 +107,7 @@ async function givenDevAndQa(): Promise<string> {
   return config
 }
 
-const build = () => ({ build: stack.STACK_SAMPLE_APP, 'create-repository': 'true' })
+const build = () => ({ build: stack.STACK_SAMPLE_APP })
 
 describe('promote-from through dist/index.js', () => {
   test('dev builds with its own Dockerfile and build args; qa is promoted from dev: the same digest, nothing built', async () => {
@@ -116,7 +117,7 @@ describe('promote-from through dist/index.js', () => {
     expect(dev.exitCode).toBe(0)
     const image = dev.outputs.image ?? ''
     expect(image).toMatch(new RegExp(`^${stack.STACK_REGISTRY}/web-promote@sha256:[a-f0-9]{64}$`))
-    expect(dev.outputs['image-digest']).toBe(image.split('@')[1])
+    expect(dev.result['image-digest']).toBe(image.split('@')[1])
     // The environment's build arg is in the image it built.
     const { stdout: env } = await promisify(execFile)('docker', [
       'image',
@@ -136,15 +137,15 @@ describe('promote-from through dist/index.js', () => {
     const qa = await runAction({ config }, { GITHUB_REF: 'refs/heads/release/1.4', GITHUB_SHA: SHA })
     expect(qa.errors).toEqual([])
     expect(qa.exitCode).toBe(0)
-    expect(qa.outputs).toMatchObject({
+    expect(qa.result).toMatchObject({
       status: 'succeeded',
       'promoted-from': 'dev',
       'promoted-images': `web=${image}`,
       image,
     })
     // Nothing built or pushed: no build outputs, no build in the log.
-    expect(qa.outputs['image-digest']).toBeUndefined()
-    expect(qa.outputs['build-seconds']).toBeUndefined()
+    expect(qa.result['image-digest']).toBeUndefined()
+    expect(qa.result['build-seconds']).toBeUndefined()
     expect(qa.stdout).not.toMatch(/Building with|legacy docker builder|Pushed /)
     expect(qa.stdout).toContain(
       'Promoting from dev: reading what its services run in cluster dev (us-east-1); nothing is built.',
@@ -171,13 +172,13 @@ describe('promote-from through dist/index.js', () => {
     const before = await service('qa')
     const dry = await runAction({ config, 'dry-run': 'true' }, { GITHUB_REF: 'refs/heads/release/1.4' })
     expect(dry.errors).toEqual([])
-    expect(dry.outputs).toMatchObject({ status: 'planned', 'promoted-from': 'dev' })
-    expect(dry.outputs.diff).toContain(`${stack.STACK_REGISTRY}/web@${digest}`)
+    expect(dry.result).toMatchObject({ status: 'planned', 'promoted-from': 'dev' })
+    expect(dry.result.diff).toContain(`${stack.STACK_REGISTRY}/web@${digest}`)
     expect((await service('qa')).taskDefinition).toBe(before.taskDefinition)
 
     const qa = await runAction({ config }, { GITHUB_REF: 'refs/heads/release/1.4' })
     expect(qa.errors).toEqual([])
-    expect(qa.outputs).toMatchObject({ 'promoted-from': 'dev', image: `${stack.STACK_REGISTRY}/web@${digest}` })
+    expect(qa.result).toMatchObject({ 'promoted-from': 'dev', image: `${stack.STACK_REGISTRY}/web@${digest}` })
     expect((await containerOf((await service('qa')).taskDefinition ?? ''))?.image).toBe(
       `${stack.STACK_REGISTRY}/web@${digest}`,
     )

@@ -10,8 +10,12 @@ import {
 } from '@aws-sdk/client-ecs'
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { runAction, workspaceDir } from './action.js'
+import { runAction as runWithInputs, workspaceDir, movedToConfig } from './action.js'
 import { givenWebService, ScenarioAdmin, useStack, webService, webTaskDefinition, type StackEnv } from './stack.js'
+
+/** Runs the action with the settings that moved to the config file written there (issue 22). */
+const runAction = (inputs: Record<string, string>, env?: Record<string, string>): ReturnType<typeof runWithInputs> =>
+  runWithInputs(movedToConfig(inputs), env)
 
 let stack: StackEnv
 let admin: ScenarioAdmin
@@ -78,7 +82,7 @@ describe('service settings through dist/index.js', () => {
         { capacityProvider: 'FARGATE_SPOT', weight: 3 },
       ],
     })
-    expect(run.outputs.diff?.split('\n')).toEqual(
+    expect(run.result.diff?.split('\n')).toEqual(
       expect.arrayContaining([
         'service minimum healthy percent: 100 → 50',
         'service maximum percent: 200 → 150',
@@ -93,7 +97,7 @@ describe('service settings through dist/index.js', () => {
     // The same again: nothing differs, so nothing is sent and nothing deploys.
     const again = await runAction({ ...base(), ...SETTINGS })
     expect(again.exitCode).toBe(0)
-    expect(again.outputs.diff ?? '').not.toContain('service ')
+    expect(again.result.diff ?? '').not.toContain('service ')
     expect(again.outputs['deployment-id'] ?? '').toBe('')
   })
 
@@ -116,7 +120,7 @@ describe('service settings through dist/index.js', () => {
     expect(run.errors).toEqual([])
     const web = await webService(ecs)
     expect(web.deployments?.find((d) => d.status === 'PRIMARY')?.volumeConfigurations).toEqual(volumes)
-    expect(run.outputs.diff).toContain('service volume configurations: none → data (EBS 20 GiB)')
+    expect(run.result.diff).toContain('service volume configurations: none → data (EBS 20 GiB)')
   })
 
   test('dry run: the diff shows the settings, and nothing changes', async () => {
@@ -125,7 +129,7 @@ describe('service settings through dist/index.js', () => {
     const run = await runAction({ ...base(), ...SETTINGS, 'dry-run': 'true' })
     expect(run.exitCode).toBe(0)
     expect(run.outputs.status).toBe('planned')
-    expect(run.outputs.diff).toContain('service execute command: off → on')
+    expect(run.result.diff).toContain('service execute command: off → on')
     const after = await webService(ecs)
     expect(after.enableExecuteCommand).toBe(before.enableExecuteCommand)
     expect(after.deploymentConfiguration).toEqual(before.deploymentConfiguration)
@@ -160,7 +164,7 @@ describe('task-definition-arn: a revision deployed as it is', () => {
     expect((await webService(ecs)).taskDefinition).toBe(arn)
     expect(await revisions()).toHaveLength(2)
     expect(run.stdout).toContain('nothing to register: deploying web:2 as it is (task-definition-arn)')
-    expect(run.outputs.diff).toContain(`→ ${stack.STACK_REGISTRY}/web:v2`)
+    expect(run.result.diff).toContain(`→ ${stack.STACK_REGISTRY}/web:v2`)
   })
 
   test('a revision that does not exist, or is INACTIVE, fails having changed nothing', async () => {
@@ -278,7 +282,7 @@ describe('a one-off task on its own (run-task without a service)', () => {
     const run = await runAction(standalone())
     expect(run.errors).toEqual([])
     expect(run.exitCode).toBe(0)
-    const arns = run.outputs['run-task-arn']?.split(',') ?? []
+    const arns = run.result['run-task-arn']?.split(',') ?? []
     expect(arns).toHaveLength(2)
     expect(run.stdout).toContain('migrated')
     expect(run.stdout).toContain('the one-off task (node migrate.js) exited 0')

@@ -26,7 +26,7 @@ import {
 } from '@aws-sdk/client-ecs'
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { runAction, workspaceDir } from './action.js'
+import { runAction as runWithInputs, workspaceDir, movedToConfig } from './action.js'
 import {
   givenWebService,
   ScenarioAdmin,
@@ -37,6 +37,10 @@ import {
   type StackEnv,
   type StagePlan,
 } from './stack.js'
+
+/** Runs the action with the settings that moved to the config file written there (issue 22). */
+const runAction = (inputs: Record<string, string>, env?: Record<string, string>): ReturnType<typeof runWithInputs> =>
+  runWithInputs(movedToConfig(inputs), env)
 
 let stack: StackEnv
 let admin: ScenarioAdmin

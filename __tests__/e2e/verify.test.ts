@@ -2,7 +2,7 @@
 // proxy to real containers of the sample app (its /version answers the commit it was built from).
 import { ECSClient, ListTaskDefinitionsCommand, type LoadBalancer } from '@aws-sdk/client-ecs'
 import { randomBytes } from 'node:crypto'
-import { runAction } from './action.js'
+import { runAction, withConfig } from './action.js'
 import {
   givenWebService,
   ScenarioAdmin,
@@ -77,18 +77,16 @@ describe('verify-url after a rolling deployment', () => {
     await givenService()
     const sha = commit()
     const run = await runAction(
-      {
-        cluster: 'prod',
-        service: 'web',
-        build: stack.STACK_SAMPLE_APP,
-        'build-args': `COMMIT_HASH=${sha}`,
-        image: `${stack.STACK_REGISTRY}/web`,
-        'verify-url': '${LB}/version',
-        vars: `LB=${stack.STACK_LB_URL}`,
-        'verify-expect': '$.version == ${GITHUB_SHA}',
-        'verify-timeout': '20',
-        'verify-interval': '0.5',
-      },
+      withConfig(
+        {
+          cluster: 'prod',
+          service: 'web',
+          build: stack.STACK_SAMPLE_APP,
+          'build-args': `COMMIT_HASH=${sha}`,
+          image: `${stack.STACK_REGISTRY}/web`,
+        },
+        `vars: { ENDPOINT: version }\nverify: { url: "${stack.STACK_LB_URL}/\${ENDPOINT}", expect: "$.version == \${GITHUB_SHA}", timeout: 20, interval: 0.5 }`,
+      ),
       { GITHUB_SHA: sha },
     )
     expect(run.errors).toEqual([])
@@ -104,15 +102,10 @@ describe('verify-url after a rolling deployment', () => {
     await givenService()
     const sha = commit()
     const run = await runAction(
-      {
-        cluster: 'prod',
-        service: 'web',
-        image: `${stack.STACK_REGISTRY}/web:v3`,
-        'verify-url': `${stack.STACK_LB_URL}/version`,
-        'verify-expect': '$.version == ${GITHUB_SHA}',
-        'verify-timeout': '3',
-        'verify-interval': '0.5',
-      },
+      withConfig(
+        { cluster: 'prod', service: 'web', image: `${stack.STACK_REGISTRY}/web:v3` },
+        `verify: { url: "${stack.STACK_LB_URL}/version", expect: "$.version == \${GITHUB_SHA}", timeout: 3, interval: 0.5 }`,
+      ),
       { GITHUB_SHA: sha },
     )
     expect(run.exitCode).toBe(1)
@@ -139,25 +132,19 @@ describe('verify-url after a rolling deployment', () => {
   test('verify-command runs after the URL checks with VERIFY_URL and DEPLOYED_IMAGE; its failure fails the run', async () => {
     await givenService()
     const image = `${stack.STACK_REGISTRY}/web:v2`
-    const inputs = {
-      cluster: 'prod',
-      service: 'web',
-      image,
-      'verify-url': `${stack.STACK_LB_URL}/status`,
-      'verify-expect': 'ok',
-      'verify-command': `bash -c 'echo "smoke $VERIFY_STAGE $VERIFY_URL $DEPLOYED_IMAGE"; exit "$CODE"'`,
-    }
-    const passed = await runAction({ ...inputs, vars: 'CODE=0' })
+    const inputs = { cluster: 'prod', service: 'web', image }
+    const verify = `verify: { url: "${stack.STACK_LB_URL}/status", expect: ok, command: "bash -c 'echo \\"smoke $VERIFY_STAGE $VERIFY_URL $DEPLOYED_IMAGE\\"; exit \\"$CODE\\"'" }`
+    const passed = await runAction(withConfig(inputs, `vars: { CODE: "0" }\n${verify}`))
     expect(passed.exitCode).toBe(0)
     expect(passed.stdout).toContain(`smoke production ${stack.STACK_LB_URL}/status ${image}`)
     expect(passed.stdout).toContain('verify-command passed (production)')
 
-    const failed = await runAction({
-      ...inputs,
-      vars: 'CODE=3',
-      'rollback-on-failure': 'false',
-      'force-new-deployment': 'true',
-    })
+    const failed = await runAction(
+      withConfig(
+        { ...inputs, 'force-new-deployment': 'true' },
+        `vars: { CODE: "3" }\nrollback-on-failure: false\n${verify}`,
+      ),
+    )
     expect(failed.exitCode).toBe(1)
     expect(failed.errors.join('\n')).toContain(
       `verification failed (production): verify-command exited with code 3; its last output: smoke production ${stack.STACK_LB_URL}/status ${image}`,
@@ -167,24 +154,24 @@ describe('verify-url after a rolling deployment', () => {
   test('a malformed verify-url or verify-expect is refused before anything is registered', async () => {
     await givenService()
     const base = { cluster: 'prod', service: 'web', image: `${stack.STACK_REGISTRY}/web:v2` }
-    const badUrl = await runAction({ ...base, 'verify-url': 'ftp://example.com/version' })
+    const badUrl = await runAction(withConfig(base, 'verify: { url: "ftp://example.com/version" }'))
     expect(badUrl.exitCode).toBe(1)
     expect(badUrl.errors.join('\n')).toContain(
-      'Input `verify-url`: "ftp://example.com/version" is not an http:// or https:// URL.',
+      'line 4, environments.test.verify.url: must be an http(s) URL like https://${ENVIRONMENT}.example.com/version, not a string',
     )
-    const badExpect = await runAction({
-      ...base,
-      'verify-url': `${stack.STACK_LB_URL}/version`,
-      'verify-expect': '$.version = v2',
-    })
+    const badExpect = await runAction(
+      withConfig(base, `verify: { url: "${stack.STACK_LB_URL}/version", expect: "$.version = v2" }`),
+    )
     expect(badExpect.errors.join('\n')).toContain(
       'Input `verify-expect`: "$.version = v2" is not a JSON path check. Write it as `$.field.sub[0] == value`.',
     )
-    const noWait = await runAction({ ...base, 'verify-url': `${stack.STACK_LB_URL}/version`, wait: 'false' })
+    const noWait = await runAction(
+      withConfig({ ...base, wait: 'false' }, `verify: { url: "${stack.STACK_LB_URL}/version" }`),
+    )
     expect(noWait.errors.join('\n')).toContain(
       "Input `verify-url` (and the other verify-* inputs, or the environment's verify block) needs `wait: true`: the release is checked once the deployment reaches it.",
     )
-    const rolling = await runAction({ ...base, 'verify-test-url': `${stack.STACK_LB_TEST_URL}/version` })
+    const rolling = await runAction(withConfig(base, `verify: { test-url: "${stack.STACK_LB_TEST_URL}/version" }`))
     expect(rolling.errors.join('\n')).toMatch(
       /Input `verify-test-url`: web rolls \(rolling[^)]*\)\)?, so no test listener ever routes to the new revision\. Use `verify-url`, or a blue-green, canary, linear or CodeDeploy strategy\./,
     )
@@ -193,18 +180,10 @@ describe('verify-url after a rolling deployment', () => {
 })
 
 describe('verify-test-url during an ECS-native blue/green deployment', () => {
-  const inputs = (image: string) => ({
-    cluster: 'prod',
-    service: 'web',
-    strategy: 'blue-green',
-    'bake-minutes': '0',
-    image: `${stack.STACK_REGISTRY}/web:${image}`,
-    'verify-test-url': `${stack.STACK_LB_TEST_URL}/version`,
-    'verify-url': `${stack.STACK_LB_URL}/version`,
-    'verify-expect': '$.version == v2',
-    'verify-timeout': '3',
-    'verify-interval': '0.5',
-  })
+  const keys = () =>
+    `strategy: blue-green\nbake-minutes: 0\nverify: { test-url: "${stack.STACK_LB_TEST_URL}/version", url: "${stack.STACK_LB_URL}/version", expect: "$.version == v2", timeout: 3, interval: 0.5 }`
+  const inputs = (image: string, more = '') =>
+    withConfig({ cluster: 'prod', service: 'web', image: `${stack.STACK_REGISTRY}/web:${image}` }, `${keys()}\n${more}`)
 
   test('the test listener answers the new release before production shifts, and production after', async () => {
     await givenService({ blueGreen: true, stages: SLOW_TEST_TRAFFIC })
@@ -221,7 +200,7 @@ describe('verify-test-url during an ECS-native blue/green deployment', () => {
 
   test('paused after test traffic: verified through the test listener while production still answers the old release; continue verifies production', async () => {
     await givenService({ blueGreen: true })
-    const paused = await runAction({ ...inputs('v2'), 'wait-until': 'test-traffic-shifted' })
+    const paused = await runAction(inputs('v2', 'wait-until: test-traffic-shifted'))
     expect(paused.errors).toEqual([])
     expect(paused.outputs.status).toBe('paused')
     expect(paused.stdout).toContain(`verified ${stack.STACK_LB_TEST_URL}/version (test listener)`)
@@ -229,8 +208,7 @@ describe('verify-test-url during an ECS-native blue/green deployment', () => {
     expect(await version(stack.STACK_LB_URL)).toBe('{"version":"v1"}\n')
     expect(await version(stack.STACK_LB_TEST_URL)).toBe('{"version":"v2"}\n')
 
-    const { image: _image, ...rest } = inputs('v2')
-    const resumed = await runAction({ ...rest, continue: 'true' })
+    const resumed = await runAction(withConfig({ cluster: 'prod', service: 'web', mode: 'continue' }, keys()))
     expect(resumed.errors).toEqual([])
     expect(resumed.outputs.status).toBe('succeeded')
     expect(resumed.stdout).toContain(`verified ${stack.STACK_LB_URL}/version (production)`)

@@ -8,6 +8,7 @@ import { errorMessage, fileLocations, UserError } from '../common/errors.js'
 import type { Log } from '../common/log.js'
 import {
   deploy,
+  checkMovedInputs,
   getInputs,
   gitHubClient,
   logoutRegistries,
@@ -78,6 +79,7 @@ export async function run(clock: Clock = systemClock): Promise<RunResult> {
   // SIGINT/SIGTERM (the job cancelled) starts the timeout path; a second one, or the grace run out, ends the step.
   const shutdown: Shutdown = handleShutdown({ now: clock.now, lastWords: lastWords(() => published) })
   try {
+    checkMovedInputs((name) => core.getInput(name))
     const inputs = getInputs((name) => core.getInput(name), actionLog)
     if (inputs.mode === 'plan') {
       // A plan reads the config file and the event only: no AWS, no GitHub client.

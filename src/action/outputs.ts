@@ -16,41 +16,47 @@ export function outputsWarning(error: unknown): string {
   return `Could not write the step's outputs to GITHUB_OUTPUT (${process.env.GITHUB_OUTPUT ?? 'unset'}): ${errorMessage(error)}. The deployment is not affected; later steps will not see its outputs.`
 }
 
+/** The outputs a later step most often reads; every other value is a member of the `result` JSON output. */
+export const MAIN_OUTPUTS = ['status', 'image', 'task-definition-arn', 'deployment-id', 'environment-url'] as const
+
 async function writeOutputs(run: RunReport): Promise<void> {
+  const values = await outputValues(run)
+  for (const name of MAIN_OUTPUTS) {
+    const value = values[name]
+    if (value !== undefined) core.setOutput(name, value)
+  }
+  core.setOutput('result', JSON.stringify(values))
+}
+
+/** Every output value of a run, by the name it had as an output of its own (read as `fromJSON(…result)['name']`). */
+export async function outputValues(run: RunReport): Promise<Record<string, string>> {
   const each = (value: (s: DeploymentReport) => string | undefined): string =>
     run.services.map((s) => value(s) ?? '').join(',')
-  core.setOutput('status', run.status)
-  core.setOutput('duration-seconds', String(run.durationSeconds))
-  core.setOutput(
-    'deployment-id',
-    each((s) => s.deploymentId),
-  )
-  core.setOutput(
-    'task-definition-arn',
-    each((s) => s.taskDefinitionArn),
-  )
-  core.setOutput(
-    'task-definition-revision',
-    each((s) => s.taskDefinitionArn?.split(':').pop()),
-  )
-  if (run.environmentUrl) core.setOutput('environment-url', run.environmentUrl)
   const runTasks = run.services.flatMap((s) => s.runTaskArns ?? [])
-  if (runTasks.length) core.setOutput('run-task-arn', runTasks.join(','))
   const changes = run.services.flatMap((s) =>
     (s.changes ?? []).map((c) => (run.services.length > 1 ? `${s.service}: ${c}` : c)),
   )
-  core.setOutput('diff', changes.join('\n'))
-  if (run.image) core.setOutput('image', run.image)
   const built = run.builtImage
-  if (built) {
-    core.setOutput('image-digest', built.digest)
-    core.setOutput('image-tags', built.tags.join(','))
-    core.setOutput('build-seconds', String(built.buildSeconds))
-    core.setOutput('push-seconds', String(built.pushSeconds))
-  }
-  if (run.promotedFrom) {
-    core.setOutput('promoted-from', run.promotedFrom)
-    core.setOutput('promoted-images', (await promotedImageLines(run)).join('\n'))
+  return {
+    status: run.status,
+    'duration-seconds': String(run.durationSeconds),
+    'deployment-id': each((s) => s.deploymentId),
+    'task-definition-arn': each((s) => s.taskDefinitionArn),
+    'task-definition-revision': each((s) => s.taskDefinitionArn?.split(':').pop()),
+    ...(run.environmentUrl && { 'environment-url': run.environmentUrl }),
+    ...(runTasks.length && { 'run-task-arn': runTasks.join(',') }),
+    diff: changes.join('\n'),
+    ...(run.image && { image: run.image }),
+    ...(built && {
+      'image-digest': built.digest,
+      'image-tags': built.tags.join(','),
+      'build-seconds': String(built.buildSeconds),
+      'push-seconds': String(built.pushSeconds),
+    }),
+    ...(run.promotedFrom && {
+      'promoted-from': run.promotedFrom,
+      'promoted-images': (await promotedImageLines(run)).join('\n'),
+    }),
   }
 }
 

@@ -5,12 +5,12 @@ import { errorMessage } from '../common/errors.js'
 import { planStep, readRunEvent, renderPlanSummary, type Inputs } from '../engine/index.js'
 import type { Log } from '../common/log.js'
 
-/** Plans the run and publishes the outputs `matrix`, `environments` and `any`; throws a UserError on bad input. */
+/** Plans the run and publishes the outputs `matrix`, `any` and `result` (with `environments`); throws a UserError on bad input. */
 export async function runPlan(inputs: Inputs, log: Log): Promise<void> {
   const plan = await planStep({ inputs, git: readGitContext(), event: readRunEvent() }, log)
   core.setOutput('matrix', JSON.stringify(plan.matrix))
-  core.setOutput('environments', JSON.stringify(plan.environments))
   core.setOutput('any', String(plan.environments.length > 0))
+  core.setOutput('result', JSON.stringify({ environments: plan.environments }))
   try {
     await core.summary.addRaw(await renderPlanSummary(plan), true).write()
   } catch (error) {

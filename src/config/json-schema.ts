@@ -1,6 +1,7 @@
 // The config file's JSON Schema (schema/ecs-deploy.schema.json, for editors), written by `npm run docs` and checked by
 // `npm run lint`: the keys that are settings come from the settings table (shape, range, choices, description), the
 // file's own keys (branches, previews…) are declared here, with the validator's patterns (config/schema.ts).
+import { MOVED_KEY_SCHEMAS, MOVED_SERVICE_SETTING_SCHEMAS } from './moved-keys-schema.js'
 import { configSettings, PLACEHOLDER_NAME, settingNamed, VARIABLE_NAME, type ConfigKey } from '../settings/table.js'
 import { CONFIG_RULES } from './schema.js'
 import { PREVIEW_DEFAULTS } from './types.js'
@@ -115,6 +116,7 @@ function environmentSchema(): Schema {
         ...list({ $ref: '#/definitions/pattern' }),
       },
       ...settingProperties('environment'),
+      ...MOVED_KEY_SCHEMAS,
       url: {
         description: "The GitHub deployment's link; default: the load balancer's address.",
         type: 'string',
@@ -162,6 +164,7 @@ function environmentSchema(): Schema {
         additionalProperties: false,
         properties: {
           ...settingProperties('environment', 'service-settings'),
+          ...MOVED_SERVICE_SETTING_SCHEMAS,
           'circuit-breaker-threshold': {
             description:
               'deploymentCircuitBreaker.thresholdConfiguration: failed tasks (2, COUNT), a share of the desired count ("25%", at least 3 and at most 200 tasks) or an unbounded share ("25% unbounded").',

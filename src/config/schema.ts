@@ -5,7 +5,12 @@ import { Problems, type KeyPath } from './problems.js'
 import { suggestion } from './suggest.js'
 import { errorMessage, UserError } from '../common/errors.js'
 import { parseImageReference } from '../image/reference.js'
-import { parseCapacityProviderStrategy, parseThreshold, type ServiceSettings } from '../settings/service.js'
+import {
+  parseCapacityProviderStrategy,
+  parseThreshold,
+  parseVolumeConfigurations,
+  type ServiceSettings,
+} from '../settings/service.js'
 import {
   configSettings,
   PLACEHOLDER_NAME,
@@ -14,6 +19,7 @@ import {
   type NameRule,
   type Setting,
 } from '../settings/table.js'
+import { MOVED_ENVIRONMENT_KEYS, MOVED_SERVICE_SETTING_KEYS, readMovedKeys } from './moved-keys.js'
 import {
   PREVIEW_DEFAULTS,
   STRATEGIES,
@@ -52,6 +58,8 @@ const ENVIRONMENT_KEYS = [
   'needs',
   'verify',
   'service-settings',
+  // moved from the inputs, read by their readers (moved-keys.ts)
+  ...MOVED_ENVIRONMENT_KEYS,
 ]
 /** The service deployment settings an environment may set: the table's, then the ones that are no input. */
 const SERVICE_SETTING_KEYS = [
@@ -60,6 +68,8 @@ const SERVICE_SETTING_KEYS = [
   'circuit-breaker-reset-on-healthy-task',
   'early-success-healthy-percent',
   'early-success-cleanup',
+  'volume-configurations',
+  ...MOVED_SERVICE_SETTING_KEYS,
 ]
 const CAPACITY_ITEM = /^[A-Za-z0-9_-]{1,255}(:\d{1,4}(:\d{1,6})?)?$/
 const VERIFY_KEYS = [...settingKeys('verify'), 'redirects']
@@ -198,7 +208,9 @@ function readEnvironment(p: Problems, name: string, value: unknown, names: strin
     ...(rolesToAssume !== undefined && { rolesToAssume }),
     ...(needs !== undefined && { needs }),
     ...optionalVerify(optional('verify', (kp, v) => readVerify(p, kp, v))),
-    ...(serviceSettings !== undefined && { serviceSettings }),
+    // Only the circuit breaker's mode given: no ServiceSettings of its own.
+    ...(serviceSettings !== undefined && Object.keys(serviceSettings).length && { serviceSettings }),
+    ...readMovedKeys(p, path, m, strategy),
   }
 }
 
@@ -466,6 +478,15 @@ function readServiceSettings(p: Problems, path: KeyPath, value: unknown): Servic
       p.text(ip, item, { pattern: CAPACITY_ITEM, expected: 'name:weight:base, like FARGATE_SPOT:3 or FARGATE:1:2' }),
     ),
   )
+  let volumeConfigurations
+  try {
+    volumeConfigurations =
+      m['volume-configurations'] === undefined
+        ? undefined
+        : parseVolumeConfigurations('volume-configurations', JSON.stringify(m['volume-configurations']))
+  } catch (error) {
+    p.add([...path, 'volume-configurations'], errorMessage(error).replace(/^Input `[^`]+`(, )?:? ?/, ''))
+  }
   let capacityProviderStrategy
   try {
     capacityProviderStrategy =
@@ -483,6 +504,7 @@ function readServiceSettings(p: Problems, path: KeyPath, value: unknown): Servic
     enableECSManagedTags: get('enable-ecs-managed-tags', (kp, v) => p.boolean(kp, v)),
     enableExecuteCommand: get('enable-execute-command', (kp, v) => p.boolean(kp, v)),
     capacityProviderStrategy,
+    volumeConfigurations,
     circuitBreakerThreshold: get('circuit-breaker-threshold', (kp, v) => {
       const threshold = parseThreshold(v)
       return typeof threshold === 'string' ? p.add(kp, threshold) : threshold

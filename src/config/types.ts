@@ -3,9 +3,10 @@ import type { StrategyName } from '../mechanisms/strategy-types.js'
 export { STRATEGIES } from '../mechanisms/strategy-types.js'
 export type Strategy = StrategyName
 import type { StrategyInputs } from '../mechanisms/strategy-types.js'
+import type { MovedSettings } from './moved-keys.js'
 
 /** One environment of the config file: where it deploys and which refs go there. */
-export interface EnvironmentConfig {
+export interface EnvironmentConfig extends MovedSettings {
   name: string
   /** Branch patterns (see glob.ts); empty: never chosen by branch. */
   branches: string[]

@@ -9,6 +9,7 @@ import type { Log } from '../common/log.js'
 import { parseHeaders, type VerifyInputs } from './verify.js'
 import { PLACEHOLDER_NAME, SETTINGS, VARIABLE_NAME } from './table.js'
 import { checkOfficialMeanings, readingAliases } from './official.js'
+import { MOVED_INPUTS, movedText } from './moved.js'
 import { readRunTaskOptions, type RunTaskOptions } from './run-task.js'
 import { parseCapacityProviderStrategy, parseVolumeConfigurations, type ServiceSettings } from './service.js'
 import {
@@ -86,6 +87,8 @@ export interface Inputs {
   runTaskOptions?: RunTaskOptions
   /** The service's deployment settings given as inputs (absent: none); what is absent stays as the service has it. */
   serviceSettings?: ServiceSettings
+  /** The settings given (inputs or CLI flags), by name: they win over the config file's keys of the same settings. */
+  given?: readonly string[]
 }
 
 /** Whether the run deploys no service: `register-only`, or `run-task` with no service named anywhere. */
@@ -96,7 +99,7 @@ export function runsAlone(inputs: Pick<Inputs, 'registerOnly' | 'services' | 'ru
 /** Reads and checks every input; secrets are masked and secret-like build args warned about through `log`. */
 export function getInputs(given: InputReader, log: Pick<Log, 'info' | 'warning' | 'secret'>): Inputs {
   checkOfficialMeanings(given)
-  const read = readingAliases(given, log)
+  const read = withModeSwitches(readingAliases(given, log))
   const values = settingValues(read)
   const text = values.text
   // Masked before anything can show them: every setting the table marks secret.
@@ -148,14 +151,40 @@ export function getInputs(given: InputReader, log: Pick<Log, 'info' | 'warning' 
     ...optional('runTaskContainer', text('run-task-container')),
     strategy,
     ...optional('promoteFrom', text('promote-from')),
-    mode: values.choice<RunMode>('mode') as RunMode,
+    mode: values.choice('mode') === 'plan' ? 'plan' : 'deploy',
     ...readVerifyInputs(read, log),
     ...nonEmpty('serviceSettings', readServiceSettings(read)),
     ...optional('taskDefinitionArn', pinnedRevisionInput(read)),
     ...registerOnlyInputs(read),
     ...optional('keepRevisions', values.number('keep-revisions')),
     ...nonEmpty('runTaskOptions', readRunTaskOptions(read)),
+    given: SETTINGS.filter((s) => read(s.name).trim()).map((s) => s.name),
   }
+}
+
+/**
+ * Fails, naming each moved input the workflow still gives, its new place and an example (settings/moved.ts); the
+ * action's door calls it before anything runs (the CLI keeps its flags).
+ */
+export function checkMovedInputs(read: InputReader): void {
+  const given = Object.entries(MOVED_INPUTS).filter(([name]) => read(name).trim() !== '')
+  if (!given.length) return
+  const lines = given.map(([name, to]) => movedText(name, to))
+  throw new UserError(
+    `${lines.join(' ')} The config file is .github/ecs-deploy.yml (or the \`config\` input); docs/migration.md lists every move.`,
+  )
+}
+
+/** The modes that were switches before (`mode: register-only` is `register-only: true`…), read as those switches. */
+function withModeSwitches(read: InputReader): InputReader {
+  const mode = read('mode').trim().toLowerCase()
+  const switches: Record<string, [string, string]> = {
+    'register-only': ['register-only', 'true'],
+    continue: ['continue', 'true'],
+    'rollback-paused': ['continue', 'rollback'],
+  }
+  const chosen = switches[mode]
+  return (asked) => (chosen && asked === chosen[0] ? chosen[1] : read(asked))
 }
 
 /** `task-definition-arn`, refused beside the inputs that would change the revision. */

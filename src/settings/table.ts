@@ -133,8 +133,32 @@ export interface Setting {
   commands?: readonly CliCommand[]
   /** Its key in a definition file (the service definition file), when one may set it. */
   file?: { definition: 'service'; key: string }
+  /**
+   * Where it went when it left action.yml's inputs (issue 22): still declared there with a deprecationMessage for one
+   * major version, and the action fails when a workflow gives it (or one of its aliases), naming this place.
+   */
+  movedTo?: MovedTo
   description: string
 }
+
+/** Where a moved input lives now: `key` is a config-file key path, `example` a line that sets it. */
+export interface MovedTo {
+  key: string
+  example: string
+}
+
+const env = (key: string, example: string): MovedTo => ({ key: `environments.<name>.${key}`, example })
+const block = (name: string, key: string, example: string): MovedTo => ({
+  key: `environments.<name>.${name}.${key}`,
+  example: `${name}: { ${example} }`,
+})
+const service = (key: string, example: string): MovedTo => block('service-settings', key, example)
+const runTask = (key: string, example: string): MovedTo => block('run-task', key, example)
+const codedeploy = (key: string, example: string): MovedTo => block('codedeploy', key, example)
+const build = (key: string, example: string): MovedTo => block('build', key, example)
+const verify = (key: string, example: string): MovedTo => block('verify', key, example)
+const mode = (example: string): MovedTo => ({ key: 'the `mode` input', example })
+const LOGIN = 'a docker/login-action step before this one (the action pushes with docker’s own login)'
 
 export const SETTINGS: readonly Setting[] = [
   {
@@ -259,6 +283,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'vars',
+    movedTo: env('vars', 'vars: { LOG_LEVEL: debug }'),
     kind: 'lines',
     config: {
       key: 'vars',
@@ -273,6 +298,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'desired-count',
+    movedTo: env('desired-count', 'desired-count: 3'),
     kind: 'number',
     config: {
       key: 'desired-count',
@@ -311,12 +337,14 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'run-task-container',
+    movedTo: runTask('container', 'container: web'),
     kind: 'text',
     group: 'rollout',
     description: 'The container that runs `run-task`. Default — the container that gets the image.',
   },
   {
     name: 'artifacts-dir',
+    movedTo: env('artifacts-dir', 'artifacts-dir: build/codepipeline'),
     kind: 'text',
     group: 'reporting',
     description:
@@ -342,6 +370,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'rollback-on-failure',
+    movedTo: env('rollback-on-failure', 'rollback-on-failure: false'),
     kind: 'boolean',
     commands: ['deploy', 'preview'],
     default: 'true',
@@ -351,6 +380,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'deployment-circuit-breaker',
+    movedTo: service('deployment-circuit-breaker', 'deployment-circuit-breaker: rollback'),
     kind: 'text',
     default: 'keep',
     choices: ['keep', 'rollback', 'enable', 'disable'],
@@ -360,6 +390,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'strategy',
+    movedTo: env('strategy', 'strategy: canary'),
     kind: 'text',
     config: {
       key: 'strategy',
@@ -376,6 +407,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'bake-minutes',
+    movedTo: env('bake-minutes', 'bake-minutes: 5'),
     kind: 'number',
     config: {
       key: 'bake-minutes',
@@ -394,6 +426,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'canary-percent',
+    movedTo: env('canary-percent', 'canary-percent: 10'),
     kind: 'number',
     config: {
       key: 'canary-percent',
@@ -412,6 +445,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'canary-bake-minutes',
+    movedTo: env('canary-bake-minutes', 'canary-bake-minutes: 10'),
     kind: 'number',
     config: {
       key: 'canary-bake-minutes',
@@ -430,6 +464,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'step-percent',
+    movedTo: env('step-percent', 'step-percent: 20'),
     kind: 'number',
     config: {
       key: 'step-percent',
@@ -448,6 +483,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'step-bake-minutes',
+    movedTo: env('step-bake-minutes', 'step-bake-minutes: 5'),
     kind: 'number',
     config: {
       key: 'step-bake-minutes',
@@ -465,6 +501,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'deployment-alarms',
+    movedTo: env('deployment-alarms', 'deployment-alarms: [web-5xx]'),
     kind: 'lines',
     config: {
       key: 'deployment-alarms',
@@ -480,6 +517,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'wait-until',
+    movedTo: env('wait-until', 'wait-until: test-traffic-shifted'),
     kind: 'text',
     group: 'rollout',
     description:
@@ -487,6 +525,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'continue',
+    movedTo: mode('mode: continue (continue: rollback is mode: rollback-paused)'),
     kind: 'text',
     commands: ['deploy', 'preview'],
     default: 'false',
@@ -496,6 +535,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'on-busy',
+    movedTo: env('on-busy', 'on-busy: fail'),
     kind: 'text',
     default: 'wait',
     choices: ['wait', 'fail'],
@@ -505,6 +545,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'appspec',
+    movedTo: codedeploy('appspec', 'appspec: appspec.yml'),
     kind: 'text',
     group: 'rollout',
     strategies: ['codedeploy'],
@@ -514,6 +555,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'codedeploy-application',
+    movedTo: codedeploy('application', 'application: AppECS-prod-web'),
     kind: 'text',
     group: 'rollout',
     strategies: ['codedeploy'],
@@ -522,6 +564,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'codedeploy-deployment-group',
+    movedTo: codedeploy('deployment-group', 'deployment-group: DgpECS-prod-web'),
     kind: 'text',
     group: 'rollout',
     strategies: ['codedeploy'],
@@ -530,6 +573,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'codedeploy-config',
+    movedTo: codedeploy('config', 'config: CodeDeployDefault.ECSCanary10Percent5Minutes'),
     kind: 'text',
     group: 'rollout',
     strategies: ['codedeploy'],
@@ -539,6 +583,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'log-lines',
+    movedTo: env('log-lines', 'log-lines: 100'),
     kind: 'number',
     commands: ['deploy', 'preview'],
     default: '30',
@@ -590,6 +635,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'preview-ttl',
+    movedTo: { key: 'previews.ttl', example: 'previews: { ttl: 3d }' },
     kind: 'text',
     commands: ['preview'],
     config: {
@@ -606,6 +652,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'preview-max',
+    movedTo: { key: 'previews.max', example: 'previews: { max: 5 }' },
     kind: 'number',
     commands: ['preview'],
     config: {
@@ -717,6 +764,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'push',
+    movedTo: build('push', 'push: false'),
     kind: 'boolean',
     default: 'true',
     group: 'build',
@@ -724,6 +772,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'create-repository',
+    movedTo: build('create-repository', 'create-repository: true'),
     kind: 'boolean',
     default: 'false',
     group: 'build',
@@ -731,6 +780,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'scan-on-push',
+    movedTo: build('scan-on-push', 'scan-on-push: false'),
     kind: 'boolean',
     default: 'true',
     group: 'build',
@@ -738,6 +788,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'immutable-tags',
+    movedTo: build('immutable-tags', 'immutable-tags: true'),
     kind: 'boolean',
     default: 'false',
     group: 'build',
@@ -745,6 +796,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'skip-build-if-exists',
+    movedTo: build('skip-build-if-exists', 'skip-build-if-exists: false'),
     kind: 'boolean',
     default: 'true',
     group: 'build',
@@ -753,12 +805,14 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'registry-username',
+    movedTo: { key: 'docker/login-action', example: LOGIN },
     kind: 'text',
     group: 'build',
     description: 'Username for a registry that is not ECR.',
   },
   {
     name: 'registry-password',
+    movedTo: { key: 'docker/login-action', example: LOGIN },
     kind: 'text',
     secret: true,
     group: 'build',
@@ -766,6 +820,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'logout',
+    movedTo: build('logout', 'logout: false'),
     kind: 'boolean',
     commands: ['deploy', 'preview'],
     default: 'true',
@@ -796,9 +851,9 @@ export const SETTINGS: readonly Setting[] = [
     commands: [],
     default: 'deploy',
     group: 'environments',
-    choices: ['deploy', 'plan'],
+    choices: ['deploy', 'plan', 'register-only', 'continue', 'rollback-paused'],
     description:
-      '`deploy`, or `plan`: read the config file and the event, deploy nothing and need no AWS credentials, and output `matrix` (one entry per environment and region this ref deploys, for `strategy.matrix` via `fromJSON`), `environments` and `any`. Each deploy job then takes one entry, bound to its GitHub Environment, and names it in `environment`.',
+      '`deploy`; `plan`: read the config file and the event, deploy nothing and need no AWS credentials, and output `matrix` (one entry per environment and region this ref deploys, for `strategy.matrix` via `fromJSON`), `any` and `result` (with `environments`), each deploy job then taking one entry, named in `environment`; `register-only`: render, check and register the task definition without deploying any service (for scheduled tasks; with `run-task`, the one-off task runs from it); `continue`: let the deployment an earlier run left paused (`wait-until`) go on and follow it to its end; `rollback-paused`: roll that paused deployment back.',
   },
   // build
   {
@@ -819,6 +874,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'build-secret-files',
+    movedTo: build('secret-files', 'secret-files: { npmrc: .npmrc }'),
     kind: 'lines',
     commands: ['deploy', 'preview'],
     group: 'build',
@@ -827,6 +883,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'ssh',
+    movedTo: build('ssh', 'ssh: [default]'),
     kind: 'lines',
     commands: ['deploy', 'preview'],
     group: 'build',
@@ -835,6 +892,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'provenance',
+    movedTo: build('provenance', 'provenance: false'),
     kind: 'text',
     commands: ['deploy', 'preview'],
     group: 'build',
@@ -843,6 +901,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'sbom',
+    movedTo: build('sbom', 'sbom: true'),
     kind: 'text',
     commands: ['deploy', 'preview'],
     group: 'build',
@@ -851,6 +910,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'no-cache',
+    movedTo: build('no-cache', 'no-cache: true'),
     kind: 'boolean',
     commands: ['deploy', 'preview'],
     default: 'false',
@@ -859,6 +919,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'pull',
+    movedTo: build('pull', 'pull: true'),
     kind: 'boolean',
     commands: ['deploy', 'preview'],
     default: 'false',
@@ -868,6 +929,7 @@ export const SETTINGS: readonly Setting[] = [
   // verify
   {
     name: 'verify-url',
+    movedTo: verify('url', 'url: https://example.com/health'),
     kind: 'lines',
     config: {
       key: 'verify.url',
@@ -883,6 +945,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'verify-test-url',
+    movedTo: verify('test-url', 'test-url: http://lb:8080/health'),
     kind: 'lines',
     config: {
       key: 'verify.test-url',
@@ -900,6 +963,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'verify-expect',
+    movedTo: verify('expect', 'expect: 200'),
     kind: 'text',
     config: {
       key: 'verify.expect',
@@ -923,6 +987,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'verify-timeout',
+    movedTo: verify('timeout', 'timeout: 120'),
     kind: 'number',
     config: {
       key: 'verify.timeout',
@@ -939,6 +1004,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'verify-interval',
+    movedTo: verify('interval', 'interval: 10'),
     kind: 'number',
     config: {
       key: 'verify.interval',
@@ -955,6 +1021,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'verify-command',
+    movedTo: verify('command', 'command: npm run smoke'),
     kind: 'text',
     config: {
       key: 'verify.command',
@@ -972,6 +1039,7 @@ export const SETTINGS: readonly Setting[] = [
   // service
   {
     name: 'minimum-healthy-percent',
+    movedTo: service('minimum-healthy-percent', 'minimum-healthy-percent: 100'),
     kind: 'number',
     config: {
       key: 'service-settings.minimum-healthy-percent',
@@ -988,6 +1056,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'maximum-percent',
+    movedTo: service('maximum-percent', 'maximum-percent: 200'),
     kind: 'number',
     config: {
       key: 'service-settings.maximum-percent',
@@ -1004,6 +1073,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'health-check-grace-period',
+    movedTo: service('health-check-grace-period', 'health-check-grace-period: 60'),
     kind: 'number',
     config: {
       key: 'service-settings.health-check-grace-period',
@@ -1020,6 +1090,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'propagate-tags',
+    movedTo: service('propagate-tags', 'propagate-tags: SERVICE'),
     kind: 'text',
     config: {
       key: 'service-settings.propagate-tags',
@@ -1036,6 +1107,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'enable-ecs-managed-tags',
+    movedTo: service('enable-ecs-managed-tags', 'enable-ecs-managed-tags: true'),
     kind: 'text',
     config: {
       key: 'service-settings.enable-ecs-managed-tags',
@@ -1052,6 +1124,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'enable-execute-command',
+    movedTo: service('enable-execute-command', 'enable-execute-command: true'),
     kind: 'text',
     config: {
       key: 'service-settings.enable-execute-command',
@@ -1068,6 +1141,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'capacity-provider-strategy',
+    movedTo: service('capacity-provider-strategy', 'capacity-provider-strategy: [FARGATE_SPOT:3]'),
     kind: 'text',
     config: {
       key: 'service-settings.capacity-provider-strategy',
@@ -1083,6 +1157,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'volume-configurations',
+    movedTo: service('volume-configurations', 'volume-configurations: [{ name: data, … }]'),
     kind: 'text',
     group: 'rollout',
     description:
@@ -1097,6 +1172,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'register-only',
+    movedTo: mode('mode: register-only'),
     kind: 'boolean',
     default: 'false',
     group: 'task-definition',
@@ -1105,6 +1181,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'keep-revisions',
+    movedTo: env('keep-revisions', 'keep-revisions: 10'),
     kind: 'number',
     commands: ['deploy', 'preview'],
     range: { min: 1, max: 1000, whole: true },
@@ -1114,6 +1191,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'run-task-count',
+    movedTo: runTask('count', 'count: 2'),
     kind: 'number',
     range: { min: 1, max: 10, whole: true },
     group: 'rollout',
@@ -1121,6 +1199,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'run-task-launch-type',
+    movedTo: runTask('launch-type', 'launch-type: FARGATE'),
     kind: 'text',
     choices: ['fargate', 'ec2', 'external'],
     group: 'rollout',
@@ -1129,6 +1208,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'run-task-capacity-provider-strategy',
+    movedTo: runTask('capacity-provider-strategy', 'capacity-provider-strategy: [FARGATE]'),
     kind: 'text',
     group: 'rollout',
     description:
@@ -1136,6 +1216,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'run-task-subnets',
+    movedTo: runTask('subnets', 'subnets: [subnet-0abc]'),
     kind: 'list',
     group: 'rollout',
     description:
@@ -1143,12 +1224,14 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'run-task-security-groups',
+    movedTo: runTask('security-groups', 'security-groups: [sg-0abc]'),
     kind: 'list',
     group: 'rollout',
     description: "Security group IDs for the one-off task, comma separated. Default — the service's.",
   },
   {
     name: 'run-task-assign-public-ip',
+    movedTo: runTask('assign-public-ip', 'assign-public-ip: ENABLED'),
     kind: 'text',
     choices: ['enabled', 'disabled'],
     group: 'rollout',
@@ -1156,6 +1239,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'run-task-tags',
+    movedTo: runTask('tags', 'tags: { team: web }'),
     kind: 'lines',
     group: 'rollout',
     description:
@@ -1163,6 +1247,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'run-task-overrides',
+    movedTo: runTask('overrides', 'overrides: { cpu: "512" }'),
     kind: 'text',
     group: 'rollout',
     description:
@@ -1209,4 +1294,18 @@ export function settingType(setting: Setting): string {
 /** Whether a setting takes several values: a line input (one item a line) or a list, which the CLI lets you repeat. */
 export function isRepeatable(setting: Pick<Setting, 'kind'>): boolean {
   return setting.kind === 'lines' || setting.kind === 'list'
+}
+
+/** The one line action.yml's deprecationMessage and the error share. */
+export function movedText(name: string, to: MovedTo): string {
+  if (to.key === 'docker/login-action') return `Input \`${name}\` was removed: log in with ${to.example}.`
+  if (to.key.startsWith('the ')) return `Input \`${name}\` is now ${to.key}: write \`${to.example}\`.`
+  return `Input \`${name}\` moved to the config file, key \`${to.key}\`: e.g. \`${to.example}\`.`
+}
+
+/** Each input that moved, by the name a workflow gives it (a setting's own, or an alias), with its new place. */
+export function movedInputs(): Record<string, MovedTo> {
+  return Object.fromEntries(
+    SETTINGS.flatMap((s) => (s.movedTo ? [s.name, ...(s.aliases ?? [])].map((n) => [n, s.movedTo as MovedTo]) : [])),
+  )
 }

@@ -99,6 +99,7 @@ async function runAction(title, inputs, sha, workspace) {
       ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
       GITHUB_WORKSPACE: workspace,
       GITHUB_SHA: sha,
+      GITHUB_REF: 'refs/heads/main',
       GITHUB_REF_NAME: 'main',
       GITHUB_REPOSITORY: 'acme/web',
       GITHUB_RUN_ID: '1',
@@ -167,11 +168,16 @@ async function main() {
   const workspace = mkdtempSync(path.join(tmpdir(), 'ecs-deploy-demo-checkout-'))
   mkdirSync(path.join(workspace, '.aws'))
   writeFileSync(path.join(workspace, '.aws/task-definition.json'), taskDefinitionText())
+  // What describes the service lives in the config file; the step names the target and the build.
+  mkdirSync(path.join(workspace, '.github'))
+  writeFileSync(
+    path.join(workspace, '.github/ecs-deploy.yml'),
+    'environments:\n  demo:\n    branches: [main]\n    build: { create-repository: true }\n',
+  )
   const common = {
     cluster: 'demo',
     service: 'web',
     'task-definition': '.aws/task-definition.json',
-    'create-repository': 'true',
   }
 
   const good = await runAction(

@@ -7,6 +7,10 @@ import path from 'node:path'
 import { runAction, workspaceDir } from './action.js'
 import { givenWebService, ScenarioAdmin, useStack, webService, type StackEnv } from './stack.js'
 
+/** The `result` output: every value beside the main outputs (`diff` among them). */
+const resultOf = (run: { outputs: Record<string, string | undefined> }): Record<string, string | undefined> =>
+  JSON.parse(run.outputs.result ?? '{}') as Record<string, string | undefined>
+
 const ROOT = path.resolve(import.meta.dirname, '../..')
 let stack: StackEnv
 let admin: ScenarioAdmin
@@ -71,7 +75,7 @@ test('init writes the three files; a deploy with them changes nothing; desiredCo
   expect(unchanged.errors).toEqual([])
   expect(unchanged.exitCode).toBe(0)
   expect(unchanged.outputs['deployment-id'] ?? '').toBe('')
-  expect(unchanged.outputs.diff ?? '').toBe('')
+  expect(resultOf(unchanged).diff ?? '').toBe('')
   expect(await revisions()).toEqual(before)
 
   // One change in the file: exactly that one reaches the service, with the same revision.
@@ -79,7 +83,7 @@ test('init writes the three files; a deploy with them changes nothing; desiredCo
   const scaled = await runAction({ environment: 'prod' }, { GITHUB_WORKSPACE: dir })
   expect(scaled.errors).toEqual([])
   expect(scaled.exitCode).toBe(0)
-  expect(scaled.outputs.diff?.split('\n')).toEqual(['service desired count: 2 → 3'])
+  expect(resultOf(scaled).diff?.split('\n')).toEqual(['service desired count: 2 → 3'])
   const web = await webService(ecs)
   expect(web.desiredCount).toBe(3)
   expect(web.taskDefinition).toMatch(/task-definition\/web:1$/)
@@ -91,7 +95,7 @@ test('init writes the three files; a deploy with them changes nothing; desiredCo
     { GITHUB_WORKSPACE: dir },
   )
   expect(input.exitCode).toBe(0)
-  expect(input.outputs.diff?.split('\n')).toEqual(['service desired count: 3 → 2'])
+  expect(resultOf(input).diff?.split('\n')).toEqual(['service desired count: 3 → 2'])
   expect(input.stdout).toContain(
     'desiredCount: `desired-count` (2) wins over service definition .aws/service-definition.json (3)',
   )

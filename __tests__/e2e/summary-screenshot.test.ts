@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { marked } from 'marked'
-import { runAction, workspaceDir } from './action.js'
+import { movedToConfig, runAction, workspaceDir } from './action.js'
 import { givenWebService, ScenarioAdmin, useStack, type StackEnv } from './stack.js'
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
@@ -62,13 +62,15 @@ describeWithBrowser('the job summary in a browser', () => {
   test('a success: the deployed revision and the verified URL', async () => {
     await givenWebService(stack, admin(), ecs, { timeScale: 20 })
     await admin().listeners({ cluster: 'prod', service: 'web' })
-    const result = await runAction({
-      cluster: 'prod',
-      service: 'web',
-      image: `${stack.STACK_REGISTRY}/web:v2`,
-      'verify-url': `${stack.STACK_LB_URL}/version`,
-      'verify-expect': '$.version == v2',
-    })
+    const result = await runAction(
+      movedToConfig({
+        cluster: 'prod',
+        service: 'web',
+        image: `${stack.STACK_REGISTRY}/web:v2`,
+        'verify-url': `${stack.STACK_LB_URL}/version`,
+        'verify-expect': '$.version == v2',
+      }),
+    )
     expect(result.exitCode).toBe(0)
     const html = await screenshot(result.summary, 'summary-success')
     expect(html).toContain('<table>')

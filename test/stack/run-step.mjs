@@ -7,13 +7,16 @@
 // INPUT_<NAME> as the runner sets it (upper case, spaces to `_`, hyphens kept: INPUT_TASK-DEFINITION, which bash cannot
 // `export`; `${{ env.NAME }}` is expanded, e.g. ${{ env.STACK_REGISTRY }}); the GitHub context is filled in (GITHUB_* variables; the event, output, state and summary files in a
 // temporary directory); the stack's AWS endpoints come from .stack/env.json. The working directory is the workspace.
+// A top-level `config:` block is the repository's config file (.github/ecs-deploy.yml): where the settings that are not
+// inputs live (strategy, verify, service settings…). It is written, `${{ env.NAME }}` expanded, into the workspace
+// (build/run-step/ecs-deploy.yml) and given as the `config` input.
 // Prints the outputs and the job summary at the end; exits with the action's exit code.
 import { execFileSync, spawn } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { parse as parseYaml } from 'yaml'
+import { parse as parseYaml, stringify as toYaml } from 'yaml'
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
 const USAGE = 'usage: node test/stack/run-step.mjs STEP.yml [--ref refs/heads/BRANCH] [--sha SHA] [--event NAME]'
@@ -38,8 +41,17 @@ export function readStep(file) {
     if (typeof value !== 'object' || Array.isArray(value)) fail(`${file}: \`${name}:\` must be a mapping`)
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]))
   }
-  const isStep = 'with' in step || 'uses' in step || 'env' in step
-  return { inputs: block(isStep ? step.with : step, 'with'), env: isStep ? block(step.env, 'env') : {} }
+  const isStep = 'with' in step || 'uses' in step || 'env' in step || 'config' in step
+  if (
+    step.config !== undefined &&
+    (typeof step.config !== 'object' || step.config === null || Array.isArray(step.config))
+  )
+    fail(`${file}: \`config:\` must be a mapping (the config file's content, with its \`environments:\`)`)
+  return {
+    inputs: block(isStep ? step.with : step, 'with'),
+    env: isStep ? block(step.env, 'env') : {},
+    ...(isStep && step.config !== undefined && { config: toYaml(step.config) }),
+  }
 }
 
 /** The GITHUB_OUTPUT file's `name<<delimiter` blocks (and `name=value` lines). */
@@ -67,7 +79,12 @@ export function expandEnv(step, env) {
         v.replace(/\$\{\{\s*env\.(\w+)\s*\}\}/g, (_, name) => env[name] ?? ''),
       ]),
     )
-  return { inputs: expand(step.inputs), env: expand(step.env) }
+  const expandText = (text) => text.replace(/\$\{\{\s*env\.(\w+)\s*\}\}/g, (_, name) => env[name] ?? '')
+  return {
+    inputs: expand(step.inputs),
+    env: expand(step.env),
+    ...(step.config !== undefined && { config: expandText(step.config) }),
+  }
 }
 
 function git(...args) {
@@ -98,7 +115,13 @@ async function main() {
   })
   if (positionals.length !== 1) fail(USAGE)
   const stack = stackEnv()
-  const { inputs, env } = expandEnv(readStep(positionals[0]), { ...process.env, ...stack })
+  const { inputs, env, config } = expandEnv(readStep(positionals[0]), { ...process.env, ...stack })
+  if (config !== undefined) {
+    const file = path.join('build', 'run-step', 'ecs-deploy.yml')
+    mkdirSync(path.dirname(file), { recursive: true })
+    writeFileSync(file, config)
+    inputs.config ??= file
+  }
   const branch = git('rev-parse', '--abbrev-ref', 'HEAD')
   const ref = values.ref ?? (branch && branch !== 'HEAD' ? `refs/heads/${branch}` : 'refs/heads/main')
   const sha = values.sha ?? (git('rev-parse', 'HEAD') || '0'.repeat(40))

@@ -89,11 +89,10 @@ test('init writes the three files; a deploy with them changes nothing; desiredCo
   expect(web.taskDefinition).toMatch(/task-definition\/web:1$/)
   expect(await revisions()).toEqual(before)
 
-  // An input given as well wins, and the run says so.
-  const input = await runAction(
-    { environment: 'prod', 'desired-count': '2', 'dry-run': 'true' },
-    { GITHUB_WORKSPACE: dir },
-  )
+  // The environment's config key wins over the file, and the run says so.
+  const configFile = path.join(dir, '.github', 'ecs-deploy.yml')
+  writeFileSync(configFile, readFileSync(configFile, 'utf8').replace(/^( {2}prod:\n)/m, '$1    desired-count: 2\n'))
+  const input = await runAction({ environment: 'prod', 'dry-run': 'true' }, { GITHUB_WORKSPACE: dir })
   expect(input.exitCode).toBe(0)
   expect(resultOf(input).diff?.split('\n')).toEqual(['service desired count: 3 → 2'])
   expect(input.stdout).toContain(

@@ -45,11 +45,11 @@ describe('getInputs', () => {
   test.each([
     [
       { 'wait-until': 'ready', wait: 'false' },
-      'Input `wait-until` needs `wait: true`: the action follows the deployment to the pause (or to its end).',
+      'Config key `wait-until` needs `wait: true`: the action follows the deployment to the pause (or to its end).',
     ],
     [
       { continue: 'true', wait: 'false' },
-      'Input `continue` needs `wait: true`: the action follows the deployment to the pause (or to its end).',
+      '`mode: continue` needs `wait: true`: the action follows the deployment to the pause (or to its end).',
     ],
   ])('strategy inputs that need wait: %j', (inputs, message) => {
     expect(() => getInputs(reader({ service: 'web', ...inputs }))).toThrow(message)

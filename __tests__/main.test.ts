@@ -241,7 +241,7 @@ describe('run', () => {
     inputs = { ...inputs, 'dry-run': 'true', ...configWith(`artifacts-dir: ${outside}`) }
     await run(fakeClock())
     expect(failures).toEqual([
-      `Input \`artifacts-dir\` must name a path inside the workspace (${process.env.GITHUB_WORKSPACE}); ${outside} leads outside it.`,
+      `Config key \`artifacts-dir\` must name a path inside the workspace (${process.env.GITHUB_WORKSPACE}); ${outside} leads outside it.`,
     ])
     expect(() => readFileSync(path.join(outside, 'imagedefinitions.json'))).toThrow()
   })

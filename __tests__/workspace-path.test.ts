@@ -30,7 +30,7 @@ describe('insideWorkspace', () => {
     ['up/new-dir/file', `up/new-dir/file leads outside it (through a symlink, to ${path.join(root, 'new-dir/file')}).`],
   ])('%s is refused, naming the input', async (value, end) => {
     await expect(insideWorkspace('artifacts-dir', value, workspace)).rejects.toThrow(
-      `Input \`artifacts-dir\` must name a path inside the workspace (${workspace}); ${end}`,
+      `Config key \`artifacts-dir\` must name a path inside the workspace (${workspace}); ${end}`,
     )
   })
 })

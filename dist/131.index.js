@@ -240,6 +240,8 @@ const READ_ONLY_KEYS = structShape(_aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1922);
 /* harmony import */ var _common_problems_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7657);
+/* harmony import */ var _common_setting_name_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3261);
+
 
 
 
@@ -290,7 +292,7 @@ function fillPlaceholders(doc, marked, values, source, file) {
         return;
     const known = Object.keys(values).join(', ') || '(none)';
     const example = first.name;
-    throw new _common_problems_js__WEBPACK_IMPORTED_MODULE_2__/* .ProblemsError */ .FQ(source, unknown.map(({ name, line }) => ({ path: '', line, message: `unknown placeholder \${${name}}` })), `Known: ${known}. Add ${unknown.length === 1 ? 'it' : 'them'} with the \`vars\` input (${example}=value), ` +
+    throw new _common_problems_js__WEBPACK_IMPORTED_MODULE_2__/* .ProblemsError */ .FQ(source, unknown.map(({ name, line }) => ({ path: '', line, message: `unknown placeholder \${${name}}` })), `Known: ${known}. Add ${unknown.length === 1 ? 'it' : 'them'} to the \`vars\` of the environment in the config file (${example}: value), ` +
         `or write $\${${example}} for a literal \${${example}}.`, file);
 }
 /**
@@ -304,8 +306,8 @@ encode = (_name, value) => value) {
     const [first] = unknown;
     if (first) {
         const names = [...new Set(unknown.map((m) => `\${${m[2]}}`))].join(', ');
-        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`Input \`${input}\`: unknown placeholder ${names}. Known: ${Object.keys(values).join(', ') || '(none)'}. ` +
-            `Add it with the \`vars\` input (${first[2]}=value), or write $\${${first[2]}} for a literal \${${first[2]}}.`);
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${(0,_common_setting_name_js__WEBPACK_IMPORTED_MODULE_3__/* .settingName */ .Q)(input)}: unknown placeholder ${names}. Known: ${Object.keys(values).join(', ') || '(none)'}. ` +
+            `Add it to the \`vars\` of the environment in the config file (${first[2]}: value), or write $\${${first[2]}} for a literal \${${first[2]}}.`);
     }
     return text.replace(PLACEHOLDER, (_, escape, name, offset) => escape ? `\${${name}}` : encode(name, values[name] ?? '', offset));
 }

@@ -112,7 +112,7 @@ describe('runOneOffTask', () => {
 
   test('an unknown container is named with the real ones', async () => {
     await expect(runOneOffTask(options({ container: 'api' }))).rejects.toThrow(
-      'Input `run-task-container` "api" is not a container of the task definition (web).',
+      'Config key `run-task.container` "api" is not a container of the task definition (web).',
     )
   })
 

@@ -91,7 +91,7 @@ describe('a branch name never runs as a command', () => {
     )
     expect(run.exitCode).toBe(1)
     expect(run.errors.join('\n')).toContain(
-      'Input `verify-command`: ${REF_NAME} is in the script of `bash -c`, where a filled-in value would run as code. Write "$REF_NAME" instead: the command gets every placeholder as an environment variable, which the shell reads.',
+      'Config key `verify.command`: ${REF_NAME} is in the script of `bash -c`, where a filled-in value would run as code. Write "$REF_NAME" instead: the command gets every placeholder as an environment variable, which the shell reads.',
     )
     expect(existsSync(pwned)).toBe(false)
     expect(await revisions()).toHaveLength(1)

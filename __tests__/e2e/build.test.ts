@@ -218,7 +218,7 @@ describe('building the image through dist/index.js', () => {
     )
     expect(result.exitCode).toBe(1)
     expect(result.errors).toEqual([
-      `::error::Input \`build-secret-files\` must name a path inside the workspace (${ROOT}); /etc/hostname leads outside it.`,
+      `::error::Config key \`build.secret-files\` must name a path inside the workspace (${ROOT}); /etc/hostname leads outside it.`,
     ])
     expect(result.stdout).not.toContain('[command]docker build')
     expect(await registryHas(stack, 'web', sha)).toBe(false)

@@ -253,7 +253,7 @@ describe('register-only: a revision registered, no service deployed', () => {
   test('without a template: one clear error', async () => {
     const run = await runAction({ 'register-only': 'true', image: `${stack.STACK_REGISTRY}/web:v2` })
     expect(run.errors).toEqual([
-      '::error::Input `register-only` needs `task-definition`: the template to render and register (no service is read to start from).',
+      '::error::`mode: register-only` needs `task-definition`: the template to render and register (no service is read to start from).',
     ])
   })
 })
@@ -327,7 +327,7 @@ describe('a one-off task on its own (run-task without a service)', () => {
     const { 'run-task-subnets': _subnets, ...rest } = standalone()
     const run = await runAction(rest)
     expect(run.errors).toEqual([
-      '::error::Input `run-task-subnets` is needed to run the one-off task without a service: task definition job uses the awsvpc network mode, so the task needs its subnets (and `run-task-security-groups`).',
+      '::error::Config key `run-task.subnets` is needed to run the one-off task without a service: task definition job uses the awsvpc network mode, so the task needs its subnets (and `run-task.security-groups`).',
     ])
     expect(await jobRevisions()).toEqual([])
   })

@@ -256,7 +256,7 @@ describe('ECS-native strategies through dist/index.js', () => {
     const another = await runAction(inputs({ image: `${stack.STACK_REGISTRY}/web:v3` }))
     expect(another.exitCode).toBe(1)
     expect(another.errors[0]).toContain('paused at POST_TEST_TRAFFIC_SHIFT')
-    expect(another.errors[0]).toContain('run this action with `continue: true` or `continue: rollback`')
+    expect(another.errors[0]).toContain('run this action with `mode: continue` or `mode: rollback-paused`')
     expect(await currentServiceDeployment()).toMatchObject({
       serviceDeploymentArn: sd.serviceDeploymentArn,
       status: 'IN_PROGRESS',
@@ -297,7 +297,7 @@ describe('ECS-native strategies through dist/index.js', () => {
     await givenService()
     const run = await runAction({ cluster: 'prod', service: 'web', continue: 'true' })
     expect(run.exitCode).toBe(1)
-    expect(run.errors[0]).toContain('Input `continue`: service "web" has no deployment paused at a lifecycle hook')
+    expect(run.errors[0]).toContain('`mode: continue`: service "web" has no deployment paused at a lifecycle hook')
   })
 })
 
@@ -410,7 +410,7 @@ describe('CodeDeploy through dist/index.js', () => {
     [
       'a deployment group that is not there',
       () => ({ 'codedeploy-deployment-group': 'web-dg' }),
-      'CodeDeploy deployment group "web-dg" was not found in application "AppECS-prod-web": check the `codedeploy-deployment-group` input.',
+      'CodeDeploy deployment group "web-dg" was not found in application "AppECS-prod-web": check `codedeploy.deployment-group` in the config.',
     ],
     [
       'rolling',

@@ -163,17 +163,17 @@ describe('verify-url after a rolling deployment', () => {
       withConfig(base, `verify: { url: "${stack.STACK_LB_URL}/version", expect: "$.version = v2" }`),
     )
     expect(badExpect.errors.join('\n')).toContain(
-      'Input `verify-expect`: "$.version = v2" is not a JSON path check. Write it as `$.field.sub[0] == value`.',
+      'Config key `verify.expect`: "$.version = v2" is not a JSON path check. Write it as `$.field.sub[0] == value`.',
     )
     const noWait = await runAction(
       withConfig({ ...base, wait: 'false' }, `verify: { url: "${stack.STACK_LB_URL}/version" }`),
     )
     expect(noWait.errors.join('\n')).toContain(
-      "Input `verify-url` (and the other verify-* inputs, or the environment's verify block) needs `wait: true`: the release is checked once the deployment reaches it.",
+      "The environment's `verify` block (`verify.url`, …) needs `wait: true`: the release is checked once the deployment reaches it.",
     )
     const rolling = await runAction(withConfig(base, `verify: { test-url: "${stack.STACK_LB_TEST_URL}/version" }`))
     expect(rolling.errors.join('\n')).toMatch(
-      /Input `verify-test-url`: web rolls \(rolling[^)]*\)\)?, so no test listener ever routes to the new revision\. Use `verify-url`, or a blue-green, canary, linear or CodeDeploy strategy\./,
+      /Config key `verify.test-url`: web rolls \(rolling[^)]*\)\)?, so no test listener ever routes to the new revision\. Use `verify.url`, or a blue-green, canary, linear or CodeDeploy strategy\./,
     )
     expect(await revisions()).toHaveLength(1)
   })

@@ -165,7 +165,7 @@ describe('withPreviewInputs', () => {
 
   test('a preview-ttl that is not a duration is refused', () => {
     expect(() => withPreviewInputs(previews, getInputs({ 'preview-ttl': '1w' }))).toThrow(
-      new UserError('Input `preview-ttl` must be a duration like 7d, 12h or 30m, not "1w".'),
+      new UserError('Config key `previews.ttl` must be a duration like 7d, 12h or 30m, not "1w".'),
     )
   })
 })

@@ -83,13 +83,13 @@ describe('build-secret-files', () => {
   test('a path out of the workspace is refused, also through a symlink', async () => {
     await expect(parseBuildSecretFiles([`creds=${outside}/credentials`], workspace)).rejects.toThrow(
       new UserError(
-        `Input \`build-secret-files\` must name a path inside the workspace (${workspace}); ${outside}/credentials leads outside it.`,
+        `Config key \`build.secret-files\` must name a path inside the workspace (${workspace}); ${outside}/credentials leads outside it.`,
       ),
     )
     await symlink(path.join(outside, 'credentials'), path.join(workspace, 'link'))
     await expect(parseBuildSecretFiles(['creds=link'], workspace)).rejects.toThrow(
       new UserError(
-        `Input \`build-secret-files\` must name a path inside the workspace (${workspace}); link leads outside it (through a symlink, to ${outside}/credentials).`,
+        `Config key \`build.secret-files\` must name a path inside the workspace (${workspace}); link leads outside it (through a symlink, to ${outside}/credentials).`,
       ),
     )
   })
@@ -97,19 +97,19 @@ describe('build-secret-files', () => {
   test.each([
     [
       ['netrc'],
-      'build-secret-files: line 1 is not id=path; write one id=path per line, the path relative to the workspace.',
+      'build.secret-files: line 1 is not id=path; write one id=path per line, the path relative to the workspace.',
     ],
     [
       ['netrc=missing'],
-      'build-secret-files: secret "netrc" names missing, which is not a file (looked at WS/missing): write the secret to that file in an earlier step, or fix the path.',
+      'build.secret-files: secret "netrc" names missing, which is not a file (looked at WS/missing): write the secret to that file in an earlier step, or fix the path.',
     ],
     [
       ['d=dir'],
-      'build-secret-files: secret "d" names dir, which is not a file (looked at WS/dir): write the secret to that file in an earlier step, or fix the path.',
+      'build.secret-files: secret "d" names dir, which is not a file (looked at WS/dir): write the secret to that file in an earlier step, or fix the path.',
     ],
     [
       ['n=a,b'],
-      'build-secret-files: the path of secret "n" holds a comma or a quote, which docker\'s --secret cannot take; rename the file.',
+      'build.secret-files: the path of secret "n" holds a comma or a quote, which docker\'s --secret cannot take; rename the file.',
     ],
   ])('%j is refused', async (lines, message) => {
     await expect(parseBuildSecretFiles(lines, workspace)).rejects.toThrow(

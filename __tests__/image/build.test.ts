@@ -988,7 +988,7 @@ describe('build essentials', () => {
       ),
     ).rejects.toThrow(
       new UserError(
-        `build-secret-files: secret "netrc" names .netrc, which is not a file (looked at ${path.join(workdir, '.netrc')}): write the secret to that file in an earlier step, or fix the path.`,
+        `build.secret-files: secret "netrc" names .netrc, which is not a file (looked at ${path.join(workdir, '.netrc')}): write the secret to that file in an earlier step, or fix the path.`,
       ),
     )
     expect(execCommand).not.toHaveBeenCalled()

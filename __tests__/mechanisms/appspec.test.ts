@@ -151,7 +151,7 @@ describe('loadAppSpec', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'appspec-'))
     writeFileSync(path.join(tmpdir(), 'appspec-outside.yml'), SEED)
     await expect(loadAppSpec('../appspec-outside.yml', dir)).rejects.toThrow(
-      `Input \`appspec\` must name a path inside the workspace (${dir}); ../appspec-outside.yml leads outside it.`,
+      `Config key \`codedeploy.appspec\` must name a path inside the workspace (${dir}); ../appspec-outside.yml leads outside it.`,
     )
   })
 

@@ -146,11 +146,11 @@ describe('planStrategy: ECS services', () => {
     ],
     [
       inputs({ appspec: 'appspec.yml' }),
-      'Input `appspec` applies to services with the CODE_DEPLOY deployment controller; service "web" uses ECS (for ECS\'s own blue/green, canary or linear, set `strategy`).',
+      'Config key `codedeploy.appspec` applies to services with the CODE_DEPLOY deployment controller; service "web" uses ECS (for ECS\'s own blue/green, canary or linear, set `strategy`).',
     ],
     [
       inputs({ codedeployConfig: 'X' }),
-      'Input `codedeploy-config` applies to services with the CODE_DEPLOY deployment controller',
+      'Config key `codedeploy.config` applies to services with the CODE_DEPLOY deployment controller',
     ],
   ])('refuses %j', async (given, message) => {
     await expect(planStrategy(clients, 'prod', service(), given)).rejects.toThrow(message)
@@ -209,7 +209,7 @@ describe('planStrategy: CODE_DEPLOY services', () => {
     await expect(
       planStrategy(clients, 'prod', codeDeployService, inputs({ codedeployConfig: 'Nope' })),
     ).rejects.toThrow(
-      'CodeDeploy deployment config "Nope" does not exist: check `codedeploy-config`; the predefined ECS configs are CodeDeployDefault.ECSAllAtOnce, ECSCanary10Percent5Minutes',
+      'CodeDeploy deployment config "Nope" does not exist: check `codedeploy.config`; the predefined ECS configs are CodeDeployDefault.ECSAllAtOnce, ECSCanary10Percent5Minutes',
     )
   })
 
@@ -223,7 +223,7 @@ describe('planStrategy: CODE_DEPLOY services', () => {
           }),
         ),
       inputs(),
-      'CodeDeploy application "AppECS-prod-web" (the name the ECS console gives it for service web in cluster prod) was not found: set `codedeploy-application` and `codedeploy-deployment-group` to the ones that deploy service web.',
+      'CodeDeploy application "AppECS-prod-web" (the name the ECS console gives it for service web in cluster prod) was not found: set `codedeploy.application` and `codedeploy.deployment-group` in the config to the ones that deploy service web.',
     ],
     [
       'application input not found',
@@ -232,7 +232,7 @@ describe('planStrategy: CODE_DEPLOY services', () => {
           .on(GetApplicationCommand)
           .rejects(Object.assign(new Error('missing'), { name: 'ApplicationDoesNotExistException' })),
       inputs({ codedeployApplication: 'web-app' }),
-      'CodeDeploy application "web-app" was not found: check the `codedeploy-application` input (and the region).',
+      'CodeDeploy application "web-app" was not found: check `codedeploy.application` in the config (and the region).',
     ],
     [
       'group input not found',
@@ -241,7 +241,7 @@ describe('planStrategy: CODE_DEPLOY services', () => {
           .on(GetDeploymentGroupCommand)
           .rejects(Object.assign(new Error('missing'), { name: 'DeploymentGroupDoesNotExistException' })),
       inputs({ codedeployDeploymentGroup: 'web-dg' }),
-      'CodeDeploy deployment group "web-dg" was not found in application "AppECS-prod-web": check the `codedeploy-deployment-group` input.',
+      'CodeDeploy deployment group "web-dg" was not found in application "AppECS-prod-web": check `codedeploy.deployment-group` in the config.',
     ],
     [
       'a group of another service',
@@ -250,7 +250,7 @@ describe('planStrategy: CODE_DEPLOY services', () => {
           .on(GetDeploymentGroupCommand)
           .resolves({ deploymentGroupInfo: { ...group, ecsServices: [{ clusterName: 'prod', serviceName: 'api' }] } }),
       inputs(),
-      'CodeDeploy deployment group "DgpECS-prod-web" deploys prod/api, not prod/web: set `codedeploy-deployment-group` to the group of this service.',
+      'CodeDeploy deployment group "DgpECS-prod-web" deploys prod/api, not prod/web: set `codedeploy.deployment-group` to the group of this service.',
     ],
     [
       'rolling',
@@ -268,25 +268,25 @@ describe('planStrategy: CODE_DEPLOY services', () => {
       'a config and steps',
       () => undefined,
       inputs({ strategy: 'linear', codedeployConfig: 'X', stepPercent: 20 }),
-      'Inputs `codedeploy-config` and `step-percent` exclude each other: the deployment config sets the traffic steps.',
+      'Config keys `codedeploy.config` and `step-percent` exclude each other: the deployment config sets the traffic steps.',
     ],
     [
       'alarms',
       () => undefined,
       inputs({ deploymentAlarms: ['web-5xx'] }),
-      'Input `deployment-alarms` sets ECS deployment alarms, which CODE_DEPLOY services do not use: add the alarms to the CodeDeploy deployment group',
+      'Config key `deployment-alarms` sets ECS deployment alarms, which CODE_DEPLOY services do not use: add the alarms to the CodeDeploy deployment group',
     ],
     [
       'a bake time',
       () => undefined,
       inputs({ strategy: 'blue-green', bakeMinutes: 5 }),
-      "Input `bake-minutes` is for ECS's own blue/green",
+      "Config key `bake-minutes` is for ECS's own blue/green",
     ],
     [
       'a stage CodeDeploy cannot wait at',
       () => undefined,
       inputs({ waitUntil: 'POST_SCALE_UP' }),
-      'Input `wait-until`: a CodeDeploy deployment can wait only at Ready, once test traffic reaches the new task set, not at POST_SCALE_UP: set `wait-until: ready`.',
+      'Config key `wait-until`: a CodeDeploy deployment can wait only at Ready, once test traffic reaches the new task set, not at POST_SCALE_UP: set `wait-until: ready`.',
     ],
     [
       'a group that never waits at Ready',
@@ -295,7 +295,7 @@ describe('planStrategy: CODE_DEPLOY services', () => {
           .on(GetDeploymentGroupCommand)
           .resolves({ deploymentGroupInfo: { ...group, blueGreenDeploymentConfiguration: {} } }),
       inputs({ waitUntil: 'POST_TEST_TRAFFIC_SHIFT' }),
-      'Input `wait-until`: deployment group "DgpECS-prod-web" reroutes traffic by itself (deploymentReadyOption CONTINUE_DEPLOYMENT), so its deployments never wait at Ready. Set the group\'s blueGreenDeploymentConfiguration.deploymentReadyOption to actionOnTimeout STOP_DEPLOYMENT with waitTimeInMinutes (how long it may wait), or drop `wait-until`.',
+      'Config key `wait-until`: deployment group "DgpECS-prod-web" reroutes traffic by itself (deploymentReadyOption CONTINUE_DEPLOYMENT), so its deployments never wait at Ready. Set the group\'s blueGreenDeploymentConfiguration.deploymentReadyOption to actionOnTimeout STOP_DEPLOYMENT with waitTimeInMinutes (how long it may wait), or drop `wait-until`.',
     ],
   ])('refuses: %s', async (_name, arrange, given, message) => {
     arrange()
@@ -306,7 +306,7 @@ describe('planStrategy: CODE_DEPLOY services', () => {
     await expect(
       planStrategy(clients, 'prod', codeDeployService, inputs(), { circuitBreaker: 'rollback' }),
     ).rejects.toThrow(
-      'Input `deployment-circuit-breaker` applies to ECS rolling updates; a CODE_DEPLOY service rolls back through its deployment group (autoRollbackConfiguration).',
+      'Config key `service-settings.deployment-circuit-breaker` applies to ECS rolling updates; a CODE_DEPLOY service rolls back through its deployment group (autoRollbackConfiguration).',
     )
   })
 })
@@ -399,7 +399,7 @@ describe('startStrategy: ECS', () => {
       ],
     })
     await expect(startStrategy(clients, context(), plan, native, request)).rejects.toThrow(
-      'Service "web" has deployment ecs-svc/1111111111111111111 of web:8 (IN_PROGRESS since 2026-01-01T00:00:00.000Z), paused at POST_TEST_TRAFFIC_SHIFT (an earlier run\'s `wait-until`?): nothing was changed. Resolve it first: run this action with `continue: true` or `continue: rollback`.',
+      'Service "web" has deployment ecs-svc/1111111111111111111 of web:8 (IN_PROGRESS since 2026-01-01T00:00:00.000Z), paused at POST_TEST_TRAFFIC_SHIFT (an earlier run\'s `wait-until`?): nothing was changed. Resolve it first: run this action with `mode: continue` or `mode: rollback-paused`.',
     )
   })
 })
@@ -451,7 +451,7 @@ describe('continueStrategy: ECS', () => {
     ecsMock.on(ListServiceDeploymentsCommand).resolves({ serviceDeployments: [] })
     const plan = await planStrategy(clients, 'prod', paused, inputs({ continueAction: 'continue' }))
     await expect(continueStrategy(clients, 'prod', plan, paused, 1000)).rejects.toThrow(
-      'Input `continue`: service "web" has no deployment paused at a lifecycle hook (it has no deployment in flight): nothing was changed.',
+      '`mode: continue`: service "web" has no deployment paused at a lifecycle hook (it has no deployment in flight): nothing was changed.',
     )
     expect(ecsMock).not.toHaveReceivedCommand(ContinueServiceDeploymentCommand)
   })
@@ -582,7 +582,7 @@ describe('startStrategy / continueStrategy: CodeDeploy', () => {
   test('continue with nothing at Ready says so', async () => {
     const plan = await planStrategy(clients, 'prod', codeDeployService, inputs({ continueAction: 'continue' }))
     await expect(continueStrategy(clients, 'prod', plan, codeDeployService, 1000)).rejects.toThrow(
-      'Input `continue`: deployment group "DgpECS-prod-web" has no deployment waiting at Ready for service "web": nothing was changed.',
+      '`mode: continue`: deployment group "DgpECS-prod-web" has no deployment waiting at Ready for service "web": nothing was changed.',
     )
   })
 })

@@ -269,7 +269,7 @@ describe('CodeDeploy deployments', () => {
     const result = await waitForDeployment(options())
     expect(result.outcome).toBe('paused')
     expect(result.reason).toBe(
-      `CodeDeploy deployment ${ID} is Ready: the new task set takes test traffic, production traffic stays on the old one. Run this action with \`continue: true\` to reroute production traffic, or \`continue: rollback\` to stop it and roll back. If nobody does, CodeDeploy stops it 60 min after it became Ready.`,
+      `CodeDeploy deployment ${ID} is Ready: the new task set takes test traffic, production traffic stays on the old one. Run this action with \`mode: continue\` to reroute production traffic, or \`mode: rollback-paused\` to stop it and roll back. If nobody does, CodeDeploy stops it 60 min after it became Ready.`,
     )
     expect(result.progress?.paused).toEqual({ stage: 'Ready', deploymentId: ID, timeoutAction: 'STOP after 60 min' })
     expect(cdMock).not.toHaveReceivedCommand(StopDeploymentCommand)

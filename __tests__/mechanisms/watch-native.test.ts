@@ -214,7 +214,7 @@ describe('ECS-native deployments', () => {
     const result = await waitForDeployment(o)
     expect(result.outcome).toBe('paused')
     expect(result.reason).toBe(
-      `the deployment is paused at POST_TEST_TRAFFIC_SHIFT (new revision: production 0 %, test 100 %), hook ${HOOK}. Run this action with \`continue: true\` to go on, or \`continue: rollback\` to roll back. If nobody does, ECS will roll back by itself at 2026-01-02T00:00:00.000Z.`,
+      `the deployment is paused at POST_TEST_TRAFFIC_SHIFT (new revision: production 0 %, test 100 %), hook ${HOOK}. Run this action with \`mode: continue\` to go on, or \`mode: rollback-paused\` to roll back. If nobody does, ECS will roll back by itself at 2026-01-02T00:00:00.000Z.`,
     )
     expect(result.progress?.paused).toEqual({
       stage: 'POST_TEST_TRAFFIC_SHIFT',

@@ -168,7 +168,7 @@ describe('checked before anything changes', () => {
         volumeConfigurations: [{ name: 'data', managedEBSVolume: { roleArn: ROLE, sizeInGb: 20 } as never }],
       }),
     ).toThrow(
-      'Input `volume-configurations`, item 1 (data): managedEBSVolume.sizeInGb: unknown key; did you mean sizeInGiB?. Nothing was changed.',
+      'Config key `service-settings.volume-configurations`, item 1 (data): managedEBSVolume.sizeInGb: unknown key; did you mean sizeInGiB?. Nothing was changed.',
     )
     expect(() =>
       checkSettingsModel({

@@ -63,7 +63,7 @@ test.each([
   ],
   [
     { 'register-only': 'true', 'keep-revisions': '5' },
-    'Input `register-only` registers a revision without deploying it, so `keep-revisions` has nothing to act on: drop one of them.',
+    '`mode: register-only` registers a revision without deploying it, so `keep-revisions` has nothing to act on: drop one of them.',
   ],
 ])('%j is refused', (values, message) => {
   const read = (name: string) => (values as Record<string, string>)[name] ?? ''

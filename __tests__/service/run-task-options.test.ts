@@ -43,34 +43,34 @@ test.each([
   [{ 'run-task-subnets': 'subnet-1' }, 'Input `run-task-subnets` needs `run-task`: the command the one-off task runs.'],
   [
     { 'run-task': 'x', 'run-task-launch-type': 'FARGATE', 'run-task-capacity-provider-strategy': 'FARGATE' },
-    'Inputs `run-task-launch-type` and `run-task-capacity-provider-strategy` exclude each other (as in RunTask): give one.',
+    'Config keys `run-task.launch-type` and `run-task.capacity-provider-strategy` exclude each other (as in RunTask): give one.',
   ],
   [{ 'run-task': 'x', 'run-task-count': '11' }, 'Input `run-task-count` must be a number from 1 to 10, not "11".'],
   [
     { 'run-task': 'x', 'run-task-tags': 'team' },
-    'Input `run-task-tags` line 1 is not KEY=value (a key of 1–128 characters, a value of at most 256).',
+    'Config key `run-task.tags` line 1 is not KEY=value (a key of 1–128 characters, a value of at most 256).',
   ],
-  [{ 'run-task': 'x', 'run-task-tags': 'a=1\na=2' }, 'Input `run-task-tags` line 2: a is given twice.'],
+  [{ 'run-task': 'x', 'run-task-tags': 'a=1\na=2' }, 'Config key `run-task.tags` line 2: a is given twice.'],
   [
     { 'run-task': 'x', 'run-task-tags': '[{"key":"team","value":1}]' },
-    'Input `run-task-tags` is not a JSON array of {"key": …, "value": …} (a key of 1–128 characters, a value of at most 256); or write one KEY=value a line.',
+    'Config key `run-task.tags` is not a JSON array of {"key": …, "value": …} (a key of 1–128 characters, a value of at most 256); or write one KEY=value a line.',
   ],
-  [{ 'run-task': 'x', 'run-task-tags': '[{"key":"a"},{"key":"a"}]' }, 'Input `run-task-tags`: a is given twice.'],
+  [{ 'run-task': 'x', 'run-task-tags': '[{"key":"a"},{"key":"a"}]' }, 'Config key `run-task.tags`: a is given twice.'],
   [
     { 'run-task': 'x', 'run-task-overrides': '[]' },
-    "Input `run-task-overrides` must be a JSON object (RunTask's overrides), not a list.",
+    "Config key `run-task.overrides` must be a JSON object (RunTask's overrides), not a list.",
   ],
   [
     { 'run-task': 'x', 'run-task-overrides': '{"command":["x"]}' },
-    'Input `run-task-overrides`: unknown key "command" (it takes containerOverrides, cpu, memory, taskRoleArn, executionRoleArn, ephemeralStorage, inferenceAcceleratorOverrides).',
+    'Config key `run-task.overrides`: unknown key "command" (it takes containerOverrides, cpu, memory, taskRoleArn, executionRoleArn, ephemeralStorage, inferenceAcceleratorOverrides).',
   ],
   [
     { 'run-task': 'x', 'run-task-overrides': '{"containerOverrides":[{"image":"x"}]}' },
-    'Input `run-task-overrides`: containerOverrides item 1 needs "name", the container it overrides.',
+    'Config key `run-task.overrides`: containerOverrides item 1 needs "name", the container it overrides.',
   ],
   [
     { 'run-task': 'x', 'run-task-overrides': '{"containerOverrides":[{"name":"web","image":"x"}]}' },
-    'Input `run-task-overrides`: containerOverrides item 1 (web) has no key "image"',
+    'Config key `run-task.overrides`: containerOverrides item 1 (web) has no key "image"',
   ],
 ])('%j is refused', (values, message) => {
   expect(() => read(values)).toThrow(message)

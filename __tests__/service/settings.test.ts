@@ -269,12 +269,12 @@ describe('volume-configurations against the revision', () => {
         },
       ),
     ).toThrow(
-      'Input `volume-configurations`: "data" is not a volume of task definition web configured at launch (those are: cache). Nothing was changed.',
+      'Config key `service-settings.volume-configurations`: "data" is not a volume of task definition web configured at launch (those are: cache). Nothing was changed.',
     )
     expect(() =>
       checkVolumesAtLaunch({ volumeConfigurations: volumes }, { family: 'web', containerDefinitions: [] }),
     ).toThrow(
-      'Input `volume-configurations`: "data" is not a volume of task definition web configured at launch (it has none; add one with "configuredAtLaunch": true). Nothing was changed.',
+      'Config key `service-settings.volume-configurations`: "data" is not a volume of task definition web configured at launch (it has none; add one with "configuredAtLaunch": true). Nothing was changed.',
     )
   })
 })

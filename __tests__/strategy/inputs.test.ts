@@ -82,19 +82,19 @@ describe('readStrategyInputs', () => {
     ],
     [
       { strategy: 'blue-green', 'wait-until': 'TEST_TRAFFIC_SHIFT' },
-      'Input `wait-until`: ECS cannot pause a deployment at TEST_TRAFFIC_SHIFT (PAUSE hooks are not allowed there); pause at POST_TEST_TRAFFIC_SHIFT instead.',
+      'Config key `wait-until`: ECS cannot pause a deployment at TEST_TRAFFIC_SHIFT (PAUSE hooks are not allowed there); pause at POST_TEST_TRAFFIC_SHIFT instead.',
     ],
     [
       { strategy: 'blue-green', 'wait-until': 'bake-time' },
-      'Input `wait-until`: ECS cannot pause a deployment at BAKE_TIME (PAUSE hooks are not allowed there); pause at POST_PRODUCTION_TRAFFIC_SHIFT instead.',
+      'Config key `wait-until`: ECS cannot pause a deployment at BAKE_TIME (PAUSE hooks are not allowed there); pause at POST_PRODUCTION_TRAFFIC_SHIFT instead.',
     ],
     [
       { strategy: 'blue-green', 'wait-until': 'smoke' },
-      'Input `wait-until` must be one of scaled-up, test-traffic-shifted, ready, production-traffic-shifted or a stage ECS can pause at (PRE_SCALE_UP, POST_SCALE_UP, POST_TEST_TRAFFIC_SHIFT, PRE_PRODUCTION_TRAFFIC_SHIFT, POST_PRODUCTION_TRAFFIC_SHIFT), not "smoke".',
+      'Config key `wait-until` must be one of scaled-up, test-traffic-shifted, ready, production-traffic-shifted or a stage ECS can pause at (PRE_SCALE_UP, POST_SCALE_UP, POST_TEST_TRAFFIC_SHIFT, PRE_PRODUCTION_TRAFFIC_SHIFT, POST_PRODUCTION_TRAFFIC_SHIFT), not "smoke".',
     ],
     [
       { strategy: 'rolling', 'wait-until': 'scaled-up' },
-      'Input `wait-until` needs `strategy: blue-green`, `canary` or `linear`: a rolling update has no stage to pause at.',
+      'Config key `wait-until` needs `strategy: blue-green`, `canary` or `linear`: a rolling update has no stage to pause at.',
     ],
     [
       { continue: 'yes' },
@@ -102,12 +102,12 @@ describe('readStrategyInputs', () => {
     ],
     [
       { strategy: 'canary', continue: 'true', 'wait-until': 'ready' },
-      'Inputs `continue` and `wait-until` exclude each other: `continue` resumes (or rolls back) the deployment an earlier run left paused.',
+      '`mode: continue` and config key `wait-until` exclude each other: `mode: continue` resumes (or rolls back) the deployment an earlier run left paused.',
     ],
     [{ 'on-busy': 'queue' }, 'Input `on-busy` must be one of wait, fail, not "queue".'],
     [
       { 'deployment-alarms': 'a'.repeat(256) },
-      'Input `deployment-alarms`: "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa…" is longer than 255 characters, too long for a CloudWatch alarm name.',
+      'Config key `deployment-alarms`: "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa…" is longer than 255 characters, too long for a CloudWatch alarm name.',
     ],
   ])('refuses %j', (inputs, message) => {
     expect(() => readStrategyInputs(read(inputs))).toThrow(message)

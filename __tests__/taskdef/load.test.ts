@@ -206,7 +206,7 @@ describe('loadTemplate placeholders', () => {
   it('reports an unknown placeholder with its line and the fix', async () => {
     expect(await loadError('td.json', '{\n  "family": "web",\n  "image": "web:${FOO}"\n}\n')).toBe(
       'task definition td.json, line 3, unknown placeholder ${FOO}\n' +
-        'Known: CPU, TAG, QUOTED, APOSTROPHE, EMPTY, OTHER. Add it with the `vars` input (FOO=value), ' +
+        'Known: CPU, TAG, QUOTED, APOSTROPHE, EMPTY, OTHER. Add it to the `vars` of the environment in the config file (FOO: value), ' +
         'or write $${FOO} for a literal ${FOO}.',
     )
   })
@@ -218,7 +218,7 @@ describe('loadTemplate placeholders', () => {
         '  - line 1, unknown placeholder ${FAMILY}\n' +
         '  - line 3, unknown placeholder ${FOO}\n' +
         '  - line 4, unknown placeholder ${constructor}\n' +
-        'Known: CPU, TAG, QUOTED, APOSTROPHE, EMPTY, OTHER. Add them with the `vars` input (FAMILY=value), ' +
+        'Known: CPU, TAG, QUOTED, APOSTROPHE, EMPTY, OTHER. Add them to the `vars` of the environment in the config file (FAMILY: value), ' +
         'or write $${FAMILY} for a literal ${FAMILY}.',
     )
   })

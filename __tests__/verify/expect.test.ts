@@ -39,16 +39,19 @@ describe('verify-expect', () => {
   })
 
   test.each([
-    ['99', 'Input `verify-expect`: 99 is not an HTTP status code (100 to 599).'],
+    ['99', 'Config key `verify.expect`: 99 is not an HTTP status code (100 to 599).'],
     [
       '/(/',
-      'Input `verify-expect`: /(/ is not a valid regular expression (Invalid regular expression: /(/: Unterminated group). Write it as /pattern/flags.',
+      'Config key `verify.expect`: /(/ is not a valid regular expression (Invalid regular expression: /(/: Unterminated group). Write it as /pattern/flags.',
     ],
     [
       '$.version = v2',
-      'Input `verify-expect`: "$.version = v2" is not a JSON path check. Write it as `$.field.sub[0] == value`.',
+      'Config key `verify.expect`: "$.version = v2" is not a JSON path check. Write it as `$.field.sub[0] == value`.',
     ],
-    ['$. == v2', 'Input `verify-expect`: "$. == v2" is not a JSON path check. Write it as `$.field.sub[0] == value`.'],
+    [
+      '$. == v2',
+      'Config key `verify.expect`: "$. == v2" is not a JSON path check. Write it as `$.field.sub[0] == value`.',
+    ],
   ])('%j is refused: %s', (text, message) => {
     expect(() => parseExpectation(text)).toThrow(message)
   })

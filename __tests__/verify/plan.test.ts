@@ -55,11 +55,11 @@ describe('the release check, planned before anything changes', () => {
   test.each([
     [
       { urls: ['${REF_NAME}/health'] },
-      'Input `verify-url`: "${REF_NAME}/health": ${REF_NAME} may not give the URL\'s scheme or origin.',
+      'Config key `verify.url`: "${REF_NAME}/health": ${REF_NAME} may not give the URL\'s scheme or origin.',
     ],
     [
       { urls: ['https://${REF_NAME}.example.com/'] },
-      'Input `verify-url`: "https://${REF_NAME}.example.com/": ${REF_NAME} holds no letter or digit to make a host name label of.',
+      'Config key `verify.url`: "https://${REF_NAME}.example.com/": ${REF_NAME} holds no letter or digit to make a host name label of.',
     ],
     [{ urls: ['${LB}/health'] }, '${LB} must be an http:// or https:// URL to give its origin'],
     [
@@ -77,13 +77,13 @@ describe('the release check, planned before anything changes', () => {
   test.each([
     [
       `bash -c 'echo \${REF_NAME}'`,
-      'Input `verify-command`: ${REF_NAME} is in the script of `bash -c`, where a filled-in value would run as code. Write "$REF_NAME" instead: the command gets every placeholder as an environment variable, which the shell reads.',
+      'Config key `verify.command`: ${REF_NAME} is in the script of `bash -c`, where a filled-in value would run as code. Write "$REF_NAME" instead: the command gets every placeholder as an environment variable, which the shell reads.',
     ],
     [`/bin/sh -ec "curl \${URL}"`, '${URL} is in the script of `/bin/sh -ec`'],
     [`env python3 -c "print('\${X}')"`, '${X} is in the script of `env python3 -c`'],
     [
       `./smoke.sh --ref \${REF_NAME}`,
-      'Input `verify-command`: ${REF_NAME} in argument 3: placeholders are not filled into the command, it gets them as environment variables. Read $REF_NAME in the command, or through a shell: bash -c \'… "$REF_NAME" …\'.',
+      'Config key `verify.command`: ${REF_NAME} in argument 3: placeholders are not filled into the command, it gets them as environment variables. Read $REF_NAME in the command, or through a shell: bash -c \'… "$REF_NAME" …\'.',
     ],
   ])('a placeholder in the command %s is refused: %s', (command, message) => {
     expect(() => planVerification(inputs({ command }), values)).toThrow(message)
@@ -92,18 +92,21 @@ describe('the release check, planned before anything changes', () => {
   test.each([
     [
       { urls: ['example.com/version'] },
-      'Input `verify-url`: "example.com/version" is not a URL. Write an absolute http:// or https:// URL.',
+      'Config key `verify.url`: "example.com/version" is not a URL. Write an absolute http:// or https:// URL.',
     ],
-    [{ urls: ['ftp://example.com/'] }, 'Input `verify-url`: "ftp://example.com/" is not an http:// or https:// URL.'],
+    [
+      { urls: ['ftp://example.com/'] },
+      'Config key `verify.url`: "ftp://example.com/" is not an http:// or https:// URL.',
+    ],
     [
       { testUrls: ['https://me:pw@example.com/'] },
-      'Input `verify-test-url`: a URL must not carry credentials (they would show in the log); send them with `verify-headers` (Authorization: …).',
+      'Config key `verify.test-url`: a URL must not carry credentials (they would show in the log); send them with `verify-headers` (Authorization: …).',
     ],
     [
       { urls: ['https://${ENV}.example.com/'] },
-      'Input `verify-url`: unknown placeholder ${ENV}. Known: ENVIRONMENT, GITHUB_SHA, NOTE. Add it with the `vars` input (ENV=value), or write $${ENV} for a literal ${ENV}.',
+      'Config key `verify.url`: unknown placeholder ${ENV}. Known: ENVIRONMENT, GITHUB_SHA, NOTE. Add it to the `vars` of the environment in the config file (ENV: value), or write $${ENV} for a literal ${ENV}.',
     ],
-    [{ expect: '$.version == ${SHA}' }, 'Input `verify-expect`: unknown placeholder ${SHA}.'],
+    [{ expect: '$.version == ${SHA}' }, 'Config key `verify.expect`: unknown placeholder ${SHA}.'],
   ])('%j is refused: %s', (given, message) => {
     expect(() => planVerification(inputs(given), values)).toThrow(message)
   })

@@ -483,7 +483,10 @@ var deploy_clock = __webpack_require__(3941);
 var tasks = __webpack_require__(4909);
 // EXTERNAL MODULE: ./src/report/text.ts
 var report_text = __webpack_require__(5655);
+// EXTERNAL MODULE: ./src/common/setting-name.ts
+var setting_name = __webpack_require__(3261);
 ;// CONCATENATED MODULE: ./src/deploy/run-task.ts
+
 
 
 
@@ -502,7 +505,7 @@ function commandArguments(command, input = 'run-task') {
         const parsed = JSON.parse(trimmed);
         if (Array.isArray(parsed) && parsed.every((a) => typeof a === 'string'))
             return parsed;
-        throw new errors/* UserError */.yo(`Input \`${input}\` as JSON must be an array of strings, like ["npm", "run", "migrate"].`);
+        throw new errors/* UserError */.yo(`${(0,setting_name/* settingName */.Q)(input)} as JSON must be an array of strings, like ["npm", "run", "migrate"].`);
     }
     const args = [];
     for (const match of trimmed.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g))
@@ -573,7 +576,7 @@ function overridesWithCommand(t) {
 async function runOneOffTask(t) {
     const definition = t.containers.find((c) => c.name === t.container);
     if (!definition) {
-        throw new errors/* UserError */.yo(`Input \`run-task-container\` "${t.container}" is not a container of the task definition (${t.containers.map((c) => c.name).join(', ')}).`);
+        throw new errors/* UserError */.yo(`Config key \`run-task.container\` "${t.container}" is not a container of the task definition (${t.containers.map((c) => c.name).join(', ')}).`);
     }
     // Before a rollout, a failure means the rollout does not start; on its own, there is no rollout to speak of.
     const consequence = t.service ? ', so the rollout did not start' : '';
@@ -733,18 +736,19 @@ var exec = __webpack_require__(3644);
 // What a verified release must answer: `verify-expect` parsed once, before anything changes, and matched against each
 // answer. A status code; `/regex/flags`; `$.json.path == value`; anything else is a substring of the body.
 
+
 /** Without `verify-expect`: any 2xx answer. */
 const ANY_SUCCESS = { kind: 'status', status: 0 };
 const JSON_PATH = /^\$((?:\.[A-Za-z_][\w-]*|\[\d+\])*)\s*==\s*(.*)$/;
 /** `text` (placeholders already filled) as an expectation; a malformed one is a UserError naming the input. */
-function parseExpectation(text, input = 'verify-expect') {
+function parseExpectation(text, input = 'verify.expect') {
     const value = text.trim();
     if (value === '')
         return ANY_SUCCESS;
     if (/^\d+$/.test(value)) {
         const status = Number(value);
         if (status < 100 || status > 599)
-            throw new errors/* UserError */.yo(`Input \`${input}\`: ${value} is not an HTTP status code (100 to 599).`);
+            throw new errors/* UserError */.yo(`${(0,setting_name/* settingName */.Q)(input)}: ${value} is not an HTTP status code (100 to 599).`);
         return { kind: 'status', status };
     }
     const regex = /^\/(.+)\/([a-z]*)$/s.exec(value);
@@ -753,13 +757,13 @@ function parseExpectation(text, input = 'verify-expect') {
             return { kind: 'regex', pattern: new RegExp(regex[1] ?? '', regex[2]) };
         }
         catch (error) {
-            throw new errors/* UserError */.yo(`Input \`${input}\`: ${value} is not a valid regular expression (${error.message}). Write it as /pattern/flags.`);
+            throw new errors/* UserError */.yo(`${(0,setting_name/* settingName */.Q)(input)}: ${value} is not a valid regular expression (${error.message}). Write it as /pattern/flags.`);
         }
     }
     if (value.startsWith('$.') || value.startsWith('$[')) {
         const json = JSON_PATH.exec(value);
         if (!json || !json[1])
-            throw new errors/* UserError */.yo(`Input \`${input}\`: "${value}" is not a JSON path check. Write it as \`$.field.sub[0] == value\`.`);
+            throw new errors/* UserError */.yo(`${(0,setting_name/* settingName */.Q)(input)}: "${value}" is not a JSON path check. Write it as \`$.field.sub[0] == value\`.`);
         const path = [...json[1].matchAll(/\.([A-Za-z_][\w-]*)|\[(\d+)\]/g)].map((m) => m[1] ?? Number(m[2]));
         return { kind: 'json', path, value: unquoted((json[2] ?? '').trim()), text: value };
     }
@@ -1002,7 +1006,8 @@ var placeholders = __webpack_require__(5184);
 
 
 
-const INPUT = 'verify-command';
+
+const INPUT = 'verify.command';
 /** Programs whose next argument after -c (or -e, -Command, /c) is code. */
 const SHELLS = /^(?:.*\/)?(?:sh|bash|dash|zsh|ksh|mksh|ash|fish|busybox|python[\d.]*|node|perl|ruby|php|pwsh|powershell|cmd)(?:\.exe)?$/i;
 const CODE_FLAG = /^(?:-[a-z]*[ce][a-z]*|-command|\/c)$/i;
@@ -1015,8 +1020,8 @@ function verifyCommandArguments(text) {
             return;
         const script = args.slice(0, i).some((a) => SHELLS.test(a)) && CODE_FLAG.test(args[i - 1] ?? '');
         throw new errors/* UserError */.yo(script
-            ? `Input \`${INPUT}\`: \${${name}} is in the script of \`${args.slice(0, i).join(' ')}\`, where a filled-in value would run as code. Write "$${name}" instead: the command gets every placeholder as an environment variable, which the shell reads.`
-            : `Input \`${INPUT}\`: \${${name}} in argument ${i + 1}: placeholders are not filled into the command, it gets them as environment variables. Read $${name} in the command, or through a shell: bash -c '… "$${name}" …'.`);
+            ? `${(0,setting_name/* settingName */.Q)(INPUT)}: \${${name}} is in the script of \`${args.slice(0, i).join(' ')}\`, where a filled-in value would run as code. Write "$${name}" instead: the command gets every placeholder as an environment variable, which the shell reads.`
+            : `${(0,setting_name/* settingName */.Q)(INPUT)}: \${${name}} in argument ${i + 1}: placeholders are not filled into the command, it gets them as environment variables. Read $${name} in the command, or through a shell: bash -c '… "$${name}" …'.`);
     });
     // `$${NAME}` stays a literal `${NAME}`, for the shell to read from the environment.
     return args.map((arg) => (0,placeholders/* fillTextPlaceholders */.rD)(arg, {}, INPUT));
@@ -1026,6 +1031,7 @@ function verifyCommandArguments(text) {
 // A verify URL with its placeholders filled so that no value can move the check to another host: a value from the
 // run (REF_NAME, ENVIRONMENT, …: a branch name is anyone's to choose) goes in as a host name label in the host and as
 // a path segment elsewhere; only a value from `vars` (the workflow's own) may give the whole origin (`${LB}/health`).
+
 
 
 /** Longest DNS label. */
@@ -1075,7 +1081,7 @@ function originOf(text, name, template, input) {
     throw refused(template, input, name ? `\${${name}} must be an http:// or https:// URL to give its origin` : `"${text}" names no http(s) origin`);
 }
 function refused(template, input, why) {
-    return new errors/* UserError */.yo(`Input \`${input}\`: "${template}": ${why}. A filled-in value never changes a URL's scheme, host or port: write them in the URL (https://\${REF_NAME}.preview.example.com/…), or give the whole origin with one of \`vars\` (\${LB}/health).`);
+    return new errors/* UserError */.yo(`${(0,setting_name/* settingName */.Q)(input)}: "${template}": ${why}. A filled-in value never changes a URL's scheme, host or port: write them in the URL (https://\${REF_NAME}.preview.example.com/…), or give the whole origin with one of \`vars\` (\${LB}/health).`);
 }
 /** `url` parsed; a malformed one is a UserError naming the input. */
 function parsedUrl(url, input) {
@@ -1084,12 +1090,12 @@ function parsedUrl(url, input) {
         parsed = new URL(url);
     }
     catch {
-        throw new errors/* UserError */.yo(`Input \`${input}\`: "${url}" is not a URL. Write an absolute http:// or https:// URL.`);
+        throw new errors/* UserError */.yo(`${(0,setting_name/* settingName */.Q)(input)}: "${url}" is not a URL. Write an absolute http:// or https:// URL.`);
     }
     if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
-        throw new errors/* UserError */.yo(`Input \`${input}\`: "${url}" is not an http:// or https:// URL.`);
+        throw new errors/* UserError */.yo(`${(0,setting_name/* settingName */.Q)(input)}: "${url}" is not an http:// or https:// URL.`);
     if (parsed.username || parsed.password)
-        throw new errors/* UserError */.yo(`Input \`${input}\`: a URL must not carry credentials (they would show in the log); send them with \`verify-headers\` (Authorization: …).`);
+        throw new errors/* UserError */.yo(`${(0,setting_name/* settingName */.Q)(input)}: a URL must not carry credentials (they would show in the log); send them with \`verify-headers\` (Authorization: …).`);
     return parsed;
 }
 
@@ -1108,9 +1114,9 @@ function parsedUrl(url, input) {
 function planVerification(inputs, values, own = new Set()) {
     const urls = (input, list) => list.map((raw) => fillUrl(raw, values, own, input).href);
     return {
-        urls: urls('verify-url', inputs.urls),
-        testUrls: urls('verify-test-url', inputs.testUrls),
-        expectation: parseExpectation((0,placeholders/* fillTextPlaceholders */.rD)(inputs.expect ?? '', values, 'verify-expect')),
+        urls: urls('verify.url', inputs.urls),
+        testUrls: urls('verify.test-url', inputs.testUrls),
+        expectation: parseExpectation((0,placeholders/* fillTextPlaceholders */.rD)(inputs.expect ?? '', values, 'verify.expect')),
         headers: inputs.headers,
         timeoutMs: (inputs.timeoutSeconds ?? defaultSeconds('verify-timeout')) * 1000,
         intervalMs: (inputs.intervalSeconds ?? defaultSeconds('verify-interval')) * 1000,
@@ -1979,7 +1985,7 @@ function checkSettingsModel(settings) {
     (settings.volumeConfigurations ?? []).forEach((item, i) => {
         const problem = (0,validate/* modelProblems */.QW)(item, client_ecs_dist_cjs/* ServiceVolumeConfiguration$ */.uEA)[0];
         if (problem) {
-            throw new errors/* UserError */.yo(`Input \`volume-configurations\`, item ${i + 1} (${item.name}): ${(0,common_problems/* problemEntry */.WO)(problem)}. Nothing was changed.`);
+            throw new errors/* UserError */.yo(`Config key \`service-settings.volume-configurations\`, item ${i + 1} (${item.name}): ${(0,common_problems/* problemEntry */.WO)(problem)}. Nothing was changed.`);
         }
     });
 }
@@ -2316,9 +2322,9 @@ async function prepare(clients, inputs, git, { service, plan }, report, image, p
         ? planVerification(inputs.verify, placeholders, new Set(Object.keys(inputs.vars)))
         : undefined;
     if (verification && !inputs.wait)
-        throw new errors/* UserError */.yo("Input `verify-url` (and the other verify-* inputs, or the environment's verify block) needs `wait: true`: the release is checked once the deployment reaches it.");
+        throw new errors/* UserError */.yo("The environment's `verify` block (`verify.url`, …) needs `wait: true`: the release is checked once the deployment reaches it.");
     if (verification?.testUrls.length && !(0,mechanisms/* mechanismOf */.De)(plan.mechanism).testTraffic)
-        throw new errors/* UserError */.yo(`Input \`verify-test-url\`: ${report.service} rolls (${plan.description}), so no test listener ever routes to the new revision. Use \`verify-url\`, or a blue-green, canary, linear or CodeDeploy strategy.`);
+        throw new errors/* UserError */.yo(`Config key \`verify.test-url\`: ${report.service} rolls (${plan.description}), so no test listener ever routes to the new revision. Use \`verify.url\`, or a blue-green, canary, linear or CodeDeploy strategy.`);
     const current = service.taskDefinition ? await (0,register/* describeTaskDefinition */.o)(ecs, service.taskDefinition) : undefined;
     const rendered = pinned
         ? (0,taskdef/* existingTaskDefinition */.Yd)(pinned.taskDefinition, pinned.tags)
@@ -2950,7 +2956,7 @@ function runAlone(inputs, git, ports, where) {
 /** The inputs a run without a service needs (the template may come from the config file's environment). */
 function checkAlone({ inputs, where }) {
     if (inputs.registerOnly && !inputs.taskDefinition) {
-        throw new errors/* UserError */.yo('Input `register-only` needs `task-definition`: the template to render and register (no service is read to start from).');
+        throw new errors/* UserError */.yo('`mode: register-only` needs `task-definition`: the template to render and register (no service is read to start from).');
     }
     if (!inputs.taskDefinition && !inputs.taskDefinitionArn) {
         throw new errors/* UserError */.yo('Input `run-task` without a service needs `task-definition` (a template to register and run) or `task-definition-arn` (a revision to run).');
@@ -3069,10 +3075,10 @@ function runContainer(inputs, request, withImage) {
     const names = (request.containerDefinitions ?? []).map((c) => c.name ?? '');
     const container = inputs.runTaskContainer ?? withImage[0] ?? names[0] ?? '';
     if (!names.includes(container)) {
-        throw new errors/* UserError */.yo(`Input \`run-task-container\` "${container}" is not a container of the task definition (${names.join(', ')}).`);
+        throw new errors/* UserError */.yo(`Config key \`run-task.container\` "${container}" is not a container of the task definition (${names.join(', ')}).`);
     }
     if (request.networkMode === 'awsvpc' && !inputs.runTaskOptions?.subnets?.length) {
-        throw new errors/* UserError */.yo(`Input \`run-task-subnets\` is needed to run the one-off task without a service: task definition ${request.family} uses the awsvpc network mode, so the task needs its subnets (and \`run-task-security-groups\`).`);
+        throw new errors/* UserError */.yo(`Config key \`run-task.subnets\` is needed to run the one-off task without a service: task definition ${request.family} uses the awsvpc network mode, so the task needs its subnets (and \`run-task.security-groups\`).`);
     }
     return container;
 }

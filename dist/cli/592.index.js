@@ -96,6 +96,22 @@ function problemLocations(file, source, problems) {
 
 /***/ }),
 
+/***/ 3261:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ settingName)
+/* harmony export */ });
+// How a message names a setting: a config-file key (a dotted path, or an environment's own key) or an input.
+const ENVIRONMENT_KEYS = new Set(['artifacts-dir']);
+/** `Config key \`verify.url\`` or `Input \`run-task\``. */
+function settingName(name) {
+    return name.includes('.') || ENVIRONMENT_KEYS.has(name) ? `Config key \`${name}\`` : `Input \`${name}\``;
+}
+
+
+/***/ }),
+
 /***/ 7682:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -107,6 +123,8 @@ function problemLocations(file, source, problems) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1922);
+/* harmony import */ var _setting_name_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3261);
+
 
 
 
@@ -139,7 +157,7 @@ async function insideWorkspace(input, value, workspace) {
     if (lexicallyInside && isInside(root, real))
         return resolved;
     const via = lexicallyInside ? ` (through a symlink, to ${real})` : '';
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`Input \`${input}\` must name a path inside the workspace (${workspace}); ${value} leads outside it${via}.`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${(0,_setting_name_js__WEBPACK_IMPORTED_MODULE_3__/* .settingName */ .Q)(input)} must name a path inside the workspace (${workspace}); ${value} leads outside it${via}.`);
 }
 
 
@@ -813,12 +831,16 @@ function asInputs(p, path, m, keys, read, given = {}) {
     catch (error) {
         if (!(error instanceof errors/* UserError */.yo))
             throw error;
-        const entries = Object.entries(keys);
+        // A message names the input, or the block's key (`run-task.tags`).
+        const entries = Object.entries(keys).flatMap(([key, input]) => [
+            [key, input],
+            [key, `${String(path[path.length - 1])}.${key}`],
+        ]);
         const named = entries.find(([, input]) => error.message.includes(`\`${input}\``));
         let message = error.message;
         for (const [key, input] of entries)
             message = message.replaceAll(`\`${input}\``, key);
-        message = message.replace(/^Inputs? /, '').replace(/\.$/, '');
+        message = message.replace(/^(Inputs?|Config keys?) /, '').replace(/\.$/, '');
         const key = named?.[0];
         // "count must be…" is said at count's line as "must be…"; "launch-type and …" stays whole.
         const own = key !== undefined && message.startsWith(key) && !message.startsWith(`${key} and `);
@@ -1305,7 +1327,7 @@ function readServiceSettings(p, path, value) {
                 : (0,service/* parseVolumeConfigurations */.PX)('volume-configurations', JSON.stringify(m['volume-configurations']));
     }
     catch (error) {
-        p.add([...path, 'volume-configurations'], (0,errors/* errorMessage */.gJ)(error).replace(/^Input `[^`]+`(, )?:? ?/, ''));
+        p.add([...path, 'volume-configurations'], (0,errors/* errorMessage */.gJ)(error).replace(/^(Input|Config key) `[^`]+`(, )?:? ?/, ''));
     }
     let capacityProviderStrategy;
     try {
@@ -1573,7 +1595,7 @@ function withPreviewInputs(previews, inputs) {
         return merged;
     const ttlMs = (0,duration/* parseDuration */.E)(inputs.previewTtl);
     if (ttlMs === undefined) {
-        throw new errors/* UserError */.yo(`Input \`preview-ttl\` must be a duration like 7d, 12h or 30m, not "${inputs.previewTtl}".`);
+        throw new errors/* UserError */.yo(`Config key \`previews.ttl\` must be a duration like 7d, 12h or 30m, not "${inputs.previewTtl}".`);
     }
     return { ...merged, ttl: inputs.previewTtl.trim(), ttlMs };
 }
@@ -2385,16 +2407,16 @@ async function parseBuildSecretFiles(lines, workspace) {
         const id = eq === -1 ? '' : line.slice(0, eq).trim();
         const given = eq === -1 ? '' : line.slice(eq + 1).trim();
         if (eq === -1 || given === '') {
-            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`build-secret-files: line ${index + 1} is not id=path; write one id=path per line, the path relative to the workspace.`);
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`build.secret-files: line ${index + 1} is not id=path; write one id=path per line, the path relative to the workspace.`);
         }
         checkId('build-secret-files', id, index);
         if (/[,"]/.test(given)) {
-            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`build-secret-files: the path of secret "${id}" holds a comma or a quote, which docker's --secret cannot take; rename the file.`);
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`build.secret-files: the path of secret "${id}" holds a comma or a quote, which docker's --secret cannot take; rename the file.`);
         }
-        const absolute = await (0,_common_workspace_path_js__WEBPACK_IMPORTED_MODULE_2__/* .insideWorkspace */ .C)('build-secret-files', given, workspace);
+        const absolute = await (0,_common_workspace_path_js__WEBPACK_IMPORTED_MODULE_2__/* .insideWorkspace */ .C)('build.secret-files', given, workspace);
         const isFile = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(absolute).then((info) => info.isFile(), () => false);
         if (!isFile) {
-            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`build-secret-files: secret "${id}" names ${given}, which is not a file (looked at ${absolute}): write the secret to that file in an earlier step, or fix the path.`);
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`build.secret-files: secret "${id}" names ${given}, which is not a file (looked at ${absolute}): write the secret to that file in an earlier step, or fix the path.`);
         }
         files.push({ id, path: absolute });
     }
@@ -2862,7 +2884,7 @@ function getInputs(given, log) {
     const strategy = (0,settings_strategy/* readStrategyInputs */.b)(read);
     const wait = values.boolean('wait');
     if (!wait && (strategy.waitUntil || strategy.continueAction)) {
-        throw new errors/* UserError */.yo(`Input \`${strategy.waitUntil ? 'wait-until' : 'continue'}\` needs \`wait: true\`: the action follows the deployment to the pause (or to its end).`);
+        throw new errors/* UserError */.yo(`${strategy.waitUntil ? 'Config key `wait-until`' : '`mode: continue`'} needs \`wait: true\`: the action follows the deployment to the pause (or to its end).`);
     }
     return {
         ...optional('cluster', text('cluster')),
@@ -2945,7 +2967,7 @@ function registerOnlyInputs(read) {
         return {};
     const clash = ['task-definition-arn', 'keep-revisions', 'desired-count'].find((name) => read(name).trim());
     if (clash) {
-        throw new errors/* UserError */.yo(`Input \`register-only\` registers a revision without deploying it, so \`${clash}\` has nothing to act on: drop one of them.`);
+        throw new errors/* UserError */.yo(`\`mode: register-only\` registers a revision without deploying it, so \`${clash}\` has nothing to act on: drop one of them.`);
     }
     return { registerOnly: true };
 }
@@ -3165,7 +3187,7 @@ function readRunTaskOptions(read) {
     const launchType = values.choice('run-task-launch-type')?.toUpperCase();
     const strategy = values.text('run-task-capacity-provider-strategy');
     if (launchType && strategy) {
-        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('Inputs `run-task-launch-type` and `run-task-capacity-provider-strategy` exclude each other (as in RunTask): give one.');
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('Config keys `run-task.launch-type` and `run-task.capacity-provider-strategy` exclude each other (as in RunTask): give one.');
     }
     const count = values.number('run-task-count');
     const publicIp = values.choice('run-task-assign-public-ip')?.toUpperCase();
@@ -3199,16 +3221,16 @@ function parseTags(value) {
         const key = eq === -1 ? '' : line.slice(0, eq).trim();
         const tag = line.slice(eq + 1).trim();
         if (!key || key.length > 128 || tag.length > 256) {
-            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input \`run-task-tags\` line ${number} is not KEY=value (a key of 1–128 characters, a value of at most 256).`);
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Config key \`run-task.tags\` line ${number} is not KEY=value (a key of 1–128 characters, a value of at most 256).`);
         }
         if (seen.has(key))
-            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input \`run-task-tags\` line ${number}: ${key} is given twice.`);
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Config key \`run-task.tags\` line ${number}: ${key} is given twice.`);
         seen.add(key);
         return { key, value: tag };
     });
 }
 function jsonTags(value) {
-    const wrong = new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('Input `run-task-tags` is not a JSON array of {"key": …, "value": …} (a key of 1–128 characters, a value of at most 256); or write one KEY=value a line.');
+    const wrong = new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('Config key `run-task.tags` is not a JSON array of {"key": …, "value": …} (a key of 1–128 characters, a value of at most 256); or write one KEY=value a line.');
     let parsed;
     try {
         parsed = JSON.parse(value);
@@ -3227,7 +3249,7 @@ function jsonTags(value) {
     const keys = tags.map((t) => t.key);
     const twice = keys.find((k, i) => keys.indexOf(k) !== i);
     if (twice !== undefined)
-        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input \`run-task-tags\`: ${twice} is given twice.`);
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Config key \`run-task.tags\`: ${twice} is given twice.`);
     return tags;
 }
 const OVERRIDE_KEYS = [
@@ -3251,7 +3273,7 @@ const CONTAINER_OVERRIDE_KEYS = [
 ];
 /** RunTask's `overrides` (TaskOverride), as JSON; keys checked against the API model's. */
 function parseOverrides(text) {
-    const input = 'Input `run-task-overrides`';
+    const input = 'Config key `run-task.overrides`';
     let parsed;
     try {
         parsed = JSON.parse(text);
@@ -3578,7 +3600,7 @@ function checkVolumesAtLaunch(settings, request) {
     const atLaunch = (request.volumes ?? []).filter((v) => v.configuredAtLaunch).map((v) => v.name ?? '');
     const stray = settings.volumeConfigurations?.find((v) => !atLaunch.includes(v.name ?? ''));
     if (stray) {
-        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input \`volume-configurations\`: "${stray.name}" is not a volume of task definition ${request.family} configured at launch (${atLaunch.length ? `those are: ${atLaunch.join(', ')}` : 'it has none; add one with "configuredAtLaunch": true'}). Nothing was changed.`);
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Config key \`service-settings.volume-configurations\`: "${stray.name}" is not a volume of task definition ${request.family} configured at launch (${atLaunch.length ? `those are: ${atLaunch.join(', ')}` : 'it has none; add one with "configuredAtLaunch": true'}). Nothing was changed.`);
     }
 }
 /** The members of UpdateService that change something on the service; empty when it already is as asked. */
@@ -3741,11 +3763,11 @@ function readStrategyInputs(read) {
     };
     const waitUntil = mapDefined(text('wait-until'), parseWaitUntil);
     if (waitUntil !== undefined && strategy === 'rolling') {
-        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('Input `wait-until` needs `strategy: blue-green`, `canary` or `linear`: a rolling update has no stage to pause at.');
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('Config key `wait-until` needs `strategy: blue-green`, `canary` or `linear`: a rolling update has no stage to pause at.');
     }
     const continueAction = parseContinue(read('continue'));
     if (continueAction !== undefined && waitUntil !== undefined) {
-        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('Inputs `continue` and `wait-until` exclude each other: `continue` resumes (or rolls back) the deployment an earlier run left paused.');
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('`mode: continue` and config key `wait-until` exclude each other: `mode: continue` resumes (or rolls back) the deployment an earlier run left paused.');
     }
     const inputs = {
         deploymentAlarms: parseAlarms(read('deployment-alarms')),
@@ -3797,9 +3819,9 @@ function parseWaitUntil(value) {
         return pausable;
     const instead = UNPAUSABLE[stage];
     if (instead) {
-        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input \`wait-until\`: ECS cannot pause a deployment at ${stage} (PAUSE hooks are not allowed there); pause at ${instead} instead.`);
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Config key \`wait-until\`: ECS cannot pause a deployment at ${stage} (PAUSE hooks are not allowed there); pause at ${instead} instead.`);
     }
-    throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input \`wait-until\` must be one of ${Object.keys(_mechanisms_strategy_types_js__WEBPACK_IMPORTED_MODULE_3__/* .PAUSE_ALIASES */ .ou).join(', ')} or a stage ECS can pause at (${_mechanisms_strategy_types_js__WEBPACK_IMPORTED_MODULE_3__/* .PAUSE_STAGES */ .x_.join(', ')}), not "${value}".`);
+    throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Config key \`wait-until\` must be one of ${Object.keys(_mechanisms_strategy_types_js__WEBPACK_IMPORTED_MODULE_3__/* .PAUSE_ALIASES */ .ou).join(', ')} or a stage ECS can pause at (${_mechanisms_strategy_types_js__WEBPACK_IMPORTED_MODULE_3__/* .PAUSE_STAGES */ .x_.join(', ')}), not "${value}".`);
 }
 function parseContinue(value) {
     const v = value.trim().toLowerCase();
@@ -3815,7 +3837,7 @@ function parseAlarms(value) {
     const names = [...new Set((0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .parseList */ .E1)(value))];
     const long = names.find((n) => n.length > 255);
     if (long)
-        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input \`deployment-alarms\`: "${long.slice(0, 40)}…" is longer than 255 characters, too long for a CloudWatch alarm name.`);
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Config key \`deployment-alarms\`: "${long.slice(0, 40)}…" is longer than 255 characters, too long for a CloudWatch alarm name.`);
     return names;
 }
 

@@ -1100,7 +1100,7 @@ async function planImageBuild(inputs, deps) {
             log.info(`rebuilding: no image of this commit with build key ${key.slice(0, 12)} (the repository does not exist yet).`);
     }
     else if (keyTag !== undefined && inputs.push) {
-        log.info(`skip-build-if-exists: ${name} is not in ECR, where the action can look images up, so the image is always built.`);
+        log.info(`build.skip-build-if-exists: ${name} is not in ECR, where the action can look images up, so the image is always built.`);
     }
     // Pushed too, so that the next run of this commit built the same way finds it.
     if (ecr && keyTag !== undefined && !tags.includes(keyTag))

@@ -901,7 +901,7 @@ async function untilIdle(ctx, service, onBusy, probe) {
     let logged = false;
     for (let busy = await probe(); busy; busy = await probe()) {
         if (busy.paused) {
-            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`Service "${service}" has ${busy.what}, paused at ${busy.paused} (an earlier run's \`wait-until\`?): nothing was changed. Resolve it first: run this action with \`continue: true\` or \`continue: rollback\`.`);
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`Service "${service}" has ${busy.what}, paused at ${busy.paused} (an earlier run's \`wait-until\`?): nothing was changed. Resolve it first: run this action with \`mode: continue\` or \`mode: rollback-paused\`.`);
         }
         if (onBusy === 'fail') {
             throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`Service "${service}" is busy with ${busy.what}: nothing was changed. Run again once it has finished, or set \`on-busy: wait\` to have the action wait for it.`);
@@ -1016,7 +1016,7 @@ function pausedVerdict(sd, hookId, expiresAt, timeoutAction) {
         : '';
     return {
         outcome: 'paused',
-        reason: `the deployment is paused at ${sd.lifecycleStage ?? 'a lifecycle hook'}${traffic ? ` (new revision: ${traffic})` : ''}${hookId ? `, hook ${hookId}` : ''}. Run this action with \`continue: true\` to go on, or \`continue: rollback\` to roll back.${expires}`,
+        reason: `the deployment is paused at ${sd.lifecycleStage ?? 'a lifecycle hook'}${traffic ? ` (new revision: ${traffic})` : ''}${hookId ? `, hook ${hookId}` : ''}. Run this action with \`mode: continue\` to go on, or \`mode: rollback-paused\` to roll back.${expires}`,
     };
 }
 /** Judges a service deployment's own status; undefined while it is still rolling. */
@@ -1211,19 +1211,19 @@ async function findDeploymentGroup(codedeploy, cluster, service, inputs) {
     const app = await getApplication(codedeploy, application);
     if (!app) {
         throw new errors/* UserError */.yo(inputs.codedeployApplication
-            ? `CodeDeploy application "${application}" was not found: check the \`codedeploy-application\` input (and the region).`
-            : `CodeDeploy application "${application}" (${conventional}) was not found: set \`codedeploy-application\` and \`codedeploy-deployment-group\` to the ones that deploy service ${name}.`);
+            ? `CodeDeploy application "${application}" was not found: check \`codedeploy.application\` in the config (and the region).`
+            : `CodeDeploy application "${application}" (${conventional}) was not found: set \`codedeploy.application\` and \`codedeploy.deployment-group\` in the config to the ones that deploy service ${name}.`);
     }
     const info = await getDeploymentGroup(codedeploy, application, deploymentGroup);
     if (!info) {
         throw new errors/* UserError */.yo(inputs.codedeployDeploymentGroup
-            ? `CodeDeploy deployment group "${deploymentGroup}" was not found in application "${application}": check the \`codedeploy-deployment-group\` input.`
-            : `CodeDeploy deployment group "${deploymentGroup}" (${conventional}) was not found in application "${application}": set \`codedeploy-deployment-group\`.`);
+            ? `CodeDeploy deployment group "${deploymentGroup}" was not found in application "${application}": check \`codedeploy.deployment-group\` in the config.`
+            : `CodeDeploy deployment group "${deploymentGroup}" (${conventional}) was not found in application "${application}": set \`codedeploy.deployment-group\` in the config.`);
     }
     const services = info.ecsServices ?? [];
     if (!services.some((s) => s.serviceName === name && clusterName(s.clusterName ?? '') === clusterName(cluster))) {
         const deploys = services.map((s) => `${s.clusterName}/${s.serviceName}`).join(', ') || 'no ECS service';
-        throw new errors/* UserError */.yo(`CodeDeploy deployment group "${deploymentGroup}" deploys ${deploys}, not ${clusterName(cluster)}/${name}: set \`codedeploy-deployment-group\` to the group of this service.`);
+        throw new errors/* UserError */.yo(`CodeDeploy deployment group "${deploymentGroup}" deploys ${deploys}, not ${clusterName(cluster)}/${name}: set \`codedeploy.deployment-group\` to the group of this service.`);
     }
     return { application, deploymentGroup, info };
 }
@@ -1238,7 +1238,7 @@ function deploymentConfigName(inputs) {
     const steps = ['canaryPercent', 'canaryBakeMinutes', 'stepPercent', 'stepBakeMinutes'].find((k) => inputs[k] !== undefined);
     if (custom && steps) {
         const input = steps.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-        throw new errors/* UserError */.yo(`Inputs \`codedeploy-config\` and \`${input}\` exclude each other: the deployment config sets the traffic steps.`);
+        throw new errors/* UserError */.yo(`Config keys \`codedeploy.config\` and \`${input}\` exclude each other: the deployment config sets the traffic steps.`);
     }
     if (custom)
         return custom;
@@ -1272,9 +1272,9 @@ function noPredefined(asked, routing, predefined) {
 async function checkDeploymentConfig(codedeploy, name) {
     const info = await getDeploymentConfig(codedeploy, name);
     if (!info)
-        throw new errors/* UserError */.yo(`CodeDeploy deployment config "${name}" does not exist: check \`codedeploy-config\`; the predefined ECS configs are ${PREDEFINED}.`);
+        throw new errors/* UserError */.yo(`CodeDeploy deployment config "${name}" does not exist: check \`codedeploy.config\`; the predefined ECS configs are ${PREDEFINED}.`);
     if (info.computePlatform && info.computePlatform !== 'ECS') {
-        throw new errors/* UserError */.yo(`CodeDeploy deployment config "${name}" is for ${info.computePlatform}, not ECS: name an ECS config in \`codedeploy-config\` (${PREDEFINED}).`);
+        throw new errors/* UserError */.yo(`CodeDeploy deployment config "${name}" is for ${info.computePlatform}, not ECS: name an ECS config in \`codedeploy.config\` (${PREDEFINED}).`);
     }
 }
 
@@ -1448,7 +1448,7 @@ function describeSpec(document, source) {
 }
 /** Reads the `appspec` input's file, relative to the workspace. */
 async function loadAppSpec(path, workspace = process.env.GITHUB_WORKSPACE || process.cwd()) {
-    const fullPath = await (0,workspace_path/* insideWorkspace */.C)('appspec', path, workspace);
+    const fullPath = await (0,workspace_path/* insideWorkspace */.C)('codedeploy.appspec', path, workspace);
     let content;
     try {
         content = await (0,promises_.readFile)(fullPath, 'utf8');
@@ -1639,7 +1639,7 @@ function judgeCodeDeploy(state, resumed) {
             const expires = wait ? ` If nobody does, CodeDeploy stops it ${wait} min after it became Ready.` : '';
             return {
                 outcome: 'paused',
-                reason: `CodeDeploy deployment ${id} is Ready: the new task set takes test traffic, production traffic stays on the old one. Run this action with \`continue: true\` to reroute production traffic, or \`continue: rollback\` to stop it and roll back.${expires}`,
+                reason: `CodeDeploy deployment ${id} is Ready: the new task set takes test traffic, production traffic stays on the old one. Run this action with \`mode: continue\` to reroute production traffic, or \`mode: rollback-paused\` to stop it and roll back.${expires}`,
             };
         }
         case 'InProgress':
@@ -1767,7 +1767,7 @@ function serviceOnlyUpdate(service, request) {
 async function continueCodeDeployment(codedeploy, plan, service, action, now) {
     const ready = await findDeployment(codedeploy, plan.group, ['Ready']);
     if (!ready?.deploymentId) {
-        throw new errors/* UserError */.yo(`Input \`continue\`: deployment group "${plan.group.deploymentGroup}" has no deployment waiting at Ready for service "${service.serviceName}": nothing was changed.`);
+        throw new errors/* UserError */.yo(`\`mode: continue\`: deployment group "${plan.group.deploymentGroup}" has no deployment waiting at Ready for service "${service.serviceName}": nothing was changed.`);
     }
     await resumeDeployment(codedeploy, ready.deploymentId, action);
     return {
@@ -1794,24 +1794,24 @@ async function continueCodeDeployment(codedeploy, plan, service, action, now) {
 async function planCodeDeploy(clients, cluster, service, inputs, options) {
     const { codedeploy } = clients;
     if (inputs.deploymentAlarms.length) {
-        throw new errors/* UserError */.yo('Input `deployment-alarms` sets ECS deployment alarms, which CODE_DEPLOY services do not use: add the alarms to the CodeDeploy deployment group (alarmConfiguration, and autoRollbackConfiguration with DEPLOYMENT_STOP_ON_ALARM).');
+        throw new errors/* UserError */.yo('Config key `deployment-alarms` sets ECS deployment alarms, which CODE_DEPLOY services do not use: add the alarms to the CodeDeploy deployment group (alarmConfiguration, and autoRollbackConfiguration with DEPLOYMENT_STOP_ON_ALARM).');
     }
     if (inputs.bakeMinutes !== undefined) {
-        throw new errors/* UserError */.yo("Input `bake-minutes` is for ECS's own blue/green: with CodeDeploy the old task set's wait is the deployment group's terminateBlueInstancesOnDeploymentSuccess.terminationWaitTimeInMinutes.");
+        throw new errors/* UserError */.yo("Config key `bake-minutes` is for ECS's own blue/green: with CodeDeploy the old task set's wait is the deployment group's terminateBlueInstancesOnDeploymentSuccess.terminationWaitTimeInMinutes.");
     }
     if (options.circuitBreaker && options.circuitBreaker !== 'keep') {
-        throw new errors/* UserError */.yo('Input `deployment-circuit-breaker` applies to ECS rolling updates; a CODE_DEPLOY service rolls back through its deployment group (autoRollbackConfiguration).');
+        throw new errors/* UserError */.yo('Config key `service-settings.deployment-circuit-breaker` applies to ECS rolling updates; a CODE_DEPLOY service rolls back through its deployment group (autoRollbackConfiguration).');
     }
     const config = deploymentConfigName(inputs);
     const group = await findDeploymentGroup(codedeploy, cluster, service, inputs);
     if (inputs.codedeployConfig)
         await checkDeploymentConfig(codedeploy, inputs.codedeployConfig);
     if (inputs.waitUntil && inputs.waitUntil !== 'POST_TEST_TRAFFIC_SHIFT') {
-        throw new errors/* UserError */.yo(`Input \`wait-until\`: a CodeDeploy deployment can wait only at Ready, once test traffic reaches the new task set, not at ${inputs.waitUntil}: set \`wait-until: ready\`.`);
+        throw new errors/* UserError */.yo(`Config key \`wait-until\`: a CodeDeploy deployment can wait only at Ready, once test traffic reaches the new task set, not at ${inputs.waitUntil}: set \`wait-until: ready\`.`);
     }
     const ready = group.info.blueGreenDeploymentConfiguration?.deploymentReadyOption;
     if (inputs.waitUntil && ready?.actionOnTimeout !== 'STOP_DEPLOYMENT') {
-        throw new errors/* UserError */.yo(`Input \`wait-until\`: deployment group "${group.deploymentGroup}" reroutes traffic by itself (deploymentReadyOption ${ready?.actionOnTimeout ?? 'CONTINUE_DEPLOYMENT'}), so its deployments never wait at Ready. Set the group's blueGreenDeploymentConfiguration.deploymentReadyOption to actionOnTimeout STOP_DEPLOYMENT with waitTimeInMinutes (how long it may wait), or drop \`wait-until\`.`);
+        throw new errors/* UserError */.yo(`Config key \`wait-until\`: deployment group "${group.deploymentGroup}" reroutes traffic by itself (deploymentReadyOption ${ready?.actionOnTimeout ?? 'CONTINUE_DEPLOYMENT'}), so its deployments never wait at Ready. Set the group's blueGreenDeploymentConfiguration.deploymentReadyOption to actionOnTimeout STOP_DEPLOYMENT with waitTimeInMinutes (how long it may wait), or drop \`wait-until\`.`);
     }
     const appSpec = inputs.appspec ? await loadAppSpec(inputs.appspec, options.workspace) : generateAppSpec(service);
     const hooks = appSpec.hooks.length
@@ -2233,7 +2233,7 @@ async function continueEcsDeployment(ecs, cluster, service, action, now) {
         const now = described[0]
             ? `its deployment in flight is at ${described[0].lifecycleStage ?? described[0].status}`
             : 'it has no deployment in flight';
-        throw new errors/* UserError */.yo(`Input \`continue\`: service "${name}" has no deployment paused at a lifecycle hook (${now}): nothing was changed.`);
+        throw new errors/* UserError */.yo(`\`mode: continue\`: service "${name}" has no deployment paused at a lifecycle hook (${now}): nothing was changed.`);
     }
     const arn = paused.serviceDeploymentArn;
     const hookId = hook.hookId;
@@ -2256,17 +2256,17 @@ async function continueEcsDeployment(ecs, cluster, service, action, now) {
     };
 }
 const CODEDEPLOY_ONLY = {
-    appspec: 'appspec',
-    codedeployApplication: 'codedeploy-application',
-    codedeployDeploymentGroup: 'codedeploy-deployment-group',
-    codedeployConfig: 'codedeploy-config',
+    appspec: 'codedeploy.appspec',
+    codedeployApplication: 'codedeploy.application',
+    codedeployDeploymentGroup: 'codedeploy.deployment-group',
+    codedeployConfig: 'codedeploy.config',
 };
 /** Checks the strategy inputs against an ECS-controlled service (its load balancer for blue/green) and settles the plan. */
 async function planEcs(mechanism, service, inputs) {
     const name = service.serviceName ?? '';
     const stray = Object.keys(CODEDEPLOY_ONLY).find((key) => inputs[key] !== undefined);
     if (stray) {
-        throw new errors/* UserError */.yo(`Input \`${CODEDEPLOY_ONLY[stray]}\` applies to services with the CODE_DEPLOY deployment controller; service "${name}" uses ECS (for ECS's own blue/green, canary or linear, set \`strategy\`).`);
+        throw new errors/* UserError */.yo(`Config key \`${CODEDEPLOY_ONLY[stray]}\` applies to services with the CODE_DEPLOY deployment controller; service "${name}" uses ECS (for ECS's own blue/green, canary or linear, set \`strategy\`).`);
     }
     const strategy = inputs.strategy ?? configuredStrategy(service);
     checkNativeSupport(service, strategy);

@@ -1,6 +1,7 @@
 import { realpath } from 'node:fs/promises'
 import path from 'node:path'
 import { UserError } from './errors.js'
+import { settingName } from './setting-name.js'
 
 /** The real path of `target`, or of its deepest existing ancestor joined with the rest (a directory yet to be made). */
 async function realPathSoFar(target: string): Promise<string> {
@@ -31,6 +32,6 @@ export async function insideWorkspace(input: string, value: string, workspace: s
   if (lexicallyInside && isInside(root, real)) return resolved
   const via = lexicallyInside ? ` (through a symlink, to ${real})` : ''
   throw new UserError(
-    `Input \`${input}\` must name a path inside the workspace (${workspace}); ${value} leads outside it${via}.`,
+    `${settingName(input)} must name a path inside the workspace (${workspace}); ${value} leads outside it${via}.`,
   )
 }

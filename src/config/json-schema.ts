@@ -144,8 +144,7 @@ function environmentSchema(): Schema {
         ...list({ type: 'string', pattern: pattern(NAME) }),
       },
       verify: {
-        description:
-          'How releases are checked over HTTP (the verify-* inputs win key by key; request headers are inputs only).',
+        description: 'How releases are checked over HTTP (request headers are the verify-headers input only).',
         type: 'object',
         additionalProperties: false,
         anyOf: [{ required: ['url'] }, { required: ['test-url'] }, { required: ['command'] }],

@@ -127,11 +127,15 @@ function asInputs<T>(
     return read((name) => texts.get(name) ?? '')
   } catch (error) {
     if (!(error instanceof UserError)) throw error
-    const entries = Object.entries(keys)
+    // A message names the input, or the block's key (`run-task.tags`).
+    const entries = Object.entries(keys).flatMap(([key, input]): [string, string][] => [
+      [key, input],
+      [key, `${String(path[path.length - 1])}.${key}`],
+    ])
     const named = entries.find(([, input]) => error.message.includes(`\`${input}\``))
     let message = error.message
     for (const [key, input] of entries) message = message.replaceAll(`\`${input}\``, key)
-    message = message.replace(/^Inputs? /, '').replace(/\.$/, '')
+    message = message.replace(/^(Inputs?|Config keys?) /, '').replace(/\.$/, '')
     const key = named?.[0]
     // "count must be…" is said at count's line as "must be…"; "launch-type and …" stays whole.
     const own = key !== undefined && message.startsWith(key) && !message.startsWith(`${key} and `)

@@ -485,7 +485,7 @@ function readServiceSettings(p: Problems, path: KeyPath, value: unknown): Servic
         ? undefined
         : parseVolumeConfigurations('volume-configurations', JSON.stringify(m['volume-configurations']))
   } catch (error) {
-    p.add([...path, 'volume-configurations'], errorMessage(error).replace(/^Input `[^`]+`(, )?:? ?/, ''))
+    p.add([...path, 'volume-configurations'], errorMessage(error).replace(/^(Input|Config key) `[^`]+`(, )?:? ?/, ''))
   }
   let capacityProviderStrategy
   try {

@@ -15,6 +15,7 @@ import { describeLimit, type Clock } from './clock.js'
 import { logStreamOf, type LogsClientIn } from './diagnose.js'
 import { taskId } from './tasks.js'
 import { logSafe } from '../report/text.js'
+import { settingName } from '../common/setting-name.js'
 
 export interface OneOffTask {
   ecs: ECSClient
@@ -48,7 +49,7 @@ export function commandArguments(command: string, input = 'run-task'): string[] 
   if (trimmed.startsWith('[')) {
     const parsed: unknown = JSON.parse(trimmed)
     if (Array.isArray(parsed) && parsed.every((a) => typeof a === 'string')) return parsed
-    throw new UserError(`Input \`${input}\` as JSON must be an array of strings, like ["npm", "run", "migrate"].`)
+    throw new UserError(`${settingName(input)} as JSON must be an array of strings, like ["npm", "run", "migrate"].`)
   }
   const args: string[] = []
   for (const match of trimmed.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)) args.push(match[1] ?? match[2] ?? match[3] ?? '')
@@ -130,7 +131,7 @@ export async function runOneOffTask(t: OneOffTask): Promise<string[]> {
   const definition = t.containers.find((c) => c.name === t.container)
   if (!definition) {
     throw new UserError(
-      `Input \`run-task-container\` "${t.container}" is not a container of the task definition (${t.containers.map((c) => c.name).join(', ')}).`,
+      `Config key \`run-task.container\` "${t.container}" is not a container of the task definition (${t.containers.map((c) => c.name).join(', ')}).`,
     )
   }
   // Before a rollout, a failure means the rollout does not start; on its own, there is no rollout to speak of.

@@ -13,7 +13,7 @@ export function checkSettingsModel(settings: ServiceSettings): void {
     const problem = modelProblems(item, ServiceVolumeConfiguration$)[0]
     if (problem) {
       throw new UserError(
-        `Input \`volume-configurations\`, item ${i + 1} (${item.name}): ${problemEntry(problem)}. Nothing was changed.`,
+        `Config key \`service-settings.volume-configurations\`, item ${i + 1} (${item.name}): ${problemEntry(problem)}. Nothing was changed.`,
       )
     }
   })

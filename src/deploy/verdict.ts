@@ -76,7 +76,7 @@ function pausedVerdict(
     : ''
   return {
     outcome: 'paused',
-    reason: `the deployment is paused at ${sd.lifecycleStage ?? 'a lifecycle hook'}${traffic ? ` (new revision: ${traffic})` : ''}${hookId ? `, hook ${hookId}` : ''}. Run this action with \`continue: true\` to go on, or \`continue: rollback\` to roll back.${expires}`,
+    reason: `the deployment is paused at ${sd.lifecycleStage ?? 'a lifecycle hook'}${traffic ? ` (new revision: ${traffic})` : ''}${hookId ? `, hook ${hookId}` : ''}. Run this action with \`mode: continue\` to go on, or \`mode: rollback-paused\` to roll back.${expires}`,
   }
 }
 

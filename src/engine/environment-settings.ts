@@ -38,7 +38,9 @@ export function withPreviewInputs(previews: PreviewConfig, inputs: Inputs): Prev
   if (inputs.previewTtl === undefined) return merged
   const ttlMs = parseDuration(inputs.previewTtl)
   if (ttlMs === undefined) {
-    throw new UserError(`Input \`preview-ttl\` must be a duration like 7d, 12h or 30m, not "${inputs.previewTtl}".`)
+    throw new UserError(
+      `Config key \`previews.ttl\` must be a duration like 7d, 12h or 30m, not "${inputs.previewTtl}".`,
+    )
   }
   return { ...merged, ttl: inputs.previewTtl.trim(), ttlMs }
 }

@@ -146,11 +146,11 @@ async function prepare(
     : undefined
   if (verification && !inputs.wait)
     throw new UserError(
-      "Input `verify-url` (and the other verify-* inputs, or the environment's verify block) needs `wait: true`: the release is checked once the deployment reaches it.",
+      "The environment's `verify` block (`verify.url`, …) needs `wait: true`: the release is checked once the deployment reaches it.",
     )
   if (verification?.testUrls.length && !mechanismOf(plan.mechanism).testTraffic)
     throw new UserError(
-      `Input \`verify-test-url\`: ${report.service} rolls (${plan.description}), so no test listener ever routes to the new revision. Use \`verify-url\`, or a blue-green, canary, linear or CodeDeploy strategy.`,
+      `Config key \`verify.test-url\`: ${report.service} rolls (${plan.description}), so no test listener ever routes to the new revision. Use \`verify.url\`, or a blue-green, canary, linear or CodeDeploy strategy.`,
     )
   const current = service.taskDefinition ? await describeTaskDefinition(ecs, service.taskDefinition) : undefined
   const rendered = pinned

@@ -90,7 +90,7 @@ export function runAlone(
 function checkAlone({ inputs, where }: AloneState): StepOutcome<AloneState> {
   if (inputs.registerOnly && !inputs.taskDefinition) {
     throw new UserError(
-      'Input `register-only` needs `task-definition`: the template to render and register (no service is read to start from).',
+      '`mode: register-only` needs `task-definition`: the template to render and register (no service is read to start from).',
     )
   }
   if (!inputs.taskDefinition && !inputs.taskDefinitionArn) {
@@ -235,12 +235,12 @@ function runContainer(inputs: PlannedInputs, request: RegisterTaskDefinitionComm
   const container = inputs.runTaskContainer ?? withImage[0] ?? names[0] ?? ''
   if (!names.includes(container)) {
     throw new UserError(
-      `Input \`run-task-container\` "${container}" is not a container of the task definition (${names.join(', ')}).`,
+      `Config key \`run-task.container\` "${container}" is not a container of the task definition (${names.join(', ')}).`,
     )
   }
   if (request.networkMode === 'awsvpc' && !inputs.runTaskOptions?.subnets?.length) {
     throw new UserError(
-      `Input \`run-task-subnets\` is needed to run the one-off task without a service: task definition ${request.family} uses the awsvpc network mode, so the task needs its subnets (and \`run-task-security-groups\`).`,
+      `Config key \`run-task.subnets\` is needed to run the one-off task without a service: task definition ${request.family} uses the awsvpc network mode, so the task needs its subnets (and \`run-task.security-groups\`).`,
     )
   }
   return container

@@ -67,23 +67,23 @@ export async function parseBuildSecretFiles(lines: readonly string[], workspace:
     const given = eq === -1 ? '' : line.slice(eq + 1).trim()
     if (eq === -1 || given === '') {
       throw new UserError(
-        `build-secret-files: line ${index + 1} is not id=path; write one id=path per line, the path relative to the workspace.`,
+        `build.secret-files: line ${index + 1} is not id=path; write one id=path per line, the path relative to the workspace.`,
       )
     }
     checkId('build-secret-files', id, index)
     if (/[,"]/.test(given)) {
       throw new UserError(
-        `build-secret-files: the path of secret "${id}" holds a comma or a quote, which docker's --secret cannot take; rename the file.`,
+        `build.secret-files: the path of secret "${id}" holds a comma or a quote, which docker's --secret cannot take; rename the file.`,
       )
     }
-    const absolute = await insideWorkspace('build-secret-files', given, workspace)
+    const absolute = await insideWorkspace('build.secret-files', given, workspace)
     const isFile = await stat(absolute).then(
       (info) => info.isFile(),
       () => false,
     )
     if (!isFile) {
       throw new UserError(
-        `build-secret-files: secret "${id}" names ${given}, which is not a file (looked at ${absolute}): write the secret to that file in an earlier step, or fix the path.`,
+        `build.secret-files: secret "${id}" names ${given}, which is not a file (looked at ${absolute}): write the secret to that file in an earlier step, or fix the path.`,
       )
     }
     files.push({ id, path: absolute })

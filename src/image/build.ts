@@ -108,7 +108,7 @@ export async function planImageBuild(inputs: ImageInputs, deps: ImageDeps): Prom
       )
   } else if (keyTag !== undefined && inputs.push) {
     log.info(
-      `skip-build-if-exists: ${name} is not in ECR, where the action can look images up, so the image is always built.`,
+      `build.skip-build-if-exists: ${name} is not in ECR, where the action can look images up, so the image is always built.`,
     )
   }
   // Pushed too, so that the next run of this commit built the same way finds it.

@@ -34,7 +34,7 @@ export async function untilIdle(
   for (let busy = await probe(); busy; busy = await probe()) {
     if (busy.paused) {
       throw new UserError(
-        `Service "${service}" has ${busy.what}, paused at ${busy.paused} (an earlier run's \`wait-until\`?): nothing was changed. Resolve it first: run this action with \`continue: true\` or \`continue: rollback\`.`,
+        `Service "${service}" has ${busy.what}, paused at ${busy.paused} (an earlier run's \`wait-until\`?): nothing was changed. Resolve it first: run this action with \`mode: continue\` or \`mode: rollback-paused\`.`,
       )
     }
     if (onBusy === 'fail') {

@@ -96,7 +96,7 @@ export async function continueEcsDeployment(
       ? `its deployment in flight is at ${described[0].lifecycleStage ?? described[0].status}`
       : 'it has no deployment in flight'
     throw new UserError(
-      `Input \`continue\`: service "${name}" has no deployment paused at a lifecycle hook (${now}): nothing was changed.`,
+      `\`mode: continue\`: service "${name}" has no deployment paused at a lifecycle hook (${now}): nothing was changed.`,
     )
   }
   const arn = paused.serviceDeploymentArn
@@ -121,10 +121,10 @@ export async function continueEcsDeployment(
 }
 
 const CODEDEPLOY_ONLY = {
-  appspec: 'appspec',
-  codedeployApplication: 'codedeploy-application',
-  codedeployDeploymentGroup: 'codedeploy-deployment-group',
-  codedeployConfig: 'codedeploy-config',
+  appspec: 'codedeploy.appspec',
+  codedeployApplication: 'codedeploy.application',
+  codedeployDeploymentGroup: 'codedeploy.deployment-group',
+  codedeployConfig: 'codedeploy.config',
 } as const
 
 /** Checks the strategy inputs against an ECS-controlled service (its load balancer for blue/green) and settles the plan. */
@@ -135,7 +135,7 @@ async function planEcs(mechanism: EcsMechanism, service: Service, inputs: Strate
   )
   if (stray) {
     throw new UserError(
-      `Input \`${CODEDEPLOY_ONLY[stray]}\` applies to services with the CODE_DEPLOY deployment controller; service "${name}" uses ECS (for ECS's own blue/green, canary or linear, set \`strategy\`).`,
+      `Config key \`${CODEDEPLOY_ONLY[stray]}\` applies to services with the CODE_DEPLOY deployment controller; service "${name}" uses ECS (for ECS's own blue/green, canary or linear, set \`strategy\`).`,
     )
   }
   const strategy = inputs.strategy ?? configuredStrategy(service)

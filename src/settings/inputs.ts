@@ -117,7 +117,7 @@ export function getInputs(given: InputReader, log: Pick<Log, 'info' | 'warning' 
   const wait = values.boolean('wait')
   if (!wait && (strategy.waitUntil || strategy.continueAction)) {
     throw new UserError(
-      `Input \`${strategy.waitUntil ? 'wait-until' : 'continue'}\` needs \`wait: true\`: the action follows the deployment to the pause (or to its end).`,
+      `${strategy.waitUntil ? 'Config key `wait-until`' : '`mode: continue`'} needs \`wait: true\`: the action follows the deployment to the pause (or to its end).`,
     )
   }
   return {
@@ -209,7 +209,7 @@ function registerOnlyInputs(read: InputReader): { registerOnly?: true } {
   const clash = ['task-definition-arn', 'keep-revisions', 'desired-count'].find((name) => read(name).trim())
   if (clash) {
     throw new UserError(
-      `Input \`register-only\` registers a revision without deploying it, so \`${clash}\` has nothing to act on: drop one of them.`,
+      `\`mode: register-only\` registers a revision without deploying it, so \`${clash}\` has nothing to act on: drop one of them.`,
     )
   }
   return { registerOnly: true }

@@ -42,7 +42,7 @@ export function readRunTaskOptions(read: InputReader): RunTaskOptions {
   const strategy = values.text('run-task-capacity-provider-strategy')
   if (launchType && strategy) {
     throw new UserError(
-      'Inputs `run-task-launch-type` and `run-task-capacity-provider-strategy` exclude each other (as in RunTask): give one.',
+      'Config keys `run-task.launch-type` and `run-task.capacity-provider-strategy` exclude each other (as in RunTask): give one.',
     )
   }
   const count = values.number('run-task-count')
@@ -78,10 +78,10 @@ function parseTags(value: string): Tag[] {
     const tag = line.slice(eq + 1).trim()
     if (!key || key.length > 128 || tag.length > 256) {
       throw new UserError(
-        `Input \`run-task-tags\` line ${number} is not KEY=value (a key of 1–128 characters, a value of at most 256).`,
+        `Config key \`run-task.tags\` line ${number} is not KEY=value (a key of 1–128 characters, a value of at most 256).`,
       )
     }
-    if (seen.has(key)) throw new UserError(`Input \`run-task-tags\` line ${number}: ${key} is given twice.`)
+    if (seen.has(key)) throw new UserError(`Config key \`run-task.tags\` line ${number}: ${key} is given twice.`)
     seen.add(key)
     return { key, value: tag }
   })
@@ -89,7 +89,7 @@ function parseTags(value: string): Tag[] {
 
 function jsonTags(value: string): Tag[] {
   const wrong = new UserError(
-    'Input `run-task-tags` is not a JSON array of {"key": …, "value": …} (a key of 1–128 characters, a value of at most 256); or write one KEY=value a line.',
+    'Config key `run-task.tags` is not a JSON array of {"key": …, "value": …} (a key of 1–128 characters, a value of at most 256); or write one KEY=value a line.',
   )
   let parsed: unknown
   try {
@@ -105,7 +105,7 @@ function jsonTags(value: string): Tag[] {
   })
   const keys = tags.map((t) => t.key)
   const twice = keys.find((k, i) => keys.indexOf(k) !== i)
-  if (twice !== undefined) throw new UserError(`Input \`run-task-tags\`: ${twice} is given twice.`)
+  if (twice !== undefined) throw new UserError(`Config key \`run-task.tags\`: ${twice} is given twice.`)
   return tags
 }
 
@@ -131,7 +131,7 @@ const CONTAINER_OVERRIDE_KEYS = [
 
 /** RunTask's `overrides` (TaskOverride), as JSON; keys checked against the API model's. */
 function parseOverrides(text: string): TaskOverride {
-  const input = 'Input `run-task-overrides`'
+  const input = 'Config key `run-task.overrides`'
   let parsed: unknown
   try {
     parsed = JSON.parse(text)

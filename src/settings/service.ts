@@ -260,7 +260,7 @@ export function checkVolumesAtLaunch(settings: ServiceSettings, request: Registe
   const stray = settings.volumeConfigurations?.find((v) => !atLaunch.includes(v.name ?? ''))
   if (stray) {
     throw new UserError(
-      `Input \`volume-configurations\`: "${stray.name}" is not a volume of task definition ${request.family} configured at launch (${atLaunch.length ? `those are: ${atLaunch.join(', ')}` : 'it has none; add one with "configuredAtLaunch": true'}). Nothing was changed.`,
+      `Config key \`service-settings.volume-configurations\`: "${stray.name}" is not a volume of task definition ${request.family} configured at launch (${atLaunch.length ? `those are: ${atLaunch.join(', ')}` : 'it has none; add one with "configuredAtLaunch": true'}). Nothing was changed.`,
     )
   }
 }

@@ -36,13 +36,13 @@ export function readStrategyInputs(read: InputReader): StrategyInputs {
   const waitUntil = mapDefined(text('wait-until'), parseWaitUntil)
   if (waitUntil !== undefined && strategy === 'rolling') {
     throw new UserError(
-      'Input `wait-until` needs `strategy: blue-green`, `canary` or `linear`: a rolling update has no stage to pause at.',
+      'Config key `wait-until` needs `strategy: blue-green`, `canary` or `linear`: a rolling update has no stage to pause at.',
     )
   }
   const continueAction = parseContinue(read('continue'))
   if (continueAction !== undefined && waitUntil !== undefined) {
     throw new UserError(
-      'Inputs `continue` and `wait-until` exclude each other: `continue` resumes (or rolls back) the deployment an earlier run left paused.',
+      '`mode: continue` and config key `wait-until` exclude each other: `mode: continue` resumes (or rolls back) the deployment an earlier run left paused.',
     )
   }
   const inputs: StrategyInputs = {
@@ -95,11 +95,11 @@ export function parseWaitUntil(value: string): PauseStage {
   const instead = UNPAUSABLE[stage]
   if (instead) {
     throw new UserError(
-      `Input \`wait-until\`: ECS cannot pause a deployment at ${stage} (PAUSE hooks are not allowed there); pause at ${instead} instead.`,
+      `Config key \`wait-until\`: ECS cannot pause a deployment at ${stage} (PAUSE hooks are not allowed there); pause at ${instead} instead.`,
     )
   }
   throw new UserError(
-    `Input \`wait-until\` must be one of ${Object.keys(PAUSE_ALIASES).join(', ')} or a stage ECS can pause at (${PAUSE_STAGES.join(', ')}), not "${value}".`,
+    `Config key \`wait-until\` must be one of ${Object.keys(PAUSE_ALIASES).join(', ')} or a stage ECS can pause at (${PAUSE_STAGES.join(', ')}), not "${value}".`,
   )
 }
 
@@ -118,7 +118,7 @@ function parseAlarms(value: string): string[] {
   const long = names.find((n) => n.length > 255)
   if (long)
     throw new UserError(
-      `Input \`deployment-alarms\`: "${long.slice(0, 40)}…" is longer than 255 characters, too long for a CloudWatch alarm name.`,
+      `Config key \`deployment-alarms\`: "${long.slice(0, 40)}…" is longer than 255 characters, too long for a CloudWatch alarm name.`,
     )
   return names
 }

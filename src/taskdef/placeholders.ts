@@ -1,6 +1,7 @@
 import { isScalar, parseDocument, visit, type Document } from 'yaml'
 import { UserError } from '../common/errors.js'
 import { ProblemsError } from '../common/problems.js'
+import { settingName } from '../common/setting-name.js'
 
 const NAME = '[A-Za-z_][A-Za-z0-9_]*'
 const PLACEHOLDER = new RegExp(`(\\$?)\\$\\{(${NAME})\\}`, 'g')
@@ -63,7 +64,7 @@ export function fillPlaceholders(
   throw new ProblemsError(
     source,
     unknown.map(({ name, line }) => ({ path: '', line, message: `unknown placeholder \${${name}}` })),
-    `Known: ${known}. Add ${unknown.length === 1 ? 'it' : 'them'} with the \`vars\` input (${example}=value), ` +
+    `Known: ${known}. Add ${unknown.length === 1 ? 'it' : 'them'} to the \`vars\` of the environment in the config file (${example}: value), ` +
       `or write $\${${example}} for a literal \${${example}}.`,
     file,
   )
@@ -85,8 +86,8 @@ export function fillTextPlaceholders(
   if (first) {
     const names = [...new Set(unknown.map((m) => `\${${m[2]}}`))].join(', ')
     throw new UserError(
-      `Input \`${input}\`: unknown placeholder ${names}. Known: ${Object.keys(values).join(', ') || '(none)'}. ` +
-        `Add it with the \`vars\` input (${first[2]}=value), or write $\${${first[2]}} for a literal \${${first[2]}}.`,
+      `${settingName(input)}: unknown placeholder ${names}. Known: ${Object.keys(values).join(', ') || '(none)'}. ` +
+        `Add it to the \`vars\` of the environment in the config file (${first[2]}: value), or write $\${${first[2]}} for a literal \${${first[2]}}.`,
     )
   }
   return text.replace(PLACEHOLDER, (_, escape: string, name: string, offset: number) =>

@@ -3,8 +3,9 @@
 import { commandArguments } from '../deploy/run-task.js'
 import { UserError } from '../common/errors.js'
 import { fillTextPlaceholders, placeholderNames } from '../taskdef/placeholders.js'
+import { settingName } from '../common/setting-name.js'
 
-const INPUT = 'verify-command'
+const INPUT = 'verify.command'
 /** Programs whose next argument after -c (or -e, -Command, /c) is code. */
 const SHELLS =
   /^(?:.*\/)?(?:sh|bash|dash|zsh|ksh|mksh|ash|fish|busybox|python[\d.]*|node|perl|ruby|php|pwsh|powershell|cmd)(?:\.exe)?$/i
@@ -19,8 +20,8 @@ export function verifyCommandArguments(text: string): string[] {
     const script = args.slice(0, i).some((a) => SHELLS.test(a)) && CODE_FLAG.test(args[i - 1] ?? '')
     throw new UserError(
       script
-        ? `Input \`${INPUT}\`: \${${name}} is in the script of \`${args.slice(0, i).join(' ')}\`, where a filled-in value would run as code. Write "$${name}" instead: the command gets every placeholder as an environment variable, which the shell reads.`
-        : `Input \`${INPUT}\`: \${${name}} in argument ${i + 1}: placeholders are not filled into the command, it gets them as environment variables. Read $${name} in the command, or through a shell: bash -c '… "$${name}" …'.`,
+        ? `${settingName(INPUT)}: \${${name}} is in the script of \`${args.slice(0, i).join(' ')}\`, where a filled-in value would run as code. Write "$${name}" instead: the command gets every placeholder as an environment variable, which the shell reads.`
+        : `${settingName(INPUT)}: \${${name}} in argument ${i + 1}: placeholders are not filled into the command, it gets them as environment variables. Read $${name} in the command, or through a shell: bash -c '… "$${name}" …'.`,
     )
   })
   // `$${NAME}` stays a literal `${NAME}`, for the shell to read from the environment.

@@ -1,6 +1,7 @@
 // What a verified release must answer: `verify-expect` parsed once, before anything changes, and matched against each
 // answer. A status code; `/regex/flags`; `$.json.path == value`; anything else is a substring of the body.
 import { UserError } from '../common/errors.js'
+import { settingName } from '../common/setting-name.js'
 
 export type Expectation =
   | { kind: 'status'; status: number }
@@ -22,13 +23,13 @@ export const ANY_SUCCESS: Expectation = { kind: 'status', status: 0 }
 const JSON_PATH = /^\$((?:\.[A-Za-z_][\w-]*|\[\d+\])*)\s*==\s*(.*)$/
 
 /** `text` (placeholders already filled) as an expectation; a malformed one is a UserError naming the input. */
-export function parseExpectation(text: string, input = 'verify-expect'): Expectation {
+export function parseExpectation(text: string, input = 'verify.expect'): Expectation {
   const value = text.trim()
   if (value === '') return ANY_SUCCESS
   if (/^\d+$/.test(value)) {
     const status = Number(value)
     if (status < 100 || status > 599)
-      throw new UserError(`Input \`${input}\`: ${value} is not an HTTP status code (100 to 599).`)
+      throw new UserError(`${settingName(input)}: ${value} is not an HTTP status code (100 to 599).`)
     return { kind: 'status', status }
   }
   const regex = /^\/(.+)\/([a-z]*)$/s.exec(value)
@@ -37,7 +38,7 @@ export function parseExpectation(text: string, input = 'verify-expect'): Expecta
       return { kind: 'regex', pattern: new RegExp(regex[1] ?? '', regex[2]) }
     } catch (error) {
       throw new UserError(
-        `Input \`${input}\`: ${value} is not a valid regular expression (${(error as Error).message}). Write it as /pattern/flags.`,
+        `${settingName(input)}: ${value} is not a valid regular expression (${(error as Error).message}). Write it as /pattern/flags.`,
       )
     }
   }
@@ -45,7 +46,7 @@ export function parseExpectation(text: string, input = 'verify-expect'): Expecta
     const json = JSON_PATH.exec(value)
     if (!json || !json[1])
       throw new UserError(
-        `Input \`${input}\`: "${value}" is not a JSON path check. Write it as \`$.field.sub[0] == value\`.`,
+        `${settingName(input)}: "${value}" is not a JSON path check. Write it as \`$.field.sub[0] == value\`.`,
       )
     const path = [...json[1].matchAll(/\.([A-Za-z_][\w-]*)|\[(\d+)\]/g)].map((m) => m[1] ?? Number(m[2]))
     return { kind: 'json', path, value: unquoted((json[2] ?? '').trim()), text: value }

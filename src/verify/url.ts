@@ -3,6 +3,7 @@
 // a path segment elsewhere; only a value from `vars` (the workflow's own) may give the whole origin (`${LB}/health`).
 import { UserError } from '../common/errors.js'
 import { fillTextPlaceholders } from '../taskdef/placeholders.js'
+import { settingName } from '../common/setting-name.js'
 
 /** Longest DNS label. */
 const LABEL_MAX = 63
@@ -62,7 +63,7 @@ function originOf(text: string, name: string, template: string, input: string): 
 
 function refused(template: string, input: string, why: string): UserError {
   return new UserError(
-    `Input \`${input}\`: "${template}": ${why}. A filled-in value never changes a URL's scheme, host or port: write them in the URL (https://\${REF_NAME}.preview.example.com/…), or give the whole origin with one of \`vars\` (\${LB}/health).`,
+    `${settingName(input)}: "${template}": ${why}. A filled-in value never changes a URL's scheme, host or port: write them in the URL (https://\${REF_NAME}.preview.example.com/…), or give the whole origin with one of \`vars\` (\${LB}/health).`,
   )
 }
 
@@ -72,13 +73,13 @@ export function parsedUrl(url: string, input: string): URL {
   try {
     parsed = new URL(url)
   } catch {
-    throw new UserError(`Input \`${input}\`: "${url}" is not a URL. Write an absolute http:// or https:// URL.`)
+    throw new UserError(`${settingName(input)}: "${url}" is not a URL. Write an absolute http:// or https:// URL.`)
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
-    throw new UserError(`Input \`${input}\`: "${url}" is not an http:// or https:// URL.`)
+    throw new UserError(`${settingName(input)}: "${url}" is not an http:// or https:// URL.`)
   if (parsed.username || parsed.password)
     throw new UserError(
-      `Input \`${input}\`: a URL must not carry credentials (they would show in the log); send them with \`verify-headers\` (Authorization: …).`,
+      `${settingName(input)}: a URL must not carry credentials (they would show in the log); send them with \`verify-headers\` (Authorization: …).`,
     )
   return parsed
 }

@@ -37,9 +37,9 @@ export function planVerification(
 ): VerifyPlan {
   const urls = (input: string, list: string[]): string[] => list.map((raw) => fillUrl(raw, values, own, input).href)
   return {
-    urls: urls('verify-url', inputs.urls),
-    testUrls: urls('verify-test-url', inputs.testUrls),
-    expectation: parseExpectation(fillTextPlaceholders(inputs.expect ?? '', values, 'verify-expect')),
+    urls: urls('verify.url', inputs.urls),
+    testUrls: urls('verify.test-url', inputs.testUrls),
+    expectation: parseExpectation(fillTextPlaceholders(inputs.expect ?? '', values, 'verify.expect')),
     headers: inputs.headers,
     timeoutMs: (inputs.timeoutSeconds ?? defaultSeconds('verify-timeout')) * 1000,
     intervalMs: (inputs.intervalSeconds ?? defaultSeconds('verify-interval')) * 1000,

@@ -32,23 +32,23 @@ export async function findDeploymentGroup(
   if (!app) {
     throw new UserError(
       inputs.codedeployApplication
-        ? `CodeDeploy application "${application}" was not found: check the \`codedeploy-application\` input (and the region).`
-        : `CodeDeploy application "${application}" (${conventional}) was not found: set \`codedeploy-application\` and \`codedeploy-deployment-group\` to the ones that deploy service ${name}.`,
+        ? `CodeDeploy application "${application}" was not found: check \`codedeploy.application\` in the config (and the region).`
+        : `CodeDeploy application "${application}" (${conventional}) was not found: set \`codedeploy.application\` and \`codedeploy.deployment-group\` in the config to the ones that deploy service ${name}.`,
     )
   }
   const info = await getDeploymentGroup(codedeploy, application, deploymentGroup)
   if (!info) {
     throw new UserError(
       inputs.codedeployDeploymentGroup
-        ? `CodeDeploy deployment group "${deploymentGroup}" was not found in application "${application}": check the \`codedeploy-deployment-group\` input.`
-        : `CodeDeploy deployment group "${deploymentGroup}" (${conventional}) was not found in application "${application}": set \`codedeploy-deployment-group\`.`,
+        ? `CodeDeploy deployment group "${deploymentGroup}" was not found in application "${application}": check \`codedeploy.deployment-group\` in the config.`
+        : `CodeDeploy deployment group "${deploymentGroup}" (${conventional}) was not found in application "${application}": set \`codedeploy.deployment-group\` in the config.`,
     )
   }
   const services = info.ecsServices ?? []
   if (!services.some((s) => s.serviceName === name && clusterName(s.clusterName ?? '') === clusterName(cluster))) {
     const deploys = services.map((s) => `${s.clusterName}/${s.serviceName}`).join(', ') || 'no ECS service'
     throw new UserError(
-      `CodeDeploy deployment group "${deploymentGroup}" deploys ${deploys}, not ${clusterName(cluster)}/${name}: set \`codedeploy-deployment-group\` to the group of this service.`,
+      `CodeDeploy deployment group "${deploymentGroup}" deploys ${deploys}, not ${clusterName(cluster)}/${name}: set \`codedeploy.deployment-group\` to the group of this service.`,
     )
   }
   return { application, deploymentGroup, info }
@@ -70,7 +70,7 @@ export function deploymentConfigName(inputs: StrategyInputs): string | undefined
   if (custom && steps) {
     const input = steps.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)
     throw new UserError(
-      `Inputs \`codedeploy-config\` and \`${input}\` exclude each other: the deployment config sets the traffic steps.`,
+      `Config keys \`codedeploy.config\` and \`${input}\` exclude each other: the deployment config sets the traffic steps.`,
     )
   }
   if (custom) return custom
@@ -120,11 +120,11 @@ export async function checkDeploymentConfig(codedeploy: CodeDeployClient, name: 
   const info = await getDeploymentConfig(codedeploy, name)
   if (!info)
     throw new UserError(
-      `CodeDeploy deployment config "${name}" does not exist: check \`codedeploy-config\`; the predefined ECS configs are ${PREDEFINED}.`,
+      `CodeDeploy deployment config "${name}" does not exist: check \`codedeploy.config\`; the predefined ECS configs are ${PREDEFINED}.`,
     )
   if (info.computePlatform && info.computePlatform !== 'ECS') {
     throw new UserError(
-      `CodeDeploy deployment config "${name}" is for ${info.computePlatform}, not ECS: name an ECS config in \`codedeploy-config\` (${PREDEFINED}).`,
+      `CodeDeploy deployment config "${name}" is for ${info.computePlatform}, not ECS: name an ECS config in \`codedeploy.config\` (${PREDEFINED}).`,
     )
   }
 }

@@ -190,7 +190,7 @@ export async function loadAppSpec(
   path: string,
   workspace = process.env.GITHUB_WORKSPACE || process.cwd(),
 ): Promise<AppSpec> {
-  const fullPath = await insideWorkspace('appspec', path, workspace)
+  const fullPath = await insideWorkspace('codedeploy.appspec', path, workspace)
   let content: string
   try {
     content = await readFile(fullPath, 'utf8')

@@ -135,7 +135,7 @@ export function judgeCodeDeploy(state: CodeDeployState, resumed?: string): Verdi
       const expires = wait ? ` If nobody does, CodeDeploy stops it ${wait} min after it became Ready.` : ''
       return {
         outcome: 'paused',
-        reason: `CodeDeploy deployment ${id} is Ready: the new task set takes test traffic, production traffic stays on the old one. Run this action with \`continue: true\` to reroute production traffic, or \`continue: rollback\` to stop it and roll back.${expires}`,
+        reason: `CodeDeploy deployment ${id} is Ready: the new task set takes test traffic, production traffic stays on the old one. Run this action with \`mode: continue\` to reroute production traffic, or \`mode: rollback-paused\` to stop it and roll back.${expires}`,
       }
     }
     case 'InProgress':

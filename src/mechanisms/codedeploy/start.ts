@@ -112,7 +112,7 @@ export async function continueCodeDeployment(
   const ready = await findDeployment(codedeploy, plan.group, ['Ready'])
   if (!ready?.deploymentId) {
     throw new UserError(
-      `Input \`continue\`: deployment group "${plan.group.deploymentGroup}" has no deployment waiting at Ready for service "${service.serviceName}": nothing was changed.`,
+      `\`mode: continue\`: deployment group "${plan.group.deploymentGroup}" has no deployment waiting at Ready for service "${service.serviceName}": nothing was changed.`,
     )
   }
   await resumeDeployment(codedeploy, ready.deploymentId, action)

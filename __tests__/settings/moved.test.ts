@@ -206,6 +206,10 @@ describe('the moved keys are checked like their inputs, at their line', () => {
       'service-settings: { deployment-circuit-breaker: on }',
       'line 4, environments.prod.service-settings.deployment-circuit-breaker: must be one of keep, rollback, enable, disable, not "on"',
     ],
+    [
+      'strategy: rolling\n    wait-until: test-traffic-shifted',
+      'line 5, environments.prod.wait-until: needs `strategy: blue-green`, `canary` or `linear`: a rolling update has no stage to pause at',
+    ],
   ])('%s', async (keys, problem) => {
     const { loadConfig } = await import('../../src/config/index.js')
     const dir = mkdtempSync(path.join(tmpdir(), 'moved-'))

@@ -854,15 +854,16 @@ function readMovedKeys(p, path, m, strategy) {
         const waitUntil = read('wait-until').trim();
         return {
             keepRevisions: values.number('keep-revisions'),
-            waitUntil: waitUntil ? (0,settings_strategy/* parseWaitUntil */.z)(waitUntil) : undefined,
+            waitUntil: waitUntil ? (0,settings_strategy/* parseWaitUntil */.zs)(waitUntil) : undefined,
             onBusy: read('on-busy').trim() ? values.choice('on-busy') : undefined,
             rollbackOnFailure: read('rollback-on-failure').trim() ? values.boolean('rollback-on-failure') : undefined,
             logLines: read('log-lines').trim() ? values.number('log-lines') : undefined,
             artifactsDir: values.text('artifacts-dir'),
         };
     });
-    if (flat?.waitUntil !== undefined && strategy === 'rolling')
-        p.add([...path, 'wait-until'], 'needs strategy: blue-green, canary or linear: a rolling update has no stage to pause at');
+    const unpausable = flat?.waitUntil === undefined ? undefined : (0,settings_strategy/* cannotPause */.Ub)(strategy);
+    if (unpausable)
+        p.add([...path, 'wait-until'], unpausable);
     const block = (key, keys, read, given) => {
         if (m[key] === undefined)
             return undefined;
@@ -2881,7 +2882,7 @@ function getInputs(given, log) {
     const taskDefinition = text('task-definition');
     const image = text('image');
     const environment = text('environment');
-    const strategy = (0,settings_strategy/* readStrategyInputs */.b)(read);
+    const strategy = (0,settings_strategy/* readStrategyInputs */.bd)(read);
     const wait = values.boolean('wait');
     if (!wait && (strategy.waitUntil || strategy.continueAction)) {
         throw new errors/* UserError */.yo(`${strategy.waitUntil ? 'Config key `wait-until`' : '`mode: continue`'} needs \`wait: true\`: the action follows the deployment to the pause (or to its end).`);
@@ -3729,8 +3730,9 @@ const onOff = (value) => (value ? 'on' : 'off');
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   b: () => (/* binding */ readStrategyInputs),
-/* harmony export */   z: () => (/* binding */ parseWaitUntil)
+/* harmony export */   Ub: () => (/* binding */ cannotPause),
+/* harmony export */   bd: () => (/* binding */ readStrategyInputs),
+/* harmony export */   zs: () => (/* binding */ parseWaitUntil)
 /* harmony export */ });
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1922);
 /* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(535);
@@ -3762,9 +3764,9 @@ function readStrategyInputs(read) {
         return values.number(name);
     };
     const waitUntil = mapDefined(text('wait-until'), parseWaitUntil);
-    if (waitUntil !== undefined && strategy === 'rolling') {
-        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('Config key `wait-until` needs `strategy: blue-green`, `canary` or `linear`: a rolling update has no stage to pause at.');
-    }
+    const unpausable = waitUntil === undefined ? undefined : cannotPause(strategy);
+    if (unpausable)
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Config key \`wait-until\` ${unpausable}.`);
     const continueAction = parseContinue(read('continue'));
     if (continueAction !== undefined && waitUntil !== undefined) {
         throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('`mode: continue` and config key `wait-until` exclude each other: `mode: continue` resumes (or rolls back) the deployment an earlier run left paused.');
@@ -3839,6 +3841,12 @@ function parseAlarms(value) {
     if (long)
         throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Config key \`deployment-alarms\`: "${long.slice(0, 40)}…" is longer than 255 characters, too long for a CloudWatch alarm name.`);
     return names;
+}
+/** Why `wait-until` cannot apply to `strategy` (a rolling update has no stage to pause at), or undefined when it can. */
+function cannotPause(strategy) {
+    return strategy === 'rolling'
+        ? 'needs `strategy: blue-green`, `canary` or `linear`: a rolling update has no stage to pause at'
+        : undefined;
 }
 
 

@@ -3,7 +3,7 @@
 import { UserError } from '../common/errors.js'
 import type { CircuitBreakerMode } from '../settings/inputs.js'
 import { readRunTaskOptions, type RunTaskOptions } from '../settings/run-task.js'
-import { parseWaitUntil } from '../settings/strategy.js'
+import { cannotPause, parseWaitUntil } from '../settings/strategy.js'
 import { settingValues, type InputReader } from '../settings/values.js'
 import type { ImageInputs } from '../image/types.js'
 import type { OnBusy, PauseStage } from '../mechanisms/strategy-types.js'
@@ -162,11 +162,8 @@ export function readMovedKeys(
       artifactsDir: values.text('artifacts-dir'),
     }
   })
-  if (flat?.waitUntil !== undefined && strategy === 'rolling')
-    p.add(
-      [...path, 'wait-until'],
-      'needs strategy: blue-green, canary or linear: a rolling update has no stage to pause at',
-    )
+  const unpausable = flat?.waitUntil === undefined ? undefined : cannotPause(strategy)
+  if (unpausable) p.add([...path, 'wait-until'], unpausable)
   const block = <T>(
     key: string,
     keys: Readonly<Record<string, string>>,

@@ -34,11 +34,8 @@ export function readStrategyInputs(read: InputReader): StrategyInputs {
     return values.number(name)
   }
   const waitUntil = mapDefined(text('wait-until'), parseWaitUntil)
-  if (waitUntil !== undefined && strategy === 'rolling') {
-    throw new UserError(
-      'Config key `wait-until` needs `strategy: blue-green`, `canary` or `linear`: a rolling update has no stage to pause at.',
-    )
-  }
+  const unpausable = waitUntil === undefined ? undefined : cannotPause(strategy)
+  if (unpausable) throw new UserError(`Config key \`wait-until\` ${unpausable}.`)
   const continueAction = parseContinue(read('continue'))
   if (continueAction !== undefined && waitUntil !== undefined) {
     throw new UserError(
@@ -121,4 +118,11 @@ function parseAlarms(value: string): string[] {
       `Config key \`deployment-alarms\`: "${long.slice(0, 40)}…" is longer than 255 characters, too long for a CloudWatch alarm name.`,
     )
   return names
+}
+
+/** Why `wait-until` cannot apply to `strategy` (a rolling update has no stage to pause at), or undefined when it can. */
+export function cannotPause(strategy: string | undefined): string | undefined {
+  return strategy === 'rolling'
+    ? 'needs `strategy: blue-green`, `canary` or `linear`: a rolling update has no stage to pause at'
+    : undefined
 }

@@ -42,10 +42,6 @@ beforeEach(() => {
   process.env.GITHUB_EVENT_PATH = ''
   process.env.GITHUB_REF = 'refs/heads/develop'
 })
-afterEach(() => {
-  // The failed step sets the exit code; the test run's own must stay its own.
-  process.exitCode = undefined
-})
 
 const config = (...lines: string[]): void =>
   writeFileSync(path.join(workspace, '.github/ecs-deploy.yml'), lines.join('\n'))

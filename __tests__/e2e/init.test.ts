@@ -1,6 +1,6 @@
 // `init` on the local stack: the files it writes from a running service deploy back to the same service unchanged,
 // and a change made in the service definition file is exactly what the next deploy changes.
-import { ECSClient, ListTaskDefinitionsCommand } from '@aws-sdk/client-ecs'
+import { ECSClient, ListTagsForResourceCommand, ListTaskDefinitionsCommand } from '@aws-sdk/client-ecs'
 import { spawn } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
@@ -98,6 +98,39 @@ test('init writes the three files; a deploy with them changes nothing; desiredCo
   expect(input.stdout).toContain(
     'desiredCount: `desired-count` (2) wins over service definition .aws/service-definition.json (3)',
   )
+})
+
+test("the file's tags: a dry run shows the change and makes none; the deploy sets and removes them", async () => {
+  await givenWebService(stack, admin, ecs)
+  const dir = workspaceDir('e2e-init-tags-')
+  expect((await cli('init', '--cluster', 'prod', '--service', 'web', '--environment', 'prod', '--dir', dir)).code).toBe(
+    0,
+  )
+  const arn = (await webService(ecs)).serviceArn ?? ''
+  const tagsNow = async (): Promise<string[]> =>
+    ((await ecs.send(new ListTagsForResourceCommand({ resourceArn: arn }))).tags ?? [])
+      .map((t) => `${t.key}=${t.value}`)
+      .sort()
+  const before = await tagsNow()
+  const serviceFile = path.join(dir, '.aws/service-definition.json')
+  const definition = JSON.parse(readFileSync(serviceFile, 'utf8')) as Record<string, unknown>
+  writeFileSync(serviceFile, JSON.stringify({ ...definition, tags: [{ key: 'team', value: 'search' }] }, null, 2))
+  const removed = before.map((t) => t.split('=')[0]).filter((k) => k !== 'team')
+
+  const dry = await runAction({ environment: 'prod', 'dry-run': 'true' }, { GITHUB_WORKSPACE: dir })
+  expect(dry.errors).toEqual([])
+  expect(resultOf(dry).diff?.split('\n')).toEqual([
+    `service tags: set team=search${removed.length ? `; remove ${removed.join(', ')}` : ''}`,
+  ])
+  expect(await tagsNow()).toEqual(before)
+
+  const tagged = await runAction({ environment: 'prod' }, { GITHUB_WORKSPACE: dir })
+  expect(tagged.errors).toEqual([])
+  expect(tagged.exitCode).toBe(0)
+  expect(tagged.stdout).toContain('web: tags: set team=search')
+  expect(await tagsNow()).toEqual(['team=search'])
+  const again = await runAction({ environment: 'prod', 'dry-run': 'true' }, { GITHUB_WORKSPACE: dir })
+  expect(resultOf(again).diff ?? '').toBe('')
 })
 
 test('a service definition with a misspelt key stops the deploy before anything changes, naming the file and line', async () => {

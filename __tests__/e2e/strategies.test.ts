@@ -262,6 +262,17 @@ describe('ECS-native strategies through dist/index.js', () => {
       status: 'IN_PROGRESS',
     })
 
+    // A dry run says what it would continue, and leaves the deployment paused.
+    const dry = await runAction({ cluster: 'prod', service: 'web', continue: 'true', 'dry-run': 'true' })
+    expect(dry.errors).toEqual([])
+    expect(dry.outputs.status).toBe('planned')
+    expect(dry.stdout).toMatch(/web: Dry run: would continue deployment \S+ of web:2; nothing was changed\./)
+    expect(await currentServiceDeployment()).toMatchObject({
+      serviceDeploymentArn: sd.serviceDeploymentArn,
+      status: 'IN_PROGRESS',
+      lifecycleHookDetails: [{ targetType: 'PAUSE', status: 'AWAITING_ACTION' }],
+    })
+
     const resumed = await runAction({ cluster: 'prod', service: 'web', continue: 'true' })
     expect(resumed.errors).toEqual([])
     expect(resumed.outputs.status).toBe('succeeded')

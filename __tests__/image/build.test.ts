@@ -906,6 +906,18 @@ describe('logoutRegistries', () => {
     expect(dockerCalls()).toHaveLength(2)
   })
 
+  test('a logout with no answer is stopped at its timeout, warns, and the next one still runs', async () => {
+    fakeDocker.logout = (args, options) =>
+      args[1] === 'a.example.com'
+        ? new Promise((resolve) =>
+            options.signal?.addEventListener('abort', () => resolve({ ...ok('', 1), stopped: true })),
+          )
+        : ok()
+    await logoutRegistries(['a.example.com', 'b.example.com'], log, 50)
+    expect(core.warning).toHaveBeenCalledWith('docker logout a.example.com failed: no answer in 0.05 s, it was stopped')
+    expect(core.info).toHaveBeenCalledWith('Logged out of b.example.com.')
+  })
+
   test('docker gone in the post step: warns, never throws', async () => {
     execCommand.mockRejectedValueOnce(new Error('Unable to locate executable file: docker.'))
     await expect(logoutRegistries(['a.example.com'], log)).resolves.toBeUndefined()

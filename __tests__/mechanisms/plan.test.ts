@@ -447,6 +447,24 @@ describe('continueStrategy: ECS', () => {
     expect(ecsMock).not.toHaveReceivedCommand(UpdateServiceCommand)
   })
 
+  test('a dry run finds the paused hook and changes nothing', async () => {
+    ecsMock.on(ListServiceDeploymentsCommand).resolves({ serviceDeployments: [{ serviceDeploymentArn: SD_ARN }] })
+    ecsMock.on(DescribeServiceDeploymentsCommand).resolves({
+      serviceDeployments: [
+        {
+          serviceDeploymentArn: SD_ARN,
+          status: 'IN_PROGRESS',
+          lifecycleStage: 'POST_TEST_TRAFFIC_SHIFT',
+          lifecycleHookDetails: [{ hookId: HOOK, targetType: 'PAUSE', status: 'AWAITING_ACTION' }],
+        },
+      ],
+    })
+    const plan = await planStrategy(clients, 'prod', paused, inputs({ continueAction: 'rollback' }))
+    const rollout = await continueStrategy(clients, 'prod', plan, paused, 1000, true)
+    expect(rollout).toMatchObject({ deploymentId: NEW_ID, resumed: HOOK, started: false })
+    expect(ecsMock).not.toHaveReceivedCommand(ContinueServiceDeploymentCommand)
+  })
+
   test('nothing paused: says so, changes nothing', async () => {
     ecsMock.on(ListServiceDeploymentsCommand).resolves({ serviceDeployments: [] })
     const plan = await planStrategy(clients, 'prod', paused, inputs({ continueAction: 'continue' }))
@@ -577,6 +595,18 @@ describe('startStrategy / continueStrategy: CodeDeploy', () => {
       deploymentId: 'd-READY0001',
       autoRollbackEnabled: true,
     })
+  })
+
+  test('a dry run finds the Ready deployment and neither continues nor stops it', async () => {
+    cdMock.on(ListDeploymentsCommand, { includeOnlyStatuses: ['Ready'] }).resolves({ deployments: ['d-READY0001'] })
+    cdMock.on(GetDeploymentCommand).resolves({ deploymentInfo: { deploymentId: 'd-READY0001', status: 'Ready' } })
+    for (const continueAction of ['continue', 'rollback'] as const) {
+      const plan = await planStrategy(clients, 'prod', codeDeployService, inputs({ continueAction }))
+      const rollout = await continueStrategy(clients, 'prod', plan, codeDeployService, 1000, true)
+      expect(rollout).toMatchObject({ deploymentId: 'd-READY0001', started: false })
+    }
+    expect(cdMock).not.toHaveReceivedCommand(ContinueDeploymentCommand)
+    expect(cdMock).not.toHaveReceivedCommand(StopDeploymentCommand)
   })
 
   test('continue with nothing at Ready says so', async () => {

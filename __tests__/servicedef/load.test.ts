@@ -1,7 +1,7 @@
 import type { Service } from '@aws-sdk/client-ecs'
 import { loadServiceDefinition } from '../../src/servicedef/load.js'
 import { definitionRequest } from '../../src/servicedef/to-settings.js'
-import { checkServiceSettings } from '../../src/settings/service.js'
+import { checkServiceSettings, settingsChanges, tagsUpdate } from '../../src/settings/service.js'
 import { workspace, writeTemplate } from '../taskdef/helpers.js'
 
 async function loaded(name: string, text: string, placeholders: Record<string, string> = {}) {
@@ -142,14 +142,13 @@ describe('definitionRequest', () => {
     })
   })
 
-  it('refuses a change of deployment controller, launch type, strategy or tags, each on its line', async () => {
+  it('refuses a change of deployment controller, launch type or strategy, each on its line', async () => {
     const message = await refused(
       [
         'deploymentController: { type: CODE_DEPLOY }',
         'launchType: EC2',
         'deploymentConfiguration:',
         '  strategy: BLUE_GREEN',
-        'tags: [{ key: team, value: search }]',
       ].join('\n'),
     )
     expect(message).toContain('line 1, deploymentController: differs from the service\'s ({"type":"ECS"})')
@@ -157,8 +156,35 @@ describe('definitionRequest', () => {
       "line 2, launchType: differs from the service's (FARGATE): UpdateService cannot change it",
     )
     expect(message).toContain('line 4, deploymentConfiguration.strategy: belongs to the strategy')
-    expect(message).toContain("line 5, tags: differ from the service's")
     expect(message).toMatch(/Nothing was changed\.$/)
+  })
+
+  it('takes other tags as a change: set and removed, AWS-reserved ones left alone', async () => {
+    const tagged: Service = {
+      ...running,
+      tags: [
+        { key: 'team', value: 'payments' },
+        { key: 'old', value: '1' },
+        { key: 'aws:cloudformation:stack-name', value: 's' },
+      ],
+    }
+    const changed = await request('tags: [{ key: team, value: search }, { key: cost, value: c1 }]\n', tagged)
+    expect(changed.serviceSettings?.tags).toEqual([
+      { key: 'team', value: 'search' },
+      { key: 'cost', value: 'c1' },
+    ])
+    expect(tagsUpdate(tagged, changed.serviceSettings?.tags)).toEqual({
+      tags: [
+        { key: 'team', value: 'search' },
+        { key: 'cost', value: 'c1' },
+      ],
+      tagKeys: ['old'],
+    })
+    expect(settingsChanges(tagged, changed.serviceSettings ?? {})).toEqual([
+      'service tags: set team=search, cost=c1; remove old',
+    ])
+    const same = await request('tags: [{ key: old, value: "1" }, { key: team, value: payments }]\n', tagged)
+    expect(same.serviceSettings).toEqual({})
   })
 
   it('takes those fields when they are as the service has them', async () => {

@@ -16,6 +16,8 @@ import {
   RunTaskCommand,
   StopServiceDeploymentCommand,
   StopTaskCommand,
+  TagResourceCommand,
+  UntagResourceCommand,
   UpdateServiceCommand,
   type ContinueServiceDeploymentCommandInput,
   type CreateServiceCommandInput,
@@ -32,6 +34,7 @@ import {
   type Service,
   type ServiceDeployment,
   type ServiceDeploymentBrief,
+  type Tag,
   type Task,
   type TaskDefinition,
   type UpdateServiceCommandInput,
@@ -284,4 +287,11 @@ export async function runTask(
 
 export async function stopTask(ecs: ECSClient, cluster: string, task: string, reason: string): Promise<void> {
   await awsCall('ecs:StopTask', () => ecs.send(new StopTaskCommand({ cluster, task, reason })))
+}
+
+/** Sets `tags` on a resource and removes `tagKeys` from it (either may be empty). */
+export async function retag(ecs: ECSClient, resourceArn: string, tags: Tag[], tagKeys: string[]): Promise<void> {
+  if (tags.length) await awsCall('ecs:TagResource', () => ecs.send(new TagResourceCommand({ resourceArn, tags })))
+  if (tagKeys.length)
+    await awsCall('ecs:UntagResource', () => ecs.send(new UntagResourceCommand({ resourceArn, tagKeys })))
 }

@@ -17,6 +17,7 @@ import { serviceChanges } from '../deploy/changes.js'
 import { commandArguments, runOneOffTask } from '../deploy/run-task.js'
 import type { Rollout } from '../deploy/rollout.js'
 import { findService } from '../deploy/find-service.js'
+import { applyServiceTags } from '../deploy/service-tags.js'
 import { pinnedRegistration, pinnedRevision } from '../deploy/pinned.js'
 import { pruneRevisions } from '../deploy/keep-revisions.js'
 import { waitForDeployments, type ReleaseCheck, type WatchOptions, type WatchResult } from '../mechanisms/watch.js'
@@ -305,8 +306,13 @@ async function start(
         ? `${serviceName}: started deployment ${rollout.deploymentId} of ${revision}`
         : `${serviceName}: following deployment ${rollout.deploymentId}, already rolling out ${revision}`,
     )
+  // A preview's tags are its own (preview/); the service definition's are the base service's.
+  const tagged = preview ? undefined : await applyServiceTags(clients.ecs, service, inputs.serviceSettings?.tags)
+  if (tagged?.failed) log.warning(logSafe(`${serviceName}: ${tagged.note}`))
+  else if (tagged) log.info(logSafe(`${serviceName}: ${tagged.note}`))
   const part: ServicePart = {
     ...(preview && { service: serviceName, ...(url && { url }) }),
+    ...(tagged && { notes: [tagged.note] }),
     startedAt: rollout.startedAt,
     ...(!rollout.deploymentId
       ? { status: 'succeeded', reason: `Nothing to deploy: ${rollout.unchangedReason}.` }
@@ -419,13 +425,14 @@ const DEPLOY: DeployStep[] = [
 
 /**
  * `continue`: resumes (or rolls back) the deployments an earlier run left paused at `wait-until`, and follows
- * them to their end. Nothing is built, rendered or registered. Its steps run in a dry run too, as `continue` always did.
+ * them to their end. Nothing is built, rendered or registered. A dry run finds the paused deployments and says what it
+ * would do to each; it changes nothing.
  */
 const RESUME: DeployStep[] = [
   { name: 'check', dryRun: 'run', phase: true, run: findServices },
   { name: 'continue', dryRun: 'run', run: resume },
-  { name: 'watch', dryRun: 'run', phase: true, late: 'run', when: (s) => s.followed.length > 0, run: watch },
-  { name: 'conclude', dryRun: 'run', late: 'run', when: (s) => s.results.length > 0, run: conclude },
+  { name: 'watch', phase: true, late: 'run', when: (s) => s.followed.length > 0, run: watch },
+  { name: 'conclude', late: 'run', when: (s) => s.results.length > 0, run: conclude },
 ]
 
 /** Deploys the services (or continues their paused deployments); a failure part-way comes with what was done so far. */
@@ -839,13 +846,17 @@ async function resume(s: DeployState, done: PipelineResult): Promise<StepOutcome
       : undefined
   })
   const rollouts = await Promise.all(
-    found.map((f) => continueStrategy(clients, inputs.cluster, f.plan, f.service, clock.now())),
+    found.map((f) => continueStrategy(clients, inputs.cluster, f.plan, f.service, clock.now(), inputs.dryRun)),
   )
   const verb = action === 'rollback' ? 'rolling back' : 'continuing'
   const each = rollouts.map((rollout, i): ServicePart => {
-    log.info(
-      `${reportOf(done, i).service}: ${verb} deployment ${rollout.deploymentId} of ${taskDefinitionRevision(rollout.targetTaskDefinition)}`,
-    )
+    const what = `deployment ${rollout.deploymentId ?? rollout.serviceDeploymentArn} of ${taskDefinitionRevision(rollout.targetTaskDefinition)}`
+    if (inputs.dryRun) {
+      const reason = `Dry run: would ${action === 'rollback' ? 'roll back' : 'continue'} ${what}; nothing was changed.`
+      log.info(`${reportOf(done, i).service}: ${reason}`)
+      return { status: 'planned', reason, ...(rollout.deploymentId && { deploymentId: rollout.deploymentId }) }
+    }
+    log.info(`${reportOf(done, i).service}: ${verb} ${what}`)
     return {
       taskDefinitionArn: rollout.targetTaskDefinition,
       previousTaskDefinition: rollout.previousTaskDefinition,
@@ -853,6 +864,7 @@ async function resume(s: DeployState, done: PipelineResult): Promise<StepOutcome
       ...(rollout.deploymentId && { deploymentId: rollout.deploymentId }),
     }
   })
+  if (inputs.dryRun) return { report: { each } }
   const followed = rollouts.map((rollout, index): Followed => ({
     index,
     rollout,

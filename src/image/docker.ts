@@ -75,15 +75,19 @@ export async function dockerLogin(
   if (options.remember) options.loggedIn?.(registry)
 }
 
+/** How long the post step gives one `docker logout`: a daemon that does not answer must not hold the job. */
+export const LOGOUT_TIMEOUT_MS = 30_000
+
 /** At the end of a run (the action's post step): `docker logout` of every registry it logged in to. Never throws; warns instead. */
-export async function logoutRegistries(registries: string[], log: Log): Promise<void> {
+export async function logoutRegistries(registries: string[], log: Log, timeoutMs = LOGOUT_TIMEOUT_MS): Promise<void> {
   for (const registry of registries) {
     try {
-      const result = await docker(['logout', registry], { silent: true })
+      const result = await docker(['logout', registry], { silent: true, signal: AbortSignal.timeout(timeoutMs) })
       if (result.exitCode === 0) log.info(`Logged out of ${registry}.`)
       else log.warning(`docker logout ${registry} failed: ${lastLine(`${result.stderr}\n${result.stdout}`)}`)
     } catch (error) {
-      log.warning(`docker logout ${registry} failed: ${errorMessage(error)}`)
+      const why = error instanceof NoAnswer ? `no answer in ${timeoutMs / 1000} s, it was stopped` : errorMessage(error)
+      log.warning(`docker logout ${registry} failed: ${why}`)
     }
   }
 }

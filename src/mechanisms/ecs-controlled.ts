@@ -84,6 +84,7 @@ export async function continueEcsDeployment(
   service: Service,
   action: ContinueAction,
   now: number,
+  dryRun = false,
 ): Promise<ResumedRollout> {
   const name = service.serviceName ?? ''
   const listed = await listServiceDeployments(ecs, { cluster, service: name, status: ['PENDING', 'IN_PROGRESS'] })
@@ -101,11 +102,12 @@ export async function continueEcsDeployment(
   }
   const arn = paused.serviceDeploymentArn
   const hookId = hook.hookId
-  await continueServiceDeployment(ecs, {
-    serviceDeploymentArn: arn,
-    hookId,
-    action: action === 'continue' ? 'CONTINUE' : 'ROLLBACK',
-  })
+  if (!dryRun)
+    await continueServiceDeployment(ecs, {
+      serviceDeploymentArn: arn,
+      hookId,
+      action: action === 'continue' ? 'CONTINUE' : 'ROLLBACK',
+    })
   const primary = primaryDeployment(service)
   const source = service.deployments?.find((d) => d.status === 'ACTIVE')
   return {
@@ -114,7 +116,7 @@ export async function continueEcsDeployment(
     mechanism: 'ecs-native',
     resumed: hookId,
     previousTaskDefinition: source?.taskDefinition ?? '',
-    started: true,
+    started: !dryRun,
     startedAt: now,
     targetTaskDefinition: primary?.taskDefinition ?? service.taskDefinition ?? '',
   }
@@ -212,8 +214,9 @@ export function ecsControlled(
         plan.inputs,
       )
     },
-    resume(clients, cluster, plan, service, now) {
-      return continueEcsDeployment(clients.ecs, cluster, service, plan.inputs.continueAction ?? 'continue', now)
+    resume(clients, cluster, plan, service, now, dryRun) {
+      const action = plan.inputs.continueAction ?? 'continue'
+      return continueEcsDeployment(clients.ecs, cluster, service, action, now, dryRun)
     },
     rollBackService: (clients, service, request) =>
       rollBackEcsService(clients.ecs, service, { ...request, mechanism: name }),

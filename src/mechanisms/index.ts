@@ -58,8 +58,9 @@ export async function continueStrategy(
   plan: StrategyPlan,
   service: Service,
   now: number,
+  dryRun = false,
 ): Promise<ResumedRollout> {
-  return mechanismOf(plan.mechanism).resume(clients, cluster, plan, service, now)
+  return mechanismOf(plan.mechanism).resume(clients, cluster, plan, service, now, dryRun)
 }
 
 export { strategyRows } from './strategy-rows.js'

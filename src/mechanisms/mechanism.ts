@@ -153,13 +153,17 @@ export interface DeploymentMechanism {
     service: Service,
     request: StartRequest,
   ): Promise<Rollout>
-  /** `continue`: resumes (or rolls back) the deployment an earlier run left paused. */
+  /**
+   * `continue`: resumes (or rolls back) the deployment an earlier run left paused; in a dry run only finds it
+   * (`started: false`) and changes nothing.
+   */
   resume(
     clients: StrategyClients,
     cluster: string,
     plan: StrategyPlan,
     service: Service,
     now: number,
+    dryRun: boolean,
   ): Promise<ResumedRollout>
   /**
    * `rollback`: stops the rollout in flight with a rollback where the mechanism can, else deploys the revision asked

@@ -29,8 +29,8 @@ export interface ServiceRequest {
 const UNREADABLE = ['gatewayConnectors', 'monitoring']
 
 /**
- * The definition as a ServiceRequest for `service`; what it cannot apply (the controller, the launch type, a strategy,
- * tags) is refused unless it already is so, every problem with its line.
+ * The definition as a ServiceRequest for `service`; what it cannot apply (the controller, the launch type, a strategy)
+ * is refused unless it already is so, every problem with its line.
  */
 export function definitionRequest(loaded: ServiceDefinition, service: Service): ServiceRequest {
   const d = loaded.definition
@@ -64,11 +64,6 @@ export function definitionRequest(loaded: ServiceDefinition, service: Service): 
         key,
         'DescribeServices does not return it, so this action cannot tell whether it changed; remove it and set it with `aws ecs update-service`',
       )
-  if (d.tags !== undefined && !sameTags(service.tags ?? [], d.tags as Tag[]))
-    refuse(
-      'tags',
-      "differ from the service's: UpdateService does not change tags, and this action does not tag services; change them with `aws ecs tag-resource`/`untag-resource`, or make them the service's",
-    )
   if (problems.length) throw new ProblemsError(loaded.source, problems, 'Nothing was changed.')
   const breaker = breakerMode(configuration.deploymentCircuitBreaker)
   return {
@@ -115,6 +110,7 @@ function settingsOf(d: Record<string, unknown>, configuration: DeploymentConfigu
     ...(breaker?.resetOnHealthyTask !== undefined && { resetOnHealthyTask: breaker.resetOnHealthyTask }),
     ...(configuration.earlySuccessCriteria && { earlySuccess: configuration.earlySuccessCriteria }),
     ...(Object.keys(definition).length && { definition }),
+    ...(d.tags !== undefined && { tags: d.tags as Tag[] }),
   }
   return settings
 }
@@ -173,11 +169,6 @@ function same(key: string, have: unknown, wanted: unknown): boolean {
   if (key === 'role' && typeof have === 'string' && typeof wanted === 'string')
     return have === wanted || have.endsWith(`/${wanted}`)
   return contains(have, wanted)
-}
-
-function sameTags(have: Tag[], wanted: Tag[]): boolean {
-  const key = (tags: Tag[]): string => JSON.stringify(tags.map((t) => [t.key, t.value]).sort())
-  return key(have) === key(wanted)
 }
 
 /** A short, safe rendering of a value for a message (enum words, numbers, small objects; no free text). */

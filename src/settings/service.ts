@@ -10,6 +10,7 @@ import type {
   RegisterTaskDefinitionCommandInput,
   Service,
   ServiceVolumeConfiguration,
+  Tag,
   ThresholdConfiguration,
   UpdateServiceCommandInput,
 } from '@aws-sdk/client-ecs'
@@ -39,6 +40,8 @@ export interface ServiceSettings {
   earlySuccess?: DeploymentEarlySuccessCriteria
   /** The service definition file's members no input sets (network, placement, load balancers, alarms, …). */
   definition?: DefinitionMembers
+  /** The service's tags as the service definition gives them: applied with TagResource/UntagResource, never UpdateService. */
+  tags?: Tag[]
 }
 
 /** Each setting's input, for messages. */
@@ -55,6 +58,7 @@ export const SETTING_INPUTS: Record<keyof ServiceSettings, string> = {
   resetOnHealthyTask: 'circuit-breaker-reset-on-healthy-task',
   earlySuccess: 'early-success-healthy-percent',
   definition: 'service-definition',
+  tags: 'service-definition',
 }
 
 /** Settings the config file's `service-settings:` gives, with no input of their own. */
@@ -67,6 +71,7 @@ const CODE_DEPLOY_UPDATABLE: (keyof ServiceSettings)[] = [
   'healthCheckGracePeriodSeconds',
   'propagateTags',
   'enableECSManagedTags',
+  'tags',
 ]
 
 /**
@@ -437,7 +442,31 @@ export function settingsChanges(service: Service, settings: ServiceSettings): st
     changes.push(
       `service volume configurations: ${volumesText(currentVolumeConfigurations(service))} → ${volumesText(update.volumeConfigurations)}`,
     )
+  const tagging = tagsUpdate(service, settings.tags)
+  if (tagging) changes.push(`service tags: ${tagsText(tagging)}`)
   return [...changes, ...definitionChanges(service, settings.definition)]
+}
+
+/** The TagResource / UntagResource that leave the service with exactly `wanted` (AWS's own `aws:` tags stay). */
+export interface TagsUpdate {
+  tags: Tag[]
+  tagKeys: string[]
+}
+
+export function tagsUpdate(service: Service, wanted: Tag[] | undefined): TagsUpdate | undefined {
+  if (!wanted) return undefined
+  const have = new Map((service.tags ?? []).map((t) => [t.key ?? '', t.value ?? '']))
+  const keep = new Set(wanted.map((t) => t.key))
+  const tags = wanted.filter((t) => have.get(t.key ?? '') !== (t.value ?? ''))
+  const tagKeys = [...have.keys()].filter((key) => !keep.has(key) && !key.startsWith('aws:'))
+  return tags.length || tagKeys.length ? { tags, tagKeys } : undefined
+}
+
+export function tagsText({ tags, tagKeys }: TagsUpdate): string {
+  return [
+    ...(tags.length ? [`set ${tags.map((t) => `${t.key}=${t.value ?? ''}`).join(', ')}`] : []),
+    ...(tagKeys.length ? [`remove ${tagKeys.join(', ')}`] : []),
+  ].join('; ')
 }
 
 const onOff = (value: boolean | undefined): string => (value ? 'on' : 'off')

@@ -326,7 +326,7 @@ export const SETTINGS: readonly Setting[] = [
     default: 'false',
     group: 'rollout',
     description:
-      'Check everything and show what would change (task definition fields, desired count, deployment configuration) without changing anything: with `build`, no image is built or pushed and no repository created (the log names the image that would be built); nothing is registered or deployed. The status is `planned`.',
+      'Check everything and show what would change (task definition fields, desired count, deployment configuration) without changing anything: with `build`, no image is built or pushed and no repository created (the log names the image that would be built); nothing is registered or deployed; with `mode: continue` or `rollback-paused`, the paused deployment is named, not resumed. The status is `planned`.',
   },
   {
     name: 'run-task',

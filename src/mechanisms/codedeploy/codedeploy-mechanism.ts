@@ -198,13 +198,14 @@ export const codedeploy: DeploymentMechanism = {
   },
   start: (clients, ctx, plan, service, request) =>
     startCodeDeployment(clients, ctx, codedeployPlan(plan), service, request, plan.inputs.onBusy),
-  resume: (clients, _cluster, plan, service, now) =>
+  resume: (clients, _cluster, plan, service, now, dryRun) =>
     continueCodeDeployment(
       clients.codedeploy,
       codedeployPlan(plan),
       service,
       plan.inputs.continueAction ?? 'continue',
       now,
+      dryRun,
     ),
   async rollBackService(_clients, service) {
     throw new UserError(

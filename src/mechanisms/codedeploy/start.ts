@@ -108,6 +108,7 @@ export async function continueCodeDeployment(
   service: Service,
   action: ContinueAction,
   now: number,
+  dryRun = false,
 ): Promise<ResumedRollout> {
   const ready = await findDeployment(codedeploy, plan.group, ['Ready'])
   if (!ready?.deploymentId) {
@@ -115,13 +116,13 @@ export async function continueCodeDeployment(
       `\`mode: continue\`: deployment group "${plan.group.deploymentGroup}" has no deployment waiting at Ready for service "${service.serviceName}": nothing was changed.`,
     )
   }
-  await resumeDeployment(codedeploy, ready.deploymentId, action)
+  if (!dryRun) await resumeDeployment(codedeploy, ready.deploymentId, action)
   return {
     deploymentId: ready.deploymentId,
     mechanism: 'codedeploy',
     resumed: 'ready',
     previousTaskDefinition: service.taskDefinition ?? '',
-    started: true,
+    started: !dryRun,
     startedAt: now,
     targetTaskDefinition: deployedBy(ready) ?? '',
   }

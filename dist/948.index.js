@@ -203,6 +203,7 @@ function createClients(region, deadline, timeouts = { connectionTimeout: CONNECT
 /* harmony export */   eQ: () => (/* binding */ registerTaskDefinition),
 /* harmony export */   hs: () => (/* binding */ deleteService),
 /* harmony export */   oh: () => (/* binding */ describeTaskDefinition),
+/* harmony export */   s1: () => (/* binding */ retag),
 /* harmony export */   sR: () => (/* binding */ createService),
 /* harmony export */   wN: () => (/* binding */ continueServiceDeployment),
 /* harmony export */   yz: () => (/* binding */ describeTasks)
@@ -378,6 +379,13 @@ async function runTask(ecs, input) {
 }
 async function stopTask(ecs, cluster, task, reason) {
     await (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .awsCall */ .uF)('ecs:StopTask', () => ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__/* .StopTaskCommand */ .PP1({ cluster, task, reason })));
+}
+/** Sets `tags` on a resource and removes `tagKeys` from it (either may be empty). */
+async function retag(ecs, resourceArn, tags, tagKeys) {
+    if (tags.length)
+        await (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .awsCall */ .uF)('ecs:TagResource', () => ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__/* .TagResourceCommand */ .eqU({ resourceArn, tags })));
+    if (tagKeys.length)
+        await (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .awsCall */ .uF)('ecs:UntagResource', () => ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__/* .UntagResourceCommand */ .RP$({ resourceArn, tagKeys })));
 }
 
 
@@ -1764,18 +1772,19 @@ function serviceOnlyUpdate(service, request) {
     return Object.keys(update).length ? update : undefined;
 }
 /** Reroutes production traffic for the deployment an earlier run left Ready, or stops it with a rollback. */
-async function continueCodeDeployment(codedeploy, plan, service, action, now) {
+async function continueCodeDeployment(codedeploy, plan, service, action, now, dryRun = false) {
     const ready = await findDeployment(codedeploy, plan.group, ['Ready']);
     if (!ready?.deploymentId) {
         throw new errors/* UserError */.yo(`\`mode: continue\`: deployment group "${plan.group.deploymentGroup}" has no deployment waiting at Ready for service "${service.serviceName}": nothing was changed.`);
     }
-    await resumeDeployment(codedeploy, ready.deploymentId, action);
+    if (!dryRun)
+        await resumeDeployment(codedeploy, ready.deploymentId, action);
     return {
         deploymentId: ready.deploymentId,
         mechanism: 'codedeploy',
         resumed: 'ready',
         previousTaskDefinition: service.taskDefinition ?? '',
-        started: true,
+        started: !dryRun,
         startedAt: now,
         targetTaskDefinition: deployedBy(ready) ?? '',
     };
@@ -1934,7 +1943,7 @@ const codedeploy = {
         return { service, inFlight: describeInFlight(active) };
     },
     start: (clients, ctx, plan, service, request) => startCodeDeployment(clients, ctx, codedeployPlan(plan), service, request, plan.inputs.onBusy),
-    resume: (clients, _cluster, plan, service, now) => continueCodeDeployment(clients.codedeploy, codedeployPlan(plan), service, plan.inputs.continueAction ?? 'continue', now),
+    resume: (clients, _cluster, plan, service, now, dryRun) => continueCodeDeployment(clients.codedeploy, codedeployPlan(plan), service, plan.inputs.continueAction ?? 'continue', now, dryRun),
     async rollBackService(_clients, service) {
         throw new errors/* UserError */.yo(`Service "${service.serviceName}" uses the CODE_DEPLOY deployment controller: its rollouts go through AWS CodeDeploy (blue/green with an appspec), not an ECS update of its task definition.`);
     },
@@ -2222,7 +2231,7 @@ async function startEcsDeployment(ecs, ctx, service, request, inputs) {
     return (0,rollout/* startRollout */.wz)(ecs, current, request, ctx.clock.now());
 }
 /** Continues (or rolls back) the service deployment an earlier run left paused at its PAUSE hook. */
-async function continueEcsDeployment(ecs, cluster, service, action, now) {
+async function continueEcsDeployment(ecs, cluster, service, action, now, dryRun = false) {
     const name = service.serviceName ?? '';
     const listed = await (0,aws_ecs/* listServiceDeployments */.C0)(ecs, { cluster, service: name, status: ['PENDING', 'IN_PROGRESS'] });
     const arns = listed.flatMap((sd) => (sd.serviceDeploymentArn ? [sd.serviceDeploymentArn] : []));
@@ -2237,11 +2246,12 @@ async function continueEcsDeployment(ecs, cluster, service, action, now) {
     }
     const arn = paused.serviceDeploymentArn;
     const hookId = hook.hookId;
-    await (0,aws_ecs/* continueServiceDeployment */.wN)(ecs, {
-        serviceDeploymentArn: arn,
-        hookId,
-        action: action === 'continue' ? 'CONTINUE' : 'ROLLBACK',
-    });
+    if (!dryRun)
+        await (0,aws_ecs/* continueServiceDeployment */.wN)(ecs, {
+            serviceDeploymentArn: arn,
+            hookId,
+            action: action === 'continue' ? 'CONTINUE' : 'ROLLBACK',
+        });
     const primary = (0,rollout/* primaryDeployment */.sg)(service);
     const source = service.deployments?.find((d) => d.status === 'ACTIVE');
     return {
@@ -2250,7 +2260,7 @@ async function continueEcsDeployment(ecs, cluster, service, action, now) {
         mechanism: 'ecs-native',
         resumed: hookId,
         previousTaskDefinition: source?.taskDefinition ?? '',
-        started: true,
+        started: !dryRun,
         startedAt: now,
         targetTaskDefinition: primary?.taskDefinition ?? service.taskDefinition ?? '',
     };
@@ -2320,8 +2330,9 @@ function ecsControlled(name) {
             const { containers: _containers, ...ecsRequest } = request;
             return startEcsDeployment(clients.ecs, ctx, service, { ...ecsRequest, mechanism: name, ...(plan.configuration && { deploymentConfiguration: plan.configuration }) }, plan.inputs);
         },
-        resume(clients, cluster, plan, service, now) {
-            return continueEcsDeployment(clients.ecs, cluster, service, plan.inputs.continueAction ?? 'continue', now);
+        resume(clients, cluster, plan, service, now, dryRun) {
+            const action = plan.inputs.continueAction ?? 'continue';
+            return continueEcsDeployment(clients.ecs, cluster, service, action, now, dryRun);
         },
         rollBackService: (clients, service, request) => rollBackEcsService(clients.ecs, service, { ...request, mechanism: name }),
     };

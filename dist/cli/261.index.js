@@ -322,6 +322,7 @@ function lastMatch(lines, pattern) {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   LOGOUT_TIMEOUT_MS: () => (/* binding */ LOGOUT_TIMEOUT_MS),
 /* harmony export */   checkDocker: () => (/* binding */ checkDocker),
 /* harmony export */   docker: () => (/* binding */ docker),
 /* harmony export */   dockerLogin: () => (/* binding */ dockerLogin),
@@ -389,18 +390,21 @@ async function dockerLogin(registry, username, password, options) {
     if (options.remember)
         options.loggedIn?.(registry);
 }
+/** How long the post step gives one `docker logout`: a daemon that does not answer must not hold the job. */
+const LOGOUT_TIMEOUT_MS = 30_000;
 /** At the end of a run (the action's post step): `docker logout` of every registry it logged in to. Never throws; warns instead. */
-async function logoutRegistries(registries, log) {
+async function logoutRegistries(registries, log, timeoutMs = LOGOUT_TIMEOUT_MS) {
     for (const registry of registries) {
         try {
-            const result = await docker(['logout', registry], { silent: true });
+            const result = await docker(['logout', registry], { silent: true, signal: AbortSignal.timeout(timeoutMs) });
             if (result.exitCode === 0)
                 log.info(`Logged out of ${registry}.`);
             else
                 log.warning(`docker logout ${registry} failed: ${lastLine(`${result.stderr}\n${result.stdout}`)}`);
         }
         catch (error) {
-            log.warning(`docker logout ${registry} failed: ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}`);
+            const why = error instanceof _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .NoAnswer */ .W_ ? `no answer in ${timeoutMs / 1000} s, it was stopped` : (0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error);
+            log.warning(`docker logout ${registry} failed: ${why}`);
         }
     }
 }

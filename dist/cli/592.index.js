@@ -1984,7 +1984,7 @@ async function deploy(settings, ports) {
             ...(url && { runUrl: url }),
             ...environment,
         };
-        const [carrying, { createClients }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(815), __webpack_require__.e(446), __webpack_require__.e(948), __webpack_require__.e(131), __webpack_require__.e(764), __webpack_require__.e(490), __webpack_require__.e(215)]).then(__webpack_require__.bind(__webpack_require__, 6215)), Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(446), __webpack_require__.e(201)]).then(__webpack_require__.bind(__webpack_require__, 201))]);
+        const [carrying, { createClients }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(815), __webpack_require__.e(446), __webpack_require__.e(948), __webpack_require__.e(131), __webpack_require__.e(764), __webpack_require__.e(490), __webpack_require__.e(454)]).then(__webpack_require__.bind(__webpack_require__, 7454)), Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(446), __webpack_require__.e(201)]).then(__webpack_require__.bind(__webpack_require__, 201))]);
         const aws = ports.aws ??
             ((where, within = deadline) => {
                 const clients = createClients(where, within);
@@ -3398,10 +3398,12 @@ function definitionChanges(service, members) {
 /* harmony export */   TU: () => (/* binding */ percentagesUpdate),
 /* harmony export */   V9: () => (/* binding */ checkServiceSettings),
 /* harmony export */   WB: () => (/* binding */ earlySuccessUpdate),
+/* harmony export */   XE: () => (/* binding */ tagsText),
 /* harmony export */   Xp: () => (/* binding */ settingsUpdate),
 /* harmony export */   fH: () => (/* binding */ settingsChanges),
 /* harmony export */   gL: () => (/* binding */ checkVolumesAtLaunch),
 /* harmony export */   o6: () => (/* binding */ breakerUpdate),
+/* harmony export */   po: () => (/* binding */ tagsUpdate),
 /* harmony export */   wr: () => (/* binding */ deploymentSettingsChanges)
 /* harmony export */ });
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1922);
@@ -3424,6 +3426,7 @@ const SETTING_INPUTS = {
     resetOnHealthyTask: 'circuit-breaker-reset-on-healthy-task',
     earlySuccess: 'early-success-healthy-percent',
     definition: 'service-definition',
+    tags: 'service-definition',
 };
 /** Settings the config file's `service-settings:` gives, with no input of their own. */
 const CONFIG_ONLY = ['circuitBreakerThreshold', 'resetOnHealthyTask', 'earlySuccess'];
@@ -3434,6 +3437,7 @@ const CODE_DEPLOY_UPDATABLE = [
     'healthCheckGracePeriodSeconds',
     'propagateTags',
     'enableECSManagedTags',
+    'tags',
 ];
 /**
  * A capacity provider strategy, as `name:weight:base` lines (weight and base optional) or a JSON array of
@@ -3719,7 +3723,25 @@ function settingsChanges(service, settings) {
         changes.push(`service capacity provider strategy: ${strategyText(service.capacityProviderStrategy, service)} → ${strategyText(update.capacityProviderStrategy, service)}`);
     if (update.volumeConfigurations !== undefined)
         changes.push(`service volume configurations: ${volumesText(currentVolumeConfigurations(service))} → ${volumesText(update.volumeConfigurations)}`);
+    const tagging = tagsUpdate(service, settings.tags);
+    if (tagging)
+        changes.push(`service tags: ${tagsText(tagging)}`);
     return [...changes, ...(0,_service_members_js__WEBPACK_IMPORTED_MODULE_2__/* .definitionChanges */ .x6)(service, settings.definition)];
+}
+function tagsUpdate(service, wanted) {
+    if (!wanted)
+        return undefined;
+    const have = new Map((service.tags ?? []).map((t) => [t.key ?? '', t.value ?? '']));
+    const keep = new Set(wanted.map((t) => t.key));
+    const tags = wanted.filter((t) => have.get(t.key ?? '') !== (t.value ?? ''));
+    const tagKeys = [...have.keys()].filter((key) => !keep.has(key) && !key.startsWith('aws:'));
+    return tags.length || tagKeys.length ? { tags, tagKeys } : undefined;
+}
+function tagsText({ tags, tagKeys }) {
+    return [
+        ...(tags.length ? [`set ${tags.map((t) => `${t.key}=${t.value ?? ''}`).join(', ')}`] : []),
+        ...(tagKeys.length ? [`remove ${tagKeys.join(', ')}`] : []),
+    ].join('; ');
 }
 const onOff = (value) => (value ? 'on' : 'off');
 

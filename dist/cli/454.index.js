@@ -1,8 +1,8 @@
-export const id = 215;
-export const ids = [215];
+export const id = 454;
+export const ids = [454];
 export const modules = {
 
-/***/ 6215:
+/***/ 7454:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -650,6 +650,24 @@ async function runOneOffTask(t) {
 
 // EXTERNAL MODULE: ./src/deploy/find-service.ts
 var find_service = __webpack_require__(2090);
+;// CONCATENATED MODULE: ./src/deploy/service-tags.ts
+
+
+
+/** What became of the service's tags, for its notes; a refused call is said, never thrown (the rollout goes on). */
+async function applyServiceTags(ecs, service, wanted) {
+    const update = (0,settings_service/* tagsUpdate */.po)(service, wanted);
+    if (!update || !service.serviceArn)
+        return undefined;
+    try {
+        await (0,aws_ecs/* retag */.s1)(ecs, service.serviceArn, update.tags, update.tagKeys);
+        return { note: `tags: ${(0,settings_service/* tagsText */.XE)(update)}` };
+    }
+    catch (error) {
+        return { note: `tags were not changed (${(0,settings_service/* tagsText */.XE)(update)}): ${(0,errors/* errorMessage */.gJ)(error)}`, failed: true };
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/deploy/pinned.ts
 
 
@@ -2100,8 +2118,8 @@ var service_members = __webpack_require__(6084);
 /** CreateService members DescribeServices does not return: a change to them could never be seen, nor shown. */
 const UNREADABLE = ['gatewayConnectors', 'monitoring'];
 /**
- * The definition as a ServiceRequest for `service`; what it cannot apply (the controller, the launch type, a strategy,
- * tags) is refused unless it already is so, every problem with its line.
+ * The definition as a ServiceRequest for `service`; what it cannot apply (the controller, the launch type, a strategy)
+ * is refused unless it already is so, every problem with its line.
  */
 function definitionRequest(loaded, service) {
     const d = loaded.definition;
@@ -2128,8 +2146,6 @@ function definitionRequest(loaded, service) {
     for (const key of UNREADABLE)
         if (d[key] !== undefined)
             refuse(key, 'DescribeServices does not return it, so this action cannot tell whether it changed; remove it and set it with `aws ecs update-service`');
-    if (d.tags !== undefined && !sameTags(service.tags ?? [], d.tags))
-        refuse('tags', "differ from the service's: UpdateService does not change tags, and this action does not tag services; change them with `aws ecs tag-resource`/`untag-resource`, or make them the service's");
     if (problems.length)
         throw new common_problems/* ProblemsError */.FQ(loaded.source, problems, 'Nothing was changed.');
     const breaker = breakerMode(configuration.deploymentCircuitBreaker);
@@ -2171,6 +2187,7 @@ function settingsOf(d, configuration) {
         ...(breaker?.resetOnHealthyTask !== undefined && { resetOnHealthyTask: breaker.resetOnHealthyTask }),
         ...(configuration.earlySuccessCriteria && { earlySuccess: configuration.earlySuccessCriteria }),
         ...(Object.keys(definition).length && { definition }),
+        ...(d.tags !== undefined && { tags: d.tags }),
     };
     return settings;
 }
@@ -2219,10 +2236,6 @@ function same(key, have, wanted) {
         return have === wanted || have.endsWith(`/${wanted}`);
     return (0,service_members/* contains */.gR)(have, wanted);
 }
-function sameTags(have, wanted) {
-    const key = (tags) => JSON.stringify(tags.map((t) => [t.key, t.value]).sort());
-    return key(have) === key(wanted);
-}
 /** A short, safe rendering of a value for a message (enum words, numbers, small objects; no free text). */
 function describe(value) {
     if (value === undefined)
@@ -2260,6 +2273,7 @@ async function withServiceDefinition(inputs, service, placeholders, workspace) {
 }
 
 ;// CONCATENATED MODULE: ./src/engine/pipeline.ts
+
 
 
 
@@ -2441,8 +2455,15 @@ async function start(clients, inputs, git, { clock, signal, log }, prepared, rep
         log.info(rollout.started
             ? `${serviceName}: started deployment ${rollout.deploymentId} of ${revision}`
             : `${serviceName}: following deployment ${rollout.deploymentId}, already rolling out ${revision}`);
+    // A preview's tags are its own (preview/); the service definition's are the base service's.
+    const tagged = preview ? undefined : await applyServiceTags(clients.ecs, service, inputs.serviceSettings?.tags);
+    if (tagged?.failed)
+        log.warning((0,report_text/* logSafe */.sN)(`${serviceName}: ${tagged.note}`));
+    else if (tagged)
+        log.info((0,report_text/* logSafe */.sN)(`${serviceName}: ${tagged.note}`));
     const part = {
         ...(preview && { service: serviceName, ...(url && { url }) }),
+        ...(tagged && { notes: [tagged.note] }),
         startedAt: rollout.startedAt,
         ...(!rollout.deploymentId
             ? { status: 'succeeded', reason: `Nothing to deploy: ${rollout.unchangedReason}.` }
@@ -2501,13 +2522,14 @@ const DEPLOY = [
 ];
 /**
  * `continue`: resumes (or rolls back) the deployments an earlier run left paused at `wait-until`, and follows
- * them to their end. Nothing is built, rendered or registered. Its steps run in a dry run too, as `continue` always did.
+ * them to their end. Nothing is built, rendered or registered. A dry run finds the paused deployments and says what it
+ * would do to each; it changes nothing.
  */
 const RESUME = [
     { name: 'check', dryRun: 'run', phase: true, run: findServices },
     { name: 'continue', dryRun: 'run', run: resume },
-    { name: 'watch', dryRun: 'run', phase: true, late: 'run', when: (s) => s.followed.length > 0, run: pipeline_watch },
-    { name: 'conclude', dryRun: 'run', late: 'run', when: (s) => s.results.length > 0, run: conclude },
+    { name: 'watch', phase: true, late: 'run', when: (s) => s.followed.length > 0, run: pipeline_watch },
+    { name: 'conclude', late: 'run', when: (s) => s.results.length > 0, run: conclude },
 ];
 /** Deploys the services (or continues their paused deployments); a failure part-way comes with what was done so far. */
 function deploy(inputs, git, ports, where, preview, promotion) {
@@ -2818,10 +2840,16 @@ async function resume(s, done) {
             ? planVerification(inputs.verify, (0,placeholder_values/* placeholderValues */.m)(inputs, report.service, git, report.region, undefined), new Set(Object.keys(inputs.vars)))
             : undefined;
     });
-    const rollouts = await Promise.all(found.map((f) => (0,mechanisms/* continueStrategy */.LP)(clients, inputs.cluster, f.plan, f.service, clock.now())));
+    const rollouts = await Promise.all(found.map((f) => (0,mechanisms/* continueStrategy */.LP)(clients, inputs.cluster, f.plan, f.service, clock.now(), inputs.dryRun)));
     const verb = action === 'rollback' ? 'rolling back' : 'continuing';
     const each = rollouts.map((rollout, i) => {
-        log.info(`${reportOf(done, i).service}: ${verb} deployment ${rollout.deploymentId} of ${(0,aws_arn/* taskDefinitionRevision */.MZ)(rollout.targetTaskDefinition)}`);
+        const what = `deployment ${rollout.deploymentId ?? rollout.serviceDeploymentArn} of ${(0,aws_arn/* taskDefinitionRevision */.MZ)(rollout.targetTaskDefinition)}`;
+        if (inputs.dryRun) {
+            const reason = `Dry run: would ${action === 'rollback' ? 'roll back' : 'continue'} ${what}; nothing was changed.`;
+            log.info(`${reportOf(done, i).service}: ${reason}`);
+            return { status: 'planned', reason, ...(rollout.deploymentId && { deploymentId: rollout.deploymentId }) };
+        }
+        log.info(`${reportOf(done, i).service}: ${verb} ${what}`);
         return {
             taskDefinitionArn: rollout.targetTaskDefinition,
             previousTaskDefinition: rollout.previousTaskDefinition,
@@ -2829,6 +2857,8 @@ async function resume(s, done) {
             ...(rollout.deploymentId && { deploymentId: rollout.deploymentId }),
         };
     });
+    if (inputs.dryRun)
+        return { report: { each } };
     const followed = rollouts.map((rollout, index) => ({
         index,
         rollout,

@@ -21,14 +21,39 @@ export function sameTaskDefinition(
   )
 }
 
+/** One difference between two task definitions: where, and each side's value (undefined: absent). */
+export interface TaskDefinitionDifference {
+  path: string
+  before: unknown
+  after: unknown
+  /** A named item (container, variable, secret) that only one side has. */
+  item: boolean
+  /** A secret, or a secret-looking environment variable: its values are not shown. */
+  masked: boolean
+}
+
 /**
  * What registering `request` would change compared with `current`, one line each, such as
  * `containerDefinitions[web].image: a → b`. Values of secret-looking environment variables are not shown.
  */
 export function describeChanges(request: RegisterTaskDefinitionCommandInput, current: TaskDefinition): string[] {
-  const changes: string[] = []
-  collectChanges(comparable(current), comparable(request), '', false, changes)
-  return changes
+  return taskDefinitionDifferences(request, current).map(({ path, before, after, item, masked }) =>
+    item
+      ? `${path}: ${before === undefined ? 'added' : 'removed'}`
+      : masked
+        ? `${path}: (changed)`
+        : `${path}: ${shownValue(before)} → ${shownValue(after)}`,
+  )
+}
+
+/** Each difference between `current` (before) and `request` (after), as `describeChanges` finds them. */
+export function taskDefinitionDifferences(
+  request: RegisterTaskDefinitionCommandInput,
+  current: TaskDefinition,
+): TaskDefinitionDifference[] {
+  const differences: TaskDefinitionDifference[] = []
+  collectChanges(comparable(current), comparable(request), '', false, differences)
+  return differences
 }
 
 function comparable(definition: RegisterTaskDefinitionCommandInput | TaskDefinition): unknown {
@@ -36,6 +61,8 @@ function comparable(definition: RegisterTaskDefinitionCommandInput | TaskDefinit
   const { tags: _tags, enableFaultInjection, containerDefinitions, ...rest } = kept
   return compact({
     ...rest,
+    // ECS runs (and may show) a definition that names no network mode in bridge mode.
+    networkMode: rest.networkMode ?? 'bridge',
     // false is the default, which DescribeTaskDefinition may or may not show.
     enableFaultInjection: enableFaultInjection || undefined,
     containerDefinitions: (containerDefinitions as ContainerDefinition[] | undefined)?.map((container) =>
@@ -76,7 +103,13 @@ function compact(value: unknown): unknown {
   return value ?? undefined
 }
 
-function collectChanges(before: unknown, after: unknown, path: string, masked: boolean, changes: string[]): void {
+function collectChanges(
+  before: unknown,
+  after: unknown,
+  path: string,
+  masked: boolean,
+  changes: TaskDefinitionDifference[],
+): void {
   if (isDeepStrictEqual(before, after)) return
   if (isPlainObject(before) && isPlainObject(after)) {
     for (const key of new Set([...Object.keys(after), ...Object.keys(before)])) {
@@ -94,22 +127,17 @@ function collectChanges(before: unknown, after: unknown, path: string, masked: b
         for (const name of new Set([...afterByName.keys(), ...beforeByName.keys()])) {
           const [was, is] = [beforeByName.get(name), afterByName.get(name)]
           const at = `${path}[${name}]`
-          if (was === undefined || is === undefined) changes.push(`${at}: ${was === undefined ? 'added' : 'removed'}`)
           // Secrets are shown by name only; environment variables whose name looks secret likewise.
-          else
-            collectChanges(
-              was,
-              is,
-              at,
-              masked || path.endsWith('.secrets') || (environment && SECRET_LOOKING.test(name)),
-              changes,
-            )
+          const secret = masked || path.endsWith('.secrets') || (environment && SECRET_LOOKING.test(name))
+          if (was === undefined || is === undefined)
+            changes.push({ path: at, before: was, after: is, item: true, masked: secret })
+          else collectChanges(was, is, at, secret, changes)
         }
         return
       }
       // Without unique names, secret-looking variables cannot be picked out: say only that something changed.
       if (environment) {
-        changes.push(`${path}: (changed)`)
+        changes.push({ path, before, after, item: false, masked: true })
         return
       }
       if (beforeItems.length === afterItems.length) {
@@ -120,7 +148,7 @@ function collectChanges(before: unknown, after: unknown, path: string, masked: b
       }
     }
   }
-  changes.push(masked ? `${path}: (changed)` : `${path}: ${shown(before)} → ${shown(after)}`)
+  changes.push({ path, before, after, item: false, masked })
 }
 
 /** Whether every item has a name (`name`, or `key` for tags) and no two share one. */
@@ -135,7 +163,8 @@ function itemName(item: unknown): string {
   return typeof name === 'string' ? name : ''
 }
 
-function shown(value: unknown): string {
+/** A value for a change line: text as it is, anything else as JSON, absent as `(none)`. */
+export function shownValue(value: unknown): string {
   if (value === undefined) return '(none)'
   return typeof value === 'string' ? value : JSON.stringify(value)
 }

@@ -59,20 +59,24 @@ export function taskDefinitionDifferences(
 function comparable(definition: RegisterTaskDefinitionCommandInput | TaskDefinition): unknown {
   const { definition: kept } = withoutReadOnlyKeys(withStringSizes(definition))
   const { tags: _tags, enableFaultInjection, containerDefinitions, ...rest } = kept
+  // ECS runs (and may show) a definition that names no network mode in bridge mode.
+  const networkMode = typeof rest.networkMode === 'string' ? rest.networkMode : 'bridge'
   return compact({
     ...rest,
-    // ECS runs (and may show) a definition that names no network mode in bridge mode.
-    networkMode: rest.networkMode ?? 'bridge',
+    networkMode,
     // false is the default, which DescribeTaskDefinition may or may not show.
     enableFaultInjection: enableFaultInjection || undefined,
     containerDefinitions: (containerDefinitions as ContainerDefinition[] | undefined)?.map((container) =>
-      withDefaults(container, rest.networkMode === 'awsvpc' || rest.networkMode === 'host'),
+      withDefaults(container, networkMode),
     ),
   })
 }
 
 /** The container as DescribeTaskDefinition returns it: ECS fills these in when they are left out. */
-function withDefaults(container: ContainerDefinition, hostPortIsContainerPort: boolean): ContainerDefinition {
+function withDefaults(container: ContainerDefinition, networkMode: string): ContainerDefinition {
+  // awsvpc and host: the host port is the container's; bridge: 0, a port chosen when the task starts.
+  const hostPortOf = (containerPort: number | undefined): number | undefined =>
+    networkMode === 'bridge' ? 0 : networkMode === 'awsvpc' || networkMode === 'host' ? containerPort : undefined
   return {
     ...container,
     essential: container.essential ?? true,
@@ -80,7 +84,7 @@ function withDefaults(container: ContainerDefinition, hostPortIsContainerPort: b
     portMappings: container.portMappings?.map((mapping) => ({
       ...mapping,
       protocol: mapping.protocol ?? 'tcp',
-      hostPort: mapping.hostPort ?? (hostPortIsContainerPort ? mapping.containerPort : undefined),
+      hostPort: mapping.hostPort ?? hostPortOf(mapping.containerPort),
     })),
     healthCheck: container.healthCheck && { interval: 30, timeout: 5, retries: 3, ...container.healthCheck },
   }

@@ -118,7 +118,7 @@ export async function runDeploy(
   } else if (args.command === 'drift' && services.every((s) => s.drift)) {
     for (const s of services)
       out(
-        `${s.service}: ${s.drift?.length ? `\n${s.drift.map((d) => `  ${d.path}: live ${d.live}, repository ${d.repo}`).join('\n')}` : 'no drift'}\n`,
+        `${s.service}:${s.drift?.length ? `\n${s.drift.map((d) => `  ${d.path}: live ${d.live}, repository ${d.repo}`).join('\n')}` : ' no drift'}\n`,
       )
   } else if (args.command === 'diff' && !result.failure) {
     for (const s of services)

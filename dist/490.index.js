@@ -55,7 +55,7 @@ async function findService(ecs, cluster, name, region) {
 /* harmony export */ });
 /* harmony import */ var _aws_ecs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1032);
 /* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
-/* harmony import */ var _taskdef_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(801);
+/* harmony import */ var _taskdef_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5705);
 
 
 
@@ -591,29 +591,20 @@ const READ_ONLY_KEYS = structShape(_aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_
 
 /***/ }),
 
-/***/ 801:
+/***/ 6187:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  DT: () => (/* reexport */ describeChanges),
-  Yd: () => (/* reexport */ existingTaskDefinition),
-  P9: () => (/* reexport */ render/* renderTaskDefinition */.P),
-  JL: () => (/* reexport */ sameTaskDefinition)
-});
-
-// EXTERNAL MODULE: ./src/taskdef/render.ts + 2 modules
-var render = __webpack_require__(7131);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(7975);
-// EXTERNAL MODULE: ./src/taskdef/clean.ts
-var clean = __webpack_require__(3497);
-// EXTERNAL MODULE: ./src/taskdef/validate.ts
-var validate = __webpack_require__(8516);
-// EXTERNAL MODULE: ./src/taskdef/values.ts
-var values = __webpack_require__(64);
-;// CONCATENATED MODULE: ./src/taskdef/compare.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DT: () => (/* binding */ describeChanges),
+/* harmony export */   JJ: () => (/* binding */ shownValue),
+/* harmony export */   JL: () => (/* binding */ sameTaskDefinition),
+/* harmony export */   z: () => (/* binding */ taskDefinitionDifferences)
+/* harmony export */ });
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _clean_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3497);
+/* harmony import */ var _validate_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8516);
+/* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(64);
 
 
 
@@ -624,30 +615,43 @@ const SECRET_LOOKING = /PASSWORD|PASSWD|SECRET|TOKEN|KEY|CREDENTIAL/i;
  * list order, empty values and the defaults ECS fills in do not count. Tags count when `currentTags` is given.
  */
 function sameTaskDefinition(request, current, currentTags) {
-    return ((0,external_node_util_.isDeepStrictEqual)(comparable(request), comparable(current)) &&
-        (currentTags === undefined || (0,external_node_util_.isDeepStrictEqual)(compact(request.tags), compact(currentTags))));
+    return ((0,node_util__WEBPACK_IMPORTED_MODULE_0__.isDeepStrictEqual)(comparable(request), comparable(current)) &&
+        (currentTags === undefined || (0,node_util__WEBPACK_IMPORTED_MODULE_0__.isDeepStrictEqual)(compact(request.tags), compact(currentTags))));
 }
 /**
  * What registering `request` would change compared with `current`, one line each, such as
  * `containerDefinitions[web].image: a → b`. Values of secret-looking environment variables are not shown.
  */
 function describeChanges(request, current) {
-    const changes = [];
-    collectChanges(comparable(current), comparable(request), '', false, changes);
-    return changes;
+    return taskDefinitionDifferences(request, current).map(({ path, before, after, item, masked }) => item
+        ? `${path}: ${before === undefined ? 'added' : 'removed'}`
+        : masked
+            ? `${path}: (changed)`
+            : `${path}: ${shownValue(before)} → ${shownValue(after)}`);
+}
+/** Each difference between `current` (before) and `request` (after), as `describeChanges` finds them. */
+function taskDefinitionDifferences(request, current) {
+    const differences = [];
+    collectChanges(comparable(current), comparable(request), '', false, differences);
+    return differences;
 }
 function comparable(definition) {
-    const { definition: kept } = (0,clean/* withoutReadOnlyKeys */.d)((0,validate/* withStringSizes */.s6)(definition));
+    const { definition: kept } = (0,_clean_js__WEBPACK_IMPORTED_MODULE_1__/* .withoutReadOnlyKeys */ .d)((0,_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .withStringSizes */ .s6)(definition));
     const { tags: _tags, enableFaultInjection, containerDefinitions, ...rest } = kept;
+    // ECS runs (and may show) a definition that names no network mode in bridge mode.
+    const networkMode = typeof rest.networkMode === 'string' ? rest.networkMode : 'bridge';
     return compact({
         ...rest,
+        networkMode,
         // false is the default, which DescribeTaskDefinition may or may not show.
         enableFaultInjection: enableFaultInjection || undefined,
-        containerDefinitions: containerDefinitions?.map((container) => withDefaults(container, rest.networkMode === 'awsvpc' || rest.networkMode === 'host')),
+        containerDefinitions: containerDefinitions?.map((container) => withDefaults(container, networkMode)),
     });
 }
 /** The container as DescribeTaskDefinition returns it: ECS fills these in when they are left out. */
-function withDefaults(container, hostPortIsContainerPort) {
+function withDefaults(container, networkMode) {
+    // awsvpc and host: the host port is the container's; bridge: 0, a port chosen when the task starts.
+    const hostPortOf = (containerPort) => networkMode === 'bridge' ? 0 : networkMode === 'awsvpc' || networkMode === 'host' ? containerPort : undefined;
     return {
         ...container,
         essential: container.essential ?? true,
@@ -655,7 +659,7 @@ function withDefaults(container, hostPortIsContainerPort) {
         portMappings: container.portMappings?.map((mapping) => ({
             ...mapping,
             protocol: mapping.protocol ?? 'tcp',
-            hostPort: mapping.hostPort ?? (hostPortIsContainerPort ? mapping.containerPort : undefined),
+            hostPort: mapping.hostPort ?? hostPortOf(mapping.containerPort),
         })),
         healthCheck: container.healthCheck && { interval: 30, timeout: 5, retries: 3, ...container.healthCheck },
     };
@@ -669,7 +673,7 @@ function compact(value) {
             return undefined;
         return uniquelyNamed(items) ? items.sort((a, b) => itemName(a).localeCompare(itemName(b))) : items;
     }
-    if ((0,values/* isPlainObject */.Q)(value)) {
+    if ((0,_values_js__WEBPACK_IMPORTED_MODULE_3__/* .isPlainObject */ .Q)(value)) {
         const entries = Object.entries(value)
             .map(([key, item]) => [key, compact(item)])
             .filter(([, item]) => item !== undefined);
@@ -678,9 +682,9 @@ function compact(value) {
     return value ?? undefined;
 }
 function collectChanges(before, after, path, masked, changes) {
-    if ((0,external_node_util_.isDeepStrictEqual)(before, after))
+    if ((0,node_util__WEBPACK_IMPORTED_MODULE_0__.isDeepStrictEqual)(before, after))
         return;
-    if ((0,values/* isPlainObject */.Q)(before) && (0,values/* isPlainObject */.Q)(after)) {
+    if ((0,_values_js__WEBPACK_IMPORTED_MODULE_3__/* .isPlainObject */ .Q)(before) && (0,_values_js__WEBPACK_IMPORTED_MODULE_3__/* .isPlainObject */ .Q)(after)) {
         for (const key of new Set([...Object.keys(after), ...Object.keys(before)])) {
             collectChanges(before[key], after[key], path ? `${path}.${key}` : key, masked, changes);
         }
@@ -696,17 +700,18 @@ function collectChanges(before, after, path, masked, changes) {
                 for (const name of new Set([...afterByName.keys(), ...beforeByName.keys()])) {
                     const [was, is] = [beforeByName.get(name), afterByName.get(name)];
                     const at = `${path}[${name}]`;
-                    if (was === undefined || is === undefined)
-                        changes.push(`${at}: ${was === undefined ? 'added' : 'removed'}`);
                     // Secrets are shown by name only; environment variables whose name looks secret likewise.
+                    const secret = masked || path.endsWith('.secrets') || (environment && SECRET_LOOKING.test(name));
+                    if (was === undefined || is === undefined)
+                        changes.push({ path: at, before: was, after: is, item: true, masked: secret });
                     else
-                        collectChanges(was, is, at, masked || path.endsWith('.secrets') || (environment && SECRET_LOOKING.test(name)), changes);
+                        collectChanges(was, is, at, secret, changes);
                 }
                 return;
             }
             // Without unique names, secret-looking variables cannot be picked out: say only that something changed.
             if (environment) {
-                changes.push(`${path}: (changed)`);
+                changes.push({ path, before, after, item: false, masked: true });
                 return;
             }
             if (beforeItems.length === afterItems.length) {
@@ -715,7 +720,7 @@ function collectChanges(before, after, path, masked, changes) {
             }
         }
     }
-    changes.push(masked ? `${path}: (changed)` : `${path}: ${shown(before)} → ${shown(after)}`);
+    changes.push({ path, before, after, item: false, masked });
 }
 /** Whether every item has a name (`name`, or `key` for tags) and no two share one. */
 function uniquelyNamed(items) {
@@ -723,19 +728,43 @@ function uniquelyNamed(items) {
     return names.every((name) => name !== '') && new Set(names).size === names.length;
 }
 function itemName(item) {
-    if (!(0,values/* isPlainObject */.Q)(item))
+    if (!(0,_values_js__WEBPACK_IMPORTED_MODULE_3__/* .isPlainObject */ .Q)(item))
         return '';
     const name = item.name ?? item.key;
     return typeof name === 'string' ? name : '';
 }
-function shown(value) {
+/** A value for a change line: text as it is, anything else as JSON, absent as `(none)`. */
+function shownValue(value) {
     if (value === undefined)
         return '(none)';
     return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
+
+/***/ }),
+
+/***/ 5705:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  DT: () => (/* reexport */ compare/* describeChanges */.DT),
+  Yd: () => (/* reexport */ existingTaskDefinition),
+  P9: () => (/* reexport */ render/* renderTaskDefinition */.P),
+  JL: () => (/* reexport */ compare/* sameTaskDefinition */.JL)
+});
+
+// EXTERNAL MODULE: ./src/taskdef/render.ts + 2 modules
+var render = __webpack_require__(7131);
+// EXTERNAL MODULE: ./src/taskdef/compare.ts
+var compare = __webpack_require__(6187);
+// EXTERNAL MODULE: ./src/taskdef/clean.ts
+var clean = __webpack_require__(3497);
 // EXTERNAL MODULE: ./src/taskdef/rules.ts + 1 modules
 var rules = __webpack_require__(4943);
+// EXTERNAL MODULE: ./src/taskdef/validate.ts
+var validate = __webpack_require__(8516);
 ;// CONCATENATED MODULE: ./src/taskdef/existing.ts
 
 

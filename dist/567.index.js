@@ -58,6 +58,8 @@ async function outputValues(run) {
         ...(run.environmentUrl && { 'environment-url': run.environmentUrl }),
         ...(runTasks.length && { 'run-task-arn': runTasks.join(',') }),
         diff: changes.join('\n'),
+        // mode: drift: whether any service differs from the repository's files.
+        ...(run.services.some((s) => s.drift) && { drift: String(run.services.some((s) => s.drift?.length)) }),
         ...(run.image && { image: run.image }),
         ...(built && {
             'image-digest': built.digest,

@@ -164,6 +164,8 @@ __webpack_require__.d(__webpack_exports__, {
   withPart: () => (/* binding */ withPart)
 });
 
+// EXTERNAL MODULE: ./src/report/drift-table.ts
+var drift_table = __webpack_require__(9220);
 // EXTERNAL MODULE: ./src/image/index.ts + 6 modules
 var src_image = __webpack_require__(5894);
 // EXTERNAL MODULE: ./src/report/markdown.ts
@@ -205,6 +207,7 @@ function foldTimeline(timeline) {
 }
 
 ;// CONCATENATED MODULE: ./src/engine/run-report.ts
+
 
 
 
@@ -358,9 +361,27 @@ function environmentRows(run) {
         rows.push(['URL', run.environmentUrl]);
     return rows;
 }
+/** A drift check's summary: per service, its running revision and the drift table. */
+function driftSummary(run) {
+    const drifted = run.services.filter((s) => s.drift?.length);
+    const title = drifted.length ? `drift on ${drifted.map((s) => s.service).join(', ')}` : 'no drift';
+    const lines = [`## ${drifted.length ? '⚠️' : '✅'} ECS drift check: ${title}`, ''];
+    const rows = [...environmentRows(run), ['Cluster', run.cluster], ['Region', run.region]];
+    if (run.runUrl)
+        rows.push(['Run', run.runUrl]);
+    lines.push((0,markdown/* keyValueTable */.z)(rows), '');
+    for (const s of run.services) {
+        lines.push(`### ${s.service}: ${revisionName(s.taskDefinitionArn)}`, '', (0,report_text/* summaryText */.g5)(s.reason), '');
+        if (s.drift?.length)
+            lines.push((0,drift_table/* driftTable */.I)(s.drift), '');
+    }
+    return lines.join('\n');
+}
 /** The job summary as Markdown: what was deployed, how it went and, on failure, why. */
 function renderSummary(run) {
     const [only] = run.services;
+    if (only?.drift)
+        return driftSummary(run);
     if (run.services.length === 1 && only) {
         return [
             `## ${ICON[only.status]} ECS deploy: ${only.service} ${only.status}`,
@@ -1663,6 +1684,41 @@ async function continueStrategy(clients, cluster, plan, service, now) {
 
 
 
+
+
+/***/ }),
+
+/***/ 9220:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ driftTable),
+/* harmony export */   N: () => (/* binding */ driftComment)
+/* harmony export */ });
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5655);
+
+/** `| path | live | repository |`, one row per difference. */
+function driftTable(drift) {
+    const cell = (text) => (0,_text_js__WEBPACK_IMPORTED_MODULE_0__/* .summaryText */ .g5)(text);
+    return [
+        '| path | live | repository |',
+        '| --- | --- | --- |',
+        ...drift.map((d) => `| ${cell(d.path)} | ${cell(d.live)} | ${cell(d.repo)} |`),
+    ].join('\n');
+}
+/** A service's drift as a pull request comment: the table, or that there is none, for the commit checked. */
+function driftComment(report, git, runUrl) {
+    const commit = `[\`${git.sha.slice(0, 7)}\`](${git.serverUrl}/${git.repository}/commit/${git.sha})`;
+    const drift = report.drift ?? [];
+    return [
+        `### ${drift.length ? '⚠️ Drift on' : '✅ No drift on'} ${(0,_text_js__WEBPACK_IMPORTED_MODULE_0__/* .summaryText */ .g5)(report.service)}`,
+        '',
+        (0,_text_js__WEBPACK_IMPORTED_MODULE_0__/* .summaryText */ .g5)(report.reason),
+        '',
+        ...(drift.length ? [driftTable(drift), ''] : []),
+        `Checked at ${commit}${runUrl ? ` ([logs](${runUrl}))` : ''}.`,
+    ].join('\n');
+}
 
 
 /***/ }),

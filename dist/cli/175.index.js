@@ -28,6 +28,8 @@ function settingsOf(args, io, log) {
     const values = { ...args.inputs };
     if (args.command === 'render' || args.command === 'diff')
         values['dry-run'] = 'true';
+    if (args.command === 'drift')
+        values.mode = 'drift';
     if (args.previewAction)
         values.preview = args.previewAction;
     // The runner's default github.token has no meaning here: a token comes from --github-token or GITHUB_TOKEN.
@@ -104,6 +106,10 @@ async function runDeploy(args, io, log, out) {
     }
     else if (args.command === 'render' && !result.failure) {
         out(`${JSON.stringify(services.length === 1 ? services[0]?.rendered : Object.fromEntries(services.map((s) => [s.service, s.rendered])), null, 2)}\n`);
+    }
+    else if (args.command === 'drift' && services.every((s) => s.drift)) {
+        for (const s of services)
+            out(`${s.service}:${s.drift?.length ? `\n${s.drift.map((d) => `  ${d.path}: live ${d.live}, repository ${d.repo}`).join('\n')}` : ' no drift'}\n`);
     }
     else if (args.command === 'diff' && !result.failure) {
         for (const s of services)

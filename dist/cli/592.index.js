@@ -1937,6 +1937,8 @@ var report_status = __webpack_require__(6934);
 
 /** The one-line error for a service: what happened, then the first cause in plain words and its fix. */
 function failureMessage(report) {
+    if (report.drift?.length)
+        return `${report.service}: ${report.reason}`;
     const cause = report.failures?.[0]?.cause ?? report.eventCause;
     const why = cause ? ` ${cause.summary} ${cause.fix}` : '';
     // Without the stopped tasks the cause may be missing: say why rather than let it look like there were none.
@@ -1984,14 +1986,15 @@ async function deploy(settings, ports) {
             ...(url && { runUrl: url }),
             ...environment,
         };
-        const [carrying, { createClients }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(815), __webpack_require__.e(446), __webpack_require__.e(948), __webpack_require__.e(131), __webpack_require__.e(764), __webpack_require__.e(490), __webpack_require__.e(215)]).then(__webpack_require__.bind(__webpack_require__, 6215)), Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(446), __webpack_require__.e(201)]).then(__webpack_require__.bind(__webpack_require__, 201))]);
+        const [carrying, { createClients }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(815), __webpack_require__.e(446), __webpack_require__.e(948), __webpack_require__.e(131), __webpack_require__.e(764), __webpack_require__.e(490), __webpack_require__.e(316)]).then(__webpack_require__.bind(__webpack_require__, 6316)), Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(446), __webpack_require__.e(201)]).then(__webpack_require__.bind(__webpack_require__, 201))]);
         const aws = ports.aws ??
             ((where, within = deadline) => {
                 const clients = createClients(where, within);
                 made.push(clients);
                 return clients;
             });
-        const { thrown, ...outcome } = await carrying.carryOut(plan, git, { ...ports, aws, deadline }, report);
+        const pullRequest = settings.event.pullRequest?.number;
+        const { thrown, ...outcome } = await carrying.carryOut(plan, git, { ...ports, aws, deadline }, report, pullRequest);
         // A failure part-way is reported with what was done before it.
         report = { ...report, ...outcome };
         if (thrown)
@@ -2918,7 +2921,7 @@ function getInputs(given, log) {
         ...optional('runTaskContainer', text('run-task-container')),
         strategy,
         ...optional('promoteFrom', text('promote-from')),
-        mode: values.choice('mode') === 'plan' ? 'plan' : 'deploy',
+        mode: runMode(read),
         ...readVerifyInputs(read, log),
         ...nonEmpty('serviceSettings', readServiceSettings(read)),
         ...optional('taskDefinitionArn', pinnedRevisionInput(read)),
@@ -2949,6 +2952,21 @@ function withModeSwitches(read) {
     };
     const chosen = switches[mode];
     return (asked) => (chosen && asked === chosen[0] ? chosen[1] : read(asked));
+}
+/** `plan`, `drift`, or a deploy (the other modes are switches of one); `drift` refused beside what it cannot do. */
+function runMode(read) {
+    const mode = (0,settings_values/* settingValues */.RK)(read).choice('mode');
+    if (mode === 'plan')
+        return 'plan';
+    if (mode !== 'drift')
+        return 'deploy';
+    const clash = ['run-task', 'preview', 'force-new-deployment'].find((name) => {
+        const value = read(name).trim();
+        return value !== '' && value !== 'false';
+    });
+    if (clash)
+        throw new errors/* UserError */.yo(`\`mode: drift\` only compares the live service with the repository's files and changes nothing, so \`${clash}\` has nothing to act on: drop one of them.`);
+    return 'drift';
 }
 /** `task-definition-arn`, refused beside the inputs that would change the revision. */
 function pinnedRevisionInput(read) {

@@ -1,8 +1,8 @@
-export const id = 215;
-export const ids = [215];
+export const id = 316;
+export const ids = [316];
 export const modules = {
 
-/***/ 6215:
+/***/ 6316:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -182,8 +182,8 @@ const HEADING = {
     destroyed: '🧹 Removed the preview of',
 };
 /** The hidden line that lets a later run find and update this service's comment. */
-function previewCommentMarker(service) {
-    return `<!-- ecs-deploy-action:preview:${service} -->`;
+function previewCommentMarker(service, kind = 'preview') {
+    return `<!-- ecs-deploy-action:${kind}:${service} -->`;
 }
 /** The comment's Markdown: URL, commit, status and time, under the hidden marker. */
 function previewComment(facts, git) {
@@ -203,13 +203,17 @@ function previewComment(facts, git) {
         ...(facts.detail ? ['', facts.detail] : []),
     ].join('\n');
 }
+/** Writes this service's preview comment on the pull request (see `upsertComment`). */
+function upsertPreviewComment(octokit, git, comment, warn) {
+    return upsertComment(octokit, git, { ...comment, kind: 'preview' }, warn);
+}
 /**
- * Writes this service's preview comment on the pull request: updates the comment holding its marker that the token's
- * identity wrote, or adds one. Without permission it warns and returns undefined.
+ * Writes this service's comment of its kind on the pull request: updates the comment holding its marker that the
+ * token's identity wrote, or adds one. Without permission it warns and returns undefined.
  */
-async function upsertPreviewComment(octokit, git, comment, warn) {
+async function upsertComment(octokit, git, comment, warn) {
     const repo = ownerRepo(git);
-    const marker = previewCommentMarker(comment.service);
+    const marker = previewCommentMarker(comment.service, comment.kind);
     const body = comment.body.startsWith(marker) ? comment.body : `${marker}\n${comment.body}`;
     try {
         const comments = await allPages((page) => octokit.rest.issues.listComments({ ...repo, issue_number: comment.pr, per_page: PAGE_SIZE, page }));
@@ -224,10 +228,11 @@ async function upsertPreviewComment(octokit, git, comment, warn) {
         return { id: data.id, created: true };
     }
     catch (error) {
+        const what = comment.kind === 'preview' ? 'the preview URL' : 'the drift table';
         const fix = isPermissionError(error)
-            ? ' Give the job `permissions: pull-requests: write` to get the preview URL as a comment.'
-            : ' The deploy itself is not affected.';
-        warn(`Could not write the preview comment on pull request #${comment.pr}: ${describeGitHubError(error)}.${fix}`);
+            ? ` Give the job \`permissions: pull-requests: write\` to get ${what} as a comment.`
+            : ` The ${comment.kind === 'preview' ? 'deploy' : 'drift check'} itself is not affected.`;
+        warn(`Could not write the ${comment.kind} comment on pull request #${comment.pr}: ${describeGitHubError(error)}.${fix}`);
         return undefined;
     }
 }
@@ -1831,8 +1836,8 @@ async function runSteps(steps, initial, options) {
     return { result: (0,run_report.assembleReport)(parts) };
 }
 
-// EXTERNAL MODULE: ./src/taskdef/index.ts + 2 modules
-var taskdef = __webpack_require__(801);
+// EXTERNAL MODULE: ./src/taskdef/index.ts + 1 modules
+var taskdef = __webpack_require__(5705);
 // EXTERNAL MODULE: ./src/mechanisms/index.ts + 2 modules
 var mechanisms = __webpack_require__(4581);
 // EXTERNAL MODULE: ./src/aws/ecr.ts
@@ -2908,6 +2913,143 @@ function watchOptions(clients, inputs, { clock, signal, log, deadline }) {
     };
 }
 
+// EXTERNAL MODULE: ./src/taskdef/compare.ts
+var compare = __webpack_require__(6187);
+;// CONCATENATED MODULE: ./src/deploy/drift.ts
+
+/** The revision the service runs: its PRIMARY deployment's (the newest one), else the service's own. */
+function runningRevision(service) {
+    return service.deployments?.find((d) => d.status === 'PRIMARY')?.taskDefinition ?? service.taskDefinition;
+}
+/** Container name → the image it runs: a drift check deploys no new image unless one is given. */
+function runningImages(taskDefinition) {
+    return Object.fromEntries((taskDefinition.containerDefinitions ?? []).flatMap((c) => (c.name && c.image ? [[c.name, c.image]] : [])));
+}
+/** A task definition difference: before is the live revision, after what the files render. */
+function taskDefinitionDrift({ path, before, after, masked }) {
+    const hidden = (value) => (value === undefined ? '(none)' : '(hidden)');
+    return masked
+        ? { path, live: hidden(before), repo: hidden(after) }
+        : { path, live: (0,compare/* shownValue */.JJ)(before), repo: (0,compare/* shownValue */.JJ)(after) };
+}
+/** A service change line (`service desired count: 3 → 2`, deploy/changes.ts) as the live value and the repo's. */
+function serviceDrift(line) {
+    const colon = line.indexOf(': ');
+    const [path, values] = colon < 0 ? [line, ''] : [line.slice(0, colon), line.slice(colon + 2)];
+    const arrow = values.indexOf(' → ');
+    return arrow < 0
+        ? { path, live: '(as the service has it)', repo: values }
+        : { path, live: values.slice(0, arrow), repo: values.slice(arrow + 3) };
+}
+
+;// CONCATENATED MODULE: ./src/engine/drift-check.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const DRIFT = [
+    { name: 'check', dryRun: 'run', phase: true, run: drift_check_findServices },
+    { name: 'compare', dryRun: 'run', run: compareAll },
+];
+/** Compares every service with the repository's files; reads only. */
+function checkDrift(inputs, git, ports, where) {
+    const clients = ports.aws(where.region, ports.deadline);
+    return runSteps(DRIFT, { inputs, git, ports, where, clients, found: [] }, {
+        dryRun: inputs.dryRun,
+        deadline: ports.deadline,
+        phaseMs: inputs.timeoutMinutes * 60_000,
+        log: ports.log,
+    });
+}
+async function drift_check_findServices({ inputs, git, where, clients, ports }) {
+    const found = await ports.log.group('Services', () => Promise.all(inputs.services.map(async (name) => {
+        const service = await (0,find_service/* findService */.L)(clients.ecs, inputs.cluster, name, where.region);
+        const placeholders = (0,placeholder_values/* placeholderValues */.m)(inputs, service.serviceName ?? name, git, where.region, undefined);
+        const defined = await withServiceDefinition(inputs, service, placeholders, git.workspace);
+        const plan = await (0,mechanisms/* planStrategy */.X)(clients, inputs.cluster, service, inputs.strategy, {
+            circuitBreaker: defined.inputs.deploymentCircuitBreaker,
+            workspace: git.workspace,
+        });
+        return { service, inputs: defined.inputs, plan };
+    })));
+    const reports = found.map(({ service, plan }) => ({
+        cluster: inputs.cluster,
+        service: service.serviceName ?? '',
+        region: where.region,
+        status: 'failed',
+        reason: '',
+        strategy: plan.description,
+        notes: [],
+    }));
+    return { report: { services: found.map((f) => f.service), reports }, state: { found } };
+}
+async function compareAll(s) {
+    const each = await s.ports.log.group('Drift', () => Promise.all(s.found.map((f) => drift_check_compare(s, f))));
+    return { report: { each } };
+}
+/** One service's drift: its running revision against the rendered files, its settings against the inputs'. */
+async function drift_check_compare({ git, where, clients, ports }, { service, inputs, plan }) {
+    const name = service.serviceName ?? '';
+    const revision = runningRevision(service);
+    if (!revision)
+        throw new errors/* UserError */.yo(`Service "${name}" has no task definition to compare with.`);
+    const live = await (0,register/* describeTaskDefinition */.o)(clients.ecs, revision);
+    // A build's image does not exist yet: the containers keep the images they run, unless an image is given.
+    const image = inputs.build ? undefined : inputs.image;
+    const images = runningImages(live.taskDefinition);
+    const only = Object.values(images).length === 1 ? Object.values(images)[0] : undefined;
+    const rendered = inputs.taskDefinitionArn
+        ? (0,taskdef/* existingTaskDefinition */.Yd)((await pinnedRevision(clients.ecs, inputs.taskDefinitionArn, where.region)).taskDefinition, [])
+        : await (0,taskdef/* renderTaskDefinition */.P9)({
+            ...(inputs.taskDefinition !== undefined && { templatePath: inputs.taskDefinition }),
+            current: live.taskDefinition,
+            currentTags: live.tags,
+            ...(image !== undefined ? { image } : { images }),
+            containers: inputs.containers,
+            environment: inputs.environmentVariables,
+            secrets: inputs.secrets,
+            placeholders: (0,placeholder_values/* placeholderValues */.m)(inputs, name, git, where.region, image ?? imageOf(inputs, images) ?? only),
+        });
+    const drift = [
+        ...(0,compare/* taskDefinitionDifferences */.z)(rendered.request, live.taskDefinition).map(taskDefinitionDrift),
+        ...[
+            ...serviceChanges(service, inputs.desiredCount, inputs.deploymentCircuitBreaker, inputs.serviceSettings),
+            ...plan.changes,
+        ].map(serviceDrift),
+    ];
+    const running = (0,aws_arn/* taskDefinitionRevision */.MZ)(revision);
+    const prefix = inputs.services.length > 1 ? `${name}: ` : '';
+    ports.log.info(`${prefix}${drift.length ? `${drift.length} difference(s) from` : 'no drift from'} ${running}`);
+    for (const d of drift)
+        ports.log.info((0,report_text/* logSafe */.sN)(`  ${d.path}: live ${d.live}, repository ${d.repo}`));
+    return {
+        drift,
+        taskDefinitionArn: revision,
+        previousTaskDefinition: revision,
+        status: drift.length ? 'failed' : 'succeeded',
+        reason: drift.length
+            ? `Drift: ${drift.length} difference(s) between the live service (${running}) and what the repository's files would deploy.`
+            : `No drift: the live service (${running}) is as the repository's files would deploy it.`,
+    };
+}
+/** ${IMAGE}: the image the container named by `container` runs. */
+function imageOf(inputs, images) {
+    const [named] = inputs.containers;
+    return named === undefined ? undefined : images[named];
+}
+
+// EXTERNAL MODULE: ./src/report/drift-table.ts
+var drift_table = __webpack_require__(9220);
 // EXTERNAL MODULE: ./src/settings/inputs.ts + 2 modules
 var settings_inputs = __webpack_require__(9303);
 ;// CONCATENATED MODULE: ./src/engine/standalone.ts
@@ -3091,6 +3233,8 @@ function runContainer(inputs, request, withImage) {
 
 
 
+
+
 /** Removes the pull request's previews of every service of the environment; returns what went. */
 async function destroyPreviews(ports, inputs, region, preview) {
     const clients = ports.aws(region);
@@ -3110,9 +3254,10 @@ async function destroyPreviews(ports, inputs, region, preview) {
 }
 /**
  * Carries out the plan and returns how it ended, with the services' reports and the image the pipeline returned, also
- * when the pipeline failed part-way (`thrown`). GitHub deployment statuses and the preview comment follow it.
+ * when the pipeline failed part-way (`thrown`). GitHub deployment statuses and the preview comment follow it; a drift
+ * check on a pull request (`pullRequest`, its number) comments its drift table there.
  */
-async function carryOut(plan, git, ports, report) {
+async function carryOut(plan, git, ports, report, pullRequest) {
     const { clock, log, github: octokit } = ports;
     const warn = (message) => log.warning(message);
     if (plan.kind === 'skip') {
@@ -3144,6 +3289,8 @@ async function carryOut(plan, git, ports, report) {
     const { inputs, environment, preview } = plan;
     if (plan.reason)
         log.info(environment ? `Environment ${environment.name}: ${plan.reason}` : `No environment: ${plan.reason}`);
+    if (inputs.mode === 'drift')
+        return drift(plan.inputs, git, ports, report, pullRequest);
     const tracker = environment && octokit && preview?.action !== 'destroy' && !inputs.dryRun
         ? createDeploymentTracker(octokit, git, {
             environment: environment.name,
@@ -3199,6 +3346,22 @@ async function carryOut(plan, git, ports, report) {
                 await comment(octokit, git, preview, s.service, s.status === 'succeeded' ? 'deployed' : 'failed', clock, report, warn, s.url);
         }
     }
+}
+/** `mode: drift`: the drift of every service; on a pull request, each one's drift table as its comment there. */
+async function drift(inputs, git, ports, report, pullRequest) {
+    const { result, thrown } = await checkDrift(inputs, git, ports, report);
+    if (thrown)
+        return { status: 'failed', reason: '', ...pipelineReport(result), thrown };
+    const { github: octokit, log } = ports;
+    if (pullRequest !== undefined && octokit && ports.deadline.passed())
+        log.info("The pull request's drift comment was skipped: the run's deadline had passed.");
+    else if (pullRequest !== undefined && octokit)
+        for (const s of result.reports) {
+            const body = (0,drift_table/* driftComment */.N)(s, git, report.runUrl);
+            const what = { kind: 'drift', pr: pullRequest, service: s.service, body };
+            await upsertComment(octokit, git, what, (message) => log.warning(message));
+        }
+    return { status: (0,run_report.overallStatus)(result.reports.map((s) => s.status)), reason: '', ...pipelineReport(result) };
 }
 /**
  * Which services ended how, never why: a reason may quote an answer or a command's output, and anyone who can read

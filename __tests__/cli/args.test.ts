@@ -19,6 +19,10 @@ describe('parseArgs', () => {
     ],
     [['diff', '--vars', 'A=1=2'], { command: 'diff', inputs: { vars: 'A=1=2' }, ...base }],
     [
+      ['drift', '--service', 'web', '--task-definition', '.aws/td.json', '--pr', '7'],
+      { command: 'drift', inputs: { service: 'web', 'task-definition': '.aws/td.json' }, ...base, pr: 7 },
+    ],
+    [
       ['render', '--offline', '--vars', 'A=1', '--vars', 'B=2'],
       { command: 'render', inputs: { vars: 'A=1\nB=2' }, ...base, offline: true },
     ],

@@ -1,4 +1,4 @@
-// `plan`, `deploy`, `diff`, `render` and `preview`: the flags as the action's inputs, the engine's ports for a terminal.
+// `plan`, `deploy`, `diff`, `drift`, `render` and `preview`: the flags as the action's inputs, the engine's ports for a terminal.
 // Planning and rendering from a template need no AWS: the engine loads the pipeline and the AWS SDK once the plan does.
 import type { GitContext } from '../common/git-context.js'
 import {

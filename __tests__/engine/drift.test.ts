@@ -244,6 +244,20 @@ describe('mode: drift', () => {
     ])
   })
 
+  test("a template's own image reference (a build's repository, a placeholder) is no drift: the running image is kept", async () => {
+    const fixed = {
+      ...TEMPLATE,
+      containerDefinitions: [{ ...TEMPLATE.containerDefinitions[0], image: `${REPO}:placeholder` }],
+    }
+    writeFileSync(path.join(workspace, 'td.json'), JSON.stringify(fixed))
+    await deploy(settings({}), ports())
+    expect(report?.services[0]?.drift).toEqual([])
+    // With a build, `image` is the repository it would push to, not an image: the running one is still kept.
+    const result = await deploy(settings({ build: '.', image: REPO }), ports())
+    expect(result.message).toBeUndefined()
+    expect(report?.services[0]?.drift).toEqual([])
+  })
+
   test('a secret or secret-looking variable is named, its values never shown', async () => {
     ecsMock.on(DescribeTaskDefinitionCommand).resolves({
       taskDefinition: live({

@@ -110,6 +110,6 @@ test('a mode that is not one of the modes is refused by name', async () => {
   inputs = { mode: 'plna' }
   await run()
   expect(failures).toEqual([
-    'Input `mode` must be one of deploy, plan, register-only, continue, rollback-paused, not "plna".',
+    'Input `mode` must be one of deploy, plan, register-only, continue, rollback-paused, drift, not "plna".',
   ])
 })

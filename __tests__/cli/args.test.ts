@@ -19,6 +19,10 @@ describe('parseArgs', () => {
     ],
     [['diff', '--vars', 'A=1=2'], { command: 'diff', inputs: { vars: 'A=1=2' }, ...base }],
     [
+      ['drift', '--service', 'web', '--task-definition', '.aws/td.json', '--pr', '7'],
+      { command: 'drift', inputs: { service: 'web', 'task-definition': '.aws/td.json' }, ...base, pr: 7 },
+    ],
+    [
       ['render', '--offline', '--vars', 'A=1', '--vars', 'B=2'],
       { command: 'render', inputs: { vars: 'A=1\nB=2' }, ...base, offline: true },
     ],
@@ -41,11 +45,11 @@ describe('parseArgs', () => {
   test.each([
     [
       ['ship'],
-      'Unknown command "ship". Commands: deploy, render, diff, status, rollback, preview, plan, init, help (ecs-deploy-action help).',
+      'Unknown command "ship". Commands: deploy, render, diff, drift, status, rollback, preview, plan, init, help (ecs-deploy-action help).',
     ],
     [
       ['rendr'],
-      'Unknown command "rendr"; did you mean render? Commands: deploy, render, diff, status, rollback, preview, plan, init, help (ecs-deploy-action help).',
+      'Unknown command "rendr"; did you mean render? Commands: deploy, render, diff, drift, status, rollback, preview, plan, init, help (ecs-deploy-action help).',
     ],
     [
       ['deploy', '--clustr', 'x'],
@@ -53,7 +57,7 @@ describe('parseArgs', () => {
     ],
     [
       ['status', '--image', 'x'],
-      'status does not take --image: deploy, render, diff, preview take it (ecs-deploy-action help status lists its flags).',
+      'status does not take --image: deploy, render, diff, drift, preview take it (ecs-deploy-action help status lists its flags).',
     ],
     [['deploy', '--cluster', 'a', '--cluster', 'b'], '--cluster is given 2 times ("a", "b"): give it once.'],
     [['deploy', '--cluster'], '--cluster needs a value: --cluster <value> or --cluster=<value>.'],
@@ -101,7 +105,7 @@ describe("the official actions' names (aliases) as flags", () => {
 
   test('not where their setting is not, and help does not list them', () => {
     expect(() => parseArgs(['status', '--wait-for-minutes', '5'])).toThrow(
-      'status does not take --wait-for-minutes: deploy, render, diff, rollback, preview take it',
+      'status does not take --wait-for-minutes: deploy, render, diff, drift, rollback, preview take it',
     )
     for (const alias of SETTINGS.flatMap((s) => s.aliases ?? [])) expect(helpText('deploy')).not.toContain(`--${alias}`)
   })
@@ -191,9 +195,9 @@ describe('help', () => {
     [['render', '--keep-revisions', '3'], 'render does not take --keep-revisions: deploy, preview take it'],
     [['diff', '--dockerfile', 'D'], 'diff does not take --dockerfile: deploy, preview take it'],
     [['deploy', '--preview-ttl', '2d'], 'deploy does not take --preview-ttl: preview takes it'],
-    [['plan', '--image', 'web'], 'plan does not take --image: deploy, render, diff, preview take it'],
+    [['plan', '--image', 'web'], 'plan does not take --image: deploy, render, diff, drift, preview take it'],
     [['deploy', '--to', 'web:3'], 'deploy does not take --to: rollback takes it'],
-    [['status', '--pr', '3'], 'status does not take --pr: preview takes it'],
+    [['status', '--pr', '3'], 'status does not take --pr: drift, preview take it'],
     [['rollback', '--dry-run'], 'rollback does not take --dry-run: deploy takes it'],
   ])('%j: the error names the commands that take the flag', (argv, message) => {
     expect(() => parseArgs(argv)).toThrow(`${message} (ecs-deploy-action help ${argv[0]} lists its flags).`)

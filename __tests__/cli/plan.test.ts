@@ -62,7 +62,7 @@ test('plan takes only the flags it reads; deploy does not take --mode', () => {
   expect(helpText('plan')).toContain('--config')
   expect(helpText('plan')).not.toContain('--service')
   expect(() => parseArgs(['plan', '--service', 'web'])).toThrow(
-    /plan does not take --service: deploy, render, diff, status, rollback, preview, init take it/,
+    /plan does not take --service: deploy, render, diff, drift, status, rollback, preview, init take it/,
   )
   expect(() => parseArgs(['deploy', '--mode', 'plan'])).toThrow(/Unknown flag --mode/)
 })

@@ -46,6 +46,8 @@ export async function outputValues(run: RunReport): Promise<Record<string, strin
     ...(run.environmentUrl && { 'environment-url': run.environmentUrl }),
     ...(runTasks.length && { 'run-task-arn': runTasks.join(',') }),
     diff: changes.join('\n'),
+    // mode: drift: whether any service differs from the repository's files.
+    ...(run.services.some((s) => s.drift) && { drift: String(run.services.some((s) => s.drift?.length)) }),
     ...(run.image && { image: run.image }),
     ...(built && {
       'image-digest': built.digest,

@@ -63,6 +63,7 @@ const SUMMARIES: Record<Command, string> = {
   deploy: 'build (with --build), render, register, roll out and wait',
   render: 'print the final task definition (JSON) on stdout; registers nothing',
   diff: 'print what a deploy would change on stdout; changes nothing',
+  drift: "print where the live service differs from the repository's files on stdout; exit 1 on drift",
   status: 'the service: deployments, running revision, recent events',
   rollback: 'roll back the rollout in flight, or go back to a revision (--to family:rev)',
   preview: 'deploy|destroy|sweep: pull request previews (--pr N), from the config file',
@@ -75,6 +76,7 @@ const OWN_FLAGS: Record<Command, string[]> = {
   deploy: ['json', 'ref', 'help'],
   render: ['json', 'offline', 'ref', 'help'],
   diff: ['json', 'offline', 'ref', 'help'],
+  drift: ['json', 'ref', 'pr', 'help'],
   status: ['json', 'offline', 'help'],
   rollback: ['to', 'json', 'offline', 'help'],
   preview: ['pr', 'json', 'ref', 'help'],
@@ -84,7 +86,9 @@ const OWN_FLAGS: Record<Command, string[]> = {
 
 /** The flags each command takes: only those are accepted, and listed by `help <command>`. */
 export function flagsOf(command: Command): FlagSpec[] {
-  const settings = SETTINGS.filter((s) => (s.commands ?? DEPLOY_COMMANDS).includes(command)).map((s) => ({
+  // drift reads what diff reads: the files a deploy would render, compared with the live service.
+  const reads = command === 'drift' ? 'diff' : command
+  const settings = SETTINGS.filter((s) => (s.commands ?? DEPLOY_COMMANDS).includes(reads)).map((s) => ({
     name: s.name,
     kind: s.kind,
     description: s.description,

@@ -1,4 +1,4 @@
-// `plan`, `deploy`, `diff`, `render` and `preview`: the flags as the action's inputs, the engine's ports for a terminal.
+// `plan`, `deploy`, `diff`, `drift`, `render` and `preview`: the flags as the action's inputs, the engine's ports for a terminal.
 // Planning and rendering from a template need no AWS: the engine loads the pipeline and the AWS SDK once the plan does.
 import type { GitContext } from '../common/git-context.js'
 import {
@@ -34,6 +34,7 @@ function runEvent(args: CliArgs, ref: string, git: GitContext): RunEvent {
 function settingsOf(args: CliArgs, io: CliIo, log: TerminalLog): DeploySettings {
   const values = { ...args.inputs }
   if (args.command === 'render' || args.command === 'diff') values['dry-run'] = 'true'
+  if (args.command === 'drift') values.mode = 'drift'
   if (args.previewAction) values.preview = args.previewAction
   // The runner's default github.token has no meaning here: a token comes from --github-token or GITHUB_TOKEN.
   if (values['github-token'] === undefined && io.env.GITHUB_TOKEN) values['github-token'] = io.env.GITHUB_TOKEN
@@ -114,6 +115,11 @@ export async function runDeploy(
     out(
       `${JSON.stringify(services.length === 1 ? services[0]?.rendered : Object.fromEntries(services.map((s) => [s.service, s.rendered])), null, 2)}\n`,
     )
+  } else if (args.command === 'drift' && services.every((s) => s.drift)) {
+    for (const s of services)
+      out(
+        `${s.service}:${s.drift?.length ? `\n${s.drift.map((d) => `  ${d.path}: live ${d.live}, repository ${d.repo}`).join('\n')}` : ' no drift'}\n`,
+      )
   } else if (args.command === 'diff' && !result.failure) {
     for (const s of services)
       out(`${s.service}: ${s.changes?.length ? `\n${s.changes.map((c) => `  ${c}`).join('\n')}` : 'no change'}\n`)

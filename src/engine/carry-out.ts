@@ -6,10 +6,13 @@ import {
   createDeploymentTracker,
   previewComment,
   upsertPreviewComment,
+  upsertComment,
   type DeploymentTracker,
   type GitHubApi,
 } from '../github/index.js'
 import { deploy } from './pipeline.js'
+import { checkDrift } from './drift-check.js'
+import { driftComment } from '../report/drift-table.js'
 import type { PlannedInputs } from '../settings/placeholder-values.js'
 import type { Plan, PreviewPlan } from './environment-plan.js'
 import { runsAlone } from '../settings/inputs.js'
@@ -61,9 +64,16 @@ type PipelineReport = Partial<Pick<RunReport, 'services' | 'image' | 'builtImage
 
 /**
  * Carries out the plan and returns how it ended, with the services' reports and the image the pipeline returned, also
- * when the pipeline failed part-way (`thrown`). GitHub deployment statuses and the preview comment follow it.
+ * when the pipeline failed part-way (`thrown`). GitHub deployment statuses and the preview comment follow it; a drift
+ * check on a pull request (`pullRequest`, its number) comments its drift table there.
  */
-export async function carryOut(plan: Plan, git: GitContext, ports: ReadyPorts, report: RunReport): Promise<RunOutcome> {
+export async function carryOut(
+  plan: Plan,
+  git: GitContext,
+  ports: ReadyPorts,
+  report: RunReport,
+  pullRequest?: number,
+): Promise<RunOutcome> {
   const { clock, log, github: octokit } = ports
   const warn = (message: string): void => log.warning(message)
   if (plan.kind === 'skip') {
@@ -94,6 +104,7 @@ export async function carryOut(plan: Plan, git: GitContext, ports: ReadyPorts, r
   const { inputs, environment, preview } = plan
   if (plan.reason)
     log.info(environment ? `Environment ${environment.name}: ${plan.reason}` : `No environment: ${plan.reason}`)
+  if (inputs.mode === 'drift') return drift(plan.inputs, git, ports, report, pullRequest)
   const tracker: DeploymentTracker | undefined =
     environment && octokit && preview?.action !== 'destroy' && !inputs.dryRun
       ? createDeploymentTracker(
@@ -161,6 +172,28 @@ export async function carryOut(plan: Plan, git: GitContext, ports: ReadyPorts, r
         )
     }
   }
+}
+
+/** `mode: drift`: the drift of every service; on a pull request, each one's drift table as its comment there. */
+async function drift(
+  inputs: PlannedInputs,
+  git: GitContext,
+  ports: ReadyPorts,
+  report: RunReport,
+  pullRequest: number | undefined,
+): Promise<RunOutcome> {
+  const { result, thrown } = await checkDrift(inputs, git, ports, report)
+  if (thrown) return { status: 'failed', reason: '', ...pipelineReport(result), thrown }
+  const { github: octokit, log } = ports
+  if (pullRequest !== undefined && octokit && ports.deadline.passed())
+    log.info("The pull request's drift comment was skipped: the run's deadline had passed.")
+  else if (pullRequest !== undefined && octokit)
+    for (const s of result.reports) {
+      const body = driftComment(s, git, report.runUrl)
+      const what = { kind: 'drift', pr: pullRequest, service: s.service, body } as const
+      await upsertComment(octokit, git, what, (message) => log.warning(message))
+    }
+  return { status: overallStatus(result.reports.map((s) => s.status)), reason: '', ...pipelineReport(result) }
 }
 
 /**

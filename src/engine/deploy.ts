@@ -46,6 +46,7 @@ export interface RunResult {
 
 /** The one-line error for a service: what happened, then the first cause in plain words and its fix. */
 export function failureMessage(report: DeploymentReport): string {
+  if (report.drift?.length) return `${report.service}: ${report.reason}`
   const cause = report.failures?.[0]?.cause ?? report.eventCause
   const why = cause ? ` ${cause.summary} ${cause.fix}` : ''
   // Without the stopped tasks the cause may be missing: say why rather than let it look like there were none.
@@ -107,7 +108,8 @@ export async function deploy(settings: DeploySettings, ports: Ports): Promise<Ru
         made.push(clients)
         return clients
       })
-    const { thrown, ...outcome } = await carrying.carryOut(plan, git, { ...ports, aws, deadline }, report)
+    const pullRequest = settings.event.pullRequest?.number
+    const { thrown, ...outcome } = await carrying.carryOut(plan, git, { ...ports, aws, deadline }, report, pullRequest)
     // A failure part-way is reported with what was done before it.
     report = { ...report, ...outcome }
     if (thrown) throw thrown.error

@@ -1,7 +1,7 @@
 // The engine's front: the one module of the engine the doors (src/action/, src/cli/) import. What a run needs before
 // it has read its inputs and planned is exported as is; every later stage is a function that loads its module (a chunk
 // of dist/) when first called, so that a door importing this file loads no pipeline, AWS SDK, GitHub client or docker.
-//   deploy      plan and carry out a run: deploy, diff/render (dry run), preview deploy|destroy|sweep (settings.inputs.preview)
+//   deploy      plan and carry out a run: deploy, diff/render (dry run), drift (mode: drift), preview deploy|destroy|sweep (settings.inputs.preview)
 //   planStep    the environments (and regions) a ref deploys, as a matrix; no AWS
 //   render      the task definitions from a template, offline
 //   status      a service's deployments, revision and events

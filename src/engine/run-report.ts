@@ -1,5 +1,7 @@
 import type { RegisterTaskDefinitionCommandInput, Service } from '@aws-sdk/client-ecs'
 import type { Cause, Failure } from '../deploy/diagnose.js'
+import type { Drift } from '../deploy/drift.js'
+import { driftTable } from '../report/drift-table.js'
 import { imageSummarySection, type BuiltImage } from '../image/index.js'
 import { escapeCell, keyValueTable } from '../report/markdown.js'
 import { describeStoppedTask } from '../deploy/tasks.js'
@@ -47,6 +49,8 @@ export interface DeploymentReport {
   promoted?: { environment: string; service: string; taskDefinition: string; images: Record<string, string> }
   /** The one-off tasks `run-task` started. */
   runTaskArns?: string[]
+  /** `mode: drift`: where the live service differs from the repository's files (empty: nowhere). */
+  drift?: Drift[]
 }
 
 /** One run: the services it deployed, the image it built, and how it ended overall. */
@@ -269,9 +273,25 @@ function environmentRows(run: RunReport): [string, string][] {
   return rows
 }
 
+/** A drift check's summary: per service, its running revision and the drift table. */
+function driftSummary(run: RunReport): string {
+  const drifted = run.services.filter((s) => s.drift?.length)
+  const title = drifted.length ? `drift on ${drifted.map((s) => s.service).join(', ')}` : 'no drift'
+  const lines = [`## ${drifted.length ? '⚠️' : '✅'} ECS drift check: ${title}`, '']
+  const rows: [string, string][] = [...environmentRows(run), ['Cluster', run.cluster], ['Region', run.region]]
+  if (run.runUrl) rows.push(['Run', run.runUrl])
+  lines.push(keyValueTable(rows), '')
+  for (const s of run.services) {
+    lines.push(`### ${s.service}: ${revisionName(s.taskDefinitionArn)}`, '', summaryText(s.reason), '')
+    if (s.drift?.length) lines.push(driftTable(s.drift), '')
+  }
+  return lines.join('\n')
+}
+
 /** The job summary as Markdown: what was deployed, how it went and, on failure, why. */
 export function renderSummary(run: RunReport): string {
   const [only] = run.services
+  if (only?.drift) return driftSummary(run)
   if (run.services.length === 1 && only) {
     return [
       `## ${ICON[only.status]} ECS deploy: ${only.service} ${only.status}`,

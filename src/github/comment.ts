@@ -31,9 +31,12 @@ const HEADING: Record<PreviewStatus, string> = {
   destroyed: '🧹 Removed the preview of',
 }
 
+/** What a comment is about: a service's preview, or its drift (`mode: drift`); each service has one of each. */
+export type CommentKind = 'preview' | 'drift'
+
 /** The hidden line that lets a later run find and update this service's comment. */
-export function previewCommentMarker(service: string): string {
-  return `<!-- ecs-deploy-action:preview:${service} -->`
+export function previewCommentMarker(service: string, kind: CommentKind = 'preview'): string {
+  return `<!-- ecs-deploy-action:${kind}:${service} -->`
 }
 
 /** The comment's Markdown: URL, commit, status and time, under the hidden marker. */
@@ -55,18 +58,28 @@ export function previewComment(facts: PreviewCommentFacts, git: GitContext): str
   ].join('\n')
 }
 
-/**
- * Writes this service's preview comment on the pull request: updates the comment holding its marker that the token's
- * identity wrote, or adds one. Without permission it warns and returns undefined.
- */
-export async function upsertPreviewComment(
+/** Writes this service's preview comment on the pull request (see `upsertComment`). */
+export function upsertPreviewComment(
   octokit: GitHubApi,
   git: GitContext,
   comment: { pr: number; service: string; body: string },
   warn: Warn,
 ): Promise<{ id: number; created: boolean } | undefined> {
+  return upsertComment(octokit, git, { ...comment, kind: 'preview' }, warn)
+}
+
+/**
+ * Writes this service's comment of its kind on the pull request: updates the comment holding its marker that the
+ * token's identity wrote, or adds one. Without permission it warns and returns undefined.
+ */
+export async function upsertComment(
+  octokit: GitHubApi,
+  git: GitContext,
+  comment: { kind: CommentKind; pr: number; service: string; body: string },
+  warn: Warn,
+): Promise<{ id: number; created: boolean } | undefined> {
   const repo = ownerRepo(git)
-  const marker = previewCommentMarker(comment.service)
+  const marker = previewCommentMarker(comment.service, comment.kind)
   const body = comment.body.startsWith(marker) ? comment.body : `${marker}\n${comment.body}`
   try {
     const comments = await allPages((page) =>
@@ -82,10 +95,13 @@ export async function upsertPreviewComment(
     const { data } = await octokit.rest.issues.createComment({ ...repo, issue_number: comment.pr, body })
     return { id: data.id, created: true }
   } catch (error) {
+    const what = comment.kind === 'preview' ? 'the preview URL' : 'the drift table'
     const fix = isPermissionError(error)
-      ? ' Give the job `permissions: pull-requests: write` to get the preview URL as a comment.'
-      : ' The deploy itself is not affected.'
-    warn(`Could not write the preview comment on pull request #${comment.pr}: ${describeGitHubError(error)}.${fix}`)
+      ? ` Give the job \`permissions: pull-requests: write\` to get ${what} as a comment.`
+      : ` The ${comment.kind === 'preview' ? 'deploy' : 'drift check'} itself is not affected.`
+    warn(
+      `Could not write the ${comment.kind} comment on pull request #${comment.pr}: ${describeGitHubError(error)}.${fix}`,
+    )
     return undefined
   }
 }

@@ -4,7 +4,9 @@ export { createDeploymentTracker, type DeploymentOptions, type DeploymentTracker
 export {
   previewComment,
   previewCommentMarker,
+  upsertComment,
   upsertPreviewComment,
+  type CommentKind,
   type PreviewCommentFacts,
   type PreviewStatus,
 } from './comment.js'

@@ -28,7 +28,7 @@ export { parseBoolean, parseChoice, parseInteger, parseList, parseNumber, type I
 export type CircuitBreakerMode = 'keep' | 'rollback' | 'enable' | 'disable'
 export type PreviewAction = 'deploy' | 'destroy' | 'sweep'
 /** `deploy`, or `plan`: output the environment matrix and deploy nothing. */
-export type RunMode = 'deploy' | 'plan'
+export type RunMode = 'deploy' | 'plan' | 'drift'
 
 /** The action's inputs, typed and validated; keyed like action.yml. */
 export interface Inputs {
@@ -151,7 +151,7 @@ export function getInputs(given: InputReader, log: Pick<Log, 'info' | 'warning' 
     ...optional('runTaskContainer', text('run-task-container')),
     strategy,
     ...optional('promoteFrom', text('promote-from')),
-    mode: values.choice('mode') === 'plan' ? 'plan' : 'deploy',
+    mode: runMode(read),
     ...readVerifyInputs(read, log),
     ...nonEmpty('serviceSettings', readServiceSettings(read)),
     ...optional('taskDefinitionArn', pinnedRevisionInput(read)),
@@ -185,6 +185,22 @@ function withModeSwitches(read: InputReader): InputReader {
   }
   const chosen = switches[mode]
   return (asked) => (chosen && asked === chosen[0] ? chosen[1] : read(asked))
+}
+
+/** `plan`, `drift`, or a deploy (the other modes are switches of one); `drift` refused beside what it cannot do. */
+function runMode(read: InputReader): RunMode {
+  const mode = settingValues(read).choice<string>('mode')
+  if (mode === 'plan') return 'plan'
+  if (mode !== 'drift') return 'deploy'
+  const clash = ['run-task', 'preview', 'force-new-deployment'].find((name) => {
+    const value = read(name).trim()
+    return value !== '' && value !== 'false'
+  })
+  if (clash)
+    throw new UserError(
+      `\`mode: drift\` only compares the live service with the repository's files and changes nothing, so \`${clash}\` has nothing to act on: drop one of them.`,
+    )
+  return 'drift'
 }
 
 /** `task-definition-arn`, refused beside the inputs that would change the revision. */

@@ -23,7 +23,17 @@ export const SETTING_GROUPS = {
 export type SettingGroup = keyof typeof SETTING_GROUPS
 
 /** The CLI's commands that read settings (`help` reads none); a new command's flags are the rows naming it. */
-export const CLI_COMMANDS = ['deploy', 'render', 'diff', 'status', 'rollback', 'preview', 'plan', 'init'] as const
+export const CLI_COMMANDS = [
+  'deploy',
+  'render',
+  'diff',
+  'drift',
+  'status',
+  'rollback',
+  'preview',
+  'plan',
+  'init',
+] as const
 export type CliCommand = (typeof CLI_COMMANDS)[number]
 /**
  * The commands a row without `commands` is a flag of: the ones that render and deploy. render and diff are dry runs:
@@ -851,9 +861,9 @@ export const SETTINGS: readonly Setting[] = [
     commands: [],
     default: 'deploy',
     group: 'environments',
-    choices: ['deploy', 'plan', 'register-only', 'continue', 'rollback-paused'],
+    choices: ['deploy', 'plan', 'register-only', 'continue', 'rollback-paused', 'drift'],
     description:
-      '`deploy`; `plan`: read the config file and the event, deploy nothing and need no AWS credentials, and output `matrix` (one entry per environment and region this ref deploys, for `strategy.matrix` via `fromJSON`), `any` and `result` (with `environments`), each deploy job then taking one entry, named in `environment`; `register-only`: render, check and register the task definition without deploying any service (for scheduled tasks; with `run-task`, the one-off task runs from it); `continue`: let the deployment an earlier run left paused (`wait-until`) go on and follow it to its end; `rollback-paused`: roll that paused deployment back.',
+      '`deploy`; `plan`: read the config file and the event, deploy nothing and need no AWS credentials, and output `matrix` (one entry per environment and region this ref deploys, for `strategy.matrix` via `fromJSON`), `any` and `result` (with `environments`), each deploy job then taking one entry, named in `environment`; `register-only`: render, check and register the task definition without deploying any service (for scheduled tasks; with `run-task`, the one-off task runs from it); `continue`: let the deployment an earlier run left paused (`wait-until`) go on and follow it to its end; `rollback-paused`: roll that paused deployment back; `drift`: compare the live service and its running task definition with what the repository files would deploy (the running image unless `image` is given), report each difference and fail the step on drift (output `drift` in `result`, a pull request comment on `pull_request` events), changing nothing.',
   },
   // build
   {

@@ -21,31 +21,62 @@ export function sameTaskDefinition(
   )
 }
 
+/** One difference between two task definitions: where, and each side's value (undefined: absent). */
+export interface TaskDefinitionDifference {
+  path: string
+  before: unknown
+  after: unknown
+  /** A named item (container, variable, secret) that only one side has. */
+  item: boolean
+  /** A secret, or a secret-looking environment variable: its values are not shown. */
+  masked: boolean
+}
+
 /**
  * What registering `request` would change compared with `current`, one line each, such as
  * `containerDefinitions[web].image: a → b`. Values of secret-looking environment variables are not shown.
  */
 export function describeChanges(request: RegisterTaskDefinitionCommandInput, current: TaskDefinition): string[] {
-  const changes: string[] = []
-  collectChanges(comparable(current), comparable(request), '', false, changes)
-  return changes
+  return taskDefinitionDifferences(request, current).map(({ path, before, after, item, masked }) =>
+    item
+      ? `${path}: ${before === undefined ? 'added' : 'removed'}`
+      : masked
+        ? `${path}: (changed)`
+        : `${path}: ${shownValue(before)} → ${shownValue(after)}`,
+  )
+}
+
+/** Each difference between `current` (before) and `request` (after), as `describeChanges` finds them. */
+export function taskDefinitionDifferences(
+  request: RegisterTaskDefinitionCommandInput,
+  current: TaskDefinition,
+): TaskDefinitionDifference[] {
+  const differences: TaskDefinitionDifference[] = []
+  collectChanges(comparable(current), comparable(request), '', false, differences)
+  return differences
 }
 
 function comparable(definition: RegisterTaskDefinitionCommandInput | TaskDefinition): unknown {
   const { definition: kept } = withoutReadOnlyKeys(withStringSizes(definition))
   const { tags: _tags, enableFaultInjection, containerDefinitions, ...rest } = kept
+  // ECS runs (and may show) a definition that names no network mode in bridge mode.
+  const networkMode = typeof rest.networkMode === 'string' ? rest.networkMode : 'bridge'
   return compact({
     ...rest,
+    networkMode,
     // false is the default, which DescribeTaskDefinition may or may not show.
     enableFaultInjection: enableFaultInjection || undefined,
     containerDefinitions: (containerDefinitions as ContainerDefinition[] | undefined)?.map((container) =>
-      withDefaults(container, rest.networkMode === 'awsvpc' || rest.networkMode === 'host'),
+      withDefaults(container, networkMode),
     ),
   })
 }
 
 /** The container as DescribeTaskDefinition returns it: ECS fills these in when they are left out. */
-function withDefaults(container: ContainerDefinition, hostPortIsContainerPort: boolean): ContainerDefinition {
+function withDefaults(container: ContainerDefinition, networkMode: string): ContainerDefinition {
+  // awsvpc and host: the host port is the container's; bridge: 0, a port chosen when the task starts.
+  const hostPortOf = (containerPort: number | undefined): number | undefined =>
+    networkMode === 'bridge' ? 0 : networkMode === 'awsvpc' || networkMode === 'host' ? containerPort : undefined
   return {
     ...container,
     essential: container.essential ?? true,
@@ -53,7 +84,7 @@ function withDefaults(container: ContainerDefinition, hostPortIsContainerPort: b
     portMappings: container.portMappings?.map((mapping) => ({
       ...mapping,
       protocol: mapping.protocol ?? 'tcp',
-      hostPort: mapping.hostPort ?? (hostPortIsContainerPort ? mapping.containerPort : undefined),
+      hostPort: mapping.hostPort ?? hostPortOf(mapping.containerPort),
     })),
     healthCheck: container.healthCheck && { interval: 30, timeout: 5, retries: 3, ...container.healthCheck },
   }
@@ -76,7 +107,13 @@ function compact(value: unknown): unknown {
   return value ?? undefined
 }
 
-function collectChanges(before: unknown, after: unknown, path: string, masked: boolean, changes: string[]): void {
+function collectChanges(
+  before: unknown,
+  after: unknown,
+  path: string,
+  masked: boolean,
+  changes: TaskDefinitionDifference[],
+): void {
   if (isDeepStrictEqual(before, after)) return
   if (isPlainObject(before) && isPlainObject(after)) {
     for (const key of new Set([...Object.keys(after), ...Object.keys(before)])) {
@@ -94,22 +131,17 @@ function collectChanges(before: unknown, after: unknown, path: string, masked: b
         for (const name of new Set([...afterByName.keys(), ...beforeByName.keys()])) {
           const [was, is] = [beforeByName.get(name), afterByName.get(name)]
           const at = `${path}[${name}]`
-          if (was === undefined || is === undefined) changes.push(`${at}: ${was === undefined ? 'added' : 'removed'}`)
           // Secrets are shown by name only; environment variables whose name looks secret likewise.
-          else
-            collectChanges(
-              was,
-              is,
-              at,
-              masked || path.endsWith('.secrets') || (environment && SECRET_LOOKING.test(name)),
-              changes,
-            )
+          const secret = masked || path.endsWith('.secrets') || (environment && SECRET_LOOKING.test(name))
+          if (was === undefined || is === undefined)
+            changes.push({ path: at, before: was, after: is, item: true, masked: secret })
+          else collectChanges(was, is, at, secret, changes)
         }
         return
       }
       // Without unique names, secret-looking variables cannot be picked out: say only that something changed.
       if (environment) {
-        changes.push(`${path}: (changed)`)
+        changes.push({ path, before, after, item: false, masked: true })
         return
       }
       if (beforeItems.length === afterItems.length) {
@@ -120,7 +152,7 @@ function collectChanges(before: unknown, after: unknown, path: string, masked: b
       }
     }
   }
-  changes.push(masked ? `${path}: (changed)` : `${path}: ${shown(before)} → ${shown(after)}`)
+  changes.push({ path, before, after, item: false, masked })
 }
 
 /** Whether every item has a name (`name`, or `key` for tags) and no two share one. */
@@ -135,7 +167,8 @@ function itemName(item: unknown): string {
   return typeof name === 'string' ? name : ''
 }
 
-function shown(value: unknown): string {
+/** A value for a change line: text as it is, anything else as JSON, absent as `(none)`. */
+export function shownValue(value: unknown): string {
   if (value === undefined) return '(none)'
   return typeof value === 'string' ? value : JSON.stringify(value)
 }

@@ -113,7 +113,7 @@ async function registerIfChanged(ecs, request, current) {
 /* harmony import */ var _deploy_clock_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3941);
 /* harmony import */ var _deploy_ecs_rollback_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3043);
 /* harmony import */ var _deploy_tasks_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4909);
-/* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7192);
+/* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4485);
 /* harmony import */ var _report_text_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5655);
 
 

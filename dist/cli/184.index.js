@@ -97,8 +97,8 @@ function initFiles(request) {
     ];
 }
 
-// EXTERNAL MODULE: ./src/mechanisms/registry.ts + 16 modules
-var registry = __webpack_require__(7192);
+// EXTERNAL MODULE: ./src/mechanisms/registry.ts + 17 modules
+var registry = __webpack_require__(4485);
 // EXTERNAL MODULE: ./src/mechanisms/watch.ts
 var watch = __webpack_require__(6781);
 ;// CONCATENATED MODULE: ./src/engine/service-commands.ts

@@ -2303,6 +2303,7 @@ function newServiceReport(where, service, plan) {
         status: 'failed',
         reason: '',
         strategy: plan.description,
+        ...(plan.url && { url: plan.url }),
         previousTaskDefinition: service.taskDefinition ?? '',
         notes: [],
     };
@@ -2379,16 +2380,22 @@ async function writeArtifacts(inputs, git, { rendered, service }, report, image)
 }
 /** Registers the rendered task definition unless a revision already has its content. */
 async function pipeline_register(clients, inputs, prepared, report, log) {
-    const { pinned } = prepared;
+    const { pinned, current } = prepared;
+    // ECS registers the revisions of some services itself, from the configuration their mechanism updates.
+    const byEcs = !(0,mechanisms/* mechanismOf */.De)(prepared.plan.mechanism).registersRevisions && current;
     const registered = pinned
         ? pinnedRegistration(pinned)
-        : await (0,register/* registerIfChanged */.L)(clients.ecs, prepared.rendered.request, prepared.current);
+        : byEcs
+            ? pinnedRegistration(byEcs)
+            : await (0,register/* registerIfChanged */.L)(clients.ecs, prepared.rendered.request, current);
     const prefix = prefixOf(inputs, report);
     log.info(pinned
         ? `${prefix}nothing to register: deploying ${registered.family}:${registered.revision} as it is (task-definition-arn)`
-        : registered.registered
-            ? `${prefix}registered ${registered.family}:${registered.revision}`
-            : `${prefix}no change to register: ${registered.family}:${registered.revision} already has this content`);
+        : byEcs
+            ? `${prefix}nothing to register: ECS registers this service's revisions itself, from the configuration its deployment updates`
+            : registered.registered
+                ? `${prefix}registered ${registered.family}:${registered.revision}`
+                : `${prefix}no change to register: ${registered.family}:${registered.revision} already has this content`);
     for (const change of report.changes ?? [])
         log.info((0,report_text/* logSafe */.sN)(`  ${change}`));
     return { ...prepared, registered };
@@ -2435,6 +2442,8 @@ async function start(clients, inputs, git, { clock, signal, log }, prepared, rep
         deploymentCircuitBreaker: inputs.deploymentCircuitBreaker,
         ...(inputs.serviceSettings && { settings: inputs.serviceSettings }),
         containers: prepared.rendered.request.containerDefinitions ?? [],
+        ...(prepared.rendered.request.cpu && { cpu: prepared.rendered.request.cpu }),
+        ...(prepared.rendered.request.memory && { memory: prepared.rendered.request.memory }),
     });
     const revision = `${registered.family}:${registered.revision}`;
     if (rollout.deploymentId)
@@ -2444,6 +2453,7 @@ async function start(clients, inputs, git, { clock, signal, log }, prepared, rep
     const part = {
         ...(preview && { service: serviceName, ...(url && { url }) }),
         startedAt: rollout.startedAt,
+        ...(rollout.targetTaskDefinition && { taskDefinitionArn: rollout.targetTaskDefinition }),
         ...(!rollout.deploymentId
             ? { status: 'succeeded', reason: `Nothing to deploy: ${rollout.unchangedReason}.` }
             : {
@@ -2731,7 +2741,7 @@ async function update(s, done) {
             {
                 index,
                 rollout,
-                targetTaskDefinition: p.registered.arn,
+                targetTaskDefinition: rollout.targetTaskDefinition ?? p.registered.arn,
                 priorEventIds: eventIds(p.service),
                 verification: p.verification,
                 image,

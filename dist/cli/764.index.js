@@ -1543,8 +1543,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: readStrategyInputs
 
-// EXTERNAL MODULE: ./src/mechanisms/registry.ts + 16 modules
-var registry = __webpack_require__(7192);
+// EXTERNAL MODULE: ./src/mechanisms/registry.ts + 17 modules
+var registry = __webpack_require__(4485);
 // EXTERNAL MODULE: ./src/settings/strategy.ts
 var strategy = __webpack_require__(9524);
 // EXTERNAL MODULE: ./src/deploy/clock.ts

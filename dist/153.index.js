@@ -1,5 +1,5 @@
-export const id = 948;
-export const ids = [948,201];
+export const id = 153;
+export const ids = [153,201];
 export const modules = {
 
 /***/ 1626:
@@ -195,6 +195,7 @@ function createClients(region, deadline, timeouts = { connectionTimeout: CONNECT
 /* harmony export */   T2: () => (/* binding */ deregisterTaskDefinition),
 /* harmony export */   TD: () => (/* binding */ listServices),
 /* harmony export */   Vk: () => (/* binding */ listTasks),
+/* harmony export */   X3: () => (/* binding */ describeExpressGatewayService),
 /* harmony export */   ZZ: () => (/* binding */ runTask),
 /* harmony export */   aU: () => (/* binding */ updateServiceLooking),
 /* harmony export */   ad: () => (/* binding */ listTaskDefinitions),
@@ -205,6 +206,7 @@ function createClients(region, deadline, timeouts = { connectionTimeout: CONNECT
 /* harmony export */   oh: () => (/* binding */ describeTaskDefinition),
 /* harmony export */   sR: () => (/* binding */ createService),
 /* harmony export */   wN: () => (/* binding */ continueServiceDeployment),
+/* harmony export */   x8: () => (/* binding */ updateExpressGatewayService),
 /* harmony export */   yz: () => (/* binding */ describeTasks)
 /* harmony export */ });
 /* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(212);
@@ -303,6 +305,16 @@ async function createService(ecs, input) {
 }
 async function deleteService(ecs, cluster, service) {
     return (await (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .awsCall */ .uF)('ecs:DeleteService', () => ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__/* .DeleteServiceCommand */ .o6q({ cluster, service, force: true })), {
+        missing: SERVICE,
+    })).service;
+}
+/** An Express Mode service (its ARN is its ECS service's) with its active configurations; a NotFound('service') when there is none. */
+async function describeExpressGatewayService(ecs, serviceArn) {
+    return (await (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .awsCall */ .uF)('ecs:DescribeExpressGatewayService', () => ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__/* .DescribeExpressGatewayServiceCommand */ .UMo({ serviceArn })), { missing: { ...CLUSTER, ResourceNotFoundException: 'service' } })).service;
+}
+/** Updates an Express Mode service's configuration: ECS registers a revision from it and starts a deployment. */
+async function updateExpressGatewayService(ecs, input) {
+    return (await (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .awsCall */ .uF)('ecs:UpdateExpressGatewayService', () => ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__/* .UpdateExpressGatewayServiceCommand */ .omG(input)), {
         missing: SERVICE,
     })).service;
 }
@@ -921,7 +933,7 @@ async function untilIdle(ctx, service, onBusy, probe) {
 
 /***/ }),
 
-/***/ 7192:
+/***/ 4485:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1925,6 +1937,7 @@ const codedeploy = {
     strategies: { rolling: false, 'blue-green': true, canary: true, linear: true },
     testTraffic: true,
     refusesEarlySuccess: false,
+    registersRevisions: true,
     configure: (inputs) => ({ deploymentConfigName: deploymentConfigName(inputs) }),
     plan: planCodeDeploy,
     async inFlight(clients, _cluster, plan, service, target) {
@@ -2425,6 +2438,7 @@ const rolling = {
     strategies: { rolling: true, 'blue-green': false, canary: false, linear: false },
     testTraffic: false,
     refusesEarlySuccess: false,
+    registersRevisions: true,
     watch: (ctx) => new RollingWatch(ctx),
 };
 
@@ -2488,7 +2502,188 @@ const ecsNative = {
     testTraffic: true,
     // ECS's rule: early success criteria work with the rolling deployment strategy only.
     refusesEarlySuccess: true,
+    registersRevisions: true,
     watch: (ctx) => new NativeWatch(ctx),
+};
+
+;// CONCATENATED MODULE: ./src/mechanisms/express.ts
+
+
+
+
+
+
+
+
+/** How ECS marks a service that Express Mode created and manages. */
+const isExpressService = (service) => service.resourceManagementType === 'ECS';
+/** The container of an Express task definition that ECS makes from `primaryContainer`. */
+const PRIMARY_CONTAINER = 'Main';
+/** How often, and how long apart, the service is read for the deployment an update started (ECS is eventually consistent). */
+const LOOKS = 15;
+const LOOK_MS = 1000;
+/** Settings that choose how ECS deploys, by their config keys: UpdateExpressGatewayService takes none of them. */
+function strategySettings(inputs) {
+    return [
+        inputs.strategy !== undefined ? `\`strategy: ${inputs.strategy}\`` : '',
+        inputs.deploymentAlarms.length ? '`deployment-alarms`' : '',
+        inputs.waitUntil ? '`wait-until`' : '',
+        inputs.codedeployApplication || inputs.codedeployDeploymentGroup || inputs.codedeployConfig || inputs.appspec
+            ? '`codedeploy`'
+            : '',
+    ].filter(Boolean);
+}
+/** The configuration the service runs now: the one of its task definition (the newest while it deploys). */
+function runningConfiguration(configurations, service) {
+    return (configurations.find((c) => c.taskDefinitionArn === service.taskDefinition) ??
+        [...configurations].sort((a, b) => (b.createdAt?.getTime() ?? 0) - (a.createdAt?.getTime() ?? 0))[0]);
+}
+/** The Express endpoint (the public one first), as a URL. */
+function endpointOf(configuration) {
+    const paths = configuration.ingressPaths ?? [];
+    const endpoint = (paths.find((p) => p.accessType === 'PUBLIC') ?? paths[0])?.endpoint;
+    if (!endpoint)
+        return undefined;
+    return /^https?:\/\//.test(endpoint) ? endpoint : `https://${endpoint}`;
+}
+async function planExpress(ecs, service, inputs) {
+    const name = service.serviceName ?? '';
+    const given = strategySettings(inputs);
+    const how = describeConfiguration(service.deploymentConfiguration);
+    if (given.length)
+        throw new errors/* UserError */.yo(`${given.join(', ')}: service "${name}" is an ECS Express Mode service, which ECS deploys its own way (${how}); UpdateExpressGatewayService takes no strategy. Remove ${given.length > 1 ? 'them' : 'it'} for this service (an environment of its own in the config file).`);
+    const express = await (0,aws_ecs/* describeExpressGatewayService */.X3)(ecs, service.serviceArn ?? '');
+    const configuration = runningConfiguration(express?.activeConfigurations ?? [], service);
+    if (!configuration)
+        throw new errors/* UserError */.yo(`Express service "${name}" has no active configuration (DescribeExpressGatewayService: ${express?.status?.statusCode ?? 'no status'}): wait until ECS has created it, then deploy again.`);
+    const url = endpointOf(configuration);
+    return {
+        mechanism: 'express',
+        description: `Express Mode: its configuration updated, deployed as ECS deploys Express services — ${how} (\`strategy\` does not apply)`,
+        inputs,
+        express: configuration,
+        ...(url && { url }),
+        changes: [],
+    };
+}
+/** The rendered container ECS makes the Express service's primary container of: `Main`, or the only one. */
+function primaryOf(name, containers) {
+    const primary = containers.find((c) => c.name === PRIMARY_CONTAINER) ?? (containers.length === 1 ? containers[0] : undefined);
+    if (!primary?.image)
+        throw new errors/* UserError */.yo(`Express service "${name}": its task definition has no container named ${PRIMARY_CONTAINER} (the one ECS makes from the Express primary container): the template must keep it.`);
+    return primary;
+}
+const listed = (items) => (items?.length ? items : undefined);
+/** What UpdateExpressGatewayService must change to run the rendered containers, or undefined when nothing would. */
+function expressUpdate(service, current, request) {
+    const name = service.serviceName ?? '';
+    const main = primaryOf(name, request.containers ?? []);
+    const before = current.primaryContainer;
+    const environment = listed(main.environment);
+    const secrets = listed(main.secrets);
+    const primaryContainer = {
+        ...before,
+        image: main.image,
+        ...((environment || before?.environment) && { environment: environment ?? [] }),
+        ...((secrets || before?.secrets) && { secrets: secrets ?? [] }),
+    };
+    const same = (a, b) => JSON.stringify(a ?? []) === JSON.stringify(b ?? []);
+    const changes = {
+        ...(!(before?.image === primaryContainer.image &&
+            same(before?.environment, primaryContainer.environment) &&
+            same(before?.secrets, primaryContainer.secrets)) && { primaryContainer }),
+        ...(request.cpu !== undefined && request.cpu !== current.cpu && { cpu: request.cpu }),
+        ...(request.memory !== undefined && request.memory !== current.memory && { memory: request.memory }),
+    };
+    if (!Object.keys(changes).length && !request.forceNewDeployment)
+        return undefined;
+    return { serviceArn: service.serviceArn, primaryContainer, ...changes };
+}
+/** Updates the Express configuration and returns the deployment ECS started for it on the service it owns. */
+async function startExpress(ecs, ctx, plan, service, request) {
+    const name = service.serviceName ?? '';
+    if (request.desiredCount !== undefined)
+        throw new errors/* UserError */.yo(`\`desired-count\`: service "${name}" is an ECS Express Mode service, whose task count ECS scales between its Express scaling target's minimum and maximum: remove it for this service.`);
+    const current = plan.express;
+    if (!current)
+        throw new Error('an Express update needs the Express plan (planStrategy)');
+    const previousTaskDefinition = service.taskDefinition ?? '';
+    const now = ctx.clock.now();
+    const update = expressUpdate(service, current, request);
+    if (!update) {
+        const primary = (0,rollout/* primaryDeployment */.sg)(service);
+        if (primary?.rolloutState === 'IN_PROGRESS' && primary.taskDefinition === current.taskDefinitionArn) {
+            const startedAt = (primary.createdAt ?? new Date(now)).getTime();
+            return {
+                ...(primary.id && { deploymentId: primary.id }),
+                ...(service.currentServiceDeployment && { serviceDeploymentArn: service.currentServiceDeployment }),
+                mechanism: 'express',
+                previousTaskDefinition,
+                started: false,
+                startedAt,
+                since: startedAt,
+                ...(primary.taskDefinition && { targetTaskDefinition: primary.taskDefinition }),
+            };
+        }
+        return {
+            previousTaskDefinition,
+            started: false,
+            startedAt: now,
+            unchangedReason: 'the Express service already runs this image, environment, secrets, cpu and memory',
+        };
+    }
+    const updated = await (0,aws_ecs/* updateExpressGatewayService */.x8)(ecs, update);
+    const target = updated?.targetConfiguration?.taskDefinitionArn;
+    if (!target)
+        throw new Error(`UpdateExpressGatewayService answered no target configuration for service "${name}"`);
+    ctx.log(`${name}: updated the Express configuration; ECS registered ${(0,aws_arn/* taskDefinitionRevision */.MZ)(target)} from it`);
+    // ECS starts the deployment on the service it owns after answering: read until it shows.
+    for (let look = 1; look <= LOOKS; look++) {
+        const now = (await (0,aws_ecs/* describeService */.Jv)(ecs, request.cluster, name)) ?? service;
+        const primary = (0,rollout/* primaryDeployment */.sg)(now);
+        if (primary?.taskDefinition === target && primary.id)
+            return {
+                deploymentId: primary.id,
+                ...(now.currentServiceDeployment && { serviceDeploymentArn: now.currentServiceDeployment }),
+                mechanism: 'express',
+                previousTaskDefinition,
+                started: true,
+                startedAt: ctx.clock.now(),
+                since: primary.createdAt?.getTime() ?? ctx.clock.now(),
+                targetTaskDefinition: target,
+            };
+        await ctx.clock.sleep(LOOK_MS, ctx.signal);
+    }
+    throw new errors/* UserError */.yo(`Express service "${name}": ECS took the configuration update (${(0,aws_arn/* taskDefinitionRevision */.MZ)(target)}) but its service showed no deployment of it within ${(LOOKS * LOOK_MS) / 1000} s; see the service's events in the ECS console.`);
+}
+/** The deployment ECS started, followed as ECS's canary; an Express service's revisions come from its configuration only. */
+class ExpressWatch extends NativeWatch {
+    redeployPrevious() {
+        return Promise.resolve("not rolled back: ECS makes an Express service's revisions from its configuration, so deploy the previous image again");
+    }
+}
+const shared = ecsControlled('ecs-native');
+const express = {
+    ...shared,
+    name: 'express',
+    strategies: { rolling: false, 'blue-green': false, canary: false, linear: false },
+    testTraffic: false,
+    refusesEarlySuccess: true,
+    registersRevisions: false,
+    owns: isExpressService,
+    configure: () => ({}),
+    plan: (clients, _cluster, service, inputs) => planExpress(clients.ecs, service, inputs),
+    start: (clients, ctx, plan, service, request) => startExpress(clients.ecs, ctx, plan, service, request),
+    resume(_clients, _cluster, _plan, service) {
+        return Promise.reject(new errors/* UserError */.yo(`\`mode: continue\`: service "${service.serviceName}" is an ECS Express Mode service: ECS pauses none of its deployments, so there is nothing to continue.`));
+    },
+    rollBackService(clients, service, request) {
+        const primary = (0,rollout/* primaryDeployment */.sg)(service);
+        if (!request.to && primary?.rolloutState === 'IN_PROGRESS' && (service.deployments?.length ?? 0) > 1)
+            return rollBackEcsService(clients.ecs, service, { ...request, mechanism: 'express' });
+        return Promise.reject(new errors/* UserError */.yo(`\`rollback\`: service "${service.serviceName}" is an ECS Express Mode service with no deployment in flight: ECS makes its revisions from its Express configuration, so deploy the previous image again instead.`));
+    },
+    watch: (ctx) => new ExpressWatch(ctx),
 };
 
 ;// CONCATENATED MODULE: ./src/mechanisms/registry.ts
@@ -2496,17 +2691,21 @@ const ecsNative = {
 
 
 
-const MECHANISMS = { rolling: rolling, 'ecs-native': ecsNative, codedeploy: codedeploy };
+
+const MECHANISMS = { rolling: rolling, 'ecs-native': ecsNative, codedeploy: codedeploy, express: express };
 /** The mechanism by its name; a rollout without one is a rolling update. */
 function mechanismOf(name) {
     return MECHANISMS[name ?? 'rolling'];
 }
 /**
  * The mechanism that deploys the service: its deployment controller's, and of those the one that deploys the strategy
- * asked for (or the service's own). A controller with one mechanism deploys every service of it: that mechanism says
+ * asked for (or the service's own) — unless a mechanism owns the service by what ECS marks on it (Express Mode). A controller with one mechanism deploys every service of it: that mechanism says
  * which strategies it refuses.
  */
 function mechanismFor(service, inputs) {
+    const owner = Object.values(MECHANISMS).find((m) => m.owns?.(service));
+    if (owner)
+        return owner;
     const controller = service.deploymentController?.type === 'CODE_DEPLOY' ? 'CODE_DEPLOY' : 'ECS';
     const candidates = Object.values(MECHANISMS).filter((m) => m.controller === controller);
     const strategy = inputs.strategy ?? configuredStrategy(service);

@@ -206,3 +206,19 @@ describe('the Express update', () => {
     expect(express.registersRevisions).toBe(false)
   })
 })
+
+describe('continue and rollback', () => {
+  test('`mode: continue` is refused: ECS pauses no Express deployment', async () => {
+    const plan = { mechanism: 'express' as const, description: '', inputs: inputs(), changes: [] }
+    await expect(express.resume(clients, 'prod', plan, expressService(), 0)).rejects.toThrow(
+      '`mode: continue`: service "web" is an ECS Express Mode service: ECS pauses none of its deployments',
+    )
+  })
+
+  test('`rollback` without a deployment in flight is refused, changing nothing', async () => {
+    await expect(
+      express.rollBackService(clients, expressService(), { cluster: 'prod', now: 0, log: () => {} }),
+    ).rejects.toThrow('`rollback`: service "web" is an ECS Express Mode service with no deployment in flight')
+    expect(ecsMock.calls()).toHaveLength(0)
+  })
+})

@@ -14,7 +14,10 @@ export const modules = {
 
 
 
-/** Returns the service, checked to be one this action can deploy (ECS or CODE_DEPLOY controller); throws a UserError saying why not. */
+/**
+ * Returns the service, checked to be one this action can deploy (ECS or CODE_DEPLOY controller, an ECS Express Mode
+ * service among the ECS ones: the mechanism registry tells it by what ECS marks on it); throws a UserError saying why not.
+ */
 async function findService(ecs, cluster, name, region) {
     const where = `cluster "${cluster}" (region ${region})`;
     let response;

@@ -110,7 +110,15 @@ describe('an ECS Express Mode service', () => {
     await givenExpressService()
     await admin.scenario({
       service: 'web',
-      rollout: { outcome: 'crash', exitCode: 3, logLines: ['listening on 8080', 'Error: DATABASE_URL is not set'] },
+      rollout: {
+        outcome: 'crash',
+        exitCode: 3,
+        logLines: ['listening on 8080', 'Error: DATABASE_URL is not set'],
+        // At time scale 60: each step takes a real second, so the action's polls see the rollout fail.
+        taskStartSeconds: 60,
+        crashAfterSeconds: 60,
+        drainSeconds: 120,
+      },
     })
     const run = await runAction({ cluster: 'prod', service: 'web', image: `${stack.STACK_REGISTRY}/web:v3` })
     expect(run.exitCode).toBe(1)

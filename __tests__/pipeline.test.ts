@@ -10,11 +10,13 @@ import {
   RepositoryNotFoundException,
 } from '@aws-sdk/client-ecr'
 import {
+  DescribeExpressGatewayServiceCommand,
   DescribeServicesCommand,
   DescribeTaskDefinitionCommand,
   ECSClient,
   ListTasksCommand,
   RegisterTaskDefinitionCommand,
+  UpdateExpressGatewayServiceCommand,
   UpdateServiceCommand,
   type TaskDefinition,
 } from '@aws-sdk/client-ecs'
@@ -382,5 +384,63 @@ describe('the image to deploy exists', () => {
     expect(logs).toContain(
       `warning: Could not check that ${REPO}:v2 exists (AWS denied ecr:DescribeImages on 123456789012/us-east-1: not authorized to perform: ecr:DescribeImages. Grant ecr:DescribeImages to the role this workflow uses (README, "IAM permissions").); deploying it unchecked.`,
     )
+  })
+})
+
+describe('an ECS Express Mode service', () => {
+  const EXPRESS_TD = 'arn:aws:ecs:us-east-1:123456789012:task-definition/web-express:2'
+  const express = (overrides = {}) =>
+    service({
+      resourceManagementType: 'ECS',
+      deploymentConfiguration: { strategy: 'CANARY', canaryConfiguration: { canaryPercent: 5 } },
+      ...overrides,
+    })
+
+  test("registers nothing: its configuration is updated, ECS's revision is reported, its endpoint is the URL", async () => {
+    const main = {
+      ...current,
+      executionRoleArn: 'arn:aws:iam::123456789012:role/ecsTaskExecutionRole',
+      containerDefinitions: [{ ...current.containerDefinitions?.[0], name: 'Main' }],
+    }
+    ecsMock.on(DescribeTaskDefinitionCommand).resolves({ taskDefinition: main, tags: [] })
+    let updated = false
+    ecsMock.on(DescribeServicesCommand).callsFake(() => ({
+      services: [
+        updated
+          ? express({
+              taskDefinition: EXPRESS_TD,
+              deployments: [deployment({ taskDefinition: EXPRESS_TD }), oldDeployment()],
+            })
+          : express(),
+      ],
+    }))
+    ecsMock.on(DescribeExpressGatewayServiceCommand).resolves({
+      service: {
+        activeConfigurations: [
+          {
+            taskDefinitionArn: OLD_TD,
+            cpu: '256',
+            memory: '512',
+            primaryContainer: { image: `${REPO}:old`, containerPort: 3000 },
+            ingressPaths: [{ accessType: 'PUBLIC', endpoint: 'web-1a2b.ecs.us-east-1.on.aws' }],
+          },
+        ],
+      },
+    })
+    ecsMock.on(UpdateExpressGatewayServiceCommand).callsFake(() => {
+      updated = true
+      return { service: { targetConfiguration: { taskDefinitionArn: EXPRESS_TD } } }
+    })
+    inputs = { ...inputs, 'task-definition': '' }
+    await run(fakeClock())
+    expect(failures).toEqual([])
+    expect(ecsMock).not.toHaveReceivedCommand(RegisterTaskDefinitionCommand)
+    expect(ecsMock).not.toHaveReceivedCommand(UpdateServiceCommand)
+    expect(ecsMock).toHaveReceivedCommandWith(UpdateExpressGatewayServiceCommand, {
+      serviceArn: 'arn:aws:ecs:us-east-1:123456789012:service/prod/web',
+      primaryContainer: { image: `${REPO}:v2`, containerPort: 3000 },
+    })
+    expect(result()['task-definition-arn']).toBe(EXPRESS_TD)
+    expect(outputs['environment-url']).toBe('https://web-1a2b.ecs.us-east-1.on.aws')
   })
 })

@@ -66,7 +66,7 @@ describe('stack.sh seed', () => {
     ],
     [
       'cluster: prod\nservices: [{ name: web, image: web:v1, strategy: canary }]\n',
-      'seed: error: FILE: services[0]: unknown key(s) strategy; known: name, image, desiredCount, loadBalancer, deploymentController, codedeploy\n',
+      'seed: error: FILE: services[0]: unknown key(s) strategy; known: name, image, desiredCount, loadBalancer, deploymentController, codedeploy, express\n',
     ],
   ])('%j is refused with what to write', async (text, message) => {
     expect(await seed(text)).toBe(message)

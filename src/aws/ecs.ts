@@ -4,6 +4,7 @@ import {
   CreateServiceCommand,
   DeleteServiceCommand,
   DeregisterTaskDefinitionCommand,
+  DescribeExpressGatewayServiceCommand,
   DescribeServiceDeploymentsCommand,
   DescribeServicesCommand,
   DescribeTaskDefinitionCommand,
@@ -18,6 +19,7 @@ import {
   StopTaskCommand,
   TagResourceCommand,
   UntagResourceCommand,
+  UpdateExpressGatewayServiceCommand,
   UpdateServiceCommand,
   type ContinueServiceDeploymentCommandInput,
   type CreateServiceCommandInput,
@@ -25,6 +27,7 @@ import {
   type DescribeServicesCommandOutput,
   type DescribeTaskDefinitionCommandOutput,
   type ECSClient,
+  type ECSExpressGatewayService,
   type Failure,
   type ListServiceDeploymentsCommandInput,
   type ListTaskDefinitionsCommandInput,
@@ -37,6 +40,8 @@ import {
   type Tag,
   type Task,
   type TaskDefinition,
+  type UpdatedExpressGatewayService,
+  type UpdateExpressGatewayServiceCommandInput,
   type UpdateServiceCommandInput,
 } from '@aws-sdk/client-ecs'
 import { awsCall, NotFound } from './errors.js'
@@ -164,6 +169,32 @@ export async function createService(ecs: ECSClient, input: CreateServiceCommandI
 export async function deleteService(ecs: ECSClient, cluster: string, service: string): Promise<Service | undefined> {
   return (
     await awsCall('ecs:DeleteService', () => ecs.send(new DeleteServiceCommand({ cluster, service, force: true })), {
+      missing: SERVICE,
+    })
+  ).service
+}
+
+/** An Express Mode service (its ARN is its ECS service's) with its active configurations; a NotFound('service') when there is none. */
+export async function describeExpressGatewayService(
+  ecs: ECSClient,
+  serviceArn: string,
+): Promise<ECSExpressGatewayService | undefined> {
+  return (
+    await awsCall(
+      'ecs:DescribeExpressGatewayService',
+      () => ecs.send(new DescribeExpressGatewayServiceCommand({ serviceArn })),
+      { missing: { ...CLUSTER, ResourceNotFoundException: 'service' } },
+    )
+  ).service
+}
+
+/** Updates an Express Mode service's configuration: ECS registers a revision from it and starts a deployment. */
+export async function updateExpressGatewayService(
+  ecs: ECSClient,
+  input: UpdateExpressGatewayServiceCommandInput,
+): Promise<UpdatedExpressGatewayService | undefined> {
+  return (
+    await awsCall('ecs:UpdateExpressGatewayService', () => ecs.send(new UpdateExpressGatewayServiceCommand(input)), {
       missing: SERVICE,
     })
   ).service

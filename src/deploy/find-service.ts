@@ -3,7 +3,10 @@ import { describeServices } from '../aws/ecs.js'
 import { isNotFound } from '../aws/errors.js'
 import { UserError } from '../common/errors.js'
 
-/** Returns the service, checked to be one this action can deploy (ECS or CODE_DEPLOY controller); throws a UserError saying why not. */
+/**
+ * Returns the service, checked to be one this action can deploy (ECS or CODE_DEPLOY controller, an ECS Express Mode
+ * service among the ECS ones: the mechanism registry tells it by what ECS marks on it); throws a UserError saying why not.
+ */
 export async function findService(ecs: ECSClient, cluster: string, name: string, region: string): Promise<Service> {
   const where = `cluster "${cluster}" (region ${region})`
   let response

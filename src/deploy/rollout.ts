@@ -57,10 +57,12 @@ export interface Rollout {
   mechanism?: Mechanism
   /** The lifecycle hook (ECS) or Ready state (CodeDeploy, `ready`) this run resumed: not a pause to stop at again. */
   resumed?: string
+  /** The revision rolling out when ECS registered it itself (an Express service's), not the run. */
+  targetTaskDefinition?: string
 }
 
 /** A rollout resumed (or a rollback started) rather than a deployment of this run's revision: with the revision it brings. */
-export type ResumedRollout = Rollout & { targetTaskDefinition: string }
+export type ResumedRollout = Rollout & Required<Pick<Rollout, 'targetTaskDefinition'>>
 
 /** The service's deployment configuration with the circuit breaker set as asked; undefined when it stays as it is. */
 export function circuitBreakerConfiguration(

@@ -92,6 +92,7 @@ function newServiceReport(where: Where, service: Service, plan: StrategyPlan): D
     status: 'failed',
     reason: '',
     strategy: plan.description,
+    ...(plan.url && { url: plan.url }),
     previousTaskDefinition: service.taskDefinition ?? '',
     notes: [],
   }
@@ -224,17 +225,23 @@ async function register(
   report: DeploymentReport,
   log: Log,
 ): Promise<Registered> {
-  const { pinned } = prepared
+  const { pinned, current } = prepared
+  // ECS registers the revisions of some services itself, from the configuration their mechanism updates.
+  const byEcs = !mechanismOf(prepared.plan.mechanism).registersRevisions && current
   const registered = pinned
     ? pinnedRegistration(pinned)
-    : await registerIfChanged(clients.ecs, prepared.rendered.request, prepared.current)
+    : byEcs
+      ? pinnedRegistration(byEcs)
+      : await registerIfChanged(clients.ecs, prepared.rendered.request, current)
   const prefix = prefixOf(inputs, report)
   log.info(
     pinned
       ? `${prefix}nothing to register: deploying ${registered.family}:${registered.revision} as it is (task-definition-arn)`
-      : registered.registered
-        ? `${prefix}registered ${registered.family}:${registered.revision}`
-        : `${prefix}no change to register: ${registered.family}:${registered.revision} already has this content`,
+      : byEcs
+        ? `${prefix}nothing to register: ECS registers this service's revisions itself, from the configuration its deployment updates`
+        : registered.registered
+          ? `${prefix}registered ${registered.family}:${registered.revision}`
+          : `${prefix}no change to register: ${registered.family}:${registered.revision} already has this content`,
   )
   for (const change of report.changes ?? []) log.info(logSafe(`  ${change}`))
   return { ...prepared, registered }
@@ -297,6 +304,8 @@ async function start(
       deploymentCircuitBreaker: inputs.deploymentCircuitBreaker,
       ...(inputs.serviceSettings && { settings: inputs.serviceSettings }),
       containers: prepared.rendered.request.containerDefinitions ?? [],
+      ...(prepared.rendered.request.cpu && { cpu: prepared.rendered.request.cpu }),
+      ...(prepared.rendered.request.memory && { memory: prepared.rendered.request.memory }),
     },
   )
   const revision = `${registered.family}:${registered.revision}`
@@ -314,6 +323,7 @@ async function start(
     ...(preview && { service: serviceName, ...(url && { url }) }),
     ...(tagged && { notes: [tagged.note] }),
     startedAt: rollout.startedAt,
+    ...(rollout.targetTaskDefinition && { taskDefinitionArn: rollout.targetTaskDefinition }),
     ...(!rollout.deploymentId
       ? { status: 'succeeded', reason: `Nothing to deploy: ${rollout.unchangedReason}.` }
       : {
@@ -731,7 +741,7 @@ async function update(s: DeployState, done: PipelineResult): Promise<StepOutcome
           {
             index,
             rollout,
-            targetTaskDefinition: p.registered.arn,
+            targetTaskDefinition: rollout.targetTaskDefinition ?? p.registered.arn,
             priorEventIds: eventIds(p.service),
             verification: p.verification,
             image,

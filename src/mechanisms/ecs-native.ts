@@ -17,7 +17,7 @@ const ON_TEST_TRAFFIC = new Set([
   'BAKE_TIME',
 ])
 
-class NativeWatch extends RollingWatch {
+export class NativeWatch extends RollingWatch {
   override readonly readsServiceDeploymentEveryPoll = true
   private readonly tracker = new NativeTracker()
 
@@ -69,5 +69,6 @@ export const ecsNative: DeploymentMechanism = {
   testTraffic: true,
   // ECS's rule: early success criteria work with the rolling deployment strategy only.
   refusesEarlySuccess: true,
+  registersRevisions: true,
   watch: (ctx) => new NativeWatch(ctx),
 }

@@ -6,6 +6,7 @@ import type {
   ContainerDefinition,
   DeploymentConfiguration,
   ECSClient,
+  ExpressGatewayServiceConfiguration,
   Service,
   ServiceDeployment,
 } from '@aws-sdk/client-ecs'
@@ -47,6 +48,10 @@ export interface StrategyPlan {
   /** ECS services: the deployment configuration members to set (strategy, alarms, PAUSE hook). */
   configuration?: Partial<DeploymentConfiguration>
   codedeploy?: CodeDeployPlan
+  /** Express Mode services: the configuration ECS runs now, which the update starts from. */
+  express?: ExpressGatewayServiceConfiguration
+  /** Where the service answers, when its mechanism knows (an Express service's endpoint): the run's environment URL. */
+  url?: string
   /** What the deployment changes on the service beside its task definition, one line each (`diff`, dry-run). */
   changes: string[]
 }
@@ -58,7 +63,8 @@ export interface PlanOptions {
 
 export type { ResumedRollout } from '../deploy/rollout.js'
 
-export type StartRequest = RolloutRequest & { containers?: ContainerDefinition[] }
+/** The rollout asked for, with the rendered task definition's containers and task size (for mechanisms that set them themselves). */
+export type StartRequest = RolloutRequest & { containers?: ContainerDefinition[]; cpu?: string; memory?: string }
 
 /** What a mechanism's watch needs of the rollout it follows. */
 export interface WatchContext {
@@ -118,6 +124,13 @@ export interface DeploymentMechanism {
   readonly strategies: PerStrategy<boolean>
   /** Whether a test listener routes to the new revision before production traffic does (`verify-test-url` needs one). */
   readonly testTraffic: boolean
+  /**
+   * Whether ECS registers the service's task definition revisions itself, from the configuration the mechanism updates
+   * (Express Mode): the run renders the task definition to read the containers from it, and registers none.
+   */
+  readonly registersRevisions: boolean
+  /** Whether the service is of this mechanism whatever its controller and strategy, by what ECS marks on it (Express Mode). */
+  owns?(service: Service): boolean
   /** Whether ECS refuses early success criteria with its rollouts (ECS's rule: they work with rolling updates only). */
   readonly refusesEarlySuccess: boolean
   /**

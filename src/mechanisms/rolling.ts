@@ -59,5 +59,6 @@ export const rolling: DeploymentMechanism = {
   strategies: { rolling: true, 'blue-green': false, canary: false, linear: false },
   testTraffic: false,
   refusesEarlySuccess: false,
+  registersRevisions: true,
   watch: (ctx) => new RollingWatch(ctx),
 }

@@ -15,8 +15,8 @@ export type OnBusy = 'wait' | 'fail'
 /** `continue`: what to do with the deployment an earlier run left paused. */
 export type ContinueAction = 'continue' | 'rollback'
 
-/** How the service deploys: ECS's rolling update, ECS's own blue/green / canary / linear, or CodeDeploy. */
-export type Mechanism = 'rolling' | 'ecs-native' | 'codedeploy'
+/** How the service deploys: ECS's rolling update, ECS's own blue/green / canary / linear, CodeDeploy, or an ECS Express Mode service's update. */
+export type Mechanism = 'rolling' | 'ecs-native' | 'codedeploy' | 'express'
 
 /** The strategy inputs, typed and validated (src/settings/strategy.ts). */
 export interface StrategyInputs {

@@ -3,13 +3,14 @@
 import { AwsError, check, paginate } from './protocol.mjs'
 import { clusterArn, nameFromArn, taskArn } from './ids.mjs'
 import { createTask, describeTask, stopTask } from './tasks.mjs'
+import { expressOperations } from './express.mjs'
 
 /**
  * @typedef {{
  *   clusters: Map<string, any>, taskDefinitions: import('./task-definitions.mjs').TaskDefinitionStore,
  *   services: import('./services.mjs').Services, scenarios: import('./scenario.mjs').ScenarioBook,
- *   clock: import('./clock.mjs').Clock,
- * }} EcsState
+ *   clock: import('./clock.mjs').Clock, endpoint?: string,
+ * }} EcsState endpoint: the load balancer's production listener, an Express service's endpoint
  */
 
 const includesTags = (input) => Array.isArray(input.include) && input.include.includes('TAGS')
@@ -381,6 +382,9 @@ export function ecsService(state) {
         return {}
       },
       ListTagsForResource: (input) => ({ tags: taggable(input.resourceArn).tags }),
+
+      // --- Express Mode (express.mjs) ------------------------------------------------------------
+      ...expressOperations(state, { cluster }),
     },
   }
 }

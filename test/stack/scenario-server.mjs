@@ -132,6 +132,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     registryPassword: env.STACK_REGISTRY_PASSWORD,
     motoUrl: env.STACK_MOTO_URL,
     timeScale: Number(env.STACK_TIME_SCALE ?? 1),
+    ...(env.STACK_LB_PORT && { endpoint: `http://127.0.0.1:${env.STACK_LB_PORT}` }),
     ...(env.STACK_RECORD_DIR && { recordDir: env.STACK_RECORD_DIR }),
   })
   // The load balancer's production and test listeners, proxying to real containers of the routed revision.

@@ -2,12 +2,13 @@
 // Creates the resources of a seed file on the running local stack (test/stack/stack.sh seed FILE): a cluster, its
 // services with their task definition (image: a sample-app build pushed to the stack's registry), ECR repositories,
 // the target groups and listener rules an ECS-native blue/green service names, and a CodeDeploy application and
-// deployment group for a CODE_DEPLOY service; the stack's listeners then front the first service. Seeds:
+// deployment group for a CODE_DEPLOY service, or an ECS Express Mode service (`express: true`); the stack's listeners then front the first service. Seeds:
 // test/stack/seeds/*.yml. Through the AWS SDK and the stack's endpoints, as a user's `aws` commands would.
 import { CodeDeployClient, CreateApplicationCommand, CreateDeploymentGroupCommand } from '@aws-sdk/client-codedeploy'
 import { CreateRepositoryCommand, ECRClient } from '@aws-sdk/client-ecr'
 import {
   CreateClusterCommand,
+  CreateExpressGatewayServiceCommand,
   CreateServiceCommand,
   ECSClient,
   RegisterTaskDefinitionCommand,
@@ -19,7 +20,7 @@ import { parse as parseYaml } from 'yaml'
 
 const HERE = import.meta.dirname
 const ACCOUNT = '123456789012'
-const SERVICE_KEYS = ['name', 'image', 'desiredCount', 'loadBalancer', 'deploymentController', 'codedeploy']
+const SERVICE_KEYS = ['name', 'image', 'desiredCount', 'loadBalancer', 'deploymentController', 'codedeploy', 'express']
 
 class SeedError extends Error {}
 
@@ -39,6 +40,12 @@ export function parseSeed(text, file = 'seed') {
       )
     if (!['ECS', 'CODE_DEPLOY', undefined].includes(s.deploymentController))
       throw new SeedError(`${where}.deploymentController: "${s.deploymentController}" is not ECS or CODE_DEPLOY`)
+    if (![true, false, undefined].includes(s.express))
+      throw new SeedError(`${where}.express: "${s.express}" is not true or false`)
+    if (s.express && (s.loadBalancer || s.deploymentController))
+      throw new SeedError(
+        `${where}: an Express service (express: true) takes no loadBalancer or deploymentController: ECS makes them`,
+      )
     if (!['plain', 'blue-green', 'none', undefined].includes(s.loadBalancer))
       throw new SeedError(`${where}.loadBalancer: "${s.loadBalancer}" is not plain, blue-green or none`)
   }
@@ -87,6 +94,24 @@ async function seedStack(seed, env, log) {
         stdio: ['ignore', 'pipe', 'ignore'],
       }).trim()
       log(`repository ${repository}, image ${env.STACK_REGISTRY}/${s.image} (${image.split('@')[1]})`)
+      if (s.express) {
+        const { service } = await ecs.send(
+          new CreateExpressGatewayServiceCommand({
+            cluster: seed.cluster,
+            serviceName: s.name,
+            executionRoleArn: `arn:aws:iam::${ACCOUNT}:role/ecsTaskExecutionRole`,
+            infrastructureRoleArn: `arn:aws:iam::${ACCOUNT}:role/ecsInfrastructureRoleForExpressServices`,
+            primaryContainer: { image: `${env.STACK_REGISTRY}/${s.image}`, containerPort: 8080 },
+            healthCheckPath: '/status',
+            scalingTarget: { minTaskCount: s.desiredCount ?? 2, maxTaskCount: Math.max(4, s.desiredCount ?? 2) },
+          }),
+        )
+        const endpoint = service?.activeConfigurations?.[0]?.ingressPaths?.[0]?.endpoint
+        log(
+          `Express service ${s.name} (${service?.activeConfigurations?.[0]?.taskDefinitionArn}), endpoint ${endpoint}`,
+        )
+        continue
+      }
       const { taskDefinition } = await ecs.send(
         new RegisterTaskDefinitionCommand({
           family: s.name,

@@ -775,6 +775,8 @@ export class Services {
       propagateTags: service.propagateTags,
       enableExecuteCommand: service.enableExecuteCommand,
       availabilityZoneRebalancing: service.availabilityZoneRebalancing,
+      // Express Mode services (express.mjs) are ECS's to manage.
+      resourceManagementType: service.resourceManagementType,
     }
   }
 

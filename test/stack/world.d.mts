@@ -9,6 +9,8 @@ export interface WorldOptions {
   timeScale?: number
   /** The real clock (ms since the epoch); unit tests pass a fake one. */
   now?: () => number
+  /** The load balancer's production URL: an Express service's endpoint. */
+  endpoint?: string
 }
 
 export interface AwsService {

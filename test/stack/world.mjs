@@ -23,8 +23,8 @@ const IAM_PREFIX = {
 /**
  * @typedef {{
  *   registryHost?: string, registryUser?: string, registryPassword?: string,
- *   motoUrl?: string, timeScale?: number, now?: () => number,
- * }} WorldOptions now: the real clock (ms), replaceable in unit tests
+ *   motoUrl?: string, timeScale?: number, now?: () => number, endpoint?: string,
+ * }} WorldOptions now: the real clock (ms), replaceable in unit tests; endpoint: the load balancer's production URL
  */
 
 export class World {
@@ -107,7 +107,14 @@ export class World {
       writeLogs: (task, container, lines) => this.logs.write(task.id, container, lines, this.clock.now()),
     })
     /** @type {import('./ecs.mjs').EcsState} */
-    this.ecs = { clusters: new Map(), taskDefinitions, services, scenarios, clock: this.clock }
+    this.ecs = {
+      clusters: new Map(),
+      taskDefinitions,
+      services,
+      scenarios,
+      clock: this.clock,
+      ...(this.options.endpoint && { endpoint: this.options.endpoint }),
+    }
     this.ecr = new EcrState()
     this.codedeploy = new CodeDeployState()
     /** The service the load balancer's listeners front (POST /_listeners; listeners.mjs). */

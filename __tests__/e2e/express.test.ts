@@ -1,0 +1,140 @@
+// ECS Express Mode services end to end: an Express service made with CreateExpressGatewayService is deployed by
+// dist/index.js from a built image — through UpdateExpressGatewayService, ECS's canary followed to its end — and
+// reported with its endpoint; a release whose tasks crash is diagnosed and rolled back by ECS's circuit breaker.
+import { CloudWatchLogsClient, CreateLogGroupCommand } from '@aws-sdk/client-cloudwatch-logs'
+import {
+  CreateClusterCommand,
+  CreateExpressGatewayServiceCommand,
+  DescribeExpressGatewayServiceCommand,
+  ECSClient,
+} from '@aws-sdk/client-ecs'
+import { runAction as runWithInputs, movedToConfig } from './action.js'
+import { EXECUTION_ROLE, ScenarioAdmin, useStack, waitFor, webService, type StackEnv } from './stack.js'
+
+const runAction = (inputs: Record<string, string>, env?: Record<string, string>): ReturnType<typeof runWithInputs> =>
+  runWithInputs(movedToConfig(inputs), env)
+
+let stack: StackEnv
+let admin: ScenarioAdmin
+let ecs: ECSClient
+const SERVICE_ARN = 'arn:aws:ecs:us-east-1:123456789012:service/prod/web'
+
+beforeAll(async () => {
+  stack = await useStack()
+  admin = new ScenarioAdmin(stack.STACK_SCENARIO_URL)
+  ecs = new ECSClient({})
+})
+
+afterAll(() => ecs?.destroy())
+
+/** Cluster prod with Express service web on web:v1 (two tasks), fronted by the stack's load balancer. */
+async function givenExpressService(): Promise<void> {
+  // ECS's Express canary: 5 % for 3 minutes, then 100 %, 3 minutes' bake: 6 s at time scale 60.
+  await admin.reset({ timeScale: 60, moto: true })
+  const logs = new CloudWatchLogsClient({ region: stack.AWS_REGION })
+  await logs.send(new CreateLogGroupCommand({ logGroupName: '/ecs/web' })).catch(() => undefined)
+  logs.destroy()
+  await ecs.send(new CreateClusterCommand({ clusterName: 'prod' }))
+  await ecs.send(
+    new CreateExpressGatewayServiceCommand({
+      cluster: 'prod',
+      serviceName: 'web',
+      executionRoleArn: EXECUTION_ROLE,
+      infrastructureRoleArn: 'arn:aws:iam::123456789012:role/ecsInfrastructureRoleForExpressServices',
+      primaryContainer: {
+        image: `${stack.STACK_REGISTRY}/web:v1`,
+        containerPort: 8080,
+        environment: [{ name: 'GREETING', value: 'hello' }],
+        awsLogsConfiguration: { logGroup: '/ecs/web', logStreamPrefix: 'ecs' },
+      },
+      healthCheckPath: '/status',
+      scalingTarget: { minTaskCount: 2, maxTaskCount: 4 },
+    }),
+  )
+  await waitFor('web to run 2 tasks', async () => (await webService(ecs)).runningCount === 2, { timeoutMs: 20_000 })
+  await admin.listeners({ cluster: 'prod', service: 'web' })
+}
+
+const versionAt = async (url: string): Promise<string> =>
+  ((await (await fetch(`${url}/version`)).json()) as { version: string }).version
+
+describe('an ECS Express Mode service', () => {
+  test('is deployed from a built image through its Express configuration, and reported with its endpoint', async () => {
+    await givenExpressService()
+    const sha = 'e2e0e2e0e2e0e2e0e2e0e2e0e2e0e2e0e2e0e2e0'
+    const run = await runAction(
+      {
+        cluster: 'prod',
+        service: 'web',
+        build: stack.STACK_SAMPLE_APP,
+        image: `${stack.STACK_REGISTRY}/web`,
+        'build-args': `COMMIT_HASH=${sha.slice(0, 7)}`,
+      },
+      { GITHUB_SHA: sha },
+    )
+    expect(run.errors).toEqual([])
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs.status).toBe('succeeded')
+    expect(run.outputs.image).toMatch(new RegExp(`^${stack.STACK_REGISTRY}/web@sha256:[a-f0-9]{64}$`))
+    // ECS registered the revision from the configuration; the action registered none.
+    expect(run.outputs['task-definition-arn']).toBe('arn:aws:ecs:us-east-1:123456789012:task-definition/web-express:2')
+    expect(run.outputs['environment-url']).toBe(stack.STACK_LB_URL)
+    expect(run.stdout).toContain("nothing to register: ECS registers this service's revisions itself")
+    expect(run.summary).toContain(
+      '| Strategy | Express Mode: its configuration updated, deployed as ECS deploys Express services — canary (ECS): 5 % for 3 min, then 100 %, bake 3 min (`strategy` does not apply) |',
+    )
+    expect(run.summary).toContain(`| URL | ${stack.STACK_LB_URL} |`)
+    const { service } = await ecs.send(new DescribeExpressGatewayServiceCommand({ serviceArn: SERVICE_ARN }))
+    expect(service?.activeConfigurations?.map((c) => c.primaryContainer?.image)).toEqual([run.outputs.image])
+    // The environment the service had is kept; the endpoint answers the new build.
+    expect(service?.activeConfigurations?.[0]?.primaryContainer?.environment).toEqual([
+      { name: 'GREETING', value: 'hello' },
+    ])
+    expect(await versionAt(stack.STACK_LB_URL)).toBe(sha.slice(0, 7))
+  })
+
+  test('a strategy given for it is refused, naming why, and nothing changes', async () => {
+    await givenExpressService()
+    const run = await runAction({
+      cluster: 'prod',
+      service: 'web',
+      image: `${stack.STACK_REGISTRY}/web:v2`,
+      strategy: 'linear',
+    })
+    expect(run.exitCode).toBe(1)
+    expect(run.errors[0]).toMatch(/`strategy: linear`: service .web. is an ECS Express Mode service, which ECS deploys/)
+    expect((await webService(ecs)).taskDefinition).toMatch(/\/web-express:1$/)
+  })
+
+  test('a release whose tasks crash is diagnosed (exit code, log lines) and ECS rolls it back', async () => {
+    await givenExpressService()
+    await admin.scenario({
+      service: 'web',
+      rollout: {
+        outcome: 'crash',
+        exitCode: 3,
+        logLines: ['listening on 8080', 'Error: DATABASE_URL is not set'],
+        // At time scale 60: each step takes a real second, so the action's polls see the rollout fail.
+        taskStartSeconds: 60,
+        crashAfterSeconds: 60,
+        drainSeconds: 120,
+      },
+    })
+    const run = await runAction({ cluster: 'prod', service: 'web', image: `${stack.STACK_REGISTRY}/web:v3` })
+    expect(run.exitCode).toBe(1)
+    // ECS's circuit breaker (on for Express services) rolls it back; the action says so, not success.
+    expect(run.outputs.status).toBe('rolled-back')
+    expect(run.errors[0]).toMatch(/circuit breaker/)
+    expect(run.summary).toContain('exit code 3')
+    expect(run.summary).toContain('Error: DATABASE_URL is not set')
+    expect(run.summary).toContain('Express Mode')
+    await waitFor(
+      'web back on web-express:1',
+      async () => (await webService(ecs)).taskDefinition?.endsWith('/web-express:1'),
+      {
+        timeoutMs: 30_000,
+      },
+    )
+    expect(await versionAt(stack.STACK_LB_URL)).toBe('v1')
+  })
+})

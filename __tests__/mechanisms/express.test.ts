@@ -1,0 +1,224 @@
+// ECS Express Mode services: recognised by what ECS marks on them, planned without a strategy, deployed by updating
+// their Express configuration, the deployment ECS starts for it followed.
+import {
+  DescribeExpressGatewayServiceCommand,
+  DescribeServicesCommand,
+  ECSClient,
+  UpdateExpressGatewayServiceCommand,
+  UpdateServiceCommand,
+  type ExpressGatewayServiceConfiguration,
+} from '@aws-sdk/client-ecs'
+import { CodeDeployClient } from '@aws-sdk/client-codedeploy'
+import { mockClient } from 'aws-sdk-client-mock'
+import { express, expressUpdate } from '../../src/mechanisms/express.js'
+import { mechanismFor } from '../../src/mechanisms/registry.js'
+import type { StrategyInputs } from '../../src/mechanisms/strategy-types.js'
+import { fakeClock } from '../helpers/clock.js'
+import { deployment, NEW_ID, NEW_TD, OLD_TD, oldDeployment, service } from '../helpers/ecs.js'
+
+const ecsMock = mockClient(ECSClient)
+const clients = { ecs: new ECSClient({}), codedeploy: new CodeDeployClient({}) }
+const inputs = (more: Partial<StrategyInputs> = {}): StrategyInputs => ({
+  deploymentAlarms: [],
+  onBusy: 'wait',
+  ...more,
+})
+const IMAGE = '123456789012.dkr.ecr.us-east-1.amazonaws.com/web@sha256:' + 'a'.repeat(64)
+const NEW_IMAGE = '123456789012.dkr.ecr.us-east-1.amazonaws.com/web@sha256:' + 'b'.repeat(64)
+
+const expressService = (overrides = {}) =>
+  service({
+    resourceManagementType: 'ECS',
+    deploymentConfiguration: {
+      strategy: 'CANARY',
+      canaryConfiguration: { canaryPercent: 5, canaryBakeTimeInMinutes: 3 },
+      bakeTimeInMinutes: 3,
+    },
+    ...overrides,
+  })
+
+const configuration = (more: Partial<ExpressGatewayServiceConfiguration> = {}): ExpressGatewayServiceConfiguration => ({
+  serviceRevisionArn: 'arn:aws:ecs:us-east-1:123456789012:service-revision/prod/web/1',
+  taskDefinitionArn: OLD_TD,
+  cpu: '256',
+  memory: '512',
+  primaryContainer: { image: IMAGE, containerPort: 8080, environment: [{ name: 'LOG', value: 'info' }] },
+  ingressPaths: [{ accessType: 'PUBLIC', endpoint: 'we-1a2b3c.ecs.us-east-1.on.aws' }],
+  ...more,
+})
+
+const ctx = () => ({ clock: fakeClock(), signal: new AbortController().signal, timeoutMs: 60_000, log: () => {} })
+
+beforeEach(() => ecsMock.reset())
+
+describe('which services are Express services', () => {
+  test('ECS marks them resourceManagementType ECS: the express mechanism deploys them, whatever strategy is asked', () => {
+    expect(mechanismFor(expressService(), inputs()).name).toBe('express')
+    expect(mechanismFor(expressService(), inputs({ strategy: 'canary' })).name).toBe('express')
+    expect(mechanismFor(service({ resourceManagementType: 'CUSTOMER' }), inputs()).name).toBe('rolling')
+    expect(mechanismFor(service(), inputs({ strategy: 'canary' })).name).toBe('ecs-native')
+  })
+})
+
+describe('planning an Express deployment', () => {
+  test("says how ECS deploys it, the endpoint as the run's URL, from the configuration it runs now", async () => {
+    ecsMock.on(DescribeExpressGatewayServiceCommand).resolves({
+      service: {
+        serviceArn: expressService().serviceArn,
+        activeConfigurations: [configuration(), configuration({ taskDefinitionArn: NEW_TD, createdAt: new Date(0) })],
+      },
+    })
+    const plan = await express.plan(clients, 'prod', expressService(), inputs(), {})
+    expect(plan.description).toBe(
+      'Express Mode: its configuration updated, deployed as ECS deploys Express services — canary (ECS): 5 % for 3 min, then 100 %, bake 3 min (`strategy` does not apply)',
+    )
+    expect(plan.url).toBe('https://we-1a2b3c.ecs.us-east-1.on.aws')
+    expect(plan.express?.taskDefinitionArn).toBe(OLD_TD)
+    expect(ecsMock).toHaveReceivedCommandWith(DescribeExpressGatewayServiceCommand, {
+      serviceArn: 'arn:aws:ecs:us-east-1:123456789012:service/prod/web',
+    })
+  })
+
+  test.each([
+    [inputs({ strategy: 'canary' }), '`strategy: canary`: service "web" is an ECS Express Mode service'],
+    [inputs({ deploymentAlarms: ['web-5xx'] }), '`deployment-alarms`: service "web"'],
+    [inputs({ waitUntil: 'POST_SCALE_UP' }), '`wait-until`: service "web"'],
+    [inputs({ codedeployApplication: 'app' }), '`codedeploy`: service "web"'],
+  ])('a strategy setting is refused, naming why, before anything is read or changed', async (given, message) => {
+    await expect(express.plan(clients, 'prod', expressService(), given, {})).rejects.toThrow(message)
+    await expect(express.plan(clients, 'prod', expressService(), given, {})).rejects.toThrow(
+      'UpdateExpressGatewayService takes no strategy. Remove it for this service',
+    )
+    expect(ecsMock.calls()).toHaveLength(0)
+  })
+
+  test('an Express service without an active configuration is refused', async () => {
+    ecsMock.on(DescribeExpressGatewayServiceCommand).resolves({ service: { activeConfigurations: [] } })
+    await expect(express.plan(clients, 'prod', expressService(), inputs(), {})).rejects.toThrow(
+      'Express service "web" has no active configuration',
+    )
+  })
+})
+
+describe('the Express update', () => {
+  const request = (image: string, more = {}) => ({
+    cluster: 'prod',
+    taskDefinitionArn: OLD_TD,
+    forceNewDeployment: false,
+    deploymentCircuitBreaker: 'keep' as const,
+    containers: [{ name: 'Main', image, environment: [{ name: 'LOG', value: 'info' }] }],
+    cpu: '256',
+    memory: '512',
+    ...more,
+  })
+
+  test('sets the image, environment and secrets of the primary container, and cpu/memory where they change', () => {
+    const update = expressUpdate(expressService(), configuration(), {
+      ...request(NEW_IMAGE),
+      containers: [
+        {
+          name: 'Main',
+          image: NEW_IMAGE,
+          environment: [{ name: 'LOG', value: 'debug' }],
+          secrets: [{ name: 'DB', valueFrom: 'arn:aws:ssm:us-east-1:123456789012:parameter/db' }],
+        },
+      ],
+      memory: '1024',
+    })
+    expect(update).toEqual({
+      serviceArn: 'arn:aws:ecs:us-east-1:123456789012:service/prod/web',
+      primaryContainer: {
+        image: NEW_IMAGE,
+        containerPort: 8080,
+        environment: [{ name: 'LOG', value: 'debug' }],
+        secrets: [{ name: 'DB', valueFrom: 'arn:aws:ssm:us-east-1:123456789012:parameter/db' }],
+      },
+      memory: '1024',
+    })
+  })
+
+  test('nothing to update when the service already runs it', () => {
+    expect(expressUpdate(expressService(), configuration(), request(IMAGE))).toBeUndefined()
+  })
+
+  test('a task definition without the Main container (and more than one) is refused', () => {
+    expect(() =>
+      expressUpdate(expressService(), configuration(), {
+        ...request(IMAGE),
+        containers: [
+          { name: 'app', image: IMAGE },
+          { name: 'log-router', image: IMAGE },
+        ],
+      }),
+    ).toThrow('Express service "web": its task definition has no container named Main')
+  })
+
+  test('starts through UpdateExpressGatewayService (never UpdateService) and follows the deployment ECS started', async () => {
+    ecsMock.on(UpdateExpressGatewayServiceCommand).resolves({
+      service: { targetConfiguration: configuration({ taskDefinitionArn: NEW_TD }) },
+    })
+    const started = expressService({
+      taskDefinition: NEW_TD,
+      currentServiceDeployment: 'arn:aws:ecs:us-east-1:123456789012:service-deployment/prod/web/new',
+      deployments: [deployment({ createdAt: new Date(5000) }), oldDeployment()],
+    })
+    // ECS shows the deployment a moment after answering.
+    ecsMock
+      .on(DescribeServicesCommand)
+      .resolvesOnce({ services: [expressService()] })
+      .resolves({ services: [started] })
+    const plan = {
+      mechanism: 'express' as const,
+      description: '',
+      inputs: inputs(),
+      express: configuration(),
+      changes: [],
+    }
+    const rollout = await express.start(clients, ctx(), plan, expressService(), request(NEW_IMAGE))
+    expect(rollout).toMatchObject({
+      deploymentId: NEW_ID,
+      serviceDeploymentArn: 'arn:aws:ecs:us-east-1:123456789012:service-deployment/prod/web/new',
+      mechanism: 'express',
+      started: true,
+      since: 5000,
+      previousTaskDefinition: OLD_TD,
+      targetTaskDefinition: NEW_TD,
+    })
+    expect(ecsMock).toHaveReceivedCommandTimes(UpdateExpressGatewayServiceCommand, 1)
+    expect(ecsMock).toHaveReceivedCommandTimes(UpdateServiceCommand, 0)
+  })
+
+  test('desired-count is refused: ECS scales an Express service', async () => {
+    const plan = {
+      mechanism: 'express' as const,
+      description: '',
+      inputs: inputs(),
+      express: configuration(),
+      changes: [],
+    }
+    await expect(
+      express.start(clients, ctx(), plan, expressService(), request(NEW_IMAGE, { desiredCount: 3 })),
+    ).rejects.toThrow('`desired-count`: service "web" is an ECS Express Mode service')
+    expect(ecsMock.calls()).toHaveLength(0)
+  })
+
+  test('ECS registers the revisions: the run registers none', () => {
+    expect(express.registersRevisions).toBe(false)
+  })
+})
+
+describe('continue and rollback', () => {
+  test('`mode: continue` is refused: ECS pauses no Express deployment', async () => {
+    const plan = { mechanism: 'express' as const, description: '', inputs: inputs(), changes: [] }
+    await expect(express.resume(clients, 'prod', plan, expressService(), 0, false)).rejects.toThrow(
+      '`mode: continue`: service "web" is an ECS Express Mode service: ECS pauses none of its deployments',
+    )
+  })
+
+  test('`rollback` without a deployment in flight is refused, changing nothing', async () => {
+    await expect(
+      express.rollBackService(clients, expressService(), { cluster: 'prod', now: 0, log: () => {} }),
+    ).rejects.toThrow('`rollback`: service "web" is an ECS Express Mode service with no deployment in flight')
+    expect(ecsMock.calls()).toHaveLength(0)
+  })
+})

@@ -1,0 +1,241 @@
+// ECS Express Mode services (DescribeServices marks them `resourceManagementType: ECS`): ECS owns their task definition,
+// load balancer and scaling, and deploys every change of their Express configuration its own way (a canary). The action
+// updates that configuration (UpdateExpressGatewayService) from the rendered task definition, and follows the deployment
+// ECS then starts on the service it owns as an ECS-native one. `strategy` and its settings do not apply.
+import type {
+  ContainerDefinition,
+  ECSClient,
+  ExpressGatewayContainer,
+  ExpressGatewayServiceConfiguration,
+  Service,
+  UpdateExpressGatewayServiceCommandInput,
+} from '@aws-sdk/client-ecs'
+import { taskDefinitionRevision as revision } from '../aws/arn.js'
+import { describeExpressGatewayService, describeService, updateExpressGatewayService } from '../aws/ecs.js'
+import { UserError } from '../common/errors.js'
+import { primaryDeployment, type Rollout } from '../deploy/rollout.js'
+import type { WaitContext } from './busy.js'
+import { ecsControlled } from './ecs-controlled.js'
+import { describeConfiguration } from './ecs-native-config.js'
+import { NativeWatch } from './ecs-native.js'
+import { rollBackEcsService } from './ecs-service-rollback.js'
+import type { DeploymentMechanism, StartRequest, StrategyPlan } from './mechanism.js'
+import type { StrategyInputs } from './strategy-types.js'
+
+/** How ECS marks a service that Express Mode created and manages. */
+export const isExpressService = (service: Service): boolean => service.resourceManagementType === 'ECS'
+
+/** The container of an Express task definition that ECS makes from `primaryContainer`. */
+const PRIMARY_CONTAINER = 'Main'
+
+/** How often, and how long apart, the service is read for the deployment an update started (ECS is eventually consistent). */
+const LOOKS = 15
+const LOOK_MS = 1000
+
+/** Settings that choose how ECS deploys, by their config keys: UpdateExpressGatewayService takes none of them. */
+function strategySettings(inputs: StrategyInputs): string[] {
+  return [
+    inputs.strategy !== undefined ? `\`strategy: ${inputs.strategy}\`` : '',
+    inputs.deploymentAlarms.length ? '`deployment-alarms`' : '',
+    inputs.waitUntil ? '`wait-until`' : '',
+    inputs.codedeployApplication || inputs.codedeployDeploymentGroup || inputs.codedeployConfig || inputs.appspec
+      ? '`codedeploy`'
+      : '',
+  ].filter(Boolean)
+}
+
+/** The configuration the service runs now: the one of its task definition (the newest while it deploys). */
+export function runningConfiguration(
+  configurations: ExpressGatewayServiceConfiguration[],
+  service: Service,
+): ExpressGatewayServiceConfiguration | undefined {
+  return (
+    configurations.find((c) => c.taskDefinitionArn === service.taskDefinition) ??
+    [...configurations].sort((a, b) => (b.createdAt?.getTime() ?? 0) - (a.createdAt?.getTime() ?? 0))[0]
+  )
+}
+
+/** The Express endpoint (the public one first), as a URL. */
+export function endpointOf(configuration: ExpressGatewayServiceConfiguration): string | undefined {
+  const paths = configuration.ingressPaths ?? []
+  const endpoint = (paths.find((p) => p.accessType === 'PUBLIC') ?? paths[0])?.endpoint
+  if (!endpoint) return undefined
+  return /^https?:\/\//.test(endpoint) ? endpoint : `https://${endpoint}`
+}
+
+async function planExpress(ecs: ECSClient, service: Service, inputs: StrategyInputs): Promise<StrategyPlan> {
+  const name = service.serviceName ?? ''
+  const given = strategySettings(inputs)
+  const how = describeConfiguration(service.deploymentConfiguration)
+  if (given.length)
+    throw new UserError(
+      `${given.join(', ')}: service "${name}" is an ECS Express Mode service, which ECS deploys its own way (${how}); UpdateExpressGatewayService takes no strategy. Remove ${given.length > 1 ? 'them' : 'it'} for this service (an environment of its own in the config file).`,
+    )
+  const express = await describeExpressGatewayService(ecs, service.serviceArn ?? '')
+  const configuration = runningConfiguration(express?.activeConfigurations ?? [], service)
+  if (!configuration)
+    throw new UserError(
+      `Express service "${name}" has no active configuration (DescribeExpressGatewayService: ${express?.status?.statusCode ?? 'no status'}): wait until ECS has created it, then deploy again.`,
+    )
+  const url = endpointOf(configuration)
+  return {
+    mechanism: 'express',
+    description: `Express Mode: its configuration updated, deployed as ECS deploys Express services — ${how} (\`strategy\` does not apply)`,
+    inputs,
+    express: configuration,
+    ...(url && { url }),
+    changes: [],
+  }
+}
+
+/** The rendered container ECS makes the Express service's primary container of: `Main`, or the only one. */
+function primaryOf(name: string, containers: ContainerDefinition[]): ContainerDefinition {
+  const primary =
+    containers.find((c) => c.name === PRIMARY_CONTAINER) ?? (containers.length === 1 ? containers[0] : undefined)
+  if (!primary?.image)
+    throw new UserError(
+      `Express service "${name}": its task definition has no container named ${PRIMARY_CONTAINER} (the one ECS makes from the Express primary container): the template must keep it.`,
+    )
+  return primary
+}
+
+const listed = <T>(items: T[] | undefined): T[] | undefined => (items?.length ? items : undefined)
+
+/** What UpdateExpressGatewayService must change to run the rendered containers, or undefined when nothing would. */
+export function expressUpdate(
+  service: Service,
+  current: ExpressGatewayServiceConfiguration,
+  request: StartRequest,
+): UpdateExpressGatewayServiceCommandInput | undefined {
+  const name = service.serviceName ?? ''
+  const main = primaryOf(name, request.containers ?? [])
+  const before = current.primaryContainer
+  const environment = listed(main.environment)
+  const secrets = listed(main.secrets)
+  const primaryContainer: ExpressGatewayContainer = {
+    ...before,
+    image: main.image,
+    ...((environment || before?.environment) && { environment: environment ?? [] }),
+    ...((secrets || before?.secrets) && { secrets: secrets ?? [] }),
+  }
+  const same = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? []) === JSON.stringify(b ?? [])
+  const changes = {
+    ...(!(
+      before?.image === primaryContainer.image &&
+      same(before?.environment, primaryContainer.environment) &&
+      same(before?.secrets, primaryContainer.secrets)
+    ) && { primaryContainer }),
+    ...(request.cpu !== undefined && request.cpu !== current.cpu && { cpu: request.cpu }),
+    ...(request.memory !== undefined && request.memory !== current.memory && { memory: request.memory }),
+  }
+  if (!Object.keys(changes).length && !request.forceNewDeployment) return undefined
+  return { serviceArn: service.serviceArn, primaryContainer, ...changes }
+}
+
+/** Updates the Express configuration and returns the deployment ECS started for it on the service it owns. */
+async function startExpress(
+  ecs: ECSClient,
+  ctx: WaitContext,
+  plan: StrategyPlan,
+  service: Service,
+  request: StartRequest,
+): Promise<Rollout> {
+  const name = service.serviceName ?? ''
+  if (request.desiredCount !== undefined)
+    throw new UserError(
+      `\`desired-count\`: service "${name}" is an ECS Express Mode service, whose task count ECS scales between its Express scaling target's minimum and maximum: remove it for this service.`,
+    )
+  const current = plan.express
+  if (!current) throw new Error('an Express update needs the Express plan (planStrategy)')
+  const previousTaskDefinition = service.taskDefinition ?? ''
+  const now = ctx.clock.now()
+  const update = expressUpdate(service, current, request)
+  if (!update) {
+    const primary = primaryDeployment(service)
+    if (primary?.rolloutState === 'IN_PROGRESS' && primary.taskDefinition === current.taskDefinitionArn) {
+      const startedAt = (primary.createdAt ?? new Date(now)).getTime()
+      return {
+        ...(primary.id && { deploymentId: primary.id }),
+        ...(service.currentServiceDeployment && { serviceDeploymentArn: service.currentServiceDeployment }),
+        mechanism: 'express',
+        previousTaskDefinition,
+        started: false,
+        startedAt,
+        since: startedAt,
+        ...(primary.taskDefinition && { targetTaskDefinition: primary.taskDefinition }),
+      }
+    }
+    return {
+      previousTaskDefinition,
+      started: false,
+      startedAt: now,
+      unchangedReason: 'the Express service already runs this image, environment, secrets, cpu and memory',
+    }
+  }
+  const updated = await updateExpressGatewayService(ecs, update)
+  const target = updated?.targetConfiguration?.taskDefinitionArn
+  if (!target) throw new Error(`UpdateExpressGatewayService answered no target configuration for service "${name}"`)
+  ctx.log(`${name}: updated the Express configuration; ECS registered ${revision(target)} from it`)
+  // ECS starts the deployment on the service it owns after answering: read until it shows.
+  for (let look = 1; look <= LOOKS; look++) {
+    const now = (await describeService(ecs, request.cluster, name)) ?? service
+    const primary = primaryDeployment(now)
+    if (primary?.taskDefinition === target && primary.id)
+      return {
+        deploymentId: primary.id,
+        ...(now.currentServiceDeployment && { serviceDeploymentArn: now.currentServiceDeployment }),
+        mechanism: 'express',
+        previousTaskDefinition,
+        started: true,
+        startedAt: ctx.clock.now(),
+        since: primary.createdAt?.getTime() ?? ctx.clock.now(),
+        targetTaskDefinition: target,
+      }
+    await ctx.clock.sleep(LOOK_MS, ctx.signal)
+  }
+  throw new UserError(
+    `Express service "${name}": ECS took the configuration update (${revision(target)}) but its service showed no deployment of it within ${(LOOKS * LOOK_MS) / 1000} s; see the service's events in the ECS console.`,
+  )
+}
+
+/** The deployment ECS started, followed as ECS's canary; an Express service's revisions come from its configuration only. */
+class ExpressWatch extends NativeWatch {
+  override redeployPrevious(): Promise<string> {
+    return Promise.resolve(
+      "not rolled back: ECS makes an Express service's revisions from its configuration, so deploy the previous image again",
+    )
+  }
+}
+
+const shared = ecsControlled('ecs-native')
+
+export const express: DeploymentMechanism = {
+  ...shared,
+  name: 'express',
+  strategies: { rolling: false, 'blue-green': false, canary: false, linear: false },
+  testTraffic: false,
+  refusesEarlySuccess: true,
+  registersRevisions: false,
+  owns: isExpressService,
+  configure: () => ({}),
+  plan: (clients, _cluster, service, inputs) => planExpress(clients.ecs, service, inputs),
+  start: (clients, ctx, plan, service, request) => startExpress(clients.ecs, ctx, plan, service, request),
+  resume(_clients, _cluster, _plan, service) {
+    return Promise.reject(
+      new UserError(
+        `\`mode: continue\`: service "${service.serviceName}" is an ECS Express Mode service: ECS pauses none of its deployments, so there is nothing to continue.`,
+      ),
+    )
+  },
+  rollBackService(clients, service, request) {
+    const primary = primaryDeployment(service)
+    if (!request.to && primary?.rolloutState === 'IN_PROGRESS' && (service.deployments?.length ?? 0) > 1)
+      return rollBackEcsService(clients.ecs, service, { ...request, mechanism: 'express' })
+    return Promise.reject(
+      new UserError(
+        `\`rollback\`: service "${service.serviceName}" is an ECS Express Mode service with no deployment in flight: ECS makes its revisions from its Express configuration, so deploy the previous image again instead.`,
+      ),
+    )
+  },
+  watch: (ctx) => new ExpressWatch(ctx),
+}

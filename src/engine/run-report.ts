@@ -9,6 +9,8 @@ import { strategyRows, type StrategyProgress } from '../mechanisms/index.js'
 import { isFailure, type Status } from '../report/status.js'
 import { summaryCode, summaryText } from '../report/text.js'
 import { foldTimeline, type TimelineLine } from '../report/timeline.js'
+import type { CapacityPreview } from '../capacity/preview.js'
+import { capacitySection } from '../capacity/summary.js'
 
 export type { Status } from '../report/status.js'
 
@@ -47,6 +49,8 @@ export interface DeploymentReport {
   promoted?: { environment: string; service: string; taskDefinition: string; images: Record<string, string> }
   /** The one-off tasks `run-task` started. */
   runTaskArns?: string[]
+  /** A dry run's capacity and cost preview (an estimate). */
+  capacity?: CapacityPreview
 }
 
 /** One run: the services it deployed, the image it built, and how it ended overall. */
@@ -218,6 +222,7 @@ function serviceSection(report: DeploymentReport, run: RunReport, single: boolea
       '',
     )
   }
+  if (report.capacity) lines.push(...capacitySection(report.capacity))
   if (report.timeline?.length) {
     const start = report.startedAt ?? report.timeline[0]?.at ?? 0
     lines.push(

@@ -69,5 +69,6 @@ export const ecsNative: DeploymentMechanism = {
   testTraffic: true,
   // ECS's rule: early success criteria work with the rolling deployment strategy only.
   refusesEarlySuccess: true,
+  peakFleet: 'both-fleets',
   watch: (ctx) => new NativeWatch(ctx),
 }

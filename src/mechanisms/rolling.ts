@@ -59,5 +59,6 @@ export const rolling: DeploymentMechanism = {
   strategies: { rolling: true, 'blue-green': false, canary: false, linear: false },
   testTraffic: false,
   refusesEarlySuccess: false,
+  peakFleet: 'maximum-percent',
   watch: (ctx) => new RollingWatch(ctx),
 }

@@ -188,6 +188,7 @@ export const codedeploy: DeploymentMechanism = {
   strategies: { rolling: false, 'blue-green': true, canary: true, linear: true },
   testTraffic: true,
   refusesEarlySuccess: false,
+  peakFleet: 'both-fleets',
   configure: (inputs) => ({ deploymentConfigName: deploymentConfigName(inputs) }),
   plan: planCodeDeploy,
   async inFlight(clients, _cluster, plan, service, target) {

@@ -1925,6 +1925,7 @@ const codedeploy = {
     strategies: { rolling: false, 'blue-green': true, canary: true, linear: true },
     testTraffic: true,
     refusesEarlySuccess: false,
+    peakFleet: 'both-fleets',
     configure: (inputs) => ({ deploymentConfigName: deploymentConfigName(inputs) }),
     plan: planCodeDeploy,
     async inFlight(clients, _cluster, plan, service, target) {
@@ -2425,6 +2426,7 @@ const rolling = {
     strategies: { rolling: true, 'blue-green': false, canary: false, linear: false },
     testTraffic: false,
     refusesEarlySuccess: false,
+    peakFleet: 'maximum-percent',
     watch: (ctx) => new RollingWatch(ctx),
 };
 
@@ -2488,6 +2490,7 @@ const ecsNative = {
     testTraffic: true,
     // ECS's rule: early success criteria work with the rolling deployment strategy only.
     refusesEarlySuccess: true,
+    peakFleet: 'both-fleets',
     watch: (ctx) => new NativeWatch(ctx),
 };
 

@@ -7,7 +7,7 @@ import type { CapacityProviderStrategyItem, TaskDefinition } from '@aws-sdk/clie
 import { capacityPreview, taskSize, type CapacityRequest } from '../../src/capacity/preview.js'
 import { capacityPrices } from '../../src/capacity/price-file.js'
 import { pricesFor } from '../../src/capacity/prices.js'
-import { capacityLogLines, capacitySection } from '../../src/capacity/summary.js'
+import { capacityLogLines, capacitySection } from '../../src/capacity/section.js'
 import { parseConfig } from '../../src/config/load.js'
 import { ConfigError } from '../../src/config/problems.js'
 
@@ -137,7 +137,9 @@ describe('capacity preview', () => {
       "none: the action's table has no prices for eu-west-1; give them with the config key capacity-prices",
     )
     const given = capacityPreview(
-      request({ prices: pricesFor('eu-west-1', { 'fargate-vcpu-hour': 0.1, 'fargate-gb-hour': 0.01 }, 'the config file') }),
+      request({
+        prices: pricesFor('eu-west-1', { 'fargate-vcpu-hour': 0.1, 'fargate-gb-hour': 0.01 }, 'the config file'),
+      }),
     )
     // 1 vCPU × 0.1 + 2 GB × 0.01 = 0.12 $/h
     expect(given.after.usdPerHour).toBe(0.12)

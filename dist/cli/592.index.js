@@ -26,6 +26,78 @@ function resolveRegion(input, env = process.env) {
 
 /***/ }),
 
+/***/ 7796:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Cf: () => (/* binding */ pricesFor),
+/* harmony export */   Vc: () => (/* binding */ priceProblem),
+/* harmony export */   ll: () => (/* binding */ PRICE_KEYS)
+/* harmony export */ });
+/* unused harmony exports PRICES_DATE, PRICES_SOURCE, PRICE_TABLE */
+// The prices the capacity preview's estimate uses: a small table shipped with the action, dated, and the config key
+// `capacity-prices` that overrides it (inline values, or a JSON/YAML file inside the workspace holding the same keys).
+//
+// Source: AWS Fargate pricing, https://aws.amazon.com/fargate/pricing/ (on demand, Linux/X86 and Linux/ARM, US East
+// (N. Virginia)), read 2026-12-07; the x86 vCPU rate matches the example on https://aws.amazon.com/ecs/pricing/
+// ($0.000011244 per vCPU-second). Fargate Spot has no fixed price: AWS publishes the current one and promises "up to a
+// 70% discount off the regular Fargate price"; the table takes those 70 % off the on-demand rates, so a Spot estimate
+// is the lowest it can be. Other regions get capacity figures only, unless `capacity-prices` gives their rates.
+const PRICES_DATE = '2026-12-07';
+const PRICES_SOURCE = 'https://aws.amazon.com/fargate/pricing/';
+/** The config key's name of each rate (USD per hour of one vCPU, or of one GB of memory), Linux. */
+const PRICE_KEYS = [
+    'fargate-vcpu-hour',
+    'fargate-gb-hour',
+    'fargate-arm-vcpu-hour',
+    'fargate-arm-gb-hour',
+    'spot-vcpu-hour',
+    'spot-gb-hour',
+    'spot-arm-vcpu-hour',
+    'spot-arm-gb-hour',
+];
+const SPOT_SHARE = 0.3;
+const spot = (rate) => Math.round(rate * SPOT_SHARE * 1e8) / 1e8;
+function region(x86, arm) {
+    return {
+        'fargate-vcpu-hour': x86[0],
+        'fargate-gb-hour': x86[1],
+        'fargate-arm-vcpu-hour': arm[0],
+        'fargate-arm-gb-hour': arm[1],
+        'spot-vcpu-hour': spot(x86[0]),
+        'spot-gb-hour': spot(x86[1]),
+        'spot-arm-vcpu-hour': spot(arm[0]),
+        'spot-arm-gb-hour': spot(arm[1]),
+    };
+}
+/** The shipped table, by region. */
+const PRICE_TABLE = {
+    'us-east-1': region([0.04048, 0.004445], [0.03238, 0.00356]),
+};
+/** The problem with one key of a `capacity-prices` mapping (undefined: it is a price). */
+function priceProblem(key, value) {
+    if (!PRICE_KEYS.includes(key))
+        return `is not a price; the keys are ${PRICE_KEYS.join(', ')} (USD per hour)`;
+    return typeof value === 'number' && Number.isFinite(value) && value >= 0
+        ? undefined
+        : `must be a price in USD per hour (a number ≥ 0), not ${JSON.stringify(value)}`;
+}
+/** The region's rates: the table's, with the overrides over them. */
+function pricesFor(regionName, overrides, from) {
+    const table = PRICE_TABLE[regionName] ?? {};
+    const shipped = `AWS's published Fargate prices for ${regionName} (${PRICES_SOURCE}, read ${PRICES_DATE}; Spot at AWS's 70 % off)`;
+    const given = Object.keys(overrides ?? {}).length > 0;
+    const source = !given
+        ? PRICE_TABLE[regionName]
+            ? shipped
+            : `none: the action's table has no prices for ${regionName}; give them with the config key capacity-prices`
+        : `capacity-prices${from ? ` (${from})` : ''}${PRICE_TABLE[regionName] ? `, over ${shipped}` : ''}`;
+    return { prices: { ...table, ...overrides }, source };
+}
+
+
+/***/ }),
+
 /***/ 7657:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -103,7 +175,7 @@ function problemLocations(file, source, problems) {
 /* harmony export */   Q: () => (/* binding */ settingName)
 /* harmony export */ });
 // How a message names a setting: a config-file key (a dotted path, or an environment's own key) or an input.
-const ENVIRONMENT_KEYS = new Set(['artifacts-dir']);
+const ENVIRONMENT_KEYS = new Set(['artifacts-dir', 'capacity-prices']);
 /** `Config key \`verify.url\`` or `Input \`run-task\``. */
 function settingName(name) {
     return name.includes('.') || ENVIRONMENT_KEYS.has(name) ? `Config key \`${name}\`` : `Input \`${name}\``;
@@ -739,6 +811,8 @@ var reference = __webpack_require__(3564);
 var service = __webpack_require__(6322);
 // EXTERNAL MODULE: ./src/settings/table.ts
 var table = __webpack_require__(2221);
+// EXTERNAL MODULE: ./src/capacity/prices.ts
+var capacity_prices = __webpack_require__(7796);
 // EXTERNAL MODULE: ./src/settings/run-task.ts
 var run_task = __webpack_require__(2892);
 // EXTERNAL MODULE: ./src/settings/strategy.ts
@@ -933,6 +1007,7 @@ var types = __webpack_require__(2143);
 
 
 
+
 const TOP_KEYS = ['environments', 'previews'];
 /** The settings an environment may set, by key (`verify.url`), from the settings table. */
 const SETTING_KEYS = new Map((0,table/* configSettings */.oi)('environment').map((s) => [s.config.key, (0,table/* settingNamed */.A$)(s.name)]));
@@ -960,6 +1035,7 @@ const ENVIRONMENT_KEYS = [
     'needs',
     'verify',
     'service-settings',
+    'capacity-prices',
     // moved from the inputs, read by their readers (moved-keys.ts)
     ...MOVED_ENVIRONMENT_KEYS,
 ];
@@ -1070,6 +1146,7 @@ function readEnvironment(p, name, value, names) {
         p.add(at('role-to-assume'), 'lists two roles of one account; give one role per AWS account');
     const needs = optional('needs', (kp, v) => p.list(kp, v, (ip, item) => neededEnvironment(p, ip, item, name, names)));
     const serviceSettings = optional('service-settings', (kp, v) => readServiceSettings(p, kp, v));
+    const capacityPrices = optional('capacity-prices', (kp, v) => readCapacityPrices(p, kp, v));
     return {
         name,
         branches: patterns('branches'),
@@ -1092,8 +1169,26 @@ function readEnvironment(p, name, value, names) {
         ...optionalVerify(optional('verify', (kp, v) => readVerify(p, kp, v))),
         // Only the circuit breaker's mode given: no ServiceSettings of its own.
         ...(serviceSettings !== undefined && Object.keys(serviceSettings).length && { serviceSettings }),
+        ...(capacityPrices !== undefined && { capacityPrices }),
         ...readMovedKeys(p, path, m, strategy),
     };
+}
+/** `capacity-prices`: the path of a file of rates in the workspace, or the rates themselves (USD per hour). */
+function readCapacityPrices(p, path, value) {
+    if (typeof value === 'string')
+        return p.text(path, value);
+    if (value === null || typeof value !== 'object' || Array.isArray(value))
+        return p.add(path, `must be the path of a file of rates, or the rates (USD per hour) as a mapping like fargate-vcpu-hour: 0.04048; not ${(0,problems/* describedValue */.fl)(value)}`);
+    const m = p.mapping(path, value, capacity_prices/* PRICE_KEYS */.ll) ?? {};
+    const prices = {};
+    for (const [key, rate] of Object.entries(m).filter(([key]) => capacity_prices/* PRICE_KEYS */.ll.includes(key))) {
+        const problem = (0,capacity_prices/* priceProblem */.Vc)(key, rate);
+        if (problem)
+            p.add([...path, key], problem);
+        else
+            prices[key] = rate;
+    }
+    return prices;
 }
 // promote
 /** promote-from, the build settings, environment variables, secrets and strategy options of one environment. */
@@ -1579,6 +1674,8 @@ function withEnvironment(inputs, environment) {
         if (value !== undefined)
             merged = withValue(merged, config.into, value);
     }
+    if (environment.capacityPrices !== undefined)
+        merged = { ...merged, capacityPrices: environment.capacityPrices };
     // With a build, `image` is the repository to push to: the environment's when the input leaves it out.
     if (merged.build && !merged.build.image && environment.image)
         merged = { ...merged, build: { ...merged.build, image: environment.image } };
@@ -1984,7 +2081,7 @@ async function deploy(settings, ports) {
             ...(url && { runUrl: url }),
             ...environment,
         };
-        const [carrying, { createClients }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(815), __webpack_require__.e(446), __webpack_require__.e(948), __webpack_require__.e(131), __webpack_require__.e(764), __webpack_require__.e(490), __webpack_require__.e(215)]).then(__webpack_require__.bind(__webpack_require__, 6215)), Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(446), __webpack_require__.e(201)]).then(__webpack_require__.bind(__webpack_require__, 201))]);
+        const [carrying, { createClients }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(815), __webpack_require__.e(446), __webpack_require__.e(948), __webpack_require__.e(131), __webpack_require__.e(764), __webpack_require__.e(490), __webpack_require__.e(837)]).then(__webpack_require__.bind(__webpack_require__, 3837)), Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(446), __webpack_require__.e(201)]).then(__webpack_require__.bind(__webpack_require__, 201))]);
         const aws = ports.aws ??
             ((where, within = deadline) => {
                 const clients = createClients(where, within);

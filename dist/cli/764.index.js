@@ -44,6 +44,59 @@ async function describeImage(registry, repositoryName, image) {
 
 /***/ }),
 
+/***/ 2319:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ capacityLogLines),
+/* harmony export */   Q: () => (/* binding */ capacitySection)
+/* harmony export */ });
+/** Hours in AWS's pricing month. */
+const MONTH_HOURS = 730;
+const usd = (n) => `$${n < 1 ? n.toFixed(4) : n.toFixed(2)}`;
+const signed = (n, text) => n > 0 ? `+${text(n)}` : n < 0 ? `−${text(-n)}` : text(0);
+const figure = (n) => String(Math.round(n * 1000) / 1000);
+function row(label, f, month) {
+    const hour = f.usdPerHour === undefined ? '—' : usd(f.usdPerHour);
+    const perMonth = !month || f.usdPerHour === undefined ? '—' : usd(f.usdPerHour * MONTH_HOURS);
+    return `| ${label} | ${f.tasks} | ${figure(f.vcpu)} | ${figure(f.memoryGb)} GB | ${hour} | ${perMonth} |`;
+}
+function changeRow(now, after) {
+    const priced = now.usdPerHour !== undefined && after.usdPerHour !== undefined;
+    const cost = (hours) => priced ? signed(((after.usdPerHour ?? 0) - (now.usdPerHour ?? 0)) * hours, usd) : '—';
+    return `| change | ${signed(after.tasks - now.tasks, figure)} | ${signed(after.vcpu - now.vcpu, figure)} | ${signed(after.memoryGb - now.memoryGb, figure)} GB | ${cost(1)} | ${cost(MONTH_HOURS)} |`;
+}
+/** The summary's section: steady state before and after, the change, and the peak during the rollout. */
+function capacitySection(c) {
+    return [
+        '#### Capacity and cost (estimate)',
+        '',
+        '| | tasks | vCPU | memory | per hour | per month (730 h) |',
+        '| --- | --- | --- | --- | --- | --- |',
+        row('now', c.now, true),
+        row('after the deploy', c.after, true),
+        changeRow(c.now, c.after),
+        row('peak during the rollout', c.peak, false),
+        '',
+        `Peak: ${c.peakWhy}. Runs on ${c.launch}. Prices: ${c.prices}.`,
+        '',
+        'An estimate of compute only (USD): storage beyond 20 GB, data transfer, load balancers, logs, taxes and savings plans are not counted.',
+        '',
+    ];
+}
+/** The log's lines. */
+function capacityLogLines(c) {
+    const cost = (f) => (f.usdPerHour === undefined ? '' : `, ${usd(f.usdPerHour)}/h`);
+    const fleet = (f) => `${f.tasks} task${f.tasks === 1 ? '' : 's'}, ${figure(f.vcpu)} vCPU, ${figure(f.memoryGb)} GB${cost(f)}`;
+    return [
+        `capacity (estimate): now ${fleet(c.now)}; after ${fleet(c.after)}; peak ${fleet(c.peak)} (${c.peakWhy})`,
+        `  on ${c.launch}; prices: ${c.prices}`,
+    ];
+}
+
+
+/***/ }),
+
 /***/ 3644:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -204,7 +257,10 @@ function foldTimeline(timeline) {
     return lines;
 }
 
+// EXTERNAL MODULE: ./src/capacity/section.ts
+var section = __webpack_require__(2319);
 ;// CONCATENATED MODULE: ./src/engine/run-report.ts
+
 
 
 
@@ -324,6 +380,8 @@ function serviceSection(report, run, single) {
         const open = report.status === 'planned' ? '<details open>' : '<details>';
         lines.push(`${open}<summary>What changes (${report.changes.length})</summary>`, '', ...report.changes.map((c) => `- ${(0,report_text/* summaryText */.g5)(c)}`), '', '</details>', '');
     }
+    if (report.capacity)
+        lines.push(...(0,section/* capacitySection */.Q)(report.capacity));
     if (report.timeline?.length) {
         const start = report.startedAt ?? report.timeline[0]?.at ?? 0;
         lines.push('<details><summary>Rollout timeline</summary>', '', '| elapsed | event |', '| --- | --- |', ...foldTimeline(report.timeline).map((t) => `| ${(0,clock/* formatElapsed */.C7)(t.at - start)} | ${timelineText(t, start)} |`), '', '</details>', '');

@@ -1,11 +1,6 @@
 // The capacity and cost preview of a dry run: what the service holds at the rollout's peak (old and new tasks together)
 // and in its steady state before and after, in tasks, vCPU and memory, priced as an estimate from capacity/prices.ts.
-import type {
-  CapacityProviderStrategyItem,
-  RegisterTaskDefinitionCommandInput,
-  Service,
-  TaskDefinition,
-} from '@aws-sdk/client-ecs'
+import type { CapacityProviderStrategyItem, Service, TaskDefinition } from '@aws-sdk/client-ecs'
 import type { PriceKey, PricesUsed } from './prices.js'
 
 /** One task's size and what it runs on. */
@@ -48,8 +43,9 @@ export interface CapacityRequest {
   peakFleet: 'maximum-percent' | 'both-fleets'
   strategy: string
   service: Pick<Service, 'desiredCount' | 'launchType' | 'capacityProviderStrategy' | 'deploymentConfiguration'>
-  current?: TaskDefinition | undefined
-  next: RegisterTaskDefinitionCommandInput
+  current?: Sizing | undefined
+  /** The task definition the deploy registers (or keeps). */
+  next: Sizing
   /** The desired count the deploy sets (undefined: the service's). */
   desiredCount?: number | undefined
   /** What the deploy sets of the service's deployment settings. */
@@ -58,13 +54,23 @@ export interface CapacityRequest {
   prices: PricesUsed
 }
 
+/** What of a task definition sizes its tasks. */
+export type Sizing = Pick<
+  TaskDefinition,
+  'cpu' | 'memory' | 'runtimePlatform' | 'containerDefinitions' | 'requiresCompatibilities'
+>
+
 /** Where a revision's tasks run: on Fargate (`spot`: the share of them on Fargate Spot), or on capacity we cannot price. */
 type Launch = { fargate: true; spot: (tasks: number) => number } | { fargate: false; why: string }
 
 export function capacityPreview(r: CapacityRequest): CapacityPreview {
   const oldCount = r.service.desiredCount ?? 0
   const newCount = r.desiredCount ?? oldCount
-  const oldLaunch = launchOf(r.service.capacityProviderStrategy, r.service.launchType, r.current?.requiresCompatibilities)
+  const oldLaunch = launchOf(
+    r.service.capacityProviderStrategy,
+    r.service.launchType,
+    r.current?.requiresCompatibilities,
+  )
   const newLaunch = launchOf(
     r.capacityProviderStrategy ?? r.service.capacityProviderStrategy,
     r.service.launchType,
@@ -117,7 +123,12 @@ function fleet(parts: Part[], prices: PricesUsed): Fleet {
     tasks: sum((p) => p.count),
     vcpu: round(sum((p) => p.count * p.size.vcpu)),
     memoryGb: round(sum((p) => p.count * p.size.memoryGb)),
-    ...(priced && { usdPerHour: round(costs.reduce<number>((t, c) => t + (c ?? 0), 0), 6) }),
+    ...(priced && {
+      usdPerHour: round(
+        costs.reduce<number>((t, c) => t + (c ?? 0), 0),
+        6,
+      ),
+    }),
   }
 }
 
@@ -138,7 +149,9 @@ function partCost({ count, size, launch }: Part, { prices }: PricesUsed): number
 }
 
 /** A task definition's size: its task-level cpu and memory (`256` / `0.25 vCPU`, `512` / `0.5 GB`), else its containers'. */
-export function taskSize(td: Pick<TaskDefinition, 'cpu' | 'memory' | 'runtimePlatform' | 'containerDefinitions'>): TaskSize {
+export function taskSize(
+  td: Pick<TaskDefinition, 'cpu' | 'memory' | 'runtimePlatform' | 'containerDefinitions'>,
+): TaskSize {
   const containers = td.containerDefinitions ?? []
   const cpuUnits = containers.reduce((t, c) => t + (c.cpu ?? 0), 0)
   const memoryMib = containers.reduce((t, c) => t + (c.memory ?? c.memoryReservation ?? 0), 0)

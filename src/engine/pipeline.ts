@@ -65,7 +65,7 @@ import { fillTextPlaceholders } from '../taskdef/placeholders.js'
 import { withServiceDefinition } from '../servicedef/index.js'
 import { capacityPreview } from '../capacity/preview.js'
 import { capacityPrices } from '../capacity/price-file.js'
-import { capacityLogLines } from '../capacity/summary.js'
+import { capacityLogLines } from '../capacity/section.js'
 
 /** The ports a deploy uses (the engine's Ports has them all, and more). */
 export interface DeployPorts {

@@ -10,7 +10,7 @@ import { isFailure, type Status } from '../report/status.js'
 import { summaryCode, summaryText } from '../report/text.js'
 import { foldTimeline, type TimelineLine } from '../report/timeline.js'
 import type { CapacityPreview } from '../capacity/preview.js'
-import { capacitySection } from '../capacity/summary.js'
+import { capacitySection } from '../capacity/section.js'
 
 export type { Status } from '../report/status.js'
 

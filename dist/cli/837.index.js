@@ -1,8 +1,8 @@
-export const id = 215;
-export const ids = [215];
+export const id = 837;
+export const ids = [837];
 export const modules = {
 
-/***/ 6215:
+/***/ 3837:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -2259,7 +2259,171 @@ async function withServiceDefinition(inputs, service, placeholders, workspace) {
     return { inputs: { ...rest, ...request }, notes: [...notes, ...wins] };
 }
 
+;// CONCATENATED MODULE: ./src/capacity/preview.ts
+function capacityPreview(r) {
+    const oldCount = r.service.desiredCount ?? 0;
+    const newCount = r.desiredCount ?? oldCount;
+    const oldLaunch = launchOf(r.service.capacityProviderStrategy, r.service.launchType, r.current?.requiresCompatibilities);
+    const newLaunch = launchOf(r.capacityProviderStrategy ?? r.service.capacityProviderStrategy, r.service.launchType, r.next.requiresCompatibilities);
+    const oldSize = r.current ? taskSize(r.current) : taskSize(r.next);
+    const old = { count: oldCount, size: oldSize, launch: oldLaunch };
+    const next = { count: newCount, size: taskSize(r.next), launch: newLaunch };
+    const { parts: peakParts, why } = peakOf(r, old, next);
+    return {
+        now: fleet([old], r.prices),
+        after: fleet([next], r.prices),
+        peak: fleet(peakParts, r.prices),
+        peakWhy: why,
+        launch: launchText(newLaunch, newCount),
+        prices: r.prices.source,
+    };
+}
+/** The parts of the peak: old and new together, as the mechanism rolls. */
+function peakOf(r, old, next) {
+    if (r.peakFleet === 'both-fleets')
+        return {
+            parts: [old, next],
+            why: `${r.strategy}: all ${next.count} new task${next.count === 1 ? '' : 's'} run beside the ${old.count} old one${old.count === 1 ? '' : 's'} until the traffic has moved and the bake is over`,
+        };
+    const percent = r.maximumPercent ?? r.service.deploymentConfiguration?.maximumPercent ?? 200;
+    // ECS's rule: at most maximumPercent of the desired count run during the rollout (rounded down), never fewer than it.
+    const most = Math.min(old.count + next.count, Math.max(next.count, Math.floor((next.count * percent) / 100)));
+    // The larger tasks first: the figures are the most the rollout can hold.
+    const oldFirst = bigger(old.size, next.size);
+    const oldAt = oldFirst ? Math.min(old.count, most) : most - Math.min(next.count, most);
+    const newAt = most - oldAt;
+    return {
+        parts: [
+            { ...old, count: oldAt },
+            { ...next, count: newAt },
+        ],
+        why: `rolling at maximumPercent ${percent}: at most ${most} task${most === 1 ? '' : 's'} at once (${oldAt} old + ${newAt} new)`,
+    };
+}
+const bigger = (a, b) => a.vcpu > b.vcpu || (a.vcpu === b.vcpu && a.memoryGb >= b.memoryGb);
+function fleet(parts, prices) {
+    const sum = (f) => parts.reduce((total, p) => total + f(p), 0);
+    const costs = parts.map((p) => partCost(p, prices));
+    const priced = costs.every((c) => c !== undefined);
+    return {
+        tasks: sum((p) => p.count),
+        vcpu: round(sum((p) => p.count * p.size.vcpu)),
+        memoryGb: round(sum((p) => p.count * p.size.memoryGb)),
+        ...(priced && {
+            usdPerHour: round(costs.reduce((t, c) => t + (c ?? 0), 0), 6),
+        }),
+    };
+}
+/** A part's USD per hour, or undefined when it runs where the table has no price. */
+function partCost({ count, size, launch }, { prices }) {
+    if (count === 0)
+        return 0;
+    if (!launch.fargate || size.windows)
+        return undefined;
+    const arch = size.arm ? '-arm' : '';
+    const rate = (kind) => {
+        const vcpu = prices[`${kind}${arch}-vcpu-hour`];
+        const gb = prices[`${kind}${arch}-gb-hour`];
+        return vcpu === undefined || gb === undefined ? undefined : size.vcpu * vcpu + size.memoryGb * gb;
+    };
+    const onSpot = launch.spot(count);
+    const spot = onSpot ? rate('spot') : 0;
+    const demand = onSpot < count ? rate('fargate') : 0;
+    return spot === undefined || demand === undefined ? undefined : onSpot * spot + (count - onSpot) * demand;
+}
+/** A task definition's size: its task-level cpu and memory (`256` / `0.25 vCPU`, `512` / `0.5 GB`), else its containers'. */
+function taskSize(td) {
+    const containers = td.containerDefinitions ?? [];
+    const cpuUnits = containers.reduce((t, c) => t + (c.cpu ?? 0), 0);
+    const memoryMib = containers.reduce((t, c) => t + (c.memory ?? c.memoryReservation ?? 0), 0);
+    return {
+        vcpu: amount(td.cpu, /v?cpu/i) ?? cpuUnits / 1024,
+        memoryGb: amount(td.memory, /gb/i) ?? memoryMib / 1024,
+        arm: td.runtimePlatform?.cpuArchitecture === 'ARM64',
+        windows: td.runtimePlatform?.operatingSystemFamily?.startsWith('WINDOWS') ?? false,
+    };
+}
+/** `1024` (units of 1/1024) or `1 vCPU` / `1 GB` (whole units) as a number of whole units. */
+function amount(text, unit) {
+    const match = text?.trim().match(/^(\d+(?:\.\d+)?)\s*([a-z]*)$/i);
+    if (!match)
+        return undefined;
+    const n = Number(match[1]);
+    return match[2] ? (unit.test(match[2]) ? n : undefined) : n / 1024;
+}
+/** Where the service's tasks run, from its capacity provider strategy or launch type. */
+function launchOf(strategy, launchType, compatibilities) {
+    if (strategy?.length) {
+        const other = strategy.find((s) => s.capacityProvider !== 'FARGATE' && s.capacityProvider !== 'FARGATE_SPOT');
+        if (other)
+            return { fargate: false, why: `capacity provider ${other.capacityProvider}` };
+        return { fargate: true, spot: (tasks) => spotTasks(strategy, tasks) };
+    }
+    if (launchType === 'FARGATE')
+        return { fargate: true, spot: () => 0 };
+    if (launchType)
+        return { fargate: false, why: `launch type ${launchType}` };
+    // Neither: the cluster's default capacity provider strategy, which the preview does not read.
+    return compatibilities?.includes('FARGATE') && !compatibilities.includes('EC2')
+        ? { fargate: true, spot: () => 0 }
+        : { fargate: false, why: "the cluster's default capacity provider strategy" };
+}
+/** How many of `tasks` ECS places on FARGATE_SPOT: the base first, the rest by weight. */
+function spotTasks(strategy, tasks) {
+    const item = (name) => strategy.find((s) => s.capacityProvider === name);
+    const spot = item('FARGATE_SPOT');
+    if (!spot)
+        return 0;
+    const bases = strategy.reduce((t, s) => t + (s.base ?? 0), 0);
+    const spotBase = Math.min(spot.base ?? 0, tasks);
+    const rest = Math.max(0, tasks - Math.min(bases, tasks));
+    const weights = strategy.reduce((t, s) => t + (s.weight ?? 0), 0);
+    const share = weights ? (spot.weight ?? 0) / weights : item('FARGATE') ? 0 : 1;
+    return spotBase + rest * share;
+}
+function launchText(launch, tasks) {
+    if (!launch.fargate)
+        return `${launch.why}: capacity only, no price`;
+    const spot = launch.spot(tasks);
+    if (spot === 0)
+        return 'Fargate';
+    if (spot === tasks)
+        return 'Fargate Spot';
+    return `Fargate Spot for ${round(spot)} of ${tasks} tasks, Fargate for the rest`;
+}
+function round(n, digits = 3) {
+    const f = 10 ** digits;
+    return Math.round(n * f) / f;
+}
+
+// EXTERNAL MODULE: ./src/capacity/prices.ts
+var prices = __webpack_require__(7796);
+;// CONCATENATED MODULE: ./src/capacity/price-file.ts
+// `capacity-prices` as the environment gives it: inline rates, or the path of a JSON/YAML file of the workspace with them.
+
+
+
+/** The rates for the run's region: the shipped table's, under the environment's `capacity-prices`. */
+async function capacityPrices(given, region, workspace) {
+    if (typeof given !== 'string')
+        return (0,prices/* pricesFor */.Cf)(region, given, given && 'the config file');
+    const { data } = await (0,load/* loadDocument */.Az)(given, {}, workspace, { input: 'capacity-prices', what: 'capacity prices file' });
+    if (typeof data !== 'object' || data === null || Array.isArray(data))
+        throw new errors/* UserError */.yo(`Config key \`capacity-prices\`: ${given} must hold a mapping of rates (USD per hour), e.g. fargate-vcpu-hour: 0.04048; the keys are ${prices/* PRICE_KEYS */.ll.join(', ')}.`);
+    for (const [key, value] of Object.entries(data)) {
+        const problem = (0,prices/* priceProblem */.Vc)(key, value);
+        if (problem)
+            throw new errors/* UserError */.yo(`Config key \`capacity-prices\`: ${key} in ${given} ${problem}.`);
+    }
+    return (0,prices/* pricesFor */.Cf)(region, data, given);
+}
+
+// EXTERNAL MODULE: ./src/capacity/section.ts
+var section = __webpack_require__(2319);
 ;// CONCATENATED MODULE: ./src/engine/pipeline.ts
+
+
+
 
 
 
@@ -2630,11 +2794,25 @@ async function dryRunReport(s, done) {
     const { inputs, git, checked, plannedImage, imagePlan, preview, clients, ports } = s;
     const artifacts = await Promise.all(checked.map((p, i) => writeArtifacts(inputs, git, p, reportOf(done, i), plannedImage)));
     const imageNote = imagePlan && dryRunImageNote(imagePlan);
+    const prices = await capacityPrices(inputs.capacityPrices, s.where.region, git.workspace);
     const each = [];
     for (const [i, p] of checked.entries()) {
         const changes = reportOf(done, i).changes ?? [];
         for (const change of changes)
             ports.log.info((0,report_text/* logSafe */.sN)(`  ${change}`));
+        const capacity = capacityPreview({
+            peakFleet: (0,mechanisms/* mechanismOf */.De)(p.plan.mechanism).peakFleet,
+            strategy: p.plan.description,
+            service: p.service,
+            current: p.current?.taskDefinition,
+            next: p.rendered.request,
+            desiredCount: p.inputs.desiredCount,
+            maximumPercent: p.inputs.serviceSettings?.maximumPercent,
+            capacityProviderStrategy: p.inputs.serviceSettings?.capacityProviderStrategy,
+            prices,
+        });
+        for (const line of (0,section/* capacityLogLines */.M)(capacity))
+            ports.log.info((0,report_text/* logSafe */.sN)(`  ${line}`));
         const busy = preview ? undefined : await (0,mechanisms/* deploymentInFlight */.BR)(clients, p.plan, p.service, unchangedRevision(p));
         const notes = [
             ...(artifacts[i] ?? []),
@@ -2647,6 +2825,7 @@ async function dryRunReport(s, done) {
         ];
         each.push({
             notes,
+            capacity,
             status: 'planned',
             reason: `Dry run: ${changes.length ? `${changes.length} change(s)` : 'no change'}; nothing was built, pushed, registered or deployed.`,
         });

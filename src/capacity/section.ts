@@ -44,7 +44,8 @@ export function capacitySection(c: CapacityPreview): string[] {
 /** The log's lines. */
 export function capacityLogLines(c: CapacityPreview): string[] {
   const cost = (f: Fleet): string => (f.usdPerHour === undefined ? '' : `, ${usd(f.usdPerHour)}/h`)
-  const fleet = (f: Fleet): string => `${f.tasks} tasks, ${figure(f.vcpu)} vCPU, ${figure(f.memoryGb)} GB${cost(f)}`
+  const fleet = (f: Fleet): string =>
+    `${f.tasks} task${f.tasks === 1 ? '' : 's'}, ${figure(f.vcpu)} vCPU, ${figure(f.memoryGb)} GB${cost(f)}`
   return [
     `capacity (estimate): now ${fleet(c.now)}; after ${fleet(c.after)}; peak ${fleet(c.peak)} (${c.peakWhy})`,
     `  on ${c.launch}; prices: ${c.prices}`,

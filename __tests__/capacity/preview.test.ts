@@ -85,7 +85,7 @@ describe('capacity preview', () => {
     // peak: 3 blue + 4 green = 7 tasks, 7 vCPU, 14 GB: 0.14811 + 0.158 = 0.30611 $/h
     expect(c.peak).toEqual({ tasks: 7, vcpu: 7, memoryGb: 14, usdPerHour: 0.30611 })
     expect(c.peakWhy).toBe(
-      'blue-green (ECS): bake 15 min: all 4 new tasks run beside the 3 old ones until the traffic has moved and the bake is over',
+      'blue-green (ECS): bake 15 min: the whole new fleet (4 tasks) runs beside the old one (3 tasks) until the traffic has moved and the bake is over',
     )
   })
 

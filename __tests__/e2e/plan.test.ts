@@ -310,12 +310,12 @@ describe('plan, then deploy each entry', () => {
       [
         '| now | 1 | 0.25 | 0.5 GB | $0.0150 | $10.95 |',
         '| after the deploy | 1 | 0.25 | 0.5 GB | $0.0150 | $10.95 |',
-        '| change | 0 | 0 | 0 GB | $0.0000 | $0.0000 |',
+        '| change | 0 | 0 | 0 GB | $0 | $0 |',
         '| peak during the rollout | 2 | 0.5 | 1 GB | $0.0300 | — |',
       ].join('\n'),
     )
     expect(prod.summary).toMatch(
-      /Peak: blue-green \(ECS\)[^\n]*: all 1 new task run beside the 1 old one until the traffic has moved and the bake is over\. Runs on Fargate\. Prices: capacity-prices \(the config file\), over AWS's published/,
+      /Peak: blue\/green \(ECS\): all traffic at once, bake 5 min: the whole new fleet \(1 task\) runs beside the old one \(1 task\) until the traffic has moved and the bake is over\. Runs on Fargate\. Prices: capacity-prices \(the config file\), over AWS's published/,
     )
     // Nothing changed: both services still run their first revision.
     for (const cluster of ['staging', 'prod']) {

@@ -95,7 +95,7 @@ function peakOf(r: CapacityRequest, old: Part, next: Part): { parts: Part[]; why
   if (r.peakFleet === 'both-fleets')
     return {
       parts: [old, next],
-      why: `${r.strategy}: all ${next.count} new task${next.count === 1 ? '' : 's'} run beside the ${old.count} old one${old.count === 1 ? '' : 's'} until the traffic has moved and the bake is over`,
+      why: `${r.strategy}: the whole new fleet (${tasks(next.count)}) runs beside the old one (${tasks(old.count)}) until the traffic has moved and the bake is over`,
     }
   const percent = r.maximumPercent ?? r.service.deploymentConfiguration?.maximumPercent ?? 200
   // ECS's rule: at most maximumPercent of the desired count run during the rollout (rounded down), never fewer than it.
@@ -113,6 +113,7 @@ function peakOf(r: CapacityRequest, old: Part, next: Part): { parts: Part[]; why
   }
 }
 
+const tasks = (n: number): string => `${n} task${n === 1 ? '' : 's'}`
 const bigger = (a: TaskSize, b: TaskSize): boolean => a.vcpu > b.vcpu || (a.vcpu === b.vcpu && a.memoryGb >= b.memoryGb)
 
 function fleet(parts: Part[], prices: PricesUsed): Fleet {

@@ -4,7 +4,7 @@ import type { CapacityPreview, Fleet } from './preview.js'
 /** Hours in AWS's pricing month. */
 const MONTH_HOURS = 730
 
-const usd = (n: number): string => `$${n < 1 ? n.toFixed(4) : n.toFixed(2)}`
+const usd = (n: number): string => (n === 0 ? '$0' : `$${n < 1 ? n.toFixed(4) : n.toFixed(2)}`)
 const signed = (n: number, text: (n: number) => string): string =>
   n > 0 ? `+${text(n)}` : n < 0 ? `−${text(-n)}` : text(0)
 const figure = (n: number): string => String(Math.round(n * 1000) / 1000)

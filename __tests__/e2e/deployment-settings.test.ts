@@ -25,7 +25,7 @@ beforeAll(async () => {
 afterAll(() => ecs?.destroy())
 
 /** A workspace whose .github/ecs-deploy.yml gives environment prod (branch main) these service-settings lines. */
-function workspace(settings: string[]): string {
+function workspace(settings: string[], environment: string[] = []): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'ecs-deploy-settings-'))
   mkdirSync(path.join(dir, '.github'))
   writeFileSync(
@@ -36,6 +36,7 @@ function workspace(settings: string[]): string {
       '    branches: [main]',
       '    cluster: prod',
       '    services: [web]',
+      ...environment.map((line) => `    ${line}`),
       '    service-settings:',
     ]
       .concat(settings.map((line) => `      ${line}`))
@@ -44,13 +45,18 @@ function workspace(settings: string[]): string {
   return dir
 }
 
-async function deployWith(settings: string[], rollout: RolloutPlan, breaker = { enable: true, rollback: true }) {
+async function deployWith(
+  settings: string[],
+  rollout: RolloutPlan,
+  breaker = { enable: true, rollback: true },
+  environment: string[] = [],
+) {
   // Real time: the scale a previous file left would make these rollouts outrun the polls.
   await givenWebService(stack, admin, ecs, { circuitBreaker: breaker, timeScale: 1 })
   await admin.scenario({ service: 'web', rollout })
   const run = await runAction(
     { image: `${stack.STACK_REGISTRY}/web:v2` },
-    { GITHUB_WORKSPACE: workspace(settings), GITHUB_REF: 'refs/heads/main' },
+    { GITHUB_WORKSPACE: workspace(settings, environment), GITHUB_REF: 'refs/heads/main' },
   )
   return { run, endedAt: Date.now() }
 }
@@ -114,5 +120,48 @@ describe('early success criteria', () => {
     // The second new task starts 12 s after the first: the run ended before it did.
     const primary = (await webService(ecs)).deployments?.find((d) => d.status === 'PRIMARY')
     expect(primary?.runningCount).toBe(1)
+  })
+
+  // AWS: with alarm-based rollback, ECS completes at healthyPercent only once the alarms' bake time has elapsed.
+  const early = ['minimum-healthy-percent: 50', 'early-success-healthy-percent: 50', 'early-success-cleanup: DEFERRED']
+  const alarms = ['deployment-alarms: [web-5xx]']
+
+  test('with deployment alarms, ECS bakes first: the action reports success when ECS completes, after the bake', async () => {
+    const started = Date.now()
+    const { run, endedAt } = await deployWith(
+      early,
+      { taskStartSeconds: 2, taskStartStaggerSeconds: 30, alarmBakeSeconds: 8 },
+      undefined,
+      alarms,
+    )
+    expect(run.errors).toEqual([])
+    expect(run.outputs.status).toBe('succeeded')
+    const sd = await latestServiceDeployment()
+    expect(sd).toMatchObject({ status: 'SUCCESSFUL', alarms: { status: 'MONITORING_COMPLETE' } })
+    // The first task is healthy after about 2 s; the bake holds the deployment 8 s more; the run did not end before it.
+    expect((sd.finishedAt?.getTime() ?? 0) - (sd.startedAt?.getTime() ?? 0)).toBeGreaterThanOrEqual(8000)
+    expect(endedAt).toBeGreaterThanOrEqual(sd.finishedAt?.getTime() ?? Infinity)
+    expect(endedAt - started).toBeLessThan(60_000)
+  })
+
+  test('an alarm in the bake after the early success criteria were met rolls back, and the action names it', async () => {
+    const { run } = await deployWith(
+      early,
+      {
+        taskStartSeconds: 2,
+        taskStartStaggerSeconds: 30,
+        alarmBakeSeconds: 20,
+        alarm: 'web-5xx',
+        alarmAfterSeconds: 8,
+      },
+      undefined,
+      alarms,
+    )
+    expect(run.exitCode).toBe(1)
+    expect(run.outputs.status).toBe('rolled-back')
+    expect(run.errors[0]).toContain('CloudWatch alarm web-5xx went to ALARM')
+    expect(await latestServiceDeployment()).toMatchObject({
+      alarms: { status: 'TRIGGERED', triggeredAlarmNames: ['web-5xx'] },
+    })
   })
 })

@@ -229,6 +229,101 @@ describe('plan, then deploy each entry', () => {
     expect(created).toEqual([expect.objectContaining({ environment: 'staging', ref: 'main' })])
   })
 
+  test('a dry run of each planned entry states its peak and steady-state capacity, priced as an estimate', async () => {
+    await new ScenarioAdmin(stack.STACK_SCENARIO_URL).reset({ moto: true, timeScale: 10 })
+    const blueGreen = {
+      targetGroupArn: 'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/0123456789abcdef',
+      containerName: 'web',
+      containerPort: 8080,
+      advancedConfiguration: {
+        alternateTargetGroupArn:
+          'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web-green/fedcba9876543210',
+        productionListenerRule:
+          'arn:aws:elasticloadbalancing:us-east-1:123456789012:listener-rule/app/web/50dc6c495c0c9188/f2f7dc8efc522ab2/9683b2d02a6cabee',
+        roleArn: 'arn:aws:iam::123456789012:role/ecsInfrastructureRoleForLoadBalancers',
+      },
+    }
+    for (const cluster of ['staging', 'prod']) {
+      await ecs.send(new CreateClusterCommand({ clusterName: cluster }))
+      await ecs.send(
+        new RegisterTaskDefinitionCommand(webTaskDefinition(`web-${cluster}`, `${stack.STACK_REGISTRY}/web:v1`)),
+      )
+      await ecs.send(
+        new CreateServiceCommand({
+          cluster,
+          serviceName: 'web',
+          taskDefinition: `web-${cluster}`,
+          desiredCount: 1,
+          launchType: 'FARGATE',
+          ...(cluster === 'prod' && { loadBalancers: [blueGreen] }),
+        }),
+      )
+    }
+    const workspace = workspaceDir('plan-capacity-')
+    mkdirSync(path.join(workspace, '.github'))
+    writeFileSync(
+      path.join(workspace, '.github/ecs-deploy.yml'),
+      [
+        'environments:',
+        '  staging: { branches: [main], cluster: staging, services: [web], desired-count: 3 }',
+        '  prod:',
+        '    branches: [main]',
+        '    cluster: prod',
+        '    services: [web]',
+        '    needs: staging',
+        '    strategy: blue-green',
+        '    bake-minutes: 5',
+        '    capacity-prices: { fargate-vcpu-hour: 0.05, fargate-gb-hour: 0.005 }',
+      ].join('\n'),
+    )
+    const git = { GITHUB_WORKSPACE: workspace, GITHUB_REF: 'refs/heads/main', GITHUB_RUN_ID: RUN_ID, GITHUB_SHA: SHA }
+    const dryRun = (environment: string) =>
+      runAction({ environment, image: `${stack.STACK_REGISTRY}/web:v2`, 'dry-run': 'true' }, git)
+
+    // staging, rolling at ECS's default 100/200, desired count 1 → 3, tasks of 0.25 vCPU and 0.5 GB, us-east-1's table:
+    // one task 0.25 × 0.04048 + 0.5 × 0.004445 = $0.0123425/h; ×730 h = $9.01; 3 tasks $0.0370275/h, $27.03.
+    // Peak: floor(3 × 200 / 100) = 6 allowed, but 1 old + 3 new is all there is: 4 tasks, $0.04937/h.
+    const staging = await dryRun('staging')
+    expect(staging.errors).toEqual([])
+    expect(staging.outputs.status).toBe('planned')
+    expect(staging.summary).toContain(
+      [
+        '#### Capacity and cost (estimate)',
+        '',
+        '| | tasks | vCPU | memory | per hour | per month (730 h) |',
+        '| --- | --- | --- | --- | --- | --- |',
+        '| now | 1 | 0.25 | 0.5 GB | $0.0123 | $9.01 |',
+        '| after the deploy | 3 | 0.75 | 1.5 GB | $0.0370 | $27.03 |',
+        '| change | +2 | +0.5 | +1 GB | +$0.0247 | +$18.02 |',
+        '| peak during the rollout | 4 | 1 | 2 GB | $0.0494 | — |',
+        '',
+        "Peak: rolling at maximumPercent 200: at most 4 tasks at once (1 old + 3 new). Runs on Fargate. Prices: AWS's published Fargate prices for us-east-1",
+      ].join('\n'),
+    )
+    expect(staging.stdout).toContain('capacity (estimate): now 1 task, 0.25 vCPU, 0.5 GB, $0.0123/h; after 3 tasks')
+
+    // prod, ECS blue/green with a 5-minute bake: the green task beside the blue one, at the environment's own prices:
+    // 0.25 × 0.05 + 0.5 × 0.005 = $0.015/h (×730 = $10.95); the bake holds two of them, $0.03/h.
+    const prod = await dryRun('prod')
+    expect(prod.errors).toEqual([])
+    expect(prod.summary).toContain(
+      [
+        '| now | 1 | 0.25 | 0.5 GB | $0.0150 | $10.95 |',
+        '| after the deploy | 1 | 0.25 | 0.5 GB | $0.0150 | $10.95 |',
+        '| change | 0 | 0 | 0 GB | $0 | $0 |',
+        '| peak during the rollout | 2 | 0.5 | 1 GB | $0.0300 | — |',
+      ].join('\n'),
+    )
+    expect(prod.summary).toMatch(
+      /Peak: blue\/green \(ECS\): all traffic at once, bake 5 min: the whole new fleet \(1 task\) runs beside the old one \(1 task\) until the traffic has moved and the bake is over\. Runs on Fargate\. Prices: capacity-prices \(the config file\), over AWS's published/,
+    )
+    // Nothing changed: both services still run their first revision.
+    for (const cluster of ['staging', 'prod']) {
+      const { services } = await ecs.send(new DescribeServicesCommand({ cluster, services: ['web'] }))
+      expect(services?.[0]).toMatchObject({ desiredCount: 1, taskDefinition: expect.stringMatching(/:1$/) })
+    }
+  })
+
   test('the CLI (dist/cli) prints the same matrix on stdout, the reasons on stderr, with no AWS', async () => {
     const workspace = await givenEnvironments()
     const { stdout, stderr } = await promisify(execFile)(

@@ -142,6 +142,11 @@ export interface RolloutPlan {
   serviceDeployments?: boolean
   /** Another actor deploys the same revision over the rollout this long after it starts. */
   replacedAfterSeconds?: number
+  /** Rolling with deployment alarms: the bake after the rollout is done, before ECS completes it. */
+  alarmBakeSeconds?: number
+  /** Rolling: this CloudWatch alarm goes to ALARM `alarmAfterSeconds` after the rollout starts. */
+  alarm?: string
+  alarmAfterSeconds?: number
 }
 
 export interface Scenario {

@@ -163,6 +163,40 @@ describe('ECS-native deployments in the scenario server', () => {
     )
   })
 
+  test('behind a Network Load Balancer, ECS adds 10 minutes to each traffic shift stage; behind an ALB, nothing', () => {
+    const ELB = 'arn:aws:elasticloadbalancing:us-east-1:123456789012'
+    const behind = (productionListenerRule: string) => ({
+      loadBalancers: [{ ...LB, advancedConfiguration: { ...LB.advancedConfiguration, productionListenerRule } }],
+    })
+    // Linear 50 % a minute: test traffic 0.5 s, production 50 % at once and 100 % after 60 s, then the bake (0).
+    const linear = { strategy: 'LINEAR', linearConfiguration: { stepPercent: 50, stepBakeTimeInMinutes: 1 } }
+    const timeline = (): Record<string, number> => {
+      const start = now
+      const firstSeen: Record<string, number> = {}
+      follow(0.1, 20000, (line) => {
+        firstSeen[line] ??= (now - start) / 1000
+      })
+      return firstSeen
+    }
+    givenService(behind(`${ELB}:listener/net/web/1/2`))
+    deploy(linear)
+    const nlb = timeline()
+    givenService(behind(`${ELB}:listener-rule/app/web/1/2/3`))
+    deploy(linear)
+    const alb = timeline()
+    const at = (seen: Record<string, number>, prefix: string): number =>
+      Object.entries(seen).find(([line]) => line.startsWith(prefix))?.[1] ?? NaN
+    // Test traffic shifts as before, but the stage ends 600 s later; the production steps keep their 60 s apart.
+    const delay = (stage: string) => at(nlb, stage) - at(alb, stage)
+    expect(delay('IN_PROGRESS TEST_TRAFFIC_SHIFT')).toBe(0)
+    expect(delay('IN_PROGRESS POST_TEST_TRAFFIC_SHIFT')).toBe(600)
+    expect(
+      at(nlb, 'IN_PROGRESS PRODUCTION_TRAFFIC_SHIFT p100') - at(nlb, 'IN_PROGRESS PRODUCTION_TRAFFIC_SHIFT p50'),
+    ).toBe(60)
+    expect(delay('IN_PROGRESS POST_PRODUCTION_TRAFFIC_SHIFT')).toBe(1200)
+    expect(delay('SUCCESSFUL')).toBe(1200)
+  })
+
   test('a PAUSE hook waits for ContinueServiceDeployment: CONTINUE goes on, ROLLBACK goes back to blue', () => {
     const pause = { lifecycleHooks: [{ targetType: 'PAUSE', lifecycleStages: ['POST_TEST_TRAFFIC_SHIFT'] }] }
     for (const action of ['CONTINUE', 'ROLLBACK']) {

@@ -255,6 +255,65 @@ describe('rolling deployments', () => {
     expect(summary(service())).toEqual(['PRIMARY web:2 COMPLETED r4 p0 f0'])
   })
 
+  describe('deployment alarms on a rolling update: the bake before completion (AWS: early success criteria, alarms)', () => {
+    const early = { enable: true, healthyPercent: 50, sourceServiceRevisionCleanup: 'DEFERRED' }
+    const alarms = { alarmNames: ['web-5xx'], enable: true, rollback: true }
+    // Four tasks, one every 10 s from 2.2 s on: 50 % healthy at 12.2 s; a 15 s bake ends at 27.2 s.
+    const givenRollout = (rollout: object): void => {
+      givenService({ minimumHealthyPercent: 50, earlySuccessCriteria: early }, 4)
+      world.scenarios.add({
+        rollout: { taskStartSeconds: 2, taskStartStaggerSeconds: 10, alarmBakeSeconds: 15, ...rollout },
+      })
+      ecs('UpdateService', { service: 'web', taskDefinition: 'web:2', deploymentConfiguration: { alarms } })
+    }
+
+    test('the early success criteria met, the deployment stays IN_PROGRESS until the bake is over', () => {
+      givenRollout({})
+      advance(18)
+      expect(primary(service())).toMatchObject({ rolloutState: 'IN_PROGRESS', runningCount: 2 })
+      expect(latestServiceDeployment()).toMatchObject({ status: 'IN_PROGRESS', alarms: { status: 'MONITORING' } })
+      advance(8) // 26 s
+      expect(primary(service()).rolloutState).toBe('IN_PROGRESS')
+      advance(2) // 28 s: baked; 3 of 4 tasks healthy, the fourth still starting
+      expect(primary(service())).toMatchObject({ rolloutState: 'COMPLETED', runningCount: 3 })
+      expect(latestServiceDeployment()).toMatchObject({
+        status: 'SUCCESSFUL',
+        alarms: { status: 'MONITORING_COMPLETE' },
+      })
+    })
+
+    test('an alarm in the bake fails the deployment that met its early success criteria, and rolls it back', () => {
+      givenRollout({ alarm: 'web-5xx', alarmAfterSeconds: 20 })
+      advance(21)
+      const failed = service().deployments?.find((d) => d.taskDefinition?.endsWith('web:2'))
+      expect(failed).toMatchObject({
+        status: 'ACTIVE',
+        rolloutState: 'FAILED',
+        rolloutStateReason: expect.stringMatching(/failed: the CloudWatch alarm web-5xx is in ALARM state\.$/),
+      })
+      expect(latestServiceDeployment()).toMatchObject({
+        status: 'ROLLBACK_IN_PROGRESS',
+        statusReason: 'Service deployment failed because the CloudWatch alarm web-5xx is in ALARM state.',
+        alarms: { status: 'TRIGGERED', triggeredAlarmNames: ['web-5xx'] },
+      })
+      advance(30)
+      expect(latestServiceDeployment().status).toBe('ROLLBACK_SUCCESSFUL')
+      expect(summary(service())).toEqual(['PRIMARY web:1 COMPLETED r4 p0 f0'])
+    })
+
+    test('an alarm the service does not watch, or one after the deployment completed, changes nothing', () => {
+      givenRollout({ alarm: 'cpu-high', alarmAfterSeconds: 20 })
+      advance(30)
+      expect(latestServiceDeployment()).toMatchObject({ status: 'SUCCESSFUL', alarms: { triggeredAlarmNames: [] } })
+      givenRollout({ alarm: 'web-5xx', alarmAfterSeconds: 30 })
+      advance(31)
+      expect(latestServiceDeployment()).toMatchObject({
+        status: 'SUCCESSFUL',
+        alarms: { status: 'MONITORING_COMPLETE' },
+      })
+    })
+  })
+
   test('early success is refused where ECS refuses it', () => {
     givenService({ minimumHealthyPercent: 100 })
     const early = { enable: true, healthyPercent: 50, sourceServiceRevisionCleanup: 'BLOCKING' }

@@ -1,6 +1,6 @@
 // How a message names a setting: a config-file key (a dotted path, or an environment's own key) or an input.
 
-const ENVIRONMENT_KEYS = new Set(['artifacts-dir'])
+const ENVIRONMENT_KEYS = new Set(['artifacts-dir', 'capacity-prices'])
 
 /** `Config key \`verify.url\`` or `Input \`run-task\``. */
 export function settingName(name: string): string {

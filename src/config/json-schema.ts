@@ -1,6 +1,7 @@
 // The config file's JSON Schema (schema/ecs-deploy.schema.json, for editors), written by `npm run docs` and checked by
 // `npm run lint`: the keys that are settings come from the settings table (shape, range, choices, description), the
 // file's own keys (branches, previews…) are declared here, with the validator's patterns (config/schema.ts).
+import { PRICE_KEYS } from '../capacity/prices.js'
 import { MOVED_KEY_SCHEMAS, MOVED_SERVICE_SETTING_SCHEMAS } from './moved-keys-schema.js'
 import { configSettings, PLACEHOLDER_NAME, settingNamed, VARIABLE_NAME, type ConfigKey } from '../settings/table.js'
 import { CONFIG_RULES } from './schema.js'
@@ -155,6 +156,18 @@ function environmentSchema(): Schema {
             enum: ['same-origin', 'none'],
           },
         },
+      },
+      'capacity-prices': {
+        description:
+          "The dry run's cost estimate: Fargate rates in USD per hour for the environment's region, over the action's dated table; or the path of a JSON or YAML file in the workspace holding them.",
+        oneOf: [
+          { type: 'string', minLength: 1 },
+          {
+            type: 'object',
+            additionalProperties: false,
+            properties: Object.fromEntries(PRICE_KEYS.map((key) => [key, { type: 'number', minimum: 0 }])),
+          },
+        ],
       },
       'service-settings': {
         description:

@@ -19,6 +19,7 @@ import {
   type NameRule,
   type Setting,
 } from '../settings/table.js'
+import { PRICE_KEYS, priceProblem, type PriceKey, type Prices } from '../capacity/prices.js'
 import { MOVED_ENVIRONMENT_KEYS, MOVED_SERVICE_SETTING_KEYS, readMovedKeys } from './moved-keys.js'
 import {
   PREVIEW_DEFAULTS,
@@ -58,6 +59,7 @@ const ENVIRONMENT_KEYS = [
   'needs',
   'verify',
   'service-settings',
+  'capacity-prices',
   // moved from the inputs, read by their readers (moved-keys.ts)
   ...MOVED_ENVIRONMENT_KEYS,
 ]
@@ -188,6 +190,7 @@ function readEnvironment(p: Problems, name: string, value: unknown, names: strin
     p.add(at('role-to-assume'), 'lists two roles of one account; give one role per AWS account')
   const needs = optional('needs', (kp, v) => p.list(kp, v, (ip, item) => neededEnvironment(p, ip, item, name, names)))
   const serviceSettings = optional('service-settings', (kp, v) => readServiceSettings(p, kp, v))
+  const capacityPrices = optional('capacity-prices', (kp, v) => readCapacityPrices(p, kp, v))
   return {
     name,
     branches: patterns('branches'),
@@ -210,8 +213,27 @@ function readEnvironment(p: Problems, name: string, value: unknown, names: strin
     ...optionalVerify(optional('verify', (kp, v) => readVerify(p, kp, v))),
     // Only the circuit breaker's mode given: no ServiceSettings of its own.
     ...(serviceSettings !== undefined && Object.keys(serviceSettings).length && { serviceSettings }),
+    ...(capacityPrices !== undefined && { capacityPrices }),
     ...readMovedKeys(p, path, m, strategy),
   }
+}
+
+/** `capacity-prices`: the path of a file of rates in the workspace, or the rates themselves (USD per hour). */
+function readCapacityPrices(p: Problems, path: KeyPath, value: unknown): string | Prices | undefined {
+  if (typeof value === 'string') return p.text(path, value)
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    return p.add(
+      path,
+      `must be the path of a file of rates, or the rates (USD per hour) as a mapping like fargate-vcpu-hour: 0.04048; not ${describedValue(value)}`,
+    )
+  const m = p.mapping(path, value, PRICE_KEYS) ?? {}
+  const prices: Prices = {}
+  for (const [key, rate] of Object.entries(m).filter(([key]) => (PRICE_KEYS as readonly string[]).includes(key))) {
+    const problem = priceProblem(key, rate)
+    if (problem) p.add([...path, key], problem)
+    else prices[key as PriceKey] = rate as number
+  }
+  return prices
 }
 
 // promote

@@ -1,4 +1,5 @@
 import type { ServiceSettings } from '../settings/service.js'
+import type { Prices } from '../capacity/prices.js'
 import type { StrategyName } from '../mechanisms/strategy-types.js'
 export { STRATEGIES } from '../mechanisms/strategy-types.js'
 export type Strategy = StrategyName
@@ -59,6 +60,8 @@ export interface EnvironmentConfig extends MovedSettings {
   verify?: VerifyConfig
   /** The services' deployment settings (`service-settings:`); the inputs of the same names win. */
   serviceSettings?: ServiceSettings
+  /** The dry run's cost estimate: rates over the shipped table's, or the path of a file of them (`capacity-prices`). */
+  capacityPrices?: string | Prices
 }
 
 /** An environment's `verify:` block; request headers stay inputs (they carry secrets, the file is committed). */

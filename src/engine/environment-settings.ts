@@ -22,6 +22,7 @@ export function withEnvironment(inputs: Inputs, environment: EnvironmentConfig):
     const value = mergedValue(config.merge, at(inputs, config.into), at(environment, config.from))
     if (value !== undefined) merged = withValue(merged, config.into, value)
   }
+  if (environment.capacityPrices !== undefined) merged = { ...merged, capacityPrices: environment.capacityPrices }
   // With a build, `image` is the repository to push to: the environment's when the input leaves it out.
   if (merged.build && !merged.build.image && environment.image)
     merged = { ...merged, build: { ...merged.build, image: environment.image } }

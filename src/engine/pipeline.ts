@@ -64,6 +64,9 @@ import { UserError } from '../common/errors.js'
 import { placeholderValues, type PlannedInputs } from '../settings/placeholder-values.js'
 import { fillTextPlaceholders } from '../taskdef/placeholders.js'
 import { withServiceDefinition } from '../servicedef/index.js'
+import { capacityPreview } from '../capacity/preview.js'
+import { capacityPrices } from '../capacity/price-file.js'
+import { capacityLogLines } from '../capacity/section.js'
 
 /** The ports a deploy uses (the engine's Ports has them all, and more). */
 export interface DeployPorts {
@@ -620,10 +623,23 @@ async function dryRunReport(s: DeployState, done: PipelineResult): Promise<StepO
     checked.map((p, i) => writeArtifacts(inputs, git, p, reportOf(done, i), plannedImage)),
   )
   const imageNote = imagePlan && dryRunImageNote(imagePlan)
+  const prices = await capacityPrices(inputs.capacityPrices, s.where.region, git.workspace)
   const each: ServicePart[] = []
   for (const [i, p] of checked.entries()) {
     const changes = reportOf(done, i).changes ?? []
     for (const change of changes) ports.log.info(logSafe(`  ${change}`))
+    const capacity = capacityPreview({
+      peakFleet: mechanismOf(p.plan.mechanism).peakFleet,
+      strategy: p.plan.description,
+      service: p.service,
+      current: p.current?.taskDefinition,
+      next: p.rendered.request,
+      desiredCount: p.inputs.desiredCount,
+      maximumPercent: p.inputs.serviceSettings?.maximumPercent,
+      capacityProviderStrategy: p.inputs.serviceSettings?.capacityProviderStrategy,
+      prices,
+    })
+    for (const line of capacityLogLines(capacity)) ports.log.info(logSafe(`  ${line}`))
     const busy = preview ? undefined : await deploymentInFlight(clients, p.plan, p.service, unchangedRevision(p))
     const notes = [
       ...(artifacts[i] ?? []),
@@ -636,6 +652,7 @@ async function dryRunReport(s: DeployState, done: PipelineResult): Promise<StepO
     ]
     each.push({
       notes,
+      capacity,
       status: 'planned',
       reason: `Dry run: ${changes.length ? `${changes.length} change(s)` : 'no change'}; nothing was built, pushed, registered or deployed.`,
     })

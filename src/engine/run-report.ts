@@ -11,6 +11,8 @@ import { strategyRows, type StrategyProgress } from '../mechanisms/index.js'
 import { isFailure, type Status } from '../report/status.js'
 import { summaryCode, summaryText } from '../report/text.js'
 import { foldTimeline, type TimelineLine } from '../report/timeline.js'
+import type { CapacityPreview } from '../capacity/preview.js'
+import { capacitySection } from '../capacity/section.js'
 
 export type { Status } from '../report/status.js'
 
@@ -51,6 +53,8 @@ export interface DeploymentReport {
   runTaskArns?: string[]
   /** `mode: drift`: where the live service differs from the repository's files (empty: nowhere). */
   drift?: Drift[]
+  /** A dry run's capacity and cost preview (an estimate). */
+  capacity?: CapacityPreview
 }
 
 /** One run: the services it deployed, the image it built, and how it ended overall. */
@@ -222,6 +226,7 @@ function serviceSection(report: DeploymentReport, run: RunReport, single: boolea
       '',
     )
   }
+  if (report.capacity) lines.push(...capacitySection(report.capacity))
   if (report.timeline?.length) {
     const start = report.startedAt ?? report.timeline[0]?.at ?? 0
     lines.push(

@@ -70,5 +70,6 @@ export const ecsNative: DeploymentMechanism = {
   // ECS's rule: early success criteria work with the rolling deployment strategy only.
   refusesEarlySuccess: true,
   registersRevisions: true,
+  peakFleet: 'both-fleets',
   watch: (ctx) => new NativeWatch(ctx),
 }

@@ -216,6 +216,8 @@ export const express: DeploymentMechanism = {
   testTraffic: false,
   refusesEarlySuccess: true,
   registersRevisions: false,
+  // ECS deploys an Express service as a canary: the whole new fleet beside the old one until the bake ends.
+  peakFleet: 'both-fleets',
   owns: isExpressService,
   configure: () => ({}),
   plan: (clients, _cluster, service, inputs) => planExpress(clients.ecs, service, inputs),

@@ -134,6 +134,11 @@ export interface DeploymentMechanism {
   /** Whether ECS refuses early success criteria with its rollouts (ECS's rule: they work with rolling updates only). */
   readonly refusesEarlySuccess: boolean
   /**
+   * What the service holds at the rollout's peak (the capacity preview): `maximum-percent` — old and new tasks together up
+   * to the deployment configuration's maximumPercent; `both-fleets` — the whole new fleet beside the old one (a bake).
+   */
+  readonly peakFleet: 'maximum-percent' | 'both-fleets'
+  /**
    * The strategy asked for (undefined: the service's own) in this mechanism's terms, its settings merged with the
    * service's; throws a UserError when the mechanism cannot deploy it that way.
    */

@@ -60,5 +60,6 @@ export const rolling: DeploymentMechanism = {
   testTraffic: false,
   refusesEarlySuccess: false,
   registersRevisions: true,
+  peakFleet: 'maximum-percent',
   watch: (ctx) => new RollingWatch(ctx),
 }

@@ -3,6 +3,7 @@ import type { ImageInputs } from '../image/index.js'
 import { readStrategyInputs } from './strategy.js'
 import type { StrategyInputs } from '../mechanisms/strategy-types.js'
 import type { EnvChange } from '../taskdef/index.js'
+import type { Prices } from '../capacity/prices.js'
 import { secretBuildArgsWarning, secretLikeBuildArgs } from '../image/args.js'
 import { parseImageReference } from '../image/reference.js'
 import type { Log } from '../common/log.js'
@@ -87,6 +88,8 @@ export interface Inputs {
   runTaskOptions?: RunTaskOptions
   /** The service's deployment settings given as inputs (absent: none); what is absent stays as the service has it. */
   serviceSettings?: ServiceSettings
+  /** The config file's `capacity-prices`: rates for the dry run's cost estimate, or the path of a file of them. */
+  capacityPrices?: string | Prices
   /** The settings given (inputs or CLI flags), by name: they win over the config file's keys of the same settings. */
   given?: readonly string[]
 }

@@ -14,6 +14,19 @@ const MARK_SECONDS = 0.2
 const SHIFT_SECONDS = 0.5
 /** ECS's default PAUSE hook timeout. */
 const PAUSE_TIMEOUT_MINUTES = 1440
+/**
+ * AWS's guide (Network Load Balancer resources for blue/green, linear and canary deployments): with a Network Load
+ * Balancer, ECS adds 10 minutes to the TEST_TRAFFIC_SHIFT and PRODUCTION_TRAFFIC_SHIFT stages, for the NLB's data plane
+ * to match the weights. Scenario seconds, so the clock's time scale shortens it like any other stage.
+ */
+const NLB_SHIFT_DELAY_SECONDS = 600
+const NLB_DELAYED_STAGES = ['TEST_TRAFFIC_SHIFT', 'PRODUCTION_TRAFFIC_SHIFT']
+
+/** Whether the service's production traffic goes through a Network Load Balancer (its listener, not an ALB rule). */
+export const behindNetworkLoadBalancer = (service) =>
+  (service.loadBalancers ?? []).some((lb) =>
+    /:elasticloadbalancing:[^:]*:\d{12}:listener\/net\//.test(lb.advancedConfiguration?.productionListenerRule ?? ''),
+  )
 
 export const isNativeStrategy = (configuration) => NATIVE_STRATEGIES.includes(configuration?.strategy)
 
@@ -118,7 +131,10 @@ export class NativeDeployments {
       })
     }
     if (stage.stage === 'CLEAN_UP') return this.cleanUp(sd)
-    this.after(sd, stage.seconds, `end of ${stage.stage}`, () => this.endStage(sd))
+    // The weights move as the stage says; behind an NLB the stage then lasts ECS's delay longer.
+    const delay =
+      NLB_DELAYED_STAGES.includes(stage.stage) && behindNetworkLoadBalancer(sd.service) ? NLB_SHIFT_DELAY_SECONDS : 0
+    this.after(sd, stage.seconds + delay, `end of ${stage.stage}`, () => this.endStage(sd))
   }
 
   /** Lambda hooks of the service's configuration at this stage, and the scenario's own. */

@@ -76,6 +76,13 @@ export const REPORTED_AS = { PRE_PRODUCTION_TRAFFIC_SHIFT: 'PRODUCTION_TRAFFIC_S
  * @property {number} staleCurrentServiceDeploymentSeconds for this long, `currentServiceDeployment` (UpdateService's answer
  *   and DescribeServices) still names the previous service deployment
  * @property {boolean} serviceDeployments false: the deployment has no service deployment (none listed, described or named)
+ * @property {number} alarmBakeSeconds rolling with deployment alarms enabled: once the rollout is done (all tasks, or its
+ *   early success criteria), ECS watches the alarms this long more before the deployment completes (AWS computes it from
+ *   the alarms' configuration; default 60: one alarm period of a minute)
+ * @property {string | undefined} alarm rolling: this CloudWatch alarm goes to ALARM `alarmAfterSeconds` after the rollout
+ *   starts; when the service's deployment alarms name it and the deployment is still IN_PROGRESS (its bake included),
+ *   the deployment fails (and rolls back with `alarms.rollback`)
+ * @property {number | undefined} alarmAfterSeconds see `alarm` (default 0)
  * @property {number | undefined} replacedAfterSeconds another actor: this long after the rollout starts, someone else
  *   updates the service to the same revision (forceNewDeployment), which takes the next matching scenario
  *
@@ -110,6 +117,9 @@ export const DEFAULT_ROLLOUT = Object.freeze({
   visibilityDelaySeconds: 0,
   staleCurrentServiceDeploymentSeconds: 0,
   serviceDeployments: true,
+  alarmBakeSeconds: 60,
+  alarm: undefined,
+  alarmAfterSeconds: undefined,
   replacedAfterSeconds: undefined,
 })
 
@@ -127,9 +137,11 @@ const NUMBER_FIELDS = [
   'rollbackStartSeconds',
   'visibilityDelaySeconds',
   'staleCurrentServiceDeploymentSeconds',
+  'alarmBakeSeconds',
+  'alarmAfterSeconds',
   'replacedAfterSeconds',
 ]
-const STRING_FIELDS = ['reason', 'targetGroup', 'failAt']
+const STRING_FIELDS = ['reason', 'targetGroup', 'failAt', 'alarm']
 const ROLLOUT_FIELDS = [
   'outcome',
   ...NUMBER_FIELDS,

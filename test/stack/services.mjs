@@ -332,6 +332,8 @@ export class Services {
       started: false,
       /** @type {number} clock time (ms) until which a replaced deployment stays listed */
       listedUntil: 0,
+      /** @type {number | undefined} clock time (ms) when the alarms' bake ends, once the rollout is done (rolling) */
+      bakeEndsAt: undefined,
       stopLaunching: false,
       serviceDeployment,
       /** @type {number} clock time (ms) from which DescribeServices shows it (eventual consistency) */
@@ -351,6 +353,10 @@ export class Services {
         }
       }
       deployment.serviceDeployment = this.createServiceDeployment(service, deployment)
+      if (plan.alarm)
+        this.deps.scheduler.in(plan.alarmAfterSeconds ?? 0, `alarm ${plan.alarm} for ${id}`, () =>
+          this.alarmFires(service, deployment, plan.alarm),
+        )
       if (plan.replacedAfterSeconds !== undefined) {
         // Another actor deploys the same revision over this rollout (UpdateService with forceNewDeployment).
         this.deps.scheduler.in(plan.replacedAfterSeconds, `another actor replaces ${id}`, () => {
@@ -632,8 +638,8 @@ export class Services {
       service.deployments.length === 1 &&
       primaryTasks.length === desired &&
       primaryTasks.every((t) => t.ready)
-    if (steady && primary.rolloutState === 'IN_PROGRESS') this.completeDeployment(service, primary)
-    else if (primary.rolloutState === 'IN_PROGRESS' && this.earlySuccess(service, primary, primaryTasks))
+    const done = steady || this.earlySuccess(service, primary, primaryTasks)
+    if (primary.rolloutState === 'IN_PROGRESS' && done && this.baked(service, primary))
       this.completeDeployment(service, primary)
     if (steady && !service.steady) this.event(service, 'has reached a steady state.')
     service.steady = steady
@@ -651,6 +657,39 @@ export class Services {
     if (healthy < Math.ceil((primary.desiredCount * (criteria.healthyPercent ?? 100)) / 100)) return false
     const oldLive = this.tasksOf(service).some((t) => t.deployment !== primary && isLive(t))
     return criteria.sourceServiceRevisionCleanup === 'DEFERRED' || !oldLive
+  }
+
+  /**
+   * AWS's rule (deployment alarms, early success criteria): with alarms enabled, a rolling deployment whose tasks are done
+   * (all of them, or its early success criteria) stays IN_PROGRESS for the bake time, the alarms still watched, and
+   * completes only after it. Starts the bake the first time the rollout is done; whether it is over.
+   */
+  baked(service, primary) {
+    const sd = primary.serviceDeployment
+    if (!sd || sd.native || sd.deployment !== primary || sd.alarms.status !== 'MONITORING') return true
+    if (primary.bakeEndsAt === undefined) {
+      const seconds = primary.plan.alarmBakeSeconds
+      primary.bakeEndsAt = this.clock.after(seconds)
+      this.deps.scheduler.in(seconds, `alarm bake of ${primary.id}`, () => this.reconcile(service))
+    }
+    return this.clock.nowMs() >= primary.bakeEndsAt
+  }
+
+  /** A scenario's alarm goes to ALARM: a rolling deployment still IN_PROGRESS whose alarms name it fails (and rolls back). */
+  alarmFires(service, deployment, alarm) {
+    const sd = deployment.serviceDeployment
+    const watched = sd.alarms.status === 'MONITORING' && (sd.alarms.alarmNames ?? []).includes(alarm)
+    if (sd.native || sd.deployment !== deployment || deployment.rolloutState !== 'IN_PROGRESS' || !watched) return
+    sd.alarms = { ...sd.alarms, status: 'TRIGGERED', triggeredAlarmNames: [alarm] }
+    this.failDeployment(
+      deployment,
+      `ECS deployment ${deployment.id} failed: the CloudWatch alarm ${alarm} is in ALARM state.`,
+    )
+    this.event(service, `(deployment ${deployment.id}) deployment failed: alarm detected.`)
+    const reason = `Service deployment failed because the CloudWatch alarm ${alarm} is in ALARM state.`
+    if (service.deploymentConfiguration.alarms?.rollback) this.beginRollback(sd, deployment, reason)
+    else this.finishServiceDeployment(sd, 'STOPPED', reason)
+    this.reconcile(service)
   }
 
   launch(service, deployment, count) {

@@ -189,6 +189,7 @@ export const codedeploy: DeploymentMechanism = {
   testTraffic: true,
   refusesEarlySuccess: false,
   registersRevisions: true,
+  peakFleet: 'both-fleets',
   configure: (inputs) => ({ deploymentConfigName: deploymentConfigName(inputs) }),
   plan: planCodeDeploy,
   async inFlight(clients, _cluster, plan, service, target) {

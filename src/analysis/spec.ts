@@ -38,12 +38,13 @@ export interface AnalysisSettings {
   inconclusive: Inconclusive
 }
 
+/** The analysis as given (the input's checks, the config file's block): what is unset takes the defaults. */
+export type AnalysisConfig = Partial<Omit<AnalysisSettings, 'checks'>> & { checks: AnalysisCheck[] }
+
 export const ANALYSIS_DEFAULTS = { intervalSeconds: 60, minRequests: 100, inconclusive: 'wait' } as const
 
 /** The analysis as configured, its defaults filled in. */
-export function analysisSettings(
-  given: Partial<Omit<AnalysisSettings, 'checks'>> & { checks: AnalysisCheck[] },
-): AnalysisSettings {
+export function analysisSettings(given: AnalysisConfig): AnalysisSettings {
   return { ...ANALYSIS_DEFAULTS, ...given }
 }
 

@@ -2,7 +2,7 @@
 // they are read, the sample they need and what an inconclusive analysis does. Problems are located like every key's.
 import { errorMessage } from '../common/errors.js'
 import { describedValue } from '../common/problems.js'
-import { INCONCLUSIVE_CHOICES, parseChecks, type AnalysisCheck, type AnalysisSettings } from '../analysis/spec.js'
+import { INCONCLUSIVE_CHOICES, parseChecks, type AnalysisCheck, type AnalysisConfig } from '../analysis/spec.js'
 import type { KeyPath, Problems } from './problems.js'
 
 export const ANALYSIS_KEYS = ['checks', 'interval', 'min-requests', 'inconclusive'] as const
@@ -10,7 +10,7 @@ export const ANALYSIS_KEYS = ['checks', 'interval', 'min-requests', 'inconclusiv
 export const INTERVAL_RANGE = { min: 1, max: 3600 }
 export const MIN_REQUESTS_RANGE = { min: 1, max: 1_000_000 }
 
-export type AnalysisConfig = Partial<Omit<AnalysisSettings, 'checks'>> & { checks: AnalysisCheck[] }
+export type { AnalysisConfig }
 
 export function readAnalysis(p: Problems, path: KeyPath, value: unknown): AnalysisConfig | undefined {
   const m = p.mapping(path, value, ANALYSIS_KEYS)

@@ -4,7 +4,7 @@ export { STRATEGIES } from '../mechanisms/strategy-types.js'
 export type Strategy = StrategyName
 import type { StrategyInputs } from '../mechanisms/strategy-types.js'
 import type { MovedSettings } from './moved-keys.js'
-import type { AnalysisConfig } from './analysis.js'
+import type { AnalysisConfig } from '../analysis/spec.js'
 
 /** One environment of the config file: where it deploys and which refs go there. */
 export interface EnvironmentConfig extends MovedSettings {

@@ -7,8 +7,7 @@ import { secretBuildArgsWarning, secretLikeBuildArgs } from '../image/args.js'
 import { parseImageReference } from '../image/reference.js'
 import type { Log } from '../common/log.js'
 import { parseHeaders, type VerifyInputs } from './verify.js'
-import { parseChecks, type AnalysisSettings } from '../analysis/spec.js'
-import type { AnalysisConfig } from '../config/analysis.js'
+import { parseChecks, type AnalysisConfig } from '../analysis/spec.js'
 import { PLACEHOLDER_NAME, SETTINGS, VARIABLE_NAME } from './table.js'
 import { checkOfficialMeanings, readingAliases } from './official.js'
 import { MOVED_INPUTS, movedText } from './moved.js'
@@ -262,8 +261,6 @@ function readAnalysisInput(text: string | undefined): { analysis?: AnalysisConfi
     throw new UserError(`Input \`analysis\`: ${error instanceof Error ? error.message : String(error)}.`)
   }
 }
-
-export type { AnalysisSettings }
 
 /** The verify-* inputs, when they ask for a check; each header value is masked. */
 function readVerifyInputs(read: InputReader, log: Pick<Log, 'secret'>): { verify?: VerifyInputs } {

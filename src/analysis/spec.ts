@@ -84,7 +84,8 @@ function splitChecks(text: string): string[] {
 
 const CHECK = /^(.+?)\s*(<=|>=|<|>)\s*([+-]?\d+(?:\.\d+)?)\s*(%|ms|s)?$/
 const PERCENTILE = /^p(\d{1,2}(?:\.\d+)?)$/i
-const METRIC = /^([A-Za-z][A-Za-z0-9]*|p\d{1,2}(?:\.\d+)?)\(([^(){}]+)\/([^/(){}]+?)(?:\{([^{}]*)\})?\)$/
+/** `Stat(Namespace/MetricName)` or `Stat(Namespace/MetricName{Name=value, …})`: the last `/` ends the namespace. */
+const METRIC = /^([A-Za-z][A-Za-z0-9]*|p\d{1,2}(?:\.\d+)?)\(([^(){}]+?\/[^/(){}]+?)(\{.*\})?\)$/
 const EXPRESSION = /^expr\((.+)\)$/
 const STATISTICS = ['Sum', 'Average', 'Minimum', 'Maximum', 'SampleCount']
 
@@ -130,7 +131,9 @@ function measureOf(what: string, written: string): Measure {
   }
   const metric = METRIC.exec(what)
   if (metric) {
-    const [, stat = '', namespace = '', name = '', dims] = metric
+    const [, stat = '', path = '', dims] = metric
+    const slash = path.lastIndexOf('/')
+    const [namespace, name] = [path.slice(0, slash), path.slice(slash + 1)]
     const known = STATISTICS.find((s) => s.toLowerCase() === stat.toLowerCase())
     if (!known && !PERCENTILE.test(stat))
       throw new UserError(`\`${written}\`: ${stat} is not a statistic; use ${STATISTICS.join(', ')} or pNN`)
@@ -139,7 +142,7 @@ function measureOf(what: string, written: string): Measure {
       namespace: namespace.trim(),
       metric: name.trim(),
       stat: known ?? stat.toLowerCase(),
-      dimensions: dimensionsOf(dims, written),
+      dimensions: dimensionsOf(dims?.slice(1, -1), written),
     }
   }
   throw new UserError(`\`${written}\`: ${JSON.stringify(what)} is not a metric; ${SYNTAX}`)

@@ -41,6 +41,10 @@ interface Scopes {
   compared: string
 }
 
+const CLOCK_ALLOWANCE_MS = 3_600_000
+/** The old revision's figures from before the rollout cover at least this long. */
+const BASELINE_MIN_MS = 5 * 60_000
+
 const name = (arn: string): string => arn.split(':').pop()?.split('/')[1] ?? arn
 
 export class CanaryAnalysis {
@@ -91,12 +95,12 @@ export class CanaryAnalysis {
   private async judge(now: number, final: boolean): Promise<Decision> {
     const { checks, minRequests, inconclusive } = this.settings
     const scopes = this.scopes as Scopes
-    const window: Window = { start: this.bakeStart ?? now, end: now }
-    const length = window.end - window.start
-    const baseline: Window = {
-      start: this.where.rolloutStart - Math.max(length, 60_000),
-      end: this.where.rolloutStart,
-    }
+    // From the rollout's start as ECS stamped it (AWS's clock, not the runner's), to past the runner's now: CloudWatch
+    // has nothing newer than its own now, and a runner's clock behind AWS's must not cut the latest minutes off.
+    const { rolloutStart } = this.where
+    const window: Window = { start: rolloutStart, end: Math.max(now, rolloutStart) + CLOCK_ALLOWANCE_MS }
+    const lookBack = Math.max(now - (this.bakeStart ?? now), BASELINE_MIN_MS)
+    const baseline: Window = { start: rolloutStart - lookBack, end: rolloutStart }
     const fresh = await readFigures(this.clients.cloudwatch, checks, scopes.fresh, window)
     let old: Figures | undefined
     if (!scopes.baselineOnly) old = await readFigures(this.clients.cloudwatch, checks, scopes.old, window)

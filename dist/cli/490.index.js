@@ -192,6 +192,8 @@ class Follower {
     /** The stages whose verification ran; and whether it failed after the deployment had succeeded (nothing to stop). */
     verifiedStages = new Set();
     failedAfterSuccess = false;
+    /** The analysis has decided for good (rolled back, or let the rollout go on past its bake). */
+    analysisSettled = false;
     /** The rollout followed the way its mechanism needs (rolling, ECS-native, CodeDeploy). */
     watch;
     constructor(target, options, started, prefix) {
@@ -294,7 +296,7 @@ class Follower {
         if (own) {
             this.lastStatus = own.status;
             this.track(own.lines);
-            return this.concluded(await this.verified(own.verdict, snapshot));
+            return this.concluded(await this.verified(await this.analysed(own.verdict, snapshot), snapshot));
         }
         if (snapshot.deployment)
             this.visible = true;
@@ -330,7 +332,47 @@ class Follower {
                     this.note(line);
             }
         }
-        return this.concluded(await this.verified(this.watch.judge(snapshot), snapshot));
+        return this.concluded(await this.verified(await this.analysed(this.watch.judge(snapshot), snapshot), snapshot));
+    }
+    /**
+     * The verdict once the canary analysis had its say: a failing metric rolls the release back (the action gave up on
+     * it); a rollout paused at a hook goes on once the analysis passed, and stays paused while it is inconclusive.
+     */
+    async analysed(verdict, snapshot) {
+        const analysis = this.target.analysis;
+        if (!analysis || this.analysisSettled)
+            return verdict;
+        const paused = verdict?.outcome === 'paused';
+        const phase = this.watch.analysisPhase(snapshot);
+        const final = paused || phase === 'after' || verdict !== undefined;
+        const decision = await analysis.observe(phase, final, () => this.watch.trafficTargets(snapshot.service), this.options.clock.now());
+        if (!decision)
+            return verdict;
+        this.note(decision.reason);
+        if (decision.action === 'rollback') {
+            this.analysisSettled = true;
+            // A rollout ECS already completed has nothing left to stop: the previous revision is deployed again.
+            if (verdict?.outcome === 'succeeded')
+                this.failedAfterSuccess = true;
+            return { outcome: 'failed', reason: decision.reason, gaveUp: true };
+        }
+        if (!final)
+            return verdict;
+        if (decision.action === 'hold') {
+            if (paused)
+                return undefined;
+            this.analysisSettled = true;
+            (this.options.warn ?? this.options.log)((0,_report_text_js__WEBPACK_IMPORTED_MODULE_7__/* .logSafe */ .sN)(decision.reason));
+            return verdict;
+        }
+        this.analysisSettled = true;
+        if (!paused)
+            return verdict;
+        const line = await this.watch.proceed(snapshot);
+        if (line === undefined)
+            return verdict;
+        this.note(line);
+        return undefined;
     }
     /**
      * The verdict once the release is verified where the rollout stands: through the test listener as soon as it routes to
@@ -420,6 +462,7 @@ class Follower {
             ...(stoppedTasksError !== undefined && { stoppedTasksError }),
             ...(this.deployment && { deployment: this.deployment }),
             ...(this.watch.progress && { progress: this.watch.progress }),
+            ...(this.target.analysis && { analysis: this.target.analysis.report }),
         };
     }
 }

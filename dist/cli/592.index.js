@@ -2,6 +2,141 @@ export const id = 592;
 export const ids = [592];
 export const modules = {
 
+/***/ 7647:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B2: () => (/* binding */ parseChecks),
+/* harmony export */   UI: () => (/* binding */ analysisSettings),
+/* harmony export */   uB: () => (/* binding */ INCONCLUSIVE_CHOICES)
+/* harmony export */ });
+/* unused harmony exports ANALYSIS_DEFAULTS, EXPRESSION_IDS, parseCheck */
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1922);
+// What the canary analysis checks, as the user writes it: `5xx-rate < 1%, p99 < +20%, Sum(MyApp/Errors) < 5`. A leaf
+// (imports nothing of src/ but the error class), so the settings and the config validator read it alike.
+
+const INCONCLUSIVE_CHOICES = ['wait', 'continue', 'rollback'];
+const ANALYSIS_DEFAULTS = { intervalSeconds: 60, minRequests: 100, inconclusive: 'wait' };
+/** The analysis as configured, its defaults filled in. */
+function analysisSettings(given) {
+    return { ...ANALYSIS_DEFAULTS, ...given };
+}
+/** The ids metric math may use: the target group's figures, read for the same revision. */
+const EXPRESSION_IDS = ['requests', 'errors', 'latency'];
+const SYNTAX = 'write a check as METRIC OP LIMIT: `5xx-rate < 1%`, `p99 < 300ms`, `p99 < +20%` (relative to the old revision), `healthy-hosts >= 2`, `Sum(MyApp/Errors) < 5`, `expr(100 * errors / requests) < 2`';
+/** The checks of a list written compactly: separated by commas or new lines (not inside parentheses). */
+function parseChecks(text) {
+    const checks = splitChecks(text).map(parseCheck);
+    if (!checks.length)
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`names no check; ${SYNTAX}`);
+    const names = new Set();
+    for (const { name } of checks) {
+        if (names.has(name))
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`\`${name}\` is given twice`);
+        names.add(name);
+    }
+    return checks;
+}
+function splitChecks(text) {
+    const parts = [];
+    let depth = 0;
+    let current = '';
+    for (const char of text) {
+        if (char === '(')
+            depth++;
+        if (char === ')')
+            depth = Math.max(0, depth - 1);
+        if (depth === 0 && (char === ',' || char === '\n')) {
+            parts.push(current);
+            current = '';
+        }
+        else
+            current += char;
+    }
+    parts.push(current);
+    return parts.map((p) => p.trim()).filter(Boolean);
+}
+const CHECK = /^(.+?)\s*(<=|>=|<|>)\s*([+-]?\d+(?:\.\d+)?)\s*(%|ms|s)?$/;
+const PERCENTILE = /^p(\d{1,2}(?:\.\d+)?)$/i;
+/** `Stat(Namespace/MetricName)` or `Stat(Namespace/MetricName{Name=value, …})`: the last `/` ends the namespace. */
+const METRIC = /^([A-Za-z][A-Za-z0-9]*|p\d{1,2}(?:\.\d+)?)\(([^(){}]+?\/[^/(){}]+?)(\{.*\})?\)$/;
+const EXPRESSION = /^expr\((.+)\)$/;
+const STATISTICS = ['Sum', 'Average', 'Minimum', 'Maximum', 'SampleCount'];
+/** One check; a UserError naming it when it cannot be read. */
+function parseCheck(written) {
+    const match = CHECK.exec(written.trim());
+    if (!match)
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`\`${written}\` is not a check; ${SYNTAX}`);
+    const [, what = '', comparison = '<', number = '', suffix = ''] = match;
+    const measure = measureOf(what.trim(), written);
+    const relative = /^[+-]/.test(number);
+    if (relative && suffix !== '%')
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`\`${written}\`: a relative limit is a percentage of the old revision's value, like +20%`);
+    const unit = measure.kind === '5xx-rate' ? '%' : measure.kind === 'percentile' ? 'ms' : '';
+    if (!relative && suffix === '%' && measure.kind !== '5xx-rate')
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`\`${written}\`: only 5xx-rate is a percentage; write +N% for a limit relative to the old revision`);
+    if ((suffix === 'ms' || suffix === 's') && measure.kind !== 'percentile')
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`\`${written}\`: ms and s are for response times (p95, p99)`);
+    const value = Number(number);
+    const limit = relative
+        ? { relative: true, change: value / 100 }
+        : // Response times are kept in seconds, as CloudWatch gives TargetResponseTime; a bare number is seconds too.
+            { relative: false, value: suffix === 'ms' ? value / 1000 : value };
+    return { name: written.trim().replace(/\s+/g, ' '), measure, comparison: comparison, limit, unit };
+}
+function measureOf(what, written) {
+    if (/^5xx-rate$/i.test(what))
+        return { kind: '5xx-rate' };
+    if (/^healthy-hosts$/i.test(what))
+        return { kind: 'healthy-hosts' };
+    const percentile = PERCENTILE.exec(what);
+    if (percentile)
+        return { kind: 'percentile', percentile: Number(percentile[1]) };
+    const expression = EXPRESSION.exec(what);
+    if (expression) {
+        const body = (expression[1] ?? '').trim();
+        const ids = [...body.matchAll(/\b[a-z][A-Za-z0-9_]*\b/g)].map((m) => m[0]);
+        const known = (id) => EXPRESSION_IDS.includes(id);
+        if (!ids.length || !ids.every(known))
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`\`${written}\`: an expression uses the target group's ${EXPRESSION_IDS.join(', ')} (e.g. \`expr(100 * errors / requests)\`)`);
+        return { kind: 'expression', expression: body };
+    }
+    const metric = METRIC.exec(what);
+    if (metric) {
+        const [, stat = '', path = '', dims] = metric;
+        const slash = path.lastIndexOf('/');
+        const [namespace, name] = [path.slice(0, slash), path.slice(slash + 1)];
+        const known = STATISTICS.find((s) => s.toLowerCase() === stat.toLowerCase());
+        if (!known && !PERCENTILE.test(stat))
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`\`${written}\`: ${stat} is not a statistic; use ${STATISTICS.join(', ')} or pNN`);
+        return {
+            kind: 'metric',
+            namespace: namespace.trim(),
+            metric: name.trim(),
+            stat: known ?? stat.toLowerCase(),
+            dimensions: dimensionsOf(dims?.slice(1, -1), written),
+        };
+    }
+    throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`\`${written}\`: ${JSON.stringify(what)} is not a metric; ${SYNTAX}`);
+}
+/** `{Name=value, …}`: a metric's own dimensions; ${CLUSTER}, ${SERVICE}, ${TARGET_GROUP}, ${LOAD_BALANCER} are filled in. */
+function dimensionsOf(text, written) {
+    const dimensions = {};
+    for (const pair of (text ?? '')
+        .split(/[,;]/)
+        .map((p) => p.trim())
+        .filter(Boolean)) {
+        const equals = pair.indexOf('=');
+        if (equals < 1)
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`\`${written}\`: write a dimension as Name=value`);
+        dimensions[pair.slice(0, equals).trim()] = pair.slice(equals + 1).trim();
+    }
+    return dimensions;
+}
+
+
+/***/ }),
+
 /***/ 7249:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -354,8 +489,8 @@ async function loadConfig(file, options) {
     return parseConfig(text, file);
 }
 
-// EXTERNAL MODULE: ./src/config/schema.ts + 1 modules
-var schema = __webpack_require__(8201);
+// EXTERNAL MODULE: ./src/config/schema.ts + 2 modules
+var schema = __webpack_require__(4464);
 // EXTERNAL MODULE: ./src/config/glob.ts
 var glob = __webpack_require__(3334);
 // EXTERNAL MODULE: ./src/config/suggest.ts
@@ -709,7 +844,7 @@ class Problems {
 
 /***/ }),
 
-/***/ 8201:
+/***/ 4464:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -919,9 +1054,61 @@ function defined(value) {
     return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
 }
 
+// EXTERNAL MODULE: ./src/analysis/spec.ts
+var spec = __webpack_require__(7647);
+;// CONCATENATED MODULE: ./src/config/analysis.ts
+// An environment's `analysis:` block: the checks (the `analysis` input's syntax, one a line or a list), how often
+// they are read, the sample they need and what an inconclusive analysis does. Problems are located like every key's.
+
+
+
+const ANALYSIS_KEYS = ['checks', 'interval', 'min-requests', 'inconclusive'];
+/** Seconds between reads: CloudWatch has load balancer figures per minute; the stack's are finer. */
+const INTERVAL_RANGE = { min: 1, max: 3600 };
+const MIN_REQUESTS_RANGE = { min: 1, max: 1_000_000 };
+function readAnalysis(p, path, value) {
+    const m = p.mapping(path, value, ANALYSIS_KEYS);
+    if (!m)
+        return undefined;
+    const at = (key) => [...path, key];
+    let checks;
+    if (m.checks === undefined)
+        p.add(path, 'checks nothing; give checks, e.g. checks: [5xx-rate < 1%, p99 < +20%]');
+    else {
+        const written = p.list(at('checks'), m.checks, (kp, v) => p.text(kp, v));
+        try {
+            if (written)
+                checks = (0,spec/* parseChecks */.B2)(written.join('\n'));
+        }
+        catch (error) {
+            p.add(at('checks'), (0,errors/* errorMessage */.gJ)(error));
+        }
+    }
+    const number = (key, range) => {
+        const v = m[key];
+        if (v === undefined)
+            return undefined;
+        if (typeof v === 'number' && v >= range.min && v <= range.max)
+            return v;
+        return p.add(at(key), `must be a number from ${range.min} to ${range.max}, not ${(0,problems/* describedValue */.fl)(v)}`);
+    };
+    const intervalSeconds = number('interval', INTERVAL_RANGE);
+    const minRequests = number('min-requests', MIN_REQUESTS_RANGE);
+    const inconclusive = m.inconclusive === undefined ? undefined : p.choice(at('inconclusive'), m.inconclusive, spec/* INCONCLUSIVE_CHOICES */.uB);
+    if (!checks)
+        return undefined;
+    return {
+        checks,
+        ...(intervalSeconds !== undefined && { intervalSeconds }),
+        ...(minRequests !== undefined && { minRequests: Math.round(minRequests) }),
+        ...(inconclusive !== undefined && { inconclusive }),
+    };
+}
+
 // EXTERNAL MODULE: ./src/config/types.ts
 var types = __webpack_require__(2143);
 ;// CONCATENATED MODULE: ./src/config/schema.ts
+
 
 
 
@@ -959,6 +1146,7 @@ const ENVIRONMENT_KEYS = [
     'role-to-assume',
     'needs',
     'verify',
+    'analysis',
     'service-settings',
     // moved from the inputs, read by their readers (moved-keys.ts)
     ...MOVED_ENVIRONMENT_KEYS,
@@ -1090,6 +1278,7 @@ function readEnvironment(p, name, value, names) {
         ...(rolesToAssume !== undefined && { rolesToAssume }),
         ...(needs !== undefined && { needs }),
         ...optionalVerify(optional('verify', (kp, v) => readVerify(p, kp, v))),
+        ...optionalAnalysis(optional('analysis', (kp, v) => readAnalysis(p, kp, v))),
         // Only the circuit breaker's mode given: no ServiceSettings of its own.
         ...(serviceSettings !== undefined && Object.keys(serviceSettings).length && { serviceSettings }),
         ...readMovedKeys(p, path, m, strategy),
@@ -1274,6 +1463,7 @@ function cycleFrom(start, byName) {
     };
     return visit(start);
 }
+const optionalAnalysis = (analysis) => (analysis ? { analysis } : {});
 const optionalVerify = (verify) => (verify ? { verify } : {});
 /** An environment's `verify:` block: the URLs, expectation, timing and command of the verify-* inputs. */
 function readVerify(p, path, value) {
@@ -1984,7 +2174,7 @@ async function deploy(settings, ports) {
             ...(url && { runUrl: url }),
             ...environment,
         };
-        const [carrying, { createClients }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(815), __webpack_require__.e(446), __webpack_require__.e(948), __webpack_require__.e(131), __webpack_require__.e(764), __webpack_require__.e(490), __webpack_require__.e(215)]).then(__webpack_require__.bind(__webpack_require__, 6215)), Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(446), __webpack_require__.e(201)]).then(__webpack_require__.bind(__webpack_require__, 201))]);
+        const [carrying, { createClients }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(815), __webpack_require__.e(826), __webpack_require__.e(948), __webpack_require__.e(131), __webpack_require__.e(721), __webpack_require__.e(490), __webpack_require__.e(657)]).then(__webpack_require__.bind(__webpack_require__, 1657)), Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(826), __webpack_require__.e(201)]).then(__webpack_require__.bind(__webpack_require__, 201))]);
         const aws = ports.aws ??
             ((where, within = deadline) => {
                 const clients = createClients(where, within);
@@ -2070,11 +2260,11 @@ async function render(settings, log) {
 }
 /** The run's job summary, in Markdown. */
 async function renderSummary(run) {
-    return (await Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(815), __webpack_require__.e(446), __webpack_require__.e(948), __webpack_require__.e(764)]).then(__webpack_require__.bind(__webpack_require__, 6764))).renderSummary(run);
+    return (await Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(815), __webpack_require__.e(826), __webpack_require__.e(948), __webpack_require__.e(721)]).then(__webpack_require__.bind(__webpack_require__, 2721))).renderSummary(run);
 }
 /** The `promoted-images` output: one `name=image` line per image promoted. */
 async function promotedImageLines(run) {
-    return (await Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(815), __webpack_require__.e(446), __webpack_require__.e(948), __webpack_require__.e(764)]).then(__webpack_require__.bind(__webpack_require__, 6764))).promotedImageLines(run);
+    return (await Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(815), __webpack_require__.e(826), __webpack_require__.e(948), __webpack_require__.e(721)]).then(__webpack_require__.bind(__webpack_require__, 2721))).promotedImageLines(run);
 }
 /** The GitHub API client for `token` (loads @octokit/core). */
 async function gitHubClient(token, env, deadline) {
@@ -2086,15 +2276,15 @@ async function logoutRegistries(registries, log) {
 }
 /** `status`: the service, its deployments and its newest events, as lines and as data. */
 async function serviceStatus(request, ports) {
-    return (await Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(815), __webpack_require__.e(446), __webpack_require__.e(948), __webpack_require__.e(131), __webpack_require__.e(490), __webpack_require__.e(184)]).then(__webpack_require__.bind(__webpack_require__, 6184))).serviceStatus(request, ports);
+    return (await Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(815), __webpack_require__.e(826), __webpack_require__.e(948), __webpack_require__.e(131), __webpack_require__.e(490), __webpack_require__.e(184)]).then(__webpack_require__.bind(__webpack_require__, 6184))).serviceStatus(request, ports);
 }
 /** `rollback`: stops the rollout in flight with a rollback, or deploys the revision before (or the one given), and follows it. */
 async function rollbackService(request, ports) {
-    return (await Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(815), __webpack_require__.e(446), __webpack_require__.e(948), __webpack_require__.e(131), __webpack_require__.e(490), __webpack_require__.e(184)]).then(__webpack_require__.bind(__webpack_require__, 6184))).rollbackService(request, ports);
+    return (await Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(815), __webpack_require__.e(826), __webpack_require__.e(948), __webpack_require__.e(131), __webpack_require__.e(490), __webpack_require__.e(184)]).then(__webpack_require__.bind(__webpack_require__, 6184))).rollbackService(request, ports);
 }
 /** `init`: the task definition, service definition and config file of a running service, as files to write. */
 async function serviceFiles(request, ports) {
-    return (await Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(815), __webpack_require__.e(446), __webpack_require__.e(948), __webpack_require__.e(131), __webpack_require__.e(490), __webpack_require__.e(184)]).then(__webpack_require__.bind(__webpack_require__, 6184))).serviceFiles(request, ports);
+    return (await Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(815), __webpack_require__.e(826), __webpack_require__.e(948), __webpack_require__.e(131), __webpack_require__.e(490), __webpack_require__.e(184)]).then(__webpack_require__.bind(__webpack_require__, 6184))).serviceFiles(request, ports);
 }
 
 
@@ -2779,6 +2969,8 @@ var args = __webpack_require__(8636);
 var reference = __webpack_require__(3564);
 // EXTERNAL MODULE: ./src/settings/verify.ts
 var settings_verify = __webpack_require__(8556);
+// EXTERNAL MODULE: ./src/analysis/spec.ts
+var spec = __webpack_require__(7647);
 // EXTERNAL MODULE: ./src/settings/table.ts
 var table = __webpack_require__(2221);
 ;// CONCATENATED MODULE: ./src/settings/official.ts
@@ -2860,6 +3052,7 @@ var settings_values = __webpack_require__(535);
 
 
 
+
 /** Whether the run deploys no service: `register-only`, or `run-task` with no service named anywhere. */
 function runsAlone(inputs) {
     return inputs.registerOnly === true || (!inputs.services.length && inputs.runTask !== undefined);
@@ -2920,6 +3113,7 @@ function getInputs(given, log) {
         ...optional('promoteFrom', text('promote-from')),
         mode: values.choice('mode') === 'plan' ? 'plan' : 'deploy',
         ...readVerifyInputs(read, log),
+        ...readAnalysisInput(text('analysis')),
         ...nonEmpty('serviceSettings', readServiceSettings(read)),
         ...optional('taskDefinitionArn', pinnedRevisionInput(read)),
         ...registerOnlyInputs(read),
@@ -2999,6 +3193,17 @@ function readServiceSettings(read) {
             volumeConfigurations: (0,service/* parseVolumeConfigurations */.PX)('volume-configurations', volumes),
         }),
     };
+}
+/** The `analysis` input's checks (the rest of the analysis is the config file's). */
+function readAnalysisInput(text) {
+    if (text === undefined)
+        return {};
+    try {
+        return { analysis: { checks: (0,spec/* parseChecks */.B2)(text) } };
+    }
+    catch (error) {
+        throw new errors/* UserError */.yo(`Input \`analysis\`: ${error instanceof Error ? error.message : String(error)}.`);
+    }
 }
 /** The verify-* inputs, when they ask for a check; each header value is masked. */
 function readVerifyInputs(read, log) {

@@ -74,12 +74,14 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(212);
 /* harmony import */ var _aws_sdk_client_codedeploy__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7507);
 /* harmony import */ var _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8249);
+/* harmony import */ var _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(4085);
 /* harmony import */ var _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2684);
 /* harmony import */ var _aws_sdk_client_elastic_load_balancing_v2__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(586);
 /* harmony import */ var _smithy_node_http_handler__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1279);
 /* harmony import */ var _http_proxy_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7856);
 /* harmony import */ var _region_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7249);
 /* harmony import */ var _common_deadline_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(673);
+
 
 
 
@@ -148,6 +150,7 @@ function createClients(region, deadline, timeouts = { connectionTimeout: CONNECT
     let logs;
     let elbv2;
     let codedeploy;
+    let cloudwatch;
     const logsElsewhere = new Map();
     const logsHere = () => (logs ??= new _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_4__/* .CloudWatchLogsClient */ .TFr(config));
     return {
@@ -174,6 +177,9 @@ function createClients(region, deadline, timeouts = { connectionTimeout: CONNECT
         },
         get codedeploy() {
             return (codedeploy ??= new _aws_sdk_client_codedeploy__WEBPACK_IMPORTED_MODULE_8__/* .CodeDeployClient */ .cHd(config));
+        },
+        get cloudwatch() {
+            return (cloudwatch ??= new _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_9__/* .CloudWatchClient */ .WBn(config));
         },
         destroy: () => requestHandler.destroy(),
     };
@@ -1128,44 +1134,42 @@ function judge(snapshot, targetTaskDefinition, options = {}) {
     return undefined;
 }
 
-// EXTERNAL MODULE: ./src/common/errors.ts
-var errors = __webpack_require__(1922);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-codedeploy/dist-cjs/index.js
 var dist_cjs = __webpack_require__(7507);
 // EXTERNAL MODULE: ./src/aws/errors.ts
-var aws_errors = __webpack_require__(9378);
+var errors = __webpack_require__(9378);
 ;// CONCATENATED MODULE: ./src/aws/codedeploy.ts
 // The CodeDeploy calls the action makes, each named by the IAM action it needs; failures are explained (errors.ts).
 
 
 /** The application, or undefined when there is none by that name. */
 async function getApplication(codedeploy, applicationName) {
-    const found = await (0,aws_errors/* unlessNotFound */.CA)((0,aws_errors/* awsCall */.uF)('codedeploy:GetApplication', () => codedeploy.send(new dist_cjs/* GetApplicationCommand */.eOh({ applicationName })), {
+    const found = await (0,errors/* unlessNotFound */.CA)((0,errors/* awsCall */.uF)('codedeploy:GetApplication', () => codedeploy.send(new dist_cjs/* GetApplicationCommand */.eOh({ applicationName })), {
         missing: { ApplicationDoesNotExistException: 'application' },
     }));
     return found ? (found.application ?? { applicationName }) : undefined;
 }
 /** The deployment group, or undefined when the application has none by that name. */
 async function getDeploymentGroup(codedeploy, applicationName, deploymentGroupName) {
-    const found = await (0,aws_errors/* unlessNotFound */.CA)((0,aws_errors/* awsCall */.uF)('codedeploy:GetDeploymentGroup', () => codedeploy.send(new dist_cjs/* GetDeploymentGroupCommand */.WOp({ applicationName, deploymentGroupName })), {
+    const found = await (0,errors/* unlessNotFound */.CA)((0,errors/* awsCall */.uF)('codedeploy:GetDeploymentGroup', () => codedeploy.send(new dist_cjs/* GetDeploymentGroupCommand */.WOp({ applicationName, deploymentGroupName })), {
         missing: { DeploymentGroupDoesNotExistException: 'deployment group' },
     }));
     return found?.deploymentGroupInfo;
 }
 /** The deployment config, or undefined when there is none by that name. */
 async function getDeploymentConfig(codedeploy, deploymentConfigName) {
-    const found = await (0,aws_errors/* unlessNotFound */.CA)((0,aws_errors/* awsCall */.uF)('codedeploy:GetDeploymentConfig', () => codedeploy.send(new dist_cjs/* GetDeploymentConfigCommand */.z2K({ deploymentConfigName })), {
+    const found = await (0,errors/* unlessNotFound */.CA)((0,errors/* awsCall */.uF)('codedeploy:GetDeploymentConfig', () => codedeploy.send(new dist_cjs/* GetDeploymentConfigCommand */.z2K({ deploymentConfigName })), {
         missing: { DeploymentConfigDoesNotExistException: 'deployment config' },
     }));
     return found?.deploymentConfigInfo;
 }
 async function getDeployment(codedeploy, deploymentId) {
-    const response = await (0,aws_errors/* awsCall */.uF)('codedeploy:GetDeployment', () => codedeploy.send(new dist_cjs/* GetDeploymentCommand */.Tvn({ deploymentId })));
+    const response = await (0,errors/* awsCall */.uF)('codedeploy:GetDeployment', () => codedeploy.send(new dist_cjs/* GetDeploymentCommand */.Tvn({ deploymentId })));
     return response.deploymentInfo ?? { deploymentId };
 }
 /** The ids of the group's deployments in these statuses, newest first (one page: the newest is what is asked for). */
 async function listDeployments(codedeploy, group, statuses) {
-    const listed = await (0,aws_errors/* awsCall */.uF)('codedeploy:ListDeployments', () => codedeploy.send(new dist_cjs/* ListDeploymentsCommand */.sr8({
+    const listed = await (0,errors/* awsCall */.uF)('codedeploy:ListDeployments', () => codedeploy.send(new dist_cjs/* ListDeploymentsCommand */.sr8({
         applicationName: group.application,
         deploymentGroupName: group.deploymentGroup,
         includeOnlyStatuses: statuses,
@@ -1174,26 +1178,28 @@ async function listDeployments(codedeploy, group, statuses) {
 }
 /** Starts a deployment; returns its id. */
 async function createDeployment(codedeploy, input) {
-    return (await (0,aws_errors/* awsCall */.uF)('codedeploy:CreateDeployment', () => codedeploy.send(new dist_cjs/* CreateDeploymentCommand */.ttP(input))))
+    return (await (0,errors/* awsCall */.uF)('codedeploy:CreateDeployment', () => codedeploy.send(new dist_cjs/* CreateDeploymentCommand */.ttP(input))))
         .deploymentId;
 }
 /** Lets a deployment waiting in Ready reroute production traffic. */
 async function continueDeployment(codedeploy, deploymentId) {
-    await (0,aws_errors/* awsCall */.uF)('codedeploy:ContinueDeployment', () => codedeploy.send(new dist_cjs/* ContinueDeploymentCommand */.Md$({ deploymentId, deploymentWaitType: 'READY_WAIT' })));
+    await (0,errors/* awsCall */.uF)('codedeploy:ContinueDeployment', () => codedeploy.send(new dist_cjs/* ContinueDeploymentCommand */.Md$({ deploymentId, deploymentWaitType: 'READY_WAIT' })));
 }
 async function stopDeployment(codedeploy, deploymentId, rollback) {
-    await (0,aws_errors/* awsCall */.uF)('codedeploy:StopDeployment', () => codedeploy.send(new dist_cjs/* StopDeploymentCommand */.NzN({ deploymentId, autoRollbackEnabled: rollback })));
+    await (0,errors/* awsCall */.uF)('codedeploy:StopDeployment', () => codedeploy.send(new dist_cjs/* StopDeploymentCommand */.NzN({ deploymentId, autoRollbackEnabled: rollback })));
 }
 /** The deployment's target ids (an ECS deployment has one: the service). */
 async function listDeploymentTargets(codedeploy, deploymentId) {
-    return ((await (0,aws_errors/* awsCall */.uF)('codedeploy:ListDeploymentTargets', () => codedeploy.send(new dist_cjs/* ListDeploymentTargetsCommand */.$9V({ deploymentId })))).targetIds ?? []);
+    return ((await (0,errors/* awsCall */.uF)('codedeploy:ListDeploymentTargets', () => codedeploy.send(new dist_cjs/* ListDeploymentTargetsCommand */.$9V({ deploymentId })))).targetIds ?? []);
 }
 /** The ECS target of a deployment: its task sets and lifecycle events. */
 async function getEcsTarget(codedeploy, deploymentId, targetId) {
-    const response = await (0,aws_errors/* awsCall */.uF)('codedeploy:GetDeploymentTarget', () => codedeploy.send(new dist_cjs/* GetDeploymentTargetCommand */.Oxg({ deploymentId, targetId })));
+    const response = await (0,errors/* awsCall */.uF)('codedeploy:GetDeploymentTarget', () => codedeploy.send(new dist_cjs/* GetDeploymentTargetCommand */.Oxg({ deploymentId, targetId })));
     return response.deploymentTarget?.ecsTarget;
 }
 
+// EXTERNAL MODULE: ./src/common/errors.ts
+var common_errors = __webpack_require__(1922);
 ;// CONCATENATED MODULE: ./src/mechanisms/codedeploy/application.ts
 
 
@@ -1210,20 +1216,20 @@ async function findDeploymentGroup(codedeploy, cluster, service, inputs) {
     const deploymentGroup = inputs.codedeployDeploymentGroup ?? `DgpECS-${clusterName(cluster)}-${name}`;
     const app = await getApplication(codedeploy, application);
     if (!app) {
-        throw new errors/* UserError */.yo(inputs.codedeployApplication
+        throw new common_errors/* UserError */.yo(inputs.codedeployApplication
             ? `CodeDeploy application "${application}" was not found: check \`codedeploy.application\` in the config (and the region).`
             : `CodeDeploy application "${application}" (${conventional}) was not found: set \`codedeploy.application\` and \`codedeploy.deployment-group\` in the config to the ones that deploy service ${name}.`);
     }
     const info = await getDeploymentGroup(codedeploy, application, deploymentGroup);
     if (!info) {
-        throw new errors/* UserError */.yo(inputs.codedeployDeploymentGroup
+        throw new common_errors/* UserError */.yo(inputs.codedeployDeploymentGroup
             ? `CodeDeploy deployment group "${deploymentGroup}" was not found in application "${application}": check \`codedeploy.deployment-group\` in the config.`
             : `CodeDeploy deployment group "${deploymentGroup}" (${conventional}) was not found in application "${application}": set \`codedeploy.deployment-group\` in the config.`);
     }
     const services = info.ecsServices ?? [];
     if (!services.some((s) => s.serviceName === name && clusterName(s.clusterName ?? '') === clusterName(cluster))) {
         const deploys = services.map((s) => `${s.clusterName}/${s.serviceName}`).join(', ') || 'no ECS service';
-        throw new errors/* UserError */.yo(`CodeDeploy deployment group "${deploymentGroup}" deploys ${deploys}, not ${clusterName(cluster)}/${name}: set \`codedeploy.deployment-group\` to the group of this service.`);
+        throw new common_errors/* UserError */.yo(`CodeDeploy deployment group "${deploymentGroup}" deploys ${deploys}, not ${clusterName(cluster)}/${name}: set \`codedeploy.deployment-group\` to the group of this service.`);
     }
     return { application, deploymentGroup, info };
 }
@@ -1238,7 +1244,7 @@ function deploymentConfigName(inputs) {
     const steps = ['canaryPercent', 'canaryBakeMinutes', 'stepPercent', 'stepBakeMinutes'].find((k) => inputs[k] !== undefined);
     if (custom && steps) {
         const input = steps.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-        throw new errors/* UserError */.yo(`Config keys \`codedeploy.config\` and \`${input}\` exclude each other: the deployment config sets the traffic steps.`);
+        throw new common_errors/* UserError */.yo(`Config keys \`codedeploy.config\` and \`${input}\` exclude each other: the deployment config sets the traffic steps.`);
     }
     if (custom)
         return custom;
@@ -1247,7 +1253,7 @@ function deploymentConfigName(inputs) {
 /** CodeDeploy's predefined ECS deployment config for each strategy, or why it has none. */
 const PREDEFINED_CONFIG = {
     rolling: () => {
-        throw new errors/* UserError */.yo("This service uses the CODE_DEPLOY deployment controller: CodeDeploy deploys blue/green (all at once, canary or linear), never rolling. Set `strategy: blue-green`, `canary` or `linear`, or leave `strategy` out to use the deployment group's config.");
+        throw new common_errors/* UserError */.yo("This service uses the CODE_DEPLOY deployment controller: CodeDeploy deploys blue/green (all at once, canary or linear), never rolling. Set `strategy: blue-green`, `canary` or `linear`, or leave `strategy` out to use the deployment group's config.");
     },
     'blue-green': () => 'CodeDeployDefault.ECSAllAtOnce',
     canary: (inputs) => {
@@ -1266,15 +1272,15 @@ const PREDEFINED_CONFIG = {
     },
 };
 function noPredefined(asked, routing, predefined) {
-    return new errors/* UserError */.yo(`CodeDeploy has no predefined config for ${asked} (its ECS configs shift ${predefined}). Create one — aws deploy create-deployment-config --deployment-config-name my-config --compute-platform ECS --traffic-routing-config 'type=${routing}' — and name it in \`codedeploy-config\`.`);
+    return new common_errors/* UserError */.yo(`CodeDeploy has no predefined config for ${asked} (its ECS configs shift ${predefined}). Create one — aws deploy create-deployment-config --deployment-config-name my-config --compute-platform ECS --traffic-routing-config 'type=${routing}' — and name it in \`codedeploy-config\`.`);
 }
 /** Checks that a named deployment config exists and is for ECS. */
 async function checkDeploymentConfig(codedeploy, name) {
     const info = await getDeploymentConfig(codedeploy, name);
     if (!info)
-        throw new errors/* UserError */.yo(`CodeDeploy deployment config "${name}" does not exist: check \`codedeploy.config\`; the predefined ECS configs are ${PREDEFINED}.`);
+        throw new common_errors/* UserError */.yo(`CodeDeploy deployment config "${name}" does not exist: check \`codedeploy.config\`; the predefined ECS configs are ${PREDEFINED}.`);
     if (info.computePlatform && info.computePlatform !== 'ECS') {
-        throw new errors/* UserError */.yo(`CodeDeploy deployment config "${name}" is for ${info.computePlatform}, not ECS: name an ECS config in \`codedeploy.config\` (${PREDEFINED}).`);
+        throw new common_errors/* UserError */.yo(`CodeDeploy deployment config "${name}" is for ${info.computePlatform}, not ECS: name an ECS config in \`codedeploy.config\` (${PREDEFINED}).`);
     }
 }
 
@@ -1455,7 +1461,7 @@ async function loadAppSpec(path, workspace = process.env.GITHUB_WORKSPACE || pro
     }
     catch (error) {
         const { code, message } = error;
-        throw new errors/* UserError */.yo(`appspec ${path} ${code === 'ENOENT' ? 'not found' : `cannot be read (${message})`} at ${fullPath}. The \`appspec\` input is relative to the workspace: check the path, or leave it out to have the AppSpec made from the service's load balancer.`);
+        throw new common_errors/* UserError */.yo(`appspec ${path} ${code === 'ENOENT' ? 'not found' : `cannot be read (${message})`} at ${fullPath}. The \`appspec\` input is relative to the workspace: check the path, or leave it out to have the AppSpec made from the service's load balancer.`);
     }
     return parseAppSpec(content, `appspec ${path}`);
 }
@@ -1463,7 +1469,7 @@ async function loadAppSpec(path, workspace = process.env.GITHUB_WORKSPACE || pro
 function generateAppSpec(service) {
     const balancer = service.loadBalancers?.find((lb) => lb.containerName && lb.containerPort);
     if (!balancer?.containerName || !balancer.containerPort) {
-        throw new errors/* UserError */.yo(`Service "${service.serviceName}" has no load balancer with a container name and port to write the AppSpec from: give the \`appspec\` input (an appspec.yml with Resources → TargetService → Properties → LoadBalancerInfo).`);
+        throw new common_errors/* UserError */.yo(`Service "${service.serviceName}" has no load balancer with a container name and port to write the AppSpec from: give the \`appspec\` input (an appspec.yml with Resources → TargetService → Properties → LoadBalancerInfo).`);
     }
     const document = (0,appspec_template/* appSpecDocument */.y)((0,appspec_template/* ecsAppSpec */.g)(balancer.containerName, balancer.containerPort));
     return describeSpec(document, `the AppSpec generated from service ${service.serviceName}`);
@@ -1481,11 +1487,11 @@ function checkContainer(spec, containers) {
     const container = containers.find((c) => c.name === spec.containerName);
     const where = `${spec.source}, Resources[0].${spec.resource}.Properties.LoadBalancerInfo`;
     if (!container) {
-        throw new errors/* UserError */.yo(`${where}.ContainerName: the task definition has no container "${spec.containerName}" (it has ${containers.map((c) => c.name).join(', ')}).`);
+        throw new common_errors/* UserError */.yo(`${where}.ContainerName: the task definition has no container "${spec.containerName}" (it has ${containers.map((c) => c.name).join(', ')}).`);
     }
     const ports = (container.portMappings ?? []).map((p) => p.containerPort);
     if (spec.containerPort !== undefined && !ports.includes(spec.containerPort)) {
-        throw new errors/* UserError */.yo(`${where}.ContainerPort: container ${spec.containerName} maps no port ${spec.containerPort} (it maps ${ports.join(', ') || 'none'}).`);
+        throw new common_errors/* UserError */.yo(`${where}.ContainerPort: container ${spec.containerName} maps no port ${spec.containerPort} (it maps ${ports.join(', ') || 'none'}).`);
     }
 }
 /** The task definition an AppSpec (as CodeDeploy returns it) deploys, for telling a re-run from another deploy. */
@@ -1767,7 +1773,7 @@ function serviceOnlyUpdate(service, request) {
 async function continueCodeDeployment(codedeploy, plan, service, action, now) {
     const ready = await findDeployment(codedeploy, plan.group, ['Ready']);
     if (!ready?.deploymentId) {
-        throw new errors/* UserError */.yo(`\`mode: continue\`: deployment group "${plan.group.deploymentGroup}" has no deployment waiting at Ready for service "${service.serviceName}": nothing was changed.`);
+        throw new common_errors/* UserError */.yo(`\`mode: continue\`: deployment group "${plan.group.deploymentGroup}" has no deployment waiting at Ready for service "${service.serviceName}": nothing was changed.`);
     }
     await resumeDeployment(codedeploy, ready.deploymentId, action);
     return {
@@ -1791,27 +1797,28 @@ async function continueCodeDeployment(codedeploy, plan, service, action, now) {
 
 
 
+
 async function planCodeDeploy(clients, cluster, service, inputs, options) {
     const { codedeploy } = clients;
     if (inputs.deploymentAlarms.length) {
-        throw new errors/* UserError */.yo('Config key `deployment-alarms` sets ECS deployment alarms, which CODE_DEPLOY services do not use: add the alarms to the CodeDeploy deployment group (alarmConfiguration, and autoRollbackConfiguration with DEPLOYMENT_STOP_ON_ALARM).');
+        throw new common_errors/* UserError */.yo('Config key `deployment-alarms` sets ECS deployment alarms, which CODE_DEPLOY services do not use: add the alarms to the CodeDeploy deployment group (alarmConfiguration, and autoRollbackConfiguration with DEPLOYMENT_STOP_ON_ALARM).');
     }
     if (inputs.bakeMinutes !== undefined) {
-        throw new errors/* UserError */.yo("Config key `bake-minutes` is for ECS's own blue/green: with CodeDeploy the old task set's wait is the deployment group's terminateBlueInstancesOnDeploymentSuccess.terminationWaitTimeInMinutes.");
+        throw new common_errors/* UserError */.yo("Config key `bake-minutes` is for ECS's own blue/green: with CodeDeploy the old task set's wait is the deployment group's terminateBlueInstancesOnDeploymentSuccess.terminationWaitTimeInMinutes.");
     }
     if (options.circuitBreaker && options.circuitBreaker !== 'keep') {
-        throw new errors/* UserError */.yo('Config key `service-settings.deployment-circuit-breaker` applies to ECS rolling updates; a CODE_DEPLOY service rolls back through its deployment group (autoRollbackConfiguration).');
+        throw new common_errors/* UserError */.yo('Config key `service-settings.deployment-circuit-breaker` applies to ECS rolling updates; a CODE_DEPLOY service rolls back through its deployment group (autoRollbackConfiguration).');
     }
     const config = deploymentConfigName(inputs);
     const group = await findDeploymentGroup(codedeploy, cluster, service, inputs);
     if (inputs.codedeployConfig)
         await checkDeploymentConfig(codedeploy, inputs.codedeployConfig);
     if (inputs.waitUntil && inputs.waitUntil !== 'POST_TEST_TRAFFIC_SHIFT') {
-        throw new errors/* UserError */.yo(`Config key \`wait-until\`: a CodeDeploy deployment can wait only at Ready, once test traffic reaches the new task set, not at ${inputs.waitUntil}: set \`wait-until: ready\`.`);
+        throw new common_errors/* UserError */.yo(`Config key \`wait-until\`: a CodeDeploy deployment can wait only at Ready, once test traffic reaches the new task set, not at ${inputs.waitUntil}: set \`wait-until: ready\`.`);
     }
     const ready = group.info.blueGreenDeploymentConfiguration?.deploymentReadyOption;
     if (inputs.waitUntil && ready?.actionOnTimeout !== 'STOP_DEPLOYMENT') {
-        throw new errors/* UserError */.yo(`Config key \`wait-until\`: deployment group "${group.deploymentGroup}" reroutes traffic by itself (deploymentReadyOption ${ready?.actionOnTimeout ?? 'CONTINUE_DEPLOYMENT'}), so its deployments never wait at Ready. Set the group's blueGreenDeploymentConfiguration.deploymentReadyOption to actionOnTimeout STOP_DEPLOYMENT with waitTimeInMinutes (how long it may wait), or drop \`wait-until\`.`);
+        throw new common_errors/* UserError */.yo(`Config key \`wait-until\`: deployment group "${group.deploymentGroup}" reroutes traffic by itself (deploymentReadyOption ${ready?.actionOnTimeout ?? 'CONTINUE_DEPLOYMENT'}), so its deployments never wait at Ready. Set the group's blueGreenDeploymentConfiguration.deploymentReadyOption to actionOnTimeout STOP_DEPLOYMENT with waitTimeInMinutes (how long it may wait), or drop \`wait-until\`.`);
     }
     const appSpec = inputs.appspec ? await loadAppSpec(inputs.appspec, options.workspace) : generateAppSpec(service);
     const hooks = appSpec.hooks.length
@@ -1895,6 +1902,33 @@ class CodeDeployWatch {
         const { resumed } = this.ctx.rollout;
         return judge(snapshot, this.ctx.targetTaskDefinition, { ...(resumed && { resumed }) });
     }
+    /** The target groups of the replacement (green) and original (blue) task sets, by name, as CodeDeploy shows them. */
+    trafficTargets(_service) {
+        const sets = this.state?.target?.taskSetsInfo ?? [];
+        const group = (label) => sets.find((t) => t.taskSetLabel === label)?.targetGroup?.name;
+        const [fresh, old] = [group('Green'), group('Blue')];
+        return fresh && old ? { kind: 'names', fresh, old } : undefined;
+    }
+    /** While production traffic is shifted onto the replacement task set, until CodeDeploy ends the deployment. */
+    analysisPhase(_snapshot) {
+        const state = this.state;
+        if (!state)
+            return 'before';
+        if (['Succeeded', 'Failed', 'Stopped'].includes(state.deployment.status ?? ''))
+            return 'after';
+        const green = state.target?.taskSetsInfo?.find((t) => t.taskSetLabel === 'Green');
+        return (green?.trafficWeight ?? 0) > 0 ? 'bake' : 'before';
+    }
+    /** ContinueDeployment from Ready. */
+    async proceed(_snapshot) {
+        const { codedeploy } = this.ctx;
+        const id = this.state?.deployment.deploymentId;
+        if (!codedeploy || !id || this.state?.deployment.status !== 'Ready')
+            return undefined;
+        await continueDeployment(codedeploy, id);
+        this.ctx.rollout.resumed = 'ready';
+        return `continued CodeDeploy deployment ${id} from Ready (ContinueDeployment)`;
+    }
     standing(status, counts) {
         return [status, counts].filter(Boolean).join('; ');
     }
@@ -1936,7 +1970,7 @@ const codedeploy = {
     start: (clients, ctx, plan, service, request) => startCodeDeployment(clients, ctx, codedeployPlan(plan), service, request, plan.inputs.onBusy),
     resume: (clients, _cluster, plan, service, now) => continueCodeDeployment(clients.codedeploy, codedeployPlan(plan), service, plan.inputs.continueAction ?? 'continue', now),
     async rollBackService(_clients, service) {
-        throw new errors/* UserError */.yo(`Service "${service.serviceName}" uses the CODE_DEPLOY deployment controller: its rollouts go through AWS CodeDeploy (blue/green with an appspec), not an ECS update of its task definition.`);
+        throw new common_errors/* UserError */.yo(`Service "${service.serviceName}" uses the CODE_DEPLOY deployment controller: its rollouts go through AWS CodeDeploy (blue/green with an appspec), not an ECS update of its task definition.`);
     },
     watch: (ctx) => new CodeDeployWatch(ctx),
 };
@@ -2094,11 +2128,11 @@ function checkNativeSupport(service, strategy) {
     const balancers = service.loadBalancers ?? [];
     const classic = balancers.find((lb) => lb.loadBalancerName && !lb.targetGroupArn);
     if (classic) {
-        throw new errors/* UserError */.yo(`${name} cannot use \`strategy: ${strategy}\`: its Classic Load Balancer ${classic.loadBalancerName} cannot shift traffic between revisions. Move the service to an Application or Network Load Balancer target group, ${orRolling}`);
+        throw new common_errors/* UserError */.yo(`${name} cannot use \`strategy: ${strategy}\`: its Classic Load Balancer ${classic.loadBalancerName} cannot shift traffic between revisions. Move the service to an Application or Network Load Balancer target group, ${orRolling}`);
     }
     const serviceConnect = service.deployments?.some((d) => d.serviceConnectConfiguration?.enabled === true) === true;
     if (!balancers.length && !serviceConnect) {
-        throw new errors/* UserError */.yo(`${name} cannot use \`strategy: ${strategy}\`: it has neither a load balancer nor Service Connect, so ECS has no traffic to shift between revisions. Attach an Application or Network Load Balancer target group (with advancedConfiguration) or enable Service Connect, ${orRolling}`);
+        throw new common_errors/* UserError */.yo(`${name} cannot use \`strategy: ${strategy}\`: it has neither a load balancer nor Service Connect, so ECS has no traffic to shift between revisions. Attach an Application or Network Load Balancer target group (with advancedConfiguration) or enable Service Connect, ${orRolling}`);
     }
     const problems = balancers.flatMap((lb) => {
         const missing = Object.keys(ADVANCED).filter((key) => !lb.advancedConfiguration?.[key]);
@@ -2106,13 +2140,13 @@ function checkNativeSupport(service, strategy) {
     });
     const wrongKind = balancers.flatMap((lb) => listenerProblems(lb));
     if (wrongKind.length) {
-        throw new errors/* UserError */.yo(`${name} cannot use \`strategy: ${strategy}\`: ${wrongKind.join('; ')}. ECS's rule (AdvancedConfiguration): productionListenerRule and testListenerRule name a listener rule for an Application Load Balancer and a listener for a Network Load Balancer. Fix loadBalancers[].advancedConfiguration, ${orRolling}`);
+        throw new common_errors/* UserError */.yo(`${name} cannot use \`strategy: ${strategy}\`: ${wrongKind.join('; ')}. ECS's rule (AdvancedConfiguration): productionListenerRule and testListenerRule name a listener rule for an Application Load Balancer and a listener for a Network Load Balancer. Fix loadBalancers[].advancedConfiguration, ${orRolling}`);
     }
     if (problems.length) {
         const how = Object.entries(ADVANCED)
             .map(([key, what]) => `${key} — ${what}`)
             .join('; ');
-        throw new errors/* UserError */.yo(`${name} cannot use \`strategy: ${strategy}\`: ECS shifts traffic through loadBalancers[].advancedConfiguration, and ${problems.join('; ')}. Set it on the service (aws ecs update-service --load-balancers, or LoadBalancers[].AdvancedConfiguration in CloudFormation): ${how}; testListenerRule is optional, for test traffic. Or deploy with \`strategy: rolling\`.`);
+        throw new common_errors/* UserError */.yo(`${name} cannot use \`strategy: ${strategy}\`: ECS shifts traffic through loadBalancers[].advancedConfiguration, and ${problems.join('; ')}. Set it on the service (aws ecs update-service --load-balancers, or LoadBalancers[].AdvancedConfiguration in CloudFormation): ${how}; testListenerRule is optional, for test traffic. Or deploy with \`strategy: rolling\`.`);
     }
 }
 
@@ -2127,12 +2161,12 @@ async function previousRevision(ecs, current) {
     const family = (0,aws_arn/* taskDefinitionFamily */.dm)(current);
     const number = (0,aws_arn/* revisionNumber */.P7)(current);
     if (!current || number === undefined)
-        throw new errors/* UserError */.yo(`Cannot tell the revision before ${current}: give --to family:revision.`);
+        throw new common_errors/* UserError */.yo(`Cannot tell the revision before ${current}: give --to family:revision.`);
     const listed = await (0,aws_ecs/* listTaskDefinitions */.ad)(ecs, { familyPrefix: family, status: 'ACTIVE', sort: 'DESC' });
     // familyPrefix also matches longer family names (web → web-worker): keep this family's own revisions.
     const older = listed.find((arn) => (0,aws_arn/* taskDefinitionFamily */.dm)(arn) === family && ((0,aws_arn/* revisionNumber */.P7)(arn) ?? Infinity) < number);
     if (!older)
-        throw new errors/* UserError */.yo(`${family} has no ACTIVE revision before ${number} to roll back to: give --to family:revision.`);
+        throw new common_errors/* UserError */.yo(`${family} has no ACTIVE revision before ${number} to roll back to: give --to family:revision.`);
     return older;
 }
 /** Stops the rollout in flight with a rollback, or deploys the revision before (or the one given). */
@@ -2233,7 +2267,7 @@ async function continueEcsDeployment(ecs, cluster, service, action, now) {
         const now = described[0]
             ? `its deployment in flight is at ${described[0].lifecycleStage ?? described[0].status}`
             : 'it has no deployment in flight';
-        throw new errors/* UserError */.yo(`\`mode: continue\`: service "${name}" has no deployment paused at a lifecycle hook (${now}): nothing was changed.`);
+        throw new common_errors/* UserError */.yo(`\`mode: continue\`: service "${name}" has no deployment paused at a lifecycle hook (${now}): nothing was changed.`);
     }
     const arn = paused.serviceDeploymentArn;
     const hookId = hook.hookId;
@@ -2266,7 +2300,7 @@ async function planEcs(mechanism, service, inputs) {
     const name = service.serviceName ?? '';
     const stray = Object.keys(CODEDEPLOY_ONLY).find((key) => inputs[key] !== undefined);
     if (stray) {
-        throw new errors/* UserError */.yo(`Config key \`${CODEDEPLOY_ONLY[stray]}\` applies to services with the CODE_DEPLOY deployment controller; service "${name}" uses ECS (for ECS's own blue/green, canary or linear, set \`strategy\`).`);
+        throw new common_errors/* UserError */.yo(`Config key \`${CODEDEPLOY_ONLY[stray]}\` applies to services with the CODE_DEPLOY deployment controller; service "${name}" uses ECS (for ECS's own blue/green, canary or linear, set \`strategy\`).`);
     }
     const strategy = inputs.strategy ?? configuredStrategy(service);
     checkNativeSupport(service, strategy);
@@ -2406,6 +2440,20 @@ class RollingWatch {
         const { resumed } = this.ctx.rollout;
         return judge(snapshot, this.ctx.targetTaskDefinition, { ...(resumed && { resumed }) });
     }
+    /** Both revisions register with the service's one target group: the old one is compared by its baseline. */
+    trafficTargets(service) {
+        const targetGroup = service.loadBalancers?.find((lb) => lb.targetGroupArn)?.targetGroupArn;
+        return targetGroup ? { kind: 'shared', targetGroup } : undefined;
+    }
+    /** The new revision serves once its first task runs, until the rollout ends. */
+    analysisPhase({ deployment }) {
+        if (!deployment || deployment.rolloutState !== 'IN_PROGRESS')
+            return deployment ? 'after' : 'before';
+        return (deployment.runningCount ?? 0) > 0 ? 'bake' : 'before';
+    }
+    async proceed(_snapshot) {
+        return undefined;
+    }
     standing(_status, counts) {
         return counts;
     }
@@ -2429,6 +2477,7 @@ const rolling = {
 };
 
 ;// CONCATENATED MODULE: ./src/mechanisms/ecs-native.ts
+
 
 
 
@@ -2467,6 +2516,40 @@ class NativeWatch extends RollingWatch {
         if (verdict?.outcome === 'paused' && snapshot.serviceDeployment)
             this.tracker.progress.paused = pausedAt(snapshot.serviceDeployment, resumed);
         return verdict;
+    }
+    /** The service's two target groups; which is the new revision's is read from the production listener rule. */
+    trafficTargets(service) {
+        const lb = service.loadBalancers?.find((l) => l.targetGroupArn && l.advancedConfiguration?.alternateTargetGroupArn);
+        const alternate = lb?.advancedConfiguration?.alternateTargetGroupArn;
+        if (!lb?.targetGroupArn || !alternate)
+            return super.trafficTargets(service);
+        return {
+            kind: 'pair',
+            primary: lb.targetGroupArn,
+            alternate,
+            productionListenerRule: lb.advancedConfiguration?.productionListenerRule,
+        };
+    }
+    /** From the first production traffic on the new revision until clean-up (blue/green: its bake on all of it). */
+    analysisPhase({ serviceDeployment: sd }) {
+        if (!sd)
+            return 'before';
+        if (sd.status !== 'IN_PROGRESS' || sd.lifecycleStage === 'CLEAN_UP')
+            return 'after';
+        return (trafficOf(sd).production ?? 0) > 0 ? 'bake' : 'before';
+    }
+    /** ContinueServiceDeployment for the hook the deployment waits at. */
+    async proceed({ serviceDeployment: sd }) {
+        const hook = awaitingHook(sd, this.ctx.rollout.resumed);
+        if (!sd?.serviceDeploymentArn || !hook?.hookId)
+            return undefined;
+        await (0,aws_ecs/* continueServiceDeployment */.wN)(this.ctx.ecs, {
+            serviceDeploymentArn: sd.serviceDeploymentArn,
+            hookId: hook.hookId,
+            action: 'CONTINUE',
+        });
+        this.ctx.rollout.resumed = hook.hookId;
+        return `continued the deployment paused at ${sd.lifecycleStage ?? 'a lifecycle hook'} (ContinueServiceDeployment)`;
     }
     standing(status, counts) {
         return [status, counts].filter(Boolean).join('; ');

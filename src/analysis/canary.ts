@@ -45,6 +45,13 @@ const CLOCK_ALLOWANCE_MS = 3_600_000
 /** The old revision's figures from before the rollout cover at least this long. */
 const BASELINE_MIN_MS = 5 * 60_000
 
+/** The load balancer a listener rule belongs to, from the rule's ARN (`…:listener-rule/app/NAME/ID/…`). */
+export function loadBalancerOfRule(rule: string | undefined): string | undefined {
+  const match =
+    rule && /^(arn:[^:]+:elasticloadbalancing:[^:]*:\d*:)listener-rule\/((?:app|net)\/[^/]+\/[^/]+)\//.exec(rule)
+  return match ? `${match[1]}loadbalancer/${match[2]}` : undefined
+}
+
 const name = (arn: string): string => arn.split(':').pop()?.split('/')[1] ?? arn
 
 export class CanaryAnalysis {
@@ -114,9 +121,11 @@ export class CanaryAnalysis {
   /** The new and old revisions' target groups (and load balancers), from what the mechanism knows. */
   private async resolve(targets: TrafficTargets | undefined): Promise<Scopes> {
     const { cluster, service } = this.where
+    const rule = targets?.kind === 'pair' ? targets.productionListenerRule : undefined
     const scope = async (targetGroupArn: string | undefined): Promise<RevisionScope> => {
       const group = targetGroupArn ? await describeTargetGroup(this.clients.elbv2, { arn: targetGroupArn }) : undefined
-      return { targetGroupArn, loadBalancerArn: group?.LoadBalancerArns?.[0], cluster, service }
+      const loadBalancerArn = group?.LoadBalancerArns?.[0] ?? loadBalancerOfRule(rule)
+      return { targetGroupArn, loadBalancerArn, cluster, service }
     }
     if (!targets)
       return {
@@ -145,10 +154,8 @@ export class CanaryAnalysis {
     }
     const { primary, alternate } = targets
     // Before the shift, the production rule sends (nearly) everything to the old revision's target group.
-    const rule = targets.productionListenerRule
-      ? await describeRule(this.clients.elbv2, targets.productionListenerRule)
-      : undefined
-    const weights = rule?.Actions?.flatMap((a) => a.ForwardConfig?.TargetGroups ?? []) ?? []
+    const production = rule ? await describeRule(this.clients.elbv2, rule) : undefined
+    const weights = production?.Actions?.flatMap((a) => a.ForwardConfig?.TargetGroups ?? []) ?? []
     const weight = (arn: string): number => weights.find((w) => w.TargetGroupArn === arn)?.Weight ?? -1
     const [old, fresh] = weight(alternate) > weight(primary) ? [alternate, primary] : [primary, alternate]
     return {

@@ -39,12 +39,12 @@ export interface AnalysisSettings {
 }
 
 /** The analysis as given (the input's checks, the config file's block): what is unset takes the defaults. */
-export type AnalysisConfig = Partial<Omit<AnalysisSettings, 'checks'>> & { checks: AnalysisCheck[] }
+export type AnalysisConfig = Partial<AnalysisSettings>
 
 export const ANALYSIS_DEFAULTS = { intervalSeconds: 60, minRequests: 100, inconclusive: 'wait' } as const
 
 /** The analysis as configured, its defaults filled in. */
-export function analysisSettings(given: AnalysisConfig): AnalysisSettings {
+export function analysisSettings(given: AnalysisConfig & { checks: AnalysisCheck[] }): AnalysisSettings {
   return { ...ANALYSIS_DEFAULTS, ...given }
 }
 

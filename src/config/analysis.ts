@@ -17,8 +17,8 @@ export function readAnalysis(p: Problems, path: KeyPath, value: unknown): Analys
   if (!m) return undefined
   const at = (key: string): KeyPath => [...path, key]
   let checks: AnalysisCheck[] | undefined
-  if (m.checks === undefined) p.add(path, 'checks nothing; give checks, e.g. checks: [5xx-rate < 1%, p99 < +20%]')
-  else {
+  // Without checks here, the `analysis` input must give them (checked when the run is planned).
+  if (m.checks !== undefined) {
     const written = p.list(at('checks'), m.checks, (kp, v) => p.text(kp, v))
     try {
       if (written) checks = parseChecks(written.join('\n'))
@@ -36,9 +36,9 @@ export function readAnalysis(p: Problems, path: KeyPath, value: unknown): Analys
   const minRequests = number('min-requests', MIN_REQUESTS_RANGE)
   const inconclusive =
     m.inconclusive === undefined ? undefined : p.choice(at('inconclusive'), m.inconclusive, INCONCLUSIVE_CHOICES)
-  if (!checks) return undefined
+  if (m.checks !== undefined && !checks) return undefined
   return {
-    checks,
+    ...(checks && { checks }),
     ...(intervalSeconds !== undefined && { intervalSeconds }),
     ...(minRequests !== undefined && { minRequests: Math.round(minRequests) }),
     ...(inconclusive !== undefined && { inconclusive }),

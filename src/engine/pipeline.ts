@@ -150,6 +150,10 @@ async function prepare(
     throw new UserError(
       "The environment's `verify` block (`verify.url`, …) needs `wait: true`: the release is checked once the deployment reaches it.",
     )
+  if (inputs.analysis && !inputs.analysis.checks?.length)
+    throw new UserError(
+      "The environment's `analysis` block names no checks: give them as its `checks` or as the `analysis` input (`5xx-rate < 1%, p99 < +20%`).",
+    )
   if (inputs.analysis && !inputs.wait)
     throw new UserError(
       'The canary analysis (`analysis`) needs `wait: true`: the metrics are read while the action follows the deployment.',
@@ -757,11 +761,15 @@ async function watch(s: DeployState, done: PipelineResult): Promise<StepOutcome<
           targetTaskDefinition: f.targetTaskDefinition,
           priorEventIds: f.priorEventIds,
           ...(inputs.analysis && {
-            analysis: new CanaryAnalysis(analysisSettings(inputs.analysis), clients, {
-              cluster: inputs.cluster,
-              service,
-              rolloutStart: f.rollout.startedAt,
-            }),
+            analysis: new CanaryAnalysis(
+              analysisSettings({ ...inputs.analysis, checks: inputs.analysis.checks ?? [] }),
+              clients,
+              {
+                cluster: inputs.cluster,
+                service,
+                rolloutStart: f.rollout.startedAt,
+              },
+            ),
           }),
           ...(f.verification && {
             verify: releaseCheck(

@@ -148,6 +148,7 @@ class Follower {
   private failedAfterSuccess = false
   /** The analysis has decided for good (rolled back, or let the rollout go on past its bake). */
   private analysisSettled = false
+  private lastAnalysis: string | undefined
   /** The rollout followed the way its mechanism needs (rolling, ECS-native, CodeDeploy). */
   readonly watch: RolloutWatch
 
@@ -312,7 +313,9 @@ class Follower {
       this.options.clock.now(),
     )
     if (!decision) return verdict
-    this.note(decision.reason)
+    // Each read is in the analysis's report; the log says what changed.
+    if (decision.reason !== this.lastAnalysis) this.note(decision.reason)
+    this.lastAnalysis = decision.reason
     if (decision.action === 'rollback') {
       this.analysisSettled = true
       // A rollout ECS already completed has nothing left to stop: the previous revision is deployed again.

@@ -1,5 +1,5 @@
-export const id = 764;
-export const ids = [764,261];
+export const id = 721;
+export const ids = [721,261];
 export const modules = {
 
 /***/ 8663:
@@ -146,7 +146,7 @@ function signalNumber(signal) {
 
 /***/ }),
 
-/***/ 6764:
+/***/ 2721:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -204,7 +204,57 @@ function foldTimeline(timeline) {
     return lines;
 }
 
+;// CONCATENATED MODULE: ./src/analysis/chart.ts
+// The canary analysis in the job summary: one Mermaid xychart per check (the new revision, the old one and the limit
+// over the bake) and a table of the decisions with their figures. Every word in it goes through summaryText.
+
+
+
+/** A chart's title: the check as written, with nothing that could end the quoted string or the code block. */
+const title = (text) => text.replace(/["`\\\r\n]/g, "'").slice(0, 80);
+/** In the unit the limit was written in: response times in ms. */
+function scaled(judgement, value, ms) {
+    if (value === undefined || !Number.isFinite(value))
+        return 'NaN';
+    return String(Math.round((ms ? value * 1000 : value) * 100) / 100);
+}
+function chart(report, check) {
+    const rows = report.decisions.flatMap((d) => d.judgements.filter((j) => j.check === check).map((j) => ({ d, j })));
+    const points = rows.filter(({ j }) => j.fresh !== undefined);
+    if (!points.length)
+        return [];
+    const start = report.decisions[0]?.at ?? 0;
+    const ms = /\b[pP]\d/.test(check) && !/^[A-Za-z]+\(/.test(check);
+    const series = (pick) => `[${points.map(({ j }) => scaled(j, pick(j), ms)).join(', ')}]`;
+    return [
+        '```mermaid',
+        'xychart-beta',
+        `  title "${title(check)}"`,
+        `  x-axis "time into the bake" [${points.map(({ d }) => `"${(0,clock/* formatElapsed */.C7)(d.at - start)}"`).join(', ')}]`,
+        `  y-axis "${ms ? 'ms' : check.startsWith('5xx') ? '%' : 'value'}"`,
+        `  line ${series((j) => j.fresh)}`,
+        `  line ${series((j) => j.old)}`,
+        ...(points.some(({ j }) => j.limit !== undefined) ? [`  line ${series((j) => j.limit)}`] : []),
+        '```',
+        '',
+    ];
+}
+/** The analysis's part of a service's summary. */
+function analysisSection(report) {
+    const last = report.decisions.at(-1);
+    const lines = ['#### Canary analysis', '', (0,report_text/* summaryText */.g5)(`Compared: ${report.compared}.`), ''];
+    if (!last)
+        return [...lines, 'No read was made: the rollout ended before both revisions took traffic.', ''];
+    lines.push('Each chart: the new revision (first line), the old revision (second) and the limit (third), as read over the bake so far.', '');
+    for (const check of report.checks)
+        lines.push(...chart(report, check));
+    const start = report.decisions[0]?.at ?? 0;
+    lines.push('| at | decision | requests (new) | figures |', '| --- | --- | --- | --- |', ...report.decisions.map((d) => `| ${(0,clock/* formatElapsed */.C7)(d.at - start)} | ${d.action === 'rollback' ? 'roll back' : d.action === 'hold' ? 'wait' : 'go on'} (${d.verdict}) | ${d.judgements[0]?.requests ?? 0} | ${(0,markdown/* escapeCell */.k)(d.judgements.map((j) => (0,report_text/* summaryText */.g5)(j.why)).join('<br>'))} |`), '');
+    return lines;
+}
+
 ;// CONCATENATED MODULE: ./src/engine/run-report.ts
+
 
 
 
@@ -318,6 +368,8 @@ function serviceSection(report, run, single) {
     lines.push((0,markdown/* keyValueTable */.z)(rows), '');
     if (single && run.builtImage)
         lines.push((0,src_image/* imageSummarySection */.NE)(run.builtImage), '');
+    if (report.analysis)
+        lines.push(...analysisSection(report.analysis));
     if (report.notes.length)
         lines.push('#### Notes', '', ...report.notes.map((n) => `- ${(0,report_text/* summaryText */.g5)(n)}`), '');
     if (report.changes?.length) {

@@ -1,8 +1,8 @@
-export const id = 215;
-export const ids = [215];
+export const id = 657;
+export const ids = [657];
 export const modules = {
 
-/***/ 6215:
+/***/ 1657:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -728,6 +728,451 @@ async function pruneRevisions(ecs, cluster, family, keep, log) {
     }
 }
 
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-elastic-load-balancing-v2/dist-cjs/index.js
+var client_elastic_load_balancing_v2_dist_cjs = __webpack_require__(586);
+;// CONCATENATED MODULE: ./src/aws/elbv2.ts
+// The Elastic Load Balancing calls the action makes (preview environments, environment URLs), each named by the IAM
+// action it needs; failures are explained (errors.ts), and what does not exist is a NotFound or undefined.
+
+
+const LISTENER = { ListenerNotFoundException: 'listener' };
+const TARGET_GROUP = { TargetGroupNotFoundException: 'target group' };
+/** DescribeTags takes at most 20 resources. */
+const TAGS_PER_CALL = 20;
+/** Every rule of a listener; undefined when the listener does not exist. */
+async function describeRules(elbv2, listenerArn) {
+    const read = (0,aws_errors/* awsCall */.uF)('elasticloadbalancing:DescribeRules', async () => {
+        const rules = [];
+        for await (const page of (0,client_elastic_load_balancing_v2_dist_cjs/* paginateDescribeRules */.u6y)({ client: elbv2, pageSize: 100 }, { ListenerArn: listenerArn }))
+            rules.push(...(page.Rules ?? []));
+        return rules;
+    }, { missing: LISTENER });
+    return (0,aws_errors/* unlessNotFound */.CA)(read);
+}
+/** One listener rule by ARN (the production rule of a blue/green service), or undefined when there is none. */
+async function describeRule(elbv2, ruleArn) {
+    const found = await (0,aws_errors/* unlessNotFound */.CA)((0,aws_errors/* awsCall */.uF)('elasticloadbalancing:DescribeRules', () => elbv2.send(new client_elastic_load_balancing_v2_dist_cjs/* DescribeRulesCommand */.Ggo({ RuleArns: [ruleArn] })), {
+        missing: { RuleNotFoundException: 'listener rule' },
+    }));
+    return found?.Rules?.[0];
+}
+/** The listeners of a load balancer, or the one named; none when it does not exist. */
+async function describeListeners(elbv2, query) {
+    const input = 'loadBalancerArn' in query ? { LoadBalancerArn: query.loadBalancerArn } : { ListenerArns: [query.listenerArn] };
+    const read = (0,aws_errors/* awsCall */.uF)('elasticloadbalancing:DescribeListeners', async () => {
+        const listeners = [];
+        for await (const page of (0,client_elastic_load_balancing_v2_dist_cjs/* paginateDescribeListeners */.GZx)({ client: elbv2 }, input))
+            listeners.push(...(page.Listeners ?? []));
+        return listeners;
+    }, { missing: { ...LISTENER, LoadBalancerNotFoundException: 'load balancer' } });
+    return (await (0,aws_errors/* unlessNotFound */.CA)(read)) ?? [];
+}
+/** One target group by ARN or name, or undefined when there is none. */
+async function describeTargetGroup(elbv2, query) {
+    const input = 'arn' in query ? { TargetGroupArns: [query.arn] } : { Names: [query.name] };
+    const found = await (0,aws_errors/* unlessNotFound */.CA)((0,aws_errors/* awsCall */.uF)('elasticloadbalancing:DescribeTargetGroups', () => elbv2.send(new client_elastic_load_balancing_v2_dist_cjs/* DescribeTargetGroupsCommand */.sC7(input)), {
+        missing: TARGET_GROUP,
+    }));
+    return found?.TargetGroups?.[0];
+}
+/** Every target group of the account and region. */
+async function describeAllTargetGroups(elbv2) {
+    return (0,aws_errors/* awsCall */.uF)('elasticloadbalancing:DescribeTargetGroups', async () => {
+        const groups = [];
+        for await (const page of (0,client_elastic_load_balancing_v2_dist_cjs/* paginateDescribeTargetGroups */.u_3)({ client: elbv2, pageSize: 400 }, {}))
+            groups.push(...(page.TargetGroups ?? []));
+        return groups;
+    });
+}
+/** The tags of these resources (any number, asked 20 at a time). */
+async function describeTags(elbv2, arns) {
+    const descriptions = [];
+    for (let i = 0; i < arns.length; i += TAGS_PER_CALL) {
+        const ResourceArns = arns.slice(i, i + TAGS_PER_CALL);
+        const answer = await (0,aws_errors/* awsCall */.uF)('elasticloadbalancing:DescribeTags', () => elbv2.send(new client_elastic_load_balancing_v2_dist_cjs/* DescribeTagsCommand */.yRM({ ResourceArns })));
+        descriptions.push(...(answer.TagDescriptions ?? []));
+    }
+    return descriptions;
+}
+/** A load balancer, or undefined when it does not exist. */
+async function describeLoadBalancer(elbv2, loadBalancerArn) {
+    const found = await (0,aws_errors/* unlessNotFound */.CA)((0,aws_errors/* awsCall */.uF)('elasticloadbalancing:DescribeLoadBalancers', () => elbv2.send(new client_elastic_load_balancing_v2_dist_cjs/* DescribeLoadBalancersCommand */.AZi({ LoadBalancerArns: [loadBalancerArn] })), {
+        missing: { LoadBalancerNotFoundException: 'load balancer' },
+    }));
+    return found?.LoadBalancers?.[0];
+}
+async function createTargetGroup(elbv2, input) {
+    return (await (0,aws_errors/* awsCall */.uF)('elasticloadbalancing:CreateTargetGroup', () => elbv2.send(new client_elastic_load_balancing_v2_dist_cjs/* CreateTargetGroupCommand */.GGF(input)))).TargetGroups?.[0];
+}
+/** Creates a listener rule; AWS's refusals (PriorityInUseException, TooManyRulesException) are told apart by awsErrorName. */
+async function createRule(elbv2, input) {
+    return (await (0,aws_errors/* awsCall */.uF)('elasticloadbalancing:CreateRule', () => elbv2.send(new client_elastic_load_balancing_v2_dist_cjs/* CreateRuleCommand */.OOk(input)))).Rules?.[0];
+}
+/** Deletes a rule; false when it was already gone. */
+async function deleteRule(elbv2, ruleArn) {
+    const deleted = await (0,aws_errors/* unlessNotFound */.CA)((0,aws_errors/* awsCall */.uF)('elasticloadbalancing:DeleteRule', () => elbv2.send(new client_elastic_load_balancing_v2_dist_cjs/* DeleteRuleCommand */.piX({ RuleArn: ruleArn })), {
+        missing: { RuleNotFoundException: 'rule' },
+    }));
+    return deleted !== undefined;
+}
+/** Deletes a target group; false when it was already gone. */
+async function deleteTargetGroup(elbv2, targetGroupArn) {
+    const deleted = await (0,aws_errors/* unlessNotFound */.CA)((0,aws_errors/* awsCall */.uF)('elasticloadbalancing:DeleteTargetGroup', () => elbv2.send(new client_elastic_load_balancing_v2_dist_cjs/* DeleteTargetGroupCommand */.tX({ TargetGroupArn: targetGroupArn })), { missing: TARGET_GROUP }));
+    return deleted !== undefined;
+}
+/** Whether a rule (or a listener's default actions) sends traffic to the target group. */
+function forwardsTo(actions, targetGroupArn) {
+    return (actions ?? []).some((a) => a.Type === 'forward' &&
+        (a.TargetGroupArn === targetGroupArn ||
+            !!a.ForwardConfig?.TargetGroups?.some((t) => t.TargetGroupArn === targetGroupArn)));
+}
+async function loadBalancerDnsName(elbv2, loadBalancerArn) {
+    return (await describeLoadBalancer(elbv2, loadBalancerArn))?.DNSName;
+}
+
+;// CONCATENATED MODULE: ./src/analysis/decide.ts
+/**
+ * The decision on one read. `final`: the bake is over (the deployment moved on, or is paused waiting for it), so an
+ * inconclusive analysis must be settled now by the user's choice; `wait` then holds a paused deployment and, with
+ * nothing to hold, is reported as inconclusive.
+ */
+function decide(judgements, inconclusive, at, final) {
+    const failed = judgements.find((j) => j.outcome === 'fail');
+    if (failed)
+        return { at, action: 'rollback', verdict: 'fail', reason: `canary analysis failed: ${failed.why}`, judgements };
+    const open = judgements.filter((j) => j.outcome === 'inconclusive');
+    if (!open.length)
+        return { at, action: 'proceed', verdict: 'pass', reason: 'canary analysis passed: every check held', judgements };
+    const why = open.map((j) => j.why).join('; ');
+    if (!final)
+        return { at, action: 'hold', verdict: 'inconclusive', reason: `canary analysis: ${why}`, judgements };
+    const action = inconclusive === 'rollback' ? 'rollback' : inconclusive === 'continue' ? 'proceed' : 'hold';
+    const chose = { rollback: 'rolling back', proceed: 'going on', hold: 'waiting' }[action];
+    return {
+        at,
+        action,
+        verdict: 'inconclusive',
+        reason: `canary analysis inconclusive (${why}); ${chose} as \`inconclusive: ${inconclusive}\` says`,
+        judgements,
+    };
+}
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch/dist-cjs/index.js
+var client_cloudwatch_dist_cjs = __webpack_require__(4085);
+;// CONCATENATED MODULE: ./src/aws/cloudwatch.ts
+// The CloudWatch call the canary analysis makes: GetMetricData, every page, named by the IAM action it needs.
+
+
+/** The values of each query that returns data, by its id, the pages joined (timestamps newest first, as CloudWatch gives them). */
+async function getMetricData(cloudwatch, input) {
+    return (0,aws_errors/* awsCall */.uF)('cloudwatch:GetMetricData', async () => {
+        const results = new Map();
+        const pages = (0,client_cloudwatch_dist_cjs/* paginateGetMetricData */.stM)({ client: cloudwatch }, { MetricDataQueries: input.queries, StartTime: input.start, EndTime: input.end, ScanBy: 'TimestampDescending' });
+        for await (const page of pages) {
+            for (const result of page.MetricDataResults ?? []) {
+                const id = result.Id ?? '';
+                const known = results.get(id);
+                if (!known)
+                    results.set(id, { ...result, Values: [...(result.Values ?? [])] });
+                else
+                    known.Values = [...(known.Values ?? []), ...(result.Values ?? [])];
+            }
+        }
+        return results;
+    });
+}
+
+;// CONCATENATED MODULE: ./src/analysis/metrics.ts
+
+const ELB = 'AWS/ApplicationELB';
+const ECS_NAMESPACES = ['AWS/ECS', 'ECS/ContainerInsights'];
+/** CloudWatch keeps load balancer figures per minute: the window is one period of whole minutes. */
+const MINUTE_S = 60;
+/** The CloudWatch dimension values: `targetgroup/web/0123…` and `app/lb/4567…`, the ends of their ARNs. */
+function dimensionsOf(scope) {
+    const after = (arn, marker) => arn?.includes(marker)
+        ? arn.slice(arn.indexOf(marker) + (marker === ':targetgroup/' ? 1 : marker.length))
+        : undefined;
+    return {
+        ...(scope.targetGroupArn && { TargetGroup: after(scope.targetGroupArn, ':targetgroup/') ?? scope.targetGroupArn }),
+        ...(scope.loadBalancerArn && {
+            LoadBalancer: after(scope.loadBalancerArn, ':loadbalancer/') ?? scope.loadBalancerArn,
+        }),
+    };
+}
+/** `${CLUSTER}`, `${SERVICE}`, `${TARGET_GROUP}`, `${LOAD_BALANCER}` in a dimension's value, filled in. */
+function filled(value, scope) {
+    const d = dimensionsOf(scope);
+    const known = {
+        CLUSTER: scope.cluster,
+        SERVICE: scope.service,
+        TARGET_GROUP: d.TargetGroup,
+        LOAD_BALANCER: d.LoadBalancer,
+    };
+    return value.replace(/\$\{([A-Z_]+)\}/g, (whole, name) => known[name] ?? whole);
+}
+function elbDimensions(scope) {
+    return Object.entries(dimensionsOf(scope)).map(([Name, Value]) => ({ Name, Value }));
+}
+function metricQuery(id, namespace, metric, stat, dimensions, period, returned = true) {
+    return {
+        Id: id,
+        MetricStat: {
+            Metric: { Namespace: namespace, MetricName: metric, Dimensions: dimensions },
+            Period: period,
+            Stat: stat,
+        },
+        ReturnData: returned,
+    };
+}
+/** The dimensions a named metric gets: its own, else the deployment's for the namespaces that have them. */
+function dimensionsFor(namespace, own, scope) {
+    if (Object.keys(own).length)
+        return Object.entries(own).map(([Name, Value]) => ({ Name, Value: filled(Value, scope) }));
+    if (namespace === ELB)
+        return elbDimensions(scope);
+    if (ECS_NAMESPACES.includes(namespace))
+        return [
+            { Name: 'ClusterName', Value: scope.cluster },
+            { Name: 'ServiceName', Value: scope.service },
+        ];
+    return [];
+}
+/** The queries for one revision: requests and 5xx answers always (ids `requests`, `errors`), then one per check (`c0`, …). */
+function queriesFor(checks, scope, period) {
+    const elb = elbDimensions(scope);
+    const queries = [
+        metricQuery('requests', ELB, 'RequestCount', 'Sum', elb, period),
+        metricQuery('errors', ELB, 'HTTPCode_Target_5XX_Count', 'Sum', elb, period),
+    ];
+    if (checks.some((c) => c.measure.kind === 'expression'))
+        queries.push(metricQuery('latency', ELB, 'TargetResponseTime', 'Average', elb, period, false));
+    checks.forEach((check, i) => {
+        const id = `c${i}`;
+        const m = check.measure;
+        if (m.kind === 'percentile')
+            queries.push(metricQuery(id, ELB, 'TargetResponseTime', `p${m.percentile}`, elb, period));
+        else if (m.kind === 'healthy-hosts')
+            queries.push(metricQuery(id, ELB, 'HealthyHostCount', 'Minimum', elb, period));
+        else if (m.kind === 'metric')
+            queries.push(metricQuery(id, m.namespace, m.metric, m.stat, dimensionsFor(m.namespace, m.dimensions, scope), period));
+        else if (m.kind === 'expression')
+            queries.push({ Id: id, Expression: m.expression, ReturnData: true });
+    });
+    return queries;
+}
+/** Whether a statistic adds up over periods (a count), or is a level (an average, a percentile, a minimum). */
+const addsUp = (check) => check?.measure.kind === 'metric' && ['Sum', 'SampleCount'].includes(check.measure.stat);
+/**
+ * One value from a query's datapoints: counts add up; a level that CloudWatch split over several periods counts by its
+ * worst datapoint for the limit (the highest for `<`), so a split window never makes a release look better.
+ */
+function combine(values, sum, comparison = '<') {
+    if (!values.length)
+        return undefined;
+    if (sum)
+        return values.reduce((a, b) => a + b, 0);
+    return comparison.startsWith('<') ? Math.max(...values) : Math.min(...values);
+}
+/** The figures from GetMetricData's answer. */
+function figuresOf(checks, results) {
+    const values = (id) => results.get(id)?.Values ?? [];
+    const requests = combine(values('requests'), true) ?? 0;
+    const errors = combine(values('errors'), true) ?? 0;
+    const figures = new Map();
+    checks.forEach((check, i) => {
+        if (check.measure.kind === '5xx-rate')
+            figures.set(check.name, requests ? (100 * errors) / requests : undefined);
+        else
+            figures.set(check.name, combine(values(`c${i}`), addsUp(check), check.comparison));
+    });
+    return { requests, values: figures };
+}
+/** Reads one revision's figures over the window: one period of whole minutes covering it. */
+async function readFigures(cloudwatch, checks, scope, window) {
+    const seconds = Math.max(MINUTE_S, Math.ceil((window.end - window.start) / 1000 / MINUTE_S) * MINUTE_S);
+    const results = await getMetricData(cloudwatch, {
+        queries: queriesFor(checks, scope, seconds),
+        start: new Date(window.start),
+        end: new Date(window.start + seconds * 1000),
+    });
+    return figuresOf(checks, results);
+}
+
+;// CONCATENATED MODULE: ./src/analysis/statistics.ts
+const holds = (value, comparison, limit) => comparison === '<'
+    ? value < limit
+    : comparison === '<='
+        ? value <= limit
+        : comparison === '>'
+            ? value > limit
+            : value >= limit;
+/** A value in the check's unit: response times in ms, rates with %. */
+function shown(check, value) {
+    if (value === undefined)
+        return '—';
+    if (check.unit === 'ms')
+        return `${round(value * 1000)} ms`;
+    if (check.unit === '%')
+        return `${round(value)} %`;
+    return `${round(value)}`;
+}
+const round = (n) => String(Math.round(n * 100) / 100);
+/** Whether the check depends on the requests served (a health count does not). */
+const needsRequests = (check) => check.measure.kind !== 'healthy-hosts';
+/** The limit a value is held to: the absolute one, or the old revision's value changed by the relative limit. */
+function limitOf(check, old) {
+    if (!check.limit.relative)
+        return check.limit.value;
+    return old === undefined ? undefined : old * (1 + check.limit.change);
+}
+function judgeCheck(check, fresh, old, minRequests) {
+    const value = fresh.values.get(check.name);
+    const before = old?.values.get(check.name);
+    const base = { check: check.name, requests: fresh.requests, fresh: value, old: before };
+    const over = `over ${fresh.requests} request${fresh.requests === 1 ? '' : 's'}`;
+    if (needsRequests(check) && fresh.requests < minRequests)
+        return {
+            ...base,
+            outcome: 'inconclusive',
+            why: `${check.name}: inconclusive, the new revision served ${fresh.requests} of the ${minRequests} requests needed`,
+        };
+    if (value === undefined)
+        return { ...base, outcome: 'inconclusive', why: `${check.name}: inconclusive, CloudWatch has no data for it yet` };
+    if (check.limit.relative && (before === undefined || (old?.requests ?? 0) < minRequests))
+        return {
+            ...base,
+            outcome: 'inconclusive',
+            why: `${check.name}: inconclusive, the old revision served ${old?.requests ?? 0} of the ${minRequests} requests needed to compare with`,
+        };
+    const limit = limitOf(check, before);
+    const against = check.limit.relative ? `, old revision ${shown(check, before)}` : '';
+    const figures = `${shown(check, value)} on the new revision (limit ${check.comparison} ${shown(check, limit)}${against}) ${over}`;
+    return holds(value, check.comparison, limit)
+        ? { ...base, limit, outcome: 'pass', why: `${check.name}: ${figures}` }
+        : { ...base, limit, outcome: 'fail', why: `${check.name}: ${figures}` };
+}
+
+;// CONCATENATED MODULE: ./src/analysis/canary.ts
+
+
+
+
+const CLOCK_ALLOWANCE_MS = 3_600_000;
+/** The old revision's figures from before the rollout cover at least this long. */
+const BASELINE_MIN_MS = 5 * 60_000;
+const canary_name = (arn) => arn.split(':').pop()?.split('/')[1] ?? arn;
+class CanaryAnalysis {
+    settings;
+    clients;
+    where;
+    scopes;
+    bakeStart;
+    lastRead;
+    decisions = [];
+    constructor(settings, clients, where) {
+        this.settings = settings;
+        this.clients = clients;
+        this.where = where;
+    }
+    /**
+     * Called on each poll. Reads and decides when the interval has passed in the bake, or at once when `final` (the bake
+     * is over, or the rollout is paused waiting for the analysis); undefined when it did not read.
+     */
+    async observe(phase, final, targets, now) {
+        if (!this.scopes) {
+            // Known before the shift (the listener rule still routes to the old revision), or once the mechanism shows them.
+            const known = targets();
+            if (known || phase !== 'before' || final)
+                this.scopes = await this.resolve(known);
+        }
+        if (phase === 'before' && !final)
+            return undefined;
+        this.bakeStart ??= now;
+        const due = this.lastRead === undefined || now - this.lastRead >= this.settings.intervalSeconds * 1000;
+        if (!final && !due)
+            return undefined;
+        this.lastRead = now;
+        const decision = await this.judge(now, final);
+        this.decisions.push(decision);
+        return decision;
+    }
+    get report() {
+        return {
+            compared: this.scopes?.compared ?? 'not compared: the rollout never took traffic',
+            checks: this.settings.checks.map((c) => c.name),
+            decisions: this.decisions,
+        };
+    }
+    async judge(now, final) {
+        const { checks, minRequests, inconclusive } = this.settings;
+        const scopes = this.scopes;
+        // From the rollout's start as ECS stamped it (AWS's clock, not the runner's), to past the runner's now: CloudWatch
+        // has nothing newer than its own now, and a runner's clock behind AWS's must not cut the latest minutes off.
+        const { rolloutStart } = this.where;
+        const window = { start: rolloutStart, end: Math.max(now, rolloutStart) + CLOCK_ALLOWANCE_MS };
+        const lookBack = Math.max(now - (this.bakeStart ?? now), BASELINE_MIN_MS);
+        const baseline = { start: rolloutStart - lookBack, end: rolloutStart };
+        const fresh = await readFigures(this.clients.cloudwatch, checks, scopes.fresh, window);
+        let old;
+        if (!scopes.baselineOnly)
+            old = await readFigures(this.clients.cloudwatch, checks, scopes.old, window);
+        // The old revision took too little of the traffic over the window (blue/green moved it all): its figures from before.
+        if (!old || old.requests < minRequests)
+            old = await readFigures(this.clients.cloudwatch, checks, scopes.old, baseline);
+        const judgements = checks.map((check) => judgeCheck(check, fresh, old, minRequests));
+        return decide(judgements, inconclusive, now, final);
+    }
+    /** The new and old revisions' target groups (and load balancers), from what the mechanism knows. */
+    async resolve(targets) {
+        const { cluster, service } = this.where;
+        const scope = async (targetGroupArn) => {
+            const group = targetGroupArn ? await describeTargetGroup(this.clients.elbv2, { arn: targetGroupArn }) : undefined;
+            return { targetGroupArn, loadBalancerArn: group?.LoadBalancerArns?.[0], cluster, service };
+        };
+        if (!targets)
+            return {
+                fresh: { cluster, service },
+                old: { cluster, service },
+                baselineOnly: true,
+                compared: 'the service has no target group: only the metrics named with their own dimensions can be read',
+            };
+        if (targets.kind === 'shared')
+            return {
+                fresh: await scope(targets.targetGroup),
+                old: await scope(targets.targetGroup),
+                baselineOnly: true,
+                compared: `target group ${canary_name(targets.targetGroup)} since the rollout began, against the same target group before it (a rolling update's revisions share it)`,
+            };
+        if (targets.kind === 'names') {
+            const arn = async (n) => (await describeTargetGroup(this.clients.elbv2, { name: n }))?.TargetGroupArn;
+            const [fresh, old] = await Promise.all([arn(targets.fresh), arn(targets.old)]);
+            return {
+                fresh: await scope(fresh),
+                old: await scope(old),
+                baselineOnly: false,
+                compared: `target group ${targets.fresh} (replacement task set) against ${targets.old} (original task set)`,
+            };
+        }
+        const { primary, alternate } = targets;
+        // Before the shift, the production rule sends (nearly) everything to the old revision's target group.
+        const rule = targets.productionListenerRule
+            ? await describeRule(this.clients.elbv2, targets.productionListenerRule)
+            : undefined;
+        const weights = rule?.Actions?.flatMap((a) => a.ForwardConfig?.TargetGroups ?? []) ?? [];
+        const weight = (arn) => weights.find((w) => w.TargetGroupArn === arn)?.Weight ?? -1;
+        const [old, fresh] = weight(alternate) > weight(primary) ? [alternate, primary] : [primary, alternate];
+        return {
+            fresh: await scope(fresh),
+            old: await scope(old),
+            baselineOnly: false,
+            compared: `target group ${canary_name(fresh)} (new revision) against ${canary_name(old)} (old revision)`,
+        };
+    }
+}
+
+// EXTERNAL MODULE: ./src/analysis/spec.ts
+var spec = __webpack_require__(7647);
 // EXTERNAL MODULE: ./src/mechanisms/watch.ts
 var watch = __webpack_require__(6781);
 // EXTERNAL MODULE: ./src/common/exec.ts
@@ -1131,101 +1576,6 @@ const defaultSeconds = (name) => Number((0,table/* settingNamed */.A$)(name)?.de
 var verify = __webpack_require__(8556);
 // EXTERNAL MODULE: ./src/image/index.ts + 6 modules
 var src_image = __webpack_require__(5894);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-elastic-load-balancing-v2/dist-cjs/index.js
-var client_elastic_load_balancing_v2_dist_cjs = __webpack_require__(586);
-;// CONCATENATED MODULE: ./src/aws/elbv2.ts
-// The Elastic Load Balancing calls the action makes (preview environments, environment URLs), each named by the IAM
-// action it needs; failures are explained (errors.ts), and what does not exist is a NotFound or undefined.
-
-
-const LISTENER = { ListenerNotFoundException: 'listener' };
-const TARGET_GROUP = { TargetGroupNotFoundException: 'target group' };
-/** DescribeTags takes at most 20 resources. */
-const TAGS_PER_CALL = 20;
-/** Every rule of a listener; undefined when the listener does not exist. */
-async function describeRules(elbv2, listenerArn) {
-    const read = (0,aws_errors/* awsCall */.uF)('elasticloadbalancing:DescribeRules', async () => {
-        const rules = [];
-        for await (const page of (0,client_elastic_load_balancing_v2_dist_cjs/* paginateDescribeRules */.u6y)({ client: elbv2, pageSize: 100 }, { ListenerArn: listenerArn }))
-            rules.push(...(page.Rules ?? []));
-        return rules;
-    }, { missing: LISTENER });
-    return (0,aws_errors/* unlessNotFound */.CA)(read);
-}
-/** The listeners of a load balancer, or the one named; none when it does not exist. */
-async function describeListeners(elbv2, query) {
-    const input = 'loadBalancerArn' in query ? { LoadBalancerArn: query.loadBalancerArn } : { ListenerArns: [query.listenerArn] };
-    const read = (0,aws_errors/* awsCall */.uF)('elasticloadbalancing:DescribeListeners', async () => {
-        const listeners = [];
-        for await (const page of (0,client_elastic_load_balancing_v2_dist_cjs/* paginateDescribeListeners */.GZx)({ client: elbv2 }, input))
-            listeners.push(...(page.Listeners ?? []));
-        return listeners;
-    }, { missing: { ...LISTENER, LoadBalancerNotFoundException: 'load balancer' } });
-    return (await (0,aws_errors/* unlessNotFound */.CA)(read)) ?? [];
-}
-/** One target group by ARN or name, or undefined when there is none. */
-async function describeTargetGroup(elbv2, query) {
-    const input = 'arn' in query ? { TargetGroupArns: [query.arn] } : { Names: [query.name] };
-    const found = await (0,aws_errors/* unlessNotFound */.CA)((0,aws_errors/* awsCall */.uF)('elasticloadbalancing:DescribeTargetGroups', () => elbv2.send(new client_elastic_load_balancing_v2_dist_cjs/* DescribeTargetGroupsCommand */.sC7(input)), {
-        missing: TARGET_GROUP,
-    }));
-    return found?.TargetGroups?.[0];
-}
-/** Every target group of the account and region. */
-async function describeAllTargetGroups(elbv2) {
-    return (0,aws_errors/* awsCall */.uF)('elasticloadbalancing:DescribeTargetGroups', async () => {
-        const groups = [];
-        for await (const page of (0,client_elastic_load_balancing_v2_dist_cjs/* paginateDescribeTargetGroups */.u_3)({ client: elbv2, pageSize: 400 }, {}))
-            groups.push(...(page.TargetGroups ?? []));
-        return groups;
-    });
-}
-/** The tags of these resources (any number, asked 20 at a time). */
-async function describeTags(elbv2, arns) {
-    const descriptions = [];
-    for (let i = 0; i < arns.length; i += TAGS_PER_CALL) {
-        const ResourceArns = arns.slice(i, i + TAGS_PER_CALL);
-        const answer = await (0,aws_errors/* awsCall */.uF)('elasticloadbalancing:DescribeTags', () => elbv2.send(new client_elastic_load_balancing_v2_dist_cjs/* DescribeTagsCommand */.yRM({ ResourceArns })));
-        descriptions.push(...(answer.TagDescriptions ?? []));
-    }
-    return descriptions;
-}
-/** A load balancer, or undefined when it does not exist. */
-async function describeLoadBalancer(elbv2, loadBalancerArn) {
-    const found = await (0,aws_errors/* unlessNotFound */.CA)((0,aws_errors/* awsCall */.uF)('elasticloadbalancing:DescribeLoadBalancers', () => elbv2.send(new client_elastic_load_balancing_v2_dist_cjs/* DescribeLoadBalancersCommand */.AZi({ LoadBalancerArns: [loadBalancerArn] })), {
-        missing: { LoadBalancerNotFoundException: 'load balancer' },
-    }));
-    return found?.LoadBalancers?.[0];
-}
-async function createTargetGroup(elbv2, input) {
-    return (await (0,aws_errors/* awsCall */.uF)('elasticloadbalancing:CreateTargetGroup', () => elbv2.send(new client_elastic_load_balancing_v2_dist_cjs/* CreateTargetGroupCommand */.GGF(input)))).TargetGroups?.[0];
-}
-/** Creates a listener rule; AWS's refusals (PriorityInUseException, TooManyRulesException) are told apart by awsErrorName. */
-async function createRule(elbv2, input) {
-    return (await (0,aws_errors/* awsCall */.uF)('elasticloadbalancing:CreateRule', () => elbv2.send(new client_elastic_load_balancing_v2_dist_cjs/* CreateRuleCommand */.OOk(input)))).Rules?.[0];
-}
-/** Deletes a rule; false when it was already gone. */
-async function deleteRule(elbv2, ruleArn) {
-    const deleted = await (0,aws_errors/* unlessNotFound */.CA)((0,aws_errors/* awsCall */.uF)('elasticloadbalancing:DeleteRule', () => elbv2.send(new client_elastic_load_balancing_v2_dist_cjs/* DeleteRuleCommand */.piX({ RuleArn: ruleArn })), {
-        missing: { RuleNotFoundException: 'rule' },
-    }));
-    return deleted !== undefined;
-}
-/** Deletes a target group; false when it was already gone. */
-async function deleteTargetGroup(elbv2, targetGroupArn) {
-    const deleted = await (0,aws_errors/* unlessNotFound */.CA)((0,aws_errors/* awsCall */.uF)('elasticloadbalancing:DeleteTargetGroup', () => elbv2.send(new client_elastic_load_balancing_v2_dist_cjs/* DeleteTargetGroupCommand */.tX({ TargetGroupArn: targetGroupArn })), { missing: TARGET_GROUP }));
-    return deleted !== undefined;
-}
-/** Whether a rule (or a listener's default actions) sends traffic to the target group. */
-function forwardsTo(actions, targetGroupArn) {
-    return (actions ?? []).some((a) => a.Type === 'forward' &&
-        (a.TargetGroupArn === targetGroupArn ||
-            !!a.ForwardConfig?.TargetGroups?.some((t) => t.TargetGroupArn === targetGroupArn)));
-}
-async function loadBalancerDnsName(elbv2, loadBalancerArn) {
-    return (await describeLoadBalancer(elbv2, loadBalancerArn))?.DNSName;
-}
-
 ;// CONCATENATED MODULE: ./src/preview/environment-url.ts
 
 /**
@@ -1792,8 +2142,8 @@ async function writePipelineArtifacts(dir, artifacts) {
     return written;
 }
 
-// EXTERNAL MODULE: ./src/engine/run-report.ts + 1 modules
-var run_report = __webpack_require__(6764);
+// EXTERNAL MODULE: ./src/engine/run-report.ts + 2 modules
+var run_report = __webpack_require__(2721);
 ;// CONCATENATED MODULE: ./src/engine/step-runner.ts
 
 
@@ -2291,6 +2641,8 @@ async function withServiceDefinition(inputs, service, placeholders, workspace) {
 
 
 
+
+
 /** ${PR_NUMBER} and friends, for a pull request's preview. */
 function previewPlaceholders(preview) {
     return preview ? { PR_NUMBER: String(preview.pr), PREVIEW: `pr-${preview.pr}` } : {};
@@ -2323,6 +2675,8 @@ async function prepare(clients, inputs, git, { service, plan }, report, image, p
         : undefined;
     if (verification && !inputs.wait)
         throw new errors/* UserError */.yo("The environment's `verify` block (`verify.url`, …) needs `wait: true`: the release is checked once the deployment reaches it.");
+    if (inputs.analysis && !inputs.wait)
+        throw new errors/* UserError */.yo('The canary analysis (`analysis`) needs `wait: true`: the metrics are read while the action follows the deployment.');
     if (verification?.testUrls.length && !(0,mechanisms/* mechanismOf */.De)(plan.mechanism).testTraffic)
         throw new errors/* UserError */.yo(`Config key \`verify.test-url\`: ${report.service} rolls (${plan.description}), so no test listener ever routes to the new revision. Use \`verify.url\`, or a blue-green, canary, linear or CodeDeploy strategy.`);
     const current = service.taskDefinition ? await (0,register/* describeTaskDefinition */.o)(ecs, service.taskDefinition) : undefined;
@@ -2466,6 +2820,7 @@ async function concluded(clients, inputs, containers, result, deadline) {
         ...(result.rollback !== undefined && { rollback: result.rollback }),
         ...(result.stoppedTasksError !== undefined && { stoppedTasksError: result.stoppedTasksError }),
         ...(result.progress && { progress: result.progress }),
+        ...(result.analysis && { analysis: result.analysis }),
     };
     if (result.outcome === 'succeeded' || result.outcome === 'paused')
         return part;
@@ -2751,6 +3106,13 @@ async function pipeline_watch(s, done) {
             rollout: f.rollout,
             targetTaskDefinition: f.targetTaskDefinition,
             priorEventIds: f.priorEventIds,
+            ...(inputs.analysis && {
+                analysis: new CanaryAnalysis((0,spec/* analysisSettings */.UI)(inputs.analysis), clients, {
+                    cluster: inputs.cluster,
+                    service,
+                    rolloutStart: f.rollout.startedAt,
+                }),
+            }),
             ...(f.verification && {
                 verify: releaseCheck(f.verification, ports, {
                     cluster: inputs.cluster,

@@ -43,7 +43,7 @@ describe('the analysis block', () => {
     ],
     [
       '{ checks: [5xx-rate < 1%], inconclusive: pass }',
-      'line 3, environments.dev.analysis.inconclusive: must be one of wait, continue, rollback, not "pass"',
+      'line 3, environments.dev.analysis.inconclusive: must be one of wait, continue, rollback, not the string "pass"',
     ],
     [
       '{ checks: [5xx-rate < 1%], window: 5 }',

@@ -1061,6 +1061,11 @@ function judgeCheck(check, fresh, old, minRequests) {
 const CLOCK_ALLOWANCE_MS = 3_600_000;
 /** The old revision's figures from before the rollout cover at least this long. */
 const BASELINE_MIN_MS = 5 * 60_000;
+/** The load balancer a listener rule belongs to, from the rule's ARN (`…:listener-rule/app/NAME/ID/…`). */
+function loadBalancerOfRule(rule) {
+    const match = rule && /^(arn:[^:]+:elasticloadbalancing:[^:]*:\d*:)listener-rule\/((?:app|net)\/[^/]+\/[^/]+)\//.exec(rule);
+    return match ? `${match[1]}loadbalancer/${match[2]}` : undefined;
+}
 const canary_name = (arn) => arn.split(':').pop()?.split('/')[1] ?? arn;
 class CanaryAnalysis {
     settings;
@@ -1126,9 +1131,11 @@ class CanaryAnalysis {
     /** The new and old revisions' target groups (and load balancers), from what the mechanism knows. */
     async resolve(targets) {
         const { cluster, service } = this.where;
+        const rule = targets?.kind === 'pair' ? targets.productionListenerRule : undefined;
         const scope = async (targetGroupArn) => {
             const group = targetGroupArn ? await describeTargetGroup(this.clients.elbv2, { arn: targetGroupArn }) : undefined;
-            return { targetGroupArn, loadBalancerArn: group?.LoadBalancerArns?.[0], cluster, service };
+            const loadBalancerArn = group?.LoadBalancerArns?.[0] ?? loadBalancerOfRule(rule);
+            return { targetGroupArn, loadBalancerArn, cluster, service };
         };
         if (!targets)
             return {
@@ -1156,10 +1163,8 @@ class CanaryAnalysis {
         }
         const { primary, alternate } = targets;
         // Before the shift, the production rule sends (nearly) everything to the old revision's target group.
-        const rule = targets.productionListenerRule
-            ? await describeRule(this.clients.elbv2, targets.productionListenerRule)
-            : undefined;
-        const weights = rule?.Actions?.flatMap((a) => a.ForwardConfig?.TargetGroups ?? []) ?? [];
+        const production = rule ? await describeRule(this.clients.elbv2, rule) : undefined;
+        const weights = production?.Actions?.flatMap((a) => a.ForwardConfig?.TargetGroups ?? []) ?? [];
         const weight = (arn) => weights.find((w) => w.TargetGroupArn === arn)?.Weight ?? -1;
         const [old, fresh] = weight(alternate) > weight(primary) ? [alternate, primary] : [primary, alternate];
         return {
@@ -2675,6 +2680,8 @@ async function prepare(clients, inputs, git, { service, plan }, report, image, p
         : undefined;
     if (verification && !inputs.wait)
         throw new errors/* UserError */.yo("The environment's `verify` block (`verify.url`, …) needs `wait: true`: the release is checked once the deployment reaches it.");
+    if (inputs.analysis && !inputs.analysis.checks?.length)
+        throw new errors/* UserError */.yo("The environment's `analysis` block names no checks: give them as its `checks` or as the `analysis` input (`5xx-rate < 1%, p99 < +20%`).");
     if (inputs.analysis && !inputs.wait)
         throw new errors/* UserError */.yo('The canary analysis (`analysis`) needs `wait: true`: the metrics are read while the action follows the deployment.');
     if (verification?.testUrls.length && !(0,mechanisms/* mechanismOf */.De)(plan.mechanism).testTraffic)
@@ -3107,7 +3114,7 @@ async function pipeline_watch(s, done) {
             targetTaskDefinition: f.targetTaskDefinition,
             priorEventIds: f.priorEventIds,
             ...(inputs.analysis && {
-                analysis: new CanaryAnalysis((0,spec/* analysisSettings */.UI)(inputs.analysis), clients, {
+                analysis: new CanaryAnalysis((0,spec/* analysisSettings */.UI)({ ...inputs.analysis, checks: inputs.analysis.checks ?? [] }), clients, {
                     cluster: inputs.cluster,
                     service,
                     rolloutStart: f.rollout.startedAt,

@@ -86,19 +86,21 @@ const run = (environment: Record<string, string>, analysis: { input?: string; ch
     ),
   )
 
-const CHECKS = '["5xx-rate < 1%", "p99 < 290ms"]'
+// The median, not p99: the stack starts a revision's container on its first request, so the new revision's first
+// answers include docker's start (ECS would have the tasks running before any traffic).
+const CHECKS = '["5xx-rate < 1%", "p50 < 250ms"]'
 
 describe('canary analysis through dist/index.js', () => {
   test('a good release passes the analysis and completes; the summary charts each metric', async () => {
     await givenCanary(300)
-    const result = await run({}, { input: '5xx-rate < 1%, p99 < 290ms' })
+    const result = await run({}, { input: '5xx-rate < 1%, p50 < 250ms' })
     expect(result.errors).toEqual([])
     expect(result.outputs.status).toBe('succeeded')
     expect(result.stdout).toContain('canary analysis passed: every check held')
     expect(result.summary).toContain('#### Canary analysis')
     expect(result.summary).toContain('target group web-green (new revision) against web (old revision)')
     expect(result.summary).toContain('title "5xx-rate < 1%"')
-    expect(result.summary).toContain('title "p99 < 290ms"')
+    expect(result.summary).toContain('title "p50 < 250ms"')
     expect(result.summary).toContain('xychart-beta')
     expect((await webService(ecs)).taskDefinition).toMatch(/\/web:2$/)
   }, 150_000)
@@ -109,7 +111,11 @@ describe('canary analysis through dist/index.js', () => {
       { FAIL_PERCENT: '10' },
       /canary analysis failed: 5xx-rate &lt; 1%: [\d.]+ % on the new revision/,
     ],
-    ['answers 300 ms late', { SLOW_MS: '300' }, /canary analysis failed: p99 &lt; 290ms: \d+ ms on the new revision/],
+    [
+      'answers 300 ms late',
+      { SLOW_MS: '300' },
+      /canary analysis failed: p50 &lt; 250ms: [\d.]+ ms on the new revision/,
+    ],
   ])(
     'a release that %s is rolled back before the canary completes, the metric named',
     async (_what, env, named) => {

@@ -194,6 +194,7 @@ class Follower {
     failedAfterSuccess = false;
     /** The analysis has decided for good (rolled back, or let the rollout go on past its bake). */
     analysisSettled = false;
+    lastAnalysis;
     /** The rollout followed the way its mechanism needs (rolling, ECS-native, CodeDeploy). */
     watch;
     constructor(target, options, started, prefix) {
@@ -348,7 +349,10 @@ class Follower {
         const decision = await analysis.observe(phase, final, () => this.watch.trafficTargets(snapshot.service), this.options.clock.now());
         if (!decision)
             return verdict;
-        this.note(decision.reason);
+        // Each read is in the analysis's report; the log says what changed.
+        if (decision.reason !== this.lastAnalysis)
+            this.note(decision.reason);
+        this.lastAnalysis = decision.reason;
         if (decision.action === 'rollback') {
             this.analysisSettled = true;
             // A rollout ECS already completed has nothing left to stop: the previous revision is deployed again.

@@ -1072,9 +1072,8 @@ function readAnalysis(p, path, value) {
         return undefined;
     const at = (key) => [...path, key];
     let checks;
-    if (m.checks === undefined)
-        p.add(path, 'checks nothing; give checks, e.g. checks: [5xx-rate < 1%, p99 < +20%]');
-    else {
+    // Without checks here, the `analysis` input must give them (checked when the run is planned).
+    if (m.checks !== undefined) {
         const written = p.list(at('checks'), m.checks, (kp, v) => p.text(kp, v));
         try {
             if (written)
@@ -1095,10 +1094,10 @@ function readAnalysis(p, path, value) {
     const intervalSeconds = number('interval', INTERVAL_RANGE);
     const minRequests = number('min-requests', MIN_REQUESTS_RANGE);
     const inconclusive = m.inconclusive === undefined ? undefined : p.choice(at('inconclusive'), m.inconclusive, spec/* INCONCLUSIVE_CHOICES */.uB);
-    if (!checks)
+    if (m.checks !== undefined && !checks)
         return undefined;
     return {
-        checks,
+        ...(checks && { checks }),
         ...(intervalSeconds !== undefined && { intervalSeconds }),
         ...(minRequests !== undefined && { minRequests: Math.round(minRequests) }),
         ...(inconclusive !== undefined && { inconclusive }),

@@ -10,8 +10,8 @@ import type { Judgement } from './statistics.js'
 const title = (text: string): string => text.replace(/["`\\\r\n]/g, "'").slice(0, 80)
 
 /** In the unit the limit was written in: response times in ms. */
-function scaled(judgement: Judgement, value: number | undefined, ms: boolean): string {
-  if (value === undefined || !Number.isFinite(value)) return 'NaN'
+function scaled(value: number | undefined, ms: boolean): string {
+  if (value === undefined || !Number.isFinite(value)) return '0'
   return String(Math.round((ms ? value * 1000 : value) * 100) / 100)
 }
 
@@ -22,7 +22,7 @@ function chart(report: AnalysisReport, check: string): string[] {
   const start = report.decisions[0]?.at ?? 0
   const ms = /\b[pP]\d/.test(check) && !/^[A-Za-z]+\(/.test(check)
   const series = (pick: (j: Judgement) => number | undefined): string =>
-    `[${points.map(({ j }) => scaled(j, pick(j), ms)).join(', ')}]`
+    `[${points.map(({ j }) => scaled(pick(j), ms)).join(', ')}]`
   return [
     '```mermaid',
     'xychart-beta',
@@ -30,8 +30,9 @@ function chart(report: AnalysisReport, check: string): string[] {
     `  x-axis "time into the bake" [${points.map(({ d }) => `"${formatElapsed(d.at - start)}"`).join(', ')}]`,
     `  y-axis "${ms ? 'ms' : check.startsWith('5xx') ? '%' : 'value'}"`,
     `  line ${series((j) => j.fresh)}`,
-    `  line ${series((j) => j.old)}`,
-    ...(points.some(({ j }) => j.limit !== undefined) ? [`  line ${series((j) => j.limit)}`] : []),
+    // A line with a gap would not draw: the old revision and the limit only where every read has them.
+    ...(points.every(({ j }) => j.old !== undefined) ? [`  line ${series((j) => j.old)}`] : []),
+    ...(points.every(({ j }) => j.limit !== undefined) ? [`  line ${series((j) => j.limit)}`] : []),
     '```',
     '',
   ]
@@ -43,7 +44,7 @@ export function analysisSection(report: AnalysisReport): string[] {
   const lines = ['#### Canary analysis', '', summaryText(`Compared: ${report.compared}.`), '']
   if (!last) return [...lines, 'No read was made: the rollout ended before both revisions took traffic.', '']
   lines.push(
-    'Each chart: the new revision (first line), the old revision (second) and the limit (third), as read over the bake so far.',
+    'Each chart: the new revision (first line), the old revision (second) and the limit (third) at each read, over the rollout so far.',
     '',
   )
   for (const check of report.checks) lines.push(...chart(report, check))

@@ -213,9 +213,9 @@ function foldTimeline(timeline) {
 /** A chart's title: the check as written, with nothing that could end the quoted string or the code block. */
 const title = (text) => text.replace(/["`\\\r\n]/g, "'").slice(0, 80);
 /** In the unit the limit was written in: response times in ms. */
-function scaled(judgement, value, ms) {
+function scaled(value, ms) {
     if (value === undefined || !Number.isFinite(value))
-        return 'NaN';
+        return '0';
     return String(Math.round((ms ? value * 1000 : value) * 100) / 100);
 }
 function chart(report, check) {
@@ -225,7 +225,7 @@ function chart(report, check) {
         return [];
     const start = report.decisions[0]?.at ?? 0;
     const ms = /\b[pP]\d/.test(check) && !/^[A-Za-z]+\(/.test(check);
-    const series = (pick) => `[${points.map(({ j }) => scaled(j, pick(j), ms)).join(', ')}]`;
+    const series = (pick) => `[${points.map(({ j }) => scaled(pick(j), ms)).join(', ')}]`;
     return [
         '```mermaid',
         'xychart-beta',
@@ -233,8 +233,9 @@ function chart(report, check) {
         `  x-axis "time into the bake" [${points.map(({ d }) => `"${(0,clock/* formatElapsed */.C7)(d.at - start)}"`).join(', ')}]`,
         `  y-axis "${ms ? 'ms' : check.startsWith('5xx') ? '%' : 'value'}"`,
         `  line ${series((j) => j.fresh)}`,
-        `  line ${series((j) => j.old)}`,
-        ...(points.some(({ j }) => j.limit !== undefined) ? [`  line ${series((j) => j.limit)}`] : []),
+        // A line with a gap would not draw: the old revision and the limit only where every read has them.
+        ...(points.every(({ j }) => j.old !== undefined) ? [`  line ${series((j) => j.old)}`] : []),
+        ...(points.every(({ j }) => j.limit !== undefined) ? [`  line ${series((j) => j.limit)}`] : []),
         '```',
         '',
     ];
@@ -245,7 +246,7 @@ function analysisSection(report) {
     const lines = ['#### Canary analysis', '', (0,report_text/* summaryText */.g5)(`Compared: ${report.compared}.`), ''];
     if (!last)
         return [...lines, 'No read was made: the rollout ended before both revisions took traffic.', ''];
-    lines.push('Each chart: the new revision (first line), the old revision (second) and the limit (third), as read over the bake so far.', '');
+    lines.push('Each chart: the new revision (first line), the old revision (second) and the limit (third) at each read, over the rollout so far.', '');
     for (const check of report.checks)
         lines.push(...chart(report, check));
     const start = report.decisions[0]?.at ?? 0;

@@ -172,6 +172,8 @@ beforeEach(() => {
 })
 
 const CANARY: [Service, ServiceDeployment][] = [
+  // A service deployment not begun yet is no end of the bake (nothing to judge, nothing to roll back for).
+  [rolling, sd(undefined, 0, { status: 'PENDING' })],
   [rolling, sd('PRE_SCALE_UP')],
   [rolling, sd('PRODUCTION_TRAFFIC_SHIFT', 10)],
   [rolling, sd('PRODUCTION_TRAFFIC_SHIFT', 10)],

@@ -64,7 +64,7 @@ class NativeWatch extends RollingWatch {
 
   /** From the first production traffic on the new revision until clean-up (blue/green: its bake on all of it). */
   override analysisPhase({ serviceDeployment: sd }: Snapshot): AnalysisPhase {
-    if (!sd) return 'before'
+    if (!sd || sd.status === 'PENDING') return 'before'
     if (sd.status !== 'IN_PROGRESS' || sd.lifecycleStage === 'CLEAN_UP') return 'after'
     return (trafficOf(sd).production ?? 0) > 0 ? 'bake' : 'before'
   }

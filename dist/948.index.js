@@ -2532,7 +2532,7 @@ class NativeWatch extends RollingWatch {
     }
     /** From the first production traffic on the new revision until clean-up (blue/green: its bake on all of it). */
     analysisPhase({ serviceDeployment: sd }) {
-        if (!sd)
+        if (!sd || sd.status === 'PENDING')
             return 'before';
         if (sd.status !== 'IN_PROGRESS' || sd.lifecycleStage === 'CLEAN_UP')
             return 'after';

@@ -26,6 +26,7 @@ export interface StackEnv {
   AWS_ENDPOINT_URL_ECS: string
   AWS_ENDPOINT_URL_ECR: string
   AWS_ENDPOINT_URL_CODEDEPLOY: string
+  AWS_ENDPOINT_URL_CLOUDWATCH: string
   AWS_REGION: string
   AWS_ACCESS_KEY_ID: string
   AWS_SECRET_ACCESS_KEY: string
@@ -169,6 +170,16 @@ export interface Fault {
   times?: number
 }
 
+/** One series of the load balancer's metrics as GET /_metrics lists it. */
+export interface RecordedSeries {
+  namespace: string
+  metricName: string
+  dimensions: Record<string, string>
+  minutes: number
+  sampleCount: number
+  sum: number
+}
+
 /** The scenario server's admin API. */
 export class ScenarioAdmin {
   constructor(readonly url: string) {}
@@ -207,8 +218,13 @@ export class ScenarioAdmin {
   }
 
   /** Puts this service behind the load balancer's listeners (STACK_LB_URL, STACK_LB_TEST_URL; test/stack/listeners.mjs). */
-  listeners(target: { cluster: string; service: string }): Promise<unknown> {
+  listeners(target: { cluster: string; service: string; loadBalancer?: string }): Promise<unknown> {
     return this.call('POST', '/_listeners', target)
+  }
+
+  /** The load balancer's CloudWatch series recorded so far (test/stack/metrics.mjs), with their totals. */
+  async metrics(): Promise<RecordedSeries[]> {
+    return ((await this.call('GET', '/_metrics')) as { metrics: RecordedSeries[] }).metrics
   }
 
   state(): Promise<Record<string, unknown>> {
@@ -320,3 +336,4 @@ export async function webService(ecs: ECSClient): Promise<Service> {
   return services[0]
 }
 export type { Service } from '@aws-sdk/client-ecs'
+export { startLoad, type LoadResult } from '../../test/stack/load.mjs'

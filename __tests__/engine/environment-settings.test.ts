@@ -56,6 +56,7 @@ const SAMPLES: Record<string, Sample> = {
   'enable-ecs-managed-tags': { config: true, input: 'false' },
   'enable-execute-command': { config: false, input: 'true' },
   'capacity-provider-strategy': { config: ['FARGATE:1:2'], input: 'FARGATE_SPOT:3' },
+  analysis: { config: ['5xx-rate < 1%'], input: 'p99 < 300ms' },
 }
 
 function at(object: unknown, path: string): unknown {

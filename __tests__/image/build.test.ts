@@ -1,3 +1,4 @@
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch'
 import { CodeDeployClient } from '@aws-sdk/client-codedeploy'
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2'
 import { jest } from '@jest/globals'
@@ -149,6 +150,7 @@ const clients = {
   logs: new CloudWatchLogsClient({ region: 'us-east-1' }),
   elbv2: new ElasticLoadBalancingV2Client({ region: 'us-east-1' }),
   codedeploy: new CodeDeployClient({ region: 'us-east-1' }),
+  cloudwatch: new CloudWatchClient({ region: 'us-east-1' }),
   logsIn: () => new CloudWatchLogsClient({ region: 'us-east-1' }),
   destroy: () => undefined,
 }

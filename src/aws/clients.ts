@@ -1,6 +1,7 @@
 import { ECSClient } from '@aws-sdk/client-ecs'
 import { CodeDeployClient } from '@aws-sdk/client-codedeploy'
 import { ECRClient } from '@aws-sdk/client-ecr'
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch'
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs'
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2'
 import { NodeHttpHandler } from '@smithy/node-http-handler'
@@ -20,6 +21,8 @@ export interface AwsClients {
   logs: CloudWatchLogsClient
   elbv2: ElasticLoadBalancingV2Client
   codedeploy: CodeDeployClient
+  /** CloudWatch metrics, for the canary analysis. */
+  cloudwatch: CloudWatchClient
   /** The CloudWatch Logs client for a region (a container's `awslogs-region`): `logs` for the action's own region. */
   logsIn(region: string | undefined): CloudWatchLogsClient
   /** Closes every connection the clients hold (the run is over). */
@@ -97,6 +100,7 @@ export function createClients(
   let logs: CloudWatchLogsClient | undefined
   let elbv2: ElasticLoadBalancingV2Client | undefined
   let codedeploy: CodeDeployClient | undefined
+  let cloudwatch: CloudWatchClient | undefined
   const logsElsewhere = new Map<string, CloudWatchLogsClient>()
   const logsHere = (): CloudWatchLogsClient => (logs ??= new CloudWatchLogsClient(config))
   return {
@@ -122,6 +126,9 @@ export function createClients(
     },
     get codedeploy() {
       return (codedeploy ??= new CodeDeployClient(config))
+    },
+    get cloudwatch() {
+      return (cloudwatch ??= new CloudWatchClient(config))
     },
     destroy: () => requestHandler.destroy(),
   }

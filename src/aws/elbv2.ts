@@ -6,6 +6,7 @@ import {
   DeleteRuleCommand,
   DeleteTargetGroupCommand,
   DescribeLoadBalancersCommand,
+  DescribeRulesCommand,
   DescribeTagsCommand,
   DescribeTargetGroupsCommand,
   paginateDescribeListeners,
@@ -43,6 +44,16 @@ export async function describeRules(
     { missing: LISTENER },
   )
   return unlessNotFound(read)
+}
+
+/** One listener rule by ARN (the production rule of a blue/green service), or undefined when there is none. */
+export async function describeRule(elbv2: ElasticLoadBalancingV2Client, ruleArn: string): Promise<Rule | undefined> {
+  const found = await unlessNotFound(
+    awsCall('elasticloadbalancing:DescribeRules', () => elbv2.send(new DescribeRulesCommand({ RuleArns: [ruleArn] })), {
+      missing: { RuleNotFoundException: 'listener rule' },
+    }),
+  )
+  return found?.Rules?.[0]
 }
 
 /** The listeners of a load balancer, or the one named; none when it does not exist. */

@@ -6,6 +6,10 @@ import { MOVED_KEY_SCHEMAS, MOVED_SERVICE_SETTING_SCHEMAS } from './moved-keys-s
 import { configSettings, PLACEHOLDER_NAME, settingNamed, VARIABLE_NAME, type ConfigKey } from '../settings/table.js'
 import { CONFIG_RULES } from './schema.js'
 import { PREVIEW_DEFAULTS } from './types.js'
+import { INTERVAL_RANGE, MIN_REQUESTS_RANGE } from './analysis.js'
+import { INCONCLUSIVE_CHOICES } from '../analysis/spec.js'
+
+const INTERVAL_RANGE_SCHEMA = { minimum: INTERVAL_RANGE.min, maximum: INTERVAL_RANGE.max }
 
 export type Schema = { [keyword: string]: unknown }
 
@@ -70,6 +74,8 @@ function shapeSchema(name: string, config: ConfigKey): Schema {
     }
     case 'duration':
       return { type: 'string', pattern: DURATION }
+    case 'analysis-checks':
+      return oneOrMore({ type: 'string', pattern: '\\S' })
   }
 }
 
@@ -168,6 +174,31 @@ function environmentSchema(): Schema {
             properties: Object.fromEntries(PRICE_KEYS.map((key) => [key, { type: 'number', minimum: 0 }])),
           },
         ],
+      },
+      analysis: {
+        description: 'The canary analysis: checks read during each bake (docs/analysis.md).',
+        type: 'object',
+        additionalProperties: false,
+        required: ['checks'],
+        properties: {
+          ...settingProperties('environment', 'analysis'),
+          interval: {
+            description: 'Seconds between two reads of the metrics (default 60).',
+            type: 'number',
+            ...INTERVAL_RANGE_SCHEMA,
+          },
+          'min-requests': {
+            description: 'Requests the new revision must serve before a request-based check is judged (default 100).',
+            type: 'number',
+            minimum: MIN_REQUESTS_RANGE.min,
+            maximum: MIN_REQUESTS_RANGE.max,
+          },
+          inconclusive: {
+            description:
+              'What an analysis still inconclusive when the bake ends does: wait (the default), continue or rollback.',
+            enum: [...INCONCLUSIVE_CHOICES],
+          },
+        },
       },
       'service-settings': {
         description:

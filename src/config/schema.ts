@@ -21,6 +21,7 @@ import {
 } from '../settings/table.js'
 import { PRICE_KEYS, priceProblem, type PriceKey, type Prices } from '../capacity/prices.js'
 import { MOVED_ENVIRONMENT_KEYS, MOVED_SERVICE_SETTING_KEYS, readMovedKeys } from './moved-keys.js'
+import { readAnalysis } from './analysis.js'
 import {
   PREVIEW_DEFAULTS,
   STRATEGIES,
@@ -58,6 +59,7 @@ const ENVIRONMENT_KEYS = [
   'role-to-assume',
   'needs',
   'verify',
+  'analysis',
   'service-settings',
   'capacity-prices',
   // moved from the inputs, read by their readers (moved-keys.ts)
@@ -211,6 +213,7 @@ function readEnvironment(p: Problems, name: string, value: unknown, names: strin
     ...(rolesToAssume !== undefined && { rolesToAssume }),
     ...(needs !== undefined && { needs }),
     ...optionalVerify(optional('verify', (kp, v) => readVerify(p, kp, v))),
+    ...optionalAnalysis(optional('analysis', (kp, v) => readAnalysis(p, kp, v))),
     // Only the circuit breaker's mode given: no ServiceSettings of its own.
     ...(serviceSettings !== undefined && Object.keys(serviceSettings).length && { serviceSettings }),
     ...(capacityPrices !== undefined && { capacityPrices }),
@@ -449,6 +452,7 @@ function cycleFrom(start: string, byName: Map<string, EnvironmentConfig>): strin
   return visit(start)
 }
 
+const optionalAnalysis = <T>(analysis: T | undefined): { analysis?: T } => (analysis ? { analysis } : {})
 const optionalVerify = (verify: VerifyConfig | undefined): { verify?: VerifyConfig } => (verify ? { verify } : {})
 
 /** An environment's `verify:` block: the URLs, expectation, timing and command of the verify-* inputs. */

@@ -5,6 +5,7 @@ export { STRATEGIES } from '../mechanisms/strategy-types.js'
 export type Strategy = StrategyName
 import type { StrategyInputs } from '../mechanisms/strategy-types.js'
 import type { MovedSettings } from './moved-keys.js'
+import type { AnalysisConfig } from '../analysis/spec.js'
 
 /** One environment of the config file: where it deploys and which refs go there. */
 export interface EnvironmentConfig extends MovedSettings {
@@ -58,6 +59,8 @@ export interface EnvironmentConfig extends MovedSettings {
   // verify
   /** How its releases are checked over HTTP (the verify-* inputs win key by key). */
   verify?: VerifyConfig
+  /** How its releases are judged by their metrics during each bake (`analysis:`; the `analysis` input's checks win). */
+  analysis?: AnalysisConfig
   /** The services' deployment settings (`service-settings:`); the inputs of the same names win. */
   serviceSettings?: ServiceSettings
   /** The dry run's cost estimate: rates over the shipped table's, or the path of a file of them (`capacity-prices`). */

@@ -20,6 +20,8 @@ import { findService } from '../deploy/find-service.js'
 import { applyServiceTags } from '../deploy/service-tags.js'
 import { pinnedRegistration, pinnedRevision } from '../deploy/pinned.js'
 import { pruneRevisions } from '../deploy/keep-revisions.js'
+import { CanaryAnalysis } from '../analysis/canary.js'
+import { analysisSettings } from '../analysis/spec.js'
 import { waitForDeployments, type ReleaseCheck, type WatchOptions, type WatchResult } from '../mechanisms/watch.js'
 import { verifyRelease, type Deployed, type VerifyStage } from '../verify/check.js'
 import { planVerification, type VerifyPlan } from '../verify/verification-plan.js'
@@ -152,6 +154,14 @@ async function prepare(
   if (verification && !inputs.wait)
     throw new UserError(
       "The environment's `verify` block (`verify.url`, …) needs `wait: true`: the release is checked once the deployment reaches it.",
+    )
+  if (inputs.analysis && !inputs.analysis.checks?.length)
+    throw new UserError(
+      "The environment's `analysis` block names no checks: give them as its `checks` or as the `analysis` input (`5xx-rate < 1%, p99 < +20%`).",
+    )
+  if (inputs.analysis && !inputs.wait)
+    throw new UserError(
+      'The canary analysis (`analysis`) needs `wait: true`: the metrics are read while the action follows the deployment.',
     )
   if (verification?.testUrls.length && !mechanismOf(plan.mechanism).testTraffic)
     throw new UserError(
@@ -356,6 +366,7 @@ async function concluded(
     ...(result.rollback !== undefined && { rollback: result.rollback }),
     ...(result.stoppedTasksError !== undefined && { stoppedTasksError: result.stoppedTasksError }),
     ...(result.progress && { progress: result.progress }),
+    ...(result.analysis && { analysis: result.analysis }),
   }
   if (result.outcome === 'succeeded' || result.outcome === 'paused') return part
   const eventCause = causeOfEvents(result.recentEvents)
@@ -783,6 +794,17 @@ async function watch(s: DeployState, done: PipelineResult): Promise<StepOutcome<
           rollout: f.rollout,
           targetTaskDefinition: f.targetTaskDefinition,
           priorEventIds: f.priorEventIds,
+          ...(inputs.analysis && {
+            analysis: new CanaryAnalysis(
+              analysisSettings({ ...inputs.analysis, checks: inputs.analysis.checks ?? [] }),
+              clients,
+              {
+                cluster: inputs.cluster,
+                service,
+                rolloutStart: f.rollout.startedAt,
+              },
+            ),
+          }),
           ...(f.verification && {
             verify: releaseCheck(
               f.verification,

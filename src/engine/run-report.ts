@@ -13,6 +13,8 @@ import { summaryCode, summaryText } from '../report/text.js'
 import { foldTimeline, type TimelineLine } from '../report/timeline.js'
 import type { CapacityPreview } from '../capacity/preview.js'
 import { capacitySection } from '../capacity/section.js'
+import type { AnalysisReport } from '../analysis/canary.js'
+import { analysisSection } from '../analysis/chart.js'
 
 export type { Status } from '../report/status.js'
 
@@ -45,6 +47,8 @@ export interface DeploymentReport {
   url?: string
   /** Blue/green, canary, linear: stages, traffic steps, hooks, alarms, where it paused. */
   progress?: StrategyProgress
+  /** The canary analysis: what it compared, each read and decision (the summary's charts and table). */
+  analysis?: AnalysisReport
   /** The task definition as rendered (what `render` prints). */
   rendered?: RegisterTaskDefinitionCommandInput
   /** promote-from: the source service whose images were deployed, per container name. */
@@ -214,6 +218,7 @@ function serviceSection(report: DeploymentReport, run: RunReport, single: boolea
   if (single && run.runUrl) rows.push(['Run', run.runUrl])
   lines.push(keyValueTable(rows), '')
   if (single && run.builtImage) lines.push(imageSummarySection(run.builtImage), '')
+  if (report.analysis) lines.push(...analysisSection(report.analysis))
   if (report.notes.length) lines.push('#### Notes', '', ...report.notes.map((n) => `- ${summaryText(n)}`), '')
   if (report.changes?.length) {
     const open = report.status === 'planned' ? '<details open>' : '<details>'

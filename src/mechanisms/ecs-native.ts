@@ -1,6 +1,8 @@
 // ECS's own blue/green, canary and linear deployments: followed through their service deployment (stages, traffic,
 // hooks, alarms) on every poll; only the service deployment says they succeeded; paused at a PAUSE hook for `continue`.
-import type { ServiceDeployment } from '@aws-sdk/client-ecs'
+import type { Service, ServiceDeployment } from '@aws-sdk/client-ecs'
+import type { AnalysisPhase, TrafficTargets } from '../analysis/canary.js'
+import { continueServiceDeployment } from '../aws/ecs.js'
 import { awaitingHook, trafficOf, type PausedAt, type StrategyProgress } from '../deploy/progress.js'
 import type { Snapshot, Verdict } from '../deploy/verdict.js'
 import { judge } from '../deploy/verdict.js'
@@ -45,6 +47,39 @@ export class NativeWatch extends RollingWatch {
     if (verdict?.outcome === 'paused' && snapshot.serviceDeployment)
       this.tracker.progress.paused = pausedAt(snapshot.serviceDeployment, resumed)
     return verdict
+  }
+
+  /** The service's two target groups; which is the new revision's is read from the production listener rule. */
+  override trafficTargets(service: Service): TrafficTargets | undefined {
+    const lb = service.loadBalancers?.find((l) => l.targetGroupArn && l.advancedConfiguration?.alternateTargetGroupArn)
+    const alternate = lb?.advancedConfiguration?.alternateTargetGroupArn
+    if (!lb?.targetGroupArn || !alternate) return super.trafficTargets(service)
+    return {
+      kind: 'pair',
+      primary: lb.targetGroupArn,
+      alternate,
+      productionListenerRule: lb.advancedConfiguration?.productionListenerRule,
+    }
+  }
+
+  /** From the first production traffic on the new revision until clean-up (blue/green: its bake on all of it). */
+  override analysisPhase({ serviceDeployment: sd }: Snapshot): AnalysisPhase {
+    if (!sd || sd.status === 'PENDING') return 'before'
+    if (sd.status !== 'IN_PROGRESS' || sd.lifecycleStage === 'CLEAN_UP') return 'after'
+    return (trafficOf(sd).production ?? 0) > 0 ? 'bake' : 'before'
+  }
+
+  /** ContinueServiceDeployment for the hook the deployment waits at. */
+  override async proceed({ serviceDeployment: sd }: Snapshot): Promise<string | undefined> {
+    const hook = awaitingHook(sd, this.ctx.rollout.resumed)
+    if (!sd?.serviceDeploymentArn || !hook?.hookId) return undefined
+    await continueServiceDeployment(this.ctx.ecs, {
+      serviceDeploymentArn: sd.serviceDeploymentArn,
+      hookId: hook.hookId,
+      action: 'CONTINUE',
+    })
+    this.ctx.rollout.resumed = hook.hookId
+    return `continued the deployment paused at ${sd.lifecycleStage ?? 'a lifecycle hook'} (ContinueServiceDeployment)`
   }
 
   override standing(status: string, counts: string): string {

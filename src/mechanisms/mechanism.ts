@@ -17,6 +17,7 @@ import type { CircuitBreakerMode } from '../settings/inputs.js'
 import type { Mechanism, PerStrategy, StrategyInputs } from './strategy-types.js'
 import type { InFlight, WaitContext } from './busy.js'
 import type { CodeDeployPlan } from './codedeploy/start.js'
+import type { AnalysisPhase, TrafficTargets } from '../analysis/canary.js'
 
 /** A strategy in a mechanism's own terms. */
 export interface StrategyConfiguration {
@@ -103,6 +104,12 @@ export interface RolloutWatch {
   onTestTraffic(snapshot: Snapshot): boolean
   /** The verdict on ECS's view of the rollout; undefined while it goes on. */
   judge(snapshot: Snapshot): Verdict | undefined
+  /** Where each revision's traffic shows, for the canary analysis; undefined: the mechanism cannot tell them apart. */
+  trafficTargets(service: Service): TrafficTargets | undefined
+  /** Whether both revisions take production traffic now (the canary analysis's bake), not yet, or no more. */
+  analysisPhase(snapshot: Snapshot): AnalysisPhase
+  /** Lets a rollout paused at a hook go on, once the analysis passed; a line for the log (undefined: nothing paused). */
+  proceed(snapshot: Snapshot): Promise<string | undefined>
   /** Where the rollout stands in words, for a timeout or cancellation message. */
   standing(status: string, counts: string): string
   /** Who started the rollout's tasks (their `startedBy`), to find the ones that stopped. */

@@ -1,6 +1,7 @@
 // ECS's rolling update: followed through DescribeServices (the service deployment, when readable, adds rollback
 // states); judged by the deployment's counts and rollout state; rolled back through ECS.
-import type { ServiceDeployment } from '@aws-sdk/client-ecs'
+import type { Service, ServiceDeployment } from '@aws-sdk/client-ecs'
+import type { AnalysisPhase, TrafficTargets } from '../analysis/canary.js'
 import type { StrategyProgress } from '../deploy/progress.js'
 import { rollBackEcs } from '../deploy/ecs-rollback.js'
 import type { Rollout } from '../deploy/rollout.js'
@@ -34,6 +35,22 @@ export class RollingWatch implements RolloutWatch {
   judge(snapshot: Snapshot): Verdict | undefined {
     const { resumed } = this.ctx.rollout
     return judge(snapshot, this.ctx.targetTaskDefinition, { ...(resumed && { resumed }) })
+  }
+
+  /** Both revisions register with the service's one target group: the old one is compared by its baseline. */
+  trafficTargets(service: Service): TrafficTargets | undefined {
+    const targetGroup = service.loadBalancers?.find((lb) => lb.targetGroupArn)?.targetGroupArn
+    return targetGroup ? { kind: 'shared', targetGroup } : undefined
+  }
+
+  /** The new revision serves once its first task runs, until the rollout ends. */
+  analysisPhase({ deployment }: Snapshot): AnalysisPhase {
+    if (!deployment || deployment.rolloutState !== 'IN_PROGRESS') return deployment ? 'after' : 'before'
+    return (deployment.runningCount ?? 0) > 0 ? 'bake' : 'before'
+  }
+
+  async proceed(_snapshot: Snapshot): Promise<string | undefined> {
+    return undefined
   }
 
   standing(_status: string, counts: string): string {

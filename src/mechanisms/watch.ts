@@ -14,6 +14,7 @@ import type { RolloutWatch } from './mechanism.js'
 import { mechanismOf } from './registry.js'
 import { logSafe } from '../report/text.js'
 import type { VerifyOutcome, VerifyStage } from '../verify/check.js'
+import type { AnalysisReport, CanaryAnalysis } from '../analysis/canary.js'
 
 export interface TimelineEntry {
   at: number
@@ -32,6 +33,8 @@ export interface WatchResult extends Verdict {
   deployment?: Deployment
   /** Blue/green, canary, linear (ECS or CodeDeploy): stages, traffic steps, hooks, alarms, where it paused. */
   progress?: StrategyProgress
+  /** The canary analysis: what it compared, each read and decision. */
+  analysis?: AnalysisReport
 }
 
 /** One service's rollout to follow. */
@@ -43,6 +46,8 @@ export interface FollowTarget {
   priorEventIds?: string[]
   /** The release's check (verify-url, verify-test-url, verify-command), made at the mechanism's stages. */
   verify?: ReleaseCheck
+  /** The canary analysis (`analysis`), judging the release by its metrics during each bake. */
+  analysis?: Pick<CanaryAnalysis, 'observe' | 'report'>
 }
 
 /** Verifying the release of one service: at which stages, and the check itself. */
@@ -141,6 +146,9 @@ class Follower {
   /** The stages whose verification ran; and whether it failed after the deployment had succeeded (nothing to stop). */
   private readonly verifiedStages = new Set<VerifyStage>()
   private failedAfterSuccess = false
+  /** The analysis has decided for good (rolled back, or let the rollout go on past its bake). */
+  private analysisSettled = false
+  private lastAnalysis: string | undefined
   /** The rollout followed the way its mechanism needs (rolling, ECS-native, CodeDeploy). */
   readonly watch: RolloutWatch
 
@@ -248,7 +256,7 @@ class Follower {
     if (own) {
       this.lastStatus = own.status
       this.track(own.lines)
-      return this.concluded(await this.verified(own.verdict, snapshot))
+      return this.concluded(await this.verified(await this.analysed(own.verdict, snapshot), snapshot))
     }
     if (snapshot.deployment) this.visible = true
     else if (!this.visible) return this.notVisibleYet()
@@ -285,7 +293,48 @@ class Follower {
         for (const line of describeStoppedTasks(stopped)) this.note(line)
       }
     }
-    return this.concluded(await this.verified(this.watch.judge(snapshot), snapshot))
+    return this.concluded(await this.verified(await this.analysed(this.watch.judge(snapshot), snapshot), snapshot))
+  }
+
+  /**
+   * The verdict once the canary analysis had its say: a failing metric rolls the release back (the action gave up on
+   * it); a rollout paused at a hook goes on once the analysis passed, and stays paused while it is inconclusive.
+   */
+  private async analysed(verdict: Verdict | undefined, snapshot: Snapshot): Promise<Verdict | undefined> {
+    const analysis = this.target.analysis
+    if (!analysis || this.analysisSettled) return verdict
+    const paused = verdict?.outcome === 'paused'
+    const phase = this.watch.analysisPhase(snapshot)
+    const final = paused || phase === 'after' || verdict !== undefined
+    const decision = await analysis.observe(
+      phase,
+      final,
+      () => this.watch.trafficTargets(snapshot.service),
+      this.options.clock.now(),
+    )
+    if (!decision) return verdict
+    // Each read is in the analysis's report; the log says what changed.
+    if (decision.reason !== this.lastAnalysis) this.note(decision.reason)
+    this.lastAnalysis = decision.reason
+    if (decision.action === 'rollback') {
+      this.analysisSettled = true
+      // A rollout ECS already completed has nothing left to stop: the previous revision is deployed again.
+      if (verdict?.outcome === 'succeeded') this.failedAfterSuccess = true
+      return { outcome: 'failed', reason: decision.reason, gaveUp: true }
+    }
+    if (!final) return verdict
+    if (decision.action === 'hold') {
+      if (paused) return undefined
+      this.analysisSettled = true
+      ;(this.options.warn ?? this.options.log)(logSafe(decision.reason))
+      return verdict
+    }
+    this.analysisSettled = true
+    if (!paused) return verdict
+    const line = await this.watch.proceed(snapshot)
+    if (line === undefined) return verdict
+    this.note(line)
+    return undefined
   }
 
   /**
@@ -374,6 +423,7 @@ class Follower {
       ...(stoppedTasksError !== undefined && { stoppedTasksError }),
       ...(this.deployment && { deployment: this.deployment }),
       ...(this.watch.progress && { progress: this.watch.progress }),
+      ...(this.target.analysis && { analysis: this.target.analysis.report }),
     }
   }
 }

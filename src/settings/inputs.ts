@@ -8,6 +8,7 @@ import { secretBuildArgsWarning, secretLikeBuildArgs } from '../image/args.js'
 import { parseImageReference } from '../image/reference.js'
 import type { Log } from '../common/log.js'
 import { parseHeaders, type VerifyInputs } from './verify.js'
+import { parseChecks, type AnalysisConfig } from '../analysis/spec.js'
 import { PLACEHOLDER_NAME, SETTINGS, VARIABLE_NAME } from './table.js'
 import { checkOfficialMeanings, readingAliases } from './official.js'
 import { MOVED_INPUTS, movedText } from './moved.js'
@@ -78,6 +79,8 @@ export interface Inputs {
   mode: RunMode
   /** The release's check over HTTP and verify-command, when a verify-* input asks for one. */
   verify?: VerifyInputs
+  /** The canary analysis: the `analysis` input's checks, with the environment's `analysis:` block under them. */
+  analysis?: AnalysisConfig
   /** A registered revision to deploy as it is: nothing rendered or registered. */
   taskDefinitionArn?: string
   /** Register the rendered revision and deploy nothing. */
@@ -156,6 +159,7 @@ export function getInputs(given: InputReader, log: Pick<Log, 'info' | 'warning' 
     ...optional('promoteFrom', text('promote-from')),
     mode: runMode(read),
     ...readVerifyInputs(read, log),
+    ...readAnalysisInput(text('analysis')),
     ...nonEmpty('serviceSettings', readServiceSettings(read)),
     ...optional('taskDefinitionArn', pinnedRevisionInput(read)),
     ...registerOnlyInputs(read),
@@ -264,6 +268,16 @@ function readServiceSettings(read: InputReader): ServiceSettings {
     ...(volumes !== undefined && {
       volumeConfigurations: parseVolumeConfigurations('volume-configurations', volumes),
     }),
+  }
+}
+
+/** The `analysis` input's checks (the rest of the analysis is the config file's). */
+function readAnalysisInput(text: string | undefined): { analysis?: AnalysisConfig } {
+  if (text === undefined) return {}
+  try {
+    return { analysis: { checks: parseChecks(text) } }
+  } catch (error) {
+    throw new UserError(`Input \`analysis\`: ${error instanceof Error ? error.message : String(error)}.`)
   }
 }
 

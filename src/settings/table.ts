@@ -76,6 +76,7 @@ export type ConfigShape =
   | 'urls'
   | 'capacity-providers'
   | 'duration'
+  | 'analysis-checks'
 
 /** Where an environment of the config file may set it (or the `previews:` section, for `scope: 'previews'`). */
 export type ConfigKey = {
@@ -1045,6 +1046,24 @@ export const SETTINGS: readonly Setting[] = [
     group: 'rollout',
     description:
       'A command run after the URL checks (smoke tests), as arguments (no shell: write `bash -c "…"` for one); it sees VERIFY_URL, VERIFY_URLS, VERIFY_STAGE (`test` or `production`), DEPLOYED_IMAGE, DEPLOYED_TASK_DEFINITION, ECS_CLUSTER, ECS_SERVICE and every placeholder as environment variables (`bash -c \'echo "$REF_NAME"\'`); a ${PLACEHOLDER} in its text is refused. A non-zero exit fails the verification.',
+  },
+  // analysis
+  {
+    name: 'analysis',
+    kind: 'text',
+    config: {
+      key: 'analysis.checks',
+      from: 'analysis.checks',
+      into: 'analysis.checks',
+      shape: 'analysis-checks',
+      description:
+        'The checks of the canary analysis, one a line or a list: `5xx-rate < 1%`, `p99 < +20%` (relative to the old revision), `healthy-hosts >= 2`, `Sum(MyApp/Errors) < 5`, `expr(100 * errors / requests) < 2`.',
+      merge: 'given',
+    },
+    group: 'rollout',
+    commands: ['deploy'],
+    description:
+      "Canary analysis: the release's metrics checked during each bake, comma separated (`5xx-rate < 1%, p99 < +20%`); a failing check rolls the deployment back, naming it. The environment's `analysis:` block sets the interval, the minimum sample and what an inconclusive analysis does (docs/analysis.md).",
   },
   // service
   {

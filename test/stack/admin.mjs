@@ -39,6 +39,7 @@ function routes(world) {
     'GET /_health': () => 'ok',
     'GET /_state': () => world.snapshot(),
     'GET /_requests': () => ({ requests: world.requests }),
+    'GET /_metrics': () => ({ metrics: world.metrics.snapshot() }),
     'GET /_scenario': () => ({ scenarios: world.scenarios.scenarios }),
     'POST /_scenario': (body) => ({ scenarios: world.scenarios.add(parse(body)) }),
     'DELETE /_scenario': () => {
@@ -56,10 +57,15 @@ function routes(world) {
       return { reset: true, timeScale: world.clock.scale }
     },
     'POST /_listeners': (body) => {
-      const { cluster, service } = parse(body)
+      const { cluster, service, loadBalancer } = parse(body)
       if (typeof cluster !== 'string' || typeof service !== 'string')
         throw new BadRequest('give the service the listeners front: {"cluster": "prod", "service": "web"}')
-      world.listenerTarget = { cluster, service }
+      if (
+        loadBalancer !== undefined &&
+        !(typeof loadBalancer === 'string' && /^app\/[^/]+\/[0-9a-f]+$/.test(loadBalancer))
+      )
+        throw new BadRequest('loadBalancer is the CloudWatch dimension value of the load balancer: "app/NAME/ID"')
+      world.listenerTarget = { cluster, service, ...(loadBalancer && { loadBalancer }) }
       return { listeners: world.listenerTarget }
     },
     'POST /_deny': (body) => {

@@ -12,6 +12,7 @@ export const IAM_PREFIX = {
   AmazonEC2ContainerRegistry_V20150921: 'ecr',
   CodeDeploy_20141006: 'codedeploy',
   Logs_20140328: 'logs',
+  GraniteServiceVersion20100801: 'cloudwatch',
 }
 const QUERY_VERSIONS = { '2015-12-01': 'elasticloadbalancing', '2011-06-15': 'sts', '2010-05-08': 'iam' }
 

@@ -16,6 +16,7 @@ import { createServer, request } from 'node:http'
 import { connect } from 'node:net'
 import { promisify } from 'node:util'
 import { codeDeployRoute } from './codedeploy.mjs'
+import { dimensionOf } from './metrics.mjs'
 
 const run = promisify(execFile)
 const READY_TIMEOUT_MS = 15_000
@@ -51,44 +52,135 @@ function listen(port, handler) {
 
 /** The task definition ARN the listener routes this request to; undefined when no service is behind it. */
 export function routedTaskDefinition(world, listener, random = Math.random) {
+  return routeOf(world, listener, random)?.taskDefinition
+}
+
+/** The load balancer id ECS-native seeds name in their listener rules (seed.mjs), for services that name none. */
+export const DEFAULT_LOAD_BALANCER_ID = '50dc6c495c0c9188'
+
+/**
+ * Where the listener sends this request: the task definition, its target group and the load balancer (as
+ * CloudWatch dimension values, `targetgroup/name/id` and `app/name/id`); undefined when no service is behind it.
+ * @returns {{ taskDefinition: string, targetGroup?: string, loadBalancer: string } | undefined}
+ */
+export function routeOf(world, listener, random = Math.random) {
   const front = world.listenerTarget
   const service = front && world.ecs.clusters.get(front.cluster)?.services.get(front.service)
   if (!service || service.status !== 'ACTIVE') return undefined
+  const loadBalancer = loadBalancerOf(world, service)
+  const via = (taskDefinition, targetGroup) => ({ taskDefinition, targetGroup: dimensionOf(targetGroup), loadBalancer })
+  const primary = primaryTargetGroup(service)
   if (service.deploymentController?.type === 'CODE_DEPLOY') {
     const named = codeDeployRoute(world.codedeploy, front.cluster, front.service, listener, random)
-    return named
+    const arn = named
       ? (world.ecs.taskDefinitions.find(named)?.taskDefinition.taskDefinitionArn ?? named)
       : service.taskDefinition
+    return via(arn, primary)
   }
   const sd = service.serviceDeployments[0]
-  const completed = service.lastCompleted?.taskDefinition ?? service.taskDefinition
+  const completed = service.lastCompleted
+  const completedArn = service.lastCompleted?.taskDefinition ?? service.taskDefinition
   if (sd?.native && sd.status === 'IN_PROGRESS') {
+    const { blue, green } = nativeTargetGroups(world, service, completed, sd.deployment)
     const weight = listener === 'production' ? sd.native.production : sd.native.test
-    return random() * 100 < weight ? sd.deployment.taskDefinition : completed
+    return random() * 100 < weight ? via(sd.deployment.taskDefinition, green) : via(completedArn, blue)
   }
-  return completed
+  return via(completedArn, targetGroupOfDeployment(world, service, completed))
 }
+
+const primaryTargetGroup = (service) => service.loadBalancers?.find((lb) => lb.targetGroupArn)?.targetGroupArn
+
+/** The load balancer's dimension value: given to POST /_listeners, else the one of the service's listener rule. */
+function loadBalancerOf(world, service) {
+  const rule = service.loadBalancers?.find((lb) => lb.advancedConfiguration)?.advancedConfiguration
+  return (
+    world.listenerTarget?.loadBalancer ??
+    dimensionOf(rule?.productionListenerRule) ??
+    `app/${service.cluster?.name ?? 'default'}/${DEFAULT_LOAD_BALANCER_ID}`
+  )
+}
+
+/** The target group a deployment's tasks are registered in: where an ECS-native rollout put them, else the primary. */
+function targetGroupOfDeployment(world, service, deployment) {
+  const memo = world.targetGroupsOf
+  return (deployment && memo.get(deployment.id)) ?? memo.get(deployment?.taskDefinition) ?? primaryTargetGroup(service)
+}
+
+/**
+ * ECS-native blue/green: green registers in the target group blue does not use (the alternate on the first
+ * rollout, the primary again on the next one), and keeps it once it has become blue.
+ */
+function nativeTargetGroups(world, service, completed, green) {
+  const blue = targetGroupOfDeployment(world, service, completed)
+  const alternate = service.loadBalancers?.find((lb) => lb.advancedConfiguration)?.advancedConfiguration
+    ?.alternateTargetGroupArn
+  const memo = world.targetGroupsOf
+  let greenGroup = memo.get(green.id)
+  if (!greenGroup) {
+    greenGroup = alternate && blue !== alternate ? alternate : primaryTargetGroup(service)
+    memo.set(green.id, greenGroup).set(green.taskDefinition, greenGroup)
+  }
+  if (completed) memo.set(completed.id, blue)
+  return { blue, green: greenGroup }
+}
+
+/**
+ * The healthy and unhealthy targets of each target group of the service the listeners front: its RUNNING tasks,
+ * healthy once they count as started, unhealthy while registered but not (yet) healthy.
+ */
+export function hostCounts(world) {
+  const front = world.listenerTarget
+  const service = front && world.ecs.clusters.get(front.cluster)?.services.get(front.service)
+  if (!service || service.status !== 'ACTIVE' || !primaryTargetGroup(service)) return []
+  routeOf(world, 'production', () => 100) // assigns green its target group once a rollout begins
+  const loadBalancer = loadBalancerOf(world, service)
+  const counts = new Map()
+  for (const group of [primaryTargetGroup(service), alternateOf(service)].filter(Boolean))
+    counts.set(group, { loadBalancer, targetGroup: dimensionOf(group), healthy: 0, unhealthy: 0 })
+  for (const task of service.cluster.tasks.values()) {
+    if (task.service !== service || task.lastStatus !== 'RUNNING') continue
+    const entry = counts.get(targetGroupOfDeployment(world, service, task.deployment))
+    if (entry) entry[task.ready ? 'healthy' : 'unhealthy']++
+  }
+  return [...counts.values()]
+}
+
+const alternateOf = (service) =>
+  service.loadBalancers?.find((lb) => lb.advancedConfiguration)?.advancedConfiguration?.alternateTargetGroupArn
 
 async function proxy(listener, req, res, world, containers) {
   world.tick()
-  const arn = routedTaskDefinition(world, listener)
-  if (!arn) return answer(res, 503, `no service behind the ${listener} listener (POST /_listeners)\n`)
-  const container = world.ecs.taskDefinitions.find(arn)?.taskDefinition.containerDefinitions?.[0]
-  if (!container) return answer(res, 503, `no container in ${arn}\n`)
+  const route = routeOf(world, listener)
+  if (!route) return answer(res, 503, `no service behind the ${listener} listener (POST /_listeners)\n`)
+  const metrics = world.metrics
+  const elb = (status, text) => {
+    metrics.recordRequest({ loadBalancer: route.loadBalancer, targetGroup: route.targetGroup, elbStatus: status })
+    answer(res, status, text)
+  }
+  const container = world.ecs.taskDefinitions.find(route.taskDefinition)?.taskDefinition.containerDefinitions?.[0]
+  if (!container) return elb(503, `no container in ${route.taskDefinition}\n`)
   let port
   try {
     port = await containers.portOf(container)
   } catch (error) {
-    return answer(res, 502, `the ${container.image} container did not start: ${error.message}\n`)
+    return elb(502, `the ${container.image} container did not start: ${error.message}\n`)
   }
+  const sent = performance.now()
   const upstream = request(
     { host: '127.0.0.1', port, method: req.method, path: req.url, headers: req.headers },
     (reply) => {
-      res.writeHead(reply.statusCode ?? 502, reply.headers)
+      const status = reply.statusCode ?? 502
+      metrics.recordRequest({
+        loadBalancer: route.loadBalancer,
+        targetGroup: route.targetGroup,
+        targetStatus: status,
+        responseSeconds: (performance.now() - sent) / 1000,
+      })
+      res.writeHead(status, reply.headers)
       reply.pipe(res)
     },
   )
-  upstream.on('error', (error) => answer(res, 502, `${error.message}\n`))
+  upstream.on('error', (error) => elb(502, `${error.message}\n`))
   req.pipe(upstream)
 }
 

@@ -19,6 +19,7 @@ const COMMON_ERRORS = [
   'InternalFailure',
   'ServiceUnavailable',
   'ValidationError',
+  'ValidationException',
   'RequestExpired',
 ]
 
@@ -28,7 +29,7 @@ const COMMON_ERRORS = [
  * @param {string[]} [services] botocore service names
  * @returns {Map<string, any>}
  */
-export function loadModels(dataDir, services = ['ecs', 'ecr', 'codedeploy']) {
+export function loadModels(dataDir, services = ['ecs', 'ecr', 'codedeploy', 'cloudwatch']) {
   const models = new Map()
   for (const name of services) {
     const versions = readdirSync(path.join(dataDir, name)).sort()
@@ -138,7 +139,11 @@ export function violations({ service, operation, status, body }, models) {
   const problems = []
   if (status >= 400) {
     const errors = (op.errors ?? []).map((e) => e.shape)
-    if (![...errors, ...COMMON_ERRORS].includes(value.__type)) {
+    // A query-compatible JSON service (CloudWatch) names the shape with its namespace, `com.amazonaws.cloudwatch#…`;
+    // its query API's common errors are the model's `synthetic` shapes.
+    const type = String(value.__type).split('#').pop()
+    const common = Object.keys(model.shapes).filter((name) => model.shapes[name].synthetic)
+    if (![...errors, ...COMMON_ERRORS, ...common].includes(type)) {
       problems.push(
         `${where} error: __type ${JSON.stringify(value.__type)} is not an error of the operation (${errors.join(', ')})`,
       )
@@ -196,7 +201,7 @@ function check(value, name, at, model, report) {
         ? undefined
         : report(at, `expected a boolean (${name}), found ${typeName(value)}`)
     case 'timestamp':
-      // AWS JSON 1.1: epoch seconds.
+      // AWS JSON 1.0 and 1.1: epoch seconds.
       return typeof value === 'number'
         ? undefined
         : report(at, `expected a timestamp in epoch seconds (${name}), found ${typeName(value)}`)

@@ -53,7 +53,13 @@ export function paginate(items, { nextToken, maxResults }, defaultMax = 100, max
 
 /**
  * @typedef {(input: any) => any | Promise<any>} Operation
- * @typedef {{ targetPrefix: string, operations: Record<string, Operation> }} AwsService
+ * @typedef {{
+ *   targetPrefix: string, operations: Record<string, Operation>, contentType?: string,
+ *   queryErrors?: { namespace: string, shapes: Record<string, string> },
+ *   claims?: (operation: string, input: any) => boolean,
+ * }} AwsService contentType: default AWS JSON 1.1; queryErrors: a query-compatible JSON service (CloudWatch) answers
+ *   errors as `__type: "<namespace>#<shape>"` with the query API's code in `x-amzn-query-error: <code>;Sender`;
+ *   claims: which of its requests the scenario server answers (the rest go to moto)
  */
 
 /**
@@ -95,12 +101,19 @@ export async function handleAwsRequest(req, res, body, services, onResponse) {
       error = new AwsError('ServerException', `Internal error in the scenario server: ${error?.message ?? error}`, 500)
     }
     status = error.status
-    payload = { __type: error.code, message: error.message }
-    res.setHeader('x-amzn-errortype', error.code)
+    const query = services.find((s) => s.targetPrefix === prefix)?.queryErrors
+    if (query) {
+      const shape = query.shapes[error.code] ?? error.code
+      payload = { __type: `${query.namespace}#${shape}`, message: error.message }
+      res.setHeader('x-amzn-query-error', `${error.code};${status < 500 ? 'Sender' : 'Receiver'}`)
+    } else {
+      payload = { __type: error.code, message: error.message }
+      res.setHeader('x-amzn-errortype', error.code)
+    }
   }
   const text = toAwsJson(payload)
   res.writeHead(status, {
-    'content-type': 'application/x-amz-json-1.1',
+    'content-type': services.find((s) => s.targetPrefix === prefix)?.contentType ?? 'application/x-amz-json-1.1',
     'content-length': Buffer.byteLength(text),
     'x-amzn-requestid': requestId,
   })

@@ -28,11 +28,17 @@ function readBody(req) {
   })
 }
 
-/** Whether the request is for a service the scenario server answers itself (ECS, ECR, CodeDeploy). */
-function simulates(world, target) {
+/** Whether the request is for a service the scenario server answers itself (ECS, ECR, CodeDeploy, ALB metrics). */
+function simulates(world, target, body) {
   if (typeof target !== 'string') return false
-  const prefix = target.slice(0, target.lastIndexOf('.'))
-  return world.awsServices.some((s) => s.targetPrefix === prefix)
+  const dot = target.lastIndexOf('.')
+  const service = world.awsServices.find((s) => s.targetPrefix === target.slice(0, dot))
+  if (!service?.claims) return Boolean(service)
+  try {
+    return service.claims(target.slice(dot + 1), JSON.parse(body || '{}'))
+  } catch {
+    return false
+  }
 }
 
 /** Passes the request on to moto and its answer back. */
@@ -89,8 +95,8 @@ export async function startScenarioServer(options = {}) {
       if (operation && (await applyFault(world.faults.take(operation), req))) return
       world.tick()
       await world.settle()
-      // What it does not simulate (ELBv2, CloudWatch Logs) goes to moto, so their faults can be injected here too.
-      if (operation && world.options.motoUrl && !simulates(world, target))
+      // What it does not simulate (ELBv2, CloudWatch Logs, CloudWatch but the ALB metrics) goes to moto, so their faults can be injected here too.
+      if (operation && world.options.motoUrl && !simulates(world, target, body))
         return forward(world.options.motoUrl, req, res, body)
       if (await handleAwsRequest(req, res, body, world.awsServices, recorder?.record)) return
       if (await handleAdminRequest(req, res, body, world)) return

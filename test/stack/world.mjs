@@ -12,12 +12,16 @@ import { LogWriter } from './logs.mjs'
 import { RegistryClient } from './registry.mjs'
 import { AwsError } from './protocol.mjs'
 import { Faults } from './faults.mjs'
+import { MetricsRecorder } from './metrics.mjs'
+import { cloudwatchService } from './cloudwatch.mjs'
+import { hostCounts } from './listeners.mjs'
 
 /** The IAM prefix of each service's actions. */
 const IAM_PREFIX = {
   AmazonEC2ContainerServiceV20141113: 'ecs',
   AmazonEC2ContainerRegistry_V20150921: 'ecr',
   CodeDeploy_20141006: 'codedeploy',
+  GraniteServiceVersion20100801: 'cloudwatch',
 }
 
 /**
@@ -57,6 +61,7 @@ export class World {
         clock: this.clock,
         scheduler: this.scheduler,
       }),
+      cloudwatchService({ recorder: () => this.metrics }),
     ].map((service) => this.withDenials(service))
   }
 
@@ -118,7 +123,13 @@ export class World {
     this.ecr = new EcrState()
     this.codedeploy = new CodeDeployState()
     /** The service the load balancer's listeners front (POST /_listeners; listeners.mjs). */
-    this.listenerTarget = /** @type {{ cluster: string, service: string } | undefined} */ (undefined)
+    this.listenerTarget = /** @type {{ cluster: string, service: string, loadBalancer?: string } | undefined} */ (
+      undefined
+    )
+    /** The load balancer's CloudWatch metrics, from the requests the listeners routed (metrics.mjs). */
+    this.metrics = new MetricsRecorder(this.clock)
+    /** Which target group each deployment's (and revision's) tasks are registered in (listeners.mjs). */
+    this.targetGroupsOf = /** @type {Map<string, string>} */ (new Map())
   }
 
   get scenarios() {
@@ -127,7 +138,9 @@ export class World {
 
   /** Runs the events that are due. */
   tick() {
-    return this.scheduler.runDue()
+    const ran = this.scheduler.runDue()
+    if (this.listenerTarget) this.metrics.sampleHosts(() => hostCounts(this))
+    return ran
   }
 
   /** Waits for side effects (CloudWatch Logs writes) started so far. */

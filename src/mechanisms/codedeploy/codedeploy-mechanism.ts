@@ -6,6 +6,8 @@ import type { StrategyProgress } from '../../deploy/progress.js'
 import type { Rollout } from '../../deploy/rollout.js'
 import { judge, type Snapshot, type Verdict } from '../../deploy/verdict.js'
 import { taskDefinitionRevision } from '../../aws/arn.js'
+import { continueDeployment } from '../../aws/codedeploy.js'
+import type { AnalysisPhase, TrafficTargets } from '../../analysis/canary.js'
 import { UserError } from '../../common/errors.js'
 import type { StrategyInputs } from '../strategy-types.js'
 import type {
@@ -149,6 +151,33 @@ class CodeDeployWatch implements RolloutWatch {
   judge(snapshot: Snapshot): Verdict | undefined {
     const { resumed } = this.ctx.rollout
     return judge(snapshot, this.ctx.targetTaskDefinition, { ...(resumed && { resumed }) })
+  }
+
+  /** The target groups of the replacement (green) and original (blue) task sets, by name, as CodeDeploy shows them. */
+  trafficTargets(_service: Service): TrafficTargets | undefined {
+    const sets = this.state?.target?.taskSetsInfo ?? []
+    const group = (label: string): string | undefined => sets.find((t) => t.taskSetLabel === label)?.targetGroup?.name
+    const [fresh, old] = [group('Green'), group('Blue')]
+    return fresh && old ? { kind: 'names', fresh, old } : undefined
+  }
+
+  /** While production traffic is shifted onto the replacement task set, until CodeDeploy ends the deployment. */
+  analysisPhase(_snapshot: Snapshot): AnalysisPhase {
+    const state = this.state
+    if (!state) return 'before'
+    if (['Succeeded', 'Failed', 'Stopped'].includes(state.deployment.status ?? '')) return 'after'
+    const green = state.target?.taskSetsInfo?.find((t) => t.taskSetLabel === 'Green')
+    return (green?.trafficWeight ?? 0) > 0 ? 'bake' : 'before'
+  }
+
+  /** ContinueDeployment from Ready. */
+  async proceed(_snapshot: Snapshot): Promise<string | undefined> {
+    const { codedeploy } = this.ctx
+    const id = this.state?.deployment.deploymentId
+    if (!codedeploy || !id || this.state?.deployment.status !== 'Ready') return undefined
+    await continueDeployment(codedeploy, id)
+    this.ctx.rollout.resumed = 'ready'
+    return `continued CodeDeploy deployment ${id} from Ready (ContinueDeployment)`
   }
 
   standing(status: string, counts: string): string {

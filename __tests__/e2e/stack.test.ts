@@ -254,7 +254,9 @@ describe('local stack: ECS rolling deployments', () => {
         outcome: 'crash',
         exitCode: 1,
         crashAfterSeconds: 1,
-        drainSeconds: 10, // the failed deployment stays listed for 0.5 s next to its rollback
+        // The failed deployment stays listed next to its rollback for its drain (ECS: the target group's deregistration
+        // delay): 5 s here, longer than any poll of this test takes on a loaded machine (0.5 s was missed under load).
+        drainSeconds: 100,
         logLines: ['listening on 8080', 'Error: DATABASE_URL is not set'],
       },
     })
@@ -304,10 +306,15 @@ describe('local stack: ECS rolling deployments', () => {
       new ListServiceDeploymentsCommand({ cluster: CLUSTER, service: 'web' }),
     )
     const arn = serviceDeployments?.[0]?.serviceDeploymentArn ?? ''
-    const done = await waitFor('the rollback to succeed', async () => {
-      const sd = await serviceDeployment(arn)
-      return sd.status === 'ROLLBACK_SUCCESSFUL' && sd
-    })
+    // The rollback completes once the failed deployment has drained (the 5 s above), from the failure on.
+    const done = await waitFor(
+      'the rollback to succeed',
+      async () => {
+        const sd = await serviceDeployment(arn)
+        return sd.status === 'ROLLBACK_SUCCESSFUL' && sd
+      },
+      { timeoutMs: 20_000 },
+    )
     expect(done).toMatchObject({
       statusReason: 'ECS deployment circuit breaker: tasks failed to start.',
       deploymentCircuitBreaker: { status: 'TRIGGERED', failureCount: 3, threshold: 3 },

@@ -64,8 +64,14 @@ async function givenCanary(canarySeconds: number): Promise<void> {
   load = startLoad({ url: `${stack.STACK_LB_URL}/`, rate: 25, seconds: 150 })
 }
 
-/** The environment: a 20 % canary, the analysis read every 2 s once the new revision has served 50 requests. */
-const run = (environment: Record<string, string>, analysis: { input?: string; checks?: string }) =>
+const CANARY = ['strategy: canary', 'canary-percent: 20', 'canary-bake-minutes: 1', 'bake-minutes: 0']
+
+/** The environment: a 20 % canary (or `strategy`), the analysis read every 2 s once the new revision served 50 requests. */
+const run = (
+  environment: Record<string, string>,
+  analysis: { input?: string; checks?: string },
+  strategy: string[] = CANARY,
+) =>
   runAction(
     withConfig(
       {
@@ -76,10 +82,7 @@ const run = (environment: Record<string, string>, analysis: { input?: string; ch
         ...(analysis.input && { analysis: analysis.input }),
       },
       [
-        'strategy: canary',
-        'canary-percent: 20',
-        'canary-bake-minutes: 1',
-        'bake-minutes: 0',
+        ...strategy,
         `environment-variables: ${JSON.stringify(environment)}`,
         `analysis: { ${analysis.checks ? `checks: ${analysis.checks}, ` : ''}interval: 2, min-requests: 50, inconclusive: rollback }`,
       ].join('\n'),
@@ -138,4 +141,27 @@ describe('canary analysis through dist/index.js', () => {
     },
     150_000,
   )
+
+  test('linear: a release that fails 10 % of its requests is rolled back at a step, before all traffic moved', async () => {
+    // ECS's own stages from the service's linear configuration: 25 % steps 2 min apart (12 s each at time scale 10).
+    await givenWebService(stack, admin, ecs, { timeScale: 10, service: { loadBalancers: [BLUE_GREEN] } })
+    await admin.listeners({ cluster: 'prod', service: 'web' })
+    load = startLoad({ url: `${stack.STACK_LB_URL}/`, rate: 25, seconds: 120 })
+    const linear = ['strategy: linear', 'step-percent: 25', 'step-bake-minutes: 2', 'bake-minutes: 0']
+    const result = await run({ FAIL_PERCENT: '10' }, { checks: CHECKS }, linear)
+    expect(result.exitCode).not.toBe(0)
+    expect(result.outputs.status).toBe('failed')
+    expect(result.summary).toContain('target group web-green (new revision) against web (old revision)')
+    expect(result.summary).toMatch(/canary analysis failed: 5xx-rate &lt; 1%: [\d.]+ % on the new revision/)
+    expect(result.stdout).toMatch(/traffic on the new revision: production (25|50|75) %/)
+    expect(result.stdout).not.toContain('traffic on the new revision: production 100 %')
+    expect(result.stdout).toContain('requested a rollback to web:1 (StopServiceDeployment ROLLBACK)')
+    await waitFor(
+      'web to be back on web:1',
+      async () => /\/web:1$/.test((await webService(ecs)).taskDefinition ?? ''),
+      {
+        timeoutMs: 30_000,
+      },
+    )
+  }, 150_000)
 })

@@ -8,6 +8,7 @@ import { CONFIG_RULES } from './schema.js'
 import { PREVIEW_DEFAULTS } from './types.js'
 import { INTERVAL_RANGE, MIN_REQUESTS_RANGE } from './analysis.js'
 import { INCONCLUSIVE_CHOICES } from '../analysis/spec.js'
+import { SCALING_KEYS, SCALING_METRICS, SCALING_RANGES } from '../settings/express-scaling.js'
 
 const INTERVAL_RANGE_SCHEMA = { minimum: INTERVAL_RANGE.min, maximum: INTERVAL_RANGE.max }
 
@@ -233,10 +234,48 @@ function environmentSchema(): Schema {
               'earlySuccessCriteria.sourceServiceRevisionCleanup: BLOCKING (default) removes the old tasks before success, DEFERRED after it.',
             enum: ['BLOCKING', 'DEFERRED'],
           },
+          ...expressScalingSchemas(),
         },
         dependencies: { 'early-success-cleanup': ['early-success-healthy-percent'] },
+        // The target is a percentage unless the metric is the request count (the default metric is AVERAGE_CPU).
+        if: {
+          not: {
+            required: [SCALING_KEYS.autoScalingMetric],
+            properties: { [SCALING_KEYS.autoScalingMetric]: { const: 'REQUEST_COUNT_PER_TARGET' } },
+          },
+        },
+        then: { properties: { [SCALING_KEYS.autoScalingTargetValue]: { maximum: 100 } } },
       },
     },
+  }
+}
+
+/** An Express service's scaling target, member by member (min ≤ max is the validator's to check). */
+function expressScalingSchemas(): Record<string, Schema> {
+  const whole = (member: keyof typeof SCALING_RANGES, description: string): Schema => ({
+    description,
+    type: 'integer',
+    minimum: SCALING_RANGES[member].min,
+    maximum: SCALING_RANGES[member].max,
+  })
+  return {
+    [SCALING_KEYS.minTaskCount]: whole(
+      'minTaskCount',
+      "Express services only: scalingTarget.minTaskCount, the fewest tasks ECS scales the service to (the service's own when not given).",
+    ),
+    [SCALING_KEYS.maxTaskCount]: whole(
+      'maxTaskCount',
+      'Express services only: scalingTarget.maxTaskCount, the most tasks ECS scales the service to; at least the minimum.',
+    ),
+    [SCALING_KEYS.autoScalingMetric]: {
+      description:
+        'Express services only: scalingTarget.autoScalingMetric, what ECS scales by (its default: AVERAGE_CPU).',
+      enum: [...SCALING_METRICS],
+    },
+    [SCALING_KEYS.autoScalingTargetValue]: whole(
+      'autoScalingTargetValue',
+      "Express services only: scalingTarget.autoScalingTargetValue, the metric's value ECS keeps the tasks at: a percentage (1–100) for AVERAGE_CPU and AVERAGE_MEMORY, requests per task for REQUEST_COUNT_PER_TARGET (ECS's default: 60).",
+    ),
   }
 }
 

@@ -11,6 +11,7 @@ import {
   parseVolumeConfigurations,
   type ServiceSettings,
 } from '../settings/service.js'
+import { SCALING_KEYS, SCALING_METRICS, SCALING_RANGES, scalingProblems } from '../settings/express-scaling.js'
 import {
   configSettings,
   PLACEHOLDER_NAME,
@@ -72,6 +73,7 @@ const SERVICE_SETTING_KEYS = [
   'circuit-breaker-reset-on-healthy-task',
   'early-success-healthy-percent',
   'early-success-cleanup',
+  ...Object.values(SCALING_KEYS),
   'volume-configurations',
   ...MOVED_SERVICE_SETTING_KEYS,
 ]
@@ -537,6 +539,7 @@ function readServiceSettings(p: Problems, path: KeyPath, value: unknown): Servic
     }),
     resetOnHealthyTask: get('circuit-breaker-reset-on-healthy-task', (kp, v) => p.boolean(kp, v)),
     earlySuccess: earlySuccess(p, path, m['early-success-healthy-percent'], m['early-success-cleanup']),
+    expressScaling: expressScaling(p, path, m),
   }
   return Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined)) as ServiceSettings
 }
@@ -561,6 +564,27 @@ function earlySuccess(p: Problems, path: KeyPath, percent: unknown, cleanup: unk
       : p.choice([...path, 'early-success-cleanup'], cleanup, ['BLOCKING', 'DEFERRED'] as const)
   if (healthyPercent === undefined || sourceServiceRevisionCleanup === undefined) return undefined
   return { enable: true, healthyPercent, sourceServiceRevisionCleanup }
+}
+
+/** `express-scaling-*`: an Express service's scaling target, the members given (the service's own keep the rest). */
+function expressScaling(p: Problems, path: KeyPath, m: Record<string, unknown>): ServiceSettings['expressScaling'] {
+  const whole = (member: keyof typeof SCALING_RANGES): number | undefined => {
+    const key = SCALING_KEYS[member]
+    const { min, max } = SCALING_RANGES[member]
+    return m[key] === undefined ? undefined : p.integer([...path, key], m[key], min, max)
+  }
+  const metric = SCALING_KEYS.autoScalingMetric
+  const target = Object.fromEntries(
+    Object.entries({
+      minTaskCount: whole('minTaskCount'),
+      maxTaskCount: whole('maxTaskCount'),
+      autoScalingMetric: m[metric] === undefined ? undefined : p.choice([...path, metric], m[metric], SCALING_METRICS),
+      autoScalingTargetValue: whole('autoScalingTargetValue'),
+    }).filter(([, v]) => v !== undefined),
+  )
+  if (!Object.keys(target).length) return undefined
+  for (const problem of scalingProblems(target)) p.add([...path, problem.key], problem.message)
+  return target
 }
 
 function pattern(p: Problems, path: KeyPath, value: unknown): string | undefined {

@@ -566,8 +566,14 @@ async function findServices({
           : await planStrategy(clients, inputs.cluster, service, inputs.strategy, {
               circuitBreaker: own.deploymentCircuitBreaker,
               workspace: git.workspace,
+              expressScaling: own.serviceSettings?.expressScaling,
             })
-        checkServiceSettings(service, own.serviceSettings ?? {}, mechanismOf(plan.mechanism).refusesEarlySuccess)
+        checkServiceSettings(
+          service,
+          own.serviceSettings ?? {},
+          mechanismOf(plan.mechanism).refusesEarlySuccess,
+          plan.express !== undefined,
+        )
         log.info(`  strategy: ${plan.description}`)
         return { service, plan, inputs: own, notes: defined.notes }
       }),

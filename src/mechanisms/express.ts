@@ -13,13 +13,14 @@ import type {
 import { taskDefinitionRevision as revision } from '../aws/arn.js'
 import { describeExpressGatewayService, describeService, updateExpressGatewayService } from '../aws/ecs.js'
 import { UserError } from '../common/errors.js'
+import { scalingProblems, scalingText, scalingUpdate, SCALING_KEYS } from '../settings/express-scaling.js'
 import { primaryDeployment, type Rollout } from '../deploy/rollout.js'
 import type { WaitContext } from './busy.js'
 import { ecsControlled } from './ecs-controlled.js'
 import { describeConfiguration } from './ecs-native-config.js'
 import { NativeWatch } from './ecs-native.js'
 import { rollBackEcsService } from './ecs-service-rollback.js'
-import type { DeploymentMechanism, StartRequest, StrategyPlan } from './mechanism.js'
+import type { DeploymentMechanism, PlanOptions, StartRequest, StrategyPlan } from './mechanism.js'
 import type { StrategyInputs } from './strategy-types.js'
 
 /** How ECS marks a service that Express Mode created and manages. */
@@ -63,7 +64,12 @@ export function endpointOf(configuration: ExpressGatewayServiceConfiguration): s
   return /^https?:\/\//.test(endpoint) ? endpoint : `https://${endpoint}`
 }
 
-async function planExpress(ecs: ECSClient, service: Service, inputs: StrategyInputs): Promise<StrategyPlan> {
+async function planExpress(
+  ecs: ECSClient,
+  service: Service,
+  inputs: StrategyInputs,
+  options: PlanOptions,
+): Promise<StrategyPlan> {
   const name = service.serviceName ?? ''
   const given = strategySettings(inputs)
   const how = describeConfiguration(service.deploymentConfiguration)
@@ -78,13 +84,20 @@ async function planExpress(ecs: ECSClient, service: Service, inputs: StrategyInp
       `Express service "${name}" has no active configuration (DescribeExpressGatewayService: ${express?.status?.statusCode ?? 'no status'}): wait until ECS has created it, then deploy again.`,
     )
   const url = endpointOf(configuration)
+  const live = configuration.scalingTarget
+  const scaling = scalingUpdate(live, options.expressScaling)
+  const problem = scaling && scalingProblems(scaling)[0]
+  if (problem)
+    throw new UserError(
+      `Service setting \`${problem.key}\`: with Express service "${name}"'s own scaling target (${scalingText(live)}) beside the given one, ${problem.message}. Give the other member too. Nothing was changed.`,
+    )
   return {
     mechanism: 'express',
     description: `Express Mode: its configuration updated, deployed as ECS deploys Express services — ${how} (\`strategy\` does not apply)`,
     inputs,
     express: configuration,
     ...(url && { url }),
-    changes: [],
+    changes: scaling ? [`Express scaling target: ${scalingText(live)} → ${scalingText(scaling)}`] : [],
   }
 }
 
@@ -118,6 +131,7 @@ export function expressUpdate(
     ...((environment || before?.environment) && { environment: environment ?? [] }),
     ...((secrets || before?.secrets) && { secrets: secrets ?? [] }),
   }
+  const scalingTarget = scalingUpdate(current.scalingTarget, request.settings?.expressScaling)
   const same = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? []) === JSON.stringify(b ?? [])
   const changes = {
     ...(!(
@@ -127,6 +141,7 @@ export function expressUpdate(
     ) && { primaryContainer }),
     ...(request.cpu !== undefined && request.cpu !== current.cpu && { cpu: request.cpu }),
     ...(request.memory !== undefined && request.memory !== current.memory && { memory: request.memory }),
+    ...(scalingTarget && { scalingTarget }),
   }
   if (!Object.keys(changes).length && !request.forceNewDeployment) return undefined
   return { serviceArn: service.serviceArn, primaryContainer, ...changes }
@@ -143,7 +158,7 @@ async function startExpress(
   const name = service.serviceName ?? ''
   if (request.desiredCount !== undefined)
     throw new UserError(
-      `\`desired-count\`: service "${name}" is an ECS Express Mode service, whose task count ECS scales between its Express scaling target's minimum and maximum: remove it for this service.`,
+      `\`desired-count\`: service "${name}" is an ECS Express Mode service, whose task count ECS scales between its Express scaling target's minimum and maximum: remove it for this service, and set the bounds in the config file instead (\`service-settings: { ${SCALING_KEYS.minTaskCount}: 2, ${SCALING_KEYS.maxTaskCount}: 10 }\`).`,
     )
   const current = plan.express
   if (!current) throw new Error('an Express update needs the Express plan (planStrategy)')
@@ -169,7 +184,8 @@ async function startExpress(
       previousTaskDefinition,
       started: false,
       startedAt: now,
-      unchangedReason: 'the Express service already runs this image, environment, secrets, cpu and memory',
+      unchangedReason:
+        'the Express service already runs this image, environment, secrets, cpu, memory and scaling target',
     }
   }
   const updated = await updateExpressGatewayService(ecs, update)
@@ -220,7 +236,7 @@ export const express: DeploymentMechanism = {
   peakFleet: 'both-fleets',
   owns: isExpressService,
   configure: () => ({}),
-  plan: (clients, _cluster, service, inputs) => planExpress(clients.ecs, service, inputs),
+  plan: (clients, _cluster, service, inputs, options) => planExpress(clients.ecs, service, inputs, options),
   start: (clients, ctx, plan, service, request) => startExpress(clients.ecs, ctx, plan, service, request),
   resume(_clients, _cluster, _plan, service) {
     return Promise.reject(

@@ -6,6 +6,7 @@ import type {
   ContainerDefinition,
   DeploymentConfiguration,
   ECSClient,
+  ExpressGatewayScalingTarget,
   ExpressGatewayServiceConfiguration,
   Service,
   ServiceDeployment,
@@ -60,6 +61,8 @@ export interface StrategyPlan {
 export interface PlanOptions {
   circuitBreaker?: CircuitBreakerMode
   workspace?: string
+  /** The Express scaling target given (`service-settings`), for the plan's change line and its check with the live one. */
+  expressScaling?: ExpressGatewayScalingTarget | undefined
 }
 
 export type { ResumedRollout } from '../deploy/rollout.js'

@@ -2603,7 +2603,10 @@ const ecsNative = {
     watch: (ctx) => new NativeWatch(ctx),
 };
 
+// EXTERNAL MODULE: ./src/settings/express-scaling.ts
+var express_scaling = __webpack_require__(7469);
 ;// CONCATENATED MODULE: ./src/mechanisms/express.ts
+
 
 
 
@@ -2643,7 +2646,7 @@ function endpointOf(configuration) {
         return undefined;
     return /^https?:\/\//.test(endpoint) ? endpoint : `https://${endpoint}`;
 }
-async function planExpress(ecs, service, inputs) {
+async function planExpress(ecs, service, inputs, options) {
     const name = service.serviceName ?? '';
     const given = strategySettings(inputs);
     const how = describeConfiguration(service.deploymentConfiguration);
@@ -2654,13 +2657,18 @@ async function planExpress(ecs, service, inputs) {
     if (!configuration)
         throw new common_errors/* UserError */.yo(`Express service "${name}" has no active configuration (DescribeExpressGatewayService: ${express?.status?.statusCode ?? 'no status'}): wait until ECS has created it, then deploy again.`);
     const url = endpointOf(configuration);
+    const live = configuration.scalingTarget;
+    const scaling = (0,express_scaling/* scalingUpdate */.h$)(live, options.expressScaling);
+    const problem = scaling && (0,express_scaling/* scalingProblems */.Wt)(scaling)[0];
+    if (problem)
+        throw new common_errors/* UserError */.yo(`Service setting \`${problem.key}\`: with Express service "${name}"'s own scaling target (${(0,express_scaling/* scalingText */.bN)(live)}) beside the given one, ${problem.message}. Give the other member too. Nothing was changed.`);
     return {
         mechanism: 'express',
         description: `Express Mode: its configuration updated, deployed as ECS deploys Express services — ${how} (\`strategy\` does not apply)`,
         inputs,
         express: configuration,
         ...(url && { url }),
-        changes: [],
+        changes: scaling ? [`Express scaling target: ${(0,express_scaling/* scalingText */.bN)(live)} → ${(0,express_scaling/* scalingText */.bN)(scaling)}`] : [],
     };
 }
 /** The rendered container ECS makes the Express service's primary container of: `Main`, or the only one. */
@@ -2684,6 +2692,7 @@ function expressUpdate(service, current, request) {
         ...((environment || before?.environment) && { environment: environment ?? [] }),
         ...((secrets || before?.secrets) && { secrets: secrets ?? [] }),
     };
+    const scalingTarget = (0,express_scaling/* scalingUpdate */.h$)(current.scalingTarget, request.settings?.expressScaling);
     const same = (a, b) => JSON.stringify(a ?? []) === JSON.stringify(b ?? []);
     const changes = {
         ...(!(before?.image === primaryContainer.image &&
@@ -2691,6 +2700,7 @@ function expressUpdate(service, current, request) {
             same(before?.secrets, primaryContainer.secrets)) && { primaryContainer }),
         ...(request.cpu !== undefined && request.cpu !== current.cpu && { cpu: request.cpu }),
         ...(request.memory !== undefined && request.memory !== current.memory && { memory: request.memory }),
+        ...(scalingTarget && { scalingTarget }),
     };
     if (!Object.keys(changes).length && !request.forceNewDeployment)
         return undefined;
@@ -2700,7 +2710,7 @@ function expressUpdate(service, current, request) {
 async function startExpress(ecs, ctx, plan, service, request) {
     const name = service.serviceName ?? '';
     if (request.desiredCount !== undefined)
-        throw new common_errors/* UserError */.yo(`\`desired-count\`: service "${name}" is an ECS Express Mode service, whose task count ECS scales between its Express scaling target's minimum and maximum: remove it for this service.`);
+        throw new common_errors/* UserError */.yo(`\`desired-count\`: service "${name}" is an ECS Express Mode service, whose task count ECS scales between its Express scaling target's minimum and maximum: remove it for this service, and set the bounds in the config file instead (\`service-settings: { ${express_scaling/* SCALING_KEYS */.dZ.minTaskCount}: 2, ${express_scaling/* SCALING_KEYS */.dZ.maxTaskCount}: 10 }\`).`);
     const current = plan.express;
     if (!current)
         throw new Error('an Express update needs the Express plan (planStrategy)');
@@ -2726,7 +2736,7 @@ async function startExpress(ecs, ctx, plan, service, request) {
             previousTaskDefinition,
             started: false,
             startedAt: now,
-            unchangedReason: 'the Express service already runs this image, environment, secrets, cpu and memory',
+            unchangedReason: 'the Express service already runs this image, environment, secrets, cpu, memory and scaling target',
         };
     }
     const updated = await (0,aws_ecs/* updateExpressGatewayService */.x8)(ecs, update);
@@ -2771,7 +2781,7 @@ const express = {
     peakFleet: 'both-fleets',
     owns: isExpressService,
     configure: () => ({}),
-    plan: (clients, _cluster, service, inputs) => planExpress(clients.ecs, service, inputs),
+    plan: (clients, _cluster, service, inputs, options) => planExpress(clients.ecs, service, inputs, options),
     start: (clients, ctx, plan, service, request) => startExpress(clients.ecs, ctx, plan, service, request),
     resume(_clients, _cluster, _plan, service) {
         return Promise.reject(new common_errors/* UserError */.yo(`\`mode: continue\`: service "${service.serviceName}" is an ECS Express Mode service: ECS pauses none of its deployments, so there is nothing to continue.`));

@@ -3150,8 +3150,9 @@ async function findServices({ inputs, git, ports, where, preview, clients, }) {
             : await (0,mechanisms/* planStrategy */.X)(clients, inputs.cluster, service, inputs.strategy, {
                 circuitBreaker: own.deploymentCircuitBreaker,
                 workspace: git.workspace,
+                expressScaling: own.serviceSettings?.expressScaling,
             });
-        (0,settings_service/* checkServiceSettings */.V9)(service, own.serviceSettings ?? {}, (0,mechanisms/* mechanismOf */.De)(plan.mechanism).refusesEarlySuccess);
+        (0,settings_service/* checkServiceSettings */.V9)(service, own.serviceSettings ?? {}, (0,mechanisms/* mechanismOf */.De)(plan.mechanism).refusesEarlySuccess, plan.express !== undefined);
         log.info(`  strategy: ${plan.description}`);
         return { service, plan, inputs: own, notes: defined.notes };
     })));
@@ -3568,6 +3569,7 @@ async function drift_check_findServices({ inputs, git, where, clients, ports }) 
         const plan = await (0,mechanisms/* planStrategy */.X)(clients, inputs.cluster, service, inputs.strategy, {
             circuitBreaker: defined.inputs.deploymentCircuitBreaker,
             workspace: git.workspace,
+            expressScaling: defined.inputs.serviceSettings?.expressScaling,
         });
         return { service, inputs: defined.inputs, plan };
     })));

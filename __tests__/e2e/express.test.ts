@@ -150,6 +150,29 @@ describe('an ECS Express Mode service', () => {
     expect((await webService(ecs)).taskDefinition).toMatch(/\/web:1$/)
   })
 
+  test('a release that fails verification after ECS completed it: the configuration before is brought back, followed to its end', async () => {
+    await givenExpressService()
+    const run = await runWithInputs(
+      withConfig(
+        { cluster: 'prod', service: 'web', image: `${stack.STACK_REGISTRY}/web:v3` },
+        `verify: { url: "${stack.STACK_LB_URL}/version", expect: "$.version == v9", timeout: 3, interval: 0.5 }`,
+      ),
+    )
+    expect(run.exitCode).toBe(1)
+    expect(run.outputs.status).toBe('failed')
+    expect(run.errors.join('\n')).toContain('verification failed (production)')
+    expect(run.stdout).toContain(
+      'asked ECS to bring back the Express configuration of web-express:1 (image, environment, secrets); ECS registered web-express:3 from it',
+    )
+    // Reported once ECS reached it: the revision ECS made from the configuration before, rolled out.
+    expect(run.summary).toMatch(/ECS rolled the service back to web-express:3 \(2 of 2 tasks running\)/)
+    const { service } = await ecs.send(new DescribeExpressGatewayServiceCommand({ serviceArn: SERVICE_ARN }))
+    expect(service?.activeConfigurations?.map((c) => c.primaryContainer?.image)).toEqual([
+      `${stack.STACK_REGISTRY}/web:v1`,
+    ])
+    expect(await versionAt(stack.STACK_LB_URL)).toBe('v1')
+  })
+
   test('a strategy given for it is refused, naming why, and nothing changes', async () => {
     await givenExpressService()
     const run = await runAction({

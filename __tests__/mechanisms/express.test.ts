@@ -236,6 +236,11 @@ describe('the Express update', () => {
       since: 5000,
       previousTaskDefinition: OLD_TD,
       targetTaskDefinition: NEW_TD,
+      // What a failed verification after ECS's success brings back: the configuration before, as it was.
+      restore: {
+        serviceArn: 'arn:aws:ecs:us-east-1:123456789012:service/prod/web',
+        primaryContainer: configuration().primaryContainer,
+      },
     })
     expect(ecsMock).toHaveReceivedCommandTimes(UpdateExpressGatewayServiceCommand, 1)
     expect(ecsMock).toHaveReceivedCommandTimes(UpdateServiceCommand, 0)

@@ -20,7 +20,7 @@ import { ecsControlled } from './ecs-controlled.js'
 import { describeConfiguration } from './ecs-native-config.js'
 import { NativeWatch } from './ecs-native.js'
 import { rollBackEcsService } from './ecs-service-rollback.js'
-import type { DeploymentMechanism, PlanOptions, StartRequest, StrategyPlan } from './mechanism.js'
+import type { DeploymentMechanism, PlanOptions, Redeployment, StartRequest, StrategyPlan } from './mechanism.js'
 import type { StrategyInputs } from './strategy-types.js'
 
 /** How ECS marks a service that Express Mode created and manages. */
@@ -147,6 +147,20 @@ export function expressUpdate(
   return { serviceArn: service.serviceArn, primaryContainer, ...changes }
 }
 
+/** The update that brings `before` back, for the members `update` sets (always the primary container). */
+function restoring(
+  update: UpdateExpressGatewayServiceCommandInput,
+  before: ExpressGatewayServiceConfiguration,
+): UpdateExpressGatewayServiceCommandInput {
+  return {
+    serviceArn: update.serviceArn,
+    primaryContainer: before.primaryContainer,
+    ...(update.cpu !== undefined && { cpu: before.cpu }),
+    ...(update.memory !== undefined && { memory: before.memory }),
+    ...(update.scalingTarget && before.scalingTarget && { scalingTarget: before.scalingTarget }),
+  }
+}
+
 /** Updates the Express configuration and returns the deployment ECS started for it on the service it owns. */
 async function startExpress(
   ecs: ECSClient,
@@ -206,6 +220,7 @@ async function startExpress(
         startedAt: ctx.clock.now(),
         since: primary.createdAt?.getTime() ?? ctx.clock.now(),
         targetTaskDefinition: target,
+        restore: restoring(update, current),
       }
     await ctx.clock.sleep(LOOK_MS, ctx.signal)
   }
@@ -214,12 +229,29 @@ async function startExpress(
   )
 }
 
-/** The deployment ECS started, followed as ECS's canary; an Express service's revisions come from its configuration only. */
+/**
+ * The deployment ECS started, followed as ECS's canary. An Express service's revisions come from its configuration
+ * only: the release before is brought back by updating the configuration to what it was, a revision ECS registers anew.
+ */
 class ExpressWatch extends NativeWatch {
-  override redeployPrevious(): Promise<string> {
-    return Promise.resolve(
-      "not rolled back: ECS makes an Express service's revisions from its configuration, so deploy the previous image again",
-    )
+  override async redeployPrevious(rollout: Rollout): Promise<Redeployment> {
+    if (!rollout.restore)
+      throw new Error(
+        "the Express configuration before this run's update is not known: deploy the previous image again",
+      )
+    const updated = await updateExpressGatewayService(this.ctx.ecs, rollout.restore)
+    const target = updated?.targetConfiguration?.taskDefinitionArn
+    if (!target) throw new Error('UpdateExpressGatewayService answered no target configuration')
+    const { cpu, memory, scalingTarget } = rollout.restore
+    const members = [
+      'image, environment, secrets',
+      cpu || memory ? 'cpu/memory' : '',
+      scalingTarget ? 'scaling target' : '',
+    ]
+    return {
+      line: `asked ECS to bring back the Express configuration of ${revision(rollout.previousTaskDefinition)} (${members.filter(Boolean).join(', ')}); ECS registered ${revision(target)} from it`,
+      revision: target,
+    }
   }
 }
 

@@ -121,9 +121,15 @@ export interface RolloutWatch {
   rollBack(rollout: Rollout): Promise<string>
   /**
    * Deploys the previous revision again, the way the mechanism deploys, for a rollout that succeeded and then failed its
-   * verification: nothing of it is left to stop. A line for the log.
+   * verification: nothing of it is left to stop. A line for the log, and the revision to follow to its end.
    */
-  redeployPrevious(rollout: Rollout): Promise<string>
+  redeployPrevious(rollout: Rollout): Promise<Redeployment>
+}
+
+/** A redeployment of the release before: the log's line, and the revision ECS rolls out for it. */
+export interface Redeployment {
+  line: string
+  revision: string
 }
 
 export interface DeploymentMechanism {

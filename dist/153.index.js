@@ -1964,7 +1964,8 @@ class CodeDeployWatch {
     }
     async redeployPrevious(rollout) {
         const { codedeploy, deploymentId } = this.ours(rollout);
-        return redeployPreviousRevision(codedeploy, deploymentId, rollout.previousTaskDefinition);
+        const line = await redeployPreviousRevision(codedeploy, deploymentId, rollout.previousTaskDefinition);
+        return { line, revision: rollout.previousTaskDefinition };
     }
     ours(rollout) {
         const { codedeploy } = this.ctx;
@@ -2488,9 +2489,10 @@ class RollingWatch {
     rollBack(rollout) {
         return (0,ecs_rollback/* rollBackEcs */.a)(this.ctx.ecs, this.ctx.cluster, this.ctx.service, rollout);
     }
-    redeployPrevious(rollout) {
+    async redeployPrevious(rollout) {
         const { serviceDeploymentArn: _done, ...previous } = rollout;
-        return (0,ecs_rollback/* rollBackEcs */.a)(this.ctx.ecs, this.ctx.cluster, this.ctx.service, previous);
+        const line = await (0,ecs_rollback/* rollBackEcs */.a)(this.ctx.ecs, this.ctx.cluster, this.ctx.service, previous);
+        return { line, revision: rollout.previousTaskDefinition };
     }
 }
 const rolling = {
@@ -2692,7 +2694,7 @@ function expressUpdate(service, current, request) {
         ...((environment || before?.environment) && { environment: environment ?? [] }),
         ...((secrets || before?.secrets) && { secrets: secrets ?? [] }),
     };
-    const scalingTarget = (0,express_scaling/* scalingUpdate */.h$)(current.scalingTarget, request.settings?.expressScaling);
+    const scalingTarget = (0,express_scaling/* scalingUpdate */.h$)(current.scalingTarget, undefined);
     const same = (a, b) => JSON.stringify(a ?? []) === JSON.stringify(b ?? []);
     const changes = {
         ...(!(before?.image === primaryContainer.image &&
@@ -2705,6 +2707,16 @@ function expressUpdate(service, current, request) {
     if (!Object.keys(changes).length && !request.forceNewDeployment)
         return undefined;
     return { serviceArn: service.serviceArn, primaryContainer, ...changes };
+}
+/** The update that brings `before` back, for the members `update` sets (always the primary container). */
+function restoring(update, before) {
+    return {
+        serviceArn: update.serviceArn,
+        primaryContainer: before.primaryContainer,
+        ...(update.cpu !== undefined && { cpu: before.cpu }),
+        ...(update.memory !== undefined && { memory: before.memory }),
+        ...(update.scalingTarget && before.scalingTarget && { scalingTarget: before.scalingTarget }),
+    };
 }
 /** Updates the Express configuration and returns the deployment ECS started for it on the service it owns. */
 async function startExpress(ecs, ctx, plan, service, request) {
@@ -2758,15 +2770,34 @@ async function startExpress(ecs, ctx, plan, service, request) {
                 startedAt: ctx.clock.now(),
                 since: primary.createdAt?.getTime() ?? ctx.clock.now(),
                 targetTaskDefinition: target,
+                restore: restoring(update, current),
             };
         await ctx.clock.sleep(LOOK_MS, ctx.signal);
     }
     throw new common_errors/* UserError */.yo(`Express service "${name}": ECS took the configuration update (${(0,aws_arn/* taskDefinitionRevision */.MZ)(target)}) but its service showed no deployment of it within ${(LOOKS * LOOK_MS) / 1000} s; see the service's events in the ECS console.`);
 }
-/** The deployment ECS started, followed as ECS's canary; an Express service's revisions come from its configuration only. */
+/**
+ * The deployment ECS started, followed as ECS's canary. An Express service's revisions come from its configuration
+ * only: the release before is brought back by updating the configuration to what it was, a revision ECS registers anew.
+ */
 class ExpressWatch extends NativeWatch {
-    redeployPrevious() {
-        return Promise.resolve("not rolled back: ECS makes an Express service's revisions from its configuration, so deploy the previous image again");
+    async redeployPrevious(rollout) {
+        if (!rollout.restore)
+            throw new Error("the Express configuration before this run's update is not known: deploy the previous image again");
+        const updated = await (0,aws_ecs/* updateExpressGatewayService */.x8)(this.ctx.ecs, rollout.restore);
+        const target = updated?.targetConfiguration?.taskDefinitionArn;
+        if (!target)
+            throw new Error('UpdateExpressGatewayService answered no target configuration');
+        const { cpu, memory, scalingTarget } = rollout.restore;
+        const members = [
+            'image, environment, secrets',
+            cpu || memory ? 'cpu/memory' : '',
+            scalingTarget ? 'scaling target' : '',
+        ];
+        return {
+            line: `asked ECS to bring back the Express configuration of ${(0,aws_arn/* taskDefinitionRevision */.MZ)(rollout.previousTaskDefinition)} (${members.filter(Boolean).join(', ')}); ECS registered ${(0,aws_arn/* taskDefinitionRevision */.MZ)(target)} from it`,
+            revision: target,
+        };
     }
 }
 const shared = ecsControlled('ecs-native');

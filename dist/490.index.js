@@ -433,15 +433,16 @@ class Follower {
             // Only a service deployment shown to be this rollout's is stopped; else the previous revision is redeployed.
             const { serviceDeploymentArn: _candidate, ...known } = rollout;
             const ours = { ...known, ...(this.serviceDeploymentArn && { serviceDeploymentArn: this.serviceDeploymentArn }) };
-            // A deployment that succeeded has nothing left to stop: its verification failing redeploys the previous revision.
-            let requested = false;
-            rollback = await (this.failedAfterSuccess ? this.watch.redeployPrevious(known) : this.watch.rollBack(ours))
-                .then((line) => ((requested = true), line))
-                .catch((error) => `the rollback could not be requested: ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)}`);
+            // A deployment that succeeded has nothing left to stop: its verification failing redeploys the previous release.
+            let redeployed;
+            const asked = this.failedAfterSuccess
+                ? this.watch.redeployPrevious(known).then(({ line, revision }) => ((redeployed = revision), line))
+                : this.watch.rollBack(ours);
+            rollback = await asked.catch((error) => `the rollback could not be requested: ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)}`);
             this.note(rollback);
             // Only what ECS reached is reported as done: the redeployment is followed within the run's time.
-            if (this.failedAfterSuccess && requested) {
-                const reached = await (0,_deploy_ecs_rollback_js__WEBPACK_IMPORTED_MODULE_4__/* .followRollback */ .u)(ecs, { cluster, service, previousTaskDefinition: rollout.previousTaskDefinition }, { clock: this.options.clock, until: this.started + this.options.timeoutMs, signal: this.options.signal });
+            if (redeployed) {
+                const reached = await (0,_deploy_ecs_rollback_js__WEBPACK_IMPORTED_MODULE_4__/* .followRollback */ .u)(ecs, { cluster, service, previousTaskDefinition: redeployed }, { clock: this.options.clock, until: this.started + this.options.timeoutMs, signal: this.options.signal });
                 this.note(reached);
                 rollback = `${rollback}; ${reached}`;
             }

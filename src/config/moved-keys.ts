@@ -2,7 +2,7 @@
 // by the reader of the input it replaces, so the file takes what the input took and says what is wrong at its line.
 import { UserError } from '../common/errors.js'
 import type { CircuitBreakerMode } from '../settings/inputs.js'
-import { readRunTaskOptions, type RunTaskOptions } from '../settings/run-task.js'
+import { readRunTaskOptions, type RunTaskOptions } from '../settings/run-task-options.js'
 import { cannotPause, parseWaitUntil } from '../settings/strategy.js'
 import { settingValues, type InputReader } from '../settings/values.js'
 import type { ImageInputs } from '../image/types.js'

@@ -2,7 +2,7 @@ import { parseDuration } from './duration.js'
 import { patternProblem } from './glob.js'
 import { describedValue } from '../common/problems.js'
 import { Problems, type KeyPath } from './problems.js'
-import { suggestion } from './suggest.js'
+import { suggestion } from '../common/suggest.js'
 import { errorMessage, UserError } from '../common/errors.js'
 import { parseImageReference } from '../image/reference.js'
 import {

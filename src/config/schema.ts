@@ -19,7 +19,7 @@ import {
   type NameRule,
   type Setting,
 } from '../settings/table.js'
-import { MOVED_ENVIRONMENT_KEYS, MOVED_SERVICE_SETTING_KEYS, readMovedKeys } from './moved-keys.js'
+import { readMovedKeys } from './moved-keys.js'
 import {
   PREVIEW_DEFAULTS,
   STRATEGIES,
@@ -41,6 +41,14 @@ const settingKeys = (block?: string): string[] =>
     if (block === undefined) return rest === undefined ? [...(config.aliases ?? []), config.key] : []
     return first === block && rest !== undefined ? [rest] : []
   })
+/** The blocks of an environment that hold settings (`verify`, `build`…), in the table's order. */
+const SETTING_BLOCKS = [
+  ...new Set(
+    configSettings('environment').flatMap(({ config }) =>
+      config.key.includes('.') ? [config.key.split('.')[0] as string] : [],
+    ),
+  ),
+]
 // promote: per-environment build and runtime settings, named like their inputs
 const STRATEGY_OPTIONS = configSettings('environment')
   .filter(({ config }) => config.from.startsWith('strategyOptions.'))
@@ -56,10 +64,7 @@ const ENVIRONMENT_KEYS = [
   'regions',
   'role-to-assume',
   'needs',
-  'verify',
-  'service-settings',
-  // moved from the inputs, read by their readers (moved-keys.ts)
-  ...MOVED_ENVIRONMENT_KEYS,
+  ...SETTING_BLOCKS,
 ]
 /** The service deployment settings an environment may set: the table's, then the ones that are no input. */
 const SERVICE_SETTING_KEYS = [
@@ -68,8 +73,6 @@ const SERVICE_SETTING_KEYS = [
   'circuit-breaker-reset-on-healthy-task',
   'early-success-healthy-percent',
   'early-success-cleanup',
-  'volume-configurations',
-  ...MOVED_SERVICE_SETTING_KEYS,
 ]
 const CAPACITY_ITEM = /^[A-Za-z0-9_-]{1,255}(:\d{1,4}(:\d{1,6})?)?$/
 const VERIFY_KEYS = [...settingKeys('verify'), 'redirects']

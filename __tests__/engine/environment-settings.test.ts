@@ -161,6 +161,12 @@ describe('conditions and blocks', () => {
     expect(built.build).toMatchObject({ image: 'web', dockerfile: 'D', target: 't', buildArgs: { A: 'b' } })
   })
 
+  test('the build block asks for no build: its switches apply only when the build input is given', () => {
+    const environment = dev('{ build: { push: false, no-cache: true } }')
+    expect(withEnvironment(getInputs({}), environment).build).toBeUndefined()
+    expect(withEnvironment(getInputs(BUILD), environment).build).toMatchObject({ push: false, noCache: true })
+  })
+
   test("another strategy given as input brings its own options, not the environment's", () => {
     const environment = dev('{ strategy: canary, canary-percent: 12.5, deployment-alarms: [a] }')
     const merged = withEnvironment(getInputs({ strategy: 'linear' }), environment)

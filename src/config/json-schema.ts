@@ -35,6 +35,7 @@ function shapeSchema(name: string, config: ConfigKey): Schema {
   const range = setting?.range
   switch (config.shape) {
     case 'text':
+    case 'image':
       return TEXT
     case 'ecs-name':
       return ECS
@@ -51,6 +52,7 @@ function shapeSchema(name: string, config: ConfigKey): Schema {
     case 'secrets':
       return namedValues(VARIABLE_NAME.pattern, TEXT)
     case 'number':
+    case 'seconds':
       return { type: range?.whole ? 'integer' : 'number', minimum: range?.min, maximum: range?.max }
     case 'boolean':
       return { type: 'boolean' }

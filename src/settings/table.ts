@@ -52,6 +52,9 @@ export type MergeRule = 'given' | 'non-empty' | 'by-name' | 'after' | 'named'
 /** How a config key's value is written in the file (YAML): its JSON schema and its checks follow from this. */
 export type ConfigShape =
   | 'text'
+  // an image reference (`repo:tag`, `repo@sha256:…`)
+  | 'image'
+  // the cluster's name or ARN; `ecs-names`: the services'
   | 'ecs-name'
   | 'ecs-names'
   | 'environment-name'
@@ -60,6 +63,8 @@ export type ConfigShape =
   | 'variables'
   | 'secrets'
   | 'number'
+  // a number in the setting's range, said in seconds
+  | 'seconds'
   | 'boolean'
   | 'choice'
   | 'upper-choice'
@@ -245,7 +250,7 @@ export const SETTINGS: readonly Setting[] = [
       key: 'image',
       from: 'image',
       into: 'image',
-      shape: 'text',
+      shape: 'image',
       description:
         'The image to deploy, or with the build input the repository to push to, when the image input leaves it out.',
       merge: 'given',
@@ -1227,7 +1232,7 @@ export const SETTINGS: readonly Setting[] = [
       key: 'verify.timeout',
       from: 'verify.timeoutSeconds',
       into: 'verify.timeoutSeconds',
-      shape: 'number',
+      shape: 'seconds',
       description: 'Seconds each URL has to answer as expected.',
       merge: 'given',
     },
@@ -1244,7 +1249,7 @@ export const SETTINGS: readonly Setting[] = [
       key: 'verify.interval',
       from: 'verify.intervalSeconds',
       into: 'verify.intervalSeconds',
-      shape: 'number',
+      shape: 'seconds',
       description: 'Seconds between two requests to a URL.',
       merge: 'given',
     },

@@ -1,7 +1,14 @@
 // The config file's JSON Schema (schema/ecs-deploy.schema.json, for editors), written by `npm run docs` and checked by
 // `npm run lint`: the keys that are settings come from the settings table (shape, range, choices, description), the
 // file's own keys (branches, previews…) are declared here, with the validator's patterns (config/schema.ts).
-import { configSettings, PLACEHOLDER_NAME, settingNamed, VARIABLE_NAME, type ConfigKey } from '../settings/table.js'
+import {
+  configSettings,
+  configSettingsIn,
+  PLACEHOLDER_NAME,
+  settingNamed,
+  VARIABLE_NAME,
+  type ConfigKey,
+} from '../settings/table.js'
 import { CONFIG_RULES } from './schema.js'
 import { PREVIEW_DEFAULTS } from './types.js'
 
@@ -90,10 +97,7 @@ function shapeSchema(name: string, config: ConfigKey): Schema {
 /** The settings' keys at the top of an environment (`block` unset), in one of its blocks, or in `previews`. */
 function settingProperties(scope: 'environment' | 'previews', block?: string): Record<string, Schema> {
   const properties: Record<string, Schema> = {}
-  for (const { name, config } of configSettings(scope)) {
-    const [first, rest] = config.key.split('.') as [string, string | undefined]
-    const key = block === undefined ? (rest === undefined ? first : undefined) : first === block ? rest : undefined
-    if (key === undefined) continue
+  for (const { name, config, key } of configSettingsIn(scope, block)) {
     const description = config.description ?? settingNamed(name)?.description
     const value = { description, ...shapeSchema(name, config) }
     // `service: web` for `services: [web]`: one item.

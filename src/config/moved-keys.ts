@@ -4,7 +4,7 @@ import { UserError } from '../common/errors.js'
 import type { CircuitBreakerMode } from '../settings/inputs.js'
 import { readRunTaskOptions, type RunTaskOptions } from '../settings/run-task-options.js'
 import { cannotPause, parseWaitUntil } from '../settings/strategy.js'
-import { configSettings, settingNamed, type Setting } from '../settings/table.js'
+import { configSettingsIn, settingNamed, type Setting } from '../settings/table.js'
 import { settingValues, type InputReader } from '../settings/values.js'
 import type { ImageInputs } from '../image/types.js'
 import type { OnBusy, PauseStage } from '../mechanisms/strategy-types.js'
@@ -43,13 +43,10 @@ export type BuildSwitches = Partial<
 >
 
 /** The settings whose keys their inputs' readers read (`read: 'input'`), by block (`''`: the environment itself). */
-const BY_INPUT = configSettings('environment').filter(({ config }) => config.read === 'input')
 const inBlock = (block: string) =>
-  BY_INPUT.flatMap(({ name, config }) => {
-    const [first, rest] = config.key.split('.') as [string, string | undefined]
-    const key = block === '' ? (rest === undefined ? first : undefined) : first === block ? rest : undefined
-    return key === undefined ? [] : [{ key, name, from: config.from }]
-  })
+  configSettingsIn('environment', block).flatMap(({ name, config, key }) =>
+    config.read === 'input' ? [{ key, name, from: config.from }] : [],
+  )
 /** Config key → the input it replaces, in one block. */
 const keysOf = (block: string): Record<string, string> =>
   Object.fromEntries(inBlock(block).map(({ key, name }) => [key, name]))

@@ -13,6 +13,7 @@ import {
 } from '../settings/service.js'
 import {
   configSettings,
+  configSettingsIn,
   PLACEHOLDER_NAME,
   settingNamed,
   VARIABLE_NAME,
@@ -34,11 +35,7 @@ import {
 const TOP_KEYS = ['environments', 'previews'] as const
 /** The keys that are settings, at the top of an environment or in one of its blocks (`verify`), in the table's order. */
 const settingKeys = (block?: string): string[] =>
-  configSettings('environment').flatMap(({ config }) => {
-    const [first, rest] = config.key.split('.')
-    if (block === undefined) return rest === undefined ? [...(config.aliases ?? []), config.key] : []
-    return first === block && rest !== undefined ? [rest] : []
-  })
+  configSettingsIn('environment', block).flatMap(({ config, key }) => [...(config.aliases ?? []), key])
 /** The blocks of an environment that hold settings (`verify`, `build`…), in the table's order. */
 const SETTING_BLOCKS = [
   ...new Set(
@@ -211,12 +208,9 @@ function checkPromotion(p: Problems, path: KeyPath, m: Record<string, unknown>, 
 
 /** The rows of the settings read here by their shapes (not by their inputs' readers), at the top of `block`. */
 function shapedRows(scope: 'environment' | 'previews', block = ''): Row[] {
-  return configSettings(scope).flatMap(({ name, config }) => {
-    if (config.read === 'input') return []
-    const [first, rest] = config.key.split('.') as [string, string | undefined]
-    const key = block === '' ? (rest === undefined ? first : undefined) : first === block ? rest : undefined
-    return key === undefined ? [] : [{ setting: settingNamed(name) as Setting, config, key }]
-  })
+  return configSettingsIn(scope, block).flatMap(({ name, config, key }) =>
+    config.read === 'input' ? [] : [{ setting: settingNamed(name) as Setting, config, key }],
+  )
 }
 
 interface Row {

@@ -1596,6 +1596,21 @@ export function configSettings(scope: 'environment' | 'previews'): { name: strin
   )
 }
 
+/**
+ * The config settings whose keys are in one block of an environment (`verify`; `''`: its top level) or of the previews
+ * section, each with its key inside that block, in the table's order.
+ */
+export function configSettingsIn(
+  scope: 'environment' | 'previews',
+  block = '',
+): { name: string; config: ConfigKey; key: string }[] {
+  return configSettings(scope).flatMap(({ name, config }) => {
+    const [first, rest] = config.key.split('.') as [string, string | undefined]
+    const key = block === '' ? (rest === undefined ? first : undefined) : first === block ? rest : undefined
+    return key === undefined ? [] : [{ name, config, key }]
+  })
+}
+
 /** The settings group by group, in SETTING_GROUPS' order (within a group, the table's order). */
 export function groupedSettings(): { group: SettingGroup; heading: string; settings: Setting[] }[] {
   return (Object.keys(SETTING_GROUPS) as SettingGroup[]).map((group) => ({

@@ -611,8 +611,8 @@ var external_node_util_ = __webpack_require__(7975);
 var clean = __webpack_require__(3497);
 // EXTERNAL MODULE: ./src/taskdef/validate.ts
 var validate = __webpack_require__(8516);
-// EXTERNAL MODULE: ./src/taskdef/values.ts
-var values = __webpack_require__(64);
+// EXTERNAL MODULE: ./src/taskdef/plain-values.ts
+var plain_values = __webpack_require__(7);
 ;// CONCATENATED MODULE: ./src/taskdef/compare.ts
 
 
@@ -669,7 +669,7 @@ function compact(value) {
             return undefined;
         return uniquelyNamed(items) ? items.sort((a, b) => itemName(a).localeCompare(itemName(b))) : items;
     }
-    if ((0,values/* isPlainObject */.Q)(value)) {
+    if ((0,plain_values/* isPlainObject */.Q)(value)) {
         const entries = Object.entries(value)
             .map(([key, item]) => [key, compact(item)])
             .filter(([, item]) => item !== undefined);
@@ -680,7 +680,7 @@ function compact(value) {
 function collectChanges(before, after, path, masked, changes) {
     if ((0,external_node_util_.isDeepStrictEqual)(before, after))
         return;
-    if ((0,values/* isPlainObject */.Q)(before) && (0,values/* isPlainObject */.Q)(after)) {
+    if ((0,plain_values/* isPlainObject */.Q)(before) && (0,plain_values/* isPlainObject */.Q)(after)) {
         for (const key of new Set([...Object.keys(after), ...Object.keys(before)])) {
             collectChanges(before[key], after[key], path ? `${path}.${key}` : key, masked, changes);
         }
@@ -723,7 +723,7 @@ function uniquelyNamed(items) {
     return names.every((name) => name !== '') && new Set(names).size === names.length;
 }
 function itemName(item) {
-    if (!(0,values/* isPlainObject */.Q)(item))
+    if (!(0,plain_values/* isPlainObject */.Q)(item))
         return '';
     const name = item.name ?? item.key;
     return typeof name === 'string' ? name : '';

@@ -7,7 +7,7 @@ import { appSpecDocument, ecsAppSpec } from '../../common/appspec-template.js'
 import { UserError } from '../../common/errors.js'
 import { didYouMean, unknownKey } from '../../common/suggest.js'
 import { describedValue, ProblemsError, type Problem } from '../../common/problems.js'
-import { isPlainObject } from '../../taskdef/values.js'
+import { isPlainObject } from '../../taskdef/plain-values.js'
 import { insideWorkspace } from '../../common/workspace-path.js'
 import { yamlData } from '../../common/yaml-data.js'
 

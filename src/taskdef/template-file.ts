@@ -5,7 +5,7 @@ import { UserError } from '../common/errors.js'
 import { insideWorkspace } from '../common/workspace-path.js'
 import { yamlData } from '../common/yaml-data.js'
 import { fillPlaceholders, markedPlaceholders, unmarked } from './placeholders.js'
-import { isPlainObject, kindOf, type PlainObject } from './values.js'
+import { isPlainObject, kindOf, type PlainObject } from './plain-values.js'
 
 /**
  * Reads a task definition template (JSON or YAML), fills its placeholders and unwraps

@@ -1,6 +1,6 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import { loadTemplate } from '../../src/taskdef/load.js'
+import { loadTemplate } from '../../src/taskdef/template-file.js'
 import { fixtures, workspace, writeTemplate } from './helpers.js'
 
 const values = { CPU: '256', TAG: 'abc123', QUOTED: 'say "hi" \\o/', APOSTROPHE: "it's", EMPTY: '', OTHER: '${TAG}' }

@@ -1314,8 +1314,8 @@ var appspec_template = __webpack_require__(9860);
 var suggest = __webpack_require__(8687);
 // EXTERNAL MODULE: ./src/common/problems.ts
 var common_problems = __webpack_require__(7657);
-// EXTERNAL MODULE: ./src/taskdef/values.ts
-var values = __webpack_require__(64);
+// EXTERNAL MODULE: ./src/taskdef/plain-values.ts
+var plain_values = __webpack_require__(7);
 // EXTERNAL MODULE: ./src/common/workspace-path.ts
 var workspace_path = __webpack_require__(7682);
 // EXTERNAL MODULE: ./src/common/yaml-data.ts
@@ -1360,7 +1360,7 @@ function object(fields) {
     const keys = Object.keys(fields).map((k) => k.replace(/!$/, ''));
     return (value, path, problems) => {
         const at = (name) => (path ? `${path}.${name}` : name);
-        if (!(0,values/* isPlainObject */.Q)(value))
+        if (!(0,plain_values/* isPlainObject */.Q)(value))
             return void problems.push({
                 path: path || 'the top level',
                 message: `expected an object, found ${(0,common_problems/* describedValue */.fl)(value)}`,
@@ -1379,7 +1379,7 @@ function object(fields) {
 }
 /** One `Name: value` entry of a list, as Resources and Hooks hold them. */
 function single(value, path, problems) {
-    const entries = (0,values/* isPlainObject */.Q)(value) ? Object.entries(value) : [];
+    const entries = (0,plain_values/* isPlainObject */.Q)(value) ? Object.entries(value) : [];
     const [entry] = entries;
     if (entries.length !== 1 || !entry)
         return void problems.push({
@@ -2855,7 +2855,7 @@ function mechanismFor(service, inputs) {
 
 /***/ }),
 
-/***/ 64:
+/***/ 7:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -579,9 +579,11 @@ function containerPath(container, index) {
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8815);
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1922);
 /* harmony import */ var _common_workspace_path_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7682);
-/* harmony import */ var _common_yaml_data_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8715);
-/* harmony import */ var _placeholders_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5184);
-/* harmony import */ var _plain_values_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(7);
+/* harmony import */ var _common_setting_name_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3261);
+/* harmony import */ var _common_yaml_data_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8715);
+/* harmony import */ var _placeholders_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5184);
+/* harmony import */ var _plain_values_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7);
+
 
 
 
@@ -600,7 +602,7 @@ async function loadTemplate(path, placeholders, workspace = process.env.GITHUB_W
 /** loadTemplate, with the lines of its keys. */
 async function readTemplate(path, placeholders, workspace = process.env.GITHUB_WORKSPACE || process.cwd()) {
     const { data, lineOf } = await loadDocument(path, placeholders, workspace, TASK_DEFINITION);
-    const wrapper = (0,_plain_values_js__WEBPACK_IMPORTED_MODULE_7__/* .isPlainObject */ .Q)(data) && 'taskDefinition' in data ? ['taskDefinition'] : [];
+    const wrapper = (0,_plain_values_js__WEBPACK_IMPORTED_MODULE_8__/* .isPlainObject */ .Q)(data) && 'taskDefinition' in data ? ['taskDefinition'] : [];
     return {
         definition: unwrapped(data, `task definition ${path}`),
         lineOf: (problemPath) => lineOf([...wrapper, ...keysOf(problemPath)]),
@@ -610,7 +612,7 @@ const TASK_DEFINITION = { input: 'task-definition', what: 'task definition' };
 /** Reads a template file of the workspace (JSON or YAML) and fills its placeholders; errors name `kind` and the line. */
 async function loadDocument(path, placeholders, workspace, kind) {
     const source = `${kind.what} ${path}`;
-    const marked = (0,_placeholders_js__WEBPACK_IMPORTED_MODULE_6__/* .markedPlaceholders */ .Nf)(await templateText(path, workspace, kind));
+    const marked = (0,_placeholders_js__WEBPACK_IMPORTED_MODULE_7__/* .markedPlaceholders */ .Nf)(await templateText(path, workspace, kind));
     // One parser for both: YAML 1.2 reads JSON, and unlike JSON.parse on Node 20 it says where the error is.
     // Errors give the line, never the file's text: the file may not be what it should be (and hold secrets).
     const lineCounter = new yaml__WEBPACK_IMPORTED_MODULE_2__/* .LineCounter */ .HN();
@@ -619,12 +621,12 @@ async function loadDocument(path, placeholders, workspace, kind) {
     if (error) {
         const format = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.extname)(path).toLowerCase() === '.json' ? 'JSON' : 'YAML';
         const { line, col } = lineCounter.linePos(error.pos[0]);
-        const message = `${source}:${line}: is not valid ${format} (column ${col}): ${(0,_placeholders_js__WEBPACK_IMPORTED_MODULE_6__/* .unmarked */ .u7)(error.message.split('\n')[0] ?? '')}`;
+        const message = `${source}:${line}: is not valid ${format} (column ${col}): ${(0,_placeholders_js__WEBPACK_IMPORTED_MODULE_7__/* .unmarked */ .u7)(error.message.split('\n')[0] ?? '')}`;
         throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(message, { locations: [{ file: path, line, column: col, message }] });
     }
-    (0,_placeholders_js__WEBPACK_IMPORTED_MODULE_6__/* .fillPlaceholders */ .Ct)(doc, marked, placeholders, source, path);
+    (0,_placeholders_js__WEBPACK_IMPORTED_MODULE_7__/* .fillPlaceholders */ .Ct)(doc, marked, placeholders, source, path);
     return {
-        data: (0,_common_yaml_data_js__WEBPACK_IMPORTED_MODULE_5__/* .yamlData */ .O)(doc, source, marked),
+        data: (0,_common_yaml_data_js__WEBPACK_IMPORTED_MODULE_6__/* .yamlData */ .O)(doc, source, marked),
         lineOf(keyPath) {
             const offset = offsetOf(doc, keyPath);
             return offset === undefined ? undefined : lineCounter.linePos(offset).line;
@@ -667,14 +669,14 @@ async function templateText(path, workspace, kind) {
         const family = kind === TASK_DEFINITION && code === 'ENOENT' && FAMILY_LIKE.test(path)
             ? ` If "${path}" is a task definition family, leave \`task-definition\` out: the service's current task definition is the starting point.`
             : '';
-        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${kind.what} ${path} ${reason} at ${fullPath}. The \`${kind.input}\` input is relative to the workspace ` +
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${kind.what} ${path} ${reason} at ${fullPath}. ${(0,_common_setting_name_js__WEBPACK_IMPORTED_MODULE_5__/* .settingName */ .Q)(kind.input)} is relative to the workspace ` +
             `(GITHUB_WORKSPACE, else the working directory): check the path, and that the repository is checked out.${family}`);
     }
 }
 function unwrapped(value, source) {
-    if (!(0,_plain_values_js__WEBPACK_IMPORTED_MODULE_7__/* .isPlainObject */ .Q)(value)) {
+    if (!(0,_plain_values_js__WEBPACK_IMPORTED_MODULE_8__/* .isPlainObject */ .Q)(value)) {
         throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${source}: the top level must be an object (a RegisterTaskDefinition request or the output of ` +
-            `\`aws ecs describe-task-definition\`), found ${(0,_plain_values_js__WEBPACK_IMPORTED_MODULE_7__/* .kindOf */ .I)(value)}.`);
+            `\`aws ecs describe-task-definition\`), found ${(0,_plain_values_js__WEBPACK_IMPORTED_MODULE_8__/* .kindOf */ .I)(value)}.`);
     }
     if (!('taskDefinition' in value))
         return value;
@@ -684,8 +686,8 @@ function unwrapped(value, source) {
         throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${source} looks like \`aws ecs describe-task-definition\` output (it has taskDefinition) but also has ` +
             `${extra.join(', ')}; that output has only taskDefinition and tags. Remove the other keys.`);
     }
-    if (!(0,_plain_values_js__WEBPACK_IMPORTED_MODULE_7__/* .isPlainObject */ .Q)(taskDefinition)) {
-        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${source}, taskDefinition: expected an object, found ${(0,_plain_values_js__WEBPACK_IMPORTED_MODULE_7__/* .kindOf */ .I)(taskDefinition)}.`);
+    if (!(0,_plain_values_js__WEBPACK_IMPORTED_MODULE_8__/* .isPlainObject */ .Q)(taskDefinition)) {
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${source}, taskDefinition: expected an object, found ${(0,_plain_values_js__WEBPACK_IMPORTED_MODULE_8__/* .kindOf */ .I)(taskDefinition)}.`);
     }
     return tags === undefined ? taskDefinition : { ...taskDefinition, tags };
 }

@@ -1481,7 +1481,7 @@ async function loadAppSpec(path, workspace = process.env.GITHUB_WORKSPACE || pro
     }
     catch (error) {
         const { code, message } = error;
-        throw new common_errors/* UserError */.yo(`appspec ${path} ${code === 'ENOENT' ? 'not found' : `cannot be read (${message})`} at ${fullPath}. The \`appspec\` input is relative to the workspace: check the path, or leave it out to have the AppSpec made from the service's load balancer.`);
+        throw new common_errors/* UserError */.yo(`appspec ${path} ${code === 'ENOENT' ? 'not found' : `cannot be read (${message})`} at ${fullPath}. Config key \`codedeploy.appspec\` is relative to the workspace: check the path, or leave it out to have the AppSpec made from the service's load balancer.`);
     }
     return parseAppSpec(content, `appspec ${path}`);
 }
@@ -2694,7 +2694,7 @@ function expressUpdate(service, current, request) {
         ...((environment || before?.environment) && { environment: environment ?? [] }),
         ...((secrets || before?.secrets) && { secrets: secrets ?? [] }),
     };
-    const scalingTarget = (0,express_scaling/* scalingUpdate */.h$)(current.scalingTarget, undefined);
+    const scalingTarget = (0,express_scaling/* scalingUpdate */.h$)(current.scalingTarget, request.settings?.expressScaling);
     const same = (a, b) => JSON.stringify(a ?? []) === JSON.stringify(b ?? []);
     const changes = {
         ...(!(before?.image === primaryContainer.image &&

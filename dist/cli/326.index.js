@@ -209,7 +209,7 @@ function upsertPreviewComment(octokit, git, comment, warn) {
 }
 /**
  * Writes this service's comment of its kind on the pull request: updates the comment holding its marker that the
- * token's identity wrote, or adds one. Without permission it warns and returns undefined.
+ * token's identity wrote, or adds one unless `updateOnly`. Without permission it warns and returns undefined.
  */
 async function upsertComment(octokit, git, comment, warn) {
     const repo = ownerRepo(git);
@@ -224,6 +224,8 @@ async function upsertComment(octokit, git, comment, warn) {
             await octokit.rest.issues.updateComment({ ...repo, comment_id: earlier.id, body });
             return { id: earlier.id, created: false };
         }
+        if (comment.updateOnly)
+            return undefined;
         const { data } = await octokit.rest.issues.createComment({ ...repo, issue_number: comment.pr, body });
         return { id: data.id, created: true };
     }
@@ -3932,7 +3934,10 @@ async function carryOut(plan, git, ports, report, pullRequest) {
         }
     }
 }
-/** `mode: drift`: the drift of every service; on a pull request, each one's drift table as its comment there. */
+/**
+ * `mode: drift`: the drift of every service; on a pull request, each one's drift table as its comment there. A service
+ * without drift gets no new comment, only its earlier one updated (the drift it reported is gone).
+ */
 async function drift(inputs, git, ports, report, pullRequest) {
     const { result, thrown } = await checkDrift(inputs, git, ports, report);
     if (thrown)
@@ -3943,7 +3948,7 @@ async function drift(inputs, git, ports, report, pullRequest) {
     else if (pullRequest !== undefined && octokit)
         for (const s of result.reports) {
             const body = (0,drift_table/* driftComment */.N)(s, git, report.runUrl);
-            const what = { kind: 'drift', pr: pullRequest, service: s.service, body };
+            const what = { kind: 'drift', pr: pullRequest, service: s.service, body, updateOnly: !s.drift?.length };
             await upsertComment(octokit, git, what, (message) => log.warning(message));
         }
     return { status: (0,run_report.overallStatus)(result.reports.map((s) => s.status)), reason: '', ...pipelineReport(result) };

@@ -942,6 +942,8 @@ var errors = __webpack_require__(1922);
 var reference = __webpack_require__(3564);
 // EXTERNAL MODULE: ./src/settings/service.ts
 var service = __webpack_require__(6322);
+// EXTERNAL MODULE: ./src/settings/express-scaling.ts
+var express_scaling = __webpack_require__(7469);
 // EXTERNAL MODULE: ./src/settings/table.ts
 var table = __webpack_require__(2221);
 // EXTERNAL MODULE: ./src/capacity/prices.ts
@@ -1134,6 +1136,7 @@ var types = __webpack_require__(2143);
 
 
 
+
 const TOP_KEYS = ['environments', 'previews'];
 /** The keys that are settings, at the top of an environment or in one of its blocks (`verify`), in the table's order. */
 const settingKeys = (block) => (0,table/* configSettingsIn */.tA)('environment', block).flatMap(({ config, key }) => [...(config.aliases ?? []), key]);
@@ -1163,6 +1166,7 @@ const SERVICE_SETTING_KEYS = [
     'circuit-breaker-reset-on-healthy-task',
     'early-success-healthy-percent',
     'early-success-cleanup',
+    ...Object.values(express_scaling/* SCALING_KEYS */.dZ),
 ];
 const CAPACITY_ITEM = /^[A-Za-z0-9_-]{1,255}(:\d{1,4}(:\d{1,6})?)?$/;
 const VERIFY_KEYS = [...settingKeys('verify'), 'redirects'];
@@ -1571,6 +1575,7 @@ function readServiceSettings(p, path, value) {
         }),
         resetOnHealthyTask: get('circuit-breaker-reset-on-healthy-task', (kp, v) => p.boolean(kp, v)),
         earlySuccess: earlySuccess(p, path, m['early-success-healthy-percent'], m['early-success-cleanup']),
+        expressScaling: expressScaling(p, path, m),
     };
     return Object.fromEntries(Object.entries({ ...settings, ...own }).filter(([, v]) => v !== undefined));
 }
@@ -1588,6 +1593,26 @@ function earlySuccess(p, path, percent, cleanup) {
     if (healthyPercent === undefined || sourceServiceRevisionCleanup === undefined)
         return undefined;
     return { enable: true, healthyPercent, sourceServiceRevisionCleanup };
+}
+/** `express-scaling-*`: an Express service's scaling target, the members given (the service's own keep the rest). */
+function expressScaling(p, path, m) {
+    const whole = (member) => {
+        const key = express_scaling/* SCALING_KEYS */.dZ[member];
+        const { min, max } = express_scaling/* SCALING_RANGES */.vJ[member];
+        return m[key] === undefined ? undefined : p.integer([...path, key], m[key], min, max);
+    };
+    const metric = express_scaling/* SCALING_KEYS */.dZ.autoScalingMetric;
+    const target = Object.fromEntries(Object.entries({
+        minTaskCount: whole('minTaskCount'),
+        maxTaskCount: whole('maxTaskCount'),
+        autoScalingMetric: m[metric] === undefined ? undefined : p.choice([...path, metric], m[metric], express_scaling/* SCALING_METRICS */.am),
+        autoScalingTargetValue: whole('autoScalingTargetValue'),
+    }).filter(([, v]) => v !== undefined));
+    if (!Object.keys(target).length)
+        return undefined;
+    for (const problem of (0,express_scaling/* scalingProblems */.Wt)(target))
+        p.add([...path, problem.key], problem.message);
+    return target;
 }
 function pattern(p, path, value) {
     const text = p.text(path, value);
@@ -2905,6 +2930,89 @@ function summaryText(text) {
 
 /***/ }),
 
+/***/ 7469:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Wt: () => (/* binding */ scalingProblems),
+/* harmony export */   am: () => (/* binding */ SCALING_METRICS),
+/* harmony export */   bN: () => (/* binding */ scalingText),
+/* harmony export */   dZ: () => (/* binding */ SCALING_KEYS),
+/* harmony export */   h$: () => (/* binding */ scalingUpdate),
+/* harmony export */   vJ: () => (/* binding */ SCALING_RANGES)
+/* harmony export */ });
+/** The metrics ECS scales an Express service by (the API's ExpressGatewayServiceScalingMetric; a test compares). */
+const SCALING_METRICS = [
+    'AVERAGE_CPU',
+    'AVERAGE_MEMORY',
+    'REQUEST_COUNT_PER_TARGET',
+];
+/** The metrics whose target value is a percentage of the tasks' CPU or memory. */
+const PERCENT_METRICS = ['AVERAGE_CPU', 'AVERAGE_MEMORY'];
+/** Each member's config key under `service-settings`, in the order they are shown. */
+const SCALING_KEYS = {
+    minTaskCount: 'express-scaling-min-tasks',
+    maxTaskCount: 'express-scaling-max-tasks',
+    autoScalingMetric: 'express-scaling-metric',
+    autoScalingTargetValue: 'express-scaling-target',
+};
+/**
+ * The bounds of the whole numbers. The API types them Integer and documents no range: tasks are bounded by ECS's
+ * quota of 5,000 tasks per service, the target by its metric (a percentage, or requests per task).
+ */
+const SCALING_RANGES = {
+    minTaskCount: { min: 1, max: 5000 },
+    maxTaskCount: { min: 1, max: 5000 },
+    autoScalingTargetValue: { min: 1, max: 2147483647 },
+};
+/** ECS's values for what an Express service's target leaves out (the API reference: CPU at 60 %). */
+const DEFAULTS = { autoScalingMetric: 'AVERAGE_CPU', autoScalingTargetValue: 60 };
+/** What is wrong with a scaling target (as written, or as the service would have it), by config key; empty: nothing. */
+function scalingProblems(target) {
+    const problems = [];
+    const { minTaskCount: min, maxTaskCount: max, autoScalingMetric: metric, autoScalingTargetValue: value } = target;
+    if (min !== undefined && max !== undefined && min > max)
+        problems.push({
+            key: SCALING_KEYS.minTaskCount,
+            message: `${min} is above ${SCALING_KEYS.maxTaskCount} (${max}); the minimum task count must not exceed the maximum`,
+        });
+    if (value !== undefined && value > 100 && PERCENT_METRICS.includes(metric ?? DEFAULTS.autoScalingMetric))
+        problems.push({
+            key: SCALING_KEYS.autoScalingTargetValue,
+            message: `${value} is not a percentage; with metric ${metric ?? `${DEFAULTS.autoScalingMetric} (the default)`} the target is a share of the tasks' ${metric === 'AVERAGE_MEMORY' ? 'memory' : 'CPU'} from 1 to 100`,
+        });
+    return problems;
+}
+/**
+ * The whole target to send when `wanted` changes a member of the `live` one; undefined when it changes nothing. Sent
+ * whole (the live members with the wanted ones over them), so what the service ends with does not depend on how ECS
+ * merges a partial target, which it does not document.
+ */
+function scalingUpdate(live, wanted) {
+    if (!wanted)
+        return undefined;
+    const members = Object.keys(SCALING_KEYS);
+    const current = withDefaults(live);
+    if (members.every((m) => wanted[m] === undefined || wanted[m] === current[m]))
+        return undefined;
+    return { ...live, ...wanted };
+}
+/** A target in words, for the plan, the diff and the log: `2–4 tasks, AVERAGE_CPU at 60`. */
+function scalingText(target) {
+    const { minTaskCount: min, maxTaskCount: max, autoScalingMetric, autoScalingTargetValue } = withDefaults(target);
+    const fewest = min ?? 1;
+    const tasks = max === undefined ? `at least ${fewest} task${fewest === 1 ? '' : 's'}` : `${fewest}–${max} tasks`;
+    const unit = PERCENT_METRICS.includes(autoScalingMetric ?? '') ? ' %' : '';
+    return `${tasks}, ${autoScalingMetric} at ${autoScalingTargetValue}${unit}`;
+}
+const withDefaults = (target) => ({
+    ...DEFAULTS,
+    ...Object.fromEntries(Object.entries(target ?? {}).filter(([, v]) => v !== undefined)),
+});
+
+
+/***/ }),
+
 /***/ 9303:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -3586,7 +3694,9 @@ function definitionChanges(service, members) {
 /* harmony export */ });
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1922);
 /* harmony import */ var _common_problems_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7657);
-/* harmony import */ var _service_members_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6084);
+/* harmony import */ var _express_scaling_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7469);
+/* harmony import */ var _service_members_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6084);
+
 
 
 
@@ -3603,11 +3713,17 @@ const SETTING_INPUTS = {
     circuitBreakerThreshold: 'circuit-breaker-threshold',
     resetOnHealthyTask: 'circuit-breaker-reset-on-healthy-task',
     earlySuccess: 'early-success-healthy-percent',
+    expressScaling: 'express-scaling-min-tasks',
     definition: 'service-definition',
     tags: 'service-definition',
 };
 /** Settings the config file's `service-settings:` gives, with no input of their own. */
-const CONFIG_ONLY = ['circuitBreakerThreshold', 'resetOnHealthyTask', 'earlySuccess'];
+const CONFIG_ONLY = [
+    'circuitBreakerThreshold',
+    'resetOnHealthyTask',
+    'earlySuccess',
+    'expressScaling',
+];
 /** What UpdateService changes on a CODE_DEPLOY service (AWS: the rest goes through a CodeDeploy deployment). */
 const CODE_DEPLOY_UPDATABLE = [
     'minimumHealthyPercent',
@@ -3750,11 +3866,15 @@ const earlySuccessText = (criteria) => criteria?.enable
 const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 /**
  * Checks the settings against the service, before anything changes: what a CODE_DEPLOY service cannot change
- * through UpdateService, the percentages as ECS will have them (the given one with the service's other), and early
- * success where the deployment mechanism refuses it.
+ * through UpdateService, the percentages as ECS will have them (the given one with the service's other), early
+ * success where the deployment mechanism refuses it, and an Express scaling target for a service that is none.
  */
-function checkServiceSettings(service, settings, refusesEarlySuccess = false) {
+function checkServiceSettings(service, settings, refusesEarlySuccess = false, express = false) {
     const name = service.serviceName ?? '';
+    if (settings.expressScaling && !express) {
+        const keys = Object.keys(settings.expressScaling).map((member) => `\`${_express_scaling_js__WEBPACK_IMPORTED_MODULE_2__/* .SCALING_KEYS */ .dZ[member]}\``);
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Service setting ${keys.join(', ')}: service "${name}" is not an ECS Express Mode service; the Express scaling target applies to Express services only (UpdateExpressGatewayService). A regular service's task count is \`desired-count\` (its auto scaling, Application Auto Scaling's, stays as it is): remove ${keys.length > 1 ? 'them' : 'it'} for this service. Nothing was changed.`);
+    }
     if (settings.earlySuccess?.enable && refusesEarlySuccess) {
         throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Service setting \`early-success-healthy-percent\` applies to rolling deployments only (ECS's rule: early success criteria work with the rolling deployment strategy); service "${name}" deploys with ECS's blue/green, canary or linear strategy here. Nothing was changed.`);
     }
@@ -3806,7 +3926,7 @@ function settingsUpdate(service, settings) {
         ...(differs('volumeConfigurations', currentVolumeConfigurations(service)) && {
             volumeConfigurations: settings.volumeConfigurations,
         }),
-        ...(0,_service_members_js__WEBPACK_IMPORTED_MODULE_2__/* .definitionUpdate */ .TX)(service, settings.definition),
+        ...(0,_service_members_js__WEBPACK_IMPORTED_MODULE_3__/* .definitionUpdate */ .TX)(service, settings.definition),
     };
 }
 /** The deployment percentages to set, when given and different. */
@@ -3904,7 +4024,7 @@ function settingsChanges(service, settings) {
     const tagging = tagsUpdate(service, settings.tags);
     if (tagging)
         changes.push(`service tags: ${tagsText(tagging)}`);
-    return [...changes, ...(0,_service_members_js__WEBPACK_IMPORTED_MODULE_2__/* .definitionChanges */ .x6)(service, settings.definition)];
+    return [...changes, ...(0,_service_members_js__WEBPACK_IMPORTED_MODULE_3__/* .definitionChanges */ .x6)(service, settings.definition)];
 }
 function tagsUpdate(service, wanted) {
     if (!wanted)

@@ -20,135 +20,6 @@ function withoutReadOnlyKeys(definition) {
 
 /***/ }),
 
-/***/ 7114:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Az: () => (/* binding */ loadDocument),
-/* harmony export */   xV: () => (/* binding */ readTemplate)
-/* harmony export */ });
-/* unused harmony export loadTemplate */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8815);
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1922);
-/* harmony import */ var _common_workspace_path_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7682);
-/* harmony import */ var _common_yaml_data_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8715);
-/* harmony import */ var _placeholders_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5184);
-/* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(64);
-
-
-
-
-
-
-
-
-/**
- * Reads a task definition template (JSON or YAML), fills its placeholders and unwraps
- * `aws ecs describe-task-definition` output, whose tags become the definition's `tags`.
- */
-async function loadTemplate(path, placeholders, workspace = process.env.GITHUB_WORKSPACE || process.cwd()) {
-    return (await readTemplate(path, placeholders, workspace)).definition;
-}
-/** loadTemplate, with the lines of its keys. */
-async function readTemplate(path, placeholders, workspace = process.env.GITHUB_WORKSPACE || process.cwd()) {
-    const { data, lineOf } = await loadDocument(path, placeholders, workspace, TASK_DEFINITION);
-    const wrapper = (0,_values_js__WEBPACK_IMPORTED_MODULE_7__/* .isPlainObject */ .Q)(data) && 'taskDefinition' in data ? ['taskDefinition'] : [];
-    return {
-        definition: unwrapped(data, `task definition ${path}`),
-        lineOf: (problemPath) => lineOf([...wrapper, ...keysOf(problemPath)]),
-    };
-}
-const TASK_DEFINITION = { input: 'task-definition', what: 'task definition' };
-/** Reads a template file of the workspace (JSON or YAML) and fills its placeholders; errors name `kind` and the line. */
-async function loadDocument(path, placeholders, workspace, kind) {
-    const source = `${kind.what} ${path}`;
-    const marked = (0,_placeholders_js__WEBPACK_IMPORTED_MODULE_6__/* .markedPlaceholders */ .Nf)(await templateText(path, workspace, kind));
-    // One parser for both: YAML 1.2 reads JSON, and unlike JSON.parse on Node 20 it says where the error is.
-    // Errors give the line, never the file's text: the file may not be what it should be (and hold secrets).
-    const lineCounter = new yaml__WEBPACK_IMPORTED_MODULE_2__/* .LineCounter */ .HN();
-    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .parseDocument */ .Tp)(marked, { lineCounter, prettyErrors: false });
-    const [error] = doc.errors;
-    if (error) {
-        const format = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.extname)(path).toLowerCase() === '.json' ? 'JSON' : 'YAML';
-        const { line, col } = lineCounter.linePos(error.pos[0]);
-        const message = `${source}:${line}: is not valid ${format} (column ${col}): ${(0,_placeholders_js__WEBPACK_IMPORTED_MODULE_6__/* .unmarked */ .u7)(error.message.split('\n')[0] ?? '')}`;
-        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(message, { locations: [{ file: path, line, column: col, message }] });
-    }
-    (0,_placeholders_js__WEBPACK_IMPORTED_MODULE_6__/* .fillPlaceholders */ .Ct)(doc, marked, placeholders, source, path);
-    return {
-        data: (0,_common_yaml_data_js__WEBPACK_IMPORTED_MODULE_5__/* .yamlData */ .O)(doc, source, marked),
-        lineOf(keyPath) {
-            const offset = offsetOf(doc, keyPath);
-            return offset === undefined ? undefined : lineCounter.linePos(offset).line;
-        },
-    };
-}
-/** `containerDefinitions[0] (web).image` as keys: containerDefinitions, 0, image (the ` (web)` label dropped). */
-function keysOf(path) {
-    return [...path.replace(/ \([^)]*\)/g, '').matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => m[2] !== undefined ? Number(m[2]) : (m[1] ?? ''));
-}
-/** Where the deepest of `keys` that the document has starts (a key where the path names one missing: its parent's). */
-function offsetOf(doc, keys) {
-    for (let depth = keys.length; depth > 0; depth--) {
-        const parent = depth === 1 ? doc.contents : doc.getIn(keys.slice(0, depth - 1), true);
-        const last = keys[depth - 1];
-        if ((0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isMap */ .jh)(parent)) {
-            const pair = parent.items.find((item) => (0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isScalar */ .jn)(item.key) && item.key.value === last);
-            if (pair && (0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isScalar */ .jn)(pair.key) && pair.key.range)
-                return pair.key.range[0];
-        }
-        if ((0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isSeq */ .oP)(parent) && typeof last === 'number') {
-            const item = parent.items[last];
-            if (item && typeof item === 'object' && 'range' in item && Array.isArray(item.range))
-                return item.range[0];
-        }
-    }
-    return undefined;
-}
-/** A task definition family (letters, digits, `-`, `_`), with or without `:revision`: no file extension, no folder. */
-const FAMILY_LIKE = /^[A-Za-z0-9_-]{1,255}(:\d+)?$/;
-async function templateText(path, workspace, kind) {
-    const fullPath = await (0,_common_workspace_path_js__WEBPACK_IMPORTED_MODULE_4__/* .insideWorkspace */ .C)(kind.input, path, workspace);
-    try {
-        return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(fullPath, 'utf8');
-    }
-    catch (error) {
-        const { code, message } = error;
-        const reason = code === 'ENOENT' ? 'not found' : `cannot be read (${message})`;
-        // The official deploy action also took a family name here (`web`, `web:42`): a missing file named like one is that.
-        const family = kind === TASK_DEFINITION && code === 'ENOENT' && FAMILY_LIKE.test(path)
-            ? ` If "${path}" is a task definition family, leave \`task-definition\` out: the service's current task definition is the starting point.`
-            : '';
-        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${kind.what} ${path} ${reason} at ${fullPath}. The \`${kind.input}\` input is relative to the workspace ` +
-            `(GITHUB_WORKSPACE, else the working directory): check the path, and that the repository is checked out.${family}`);
-    }
-}
-function unwrapped(value, source) {
-    if (!(0,_values_js__WEBPACK_IMPORTED_MODULE_7__/* .isPlainObject */ .Q)(value)) {
-        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${source}: the top level must be an object (a RegisterTaskDefinition request or the output of ` +
-            `\`aws ecs describe-task-definition\`), found ${(0,_values_js__WEBPACK_IMPORTED_MODULE_7__/* .kindOf */ .I)(value)}.`);
-    }
-    if (!('taskDefinition' in value))
-        return value;
-    const { taskDefinition, tags, ...rest } = value;
-    const extra = Object.keys(rest);
-    if (extra.length) {
-        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${source} looks like \`aws ecs describe-task-definition\` output (it has taskDefinition) but also has ` +
-            `${extra.join(', ')}; that output has only taskDefinition and tags. Remove the other keys.`);
-    }
-    if (!(0,_values_js__WEBPACK_IMPORTED_MODULE_7__/* .isPlainObject */ .Q)(taskDefinition)) {
-        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${source}, taskDefinition: expected an object, found ${(0,_values_js__WEBPACK_IMPORTED_MODULE_7__/* .kindOf */ .I)(taskDefinition)}.`);
-    }
-    return tags === undefined ? taskDefinition : { ...taskDefinition, tags };
-}
-
-
-/***/ }),
-
 /***/ 5921:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -474,8 +345,8 @@ function containerProblems(container, index) {
 
 // EXTERNAL MODULE: ./src/taskdef/clean.ts
 var clean = __webpack_require__(3497);
-// EXTERNAL MODULE: ./src/taskdef/load.ts
-var load = __webpack_require__(7114);
+// EXTERNAL MODULE: ./src/taskdef/template-file.ts
+var template_file = __webpack_require__(3387);
 // EXTERNAL MODULE: ./src/taskdef/rules.ts + 1 modules
 var rules = __webpack_require__(4943);
 // EXTERNAL MODULE: ./src/taskdef/validate.ts
@@ -536,7 +407,7 @@ async function startingPoint(options) {
     const { templatePath, current, currentTags } = options;
     if (templatePath !== undefined) {
         const source = `task definition ${templatePath}`;
-        const { definition, lineOf } = await (0,load/* readTemplate */.xV)(templatePath, options.placeholders);
+        const { definition, lineOf } = await (0,template_file/* readTemplate */.xV)(templatePath, options.placeholders);
         const file = { path: templatePath, lineOf };
         // Old pipelines passed the family beside the file (`--family`): the service's own family is the one meant.
         if (definition.family === undefined && current?.family) {
@@ -693,6 +564,137 @@ function containerPath(container, index) {
 
 /***/ }),
 
+/***/ 3387:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Az: () => (/* binding */ loadDocument),
+/* harmony export */   xV: () => (/* binding */ readTemplate)
+/* harmony export */ });
+/* unused harmony export loadTemplate */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8815);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1922);
+/* harmony import */ var _common_workspace_path_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7682);
+/* harmony import */ var _common_setting_name_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3261);
+/* harmony import */ var _common_yaml_data_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8715);
+/* harmony import */ var _placeholders_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5184);
+/* harmony import */ var _plain_values_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7);
+
+
+
+
+
+
+
+
+
+/**
+ * Reads a task definition template (JSON or YAML), fills its placeholders and unwraps
+ * `aws ecs describe-task-definition` output, whose tags become the definition's `tags`.
+ */
+async function loadTemplate(path, placeholders, workspace = process.env.GITHUB_WORKSPACE || process.cwd()) {
+    return (await readTemplate(path, placeholders, workspace)).definition;
+}
+/** loadTemplate, with the lines of its keys. */
+async function readTemplate(path, placeholders, workspace = process.env.GITHUB_WORKSPACE || process.cwd()) {
+    const { data, lineOf } = await loadDocument(path, placeholders, workspace, TASK_DEFINITION);
+    const wrapper = (0,_plain_values_js__WEBPACK_IMPORTED_MODULE_8__/* .isPlainObject */ .Q)(data) && 'taskDefinition' in data ? ['taskDefinition'] : [];
+    return {
+        definition: unwrapped(data, `task definition ${path}`),
+        lineOf: (problemPath) => lineOf([...wrapper, ...keysOf(problemPath)]),
+    };
+}
+const TASK_DEFINITION = { input: 'task-definition', what: 'task definition' };
+/** Reads a template file of the workspace (JSON or YAML) and fills its placeholders; errors name `kind` and the line. */
+async function loadDocument(path, placeholders, workspace, kind) {
+    const source = `${kind.what} ${path}`;
+    const marked = (0,_placeholders_js__WEBPACK_IMPORTED_MODULE_7__/* .markedPlaceholders */ .Nf)(await templateText(path, workspace, kind));
+    // One parser for both: YAML 1.2 reads JSON, and unlike JSON.parse on Node 20 it says where the error is.
+    // Errors give the line, never the file's text: the file may not be what it should be (and hold secrets).
+    const lineCounter = new yaml__WEBPACK_IMPORTED_MODULE_2__/* .LineCounter */ .HN();
+    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .parseDocument */ .Tp)(marked, { lineCounter, prettyErrors: false });
+    const [error] = doc.errors;
+    if (error) {
+        const format = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.extname)(path).toLowerCase() === '.json' ? 'JSON' : 'YAML';
+        const { line, col } = lineCounter.linePos(error.pos[0]);
+        const message = `${source}:${line}: is not valid ${format} (column ${col}): ${(0,_placeholders_js__WEBPACK_IMPORTED_MODULE_7__/* .unmarked */ .u7)(error.message.split('\n')[0] ?? '')}`;
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(message, { locations: [{ file: path, line, column: col, message }] });
+    }
+    (0,_placeholders_js__WEBPACK_IMPORTED_MODULE_7__/* .fillPlaceholders */ .Ct)(doc, marked, placeholders, source, path);
+    return {
+        data: (0,_common_yaml_data_js__WEBPACK_IMPORTED_MODULE_6__/* .yamlData */ .O)(doc, source, marked),
+        lineOf(keyPath) {
+            const offset = offsetOf(doc, keyPath);
+            return offset === undefined ? undefined : lineCounter.linePos(offset).line;
+        },
+    };
+}
+/** `containerDefinitions[0] (web).image` as keys: containerDefinitions, 0, image (the ` (web)` label dropped). */
+function keysOf(path) {
+    return [...path.replace(/ \([^)]*\)/g, '').matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => m[2] !== undefined ? Number(m[2]) : (m[1] ?? ''));
+}
+/** Where the deepest of `keys` that the document has starts (a key where the path names one missing: its parent's). */
+function offsetOf(doc, keys) {
+    for (let depth = keys.length; depth > 0; depth--) {
+        const parent = depth === 1 ? doc.contents : doc.getIn(keys.slice(0, depth - 1), true);
+        const last = keys[depth - 1];
+        if ((0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isMap */ .jh)(parent)) {
+            const pair = parent.items.find((item) => (0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isScalar */ .jn)(item.key) && item.key.value === last);
+            if (pair && (0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isScalar */ .jn)(pair.key) && pair.key.range)
+                return pair.key.range[0];
+        }
+        if ((0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isSeq */ .oP)(parent) && typeof last === 'number') {
+            const item = parent.items[last];
+            if (item && typeof item === 'object' && 'range' in item && Array.isArray(item.range))
+                return item.range[0];
+        }
+    }
+    return undefined;
+}
+/** A task definition family (letters, digits, `-`, `_`), with or without `:revision`: no file extension, no folder. */
+const FAMILY_LIKE = /^[A-Za-z0-9_-]{1,255}(:\d+)?$/;
+async function templateText(path, workspace, kind) {
+    const fullPath = await (0,_common_workspace_path_js__WEBPACK_IMPORTED_MODULE_4__/* .insideWorkspace */ .C)(kind.input, path, workspace);
+    try {
+        return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(fullPath, 'utf8');
+    }
+    catch (error) {
+        const { code, message } = error;
+        const reason = code === 'ENOENT' ? 'not found' : `cannot be read (${message})`;
+        // The official deploy action also took a family name here (`web`, `web:42`): a missing file named like one is that.
+        const family = kind === TASK_DEFINITION && code === 'ENOENT' && FAMILY_LIKE.test(path)
+            ? ` If "${path}" is a task definition family, leave \`task-definition\` out: the service's current task definition is the starting point.`
+            : '';
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${kind.what} ${path} ${reason} at ${fullPath}. ${(0,_common_setting_name_js__WEBPACK_IMPORTED_MODULE_5__/* .settingName */ .Q)(kind.input)} is relative to the workspace ` +
+            `(GITHUB_WORKSPACE, else the working directory): check the path, and that the repository is checked out.${family}`);
+    }
+}
+function unwrapped(value, source) {
+    if (!(0,_plain_values_js__WEBPACK_IMPORTED_MODULE_8__/* .isPlainObject */ .Q)(value)) {
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${source}: the top level must be an object (a RegisterTaskDefinition request or the output of ` +
+            `\`aws ecs describe-task-definition\`), found ${(0,_plain_values_js__WEBPACK_IMPORTED_MODULE_8__/* .kindOf */ .I)(value)}.`);
+    }
+    if (!('taskDefinition' in value))
+        return value;
+    const { taskDefinition, tags, ...rest } = value;
+    const extra = Object.keys(rest);
+    if (extra.length) {
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${source} looks like \`aws ecs describe-task-definition\` output (it has taskDefinition) but also has ` +
+            `${extra.join(', ')}; that output has only taskDefinition and tags. Remove the other keys.`);
+    }
+    if (!(0,_plain_values_js__WEBPACK_IMPORTED_MODULE_8__/* .isPlainObject */ .Q)(taskDefinition)) {
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${source}, taskDefinition: expected an object, found ${(0,_plain_values_js__WEBPACK_IMPORTED_MODULE_8__/* .kindOf */ .I)(taskDefinition)}.`);
+    }
+    return tags === undefined ? taskDefinition : { ...taskDefinition, tags };
+}
+
+
+/***/ }),
+
 /***/ 8516:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -704,7 +706,7 @@ function containerPath(container, index) {
 /* harmony import */ var _common_suggest_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8687);
 /* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5921);
 /* harmony import */ var _common_problems_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7657);
-/* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(64);
+/* harmony import */ var _plain_values_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7);
 
 
 
@@ -749,9 +751,9 @@ function checked(value, shape, path, problems) {
         case 'any':
             return value;
         case 'struct':
-            return (0,_values_js__WEBPACK_IMPORTED_MODULE_2__/* .isPlainObject */ .Q)(value) ? checkedStruct(value, shape, path, problems) : mismatch('an object');
+            return (0,_plain_values_js__WEBPACK_IMPORTED_MODULE_2__/* .isPlainObject */ .Q)(value) ? checkedStruct(value, shape, path, problems) : mismatch('an object');
         case 'map':
-            if (!(0,_values_js__WEBPACK_IMPORTED_MODULE_2__/* .isPlainObject */ .Q)(value))
+            if (!(0,_plain_values_js__WEBPACK_IMPORTED_MODULE_2__/* .isPlainObject */ .Q)(value))
                 return mismatch('an object');
             return Object.fromEntries(present(value).map(([key, item]) => [key, checked(item, (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .shapeOf */ .F5)(shape.value), `${path}.${key}`, problems)]));
         case 'list':
@@ -790,7 +792,7 @@ function present(value) {
 }
 /** ` (web)` after a list index, when the item has a name. */
 function label(item) {
-    return (0,_values_js__WEBPACK_IMPORTED_MODULE_2__/* .isPlainObject */ .Q)(item) && typeof item.name === 'string' ? ` (${item.name})` : '';
+    return (0,_plain_values_js__WEBPACK_IMPORTED_MODULE_2__/* .isPlainObject */ .Q)(item) && typeof item.name === 'string' ? ` (${item.name})` : '';
 }
 function quotingHint(value, expected) {
     if (expected === 'string' && (typeof value === 'number' || typeof value === 'boolean'))

@@ -1314,8 +1314,8 @@ var appspec_template = __webpack_require__(9860);
 var suggest = __webpack_require__(8687);
 // EXTERNAL MODULE: ./src/common/problems.ts
 var common_problems = __webpack_require__(7657);
-// EXTERNAL MODULE: ./src/taskdef/values.ts
-var values = __webpack_require__(64);
+// EXTERNAL MODULE: ./src/taskdef/plain-values.ts
+var plain_values = __webpack_require__(7);
 // EXTERNAL MODULE: ./src/common/workspace-path.ts
 var workspace_path = __webpack_require__(7682);
 // EXTERNAL MODULE: ./src/common/yaml-data.ts
@@ -1360,7 +1360,7 @@ function object(fields) {
     const keys = Object.keys(fields).map((k) => k.replace(/!$/, ''));
     return (value, path, problems) => {
         const at = (name) => (path ? `${path}.${name}` : name);
-        if (!(0,values/* isPlainObject */.Q)(value))
+        if (!(0,plain_values/* isPlainObject */.Q)(value))
             return void problems.push({
                 path: path || 'the top level',
                 message: `expected an object, found ${(0,common_problems/* describedValue */.fl)(value)}`,
@@ -1379,7 +1379,7 @@ function object(fields) {
 }
 /** One `Name: value` entry of a list, as Resources and Hooks hold them. */
 function single(value, path, problems) {
-    const entries = (0,values/* isPlainObject */.Q)(value) ? Object.entries(value) : [];
+    const entries = (0,plain_values/* isPlainObject */.Q)(value) ? Object.entries(value) : [];
     const [entry] = entries;
     if (entries.length !== 1 || !entry)
         return void problems.push({
@@ -1481,7 +1481,7 @@ async function loadAppSpec(path, workspace = process.env.GITHUB_WORKSPACE || pro
     }
     catch (error) {
         const { code, message } = error;
-        throw new common_errors/* UserError */.yo(`appspec ${path} ${code === 'ENOENT' ? 'not found' : `cannot be read (${message})`} at ${fullPath}. The \`appspec\` input is relative to the workspace: check the path, or leave it out to have the AppSpec made from the service's load balancer.`);
+        throw new common_errors/* UserError */.yo(`appspec ${path} ${code === 'ENOENT' ? 'not found' : `cannot be read (${message})`} at ${fullPath}. Config key \`codedeploy.appspec\` is relative to the workspace: check the path, or leave it out to have the AppSpec made from the service's load balancer.`);
     }
     return parseAppSpec(content, `appspec ${path}`);
 }
@@ -1964,7 +1964,8 @@ class CodeDeployWatch {
     }
     async redeployPrevious(rollout) {
         const { codedeploy, deploymentId } = this.ours(rollout);
-        return redeployPreviousRevision(codedeploy, deploymentId, rollout.previousTaskDefinition);
+        const line = await redeployPreviousRevision(codedeploy, deploymentId, rollout.previousTaskDefinition);
+        return { line, revision: rollout.previousTaskDefinition };
     }
     ours(rollout) {
         const { codedeploy } = this.ctx;
@@ -2488,9 +2489,10 @@ class RollingWatch {
     rollBack(rollout) {
         return (0,ecs_rollback/* rollBackEcs */.a)(this.ctx.ecs, this.ctx.cluster, this.ctx.service, rollout);
     }
-    redeployPrevious(rollout) {
+    async redeployPrevious(rollout) {
         const { serviceDeploymentArn: _done, ...previous } = rollout;
-        return (0,ecs_rollback/* rollBackEcs */.a)(this.ctx.ecs, this.ctx.cluster, this.ctx.service, previous);
+        const line = await (0,ecs_rollback/* rollBackEcs */.a)(this.ctx.ecs, this.ctx.cluster, this.ctx.service, previous);
+        return { line, revision: rollout.previousTaskDefinition };
     }
 }
 const rolling = {
@@ -2603,7 +2605,10 @@ const ecsNative = {
     watch: (ctx) => new NativeWatch(ctx),
 };
 
+// EXTERNAL MODULE: ./src/settings/express-scaling.ts
+var express_scaling = __webpack_require__(7469);
 ;// CONCATENATED MODULE: ./src/mechanisms/express.ts
+
 
 
 
@@ -2643,7 +2648,7 @@ function endpointOf(configuration) {
         return undefined;
     return /^https?:\/\//.test(endpoint) ? endpoint : `https://${endpoint}`;
 }
-async function planExpress(ecs, service, inputs) {
+async function planExpress(ecs, service, inputs, options) {
     const name = service.serviceName ?? '';
     const given = strategySettings(inputs);
     const how = describeConfiguration(service.deploymentConfiguration);
@@ -2654,13 +2659,18 @@ async function planExpress(ecs, service, inputs) {
     if (!configuration)
         throw new common_errors/* UserError */.yo(`Express service "${name}" has no active configuration (DescribeExpressGatewayService: ${express?.status?.statusCode ?? 'no status'}): wait until ECS has created it, then deploy again.`);
     const url = endpointOf(configuration);
+    const live = configuration.scalingTarget;
+    const scaling = (0,express_scaling/* scalingUpdate */.h$)(live, options.expressScaling);
+    const problem = scaling && (0,express_scaling/* scalingProblems */.Wt)(scaling)[0];
+    if (problem)
+        throw new common_errors/* UserError */.yo(`Service setting \`${problem.key}\`: with Express service "${name}"'s own scaling target (${(0,express_scaling/* scalingText */.bN)(live)}) beside the given one, ${problem.message}. Give the other member too. Nothing was changed.`);
     return {
         mechanism: 'express',
         description: `Express Mode: its configuration updated, deployed as ECS deploys Express services — ${how} (\`strategy\` does not apply)`,
         inputs,
         express: configuration,
         ...(url && { url }),
-        changes: [],
+        changes: scaling ? [`Express scaling target: ${(0,express_scaling/* scalingText */.bN)(live)} → ${(0,express_scaling/* scalingText */.bN)(scaling)}`] : [],
     };
 }
 /** The rendered container ECS makes the Express service's primary container of: `Main`, or the only one. */
@@ -2684,6 +2694,7 @@ function expressUpdate(service, current, request) {
         ...((environment || before?.environment) && { environment: environment ?? [] }),
         ...((secrets || before?.secrets) && { secrets: secrets ?? [] }),
     };
+    const scalingTarget = (0,express_scaling/* scalingUpdate */.h$)(current.scalingTarget, request.settings?.expressScaling);
     const same = (a, b) => JSON.stringify(a ?? []) === JSON.stringify(b ?? []);
     const changes = {
         ...(!(before?.image === primaryContainer.image &&
@@ -2691,16 +2702,27 @@ function expressUpdate(service, current, request) {
             same(before?.secrets, primaryContainer.secrets)) && { primaryContainer }),
         ...(request.cpu !== undefined && request.cpu !== current.cpu && { cpu: request.cpu }),
         ...(request.memory !== undefined && request.memory !== current.memory && { memory: request.memory }),
+        ...(scalingTarget && { scalingTarget }),
     };
     if (!Object.keys(changes).length && !request.forceNewDeployment)
         return undefined;
     return { serviceArn: service.serviceArn, primaryContainer, ...changes };
 }
+/** The update that brings `before` back, for the members `update` sets (always the primary container). */
+function restoring(update, before) {
+    return {
+        serviceArn: update.serviceArn,
+        primaryContainer: before.primaryContainer,
+        ...(update.cpu !== undefined && { cpu: before.cpu }),
+        ...(update.memory !== undefined && { memory: before.memory }),
+        ...(update.scalingTarget && before.scalingTarget && { scalingTarget: before.scalingTarget }),
+    };
+}
 /** Updates the Express configuration and returns the deployment ECS started for it on the service it owns. */
 async function startExpress(ecs, ctx, plan, service, request) {
     const name = service.serviceName ?? '';
     if (request.desiredCount !== undefined)
-        throw new common_errors/* UserError */.yo(`\`desired-count\`: service "${name}" is an ECS Express Mode service, whose task count ECS scales between its Express scaling target's minimum and maximum: remove it for this service.`);
+        throw new common_errors/* UserError */.yo(`\`desired-count\`: service "${name}" is an ECS Express Mode service, whose task count ECS scales between its Express scaling target's minimum and maximum: remove it for this service, and set the bounds in the config file instead (\`service-settings: { ${express_scaling/* SCALING_KEYS */.dZ.minTaskCount}: 2, ${express_scaling/* SCALING_KEYS */.dZ.maxTaskCount}: 10 }\`).`);
     const current = plan.express;
     if (!current)
         throw new Error('an Express update needs the Express plan (planStrategy)');
@@ -2726,7 +2748,7 @@ async function startExpress(ecs, ctx, plan, service, request) {
             previousTaskDefinition,
             started: false,
             startedAt: now,
-            unchangedReason: 'the Express service already runs this image, environment, secrets, cpu and memory',
+            unchangedReason: 'the Express service already runs this image, environment, secrets, cpu, memory and scaling target',
         };
     }
     const updated = await (0,aws_ecs/* updateExpressGatewayService */.x8)(ecs, update);
@@ -2748,15 +2770,34 @@ async function startExpress(ecs, ctx, plan, service, request) {
                 startedAt: ctx.clock.now(),
                 since: primary.createdAt?.getTime() ?? ctx.clock.now(),
                 targetTaskDefinition: target,
+                restore: restoring(update, current),
             };
         await ctx.clock.sleep(LOOK_MS, ctx.signal);
     }
     throw new common_errors/* UserError */.yo(`Express service "${name}": ECS took the configuration update (${(0,aws_arn/* taskDefinitionRevision */.MZ)(target)}) but its service showed no deployment of it within ${(LOOKS * LOOK_MS) / 1000} s; see the service's events in the ECS console.`);
 }
-/** The deployment ECS started, followed as ECS's canary; an Express service's revisions come from its configuration only. */
+/**
+ * The deployment ECS started, followed as ECS's canary. An Express service's revisions come from its configuration
+ * only: the release before is brought back by updating the configuration to what it was, a revision ECS registers anew.
+ */
 class ExpressWatch extends NativeWatch {
-    redeployPrevious() {
-        return Promise.resolve("not rolled back: ECS makes an Express service's revisions from its configuration, so deploy the previous image again");
+    async redeployPrevious(rollout) {
+        if (!rollout.restore)
+            throw new Error("the Express configuration before this run's update is not known: deploy the previous image again");
+        const updated = await (0,aws_ecs/* updateExpressGatewayService */.x8)(this.ctx.ecs, rollout.restore);
+        const target = updated?.targetConfiguration?.taskDefinitionArn;
+        if (!target)
+            throw new Error('UpdateExpressGatewayService answered no target configuration');
+        const { cpu, memory, scalingTarget } = rollout.restore;
+        const members = [
+            'image, environment, secrets',
+            cpu || memory ? 'cpu/memory' : '',
+            scalingTarget ? 'scaling target' : '',
+        ];
+        return {
+            line: `asked ECS to bring back the Express configuration of ${(0,aws_arn/* taskDefinitionRevision */.MZ)(rollout.previousTaskDefinition)} (${members.filter(Boolean).join(', ')}); ECS registered ${(0,aws_arn/* taskDefinitionRevision */.MZ)(target)} from it`,
+            revision: target,
+        };
     }
 }
 const shared = ecsControlled('ecs-native');
@@ -2771,7 +2812,7 @@ const express = {
     peakFleet: 'both-fleets',
     owns: isExpressService,
     configure: () => ({}),
-    plan: (clients, _cluster, service, inputs) => planExpress(clients.ecs, service, inputs),
+    plan: (clients, _cluster, service, inputs, options) => planExpress(clients.ecs, service, inputs, options),
     start: (clients, ctx, plan, service, request) => startExpress(clients.ecs, ctx, plan, service, request),
     resume(_clients, _cluster, _plan, service) {
         return Promise.reject(new common_errors/* UserError */.yo(`\`mode: continue\`: service "${service.serviceName}" is an ECS Express Mode service: ECS pauses none of its deployments, so there is nothing to continue.`));
@@ -2814,7 +2855,7 @@ function mechanismFor(service, inputs) {
 
 /***/ }),
 
-/***/ 64:
+/***/ 7:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -531,7 +531,7 @@ function renderSummary(run) {
 
 /***/ }),
 
-/***/ 3825:
+/***/ 8461:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -759,7 +759,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1922);
 /* harmony import */ var _common_exec_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3644);
-/* harmony import */ var _diagnose_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3825);
+/* harmony import */ var _build_failures_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8461);
 
 
 
@@ -774,7 +774,7 @@ async function docker(args, options = {}) {
     }
     catch (error) {
         if (/Unable to locate executable file/i.test((0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)))
-            throw (0,_diagnose_js__WEBPACK_IMPORTED_MODULE_2__/* .dockerNotInstalled */ .a8)();
+            throw (0,_build_failures_js__WEBPACK_IMPORTED_MODULE_2__/* .dockerNotInstalled */ .a8)();
         throw error;
     }
     if (result.stopped)
@@ -789,7 +789,7 @@ async function checkDocker(log, signal) {
         return;
     }
     const output = `${result.stderr}\n${result.stdout}`;
-    throw ((0,_diagnose_js__WEBPACK_IMPORTED_MODULE_2__/* .dockerEngineProblem */ .u7)(output) ??
+    throw ((0,_build_failures_js__WEBPACK_IMPORTED_MODULE_2__/* .dockerEngineProblem */ .u7)(output) ??
         new Error(`\`docker version\` failed with exit code ${result.exitCode}: ${output.trim() || 'no output'}`));
 }
 /** Whether the buildx plugin is there (`docker buildx version` succeeds). */
@@ -810,7 +810,7 @@ async function dockerLogin(registry, username, password, options) {
     });
     if (result.exitCode !== 0) {
         const output = `${result.stderr}\n${result.stdout}`;
-        throw ((0,_diagnose_js__WEBPACK_IMPORTED_MODULE_2__/* .dockerEngineProblem */ .u7)(output) ??
+        throw ((0,_build_failures_js__WEBPACK_IMPORTED_MODULE_2__/* .dockerEngineProblem */ .u7)(output) ??
             new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`docker login to ${registry} failed (${lastLine(output)}): ${options.hint}`));
     }
     options.log.info(`Logged in to ${registry} as ${username}.`);
@@ -846,141 +846,6 @@ function lastLine(output) {
 
 /***/ }),
 
-/***/ 2531:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   W1: () => (/* binding */ findRepository),
-/* harmony export */   dQ: () => (/* binding */ ecrCredentials),
-/* harmony export */   hu: () => (/* binding */ describeImage),
-/* harmony export */   j1: () => (/* binding */ isTagImmutable),
-/* harmony export */   sy: () => (/* binding */ resolveEcrTarget),
-/* harmony export */   vB: () => (/* binding */ createRepository)
-/* harmony export */ });
-/* harmony import */ var _aws_clients_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(201);
-/* harmony import */ var _aws_ecr_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8663);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9378);
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1922);
-/* harmony import */ var _diagnose_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3825);
-/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3564);
-
-
-
-
-
-
-/**
- * The ECR registry behind the image's host, or undefined when it is another registry.
- * An ECR host gives the account and region (a client for another region comes from `ecrClientFor`); with a custom
- * ECR endpoint, the host is ECR's when GetAuthorizationToken's proxyEndpoint names it (see registryKind).
- */
-async function resolveEcrTarget(ref, deps) {
-    const { clients } = deps;
-    const kind = (0,_reference_js__WEBPACK_IMPORTED_MODULE_5__/* .registryKind */ .IL)(ref.registry, deps.env ?? process.env);
-    if (kind === 'other')
-        return undefined;
-    const ecrHost = (0,_reference_js__WEBPACK_IMPORTED_MODULE_5__/* .parseEcrHost */ .wl)(ref.registry);
-    if (ecrHost) {
-        const client = ecrHost.region === clients.region
-            ? clients.ecr
-            : (deps.ecrClientFor ?? ((region) => (0,_aws_clients_js__WEBPACK_IMPORTED_MODULE_0__.createClients)(region).ecr))(ecrHost.region);
-        return {
-            client,
-            registryId: ecrHost.accountId,
-            region: ecrHost.region,
-            label: `${ecrHost.accountId}/${ecrHost.region}`,
-        };
-    }
-    const target = { client: clients.ecr, region: clients.region, label: `${ref.registry}/${clients.region}` };
-    let credentials;
-    try {
-        credentials = await ecrCredentials(target, deps.log);
-    }
-    catch (error) {
-        deps.log.info(`${ref.registry} is treated as a registry other than ECR: ECR's endpoint did not answer (${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error)}).`);
-        return undefined;
-    }
-    if (credentials.registry.toLowerCase() !== ref.registry.toLowerCase()) {
-        deps.log.info(`${ref.registry} is treated as a registry other than ECR: ECR's registry is ${credentials.registry}.`);
-        return undefined;
-    }
-    return { ...target, credentials };
-}
-/** GetAuthorizationToken, decoded; the password is registered as a secret before anything can print it. */
-async function ecrCredentials(target, log) {
-    const data = await _aws_ecr_js__WEBPACK_IMPORTED_MODULE_1__/* .getAuthorizationToken */ .L3(target);
-    if (!data?.authorizationToken || !data.proxyEndpoint) {
-        throw new Error(`ECR returned no authorization data for ${target.label}.`);
-    }
-    log.secret(data.authorizationToken);
-    const decoded = Buffer.from(data.authorizationToken, 'base64').toString('utf8');
-    const colon = decoded.indexOf(':');
-    if (colon <= 0)
-        throw new Error(`ECR returned an authorization token for ${target.label} that is not user:password.`);
-    const password = decoded.slice(colon + 1);
-    log.secret(password);
-    return { registry: (0,_reference_js__WEBPACK_IMPORTED_MODULE_5__/* .endpointHost */ .GN)(data.proxyEndpoint), username: decoded.slice(0, colon), password };
-}
-/**
- * Looks the repository up without changing anything; a UserError when it is missing and `create` is not set.
- * `repository` is undefined when the role may not describe repositories and need not create one: the push will tell.
- */
-async function findRepository(target, repositoryName, options, log) {
-    try {
-        const repository = await _aws_ecr_js__WEBPACK_IMPORTED_MODULE_1__/* .describeRepository */ .MD(target, repositoryName);
-        if (repository)
-            return { repository, missing: false };
-    }
-    catch (error) {
-        if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isAccessDenied */ .w7)(error) && !options.create) {
-            log.debug(`Not allowed to describe ${repositoryName}; the push will show whether it exists: ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error)}`);
-            return { missing: false };
-        }
-        if (!(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isNotFound */ .c4)(error, 'repository'))
-            throw error;
-    }
-    if (!options.create)
-        throw (0,_diagnose_js__WEBPACK_IMPORTED_MODULE_4__/* .repositoryMissing */ .lx)(repositoryName, target.label);
-    return { missing: true };
-}
-/** Creates the repository (create-repository: true) and says so. */
-async function createRepository(target, repositoryName, options, log) {
-    const created = await _aws_ecr_js__WEBPACK_IMPORTED_MODULE_1__/* .createRepository */ .vB(target, {
-        repositoryName,
-        imageScanningConfiguration: { scanOnPush: options.scanOnPush },
-        imageTagMutability: options.immutableTags ? 'IMMUTABLE' : 'MUTABLE',
-    });
-    log.info(`Created ECR repository ${repositoryName} in ${target.label} (scan on push: ${options.scanOnPush}, tags ${options.immutableTags ? 'immutable' : 'mutable'}).`);
-    return created;
-}
-/** The image with this tag or digest, or undefined when the image (or the repository) does not exist. */
-async function describeImage(target, repositoryName, image) {
-    return (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .unlessNotFound */ .CA)(_aws_ecr_js__WEBPACK_IMPORTED_MODULE_1__/* .describeImage */ .hu(target, repositoryName, image));
-}
-/** Whether ECR refuses to move this tag once pushed, given the repository's mutability and exclusion filters. */
-function isTagImmutable(tag, repository) {
-    const matchesFilter = () => (repository?.imageTagMutabilityExclusionFilters ?? []).some((filter) => filter.filter !== undefined && wildcard(filter.filter).test(tag));
-    switch (repository?.imageTagMutability) {
-        case 'IMMUTABLE':
-            return true;
-        case 'IMMUTABLE_WITH_EXCLUSION':
-            return !matchesFilter();
-        case 'MUTABLE_WITH_EXCLUSION':
-            return matchesFilter();
-        default:
-            return false;
-    }
-}
-function wildcard(pattern) {
-    return new RegExp(`^${pattern
-        .split('*')
-        .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-        .join('.*')}$`);
-}
-
-
-/***/ }),
-
 /***/ 5894:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1005,8 +870,8 @@ var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/common/errors.ts
 var errors = __webpack_require__(1922);
-// EXTERNAL MODULE: ./src/image/args.ts
-var image_args = __webpack_require__(8636);
+// EXTERNAL MODULE: ./src/image/build-command.ts
+var build_command = __webpack_require__(7853);
 // EXTERNAL MODULE: ./src/image/build-secrets.ts
 var build_secrets = __webpack_require__(1341);
 ;// CONCATENATED MODULE: ./src/image/digest.ts
@@ -1039,12 +904,12 @@ function parseMetadataFile(text) {
     return typeof digest === 'string' && /^sha256:[a-f0-9]{64}$/.test(digest) ? digest : undefined;
 }
 
-// EXTERNAL MODULE: ./src/image/diagnose.ts
-var diagnose = __webpack_require__(3825);
+// EXTERNAL MODULE: ./src/image/build-failures.ts
+var build_failures = __webpack_require__(8461);
 // EXTERNAL MODULE: ./src/image/docker.ts
 var docker = __webpack_require__(9261);
-// EXTERNAL MODULE: ./src/image/ecr.ts
-var image_ecr = __webpack_require__(2531);
+// EXTERNAL MODULE: ./src/image/repository.ts
+var image_repository = __webpack_require__(29);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/image/build-key.ts
@@ -1074,7 +939,7 @@ async function buildKey(inputs, dockerfile, git) {
         dockerfile: dockerfile !== undefined ? external_node_path_default().normalize(dockerfile) : '',
         dockerfileSha256: (0,external_node_crypto_.createHash)('sha256').update(content).digest('hex'),
         target: inputs.target ?? '',
-        buildArgs: (0,image_args/* effectiveBuildArgs */.t1)(inputs.buildArgs, git).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        buildArgs: (0,build_command/* effectiveBuildArgs */.t1)(inputs.buildArgs, git).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
         platforms: [...inputs.platforms].sort(),
         ...optionalShape('secretIds', sortedIds([...(inputs.buildSecrets ?? []), ...(inputs.buildSecretFiles ?? [])])),
         ...optionalShape('sshIds', sortedIds(inputs.ssh ?? [])),
@@ -1207,7 +1072,7 @@ async function planImageBuild(inputs, deps) {
         throw new errors/* UserError */.yo('registry-username and registry-password go together: set both, or neither.');
     }
     const dockerfile = await checkBuildFiles(inputs);
-    (0,image_args/* parseLabels */.Xy)(inputs.labels ?? []);
+    (0,build_command/* parseLabels */.Xy)(inputs.labels ?? []);
     const mounts = await buildMounts(inputs, git.workspace ?? process.cwd(), deps.env ?? process.env);
     // A value from the environment was not masked with the inputs.
     for (const { value } of mounts.secrets)
@@ -1218,11 +1083,11 @@ async function planImageBuild(inputs, deps) {
     const key = await buildKey(inputs, dockerfile, git);
     const keyTag = inputs.skipBuildIfExists && isValidTag(git.sha) ? reuseTag(git.sha, key) : undefined;
     // Without push, nothing is asked of the registry: the build is local only.
-    const ecr = inputs.push ? await (0,image_ecr/* resolveEcrTarget */.sy)(ref, deps) : undefined;
+    const ecr = inputs.push ? await (0,image_repository/* resolveEcrTarget */.sy)(ref, deps) : undefined;
     let createRepository = false;
     let reused;
     if (ecr) {
-        const found = await (0,image_ecr/* findRepository */.W1)(ecr, ref.repository, { create: inputs.createRepository }, log);
+        const found = await (0,image_repository/* findRepository */.W1)(ecr, ref.repository, { create: inputs.createRepository }, log);
         createRepository = found.missing;
         // A repository still to be created will have the mutability create-repository gives it.
         const repository = found.missing
@@ -1286,7 +1151,7 @@ async function carryOutImageBuild(plan, deps) {
         : undefined;
     try {
         const metadataFile = metadataDir !== undefined ? external_node_path_default().join(metadataDir, 'metadata.json') : undefined;
-        const args = (0,image_args/* buildArgs */.CH)(inputs, {
+        const args = (0,build_command/* buildArgs */.CH)(inputs, {
             repository: name,
             tags,
             ...(dockerfile !== undefined && { dockerfile }),
@@ -1296,14 +1161,14 @@ async function carryOutImageBuild(plan, deps) {
             mounts,
         }, { buildx, ...(metadataFile !== undefined && { metadataFile }) });
         if (ecr && plan.createRepository) {
-            await (0,image_ecr/* createRepository */.vB)(ecr, ref.repository, { create: true, scanOnPush: inputs.scanOnPush, immutableTags: inputs.immutableTags }, log);
+            await (0,image_repository/* createRepository */.vB)(ecr, ref.repository, { create: true, scanOnPush: inputs.scanOnPush, immutableTags: inputs.immutableTags }, log);
         }
         log.info(`Image ${name}, tags ${tags.join(', ')}`);
         await login(inputs, ref.registry, ecr, deps, signal);
         if (!buildx && inputs.cacheFrom.length > 0)
             await pullCacheImages(inputs.cacheFrom, log, signal);
         const pushContext = { repository: name, sha: git.sha, ecr: ecr?.label };
-        const buildKit = !buildx && (0,image_args/* needsBuildKit */.c4)({ mounts });
+        const buildKit = !buildx && (0,build_command/* needsBuildKit */.c4)({ mounts });
         const run = await runBuild(args, {
             buildx,
             env: {
@@ -1409,7 +1274,7 @@ async function pushedImage(ecr, repository, name, tag, reported, log) {
     let digest = reported;
     let sizeBytes;
     if (ecr) {
-        const detail = await (0,image_ecr/* describeImage */.hu)(ecr, repository, digest !== undefined ? { imageDigest: digest } : { imageTag: tag }).catch((error) => {
+        const detail = await (0,image_repository/* describeImage */.hu)(ecr, repository, digest !== undefined ? { imageDigest: digest } : { imageTag: tag }).catch((error) => {
             if (digest === undefined)
                 throw error;
             log.debug(`Could not read the pushed image's size: ${(0,errors/* errorMessage */.gJ)(error)}`);
@@ -1445,7 +1310,7 @@ async function checkBuildFiles(inputs) {
 }
 /** Immutable tags cannot follow a branch: only the sha is pushed when the tags are the defaults. */
 function withoutImmutableBranchTag(tags, sha, repository, name, log) {
-    const kept = tags.filter((tag) => tag === sha || !(0,image_ecr/* isTagImmutable */.j1)(tag, repository));
+    const kept = tags.filter((tag) => tag === sha || !(0,image_repository/* isTagImmutable */.j1)(tag, repository));
     if (kept.length < tags.length) {
         log.info(`${name} has immutable tags, so a branch or tag name could be pushed only once: tagging with the commit sha only (set tags to choose others).`);
     }
@@ -1453,7 +1318,7 @@ function withoutImmutableBranchTag(tags, sha, repository, name, log) {
 }
 /** The commit's image built with this key, found by its reuse tag; says in the log why it is reused or rebuilt. */
 async function existingImage(ecr, repository, name, keyTag, key, log) {
-    const detail = await (0,image_ecr/* describeImage */.hu)(ecr, repository, { imageTag: keyTag });
+    const detail = await (0,image_repository/* describeImage */.hu)(ecr, repository, { imageTag: keyTag });
     const short = key.slice(0, 12);
     if (!detail?.imageDigest) {
         log.info(`rebuilding: no image of this commit with build key ${short} (no tag ${keyTag} in ${name}).`);
@@ -1476,7 +1341,7 @@ async function login(inputs, registry, ecr, { log, loggedIn }, signal) {
     if (ecr) {
         if (inputs.registryUsername)
             log.info('registry-username and registry-password are not used for ECR: the action logs in with ecr:GetAuthorizationToken.');
-        const credentials = ecr.credentials ?? (await (0,image_ecr/* ecrCredentials */.dQ)(ecr, log));
+        const credentials = ecr.credentials ?? (await (0,image_repository/* ecrCredentials */.dQ)(ecr, log));
         await (0,docker.dockerLogin)(credentials.registry, credentials.username, credentials.password, {
             remember: inputs.logout,
             log,
@@ -1513,8 +1378,8 @@ async function pushTags(name, tags, context, log, signal) {
         const result = await (0,docker.docker)(['push', `${name}:${tag}`], { log, signal });
         const output = `${result.stdout}\n${result.stderr}`;
         if (result.exitCode !== 0) {
-            throw ((0,diagnose/* dockerEngineProblem */.u7)(output) ??
-                (0,diagnose/* pushProblem */.aY)(output, context) ??
+            throw ((0,build_failures/* dockerEngineProblem */.u7)(output) ??
+                (0,build_failures/* pushProblem */.aY)(output, context) ??
                 new Error(`docker push ${name}:${tag} failed with exit code ${result.exitCode}:\n${tailOf(output)}`));
         }
         const pushed = parsePushOutput(output);
@@ -1527,18 +1392,18 @@ async function pushTags(name, tags, context, log, signal) {
 }
 async function failBuild(lines, exitCode, dockerfile, pushing, pushContext, log) {
     const output = lines.join('\n');
-    const engine = (0,diagnose/* dockerEngineProblem */.u7)(output);
+    const engine = (0,build_failures/* dockerEngineProblem */.u7)(output);
     if (engine)
         throw engine;
     // buildx pushes within the build: a failure after pushing started (or naming the push) is a push failure.
     if (pushing && /failed to push|pushing (?:layers|manifest)|failed commit on ref/i.test(output)) {
-        const problem = (0,diagnose/* pushProblem */.aY)(output, pushContext);
+        const problem = (0,build_failures/* pushProblem */.aY)(output, pushContext);
         if (problem)
             throw problem;
     }
     const text = dockerfile !== undefined ? await (0,promises_.readFile)(dockerfile, 'utf8').catch(() => undefined) : undefined;
     const shownPath = dockerfile !== undefined ? annotationPath(dockerfile) : 'Dockerfile';
-    const failure = (0,diagnose/* describeBuildFailure */.EG)(lines, { path: shownPath, text }, exitCode);
+    const failure = (0,build_failures/* describeBuildFailure */.EG)(lines, { path: shownPath, text }, exitCode);
     if (failure.startLine !== undefined && dockerfile !== undefined) {
         log.error(failure.message, { title: 'Docker build failed', file: shownPath, startLine: failure.startLine });
     }
@@ -1624,7 +1489,7 @@ var aws_errors = __webpack_require__(9378);
 /** Throws a UserError naming the image and its repository when ECR does not have it; logs when it cannot tell. */
 async function checkImageExists(image, deps) {
     const ref = (0,image_reference/* parseImageReference */.o_)(image);
-    const ecr = await (0,image_ecr/* resolveEcrTarget */.sy)(ref, deps);
+    const ecr = await (0,image_repository/* resolveEcrTarget */.sy)(ref, deps);
     if (!ecr) {
         deps.log.info(`${image} is not in ECR: whether it exists was not checked (${ref.registry} is another registry).`);
         return;
@@ -1657,6 +1522,141 @@ async function checkImageExists(image, deps) {
 
 
 
+
+
+/***/ }),
+
+/***/ 29:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   W1: () => (/* binding */ findRepository),
+/* harmony export */   dQ: () => (/* binding */ ecrCredentials),
+/* harmony export */   hu: () => (/* binding */ describeImage),
+/* harmony export */   j1: () => (/* binding */ isTagImmutable),
+/* harmony export */   sy: () => (/* binding */ resolveEcrTarget),
+/* harmony export */   vB: () => (/* binding */ createRepository)
+/* harmony export */ });
+/* harmony import */ var _aws_clients_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(201);
+/* harmony import */ var _aws_ecr_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8663);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9378);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1922);
+/* harmony import */ var _build_failures_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8461);
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3564);
+
+
+
+
+
+
+/**
+ * The ECR registry behind the image's host, or undefined when it is another registry.
+ * An ECR host gives the account and region (a client for another region comes from `ecrClientFor`); with a custom
+ * ECR endpoint, the host is ECR's when GetAuthorizationToken's proxyEndpoint names it (see registryKind).
+ */
+async function resolveEcrTarget(ref, deps) {
+    const { clients } = deps;
+    const kind = (0,_reference_js__WEBPACK_IMPORTED_MODULE_5__/* .registryKind */ .IL)(ref.registry, deps.env ?? process.env);
+    if (kind === 'other')
+        return undefined;
+    const ecrHost = (0,_reference_js__WEBPACK_IMPORTED_MODULE_5__/* .parseEcrHost */ .wl)(ref.registry);
+    if (ecrHost) {
+        const client = ecrHost.region === clients.region
+            ? clients.ecr
+            : (deps.ecrClientFor ?? ((region) => (0,_aws_clients_js__WEBPACK_IMPORTED_MODULE_0__.createClients)(region).ecr))(ecrHost.region);
+        return {
+            client,
+            registryId: ecrHost.accountId,
+            region: ecrHost.region,
+            label: `${ecrHost.accountId}/${ecrHost.region}`,
+        };
+    }
+    const target = { client: clients.ecr, region: clients.region, label: `${ref.registry}/${clients.region}` };
+    let credentials;
+    try {
+        credentials = await ecrCredentials(target, deps.log);
+    }
+    catch (error) {
+        deps.log.info(`${ref.registry} is treated as a registry other than ECR: ECR's endpoint did not answer (${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error)}).`);
+        return undefined;
+    }
+    if (credentials.registry.toLowerCase() !== ref.registry.toLowerCase()) {
+        deps.log.info(`${ref.registry} is treated as a registry other than ECR: ECR's registry is ${credentials.registry}.`);
+        return undefined;
+    }
+    return { ...target, credentials };
+}
+/** GetAuthorizationToken, decoded; the password is registered as a secret before anything can print it. */
+async function ecrCredentials(target, log) {
+    const data = await _aws_ecr_js__WEBPACK_IMPORTED_MODULE_1__/* .getAuthorizationToken */ .L3(target);
+    if (!data?.authorizationToken || !data.proxyEndpoint) {
+        throw new Error(`ECR returned no authorization data for ${target.label}.`);
+    }
+    log.secret(data.authorizationToken);
+    const decoded = Buffer.from(data.authorizationToken, 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    if (colon <= 0)
+        throw new Error(`ECR returned an authorization token for ${target.label} that is not user:password.`);
+    const password = decoded.slice(colon + 1);
+    log.secret(password);
+    return { registry: (0,_reference_js__WEBPACK_IMPORTED_MODULE_5__/* .endpointHost */ .GN)(data.proxyEndpoint), username: decoded.slice(0, colon), password };
+}
+/**
+ * Looks the repository up without changing anything; a UserError when it is missing and `create` is not set.
+ * `repository` is undefined when the role may not describe repositories and need not create one: the push will tell.
+ */
+async function findRepository(target, repositoryName, options, log) {
+    try {
+        const repository = await _aws_ecr_js__WEBPACK_IMPORTED_MODULE_1__/* .describeRepository */ .MD(target, repositoryName);
+        if (repository)
+            return { repository, missing: false };
+    }
+    catch (error) {
+        if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isAccessDenied */ .w7)(error) && !options.create) {
+            log.debug(`Not allowed to describe ${repositoryName}; the push will show whether it exists: ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error)}`);
+            return { missing: false };
+        }
+        if (!(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isNotFound */ .c4)(error, 'repository'))
+            throw error;
+    }
+    if (!options.create)
+        throw (0,_build_failures_js__WEBPACK_IMPORTED_MODULE_4__/* .repositoryMissing */ .lx)(repositoryName, target.label);
+    return { missing: true };
+}
+/** Creates the repository (create-repository: true) and says so. */
+async function createRepository(target, repositoryName, options, log) {
+    const created = await _aws_ecr_js__WEBPACK_IMPORTED_MODULE_1__/* .createRepository */ .vB(target, {
+        repositoryName,
+        imageScanningConfiguration: { scanOnPush: options.scanOnPush },
+        imageTagMutability: options.immutableTags ? 'IMMUTABLE' : 'MUTABLE',
+    });
+    log.info(`Created ECR repository ${repositoryName} in ${target.label} (scan on push: ${options.scanOnPush}, tags ${options.immutableTags ? 'immutable' : 'mutable'}).`);
+    return created;
+}
+/** The image with this tag or digest, or undefined when the image (or the repository) does not exist. */
+async function describeImage(target, repositoryName, image) {
+    return (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .unlessNotFound */ .CA)(_aws_ecr_js__WEBPACK_IMPORTED_MODULE_1__/* .describeImage */ .hu(target, repositoryName, image));
+}
+/** Whether ECR refuses to move this tag once pushed, given the repository's mutability and exclusion filters. */
+function isTagImmutable(tag, repository) {
+    const matchesFilter = () => (repository?.imageTagMutabilityExclusionFilters ?? []).some((filter) => filter.filter !== undefined && wildcard(filter.filter).test(tag));
+    switch (repository?.imageTagMutability) {
+        case 'IMMUTABLE':
+            return true;
+        case 'IMMUTABLE_WITH_EXCLUSION':
+            return !matchesFilter();
+        case 'MUTABLE_WITH_EXCLUSION':
+            return matchesFilter();
+        default:
+            return false;
+    }
+}
+function wildcard(pattern) {
+    return new RegExp(`^${pattern
+        .split('*')
+        .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.*')}$`);
+}
 
 
 /***/ }),

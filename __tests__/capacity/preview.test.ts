@@ -222,5 +222,8 @@ describe('capacity-prices in the config file', () => {
     await expect(capacityPrices('../outside.yml', 'us-east-1', workspace)).rejects.toThrow(
       'Config key `capacity-prices` must name a path inside the workspace',
     )
+    await expect(capacityPrices('missing.yml', 'us-east-1', workspace)).rejects.toThrow(
+      /^capacity prices file missing\.yml not found at .*\. Config key `capacity-prices` is relative to the workspace/,
+    )
   })
 })

@@ -76,6 +76,14 @@ const ACCEPTED: [string, string][] = [
     'one capacity provider as a string',
     'environments:\n  prod:\n    service-settings: { capacity-provider-strategy: FARGATE }\n',
   ],
+  [
+    'an Express scaling target',
+    'environments:\n  prod:\n    service-settings: { express-scaling-min-tasks: 2, express-scaling-max-tasks: 10, express-scaling-metric: AVERAGE_MEMORY, express-scaling-target: 70 }\n',
+  ],
+  [
+    'an Express scaling target of requests per task',
+    'environments:\n  prod:\n    service-settings: { express-scaling-metric: REQUEST_COUNT_PER_TARGET, express-scaling-target: 1000 }\n',
+  ],
   ['previews with a base only', `${DEV}previews:\n  base: dev\n`],
   // verify
   [
@@ -102,6 +110,12 @@ const REFUSED: [string, string][] = [
   ['an unknown service setting', 'environments:\n  prod:\n    service-settings: { desired-count: 2 }\n'],
   ['a maximum percent below 100', 'environments:\n  prod:\n    service-settings: { maximum-percent: 99 }\n'],
   ['propagate-tags in lower case', 'environments:\n  prod:\n    service-settings: { propagate-tags: service }\n'],
+  ['no Express tasks', 'environments:\n  prod:\n    service-settings: { express-scaling-min-tasks: 0 }\n'],
+  ['an Express metric ECS lacks', 'environments:\n  prod:\n    service-settings: { express-scaling-metric: CPU }\n'],
+  [
+    'an Express CPU target above 100 %',
+    'environments:\n  prod:\n    service-settings: { express-scaling-target: 150 }\n',
+  ],
   [
     'a capacity provider item that is not name:weight:base',
     "environments:\n  prod:\n    service-settings: { capacity-provider-strategy: ['FARGATE:one'] }\n",

@@ -117,8 +117,9 @@ test.each([
   [
     "environments:\n  dev:\n    secrets: { DB: '' }\n    environment-variables: { 'A B': x }\n",
     [
-      'line 4, environments.dev.environment-variables."A B": is not a variable name; use letters, digits, "_", "." and "-", not starting with a digit',
+      // in the file's order
       'line 3, environments.dev.secrets.DB: has no value; give the ARN of a Secrets Manager secret or an SSM parameter (name or ARN)',
+      'line 4, environments.dev.environment-variables."A B": is not a variable name; use letters, digits, "_", "." and "-", not starting with a digit',
     ],
   ],
   [

@@ -160,7 +160,7 @@ describe('problems name the file, the line, the key path and the fix', () => {
     [
       'environments:\n  dev:\n    replicas: 2\n',
       [
-        `line 3, environments.dev.replicas: unknown key; valid keys: branches, tags, cluster, service, services, task-definition, service-definition, image, environment-variables, secrets, vars, desired-count, strategy, bake-minutes, canary-percent, canary-bake-minutes, step-percent, step-bake-minutes, deployment-alarms, region, dockerfile, build-args, target, promote-from, url, production, protected, regions, role-to-assume, needs, verify, analysis, service-settings, capacity-prices, keep-revisions, wait-until, on-busy, rollback-on-failure, log-lines, artifacts-dir, codedeploy, run-task, build`,
+        `line 3, environments.dev.replicas: unknown key; valid keys: branches, tags, cluster, service, services, task-definition, service-definition, image, environment-variables, secrets, vars, desired-count, artifacts-dir, rollback-on-failure, strategy, bake-minutes, canary-percent, canary-bake-minutes, step-percent, step-bake-minutes, deployment-alarms, wait-until, on-busy, log-lines, region, dockerfile, build-args, target, promote-from, keep-revisions, url, production, protected, regions, role-to-assume, needs, run-task, service-settings, codedeploy, build, verify, analysis, capacity-prices`,
       ],
     ],
     [

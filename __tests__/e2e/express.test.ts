@@ -8,8 +8,16 @@ import {
   DescribeExpressGatewayServiceCommand,
   ECSClient,
 } from '@aws-sdk/client-ecs'
-import { runAction as runWithInputs, movedToConfig } from './action.js'
-import { EXECUTION_ROLE, ScenarioAdmin, useStack, waitFor, webService, type StackEnv } from './stack.js'
+import { runAction as runWithInputs, movedToConfig, withConfig } from './action.js'
+import {
+  EXECUTION_ROLE,
+  givenWebService,
+  ScenarioAdmin,
+  useStack,
+  waitFor,
+  webService,
+  type StackEnv,
+} from './stack.js'
 
 const runAction = (inputs: Record<string, string>, env?: Record<string, string>): ReturnType<typeof runWithInputs> =>
   runWithInputs(movedToConfig(inputs), env)
@@ -55,6 +63,15 @@ async function givenExpressService(): Promise<void> {
   await admin.listeners({ cluster: 'prod', service: 'web' })
 }
 
+/** The scaling target ECS holds for the Express service, read back with DescribeExpressGatewayService. */
+const scalingTargets = async () =>
+  (
+    await ecs.send(new DescribeExpressGatewayServiceCommand({ serviceArn: SERVICE_ARN }))
+  ).service?.activeConfigurations?.map((c) => c.scalingTarget)
+
+const SCALING =
+  'service-settings: { express-scaling-min-tasks: 3, express-scaling-max-tasks: 6, express-scaling-metric: REQUEST_COUNT_PER_TARGET, express-scaling-target: 200 }'
+
 const versionAt = async (url: string): Promise<string> =>
   ((await (await fetch(`${url}/version`)).json()) as { version: string }).version
 
@@ -91,6 +108,69 @@ describe('an ECS Express Mode service', () => {
       { name: 'GREETING', value: 'hello' },
     ])
     expect(await versionAt(stack.STACK_LB_URL)).toBe(sha.slice(0, 7))
+  })
+
+  test('its scaling target is set from service-settings, shown as a change, and ECS holds it afterwards', async () => {
+    await givenExpressService()
+    const inputs = { cluster: 'prod', service: 'web', image: `${stack.STACK_REGISTRY}/web:v1` }
+    const change = 'Express scaling target: 2–4 tasks, AVERAGE_CPU at 60 % → 3–6 tasks, REQUEST_COUNT_PER_TARGET at 200'
+    // A dry run shows the change and sends nothing.
+    const dry = await runWithInputs(withConfig({ ...inputs, 'dry-run': 'true' }, SCALING))
+    expect(dry.errors).toEqual([])
+    expect(dry.outputs.status).toBe('planned')
+    expect(dry.stdout).toContain(change)
+    expect(await scalingTargets()).toEqual([
+      { minTaskCount: 2, maxTaskCount: 4, autoScalingMetric: 'AVERAGE_CPU', autoScalingTargetValue: 60 },
+    ])
+    // The same image: only the scaling target changes, and that is a deployment of its own.
+    const run = await runWithInputs(withConfig(inputs, SCALING))
+    expect(run.errors).toEqual([])
+    expect(run.outputs.status).toBe('succeeded')
+    expect(run.stdout).toContain(change)
+    expect(await scalingTargets()).toEqual([
+      { minTaskCount: 3, maxTaskCount: 6, autoScalingMetric: 'REQUEST_COUNT_PER_TARGET', autoScalingTargetValue: 200 },
+    ])
+    // Once it is so, a run with the same settings changes nothing.
+    const again = await runWithInputs(withConfig(inputs, SCALING))
+    expect(again.exitCode).toBe(0)
+    expect(again.stdout).not.toContain('Express scaling target:')
+    expect(again.stdout).toContain('already runs this image, environment, secrets, cpu, memory and scaling target')
+    expect(await scalingTargets()).toHaveLength(1)
+  })
+
+  test('the scaling target given for a service that is no Express service is refused, naming why', async () => {
+    await givenWebService(stack, admin, ecs)
+    const run = await runWithInputs(
+      withConfig({ cluster: 'prod', service: 'web', image: `${stack.STACK_REGISTRY}/web:v2` }, SCALING),
+    )
+    expect(run.exitCode).toBe(1)
+    expect(run.errors[0]).toContain(
+      'Service setting `express-scaling-min-tasks`, `express-scaling-max-tasks`, `express-scaling-metric`, `express-scaling-target`: service "web" is not an ECS Express Mode service',
+    )
+    expect((await webService(ecs)).taskDefinition).toMatch(/\/web:1$/)
+  })
+
+  test('a release that fails verification after ECS completed it: the configuration before is brought back, followed to its end', async () => {
+    await givenExpressService()
+    const run = await runWithInputs(
+      withConfig(
+        { cluster: 'prod', service: 'web', image: `${stack.STACK_REGISTRY}/web:v3` },
+        `verify: { url: "${stack.STACK_LB_URL}/version", expect: "$.version == v9", timeout: 3, interval: 0.5 }`,
+      ),
+    )
+    expect(run.exitCode).toBe(1)
+    expect(run.outputs.status).toBe('failed')
+    expect(run.errors.join('\n')).toContain('verification failed (production)')
+    expect(run.stdout).toContain(
+      'asked ECS to bring back the Express configuration of web-express:1 (image, environment, secrets); ECS registered web-express:3 from it',
+    )
+    // Reported once ECS reached it: the revision ECS made from the configuration before, rolled out.
+    expect(run.summary).toMatch(/ECS rolled the service back to web-express:3 \(2 of 2 tasks running\)/)
+    const { service } = await ecs.send(new DescribeExpressGatewayServiceCommand({ serviceArn: SERVICE_ARN }))
+    expect(service?.activeConfigurations?.map((c) => c.primaryContainer?.image)).toEqual([
+      `${stack.STACK_REGISTRY}/web:v1`,
+    ])
+    expect(await versionAt(stack.STACK_LB_URL)).toBe('v1')
   })
 
   test('a strategy given for it is refused, naming why, and nothing changes', async () => {

@@ -317,6 +317,20 @@ describe('mode: drift', () => {
     expect(updated.body).toContain('### ✅ No drift on web')
   })
 
+  test('on a pull request, a service without drift and no earlier drift comment gets no comment', async () => {
+    const github = fakeGitHub()
+    const event: RunEvent = {
+      name: 'pull_request',
+      ref: 'refs/pull/12/merge',
+      pullRequest: { number: 12, action: 'synchronize', baseRef: 'main', headRef: 'feature', headSha: 'f'.repeat(40) },
+    }
+    await deploy(settings({}, event), ports(github))
+    expect(report?.services[0]?.drift).toEqual([])
+    expect(github.rest.issues.listComments).toHaveBeenCalled()
+    expect(github.rest.issues.createComment).not.toHaveBeenCalled()
+    expect(github.rest.issues.updateComment).not.toHaveBeenCalled()
+  })
+
   test('a push event comments nothing', async () => {
     const github = fakeGitHub()
     await deploy(settings({}), ports(github))

@@ -21,6 +21,7 @@ interface Sample {
 const BUILD = { build: '.', image: '123456789012.dkr.ecr.us-east-1.amazonaws.com/web' }
 const CANARY = { environment: { strategy: 'canary' }, inputs: { strategy: 'canary' } }
 const LINEAR = { environment: { strategy: 'linear' }, inputs: { strategy: 'linear' } }
+const RUN = { inputs: { 'run-task': 'npm run migrate' } }
 const SAMPLES: Record<string, Sample> = {
   cluster: { config: 'dev', input: 'prod' },
   service: { config: ['web'], input: 'api', environment: { cluster: 'dev' } },
@@ -57,6 +58,43 @@ const SAMPLES: Record<string, Sample> = {
   'enable-execute-command': { config: false, input: 'true' },
   'capacity-provider-strategy': { config: ['FARGATE:1:2'], input: 'FARGATE_SPOT:3' },
   analysis: { config: ['5xx-rate < 1%'], input: 'p99 < 300ms' },
+  'volume-configurations': {
+    config: [{ name: 'data', managedEBSVolume: { roleArn: 'arn:aws:iam::123456789012:role/ebs', sizeInGiB: 20 } }],
+    input: '[]',
+  },
+  // moved from the inputs, read by their inputs' readers
+  'keep-revisions': { config: 10, input: '5' },
+  'wait-until': { config: 'ready', input: 'scaled-up', environment: { strategy: 'canary' } },
+  'on-busy': { config: 'fail', input: 'wait' },
+  'rollback-on-failure': { config: false, input: 'true' },
+  'log-lines': { config: 100, input: '50' },
+  'artifacts-dir': { config: 'out', input: 'build' },
+  'deployment-circuit-breaker': { config: 'rollback', input: 'disable' },
+  appspec: { config: 'appspec.yml', input: 'other.yml' },
+  'codedeploy-application': { config: 'AppA', input: 'AppB' },
+  'codedeploy-deployment-group': { config: 'GroupA', input: 'GroupB' },
+  'codedeploy-config': { config: 'ConfigA', input: 'ConfigB' },
+  'run-task-container': { config: 'web', input: 'worker', ...RUN },
+  'run-task-count': { config: 2, input: '3', ...RUN },
+  'run-task-launch-type': { config: 'FARGATE', input: 'ec2', ...RUN },
+  'run-task-capacity-provider-strategy': { config: ['FARGATE:1'], input: 'FARGATE_SPOT:2', ...RUN },
+  'run-task-subnets': { config: ['subnet-a'], input: 'subnet-b', ...RUN },
+  'run-task-security-groups': { config: ['sg-a'], input: 'sg-b', ...RUN },
+  'run-task-assign-public-ip': { config: 'ENABLED', input: 'disabled', ...RUN },
+  'run-task-tags': { config: { team: 'web' }, input: 'team=api', ...RUN },
+  'run-task-overrides': { config: { cpu: '512' }, input: '{"cpu":"1024"}', ...RUN },
+  push: { config: false, input: 'true', inputs: BUILD },
+  'create-repository': { config: true, input: 'false', inputs: BUILD },
+  'scan-on-push': { config: false, input: 'true', inputs: BUILD },
+  'immutable-tags': { config: true, input: 'false', inputs: BUILD },
+  'skip-build-if-exists': { config: false, input: 'true', inputs: BUILD },
+  logout: { config: false, input: 'true', inputs: BUILD },
+  'build-secret-files': { config: { npmrc: '.npmrc' }, input: 'npmrc=other', inputs: BUILD },
+  ssh: { config: ['default'], input: 'id=key', inputs: BUILD },
+  provenance: { config: false, input: 'mode=max', inputs: BUILD },
+  sbom: { config: true, input: 'false', inputs: BUILD },
+  'no-cache': { config: true, input: 'false', inputs: BUILD },
+  pull: { config: true, input: 'false', inputs: BUILD },
 }
 
 function at(object: unknown, path: string): unknown {
@@ -122,6 +160,12 @@ describe('conditions and blocks', () => {
     const built = withEnvironment(getInputs({ build: '.' }), environment)
     expect(built.image).toBeUndefined()
     expect(built.build).toMatchObject({ image: 'web', dockerfile: 'D', target: 't', buildArgs: { A: 'b' } })
+  })
+
+  test('the build block asks for no build: its switches apply only when the build input is given', () => {
+    const environment = dev('{ build: { push: false, no-cache: true } }')
+    expect(withEnvironment(getInputs({}), environment).build).toBeUndefined()
+    expect(withEnvironment(getInputs(BUILD), environment).build).toMatchObject({ push: false, noCache: true })
   })
 
   test("another strategy given as input brings its own options, not the environment's", () => {

@@ -2,7 +2,7 @@
 // it names must exist, and every build input that has a build-push-action counterpart must be in it.
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { SETTINGS } from '../../src/settings/table.js'
+import { movedPlace, SETTINGS } from '../../src/settings/table.js'
 
 const PAGE = readFileSync(path.resolve(import.meta.dirname, '../../docs/build.md'), 'utf8')
 
@@ -29,8 +29,8 @@ test('every input the table names is an input of the action', () => {
 test('every build input with a build-push-action counterpart is in the table (a moved one as its `build:` key)', () => {
   const cells = mappingRows().map(([, cell]) => cell)
   const ours = new Set(cells.flatMap(inputNames))
-  for (const s of SETTINGS.filter((s) => s.group === 'build' && s.movedTo?.key.includes('.build.')))
-    if (cells.some((cell) => cell.includes(`{ ${s.movedTo?.key.split('.').pop()}:`))) ours.add(s.name)
+  for (const s of SETTINGS.filter((s) => s.group === 'build' && movedPlace(s)?.key.includes('.build.')))
+    if (cells.some((cell) => cell.includes(`{ ${movedPlace(s)?.key.split('.').pop()}:`))) ours.add(s.name)
   const counterparts = SETTINGS.filter((s) => s.group === 'build').map((s) => s.name)
   const ownOnly = [
     'create-repository',

@@ -143,7 +143,7 @@ describe('loadAppSpec', () => {
       containerName: 'web',
     })
     await expect(loadAppSpec('.aws/appspec.yml', dir)).rejects.toThrow(
-      `appspec .aws/appspec.yml not found at ${path.join(dir, '.aws/appspec.yml')}. The \`appspec\` input is relative to the workspace: check the path, or leave it out to have the AppSpec made from the service's load balancer.`,
+      `appspec .aws/appspec.yml not found at ${path.join(dir, '.aws/appspec.yml')}. Config key \`codedeploy.appspec\` is relative to the workspace: check the path, or leave it out to have the AppSpec made from the service's load balancer.`,
     )
   })
 

@@ -92,6 +92,43 @@ describe('planning an Express deployment', () => {
     expect(ecsMock.calls()).toHaveLength(0)
   })
 
+  describe('with a scaling target given (service-settings express-scaling-*)', () => {
+    const scalingTarget = {
+      minTaskCount: 2,
+      maxTaskCount: 4,
+      autoScalingMetric: 'AVERAGE_CPU' as const,
+      autoScalingTargetValue: 60,
+    }
+    const live = () =>
+      ecsMock.on(DescribeExpressGatewayServiceCommand).resolves({
+        service: { activeConfigurations: [configuration({ scalingTarget })] },
+      })
+
+    test('the plan shows what changes from the live target, and nothing when it is already so', async () => {
+      live()
+      const changed = await express.plan(clients, 'prod', expressService(), inputs(), {
+        expressScaling: { maxTaskCount: 10, autoScalingTargetValue: 70 },
+      })
+      expect(changed.changes).toEqual([
+        'Express scaling target: 2–4 tasks, AVERAGE_CPU at 60 % → 2–10 tasks, AVERAGE_CPU at 70 %',
+      ])
+      const same = await express.plan(clients, 'prod', expressService(), inputs(), {
+        expressScaling: { minTaskCount: 2 },
+      })
+      expect(same.changes).toEqual([])
+    })
+
+    test('a target the live one makes wrong (a maximum below its minimum) is refused, changing nothing', async () => {
+      live()
+      await expect(
+        express.plan(clients, 'prod', expressService(), inputs(), { expressScaling: { maxTaskCount: 1 } }),
+      ).rejects.toThrow(
+        'Service setting `express-scaling-min-tasks`: with Express service "web"\'s own scaling target (2–4 tasks, AVERAGE_CPU at 60 %) beside the given one, 2 is above express-scaling-max-tasks (1); the minimum task count must not exceed the maximum. Give the other member too. Nothing was changed.',
+      )
+      expect(ecsMock).toHaveReceivedCommandTimes(UpdateExpressGatewayServiceCommand, 0)
+    })
+  })
+
   test('an Express service without an active configuration is refused', async () => {
     ecsMock.on(DescribeExpressGatewayServiceCommand).resolves({ service: { activeConfigurations: [] } })
     await expect(express.plan(clients, 'prod', expressService(), inputs(), {})).rejects.toThrow(
@@ -141,6 +178,22 @@ describe('the Express update', () => {
     expect(expressUpdate(expressService(), configuration(), request(IMAGE))).toBeUndefined()
   })
 
+  test('the scaling target is sent, whole, only where it differs from the live one', () => {
+    const scalingTarget = { minTaskCount: 2, maxTaskCount: 4 }
+    const running = configuration({ scalingTarget })
+    const asked = (expressScaling: object) => request(IMAGE, { settings: { expressScaling } })
+    expect(expressUpdate(expressService(), running, asked({ maxTaskCount: 4 }))).toBeUndefined()
+    expect(expressUpdate(expressService(), running, asked({ maxTaskCount: 6 }))).toEqual({
+      serviceArn: 'arn:aws:ecs:us-east-1:123456789012:service/prod/web',
+      primaryContainer: configuration().primaryContainer,
+      scalingTarget: { minTaskCount: 2, maxTaskCount: 6 },
+    })
+    // With a new image, a target already so is not sent.
+    expect(
+      expressUpdate(expressService(), running, { ...request(NEW_IMAGE), settings: { expressScaling: scalingTarget } }),
+    ).not.toHaveProperty('scalingTarget')
+  })
+
   test('a task definition without the Main container (and more than one) is refused', () => {
     expect(() =>
       expressUpdate(expressService(), configuration(), {
@@ -183,6 +236,11 @@ describe('the Express update', () => {
       since: 5000,
       previousTaskDefinition: OLD_TD,
       targetTaskDefinition: NEW_TD,
+      // What a failed verification after ECS's success brings back: the configuration before, as it was.
+      restore: {
+        serviceArn: 'arn:aws:ecs:us-east-1:123456789012:service/prod/web',
+        primaryContainer: configuration().primaryContainer,
+      },
     })
     expect(ecsMock).toHaveReceivedCommandTimes(UpdateExpressGatewayServiceCommand, 1)
     expect(ecsMock).toHaveReceivedCommandTimes(UpdateServiceCommand, 0)
@@ -198,7 +256,9 @@ describe('the Express update', () => {
     }
     await expect(
       express.start(clients, ctx(), plan, expressService(), request(NEW_IMAGE, { desiredCount: 3 })),
-    ).rejects.toThrow('`desired-count`: service "web" is an ECS Express Mode service')
+    ).rejects.toThrow(
+      '`desired-count`: service "web" is an ECS Express Mode service, whose task count ECS scales between its Express scaling target\'s minimum and maximum: remove it for this service, and set the bounds in the config file instead (`service-settings: { express-scaling-min-tasks: 2, express-scaling-max-tasks: 10 }`).',
+    )
     expect(ecsMock.calls()).toHaveLength(0)
   })
 

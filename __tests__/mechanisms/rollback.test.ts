@@ -8,7 +8,12 @@ import {
   ListDeploymentTargetsCommand,
   StopDeploymentCommand,
 } from '@aws-sdk/client-codedeploy'
-import { ECSClient, StopServiceDeploymentCommand, UpdateServiceCommand } from '@aws-sdk/client-ecs'
+import {
+  ECSClient,
+  StopServiceDeploymentCommand,
+  UpdateExpressGatewayServiceCommand,
+  UpdateServiceCommand,
+} from '@aws-sdk/client-ecs'
 import { mockClient } from 'aws-sdk-client-mock'
 import type { Rollout } from '../../src/deploy/rollout.js'
 import { mechanismOf } from '../../src/mechanisms/registry.js'
@@ -98,9 +103,10 @@ test.each([
 
 test('codedeploy: the redeployment is of the previous revision, with the AppSpec and group CodeDeploy has', async () => {
   const { watch, rollout } = watchOf('codedeploy')
-  expect(await watch.redeployPrevious(rollout)).toBe(
-    'rolled back to web:6 with CodeDeploy deployment d-ROLLBACK (CreateDeployment, all at once): d-ABC had already succeeded, so there was nothing to stop',
-  )
+  expect(await watch.redeployPrevious(rollout)).toEqual({
+    line: 'rolled back to web:6 with CodeDeploy deployment d-ROLLBACK (CreateDeployment, all at once): d-ABC had already succeeded, so there was nothing to stop',
+    revision: OLD_TD,
+  })
   const [call] = cdMock.commandCalls(CreateDeploymentCommand)
   const input = call?.args[0].input
   expect(input).toMatchObject({
@@ -119,5 +125,30 @@ test('codedeploy: without a CodeDeploy deployment of its own, no rollback is att
   const { deploymentId: _none, ...without } = rollout
   await expect(watch.rollBack(without)).rejects.toThrow('rolled back by CodeDeploy')
   await expect(watch.redeployPrevious(without)).rejects.toThrow('rolled back by CodeDeploy')
+  expect(changes()).toEqual([])
+})
+
+test('express: a succeeded rollout that failed verification brings the configuration before back, and follows what ECS registers from it', async () => {
+  const EXPRESS_TD = 'arn:aws:ecs:us-east-1:123456789012:task-definition/web-express:3'
+  ecsMock.on(UpdateExpressGatewayServiceCommand).resolves({
+    service: { targetConfiguration: { taskDefinitionArn: EXPRESS_TD } },
+  })
+  const { watch, rollout } = watchOf('express')
+  const restore = {
+    serviceArn: 'arn:aws:ecs:us-east-1:123456789012:service/prod/web',
+    primaryContainer: { image: 'web:v1', containerPort: 8080 },
+    scalingTarget: { minTaskCount: 2, maxTaskCount: 4 },
+  }
+  expect(await watch.redeployPrevious({ ...rollout, restore })).toEqual({
+    line: 'asked ECS to bring back the Express configuration of web:6 (image, environment, secrets, scaling target); ECS registered web-express:3 from it',
+    revision: EXPRESS_TD,
+  })
+  expect(changes()).toEqual(['UpdateExpressGatewayServiceCommand'])
+  expect(ecsMock).toHaveReceivedCommandWith(UpdateExpressGatewayServiceCommand, restore)
+  // Without the configuration before, nothing is attempted (and nothing is followed).
+  ecsMock.resetHistory()
+  await expect(watch.redeployPrevious(rollout)).rejects.toThrow(
+    "the Express configuration before this run's update is not known",
+  )
   expect(changes()).toEqual([])
 })

@@ -6,6 +6,7 @@ import {
   ECSClient,
   ListTasksCommand,
   StopServiceDeploymentCommand,
+  UpdateExpressGatewayServiceCommand,
   UpdateServiceCommand,
   type ServiceDeployment,
 } from '@aws-sdk/client-ecs'
@@ -161,6 +162,36 @@ describe('verifying the release while the watch follows it', () => {
     // A finished service deployment cannot be stopped: the previous revision is deployed again.
     expect(ecsMock).not.toHaveReceivedCommand(StopServiceDeploymentCommand)
     expect(ecsMock).toHaveReceivedCommandWith(UpdateServiceCommand, { taskDefinition: OLD_TD })
+  })
+
+  test('express: a failing production check after success brings the configuration before back, and follows the revision ECS makes of it', async () => {
+    const RESTORED = 'arn:aws:ecs:us-east-1:123456789012:task-definition/web-express:3'
+    ecsMock
+      .on(UpdateExpressGatewayServiceCommand)
+      .resolves({ service: { targetConfiguration: { taskDefinitionArn: RESTORED } } })
+    const restoring = (state: 'IN_PROGRESS' | 'COMPLETED', withNew = true) =>
+      service({
+        deployments: [
+          deployment({ id: ROLLBACK_ID, taskDefinition: RESTORED, rolloutState: state, runningCount: 2 }),
+          ...(withNew ? [deployment({ status: 'ACTIVE', runningCount: 2, rolloutState: 'COMPLETED' })] : []),
+        ],
+      })
+    script([
+      [completed, sd(undefined, 0, 'SUCCESSFUL')],
+      [restoring('IN_PROGRESS'), sd(undefined, 0, 'SUCCESSFUL')],
+      [restoring('COMPLETED', false), sd(undefined, 0, 'SUCCESSFUL')],
+    ])
+    const o = options('express', check(['production'], ['production']), [])
+    const restore = {
+      serviceArn: 'arn:aws:ecs:us-east-1:123456789012:service/prod/web',
+      primaryContainer: { image: 'web:v1' },
+    }
+    const result = await waitForDeployment({ ...o, rollout: { ...o.rollout, restore } })
+    expect(result.rollback).toBe(
+      'asked ECS to bring back the Express configuration of web:6 (image, environment, secrets); ECS registered web-express:3 from it; ECS rolled the service back to web-express:3 (2 of 2 tasks running)',
+    )
+    expect(ecsMock).toHaveReceivedCommandWith(UpdateExpressGatewayServiceCommand, restore)
+    expect(ecsMock).not.toHaveReceivedCommand(UpdateServiceCommand)
   })
 
   test.each([

@@ -1,7 +1,7 @@
 import { DeleteServiceCommand, UpdateServiceCommand } from '@aws-sdk/client-ecs'
 import { DeleteTargetGroupCommand } from '@aws-sdk/client-elastic-load-balancing-v2'
 import type { PreviewConfig } from '../../src/config/types.js'
-import { deployPreview } from '../../src/preview/deploy.js'
+import { deployPreview } from '../../src/preview/deploy-preview.js'
 import { destroyPreview, type PreviewRemoval } from '../../src/preview/destroy.js'
 import { targetGroupName } from '../../src/preview/names.js'
 import { BASE_TG, fakeAws, HTTPS_LISTENER, PREVIEWS, TD, type FakeAws } from './fake-aws.js'

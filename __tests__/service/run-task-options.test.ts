@@ -1,5 +1,5 @@
 // The run-task-* inputs: read into RunTask's members, each mistake one message naming the input.
-import { readRunTaskOptions } from '../../src/settings/run-task.js'
+import { readRunTaskOptions } from '../../src/settings/run-task-options.js'
 
 const read = (values: Record<string, string>) => readRunTaskOptions((name) => values[name] ?? '')
 

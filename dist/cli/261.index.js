@@ -104,7 +104,7 @@ function signalNumber(signal) {
 
 /***/ }),
 
-/***/ 3825:
+/***/ 8461:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -332,7 +332,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1922);
 /* harmony import */ var _common_exec_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3644);
-/* harmony import */ var _diagnose_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3825);
+/* harmony import */ var _build_failures_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8461);
 
 
 
@@ -347,7 +347,7 @@ async function docker(args, options = {}) {
     }
     catch (error) {
         if (/Unable to locate executable file/i.test((0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)))
-            throw (0,_diagnose_js__WEBPACK_IMPORTED_MODULE_2__/* .dockerNotInstalled */ .a8)();
+            throw (0,_build_failures_js__WEBPACK_IMPORTED_MODULE_2__/* .dockerNotInstalled */ .a8)();
         throw error;
     }
     if (result.stopped)
@@ -362,7 +362,7 @@ async function checkDocker(log, signal) {
         return;
     }
     const output = `${result.stderr}\n${result.stdout}`;
-    throw ((0,_diagnose_js__WEBPACK_IMPORTED_MODULE_2__/* .dockerEngineProblem */ .u7)(output) ??
+    throw ((0,_build_failures_js__WEBPACK_IMPORTED_MODULE_2__/* .dockerEngineProblem */ .u7)(output) ??
         new Error(`\`docker version\` failed with exit code ${result.exitCode}: ${output.trim() || 'no output'}`));
 }
 /** Whether the buildx plugin is there (`docker buildx version` succeeds). */
@@ -383,7 +383,7 @@ async function dockerLogin(registry, username, password, options) {
     });
     if (result.exitCode !== 0) {
         const output = `${result.stderr}\n${result.stdout}`;
-        throw ((0,_diagnose_js__WEBPACK_IMPORTED_MODULE_2__/* .dockerEngineProblem */ .u7)(output) ??
+        throw ((0,_build_failures_js__WEBPACK_IMPORTED_MODULE_2__/* .dockerEngineProblem */ .u7)(output) ??
             new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`docker login to ${registry} failed (${lastLine(output)}): ${options.hint}`));
     }
     options.log.info(`Logged in to ${registry} as ${username}.`);

@@ -433,15 +433,16 @@ class Follower {
             // Only a service deployment shown to be this rollout's is stopped; else the previous revision is redeployed.
             const { serviceDeploymentArn: _candidate, ...known } = rollout;
             const ours = { ...known, ...(this.serviceDeploymentArn && { serviceDeploymentArn: this.serviceDeploymentArn }) };
-            // A deployment that succeeded has nothing left to stop: its verification failing redeploys the previous revision.
-            let requested = false;
-            rollback = await (this.failedAfterSuccess ? this.watch.redeployPrevious(known) : this.watch.rollBack(ours))
-                .then((line) => ((requested = true), line))
-                .catch((error) => `the rollback could not be requested: ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)}`);
+            // A deployment that succeeded has nothing left to stop: its verification failing redeploys the previous release.
+            let redeployed;
+            const asked = this.failedAfterSuccess
+                ? this.watch.redeployPrevious(known).then(({ line, revision }) => ((redeployed = revision), line))
+                : this.watch.rollBack(ours);
+            rollback = await asked.catch((error) => `the rollback could not be requested: ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)}`);
             this.note(rollback);
             // Only what ECS reached is reported as done: the redeployment is followed within the run's time.
-            if (this.failedAfterSuccess && requested) {
-                const reached = await (0,_deploy_ecs_rollback_js__WEBPACK_IMPORTED_MODULE_4__/* .followRollback */ .u)(ecs, { cluster, service, previousTaskDefinition: rollout.previousTaskDefinition }, { clock: this.options.clock, until: this.started + this.options.timeoutMs, signal: this.options.signal });
+            if (redeployed) {
+                const reached = await (0,_deploy_ecs_rollback_js__WEBPACK_IMPORTED_MODULE_4__/* .followRollback */ .u)(ecs, { cluster, service, previousTaskDefinition: redeployed }, { clock: this.options.clock, until: this.started + this.options.timeoutMs, signal: this.options.signal });
                 this.note(reached);
                 rollback = `${rollback}; ${reached}`;
             }
@@ -654,7 +655,7 @@ const READ_ONLY_KEYS = structShape(_aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _clean_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3497);
 /* harmony import */ var _validate_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8516);
-/* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(64);
+/* harmony import */ var _plain_values_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7);
 
 
 
@@ -723,7 +724,7 @@ function compact(value) {
             return undefined;
         return uniquelyNamed(items) ? items.sort((a, b) => itemName(a).localeCompare(itemName(b))) : items;
     }
-    if ((0,_values_js__WEBPACK_IMPORTED_MODULE_3__/* .isPlainObject */ .Q)(value)) {
+    if ((0,_plain_values_js__WEBPACK_IMPORTED_MODULE_3__/* .isPlainObject */ .Q)(value)) {
         const entries = Object.entries(value)
             .map(([key, item]) => [key, compact(item)])
             .filter(([, item]) => item !== undefined);
@@ -734,7 +735,7 @@ function compact(value) {
 function collectChanges(before, after, path, masked, changes) {
     if ((0,node_util__WEBPACK_IMPORTED_MODULE_0__.isDeepStrictEqual)(before, after))
         return;
-    if ((0,_values_js__WEBPACK_IMPORTED_MODULE_3__/* .isPlainObject */ .Q)(before) && (0,_values_js__WEBPACK_IMPORTED_MODULE_3__/* .isPlainObject */ .Q)(after)) {
+    if ((0,_plain_values_js__WEBPACK_IMPORTED_MODULE_3__/* .isPlainObject */ .Q)(before) && (0,_plain_values_js__WEBPACK_IMPORTED_MODULE_3__/* .isPlainObject */ .Q)(after)) {
         for (const key of new Set([...Object.keys(after), ...Object.keys(before)])) {
             collectChanges(before[key], after[key], path ? `${path}.${key}` : key, masked, changes);
         }
@@ -778,7 +779,7 @@ function uniquelyNamed(items) {
     return names.every((name) => name !== '') && new Set(names).size === names.length;
 }
 function itemName(item) {
-    if (!(0,_values_js__WEBPACK_IMPORTED_MODULE_3__/* .isPlainObject */ .Q)(item))
+    if (!(0,_plain_values_js__WEBPACK_IMPORTED_MODULE_3__/* .isPlainObject */ .Q)(item))
         return '';
     const name = item.name ?? item.key;
     return typeof name === 'string' ? name : '';

@@ -565,8 +565,8 @@ async function loadConfig(file, options) {
 var schema = __webpack_require__(4464);
 // EXTERNAL MODULE: ./src/config/glob.ts
 var glob = __webpack_require__(3334);
-// EXTERNAL MODULE: ./src/config/suggest.ts
-var suggest = __webpack_require__(2784);
+// EXTERNAL MODULE: ./src/common/suggest.ts
+var suggest = __webpack_require__(8687);
 ;// CONCATENATED MODULE: ./src/config/resolve.ts
 
 
@@ -824,8 +824,6 @@ function inNeedsOrder(environments) {
 /* unused harmony export displayPath */
 /* harmony import */ var _common_problems_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7657);
 /* harmony import */ var _common_suggest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8687);
-/* harmony import */ var _suggest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2784);
-
 
 
 /** Every problem of a config file at once, the file named once, so one run shows them all (and where, as data). */
@@ -904,7 +902,7 @@ class Problems {
         const found = choices.find((c) => c === value);
         if (found)
             return found;
-        const near = typeof value === 'string' ? (0,_suggest_js__WEBPACK_IMPORTED_MODULE_2__/* .suggestion */ .h)(value, choices) : '';
+        const near = typeof value === 'string' ? (0,_common_suggest_js__WEBPACK_IMPORTED_MODULE_1__/* .suggestion */ .h)(value, choices) : '';
         return this.add(path, `must be one of ${choices.join(', ')}, not ${(0,_common_problems_js__WEBPACK_IMPORTED_MODULE_0__/* .describedValue */ .fl)(value)}${near.startsWith('; did') ? near : ''}`);
     }
     throwIfAny() {
@@ -936,80 +934,43 @@ var glob = __webpack_require__(3334);
 var problems = __webpack_require__(7657);
 // EXTERNAL MODULE: ./src/config/problems.ts
 var config_problems = __webpack_require__(4968);
-// EXTERNAL MODULE: ./src/config/suggest.ts
-var suggest = __webpack_require__(2784);
+// EXTERNAL MODULE: ./src/common/suggest.ts
+var suggest = __webpack_require__(8687);
 // EXTERNAL MODULE: ./src/common/errors.ts
 var errors = __webpack_require__(1922);
 // EXTERNAL MODULE: ./src/image/reference.ts
 var reference = __webpack_require__(3564);
 // EXTERNAL MODULE: ./src/settings/service.ts
 var service = __webpack_require__(6322);
+// EXTERNAL MODULE: ./src/settings/express-scaling.ts
+var express_scaling = __webpack_require__(7469);
 // EXTERNAL MODULE: ./src/settings/table.ts
 var table = __webpack_require__(2221);
 // EXTERNAL MODULE: ./src/capacity/prices.ts
 var capacity_prices = __webpack_require__(7796);
-// EXTERNAL MODULE: ./src/settings/run-task.ts
-var run_task = __webpack_require__(2892);
+// EXTERNAL MODULE: ./src/settings/run-task-options.ts
+var run_task_options = __webpack_require__(4975);
 // EXTERNAL MODULE: ./src/settings/strategy.ts
 var settings_strategy = __webpack_require__(9524);
 // EXTERNAL MODULE: ./src/settings/values.ts
 var settings_values = __webpack_require__(535);
 ;// CONCATENATED MODULE: ./src/config/moved-keys.ts
-// The per-environment keys of the settings that left the step's inputs (settings/moved.ts): each is read and checked
-// by the reader of the input it replaces, so the file takes what the input took and says what is wrong at its line.
+// The per-environment keys of the settings that left the step's inputs and are read by their inputs' readers (the
+// settings table's rows with `read: 'input'`): the file takes what the input took and says what is wrong at its line.
 
 
 
 
-/** Config key → the input it replaces, per block (`''`: the environment itself). */
-const FLAT = {
-    'keep-revisions': 'keep-revisions',
-    'wait-until': 'wait-until',
-    'on-busy': 'on-busy',
-    'rollback-on-failure': 'rollback-on-failure',
-    'log-lines': 'log-lines',
-    'artifacts-dir': 'artifacts-dir',
-};
-const CODEDEPLOY = {
-    appspec: 'appspec',
-    application: 'codedeploy-application',
-    'deployment-group': 'codedeploy-deployment-group',
-    config: 'codedeploy-config',
-};
-const RUN_TASK = {
-    container: 'run-task-container',
-    count: 'run-task-count',
-    'launch-type': 'run-task-launch-type',
-    'capacity-provider-strategy': 'run-task-capacity-provider-strategy',
-    subnets: 'run-task-subnets',
-    'security-groups': 'run-task-security-groups',
-    'assign-public-ip': 'run-task-assign-public-ip',
-    tags: 'run-task-tags',
-    overrides: 'run-task-overrides',
-};
-const BUILD = {
-    push: 'push',
-    'create-repository': 'create-repository',
-    'scan-on-push': 'scan-on-push',
-    'immutable-tags': 'immutable-tags',
-    'skip-build-if-exists': 'skip-build-if-exists',
-    'secret-files': 'build-secret-files',
-    ssh: 'ssh',
-    provenance: 'provenance',
-    sbom: 'sbom',
-    'no-cache': 'no-cache',
-    pull: 'pull',
-    logout: 'logout',
-};
-/** The environment keys this module reads, for the schema's list of an environment's keys. */
-const MOVED_ENVIRONMENT_KEYS = [...Object.keys(FLAT), 'codedeploy', 'run-task', 'build'];
-/** The `service-settings:` keys this module reads. */
-const MOVED_SERVICE_SETTING_KEYS = ['deployment-circuit-breaker'];
-const MOVED_BLOCK_KEYS = {
-    codedeploy: Object.keys(CODEDEPLOY),
-    runTask: Object.keys(RUN_TASK),
-    build: Object.keys(BUILD),
-};
+
+/** The settings whose keys their inputs' readers read (`read: 'input'`), by block (`''`: the environment itself). */
+const inBlock = (block) => (0,table/* configSettingsIn */.tA)('environment', block).flatMap(({ name, config, key }) => config.read === 'input' ? [{ key, name, from: config.from }] : []);
+/** Config key → the input it replaces, in one block. */
+const keysOf = (block) => Object.fromEntries(inBlock(block).map(({ key, name }) => [key, name]));
+const FLAT = keysOf('');
+const CODEDEPLOY = keysOf('codedeploy');
+const RUN_TASK = keysOf('run-task');
+const BUILD = keysOf('build');
+const SERVICE_SETTINGS = keysOf('service-settings');
 /** An input's text for a config value: a list is one item a line, a mapping `key=value` lines or JSON. */
 function inputText(value, json) {
     if (json || (typeof value === 'object' && value !== null && Array.isArray(value) && value.some(isObject)))
@@ -1058,18 +1019,7 @@ function asInputs(p, path, m, keys, read, given = {}) {
 }
 /** The moved keys of one environment's mapping `m` (at `path`); `strategy` is the environment's. */
 function readMovedKeys(p, path, m, strategy) {
-    const flat = asInputs(p, path, m, FLAT, (read) => {
-        const values = (0,settings_values/* settingValues */.RK)(read);
-        const waitUntil = read('wait-until').trim();
-        return {
-            keepRevisions: values.number('keep-revisions'),
-            waitUntil: waitUntil ? (0,settings_strategy/* parseWaitUntil */.zs)(waitUntil) : undefined,
-            onBusy: read('on-busy').trim() ? values.choice('on-busy') : undefined,
-            rollbackOnFailure: read('rollback-on-failure').trim() ? values.boolean('rollback-on-failure') : undefined,
-            logLines: read('log-lines').trim() ? values.number('log-lines') : undefined,
-            artifactsDir: values.text('artifacts-dir'),
-        };
-    });
+    const flat = asInputs(p, path, m, FLAT, (read) => byKind(read, inBlock('')));
     const unpausable = flat?.waitUntil === undefined ? undefined : (0,settings_strategy/* cannotPause */.Ub)(strategy);
     if (unpausable)
         p.add([...path, 'wait-until'], unpausable);
@@ -1079,49 +1029,41 @@ function readMovedKeys(p, path, m, strategy) {
         const mapping = p.mapping([...path, key], m[key], Object.keys(keys));
         return mapping && asInputs(p, [...path, key], mapping, keys, read, given);
     };
-    const codedeploy = block('codedeploy', CODEDEPLOY, (read) => {
-        const text = (0,settings_values/* settingValues */.RK)(read).text;
-        return defined({
-            appspec: text('appspec'),
-            application: text('codedeploy-application'),
-            deploymentGroup: text('codedeploy-deployment-group'),
-            config: text('codedeploy-config'),
-        });
-    });
+    const codedeploy = block('codedeploy', CODEDEPLOY, (read) => byKind(read, inBlock('codedeploy')));
     // The options are read as if a command were given: the command stays an input, given per run.
-    const runTask = block('run-task', RUN_TASK, (read) => defined({ ...(0,run_task/* readRunTaskOptions */.X)(read), container: (0,settings_values/* settingValues */.RK)(read).text('run-task-container') }), { 'run-task': 'true' });
-    const build = block('build', BUILD, (read) => readBuildSwitches(read));
+    const runTask = block('run-task', RUN_TASK, (read) => defined({ ...(0,run_task_options/* readRunTaskOptions */.X)(read), container: (0,settings_values/* settingValues */.RK)(read).text('run-task-container') }), { 'run-task': 'true' });
+    const build = block('build', BUILD, (read) => byKind(read, inBlock('build')));
     const settings = isObject(m['service-settings']) ? m['service-settings'] : {};
-    const breaker = asInputs(p, [...path, 'service-settings'], settings, { 'deployment-circuit-breaker': 'deployment-circuit-breaker' }, (read) => read('deployment-circuit-breaker').trim()
-        ? (0,settings_values/* settingValues */.RK)(read).choice('deployment-circuit-breaker')
-        : undefined);
+    const breaker = asInputs(p, [...path, 'service-settings'], settings, SERVICE_SETTINGS, (read) => byKind(read, inBlock('service-settings')));
     return defined({
         ...flat,
-        ...(breaker !== undefined && { circuitBreaker: breaker }),
+        ...breaker,
         ...(codedeploy && Object.keys(codedeploy).length && { codedeploy }),
         ...(runTask && Object.keys(runTask).length && { runTask }),
         ...(build && Object.keys(build).length && { build }),
     });
 }
-/** The build switches given (only those: the inputs' defaults stay the inputs'). */
-function readBuildSwitches(read) {
+/** What a block reads, where its reader does not need the block's inputs together: the `from` of each. */
+const PARSE = { 'wait-until': settings_strategy/* parseWaitUntil */.zs };
+/**
+ * The values given (only those: the inputs' defaults stay the inputs'), each read by its input's kind, range and
+ * choices, at its row's `from` (its last part, inside the block's object).
+ */
+function byKind(read, rows) {
     const values = (0,settings_values/* settingValues */.RK)(read);
-    const flag = (name) => (read(name).trim() ? values.boolean(name) : undefined);
-    const lines = (name) => (read(name).trim() ? values.lines(name) : undefined);
-    return defined({
-        push: flag('push'),
-        createRepository: flag('create-repository'),
-        scanOnPush: flag('scan-on-push'),
-        immutableTags: flag('immutable-tags'),
-        skipBuildIfExists: flag('skip-build-if-exists'),
-        buildSecretFiles: lines('build-secret-files'),
-        ssh: lines('ssh'),
-        provenance: values.text('provenance'),
-        sbom: values.text('sbom'),
-        noCache: flag('no-cache'),
-        pull: flag('pull'),
-        logout: flag('logout'),
-    });
+    const value = (name) => {
+        const text = read(name).trim();
+        const parse = PARSE[name];
+        if (!text)
+            return undefined;
+        if (parse)
+            return parse(text);
+        const { kind, choices } = (0,table/* settingNamed */.A$)(name);
+        if (kind === 'text')
+            return choices ? values.choice(name) : values.text(name);
+        return values[kind](name);
+    };
+    return defined(Object.fromEntries(rows.map(({ name, from }) => [from.split('.').pop(), value(name)])));
 }
 /** The object without its undefined members (optional properties stay absent). */
 function defined(value) {
@@ -1194,20 +1136,15 @@ var types = __webpack_require__(2143);
 
 
 
+
 const TOP_KEYS = ['environments', 'previews'];
-/** The settings an environment may set, by key (`verify.url`), from the settings table. */
-const SETTING_KEYS = new Map((0,table/* configSettings */.oi)('environment').map((s) => [s.config.key, (0,table/* settingNamed */.A$)(s.name)]));
 /** The keys that are settings, at the top of an environment or in one of its blocks (`verify`), in the table's order. */
-const settingKeys = (block) => (0,table/* configSettings */.oi)('environment').flatMap(({ config }) => {
-    const [first, rest] = config.key.split('.');
-    if (block === undefined)
-        return rest === undefined ? [...(config.aliases ?? []), config.key] : [];
-    return first === block && rest !== undefined ? [rest] : [];
-});
+const settingKeys = (block) => (0,table/* configSettingsIn */.tA)('environment', block).flatMap(({ config, key }) => [...(config.aliases ?? []), key]);
+/** The blocks of an environment that hold settings (`verify`, `build`…), in the table's order. */
+const SETTING_BLOCKS = [
+    ...new Set((0,table/* configSettings */.oi)('environment').flatMap(({ config }) => config.key.includes('.') ? [config.key.split('.')[0]] : [])),
+];
 // promote: per-environment build and runtime settings, named like their inputs
-const STRATEGY_OPTIONS = (0,table/* configSettings */.oi)('environment')
-    .filter(({ config }) => config.from.startsWith('strategyOptions.'))
-    .map(({ config }) => ({ key: config.key, option: config.from.split('.')[1] }));
 const BUILD_KEYS = ['image', 'dockerfile', 'target', 'build-args'];
 const ENVIRONMENT_KEYS = [
     'branches',
@@ -1219,12 +1156,8 @@ const ENVIRONMENT_KEYS = [
     'regions',
     'role-to-assume',
     'needs',
-    'verify',
-    'analysis',
-    'service-settings',
+    ...SETTING_BLOCKS,
     'capacity-prices',
-    // moved from the inputs, read by their readers (moved-keys.ts)
-    ...MOVED_ENVIRONMENT_KEYS,
 ];
 /** The service deployment settings an environment may set: the table's, then the ones that are no input. */
 const SERVICE_SETTING_KEYS = [
@@ -1233,8 +1166,7 @@ const SERVICE_SETTING_KEYS = [
     'circuit-breaker-reset-on-healthy-task',
     'early-success-healthy-percent',
     'early-success-cleanup',
-    'volume-configurations',
-    ...MOVED_SERVICE_SETTING_KEYS,
+    ...Object.values(express_scaling/* SCALING_KEYS */.dZ),
 ];
 const CAPACITY_ITEM = /^[A-Za-z0-9_-]{1,255}(:\d{1,4}(:\d{1,6})?)?$/;
 const VERIFY_KEYS = [...settingKeys('verify'), 'redirects'];
@@ -1308,21 +1240,15 @@ function readEnvironment(p, name, value, names) {
     if (m.service !== undefined && m.services !== undefined) {
         p.add(path, 'has both service and services; keep one (services: [web, worker] lists several)');
     }
-    const serviceKey = m.services !== undefined ? 'services' : 'service';
-    const services = optional(serviceKey, (kp, v) => p.list(kp, v, (ip, item) => ecsName(p, ip, item, 'an ECS service name or ARN'))) ??
-        [];
-    const cluster = optional('cluster', (kp, v) => ecsName(p, kp, v, 'an ECS cluster name or ARN'));
+    const strategy = types/* STRATEGIES */.YL.find((s) => s === m.strategy);
+    const settings = readSettings(p, path, m, shapedRows('environment'), strategy);
+    const services = settings.services ?? [];
     if (services.length && m.cluster === undefined)
         p.add(path, 'has services but no cluster; add cluster: <the ECS cluster they run in>');
-    const taskDefinition = optional('task-definition', (kp, v) => p.text(kp, v));
-    const serviceDefinition = optional('service-definition', (kp, v) => p.text(kp, v));
-    const desiredCount = optional('desired-count', (kp, v) => inRange(p, kp, v, 'desired-count'));
-    const strategy = optional('strategy', (kp, v) => p.choice(kp, v, types/* STRATEGIES */.YL));
+    checkPromotion(p, path, m, settings.promoteFrom);
     const url = optional('url', (kp, v) => p.text(kp, v, { pattern: URL, expected: 'an http(s) URL like https://example.com' }));
-    const region = optional('region', (kp, v) => p.text(kp, v, { pattern: REGION, expected: 'an AWS region like us-east-1' }));
     const production = optional('production', (kp, v) => p.boolean(kp, v));
     const isProtected = optional('protected', (kp, v) => p.boolean(kp, v));
-    const promote = readPromoteKeys(p, path, m, strategy);
     if (m.region !== undefined && m.regions !== undefined)
         p.add(path, 'has both region and regions; keep one (regions: [us-east-1, eu-west-1] lists several)');
     const regions = optional('regions', (kp, v) => p.list(kp, v, (ip, item) => p.text(ip, item, { pattern: REGION, expected: 'an AWS region like us-east-1' })));
@@ -1338,18 +1264,12 @@ function readEnvironment(p, name, value, names) {
         name,
         branches: patterns('branches'),
         tags: patterns('tags'),
-        ...(cluster !== undefined && { cluster }),
+        ...settings,
         services,
-        ...(taskDefinition !== undefined && { taskDefinition }),
-        ...(serviceDefinition !== undefined && { serviceDefinition }),
-        vars: optional('vars', (kp, v) => readVars(p, kp, v)) ?? {},
-        ...(desiredCount !== undefined && { desiredCount }),
-        ...(strategy !== undefined && { strategy }),
+        vars: settings.vars ?? {},
         ...(url !== undefined && { url }),
-        ...(region !== undefined && { region }),
         ...(production !== undefined && { production }),
         ...(isProtected !== undefined && { protected: isProtected }),
-        ...promote,
         ...(regions !== undefined && { regions }),
         ...(rolesToAssume !== undefined && { rolesToAssume }),
         ...(needs !== undefined && { needs }),
@@ -1379,43 +1299,110 @@ function readCapacityPrices(p, path, value) {
     return prices;
 }
 // promote
-/** promote-from, the build settings, environment variables, secrets and strategy options of one environment. */
-function readPromoteKeys(p, path, m, strategy) {
-    const at = (key) => [...path, key];
-    const optional = (key, read) => m[key] === undefined ? undefined : read(at(key), m[key]);
-    const promoteFrom = optional('promote-from', (kp, v) => p.text(kp, v, { pattern: NAME, expected: 'an environment name' }));
+/** An environment with promote-from deploys the images of another: it builds nothing. */
+function checkPromotion(p, path, m, promoteFrom) {
     const built = BUILD_KEYS.filter((key) => m[key] !== undefined);
     if (promoteFrom !== undefined && built.length) {
-        p.add(at(built[0]), `builds nothing here: the environment has promote-from: ${promoteFrom}, so it deploys the images ${promoteFrom} runs; remove ${built.join(', ')}`);
+        p.add([...path, built[0]], `builds nothing here: the environment has promote-from: ${promoteFrom}, so it deploys the images ${promoteFrom} runs; remove ${built.join(', ')}`);
     }
-    const image = optional('image', (kp, v) => {
-        const text = p.text(kp, v);
-        return text === undefined ? undefined : imageReference(p, kp, text);
-    });
-    const text = (key) => optional(key, (kp, v) => p.text(kp, v));
-    const dockerfile = text('dockerfile');
-    const target = text('target');
-    const buildArgs = optional('build-args', (kp, v) => readVars(p, kp, v));
-    const environmentVariables = optional('environment-variables', (kp, v) => readNamedValues(p, kp, v, table/* VARIABLE_NAME */.nN));
-    const secrets = optional('secrets', (kp, v) => readNamedValues(p, kp, v, table/* VARIABLE_NAME */.nN, true));
-    const options = {};
-    for (const { key, option } of STRATEGY_OPTIONS) {
-        const value = optional(key, (kp, v) => strategyOption(p, kp, v, key, strategy));
-        if (value !== undefined)
-            options[option] = value;
+}
+/** The rows of the settings read here by their shapes (not by their inputs' readers), at the top of `block`. */
+function shapedRows(scope, block = '') {
+    return (0,table/* configSettingsIn */.tA)(scope, block).flatMap(({ name, config, key }) => config.read === 'input' ? [] : [{ setting: (0,table/* settingNamed */.A$)(name), config, key }]);
+}
+/**
+ * The keys of `m` that are these settings (or their aliases), in the file's order, each read by its row's shape and
+ * put at its `from` (less the block's own part, `within`).
+ */
+function readSettings(p, path, m, rows, strategy, within = '') {
+    const byKey = new Map(rows.flatMap((row) => [row.key, ...(row.config.aliases ?? [])].map((key) => [key, row])));
+    const values = {};
+    for (const [key, value] of Object.entries(m)) {
+        const row = byKey.get(key);
+        if (!row || value === undefined)
+            continue;
+        const read = readShape(p, [...path, key], value, row, strategy);
+        const from = within ? row.config.from.slice(within.length + 1) : row.config.from;
+        if (read !== undefined)
+            setAt(values, from, read);
     }
-    const alarms = optional('deployment-alarms', (kp, v) => p.list(kp, v, (ip, item) => p.text(ip, item, { pattern: /^.{1,255}$/, expected: 'a CloudWatch alarm name' })));
-    return {
-        ...(promoteFrom !== undefined && { promoteFrom }),
-        ...(image !== undefined && { image }),
-        ...(dockerfile !== undefined && { dockerfile }),
-        ...(target !== undefined && { target }),
-        ...(buildArgs !== undefined && { buildArgs }),
-        ...(environmentVariables !== undefined && { environmentVariables }),
-        ...(secrets !== undefined && { secrets }),
-        ...(Object.keys(options).length && { strategyOptions: options }),
-        ...(alarms !== undefined && { deploymentAlarms: alarms }),
-    };
+    return values;
+}
+function setAt(object, path, value) {
+    const [key, ...rest] = path.split('.');
+    if (!rest.length)
+        object[key] = value;
+    else
+        setAt((object[key] ??= {}), rest.join('.'), value);
+}
+/** One key's value, as its shape writes it, within its setting's range and choices; undefined with a problem. */
+function readShape(p, path, value, { setting, config }, strategy) {
+    const list = (pattern, expected) => p.list(path, value, (ip, item) => p.text(ip, item, { pattern, expected }));
+    switch (config.shape) {
+        case 'text':
+            return p.text(path, value);
+        case 'image': {
+            const text = p.text(path, value);
+            return text === undefined ? undefined : imageReference(p, path, text);
+        }
+        case 'ecs-name':
+            return ecsName(p, path, value, 'an ECS cluster name or ARN');
+        case 'ecs-names':
+            return p.list(path, value, (ip, item) => ecsName(p, ip, item, 'an ECS service name or ARN'));
+        case 'environment-name':
+            return p.text(path, value, { pattern: NAME, expected: 'an environment name' });
+        case 'region':
+            return p.text(path, value, { pattern: REGION, expected: 'an AWS region like us-east-1' });
+        case 'placeholders':
+            return readNamedValues(p, path, value, table/* PLACEHOLDER_NAME */.O6);
+        case 'variables':
+            return readNamedValues(p, path, value, table/* VARIABLE_NAME */.nN);
+        case 'secrets':
+            return readNamedValues(p, path, value, table/* VARIABLE_NAME */.nN, true);
+        case 'number':
+            return numberOf(p, path, value, setting, config.when === 'same-strategy' ? { strategy } : undefined);
+        case 'seconds': {
+            const { min, max } = setting.range ?? { min: 0, max: Infinity };
+            if (typeof value === 'number' && value >= min && value <= max)
+                return value;
+            return p.add(path, `must be a number of seconds from ${min} to ${max}, not ${(0,problems/* describedValue */.fl)(value)}`);
+        }
+        case 'boolean':
+            return p.boolean(path, value);
+        case 'choice':
+            return p.choice(path, value, setting.choices ?? []);
+        case 'upper-choice':
+            return p.choice(path, value, (setting.choices ?? []).map((choice) => choice.toUpperCase()));
+        case 'alarm-names':
+            return list(/^.{1,255}$/, 'a CloudWatch alarm name');
+        case 'urls':
+            return list(URL, 'an http(s) URL like https://${ENVIRONMENT}.example.com/version');
+        case 'capacity-providers':
+            return capacityProviders(p, path, list(CAPACITY_ITEM, 'name:weight:base, like FARGATE_SPOT:3 or FARGATE:1:2'));
+        case 'duration': {
+            const text = p.text(path, value);
+            return text !== undefined && (0,duration/* parseDuration */.E)(text) === undefined
+                ? p.add(path, `must be a duration like 7d, 12h or 30m, not ${(0,problems/* describedValue */.fl)(text)}`)
+                : text;
+        }
+        case 'objects':
+            try {
+                return (0,service/* parseVolumeConfigurations */.PX)(setting.name, JSON.stringify(value));
+            }
+            catch (error) {
+                return p.add(path, (0,errors/* errorMessage */.gJ)(error).replace(/^(Input|Config key) `[^`]+`(, )?:? ?/, ''));
+            }
+        default:
+            throw new Error(`config/schema.ts reads no ${config.shape} key: give ${setting.name}'s config read: 'input'`);
+    }
+}
+function capacityProviders(p, path, items) {
+    try {
+        return items && (0,service/* parseCapacityProviderStrategy */.Ad)('capacity-provider-strategy', items.join('\n'));
+    }
+    catch (error) {
+        return p.add(path, (0,errors/* errorMessage */.gJ)(error).replace(/^Input `[^`]+`: /, ''));
+    }
 }
 function imageReference(p, path, text) {
     try {
@@ -1427,10 +1414,6 @@ function imageReference(p, path, text) {
             throw error;
         return p.add(path, error.message.replace(/^.*? is not/, `${JSON.stringify(text)} is not`).replace(/\.$/, ''));
     }
-}
-/** Placeholders and build args: `NAME: value`, a boolean or number written as text. */
-function readVars(p, path, value) {
-    return readNamedValues(p, path, value, table/* PLACEHOLDER_NAME */.O6);
 }
 /** `NAME: value` pairs (placeholders, environment variables, secrets); a secret's value (where ECS reads it) cannot be empty. */
 function readNamedValues(p, path, value, name, required = false) {
@@ -1456,16 +1439,21 @@ function readNamedValues(p, path, value, name, required = false) {
     }
     return values;
 }
-/** A strategy option: a number in its input's range, for an environment whose strategy it applies to. */
-function strategyOption(p, path, value, key, strategy) {
-    const setting = SETTING_KEYS.get(key);
-    const applies = setting?.strategies ?? types/* STRATEGIES */.YL;
-    const strategies = applies.map((s) => `strategy: ${s}`).join(' or ');
-    if (strategy === undefined)
-        return p.add(path, `needs ${strategies} in this environment`);
-    if (!applies.includes(strategy))
-        return p.add(path, `applies to ${strategies}, not strategy: ${strategy}`);
-    const { min = 0, max = Infinity, whole = false, step } = setting?.range ?? {};
+/**
+ * A number in its setting's range; with `applies`, a strategy option: only for an environment whose strategy it
+ * applies to.
+ */
+function numberOf(p, path, value, setting, applies) {
+    if (applies) {
+        const { strategy } = applies;
+        const names = setting.strategies ?? types/* STRATEGIES */.YL;
+        const strategies = names.map((s) => `strategy: ${s}`).join(' or ');
+        if (strategy === undefined)
+            return p.add(path, `needs ${strategies} in this environment`);
+        if (!names.includes(strategy))
+            return p.add(path, `applies to ${strategies}, not strategy: ${strategy}`);
+    }
+    const { min = 0, max = Infinity, whole = false, step } = setting.range ?? {};
     const multiple = (n) => step === undefined || Math.abs(Math.round(n / step) * step - n) < 1e-9;
     if (typeof value !== 'number' ||
         value < min ||
@@ -1564,35 +1552,11 @@ function readVerify(p, path, value) {
     const m = p.mapping(path, value, VERIFY_KEYS);
     if (!m)
         return undefined;
-    const at = (key) => [...path, key];
-    const url = (kp, v) => p.text(kp, v, { pattern: URL, expected: 'an http(s) URL like https://${ENVIRONMENT}.example.com/version' });
-    const urls = (key) => (m[key] === undefined ? [] : (p.list(at(key), m[key], url) ?? []));
-    const seconds = (key) => {
-        const { min, max } = SETTING_KEYS.get(`verify.${key}`)?.range ?? { min: 0, max: Infinity };
-        const v = m[key];
-        if (v === undefined)
-            return undefined;
-        if (typeof v === 'number' && v >= min && v <= max)
-            return v;
-        return p.add(at(key), `must be a number of seconds from ${min} to ${max}, not ${(0,problems/* describedValue */.fl)(v)}`);
-    };
-    // Read in the keys' order, so the problems come in the file's order.
-    const verifyUrls = urls('url');
-    const testUrls = urls('test-url');
-    const expect = m.expect === undefined ? undefined : p.text(at('expect'), m.expect);
-    const timeoutSeconds = seconds('timeout');
-    const intervalSeconds = seconds('interval');
-    const command = m.command === undefined ? undefined : p.text(at('command'), m.command);
-    const redirects = m.redirects === undefined ? undefined : p.choice(at('redirects'), m.redirects, ['same-origin', 'none']);
-    const verify = {
-        urls: verifyUrls,
-        testUrls,
-        ...(expect !== undefined && { expect }),
-        ...(timeoutSeconds !== undefined && { timeoutSeconds }),
-        ...(intervalSeconds !== undefined && { intervalSeconds }),
-        ...(command !== undefined && { command }),
-        ...(redirects !== undefined && { redirects }),
-    };
+    const settings = readSettings(p, path, m, shapedRows('environment', 'verify'), undefined, 'verify');
+    const redirects = m.redirects === undefined
+        ? undefined
+        : p.choice([...path, 'redirects'], m.redirects, ['same-origin', 'none']);
+    const verify = { urls: [], testUrls: [], ...settings, ...(redirects !== undefined && { redirects }) };
     if (m.url === undefined && m['test-url'] === undefined && m.command === undefined)
         p.add(path, 'checks nothing; give url (and test-url for blue/green) or command');
     return verify;
@@ -1603,47 +1567,17 @@ function readServiceSettings(p, path, value) {
     if (!m)
         return undefined;
     const get = (key, read) => m[key] === undefined ? undefined : read([...path, key], m[key]);
-    const strategy = get('capacity-provider-strategy', (kp, v) => p.list(kp, v, (ip, item) => p.text(ip, item, { pattern: CAPACITY_ITEM, expected: 'name:weight:base, like FARGATE_SPOT:3 or FARGATE:1:2' })));
-    let volumeConfigurations;
-    try {
-        volumeConfigurations =
-            m['volume-configurations'] === undefined
-                ? undefined
-                : (0,service/* parseVolumeConfigurations */.PX)('volume-configurations', JSON.stringify(m['volume-configurations']));
-    }
-    catch (error) {
-        p.add([...path, 'volume-configurations'], (0,errors/* errorMessage */.gJ)(error).replace(/^(Input|Config key) `[^`]+`(, )?:? ?/, ''));
-    }
-    let capacityProviderStrategy;
-    try {
-        capacityProviderStrategy =
-            strategy && (0,service/* parseCapacityProviderStrategy */.Ad)('capacity-provider-strategy', strategy.join('\n'));
-    }
-    catch (error) {
-        p.add([...path, 'capacity-provider-strategy'], (0,errors/* errorMessage */.gJ)(error).replace(/^Input `[^`]+`: /, ''));
-    }
-    const settings = {
-        minimumHealthyPercent: get('minimum-healthy-percent', (kp, v) => inRange(p, kp, v, 'minimum-healthy-percent')),
-        maximumPercent: get('maximum-percent', (kp, v) => inRange(p, kp, v, 'maximum-percent')),
-        healthCheckGracePeriodSeconds: get('health-check-grace-period', (kp, v) => inRange(p, kp, v, 'health-check-grace-period')),
-        propagateTags: get('propagate-tags', (kp, v) => p.choice(kp, v, ['SERVICE', 'TASK_DEFINITION', 'NONE'])),
-        enableECSManagedTags: get('enable-ecs-managed-tags', (kp, v) => p.boolean(kp, v)),
-        enableExecuteCommand: get('enable-execute-command', (kp, v) => p.boolean(kp, v)),
-        capacityProviderStrategy,
-        volumeConfigurations,
+    const settings = readSettings(p, path, m, shapedRows('environment', 'service-settings'), undefined, 'serviceSettings');
+    const own = {
         circuitBreakerThreshold: get('circuit-breaker-threshold', (kp, v) => {
             const threshold = (0,service/* parseThreshold */.B7)(v);
             return typeof threshold === 'string' ? p.add(kp, threshold) : threshold;
         }),
         resetOnHealthyTask: get('circuit-breaker-reset-on-healthy-task', (kp, v) => p.boolean(kp, v)),
         earlySuccess: earlySuccess(p, path, m['early-success-healthy-percent'], m['early-success-cleanup']),
+        expressScaling: expressScaling(p, path, m),
     };
-    return Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined));
-}
-/** A whole number in the range of the setting of this name (its input's range). */
-function inRange(p, path, value, name) {
-    const { min, max } = (0,table/* settingNamed */.A$)(name)?.range ?? { min: 0, max: Infinity };
-    return p.integer(path, value, min, max);
+    return Object.fromEntries(Object.entries({ ...settings, ...own }).filter(([, v]) => v !== undefined));
 }
 /** `early-success-healthy-percent` (0–100) and `early-success-cleanup` (BLOCKING, the default, or DEFERRED). */
 function earlySuccess(p, path, percent, cleanup) {
@@ -1659,6 +1593,26 @@ function earlySuccess(p, path, percent, cleanup) {
     if (healthyPercent === undefined || sourceServiceRevisionCleanup === undefined)
         return undefined;
     return { enable: true, healthyPercent, sourceServiceRevisionCleanup };
+}
+/** `express-scaling-*`: an Express service's scaling target, the members given (the service's own keep the rest). */
+function expressScaling(p, path, m) {
+    const whole = (member) => {
+        const key = express_scaling/* SCALING_KEYS */.dZ[member];
+        const { min, max } = express_scaling/* SCALING_RANGES */.vJ[member];
+        return m[key] === undefined ? undefined : p.integer([...path, key], m[key], min, max);
+    };
+    const metric = express_scaling/* SCALING_KEYS */.dZ.autoScalingMetric;
+    const target = Object.fromEntries(Object.entries({
+        minTaskCount: whole('minTaskCount'),
+        maxTaskCount: whole('maxTaskCount'),
+        autoScalingMetric: m[metric] === undefined ? undefined : p.choice([...path, metric], m[metric], express_scaling/* SCALING_METRICS */.am),
+        autoScalingTargetValue: whole('autoScalingTargetValue'),
+    }).filter(([, v]) => v !== undefined));
+    if (!Object.keys(target).length)
+        return undefined;
+    for (const problem of (0,express_scaling/* scalingProblems */.Wt)(target))
+        p.add([...path, problem.key], problem.message);
+    return target;
 }
 function pattern(p, path, value) {
     const text = p.text(path, value);
@@ -1697,14 +1651,8 @@ function readPreviews(p, value, names, environments) {
     if (m['listener-arn'] !== undefined && hostRouting && m.domain === undefined) {
         p.add(path, 'has no domain; host routing gives each preview pr-<N>.<domain>: add domain, or set routing: path (previews at /pr-<N>/)');
     }
-    const ttl = optional('ttl', (kp, v) => {
-        const text = p.text(kp, v);
-        return text !== undefined && (0,duration/* parseDuration */.E)(text) === undefined
-            ? p.add(kp, `must be a duration like 7d, 12h or 30m, not ${(0,problems/* describedValue */.fl)(text)}`)
-            : text;
-    });
     const desiredCount = optional('desired-count', (kp, v) => p.integer(kp, v, 0, 5000));
-    const max = optional('max', (kp, v) => inRange(p, kp, v, 'preview-max'));
+    const { ttl, max } = readSettings(p, path, m, shapedRows('previews'));
     if (!base)
         return undefined;
     const ttlText = ttl ?? types/* PREVIEW_DEFAULTS */.mh.ttl;
@@ -1752,22 +1700,6 @@ const CONFIG_RULES = {
     },
     patterns: { NAME, ECS_NAME, VAR_NAME, URL, REGION, DOMAIN, LISTENER_ARN, ENV_NAME, ROLE_ARN, CAPACITY_ITEM },
 };
-
-
-/***/ }),
-
-/***/ 2784:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   h: () => (/* binding */ suggestion)
-/* harmony export */ });
-/* harmony import */ var _common_suggest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8687);
-
-/** `; did you mean x?` or `; use one of: a, b, c` — the tail of an "unknown name" message. */
-function suggestion(word, known) {
-    return known.length ? `; ${(0,_common_suggest_js__WEBPACK_IMPORTED_MODULE_0__/* .didYouMean */ .au)(word, known, 'use one of')}` : '';
-}
 
 
 /***/ }),
@@ -1855,11 +1787,12 @@ function withEnvironment(inputs, environment) {
         'no-build': inputs.build === undefined,
         'same-strategy': inputs.strategy.strategy === undefined || inputs.strategy.strategy === environment.strategy,
     };
+    const given = new Set(inputs.given ?? []);
     let merged = withSharedBlocks(inputs, environment);
-    for (const { config } of (0,table/* configSettings */.oi)('environment')) {
+    for (const { name, config } of (0,table/* configSettings */.oi)('environment')) {
         if (config.when && !applies[config.when])
             continue;
-        const value = mergedValue(config.merge, at(inputs, config.into), at(environment, config.from));
+        const value = mergedValue(config.merge, at(inputs, config.into), at(environment, config.from), given.has(name));
         if (value !== undefined)
             merged = withValue(merged, config.into, value);
     }
@@ -1874,7 +1807,7 @@ function withEnvironment(inputs, environment) {
 function withPreviewInputs(previews, inputs) {
     let merged = previews;
     for (const { config } of (0,table/* configSettings */.oi)('previews')) {
-        const value = mergedValue(config.merge, at(inputs, config.into), at(previews, config.from));
+        const value = mergedValue(config.merge, at(inputs, config.into), at(previews, config.from), false);
         if (value !== undefined)
             merged = withValue(merged, config.from, value);
     }
@@ -1886,58 +1819,6 @@ function withPreviewInputs(previews, inputs) {
     }
     return { ...merged, ttl: inputs.previewTtl.trim(), ttlMs };
 }
-/**
- * The settings that moved from the inputs to the environment's keys (settings/moved.ts), over the inputs' defaults;
- * a setting given by name (a CLI flag) still wins.
- */
-function withMovedSettings(inputs, environment) {
-    const given = new Set(inputs.given ?? []);
-    const pick = (name, own, file) => (given.has(name) || file === undefined ? own : file);
-    const { codedeploy = {}, runTask = {}, build = {} } = environment;
-    const { container, ...runTaskOptions } = runTask;
-    const switches = Object.fromEntries(Object.entries(build).filter(([key]) => !given.has(BUILD_SETTINGS[key] ?? key)));
-    const strategy = inputs.strategy;
-    return {
-        ...inputs,
-        rollbackOnFailure: pick('rollback-on-failure', inputs.rollbackOnFailure, environment.rollbackOnFailure),
-        deploymentCircuitBreaker: pick('deployment-circuit-breaker', inputs.deploymentCircuitBreaker, environment.circuitBreaker),
-        logLines: pick('log-lines', inputs.logLines, environment.logLines),
-        ...optional('artifactsDir', inputs.artifactsDir ?? environment.artifactsDir),
-        ...optional('keepRevisions', inputs.keepRevisions ?? environment.keepRevisions),
-        ...optional('runTaskContainer', inputs.runTaskContainer ?? container),
-        ...((Object.keys(runTaskOptions).length || inputs.runTaskOptions) && {
-            runTaskOptions: { ...runTaskOptions, ...inputs.runTaskOptions },
-        }),
-        strategy: {
-            ...strategy,
-            onBusy: pick('on-busy', strategy.onBusy, environment.onBusy),
-            ...optional('waitUntil', strategy.waitUntil ?? environment.waitUntil),
-            ...optional('appspec', strategy.appspec ?? codedeploy.appspec),
-            ...optional('codedeployApplication', strategy.codedeployApplication ?? codedeploy.application),
-            ...optional('codedeployDeploymentGroup', strategy.codedeployDeploymentGroup ?? codedeploy.deploymentGroup),
-            ...optional('codedeployConfig', strategy.codedeployConfig ?? codedeploy.config),
-        },
-        ...(inputs.build && { build: { ...inputs.build, ...switches } }),
-    };
-}
-/** Each build switch's setting name, where it is not the key's camel case. */
-const BUILD_SETTINGS = {
-    push: 'push',
-    createRepository: 'create-repository',
-    scanOnPush: 'scan-on-push',
-    immutableTags: 'immutable-tags',
-    skipBuildIfExists: 'skip-build-if-exists',
-    buildSecretFiles: 'build-secret-files',
-    ssh: 'ssh',
-    provenance: 'provenance',
-    sbom: 'sbom',
-    noCache: 'no-cache',
-    pull: 'pull',
-    logout: 'logout',
-};
-function optional(name, value) {
-    return value === undefined ? {} : { [name]: value };
-}
 /** A build needs a repository to push to: the `image` input, or the environment's `image` in the config file. */
 function checkBuildHasImage(inputs, environment, file) {
     if (!inputs.build || inputs.build.image)
@@ -1945,10 +1826,12 @@ function checkBuildHasImage(inputs, environment, file) {
     const where = environment !== undefined && file !== undefined ? ` (or image: in environments.${environment} of ${file})` : '';
     throw new errors/* UserError */.yo(`Input \`build\` needs \`image\`${where}: the repository to push to, e.g. 123456789012.dkr.ecr.us-east-1.amazonaws.com/web.`);
 }
-function mergedValue(rule, input, configured) {
+function mergedValue(rule, input, configured, named) {
     if (configured === undefined)
         return input;
     switch (rule) {
+        case 'named':
+            return named ? input : configured;
         case 'given':
             return input ?? configured;
         case 'non-empty':
@@ -1969,7 +1852,8 @@ function changes(values) {
 function withSharedBlocks(inputs, environment) {
     const blocks = new Set((0,table/* configSettings */.oi)('environment').flatMap(({ config }) => {
         const [block, ...rest] = config.into.split('.');
-        return rest.length && config.from.startsWith(`${block}.`) ? [block] : [];
+        // Not the build's block: its keys apply only to a build, which the inputs ask for.
+        return rest.length && !config.when && config.from.startsWith(`${block}.`) ? [block] : [];
     }));
     let merged = inputs;
     for (const block of blocks) {
@@ -1993,8 +1877,8 @@ function withValue(object, path, value) {
     return { ...own, [key]: inner };
 }
 
-// EXTERNAL MODULE: ./src/config/suggest.ts
-var suggest = __webpack_require__(2784);
+// EXTERNAL MODULE: ./src/common/suggest.ts
+var suggest = __webpack_require__(8687);
 ;// CONCATENATED MODULE: ./src/promote/promotion.ts
 
 
@@ -2102,7 +1986,7 @@ async function planRun(inputs, git, event) {
         };
     }
     const environment = resolution.environment;
-    const settled = withMovedSettings(withEnvironment(inputs, environment), environment);
+    const settled = withEnvironment(inputs, environment);
     if (!settled.services.length && !(0,settings_inputs/* runsAlone */.Gx)(inputs))
         throw new errors/* UserError */.yo(`Environment ${environment.name} in ${config.file} names no services, and the \`service\` input is empty.`);
     const pr = resolution.preview && event.pullRequest;
@@ -2272,7 +2156,7 @@ async function deploy(settings, ports) {
             ...(url && { runUrl: url }),
             ...environment,
         };
-        const [carrying, { createClients }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(815), __webpack_require__.e(826), __webpack_require__.e(153), __webpack_require__.e(131), __webpack_require__.e(721), __webpack_require__.e(490), __webpack_require__.e(891)]).then(__webpack_require__.bind(__webpack_require__, 6891)), Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(826), __webpack_require__.e(201)]).then(__webpack_require__.bind(__webpack_require__, 201))]);
+        const [carrying, { createClients }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(815), __webpack_require__.e(826), __webpack_require__.e(153), __webpack_require__.e(131), __webpack_require__.e(721), __webpack_require__.e(490), __webpack_require__.e(326)]).then(__webpack_require__.bind(__webpack_require__, 3326)), Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(826), __webpack_require__.e(201)]).then(__webpack_require__.bind(__webpack_require__, 201))]);
         const aws = ports.aws ??
             ((where, within = deadline) => {
                 const clients = createClients(where, within);
@@ -2351,11 +2235,11 @@ async function renderPlanSummary(plan) {
 }
 /** Whether `render` needs no AWS (a template, no image to look up): the CLI renders those offline. */
 async function rendersOffline(settings) {
-    return (await Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(815), __webpack_require__.e(131), __webpack_require__.e(605)]).then(__webpack_require__.bind(__webpack_require__, 9760))).rendersOffline(settings);
+    return (await Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(815), __webpack_require__.e(131), __webpack_require__.e(66)]).then(__webpack_require__.bind(__webpack_require__, 9760))).rendersOffline(settings);
 }
 /** The task definitions rendered from a template, offline. Loads @aws-sdk/client-ecs for the API model it checks them against. */
 async function render(settings, log) {
-    return (await Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(815), __webpack_require__.e(131), __webpack_require__.e(605)]).then(__webpack_require__.bind(__webpack_require__, 9760))).render(settings, log);
+    return (await Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(815), __webpack_require__.e(131), __webpack_require__.e(66)]).then(__webpack_require__.bind(__webpack_require__, 9760))).render(settings, log);
 }
 /** The run's job summary, in Markdown. */
 async function renderSummary(run) {
@@ -2476,7 +2360,7 @@ function closeProxyAgents() {
 
 /***/ }),
 
-/***/ 8636:
+/***/ 7853:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3046,6 +2930,89 @@ function summaryText(text) {
 
 /***/ }),
 
+/***/ 7469:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Wt: () => (/* binding */ scalingProblems),
+/* harmony export */   am: () => (/* binding */ SCALING_METRICS),
+/* harmony export */   bN: () => (/* binding */ scalingText),
+/* harmony export */   dZ: () => (/* binding */ SCALING_KEYS),
+/* harmony export */   h$: () => (/* binding */ scalingUpdate),
+/* harmony export */   vJ: () => (/* binding */ SCALING_RANGES)
+/* harmony export */ });
+/** The metrics ECS scales an Express service by (the API's ExpressGatewayServiceScalingMetric; a test compares). */
+const SCALING_METRICS = [
+    'AVERAGE_CPU',
+    'AVERAGE_MEMORY',
+    'REQUEST_COUNT_PER_TARGET',
+];
+/** The metrics whose target value is a percentage of the tasks' CPU or memory. */
+const PERCENT_METRICS = ['AVERAGE_CPU', 'AVERAGE_MEMORY'];
+/** Each member's config key under `service-settings`, in the order they are shown. */
+const SCALING_KEYS = {
+    minTaskCount: 'express-scaling-min-tasks',
+    maxTaskCount: 'express-scaling-max-tasks',
+    autoScalingMetric: 'express-scaling-metric',
+    autoScalingTargetValue: 'express-scaling-target',
+};
+/**
+ * The bounds of the whole numbers. The API types them Integer and documents no range: tasks are bounded by ECS's
+ * quota of 5,000 tasks per service, the target by its metric (a percentage, or requests per task).
+ */
+const SCALING_RANGES = {
+    minTaskCount: { min: 1, max: 5000 },
+    maxTaskCount: { min: 1, max: 5000 },
+    autoScalingTargetValue: { min: 1, max: 2147483647 },
+};
+/** ECS's values for what an Express service's target leaves out (the API reference: CPU at 60 %). */
+const DEFAULTS = { autoScalingMetric: 'AVERAGE_CPU', autoScalingTargetValue: 60 };
+/** What is wrong with a scaling target (as written, or as the service would have it), by config key; empty: nothing. */
+function scalingProblems(target) {
+    const problems = [];
+    const { minTaskCount: min, maxTaskCount: max, autoScalingMetric: metric, autoScalingTargetValue: value } = target;
+    if (min !== undefined && max !== undefined && min > max)
+        problems.push({
+            key: SCALING_KEYS.minTaskCount,
+            message: `${min} is above ${SCALING_KEYS.maxTaskCount} (${max}); the minimum task count must not exceed the maximum`,
+        });
+    if (value !== undefined && value > 100 && PERCENT_METRICS.includes(metric ?? DEFAULTS.autoScalingMetric))
+        problems.push({
+            key: SCALING_KEYS.autoScalingTargetValue,
+            message: `${value} is not a percentage; with metric ${metric ?? `${DEFAULTS.autoScalingMetric} (the default)`} the target is a share of the tasks' ${metric === 'AVERAGE_MEMORY' ? 'memory' : 'CPU'} from 1 to 100`,
+        });
+    return problems;
+}
+/**
+ * The whole target to send when `wanted` changes a member of the `live` one; undefined when it changes nothing. Sent
+ * whole (the live members with the wanted ones over them), so what the service ends with does not depend on how ECS
+ * merges a partial target, which it does not document.
+ */
+function scalingUpdate(live, wanted) {
+    if (!wanted)
+        return undefined;
+    const members = Object.keys(SCALING_KEYS);
+    const current = withDefaults(live);
+    if (members.every((m) => wanted[m] === undefined || wanted[m] === current[m]))
+        return undefined;
+    return { ...live, ...wanted };
+}
+/** A target in words, for the plan, the diff and the log: `2–4 tasks, AVERAGE_CPU at 60`. */
+function scalingText(target) {
+    const { minTaskCount: min, maxTaskCount: max, autoScalingMetric, autoScalingTargetValue } = withDefaults(target);
+    const fewest = min ?? 1;
+    const tasks = max === undefined ? `at least ${fewest} task${fewest === 1 ? '' : 's'}` : `${fewest}–${max} tasks`;
+    const unit = PERCENT_METRICS.includes(autoScalingMetric ?? '') ? ' %' : '';
+    return `${tasks}, ${autoScalingMetric} at ${autoScalingTargetValue}${unit}`;
+}
+const withDefaults = (target) => ({
+    ...DEFAULTS,
+    ...Object.fromEntries(Object.entries(target ?? {}).filter(([, v]) => v !== undefined)),
+});
+
+
+/***/ }),
+
 /***/ 9303:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -3062,8 +3029,8 @@ __webpack_require__.d(__webpack_exports__, {
 var errors = __webpack_require__(1922);
 // EXTERNAL MODULE: ./src/settings/strategy.ts
 var settings_strategy = __webpack_require__(9524);
-// EXTERNAL MODULE: ./src/image/args.ts
-var args = __webpack_require__(8636);
+// EXTERNAL MODULE: ./src/image/build-command.ts
+var build_command = __webpack_require__(7853);
 // EXTERNAL MODULE: ./src/image/reference.ts
 var reference = __webpack_require__(3564);
 // EXTERNAL MODULE: ./src/settings/verify.ts
@@ -3132,8 +3099,8 @@ function checkOfficialMeanings(read) {
 /** Each moved input (and moved official alias) by its name, in the table's order. */
 const moved_MOVED_INPUTS = (0,table/* movedInputs */.JI)();
 
-// EXTERNAL MODULE: ./src/settings/run-task.ts
-var run_task = __webpack_require__(2892);
+// EXTERNAL MODULE: ./src/settings/run-task-options.ts
+var run_task_options = __webpack_require__(4975);
 // EXTERNAL MODULE: ./src/settings/service.ts
 var service = __webpack_require__(6322);
 // EXTERNAL MODULE: ./src/settings/values.ts
@@ -3217,7 +3184,7 @@ function getInputs(given, log) {
         ...optional('taskDefinitionArn', pinnedRevisionInput(read)),
         ...registerOnlyInputs(read),
         ...optional('keepRevisions', values.number('keep-revisions')),
-        ...nonEmpty('runTaskOptions', (0,run_task/* readRunTaskOptions */.X)(read)),
+        ...nonEmpty('runTaskOptions', (0,run_task_options/* readRunTaskOptions */.X)(read)),
         given: table/* SETTINGS */.yy.filter((s) => read(s.name).trim()).map((s) => s.name),
     };
 }
@@ -3370,9 +3337,9 @@ function withBuild(read, image, log) {
         return {};
     }
     const buildArgs = parseVars(read('build-args'), 'build-args');
-    const secretLike = (0,args/* secretLikeBuildArgs */.$6)(buildArgs);
+    const secretLike = (0,build_command/* secretLikeBuildArgs */.$6)(buildArgs);
     if (secretLike.length) {
-        log.warning((0,args/* secretBuildArgsWarning */.mj)(secretLike));
+        log.warning((0,build_command/* secretBuildArgsWarning */.mj)(secretLike));
         for (const name of secretLike)
             if (buildArgs[name])
                 log.secret(buildArgs[name]);
@@ -3470,7 +3437,7 @@ function parseImageInput(image) {
 
 /***/ }),
 
-/***/ 2892:
+/***/ 4975:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3727,7 +3694,9 @@ function definitionChanges(service, members) {
 /* harmony export */ });
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1922);
 /* harmony import */ var _common_problems_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7657);
-/* harmony import */ var _service_members_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6084);
+/* harmony import */ var _express_scaling_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7469);
+/* harmony import */ var _service_members_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6084);
+
 
 
 
@@ -3744,11 +3713,17 @@ const SETTING_INPUTS = {
     circuitBreakerThreshold: 'circuit-breaker-threshold',
     resetOnHealthyTask: 'circuit-breaker-reset-on-healthy-task',
     earlySuccess: 'early-success-healthy-percent',
+    expressScaling: 'express-scaling-min-tasks',
     definition: 'service-definition',
     tags: 'service-definition',
 };
 /** Settings the config file's `service-settings:` gives, with no input of their own. */
-const CONFIG_ONLY = ['circuitBreakerThreshold', 'resetOnHealthyTask', 'earlySuccess'];
+const CONFIG_ONLY = [
+    'circuitBreakerThreshold',
+    'resetOnHealthyTask',
+    'earlySuccess',
+    'expressScaling',
+];
 /** What UpdateService changes on a CODE_DEPLOY service (AWS: the rest goes through a CodeDeploy deployment). */
 const CODE_DEPLOY_UPDATABLE = [
     'minimumHealthyPercent',
@@ -3891,11 +3866,15 @@ const earlySuccessText = (criteria) => criteria?.enable
 const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 /**
  * Checks the settings against the service, before anything changes: what a CODE_DEPLOY service cannot change
- * through UpdateService, the percentages as ECS will have them (the given one with the service's other), and early
- * success where the deployment mechanism refuses it.
+ * through UpdateService, the percentages as ECS will have them (the given one with the service's other), early
+ * success where the deployment mechanism refuses it, and an Express scaling target for a service that is none.
  */
-function checkServiceSettings(service, settings, refusesEarlySuccess = false) {
+function checkServiceSettings(service, settings, refusesEarlySuccess = false, express = false) {
     const name = service.serviceName ?? '';
+    if (settings.expressScaling && !express) {
+        const keys = Object.keys(settings.expressScaling).map((member) => `\`${_express_scaling_js__WEBPACK_IMPORTED_MODULE_2__/* .SCALING_KEYS */ .dZ[member]}\``);
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Service setting ${keys.join(', ')}: service "${name}" is not an ECS Express Mode service; the Express scaling target applies to Express services only (UpdateExpressGatewayService). A regular service's task count is \`desired-count\` (its auto scaling, Application Auto Scaling's, stays as it is): remove ${keys.length > 1 ? 'them' : 'it'} for this service. Nothing was changed.`);
+    }
     if (settings.earlySuccess?.enable && refusesEarlySuccess) {
         throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Service setting \`early-success-healthy-percent\` applies to rolling deployments only (ECS's rule: early success criteria work with the rolling deployment strategy); service "${name}" deploys with ECS's blue/green, canary or linear strategy here. Nothing was changed.`);
     }
@@ -3947,7 +3926,7 @@ function settingsUpdate(service, settings) {
         ...(differs('volumeConfigurations', currentVolumeConfigurations(service)) && {
             volumeConfigurations: settings.volumeConfigurations,
         }),
-        ...(0,_service_members_js__WEBPACK_IMPORTED_MODULE_2__/* .definitionUpdate */ .TX)(service, settings.definition),
+        ...(0,_service_members_js__WEBPACK_IMPORTED_MODULE_3__/* .definitionUpdate */ .TX)(service, settings.definition),
     };
 }
 /** The deployment percentages to set, when given and different. */
@@ -4045,7 +4024,7 @@ function settingsChanges(service, settings) {
     const tagging = tagsUpdate(service, settings.tags);
     if (tagging)
         changes.push(`service tags: ${tagsText(tagging)}`);
-    return [...changes, ...(0,_service_members_js__WEBPACK_IMPORTED_MODULE_2__/* .definitionChanges */ .x6)(service, settings.definition)];
+    return [...changes, ...(0,_service_members_js__WEBPACK_IMPORTED_MODULE_3__/* .definitionChanges */ .x6)(service, settings.definition)];
 }
 function tagsUpdate(service, wanted) {
     if (!wanted)

@@ -1,6 +1,6 @@
 // `capacity-prices` as the environment gives it: inline rates, or the path of a JSON/YAML file of the workspace with them.
 import { UserError } from '../common/errors.js'
-import { loadDocument } from '../taskdef/load.js'
+import { loadDocument } from '../taskdef/template-file.js'
 import { PRICE_KEYS, priceProblem, pricesFor, type Prices, type PricesUsed } from './prices.js'
 
 /** The rates for the run's region: the shipped table's, under the environment's `capacity-prices`. */

@@ -1,4 +1,5 @@
-// The CLI's flags, made from the settings table (src/settings/table.ts) plus the CLI's own; parsed with node:util's parseArgs.
+// The CLI's flags, made from the settings table (through its front, settings/index.ts) plus the CLI's own; parsed
+// with node:util's parseArgs.
 import { parseArgs as parseFlags, type ParseArgsConfig } from 'node:util'
 import { UserError } from '../common/errors.js'
 import {
@@ -9,7 +10,7 @@ import {
   SETTINGS,
   type CliCommand,
   type Setting,
-} from '../settings/table.js'
+} from '../settings/index.js'
 import { closest } from '../common/suggest.js'
 import { REF } from './ref.js'
 

@@ -1,6 +1,6 @@
 // The engine words its messages for the action (inputs, workflow steps). In a terminal they name flags and the
 // shell's own ways instead: one table of the action's phrases and what a CLI user reads in their place.
-import { SETTINGS } from '../settings/table.js'
+import { SETTINGS } from '../settings/index.js'
 
 const NAMES = SETTINGS.map((s) => s.name.replace(/[-]/g, '\\-')).join('|')
 

@@ -41,3 +41,8 @@ export function didYouMean(word: string, valid: readonly string[], listed = 'val
 export function unknownKey(key: string, valid: readonly string[]): string {
   return `unknown key; ${didYouMean(key, valid)}`
 }
+
+/** `; did you mean x?` or `; use one of: a, b, c` — the tail of an "unknown name" message. */
+export function suggestion(word: string, known: readonly string[]): string {
+  return known.length ? `; ${didYouMean(word, known, 'use one of')}` : ''
+}

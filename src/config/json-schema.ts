@@ -2,12 +2,19 @@
 // `npm run lint`: the keys that are settings come from the settings table (shape, range, choices, description), the
 // file's own keys (branches, previews…) are declared here, with the validator's patterns (config/schema.ts).
 import { PRICE_KEYS } from '../capacity/prices.js'
-import { MOVED_KEY_SCHEMAS, MOVED_SERVICE_SETTING_SCHEMAS } from './moved-keys-schema.js'
-import { configSettings, PLACEHOLDER_NAME, settingNamed, VARIABLE_NAME, type ConfigKey } from '../settings/table.js'
+import {
+  configSettings,
+  configSettingsIn,
+  PLACEHOLDER_NAME,
+  settingNamed,
+  VARIABLE_NAME,
+  type ConfigKey,
+} from '../settings/table.js'
 import { CONFIG_RULES } from './schema.js'
 import { PREVIEW_DEFAULTS } from './types.js'
 import { INTERVAL_RANGE, MIN_REQUESTS_RANGE } from './analysis.js'
 import { INCONCLUSIVE_CHOICES } from '../analysis/spec.js'
+import { SCALING_KEYS, SCALING_METRICS, SCALING_RANGES } from '../settings/express-scaling.js'
 
 const INTERVAL_RANGE_SCHEMA = { minimum: INTERVAL_RANGE.min, maximum: INTERVAL_RANGE.max }
 
@@ -41,6 +48,7 @@ function shapeSchema(name: string, config: ConfigKey): Schema {
   const range = setting?.range
   switch (config.shape) {
     case 'text':
+    case 'image':
       return TEXT
     case 'ecs-name':
       return ECS
@@ -57,6 +65,7 @@ function shapeSchema(name: string, config: ConfigKey): Schema {
     case 'secrets':
       return namedValues(VARIABLE_NAME.pattern, TEXT)
     case 'number':
+    case 'seconds':
       return { type: range?.whole ? 'integer' : 'number', minimum: range?.min, maximum: range?.max }
     case 'boolean':
       return { type: 'boolean' }
@@ -74,6 +83,20 @@ function shapeSchema(name: string, config: ConfigKey): Schema {
     }
     case 'duration':
       return { type: 'string', pattern: DURATION }
+    case 'strings':
+      return oneOrMore({ type: 'string' })
+    case 'mapping':
+      return { type: 'object', additionalProperties: { type: 'string' } }
+    case 'flag-or-text':
+      return { type: ['boolean', 'string'] }
+    case 'json-list':
+      return { type: 'array' }
+    case 'objects':
+      return { type: 'array', items: { type: 'object' } }
+    case 'json-object':
+      return { type: 'object' }
+    case 'tags':
+      return { type: ['object', 'array'] }
     case 'analysis-checks':
       return oneOrMore({ type: 'string', pattern: '\\S' })
   }
@@ -82,10 +105,7 @@ function shapeSchema(name: string, config: ConfigKey): Schema {
 /** The settings' keys at the top of an environment (`block` unset), in one of its blocks, or in `previews`. */
 function settingProperties(scope: 'environment' | 'previews', block?: string): Record<string, Schema> {
   const properties: Record<string, Schema> = {}
-  for (const { name, config } of configSettings(scope)) {
-    const [first, rest] = config.key.split('.') as [string, string | undefined]
-    const key = block === undefined ? (rest === undefined ? first : undefined) : first === block ? rest : undefined
-    if (key === undefined) continue
+  for (const { name, config, key } of configSettingsIn(scope, block)) {
     const description = config.description ?? settingNamed(name)?.description
     const value = { description, ...shapeSchema(name, config) }
     // `service: web` for `services: [web]`: one item.
@@ -95,6 +115,21 @@ function settingProperties(scope: 'environment' | 'previews', block?: string): R
   }
   return properties
 }
+/** The blocks of an environment that hold only settings, by their keys. */
+const SETTING_BLOCKS = {
+  build: 'The rarely used build switches (were inputs of the same names; secret-files was build-secret-files).',
+  codedeploy:
+    'CODE_DEPLOY services: the application, deployment group, deployment config and appspec (were the codedeploy-* and appspec inputs).',
+  'run-task':
+    "How the run-task input's one-off task runs (were the run-task-* inputs); the command stays the run-task input.",
+} as const
+const settingBlocks = (): Record<string, Schema> =>
+  Object.fromEntries(
+    Object.entries(SETTING_BLOCKS).map(([block, description]) => [
+      block,
+      { description, type: 'object', additionalProperties: false, properties: settingProperties('environment', block) },
+    ]),
+  )
 const strategyOptions = configSettings('environment')
   .filter(({ config }) => config.from.startsWith('strategyOptions.'))
   .map(({ config }) => config.key)
@@ -123,7 +158,7 @@ function environmentSchema(): Schema {
         ...list({ $ref: '#/definitions/pattern' }),
       },
       ...settingProperties('environment'),
-      ...MOVED_KEY_SCHEMAS,
+      ...settingBlocks(),
       url: {
         description: "The GitHub deployment's link; default: the load balancer's address.",
         type: 'string',
@@ -207,7 +242,6 @@ function environmentSchema(): Schema {
         additionalProperties: false,
         properties: {
           ...settingProperties('environment', 'service-settings'),
-          ...MOVED_SERVICE_SETTING_SCHEMAS,
           'circuit-breaker-threshold': {
             description:
               'deploymentCircuitBreaker.thresholdConfiguration: failed tasks (2, COUNT), a share of the desired count ("25%", at least 3 and at most 200 tasks) or an unbounded share ("25% unbounded").',
@@ -233,10 +267,48 @@ function environmentSchema(): Schema {
               'earlySuccessCriteria.sourceServiceRevisionCleanup: BLOCKING (default) removes the old tasks before success, DEFERRED after it.',
             enum: ['BLOCKING', 'DEFERRED'],
           },
+          ...expressScalingSchemas(),
         },
         dependencies: { 'early-success-cleanup': ['early-success-healthy-percent'] },
+        // The target is a percentage unless the metric is the request count (the default metric is AVERAGE_CPU).
+        if: {
+          not: {
+            required: [SCALING_KEYS.autoScalingMetric],
+            properties: { [SCALING_KEYS.autoScalingMetric]: { const: 'REQUEST_COUNT_PER_TARGET' } },
+          },
+        },
+        then: { properties: { [SCALING_KEYS.autoScalingTargetValue]: { maximum: 100 } } },
       },
     },
+  }
+}
+
+/** An Express service's scaling target, member by member (min ≤ max is the validator's to check). */
+function expressScalingSchemas(): Record<string, Schema> {
+  const whole = (member: keyof typeof SCALING_RANGES, description: string): Schema => ({
+    description,
+    type: 'integer',
+    minimum: SCALING_RANGES[member].min,
+    maximum: SCALING_RANGES[member].max,
+  })
+  return {
+    [SCALING_KEYS.minTaskCount]: whole(
+      'minTaskCount',
+      "Express services only: scalingTarget.minTaskCount, the fewest tasks ECS scales the service to (the service's own when not given).",
+    ),
+    [SCALING_KEYS.maxTaskCount]: whole(
+      'maxTaskCount',
+      'Express services only: scalingTarget.maxTaskCount, the most tasks ECS scales the service to; at least the minimum.',
+    ),
+    [SCALING_KEYS.autoScalingMetric]: {
+      description:
+        'Express services only: scalingTarget.autoScalingMetric, what ECS scales by (its default: AVERAGE_CPU).',
+      enum: [...SCALING_METRICS],
+    },
+    [SCALING_KEYS.autoScalingTargetValue]: whole(
+      'autoScalingTargetValue',
+      "Express services only: scalingTarget.autoScalingTargetValue, the metric's value ECS keeps the tasks at: a percentage (1–100) for AVERAGE_CPU and AVERAGE_MEMORY, requests per task for REQUEST_COUNT_PER_TARGET (ECS's default: 60).",
+    ),
   }
 }
 

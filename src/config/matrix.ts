@@ -1,7 +1,7 @@
 import { UserError } from '../common/errors.js'
 import { accountOf } from './schema.js'
 import { isPullRequestEvent, knownRef, patternsOf, refMatch, type RunEvent } from './resolve.js'
-import { suggestion } from './suggest.js'
+import { suggestion } from '../common/suggest.js'
 import type { DeployConfig, EnvironmentConfig } from './types.js'
 
 /** One job of the deploy matrix: an environment (in one of its regions) that this ref deploys. */

@@ -1,9 +1,10 @@
-// The per-environment keys of the settings that left the step's inputs (settings/moved.ts): each is read and checked
-// by the reader of the input it replaces, so the file takes what the input took and says what is wrong at its line.
+// The per-environment keys of the settings that left the step's inputs and are read by their inputs' readers (the
+// settings table's rows with `read: 'input'`): the file takes what the input took and says what is wrong at its line.
 import { UserError } from '../common/errors.js'
 import type { CircuitBreakerMode } from '../settings/inputs.js'
-import { readRunTaskOptions, type RunTaskOptions } from '../settings/run-task.js'
+import { readRunTaskOptions, type RunTaskOptions } from '../settings/run-task-options.js'
 import { cannotPause, parseWaitUntil } from '../settings/strategy.js'
+import { configSettingsIn, settingNamed, type Setting } from '../settings/table.js'
 import { settingValues, type InputReader } from '../settings/values.js'
 import type { ImageInputs } from '../image/types.js'
 import type { OnBusy, PauseStage } from '../mechanisms/strategy-types.js'
@@ -41,56 +42,19 @@ export type BuildSwitches = Partial<
   >
 >
 
-/** Config key → the input it replaces, per block (`''`: the environment itself). */
-const FLAT = {
-  'keep-revisions': 'keep-revisions',
-  'wait-until': 'wait-until',
-  'on-busy': 'on-busy',
-  'rollback-on-failure': 'rollback-on-failure',
-  'log-lines': 'log-lines',
-  'artifacts-dir': 'artifacts-dir',
-} as const
-const CODEDEPLOY = {
-  appspec: 'appspec',
-  application: 'codedeploy-application',
-  'deployment-group': 'codedeploy-deployment-group',
-  config: 'codedeploy-config',
-} as const
-const RUN_TASK = {
-  container: 'run-task-container',
-  count: 'run-task-count',
-  'launch-type': 'run-task-launch-type',
-  'capacity-provider-strategy': 'run-task-capacity-provider-strategy',
-  subnets: 'run-task-subnets',
-  'security-groups': 'run-task-security-groups',
-  'assign-public-ip': 'run-task-assign-public-ip',
-  tags: 'run-task-tags',
-  overrides: 'run-task-overrides',
-} as const
-const BUILD = {
-  push: 'push',
-  'create-repository': 'create-repository',
-  'scan-on-push': 'scan-on-push',
-  'immutable-tags': 'immutable-tags',
-  'skip-build-if-exists': 'skip-build-if-exists',
-  'secret-files': 'build-secret-files',
-  ssh: 'ssh',
-  provenance: 'provenance',
-  sbom: 'sbom',
-  'no-cache': 'no-cache',
-  pull: 'pull',
-  logout: 'logout',
-} as const
-
-/** The environment keys this module reads, for the schema's list of an environment's keys. */
-export const MOVED_ENVIRONMENT_KEYS = [...Object.keys(FLAT), 'codedeploy', 'run-task', 'build'] as const
-/** The `service-settings:` keys this module reads. */
-export const MOVED_SERVICE_SETTING_KEYS = ['deployment-circuit-breaker'] as const
-export const MOVED_BLOCK_KEYS = {
-  codedeploy: Object.keys(CODEDEPLOY),
-  runTask: Object.keys(RUN_TASK),
-  build: Object.keys(BUILD),
-} as const
+/** The settings whose keys their inputs' readers read (`read: 'input'`), by block (`''`: the environment itself). */
+const inBlock = (block: string) =>
+  configSettingsIn('environment', block).flatMap(({ name, config, key }) =>
+    config.read === 'input' ? [{ key, name, from: config.from }] : [],
+  )
+/** Config key → the input it replaces, in one block. */
+const keysOf = (block: string): Record<string, string> =>
+  Object.fromEntries(inBlock(block).map(({ key, name }) => [key, name]))
+const FLAT = keysOf('')
+const CODEDEPLOY = keysOf('codedeploy')
+const RUN_TASK = keysOf('run-task')
+const BUILD = keysOf('build')
+const SERVICE_SETTINGS = keysOf('service-settings')
 
 /** An input's text for a config value: a list is one item a line, a mapping `key=value` lines or JSON. */
 function inputText(value: unknown, json: boolean): string {
@@ -150,18 +114,7 @@ export function readMovedKeys(
   m: Record<string, unknown>,
   strategy: string | undefined,
 ): MovedSettings {
-  const flat = asInputs(p, path, m, FLAT, (read) => {
-    const values = settingValues(read)
-    const waitUntil = read('wait-until').trim()
-    return {
-      keepRevisions: values.number('keep-revisions'),
-      waitUntil: waitUntil ? parseWaitUntil(waitUntil) : undefined,
-      onBusy: read('on-busy').trim() ? values.choice<OnBusy>('on-busy') : undefined,
-      rollbackOnFailure: read('rollback-on-failure').trim() ? values.boolean('rollback-on-failure') : undefined,
-      logLines: read('log-lines').trim() ? values.number('log-lines') : undefined,
-      artifactsDir: values.text('artifacts-dir'),
-    }
-  })
+  const flat = asInputs(p, path, m, FLAT, (read) => byKind(read, inBlock('')))
   const unpausable = flat?.waitUntil === undefined ? undefined : cannotPause(strategy)
   if (unpausable) p.add([...path, 'wait-until'], unpausable)
   const block = <T>(
@@ -174,15 +127,7 @@ export function readMovedKeys(
     const mapping = p.mapping([...path, key], m[key], Object.keys(keys))
     return mapping && asInputs(p, [...path, key], mapping, keys, read, given)
   }
-  const codedeploy = block('codedeploy', CODEDEPLOY, (read) => {
-    const text = settingValues(read).text
-    return defined({
-      appspec: text('appspec'),
-      application: text('codedeploy-application'),
-      deploymentGroup: text('codedeploy-deployment-group'),
-      config: text('codedeploy-config'),
-    })
-  })
+  const codedeploy = block('codedeploy', CODEDEPLOY, (read) => byKind(read, inBlock('codedeploy')))
   // The options are read as if a command were given: the command stays an input, given per run.
   const runTask = block(
     'run-task',
@@ -190,46 +135,39 @@ export function readMovedKeys(
     (read) => defined({ ...readRunTaskOptions(read), container: settingValues(read).text('run-task-container') }),
     { 'run-task': 'true' },
   )
-  const build = block('build', BUILD, (read) => readBuildSwitches(read))
+  const build = block('build', BUILD, (read) => byKind(read, inBlock('build')))
   const settings = isObject(m['service-settings']) ? m['service-settings'] : {}
-  const breaker = asInputs(
-    p,
-    [...path, 'service-settings'],
-    settings,
-    { 'deployment-circuit-breaker': 'deployment-circuit-breaker' },
-    (read) =>
-      read('deployment-circuit-breaker').trim()
-        ? settingValues(read).choice<CircuitBreakerMode>('deployment-circuit-breaker')
-        : undefined,
+  const breaker = asInputs(p, [...path, 'service-settings'], settings, SERVICE_SETTINGS, (read) =>
+    byKind(read, inBlock('service-settings')),
   )
   return defined({
     ...flat,
-    ...(breaker !== undefined && { circuitBreaker: breaker }),
+    ...breaker,
     ...(codedeploy && Object.keys(codedeploy).length && { codedeploy }),
     ...(runTask && Object.keys(runTask).length && { runTask }),
     ...(build && Object.keys(build).length && { build }),
   }) as MovedSettings
 }
 
-/** The build switches given (only those: the inputs' defaults stay the inputs'). */
-function readBuildSwitches(read: InputReader): BuildSwitches {
+/** What a block reads, where its reader does not need the block's inputs together: the `from` of each. */
+const PARSE: Partial<Record<string, (text: string) => unknown>> = { 'wait-until': parseWaitUntil }
+
+/**
+ * The values given (only those: the inputs' defaults stay the inputs'), each read by its input's kind, range and
+ * choices, at its row's `from` (its last part, inside the block's object).
+ */
+function byKind(read: InputReader, rows: { name: string; from: string }[]): Record<string, unknown> {
   const values = settingValues(read)
-  const flag = (name: string): boolean | undefined => (read(name).trim() ? values.boolean(name) : undefined)
-  const lines = (name: string): string[] | undefined => (read(name).trim() ? values.lines(name) : undefined)
-  return defined({
-    push: flag('push'),
-    createRepository: flag('create-repository'),
-    scanOnPush: flag('scan-on-push'),
-    immutableTags: flag('immutable-tags'),
-    skipBuildIfExists: flag('skip-build-if-exists'),
-    buildSecretFiles: lines('build-secret-files'),
-    ssh: lines('ssh'),
-    provenance: values.text('provenance'),
-    sbom: values.text('sbom'),
-    noCache: flag('no-cache'),
-    pull: flag('pull'),
-    logout: flag('logout'),
-  })
+  const value = (name: string): unknown => {
+    const text = read(name).trim()
+    const parse = PARSE[name]
+    if (!text) return undefined
+    if (parse) return parse(text)
+    const { kind, choices } = settingNamed(name) as Setting
+    if (kind === 'text') return choices ? values.choice(name) : values.text(name)
+    return values[kind](name)
+  }
+  return defined(Object.fromEntries(rows.map(({ name, from }) => [from.split('.').pop() as string, value(name)])))
 }
 
 /** The object without its undefined members (optional properties stay absent). */

@@ -1,6 +1,5 @@
 import { describedValue, ProblemsError, type Problem } from '../common/problems.js'
-import { unknownKey } from '../common/suggest.js'
-import { suggestion } from './suggest.js'
+import { suggestion, unknownKey } from '../common/suggest.js'
 
 export type KeyPath = readonly (string | number)[]
 

@@ -1,6 +1,6 @@
 import { UserError } from '../common/errors.js'
 import { matchingPattern } from './glob.js'
-import { suggestion } from './suggest.js'
+import { suggestion } from '../common/suggest.js'
 import type { DeployConfig, EnvironmentConfig, PreviewConfig } from './types.js'
 
 /** What the run was started by, as far as choosing an environment goes. */

@@ -2,7 +2,7 @@ import { parseDuration } from './duration.js'
 import { patternProblem } from './glob.js'
 import { describedValue } from '../common/problems.js'
 import { Problems, type KeyPath } from './problems.js'
-import { suggestion } from './suggest.js'
+import { suggestion } from '../common/suggest.js'
 import { errorMessage, UserError } from '../common/errors.js'
 import { parseImageReference } from '../image/reference.js'
 import {
@@ -11,21 +11,23 @@ import {
   parseVolumeConfigurations,
   type ServiceSettings,
 } from '../settings/service.js'
+import { SCALING_KEYS, SCALING_METRICS, SCALING_RANGES, scalingProblems } from '../settings/express-scaling.js'
 import {
   configSettings,
+  configSettingsIn,
   PLACEHOLDER_NAME,
   settingNamed,
   VARIABLE_NAME,
+  type ConfigKey,
   type NameRule,
   type Setting,
 } from '../settings/table.js'
 import { PRICE_KEYS, priceProblem, type PriceKey, type Prices } from '../capacity/prices.js'
-import { MOVED_ENVIRONMENT_KEYS, MOVED_SERVICE_SETTING_KEYS, readMovedKeys } from './moved-keys.js'
+import { readMovedKeys } from './moved-keys.js'
 import { readAnalysis } from './analysis.js'
 import {
   PREVIEW_DEFAULTS,
   STRATEGIES,
-  type StrategyOptions,
   type DeployConfig,
   type EnvironmentConfig,
   type PreviewConfig,
@@ -34,19 +36,18 @@ import {
 } from './types.js'
 
 const TOP_KEYS = ['environments', 'previews'] as const
-/** The settings an environment may set, by key (`verify.url`), from the settings table. */
-const SETTING_KEYS = new Map(configSettings('environment').map((s) => [s.config.key, settingNamed(s.name) as Setting]))
 /** The keys that are settings, at the top of an environment or in one of its blocks (`verify`), in the table's order. */
 const settingKeys = (block?: string): string[] =>
-  configSettings('environment').flatMap(({ config }) => {
-    const [first, rest] = config.key.split('.')
-    if (block === undefined) return rest === undefined ? [...(config.aliases ?? []), config.key] : []
-    return first === block && rest !== undefined ? [rest] : []
-  })
+  configSettingsIn('environment', block).flatMap(({ config, key }) => [...(config.aliases ?? []), key])
+/** The blocks of an environment that hold settings (`verify`, `build`…), in the table's order. */
+const SETTING_BLOCKS = [
+  ...new Set(
+    configSettings('environment').flatMap(({ config }) =>
+      config.key.includes('.') ? [config.key.split('.')[0] as string] : [],
+    ),
+  ),
+]
 // promote: per-environment build and runtime settings, named like their inputs
-const STRATEGY_OPTIONS = configSettings('environment')
-  .filter(({ config }) => config.from.startsWith('strategyOptions.'))
-  .map(({ config }) => ({ key: config.key, option: config.from.split('.')[1] as keyof StrategyOptions }))
 const BUILD_KEYS = ['image', 'dockerfile', 'target', 'build-args'] as const
 const ENVIRONMENT_KEYS = [
   'branches',
@@ -58,12 +59,8 @@ const ENVIRONMENT_KEYS = [
   'regions',
   'role-to-assume',
   'needs',
-  'verify',
-  'analysis',
-  'service-settings',
+  ...SETTING_BLOCKS,
   'capacity-prices',
-  // moved from the inputs, read by their readers (moved-keys.ts)
-  ...MOVED_ENVIRONMENT_KEYS,
 ]
 /** The service deployment settings an environment may set: the table's, then the ones that are no input. */
 const SERVICE_SETTING_KEYS = [
@@ -72,8 +69,7 @@ const SERVICE_SETTING_KEYS = [
   'circuit-breaker-reset-on-healthy-task',
   'early-success-healthy-percent',
   'early-success-cleanup',
-  'volume-configurations',
-  ...MOVED_SERVICE_SETTING_KEYS,
+  ...Object.values(SCALING_KEYS),
 ]
 const CAPACITY_ITEM = /^[A-Za-z0-9_-]{1,255}(:\d{1,4}(:\d{1,6})?)?$/
 const VERIFY_KEYS = [...settingKeys('verify'), 'redirects']
@@ -157,26 +153,17 @@ function readEnvironment(p: Problems, name: string, value: unknown, names: strin
   if (m.service !== undefined && m.services !== undefined) {
     p.add(path, 'has both service and services; keep one (services: [web, worker] lists several)')
   }
-  const serviceKey = m.services !== undefined ? 'services' : 'service'
-  const services =
-    optional(serviceKey, (kp, v) => p.list(kp, v, (ip, item) => ecsName(p, ip, item, 'an ECS service name or ARN'))) ??
-    []
-  const cluster = optional('cluster', (kp, v) => ecsName(p, kp, v, 'an ECS cluster name or ARN'))
+  const strategy = STRATEGIES.find((s) => s === m.strategy)
+  const settings = readSettings(p, path, m, shapedRows('environment'), strategy) as Partial<EnvironmentConfig>
+  const services = settings.services ?? []
   if (services.length && m.cluster === undefined)
     p.add(path, 'has services but no cluster; add cluster: <the ECS cluster they run in>')
-  const taskDefinition = optional('task-definition', (kp, v) => p.text(kp, v))
-  const serviceDefinition = optional('service-definition', (kp, v) => p.text(kp, v))
-  const desiredCount = optional('desired-count', (kp, v) => inRange(p, kp, v, 'desired-count'))
-  const strategy = optional('strategy', (kp, v) => p.choice(kp, v, STRATEGIES))
+  checkPromotion(p, path, m, settings.promoteFrom)
   const url = optional('url', (kp, v) =>
     p.text(kp, v, { pattern: URL, expected: 'an http(s) URL like https://example.com' }),
   )
-  const region = optional('region', (kp, v) =>
-    p.text(kp, v, { pattern: REGION, expected: 'an AWS region like us-east-1' }),
-  )
   const production = optional('production', (kp, v) => p.boolean(kp, v))
   const isProtected = optional('protected', (kp, v) => p.boolean(kp, v))
-  const promote = readPromoteKeys(p, path, m, strategy)
   if (m.region !== undefined && m.regions !== undefined)
     p.add(path, 'has both region and regions; keep one (regions: [us-east-1, eu-west-1] lists several)')
   const regions = optional('regions', (kp, v) =>
@@ -197,18 +184,12 @@ function readEnvironment(p: Problems, name: string, value: unknown, names: strin
     name,
     branches: patterns('branches'),
     tags: patterns('tags'),
-    ...(cluster !== undefined && { cluster }),
+    ...settings,
     services,
-    ...(taskDefinition !== undefined && { taskDefinition }),
-    ...(serviceDefinition !== undefined && { serviceDefinition }),
-    vars: optional('vars', (kp, v) => readVars(p, kp, v)) ?? {},
-    ...(desiredCount !== undefined && { desiredCount }),
-    ...(strategy !== undefined && { strategy }),
+    vars: settings.vars ?? {},
     ...(url !== undefined && { url }),
-    ...(region !== undefined && { region }),
     ...(production !== undefined && { production }),
     ...(isProtected !== undefined && { protected: isProtected }),
-    ...promote,
     ...(regions !== undefined && { regions }),
     ...(rolesToAssume !== undefined && { rolesToAssume }),
     ...(needs !== undefined && { needs }),
@@ -240,54 +221,131 @@ function readCapacityPrices(p: Problems, path: KeyPath, value: unknown): string 
 }
 
 // promote
-/** promote-from, the build settings, environment variables, secrets and strategy options of one environment. */
-function readPromoteKeys(
-  p: Problems,
-  path: KeyPath,
-  m: Record<string, unknown>,
-  strategy: string | undefined,
-): Partial<EnvironmentConfig> {
-  const at = (key: string): KeyPath => [...path, key]
-  const optional = <T>(key: string, read: (path: KeyPath, value: unknown) => T | undefined): T | undefined =>
-    m[key] === undefined ? undefined : read(at(key), m[key])
-  const promoteFrom = optional('promote-from', (kp, v) =>
-    p.text(kp, v, { pattern: NAME, expected: 'an environment name' }),
-  )
+/** An environment with promote-from deploys the images of another: it builds nothing. */
+function checkPromotion(p: Problems, path: KeyPath, m: Record<string, unknown>, promoteFrom: string | undefined): void {
   const built = BUILD_KEYS.filter((key) => m[key] !== undefined)
   if (promoteFrom !== undefined && built.length) {
     p.add(
-      at(built[0] as string),
+      [...path, built[0] as string],
       `builds nothing here: the environment has promote-from: ${promoteFrom}, so it deploys the images ${promoteFrom} runs; remove ${built.join(', ')}`,
     )
   }
-  const image = optional('image', (kp, v) => {
-    const text = p.text(kp, v)
-    return text === undefined ? undefined : imageReference(p, kp, text)
-  })
-  const text = (key: string): string | undefined => optional(key, (kp, v) => p.text(kp, v))
-  const dockerfile = text('dockerfile')
-  const target = text('target')
-  const buildArgs = optional('build-args', (kp, v) => readVars(p, kp, v))
-  const environmentVariables = optional('environment-variables', (kp, v) => readNamedValues(p, kp, v, VARIABLE_NAME))
-  const secrets = optional('secrets', (kp, v) => readNamedValues(p, kp, v, VARIABLE_NAME, true))
-  const options: StrategyOptions = {}
-  for (const { key, option } of STRATEGY_OPTIONS) {
-    const value = optional(key, (kp, v) => strategyOption(p, kp, v, key, strategy))
-    if (value !== undefined) options[option] = value
-  }
-  const alarms = optional('deployment-alarms', (kp, v) =>
-    p.list(kp, v, (ip, item) => p.text(ip, item, { pattern: /^.{1,255}$/, expected: 'a CloudWatch alarm name' })),
+}
+
+/** The rows of the settings read here by their shapes (not by their inputs' readers), at the top of `block`. */
+function shapedRows(scope: 'environment' | 'previews', block = ''): Row[] {
+  return configSettingsIn(scope, block).flatMap(({ name, config, key }) =>
+    config.read === 'input' ? [] : [{ setting: settingNamed(name) as Setting, config, key }],
   )
-  return {
-    ...(promoteFrom !== undefined && { promoteFrom }),
-    ...(image !== undefined && { image }),
-    ...(dockerfile !== undefined && { dockerfile }),
-    ...(target !== undefined && { target }),
-    ...(buildArgs !== undefined && { buildArgs }),
-    ...(environmentVariables !== undefined && { environmentVariables }),
-    ...(secrets !== undefined && { secrets }),
-    ...(Object.keys(options).length && { strategyOptions: options }),
-    ...(alarms !== undefined && { deploymentAlarms: alarms }),
+}
+
+interface Row {
+  setting: Setting
+  config: ConfigKey
+  /** Its key inside the mapping read. */
+  key: string
+}
+
+/**
+ * The keys of `m` that are these settings (or their aliases), in the file's order, each read by its row's shape and
+ * put at its `from` (less the block's own part, `within`).
+ */
+function readSettings(
+  p: Problems,
+  path: KeyPath,
+  m: Record<string, unknown>,
+  rows: Row[],
+  strategy?: string,
+  within = '',
+): Record<string, unknown> {
+  const byKey = new Map(rows.flatMap((row) => [row.key, ...(row.config.aliases ?? [])].map((key) => [key, row])))
+  const values: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(m)) {
+    const row = byKey.get(key)
+    if (!row || value === undefined) continue
+    const read = readShape(p, [...path, key], value, row, strategy)
+    const from = within ? row.config.from.slice(within.length + 1) : row.config.from
+    if (read !== undefined) setAt(values, from, read)
+  }
+  return values
+}
+
+function setAt(object: Record<string, unknown>, path: string, value: unknown): void {
+  const [key, ...rest] = path.split('.') as [string, ...string[]]
+  if (!rest.length) object[key] = value
+  else setAt((object[key] ??= {}) as Record<string, unknown>, rest.join('.'), value)
+}
+
+/** One key's value, as its shape writes it, within its setting's range and choices; undefined with a problem. */
+function readShape(p: Problems, path: KeyPath, value: unknown, { setting, config }: Row, strategy?: string): unknown {
+  const list = (pattern: RegExp, expected: string) =>
+    p.list(path, value, (ip, item) => p.text(ip, item, { pattern, expected }))
+  switch (config.shape) {
+    case 'text':
+      return p.text(path, value)
+    case 'image': {
+      const text = p.text(path, value)
+      return text === undefined ? undefined : imageReference(p, path, text)
+    }
+    case 'ecs-name':
+      return ecsName(p, path, value, 'an ECS cluster name or ARN')
+    case 'ecs-names':
+      return p.list(path, value, (ip, item) => ecsName(p, ip, item, 'an ECS service name or ARN'))
+    case 'environment-name':
+      return p.text(path, value, { pattern: NAME, expected: 'an environment name' })
+    case 'region':
+      return p.text(path, value, { pattern: REGION, expected: 'an AWS region like us-east-1' })
+    case 'placeholders':
+      return readNamedValues(p, path, value, PLACEHOLDER_NAME)
+    case 'variables':
+      return readNamedValues(p, path, value, VARIABLE_NAME)
+    case 'secrets':
+      return readNamedValues(p, path, value, VARIABLE_NAME, true)
+    case 'number':
+      return numberOf(p, path, value, setting, config.when === 'same-strategy' ? { strategy } : undefined)
+    case 'seconds': {
+      const { min, max } = setting.range ?? { min: 0, max: Infinity }
+      if (typeof value === 'number' && value >= min && value <= max) return value
+      return p.add(path, `must be a number of seconds from ${min} to ${max}, not ${describedValue(value)}`)
+    }
+    case 'boolean':
+      return p.boolean(path, value)
+    case 'choice':
+      return p.choice(path, value, setting.choices ?? [])
+    case 'upper-choice':
+      return p.choice(
+        path,
+        value,
+        (setting.choices ?? []).map((choice) => choice.toUpperCase()),
+      )
+    case 'alarm-names':
+      return list(/^.{1,255}$/, 'a CloudWatch alarm name')
+    case 'urls':
+      return list(URL, 'an http(s) URL like https://${ENVIRONMENT}.example.com/version')
+    case 'capacity-providers':
+      return capacityProviders(p, path, list(CAPACITY_ITEM, 'name:weight:base, like FARGATE_SPOT:3 or FARGATE:1:2'))
+    case 'duration': {
+      const text = p.text(path, value)
+      return text !== undefined && parseDuration(text) === undefined
+        ? p.add(path, `must be a duration like 7d, 12h or 30m, not ${describedValue(text)}`)
+        : text
+    }
+    case 'objects':
+      try {
+        return parseVolumeConfigurations(setting.name, JSON.stringify(value))
+      } catch (error) {
+        return p.add(path, errorMessage(error).replace(/^(Input|Config key) `[^`]+`(, )?:? ?/, ''))
+      }
+    default:
+      throw new Error(`config/schema.ts reads no ${config.shape} key: give ${setting.name}'s config read: 'input'`)
+  }
+}
+
+function capacityProviders(p: Problems, path: KeyPath, items: string[] | undefined): unknown {
+  try {
+    return items && parseCapacityProviderStrategy('capacity-provider-strategy', items.join('\n'))
+  } catch (error) {
+    return p.add(path, errorMessage(error).replace(/^Input `[^`]+`: /, ''))
   }
 }
 
@@ -299,11 +357,6 @@ function imageReference(p: Problems, path: KeyPath, text: string): string | unde
     if (!(error instanceof UserError)) throw error
     return p.add(path, error.message.replace(/^.*? is not/, `${JSON.stringify(text)} is not`).replace(/\.$/, ''))
   }
-}
-
-/** Placeholders and build args: `NAME: value`, a boolean or number written as text. */
-function readVars(p: Problems, path: KeyPath, value: unknown): Record<string, string> | undefined {
-  return readNamedValues(p, path, value, PLACEHOLDER_NAME)
 }
 
 /** `NAME: value` pairs (placeholders, environment variables, secrets); a secret's value (where ECS reads it) cannot be empty. */
@@ -335,21 +388,26 @@ function readNamedValues(
   return values
 }
 
-/** A strategy option: a number in its input's range, for an environment whose strategy it applies to. */
-function strategyOption(
+/**
+ * A number in its setting's range; with `applies`, a strategy option: only for an environment whose strategy it
+ * applies to.
+ */
+function numberOf(
   p: Problems,
   path: KeyPath,
   value: unknown,
-  key: string,
-  strategy: string | undefined,
+  setting: Setting,
+  applies?: { strategy: string | undefined },
 ): number | undefined {
-  const setting = SETTING_KEYS.get(key)
-  const applies = setting?.strategies ?? STRATEGIES
-  const strategies = applies.map((s) => `strategy: ${s}`).join(' or ')
-  if (strategy === undefined) return p.add(path, `needs ${strategies} in this environment`)
-  if (!(applies as readonly string[]).includes(strategy))
-    return p.add(path, `applies to ${strategies}, not strategy: ${strategy}`)
-  const { min = 0, max = Infinity, whole = false, step } = setting?.range ?? {}
+  if (applies) {
+    const { strategy } = applies
+    const names = setting.strategies ?? STRATEGIES
+    const strategies = names.map((s) => `strategy: ${s}`).join(' or ')
+    if (strategy === undefined) return p.add(path, `needs ${strategies} in this environment`)
+    if (!(names as readonly string[]).includes(strategy))
+      return p.add(path, `applies to ${strategies}, not strategy: ${strategy}`)
+  }
+  const { min = 0, max = Infinity, whole = false, step } = setting.range ?? {}
   const multiple = (n: number): boolean => step === undefined || Math.abs(Math.round(n / step) * step - n) < 1e-9
   if (
     typeof value !== 'number' ||
@@ -459,35 +517,12 @@ const optionalVerify = (verify: VerifyConfig | undefined): { verify?: VerifyConf
 function readVerify(p: Problems, path: KeyPath, value: unknown): VerifyConfig | undefined {
   const m = p.mapping(path, value, VERIFY_KEYS)
   if (!m) return undefined
-  const at = (key: string): KeyPath => [...path, key]
-  const url = (kp: KeyPath, v: unknown): string | undefined =>
-    p.text(kp, v, { pattern: URL, expected: 'an http(s) URL like https://${ENVIRONMENT}.example.com/version' })
-  const urls = (key: string): string[] => (m[key] === undefined ? [] : (p.list(at(key), m[key], url) ?? []))
-  const seconds = (key: string): number | undefined => {
-    const { min, max } = SETTING_KEYS.get(`verify.${key}`)?.range ?? { min: 0, max: Infinity }
-    const v = m[key]
-    if (v === undefined) return undefined
-    if (typeof v === 'number' && v >= min && v <= max) return v
-    return p.add(at(key), `must be a number of seconds from ${min} to ${max}, not ${describedValue(v)}`)
-  }
-  // Read in the keys' order, so the problems come in the file's order.
-  const verifyUrls = urls('url')
-  const testUrls = urls('test-url')
-  const expect = m.expect === undefined ? undefined : p.text(at('expect'), m.expect)
-  const timeoutSeconds = seconds('timeout')
-  const intervalSeconds = seconds('interval')
-  const command = m.command === undefined ? undefined : p.text(at('command'), m.command)
+  const settings = readSettings(p, path, m, shapedRows('environment', 'verify'), undefined, 'verify')
   const redirects =
-    m.redirects === undefined ? undefined : p.choice(at('redirects'), m.redirects, ['same-origin', 'none'] as const)
-  const verify: VerifyConfig = {
-    urls: verifyUrls,
-    testUrls,
-    ...(expect !== undefined && { expect }),
-    ...(timeoutSeconds !== undefined && { timeoutSeconds }),
-    ...(intervalSeconds !== undefined && { intervalSeconds }),
-    ...(command !== undefined && { command }),
-    ...(redirects !== undefined && { redirects }),
-  }
+    m.redirects === undefined
+      ? undefined
+      : p.choice([...path, 'redirects'], m.redirects, ['same-origin', 'none'] as const)
+  const verify = { urls: [], testUrls: [], ...settings, ...(redirects !== undefined && { redirects }) } as VerifyConfig
   if (m.url === undefined && m['test-url'] === undefined && m.command === undefined)
     p.add(path, 'checks nothing; give url (and test-url for blue/green) or command')
   return verify
@@ -499,52 +534,19 @@ function readServiceSettings(p: Problems, path: KeyPath, value: unknown): Servic
   if (!m) return undefined
   const get = <T>(key: string, read: (kp: KeyPath, v: unknown) => T | undefined) =>
     m[key] === undefined ? undefined : read([...path, key], m[key])
-  const strategy = get('capacity-provider-strategy', (kp, v) =>
-    p.list(kp, v, (ip, item) =>
-      p.text(ip, item, { pattern: CAPACITY_ITEM, expected: 'name:weight:base, like FARGATE_SPOT:3 or FARGATE:1:2' }),
-    ),
-  )
-  let volumeConfigurations
-  try {
-    volumeConfigurations =
-      m['volume-configurations'] === undefined
-        ? undefined
-        : parseVolumeConfigurations('volume-configurations', JSON.stringify(m['volume-configurations']))
-  } catch (error) {
-    p.add([...path, 'volume-configurations'], errorMessage(error).replace(/^(Input|Config key) `[^`]+`(, )?:? ?/, ''))
-  }
-  let capacityProviderStrategy
-  try {
-    capacityProviderStrategy =
-      strategy && parseCapacityProviderStrategy('capacity-provider-strategy', strategy.join('\n'))
-  } catch (error) {
-    p.add([...path, 'capacity-provider-strategy'], errorMessage(error).replace(/^Input `[^`]+`: /, ''))
-  }
-  const settings: { [K in keyof ServiceSettings]: ServiceSettings[K] | undefined } = {
-    minimumHealthyPercent: get('minimum-healthy-percent', (kp, v) => inRange(p, kp, v, 'minimum-healthy-percent')),
-    maximumPercent: get('maximum-percent', (kp, v) => inRange(p, kp, v, 'maximum-percent')),
-    healthCheckGracePeriodSeconds: get('health-check-grace-period', (kp, v) =>
-      inRange(p, kp, v, 'health-check-grace-period'),
-    ),
-    propagateTags: get('propagate-tags', (kp, v) => p.choice(kp, v, ['SERVICE', 'TASK_DEFINITION', 'NONE'] as const)),
-    enableECSManagedTags: get('enable-ecs-managed-tags', (kp, v) => p.boolean(kp, v)),
-    enableExecuteCommand: get('enable-execute-command', (kp, v) => p.boolean(kp, v)),
-    capacityProviderStrategy,
-    volumeConfigurations,
+  const settings = readSettings(p, path, m, shapedRows('environment', 'service-settings'), undefined, 'serviceSettings')
+  const own: { [K in keyof ServiceSettings]?: ServiceSettings[K] | undefined } = {
     circuitBreakerThreshold: get('circuit-breaker-threshold', (kp, v) => {
       const threshold = parseThreshold(v)
       return typeof threshold === 'string' ? p.add(kp, threshold) : threshold
     }),
     resetOnHealthyTask: get('circuit-breaker-reset-on-healthy-task', (kp, v) => p.boolean(kp, v)),
     earlySuccess: earlySuccess(p, path, m['early-success-healthy-percent'], m['early-success-cleanup']),
+    expressScaling: expressScaling(p, path, m),
   }
-  return Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined)) as ServiceSettings
-}
-
-/** A whole number in the range of the setting of this name (its input's range). */
-function inRange(p: Problems, path: KeyPath, value: unknown, name: string): number | undefined {
-  const { min, max } = settingNamed(name)?.range ?? { min: 0, max: Infinity }
-  return p.integer(path, value, min, max)
+  return Object.fromEntries(
+    Object.entries({ ...settings, ...own }).filter(([, v]) => v !== undefined),
+  ) as ServiceSettings
 }
 
 /** `early-success-healthy-percent` (0–100) and `early-success-cleanup` (BLOCKING, the default, or DEFERRED). */
@@ -561,6 +563,27 @@ function earlySuccess(p: Problems, path: KeyPath, percent: unknown, cleanup: unk
       : p.choice([...path, 'early-success-cleanup'], cleanup, ['BLOCKING', 'DEFERRED'] as const)
   if (healthyPercent === undefined || sourceServiceRevisionCleanup === undefined) return undefined
   return { enable: true, healthyPercent, sourceServiceRevisionCleanup }
+}
+
+/** `express-scaling-*`: an Express service's scaling target, the members given (the service's own keep the rest). */
+function expressScaling(p: Problems, path: KeyPath, m: Record<string, unknown>): ServiceSettings['expressScaling'] {
+  const whole = (member: keyof typeof SCALING_RANGES): number | undefined => {
+    const key = SCALING_KEYS[member]
+    const { min, max } = SCALING_RANGES[member]
+    return m[key] === undefined ? undefined : p.integer([...path, key], m[key], min, max)
+  }
+  const metric = SCALING_KEYS.autoScalingMetric
+  const target = Object.fromEntries(
+    Object.entries({
+      minTaskCount: whole('minTaskCount'),
+      maxTaskCount: whole('maxTaskCount'),
+      autoScalingMetric: m[metric] === undefined ? undefined : p.choice([...path, metric], m[metric], SCALING_METRICS),
+      autoScalingTargetValue: whole('autoScalingTargetValue'),
+    }).filter(([, v]) => v !== undefined),
+  )
+  if (!Object.keys(target).length) return undefined
+  for (const problem of scalingProblems(target)) p.add([...path, problem.key], problem.message)
+  return target
 }
 
 function pattern(p: Problems, path: KeyPath, value: unknown): string | undefined {
@@ -616,14 +639,8 @@ function readPreviews(
       'has no domain; host routing gives each preview pr-<N>.<domain>: add domain, or set routing: path (previews at /pr-<N>/)',
     )
   }
-  const ttl = optional('ttl', (kp, v) => {
-    const text = p.text(kp, v)
-    return text !== undefined && parseDuration(text) === undefined
-      ? p.add(kp, `must be a duration like 7d, 12h or 30m, not ${describedValue(text)}`)
-      : text
-  })
   const desiredCount = optional('desired-count', (kp, v) => p.integer(kp, v, 0, 5000))
-  const max = optional('max', (kp, v) => inRange(p, kp, v, 'preview-max'))
+  const { ttl, max } = readSettings(p, path, m, shapedRows('previews')) as { ttl?: string; max?: number }
   if (!base) return undefined
   const ttlText = ttl ?? PREVIEW_DEFAULTS.ttl
   return {

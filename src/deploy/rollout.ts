@@ -4,6 +4,7 @@ import type {
   ECSClient,
   Service,
   UpdateServiceCommandInput,
+  UpdateExpressGatewayServiceCommandInput,
 } from '@aws-sdk/client-ecs'
 import { updateServiceLooking } from '../aws/ecs.js'
 import { UserError } from '../common/errors.js'
@@ -59,6 +60,8 @@ export interface Rollout {
   resumed?: string
   /** The revision rolling out when ECS registered it itself (an Express service's), not the run. */
   targetTaskDefinition?: string
+  /** Express services: the update that brings back the configuration this run's update replaced. */
+  restore?: UpdateExpressGatewayServiceCommandInput
 }
 
 /** A rollout resumed (or a rollback started) rather than a deployment of this run's revision: with the revision it brings. */

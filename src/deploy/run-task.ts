@@ -7,7 +7,7 @@ import type {
   Task,
   TaskOverride,
 } from '@aws-sdk/client-ecs'
-import type { RunTaskOptions } from '../settings/run-task.js'
+import type { RunTaskOptions } from '../settings/run-task-options.js'
 import { describeTasks, runTask, stopTask } from '../aws/ecs.js'
 import { getLogEvents } from '../aws/logs.js'
 import { DeploymentFailed, UserError } from '../common/errors.js'

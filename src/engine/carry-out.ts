@@ -174,7 +174,10 @@ export async function carryOut(
   }
 }
 
-/** `mode: drift`: the drift of every service; on a pull request, each one's drift table as its comment there. */
+/**
+ * `mode: drift`: the drift of every service; on a pull request, each one's drift table as its comment there. A service
+ * without drift gets no new comment, only its earlier one updated (the drift it reported is gone).
+ */
 async function drift(
   inputs: PlannedInputs,
   git: GitContext,
@@ -190,7 +193,7 @@ async function drift(
   else if (pullRequest !== undefined && octokit)
     for (const s of result.reports) {
       const body = driftComment(s, git, report.runUrl)
-      const what = { kind: 'drift', pr: pullRequest, service: s.service, body } as const
+      const what = { kind: 'drift', pr: pullRequest, service: s.service, body, updateOnly: !s.drift?.length } as const
       await upsertComment(octokit, git, what, (message) => log.warning(message))
     }
   return { status: overallStatus(result.reports.map((s) => s.status)), reason: '', ...pipelineReport(result) }

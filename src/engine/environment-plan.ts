@@ -9,7 +9,7 @@ import {
 import type { GitContext } from '../common/git-context.js'
 import { UserError } from '../common/errors.js'
 import { runsAlone, type Inputs } from '../settings/inputs.js'
-import { checkBuildHasImage, withEnvironment, withMovedSettings, withPreviewInputs } from './environment-settings.js'
+import { checkBuildHasImage, withEnvironment, withPreviewInputs } from './environment-settings.js'
 import { planPromotion, type Promotion } from '../promote/promotion.js'
 
 /** A pull request's preview, when this run deploys or destroys one. */
@@ -96,7 +96,7 @@ export async function planRun(inputs: Inputs, git: GitContext, event: RunEvent):
     }
   }
   const environment = resolution.environment
-  const settled = withMovedSettings(withEnvironment(inputs, environment), environment)
+  const settled = withEnvironment(inputs, environment)
   if (!settled.services.length && !runsAlone(inputs))
     throw new UserError(
       `Environment ${environment.name} in ${config.file} names no services, and the \`service\` input is empty.`,

@@ -16,10 +16,11 @@ export function withEnvironment(inputs: Inputs, environment: EnvironmentConfig):
     'no-build': inputs.build === undefined,
     'same-strategy': inputs.strategy.strategy === undefined || inputs.strategy.strategy === environment.strategy,
   }
+  const given = new Set(inputs.given ?? [])
   let merged: Inputs = withSharedBlocks(inputs, environment)
-  for (const { config } of configSettings('environment')) {
+  for (const { name, config } of configSettings('environment')) {
     if (config.when && !applies[config.when]) continue
-    const value = mergedValue(config.merge, at(inputs, config.into), at(environment, config.from))
+    const value = mergedValue(config.merge, at(inputs, config.into), at(environment, config.from), given.has(name))
     if (value !== undefined) merged = withValue(merged, config.into, value)
   }
   if (environment.capacityPrices !== undefined) merged = { ...merged, capacityPrices: environment.capacityPrices }
@@ -33,7 +34,7 @@ export function withEnvironment(inputs: Inputs, environment: EnvironmentConfig):
 export function withPreviewInputs(previews: PreviewConfig, inputs: Inputs): PreviewConfig {
   let merged = previews
   for (const { config } of configSettings('previews')) {
-    const value = mergedValue(config.merge, at(inputs, config.into), at(previews, config.from))
+    const value = mergedValue(config.merge, at(inputs, config.into), at(previews, config.from), false)
     if (value !== undefined) merged = withValue(merged, config.from, value)
   }
   if (inputs.previewTtl === undefined) return merged
@@ -46,67 +47,6 @@ export function withPreviewInputs(previews: PreviewConfig, inputs: Inputs): Prev
   return { ...merged, ttl: inputs.previewTtl.trim(), ttlMs }
 }
 
-/**
- * The settings that moved from the inputs to the environment's keys (settings/moved.ts), over the inputs' defaults;
- * a setting given by name (a CLI flag) still wins.
- */
-export function withMovedSettings(inputs: Inputs, environment: EnvironmentConfig): Inputs {
-  const given = new Set(inputs.given ?? [])
-  const pick = <T>(name: string, own: T, file: T | undefined): T => (given.has(name) || file === undefined ? own : file)
-  const { codedeploy = {}, runTask = {}, build = {} } = environment
-  const { container, ...runTaskOptions } = runTask
-  const switches = Object.fromEntries(
-    Object.entries(build).filter(([key]) => !given.has(BUILD_SETTINGS[key as keyof typeof build] ?? key)),
-  )
-  const strategy = inputs.strategy
-  return {
-    ...inputs,
-    rollbackOnFailure: pick('rollback-on-failure', inputs.rollbackOnFailure, environment.rollbackOnFailure),
-    deploymentCircuitBreaker: pick(
-      'deployment-circuit-breaker',
-      inputs.deploymentCircuitBreaker,
-      environment.circuitBreaker,
-    ),
-    logLines: pick('log-lines', inputs.logLines, environment.logLines),
-    ...optional('artifactsDir', inputs.artifactsDir ?? environment.artifactsDir),
-    ...optional('keepRevisions', inputs.keepRevisions ?? environment.keepRevisions),
-    ...optional('runTaskContainer', inputs.runTaskContainer ?? container),
-    ...((Object.keys(runTaskOptions).length || inputs.runTaskOptions) && {
-      runTaskOptions: { ...runTaskOptions, ...inputs.runTaskOptions },
-    }),
-    strategy: {
-      ...strategy,
-      onBusy: pick('on-busy', strategy.onBusy, environment.onBusy),
-      ...optional('waitUntil', strategy.waitUntil ?? environment.waitUntil),
-      ...optional('appspec', strategy.appspec ?? codedeploy.appspec),
-      ...optional('codedeployApplication', strategy.codedeployApplication ?? codedeploy.application),
-      ...optional('codedeployDeploymentGroup', strategy.codedeployDeploymentGroup ?? codedeploy.deploymentGroup),
-      ...optional('codedeployConfig', strategy.codedeployConfig ?? codedeploy.config),
-    },
-    ...(inputs.build && { build: { ...inputs.build, ...switches } }),
-  }
-}
-
-/** Each build switch's setting name, where it is not the key's camel case. */
-const BUILD_SETTINGS: Partial<Record<string, string>> = {
-  push: 'push',
-  createRepository: 'create-repository',
-  scanOnPush: 'scan-on-push',
-  immutableTags: 'immutable-tags',
-  skipBuildIfExists: 'skip-build-if-exists',
-  buildSecretFiles: 'build-secret-files',
-  ssh: 'ssh',
-  provenance: 'provenance',
-  sbom: 'sbom',
-  noCache: 'no-cache',
-  pull: 'pull',
-  logout: 'logout',
-}
-
-function optional<K extends string, V>(name: K, value: V | undefined): { [P in K]?: V } {
-  return value === undefined ? {} : ({ [name]: value } as { [P in K]?: V })
-}
-
 /** A build needs a repository to push to: the `image` input, or the environment's `image` in the config file. */
 export function checkBuildHasImage(inputs: Inputs, environment?: string, file?: string): void {
   if (!inputs.build || inputs.build.image) return
@@ -117,9 +57,11 @@ export function checkBuildHasImage(inputs: Inputs, environment?: string, file?: 
   )
 }
 
-function mergedValue(rule: MergeRule, input: unknown, configured: unknown): unknown {
+function mergedValue(rule: MergeRule, input: unknown, configured: unknown, named: boolean): unknown {
   if (configured === undefined) return input
   switch (rule) {
+    case 'named':
+      return named ? input : configured
     case 'given':
       return input ?? configured
     case 'non-empty':
@@ -143,7 +85,8 @@ function withSharedBlocks(inputs: Inputs, environment: EnvironmentConfig): Input
   const blocks = new Set(
     configSettings('environment').flatMap(({ config }) => {
       const [block, ...rest] = config.into.split('.')
-      return rest.length && config.from.startsWith(`${block}.`) ? [block as string] : []
+      // Not the build's block: its keys apply only to a build, which the inputs ask for.
+      return rest.length && !config.when && config.from.startsWith(`${block}.`) ? [block as string] : []
     }),
   )
   let merged = inputs

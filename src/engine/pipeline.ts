@@ -400,20 +400,11 @@ interface Followed {
 }
 
 /** What the deploy's steps hand on to the ones after them. */
-interface DeployState {
-  inputs: PlannedInputs
-  git: GitContext
-  ports: DeployPorts
-  where: Where
+interface DeployState extends ImageCheckState {
   preview?: PreviewPlan | undefined
   promotion?: Promotion | undefined
-  clients: AwsClients
-  imageDeps: ImageDeps
   found: Found[]
   promoted?: PromotedImages[] | undefined
-  imagePlan?: ImageBuildPlan | undefined
-  pinned?: DescribedTaskDefinition | undefined
-  plannedImage?: string | undefined
   checked: Prepared[]
   image?: string | undefined
   registered: Registered[]
@@ -493,32 +484,48 @@ export function deploy(
   })
 }
 
+/** What the image step reads, and what it hands on: the deploy's and the standalone task's states share it. */
+export interface ImageCheckState {
+  inputs: PlannedInputs
+  git: GitContext
+  ports: DeployPorts
+  where: Where
+  clients: AwsClients
+  imageDeps: ImageDeps
+  imagePlan?: ImageBuildPlan | undefined
+  pinned?: DescribedTaskDefinition | undefined
+  plannedImage?: string | undefined
+}
+
 /**
- * The image checks made before anything changes: the build's read-only plan, or the image to deploy looked up; and
- * for `task-definition-arn`, the revision and every image it names.
+ * The image step, before anything changes: the build's read-only plan, or the image to deploy looked up; and for
+ * `task-definition-arn`, the revision and every image it names.
  */
-export async function checkImages(
-  inputs: PlannedInputs,
-  clients: AwsClients,
-  region: string,
-  imageDeps: ImageDeps,
-  log: Log,
-  git: GitContext,
-): Promise<{ imagePlan: ImageBuildPlan | undefined; pinned: DescribedTaskDefinition | undefined }> {
+export async function checkImage<S extends ImageCheckState>(s: S): Promise<StepOutcome<S>> {
+  const { inputs, clients, where, imageDeps, ports, git } = s
   // Tags take the template's placeholders (`${SHORT_SHA}`, `${REF_NAME}`, vars), the image's own excepted.
-  const values = placeholderValues(inputs, '', git, region, undefined)
+  const values = placeholderValues(inputs, '', git, where.region, undefined)
   const buildInputs = inputs.build && {
     ...inputs.build,
     tags: inputs.build.tags.map((tag) => fillTextPlaceholders(tag, values, 'tags')),
   }
-  const imagePlan = buildInputs ? await log.group('Image', () => planImageBuild(buildInputs, imageDeps)) : undefined
+  const imagePlan = buildInputs
+    ? await ports.log.group('Image', () => planImageBuild(buildInputs, imageDeps))
+    : undefined
   if (!buildInputs && inputs.image) await checkImageExists(inputs.image, imageDeps)
   const pinned = inputs.taskDefinitionArn
-    ? await pinnedRevision(clients.ecs, inputs.taskDefinitionArn, region)
+    ? await pinnedRevision(clients.ecs, inputs.taskDefinitionArn, where.region)
     : undefined
   for (const image of new Set(pinned?.taskDefinition.containerDefinitions?.map((c) => c.image ?? '')))
     if (image) await checkImageExists(image, imageDeps)
-  return { imagePlan, pinned }
+  if (pinned) {
+    ports.log.info(
+      `task-definition-arn: ${pinned.taskDefinition.family}:${pinned.taskDefinition.revision}, used as it is`,
+    )
+  }
+  const plannedImage = imagePlan ? imagePlan.reference : inputs.image
+  const state: Partial<ImageCheckState> = { imagePlan, pinned, plannedImage }
+  return { report: { ...(plannedImage && { image: plannedImage }) }, state: state as Partial<S> }
 }
 
 /** What the image steps (build plan, existence check, build and push) need, in the run's region and deadline. */
@@ -566,8 +573,14 @@ async function findServices({
           : await planStrategy(clients, inputs.cluster, service, inputs.strategy, {
               circuitBreaker: own.deploymentCircuitBreaker,
               workspace: git.workspace,
+              expressScaling: own.serviceSettings?.expressScaling,
             })
-        checkServiceSettings(service, own.serviceSettings ?? {}, mechanismOf(plan.mechanism).refusesEarlySuccess)
+        checkServiceSettings(
+          service,
+          own.serviceSettings ?? {},
+          mechanismOf(plan.mechanism).refusesEarlySuccess,
+          plan.express !== undefined,
+        )
         log.info(`  strategy: ${plan.description}`)
         return { service, plan, inputs: own, notes: defined.notes }
       }),
@@ -593,25 +606,6 @@ async function promotion({ promotion, where, ports, imageDeps }: DeployState): P
     report: { promotedFrom: promotion.from, ...(images.length === 1 && { image: images[0] as string }) },
     state: { promoted },
   }
-}
-
-/** The image to deploy looked up, or the build planned read-only; `task-definition-arn`'s revision read. */
-async function checkImage({
-  inputs,
-  clients,
-  where,
-  imageDeps,
-  ports,
-  git,
-}: DeployState): Promise<StepOutcome<DeployState>> {
-  const { imagePlan, pinned } = await checkImages(inputs, clients, where.region, imageDeps, ports.log, git)
-  if (pinned) {
-    ports.log.info(
-      `task-definition-arn: ${pinned.taskDefinition.family}:${pinned.taskDefinition.revision}, deployed as it is`,
-    )
-  }
-  const plannedImage = imagePlan ? imagePlan.reference : inputs.image
-  return { report: { ...(plannedImage && { image: plannedImage }) }, state: { imagePlan, pinned, plannedImage } }
 }
 
 /** Every service's task definition rendered and validated with the planned image. */

@@ -12,13 +12,12 @@ import {
 } from '../deploy/register.js'
 import { commandArguments, runOneOffTask } from '../deploy/run-task.js'
 import { UserError } from '../common/errors.js'
-import { carryOutImageBuild, type ImageBuildPlan, type ImageDeps } from '../image/index.js'
-import { checkImages, imageDepsOf, type DeployPorts, type Where } from './pipeline.js'
+import { carryOutImageBuild } from '../image/index.js'
+import { checkImage, imageDepsOf, type ImageCheckState, type DeployPorts, type Where } from './pipeline.js'
 import { placeholderValues, type PlannedInputs } from '../settings/placeholder-values.js'
 import { logSafe } from '../report/text.js'
 import type { DeploymentReport, PipelineResult, ServicePart } from './run-report.js'
 import { runSteps, type Step, type StepOutcome, type StepsResult } from './step-runner.js'
-import type { AwsClients } from '../aws/clients.js'
 import {
   describeChanges,
   existingTaskDefinition,
@@ -27,16 +26,7 @@ import {
 } from '../taskdef/index.js'
 
 /** What the standalone steps hand on to the ones after them. */
-interface AloneState {
-  inputs: PlannedInputs
-  git: GitContext
-  ports: DeployPorts
-  where: Where
-  clients: AwsClients
-  imageDeps: ImageDeps
-  imagePlan?: ImageBuildPlan | undefined
-  pinned?: DescribedTaskDefinition | undefined
-  plannedImage?: string | undefined
+interface AloneState extends ImageCheckState {
   rendered?: RenderedTaskDefinition
   latest?: DescribedTaskDefinition | undefined
   container?: string | undefined
@@ -107,19 +97,6 @@ function checkAlone({ inputs, where }: AloneState): StepOutcome<AloneState> {
     notes: [],
   }
   return { report: { reports: [report] } }
-}
-
-async function checkImage({
-  inputs,
-  clients,
-  where,
-  imageDeps,
-  ports,
-  git,
-}: AloneState): Promise<StepOutcome<AloneState>> {
-  const { imagePlan, pinned } = await checkImages(inputs, clients, where.region, imageDeps, ports.log, git)
-  const plannedImage = imagePlan ? imagePlan.reference : inputs.image
-  return { report: { ...(plannedImage && { image: plannedImage }) }, state: { imagePlan, pinned, plannedImage } }
 }
 
 const renderWith = (

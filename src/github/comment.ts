@@ -70,12 +70,12 @@ export function upsertPreviewComment(
 
 /**
  * Writes this service's comment of its kind on the pull request: updates the comment holding its marker that the
- * token's identity wrote, or adds one. Without permission it warns and returns undefined.
+ * token's identity wrote, or adds one unless `updateOnly`. Without permission it warns and returns undefined.
  */
 export async function upsertComment(
   octokit: GitHubApi,
   git: GitContext,
-  comment: { kind: CommentKind; pr: number; service: string; body: string },
+  comment: { kind: CommentKind; pr: number; service: string; body: string; updateOnly?: boolean },
   warn: Warn,
 ): Promise<{ id: number; created: boolean } | undefined> {
   const repo = ownerRepo(git)
@@ -92,6 +92,7 @@ export async function upsertComment(
       await octokit.rest.issues.updateComment({ ...repo, comment_id: earlier.id, body })
       return { id: earlier.id, created: false }
     }
+    if (comment.updateOnly) return undefined
     const { data } = await octokit.rest.issues.createComment({ ...repo, issue_number: comment.pr, body })
     return { id: data.id, created: true }
   } catch (error) {

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { effectiveBuildArgs } from './args.js'
+import { effectiveBuildArgs } from './build-command.js'
 import type { GitContext, ImageInputs } from './types.js'
 
 /** Hex characters of the key kept in the reuse tag. */

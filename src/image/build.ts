@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { UserError, errorMessage } from '../common/errors.js'
-import { buildArgs, needsBuildKit, parseLabels } from './args.js'
+import { buildArgs, needsBuildKit, parseLabels } from './build-command.js'
 import {
   mountEnvironment,
   parseBuildSecretFiles,
@@ -12,7 +12,7 @@ import {
   type BuildMounts,
 } from './build-secrets.js'
 import { parseMetadataFile, parsePushOutput } from './digest.js'
-import { describeBuildFailure, dockerEngineProblem, pushProblem, type PushContext } from './diagnose.js'
+import { describeBuildFailure, dockerEngineProblem, pushProblem, type PushContext } from './build-failures.js'
 import { checkDocker, docker, dockerLogin, hasBuildx, lastLine } from './docker.js'
 import {
   describeImage,
@@ -22,7 +22,7 @@ import {
   isTagImmutable,
   resolveEcrTarget,
   type EcrTarget,
-} from './ecr.js'
+} from './repository.js'
 import { buildKey, reuseTag } from './build-key.js'
 import { imageName, parseImageReference, type ImageReference } from './reference.js'
 import { isValidTag, resolveTags } from './tags.js'

@@ -1,6 +1,6 @@
 import { errorMessage, NoAnswer, UserError } from '../common/errors.js'
 import { execCommand, type ExecOptions, type ExecResult } from '../common/exec.js'
-import { dockerEngineProblem, dockerNotInstalled } from './diagnose.js'
+import { dockerEngineProblem, dockerNotInstalled } from './build-failures.js'
 import type { Log } from '../common/log.js'
 
 /**

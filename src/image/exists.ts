@@ -3,7 +3,7 @@
 import { describeImage } from '../aws/ecr.js'
 import { isNotFound } from '../aws/errors.js'
 import { UserError, errorMessage } from '../common/errors.js'
-import { resolveEcrTarget } from './ecr.js'
+import { resolveEcrTarget } from './repository.js'
 import { imageName, parseImageReference } from './reference.js'
 import type { ImageDeps } from './types.js'
 

@@ -13,13 +13,14 @@ import type {
 import { taskDefinitionRevision as revision } from '../aws/arn.js'
 import { describeExpressGatewayService, describeService, updateExpressGatewayService } from '../aws/ecs.js'
 import { UserError } from '../common/errors.js'
+import { scalingProblems, scalingText, scalingUpdate, SCALING_KEYS } from '../settings/express-scaling.js'
 import { primaryDeployment, type Rollout } from '../deploy/rollout.js'
 import type { WaitContext } from './busy.js'
 import { ecsControlled } from './ecs-controlled.js'
 import { describeConfiguration } from './ecs-native-config.js'
 import { NativeWatch } from './ecs-native.js'
 import { rollBackEcsService } from './ecs-service-rollback.js'
-import type { DeploymentMechanism, StartRequest, StrategyPlan } from './mechanism.js'
+import type { DeploymentMechanism, PlanOptions, Redeployment, StartRequest, StrategyPlan } from './mechanism.js'
 import type { StrategyInputs } from './strategy-types.js'
 
 /** How ECS marks a service that Express Mode created and manages. */
@@ -63,7 +64,12 @@ export function endpointOf(configuration: ExpressGatewayServiceConfiguration): s
   return /^https?:\/\//.test(endpoint) ? endpoint : `https://${endpoint}`
 }
 
-async function planExpress(ecs: ECSClient, service: Service, inputs: StrategyInputs): Promise<StrategyPlan> {
+async function planExpress(
+  ecs: ECSClient,
+  service: Service,
+  inputs: StrategyInputs,
+  options: PlanOptions,
+): Promise<StrategyPlan> {
   const name = service.serviceName ?? ''
   const given = strategySettings(inputs)
   const how = describeConfiguration(service.deploymentConfiguration)
@@ -78,13 +84,20 @@ async function planExpress(ecs: ECSClient, service: Service, inputs: StrategyInp
       `Express service "${name}" has no active configuration (DescribeExpressGatewayService: ${express?.status?.statusCode ?? 'no status'}): wait until ECS has created it, then deploy again.`,
     )
   const url = endpointOf(configuration)
+  const live = configuration.scalingTarget
+  const scaling = scalingUpdate(live, options.expressScaling)
+  const problem = scaling && scalingProblems(scaling)[0]
+  if (problem)
+    throw new UserError(
+      `Service setting \`${problem.key}\`: with Express service "${name}"'s own scaling target (${scalingText(live)}) beside the given one, ${problem.message}. Give the other member too. Nothing was changed.`,
+    )
   return {
     mechanism: 'express',
     description: `Express Mode: its configuration updated, deployed as ECS deploys Express services — ${how} (\`strategy\` does not apply)`,
     inputs,
     express: configuration,
     ...(url && { url }),
-    changes: [],
+    changes: scaling ? [`Express scaling target: ${scalingText(live)} → ${scalingText(scaling)}`] : [],
   }
 }
 
@@ -118,6 +131,7 @@ export function expressUpdate(
     ...((environment || before?.environment) && { environment: environment ?? [] }),
     ...((secrets || before?.secrets) && { secrets: secrets ?? [] }),
   }
+  const scalingTarget = scalingUpdate(current.scalingTarget, request.settings?.expressScaling)
   const same = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? []) === JSON.stringify(b ?? [])
   const changes = {
     ...(!(
@@ -127,9 +141,24 @@ export function expressUpdate(
     ) && { primaryContainer }),
     ...(request.cpu !== undefined && request.cpu !== current.cpu && { cpu: request.cpu }),
     ...(request.memory !== undefined && request.memory !== current.memory && { memory: request.memory }),
+    ...(scalingTarget && { scalingTarget }),
   }
   if (!Object.keys(changes).length && !request.forceNewDeployment) return undefined
   return { serviceArn: service.serviceArn, primaryContainer, ...changes }
+}
+
+/** The update that brings `before` back, for the members `update` sets (always the primary container). */
+function restoring(
+  update: UpdateExpressGatewayServiceCommandInput,
+  before: ExpressGatewayServiceConfiguration,
+): UpdateExpressGatewayServiceCommandInput {
+  return {
+    serviceArn: update.serviceArn,
+    primaryContainer: before.primaryContainer,
+    ...(update.cpu !== undefined && { cpu: before.cpu }),
+    ...(update.memory !== undefined && { memory: before.memory }),
+    ...(update.scalingTarget && before.scalingTarget && { scalingTarget: before.scalingTarget }),
+  }
 }
 
 /** Updates the Express configuration and returns the deployment ECS started for it on the service it owns. */
@@ -143,7 +172,7 @@ async function startExpress(
   const name = service.serviceName ?? ''
   if (request.desiredCount !== undefined)
     throw new UserError(
-      `\`desired-count\`: service "${name}" is an ECS Express Mode service, whose task count ECS scales between its Express scaling target's minimum and maximum: remove it for this service.`,
+      `\`desired-count\`: service "${name}" is an ECS Express Mode service, whose task count ECS scales between its Express scaling target's minimum and maximum: remove it for this service, and set the bounds in the config file instead (\`service-settings: { ${SCALING_KEYS.minTaskCount}: 2, ${SCALING_KEYS.maxTaskCount}: 10 }\`).`,
     )
   const current = plan.express
   if (!current) throw new Error('an Express update needs the Express plan (planStrategy)')
@@ -169,7 +198,8 @@ async function startExpress(
       previousTaskDefinition,
       started: false,
       startedAt: now,
-      unchangedReason: 'the Express service already runs this image, environment, secrets, cpu and memory',
+      unchangedReason:
+        'the Express service already runs this image, environment, secrets, cpu, memory and scaling target',
     }
   }
   const updated = await updateExpressGatewayService(ecs, update)
@@ -190,6 +220,7 @@ async function startExpress(
         startedAt: ctx.clock.now(),
         since: primary.createdAt?.getTime() ?? ctx.clock.now(),
         targetTaskDefinition: target,
+        restore: restoring(update, current),
       }
     await ctx.clock.sleep(LOOK_MS, ctx.signal)
   }
@@ -198,12 +229,29 @@ async function startExpress(
   )
 }
 
-/** The deployment ECS started, followed as ECS's canary; an Express service's revisions come from its configuration only. */
+/**
+ * The deployment ECS started, followed as ECS's canary. An Express service's revisions come from its configuration
+ * only: the release before is brought back by updating the configuration to what it was, a revision ECS registers anew.
+ */
 class ExpressWatch extends NativeWatch {
-  override redeployPrevious(): Promise<string> {
-    return Promise.resolve(
-      "not rolled back: ECS makes an Express service's revisions from its configuration, so deploy the previous image again",
-    )
+  override async redeployPrevious(rollout: Rollout): Promise<Redeployment> {
+    if (!rollout.restore)
+      throw new Error(
+        "the Express configuration before this run's update is not known: deploy the previous image again",
+      )
+    const updated = await updateExpressGatewayService(this.ctx.ecs, rollout.restore)
+    const target = updated?.targetConfiguration?.taskDefinitionArn
+    if (!target) throw new Error('UpdateExpressGatewayService answered no target configuration')
+    const { cpu, memory, scalingTarget } = rollout.restore
+    const members = [
+      'image, environment, secrets',
+      cpu || memory ? 'cpu/memory' : '',
+      scalingTarget ? 'scaling target' : '',
+    ]
+    return {
+      line: `asked ECS to bring back the Express configuration of ${revision(rollout.previousTaskDefinition)} (${members.filter(Boolean).join(', ')}); ECS registered ${revision(target)} from it`,
+      revision: target,
+    }
   }
 }
 
@@ -220,7 +268,7 @@ export const express: DeploymentMechanism = {
   peakFleet: 'both-fleets',
   owns: isExpressService,
   configure: () => ({}),
-  plan: (clients, _cluster, service, inputs) => planExpress(clients.ecs, service, inputs),
+  plan: (clients, _cluster, service, inputs, options) => planExpress(clients.ecs, service, inputs, options),
   start: (clients, ctx, plan, service, request) => startExpress(clients.ecs, ctx, plan, service, request),
   resume(_clients, _cluster, _plan, service) {
     return Promise.reject(

@@ -6,6 +6,7 @@ import type {
   ContainerDefinition,
   DeploymentConfiguration,
   ECSClient,
+  ExpressGatewayScalingTarget,
   ExpressGatewayServiceConfiguration,
   Service,
   ServiceDeployment,
@@ -60,6 +61,8 @@ export interface StrategyPlan {
 export interface PlanOptions {
   circuitBreaker?: CircuitBreakerMode
   workspace?: string
+  /** The Express scaling target given (`service-settings`), for the plan's change line and its check with the live one. */
+  expressScaling?: ExpressGatewayScalingTarget | undefined
 }
 
 export type { ResumedRollout } from '../deploy/rollout.js'
@@ -118,9 +121,15 @@ export interface RolloutWatch {
   rollBack(rollout: Rollout): Promise<string>
   /**
    * Deploys the previous revision again, the way the mechanism deploys, for a rollout that succeeded and then failed its
-   * verification: nothing of it is left to stop. A line for the log.
+   * verification: nothing of it is left to stop. A line for the log, and the revision to follow to its end.
    */
-  redeployPrevious(rollout: Rollout): Promise<string>
+  redeployPrevious(rollout: Rollout): Promise<Redeployment>
+}
+
+/** A redeployment of the release before: the log's line, and the revision ECS rolls out for it. */
+export interface Redeployment {
+  line: string
+  revision: string
 }
 
 export interface DeploymentMechanism {

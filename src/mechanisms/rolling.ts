@@ -7,7 +7,7 @@ import { rollBackEcs } from '../deploy/ecs-rollback.js'
 import type { Rollout } from '../deploy/rollout.js'
 import { judge, type Snapshot, type Verdict } from '../deploy/verdict.js'
 import { ecsControlled } from './ecs-controlled.js'
-import type { DeploymentMechanism, OwnObservation, RolloutWatch, WatchContext } from './mechanism.js'
+import type { DeploymentMechanism, OwnObservation, Redeployment, RolloutWatch, WatchContext } from './mechanism.js'
 
 export class RollingWatch implements RolloutWatch {
   readonly readsServiceDeploymentEveryPoll: boolean = false
@@ -65,9 +65,10 @@ export class RollingWatch implements RolloutWatch {
     return rollBackEcs(this.ctx.ecs, this.ctx.cluster, this.ctx.service, rollout)
   }
 
-  redeployPrevious(rollout: Rollout): Promise<string> {
+  async redeployPrevious(rollout: Rollout): Promise<Redeployment> {
     const { serviceDeploymentArn: _done, ...previous } = rollout
-    return rollBackEcs(this.ctx.ecs, this.ctx.cluster, this.ctx.service, previous)
+    const line = await rollBackEcs(this.ctx.ecs, this.ctx.cluster, this.ctx.service, previous)
+    return { line, revision: rollout.previousTaskDefinition }
   }
 }
 

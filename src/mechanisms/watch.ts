@@ -384,17 +384,18 @@ class Follower {
       // Only a service deployment shown to be this rollout's is stopped; else the previous revision is redeployed.
       const { serviceDeploymentArn: _candidate, ...known } = rollout
       const ours = { ...known, ...(this.serviceDeploymentArn && { serviceDeploymentArn: this.serviceDeploymentArn }) }
-      // A deployment that succeeded has nothing left to stop: its verification failing redeploys the previous revision.
-      let requested = false
-      rollback = await (this.failedAfterSuccess ? this.watch.redeployPrevious(known) : this.watch.rollBack(ours))
-        .then((line) => ((requested = true), line))
-        .catch((error: unknown) => `the rollback could not be requested: ${errorMessage(error)}`)
+      // A deployment that succeeded has nothing left to stop: its verification failing redeploys the previous release.
+      let redeployed: string | undefined
+      const asked = this.failedAfterSuccess
+        ? this.watch.redeployPrevious(known).then(({ line, revision }) => ((redeployed = revision), line))
+        : this.watch.rollBack(ours)
+      rollback = await asked.catch((error: unknown) => `the rollback could not be requested: ${errorMessage(error)}`)
       this.note(rollback)
       // Only what ECS reached is reported as done: the redeployment is followed within the run's time.
-      if (this.failedAfterSuccess && requested) {
+      if (redeployed) {
         const reached = await followRollback(
           ecs,
-          { cluster, service, previousTaskDefinition: rollout.previousTaskDefinition },
+          { cluster, service, previousTaskDefinition: redeployed },
           { clock: this.options.clock, until: this.started + this.options.timeoutMs, signal: this.options.signal },
         )
         this.note(reached)

@@ -5,7 +5,7 @@ import { describeAllTargetGroups, describeTags } from '../aws/elbv2.js'
 import { isNotFound } from '../aws/errors.js'
 import { UserError } from '../common/errors.js'
 import { shortName } from './names.js'
-import { readPreviewTags, type PreviewIdentity } from './tags.js'
+import { readPreviewTags, type PreviewIdentity } from './preview-tags.js'
 
 /** A preview found by its tags: its ECS service, or only its target group when the service is gone. */
 export interface FoundPreview extends PreviewIdentity {

@@ -1,5 +1,5 @@
 import type { CreateServiceCommandInput, Service } from '@aws-sdk/client-ecs'
-import { copiedTags, ecsTags } from './tags.js'
+import { copiedTags, ecsTags } from './preview-tags.js'
 
 const ECS_TAG_MAX = 50
 

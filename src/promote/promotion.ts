@@ -1,6 +1,6 @@
 // Which environment a promotion reads, and which of its services each target service takes its images from.
 import type { DeployConfig, EnvironmentConfig } from '../config/index.js'
-import { suggestion } from '../config/suggest.js'
+import { suggestion } from '../common/suggest.js'
 import { UserError } from '../common/errors.js'
 
 /** A promotion, decided before touching AWS: where the source environment runs. */

@@ -2,10 +2,10 @@
 // per service, checked against the ECS model and the running service, and folded under the inputs.
 import type { Service } from '@aws-sdk/client-ecs'
 import type { PlannedInputs } from '../settings/placeholder-values.js'
-import { loadServiceDefinition } from './load.js'
+import { loadServiceDefinition } from './definition-file.js'
 import { definitionRequest, withInputsOver } from './to-settings.js'
 
-export { loadServiceDefinition, type ServiceDefinition } from './load.js'
+export { loadServiceDefinition, type ServiceDefinition } from './definition-file.js'
 export { definitionRequest, withInputsOver, type ServiceRequest } from './to-settings.js'
 
 /**

@@ -2,7 +2,7 @@ import { unknownKey } from '../common/suggest.js'
 import { ProblemsError, type Problem } from '../common/problems.js'
 import { modelProblems } from '../taskdef/validate.js'
 import { DEFINITION_SHAPE } from './service-keys.js'
-import type { PlainObject } from '../taskdef/values.js'
+import type { PlainObject } from '../taskdef/plain-values.js'
 
 type KeyPath = (string | number)[]
 

@@ -14,7 +14,7 @@ import { circuitBreakerConfiguration } from '../deploy/rollout.js'
 import type { CircuitBreakerMode } from '../settings/inputs.js'
 import { SETTING_INPUTS, type ServiceSettings } from '../settings/service.js'
 import { FIXED_KEYS, STRATEGY_KEYS } from './service-keys.js'
-import type { ServiceDefinition } from './load.js'
+import type { ServiceDefinition } from './definition-file.js'
 import { contains, DEFINITION_MEMBERS, type DefinitionMembers } from '../settings/service-members.js'
 import { withLine } from './service-problems.js'
 

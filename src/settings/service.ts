@@ -6,6 +6,7 @@ import type {
   DeploymentCircuitBreaker,
   DeploymentConfiguration,
   DeploymentEarlySuccessCriteria,
+  ExpressGatewayScalingTarget,
   PropagateTags,
   RegisterTaskDefinitionCommandInput,
   Service,
@@ -16,6 +17,7 @@ import type {
 } from '@aws-sdk/client-ecs'
 import { UserError } from '../common/errors.js'
 import { describedValue } from '../common/problems.js'
+import { SCALING_KEYS } from './express-scaling.js'
 import {
   definitionChanges,
   definitionUpdate,
@@ -38,6 +40,8 @@ export interface ServiceSettings {
   resetOnHealthyTask?: boolean
   /** deploymentConfiguration.earlySuccessCriteria (rolling only): ECS completes the deployment at this share healthy. */
   earlySuccess?: DeploymentEarlySuccessCriteria
+  /** An Express service's scaling target (UpdateExpressGatewayService's scalingTarget), the members given. */
+  expressScaling?: ExpressGatewayScalingTarget
   /** The service definition file's members no input sets (network, placement, load balancers, alarms, …). */
   definition?: DefinitionMembers
   /** The service's tags as the service definition gives them: applied with TagResource/UntagResource, never UpdateService. */
@@ -57,12 +61,18 @@ export const SETTING_INPUTS: Record<keyof ServiceSettings, string> = {
   circuitBreakerThreshold: 'circuit-breaker-threshold',
   resetOnHealthyTask: 'circuit-breaker-reset-on-healthy-task',
   earlySuccess: 'early-success-healthy-percent',
+  expressScaling: 'express-scaling-min-tasks',
   definition: 'service-definition',
   tags: 'service-definition',
 }
 
 /** Settings the config file's `service-settings:` gives, with no input of their own. */
-const CONFIG_ONLY: (keyof ServiceSettings)[] = ['circuitBreakerThreshold', 'resetOnHealthyTask', 'earlySuccess']
+const CONFIG_ONLY: (keyof ServiceSettings)[] = [
+  'circuitBreakerThreshold',
+  'resetOnHealthyTask',
+  'earlySuccess',
+  'expressScaling',
+]
 
 /** What UpdateService changes on a CODE_DEPLOY service (AWS: the rest goes through a CodeDeploy deployment). */
 const CODE_DEPLOY_UPDATABLE: (keyof ServiceSettings)[] = [
@@ -221,11 +231,24 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 /**
  * Checks the settings against the service, before anything changes: what a CODE_DEPLOY service cannot change
- * through UpdateService, the percentages as ECS will have them (the given one with the service's other), and early
- * success where the deployment mechanism refuses it.
+ * through UpdateService, the percentages as ECS will have them (the given one with the service's other), early
+ * success where the deployment mechanism refuses it, and an Express scaling target for a service that is none.
  */
-export function checkServiceSettings(service: Service, settings: ServiceSettings, refusesEarlySuccess = false): void {
+export function checkServiceSettings(
+  service: Service,
+  settings: ServiceSettings,
+  refusesEarlySuccess = false,
+  express = false,
+): void {
   const name = service.serviceName ?? ''
+  if (settings.expressScaling && !express) {
+    const keys = (Object.keys(settings.expressScaling) as (keyof typeof SCALING_KEYS)[]).map(
+      (member) => `\`${SCALING_KEYS[member]}\``,
+    )
+    throw new UserError(
+      `Service setting ${keys.join(', ')}: service "${name}" is not an ECS Express Mode service; the Express scaling target applies to Express services only (UpdateExpressGatewayService). A regular service's task count is \`desired-count\` (its auto scaling, Application Auto Scaling's, stays as it is): remove ${keys.length > 1 ? 'them' : 'it'} for this service. Nothing was changed.`,
+    )
+  }
   if (settings.earlySuccess?.enable && refusesEarlySuccess) {
     throw new UserError(
       `Service setting \`early-success-healthy-percent\` applies to rolling deployments only (ECS's rule: early success criteria work with the rolling deployment strategy); service "${name}" deploys with ECS's blue/green, canary or linear strategy here. Nothing was changed.`,

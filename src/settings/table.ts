@@ -54,13 +54,17 @@ export type Path<T> = {
  * How the input and the config file's key make one value, the input winning (the config's key, in turn, wins over the
  * setting's default): `given` — the input when given, else the key; `non-empty` — a list: the input's when it lists
  * any, else the key's; `by-name` — a NAME → value map: the key's, with the input's names over it; `after` — `KEY=value`
- * changes: the key's first, then the input's (so the input's win name by name).
+ * changes: the key's first, then the input's (so the input's win name by name); `named` — the input when given by name
+ * (a CLI flag), else the key, else the input's default (for a setting with a default, which is never undefined).
  */
-export type MergeRule = 'given' | 'non-empty' | 'by-name' | 'after'
+export type MergeRule = 'given' | 'non-empty' | 'by-name' | 'after' | 'named'
 
 /** How a config key's value is written in the file (YAML): its JSON schema and its checks follow from this. */
 export type ConfigShape =
   | 'text'
+  // an image reference (`repo:tag`, `repo@sha256:…`)
+  | 'image'
+  // the cluster's name or ARN; `ecs-names`: the services'
   | 'ecs-name'
   | 'ecs-names'
   | 'environment-name'
@@ -69,6 +73,8 @@ export type ConfigShape =
   | 'variables'
   | 'secrets'
   | 'number'
+  // a number in the setting's range, said in seconds
+  | 'seconds'
   | 'boolean'
   | 'choice'
   | 'upper-choice'
@@ -76,6 +82,18 @@ export type ConfigShape =
   | 'urls'
   | 'capacity-providers'
   | 'duration'
+  // one string or a list of them
+  | 'strings'
+  // `id: value` pairs
+  | 'mapping'
+  // true, false or a word
+  | 'flag-or-text'
+  // a list of names or objects, a list of objects, an object, as the API takes them
+  | 'json-list'
+  | 'objects'
+  | 'json-object'
+  // `key: value` pairs or a list of {key, value}
+  | 'tags'
   | 'analysis-checks'
 
 /** Where an environment of the config file may set it (or the `previews:` section, for `scope: 'previews'`). */
@@ -94,6 +112,11 @@ export type ConfigKey = {
   description?: string
   /** Other spellings of the key (`service` for `services`). */
   aliases?: readonly string[]
+  /**
+   * `input`: read and checked by the input's own reader, the file's value given to it as the input's text, so the file
+   * takes what the input took and says the same (config/moved-keys.ts); unset: read by its shape (config/schema.ts).
+   */
+  read?: 'input'
 } & (
   | {
       scope?: 'environment'
@@ -148,7 +171,7 @@ export interface Setting {
    * Where it went when it left action.yml's inputs (issue 22): still declared there with a deprecationMessage for one
    * major version, and the action fails when a workflow gives it (or one of its aliases), naming this place.
    */
-  movedTo?: MovedTo
+  movedTo?: MovedTo | ToConfig
   description: string
 }
 
@@ -158,16 +181,12 @@ export interface MovedTo {
   example: string
 }
 
-const env = (key: string, example: string): MovedTo => ({ key: `environments.<name>.${key}`, example })
-const block = (name: string, key: string, example: string): MovedTo => ({
-  key: `environments.<name>.${name}.${key}`,
-  example: `${name}: { ${example} }`,
-})
-const service = (key: string, example: string): MovedTo => block('service-settings', key, example)
-const runTask = (key: string, example: string): MovedTo => block('run-task', key, example)
-const codedeploy = (key: string, example: string): MovedTo => block('codedeploy', key, example)
-const build = (key: string, example: string): MovedTo => block('build', key, example)
-const verify = (key: string, example: string): MovedTo => block('verify', key, example)
+/** A moved input that is its row's config key: the key comes from `config`; `example` sets it (inside its block). */
+export interface ToConfig {
+  example: string
+}
+
+const toConfig = (example: string): ToConfig => ({ example })
 const mode = (example: string): MovedTo => ({ key: 'the `mode` input', example })
 const LOGIN = 'a docker/login-action step before this one (the action pushes with docker’s own login)'
 
@@ -242,7 +261,7 @@ export const SETTINGS: readonly Setting[] = [
       key: 'image',
       from: 'image',
       into: 'image',
-      shape: 'text',
+      shape: 'image',
       description:
         'The image to deploy, or with the build input the repository to push to, when the image input leaves it out.',
       merge: 'given',
@@ -294,7 +313,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'vars',
-    movedTo: env('vars', 'vars: { LOG_LEVEL: debug }'),
+    movedTo: toConfig('vars: { LOG_LEVEL: debug }'),
     kind: 'lines',
     config: {
       key: 'vars',
@@ -309,7 +328,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'desired-count',
-    movedTo: env('desired-count', 'desired-count: 3'),
+    movedTo: toConfig('desired-count: 3'),
     kind: 'number',
     config: {
       key: 'desired-count',
@@ -348,15 +367,33 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'run-task-container',
-    movedTo: runTask('container', 'container: web'),
+    movedTo: toConfig('container: web'),
     kind: 'text',
+    config: {
+      key: 'run-task.container',
+      from: 'runTask.container',
+      into: 'runTaskContainer',
+      shape: 'text',
+      read: 'input',
+      description: 'The container that runs the command.',
+      merge: 'given',
+    },
     group: 'rollout',
     description: 'The container that runs `run-task`. Default — the container that gets the image.',
   },
   {
     name: 'artifacts-dir',
-    movedTo: env('artifacts-dir', 'artifacts-dir: build/codepipeline'),
+    movedTo: toConfig('artifacts-dir: build/codepipeline'),
     kind: 'text',
+    config: {
+      key: 'artifacts-dir',
+      from: 'artifactsDir',
+      into: 'artifactsDir',
+      shape: 'text',
+      read: 'input',
+      description: "Write CodePipeline's files (imagedefinitions.json, …) into this directory of the workspace.",
+      merge: 'given',
+    },
     group: 'reporting',
     description:
       "Write the files CodePipeline's ECS actions read — imagedefinitions.json, and for blue/green imageDetail.json, taskdef.json and appspec.yaml — into this directory (one subdirectory per service when there are several).",
@@ -381,8 +418,17 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'rollback-on-failure',
-    movedTo: env('rollback-on-failure', 'rollback-on-failure: false'),
+    movedTo: toConfig('rollback-on-failure: false'),
     kind: 'boolean',
+    config: {
+      key: 'rollback-on-failure',
+      from: 'rollbackOnFailure',
+      into: 'rollbackOnFailure',
+      shape: 'boolean',
+      read: 'input',
+      description: 'When the action gives up (timeout, cancellation, failed verification), ask ECS to roll back.',
+      merge: 'named',
+    },
     commands: ['deploy', 'preview'],
     default: 'true',
     group: 'rollout',
@@ -391,8 +437,17 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'deployment-circuit-breaker',
-    movedTo: service('deployment-circuit-breaker', 'deployment-circuit-breaker: rollback'),
+    movedTo: toConfig('deployment-circuit-breaker: rollback'),
     kind: 'text',
+    config: {
+      key: 'service-settings.deployment-circuit-breaker',
+      from: 'circuitBreaker',
+      into: 'deploymentCircuitBreaker',
+      shape: 'choice',
+      read: 'input',
+      description: 'keep, rollback (enable with rollback), enable or disable the circuit breaker.',
+      merge: 'named',
+    },
     default: 'keep',
     choices: ['keep', 'rollback', 'enable', 'disable'],
     group: 'rollout',
@@ -401,7 +456,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'strategy',
-    movedTo: env('strategy', 'strategy: canary'),
+    movedTo: toConfig('strategy: canary'),
     kind: 'text',
     config: {
       key: 'strategy',
@@ -418,7 +473,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'bake-minutes',
-    movedTo: env('bake-minutes', 'bake-minutes: 5'),
+    movedTo: toConfig('bake-minutes: 5'),
     kind: 'number',
     config: {
       key: 'bake-minutes',
@@ -437,7 +492,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'canary-percent',
-    movedTo: env('canary-percent', 'canary-percent: 10'),
+    movedTo: toConfig('canary-percent: 10'),
     kind: 'number',
     config: {
       key: 'canary-percent',
@@ -456,7 +511,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'canary-bake-minutes',
-    movedTo: env('canary-bake-minutes', 'canary-bake-minutes: 10'),
+    movedTo: toConfig('canary-bake-minutes: 10'),
     kind: 'number',
     config: {
       key: 'canary-bake-minutes',
@@ -475,7 +530,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'step-percent',
-    movedTo: env('step-percent', 'step-percent: 20'),
+    movedTo: toConfig('step-percent: 20'),
     kind: 'number',
     config: {
       key: 'step-percent',
@@ -494,7 +549,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'step-bake-minutes',
-    movedTo: env('step-bake-minutes', 'step-bake-minutes: 5'),
+    movedTo: toConfig('step-bake-minutes: 5'),
     kind: 'number',
     config: {
       key: 'step-bake-minutes',
@@ -512,7 +567,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'deployment-alarms',
-    movedTo: env('deployment-alarms', 'deployment-alarms: [web-5xx]'),
+    movedTo: toConfig('deployment-alarms: [web-5xx]'),
     kind: 'lines',
     config: {
       key: 'deployment-alarms',
@@ -528,8 +583,18 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'wait-until',
-    movedTo: env('wait-until', 'wait-until: test-traffic-shifted'),
+    movedTo: toConfig('wait-until: test-traffic-shifted'),
     kind: 'text',
+    config: {
+      key: 'wait-until',
+      from: 'waitUntil',
+      into: 'strategy.waitUntil',
+      shape: 'text',
+      read: 'input',
+      description:
+        'Stop following at this point and report paused: test-traffic-shifted (ready), scaled-up, production-traffic-shifted, or a stage ECS can pause at.',
+      merge: 'given',
+    },
     group: 'rollout',
     description:
       'Stop following at this point and report `paused` (e.g. to run smoke tests against the test listener): `test-traffic-shifted` (alias `ready`), `scaled-up`, `production-traffic-shifted`, or a stage ECS can pause at (PRE_SCALE_UP, POST_SCALE_UP, POST_TEST_TRAFFIC_SHIFT, PRE_PRODUCTION_TRAFFIC_SHIFT, POST_PRODUCTION_TRAFFIC_SHIFT). ECS: the action sets a PAUSE lifecycle hook there (without `wait-until` it removes PAUSE hooks); CodeDeploy: only `ready`, and the deployment group must wait for a manual reroute (deploymentReadyOption STOP_DEPLOYMENT).',
@@ -546,8 +611,17 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'on-busy',
-    movedTo: env('on-busy', 'on-busy: fail'),
+    movedTo: toConfig('on-busy: fail'),
     kind: 'text',
+    config: {
+      key: 'on-busy',
+      from: 'onBusy',
+      into: 'strategy.onBusy',
+      shape: 'choice',
+      read: 'input',
+      description: 'With another deployment in flight: wait for it, or fail having changed nothing.',
+      merge: 'named',
+    },
     default: 'wait',
     choices: ['wait', 'fail'],
     group: 'rollout',
@@ -556,8 +630,17 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'appspec',
-    movedTo: codedeploy('appspec', 'appspec: appspec.yml'),
+    movedTo: toConfig('appspec: appspec.yml'),
     kind: 'text',
+    config: {
+      key: 'codedeploy.appspec',
+      from: 'codedeploy.appspec',
+      into: 'strategy.appspec',
+      shape: 'text',
+      read: 'input',
+      description: 'Path of an appspec.yml / appspec.json.',
+      merge: 'given',
+    },
     group: 'rollout',
     strategies: ['codedeploy'],
     aliases: ['codedeploy-appspec'],
@@ -566,8 +649,17 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'codedeploy-application',
-    movedTo: codedeploy('application', 'application: AppECS-prod-web'),
+    movedTo: toConfig('application: AppECS-prod-web'),
     kind: 'text',
+    config: {
+      key: 'codedeploy.application',
+      from: 'codedeploy.application',
+      into: 'strategy.codedeployApplication',
+      shape: 'text',
+      read: 'input',
+      description: 'The CodeDeploy application (default AppECS-<cluster>-<service>).',
+      merge: 'given',
+    },
     group: 'rollout',
     strategies: ['codedeploy'],
     description:
@@ -575,8 +667,17 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'codedeploy-deployment-group',
-    movedTo: codedeploy('deployment-group', 'deployment-group: DgpECS-prod-web'),
+    movedTo: toConfig('deployment-group: DgpECS-prod-web'),
     kind: 'text',
+    config: {
+      key: 'codedeploy.deployment-group',
+      from: 'codedeploy.deploymentGroup',
+      into: 'strategy.codedeployDeploymentGroup',
+      shape: 'text',
+      read: 'input',
+      description: 'The deployment group (default DgpECS-<cluster>-<service>).',
+      merge: 'given',
+    },
     group: 'rollout',
     strategies: ['codedeploy'],
     description:
@@ -584,8 +685,17 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'codedeploy-config',
-    movedTo: codedeploy('config', 'config: CodeDeployDefault.ECSCanary10Percent5Minutes'),
+    movedTo: toConfig('config: CodeDeployDefault.ECSCanary10Percent5Minutes'),
     kind: 'text',
+    config: {
+      key: 'codedeploy.config',
+      from: 'codedeploy.config',
+      into: 'strategy.codedeployConfig',
+      shape: 'text',
+      read: 'input',
+      description: 'A deployment config by name, instead of the predefined one for strategy.',
+      merge: 'given',
+    },
     group: 'rollout',
     strategies: ['codedeploy'],
     aliases: ['codedeploy-deployment-config'],
@@ -594,8 +704,17 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'log-lines',
-    movedTo: env('log-lines', 'log-lines: 100'),
+    movedTo: toConfig('log-lines: 100'),
     kind: 'number',
+    config: {
+      key: 'log-lines',
+      from: 'logLines',
+      into: 'logLines',
+      shape: 'number',
+      read: 'input',
+      description: "On failure, how many of the failing container's last log lines to show.",
+      merge: 'named',
+    },
     commands: ['deploy', 'preview'],
     default: '30',
     range: { min: 0, max: 1000, whole: true },
@@ -646,7 +765,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'preview-ttl',
-    movedTo: { key: 'previews.ttl', example: 'previews: { ttl: 3d }' },
+    movedTo: toConfig('ttl: 3d'),
     kind: 'text',
     commands: ['preview'],
     config: {
@@ -663,7 +782,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'preview-max',
-    movedTo: { key: 'previews.max', example: 'previews: { max: 5 }' },
+    movedTo: toConfig('max: 5'),
     kind: 'number',
     commands: ['preview'],
     config: {
@@ -775,40 +894,90 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'push',
-    movedTo: build('push', 'push: false'),
+    movedTo: toConfig('push: false'),
     kind: 'boolean',
+    config: {
+      key: 'build.push',
+      from: 'build.push',
+      into: 'build.push',
+      shape: 'boolean',
+      read: 'input',
+      description: 'Push the built image.',
+      merge: 'named',
+      when: 'build',
+    },
     default: 'true',
     group: 'build',
     description: 'Push the built image.',
   },
   {
     name: 'create-repository',
-    movedTo: build('create-repository', 'create-repository: true'),
+    movedTo: toConfig('create-repository: true'),
     kind: 'boolean',
+    config: {
+      key: 'build.create-repository',
+      from: 'build.createRepository',
+      into: 'build.createRepository',
+      shape: 'boolean',
+      read: 'input',
+      description: 'Create the ECR repository when missing.',
+      merge: 'named',
+      when: 'build',
+    },
     default: 'false',
     group: 'build',
     description: 'Create the ECR repository when it does not exist.',
   },
   {
     name: 'scan-on-push',
-    movedTo: build('scan-on-push', 'scan-on-push: false'),
+    movedTo: toConfig('scan-on-push: false'),
     kind: 'boolean',
+    config: {
+      key: 'build.scan-on-push',
+      from: 'build.scanOnPush',
+      into: 'build.scanOnPush',
+      shape: 'boolean',
+      read: 'input',
+      description: 'With create-repository, scan on push.',
+      merge: 'named',
+      when: 'build',
+    },
     default: 'true',
     group: 'build',
     description: 'With create-repository, enable image scanning on push.',
   },
   {
     name: 'immutable-tags',
-    movedTo: build('immutable-tags', 'immutable-tags: true'),
+    movedTo: toConfig('immutable-tags: true'),
     kind: 'boolean',
+    config: {
+      key: 'build.immutable-tags',
+      from: 'build.immutableTags',
+      into: 'build.immutableTags',
+      shape: 'boolean',
+      read: 'input',
+      description: 'With create-repository, immutable tags.',
+      merge: 'named',
+      when: 'build',
+    },
     default: 'false',
     group: 'build',
     description: 'With create-repository, make tags immutable.',
   },
   {
     name: 'skip-build-if-exists',
-    movedTo: build('skip-build-if-exists', 'skip-build-if-exists: false'),
+    movedTo: toConfig('skip-build-if-exists: false'),
     kind: 'boolean',
+    config: {
+      key: 'build.skip-build-if-exists',
+      from: 'build.skipBuildIfExists',
+      into: 'build.skipBuildIfExists',
+      shape: 'boolean',
+      read: 'input',
+      description: "Reuse this commit's image built the same way.",
+      merge: 'named',
+      when: 'build',
+    },
     default: 'true',
     group: 'build',
     description:
@@ -831,8 +1000,18 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'logout',
-    movedTo: build('logout', 'logout: false'),
+    movedTo: toConfig('logout: false'),
     kind: 'boolean',
+    config: {
+      key: 'build.logout',
+      from: 'build.logout',
+      into: 'build.logout',
+      shape: 'boolean',
+      read: 'input',
+      description: 'Log out of the registry in the post step.',
+      merge: 'named',
+      when: 'build',
+    },
     commands: ['deploy', 'preview'],
     default: 'true',
     group: 'build',
@@ -885,8 +1064,18 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'build-secret-files',
-    movedTo: build('secret-files', 'secret-files: { npmrc: .npmrc }'),
+    movedTo: toConfig('secret-files: { npmrc: .npmrc }'),
     kind: 'lines',
+    config: {
+      key: 'build.secret-files',
+      from: 'build.buildSecretFiles',
+      into: 'build.buildSecretFiles',
+      shape: 'mapping',
+      read: 'input',
+      description: 'Build secrets from files: id: path (inside the workspace).',
+      merge: 'named',
+      when: 'build',
+    },
     commands: ['deploy', 'preview'],
     group: 'build',
     description:
@@ -894,8 +1083,18 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'ssh',
-    movedTo: build('ssh', 'ssh: [default]'),
+    movedTo: toConfig('ssh: [default]'),
     kind: 'lines',
+    config: {
+      key: 'build.ssh',
+      from: 'build.ssh',
+      into: 'build.ssh',
+      shape: 'strings',
+      read: 'input',
+      description: 'SSH agent sockets or keys: default, or id=path.',
+      merge: 'named',
+      when: 'build',
+    },
     commands: ['deploy', 'preview'],
     group: 'build',
     description:
@@ -903,8 +1102,18 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'provenance',
-    movedTo: build('provenance', 'provenance: false'),
+    movedTo: toConfig('provenance: false'),
     kind: 'text',
+    config: {
+      key: 'build.provenance',
+      from: 'build.provenance',
+      into: 'build.provenance',
+      shape: 'flag-or-text',
+      read: 'input',
+      description: 'buildx --provenance: false, true, mode=min or mode=max.',
+      merge: 'named',
+      when: 'build',
+    },
     commands: ['deploy', 'preview'],
     group: 'build',
     description:
@@ -912,8 +1121,18 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'sbom',
-    movedTo: build('sbom', 'sbom: true'),
+    movedTo: toConfig('sbom: true'),
     kind: 'text',
+    config: {
+      key: 'build.sbom',
+      from: 'build.sbom',
+      into: 'build.sbom',
+      shape: 'flag-or-text',
+      read: 'input',
+      description: 'buildx --sbom: true or false.',
+      merge: 'named',
+      when: 'build',
+    },
     commands: ['deploy', 'preview'],
     group: 'build',
     description:
@@ -921,8 +1140,18 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'no-cache',
-    movedTo: build('no-cache', 'no-cache: true'),
+    movedTo: toConfig('no-cache: true'),
     kind: 'boolean',
+    config: {
+      key: 'build.no-cache',
+      from: 'build.noCache',
+      into: 'build.noCache',
+      shape: 'boolean',
+      read: 'input',
+      description: 'Build without the layer cache.',
+      merge: 'named',
+      when: 'build',
+    },
     commands: ['deploy', 'preview'],
     default: 'false',
     group: 'build',
@@ -930,8 +1159,18 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'pull',
-    movedTo: build('pull', 'pull: true'),
+    movedTo: toConfig('pull: true'),
     kind: 'boolean',
+    config: {
+      key: 'build.pull',
+      from: 'build.pull',
+      into: 'build.pull',
+      shape: 'boolean',
+      read: 'input',
+      description: 'Always pull newer base images.',
+      merge: 'named',
+      when: 'build',
+    },
     commands: ['deploy', 'preview'],
     default: 'false',
     group: 'build',
@@ -940,7 +1179,7 @@ export const SETTINGS: readonly Setting[] = [
   // verify
   {
     name: 'verify-url',
-    movedTo: verify('url', 'url: https://example.com/health'),
+    movedTo: toConfig('url: https://example.com/health'),
     kind: 'lines',
     config: {
       key: 'verify.url',
@@ -956,7 +1195,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'verify-test-url',
-    movedTo: verify('test-url', 'test-url: http://lb:8080/health'),
+    movedTo: toConfig('test-url: http://lb:8080/health'),
     kind: 'lines',
     config: {
       key: 'verify.test-url',
@@ -974,7 +1213,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'verify-expect',
-    movedTo: verify('expect', 'expect: 200'),
+    movedTo: toConfig('expect: 200'),
     kind: 'text',
     config: {
       key: 'verify.expect',
@@ -998,13 +1237,13 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'verify-timeout',
-    movedTo: verify('timeout', 'timeout: 120'),
+    movedTo: toConfig('timeout: 120'),
     kind: 'number',
     config: {
       key: 'verify.timeout',
       from: 'verify.timeoutSeconds',
       into: 'verify.timeoutSeconds',
-      shape: 'number',
+      shape: 'seconds',
       description: 'Seconds each URL has to answer as expected.',
       merge: 'given',
     },
@@ -1015,13 +1254,13 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'verify-interval',
-    movedTo: verify('interval', 'interval: 10'),
+    movedTo: toConfig('interval: 10'),
     kind: 'number',
     config: {
       key: 'verify.interval',
       from: 'verify.intervalSeconds',
       into: 'verify.intervalSeconds',
-      shape: 'number',
+      shape: 'seconds',
       description: 'Seconds between two requests to a URL.',
       merge: 'given',
     },
@@ -1032,7 +1271,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'verify-command',
-    movedTo: verify('command', 'command: npm run smoke'),
+    movedTo: toConfig('command: npm run smoke'),
     kind: 'text',
     config: {
       key: 'verify.command',
@@ -1068,7 +1307,7 @@ export const SETTINGS: readonly Setting[] = [
   // service
   {
     name: 'minimum-healthy-percent',
-    movedTo: service('minimum-healthy-percent', 'minimum-healthy-percent: 100'),
+    movedTo: toConfig('minimum-healthy-percent: 100'),
     kind: 'number',
     config: {
       key: 'service-settings.minimum-healthy-percent',
@@ -1085,7 +1324,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'maximum-percent',
-    movedTo: service('maximum-percent', 'maximum-percent: 200'),
+    movedTo: toConfig('maximum-percent: 200'),
     kind: 'number',
     config: {
       key: 'service-settings.maximum-percent',
@@ -1102,7 +1341,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'health-check-grace-period',
-    movedTo: service('health-check-grace-period', 'health-check-grace-period: 60'),
+    movedTo: toConfig('health-check-grace-period: 60'),
     kind: 'number',
     config: {
       key: 'service-settings.health-check-grace-period',
@@ -1119,7 +1358,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'propagate-tags',
-    movedTo: service('propagate-tags', 'propagate-tags: SERVICE'),
+    movedTo: toConfig('propagate-tags: SERVICE'),
     kind: 'text',
     config: {
       key: 'service-settings.propagate-tags',
@@ -1136,7 +1375,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'enable-ecs-managed-tags',
-    movedTo: service('enable-ecs-managed-tags', 'enable-ecs-managed-tags: true'),
+    movedTo: toConfig('enable-ecs-managed-tags: true'),
     kind: 'text',
     config: {
       key: 'service-settings.enable-ecs-managed-tags',
@@ -1153,7 +1392,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'enable-execute-command',
-    movedTo: service('enable-execute-command', 'enable-execute-command: true'),
+    movedTo: toConfig('enable-execute-command: true'),
     kind: 'text',
     config: {
       key: 'service-settings.enable-execute-command',
@@ -1170,7 +1409,7 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'capacity-provider-strategy',
-    movedTo: service('capacity-provider-strategy', 'capacity-provider-strategy: [FARGATE_SPOT:3]'),
+    movedTo: toConfig('capacity-provider-strategy: [FARGATE_SPOT:3]'),
     kind: 'text',
     config: {
       key: 'service-settings.capacity-provider-strategy',
@@ -1186,8 +1425,16 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'volume-configurations',
-    movedTo: service('volume-configurations', 'volume-configurations: [{ name: data, … }]'),
+    movedTo: toConfig('volume-configurations: [{ name: data, … }]'),
     kind: 'text',
+    config: {
+      key: 'service-settings.volume-configurations',
+      from: 'serviceSettings.volumeConfigurations',
+      into: 'serviceSettings.volumeConfigurations',
+      shape: 'objects',
+      description: 'EBS volumes attached at launch, as UpdateService takes them ([] removes them).',
+      merge: 'given',
+    },
     group: 'rollout',
     description:
       'EBS volumes attached at launch, as UpdateService takes them: a JSON array of `{"name": …, "managedEBSVolume": {"roleArn": …, "sizeInGiB": …}}` naming task definition volumes with `configuredAtLaunch: true`; `[]` removes them. Not for CODE_DEPLOY services. Default — leave them as they are.',
@@ -1210,8 +1457,18 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'keep-revisions',
-    movedTo: env('keep-revisions', 'keep-revisions: 10'),
+    movedTo: toConfig('keep-revisions: 10'),
     kind: 'number',
+    config: {
+      key: 'keep-revisions',
+      from: 'keepRevisions',
+      into: 'keepRevisions',
+      shape: 'number',
+      read: 'input',
+      description:
+        "After a successful deploy, deregister the family's ACTIVE revisions beyond the newest N (never one in use).",
+      merge: 'given',
+    },
     commands: ['deploy', 'preview'],
     range: { min: 1, max: 1000, whole: true },
     group: 'task-definition',
@@ -1220,16 +1477,34 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'run-task-count',
-    movedTo: runTask('count', 'count: 2'),
+    movedTo: toConfig('count: 2'),
     kind: 'number',
+    config: {
+      key: 'run-task.count',
+      from: 'runTask.count',
+      into: 'runTaskOptions.count',
+      shape: 'number',
+      read: 'input',
+      description: 'How many tasks to start.',
+      merge: 'given',
+    },
     range: { min: 1, max: 10, whole: true },
     group: 'rollout',
     description: 'How many one-off tasks `run-task` starts (each must exit 0). Default 1.',
   },
   {
     name: 'run-task-launch-type',
-    movedTo: runTask('launch-type', 'launch-type: FARGATE'),
+    movedTo: toConfig('launch-type: FARGATE'),
     kind: 'text',
+    config: {
+      key: 'run-task.launch-type',
+      from: 'runTask.launchType',
+      into: 'runTaskOptions.launchType',
+      shape: 'text',
+      read: 'input',
+      description: 'FARGATE, EC2 or EXTERNAL.',
+      merge: 'given',
+    },
     choices: ['fargate', 'ec2', 'external'],
     group: 'rollout',
     description:
@@ -1237,47 +1512,101 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'run-task-capacity-provider-strategy',
-    movedTo: runTask('capacity-provider-strategy', 'capacity-provider-strategy: [FARGATE]'),
+    movedTo: toConfig('capacity-provider-strategy: [FARGATE]'),
     kind: 'text',
+    config: {
+      key: 'run-task.capacity-provider-strategy',
+      from: 'runTask.capacityProviderStrategy',
+      into: 'runTaskOptions.capacityProviderStrategy',
+      shape: 'json-list',
+      read: 'input',
+      description: 'name:weight:base items, or {capacityProvider, weight, base} objects.',
+      merge: 'given',
+    },
     group: 'rollout',
     description:
       "The one-off task's capacity provider strategy, written like `capacity-provider-strategy`; not with `run-task-launch-type`. Default — the service's.",
   },
   {
     name: 'run-task-subnets',
-    movedTo: runTask('subnets', 'subnets: [subnet-0abc]'),
+    movedTo: toConfig('subnets: [subnet-0abc]'),
     kind: 'list',
+    config: {
+      key: 'run-task.subnets',
+      from: 'runTask.subnets',
+      into: 'runTaskOptions.subnets',
+      shape: 'strings',
+      read: 'input',
+      description: 'Subnet IDs (awsvpc).',
+      merge: 'given',
+    },
     group: 'rollout',
     description:
       "Subnet IDs for the one-off task (awsvpc), comma separated; needed for a task on its own whose task definition uses awsvpc. Default — the service's.",
   },
   {
     name: 'run-task-security-groups',
-    movedTo: runTask('security-groups', 'security-groups: [sg-0abc]'),
+    movedTo: toConfig('security-groups: [sg-0abc]'),
     kind: 'list',
+    config: {
+      key: 'run-task.security-groups',
+      from: 'runTask.securityGroups',
+      into: 'runTaskOptions.securityGroups',
+      shape: 'strings',
+      read: 'input',
+      description: 'Security group IDs.',
+      merge: 'given',
+    },
     group: 'rollout',
     description: "Security group IDs for the one-off task, comma separated. Default — the service's.",
   },
   {
     name: 'run-task-assign-public-ip',
-    movedTo: runTask('assign-public-ip', 'assign-public-ip: ENABLED'),
+    movedTo: toConfig('assign-public-ip: ENABLED'),
     kind: 'text',
+    config: {
+      key: 'run-task.assign-public-ip',
+      from: 'runTask.assignPublicIp',
+      into: 'runTaskOptions.assignPublicIp',
+      shape: 'text',
+      read: 'input',
+      description: 'ENABLED or DISABLED.',
+      merge: 'given',
+    },
     choices: ['enabled', 'disabled'],
     group: 'rollout',
     description: "`ENABLED` or `DISABLED`: a public IP for the one-off task (awsvpc). Default — the service's.",
   },
   {
     name: 'run-task-tags',
-    movedTo: runTask('tags', 'tags: { team: web }'),
+    movedTo: toConfig('tags: { team: web }'),
     kind: 'lines',
+    config: {
+      key: 'run-task.tags',
+      from: 'runTask.tags',
+      into: 'runTaskOptions.tags',
+      shape: 'tags',
+      read: 'input',
+      description: 'Tags: key: value, or a list of {key, value}.',
+      merge: 'given',
+    },
     group: 'rollout',
     description:
       'Tags for the one-off task, one `KEY=value` per line, or a JSON array of `{"key": …, "value": …}` (as the official action takes them).',
   },
   {
     name: 'run-task-overrides',
-    movedTo: runTask('overrides', 'overrides: { cpu: "512" }'),
+    movedTo: toConfig('overrides: { cpu: "512" }'),
     kind: 'text',
+    config: {
+      key: 'run-task.overrides',
+      from: 'runTask.overrides',
+      into: 'runTaskOptions.overrides',
+      shape: 'json-object',
+      read: 'input',
+      description: "RunTask's overrides (cpu, memory, roles, containerOverrides…).",
+      merge: 'given',
+    },
     group: 'rollout',
     description:
       "RunTask's `overrides` as JSON (cpu, memory, taskRoleArn, executionRoleArn, ephemeralStorage, containerOverrides); `run-task` is set as the command of `run-task-container`.",
@@ -1294,6 +1623,21 @@ export function configSettings(scope: 'environment' | 'previews'): { name: strin
   return SETTINGS.flatMap(({ name, config }) =>
     config && (config.scope ?? 'environment') === scope ? [{ name, config }] : [],
   )
+}
+
+/**
+ * The config settings whose keys are in one block of an environment (`verify`; `''`: its top level) or of the previews
+ * section, each with its key inside that block, in the table's order.
+ */
+export function configSettingsIn(
+  scope: 'environment' | 'previews',
+  block = '',
+): { name: string; config: ConfigKey; key: string }[] {
+  return configSettings(scope).flatMap(({ name, config }) => {
+    const [first, rest] = config.key.split('.') as [string, string | undefined]
+    const key = block === '' ? (rest === undefined ? first : undefined) : first === block ? rest : undefined
+    return key === undefined ? [] : [{ name, config, key }]
+  })
 }
 
 /** The settings group by group, in SETTING_GROUPS' order (within a group, the table's order). */
@@ -1335,6 +1679,19 @@ export function movedText(name: string, to: MovedTo): string {
 /** Each input that moved, by the name a workflow gives it (a setting's own, or an alias), with its new place. */
 export function movedInputs(): Record<string, MovedTo> {
   return Object.fromEntries(
-    SETTINGS.flatMap((s) => (s.movedTo ? [s.name, ...(s.aliases ?? [])].map((n) => [n, s.movedTo as MovedTo]) : [])),
+    SETTINGS.flatMap((s) => {
+      const to = movedPlace(s)
+      return to ? [s.name, ...(s.aliases ?? [])].map((n) => [n, to]) : []
+    }),
   )
+}
+
+/** Where a setting moved: its `movedTo`, or for one that moved to its config key, that key with the example in its block. */
+export function movedPlace({ name, movedTo, config }: Setting): MovedTo | undefined {
+  if (!movedTo || 'key' in movedTo) return movedTo
+  if (!config) throw new Error(`settings/table.ts: \`${name}\` moved to the config file but has no config key`)
+  if (config.scope === 'previews') return { key: `previews.${config.key}`, example: `previews: { ${movedTo.example} }` }
+  const block = config.key.includes('.') ? config.key.split('.')[0] : undefined
+  const example = block === undefined ? movedTo.example : `${block}: { ${movedTo.example} }`
+  return { key: `environments.<name>.${config.key}`, example }
 }

@@ -1,5 +1,5 @@
 import { READ_ONLY_KEYS } from './model.js'
-import type { PlainObject } from './values.js'
+import type { PlainObject } from './plain-values.js'
 
 /** The definition without the keys only DescribeTaskDefinition returns, and which of them it had. */
 export function withoutReadOnlyKeys(definition: PlainObject): { definition: PlainObject; dropped: string[] } {

@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from 'node:util'
 import type { ContainerDefinition, RegisterTaskDefinitionCommandInput, Tag, TaskDefinition } from '@aws-sdk/client-ecs'
 import { withoutReadOnlyKeys } from './clean.js'
 import { withStringSizes } from './validate.js'
-import { isPlainObject } from './values.js'
+import { isPlainObject } from './plain-values.js'
 
 const SECRET_LOOKING = /PASSWORD|PASSWD|SECRET|TOKEN|KEY|CREDENTIAL/i
 

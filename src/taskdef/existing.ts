@@ -4,7 +4,7 @@ import { withoutReadOnlyKeys } from './clean.js'
 import type { RenderedTaskDefinition } from './render.js'
 import { checkEcsRules } from './rules.js'
 import { checkedRequest } from './validate.js'
-import type { PlainObject } from './values.js'
+import type { PlainObject } from './plain-values.js'
 
 /** The revision as a request (what it was registered with), checked against ECS's rules; it gets no image. */
 export function existingTaskDefinition(taskDefinition: TaskDefinition, tags: Tag[]): RenderedTaskDefinition {

@@ -1,12 +1,12 @@
 import type { RegisterTaskDefinitionCommandInput, Tag, TaskDefinition } from '@aws-sdk/client-ecs'
 import { applyChanges, type EnvChange } from './apply.js'
 import { withoutReadOnlyKeys } from './clean.js'
-import { readTemplate } from './load.js'
+import { readTemplate } from './template-file.js'
 import { checkEcsRules } from './rules.js'
 import { checkedRequest } from './validate.js'
 import { duplicateKeyProblems } from './duplicate-keys.js'
 import { problemsError } from './problems.js'
-import type { PlainObject } from './values.js'
+import type { PlainObject } from './plain-values.js'
 
 /** The template a definition came from, to point a problem at its line. */
 type TemplateFile = { path: string; lineOf(path: string): number | undefined }

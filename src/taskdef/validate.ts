@@ -2,7 +2,7 @@ import { unknownKey } from '../common/suggest.js'
 import type { RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs'
 import { REQUEST_SHAPE, shapeOf, type Shape, type StructShape } from './model.js'
 import { describedValue, ProblemsError, type Problem } from '../common/problems.js'
-import { isPlainObject, type PlainObject } from './values.js'
+import { isPlainObject, type PlainObject } from './plain-values.js'
 
 /**
  * The definition checked against the RegisterTaskDefinition API model at every depth: unknown keys,

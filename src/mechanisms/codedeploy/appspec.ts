@@ -7,7 +7,7 @@ import { appSpecDocument, ecsAppSpec } from '../../common/appspec-template.js'
 import { UserError } from '../../common/errors.js'
 import { didYouMean, unknownKey } from '../../common/suggest.js'
 import { describedValue, ProblemsError, type Problem } from '../../common/problems.js'
-import { isPlainObject } from '../../taskdef/values.js'
+import { isPlainObject } from '../../taskdef/plain-values.js'
 import { insideWorkspace } from '../../common/workspace-path.js'
 import { yamlData } from '../../common/yaml-data.js'
 
@@ -197,7 +197,7 @@ export async function loadAppSpec(
   } catch (error) {
     const { code, message } = error as NodeJS.ErrnoException
     throw new UserError(
-      `appspec ${path} ${code === 'ENOENT' ? 'not found' : `cannot be read (${message})`} at ${fullPath}. The \`appspec\` input is relative to the workspace: check the path, or leave it out to have the AppSpec made from the service's load balancer.`,
+      `appspec ${path} ${code === 'ENOENT' ? 'not found' : `cannot be read (${message})`} at ${fullPath}. Config key \`codedeploy.appspec\` is relative to the workspace: check the path, or leave it out to have the AppSpec made from the service's load balancer.`,
     )
   }
   return parseAppSpec(content, `appspec ${path}`)

@@ -14,6 +14,7 @@ import type {
   DeploymentMechanism,
   OwnObservation,
   PlanOptions,
+  Redeployment,
   RolloutWatch,
   StrategyClients,
   StrategyPlan,
@@ -195,9 +196,10 @@ class CodeDeployWatch implements RolloutWatch {
     return rollBackCodeDeployment(codedeploy, deploymentId, taskDefinitionRevision(rollout.previousTaskDefinition))
   }
 
-  async redeployPrevious(rollout: Rollout): Promise<string> {
+  async redeployPrevious(rollout: Rollout): Promise<Redeployment> {
     const { codedeploy, deploymentId } = this.ours(rollout)
-    return redeployPreviousRevision(codedeploy, deploymentId, rollout.previousTaskDefinition)
+    const line = await redeployPreviousRevision(codedeploy, deploymentId, rollout.previousTaskDefinition)
+    return { line, revision: rollout.previousTaskDefinition }
   }
 
   private ours(rollout: Rollout): { codedeploy: CodeDeployClient; deploymentId: string } {

@@ -1,6 +1,6 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import { loadTemplate } from '../../src/taskdef/load.js'
+import { loadTemplate } from '../../src/taskdef/template-file.js'
 import { fixtures, workspace, writeTemplate } from './helpers.js'
 
 const values = { CPU: '256', TAG: 'abc123', QUOTED: 'say "hi" \\o/', APOSTROPHE: "it's", EMPTY: '', OTHER: '${TAG}' }
@@ -107,7 +107,7 @@ describe('loadTemplate errors', () => {
   it('reports a missing file with where it looked', async () => {
     const dir = workspace()
     await expect(loadTemplate('.aws/td.json', {}, dir)).rejects.toThrow(
-      `task definition .aws/td.json not found at ${dir}/.aws/td.json. The \`task-definition\` input is relative ` +
+      `task definition .aws/td.json not found at ${dir}/.aws/td.json. Input \`task-definition\` is relative ` +
         'to the workspace (GITHUB_WORKSPACE, else the working directory): check the path, and that the ' +
         'repository is checked out.',
     )
@@ -118,7 +118,7 @@ describe('loadTemplate errors', () => {
     async (name) => {
       const dir = workspace()
       await expect(loadTemplate(name, {}, dir)).rejects.toThrow(
-        `task definition ${name} not found at ${dir}/${name}. The \`task-definition\` input is relative ` +
+        `task definition ${name} not found at ${dir}/${name}. Input \`task-definition\` is relative ` +
           'to the workspace (GITHUB_WORKSPACE, else the working directory): check the path, and that the ' +
           `repository is checked out. If "${name}" is a task definition family, leave \`task-definition\` out: ` +
           "the service's current task definition is the starting point.",
@@ -131,7 +131,7 @@ describe('loadTemplate errors', () => {
     mkdirSync(join(dir, 'td.json'))
     await expect(loadTemplate('td.json', {}, dir)).rejects.toThrow(
       `task definition td.json cannot be read (EISDIR: illegal operation on a directory, read) at ${dir}/td.json. ` +
-        'The `task-definition` input is relative to the workspace (GITHUB_WORKSPACE, else the working directory): ' +
+        'Input `task-definition` is relative to the workspace (GITHUB_WORKSPACE, else the working directory): ' +
         'check the path, and that the repository is checked out.',
     )
   })

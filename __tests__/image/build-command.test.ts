@@ -6,7 +6,7 @@ import {
   secretLikeBuildArgs,
   type BuildArgInputs,
   type BuildContext,
-} from '../../src/image/args.js'
+} from '../../src/image/build-command.js'
 import { UserError } from '../../src/common/errors.js'
 
 const SHA = '0123456789abcdef0123456789abcdef01234567'

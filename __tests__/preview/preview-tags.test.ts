@@ -1,4 +1,4 @@
-import { copiedTags, ecsTags, elbTags, previewTags, readPreviewTags } from '../../src/preview/tags.js'
+import { copiedTags, ecsTags, elbTags, previewTags, readPreviewTags } from '../../src/preview/preview-tags.js'
 
 const identity = {
   repository: 'octo/app',

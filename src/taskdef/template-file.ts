@@ -3,9 +3,10 @@ import { extname } from 'node:path'
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml'
 import { UserError } from '../common/errors.js'
 import { insideWorkspace } from '../common/workspace-path.js'
+import { settingName } from '../common/setting-name.js'
 import { yamlData } from '../common/yaml-data.js'
 import { fillPlaceholders, markedPlaceholders, unmarked } from './placeholders.js'
-import { isPlainObject, kindOf, type PlainObject } from './values.js'
+import { isPlainObject, kindOf, type PlainObject } from './plain-values.js'
 
 /**
  * Reads a task definition template (JSON or YAML), fills its placeholders and unwraps
@@ -123,7 +124,7 @@ async function templateText(path: string, workspace: string, kind: DocumentKind)
         ? ` If "${path}" is a task definition family, leave \`task-definition\` out: the service's current task definition is the starting point.`
         : ''
     throw new UserError(
-      `${kind.what} ${path} ${reason} at ${fullPath}. The \`${kind.input}\` input is relative to the workspace ` +
+      `${kind.what} ${path} ${reason} at ${fullPath}. ${settingName(kind.input)} is relative to the workspace ` +
         `(GITHUB_WORKSPACE, else the working directory): check the path, and that the repository is checked out.${family}`,
     )
   }

@@ -8,9 +8,9 @@ import {
 import { CreateServiceCommand, UpdateServiceCommand } from '@aws-sdk/client-ecs'
 import type { PreviewConfig } from '../../src/config/types.js'
 import { UserError } from '../../src/common/errors.js'
-import { deployPreview, type PreviewDeployment } from '../../src/preview/deploy.js'
+import { deployPreview, type PreviewDeployment } from '../../src/preview/deploy-preview.js'
 import { targetGroupName } from '../../src/preview/names.js'
-import { ecsTags, elbTags, previewTags } from '../../src/preview/tags.js'
+import { ecsTags, elbTags, previewTags } from '../../src/preview/preview-tags.js'
 import { baseService, BASE_TG, fakeAws, HTTPS_LISTENER, PREVIEWS, TD, type FakeAws } from './fake-aws.js'
 
 const NOW = new Date('2026-01-05T10:00:00.000Z')

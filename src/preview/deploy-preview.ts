@@ -10,7 +10,7 @@ import { describeService, listPreviewServices } from './find.js'
 import { previewHost, previewPathPatterns, previewServiceName, shortName, targetGroupName } from './names.js'
 import { freePriority } from './priority.js'
 import { previewServiceRequest } from './service-request.js'
-import { elbTags, previewTags } from './tags.js'
+import { elbTags, previewTags } from './preview-tags.js'
 
 export interface PreviewDeployment {
   ecs: ECSClient

@@ -1,8 +1,8 @@
-export const id = 891;
-export const ids = [891];
+export const id = 326;
+export const ids = [326];
 export const modules = {
 
-/***/ 6891:
+/***/ 3326:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -209,7 +209,7 @@ function upsertPreviewComment(octokit, git, comment, warn) {
 }
 /**
  * Writes this service's comment of its kind on the pull request: updates the comment holding its marker that the
- * token's identity wrote, or adds one. Without permission it warns and returns undefined.
+ * token's identity wrote, or adds one unless `updateOnly`. Without permission it warns and returns undefined.
  */
 async function upsertComment(octokit, git, comment, warn) {
     const repo = ownerRepo(git);
@@ -224,6 +224,8 @@ async function upsertComment(octokit, git, comment, warn) {
             await octokit.rest.issues.updateComment({ ...repo, comment_id: earlier.id, body });
             return { id: earlier.id, created: false };
         }
+        if (comment.updateOnly)
+            return undefined;
         const { data } = await octokit.rest.issues.createComment({ ...repo, issue_number: comment.pr, body });
         return { id: data.id, created: true };
     }
@@ -1662,7 +1664,7 @@ function listenerUrl(listener, host, path) {
 
 // EXTERNAL MODULE: ./src/preview/names.ts
 var names = __webpack_require__(9144);
-;// CONCATENATED MODULE: ./src/preview/tags.ts
+;// CONCATENATED MODULE: ./src/preview/preview-tags.ts
 const TAG_KEYS = {
     repository: 'ecs-deploy-action:repository',
     pr: 'ecs-deploy-action:pr',
@@ -1812,7 +1814,7 @@ function previewServiceRequest(base, spec) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/preview/deploy.ts
+;// CONCATENATED MODULE: ./src/preview/deploy-preview.ts
 
 
 
@@ -1967,7 +1969,7 @@ async function ensureRule(d, listenerArn, targetGroupArn, tags, rules, created) 
         if (priority === undefined) {
             throw new errors/* UserError */.yo(`Listener ${listenerArn} has no free rule priority (1 to 50000 are all taken): delete unused rules, or remove old previews with a preview: sweep run.`);
         }
-        const rule = await deploy_createRule(d, listenerArn, targetGroupArn, priority, tags, attempt < RULE_ATTEMPTS);
+        const rule = await deploy_preview_createRule(d, listenerArn, targetGroupArn, priority, tags, attempt < RULE_ATTEMPTS);
         if (rule) {
             if (rule.RuleArn)
                 created.ruleArn = rule.RuleArn;
@@ -1977,7 +1979,7 @@ async function ensureRule(d, listenerArn, targetGroupArn, tags, rules, created) 
     }
 }
 /** Creates the rule; undefined when its priority was taken meanwhile and `retry` allows another try. */
-async function deploy_createRule(d, listenerArn, targetGroupArn, priority, tags, retry) {
+async function deploy_preview_createRule(d, listenerArn, targetGroupArn, priority, tags, retry) {
     const { domain, routing } = d.previews;
     const condition = routing === 'host' && domain
         ? { Field: 'host-header', HostHeaderConfig: { Values: [(0,names/* previewHost */.pE)(d.pr, domain)] } }
@@ -2215,8 +2217,8 @@ var taskdef = __webpack_require__(5705);
 var mechanisms = __webpack_require__(4581);
 // EXTERNAL MODULE: ./src/aws/ecr.ts
 var aws_ecr = __webpack_require__(8663);
-// EXTERNAL MODULE: ./src/image/ecr.ts
-var image_ecr = __webpack_require__(2531);
+// EXTERNAL MODULE: ./src/image/repository.ts
+var repository = __webpack_require__(29);
 // EXTERNAL MODULE: ./src/image/reference.ts
 var reference = __webpack_require__(3564);
 ;// CONCATENATED MODULE: ./src/promote/source.ts
@@ -2321,7 +2323,7 @@ async function pinned(container, tasks, at, deps) {
     const [digest] = digests;
     if (digest)
         return by(digest);
-    const ecr = await (0,image_ecr/* resolveEcrTarget */.sy)(ref, deps);
+    const ecr = await (0,repository/* resolveEcrTarget */.sy)(ref, deps);
     const detail = ecr && (await (0,aws_errors/* unlessNotFound */.CA)((0,aws_ecr/* describeImage */.hu)(ecr, ref.repository, { imageTag: ref.tag ?? 'latest' })));
     if (detail?.imageDigest) {
         const pushed = detail.imagePushedAt;
@@ -2334,7 +2336,7 @@ async function pinned(container, tasks, at, deps) {
 /** Refuses an image pinned to a digest its ECR repository no longer has: the rollout would fail pulling it. */
 async function checkStillInEcr(image, what, from, deps) {
     const ref = (0,reference/* parseImageReference */.o_)(image, what);
-    const ecr = ref.digest ? await (0,image_ecr/* resolveEcrTarget */.sy)(ref, deps) : undefined;
+    const ecr = ref.digest ? await (0,repository/* resolveEcrTarget */.sy)(ref, deps) : undefined;
     if (!ecr || !ref.digest)
         return;
     const found = await (0,aws_errors/* unlessNotFound */.CA)((0,aws_ecr/* describeImage */.hu)(ecr, ref.repository, { imageDigest: ref.digest }));
@@ -2372,10 +2374,10 @@ function checkSettingsModel(settings) {
 var workspace_path = __webpack_require__(7682);
 // EXTERNAL MODULE: ./src/settings/placeholder-values.ts
 var placeholder_values = __webpack_require__(3039);
-// EXTERNAL MODULE: ./src/taskdef/load.ts
-var load = __webpack_require__(7114);
-// EXTERNAL MODULE: ./src/taskdef/values.ts
-var values = __webpack_require__(64);
+// EXTERNAL MODULE: ./src/taskdef/template-file.ts
+var template_file = __webpack_require__(3387);
+// EXTERNAL MODULE: ./src/taskdef/plain-values.ts
+var plain_values = __webpack_require__(7);
 // EXTERNAL MODULE: ./src/servicedef/service-keys.ts
 var service_keys = __webpack_require__(1506);
 // EXTERNAL MODULE: ./src/common/suggest.ts
@@ -2413,7 +2415,7 @@ function withLine(problem, lineOf) {
     return line === undefined ? problem : { ...problem, line };
 }
 
-;// CONCATENATED MODULE: ./src/servicedef/load.ts
+;// CONCATENATED MODULE: ./src/servicedef/definition-file.ts
 
 
 
@@ -2426,7 +2428,7 @@ function withLine(problem, lineOf) {
  */
 async function loadServiceDefinition(path, placeholders, workspace) {
     const source = `service definition ${path}`;
-    const loaded = await (0,load/* loadDocument */.Az)(path, placeholders, workspace, {
+    const loaded = await (0,template_file/* loadDocument */.Az)(path, placeholders, workspace, {
         input: 'service-definition',
         what: 'service definition',
     });
@@ -2449,8 +2451,8 @@ async function loadServiceDefinition(path, placeholders, workspace) {
     };
 }
 function unwrapped(data, source) {
-    if (!(0,values/* isPlainObject */.Q)(data)) {
-        throw new errors/* UserError */.yo(`${source}: the top level must be an object (a CreateService request or the output of \`aws ecs describe-services\`), found ${(0,values/* kindOf */.I)(data)}.`);
+    if (!(0,plain_values/* isPlainObject */.Q)(data)) {
+        throw new errors/* UserError */.yo(`${source}: the top level must be an object (a CreateService request or the output of \`aws ecs describe-services\`), found ${(0,plain_values/* kindOf */.I)(data)}.`);
     }
     if (!('services' in data))
         return { value: data, prefix: [] };
@@ -2459,8 +2461,8 @@ function unwrapped(data, source) {
     if (extra.length) {
         throw new errors/* UserError */.yo(`${source} looks like \`aws ecs describe-services\` output (it has services) but also has ${extra.join(', ')}; that output has only services and failures. Remove the other keys.`);
     }
-    if (!Array.isArray(services) || services.length !== 1 || !(0,values/* isPlainObject */.Q)(services[0])) {
-        throw new errors/* UserError */.yo(`${source}: services must list exactly one service (the output of \`aws ecs describe-services\` for the one service it defines), found ${Array.isArray(services) ? `${services.length} items` : (0,values/* kindOf */.I)(services)}.`);
+    if (!Array.isArray(services) || services.length !== 1 || !(0,plain_values/* isPlainObject */.Q)(services[0])) {
+        throw new errors/* UserError */.yo(`${source}: services must list exactly one service (the output of \`aws ecs describe-services\` for the one service it defines), found ${Array.isArray(services) ? `${services.length} items` : (0,plain_values/* kindOf */.I)(services)}.`);
     }
     return { value: services[0], prefix: ['services', 0] };
 }
@@ -2781,7 +2783,7 @@ var prices = __webpack_require__(7796);
 async function capacityPrices(given, region, workspace) {
     if (typeof given !== 'string')
         return (0,prices/* pricesFor */.Cf)(region, given, given && 'the config file');
-    const { data } = await (0,load/* loadDocument */.Az)(given, {}, workspace, { input: 'capacity-prices', what: 'capacity prices file' });
+    const { data } = await (0,template_file/* loadDocument */.Az)(given, {}, workspace, { input: 'capacity-prices', what: 'capacity prices file' });
     if (typeof data !== 'object' || data === null || Array.isArray(data))
         throw new errors/* UserError */.yo(`Config key \`capacity-prices\`: ${given} must hold a mapping of rates (USD per hour), e.g. fargate-vcpu-hour: 0.04048; the keys are ${prices/* PRICE_KEYS */.ll.join(', ')}.`);
     for (const [key, value] of Object.entries(data)) {
@@ -3100,26 +3102,34 @@ function deploy(inputs, git, ports, where, preview, promotion) {
     });
 }
 /**
- * The image checks made before anything changes: the build's read-only plan, or the image to deploy looked up; and
- * for `task-definition-arn`, the revision and every image it names.
+ * The image step, before anything changes: the build's read-only plan, or the image to deploy looked up; and for
+ * `task-definition-arn`, the revision and every image it names.
  */
-async function checkImages(inputs, clients, region, imageDeps, log, git) {
+async function checkImage(s) {
+    const { inputs, clients, where, imageDeps, ports, git } = s;
     // Tags take the template's placeholders (`${SHORT_SHA}`, `${REF_NAME}`, vars), the image's own excepted.
-    const values = (0,placeholder_values/* placeholderValues */.m)(inputs, '', git, region, undefined);
+    const values = (0,placeholder_values/* placeholderValues */.m)(inputs, '', git, where.region, undefined);
     const buildInputs = inputs.build && {
         ...inputs.build,
         tags: inputs.build.tags.map((tag) => (0,placeholders/* fillTextPlaceholders */.rD)(tag, values, 'tags')),
     };
-    const imagePlan = buildInputs ? await log.group('Image', () => (0,src_image/* planImageBuild */.L7)(buildInputs, imageDeps)) : undefined;
+    const imagePlan = buildInputs
+        ? await ports.log.group('Image', () => (0,src_image/* planImageBuild */.L7)(buildInputs, imageDeps))
+        : undefined;
     if (!buildInputs && inputs.image)
         await (0,src_image/* checkImageExists */.CK)(inputs.image, imageDeps);
     const pinned = inputs.taskDefinitionArn
-        ? await pinnedRevision(clients.ecs, inputs.taskDefinitionArn, region)
+        ? await pinnedRevision(clients.ecs, inputs.taskDefinitionArn, where.region)
         : undefined;
     for (const image of new Set(pinned?.taskDefinition.containerDefinitions?.map((c) => c.image ?? '')))
         if (image)
             await (0,src_image/* checkImageExists */.CK)(image, imageDeps);
-    return { imagePlan, pinned };
+    if (pinned) {
+        ports.log.info(`task-definition-arn: ${pinned.taskDefinition.family}:${pinned.taskDefinition.revision}, used as it is`);
+    }
+    const plannedImage = imagePlan ? imagePlan.reference : inputs.image;
+    const state = { imagePlan, pinned, plannedImage };
+    return { report: { ...(plannedImage && { image: plannedImage }) }, state: state };
 }
 /** What the image steps (build plan, existence check, build and push) need, in the run's region and deadline. */
 function imageDepsOf(clients, git, ports, deadline) {
@@ -3150,8 +3160,9 @@ async function findServices({ inputs, git, ports, where, preview, clients, }) {
             : await (0,mechanisms/* planStrategy */.X)(clients, inputs.cluster, service, inputs.strategy, {
                 circuitBreaker: own.deploymentCircuitBreaker,
                 workspace: git.workspace,
+                expressScaling: own.serviceSettings?.expressScaling,
             });
-        (0,settings_service/* checkServiceSettings */.V9)(service, own.serviceSettings ?? {}, (0,mechanisms/* mechanismOf */.De)(plan.mechanism).refusesEarlySuccess);
+        (0,settings_service/* checkServiceSettings */.V9)(service, own.serviceSettings ?? {}, (0,mechanisms/* mechanismOf */.De)(plan.mechanism).refusesEarlySuccess, plan.express !== undefined);
         log.info(`  strategy: ${plan.description}`);
         return { service, plan, inputs: own, notes: defined.notes };
     })));
@@ -3173,15 +3184,6 @@ async function promotion({ promotion, where, ports, imageDeps }) {
         report: { promotedFrom: promotion.from, ...(images.length === 1 && { image: images[0] }) },
         state: { promoted },
     };
-}
-/** The image to deploy looked up, or the build planned read-only; `task-definition-arn`'s revision read. */
-async function checkImage({ inputs, clients, where, imageDeps, ports, git, }) {
-    const { imagePlan, pinned } = await checkImages(inputs, clients, where.region, imageDeps, ports.log, git);
-    if (pinned) {
-        ports.log.info(`task-definition-arn: ${pinned.taskDefinition.family}:${pinned.taskDefinition.revision}, deployed as it is`);
-    }
-    const plannedImage = imagePlan ? imagePlan.reference : inputs.image;
-    return { report: { ...(plannedImage && { image: plannedImage }) }, state: { imagePlan, pinned, plannedImage } };
 }
 /** Every service's task definition rendered and validated with the planned image. */
 async function render(s, done) {
@@ -3568,6 +3570,7 @@ async function drift_check_findServices({ inputs, git, where, clients, ports }) 
         const plan = await (0,mechanisms/* planStrategy */.X)(clients, inputs.cluster, service, inputs.strategy, {
             circuitBreaker: defined.inputs.deploymentCircuitBreaker,
             workspace: git.workspace,
+            expressScaling: defined.inputs.serviceSettings?.expressScaling,
         });
         return { service, inputs: defined.inputs, plan };
     })));
@@ -3656,7 +3659,7 @@ var settings_inputs = __webpack_require__(9303);
 /** Checked before anything changes, as a deploy: the image (or the build's plan), the revision, the task's network. */
 const ALONE = [
     { name: 'check', dryRun: 'run', run: checkAlone },
-    { name: 'image', dryRun: 'run', phase: true, run: standalone_checkImage },
+    { name: 'image', dryRun: 'run', phase: true, run: checkImage },
     { name: 'render', dryRun: 'run', run: renderAlone },
     { name: 'container', dryRun: 'run', when: (s) => !!s.inputs.runTask, run: checkContainer },
     { name: 'plan', dryRun: 'only', run: standalone_dryRunReport },
@@ -3701,11 +3704,6 @@ function checkAlone({ inputs, where }) {
         notes: [],
     };
     return { report: { reports: [report] } };
-}
-async function standalone_checkImage({ inputs, clients, where, imageDeps, ports, git, }) {
-    const { imagePlan, pinned } = await checkImages(inputs, clients, where.region, imageDeps, ports.log, git);
-    const plannedImage = imagePlan ? imagePlan.reference : inputs.image;
-    return { report: { ...(plannedImage && { image: plannedImage }) }, state: { imagePlan, pinned, plannedImage } };
 }
 const renderWith = ({ inputs, git, where, pinned }, image) => pinned
     ? Promise.resolve((0,taskdef/* existingTaskDefinition */.Yd)(pinned.taskDefinition, pinned.tags))
@@ -3936,7 +3934,10 @@ async function carryOut(plan, git, ports, report, pullRequest) {
         }
     }
 }
-/** `mode: drift`: the drift of every service; on a pull request, each one's drift table as its comment there. */
+/**
+ * `mode: drift`: the drift of every service; on a pull request, each one's drift table as its comment there. A service
+ * without drift gets no new comment, only its earlier one updated (the drift it reported is gone).
+ */
 async function drift(inputs, git, ports, report, pullRequest) {
     const { result, thrown } = await checkDrift(inputs, git, ports, report);
     if (thrown)
@@ -3947,7 +3948,7 @@ async function drift(inputs, git, ports, report, pullRequest) {
     else if (pullRequest !== undefined && octokit)
         for (const s of result.reports) {
             const body = (0,drift_table/* driftComment */.N)(s, git, report.runUrl);
-            const what = { kind: 'drift', pr: pullRequest, service: s.service, body };
+            const what = { kind: 'drift', pr: pullRequest, service: s.service, body, updateOnly: !s.drift?.length };
             await upsertComment(octokit, git, what, (message) => log.warning(message));
         }
     return { status: (0,run_report.overallStatus)(result.reports.map((s) => s.status)), reason: '', ...pipelineReport(result) };

@@ -1,5 +1,5 @@
 import type { Service } from '@aws-sdk/client-ecs'
-import { loadServiceDefinition } from '../../src/servicedef/load.js'
+import { loadServiceDefinition } from '../../src/servicedef/definition-file.js'
 import { definitionRequest } from '../../src/servicedef/to-settings.js'
 import { checkServiceSettings, settingsChanges, tagsUpdate } from '../../src/settings/service.js'
 import { workspace, writeTemplate } from '../taskdef/helpers.js'

@@ -1,5 +1,4 @@
-import { closest, didYouMean, unknownKey } from '../../src/common/suggest.js'
-import { suggestion } from '../../src/config/suggest.js'
+import { closest, didYouMean, suggestion, unknownKey } from '../../src/common/suggest.js'
 
 test.each([
   ['clustr', 'cluster'],

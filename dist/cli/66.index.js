@@ -1,5 +1,5 @@
-export const id = 605;
-export const ids = [605];
+export const id = 66;
+export const ids = [66];
 export const modules = {
 
 /***/ 1626:
@@ -273,7 +273,7 @@ function placeholderValues(inputs, service, git, region, image) {
 
 /***/ }),
 
-/***/ 64:
+/***/ 7:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -1,7 +1,7 @@
 import { UserError } from '../common/errors.js'
 import { ProblemsError } from '../common/problems.js'
-import { loadDocument } from '../taskdef/load.js'
-import { isPlainObject, kindOf, type PlainObject } from '../taskdef/values.js'
+import { loadDocument } from '../taskdef/template-file.js'
+import { isPlainObject, kindOf, type PlainObject } from '../taskdef/plain-values.js'
 import { OWNED_KEYS, READ_ONLY_KEYS } from './service-keys.js'
 import { checkDefinition, withLine } from './service-problems.js'
 

@@ -4,7 +4,7 @@ import {
   dockerfileInstructions,
   lineOfLegacyStep,
   pushProblem,
-} from '../../src/image/diagnose.js'
+} from '../../src/image/build-failures.js'
 import { UserError } from '../../src/common/errors.js'
 
 const SHA = '0123456789abcdef0123456789abcdef01234567'

@@ -88,6 +88,13 @@ describe('start fast', () => {
     expect([...loadedWith('engine/render-command.ts')].filter(sdk)).toEqual(['@aws-sdk/client-ecs'])
   })
 
+  test('a deploy loads the ECS client only; every other AWS service package is loaded by its first call', () => {
+    const services = (entry: string): string[] =>
+      [...loadedWith(entry)].filter((m) => m.startsWith('@aws-sdk/client-')).sort()
+    for (const entry of ['engine/carry-out.ts', 'aws/clients.ts'])
+      expect([entry, services(entry)]).toEqual([entry, ['@aws-sdk/client-ecs']])
+  })
+
   test('the walk sees static imports, and neither type-only imports nor import() as loading', () => {
     expect(later(loadedWith('engine/carry-out.ts'), ['engine/pipeline.ts'])).toEqual(
       expect.arrayContaining(['engine/pipeline.ts', '@aws-sdk/client-ecs']),

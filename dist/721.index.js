@@ -11,33 +11,31 @@ export const modules = {
 /* harmony export */   hu: () => (/* binding */ describeImage),
 /* harmony export */   vB: () => (/* binding */ createRepository)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8249);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
-// The ECR calls the action makes, each named by the IAM action it needs and the registry (`on`) it asks;
-// failures are explained (errors.ts), and a missing repository or image is a NotFound.
 
-
+/** The SDK package, loaded by the first call (clients.ts). */
+const sdk = () => __webpack_require__.e(/* import() */ 249).then(__webpack_require__.t.bind(__webpack_require__, 8249, 19));
 const REPOSITORY = { RepositoryNotFoundException: 'repository' };
 const registryOf = (r) => (r.registryId !== undefined ? { registryId: r.registryId } : {});
 async function getAuthorizationToken(registry) {
     const input = registry.registryId !== undefined ? { registryIds: [registry.registryId] } : {};
-    const response = await (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .awsCall */ .uF)('ecr:GetAuthorizationToken', () => registry.client.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_1__/* .GetAuthorizationTokenCommand */ .Eu6(input)), { on: registry.label });
+    const response = await (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .awsCall */ .uF)('ecr:GetAuthorizationToken', async () => registry.client.send(new (await sdk()).GetAuthorizationTokenCommand(input)), { on: registry.label });
     return response.authorizationData?.[0];
 }
 /** The repository; a NotFound('repository') when there is none by that name. */
 async function describeRepository(registry, repositoryName) {
-    const found = await (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .awsCall */ .uF)('ecr:DescribeRepositories', () => registry.client.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_1__/* .DescribeRepositoriesCommand */ .pE_({ repositoryNames: [repositoryName], ...registryOf(registry) })), { on: registry.label, missing: REPOSITORY });
+    const found = await (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .awsCall */ .uF)('ecr:DescribeRepositories', async () => registry.client.send(new (await sdk()).DescribeRepositoriesCommand({ repositoryNames: [repositoryName], ...registryOf(registry) })), { on: registry.label, missing: REPOSITORY });
     return found.repositories?.[0];
 }
 async function createRepository(registry, input) {
-    const created = await (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .awsCall */ .uF)('ecr:CreateRepository', () => registry.client.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_1__/* .CreateRepositoryCommand */ .WTe({ ...input, ...registryOf(registry) })), {
+    const created = await (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .awsCall */ .uF)('ecr:CreateRepository', async () => registry.client.send(new (await sdk()).CreateRepositoryCommand({ ...input, ...registryOf(registry) })), {
         on: registry.label,
     });
     return created.repository;
 }
 /** The image with this tag or digest; a NotFound('repository') or NotFound('image') when either is missing. */
 async function describeImage(registry, repositoryName, image) {
-    const response = await (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .awsCall */ .uF)('ecr:DescribeImages', () => registry.client.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_1__/* .DescribeImagesCommand */ .ji5({ repositoryName, imageIds: [image], ...registryOf(registry) })), { on: registry.label, missing: { ...REPOSITORY, ImageNotFoundException: 'image' } });
+    const response = await (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .awsCall */ .uF)('ecr:DescribeImages', async () => registry.client.send(new (await sdk()).DescribeImagesCommand({ repositoryName, imageIds: [image], ...registryOf(registry) })), { on: registry.label, missing: { ...REPOSITORY, ImageNotFoundException: 'image' } });
     return response.imageDetails?.[0];
 }
 

@@ -71,21 +71,11 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   createClients: () => (/* binding */ createClients),
 /* harmony export */   resolveRegion: () => (/* reexport safe */ _region_js__WEBPACK_IMPORTED_MODULE_1__.Z)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(212);
-/* harmony import */ var _aws_sdk_client_codedeploy__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7507);
-/* harmony import */ var _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8249);
-/* harmony import */ var _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(4085);
-/* harmony import */ var _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2684);
-/* harmony import */ var _aws_sdk_client_elastic_load_balancing_v2__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(586);
+/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(212);
 /* harmony import */ var _smithy_node_http_handler__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1279);
 /* harmony import */ var _http_proxy_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7856);
 /* harmony import */ var _region_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7249);
 /* harmony import */ var _common_deadline_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(673);
-
-
-
-
-
 
 
 
@@ -138,13 +128,29 @@ function endpointOf(request) {
     return `${request.protocol}//${request.hostname}${request.port ? `:${request.port}` : ''}/`;
 }
 /**
+ * A client whose SDK package is loaded on its first request. Every run talks to ECS; the other packages cost about
+ * 750 KiB of code to evaluate and several MB at every start, so a rolling deploy loads only those it calls. Requests
+ * are all the action makes of a client (`send`); the clients share one request handler, destroyed with the run.
+ */
+function onFirstRequest(load, config) {
+    let client;
+    const send = async (...args) => (await (client ??= load().then((Client) => new Client(config)))).send(...args);
+    return { send };
+}
+/**
  * Makes every AWS client in one place, each on first use (a run that builds nothing needs no ECR client).
  * Endpoints come from the SDK's own AWS_ENDPOINT_URL* variables, so the local stack is reached exactly as AWS is.
  * Every request has a connection and request timeout, and `deadline` (when given) as its abort signal.
  */
 function createClients(region, deadline, timeouts = { connectionTimeout: CONNECTION_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS }) {
     const requestHandler = new DeadlineHandler(deadline, timeouts);
-    const config = { region, maxAttempts: 6, retryMode: 'adaptive', customUserAgent: [USER_AGENT], requestHandler };
+    const config = {
+        region,
+        maxAttempts: 6,
+        retryMode: 'adaptive',
+        customUserAgent: [USER_AGENT],
+        requestHandler,
+    };
     let ecs;
     let ecr;
     let logs;
@@ -152,14 +158,15 @@ function createClients(region, deadline, timeouts = { connectionTimeout: CONNECT
     let codedeploy;
     let cloudwatch;
     const logsElsewhere = new Map();
-    const logsHere = () => (logs ??= new _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_4__/* .CloudWatchLogsClient */ .TFr(config));
+    const logsClient = (settings) => onFirstRequest(async () => (await __webpack_require__.e(/* import() */ 303).then(__webpack_require__.t.bind(__webpack_require__, 2684, 19))).CloudWatchLogsClient, settings);
+    const logsHere = () => (logs ??= logsClient(config));
     return {
         region,
         get ecs() {
-            return (ecs ??= new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_5__/* .ECSClient */ .Zgc(config));
+            return (ecs ??= new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_4__/* .ECSClient */ .Zgc(config));
         },
         get ecr() {
-            return (ecr ??= new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_6__/* .ECRClient */ .S70(config));
+            return (ecr ??= onFirstRequest(async () => (await __webpack_require__.e(/* import() */ 249).then(__webpack_require__.t.bind(__webpack_require__, 8249, 19))).ECRClient, config));
         },
         get logs() {
             return logsHere();
@@ -168,18 +175,18 @@ function createClients(region, deadline, timeouts = { connectionTimeout: CONNECT
             if (!other || other === region)
                 return logsHere();
             const name = (0,_region_js__WEBPACK_IMPORTED_MODULE_1__/* .resolveRegion */ .Z)(other);
-            const client = logsElsewhere.get(name) ?? new _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_4__/* .CloudWatchLogsClient */ .TFr({ ...config, region: name });
+            const client = logsElsewhere.get(name) ?? logsClient({ ...config, region: name });
             logsElsewhere.set(name, client);
             return client;
         },
         get elbv2() {
-            return (elbv2 ??= new _aws_sdk_client_elastic_load_balancing_v2__WEBPACK_IMPORTED_MODULE_7__/* .ElasticLoadBalancingV2Client */ .MlD(config));
+            return (elbv2 ??= onFirstRequest(async () => (await __webpack_require__.e(/* import() */ 586).then(__webpack_require__.t.bind(__webpack_require__, 586, 19))).ElasticLoadBalancingV2Client, config));
         },
         get codedeploy() {
-            return (codedeploy ??= new _aws_sdk_client_codedeploy__WEBPACK_IMPORTED_MODULE_8__/* .CodeDeployClient */ .cHd(config));
+            return (codedeploy ??= onFirstRequest(async () => (await __webpack_require__.e(/* import() */ 507).then(__webpack_require__.t.bind(__webpack_require__, 7507, 19))).CodeDeployClient, config));
         },
         get cloudwatch() {
-            return (cloudwatch ??= new _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_9__/* .CloudWatchClient */ .WBn(config));
+            return (cloudwatch ??= onFirstRequest(async () => (await __webpack_require__.e(/* import() */ 85).then(__webpack_require__.t.bind(__webpack_require__, 4085, 19))).CloudWatchClient, config));
         },
         destroy: () => requestHandler.destroy(),
     };
@@ -1154,42 +1161,40 @@ function judge(snapshot, targetTaskDefinition, options = {}) {
     return undefined;
 }
 
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-codedeploy/dist-cjs/index.js
-var dist_cjs = __webpack_require__(7507);
 // EXTERNAL MODULE: ./src/aws/errors.ts
 var errors = __webpack_require__(9378);
 ;// CONCATENATED MODULE: ./src/aws/codedeploy.ts
-// The CodeDeploy calls the action makes, each named by the IAM action it needs; failures are explained (errors.ts).
 
-
+/** The SDK package, loaded by the first call (clients.ts). */
+const sdk = () => __webpack_require__.e(/* import() */ 507).then(__webpack_require__.t.bind(__webpack_require__, 7507, 19));
 /** The application, or undefined when there is none by that name. */
 async function getApplication(codedeploy, applicationName) {
-    const found = await (0,errors/* unlessNotFound */.CA)((0,errors/* awsCall */.uF)('codedeploy:GetApplication', () => codedeploy.send(new dist_cjs/* GetApplicationCommand */.eOh({ applicationName })), {
+    const found = await (0,errors/* unlessNotFound */.CA)((0,errors/* awsCall */.uF)('codedeploy:GetApplication', async () => codedeploy.send(new (await sdk()).GetApplicationCommand({ applicationName })), {
         missing: { ApplicationDoesNotExistException: 'application' },
     }));
     return found ? (found.application ?? { applicationName }) : undefined;
 }
 /** The deployment group, or undefined when the application has none by that name. */
 async function getDeploymentGroup(codedeploy, applicationName, deploymentGroupName) {
-    const found = await (0,errors/* unlessNotFound */.CA)((0,errors/* awsCall */.uF)('codedeploy:GetDeploymentGroup', () => codedeploy.send(new dist_cjs/* GetDeploymentGroupCommand */.WOp({ applicationName, deploymentGroupName })), {
+    const found = await (0,errors/* unlessNotFound */.CA)((0,errors/* awsCall */.uF)('codedeploy:GetDeploymentGroup', async () => codedeploy.send(new (await sdk()).GetDeploymentGroupCommand({ applicationName, deploymentGroupName })), {
         missing: { DeploymentGroupDoesNotExistException: 'deployment group' },
     }));
     return found?.deploymentGroupInfo;
 }
 /** The deployment config, or undefined when there is none by that name. */
 async function getDeploymentConfig(codedeploy, deploymentConfigName) {
-    const found = await (0,errors/* unlessNotFound */.CA)((0,errors/* awsCall */.uF)('codedeploy:GetDeploymentConfig', () => codedeploy.send(new dist_cjs/* GetDeploymentConfigCommand */.z2K({ deploymentConfigName })), {
+    const found = await (0,errors/* unlessNotFound */.CA)((0,errors/* awsCall */.uF)('codedeploy:GetDeploymentConfig', async () => codedeploy.send(new (await sdk()).GetDeploymentConfigCommand({ deploymentConfigName })), {
         missing: { DeploymentConfigDoesNotExistException: 'deployment config' },
     }));
     return found?.deploymentConfigInfo;
 }
 async function getDeployment(codedeploy, deploymentId) {
-    const response = await (0,errors/* awsCall */.uF)('codedeploy:GetDeployment', () => codedeploy.send(new dist_cjs/* GetDeploymentCommand */.Tvn({ deploymentId })));
+    const response = await (0,errors/* awsCall */.uF)('codedeploy:GetDeployment', async () => codedeploy.send(new (await sdk()).GetDeploymentCommand({ deploymentId })));
     return response.deploymentInfo ?? { deploymentId };
 }
 /** The ids of the group's deployments in these statuses, newest first (one page: the newest is what is asked for). */
 async function listDeployments(codedeploy, group, statuses) {
-    const listed = await (0,errors/* awsCall */.uF)('codedeploy:ListDeployments', () => codedeploy.send(new dist_cjs/* ListDeploymentsCommand */.sr8({
+    const listed = await (0,errors/* awsCall */.uF)('codedeploy:ListDeployments', async () => codedeploy.send(new (await sdk()).ListDeploymentsCommand({
         applicationName: group.application,
         deploymentGroupName: group.deploymentGroup,
         includeOnlyStatuses: statuses,
@@ -1198,23 +1203,22 @@ async function listDeployments(codedeploy, group, statuses) {
 }
 /** Starts a deployment; returns its id. */
 async function createDeployment(codedeploy, input) {
-    return (await (0,errors/* awsCall */.uF)('codedeploy:CreateDeployment', () => codedeploy.send(new dist_cjs/* CreateDeploymentCommand */.ttP(input))))
-        .deploymentId;
+    return (await (0,errors/* awsCall */.uF)('codedeploy:CreateDeployment', async () => codedeploy.send(new (await sdk()).CreateDeploymentCommand(input)))).deploymentId;
 }
 /** Lets a deployment waiting in Ready reroute production traffic. */
 async function continueDeployment(codedeploy, deploymentId) {
-    await (0,errors/* awsCall */.uF)('codedeploy:ContinueDeployment', () => codedeploy.send(new dist_cjs/* ContinueDeploymentCommand */.Md$({ deploymentId, deploymentWaitType: 'READY_WAIT' })));
+    await (0,errors/* awsCall */.uF)('codedeploy:ContinueDeployment', async () => codedeploy.send(new (await sdk()).ContinueDeploymentCommand({ deploymentId, deploymentWaitType: 'READY_WAIT' })));
 }
 async function stopDeployment(codedeploy, deploymentId, rollback) {
-    await (0,errors/* awsCall */.uF)('codedeploy:StopDeployment', () => codedeploy.send(new dist_cjs/* StopDeploymentCommand */.NzN({ deploymentId, autoRollbackEnabled: rollback })));
+    await (0,errors/* awsCall */.uF)('codedeploy:StopDeployment', async () => codedeploy.send(new (await sdk()).StopDeploymentCommand({ deploymentId, autoRollbackEnabled: rollback })));
 }
 /** The deployment's target ids (an ECS deployment has one: the service). */
 async function listDeploymentTargets(codedeploy, deploymentId) {
-    return ((await (0,errors/* awsCall */.uF)('codedeploy:ListDeploymentTargets', () => codedeploy.send(new dist_cjs/* ListDeploymentTargetsCommand */.$9V({ deploymentId })))).targetIds ?? []);
+    return ((await (0,errors/* awsCall */.uF)('codedeploy:ListDeploymentTargets', async () => codedeploy.send(new (await sdk()).ListDeploymentTargetsCommand({ deploymentId })))).targetIds ?? []);
 }
 /** The ECS target of a deployment: its task sets and lifecycle events. */
 async function getEcsTarget(codedeploy, deploymentId, targetId) {
-    const response = await (0,errors/* awsCall */.uF)('codedeploy:GetDeploymentTarget', () => codedeploy.send(new dist_cjs/* GetDeploymentTargetCommand */.Oxg({ deploymentId, targetId })));
+    const response = await (0,errors/* awsCall */.uF)('codedeploy:GetDeploymentTarget', async () => codedeploy.send(new (await sdk()).GetDeploymentTargetCommand({ deploymentId, targetId })));
     return response.deploymentTarget?.ecsTarget;
 }
 

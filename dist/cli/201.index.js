@@ -14,21 +14,11 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   createClients: () => (/* binding */ createClients),
 /* harmony export */   resolveRegion: () => (/* reexport safe */ _region_js__WEBPACK_IMPORTED_MODULE_1__.Z)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(212);
-/* harmony import */ var _aws_sdk_client_codedeploy__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7507);
-/* harmony import */ var _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8249);
-/* harmony import */ var _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(4085);
-/* harmony import */ var _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2684);
-/* harmony import */ var _aws_sdk_client_elastic_load_balancing_v2__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(586);
+/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(212);
 /* harmony import */ var _smithy_node_http_handler__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1279);
 /* harmony import */ var _http_proxy_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7856);
 /* harmony import */ var _region_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7249);
 /* harmony import */ var _common_deadline_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(673);
-
-
-
-
-
 
 
 
@@ -81,13 +71,29 @@ function endpointOf(request) {
     return `${request.protocol}//${request.hostname}${request.port ? `:${request.port}` : ''}/`;
 }
 /**
+ * A client whose SDK package is loaded on its first request. Every run talks to ECS; the other packages cost about
+ * 750 KiB of code to evaluate and several MB at every start, so a rolling deploy loads only those it calls. Requests
+ * are all the action makes of a client (`send`); the clients share one request handler, destroyed with the run.
+ */
+function onFirstRequest(load, config) {
+    let client;
+    const send = async (...args) => (await (client ??= load().then((Client) => new Client(config)))).send(...args);
+    return { send };
+}
+/**
  * Makes every AWS client in one place, each on first use (a run that builds nothing needs no ECR client).
  * Endpoints come from the SDK's own AWS_ENDPOINT_URL* variables, so the local stack is reached exactly as AWS is.
  * Every request has a connection and request timeout, and `deadline` (when given) as its abort signal.
  */
 function createClients(region, deadline, timeouts = { connectionTimeout: CONNECTION_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS }) {
     const requestHandler = new DeadlineHandler(deadline, timeouts);
-    const config = { region, maxAttempts: 6, retryMode: 'adaptive', customUserAgent: [USER_AGENT], requestHandler };
+    const config = {
+        region,
+        maxAttempts: 6,
+        retryMode: 'adaptive',
+        customUserAgent: [USER_AGENT],
+        requestHandler,
+    };
     let ecs;
     let ecr;
     let logs;
@@ -95,14 +101,15 @@ function createClients(region, deadline, timeouts = { connectionTimeout: CONNECT
     let codedeploy;
     let cloudwatch;
     const logsElsewhere = new Map();
-    const logsHere = () => (logs ??= new _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_4__/* .CloudWatchLogsClient */ .TFr(config));
+    const logsClient = (settings) => onFirstRequest(async () => (await __webpack_require__.e(/* import() */ 303).then(__webpack_require__.t.bind(__webpack_require__, 2684, 19))).CloudWatchLogsClient, settings);
+    const logsHere = () => (logs ??= logsClient(config));
     return {
         region,
         get ecs() {
-            return (ecs ??= new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_5__/* .ECSClient */ .Zgc(config));
+            return (ecs ??= new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_4__/* .ECSClient */ .Zgc(config));
         },
         get ecr() {
-            return (ecr ??= new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_6__/* .ECRClient */ .S70(config));
+            return (ecr ??= onFirstRequest(async () => (await __webpack_require__.e(/* import() */ 249).then(__webpack_require__.t.bind(__webpack_require__, 8249, 19))).ECRClient, config));
         },
         get logs() {
             return logsHere();
@@ -111,18 +118,18 @@ function createClients(region, deadline, timeouts = { connectionTimeout: CONNECT
             if (!other || other === region)
                 return logsHere();
             const name = (0,_region_js__WEBPACK_IMPORTED_MODULE_1__/* .resolveRegion */ .Z)(other);
-            const client = logsElsewhere.get(name) ?? new _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_4__/* .CloudWatchLogsClient */ .TFr({ ...config, region: name });
+            const client = logsElsewhere.get(name) ?? logsClient({ ...config, region: name });
             logsElsewhere.set(name, client);
             return client;
         },
         get elbv2() {
-            return (elbv2 ??= new _aws_sdk_client_elastic_load_balancing_v2__WEBPACK_IMPORTED_MODULE_7__/* .ElasticLoadBalancingV2Client */ .MlD(config));
+            return (elbv2 ??= onFirstRequest(async () => (await __webpack_require__.e(/* import() */ 586).then(__webpack_require__.t.bind(__webpack_require__, 586, 19))).ElasticLoadBalancingV2Client, config));
         },
         get codedeploy() {
-            return (codedeploy ??= new _aws_sdk_client_codedeploy__WEBPACK_IMPORTED_MODULE_8__/* .CodeDeployClient */ .cHd(config));
+            return (codedeploy ??= onFirstRequest(async () => (await __webpack_require__.e(/* import() */ 507).then(__webpack_require__.t.bind(__webpack_require__, 7507, 19))).CodeDeployClient, config));
         },
         get cloudwatch() {
-            return (cloudwatch ??= new _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_9__/* .CloudWatchClient */ .WBn(config));
+            return (cloudwatch ??= onFirstRequest(async () => (await __webpack_require__.e(/* import() */ 85).then(__webpack_require__.t.bind(__webpack_require__, 4085, 19))).CloudWatchClient, config));
         },
         destroy: () => requestHandler.destroy(),
     };

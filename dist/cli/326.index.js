@@ -269,20 +269,18 @@ var deadline = __webpack_require__(673);
 var http_fetch = __webpack_require__(576);
 // EXTERNAL MODULE: ./src/aws/arn.ts
 var aws_arn = __webpack_require__(1626);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch-logs/dist-cjs/index.js
-var dist_cjs = __webpack_require__(2684);
 // EXTERNAL MODULE: ./src/aws/errors.ts
 var aws_errors = __webpack_require__(9378);
 ;// CONCATENATED MODULE: ./src/aws/logs.ts
-// The CloudWatch Logs call the action makes: reading a container's log stream (in the region its awslogs-region names).
 
-
+/** The SDK package, loaded by the first call (clients.ts). */
+const sdk = () => __webpack_require__.e(/* import() */ 303).then(__webpack_require__.t.bind(__webpack_require__, 2684, 19));
 /** Log lines of a stream without their trailing newline: the last `limit` ones, or from the start (or `token`) on. */
 async function getLogEvents(logs, where, read) {
     const position = 'limit' in read
         ? { limit: read.limit, startFromHead: false }
         : { startFromHead: true, ...(read.token && { nextToken: read.token }) };
-    const response = await (0,aws_errors/* awsCall */.uF)('logs:GetLogEvents', () => logs.send(new dist_cjs/* GetLogEventsCommand */.h7S({ logGroupName: where.group, logStreamName: where.stream, ...position })), { missing: { ResourceNotFoundException: 'log stream' } });
+    const response = await (0,aws_errors/* awsCall */.uF)('logs:GetLogEvents', async () => logs.send(new (await sdk()).GetLogEventsCommand({ logGroupName: where.group, logStreamName: where.stream, ...position })), { missing: { ResourceNotFoundException: 'log stream' } });
     const nextToken = response.nextForwardToken ?? ('token' in read ? read.token : undefined);
     return {
         lines: (response.events ?? []).map((e) => (e.message ?? '').replace(/\n$/, '')),
@@ -753,13 +751,10 @@ async function pruneRevisions(ecs, cluster, family, keep, log) {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-elastic-load-balancing-v2/dist-cjs/index.js
-var client_elastic_load_balancing_v2_dist_cjs = __webpack_require__(586);
 ;// CONCATENATED MODULE: ./src/aws/elbv2.ts
-// The Elastic Load Balancing calls the action makes (preview environments, environment URLs), each named by the IAM
-// action it needs; failures are explained (errors.ts), and what does not exist is a NotFound or undefined.
 
-
+/** The SDK package, loaded by the first call (clients.ts). */
+const elbv2_sdk = () => __webpack_require__.e(/* import() */ 586).then(__webpack_require__.t.bind(__webpack_require__, 586, 19));
 const LISTENER = { ListenerNotFoundException: 'listener' };
 const TARGET_GROUP = { TargetGroupNotFoundException: 'target group' };
 /** DescribeTags takes at most 20 resources. */
@@ -768,7 +763,7 @@ const TAGS_PER_CALL = 20;
 async function describeRules(elbv2, listenerArn) {
     const read = (0,aws_errors/* awsCall */.uF)('elasticloadbalancing:DescribeRules', async () => {
         const rules = [];
-        for await (const page of (0,client_elastic_load_balancing_v2_dist_cjs/* paginateDescribeRules */.u6y)({ client: elbv2, pageSize: 100 }, { ListenerArn: listenerArn }))
+        for await (const page of (await elbv2_sdk()).paginateDescribeRules({ client: elbv2, pageSize: 100 }, { ListenerArn: listenerArn }))
             rules.push(...(page.Rules ?? []));
         return rules;
     }, { missing: LISTENER });
@@ -776,7 +771,7 @@ async function describeRules(elbv2, listenerArn) {
 }
 /** One listener rule by ARN (the production rule of a blue/green service), or undefined when there is none. */
 async function describeRule(elbv2, ruleArn) {
-    const found = await (0,aws_errors/* unlessNotFound */.CA)((0,aws_errors/* awsCall */.uF)('elasticloadbalancing:DescribeRules', () => elbv2.send(new client_elastic_load_balancing_v2_dist_cjs/* DescribeRulesCommand */.Ggo({ RuleArns: [ruleArn] })), {
+    const found = await (0,aws_errors/* unlessNotFound */.CA)((0,aws_errors/* awsCall */.uF)('elasticloadbalancing:DescribeRules', async () => elbv2.send(new (await elbv2_sdk()).DescribeRulesCommand({ RuleArns: [ruleArn] })), {
         missing: { RuleNotFoundException: 'listener rule' },
     }));
     return found?.Rules?.[0];
@@ -786,7 +781,7 @@ async function describeListeners(elbv2, query) {
     const input = 'loadBalancerArn' in query ? { LoadBalancerArn: query.loadBalancerArn } : { ListenerArns: [query.listenerArn] };
     const read = (0,aws_errors/* awsCall */.uF)('elasticloadbalancing:DescribeListeners', async () => {
         const listeners = [];
-        for await (const page of (0,client_elastic_load_balancing_v2_dist_cjs/* paginateDescribeListeners */.GZx)({ client: elbv2 }, input))
+        for await (const page of (await elbv2_sdk()).paginateDescribeListeners({ client: elbv2 }, input))
             listeners.push(...(page.Listeners ?? []));
         return listeners;
     }, { missing: { ...LISTENER, LoadBalancerNotFoundException: 'load balancer' } });
@@ -795,7 +790,7 @@ async function describeListeners(elbv2, query) {
 /** One target group by ARN or name, or undefined when there is none. */
 async function describeTargetGroup(elbv2, query) {
     const input = 'arn' in query ? { TargetGroupArns: [query.arn] } : { Names: [query.name] };
-    const found = await (0,aws_errors/* unlessNotFound */.CA)((0,aws_errors/* awsCall */.uF)('elasticloadbalancing:DescribeTargetGroups', () => elbv2.send(new client_elastic_load_balancing_v2_dist_cjs/* DescribeTargetGroupsCommand */.sC7(input)), {
+    const found = await (0,aws_errors/* unlessNotFound */.CA)((0,aws_errors/* awsCall */.uF)('elasticloadbalancing:DescribeTargetGroups', async () => elbv2.send(new (await elbv2_sdk()).DescribeTargetGroupsCommand(input)), {
         missing: TARGET_GROUP,
     }));
     return found?.TargetGroups?.[0];
@@ -804,7 +799,7 @@ async function describeTargetGroup(elbv2, query) {
 async function describeAllTargetGroups(elbv2) {
     return (0,aws_errors/* awsCall */.uF)('elasticloadbalancing:DescribeTargetGroups', async () => {
         const groups = [];
-        for await (const page of (0,client_elastic_load_balancing_v2_dist_cjs/* paginateDescribeTargetGroups */.u_3)({ client: elbv2, pageSize: 400 }, {}))
+        for await (const page of (await elbv2_sdk()).paginateDescribeTargetGroups({ client: elbv2, pageSize: 400 }, {}))
             groups.push(...(page.TargetGroups ?? []));
         return groups;
     });
@@ -814,35 +809,35 @@ async function describeTags(elbv2, arns) {
     const descriptions = [];
     for (let i = 0; i < arns.length; i += TAGS_PER_CALL) {
         const ResourceArns = arns.slice(i, i + TAGS_PER_CALL);
-        const answer = await (0,aws_errors/* awsCall */.uF)('elasticloadbalancing:DescribeTags', () => elbv2.send(new client_elastic_load_balancing_v2_dist_cjs/* DescribeTagsCommand */.yRM({ ResourceArns })));
+        const answer = await (0,aws_errors/* awsCall */.uF)('elasticloadbalancing:DescribeTags', async () => elbv2.send(new (await elbv2_sdk()).DescribeTagsCommand({ ResourceArns })));
         descriptions.push(...(answer.TagDescriptions ?? []));
     }
     return descriptions;
 }
 /** A load balancer, or undefined when it does not exist. */
 async function describeLoadBalancer(elbv2, loadBalancerArn) {
-    const found = await (0,aws_errors/* unlessNotFound */.CA)((0,aws_errors/* awsCall */.uF)('elasticloadbalancing:DescribeLoadBalancers', () => elbv2.send(new client_elastic_load_balancing_v2_dist_cjs/* DescribeLoadBalancersCommand */.AZi({ LoadBalancerArns: [loadBalancerArn] })), {
+    const found = await (0,aws_errors/* unlessNotFound */.CA)((0,aws_errors/* awsCall */.uF)('elasticloadbalancing:DescribeLoadBalancers', async () => elbv2.send(new (await elbv2_sdk()).DescribeLoadBalancersCommand({ LoadBalancerArns: [loadBalancerArn] })), {
         missing: { LoadBalancerNotFoundException: 'load balancer' },
     }));
     return found?.LoadBalancers?.[0];
 }
 async function createTargetGroup(elbv2, input) {
-    return (await (0,aws_errors/* awsCall */.uF)('elasticloadbalancing:CreateTargetGroup', () => elbv2.send(new client_elastic_load_balancing_v2_dist_cjs/* CreateTargetGroupCommand */.GGF(input)))).TargetGroups?.[0];
+    return (await (0,aws_errors/* awsCall */.uF)('elasticloadbalancing:CreateTargetGroup', async () => elbv2.send(new (await elbv2_sdk()).CreateTargetGroupCommand(input)))).TargetGroups?.[0];
 }
 /** Creates a listener rule; AWS's refusals (PriorityInUseException, TooManyRulesException) are told apart by awsErrorName. */
 async function createRule(elbv2, input) {
-    return (await (0,aws_errors/* awsCall */.uF)('elasticloadbalancing:CreateRule', () => elbv2.send(new client_elastic_load_balancing_v2_dist_cjs/* CreateRuleCommand */.OOk(input)))).Rules?.[0];
+    return (await (0,aws_errors/* awsCall */.uF)('elasticloadbalancing:CreateRule', async () => elbv2.send(new (await elbv2_sdk()).CreateRuleCommand(input)))).Rules?.[0];
 }
 /** Deletes a rule; false when it was already gone. */
 async function deleteRule(elbv2, ruleArn) {
-    const deleted = await (0,aws_errors/* unlessNotFound */.CA)((0,aws_errors/* awsCall */.uF)('elasticloadbalancing:DeleteRule', () => elbv2.send(new client_elastic_load_balancing_v2_dist_cjs/* DeleteRuleCommand */.piX({ RuleArn: ruleArn })), {
+    const deleted = await (0,aws_errors/* unlessNotFound */.CA)((0,aws_errors/* awsCall */.uF)('elasticloadbalancing:DeleteRule', async () => elbv2.send(new (await elbv2_sdk()).DeleteRuleCommand({ RuleArn: ruleArn })), {
         missing: { RuleNotFoundException: 'rule' },
     }));
     return deleted !== undefined;
 }
 /** Deletes a target group; false when it was already gone. */
 async function deleteTargetGroup(elbv2, targetGroupArn) {
-    const deleted = await (0,aws_errors/* unlessNotFound */.CA)((0,aws_errors/* awsCall */.uF)('elasticloadbalancing:DeleteTargetGroup', () => elbv2.send(new client_elastic_load_balancing_v2_dist_cjs/* DeleteTargetGroupCommand */.tX({ TargetGroupArn: targetGroupArn })), { missing: TARGET_GROUP }));
+    const deleted = await (0,aws_errors/* unlessNotFound */.CA)((0,aws_errors/* awsCall */.uF)('elasticloadbalancing:DeleteTargetGroup', async () => elbv2.send(new (await elbv2_sdk()).DeleteTargetGroupCommand({ TargetGroupArn: targetGroupArn })), { missing: TARGET_GROUP }));
     return deleted !== undefined;
 }
 /** Whether a rule (or a listener's default actions) sends traffic to the target group. */
@@ -882,17 +877,15 @@ function decide(judgements, inconclusive, at, final) {
     };
 }
 
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch/dist-cjs/index.js
-var client_cloudwatch_dist_cjs = __webpack_require__(4085);
 ;// CONCATENATED MODULE: ./src/aws/cloudwatch.ts
-// The CloudWatch call the canary analysis makes: GetMetricData, every page, named by the IAM action it needs.
 
-
+/** The SDK package, loaded by the first call (clients.ts). */
+const cloudwatch_sdk = () => __webpack_require__.e(/* import() */ 85).then(__webpack_require__.t.bind(__webpack_require__, 4085, 19));
 /** The values of each query that returns data, by its id, the pages joined (timestamps newest first, as CloudWatch gives them). */
 async function getMetricData(cloudwatch, input) {
     return (0,aws_errors/* awsCall */.uF)('cloudwatch:GetMetricData', async () => {
         const results = new Map();
-        const pages = (0,client_cloudwatch_dist_cjs/* paginateGetMetricData */.stM)({ client: cloudwatch }, { MetricDataQueries: input.queries, StartTime: input.start, EndTime: input.end, ScanBy: 'TimestampDescending' });
+        const pages = (await cloudwatch_sdk()).paginateGetMetricData({ client: cloudwatch }, { MetricDataQueries: input.queries, StartTime: input.start, EndTime: input.end, ScanBy: 'TimestampDescending' });
         for await (const page of pages) {
             for (const result of page.MetricDataResults ?? []) {
                 const id = result.Id ?? '';
@@ -2346,7 +2339,7 @@ async function checkStillInEcr(image, what, from, deps) {
 }
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
-var client_ecs_dist_cjs = __webpack_require__(212);
+var dist_cjs = __webpack_require__(212);
 // EXTERNAL MODULE: ./src/common/problems.ts
 var common_problems = __webpack_require__(7657);
 // EXTERNAL MODULE: ./src/taskdef/validate.ts
@@ -2363,7 +2356,7 @@ var validate = __webpack_require__(8516);
 function checkSettingsModel(settings) {
     ;
     (settings.volumeConfigurations ?? []).forEach((item, i) => {
-        const problem = (0,validate/* modelProblems */.QW)(item, client_ecs_dist_cjs/* ServiceVolumeConfiguration$ */.uEA)[0];
+        const problem = (0,validate/* modelProblems */.QW)(item, dist_cjs/* ServiceVolumeConfiguration$ */.uEA)[0];
         if (problem) {
             throw new errors/* UserError */.yo(`Config key \`service-settings.volume-configurations\`, item ${i + 1} (${item.name}): ${(0,common_problems/* problemEntry */.WO)(problem)}. Nothing was changed.`);
         }

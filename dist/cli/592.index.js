@@ -2156,7 +2156,7 @@ async function deploy(settings, ports) {
             ...(url && { runUrl: url }),
             ...environment,
         };
-        const [carrying, { createClients }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(815), __webpack_require__.e(826), __webpack_require__.e(153), __webpack_require__.e(131), __webpack_require__.e(721), __webpack_require__.e(490), __webpack_require__.e(326)]).then(__webpack_require__.bind(__webpack_require__, 3326)), Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(826), __webpack_require__.e(201)]).then(__webpack_require__.bind(__webpack_require__, 201))]);
+        const [carrying, { createClients }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(815), __webpack_require__.e(153), __webpack_require__.e(131), __webpack_require__.e(721), __webpack_require__.e(490), __webpack_require__.e(326)]).then(__webpack_require__.bind(__webpack_require__, 3326)), Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(201)]).then(__webpack_require__.bind(__webpack_require__, 201))]);
         const aws = ports.aws ??
             ((where, within = deadline) => {
                 const clients = createClients(where, within);
@@ -2243,11 +2243,11 @@ async function render(settings, log) {
 }
 /** The run's job summary, in Markdown. */
 async function renderSummary(run) {
-    return (await Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(815), __webpack_require__.e(826), __webpack_require__.e(153), __webpack_require__.e(721)]).then(__webpack_require__.bind(__webpack_require__, 2721))).renderSummary(run);
+    return (await Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(815), __webpack_require__.e(153), __webpack_require__.e(721)]).then(__webpack_require__.bind(__webpack_require__, 2721))).renderSummary(run);
 }
 /** The `promoted-images` output: one `name=image` line per image promoted. */
 async function promotedImageLines(run) {
-    return (await Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(815), __webpack_require__.e(826), __webpack_require__.e(153), __webpack_require__.e(721)]).then(__webpack_require__.bind(__webpack_require__, 2721))).promotedImageLines(run);
+    return (await Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(815), __webpack_require__.e(153), __webpack_require__.e(721)]).then(__webpack_require__.bind(__webpack_require__, 2721))).promotedImageLines(run);
 }
 /** The GitHub API client for `token` (loads @octokit/core). */
 async function gitHubClient(token, env, deadline) {
@@ -2259,15 +2259,15 @@ async function logoutRegistries(registries, log) {
 }
 /** `status`: the service, its deployments and its newest events, as lines and as data. */
 async function serviceStatus(request, ports) {
-    return (await Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(815), __webpack_require__.e(826), __webpack_require__.e(153), __webpack_require__.e(131), __webpack_require__.e(490), __webpack_require__.e(184)]).then(__webpack_require__.bind(__webpack_require__, 6184))).serviceStatus(request, ports);
+    return (await Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(815), __webpack_require__.e(153), __webpack_require__.e(131), __webpack_require__.e(490), __webpack_require__.e(184)]).then(__webpack_require__.bind(__webpack_require__, 6184))).serviceStatus(request, ports);
 }
 /** `rollback`: stops the rollout in flight with a rollback, or deploys the revision before (or the one given), and follows it. */
 async function rollbackService(request, ports) {
-    return (await Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(815), __webpack_require__.e(826), __webpack_require__.e(153), __webpack_require__.e(131), __webpack_require__.e(490), __webpack_require__.e(184)]).then(__webpack_require__.bind(__webpack_require__, 6184))).rollbackService(request, ports);
+    return (await Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(815), __webpack_require__.e(153), __webpack_require__.e(131), __webpack_require__.e(490), __webpack_require__.e(184)]).then(__webpack_require__.bind(__webpack_require__, 6184))).rollbackService(request, ports);
 }
 /** `init`: the task definition, service definition and config file of a running service, as files to write. */
 async function serviceFiles(request, ports) {
-    return (await Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(815), __webpack_require__.e(826), __webpack_require__.e(153), __webpack_require__.e(131), __webpack_require__.e(490), __webpack_require__.e(184)]).then(__webpack_require__.bind(__webpack_require__, 6184))).serviceFiles(request, ports);
+    return (await Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(815), __webpack_require__.e(153), __webpack_require__.e(131), __webpack_require__.e(490), __webpack_require__.e(184)]).then(__webpack_require__.bind(__webpack_require__, 6184))).serviceFiles(request, ports);
 }
 
 

@@ -1,9 +1,9 @@
-import { ECSClient } from '@aws-sdk/client-ecs'
-import { CodeDeployClient } from '@aws-sdk/client-codedeploy'
-import { ECRClient } from '@aws-sdk/client-ecr'
-import { CloudWatchClient } from '@aws-sdk/client-cloudwatch'
-import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs'
-import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2'
+import { ECSClient, type ECSClientConfig } from '@aws-sdk/client-ecs'
+import type { CodeDeployClient } from '@aws-sdk/client-codedeploy'
+import type { ECRClient } from '@aws-sdk/client-ecr'
+import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch'
+import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs'
+import type { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2'
 import { NodeHttpHandler } from '@smithy/node-http-handler'
 import type { HttpHandlerOptions } from '@smithy/types'
 import type { Agent } from 'node:http'
@@ -83,6 +83,23 @@ function endpointOf(request: { protocol: string; hostname: string; port?: number
   return `${request.protocol}//${request.hostname}${request.port ? `:${request.port}` : ''}/`
 }
 
+type Config = ECSClientConfig
+
+/**
+ * A client whose SDK package is loaded on its first request. Every run talks to ECS; the other packages cost about
+ * 750 KiB of code to evaluate and several MB at every start, so a rolling deploy loads only those it calls. Requests
+ * are all the action makes of a client (`send`); the clients share one request handler, destroyed with the run.
+ */
+function onFirstRequest<C extends { send(...args: never[]): Promise<unknown> }>(
+  load: () => Promise<new (config: Config) => C>,
+  config: Config,
+): C {
+  let client: Promise<C> | undefined
+  const send = async (...args: never[]) =>
+    (await (client ??= load().then((Client) => new Client(config)))).send(...args)
+  return { send } as unknown as C
+}
+
 /**
  * Makes every AWS client in one place, each on first use (a run that builds nothing needs no ECR client).
  * Endpoints come from the SDK's own AWS_ENDPOINT_URL* variables, so the local stack is reached exactly as AWS is.
@@ -94,7 +111,13 @@ export function createClients(
   timeouts = { connectionTimeout: CONNECTION_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS },
 ): AwsClients {
   const requestHandler = new DeadlineHandler(deadline, timeouts)
-  const config = { region, maxAttempts: 6, retryMode: 'adaptive', customUserAgent: [USER_AGENT], requestHandler }
+  const config: Config = {
+    region,
+    maxAttempts: 6,
+    retryMode: 'adaptive',
+    customUserAgent: [USER_AGENT],
+    requestHandler,
+  }
   let ecs: ECSClient | undefined
   let ecr: ECRClient | undefined
   let logs: CloudWatchLogsClient | undefined
@@ -102,14 +125,16 @@ export function createClients(
   let codedeploy: CodeDeployClient | undefined
   let cloudwatch: CloudWatchClient | undefined
   const logsElsewhere = new Map<string, CloudWatchLogsClient>()
-  const logsHere = (): CloudWatchLogsClient => (logs ??= new CloudWatchLogsClient(config))
+  const logsClient = (settings: Config) =>
+    onFirstRequest(async () => (await import('@aws-sdk/client-cloudwatch-logs')).CloudWatchLogsClient, settings)
+  const logsHere = (): CloudWatchLogsClient => (logs ??= logsClient(config))
   return {
     region,
     get ecs() {
       return (ecs ??= new ECSClient(config))
     },
     get ecr() {
-      return (ecr ??= new ECRClient(config))
+      return (ecr ??= onFirstRequest(async () => (await import('@aws-sdk/client-ecr')).ECRClient, config))
     },
     get logs() {
       return logsHere()
@@ -117,18 +142,27 @@ export function createClients(
     logsIn(other) {
       if (!other || other === region) return logsHere()
       const name = resolveRegion(other)
-      const client = logsElsewhere.get(name) ?? new CloudWatchLogsClient({ ...config, region: name })
+      const client = logsElsewhere.get(name) ?? logsClient({ ...config, region: name })
       logsElsewhere.set(name, client)
       return client
     },
     get elbv2() {
-      return (elbv2 ??= new ElasticLoadBalancingV2Client(config))
+      return (elbv2 ??= onFirstRequest(
+        async () => (await import('@aws-sdk/client-elastic-load-balancing-v2')).ElasticLoadBalancingV2Client,
+        config,
+      ))
     },
     get codedeploy() {
-      return (codedeploy ??= new CodeDeployClient(config))
+      return (codedeploy ??= onFirstRequest(
+        async () => (await import('@aws-sdk/client-codedeploy')).CodeDeployClient,
+        config,
+      ))
     },
     get cloudwatch() {
-      return (cloudwatch ??= new CloudWatchClient(config))
+      return (cloudwatch ??= onFirstRequest(
+        async () => (await import('@aws-sdk/client-cloudwatch')).CloudWatchClient,
+        config,
+      ))
     },
     destroy: () => requestHandler.destroy(),
   }

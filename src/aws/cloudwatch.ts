@@ -1,11 +1,9 @@
 // The CloudWatch call the canary analysis makes: GetMetricData, every page, named by the IAM action it needs.
-import {
-  paginateGetMetricData,
-  type CloudWatchClient,
-  type MetricDataQuery,
-  type MetricDataResult,
-} from '@aws-sdk/client-cloudwatch'
+import type { CloudWatchClient, MetricDataQuery, MetricDataResult } from '@aws-sdk/client-cloudwatch'
 import { awsCall } from './errors.js'
+
+/** The SDK package, loaded by the first call (clients.ts). */
+const sdk = () => import('@aws-sdk/client-cloudwatch')
 
 export type { MetricDataQuery, MetricDataResult } from '@aws-sdk/client-cloudwatch'
 
@@ -16,7 +14,7 @@ export async function getMetricData(
 ): Promise<Map<string, MetricDataResult>> {
   return awsCall('cloudwatch:GetMetricData', async () => {
     const results = new Map<string, MetricDataResult>()
-    const pages = paginateGetMetricData(
+    const pages = (await sdk()).paginateGetMetricData(
       { client: cloudwatch },
       { MetricDataQueries: input.queries, StartTime: input.start, EndTime: input.end, ScanBy: 'TimestampDescending' },
     )

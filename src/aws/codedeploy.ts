@@ -1,25 +1,18 @@
 // The CodeDeploy calls the action makes, each named by the IAM action it needs; failures are explained (errors.ts).
-import {
-  ContinueDeploymentCommand,
-  CreateDeploymentCommand,
-  GetApplicationCommand,
-  GetDeploymentCommand,
-  GetDeploymentConfigCommand,
-  GetDeploymentGroupCommand,
-  GetDeploymentTargetCommand,
-  ListDeploymentsCommand,
-  ListDeploymentTargetsCommand,
-  StopDeploymentCommand,
-  type ApplicationInfo,
-  type CodeDeployClient,
-  type CreateDeploymentCommandInput,
-  type DeploymentConfigInfo,
-  type DeploymentGroupInfo,
-  type DeploymentInfo,
-  type DeploymentStatus,
-  type ECSTarget,
+import type {
+  ApplicationInfo,
+  CodeDeployClient,
+  CreateDeploymentCommandInput,
+  DeploymentConfigInfo,
+  DeploymentGroupInfo,
+  DeploymentInfo,
+  DeploymentStatus,
+  ECSTarget,
 } from '@aws-sdk/client-codedeploy'
 import { awsCall, unlessNotFound } from './errors.js'
+
+/** The SDK package, loaded by the first call (clients.ts). */
+const sdk = () => import('@aws-sdk/client-codedeploy')
 
 /** The application, or undefined when there is none by that name. */
 export async function getApplication(
@@ -27,9 +20,13 @@ export async function getApplication(
   applicationName: string,
 ): Promise<ApplicationInfo | undefined> {
   const found = await unlessNotFound(
-    awsCall('codedeploy:GetApplication', () => codedeploy.send(new GetApplicationCommand({ applicationName })), {
-      missing: { ApplicationDoesNotExistException: 'application' },
-    }),
+    awsCall(
+      'codedeploy:GetApplication',
+      async () => codedeploy.send(new (await sdk()).GetApplicationCommand({ applicationName })),
+      {
+        missing: { ApplicationDoesNotExistException: 'application' },
+      },
+    ),
   )
   return found ? (found.application ?? { applicationName }) : undefined
 }
@@ -43,7 +40,8 @@ export async function getDeploymentGroup(
   const found = await unlessNotFound(
     awsCall(
       'codedeploy:GetDeploymentGroup',
-      () => codedeploy.send(new GetDeploymentGroupCommand({ applicationName, deploymentGroupName })),
+      async () =>
+        codedeploy.send(new (await sdk()).GetDeploymentGroupCommand({ applicationName, deploymentGroupName })),
       {
         missing: { DeploymentGroupDoesNotExistException: 'deployment group' },
       },
@@ -60,7 +58,7 @@ export async function getDeploymentConfig(
   const found = await unlessNotFound(
     awsCall(
       'codedeploy:GetDeploymentConfig',
-      () => codedeploy.send(new GetDeploymentConfigCommand({ deploymentConfigName })),
+      async () => codedeploy.send(new (await sdk()).GetDeploymentConfigCommand({ deploymentConfigName })),
       {
         missing: { DeploymentConfigDoesNotExistException: 'deployment config' },
       },
@@ -70,8 +68,8 @@ export async function getDeploymentConfig(
 }
 
 export async function getDeployment(codedeploy: CodeDeployClient, deploymentId: string): Promise<DeploymentInfo> {
-  const response = await awsCall('codedeploy:GetDeployment', () =>
-    codedeploy.send(new GetDeploymentCommand({ deploymentId })),
+  const response = await awsCall('codedeploy:GetDeployment', async () =>
+    codedeploy.send(new (await sdk()).GetDeploymentCommand({ deploymentId })),
   )
   return response.deploymentInfo ?? { deploymentId }
 }
@@ -82,9 +80,9 @@ export async function listDeployments(
   group: { application: string; deploymentGroup: string },
   statuses: DeploymentStatus[],
 ): Promise<string[]> {
-  const listed = await awsCall('codedeploy:ListDeployments', () =>
+  const listed = await awsCall('codedeploy:ListDeployments', async () =>
     codedeploy.send(
-      new ListDeploymentsCommand({
+      new (await sdk()).ListDeploymentsCommand({
         applicationName: group.application,
         deploymentGroupName: group.deploymentGroup,
         includeOnlyStatuses: statuses,
@@ -99,14 +97,17 @@ export async function createDeployment(
   codedeploy: CodeDeployClient,
   input: CreateDeploymentCommandInput,
 ): Promise<string | undefined> {
-  return (await awsCall('codedeploy:CreateDeployment', () => codedeploy.send(new CreateDeploymentCommand(input))))
-    .deploymentId
+  return (
+    await awsCall('codedeploy:CreateDeployment', async () =>
+      codedeploy.send(new (await sdk()).CreateDeploymentCommand(input)),
+    )
+  ).deploymentId
 }
 
 /** Lets a deployment waiting in Ready reroute production traffic. */
 export async function continueDeployment(codedeploy: CodeDeployClient, deploymentId: string): Promise<void> {
-  await awsCall('codedeploy:ContinueDeployment', () =>
-    codedeploy.send(new ContinueDeploymentCommand({ deploymentId, deploymentWaitType: 'READY_WAIT' })),
+  await awsCall('codedeploy:ContinueDeployment', async () =>
+    codedeploy.send(new (await sdk()).ContinueDeploymentCommand({ deploymentId, deploymentWaitType: 'READY_WAIT' })),
   )
 }
 
@@ -115,8 +116,8 @@ export async function stopDeployment(
   deploymentId: string,
   rollback: boolean,
 ): Promise<void> {
-  await awsCall('codedeploy:StopDeployment', () =>
-    codedeploy.send(new StopDeploymentCommand({ deploymentId, autoRollbackEnabled: rollback })),
+  await awsCall('codedeploy:StopDeployment', async () =>
+    codedeploy.send(new (await sdk()).StopDeploymentCommand({ deploymentId, autoRollbackEnabled: rollback })),
   )
 }
 
@@ -124,8 +125,8 @@ export async function stopDeployment(
 export async function listDeploymentTargets(codedeploy: CodeDeployClient, deploymentId: string): Promise<string[]> {
   return (
     (
-      await awsCall('codedeploy:ListDeploymentTargets', () =>
-        codedeploy.send(new ListDeploymentTargetsCommand({ deploymentId })),
+      await awsCall('codedeploy:ListDeploymentTargets', async () =>
+        codedeploy.send(new (await sdk()).ListDeploymentTargetsCommand({ deploymentId })),
       )
     ).targetIds ?? []
   )
@@ -137,8 +138,8 @@ export async function getEcsTarget(
   deploymentId: string,
   targetId: string,
 ): Promise<ECSTarget | undefined> {
-  const response = await awsCall('codedeploy:GetDeploymentTarget', () =>
-    codedeploy.send(new GetDeploymentTargetCommand({ deploymentId, targetId })),
+  const response = await awsCall('codedeploy:GetDeploymentTarget', async () =>
+    codedeploy.send(new (await sdk()).GetDeploymentTargetCommand({ deploymentId, targetId })),
   )
   return response.deploymentTarget?.ecsTarget
 }

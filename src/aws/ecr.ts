@@ -1,18 +1,17 @@
 // The ECR calls the action makes, each named by the IAM action it needs and the registry (`on`) it asks;
 // failures are explained (errors.ts), and a missing repository or image is a NotFound.
-import {
-  CreateRepositoryCommand,
-  DescribeImagesCommand,
-  DescribeRepositoriesCommand,
-  GetAuthorizationTokenCommand,
-  type AuthorizationData,
-  type CreateRepositoryCommandInput,
-  type ECRClient,
-  type ImageDetail,
-  type ImageIdentifier,
-  type Repository,
+import type {
+  AuthorizationData,
+  CreateRepositoryCommandInput,
+  ECRClient,
+  ImageDetail,
+  ImageIdentifier,
+  Repository,
 } from '@aws-sdk/client-ecr'
 import { awsCall } from './errors.js'
+
+/** The SDK package, loaded by the first call (clients.ts). */
+const sdk = () => import('@aws-sdk/client-ecr')
 
 /** Which registry a call goes to: its client, the account (undefined: the caller's own) and a label for messages. */
 export interface Registry {
@@ -29,7 +28,7 @@ export async function getAuthorizationToken(registry: Registry): Promise<Authori
   const input = registry.registryId !== undefined ? { registryIds: [registry.registryId] } : {}
   const response = await awsCall(
     'ecr:GetAuthorizationToken',
-    () => registry.client.send(new GetAuthorizationTokenCommand(input)),
+    async () => registry.client.send(new (await sdk()).GetAuthorizationTokenCommand(input)),
     { on: registry.label },
   )
   return response.authorizationData?.[0]
@@ -39,9 +38,9 @@ export async function getAuthorizationToken(registry: Registry): Promise<Authori
 export async function describeRepository(registry: Registry, repositoryName: string): Promise<Repository | undefined> {
   const found = await awsCall(
     'ecr:DescribeRepositories',
-    () =>
+    async () =>
       registry.client.send(
-        new DescribeRepositoriesCommand({ repositoryNames: [repositoryName], ...registryOf(registry) }),
+        new (await sdk()).DescribeRepositoriesCommand({ repositoryNames: [repositoryName], ...registryOf(registry) }),
       ),
     { on: registry.label, missing: REPOSITORY },
   )
@@ -54,7 +53,7 @@ export async function createRepository(
 ): Promise<Repository | undefined> {
   const created = await awsCall(
     'ecr:CreateRepository',
-    () => registry.client.send(new CreateRepositoryCommand({ ...input, ...registryOf(registry) })),
+    async () => registry.client.send(new (await sdk()).CreateRepositoryCommand({ ...input, ...registryOf(registry) })),
     {
       on: registry.label,
     },
@@ -70,8 +69,10 @@ export async function describeImage(
 ): Promise<ImageDetail | undefined> {
   const response = await awsCall(
     'ecr:DescribeImages',
-    () =>
-      registry.client.send(new DescribeImagesCommand({ repositoryName, imageIds: [image], ...registryOf(registry) })),
+    async () =>
+      registry.client.send(
+        new (await sdk()).DescribeImagesCommand({ repositoryName, imageIds: [image], ...registryOf(registry) }),
+      ),
     { on: registry.label, missing: { ...REPOSITORY, ImageNotFoundException: 'image' } },
   )
   return response.imageDetails?.[0]

@@ -1,27 +1,19 @@
 // The Elastic Load Balancing calls the action makes (preview environments, environment URLs), each named by the IAM
 // action it needs; failures are explained (errors.ts), and what does not exist is a NotFound or undefined.
-import {
-  CreateRuleCommand,
-  CreateTargetGroupCommand,
-  DeleteRuleCommand,
-  DeleteTargetGroupCommand,
-  DescribeLoadBalancersCommand,
-  DescribeRulesCommand,
-  DescribeTagsCommand,
-  DescribeTargetGroupsCommand,
-  paginateDescribeListeners,
-  paginateDescribeRules,
-  paginateDescribeTargetGroups,
-  type CreateRuleCommandInput,
-  type CreateTargetGroupCommandInput,
-  type ElasticLoadBalancingV2Client,
-  type Listener,
-  type LoadBalancer,
-  type Rule,
-  type TagDescription,
-  type TargetGroup,
+import type {
+  CreateRuleCommandInput,
+  CreateTargetGroupCommandInput,
+  ElasticLoadBalancingV2Client,
+  Listener,
+  LoadBalancer,
+  Rule,
+  TagDescription,
+  TargetGroup,
 } from '@aws-sdk/client-elastic-load-balancing-v2'
 import { awsCall, unlessNotFound } from './errors.js'
+
+/** The SDK package, loaded by the first call (clients.ts). */
+const sdk = () => import('@aws-sdk/client-elastic-load-balancing-v2')
 
 const LISTENER = { ListenerNotFoundException: 'listener' }
 const TARGET_GROUP = { TargetGroupNotFoundException: 'target group' }
@@ -37,7 +29,10 @@ export async function describeRules(
     'elasticloadbalancing:DescribeRules',
     async () => {
       const rules: Rule[] = []
-      for await (const page of paginateDescribeRules({ client: elbv2, pageSize: 100 }, { ListenerArn: listenerArn }))
+      for await (const page of (await sdk()).paginateDescribeRules(
+        { client: elbv2, pageSize: 100 },
+        { ListenerArn: listenerArn },
+      ))
         rules.push(...(page.Rules ?? []))
       return rules
     },
@@ -49,9 +44,13 @@ export async function describeRules(
 /** One listener rule by ARN (the production rule of a blue/green service), or undefined when there is none. */
 export async function describeRule(elbv2: ElasticLoadBalancingV2Client, ruleArn: string): Promise<Rule | undefined> {
   const found = await unlessNotFound(
-    awsCall('elasticloadbalancing:DescribeRules', () => elbv2.send(new DescribeRulesCommand({ RuleArns: [ruleArn] })), {
-      missing: { RuleNotFoundException: 'listener rule' },
-    }),
+    awsCall(
+      'elasticloadbalancing:DescribeRules',
+      async () => elbv2.send(new (await sdk()).DescribeRulesCommand({ RuleArns: [ruleArn] })),
+      {
+        missing: { RuleNotFoundException: 'listener rule' },
+      },
+    ),
   )
   return found?.Rules?.[0]
 }
@@ -67,7 +66,7 @@ export async function describeListeners(
     'elasticloadbalancing:DescribeListeners',
     async () => {
       const listeners: Listener[] = []
-      for await (const page of paginateDescribeListeners({ client: elbv2 }, input))
+      for await (const page of (await sdk()).paginateDescribeListeners({ client: elbv2 }, input))
         listeners.push(...(page.Listeners ?? []))
       return listeners
     },
@@ -83,9 +82,13 @@ export async function describeTargetGroup(
 ): Promise<TargetGroup | undefined> {
   const input = 'arn' in query ? { TargetGroupArns: [query.arn] } : { Names: [query.name] }
   const found = await unlessNotFound(
-    awsCall('elasticloadbalancing:DescribeTargetGroups', () => elbv2.send(new DescribeTargetGroupsCommand(input)), {
-      missing: TARGET_GROUP,
-    }),
+    awsCall(
+      'elasticloadbalancing:DescribeTargetGroups',
+      async () => elbv2.send(new (await sdk()).DescribeTargetGroupsCommand(input)),
+      {
+        missing: TARGET_GROUP,
+      },
+    ),
   )
   return found?.TargetGroups?.[0]
 }
@@ -94,7 +97,7 @@ export async function describeTargetGroup(
 export async function describeAllTargetGroups(elbv2: ElasticLoadBalancingV2Client): Promise<TargetGroup[]> {
   return awsCall('elasticloadbalancing:DescribeTargetGroups', async () => {
     const groups: TargetGroup[] = []
-    for await (const page of paginateDescribeTargetGroups({ client: elbv2, pageSize: 400 }, {}))
+    for await (const page of (await sdk()).paginateDescribeTargetGroups({ client: elbv2, pageSize: 400 }, {}))
       groups.push(...(page.TargetGroups ?? []))
     return groups
   })
@@ -105,8 +108,8 @@ export async function describeTags(elbv2: ElasticLoadBalancingV2Client, arns: st
   const descriptions: TagDescription[] = []
   for (let i = 0; i < arns.length; i += TAGS_PER_CALL) {
     const ResourceArns = arns.slice(i, i + TAGS_PER_CALL)
-    const answer = await awsCall('elasticloadbalancing:DescribeTags', () =>
-      elbv2.send(new DescribeTagsCommand({ ResourceArns })),
+    const answer = await awsCall('elasticloadbalancing:DescribeTags', async () =>
+      elbv2.send(new (await sdk()).DescribeTagsCommand({ ResourceArns })),
     )
     descriptions.push(...(answer.TagDescriptions ?? []))
   }
@@ -121,7 +124,7 @@ export async function describeLoadBalancer(
   const found = await unlessNotFound(
     awsCall(
       'elasticloadbalancing:DescribeLoadBalancers',
-      () => elbv2.send(new DescribeLoadBalancersCommand({ LoadBalancerArns: [loadBalancerArn] })),
+      async () => elbv2.send(new (await sdk()).DescribeLoadBalancersCommand({ LoadBalancerArns: [loadBalancerArn] })),
       {
         missing: { LoadBalancerNotFoundException: 'load balancer' },
       },
@@ -135,7 +138,9 @@ export async function createTargetGroup(
   input: CreateTargetGroupCommandInput,
 ): Promise<TargetGroup | undefined> {
   return (
-    await awsCall('elasticloadbalancing:CreateTargetGroup', () => elbv2.send(new CreateTargetGroupCommand(input)))
+    await awsCall('elasticloadbalancing:CreateTargetGroup', async () =>
+      elbv2.send(new (await sdk()).CreateTargetGroupCommand(input)),
+    )
   ).TargetGroups?.[0]
 }
 
@@ -144,15 +149,21 @@ export async function createRule(
   elbv2: ElasticLoadBalancingV2Client,
   input: CreateRuleCommandInput,
 ): Promise<Rule | undefined> {
-  return (await awsCall('elasticloadbalancing:CreateRule', () => elbv2.send(new CreateRuleCommand(input)))).Rules?.[0]
+  return (
+    await awsCall('elasticloadbalancing:CreateRule', async () => elbv2.send(new (await sdk()).CreateRuleCommand(input)))
+  ).Rules?.[0]
 }
 
 /** Deletes a rule; false when it was already gone. */
 export async function deleteRule(elbv2: ElasticLoadBalancingV2Client, ruleArn: string): Promise<boolean> {
   const deleted = await unlessNotFound(
-    awsCall('elasticloadbalancing:DeleteRule', () => elbv2.send(new DeleteRuleCommand({ RuleArn: ruleArn })), {
-      missing: { RuleNotFoundException: 'rule' },
-    }),
+    awsCall(
+      'elasticloadbalancing:DeleteRule',
+      async () => elbv2.send(new (await sdk()).DeleteRuleCommand({ RuleArn: ruleArn })),
+      {
+        missing: { RuleNotFoundException: 'rule' },
+      },
+    ),
   )
   return deleted !== undefined
 }
@@ -162,7 +173,7 @@ export async function deleteTargetGroup(elbv2: ElasticLoadBalancingV2Client, tar
   const deleted = await unlessNotFound(
     awsCall(
       'elasticloadbalancing:DeleteTargetGroup',
-      () => elbv2.send(new DeleteTargetGroupCommand({ TargetGroupArn: targetGroupArn })),
+      async () => elbv2.send(new (await sdk()).DeleteTargetGroupCommand({ TargetGroupArn: targetGroupArn })),
       { missing: TARGET_GROUP },
     ),
   )

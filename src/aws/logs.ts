@@ -1,6 +1,9 @@
 // The CloudWatch Logs call the action makes: reading a container's log stream (in the region its awslogs-region names).
-import { GetLogEventsCommand, type CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs'
+import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs'
 import { awsCall } from './errors.js'
+
+/** The SDK package, loaded by the first call (clients.ts). */
+const sdk = () => import('@aws-sdk/client-cloudwatch-logs')
 
 export interface LogStream {
   group: string
@@ -25,7 +28,10 @@ export async function getLogEvents(
       : { startFromHead: true, ...(read.token && { nextToken: read.token }) }
   const response = await awsCall(
     'logs:GetLogEvents',
-    () => logs.send(new GetLogEventsCommand({ logGroupName: where.group, logStreamName: where.stream, ...position })),
+    async () =>
+      logs.send(
+        new (await sdk()).GetLogEventsCommand({ logGroupName: where.group, logStreamName: where.stream, ...position }),
+      ),
     { missing: { ResourceNotFoundException: 'log stream' } },
   )
   const nextToken = response.nextForwardToken ?? ('token' in read ? read.token : undefined)

@@ -42,9 +42,19 @@ function givenService(): void {
 const routes = (at = 0.5): string =>
   (['production', 'test'] as const).map((l) => routedTaskDefinition(world, l, () => at)?.split('/')[1]).join(' ')
 
+/** The simulated tasks, as the stack keeps them. */
+interface StackTasks {
+  ecs: {
+    clusters: Map<
+      string,
+      { tasks: Map<string, { taskDefinitionArn: string; ready: boolean; lastStatus: string; desiredStatus: string }> }
+    >
+  }
+}
+
 /** The service's live tasks (not yet STOPPED), each with its revision, whether healthy, whether being stopped. */
 const tasks = (): { revision: string; ready: boolean; stopping: boolean }[] =>
-  [...(world.ecs.clusters.get('default')?.tasks.values() ?? [])]
+  [...((world as unknown as StackTasks).ecs.clusters.get('default')?.tasks.values() ?? [])]
     .filter((t) => t.lastStatus !== 'STOPPED')
     .map((t) => ({
       revision: String(t.taskDefinitionArn).split('/')[1] ?? '',

@@ -1077,6 +1077,7 @@ function judgeCheck(check, fresh, old, minRequests) {
 
 
 const CLOCK_ALLOWANCE_MS = 3_600_000;
+const MINUTE_MS = 60_000;
 /** The old revision's figures from before the rollout cover at least this long. */
 const BASELINE_MIN_MS = 5 * 60_000;
 /** The load balancer a listener rule belongs to, from the rule's ARN (`…:listener-rule/app/NAME/ID/…`). */
@@ -1135,7 +1136,10 @@ class CanaryAnalysis {
         const { rolloutStart } = this.where;
         const window = { start: rolloutStart, end: Math.max(now, rolloutStart) + CLOCK_ALLOWANCE_MS };
         const lookBack = Math.max(now - (this.bakeStart ?? now), BASELINE_MIN_MS);
-        const baseline = { start: rolloutStart - lookBack, end: rolloutStart };
+        // CloudWatch keeps these figures per minute: a shared target group's minute of the rollout start holds the new
+        // revision's first requests too, so its baseline ends with the last whole minute before the rollout.
+        const baselineEnd = scopes.baselineOnly ? Math.floor(rolloutStart / MINUTE_MS) * MINUTE_MS : rolloutStart;
+        const baseline = { start: baselineEnd - lookBack, end: baselineEnd };
         const fresh = await readFigures(this.clients.cloudwatch, checks, scopes.fresh, window);
         let old;
         if (!scopes.baselineOnly)

@@ -42,6 +42,31 @@ function givenService(): void {
 const routes = (at = 0.5): string =>
   (['production', 'test'] as const).map((l) => routedTaskDefinition(world, l, () => at)?.split('/')[1]).join(' ')
 
+/** The simulated tasks, as the stack keeps them. */
+interface StackTasks {
+  ecs: {
+    clusters: Map<
+      string,
+      { tasks: Map<string, { taskDefinitionArn: string; ready: boolean; lastStatus: string; desiredStatus: string }> }
+    >
+  }
+}
+
+/** The service's live tasks (not yet STOPPED), each with its revision, whether healthy, whether being stopped. */
+const tasks = (): { revision: string; ready: boolean; stopping: boolean }[] =>
+  [...((world as unknown as StackTasks).ecs.clusters.get('default')?.tasks.values() ?? [])]
+    .filter((t) => t.lastStatus !== 'STOPPED')
+    .map((t) => ({
+      revision: String(t.taskDefinitionArn).split('/')[1] ?? '',
+      ready: Boolean(t.ready) && t.lastStatus === 'RUNNING' && t.desiredStatus === 'RUNNING',
+      stopping: t.desiredStatus === 'STOPPED',
+    }))
+
+const rollout = (): string | undefined =>
+  ecs<DescribeServicesCommandOutput>('DescribeServices', { services: ['web'] }).services?.[0]?.deployments?.find(
+    (d) => d.status === 'PRIMARY',
+  )?.rolloutState
+
 const stage = (): string | undefined => {
   const arn = ecs<DescribeServicesCommandOutput>('DescribeServices', { services: ['web'] }).services?.[0]
     ?.currentServiceDeployment
@@ -59,14 +84,53 @@ describe('the load balancer listeners of the local stack', () => {
     expect(routes()).toBe(' ')
   })
 
-  test('rolling: the old revision until the new deployment completes, then the new one', () => {
+  test('rolling: old and new tasks share the traffic by how many of each are ready; a stopping task takes none', () => {
     givenService()
     expect(routes()).toBe('web:1 web:1')
-    ecs('UpdateService', { service: 'web', taskDefinition: 'web:2' })
+    // One task at a time (at most 3 of 2, all 2 healthy): a new one starts, then an old one goes.
+    const deploymentConfiguration = { maximumPercent: 150, minimumHealthyPercent: 100 }
+    ecs('UpdateService', { service: 'web', taskDefinition: 'web:2', deploymentConfiguration })
     advance(0.5)
-    expect(routes()).toBe('web:1 web:1')
-    advance(30)
-    expect(routes()).toBe('web:2 web:2')
+    // No new task healthy yet: all on the old revision.
+    expect(routes(0.99)).toBe('web:1 web:1')
+    const seen = new Set<string>()
+    for (let i = 0; i < 200 && rollout() === 'IN_PROGRESS'; i++) {
+      const ready = tasks().filter((t) => t.ready)
+      const stopping = tasks().filter((t) => t.stopping)
+      // The draws pick the ready tasks in order: each routes to its own revision, never to a stopping one.
+      const picked = ready.map((_, n) => routes((n + 0.5) / ready.length).split(' ')[0])
+      expect(picked).toEqual(ready.map((t) => t.revision))
+      seen.add([...new Set(picked)].sort().join('+'))
+      // The last old task draining while the update is still in progress: it takes none of the traffic.
+      if (stopping.some((t) => t.revision === 'web:1') && !ready.some((t) => t.revision === 'web:1'))
+        seen.add(`draining web:1, routed ${routes(0.01)} ${routes(0.99)}`)
+      advance(0.05)
+    }
+    expect(rollout()).toBe('COMPLETED')
+    // Both revisions took traffic together while the update ran, not one after the other only.
+    expect(seen).toContain('web:1+web:2')
+    expect(seen).toContain('draining web:1, routed web:2 web:2 web:2 web:2')
+    expect(routes(0.01)).toBe('web:2 web:2')
+    expect(routes(0.99)).toBe('web:2 web:2')
+  })
+
+  test('rolling rolled back (StopServiceDeployment ROLLBACK): the traffic goes back to the old revision', () => {
+    givenService()
+    world.scenarios.add({ service: 'web', rollout: { alarm: 'web-5xx', alarmAfterSeconds: 300 } })
+    ecs('UpdateService', {
+      service: 'web',
+      taskDefinition: 'web:2',
+      deploymentConfiguration: { alarms: { alarmNames: ['web-5xx'], enable: true, rollback: true } },
+    })
+    // In the bake (deployment alarms): only new tasks left, the deployment still in progress.
+    for (let i = 0; i < 200 && tasks().some((t) => t.revision === 'web:1'); i++) advance(0.1)
+    expect(rollout()).toBe('IN_PROGRESS')
+    expect([routes(0.01), routes(0.99)]).toEqual(['web:2 web:2', 'web:2 web:2'])
+    const arn = ecs<DescribeServicesCommandOutput>('DescribeServices', { services: ['web'] }).services?.[0]
+      ?.currentServiceDeployment
+    ecs('StopServiceDeployment', { serviceDeploymentArn: arn, stopType: 'ROLLBACK' })
+    for (let i = 0; i < 400 && tasks().some((t) => t.revision === 'web:2'); i++) advance(0.1)
+    expect([routes(0.01), routes(0.99)]).toEqual(['web:1 web:1', 'web:1 web:1'])
   })
 
   test('blue/green: the test listener reaches green at the test traffic shift, production only at its shift', () => {

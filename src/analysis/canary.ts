@@ -42,6 +42,7 @@ interface Scopes {
 }
 
 const CLOCK_ALLOWANCE_MS = 3_600_000
+const MINUTE_MS = 60_000
 /** The old revision's figures from before the rollout cover at least this long. */
 const BASELINE_MIN_MS = 5 * 60_000
 
@@ -107,7 +108,10 @@ export class CanaryAnalysis {
     const { rolloutStart } = this.where
     const window: Window = { start: rolloutStart, end: Math.max(now, rolloutStart) + CLOCK_ALLOWANCE_MS }
     const lookBack = Math.max(now - (this.bakeStart ?? now), BASELINE_MIN_MS)
-    const baseline: Window = { start: rolloutStart - lookBack, end: rolloutStart }
+    // CloudWatch keeps these figures per minute: a shared target group's minute of the rollout start holds the new
+    // revision's first requests too, so its baseline ends with the last whole minute before the rollout.
+    const baselineEnd = scopes.baselineOnly ? Math.floor(rolloutStart / MINUTE_MS) * MINUTE_MS : rolloutStart
+    const baseline: Window = { start: baselineEnd - lookBack, end: baselineEnd }
     const fresh = await readFigures(this.clients.cloudwatch, checks, scopes.fresh, window)
     let old: Figures | undefined
     if (!scopes.baselineOnly) old = await readFigures(this.clients.cloudwatch, checks, scopes.old, window)

@@ -9,8 +9,12 @@
 // - a CODE_DEPLOY service likewise by its CodeDeploy deployment's task sets (codeDeployRoute): production by the
 //   replacement task set's traffic weight, the test listener to the replacement from AllowTestTraffic on; once the
 //   deployment has ended, to the service's task definition (the replacement's on success, the original's on a rollback);
-// - otherwise both send everything to the revision of the last deployment ECS completed (a rolling update's new
-//   revision once the deployment is COMPLETED, the old one before, and again after a rollback completes).
+// - otherwise (a rolling update, its rollback, a steady service) both forward to the target group of the last
+//   deployment ECS completed and pick one of its healthy targets at random, as an ALB's round robin does: the service's
+//   tasks registered there, RUNNING, past their health check and not stopping (ECS deregisters a task before it stops
+//   it, and a draining target takes no new request). A rolling update's old and new revisions share that target group,
+//   so they mix by how many of each are ready. With no healthy target (none started yet), the revision of the last
+//   completed deployment, as before.
 import { execFile } from 'node:child_process'
 import { createServer, request } from 'node:http'
 import { connect } from 'node:net'
@@ -85,8 +89,27 @@ export function routeOf(world, listener, random = Math.random) {
     const weight = listener === 'production' ? sd.native.production : sd.native.test
     return random() * 100 < weight ? via(sd.deployment.taskDefinition, green) : via(completedArn, blue)
   }
-  return via(completedArn, targetGroupOfDeployment(world, service, completed))
+  // A rolling update (or its rollback): as an ALB, round robin over the healthy targets, i.e. a ready task of either
+  // revision in proportion to how many of each run; a draining (stopping) task takes no new request.
+  const group = targetGroupOfDeployment(world, service, completed)
+  const ready = readyTasks(world, service, group)
+  if (ready.length === 0) return via(completedArn, group)
+  return via(ready[Math.min(ready.length - 1, Math.floor(random() * ready.length))].taskDefinitionArn, group)
 }
+
+/**
+ * The service's healthy targets in this target group: tasks RUNNING, past their health check and not stopping (ECS
+ * deregisters a task before it stops it; a draining target takes no new request).
+ */
+const readyTasks = (world, service, group) =>
+  [...service.cluster.tasks.values()].filter(
+    (task) =>
+      task.service === service &&
+      task.ready &&
+      task.lastStatus === 'RUNNING' &&
+      task.desiredStatus === 'RUNNING' &&
+      targetGroupOfDeployment(world, service, task.deployment) === group,
+  )
 
 const primaryTargetGroup = (service) => service.loadBalancers?.find((lb) => lb.targetGroupArn)?.targetGroupArn
 

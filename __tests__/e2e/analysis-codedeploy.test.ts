@@ -244,8 +244,12 @@ describe('canary analysis of a CodeDeploy canary through dist/index.js', () => {
     expect(deploymentInfo?.status).toBe('Stopped')
     expect(deploymentInfo?.rollbackInfo?.rollbackDeploymentId).toMatch(/^d-/)
     await waitFor('web to be back on web:2', async () => /\/web:2$/.test((await webService(ecs)).taskDefinition ?? ''))
-    // The failing answers came from the replacement task set only, in target group web.
+    // The failing answers came from the replacement task set only, in target group web; the original served from web-green.
     const failures = await target5xxByGroup()
     expect(Object.keys(failures)).toEqual([tgDimension(lb.targetGroups.web)])
+    const original = (await admin.metrics()).find(
+      (s) => s.metricName === 'RequestCount' && s.dimensions.TargetGroup === tgDimension(lb.targetGroups['web-green']),
+    )
+    expect(original?.sum).toBeGreaterThan(50)
   }, 150_000)
 })

@@ -586,4 +586,30 @@ describe('local stack: CodeDeploy', () => {
     expect((await service()).taskDefinition).toMatch(/web:2$/)
     codedeploy.destroy()
   })
+
+  test("a deployment group's target group pair must name two target groups moto's ELBv2 has", async () => {
+    await givenService({ desiredCount: 1 })
+    const codedeploy = new CodeDeployClient({})
+    await codedeploy.send(new CreateApplicationCommand({ applicationName: 'web', computePlatform: 'ECS' }))
+    const group = (names: string[]) =>
+      codedeploy.send(
+        new CreateDeploymentGroupCommand({
+          applicationName: 'web',
+          deploymentGroupName: 'web',
+          serviceRoleArn: 'arn:aws:iam::123456789012:role/codedeploy',
+          ecsServices: [{ clusterName: CLUSTER, serviceName: 'web' }],
+          loadBalancerInfo: { targetGroupPairInfoList: [{ targetGroups: names.map((name) => ({ name })) }] },
+        }),
+      )
+    await expect(group(['web', 'web'])).rejects.toMatchObject({
+      name: 'InvalidTargetGroupPairException',
+      message: 'Target group pair must have distinct target groups.',
+    })
+    await expect(group(['web', 'web-green'])).rejects.toMatchObject({
+      name: 'InvalidTargetGroupPairException',
+      message:
+        'A target group pair associated with this deployment is not valid: no target group named web, web-green.',
+    })
+    codedeploy.destroy()
+  })
 })

@@ -284,6 +284,8 @@ export interface WebServiceOptions {
   logGroup?: boolean
   /** More of CreateService's input (load balancers, deployment controller…). */
   service?: Partial<CreateServiceCommandInput>
+  /** Run right after the reset (e.g. to make a load balancer in moto): more of CreateService's input. */
+  afterReset?: () => Promise<Partial<CreateServiceCommandInput>>
   /** Capacity providers associated with cluster prod. */
   capacityProviders?: string[]
 }
@@ -297,6 +299,7 @@ export async function givenWebService(
 ): Promise<void> {
   await admin.reset({ ...(options.timeScale !== undefined && { timeScale: options.timeScale }), moto: true })
   if (options.scenarios?.length) await admin.scenario(options.scenarios)
+  const extra = (await options.afterReset?.()) ?? {}
   if (options.logGroup) {
     const logs = new CloudWatchLogsClient({ region: stack.AWS_REGION })
     await logs.send(new CreateLogGroupCommand({ logGroupName: '/ecs/web' })).catch(() => undefined)
@@ -324,6 +327,7 @@ export async function givenWebService(
         },
       }),
       ...options.service,
+      ...extra,
     }),
   )
   await waitFor('web to run 2 tasks', async () => (await webService(ecs)).runningCount === 2, { timeoutMs: 20_000 })

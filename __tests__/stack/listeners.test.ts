@@ -2,7 +2,7 @@
 // unfolds, on a fake clock, without sockets or containers.
 import type { GetDeploymentTargetOutput } from '@aws-sdk/client-codedeploy'
 import type { DescribeServicesCommandOutput } from '@aws-sdk/client-ecs'
-import { routedTaskDefinition } from '../../test/stack/listeners.mjs'
+import { hostCounts, routedTaskDefinition, routeOf } from '../../test/stack/listeners.mjs'
 import { World } from '../../test/stack/world.mjs'
 import { callOperation, CODEDEPLOY, ECS } from './operations.js'
 
@@ -250,5 +250,76 @@ describe('the listeners in front of a CODE_DEPLOY service', () => {
     expect(routes(0.05)).toBe('web:2 web:2')
     codedeploy('StopDeployment', { deploymentId: id, autoRollbackEnabled: true })
     expect(routes(0.05)).toBe('web:1 web:1')
+  })
+
+  const PAIR = {
+    loadBalancerInfo: { targetGroupPairInfoList: [{ targetGroups: [{ name: 'web-green' }, { name: 'web' }] }] },
+  }
+  const GREEN = 'targetgroup/web-green/'
+  /** The target group names GetDeploymentTarget gives the task sets, e.g. `Blue web, Green web-green`. */
+  const taskSetGroups = (deploymentId: string): string =>
+    (
+      codedeploy<GetDeploymentTargetOutput>('GetDeploymentTarget', { deploymentId, targetId: 'default:web' })
+        .deploymentTarget?.ecsTarget?.taskSetsInfo ?? []
+    )
+      .map((t) => `${t.taskSetLabel} ${t.targetGroup?.name}`)
+      .join(', ')
+  /** The target group (dimension) a production request goes to at draw `at`. */
+  const productionGroup = (at: number): string | undefined => routeOf(world, 'production', () => at)?.targetGroup
+  const deployAgain = (image: string): string => {
+    ecs('RegisterTaskDefinition', { family: 'web', containerDefinitions: [{ name: 'web', image }] })
+    return codedeploy<{ deploymentId: string }>('CreateDeployment', {
+      applicationName: 'app',
+      deploymentGroupName: 'group',
+      deploymentConfigName: 'CodeDeployDefault.ECSAllAtOnce',
+      revision: { revisionType: 'AppSpecContent', appSpecContent: { content: appSpec.replace('web:2', 'web:3') } },
+    }).deploymentId
+  }
+
+  test("the task sets sit in the group's target group pair: the original in production's, the replacement in the other; a success swaps them", () => {
+    const id = givenCanary(PAIR)
+    const web = productionGroup(0.05)
+    expect(web).toBe('targetgroup/web/0123456789abcdef')
+    for (let i = 0; i < 100 && event(id, 'Install') !== 'Succeeded'; i++) advance(0.05)
+    expect(taskSetGroups(id)).toBe('Blue web, Green web-green')
+    // Both task sets' tasks are registered, each in its own target group.
+    expect(hostCounts(world).map((c) => `${c.targetGroup?.split('/')[1]} ${c.healthy}/${c.unhealthy}`)).toEqual([
+      'web-green 2/0',
+      'web 2/0',
+    ])
+    for (let i = 0; i < 100 && event(id, 'AllowTraffic') !== 'InProgress'; i++) advance(0.05)
+    advance(0.05)
+    expect(productionGroup(0.05)).toMatch(GREEN)
+    expect(productionGroup(0.5)).toBe(web)
+    advance(5 * 60 + 10)
+    expect(productionGroup(0.5)).toMatch(GREEN)
+    // The next deployment's replacement goes to the target group the original task set has left.
+    const next = deployAgain('web:v3')
+    for (let i = 0; i < 100 && event(next, 'Install') !== 'Succeeded'; i++) advance(0.05)
+    expect(taskSetGroups(next)).toBe('Blue web-green, Green web')
+    expect(routeOf(world, 'test', () => 0.5)?.targetGroup).toMatch(GREEN)
+  })
+
+  test('a stopped deployment leaves production on the original target group, which the next one keeps', () => {
+    const id = givenCanary(PAIR)
+    for (let i = 0; i < 100 && event(id, 'AllowTraffic') !== 'InProgress'; i++) advance(0.05)
+    advance(0.05)
+    codedeploy('StopDeployment', { deploymentId: id, autoRollbackEnabled: true })
+    expect(productionGroup(0.05)).toBe('targetgroup/web/0123456789abcdef')
+    expect(hostCounts(world).map((c) => `${c.targetGroup?.split('/')[1]} ${c.healthy}`)).toEqual([
+      'web-green 0',
+      'web 2',
+    ])
+    const next = deployAgain('web:v3')
+    for (let i = 0; i < 100 && event(next, 'Install') !== 'Succeeded'; i++) advance(0.05)
+    expect(taskSetGroups(next)).toBe('Blue web, Green web-green')
+  })
+
+  test('a target group pair of one name is refused, as CodeDeploy refuses it', () => {
+    expect(() =>
+      givenCanary({
+        loadBalancerInfo: { targetGroupPairInfoList: [{ targetGroups: [{ name: 'web' }, { name: 'web' }] }] },
+      }),
+    ).toThrow('Target group pair must have distinct target groups.')
   })
 })

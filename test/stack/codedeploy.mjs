@@ -2,9 +2,13 @@
 // configs and deployments that go Created → InProgress (lifecycle events one after another; a replacement task
 // set whose traffic follows the deployment config; then the group's termination wait) → [Ready] → Succeeded, or
 // Failed / Stopped (with a rollback when asked), as the scenario of the deployment group's ECS service says.
+// The group's target group pair (loadBalancerInfo.targetGroupPairInfoList[0]): the original task set is in the one
+// production traffic is on, the replacement in the other; a deployment that succeeds leaves production on the
+// replacement's, so the next deployment's replacement goes to the first one again; a stopped or failed one leaves it.
 import { parse as parseYaml } from 'yaml'
 import { AwsError, check, paginate } from './protocol.mjs'
-import { codedeployDeploymentId, nineteenDigits, serviceArn, uuid } from './ids.mjs'
+import { createHash } from 'node:crypto'
+import { ACCOUNT, codedeployDeploymentId, nineteenDigits, REGION, serviceArn, uuid } from './ids.mjs'
 import { CODEDEPLOY_EVENTS as LIFECYCLE } from './scenario.mjs'
 
 /** A deployment whose group waits for a manual reroute stops here, Ready, before BeforeAllowTraffic. */
@@ -48,29 +52,59 @@ export function trafficSteps(routing) {
   return { weights: [100], seconds: 0 }
 }
 
+const frontsService = (group, cluster, service) =>
+  group.ecsServices?.[0]?.clusterName === cluster && group.ecsServices?.[0]?.serviceName === service
+
+/** The active deployment (not a rollback) of this ECS service, if any. */
+function activeDeployment(codedeploy, cluster, service) {
+  return [...codedeploy.deployments.values()].find(
+    (d) => d.creator === 'user' && !DONE.includes(d.status) && frontsService(d.group, cluster, service),
+  )
+}
+
+/** The target group pair of the deployment group of this ECS service: name → ARN, and which one production is on. */
+function pairOf(codedeploy, cluster, service) {
+  const group = [...codedeploy.groups.values()].find((g) => frontsService(g, cluster, service))
+  return group && codedeploy.pairs.get(group)
+}
+
 /**
- * The task definition a listener routes to while a CodeDeploy deployment of this ECS service runs: the test listener
- * reaches the replacement task set once AllowTestTraffic is done, the production listener by the replacement's
- * traffic weight (AllowTraffic shifts it); undefined when no deployment of the service is active.
+ * Where a listener sends a request while a CodeDeploy deployment of this ECS service runs: the test listener reaches
+ * the replacement task set once AllowTestTraffic is done, the production listener by the replacement's traffic weight
+ * (AllowTraffic shifts it). `taskDefinition` is undefined when no deployment has a replacement task set (the service's
+ * own is served); `targetGroupArn` is the chosen task set's target group, undefined when the group names no pair.
+ * @returns {{ taskDefinition?: string, targetGroupArn?: string }}
  */
 export function codeDeployRoute(codedeploy, cluster, service, listener, random = Math.random) {
-  const d = [...codedeploy.deployments.values()].find((candidate) => {
-    const target = candidate.group.ecsServices?.[0]
-    return (
-      candidate.creator === 'user' &&
-      !DONE.includes(candidate.status) &&
-      target?.clusterName === cluster &&
-      target?.serviceName === service
-    )
-  })
-  if (!d?.green) return undefined
-  const green = appSpecTaskDefinition(d.revision?.appSpecContent?.content)
-  const blue = appSpecTaskDefinition(d.previousRevision?.appSpecContent?.content)
+  const pair = pairOf(codedeploy, cluster, service)
+  const d = activeDeployment(codedeploy, cluster, service)
+  if (!d?.green) return { targetGroupArn: pair?.arns.get(pair.production) }
+  const green = { taskDefinition: appSpecTaskDefinition(d.revision?.appSpecContent?.content) }
+  const blue = { taskDefinition: appSpecTaskDefinition(d.previousRevision?.appSpecContent?.content) }
+  const replacement = { ...green, targetGroupArn: pair?.arns.get(d.replacementGroup) }
+  const original = { ...blue, targetGroupArn: pair?.arns.get(d.originalGroup) }
   if (listener === 'test') {
     const testTraffic = d.events.find((e) => e.lifecycleEventName === 'AllowTestTraffic')
-    return testTraffic?.status === 'Succeeded' ? green : blue
+    return testTraffic?.status === 'Succeeded' ? replacement : original
   }
-  return random() * 100 < d.traffic ? green : blue
+  return random() * 100 < d.traffic ? replacement : original
+}
+
+/**
+ * The task sets registered in each target group of the pair of this ECS service's deployment group: `service` (the
+ * service's own tasks: the original task set, or the only one between deployments), `replacement` (the replacement
+ * task set, once its tasks run) or none; undefined when the group names no pair.
+ * @returns {{ targetGroupArn: string, taskSet?: 'service' | 'replacement' }[] | undefined}
+ */
+export function codeDeployTargetGroups(codedeploy, cluster, service) {
+  const pair = pairOf(codedeploy, cluster, service)
+  if (!pair) return undefined
+  const d = activeDeployment(codedeploy, cluster, service)
+  return [...pair.arns].map(([name, targetGroupArn]) => {
+    if (!d?.green) return { targetGroupArn, ...(name === pair.production && { taskSet: 'service' }) }
+    if (name === d.originalGroup) return { targetGroupArn, taskSet: 'service' }
+    return { targetGroupArn, ...(d.greenRunning && { taskSet: 'replacement' }) }
+  })
 }
 
 export class CodeDeployState {
@@ -79,6 +113,11 @@ export class CodeDeployState {
     /** @type {Map<string, any>} key: application/group */ this.groups = new Map()
     /** @type {Map<string, any>} */ this.deployments = new Map()
     /** @type {Map<string, any>} custom deployment configs */ this.configs = new Map()
+    /**
+     * @type {Map<any, { arns: Map<string, string>, production: string }>} per deployment group (its info): the target
+     *   group pair's ARNs by name, and the one production traffic is on
+     */
+    this.pairs = new Map()
   }
 
   snapshot() {
@@ -95,6 +134,30 @@ export function appSpecTaskDefinition(content) {
   const spec = parseYaml(content ?? '')
   const resource = (spec?.Resources ?? []).map((r) => Object.values(r)[0]).find((r) => r?.Type === 'AWS::ECS::Service')
   return resource?.Properties?.TaskDefinition
+}
+
+/** The names of the target group pair of a deployment group's loadBalancerInfo, undefined without one. */
+function targetGroupPair(loadBalancerInfo) {
+  const pairs = loadBalancerInfo?.targetGroupPairInfoList
+  if (!pairs?.length) return undefined
+  const names = (pairs[0]?.targetGroups ?? []).map((t) => t?.name)
+  check(
+    pairs.length === 1,
+    'InvalidTargetGroupPairException',
+    'The list of target group pairs must have exactly one pair.',
+  )
+  check(
+    names.length === 2 && names.every((n) => typeof n === 'string' && n) && names[0] !== names[1],
+    'InvalidTargetGroupPairException',
+    'Target group pair must have distinct target groups.',
+  )
+  return names
+}
+
+/** A target group ARN for a name no ELBv2 knows here (no moto): the same one each time. */
+function targetGroupArnFor(name) {
+  const id = createHash('sha256').update(name).digest('hex').slice(0, 16)
+  return `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT}:targetgroup/${name}/${id}`
 }
 
 function deploymentInfo(d) {
@@ -136,10 +199,12 @@ function deploymentInfo(d) {
  * @param {{
  *   state: () => CodeDeployState, ecs: () => import('./ecs.mjs').EcsState,
  *   clock: import('./clock.mjs').Clock, scheduler: import('./clock.mjs').Scheduler,
- * }} deps
+ *   targetGroupArns?: (names: string[]) => Promise<Map<string, string>>,
+ * }} deps targetGroupArns: the ELBv2 target groups by name (moto's), each missing one left out; without it a
+ *   target group of the pair is the service's own load balancer's ARN of that name, or one made up for it
  * @returns {import('./protocol.mjs').AwsService}
  */
-export function codedeployService({ state, ecs, clock, scheduler }) {
+export function codedeployService({ state, ecs, clock, scheduler, targetGroupArns }) {
   const application = (name) => {
     check(
       typeof name === 'string' && name,
@@ -187,19 +252,19 @@ export function codedeployService({ state, ecs, clock, scheduler }) {
     if (!d.green) return undefined
     const count = ecsService(d)?.desiredCount ?? 1
     const shifted = d.traffic === 100
-    const set = (label, id, weight, running, primary) => ({
+    const set = (label, id, weight, running, primary, targetGroup) => ({
       identifer: id,
       desiredCount: count,
       pendingCount: 0,
       runningCount: running ? count : 0,
       status: primary ? 'PRIMARY' : 'ACTIVE',
       trafficWeight: weight,
-      targetGroup: { name: `${label.toLowerCase()}-tg` },
+      ...(targetGroup && { targetGroup: { name: targetGroup } }),
       taskSetLabel: label,
     })
     return [
-      set('Blue', d.blue, 100 - d.traffic, true, !shifted),
-      set('Green', d.green, d.traffic, d.greenRunning, shifted),
+      set('Blue', d.blue, 100 - d.traffic, true, !shifted, d.originalGroup),
+      set('Green', d.green, d.traffic, d.greenRunning, shifted, d.replacementGroup),
     ]
   }
   /** Ends the deployment; a failure or stop rolls back when the group (or StopDeployment) says so. */
@@ -211,7 +276,11 @@ export function codedeployService({ state, ecs, clock, scheduler }) {
     for (const e of d.events)
       if (e.status === 'Pending' || e.status === 'InProgress')
         e.status = status === 'Succeeded' ? 'Succeeded' : 'Skipped'
-    if (status === 'Succeeded') return serveRevision(d, d.revision)
+    if (status === 'Succeeded') {
+      const pair = state().pairs.get(d.group)
+      if (pair && d.creator === 'user') pair.production = d.replacementGroup
+      return serveRevision(d, d.revision)
+    }
     d.traffic = 0
     // Stopped during the termination wait: production traffic goes back to the original task set.
     if (d.shifted) serveRevision(d, d.previousRevision)
@@ -261,6 +330,54 @@ export function codedeployService({ state, ecs, clock, scheduler }) {
       rollbackDeploymentId: id,
       rollbackMessage: `Deployment ${d.id} rolled back by deployment ${id}.`,
     }
+  }
+  /**
+   * Stores the deployment group; with a target group pair, production starts on the pair's target group the ECS
+   * service names (else the first), each ARN the one `arns` has, else the service's of that name, else made up.
+   */
+  const createGroup = (input, key, names, arns) => {
+    const target = input.ecsServices?.[0]
+    const service = ecs()
+      .clusters.get(target?.clusterName ?? 'default')
+      ?.services.get(target?.serviceName ?? '')
+    const own = (service?.loadBalancers ?? []).map((lb) => lb.targetGroupArn).filter(Boolean)
+    const ownNamed = (name) => own.find((arn) => arn.split(':').pop()?.split('/')[1] === name)
+    if (state().groups.has(key))
+      throw new AwsError(
+        'DeploymentGroupAlreadyExistsException',
+        `The deployment group ${input.deploymentGroupName} already exists.`,
+      )
+    if (names && targetGroupArns) {
+      const missing = names.filter((name) => !arns.has(name))
+      if (missing.length)
+        throw new AwsError(
+          'InvalidTargetGroupPairException',
+          `A target group pair associated with this deployment is not valid: no target group named ${missing.join(', ')}.`,
+        )
+    }
+    const info = {
+      applicationName: input.applicationName,
+      deploymentGroupId: uuid(),
+      deploymentGroupName: input.deploymentGroupName,
+      deploymentConfigName: input.deploymentConfigName ?? 'CodeDeployDefault.ECSAllAtOnce',
+      serviceRoleArn: input.serviceRoleArn,
+      ecsServices: input.ecsServices ?? [],
+      loadBalancerInfo: input.loadBalancerInfo,
+      blueGreenDeploymentConfiguration: input.blueGreenDeploymentConfiguration,
+      deploymentStyle: input.deploymentStyle ?? {
+        deploymentType: 'BLUE_GREEN',
+        deploymentOption: 'WITH_TRAFFIC_CONTROL',
+      },
+      autoRollbackConfiguration: input.autoRollbackConfiguration ?? { enabled: false, events: [] },
+      computePlatform: 'ECS',
+    }
+    state().groups.set(key, info)
+    if (names)
+      state().pairs.set(info, {
+        arns: new Map(names.map((name) => [name, arns.get(name) ?? ownNamed(name) ?? targetGroupArnFor(name)])),
+        production: names.find((name) => ownNamed(name)) ?? names[0],
+      })
+    return { deploymentGroupId: info.deploymentGroupId }
   }
   const failsOnRollback = (d) => d.group.autoRollbackConfiguration?.enabled === true
   /** Runs lifecycle event `i` and schedules the next one. */
@@ -386,29 +503,11 @@ export function codedeployService({ state, ecs, clock, scheduler }) {
       CreateDeploymentGroup: (input) => {
         application(input.applicationName)
         const key = `${input.applicationName}/${input.deploymentGroupName}`
-        if (state().groups.has(key))
-          throw new AwsError(
-            'DeploymentGroupAlreadyExistsException',
-            `The deployment group ${input.deploymentGroupName} already exists.`,
-          )
-        const info = {
-          applicationName: input.applicationName,
-          deploymentGroupId: uuid(),
-          deploymentGroupName: input.deploymentGroupName,
-          deploymentConfigName: input.deploymentConfigName ?? 'CodeDeployDefault.ECSAllAtOnce',
-          serviceRoleArn: input.serviceRoleArn,
-          ecsServices: input.ecsServices ?? [],
-          loadBalancerInfo: input.loadBalancerInfo,
-          blueGreenDeploymentConfiguration: input.blueGreenDeploymentConfiguration,
-          deploymentStyle: input.deploymentStyle ?? {
-            deploymentType: 'BLUE_GREEN',
-            deploymentOption: 'WITH_TRAFFIC_CONTROL',
-          },
-          autoRollbackConfiguration: input.autoRollbackConfiguration ?? { enabled: false, events: [] },
-          computePlatform: 'ECS',
-        }
-        state().groups.set(key, info)
-        return { deploymentGroupId: info.deploymentGroupId }
+        const names = targetGroupPair(input.loadBalancerInfo)
+        if (!names) return createGroup(input, key, undefined)
+        // With moto, the pair's target groups must exist there (the ARNs the listeners record metrics under).
+        if (targetGroupArns) return targetGroupArns(names).then((arns) => createGroup(input, key, names, arns))
+        return createGroup(input, key, names, new Map())
       },
       GetDeploymentGroup: (input) => ({ deploymentGroupInfo: group(input.applicationName, input.deploymentGroupName) }),
       CreateDeployment: (input) => {
@@ -430,6 +529,7 @@ export function codedeployService({ state, ecs, clock, scheduler }) {
             `The deployment group ${g.deploymentGroupName} has an active deployment: ${active.id}.`,
           )
         const service = ecs().clusters.get(target.clusterName)?.services.get(target.serviceName)
+        const pair = state().pairs.get(g)
         const now = clock.now()
         const d = {
           id: codedeployDeploymentId(),
@@ -457,6 +557,9 @@ export function codedeployService({ state, ecs, clock, scheduler }) {
           continued: false,
           /** @type {(() => void) | undefined} goes on from Ready */ resume: undefined,
           blue: `ecs-svc/${nineteenDigits()}`,
+          /** the pair's target group production is on (the original task set's) and the other (the replacement's) */
+          originalGroup: pair?.production,
+          replacementGroup: pair && [...pair.arns.keys()].find((name) => name !== pair.production),
           /** @type {string | undefined} the replacement task set, from Install on */ green: undefined,
           greenRunning: false,
           /** all production traffic on the replacement task set, waiting to terminate the original */

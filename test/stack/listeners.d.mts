@@ -18,3 +18,15 @@ export declare function startListeners(options: {
   registryUser?: string
   registryPassword?: string
 }): Promise<{ close(): Promise<void> }>
+
+/** Where the listener sends a request: the task definition and the CloudWatch dimensions of its target group and LB. */
+export declare function routeOf(
+  world: World,
+  listener: 'production' | 'test',
+  random?: () => number,
+): { taskDefinition: string; targetGroup?: string; loadBalancer: string } | undefined
+
+/** The healthy and unhealthy targets of each target group of the service the listeners front. */
+export declare function hostCounts(
+  world: World,
+): { loadBalancer: string; targetGroup: string; healthy: number; unhealthy: number }[]

@@ -6,8 +6,9 @@
 // - while an ECS-native (blue/green, canary, linear) service deployment is IN_PROGRESS, the production listener sends
 //   its requestedProductionTrafficWeight % of requests to the new (green) revision and the rest to the old (blue)
 //   one, the test listener likewise with requestedTestTrafficWeight;
-// - a CODE_DEPLOY service likewise by its CodeDeploy deployment's task sets (codeDeployRoute): production by the
-//   replacement task set's traffic weight, the test listener to the replacement from AllowTestTraffic on; once the
+// - a CODE_DEPLOY service likewise by its CodeDeploy deployment's task sets (codeDeployRoute), each in its target group
+//   of the deployment group's pair (the original in the one production is on, the replacement in the other): production
+//   by the replacement task set's traffic weight, the test listener to the replacement from AllowTestTraffic on; once the
 //   deployment has ended, to the service's task definition (the replacement's on success, the original's on a rollback);
 // - otherwise (a rolling update, its rollback, a steady service) both forward to the target group of the last
 //   deployment ECS completed and pick one of its healthy targets at random, as an ALB's round robin does: the service's
@@ -19,7 +20,7 @@ import { execFile } from 'node:child_process'
 import { createServer, request } from 'node:http'
 import { connect } from 'node:net'
 import { promisify } from 'node:util'
-import { codeDeployRoute } from './codedeploy.mjs'
+import { codeDeployRoute, codeDeployTargetGroups } from './codedeploy.mjs'
 import { dimensionOf } from './metrics.mjs'
 
 const run = promisify(execFile)
@@ -75,11 +76,12 @@ export function routeOf(world, listener, random = Math.random) {
   const via = (taskDefinition, targetGroup) => ({ taskDefinition, targetGroup: dimensionOf(targetGroup), loadBalancer })
   const primary = primaryTargetGroup(service)
   if (service.deploymentController?.type === 'CODE_DEPLOY') {
-    const named = codeDeployRoute(world.codedeploy, front.cluster, front.service, listener, random)
+    const route = codeDeployRoute(world.codedeploy, front.cluster, front.service, listener, random)
+    const named = route.taskDefinition
     const arn = named
       ? (world.ecs.taskDefinitions.find(named)?.taskDefinition.taskDefinitionArn ?? named)
       : service.taskDefinition
-    return via(arn, primary)
+    return via(arn, route.targetGroupArn ?? primary)
   }
   const sd = service.serviceDeployments[0]
   const completed = service.lastCompleted
@@ -157,6 +159,11 @@ export function hostCounts(world) {
   if (!service || service.status !== 'ACTIVE' || !primaryTargetGroup(service)) return []
   routeOf(world, 'production', () => 100) // assigns green its target group once a rollout begins
   const loadBalancer = loadBalancerOf(world, service)
+  const sets =
+    service.deploymentController?.type === 'CODE_DEPLOY' &&
+    codeDeployTargetGroups(world.codedeploy, front.cluster, front.service)
+  if (sets)
+    return sets.map(({ targetGroupArn, taskSet }) => codeDeployHosts(service, taskSet, targetGroupArn, loadBalancer))
   const counts = new Map()
   for (const group of [primaryTargetGroup(service), alternateOf(service)].filter(Boolean))
     counts.set(group, { loadBalancer, targetGroup: dimensionOf(group), healthy: 0, unhealthy: 0 })
@@ -166,6 +173,17 @@ export function hostCounts(world) {
     if (entry) entry[task.ready ? 'healthy' : 'unhealthy']++
   }
   return [...counts.values()]
+}
+
+/** A CODE_DEPLOY service's targets in one target group of its pair: the task set registered there, if any. */
+function codeDeployHosts(service, taskSet, targetGroupArn, loadBalancer) {
+  const entry = { loadBalancer, targetGroup: dimensionOf(targetGroupArn), healthy: 0, unhealthy: 0 }
+  // The stack runs no tasks for a replacement task set: its desired count, healthy once its tasks run.
+  if (taskSet === 'replacement') entry.healthy = service.desiredCount
+  if (taskSet === 'service')
+    for (const task of service.cluster.tasks.values())
+      if (task.service === service && task.lastStatus === 'RUNNING') entry[task.ready ? 'healthy' : 'unhealthy']++
+  return entry
 }
 
 const alternateOf = (service) =>

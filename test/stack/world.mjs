@@ -1,6 +1,8 @@
 // Everything the scenario server simulates, in one place: the clock and its events, the scenarios, and
 // the ECS / ECR / CodeDeploy state. /_reset replaces the state; the AWS services read it through getters.
+import { DescribeTargetGroupsCommand, ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2'
 import { Clock, Scheduler } from './clock.mjs'
+import { REGION } from './ids.mjs'
 import { ScenarioBook } from './scenario.mjs'
 import { TaskDefinitionStore } from './task-definitions.mjs'
 import { Services } from './services.mjs'
@@ -22,6 +24,27 @@ const IAM_PREFIX = {
   AmazonEC2ContainerRegistry_V20150921: 'ecr',
   CodeDeploy_20141006: 'codedeploy',
   GraniteServiceVersion20100801: 'cloudwatch',
+}
+
+/** The ARNs of the target groups of these names that moto's ELBv2 has (DescribeTargetGroups). */
+function targetGroupsIn(endpoint) {
+  const client = new ElasticLoadBalancingV2Client({
+    endpoint,
+    region: REGION,
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+  })
+  return async (names) => {
+    const arns = new Map()
+    for (const name of names) {
+      const found = await client.send(new DescribeTargetGroupsCommand({ Names: [name] })).catch((error) => {
+        if (error?.name === 'TargetGroupNotFoundException') return undefined
+        throw error
+      })
+      const arn = found?.TargetGroups?.[0]?.TargetGroupArn
+      if (arn) arns.set(name, arn)
+    }
+    return arns
+  }
 }
 
 /**
@@ -60,6 +83,7 @@ export class World {
         ecs: () => this.ecs,
         clock: this.clock,
         scheduler: this.scheduler,
+        ...(options.motoUrl && { targetGroupArns: targetGroupsIn(options.motoUrl) }),
       }),
       cloudwatchService({ recorder: () => this.metrics }),
     ].map((service) => this.withDenials(service))

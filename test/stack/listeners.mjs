@@ -15,7 +15,7 @@
 //   tasks registered there, RUNNING, past their health check and not stopping (ECS deregisters a task before it stops
 //   it, and a draining target takes no new request). A rolling update's old and new revisions share that target group,
 //   so they mix by how many of each are ready. With no healthy target (none started yet), the revision of the last
-//   completed deployment, as before.
+//   completed deployment.
 import { execFile } from 'node:child_process'
 import { createServer, request } from 'node:http'
 import { connect } from 'node:net'

@@ -10,6 +10,6 @@ test("a client loaded on its first request is made once, in the action's region,
   const [first, second] = [0, 1].map((i) => codedeploy.call(i).thisValue as CodeDeployClient)
   expect(first).toBeInstanceOf(CodeDeployClient)
   expect(second).toBe(first)
-  await expect(first.config.region()).resolves.toBe('eu-central-1')
+  await expect(first?.config.region()).resolves.toBe('eu-central-1')
   codedeploy.restore()
 })

@@ -35,8 +35,11 @@ test('one chart per check: new, old and limit lines where every read has them, t
       '```',
     ].join('\n'),
   )
-  // No old value for the expression: its chart has the new revision and the limit only.
-  expect(text).toContain('  line [1, 1]\n  line [2, 2]\n```')
+  expect(text).toContain('```\n\nLines, in order: new revision, old revision, limit.\n')
+  // No old value for the expression: its chart has the new revision and the limit only, and says so.
+  expect(text).toContain(
+    '  line [1, 1]\n  line [2, 2]\n```\n\nLines, in order: new revision, limit. Not drawn (no figure at every read): old revision.',
+  )
   expect(text).toContain('| 0:02 | roll back (fail) | 10 |')
 })
 

@@ -17,11 +17,13 @@ describe('decide', () => {
     expect(d.reason).toBe('canary analysis failed: 5xx-rate < 1%: fail')
   })
 
-  test('every check passing goes on', () => {
+  test('every check passing goes on; only the read that ends the bake says the analysis passed', () => {
     expect(decide([j('a', 'pass'), j('b', 'pass')], 'rollback', 5, true)).toMatchObject({
       action: 'proceed',
       verdict: 'pass',
+      reason: 'canary analysis passed: every check held',
     })
+    expect(decide([j('a', 'pass')], 'rollback', 5, false).reason).toBe('canary analysis: every check holds so far')
   })
 
   test.each([

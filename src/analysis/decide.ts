@@ -25,8 +25,11 @@ export function decide(judgements: Judgement[], inconclusive: Inconclusive, at: 
   if (failed)
     return { at, action: 'rollback', verdict: 'fail', reason: `canary analysis failed: ${failed.why}`, judgements }
   const open = judgements.filter((j) => j.outcome === 'inconclusive')
-  if (!open.length)
-    return { at, action: 'proceed', verdict: 'pass', reason: 'canary analysis passed: every check held', judgements }
+  if (!open.length) {
+    // A read while the bake runs is not the verdict: the release can still fail a later one.
+    const reason = final ? 'canary analysis passed: every check held' : 'canary analysis: every check holds so far'
+    return { at, action: 'proceed', verdict: 'pass', reason, judgements }
+  }
   const why = open.map((j) => j.why).join('; ')
   if (!final) return { at, action: 'hold', verdict: 'inconclusive', reason: `canary analysis: ${why}`, judgements }
   const action: Action = inconclusive === 'rollback' ? 'rollback' : inconclusive === 'continue' ? 'proceed' : 'hold'

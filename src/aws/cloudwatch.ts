@@ -1,6 +1,12 @@
 // The CloudWatch call the canary analysis makes: GetMetricData, every page, named by the IAM action it needs.
-import type { CloudWatchClient, MetricDataQuery, MetricDataResult } from '@aws-sdk/client-cloudwatch'
+import type {
+  CloudWatchClient,
+  GetMetricDataCommandInput,
+  MetricDataQuery,
+  MetricDataResult,
+} from '@aws-sdk/client-cloudwatch'
 import { awsCall } from './errors.js'
+import { everyPage } from './pages.js'
 
 /** The SDK package, loaded by the first call (clients.ts). */
 const sdk = () => import('@aws-sdk/client-cloudwatch')
@@ -14,9 +20,11 @@ export async function getMetricData(
 ): Promise<Map<string, MetricDataResult>> {
   return awsCall('cloudwatch:GetMetricData', async () => {
     const results = new Map<string, MetricDataResult>()
-    const pages = (await sdk()).paginateGetMetricData(
-      { client: cloudwatch },
+    const { GetMetricDataCommand } = await sdk()
+    const pages = everyPage(
+      (request: GetMetricDataCommandInput) => cloudwatch.send(new GetMetricDataCommand(request)),
       { MetricDataQueries: input.queries, StartTime: input.start, EndTime: input.end, ScanBy: 'TimestampDescending' },
+      { sent: 'NextToken', answered: 'NextToken' },
     )
     for await (const page of pages) {
       for (const result of page.MetricDataResults ?? []) {

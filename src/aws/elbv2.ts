@@ -3,6 +3,9 @@
 import type {
   CreateRuleCommandInput,
   CreateTargetGroupCommandInput,
+  DescribeListenersCommandInput,
+  DescribeRulesCommandInput,
+  DescribeTargetGroupsCommandInput,
   ElasticLoadBalancingV2Client,
   Listener,
   LoadBalancer,
@@ -11,12 +14,14 @@ import type {
   TargetGroup,
 } from '@aws-sdk/client-elastic-load-balancing-v2'
 import { awsCall, unlessNotFound } from './errors.js'
+import { everyPage } from './pages.js'
 
 /** The SDK package, loaded by the first call (clients.ts). */
 const sdk = () => import('@aws-sdk/client-elastic-load-balancing-v2')
 
 const LISTENER = { ListenerNotFoundException: 'listener' }
 const TARGET_GROUP = { TargetGroupNotFoundException: 'target group' }
+const MARKER = { sent: 'Marker', answered: 'NextMarker' } as const
 /** DescribeTags takes at most 20 resources. */
 const TAGS_PER_CALL = 20
 
@@ -29,10 +34,9 @@ export async function describeRules(
     'elasticloadbalancing:DescribeRules',
     async () => {
       const rules: Rule[] = []
-      for await (const page of (await sdk()).paginateDescribeRules(
-        { client: elbv2, pageSize: 100 },
-        { ListenerArn: listenerArn },
-      ))
+      const { DescribeRulesCommand } = await sdk()
+      const call = (input: DescribeRulesCommandInput) => elbv2.send(new DescribeRulesCommand(input))
+      for await (const page of everyPage(call, { ListenerArn: listenerArn, PageSize: 100 }, MARKER))
         rules.push(...(page.Rules ?? []))
       return rules
     },
@@ -66,8 +70,9 @@ export async function describeListeners(
     'elasticloadbalancing:DescribeListeners',
     async () => {
       const listeners: Listener[] = []
-      for await (const page of (await sdk()).paginateDescribeListeners({ client: elbv2 }, input))
-        listeners.push(...(page.Listeners ?? []))
+      const { DescribeListenersCommand } = await sdk()
+      const call = (input: DescribeListenersCommandInput) => elbv2.send(new DescribeListenersCommand(input))
+      for await (const page of everyPage(call, input, MARKER)) listeners.push(...(page.Listeners ?? []))
       return listeners
     },
     { missing: { ...LISTENER, LoadBalancerNotFoundException: 'load balancer' } },
@@ -97,8 +102,9 @@ export async function describeTargetGroup(
 export async function describeAllTargetGroups(elbv2: ElasticLoadBalancingV2Client): Promise<TargetGroup[]> {
   return awsCall('elasticloadbalancing:DescribeTargetGroups', async () => {
     const groups: TargetGroup[] = []
-    for await (const page of (await sdk()).paginateDescribeTargetGroups({ client: elbv2, pageSize: 400 }, {}))
-      groups.push(...(page.TargetGroups ?? []))
+    const { DescribeTargetGroupsCommand } = await sdk()
+    const call = (input: DescribeTargetGroupsCommandInput) => elbv2.send(new DescribeTargetGroupsCommand(input))
+    for await (const page of everyPage(call, { PageSize: 400 }, MARKER)) groups.push(...(page.TargetGroups ?? []))
     return groups
   })
 }

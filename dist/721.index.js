@@ -273,6 +273,11 @@ function scaled(value, ms) {
         return '0';
     return String(Math.round((ms ? value * 1000 : value) * 100) / 100);
 }
+const LINES = [
+    { name: 'new revision', pick: (j) => j.fresh },
+    { name: 'old revision', pick: (j) => j.old },
+    { name: 'limit', pick: (j) => j.limit },
+];
 function chart(report, check) {
     const rows = report.decisions.flatMap((d) => d.judgements.filter((j) => j.check === check).map((j) => ({ d, j })));
     const points = rows.filter(({ j }) => j.fresh !== undefined);
@@ -281,17 +286,20 @@ function chart(report, check) {
     const start = report.decisions[0]?.at ?? 0;
     const ms = /\b[pP]\d/.test(check) && !/^[A-Za-z]+\(/.test(check);
     const series = (pick) => `[${points.map(({ j }) => scaled(pick(j), ms)).join(', ')}]`;
+    // A Mermaid line cannot have gaps: the old revision and the limit are drawn only where every read has them.
+    const lines = LINES.filter(({ pick }) => points.every(({ j }) => pick(j) !== undefined));
+    const missing = LINES.filter((line) => !lines.includes(line)).map(({ name }) => name);
     return [
         '```mermaid',
         'xychart-beta',
         `  title "${title(check)}"`,
         `  x-axis "time into the bake" [${points.map(({ d }) => `"${(0,clock/* formatElapsed */.C7)(d.at - start)}"`).join(', ')}]`,
         `  y-axis "${ms ? 'ms' : check.startsWith('5xx') ? '%' : 'value'}"`,
-        `  line ${series((j) => j.fresh)}`,
-        // A line with a gap would not draw: the old revision and the limit only where every read has them.
-        ...(points.every(({ j }) => j.old !== undefined) ? [`  line ${series((j) => j.old)}`] : []),
-        ...(points.every(({ j }) => j.limit !== undefined) ? [`  line ${series((j) => j.limit)}`] : []),
+        ...lines.map(({ pick }) => `  line ${series(pick)}`),
         '```',
+        '',
+        `Lines, in order: ${lines.map(({ name }) => name).join(', ')}.` +
+            (missing.length ? ` Not drawn (no figure at every read): ${missing.join(', ')}.` : ''),
         '',
     ];
 }
@@ -301,7 +309,7 @@ function analysisSection(report) {
     const lines = ['#### Canary analysis', '', (0,report_text/* summaryText */.g5)(`Compared: ${report.compared}.`), ''];
     if (!last)
         return [...lines, 'No read was made: the rollout ended before both revisions took traffic.', ''];
-    lines.push('Each chart: the new revision (first line), the old revision (second) and the limit (third) at each read, over the rollout so far.', '');
+    lines.push('Each chart: the figures at each read, over the rollout so far.', '');
     for (const check of report.checks)
         lines.push(...chart(report, check));
     const start = report.decisions[0]?.at ?? 0;

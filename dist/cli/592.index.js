@@ -2156,7 +2156,7 @@ async function deploy(settings, ports) {
             ...(url && { runUrl: url }),
             ...environment,
         };
-        const [carrying, { createClients }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(815), __webpack_require__.e(153), __webpack_require__.e(131), __webpack_require__.e(721), __webpack_require__.e(490), __webpack_require__.e(326)]).then(__webpack_require__.bind(__webpack_require__, 3326)), Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(201)]).then(__webpack_require__.bind(__webpack_require__, 201))]);
+        const [carrying, { createClients }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(815), __webpack_require__.e(153), __webpack_require__.e(131), __webpack_require__.e(721), __webpack_require__.e(490), __webpack_require__.e(836)]).then(__webpack_require__.bind(__webpack_require__, 5836)), Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(201)]).then(__webpack_require__.bind(__webpack_require__, 201))]);
         const aws = ports.aws ??
             ((where, within = deadline) => {
                 const clients = createClients(where, within);

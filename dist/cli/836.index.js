@@ -1,8 +1,8 @@
-export const id = 326;
-export const ids = [326];
+export const id = 836;
+export const ids = [836];
 export const modules = {
 
-/***/ 3326:
+/***/ 5836:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -751,19 +751,41 @@ async function pruneRevisions(ecs, cluster, family, keep, log) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/aws/pages.ts
+/**
+ * Every page of a paged call, each asked with the token the last one answered, until a page has none (or repeats it).
+ * The SDK's own paginators test `client instanceof` their client class, which a client loaded on its first request
+ * (clients.ts) is not, so the calls on those clients page here.
+ */
+async function* everyPage(call, input, token) {
+    let next;
+    do {
+        const page = await call(next === undefined ? input : { ...input, [token.sent]: next });
+        yield page;
+        const previous = next;
+        next = page[token.answered];
+        if (next === previous)
+            return;
+    } while (next);
+}
+
 ;// CONCATENATED MODULE: ./src/aws/elbv2.ts
+
 
 /** The SDK package, loaded by the first call (clients.ts). */
 const elbv2_sdk = () => __webpack_require__.e(/* import() */ 586).then(__webpack_require__.t.bind(__webpack_require__, 586, 19));
 const LISTENER = { ListenerNotFoundException: 'listener' };
 const TARGET_GROUP = { TargetGroupNotFoundException: 'target group' };
+const MARKER = { sent: 'Marker', answered: 'NextMarker' };
 /** DescribeTags takes at most 20 resources. */
 const TAGS_PER_CALL = 20;
 /** Every rule of a listener; undefined when the listener does not exist. */
 async function describeRules(elbv2, listenerArn) {
     const read = (0,aws_errors/* awsCall */.uF)('elasticloadbalancing:DescribeRules', async () => {
         const rules = [];
-        for await (const page of (await elbv2_sdk()).paginateDescribeRules({ client: elbv2, pageSize: 100 }, { ListenerArn: listenerArn }))
+        const { DescribeRulesCommand } = await elbv2_sdk();
+        const call = (input) => elbv2.send(new DescribeRulesCommand(input));
+        for await (const page of everyPage(call, { ListenerArn: listenerArn, PageSize: 100 }, MARKER))
             rules.push(...(page.Rules ?? []));
         return rules;
     }, { missing: LISTENER });
@@ -781,7 +803,9 @@ async function describeListeners(elbv2, query) {
     const input = 'loadBalancerArn' in query ? { LoadBalancerArn: query.loadBalancerArn } : { ListenerArns: [query.listenerArn] };
     const read = (0,aws_errors/* awsCall */.uF)('elasticloadbalancing:DescribeListeners', async () => {
         const listeners = [];
-        for await (const page of (await elbv2_sdk()).paginateDescribeListeners({ client: elbv2 }, input))
+        const { DescribeListenersCommand } = await elbv2_sdk();
+        const call = (input) => elbv2.send(new DescribeListenersCommand(input));
+        for await (const page of everyPage(call, input, MARKER))
             listeners.push(...(page.Listeners ?? []));
         return listeners;
     }, { missing: { ...LISTENER, LoadBalancerNotFoundException: 'load balancer' } });
@@ -799,7 +823,9 @@ async function describeTargetGroup(elbv2, query) {
 async function describeAllTargetGroups(elbv2) {
     return (0,aws_errors/* awsCall */.uF)('elasticloadbalancing:DescribeTargetGroups', async () => {
         const groups = [];
-        for await (const page of (await elbv2_sdk()).paginateDescribeTargetGroups({ client: elbv2, pageSize: 400 }, {}))
+        const { DescribeTargetGroupsCommand } = await elbv2_sdk();
+        const call = (input) => elbv2.send(new DescribeTargetGroupsCommand(input));
+        for await (const page of everyPage(call, { PageSize: 400 }, MARKER))
             groups.push(...(page.TargetGroups ?? []));
         return groups;
     });
@@ -861,8 +887,11 @@ function decide(judgements, inconclusive, at, final) {
     if (failed)
         return { at, action: 'rollback', verdict: 'fail', reason: `canary analysis failed: ${failed.why}`, judgements };
     const open = judgements.filter((j) => j.outcome === 'inconclusive');
-    if (!open.length)
-        return { at, action: 'proceed', verdict: 'pass', reason: 'canary analysis passed: every check held', judgements };
+    if (!open.length) {
+        // A read while the bake runs is not the verdict: the release can still fail a later one.
+        const reason = final ? 'canary analysis passed: every check held' : 'canary analysis: every check holds so far';
+        return { at, action: 'proceed', verdict: 'pass', reason, judgements };
+    }
     const why = open.map((j) => j.why).join('; ');
     if (!final)
         return { at, action: 'hold', verdict: 'inconclusive', reason: `canary analysis: ${why}`, judgements };
@@ -879,13 +908,15 @@ function decide(judgements, inconclusive, at, final) {
 
 ;// CONCATENATED MODULE: ./src/aws/cloudwatch.ts
 
+
 /** The SDK package, loaded by the first call (clients.ts). */
 const cloudwatch_sdk = () => __webpack_require__.e(/* import() */ 85).then(__webpack_require__.t.bind(__webpack_require__, 4085, 19));
 /** The values of each query that returns data, by its id, the pages joined (timestamps newest first, as CloudWatch gives them). */
 async function getMetricData(cloudwatch, input) {
     return (0,aws_errors/* awsCall */.uF)('cloudwatch:GetMetricData', async () => {
         const results = new Map();
-        const pages = (await cloudwatch_sdk()).paginateGetMetricData({ client: cloudwatch }, { MetricDataQueries: input.queries, StartTime: input.start, EndTime: input.end, ScanBy: 'TimestampDescending' });
+        const { GetMetricDataCommand } = await cloudwatch_sdk();
+        const pages = everyPage((request) => cloudwatch.send(new GetMetricDataCommand(request)), { MetricDataQueries: input.queries, StartTime: input.start, EndTime: input.end, ScanBy: 'TimestampDescending' }, { sent: 'NextToken', answered: 'NextToken' });
         for await (const page of pages) {
             for (const result of page.MetricDataResults ?? []) {
                 const id = result.Id ?? '';

@@ -2251,7 +2251,7 @@ async function promotedImageLines(run) {
 }
 /** The GitHub API client for `token` (loads @octokit/core). */
 async function gitHubClient(token, env, deadline) {
-    return (await Promise.all(/* import() */[__webpack_require__.e(194), __webpack_require__.e(584)]).then(__webpack_require__.bind(__webpack_require__, 6584))).gitHubClient(token, env, deadline);
+    return (await Promise.all(/* import() */[__webpack_require__.e(629), __webpack_require__.e(584)]).then(__webpack_require__.bind(__webpack_require__, 6584))).gitHubClient(token, env, deadline);
 }
 /** Logs docker out of the registries a run logged in to. */
 async function logoutRegistries(registries, log) {

@@ -443,4 +443,25 @@ describe('an ECS Express Mode service', () => {
     expect(result()['task-definition-arn']).toBe(EXPRESS_TD)
     expect(outputs['environment-url']).toBe('https://web-1a2b.ecs.us-east-1.on.aws')
   })
+
+  test('a dry run refuses the service settings it cannot take, naming each by its config key; nothing is read further', async () => {
+    ecsMock.on(DescribeServicesCommand).resolves({ services: [express()] })
+    inputs = {
+      ...inputs,
+      'dry-run': 'true',
+      ...configWith(
+        'desired-count: 3\nservice-settings: { minimum-healthy-percent: 50, express-scaling-max-tasks: 6 }',
+      ),
+    }
+    await run(fakeClock())
+    expect(failures).toEqual([
+      expect.stringMatching(
+        /^`desired-count`, `service-settings\.minimum-healthy-percent`: service "web" is an ECS Express Mode service, .* Nothing was changed\.$/,
+      ),
+    ])
+    expect(outputs.status).toBe('failed')
+    expect(ecsMock).not.toHaveReceivedCommand(DescribeExpressGatewayServiceCommand)
+    expect(ecsMock).not.toHaveReceivedCommand(UpdateExpressGatewayServiceCommand)
+    expect(ecsMock).not.toHaveReceivedCommand(RegisterTaskDefinitionCommand)
+  })
 })

@@ -573,7 +573,7 @@ async function findServices({
           : await planStrategy(clients, inputs.cluster, service, inputs.strategy, {
               circuitBreaker: own.deploymentCircuitBreaker,
               workspace: git.workspace,
-              expressScaling: own.serviceSettings?.expressScaling,
+              given: inputs,
             })
         checkServiceSettings(
           service,

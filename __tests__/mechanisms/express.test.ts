@@ -12,6 +12,8 @@ import { CodeDeployClient } from '@aws-sdk/client-codedeploy'
 import { mockClient } from 'aws-sdk-client-mock'
 import { express, expressUpdate } from '../../src/mechanisms/express.js'
 import { mechanismFor } from '../../src/mechanisms/registry.js'
+import { ecsNative } from '../../src/mechanisms/ecs-native.js'
+import { strategyRows } from '../../src/mechanisms/strategy-rows.js'
 import type { StrategyInputs } from '../../src/mechanisms/strategy-types.js'
 import type { PlanOptions } from '../../src/mechanisms/mechanism.js'
 import { UserError } from '../../src/common/errors.js'
@@ -296,6 +298,35 @@ describe('the Express update', () => {
 
   test('ECS registers the revisions: the run registers none', () => {
     expect(express.registersRevisions).toBe(false)
+  })
+})
+
+describe('following it', () => {
+  const watchOf = (mechanism: typeof express) =>
+    mechanism.watch({
+      ecs: clients.ecs,
+      cluster: 'prod',
+      service: 'web',
+      rollout: { previousTaskDefinition: OLD_TD, started: true, startedAt: 0 },
+      targetTaskDefinition: NEW_TD,
+    })
+  const canary = {
+    status: 'IN_PROGRESS' as const,
+    lifecycleStage: 'PRODUCTION_TRAFFIC_SHIFT' as const,
+    targetServiceRevision: { requestedProductionTrafficWeight: 5, requestedTestTrafficWeight: 100 },
+  }
+
+  test('no test traffic is shown (it has no test listener): neither in the log nor as a summary row', () => {
+    const watch = watchOf(express)
+    expect(watch.track(canary, 42_000)).toEqual(['traffic on the new revision: production 5 %'])
+    expect(strategyRows(watch.progress, 0)).toEqual([
+      ['Production traffic', '0 % → 5 % (0:42)'],
+      ['Stages', 'PRODUCTION_TRAFFIC_SHIFT 0:42'],
+    ])
+    // An ECS-native canary behind a test listener shows both.
+    const native = watchOf(ecsNative)
+    native.track(canary, 42_000)
+    expect(strategyRows(native.progress, 0).map(([row]) => row)).toContain('Test traffic')
   })
 })
 

@@ -288,5 +288,5 @@ export const express: DeploymentMechanism = {
       ),
     )
   },
-  watch: (ctx) => new ExpressWatch(ctx),
+  watch: (ctx) => new ExpressWatch(ctx, express.testTraffic),
 }

@@ -268,7 +268,6 @@ export const express: DeploymentMechanism = {
   peakFleet: 'both-fleets',
   owns: isExpressService,
   configure: () => ({}),
-  checkSettings: checkExpressSettings,
   plan: (clients, _cluster, service, inputs, options) => planExpress(clients.ecs, service, inputs, options),
   start: (clients, ctx, plan, service, request) => startExpress(clients.ecs, ctx, plan, service, request),
   resume(_clients, _cluster, _plan, service) {

@@ -162,11 +162,6 @@ export interface DeploymentMechanism {
    * service's; throws a UserError when the mechanism cannot deploy it that way.
    */
   configure(inputs: StrategyInputs, service: Service): StrategyConfiguration
-  /**
-   * Refuses (UserError) the settings given that the mechanism can never apply to the service, reading nothing; `plan`
-   * calls it, and so does a preview's plan for its base service (a copy of it must not take them either).
-   */
-  checkSettings?(service: Service, inputs: StrategyInputs, options: PlanOptions): void
   /** Checks the inputs against the service and settles the plan; throws a UserError naming what to fix, having changed nothing. */
   plan(
     clients: StrategyClients,

@@ -171,7 +171,7 @@ export function getInputs(given: InputReader, log: Pick<Log, 'info' | 'warning' 
 
 /**
  * Fails, naming each moved input the workflow still gives, its new place and an example (settings/moved.ts); the
- * action's door calls it before anything runs (the CLI refuses the same as flags).
+ * action's door calls it before anything runs (the CLI refuses, as flags, those that moved to the config file).
  */
 export function checkMovedInputs(read: InputReader): void {
   const message = movedMessage(

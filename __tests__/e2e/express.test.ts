@@ -186,11 +186,15 @@ describe('an ECS Express Mode service', () => {
       strategy: 'linear',
     })
     expect(run.exitCode).toBe(1)
-    expect(run.errors[0]).toMatch(/^`strategy`: service .web. is an ECS Express Mode service, whose deployment/)
+    expect(run.errors[0]).toMatch(
+      /^::error::`strategy`: service .web. is an ECS Express Mode service, whose deployment/,
+    )
     expect((await webService(ecs)).taskDefinition).toMatch(/\/web-express:1$/)
   })
 
   test('service settings it cannot take are refused by the plan, a dry run too, naming each key; nothing changes', async () => {
+    const REFUSED =
+      '`desired-count`, `service-settings.minimum-healthy-percent`: service "web" is an ECS Express Mode service, whose deployment (canary (ECS): 5 % for 3 min, then 100 %, bake 3 min) and service settings ECS manages itself; UpdateExpressGatewayService takes only the primary container (image, environment, secrets), cpu, memory and the scaling target (`service-settings` express-scaling-*), so they would be ignored. Remove them for this service (an environment of its own in the config file); its task count is its scaling target\'s bounds instead (`service-settings: { express-scaling-min-tasks: 2, express-scaling-max-tasks: 10 }`). Nothing was changed.'
     await givenExpressService()
     const keys = 'desired-count: 3\nservice-settings: { minimum-healthy-percent: 50, express-scaling-max-tasks: 6 }'
     const inputs = { cluster: 'prod', service: 'web', image: `${stack.STACK_REGISTRY}/web:v2` }
@@ -199,9 +203,8 @@ describe('an ECS Express Mode service', () => {
       await runWithInputs(withConfig(inputs, keys)),
     ]) {
       expect(run.exitCode).toBe(1)
-      expect(run.errors[0]).toBe(
-        '`desired-count`, `service-settings.minimum-healthy-percent`: service "web" is an ECS Express Mode service, whose deployment (canary (ECS): 5 % for 3 min, then 100 %, bake 3 min) and service settings ECS manages itself; UpdateExpressGatewayService takes only the primary container (image, environment, secrets), cpu, memory and the scaling target (`service-settings` express-scaling-*), so they would be ignored. Remove them for this service (an environment of its own in the config file); its task count is its scaling target\'s bounds instead (`service-settings: { express-scaling-min-tasks: 2, express-scaling-max-tasks: 10 }`). Nothing was changed.',
-      )
+      // The runner's error command, with % escaped as workflow commands escape it.
+      expect(run.errors[0]).toBe(`::error::${REFUSED.replaceAll('%', '%25')}`)
     }
     expect((await webService(ecs)).taskDefinition).toMatch(/\/web-express:1$/)
     expect(await scalingTargets()).toEqual([

@@ -22,7 +22,7 @@ import {
 } from '@aws-sdk/client-ecs'
 import { mockClient } from 'aws-sdk-client-mock'
 import 'aws-sdk-client-mock-jest'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { ExecOptions, ExecResult } from '../src/common/exec.js'
@@ -396,10 +396,12 @@ describe('an ECS Express Mode service', () => {
       ...overrides,
     })
 
+  const EXECUTION_ROLE = 'arn:aws:iam::123456789012:role/ecsTaskExecutionRole'
+
   test("registers nothing: its configuration is updated, ECS's revision is reported, its endpoint is the URL", async () => {
     const main = {
       ...current,
-      executionRoleArn: 'arn:aws:iam::123456789012:role/ecsTaskExecutionRole',
+      executionRoleArn: EXECUTION_ROLE,
       containerDefinitions: [{ ...current.containerDefinitions?.[0], name: 'Main' }],
     }
     ecsMock.on(DescribeTaskDefinitionCommand).resolves({ taskDefinition: main, tags: [] })
@@ -442,5 +444,73 @@ describe('an ECS Express Mode service', () => {
     })
     expect(result()['task-definition-arn']).toBe(EXPRESS_TD)
     expect(outputs['environment-url']).toBe('https://web-1a2b.ecs.us-east-1.on.aws')
+  })
+
+  test('a dry run refuses the service settings it cannot take, naming each by its config key; nothing is read further', async () => {
+    ecsMock.on(DescribeServicesCommand).resolves({ services: [express()] })
+    inputs = {
+      ...inputs,
+      'dry-run': 'true',
+      ...configWith(
+        'desired-count: 3\nservice-settings: { minimum-healthy-percent: 50, express-scaling-max-tasks: 6 }',
+      ),
+    }
+    await run(fakeClock())
+    expect(failures).toEqual([
+      expect.stringMatching(
+        /^`desired-count`, `service-settings\.minimum-healthy-percent`: service "web" is an ECS Express Mode service, .* Nothing was changed\.$/,
+      ),
+    ])
+    expect(outputs.status).toBe('failed')
+    expect(ecsMock).not.toHaveReceivedCommand(DescribeExpressGatewayServiceCommand)
+    expect(ecsMock).not.toHaveReceivedCommand(UpdateExpressGatewayServiceCommand)
+    expect(ecsMock).not.toHaveReceivedCommand(RegisterTaskDefinitionCommand)
+  })
+
+  describe('its preview (a plain copy of it)', () => {
+    /** A config file whose dev environment (develop) has these keys and is the previews' base; a pull request event. */
+    const previewOf = (keys: string): Record<string, string> => {
+      mkdirSync(path.resolve(import.meta.dirname, '../build'), { recursive: true })
+      const dir = mkdtempSync(path.resolve(import.meta.dirname, '../build/express-preview-'))
+      const config = path.join(dir, 'ecs-deploy.yml')
+      writeFileSync(
+        config,
+        `environments:\n  dev: { branches: [develop], cluster: prod, services: [web], ${keys} }\npreviews: { base: dev }\n`,
+      )
+      const event = path.join(dir, 'event.json')
+      writeFileSync(event, JSON.stringify({ number: 7, pull_request: { number: 7, base: { ref: 'develop' } } }))
+      process.env.GITHUB_EVENT_NAME = 'pull_request'
+      process.env.GITHUB_EVENT_PATH = event
+      process.env.GITHUB_REF = 'refs/pull/7/merge'
+      const { service: _service, cluster: _cluster, ...rest } = inputs
+      return {
+        ...rest,
+        config: path.relative(path.resolve(import.meta.dirname, '..'), config),
+        preview: 'deploy',
+        'dry-run': 'true',
+      }
+    }
+    afterEach(() => {
+      delete process.env.GITHUB_EVENT_NAME
+      delete process.env.GITHUB_EVENT_PATH
+    })
+
+    test('leaves its scaling target out, saying so, and deploys as a plain service', async () => {
+      const main = {
+        ...current,
+        executionRoleArn: EXECUTION_ROLE,
+        containerDefinitions: [{ ...current.containerDefinitions?.[0], name: 'Main' }],
+      }
+      ecsMock.on(DescribeTaskDefinitionCommand).resolves({ taskDefinition: main, tags: [] })
+      ecsMock.on(DescribeServicesCommand).resolves({ services: [express()] })
+      inputs = previewOf('service-settings: { express-scaling-min-tasks: 2, express-scaling-max-tasks: 6 }')
+      await run(fakeClock())
+      expect(failures).toEqual([])
+      expect(outputs.status).toBe('planned')
+      expect(logs).toContain(
+        "  `service-settings.express-scaling-min-tasks`, `service-settings.express-scaling-max-tasks`: not applied to the preview, a plain copy of the service that runs 1 task (`previews.desired-count`); an Express service's scaling target is its own",
+      )
+      expect(logs).toContain('  strategy: rolling update (ECS)')
+    })
   })
 })

@@ -1,5 +1,6 @@
+import { UserError } from '../../src/common/errors.js'
 import { flagsOf, HelpRequested, helpText, parseArgs, VersionRequested, type Command } from '../../src/cli/args.js'
-import { CLI_COMMANDS, DEPLOY_COMMANDS, SETTINGS } from '../../src/settings/table.js'
+import { CLI_COMMANDS, DEPLOY_COMMANDS, movedInputs, SETTINGS } from '../../src/settings/table.js'
 
 const base = { json: false, offline: false }
 
@@ -14,17 +15,20 @@ describe('parseArgs', () => {
       { command: 'deploy', inputs: { service: 'web', 'force-new-deployment': 'true' }, ...base, json: true },
     ],
     [
-      ['deploy', '--wait', 'false', '--push=false'],
-      { command: 'deploy', inputs: { wait: 'false', push: 'false' }, ...base },
+      ['deploy', '--wait', 'false', '--dry-run=false'],
+      { command: 'deploy', inputs: { wait: 'false', 'dry-run': 'false' }, ...base },
     ],
-    [['diff', '--vars', 'A=1=2'], { command: 'diff', inputs: { vars: 'A=1=2' }, ...base }],
+    [
+      ['diff', '--environment-variables', 'A=1=2'],
+      { command: 'diff', inputs: { 'environment-variables': 'A=1=2' }, ...base },
+    ],
     [
       ['drift', '--service', 'web', '--task-definition', '.aws/td.json', '--pr', '7'],
       { command: 'drift', inputs: { service: 'web', 'task-definition': '.aws/td.json' }, ...base, pr: 7 },
     ],
     [
-      ['render', '--offline', '--vars', 'A=1', '--vars', 'B=2'],
-      { command: 'render', inputs: { vars: 'A=1\nB=2' }, ...base, offline: true },
+      ['render', '--offline', '--environment-variables', 'A=1', '--environment-variables', 'B=2'],
+      { command: 'render', inputs: { 'environment-variables': 'A=1\nB=2' }, ...base, offline: true },
     ],
     [
       ['deploy', '--service', 'web', '--service', 'worker'],
@@ -111,14 +115,38 @@ describe("the official actions' names (aliases) as flags", () => {
   })
 })
 
+describe('the settings that moved to the config file', () => {
+  test('are refused as flags, all in one error naming where each went (as the action refuses them as inputs)', () => {
+    const argv = ['deploy', '--cluster', 'c', '--service', 's', '--minimum-healthy-percent', '50', '--push=false']
+    expect(() => parseArgs([...argv, '--dry-run'])).toThrow(
+      new UserError(
+        'Flag `--push` moved to the config file, key `environments.<name>.build.push`: e.g. `build: { push: false }`. Flag `--minimum-healthy-percent` moved to the config file, key `environments.<name>.service-settings.minimum-healthy-percent`: e.g. `service-settings: { minimum-healthy-percent: 100 }`. The config file is .github/ecs-deploy.yml (or --config); docs/migration.md lists every move.',
+      ),
+    )
+  })
+
+  test.each(Object.keys(movedInputs(true)).map((name) => [name]))('--%s: refused, and no command lists it', (name) => {
+    expect(() => parseArgs(['deploy', `--${name}`, 'x'])).toThrow(`Flag \`--${name}\` `)
+    for (const command of CLI_COMMANDS) expect(flagsOf(command).map((f) => f.name)).not.toContain(name)
+  })
+
+  test('those that became a `mode` (which the CLI has no flag for) or a docker login stay flags', () => {
+    expect(parseArgs(['deploy', '--continue', 'rollback', '--registry-username', 'u']).inputs).toEqual({
+      continue: 'rollback',
+      'registry-username': 'u',
+    })
+    expect(Object.keys(movedInputs(true))).not.toEqual(expect.arrayContaining(['continue']))
+  })
+})
+
 describe('help', () => {
   test('help deploy lists every setting with its default, and only the flags deploy takes', () => {
     const help = helpText('deploy')
     for (const setting of SETTINGS.filter((s) => (s.commands ?? DEPLOY_COMMANDS).includes('deploy')))
-      expect(help).toContain(`--${setting.name}`)
+      if (!(setting.name in movedInputs(true))) expect(help).toContain(`--${setting.name}`)
     expect(help).not.toContain('--preview-ttl')
     expect(help).toContain('--timeout-minutes (default: 30)')
-    expect(help).toContain('--vars (repeatable)')
+    expect(help).toContain('--environment-variables (repeatable)')
     expect(help).not.toContain('--to ')
     expect(help).toContain('Exit codes: 0 success, 1 deployment failed or rolled back, 2 bad input.')
   })
@@ -145,8 +173,11 @@ describe('help', () => {
     // render and diff are dry runs: no build switches, nothing of the rollout's aftermath, no GitHub, no previews
     [
       'render',
-      ['task-definition', 'image', 'vars', 'build', 'tags', 'strategy', 'verify-url', 'offline'],
+      ['task-definition', 'image', 'environment-variables', 'build', 'tags', 'offline'],
       [
+        'vars',
+        'strategy',
+        'verify-url',
         'dockerfile',
         'build-args',
         'keep-revisions',
@@ -162,18 +193,18 @@ describe('help', () => {
     ],
     [
       'diff',
-      ['desired-count', 'strategy', 'minimum-healthy-percent', 'offline'],
-      ['platforms', 'no-cache', 'keep-revisions', 'github-token', 'dry-run', 'preview-max'],
+      ['service-definition', 'force-new-deployment', 'offline'],
+      ['platforms', 'desired-count', 'strategy', 'minimum-healthy-percent', 'github-token', 'dry-run', 'preview-max'],
     ],
     [
       'deploy',
-      ['dockerfile', 'keep-revisions', 'github-token', 'dry-run', 'continue'],
-      ['preview', 'preview-ttl', 'mode', 'offline', 'pr'],
+      ['dockerfile', 'github-token', 'dry-run', 'continue'],
+      ['preview', 'preview-ttl', 'mode', 'keep-revisions', 'offline', 'pr'],
     ],
     [
       'preview',
-      ['pr', 'preview-ttl', 'preview-max', 'github-token', 'dockerfile'],
-      ['preview', 'dry-run', 'mode', 'offline'],
+      ['pr', 'github-token', 'dockerfile'],
+      ['preview', 'preview-ttl', 'preview-max', 'dry-run', 'mode', 'offline'],
     ],
   ] as [Command, string[], string[]][])(
     'help %s lists the flags it reads and not the others',
@@ -192,9 +223,9 @@ describe('help', () => {
   })
 
   test.each([
-    [['render', '--keep-revisions', '3'], 'render does not take --keep-revisions: deploy, preview take it'],
+    [['render', '--github-token', 't'], 'render does not take --github-token: deploy, preview take it'],
     [['diff', '--dockerfile', 'D'], 'diff does not take --dockerfile: deploy, preview take it'],
-    [['deploy', '--preview-ttl', '2d'], 'deploy does not take --preview-ttl: preview takes it'],
+    [['deploy', '--pr', '2'], 'deploy does not take --pr: drift, preview take it'],
     [['plan', '--image', 'web'], 'plan does not take --image: deploy, render, diff, drift, preview take it'],
     [['deploy', '--to', 'web:3'], 'deploy does not take --to: rollback takes it'],
     [['status', '--pr', '3'], 'status does not take --pr: drift, preview take it'],

@@ -64,6 +64,13 @@ function contextReadingSecret(): string {
   return context
 }
 
+/** A config file whose one environment (every branch) creates the ECR repository a build pushes to. */
+function createRepositoryConfig(): string {
+  const file = path.join(workspaceDir('e2e-config-'), 'ecs-deploy.yml')
+  writeFileSync(file, "environments:\n  ci: { branches: ['**'], build: { create-repository: true } }\n")
+  return file
+}
+
 function template(): string {
   const file = path.join(dir, `td-${randomBytes(4).toString('hex')}.json`)
   writeFileSync(file, JSON.stringify(webTaskDefinition('web', `${stack.STACK_REGISTRY}/web:placeholder`), null, 2))
@@ -172,7 +179,8 @@ describe('building the image through dist/index.js', () => {
       contextReadingSecret(),
       '--image',
       `${stack.STACK_REGISTRY}/web`,
-      '--create-repository',
+      '--config',
+      createRepositoryConfig(),
       '--build-secrets',
       'token',
     ]

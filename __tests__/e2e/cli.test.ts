@@ -179,7 +179,9 @@ describe('the CLI', () => {
   test('diff with --build builds and pushes nothing, and names the image it would build', async () => {
     const repository = `cli-dry-${Date.now().toString(36)}`
     const image = `${stack.STACK_REGISTRY}/${repository}`
-    const { code, out } = await cli('diff', ...flags(image), '--build', stack.STACK_SAMPLE_APP, '--create-repository')
+    const config = path.join(workspaceDir('cli-config-'), 'ecs-deploy.yml')
+    writeFileSync(config, "environments:\n  ci: { branches: ['**'], build: { create-repository: true } }\n")
+    const { code, out } = await cli('diff', ...flags(image), '--build', stack.STACK_SAMPLE_APP, '--config', config)
     expect(code).toBe(0)
     expect(out).toContain(
       `would build ${image}:feedfacecafebeef000000000000000000000000 from ${stack.STACK_SAMPLE_APP}`,
@@ -188,6 +190,15 @@ describe('the CLI', () => {
       `containerDefinitions[api].image: ${stack.STACK_REGISTRY}/api:v1 → ${image}:feedfacecafebeef000000000000000000000000`,
     )
     expect(await registryHas(stack, repository, 'feedfacecafebeef000000000000000000000000')).toBe(false)
+    expect(await runningRevision()).toBe('api:1')
+  })
+
+  test('a setting that moved to the config file is refused as a flag, naming its key; nothing is deployed', async () => {
+    const { code, stdout, stderr } = await cli('deploy', ...flags(), '--minimum-healthy-percent', '50', '--dry-run')
+    expect({ code, stdout }).toEqual({ code: 2, stdout: '' })
+    expect(stderr).toContain(
+      'Flag `--minimum-healthy-percent` moved to the config file, key `environments.<name>.service-settings.minimum-healthy-percent`: e.g. `service-settings: { minimum-healthy-percent: 100 }`. The config file is .github/ecs-deploy.yml (or --config); docs/migration.md lists every move.',
+    )
     expect(await runningRevision()).toBe('api:1')
   })
 

@@ -101,6 +101,10 @@ describe('an ECS Express Mode service', () => {
       '| Strategy | Express Mode: its configuration updated, deployed as ECS deploys Express services — canary (ECS): 5 % for 3 min, then 100 %, bake 3 min (`strategy` does not apply) |',
     )
     expect(run.summary).toContain(`| URL | ${stack.STACK_LB_URL} |`)
+    // ECS's canary moves production traffic; there is no test listener, so no test traffic is shown.
+    expect(run.summary).toContain('| Production traffic |')
+    expect(run.summary).not.toContain('Test traffic')
+    expect(run.stdout).not.toContain(', test 100 %')
     const { service } = await ecs.send(new DescribeExpressGatewayServiceCommand({ serviceArn: SERVICE_ARN }))
     expect(service?.activeConfigurations?.map((c) => c.primaryContainer?.image)).toEqual([run.outputs.image])
     // The environment the service had is kept; the endpoint answers the new build.
@@ -182,8 +186,30 @@ describe('an ECS Express Mode service', () => {
       strategy: 'linear',
     })
     expect(run.exitCode).toBe(1)
-    expect(run.errors[0]).toMatch(/`strategy: linear`: service .web. is an ECS Express Mode service, which ECS deploys/)
+    expect(run.errors[0]).toMatch(
+      /^::error::`strategy`: service .web. is an ECS Express Mode service, whose deployment/,
+    )
     expect((await webService(ecs)).taskDefinition).toMatch(/\/web-express:1$/)
+  })
+
+  test('service settings it cannot take are refused by the plan, a dry run too, naming each key; nothing changes', async () => {
+    const REFUSED =
+      '`desired-count`, `service-settings.minimum-healthy-percent`: service "web" is an ECS Express Mode service, whose deployment (canary (ECS): 5 % for 3 min, then 100 %, bake 3 min) and service settings ECS manages itself; UpdateExpressGatewayService takes only the primary container (image, environment, secrets), cpu, memory and the scaling target (`service-settings` express-scaling-*), so they would be ignored. Remove them for this service (an environment of its own in the config file); its task count is its scaling target\'s bounds instead (`service-settings: { express-scaling-min-tasks: 2, express-scaling-max-tasks: 10 }`). Nothing was changed.'
+    await givenExpressService()
+    const keys = 'desired-count: 3\nservice-settings: { minimum-healthy-percent: 50, express-scaling-max-tasks: 6 }'
+    const inputs = { cluster: 'prod', service: 'web', image: `${stack.STACK_REGISTRY}/web:v2` }
+    for (const run of [
+      await runWithInputs(withConfig({ ...inputs, 'dry-run': 'true' }, keys)),
+      await runWithInputs(withConfig(inputs, keys)),
+    ]) {
+      expect(run.exitCode).toBe(1)
+      // The runner's error command, with % escaped as workflow commands escape it.
+      expect(run.errors[0]).toBe(`::error::${REFUSED.replaceAll('%', '%25')}`)
+    }
+    expect((await webService(ecs)).taskDefinition).toMatch(/\/web-express:1$/)
+    expect(await scalingTargets()).toEqual([
+      { minTaskCount: 2, maxTaskCount: 4, autoScalingMetric: 'AVERAGE_CPU', autoScalingTargetValue: 60 },
+    ])
   })
 
   test('a release whose tasks crash is diagnosed (exit code, log lines) and ECS rolls it back', async () => {

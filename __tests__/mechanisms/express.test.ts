@@ -12,7 +12,11 @@ import { CodeDeployClient } from '@aws-sdk/client-codedeploy'
 import { mockClient } from 'aws-sdk-client-mock'
 import { express, expressUpdate } from '../../src/mechanisms/express.js'
 import { mechanismFor } from '../../src/mechanisms/registry.js'
+import { ecsNative } from '../../src/mechanisms/ecs-native.js'
+import { strategyRows } from '../../src/mechanisms/strategy-rows.js'
 import type { StrategyInputs } from '../../src/mechanisms/strategy-types.js'
+import type { PlanOptions } from '../../src/mechanisms/mechanism.js'
+import { UserError } from '../../src/common/errors.js'
 import { fakeClock } from '../helpers/clock.js'
 import { deployment, NEW_ID, NEW_TD, OLD_TD, oldDeployment, service } from '../helpers/ecs.js'
 
@@ -79,17 +83,61 @@ describe('planning an Express deployment', () => {
     })
   })
 
-  test.each([
-    [inputs({ strategy: 'canary' }), '`strategy: canary`: service "web" is an ECS Express Mode service'],
-    [inputs({ deploymentAlarms: ['web-5xx'] }), '`deployment-alarms`: service "web"'],
-    [inputs({ waitUntil: 'POST_SCALE_UP' }), '`wait-until`: service "web"'],
-    [inputs({ codedeployApplication: 'app' }), '`codedeploy`: service "web"'],
-  ])('a strategy setting is refused, naming why, before anything is read or changed', async (given, message) => {
-    await expect(express.plan(clients, 'prod', expressService(), given, {})).rejects.toThrow(message)
-    await expect(express.plan(clients, 'prod', expressService(), given, {})).rejects.toThrow(
-      'UpdateExpressGatewayService takes no strategy. Remove it for this service',
+  const refused = (given: PlanOptions['given'], strategy = inputs()) =>
+    express.plan(clients, 'prod', expressService(), strategy, { given })
+
+  test('every deployment setting it cannot take is refused in one error, by its config key, before anything is read', async () => {
+    await expect(
+      refused({
+        desiredCount: 3,
+        deploymentCircuitBreaker: 'rollback',
+        serviceDefinition: '.aws/service.json',
+        serviceSettings: {
+          minimumHealthyPercent: 50,
+          enableExecuteCommand: true,
+          circuitBreakerThreshold: { type: 'COUNT', value: 3 },
+          earlySuccess: { enable: true, healthyPercent: 100, sourceServiceRevisionCleanup: 'BLOCKING' },
+          expressScaling: { minTaskCount: 2 },
+        },
+      }),
+    ).rejects.toThrow(
+      new UserError(
+        '`service-definition`, `desired-count`, `service-settings.deployment-circuit-breaker`, `service-settings.minimum-healthy-percent`, `service-settings.enable-execute-command`, `service-settings.circuit-breaker-threshold`, `service-settings.early-success-healthy-percent`: service "web" is an ECS Express Mode service, whose deployment (canary (ECS): 5 % for 3 min, then 100 %, bake 3 min) and service settings ECS manages itself; UpdateExpressGatewayService takes only the primary container (image, environment, secrets), cpu, memory and the scaling target (`service-settings` express-scaling-*), so they would be ignored. Remove them for this service (an environment of its own in the config file); its task count is its scaling target\'s bounds instead (`service-settings: { express-scaling-min-tasks: 2, express-scaling-max-tasks: 10 }`). Nothing was changed.',
+      ),
     )
     expect(ecsMock.calls()).toHaveLength(0)
+  })
+
+  test.each<[string, PlanOptions['given'], Partial<StrategyInputs>]>([
+    ['`strategy`, `canary-percent`', {}, { strategy: 'canary', canaryPercent: 10 }],
+    ['`deployment-alarms`', {}, { deploymentAlarms: ['web-5xx'] }],
+    ['`wait-until`', {}, { waitUntil: 'POST_SCALE_UP' }],
+    ['`codedeploy.appspec`, `codedeploy.application`', {}, { codedeployApplication: 'app', appspec: 'appspec.yml' }],
+    ['`service-settings.maximum-percent`', { serviceSettings: { maximumPercent: 200 } }, {}],
+    ['`service-settings.health-check-grace-period`', { serviceSettings: { healthCheckGracePeriodSeconds: 60 } }, {}],
+    ['`service-settings.propagate-tags`', { serviceSettings: { propagateTags: 'SERVICE' } }, {}],
+    ['`service-settings.volume-configurations`', { serviceSettings: { volumeConfigurations: [] } }, {}],
+    [
+      '`service-settings.circuit-breaker-reset-on-healthy-task`',
+      { serviceSettings: { resetOnHealthyTask: false } },
+      {},
+    ],
+  ])('%s: refused, and says it would be ignored', async (names, given, strategy) => {
+    const message = `${names}: service "web" is an ECS Express Mode service`
+    await expect(refused(given, inputs(strategy))).rejects.toThrow(message)
+    await expect(refused(given, inputs(strategy))).rejects.toThrow(
+      /, so (it|they) would be ignored\. Remove (it|them) for this service \(an environment of its own in the config file\)\. Nothing was changed\.$/,
+    )
+    expect(ecsMock.calls()).toHaveLength(0)
+  })
+
+  test('what it takes is not refused: its scaling target, on-busy, and the circuit breaker left as it is', async () => {
+    ecsMock.on(DescribeExpressGatewayServiceCommand).resolves({ service: { activeConfigurations: [configuration()] } })
+    const given = {
+      deploymentCircuitBreaker: 'keep' as const,
+      serviceSettings: { expressScaling: { maxTaskCount: 6 } },
+    }
+    await expect(refused(given, inputs({ onBusy: 'fail' }))).resolves.toMatchObject({ mechanism: 'express' })
   })
 
   describe('with a scaling target given (service-settings express-scaling-*)', () => {
@@ -107,13 +155,13 @@ describe('planning an Express deployment', () => {
     test('the plan shows what changes from the live target, and nothing when it is already so', async () => {
       live()
       const changed = await express.plan(clients, 'prod', expressService(), inputs(), {
-        expressScaling: { maxTaskCount: 10, autoScalingTargetValue: 70 },
+        given: { serviceSettings: { expressScaling: { maxTaskCount: 10, autoScalingTargetValue: 70 } } },
       })
       expect(changed.changes).toEqual([
         'Express scaling target: 2–4 tasks, AVERAGE_CPU at 60 % → 2–10 tasks, AVERAGE_CPU at 70 %',
       ])
       const same = await express.plan(clients, 'prod', expressService(), inputs(), {
-        expressScaling: { minTaskCount: 2 },
+        given: { serviceSettings: { expressScaling: { minTaskCount: 2 } } },
       })
       expect(same.changes).toEqual([])
     })
@@ -121,7 +169,9 @@ describe('planning an Express deployment', () => {
     test('a target the live one makes wrong (a maximum below its minimum) is refused, changing nothing', async () => {
       live()
       await expect(
-        express.plan(clients, 'prod', expressService(), inputs(), { expressScaling: { maxTaskCount: 1 } }),
+        express.plan(clients, 'prod', expressService(), inputs(), {
+          given: { serviceSettings: { expressScaling: { maxTaskCount: 1 } } },
+        }),
       ).rejects.toThrow(
         'Service setting `express-scaling-min-tasks`: with Express service "web"\'s own scaling target (2–4 tasks, AVERAGE_CPU at 60 %) beside the given one, 2 is above express-scaling-max-tasks (1); the minimum task count must not exceed the maximum. Give the other member too. Nothing was changed.',
       )
@@ -246,24 +296,37 @@ describe('the Express update', () => {
     expect(ecsMock).toHaveReceivedCommandTimes(UpdateServiceCommand, 0)
   })
 
-  test('desired-count is refused: ECS scales an Express service', async () => {
-    const plan = {
-      mechanism: 'express' as const,
-      description: '',
-      inputs: inputs(),
-      express: configuration(),
-      changes: [],
-    }
-    await expect(
-      express.start(clients, ctx(), plan, expressService(), request(NEW_IMAGE, { desiredCount: 3 })),
-    ).rejects.toThrow(
-      '`desired-count`: service "web" is an ECS Express Mode service, whose task count ECS scales between its Express scaling target\'s minimum and maximum: remove it for this service, and set the bounds in the config file instead (`service-settings: { express-scaling-min-tasks: 2, express-scaling-max-tasks: 10 }`).',
-    )
-    expect(ecsMock.calls()).toHaveLength(0)
-  })
-
   test('ECS registers the revisions: the run registers none', () => {
     expect(express.registersRevisions).toBe(false)
+  })
+})
+
+describe('following it', () => {
+  const watchOf = (mechanism: typeof express) =>
+    mechanism.watch({
+      ecs: clients.ecs,
+      cluster: 'prod',
+      service: 'web',
+      rollout: { previousTaskDefinition: OLD_TD, started: true, startedAt: 0 },
+      targetTaskDefinition: NEW_TD,
+    })
+  const canary = {
+    status: 'IN_PROGRESS' as const,
+    lifecycleStage: 'PRODUCTION_TRAFFIC_SHIFT' as const,
+    targetServiceRevision: { requestedProductionTrafficWeight: 5, requestedTestTrafficWeight: 100 },
+  }
+
+  test('no test traffic is shown (it has no test listener): neither in the log nor as a summary row', () => {
+    const watch = watchOf(express)
+    expect(watch.track(canary, 42_000)).toEqual(['traffic on the new revision: production 5 %'])
+    expect(strategyRows(watch.progress, 0)).toEqual([
+      ['Production traffic', '0 % → 5 % (0:42)'],
+      ['Stages', 'PRODUCTION_TRAFFIC_SHIFT 0:42'],
+    ])
+    // An ECS-native canary behind a test listener shows both.
+    const native = watchOf(ecsNative)
+    native.track(canary, 42_000)
+    expect(strategyRows(native.progress, 0).map(([row]) => row)).toContain('Test traffic')
   })
 })
 

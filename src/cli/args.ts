@@ -6,6 +6,8 @@ import {
   CLI_COMMANDS,
   DEPLOY_COMMANDS,
   isRepeatable,
+  movedInputs,
+  movedMessage,
   settingNamed,
   SETTINGS,
   type CliCommand,
@@ -85,11 +87,15 @@ const OWN_FLAGS: Record<Command, string[]> = {
   init: ['dir', 'force', 'json', 'help'],
 }
 
+/** The settings that moved to the config file: no flag of the CLI either, so the file stays their one home. */
+const MOVED = new Set(Object.keys(movedInputs(true)))
+
 /** The flags each command takes: only those are accepted, and listed by `help <command>`. */
 export function flagsOf(command: Command): FlagSpec[] {
   // drift reads what diff reads: the files a deploy would render, compared with the live service.
   const reads = command === 'drift' ? 'diff' : command
-  const settings = SETTINGS.filter((s) => (s.commands ?? DEPLOY_COMMANDS).includes(reads)).map((s) => ({
+  const taken = SETTINGS.filter((s) => !MOVED.has(s.name) && (s.commands ?? DEPLOY_COMMANDS).includes(reads))
+  const settings = taken.map((s) => ({
     name: s.name,
     kind: s.kind,
     description: s.description,
@@ -177,6 +183,11 @@ export function parseArgs(argv: string[]): CliArgs {
     previewAction = action as CliArgs['previewAction']
   }
   if (rest.includes('--version')) throw new VersionRequested()
+  const moved = movedMessage(
+    rest.flatMap((arg) => /^--([a-z0-9-]+)(?:=|$)/.exec(arg)?.[1] ?? []),
+    'flag',
+  )
+  if (moved) throw new UserError(moved)
   const flags = flagsOf(command)
   // The official actions' names of these settings are taken too (not listed by help); getInputs reads them as aliases.
   const aliases = flags.flatMap((f) =>

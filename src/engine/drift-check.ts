@@ -71,7 +71,7 @@ async function findServices({ inputs, git, where, clients, ports }: DriftState):
         const plan = await planStrategy(clients, inputs.cluster, service, inputs.strategy, {
           circuitBreaker: defined.inputs.deploymentCircuitBreaker,
           workspace: git.workspace,
-          expressScaling: defined.inputs.serviceSettings?.expressScaling,
+          given: inputs,
         })
         return { service, inputs: defined.inputs, plan }
       }),

@@ -59,6 +59,7 @@ import { logSafe } from '../report/text.js'
 import type { Promotion } from '../promote/promotion.js'
 import { readPromotedImages, type PromotedImages } from '../promote/source.js'
 import { checkServiceSettings, checkVolumesAtLaunch } from '../settings/service.js'
+import { givenSettings } from '../settings/given.js'
 import { checkSettingsModel } from '../deploy/settings-model.js'
 import { insideWorkspace } from '../common/workspace-path.js'
 import type { Log } from '../common/log.js'
@@ -87,6 +88,27 @@ export interface DeployPorts {
 /** ${PR_NUMBER} and friends, for a pull request's preview. */
 function previewPlaceholders(preview: PreviewPlan | undefined): Record<string, string> {
   return preview ? { PR_NUMBER: String(preview.pr), PREVIEW: `pr-${preview.pr}` } : {}
+}
+
+/**
+ * A preview is a plain copy of its service running `previews.desired-count` tasks, never an Express service: an Express
+ * scaling target given is left out of it, with a note saying so (it stays the service's own).
+ */
+function previewInputs(
+  { inputs, notes }: { inputs: PlannedInputs; notes: string[] },
+  preview: PreviewPlan,
+): { inputs: PlannedInputs; notes: string[] } {
+  const { expressScaling, ...settings } = inputs.serviceSettings ?? {}
+  if (!expressScaling) return { inputs, notes }
+  const keys = givenSettings({ strategy: inputs.strategy, serviceSettings: { expressScaling } })
+  const count = preview.config.desiredCount
+  return {
+    inputs: { ...inputs, serviceSettings: settings },
+    notes: [
+      ...notes,
+      `${keys.map((k) => `\`${k.name}\``).join(', ')}: not applied to the preview, a plain copy of the service that runs ${count} task${count === 1 ? '' : 's'} (\`previews.desired-count\`); an Express service's scaling target is its own`,
+    ],
+  }
 }
 
 function newServiceReport(where: Where, service: Service, plan: StrategyPlan): DeploymentReport {
@@ -565,15 +587,15 @@ async function findServices({
         )
         const placeholders = placeholderValues(inputs, service.serviceName ?? name, git, where.region, inputs.image)
         const defined = await withServiceDefinition(inputs, service, placeholders, git.workspace)
-        const own = defined.inputs
-        for (const note of defined.notes) log.info(logSafe(`  ${note}`))
+        const { inputs: own, notes } = preview ? previewInputs(defined, preview) : defined
+        for (const note of notes) log.info(logSafe(`  ${note}`))
         // A preview is a plain copy of the service, without its blue/green set-up: it rolls.
         const plan = preview
           ? rollingPlan(inputs.strategy)
           : await planStrategy(clients, inputs.cluster, service, inputs.strategy, {
               circuitBreaker: own.deploymentCircuitBreaker,
               workspace: git.workspace,
-              expressScaling: own.serviceSettings?.expressScaling,
+              given: inputs,
             })
         checkServiceSettings(
           service,
@@ -582,7 +604,7 @@ async function findServices({
           plan.express !== undefined,
         )
         log.info(`  strategy: ${plan.description}`)
-        return { service, plan, inputs: own, notes: defined.notes }
+        return { service, plan, inputs: own, notes }
       }),
     ),
   )

@@ -9,11 +9,15 @@ export class NativeTracker {
   readonly progress = newProgress()
   private readonly seen = new Seen()
 
+  /** `testTraffic` false: the service has no test listener (Express Mode), so ECS's test weight is no traffic to show. */
+  constructor(private readonly testTraffic = true) {}
+
   update(sd: ServiceDeployment, at: number): string[] {
     const lines: string[] = []
     if (sd.lifecycleStage && this.seen.changed('stage', sd.lifecycleStage))
       this.progress.stages.push({ at, stage: sd.lifecycleStage })
-    const traffic = trafficOf(sd)
+    const { test, ...production } = trafficOf(sd)
+    const traffic = this.testTraffic && test !== undefined ? { ...production, test } : production
     const words = describeTraffic(traffic)
     if (words && this.seen.changed('traffic', words)) {
       this.progress.traffic.push({ at, ...traffic })

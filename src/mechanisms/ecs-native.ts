@@ -7,7 +7,7 @@ import { awaitingHook, trafficOf, type PausedAt, type StrategyProgress } from '.
 import type { Snapshot, Verdict } from '../deploy/verdict.js'
 import { judge } from '../deploy/verdict.js'
 import { ecsControlled } from './ecs-controlled.js'
-import type { DeploymentMechanism } from './mechanism.js'
+import type { DeploymentMechanism, WatchContext } from './mechanism.js'
 import { NativeTracker } from './ecs-native-tracker.js'
 import { RollingWatch } from './rolling.js'
 
@@ -21,7 +21,12 @@ const ON_TEST_TRAFFIC = new Set([
 
 export class NativeWatch extends RollingWatch {
   override readonly readsServiceDeploymentEveryPoll = true
-  private readonly tracker = new NativeTracker()
+  private readonly tracker: NativeTracker
+
+  constructor(ctx: WatchContext, testTraffic = true) {
+    super(ctx)
+    this.tracker = new NativeTracker(testTraffic)
+  }
 
   override get progress(): StrategyProgress {
     return this.tracker.progress

@@ -14,6 +14,7 @@ import { taskDefinitionRevision as revision } from '../aws/arn.js'
 import { describeExpressGatewayService, describeService, updateExpressGatewayService } from '../aws/ecs.js'
 import { UserError } from '../common/errors.js'
 import { scalingProblems, scalingText, scalingUpdate, SCALING_KEYS } from '../settings/express-scaling.js'
+import { givenSettings } from '../settings/given.js'
 import { primaryDeployment, type Rollout } from '../deploy/rollout.js'
 import type { WaitContext } from './busy.js'
 import { ecsControlled } from './ecs-controlled.js'
@@ -33,16 +34,23 @@ const PRIMARY_CONTAINER = 'Main'
 const LOOKS = 15
 const LOOK_MS = 1000
 
-/** Settings that choose how ECS deploys, by their config keys: UpdateExpressGatewayService takes none of them. */
-function strategySettings(inputs: StrategyInputs): string[] {
-  return [
-    inputs.strategy !== undefined ? `\`strategy: ${inputs.strategy}\`` : '',
-    inputs.deploymentAlarms.length ? '`deployment-alarms`' : '',
-    inputs.waitUntil ? '`wait-until`' : '',
-    inputs.codedeployApplication || inputs.codedeployDeploymentGroup || inputs.codedeployConfig || inputs.appspec
-      ? '`codedeploy`'
-      : '',
-  ].filter(Boolean)
+/** What UpdateExpressGatewayService takes beside the rendered containers (the scaling target); `on-busy` only says when to start. */
+const EXPRESS_TAKES = ['serviceSettings.expressScaling', 'strategy.onBusy']
+
+/**
+ * Refuses, in one error, every deployment setting given that an Express service cannot take: ECS manages its
+ * deployment and service settings, and UpdateExpressGatewayService has no member for them (they would be ignored).
+ */
+function checkExpressSettings(service: Service, inputs: StrategyInputs, options: PlanOptions): void {
+  const refused = givenSettings({ ...options.given, strategy: inputs }).filter((s) => !EXPRESS_TAKES.includes(s.path))
+  if (!refused.length) return
+  const one = refused.length === 1
+  const count = refused.some((s) => s.path === 'desiredCount')
+    ? `; its task count is its scaling target's bounds instead (\`service-settings: { ${SCALING_KEYS.minTaskCount}: 2, ${SCALING_KEYS.maxTaskCount}: 10 }\`)`
+    : ''
+  throw new UserError(
+    `${refused.map((s) => `\`${s.name}\``).join(', ')}: service "${service.serviceName ?? ''}" is an ECS Express Mode service, whose deployment (${describeConfiguration(service.deploymentConfiguration)}) and service settings ECS manages itself; UpdateExpressGatewayService takes only the primary container (image, environment, secrets), cpu, memory and the scaling target (\`service-settings\` express-scaling-*), so ${one ? 'it' : 'they'} would be ignored. Remove ${one ? 'it' : 'them'} for this service (an environment of its own in the config file)${count}. Nothing was changed.`,
+  )
 }
 
 /** The configuration the service runs now: the one of its task definition (the newest while it deploys). */
@@ -71,12 +79,8 @@ async function planExpress(
   options: PlanOptions,
 ): Promise<StrategyPlan> {
   const name = service.serviceName ?? ''
-  const given = strategySettings(inputs)
+  checkExpressSettings(service, inputs, options)
   const how = describeConfiguration(service.deploymentConfiguration)
-  if (given.length)
-    throw new UserError(
-      `${given.join(', ')}: service "${name}" is an ECS Express Mode service, which ECS deploys its own way (${how}); UpdateExpressGatewayService takes no strategy. Remove ${given.length > 1 ? 'them' : 'it'} for this service (an environment of its own in the config file).`,
-    )
   const express = await describeExpressGatewayService(ecs, service.serviceArn ?? '')
   const configuration = runningConfiguration(express?.activeConfigurations ?? [], service)
   if (!configuration)
@@ -85,7 +89,7 @@ async function planExpress(
     )
   const url = endpointOf(configuration)
   const live = configuration.scalingTarget
-  const scaling = scalingUpdate(live, options.expressScaling)
+  const scaling = scalingUpdate(live, options.given?.serviceSettings?.expressScaling)
   const problem = scaling && scalingProblems(scaling)[0]
   if (problem)
     throw new UserError(
@@ -170,10 +174,6 @@ async function startExpress(
   request: StartRequest,
 ): Promise<Rollout> {
   const name = service.serviceName ?? ''
-  if (request.desiredCount !== undefined)
-    throw new UserError(
-      `\`desired-count\`: service "${name}" is an ECS Express Mode service, whose task count ECS scales between its Express scaling target's minimum and maximum: remove it for this service, and set the bounds in the config file instead (\`service-settings: { ${SCALING_KEYS.minTaskCount}: 2, ${SCALING_KEYS.maxTaskCount}: 10 }\`).`,
-    )
   const current = plan.express
   if (!current) throw new Error('an Express update needs the Express plan (planStrategy)')
   const previousTaskDefinition = service.taskDefinition ?? ''
@@ -287,5 +287,5 @@ export const express: DeploymentMechanism = {
       ),
     )
   },
-  watch: (ctx) => new ExpressWatch(ctx),
+  watch: (ctx) => new ExpressWatch(ctx, express.testTraffic),
 }

@@ -6,7 +6,6 @@ import type {
   ContainerDefinition,
   DeploymentConfiguration,
   ECSClient,
-  ExpressGatewayScalingTarget,
   ExpressGatewayServiceConfiguration,
   Service,
   ServiceDeployment,
@@ -15,6 +14,7 @@ import type { StrategyProgress } from '../deploy/progress.js'
 import type { ResumedRollout, Rollout, RolloutRequest } from '../deploy/rollout.js'
 import type { Snapshot, Verdict } from '../deploy/verdict.js'
 import type { CircuitBreakerMode } from '../settings/inputs.js'
+import type { DeploymentSettings } from '../settings/given.js'
 import type { Mechanism, PerStrategy, StrategyInputs } from './strategy-types.js'
 import type { InFlight, WaitContext } from './busy.js'
 import type { CodeDeployPlan } from './codedeploy/start.js'
@@ -61,8 +61,11 @@ export interface StrategyPlan {
 export interface PlanOptions {
   circuitBreaker?: CircuitBreakerMode
   workspace?: string
-  /** The Express scaling target given (`service-settings`), for the plan's change line and its check with the live one. */
-  expressScaling?: ExpressGatewayScalingTarget | undefined
+  /**
+   * The deployment settings given for the service, before its service definition file is folded in: for a mechanism
+   * that takes only some (Express Mode takes its scaling target, and refuses the rest by name).
+   */
+  given?: Omit<DeploymentSettings, 'strategy'> | undefined
 }
 
 export type { ResumedRollout } from '../deploy/rollout.js'

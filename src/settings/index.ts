@@ -4,6 +4,8 @@ export {
   CLI_COMMANDS,
   DEPLOY_COMMANDS,
   isRepeatable,
+  movedInputs,
+  movedMessage,
   settingNamed,
   SETTINGS,
   type CliCommand,

@@ -11,7 +11,7 @@ import { parseHeaders, type VerifyInputs } from './verify.js'
 import { parseChecks, type AnalysisConfig } from '../analysis/spec.js'
 import { PLACEHOLDER_NAME, SETTINGS, VARIABLE_NAME } from './table.js'
 import { checkOfficialMeanings, readingAliases } from './official.js'
-import { MOVED_INPUTS, movedText } from './moved.js'
+import { MOVED_INPUTS, movedMessage } from './moved.js'
 import { readRunTaskOptions, type RunTaskOptions } from './run-task-options.js'
 import { parseCapacityProviderStrategy, parseVolumeConfigurations, type ServiceSettings } from './service.js'
 import {
@@ -171,15 +171,14 @@ export function getInputs(given: InputReader, log: Pick<Log, 'info' | 'warning' 
 
 /**
  * Fails, naming each moved input the workflow still gives, its new place and an example (settings/moved.ts); the
- * action's door calls it before anything runs (the CLI keeps its flags).
+ * action's door calls it before anything runs (the CLI refuses, as flags, those that moved to the config file).
  */
 export function checkMovedInputs(read: InputReader): void {
-  const given = Object.entries(MOVED_INPUTS).filter(([name]) => read(name).trim() !== '')
-  if (!given.length) return
-  const lines = given.map(([name, to]) => movedText(name, to))
-  throw new UserError(
-    `${lines.join(' ')} The config file is .github/ecs-deploy.yml (or the \`config\` input); docs/migration.md lists every move.`,
+  const message = movedMessage(
+    Object.keys(MOVED_INPUTS).filter((name) => read(name).trim() !== ''),
+    'input',
   )
+  if (message) throw new UserError(message)
 }
 
 /** The modes that were switches before (`mode: register-only` is `register-only: true`…), read as those switches. */

@@ -1669,19 +1669,37 @@ export function isRepeatable(setting: Pick<Setting, 'kind'>): boolean {
   return setting.kind === 'lines' || setting.kind === 'list'
 }
 
-/** The one line action.yml's deprecationMessage and the error share. */
-export function movedText(name: string, to: MovedTo): string {
-  if (to.key === 'docker/login-action') return `Input \`${name}\` was removed: log in with ${to.example}.`
-  if (to.key.startsWith('the ')) return `Input \`${name}\` is now ${to.key}: write \`${to.example}\`.`
-  return `Input \`${name}\` moved to the config file, key \`${to.key}\`: e.g. \`${to.example}\`.`
+/** The one line action.yml's deprecationMessage and the errors share; `what`: `Flag` for the CLI's `--name`. */
+export function movedText(name: string, to: MovedTo, what = 'Input'): string {
+  const given = `${what} \`${name}\``
+  if (to.key === 'docker/login-action') return `${given} was removed: log in with ${to.example}.`
+  if (to.key.startsWith('the ')) return `${given} is now ${to.key}: write \`${to.example}\`.`
+  return `${given} moved to the config file, key \`${to.key}\`: e.g. \`${to.example}\`.`
 }
 
-/** Each input that moved, by the name a workflow gives it (a setting's own, or an alias), with its new place. */
-export function movedInputs(): Record<string, MovedTo> {
+/**
+ * The one message for the moved settings among `names`, given as the action's inputs or as the CLI's flags (those
+ * that moved to the config file): each with its new place and an example; undefined when none moved.
+ */
+export function movedMessage(names: readonly string[], as: 'input' | 'flag'): string | undefined {
+  const flag = as === 'flag'
+  const lines = Object.entries(movedInputs(flag))
+    .filter(([name]) => names.includes(name))
+    .map(([name, to]) => (flag ? movedText(`--${name}`, to, 'Flag') : movedText(name, to)))
+  if (!lines.length) return undefined
+  return `${lines.join(' ')} The config file is .github/ecs-deploy.yml (or ${flag ? '--config' : 'the `config` input'}); docs/migration.md lists every move.`
+}
+
+/**
+ * Each input that moved, by the name a workflow gives it (a setting's own, or an alias), with its new place;
+ * `configOnly`: only those that are config-file keys now (not `mode`, not a docker login: the CLI keeps those as flags).
+ */
+export function movedInputs(configOnly = false): Record<string, MovedTo> {
   return Object.fromEntries(
     SETTINGS.flatMap((s) => {
       const to = movedPlace(s)
-      return to ? [s.name, ...(s.aliases ?? [])].map((n) => [n, to]) : []
+      if (!to || (configOnly && s.movedTo && 'key' in s.movedTo)) return []
+      return [s.name, ...(s.aliases ?? [])].map((n) => [n, to])
     }),
   )
 }

@@ -2398,13 +2398,19 @@ function ecsControlled(name) {
  * each change of traffic, hook, alarm and circuit breaker state, and keeps what the summary shows.
  */
 class NativeTracker {
+    testTraffic;
     progress = newProgress();
     seen = new Seen();
+    /** `testTraffic` false: the service has no test listener (Express Mode), so ECS's test weight is no traffic to show. */
+    constructor(testTraffic = true) {
+        this.testTraffic = testTraffic;
+    }
     update(sd, at) {
         const lines = [];
         if (sd.lifecycleStage && this.seen.changed('stage', sd.lifecycleStage))
             this.progress.stages.push({ at, stage: sd.lifecycleStage });
-        const traffic = trafficOf(sd);
+        const { test, ...production } = trafficOf(sd);
+        const traffic = this.testTraffic && test !== undefined ? { ...production, test } : production;
         const words = describeTraffic(traffic);
         if (words && this.seen.changed('traffic', words)) {
             this.progress.traffic.push({ at, ...traffic });
@@ -2525,7 +2531,11 @@ const ON_TEST_TRAFFIC = new Set([
 ]);
 class NativeWatch extends RollingWatch {
     readsServiceDeploymentEveryPoll = true;
-    tracker = new NativeTracker();
+    tracker;
+    constructor(ctx, testTraffic = true) {
+        super(ctx);
+        this.tracker = new NativeTracker(testTraffic);
+    }
     get progress() {
         return this.tracker.progress;
     }
@@ -2611,7 +2621,10 @@ const ecsNative = {
 
 // EXTERNAL MODULE: ./src/settings/express-scaling.ts
 var express_scaling = __webpack_require__(7469);
+// EXTERNAL MODULE: ./src/settings/given.ts
+var given = __webpack_require__(1860);
 ;// CONCATENATED MODULE: ./src/mechanisms/express.ts
+
 
 
 
@@ -2628,16 +2641,21 @@ const PRIMARY_CONTAINER = 'Main';
 /** How often, and how long apart, the service is read for the deployment an update started (ECS is eventually consistent). */
 const LOOKS = 15;
 const LOOK_MS = 1000;
-/** Settings that choose how ECS deploys, by their config keys: UpdateExpressGatewayService takes none of them. */
-function strategySettings(inputs) {
-    return [
-        inputs.strategy !== undefined ? `\`strategy: ${inputs.strategy}\`` : '',
-        inputs.deploymentAlarms.length ? '`deployment-alarms`' : '',
-        inputs.waitUntil ? '`wait-until`' : '',
-        inputs.codedeployApplication || inputs.codedeployDeploymentGroup || inputs.codedeployConfig || inputs.appspec
-            ? '`codedeploy`'
-            : '',
-    ].filter(Boolean);
+/** What UpdateExpressGatewayService takes beside the rendered containers (the scaling target); `on-busy` only says when to start. */
+const EXPRESS_TAKES = ['serviceSettings.expressScaling', 'strategy.onBusy'];
+/**
+ * Refuses, in one error, every deployment setting given that an Express service cannot take: ECS manages its
+ * deployment and service settings, and UpdateExpressGatewayService has no member for them (they would be ignored).
+ */
+function checkExpressSettings(service, inputs, options) {
+    const refused = (0,given/* givenSettings */.j)({ ...options.given, strategy: inputs }).filter((s) => !EXPRESS_TAKES.includes(s.path));
+    if (!refused.length)
+        return;
+    const one = refused.length === 1;
+    const count = refused.some((s) => s.path === 'desiredCount')
+        ? `; its task count is its scaling target's bounds instead (\`service-settings: { ${express_scaling/* SCALING_KEYS */.dZ.minTaskCount}: 2, ${express_scaling/* SCALING_KEYS */.dZ.maxTaskCount}: 10 }\`)`
+        : '';
+    throw new common_errors/* UserError */.yo(`${refused.map((s) => `\`${s.name}\``).join(', ')}: service "${service.serviceName ?? ''}" is an ECS Express Mode service, whose deployment (${describeConfiguration(service.deploymentConfiguration)}) and service settings ECS manages itself; UpdateExpressGatewayService takes only the primary container (image, environment, secrets), cpu, memory and the scaling target (\`service-settings\` express-scaling-*), so ${one ? 'it' : 'they'} would be ignored. Remove ${one ? 'it' : 'them'} for this service (an environment of its own in the config file)${count}. Nothing was changed.`);
 }
 /** The configuration the service runs now: the one of its task definition (the newest while it deploys). */
 function runningConfiguration(configurations, service) {
@@ -2654,17 +2672,15 @@ function endpointOf(configuration) {
 }
 async function planExpress(ecs, service, inputs, options) {
     const name = service.serviceName ?? '';
-    const given = strategySettings(inputs);
+    checkExpressSettings(service, inputs, options);
     const how = describeConfiguration(service.deploymentConfiguration);
-    if (given.length)
-        throw new common_errors/* UserError */.yo(`${given.join(', ')}: service "${name}" is an ECS Express Mode service, which ECS deploys its own way (${how}); UpdateExpressGatewayService takes no strategy. Remove ${given.length > 1 ? 'them' : 'it'} for this service (an environment of its own in the config file).`);
     const express = await (0,aws_ecs/* describeExpressGatewayService */.X3)(ecs, service.serviceArn ?? '');
     const configuration = runningConfiguration(express?.activeConfigurations ?? [], service);
     if (!configuration)
         throw new common_errors/* UserError */.yo(`Express service "${name}" has no active configuration (DescribeExpressGatewayService: ${express?.status?.statusCode ?? 'no status'}): wait until ECS has created it, then deploy again.`);
     const url = endpointOf(configuration);
     const live = configuration.scalingTarget;
-    const scaling = (0,express_scaling/* scalingUpdate */.h$)(live, options.expressScaling);
+    const scaling = (0,express_scaling/* scalingUpdate */.h$)(live, options.given?.serviceSettings?.expressScaling);
     const problem = scaling && (0,express_scaling/* scalingProblems */.Wt)(scaling)[0];
     if (problem)
         throw new common_errors/* UserError */.yo(`Service setting \`${problem.key}\`: with Express service "${name}"'s own scaling target (${(0,express_scaling/* scalingText */.bN)(live)}) beside the given one, ${problem.message}. Give the other member too. Nothing was changed.`);
@@ -2725,8 +2741,6 @@ function restoring(update, before) {
 /** Updates the Express configuration and returns the deployment ECS started for it on the service it owns. */
 async function startExpress(ecs, ctx, plan, service, request) {
     const name = service.serviceName ?? '';
-    if (request.desiredCount !== undefined)
-        throw new common_errors/* UserError */.yo(`\`desired-count\`: service "${name}" is an ECS Express Mode service, whose task count ECS scales between its Express scaling target's minimum and maximum: remove it for this service, and set the bounds in the config file instead (\`service-settings: { ${express_scaling/* SCALING_KEYS */.dZ.minTaskCount}: 2, ${express_scaling/* SCALING_KEYS */.dZ.maxTaskCount}: 10 }\`).`);
     const current = plan.express;
     if (!current)
         throw new Error('an Express update needs the Express plan (planStrategy)');
@@ -2827,7 +2841,7 @@ const express = {
             return rollBackEcsService(clients.ecs, service, { ...request, mechanism: 'express' });
         return Promise.reject(new common_errors/* UserError */.yo(`\`rollback\`: service "${service.serviceName}" is an ECS Express Mode service with no deployment in flight: ECS makes its revisions from its Express configuration, so deploy the previous image again instead.`));
     },
-    watch: (ctx) => new ExpressWatch(ctx),
+    watch: (ctx) => new ExpressWatch(ctx, express.testTraffic),
 };
 
 ;// CONCATENATED MODULE: ./src/mechanisms/registry.ts
@@ -2854,6 +2868,62 @@ function mechanismFor(service, inputs) {
     const candidates = Object.values(MECHANISMS).filter((m) => m.controller === controller);
     const strategy = inputs.strategy ?? configuredStrategy(service);
     return candidates.find((m) => m.strategies[strategy]) ?? candidates[0] ?? rolling;
+}
+
+
+/***/ }),
+
+/***/ 1860:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   j: () => (/* binding */ givenSettings)
+/* harmony export */ });
+/* harmony import */ var _express_scaling_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7469);
+/* harmony import */ var _service_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6322);
+/* harmony import */ var _table_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2221);
+// The settings a run gives of how a service deploys, each named as the user writes it (its config key), so that a
+// mechanism taking only some of them (Express Mode) can refuse the rest by name. Derived from the settings table and
+// ServiceSettings' names: a setting added to either is covered without a list to keep up.
+
+
+
+const ROOTS = {
+    strategy: true,
+    desiredCount: true,
+    deploymentCircuitBreaker: true,
+    serviceSettings: true,
+    serviceDefinition: true,
+};
+/** The table's rows of those settings. */
+const ROWS = _table_js__WEBPACK_IMPORTED_MODULE_2__/* .SETTINGS */ .yy.flatMap((setting) => {
+    const { config, default: byDefault } = setting;
+    if (!config || !((config.into.split('.')[0] ?? '') in ROOTS))
+        return [];
+    return [{ path: config.into, name: config.key, byDefault, list: (0,_table_js__WEBPACK_IMPORTED_MODULE_2__/* .isRepeatable */ .su)(setting) }];
+});
+/** Set, and to something else than the setting's default; a list setting read empty sets nothing (`[]` in JSON does). */
+const isGiven = (value, { byDefault, list }) => value !== undefined && !(list && Array.isArray(value) && !value.length) && String(value) !== byDefault;
+/** The config keys of the service settings that have no row of their own (the circuit breaker's threshold, …). */
+function ownKeys(member, settings) {
+    if (member === 'definition' || member === 'tags')
+        return [_service_js__WEBPACK_IMPORTED_MODULE_1__/* .SETTING_INPUTS */ .Fs[member]];
+    const keys = member === 'expressScaling'
+        ? Object.keys(settings.expressScaling ?? {}).map((m) => _express_scaling_js__WEBPACK_IMPORTED_MODULE_0__/* .SCALING_KEYS */ .dZ[m])
+        : [_service_js__WEBPACK_IMPORTED_MODULE_1__/* .SETTING_INPUTS */ .Fs[member]];
+    return keys.map((key) => `service-settings.${key}`);
+}
+/** Each deployment setting given, in the table's order, then the service settings without a row of their own. */
+function givenSettings(given) {
+    const rows = ROWS.filter((row) => isGiven(at(given, row.path), row)).map(({ path, name }) => ({ path, name }));
+    const settings = given.serviceSettings ?? {};
+    const others = Object.keys(settings)
+        .filter((member) => settings[member] !== undefined && !ROWS.some((r) => r.path === `serviceSettings.${member}`))
+        .flatMap((member) => ownKeys(member, settings).map((name) => ({ path: `serviceSettings.${member}`, name })));
+    return [...rows, ...others].filter((s, i, all) => all.findIndex((o) => o.name === s.name) === i);
+}
+function at(object, path) {
+    return path.split('.').reduce((value, key) => value?.[key], object);
 }
 
 

@@ -3190,14 +3190,12 @@ function getInputs(given, log) {
 }
 /**
  * Fails, naming each moved input the workflow still gives, its new place and an example (settings/moved.ts); the
- * action's door calls it before anything runs (the CLI keeps its flags).
+ * action's door calls it before anything runs (the CLI refuses, as flags, those that moved to the config file).
  */
 function checkMovedInputs(read) {
-    const given = Object.entries(MOVED_INPUTS).filter(([name]) => read(name).trim() !== '');
-    if (!given.length)
-        return;
-    const lines = given.map(([name, to]) => movedText(name, to));
-    throw new UserError(`${lines.join(' ')} The config file is .github/ecs-deploy.yml (or the \`config\` input); docs/migration.md lists every move.`);
+    const message = movedMessage(Object.keys(MOVED_INPUTS).filter((name) => read(name).trim() !== ''), 'input');
+    if (message)
+        throw new UserError(message);
 }
 /** The modes that were switches before (`mode: register-only` is `register-only: true`…), read as those switches. */
 function withModeSwitches(read) {

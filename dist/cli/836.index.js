@@ -2373,6 +2373,8 @@ async function checkStillInEcr(image, what, from, deps) {
     throw refusal(from, `${what} runs ${image}, which ECR no longer has (repository ${ref.repository}): the rollout would fail pulling it`);
 }
 
+// EXTERNAL MODULE: ./src/settings/given.ts
+var given = __webpack_require__(1860);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
 var dist_cjs = __webpack_require__(212);
 // EXTERNAL MODULE: ./src/common/problems.ts
@@ -2862,9 +2864,28 @@ var section = __webpack_require__(2319);
 
 
 
+
 /** ${PR_NUMBER} and friends, for a pull request's preview. */
 function previewPlaceholders(preview) {
     return preview ? { PR_NUMBER: String(preview.pr), PREVIEW: `pr-${preview.pr}` } : {};
+}
+/**
+ * A preview is a plain copy of its service running `previews.desired-count` tasks, never an Express service: an Express
+ * scaling target given is left out of it, with a note saying so (it stays the service's own).
+ */
+function previewInputs({ inputs, notes }, preview) {
+    const { expressScaling, ...settings } = inputs.serviceSettings ?? {};
+    if (!expressScaling)
+        return { inputs, notes };
+    const keys = (0,given/* givenSettings */.j)({ strategy: inputs.strategy, serviceSettings: { expressScaling } });
+    const count = preview.config.desiredCount;
+    return {
+        inputs: { ...inputs, serviceSettings: settings },
+        notes: [
+            ...notes,
+            `${keys.map((k) => `\`${k.name}\``).join(', ')}: not applied to the preview, a plain copy of the service that runs ${count} task${count === 1 ? '' : 's'} (\`previews.desired-count\`); an Express service's scaling target is its own`,
+        ],
+    };
 }
 function newServiceReport(where, service, plan) {
     return {
@@ -3179,8 +3200,8 @@ async function findServices({ inputs, git, ports, where, preview, clients, }) {
         log.info(`${service.serviceName} in ${inputs.cluster}: running ${(0,aws_arn/* taskDefinitionRevision */.MZ)(service.taskDefinition)}, ${service.runningCount}/${service.desiredCount} tasks`);
         const placeholders = (0,placeholder_values/* placeholderValues */.m)(inputs, service.serviceName ?? name, git, where.region, inputs.image);
         const defined = await withServiceDefinition(inputs, service, placeholders, git.workspace);
-        const own = defined.inputs;
-        for (const note of defined.notes)
+        const { inputs: own, notes } = preview ? previewInputs(defined, preview) : defined;
+        for (const note of notes)
             log.info((0,report_text/* logSafe */.sN)(`  ${note}`));
         // A preview is a plain copy of the service, without its blue/green set-up: it rolls.
         const plan = preview
@@ -3188,11 +3209,11 @@ async function findServices({ inputs, git, ports, where, preview, clients, }) {
             : await (0,mechanisms/* planStrategy */.X)(clients, inputs.cluster, service, inputs.strategy, {
                 circuitBreaker: own.deploymentCircuitBreaker,
                 workspace: git.workspace,
-                expressScaling: own.serviceSettings?.expressScaling,
+                given: inputs,
             });
         (0,settings_service/* checkServiceSettings */.V9)(service, own.serviceSettings ?? {}, (0,mechanisms/* mechanismOf */.De)(plan.mechanism).refusesEarlySuccess, plan.express !== undefined);
         log.info(`  strategy: ${plan.description}`);
-        return { service, plan, inputs: own, notes: defined.notes };
+        return { service, plan, inputs: own, notes };
     })));
     return {
         report: {
@@ -3598,7 +3619,7 @@ async function drift_check_findServices({ inputs, git, where, clients, ports }) 
         const plan = await (0,mechanisms/* planStrategy */.X)(clients, inputs.cluster, service, inputs.strategy, {
             circuitBreaker: defined.inputs.deploymentCircuitBreaker,
             workspace: git.workspace,
-            expressScaling: defined.inputs.serviceSettings?.expressScaling,
+            given: inputs,
         });
         return { service, inputs: defined.inputs, plan };
     })));
